@@ -1,0 +1,39 @@
+# Newsreel: `make demo` and `make test` are the two set-up commands (see README).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+ARCHIVE ?= demo.db
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/activate
+	$(BIN)/python -m pip install -q -e '.[dev,bench]'
+	touch $@ $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	rm -f $(ARCHIVE) $(ARCHIVE)-wal $(ARCHIVE)-shm
+	$(BIN)/newsreel ingest examples --archive $(ARCHIVE)
+	$(BIN)/newsreel stats --archive $(ARCHIVE)
+	$(BIN)/newsreel search Cairo --archive $(ARCHIVE) --limit 3
+
+test: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/ingest.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

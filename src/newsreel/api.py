@@ -1,0 +1,140 @@
+"""The Python API: ``open_archive(path)`` returns an ``Archive`` mirroring the CLI."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newsreel.errors import ConfigError
+from newsreel.export import write_rows
+from newsreel.ingest.runner import Progress, ingest_paths
+from newsreel.models import Filters, IngestSummary, QuarantineItem, SearchHit, Stats, VideoDetail
+from newsreel.search.query import parse_query, to_fts5
+from newsreel.store.base import Store
+from newsreel.store.sql import EXPORT_COLUMNS
+from newsreel.store.sqlite import SQLiteStore
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+DEFAULT_ARCHIVE = "newsreel.db"
+MAX_LIMIT = 10_000
+
+
+def default_archive_path() -> Path:
+    """The archive used when none is named: $NEWSREEL_ARCHIVE, else ./newsreel.db."""
+    return Path(os.environ.get("NEWSREEL_ARCHIVE") or DEFAULT_ARCHIVE)
+
+
+def _filters(
+    channel: str | None, lang: str | None, since: date | None, until: date | None
+) -> Filters:
+    if since and until and since > until:
+        raise ConfigError(f"--since {since} is after --until {until}; nothing can match")
+    return Filters(channel=channel, language=lang, since=since, until=until)
+
+
+class Archive:
+    """A Newsreel archive: ingest, search, read and export."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the archive."""
+        self.store.close()
+
+    def ingest(
+        self,
+        paths: Sequence[str | Path],
+        *,
+        mapping: Mapping[str, str] | None = None,
+        jobs: int | None = None,
+        progress: Progress | None = None,
+        on_start: Callable[[int], None] | None = None,
+    ) -> IngestSummary:
+        """Ingest files and folders; see ``IngestSummary`` for what happened."""
+        return ingest_paths(
+            self.store,
+            [Path(p) for p in paths],
+            mapping=mapping,
+            jobs=jobs,
+            progress=progress,
+            on_start=on_start,
+        )
+
+    def search(
+        self,
+        query: str,
+        *,
+        channel: str | None = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[SearchHit]:
+        """Full-text search: words, "phrases", OR, -exclusion; best matches first."""
+        if not 1 <= limit <= MAX_LIMIT:
+            raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+        fts = to_fts5(parse_query(query))
+        return self.store.search(fts, _filters(channel, lang, since, until), limit, offset)
+
+    def show(self, video_id: str) -> VideoDetail:
+        """Return one video with its current transcript and its versions."""
+        return self.store.get_video(video_id)
+
+    def source_bytes(self, video_id: str) -> bytes:
+        """Return the original file bytes the video's current transcript came from."""
+        return self.store.source_bytes(video_id)
+
+    def stats(self) -> Stats:
+        """Return archive-wide counts."""
+        return self.store.stats()
+
+    def quarantined(self) -> list[QuarantineItem]:
+        """Return every input that could not be read, with the reason."""
+        return self.store.quarantined()
+
+    def rows(
+        self,
+        *,
+        query: str | None = None,
+        channel: str | None = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Yield one flat row per video (every metadata column and the transcript)."""
+        fts = to_fts5(parse_query(query)) if query else None
+        return self.store.iter_rows(_filters(channel, lang, since, until), fts)
+
+    def export(self, path: str | Path, fmt: str | None = None, **filters: Any) -> int:
+        """Write the (filtered) archive to CSV, JSONL or Parquet; return rows written."""
+        target = Path(path)
+        chosen = fmt or target.suffix.lstrip(".").lower()
+        return write_rows(self.rows(**filters), chosen, target)
+
+    def to_pandas(self, **filters: Any) -> pd.DataFrame:
+        """Return the (filtered) archive as a pandas DataFrame, one row per video."""
+        import pandas as pd
+
+        frame = pd.DataFrame.from_records(list(self.rows(**filters)))
+        if frame.empty:
+            return pd.DataFrame(columns=list(EXPORT_COLUMNS))
+        frame["publish_date"] = pd.to_datetime(frame["publish_date"])
+        return frame
+
+
+def open_archive(path: str | Path | None = None, *, read_only: bool = False) -> Archive:
+    """Open (creating if needed) the SQLite archive at ``path``."""
+    return Archive(SQLiteStore(path or default_archive_path(), read_only=read_only))

@@ -1,0 +1,85 @@
+"""Options and helpers shared by every command."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from newsreel.api import default_archive_path
+from newsreel.errors import NewsreelError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_ERROR = 1
+EXIT_QUARANTINED = 3
+EXIT_INTERRUPTED = 130
+
+
+if TYPE_CHECKING:
+    _DateBase = click.ParamType[date]
+else:
+    _DateBase = click.ParamType
+
+
+class DateParam(_DateBase):
+    """A calendar date given as YYYY-MM-DD or YYYYMMDD."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        for fmt in ("%Y-%m-%d", "%Y%m%d"):
+            try:
+                return datetime.strptime(str(value), fmt).date()
+            except ValueError:
+                pass
+        self.fail(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2024-03-31", param, ctx)
+
+
+def archive_option(func: F) -> F:
+    """Add ``--archive FILE`` (default $NEWSREEL_ARCHIVE or ./newsreel.db)."""
+    return click.option(
+        "--archive",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Archive file. Default: $NEWSREEL_ARCHIVE, else ./newsreel.db.",
+    )(func)
+
+
+def resolve_archive(path: Path | None) -> Path:
+    """The archive path to use."""
+    return path or default_archive_path()
+
+
+def filter_options(func: F) -> F:
+    """Add --channel, --lang, --since and --until."""
+    func = click.option("--until", type=DateParam(), help="Published on or before this date.")(func)
+    func = click.option("--since", type=DateParam(), help="Published on or after this date.")(func)
+    func = click.option("--lang", help="Language code, e.g. en.")(func)
+    return click.option("--channel", help="Outlet name or code, e.g. 'DW News' or DW.")(func)
+
+
+def handle_errors(func: F) -> F:
+    """Turn Newsreel errors into a one-line message and exit status 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except NewsreelError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def is_tty() -> bool:
+    """True when stdout is an interactive terminal."""
+    return sys.stdout.isatty()

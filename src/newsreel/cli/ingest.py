@@ -1,0 +1,104 @@
+"""``newsreel ingest``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Never
+
+import click
+from tqdm import tqdm
+
+from newsreel.api import open_archive
+from newsreel.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_QUARANTINED,
+    archive_option,
+    handle_errors,
+    resolve_archive,
+)
+from newsreel.errors import ConfigError
+from newsreel.ingest.formats.table import FIELDS
+from newsreel.models import IngestSummary
+
+
+def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        if not sep or not column:
+            raise ConfigError(f"--map {pair!r} must look like FIELD=COLUMN, e.g. transcript=Text")
+        mapping[field] = column
+    return mapping
+
+
+def _report(summary: IngestSummary, archive: Path) -> None:
+    click.echo(
+        f"{summary.files} files: {summary.ingested} ingested, {summary.unchanged} unchanged, "
+        f"{summary.new_versions} new versions, {summary.quarantined} quarantined, "
+        f"{summary.skipped_files} files skipped -> {archive}",
+        err=True,
+    )
+    for item in summary.quarantine[:20]:
+        click.echo(f"  quarantined {item.describe()}", err=True)
+    if summary.quarantined > 20:
+        click.echo(
+            f"  ... and {summary.quarantined - 20} more: see 'newsreel stats --quarantine'",
+            err=True,
+        )
+    if summary.interrupted:
+        click.echo("Interrupted: what was read is saved; run the same command to finish.", err=True)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@archive_option
+@click.option(
+    "--map",
+    "maps",
+    multiple=True,
+    metavar="FIELD=COLUMN",
+    help="Map a record field to a table column (CSV/JSONL/Parquet), e.g. transcript=Text. "
+    f"Fields: {', '.join(FIELDS)}. Repeatable.",
+)
+@click.option("--jobs", type=click.IntRange(1, 64), help="Parser processes. Default: CPU count.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@handle_errors
+def ingest(
+    paths: tuple[Path, ...],
+    archive: Path | None,
+    maps: tuple[str, ...],
+    jobs: int | None,
+    as_json: bool,
+) -> None:
+    """Ingest record files, caption files, tables and folders of them (recursively).
+
+    Re-running is safe: unchanged content is skipped, changed transcripts become new
+    versions, and unreadable inputs are quarantined with their reason. Exit status 0
+    when everything was read, 3 when something was quarantined, 130 when interrupted.
+    """
+    target = resolve_archive(archive)
+    mapping = _mapping(maps)
+    bar: tqdm[Never] | None = None
+
+    def start(total: int) -> None:
+        nonlocal bar
+        bar = tqdm(total=total, unit="file", disable=not sys.stderr.isatty(), dynamic_ncols=True)
+
+    def progress(done: int, summary: IngestSummary) -> None:
+        if bar is not None:
+            bar.update(done - bar.n)
+            bar.set_postfix(records=summary.ingested + summary.new_versions, refresh=False)
+
+    with open_archive(target) as arch:
+        summary = arch.ingest(paths, mapping=mapping, jobs=jobs, progress=progress, on_start=start)
+    if bar is not None:
+        bar.close()
+    if as_json:
+        click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
+    _report(summary, target)
+    if summary.interrupted:
+        sys.exit(EXIT_INTERRUPTED)
+    if summary.quarantined:
+        sys.exit(EXIT_QUARANTINED)

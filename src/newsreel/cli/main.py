@@ -1,0 +1,24 @@
+"""The ``newsreel`` command group."""
+
+from __future__ import annotations
+
+import click
+
+from newsreel import __version__
+from newsreel.cli.export import export
+from newsreel.cli.ingest import ingest
+from newsreel.cli.read import show, stats
+from newsreel.cli.search import search
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsreel")
+def main() -> None:
+    """Newsreel: a searchable archive of news-video transcripts.
+
+    Ingest records and captions, then search, read, count and export them.
+    """
+
+
+for command in (ingest, search, show, stats, export):
+    main.add_command(command)

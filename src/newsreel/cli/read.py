@@ -1,0 +1,86 @@
+"""``newsreel show`` and ``newsreel stats``."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+import click
+
+from newsreel.api import open_archive
+from newsreel.cli.common import archive_option, handle_errors, resolve_archive
+
+
+@click.command()
+@click.argument("video_id")
+@archive_option
+@click.option("--raw", is_flag=True, help="Print the transcript exactly as the source had it.")
+@click.option("--source", is_flag=True, help="Write the original source file's bytes to stdout.")
+@click.option("--json", "as_json", is_flag=True, help="Print the video as one JSON object.")
+@handle_errors
+def show(video_id: str, archive: Path | None, raw: bool, source: bool, as_json: bool) -> None:
+    """Show one video: its metadata and transcript (--raw for the original text)."""
+    with open_archive(resolve_archive(archive), read_only=True) as arch:
+        if source:
+            sys.stdout.buffer.write(arch.source_bytes(video_id))
+            return
+        video = arch.show(video_id)
+    if as_json:
+        data = video.to_dict()
+        if not raw:
+            data.pop("raw_text")
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    if raw:
+        click.echo(video.raw_text)
+        return
+    when = video.publish_date.isoformat() if video.publish_date else "no date"
+    click.echo(click.style(video.title or "(untitled)", bold=True))
+    click.echo(
+        f"{video.video_id} · {video.channel or 'unknown outlet'} · {video.language or '?'} · "
+        f"{when} · {video.words} words · version {video.versions[-1].version} of "
+        f"{len(video.versions)}"
+    )
+    click.echo()
+    click.echo(textwrap.fill(video.text, width=88))
+
+
+@click.command()
+@archive_option
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
+@click.option("--quarantine", is_flag=True, help="Also list every quarantined input.")
+@handle_errors
+def stats(archive: Path | None, as_json: bool, quarantine: bool) -> None:
+    """Count videos, words, channels, the date range and quarantined inputs."""
+    with open_archive(resolve_archive(archive), read_only=True) as arch:
+        result = arch.stats()
+        items = arch.quarantined() if quarantine else []
+    if as_json:
+        data = result.to_dict()
+        if quarantine:
+            data["quarantine"] = [
+                {
+                    "path": q.path,
+                    "locator": q.locator,
+                    "reason": q.reason,
+                    "line": q.line,
+                    "byte": q.byte,
+                }
+                for q in items
+            ]
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    first = result.first_date.isoformat() if result.first_date else "?"
+    last = result.last_date.isoformat() if result.last_date else "?"
+    click.echo(f"videos       {result.videos}  ({result.versions} transcript versions)")
+    click.echo(f"words        {result.words}")
+    click.echo(f"dates        {first} .. {last}")
+    click.echo(f"quarantined  {result.quarantined}")
+    click.echo("channels")
+    for name, count in result.channels.items():
+        click.echo(f"  {count:>7}  {name}")
+    click.echo("languages    " + ", ".join(f"{k} {v}" for k, v in result.languages.items()))
+    for q in items:
+        click.echo(f"quarantined: {q.describe()}")

@@ -1,0 +1,60 @@
+"""The exception tree.
+
+    NewsreelError              anything Newsreel raises on purpose
+    ├── BadInputError          one input item cannot be read; it is quarantined
+    ├── ConfigError            a setting or argument is invalid
+    ├── QueryError             a search query cannot be parsed
+    ├── NotFoundError          a requested video or object does not exist
+    └── StoreError             the archive cannot be opened or written
+        └── SchemaError        the archive was made by a newer Newsreel
+
+Messages are whole sentences that say what was wrong, where, and how to fix it.
+"""
+
+from __future__ import annotations
+
+
+class NewsreelError(Exception):
+    """Base class of every error Newsreel raises on purpose."""
+
+
+class BadInputError(NewsreelError):
+    """An input item cannot be read; the caller quarantines it with this reason.
+
+    ``line`` and ``byte`` locate the problem inside the item when known (1-based line,
+    0-based byte offset); ``locator`` names the item inside a multi-record file.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        line: int | None = None,
+        byte: int | None = None,
+        locator: str | None = None,
+    ) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+        self.byte = byte
+        self.locator = locator
+
+
+class ConfigError(NewsreelError):
+    """A setting, flag or argument is invalid."""
+
+
+class QueryError(NewsreelError):
+    """A search query cannot be parsed or run."""
+
+
+class NotFoundError(NewsreelError):
+    """A requested video or other object does not exist in the archive."""
+
+
+class StoreError(NewsreelError):
+    """The archive cannot be opened, migrated or written."""
+
+
+class SchemaError(StoreError):
+    """The archive's schema is newer than this version of Newsreel understands."""

@@ -1,0 +1,1 @@
+"""Reading inputs: pure format parsers (``formats``) and the file I/O around them."""

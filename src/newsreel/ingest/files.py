@@ -1,0 +1,209 @@
+"""Reading input files: find them, read their bytes, hand them to the pure parsers."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PureWindowsPath
+from typing import Any
+
+from newsreel.errors import BadInputError, NewsreelError
+from newsreel.ingest.formats.captions_json import NotATranscriptError, parse_caption_json
+from newsreel.ingest.formats.cues import parse_caption_file
+from newsreel.ingest.formats.decode import decode_bytes
+from newsreel.ingest.formats.metadata import names_from_filename
+from newsreel.ingest.formats.outlets import guess_language
+from newsreel.ingest.formats.seed import parse_seed
+from newsreel.ingest.formats.table import parse_rows, resolve_mapping
+from newsreel.models import QuarantineItem, Record
+from newsreel.store.base import FileResult
+
+FORMATS = {
+    ".txt": "seed",
+    ".json": "json",
+    ".json3": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".parquet": "parquet",
+    ".vtt": "vtt",
+    ".srt": "srt",
+}
+_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """A file to ingest and the collection root it was found under."""
+
+    path: Path
+    root: Path
+
+
+def find_inputs(paths: list[Path]) -> Iterator[InputFile]:
+    """Yield input files under ``paths`` (recursively, sorted, hidden entries skipped).
+
+    Raises ``NewsreelError`` if a path does not exist.
+    """
+    for given in paths:
+        path = given.resolve()
+        if not path.exists():
+            raise NewsreelError(f"{given}: no such file or folder")
+        if path.is_file():
+            yield InputFile(path, path.parent)
+            continue
+        for folder, dirs, names in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(names):
+                if not name.startswith("."):
+                    yield InputFile(Path(folder) / name, path)
+
+
+def _thumbnail(record: Record, source: InputFile) -> str | None:
+    """Find the record's thumbnail image beside the collection root, if present."""
+    candidates: list[Path] = []
+    if record.thumbnail_path:
+        relative = Path(*PureWindowsPath(record.thumbnail_path).parts)
+        if not relative.is_absolute() and ".." not in relative.parts:
+            for base in (source.root, source.root.parent, source.path.parent):
+                candidates.append(base / relative)
+            candidates.append(source.path.parent / relative.name)
+    candidates += [source.path.with_suffix(s) for s in _IMAGE_SUFFIXES]
+    for candidate in candidates:
+        if candidate.is_file():
+            return str(candidate.resolve())
+    return None
+
+
+def _parse_table(
+    kind: str, data: bytes, mapping: Mapping[str, str], name: str
+) -> Iterator[Record | BadInputError]:
+    if kind == "parquet":
+        yield from _parse_parquet(data, mapping, name)
+        return
+    text = decode_bytes(data)
+    if kind == "jsonl":
+        rows: list[dict[str, Any]] = []
+        for n, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield BadInputError(f"invalid JSON ({exc.msg})", line=n, locator=f"line {n}")
+                continue
+            if not isinstance(row, dict):
+                yield BadInputError("a JSONL line must hold an object", line=n, locator=f"line {n}")
+                continue
+            rows.append(row)
+        if rows:
+            columns = list(dict.fromkeys(k for row in rows for k in row))
+            yield from parse_rows(rows, resolve_mapping(columns, mapping))
+        return
+    csv.field_size_limit(sys.maxsize)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if kind == "tsv" else ",")
+    try:
+        columns = list(reader.fieldnames or [])
+        yield from parse_rows(reader, resolve_mapping(columns, mapping))
+    except csv.Error as exc:
+        raise BadInputError(f"malformed CSV ({exc})", line=reader.line_num) from None
+
+
+def _parse_parquet(
+    data: bytes, mapping: Mapping[str, str], name: str
+) -> Iterator[Record | BadInputError]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        parquet = pq.ParquetFile(pa.BufferReader(data))
+    except (pa.ArrowException, OSError) as exc:
+        raise BadInputError(f"not a readable Parquet file ({exc})") from None
+    resolved = resolve_mapping(parquet.schema_arrow.names, mapping)
+    first = 1
+    for batch in parquet.iter_batches(batch_size=1000):
+        rows = batch.to_pylist()
+        yield from parse_rows(rows, resolved, first_row=first)
+        first += len(rows)
+
+
+def parse_bytes(
+    kind: str, data: bytes, name: str, mapping: Mapping[str, str]
+) -> Iterator[Record | BadInputError]:
+    """Parse a file's bytes in the given format; yields records or per-item errors."""
+    if kind in ("csv", "tsv", "jsonl", "parquet"):
+        yield from _parse_table(kind, data, mapping, name)
+        return
+    text = decode_bytes(data)
+    if kind == "seed":
+        yield parse_seed(text)
+    elif kind in ("vtt", "srt"):
+        yield parse_caption_file(text, kind=kind, name=name)
+    else:
+        try:
+            decoded = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise BadInputError(
+                f"invalid JSON ({exc.msg})", line=exc.lineno, byte=exc.pos
+            ) from None
+        if (
+            isinstance(decoded, list)
+            and decoded
+            and isinstance(decoded[0], dict)
+            and ("start" not in decoded[0])
+        ):
+            columns = list(
+                dict.fromkeys(k for row in decoded if isinstance(row, dict) for k in row)
+            )
+            yield from parse_rows(decoded, resolve_mapping(columns, mapping))
+        else:
+            yield parse_caption_json(decoded, fallback_id=names_from_filename(name)[0])
+
+
+def read_input(source: InputFile, mapping: Mapping[str, str]) -> FileResult:
+    """Read, hash and parse one file; every failure becomes a quarantine item."""
+    path = source.path
+    stat = path.stat()
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        result = FileResult(str(path), "", stat.st_size, stat.st_mtime_ns, None, b"")
+        result.skipped = f"not a transcript format ({path.suffix or 'no extension'})"
+        return result
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        data = b""
+        result = FileResult(str(path), "", stat.st_size, stat.st_mtime_ns, kind, data)
+        result.failures.append(QuarantineItem(str(path), None, f"cannot read the file: {exc}"))
+        return result
+    sha = hashlib.sha256(data).hexdigest()
+    result = FileResult(str(path), sha, len(data), stat.st_mtime_ns, kind, data)
+    try:
+        for item in parse_bytes(kind, data, path.name, mapping):
+            if isinstance(item, BadInputError):
+                result.failures.append(_quarantine(str(path), item))
+            else:
+                item.thumbnail_file = _thumbnail(item, source)
+                if item.language is None and (guess := guess_language(item.text)):
+                    item.language = guess
+                    item.extra["language_source"] = "guessed from the transcript"
+                result.records.append(item)
+    except NotATranscriptError as exc:
+        result.skipped = str(exc)
+    except BadInputError as exc:
+        result.failures.append(_quarantine(str(path), exc))
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:
+        reason = f"unreadable {kind} input ({type(exc).__name__}: {exc})"
+        result.failures.append(QuarantineItem(str(path), None, reason[:500]))
+    return result
+
+
+def _quarantine(path: str, error: BadInputError) -> QuarantineItem:
+    return QuarantineItem(path, error.locator, error.reason, error.line, error.byte)

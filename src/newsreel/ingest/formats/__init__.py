@@ -1,0 +1,1 @@
+"""Pure parsers: text or parsed data in, ``Record`` objects out, no I/O."""

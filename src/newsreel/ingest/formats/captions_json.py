@@ -1,0 +1,128 @@
+"""Timed captions as JSON: youtube-transcript-api lists, the BBC-corpus
+``{videoId, segments:[{start,dur,text}]}`` shape, Whisper output and YouTube json3."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from newsreel.errors import BadInputError, NewsreelError
+from newsreel.ingest.formats.metadata import clean_field, parse_date
+from newsreel.ingest.formats.timed import decode_cue_text, timed_record
+from newsreel.models import Record, Segment
+from newsreel.repair.rolling import Cue
+
+_ID_KEYS = ("videoId", "video_id", "id")
+_TITLE_KEYS = ("title", "video_title")
+_DATE_KEYS = ("publishedAt", "publish_date", "upload_date", "published", "date")
+_CHANNEL_KEYS = ("channel", "channel_name", "uploader", "author")
+_LANG_KEYS = ("language", "lang", "language_code")
+
+
+class NotATranscriptError(NewsreelError):
+    """The file is readable but is something else (e.g. a manifest); skip it."""
+
+
+def _first(data: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        value = data.get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _number(value: Any, what: str, index: int) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise BadInputError(f"segment {index} has no numeric {what}", locator=f"segment {index}")
+    try:
+        return float(value)
+    except ValueError:
+        raise BadInputError(
+            f"segment {index} has a {what} that is not a number: {value!r}",
+            locator=f"segment {index}",
+        ) from None
+
+
+def _segments_from_items(items: list[Any]) -> list[Segment]:
+    segments = []
+    for i, item in enumerate(items):
+        if not isinstance(item, Mapping) or "text" not in item or "start" not in item:
+            raise BadInputError(
+                f"segment {i} is not an object with 'text' and 'start'", locator=f"segment {i}"
+            )
+        start = _number(item["start"], "start", i)
+        if "end" in item:
+            end = _number(item["end"], "end", i)
+        else:
+            end = start + _number(item.get("dur", item.get("duration", 0.0)), "duration", i)
+        segments.append(Segment(start, end, str(item["text"])))
+    return segments
+
+
+def _segments_from_json3(events: list[Any]) -> tuple[list[Segment], list[Cue]]:
+    segments, cues = [], []
+    for event in events:
+        if not isinstance(event, Mapping) or "segs" not in event:
+            continue
+        start = float(event.get("tStartMs", 0)) / 1000
+        end = start + float(event.get("dDurationMs", 0)) / 1000
+        words: list[str] = []
+        times: list[float | None] = []
+        for seg in event["segs"] or []:
+            piece = decode_cue_text(str(seg.get("utf8", "")))
+            offset = seg.get("tOffsetMs")
+            for n, word in enumerate(piece.split()):
+                words.append(word)
+                times.append(
+                    start + float(offset) / 1000 if offset is not None and n == 0 else None
+                )
+        text = "".join(str(seg.get("utf8", "")) for seg in event["segs"] or [])
+        if words:
+            segments.append(Segment(start, end, text))
+            cues.append(Cue(start, end, tuple(words), tuple(times)))
+    return segments, cues
+
+
+def parse_caption_json(data: Any, *, fallback_id: str | None) -> Record:
+    """Parse decoded JSON of timed captions; ``fallback_id`` comes from the file name."""
+    meta: Mapping[str, Any] = {}
+    if isinstance(data, list):
+        segments = _segments_from_items(data)
+        cues = [Cue.from_text(s.start, s.end, decode_cue_text(s.text)) for s in segments]
+    elif isinstance(data, Mapping) and isinstance(data.get("events"), list):
+        meta = data
+        segments, cues = _segments_from_json3(data["events"])
+    elif isinstance(data, Mapping) and isinstance(data.get("segments"), list):
+        meta = data
+        segments = _segments_from_items(data["segments"])
+        cues = [Cue.from_text(s.start, s.end, decode_cue_text(s.text)) for s in segments]
+    elif isinstance(data, Mapping) and isinstance(data.get("videos"), list):
+        raise NotATranscriptError("a manifest listing videos, not a transcript")
+    else:
+        raise BadInputError(
+            "JSON is not a caption format Newsreel knows: expected a list of "
+            "{text, start, duration}, an object with 'segments', or YouTube json3 'events'"
+        )
+    video_id = clean_field(str(_first(meta, _ID_KEYS) or "")) or fallback_id
+    if not video_id:
+        raise BadInputError("the captions name no video id and the file name holds none")
+    extra: dict[str, Any] = {}
+    try:
+        published = parse_date(str(_first(meta, _DATE_KEYS) or ""))
+    except ValueError as exc:
+        published, extra["publish_date_error"] = None, str(exc)
+    duration = _first(meta, ("durationSeconds", "duration"))
+    title = _first(meta, _TITLE_KEYS)
+    channel = _first(meta, _CHANNEL_KEYS)
+    language = _first(meta, _LANG_KEYS)
+    return timed_record(
+        cues,
+        segments,
+        video_id=video_id,
+        title=clean_field(str(title)) if title else None,
+        channel=clean_field(str(channel)) if channel else None,
+        language=clean_field(str(language)) if language else None,
+        publish_date=published,
+        duration_seconds=float(duration) if isinstance(duration, int | float) else None,
+        extra=extra,
+    )

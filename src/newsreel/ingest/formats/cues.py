@@ -1,0 +1,88 @@
+"""WebVTT and SRT: blocks of a timing line ('start --> end') and text lines.
+
+Our own reader rather than webvtt-py/srt: errors must name the line, and YouTube's
+rolling VTT carries inline ``<00:00:01.500><c> word</c>`` word timings we keep.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsreel.errors import BadInputError
+from newsreel.ingest.formats.metadata import names_from_filename
+from newsreel.ingest.formats.timed import decode_cue_text, timed_record
+from newsreel.models import Record, Segment
+from newsreel.repair.rolling import Cue
+
+_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})"
+_TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
+_INLINE = re.compile(r"<(\d+:)?(\d{1,2}):(\d{2})\.(\d{1,3})>")
+_TAG = re.compile(r"</?[a-zA-Z][^>\n]*>")
+_VOICE = re.compile(r"<v(?:\.[^ >]+)?\s+([^>]+)>")
+
+
+def _seconds(h: str | None, m: str, s: str, frac: str) -> float:
+    millis = ((int(h or 0) * 60 + int(m)) * 60 + int(s)) * 1000 + int(frac.ljust(3, "0"))
+    return millis / 1000
+
+
+def _cue_words(text: str) -> tuple[tuple[str, ...], tuple[float | None, ...]]:
+    """Split cue text into words, keeping inline timestamps as word start times."""
+    words: list[str] = []
+    times: list[float | None] = []
+    pending: float | None = None
+    for piece in re.split(r"(<\d*:?\d{1,2}:\d{2}\.\d{1,3}>)", text):
+        stamp = _INLINE.fullmatch(piece)
+        if stamp:
+            h, m, s, frac = stamp.groups()
+            pending = _seconds(h.rstrip(":") if h else None, m, s, frac)
+            continue
+        plain = decode_cue_text(_TAG.sub("", _VOICE.sub(r">> \1: ", piece)))
+        for n, word in enumerate(plain.split()):
+            words.append(word)
+            times.append(pending if n == 0 else None)
+        if plain.split():
+            pending = None
+    return tuple(words), tuple(times)
+
+
+def parse_cues(text: str, *, kind: str) -> tuple[list[Segment], list[Cue]]:
+    """Parse a VTT (``kind='vtt'``) or SRT (``kind='srt'``) document into cues."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if kind == "vtt" and not lines[0].lstrip("\ufeff").startswith("WEBVTT"):
+        raise BadInputError("a WebVTT file must start with 'WEBVTT'", line=1)
+    segments: list[Segment] = []
+    cues: list[Cue] = []
+    i = 0
+    while i < len(lines):
+        match = _TIMING.match(lines[i])
+        if not match:
+            if "-->" in lines[i]:
+                raise BadInputError(f"unreadable cue timing {lines[i].strip()!r}", line=i + 1)
+            i += 1
+            continue
+        g = match.groups()
+        start, end = _seconds(*g[:4]), _seconds(*g[4:])
+        if end < start:
+            raise BadInputError("a cue ends before it starts", line=i + 1)
+        i += 1
+        body: list[str] = []
+        # A cue ends at an empty line; YouTube starts cues with a line of one space.
+        while i < len(lines) and lines[i] != "" and not _TIMING.match(lines[i]):
+            body.append(lines[i])
+            i += 1
+        raw = "\n".join(body)
+        words, times = _cue_words(" ".join(body))
+        segments.append(Segment(start, end, raw))
+        if words:
+            cues.append(Cue(start, end, words, times))
+    if not segments:
+        raise BadInputError(f"no timed cues found: this is not a readable {kind.upper()} file")
+    return segments, cues
+
+
+def parse_caption_file(text: str, *, kind: str, name: str) -> Record:
+    """Parse a VTT or SRT file; id, language and title come from a yt-dlp style name."""
+    segments, cues = parse_cues(text, kind=kind)
+    video_id, language, title = names_from_filename(name)
+    return timed_record(cues, segments, video_id=video_id, title=title, language=language)

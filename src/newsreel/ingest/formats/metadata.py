@@ -1,0 +1,98 @@
+"""Pure helpers deriving channel, language, dates and ids from record metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from datetime import date, datetime
+
+from newsreel.ingest.formats.outlets import outlet_from_title
+
+_FOLDER = re.compile(r"^([a-z]{2,3})_(.+)$")
+_DATE_FORMATS = ("%Y%m%d", "%Y-%m-%d", "%Y/%m/%d", "%b %d, %Y", "%B %d, %Y", "%d %B %Y")
+_YTDLP_ID = re.compile(r"\[([A-Za-z0-9_-]{11})\]\s*$")
+_LANG_SUFFIX = re.compile(r"\.([a-z]{2,3}(?:-[A-Za-z]{2,4})?)$")
+
+
+def normalize_text(raw: str) -> str:
+    """Decode HTML entities and collapse every run of whitespace to one space."""
+    return " ".join(html.unescape(raw).split())
+
+
+def clean_field(raw: str | None, *, collapse: bool = True) -> str | None:
+    """Normalise a metadata value; empty becomes None.
+
+    ``collapse=False`` keeps inner whitespace (file names such as thumbnail paths).
+    """
+    if raw is None:
+        return None
+    value = normalize_text(raw) if collapse else html.unescape(raw).strip()
+    return value or None
+
+
+def folder_of_thumbnail(path: str | None) -> tuple[str | None, str | None]:
+    """Return (language, channel code) from a thumbnail path like 'en_DW\\x.jpg'."""
+    if not path:
+        return None, None
+    first = re.split(r"[\\/]", path.strip(), maxsplit=1)[0]
+    match = _FOLDER.match(first)
+    if not match:
+        return None, None
+    return match.group(1), match.group(2)
+
+
+def parse_date(raw: str | None) -> date | None:
+    """Parse a publish date in the forms sources use; None if empty.
+
+    Raises ``ValueError`` with a readable message when the value is not a date.
+    """
+    if raw is None or not raw.strip():
+        return None
+    value = raw.strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            pass
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not a date (expected e.g. 20240331 or 2024-03-31)"
+        ) from None
+
+
+def synthetic_id(text: str) -> str:
+    """Return a stable id for a record that names no video id."""
+    return "nr_" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def fill_channel(
+    explicit: str | None, title: str | None, thumbnail_path: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """Return (channel, channel code, language) from every place that names them.
+
+    The explicit field wins, then the title suffix, then the thumbnail folder.
+    """
+    language, code = folder_of_thumbnail(thumbnail_path)
+    channel = explicit or outlet_from_title(title) or code
+    return channel, code, language
+
+
+def names_from_filename(name: str) -> tuple[str, str | None, str | None]:
+    """Return (video id, language, title) from a file name.
+
+    Knows yt-dlp's 'Title [VIDEOID].en.vtt' and plain 'VIDEOID.json' / 'VIDEOID.en.srt'.
+    """
+    stem = name.rsplit("/", 1)[-1]
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    language = None
+    lang = _LANG_SUFFIX.search(stem)
+    if lang:
+        language, stem = lang.group(1), stem[: lang.start()]
+    bracket = _YTDLP_ID.search(stem)
+    if bracket:
+        title = stem[: bracket.start()].strip() or None
+        return bracket.group(1), language, title
+    return stem, language, None

@@ -1,0 +1,93 @@
+"""The seed record format: ``<video_id>``, ``<video_title>``, ``<thumbnail_path>``,
+``<publish_date>`` and ``<doc>`` tags, in any order, any of the metadata optional."""
+
+from __future__ import annotations
+
+import re
+
+from newsreel.errors import BadInputError
+from newsreel.ingest.formats.metadata import (
+    clean_field,
+    fill_channel,
+    normalize_text,
+    parse_date,
+    synthetic_id,
+)
+from newsreel.models import Record
+
+_KNOWN = ("video_id", "video_title", "thumbnail_path", "publish_date", "channel", "language")
+_TAG = re.compile(r"<(" + "|".join(_KNOWN) + r")\s*>(.*?)</\1\s*>", re.S | re.I)
+_OPEN = re.compile(r"<(" + "|".join(_KNOWN) + r")\s*>", re.I)
+_DOC_OPEN = re.compile(r"<doc\s*>", re.I)
+_DOC_CLOSE = re.compile(r"</doc\s*>", re.I)
+
+
+def looks_like_seed(text: str) -> bool:
+    """True if the text carries any seed-format tag."""
+    return bool(_DOC_OPEN.search(text) or _OPEN.search(text))
+
+
+def _line(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def _doc_span(text: str) -> tuple[int, int, int, int]:
+    """Return (open start, body start, body end, close end) of the <doc> element."""
+    opening = _DOC_OPEN.search(text)
+    if not opening:
+        if _OPEN.search(text):
+            raise BadInputError("the record has no <doc> element holding the transcript")
+        raise BadInputError("not a Newsreel record: no <video_id> or <doc> tag found", line=1)
+    closes = list(_DOC_CLOSE.finditer(text, opening.end()))
+    if not closes:
+        raise BadInputError(
+            f"the file looks truncated: <doc> opened on line {_line(text, opening.start())} "
+            "is never closed with </doc>",
+            line=_line(text, len(text)),
+        )
+    close = closes[-1]
+    return opening.start(), opening.end(), close.start(), close.end()
+
+
+def parse_seed(text: str) -> Record:
+    """Parse one seed-format record; raise ``BadInputError`` if it has no transcript."""
+    open_start, body_start, body_end, close_end = _doc_span(text)
+    raw_body = text[body_start:body_end].strip("\r\n")
+    body = normalize_text(raw_body)
+    if not body:
+        raise BadInputError(
+            "the <doc> element is empty: there is no transcript to archive",
+            line=_line(text, body_start),
+        )
+    outside = text[:open_start] + "\n" + text[close_end:]
+    fields: dict[str, str | None] = {}
+    for match in _TAG.finditer(outside):
+        name = match.group(1).lower()
+        fields.setdefault(name, clean_field(match.group(2), collapse=name != "thumbnail_path"))
+    unclosed = [m.group(1).lower() for m in _OPEN.finditer(outside)]
+    broken = [name for name in unclosed if name not in fields]
+    if broken:
+        raise BadInputError(f"the <{broken[0]}> tag is never closed; the file may be truncated")
+    title = fields.get("video_title")
+    thumbnail = fields.get("thumbnail_path")
+    channel, code, language = fill_channel(fields.get("channel"), title, thumbnail)
+    extra: dict[str, str] = {}
+    try:
+        published = parse_date(fields.get("publish_date"))
+    except ValueError as exc:
+        published = None
+        extra["publish_date_error"] = str(exc)
+    video_id = fields.get("video_id")
+    return Record(
+        video_id=video_id or synthetic_id(body),
+        id_source="source" if video_id else "content-hash",
+        text=body,
+        raw_text=raw_body,
+        title=title,
+        channel=channel,
+        channel_code=code,
+        language=fields.get("language") or language,
+        publish_date=published,
+        thumbnail_path=thumbnail,
+        extra=extra,
+    )

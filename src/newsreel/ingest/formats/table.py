@@ -1,0 +1,154 @@
+"""Rows of a CSV, JSONL or Parquet table, mapped onto record fields by column name."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from newsreel.errors import BadInputError, ConfigError
+from newsreel.ingest.formats.captions_json import parse_caption_json
+from newsreel.ingest.formats.metadata import (
+    clean_field,
+    fill_channel,
+    normalize_text,
+    parse_date,
+    synthetic_id,
+)
+from newsreel.models import Record
+
+FIELDS = (
+    "video_id",
+    "title",
+    "transcript",
+    "publish_date",
+    "channel",
+    "language",
+    "thumbnail_path",
+    "segments",
+)
+# Column names seen in real collections, matched case-insensitively, '_'/' ' ignored.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "video_id": ("video_id", "videoid", "id", "vid", "youtube_id", "yt_id"),
+    "title": ("title", "video_title", "name", "headline"),
+    "transcript": ("transcript", "text", "doc", "captions", "caption", "transcription"),
+    "publish_date": (
+        "publish_date",
+        "published_at",
+        "publishedat",
+        "date",
+        "upload_date",
+        "published",
+    ),
+    "channel": ("channel", "channel_name", "outlet", "source", "publisher", "uploader"),
+    "language": ("language", "lang", "language_code"),
+    "thumbnail_path": ("thumbnail_path", "thumbnail"),
+    "segments": ("segments",),
+}
+
+
+def _fold(name: str) -> str:
+    return name.casefold().replace("_", "").replace(" ", "").replace("-", "")
+
+
+def check_mapping(mapping: Mapping[str, str]) -> None:
+    """Raise ``ConfigError`` if a mapping names a field records do not have."""
+    for field in mapping:
+        if field not in FIELDS:
+            raise ConfigError(
+                f"unknown field {field!r} in the column mapping; known fields: {', '.join(FIELDS)}"
+            )
+
+
+def resolve_mapping(columns: Iterable[str], overrides: Mapping[str, str]) -> dict[str, str]:
+    """Map record fields to the table's columns: explicit overrides, then synonyms.
+
+    Raises ``ConfigError`` for an unknown field, ``BadInputError`` for a missing column.
+    """
+    columns = list(columns)
+    check_mapping(overrides)
+    mapping: dict[str, str] = {}
+    for field, column in overrides.items():
+        if column not in columns:
+            raise BadInputError(
+                f"--map {field}={column}: the table has no column {column!r}; "
+                f"its columns are: {', '.join(columns)}"
+            )
+        mapping[field] = column
+    folded = {_fold(c): c for c in columns}
+    for field, names in SYNONYMS.items():
+        if field in mapping:
+            continue
+        for name in names:
+            if _fold(name) in folded and folded[_fold(name)] not in mapping.values():
+                mapping[field] = folded[_fold(name)]
+                break
+    return mapping
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:  # NaN from pandas/pyarrow
+        return None
+    return str(value)
+
+
+def parse_row(row: Mapping[str, Any], mapping: Mapping[str, str], locator: str) -> Record:
+    """Turn one table row into a record; raise ``BadInputError`` naming the row."""
+    get = {field: row.get(column) for field, column in mapping.items()}
+    video_id = clean_field(_text(get.get("video_id")))
+    segments = get.get("segments")
+    if segments is not None and not isinstance(segments, str | float):
+        record = parse_caption_json(list(segments), fallback_id=video_id or None)
+    elif isinstance(segments, str) and segments.strip().startswith("["):
+        try:
+            record = parse_caption_json(json.loads(segments), fallback_id=video_id or None)
+        except json.JSONDecodeError as exc:
+            raise BadInputError(f"the segments column is not valid JSON ({exc.msg})") from None
+    else:
+        raw = _text(get.get("transcript"))
+        if raw is None or not normalize_text(raw):
+            raise BadInputError("the transcript column is empty", locator=locator)
+        text = normalize_text(raw)
+        record = Record(
+            video_id=video_id or synthetic_id(text),
+            id_source="source" if video_id else "content-hash",
+            text=text,
+            raw_text=raw,
+        )
+    title = clean_field(_text(get.get("title")))
+    thumbnail = clean_field(_text(get.get("thumbnail_path")), collapse=False)
+    channel, code, language = fill_channel(clean_field(_text(get.get("channel"))), title, thumbnail)
+    record.title = title or record.title
+    record.thumbnail_path = thumbnail
+    record.channel = channel or record.channel
+    record.channel_code = code
+    record.language = clean_field(_text(get.get("language"))) or language or record.language
+    try:
+        record.publish_date = parse_date(_text(get.get("publish_date"))) or record.publish_date
+    except ValueError as exc:
+        record.extra["publish_date_error"] = str(exc)
+    used = set(mapping.values())
+    for column, value in row.items():
+        if column not in used and _text(value) is not None:
+            record.extra[column] = value if isinstance(value, int | float | bool) else str(value)
+    record.locator = locator
+    return record
+
+
+def parse_rows(
+    rows: Iterable[Mapping[str, Any]], mapping: Mapping[str, str], *, first_row: int = 1
+) -> Iterator[Record | BadInputError]:
+    """Parse rows; yield a record or the error for each, so one bad row stops nothing."""
+    if "transcript" not in mapping and "segments" not in mapping:
+        raise BadInputError(
+            "the table has no transcript column; name it with --map transcript=COLUMN"
+        )
+    for n, row in enumerate(rows, start=first_row):
+        locator = f"row {n}"
+        try:
+            yield parse_row(row, mapping, locator)
+        except BadInputError as exc:
+            exc.locator = locator
+            yield exc

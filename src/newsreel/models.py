@@ -1,0 +1,192 @@
+"""Records that flow between ingest, the store, search and the interfaces."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One timed caption cue exactly as the source gave it (seconds)."""
+
+    start: float
+    end: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimedWord:
+    """One word of a de-duplicated timed transcript with its own time span."""
+
+    text: str
+    start: float
+    end: float
+
+
+@dataclass(slots=True)
+class Record:
+    """One video's transcript as read from an input, ready to archive.
+
+    ``text`` is the normalised transcript: entities decoded, words separated by single
+    spaces. ``raw_text`` is the transcript exactly as it appeared in the source. For
+    timed inputs ``segments`` keeps every cue and ``word_times`` gives one
+    ``(start, end)`` pair per word of ``text.split(' ')``.
+    """
+
+    video_id: str
+    text: str
+    raw_text: str
+    title: str | None = None
+    channel: str | None = None
+    channel_code: str | None = None
+    language: str | None = None
+    publish_date: date | None = None
+    thumbnail_path: str | None = None
+    thumbnail_file: str | None = None
+    duration_seconds: float | None = None
+    segments: tuple[Segment, ...] = ()
+    word_times: tuple[tuple[float, float], ...] | None = None
+    id_source: str = "source"
+    extra: dict[str, Any] = field(default_factory=dict)
+    locator: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Metadata filters shared by search, export and analytics."""
+
+    channel: str | None = None
+    language: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuarantineItem:
+    """An input that could not be read, with where and why."""
+
+    path: str
+    locator: str | None
+    reason: str
+    line: int | None = None
+    byte: int | None = None
+
+    def where(self) -> str:
+        """Where in the file the problem is, e.g. 'row 17, line 18', or ''."""
+        parts = [self.locator] if self.locator else []
+        if self.line is not None and self.locator != f"line {self.line}":
+            parts.append(f"line {self.line}")
+        if self.byte is not None:
+            parts.append(f"byte {self.byte}")
+        return ", ".join(parts)
+
+    def describe(self) -> str:
+        """One line naming the file, the place and the reason."""
+        where = self.where()
+        return f"{self.path}{f' ({where})' if where else ''}: {self.reason}"
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """Counts of every outcome of one ingest run."""
+
+    ingested: int = 0
+    unchanged: int = 0
+    new_versions: int = 0
+    quarantined: int = 0
+    skipped_files: int = 0
+    files: int = 0
+    quarantine: list[QuarantineItem] = field(default_factory=list)
+    interrupted: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the summary as plain JSON-ready data."""
+        data = asdict(self)
+        data["quarantine"] = [asdict(q) for q in self.quarantine]
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: a video and its best matching passage."""
+
+    video_id: str
+    title: str | None
+    channel: str | None
+    language: str | None
+    publish_date: date | None
+    score: float
+    snippet: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the hit as JSON-ready data (dates as ISO strings)."""
+        data = asdict(self)
+        data["publish_date"] = self.publish_date.isoformat() if self.publish_date else None
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptVersion:
+    """One stored version of a video's transcript."""
+
+    version: int
+    content_sha256: str
+    words: int
+    source_path: str | None
+    source_format: str
+    source_locator: str | None
+    ingested_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class VideoDetail:
+    """A video with its current transcript and the versions kept."""
+
+    video_id: str
+    title: str | None
+    channel: str | None
+    channel_code: str | None
+    language: str | None
+    publish_date: date | None
+    thumbnail_path: str | None
+    thumbnail_file: str | None
+    duration_seconds: float | None
+    text: str
+    raw_text: str
+    words: int
+    segments: tuple[Segment, ...]
+    word_times: tuple[tuple[float, float], ...] | None
+    versions: tuple[TranscriptVersion, ...]
+    extra: dict[str, Any]
+
+    def to_dict(self, *, with_segments: bool = True) -> dict[str, Any]:
+        """Return the video as JSON-ready data."""
+        data = asdict(self)
+        data["publish_date"] = self.publish_date.isoformat() if self.publish_date else None
+        if not with_segments:
+            data.pop("segments")
+            data.pop("word_times")
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Archive-wide counts."""
+
+    videos: int
+    versions: int
+    words: int
+    channels: dict[str, int]
+    languages: dict[str, int]
+    first_date: date | None
+    last_date: date | None
+    quarantined: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the stats as JSON-ready data."""
+        data = asdict(self)
+        data["first_date"] = self.first_date.isoformat() if self.first_date else None
+        data["last_date"] = self.last_date.isoformat() if self.last_date else None
+        return data

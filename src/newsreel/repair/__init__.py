@@ -1,0 +1,1 @@
+"""Pure, idempotent text repair stages."""

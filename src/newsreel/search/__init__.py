@@ -1,0 +1,1 @@
+"""Query parsing (pure) and search over the archive."""

@@ -1,0 +1,82 @@
+"""The ``Store`` protocol: what every archive backend must do, in backend-neutral terms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from newsreel.models import (
+    Filters,
+    IngestSummary,
+    QuarantineItem,
+    Record,
+    SearchHit,
+    Stats,
+    VideoDetail,
+)
+
+
+@dataclass(slots=True)
+class FileResult:
+    """Everything read from one input file: its bytes, records and failures."""
+
+    path: str
+    sha256: str
+    size: int
+    mtime_ns: int
+    format: str | None
+    raw: bytes
+    records: list[Record] = field(default_factory=list)
+    failures: list[QuarantineItem] = field(default_factory=list)
+    skipped: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceState:
+    """What the archive remembers of an input file it has read completely."""
+
+    path: str
+    sha256: str
+    size: int
+    mtime_ns: int
+    records: int
+
+
+class Store(Protocol):
+    """An archive backend. Callers never see SQL or dialect details."""
+
+    def source_state(self, path: str) -> SourceState | None:
+        """Return the remembered state of a completely ingested file, if any."""
+
+    def begin_run(self, paths: Sequence[str]) -> int:
+        """Record the start of an ingest run and return its id."""
+
+    def write(self, results: Sequence[FileResult], run_id: int) -> IngestSummary:
+        """Archive a batch of file results atomically and return its counts."""
+
+    def finish_run(self, run_id: int, summary: IngestSummary, status: str) -> None:
+        """Record how an ingest run ended."""
+
+    def search(
+        self, fts_query: str, filters: Filters, limit: int, offset: int = 0
+    ) -> list[SearchHit]:
+        """Return ranked hits for a compiled full-text query."""
+
+    def get_video(self, video_id: str) -> VideoDetail:
+        """Return one video with its current transcript; raise NotFoundError."""
+
+    def source_bytes(self, video_id: str) -> bytes:
+        """Return the original bytes of the file the current transcript came from."""
+
+    def stats(self) -> Stats:
+        """Return archive-wide counts."""
+
+    def quarantined(self) -> list[QuarantineItem]:
+        """Return every input that could not be read."""
+
+    def iter_rows(self, filters: Filters, fts_query: str | None) -> Iterator[dict[str, Any]]:
+        """Yield one flat row per video (current transcript) for export."""
+
+    def close(self) -> None:
+        """Release the backend's resources."""

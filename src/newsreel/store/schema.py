@@ -1,0 +1,103 @@
+"""Numbered schema migrations for the SQLite archive, applied in order, each recorded."""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (
+        1,
+        "initial archive",
+        """
+CREATE TABLE raw_files (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    content BLOB NOT NULL
+);
+CREATE TABLE sources (
+    path TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    format TEXT,
+    records INTEGER NOT NULL,
+    complete INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX sources_sha256 ON sources(sha256);
+CREATE TABLE videos (
+    video_id TEXT PRIMARY KEY,
+    title TEXT,
+    channel TEXT,
+    channel_code TEXT,
+    language TEXT,
+    publish_date TEXT,
+    thumbnail_path TEXT,
+    thumbnail_file TEXT,
+    duration_seconds REAL,
+    id_source TEXT NOT NULL,
+    current_transcript_id INTEGER,
+    extra TEXT NOT NULL DEFAULT '{}',
+    first_seen TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX videos_channel ON videos(channel);
+CREATE INDEX videos_publish_date ON videos(publish_date);
+CREATE TABLE transcripts (
+    id INTEGER PRIMARY KEY,
+    video_id TEXT NOT NULL REFERENCES videos(video_id),
+    version INTEGER NOT NULL,
+    content_sha256 TEXT NOT NULL,
+    title TEXT,
+    text TEXT NOT NULL,
+    raw_text TEXT NOT NULL,
+    words INTEGER NOT NULL,
+    timed INTEGER NOT NULL,
+    word_times TEXT,
+    source_path TEXT,
+    source_format TEXT NOT NULL,
+    source_locator TEXT,
+    raw_sha256 TEXT REFERENCES raw_files(sha256),
+    ingested_at TEXT NOT NULL,
+    UNIQUE (video_id, version),
+    UNIQUE (video_id, content_sha256)
+);
+CREATE TABLE segments (
+    transcript_id INTEGER NOT NULL REFERENCES transcripts(id),
+    seq INTEGER NOT NULL,
+    start REAL NOT NULL,
+    "end" REAL NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (transcript_id, seq)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE transcripts_fts USING fts5(
+    title, text,
+    content='transcripts', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TABLE quarantine (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    locator TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL,
+    line INTEGER,
+    byte INTEGER,
+    raw_sha256 TEXT REFERENCES raw_files(sha256),
+    run_id INTEGER,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    UNIQUE (path, locator)
+);
+CREATE TABLE ingest_runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    paths TEXT NOT NULL,
+    status TEXT NOT NULL,
+    ingested INTEGER NOT NULL DEFAULT 0,
+    unchanged INTEGER NOT NULL DEFAULT 0,
+    new_versions INTEGER NOT NULL DEFAULT 0,
+    quarantined INTEGER NOT NULL DEFAULT 0,
+    skipped_files INTEGER NOT NULL DEFAULT 0
+);
+""",
+    ),
+)

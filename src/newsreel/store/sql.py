@@ -1,0 +1,97 @@
+"""Pure builders of the SQL the SQLite store runs; tested against exact strings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsreel.models import Filters
+
+TITLE_WEIGHT = 4.0
+SNIPPET_TOKENS = 32
+MARK_START = "\x02"
+MARK_END = "\x03"
+
+
+def filter_clause(filters: Filters, alias: str = "v") -> tuple[str, list[Any]]:
+    """Return ' AND ...' conditions on the videos table and their parameters."""
+    parts: list[str] = []
+    params: list[Any] = []
+    if filters.channel:
+        parts.append(
+            f"(lower({alias}.channel) = lower(?) OR lower({alias}.channel_code) = lower(?))"
+        )
+        params += [filters.channel, filters.channel]
+    if filters.language:
+        parts.append(f"lower({alias}.language) = lower(?)")
+        params.append(filters.language)
+    if filters.since:
+        parts.append(f"{alias}.publish_date >= ?")
+        params.append(filters.since.isoformat())
+    if filters.until:
+        parts.append(f"{alias}.publish_date <= ?")
+        params.append(filters.until.isoformat())
+    return "".join(" AND " + p for p in parts), params
+
+
+def search_sql(
+    fts_query: str, filters: Filters, limit: int, offset: int = 0
+) -> tuple[str, list[Any]]:
+    """Ranked full-text search over current transcripts with metadata filters."""
+    where, params = filter_clause(filters)
+    sql = (
+        "SELECT v.video_id, v.title, v.channel, v.language, v.publish_date, "
+        f"-bm25(transcripts_fts, {TITLE_WEIGHT}, 1.0) AS score, "
+        f"snippet(transcripts_fts, 1, char(2), char(3), '…', {SNIPPET_TOKENS}) AS snippet "
+        "FROM transcripts_fts "
+        "JOIN transcripts t ON t.id = transcripts_fts.rowid "
+        "JOIN videos v ON v.current_transcript_id = t.id "
+        f"WHERE transcripts_fts MATCH ?{where} "
+        "ORDER BY bm25(transcripts_fts, "
+        f"{TITLE_WEIGHT}, 1.0), v.video_id LIMIT ? OFFSET ?"
+    )
+    return sql, [fts_query, *params, limit, offset]
+
+
+EXPORT_COLUMNS = (
+    "video_id",
+    "title",
+    "channel",
+    "channel_code",
+    "language",
+    "publish_date",
+    "duration_seconds",
+    "thumbnail_path",
+    "thumbnail_file",
+    "id_source",
+    "version",
+    "versions",
+    "words",
+    "timed",
+    "content_sha256",
+    "source_path",
+    "source_format",
+    "source_locator",
+    "ingested_at",
+    "extra",
+    "transcript",
+)
+
+
+def export_sql(filters: Filters, fts_query: str | None) -> tuple[str, list[Any]]:
+    """One row per video with its current transcript, optionally matching a query."""
+    where, params = filter_clause(filters)
+    ids = ""
+    if fts_query:
+        ids = " AND t.id IN (SELECT rowid FROM transcripts_fts WHERE transcripts_fts MATCH ?)"
+        params.append(fts_query)
+    sql = (
+        "SELECT v.video_id, v.title, v.channel, v.channel_code, v.language, "
+        "v.publish_date, v.duration_seconds, v.thumbnail_path, v.thumbnail_file, "
+        "v.id_source, t.version, "
+        "(SELECT count(*) FROM transcripts o WHERE o.video_id = v.video_id) AS versions, "
+        "t.words, t.timed, t.content_sha256, t.source_path, t.source_format, "
+        "t.source_locator, t.ingested_at, v.extra, t.text AS transcript "
+        "FROM videos v JOIN transcripts t ON t.id = v.current_transcript_id "
+        f"WHERE 1 = 1{where}{ids} ORDER BY v.publish_date, v.video_id"
+    )
+    return sql, params

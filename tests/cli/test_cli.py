@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from tests.conftest import FIXTURES
+
+from newsreel.cli import main
+
+
+def run(*args: str, archive: Path | None = None) -> tuple[int, str, str]:
+    argv = list(args) + (["--archive", str(archive)] if archive else [])
+    result = CliRunner().invoke(main, argv)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def demo(tmp_path: Path, examples: Path) -> Path:
+    db = tmp_path / "demo.db"
+    code, _, err = run("ingest", str(examples), archive=db)
+    assert code == 0, err
+    return db
+
+
+COMMANDS = ["ingest", "search", "show", "stats", "export"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str) -> None:
+    code, out, _ = run(command, "--help")
+    assert (code == 0 and "Usage: main" in out) or "Usage: newsreel" in out
+
+
+def test_examples_ingest_and_search(demo: Path) -> None:
+    code, out, _ = run("search", "Cairo", "--json", archive=demo)
+    assert code == 0
+    hits = [json.loads(line) for line in out.splitlines()]
+    assert hits[0]["video_id"] == "wyqHuhmsA28"
+    assert {"video_id", "title", "channel", "publish_date", "score", "snippet"} <= set(hits[0])
+    assert "<mark>Cairo</mark>" in hits[0]["snippet"]
+
+
+def test_search_plain_output_and_filters(demo: Path) -> None:
+    code, out, _ = run("search", "Qatar", "--channel", "DW News", archive=demo)
+    assert code == 0 and "RVnQnCcVtek" in out and "[Qatar]" in out
+    code, out, err = run("search", "Qatar", "--since", "2030-01-01", archive=demo)
+    assert code == 0 and out == "" and "No results" in err
+
+
+def test_show_text_raw_json_and_source(demo: Path, examples: Path) -> None:
+    code, out, _ = run("show", "wyqHuhmsA28", archive=demo)
+    assert code == 0 and "DW News" in out and "media Reports say" in out
+    _, raw, _ = run("show", "wyqHuhmsA28", "--raw", archive=demo)
+    assert raw.startswith("media Reports say ceasefire talks")
+    code, out, _ = run("show", "4emc0CPvQ-0", "--json", archive=demo)
+    data = json.loads(out)
+    assert data["channel"] == "BBC News" and len(data["segments"]) == 60
+    assert len(data["word_times"]) == len(data["text"].split(" "))
+    result = CliRunner().invoke(main, ["show", "wyqHuhmsA28", "--source", "--archive", str(demo)])
+    seed = (examples / "records" / "000_ca11e6ccf9581cca.txt").read_bytes()
+    assert result.stdout_bytes == seed
+
+
+def test_stats_json(demo: Path) -> None:
+    code, out, _ = run("stats", "--json", archive=demo)
+    assert code == 0
+    data = json.loads(out)
+    assert data["videos"] == 8 and data["quarantined"] == 0
+    assert data["channels"]["DW News"] >= 2
+    assert data["first_date"] <= data["last_date"]
+
+
+def test_export_formats(demo: Path, tmp_path: Path) -> None:
+    for fmt in ("csv", "jsonl", "parquet"):
+        out = tmp_path / f"x.{fmt}"
+        code, _, err = run(
+            "export", "--format", fmt, "-o", str(out), "--channel", "DW", archive=demo
+        )
+        assert code == 0, err
+        assert "wrote 2 videos" in err
+    rows = [json.loads(line) for line in (tmp_path / "x.jsonl").read_text().splitlines()]
+    assert {r["channel"] for r in rows} == {"DW News"}
+
+
+def test_broken_folder_is_reported_not_crashed(tmp_path: Path) -> None:
+    folder = tmp_path / "broken"
+    shutil.copytree(FIXTURES / "broken", folder)
+    code, out, err = run("ingest", str(folder), "--json", archive=tmp_path / "b.db")
+    assert code == 3
+    summary = json.loads(out)
+    assert summary["quarantined"] == 20 and summary["ingested"] == 0
+    assert len({q["path"] for q in summary["quarantine"]}) == 20
+    assert "Traceback" not in err
+    code, out, _ = run("stats", "--json", "--quarantine", archive=tmp_path / "b.db")
+    assert json.loads(out)["quarantined"] == 20
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["search", '"unclosed'], "never closed"),
+        (["search", "-only"], "only excludes"),
+        (["search", "--limit", "0", "x"], "0 is not in the range"),
+        (["show", "nope"], "no video 'nope'"),
+        (["search", "x", "--since", "yesterday"], "is not a date"),
+        (["search", "x", "--since", "2024-05-01", "--until", "2024-01-01"], "after --until"),
+        (["ingest", "/no/such/place"], "no such file or folder"),
+        (["ingest", "x.csv", "--map", "transcript"], "FIELD=COLUMN"),
+        (["ingest", "x.csv", "--map", "words=Text"], "unknown field"),
+    ],
+)
+def test_user_errors_are_one_clear_line(demo: Path, args: list[str], needle: str) -> None:
+    code, _, err = run(*args, archive=demo)
+    assert code in (1, 2)
+    assert needle in err and "Traceback" not in err
+
+
+def test_query_may_start_with_an_exclusion(demo: Path) -> None:
+    code, out, _ = run("search", "-Cairo Qatar", "--json", archive=demo)
+    assert code == 0
+    ids = [json.loads(line)["video_id"] for line in out.splitlines()]
+    assert ids and "wyqHuhmsA28" not in ids
+
+
+def test_read_commands_on_a_missing_archive(tmp_path: Path) -> None:
+    code, _, err = run("stats", archive=tmp_path / "none.db")
+    assert code == 1 and "no archive at" in err
+
+
+def test_archive_from_environment(demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSREEL_ARCHIVE", str(demo))
+    code, out, _ = run("stats", "--json")
+    assert code == 0 and json.loads(out)["videos"] == 8
+
+
+@pytest.mark.corpus
+def test_shared_corpora_give_365_videos_and_rerun_changes_nothing(
+    shared: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "corpus.db"
+    paths = [
+        str(shared / "seed"),
+        str(shared / "corpus/sportswashing_youtube"),
+        str(shared / "corpus/bbc_news_youtube"),
+    ]
+    code, out, err = run("ingest", *paths, "--json", archive=db)
+    assert code == 0, err
+    first = json.loads(out)
+    assert first["ingested"] == 365 and first["quarantined"] == 0
+    code, out, _ = run("ingest", *paths, "--json", archive=db)
+    again = json.loads(out)
+    assert (again["ingested"], again["new_versions"], again["unchanged"]) == (0, 0, 365)
+    code, out, _ = run("search", "Cairo", "--json", archive=db)
+    assert json.loads(out.splitlines()[0])["video_id"] == "wyqHuhmsA28"
+    code, out, _ = run("stats", "--json", archive=db)
+    assert json.loads(out)["videos"] == 365

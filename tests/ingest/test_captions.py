@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import json
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from tests.conftest import FIXTURES
+
+from newsreel.errors import BadInputError
+from newsreel.ingest.formats.captions_json import NotATranscriptError, parse_caption_json
+from newsreel.ingest.formats.cues import parse_caption_file, parse_cues
+
+CAPTIONS = FIXTURES / "captions"
+
+
+def _words_in_order(times: tuple[tuple[float, float], ...]) -> bool:
+    return all(a[0] <= b[0] and a[0] <= a[1] for a, b in pairwise(times))
+
+
+def test_youtube_rolling_vtt_becomes_one_clean_word_sequence() -> None:
+    path = next(CAPTIONS.glob("*.vtt"))
+    record = parse_caption_file(path.read_text(), kind="vtt", name=path.name)
+    assert record.video_id == "wyqHuhmsA28"
+    assert record.language == "en"
+    assert record.title == "Egyptian media Cease-fire talks to resume in Cairo"
+    assert record.text == (
+        "media Reports say ceasefire talks between Israel and Hamas are due to resume in "
+        "Cairo [Music] >> mediators have been trying to to secure a pause"
+    )
+    assert len(record.segments) == 9  # every cue is kept with its times
+    assert record.segments[0].start == 0.0 and record.segments[0].end == 2.869
+    assert record.word_times is not None
+    words = dict(zip(record.text.split(" "), record.word_times, strict=True))
+    assert words["Israel"] == (3.24, 3.56)  # the inline <c> timing of that word
+    assert _words_in_order(record.word_times)
+
+
+def test_srt_keeps_cues_and_strips_markup() -> None:
+    path = CAPTIONS / "dw_interview.en.srt"
+    record = parse_caption_file(path.read_text(), kind="srt", name=path.name)
+    assert record.text.startswith("Let's get some more analysis with journalist Kareem Elwari")
+    assert "<i>" not in record.text and "Well, first, as now, media reports" in record.text
+    assert [s.start for s in record.segments] == [1.0, 3.5, 6.25, 9.0]
+    assert record.segments[3].end == 11.8
+
+
+def test_youtube_transcript_api_list() -> None:
+    data = json.loads((CAPTIONS / "wyqHuhmsA28.json").read_text())
+    record = parse_caption_json(data, fallback_id="wyqHuhmsA28")
+    assert record.video_id == "wyqHuhmsA28"
+    assert "fighting & in return" in record.text
+    assert record.segments[1].start == 2.88
+    assert record.segments[1].end == pytest.approx(5.98)
+
+
+def test_youtube_json3_keeps_word_offsets() -> None:
+    data = json.loads((CAPTIONS / "wyqHuhmsA28.json3").read_text())
+    record = parse_caption_json(data, fallback_id="wyqHuhmsA28")
+    assert record.text == "media Reports say ceasefire talks between"
+    assert record.word_times is not None
+    assert record.word_times[1][0] == 0.48
+
+
+def test_whisper_segments_with_end_times() -> None:
+    data = {
+        "language": "en",
+        "segments": [
+            {"start": 0.0, "end": 2.5, "text": " Hello and welcome."},
+            {"start": 2.5, "end": 5.0, "text": " This is the Global News Podcast."},
+        ],
+    }
+    record = parse_caption_json(data, fallback_id="episode-1")
+    assert record.text == "Hello and welcome. This is the Global News Podcast."
+    assert record.language == "en"
+    assert record.video_id == "episode-1"
+
+
+@pytest.mark.corpus
+def test_real_bbc_transcript_loses_no_spoken_word(shared: Path) -> None:
+    path = shared / "corpus/bbc_news_youtube/transcripts/-0qOzx3URO4.json"
+    data = json.loads(path.read_text())
+    record = parse_caption_json(data, fallback_id=None)
+    assert record.video_id == "-0qOzx3URO4"
+    assert record.channel == "BBC News"
+    assert record.publish_date is not None and record.publish_date.isoformat() == "2026-02-09"
+    assert len(record.segments) == len(data["segments"])
+    assert record.text.startswith("We should be asking Regina to say Regina please.")
+    assert "health. health." not in record.text  # a one-word rolling repeat removed
+    assert "Have you have you studied" in record.text  # a real stutter kept
+    last_words = data["segments"][-1]["text"].split()
+    assert record.text.split()[-len(last_words) :] == last_words
+    assert record.word_times is not None and _words_in_order(record.word_times)
+
+
+@pytest.mark.corpus
+def test_manifest_is_recognised_and_skipped(shared: Path) -> None:
+    data = json.loads((shared / "corpus/bbc_news_youtube/transcripts/manifest.json").read_text())
+    with pytest.raises(NotATranscriptError):
+        parse_caption_json(data, fallback_id="manifest")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "line"),
+    [
+        ("00:00:00.000 --> 00:00:01.000\nhi\n", "vtt", 1),
+        ("WEBVTT\n\n00:00:0x.000 --> 00:00:01.000\nhi\n", "vtt", 3),
+        ("1\n00:00:05,000 --> 00:00:01,000\nbackwards\n", "srt", 2),
+    ],
+)
+def test_bad_cue_files_name_the_line(text: str, kind: str, line: int) -> None:
+    with pytest.raises(BadInputError) as info:
+        parse_cues(text, kind=kind)
+    assert info.value.line == line
+
+
+def test_bad_json_captions_say_why() -> None:
+    with pytest.raises(BadInputError, match="not a caption format"):
+        parse_caption_json({"foo": 1}, fallback_id="x")
+    with pytest.raises(BadInputError, match="not a number"):
+        parse_caption_json([{"text": "a", "start": "soon"}], fallback_id="x")
+    with pytest.raises(BadInputError, match="no words"):
+        parse_caption_json({"segments": []}, fallback_id="x")

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.conftest import FIXTURES
+
+from newsreel.errors import NewsreelError
+from newsreel.ingest.files import InputFile, find_inputs, read_input
+
+SEED_TEXT = (
+    "<video_id>wyqHuhmsA28</video_id>\n"
+    "<video_title>Talks | DW News</video_title>\n"
+    "<thumbnail_path>en_DW\\Talks  DW News.jpg</thumbnail_path>\n"
+    "<doc>\nmedia Reports say ceasefire talks\n</doc>\n"
+)
+
+
+def test_folders_are_walked_recursively_in_order(tmp_path: Path) -> None:
+    (tmp_path / "b" / "c").mkdir(parents=True)
+    (tmp_path / ".hidden").mkdir()
+    for name in ("b/c/2.txt", "a.txt", "b/1.txt", ".hidden/x.txt"):
+        (tmp_path / name).write_text(SEED_TEXT)
+    found = [f.path.relative_to(tmp_path).as_posix() for f in find_inputs([tmp_path])]
+    assert found == ["a.txt", "b/1.txt", "b/c/2.txt"]
+
+
+def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(NewsreelError, match="no such file or folder"):
+        list(find_inputs([tmp_path / "nope"]))
+
+
+def test_thumbnail_is_linked_when_found_beside_the_collection_root(tmp_path: Path) -> None:
+    records = tmp_path / "collection" / "records"
+    records.mkdir(parents=True)
+    (tmp_path / "collection" / "en_DW").mkdir()
+    image = tmp_path / "collection" / "en_DW" / "Talks  DW News.jpg"
+    image.write_bytes(b"\xff\xd8\xff")
+    (records / "000.txt").write_text(SEED_TEXT)
+    result = read_input(InputFile(records / "000.txt", records), {})
+    assert result.records[0].thumbnail_file == str(image.resolve())
+
+
+def test_thumbnail_path_cannot_escape_the_collection(tmp_path: Path) -> None:
+    (tmp_path / "secret.jpg").write_bytes(b"x")
+    root = tmp_path / "c"
+    root.mkdir()
+    text = SEED_TEXT.replace("en_DW\\Talks  DW News.jpg", "..\\..\\secret.jpg")
+    (root / "r.txt").write_text(text)
+    assert read_input(InputFile(root / "r.txt", root), {}).records[0].thumbnail_file is None
+
+
+def test_unknown_files_are_skipped_unread(tmp_path: Path) -> None:
+    (tmp_path / "cover.jpg").write_bytes(b"\xff\xd8")
+    result = read_input(InputFile(tmp_path / "cover.jpg", tmp_path), {})
+    assert result.skipped and "not a transcript format" in result.skipped
+    assert result.raw == b""
+
+
+def test_every_broken_fixture_is_quarantined_with_a_reason() -> None:
+    folder = FIXTURES / "broken"
+    for item in find_inputs([folder]):
+        result = read_input(item, {})
+        assert not result.records, item.path.name
+        assert len(result.failures) == 1, item.path.name
+        assert result.failures[0].reason, item.path.name

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsreel.ingest.formats.metadata import (
+    folder_of_thumbnail,
+    names_from_filename,
+    parse_date,
+)
+from newsreel.ingest.formats.outlets import guess_language, outlet_from_title
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet"),
+    [
+        ("Egyptian media: Cease-fire talks to resume in Cairo | DW News", "DW News"),
+        ("The plight of migrant workers in Qatar • FRANCE 24 English", "FRANCE 24 English"),
+        ("Qatar 2022 World Cup workers have died – BBC News", "BBC News"),
+        ("Newcastle takeover: £305m deal completed - BBC Newsnight", "BBC Newsnight"),
+        ("'UEFA are not the saints of football' | Klopp", None),
+        ("What Qatar Doesn't Want the World to See | WORLD CUP 2022", None),
+        ("REACTING TO THE NEWCASTLE UNITED TAKEOVER w/ WillNE | #WNTT", None),
+        ("The Qatar World Cup Explained - Episode Three", None),
+        ("How FIFA corrupted the World Cup", None),
+        (None, None),
+    ],
+)
+def test_outlet_from_title_suffix(title: str | None, outlet: str | None) -> None:
+    assert outlet_from_title(title) == outlet
+
+
+def test_language_and_channel_code_from_thumbnail_folder() -> None:
+    assert folder_of_thumbnail("en_DW\\Egyptian media.jpg") == ("en", "DW")
+    assert folder_of_thumbnail("fr_FRANCE24/x.jpg") == ("fr", "FRANCE24")
+    assert folder_of_thumbnail("thumbs\\x.jpg") == (None, None)
+    assert folder_of_thumbnail(None) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "raw", ["20240331", "2024-03-31", "2024/03/31", "2024-03-31T10:00:00Z", "Mar 31, 2024"]
+)
+def test_dates_in_the_forms_sources_use(raw: str) -> None:
+    assert parse_date(raw) == date(2024, 3, 31)
+
+
+def test_bad_date_names_the_value() -> None:
+    with pytest.raises(ValueError, match=r"'31\.13\.2024' is not a date"):
+        parse_date("31.13.2024")
+    assert parse_date("") is None
+
+
+def test_ids_from_ytdlp_and_plain_file_names() -> None:
+    assert names_from_filename("Cease-fire talks [wyqHuhmsA28].en.vtt") == (
+        "wyqHuhmsA28",
+        "en",
+        "Cease-fire talks",
+    )
+    assert names_from_filename("-0qOzx3URO4.json") == ("-0qOzx3URO4", None, None)
+    assert names_from_filename("clip.de.srt") == ("clip", "de", None)
+
+
+def test_language_guess_needs_enough_words() -> None:
+    english = "the talks are due to resume in Cairo and it is the first time that we have " * 3
+    spanish = "volví a qatar dos años después del mundial y la ciudad es una de las que " * 3
+    assert guess_language(english) == "en"
+    assert guess_language(spanish) == "es"
+    assert guess_language("Cairo talks") is None

@@ -1,0 +1,199 @@
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsreel import Archive, NotFoundError, QueryError, open_archive
+from newsreel.errors import SchemaError
+from newsreel.store.sqlite import SQLiteStore
+
+RECORD = (
+    "<video_id>{vid}</video_id>\n<video_title>{title} | DW News</video_title>\n"
+    "<thumbnail_path>en_DW\\x.jpg</thumbnail_path>\n<publish_date>{date}</publish_date>\n"
+    "<doc>\n{text}\n</doc>\n"
+)
+
+
+def write(
+    folder: Path, name: str, vid: str, text: str, title: str = "Talks", date: str = "20240331"
+) -> Path:
+    path = folder / name
+    path.write_text(RECORD.format(vid=vid, title=title, date=date, text=text))
+    return path
+
+
+def test_ingest_search_show(archive: Archive, tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "vidA", "ceasefire talks resume in Cairo")
+    write(tmp_path, "b.txt", "vidB", "the offensive in Rafah", title="Rafah", date="20240401")
+    summary = archive.ingest([tmp_path])
+    assert (summary.ingested, summary.unchanged, summary.quarantined) == (2, 0, 0)
+    hits = archive.search("Cairo")
+    assert [h.video_id for h in hits] == ["vidA"]
+    assert "\x02Cairo\x03" in hits[0].snippet
+    assert archive.search("Rafah")[0].channel == "DW News"
+    video = archive.show("vidB")
+    assert video.text == "the offensive in Rafah" and video.language == "en"
+    assert archive.source_bytes("vidB") == (tmp_path / "b.txt").read_bytes()
+
+
+def test_reingest_is_a_no_op_and_changes_become_versions(archive: Archive, tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", "vidA", "first transcript words")
+    archive.ingest([tmp_path])
+    again = archive.ingest([tmp_path])
+    assert (again.ingested, again.unchanged, again.new_versions) == (0, 1, 0)
+    write(tmp_path, "a.txt", "vidA", "better transcript words")
+    os.utime(path, ns=(1, 1))
+    changed = archive.ingest([tmp_path])
+    assert (changed.ingested, changed.new_versions) == (0, 1)
+    video = archive.show("vidA")
+    assert video.text == "better transcript words"
+    assert [v.version for v in video.versions] == [1, 2]
+    assert archive.search("better")[0].video_id == "vidA"
+    assert archive.search("first") == []  # old versions are kept but not searched
+    assert archive.stats().versions == 2
+
+
+def test_duplicate_files_of_one_video_are_unchanged(archive: Archive, tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "vidA", "same words here")
+    write(tmp_path, "copy.txt", "vidA", "same words here")
+    summary = archive.ingest([tmp_path])
+    assert (summary.ingested, summary.unchanged) == (1, 1)
+
+
+def test_a_touched_but_identical_file_is_unchanged(archive: Archive, tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", "vidA", "same words here")
+    archive.ingest([tmp_path])
+    os.utime(path, ns=(5, 5))
+    summary = archive.ingest([tmp_path])
+    assert (summary.ingested, summary.unchanged, summary.new_versions) == (0, 1, 0)
+
+
+def test_quarantine_then_fix_then_rerun_finishes(archive: Archive, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("<video_id>vidC</video_id>\n<doc>\ncut off")
+    first = archive.ingest([tmp_path])
+    assert first.quarantined == 1 and "truncated" in first.quarantine[0].reason
+    assert archive.stats().quarantined == 1
+    bad.write_text("<video_id>vidC</video_id>\n<doc>\nwhole now\n</doc>")
+    second = archive.ingest([tmp_path])
+    assert (second.ingested, second.quarantined) == (1, 0)
+    assert archive.quarantined() == []
+
+
+def _five(tmp_path: Path) -> Path:
+    folder = tmp_path / "records"
+    folder.mkdir()
+    for i in range(5):
+        write(folder, f"{i}.txt", f"vid{i}", f"words number {i}")
+    return folder
+
+
+def _fail_second_write(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
+    calls = {"n": 0}
+    original = SQLiteStore.write
+
+    def flaky(self: SQLiteStore, results, run_id):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise error
+        return original(self, results, run_id)
+
+    monkeypatch.setattr("newsreel.ingest.runner.BATCH_RECORDS", 2)
+    monkeypatch.setattr(SQLiteStore, "write", flaky)
+
+
+def test_crashed_run_keeps_committed_batches_and_rerun_finishes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _five(tmp_path)
+    db = tmp_path / "a.db"
+    with monkeypatch.context() as patch:
+        _fail_second_write(patch, RuntimeError("power cut"))
+        with open_archive(db) as arch, pytest.raises(RuntimeError):
+            arch.ingest([folder], jobs=1)
+    with open_archive(db) as arch:
+        assert arch.stats().videos == 2  # the first batch was committed
+        summary = arch.ingest([folder], jobs=1)
+        assert (summary.ingested, summary.unchanged) == (3, 2)
+        assert arch.stats().videos == 5
+
+
+def test_ctrl_c_commits_what_was_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _five(tmp_path)
+    _fail_second_write(monkeypatch, KeyboardInterrupt())
+    with open_archive(tmp_path / "a.db") as arch:
+        summary = arch.ingest([folder], jobs=1)
+        assert summary.interrupted
+        videos = arch.stats().videos
+    assert 2 <= videos < 5
+    with sqlite3.connect(tmp_path / "a.db") as db:
+        assert db.execute("SELECT status FROM ingest_runs").fetchone()[0] == "interrupted"
+
+
+def test_schema_is_plain_tables_with_recorded_migrations(archive: Archive, tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "vidA", "words")
+    archive.ingest([tmp_path])
+    db = sqlite3.connect(tmp_path / "test.db")
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {
+        "videos",
+        "transcripts",
+        "segments",
+        "raw_files",
+        "quarantine",
+        "sources",
+        "ingest_runs",
+        "schema_migrations",
+    } <= tables
+    assert db.execute("SELECT version FROM schema_migrations").fetchall() == [(1,)]
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("SELECT status FROM ingest_runs").fetchone()[0] == "done"
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    open_archive(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO schema_migrations VALUES (99, 'future', 'x')")
+    with pytest.raises(SchemaError, match="upgrade Newsreel"):
+        open_archive(db)
+
+
+def test_missing_video_and_bad_query(archive: Archive) -> None:
+    with pytest.raises(NotFoundError, match="no video 'nope'"):
+        archive.show("nope")
+    with pytest.raises(QueryError):
+        archive.search('"unclosed')
+
+
+def test_not_a_database_is_a_store_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.db"
+    bogus.write_text("this is not sqlite " * 100)
+    from newsreel import StoreError
+
+    with pytest.raises(StoreError, match="cannot open the archive"):
+        open_archive(bogus)
+
+
+def test_filters_and_export_round_trip(archive: Archive, tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "vidA", "Cairo talks", date="20240301")
+    write(tmp_path, "b.txt", "vidB", "Cairo again", date="20240415")
+    archive.ingest([tmp_path])
+    from datetime import date
+
+    assert [h.video_id for h in archive.search("Cairo", since=date(2024, 4, 1))] == ["vidB"]
+    assert archive.search("Cairo", channel="dw")  # channel code, any case
+    assert archive.search("Cairo", lang="fr") == []
+    frame = archive.to_pandas(query="again")
+    assert list(frame["video_id"]) == ["vidB"]
+    assert frame.loc[0, "channel"] == "DW News"
+    for fmt in ("csv", "jsonl", "parquet"):
+        assert archive.export(tmp_path / f"out.{fmt}") == 2
+    import pandas as pd
+
+    back = pd.read_parquet(tmp_path / "out.parquet")
+    assert list(back["video_id"]) == ["vidA", "vidB"]
+    assert list(back["transcript"]) == ["Cairo talks", "Cairo again"]

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from datetime import date
+
+from newsreel.models import Filters
+from newsreel.store.sql import export_sql, filter_clause, search_sql
+
+
+def test_no_filters_adds_nothing() -> None:
+    assert filter_clause(Filters()) == ("", [])
+
+
+def test_every_filter_becomes_one_parameterised_condition() -> None:
+    sql, params = filter_clause(
+        Filters(channel="DW", language="en", since=date(2024, 1, 1), until=date(2024, 3, 31))
+    )
+    assert sql == (
+        " AND (lower(v.channel) = lower(?) OR lower(v.channel_code) = lower(?))"
+        " AND lower(v.language) = lower(?)"
+        " AND v.publish_date >= ?"
+        " AND v.publish_date <= ?"
+    )
+    assert params == ["DW", "DW", "en", "2024-01-01", "2024-03-31"]
+
+
+def test_search_sql_ranks_by_bm25_with_title_weight() -> None:
+    sql, params = search_sql('"cairo"', Filters(language="en"), 5, 10)
+    assert sql == (
+        "SELECT v.video_id, v.title, v.channel, v.language, v.publish_date, "
+        "-bm25(transcripts_fts, 4.0, 1.0) AS score, "
+        "snippet(transcripts_fts, 1, char(2), char(3), '…', 32) AS snippet "
+        "FROM transcripts_fts "
+        "JOIN transcripts t ON t.id = transcripts_fts.rowid "
+        "JOIN videos v ON v.current_transcript_id = t.id "
+        "WHERE transcripts_fts MATCH ? AND lower(v.language) = lower(?) "
+        "ORDER BY bm25(transcripts_fts, 4.0, 1.0), v.video_id LIMIT ? OFFSET ?"
+    )
+    assert params == ['"cairo"', "en", 5, 10]
+
+
+def test_export_sql_with_a_query_restricts_to_matches() -> None:
+    sql, params = export_sql(Filters(), '"gaza"')
+    assert sql.endswith(
+        "WHERE 1 = 1 AND t.id IN (SELECT rowid FROM transcripts_fts WHERE transcripts_fts "
+        "MATCH ?) ORDER BY v.publish_date, v.video_id"
+    )
+    assert params == ['"gaza"']
