@@ -61,6 +61,7 @@ class Archive:
         jobs: int | None = None,
         progress: Progress | None = None,
         on_start: Callable[[int], None] | None = None,
+        on_index: Callable[[int], None] | None = None,
     ) -> IngestSummary:
         """Ingest files and folders; see ``IngestSummary`` for what happened."""
         return ingest_paths(
@@ -70,6 +71,7 @@ class Archive:
             jobs=jobs,
             progress=progress,
             on_start=on_start,
+            on_index=on_index,
         )
 
     def search(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -32,7 +33,8 @@ class Record:
     ``text`` is the normalised transcript: entities decoded, words separated by single
     spaces. ``raw_text`` is the transcript exactly as it appeared in the source. For
     timed inputs ``segments`` keeps every cue and ``word_times`` gives one
-    ``(start, end)`` pair per word of ``text.split(' ')``.
+    ``(start, end)`` pair per word of ``text.split(' ')``. ``content_sha256`` is
+    ``content_hash(record)``, filled where the record is read (in parallel).
     """
 
     video_id: str
@@ -51,6 +53,15 @@ class Record:
     id_source: str = "source"
     extra: dict[str, Any] = field(default_factory=dict)
     locator: str | None = None
+    content_sha256: str | None = None
+
+
+def content_hash(record: Record) -> str:
+    """Hash of what a transcript says and when: equal hashes mean the same content."""
+    digest = hashlib.sha256(record.text.encode("utf-8"))
+    for seg in record.segments:
+        digest.update(f"\x1f{seg.start:.3f}\x1e{seg.end:.3f}\x1e{seg.text}".encode())
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

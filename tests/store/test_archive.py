@@ -115,10 +115,12 @@ def test_crashed_run_keeps_committed_batches_and_rerun_finishes(
         with open_archive(db) as arch, pytest.raises(RuntimeError):
             arch.ingest([folder], jobs=1)
     with open_archive(db) as arch:
-        assert arch.stats().videos == 2  # the first batch was committed
+        assert arch.stats().videos == 2  # the first batch was committed...
+        assert arch.search("words") == []  # ...but not yet indexed for search
         summary = arch.ingest([folder], jobs=1)
         assert (summary.ingested, summary.unchanged) == (3, 2)
         assert arch.stats().videos == 5
+        assert len(arch.search("words")) == 5
 
 
 def test_ctrl_c_commits_what_was_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -128,6 +130,7 @@ def test_ctrl_c_commits_what_was_read(tmp_path: Path, monkeypatch: pytest.Monkey
         summary = arch.ingest([folder], jobs=1)
         assert summary.interrupted
         videos = arch.stats().videos
+        assert len(arch.search("words")) == videos  # what was saved is searchable
     assert 2 <= videos < 5
     with sqlite3.connect(tmp_path / "a.db") as db:
         assert db.execute("SELECT status FROM ingest_runs").fetchone()[0] == "interrupted"

@@ -62,7 +62,11 @@ def _report(summary: IngestSummary, archive: Path) -> None:
     help="Map a record field to a table column (CSV/JSONL/Parquet), e.g. transcript=Text. "
     f"Fields: {', '.join(FIELDS)}. Repeatable.",
 )
-@click.option("--jobs", type=click.IntRange(1, 64), help="Parser processes. Default: CPU count.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(0, 64),
+    help="Parser processes beside the writer; 0 parses in one process. Default: CPUs - 1.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @handle_errors
 def ingest(
@@ -91,10 +95,21 @@ def ingest(
             bar.update(done - bar.n)
             bar.set_postfix(records=summary.ingested + summary.new_versions, refresh=False)
 
+    def indexing(count: int) -> None:
+        if bar is not None:
+            bar.close()
+        if count and sys.stderr.isatty():
+            click.echo(f"indexing {count} transcripts for search...", err=True)
+
     with open_archive(target) as arch:
-        summary = arch.ingest(paths, mapping=mapping, jobs=jobs, progress=progress, on_start=start)
-    if bar is not None:
-        bar.close()
+        summary = arch.ingest(
+            paths,
+            mapping=mapping,
+            jobs=jobs,
+            progress=progress,
+            on_start=start,
+            on_index=indexing,
+        )
     if as_json:
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
     _report(summary, target)

@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PureWindowsPath
 from typing import Any
 
@@ -21,7 +22,7 @@ from newsreel.ingest.formats.metadata import names_from_filename
 from newsreel.ingest.formats.outlets import guess_language
 from newsreel.ingest.formats.seed import parse_seed
 from newsreel.ingest.formats.table import parse_rows, resolve_mapping
-from newsreel.models import QuarantineItem, Record
+from newsreel.models import QuarantineItem, Record, content_hash
 from newsreel.store.base import FileResult
 
 FORMATS = {
@@ -66,20 +67,39 @@ def find_inputs(paths: list[Path]) -> Iterator[InputFile]:
                     yield InputFile(Path(folder) / name, path)
 
 
+@lru_cache(maxsize=1024)
+def _listing(folder: str) -> frozenset[str]:
+    """Names in a folder (cached: a collection has thousands of records per folder)."""
+    try:
+        return frozenset(os.listdir(folder))
+    except OSError:
+        return frozenset()
+
+
 def _thumbnail(record: Record, source: InputFile) -> str | None:
     """Find the record's thumbnail image beside the collection root, if present."""
-    candidates: list[Path] = []
+    candidates: list[str] = []
+    here = str(source.path.parent)
     if record.thumbnail_path:
-        relative = Path(*PureWindowsPath(record.thumbnail_path).parts)
-        if not relative.is_absolute() and ".." not in relative.parts:
-            for base in (source.root, source.root.parent, source.path.parent):
-                candidates.append(base / relative)
-            candidates.append(source.path.parent / relative.name)
-    candidates += [source.path.with_suffix(s) for s in _IMAGE_SUFFIXES]
+        windows = PureWindowsPath(record.thumbnail_path)
+        parts = windows.parts
+        if parts and not windows.anchor and ".." not in parts:
+            relative = os.path.join(*parts)
+            for base in (str(source.root), str(source.root.parent), here):
+                candidates.append(os.path.join(base, relative))
+            candidates.append(os.path.join(here, parts[-1]))
+    stem = os.path.splitext(str(source.path))[0]
+    candidates += [stem + suffix for suffix in _IMAGE_SUFFIXES]
     for candidate in candidates:
-        if candidate.is_file():
-            return str(candidate.resolve())
+        folder, name = os.path.split(candidate)
+        if name in _listing(folder) and os.path.isfile(candidate):
+            return os.path.realpath(candidate)
     return None
+
+
+def forget_listings() -> None:
+    """Drop cached folder listings (call at the start of every run)."""
+    _listing.cache_clear()
 
 
 def _parse_table(
@@ -194,6 +214,7 @@ def read_input(source: InputFile, mapping: Mapping[str, str]) -> FileResult:
                 if item.language is None and (guess := guess_language(item.text)):
                     item.language = guess
                     item.extra["language_source"] = "guessed from the transcript"
+                item.content_sha256 = content_hash(item)
                 result.records.append(item)
     except NotATranscriptError as exc:
         result.skipped = str(exc)

@@ -55,6 +55,9 @@ class Store(Protocol):
     def write(self, results: Sequence[FileResult], run_id: int) -> IngestSummary:
         """Archive a batch of file results atomically and return its counts."""
 
+    def index_pending(self) -> int:
+        """Make newly archived transcripts searchable; return how many were indexed."""
+
     def finish_run(self, run_id: int, summary: IngestSummary, status: str) -> None:
         """Record how an ingest run ended."""
 

@@ -48,7 +48,7 @@ CREATE TABLE transcripts (
     content_sha256 TEXT NOT NULL,
     title TEXT,
     text TEXT NOT NULL,
-    raw_text TEXT NOT NULL,
+    raw_text TEXT,
     words INTEGER NOT NULL,
     timed INTEGER NOT NULL,
     word_times TEXT,
@@ -72,6 +72,10 @@ CREATE VIRTUAL TABLE transcripts_fts USING fts5(
     title, text,
     content='transcripts', content_rowid='id',
     tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO transcripts_fts (transcripts_fts, rank) VALUES ('hashsize', 67108864);
+CREATE TABLE fts_pending (
+    transcript_id INTEGER PRIMARY KEY REFERENCES transcripts(id)
 );
 CREATE TABLE quarantine (
     id INTEGER PRIMARY KEY,

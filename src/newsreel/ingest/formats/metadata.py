@@ -17,7 +17,9 @@ _LANG_SUFFIX = re.compile(r"\.([a-z]{2,3}(?:-[A-Za-z]{2,4})?)$")
 
 def normalize_text(raw: str) -> str:
     """Decode HTML entities and collapse every run of whitespace to one space."""
-    return " ".join(html.unescape(raw).split())
+    if "&" in raw:
+        raw = html.unescape(raw)
+    return " ".join(raw.split())
 
 
 def clean_field(raw: str | None, *, collapse: bool = True) -> str | None:
@@ -50,6 +52,11 @@ def parse_date(raw: str | None) -> date | None:
     if raw is None or not raw.strip():
         return None
     value = raw.strip()
+    if len(value) == 8 and value.isdigit():  # the seed's YYYYMMDD, the common case
+        try:
+            return date(int(value[:4]), int(value[4:6]), int(value[6:]))
+        except ValueError:
+            pass
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(value, fmt).date()

@@ -82,7 +82,7 @@ def parse_seed(text: str) -> Record:
         video_id=video_id or synthetic_id(body),
         id_source="source" if video_id else "content-hash",
         text=body,
-        raw_text=raw_body,
+        raw_text=body if raw_body == body else raw_body,  # one object: pickled once
         title=title,
         channel=channel,
         channel_code=code,
