@@ -84,7 +84,9 @@ def machine() -> str:
     """A one-line description of this machine."""
     cpus = psutil.cpu_count(logical=True)
     mem = psutil.virtual_memory().total / 2**30
-    return f"{platform.machine()}, {cpus} CPUs, {mem:.0f} GiB RAM, Python {platform.python_version()}"
+    return (
+        f"{platform.machine()}, {cpus} CPUs, {mem:.0f} GiB RAM, Python {platform.python_version()}"
+    )
 
 
 def write_section(name: str, body: str) -> None:

@@ -35,7 +35,7 @@ def build(folder: Path, records: int, seed: int = 7) -> tuple[Path, Path, int]:
     with jsonl.open("w", encoding="utf-8") as table:
         for i in range(records):
             words = rng.choice(sources)
-            size = rng.randint(1500, 4000)
+            size = rng.randint(2000, 5000)
             start = rng.randrange(max(1, len(words) - size))
             text = " ".join(words[start : start + size])
             lang, code, name = rng.choice(CHANNELS)
@@ -50,8 +50,13 @@ def build(folder: Path, records: int, seed: int = 7) -> tuple[Path, Path, int]:
                 f"<publish_date>{day:%Y%m%d}</publish_date>\n\n<doc>\n{text}\n</doc>\n",
                 encoding="utf-8",
             )
-            row = {"video_id": vid, "title": title, "channel": name,
-                   "publish_date": day.isoformat(), "transcript": text}
+            row = {
+                "video_id": vid,
+                "title": title,
+                "channel": name,
+                "publish_date": day.isoformat(),
+                "transcript": text,
+            }
             table.write(json.dumps(row, ensure_ascii=False) + "\n")
             text_bytes += len(text.encode("utf-8"))
     return collection, jsonl, text_bytes
@@ -63,8 +68,16 @@ def newsreel(collection: Path, db: Path) -> Measured:
 
 def sqlite_utils(jsonl: Path, db: Path) -> Measured:
     insert = run_measured(
-        [str(BIN / "sqlite-utils"), "insert", str(db), "videos", str(jsonl), "--nl",
-         "--pk", "video_id"]
+        [
+            str(BIN / "sqlite-utils"),
+            "insert",
+            str(db),
+            "videos",
+            str(jsonl),
+            "--nl",
+            "--pk",
+            "video_id",
+        ]
     )
     fts = run_measured(
         [str(BIN / "sqlite-utils"), "enable-fts", str(db), "videos", "title", "transcript"]

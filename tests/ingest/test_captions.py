@@ -5,6 +5,8 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.conftest import FIXTURES
 
 from newsreel.errors import BadInputError
@@ -121,3 +123,38 @@ def test_bad_json_captions_say_why() -> None:
         parse_caption_json([{"text": "a", "start": "soon"}], fallback_id="x")
     with pytest.raises(BadInputError, match="no words"):
         parse_caption_json({"segments": []}, fallback_id="x")
+
+
+def _stamp(ms: int, sep: str) -> str:
+    h, rest = divmod(ms, 3_600_000)
+    m, rest = divmod(rest, 60_000)
+    s, ms = divmod(rest, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}"
+
+
+cue_text = st.lists(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzABC'.,?", min_size=1, max_size=10),
+    min_size=1,
+    max_size=8,
+).map(" ".join)
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 5_000), st.integers(0, 4_000), cue_text), min_size=1, max_size=20
+    ),
+    st.sampled_from(["srt", "vtt"]),
+)
+def test_written_cues_parse_back_exactly(cues: list[tuple[int, int, str]], kind: str) -> None:
+    sep = "," if kind == "srt" else "."
+    blocks, start = [], 0
+    expected = []
+    for n, (gap, length, text) in enumerate(cues, start=1):
+        start += gap
+        end = start + length
+        blocks.append(f"{n}\n{_stamp(start, sep)} --> {_stamp(end, sep)}\n{text}\n")
+        expected.append((start / 1000, end / 1000, text))
+        start = end
+    document = ("WEBVTT\n\n" if kind == "vtt" else "") + "\n".join(blocks)
+    segments, _ = parse_cues(document, kind=kind)
+    assert [(s.start, s.end, s.text) for s in segments] == expected

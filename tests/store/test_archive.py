@@ -112,12 +112,13 @@ def test_crashed_run_keeps_committed_batches_and_rerun_finishes(
     db = tmp_path / "a.db"
     with monkeypatch.context() as patch:
         _fail_second_write(patch, RuntimeError("power cut"))
+        patch.setattr(SQLiteStore, "index_pending", lambda self: 0)  # killed before indexing
         with open_archive(db) as arch, pytest.raises(RuntimeError):
-            arch.ingest([folder], jobs=1)
+            arch.ingest([folder], jobs=0)
     with open_archive(db) as arch:
         assert arch.stats().videos == 2  # the first batch was committed...
         assert arch.search("words") == []  # ...but not yet indexed for search
-        summary = arch.ingest([folder], jobs=1)
+        summary = arch.ingest([folder], jobs=0)
         assert (summary.ingested, summary.unchanged) == (3, 2)
         assert arch.stats().videos == 5
         assert len(arch.search("words")) == 5
@@ -125,15 +126,22 @@ def test_crashed_run_keeps_committed_batches_and_rerun_finishes(
 
 def test_ctrl_c_commits_what_was_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = _five(tmp_path)
-    _fail_second_write(monkeypatch, KeyboardInterrupt())
+    monkeypatch.setattr("newsreel.ingest.runner.BATCH_RECORDS", 2)
+
+    def ctrl_c_after_three(done: int, summary: object) -> None:
+        if done == 3:
+            raise KeyboardInterrupt
+
     with open_archive(tmp_path / "a.db") as arch:
-        summary = arch.ingest([folder], jobs=1)
+        summary = arch.ingest([folder], jobs=0, progress=ctrl_c_after_three)
         assert summary.interrupted
-        videos = arch.stats().videos
-        assert len(arch.search("words")) == videos  # what was saved is searchable
-    assert 2 <= videos < 5
+        assert summary.ingested == 3
+        assert len(arch.search("words")) == 3  # what was saved is searchable
     with sqlite3.connect(tmp_path / "a.db") as db:
         assert db.execute("SELECT status FROM ingest_runs").fetchone()[0] == "interrupted"
+    with open_archive(tmp_path / "a.db") as arch:
+        again = arch.ingest([folder], jobs=0)
+        assert (again.ingested, again.unchanged) == (2, 3)
 
 
 def test_schema_is_plain_tables_with_recorded_migrations(archive: Archive, tmp_path: Path) -> None:
@@ -200,3 +208,18 @@ def test_filters_and_export_round_trip(archive: Archive, tmp_path: Path) -> None
     back = pd.read_parquet(tmp_path / "out.parquet")
     assert list(back["video_id"]) == ["vidA", "vidB"]
     assert list(back["transcript"]) == ["Cairo talks", "Cairo again"]
+
+
+@pytest.mark.parametrize("jobs", [None, 1, 0])
+def test_parallel_and_serial_ingest_agree(tmp_path: Path, jobs: int | None) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(40):
+        write(folder, f"{i:02d}.txt", f"vid{i}", f"story number {i} about Cairo")
+    (folder / "bad.txt").write_text("<doc>cut")
+    with open_archive(tmp_path / "a.db") as arch:
+        summary = arch.ingest([folder], jobs=jobs)
+        assert (summary.ingested, summary.quarantined, summary.files) == (40, 1, 41)
+        assert len(arch.search("Cairo", limit=100)) == 40
+        again = arch.ingest([folder], jobs=jobs)
+        assert (again.ingested, again.unchanged, again.quarantined) == (0, 40, 1)

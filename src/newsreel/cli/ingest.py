@@ -33,11 +33,15 @@ def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
     return mapping
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _report(summary: IngestSummary, archive: Path) -> None:
     click.echo(
-        f"{summary.files} files: {summary.ingested} ingested, {summary.unchanged} unchanged, "
-        f"{summary.new_versions} new versions, {summary.quarantined} quarantined, "
-        f"{summary.skipped_files} files skipped -> {archive}",
+        f"{_n(summary.files, 'file')}: {summary.ingested} ingested, {summary.unchanged} "
+        f"unchanged, {_n(summary.new_versions, 'new version')}, {summary.quarantined} "
+        f"quarantined, {_n(summary.skipped_files, 'other file')} skipped -> {archive}",
         err=True,
     )
     for item in summary.quarantine[:20]:

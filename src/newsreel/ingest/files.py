@@ -78,21 +78,22 @@ def _listing(folder: str) -> frozenset[str]:
 
 def _thumbnail(record: Record, source: InputFile) -> str | None:
     """Find the record's thumbnail image beside the collection root, if present."""
-    candidates: list[str] = []
     here = str(source.path.parent)
+    candidates: list[tuple[str, tuple[str, ...]]] = []
     if record.thumbnail_path:
         windows = PureWindowsPath(record.thumbnail_path)
         parts = windows.parts
         if parts and not windows.anchor and ".." not in parts:
-            relative = os.path.join(*parts)
             for base in (str(source.root), str(source.root.parent), here):
-                candidates.append(os.path.join(base, relative))
-            candidates.append(os.path.join(here, parts[-1]))
-    stem = os.path.splitext(str(source.path))[0]
-    candidates += [stem + suffix for suffix in _IMAGE_SUFFIXES]
-    for candidate in candidates:
-        folder, name = os.path.split(candidate)
-        if name in _listing(folder) and os.path.isfile(candidate):
+                candidates.append((base, parts))
+            candidates.append((here, parts[-1:]))
+    stem = source.path.stem
+    candidates += [(here, (stem + suffix,)) for suffix in _IMAGE_SUFFIXES]
+    for base, parts in candidates:
+        if parts[0] not in _listing(base):  # cheap: most collections have no images
+            continue
+        candidate = os.path.join(base, *parts)
+        if os.path.isfile(candidate):
             return os.path.realpath(candidate)
     return None
 

@@ -1,13 +1,23 @@
-"""Run an ingest: find files, parse them in worker processes, archive in batches."""
+"""Run an ingest: parse files here, archive and index them in a writer process.
+
+Parsing is Python; archiving and full-text indexing are mostly SQLite. Run in one
+process, the two take turns on Python's GIL (the sqlite3 module hands it over on every
+row). So a writer process owns the archive connection, commits batches as they come
+and builds the full-text index in large chunks, while this process parses the next
+files: the two overlap on two cores. Extra parser processes help on more cores.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import signal
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
+from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import Any
 
 from newsreel.ingest.files import InputFile, find_inputs, forget_listings, read_input
 from newsreel.ingest.formats.table import check_mapping
@@ -16,11 +26,15 @@ from newsreel.store.base import FileResult, Store
 
 Progress = Callable[[int, IngestSummary], None]
 BATCH_RECORDS = 500
+INDEX_EVERY = 20_000
+INDEX_IDLE_MIN = 5_000
 _PARALLEL_MIN_FILES = 16
+_QUEUE_BATCHES = 4
 
 
-def _quiet_worker() -> None:
-    # Ctrl-C goes to the parent, which stops the pool and commits what is done.
+def _ignore_ctrl_c() -> None:
+    # Ctrl-C goes to the ingesting process, which stops parsing and lets the writer
+    # finish what it was sent.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
@@ -31,15 +45,119 @@ def _merge(into: IngestSummary, part: IngestSummary) -> None:
 
 
 def _parsed(
-    todo: Sequence[InputFile], mapping: Mapping[str, str], jobs: int
+    todo: Sequence[InputFile], mapping: Mapping[str, str], jobs: int, context: BaseContext
 ) -> Iterator[FileResult]:
     work = partial(read_input, mapping=dict(mapping))
-    if jobs < 1 or len(todo) < _PARALLEL_MIN_FILES:
+    if jobs < 1:
         yield from map(work, todo)
         return
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(jobs, initializer=_quiet_worker) as pool:
+    with context.Pool(jobs, initializer=_ignore_ctrl_c) as pool:
         yield from pool.imap(work, todo, chunksize=16)
+
+
+class _Sink:
+    """Writes batches and indexes them in bulk as they accumulate."""
+
+    def __init__(self, store: Store, run_id: int) -> None:
+        self.store = store
+        self.run_id = run_id
+        self.summary = IngestSummary()
+        self._unindexed = 0
+
+    def write(self, batch: list[FileResult]) -> IngestSummary:
+        part = self.store.write(batch, self.run_id)
+        _merge(self.summary, part)
+        self._unindexed += part.ingested + part.new_versions
+        if self._unindexed >= INDEX_EVERY:
+            self.store.index_pending()
+            self._unindexed = 0
+        return part
+
+    def index_if_idle(self) -> None:
+        """Index written transcripts while waiting, once there are enough to be worth it."""
+        if self._unindexed >= INDEX_IDLE_MIN:
+            self.store.index_pending()
+            self._unindexed = 0
+
+
+def _writer_main(store: Store, run_id: int, inbox: Any, outbox: Any) -> None:
+    """The writer process: write every batch sent, report counts, then index the rest.
+
+    When no batch is waiting, it indexes what it has written instead of idling.
+    """
+    _ignore_ctrl_c()
+    try:
+        sink = _Sink(store.reopen(), run_id)
+        while True:
+            try:
+                batch = inbox.get(block=False)
+            except queue.Empty:
+                sink.index_if_idle()
+                batch = inbox.get()
+            if batch is None:
+                break
+            outbox.put(("part", sink.write(batch)))
+        sink.store.index_pending()
+        sink.store.close()
+        outbox.put(("done", None))
+    except BaseException as exc:
+        outbox.put(("error", exc))
+
+
+class _WriterProcess:
+    """The ingesting side of the writer process."""
+
+    def __init__(self, store: Store, run_id: int, context: BaseContext) -> None:
+        self.inbox = context.Queue(_QUEUE_BATCHES)
+        self.outbox = context.Queue()
+        self.summary = IngestSummary()
+        self.error: BaseException | None = None
+        self.process = context.Process(  # type: ignore[attr-defined]
+            target=_writer_main, args=(store, run_id, self.inbox, self.outbox), daemon=True
+        )
+        self.process.start()
+
+    def _drain(self, block: bool = False) -> bool:
+        """Collect reports; return True once the writer has finished."""
+        while True:
+            try:
+                kind, payload = self.outbox.get(block=block)
+            except queue.Empty:
+                return False
+            if kind == "part":
+                _merge(self.summary, payload)
+            elif kind == "error":
+                self.error = payload
+                return True
+            else:
+                return True
+
+    def send(self, batch: list[FileResult]) -> None:
+        if self._drain() and self.error is not None:
+            raise self.error
+        self.inbox.put(batch)
+
+    def close(self) -> None:
+        self.inbox.put(None)
+        while not self._drain(block=True):
+            pass
+        self.process.join()
+        if self.error is not None:
+            raise self.error
+
+
+class _WriterInline:
+    """Writing in this process: for small runs and ``jobs=0``."""
+
+    def __init__(self, store: Store, run_id: int) -> None:
+        self.sink = _Sink(store, run_id)
+        self.summary = self.sink.summary
+
+    def send(self, batch: list[FileResult]) -> None:
+        self.sink.write(batch)
+
+    def close(self) -> None:
+        self.sink.store.index_pending()
 
 
 def ingest_paths(
@@ -54,53 +172,62 @@ def ingest_paths(
 ) -> IngestSummary:
     """Ingest files and folders into ``store``; resumable, batched, never crashes on input.
 
-    New transcripts become searchable at the end of the run, indexed in bulk.
     Files already ingested completely with the same size and mtime are not read again.
-    ``jobs`` parser processes run beside this one, which writes (default: CPUs - 1;
-    0 parses in this process).
+    New transcripts are indexed in bulk as the run goes and at its end. ``jobs``:
+    ``0`` does everything in this process; ``N`` adds N parser processes to the writer
+    process (default: one per CPU beyond two).
     """
     check_mapping(mapping or {})
     forget_listings()
     inputs = list(find_inputs(list(paths)))
     if on_start:
         on_start(len(inputs))
-    summary = IngestSummary()
     run_id = store.begin_run([str(p) for p in paths])
     store.index_pending()  # finish what an interrupted run left unindexed
+    skipped = IngestSummary()
     todo: list[InputFile] = []
-    done = 0
     for item in inputs:
         state = store.source_state(str(item.path))
         stat = item.path.stat()
         if state and state.size == stat.st_size and state.mtime_ns == stat.st_mtime_ns:
-            summary.files += 1
-            summary.unchanged += state.records
-            done += 1
-            if progress:
-                progress(done, summary)
+            skipped.files += 1
+            skipped.unchanged += state.records
         else:
             todo.append(item)
+    if progress:
+        progress(skipped.files, skipped)
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    parallel = jobs != 0 and len(todo) >= _PARALLEL_MIN_FILES
+    parsers = max(0, (os.cpu_count() or 1) - 2) if jobs is None else jobs
+    writer: _WriterProcess | _WriterInline = (
+        _WriterProcess(store, run_id, context) if parallel else _WriterInline(store, run_id)
+    )
     batch: list[FileResult] = []
     pending = 0
     status = "done"
     try:
-        workers = max(1, (os.cpu_count() or 1) - 1) if jobs is None else jobs
-        for result in _parsed(todo, mapping or {}, workers):
-            batch.append(result)
-            pending += len(result.records) + len(result.failures)
-            if pending >= BATCH_RECORDS:
-                _merge(summary, store.write(batch, run_id))
-                batch, pending = [], 0
-            done += 1
-            if progress:
-                progress(done, summary)
-    except KeyboardInterrupt:
-        status = "interrupted"
-        summary.interrupted = True
-    if batch:
-        _merge(summary, store.write(batch, run_id))
-    if on_index:
-        on_index(summary.ingested + summary.new_versions)
-    store.index_pending()
+        try:
+            for done, result in enumerate(
+                _parsed(todo, mapping or {}, parsers if parallel else 0, context), start=1
+            ):
+                batch.append(result)
+                pending += len(result.records) + len(result.failures)
+                if pending >= BATCH_RECORDS:
+                    writer.send(batch)
+                    batch, pending = [], 0
+                if progress:
+                    progress(skipped.files + done, writer.summary)
+        except KeyboardInterrupt:
+            status = "interrupted"
+        if batch:
+            writer.send(batch)
+        if on_index:
+            on_index(writer.summary.ingested + writer.summary.new_versions)
+    finally:
+        writer.close()  # waits for what was sent; raises the writer's error, if any
+    summary = IngestSummary()
+    _merge(summary, skipped)
+    _merge(summary, writer.summary)
+    summary.interrupted = status == "interrupted"
     store.finish_run(run_id, summary, status)
     return summary

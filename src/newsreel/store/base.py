@@ -46,6 +46,9 @@ class SourceState:
 class Store(Protocol):
     """An archive backend. Callers never see SQL or dialect details."""
 
+    def reopen(self) -> Store:
+        """A new connection to the same archive, for use in another process."""
+
     def source_state(self, path: str) -> SourceState | None:
         """Return the remembered state of a completely ingested file, if any."""
 

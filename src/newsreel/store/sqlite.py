@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,41 +14,18 @@ from newsreel.models import (
     Filters,
     IngestSummary,
     QuarantineItem,
-    Record,
     SearchHit,
     Segment,
     Stats,
     TranscriptVersion,
     VideoDetail,
-    content_hash,
 )
 from newsreel.store import sql
 from newsreel.store.base import FileResult, SourceState
 from newsreel.store.schema import MIGRATIONS
+from newsreel.store.sqlite_write import BatchWriter, now
 
 INDEX_CHUNK = 20_000
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-
-
-def _metadata(record: Record) -> dict[str, Any]:
-    """The videos-table columns a record can fill."""
-    return {
-        "title": record.title,
-        "channel": record.channel,
-        "channel_code": record.channel_code,
-        "language": record.language,
-        "publish_date": record.publish_date.isoformat() if record.publish_date else None,
-        "thumbnail_path": record.thumbnail_path,
-        "thumbnail_file": record.thumbnail_file,
-        "duration_seconds": record.duration_seconds,
-    }
 
 
 def _date(value: str | None) -> date | None:
@@ -108,8 +85,12 @@ class SQLiteStore:
                 for statement in statements:
                     self.db.execute(statement)
                 self.db.execute(
-                    "INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now())
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, now())
                 )
+
+    def reopen(self) -> SQLiteStore:
+        """A new connection to the same archive, for use in another process."""
+        return SQLiteStore(self.path)
 
     def schema_version(self) -> int:
         """Return the newest migration applied."""
@@ -135,7 +116,7 @@ class SQLiteStore:
         with self.db:
             cur = self.db.execute(
                 "INSERT INTO ingest_runs (started_at, paths, status) VALUES (?, ?, 'running')",
-                (_now(), json.dumps(list(paths))),
+                (now(), json.dumps(list(paths))),
             )
         return int(cur.lastrowid or 0)
 
@@ -147,7 +128,7 @@ class SQLiteStore:
                 "unchanged = ?, new_versions = ?, quarantined = ?, skipped_files = ? "
                 "WHERE id = ?",
                 (
-                    _now(),
+                    now(),
                     status,
                     summary.ingested,
                     summary.unchanged,
@@ -160,149 +141,12 @@ class SQLiteStore:
 
     def write(self, results: Sequence[FileResult], run_id: int) -> IngestSummary:
         """Archive a batch of file results in one transaction and return its counts."""
-        summary = IngestSummary()
-        now = _now()
         try:
             with self.db:
-                for result in results:
-                    self._write_file(result, run_id, now, summary)
+                self.db.execute("BEGIN IMMEDIATE")  # ids are assigned under the write lock
+                return BatchWriter(self.db, run_id).write(results)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot write to the archive {self.path}: {exc}") from None
-        return summary
-
-    def _write_file(
-        self, result: FileResult, run_id: int, now: str, summary: IngestSummary
-    ) -> None:
-        summary.files += 1
-        if result.skipped:
-            summary.skipped_files += 1
-            return
-        self.db.execute(
-            "INSERT OR IGNORE INTO raw_files VALUES (?, ?, ?)",
-            (result.sha256, result.size, result.raw),
-        )
-        self.db.execute("DELETE FROM quarantine WHERE path = ?", (result.path,))
-        for item in result.failures:
-            self.db.execute(
-                "INSERT INTO quarantine (path, locator, reason, line, byte, raw_sha256, "
-                "run_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (path, locator) DO UPDATE SET reason = excluded.reason, "
-                "line = excluded.line, byte = excluded.byte, run_id = excluded.run_id, "
-                "last_seen = excluded.last_seen",
-                (
-                    item.path,
-                    item.locator or "",
-                    item.reason,
-                    item.line,
-                    item.byte,
-                    result.sha256,
-                    run_id,
-                    now,
-                    now,
-                ),
-            )
-            summary.quarantined += 1
-            summary.quarantine.append(item)
-        for record in result.records:
-            outcome = self._write_record(record, result, now)
-            setattr(summary, outcome, getattr(summary, outcome) + 1)
-        self.db.execute(
-            "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE "
-            "SET sha256 = excluded.sha256, size = excluded.size, mtime_ns = excluded.mtime_ns, "
-            "format = excluded.format, records = excluded.records, "
-            "complete = excluded.complete, ingested_at = excluded.ingested_at",
-            (
-                result.path,
-                result.sha256,
-                result.size,
-                result.mtime_ns,
-                result.format,
-                len(result.records),
-                0 if result.failures else 1,
-                now,
-            ),
-        )
-
-    def _write_record(self, record: Record, result: FileResult, now: str) -> str:
-        """Insert or version one record; return the summary field it counts under."""
-        sha = record.content_sha256 or content_hash(record)
-        video = self.db.execute(
-            "SELECT * FROM videos WHERE video_id = ?", (record.video_id,)
-        ).fetchone()
-        if video is None:
-            values = _metadata(record)
-            self.db.execute(
-                f"INSERT INTO videos (video_id, id_source, extra, first_seen, updated_at, "
-                f"{', '.join(values)}) VALUES (?, ?, ?, ?, ?{', ?' * len(values)})",
-                (record.video_id, record.id_source, _json(record.extra), now, now,
-                 *values.values()),
-            )
-            title, version, old_id = record.title, 1, None
-        else:
-            same = self.db.execute(
-                "SELECT 1 FROM transcripts WHERE video_id = ? AND content_sha256 = ?",
-                (record.video_id, sha),
-            ).fetchone()
-            title = self._fill_metadata(video, record, now)
-            if same is not None:
-                return "unchanged"
-            version = self.db.execute(
-                "SELECT max(version) + 1 FROM transcripts WHERE video_id = ?",
-                (record.video_id,),
-            ).fetchone()[0]
-            old_id = video["current_transcript_id"]
-        cur = self.db.execute(
-            "INSERT INTO transcripts (video_id, version, content_sha256, title, text, raw_text, "
-            "words, timed, word_times, source_path, source_format, source_locator, raw_sha256, "
-            "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                record.video_id,
-                version,
-                sha,
-                title,
-                record.text,
-                None if record.raw_text == record.text else record.raw_text,
-                record.text.count(" ") + 1,
-                1 if record.segments else 0,
-                _json(record.word_times) if record.word_times else None,
-                result.path,
-                result.format or "unknown",
-                record.locator,
-                result.sha256,
-                now,
-            ),
-        )
-        new_id = int(cur.lastrowid or 0)
-        if record.segments:
-            self.db.executemany(
-                'INSERT INTO segments (transcript_id, seq, start, "end", text) '
-                "VALUES (?, ?, ?, ?, ?)",
-                [(new_id, i, s.start, s.end, s.text) for i, s in enumerate(record.segments)],
-            )
-        if old_id is not None:
-            self._unindex(old_id)
-        self.db.execute("INSERT INTO fts_pending VALUES (?)", (new_id,))
-        self.db.execute(
-            "UPDATE videos SET current_transcript_id = ?, updated_at = ? WHERE video_id = ?",
-            (new_id, now, record.video_id),
-        )
-        return "ingested" if version == 1 else "new_versions"
-
-    def _unindex(self, transcript_id: int) -> None:
-        """Take a transcript out of the search index (or out of the queue for it)."""
-        queued = self.db.execute(
-            "DELETE FROM fts_pending WHERE transcript_id = ?", (transcript_id,)
-        ).rowcount
-        if queued:
-            return
-        old = self.db.execute(
-            "SELECT title, text FROM transcripts WHERE id = ?", (transcript_id,)
-        ).fetchone()
-        self.db.execute(
-            "INSERT INTO transcripts_fts (transcripts_fts, rowid, title, text) "
-            "VALUES ('delete', ?, ?, ?)",
-            (transcript_id, old["title"], old["text"]),
-        )
 
     def index_pending(self, chunk: int = INDEX_CHUNK) -> int:
         """Add queued transcripts to the full-text index; return how many.
@@ -317,8 +161,7 @@ class SQLiteStore:
                     ids = [
                         r[0]
                         for r in self.db.execute(
-                            "SELECT transcript_id FROM fts_pending ORDER BY transcript_id "
-                            "LIMIT ?",
+                            "SELECT transcript_id FROM fts_pending ORDER BY transcript_id LIMIT ?",
                             (chunk,),
                         )
                     ]
@@ -337,30 +180,6 @@ class SQLiteStore:
                 done += len(ids)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot index the archive {self.path}: {exc}") from None
-
-    def _fill_metadata(self, video: sqlite3.Row, record: Record, now: str) -> str | None:
-        """Fill metadata the archive lacks, never blanking what it has; return the title."""
-        changes: dict[str, Any] = {
-            k: v for k, v in _metadata(record).items() if v is not None and video[k] is None
-        }
-        extra = json.loads(video["extra"])
-        merged = {**record.extra, **extra}
-        if merged != extra:
-            changes["extra"] = _json(merged)
-        if changes:
-            if "title" in changes and video["current_transcript_id"] is not None:
-                self._retitle(video["current_transcript_id"], str(changes["title"]))
-            assignments = ", ".join(f"{k} = ?" for k in changes)
-            self.db.execute(
-                f"UPDATE videos SET {assignments}, updated_at = ? WHERE video_id = ?",
-                (*changes.values(), now, video["video_id"]),
-            )
-        return video["title"] or changes.get("title")
-
-    def _retitle(self, transcript_id: int, title: str) -> None:
-        self._unindex(transcript_id)
-        self.db.execute("UPDATE transcripts SET title = ? WHERE id = ?", (title, transcript_id))
-        self.db.execute("INSERT INTO fts_pending VALUES (?)", (transcript_id,))
 
     # -- reading --------------------------------------------------------------
 

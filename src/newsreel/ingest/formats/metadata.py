@@ -19,6 +19,10 @@ def normalize_text(raw: str) -> str:
     """Decode HTML entities and collapse every run of whitespace to one space."""
     if "&" in raw:
         raw = html.unescape(raw)
+    # isprintable() is False for every whitespace but the ASCII space: a fast check
+    # that the text is already normalised (most transcripts are).
+    if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+        return raw
     return " ".join(raw.split())
 
 

@@ -1,0 +1,278 @@
+"""Writing a batch of parsed files into the SQLite archive, set-wise.
+
+A batch is written with a few ``executemany`` calls rather than a dozen statements per
+record: ingest runs this on a writer thread, and every statement costs a hand-over of
+Python's GIL from the parsing thread, so fewer, larger statements let the two overlap.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from newsreel.models import IngestSummary, Record, content_hash
+from newsreel.store.base import FileResult
+
+_MAX_PARAMS = 900
+_FILLABLE = (
+    "title",
+    "channel",
+    "channel_code",
+    "language",
+    "publish_date",
+    "thumbnail_path",
+    "thumbnail_file",
+    "duration_seconds",
+)
+
+
+def now() -> str:
+    """The current UTC time as stored in the archive."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def to_json(value: Any) -> str:
+    """Compact JSON as stored in the archive."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def metadata(record: Record) -> dict[str, Any]:
+    """The videos-table columns a record can fill."""
+    return {
+        "title": record.title,
+        "channel": record.channel,
+        "channel_code": record.channel_code,
+        "language": record.language,
+        "publish_date": record.publish_date.isoformat() if record.publish_date else None,
+        "thumbnail_path": record.thumbnail_path,
+        "thumbnail_file": record.thumbnail_file,
+        "duration_seconds": record.duration_seconds,
+    }
+
+
+def _rows(db: sqlite3.Connection, sql: str, keys: Sequence[str]) -> Iterator[sqlite3.Row]:
+    """Run ``sql`` with an ``IN ({})`` list over ``keys``, in chunks."""
+    for start in range(0, len(keys), _MAX_PARAMS):
+        chunk = keys[start : start + _MAX_PARAMS]
+        yield from db.execute(sql.format(", ".join("?" * len(chunk))), chunk)
+
+
+def unindex(db: sqlite3.Connection, transcript_id: int) -> None:
+    """Take a transcript out of the search index (or out of the queue for it)."""
+    if db.execute("DELETE FROM fts_pending WHERE transcript_id = ?", (transcript_id,)).rowcount:
+        return
+    old = db.execute(
+        "SELECT title, text FROM transcripts WHERE id = ?", (transcript_id,)
+    ).fetchone()
+    db.execute(
+        "INSERT INTO transcripts_fts (transcripts_fts, rowid, title, text) "
+        "VALUES ('delete', ?, ?, ?)",
+        (transcript_id, old["title"], old["text"]),
+    )
+
+
+class BatchWriter:
+    """Writes one batch inside the caller's transaction and counts every outcome."""
+
+    def __init__(self, db: sqlite3.Connection, run_id: int) -> None:
+        self.db = db
+        self.run_id = run_id
+        self.now = now()
+        self.summary = IngestSummary()
+        self.known: dict[str, dict[str, Any]] = {}  # videos already in the archive
+        self.fresh: dict[str, dict[str, Any]] = {}  # videos new in this batch
+        self.hashes: set[tuple[str, str]] = set()
+        self.versions: dict[str, int] = {}
+        self.current: dict[str, int] = {}
+        self.transcripts: list[tuple[Any, ...]] = []
+        self.segments: list[tuple[Any, ...]] = []
+
+    def write(self, results: Sequence[FileResult]) -> IngestSummary:
+        """Write every file result of the batch; return the counts."""
+        files = [r for r in results if not r.skipped]
+        self.summary.files = len(results)
+        self.summary.skipped_files = len(results) - len(files)
+        self._write_files(files)
+        pairs = [(record, result) for result in files for record in result.records]
+        self._load([record.video_id for record, _ in pairs])
+        next_id = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM transcripts").fetchone()[0]
+        for record, result in pairs:
+            if self._add(record, result, next_id):
+                next_id += 1
+        self._flush()
+        self._write_sources(files)
+        return self.summary
+
+    def _write_files(self, files: list[FileResult]) -> None:
+        self.db.executemany(
+            "INSERT OR IGNORE INTO raw_files VALUES (?, ?, ?)",
+            [(r.sha256, r.size, r.raw) for r in files],
+        )
+        self.db.executemany("DELETE FROM quarantine WHERE path = ?", [(r.path,) for r in files])
+        failures = [(item, r.sha256) for r in files for item in r.failures]
+        self.db.executemany(
+            "INSERT INTO quarantine (path, locator, reason, line, byte, raw_sha256, run_id, "
+            "first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (path, locator) DO UPDATE SET reason = excluded.reason, "
+            "line = excluded.line, byte = excluded.byte, run_id = excluded.run_id, "
+            "last_seen = excluded.last_seen",
+            [
+                (
+                    q.path,
+                    q.locator or "",
+                    q.reason,
+                    q.line,
+                    q.byte,
+                    sha,
+                    self.run_id,
+                    self.now,
+                    self.now,
+                )
+                for q, sha in failures
+            ],
+        )
+        self.summary.quarantined = len(failures)
+        self.summary.quarantine = [q for q, _ in failures]
+
+    def _load(self, video_ids: Iterable[str]) -> None:
+        ids = sorted(set(video_ids))
+        for row in _rows(self.db, "SELECT * FROM videos WHERE video_id IN ({})", ids):
+            self.known[row["video_id"]] = dict(row)
+        known = sorted(self.known)
+        sql = "SELECT video_id, content_sha256, version FROM transcripts WHERE video_id IN ({})"
+        for row in _rows(self.db, sql, known):
+            self.hashes.add((row[0], row[1]))
+            self.versions[row[0]] = max(self.versions.get(row[0], 0), row[2])
+
+    def _add(self, record: Record, result: FileResult, next_id: int) -> bool:
+        """Queue one record; return True if it became a new transcript version."""
+        vid = record.video_id
+        sha = record.content_sha256 or content_hash(record)
+        title = self._fill(record)
+        if (vid, sha) in self.hashes:
+            self.summary.unchanged += 1
+            return False
+        version = self.versions.get(vid, 0) + 1
+        self.hashes.add((vid, sha))
+        self.versions[vid] = version
+        if vid not in self.current and self.known.get(vid, {}).get("current_transcript_id"):
+            unindex(self.db, self.known[vid]["current_transcript_id"])
+        self.current[vid] = next_id
+        self.transcripts.append(
+            (
+                next_id,
+                vid,
+                version,
+                sha,
+                title,
+                record.text,
+                None if record.raw_text == record.text else record.raw_text,
+                record.text.count(" ") + 1,
+                1 if record.segments else 0,
+                to_json(record.word_times) if record.word_times else None,
+                result.path,
+                result.format or "unknown",
+                record.locator,
+                result.sha256,
+                self.now,
+            )
+        )
+        self.segments += [
+            (next_id, i, s.start, s.end, s.text) for i, s in enumerate(record.segments)
+        ]
+        if version == 1:
+            self.summary.ingested += 1
+        else:
+            self.summary.new_versions += 1
+        return True
+
+    def _fill(self, record: Record) -> str | None:
+        """Fill metadata the archive lacks, never blanking it; return the video's title."""
+        vid = record.video_id
+        values = metadata(record)
+        if vid not in self.known:
+            row = self.fresh.setdefault(
+                vid, {"video_id": vid, "id_source": record.id_source, "extra": {}, **values}
+            )
+            for key, value in values.items():
+                if row[key] is None:
+                    row[key] = value
+            row["extra"] = {**record.extra, **row["extra"]}
+            return row["title"]  # type: ignore[no-any-return]
+        video = self.known[vid]
+        changes = {k: v for k, v in values.items() if v is not None and video[k] is None}
+        extra = json.loads(video["extra"])
+        merged = {**record.extra, **extra}
+        if merged != extra:
+            changes["extra"] = to_json(merged)
+        if changes:
+            if "title" in changes and video["current_transcript_id"] is not None:
+                self._retitle(video["current_transcript_id"], changes["title"])
+            assignments = ", ".join(f"{k} = ?" for k in changes)
+            self.db.execute(
+                f"UPDATE videos SET {assignments}, updated_at = ? WHERE video_id = ?",
+                (*changes.values(), self.now, vid),
+            )
+            video.update(changes)
+        return video["title"]  # type: ignore[no-any-return]
+
+    def _retitle(self, transcript_id: int, title: str) -> None:
+        unindex(self.db, transcript_id)
+        self.db.execute("UPDATE transcripts SET title = ? WHERE id = ?", (title, transcript_id))
+        self.db.execute("INSERT INTO fts_pending VALUES (?)", (transcript_id,))
+
+    def _flush(self) -> None:
+        columns = ("video_id", "id_source", "extra", *_FILLABLE)
+        self.db.executemany(
+            f"INSERT INTO videos ({', '.join(columns)}, first_seen, updated_at) "
+            f"VALUES ({', '.join('?' * (len(columns) + 2))})",
+            [
+                (
+                    *(to_json(v["extra"]) if c == "extra" else v[c] for c in columns),
+                    self.now,
+                    self.now,
+                )
+                for v in self.fresh.values()
+            ],
+        )
+        self.db.executemany(
+            "INSERT INTO transcripts (id, video_id, version, content_sha256, title, text, "
+            "raw_text, words, timed, word_times, source_path, source_format, source_locator, "
+            "raw_sha256, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.transcripts,
+        )
+        self.db.executemany(
+            'INSERT INTO segments (transcript_id, seq, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+            self.segments,
+        )
+        self.db.executemany(
+            "INSERT INTO fts_pending VALUES (?)", [(tid,) for tid in self.current.values()]
+        )
+        self.db.executemany(
+            "UPDATE videos SET current_transcript_id = ?, updated_at = ? WHERE video_id = ?",
+            [(tid, self.now, vid) for vid, tid in self.current.items()],
+        )
+
+    def _write_sources(self, files: list[FileResult]) -> None:
+        self.db.executemany(
+            "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE "
+            "SET sha256 = excluded.sha256, size = excluded.size, mtime_ns = excluded.mtime_ns, "
+            "format = excluded.format, records = excluded.records, "
+            "complete = excluded.complete, ingested_at = excluded.ingested_at",
+            [
+                (
+                    r.path,
+                    r.sha256,
+                    r.size,
+                    r.mtime_ns,
+                    r.format,
+                    len(r.records),
+                    0 if r.failures else 1,
+                    self.now,
+                )
+                for r in files
+            ],
+        )
