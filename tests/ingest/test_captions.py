@@ -158,3 +158,46 @@ def test_written_cues_parse_back_exactly(cues: list[tuple[int, int, str]], kind:
     document = ("WEBVTT\n\n" if kind == "vtt" else "") + "\n".join(blocks)
     segments, _ = parse_cues(document, kind=kind)
     assert [(s.start, s.end, s.text) for s in segments] == expected
+
+
+WHISPER_MD = (
+    "*00:00.060- 00:05.560* :  Hello, this is the Global News Podcast from the BBC\n"
+    "*00:05.560- 00:08.740* :  from across the world, the latest news.\n"
+    "*59:58.000- 1:00:01.500* :  Goodbye.\n"
+)
+
+
+def test_whisper_text_lines_in_both_styles() -> None:
+    from newsreel.ingest.formats.whisper_text import looks_like_whisper_text, parse_whisper_text
+
+    txt = "00:00.060 - 00:05.560:  Hello there\n00:05.560 - 00:07.000:  and welcome\n"
+    assert looks_like_whisper_text(WHISPER_MD) and looks_like_whisper_text(txt)
+    assert not looks_like_whisper_text("<video_id>x</video_id><doc>a</doc>")
+    record = parse_whisper_text(WHISPER_MD, name="2023_11_07_Gaza_becoming_a__graveyard_-_UN.md")
+    assert record.video_id == "2023_11_07_Gaza_becoming_a__graveyard_-_UN"
+    assert record.publish_date is not None and record.publish_date.isoformat() == "2023-11-07"
+    assert record.title == "Gaza becoming a graveyard - UN"
+    assert record.segments[2].end == 3601.5
+    assert record.text.endswith("the latest news. Goodbye.")
+    assert parse_whisper_text(txt, name="ep.txt").text == "Hello there and welcome"
+
+
+def test_broken_whisper_line_names_the_line() -> None:
+    from newsreel.ingest.formats.whisper_text import parse_whisper_text
+
+    with pytest.raises(BadInputError) as info:
+        parse_whisper_text(WHISPER_MD + "no time here\n", name="x.md")
+    assert info.value.line == 4
+
+
+@pytest.mark.corpus
+def test_real_podcast_folder_reads_every_episode(shared: Path, tmp_path: Path) -> None:
+    from newsreel import open_archive
+
+    folder = shared / "corpus/bbc_global_news_podcast/transcripts/2023/11"
+    with open_archive(tmp_path / "p.db") as archive:
+        summary = archive.ingest([folder])
+        episodes = len(list(folder.iterdir()))
+        assert summary.ingested == episodes and summary.quarantined == 0
+        hit = archive.search('"graveyard for children"')[0]
+        assert hit.publish_date is not None and hit.publish_date.isoformat() == "2023-11-07"

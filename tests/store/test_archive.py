@@ -223,3 +223,28 @@ def test_parallel_and_serial_ingest_agree(tmp_path: Path, jobs: int | None) -> N
         assert len(arch.search("Cairo", limit=100)) == 40
         again = arch.ingest([folder], jobs=jobs)
         assert (again.ingested, again.unchanged, again.quarantined) == (0, 40, 1)
+
+
+def test_source_bytes_are_exact_for_every_way_raw_is_kept(archive: Archive, tmp_path: Path) -> None:
+    files = {
+        "plain.txt": RECORD.format(vid="v1", title="T", date="20240101", text="one two").encode(),
+        "copy.txt": RECORD.format(vid="v1", title="Other", date="", text="one two").encode(),
+        "crlf.txt": b"\xef\xbb\xbf<video_id>v2</video_id>\r\n<doc>\r\nline one\r\nline  two\r\n</doc>",
+        "cp1252.txt": "<video_id>v3</video_id><doc>café – naïve</doc>".encode("cp1252"),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    summary = archive.ingest([tmp_path])
+    assert (summary.ingested, summary.unchanged) == (3, 1)
+    for vid, name in (("v2", "crlf.txt"), ("v3", "cp1252.txt")):
+        assert archive.source_bytes(vid) == files[name]
+    assert archive.source_bytes("v1") in (files["plain.txt"], files["copy.txt"])
+    db = sqlite3.connect(tmp_path / "test.db")
+    kept = {
+        bytes(content): offset
+        for content, offset in db.execute("SELECT content, text_offset FROM raw_files")
+    }
+    assert len(kept) == 4  # every distinct file kept, the duplicate whole
+    assert sum(1 for offset in kept.values() if offset is not None) == 1
+    (whole,) = [c for c, o in kept.items() if o is None and c.startswith(b"<video_id>v1")]
+    assert whole in (files["plain.txt"], files["copy.txt"])

@@ -22,11 +22,13 @@ from newsreel.ingest.formats.metadata import names_from_filename
 from newsreel.ingest.formats.outlets import guess_language
 from newsreel.ingest.formats.seed import parse_seed
 from newsreel.ingest.formats.table import parse_rows, resolve_mapping
+from newsreel.ingest.formats.whisper_text import looks_like_whisper_text, parse_whisper_text
 from newsreel.models import QuarantineItem, Record, content_hash
 from newsreel.store.base import FileResult
 
 FORMATS = {
     ".txt": "seed",
+    ".md": "markdown",
     ".json": "json",
     ".json3": "json",
     ".jsonl": "jsonl",
@@ -163,7 +165,11 @@ def parse_bytes(
         yield from _parse_table(kind, data, mapping, name)
         return
     text = decode_bytes(data)
-    if kind == "seed":
+    if kind in ("seed", "markdown") and looks_like_whisper_text(text):
+        yield parse_whisper_text(text, name=name)
+    elif kind == "markdown":
+        raise NotATranscriptError("a Markdown document, not a transcript")
+    elif kind == "seed":
         yield parse_seed(text)
     elif kind in ("vtt", "srt"):
         yield parse_caption_file(text, kind=kind, name=name)
@@ -217,6 +223,7 @@ def read_input(source: InputFile, mapping: Mapping[str, str]) -> FileResult:
                     item.extra["language_source"] = "guessed from the transcript"
                 item.content_sha256 = content_hash(item)
                 result.records.append(item)
+        _splice(result, kind)
     except NotATranscriptError as exc:
         result.skipped = str(exc)
     except BadInputError as exc:
@@ -225,6 +232,20 @@ def read_input(source: InputFile, mapping: Mapping[str, str]) -> FileResult:
         reason = f"unreadable {kind} input ({type(exc).__name__}: {exc})"
         result.failures.append(QuarantineItem(str(path), None, reason[:500]))
     return result
+
+
+def _splice(result: FileResult, kind: str) -> None:
+    """Cut a seed record's verbatim transcript out of the bytes kept (it is stored once)."""
+    if kind != "seed" or len(result.records) != 1 or result.failures:
+        return
+    record = result.records[0]
+    if record.raw_text != record.text:
+        return
+    text = record.text.encode("utf-8")
+    at = result.raw.find(text)
+    if at >= 0:
+        result.raw = result.raw[:at] + result.raw[at + len(text) :]
+        result.splice = at
 
 
 def _quarantine(path: str, error: BadInputError) -> QuarantineItem:

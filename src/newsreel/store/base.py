@@ -19,7 +19,11 @@ from newsreel.models import (
 
 @dataclass(slots=True)
 class FileResult:
-    """Everything read from one input file: its bytes, records and failures."""
+    """Everything read from one input file: its bytes, records and failures.
+
+    When ``splice`` is set, ``raw`` is the file with its one record's text (UTF-8)
+    cut out at that byte offset: the archive keeps the text once, not twice.
+    """
 
     path: str
     sha256: str
@@ -30,6 +34,7 @@ class FileResult:
     records: list[Record] = field(default_factory=list)
     failures: list[QuarantineItem] = field(default_factory=list)
     skipped: str | None = None
+    splice: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

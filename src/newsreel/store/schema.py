@@ -10,6 +10,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
 CREATE TABLE raw_files (
     sha256 TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
+    text_offset INTEGER,
     content BLOB NOT NULL
 );
 CREATE TABLE sources (

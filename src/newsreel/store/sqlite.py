@@ -257,14 +257,18 @@ class SQLiteStore:
     def source_bytes(self, video_id: str) -> bytes:
         """Return the original bytes of the file the current transcript came from."""
         row = self.db.execute(
-            "SELECT r.content FROM videos v "
+            "SELECT r.content, r.text_offset, t.text FROM videos v "
             "JOIN transcripts t ON t.id = v.current_transcript_id "
             "JOIN raw_files r ON r.sha256 = t.raw_sha256 WHERE v.video_id = ?",
             (video_id,),
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no video {video_id!r} in the archive {self.path}")
-        return bytes(row[0])
+        content, offset = bytes(row[0]), row[1]
+        if offset is None:
+            return content
+        text: str = row[2]
+        return content[:offset] + text.encode("utf-8") + content[offset:]
 
     def stats(self) -> Stats:
         """Return archive-wide counts."""

@@ -95,22 +95,33 @@ class BatchWriter:
         files = [r for r in results if not r.skipped]
         self.summary.files = len(results)
         self.summary.skipped_files = len(results) - len(files)
-        self._write_files(files)
         pairs = [(record, result) for result in files for record in result.records]
         self._load([record.video_id for record, _ in pairs])
         next_id = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM transcripts").fetchone()[0]
+        spliced: set[str] = set()
         for record, result in pairs:
             if self._add(record, result, next_id):
                 next_id += 1
+                if result.splice is not None:
+                    spliced.add(result.path)
+        self._write_raw(files, spliced)
+        self._write_failures(files)
         self._flush()
         self._write_sources(files)
         return self.summary
 
-    def _write_files(self, files: list[FileResult]) -> None:
-        self.db.executemany(
-            "INSERT OR IGNORE INTO raw_files VALUES (?, ?, ?)",
-            [(r.sha256, r.size, r.raw) for r in files],
-        )
+    def _write_raw(self, files: list[FileResult], spliced: set[str]) -> None:
+        """Keep each file's bytes; a spliced file leans on its new transcript's text."""
+        rows = []
+        for r in files:
+            if r.splice is None or r.path in spliced:
+                rows.append((r.sha256, r.size, r.splice, r.raw))
+            else:  # its transcript was not new: keep the whole file
+                text = r.records[0].text.encode("utf-8")
+                rows.append((r.sha256, r.size, None, r.raw[: r.splice] + text + r.raw[r.splice :]))
+        self.db.executemany("INSERT OR IGNORE INTO raw_files VALUES (?, ?, ?, ?)", rows)
+
+    def _write_failures(self, files: list[FileResult]) -> None:
         self.db.executemany("DELETE FROM quarantine WHERE path = ?", [(r.path,) for r in files])
         failures = [(item, r.sha256) for r in files for item in r.failures]
         self.db.executemany(

@@ -1,0 +1,64 @@
+"""Whisper transcripts saved as text: one timed line each, as in the BBC podcast corpus.
+
+    *00:00.060- 00:05.560* :  Hello, this is the Global News Podcast   (.md)
+    00:00.060 - 00:05.560:  Hello, this is the Global News Podcast     (.txt)
+
+The file name carries the date and title: ``2023_11_07_Gaza_becoming_a__graveyard.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from newsreel.errors import BadInputError
+from newsreel.ingest.formats.timed import decode_cue_text, timed_record
+from newsreel.models import Record, Segment
+from newsreel.repair.rolling import Cue
+
+_T = r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:\.(\d{1,3}))?"
+_LINE = re.compile(rf"^\*?{_T}\s*-\s*{_T}\*?\s*:\s?(.*)$")
+_NAME = re.compile(r"^(\d{4})_(\d{2})_(\d{2})_(.+)$")
+_SNIFF_LINES = 5
+
+
+def _seconds(h: str | None, m: str, s: str, frac: str | None) -> float:
+    millis = ((int(h or 0) * 60 + int(m)) * 60 + int(s)) * 1000 + int((frac or "0").ljust(3, "0"))
+    return millis / 1000
+
+
+def looks_like_whisper_text(text: str) -> bool:
+    """True if the first non-empty lines are timed Whisper lines."""
+    lines = [line for line in text.splitlines() if line.strip()][:_SNIFF_LINES]
+    return bool(lines) and all(_LINE.match(line.strip()) for line in lines)
+
+
+def _from_name(name: str) -> tuple[str, date | None, str | None]:
+    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    match = _NAME.match(stem)
+    if not match:
+        return stem, None, None
+    try:
+        published = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        published = None
+    title = re.sub(r"\s+", " ", match.group(4).replace("_", " ")).strip()
+    return stem, published, title or None
+
+
+def parse_whisper_text(text: str, *, name: str) -> Record:
+    """Parse timed Whisper lines; id, date and title come from the file name."""
+    segments: list[Segment] = []
+    cues: list[Cue] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = _LINE.match(line.strip())
+        if not match:
+            raise BadInputError(f"not a timed Whisper line: {line.strip()[:60]!r}", line=number)
+        g = match.groups()
+        start, end = _seconds(*g[:4]), _seconds(*g[4:8])
+        segments.append(Segment(start, end, g[8]))
+        cues.append(Cue.from_text(start, end, decode_cue_text(g[8])))
+    video_id, published, title = _from_name(name)
+    return timed_record(cues, segments, video_id=video_id, title=title, publish_date=published)
