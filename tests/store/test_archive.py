@@ -229,7 +229,8 @@ def test_source_bytes_are_exact_for_every_way_raw_is_kept(archive: Archive, tmp_
     files = {
         "plain.txt": RECORD.format(vid="v1", title="T", date="20240101", text="one two").encode(),
         "copy.txt": RECORD.format(vid="v1", title="Other", date="", text="one two").encode(),
-        "crlf.txt": b"\xef\xbb\xbf<video_id>v2</video_id>\r\n<doc>\r\nline one\r\nline  two\r\n</doc>",
+        "crlf.txt": b"\xef\xbb\xbf<video_id>v2</video_id>\r\n"
+        b"<doc>\r\nline one\r\nline  two\r\n</doc>",
         "cp1252.txt": "<video_id>v3</video_id><doc>café – naïve</doc>".encode("cp1252"),
     }
     for name, data in files.items():
