@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsreel.errors import ConfigError
-from newsreel.export import write_rows
+from newsreel.export import flatten, table_columns, write_rows
 from newsreel.ingest.runner import Progress, ingest_paths
 from newsreel.models import Filters, IngestSummary, QuarantineItem, SearchHit, Stats, VideoDetail
 from newsreel.search.query import parse_query, to_fts5
 from newsreel.store.base import Store
-from newsreel.store.sql import EXPORT_COLUMNS
 from newsreel.store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
@@ -107,7 +106,7 @@ class Archive:
         """Return every input that could not be read, with the reason."""
         return self.store.quarantined()
 
-    def rows(
+    def table(
         self,
         *,
         query: str | None = None,
@@ -115,24 +114,28 @@ class Archive:
         lang: str | None = None,
         since: date | None = None,
         until: date | None = None,
-    ) -> Iterator[dict[str, Any]]:
-        """Yield one flat row per video (every metadata column and the transcript)."""
+    ) -> tuple[list[str], Iterator[dict[str, Any]]]:
+        """Return (columns, rows): one flat row per video, every metadata column.
+
+        Source-specific metadata (e.g. a table's extra columns) become ``extra.<key>``.
+        """
         fts = to_fts5(parse_query(query)) if query else None
-        return self.store.iter_rows(_filters(channel, lang, since, until), fts)
+        chosen = _filters(channel, lang, since, until)
+        columns = table_columns(self.store.extra_keys(chosen, fts))
+        return columns, flatten(self.store.iter_rows(chosen, fts), columns)
 
     def export(self, path: str | Path, fmt: str | None = None, **filters: Any) -> int:
         """Write the (filtered) archive to CSV, JSONL or Parquet; return rows written."""
         target = Path(path)
-        chosen = fmt or target.suffix.lstrip(".").lower()
-        return write_rows(self.rows(**filters), chosen, target)
+        columns, rows = self.table(**filters)
+        return write_rows(rows, columns, fmt or target.suffix.lstrip(".").lower(), target)
 
     def to_pandas(self, **filters: Any) -> pd.DataFrame:
         """Return the (filtered) archive as a pandas DataFrame, one row per video."""
         import pandas as pd
 
-        frame = pd.DataFrame.from_records(list(self.rows(**filters)))
-        if frame.empty:
-            return pd.DataFrame(columns=list(EXPORT_COLUMNS))
+        columns, rows = self.table(**filters)
+        frame = pd.DataFrame.from_records(list(rows), columns=columns)
         frame["publish_date"] = pd.to_datetime(frame["publish_date"])
         return frame
 

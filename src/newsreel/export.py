@@ -22,7 +22,28 @@ def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str
         yield chunk
 
 
-def write_rows(rows: Iterable[dict[str, Any]], fmt: str, path: Path) -> int:
+EXTRA_PREFIX = "extra."
+_INTEGER = ("version", "versions", "words", "timed")
+
+
+def table_columns(extra_keys: Iterable[str]) -> list[str]:
+    """Export columns: the archive's, one per ``extra`` key, the transcript last."""
+    base = [c for c in EXPORT_COLUMNS if c not in ("extra", "transcript")]
+    return [*base, *(EXTRA_PREFIX + k for k in extra_keys), "transcript"]
+
+
+def flatten(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[dict[str, Any]]:
+    """Spread each row's ``extra`` JSON over ``extra.<key>`` columns (None when absent)."""
+    wanted = [c[len(EXTRA_PREFIX) :] for c in columns if c.startswith(EXTRA_PREFIX)]
+    for row in rows:
+        extra = json.loads(row.pop("extra") or "{}")
+        for key in wanted:
+            value = extra.get(key)
+            row[EXTRA_PREFIX + key] = None if value is None else str(value)
+        yield row
+
+
+def write_rows(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str, path: Path) -> int:
     """Write rows to ``path`` in ``fmt``; return how many rows were written."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -30,7 +51,7 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, path: Path) -> int:
     count = 0
     if fmt == "csv":
         with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=EXPORT_COLUMNS)
+            writer = csv.DictWriter(handle, fieldnames=columns)
             writer.writeheader()
             for row in rows:
                 writer.writerow(row)
@@ -41,11 +62,11 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, path: Path) -> int:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
                 count += 1
     else:
-        count = _write_parquet(rows, path)
+        count = _write_parquet(rows, columns, path)
     return count
 
 
-def _write_parquet(rows: Iterable[dict[str, Any]], path: Path) -> int:
+def _write_parquet(rows: Iterable[dict[str, Any]], columns: list[str], path: Path) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -56,10 +77,10 @@ def _write_parquet(rows: Iterable[dict[str, Any]], path: Path) -> int:
                 pa.float64()
                 if name == "duration_seconds"
                 else pa.int64()
-                if name in ("version", "versions", "words", "timed")
+                if name in _INTEGER
                 else pa.string(),
             )
-            for name in EXPORT_COLUMNS
+            for name in columns
         ]
     )
     count = 0

@@ -249,3 +249,29 @@ def test_source_bytes_are_exact_for_every_way_raw_is_kept(archive: Archive, tmp_
     assert sum(1 for offset in kept.values() if offset is not None) == 1
     (whole,) = [c for c, o in kept.items() if o is None and c.startswith(b"<video_id>v1")]
     assert whole in (files["plain.txt"], files["copy.txt"])
+
+
+def test_export_spreads_source_metadata_over_columns(archive: Archive, tmp_path: Path) -> None:
+    (tmp_path / "t.csv").write_text(
+        "Video_ID,Video_Title,Transcript,Transcript_Event,Topic\n"
+        "a1,Qatar | DW News,words about Qatar,FIFA World Cup 2022,Sportswashing\n"
+        "a2,Newcastle,words about Newcastle,Newcastle United ownership,\n"
+    )
+    archive.ingest([tmp_path])
+    columns, rows = archive.table()
+    assert columns[-1] == "transcript" and "extra" not in columns
+    assert {"extra.Transcript_Event", "extra.Topic"} <= set(columns)
+    by_id = {row["video_id"]: row for row in rows}
+    assert by_id["a1"]["extra.Topic"] == "Sportswashing"
+    assert by_id["a2"]["extra.Topic"] is None
+    assert archive.export(tmp_path / "out.csv") == 2
+    import csv
+
+    with (tmp_path / "out.csv").open() as handle:
+        exported = list(csv.DictReader(handle))
+    assert exported[0]["extra.Transcript_Event"] in (
+        "FIFA World Cup 2022",
+        "Newcastle United ownership",
+    )
+    frame = archive.to_pandas(query="Qatar")
+    assert list(frame["extra.Transcript_Event"]) == ["FIFA World Cup 2022"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 from newsreel.models import Filters
-from newsreel.store.sql import export_sql, filter_clause, search_sql
+from newsreel.store.sql import export_sql, extra_keys_sql, filter_clause, search_sql
 
 
 def test_no_filters_adds_nothing() -> None:
@@ -45,3 +45,14 @@ def test_export_sql_with_a_query_restricts_to_matches() -> None:
         "MATCH ?) ORDER BY v.publish_date, v.video_id"
     )
     assert params == ['"gaza"']
+
+
+def test_extra_keys_sql_lists_json_keys_of_the_exported_videos() -> None:
+    sql, params = extra_keys_sql(Filters(channel="DW"), None)
+    assert sql == (
+        "SELECT DISTINCT j.key FROM videos v "
+        "JOIN transcripts t ON t.id = v.current_transcript_id, json_each(v.extra) j "
+        "WHERE 1 = 1 AND (lower(v.channel) = lower(?) OR lower(v.channel_code) = lower(?)) "
+        "ORDER BY j.key"
+    )
+    assert params == ["DW", "DW"]

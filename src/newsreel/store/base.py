@@ -89,5 +89,8 @@ class Store(Protocol):
     def iter_rows(self, filters: Filters, fts_query: str | None) -> Iterator[dict[str, Any]]:
         """Yield one flat row per video (current transcript) for export."""
 
+    def extra_keys(self, filters: Filters, fts_query: str | None) -> list[str]:
+        """The keys of ``extra`` metadata among the videos ``iter_rows`` would yield."""
+
     def close(self) -> None:
         """Release the backend's resources."""

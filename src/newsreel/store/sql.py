@@ -77,13 +77,17 @@ EXPORT_COLUMNS = (
 )
 
 
+def _export_where(filters: Filters, fts_query: str | None) -> tuple[str, list[Any]]:
+    where, params = filter_clause(filters)
+    if fts_query:
+        where += " AND t.id IN (SELECT rowid FROM transcripts_fts WHERE transcripts_fts MATCH ?)"
+        params.append(fts_query)
+    return where, params
+
+
 def export_sql(filters: Filters, fts_query: str | None) -> tuple[str, list[Any]]:
     """One row per video with its current transcript, optionally matching a query."""
-    where, params = filter_clause(filters)
-    ids = ""
-    if fts_query:
-        ids = " AND t.id IN (SELECT rowid FROM transcripts_fts WHERE transcripts_fts MATCH ?)"
-        params.append(fts_query)
+    where, params = _export_where(filters, fts_query)
     sql = (
         "SELECT v.video_id, v.title, v.channel, v.channel_code, v.language, "
         "v.publish_date, v.duration_seconds, v.thumbnail_path, v.thumbnail_file, "
@@ -92,6 +96,17 @@ def export_sql(filters: Filters, fts_query: str | None) -> tuple[str, list[Any]]
         "t.words, t.timed, t.content_sha256, t.source_path, t.source_format, "
         "t.source_locator, t.ingested_at, v.extra, t.text AS transcript "
         "FROM videos v JOIN transcripts t ON t.id = v.current_transcript_id "
-        f"WHERE 1 = 1{where}{ids} ORDER BY v.publish_date, v.video_id"
+        f"WHERE 1 = 1{where} ORDER BY v.publish_date, v.video_id"
+    )
+    return sql, params
+
+
+def extra_keys_sql(filters: Filters, fts_query: str | None) -> tuple[str, list[Any]]:
+    """The distinct keys of ``videos.extra`` among the videos an export would give."""
+    where, params = _export_where(filters, fts_query)
+    sql = (
+        "SELECT DISTINCT j.key FROM videos v "
+        "JOIN transcripts t ON t.id = v.current_transcript_id, json_each(v.extra) j "
+        f"WHERE 1 = 1{where} ORDER BY j.key"
     )
     return sql, params

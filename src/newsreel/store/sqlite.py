@@ -316,6 +316,14 @@ class SQLiteStore:
         for row in cursor:
             yield dict(zip(sql.EXPORT_COLUMNS, tuple(row), strict=True))
 
+    def extra_keys(self, filters: Filters, fts_query: str | None) -> list[str]:
+        """The keys of the source-specific metadata of the videos an export would give."""
+        statement, params = sql.extra_keys_sql(filters, fts_query)
+        try:
+            return [row[0] for row in self.db.execute(statement, params)]
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"the search engine rejected the query: {exc}") from None
+
     def close(self) -> None:
         """Close the database connection."""
         self.db.close()

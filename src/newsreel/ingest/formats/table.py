@@ -131,7 +131,7 @@ def parse_row(row: Mapping[str, Any], mapping: Mapping[str, str], locator: str) 
         record.extra["publish_date_error"] = str(exc)
     used = set(mapping.values())
     for column, value in row.items():
-        if column not in used and _text(value) is not None:
+        if column not in used and (_text(value) or "").strip():
             record.extra[column] = value if isinstance(value, int | float | bool) else str(value)
     record.locator = locator
     return record
