@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsreel.errors import QueryError
-from newsreel.search.query import And, Or, Phrase, Term, parse_query, terms_of, to_fts5
+from newsreel.search.query import And, Or, Phrase, Term, parse_query, to_fts5
 
 
 @pytest.mark.parametrize(
@@ -50,10 +50,6 @@ def test_tree_shape() -> None:
 def test_malformed_queries_get_a_clear_message(query: str, needle: str) -> None:
     with pytest.raises(QueryError, match=needle):
         parse_query(query)
-
-
-def test_terms_for_highlighting_skip_exclusions() -> None:
-    assert terms_of(parse_query('Rafah "Gaza Strip" -Ukraine')) == ["Rafah", "Gaza", "Strip"]
 
 
 @given(st.text(max_size=60))

@@ -169,14 +169,3 @@ def to_fts5(node: Node) -> str:
         return "(" + positive + ")"
     negative = " OR ".join(to_fts5(p) for p in node.exclude)
     return f"(({positive}) NOT ({negative}))"
-
-
-def terms_of(node: Node) -> list[str]:
-    """The positive words of a query, for highlighting."""
-    if isinstance(node, Term):
-        return [node.text]
-    if isinstance(node, Phrase):
-        return list(node.words)
-    if isinstance(node, Or):
-        return [w for p in node.parts for w in terms_of(p)]
-    return [w for p in node.include for w in terms_of(p)]

@@ -63,6 +63,9 @@ class SQLiteStore:
             self.db.execute("PRAGMA page_size = 16384")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
+            # Checkpoint every ~160 MB of WAL rather than 16 MB: fewer fsyncs in bulk
+            # ingest (~10% faster, bench/ingest.py); finish_run truncates the WAL.
+            self.db.execute("PRAGMA wal_autocheckpoint = 10000")
         self.db.execute("PRAGMA cache_size = -65536")
 
     def _migrate(self) -> None:
@@ -91,11 +94,6 @@ class SQLiteStore:
     def reopen(self) -> SQLiteStore:
         """A new connection to the same archive, for use in another process."""
         return SQLiteStore(self.path)
-
-    def schema_version(self) -> int:
-        """Return the newest migration applied."""
-        row = self.db.execute("SELECT max(version) FROM schema_migrations").fetchone()
-        return int(row[0] or 0)
 
     # -- ingest ---------------------------------------------------------------
 
@@ -138,6 +136,7 @@ class SQLiteStore:
                     run_id,
                 ),
             )
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # leave one self-contained file
 
     def write(self, results: Sequence[FileResult], run_id: int) -> IngestSummary:
         """Archive a batch of file results in one transaction and return its counts."""

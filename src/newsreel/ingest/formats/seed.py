@@ -22,11 +22,6 @@ _DOC_OPEN = re.compile(r"<doc\s*>", re.I)
 _DOC_CLOSE = re.compile(r"</doc\s*>", re.I)
 
 
-def looks_like_seed(text: str) -> bool:
-    """True if the text carries any seed-format tag."""
-    return bool(_DOC_OPEN.search(text) or _OPEN.search(text))
-
-
 def _line(text: str, pos: int) -> int:
     return text.count("\n", 0, pos) + 1
 
