@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import statistics
@@ -103,6 +104,7 @@ def main() -> None:
     for n in range(args.repeat):
         for name in ("sqlite-utils", "newsreel"):
             db = args.workdir / f"{name}-{n}.db"
+            os.sync()  # start each run with no dirty pages left by the one before
             measured = newsreel(collection, db) if name == "newsreel" else sqlite_utils(jsonl, db)
             runs[name].append((measured, size_mb(db)))
             print(f"{name} run {n + 1}: {measured.seconds:.1f} s", flush=True)
