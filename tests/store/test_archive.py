@@ -275,3 +275,13 @@ def test_export_spreads_source_metadata_over_columns(archive: Archive, tmp_path:
     )
     frame = archive.to_pandas(query="Qatar")
     assert list(frame["extra.Transcript_Event"]) == ["FIFA World Cup 2022"]
+
+
+def test_a_pickled_store_reopens_the_same_archive(archive: Archive, tmp_path: Path) -> None:
+    import pickle
+
+    write(tmp_path, "a.txt", "vidA", "words")
+    archive.ingest([tmp_path])
+    copy = pickle.loads(pickle.dumps(archive.store))
+    assert copy.get_video("vidA").text == "words"
+    copy.close()

@@ -91,6 +91,11 @@ class SQLiteStore:
                     "INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, now())
                 )
 
+    def __reduce__(self) -> tuple[type[SQLiteStore], tuple[str]]:
+        # A connection cannot cross processes: a pickled store reopens by path
+        # (process start methods other than fork pickle the writer's store).
+        return (SQLiteStore, (self.path,))
+
     def reopen(self) -> SQLiteStore:
         """A new connection to the same archive, for use in another process."""
         return SQLiteStore(self.path)
