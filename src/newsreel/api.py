@@ -12,7 +12,7 @@ from newsreel.errors import ConfigError
 from newsreel.export import flatten, table_columns, write_rows
 from newsreel.ingest.runner import Progress, ingest_paths
 from newsreel.models import Filters, IngestSummary, QuarantineItem, SearchHit, Stats, VideoDetail
-from newsreel.search.query import parse_query, to_fts5
+from newsreel.search.query import ParsedQuery, parse_query, to_fts5
 from newsreel.store.base import Store
 from newsreel.store.sqlite import SQLiteStore
 
@@ -29,11 +29,34 @@ def default_archive_path() -> Path:
 
 
 def _filters(
-    channel: str | None, lang: str | None, since: date | None, until: date | None
+    channel: str | None,
+    lang: str | None,
+    since: date | None,
+    until: date | None,
+    parsed: ParsedQuery | None = None,
 ) -> Filters:
-    if since and until and since > until:
-        raise ConfigError(f"--since {since} is after --until {until}; nothing can match")
-    return Filters(channel=channel, language=lang, since=since, until=until)
+    """Combine option filters with those the query names; a clash is an error."""
+    chosen: dict[str, Any] = {"channel": channel, "language": lang, "since": since, "until": until}
+    if parsed is not None:
+        for name, flag in (
+            ("channel", "--channel"),
+            ("language", "--lang"),
+            ("since", "--since"),
+            ("until", "--until"),
+        ):
+            value = getattr(parsed, name)
+            if value is None:
+                continue
+            if chosen[name] is not None and chosen[name] != value:
+                raise ConfigError(
+                    f"{flag} {chosen[name]} clashes with the query's filter ({value})"
+                )
+            chosen[name] = value
+    if chosen["since"] and chosen["until"] and chosen["since"] > chosen["until"]:
+        raise ConfigError(
+            f"--since {chosen['since']} is after --until {chosen['until']}; nothing can match"
+        )
+    return Filters(**chosen)
 
 
 class Archive:
@@ -87,8 +110,9 @@ class Archive:
         """Full-text search: words, "phrases", OR, -exclusion; best matches first."""
         if not 1 <= limit <= MAX_LIMIT:
             raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
-        fts = to_fts5(parse_query(query))
-        return self.store.search(fts, _filters(channel, lang, since, until), limit, offset)
+        parsed = parse_query(query)
+        chosen = _filters(channel, lang, since, until, parsed)
+        return self.store.search(to_fts5(parsed.node), chosen, limit, offset)
 
     def show(self, video_id: str) -> VideoDetail:
         """Return one video with its current transcript and its versions."""
@@ -119,8 +143,9 @@ class Archive:
 
         Source-specific metadata (e.g. a table's extra columns) become ``extra.<key>``.
         """
-        fts = to_fts5(parse_query(query)) if query else None
-        chosen = _filters(channel, lang, since, until)
+        parsed = parse_query(query) if query else None
+        fts = to_fts5(parsed.node) if parsed else None
+        chosen = _filters(channel, lang, since, until, parsed)
         columns = table_columns(self.store.extra_keys(chosen, fts))
         return columns, flatten(self.store.iter_rows(chosen, fts), columns)
 

@@ -125,6 +125,16 @@ def test_query_may_start_with_an_exclusion(demo: Path) -> None:
     assert ids and "wyqHuhmsA28" not in ids
 
 
+def test_filters_and_near_inside_the_query(demo: Path) -> None:
+    code, out, _ = run("search", "Qatar channel:DW lang:en date:2022", "--json", archive=demo)
+    assert code == 0
+    assert [json.loads(line)["video_id"] for line in out.splitlines()] == ["RVnQnCcVtek"]
+    code, out, _ = run("search", "Netanyahu NEAR/10 Rafa", "--json", archive=demo)
+    assert json.loads(out.splitlines()[0])["video_id"] == "wyqHuhmsA28"
+    code, _, err = run("search", "Qatar channel:DW", "--channel", "BBC News", archive=demo)
+    assert code == 1 and "clashes" in err
+
+
 def test_read_commands_on_a_missing_archive(tmp_path: Path) -> None:
     code, _, err = run("stats", archive=tmp_path / "none.db")
     assert code == 1 and "no archive at" in err

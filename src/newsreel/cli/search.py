@@ -42,8 +42,9 @@ def search(
     """Search transcripts and titles, best matches first.
 
     QUERY takes words (all must match), "exact phrases", OR between alternatives,
-    -word to exclude, word* for a prefix and ( ) to group.
-    Example: newsreel search '"Gaza Strip" ceasefire -Ukraine'
+    -word to exclude, word* for a prefix, ( ) to group, a NEAR/5 b, and the filters
+    channel:DW, lang:en, date:2024-03..2024-04.
+    Example: newsreel search '"Gaza Strip" ceasefire -Ukraine channel:DW'
     """
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         hits = arch.search(

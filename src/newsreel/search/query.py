@@ -3,20 +3,27 @@
     word            documents containing the word (``word*`` for a prefix)
     "two words"     the exact phrase
     a OR b          either side (OR binds tighter than the implied AND)
+    a NEAR/5 b      both, at most 5 words apart (either order)
     -word, -"p q"   exclude documents containing it
     ( ... )         grouping
+    channel:DW  channel:"DW News"  lang:en  date:2024-03..2024-04  (filters)
 
 Pure: no I/O, no SQLite. Raises ``QueryError`` with a message for the user.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from newsreel.errors import QueryError
 
-_TOKEN = re.compile(r'\s*(?:(-?)"([^"]*)("?)|(\()|(\))|(-?)([^\s()"]+))')
+_TOKEN = re.compile(r'\s*(?:(-?)([a-z]+):"([^"]*)"|(-?)"([^"]*)("?)|(\()|(\))|(-?)([^\s()"]+))')
+_FIELD = re.compile(r"^([a-z]+):(.+)$")
+_NEAR = re.compile(r"^NEAR/(\d+)$")
+FIELDS = ("channel", "lang", "date", "entity")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -50,7 +57,26 @@ class And:
     exclude: tuple[Node, ...] = ()
 
 
-Node = Term | Phrase | Or | And
+@dataclass(frozen=True, slots=True)
+class Near:
+    """Terms or phrases within ``distance`` words of each other."""
+
+    parts: tuple[Term | Phrase, ...]
+    distance: int
+
+
+Node = Term | Phrase | Or | And | Near
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """What to match and the metadata filters the query named."""
+
+    node: Node
+    channel: str | None = None
+    language: str | None = None
+    since: date | None = None
+    until: date | None = None
 
 
 def _lex(query: str) -> list[tuple[str, str, bool]]:
@@ -63,10 +89,17 @@ def _lex(query: str) -> list[tuple[str, str, bool]]:
         match = _TOKEN.match(query, pos)
         if not match:  # pragma: no cover - the pattern accepts any non-space text
             raise QueryError(f"cannot read the query at character {pos + 1}")
-        neg_p, phrase, closed, opening, closing, neg_w, word = match.groups()
-        if phrase is not None:
+        neg_f, fname, fvalue, neg_p, phrase, closed, opening, closing, neg_w, word = match.groups()
+        field = (fname, fvalue) if fname else None
+        if word and not field and (plain := _FIELD.match(word)) and plain[1] in FIELDS:
+            field = (plain[1], plain[2])
+        if field:
+            if field[0] not in FIELDS:
+                raise QueryError(f"unknown filter {field[0]}:; use {', '.join(FIELDS)}")
+            tokens.append(("field", f"{field[0]}:{field[1]}", bool(neg_f or neg_w)))
+        elif phrase is not None:
             if not closed:
-                raise QueryError(f"the quote opened at character {match.start(2)} is never closed")
+                raise QueryError(f"the quote opened at character {match.start(5)} is never closed")
             tokens.append(("phrase", phrase, bool(neg_p)))
         elif opening:
             tokens.append(("open", "(", False))
@@ -74,6 +107,8 @@ def _lex(query: str) -> list[tuple[str, str, bool]]:
             tokens.append(("close", ")", False))
         elif word == "OR" and not neg_w:
             tokens.append(("or", word, False))
+        elif word and _NEAR.match(word) and not neg_w:
+            tokens.append(("near", word.split("/")[1], False))
         else:
             tokens.append(("word", word, bool(neg_w)))
         pos = match.end()
@@ -84,6 +119,7 @@ class _Parser:
     def __init__(self, tokens: list[tuple[str, str, bool]]) -> None:
         self.tokens = tokens
         self.i = 0
+        self.fields: list[str] = []
 
     def peek(self) -> str | None:
         return self.tokens[self.i][0] if self.i < len(self.tokens) else None
@@ -92,7 +128,16 @@ class _Parser:
         include: list[Node] = []
         exclude: list[Node] = []
         while self.peek() not in (None, "close"):
-            negated = self.tokens[self.i][2]
+            kind, text, negated = self.tokens[self.i]
+            if kind == "field":
+                if depth or negated:
+                    raise QueryError(
+                        f"the filter {text} must stand on its own, not negated, "
+                        "in brackets or in OR"
+                    )
+                self.fields.append(text)
+                self.i += 1
+                continue
             node = self.alternatives(depth)
             if node is not None:
                 (exclude if negated else include).append(node)
@@ -105,22 +150,42 @@ class _Parser:
         return And(tuple(include), tuple(exclude))
 
     def alternatives(self, depth: int) -> Node | None:
-        parts = [self.atom(depth)]
+        parts = [self.near(depth)]
         while self.peek() == "or":
             self.i += 1
             if self.peek() in (None, "close", "or"):
                 raise QueryError("OR must have a word or phrase on both sides")
-            parts.append(self.atom(depth))
+            parts.append(self.near(depth))
         kept = [p for p in parts if p is not None]
         if len(kept) <= 1:
             return kept[0] if kept else None
         return Or(tuple(kept))
+
+    def near(self, depth: int) -> Node | None:
+        first = self.atom(depth)
+        if self.peek() != "near":
+            return first
+        parts, distance = [first], self.tokens[self.i][1]
+        while self.peek() == "near":
+            if self.tokens[self.i][1] != distance:
+                raise QueryError("a chain of NEAR/n must use one distance")
+            self.i += 1
+            if self.peek() not in ("word", "phrase"):
+                raise QueryError("NEAR/n must have a word or phrase on both sides")
+            parts.append(self.atom(depth))
+        if not all(isinstance(p, Term | Phrase) for p in parts):
+            raise QueryError("NEAR/n joins words or phrases only")
+        return Near(tuple(p for p in parts if isinstance(p, Term | Phrase)), int(distance))
 
     def atom(self, depth: int) -> Node | None:
         kind, text, _ = self.tokens[self.i]
         self.i += 1
         if kind == "or":
             raise QueryError("OR must have a word or phrase on both sides")
+        if kind == "near":
+            raise QueryError("NEAR/n must have a word or phrase on both sides")
+        if kind == "field":
+            raise QueryError(f"the filter {text} must stand on its own, not in OR or NEAR")
         if kind == "open":
             inner = self.sequence(depth + 1)
             if self.peek() != "close":
@@ -141,15 +206,55 @@ class _Parser:
         return Term(words[0], prefix=prefix)
 
 
-def parse_query(query: str) -> Node:
-    """Parse a user query; raise ``QueryError`` if it is malformed or empty."""
+def parse_query(query: str) -> ParsedQuery:
+    """Parse a user query; raise ``QueryError`` if it is malformed or has no words."""
     parser = _Parser(_lex(query))
     node = parser.sequence(0)
     if parser.peek() == "close":
         raise QueryError("a ')' has no matching '('")
     if node is None:
         raise QueryError("the query has no words to search for")
-    return node
+    parsed = ParsedQuery(node)
+    for field in parser.fields:
+        name, _, value = field.partition(":")
+        if name == "entity":
+            raise QueryError("entity: filters need entities, which this archive does not have yet")
+        if name == "date":
+            since, until = parse_date_range(value)
+            parsed = replace(parsed, since=since, until=until)
+        elif name == "channel":
+            parsed = replace(parsed, channel=value)
+        else:
+            parsed = replace(parsed, language=value)
+    return parsed
+
+
+def _bound(text: str, *, end: bool) -> date:
+    parts = text.split("-")
+    try:
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 1:
+            return date(numbers[0], 12, 31) if end else date(numbers[0], 1, 1)
+        if len(numbers) == 2:
+            last = calendar.monthrange(numbers[0], numbers[1])[1]
+            return date(numbers[0], numbers[1], last if end else 1)
+        if len(numbers) == 3:
+            return date(*numbers)
+    except ValueError:
+        pass
+    raise QueryError(f"date:{text} is not a date; use 2024, 2024-03 or 2024-03-31")
+
+
+def parse_date_range(value: str) -> tuple[date | None, date | None]:
+    """``2024-03..2024-04`` → (2024-03-01, 2024-04-30); open ends allowed."""
+    low, dots, high = value.partition("..")
+    if not dots:
+        return _bound(value, end=False), _bound(value, end=True)
+    since = _bound(low, end=False) if low else None
+    until = _bound(high, end=True) if high else None
+    if since and until and since > until:
+        raise QueryError(f"date:{value} ends before it starts")
+    return since, until
 
 
 def _quote(word: str) -> str:
@@ -164,6 +269,8 @@ def to_fts5(node: Node) -> str:
         return _quote(" ".join(node.words))
     if isinstance(node, Or):
         return "(" + " OR ".join(to_fts5(p) for p in node.parts) + ")"
+    if isinstance(node, Near):
+        return f"NEAR({' '.join(to_fts5(p) for p in node.parts)}, {node.distance})"
     positive = " AND ".join(to_fts5(p) for p in node.include)
     if not node.exclude:
         return "(" + positive + ")"
