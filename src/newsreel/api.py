@@ -114,6 +114,20 @@ class Archive:
         chosen = _filters(channel, lang, since, until, parsed)
         return self.store.search(to_fts5(parsed.node), chosen, limit, offset)
 
+    def facets(
+        self,
+        query: str,
+        *,
+        channel: str | None = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> dict[str, list[tuple[str, int]]]:
+        """How many videos match, per channel, language and month."""
+        parsed = parse_query(query)
+        chosen = _filters(channel, lang, since, until, parsed)
+        return self.store.facets(to_fts5(parsed.node), chosen)
+
     def show(self, video_id: str) -> VideoDetail:
         """Return one video with its current transcript and its versions."""
         return self.store.get_video(video_id)

@@ -135,6 +135,15 @@ def test_filters_and_near_inside_the_query(demo: Path) -> None:
     assert code == 1 and "clashes" in err
 
 
+def test_facets_count_matching_videos(demo: Path) -> None:
+    code, out, _ = run("search", "Qatar", "--facets", "--json", archive=demo)
+    assert code == 0
+    facets = json.loads(out.splitlines()[-1])["facets"]
+    hits = [json.loads(line) for line in out.splitlines()[:-1]]
+    assert sum(n for _, n in facets["channel"]) == len(hits) == 3
+    assert ["DW News", 1] in facets["channel"] and ["2022-10", 1] in facets["month"]
+
+
 def test_read_commands_on_a_missing_archive(tmp_path: Path) -> None:
     code, _, err = run("stats", archive=tmp_path / "none.db")
     assert code == 1 and "no archive at" in err

@@ -3,7 +3,13 @@ from __future__ import annotations
 from datetime import date
 
 from newsreel.models import Filters
-from newsreel.store.sql import export_sql, extra_keys_sql, filter_clause, search_sql
+from newsreel.store.sql import (
+    export_sql,
+    extra_keys_sql,
+    facet_sql,
+    filter_clause,
+    search_sql,
+)
 
 
 def test_no_filters_adds_nothing() -> None:
@@ -56,3 +62,15 @@ def test_extra_keys_sql_lists_json_keys_of_the_exported_videos() -> None:
         "ORDER BY j.key"
     )
     assert params == ["DW", "DW"]
+
+
+def test_facet_sql_groups_matches_by_month() -> None:
+    sql, params = facet_sql("month", '"gaza"', Filters(), 12)
+    assert sql == (
+        "SELECT coalesce(substr(v.publish_date, 1, 7), '(no date)') AS value, "
+        "count(*) AS count FROM transcripts_fts "
+        "JOIN transcripts t ON t.id = transcripts_fts.rowid "
+        "JOIN videos v ON v.current_transcript_id = t.id "
+        "WHERE transcripts_fts MATCH ? GROUP BY value ORDER BY value DESC LIMIT ?"
+    )
+    assert params == ['"gaza"', 12]

@@ -27,6 +27,9 @@ from newsreel.search.snippets import snippet_html, snippet_terminal
 @click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many results.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option(
+    "--facets", is_flag=True, help="Also count matching videos per channel, language, month."
+)
 @handle_errors
 def search(
     query: str,
@@ -38,6 +41,7 @@ def search(
     limit: int,
     offset: int,
     as_json: bool,
+    facets: bool,
 ) -> None:
     """Search transcripts and titles, best matches first.
 
@@ -50,11 +54,18 @@ def search(
         hits = arch.search(
             query, channel=channel, lang=lang, since=since, until=until, limit=limit, offset=offset
         )
+        counts = (
+            arch.facets(query, channel=channel, lang=lang, since=since, until=until)
+            if facets
+            else None
+        )
     if as_json:
         for hit in hits:
             data = hit.to_dict()
             data["snippet"] = snippet_html(hit.snippet)
             click.echo(json.dumps(data, ensure_ascii=False))
+        if counts is not None:
+            click.echo(json.dumps({"facets": counts}, ensure_ascii=False))
         return
     if not hits:
         click.echo("No results.", err=True)
@@ -67,3 +78,5 @@ def search(
             + f"  [{hit.video_id}] {hit.channel or 'unknown outlet'}, {when}"
         )
         click.echo("   " + snippet_terminal(hit.snippet, color=color))
+    for name, values in (counts or {}).items():
+        click.echo(f"{name}: " + ", ".join(f"{value} ({n})" for value, n in values))

@@ -74,6 +74,11 @@ class Store(Protocol):
     ) -> list[SearchHit]:
         """Return ranked hits for a compiled full-text query."""
 
+    def facets(
+        self, fts_query: str, filters: Filters, limit: int = 20
+    ) -> dict[str, list[tuple[str, int]]]:
+        """Counts of matching videos per channel, language and month."""
+
     def get_video(self, video_id: str) -> VideoDetail:
         """Return one video with its current transcript; raise NotFoundError."""
 

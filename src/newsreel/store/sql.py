@@ -52,6 +52,27 @@ def search_sql(
     return sql, [fts_query, *params, limit, offset]
 
 
+FACETS = {
+    "channel": "coalesce(v.channel, '(unknown)')",
+    "language": "coalesce(v.language, '(unknown)')",
+    "month": "coalesce(substr(v.publish_date, 1, 7), '(no date)')",
+}
+
+
+def facet_sql(facet: str, fts_query: str, filters: Filters, limit: int) -> tuple[str, list[Any]]:
+    """Counts of matching videos per value of one facet, largest first."""
+    where, params = filter_clause(filters)
+    expression = FACETS[facet]
+    order = "value DESC" if facet == "month" else "count DESC, value"
+    sql = (
+        f"SELECT {expression} AS value, count(*) AS count FROM transcripts_fts "
+        "JOIN transcripts t ON t.id = transcripts_fts.rowid "
+        "JOIN videos v ON v.current_transcript_id = t.id "
+        f"WHERE transcripts_fts MATCH ?{where} GROUP BY value ORDER BY {order} LIMIT ?"
+    )
+    return sql, [fts_query, *params, limit]
+
+
 EXPORT_COLUMNS = (
     "video_id",
     "title",

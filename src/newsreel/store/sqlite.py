@@ -209,6 +209,19 @@ class SQLiteStore:
             for r in rows
         ]
 
+    def facets(
+        self, fts_query: str, filters: Filters, limit: int = 20
+    ) -> dict[str, list[tuple[str, int]]]:
+        """Counts of matching videos per channel, language and month."""
+        out: dict[str, list[tuple[str, int]]] = {}
+        for facet in sql.FACETS:
+            statement, params = sql.facet_sql(facet, fts_query, filters, limit)
+            try:
+                out[facet] = [(r[0], r[1]) for r in self.db.execute(statement, params)]
+            except sqlite3.OperationalError as exc:
+                raise QueryError(f"the search engine rejected the query: {exc}") from None
+        return out
+
     def get_video(self, video_id: str) -> VideoDetail:
         """Return one video with its current transcript; raise NotFoundError."""
         video = self.db.execute("SELECT * FROM videos WHERE video_id = ?", (video_id,)).fetchone()
