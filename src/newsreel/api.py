@@ -59,6 +59,14 @@ def _filters(
     return Filters(**chosen)
 
 
+def _compile(
+    query: str, channel: str | None, lang: str | None, since: date | None, until: date | None
+) -> tuple[str, Filters]:
+    """Parse a query into its FTS5 expression and the filters it and the options name."""
+    parsed = parse_query(query)
+    return to_fts5(parsed.node), _filters(channel, lang, since, until, parsed)
+
+
 class Archive:
     """A Newsreel archive: ingest, search, read and export."""
 
@@ -110,9 +118,8 @@ class Archive:
         """Full-text search: words, "phrases", OR, -exclusion; best matches first."""
         if not 1 <= limit <= MAX_LIMIT:
             raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
-        parsed = parse_query(query)
-        chosen = _filters(channel, lang, since, until, parsed)
-        return self.store.search(to_fts5(parsed.node), chosen, limit, offset)
+        fts, chosen = _compile(query, channel, lang, since, until)
+        return self.store.search(fts, chosen, limit, offset)
 
     def facets(
         self,
@@ -124,9 +131,7 @@ class Archive:
         until: date | None = None,
     ) -> dict[str, list[tuple[str, int]]]:
         """How many videos match, per channel, language and month."""
-        parsed = parse_query(query)
-        chosen = _filters(channel, lang, since, until, parsed)
-        return self.store.facets(to_fts5(parsed.node), chosen)
+        return self.store.facets(*_compile(query, channel, lang, since, until))
 
     def show(self, video_id: str) -> VideoDetail:
         """Return one video with its current transcript and its versions."""
@@ -157,9 +162,10 @@ class Archive:
 
         Source-specific metadata (e.g. a table's extra columns) become ``extra.<key>``.
         """
-        parsed = parse_query(query) if query else None
-        fts = to_fts5(parsed.node) if parsed else None
-        chosen = _filters(channel, lang, since, until, parsed)
+        if query:
+            fts, chosen = _compile(query, channel, lang, since, until)
+        else:
+            fts, chosen = None, _filters(channel, lang, since, until)
         columns = table_columns(self.store.extra_keys(chosen, fts))
         return columns, flatten(self.store.iter_rows(chosen, fts), columns)
 

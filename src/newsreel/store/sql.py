@@ -33,6 +33,15 @@ def filter_clause(filters: Filters, alias: str = "v") -> tuple[str, list[Any]]:
     return "".join(" AND " + p for p in parts), params
 
 
+# The current transcripts matching a full-text query, joined to their videos.
+_MATCHING = (
+    "FROM transcripts_fts "
+    "JOIN transcripts t ON t.id = transcripts_fts.rowid "
+    "JOIN videos v ON v.current_transcript_id = t.id "
+    "WHERE transcripts_fts MATCH ?"
+)
+
+
 def search_sql(
     fts_query: str, filters: Filters, limit: int, offset: int = 0
 ) -> tuple[str, list[Any]]:
@@ -42,10 +51,7 @@ def search_sql(
         "SELECT v.video_id, v.title, v.channel, v.language, v.publish_date, "
         f"-bm25(transcripts_fts, {TITLE_WEIGHT}, 1.0) AS score, "
         f"snippet(transcripts_fts, 1, char(2), char(3), '…', {SNIPPET_TOKENS}) AS snippet "
-        "FROM transcripts_fts "
-        "JOIN transcripts t ON t.id = transcripts_fts.rowid "
-        "JOIN videos v ON v.current_transcript_id = t.id "
-        f"WHERE transcripts_fts MATCH ?{where} "
+        f"{_MATCHING}{where} "
         "ORDER BY bm25(transcripts_fts, "
         f"{TITLE_WEIGHT}, 1.0), v.video_id LIMIT ? OFFSET ?"
     )
@@ -65,10 +71,8 @@ def facet_sql(facet: str, fts_query: str, filters: Filters, limit: int) -> tuple
     expression = FACETS[facet]
     order = "value DESC" if facet == "month" else "count DESC, value"
     sql = (
-        f"SELECT {expression} AS value, count(*) AS count FROM transcripts_fts "
-        "JOIN transcripts t ON t.id = transcripts_fts.rowid "
-        "JOIN videos v ON v.current_transcript_id = t.id "
-        f"WHERE transcripts_fts MATCH ?{where} GROUP BY value ORDER BY {order} LIMIT ?"
+        f"SELECT {expression} AS value, count(*) AS count "
+        f"{_MATCHING}{where} GROUP BY value ORDER BY {order} LIMIT ?"
     )
     return sql, [fts_query, *params, limit]
 
