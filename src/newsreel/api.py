@@ -12,7 +12,8 @@ from newsreel.errors import ConfigError
 from newsreel.export import flatten, table_columns, write_rows
 from newsreel.ingest.runner import Progress, ingest_paths
 from newsreel.models import Filters, IngestSummary, QuarantineItem, SearchHit, Stats, VideoDetail
-from newsreel.search.query import ParsedQuery, parse_query, to_fts5
+from newsreel.search.engine import SORTS, lexical, variants_for, widest
+from newsreel.search.query import ParsedQuery, parse_query
 from newsreel.store.base import Store
 from newsreel.store.sqlite import SQLiteStore
 
@@ -59,12 +60,12 @@ def _filters(
     return Filters(**chosen)
 
 
-def _compile(
+def _parse(
     query: str, channel: str | None, lang: str | None, since: date | None, until: date | None
-) -> tuple[str, Filters]:
-    """Parse a query into its FTS5 expression and the filters it and the options name."""
+) -> tuple[ParsedQuery, Filters]:
+    """Parse a query; return it with the filters it and the options name."""
     parsed = parse_query(query)
-    return to_fts5(parsed.node), _filters(channel, lang, since, until, parsed)
+    return parsed, _filters(channel, lang, since, until, parsed)
 
 
 class Archive:
@@ -104,6 +105,10 @@ class Archive:
             on_index=on_index,
         )
 
+    def _widest(self, query: str, exact: bool, **filters: Any) -> tuple[str, Filters]:
+        parsed, chosen = _parse(query, **filters)
+        return widest(parsed.node, variants_for(self.store, parsed.node, exact)), chosen
+
     def search(
         self,
         query: str,
@@ -114,12 +119,24 @@ class Archive:
         until: date | None = None,
         limit: int = 20,
         offset: int = 0,
+        exact: bool = False,
+        sort: str = "relevance",
     ) -> list[SearchHit]:
-        """Full-text search: words, "phrases", OR, -exclusion; best matches first."""
+        """Search: words, "phrases", OR, -exclusion, NEAR/n, filters; best matches first.
+
+        Words also match the ways captions misheard them (ranked below exact matches)
+        unless ``exact``. ``sort``: relevance or date (newest first).
+        """
         if not 1 <= limit <= MAX_LIMIT:
             raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
-        fts, chosen = _compile(query, channel, lang, since, until)
-        return self.store.search(fts, chosen, limit, offset)
+        if offset < 0:
+            raise ConfigError(f"offset must be 0 or more, not {offset}")
+        if sort not in SORTS:
+            raise ConfigError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+        parsed, chosen = _parse(query, channel, lang, since, until)
+        return lexical(
+            self.store, parsed.node, chosen, limit=limit, offset=offset, exact=exact, sort=sort
+        )
 
     def facets(
         self,
@@ -129,9 +146,12 @@ class Archive:
         lang: str | None = None,
         since: date | None = None,
         until: date | None = None,
+        exact: bool = False,
     ) -> dict[str, list[tuple[str, int]]]:
-        """How many videos match, per channel, language and month."""
-        return self.store.facets(*_compile(query, channel, lang, since, until))
+        """How many videos match (heard variants included), per channel, language, month."""
+        return self.store.facets(
+            *self._widest(query, exact, channel=channel, lang=lang, since=since, until=until)
+        )
 
     def show(self, video_id: str) -> VideoDetail:
         """Return one video with its current transcript and its versions."""
@@ -157,13 +177,16 @@ class Archive:
         lang: str | None = None,
         since: date | None = None,
         until: date | None = None,
+        exact: bool = False,
     ) -> tuple[list[str], Iterator[dict[str, Any]]]:
         """Return (columns, rows): one flat row per video, every metadata column.
 
         Source-specific metadata (e.g. a table's extra columns) become ``extra.<key>``.
         """
         if query:
-            fts, chosen = _compile(query, channel, lang, since, until)
+            fts, chosen = self._widest(
+                query, exact, channel=channel, lang=lang, since=since, until=until
+            )
         else:
             fts, chosen = None, _filters(channel, lang, since, until)
         columns = table_columns(self.store.extra_keys(chosen, fts))

@@ -120,8 +120,29 @@ class IngestSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class HitRow:
+    """What a search needs of one matching transcript to build its hit."""
+
+    transcript_id: int
+    video_id: str
+    title: str | None
+    channel: str | None
+    language: str | None
+    publish_date: date | None
+    text: str
+    word_times: list[tuple[float, float]] | None
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One search result: a video and its best matching passage."""
+    """One search result: a video and its best matching passage.
+
+    ``matched_terms`` are the words of the passage that matched, as the captions have
+    them ("shim bit"); ``heard_as`` pairs a query term with a sound-alike it matched
+    (("Shin Bet", "shim bit")). ``match`` is exact, sound-alike or semantic (the best
+    way the video matched). ``start_seconds`` is where the passage starts in a timed
+    transcript, and ``url`` a YouTube link at that second when the id is YouTube's.
+    """
 
     video_id: str
     title: str | None
@@ -130,11 +151,18 @@ class SearchHit:
     publish_date: date | None
     score: float
     snippet: str
+    matched_terms: tuple[str, ...] = ()
+    heard_as: tuple[tuple[str, str], ...] = ()
+    match: str = "exact"
+    start_seconds: float | None = None
+    url: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the hit as JSON-ready data (dates as ISO strings)."""
         data = asdict(self)
         data["publish_date"] = self.publish_date.isoformat() if self.publish_date else None
+        data["matched_terms"] = list(self.matched_terms)
+        data["heard_as"] = [{"term": t, "heard": h} for t, h in self.heard_as]
         return data
 
 

@@ -159,7 +159,7 @@ def test_schema_is_plain_tables_with_recorded_migrations(archive: Archive, tmp_p
         "ingest_runs",
         "schema_migrations",
     } <= tables
-    assert db.execute("SELECT version FROM schema_migrations").fetchall() == [(1,)]
+    assert db.execute("SELECT version FROM schema_migrations").fetchall() == [(1,), (2,)]
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("SELECT status FROM ingest_runs").fetchone()[0] == "done"
 
@@ -285,3 +285,10 @@ def test_a_pickled_store_reopens_the_same_archive(archive: Archive, tmp_path: Pa
     copy = pickle.loads(pickle.dumps(archive.store))
     assert copy.get_video("vidA").text == "words"
     copy.close()
+
+
+def test_bad_search_options_are_clear_errors(archive: Archive) -> None:
+    with pytest.raises(ConfigError, match="sort must be one of relevance, date"):
+        archive.search("Cairo", sort="newest")
+    with pytest.raises(ConfigError, match="offset must be 0 or more"):
+        archive.search("Cairo", offset=-1)

@@ -8,7 +8,7 @@ from newsreel.store.sql import (
     extra_keys_sql,
     facet_sql,
     filter_clause,
-    search_sql,
+    match_sql,
 )
 
 
@@ -29,12 +29,10 @@ def test_every_filter_becomes_one_parameterised_condition() -> None:
     assert params == ["DW", "DW", "en", "2024-01-01", "2024-03-31"]
 
 
-def test_search_sql_ranks_by_bm25_with_title_weight() -> None:
-    sql, params = search_sql('"cairo"', Filters(language="en"), 5, 10)
+def test_match_sql_ranks_by_bm25_with_title_weight() -> None:
+    sql, params = match_sql('"cairo"', Filters(language="en"), 5, 10)
     assert sql == (
-        "SELECT v.video_id, v.title, v.channel, v.language, v.publish_date, "
-        "-bm25(transcripts_fts, 4.0, 1.0) AS score, "
-        "snippet(transcripts_fts, 1, char(2), char(3), '…', 32) AS snippet "
+        "SELECT t.id, -bm25(transcripts_fts, 4.0, 1.0) AS score "
         "FROM transcripts_fts "
         "JOIN transcripts t ON t.id = transcripts_fts.rowid "
         "JOIN videos v ON v.current_transcript_id = t.id "
@@ -42,6 +40,15 @@ def test_search_sql_ranks_by_bm25_with_title_weight() -> None:
         "ORDER BY bm25(transcripts_fts, 4.0, 1.0), v.video_id LIMIT ? OFFSET ?"
     )
     assert params == ['"cairo"', "en", 5, 10]
+
+
+def test_match_sql_by_date_puts_undated_last_and_can_be_restricted_to_ids() -> None:
+    sql, params = match_sql('"cairo"', Filters(), 5, sort="date", among=[3, 9])
+    assert sql.endswith(
+        "AND t.id IN (?, ?) "
+        "ORDER BY v.publish_date IS NULL, v.publish_date DESC, v.video_id LIMIT ? OFFSET ?"
+    )
+    assert params == ['"cairo"', 3, 9, 5, 0]
 
 
 def test_export_sql_with_a_query_restricts_to_matches() -> None:

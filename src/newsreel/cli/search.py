@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -16,6 +17,7 @@ from newsreel.cli.common import (
     is_tty,
     resolve_archive,
 )
+from newsreel.search.engine import SORTS
 from newsreel.search.snippets import snippet_html, snippet_terminal
 
 
@@ -30,6 +32,16 @@ from newsreel.search.snippets import snippet_html, snippet_terminal
 @click.option(
     "--facets", is_flag=True, help="Also count matching videos per channel, language, month."
 )
+@click.option(
+    "--exact", is_flag=True, help="Match words only as typed, not as captions misheard them."
+)
+@click.option(
+    "--sort",
+    type=click.Choice(SORTS),
+    default="relevance",
+    show_default=True,
+    help="Best matches first, or newest first.",
+)
 @handle_errors
 def search(
     query: str,
@@ -42,23 +54,22 @@ def search(
     offset: int,
     as_json: bool,
     facets: bool,
+    exact: bool,
+    sort: str,
 ) -> None:
     """Search transcripts and titles, best matches first.
 
     QUERY takes words (all must match), "exact phrases", OR between alternatives,
     -word to exclude, word* for a prefix, ( ) to group, a NEAR/5 b, and the filters
     channel:DW, lang:en, date:2024-03..2024-04.
+    Words also find the ways captions misheard them ('Shin Bet' finds "shim bit"),
+    ranked below the words as typed; --exact turns that off.
     Example: newsreel search '"Gaza Strip" ceasefire -Ukraine channel:DW'
     """
     with open_archive(resolve_archive(archive), read_only=True) as arch:
-        hits = arch.search(
-            query, channel=channel, lang=lang, since=since, until=until, limit=limit, offset=offset
-        )
-        counts = (
-            arch.facets(query, channel=channel, lang=lang, since=since, until=until)
-            if facets
-            else None
-        )
+        filters: dict[str, Any] = {"channel": channel, "lang": lang, "since": since, "until": until}
+        hits = arch.search(query, limit=limit, offset=offset, exact=exact, sort=sort, **filters)
+        counts = arch.facets(query, exact=exact, **filters) if facets else None
     if as_json:
         for hit in hits:
             data = hit.to_dict()
@@ -78,5 +89,16 @@ def search(
             + f"  [{hit.video_id}] {hit.channel or 'unknown outlet'}, {when}"
         )
         click.echo("   " + snippet_terminal(hit.snippet, color=color))
+        where = [f"at {_clock(hit.start_seconds)}"] if hit.start_seconds is not None else []
+        where += [f"heard {h!r} for {t!r}" for t, h in hit.heard_as[:3]]
+        if hit.url:
+            where.append(hit.url)
+        if where:
+            click.echo("   " + "; ".join(where))
     for name, values in (counts or {}).items():
         click.echo(f"{name}: " + ", ".join(f"{value} ({n})" for value, n in values))
+
+
+def _clock(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"

@@ -184,6 +184,7 @@ def ingest_paths(
         on_start(len(inputs))
     run_id = store.begin_run([str(p) for p in paths])
     store.index_pending()  # finish what an interrupted run left unindexed
+    store.refresh_search()
     skipped = IngestSummary()
     todo: list[InputFile] = []
     for item in inputs:
@@ -229,5 +230,7 @@ def ingest_paths(
     _merge(summary, skipped)
     _merge(summary, writer.summary)
     summary.interrupted = status == "interrupted"
+    if status == "done":
+        store.refresh_search()
     store.finish_run(run_id, summary, status)
     return summary

@@ -8,10 +8,10 @@ from typing import Any, Protocol
 
 from newsreel.models import (
     Filters,
+    HitRow,
     IngestSummary,
     QuarantineItem,
     Record,
-    SearchHit,
     Stats,
     VideoDetail,
 )
@@ -69,10 +69,28 @@ class Store(Protocol):
     def finish_run(self, run_id: int, summary: IngestSummary, status: str) -> None:
         """Record how an ingest run ended."""
 
-    def search(
-        self, fts_query: str, filters: Filters, limit: int, offset: int = 0
-    ) -> list[SearchHit]:
-        """Return ranked hits for a compiled full-text query."""
+    def match(
+        self,
+        fts_query: str,
+        filters: Filters,
+        limit: int,
+        offset: int = 0,
+        sort: str = "relevance",
+        among: Sequence[int] | None = None,
+    ) -> list[tuple[int, float]]:
+        """(transcript id, score) of current transcripts matching a full-text query."""
+
+    def hit_rows(self, transcript_ids: Sequence[int]) -> dict[int, HitRow]:
+        """Metadata, text and word times of transcripts, by id."""
+
+    def sound_variants(self, keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        """Vocabulary terms (with their document counts) per sound key."""
+
+    def indexed_documents(self) -> int:
+        """How many transcripts the sound-alike vocabulary was last counted over."""
+
+    def refresh_search(self) -> int:
+        """Bring the search structures beside the full-text index up to date."""
 
     def facets(
         self, fts_query: str, filters: Filters, limit: int = 20

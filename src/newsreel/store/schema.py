@@ -105,4 +105,29 @@ CREATE TABLE ingest_runs (
 );
 """,
     ),
+    (
+        2,
+        "search: vocabulary with sound keys, passages with vectors",
+        """
+CREATE VIRTUAL TABLE transcripts_vocab USING fts5vocab(transcripts_fts, row);
+CREATE TABLE sound_keys (
+    key TEXT NOT NULL,
+    term TEXT NOT NULL,
+    docs INTEGER NOT NULL,
+    PRIMARY KEY (key, term)
+) WITHOUT ROWID;
+CREATE TABLE passages (
+    id INTEGER PRIMARY KEY,
+    transcript_id INTEGER NOT NULL REFERENCES transcripts(id),
+    first_word INTEGER NOT NULL,
+    words INTEGER NOT NULL,
+    vector BLOB NOT NULL
+);
+CREATE INDEX passages_transcript ON passages(transcript_id);
+CREATE TABLE search_state (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+""",
+    ),
 )

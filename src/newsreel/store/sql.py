@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from newsreel.models import Filters
 
 TITLE_WEIGHT = 4.0
-SNIPPET_TOKENS = 32
 MARK_START = "\x02"
 MARK_END = "\x03"
 
@@ -42,20 +42,43 @@ _MATCHING = (
 )
 
 
-def search_sql(
-    fts_query: str, filters: Filters, limit: int, offset: int = 0
+SORTS = {
+    "relevance": f"bm25(transcripts_fts, {TITLE_WEIGHT}, 1.0), v.video_id",
+    "date": "v.publish_date IS NULL, v.publish_date DESC, v.video_id",
+}
+
+
+def match_sql(
+    fts_query: str,
+    filters: Filters,
+    limit: int,
+    offset: int = 0,
+    sort: str = "relevance",
+    among: Sequence[int] | None = None,
 ) -> tuple[str, list[Any]]:
-    """Ranked full-text search over current transcripts with metadata filters."""
+    """Ids and scores of the current transcripts matching a query, best (or newest) first.
+
+    ``among`` restricts the match to these transcript ids.
+    """
     where, params = filter_clause(filters)
+    if among is not None:
+        where += f" AND t.id IN ({', '.join('?' * len(among))})"
+        params += list(among)
     sql = (
-        "SELECT v.video_id, v.title, v.channel, v.language, v.publish_date, "
-        f"-bm25(transcripts_fts, {TITLE_WEIGHT}, 1.0) AS score, "
-        f"snippet(transcripts_fts, 1, char(2), char(3), '…', {SNIPPET_TOKENS}) AS snippet "
-        f"{_MATCHING}{where} "
-        "ORDER BY bm25(transcripts_fts, "
-        f"{TITLE_WEIGHT}, 1.0), v.video_id LIMIT ? OFFSET ?"
+        f"SELECT t.id, -bm25(transcripts_fts, {TITLE_WEIGHT}, 1.0) AS score "
+        f"{_MATCHING}{where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?"
     )
     return sql, [fts_query, *params, limit, offset]
+
+
+def hit_rows_sql(count: int) -> str:
+    """Metadata, text and word times of ``count`` transcripts by id."""
+    marks = ", ".join("?" * count)
+    return (
+        "SELECT t.id, v.video_id, v.title, v.channel, v.language, v.publish_date, "
+        "t.text, t.word_times FROM transcripts t JOIN videos v ON v.video_id = t.video_id "
+        f"WHERE t.id IN ({marks})"
+    )
 
 
 FACETS = {

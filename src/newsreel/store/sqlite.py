@@ -12,14 +12,15 @@ from typing import Any
 from newsreel.errors import NotFoundError, QueryError, SchemaError, StoreError
 from newsreel.models import (
     Filters,
+    HitRow,
     IngestSummary,
     QuarantineItem,
-    SearchHit,
     Segment,
     Stats,
     TranscriptVersion,
     VideoDetail,
 )
+from newsreel.search.soundalike import sound_key
 from newsreel.store import sql
 from newsreel.store.base import FileResult, SourceState
 from newsreel.store.schema import MIGRATIONS
@@ -187,27 +188,90 @@ class SQLiteStore:
 
     # -- reading --------------------------------------------------------------
 
-    def search(
-        self, fts_query: str, filters: Filters, limit: int, offset: int = 0
-    ) -> list[SearchHit]:
-        """Return ranked hits for a compiled FTS5 query."""
-        statement, params = sql.search_sql(fts_query, filters, limit, offset)
+    def match(
+        self,
+        fts_query: str,
+        filters: Filters,
+        limit: int,
+        offset: int = 0,
+        sort: str = "relevance",
+        among: Sequence[int] | None = None,
+    ) -> list[tuple[int, float]]:
+        """(transcript id, score) of current transcripts matching a compiled FTS5 query."""
+        statement, params = sql.match_sql(fts_query, filters, limit, offset, sort, among)
         try:
             rows = self.db.execute(statement, params).fetchall()
         except sqlite3.OperationalError as exc:
             raise QueryError(f"the search engine rejected the query: {exc}") from None
-        return [
-            SearchHit(
-                video_id=r["video_id"],
-                title=r["title"],
-                channel=r["channel"],
-                language=r["language"],
-                publish_date=_date(r["publish_date"]),
-                score=round(float(r["score"]), 4),
-                snippet=r["snippet"] or "",
-            )
-            for r in rows
-        ]
+        return [(int(r[0]), round(float(r[1]), 4)) for r in rows]
+
+    def hit_rows(self, transcript_ids: Sequence[int]) -> dict[int, HitRow]:
+        """Metadata, text and word times of transcripts, by id."""
+        out: dict[int, HitRow] = {}
+        for start in range(0, len(transcript_ids), 500):
+            chunk = list(transcript_ids[start : start + 500])
+            for r in self.db.execute(sql.hit_rows_sql(len(chunk)), chunk):
+                times = json.loads(r["word_times"]) if r["word_times"] else None
+                out[r["id"]] = HitRow(
+                    transcript_id=r["id"],
+                    video_id=r["video_id"],
+                    title=r["title"],
+                    channel=r["channel"],
+                    language=r["language"],
+                    publish_date=_date(r["publish_date"]),
+                    text=r["text"],
+                    word_times=[(s, e) for s, e in times] if times else None,
+                )
+        return out
+
+    def sound_variants(self, keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        """Vocabulary terms (with their document counts) per sound key."""
+        out: dict[str, list[tuple[str, int]]] = {k: [] for k in keys}
+        for key in keys:
+            for term, docs in self.db.execute(
+                "SELECT term, docs FROM sound_keys WHERE key = ?", (key,)
+            ):
+                out[key].append((term, docs))
+        return out
+
+    def indexed_documents(self) -> int:
+        """How many transcripts the sound-alike vocabulary was last counted over."""
+        row = self.db.execute("SELECT value FROM search_state WHERE name = 'documents'").fetchone()
+        return int(row[0]) if row else 0
+
+    def refresh_search(self) -> int:
+        """Bring the sound-alike vocabulary up to date with the index; return its size.
+
+        Rebuilt from the full-text index's own vocabulary (fts5vocab) when transcripts
+        were indexed since the last refresh; a no-op otherwise.
+        """
+        try:
+            newest = self.db.execute("SELECT coalesce(max(id), 0) FROM transcripts").fetchone()[0]
+            state = self.db.execute(
+                "SELECT value FROM search_state WHERE name = 'vocabulary'"
+            ).fetchone()
+            if state is not None and int(state[0]) == newest:
+                return 0
+            with self.db:
+                self.db.execute("DELETE FROM sound_keys")
+                rows = (
+                    (key, term, docs)
+                    for term, docs in self.db.execute(
+                        "SELECT term, doc FROM transcripts_vocab"
+                    ).fetchall()
+                    if (key := sound_key(term))
+                )
+                self.db.executemany("INSERT INTO sound_keys VALUES (?, ?, ?)", rows)
+                documents = self.db.execute(
+                    "SELECT count(*) FROM videos WHERE current_transcript_id IS NOT NULL"
+                ).fetchone()[0]
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO search_state VALUES (?, ?)",
+                    [("vocabulary", str(newest)), ("documents", str(documents))],
+                )
+            return int(self.db.execute("SELECT count(*) FROM sound_keys").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot update the search vocabulary of {self.path}: {exc}") from None
 
     def facets(
         self, fts_query: str, filters: Filters, limit: int = 20

@@ -1,0 +1,175 @@
+"""Run a parsed query against a store: lexical + sound-alike search, with passages.
+
+See ``rank`` for how exact and sound-alike matches are weighed. Every hit gets its best
+passage (snippet, matched words, start time, link).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from newsreel.models import Filters, HitRow, SearchHit
+from newsreel.search.passages import best_passage, slot_groups, title_matches, youtube_url
+from newsreel.search.query import Node, Or, to_fts5
+from newsreel.search.soundalike import Heard, adjacent, expand, find_variants
+
+SORTS = ("relevance", "date")
+SOUND_ALIKE = "sound-alike"
+POOL = 200
+SOUND_ALIKE_WEIGHT = 0.8
+SIDE_BY_SIDE_WEIGHT = 1.5
+
+
+class SearchStore(Protocol):
+    """What search needs of a store."""
+
+    def match(
+        self,
+        fts_query: str,
+        filters: Filters,
+        limit: int,
+        offset: int = 0,
+        sort: str = "relevance",
+        among: Sequence[int] | None = None,
+    ) -> list[tuple[int, float]]: ...
+
+    def hit_rows(self, transcript_ids: Sequence[int]) -> dict[int, HitRow]: ...
+
+    def sound_variants(self, keys: Sequence[str]) -> Mapping[str, Sequence[tuple[str, int]]]: ...
+
+    def indexed_documents(self) -> int: ...
+
+
+def variants_for(store: SearchStore, node: Node, exact: bool) -> Heard:
+    """The heard variants of the query's words; none when ``exact``."""
+    if exact:
+        return Heard()
+    return find_variants(node, store.sound_variants, store.indexed_documents())
+
+
+def widest(node: Node, variants: Heard) -> str:
+    """The FTS5 query matching every video the search may return (counts, exports)."""
+    anywhere, side_by_side = expand(node, variants), expand(adjacent(node), variants)
+    return to_fts5(anywhere if anywhere == side_by_side else Or((anywhere, side_by_side)))
+
+
+def lexical(
+    store: SearchStore,
+    node: Node,
+    filters: Filters,
+    *,
+    limit: int,
+    offset: int = 0,
+    exact: bool = False,
+    sort: str = "relevance",
+) -> list[SearchHit]:
+    """Ranked hits (exact and sound-alike matches), or the newest first."""
+    variants = variants_for(store, node, exact)
+    wanted = offset + limit
+    query = widest(node, variants)
+    if sort == "date":
+        found = store.match(query, filters, limit, offset, "date")
+        exact_ids = _scores(store, to_fts5(node), filters, [t for t, _ in found])
+        page = [(t, (s, "exact" if t in exact_ids else SOUND_ALIKE)) for t, s in found]
+        return build_hits(store, node, variants, page)
+    return build_hits(store, node, variants, rank(store, node, variants, filters, wanted)[offset:])
+
+
+def rank(
+    store: SearchStore,
+    node: Node,
+    variants: Heard,
+    filters: Filters,
+    wanted: int,
+) -> list[tuple[int, tuple[float, str]]]:
+    """The best ``wanted`` transcripts, with score and how they matched.
+
+    A video that has the words as typed scores BM25 of the query as typed; one that
+    has only heard variants scores BM25 of the query with the variants OR-ed in (so a
+    video that says "Kareem" and "kareim" competes with one that says "Karim" once),
+    weighted down by ``SOUND_ALIKE_WEIGHT``. Videos with the words side by side (or
+    heard so) are weighted up by ``SIDE_BY_SIDE_WEIGHT``. Candidates: the best ``POOL``
+    of each query.
+    """
+    size = max(POOL, wanted)
+    typed, heard = to_fts5(node), to_fts5(expand(node, variants))
+    side_by_side = adjacent(node)
+    beside = to_fts5(expand(side_by_side, variants)) if side_by_side != node else None
+    exact = dict(store.match(typed, filters, size))
+    expanded = dict(store.match(heard, filters, size)) if variants else {}
+    near = dict(store.match(beside, filters, size)) if beside else {}
+    ids = sorted(exact.keys() | expanded.keys() | near.keys())
+    exact.update(_scores(store, typed, filters, [t for t in ids if t not in exact]))
+    if beside:
+        near.update(_scores(store, beside, filters, [t for t in ids if t not in near]))
+    if variants:
+        expanded.update(_scores(store, heard, filters, [t for t in ids if t not in expanded]))
+    scored = []
+    for transcript_id in ids:
+        if transcript_id in exact:
+            score, label = exact[transcript_id], "exact"
+        else:
+            best = max(expanded.get(transcript_id, 0.0), near.get(transcript_id, 0.0))
+            score, label = best * SOUND_ALIKE_WEIGHT, SOUND_ALIKE
+        if transcript_id in near:
+            score *= SIDE_BY_SIDE_WEIGHT
+        scored.append((round(score, 4), transcript_id, label))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return [(t, (s, label)) for s, t, label in scored[:wanted]]
+
+
+def _scores(
+    store: SearchStore, query: str, filters: Filters, ids: Sequence[int]
+) -> dict[int, float]:
+    """BM25 of ``query`` for those of ``ids`` it matches."""
+    if not ids:
+        return {}
+    return dict(store.match(query, filters, len(ids), among=ids))
+
+
+def build_hits(
+    store: SearchStore,
+    node: Node | None,
+    variants: Heard,
+    page: Sequence[tuple[int, tuple[float, str]]],
+    anchors: Mapping[int, int] | None = None,
+) -> list[SearchHit]:
+    """Hits for ranked transcript ids, each with its best passage.
+
+    ``anchors`` gives, per transcript, the first word of a passage chosen elsewhere
+    (semantic search) when no query word is in it.
+    """
+    rows = store.hit_rows([t for t, _ in page])
+    groups = slot_groups(node, variants) if node is not None else []
+    hits = []
+    for transcript_id, (score, label) in page:
+        row = rows.get(transcript_id)
+        if row is None:  # pragma: no cover - superseded between the two queries
+            continue
+        passage = best_passage(row.text, row.word_times, groups)
+        anchor = (anchors or {}).get(transcript_id)
+        if anchor is not None and not passage.matched_terms:
+            passage = best_passage(row.text, row.word_times, groups, anchor=anchor)
+        in_title, heard_in_title = title_matches(row.title, groups)
+        matched = passage.matched_terms + tuple(
+            t for t in in_title if t not in passage.matched_terms
+        )
+        heard = passage.heard_as + tuple(h for h in heard_in_title if h not in passage.heard_as)
+        hits.append(
+            SearchHit(
+                video_id=row.video_id,
+                title=row.title,
+                channel=row.channel,
+                language=row.language,
+                publish_date=row.publish_date,
+                score=score,
+                snippet=passage.snippet,
+                matched_terms=matched,
+                heard_as=heard,
+                match=label,
+                start_seconds=passage.start_seconds,
+                url=youtube_url(row.video_id, passage.start_seconds),
+            )
+        )
+    return hits

@@ -1,0 +1,193 @@
+"""Pick the best passage of a transcript for a query: snippet, matched words, time.
+
+The transcript is words separated by single spaces (as archived); a word's index is its
+index in ``word_times`` for timed transcripts, so a passage has a start time. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsreel.search.query import Near, Node, Or, Phrase, Term
+from newsreel.search.soundalike import Heard, fold, tokens
+from newsreel.store.sql import MARK_END, MARK_START
+
+WIDTH = 40
+LEAD = 8
+_EDGE = re.compile(r"^\W+|\W+$")
+_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One query word: what it was typed as and the forms that count as it."""
+
+    label: str
+    forms: frozenset[str]
+    in_phrase: frozenset[str] = frozenset()
+    prefix: bool = False
+
+    def matches(self, token: str, alone: bool = True) -> bool:
+        """Whether an index term is this word or a heard variant (of a phrase word)."""
+        if self.prefix:
+            return token.startswith(fold(self.label))
+        return token in self.forms or (not alone and token in self.in_phrase)
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """The best window of a transcript for a query."""
+
+    snippet: str
+    matched_terms: tuple[str, ...]
+    heard_as: tuple[tuple[str, str], ...]
+    first_word: int
+    start_seconds: float | None
+
+
+def slot_groups(node: Node, heard: Heard) -> list[list[Slot]]:
+    """Query words grouped into runs that may be read side by side (phrases, plain ANDs)."""
+
+    def slot(word: str, prefix: bool = False) -> Slot:
+        folded = fold(word)
+        alone = frozenset([folded, *heard.alone.get(folded, ())])
+        return Slot(word, alone, frozenset(heard.in_phrase.get(folded, ())), prefix)
+
+    if isinstance(node, Term):
+        return [[slot(node.text, node.prefix)]]
+    if isinstance(node, Phrase):
+        return [[slot(w) for w in node.words]]
+    if isinstance(node, Or):
+        return [g for p in node.parts for g in slot_groups(p, heard)]
+    if isinstance(node, Near):
+        return [g for p in node.parts for g in slot_groups(p, heard)]
+    groups: list[list[Slot]] = []
+    run: list[Slot] = []
+    for part in node.include:  # consecutive plain words may be read as one phrase
+        if isinstance(part, Term) and not part.prefix:
+            run.append(slot(part.text))
+            continue
+        if run:
+            groups.append(run)
+            run = []
+        groups.extend(slot_groups(part, heard))
+    if run:
+        groups.append(run)
+    return groups
+
+
+def _runs(words: Sequence[str], groups: Sequence[Sequence[Slot]]) -> list[tuple[int, int, str]]:
+    """Maximal runs (first, last, label) of words matching consecutive slots of a group."""
+    folded = [tokens(w) for w in words]
+    runs: list[tuple[int, int, str]] = []
+    for group in groups:
+        i = 0
+        while i < len(words):
+            best, label_start = 0, 0
+            for start in range(len(group)):
+                length = 0
+                while (
+                    start + length < len(group)
+                    and i + length < len(words)
+                    and any(
+                        group[start + length].matches(t, alone=False) for t in folded[i + length]
+                    )
+                ):
+                    length += 1
+                if length == 1 and not any(group[start].matches(t) for t in folded[i]):
+                    length = 0  # a phrase's variant ("bit") does not match alone
+                if length > best:
+                    best, label_start = length, start
+            if best:
+                label = " ".join(s.label for s in group[label_start : label_start + best])
+                runs.append((i, i + best - 1, label))
+                i += best
+            else:
+                i += 1
+    runs.sort()
+    kept: list[tuple[int, int, str]] = []
+    for run in runs:  # a run inside a longer one is the same match
+        if kept and run[0] <= kept[-1][1]:
+            if run[1] - run[0] > kept[-1][1] - kept[-1][0]:
+                kept[-1] = run
+            continue
+        kept.append(run)
+    return kept
+
+
+def best_passage(
+    text: str,
+    word_times: Sequence[tuple[float, float]] | None,
+    groups: Sequence[Sequence[Slot]],
+    *,
+    anchor: int | None = None,
+    width: int = WIDTH,
+) -> Passage:
+    """The window with the most (and longest) matches; ``anchor`` picks it instead."""
+    words = text.split(" ") if text else []
+    runs = _runs(words, groups) if groups else []
+    if anchor is not None:
+        first = max(0, min(anchor, len(words) - 1))
+    elif runs:
+        first = max(_window_starts(runs, width), key=lambda s: _window_score(runs, s, width))
+    else:
+        first = 0
+    start = max(0, first - LEAD) if anchor is None and runs else first
+    end = min(len(words), start + width)
+    inside = [r for r in runs if r[0] >= start and r[1] < end]
+    marked: set[int] = set()
+    for a, b, _ in inside:
+        marked.update(range(a, b + 1))
+    parts = [MARK_START + w + MARK_END if i in marked else w for i, w in enumerate(words)]
+    snippet = " ".join(parts[start:end])
+    snippet = ("…" if start > 0 else "") + snippet + ("…" if end < len(words) else "")
+    matched, heard = _surfaces(words, runs)
+    timed_word = inside[0][0] if inside else start
+    seconds = None
+    if word_times and timed_word < len(word_times):
+        seconds = float(word_times[timed_word][0])
+    return Passage(snippet, matched, heard, start, seconds)
+
+
+def _surfaces(
+    words: Sequence[str], runs: Sequence[tuple[int, int, str]]
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The matched words as written (longest first) and the (term, heard) pairs."""
+    matched: list[str] = []
+    heard: list[tuple[str, str]] = []
+    for a, b, label in sorted(runs, key=lambda r: (-(r[1] - r[0]), r[0])):
+        surface = _EDGE.sub("", " ".join(words[a : b + 1]))
+        if surface not in matched:
+            matched.append(surface)
+        if tokens(surface) != tokens(label) and (label, surface) not in heard:
+            heard.append((label, surface))
+    return tuple(matched), tuple(heard)
+
+
+def title_matches(
+    title: str | None, groups: Sequence[Sequence[Slot]]
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The query words (or heard variants) a title contains."""
+    words = (title or "").split()
+    return _surfaces(words, _runs(words, groups)) if words and groups else ((), ())
+
+
+def _window_starts(runs: Sequence[tuple[int, int, str]], width: int) -> list[int]:
+    return [r[0] for r in runs]
+
+
+def _window_score(runs: Sequence[tuple[int, int, str]], start: int, width: int) -> tuple[int, ...]:
+    inside = [r for r in runs if start <= r[0] < start + width]
+    labels = {fold(r[2]) for r in inside}
+    longest = max(r[1] - r[0] for r in inside)
+    return (len(labels), longest, len(inside), -start)
+
+
+def youtube_url(video_id: str, seconds: float | None) -> str | None:
+    """A watch link at the second, for ids that look like YouTube's; None otherwise."""
+    if not _YOUTUBE_ID.match(video_id):
+        return None
+    at = f"&t={int(seconds)}s" if seconds is not None else ""
+    return f"https://www.youtube.com/watch?v={video_id}{at}"

@@ -1,0 +1,297 @@
+"""Sound-alike expansion: find the ways a query word was heard by the captioner.
+
+Captions mishear names ("shim bit" for Shin Bet, "Rafa" for Rafah, "mosad" for Mossad).
+Each word of the archive's vocabulary gets a phonetic key (Metaphone, from the
+maintained ``jellyfish`` library, coarsened so that m/n and th/t collide); a query word's
+heard variants are the vocabulary words with the same key that are also close in
+spelling (Levenshtein distance from ``rapidfuzz``, bounded by the word's length).
+
+Pure: the vocabulary lookup is passed in. How expanded matches rank against exact ones
+is the search engine's business (``search.engine``).
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import jellyfish
+from rapidfuzz.distance import Levenshtein
+
+from newsreel.search.query import And, Near, Node, Or, Phrase, Term
+
+MIN_LENGTH = 3
+MAX_VARIANTS = 8
+MAX_PHRASE_VARIANTS = 100
+COMMON = 0.05
+_COARSE = str.maketrans({"M": "N", "0": "T", "B": "P", "D": "T", "G": "K", "J": "K"})
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Words too common or too short to stand for a name: never expanded.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "after",
+        "all",
+        "also",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "here",
+        "him",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "just",
+        "like",
+        "me",
+        "more",
+        "my",
+        "no",
+        "not",
+        "now",
+        "of",
+        "on",
+        "one",
+        "only",
+        "or",
+        "other",
+        "our",
+        "out",
+        "over",
+        "said",
+        "say",
+        "says",
+        "she",
+        "so",
+        "some",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "too",
+        "up",
+        "us",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yes",
+        "yeah",
+        "okay",
+        "well",
+        "going",
+        "get",
+        "got",
+    ]
+)
+
+
+def fold(word: str) -> str:
+    """Lower-case and strip diacritics, as the full-text index does (unicode61)."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def tokens(text: str) -> list[str]:
+    """The index terms of a piece of text, folded."""
+    return _WORD.findall(fold(text))
+
+
+def expandable(word: str) -> bool:
+    """Whether a (folded) word is worth expanding: long enough, not a number or stopword."""
+    return len(word) >= MIN_LENGTH and word.isalpha() and word not in STOPWORDS
+
+
+def sound_key(word: str) -> str | None:
+    """The coarse phonetic key of a folded word; None when it has none."""
+    if not expandable(word):
+        return None
+    try:
+        key = jellyfish.metaphone(word)
+    except (ValueError, IndexError):  # pragma: no cover - jellyfish rejects odd input
+        return None
+    coarse = "".join(k for k, _ in itertools.groupby(key.translate(_COARSE)))
+    return coarse or None
+
+
+def max_distance(word: str) -> int:
+    """How many letters a heard variant may differ by: 1 up to 4 letters, 2 up to 7, 3."""
+    return 1 if len(word) <= 4 else 2 if len(word) <= 7 else 3
+
+
+def heard_variants(
+    word: str, candidates: Iterable[tuple[str, int]], documents: int
+) -> tuple[list[str], list[str]]:
+    """The candidates (term, documents) close enough in spelling to ``word``.
+
+    Returns (alone, in_phrase): every close candidate may stand in for the word inside
+    a phrase ("shim bit" for "Shin Bet"), where its neighbours make the match; alone,
+    only those that are not common words of the archive (in more than ``COMMON`` of
+    its documents and more than the word itself), or "Cairo" would match "carry".
+    Closest first, then the most frequent; at most ``MAX_VARIANTS``.
+    """
+    limit = max_distance(word)
+    pool = list(candidates)
+    own = next((docs for term, docs in pool if term == word), 0)
+    common = max(COMMON * documents, own)
+    scored = []
+    for term, docs in pool:
+        if term == word:
+            continue
+        distance = Levenshtein.distance(word, term, score_cutoff=limit)
+        if distance <= limit:
+            scored.append((distance, -docs, term))
+    in_phrase = [term for _, _, term in sorted(scored)[:MAX_VARIANTS]]
+    alone = [term for d, docs, term in sorted(scored) if -docs <= common][:MAX_VARIANTS]
+    return alone, in_phrase
+
+
+@dataclass(frozen=True, slots=True)
+class Heard:
+    """Heard variants per (folded) query word: ``alone`` may match by themselves,
+    ``in_phrase`` (a superset) only beside the other words of a phrase."""
+
+    alone: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    in_phrase: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return any(self.in_phrase.values())
+
+
+def query_words(node: Node) -> list[str]:
+    """The (folded) words of a query that may be expanded: not prefixes, not excluded."""
+    if isinstance(node, Term):
+        return [] if node.prefix else [fold(node.text)]
+    if isinstance(node, Phrase):
+        return [fold(w) for w in node.words]
+    if isinstance(node, Or):
+        return [w for p in node.parts for w in query_words(p)]
+    if isinstance(node, Near):
+        return []
+    return [w for p in node.include for w in query_words(p)]
+
+
+def _phrase(words: Sequence[str], heard: Heard) -> Node:
+    options = [[w, *heard.in_phrase.get(fold(w), ())] for w in words]
+    # Fewest and closest changes first: order combinations by the sum of variant ranks.
+    ranked = itertools.product(*(list(enumerate(o)) for o in options))
+    best = heapq.nsmallest(
+        MAX_PHRASE_VARIANTS, ranked, key=lambda combo: sum(rank for rank, _ in combo)
+    )
+    combos = [tuple(word for _, word in combo) for combo in best]
+    if len(combos) == 1:
+        return Phrase(tuple(words))
+    return Or(tuple(Phrase(tuple(c)) for c in combos))
+
+
+def _term(term: Term, heard: Heard) -> Node:
+    alone = [] if term.prefix else list(heard.alone.get(fold(term.text), ()))
+    return Or((term, *(Term(v) for v in alone))) if alone else term
+
+
+def _runs(include: Sequence[Node]) -> list[Node | list[Term]]:
+    """Group consecutive plain terms (two or more) so they can be read as a phrase."""
+    out: list[Node | list[Term]] = []
+    for part in include:
+        plain = isinstance(part, Term) and not part.prefix
+        if plain and out and isinstance(out[-1], list):
+            out[-1].append(part)  # type: ignore[arg-type]
+        elif plain:
+            out.append([part])  # type: ignore[list-item]
+        else:
+            out.append(part)
+    return out
+
+
+def adjacent(node: Node) -> Node:
+    """Read consecutive plain words of an AND as a phrase ('Shin Bet' → "Shin Bet")."""
+    if isinstance(node, And):
+        parts: list[Node] = []
+        for run in _runs(node.include):
+            if isinstance(run, list):
+                parts.append(Phrase(tuple(t.text for t in run)) if len(run) > 1 else run[0])
+            else:
+                parts.append(adjacent(run))
+        return And(tuple(parts), node.exclude) if len(parts) > 1 or node.exclude else parts[0]
+    if isinstance(node, Or):
+        return Or(tuple(adjacent(p) for p in node.parts))
+    return node
+
+
+def expand(node: Node, heard: Heard) -> Node:
+    """Replace each word by itself OR its heard variants; exclusions stay exact."""
+    if isinstance(node, Term):
+        return _term(node, heard)
+    if isinstance(node, Phrase):
+        return _phrase(node.words, heard)
+    if isinstance(node, Or):
+        return Or(tuple(expand(p, heard) for p in node.parts))
+    if isinstance(node, Near):
+        return node  # NEAR takes words and phrases only; kept exact
+    return And(tuple(expand(p, heard) for p in node.include), node.exclude)
+
+
+Lookup = Callable[[Sequence[str]], Mapping[str, Sequence[tuple[str, int]]]]
+
+
+def find_variants(node: Node, lookup: Lookup, documents: int) -> Heard:
+    """Heard variants of every expandable query word, from a key → (term, docs) lookup.
+
+    ``documents``: how many documents the vocabulary counts come from.
+    """
+    keys = {w: k for w in query_words(node) if (k := sound_key(w))}
+    found = lookup(sorted(set(keys.values())))
+    alone: dict[str, list[str]] = {}
+    in_phrase: dict[str, list[str]] = {}
+    for word, key in keys.items():
+        alone[word], in_phrase[word] = heard_variants(word, found.get(key, ()), documents)
+    return Heard(alone, in_phrase)

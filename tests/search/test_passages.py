@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsreel.search.passages import best_passage, slot_groups, title_matches, youtube_url
+from newsreel.search.query import parse_query
+from newsreel.search.soundalike import Heard
+from newsreel.store.sql import MARK_END, MARK_START
+
+TEXT = (
+    "Israel agreed last Friday to send representatives from mosad and shim bit "
+    "intelligence services to Cairo to take part in these negotiations"
+)
+HEARD = Heard(
+    {"shin": ["shim"], "mossad": ["mosad"]},
+    {"shin": ["shim"], "bet": ["bit"], "mossad": ["mosad"]},
+)
+
+
+def test_a_heard_phrase_is_one_match_with_its_typed_label() -> None:
+    groups = slot_groups(parse_query("Shin Bet").node, HEARD)
+    passage = best_passage(TEXT, None, groups)
+    assert passage.matched_terms == ("shim bit",)
+    assert passage.heard_as == (("Shin Bet", "shim bit"),)
+    assert f"{MARK_START}shim{MARK_END} {MARK_START}bit{MARK_END}" in passage.snippet
+
+
+def test_a_phrase_only_variant_does_not_match_alone() -> None:
+    groups = slot_groups(parse_query("Bet").node, HEARD)
+    assert best_passage(TEXT, None, groups).matched_terms == ()
+
+
+def test_timed_transcripts_give_the_passage_start_and_a_link() -> None:
+    words = TEXT.split(" ")
+    times = [(10.0 + i, 10.5 + i) for i in range(len(words))]
+    passage = best_passage(TEXT, times, slot_groups(parse_query("Cairo").node, HEARD))
+    assert passage.start_seconds == 10.0 + words.index("Cairo")
+    assert youtube_url("wyqHuhmsA28", passage.start_seconds) == (
+        "https://www.youtube.com/watch?v=wyqHuhmsA28&t=25s"
+    )
+    assert youtube_url("wyqHuhmsA28", None) == "https://www.youtube.com/watch?v=wyqHuhmsA28"
+    assert youtube_url("b0000000001-not-youtube", 3.0) is None
+
+
+def test_title_matches_are_reported() -> None:
+    groups = slot_groups(parse_query("Rafah").node, Heard({"rafah": ["rafa"]}, {}))
+    assert title_matches("Israel reopens Rafah crossing", groups)[0] == ("Rafah",)
+
+
+@given(
+    st.lists(st.sampled_from(["shim", "bit", "Cairo", "the", "a", "mosad", "news"]), max_size=90),
+    st.sampled_from(["Shin Bet", "Cairo", "Mossad", '"Shin Bet" Cairo', "news*"]),
+)
+def test_snippet_is_a_faithful_window_of_the_text(words: list[str], query: str) -> None:
+    text = " ".join(words)
+    passage = best_passage(text, None, slot_groups(parse_query(query).node, HEARD))
+    shown = passage.snippet.replace(MARK_START, "").replace(MARK_END, "").strip("…")
+    assert shown in text
+    assert len(shown.split()) <= 40
+    for term in passage.matched_terms:
+        assert term in text

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsreel.errors import QueryError
+from newsreel.search.query import Near, Or, Phrase, Term, parse_query, to_fts5
+from newsreel.search.soundalike import (
+    Heard,
+    adjacent,
+    expand,
+    find_variants,
+    fold,
+    heard_variants,
+    sound_key,
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "heard"),
+    [
+        ("shin", "shim"),
+        ("bet", "bit"),
+        ("rafah", "rafa"),
+        ("mossad", "mosad"),
+        ("karim", "kareem"),
+        ("karim", "kareim"),
+        ("covid", "covet"),
+        ("zelensky", "zelenski"),
+        ("hezbollah", "hisbollah"),
+    ],
+)
+def test_misheard_names_share_a_sound_key(typed: str, heard: str) -> None:
+    assert sound_key(typed) is not None
+    assert sound_key(typed) == sound_key(heard)
+
+
+@pytest.mark.parametrize("word", ["the", "19", "ab", "said", "2024abc"])
+def test_short_numeric_and_stop_words_have_no_key(word: str) -> None:
+    assert sound_key(word) is None
+
+
+def test_fold_strips_case_and_diacritics_like_the_index() -> None:
+    assert fold("Zelenskýj") == "zelenskyj"
+
+
+def test_variants_are_bounded_by_spelling_distance() -> None:
+    alone, in_phrase = heard_variants(
+        "shin", [("shim", 1), ("shine", 6), ("china", 40), ("shin", 3)], 365
+    )
+    assert "shim" in alone and "shine" in alone
+    assert "china" not in in_phrase  # two letters apart: too far for a 4-letter word
+    assert "shin" not in in_phrase  # the word itself is not a variant
+
+
+def test_common_words_match_only_inside_phrases() -> None:
+    alone, in_phrase = heard_variants("cairo", [("carry", 28), ("carra", 1), ("cairo", 5)], 365)
+    assert alone == ["carra"]
+    assert set(in_phrase) == {"carry", "carra"}
+
+
+def test_expand_phrase_tries_closest_combinations_first() -> None:
+    heard = Heard({"bet": ["bat"]}, {"shin": ["shim", "chin"], "bet": ["bit", "bat"]})
+    node = expand(Phrase(("Shin", "Bet")), heard)
+    assert isinstance(node, Or)
+    assert node.parts[0] == Phrase(("Shin", "Bet"))
+    assert Phrase(("shim", "bit")) in node.parts
+
+
+def test_expand_keeps_exclusions_near_and_prefixes_exact() -> None:
+    heard = Heard({"gaza": ["gazza"], "rafah": ["rafa"]}, {"gaza": ["gazza"], "rafah": ["rafa"]})
+    node = expand(parse_query("Gaza -Rafah").node, heard)
+    assert to_fts5(node) == '((("Gaza" OR "gazza")) NOT ("Rafah"))'
+    near = parse_query("Gaza NEAR/3 Rafah").node
+    assert isinstance(near, Near) and expand(near, heard) == near
+    assert expand(Term("gaza", prefix=True), heard) == Term("gaza", prefix=True)
+
+
+def test_adjacent_reads_plain_words_as_a_phrase() -> None:
+    assert adjacent(parse_query("Shin Bet").node) == Phrase(("Shin", "Bet"))
+    assert adjacent(parse_query("Gaza").node) == Term("Gaza")
+
+
+def test_find_variants_looks_up_each_key_once() -> None:
+    asked: list[list[str]] = []
+
+    def lookup(keys: list[str]) -> dict[str, list[tuple[str, int]]]:
+        asked.append(list(keys))
+        return {k: [("mosad", 1), ("missed", 90)] for k in keys}
+
+    heard = find_variants(parse_query("Mossad mossad").node, lookup, 100)
+    assert len(asked) == 1 and len(asked[0]) == 1
+    assert heard.alone["mossad"] == ["mosad"]  # "missed" is in 90% of documents
+
+
+_words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+
+
+@given(
+    st.text(alphabet='abcdefgh "()-OR*:', max_size=30),
+    st.dictionaries(_words, st.lists(_words, max_size=3), max_size=4),
+)
+def test_any_query_expands_to_something_that_compiles(query: str, table: dict) -> None:
+    try:
+        node = parse_query(query).node
+    except QueryError:
+        return
+    assert expand(node, Heard()) == node  # nothing heard: the query as typed
+    assert to_fts5(expand(node, Heard(table, table)))
+    assert to_fts5(expand(adjacent(node), Heard(table, table)))
