@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsreel import Archive, NotFoundError, QueryError, open_archive
-from newsreel.errors import SchemaError
+from newsreel.errors import ConfigError, SchemaError
 from newsreel.store.sqlite import SQLiteStore
 
 RECORD = (
