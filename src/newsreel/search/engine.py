@@ -11,8 +11,9 @@ from typing import Protocol
 
 from newsreel.models import Filters, HitRow, SearchHit
 from newsreel.search.passages import best_passage, slot_groups, title_matches, youtube_url
-from newsreel.search.query import Node, Or, to_fts5
+from newsreel.search.query import Near, Node, Or, Phrase, Term, to_fts5
 from newsreel.search.soundalike import Heard, adjacent, expand, find_variants
+from newsreel.search.vectors import Semantic
 
 SORTS = ("relevance", "date")
 SOUND_ALIKE = "sound-alike"
@@ -173,3 +174,72 @@ def build_hits(
             )
         )
     return hits
+
+
+RRF_K = 60
+# Semantic ranks count a little less than lexical ones: a static model does not know
+# names ("Shin Bet"), where the words are the better evidence (bench/search_quality.py).
+SEMANTIC_WEIGHT = 0.8
+MODES = ("lexical", "semantic", "hybrid")
+
+
+def semantic_text(node: Node) -> str:
+    """The words a query looks for, as text to embed (filters and exclusions left out)."""
+    if isinstance(node, Term):
+        return node.text
+    if isinstance(node, Phrase):
+        return " ".join(node.words)
+    if isinstance(node, Or):
+        return " ".join(semantic_text(p) for p in node.parts)
+    if isinstance(node, Near):
+        return " ".join(semantic_text(p) for p in node.parts)
+    return " ".join(semantic_text(p) for p in node.include)
+
+
+def semantic(
+    store: SearchStore,
+    vectors: Semantic,
+    node: Node,
+    filters: Filters,
+    *,
+    limit: int,
+    offset: int = 0,
+) -> list[SearchHit]:
+    """Videos whose passages are nearest in meaning to the query, best first."""
+    found = vectors.search(semantic_text(node), filters, offset + limit)[offset:]
+    page = [(t, (score, "semantic")) for t, score, _ in found]
+    anchors = {t: first for t, _, first in found}
+    return build_hits(store, node, Heard(), page, anchors)
+
+
+def hybrid(
+    store: SearchStore,
+    vectors: Semantic,
+    node: Node,
+    filters: Filters,
+    *,
+    limit: int,
+    offset: int = 0,
+    exact: bool = False,
+) -> list[SearchHit]:
+    """Lexical (with sound-alikes) and semantic rankings fused by reciprocal rank."""
+    variants = variants_for(store, node, exact)
+    wanted = max(POOL, offset + limit)
+    lexical_ranked = rank(store, node, variants, filters, wanted)
+    meaning = vectors.search(semantic_text(node), filters, wanted)
+    fused: dict[int, float] = {}
+    labels: dict[int, str] = {}
+    for position, (transcript_id, (_, label)) in enumerate(lexical_ranked):
+        fused[transcript_id] = 1.0 / (RRF_K + position + 1)
+        labels[transcript_id] = label
+    for position, (transcript_id, _, _) in enumerate(meaning):
+        fused[transcript_id] = fused.get(transcript_id, 0.0) + SEMANTIC_WEIGHT / (
+            RRF_K + position + 1
+        )
+        labels.setdefault(transcript_id, "semantic")
+    lexical_rank = {t: n for n, (t, _) in enumerate(lexical_ranked)}
+    order = sorted(fused, key=lambda t: (-fused[t], lexical_rank.get(t, wanted), t))
+    order = order[offset : offset + limit]
+    page = [(t, (round(fused[t] * 1000, 4), labels[t])) for t in order]
+    anchors = {t: first for t, _, first in meaning}
+    return build_hits(store, node, variants, page, anchors)

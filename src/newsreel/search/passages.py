@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsreel.search.query import Near, Node, Or, Phrase, Term
-from newsreel.search.soundalike import Heard, fold, tokens
+from newsreel.search.soundalike import STOPWORDS, Heard, fold, tokens
 from newsreel.store.sql import MARK_END, MARK_START
 
 WIDTH = 40
@@ -96,8 +96,11 @@ def _runs(words: Sequence[str], groups: Sequence[Sequence[Slot]]) -> list[tuple[
                     )
                 ):
                     length += 1
-                if length == 1 and not any(group[start].matches(t) for t in folded[i]):
-                    length = 0  # a phrase's variant ("bit") does not match alone
+                if length == 1 and (
+                    fold(group[start].label) in STOPWORDS
+                    or not any(group[start].matches(t) for t in folded[i])
+                ):
+                    length = 0  # a phrase's variant ("bit") or a stopword alone is no match
                 if length > best:
                     best, label_start = length, start
             if best:

@@ -51,6 +51,8 @@ class SourceState:
 class Store(Protocol):
     """An archive backend. Callers never see SQL or dialect details."""
 
+    path: str
+
     def reopen(self) -> Store:
         """A new connection to the same archive, for use in another process."""
 
@@ -85,6 +87,31 @@ class Store(Protocol):
 
     def sound_variants(self, keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
         """Vocabulary terms (with their document counts) per sound key."""
+
+    def unembedded(self, after: int, limit: int) -> list[tuple[int, str]]:
+        """(id, text) of current transcripts after ``after`` that have no passages yet."""
+
+    def add_passages(self, rows: Sequence[tuple[int, int, int, bytes]]) -> None:
+        """Store passages (transcript id, first word, words, vector); drop superseded ones."""
+
+    def passage_count(self) -> tuple[int, int]:
+        """(number of passages, largest passage id)."""
+
+    def passage_vectors(
+        self, filters: Filters | None = None, after: int = 0
+    ) -> Iterator[tuple[int, bytes]]:
+        """(id, vector) of passages: all after ``after``, or those of matching videos."""
+
+    def passage_hits(
+        self, passage_ids: Sequence[int], filters: Filters
+    ) -> dict[int, tuple[int, int]]:
+        """Passage id → (transcript id, first word), for current videos matching filters."""
+
+    def state(self, name: str) -> str | None:
+        """A value the search structures keep about themselves."""
+
+    def set_state(self, name: str, value: str) -> None:
+        """Remember a value about the search structures."""
 
     def indexed_documents(self) -> int:
         """How many transcripts the sound-alike vocabulary was last counted over."""

@@ -158,3 +158,27 @@ def extra_keys_sql(filters: Filters, fts_query: str | None) -> tuple[str, list[A
         f"WHERE 1 = 1{where} ORDER BY j.key"
     )
     return sql, params
+
+
+def passage_hits_sql(count: int, filters: Filters) -> tuple[str, list[Any]]:
+    """Transcript and first word of ``count`` passages of current, matching videos."""
+    where, params = filter_clause(filters)
+    sql = (
+        "SELECT p.id, p.transcript_id, p.first_word FROM passages p "
+        "JOIN transcripts t ON t.id = p.transcript_id "
+        "JOIN videos v ON v.current_transcript_id = t.id "
+        f"WHERE p.id IN ({', '.join('?' * count)}){where}"
+    )
+    return sql, params
+
+
+def passage_vectors_sql(filters: Filters) -> tuple[str, list[Any]]:
+    """Id and vector of every passage of current videos matching the filters."""
+    where, params = filter_clause(filters)
+    sql = (
+        "SELECT p.id, p.vector FROM passages p "
+        "JOIN transcripts t ON t.id = p.transcript_id "
+        "JOIN videos v ON v.current_transcript_id = t.id "
+        f"WHERE 1 = 1{where}"
+    )
+    return sql, params

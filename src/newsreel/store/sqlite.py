@@ -234,6 +234,74 @@ class SQLiteStore:
                 out[key].append((term, docs))
         return out
 
+    def unembedded(self, after: int, limit: int) -> list[tuple[int, str]]:
+        """(id, text) of current transcripts after ``after`` that have no passages yet."""
+        return [
+            (r[0], r[1])
+            for r in self.db.execute(
+                "SELECT t.id, t.text FROM videos v JOIN transcripts t "
+                "ON t.id = v.current_transcript_id WHERE t.id > ? AND NOT EXISTS "
+                "(SELECT 1 FROM passages p WHERE p.transcript_id = t.id) ORDER BY t.id LIMIT ?",
+                (after, limit),
+            )
+        ]
+
+    def add_passages(self, rows: Sequence[tuple[int, int, int, bytes]]) -> None:
+        """Store passages (transcript id, first word, words, vector) and drop superseded ones."""
+        try:
+            with self.db:
+                self.db.executemany(
+                    "INSERT INTO passages (transcript_id, first_word, words, vector) "
+                    "VALUES (?, ?, ?, ?)",
+                    rows,
+                )
+                self.db.execute(
+                    "DELETE FROM passages WHERE transcript_id IN (SELECT DISTINCT p.transcript_id "
+                    "FROM passages p JOIN transcripts t ON t.id = p.transcript_id "
+                    "JOIN videos v ON v.video_id = t.video_id "
+                    "WHERE v.current_transcript_id != t.id)"
+                )
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot store passages in {self.path}: {exc}") from None
+
+    def passage_count(self) -> tuple[int, int]:
+        """(number of passages, largest passage id)."""
+        row = self.db.execute("SELECT count(*), coalesce(max(id), 0) FROM passages").fetchone()
+        return int(row[0]), int(row[1])
+
+    def passage_vectors(
+        self, filters: Filters | None = None, after: int = 0
+    ) -> Iterator[tuple[int, bytes]]:
+        """(id, vector) of passages: all after ``after``, or those of matching videos."""
+        if filters is None:
+            query, params = "SELECT id, vector FROM passages WHERE id > ? ORDER BY id", [after]
+        else:
+            query, params = sql.passage_vectors_sql(filters)
+        for r in self.db.execute(query, params):
+            yield int(r[0]), bytes(r[1])
+
+    def passage_hits(
+        self, passage_ids: Sequence[int], filters: Filters
+    ) -> dict[int, tuple[int, int]]:
+        """Passage id → (transcript id, first word), for current videos matching filters."""
+        out: dict[int, tuple[int, int]] = {}
+        for start in range(0, len(passage_ids), 500):
+            chunk = list(passage_ids[start : start + 500])
+            statement, params = sql.passage_hits_sql(len(chunk), filters)
+            for r in self.db.execute(statement, [*chunk, *params]):
+                out[int(r[0])] = (int(r[1]), int(r[2]))
+        return out
+
+    def state(self, name: str) -> str | None:
+        """A value the search structures keep about themselves."""
+        row = self.db.execute("SELECT value FROM search_state WHERE name = ?", (name,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_state(self, name: str, value: str) -> None:
+        """Remember a value about the search structures."""
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO search_state VALUES (?, ?)", (name, value))
+
     def indexed_documents(self) -> int:
         """How many transcripts the sound-alike vocabulary was last counted over."""
         row = self.db.execute("SELECT value FROM search_state WHERE name = 'documents'").fetchone()

@@ -1,0 +1,200 @@
+"""Passage vectors: computed into the archive, searched through an HNSW index beside it.
+
+The archive's ``passages`` table is the truth (one int8 vector per passage). The
+nearest-neighbour index (usearch HNSW, a file ``<archive>.vectors`` beside the archive)
+is derived: new passages are appended to it, and it is rebuilt from the table whenever
+it does not match (deleted, older, or from an archive that changed). Filtered searches
+over a small part of the archive are answered exactly from the table instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from newsreel.models import Filters
+from newsreel.search.semantic import DIMENSIONS, embed, passages
+
+EMBED_BATCH = 2_000
+EXACT_LIMIT = 200_000
+OVERSAMPLE = 8
+
+
+class VectorStore(Protocol):
+    """What passage vectors need of a store."""
+
+    path: str
+
+    def unembedded(self, after: int, limit: int) -> list[tuple[int, str]]: ...
+
+    def add_passages(self, rows: Sequence[tuple[int, int, int, bytes]]) -> None: ...
+
+    def passage_count(self) -> tuple[int, int]: ...
+
+    def passage_vectors(
+        self, filters: Filters | None = None, after: int = 0
+    ) -> Iterator[tuple[int, bytes]]: ...
+
+    def passage_hits(
+        self, passage_ids: Sequence[int], filters: Filters
+    ) -> dict[int, tuple[int, int]]: ...
+
+    def state(self, name: str) -> str | None: ...
+
+    def set_state(self, name: str, value: str) -> None: ...
+
+
+def quantize(vectors: np.ndarray) -> np.ndarray:
+    """Unit float vectors → int8 (x127); cosine order is kept to within ~1%."""
+    return np.clip(np.rint(vectors * 127.0), -127, 127).astype(np.int8)
+
+
+def embed_pending(store: VectorStore, progress: Callable[[int], None] | None = None) -> int:
+    """Cut new current transcripts into passages and store their vectors; return count."""
+    done, after = 0, 0
+    while batch := store.unembedded(after, EMBED_BATCH // 8):
+        rows: list[tuple[int, int, int]] = []
+        texts: list[str] = []
+        for transcript_id, text in batch:
+            for first, count, passage in passages(text):
+                rows.append((transcript_id, first, count))
+                texts.append(passage)
+        vectors = quantize(embed(texts))
+        store.add_passages([(*row, vec.tobytes()) for row, vec in zip(rows, vectors, strict=True)])
+        after = batch[-1][0]
+        done += len(batch)
+        if progress:
+            progress(done)
+    return done
+
+
+def index_path(store: VectorStore) -> Path | None:
+    """Where the archive's vector index lives; None for an in-memory archive."""
+    return None if store.path == ":memory:" else Path(store.path + ".vectors")
+
+
+def _new_index() -> Any:
+    from usearch.index import Index
+
+    return Index(ndim=DIMENSIONS, metric="cos", dtype="i8")
+
+
+def _add(index: Any, rows: Iterator[tuple[int, bytes]], chunk: int = 50_000) -> None:
+    keys: list[int] = []
+    blobs: list[bytes] = []
+
+    def flush() -> None:
+        if keys:
+            matrix = np.frombuffer(b"".join(blobs), dtype=np.int8).reshape(len(keys), -1)
+            index.add(np.asarray(keys, dtype=np.uint64), matrix, log=False)
+            keys.clear()
+            blobs.clear()
+
+    for key, blob in rows:
+        keys.append(key)
+        blobs.append(blob)
+        if len(keys) >= chunk:
+            flush()
+    flush()
+
+
+def sync_index(store: VectorStore, *, save: bool = True) -> Any:
+    """The up-to-date HNSW index of the archive's passages (appended or rebuilt)."""
+    count, newest = store.passage_count()
+    path = index_path(store)
+    index = _new_index()
+    built = store.state("vectors_index")
+    if path is not None and path.exists() and built is not None:
+        index.load(str(path))
+        if f"{len(index)}:{newest}" == built:
+            return index
+        old_newest = int(built.split(":")[1])
+        if len(index) == int(built.split(":")[0]) and old_newest <= newest:
+            _add(index, store.passage_vectors(after=old_newest))
+        if len(index) != count:
+            index = _new_index()
+    if len(index) != count:
+        _add(index, store.passage_vectors())
+    if save and path is not None:
+        index.save(str(path))
+        store.set_state("vectors_index", f"{len(index)}:{newest}")
+    return index
+
+
+class Semantic:
+    """Nearest passages to a query, per transcript, for one open archive."""
+
+    def __init__(self, store: VectorStore) -> None:
+        self.store = store
+        self._index: Any = None
+
+    def _hnsw(self) -> Any:
+        if self._index is None:
+            count, newest = self.store.passage_count()
+            built = self.store.state("vectors_index")
+            path = index_path(self.store)
+            if path is not None and path.exists() and built == f"{count}:{newest}":
+                from usearch.index import Index
+
+                self._index = Index.restore(str(path), view=True)
+            else:  # stale or missing (read-only archive): build in memory
+                self._index = sync_index(self.store, save=False)
+        return self._index
+
+    def search(self, query: str, filters: Filters, wanted: int) -> list[tuple[int, float, int]]:
+        """(transcript id, cosine similarity, first word of the best passage), best first."""
+        vector = quantize(embed([query]))[0]
+        if filters != Filters():
+            exact = self._exact(vector, filters, wanted)
+            if exact is not None:
+                return exact
+        index = self._hnsw()
+        if len(index) == 0:
+            return []
+        count = min(len(index), max(wanted * OVERSAMPLE, 100))
+        while True:
+            found = index.search(vector, count, log=False)
+            keys = [int(k) for k in found.keys]
+            hits = self.store.passage_hits(keys, filters)
+            ranked = _best_per_transcript(
+                [(k, 1.0 - float(d)) for k, d in zip(keys, found.distances, strict=True)], hits
+            )
+            if len(ranked) >= wanted or count >= len(index):
+                return ranked[:wanted]
+            count = min(len(index), count * 4)
+
+    def _exact(
+        self, vector: np.ndarray, filters: Filters, wanted: int
+    ) -> list[tuple[int, float, int]] | None:
+        keys: list[int] = []
+        blobs: list[bytes] = []
+        for key, blob in self.store.passage_vectors(filters):
+            keys.append(key)
+            blobs.append(blob)
+            if len(keys) > EXACT_LIMIT:
+                return None  # too many: the HNSW index with oversampling is faster
+        if not keys:
+            return []
+        matrix = np.frombuffer(b"".join(blobs), dtype=np.int8).reshape(len(keys), -1)
+        scores = matrix.astype(np.float32) @ vector.astype(np.float32) / (127.0 * 127.0)
+        top = np.argsort(-scores)[: wanted * OVERSAMPLE]
+        chosen = [keys[i] for i in top]
+        hits = self.store.passage_hits(chosen, filters)
+        return _best_per_transcript([(keys[i], float(scores[i])) for i in top], hits)[:wanted]
+
+
+def _best_per_transcript(
+    scored: Sequence[tuple[int, float]], hits: dict[int, tuple[int, int]]
+) -> list[tuple[int, float, int]]:
+    best: dict[int, tuple[float, int]] = {}
+    for key, score in scored:
+        if key not in hits:
+            continue
+        transcript_id, first_word = hits[key]
+        if transcript_id not in best or score > best[transcript_id][0]:
+            best[transcript_id] = (score, first_word)
+    ranked = sorted(best.items(), key=lambda item: -item[1][0])
+    return [(t, round(s, 4), w) for t, (s, w) in ranked]
