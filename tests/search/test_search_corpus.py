@@ -102,3 +102,19 @@ def test_facets_count_sound_alike_matches_too(corpus: tuple[Archive, Path]) -> N
     heard = arch.facets("Mossad")
     typed = arch.facets("Mossad", exact=True)
     assert sum(n for _, n in heard["channel"]) > sum(n for _, n in typed["channel"])
+
+
+def test_semantic_search_finds_a_topic_described_in_other_words(
+    corpus: tuple[Archive, Path],
+) -> None:
+    arch, _ = corpus
+    hits = arch.search("criticism of Gulf states buying football clubs", mode="semantic", limit=5)
+    titles = " ".join(h.title or "" for h in hits)
+    assert any(word in titles for word in ("Saudi", "Qatar", "PSG", "Newcastle"))
+
+
+def test_hybrid_keeps_the_heard_name_on_top(corpus: tuple[Archive, Path]) -> None:
+    arch, _ = corpus
+    hits = arch.search("Shin Bet", mode="hybrid", limit=3)
+    assert hits[0].video_id == SEED_VIDEO
+    assert "shim bit" in hits[0].matched_terms

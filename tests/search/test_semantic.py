@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsreel import open_archive
+from newsreel.errors import ConfigError
+from newsreel.search.semantic import STRIDE, WINDOW, embed, windows
+from newsreel.search.vectors import index_path, quantize
+
+
+@given(st.integers(min_value=0, max_value=2000))
+def test_windows_cover_every_word_with_bounded_passages(words: int) -> None:
+    text = " ".join(f"w{i}" for i in range(words))
+    spans = windows(text)
+    covered = {i for first, count in spans for i in range(first, first + count)}
+    assert covered == set(range(words))
+    assert all(0 < count <= WINDOW for _, count in spans)
+    assert all(b[0] - a[0] == STRIDE for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_embeddings_put_related_sentences_closer() -> None:
+    vectors = embed(
+        [
+            "hostages released under the ceasefire deal",
+            "captives freed during the truce",
+            "the football club bought a new striker",
+        ]
+    )
+    assert vectors.shape == (3, 256)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+def test_quantized_vectors_keep_cosine_order() -> None:
+    vectors = embed(["a ceasefire in Gaza", "a truce in Gaza", "stock markets fell"])
+    q = quantize(vectors).astype(np.float32) / 127.0
+    assert (q[0] @ q[1] > q[0] @ q[2]) == (vectors[0] @ vectors[1] > vectors[0] @ vectors[2])
+
+
+def _archive_with(tmp_path: Path, texts: dict[str, str]) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for vid, text in texts.items():
+        (folder / f"{vid}.txt").write_text(
+            f"<video_id>{vid}</video_id>\n<video_title>t {vid}</video_title>\n"
+            f"<publish_date>20240301</publish_date>\n<doc>\n{text}\n</doc>\n",
+            encoding="utf-8",
+        )
+    db = tmp_path / "a.db"
+    with open_archive(db) as arch:
+        arch.ingest([folder])
+    return db
+
+
+TEXTS = {
+    "vidAAAAAAAA": "the hostages were released under the ceasefire deal in Gaza " * 5,
+    "vidBBBBBBBB": "the football club bought a new striker for the league season " * 5,
+    "vidCCCCCCCC": "stock markets fell sharply as investors feared higher interest rates " * 5,
+}
+
+
+def test_semantic_search_finds_by_meaning_without_shared_words(tmp_path: Path) -> None:
+    db = _archive_with(tmp_path, TEXTS)
+    with open_archive(db) as arch:
+        hits = arch.search("captives freed during a truce", mode="semantic", limit=3)
+        assert hits[0].video_id == "vidAAAAAAAA"
+        assert hits[0].match == "semantic"
+        assert arch.search("captives freed during a truce", mode="lexical") == []
+        assert arch.search("soccer transfer", mode="hybrid")[0].video_id == "vidBBBBBBBB"
+
+
+def test_a_missing_or_stale_vector_index_is_rebuilt(tmp_path: Path) -> None:
+    db = _archive_with(tmp_path, TEXTS)
+    with open_archive(db) as arch:
+        path = index_path(arch.store)
+    assert path is not None and path.exists()
+    path.unlink()
+    with open_archive(db, read_only=True) as arch:  # read-only: rebuilt in memory
+        assert arch.search("interest rates", mode="semantic")[0].video_id == "vidCCCCCCCC"
+    with open_archive(db) as arch:
+        arch.ingest([])  # a run brings the index file back
+    assert path.exists()
+
+
+def test_new_videos_are_added_to_the_index(tmp_path: Path) -> None:
+    db = _archive_with(tmp_path, dict(list(TEXTS.items())[:2]))
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "c.txt").write_text(
+        "<video_id>vidCCCCCCCC</video_id>\n<doc>\n" + TEXTS["vidCCCCCCCC"] + "\n</doc>\n"
+    )
+    with open_archive(db) as arch:
+        arch.ingest([more])
+        assert arch.search("interest rates", mode="semantic")[0].video_id == "vidCCCCCCCC"
+        hits = arch.search("interest rates", mode="semantic", channel="nobody")
+        assert hits == []  # filters apply to semantic search
+
+
+def test_bad_mode_and_sort_combinations_are_clear_errors(tmp_path: Path) -> None:
+    with open_archive(tmp_path / "x.db") as arch:
+        with pytest.raises(ConfigError, match="mode must be one of lexical, semantic, hybrid"):
+            arch.search("gaza", mode="fuzzy")
+        with pytest.raises(ConfigError, match="--sort date orders lexical matches"):
+            arch.search("gaza", mode="semantic", sort="date")
