@@ -11,8 +11,8 @@ from typing import Protocol
 
 from newsreel.models import Filters, HitRow, SearchHit
 from newsreel.search.passages import best_passage, slot_groups, title_matches, youtube_url
-from newsreel.search.query import Near, Node, Or, Phrase, Term, to_fts5
-from newsreel.search.soundalike import Heard, adjacent, expand, find_variants
+from newsreel.search.query import And, Near, Node, Or, Phrase, Term, to_fts5
+from newsreel.search.soundalike import STOPWORDS, Heard, adjacent, expand, find_variants, fold
 from newsreel.search.vectors import Semantic
 
 SORTS = ("relevance", "date")
@@ -176,10 +176,11 @@ def build_hits(
     return hits
 
 
-RRF_K = 60
+RRF_K = 10
+SEMANTIC_DEPTH = 20
 # Semantic ranks count a little less than lexical ones: a static model does not know
 # names ("Shin Bet"), where the words are the better evidence (bench/search_quality.py).
-SEMANTIC_WEIGHT = 0.8
+SEMANTIC_WEIGHT = 0.5
 MODES = ("lexical", "semantic", "hybrid")
 
 
@@ -194,6 +195,18 @@ def semantic_text(node: Node) -> str:
     if isinstance(node, Near):
         return " ".join(semantic_text(p) for p in node.parts)
     return " ".join(semantic_text(p) for p in node.include)
+
+
+def relaxed(node: Node) -> Node | None:
+    """Any of an AND's words (stopwords dropped) instead of all; None if not an AND."""
+    if not isinstance(node, And) or len(node.include) < 2:
+        return None
+    parts = tuple(
+        p for p in node.include if not (isinstance(p, Term) and fold(p.text) in STOPWORDS)
+    )
+    if len(parts) < 2:
+        return None
+    return And((Or(parts),), node.exclude) if node.exclude else Or(parts)
 
 
 def semantic(
@@ -226,7 +239,13 @@ def hybrid(
     variants = variants_for(store, node, exact)
     wanted = max(POOL, offset + limit)
     lexical_ranked = rank(store, node, variants, filters, wanted)
-    meaning = vectors.search(semantic_text(node), filters, wanted)
+    loose = relaxed(node)
+    if loose is not None and len(lexical_ranked) < wanted:  # then videos with some words
+        seen = {t for t, _ in lexical_ranked}
+        more = rank(store, loose, variants, filters, wanted)
+        lexical_ranked += [item for item in more if item[0] not in seen]
+        lexical_ranked = lexical_ranked[:wanted]
+    meaning = vectors.search(semantic_text(node), filters, SEMANTIC_DEPTH)
     fused: dict[int, float] = {}
     labels: dict[int, str] = {}
     for position, (transcript_id, (_, label)) in enumerate(lexical_ranked):
