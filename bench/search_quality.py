@@ -18,7 +18,6 @@ from datetime import date
 from pathlib import Path
 
 from common import ROOT, SHARED, machine, write_section
-
 from newsreel import open_archive
 from newsreel.search.engine import MODES
 

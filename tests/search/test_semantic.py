@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +21,7 @@ def test_windows_cover_every_word_with_bounded_passages(words: int) -> None:
     covered = {i for first, count in spans for i in range(first, first + count)}
     assert covered == set(range(words))
     assert all(0 < count <= WINDOW for _, count in spans)
-    assert all(b[0] - a[0] == STRIDE for a, b in zip(spans, spans[1:], strict=False))
+    assert all(b[0] - a[0] == STRIDE for a, b in itertools.pairwise(spans))
 
 
 def test_embeddings_put_related_sentences_closer() -> None:
