@@ -6,6 +6,8 @@ index in ``word_times`` for timed transcripts, so a passage has a start time. Pu
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -78,22 +80,45 @@ def slot_groups(node: Node, heard: Heard) -> list[list[Slot]]:
     return groups
 
 
+def _folded_words(words: Sequence[str]) -> list[str]:
+    """Each word folded like the index; the text at once when that keeps the words."""
+    joined = fold(" ".join(words)).split(" ")
+    return joined if len(joined) == len(words) else [fold(w) for w in words]
+
+
 def _runs(words: Sequence[str], groups: Sequence[Sequence[Slot]]) -> list[tuple[int, int, str]]:
-    """Maximal runs (first, last, label) of words matching consecutive slots of a group."""
-    folded = [tokens(w) for w in words]
+    """Maximal runs (first, last, label) of words matching consecutive slots of a group.
+
+    A regular expression of every form finds the candidate words in one pass; only
+    those are tokenised and compared slot by slot.
+    """
+    slots = [s for g in groups for s in g]
+    alternatives = sorted(
+        {re.escape(f) for s in slots if not s.prefix for f in s.forms | s.in_phrase},
+        key=len,
+        reverse=True,
+    ) + [re.escape(fold(s.label)) + r"\w*" for s in slots if s.prefix]
+    if not alternatives or not words:
+        return []
+    folded_words = _folded_words(words)
+    starts = list(itertools.accumulate((len(w) + 1 for w in folded_words[:-1]), initial=0))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    found = {
+        bisect.bisect_right(starts, m.start()) - 1 for m in pattern.finditer(" ".join(folded_words))
+    }
+    folded = {i: tokens(folded_words[i]) for i in found}
     runs: list[tuple[int, int, str]] = []
     for group in groups:
-        i = 0
-        while i < len(words):
+        consumed = -1
+        for i in sorted(found):
+            if i <= consumed:
+                continue
             best, label_start = 0, 0
             for start in range(len(group)):
                 length = 0
-                while (
-                    start + length < len(group)
-                    and i + length < len(words)
-                    and any(
-                        group[start + length].matches(t, alone=False) for t in folded[i + length]
-                    )
+                while start + length < len(group) and any(
+                    group[start + length].matches(t, alone=False)
+                    for t in folded.get(i + length, ())
                 ):
                     length += 1
                 if length == 1 and (
@@ -106,9 +131,7 @@ def _runs(words: Sequence[str], groups: Sequence[Sequence[Slot]]) -> list[tuple[
             if best:
                 label = " ".join(s.label for s in group[label_start : label_start + best])
                 runs.append((i, i + best - 1, label))
-                i += best
-            else:
-                i += 1
+                consumed = i + best - 1
     runs.sort()
     kept: list[tuple[int, int, str]] = []
     for run in runs:  # a run inside a longer one is the same match

@@ -26,7 +26,7 @@ from newsreel.search.query import And, Near, Node, Or, Phrase, Term
 
 MIN_LENGTH = 3
 MAX_VARIANTS = 8
-MAX_PHRASE_VARIANTS = 100
+MAX_PHRASE_VARIANTS = 64
 COMMON = 0.05
 _COARSE = str.maketrans({"M": "N", "0": "T", "B": "P", "D": "T", "G": "K", "J": "K"})
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -124,6 +124,7 @@ CREATE TABLE passages (
     vector BLOB NOT NULL
 );
 CREATE INDEX passages_transcript ON passages(transcript_id);
+CREATE INDEX videos_current_transcript ON videos(current_transcript_id);
 CREATE TABLE search_state (
     name TEXT PRIMARY KEY,
     value TEXT NOT NULL

@@ -1,0 +1,192 @@
+"""Benchmark: search latency per mode at scale, side by side with tantivy.
+
+Builds N seed-format records of seed-like length (400-800 words cut from the shared
+corpora, new ids, outlets and dates), ingests them with `newsreel ingest` (full-text
+index, sound-alike vocabulary, passage vectors and their HNSW index: the build time),
+indexes the same text with tantivy (the Rust engine's Python package: title + text,
+BM25), then times 200 mixed queries (single words, two words, phrases, misheard names)
+per mode in one process each, after 10 warm-up queries. Writes bench/RESULTS.md.
+
+    python bench/search.py --videos 1000000   # the issue's size; --videos 100000 is quicker
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import time
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+from common import CHANNELS, ROOT, corpus_texts, machine, run_measured, write_section
+
+BIN = Path(sys.executable).parent
+NAMES = ["Rafah", "Shin Bet", "Mossad", "Karim", "Netanyahu", "Zelensky", "Hezbollah", "Qatar"]
+
+
+def build(folder: Path, videos: int, seed: int = 11) -> list[tuple[str, str, str]]:
+    """Write the collection; return (id, title, text) of every record for tantivy."""
+    rng = random.Random(seed)
+    sources = [words for words in (t.split() for t in corpus_texts()) if len(words) > 300]
+    records = []
+    for i in range(videos):
+        words = rng.choice(sources)
+        size = rng.randint(400, 800)
+        start = rng.randrange(max(1, len(words) - size))
+        text = " ".join(words[start : start + size])
+        lang, code, name = rng.choice(CHANNELS)
+        day = date(2023, 1, 1) + timedelta(days=rng.randrange(1100))
+        vid = f"s{i:010d}"
+        title = f"{' '.join(words[start : start + 8])} | {name}"
+        sub = folder / f"{lang}_{code}" / f"{i // 1000:04d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"{vid}.txt").write_text(
+            f"<video_id>{vid}</video_id>\n<video_title>{title}</video_title>\n"
+            f"<thumbnail_path>{lang}_{code}\\{vid}.jpg</thumbnail_path>\n"
+            f"<publish_date>{day:%Y%m%d}</publish_date>\n\n<doc>\n{text}\n</doc>\n",
+            encoding="utf-8",
+        )
+        records.append((vid, title, text))
+    return records
+
+
+def queries(records: list[tuple[str, str, str]], count: int, seed: int = 5) -> list[str]:
+    """Mixed queries: frequent and rare words, word pairs, phrases, misheard names."""
+    rng = random.Random(seed)
+    sample = [rng.choice(records)[2].split() for _ in range(2000)]
+    vocab = Counter(w.lower().strip(".,?!\"'") for words in sample for w in words)
+    words = [w for w, n in vocab.most_common(20000) if w.isalpha() and len(w) > 3]
+    out: list[str] = []
+    while len(out) < count:
+        kind = len(out) % 5
+        if kind == 0:
+            out.append(rng.choice(words[:2000]))
+        elif kind == 1:
+            out.append(rng.choice(words[2000:]))
+        elif kind == 2:
+            out.append(f"{rng.choice(words[:5000])} {rng.choice(words[:5000])}")
+        elif kind == 3:
+            text = rng.choice(sample)
+            at = rng.randrange(max(1, len(text) - 3))
+            out.append('"' + " ".join(text[at : at + 2]).strip(".,?!\"'") + '"')
+        else:
+            out.append(rng.choice(NAMES))
+    return out
+
+
+def tantivy_index(records: list[tuple[str, str, str]], path: Path) -> float:
+    """Index the records with tantivy; return seconds."""
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("video_id", stored=True)
+    builder.add_text_field("title", stored=True)
+    builder.add_text_field("text", stored=False)
+    schema = builder.build()
+    started = time.perf_counter()
+    index = tantivy.Index(schema, path=str(path))
+    writer = index.writer(heap_size=1_000_000_000)
+    for vid, title, text in records:
+        writer.add_document(tantivy.Document(video_id=vid, title=title, text=text))
+    writer.commit()
+    writer.wait_merging_threads()
+    return time.perf_counter() - started
+
+
+def timed(run: object, qs: list[str]) -> tuple[float, float]:
+    """p50 and p95 milliseconds of run(q) over the queries, after a warm-up."""
+    for q in qs[:10]:
+        run(q)  # type: ignore[operator]
+    times = []
+    for q in qs:
+        started = time.perf_counter()
+        run(q)  # type: ignore[operator]
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1]
+
+
+def size_mb(*paths: Path) -> float:
+    total = 0
+    for path in paths:
+        if path.is_dir():
+            total += sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+        elif path.exists():
+            total += path.stat().st_size
+    return total / 2**20
+
+
+def main() -> None:
+    """Build, index with both engines, time the queries, record the results."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--videos", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--work", type=Path, default=ROOT / "bench/work/search")
+    args = parser.parse_args()
+    shutil.rmtree(args.work, ignore_errors=True)
+    args.work.mkdir(parents=True)
+    records = build(args.work / "collection", args.videos)
+    db = args.work / "archive.db"
+    built = run_measured(
+        [str(BIN / "newsreel"), "ingest", str(args.work / "collection"), "--archive", str(db)]
+    )
+    shutil.rmtree(args.work / "collection")
+    tantivy_dir = args.work / "tantivy"
+    tantivy_dir.mkdir()
+    tantivy_seconds = tantivy_index(records, tantivy_dir)
+    qs = queries(records, args.queries)
+    del records
+
+    import tantivy
+
+    from newsreel import open_archive
+
+    index = tantivy.Index.open(str(tantivy_dir))
+    searcher = index.searcher()
+
+    def tantivy_search(q: str) -> None:
+        found = searcher.search(index.parse_query(q, ["title", "text"]), 20)
+        for _, address in found.hits:
+            searcher.doc(address)
+
+    rows = []
+    with open_archive(db, read_only=True) as arch:
+        for mode, exact in (
+            ("lexical", True),
+            ("lexical", False),
+            ("semantic", False),
+            ("hybrid", False),
+        ):
+            label = f"newsreel {mode}" + (" --exact" if exact else "")
+            p50, p95 = timed(lambda q, m=mode, e=exact: arch.search(q, mode=m, exact=e), qs)
+            rows.append((label, p50, p95))
+    rows.append(("tantivy (BM25, top 20 + stored fields)", *timed(tantivy_search, qs)))
+    newsreel_mb = size_mb(db, Path(str(db) + ".vectors"))
+    lines = [
+        f"## Search at scale (bench/search.py, {args.videos:,} videos)",
+        "",
+        f"{date.today()}, {machine()}. Command: `python bench/search.py --videos "
+        f"{args.videos}`. {args.queries} mixed queries (frequent word, rare word, two "
+        "words, two-word phrase, misheard name), one process, after 10 warm-up queries.",
+        "",
+        "| engine | build seconds | size MiB |",
+        "|---|---:|---:|",
+        f"| newsreel ingest (FTS5 + sound keys + vectors + HNSW) | {built.seconds:.0f} | "
+        f"{newsreel_mb:,.0f} |",
+        f"| tantivy (title + text) | {tantivy_seconds:.0f} | {size_mb(tantivy_dir):,.0f} |",
+        "",
+        "| mode | p50 ms | p95 ms |",
+        "|---|---:|---:|",
+    ]
+    lines += [f"| {label} | {p50:.1f} | {p95:.1f} |" for label, p50, p95 in rows]
+    text = "\n".join(lines)
+    print(text)
+    write_section(f"search-{args.videos}", text)
+
+
+if __name__ == "__main__":
+    main()
