@@ -4,7 +4,8 @@ The archive's ``passages`` table is the truth (one int8 vector per passage). The
 nearest-neighbour index (usearch HNSW, a file ``<archive>.vectors`` beside the archive)
 is derived: new passages are appended to it, and it is rebuilt from the table whenever
 it does not match (deleted, older, or from an archive that changed). Filtered searches
-over a small part of the archive are answered exactly from the table instead.
+and searches of small archives (up to ``EXACT_LIMIT`` passages) are answered exactly
+from the table instead.
 """
 
 from __future__ import annotations
@@ -147,7 +148,7 @@ class Semantic:
     def search(self, query: str, filters: Filters, wanted: int) -> list[tuple[int, float, int]]:
         """(transcript id, cosine similarity, first word of the best passage), best first."""
         vector = quantize(embed([query]))[0]
-        if filters != Filters():
+        if filters != Filters() or self.store.passage_count()[0] <= EXACT_LIMIT:
             exact = self._exact(vector, filters, wanted)
             if exact is not None:
                 return exact

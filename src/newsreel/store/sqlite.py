@@ -142,6 +142,7 @@ class SQLiteStore:
                     run_id,
                 ),
             )
+        self.db.execute("PRAGMA optimize")  # planner statistics for the search queries
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # leave one self-contained file
 
     def write(self, results: Sequence[FileResult], run_id: int) -> IngestSummary:
