@@ -21,8 +21,8 @@ from newsreel.search.engine import (
     variants_for,
     widest,
 )
-from newsreel.search.query import ParsedQuery, parse_query
-from newsreel.search.vectors import Semantic
+from newsreel.search.query import Node, ParsedQuery, parse_query
+from newsreel.search.vectors import Semantic, embed_pending, index_path, sync_index
 from newsreel.store.base import Store
 from newsreel.store.sqlite import SQLiteStore
 
@@ -122,7 +122,20 @@ class Archive:
             on_index=on_index,
         )
 
-    def _widest(self, query: str, exact: bool, **filters: Any) -> tuple[str, Filters]:
+    def reindex(self) -> int:
+        """Rebuild the full-text index, sound-alike vocabulary and vector index from the
+        archive's records; return the number of videos indexed."""
+        count = self.store.rebuild_index()
+        self.store.set_state("vocabulary", "stale")
+        self.store.refresh_search()
+        embed_pending(self.store)
+        path = index_path(self.store)
+        if path is not None:
+            path.unlink(missing_ok=True)
+        sync_index(self.store)
+        return count
+
+    def _widest(self, query: str, exact: bool, **filters: Any) -> tuple[Node, Filters]:
         parsed, chosen = _parse(query, **filters)
         return widest(parsed.node, variants_for(self.store, parsed.node, exact)), chosen
 
@@ -220,14 +233,15 @@ class Archive:
 
         Source-specific metadata (e.g. a table's extra columns) become ``extra.<key>``.
         """
+        node: Node | None = None
         if query:
-            fts, chosen = self._widest(
+            node, chosen = self._widest(
                 query, exact, channel=channel, lang=lang, since=since, until=until
             )
         else:
-            fts, chosen = None, _filters(channel, lang, since, until)
-        columns = table_columns(self.store.extra_keys(chosen, fts))
-        return columns, flatten(self.store.iter_rows(chosen, fts), columns)
+            chosen = _filters(channel, lang, since, until)
+        columns = table_columns(self.store.extra_keys(chosen, node))
+        return columns, flatten(self.store.iter_rows(chosen, node), columns)
 
     def export(self, path: str | Path, fmt: str | None = None, **filters: Any) -> int:
         """Write the (filtered) archive to CSV, JSONL or Parquet; return rows written."""

@@ -25,7 +25,7 @@ def demo(tmp_path: Path, examples: Path) -> Path:
     return db
 
 
-COMMANDS = ["ingest", "search", "show", "stats", "export"]
+COMMANDS = ["ingest", "search", "show", "stats", "export", "reindex"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -176,3 +176,21 @@ def test_shared_corpora_give_365_videos_and_rerun_changes_nothing(
     assert json.loads(out.splitlines()[0])["video_id"] == "wyqHuhmsA28"
     code, out, _ = run("stats", "--json", archive=db)
     assert json.loads(out)["videos"] == 365
+
+
+def test_a_deleted_index_is_a_clear_error_until_reindex(demo: Path) -> None:
+    shutil.rmtree(str(demo) + ".fulltext")
+    Path(str(demo) + ".vectors").unlink()
+    code, _, err = run("search", "Cairo", archive=demo)
+    assert code == 1 and "newsreel reindex" in err and "Traceback" not in err
+    code, out, err = run("reindex", archive=demo)
+    assert code == 0, err
+    assert "videos indexed" in out
+    code, out, _ = run("search", "Cairo", "--json", archive=demo)
+    assert code == 0 and json.loads(out.splitlines()[0])["video_id"] == "wyqHuhmsA28"
+    assert Path(str(demo) + ".vectors").exists()
+
+
+def test_reindex_without_an_archive_is_a_clear_error(tmp_path: Path) -> None:
+    code, _, err = run("reindex", archive=tmp_path / "none.db")
+    assert code == 1 and "no archive at" in err

@@ -292,3 +292,31 @@ def test_bad_search_options_are_clear_errors(archive: Archive) -> None:
         archive.search("Cairo", sort="newest")
     with pytest.raises(ConfigError, match="offset must be 0 or more"):
         archive.search("Cairo", offset=-1)
+
+
+def test_an_archive_from_schema_1_moves_its_index_to_tantivy(tmp_path: Path) -> None:
+    from newsreel.store.schema import MIGRATIONS
+
+    db_path = tmp_path / "old.db"
+    db = sqlite3.connect(db_path)
+    db.executescript(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "applied_at TEXT NOT NULL);" + MIGRATIONS[0][2]
+    )
+    db.execute("INSERT INTO schema_migrations VALUES (1, 'initial archive', 'then')")
+    db.execute(
+        "INSERT INTO videos (video_id, title, id_source, current_transcript_id, first_seen, "
+        "updated_at) VALUES ('vidA', 'Old', 'source', 1, 'then', 'then')"
+    )
+    db.execute(
+        "INSERT INTO transcripts (id, video_id, version, content_sha256, text, words, timed, "
+        "source_format, ingested_at) VALUES (1, 'vidA', 1, 'h', 'talks in Cairo', 3, 0, "
+        "'seed', 'then')"
+    )
+    db.commit()
+    db.close()
+    with open_archive(db_path) as arch:
+        arch.ingest([])  # indexes what the migration queued
+        assert [h.video_id for h in arch.search("Cairo")] == ["vidA"]
+    tables = {r[0] for r in sqlite3.connect(db_path).execute("SELECT name FROM sqlite_master")}
+    assert "transcripts_fts" not in tables

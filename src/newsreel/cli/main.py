@@ -8,6 +8,7 @@ from newsreel import __version__
 from newsreel.cli.export import export
 from newsreel.cli.ingest import ingest
 from newsreel.cli.read import show, stats
+from newsreel.cli.reindex import reindex
 from newsreel.cli.search import search
 
 
@@ -20,5 +21,5 @@ def main() -> None:
     """
 
 
-for command in (ingest, search, show, stats, export):
+for command in (ingest, search, show, stats, export, reindex):
     main.add_command(command)

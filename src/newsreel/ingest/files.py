@@ -53,6 +53,8 @@ class InputFile:
 def find_inputs(paths: list[Path]) -> Iterator[InputFile]:
     """Yield input files under ``paths`` (recursively, sorted, hidden entries skipped).
 
+    An archive's full-text index folder (``*.fulltext``) is not input.
+
     Raises ``NewsreelError`` if a path does not exist.
     """
     for given in paths:
@@ -63,7 +65,9 @@ def find_inputs(paths: list[Path]) -> Iterator[InputFile]:
             yield InputFile(path, path.parent)
             continue
         for folder, dirs, names in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and not d.endswith(".fulltext")
+            )
             for name in sorted(names):
                 if not name.startswith("."):
                     yield InputFile(Path(folder) / name, path)

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from newsreel.models import Filters, HitRow, SearchHit
 from newsreel.search.passages import best_passage, slot_groups, title_matches, youtube_url
-from newsreel.search.query import And, Near, Node, Or, Phrase, Term, to_fts5
+from newsreel.search.query import And, Near, Node, Or, Phrase, Term
 from newsreel.search.soundalike import STOPWORDS, Heard, adjacent, expand, find_variants, fold
 from newsreel.search.vectors import Semantic
 
@@ -27,7 +27,7 @@ class SearchStore(Protocol):
 
     def match(
         self,
-        fts_query: str,
+        node: Node,
         filters: Filters,
         limit: int,
         offset: int = 0,
@@ -49,10 +49,10 @@ def variants_for(store: SearchStore, node: Node, exact: bool) -> Heard:
     return find_variants(node, store.sound_variants, store.indexed_documents())
 
 
-def widest(node: Node, variants: Heard) -> str:
-    """The FTS5 query matching every video the search may return (counts, exports)."""
+def widest(node: Node, variants: Heard) -> Node:
+    """The query matching every video the search may return (counts, exports)."""
     anywhere, side_by_side = expand(node, variants), expand(adjacent(node), variants)
-    return to_fts5(anywhere if anywhere == side_by_side else Or((anywhere, side_by_side)))
+    return anywhere if anywhere == side_by_side else Or((anywhere, side_by_side))
 
 
 def lexical(
@@ -71,7 +71,7 @@ def lexical(
     query = widest(node, variants)
     if sort == "date":
         found = store.match(query, filters, limit, offset, "date")
-        exact_ids = _scores(store, to_fts5(node), filters, [t for t, _ in found])
+        exact_ids = _scores(store, node, filters, [t for t, _ in found])
         page = [(t, (s, "exact" if t in exact_ids else SOUND_ALIKE)) for t, s in found]
         return build_hits(store, node, variants, page)
     return build_hits(store, node, variants, rank(store, node, variants, filters, wanted)[offset:])
@@ -94,9 +94,9 @@ def rank(
     of each query.
     """
     size = max(POOL, wanted)
-    typed, heard = to_fts5(node), to_fts5(expand(node, variants))
+    typed, heard = node, expand(node, variants)
     side_by_side = adjacent(node)
-    beside = to_fts5(expand(side_by_side, variants)) if side_by_side != node else None
+    beside = expand(side_by_side, variants) if side_by_side != node else None
     exact = dict(store.match(typed, filters, size))
     expanded = dict(store.match(heard, filters, size)) if variants else {}
     near = dict(store.match(beside, filters, size)) if beside else {}
@@ -121,7 +121,7 @@ def rank(
 
 
 def _scores(
-    store: SearchStore, query: str, filters: Filters, ids: Sequence[int]
+    store: SearchStore, query: Node, filters: Filters, ids: Sequence[int]
 ) -> dict[int, float]:
     """BM25 of ``query`` for those of ``ids`` it matches."""
     if not ids:

@@ -6,11 +6,11 @@ index in ``word_times`` for timed transcripts, so a passage has a start time. Pu
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from newsreel.search.query import Near, Node, Or, Phrase, Term
 from newsreel.search.soundalike import STOPWORDS, Heard, fold, tokens
@@ -101,11 +101,12 @@ def _runs(words: Sequence[str], groups: Sequence[Sequence[Slot]]) -> list[tuple[
     if not alternatives or not words:
         return []
     folded_words = _folded_words(words)
-    starts = list(itertools.accumulate((len(w) + 1 for w in folded_words[:-1]), initial=0))
+    lengths = np.fromiter(map(len, folded_words), dtype=np.int64, count=len(folded_words))
+    starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
-    found = {
-        bisect.bisect_right(starts, m.start()) - 1 for m in pattern.finditer(" ".join(folded_words))
-    }
+    offsets = [m.start() for m in pattern.finditer(" ".join(folded_words))]
+    found = set(np.searchsorted(starts, offsets, side="right").tolist())
+    found = {i - 1 for i in found}
     folded = {i: tokens(folded_words[i]) for i in found}
     runs: list[tuple[int, int, str]] = []
     for group in groups:
@@ -166,8 +167,9 @@ def best_passage(
     marked: set[int] = set()
     for a, b, _ in inside:
         marked.update(range(a, b + 1))
-    parts = [MARK_START + w + MARK_END if i in marked else w for i, w in enumerate(words)]
-    snippet = " ".join(parts[start:end])
+    snippet = " ".join(
+        MARK_START + words[i] + MARK_END if i in marked else words[i] for i in range(start, end)
+    )
     snippet = ("…" if start > 0 else "") + snippet + ("…" if end < len(words) else "")
     matched, heard = _surfaces(words, runs)
     timed_word = inside[0][0] if inside else start

@@ -1,4 +1,4 @@
-"""The user query language, parsed into a small tree and compiled to SQLite FTS5.
+"""The user query language, parsed into a small tree (compiled by ``search.fulltext``).
 
     word            documents containing the word (``word*`` for a prefix)
     "two words"     the exact phrase
@@ -8,7 +8,7 @@
     ( ... )         grouping
     channel:DW  channel:"DW News"  lang:en  date:2024-03..2024-04  (filters)
 
-Pure: no I/O, no SQLite. Raises ``QueryError`` with a message for the user.
+Pure: no I/O, no search engine. Raises ``QueryError`` with a message for the user.
 """
 
 from __future__ import annotations
@@ -255,24 +255,3 @@ def parse_date_range(value: str) -> tuple[date | None, date | None]:
     if since and until and since > until:
         raise QueryError(f"date:{value} ends before it starts")
     return since, until
-
-
-def _quote(word: str) -> str:
-    return '"' + word.replace('"', '""') + '"'
-
-
-def to_fts5(node: Node) -> str:
-    """Compile a parsed query to an FTS5 MATCH expression."""
-    if isinstance(node, Term):
-        return _quote(node.text) + ("*" if node.prefix else "")
-    if isinstance(node, Phrase):
-        return _quote(" ".join(node.words))
-    if isinstance(node, Or):
-        return "(" + " OR ".join(to_fts5(p) for p in node.parts) + ")"
-    if isinstance(node, Near):
-        return f"NEAR({' '.join(to_fts5(p) for p in node.parts)}, {node.distance})"
-    positive = " AND ".join(to_fts5(p) for p in node.include)
-    if not node.exclude:
-        return "(" + positive + ")"
-    negative = " OR ".join(to_fts5(p) for p in node.exclude)
-    return f"(({positive}) NOT ({negative}))"

@@ -30,6 +30,7 @@ MAX_PHRASE_VARIANTS = 64
 COMMON = 0.05
 _COARSE = str.maketrans({"M": "N", "0": "T", "B": "P", "D": "T", "G": "K", "J": "K"})
 _WORD = re.compile(r"\w+", re.UNICODE)
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Words too common or too short to stand for a name: never expanded.
 STOPWORDS = frozenset(
     [
@@ -137,8 +138,9 @@ STOPWORDS = frozenset(
 
 def fold(word: str) -> str:
     """Lower-case and strip diacritics, as the full-text index does (unicode61)."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if word.isascii():
+        return word.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", word.lower()))
 
 
 def tokens(text: str) -> list[str]:

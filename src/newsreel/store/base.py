@@ -15,6 +15,7 @@ from newsreel.models import (
     Stats,
     VideoDetail,
 )
+from newsreel.search.query import Node
 
 
 @dataclass(slots=True)
@@ -73,14 +74,14 @@ class Store(Protocol):
 
     def match(
         self,
-        fts_query: str,
+        node: Node,
         filters: Filters,
         limit: int,
         offset: int = 0,
         sort: str = "relevance",
         among: Sequence[int] | None = None,
     ) -> list[tuple[int, float]]:
-        """(transcript id, score) of current transcripts matching a full-text query."""
+        """(transcript id, score) of current transcripts matching a query."""
 
     def hit_rows(self, transcript_ids: Sequence[int]) -> dict[int, HitRow]:
         """Metadata, text and word times of transcripts, by id."""
@@ -113,6 +114,9 @@ class Store(Protocol):
     def set_state(self, name: str, value: str) -> None:
         """Remember a value about the search structures."""
 
+    def rebuild_index(self) -> int:
+        """Rebuild the full-text index from the archive; return videos indexed."""
+
     def indexed_documents(self) -> int:
         """How many transcripts the sound-alike vocabulary was last counted over."""
 
@@ -120,7 +124,7 @@ class Store(Protocol):
         """Bring the search structures beside the full-text index up to date."""
 
     def facets(
-        self, fts_query: str, filters: Filters, limit: int = 20
+        self, node: Node, filters: Filters, limit: int = 20
     ) -> dict[str, list[tuple[str, int]]]:
         """Counts of matching videos per channel, language and month."""
 
@@ -136,10 +140,10 @@ class Store(Protocol):
     def quarantined(self) -> list[QuarantineItem]:
         """Return every input that could not be read."""
 
-    def iter_rows(self, filters: Filters, fts_query: str | None) -> Iterator[dict[str, Any]]:
+    def iter_rows(self, filters: Filters, node: Node | None) -> Iterator[dict[str, Any]]:
         """Yield one flat row per video (current transcript) for export."""
 
-    def extra_keys(self, filters: Filters, fts_query: str | None) -> list[str]:
+    def extra_keys(self, filters: Filters, node: Node | None) -> list[str]:
         """The keys of ``extra`` metadata among the videos ``iter_rows`` would yield."""
 
     def close(self) -> None:

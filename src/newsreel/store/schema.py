@@ -107,9 +107,11 @@ CREATE TABLE ingest_runs (
     ),
     (
         2,
-        "search: vocabulary with sound keys, passages with vectors",
+        "search: full-text index moves to tantivy; sound keys, passages with vectors",
         """
-CREATE VIRTUAL TABLE transcripts_vocab USING fts5vocab(transcripts_fts, row);
+DROP TABLE transcripts_fts;
+INSERT OR IGNORE INTO fts_pending
+    SELECT current_transcript_id FROM videos WHERE current_transcript_id IS NOT NULL;
 CREATE TABLE sound_keys (
     key TEXT NOT NULL,
     term TEXT NOT NULL,

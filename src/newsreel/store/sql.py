@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from newsreel.models import Filters
 
-TITLE_WEIGHT = 4.0
 MARK_START = "\x02"
 MARK_END = "\x03"
 
@@ -33,44 +31,6 @@ def filter_clause(filters: Filters, alias: str = "v") -> tuple[str, list[Any]]:
     return "".join(" AND " + p for p in parts), params
 
 
-# The current transcripts matching a full-text query, joined to their videos.
-_MATCHING = (
-    "FROM transcripts_fts "
-    "JOIN transcripts t ON t.id = transcripts_fts.rowid "
-    "JOIN videos v ON v.current_transcript_id = t.id "
-    "WHERE transcripts_fts MATCH ?"
-)
-
-
-SORTS = {
-    "relevance": f"bm25(transcripts_fts, {TITLE_WEIGHT}, 1.0), v.video_id",
-    "date": "v.publish_date IS NULL, v.publish_date DESC, v.video_id",
-}
-
-
-def match_sql(
-    fts_query: str,
-    filters: Filters,
-    limit: int,
-    offset: int = 0,
-    sort: str = "relevance",
-    among: Sequence[int] | None = None,
-) -> tuple[str, list[Any]]:
-    """Ids and scores of the current transcripts matching a query, best (or newest) first.
-
-    ``among`` restricts the match to these transcript ids.
-    """
-    where, params = filter_clause(filters)
-    if among is not None:
-        where += f" AND t.id IN ({', '.join('?' * len(among))})"
-        params += list(among)
-    sql = (
-        f"SELECT t.id, -bm25(transcripts_fts, {TITLE_WEIGHT}, 1.0) AS score "
-        f"{_MATCHING}{where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?"
-    )
-    return sql, [fts_query, *params, limit, offset]
-
-
 def hit_rows_sql(count: int) -> str:
     """Metadata, text and word times of ``count`` transcripts by id."""
     marks = ", ".join("?" * count)
@@ -79,25 +39,6 @@ def hit_rows_sql(count: int) -> str:
         "t.text, t.word_times FROM transcripts t JOIN videos v ON v.video_id = t.video_id "
         f"WHERE t.id IN ({marks})"
     )
-
-
-FACETS = {
-    "channel": "coalesce(v.channel, '(unknown)')",
-    "language": "coalesce(v.language, '(unknown)')",
-    "month": "coalesce(substr(v.publish_date, 1, 7), '(no date)')",
-}
-
-
-def facet_sql(facet: str, fts_query: str, filters: Filters, limit: int) -> tuple[str, list[Any]]:
-    """Counts of matching videos per value of one facet, largest first."""
-    where, params = filter_clause(filters)
-    expression = FACETS[facet]
-    order = "value DESC" if facet == "month" else "count DESC, value"
-    sql = (
-        f"SELECT {expression} AS value, count(*) AS count "
-        f"{_MATCHING}{where} GROUP BY value ORDER BY {order} LIMIT ?"
-    )
-    return sql, [fts_query, *params, limit]
 
 
 EXPORT_COLUMNS = (
@@ -125,17 +66,16 @@ EXPORT_COLUMNS = (
 )
 
 
-def _export_where(filters: Filters, fts_query: str | None) -> tuple[str, list[Any]]:
+def _export_where(filters: Filters, matched: bool) -> tuple[str, list[Any]]:
     where, params = filter_clause(filters)
-    if fts_query:
-        where += " AND t.id IN (SELECT rowid FROM transcripts_fts WHERE transcripts_fts MATCH ?)"
-        params.append(fts_query)
+    if matched:
+        where += " AND t.id IN (SELECT id FROM temp.matched)"
     return where, params
 
 
-def export_sql(filters: Filters, fts_query: str | None) -> tuple[str, list[Any]]:
-    """One row per video with its current transcript, optionally matching a query."""
-    where, params = _export_where(filters, fts_query)
+def export_sql(filters: Filters, matched: bool = False) -> tuple[str, list[Any]]:
+    """One row per video with its current transcript; only those in temp.matched if set."""
+    where, params = _export_where(filters, matched)
     sql = (
         "SELECT v.video_id, v.title, v.channel, v.channel_code, v.language, "
         "v.publish_date, v.duration_seconds, v.thumbnail_path, v.thumbnail_file, "
@@ -149,9 +89,9 @@ def export_sql(filters: Filters, fts_query: str | None) -> tuple[str, list[Any]]
     return sql, params
 
 
-def extra_keys_sql(filters: Filters, fts_query: str | None) -> tuple[str, list[Any]]:
+def extra_keys_sql(filters: Filters, matched: bool = False) -> tuple[str, list[Any]]:
     """The distinct keys of ``videos.extra`` among the videos an export would give."""
-    where, params = _export_where(filters, fts_query)
+    where, params = _export_where(filters, matched)
     sql = (
         "SELECT DISTINCT j.key FROM videos v "
         "JOIN transcripts t ON t.id = v.current_transcript_id, json_each(v.extra) j "

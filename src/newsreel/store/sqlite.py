@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from newsreel.errors import NotFoundError, QueryError, SchemaError, StoreError
+from newsreel.errors import NotFoundError, SchemaError, StoreError
 from newsreel.models import (
     Filters,
     HitRow,
@@ -20,6 +20,8 @@ from newsreel.models import (
     TranscriptVersion,
     VideoDetail,
 )
+from newsreel.search.fulltext import FullText, IndexedVideo
+from newsreel.search.query import Node
 from newsreel.search.soundalike import sound_key
 from newsreel.store import sql
 from newsreel.store.base import FileResult, SourceState
@@ -38,6 +40,8 @@ class SQLiteStore:
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
+        self.read_only = read_only
+        self._fulltext: FullText | None = None
         try:
             if read_only:
                 if not Path(self.path).exists():
@@ -154,36 +158,66 @@ class SQLiteStore:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot write to the archive {self.path}: {exc}") from None
 
+    @property
+    def fulltext(self) -> FullText:
+        """The full-text index beside the archive (opened on first use)."""
+        if self._fulltext is None:
+            folder = None if self.path == ":memory:" else Path(self.path + ".fulltext")
+            if self.read_only and folder is not None and not folder.exists():
+                raise StoreError(
+                    f"the full-text index of {self.path} is missing; "
+                    "run 'newsreel reindex' to rebuild it from the archive"
+                )
+            self._fulltext = FullText(folder)
+            if not self.read_only and self._fulltext.documents() == 0:
+                self._queue_all()  # a new or deleted index: rebuild from the records
+        return self._fulltext
+
+    def _queue_all(self) -> None:
+        with self.db:
+            self.db.execute(
+                "INSERT OR IGNORE INTO fts_pending SELECT current_transcript_id FROM videos "
+                "WHERE current_transcript_id IS NOT NULL"
+            )
+
+    def rebuild_index(self) -> int:
+        """Rebuild the full-text index from the archive; return videos indexed."""
+        self.fulltext.clear()
+        self._queue_all()
+        return self.index_pending()
+
     def index_pending(self, chunk: int = INDEX_CHUNK) -> int:
         """Add queued transcripts to the full-text index; return how many.
 
-        Indexing in large chunks is 2-3x cheaper than row by row (bench/ingest.py);
-        each chunk commits, so an interrupted run leaves the rest queued.
+        Each chunk is committed to the index before it leaves the queue, so an
+        interrupted run leaves the rest queued (indexing a video twice replaces it).
         """
         done = 0
+        fulltext = self.fulltext
         try:
             while True:
+                rows = self.db.execute(
+                    "SELECT t.id, v.video_id, t.title, t.text, v.channel, v.channel_code, "
+                    "v.language, v.publish_date FROM fts_pending p "
+                    "JOIN transcripts t ON t.id = p.transcript_id "
+                    "JOIN videos v ON v.current_transcript_id = t.id "
+                    "ORDER BY p.transcript_id LIMIT ?",
+                    (chunk,),
+                ).fetchall()
+                last = self.db.execute(
+                    "SELECT max(transcript_id) FROM (SELECT transcript_id FROM fts_pending "
+                    "ORDER BY transcript_id LIMIT ?)",
+                    (chunk,),
+                ).fetchone()[0]
+                if last is None:
+                    return done
+                fulltext.add(
+                    IndexedVideo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _date(r[7]))
+                    for r in rows
+                )
                 with self.db:
-                    ids = [
-                        r[0]
-                        for r in self.db.execute(
-                            "SELECT transcript_id FROM fts_pending ORDER BY transcript_id LIMIT ?",
-                            (chunk,),
-                        )
-                    ]
-                    if not ids:
-                        return done
-                    self.db.execute(
-                        "INSERT INTO transcripts_fts (rowid, title, text) "
-                        "SELECT id, title, text FROM transcripts WHERE id BETWEEN ? AND ? "
-                        "AND id IN (SELECT transcript_id FROM fts_pending)",
-                        (ids[0], ids[-1]),
-                    )
-                    self.db.execute(
-                        "DELETE FROM fts_pending WHERE transcript_id BETWEEN ? AND ?",
-                        (ids[0], ids[-1]),
-                    )
-                done += len(ids)
+                    self.db.execute("DELETE FROM fts_pending WHERE transcript_id <= ?", (last,))
+                done += len(rows)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot index the archive {self.path}: {exc}") from None
 
@@ -191,20 +225,15 @@ class SQLiteStore:
 
     def match(
         self,
-        fts_query: str,
+        node: Node,
         filters: Filters,
         limit: int,
         offset: int = 0,
         sort: str = "relevance",
         among: Sequence[int] | None = None,
     ) -> list[tuple[int, float]]:
-        """(transcript id, score) of current transcripts matching a compiled FTS5 query."""
-        statement, params = sql.match_sql(fts_query, filters, limit, offset, sort, among)
-        try:
-            rows = self.db.execute(statement, params).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise QueryError(f"the search engine rejected the query: {exc}") from None
-        return [(int(r[0]), round(float(r[1]), 4)) for r in rows]
+        """(transcript id, score) of current transcripts matching a query."""
+        return self.fulltext.search(node, filters, limit, offset, sort, among)
 
     def hit_rows(self, transcript_ids: Sequence[int]) -> dict[int, HitRow]:
         """Metadata, text and word times of transcripts, by id."""
@@ -221,7 +250,7 @@ class SQLiteStore:
                     language=r["language"],
                     publish_date=_date(r["publish_date"]),
                     text=r["text"],
-                    word_times=[(s, e) for s, e in times] if times else None,
+                    word_times=times or None,
                 )
         return out
 
@@ -311,7 +340,7 @@ class SQLiteStore:
     def refresh_search(self) -> int:
         """Bring the sound-alike vocabulary up to date with the index; return its size.
 
-        Rebuilt from the full-text index's own vocabulary (fts5vocab) when transcripts
+        Rebuilt from the full-text index's own vocabulary when transcripts
         were indexed since the last refresh; a no-op otherwise.
         """
         try:
@@ -319,15 +348,13 @@ class SQLiteStore:
             state = self.db.execute(
                 "SELECT value FROM search_state WHERE name = 'vocabulary'"
             ).fetchone()
-            if state is not None and int(state[0]) == newest:
+            if state is not None and state[0] == str(newest):
                 return 0
             with self.db:
                 self.db.execute("DELETE FROM sound_keys")
                 rows = (
                     (key, term, docs)
-                    for term, docs in self.db.execute(
-                        "SELECT term, doc FROM transcripts_vocab"
-                    ).fetchall()
+                    for term, docs in self.fulltext.vocabulary().items()
                     if (key := sound_key(term))
                 )
                 self.db.executemany("INSERT INTO sound_keys VALUES (?, ?, ?)", rows)
@@ -343,17 +370,10 @@ class SQLiteStore:
             raise StoreError(f"cannot update the search vocabulary of {self.path}: {exc}") from None
 
     def facets(
-        self, fts_query: str, filters: Filters, limit: int = 20
+        self, node: Node, filters: Filters, limit: int = 20
     ) -> dict[str, list[tuple[str, int]]]:
         """Counts of matching videos per channel, language and month."""
-        out: dict[str, list[tuple[str, int]]] = {}
-        for facet in sql.FACETS:
-            statement, params = sql.facet_sql(facet, fts_query, filters, limit)
-            try:
-                out[facet] = [(r[0], r[1]) for r in self.db.execute(statement, params)]
-            except sqlite3.OperationalError as exc:
-                raise QueryError(f"the search engine rejected the query: {exc}") from None
-        return out
+        return self.fulltext.facets(node, filters, limit)
 
     def get_video(self, video_id: str) -> VideoDetail:
         """Return one video with its current transcript; raise NotFoundError."""
@@ -456,24 +476,31 @@ class SQLiteStore:
             for r in self.db.execute("SELECT * FROM quarantine ORDER BY path, locator")
         ]
 
-    def iter_rows(self, filters: Filters, fts_query: str | None) -> Iterator[dict[str, Any]]:
-        """Yield one flat row per video (current transcript) for export."""
-        statement, params = sql.export_sql(filters, fts_query)
-        try:
-            cursor = self.db.execute(statement, params)
-        except sqlite3.OperationalError as exc:
-            raise QueryError(f"the search engine rejected the query: {exc}") from None
-        for row in cursor:
-            yield dict(zip(sql.EXPORT_COLUMNS, tuple(row), strict=True))
+    def _restrict(self, node: Node | None, filters: Filters) -> bool:
+        """Put the ids of videos matching ``node`` in temp.matched; False if no query."""
+        if node is None:
+            return False
+        ids = self.fulltext.all_ids(node, filters)
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS matched (id INTEGER PRIMARY KEY)")
+        self.db.execute("DELETE FROM temp.matched")
+        self.db.executemany("INSERT OR IGNORE INTO temp.matched VALUES (?)", ((i,) for i in ids))
+        return True
 
-    def extra_keys(self, filters: Filters, fts_query: str | None) -> list[str]:
-        """The keys of the source-specific metadata of the videos an export would give."""
-        statement, params = sql.extra_keys_sql(filters, fts_query)
-        try:
-            return [row[0] for row in self.db.execute(statement, params)]
-        except sqlite3.OperationalError as exc:
-            raise QueryError(f"the search engine rejected the query: {exc}") from None
+    def iter_rows(self, filters: Filters, node: Node | None) -> Iterator[dict[str, Any]]:
+        """Yield one flat row per video (current transcript) for export."""
+        statement, params = sql.export_sql(filters, self._restrict(node, filters))
+        cursor = self.db.execute(statement, params)
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
+
+    def extra_keys(self, filters: Filters, node: Node | None) -> list[str]:
+        """The keys of ``extra`` metadata among the videos ``iter_rows`` would yield."""
+        statement, params = sql.extra_keys_sql(filters, self._restrict(node, filters))
+        return [r[0] for r in self.db.execute(statement, params)]
 
     def close(self) -> None:
-        """Close the database connection."""
+        """Close the database connection and the full-text index."""
+        if self._fulltext is not None:
+            self._fulltext.close()
         self.db.close()

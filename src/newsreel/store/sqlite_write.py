@@ -61,17 +61,12 @@ def _rows(db: sqlite3.Connection, sql: str, keys: Sequence[str]) -> Iterator[sql
 
 
 def unindex(db: sqlite3.Connection, transcript_id: int) -> None:
-    """Take a transcript out of the search index (or out of the queue for it)."""
-    if db.execute("DELETE FROM fts_pending WHERE transcript_id = ?", (transcript_id,)).rowcount:
-        return
-    old = db.execute(
-        "SELECT title, text FROM transcripts WHERE id = ?", (transcript_id,)
-    ).fetchone()
-    db.execute(
-        "INSERT INTO transcripts_fts (transcripts_fts, rowid, title, text) "
-        "VALUES ('delete', ?, ?, ?)",
-        (transcript_id, old["title"], old["text"]),
-    )
+    """Take a superseded transcript out of the queue for the full-text index.
+
+    The index holds one document per video: indexing the new current transcript
+    replaces the old one there.
+    """
+    db.execute("DELETE FROM fts_pending WHERE transcript_id = ?", (transcript_id,))
 
 
 class BatchWriter:

@@ -1,0 +1,31 @@
+"""``newsreel reindex``."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+
+from newsreel.api import open_archive
+from newsreel.cli.common import archive_option, handle_errors, resolve_archive
+from newsreel.errors import StoreError
+
+
+@click.command()
+@archive_option
+@handle_errors
+def reindex(archive: Path | None) -> None:
+    """Rebuild the search indexes beside the archive from its records.
+
+    The full-text index (ARCHIVE.fulltext/), the sound-alike vocabulary and the vector
+    index (ARCHIVE.vectors) are derived from the archive; rebuild them after deleting or
+    copying them, or after an upgrade that asks for it.
+    """
+    path = resolve_archive(archive)
+    if not path.exists():
+        raise StoreError(f"no archive at {path}; run 'newsreel ingest' first")
+    started = time.perf_counter()
+    with open_archive(path) as arch:
+        count = arch.reindex()
+    click.echo(f"{count} videos indexed in {time.perf_counter() - started:.1f} s -> {path}")

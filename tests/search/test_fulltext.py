@@ -1,0 +1,145 @@
+"""The tantivy full-text index: what each query form matches, filters, facets, order."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from newsreel.models import Filters
+from newsreel.search.fulltext import FullText, IndexedVideo
+from newsreel.search.query import parse_query
+
+VIDEOS = [
+    IndexedVideo(
+        1,
+        "a",
+        "Cairo talks",
+        "ceasefire talks resume in Cairo today",
+        "DW News",
+        "dw",
+        "en",
+        date(2024, 3, 31),
+    ),
+    IndexedVideo(
+        2,
+        "b",
+        "Gaza Strip",
+        "aid enters the Gaza Strip as the ceasefire holds",
+        "BBC News",
+        "bbc",
+        "en",
+        date(2026, 2, 2),
+    ),
+    IndexedVideo(
+        3,
+        "c",
+        "Ukraine",
+        "Zelenskýj says talks with Russia continue in Geneva",
+        "France 24",
+        "f24",
+        "fr",
+        None,
+    ),
+    IndexedVideo(
+        4,
+        "d",
+        "Negotiations",
+        "negotiators say the cease-fire is fragile in Gaza",
+        None,
+        None,
+        None,
+        date(2024, 4, 2),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> FullText:
+    fulltext = FullText(None)
+    fulltext.add(VIDEOS)
+    return fulltext
+
+
+def ids(index: FullText, query: str, filters: Filters | None = None, **kw: Any) -> list[int]:
+    found = index.search(parse_query(query).node, filters or Filters(), 10, **kw)
+    return sorted(t for t, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Cairo", [1]),
+        ("ceasefire Cairo", [1]),
+        ('"Gaza Strip"', [2]),
+        ('"Strip Gaza"', []),
+        ("Cairo OR Geneva", [1, 3]),
+        ("ceasefire -Cairo", [2]),
+        ("cease-fire", [4]),
+        ("negotiat*", [4]),
+        ("zelenskyj", [3]),  # accents folded as the Python side folds them
+        ("talks NEAR/3 Cairo", [1]),
+        ("Cairo NEAR/3 talks", [1]),  # either order
+        ("talks NEAR/1 today", []),
+        ("(Cairo OR Geneva) talks", [1, 3]),
+        ("Ukraine", [3]),  # titles are searched too
+    ],
+)
+def test_query_forms_match_what_they_say(index: FullText, query: str, expected: list[int]) -> None:
+    assert ids(index, query) == expected
+
+
+def test_filters_by_channel_name_or_code_language_and_dates(index: FullText) -> None:
+    assert ids(index, "ceasefire", Filters(channel="dw news")) == [1]
+    assert ids(index, "ceasefire", Filters(channel="BBC")) == [2]
+    assert ids(index, "talks", Filters(language="FR")) == [3]
+    assert ids(index, "Gaza", Filters(since=date(2024, 4, 1), until=date(2024, 12, 31))) == [4]
+    assert ids(index, "talks", Filters(until=date(2030, 1, 1))) == [1]  # undated never match
+
+
+def test_title_matches_weigh_more_and_ids_can_be_restricted(index: FullText) -> None:
+    ranked = index.search(parse_query("Gaza").node, Filters(), 10)
+    assert ranked[0][0] == 2  # "Gaza" in the title
+    assert [t for t, _ in index.search(parse_query("Gaza").node, Filters(), 10, among=[4])] == [4]
+
+
+def test_sort_by_date_is_newest_first_with_undated_last(index: FullText) -> None:
+    found = index.search(parse_query("talks OR Gaza").node, Filters(), 10, sort="date")
+    assert [t for t, _ in found] == [2, 4, 1, 3]
+
+
+def test_facets_count_matches_per_channel_language_month(index: FullText) -> None:
+    counts = index.facets(parse_query("ceasefire OR Gaza OR talks").node, Filters(), 20)
+    assert dict(counts["channel"]) == {"DW News": 1, "BBC News": 1, "France 24": 1, "(unknown)": 1}
+    assert dict(counts["language"]) == {"en": 2, "fr": 1, "(unknown)": 1}
+    assert [m for m, _ in counts["month"]] == ["2026-02", "2024-04", "2024-03", "(no date)"]
+
+
+def test_reindexing_a_video_replaces_it(index: FullText) -> None:
+    fresh = FullText(None)
+    fresh.add(VIDEOS)
+    fresh.add([IndexedVideo(9, "a", "Cairo", "new words only", None, None, None, None)])
+    assert fresh.documents() == 4
+    assert ids(fresh, "ceasefire") == [2]
+    assert ids(fresh, "words") == [9]
+
+
+def test_vocabulary_lists_folded_terms_with_document_counts(index: FullText) -> None:
+    vocabulary = index.vocabulary()
+    assert vocabulary["ceasefire"] == 2
+    assert "zelenskyj" in vocabulary and "Cairo" not in vocabulary
+
+
+def test_everything_matching_for_exports(index: FullText) -> None:
+    assert sorted(index.all_ids(parse_query("Gaza OR Cairo").node, Filters())) == [1, 2, 4]
+
+
+def test_an_empty_index_answers_nothing(index: FullText) -> None:
+    empty = FullText(None)
+    assert empty.search(parse_query("Gaza").node, Filters(), 10) == []
+    assert empty.all_ids(parse_query("Gaza").node, Filters()) == []
+
+
+def test_no_room_for_results_gives_none(index: FullText) -> None:
+    assert index.search(parse_query("Gaza").node, Filters(), 0) == []
