@@ -175,7 +175,7 @@ def main() -> None:
         "",
         "| engine | build seconds | size MiB |",
         "|---|---:|---:|",
-        f"| newsreel ingest (FTS5 + sound keys + vectors + HNSW) | {built.seconds:.0f} | "
+        f"| newsreel ingest (records + tantivy + sound keys + vectors + HNSW) | {built.seconds:.0f} | "
         f"{newsreel_mb:,.0f} |",
         f"| tantivy (title + text) | {tantivy_seconds:.0f} | {size_mb(tantivy_dir):,.0f} |",
         "",

@@ -134,6 +134,13 @@ class Semantic:
     def __init__(self, store: VectorStore) -> None:
         self.store = store
         self._index: Any = None
+        self._passages: int | None = None
+
+    def _count(self) -> int:
+        """Passages in the archive (counted once per open archive)."""
+        if self._passages is None:
+            self._passages = self.store.passage_count()[0]
+        return self._passages
 
     def _hnsw(self) -> Any:
         if self._index is None:
@@ -151,7 +158,7 @@ class Semantic:
     def search(self, query: str, filters: Filters, wanted: int) -> list[tuple[int, float, int]]:
         """(transcript id, cosine similarity, first word of the best passage), best first."""
         vector = quantize(embed([query]))[0]
-        if filters != Filters() or self.store.passage_count()[0] <= EXACT_LIMIT:
+        if filters != Filters() or self._count() <= EXACT_LIMIT:
             exact = self._exact(vector, filters, wanted)
             if exact is not None:
                 return exact
