@@ -12,7 +12,15 @@ from typing import Protocol
 from newsreel.models import Filters, HitRow, SearchHit
 from newsreel.search.passages import best_passage, slot_groups, title_matches, youtube_url
 from newsreel.search.query import And, Near, Node, Or, Phrase, Term
-from newsreel.search.soundalike import STOPWORDS, Heard, adjacent, expand, find_variants, fold
+from newsreel.search.soundalike import (
+    STOPWORDS,
+    Heard,
+    adjacent,
+    expand,
+    find_variants,
+    fold,
+    tokens,
+)
 from newsreel.search.vectors import Semantic
 
 SORTS = ("relevance", "date")
@@ -181,6 +189,7 @@ SEMANTIC_DEPTH = 20
 # Semantic ranks count a little less than lexical ones: a static model does not know
 # names ("Shin Bet"), where the words are the better evidence (bench/search_quality.py).
 SEMANTIC_WEIGHT = 0.5
+FULL_WEIGHT_WORDS = 4
 MODES = ("lexical", "semantic", "hybrid")
 
 
@@ -195,6 +204,14 @@ def semantic_text(node: Node) -> str:
     if isinstance(node, Near):
         return " ".join(semantic_text(p) for p in node.parts)
     return " ".join(semantic_text(p) for p in node.include)
+
+
+def semantic_weight(text: str) -> float:
+    """How much the semantic ranking counts in hybrid: ``SEMANTIC_WEIGHT`` for queries
+    of ``FULL_WEIGHT_WORDS`` words or more, less for shorter ones, where a name or a
+    keyword is better matched by its words (a static model does not know "Shin Bet")."""
+    words = len([t for t in tokens(text) if t not in STOPWORDS])
+    return SEMANTIC_WEIGHT * min(1.0, words / FULL_WEIGHT_WORDS)
 
 
 def relaxed(node: Node) -> Node | None:
@@ -245,16 +262,16 @@ def hybrid(
         more = rank(store, loose, variants, filters, wanted)
         lexical_ranked += [item for item in more if item[0] not in seen]
         lexical_ranked = lexical_ranked[:wanted]
-    meaning = vectors.search(semantic_text(node), filters, SEMANTIC_DEPTH)
+    text = semantic_text(node)
+    meaning = vectors.search(text, filters, SEMANTIC_DEPTH)
+    weight = semantic_weight(text)
     fused: dict[int, float] = {}
     labels: dict[int, str] = {}
     for position, (transcript_id, (_, label)) in enumerate(lexical_ranked):
         fused[transcript_id] = 1.0 / (RRF_K + position + 1)
         labels[transcript_id] = label
     for position, (transcript_id, _, _) in enumerate(meaning):
-        fused[transcript_id] = fused.get(transcript_id, 0.0) + SEMANTIC_WEIGHT / (
-            RRF_K + position + 1
-        )
+        fused[transcript_id] = fused.get(transcript_id, 0.0) + weight / (RRF_K + position + 1)
         labels.setdefault(transcript_id, "semantic")
     lexical_rank = {t: n for n, (t, _) in enumerate(lexical_ranked)}
     order = sorted(fused, key=lambda t: (-fused[t], lexical_rank.get(t, wanted), t))
