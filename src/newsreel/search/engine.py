@@ -184,10 +184,9 @@ def build_hits(
     return hits
 
 
-RRF_K = 10
 SEMANTIC_DEPTH = 20
-# Semantic ranks count a little less than lexical ones: a static model does not know
-# names ("Shin Bet"), where the words are the better evidence (bench/search_quality.py).
+# Meaning counts half as much as words at most: a static model does not know names
+# ("Shin Bet"), where the words are the better evidence (bench/search_quality.py).
 SEMANTIC_WEIGHT = 0.5
 FULL_WEIGHT_WORDS = 4
 MODES = ("lexical", "semantic", "hybrid")
@@ -252,7 +251,14 @@ def hybrid(
     offset: int = 0,
     exact: bool = False,
 ) -> list[SearchHit]:
-    """Lexical (with sound-alikes) and semantic rankings fused by reciprocal rank."""
+    """Lexical (with sound-alikes) and semantic rankings fused by normalised score.
+
+    A video scores its BM25 over the best BM25 of the query (0..1) plus, if among the
+    ``SEMANTIC_DEPTH`` nearest, its cosine scaled between the nearest's and the
+    furthest's (0..1) times ``semantic_weight``. Scores keep the lexical margin that
+    rank fusion throws away: on bench/search_quality.py MRR 0.88 against 0.78 for
+    reciprocal rank fusion (k=10, same weights).
+    """
     variants = variants_for(store, node, exact)
     wanted = max(POOL, offset + limit)
     lexical_ranked = rank(store, node, variants, filters, wanted)
@@ -267,15 +273,19 @@ def hybrid(
     weight = semantic_weight(text)
     fused: dict[int, float] = {}
     labels: dict[int, str] = {}
-    for position, (transcript_id, (_, label)) in enumerate(lexical_ranked):
-        fused[transcript_id] = 1.0 / (RRF_K + position + 1)
+    top = max((score for _, (score, _) in lexical_ranked), default=1.0) or 1.0
+    for transcript_id, (score, label) in lexical_ranked:
+        fused[transcript_id] = score / top
         labels[transcript_id] = label
-    for position, (transcript_id, _, _) in enumerate(meaning):
-        fused[transcript_id] = fused.get(transcript_id, 0.0) + weight / (RRF_K + position + 1)
-        labels.setdefault(transcript_id, "semantic")
+    if meaning:
+        high, low = meaning[0][1], meaning[-1][1]
+        for transcript_id, cosine, _ in meaning:
+            part = (cosine - low) / (high - low) if high > low else 1.0
+            fused[transcript_id] = fused.get(transcript_id, 0.0) + weight * part
+            labels.setdefault(transcript_id, "semantic")
     lexical_rank = {t: n for n, (t, _) in enumerate(lexical_ranked)}
     order = sorted(fused, key=lambda t: (-fused[t], lexical_rank.get(t, wanted), t))
     order = order[offset : offset + limit]
-    page = [(t, (round(fused[t] * 1000, 4), labels[t])) for t in order]
+    page = [(t, (round(fused[t], 4), labels[t])) for t in order]
     anchors = {t: first for t, _, first in meaning}
     return build_hits(store, node, variants, page, anchors)
