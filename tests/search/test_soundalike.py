@@ -112,3 +112,14 @@ def test_any_query_expands_to_something_that_compiles(query: str, table: dict) -
     assert expand(node, Heard()) == node  # nothing heard: the query as typed
     assert compile_node(SCHEMA, expand(node, Heard(table, table))) is not None
     assert compile_node(SCHEMA, expand(adjacent(node), Heard(table, table))) is not None
+
+
+def test_hybrid_reads_long_queries_by_any_word_and_weighs_meaning_by_length() -> None:
+    from newsreel.search.engine import SEMANTIC_WEIGHT, relaxed, semantic_weight
+
+    node = parse_query("the Gaza ceasefire -Ukraine").node
+    assert relaxed(node) == And((Or((Term("Gaza"), Term("ceasefire"))),), (Term("Ukraine"),))
+    assert relaxed(parse_query("Gaza").node) is None
+    assert semantic_weight("Shin Bet") < semantic_weight("prisoners freed for hostages in Gaza")
+    assert semantic_weight("prisoners freed for hostages in Gaza") == SEMANTIC_WEIGHT
+    assert semantic_weight("the of and") == 0.0
