@@ -285,11 +285,13 @@ class SQLiteStore:
                     "VALUES (?, ?, ?, ?)",
                     rows,
                 )
-                self.db.execute(
-                    "DELETE FROM passages WHERE transcript_id IN (SELECT DISTINCT p.transcript_id "
-                    "FROM passages p JOIN transcripts t ON t.id = p.transcript_id "
-                    "JOIN videos v ON v.video_id = t.video_id "
-                    "WHERE v.current_transcript_id != t.id)"
+                # Older versions of these videos lose their passages (only theirs: a
+                # scan of every passage per batch made a large archive quadratic).
+                self.db.executemany(
+                    "DELETE FROM passages WHERE transcript_id IN (SELECT o.id FROM transcripts o "
+                    "JOIN transcripts n ON n.video_id = o.video_id "
+                    "WHERE n.id = ? AND o.id != n.id)",
+                    [(t,) for t in sorted({row[0] for row in rows})],
                 )
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot store passages in {self.path}: {exc}") from None
