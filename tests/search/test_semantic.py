@@ -108,3 +108,20 @@ def test_bad_mode_and_sort_combinations_are_clear_errors(tmp_path: Path) -> None
             arch.search("gaza", mode="fuzzy")
         with pytest.raises(ConfigError, match="--sort date orders lexical matches"):
             arch.search("gaza", mode="semantic", sort="date")
+
+
+def test_a_new_version_replaces_the_passages_of_the_old(tmp_path: Path) -> None:
+    db = _archive_with(tmp_path, {"vidAAAAAAAA": TEXTS["vidAAAAAAAA"]})
+    changed = tmp_path / "v2"
+    changed.mkdir()
+    (changed / "a.txt").write_text(
+        "<video_id>vidAAAAAAAA</video_id>\n<doc>\n" + TEXTS["vidCCCCCCCC"] + "\n</doc>\n"
+    )
+    with open_archive(db) as arch:
+        arch.ingest([changed])
+        rows = arch.store.db.execute(
+            "SELECT DISTINCT t.version FROM passages p JOIN transcripts t ON t.id = p.transcript_id"
+        ).fetchall()
+        assert [r[0] for r in rows] == [2]
+        hit = arch.search("interest rates and investors", mode="semantic")[0]
+        assert "investors" in hit.snippet
