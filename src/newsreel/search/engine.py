@@ -25,7 +25,7 @@ from newsreel.search.vectors import Semantic
 
 SORTS = ("relevance", "date")
 SOUND_ALIKE = "sound-alike"
-POOL = 200
+POOL = 50
 SOUND_ALIKE_WEIGHT = 0.8
 SIDE_BY_SIDE_WEIGHT = 1.5
 
