@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import json
 import platform
+import random
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 import psutil
@@ -101,3 +104,47 @@ def write_section(name: str, body: str) -> None:
     else:
         text = text.rstrip() + "\n\n" + block + "\n"
     path.write_text(text, encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Synthetic:
+    """One made-up record: a window of a real transcript with a new id, outlet and date."""
+
+    video_id: str
+    title: str
+    text: str
+    lang: str
+    code: str
+    channel: str
+    day: date
+
+    def seed_file(self) -> str:
+        """The record in the seed's format."""
+        return (
+            f"<video_id>{self.video_id}</video_id>\n<video_title>{self.title}</video_title>\n"
+            f"<thumbnail_path>{self.lang}_{self.code}\\{self.video_id}.jpg</thumbnail_path>\n"
+            f"<publish_date>{self.day:%Y%m%d}</publish_date>\n\n<doc>\n{self.text}\n</doc>\n"
+        )
+
+
+def synthetic_records(
+    count: int, sizes: tuple[int, int], min_words: int, prefix: str, seed: int
+) -> Iterator[Synthetic]:
+    """``count`` records cut from the shared corpora (deterministic for a seed)."""
+    rng = random.Random(seed)
+    sources = [words for words in (t.split() for t in corpus_texts()) if len(words) > min_words]
+    for i in range(count):
+        words = rng.choice(sources)
+        size = rng.randint(*sizes)
+        start = rng.randrange(max(1, len(words) - size))
+        lang, code, name = rng.choice(CHANNELS)
+        day = date(2023, 1, 1) + timedelta(days=rng.randrange(1100))
+        yield Synthetic(
+            f"{prefix}{i:010d}",
+            f"{' '.join(words[start : start + 8])} | {name}",
+            " ".join(words[start : start + size]),
+            lang,
+            code,
+            name,
+            day,
+        )

@@ -13,53 +13,36 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import shutil
 import statistics
 import sys
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
-from common import CHANNELS, ROOT, Measured, corpus_texts, machine, run_measured, write_section
+from common import ROOT, Measured, machine, run_measured, synthetic_records, write_section
 
 BIN = Path(sys.executable).parent
 
 
 def build(folder: Path, records: int, seed: int = 7) -> tuple[Path, Path, int]:
     """Write the record collection and its JSONL twin; return paths and text bytes."""
-    rng = random.Random(seed)
-    sources = [t.split() for t in corpus_texts()]
-    sources = [words for words in sources if len(words) > 200]
     collection = folder / "collection"
     jsonl = folder / "records.jsonl"
     text_bytes = 0
     with jsonl.open("w", encoding="utf-8") as table:
-        for i in range(records):
-            words = rng.choice(sources)
-            size = rng.randint(2000, 5000)
-            start = rng.randrange(max(1, len(words) - size))
-            text = " ".join(words[start : start + size])
-            lang, code, name = rng.choice(CHANNELS)
-            day = date(2023, 1, 1) + timedelta(days=rng.randrange(1100))
-            vid = f"b{i:010d}"
-            title = f"{' '.join(words[start : start + 8])} | {name}"
-            sub = collection / f"{lang}_{code}" / f"{i // 1000:03d}"
+        for i, record in enumerate(synthetic_records(records, (2000, 5000), 200, "b", seed)):
+            sub = collection / f"{record.lang}_{record.code}" / f"{i // 1000:03d}"
             sub.mkdir(parents=True, exist_ok=True)
-            (sub / f"{vid}.txt").write_text(
-                f"<video_id>{vid}</video_id>\n<video_title>{title}</video_title>\n"
-                f"<thumbnail_path>{lang}_{code}\\{vid}.jpg</thumbnail_path>\n"
-                f"<publish_date>{day:%Y%m%d}</publish_date>\n\n<doc>\n{text}\n</doc>\n",
-                encoding="utf-8",
-            )
+            (sub / f"{record.video_id}.txt").write_text(record.seed_file(), encoding="utf-8")
             row = {
-                "video_id": vid,
-                "title": title,
-                "channel": name,
-                "publish_date": day.isoformat(),
-                "transcript": text,
+                "video_id": record.video_id,
+                "title": record.title,
+                "channel": record.channel,
+                "publish_date": record.day.isoformat(),
+                "transcript": record.text,
             }
             table.write(json.dumps(row, ensure_ascii=False) + "\n")
-            text_bytes += len(text.encode("utf-8"))
+            text_bytes += len(record.text.encode("utf-8"))
     return collection, jsonl, text_bytes
 
 

@@ -19,10 +19,10 @@ import statistics
 import sys
 import time
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
-from common import CHANNELS, ROOT, corpus_texts, machine, run_measured, write_section
+from common import ROOT, machine, run_measured, synthetic_records, write_section
 
 BIN = Path(sys.executable).parent
 NAMES = ["Rafah", "Shin Bet", "Mossad", "Karim", "Netanyahu", "Zelensky", "Hezbollah", "Qatar"]
@@ -32,29 +32,13 @@ def build(
     folder: Path, videos: int, seed: int = 11, write: bool = True
 ) -> list[tuple[str, str, str]]:
     """Write the collection; return (id, title, text) of every record for tantivy."""
-    rng = random.Random(seed)
-    sources = [words for words in (t.split() for t in corpus_texts()) if len(words) > 300]
     records = []
-    for i in range(videos):
-        words = rng.choice(sources)
-        size = rng.randint(400, 800)
-        start = rng.randrange(max(1, len(words) - size))
-        text = " ".join(words[start : start + size])
-        lang, code, name = rng.choice(CHANNELS)
-        day = date(2023, 1, 1) + timedelta(days=rng.randrange(1100))
-        vid = f"s{i:010d}"
-        title = f"{' '.join(words[start : start + 8])} | {name}"
-        records.append((vid, title, text))
-        if not write:
-            continue
-        sub = folder / f"{lang}_{code}" / f"{i // 1000:04d}"
-        sub.mkdir(parents=True, exist_ok=True)
-        (sub / f"{vid}.txt").write_text(
-            f"<video_id>{vid}</video_id>\n<video_title>{title}</video_title>\n"
-            f"<thumbnail_path>{lang}_{code}\\{vid}.jpg</thumbnail_path>\n"
-            f"<publish_date>{day:%Y%m%d}</publish_date>\n\n<doc>\n{text}\n</doc>\n",
-            encoding="utf-8",
-        )
+    for i, record in enumerate(synthetic_records(videos, (400, 800), 300, "s", seed)):
+        records.append((record.video_id, record.title, record.text))
+        if write:
+            sub = folder / f"{record.lang}_{record.code}" / f"{i // 1000:04d}"
+            sub.mkdir(parents=True, exist_ok=True)
+            (sub / f"{record.video_id}.txt").write_text(record.seed_file(), encoding="utf-8")
     return records
 
 

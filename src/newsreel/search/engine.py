@@ -7,9 +7,9 @@ passage (snippet, matched words, start time, link).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING
 
-from newsreel.models import Filters, HitRow, SearchHit
+from newsreel.models import Filters, SearchHit
 from newsreel.search.passages import best_passage, slot_groups, title_matches, youtube_url
 from newsreel.search.query import And, Near, Node, Or, Phrase, Term
 from newsreel.search.soundalike import (
@@ -23,6 +23,9 @@ from newsreel.search.soundalike import (
 )
 from newsreel.search.vectors import Semantic
 
+if TYPE_CHECKING:
+    from newsreel.store.base import Store
+
 SORTS = ("relevance", "date")
 SOUND_ALIKE = "sound-alike"
 POOL = 50
@@ -30,27 +33,7 @@ SOUND_ALIKE_WEIGHT = 0.8
 SIDE_BY_SIDE_WEIGHT = 1.5
 
 
-class SearchStore(Protocol):
-    """What search needs of a store."""
-
-    def match(
-        self,
-        node: Node,
-        filters: Filters,
-        limit: int,
-        offset: int = 0,
-        sort: str = "relevance",
-        among: Sequence[int] | None = None,
-    ) -> list[tuple[int, float]]: ...
-
-    def hit_rows(self, transcript_ids: Sequence[int]) -> dict[int, HitRow]: ...
-
-    def sound_variants(self, keys: Sequence[str]) -> Mapping[str, Sequence[tuple[str, int]]]: ...
-
-    def indexed_documents(self) -> int: ...
-
-
-def variants_for(store: SearchStore, node: Node, exact: bool) -> Heard:
+def variants_for(store: Store, node: Node, exact: bool) -> Heard:
     """The heard variants of the query's words; none when ``exact``."""
     if exact:
         return Heard()
@@ -64,7 +47,7 @@ def widest(node: Node, variants: Heard) -> Node:
 
 
 def lexical(
-    store: SearchStore,
+    store: Store,
     node: Node,
     filters: Filters,
     *,
@@ -86,7 +69,7 @@ def lexical(
 
 
 def rank(
-    store: SearchStore,
+    store: Store,
     node: Node,
     variants: Heard,
     filters: Filters,
@@ -128,9 +111,7 @@ def rank(
     return [(t, (s, label)) for s, t, label in scored[:wanted]]
 
 
-def _scores(
-    store: SearchStore, query: Node, filters: Filters, ids: Sequence[int]
-) -> dict[int, float]:
+def _scores(store: Store, query: Node, filters: Filters, ids: Sequence[int]) -> dict[int, float]:
     """BM25 of ``query`` for those of ``ids`` it matches."""
     if not ids:
         return {}
@@ -138,7 +119,7 @@ def _scores(
 
 
 def build_hits(
-    store: SearchStore,
+    store: Store,
     node: Node | None,
     variants: Heard,
     page: Sequence[tuple[int, tuple[float, str]]],
@@ -226,7 +207,7 @@ def relaxed(node: Node) -> Node | None:
 
 
 def semantic(
-    store: SearchStore,
+    store: Store,
     vectors: Semantic,
     node: Node,
     filters: Filters,
@@ -242,7 +223,7 @@ def semantic(
 
 
 def hybrid(
-    store: SearchStore,
+    store: Store,
     vectors: Semantic,
     node: Node,
     filters: Filters,

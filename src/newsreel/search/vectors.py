@@ -12,40 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from newsreel.models import Filters
 from newsreel.search.semantic import DIMENSIONS, embed, passages
 
+if TYPE_CHECKING:
+    from newsreel.store.base import Store
+
 EMBED_BATCH = 2_000
 EXACT_LIMIT = 200_000
 OVERSAMPLE = 8
-
-
-class VectorStore(Protocol):
-    """What passage vectors need of a store."""
-
-    path: str
-
-    def unembedded(self, after: int, limit: int) -> list[tuple[int, str]]: ...
-
-    def add_passages(self, rows: Sequence[tuple[int, int, int, bytes]]) -> None: ...
-
-    def passage_count(self) -> tuple[int, int]: ...
-
-    def passage_vectors(
-        self, filters: Filters | None = None, after: int = 0
-    ) -> Iterator[tuple[int, bytes]]: ...
-
-    def passage_hits(
-        self, passage_ids: Sequence[int], filters: Filters
-    ) -> dict[int, tuple[int, int]]: ...
-
-    def state(self, name: str) -> str | None: ...
-
-    def set_state(self, name: str, value: str) -> None: ...
 
 
 def quantize(vectors: np.ndarray) -> np.ndarray:
@@ -53,7 +32,7 @@ def quantize(vectors: np.ndarray) -> np.ndarray:
     return np.clip(np.rint(vectors * 127.0), -127, 127).astype(np.int8)
 
 
-def embed_pending(store: VectorStore, progress: Callable[[int], None] | None = None) -> int:
+def embed_pending(store: Store, progress: Callable[[int], None] | None = None) -> int:
     """Cut new current transcripts into passages and store their vectors; return count."""
     done, after = 0, 0
     while batch := store.unembedded(after, EMBED_BATCH // 8):
@@ -72,7 +51,7 @@ def embed_pending(store: VectorStore, progress: Callable[[int], None] | None = N
     return done
 
 
-def index_path(store: VectorStore) -> Path | None:
+def index_path(store: Store) -> Path | None:
     """Where the archive's vector index lives; None for an in-memory archive."""
     return None if store.path == ":memory:" else Path(store.path + ".vectors")
 
@@ -105,7 +84,7 @@ def _add(index: Any, rows: Iterator[tuple[int, bytes]], chunk: int = 50_000) -> 
     flush()
 
 
-def sync_index(store: VectorStore, *, save: bool = True) -> Any:
+def sync_index(store: Store, *, save: bool = True) -> Any:
     """The up-to-date HNSW index of the archive's passages (appended or rebuilt)."""
     count, newest = store.passage_count()
     path = index_path(store)
@@ -131,7 +110,7 @@ def sync_index(store: VectorStore, *, save: bool = True) -> Any:
 class Semantic:
     """Nearest passages to a query, per transcript, for one open archive."""
 
-    def __init__(self, store: VectorStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
         self._index: Any = None
         self._passages: int | None = None

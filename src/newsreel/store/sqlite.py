@@ -196,21 +196,18 @@ class SQLiteStore:
         fulltext = self.fulltext
         try:
             while True:
-                rows = self.db.execute(
-                    "SELECT t.id, v.video_id, t.title, t.text, v.channel, v.channel_code, "
-                    "v.language, v.publish_date FROM fts_pending p "
+                queued = self.db.execute(
+                    "SELECT p.transcript_id, v.video_id, t.title, t.text, v.channel, "
+                    "v.channel_code, v.language, v.publish_date FROM fts_pending p "
                     "JOIN transcripts t ON t.id = p.transcript_id "
-                    "JOIN videos v ON v.current_transcript_id = t.id "
+                    "LEFT JOIN videos v ON v.current_transcript_id = t.id "
                     "ORDER BY p.transcript_id LIMIT ?",
                     (chunk,),
                 ).fetchall()
-                last = self.db.execute(
-                    "SELECT max(transcript_id) FROM (SELECT transcript_id FROM fts_pending "
-                    "ORDER BY transcript_id LIMIT ?)",
-                    (chunk,),
-                ).fetchone()[0]
-                if last is None:
+                if not queued:
                     return done
+                last = queued[-1][0]
+                rows = [r for r in queued if r[1] is not None]  # superseded: just dequeue
                 fulltext.add(
                     IndexedVideo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _date(r[7]))
                     for r in rows
