@@ -21,6 +21,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/activate
 demo: $(VENV)/.installed
 	rm -f $(ARCHIVE) $(ARCHIVE)-wal $(ARCHIVE)-shm
 	$(BIN)/newsreel ingest examples --archive $(ARCHIVE)
+	$(BIN)/newsreel repair --archive $(ARCHIVE)
 	$(BIN)/newsreel stats --archive $(ARCHIVE)
 	$(BIN)/newsreel search Cairo --archive $(ARCHIVE) --limit 3
 

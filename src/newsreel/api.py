@@ -12,6 +12,9 @@ from newsreel.errors import ConfigError
 from newsreel.export import flatten, table_columns, write_rows
 from newsreel.ingest.runner import Progress, ingest_paths
 from newsreel.models import Filters, IngestSummary, QuarantineItem, SearchHit, Stats, VideoDetail
+from newsreel.repair.document import Repaired
+from newsreel.repair.stage import RepairSummary, run_repair
+from newsreel.repair.view import from_stored
 from newsreel.search.engine import (
     MODES,
     SORTS,
@@ -134,6 +137,16 @@ class Archive:
             path.unlink(missing_ok=True)
         sync_index(self.store)
         return count
+
+    def repair(self, progress: Callable[[int, int], None] | None = None) -> RepairSummary:
+        """Repair every current transcript that is new or was repaired by an older
+        model; ``progress(transcripts, words)`` is called after each batch."""
+        return run_repair(self.store, progress)
+
+    def repaired(self, video_id: str) -> Repaired | None:
+        """The repaired transcript of a video (None until ``repair`` has run on it)."""
+        video = self.store.get_video(video_id)
+        return from_stored(video.repair, video.word_times)
 
     def _widest(self, query: str, exact: bool, **filters: Any) -> tuple[Node, Filters]:
         parsed, chosen = _parse(query, **filters)

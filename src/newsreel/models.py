@@ -199,10 +199,12 @@ class VideoDetail:
     word_times: tuple[tuple[float, float], ...] | None
     versions: tuple[TranscriptVersion, ...]
     extra: dict[str, Any]
+    repair: dict[str, Any] | None = None
 
     def to_dict(self, *, with_segments: bool = True) -> dict[str, Any]:
-        """Return the video as JSON-ready data."""
+        """Return the video as JSON-ready data (the stored repair is left to repair.view)."""
         data = asdict(self)
+        data.pop("repair")
         data["publish_date"] = self.publish_date.isoformat() if self.publish_date else None
         if not with_segments:
             data.pop("segments")

@@ -25,7 +25,17 @@ def demo(tmp_path: Path, examples: Path) -> Path:
     return db
 
 
-COMMANDS = ["ingest", "search", "show", "stats", "export", "reindex"]
+COMMANDS = [
+    "ingest",
+    "search",
+    "show",
+    "stats",
+    "export",
+    "reindex",
+    "repair",
+    "repair-text",
+    "eval",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from newsreel.api import default_archive_path
-from newsreel.errors import NewsreelError
+from newsreel.errors import NewsreelError, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -56,6 +56,14 @@ def archive_option(func: F) -> F:
 def resolve_archive(path: Path | None) -> Path:
     """The archive path to use."""
     return path or default_archive_path()
+
+
+def existing_archive(path: Path | None) -> Path:
+    """The archive to work on, which must exist (commands that only add derived data)."""
+    target = resolve_archive(path)
+    if not target.exists():
+        raise StoreError(f"no archive at {target}; run 'newsreel ingest' first")
+    return target
 
 
 def filter_options(func: F) -> F:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import click
 
 from newsreel import __version__
+from newsreel.cli.evaluate import evaluate
 from newsreel.cli.export import export
 from newsreel.cli.ingest import ingest
 from newsreel.cli.read import show, stats
 from newsreel.cli.reindex import reindex
+from newsreel.cli.repair import repair, repair_text_command
 from newsreel.cli.search import search
 
 
@@ -21,5 +23,15 @@ def main() -> None:
     """
 
 
-for command in (ingest, search, show, stats, export, reindex):
+for command in (
+    ingest,
+    search,
+    show,
+    stats,
+    export,
+    reindex,
+    repair,
+    repair_text_command,
+    evaluate,
+):
     main.add_command(command)

@@ -11,26 +11,35 @@ import click
 
 from newsreel.api import open_archive
 from newsreel.cli.common import archive_option, handle_errors, resolve_archive
+from newsreel.repair.repairer import readable
+from newsreel.repair.view import as_json as as_json_view
+from newsreel.repair.view import from_stored
 
 
 @click.command()
 @click.argument("video_id")
 @archive_option
 @click.option("--raw", is_flag=True, help="Print the transcript exactly as the source had it.")
+@click.option("--clean", is_flag=True, help="Leave out fillers, stutters and caption tags.")
 @click.option("--source", is_flag=True, help="Write the original source file's bytes to stdout.")
 @click.option("--json", "as_json", is_flag=True, help="Print the video as one JSON object.")
 @handle_errors
-def show(video_id: str, archive: Path | None, raw: bool, source: bool, as_json: bool) -> None:
-    """Show one video: its metadata and transcript (--raw for the original text)."""
+def show(
+    video_id: str, archive: Path | None, raw: bool, clean: bool, source: bool, as_json: bool
+) -> None:
+    """Show one video: metadata and transcript, repaired when 'newsreel repair' has run
+    (--raw for the original text)."""
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         if source:
             sys.stdout.buffer.write(arch.source_bytes(video_id))
             return
         video = arch.show(video_id)
+    repaired = from_stored(video.repair, video.word_times)
     if as_json:
         data = video.to_dict()
         if not raw:
             data.pop("raw_text")
+        data["repaired"] = as_json_view(repaired, clean=clean) if repaired else None
         click.echo(json.dumps(data, ensure_ascii=False))
         return
     if raw:
@@ -44,7 +53,13 @@ def show(video_id: str, archive: Path | None, raw: bool, source: bool, as_json: 
         f"{len(video.versions)}"
     )
     click.echo()
-    click.echo(textwrap.fill(video.text, width=88))
+    if repaired is None:
+        click.echo(textwrap.fill(video.text, width=88))
+        click.echo("\n(not repaired yet: run 'newsreel repair' for punctuated sentences)", err=True)
+        return
+    for paragraph in readable(repaired, clean_view=clean).split("\n\n"):
+        click.echo(textwrap.fill(paragraph, width=88))
+        click.echo()
 
 
 @click.command()

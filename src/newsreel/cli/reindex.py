@@ -8,8 +8,7 @@ from pathlib import Path
 import click
 
 from newsreel.api import open_archive
-from newsreel.cli.common import archive_option, handle_errors, resolve_archive
-from newsreel.errors import StoreError
+from newsreel.cli.common import archive_option, existing_archive, handle_errors
 
 
 @click.command()
@@ -22,9 +21,7 @@ def reindex(archive: Path | None) -> None:
     index (ARCHIVE.vectors) are derived from the archive; rebuild them after deleting or
     copying them, or after an upgrade that asks for it.
     """
-    path = resolve_archive(archive)
-    if not path.exists():
-        raise StoreError(f"no archive at {path}; run 'newsreel ingest' first")
+    path = existing_archive(archive)
     started = time.perf_counter()
     with open_archive(path) as arch:
         count = arch.reindex()

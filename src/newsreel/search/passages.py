@@ -186,7 +186,7 @@ def _surfaces(
     matched: list[str] = []
     heard: list[tuple[str, str]] = []
     for a, b, label in sorted(runs, key=lambda r: (-(r[1] - r[0]), r[0])):
-        surface = _EDGE.sub("", " ".join(words[a : b + 1]))
+        surface = " ".join(_EDGE.sub("", w) for w in words[a : b + 1])
         if surface not in matched:
             matched.append(surface)
         if tokens(surface) != tokens(label) and (label, surface) not in heard:

@@ -123,6 +123,18 @@ class Store(Protocol):
     def refresh_search(self) -> int:
         """Bring the search structures beside the full-text index up to date."""
 
+    def unrepaired(self, model: str, after: int, limit: int) -> list[tuple[int, str, str | None]]:
+        """(id, text, word times JSON) of current transcripts not yet repaired by ``model``."""
+
+    def save_repairs(self, rows: Sequence[tuple[int, str, str, dict[str, Any], int, int]]) -> None:
+        """Store (id, model, aligned text, data, sentences, turns) and queue re-indexing."""
+
+    def repair_data(self, transcript_id: int) -> dict[str, Any] | None:
+        """The stored repair of a transcript, or None."""
+
+    def repair_counts(self, model: str) -> tuple[int, int]:
+        """(current transcripts repaired by ``model``, current transcripts)."""
+
     def facets(
         self, node: Node, filters: Filters, limit: int = 20
     ) -> dict[str, list[tuple[str, int]]]:

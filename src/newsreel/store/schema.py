@@ -133,4 +133,20 @@ CREATE TABLE search_state (
 );
 """,
     ),
+    (
+        3,
+        "repair: repaired text per transcript (token-aligned), sentences, turns",
+        """
+CREATE TABLE repairs (
+    transcript_id INTEGER PRIMARY KEY REFERENCES transcripts(id),
+    model TEXT NOT NULL,
+    text TEXT NOT NULL,
+    data BLOB NOT NULL,
+    sentences INTEGER NOT NULL,
+    turns INTEGER NOT NULL,
+    repaired_at TEXT NOT NULL
+);
+CREATE INDEX repairs_model ON repairs(model);
+""",
+    ),
 )

@@ -36,8 +36,9 @@ def hit_rows_sql(count: int) -> str:
     marks = ", ".join("?" * count)
     return (
         "SELECT t.id, v.video_id, v.title, v.channel, v.language, v.publish_date, "
-        "t.text, t.word_times FROM transcripts t JOIN videos v ON v.video_id = t.video_id "
-        f"WHERE t.id IN ({marks})"
+        "coalesce(r.text, t.text) AS text, t.word_times FROM transcripts t "
+        "JOIN videos v ON v.video_id = t.video_id "
+        f"LEFT JOIN repairs r ON r.transcript_id = t.id WHERE t.id IN ({marks})"
     )
 
 

@@ -26,6 +26,7 @@ from newsreel.search.soundalike import sound_key
 from newsreel.store import sql
 from newsreel.store.base import FileResult, SourceState
 from newsreel.store.schema import MIGRATIONS
+from newsreel.store.sqlite_repair import RepairRows
 from newsreel.store.sqlite_write import BatchWriter, now
 
 INDEX_CHUNK = 20_000
@@ -35,7 +36,7 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-class SQLiteStore:
+class SQLiteStore(RepairRows):
     """The reference ``Store``: an archive in one SQLite file."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
@@ -197,9 +198,10 @@ class SQLiteStore:
         try:
             while True:
                 queued = self.db.execute(
-                    "SELECT p.transcript_id, v.video_id, t.title, t.text, v.channel, "
-                    "v.channel_code, v.language, v.publish_date FROM fts_pending p "
+                    "SELECT p.transcript_id, v.video_id, t.title, coalesce(r.text, t.text), "
+                    "v.channel, v.channel_code, v.language, v.publish_date FROM fts_pending p "
                     "JOIN transcripts t ON t.id = p.transcript_id "
+                    "LEFT JOIN repairs r ON r.transcript_id = t.id "
                     "LEFT JOIN videos v ON v.current_transcript_id = t.id "
                     "ORDER BY p.transcript_id LIMIT ?",
                     (chunk,),
@@ -421,6 +423,7 @@ class SQLiteStore:
             word_times=tuple((s, e) for s, e in times) if times else None,
             versions=versions,
             extra=json.loads(video["extra"]),
+            repair=self.repair_data(current["id"]),
         )
 
     def source_bytes(self, video_id: str) -> bytes:

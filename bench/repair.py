@@ -1,0 +1,187 @@
+"""Benchmark repair: speed and memory over the sportswashing corpus, quality on gold.
+
+Speed: a fresh process loads the shipped model and repairs every transcript of
+``sportswashing_youtube`` (304k words) in batches as ``newsreel repair`` does; wall
+time, words/s, model load time and peak RSS (median of --repeat runs).
+Quality: the ``newsreel eval`` measures on the held-out splits that
+``scripts/repair_data.py`` writes (never trained on) and on the shared gold files
+(part of which the model was trained on; marked).
+
+    python scripts/repair_data.py        # writes the held-out splits
+    python bench/repair.py [--repeat 3] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from common import ROOT, SHARED, machine, run_measured, write_section
+
+SPLITS = ROOT / "bench" / "work" / "repair"
+
+
+def worker(out: Path) -> None:
+    """Load the model and repair the corpus; write the timings to ``out``."""
+    began = time.perf_counter()
+    from newsreel.repair.punctuator import Punctuator
+    from newsreel.repair.repairer import repair_texts
+    from newsreel.repair.stage import BATCH
+
+    model = Punctuator()
+    loaded = time.perf_counter() - began
+    csv.field_size_limit(sys.maxsize)
+    table = SHARED / "corpus/sportswashing_youtube/All_YouTube_Transcripts.csv"
+    with table.open(encoding="utf-8") as handle:
+        texts = [row["Transcript"] for row in csv.DictReader(handle) if row["Transcript"].strip()]
+    start = time.perf_counter()
+    words = 0
+    for first in range(0, len(texts), BATCH):
+        for repaired in repair_texts(texts[first : first + BATCH], model):
+            words += len(repaired.raw)
+    seconds = time.perf_counter() - start
+    out.write_text(
+        json.dumps({"load": loaded, "seconds": seconds, "words": words, "videos": len(texts)}),
+        encoding="utf-8",
+    )
+
+
+def speed(repeat: int) -> dict[str, float]:
+    """Median figures of ``repeat`` fresh-process runs."""
+    runs = []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "r.json"
+            measured = run_measured([sys.executable, __file__, "--worker", str(out)])
+            data = json.loads(out.read_text(encoding="utf-8"))
+            runs.append({**data, "rss": measured.peak_rss_mb, "wall": measured.seconds})
+    return {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+
+
+def quality() -> list[tuple[str, str, dict]]:
+    """(what, data note, scores) for every gold set present."""
+    from newsreel.repair.evaluate import eval_captions, eval_punctuation, eval_turns
+
+    gold = SHARED / "gold"
+    out = []
+    for name, path, note in (
+        ("IWSLT dev2012, held-out last 20%", SPLITS / "heldout_iwslt.tsv", "never trained on"),
+        (
+            "Broadcast transcripts, held-out 15% of files",
+            SPLITS / "heldout_broadcast.tsv",
+            "never trained on",
+        ),
+        ("IWSLT dev2012.tsv, whole", gold / "punctuation_iwslt/dev2012.tsv", "80% trained on"),
+        (
+            "punctuation_broadcast dev.tsv",
+            gold / "punctuation_broadcast/dev.tsv",
+            "~85% trained on",
+        ),
+    ):
+        if path.exists():
+            out.append((name, note, eval_punctuation(path)))
+    for name, path, note in (
+        ("Caption pairs, held-out 20% of videos", SPLITS / "pairs_heldout", "never trained on"),
+        ("Caption pairs, all", gold / "caption_pairs", "80% of human captions trained on"),
+    ):
+        if path.exists():
+            out.append((name, note, eval_captions(path)))
+    turns = gold / "broadcast_transcripts/fox_msnbc_raw"
+    if turns.exists():
+        out.append(("Speaker turns, fox_msnbc_raw", "rules; labels never used", eval_turns(turns)))
+    return out
+
+
+def report(fast: dict[str, float], scores: list[tuple[str, str, dict]], repeat: int) -> str:
+    """The RESULTS.md section."""
+    lines = [
+        "## Repair: punctuation, casing, sentences, turns",
+        "",
+        f"Machine: {machine()}; date: {date.today()}. Model: int8 ONNX, 4-layer MiniLM "
+        "(scripts/train_repair.py), onnxruntime on CPU.",
+        "",
+        f"Speed over `sportswashing_youtube` ({fast['videos']:.0f} videos, {fast['words']:,.0f} "
+        f"words), fresh process, median of {repeat}:",
+        "",
+        "| words/s | repair seconds | model load s | peak RSS MiB |",
+        "|---:|---:|---:|---:|",
+        f"| {fast['words'] / fast['seconds']:,.0f} | {fast['seconds']:.1f} | {fast['load']:.2f} "
+        f"| {fast['rss']:.0f} |",
+        "",
+        "Punctuation (P / R / F1; overall = micro over comma, period, question mark):",
+        "",
+        "| gold | data | comma F1 | period F1 | question F1 | overall P | overall R | overall F1 |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, note, s in scores:
+        p = s.get("punctuation", s) if "turns" not in s else None
+        if p is None:
+            continue
+        o = p["overall"]
+        lines.append(
+            f"| {name} | {note} | {p['COMMA']['f1']:.3f} | {p['PERIOD']['f1']:.3f} | "
+            f"{p['QUESTION']['f1']:.3f} | {o['precision']:.3f} | {o['recall']:.3f} | "
+            f"{o['f1']:.3f} |"
+        )
+    lines += [
+        "",
+        "Caption pairs (auto-captions repaired vs human captions, aligned words):",
+        "",
+        "| gold | videos | casing P / R / F1 | sentence boundary P / R / F1 |",
+        "|---|---:|---|---|",
+    ]
+    for name, _note, s in scores:
+        if "casing" in s:
+            c, b = s["casing"], s["sentences"]
+            lines.append(
+                f"| {name} | {s['videos']} | {c['precision']:.3f} / {c['recall']:.3f} / "
+                f"{c['f1']:.3f} | {b['precision']:.3f} / {b['recall']:.3f} / {b['f1']:.3f} |"
+            )
+    for name, _note, s in scores:
+        if "turns" in s:
+            t = s["turns"]
+            lines += [
+                "",
+                f"{name} ({s['files']} transcripts made caption-like; a turn start counts "
+                f"within {s['tolerance_words']} words): precision {t['precision']:.3f}, recall "
+                f"{t['recall']:.3f}, F1 {t['f1']:.3f} ({t['predicted']} found, {t['gold']} in "
+                f"gold); {s['named']} matched turns named, {s['named_correctly']} correctly.",
+            ]
+    lines += [
+        "",
+        "Commands: `python scripts/repair_data.py && python bench/repair.py --write`; "
+        "the same figures come from `newsreel eval punctuation --gold FILE`, "
+        "`newsreel eval captions --pairs DIR`, `newsreel eval turns --gold DIR`.",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--write", action="store_true", help="Write the section of bench/RESULTS.md."
+    )
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker)
+        return
+    fast = speed(args.repeat)
+    scores = quality()
+    text = report(fast, scores, args.repeat)
+    print(text)
+    print(json.dumps({"speed": fast, "quality": {n: s for n, _, s in scores}}), file=sys.stderr)
+    if args.write:
+        write_section("repair", text)
+
+
+if __name__ == "__main__":
+    main()

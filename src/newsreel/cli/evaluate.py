@@ -1,0 +1,84 @@
+"""``newsreel eval``: measure repair against gold data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newsreel.cli.common import handle_errors
+from newsreel.repair.evaluate import MARKS, eval_captions, eval_punctuation, eval_turns
+
+_PATH = click.Path(exists=True, path_type=Path)
+
+
+def _table(scores: dict[str, Any], names: tuple[str, ...]) -> None:
+    click.echo(f"{'':<10} {'precision':>9} {'recall':>7} {'F1':>6} {'gold':>7} {'found':>7}")
+    for name in names:
+        s = scores[name]
+        click.echo(
+            f"{name:<10} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f} "
+            f"{s['gold']:>7} {s['predicted']:>7}"
+        )
+
+
+@click.group("eval")
+def evaluate() -> None:
+    """Measure repair against gold data (figures for bench/RESULTS.md)."""
+
+
+@evaluate.command()
+@click.option(
+    "--gold", required=True, type=_PATH, help="IWSLT file: token<TAB>O|COMMA|PERIOD|QUESTION."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@handle_errors
+def punctuation(gold: Path, as_json: bool) -> None:
+    """Punctuation precision/recall/F1 per mark and overall (micro), and words/s."""
+    scores = eval_punctuation(gold)
+    if as_json:
+        click.echo(json.dumps(scores))
+        return
+    click.echo(
+        f"{gold}: {scores['words']} words, {scores['words_per_second']:,} words/s "
+        f"({scores['model']})"
+    )
+    _table(scores, (*MARKS, "overall"))
+
+
+@evaluate.command()
+@click.option("--pairs", required=True, type=_PATH, help="Folder of caption-pair JSON files.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@handle_errors
+def captions(pairs: Path, as_json: bool) -> None:
+    """Repair auto-captions and score them against the human captions."""
+    scores = eval_captions(pairs)
+    if as_json:
+        click.echo(json.dumps(scores))
+        return
+    click.echo(
+        f"{pairs}: {scores['videos']} videos ({scores['skipped_unpunctuated']} skipped: human "
+        f"captions unpunctuated), {scores['aligned_words']} aligned words"
+    )
+    _table(scores["punctuation"], (*MARKS, "overall"))
+    _table({"casing": scores["casing"], "sentences": scores["sentences"]}, ("casing", "sentences"))
+
+
+@evaluate.command()
+@click.option(
+    "--gold", required=True, type=_PATH, help="Folder of broadcast transcripts with speaker labels."
+)
+@click.option("--tolerance", default=3, show_default=True, help="Words a turn start may be off by.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@handle_errors
+def turns(gold: Path, tolerance: int, as_json: bool) -> None:
+    """Speaker-turn detection on caption-like text against speaker labels."""
+    scores = eval_turns(gold, tolerance=tolerance)
+    if as_json:
+        click.echo(json.dumps(scores))
+        return
+    click.echo(f"{gold}: {scores['files']} transcripts, turn starts within {tolerance} words")
+    _table(scores, ("turns",))
+    click.echo(f"named {scores['named']} matched turns, {scores['named_correctly']} correctly")

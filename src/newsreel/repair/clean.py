@@ -1,0 +1,80 @@
+"""Mark the tokens a clean reading view leaves out: fillers, stutters, caption tags.
+
+Nothing is removed here: each raw token gets a kind (``word``, ``filler``,
+``stutter``, ``tag``, ``marker``) and the renderer decides what to show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsreel.search.soundalike import STOPWORDS
+
+FILLERS = frozenset({"uh", "um", "uhm", "umm", "uh-huh", "er", "erm", "hmm", "mm", "mhm", "ah"})
+_TAG = re.compile(r"^[\[(][^\])]*[\])]$")
+_MARKER = re.compile(r"^(?:>>|&gt;&gt;)+$")
+_EDGE = ".,!?;:\"'()[]{}…“”‘’«»-"
+
+
+def core(token: str) -> str:
+    """A token's word without edge punctuation, case-folded."""
+    return token.strip(_EDGE).casefold()
+
+
+def is_marker(token: str) -> bool:
+    """Whether a token is a caption speaker-change marker (``>>``)."""
+    return bool(_MARKER.match(token))
+
+
+def kinds(tokens: Sequence[str]) -> list[str]:
+    """Classify every token for the clean reading view."""
+    cores = [core(t) for t in tokens]
+    out = []
+    for i, token in enumerate(tokens):
+        word, after = cores[i], cores[i + 1] if i + 1 < len(tokens) else ""
+        if is_marker(token):
+            out.append("marker")
+        elif _TAG.match(token) or _is_bare_foreign(cores, i):
+            out.append("tag")
+        elif word in FILLERS:
+            out.append("filler")
+        elif word and (word == after or _is_cut_word(word, after) or _repeats_pair(cores, i)):
+            out.append("stutter")
+        else:
+            out.append("word")
+    return out
+
+
+def _is_cut_word(word: str, after: str) -> bool:
+    """'pal Palestinian': a word started, cut off and said again in full."""
+    return (
+        len(word) >= 2
+        and word not in STOPWORDS
+        and len(after) >= 8
+        and len(word) * 2 <= len(after)
+        and after.startswith(word)
+        and word.isalpha()
+    )
+
+
+def _repeats_pair(cores: Sequence[str], i: int) -> bool:
+    """'let me let me': a two-word phrase said twice (both of the first pair)."""
+    for first in (i, i - 1):
+        if (
+            first >= 0
+            and first + 3 < len(cores)
+            and cores[first]
+            and (cores[first : first + 2] == cores[first + 2 : first + 4])
+        ):
+            return True
+    return False
+
+
+def _is_bare_foreign(cores: Sequence[str], i: int) -> bool:
+    """YouTube writes untranscribed speech as a bare 'foreign' between sentences."""
+    if cores[i] != "foreign":
+        return False
+    before = cores[i - 1] if i else ""
+    after = cores[i + 1] if i + 1 < len(cores) else ""
+    return before in ("", "foreign", "music", "applause") or after in ("", "foreign", "music")

@@ -1,0 +1,220 @@
+"""Speaker turns from caption markers and from what anchors and reporters say.
+
+Cues, in the order they are tried on each sentence:
+- ``>>`` markers in the captions (a turn starts at the next word);
+- hand-overs ("let's get more analysis with journalist X who is in Cairo", "joining
+  me now is X"): the guest's turn starts after the anchor's question that follows;
+- sign-offs ("that's X in Cairo, many thanks", "thank you for joining us"): the
+  anchor's turn starts there, and the turn before is named X if it had no name;
+- questions answered ("...make a difference? Well, ..."), once the text is an
+  interview: the answer is the guest's, the question block the anchor's;
+- self-introductions ("I'm X", "this is X reporting") name the current turn.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+
+from newsreel.repair.clean import core
+from newsreel.repair.document import Turn
+
+_HANDOVER = re.compile(
+    r"\b(?:let's|let us|we'll|we will|i want to|we want to|we're going to|i'd like to|now)\s+"
+    r"(?:get|bring in|bring|go|cross|turn|speak|talk|join|hear|head)\b"
+    r"|\b(?:joins|joining) (?:us|me)\b|\bis with us\b|\bwith us now\b|\bon the line\b"
+)
+_ROLE = re.compile(
+    r"\b(correspondent|reporter|journalist|editor|analyst|colleague|professor|director|"
+    r"spokesperson|spokesman|spokeswoman|expert|ambassador|minister|senator|congressman|"
+    r"congresswoman|researcher|fellow|host|anchor)\b"
+)
+_SIGN_OFF = re.compile(
+    r"^(?:(?:got it|okay|ok|all right|right|well|and)\s+)?(?:that's|that was|that is)\s+"
+    r"(?:(?:a|our|the)\s+)?.{0,60}?\b(?:reporting|in|from|there|for us)\b"
+    r"|^(?:many thanks|thank you|thanks)(?:\s+(?:very|so) much)?(?:\s+(?:for|indeed|to you))?\b"
+)
+_ACK = re.compile(r"^(?:got it|okay|ok|all right|right|thank you|thanks|indeed)$")
+_ANSWER = re.compile(
+    r"^(?:well|yes|yeah|no|look|absolutely|sure|indeed|of course|i think|i mean|so|"
+    r"that's right|exactly|thank you|thanks)\b"
+)
+_ASK = re.compile(
+    r"\b(?:let me|can i|could i|i want to|i'd like to)\s+(?:ask|go to|turn|move|bring)"
+    r"|\bnext question\b"
+)
+_NAME_STOP = frozenset(
+    {"who", "is", "in", "from", "at", "joins", "joining", "there", "for", "on", "live", "now"}
+    | {"and", "with", "the", "a", "to", "has", "was", "will", "here", "reporting", "of"}
+    | {"bbc", "news", "dw", "cnn", "that", "this"}
+)
+_GUEST_ROLES = {
+    "correspondent": "reporter",
+    "reporter": "reporter",
+    "journalist": "reporter",
+    "editor": "reporter",
+    "colleague": "reporter",
+}
+
+
+def _name_after(
+    forms: Sequence[str], words: Sequence[str], start: int, *, need_capital: bool
+) -> str | None:
+    """One to three name words from ``start``, stopping at a function word or a mark."""
+    name: list[str] = []
+    for form, word in zip(forms[start:], words[start:], strict=False):
+        if not word or word in _NAME_STOP or not word.replace("'", "").replace("-", "").isalpha():
+            break
+        if need_capital and not form[:1].isupper():
+            break
+        name.append(word.title())
+        if form.rstrip()[-1:] in ",.?!;:" or len(name) == 3:
+            break
+    return " ".join(name) if name else None
+
+
+def _handover_name(forms: Sequence[str], words: Sequence[str]) -> tuple[str | None, str]:
+    """Who is handed over to, and the role the text gives them."""
+    text = " ".join(words)
+    role = _ROLE.search(text)
+    if role:
+        index = len(text[: role.end()].split())
+        kind = _GUEST_ROLES.get(role.group(1), "guest")
+        return _name_after(forms, words, index, need_capital=False), kind
+    for i, word in enumerate(words):
+        if word in ("with", "to", "is") and i + 1 < len(words):
+            name = _name_after(forms, words, i + 1, need_capital=True)
+            if name:
+                return name, "guest"
+    return None, "guest"
+
+
+def _sign_off_name(forms: Sequence[str], words: Sequence[str]) -> str | None:
+    """The name in "that's X in Cairo" / "that's journalist X from Cairo"."""
+    text = " ".join(words)
+    role = _ROLE.search(text)
+    if role:
+        return _name_after(forms, words, len(text[: role.end()].split()), need_capital=False)
+    for i, word in enumerate(words):
+        if word in ("that's", "is", "was") and i + 1 < len(words):
+            j = i + 1 + (words[i + 1] in ("a", "our", "the"))
+            return _name_after(forms, words, j, need_capital=True)
+    return None
+
+
+def detect(
+    forms: Sequence[str], kinds: Sequence[str], sentences: Sequence[tuple[int, int]]
+) -> list[Turn]:
+    """Turns of a repaired transcript (empty when nothing signals a change of speaker)."""
+    words = [core(f) for f in forms]
+    spoken = [
+        [i for i in range(s, e) if kinds[i] not in ("marker", "tag", "filler")]
+        for s, e in sentences
+    ]
+    texts = [" ".join(words[i] for i in idx) for idx in spoken]
+    turns: dict[int, Turn] = {}
+    interview = False
+    guest: str | None = None
+    for i, marker in enumerate(kinds):
+        if marker == "marker":
+            nxt = next((j for j in range(i + 1, len(kinds)) if kinds[j] == "word"), None)
+            if nxt is not None:
+                turns[nxt] = Turn(nxt, cue=">>")
+                interview = True
+    for k, (start, _end) in enumerate(sentences):
+        text = texts[k]
+        idx = spoken[k]
+        if not text:
+            continue
+        sent_forms = [forms[i] for i in idx]
+        sent_words = [words[i] for i in idx]
+        if _SIGN_OFF.search(text) and k > 0 and interview:
+            begin = start
+            if k > 0 and _ACK.match(texts[k - 1]):
+                begin = sentences[k - 1][0]
+            name = (
+                _sign_off_name(sent_forms, sent_words)
+                if text.startswith(("that", "got", "okay", "ok", "all", "right", "well", "and"))
+                else None
+            )
+            if name:
+                previous = max((t for t in turns if t < begin), default=None)
+                if previous is not None and turns[previous].speaker is None:
+                    turns[previous] = replace(turns[previous], speaker=name)
+            current = max((t for t in turns if t <= begin), default=None)
+            if begin not in turns and (current is None or turns[current].role != "anchor"):
+                turns[begin] = Turn(begin, role="anchor", cue="sign-off")
+            continue
+        if _HANDOVER.search(text):
+            name, role = _handover_name(sent_forms, sent_words)
+            if name is None and not _ROLE.search(text):
+                continue
+            after = k + 1
+            for j in range(k, min(len(sentences), k + 4)):
+                if forms[sentences[j][1] - 1].endswith("?"):
+                    after = j + 1
+            if after < len(sentences):
+                at = sentences[after][0]
+                marked = turns.get(at)
+                turns[at] = (
+                    replace(marked, speaker=marked.speaker or name, role=role)
+                    if marked
+                    else Turn(at, speaker=name, role=role, cue="hand-over")
+                )
+                turns.setdefault(0, Turn(0, role="anchor", cue="opening"))
+                interview, guest = True, name
+            continue
+        if (
+            interview
+            and k > 0
+            and _ANSWER.match(text)
+            and forms[sentences[k - 1][1] - 1].endswith("?")
+        ):
+            if start not in turns:
+                turns[start] = Turn(start, speaker=guest, role="guest", cue="answer")
+            ask = k - 1
+            while (
+                ask > 0
+                and k - ask < 3
+                and (forms[sentences[ask - 1][1] - 1].endswith("?") or _ASK.search(texts[ask - 1]))
+            ):
+                ask -= 1
+            at = sentences[ask][0]
+            before = max((t for t in turns if t < start), default=None)
+            if before is not None and before < at and turns[before].role != "anchor":
+                turns[at] = Turn(at, role="anchor", cue="question")
+    _name_from_intros(turns, forms, words, sentences)
+    aligned: dict[int, Turn] = {}
+    for start in sorted(turns):  # a turn starts where its sentence starts
+        first = sentences[bisect_right([s for s, _ in sentences], start) - 1][0]
+        aligned.setdefault(first, replace(turns[start], start=first))
+    return [aligned[t] for t in sorted(aligned)] if len(aligned) > 1 else []
+
+
+def _name_from_intros(
+    turns: dict[int, Turn],
+    forms: Sequence[str],
+    words: Sequence[str],
+    sentences: Sequence[tuple[int, int]],
+) -> None:
+    """Name an unnamed turn whose first sentences say "I'm X" / "this is X"."""
+    starts = sorted(turns)
+    for n, start in enumerate(starts):
+        if turns[start].speaker:
+            continue
+        end = starts[n + 1] if n + 1 < len(starts) else len(forms)
+        for s, e in sentences:
+            if s < start or s >= min(end, start + 60):
+                continue
+            for i in range(s, e - 1):
+                if words[i] in ("i'm", "am", "is") and (
+                    words[i] != "is" or words[i - 1 : i] == ["this"]
+                ):
+                    name = _name_after(forms, words, i + 1, need_capital=True)
+                    if name and len(name.split()) >= 2:
+                        turns[start] = replace(turns[start], speaker=name)
+                        break
+            if turns[start].speaker:
+                break

@@ -1,0 +1,40 @@
+"""Fillers, stutters, caption tags and markers."""
+
+from __future__ import annotations
+
+from newsreel.repair.clean import kinds
+
+
+def _marked(text: str) -> list[tuple[str, str]]:
+    tokens = text.split()
+    return [(t, k) for t, k in zip(tokens, kinds(tokens), strict=True) if k != "word"]
+
+
+def test_seed_style_disfluencies() -> None:
+    text = "as well uh Kareem and to to negotiate an unknown number of pal Palestinian prisoners um"
+    assert _marked(text) == [
+        ("uh", "filler"),
+        ("to", "stutter"),
+        ("pal", "stutter"),
+        ("um", "filler"),
+    ]
+
+
+def test_repeated_pair_and_triple() -> None:
+    assert _marked("let me let me go") == [("let", "stutter"), ("me", "stutter")]
+    assert _marked("talks in in in Cairo") == [("in", "stutter"), ("in", "stutter")]
+
+
+def test_tags_markers_and_foreign() -> None:
+    text = "[Music] foreign >> the foreign minister said [Applause]"
+    assert _marked(text) == [
+        ("[Music]", "tag"),
+        ("foreign", "tag"),
+        (">>", "marker"),
+        ("[Applause]", "tag"),
+    ]
+    assert _marked("&gt;&gt; hello") == [("&gt;&gt;", "marker")]
+
+
+def test_real_words_are_not_stutters() -> None:
+    assert _marked("in inside the car carpet that that is") == [("that", "stutter")]

@@ -1,0 +1,84 @@
+"""The repaired form is faithful: same tokens, raw rebuilt exactly, idempotent."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsreel.repair.clean import core
+from newsreel.repair.document import Repaired
+from newsreel.repair.punctuator import Prediction
+from newsreel.repair.repairer import assemble, readable
+
+_TOKEN = st.one_of(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDÉ'-.,?!0123456789", min_size=1, max_size=9),
+    st.sampled_from(["uh", ">>", "[Music]", "foreign", "i", "to", "&gt;&gt;", "Cairo", "U.S."]),
+)
+
+
+@st.composite
+def texts_and_labels(draw: st.DrawFn) -> tuple[str, Prediction]:
+    tokens = draw(st.lists(_TOKEN, max_size=40))
+    gaps = draw(
+        st.lists(
+            st.sampled_from([" ", "  ", "\n", "\t ", " \n\n"]),
+            min_size=len(tokens) + 1,
+            max_size=len(tokens) + 1,
+        )
+    )
+    text = "".join(g + t for g, t in zip(gaps, tokens, strict=False)) + gaps[-1]
+    punct = np.array(
+        draw(st.lists(st.integers(0, 3), min_size=len(tokens), max_size=len(tokens))), dtype=np.int8
+    )
+    case = np.array(
+        draw(st.lists(st.integers(0, 2), min_size=len(tokens), max_size=len(tokens))), dtype=np.int8
+    )
+    return text, Prediction(punct, case)
+
+
+@settings(max_examples=200)
+@given(texts_and_labels())
+def test_no_word_lost_or_invented_and_raw_rebuilt(case: tuple[str, Prediction]) -> None:
+    text, prediction = case
+    repaired = assemble(text, prediction)
+    assert repaired.raw_text() == text
+    assert len(repaired.forms) == len(repaired.raw) == len(text.split())
+    for raw, form in zip(repaired.raw, repaired.forms, strict=True):
+        assert core(form) == core(raw) or form.casefold().startswith(raw.casefold())
+    assert Repaired.from_dict(repaired.to_dict()) == repaired
+
+
+@settings(max_examples=200)
+@given(texts_and_labels())
+def test_repairing_the_repaired_text_changes_nothing(case: tuple[str, Prediction]) -> None:
+    text, prediction = case
+    once = assemble(text, prediction)
+    twice = assemble(once.aligned_text(), prediction)
+    assert twice.forms == once.forms
+    assert twice.sentences == once.sentences
+
+
+@given(texts_and_labels())
+def test_clean_view_only_drops_tokens(case: tuple[str, Prediction]) -> None:
+    text, prediction = case
+    repaired = assemble(text, prediction)
+    full = readable(repaired, speakers=False).split()
+    clean = readable(repaired, clean_view=True, speakers=False).split()
+    assert len(clean) <= len(full)
+
+
+def test_marks_are_added_only_where_the_raw_token_has_none() -> None:
+    text = "hello, world is it raining"
+    prediction = Prediction(np.array([2, 1, 0, 0, 3], dtype=np.int8), np.zeros(5, dtype=np.int8))
+    repaired = assemble(text, prediction)
+    assert repaired.aligned_text() == "Hello, world, is it raining?"
+    assert repaired.sentences == (0,)
+
+
+def test_all_caps_captions_are_recased() -> None:
+    text = "THE PRESIDENT SPOKE IN CAIRO TODAY"
+    prediction = Prediction(
+        np.array([0, 0, 0, 0, 0, 2], dtype=np.int8), np.array([0, 1, 0, 0, 1, 0], dtype=np.int8)
+    )
+    assert assemble(text, prediction).aligned_text() == "The President spoke in Cairo today."

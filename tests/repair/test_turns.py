@@ -1,0 +1,69 @@
+"""Speaker turns from markers, hand-overs, sign-offs and answered questions (pure)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsreel.repair.punctuator import Prediction
+from newsreel.repair.repairer import assemble, readable
+
+
+def _repair(text: str):  # type: ignore[no-untyped-def]
+    """Repair text whose punctuation is already written (the model says 'no mark')."""
+    n = len(text.split())
+    return assemble(text, Prediction(np.zeros(n, dtype=np.int8), np.zeros(n, dtype=np.int8)))
+
+
+def test_markers_start_turns() -> None:
+    rep = _repair(">> Good evening. >> Thank you. &gt;&gt; Hello there.")
+    assert [t.start for t in rep.turns] == [0, 4, 7]
+    assert all(t.cue == ">>" for t in rep.turns)
+    assert readable(rep).count("\n\n") == 2
+
+
+def test_hand_over_question_answer_and_sign_off() -> None:
+    text = (
+        "Talks resume in Cairo today. Let's get some more analysis with journalist kareim elari "
+        "who is in Cairo. Kareem, bring us up to speed. What can we confirm? Well, first there is "
+        "an agreement to release the bodies of two soldiers. The talks go on. Let me go to the "
+        "next question. Will these talks make a difference? Well, this threat is the elephant "
+        "in the room. Got it. That's journalist aim alwari from Cairo in Egypt. Many thanks."
+    )
+    rep = _repair(text)
+    words = text.split()
+    cues = [(words[t.start], t.speaker, t.role, t.cue) for t in rep.turns]
+    assert cues == [
+        ("Talks", None, "anchor", "opening"),
+        ("Well,", "Kareim Elari", "reporter", "hand-over"),
+        ("Let", None, "anchor", "question"),
+        ("Well,", "Kareim Elari", "guest", "answer"),
+        ("Got", None, "anchor", "sign-off"),
+    ]
+    assert "Kareim Elari: Well, first" in readable(rep)
+
+
+def test_sign_off_names_an_unnamed_turn() -> None:
+    text = (
+        "Joining me now is our correspondent. What happened? Well, the talks failed. "
+        "That's Jane Doe reporting from Cairo. Now the weather."
+    )
+    rep = _repair(text)
+    named = [t.speaker for t in rep.turns if t.cue == "hand-over"]
+    assert named == ["Jane Doe"]
+
+
+def test_plain_report_has_no_turns() -> None:
+    rep = _repair(
+        "The minister said the talks would resume. What does that mean? Well, nobody knows."
+    )
+    assert rep.turns == ()
+
+
+def test_self_introduction_names_the_anchor() -> None:
+    text = (
+        "This is CNN tonight, I am Don Lemon. Let's bring in our senior correspondent Jeff "
+        "Zeleny. Jeff, what did they say? Well, not much."
+    )
+    rep = _repair(text)
+    assert rep.turns[0].speaker == "Don Lemon"
+    assert rep.turns[1].speaker == "Jeff Zeleny"
