@@ -196,6 +196,7 @@ def main() -> None:
         if elapsed > args.minutes * 60:
             print(f"stopped by the time budget at step {step}/{steps}", flush=True)
             break
+    torch.save(model.state_dict(), args.data.parent / f"punctuator-l{args.layers}.pt")
     export(model, args.layers, args.out)
     print(f"trained in {time.time() - began:.0f}s; wrote {args.out}", flush=True)
 

@@ -67,3 +67,16 @@ def test_self_introduction_names_the_anchor() -> None:
     rep = _repair(text)
     assert rep.turns[0].speaker == "Don Lemon"
     assert rep.turns[1].speaker == "Jeff Zeleny"
+
+
+def test_an_anchor_cutting_in_starts_a_sentence_and_a_turn() -> None:
+    text = (
+        "Let's bring in our correspondent Jane Doe. Jane, what is new? Well, the talks go on in "
+        "Cairo got it. That's Jane Doe in Cairo, many thanks."
+    )
+    rep = _repair(text)
+    assert "Cairo. Got it." in rep.aligned_text()
+    turn = rep.turns[-1]
+    assert (rep.forms[turn.start], turn.role, turn.cue) == ("Got", "anchor", "sign-off")
+    again = _repair(rep.aligned_text())
+    assert again.forms == rep.forms and again.turns == rep.turns

@@ -32,6 +32,7 @@ class Prediction:
 
     punct: np.ndarray
     case: np.ndarray
+    punct_logits: np.ndarray | None = None
 
 
 def model_word(token: str) -> str:
@@ -52,6 +53,9 @@ class Punctuator:
 
         self.config = json.loads(config_path.read_text(encoding="utf-8"))
         self.version = f"punct-{self.config['trained']}-l{self.config['layers']}"
+        # Added to the punctuation logits before the argmax: a prior shift calibrated on
+        # a held-out split (scripts/calibrate_repair.py) to balance precision and recall.
+        self.bias = np.asarray(self.config.get("punct_bias", [0.0] * 4), dtype=np.float32)
         self.max_pieces = int(self.config["max_pieces"])
         self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         self.tokenizer.no_padding()
@@ -107,7 +111,7 @@ class Punctuator:
             for start, end in self._windows(pieces):
                 firsts = np.cumsum(sizes[start:end]) - sizes[start:end] + 1
                 jobs.append((doc, start, end, [p for w in pieces[start:end] for p in w], firsts))
-        punct = [np.zeros(len(w), dtype=np.int8) for w in documents]
+        punct = [np.zeros((len(w), 4), dtype=np.float32) for w in documents]
         case = [np.zeros(len(w), dtype=np.int8) for w in documents]
         best = [np.full(len(w), -1, dtype=np.int32) for w in documents]
         order = sorted(range(len(jobs)), key=lambda j: len(jobs[j][3]))
@@ -124,7 +128,10 @@ class Punctuator:
             for row, (doc, start, end, _, firsts) in enumerate(batch):
                 rows = (p_logits[row][firsts], c_logits[row][firsts])
                 _keep(len(documents[doc]), start, end, rows, (punct[doc], case[doc], best[doc]))
-        return [Prediction(p, c) for p, c in zip(punct, case, strict=True)]
+        return [
+            Prediction((p + self.bias).argmax(-1).astype(np.int8), c, p)
+            for p, c in zip(punct, case, strict=True)
+        ]
 
     def predict(self, words: Sequence[str]) -> Prediction:
         """Predict one document."""
@@ -146,7 +153,7 @@ def _keep(
     better = room > best[start:end]
     where = index[better]
     best[where] = room[better]
-    punct[where] = logits[0][better].argmax(-1)
+    punct[where] = logits[0][better]
     case[where] = logits[1][better].argmax(-1)
 
 

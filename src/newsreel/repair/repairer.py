@@ -39,7 +39,8 @@ def assemble(
             mark = "."
         if nxt is None and mark in ("", ","):
             mark = "."
-        form = styled(token, CASES[int(prediction.case[i])], mark, sentence_start=at_start)
+        case = "lower" if kinds[i] == "filler" else CASES[int(prediction.case[i])]
+        form = styled(token, case, mark, sentence_start=at_start)
         if at_start:
             starts.append(i)
         forms.append(form)
@@ -48,6 +49,13 @@ def assemble(
         starts[:1] = [0]  # leading tags and markers belong to the first sentence
     spans = list(zip(starts, [*starts[1:], len(tokens)][: len(starts)], strict=True))
     found = turns.detect(forms, kinds, spans)
+    cuts = [t.start for t in found if t.start > 0 and t.start not in starts]
+    if cuts:  # a new speaker starts a new sentence
+        for cut in cuts:
+            _close_before(forms, kinds, cut)
+            forms[cut] = forms[cut][:1].upper() + forms[cut][1:]
+        starts = sorted({*starts, *cuts})
+        spans = list(zip(starts, [*starts[1:], len(tokens)], strict=True))
     paras = paragraphs.split(forms, spans, [t.start for t in found])
     return Repaired(
         raw=tokens,
@@ -60,6 +68,16 @@ def assemble(
         model=model,
         times=tuple(times) if times and len(times) == len(tokens) else None,
     )
+
+
+def _close_before(forms: list[str], kinds: Sequence[str], index: int) -> None:
+    """End the sentence before token ``index`` with a full stop if nothing ends it."""
+    for j in range(index - 1, -1, -1):
+        if kinds[j] in ("marker", "tag"):
+            continue
+        if not ends_sentence(forms[j]):
+            forms[j] = forms[j].rstrip(",;:") + "."
+        return
 
 
 def repair_texts(texts: Sequence[str], punctuator: Punctuator | None = None) -> list[Repaired]:

@@ -104,6 +104,18 @@ def _sign_off_name(forms: Sequence[str], words: Sequence[str]) -> str | None:
     return None
 
 
+_ACK_TAILS = (("got", "it"), ("okay",), ("ok",), ("all", "right"), ("thank", "you"), ("thanks",))
+
+
+def _ack_tail(spoken: Sequence[int], words: Sequence[str]) -> int | None:
+    """Where "... got it" / "... okay" ends a sentence: the anchor cutting in."""
+    for tail in _ACK_TAILS:
+        n = len(tail)
+        if len(spoken) > n and tuple(words[i] for i in spoken[-n:]) == tail:
+            return spoken[-n]
+    return None
+
+
 def detect(
     forms: Sequence[str], kinds: Sequence[str], sentences: Sequence[tuple[int, int]]
 ) -> list[Turn]:
@@ -132,8 +144,10 @@ def detect(
         sent_words = [words[i] for i in idx]
         if _SIGN_OFF.search(text) and k > 0 and interview:
             begin = start
-            if k > 0 and _ACK.match(texts[k - 1]):
+            if _ACK.match(texts[k - 1]):
                 begin = sentences[k - 1][0]
+            else:
+                begin = _ack_tail(spoken[k - 1], words) or start
             name = (
                 _sign_off_name(sent_forms, sent_words)
                 if text.startswith(("that", "got", "okay", "ok", "all", "right", "well", "and"))
@@ -187,9 +201,13 @@ def detect(
                 turns[at] = Turn(at, role="anchor", cue="question")
     _name_from_intros(turns, forms, words, sentences)
     aligned: dict[int, Turn] = {}
-    for start in sorted(turns):  # a turn starts where its sentence starts
+    for start in sorted(turns):  # a turn after leading markers starts with its sentence
         first = sentences[bisect_right([s for s, _ in sentences], start) - 1][0]
-        aligned.setdefault(first, replace(turns[start], start=first))
+        if all(kinds[i] != "word" for i in range(first, start)):
+            start, turn = first, replace(turns[start], start=first)
+        else:
+            turn = turns[start]
+        aligned.setdefault(start, turn)
     return [aligned[t] for t in sorted(aligned)] if len(aligned) > 1 else []
 
 
