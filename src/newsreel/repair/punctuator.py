@@ -60,8 +60,9 @@ class Punctuator:
         self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
-        self.cls = self.tokenizer.token_to_id("[CLS]")
-        self.sep = self.tokenizer.token_to_id("[SEP]")
+        self.cls = self._special("[CLS]")
+        self.sep = self._special("[SEP]")
+        self.unknown = self._special("[UNK]")
         options = ort.SessionOptions()
         options.intra_op_num_threads = int(os.environ.get("NEWSREEL_THREADS", "0")) or min(
             4, os.cpu_count() or 1
@@ -72,6 +73,13 @@ class Punctuator:
         )
         self._lock = threading.Lock()
 
+    def _special(self, token: str) -> int:
+        """The id of a special token the model needs."""
+        found = self.tokenizer.token_to_id(token)
+        if found is None:
+            raise NewsreelError(f"{MODEL_DIR}: tokenizer has no {token} token")
+        return int(found)
+
     def _pieces(self, words: Sequence[str]) -> list[list[int]]:
         """Word-piece ids of each word (at least one; long words cut to 8 pieces)."""
         encoding = self.tokenizer.encode(
@@ -81,8 +89,7 @@ class Punctuator:
         for piece, word in zip(encoding.ids, encoding.word_ids, strict=True):
             if word is not None and len(pieces[word]) < 8:
                 pieces[word].append(piece)
-        unknown = self.tokenizer.token_to_id("[UNK]")
-        return [p or [unknown] for p in pieces]
+        return [p or [self.unknown] for p in pieces]
 
     def _windows(self, pieces: list[list[int]]) -> list[tuple[int, int]]:
         """Word ranges of overlapping windows that fit ``max_pieces``."""
