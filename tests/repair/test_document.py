@@ -82,3 +82,12 @@ def test_all_caps_captions_are_recased() -> None:
         np.array([0, 0, 0, 0, 0, 2], dtype=np.int8), np.array([0, 1, 0, 0, 1, 0], dtype=np.int8)
     )
     assert assemble(text, prediction).aligned_text() == "The President spoke in Cairo today."
+
+
+def test_a_texts_repair_does_not_depend_on_what_is_repaired_with_it() -> None:
+    from newsreel.repair.repairer import repair_text, repair_texts
+
+    text = "so what happens next nobody knows the talks resume in cairo on monday " * 30
+    other = "breaking news tonight a storm hits the coast " * 50
+    alone = repair_text(text)
+    assert repair_texts([other, text, "short one"])[1].forms == alone.forms

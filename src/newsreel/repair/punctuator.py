@@ -108,7 +108,7 @@ class Punctuator:
         return windows
 
     def predict_many(self, documents: Sequence[Sequence[str]]) -> list[Prediction]:
-        """Predict every document's words, batching windows across documents."""
+        """Predict every document's words (each document's windows batched together)."""
         jobs: list[tuple[int, int, int, list[int], np.ndarray]] = []
         for doc, words in enumerate(documents):
             if not words:
@@ -121,9 +121,13 @@ class Punctuator:
         punct = [np.zeros((len(w), 4), dtype=np.float32) for w in documents]
         case = [np.zeros(len(w), dtype=np.int8) for w in documents]
         best = [np.full(len(w), -1, dtype=np.int32) for w in documents]
-        order = sorted(range(len(jobs)), key=lambda j: len(jobs[j][3]))
-        for first in range(0, len(order), _BATCH):
-            batch = [jobs[j] for j in order[first : first + _BATCH]]
+        # Batches never mix documents: int8 activations are quantised per batch, so a
+        # document's labels must not depend on what else is repaired with it.
+        batches = []
+        for doc in range(len(documents)):
+            mine = [job for job in jobs if job[0] == doc]
+            batches += [mine[i : i + _BATCH] for i in range(0, len(mine), _BATCH)]
+        for batch in batches:
             width = max(len(b[3]) for b in batch) + 2
             ids = np.zeros((len(batch), width), dtype=np.int64)
             mask = np.zeros_like(ids)
