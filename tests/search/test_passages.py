@@ -60,3 +60,11 @@ def test_snippet_is_a_faithful_window_of_the_text(words: list[str], query: str) 
     assert len(shown.split()) <= 40
     for term in passage.matched_terms:
         assert term in text
+
+
+def test_repaired_text_keeps_punctuation_outside_marks_and_heard_words() -> None:
+    repaired = "Netanyahu sent representatives from Mosad and Shim, bit intelligence to (Cairo)."
+    groups = slot_groups(parse_query('"Shin Bet" Cairo').node, HEARD)
+    passage = best_passage(repaired, None, groups)
+    assert f"({MARK_START}Cairo{MARK_END})." in passage.snippet
+    assert ("Shin Bet", "Shim bit") in passage.heard_as

@@ -167,9 +167,7 @@ def best_passage(
     marked: set[int] = set()
     for a, b, _ in inside:
         marked.update(range(a, b + 1))
-    snippet = " ".join(
-        MARK_START + words[i] + MARK_END if i in marked else words[i] for i in range(start, end)
-    )
+    snippet = " ".join(_mark(words[i]) if i in marked else words[i] for i in range(start, end))
     snippet = ("…" if start > 0 else "") + snippet + ("…" if end < len(words) else "")
     matched, heard = _surfaces(words, runs)
     timed_word = inside[0][0] if inside else start
@@ -211,6 +209,15 @@ def _window_score(runs: Sequence[tuple[int, int, str]], start: int, width: int) 
     labels = {fold(r[2]) for r in inside}
     longest = max(r[1] - r[0] for r in inside)
     return (len(labels), longest, len(inside), -start)
+
+
+def _mark(word: str) -> str:
+    """Highlight a word, leaving the punctuation around it outside the mark."""
+    core = _EDGE.sub("", word)
+    if not core:
+        return MARK_START + word + MARK_END
+    lead = word.index(core)
+    return word[:lead] + MARK_START + core + MARK_END + word[lead + len(core) :]
 
 
 def youtube_url(video_id: str, seconds: float | None) -> str | None:
