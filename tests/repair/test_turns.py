@@ -36,7 +36,7 @@ def test_hand_over_question_answer_and_sign_off() -> None:
         ("Talks", None, "anchor", "opening"),
         ("Well,", "Kareim Elari", "reporter", "hand-over"),
         ("Let", None, "anchor", "question"),
-        ("Well,", "Kareim Elari", "guest", "answer"),
+        ("Well,", "Kareim Elari", "reporter", "answer"),
         ("Got", None, "anchor", "sign-off"),
     ]
     assert "Kareim Elari: Well, first" in readable(rep)

@@ -16,7 +16,7 @@ from newsreel.repair.punctuator import Punctuator, load
 from newsreel.repair.repairer import repair_texts
 from newsreel.store.base import Store
 
-RULES = "rules-1"
+RULES = "rules-2"
 BATCH = 64
 
 

@@ -129,6 +129,7 @@ def detect(
     turns: dict[int, Turn] = {}
     interview = False
     guest: str | None = None
+    guest_role = "guest"
     for i, marker in enumerate(kinds):
         if marker == "marker":
             nxt = next((j for j in range(i + 1, len(kinds)) if kinds[j] == "word"), None)
@@ -178,7 +179,7 @@ def detect(
                     else Turn(at, speaker=name, role=role, cue="hand-over")
                 )
                 turns.setdefault(0, Turn(0, role="anchor", cue="opening"))
-                interview, guest = True, name
+                interview, guest, guest_role = True, name, role
             continue
         if (
             interview
@@ -187,7 +188,7 @@ def detect(
             and forms[sentences[k - 1][1] - 1].endswith("?")
         ):
             if start not in turns:
-                turns[start] = Turn(start, speaker=guest, role="guest", cue="answer")
+                turns[start] = Turn(start, speaker=guest, role=guest_role, cue="answer")
             ask = k - 1
             while (
                 ask > 0
