@@ -82,3 +82,27 @@ def turns(gold: Path, tolerance: int, as_json: bool) -> None:
     click.echo(f"{gold}: {scores['files']} transcripts, turn starts within {tolerance} words")
     _table(scores, ("turns",))
     click.echo(f"named {scores['named']} matched turns, {scores['named_correctly']} correctly")
+
+
+@evaluate.command()
+@click.option(
+    "--gold", required=True, type=_PATH, help="CoNLL file: token TAG (IOB2), blank lines."
+)
+@click.option(
+    "--as-captions", is_flag=True, help="Lower-case and strip punctuation first (then repair)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@handle_errors
+def ner(gold: Path, as_captions: bool, as_json: bool) -> None:
+    """Entity precision/recall/F1 per type (PER, ORG, LOC, MISC) and micro overall."""
+    from newsreel.entities.evaluate import TYPES, eval_ner
+
+    scores = eval_ner(gold, captions=as_captions)
+    if as_json:
+        click.echo(json.dumps(scores))
+        return
+    style = "as captions (lower case, no punctuation, repaired)" if as_captions else "as written"
+    click.echo(
+        f"{gold}: {scores['sentences']} sentences {style}, {scores['words_per_second']:,} words/s"
+    )
+    _table(scores, (*TYPES, "overall"))

@@ -1,0 +1,1 @@
+"""Entities, numbers and quotes: who, where, how many, says who."""

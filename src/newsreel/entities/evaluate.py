@@ -1,0 +1,103 @@
+"""``newsreel eval ner``: entity-level precision/recall/F1 on CoNLL-format gold."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from newsreel.entities.ner import mentions
+from newsreel.errors import ConfigError
+from newsreel.repair.evaluate import prf
+
+TYPES = ("PER", "ORG", "LOC", "MISC")
+_TAG = re.compile(r"^(O|[BI]-[A-Z]+)$")
+_PUNCT = re.compile(r"^\W+$")
+
+Sentence = tuple[list[str], list[str]]
+
+
+def read_conll(path: Path) -> list[Sentence]:
+    """Sentences of a CoNLL file (``token TAG ...``, IOB2, blank line between)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the gold file ({exc})") from None
+    sentences: list[Sentence] = []
+    tokens: list[str] = []
+    tags: list[str] = []
+    for number, line in enumerate(lines, 1):
+        parts = line.split()
+        if not parts or parts[0] == "-DOCSTART-":
+            if tokens:
+                sentences.append((tokens, tags))
+                tokens, tags = [], []
+            continue
+        if len(parts) < 2 or not _TAG.match(parts[1]):
+            raise ConfigError(
+                f"{path}: line {number} is not 'token TAG' with an IOB2 tag: {line[:60]!r}"
+            )
+        tokens.append(parts[0])
+        tags.append(parts[1])
+    if tokens:
+        sentences.append((tokens, tags))
+    if not sentences:
+        raise ConfigError(f"{path}: no sentences (expected CoNLL 'token TAG' lines)")
+    return sentences
+
+
+def spans(tags: Sequence[str]) -> set[tuple[int, int, str]]:
+    """(start, end, type) of the entities an IOB2 tag sequence marks."""
+    out = set()
+    start, kind = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        if start >= 0 and (tag == "O" or tag.startswith("B-") or tag[2:] != kind):
+            out.add((start, i, kind))
+            start = -1
+        if tag.startswith("B-") or (tag.startswith("I-") and start < 0):
+            start, kind = i, tag[2:]
+    return out
+
+
+def as_captions(sentence: Sentence) -> Sentence:
+    """Lower-case the tokens and drop punctuation tokens, as auto-captions would."""
+    kept = [(t.lower(), g) for t, g in zip(*sentence, strict=True) if not _PUNCT.match(t)]
+    return [t for t, _ in kept], [g for _, g in kept]
+
+
+def eval_ner(path: Path, *, captions: bool = False) -> dict[str, Any]:
+    """Score spaCy's entities (on repaired text with ``captions``) against the gold."""
+    sentences = read_conll(path)
+    if captions:
+        sentences = [s for s in map(as_captions, sentences) if s[0]]
+    began = time.perf_counter()
+    inputs = [tokens for tokens, _ in sentences]
+    if captions:
+        from newsreel.repair.repairer import repair_texts
+
+        inputs = [list(r.forms) for r in repair_texts([" ".join(t) for t in inputs])]
+    found = mentions(inputs)
+    seconds = time.perf_counter() - began
+    counts = {k: [0, 0, 0] for k in TYPES}
+    for (_, tags), predicted in zip(sentences, found, strict=True):
+        gold = spans(tags)
+        guess = {(m.start, m.end, m.type) for m in predicted}
+        for kind in TYPES:
+            g = {s for s in gold if s[2] == kind}
+            p = {s for s in guess if s[2] == kind}
+            counts[kind][0] += len(g & p)
+            counts[kind][1] += len(p)
+            counts[kind][2] += len(g)
+    words = sum(len(t) for t, _ in sentences)
+    result: dict[str, Any] = {k: prf(*counts[k]) for k in TYPES}
+    result["overall"] = prf(*(sum(c[i] for c in counts.values()) for i in range(3)))
+    return {
+        "gold": str(path),
+        "as_captions": captions,
+        "sentences": len(sentences),
+        "words": words,
+        "words_per_second": round(words / seconds) if seconds else None,
+        **result,
+    }

