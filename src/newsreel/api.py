@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsreel.entities.linking import key as link_key
+from newsreel.entities.stage import EnrichSummary, run_enrich
 from newsreel.errors import ConfigError
 from newsreel.export import flatten, table_columns, write_rows
 from newsreel.ingest.runner import Progress, ingest_paths
@@ -147,6 +149,72 @@ class Archive:
         """The repaired transcript of a video (None until ``repair`` has run on it)."""
         video = self.store.get_video(video_id)
         return from_stored(video.repair, video.word_times)
+
+    def enrich(self, progress: Callable[[int, int], None] | None = None) -> EnrichSummary:
+        """Find entities, claims and quotes in transcripts that are new or were enriched
+        by an older version (repaired text where ``repair`` has run)."""
+        return run_enrich(self.store, progress)
+
+    def entities(self, video_id: str | None = None) -> list[dict[str, Any]]:
+        """Entities of one video (or the archive): ``entity_id``, ``name``, ``type``,
+        ``spellings`` (spelling -> count), ``mentions``."""
+        if video_id is not None:
+            self.store.get_video(video_id)  # NotFoundError for an unknown video
+        return self.store.entity_rows(video_id)
+
+    def entity(self, name: str) -> dict[str, Any]:
+        """One entity by id, name or spelling heard: spellings, counts per outlet and
+        month, top co-mentioned entities, videos, quotes."""
+        entity_id = self.store.find_entity(name)[0]
+        row = next(r for r in self.store.entity_rows() if r["entity_id"] == entity_id)
+        return {
+            **row,
+            **self.store.entity_profile(entity_id),
+            "quotes": self.store.quote_rows(entity_id=entity_id),
+        }
+
+    def claims(
+        self, video_id: str | None = None, entity: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Numbers with what they count and their attribution."""
+        if video_id is not None:
+            self.store.get_video(video_id)
+            return self.store.claim_rows(video_id=video_id)
+        if entity is not None:
+            return self.store.claim_rows(entity_id=self.store.find_entity(entity)[0])
+        return self.store.claim_rows()
+
+    def quotes(self, video_id: str | None = None) -> list[dict[str, Any]]:
+        """Reported speech: speaker (and entity), text."""
+        return self.store.quote_rows(video_id=video_id)
+
+    def merge_entities(self, source: str, target: str) -> int:
+        """Merge entity ``source`` into ``target`` (all its spellings); survives re-runs.
+        Returns the mentions moved."""
+        source_id, src_name, src_type = self.store.find_entity(source)
+        _, dst_name, dst_type = self.store.find_entity(target)
+        if src_type != dst_type:
+            raise ConfigError(f"cannot merge {src_name} ({src_type}) into {dst_name} ({dst_type})")
+        row = next(r for r in self.store.entity_rows() if r["entity_id"] == source_id)
+        for spelling in row["spellings"]:
+            self.store.set_alias(link_key(spelling), dst_type, dst_name)
+        self.store.set_alias(link_key(src_name), dst_type, dst_name)
+        return self.store.relink(list(row["spellings"]), dst_type, dst_name)
+
+    def split_entity(self, name: str, spelling: str, new_name: str | None = None) -> int:
+        """Move one spelling out of an entity into its own (``new_name`` or the spelling);
+        survives re-runs. Returns the mentions moved."""
+        entity_id, canonical, kind = self.store.find_entity(name)
+        row = next(r for r in self.store.entity_rows() if r["entity_id"] == entity_id)
+        matching = [s for s in row["spellings"] if link_key(s) == link_key(spelling)]
+        if not matching:
+            raise ConfigError(
+                f"{canonical} was never heard as {spelling!r}; spellings: "
+                + ", ".join(row["spellings"])
+            )
+        target = new_name or " ".join(w[:1].upper() + w[1:] for w in spelling.split())
+        self.store.set_alias(link_key(spelling), kind, target)
+        return self.store.relink(matching, kind, target)
 
     def _widest(self, query: str, exact: bool, **filters: Any) -> tuple[Node, Filters]:
         parsed, chosen = _parse(query, **filters)

@@ -159,7 +159,12 @@ def test_schema_is_plain_tables_with_recorded_migrations(archive: Archive, tmp_p
         "ingest_runs",
         "schema_migrations",
     } <= tables
-    assert db.execute("SELECT version FROM schema_migrations").fetchall() == [(1,), (2,), (3,)]
+    assert db.execute("SELECT version FROM schema_migrations").fetchall() == [
+        (1,),
+        (2,),
+        (3,),
+        (4,),
+    ]
     assert "repairs" in tables
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("SELECT status FROM ingest_runs").fetchone()[0] == "done"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from newsreel import __version__
+from newsreel.cli.entities import claims, enrich, entities, entity, entity_merge, entity_split
 from newsreel.cli.evaluate import evaluate
 from newsreel.cli.export import export
 from newsreel.cli.ingest import ingest
@@ -33,5 +34,11 @@ for command in (
     repair,
     repair_text_command,
     evaluate,
+    enrich,
+    entities,
+    entity,
+    claims,
+    entity_merge,
+    entity_split,
 ):
     main.add_command(command)

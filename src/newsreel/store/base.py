@@ -135,6 +135,50 @@ class Store(Protocol):
     def repair_counts(self, model: str) -> tuple[int, int]:
         """(current transcripts repaired by ``model``, current transcripts)."""
 
+    def unenriched(self, version: str, after: int, limit: int) -> list[tuple[int, str]]:
+        """(id, token-aligned text, repaired when available) of transcripts to enrich."""
+
+    def save_enrichment(
+        self,
+        transcript_id: int,
+        version: str,
+        mentions: Sequence[Any],
+        claims: Sequence[Any],
+        quotes: Sequence[Any] = (),
+    ) -> None:
+        """Replace a transcript's mentions, claims and quotes; mark it enriched."""
+
+    def known_spellings(self) -> list[tuple[str, str, str]]:
+        """(surface, type, canonical name) of every spelling linked so far."""
+
+    def user_aliases(self) -> list[tuple[str, str, str]]:
+        """(spelling key, type, canonical name) the user set by merge or split."""
+
+    def set_alias(self, spelling: str, kind: str, name: str) -> None:
+        """Remember that a spelling of this type means ``name``."""
+
+    def relink(self, surfaces: Sequence[str], kind: str, name: str) -> int:
+        """Point existing mentions with these surfaces at entity ``name``."""
+
+    def find_entity(self, name: str) -> tuple[int, str, str]:
+        """(id, name, type) of an entity by id, name or spelling; NotFoundError."""
+
+    def entity_rows(self, video_id: str | None = None) -> list[dict[str, Any]]:
+        """Entities with spellings and mention counts."""
+
+    def entity_profile(self, entity_id: int, limit: int = 20) -> dict[str, Any]:
+        """Counts per outlet and month, co-mentioned entities, videos."""
+
+    def claim_rows(
+        self, video_id: str | None = None, entity_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Claims of a video, of videos mentioning an entity, or of the archive."""
+
+    def quote_rows(
+        self, video_id: str | None = None, entity_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Quotes of a video, of a speaker entity, or of the archive."""
+
     def facets(
         self, node: Node, filters: Filters, limit: int = 20
     ) -> dict[str, list[tuple[str, int]]]:

@@ -149,4 +149,61 @@ CREATE TABLE repairs (
 CREATE INDEX repairs_model ON repairs(model);
 """,
     ),
+    (
+        4,
+        "entities: canonical entities, mentions, claims, user aliases, enrichment state",
+        """
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    UNIQUE (name, type)
+);
+CREATE TABLE mentions (
+    transcript_id INTEGER NOT NULL REFERENCES transcripts(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    surface TEXT NOT NULL,
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    source TEXT NOT NULL,
+    PRIMARY KEY (transcript_id, start)
+) WITHOUT ROWID;
+CREATE INDEX mentions_entity ON mentions(entity_id);
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    transcript_id INTEGER NOT NULL REFERENCES transcripts(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    value REAL NOT NULL,
+    text TEXT NOT NULL,
+    subject TEXT,
+    attribution TEXT,
+    sentence TEXT NOT NULL
+);
+CREATE INDEX claims_transcript ON claims(transcript_id);
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    transcript_id INTEGER NOT NULL REFERENCES transcripts(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    speaker TEXT NOT NULL,
+    entity_id INTEGER REFERENCES entities(id),
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL
+);
+CREATE INDEX quotes_transcript ON quotes(transcript_id);
+CREATE TABLE entity_aliases (
+    spelling TEXT NOT NULL,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (spelling, type)
+);
+CREATE TABLE enrichments (
+    transcript_id INTEGER PRIMARY KEY REFERENCES transcripts(id),
+    version TEXT NOT NULL,
+    enriched_at TEXT NOT NULL
+);
+""",
+    ),
 )

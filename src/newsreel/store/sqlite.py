@@ -26,6 +26,7 @@ from newsreel.search.soundalike import sound_key
 from newsreel.store import sql
 from newsreel.store.base import FileResult, SourceState
 from newsreel.store.schema import MIGRATIONS
+from newsreel.store.sqlite_entities import EntityRows
 from newsreel.store.sqlite_repair import RepairRows
 from newsreel.store.sqlite_write import BatchWriter, now
 
@@ -36,7 +37,7 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-class SQLiteStore(RepairRows):
+class SQLiteStore(RepairRows, EntityRows):
     """The reference ``Store``: an archive in one SQLite file."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:

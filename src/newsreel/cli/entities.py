@@ -1,0 +1,159 @@
+"""``newsreel enrich``, ``entities``, ``entity``, ``claims``, ``entity-merge``, ``entity-split``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import click
+from tqdm import tqdm
+
+from newsreel.api import open_archive
+from newsreel.cli.common import (
+    EXIT_INTERRUPTED,
+    archive_option,
+    existing_archive,
+    handle_errors,
+    resolve_archive,
+)
+
+
+def _advance(bar: tqdm[Any], count: int) -> None:
+    bar.update(count)
+
+
+def _lines(rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
+@click.command()
+@archive_option
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@handle_errors
+def enrich(archive: Path | None, as_json: bool) -> None:
+    """Find people, places, organisations, numbers and quotes; link entities across the
+    archive however the captions spelled them. Run 'newsreel repair' first for best results.
+    """
+    target = existing_archive(archive)
+    with open_archive(target) as arch:
+        bar = tqdm(unit="video", disable=not sys.stderr.isatty(), dynamic_ncols=True)
+        try:
+            summary = arch.enrich(lambda n, _w: _advance(bar, n))
+        except KeyboardInterrupt:
+            bar.close()
+            click.echo(
+                "Interrupted: finished videos are saved; run the same command to finish.", err=True
+            )
+            sys.exit(EXIT_INTERRUPTED)
+        bar.close()
+    rate = summary.words / summary.seconds if summary.seconds else 0.0
+    if as_json:
+        click.echo(json.dumps({**asdict(summary), "words_per_second": round(rate)}))
+    click.echo(
+        f"{summary.videos} videos enriched ({summary.words} words, {rate:,.0f} words/s): "
+        f"{summary.mentions} mentions, {summary.claims} claims, {summary.quotes} quotes "
+        f"-> {target}",
+        err=True,
+    )
+
+
+@click.command()
+@click.argument("video_id", required=False)
+@archive_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--limit", default=50, show_default=True, help="At most this many (plain output).")
+@handle_errors
+def entities(video_id: str | None, archive: Path | None, as_json: bool, limit: int) -> None:
+    """Entities of one video, or of the whole archive, with the spellings heard."""
+    with open_archive(resolve_archive(archive), read_only=True) as arch:
+        rows = arch.entities(video_id)
+    if as_json:
+        _lines(rows)
+        return
+    for row in rows[:limit]:
+        heard = ", ".join(f"{s} ({n})" for s, n in row["spellings"].items())
+        click.echo(f"{row['mentions']:>6}  {row['name']} [{row['type']}]  heard: {heard}")
+
+
+@click.command()
+@click.argument("name")
+@archive_option
+@click.option("--json", "as_json", is_flag=True, help="Print the entity as one JSON object.")
+@handle_errors
+def entity(name: str, archive: Path | None, as_json: bool) -> None:
+    """One entity (by name, id or any spelling heard): spellings, mentions per outlet and
+    month, top co-mentioned entities, videos."""
+    with open_archive(resolve_archive(archive), read_only=True) as arch:
+        data = arch.entity(name)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    click.echo(
+        click.style(f"{data['name']} [{data['type']}]", bold=True) + f"  id {data['entity_id']}, "
+        f"{data['mentions']} mentions in {len(data['videos'])} videos"
+    )
+    click.echo("heard as  " + ", ".join(f"{s} ({n})" for s, n in data["spellings"].items()))
+    click.echo("per outlet and month")
+    for row in data["per_outlet_month"]:
+        click.echo(
+            f"  {row['month']}  {row['channel']:<28} {row['mentions']:>5} mentions "
+            f"{row['videos']:>4} videos"
+        )
+    click.echo(
+        "co-mentioned  "
+        + ", ".join(f"{c['name']} ({c['videos']})" for c in data["co_mentioned"][:10])
+    )
+    for video in data["videos"][:10]:
+        click.echo(f"  {video['publish_date'] or '?'}  {video['video_id']}  {video['title']}")
+
+
+@click.command()
+@click.argument("video_id", required=False)
+@click.option("--entity", "entity_name", help="Claims in the videos that mention this entity.")
+@archive_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@handle_errors
+def claims(
+    video_id: str | None, entity_name: str | None, archive: Path | None, as_json: bool
+) -> None:
+    """Numbers with what they count and on whose authority."""
+    with open_archive(resolve_archive(archive), read_only=True) as arch:
+        rows = arch.claims(video_id, entity_name)
+    if as_json:
+        _lines(rows)
+        return
+    for row in rows:
+        source = f"  (according to {row['attribution']})" if row["attribution"] else ""
+        click.echo(
+            f"{row['video_id']}  {row['value']:,.10g}  {row['text']}: "
+            f"{row['subject'] or '?'}{source}"
+        )
+
+
+@click.command("entity-merge")
+@click.argument("source")
+@click.argument("target")
+@archive_option
+@handle_errors
+def entity_merge(source: str, target: str, archive: Path | None) -> None:
+    """Merge entity SOURCE into TARGET (all its spellings); kept across re-runs."""
+    with open_archive(existing_archive(archive)) as arch:
+        moved = arch.merge_entities(source, target)
+    click.echo(f"merged {source} into {target}: {moved} mentions moved")
+
+
+@click.command("entity-split")
+@click.argument("name")
+@click.argument("spelling")
+@click.option("--as", "new_name", help="Name of the new entity (default: the spelling).")
+@archive_option
+@handle_errors
+def entity_split(name: str, spelling: str, new_name: str | None, archive: Path | None) -> None:
+    """Move SPELLING out of entity NAME into an entity of its own; kept across re-runs."""
+    with open_archive(existing_archive(archive)) as arch:
+        moved = arch.split_entity(name, spelling, new_name)
+    click.echo(f"split {spelling!r} from {name}: {moved} mentions moved")

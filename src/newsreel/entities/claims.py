@@ -1,0 +1,234 @@
+"""Numbers with what they count and on whose authority; who said what (pure).
+
+Works on the repaired, token-aligned forms of a transcript and its sentence starts.
+A number is digits ("40,000", "1.4"), number words ("six", "a hundred"), or "a 100"
+(captions' "a hundred"), scaled by "thousand/million/billion" and marked as percent
+or money when the text says. Its subject is the words that follow, up to a clause
+boundary ("40 Israeli hostages", "people living there" -> "people living in Rafah" when
+the sentence names the place). Attribution comes from "according to X" / "X said" in
+the sentence, an "according to" opening the sentence after one that refers back to it
+("It seems like this is something Israel, according to X, agreed"), or, for
+"it said" / "they reported", the previous sentence's source. Quotes are reported
+speech: "the defense minister says there is no time for flexibility".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsreel.repair.clean import FILLERS, core
+
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "hundred": 100,
+    "dozen": 12,
+}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 100}
+_DIGITS = re.compile(r"^[$£€]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$|^[$£€]?\d+(?:\.\d+)?%?$")
+_STOP = frozenset(
+    "it that which who is are was were has have had and but so because if when then this "
+    "these those will would could should can may might do does did says said".split()
+)
+_SAY = frozenset(
+    "says said say told tells claims claimed reported reports warned warns stated "
+    "announced added insisted".split()
+)
+_QUOTE_SAY = _SAY - {"reports", "reported"}
+_SUBJECT_STOP = frozenset({"exchange", "return", "according"})
+_SPEAKER_STOP = frozenset("but and so that because while as if when then also".split())
+_BACK = frozenset({"it", "this", "that", "which"})
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A number in the text: value, the words, what it counts, who says so."""
+
+    start: int
+    end: int
+    value: float
+    text: str
+    subject: str | None
+    attribution: str | None
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Reported or direct speech: who, what, and the token span of what was said."""
+
+    start: int
+    end: int
+    speaker: str
+    speaker_start: int
+    speaker_end: int
+    text: str
+    kind: str
+
+
+def _number_at(words: Sequence[str], i: int) -> tuple[float, int] | None:
+    """(value, tokens used) of a number starting at token ``i``."""
+    word = words[i]
+    value: float | None = None
+    used = 1
+    if _DIGITS.match(word):
+        value = float(word.strip("$£€%").replace(",", ""))
+    elif word in _WORDS:
+        value = float(_WORDS[word])
+    elif word == "a" and i + 1 < len(words):
+        after = words[i + 1]
+        if after in _SCALE or after == "dozen":
+            value, used = (12.0 if after == "dozen" else float(_SCALE[after])), 2
+        elif after in ("100", "1000"):  # captions write "a hundred" as "a 100"
+            value, used = float(after), 2
+    if value is None:
+        return None
+    while i + used < len(words) and words[i + used] in _SCALE:
+        value *= _SCALE[words[i + used]]
+        used += 1
+    return value, used
+
+
+def _subject(forms: Sequence[str], words: Sequence[str], start: int, end: int) -> str | None:
+    out: list[str] = []
+    for j in range(start, min(end, start + 6)):
+        if words[j] in FILLERS:
+            continue
+        if words[j] in _STOP or words[j] in _SUBJECT_STOP or not words[j] or _number_at(words, j):
+            break
+        out.append(forms[j].strip(".,?!;:\"'"))
+        if forms[j][-1:] in ".,?!;:":
+            break
+    while out and out[-1].lower() in ("in", "of", "for", "from", "to", "the", "a", "with"):
+        out.pop()
+    return " ".join(out) or None
+
+
+def _source(words: Sequence[str], forms: Sequence[str], start: int, end: int) -> str | None:
+    """The source a sentence names: "according to X" or "X said/reports"."""
+    for j in range(start, end - 2):
+        if words[j] == "according" and words[j + 1] == "to":
+            got = []
+            for k in range(j + 2, min(end, j + 7)):
+                if (
+                    words[k] in _STOP
+                    or words[k] in ("there", "they", "we")
+                    or (k > j + 3 and words[k].endswith("ed"))
+                ):
+                    break
+                got.append(forms[k].strip(".,?!;:\"'"))
+                if forms[k][-1:] in ".,?!;:":
+                    break
+            if got:
+                return " ".join(got)
+    for j in range(start + 1, end):
+        if words[j] in _SAY and not _pronoun_report(words, max(start, j - 3), j + 1):
+            speaker = _speaker_before(words, forms, start, j)
+            if speaker:
+                return f"{speaker[0]} {forms[j]}" if words[j].startswith("report") else speaker[0]
+    return None
+
+
+def _speaker_before(
+    words: Sequence[str], forms: Sequence[str], start: int, verb: int
+) -> tuple[str, int] | None:
+    got: list[str] = []
+    first = verb
+    for k in range(verb - 1, max(start - 1, verb - 6), -1):
+        if words[k] in _SPEAKER_STOP or forms[k][-1:] in ".,?!;:":
+            break
+        got.insert(0, forms[k])
+        first = k
+    return (" ".join(got), first) if got else None
+
+
+_PRONOUNS = frozenset({"it", "they", "he", "she", "i", "we", "you"})
+
+
+def _pronoun_report(words: Sequence[str], start: int, end: int) -> bool:
+    """'it said', 'they even said': a report whose source is named elsewhere."""
+    return any(
+        words[j] in _SAY and any(words[k] in _PRONOUNS for k in range(max(start, j - 3), j))
+        for j in range(start, end)
+    )
+
+
+def extract(
+    forms: Sequence[str], sentences: Sequence[int], places: dict[int, str] | None = None
+) -> tuple[list[Claim], list[Quote]]:
+    """Claims and quotes of a repaired transcript; ``places`` maps the tokens of place
+    mentions to their canonical names ("there" in a subject becomes "in <place>")."""
+    places = places or {}
+    words = [core(f) for f in forms]
+    spans = list(zip(sentences, [*sentences[1:], len(forms)], strict=False)) or [(0, len(forms))]
+    sources = [_source(words, forms, s, e) for s, e in spans]
+    claims: list[Claim] = []
+    for n, (s, e) in enumerate(spans):
+        sentence = " ".join(forms[s:e])
+        source = sources[n]
+        if (  # "...800 prisoners. It seems like this is something Israel, according to X, agreed"
+            source is None
+            and n + 2 < len(spans)
+            and words[spans[n + 1][0]] in _BACK
+            and words[spans[n + 2][0]] == "according"
+        ):
+            source = sources[n + 2]
+        if source is None and n and _pronoun_report(words, s, e):
+            source = sources[n - 1]
+        i = s
+        while i < e:
+            found = _number_at(words, i)
+            named = i > s and forms[i - 1][:1].isupper() and forms[i - 1][-1:].isalnum()
+            if (
+                found is None
+                or named
+                or (i + 1 < e and words[i + 1] in _MONTHS)
+                or (i and words[i - 1] in _MONTHS)
+            ):
+                i += 1
+                continue
+            value, used = found
+            if "%" in forms[i] or (i + used < e and words[i + used] in ("percent", "per")):
+                used += words[i + used] == "percent" if i + used < e else 0
+            subject = _subject(forms, words, i + used, e)
+            if subject and subject.split()[-1].lower() == "there":
+                place = next((places[k] for k in range(i - 1, s - 1, -1) if k in places), None)
+                if place:
+                    subject = subject[: -len("there")] + f"in {place}"
+            text = " ".join(forms[i : i + used]).strip(".,?!;:")
+            claims.append(Claim(i, i + used, value, text, subject, source, sentence))
+            i += used
+    quotes = []
+    for s, e in spans:
+        for j in range(s + 1, e - 2):
+            if words[j] in _QUOTE_SAY and not _pronoun_report(words, max(s, j - 3), j + 1):
+                speaker = _speaker_before(words, forms, s, j)
+                if speaker is None or speaker[0].lower().startswith(("there", "according")):
+                    continue
+                body = j + 1 + (words[j + 1] == "that")
+                text = " ".join(forms[body:e]).rstrip()
+                if len(text.split()) >= 3:
+                    quotes.append(Quote(body, e, speaker[0], speaker[1], j, text, "indirect"))
+                break
+    return claims, quotes

@@ -1,0 +1,43 @@
+"""Mentions the NER model misses: curated spellings found as whole words anywhere.
+
+Captions write "shim bit" and "mosad" in lower case, where a cased-text NER model sees
+no entity; the curated alias file (aliases.toml, ``aliases`` lists only) is matched
+over the token keys, longest phrase first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsreel.entities.linking import alias_table, curated, key
+from newsreel.entities.ner import Mention
+
+_LONGEST = 4
+_EDGE = ".,!?;:\"'()[]{}…“”‘’«»"
+
+
+def find(tokens: Sequence[str]) -> list[Mention]:
+    """Curated spellings in a token sequence (non-overlapping, longest first)."""
+    table = alias_table(curated(), tagged=False)
+    keys = [key(t) for t in tokens]
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(_LONGEST, len(tokens) - i), 0, -1):
+            phrase = " ".join(keys[i : i + size])
+            if phrase in table and all(keys[i : i + size]):
+                surface = " ".join(t.strip(_EDGE) for t in tokens[i : i + size])
+                out.append(Mention(i, i + size, table[phrase][1], surface))
+                i += size
+                break
+        else:
+            i += 1
+    return out
+
+
+def merge(tagged: Sequence[Mention], curated_found: Sequence[Mention]) -> list[Mention]:
+    """Curated spellings (precise by construction) plus the NER mentions that overlap
+    none of them, in text order."""
+    taken = {i for m in curated_found for i in range(m.start, m.end)}
+    kept = [m for m in tagged if not any(i in taken for i in range(m.start, m.end))]
+    return sorted([*curated_found, *kept], key=lambda m: m.start)

@@ -1,0 +1,275 @@
+"""Rows of the entities stage in a SQLite archive (mixed into ``SQLiteStore``)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from newsreel.errors import NotFoundError
+from newsreel.store.sqlite_write import now
+
+MentionRow = tuple[int, int, str, str, str, str]  # start, end, surface, name, type, source
+ClaimRow = tuple[int, int, float, str, str | None, str | None, str]
+QuoteRow = tuple[int, int, str, tuple[str, str] | None, str, str]  # entity: (name, type)
+
+
+class EntityRows:
+    """Read and write entities, mentions, claims and user aliases; ``db`` is the archive."""
+
+    db: sqlite3.Connection
+    path: str
+
+    def unenriched(self, version: str, after: int, limit: int) -> list[tuple[int, str]]:
+        """(id, token-aligned text, repaired when available) of transcripts to enrich."""
+        return [
+            (r[0], r[1])
+            for r in self.db.execute(
+                "SELECT t.id, coalesce(r.text, t.text) FROM videos v JOIN transcripts t "
+                "ON t.id = v.current_transcript_id LEFT JOIN repairs r ON r.transcript_id = t.id "
+                "LEFT JOIN enrichments e ON e.transcript_id = t.id "
+                "WHERE t.id > ? AND (e.version IS NULL OR e.version != ?) ORDER BY t.id LIMIT ?",
+                (after, version, limit),
+            )
+        ]
+
+    def _entity_id(self, name: str, kind: str) -> int:
+        self.db.execute("INSERT OR IGNORE INTO entities (name, type) VALUES (?, ?)", (name, kind))
+        row = self.db.execute(
+            "SELECT id FROM entities WHERE name = ? AND type = ?", (name, kind)
+        ).fetchone()
+        return int(row[0])
+
+    def save_enrichment(
+        self,
+        transcript_id: int,
+        version: str,
+        mentions: Sequence[MentionRow],
+        claims: Sequence[ClaimRow],
+        quotes: Sequence[QuoteRow] = (),
+    ) -> None:
+        """Replace a transcript's mentions, claims and quotes; mark it enriched by ``version``."""
+        with self.db:
+            for table in ("mentions", "claims", "quotes"):
+                self.db.execute(f"DELETE FROM {table} WHERE transcript_id = ?", (transcript_id,))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (transcript_id, s, e, surface, self._entity_id(name, kind), source)
+                    for s, e, surface, name, kind, source in mentions
+                ],
+            )
+            self.db.executemany(
+                'INSERT INTO claims (transcript_id, start, "end", value, text, subject, '
+                "attribution, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(transcript_id, *c) for c in claims],
+            )
+            self.db.executemany(
+                'INSERT INTO quotes (transcript_id, start, "end", speaker, entity_id, text, kind) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        transcript_id,
+                        s,
+                        e,
+                        who,
+                        self._entity_id(*entity) if entity else None,
+                        text,
+                        kind,
+                    )
+                    for s, e, who, entity, text, kind in quotes
+                ],
+            )
+            self.db.execute(
+                "INSERT OR REPLACE INTO enrichments VALUES (?, ?, ?)",
+                (transcript_id, version, now()),
+            )
+
+    def known_spellings(self) -> list[tuple[str, str, str]]:
+        """(surface, type, canonical name) of every spelling linked so far."""
+        return [
+            (r[0], r[1], r[2])
+            for r in self.db.execute(
+                "SELECT DISTINCT m.surface, e.type, e.name FROM mentions m "
+                "JOIN entities e ON e.id = m.entity_id"
+            )
+        ]
+
+    def user_aliases(self) -> list[tuple[str, str, str]]:
+        """(spelling key, type, canonical name) the user set by merge or split."""
+        return [
+            tuple(r) for r in self.db.execute("SELECT spelling, type, name FROM entity_aliases")
+        ]
+
+    def set_alias(self, spelling: str, kind: str, name: str) -> None:
+        """Remember that a spelling of this type means ``name`` (survives re-runs)."""
+        with self.db:
+            self.db.execute(
+                "INSERT OR REPLACE INTO entity_aliases VALUES (?, ?, ?, ?)",
+                (spelling, kind, name, now()),
+            )
+
+    def relink(self, surfaces: Sequence[str], kind: str, name: str) -> int:
+        """Point existing mentions with these surfaces (and type) at entity ``name``."""
+        with self.db:
+            target = self._entity_id(name, kind)
+            moved = 0
+            for surface in surfaces:
+                moved += self.db.execute(
+                    "UPDATE mentions SET entity_id = ? WHERE surface = ? AND entity_id IN "
+                    "(SELECT id FROM entities WHERE type = ?)",
+                    (target, surface, kind),
+                ).rowcount
+            self.db.execute(
+                "DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM mentions)"
+            )
+        return moved
+
+    def find_entity(self, name: str) -> tuple[int, str, str]:
+        """(id, name, type) of an entity by id, exact name or a spelling; NotFoundError."""
+        row = None
+        if name.isdigit():
+            row = self.db.execute(
+                "SELECT id, name, type FROM entities WHERE id = ?", (int(name),)
+            ).fetchone()
+        row = (
+            row
+            or self.db.execute(
+                "SELECT id, name, type FROM entities WHERE name = ? COLLATE NOCASE "
+                "ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id) DESC",
+                (name,),
+            ).fetchone()
+        )
+        row = (
+            row
+            or self.db.execute(
+                "SELECT e.id, e.name, e.type FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                "WHERE m.surface = ? COLLATE NOCASE GROUP BY e.id ORDER BY count(*) DESC",
+                (name,),
+            ).fetchone()
+        )
+        if row is None:
+            raise NotFoundError(
+                f"no entity {name!r} in the archive {self.path} (run 'newsreel enrich'?)"
+            )
+        return int(row[0]), str(row[1]), str(row[2])
+
+    def entity_rows(self, video_id: str | None = None) -> list[dict[str, Any]]:
+        """Entities with spellings and mention counts, for one video or the archive."""
+        where, args = "", ()
+        if video_id is not None:
+            where = "AND v.video_id = ?"
+            args = (video_id,)  # type: ignore[assignment]
+        spellings: dict[int, Counter[str]] = {}
+        info: dict[int, tuple[str, str]] = {}
+        for eid, name, kind, surface, count in self.db.execute(
+            "SELECT e.id, e.name, e.type, m.surface, count(*) FROM mentions m "
+            "JOIN entities e ON e.id = m.entity_id JOIN videos v ON v.current_transcript_id = "
+            f"m.transcript_id WHERE 1 {where} GROUP BY e.id, m.surface",
+            args,
+        ):
+            spellings.setdefault(eid, Counter())[surface] += count
+            info[eid] = (name, kind)
+        rows = [
+            {
+                "entity_id": eid,
+                "name": info[eid][0],
+                "type": info[eid][1],
+                "spellings": dict(c.most_common()),
+                "mentions": sum(c.values()),
+            }
+            for eid, c in spellings.items()
+        ]
+        return sorted(rows, key=lambda r: (-r["mentions"], r["name"]))
+
+    def entity_profile(self, entity_id: int, limit: int = 20) -> dict[str, Any]:
+        """Counts per outlet and month, top co-mentioned entities, videos."""
+        base = (
+            "FROM mentions m JOIN videos v ON v.current_transcript_id = m.transcript_id "
+            "WHERE m.entity_id = ?"
+        )
+        per = [
+            {"channel": r[0], "month": r[1], "mentions": r[2], "videos": r[3]}
+            for r in self.db.execute(
+                "SELECT coalesce(v.channel, '(unknown)'), coalesce(substr(v.publish_date, 1, 7), "
+                f"'(undated)'), count(*), count(DISTINCT v.video_id) {base} "
+                "GROUP BY 1, 2 ORDER BY 2, 1",
+                (entity_id,),
+            )
+        ]
+        co = [
+            {"entity_id": r[0], "name": r[1], "type": r[2], "videos": r[3]}
+            for r in self.db.execute(
+                "SELECT e.id, e.name, e.type, count(DISTINCT o.transcript_id) FROM mentions o "
+                "JOIN entities e ON e.id = o.entity_id "
+                "WHERE o.entity_id != ? AND o.transcript_id IN "
+                "(SELECT m.transcript_id FROM mentions m JOIN videos v ON "
+                "v.current_transcript_id = m.transcript_id WHERE m.entity_id = ?) "
+                "GROUP BY e.id ORDER BY 4 DESC, e.name LIMIT ?",
+                (entity_id, entity_id, limit),
+            )
+        ]
+        videos = [
+            {
+                "video_id": r[0],
+                "title": r[1],
+                "channel": r[2],
+                "publish_date": r[3],
+                "mentions": r[4],
+            }
+            for r in self.db.execute(
+                f"SELECT v.video_id, v.title, v.channel, v.publish_date, count(*) {base} "
+                "GROUP BY v.video_id ORDER BY v.publish_date DESC, v.video_id",
+                (entity_id,),
+            )
+        ]
+        return {"per_outlet_month": per, "co_mentioned": co, "videos": videos}
+
+    def quote_rows(
+        self, video_id: str | None = None, entity_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Quotes of one video, of one speaker entity, or of the archive."""
+        sql = (
+            "SELECT v.video_id, q.start, q.speaker, e.name, q.text, q.kind FROM quotes q "
+            "JOIN videos v ON v.current_transcript_id = q.transcript_id "
+            "LEFT JOIN entities e ON e.id = q.entity_id"
+        )
+        args: tuple[Any, ...] = ()
+        if video_id is not None:
+            sql, args = sql + " WHERE v.video_id = ?", (video_id,)
+        elif entity_id is not None:
+            sql, args = sql + " WHERE q.entity_id = ?", (entity_id,)
+        keys = ("video_id", "first_word", "speaker", "entity", "text", "kind")
+        rows = self.db.execute(sql + " ORDER BY v.publish_date, v.video_id, q.start", args)
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def claim_rows(
+        self, video_id: str | None = None, entity_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Claims of one video, of the videos mentioning an entity, or of the archive."""
+        sql = (
+            'SELECT v.video_id, c.start, c."end", c.value, c.text, c.subject, c.attribution, '
+            "c.sentence FROM claims c JOIN videos v ON v.current_transcript_id = c.transcript_id"
+        )
+        args: tuple[Any, ...] = ()
+        if video_id is not None:
+            sql += " WHERE v.video_id = ?"
+            args = (video_id,)
+        elif entity_id is not None:
+            sql += (
+                " WHERE c.transcript_id IN (SELECT transcript_id FROM mentions WHERE entity_id = ?)"
+            )
+            args = (entity_id,)
+        sql += " ORDER BY v.publish_date, v.video_id, c.start"
+        keys = (
+            "video_id",
+            "first_word",
+            "end_word",
+            "value",
+            "text",
+            "subject",
+            "attribution",
+            "sentence",
+        )
+        return [dict(zip(keys, r, strict=True)) for r in self.db.execute(sql, args)]

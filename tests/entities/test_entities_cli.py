@@ -1,0 +1,108 @@
+"""``enrich``, ``entities``, ``entity``, ``claims``, merge and split on the examples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsreel.cli import main
+
+
+def run(*args: str, archive: Path | None = None) -> tuple[int, str, str]:
+    argv = list(args) + (["--archive", str(archive)] if archive else [])
+    result = CliRunner().invoke(main, argv)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def enriched(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    db = tmp_path_factory.mktemp("ents") / "demo.db"
+    assert run("ingest", str(examples), archive=db)[0] == 0
+    assert run("repair", archive=db)[0] == 0
+    code, out, err = run("enrich", "--json", archive=db)
+    assert code == 0, err
+    assert json.loads(out)["videos"] >= 3
+    return db
+
+
+def test_enrich_is_incremental(enriched: Path) -> None:
+    code, out, _ = run("enrich", "--json", archive=enriched)
+    assert code == 0 and json.loads(out)["videos"] == 0
+
+
+def test_seed_entities_link_misheard_spellings(enriched: Path) -> None:
+    code, out, _ = run("entities", "wyqHuhmsA28", "--json", archive=enriched)
+    rows = {r["name"]: r for r in map(json.loads, out.splitlines())}
+    assert code == 0 and {"entity_id", "name", "type", "spellings", "mentions"} <= set(
+        rows["Mossad"]
+    )
+    assert "Mosad" in rows["Mossad"]["spellings"]
+    assert (
+        "Shim bit" in rows["Shin Bet"]["spellings"] or "shim bit" in rows["Shin Bet"]["spellings"]
+    )
+    assert "Rafa" in rows["Rafah"]["spellings"]
+    reporter = [r for r in rows.values() if r["type"] == "PER" and len(r["spellings"]) >= 3]
+    assert reporter and {"Kareem", "Alwari"} <= set(reporter[0]["spellings"])
+
+
+def test_seed_claims(enriched: Path) -> None:
+    code, out, _ = run("claims", "wyqHuhmsA28", "--json", archive=enriched)
+    rows = {r["value"]: r for r in map(json.loads, out.splitlines())}
+    assert code == 0 and {"value", "text", "subject", "attribution", "video_id"} <= set(rows[40])
+    assert (
+        rows[40]["attribution"] == "Israeli media reports"
+        and rows[40]["subject"] == "Israeli hostages"
+    )
+    assert rows[1_400_000]["subject"] == "people living in Rafah"
+    assert rows[40_000]["attribution"] == "Israeli Channel 12"
+    code, out, _ = run("claims", "--entity", "Rafah", "--json", archive=enriched)
+    assert code == 0 and any(json.loads(line)["value"] == 40 for line in out.splitlines())
+
+
+def test_entity_profile(enriched: Path) -> None:
+    code, out, _ = run("entity", "shim bit", "--json", archive=enriched)
+    data = json.loads(out)
+    assert code == 0 and data["name"] == "Shin Bet"
+    assert data["per_outlet_month"][0]["channel"] == "DW News"
+    assert any(c["name"] == "Mossad" for c in data["co_mentioned"])
+    assert data["videos"][0]["video_id"] == "wyqHuhmsA28"
+    code, out, _ = run("entity", "Rafah", archive=enriched)
+    assert code == 0 and "heard as" in out
+
+
+def test_merge_and_split_survive_a_rerun(tmp_path: Path, enriched: Path) -> None:
+    db = tmp_path / "copy.db"
+    db.write_bytes(enriched.read_bytes())
+    (tmp_path / "copy.db.fulltext").mkdir()
+    code, out, err = run("entity-split", "Kareim Elari", "Alwari", "--as", "Aim Alwari", archive=db)
+    assert code == 0, err
+    _, out, _ = run("entity", "Aim Alwari", "--json", archive=db)
+    assert json.loads(out)["spellings"] == {"Alwari": 1}
+    code, _, err = run("entity-merge", "Aim Alwari", "Kareim Elari", archive=db)
+    assert code == 0, err
+    _, out, _ = run("entity", "Alwari", "--json", archive=db)
+    assert json.loads(out)["name"] == "Kareim Elari"
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["entity", "Atlantis"], "no entity 'Atlantis'"),
+        (["entities", "nope"], "no video 'nope'"),
+        (["claims", "--entity", "Atlantis"], "no entity"),
+        (["entity-split", "Rafah", "Gaza"], "never heard as 'Gaza'"),
+        (["entity-merge", "Rafah", "Hamas"], "cannot merge Rafah (LOC) into Hamas (ORG)"),
+    ],
+)
+def test_bad_entity_requests_are_one_line(enriched: Path, args: list[str], needle: str) -> None:
+    code, _, err = run(*args, archive=enriched)
+    assert code == 1 and needle in err and "Traceback" not in err
+
+
+def test_enrich_needs_an_archive(tmp_path: Path) -> None:
+    code, _, err = run("enrich", archive=tmp_path / "none.db")
+    assert code == 1 and "no archive" in err

@@ -1,0 +1,98 @@
+"""Canonical entities, curated spellings, numbers and quotes (pure)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsreel.entities import gazetteer
+from newsreel.entities.claims import extract
+from newsreel.entities.linking import Linker, key, same_person_in_video
+from newsreel.entities.ner import Mention
+
+
+def test_keys_fold_articles_possessives_and_punctuation() -> None:
+    assert key("The Mossad's") == "mossad"
+    assert key("Rafa.") == "rafa"
+    assert key("Shim  bit") == "shim bit"
+
+
+def test_seed_spellings_resolve_to_one_entity_each() -> None:
+    linker = Linker({}, {})
+    found = [
+        ("kareim elari", "PER"),
+        ("Kareem", "ORG"),
+        ("aim Alwari", "PER"),
+        ("shim bit", "ORG"),
+        ("Mosad", "ORG"),
+        ("head of mad", "ORG"),
+        ("Rafa", "LOC"),
+    ]
+    names = [n for n, _ in linker.link_video(found)]
+    assert names == ["Kareim Elari"] * 3 + ["Shin Bet", "Mossad", "Mossad", "Rafah"]
+
+
+def test_across_videos_only_close_spellings_link() -> None:
+    linker = Linker({}, {("kareim elari", "PER"): "Kareim Elari"})
+    assert linker.link("Kareem Elari", "PER")[0] == "Kareim Elari"
+    assert linker.link("Karim Benzema", "PER")[0] == "Karim Benzema"
+    assert linker.link("Kareem", "PER")[0] == "Kareem"  # a lone first name: not across videos
+
+
+def test_user_aliases_win_over_curated_ones() -> None:
+    linker = Linker({"rafa": ("Rafa Benitez", "PER")}, {})
+    assert linker.link("Rafa", "LOC") == ("Rafa Benitez", "PER")
+
+
+def test_same_person_in_video() -> None:
+    assert same_person_in_video("kareim elari", "aim alwari")
+    assert same_person_in_video("kareem", "kareim elari")
+    assert not same_person_in_video("joe biden", "hunter smith")
+
+
+def test_curated_spellings_are_found_in_lower_case_captions() -> None:
+    tokens = "send representatives from mosad and shim bit to Rafa. to help us".split()
+    found = gazetteer.find(tokens)
+    assert [(m.start, m.end, m.text) for m in found] == [
+        (3, 4, "mosad"),
+        (5, 7, "shim bit"),
+        (8, 9, "Rafa"),
+    ]
+    tagged = [Mention(3, 6, "ORG", "mosad and shim")]
+    assert [m.text for m in gazetteer.merge(tagged, found)] == ["mosad", "shim bit", "Rafa"]
+
+
+def test_the_seed_numbers_with_subject_and_attribution() -> None:
+    text = (
+        "A prisoner exchange of about 40 Israeli hostages in exchange for 800 prisoners. It seems "
+        "likely. According to Israeli media reports, they agreed. Rafa, with its 1.4 million "
+        "people living there. According to Israeli Channel 12, there is preparations. They even "
+        "said 40,000 tens from China. The defense minister says there is no time for flexibility."
+    )
+    forms = text.split()
+    starts = [0] + [i + 1 for i, f in enumerate(forms[:-1]) if f.endswith(".")]
+    claims, quotes = extract(forms, starts, {forms.index("Rafa,"): "Rafah"})
+    got = {c.value: (c.subject, c.attribution) for c in claims}
+    assert got[40] == ("Israeli hostages", "Israeli media reports")
+    assert got[800] == ("prisoners", "Israeli media reports")
+    assert got[1_400_000] == ("people living in Rafah", None)
+    assert got[40_000] == ("tens from China", "Israeli Channel 12")
+    assert 12 not in got  # "Channel 12" is a name
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("The defense minister", "there is no time for flexibility.")
+    ]
+
+
+def test_number_words_and_scales() -> None:
+    claims, _ = extract("about a dozen people and a hundred more and six million".split(), [0])
+    assert [c.value for c in claims] == [12, 100, 6_000_000]
+
+
+@given(st.lists(st.text(alphabet="abcdefghij 0123456789,.%$", min_size=1, max_size=8), max_size=40))
+def test_extract_never_fails_and_spans_stay_inside(words: list[str]) -> None:
+    forms = [w for w in words if w.strip()]
+    claims, quotes = extract(forms, [0] if forms else [])
+    for c in claims:
+        assert 0 <= c.start < c.end <= len(forms)
+    for q in quotes:
+        assert 0 <= q.start <= q.end <= len(forms)
