@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 DEFAULT_ARCHIVE = "newsreel.db"
+TABLES = ("videos", "entities", "mentions", "claims", "quotes")
 MAX_LIMIT = 10_000
 
 
@@ -329,6 +331,25 @@ class Archive:
         target = Path(path)
         columns, rows = self.table(**filters)
         return write_rows(rows, columns, fmt or target.suffix.lstrip(".").lower(), target)
+
+    def export_table(self, table: str, path: str | Path, fmt: str | None = None) -> int:
+        """Write one enrichment table (entities, mentions, claims, quotes); rows written."""
+        readers = {
+            "entities": self.store.entity_rows,
+            "mentions": self.store.mention_rows,
+            "claims": self.store.claim_rows,
+            "quotes": self.store.quote_rows,
+        }
+        if table not in readers:
+            raise ConfigError(f"no table {table!r}; choose one of {', '.join(TABLES)}")
+        rows = readers[table]()
+        columns = list(rows[0]) if rows else []
+        encoded = (
+            {k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v for k, v in r.items()}
+            for r in rows
+        )
+        target = Path(path)
+        return write_rows(encoded, columns, fmt or target.suffix.lstrip(".").lower(), target)
 
     def to_pandas(self, **filters: Any) -> pd.DataFrame:
         """Return the (filtered) archive as a pandas DataFrame, one row per video."""

@@ -23,7 +23,8 @@ def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str
 
 
 EXTRA_PREFIX = "extra."
-_INTEGER = ("version", "versions", "words", "timed")
+_INTEGER = ("version", "versions", "words", "timed", "first_word", "end_word", "entity_id", "mentions")
+_FLOAT = ("duration_seconds", "value")
 
 
 def table_columns(extra_keys: Iterable[str]) -> list[str]:
@@ -75,7 +76,7 @@ def _write_parquet(rows: Iterable[dict[str, Any]], columns: list[str], path: Pat
             (
                 name,
                 pa.float64()
-                if name == "duration_seconds"
+                if name in _FLOAT
                 else pa.int64()
                 if name in _INTEGER
                 else pa.string(),

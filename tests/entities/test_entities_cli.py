@@ -106,3 +106,24 @@ def test_bad_entity_requests_are_one_line(enriched: Path, args: list[str], needl
 def test_enrich_needs_an_archive(tmp_path: Path) -> None:
     code, _, err = run("enrich", archive=tmp_path / "none.db")
     assert code == 1 and "no archive" in err
+
+
+@pytest.mark.parametrize("table", ["entities", "mentions", "claims", "quotes"])
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_enrichment_tables_export(enriched: Path, tmp_path: Path, table: str, fmt: str) -> None:
+    import pandas as pd
+
+    out = tmp_path / f"{table}.{fmt}"
+    code, _, err = run("export", "--table", table, "--format", fmt, "-o", str(out), archive=enriched)
+    assert code == 0, err
+    frame = {"csv": pd.read_csv, "jsonl": lambda p: pd.read_json(p, lines=True),
+             "parquet": pd.read_parquet}[fmt](out)
+    assert len(frame) == int(err.split()[1]) > 0
+    if table == "claims":
+        assert 1_400_000 in set(frame["value"])
+
+
+def test_table_export_refuses_video_filters(enriched: Path, tmp_path: Path) -> None:
+    args = ["export", "--table", "claims", "--format", "csv", "-o", str(tmp_path / "c.csv")]
+    code, _, err = run(*args, "--lang", "en", archive=enriched)
+    assert code == 1 and "takes no filters" in err

@@ -174,6 +174,9 @@ class Store(Protocol):
     ) -> list[dict[str, Any]]:
         """Claims of a video, of videos mentioning an entity, or of the archive."""
 
+    def mention_rows(self) -> list[dict[str, Any]]:
+        """Every mention of the current transcripts, with its entity."""
+
     def quote_rows(
         self, video_id: str | None = None, entity_id: int | None = None
     ) -> list[dict[str, Any]]:

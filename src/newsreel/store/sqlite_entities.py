@@ -226,6 +226,19 @@ class EntityRows:
         ]
         return {"per_outlet_month": per, "co_mentioned": co, "videos": videos}
 
+    def mention_rows(self) -> list[dict[str, Any]]:
+        """Every mention of the current transcripts, with its entity."""
+        keys = ("video_id", "first_word", "end_word", "surface", "entity_id", "name", "type", "source")
+        return [
+            dict(zip(keys, r, strict=True))
+            for r in self.db.execute(
+                "SELECT v.video_id, m.start, m.\"end\", m.surface, e.id, e.name, e.type, m.source "
+                "FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                "JOIN videos v ON v.current_transcript_id = m.transcript_id "
+                "ORDER BY v.video_id, m.start"
+            )
+        ]
+
     def quote_rows(
         self, video_id: str | None = None, entity_id: int | None = None
     ) -> list[dict[str, Any]]:
