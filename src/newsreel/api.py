@@ -345,7 +345,10 @@ class Archive:
         rows = readers[table]()
         columns = list(rows[0]) if rows else []
         encoded = (
-            {k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v for k, v in r.items()}
+            {
+                k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v
+                for k, v in r.items()
+            }
             for r in rows
         )
         target = Path(path)

@@ -23,7 +23,16 @@ def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str
 
 
 EXTRA_PREFIX = "extra."
-_INTEGER = ("version", "versions", "words", "timed", "first_word", "end_word", "entity_id", "mentions")
+_INTEGER = (
+    "version",
+    "versions",
+    "words",
+    "timed",
+    "first_word",
+    "end_word",
+    "entity_id",
+    "mentions",
+)
 _FLOAT = ("duration_seconds", "value")
 
 
@@ -75,11 +84,7 @@ def _write_parquet(rows: Iterable[dict[str, Any]], columns: list[str], path: Pat
         [
             (
                 name,
-                pa.float64()
-                if name in _FLOAT
-                else pa.int64()
-                if name in _INTEGER
-                else pa.string(),
+                pa.float64() if name in _FLOAT else pa.int64() if name in _INTEGER else pa.string(),
             )
             for name in columns
         ]

@@ -114,10 +114,15 @@ def test_enrichment_tables_export(enriched: Path, tmp_path: Path, table: str, fm
     import pandas as pd
 
     out = tmp_path / f"{table}.{fmt}"
-    code, _, err = run("export", "--table", table, "--format", fmt, "-o", str(out), archive=enriched)
+    code, _, err = run(
+        "export", "--table", table, "--format", fmt, "-o", str(out), archive=enriched
+    )
     assert code == 0, err
-    frame = {"csv": pd.read_csv, "jsonl": lambda p: pd.read_json(p, lines=True),
-             "parquet": pd.read_parquet}[fmt](out)
+    frame = {
+        "csv": pd.read_csv,
+        "jsonl": lambda p: pd.read_json(p, lines=True),
+        "parquet": pd.read_parquet,
+    }[fmt](out)
     assert len(frame) == int(err.split()[1]) > 0
     if table == "claims":
         assert 1_400_000 in set(frame["value"])

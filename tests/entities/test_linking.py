@@ -96,3 +96,8 @@ def test_extract_never_fails_and_spans_stay_inside(words: list[str]) -> None:
         assert 0 <= c.start < c.end <= len(forms)
     for q in quotes:
         assert 0 <= q.start <= q.end <= len(forms)
+
+
+def test_different_people_with_similar_surnames_stay_apart() -> None:
+    assert not same_person_in_video("gordon brown", "andy burton")
+    assert not same_person_in_video("karma", "mark carney")

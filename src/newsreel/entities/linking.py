@@ -91,17 +91,15 @@ def same_person_in_video(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if not wa or not wb:
         return False
-    if len(wa) > 1 and len(wb) > 1:
-        return fuzz.ratio(wa[-1], wb[-1]) >= 70 and len(wa[-1]) > 3
+    if (
+        len(wa) > 1 and len(wb) > 1
+    ):  # "kareim elari" / "aim alwari", not "gordon brown" / "andy burton"
+        return len(wa[-1]) > 3 and fuzz.ratio(wa[-1], wb[-1]) >= 70 and fuzz.ratio(a, b) >= 70
     lone, full = (wa[0], wb) if len(wa) == 1 else (wb[0], wa)
     if len(lone) <= 3:
         return False
-    surname = fuzz.ratio(lone, full[-1]) >= 70
-    return surname or any(
-        fuzz.ratio(lone, w) >= 80
-        or (sound_key(lone) is not None and sound_key(lone) == sound_key(w))
-        for w in full
-    )
+    surname = len(lone) >= 5 and fuzz.ratio(lone, full[-1]) >= 70
+    return surname or any(fuzz.ratio(lone, w) >= 80 for w in full)
 
 
 @dataclass
@@ -124,47 +122,53 @@ class Linker:
 
     def _alike(self, k: str, kind: str) -> str | None:
         """A known spelling of this type that sounds like ``k``: the same coarse phonetic
-        keys and a rapidfuzz ratio >= 75, or a ratio >= 88."""
+        keys and a rapidfuzz ratio >= 80, or a ratio >= 90."""
         sound = phonetic(k)
         if sound:
             for spelling in self._by_sound.get((kind, sound), ()):
-                if fuzz.ratio(k, spelling) >= 75:
+                if fuzz.ratio(k, spelling) >= 80:
                     return spelling
         best = process.extractOne(
-            k, self._by_type.get(kind, []), scorer=fuzz.ratio, score_cutoff=88
+            k, self._by_type.get(kind, []), scorer=fuzz.ratio, score_cutoff=90
         )
         return best[0] if best else None
 
     def link(self, surface: str, kind: str) -> tuple[str, str]:
         """(canonical name, type) for one mention seen alone."""
+        name, kind, _ = self._link(surface, kind)
+        return name, kind
+
+    def _link(self, surface: str, kind: str) -> tuple[str, str, bool]:
+        """(canonical name, type, whether the spelling started a new entity)."""
         k = key(surface)
         for table in (self.user, self.curated):
             if k in table:
-                return table[k]
+                return (*table[k], False)
         if (k, kind) in self.known:
-            return self.known[(k, kind)], kind
+            return self.known[(k, kind)], kind, False
         alike = self._alike(k, kind) if len(k) > 3 else None
         name = self.known[(alike, kind)] if alike is not None else display(surface, k)
         self.known[(k, kind)] = name
         self._remember(k, kind)
-        return name, kind
+        return name, kind, alike is None
 
     def link_video(self, found: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-        """Link one video's (surface, type) mentions, people resolved within the video."""
-        out = [self.link(s, t) for s, t in found]
-        full_names = {
-            out[i][0] for i, (s, _) in enumerate(found) if out[i][1] == "PER" and " " in key(s)
-        }
+        """Link one video's (surface, type) mentions, people resolved within the video:
+        a person's other spellings, and lone names the NER typed otherwise ("Kareem" as
+        ORG) when they are new to the archive and close to a person named there."""
+        linked = [self._link(s, t) for s, t in found]
+        out = [(name, kind) for name, kind, _ in linked]
         people = [
             (i, key(s))
-            for i, (s, _) in enumerate(found)
-            if out[i][1] == "PER" or (full_names and " " not in key(s) and out[i][0] == s)
+            for i, (s, t) in enumerate(found)
+            if (t == "PER" and out[i][1] == "PER") or (linked[i][2] and " " not in key(s))
         ]
         people.sort(key=lambda p: -len(p[1].split()))  # full names first
         for n, (i, ki) in enumerate(people):
             for j, kj in people[:n]:
                 if out[j][1] == "PER" and out[j][0] != out[i][0] and same_person_in_video(ki, kj):
-                    self.known[(ki, "PER")] = out[j][0]
+                    if found[i][1] == "PER":  # a lone name typed otherwise stays local
+                        self.known[(ki, "PER")] = out[j][0]
                     out[i] = out[j]
                     break
         return out

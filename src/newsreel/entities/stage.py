@@ -18,7 +18,7 @@ from newsreel.entities.linking import Linker, key
 from newsreel.repair.document import ends_sentence
 from newsreel.store.base import Store
 
-VERSION = "entities-1+en_core_web_sm-3.8.0"
+VERSION = "entities-3+en_core_web_sm-3.8.0"
 BATCH = 16
 
 
@@ -46,7 +46,7 @@ def sentence_starts(forms: list[str]) -> list[int]:
 def linker_for(store: Store) -> Linker:
     """A linker that knows the user's aliases and every spelling linked so far."""
     user = {spelling: (name, kind) for spelling, kind, name in store.user_aliases()}
-    known = {(key(surface), kind): name for surface, kind, name in store.known_spellings()}
+    known = {(key(surface), kind): name for surface, kind, name in store.known_spellings(VERSION)}
     return Linker(user, known)
 
 
@@ -61,7 +61,8 @@ def run_enrich(store: Store, progress: Callable[[int, int], None] | None = None)
         found = ner.mentions(token_lists)
         for (tid, _), tokens, tagged in zip(batch, token_lists, found, strict=True):
             curated = gazetteer.find(tokens)
-            mentions = gazetteer.merge(tagged, curated)
+            named = [m for m in tagged if any(c.isalpha() for c in key(m.text))]
+            mentions = gazetteer.merge(named, curated)
             linked = linker.link_video([(m.text, m.type) for m in mentions])
             rows = [
                 (m.start, m.end, m.text, name, kind, "aliases" if m in curated else "ner")

@@ -148,8 +148,8 @@ class Store(Protocol):
     ) -> None:
         """Replace a transcript's mentions, claims and quotes; mark it enriched."""
 
-    def known_spellings(self) -> list[tuple[str, str, str]]:
-        """(surface, type, canonical name) of every spelling linked so far."""
+    def known_spellings(self, version: str) -> list[tuple[str, str, str]]:
+        """(surface, type, canonical name) of every spelling linked by this stage version."""
 
     def user_aliases(self) -> list[tuple[str, str, str]]:
         """(spelling key, type, canonical name) the user set by merge or split."""

@@ -86,13 +86,15 @@ class EntityRows:
                 (transcript_id, version, now()),
             )
 
-    def known_spellings(self) -> list[tuple[str, str, str]]:
-        """(surface, type, canonical name) of every spelling linked so far."""
+    def known_spellings(self, version: str) -> list[tuple[str, str, str]]:
+        """(surface, type, canonical name) of every spelling linked by this stage version."""
         return [
             (r[0], r[1], r[2])
             for r in self.db.execute(
                 "SELECT DISTINCT m.surface, e.type, e.name FROM mentions m "
-                "JOIN entities e ON e.id = m.entity_id"
+                "JOIN entities e ON e.id = m.entity_id JOIN enrichments n "
+                "ON n.transcript_id = m.transcript_id WHERE n.version = ?",
+                (version,),
             )
         ]
 
@@ -228,11 +230,20 @@ class EntityRows:
 
     def mention_rows(self) -> list[dict[str, Any]]:
         """Every mention of the current transcripts, with its entity."""
-        keys = ("video_id", "first_word", "end_word", "surface", "entity_id", "name", "type", "source")
+        keys = (
+            "video_id",
+            "first_word",
+            "end_word",
+            "surface",
+            "entity_id",
+            "name",
+            "type",
+            "source",
+        )
         return [
             dict(zip(keys, r, strict=True))
             for r in self.db.execute(
-                "SELECT v.video_id, m.start, m.\"end\", m.surface, e.id, e.name, e.type, m.source "
+                'SELECT v.video_id, m.start, m."end", m.surface, e.id, e.name, e.type, m.source '
                 "FROM mentions m JOIN entities e ON e.id = m.entity_id "
                 "JOIN videos v ON v.current_transcript_id = m.transcript_id "
                 "ORDER BY v.video_id, m.start"
