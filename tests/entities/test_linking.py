@@ -101,3 +101,10 @@ def test_extract_never_fails_and_spans_stay_inside(words: list[str]) -> None:
 def test_different_people_with_similar_surnames_stay_apart() -> None:
     assert not same_person_in_video("gordon brown", "andy burton")
     assert not same_person_in_video("karma", "mark carney")
+
+
+def test_relatives_and_namesakes_stay_apart() -> None:
+    assert not same_person_in_video("bill clinton", "hillary clinton")
+    assert not same_person_in_video("ronaldinho", "cristiano ronaldo")
+    assert not same_person_in_video("muhammad salah", "mohammed bin salman")
+    assert same_person_in_video("mohamed bin salman", "muhammad bin salman")

@@ -101,3 +101,39 @@ def eval_ner(path: Path, *, captions: bool = False) -> dict[str, Any]:
         "words_per_second": round(words / seconds) if seconds else None,
         **result,
     }
+
+
+def eval_linking(rows: Sequence[dict[str, Any]], gold_path: Path) -> dict[str, Any]:
+    """Pairwise precision/recall of the archive's linking over hand-labelled spellings.
+
+    ``rows`` are the mentions (``surface``, ``entity_id``); each gold spelling takes the
+    entity most of its mentions link to; spellings never heard are reported, not scored.
+    """
+    import json
+    from collections import Counter
+    from itertools import combinations
+
+    try:
+        items = json.loads(gold_path.read_text(encoding="utf-8"))["items"]
+        gold = {i["spelling"]: i["entity"] for i in items}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{gold_path}: not a linking gold file ({exc})") from None
+    votes: dict[str, Counter[int]] = {}
+    for row in rows:
+        if row["surface"] in gold:
+            votes.setdefault(row["surface"], Counter())[row["entity_id"]] += 1
+    system = {s: c.most_common(1)[0][0] for s, c in votes.items()}
+    present = sorted(system)
+    counts = [0, 0, 0]
+    for a, b in combinations(present, 2):
+        same_system, same_gold = system[a] == system[b], gold[a] == gold[b]
+        counts[0] += same_system and same_gold
+        counts[1] += same_system
+        counts[2] += same_gold
+    return {
+        "gold": str(gold_path),
+        "spellings": len(gold),
+        "heard": len(present),
+        "missing": sorted(set(gold) - set(present)),
+        "pairs": prf(*counts),
+    }

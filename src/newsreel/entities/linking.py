@@ -87,19 +87,26 @@ def phonetic(text: str) -> tuple[str, ...]:
 
 
 def same_person_in_video(a: str, b: str) -> bool:
-    """Within one video: surnames close, or a lone name close to one of the other's."""
+    """Within one video, two spellings of one person: full names whose surnames and
+    first names are close ("kareim elari" / "aim alwari", not "bill clinton" / "hillary
+    clinton"), or a lone name close to the surname or another name of a full one ("alwari",
+    "kareem"; not "ronaldinho" for "ronaldo")."""
     wa, wb = a.split(), b.split()
     if not wa or not wb:
         return False
-    if (
-        len(wa) > 1 and len(wb) > 1
-    ):  # "kareim elari" / "aim alwari", not "gordon brown" / "andy burton"
-        return len(wa[-1]) > 3 and fuzz.ratio(wa[-1], wb[-1]) >= 70 and fuzz.ratio(a, b) >= 70
+    if len(wa) > 1 and len(wb) > 1:
+        surname = fuzz.ratio(wa[-1], wb[-1])
+        return (
+            len(wa[-1]) > 3
+            and surname >= (70 if len(wa) == len(wb) else 85)
+            and fuzz.ratio(wa[0], wb[0]) >= 60
+            and fuzz.ratio(a, b) >= 70
+        )
     lone, full = (wa[0], wb) if len(wa) == 1 else (wb[0], wa)
     if len(lone) <= 3:
         return False
     surname = len(lone) >= 5 and fuzz.ratio(lone, full[-1]) >= 70
-    return surname or any(fuzz.ratio(lone, w) >= 80 for w in full)
+    return surname or any(fuzz.ratio(lone, w) >= 80 and len(lone) <= len(w) + 1 for w in full)
 
 
 @dataclass
