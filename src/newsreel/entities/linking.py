@@ -105,7 +105,7 @@ def same_person_in_video(a: str, b: str) -> bool:
     lone, full = (wa[0], wb) if len(wa) == 1 else (wb[0], wa)
     if len(lone) <= 3:
         return False
-    surname = len(lone) >= 5 and fuzz.ratio(lone, full[-1]) >= 70
+    surname = 5 <= len(lone) <= len(full[-1]) + 1 and fuzz.ratio(lone, full[-1]) >= 70
     return surname or any(fuzz.ratio(lone, w) >= 80 and len(lone) <= len(w) + 1 for w in full)
 
 
