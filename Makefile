@@ -22,6 +22,7 @@ demo: $(VENV)/.installed
 	rm -f $(ARCHIVE) $(ARCHIVE)-wal $(ARCHIVE)-shm
 	$(BIN)/newsreel ingest examples --archive $(ARCHIVE)
 	$(BIN)/newsreel repair --archive $(ARCHIVE)
+	$(BIN)/newsreel enrich --archive $(ARCHIVE)
 	$(BIN)/newsreel stats --archive $(ARCHIVE)
 	$(BIN)/newsreel search Cairo --archive $(ARCHIVE) --limit 3
 
