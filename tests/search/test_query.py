@@ -55,7 +55,7 @@ def test_tree_shape() -> None:
         ("Gaza (channel:DW)", "on its own"),
         ("Gaza date:2024-13", "not a date"),
         ("Gaza date:2024-05..2024-03", "ends before it starts"),
-        ("Gaza entity:Mossad", "entities"),
+        ("Gaza entity:Mossad", "newsreel entity NAME"),
     ],
 )
 def test_malformed_queries_get_a_clear_message(query: str, needle: str) -> None:

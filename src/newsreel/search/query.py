@@ -218,7 +218,10 @@ def parse_query(query: str) -> ParsedQuery:
     for field in parser.fields:
         name, _, value = field.partition(":")
         if name == "entity":
-            raise QueryError("entity: filters need entities, which this archive does not have yet")
+            raise QueryError(
+                "entity: is not a search filter yet; 'newsreel entity NAME' lists the videos "
+                "that mention an entity however it was spelled"
+            )
         if name == "date":
             since, until = parse_date_range(value)
             parsed = replace(parsed, since=since, until=until)
