@@ -92,3 +92,14 @@ def test_eval_ner_command(tmp_path: Path) -> None:
     bad.write_text("x\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["eval", "ner", "--gold", str(bad)])
     assert result.exit_code == 1 and "bad.txt: line 1" in result.stderr
+
+
+def test_long_transcripts_are_cut_at_sentence_ends_without_losing_tokens() -> None:
+    from newsreel.entities.ner import chunks
+
+    tokens = [f"w{i}." if i % 7 == 6 else f"w{i}" for i in range(1000)]
+    ranges = chunks(tokens, size=100)
+    assert ranges[0][0] == 0 and ranges[-1][1] == 1000
+    assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:], strict=False))
+    assert all(tokens[e - 1].endswith(".") for _, e in ranges[:-1])
+    assert chunks([]) == []

@@ -62,20 +62,41 @@ def token_starts(tokens: Sequence[str]) -> list[int]:
     return starts
 
 
-def mentions(docs: Iterable[Sequence[str]], batch_size: int = 32) -> list[list[Mention]]:
+CHUNK = 300
+
+
+def chunks(tokens: Sequence[str], size: int = CHUNK) -> list[tuple[int, int]]:
+    """Token ranges of about ``size`` tokens, cut after a sentence end where one is near.
+
+    spaCy's memory grows with the length of a text; transcripts run to 10,000 words.
+    """
+    out, start = [], 0
+    while start < len(tokens):
+        end = min(len(tokens), start + size)
+        if end < len(tokens):
+            cut = next(
+                (i + 1 for i in range(end - 1, start + size // 2, -1) if tokens[i][-1:] in ".?!"),
+                end,
+            )
+            end = cut
+        out.append((start, end))
+        start = end
+    return out
+
+
+def mentions(docs: Iterable[Sequence[str]], batch_size: int = 64) -> list[list[Mention]]:
     """Entity mentions of each token sequence (tokens joined by spaces for spaCy)."""
     token_lists = [list(d) for d in docs]
-    texts = [" ".join(t) for t in token_lists]
-    out: list[list[Mention]] = []
-    for tokens, doc in zip(token_lists, pipeline().pipe(texts, batch_size=batch_size), strict=True):
-        starts = token_starts(tokens)
-        found = []
+    pieces = [(n, s, e) for n, tokens in enumerate(token_lists) for s, e in chunks(tokens)]
+    texts = (" ".join(token_lists[n][s:e]) for n, s, e in pieces)
+    out: list[list[Mention]] = [[] for _ in token_lists]
+    for (n, s, e), doc in zip(pieces, pipeline().pipe(texts, batch_size=batch_size), strict=True):
+        starts = token_starts(token_lists[n][s:e])
         for ent in doc.ents:
             kind = TYPES.get(ent.label_)
             if kind is None:
                 continue
             first = bisect_right(starts, ent.start_char) - 1
             last = bisect_right(starts, max(ent.start_char, ent.end_char - 1)) - 1
-            found.append(Mention(first, last + 1, kind, ent.text))
-        out.append(found)
+            out[n].append(Mention(s + first, s + last + 1, kind, ent.text))
     return out
