@@ -95,11 +95,13 @@ def test_eval_ner_command(tmp_path: Path) -> None:
 
 
 def test_long_transcripts_are_cut_at_sentence_ends_without_losing_tokens() -> None:
+    from itertools import pairwise
+
     from newsreel.entities.ner import chunks
 
     tokens = [f"w{i}." if i % 7 == 6 else f"w{i}" for i in range(1000)]
     ranges = chunks(tokens, size=100)
     assert ranges[0][0] == 0 and ranges[-1][1] == 1000
-    assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in pairwise(ranges))
     assert all(tokens[e - 1].endswith(".") for _, e in ranges[:-1])
     assert chunks([]) == []
