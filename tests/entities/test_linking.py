@@ -108,3 +108,11 @@ def test_relatives_and_namesakes_stay_apart() -> None:
     assert not same_person_in_video("ronaldinho", "cristiano ronaldo")
     assert not same_person_in_video("muhammad salah", "mohammed bin salman")
     assert same_person_in_video("mohamed bin salman", "muhammad bin salman")
+
+
+def test_the_gazetteer_names_places() -> None:
+    linker = Linker({}, {})
+    assert linker.link("Kairo", "LOC") == ("Cairo", "LOC")
+    assert linker.link("Qatar", "PER") == ("Qatar", "LOC")  # a country is a place
+    assert linker.link("France", "ORG") == ("France", "LOC")
+    assert linker.link("Paris", "PER") == ("Paris", "PER")  # a city name may be a person

