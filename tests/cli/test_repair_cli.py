@@ -132,3 +132,18 @@ def test_eval_punctuation_json(tmp_path: Path) -> None:
     )
     code, out, _ = run("eval", "punctuation", "--gold", str(gold))
     assert "overall" in out and "words/s" in out
+
+
+def test_an_interrupted_stage_exits_130_and_says_what_is_kept(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from newsreel.cli.common import run_stage
+
+    def work(progress):  # type: ignore[no-untyped-def]
+        progress(1, 10)
+        raise KeyboardInterrupt
+
+    with pytest.raises(SystemExit) as stop:
+        run_stage(work, total=3)
+    assert stop.value.code == 130
+    assert "finished batches are saved" in capsys.readouterr().err

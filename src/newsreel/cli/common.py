@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+from tqdm import tqdm
 
 from newsreel.api import default_archive_path
 from newsreel.errors import NewsreelError, StoreError
@@ -91,3 +94,34 @@ def handle_errors(func: F) -> F:
 def is_tty() -> bool:
     """True when stdout is an interactive terminal."""
     return sys.stdout.isatty()
+
+
+S = TypeVar("S")
+
+
+def run_stage(work: Callable[[Callable[[int, int], None]], S], total: int | None = None) -> S:
+    """Run an archive stage with a progress bar (on a terminal); Ctrl-C exits 130 and
+    says that finished batches are kept, which every stage guarantees."""
+    bar = tqdm(total=total, unit="video", disable=not sys.stderr.isatty(), dynamic_ncols=True)
+
+    def progress(count: int, words: int) -> None:
+        bar.update(count)
+        bar.set_postfix(words=words, refresh=False)
+
+    try:
+        return work(progress)
+    except KeyboardInterrupt:
+        click.echo(
+            "\nInterrupted: finished batches are saved; run the same command to finish.", err=True
+        )
+        sys.exit(EXIT_INTERRUPTED)
+    finally:
+        bar.close()
+
+
+def stage_rate(summary: Any, as_json: bool) -> float:
+    """Words per second of a stage summary; print the summary as JSON when asked."""
+    rate = float(summary.words / summary.seconds) if summary.seconds else 0.0
+    if as_json:
+        click.echo(json.dumps({**asdict(summary), "words_per_second": round(rate)}))
+    return rate

@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import json
-import sys
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import click
-from tqdm import tqdm
 
 from newsreel.api import open_archive
 from newsreel.cli.common import (
-    EXIT_INTERRUPTED,
     archive_option,
     existing_archive,
     handle_errors,
     resolve_archive,
+    run_stage,
+    stage_rate,
 )
-
-
-def _advance(bar: tqdm[Any], count: int) -> None:
-    bar.update(count)
 
 
 def _lines(rows: list[dict[str, Any]]) -> None:
@@ -40,19 +34,8 @@ def enrich(archive: Path | None, as_json: bool) -> None:
     """
     target = existing_archive(archive)
     with open_archive(target) as arch:
-        bar = tqdm(unit="video", disable=not sys.stderr.isatty(), dynamic_ncols=True)
-        try:
-            summary = arch.enrich(lambda n, _w: _advance(bar, n))
-        except KeyboardInterrupt:
-            bar.close()
-            click.echo(
-                "Interrupted: finished videos are saved; run the same command to finish.", err=True
-            )
-            sys.exit(EXIT_INTERRUPTED)
-        bar.close()
-    rate = summary.words / summary.seconds if summary.seconds else 0.0
-    if as_json:
-        click.echo(json.dumps({**asdict(summary), "words_per_second": round(rate)}))
+        summary = run_stage(arch.enrich)
+    rate = stage_rate(summary, as_json)
     click.echo(
         f"{summary.videos} videos enriched ({summary.words} words, {rate:,.0f} words/s): "
         f"{summary.mentions} mentions, {summary.claims} claims, {summary.quotes} quotes "

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
 from pathlib import Path
 
 import click
-from tqdm import tqdm
 
 from newsreel.api import open_archive
-from newsreel.cli.common import EXIT_INTERRUPTED, archive_option, existing_archive, handle_errors
+from newsreel.cli.common import (
+    archive_option,
+    existing_archive,
+    handle_errors,
+    run_stage,
+    stage_rate,
+)
 from newsreel.errors import ConfigError
 from newsreel.repair.repairer import readable, repair_text
 from newsreel.repair.stage import pending
@@ -31,26 +35,8 @@ def repair(archive: Path | None, as_json: bool) -> None:
     target = existing_archive(archive)
     with open_archive(target) as arch:
         done, total = pending(arch.store)
-        bar = tqdm(
-            total=total - done, unit="video", disable=not sys.stderr.isatty(), dynamic_ncols=True
-        )
-
-        def progress(count: int, words: int) -> None:
-            bar.update(count)
-            bar.set_postfix(words=words, refresh=False)
-
-        try:
-            summary = arch.repair(progress)
-        except KeyboardInterrupt:
-            bar.close()
-            click.echo(
-                "Interrupted: finished batches are saved; run the same command to finish.", err=True
-            )
-            sys.exit(EXIT_INTERRUPTED)
-        bar.close()
-    rate = summary.words / summary.seconds if summary.seconds else 0.0
-    if as_json:
-        click.echo(json.dumps({**asdict(summary), "words_per_second": round(rate)}))
+        summary = run_stage(arch.repair, total - done)
+    rate = stage_rate(summary, as_json)
     click.echo(
         f"{summary.repaired} transcripts repaired ({summary.words} words, {rate:,.0f} words/s), "
         f"{summary.already} already up to date -> {target}",
