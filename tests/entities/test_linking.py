@@ -116,3 +116,19 @@ def test_the_gazetteer_names_places() -> None:
     assert linker.link("Qatar", "PER") == ("Qatar", "LOC")  # a country is a place
     assert linker.link("France", "ORG") == ("France", "LOC")
     assert linker.link("Paris", "PER") == ("Paris", "PER")  # a city name may be a person
+
+
+def test_compound_numbers_years_and_pronoun_one() -> None:
+    text = (
+        "They pay a hundred and eighty eight million dollars a year. In 2017 Neymar came. "
+        "One of the best. Twenty five people and two hundred thousand fans."
+    )
+    forms = text.split()
+    starts = [0] + [i + 1 for i, f in enumerate(forms[:-1]) if f.endswith(".")]
+    claims, _ = extract(forms, starts)
+    assert [(c.value, c.text) for c in claims] == [
+        (188_000_000, "a hundred and eighty eight million"),
+        (25, "Twenty five"),
+        (200_000, "two hundred thousand"),
+    ]
+    assert claims[0].subject == "dollars a year"

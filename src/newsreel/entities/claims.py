@@ -20,26 +20,12 @@ from dataclasses import dataclass
 
 from newsreel.repair.clean import FILLERS, core
 
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
+fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "hundred": 100,
+    **{w: n for n, w in enumerate(_UNITS)},
+    **{w: 20 + 10 * n for n, w in enumerate(_TENS)},
     "dozen": 12,
 }
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 100}
@@ -53,7 +39,10 @@ _SAY = frozenset(
     "announced added insisted".split()
 )
 _QUOTE_SAY = _SAY - {"reports", "reported"}
-_SUBJECT_STOP = frozenset({"exchange", "return", "according"})
+_SUBJECT_STOP = frozenset(
+    {"exchange", "return", "according", "about", "almost", "nearly", "around", "roughly", "some"}
+)
+_YEAR = re.compile(r"^(19|20)\d\d$")
 _SPEAKER_STOP = frozenset("but and so that because while as if when then also".split())
 _BACK = frozenset({"it", "this", "that", "which"})
 _MONTHS = frozenset(
@@ -88,26 +77,45 @@ class Quote:
 
 
 def _number_at(words: Sequence[str], i: int) -> tuple[float, int] | None:
-    """(value, tokens used) of a number starting at token ``i``."""
-    word = words[i]
-    value: float | None = None
-    used = 1
-    if _DIGITS.match(word):
-        value = float(word.strip("$£€%").replace(",", ""))
-    elif word in _WORDS:
-        value = float(_WORDS[word])
-    elif word == "a" and i + 1 < len(words):
-        after = words[i + 1]
-        if after in _SCALE or after == "dozen":
-            value, used = (12.0 if after == "dozen" else float(_SCALE[after])), 2
-        elif after in ("100", "1000"):  # captions write "a hundred" as "a 100"
-            value, used = float(after), 2
-    if value is None:
+    """(value, tokens used) of a number starting at token ``i``: digits or number words,
+    compounds included ("a hundred and eighty eight million" is 188,000,000)."""
+    if words[i] == "one" and i + 1 < len(words) and words[i + 1] in ("of", "another"):
+        return None  # "one of the ...": a pronoun
+    total = current = 0.0
+    started = False
+    j = i
+    while j < len(words):
+        word = words[j]
+        nxt = words[j + 1] if j + 1 < len(words) else ""
+        if _DIGITS.match(word) and not (started and current):
+            current += float(word.strip("$£€%").replace(",", ""))
+        elif word in _WORDS and not (
+            started and word in _UNITS and current % 100 >= 20 and current % 10
+        ):
+            current += _WORDS[word]
+        elif word == "a" and not started and (nxt in _SCALE or nxt in ("dozen", "100", "1000")):
+            current = 1.0 if nxt in _SCALE else 0.0  # "a million"; "a 100" is "a hundred"
+        elif word == "hundred" and started:
+            current = max(current, 1.0) * 100
+        elif word in _SCALE and word != "hundred" and started:
+            total += max(current, 1.0) * _SCALE[word]
+            current = 0.0
+        elif word == "and" and started and (nxt in _WORDS or nxt == "hundred"):
+            pass
+        else:
+            break
+        started = True
+        j += 1
+        if _DIGITS.match(word) and nxt not in _SCALE:
+            break
+    while j > i and words[j - 1] in ("and", "a"):
+        j -= 1
+    if j == i or (j == i + 1 and words[i] == "a"):
         return None
-    while i + used < len(words) and words[i + used] in _SCALE:
-        value *= _SCALE[words[i + used]]
-        used += 1
-    return value, used
+    value = total + current
+    if j == i + 1 and _YEAR.match(words[i]):
+        return None  # a year, not a count
+    return value, j - i
 
 
 def _subject(forms: Sequence[str], words: Sequence[str], start: int, end: int) -> str | None:

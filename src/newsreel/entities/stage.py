@@ -18,7 +18,7 @@ from newsreel.entities.linking import Linker, key
 from newsreel.repair.document import ends_sentence
 from newsreel.store.base import Store
 
-VERSION = "entities-6+en_core_web_sm-3.8.0"
+VERSION = "entities-7+en_core_web_sm-3.8.0"
 BATCH = 16
 
 
