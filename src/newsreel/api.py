@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsreel.entities.linking import key as link_key
 from newsreel.entities.stage import EnrichSummary, run_enrich
-from newsreel.errors import ConfigError
+from newsreel.errors import ConfigError, NotFoundError
 from newsreel.export import flatten, table_columns, write_rows
 from newsreel.ingest.runner import Progress, ingest_paths
 from newsreel.models import Filters, IngestSummary, QuarantineItem, SearchHit, Stats, VideoDetail
@@ -164,11 +164,17 @@ class Archive:
             self.store.get_video(video_id)  # NotFoundError for an unknown video
         return self.store.entity_rows(video_id)
 
+    def _entity_row(self, entity_id: int) -> dict[str, Any]:
+        rows = self.store.entity_rows(entity_id=entity_id)
+        if not rows:
+            raise NotFoundError(f"entity {entity_id} is mentioned in no current transcript")
+        return rows[0]
+
     def entity(self, name: str) -> dict[str, Any]:
         """One entity by id, name or spelling heard: spellings, counts per outlet and
         month, top co-mentioned entities, videos, quotes."""
         entity_id = self.store.find_entity(name)[0]
-        row = next(r for r in self.store.entity_rows() if r["entity_id"] == entity_id)
+        row = self._entity_row(entity_id)
         return {
             **row,
             **self.store.entity_profile(entity_id),
@@ -197,7 +203,7 @@ class Archive:
         _, dst_name, dst_type = self.store.find_entity(target)
         if src_type != dst_type:
             raise ConfigError(f"cannot merge {src_name} ({src_type}) into {dst_name} ({dst_type})")
-        row = next(r for r in self.store.entity_rows() if r["entity_id"] == source_id)
+        row = self._entity_row(source_id)
         for spelling in row["spellings"]:
             self.store.set_alias(link_key(spelling), dst_type, dst_name)
         self.store.set_alias(link_key(src_name), dst_type, dst_name)
@@ -207,7 +213,7 @@ class Archive:
         """Move one spelling out of an entity into its own (``new_name`` or the spelling);
         survives re-runs. Returns the mentions moved."""
         entity_id, canonical, kind = self.store.find_entity(name)
-        row = next(r for r in self.store.entity_rows() if r["entity_id"] == entity_id)
+        row = self._entity_row(entity_id)
         matching = [s for s in row["spellings"] if link_key(s) == link_key(spelling)]
         if not matching:
             raise ConfigError(

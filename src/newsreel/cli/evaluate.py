@@ -14,6 +14,13 @@ from newsreel.repair.evaluate import MARKS, eval_captions, eval_punctuation, eva
 _PATH = click.Path(exists=True, path_type=Path)
 
 
+def _as_json(scores: dict[str, Any], as_json: bool) -> bool:
+    """Print the scores as one JSON object when asked; say whether it did."""
+    if as_json:
+        click.echo(json.dumps(scores))
+    return as_json
+
+
 def _table(scores: dict[str, Any], names: tuple[str, ...]) -> None:
     click.echo(f"{'':<10} {'precision':>9} {'recall':>7} {'F1':>6} {'gold':>7} {'found':>7}")
     for name in names:
@@ -38,8 +45,7 @@ def evaluate() -> None:
 def punctuation(gold: Path, as_json: bool) -> None:
     """Punctuation precision/recall/F1 per mark and overall (micro), and words/s."""
     scores = eval_punctuation(gold)
-    if as_json:
-        click.echo(json.dumps(scores))
+    if _as_json(scores, as_json):
         return
     click.echo(
         f"{gold}: {scores['words']} words, {scores['words_per_second']:,} words/s "
@@ -55,8 +61,7 @@ def punctuation(gold: Path, as_json: bool) -> None:
 def captions(pairs: Path, as_json: bool) -> None:
     """Repair auto-captions and score them against the human captions."""
     scores = eval_captions(pairs)
-    if as_json:
-        click.echo(json.dumps(scores))
+    if _as_json(scores, as_json):
         return
     click.echo(
         f"{pairs}: {scores['videos']} videos ({scores['skipped_unpunctuated']} skipped: human "
@@ -76,8 +81,7 @@ def captions(pairs: Path, as_json: bool) -> None:
 def turns(gold: Path, tolerance: int, as_json: bool) -> None:
     """Speaker-turn detection on caption-like text against speaker labels."""
     scores = eval_turns(gold, tolerance=tolerance)
-    if as_json:
-        click.echo(json.dumps(scores))
+    if _as_json(scores, as_json):
         return
     click.echo(f"{gold}: {scores['files']} transcripts, turn starts within {tolerance} words")
     _table(scores, ("turns",))
@@ -98,8 +102,7 @@ def ner(gold: Path, as_captions: bool, as_json: bool) -> None:
     from newsreel.entities.evaluate import TYPES, eval_ner
 
     scores = eval_ner(gold, captions=as_captions)
-    if as_json:
-        click.echo(json.dumps(scores))
+    if _as_json(scores, as_json):
         return
     style = "as captions (lower case, no punctuation, repaired)" if as_captions else "as written"
     click.echo(

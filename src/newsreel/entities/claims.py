@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsreel.repair.clean import FILLERS, core
+from newsreel.repair.clean import FILLERS, bare, core
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
 fifteen sixteen seventeen eighteen nineteen".split()
@@ -125,7 +125,7 @@ def _subject(forms: Sequence[str], words: Sequence[str], start: int, end: int) -
             continue
         if words[j] in _STOP or words[j] in _SUBJECT_STOP or not words[j] or _number_at(words, j):
             break
-        out.append(forms[j].strip(".,?!;:\"'"))
+        out.append(bare(forms[j]))
         if forms[j][-1:] in ".,?!;:":
             break
     while out and out[-1].lower() in ("in", "of", "for", "from", "to", "the", "a", "with"):
@@ -145,7 +145,7 @@ def _source(words: Sequence[str], forms: Sequence[str], start: int, end: int) ->
                     or (k > j + 3 and words[k].endswith("ed"))
                 ):
                     break
-                got.append(forms[k].strip(".,?!;:\"'"))
+                got.append(bare(forms[k]))
                 if forms[k][-1:] in ".,?!;:":
                     break
             if got:

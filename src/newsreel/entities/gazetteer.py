@@ -8,17 +8,24 @@ over the token keys, longest phrase first.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from newsreel.entities.linking import alias_table, curated, key
 from newsreel.entities.ner import Mention
+from newsreel.repair.clean import bare
 
 _LONGEST = 4
-_EDGE = ".,!?;:\"'()[]{}…“”‘’«»"
+
+
+@cache
+def _anywhere() -> dict[str, tuple[str, str]]:
+    """The curated spellings matched anywhere (built once per process)."""
+    return alias_table(curated(), tagged=False)
 
 
 def find(tokens: Sequence[str]) -> list[Mention]:
     """Curated spellings in a token sequence (non-overlapping, longest first)."""
-    table = alias_table(curated(), tagged=False)
+    table = _anywhere()
     keys = [key(t) for t in tokens]
     out: list[Mention] = []
     i = 0
@@ -26,7 +33,7 @@ def find(tokens: Sequence[str]) -> list[Mention]:
         for size in range(min(_LONGEST, len(tokens) - i), 0, -1):
             phrase = " ".join(keys[i : i + size])
             if phrase in table and all(keys[i : i + size]):
-                surface = " ".join(t.strip(_EDGE) for t in tokens[i : i + size])
+                surface = " ".join(bare(t) for t in tokens[i : i + size])
                 out.append(Mention(i, i + size, table[phrase][1], surface))
                 i += size
                 break

@@ -17,9 +17,14 @@ _MARKER = re.compile(r"^(?:>>|&gt;&gt;)+$")
 _EDGE = ".,!?;:\"'()[]{}…“”‘’«»-"
 
 
+def bare(token: str) -> str:
+    """A token without the punctuation around it, case kept ("Rafa." -> "Rafa")."""
+    return token.strip(_EDGE)
+
+
 def core(token: str) -> str:
     """A token's word without edge punctuation, case-folded."""
-    return token.strip(_EDGE).casefold()
+    return bare(token).casefold()
 
 
 def is_marker(token: str) -> bool:

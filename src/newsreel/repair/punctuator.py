@@ -109,24 +109,22 @@ class Punctuator:
 
     def predict_many(self, documents: Sequence[Sequence[str]]) -> list[Prediction]:
         """Predict every document's words (each document's windows batched together)."""
-        jobs: list[tuple[int, int, int, list[int], np.ndarray]] = []
+        # Batches never mix documents: int8 activations are quantised per batch, so a
+        # document's labels must not depend on what else is repaired with it.
+        batches: list[list[tuple[int, int, int, list[int], np.ndarray]]] = []
         for doc, words in enumerate(documents):
             if not words:
                 continue
             pieces = self._pieces(words)
             sizes = np.array([len(p) for p in pieces])
+            mine = []
             for start, end in self._windows(pieces):
                 firsts = np.cumsum(sizes[start:end]) - sizes[start:end] + 1
-                jobs.append((doc, start, end, [p for w in pieces[start:end] for p in w], firsts))
+                mine.append((doc, start, end, [p for w in pieces[start:end] for p in w], firsts))
+            batches += [mine[i : i + _BATCH] for i in range(0, len(mine), _BATCH)]
         punct = [np.zeros((len(w), 4), dtype=np.float32) for w in documents]
         case = [np.zeros(len(w), dtype=np.int8) for w in documents]
         best = [np.full(len(w), -1, dtype=np.int32) for w in documents]
-        # Batches never mix documents: int8 activations are quantised per batch, so a
-        # document's labels must not depend on what else is repaired with it.
-        batches = []
-        for doc in range(len(documents)):
-            mine = [job for job in jobs if job[0] == doc]
-            batches += [mine[i : i + _BATCH] for i in range(0, len(mine), _BATCH)]
         for batch in batches:
             width = max(len(b[3]) for b in batch) + 2
             ids = np.zeros((len(batch), width), dtype=np.int64)

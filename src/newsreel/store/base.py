@@ -163,8 +163,10 @@ class Store(Protocol):
     def find_entity(self, name: str) -> tuple[int, str, str]:
         """(id, name, type) of an entity by id, name or spelling; NotFoundError."""
 
-    def entity_rows(self, video_id: str | None = None) -> list[dict[str, Any]]:
-        """Entities with spellings and mention counts."""
+    def entity_rows(
+        self, video_id: str | None = None, entity_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Entities with spellings and mention counts: of one video, one entity, or all."""
 
     def entity_profile(self, entity_id: int, limit: int = 20) -> dict[str, Any]:
         """Counts per outlet and month, co-mentioned entities, videos."""

@@ -50,13 +50,20 @@ class EntityRows:
         quotes: Sequence[QuoteRow] = (),
     ) -> None:
         """Replace a transcript's mentions, claims and quotes; mark it enriched by ``version``."""
+        ids: dict[tuple[str, str], int] = {}
+
+        def entity(name: str, kind: str) -> int:
+            if (name, kind) not in ids:
+                ids[(name, kind)] = self._entity_id(name, kind)
+            return ids[(name, kind)]
+
         with self.db:
             for table in ("mentions", "claims", "quotes"):
                 self.db.execute(f"DELETE FROM {table} WHERE transcript_id = ?", (transcript_id,))
             self.db.executemany(
                 "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    (transcript_id, s, e, surface, self._entity_id(name, kind), source)
+                    (transcript_id, s, e, surface, entity(name, kind), source)
                     for s, e, surface, name, kind, source in mentions
                 ],
             )
@@ -74,11 +81,11 @@ class EntityRows:
                         s,
                         e,
                         who,
-                        self._entity_id(*entity) if entity else None,
+                        entity(*who_is) if who_is else None,
                         text,
                         kind,
                     )
-                    for s, e, who, entity, text, kind in quotes
+                    for s, e, who, who_is, text, kind in quotes
                 ],
             )
             self.db.execute(
@@ -157,12 +164,17 @@ class EntityRows:
             )
         return int(row[0]), str(row[1]), str(row[2])
 
-    def entity_rows(self, video_id: str | None = None) -> list[dict[str, Any]]:
-        """Entities with spellings and mention counts, for one video or the archive."""
+    def entity_rows(
+        self, video_id: str | None = None, entity_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Entities with spellings and mention counts: of one video, one entity, or all."""
         where, args = "", ()
         if video_id is not None:
             where = "AND v.video_id = ?"
             args = (video_id,)  # type: ignore[assignment]
+        elif entity_id is not None:
+            where = "AND e.id = ?"
+            args = (entity_id,)  # type: ignore[assignment]
         spellings: dict[int, Counter[str]] = {}
         info: dict[int, tuple[str, str]] = {}
         for eid, name, kind, surface, count in self.db.execute(
