@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsreel.analytics.trends import TrendRow, Trends
 from newsreel.entities.linking import key as link_key
 from newsreel.entities.stage import EnrichSummary, run_enrich
 from newsreel.errors import ConfigError, NotFoundError
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 DEFAULT_ARCHIVE = "newsreel.db"
 TABLES = ("videos", "entities", "mentions", "claims", "quotes")
 MAX_LIMIT = 10_000
+FACET_POOL = 5_000
 
 
 def default_archive_path() -> Path:
@@ -90,6 +92,7 @@ class Archive:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._semantic: Semantic | None = None
+        self._trends: Trends | None = None
 
     @property
     def vectors(self) -> Semantic:
@@ -292,6 +295,36 @@ class Archive:
             *self._widest(query, exact, channel=channel, lang=lang, since=since, until=until)
         )
 
+    def entity_facet(
+        self,
+        query: str,
+        *,
+        channel: str | None = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        exact: bool = False,
+        limit: int = 10,
+        among: int = FACET_POOL,
+    ) -> list[tuple[str, int]]:
+        """The entities mentioned in most matching videos (of the first ``among``):
+        ("id:name", videos)."""
+        node, chosen = self._widest(
+            query, exact, channel=channel, lang=lang, since=since, until=until
+        )
+        ids = self.store.matching_ids(node, chosen)[:among]
+        return [(f"{i}:{name}", n) for i, name, n in self.store.entity_facet(ids, limit)]
+
+    def mentions(self, video_id: str) -> list[dict[str, Any]]:
+        """Entity mentions of a video: ``first_word``, ``end_word`` (token offsets of the
+        transcript), ``surface``, ``entity_id``, ``name``, ``type``."""
+        self.store.get_video(video_id)
+        return self.store.video_mentions(video_id)
+
+    def per_outlet_month(self) -> list[tuple[str, str, int]]:
+        """(outlet, month, videos) over the archive."""
+        return self.store.videos_per_outlet_month()
+
     def show(self, video_id: str) -> VideoDetail:
         """Return one video with its current transcript and its versions."""
         return self.store.get_video(video_id)
@@ -359,6 +392,40 @@ class Archive:
         )
         target = Path(path)
         return write_rows(encoded, columns, fmt or target.suffix.lstrip(".").lower(), target)
+
+    def trend_rows(
+        self,
+        terms: Sequence[str],
+        *,
+        per: str = "month",
+        by_channel: bool = True,
+        heard: bool = False,
+        channel: str | None = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[TrendRow]:
+        """Trend rows: each term (word, "phrase", query, or entity:NAME) per outlet (or
+        all outlets) per day, week or month, with hits, videos and the period's totals.
+        ``heard`` also counts the ways the captions misheard the words."""
+        if self._trends is None:
+            self._trends = Trends(self.store)
+        return self._trends.query(
+            terms,
+            per=per,
+            by_channel=by_channel,
+            heard=heard,
+            filters=_filters(channel, lang, since, until),
+        )
+
+    def trends(self, terms: Sequence[str], **options: Any) -> pd.DataFrame:
+        """``trend_rows`` as a pandas DataFrame, with ``per_10k_words`` and ``pct_videos``."""
+        import pandas as pd
+
+        columns = [*TrendRow.__dataclass_fields__, "per_10k_words", "pct_videos"]
+        return pd.DataFrame.from_records(
+            [r.to_dict() for r in self.trend_rows(terms, **options)], columns=columns
+        )
 
     def to_pandas(self, **filters: Any) -> pd.DataFrame:
         """Return the (filtered) archive as a pandas DataFrame, one row per video."""

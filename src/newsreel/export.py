@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import io
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -53,24 +55,40 @@ def flatten(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[dict
         yield row
 
 
+STREAMED = ("csv", "jsonl")
+
+
+def stream_rows(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str) -> Iterator[str]:
+    """Rows as CSV (header first) or JSON Lines, one text chunk per row."""
+    if fmt not in STREAMED:
+        raise ConfigError(f"cannot stream {fmt!r}; choose one of {', '.join(STREAMED)}")
+    if fmt == "jsonl":
+        for row in rows:
+            yield json.dumps(row, ensure_ascii=False) + "\n"
+        return
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns)
+    writer.writeheader()
+    for row in itertools.chain([None], rows):
+        if row is not None:
+            writer.writerow(row)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+
+
 def write_rows(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str, path: Path) -> int:
     """Write rows to ``path`` in ``fmt``; return how many rows were written."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
-    if fmt == "csv":
+    if fmt in STREAMED:
         with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=columns)
-            writer.writeheader()
-            for row in rows:
-                writer.writerow(row)
+            for chunk in stream_rows(rows, columns, fmt):
+                handle.write(chunk)
                 count += 1
-    elif fmt == "jsonl":
-        with path.open("w", encoding="utf-8") as handle:
-            for row in rows:
-                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-                count += 1
+        return count - (fmt == "csv")  # the header is no row
     else:
         count = _write_parquet(rows, columns, path)
     return count

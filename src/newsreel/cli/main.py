@@ -13,6 +13,7 @@ from newsreel.cli.read import show, stats
 from newsreel.cli.reindex import reindex
 from newsreel.cli.repair import repair, repair_text_command
 from newsreel.cli.search import search
+from newsreel.cli.serve import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,5 +41,6 @@ for command in (
     claims,
     entity_merge,
     entity_split,
+    serve,
 ):
     main.add_command(command)

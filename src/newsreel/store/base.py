@@ -207,5 +207,32 @@ class Store(Protocol):
     def extra_keys(self, filters: Filters, node: Node | None) -> list[str]:
         """The keys of ``extra`` metadata among the videos ``iter_rows`` would yield."""
 
+    def matching_ids(self, node: Node, filters: Filters) -> list[int]:
+        """Transcript ids of every video matching the query."""
+
+    def generation(self) -> tuple[int, int]:
+        """Changes whenever a transcript is added or a video changes its current one."""
+
+    def trend_meta(self) -> list[tuple[int, str | None, str | None, str | None, int]]:
+        """(transcript id, channel, language, publish date, words) of current transcripts."""
+
+    def transcript_texts(self, transcript_ids: Sequence[int]) -> dict[int, str]:
+        """Normalised text of each transcript id."""
+
+    def entity_hits(self, entity_id: int) -> dict[int, int]:
+        """Mentions of an entity per transcript."""
+
+    def video_mentions(self, video_id: str) -> list[dict[str, Any]]:
+        """Mentions in a video's current transcript: word range and entity."""
+
+    def entity_facet(self, transcript_ids: Sequence[int], limit: int) -> list[tuple[int, str, int]]:
+        """The entities mentioned in most of the given transcripts: (id, name, videos)."""
+
+    def videos_per_outlet_month(self) -> list[tuple[str, str, int]]:
+        """(channel, month, videos) over the archive."""
+
+    def thumbnail_roots(self, video_id: str) -> tuple[str | None, list[str]]:
+        """A video's thumbnail file and the source files of its transcripts."""
+
     def close(self) -> None:
         """Release the backend's resources."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -26,10 +27,12 @@ from newsreel.search.soundalike import sound_key
 from newsreel.store import sql
 from newsreel.store.base import FileResult, SourceState
 from newsreel.store.schema import MIGRATIONS
+from newsreel.store.sqlite_analytics import AnalyticsRows
 from newsreel.store.sqlite_entities import EntityRows
 from newsreel.store.sqlite_repair import RepairRows
 from newsreel.store.sqlite_write import BatchWriter, now
 
+OWNER_FILE = "archive-id"
 INDEX_CHUNK = 20_000
 
 
@@ -37,7 +40,7 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-class SQLiteStore(RepairRows, EntityRows):
+class SQLiteStore(RepairRows, EntityRows, AnalyticsRows):
     """The reference ``Store``: an archive in one SQLite file."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
@@ -171,9 +174,34 @@ class SQLiteStore(RepairRows, EntityRows):
                     "run 'newsreel reindex' to rebuild it from the archive"
                 )
             self._fulltext = FullText(folder)
+            if folder is not None:
+                self._check_owner(folder)
             if not self.read_only and self._fulltext.documents() == 0:
                 self._queue_all()  # a new or deleted index: rebuild from the records
         return self._fulltext
+
+    def _check_owner(self, folder: Path) -> None:
+        """Make sure the index beside the archive was built from this archive (a folder
+        left by a deleted archive of the same name must not answer its searches)."""
+        assert self._fulltext is not None
+        marker = folder / OWNER_FILE
+        owner = marker.read_text().strip() if marker.exists() else None
+        archive_id = self.state("archive_id")
+        if self.read_only:
+            if archive_id and owner and owner != archive_id:
+                raise StoreError(
+                    f"the full-text index {folder} belongs to another archive; "
+                    "run 'newsreel reindex' to rebuild it from this one"
+                )
+            return
+        if archive_id is None:
+            archive_id = uuid.uuid4().hex
+            self.set_state("archive_id", archive_id)
+        if owner != archive_id:
+            if owner is not None or self._fulltext.documents():
+                self._fulltext.clear()
+                self._queue_all()
+            marker.write_text(archive_id + "\n")
 
     def _queue_all(self) -> None:
         with self.db:
@@ -488,6 +516,10 @@ class SQLiteStore(RepairRows, EntityRows):
         self.db.execute("DELETE FROM temp.matched")
         self.db.executemany("INSERT OR IGNORE INTO temp.matched VALUES (?)", ((i,) for i in ids))
         return True
+
+    def matching_ids(self, node: Node, filters: Filters) -> list[int]:
+        """Transcript ids of every video matching the query."""
+        return self.fulltext.all_ids(node, filters)
 
     def iter_rows(self, filters: Filters, node: Node | None) -> Iterator[dict[str, Any]]:
         """Yield one flat row per video (current transcript) for export."""

@@ -1,0 +1,1 @@
+"""Analytics over the archive: trends of terms and entities per outlet over time."""

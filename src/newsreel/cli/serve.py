@@ -1,0 +1,71 @@
+"""``newsreel serve``: the web UI and HTTP API on one archive."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from pathlib import Path
+
+import click
+
+from newsreel.api import open_archive
+from newsreel.cli.common import archive_option, existing_archive, handle_errors
+from newsreel.errors import ConfigError
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` only accepts connections from this machine."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail early, with a clear message, when the port is taken."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot listen on {host}:{port} ({exc.strerror}); choose another --port"
+            ) from None
+
+
+@click.command()
+@archive_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 exposes the archive to the network.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
+              help="Port to listen on.")
+@click.option("--read-only/--writable", "read_only", default=True, show_default=True,
+              help="Serve the archive read-only (default), or allow the write endpoints "
+              "(entity merge/split, ingest), which then need --token.")
+@click.option("--token", envvar="NEWSREEL_TOKEN", default=None,
+              help="Secret the write endpoints require as 'Authorization: Bearer TOKEN' "
+              "(default: $NEWSREEL_TOKEN).")
+@handle_errors
+def serve(archive: Path | None, host: str, port: int, read_only: bool, token: str | None) -> None:
+    """Serve the web UI and the HTTP API (/api/v1) on an archive; Ctrl-C stops."""
+    import uvicorn
+
+    from newsreel.web import create_app
+
+    path = existing_archive(archive)
+    if not read_only and not token:
+        raise ConfigError("--writable needs a token: pass --token or set NEWSREEL_TOKEN")
+    with open_archive(path, read_only=read_only) as arch:  # fail now on a broken archive
+        arch.stats()
+    check_port(host, port)
+    if not is_loopback(host):
+        click.echo(f"Warning: listening on {host}: anyone who can reach it can read the "
+                   "archive.", err=True)
+    shown = "localhost" if is_loopback(host) else host
+    click.echo(f"Newsreel is serving {path} at http://{shown}:{port}/ "
+               f"({'read-only' if read_only else 'writable, token required'}); Ctrl-C stops.")
+    uvicorn.run(create_app(path, read_only=read_only, token=token), host=host, port=port,
+                log_level="warning")

@@ -1,0 +1,116 @@
+"""Rows for trends and the web UI in a SQLite archive (mixed into ``SQLiteStore``)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+CHUNK = 500
+
+
+class AnalyticsRows:
+    """Read-only queries behind trends, the overview and entity highlights."""
+
+    db: sqlite3.Connection
+    path: str
+
+    def generation(self) -> tuple[int, int]:
+        """Changes whenever a transcript is added or a video changes its current one."""
+        row = self.db.execute(
+            "SELECT coalesce(max(id), 0), (SELECT coalesce(sum(current_transcript_id), 0) "
+            "FROM videos) FROM transcripts"
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def trend_meta(self) -> list[tuple[int, str | None, str | None, str | None, int]]:
+        """(transcript id, channel, language, publish date, words) of every current
+        transcript."""
+        return [
+            (int(r[0]), r[1], r[2], r[3], int(r[4]))
+            for r in self.db.execute(
+                "SELECT t.id, v.channel, v.language, v.publish_date, t.words FROM videos v "
+                "JOIN transcripts t ON t.id = v.current_transcript_id"
+            )
+        ]
+
+    def transcript_texts(self, transcript_ids: Sequence[int]) -> dict[int, str]:
+        """Normalised text of each transcript id."""
+        out: dict[int, str] = {}
+        for i in range(0, len(transcript_ids), CHUNK):
+            chunk = list(transcript_ids[i : i + CHUNK])
+            marks = ",".join("?" * len(chunk))
+            for tid, text in self.db.execute(
+                f"SELECT id, text FROM transcripts WHERE id IN ({marks})", chunk
+            ):
+                out[int(tid)] = str(text)
+        return out
+
+    def entity_hits(self, entity_id: int) -> dict[int, int]:
+        """Mentions of an entity per transcript."""
+        return {
+            int(r[0]): int(r[1])
+            for r in self.db.execute(
+                "SELECT transcript_id, count(*) FROM mentions WHERE entity_id = ? "
+                "GROUP BY transcript_id",
+                (entity_id,),
+            )
+        }
+
+    def video_mentions(self, video_id: str) -> list[dict[str, Any]]:
+        """Mentions in a video's current transcript: word range and entity."""
+        keys = ("first_word", "end_word", "surface", "entity_id", "name", "type")
+        return [
+            dict(zip(keys, r, strict=True))
+            for r in self.db.execute(
+                'SELECT m.start, m."end", m.surface, e.id, e.name, e.type FROM videos v '
+                "JOIN mentions m ON m.transcript_id = v.current_transcript_id "
+                "JOIN entities e ON e.id = m.entity_id WHERE v.video_id = ? ORDER BY m.start",
+                (video_id,),
+            )
+        ]
+
+    def entity_facet(self, transcript_ids: Sequence[int], limit: int) -> list[tuple[int, str, int]]:
+        """The entities mentioned in most of the given transcripts: (id, name, videos)."""
+        if not transcript_ids:
+            return []
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS facet_ids (id INTEGER PRIMARY KEY)")
+        self.db.execute("DELETE FROM temp.facet_ids")
+        self.db.executemany(
+            "INSERT OR IGNORE INTO temp.facet_ids VALUES (?)", ((i,) for i in transcript_ids)
+        )
+        return [
+            (int(r[0]), str(r[1]), int(r[2]))
+            for r in self.db.execute(
+                "SELECT e.id, e.name, count(DISTINCT m.transcript_id) FROM temp.facet_ids f "
+                "JOIN mentions m ON m.transcript_id = f.id JOIN entities e ON e.id = m.entity_id "
+                "GROUP BY e.id ORDER BY 3 DESC, e.name LIMIT ?",
+                (limit,),
+            )
+        ]
+
+    def videos_per_outlet_month(self) -> list[tuple[str, str, int]]:
+        """(channel, month, videos) over the archive."""
+        return [
+            (r[0], r[1], int(r[2]))
+            for r in self.db.execute(
+                "SELECT coalesce(channel, '(unknown)'), coalesce(substr(publish_date, 1, 7), "
+                "'(undated)'), count(*) FROM videos WHERE current_transcript_id IS NOT NULL "
+                "GROUP BY 1, 2 ORDER BY 2, 1"
+            )
+        ]
+
+    def thumbnail_roots(self, video_id: str) -> tuple[str | None, list[str]]:
+        """A video's thumbnail file and the folders of the files its transcripts came from."""
+        row = self.db.execute(
+            "SELECT thumbnail_file FROM videos WHERE video_id = ?", (video_id,)
+        ).fetchone()
+        sources = [
+            str(r[0])
+            for r in self.db.execute(
+                "SELECT DISTINCT source_path FROM transcripts WHERE video_id = ? "
+                "AND source_path IS NOT NULL",
+                (video_id,),
+            )
+        ]
+        return (row[0] if row else None), sources

@@ -1,0 +1,113 @@
+"""One error shape for the HTTP API, an error page for the UI.
+
+Every API error is ``{"error": {"status": 404, "code": "not_found", "message": "…"}}``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsreel.errors import ConfigError, NewsreelError, NotFoundError, QueryError, StoreError
+
+CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+         405: "method_not_allowed", 422: "invalid_parameter", 500: "internal_error",
+         503: "unavailable"}
+
+
+class ApiProblem(Exception):
+    """An HTTP failure with a status and a message for the user."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def error_body(status: int, message: str) -> dict[str, Any]:
+    """The one JSON error shape."""
+    return {"error": {"status": status, "code": CODES.get(status, "error"), "message": message}}
+
+
+def status_of(exc: Exception) -> int:
+    """The HTTP status of a Newsreel error."""
+    if isinstance(exc, NotFoundError):
+        return 404
+    if isinstance(exc, QueryError | ConfigError):
+        return 400
+    if isinstance(exc, StoreError):
+        return 503
+    return 500
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body"))
+        parts.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
+
+
+def respond(request: Request, status: int, message: str) -> Response:
+    """JSON for the API, an HTML page for the UI."""
+    if request.url.path.startswith("/api/"):
+        return JSONResponse(error_body(status, message), status_code=status)
+    templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {"status": status, "message": message},
+        status_code=status,
+        media_type="text/html",
+    )
+
+
+async def on_newsreel(request: Request, exc: Exception) -> Response:
+    """A Newsreel error: 404 not found, 400 bad query or option, 503 archive problem."""
+    return respond(request, status_of(exc), str(exc))
+
+
+async def on_problem(request: Request, exc: Exception) -> Response:
+    """A failure raised by a route (authentication, read-only)."""
+    assert isinstance(exc, ApiProblem)
+    return respond(request, exc.status, exc.message)
+
+
+async def on_http(request: Request, exc: Exception) -> Response:
+    """Unknown URL or method."""
+    assert isinstance(exc, StarletteHTTPException)
+    message = str(exc.detail) if exc.detail else "not found"
+    if exc.status_code == 404 and message == "Not Found":
+        message = f"nothing at {request.url.path}"
+    return respond(request, exc.status_code, message)
+
+
+async def on_validation(request: Request, exc: Exception) -> Response:
+    """A parameter of the wrong type or out of range."""
+    assert isinstance(exc, RequestValidationError)
+    return respond(request, 422, _validation_message(exc))
+
+
+async def on_crash(request: Request, exc: Exception) -> Response:
+    """Anything unexpected: no traceback leaks to the client."""
+    return respond(request, 500, f"internal error ({type(exc).__name__}); see the server log")
+
+
+HANDLERS: list[tuple[type[Exception] | int, Any]] = [
+    (NewsreelError, on_newsreel),
+    (ApiProblem, on_problem),
+    (StarletteHTTPException, on_http),
+    (RequestValidationError, on_validation),
+    (Exception, on_crash),
+]
+
+
+def html_error(status: int, message: str) -> HTMLResponse:
+    """A plain HTML error without templates (used before the app is ready)."""
+    import html
+
+    return HTMLResponse(f"<h1>{status}</h1><p>{html.escape(message)}</p>", status_code=status)

@@ -1,0 +1,285 @@
+"""The JSON API under ``/api/v1``: everything the pages show, for scripts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Header, Query, Request
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+
+from newsreel.analytics.trends import split_terms
+from newsreel.api import Archive
+from newsreel.export import stream_rows
+from newsreel.repair.view import as_json as repaired_json
+from newsreel.repair.view import from_stored
+from newsreel.search.engine import MODES, SORTS
+from newsreel.search.passages import youtube_url
+from newsreel.search.snippets import snippet_html
+from newsreel.web.errors import ApiProblem
+from newsreel.web.state import ServerState
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+
+Sort = Literal["relevance", "date"]
+Mode = Literal["lexical", "semantic", "hybrid"]
+Per = Literal["day", "week", "month"]
+By = Literal["channel", "all"]
+assert set(SORTS) == {"relevance", "date"} and set(MODES) == {"lexical", "semantic", "hybrid"}
+
+
+def state_of(request: Request) -> ServerState:
+    """The server's state."""
+    state: ServerState = request.app.state.newsreel
+    return state
+
+
+def search_page(
+    arch: Archive,
+    q: str,
+    *,
+    channel: str | None,
+    lang: str | None,
+    since: date | None,
+    until: date | None,
+    sort: str,
+    mode: str,
+    exact: bool,
+    limit: int,
+    offset: int,
+) -> dict[str, Any]:
+    """Hits, facets (outlet, language, month, entity) and the total for one query."""
+    filters: dict[str, Any] = {"channel": channel, "lang": lang, "since": since, "until": until}
+    hits = arch.search(
+        q, limit=limit, offset=offset, exact=exact, sort=sort, mode=mode, **filters
+    )
+    facets = arch.facets(q, exact=exact, **filters)
+    total = sum(n for _, n in facets["channel"])
+    facets["entity"] = arch.entity_facet(q, exact=exact, **filters)
+    rows = []
+    for hit in hits:
+        row = hit.to_dict()
+        row["snippet_html"] = snippet_html(hit.snippet)
+        row["snippet"] = snippet_html(hit.snippet).replace("<mark>", "").replace("</mark>", "")
+        rows.append(row)
+    return {
+        "query": q,
+        "total": total if mode == "lexical" else max(total, offset + len(rows)),
+        "offset": offset,
+        "limit": limit,
+        "hits": rows,
+        "facets": {k: [{"value": v, "videos": n} for v, n in items] for k, items in facets.items()},
+    }
+
+
+@router.get("/search", summary="Search transcripts")
+def api_search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, description="Query: words, \"phrases\", -x, OR, NEAR/n, channel:, lang:, date:")],
+    channel: str | None = None,
+    lang: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    sort: Sort = "relevance",
+    mode: Mode = "lexical",
+    exact: bool = False,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    """Ranked hits with highlighted snippets, facets with counts, and the total."""
+    with state_of(request).archive() as arch:
+        return search_page(
+            arch, q, channel=channel, lang=lang, since=since, until=until, sort=sort,
+            mode=mode, exact=exact, limit=limit, offset=offset,
+        )
+
+
+@router.get("/export", summary="Stream matching videos as CSV or JSON Lines")
+def api_export(
+    request: Request,
+    q: str | None = None,
+    channel: str | None = None,
+    lang: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    exact: bool = False,
+    format: Literal["csv", "jsonl"] = "csv",
+) -> StreamingResponse:
+    """One row per video (all metadata and the transcript), streamed as it is read."""
+    arch = state_of(request).fresh()
+    try:
+        columns, rows = arch.table(
+            query=q or None, channel=channel, lang=lang, since=since, until=until, exact=exact
+        )
+        first = stream_rows(rows, columns, format)
+    except Exception:
+        arch.close()
+        raise
+
+    def body() -> Iterator[str]:
+        try:
+            yield from first
+        finally:
+            arch.close()
+
+    media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson"
+    name = f"newsreel-export.{format}"
+    return StreamingResponse(
+        body(), media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+def video_data(arch: Archive, video_id: str) -> dict[str, Any]:
+    """A video with its repaired transcript, entities, claims and quotes."""
+    video = arch.show(video_id)
+    repaired = from_stored(video.repair, video.word_times)
+    data = video.to_dict(with_segments=False)
+    data["youtube_url"] = youtube_url(video.video_id, None)
+    data["thumbnail_url"] = f"/thumbnail/{video.video_id}" if video.thumbnail_file else None
+    data["repaired"] = repaired_json(repaired) if repaired else None
+    data["mentions"] = arch.mentions(video_id)
+    data["claims"] = arch.claims(video_id=video_id)
+    data["quotes"] = arch.quotes(video_id=video_id)
+    return data
+
+
+@router.get("/videos/{video_id}", summary="One video")
+def api_video(request: Request, video_id: str) -> dict[str, Any]:
+    """Metadata, raw and repaired transcript, entity mentions, claims and quotes."""
+    with state_of(request).archive() as arch:
+        return video_data(arch, video_id)
+
+
+@router.get("/entities", summary="Entities of the archive or of one video")
+def api_entities(
+    request: Request,
+    video_id: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 100,
+) -> dict[str, Any]:
+    """Canonical entities with their spellings and mention counts, most mentioned first."""
+    with state_of(request).archive() as arch:
+        rows = arch.entities(video_id)
+    return {"entities": rows[:limit], "total": len(rows)}
+
+
+@router.get("/entities/{entity}", summary="One entity")
+def api_entity(request: Request, entity: str) -> dict[str, Any]:
+    """By id, name or spelling: spellings heard, mentions per outlet and month,
+    co-mentioned entities, videos, quotes, claims."""
+    with state_of(request).archive() as arch:
+        data = arch.entity(entity)
+        data["claims"] = arch.claims(entity=str(data["entity_id"]))
+    return data
+
+
+@router.get("/trends", summary="Terms or entities over time per outlet")
+def api_trends(
+    request: Request,
+    terms: Annotated[str, Query(min_length=1, description="Comma-separated: Gaza, \"West Bank\", entity:Hamas")],
+    per: Per = "month",
+    by: By = "channel",
+    heard: bool = False,
+    channel: str | None = None,
+    lang: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    format: Literal["json", "csv"] = "json",
+) -> Response:
+    """Hits, videos and totals per term, outlet and period, normalised per 10,000 words
+    and as % of videos."""
+    with state_of(request).archive() as arch:
+        rows = arch.trend_rows(
+            split_terms(terms), per=per, by_channel=by == "channel", heard=heard,
+            channel=channel, lang=lang, since=since, until=until,
+        )
+    data = [r.to_dict() for r in rows]
+    if format == "csv":
+        columns = list(data[0]) if data else ["term", "channel", "period"]
+        return Response(
+            "".join(stream_rows(data, columns, "csv")),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="newsreel-trends.csv"'},
+        )
+    return JSONResponse({"terms": split_terms(terms), "per": per, "by": by, "rows": data})
+
+
+@router.get("/stats", summary="Archive totals")
+def api_stats(request: Request) -> dict[str, Any]:
+    """Videos, versions, words, outlets, languages, date range, quarantined files."""
+    with state_of(request).archive() as arch:
+        return arch.stats().to_dict()
+
+
+@router.get("/overview", summary="Videos per outlet per month, quarantined files")
+def api_overview(request: Request) -> dict[str, Any]:
+    """What the archive holds, and every input that could not be read, with why."""
+    with state_of(request).archive() as arch:
+        return overview_data(arch)
+
+
+def overview_data(arch: Archive) -> dict[str, Any]:
+    """Totals, videos per outlet per month, quarantine."""
+    return {
+        "stats": arch.stats().to_dict(),
+        "per_outlet_month": [
+            {"channel": c, "month": m, "videos": n} for c, m, n in arch.per_outlet_month()
+        ],
+        "quarantined": [
+            {"path": q.path, "where": q.where(), "reason": q.reason} for q in arch.quarantined()
+        ],
+    }
+
+
+# -- writes: token and a writable server ---------------------------------------
+
+
+def _authorise(request: Request, authorization: str | None) -> ServerState:
+    state = state_of(request)
+    if state.read_only:
+        raise ApiProblem(403, "this archive is served read-only; restart with --writable")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not state.token_ok(given.strip()):
+        raise ApiProblem(401, "a valid 'Authorization: Bearer TOKEN' header is required")
+    return state
+
+
+@router.post("/entities/merge", summary="Merge one entity into another (token)")
+def api_merge(
+    request: Request,
+    source: Annotated[str, Body()],
+    target: Annotated[str, Body()],
+    authorization: Annotated[str | None, Header()] = None,
+) -> dict[str, Any]:
+    """Every spelling of ``source`` becomes ``target``; survives re-runs."""
+    with _authorise(request, authorization).archive() as arch:
+        return {"relinked": arch.merge_entities(source, target)}
+
+
+@router.post("/entities/split", summary="Split a spelling off an entity (token)")
+def api_split(
+    request: Request,
+    entity: Annotated[str, Body()],
+    spelling: Annotated[str, Body()],
+    new_name: Annotated[str | None, Body()] = None,
+    authorization: Annotated[str | None, Header()] = None,
+) -> dict[str, Any]:
+    """Mentions heard as ``spelling`` become their own entity."""
+    with _authorise(request, authorization).archive() as arch:
+        return {"relinked": arch.split_entity(entity, spelling, new_name)}
+
+
+@router.post("/ingest", summary="Ingest files on the server (token)")
+def api_ingest(
+    request: Request,
+    paths: Annotated[list[str], Body(embed=True, min_length=1)],
+    authorization: Annotated[str | None, Header()] = None,
+) -> dict[str, Any]:
+    """Ingest files or folders on the server's disk; returns the ingest summary."""
+    state = _authorise(request, authorization)
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise ApiProblem(400, f"no such file or folder: {missing[0]}")
+    with state.archive() as arch:
+        return arch.ingest(paths).to_dict()

@@ -1,0 +1,190 @@
+"""The HTML pages: overview, search, video, entity, trends, and thumbnails."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response
+from markupsafe import Markup
+
+from newsreel.analytics.trends import MAX_TERMS, MEASURES, split_terms
+from newsreel.errors import NewsreelError, NotFoundError
+from newsreel.repair.view import from_stored
+from newsreel.search.passages import youtube_url
+from newsreel.web.routes_api import By, Mode, Per, Sort, overview_data, search_page, state_of
+from newsreel.web.views import MEASURE_LABELS, pages, paragraphs, pivot, trend_chart
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 20
+IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
+               ".webp": "image/webp", ".gif": "image/gif"}
+
+
+def render(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:
+    """Render a page (Jinja2 autoescapes every value)."""
+    response: HTMLResponse = request.app.state.templates.TemplateResponse(request, name, context)
+    return response
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request) -> HTMLResponse:
+    """What the archive holds: totals, videos per outlet per month, quarantined files."""
+    with state_of(request).archive() as arch:
+        data = overview_data(arch)
+    rows = [(r["channel"], r["month"], r["videos"]) for r in data["per_outlet_month"]]
+    channels, months, cells = pivot(rows)
+    peak = max((n for _, _, n in rows), default=1)
+    return render(request, "overview.html", {
+        **data, "channels": channels, "months": months, "cells": cells, "peak": peak,
+    })
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(
+    request: Request,
+    q: str = "",
+    channel: str | None = None,
+    lang: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    sort: Sort = "relevance",
+    mode: Mode = "lexical",
+    exact: bool = False,
+    page: Annotated[int, Query(ge=1, le=500)] = 1,
+) -> HTMLResponse:
+    """Search with facets, highlighted snippets, 'matched as', sort and pages."""
+    params = {"channel": channel or None, "lang": lang or None, "since": since, "until": until}
+    context: dict[str, Any] = {"q": q, "sort": sort, "mode": mode, "exact": exact, **params}
+    if q.strip():
+        try:
+            with state_of(request).archive() as arch:
+                result = search_page(
+                    arch, q, sort=sort, mode=mode, exact=exact, limit=PAGE_SIZE,
+                    offset=(page - 1) * PAGE_SIZE, **params,
+                )
+        except NewsreelError as exc:
+            if isinstance(exc, NotFoundError):
+                raise
+            context["problem"] = str(exc)
+            return render(request, "search.html", context)
+        for hit in result["hits"]:
+            hit["snippet_html"] = Markup(hit["snippet_html"])  # escaped by snippet_html
+        context.update(result=result, pager=pages(result["total"], page, PAGE_SIZE))
+    return render(request, "search.html", context)
+
+
+@router.get("/video/{video_id}", response_class=HTMLResponse)
+def video(request: Request, video_id: str, view: str = "repaired") -> HTMLResponse:
+    """A video: metadata, repaired transcript with turns and entities, claims, quotes."""
+    with state_of(request).archive() as arch:
+        detail = arch.show(video_id)
+        mentions = arch.mentions(video_id)
+        claims = arch.claims(video_id=video_id)
+        quotes = arch.quotes(video_id=video_id)
+        entities = arch.entities(video_id)
+    repaired = from_stored(detail.repair, detail.word_times)
+    words = detail.text.split()
+    if repaired is not None and len(repaired.forms) != len(words):
+        words = list(repaired.forms)
+    paras = paragraphs(repaired, words, detail.word_times, mentions)
+    timed = detail.word_times is not None
+    return render(request, "video.html", {
+        "video": detail,
+        "paragraphs": paras,
+        "repaired": repaired is not None,
+        "model": repaired.model if repaired else None,
+        "show_raw": view == "raw",
+        "watch": youtube_url(detail.video_id, None),
+        "link_at": (lambda s: youtube_url(detail.video_id, s)) if timed else None,
+        "claims": claims,
+        "quotes": quotes,
+        "entities": entities[:40],
+    })
+
+
+@router.get("/entity/{entity}", response_class=HTMLResponse)
+def entity(request: Request, entity: str) -> HTMLResponse:
+    """An entity: spellings heard, mentions over time per outlet, co-mentions, videos."""
+    with state_of(request).archive() as arch:
+        data = arch.entity(entity)
+        claims = arch.claims(entity=str(data["entity_id"]))
+    per = data["per_outlet_month"]
+    months = sorted({r["month"] for r in per})
+    series: dict[str, list[int]] = {}
+    for row in per:
+        series.setdefault(row["channel"], [0] * len(months))[months.index(row["month"])] += row[
+            "mentions"
+        ]
+    chart = {
+        "labels": months,
+        "measure": "mentions",
+        "datasets": [{"label": k, "data": v} for k, v in series.items()],
+    }
+    return render(request, "entity.html", {
+        "entity": data, "chart": chart, "claims": claims[:50], "videos": data["videos"][:100],
+    })
+
+
+@router.get("/trends", response_class=HTMLResponse)
+def trends(
+    request: Request,
+    terms: str = "",
+    per: Per = "month",
+    by: By = "channel",
+    measure: str = "per_10k_words",
+    heard: bool = False,
+    channel: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> HTMLResponse:
+    """Compare up to five terms or entities over time, per outlet or overall."""
+    chosen = split_terms(terms)
+    measure = measure if measure in MEASURES else "per_10k_words"
+    context: dict[str, Any] = {
+        "terms": terms, "per": per, "by": by, "measure": measure, "heard": heard,
+        "channel": channel or None, "since": since, "until": until,
+        "measures": MEASURE_LABELS, "max_terms": MAX_TERMS,
+    }
+    if chosen:
+        try:
+            with state_of(request).archive() as arch:
+                rows = arch.trend_rows(
+                    chosen, per=per, by_channel=by == "channel", heard=heard,
+                    channel=channel or None, since=since, until=until,
+                )
+        except NewsreelError as exc:
+            context["problem"] = str(exc)
+            return render(request, "trends.html", context)
+        shown = [r for r in rows if r.total_videos]
+        context.update(chart=trend_chart(rows, measure), rows=shown)
+    return render(request, "trends.html", context)
+
+
+@router.get("/thumbnail/{video_id}")
+def thumbnail(request: Request, video_id: str) -> Response:
+    """A video's thumbnail image, only from inside the folder its records came from."""
+    with state_of(request).archive() as arch:
+        path, sources = arch.store.thumbnail_roots(video_id)
+    found = safe_thumbnail(path, sources)
+    if found is None:
+        raise NotFoundError(f"no thumbnail for video {video_id!r}")
+    return FileResponse(found, media_type=IMAGE_TYPES[os.path.splitext(found)[1].lower()])
+
+
+def safe_thumbnail(path: str | None, sources: list[str]) -> str | None:
+    """The thumbnail's real path if it is an image file inside the collection root (the
+    folder of a source file, or that folder's parent); None otherwise."""
+    if not path:
+        return None
+    real = os.path.realpath(path)
+    if os.path.splitext(real)[1].lower() not in IMAGE_TYPES or not os.path.isfile(real):
+        return None
+    for source in sources:
+        here = os.path.dirname(os.path.realpath(source))
+        for root in (here, os.path.dirname(here)):
+            if root != os.path.dirname(root) and os.path.commonpath([root, real]) == root:
+                return real
+    return None

@@ -1,0 +1,206 @@
+"""The HTTP API: every endpoint on a real archive, and the one error shape."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import HOSTILE_ID, TOKEN
+
+SEED_ID = "wyqHuhmsA28"
+
+
+def assert_error(response: object, status: int, *words: str) -> None:
+    """The pinned error shape: {"error": {"status", "code", "message"}}."""
+    assert response.status_code == status  # type: ignore[attr-defined]
+    body = response.json()  # type: ignore[attr-defined]
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"status", "code", "message"}
+    assert body["error"]["status"] == status
+    assert isinstance(body["error"]["code"], str) and body["error"]["code"]
+    for word in words:
+        assert word in body["error"]["message"]
+
+
+def test_search_returns_hits_facets_and_total(client: TestClient) -> None:
+    body = client.get("/api/v1/search", params={"q": "Cairo"}).json()
+    ids = [h["video_id"] for h in body["hits"]]
+    assert ids[0] == SEED_ID
+    assert body["total"] == len(ids)
+    assert "<mark>Cairo</mark>" in body["hits"][0]["snippet_html"]
+    assert "<mark>" not in body["hits"][0]["snippet"]
+    channels = {f["value"]: f["videos"] for f in body["facets"]["channel"]}
+    assert channels["DW News"] >= 1
+    entities = [f["value"].split(":", 1)[1] for f in body["facets"]["entity"]]
+    assert "Cairo" in entities
+
+
+def test_search_reports_sound_alike_matches(client: TestClient) -> None:
+    body = client.get("/api/v1/search", params={"q": '"Shin Bet"'}).json()
+    assert body["hits"][0]["video_id"] == SEED_ID
+    assert body["hits"][0]["match"] == "sound-alike"
+    heard = {h["heard"].lower() for hit in body["hits"] for h in hit["heard_as"]}
+    assert "shim bit" in heard  # the seed's captions misheard it
+
+
+def test_search_filters_and_paging(client: TestClient) -> None:
+    first = client.get("/api/v1/search", params={"q": "the", "limit": 2}).json()
+    second = client.get("/api/v1/search", params={"q": "the", "limit": 2, "offset": 2}).json()
+    assert len(first["hits"]) == 2
+    assert not {h["video_id"] for h in first["hits"]} & {h["video_id"] for h in second["hits"]}
+    only_dw = client.get("/api/v1/search", params={"q": "the", "channel": "DW News"}).json()
+    assert {h["channel"] for h in only_dw["hits"]} == {"DW News"}
+
+
+def test_video_has_repaired_transcript_entities_claims(client: TestClient) -> None:
+    body = client.get(f"/api/v1/videos/{SEED_ID}").json()
+    assert body["title"].startswith("Egyptian media")
+    assert body["repaired"]["paragraphs"][0]["text"][0].isupper()
+    assert body["youtube_url"] == f"https://www.youtube.com/watch?v={SEED_ID}"
+    names = {m["name"] for m in body["mentions"]}
+    assert {"Cairo", "Hamas", "Shin Bet"} <= names
+    assert any(c["text"] == "six" for c in body["claims"])
+    assert "raw_text" in body
+
+
+def test_entity_by_name_and_id(client: TestClient) -> None:
+    by_name = client.get("/api/v1/entities/Shin Bet").json()
+    assert "shim bit" in {s.lower() for s in by_name["spellings"]}
+    by_id = client.get(f"/api/v1/entities/{by_name['entity_id']}").json()
+    assert by_id["name"] == "Shin Bet"
+    assert by_id["videos"][0]["video_id"] == SEED_ID
+    listing = client.get("/api/v1/entities", params={"video_id": SEED_ID}).json()
+    assert listing["total"] >= 10
+
+
+def test_trends_json_and_csv(client: TestClient) -> None:
+    body = client.get(
+        "/api/v1/trends", params={"terms": "Hamas, entity:Cairo", "per": "month"}
+    ).json()
+    rows = [r for r in body["rows"] if r["hits"]]
+    hamas = [r for r in rows if r["term"] == "Hamas" and r["channel"] == "DW News"]
+    assert hamas and hamas[0]["period"] == "2024-03" and hamas[0]["hits"] == 6
+    assert hamas[0]["per_10k_words"] == round(6 * 10_000 / hamas[0]["total_words"], 3)
+    assert any(r["term"] == "entity:Cairo" for r in rows)
+    text = client.get(
+        "/api/v1/trends", params={"terms": "Hamas", "format": "csv", "by": "all"}
+    ).text
+    table = list(csv.DictReader(io.StringIO(text)))
+    assert {r["channel"] for r in table} == {"all outlets"}
+    assert sum(int(r["hits"]) for r in table) >= 6
+
+
+def test_sound_alike_trends_count_misheard_spellings(client: TestClient) -> None:
+    terms = {"terms": '"Shin Bet"', "by": "all"}
+    plain = client.get("/api/v1/trends", params=terms).json()
+    heard = client.get("/api/v1/trends", params={**terms, "heard": "true"}).json()
+    assert sum(r["hits"] for r in plain["rows"]) == 0
+    assert sum(r["hits"] for r in heard["rows"]) == 1  # "shim bit" in the seed
+
+
+def test_export_streams_csv_and_jsonl(client: TestClient) -> None:
+    response = client.get("/api/v1/export", params={"q": "Cairo", "format": "csv"})
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert SEED_ID in {r["video_id"] for r in rows}
+    lines = client.get("/api/v1/export", params={"format": "jsonl"}).text.splitlines()
+    assert len(lines) == client.get("/api/v1/stats").json()["videos"]
+    assert json.loads(lines[0])["video_id"]
+
+
+def test_overview_lists_outlets_and_quarantine(client: TestClient) -> None:
+    body = client.get("/api/v1/overview").json()
+    assert body["stats"]["videos"] >= 8
+    assert {"channel", "month", "videos"} == set(body["per_outlet_month"][0])
+    assert isinstance(body["quarantined"], list)
+
+
+def test_openapi_documents_every_endpoint(client: TestClient) -> None:
+    spec = client.get("/api/v1/openapi.json").json()
+    paths = set(spec["paths"])
+    for path in ("/api/v1/search", "/api/v1/videos/{video_id}", "/api/v1/entities/{entity}",
+                 "/api/v1/trends", "/api/v1/export", "/api/v1/overview", "/api/v1/stats",
+                 "/api/v1/entities/merge", "/api/v1/entities/split", "/api/v1/ingest"):
+        assert path in paths
+    assert not any(p.startswith("/video/") for p in paths)  # pages are not API
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "words"),
+    [
+        ("/api/v1/videos/nope", 404, ("no video 'nope'",)),
+        ("/api/v1/entities/Nobody%20Ever", 404, ("no entity",)),
+        ("/api/v1/search?q=%22unclosed", 400, ()),
+        ("/api/v1/search?q=x&limit=0", 422, ("limit",)),
+        ("/api/v1/search?q=x&sort=sideways", 422, ("sort",)),
+        ("/api/v1/search", 422, ("q",)),
+        ("/api/v1/search?q=x&since=yesterday", 422, ("since",)),
+        ("/api/v1/search?q=x&since=2024-05-01&until=2024-01-01", 400, ("--since",)),
+        ("/api/v1/trends?terms=a,b,c,d,e,f", 400, ("at most 5",)),
+        ("/api/v1/trends?terms=entity:Nobody", 404, ("no entity",)),
+        ("/api/v1/trends?terms=x&per=year", 422, ("per",)),
+        ("/api/v1/export?format=xml", 422, ("format",)),
+        ("/api/v1/no-such-thing", 404, ("/api/v1/no-such-thing",)),
+    ],
+)
+def test_errors_have_one_shape(
+    client: TestClient, url: str, status: int, words: tuple[str, ...]
+) -> None:
+    assert_error(client.get(url), status, *words)
+
+
+def test_wrong_method_has_the_error_shape(client: TestClient) -> None:
+    assert_error(client.delete("/api/v1/search?q=x"), 405)
+
+
+def test_writes_refused_on_a_read_only_server(client: TestClient) -> None:
+    response = client.post(
+        "/api/v1/entities/merge",
+        json={"source": "Cairo", "target": "Egypt"},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert_error(response, 403, "read-only")
+
+
+@pytest.mark.parametrize("header", [None, "Bearer wrong", f"Basic {TOKEN}", "Bearer "])
+def test_writes_need_the_token(writable: TestClient, header: str | None) -> None:
+    headers = {"Authorization": header} if header is not None else {}
+    response = writable.post(
+        "/api/v1/entities/merge", json={"source": "Cairo", "target": "Egypt"}, headers=headers
+    )
+    assert_error(response, 401, "Bearer")
+
+
+def test_merge_and_split_with_the_token(writable: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    merged = writable.post(
+        "/api/v1/entities/merge", json={"source": "Kareem", "target": "Kareim Elari"},
+        headers=auth,
+    )
+    assert merged.status_code == 200 and merged.json()["relinked"] >= 1
+    entity = writable.get("/api/v1/entities/Kareim Elari").json()
+    assert "Kareem" in entity["spellings"]
+    split = writable.post(
+        "/api/v1/entities/split",
+        json={"entity": "Kareim Elari", "spelling": "Kareem", "new_name": "Kareem Other"},
+        headers=auth,
+    )
+    assert split.status_code == 200
+    assert writable.get("/api/v1/entities/Kareem Other").json()["name"] == "Kareem Other"
+
+
+def test_ingest_endpoint(writable: TestClient, tmp_path: object) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    missing = writable.post("/api/v1/ingest", json={"paths": ["/no/such/folder"]}, headers=auth)
+    assert_error(missing, 400, "/no/such/folder")
+    empty = writable.post("/api/v1/ingest", json={"paths": []}, headers=auth)
+    assert_error(empty, 422, "paths")
+
+
+def test_hostile_record_is_data_in_json(client: TestClient) -> None:
+    body = client.get(f"/api/v1/videos/{HOSTILE_ID}").json()
+    assert body["title"].startswith("<script>")  # kept byte for byte; escaping is the page's

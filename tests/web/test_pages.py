@@ -1,0 +1,178 @@
+"""The HTML pages: what a user sees, with escaping and security headers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsreel.web.routes_pages import safe_thumbnail
+from tests.web.conftest import HOSTILE_ID, HOSTILE_TITLE
+
+SEED_ID = "wyqHuhmsA28"
+
+
+def test_overview_shows_outlets_per_month(client: TestClient) -> None:
+    page = client.get("/").text
+    assert 'id="per-outlet-month"' in page
+    assert "DW News" in page and "2024-03" in page
+    assert "Every input was read." in page
+
+
+def test_search_page_lists_hits_with_facets_and_downloads(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "Cairo"}).text
+    assert f'href="/video/{SEED_ID}"' in page
+    assert "<mark>Cairo</mark>" in page
+    assert 'id="facets"' in page and "DW News" in page
+    assert "/api/v1/export?q=Cairo&amp;format=csv" in page
+
+
+def test_search_page_shows_matched_as(client: TestClient) -> None:
+    page = client.get("/search", params={"q": '"Shin Bet"'}).text
+    assert "matched as" in page and "Shim bit" in page
+
+
+def test_search_page_bad_query_says_why(client: TestClient) -> None:
+    response = client.get("/search", params={"q": '"unclosed'})
+    assert response.status_code == 200
+    assert 'id="problem"' in response.text
+
+
+def test_search_page_pages(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "the"}).text
+    assert 'class="pager"' not in page  # under 20 hits: one page
+    past = client.get("/search", params={"q": "the", "page": 3}).text
+    assert 'class="hit"' not in past and 'rel="prev"' in past
+    assert client.get("/search", params={"q": "the", "page": 0}).status_code == 422
+
+
+def test_video_page_has_transcript_turns_entities(client: TestClient) -> None:
+    page = client.get(f"/video/{SEED_ID}").text
+    assert "Egyptian media: Cease-fire talks to resume in Cairo" in page
+    assert 'class="speaker"' in page and "Kareim Elari" in page
+    assert re.search(r'<a class="ent LOC" href="/entity/\d+"[^>]*>Cairo', page)
+    assert f"https://www.youtube.com/watch?v={SEED_ID}" in page
+    assert 'id="claims"' in page
+    assert '<div id="raw" hidden>' in page
+
+
+def test_video_page_raw_view(client: TestClient) -> None:
+    page = client.get(f"/video/{SEED_ID}", params={"view": "raw"}).text
+    assert '<div id="repaired" hidden>' in page
+    assert "media Reports say ceasefire talks" in page  # the captions as they came
+
+
+def test_timed_video_links_paragraphs_to_the_second(client: TestClient) -> None:
+    page = client.get("/video/4emc0CPvQ-0").text
+    assert re.search(r"https://www\.youtube\.com/watch\?v=4emc0CPvQ-0&amp;t=\d+s", page)
+
+
+def test_entity_page(client: TestClient) -> None:
+    entity_id = client.get("/api/v1/entities/Shin Bet").json()["entity_id"]
+    page = client.get(f"/entity/{entity_id}").text
+    assert 'id="entity-name"' in page and "Shin Bet" in page
+    assert "Shim bit" in page or "shim bit" in page
+    assert 'id="entity-chart"' in page and f'href="/video/{SEED_ID}"' in page
+
+
+def test_trends_page(client: TestClient) -> None:
+    page = client.get("/trends", params={"terms": "Hamas, entity:Cairo"}).text
+    assert 'data-chart="trend-chart"' in page
+    assert 'id="trend-table"' in page and "DW News" in page
+    assert "/api/v1/trends?terms=Hamas" in page
+
+
+def test_trends_page_explains_bad_terms(client: TestClient) -> None:
+    page = client.get("/trends", params={"terms": "a,b,c,d,e,f"}).text
+    assert 'id="problem"' in page and "at most 5" in page
+
+
+@pytest.mark.parametrize("url", ["/video/nope", "/entity/999999", "/no/such/page"])
+def test_missing_pages_are_404_pages(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert 'id="error-message"' in response.text
+
+
+# -- safety -------------------------------------------------------------------
+
+
+def test_every_page_sends_security_headers(client: TestClient) -> None:
+    for url in ("/", "/search?q=x", f"/video/{SEED_ID}", "/api/v1/stats", "/nope"):
+        headers = client.get(url).headers
+        csp = headers["content-security-policy"]
+        assert "default-src 'self'" in csp and "script-src 'self'" in csp
+        assert "'unsafe-inline'" not in csp
+        assert headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/video/{HOSTILE_ID}",
+        "/search?q=minister",
+        '/search?q=<script>alert("q")</script>',
+        "/trends?terms=<img src=x onerror=alert(3)>",
+        "/entity/<script>alert(4)</script>",
+    ],
+)
+def test_untrusted_text_is_escaped(client: TestClient, url: str) -> None:
+    page = client.get(url).text
+    assert "<script>alert" not in page
+    assert "<img src=x" not in page
+    assert "onerror=alert" not in page or "&lt;img" in page
+
+
+def test_hostile_title_shown_as_text(client: TestClient) -> None:
+    page = client.get(f"/video/{HOSTILE_ID}").text
+    assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;" in page
+    assert HOSTILE_TITLE not in page
+
+
+def test_thumbnail_served_from_the_collection(client: TestClient) -> None:
+    response = client.get(f"/thumbnail/{HOSTILE_ID}")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/png"
+    assert response.content.startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/thumbnail/..%2F..%2F..%2Fetc%2Fpasswd",
+        "/thumbnail/../../etc/passwd",
+        "/thumbnail/%2e%2e/%2e%2e/etc/passwd",
+        f"/thumbnail/{SEED_ID}",  # no image on disk
+        "/static/../../pyproject.toml",
+        "/static/..%2F..%2Fapi.py",
+    ],
+)
+def test_no_path_traversal(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 404
+    assert b"root:" not in response.content and b"[project]" not in response.content
+
+
+def test_thumbnail_outside_the_collection_is_refused(tmp_path: object) -> None:
+    from pathlib import Path
+
+    base = Path(str(tmp_path))
+    (base / "collection" / "records").mkdir(parents=True)
+    source = base / "collection" / "records" / "a.txt"
+    source.write_text("x")
+    inside = base / "collection" / "records" / "a.png"
+    inside.write_bytes(b"\x89PNG")
+    outside = base / "elsewhere.png"
+    outside.write_bytes(b"\x89PNG")
+    link = base / "collection" / "records" / "link.png"
+    link.symlink_to(outside)
+    not_image = base / "collection" / "records" / "secret.txt"
+    not_image.write_text("secret")
+    assert safe_thumbnail(str(inside), [str(source)]) == str(inside.resolve())
+    assert safe_thumbnail(str(outside), [str(source)]) is None
+    assert safe_thumbnail(str(link), [str(source)]) is None  # a link out is followed, then refused
+    assert safe_thumbnail(str(not_image), [str(source)]) is None
+    assert safe_thumbnail(None, [str(source)]) is None
+    assert safe_thumbnail("/etc/passwd", ["/x.txt"]) is None  # "/" is never a root
