@@ -176,3 +176,17 @@ def test_thumbnail_outside_the_collection_is_refused(tmp_path: object) -> None:
     assert safe_thumbnail(str(not_image), [str(source)]) is None
     assert safe_thumbnail(None, [str(source)]) is None
     assert safe_thumbnail("/etc/passwd", ["/x.txt"]) is None  # "/" is never a root
+
+
+def test_trend_chart_leaves_gaps_where_an_outlet_published_nothing() -> None:
+    from newsreel.analytics.trends import TrendRow
+    from newsreel.web.views import trend_chart
+
+    rows = [
+        TrendRow("Gaza", "DW", "2024-01", 2, 1, 1000, 2),
+        TrendRow("Gaza", "DW", "2024-02", 0, 0, 0, 0),
+        TrendRow("Gaza", "DW", "2024-03", 0, 0, 500, 1),
+    ]
+    chart = trend_chart(rows, "per_10k_words")
+    assert chart["labels"] == ["2024-01", "2024-02", "2024-03"]
+    assert chart["datasets"] == [{"label": "Gaza — DW", "data": [20.0, None, 0.0]}]

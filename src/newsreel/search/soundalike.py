@@ -28,6 +28,7 @@ MIN_LENGTH = 3
 MAX_VARIANTS = 8
 MAX_PHRASE_VARIANTS = 64
 COMMON = 0.05
+RARE = 3  # in a small archive, a spelling in this few documents is never "common"
 _COARSE = str.maketrans({"M": "N", "0": "T", "B": "P", "D": "T", "G": "K", "J": "K"})
 _WORD = re.compile(r"\w+", re.UNICODE)
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -178,13 +179,14 @@ def heard_variants(
     Returns (alone, in_phrase): every close candidate may stand in for the word inside
     a phrase ("shim bit" for "Shin Bet"), where its neighbours make the match; alone,
     only those that are not common words of the archive (in more than ``COMMON`` of
-    its documents and more than the word itself), or "Cairo" would match "carry".
+    its documents, more than the word itself and more than ``RARE``), or "Cairo" would
+    match "carry".
     Closest first, then the most frequent; at most ``MAX_VARIANTS``.
     """
     limit = max_distance(word)
     pool = list(candidates)
     own = next((docs for term, docs in pool if term == word), 0)
-    common = max(COMMON * documents, own)
+    common = max(COMMON * documents, own, RARE)
     scored = []
     for term, docs in pool:
         if term == word:

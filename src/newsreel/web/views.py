@@ -106,14 +106,16 @@ def paragraphs(
 
 
 def trend_chart(rows: Sequence[TrendRow], measure: str) -> dict[str, Any]:
-    """Chart.js data: one line per term (and outlet), periods as labels."""
+    """Chart.js data: one line per term (and outlet), periods as labels; a period in
+    which the outlet published nothing is a gap (None), not a zero."""
     labels = sorted({r.period for r in rows})
     position = {p: i for i, p in enumerate(labels)}
-    series: dict[str, list[float]] = {}
+    series: dict[str, list[float | None]] = {}
     for row in rows:
         name = row.term if row.channel == "all outlets" else f"{row.term} — {row.channel}"
-        values = series.setdefault(name, [0.0] * len(labels))
-        values[position[row.period]] = float(getattr(row, measure))
+        values = series.setdefault(name, [None] * len(labels))
+        if row.total_videos:
+            values[position[row.period]] = float(getattr(row, measure))
     return {
         "labels": labels,
         "measure": MEASURE_LABELS.get(measure, measure),

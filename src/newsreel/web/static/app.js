@@ -19,6 +19,7 @@ function drawCharts() {
       borderWidth: 2,
       pointRadius: data.labels.length > 60 ? 0 : 3,
       tension: 0.2,
+      spanGaps: true,
     }));
     canvas.chart = new Chart(canvas, {
       type: kind,

@@ -1,0 +1,123 @@
+"""Trends: counting terms the way the index tokenises, periods, totals, caching."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsreel import Archive
+from newsreel.analytics.counting import folded, leaves, occurrences
+from newsreel.analytics.periods import period_of, period_range
+from newsreel.errors import ConfigError, NotFoundError, QueryError
+from newsreel.search.query import Phrase, Term, parse_query
+from newsreel.search.soundalike import tokens
+
+
+def count(text: str, query: str) -> int:
+    patterns = [folded(leaf) for leaf in leaves(parse_query(query).node)]
+    return occurrences(tokens(text), patterns)
+
+
+def test_counts_words_phrases_prefixes_and_alternatives() -> None:
+    text = "Gaza, gaza! The Gaza Strip; GAZA-strip and Gazans in Gazа"  # last a is Cyrillic
+    assert count(text, "Gaza") == 4
+    assert count(text, '"Gaza Strip"') == 2
+    assert count(text, "Gaza*") == 5
+    assert count(text, "Strip OR Gazans") == 3
+    assert count("cease fire and ceasefire", '"cease fire" OR ceasefire') == 2
+
+
+def test_a_phrase_is_counted_once_not_per_word() -> None:
+    assert count("west bank west bank", '"west bank" OR west') == 2
+
+
+@given(st.lists(st.sampled_from(["gaza", "strip", "the", "rafah"]), max_size=40))
+def test_single_word_count_equals_token_count(words: list[str]) -> None:
+    assert occurrences(words, [(("gaza",), False)]) == words.count("gaza")
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c"]), max_size=30))
+def test_phrase_count_never_exceeds_first_word_count(words: list[str]) -> None:
+    assert occurrences(words, [(("a", "b"), False)]) <= words.count("a")
+
+
+def test_exclusions_are_not_counted() -> None:
+    assert leaves(parse_query("Gaza -football").node) == [Term("Gaza")]
+    assert leaves(parse_query('"a b"').node) == [Phrase(("a", "b"))]
+
+
+def test_periods() -> None:
+    sunday = date(2024, 3, 31)
+    assert period_of(sunday, "day") == "2024-03-31"
+    assert period_of(sunday, "week") == "2024-03-25"  # the Monday
+    assert period_of(sunday, "month") == "2024-03"
+    assert period_range(date(2023, 11, 5), date(2024, 2, 1), "month") == [
+        "2023-11", "2023-12", "2024-01", "2024-02",
+    ]
+    assert period_range(date(2024, 3, 31), date(2024, 4, 8), "week") == [
+        "2024-03-25", "2024-04-01", "2024-04-08",
+    ]
+    with pytest.raises(ValueError, match="per must be"):
+        period_of(sunday, "year")
+
+
+def test_trends_on_the_examples(archive: Archive, examples: Path) -> None:
+    archive.ingest([examples])
+    frame = archive.trends(["Hamas", '"Gaza Strip"'], per="month")
+    dw = frame[(frame.term == "Hamas") & (frame.channel == "DW News") & (frame.hits > 0)]
+    assert list(dw.period) == ["2024-03"]
+    row = dw.iloc[0]
+    seed = archive.show("wyqHuhmsA28")
+    assert (row.hits, row.videos, row.total_videos) == (6, 1, 1)  # DW's one March video
+    assert row.total_words == seed.words
+    assert row.per_10k_words == round(row.hits * 10_000 / row.total_words, 3)
+    assert row.pct_videos == round(100 * row.videos / row.total_videos, 2)
+    overall = archive.trends(["Hamas"], per="month", by_channel=False)
+    assert set(overall.channel) == {"all outlets"}
+    assert overall.hits.sum() == frame[frame.term == "Hamas"].hits.sum()
+    only_bbc = archive.trends(["Gaza"], channel="BBC News")
+    assert set(only_bbc.channel) == {"BBC News"}
+
+
+def test_trend_counts_follow_new_videos(archive: Archive, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    record = (
+        "<video_id>{id}</video_id>\n<video_title>t</video_title>\n"
+        "<publish_date>{day}</publish_date>\n\n<doc>\n{text}\n</doc>\n"
+    )
+    (folder / "a.txt").write_text(record.format(id="aaaaaaaaaaa", day="20240105",
+                                                text="gaza gaza talks"))
+    archive.ingest([folder])
+    first = archive.trends(["Gaza"], per="month", by_channel=False)
+    assert first.hits.sum() == 2
+    (folder / "b.txt").write_text(record.format(id="bbbbbbbbbbb", day="20240210",
+                                                text="gaza once and rafah"))
+    archive.ingest([folder])
+    second = archive.trends(["Gaza"], per="month", by_channel=False)
+    assert dict(zip(second.period, second.hits, strict=True)) == {"2024-01": 2, "2024-02": 1}
+    assert list(second.total_videos) == [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("terms", "options", "error", "message"),
+    [
+        ([], {}, ConfigError, "at least one term"),
+        (["a", "b", "c", "d", "e", "f"], {}, ConfigError, "at most 5"),
+        (["Gaza"], {"per": "year"}, ConfigError, "per must be"),
+        (["entity:"], {}, ConfigError, "names no entity"),
+        (["entity:Nobody"], {}, NotFoundError, "no entity"),
+        (["-Gaza"], {}, QueryError, "at least one word"),
+    ],
+)
+def test_bad_trend_requests(
+    archive: Archive, examples: Path, terms: list[str], options: dict[str, str],
+    error: type[Exception], message: str,
+) -> None:
+    archive.ingest([examples])
+    with pytest.raises(error, match=message):
+        archive.trends(terms, **options)
