@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 ARCHIVE ?= demo.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: demo test lint bench clean
 
@@ -19,12 +21,13 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/activate
 	touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed
-	rm -f $(ARCHIVE) $(ARCHIVE)-wal $(ARCHIVE)-shm
+	rm -rf $(ARCHIVE) $(ARCHIVE)-wal $(ARCHIVE)-shm $(ARCHIVE).*
 	$(BIN)/newsreel ingest examples --archive $(ARCHIVE)
 	$(BIN)/newsreel repair --archive $(ARCHIVE)
 	$(BIN)/newsreel enrich --archive $(ARCHIVE)
 	$(BIN)/newsreel stats --archive $(ARCHIVE)
 	$(BIN)/newsreel search Cairo --archive $(ARCHIVE) --limit 3
+	$(BIN)/newsreel serve --archive $(ARCHIVE) --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest

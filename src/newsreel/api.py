@@ -321,6 +321,22 @@ class Archive:
         self.store.get_video(video_id)
         return self.store.video_mentions(video_id)
 
+    def browse(
+        self,
+        *,
+        channel: str | None = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """Videos passing the filters, newest first (no query): (total, rows with
+        ``video_id``, ``title``, ``channel``, ``language``, ``publish_date``, ``words``)."""
+        if not 1 <= limit <= MAX_LIMIT:
+            raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+        return self.store.browse(_filters(channel, lang, since, until), limit, max(0, offset))
+
     def per_outlet_month(self) -> list[tuple[str, str, int]]:
         """(outlet, month, videos) over the archive."""
         return self.store.videos_per_outlet_month()

@@ -190,3 +190,22 @@ def test_trend_chart_leaves_gaps_where_an_outlet_published_nothing() -> None:
     chart = trend_chart(rows, "per_10k_words")
     assert chart["labels"] == ["2024-01", "2024-02", "2024-03"]
     assert chart["datasets"] == [{"label": "Gaza — DW", "data": [20.0, None, 0.0]}]
+
+
+def test_browse_an_outlet_without_a_query(client: TestClient) -> None:
+    page = client.get("/search", params={"channel": "DW News"}).text
+    assert 'id="browse"' in page and "2 videos from DW News" in page
+    assert SEED_ID in page
+    api = client.get("/api/v1/videos", params={"channel": "DW News"}).json()
+    assert api["total"] == 2
+    dates = [v["publish_date"] for v in api["videos"]]
+    assert dates == sorted(dates, reverse=True)
+    overview = client.get("/").text
+    assert 'href="/search?channel=DW%20News"' in overview
+
+
+def test_a_month_cell_links_to_that_months_videos(client: TestClient) -> None:
+    overview = client.get("/").text
+    assert 'href="/search?channel=DW%20News&amp;since=2024-03-01&amp;until=2024-03-31"' in overview
+    page = client.get("/search?channel=DW%20News&since=2024-03-01&until=2024-03-31").text
+    assert "1 video from DW News" in page and SEED_ID in page

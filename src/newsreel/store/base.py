@@ -231,6 +231,9 @@ class Store(Protocol):
     def videos_per_outlet_month(self) -> list[tuple[str, str, int]]:
         """(channel, month, videos) over the archive."""
 
+    def browse(self, filters: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+        """Videos passing the filters, newest first: (how many in all, this page)."""
+
     def thumbnail_roots(self, video_id: str) -> tuple[str | None, list[str]]:
         """A video's thumbnail file and the source files of its transcripts."""
 

@@ -6,6 +6,9 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
+from newsreel.models import Filters
+from newsreel.store.sql import filter_clause
+
 CHUNK = 500
 
 
@@ -99,6 +102,26 @@ class AnalyticsRows:
                 "GROUP BY 1, 2 ORDER BY 2, 1"
             )
         ]
+
+    def browse(self, filters: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+        """Videos passing the filters, newest first: (how many in all, this page)."""
+        where, params = filter_clause(filters)
+        base = (
+            "FROM videos v JOIN transcripts t ON t.id = v.current_transcript_id WHERE 1 = 1"
+            + where
+        )
+        total = int(self.db.execute(f"SELECT count(*) {base}", params).fetchone()[0])
+        keys = ("video_id", "title", "channel", "language", "publish_date", "words")
+        rows = [
+            dict(zip(keys, r, strict=True))
+            for r in self.db.execute(
+                "SELECT v.video_id, v.title, v.channel, v.language, v.publish_date, t.words "
+                f"{base} ORDER BY v.publish_date IS NULL, v.publish_date DESC, v.video_id "
+                "LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            )
+        ]
+        return total, rows
 
     def thumbnail_roots(self, video_id: str) -> tuple[str | None, list[str]]:
         """A video's thumbnail file and the folders of the files its transcripts came from."""

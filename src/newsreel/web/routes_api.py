@@ -145,6 +145,24 @@ def video_data(arch: Archive, video_id: str) -> dict[str, Any]:
     return data
 
 
+@router.get("/videos", summary="Browse videos, newest first")
+def api_videos(
+    request: Request,
+    channel: str | None = None,
+    lang: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    """Videos passing the filters (no query), newest first: ``total`` and ``videos``."""
+    with state_of(request).archive() as arch:
+        total, rows = arch.browse(
+            channel=channel, lang=lang, since=since, until=until, limit=limit, offset=offset
+        )
+    return {"total": total, "offset": offset, "limit": limit, "videos": rows}
+
+
 @router.get("/videos/{video_id}", summary="One video")
 def api_video(request: Request, video_id: str) -> dict[str, Any]:
     """Metadata, raw and repaired transcript, entity mentions, claims and quotes."""

@@ -73,6 +73,11 @@ def search(
         for hit in result["hits"]:
             hit["snippet_html"] = Markup(hit["snippet_html"])  # escaped by snippet_html
         context.update(result=result, pager=pages(result["total"], page, PAGE_SIZE))
+    elif any(params.values()):
+        with state_of(request).archive() as arch:
+            total, rows = arch.browse(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, **params)
+        context.update(browse=rows, total=total, pager=pages(total, page, PAGE_SIZE),
+                       offset=(page - 1) * PAGE_SIZE)
     return render(request, "search.html", context)
 
 

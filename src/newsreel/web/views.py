@@ -128,7 +128,7 @@ def pivot(rows: Sequence[tuple[str, str, int]]) -> tuple[list[str], list[str], d
     cells: dict[str, dict[str, int]] = defaultdict(dict)
     for channel, month, count in rows:
         cells[channel][month] = count
-    months = sorted({m for _, m, _ in rows})
+    months = sorted({m for _, m, _ in rows}, key=lambda m: (not m[:1].isdigit(), m))
     channels = sorted(cells, key=lambda c: -sum(cells[c].values()))
     return channels, months, dict(cells)
 
