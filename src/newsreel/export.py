@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import json
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -69,12 +68,17 @@ def stream_rows(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str) ->
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
-    for row in itertools.chain([None], rows):
-        if row is not None:
-            writer.writerow(row)
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+    yield _drain(buffer)
+    for row in rows:
+        writer.writerow(row)
+        yield _drain(buffer)
+
+
+def _drain(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
 
 
 def write_rows(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str, path: Path) -> int:

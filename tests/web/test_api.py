@@ -8,7 +8,6 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
-
 from tests.web.conftest import HOSTILE_ID, TOKEN
 
 SEED_ID = "wyqHuhmsA28"
@@ -122,9 +121,18 @@ def test_overview_lists_outlets_and_quarantine(client: TestClient) -> None:
 def test_openapi_documents_every_endpoint(client: TestClient) -> None:
     spec = client.get("/api/v1/openapi.json").json()
     paths = set(spec["paths"])
-    for path in ("/api/v1/search", "/api/v1/videos/{video_id}", "/api/v1/entities/{entity}",
-                 "/api/v1/trends", "/api/v1/export", "/api/v1/overview", "/api/v1/stats",
-                 "/api/v1/entities/merge", "/api/v1/entities/split", "/api/v1/ingest"):
+    for path in (
+        "/api/v1/search",
+        "/api/v1/videos/{video_id}",
+        "/api/v1/entities/{entity}",
+        "/api/v1/trends",
+        "/api/v1/export",
+        "/api/v1/overview",
+        "/api/v1/stats",
+        "/api/v1/entities/merge",
+        "/api/v1/entities/split",
+        "/api/v1/ingest",
+    ):
         assert path in paths
     assert not any(p.startswith("/video/") for p in paths)  # pages are not API
 
@@ -178,7 +186,8 @@ def test_writes_need_the_token(writable: TestClient, header: str | None) -> None
 def test_merge_and_split_with_the_token(writable: TestClient) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     merged = writable.post(
-        "/api/v1/entities/merge", json={"source": "Kareem", "target": "Kareim Elari"},
+        "/api/v1/entities/merge",
+        json={"source": "Kareem", "target": "Kareim Elari"},
         headers=auth,
     )
     assert merged.status_code == 200 and merged.json()["relinked"] >= 1

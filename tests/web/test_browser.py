@@ -17,13 +17,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from newsreel.web import create_app
 from tests.web.conftest import HOSTILE_ID
 
+from newsreel.web import create_app
+
 CHROMIUM = os.environ.get("NEWSREEL_CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-dev-shm-usage", "--no-first-run"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+]
 SEED_ID = "wyqHuhmsA28"
 
 pytestmark = pytest.mark.browser
@@ -41,8 +47,9 @@ def server(web_archive: Path) -> Iterator[str]:
     import uvicorn
 
     port = free_port()
-    config = uvicorn.Config(create_app(web_archive), host="127.0.0.1", port=port,
-                            log_level="warning")
+    config = uvicorn.Config(
+        create_app(web_archive), host="127.0.0.1", port=port, log_level="warning"
+    )
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()

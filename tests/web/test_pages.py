@@ -6,9 +6,9 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.web.conftest import HOSTILE_ID, HOSTILE_TITLE
 
 from newsreel.web.routes_pages import safe_thumbnail
-from tests.web.conftest import HOSTILE_ID, HOSTILE_TITLE
 
 SEED_ID = "wyqHuhmsA28"
 

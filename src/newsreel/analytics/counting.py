@@ -1,11 +1,14 @@
-"""Count how often a trend term occurs in a transcript, the way the index tokenises. Pure."""
+"""Count how often a trend term occurs in a transcript, the way the index tokenises:
+folded (lower case, no accents), whole words, phrases across any punctuation. Pure."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
 
 from newsreel.search.query import And, Near, Node, Or, Phrase, Term
-from newsreel.search.soundalike import tokens
+from newsreel.search.soundalike import fold, tokens
+
+Pattern = tuple[tuple[str, ...], bool]
 
 
 def leaves(node: Node) -> list[Term | Phrase]:
@@ -19,39 +22,27 @@ def leaves(node: Node) -> list[Term | Phrase]:
     raise TypeError(f"cannot count {node!r}")
 
 
-def folded(leaf: Term | Phrase) -> tuple[tuple[str, ...], bool]:
+def folded(leaf: Term | Phrase) -> Pattern:
     """A leaf as folded index tokens, and whether its last word is a prefix."""
     if isinstance(leaf, Term):
         return tuple(tokens(leaf.text)), leaf.prefix
     return tuple(t for word in leaf.words for t in tokens(word)), False
 
 
-def occurrences(words: Sequence[str], patterns: Sequence[tuple[tuple[str, ...], bool]]) -> int:
-    """How many times any pattern occurs in ``words`` (folded tokens), without overlaps
-    between patterns at the same position."""
-    firsts: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
-    prefixes = [p for p in patterns if p[1] and len(p[0]) == 1]
-    for pattern in patterns:
-        if pattern[0] and pattern not in prefixes:
-            firsts.setdefault(pattern[0][0], []).append(pattern)
-    count, i, n = 0, 0, len(words)
-    while i < n:
-        width = 0
-        for seq, prefix in firsts.get(words[i], ()):
-            size = len(seq)
-            head, last = seq[:-1], seq[-1]
-            if i + size <= n and tuple(words[i : i + size - 1]) == head:
-                tail = words[i + size - 1]
-                if tail == last or (prefix and tail.startswith(last)):
-                    width = max(width, size)
-        if not width:
-            for seq, _ in prefixes:
-                if words[i].startswith(seq[0]):
-                    width = 1
-                    break
-        if width:
-            count += 1
-            i += width
-        else:
-            i += 1
-    return count
+def matcher(patterns: list[Pattern] | tuple[Pattern, ...]) -> re.Pattern[str]:
+    """One regular expression matching any pattern as whole folded tokens; longer
+    patterns first, so "west bank" counts once, not also as "west"."""
+    alternatives = []
+    for words, prefix in sorted(patterns, key=lambda p: (-len(p[0]), p)):
+        if not words:
+            continue
+        body = r"\W+".join(re.escape(w) for w in words)
+        alternatives.append(rf"(?<!\w){body}" + (r"\w*" if prefix else r"(?!\w)"))
+    if not alternatives:
+        raise ValueError("no words to count")
+    return re.compile("|".join(alternatives))
+
+
+def occurrences(text: str, compiled: re.Pattern[str]) -> int:
+    """How many non-overlapping times the patterns occur in ``text``."""
+    return sum(1 for _ in compiled.finditer(fold(text)))

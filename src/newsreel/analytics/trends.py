@@ -3,37 +3,39 @@
 Each row counts ``hits`` (occurrences: words or phrases as the index tokenises them, or
 entity mentions), ``videos`` (videos with at least one hit), and the outlet's totals for
 that period (``total_words``, ``total_videos``), so it can be normalised per 10,000
-words or as a share of videos. Periods with no hits are kept (zeros matter on a chart).
+words or as a share of videos. A row exists for every outlet and period in which the
+outlet published (zero hits included); undated videos cannot be placed in time and are
+left out.
 
-Cheap to repeat: a transcript's text never changes (a new version is a new
-transcript), so per-transcript hit counts are cached for good and a later query only
-counts transcripts added since; the per-period totals are cached until the archive
-changes. The index (tantivy) picks the matching transcripts, so only those are read.
+Cheap to repeat: the metadata of every current transcript is held as numpy arrays
+(rebuilt only when the archive changes), so totals and grouping are vectorised; a
+transcript's text never changes (a new version is a new transcript), so per-transcript
+hit counts are cached and a later query only reads transcripts it has not counted. The
+index (tantivy) picks the matching transcripts, so only those are read.
 """
 
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
 from typing import Any
 
-from newsreel.analytics.counting import folded, leaves, occurrences
-from newsreel.analytics.periods import PERIODS, period_of, period_range
+import numpy as np
+
+from newsreel.analytics.counting import Pattern, folded, leaves, matcher, occurrences
 from newsreel.errors import ConfigError
 from newsreel.models import Filters
 from newsreel.search.engine import variants_for, widest
 from newsreel.search.query import parse_query
-from newsreel.search.soundalike import tokens
 from newsreel.store.base import Store
 
+PERIODS = ("day", "week", "month")
 MAX_TERMS = 5
 ALL = "all outlets"
 UNKNOWN = "(unknown)"
 MEASURES = ("hits", "per_10k_words", "pct_videos")
-Pattern = tuple[tuple[str, ...], bool]
+_EPOCH = np.datetime64("1970-01-01", "D")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,17 +75,76 @@ class TrendRow:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class _Meta:
-    channel: str
-    language: str | None
-    day: date | None
-    words: int
+    """Current transcripts as parallel arrays, sorted by transcript id."""
+
+    tids: np.ndarray[Any, Any]
+    channel: np.ndarray[Any, Any]  # index into ``channels``
+    channels: list[str]
+    code: np.ndarray[Any, Any]  # index into ``codes`` (channel code, lower case)
+    codes: list[str]
+    language: np.ndarray[Any, Any]  # index into ``languages`` (lower case)
+    languages: list[str]
+    day: np.ndarray[Any, Any]  # days since 1970-01-01; -1 for no date
+    words: np.ndarray[Any, Any]
+
+
+@dataclass
+class _Counted:
+    """Hit counts of one term, and which transcripts were read for it."""
+
+    hits: dict[int, int] = field(default_factory=dict)
+    scanned: set[int] = field(default_factory=set)
 
 
 def split_terms(text: str) -> list[str]:
     """Terms from one comma-separated string ("Gaza, Rafah, entity:Hamas")."""
     return [t.strip() for t in text.split(",") if t.strip()]
+
+
+def _codes(values: Sequence[str]) -> tuple[np.ndarray[Any, Any], list[str]]:
+    names, index = np.unique(np.array(values, dtype=object), return_inverse=True)
+    return index.astype(np.int32), [str(n) for n in names]
+
+
+def _load(rows: list[tuple[int, str | None, str | None, str | None, str | None, int]]) -> _Meta:
+    rows.sort(key=lambda r: r[0])
+    channel, channels = _codes([r[1] or UNKNOWN for r in rows])
+    code, codes = _codes([(r[2] or "").lower() for r in rows])
+    language, languages = _codes([(r[3] or "").lower() for r in rows])
+    dates = np.array([r[4] or "NaT" for r in rows], dtype="datetime64[D]")
+    day = np.where(np.isnat(dates), -1, (dates - _EPOCH).astype(np.int64))
+    return _Meta(
+        np.array([r[0] for r in rows], dtype=np.int64),
+        channel,
+        channels,
+        code,
+        codes,
+        language,
+        languages,
+        day,
+        np.array([r[5] for r in rows], dtype=np.int64),
+    )
+
+
+def period_index(day: np.ndarray[Any, Any], per: str) -> np.ndarray[Any, Any]:
+    """Days since 1970 → an integer per period (day, Monday of the week, or month)."""
+    if per == "day":
+        return day
+    if per == "week":
+        monday: np.ndarray[Any, Any] = day - (day + 3) % 7  # 1970-01-01 was a Thursday
+        return monday
+    months: np.ndarray[Any, Any] = day.astype("datetime64[D]").astype("datetime64[M]")
+    index: np.ndarray[Any, Any] = months.astype(np.int64)
+    return index
+
+
+def period_label(index: int, per: str) -> str:
+    """The name of a period: '2024-03-31', the week's Monday '2024-03-25', '2024-03'."""
+    if per == "month":
+        return str(np.datetime64(index, "M"))
+    return str(np.datetime64(index, "D"))
 
 
 class Trends:
@@ -93,9 +154,8 @@ class Trends:
         self.store = store
         self._lock = threading.Lock()
         self._generation: tuple[int, int] | None = None
-        self._meta: dict[int, _Meta] = {}
-        self._hits: dict[tuple[Pattern, ...], dict[int, int]] = {}
-        self._scanned: dict[tuple[Pattern, ...], set[int]] = {}
+        self._meta: _Meta | None = None
+        self._counted: dict[tuple[Pattern, ...], _Counted] = {}
 
     def query(
         self,
@@ -106,7 +166,7 @@ class Trends:
         heard: bool = False,
         filters: Filters | None = None,
     ) -> list[TrendRow]:
-        """Rows for each term, outlet (or all outlets) and period, oldest first."""
+        """Rows for each term, outlet (or all outlets) and period, by outlet then period."""
         terms = [t.strip() for t in terms if t.strip()]
         if not terms:
             raise ConfigError("name at least one term, e.g. Gaza or entity:Hamas")
@@ -114,120 +174,102 @@ class Trends:
             raise ConfigError(f"compare at most {MAX_TERMS} terms at a time, not {len(terms)}")
         if per not in PERIODS:
             raise ConfigError(f"per must be one of {', '.join(PERIODS)}, not {per!r}")
-        chosen = filters or Filters()
         with self._lock:
             meta = self._current_meta()
-            keep = {tid: m for tid, m in meta.items() if m.day and _passes(m, chosen)}
-            totals = _totals(keep, per, by_channel)
-            periods = _periods(keep, per)
+            keep = _mask(meta, filters or Filters())
+            group = meta.channel if by_channel else np.zeros_like(meta.channel)
+            names = meta.channels if by_channel else [ALL]
+            period = period_index(meta.day, per)
+            base = int(period[keep].min()) if keep.any() else 0
+            width = int(period[keep].max()) - base + 1 if keep.any() else 0
+            slot = group.astype(np.int64) * max(width, 1) + (period - base)
+            size = len(names) * max(width, 1)
+            total_videos = np.bincount(slot[keep], minlength=size)
+            total_words = np.bincount(slot[keep], weights=meta.words[keep], minlength=size)
+            present = np.nonzero(total_videos)[0]
             rows: list[TrendRow] = []
             for term in terms:
-                hits = self._term_hits(term, heard)
-                rows += _rows(term, hits, keep, totals, periods, per, by_channel)
+                tids, counts = self._term_hits(term, heard)
+                where = np.searchsorted(meta.tids, tids)
+                where = np.minimum(where, len(meta.tids) - 1) if len(meta.tids) else where
+                found = (meta.tids[where] == tids) if len(meta.tids) else np.zeros(0, bool)
+                found &= keep[where] if len(meta.tids) else found
+                at = slot[where[found]]
+                hits = np.bincount(at, weights=counts[found], minlength=size)
+                videos = np.bincount(at, minlength=size)
+                for s in present:
+                    g, p = divmod(int(s), max(width, 1))
+                    rows.append(
+                        TrendRow(
+                            term,
+                            names[g],
+                            period_label(base + p, per),
+                            int(hits[s]),
+                            int(videos[s]),
+                            int(total_words[s]),
+                            int(total_videos[s]),
+                        )
+                    )
         return rows
 
     # -- caches -----------------------------------------------------------------
 
-    def _current_meta(self) -> dict[int, _Meta]:
+    def _current_meta(self) -> _Meta:
         generation = self.store.generation()
-        if generation != self._generation:
-            self._meta = {
-                tid: _Meta(
-                    channel or UNKNOWN,
-                    language,
-                    date.fromisoformat(day) if day else None,
-                    words,
-                )
-                for tid, channel, language, day, words in self.store.trend_meta()
-            }
+        if self._meta is None or generation != self._generation:
+            self._meta = _load(self.store.trend_meta())
             self._generation = generation
         return self._meta
 
-    def _term_hits(self, term: str, heard: bool) -> dict[int, int]:
+    def _term_hits(
+        self, term: str, heard: bool
+    ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
         if term.lower().startswith("entity:"):
             name = term.split(":", 1)[1].strip().strip('"')
             if not name:
                 raise ConfigError(f"{term!r} names no entity; write entity:NAME")
-            entity_id = self.store.find_entity(name)[0]
-            return self.store.entity_hits(entity_id)
+            found = self.store.entity_hits(self.store.find_entity(name)[0])
+            return _arrays(found)
         node = parse_query(term).node
         if heard:
             node = widest(node, variants_for(self.store, node, exact=False))
         patterns = tuple(sorted({folded(leaf) for leaf in leaves(node)}))
-        if not any(p[0] for p in patterns):
+        if not any(words for words, _ in patterns):
             raise ConfigError(f"{term!r} has no words to count")
-        counted = self._hits.setdefault(patterns, {})
-        scanned = self._scanned.setdefault(patterns, set())
-        todo = [t for t in self.store.matching_ids(node, Filters()) if t not in scanned]
-        for tid, text in self.store.transcript_texts(todo).items():
-            found = occurrences(tokens(text), patterns)
-            if found:
-                counted[tid] = found
-        scanned.update(todo)
-        return counted
+        counted = self._counted.setdefault(patterns, _Counted())
+        todo = [t for t in self.store.matching_ids(node, Filters()) if t not in counted.scanned]
+        if todo:
+            compiled = matcher(patterns)
+            for tid, text in self.store.transcript_texts(todo).items():
+                if hits := occurrences(text, compiled):
+                    counted.hits[tid] = hits
+            counted.scanned.update(todo)
+        return _arrays(counted.hits)
 
 
-def _passes(meta: _Meta, filters: Filters) -> bool:
-    if filters.channel and meta.channel.lower() != filters.channel.lower():
-        return False
-    if filters.language and (meta.language or "").lower() != filters.language.lower():
-        return False
-    assert meta.day is not None
-    if filters.since and meta.day < filters.since:
-        return False
-    return not (filters.until and meta.day > filters.until)
+def _arrays(hits: dict[int, int]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    return (
+        np.fromiter(hits.keys(), dtype=np.int64, count=len(hits)),
+        np.fromiter(hits.values(), dtype=np.float64, count=len(hits)),
+    )
 
 
-def _periods(meta: dict[int, _Meta], per: str) -> list[str]:
-    days = [m.day for m in meta.values() if m.day]
-    return period_range(min(days), max(days), per) if days else []
-
-
-def _totals(
-    meta: dict[int, _Meta], per: str, by_channel: bool
-) -> dict[tuple[str, str], tuple[int, int]]:
-    words: dict[tuple[str, str], int] = defaultdict(int)
-    videos: dict[tuple[str, str], int] = defaultdict(int)
-    for m in meta.values():
-        assert m.day is not None
-        slot = (m.channel if by_channel else ALL, period_of(m.day, per))
-        words[slot] += m.words
-        videos[slot] += 1
-    return {slot: (words[slot], videos[slot]) for slot in words}
-
-
-def _rows(
-    term: str,
-    hits: dict[int, int],
-    meta: dict[int, _Meta],
-    totals: dict[tuple[str, str], tuple[int, int]],
-    periods: list[str],
-    per: str,
-    by_channel: bool,
-) -> list[TrendRow]:
-    found: dict[tuple[str, str], int] = defaultdict(int)
-    videos: dict[tuple[str, str], int] = defaultdict(int)
-    for tid, count in hits.items():
-        m = meta.get(tid)
-        if m is None or m.day is None:
-            continue
-        slot = (m.channel if by_channel else ALL, period_of(m.day, per))
-        found[slot] += count
-        videos[slot] += 1
-    channels = sorted({c for c, _ in totals})
-    out = []
-    for channel in channels:
-        for period in periods:
-            total_words, total_videos = totals.get((channel, period), (0, 0))
-            out.append(
-                TrendRow(
-                    term,
-                    channel,
-                    period,
-                    found.get((channel, period), 0),
-                    videos.get((channel, period), 0),
-                    total_words,
-                    total_videos,
-                )
-            )
-    return out
+def _mask(meta: _Meta, filters: Filters) -> np.ndarray[Any, Any]:
+    keep: np.ndarray[Any, Any] = meta.day >= 0
+    if filters.channel:
+        wanted = filters.channel.lower()
+        by_name = [i for i, c in enumerate(meta.channels) if c.lower() == wanted]
+        by_code = [i for i, c in enumerate(meta.codes) if c == wanted]
+        keep &= np.isin(meta.channel, by_name) | np.isin(meta.code, by_code)
+    if filters.language:
+        keep &= np.isin(
+            meta.language,
+            [meta.languages.index(filters.language.lower())]
+            if filters.language.lower() in meta.languages
+            else [],
+        )
+    if filters.since:
+        keep &= meta.day >= (np.datetime64(filters.since, "D") - _EPOCH).astype(np.int64)
+    if filters.until:
+        keep &= meta.day <= (np.datetime64(filters.until, "D") - _EPOCH).astype(np.int64)
+    return keep

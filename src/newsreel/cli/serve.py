@@ -38,16 +38,34 @@ def check_port(host: str, port: int) -> None:
 
 @click.command()
 @archive_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; 0.0.0.0 exposes the archive to the network.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
-              help="Port to listen on.")
-@click.option("--read-only/--writable", "read_only", default=True, show_default=True,
-              help="Serve the archive read-only (default), or allow the write endpoints "
-              "(entity merge/split, ingest), which then need --token.")
-@click.option("--token", envvar="NEWSREEL_TOKEN", default=None,
-              help="Secret the write endpoints require as 'Authorization: Bearer TOKEN' "
-              "(default: $NEWSREEL_TOKEN).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 0.0.0.0 exposes the archive to the network.",
+)
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="Port to listen on.",
+)
+@click.option(
+    "--read-only/--writable",
+    "read_only",
+    default=True,
+    show_default=True,
+    help="Serve the archive read-only (default), or allow the write endpoints "
+    "(entity merge/split, ingest), which then need --token.",
+)
+@click.option(
+    "--token",
+    envvar="NEWSREEL_TOKEN",
+    default=None,
+    help="Secret the write endpoints require as 'Authorization: Bearer TOKEN' "
+    "(default: $NEWSREEL_TOKEN).",
+)
 @handle_errors
 def serve(archive: Path | None, host: str, port: int, read_only: bool, token: str | None) -> None:
     """Serve the web UI and the HTTP API (/api/v1) on an archive; Ctrl-C stops."""
@@ -62,10 +80,17 @@ def serve(archive: Path | None, host: str, port: int, read_only: bool, token: st
         arch.stats()
     check_port(host, port)
     if not is_loopback(host):
-        click.echo(f"Warning: listening on {host}: anyone who can reach it can read the "
-                   "archive.", err=True)
+        click.echo(
+            f"Warning: listening on {host}: anyone who can reach it can read the archive.", err=True
+        )
     shown = "localhost" if is_loopback(host) else host
-    click.echo(f"Newsreel is serving {path} at http://{shown}:{port}/ "
-               f"({'read-only' if read_only else 'writable, token required'}); Ctrl-C stops.")
-    uvicorn.run(create_app(path, read_only=read_only, token=token), host=host, port=port,
-                log_level="warning")
+    click.echo(
+        f"Newsreel is serving {path} at http://{shown}:{port}/ "
+        f"({'read-only' if read_only else 'writable, token required'}); Ctrl-C stops."
+    )
+    uvicorn.run(
+        create_app(path, read_only=read_only, token=token),
+        host=host,
+        port=port,
+        log_level="warning",
+    )

@@ -213,8 +213,11 @@ class Store(Protocol):
     def generation(self) -> tuple[int, int]:
         """Changes whenever a transcript is added or a video changes its current one."""
 
-    def trend_meta(self) -> list[tuple[int, str | None, str | None, str | None, int]]:
-        """(transcript id, channel, language, publish date, words) of current transcripts."""
+    def trend_meta(
+        self,
+    ) -> list[tuple[int, str | None, str | None, str | None, str | None, int]]:
+        """(transcript id, channel, channel code, language, publish date, words) of
+        current transcripts."""
 
     def transcript_texts(self, transcript_ids: Sequence[int]) -> dict[int, str]:
         """Normalised text of each transcript id."""

@@ -206,4 +206,13 @@ CREATE TABLE enrichments (
 );
 """,
     ),
+    (
+        5,
+        "analytics: covering indexes so trends read a million videos' metadata quickly",
+        """
+CREATE INDEX transcripts_words ON transcripts(id, words);
+CREATE INDEX videos_trend ON videos(current_transcript_id, channel, channel_code, language,
+    publish_date)
+""",
+    ),
 )

@@ -194,13 +194,20 @@ class SQLiteStore(RepairRows, EntityRows, AnalyticsRows):
                     "run 'newsreel reindex' to rebuild it from this one"
                 )
             return
+        adopt = False
         if archive_id is None:
+            # An archive made before indexes were marked keeps its index; a new, empty
+            # archive must not adopt a folder some deleted archive left behind.
+            adopt = owner is None and bool(
+                self.db.execute("SELECT 1 FROM videos LIMIT 1").fetchone()
+            )
             archive_id = uuid.uuid4().hex
             self.set_state("archive_id", archive_id)
+        stale = owner is not None or self._fulltext.documents() > 0
+        if owner != archive_id and not adopt and stale:
+            self._fulltext.clear()
+            self._queue_all()
         if owner != archive_id:
-            if owner is not None or self._fulltext.documents():
-                self._fulltext.clear()
-                self._queue_all()
             marker.write_text(archive_id + "\n")
 
     def _queue_all(self) -> None:

@@ -19,21 +19,25 @@ class AnalyticsRows:
     path: str
 
     def generation(self) -> tuple[int, int]:
-        """Changes whenever a transcript is added or a video changes its current one."""
+        """Changes whenever a transcript is added (a new version is a new transcript) or
+        an ingest run ends (metadata may have changed); cheap at any size."""
         row = self.db.execute(
-            "SELECT coalesce(max(id), 0), (SELECT coalesce(sum(current_transcript_id), 0) "
-            "FROM videos) FROM transcripts"
+            "SELECT (SELECT coalesce(max(id), 0) FROM transcripts), "
+            "(SELECT coalesce(max(id), 0) FROM ingest_runs)"
         ).fetchone()
         return int(row[0]), int(row[1])
 
-    def trend_meta(self) -> list[tuple[int, str | None, str | None, str | None, int]]:
-        """(transcript id, channel, language, publish date, words) of every current
-        transcript."""
+    def trend_meta(
+        self,
+    ) -> list[tuple[int, str | None, str | None, str | None, str | None, int]]:
+        """(transcript id, channel, channel code, language, publish date, words) of every
+        current transcript."""
         return [
-            (int(r[0]), r[1], r[2], r[3], int(r[4]))
+            (int(r[0]), r[1], r[2], r[3], r[4], int(r[5]))
             for r in self.db.execute(
-                "SELECT t.id, v.channel, v.language, v.publish_date, t.words FROM videos v "
-                "JOIN transcripts t ON t.id = v.current_transcript_id"
+                "SELECT t.id, v.channel, v.channel_code, v.language, v.publish_date, t.words "
+                "FROM videos v INDEXED BY videos_trend "
+                "JOIN transcripts t INDEXED BY transcripts_words ON t.id = v.current_transcript_id"
             )
         ]
 
@@ -107,8 +111,7 @@ class AnalyticsRows:
         """Videos passing the filters, newest first: (how many in all, this page)."""
         where, params = filter_clause(filters)
         base = (
-            "FROM videos v JOIN transcripts t ON t.id = v.current_transcript_id WHERE 1 = 1"
-            + where
+            "FROM videos v JOIN transcripts t ON t.id = v.current_transcript_id WHERE 1 = 1" + where
         )
         total = int(self.db.execute(f"SELECT count(*) {base}", params).fetchone()[0])
         keys = ("video_id", "title", "channel", "language", "publish_date", "words")

@@ -31,9 +31,7 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(
-    archive: str | Path, *, read_only: bool = True, token: str | None = None
-) -> FastAPI:
+def create_app(archive: str | Path, *, read_only: bool = True, token: str | None = None) -> FastAPI:
     """The web app serving one archive (read-only unless told; writes need ``token``)."""
     state = ServerState(Path(archive), read_only=read_only, token=token)
 
@@ -62,7 +60,9 @@ def create_app(
     app.include_router(routes_pages.router)
 
     @app.middleware("http")
-    async def secure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    async def secure(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)

@@ -9,14 +9,21 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsreel.errors import ConfigError, NewsreelError, NotFoundError, QueryError, StoreError
 
-CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-         405: "method_not_allowed", 422: "invalid_parameter", 500: "internal_error",
-         503: "unavailable"}
+CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    422: "invalid_parameter",
+    500: "internal_error",
+    503: "unavailable",
+}
 
 
 class ApiProblem(Exception):
@@ -57,13 +64,14 @@ def respond(request: Request, status: int, message: str) -> Response:
     if request.url.path.startswith("/api/"):
         return JSONResponse(error_body(status, message), status_code=status)
     templates = request.app.state.templates
-    return templates.TemplateResponse(
+    page: Response = templates.TemplateResponse(
         request,
         "error.html",
         {"status": status, "message": message},
         status_code=status,
         media_type="text/html",
     )
+    return page
 
 
 async def on_newsreel(request: Request, exc: Exception) -> Response:
@@ -104,10 +112,3 @@ HANDLERS: list[tuple[type[Exception] | int, Any]] = [
     (RequestValidationError, on_validation),
     (Exception, on_crash),
 ]
-
-
-def html_error(status: int, message: str) -> HTMLResponse:
-    """A plain HTML error without templates (used before the app is ready)."""
-    import html
-
-    return HTMLResponse(f"<h1>{status}</h1><p>{html.escape(message)}</p>", status_code=status)

@@ -52,9 +52,7 @@ def search_page(
 ) -> dict[str, Any]:
     """Hits, facets (outlet, language, month, entity) and the total for one query."""
     filters: dict[str, Any] = {"channel": channel, "lang": lang, "since": since, "until": until}
-    hits = arch.search(
-        q, limit=limit, offset=offset, exact=exact, sort=sort, mode=mode, **filters
-    )
+    hits = arch.search(q, limit=limit, offset=offset, exact=exact, sort=sort, mode=mode, **filters)
     facets = arch.facets(q, exact=exact, **filters)
     total = sum(n for _, n in facets["channel"])
     facets["entity"] = arch.entity_facet(q, exact=exact, **filters)
@@ -77,7 +75,13 @@ def search_page(
 @router.get("/search", summary="Search transcripts")
 def api_search(
     request: Request,
-    q: Annotated[str, Query(min_length=1, description="Query: words, \"phrases\", -x, OR, NEAR/n, channel:, lang:, date:")],
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            description='Query: words, "phrases", -x, OR, NEAR/n, channel:, lang:, date:',
+        ),
+    ],
     channel: str | None = None,
     lang: str | None = None,
     since: date | None = None,
@@ -91,8 +95,17 @@ def api_search(
     """Ranked hits with highlighted snippets, facets with counts, and the total."""
     with state_of(request).archive() as arch:
         return search_page(
-            arch, q, channel=channel, lang=lang, since=since, until=until, sort=sort,
-            mode=mode, exact=exact, limit=limit, offset=offset,
+            arch,
+            q,
+            channel=channel,
+            lang=lang,
+            since=since,
+            until=until,
+            sort=sort,
+            mode=mode,
+            exact=exact,
+            limit=limit,
+            offset=offset,
         )
 
 
@@ -195,7 +208,9 @@ def api_entity(request: Request, entity: str) -> dict[str, Any]:
 @router.get("/trends", summary="Terms or entities over time per outlet")
 def api_trends(
     request: Request,
-    terms: Annotated[str, Query(min_length=1, description="Comma-separated: Gaza, \"West Bank\", entity:Hamas")],
+    terms: Annotated[
+        str, Query(min_length=1, description='Comma-separated: Gaza, "West Bank", entity:Hamas')
+    ],
     per: Per = "month",
     by: By = "channel",
     heard: bool = False,
@@ -209,8 +224,14 @@ def api_trends(
     and as % of videos."""
     with state_of(request).archive() as arch:
         rows = arch.trend_rows(
-            split_terms(terms), per=per, by_channel=by == "channel", heard=heard,
-            channel=channel, lang=lang, since=since, until=until,
+            split_terms(terms),
+            per=per,
+            by_channel=by == "channel",
+            heard=heard,
+            channel=channel,
+            lang=lang,
+            since=since,
+            until=until,
         )
     data = [r.to_dict() for r in rows]
     if format == "csv":

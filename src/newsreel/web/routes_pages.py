@@ -19,8 +19,13 @@ from newsreel.web.views import MEASURE_LABELS, pages, paragraphs, pivot, trend_c
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
-IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
-               ".webp": "image/webp", ".gif": "image/gif"}
+IMAGE_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".webp": "image/webp",
+    ".gif": "image/gif",
+}
 
 
 def render(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:
@@ -37,9 +42,17 @@ def overview(request: Request) -> HTMLResponse:
     rows = [(r["channel"], r["month"], r["videos"]) for r in data["per_outlet_month"]]
     channels, months, cells = pivot(rows)
     peak = max((n for _, _, n in rows), default=1)
-    return render(request, "overview.html", {
-        **data, "channels": channels, "months": months, "cells": cells, "peak": peak,
-    })
+    return render(
+        request,
+        "overview.html",
+        {
+            **data,
+            "channels": channels,
+            "months": months,
+            "cells": cells,
+            "peak": peak,
+        },
+    )
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -56,14 +69,25 @@ def search(
     page: Annotated[int, Query(ge=1, le=500)] = 1,
 ) -> HTMLResponse:
     """Search with facets, highlighted snippets, 'matched as', sort and pages."""
-    params = {"channel": channel or None, "lang": lang or None, "since": since, "until": until}
+    params: dict[str, Any] = {
+        "channel": channel or None,
+        "lang": lang or None,
+        "since": since,
+        "until": until,
+    }
     context: dict[str, Any] = {"q": q, "sort": sort, "mode": mode, "exact": exact, **params}
     if q.strip():
         try:
             with state_of(request).archive() as arch:
                 result = search_page(
-                    arch, q, sort=sort, mode=mode, exact=exact, limit=PAGE_SIZE,
-                    offset=(page - 1) * PAGE_SIZE, **params,
+                    arch,
+                    q,
+                    sort=sort,
+                    mode=mode,
+                    exact=exact,
+                    limit=PAGE_SIZE,
+                    offset=(page - 1) * PAGE_SIZE,
+                    **params,
                 )
         except NewsreelError as exc:
             if isinstance(exc, NotFoundError):
@@ -76,8 +100,12 @@ def search(
     elif any(params.values()):
         with state_of(request).archive() as arch:
             total, rows = arch.browse(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, **params)
-        context.update(browse=rows, total=total, pager=pages(total, page, PAGE_SIZE),
-                       offset=(page - 1) * PAGE_SIZE)
+        context.update(
+            browse=rows,
+            total=total,
+            pager=pages(total, page, PAGE_SIZE),
+            offset=(page - 1) * PAGE_SIZE,
+        )
     return render(request, "search.html", context)
 
 
@@ -96,18 +124,22 @@ def video(request: Request, video_id: str, view: str = "repaired") -> HTMLRespon
         words = list(repaired.forms)
     paras = paragraphs(repaired, words, detail.word_times, mentions)
     timed = detail.word_times is not None
-    return render(request, "video.html", {
-        "video": detail,
-        "paragraphs": paras,
-        "repaired": repaired is not None,
-        "model": repaired.model if repaired else None,
-        "show_raw": view == "raw",
-        "watch": youtube_url(detail.video_id, None),
-        "link_at": (lambda s: youtube_url(detail.video_id, s)) if timed else None,
-        "claims": claims,
-        "quotes": quotes,
-        "entities": entities[:40],
-    })
+    return render(
+        request,
+        "video.html",
+        {
+            "video": detail,
+            "paragraphs": paras,
+            "repaired": repaired is not None,
+            "model": repaired.model if repaired else None,
+            "show_raw": view == "raw",
+            "watch": youtube_url(detail.video_id, None),
+            "link_at": (lambda s: youtube_url(detail.video_id, s)) if timed else None,
+            "claims": claims,
+            "quotes": quotes,
+            "entities": entities[:40],
+        },
+    )
 
 
 @router.get("/entity/{entity}", response_class=HTMLResponse)
@@ -128,9 +160,16 @@ def entity(request: Request, entity: str) -> HTMLResponse:
         "measure": "mentions",
         "datasets": [{"label": k, "data": v} for k, v in series.items()],
     }
-    return render(request, "entity.html", {
-        "entity": data, "chart": chart, "claims": claims[:50], "videos": data["videos"][:100],
-    })
+    return render(
+        request,
+        "entity.html",
+        {
+            "entity": data,
+            "chart": chart,
+            "claims": claims[:50],
+            "videos": data["videos"][:100],
+        },
+    )
 
 
 @router.get("/trends", response_class=HTMLResponse)
@@ -149,16 +188,28 @@ def trends(
     chosen = split_terms(terms)
     measure = measure if measure in MEASURES else "per_10k_words"
     context: dict[str, Any] = {
-        "terms": terms, "per": per, "by": by, "measure": measure, "heard": heard,
-        "channel": channel or None, "since": since, "until": until,
-        "measures": MEASURE_LABELS, "max_terms": MAX_TERMS,
+        "terms": terms,
+        "per": per,
+        "by": by,
+        "measure": measure,
+        "heard": heard,
+        "channel": channel or None,
+        "since": since,
+        "until": until,
+        "measures": MEASURE_LABELS,
+        "max_terms": MAX_TERMS,
     }
     if chosen:
         try:
             with state_of(request).archive() as arch:
                 rows = arch.trend_rows(
-                    chosen, per=per, by_channel=by == "channel", heard=heard,
-                    channel=channel or None, since=since, until=until,
+                    chosen,
+                    per=per,
+                    by_channel=by == "channel",
+                    heard=heard,
+                    channel=channel or None,
+                    since=since,
+                    until=until,
                 )
         except NewsreelError as exc:
             context["problem"] = str(exc)

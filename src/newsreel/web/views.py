@@ -40,7 +40,9 @@ class Paragraph:
     runs: list[Run] = field(default_factory=list)
 
 
-def _runs(words: Sequence[str], start: int, end: int, owner: dict[int, dict[str, Any]]) -> list[Run]:
+def _runs(
+    words: Sequence[str], start: int, end: int, owner: dict[int, dict[str, Any]]
+) -> list[Run]:
     runs: list[Run] = []
     i = start
     while i < end:
@@ -78,13 +80,23 @@ def paragraphs(
     """
     owner = _owners(mentions)
     if repaired is None:
-        spans = [(s, min(s + PLAIN_PARAGRAPH, len(words))) for s in range(0, len(words), PLAIN_PARAGRAPH)]
+        spans = [
+            (s, min(s + PLAIN_PARAGRAPH, len(words))) for s in range(0, len(words), PLAIN_PARAGRAPH)
+        ]
         return [
-            Paragraph(s, round(times[s][0], 2) if times else None, None, None, False,
-                      _runs(words, s, e, owner))
+            Paragraph(
+                s,
+                round(times[s][0], 2) if times else None,
+                None,
+                None,
+                False,
+                _runs(words, s, e, owner),
+            )
             for s, e in spans
         ]
-    forms = [f if k != "marker" else "" for f, k in zip(repaired.forms, repaired.kinds, strict=True)]
+    forms = [
+        f if k != "marker" else "" for f, k in zip(repaired.forms, repaired.kinds, strict=True)
+    ]
     turn_starts = {t.start for t in repaired.turns}
     out = []
     for start, end in repaired.paragraph_spans():
@@ -123,7 +135,9 @@ def trend_chart(rows: Sequence[TrendRow], measure: str) -> dict[str, Any]:
     }
 
 
-def pivot(rows: Sequence[tuple[str, str, int]]) -> tuple[list[str], list[str], dict[str, dict[str, int]]]:
+def pivot(
+    rows: Sequence[tuple[str, str, int]],
+) -> tuple[list[str], list[str], dict[str, dict[str, int]]]:
     """(channel, month, count) rows as channels x months: (channels, months, cells)."""
     cells: dict[str, dict[str, int]] = defaultdict(dict)
     for channel, month, count in rows:
