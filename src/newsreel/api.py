@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsreel.analytics.compare import by_outlet, log_odds
 from newsreel.analytics.trends import TrendRow, Trends
 from newsreel.entities.linking import key as link_key
 from newsreel.entities.stage import EnrichSummary, run_enrich
@@ -32,6 +33,7 @@ from newsreel.search.query import Node, ParsedQuery, parse_query
 from newsreel.search.vectors import Semantic, embed_pending, index_path, sync_index
 from newsreel.store.base import Store
 from newsreel.store.sqlite import SQLiteStore
+from newsreel.stories.stage import StorySummary, run_stories
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -336,6 +338,95 @@ class Archive:
         if not 1 <= limit <= MAX_LIMIT:
             raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
         return self.store.browse(_filters(channel, lang, since, until), limit, max(0, offset))
+
+    def group_stories(
+        self, progress: Callable[[int, int], None] | None = None, *, regroup: bool = False
+    ) -> StorySummary:
+        """Put every video not in a story yet into one (a new story if none is close);
+        ``regroup`` starts over."""
+        return run_stories(self.store, progress, regroup=regroup)
+
+    def stories(
+        self,
+        *,
+        channel: str | None = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        min_videos: int = 2,
+    ) -> list[dict[str, Any]]:
+        """Stories, newest first: ``story_id``, ``label``, ``start``, ``end``, ``videos``,
+        ``channels`` (outlets, most videos first), ``channel_videos``, ``video_ids``,
+        ``items`` (the videos), ``terms``."""
+        return self.store.story_rows(_filters(channel, lang, since, until), min_videos)
+
+    def story(self, story_id: int) -> dict[str, Any]:
+        """One story, with who reported first per outlet."""
+        rows = self.store.story_rows(Filters(), 1, story_id)
+        if not rows:
+            raise NotFoundError(f"no story {story_id} in the archive {self.store.path}")
+        story = rows[0]
+        first: dict[str, dict[str, Any]] = {}
+        for item in story["items"]:
+            channel = item["channel"] or "(unknown)"
+            if item["publish_date"] and channel not in first:
+                first[channel] = item
+        story["first_by_outlet"] = sorted(first.values(), key=lambda i: i["publish_date"])
+        return story
+
+    def compare(
+        self,
+        *,
+        story: int | None = None,
+        entity: str | None = None,
+        query: str | None = None,
+        top: int = 15,
+    ) -> dict[str, Any]:
+        """How outlets covered a story, an entity's videos or a query's matches: per
+        outlet the distinctive terms (log-odds, z-scores), its first video, and the
+        numbers it reported over time."""
+        chosen = [x for x in (story, entity, query) if x not in (None, "")]
+        if len(chosen) != 1:
+            raise ConfigError("compare one thing: a story, an entity or a query")
+        if story is not None:
+            tids = self.store.story_video_ids(story)
+            if not tids:
+                raise NotFoundError(f"no story {story} in the archive {self.store.path}")
+            what = f"story {story}"
+        elif entity:
+            entity_id, name, _ = self.store.find_entity(entity)
+            tids = list(self.store.entity_hits(entity_id))
+            what = f"entity {name}"
+        else:
+            node, chosen_filters = self._widest(
+                str(query), False, channel=None, lang=None, since=None, until=None
+            )
+            tids = self.store.matching_ids(node, chosen_filters)
+            what = f"query {query}"
+        rows = self.store.compare_rows(tids)
+        terms = log_odds(by_outlet((r["channel"], r["text"]) for r in rows), top=top)
+        outlets: dict[str, dict[str, Any]] = {}
+        for row in sorted(rows, key=lambda r: (r["publish_date"] is None, r["publish_date"] or "")):
+            channel = row["channel"] or "(unknown)"
+            entry = outlets.setdefault(channel, {"videos": 0, "first": None, "numbers": []})
+            entry["videos"] += 1
+            if entry["first"] is None and row["publish_date"]:
+                entry["first"] = {k: row[k] for k in ("video_id", "title", "publish_date")}
+        for claim in self.store.claims_of(tids):
+            outlets.setdefault(
+                claim["channel"] or "(unknown)", {"videos": 0, "first": None, "numbers": []}
+            )
+            outlets[claim["channel"] or "(unknown)"]["numbers"].append(claim)
+        for channel, entry in outlets.items():
+            entry["distinctive"] = terms.get(channel, [])
+        order = sorted(
+            outlets, key=lambda c: ((outlets[c]["first"] or {}).get("publish_date") or "9999", c)
+        )
+        return {
+            "compared": what,
+            "videos": len(rows),
+            "outlets": [{"channel": c, **outlets[c]} for c in order],
+        }
 
     def per_outlet_month(self) -> list[tuple[str, str, int]]:
         """(outlet, month, videos) over the archive."""

@@ -109,3 +109,36 @@ def ner(gold: Path, as_captions: bool, as_json: bool) -> None:
         f"{gold}: {scores['sentences']} sentences {style}, {scores['words_per_second']:,} words/s"
     )
     _table(scores, (*TYPES, "overall"))
+
+
+@evaluate.command("stories")
+@click.option(
+    "--gold",
+    required=True,
+    type=_PATH,
+    help="Sportswashing CSV (Transcript_Event) or labelled-articles JSON (topic).",
+)
+@click.option(
+    "--archive",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Score this archive's stories (of the gold videos it holds) instead of "
+    "grouping the gold items alone.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@handle_errors
+def stories(gold: Path, archive: Path | None, as_json: bool) -> None:
+    """Story grouping: B-cubed precision/recall/F1 and adjusted Rand index."""
+    from newsreel.stories.evaluate import eval_stories
+
+    scores = eval_stories(gold, archive)
+    if _as_json(scores, as_json):
+        return
+    click.echo(
+        f"{gold}: {scores['items']} items in {scores['gold_groups']} gold groups, "
+        f"{scores['groups']} stories found ({scores['source']})"
+    )
+    click.echo(
+        f"B-cubed precision {scores['bcubed_precision']:.3f}  recall "
+        f"{scores['bcubed_recall']:.3f}  F1 {scores['bcubed_f1']:.3f}   "
+        f"adjusted Rand {scores['adjusted_rand']:.3f}"
+    )

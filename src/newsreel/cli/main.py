@@ -14,6 +14,7 @@ from newsreel.cli.reindex import reindex
 from newsreel.cli.repair import repair, repair_text_command
 from newsreel.cli.search import search
 from newsreel.cli.serve import serve
+from newsreel.cli.stories import compare, stories, story, trends
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -42,5 +43,9 @@ for command in (
     entity_merge,
     entity_split,
     serve,
+    stories,
+    story,
+    compare,
+    trends,
 ):
     main.add_command(command)

@@ -178,6 +178,11 @@ class FullText:
             out[name] = buckets
         return out
 
+    def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
+        """In how many videos' transcripts each (folded) term occurs."""
+        searcher = self.index.searcher()
+        return {t: int(searcher.doc_freq("text", t)) for t in terms}
+
     def vocabulary(self) -> dict[str, int]:
         """Every indexed term of titles and transcripts with its document count."""
         self.index.reload()  # another process (the ingest writer) may have committed

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Protocol
 
 from newsreel.models import (
@@ -16,6 +17,7 @@ from newsreel.models import (
     VideoDetail,
 )
 from newsreel.search.query import Node
+from newsreel.stories.grouping import Story
 
 
 @dataclass(slots=True)
@@ -239,6 +241,49 @@ class Store(Protocol):
 
     def thumbnail_roots(self, video_id: str) -> tuple[str | None, list[str]]:
         """A video's thumbnail file and the source files of its transcripts."""
+
+    def term_doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
+        """In how many indexed transcripts each folded term occurs."""
+
+    def ungrouped(self, limit: int) -> list[dict[str, Any]]:
+        """Current transcripts in no story yet, oldest first (undated last)."""
+
+    def stories_near(self, first: date | None, last: date | None, limit: int) -> list[Story]:
+        """Stories a batch spanning ``first``..``last`` (None: undated) may join."""
+
+    def next_story_id(self) -> int:
+        """One more than the highest story id ever used."""
+
+    def save_stories(
+        self, stories: Sequence[Story], placed: Sequence[tuple[int, int, float]]
+    ) -> None:
+        """Store touched stories and their placements; refresh their aggregates."""
+
+    def set_story_label(self, story_id: int, label: str) -> None:
+        """Name a story."""
+
+    def story_entities(self, story_id: int, limit: int) -> list[tuple[str, int]]:
+        """The entities mentioned in most of a story's videos: (name, videos)."""
+
+    def clear_stories(self) -> None:
+        """Forget every story."""
+
+    def story_rows(
+        self, filters: Filters, min_videos: int, story_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Stories with their videos, newest first."""
+
+    def story_of(self, video_id: str) -> int | None:
+        """The story of a video's current transcript."""
+
+    def compare_rows(self, transcript_ids: Sequence[int]) -> list[dict[str, Any]]:
+        """Video, outlet, date and repaired (else raw) text of current transcripts."""
+
+    def claims_of(self, transcript_ids: Sequence[int]) -> list[dict[str, Any]]:
+        """Numbers reported in the given transcripts, oldest first, with the outlet."""
+
+    def story_video_ids(self, story_id: int) -> list[int]:
+        """Current transcript ids of a story's videos."""
 
     def close(self) -> None:
         """Release the backend's resources."""

@@ -215,4 +215,27 @@ CREATE INDEX videos_trend ON videos(current_transcript_id, channel, channel_code
     publish_date)
 """,
     ),
+    (
+        6,
+        "stories: videos grouped into stories across outlets and days",
+        """
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    label TEXT NOT NULL DEFAULT '',
+    start TEXT,
+    "end" TEXT,
+    videos INTEGER NOT NULL DEFAULT 0,
+    channels TEXT NOT NULL DEFAULT '{}',
+    centroid TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX stories_end ON stories("end");
+CREATE TABLE story_videos (
+    transcript_id INTEGER PRIMARY KEY REFERENCES transcripts(id),
+    story_id INTEGER NOT NULL REFERENCES stories(id),
+    similarity REAL NOT NULL
+);
+CREATE INDEX story_videos_story ON story_videos(story_id)
+""",
+    ),
 )

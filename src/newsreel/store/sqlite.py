@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from newsreel.store.schema import MIGRATIONS
 from newsreel.store.sqlite_analytics import AnalyticsRows
 from newsreel.store.sqlite_entities import EntityRows
 from newsreel.store.sqlite_repair import RepairRows
+from newsreel.store.sqlite_stories import StoryRows
 from newsreel.store.sqlite_write import BatchWriter, now
 
 OWNER_FILE = "archive-id"
@@ -40,7 +41,7 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-class SQLiteStore(RepairRows, EntityRows, AnalyticsRows):
+class SQLiteStore(RepairRows, EntityRows, AnalyticsRows, StoryRows):
     """The reference ``Store``: an archive in one SQLite file."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
@@ -523,6 +524,10 @@ class SQLiteStore(RepairRows, EntityRows, AnalyticsRows):
         self.db.execute("DELETE FROM temp.matched")
         self.db.executemany("INSERT OR IGNORE INTO temp.matched VALUES (?)", ((i,) for i in ids))
         return True
+
+    def term_doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
+        """In how many indexed transcripts each folded term occurs."""
+        return self.fulltext.doc_freqs(terms)
 
     def matching_ids(self, node: Node, filters: Filters) -> list[int]:
         """Transcript ids of every video matching the query."""

@@ -1,0 +1,255 @@
+"""``newsreel stories``, ``story``, ``compare`` and ``trends``."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newsreel.analytics.chart import LABELS, write_chart
+from newsreel.analytics.trends import PERIODS, split_terms
+from newsreel.api import open_archive
+from newsreel.cli.common import (
+    archive_option,
+    existing_archive,
+    filter_options,
+    handle_errors,
+    resolve_archive,
+    run_stage,
+)
+
+MEASURE = {None: "hits", "words": "per_10k_words", "videos": "pct_videos"}
+
+
+@click.command()
+@archive_option
+@filter_options
+@click.option(
+    "--min-videos",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Only stories with at least this many videos.",
+)
+@click.option("--limit", default=30, show_default=True, help="At most this many (plain output).")
+@click.option("--regroup", is_flag=True, help="Forget the stories and group the archive again.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per story per line.")
+@handle_errors
+def stories(
+    archive: Path | None,
+    channel: str | None,
+    lang: str | None,
+    since: Any,
+    until: Any,
+    min_videos: int,
+    limit: int,
+    regroup: bool,
+    as_json: bool,
+) -> None:
+    """Group new videos into stories (across outlets and days), then list the stories,
+    newest first."""
+    target = existing_archive(archive)
+    with open_archive(target) as arch:
+        summary = run_stage(lambda progress: arch.group_stories(progress, regroup=regroup))
+        rows = arch.stories(
+            channel=channel, lang=lang, since=since, until=until, min_videos=min_videos
+        )
+    if summary.placed:
+        click.echo(
+            f"{summary.placed} videos placed, {summary.new_stories} new stories "
+            f"({summary.seconds:.1f} s)",
+            err=True,
+        )
+    if as_json:
+        for row in rows:
+            row.pop("items")
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    for row in rows[:limit]:
+        span = _span(row)
+        outlets = ", ".join(f"{c} ({n})" for c, n in row["channel_videos"].items())
+        click.echo(click.style(f"{row['story_id']:>6}  {row['label']}", bold=True))
+        click.echo(f"        {row['videos']} videos, {span}; {outlets}")
+    if len(rows) > limit:
+        click.echo(f"… {len(rows) - limit} more (--limit, --json)", err=True)
+
+
+def _span(row: dict[str, Any]) -> str:
+    if not row["start"]:
+        return "undated"
+    return row["start"] if row["start"] == row["end"] else f"{row['start']} .. {row['end']}"
+
+
+@click.command()
+@click.argument("story_id", type=int)
+@archive_option
+@click.option("--json", "as_json", is_flag=True, help="Print the story as one JSON object.")
+@handle_errors
+def story(story_id: int, archive: Path | None, as_json: bool) -> None:
+    """One story: its videos on a timeline, who reported first, how each outlet's
+    words differ, and the numbers each reported."""
+    with open_archive(resolve_archive(archive), read_only=True) as arch:
+        data = arch.story(story_id)
+        data["comparison"] = arch.compare(story=story_id)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    click.echo(click.style(f"Story {story_id}: {data['label']}", bold=True))
+    click.echo(f"{data['videos']} videos, {_span(data)}")
+    click.echo()
+    for item in data["items"]:
+        click.echo(
+            f"  {item['publish_date'] or 'no date':<10}  {item['channel'] or '?':<22} "
+            f"{item['title'] or item['video_id']}  [{item['video_id']}]"
+        )
+    _print_comparison(data["comparison"])
+
+
+def _print_comparison(data: dict[str, Any]) -> None:
+    for outlet in data["outlets"]:
+        click.echo()
+        first = outlet["first"]
+        when = f", first on {first['publish_date']} ({first['video_id']})" if first else ""
+        click.echo(
+            click.style(f"{outlet['channel']}", bold=True) + f": {outlet['videos']} videos{when}"
+        )
+        terms = ", ".join(f"{d['term']} ({d['z']:+.1f})" for d in outlet["distinctive"][:10])
+        click.echo(f"  distinctive: {terms or '(too little text)'}")
+        for claim in outlet["numbers"][:8]:
+            source = f" — {claim['attribution']}" if claim["attribution"] else ""
+            click.echo(
+                f"  {claim['publish_date'] or '?'}  {claim['text']} "
+                f"{claim['subject'] or ''}{source}".rstrip()
+            )
+
+
+@click.command()
+@archive_option
+@click.option("--story", "story_id", type=int, help="Compare the outlets of this story.")
+@click.option("--entity", help="Compare the outlets' videos that mention this entity.")
+@click.option("--query", "-q", help="Compare the outlets' videos matching this query.")
+@click.option("--top", default=15, show_default=True, help="Distinctive terms per outlet.")
+@click.option("--json", "as_json", is_flag=True, help="Print the comparison as one JSON object.")
+@handle_errors
+def compare(
+    archive: Path | None,
+    story_id: int | None,
+    entity: str | None,
+    query: str | None,
+    top: int,
+    as_json: bool,
+) -> None:
+    """How outlets covered one thing: distinctive words and phrases per outlet (log-odds
+    with an informative Dirichlet prior, z-scores), who reported first, numbers reported."""
+    with open_archive(resolve_archive(archive), read_only=True) as arch:
+        data = arch.compare(story=story_id, entity=entity, query=query, top=top)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    click.echo(click.style(f"{data['compared']}: {data['videos']} videos", bold=True))
+    _print_comparison(data)
+
+
+@click.command()
+@click.argument("terms", nargs=-1, required=True)
+@archive_option
+@click.option(
+    "--by",
+    type=click.Choice(["channel", "all"]),
+    default="all",
+    show_default=True,
+    help="One line per outlet, or all outlets together.",
+)
+@click.option(
+    "--per",
+    type=click.Choice(PERIODS),
+    default="month",
+    show_default=True,
+    help="Period to count in.",
+)
+@click.option(
+    "--normalise",
+    "--normalize",
+    "normalise",
+    type=click.Choice(["words", "videos"]),
+    help="Per 10,000 words of the outlet in the period, or % of its videos.",
+)
+@click.option("--heard", is_flag=True, help="Also count the ways captions misheard the words.")
+@filter_options
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV (every column) instead of a table.")
+@click.option(
+    "--chart",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also draw the trend to this .png or .svg file.",
+)
+@handle_errors
+def trends(
+    terms: tuple[str, ...],
+    archive: Path | None,
+    by: str,
+    per: str,
+    normalise: str | None,
+    heard: bool,
+    channel: str | None,
+    lang: str | None,
+    since: Any,
+    until: Any,
+    as_csv: bool,
+    chart: Path | None,
+) -> None:
+    """Counts of terms, "phrases" or entity:NAME (up to 5) per outlet per period, raw or
+    normalised. Comma-separated terms work too: trends "Gaza, West Bank"."""
+    chosen = [t for term in terms for t in split_terms(term)]
+    with open_archive(resolve_archive(archive), read_only=True) as arch:
+        rows = arch.trend_rows(
+            chosen,
+            per=per,
+            by_channel=by == "channel",
+            heard=heard,
+            channel=channel,
+            lang=lang,
+            since=since,
+            until=until,
+        )
+    measure = MEASURE[normalise]
+    if chart is not None:
+        write_chart(rows, measure, chart, title=", ".join(chosen))
+        click.echo(f"chart -> {chart}", err=True)
+    if as_csv:
+        writer = csv.DictWriter(
+            sys.stdout,
+            fieldnames=list(rows[0].to_dict()) if rows else ["term", "channel", "period"],
+        )
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row.to_dict())
+        return
+    _table(rows, chosen, measure)
+
+
+def _table(rows: list[Any], terms: list[str], measure: str) -> None:
+    """Periods down, term (x outlet) across."""
+    columns = sorted(
+        {(r.term, r.channel) for r in rows},
+        key=lambda c: (terms.index(c[0]) if c[0] in terms else 99, c[1]),
+    )
+    cells = {(r.term, r.channel, r.period): getattr(r, measure) for r in rows}
+    periods = sorted({r.period for r in rows})
+    names = [t if c == "all outlets" else f"{t} / {c}" for t, c in columns]
+    width = max([10, *(len(n) for n in names)])
+    unit = LABELS[measure]
+    click.echo(f"{unit}; '-' = the outlet published nothing that period")
+    click.echo(f"{'period':<11}" + "".join(f"{n:>{width + 2}}" for n in names))
+    for period in periods:
+        values = [cells.get((t, c, period)) for t, c in columns]
+        click.echo(f"{period:<11}" + "".join(f"{_cell(v):>{width + 2}}" for v in values))
+
+
+def _cell(value: float | int | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"

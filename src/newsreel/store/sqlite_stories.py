@@ -1,0 +1,259 @@
+"""Rows of the stories stage in a SQLite archive (mixed into ``SQLiteStore``)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from newsreel.models import Filters
+from newsreel.store.sql import filter_clause
+from newsreel.store.sqlite_write import now
+from newsreel.stories.grouping import Story, label_terms
+
+LEAD_CHARS = 2400  # enough for the first 200 words
+
+
+class StoryRows:
+    """Read and write stories and their videos; ``db`` is the archive."""
+
+    db: sqlite3.Connection
+    path: str
+
+    def ungrouped(self, limit: int) -> list[dict[str, Any]]:
+        """Current transcripts in no story yet, oldest first (undated last)."""
+        keys = ("transcript_id", "video_id", "title", "lead", "publish_date", "channel")
+        return [
+            dict(zip(keys, r, strict=True))
+            for r in self.db.execute(
+                "SELECT t.id, v.video_id, v.title, substr(t.text, 1, ?), v.publish_date, "
+                "v.channel FROM videos v JOIN transcripts t ON t.id = v.current_transcript_id "
+                "WHERE NOT EXISTS (SELECT 1 FROM story_videos s WHERE s.transcript_id = t.id) "
+                "ORDER BY v.publish_date IS NULL, v.publish_date, t.id LIMIT ?",
+                (LEAD_CHARS, limit),
+            )
+        ]
+
+    def stories_near(self, first: date | None, last: date | None, limit: int) -> list[Story]:
+        """Stories a batch spanning ``first``..``last`` (None: undated) may join."""
+        if first is None or last is None:
+            sql, args = 'SELECT * FROM stories ORDER BY "end" DESC LIMIT ?', (limit,)
+        else:
+            sql = (
+                'SELECT * FROM stories WHERE ("end" >= ? AND start <= ?) OR start IS NULL '
+                'ORDER BY "end" DESC LIMIT ?'
+            )
+            args = (first.isoformat(), last.isoformat(), limit)  # type: ignore[assignment]
+        return [
+            Story(
+                int(r["id"]),
+                json.loads(r["centroid"]),
+                date.fromisoformat(r["start"]) if r["start"] else None,
+                date.fromisoformat(r["end"]) if r["end"] else None,
+                int(r["videos"]),
+            )
+            for r in self.db.execute(sql, args)
+        ]
+
+    def next_story_id(self) -> int:
+        """One more than the highest story id ever used."""
+        return int(self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM stories").fetchone()[0])
+
+    def save_stories(
+        self, stories: Sequence[Story], placed: Sequence[tuple[int, int, float]]
+    ) -> None:
+        """Store touched stories and (transcript id, story id, similarity) placements;
+        recompute each touched story's span, size, outlets and label."""
+        stamp = now()
+        with self.db:
+            old = (
+                self.db.execute(
+                    "SELECT DISTINCT s.story_id FROM story_videos s JOIN transcripts t "
+                    "ON t.id = s.transcript_id JOIN transcripts n ON n.video_id = t.video_id "
+                    f"WHERE n.id IN ({','.join('?' * len(placed))}) AND t.id != n.id",
+                    [p[0] for p in placed],
+                ).fetchall()
+                if placed
+                else []
+            )
+            self.db.executemany(
+                "DELETE FROM story_videos WHERE transcript_id IN (SELECT t.id FROM transcripts "
+                "t JOIN transcripts n ON n.video_id = t.video_id WHERE n.id = ? AND t.id != ?)",
+                [(p[0], p[0]) for p in placed],
+            )
+            self.db.executemany(
+                "INSERT INTO stories (id, centroid, videos, updated_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET centroid = excluded.centroid, "
+                "updated_at = excluded.updated_at",
+                [(s.story_id, json.dumps(_rounded(s.centroid)), s.videos, stamp) for s in stories],
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO story_videos VALUES (?, ?, ?)", list(placed)
+            )
+            touched = {s.story_id for s in stories} | {int(r[0]) for r in old}
+            for story_id in touched:
+                self._refresh_story(story_id)
+
+    def _refresh_story(self, story_id: int) -> None:
+        row = self.db.execute(
+            "SELECT count(*), min(v.publish_date), max(v.publish_date) FROM story_videos s "
+            "JOIN videos v ON v.current_transcript_id = s.transcript_id WHERE s.story_id = ?",
+            (story_id,),
+        ).fetchone()
+        if not row[0]:
+            self.db.execute("DELETE FROM story_videos WHERE story_id = ?", (story_id,))
+            self.db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+            return
+        channels = {
+            r[0] or "(unknown)": r[1]
+            for r in self.db.execute(
+                "SELECT v.channel, count(*) FROM story_videos s JOIN videos v "
+                "ON v.current_transcript_id = s.transcript_id WHERE s.story_id = ? "
+                "GROUP BY v.channel ORDER BY 2 DESC, 1",
+                (story_id,),
+            )
+        }
+        self.db.execute(
+            'UPDATE stories SET videos = ?, start = ?, "end" = ?, channels = ? WHERE id = ?',
+            (row[0], row[1], row[2], json.dumps(channels), story_id),
+        )
+
+    def set_story_label(self, story_id: int, label: str) -> None:
+        """Name a story."""
+        with self.db:
+            self.db.execute("UPDATE stories SET label = ? WHERE id = ?", (label, story_id))
+
+    def story_entities(self, story_id: int, limit: int) -> list[tuple[str, int]]:
+        """The entities mentioned in most of a story's videos: (name, videos)."""
+        return [
+            (str(r[0]), int(r[1]))
+            for r in self.db.execute(
+                "SELECT e.name, count(DISTINCT m.transcript_id) FROM story_videos s "
+                "JOIN mentions m ON m.transcript_id = s.transcript_id "
+                "JOIN entities e ON e.id = m.entity_id WHERE s.story_id = ? "
+                "GROUP BY e.id ORDER BY 2 DESC, e.name LIMIT ?",
+                (story_id, limit),
+            )
+        ]
+
+    def clear_stories(self) -> None:
+        """Forget every story (before regrouping the archive)."""
+        with self.db:
+            self.db.execute("DELETE FROM story_videos")
+            self.db.execute("DELETE FROM stories")
+
+    def story_rows(
+        self, filters: Filters, min_videos: int, story_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Stories with their videos, newest first; ``filters`` keep a story when one of
+        its videos passes them."""
+        where, params = filter_clause(filters)
+        sql = (
+            'SELECT st.id, st.label, st.start, st."end", st.videos, st.channels, st.centroid '
+            "FROM stories st WHERE st.videos >= ?"
+        )
+        args: list[Any] = [min_videos]
+        if story_id is not None:
+            sql += " AND st.id = ?"
+            args.append(story_id)
+        if where:
+            sql += (
+                " AND EXISTS (SELECT 1 FROM story_videos s JOIN videos v ON "
+                "v.current_transcript_id = s.transcript_id WHERE s.story_id = st.id" + where + ")"
+            )
+            args += params
+        sql += ' ORDER BY st."end" IS NULL, st."end" DESC, st.videos DESC, st.id'
+        out = []
+        for r in self.db.execute(sql, args).fetchall():
+            videos = [
+                {
+                    "video_id": v[0],
+                    "title": v[1],
+                    "channel": v[2],
+                    "publish_date": v[3],
+                    "similarity": v[4],
+                }
+                for v in self.db.execute(
+                    "SELECT v.video_id, v.title, v.channel, v.publish_date, s.similarity "
+                    "FROM story_videos s JOIN videos v ON v.current_transcript_id = "
+                    "s.transcript_id WHERE s.story_id = ? ORDER BY v.publish_date IS NULL, "
+                    "v.publish_date, v.video_id",
+                    (r[0],),
+                )
+            ]
+            channels = json.loads(r[5])
+            out.append(
+                {
+                    "story_id": int(r[0]),
+                    "label": r[1],
+                    "start": r[2],
+                    "end": r[3],
+                    "videos": int(r[4]),
+                    "channels": list(channels),
+                    "channel_videos": channels,
+                    "video_ids": [v["video_id"] for v in videos],
+                    "items": videos,
+                    "terms": label_terms(json.loads(r[6]), 8),
+                }
+            )
+        return out
+
+    def story_of(self, video_id: str) -> int | None:
+        """The story of a video's current transcript."""
+        row = self.db.execute(
+            "SELECT s.story_id FROM videos v JOIN story_videos s "
+            "ON s.transcript_id = v.current_transcript_id WHERE v.video_id = ?",
+            (video_id,),
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def compare_rows(self, transcript_ids: Sequence[int]) -> list[dict[str, Any]]:
+        """Video, outlet, date and repaired (else raw) text of current transcripts."""
+        _ids_table(self.db, transcript_ids)
+        keys = ("video_id", "title", "channel", "publish_date", "text")
+        return [
+            dict(zip(keys, r, strict=True))
+            for r in self.db.execute(
+                "SELECT v.video_id, v.title, v.channel, v.publish_date, "
+                "coalesce(r.text, t.text) FROM temp.chosen_ids c "
+                "JOIN videos v ON v.current_transcript_id = c.id "
+                "JOIN transcripts t ON t.id = c.id LEFT JOIN repairs r ON r.transcript_id = c.id"
+            )
+        ]
+
+    def claims_of(self, transcript_ids: Sequence[int]) -> list[dict[str, Any]]:
+        """Numbers reported in the given transcripts, oldest first, with the outlet."""
+        _ids_table(self.db, transcript_ids)
+        keys = ("channel", "publish_date", "video_id", "value", "text", "subject", "attribution")
+        return [
+            dict(zip(keys, r, strict=True))
+            for r in self.db.execute(
+                "SELECT v.channel, v.publish_date, v.video_id, c.value, c.text, c.subject, "
+                "c.attribution FROM temp.chosen_ids i JOIN claims c ON c.transcript_id = i.id "
+                "JOIN videos v ON v.current_transcript_id = i.id "
+                "ORDER BY v.publish_date IS NULL, v.publish_date, v.video_id, c.start"
+            )
+        ]
+
+    def story_video_ids(self, story_id: int) -> list[int]:
+        """Current transcript ids of a story's videos."""
+        return [
+            int(r[0])
+            for r in self.db.execute(
+                "SELECT s.transcript_id FROM story_videos s JOIN videos v "
+                "ON v.current_transcript_id = s.transcript_id WHERE s.story_id = ?",
+                (story_id,),
+            )
+        ]
+
+
+def _ids_table(db: sqlite3.Connection, ids: Sequence[int]) -> None:
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS chosen_ids (id INTEGER PRIMARY KEY)")
+    db.execute("DELETE FROM temp.chosen_ids")
+    db.executemany("INSERT OR IGNORE INTO temp.chosen_ids VALUES (?)", ((i,) for i in ids))
+
+
+def _rounded(centroid: dict[str, float]) -> dict[str, float]:
+    return {t: round(w, 5) for t, w in centroid.items()}

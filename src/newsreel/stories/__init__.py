@@ -1,0 +1,1 @@
+"""Stories: the same news story grouped across outlets and days, incrementally."""

@@ -1,0 +1,100 @@
+"""What a video is about, as weighted terms: its title and its lead. Pure.
+
+News puts the story in the headline and the first sentences, so a video is represented
+by its title (weighted x3) and its first ``LEAD`` words, not the whole transcript (on
+the sportswashing events, the whole transcript halves grouping quality: bench notes in
+bench/RESULTS.md). Terms are the index's folded tokens without stop words, caption
+tags or numbers; weights are sublinear tf x idf, the vector L2-normalised and cut to
+its ``KEEP`` heaviest terms.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsreel.search.soundalike import tokens
+
+LEAD = 200
+TITLE_WEIGHT = 3
+KEEP = 100
+CAPTION_NOISE = frozenset(
+    "uh um er ah oh yeah okay ok music applause laughter foreign inaudible crosstalk "
+    "gonna wanna got get just like know think say said says going really thing things "
+    "people news video watch subscribe channel".split()
+)
+STOP = frozenset(ENGLISH_STOP_WORDS) | CAPTION_NOISE
+Vector = dict[str, float]
+
+
+def terms(title: str | None, text: str) -> Counter[str]:
+    """Term counts of a video: title words x3 and the first ``LEAD`` words."""
+    counts: Counter[str] = Counter()
+    for word in tokens(title or ""):
+        if _keep(word):
+            counts[word] += TITLE_WEIGHT
+    for word in tokens(" ".join(text.split()[:LEAD])):
+        if _keep(word):
+            counts[word] += 1
+    return counts
+
+
+def _keep(word: str) -> bool:
+    return len(word) > 2 and word not in STOP and not word.isdigit()
+
+
+def idf_from(documents: int, doc_freq: Mapping[str, int]) -> Callable[[str], float]:
+    """Inverse document frequency (smoothed): rare terms weigh more."""
+
+    def idf(term: str) -> float:
+        return math.log((documents + 1) / (doc_freq.get(term, 0) + 1)) + 1.0
+
+    return idf
+
+
+def vector(counts: Mapping[str, int], idf: Callable[[str], float], keep: int = KEEP) -> Vector:
+    """Sublinear tf x idf, L2-normalised, its ``keep`` heaviest terms."""
+    weights = {t: (1 + math.log(n)) * idf(t) for t, n in counts.items() if n > 0}
+    top = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:keep]
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    return {t: w / norm for t, w in top}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine of two sparse vectors (either may be unnormalised)."""
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    if not dot:
+        return 0.0
+    na = math.sqrt(sum(w * w for w in a.values()))
+    nb = math.sqrt(sum(w * w for w in b.values()))
+    return dot / (na * nb)
+
+
+def add(
+    total: Mapping[str, float], part: Mapping[str, float], keep: int, sign: float = 1.0
+) -> dict[str, float]:
+    """``total + part`` (or minus, with ``sign`` -1), cut to its ``keep`` heaviest
+    terms (a story's centroid); terms that fall to zero are dropped."""
+    out = dict(total)
+    for term, weight in part.items():
+        value = out.get(term, 0.0) + sign * weight
+        if value > 1e-9:
+            out[term] = value
+        else:
+            out.pop(term, None)
+    if len(out) > keep:
+        out = dict(sorted(out.items(), key=lambda item: (-item[1], item[0]))[:keep])
+    return out
+
+
+def document_frequencies(documents: Iterable[Counter[str]]) -> Counter[str]:
+    """In how many documents each term occurs."""
+    df: Counter[str] = Counter()
+    for counts in documents:
+        df.update(counts.keys())
+    return df

@@ -1,0 +1,160 @@
+"""Group videos into stories incrementally, so new videos join existing stories or start
+their own without regrouping the archive. Pure.
+
+Each video of a batch, oldest first, joins the story whose centroid (the sum of its
+members' term vectors) is most similar, if that similarity reaches ``threshold`` and the
+story was seen at most ``window_days`` before or after the video (undated videos may join
+any story); otherwise it starts a story. Then up to ``ROUNDS`` passes over the batch
+move each of its videos to the most similar story, its own centroid counted without it,
+so that an early video can follow a story the batch founded later. Stories outside the
+batch's reach are never read or changed (bench notes in bench/RESULTS.md: the passes
+raise B-cubed F1 on the sportswashing events from about 0.71 to 0.81).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsreel.stories.features import Vector, add, cosine
+
+THRESHOLD = 0.1
+WINDOW_DAYS = 10
+CENTROID_TERMS = 400
+ROUNDS = 3
+
+
+@dataclass
+class Story:
+    """A story as grouping needs it: its centroid, time span and size."""
+
+    story_id: int
+    centroid: dict[str, float]
+    start: date | None = None
+    end: date | None = None
+    videos: int = 0
+
+    def takes(self, day: date | None, window: timedelta) -> bool:
+        """Whether a video of ``day`` is close enough in time to join."""
+        if day is None or self.start is None or self.end is None:
+            return True
+        return self.start - window <= day <= self.end + window
+
+    def join(self, vec: Vector, day: date | None) -> None:
+        """Add a video."""
+        self.centroid = add(self.centroid, vec, CENTROID_TERMS)
+        if day is not None:
+            self.start = day if self.start is None else min(self.start, day)
+            self.end = day if self.end is None else max(self.end, day)
+        self.videos += 1
+
+    def leave(self, vec: Vector) -> None:
+        """Take a video out (the time span is recomputed by the caller's store)."""
+        self.centroid = add(self.centroid, vec, CENTROID_TERMS, sign=-1.0)
+        self.videos -= 1
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A video to place: its key, term vector, date and outlet."""
+
+    key: int
+    vector: Vector
+    day: date | None
+    channel: str | None
+
+
+class Grouper:
+    """The stories within reach of a batch, and the rule to place its videos."""
+
+    def __init__(
+        self,
+        stories: Iterable[Story] = (),
+        *,
+        threshold: float = THRESHOLD,
+        window_days: int = WINDOW_DAYS,
+        next_id: int = 1,
+    ) -> None:
+        self.stories: dict[int, Story] = {s.story_id: s for s in stories}
+        self.threshold = threshold
+        self.window = timedelta(days=window_days)
+        self.next_id = max([next_id, *(s.story_id + 1 for s in self.stories.values())])
+        self._postings: dict[str, set[int]] = {}
+        for story in self.stories.values():
+            self._index(story)
+
+    def _index(self, story: Story) -> None:
+        for term in story.centroid:
+            self._postings.setdefault(term, set()).add(story.story_id)
+
+    def _best(self, item: Item, own: int | None = None) -> tuple[int | None, float]:
+        candidates: set[int] = set()
+        for term in item.vector:
+            candidates |= self._postings.get(term, set())
+        best, score = None, 0.0
+        for story_id in sorted(candidates):
+            story = self.stories.get(story_id)
+            if story is None or story.videos <= 0 or not story.takes(item.day, self.window):
+                continue
+            centroid = story.centroid
+            if story_id == own:
+                if story.videos == 1:
+                    continue
+                centroid = add(centroid, item.vector, CENTROID_TERMS, sign=-1.0)
+            similarity = cosine(item.vector, centroid)
+            if similarity > score:
+                best, score = story_id, similarity
+        return best, score
+
+    def place(self, item: Item) -> tuple[int, float]:
+        """Put a video in its story (a new one if none is close); (story id, similarity)."""
+        best, score = self._best(item)
+        if best is None or score < self.threshold:
+            best, score = self.next_id, 1.0
+            self.next_id += 1
+            self.stories[best] = Story(best, {})
+        story = self.stories[best]
+        story.join(item.vector, item.day)
+        self._index(story)
+        return best, round(score, 4)
+
+    def place_batch(
+        self, items: Sequence[Item], rounds: int = ROUNDS
+    ) -> dict[int, tuple[int, float]]:
+        """Place a batch (oldest first), then let its videos move to better stories;
+        key -> (story id, similarity)."""
+        ordered = sorted(items, key=lambda i: (i.day is None, i.day or date.min, i.key))
+        placed = {item.key: self.place(item) for item in ordered}
+        for _ in range(rounds):
+            moved = 0
+            for item in ordered:
+                own = placed[item.key][0]
+                best, score = self._best(item, own)
+                if best is None or best == own or score < self.threshold:
+                    continue
+                own_score = cosine(
+                    item.vector,
+                    add(self.stories[own].centroid, item.vector, CENTROID_TERMS, sign=-1.0),
+                )
+                if score <= own_score:
+                    continue
+                self.stories[own].leave(item.vector)
+                self.stories[best].join(item.vector, item.day)
+                self._index(self.stories[best])
+                placed[item.key] = (best, round(score, 4))
+                moved += 1
+            if not moved:
+                break
+        return placed
+
+
+def group(items: Sequence[Item], **options: float) -> dict[int, int]:
+    """Group one batch from scratch; key -> story id."""
+    grouper = Grouper(**options)  # type: ignore[arg-type]
+    return {key: story for key, (story, _) in grouper.place_batch(items).items()}
+
+
+def label_terms(centroid: Mapping[str, float], count: int = 4) -> list[str]:
+    """The heaviest terms of a centroid."""
+    return [t for t, _ in sorted(centroid.items(), key=lambda i: (-i[1], i[0]))[:count]]

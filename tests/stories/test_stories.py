@@ -1,0 +1,258 @@
+"""Stories: grouping rules, the incremental stage, scores, CLI; comparison and trends CLI."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsreel import Archive, open_archive
+from newsreel.analytics.compare import log_odds, ngrams
+from newsreel.cli import main
+from newsreel.errors import ConfigError, NotFoundError
+from newsreel.stories.evaluate import Labelled, bcubed, group_labelled, read_gold, score
+from newsreel.stories.features import cosine, terms, vector
+from newsreel.stories.grouping import Grouper, Item
+
+RECORD = (
+    "<video_id>{id}</video_id>\n<video_title>{title}</video_title>\n"
+    "<thumbnail_path>en_{channel}\\{id}.jpg</thumbnail_path>\n"
+    "<publish_date>{day}</publish_date>\n\n<doc>\n{text}\n</doc>\n"
+)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def write(folder: Path, vid: str, title: str, day: str, text: str, channel: str) -> None:
+    sub = folder / f"en_{channel}"
+    sub.mkdir(parents=True, exist_ok=True)
+    (sub / f"{vid}.txt").write_text(
+        RECORD.format(id=vid, title=title, day=day, text=text, channel=channel)
+    )
+
+
+FLOOD = "floods swept the valley villages evacuated rescue boats rain river banks burst"
+VOTE = "election results parliament vote counting ballots coalition minister opposition"
+
+
+def test_bcubed_known_values() -> None:
+    assert bcubed([1, 1, 2, 2], ["a", "a", "b", "b"]) == (1.0, 1.0, 1.0)
+    precision, recall, _ = bcubed([1, 1, 1, 1], ["a", "a", "b", "b"])
+    assert (precision, recall) == (0.5, 1.0)
+    precision, recall, _ = bcubed([1, 2, 3, 4], ["a", "a", "b", "b"])
+    assert (precision, recall) == (1.0, 0.5)
+    with pytest.raises(ValueError, match="same"):
+        bcubed([1], ["a", "b"])
+
+
+def test_terms_weigh_the_title_and_skip_stop_words() -> None:
+    counts = terms("Floods in the valley", "the the floods uh um 2024 swept")
+    assert counts["floods"] == 4 and counts["valley"] == 3
+    assert "the" not in counts and "uh" not in counts and "2024" not in counts
+
+
+def test_similar_videos_share_a_story_and_others_do_not() -> None:
+    idf = lambda _: 1.0  # noqa: E731
+    grouper = Grouper()
+    a = grouper.place(Item(1, vector(terms("Valley floods", FLOOD), idf), date(2024, 5, 1), "A"))
+    b = grouper.place(
+        Item(2, vector(terms("Floods in the valley", FLOOD), idf), date(2024, 5, 2), "B")
+    )
+    c = grouper.place(Item(3, vector(terms("Election night", VOTE), idf), date(2024, 5, 2), "A"))
+    assert a[0] == b[0] != c[0]
+    late = grouper.place(Item(4, vector(terms("Valley floods", FLOOD), idf), date(2024, 9, 1), "A"))
+    assert late[0] not in (a[0], c[0])  # months later: a new story
+
+
+def test_group_labelled_on_the_sportswashing_events(shared: Path) -> None:
+    gold = read_gold(shared / "corpus" / "sportswashing_youtube" / "All_YouTube_Transcripts.csv")
+    scores = score(group_labelled(gold), [g.label for g in gold])
+    assert scores["items"] == 152 and scores["gold_groups"] == 8
+    assert scores["bcubed_f1"] > 0.7
+
+
+def test_read_gold_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"title": "x"}]')
+    with pytest.raises(ConfigError, match="'topic' and 'headline'"):
+        read_gold(bad)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{nope")
+    with pytest.raises(ConfigError, match="not JSON"):
+        read_gold(broken)
+    csv_file = tmp_path / "x.csv"
+    csv_file.write_text("a,b\n1,2\n")
+    with pytest.raises(ConfigError, match="Transcript_Event"):
+        read_gold(csv_file)
+    with pytest.raises(ConfigError, match="no such file"):
+        read_gold(tmp_path / "missing.csv")
+
+
+def test_labelled_grouping_is_a_partition() -> None:
+    items = [Labelled(str(i), "Valley floods", FLOOD, "f") for i in range(3)] + [
+        Labelled(str(i + 3), "Election night", VOTE, "e") for i in range(3)
+    ]
+    predicted = group_labelled(items)
+    assert score(predicted, [i.label for i in items])["bcubed_f1"] == 1.0
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    write(folder, "flood000001", "Valley floods force evacuations", "20240501", FLOOD, "DW")
+    write(
+        folder,
+        "flood000002",
+        "Floods: villages evacuated in the valley",
+        "20240502",
+        FLOOD + " 200 people evacuated said officials",
+        "BBC",
+    )
+    write(folder, "vote0000001", "Election results: coalition talks", "20240502", VOTE, "DW")
+    write(folder, "vote0000002", "Parliament election: the vote count", "20240503", VOTE, "BBC")
+    return folder
+
+
+def test_stage_groups_new_videos_only(archive: Archive, news: Path) -> None:
+    archive.ingest([news])
+    first = archive.group_stories()
+    assert first.placed == 4 and first.new_stories == 2
+    assert archive.group_stories().placed == 0  # nothing new
+    stories = archive.stories()
+    assert sorted(len(s["video_ids"]) for s in stories) == [2, 2]
+    flood = next(s for s in stories if "flood000001" in s["video_ids"])
+    assert set(flood["channels"]) == {"DW", "BBC"}
+    assert (flood["start"], flood["end"]) == ("2024-05-01", "2024-05-02")
+    assert "flood" in flood["label"] or "valley" in flood["label"]
+    write(news, "flood000003", "More floods in the valley", "20240504", FLOOD, "F24")
+    archive.ingest([news])
+    again = archive.group_stories()
+    assert again.placed == 1 and again.new_stories == 0
+    assert archive.store.story_of("flood000003") == flood["story_id"]
+
+
+def test_story_and_compare(archive: Archive, news: Path) -> None:
+    archive.ingest([news])
+    archive.group_stories()
+    story_id = archive.store.story_of("flood000002")
+    assert story_id is not None
+    story = archive.story(story_id)
+    assert [i["video_id"] for i in story["first_by_outlet"]] == ["flood000001", "flood000002"]
+    compared = archive.compare(story=story_id, top=5)
+    assert compared["videos"] == 2
+    assert [o["channel"] for o in compared["outlets"]] == ["DW", "BBC"]
+    with pytest.raises(NotFoundError):
+        archive.story(999)
+    with pytest.raises(ConfigError, match="compare one thing"):
+        archive.compare(story=story_id, query="x")
+
+
+def test_log_odds_finds_each_sides_words() -> None:
+    left = ngrams("regime forces shelled the city " * 5 + "humanitarian crisis " * 3)
+    right = ngrams("terrorists attacked the city " * 5 + "security operation " * 3)
+    result = log_odds({"A": left, "B": right}, top=3)
+    assert result["A"][0]["term"] in {"regime", "regime forces", "forces", "shelled"}
+    assert result["B"][0]["term"] in {"terrorists", "terrorists attacked", "attacked"}
+    assert all(d["z"] > 0 for d in result["A"])
+    assert "city" not in {d["term"] for d in result["A"]}  # shared words are not distinctive
+
+
+def test_cosine_is_symmetric_and_bounded() -> None:
+    a, b = {"x": 1.0, "y": 2.0}, {"y": 1.0, "z": 3.0}
+    assert cosine(a, b) == pytest.approx(cosine(b, a))
+    assert 0.0 <= cosine(a, b) <= 1.0
+    assert cosine(a, {}) == 0.0
+
+
+# -- CLI ------------------------------------------------------------------------
+
+
+def test_stories_cli(tmp_path: Path, news: Path) -> None:
+    db = tmp_path / "cli.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(news), "--archive", str(db)]).exit_code == 0
+    result = runner.invoke(main, ["stories", "--archive", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 2
+    assert {"story_id", "label", "start", "end", "channels", "video_ids"} <= set(rows[0])
+    shown = runner.invoke(main, ["story", str(rows[0]["story_id"]), "--archive", str(db)])
+    assert shown.exit_code == 0 and "distinctive" in shown.output
+    since = runner.invoke(
+        main, ["stories", "--archive", str(db), "--json", "--since", "2024-05-03"]
+    )
+    assert len(since.stdout.splitlines()) == 1
+    missing = runner.invoke(main, ["story", "999", "--archive", str(db)])
+    assert missing.exit_code == 1 and "no story 999" in missing.output
+    none = runner.invoke(main, ["stories", "--archive", str(tmp_path / "nope.db")])
+    assert none.exit_code == 1 and "no archive" in none.output
+
+
+def test_trends_cli_table_csv_and_chart(tmp_path: Path, news: Path) -> None:
+    db = tmp_path / "t.db"
+    runner = CliRunner()
+    runner.invoke(main, ["ingest", str(news), "--archive", str(db)])
+    table = runner.invoke(
+        main,
+        [
+            "trends",
+            "floods",
+            "vote",
+            "--archive",
+            str(db),
+            "--per",
+            "day",
+            "--by",
+            "channel",
+            "--normalise",
+            "words",
+        ],
+    )
+    assert table.exit_code == 0, table.output
+    assert "per 10,000 words" in table.output and "floods / DW" in table.output
+    chart = tmp_path / "trend.svg"
+    as_csv = runner.invoke(
+        main, ["trends", "floods, vote", "--archive", str(db), "--csv", "--chart", str(chart)]
+    )
+    assert as_csv.exit_code == 0
+    lines = as_csv.stdout.splitlines()
+    assert lines[0].startswith("term,channel,period,hits,videos")
+    assert chart.read_text().lstrip().startswith("<?xml")
+    png = tmp_path / "trend.png"
+    runner.invoke(main, ["trends", "floods", "--archive", str(db), "--chart", str(png)])
+    assert png.read_bytes().startswith(b"\x89PNG")
+    bad = runner.invoke(
+        main, ["trends", "floods", "--archive", str(db), "--chart", str(tmp_path / "x.gif")]
+    )
+    assert bad.exit_code == 1 and ".png or .svg" in bad.output
+    many = runner.invoke(main, ["trends", "a", "b", "c", "d", "e", "f", "--archive", str(db)])
+    assert many.exit_code == 1 and "at most 5" in many.output
+
+
+def test_compare_cli(tmp_path: Path, news: Path) -> None:
+    db = tmp_path / "c.db"
+    runner = CliRunner()
+    runner.invoke(main, ["ingest", str(news), "--archive", str(db)])
+    result = runner.invoke(main, ["compare", "--query", "floods", "--archive", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["videos"] == 2 and {o["channel"] for o in data["outlets"]} == {"DW", "BBC"}
+    neither = runner.invoke(main, ["compare", "--archive", str(db)])
+    assert neither.exit_code == 1 and "compare one thing" in neither.output
+
+
+def test_eval_stories_cli(shared: Path, tmp_path: Path) -> None:
+    gold = shared / "corpus" / "gaza_headlines_labelled" / "pilot_gaza_articles.json"
+    result = CliRunner().invoke(main, ["eval", "stories", "--gold", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["items"] == 31 and 0.0 < scores["bcubed_f1"] <= 1.0
+
+
+def test_examples_archive_opens(examples: Path, tmp_path: Path) -> None:
+    with open_archive(tmp_path / "e.db") as arch:
+        arch.ingest([examples])
+        summary = arch.group_stories()
+        assert summary.placed == 8
