@@ -256,3 +256,19 @@ def test_examples_archive_opens(examples: Path, tmp_path: Path) -> None:
         arch.ingest([examples])
         summary = arch.group_stories()
         assert summary.placed == 8
+
+
+def test_story_trend_counts_its_videos(archive: Archive, news: Path) -> None:
+    archive.ingest([news])
+    archive.group_stories()
+    story_id = archive.store.story_of("flood000001")
+    frame = archive.trends([f"story:{story_id}"], per="day")
+    hits = frame[frame.hits > 0]
+    assert sorted(zip(hits.channel, hits.period, strict=True)) == [
+        ("BBC", "2024-05-02"),
+        ("DW", "2024-05-01"),
+    ]
+    with pytest.raises(NotFoundError, match="no story 999"):
+        archive.trends(["story:999"])
+    with pytest.raises(ConfigError, match="story:ID"):
+        archive.trends(["story:abc"])

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.web.conftest import HOSTILE_ID, HOSTILE_TITLE
+from tests.web.conftest import HOSTILE_ID, HOSTILE_TITLE, ROOT
 
 from newsreel.web.routes_pages import safe_thumbnail
 
@@ -209,3 +210,24 @@ def test_a_month_cell_links_to_that_months_videos(client: TestClient) -> None:
     assert 'href="/search?channel=DW%20News&amp;since=2024-03-01&amp;until=2024-03-31"' in overview
     page = client.get("/search?channel=DW%20News&since=2024-03-01&until=2024-03-31").text
     assert "1 video from DW News" in page and SEED_ID in page
+
+
+def test_stories_pages_and_api(tmp_path: Path) -> None:
+    from newsreel import open_archive
+    from newsreel.web import create_app
+
+    db = tmp_path / "s.db"
+    with open_archive(db) as arch:
+        arch.ingest([ROOT / "examples"])
+        arch.group_stories()
+        story_id = arch.store.story_of("wyqHuhmsA28")
+    with TestClient(create_app(db)) as web:
+        listing = web.get("/api/v1/stories", params={"min_videos": 1}).json()
+        assert story_id in [s["story_id"] for s in listing["stories"]]
+        page = web.get(f"/story/{story_id}").text
+        assert 'id="timeline"' in page and "wyqHuhmsA28" in page and 'id="outlets"' in page
+        assert web.get("/stories").status_code == 200
+        api = web.get(f"/api/v1/stories/{story_id}").json()
+        assert api["comparison"]["outlets"]
+        assert web.get("/api/v1/stories/99999").json()["error"]["status"] == 404
+        assert web.get("/story/99999").status_code == 404

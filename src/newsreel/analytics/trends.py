@@ -1,7 +1,7 @@
 """Trends: how often terms, phrases or entities occur per outlet per period.
 
-Each row counts ``hits`` (occurrences: words or phrases as the index tokenises them, or
-entity mentions), ``videos`` (videos with at least one hit), and the outlet's totals for
+Each row counts ``hits`` (occurrences: words or phrases as the index tokenises them,
+entity mentions, or a story's videos), ``videos`` (videos with at least one hit), and the outlet's totals for
 that period (``total_words``, ``total_videos``), so it can be normalised per 10,000
 words or as a share of videos. A row exists for every outlet and period in which the
 outlet published (zero hits included); undated videos cannot be placed in time and are
@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from newsreel.analytics.counting import Pattern, folded, leaves, matcher, occurrences
-from newsreel.errors import ConfigError
+from newsreel.errors import ConfigError, NotFoundError
 from newsreel.models import Filters
 from newsreel.search.engine import variants_for, widest
 from newsreel.search.query import parse_query
@@ -224,6 +224,14 @@ class Trends:
     def _term_hits(
         self, term: str, heard: bool
     ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        if term.lower().startswith("story:"):
+            number = term.split(":", 1)[1].strip()
+            if not number.isdigit():
+                raise ConfigError(f"{term!r} names no story; write story:ID (newsreel stories)")
+            tids = self.store.story_video_ids(int(number))
+            if not tids:
+                raise NotFoundError(f"no story {number} (run 'newsreel stories')")
+            return _arrays(dict.fromkeys(tids, 1))
         if term.lower().startswith("entity:"):
             name = term.split(":", 1)[1].strip().strip('"')
             if not name:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -245,11 +245,16 @@ class Store(Protocol):
     def term_doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
         """In how many indexed transcripts each folded term occurs."""
 
-    def ungrouped(self, limit: int) -> list[dict[str, Any]]:
-        """Current transcripts in no story yet, oldest first (undated last)."""
+    def ungrouped(self, limit: int, after: tuple[str, int] | None = None) -> list[dict[str, Any]]:
+        """Current transcripts in no story yet, oldest first, then the undated; ``after``
+        is the (publish date, or '~' once into the undated, transcript id) of the last row
+        of the previous batch."""
 
-    def stories_near(self, first: date | None, last: date | None, limit: int) -> list[Story]:
-        """Stories a batch spanning ``first``..``last`` (None: undated) may join."""
+    def stories_near(
+        self, first: date | None, last: date | None, limit: int, skip: Container[int] = ()
+    ) -> list[Story]:
+        """Stories a batch spanning ``first``..``last`` (None: undated) may join, but
+        those in ``skip``."""
 
     def next_story_id(self) -> int:
         """One more than the highest story id ever used."""
@@ -259,8 +264,8 @@ class Store(Protocol):
     ) -> None:
         """Store touched stories and their placements; refresh their aggregates."""
 
-    def set_story_label(self, story_id: int, label: str) -> None:
-        """Name a story."""
+    def set_story_labels(self, labels: Sequence[tuple[int, str]]) -> None:
+        """Name stories: (story id, label)."""
 
     def story_entities(self, story_id: int, limit: int) -> list[tuple[str, int]]:
         """The entities mentioned in most of a story's videos: (name, videos)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from datetime import date
 from typing import Any
 
@@ -22,22 +22,36 @@ class StoryRows:
     db: sqlite3.Connection
     path: str
 
-    def ungrouped(self, limit: int) -> list[dict[str, Any]]:
-        """Current transcripts in no story yet, oldest first (undated last)."""
+    def ungrouped(self, limit: int, after: tuple[str, int] | None = None) -> list[dict[str, Any]]:
+        """Current transcripts in no story yet, oldest first, then the undated; ``after``
+        is the (publish date or '', transcript id) of the last row of the previous batch."""
         keys = ("transcript_id", "video_id", "title", "lead", "publish_date", "channel")
-        return [
-            dict(zip(keys, r, strict=True))
-            for r in self.db.execute(
-                "SELECT t.id, v.video_id, v.title, substr(t.text, 1, ?), v.publish_date, "
-                "v.channel FROM videos v JOIN transcripts t ON t.id = v.current_transcript_id "
-                "WHERE NOT EXISTS (SELECT 1 FROM story_videos s WHERE s.transcript_id = t.id) "
-                "ORDER BY v.publish_date IS NULL, v.publish_date, t.id LIMIT ?",
-                (LEAD_CHARS, limit),
-            )
-        ]
+        head = (
+            "SELECT t.id, v.video_id, v.title, substr(t.text, 1, ?), v.publish_date, "
+            "v.channel FROM videos v JOIN transcripts t ON t.id = v.current_transcript_id "
+            "WHERE NOT EXISTS (SELECT 1 FROM story_videos s WHERE s.transcript_id = t.id) "
+        )
+        rows: list[Any] = []
+        day, last = after or ("", 0)
+        if day != "~":  # dated videos first, in date order
+            rows = self.db.execute(
+                head + "AND v.publish_date IS NOT NULL AND (v.publish_date, t.id) > (?, ?) "
+                "ORDER BY v.publish_date, t.id LIMIT ?",
+                (LEAD_CHARS, day, last, limit),
+            ).fetchall()
+            last = 0
+        if len(rows) < limit:
+            rows += self.db.execute(
+                head + "AND v.publish_date IS NULL AND t.id > ? ORDER BY t.id LIMIT ?",
+                (LEAD_CHARS, last if day == "~" else 0, limit - len(rows)),
+            ).fetchall()
+        return [dict(zip(keys, r, strict=True)) for r in rows]
 
-    def stories_near(self, first: date | None, last: date | None, limit: int) -> list[Story]:
-        """Stories a batch spanning ``first``..``last`` (None: undated) may join."""
+    def stories_near(
+        self, first: date | None, last: date | None, limit: int, skip: Container[int] = ()
+    ) -> list[Story]:
+        """Stories a batch spanning ``first``..``last`` (None: undated) may join, but
+        those in ``skip`` (already held)."""
         if first is None or last is None:
             sql, args = 'SELECT * FROM stories ORDER BY "end" DESC LIMIT ?', (limit,)
         else:
@@ -55,6 +69,7 @@ class StoryRows:
                 int(r["videos"]),
             )
             for r in self.db.execute(sql, args)
+            if int(r["id"]) not in skip
         ]
 
     def next_story_id(self) -> int:
@@ -93,37 +108,47 @@ class StoryRows:
                 "INSERT OR REPLACE INTO story_videos VALUES (?, ?, ?)", list(placed)
             )
             touched = {s.story_id for s in stories} | {int(r[0]) for r in old}
-            for story_id in touched:
-                self._refresh_story(story_id)
+            self._refresh_stories(sorted(touched))
 
-    def _refresh_story(self, story_id: int) -> None:
-        row = self.db.execute(
-            "SELECT count(*), min(v.publish_date), max(v.publish_date) FROM story_videos s "
-            "JOIN videos v ON v.current_transcript_id = s.transcript_id WHERE s.story_id = ?",
-            (story_id,),
-        ).fetchone()
-        if not row[0]:
-            self.db.execute("DELETE FROM story_videos WHERE story_id = ?", (story_id,))
-            self.db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
-            return
-        channels = {
-            r[0] or "(unknown)": r[1]
-            for r in self.db.execute(
-                "SELECT v.channel, count(*) FROM story_videos s JOIN videos v "
-                "ON v.current_transcript_id = s.transcript_id WHERE s.story_id = ? "
-                "GROUP BY v.channel ORDER BY 2 DESC, 1",
-                (story_id,),
+    def _refresh_stories(self, story_ids: Sequence[int]) -> None:
+        """Recompute size, span and outlets of stories; drop the empty ones."""
+        for i in range(0, len(story_ids), 500):
+            chunk = list(story_ids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            spans = {
+                int(r[0]): (int(r[1]), r[2], r[3])
+                for r in self.db.execute(
+                    "SELECT s.story_id, count(*), min(v.publish_date), max(v.publish_date) "
+                    "FROM story_videos s JOIN videos v ON v.current_transcript_id = "
+                    f"s.transcript_id WHERE s.story_id IN ({marks}) GROUP BY s.story_id",
+                    chunk,
+                )
+            }
+            channels: dict[int, dict[str, int]] = {}
+            for story_id, channel, count in self.db.execute(
+                "SELECT s.story_id, coalesce(v.channel, '(unknown)'), count(*) FROM "
+                "story_videos s JOIN videos v ON v.current_transcript_id = s.transcript_id "
+                f"WHERE s.story_id IN ({marks}) GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2",
+                chunk,
+            ):
+                channels.setdefault(int(story_id), {})[channel] = int(count)
+            empty = [(sid,) for sid in chunk if sid not in spans]
+            self.db.executemany("DELETE FROM story_videos WHERE story_id = ?", empty)
+            self.db.executemany("DELETE FROM stories WHERE id = ?", empty)
+            self.db.executemany(
+                'UPDATE stories SET videos = ?, start = ?, "end" = ?, channels = ? WHERE id = ?',
+                [
+                    (n, first, last, json.dumps(channels.get(sid, {})), sid)
+                    for sid, (n, first, last) in spans.items()
+                ],
             )
-        }
-        self.db.execute(
-            'UPDATE stories SET videos = ?, start = ?, "end" = ?, channels = ? WHERE id = ?',
-            (row[0], row[1], row[2], json.dumps(channels), story_id),
-        )
 
-    def set_story_label(self, story_id: int, label: str) -> None:
-        """Name a story."""
+    def set_story_labels(self, labels: Sequence[tuple[int, str]]) -> None:
+        """Name stories: (story id, label)."""
         with self.db:
-            self.db.execute("UPDATE stories SET label = ? WHERE id = ?", (label, story_id))
+            self.db.executemany(
+                "UPDATE stories SET label = ? WHERE id = ?", [(label, sid) for sid, label in labels]
+            )
 
     def story_entities(self, story_id: int, limit: int) -> list[tuple[str, int]]:
         """The entities mentioned in most of a story's videos: (name, videos)."""

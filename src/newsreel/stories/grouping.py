@@ -13,8 +13,10 @@ raise B-cubed F1 on the sportswashing events from about 0.71 to 0.81).
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from newsreel.stories.features import Vector, add, cosine
@@ -23,6 +25,8 @@ THRESHOLD = 0.1
 WINDOW_DAYS = 10
 CENTROID_TERMS = 400
 ROUNDS = 3
+INDEXED_TERMS = 25  # a story is found by its heaviest terms; a video looks with its own
+CANDIDATES = 30  # stories sharing most of those terms are compared in full
 
 
 @dataclass
@@ -34,6 +38,7 @@ class Story:
     start: date | None = None
     end: date | None = None
     videos: int = 0
+    norm: float = field(default=0.0, compare=False)
 
     def takes(self, day: date | None, window: timedelta) -> bool:
         """Whether a video of ``day`` is close enough in time to join."""
@@ -41,9 +46,23 @@ class Story:
             return True
         return self.start - window <= day <= self.end + window
 
+    def __post_init__(self) -> None:
+        self.norm = _norm(self.centroid)
+
+    def similarity(self, vec: Vector, without: bool = False) -> float:
+        """Cosine of a (unit) video vector with the centroid, the video itself taken
+        out of the centroid when ``without``."""
+        if without:
+            return cosine(vec, add(self.centroid, vec, CENTROID_TERMS, sign=-1.0))
+        if not self.norm:
+            return 0.0
+        centroid = self.centroid
+        return sum(w * centroid.get(t, 0.0) for t, w in vec.items()) / self.norm
+
     def join(self, vec: Vector, day: date | None) -> None:
         """Add a video."""
         self.centroid = add(self.centroid, vec, CENTROID_TERMS)
+        self.norm = _norm(self.centroid)
         if day is not None:
             self.start = day if self.start is None else min(self.start, day)
             self.end = day if self.end is None else max(self.end, day)
@@ -52,7 +71,12 @@ class Story:
     def leave(self, vec: Vector) -> None:
         """Take a video out (the time span is recomputed by the caller's store)."""
         self.centroid = add(self.centroid, vec, CENTROID_TERMS, sign=-1.0)
+        self.norm = _norm(self.centroid)
         self.videos -= 1
+
+
+def _norm(centroid: Mapping[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in centroid.values()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,25 +108,42 @@ class Grouper:
         for story in self.stories.values():
             self._index(story)
 
+    def hold(self, stories: Iterable[Story]) -> None:
+        """Take more stories within reach (read from the archive)."""
+        for story in stories:
+            self.stories[story.story_id] = story
+            self.next_id = max(self.next_id, story.story_id + 1)
+            self._index(story)
+
+    def forget_before(self, day: date) -> None:
+        """Drop stories that ended more than the window before ``day``: videos placed
+        later (in date order) cannot join them."""
+        for story_id in [
+            sid
+            for sid, s in self.stories.items()
+            if s.end is not None and s.end + self.window < day
+        ]:
+            del self.stories[story_id]
+
     def _index(self, story: Story) -> None:
-        for term in story.centroid:
+        for term in label_terms(story.centroid, INDEXED_TERMS):
             self._postings.setdefault(term, set()).add(story.story_id)
 
     def _best(self, item: Item, own: int | None = None) -> tuple[int | None, float]:
-        candidates: set[int] = set()
-        for term in item.vector:
-            candidates |= self._postings.get(term, set())
+        shared: Counter[int] = Counter()
+        for term in label_terms(item.vector, INDEXED_TERMS):
+            shared.update(self._postings.get(term, ()))
+        candidates = {sid for sid, _ in shared.most_common(CANDIDATES)}
+        if own is not None:
+            candidates.add(own)
         best, score = None, 0.0
         for story_id in sorted(candidates):
             story = self.stories.get(story_id)
             if story is None or story.videos <= 0 or not story.takes(item.day, self.window):
                 continue
-            centroid = story.centroid
-            if story_id == own:
-                if story.videos == 1:
-                    continue
-                centroid = add(centroid, item.vector, CENTROID_TERMS, sign=-1.0)
-            similarity = cosine(item.vector, centroid)
+            if story_id == own and story.videos == 1:
+                continue
+            similarity = story.similarity(item.vector, without=story_id == own)
             if similarity > score:
                 best, score = story_id, similarity
         return best, score
@@ -133,10 +174,7 @@ class Grouper:
                 best, score = self._best(item, own)
                 if best is None or best == own or score < self.threshold:
                     continue
-                own_score = cosine(
-                    item.vector,
-                    add(self.stories[own].centroid, item.vector, CENTROID_TERMS, sign=-1.0),
-                )
+                own_score = self.stories[own].similarity(item.vector, without=True)
                 if score <= own_score:
                     continue
                 self.stories[own].leave(item.vector)

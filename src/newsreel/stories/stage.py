@@ -51,22 +51,24 @@ def run_stories(
         store.clear_stories()
     store.set_state("stories_version", VERSION)
     documents = max(1, store.indexed_documents())
-    while batch := store.ungrouped(BATCH):
+    after: tuple[str, int] | None = None
+    grouper = Grouper(next_id=store.next_story_id())
+    reach = timedelta(days=WINDOW_DAYS)
+    while batch := store.ungrouped(BATCH, after):
+        tail = batch[-1]
+        after = (tail["publish_date"] or "~", tail["transcript_id"])
         counts = [terms(row["title"], row["lead"]) for row in batch]
-        vocabulary = {t for c in counts for t in c}
-        idf = idf_from(documents, store.term_doc_freqs(vocabulary))
+        idf = idf_from(documents, store.term_doc_freqs({t for c in counts for t in c}))
         days = [date.fromisoformat(r["publish_date"]) if r["publish_date"] else None for r in batch]
         dated = [d for d in days if d is not None]
-        undated = len(dated) < len(days)
-        reach = timedelta(days=WINDOW_DAYS)
-        grouper = Grouper(
-            store.stories_near(
-                None if undated else min(dated) - reach,
-                None if undated else max(dated) + reach,
-                REACH,
-            ),
-            next_id=store.next_story_id(),
-        )
+        if len(dated) == len(days):
+            grouper.forget_before(min(dated))
+            near = store.stories_near(
+                min(dated) - reach, max(dated) + reach, REACH, grouper.stories
+            )
+        else:
+            near = store.stories_near(None, None, REACH, grouper.stories)
+        grouper.hold(near)
         before = set(grouper.stories)
         items = [
             Item(row["transcript_id"], vector(c, idf), day, row["channel"])
@@ -78,10 +80,9 @@ def run_stories(
             [grouper.stories[s] for s in sorted(touched)],
             [(key, story, score) for key, (story, score) in placed.items()],
         )
-        for story_id in sorted(touched):
-            store.set_story_label(
-                story_id, label(store, grouper.stories[story_id].centroid, story_id)
-            )
+        store.set_story_labels(
+            [(sid, label(store, grouper.stories[sid].centroid, sid)) for sid in sorted(touched)]
+        )
         summary.placed += len(batch)
         summary.new_stories += len(touched - before)
         if progress is not None:

@@ -244,6 +244,35 @@ def api_trends(
     return JSONResponse({"terms": split_terms(terms), "per": per, "by": by, "rows": data})
 
 
+@router.get("/stories", summary="Stories across outlets and days")
+def api_stories(
+    request: Request,
+    channel: str | None = None,
+    lang: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    min_videos: Annotated[int, Query(ge=1)] = 2,
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 100,
+) -> dict[str, Any]:
+    """Stories grouped by `newsreel stories`, newest first (as `newsreel stories --json`)."""
+    with state_of(request).archive() as arch:
+        rows = arch.stories(
+            channel=channel, lang=lang, since=since, until=until, min_videos=min_videos
+        )
+    for row in rows:
+        row.pop("items")
+    return {"total": len(rows), "stories": rows[:limit]}
+
+
+@router.get("/stories/{story_id}", summary="One story, compared across outlets")
+def api_story(request: Request, story_id: int) -> dict[str, Any]:
+    """Videos on a timeline, who reported first, distinctive terms and numbers per outlet."""
+    with state_of(request).archive() as arch:
+        data = arch.story(story_id)
+        data["comparison"] = arch.compare(story=story_id)
+    return data
+
+
 @router.get("/stats", summary="Archive totals")
 def api_stats(request: Request) -> dict[str, Any]:
     """Videos, versions, words, outlets, languages, date range, quarantined files."""

@@ -219,6 +219,34 @@ def trends(
     return render(request, "trends.html", context)
 
 
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request, channel: str | None = None, page: int = 1) -> HTMLResponse:
+    """Stories across outlets and days, newest first."""
+    with state_of(request).archive() as arch:
+        rows = arch.stories(channel=channel or None)
+    pager = pages(len(rows), max(1, page), PAGE_SIZE)
+    start = (pager["page"] - 1) * PAGE_SIZE  # type: ignore[operator]
+    return render(
+        request,
+        "stories.html",
+        {
+            "stories": rows[start : start + PAGE_SIZE],
+            "total": len(rows),
+            "pager": pager,
+            "channel": channel,
+        },
+    )
+
+
+@router.get("/story/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: int) -> HTMLResponse:
+    """One story: its videos on a timeline, and how each outlet covered it."""
+    with state_of(request).archive() as arch:
+        data = arch.story(story_id)
+        comparison = arch.compare(story=story_id)
+    return render(request, "story.html", {"story": data, "comparison": comparison})
+
+
 @router.get("/thumbnail/{video_id}")
 def thumbnail(request: Request, video_id: str) -> Response:
     """A video's thumbnail image, only from inside the folder its records came from."""

@@ -1,0 +1,183 @@
+"""Benchmark: story grouping and trends at a million videos, and grouping quality.
+
+1. Quality: `newsreel eval stories` on the sportswashing events (gold items alone, and as
+   an archive of them groups them) and on the labelled Gaza articles.
+2. Scale, on an archive of 1,000,000 seed-like videos (bench/search.py builds it:
+   400-800-word windows of the shared corpora, new ids, outlets and dates over 3 years):
+   group the whole archive once, ingest 1,000 new videos, and time placing them into the
+   existing stories (target < 60 s); then trend queries (target p95 < 500 ms), each
+   term first (counted in every matching transcript) and again (cached).
+
+    python bench/search.py --videos 1000000          # once: the archive
+    python bench/stories.py --archive bench/work/search/archive.db --write
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from common import ROOT, SHARED, machine, synthetic_records, write_section
+from newsreel import open_archive
+
+BIN = Path(sys.executable).parent
+TERMS = [
+    ["Gaza"],
+    ["Ukraine"],
+    ["Mossad"],
+    ['"cease fire"'],
+    ["Rafah", "Hamas"],
+    ["World Cup"],
+    ["Netanyahu", "Zelensky"],
+    ["climate"],
+    ["election"],
+    ["Qatar"],
+    ["hostages"],
+    ["oil"],
+    ["Saudi Arabia"],
+    ["Premier League"],
+    ["humanitarian aid"],
+    ["BBC"],
+    ["refugees"],
+    ["missile"],
+    ["inflation"],
+    ["Newcastle"],
+]
+
+
+def evaluate() -> list[str]:
+    sports = SHARED / "corpus" / "sportswashing_youtube" / "All_YouTube_Transcripts.csv"
+    gaza = SHARED / "corpus" / "gaza_headlines_labelled" / "pilot_gaza_articles.json"
+    lines = []
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "sports.db"
+        subprocess.run(
+            [BIN / "newsreel", "ingest", str(sports.parent), "--archive", str(db)],
+            check=False,
+            capture_output=True,
+        )
+        subprocess.run(
+            [BIN / "newsreel", "stories", "--archive", str(db), "--json"],
+            check=True,
+            capture_output=True,
+        )
+        from newsreel.stories.evaluate import eval_stories
+
+        for name, gold, archive in (
+            ("sportswashing events, gold items alone", sports, None),
+            ("sportswashing events, as an archive groups them", sports, db),
+            ("gaza_headlines_labelled articles (topic)", gaza, None),
+        ):
+            s = eval_stories(gold, archive)
+            lines.append(
+                f"| {name} | {s['items']} | {s['gold_groups']} | {s['groups']} | "
+                f"{s['bcubed_precision']:.3f} | {s['bcubed_recall']:.3f} | "
+                f"**{s['bcubed_f1']:.3f}** | {s['adjusted_rand']:.3f} |"
+            )
+            print(lines[-1], flush=True)
+    return lines
+
+
+def scale(archive: Path, add: int) -> list[str]:
+    lines = []
+    with open_archive(archive) as arch:
+        total = arch.stats().videos
+        started = time.perf_counter()
+        last = [started, 0]
+
+        def progress(count: int, _words: int) -> None:
+            last[1] += count
+            if time.perf_counter() - last[0] > 60:
+                last[0] = time.perf_counter()
+                rate = last[1] / (last[0] - started)
+                print(f"  grouped {last[1]:,} ({rate:,.0f} videos/s)", flush=True)
+
+        first = arch.group_stories(progress)
+        lines.append(
+            f"| group the archive once ({total:,} videos) | {first.placed:,} placed, "
+            f"{first.new_stories:,} stories | {first.seconds:,.0f} s |"
+        )
+        print(lines[-1], flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "new"
+        for i, record in enumerate(synthetic_records(add, (400, 800), 300, "new", 97)):
+            sub = folder / f"{record.lang}_{record.code}"
+            sub.mkdir(parents=True, exist_ok=True)
+            (sub / f"{record.video_id}.txt").write_text(record.seed_file(), encoding="utf-8")
+            del i
+        start = time.perf_counter()
+        subprocess.run(
+            [BIN / "newsreel", "ingest", str(folder), "--archive", str(archive)],
+            check=False,
+            capture_output=True,
+        )
+        ingest_s = time.perf_counter() - start
+    with open_archive(archive) as arch:
+        added = arch.group_stories()
+        lines.append(f"| ingest {add:,} new videos (not counted below) | | {ingest_s:,.1f} s |")
+        lines.append(
+            f"| **add {added.placed:,} new videos to the stories** | "
+            f"{added.new_stories:,} new stories | **{added.seconds:,.1f} s** "
+            "(target < 60 s) |"
+        )
+        print(lines[-2:], flush=True)
+        cold, warm = [], []
+        start = time.perf_counter()
+        arch.trend_rows(["the"], per="month")  # loads the per-video metadata once
+        load_s = time.perf_counter() - start
+        for terms in TERMS:
+            for bucket in (cold, warm):
+                start = time.perf_counter()
+                arch.trend_rows(terms, per="month", by_channel=True)
+                bucket.append((time.perf_counter() - start) * 1000)
+        for name, values in (("first query of a term", cold), ("the same query again", warm)):
+            p95 = sorted(values)[round(0.95 * (len(values) - 1))]
+            lines.append(
+                f"| trends, {name} ({len(values)} queries) | median "
+                f"{statistics.median(values):,.0f} ms | p95 **{p95:,.0f} ms** |"
+            )
+        lines.append(
+            f"| trends: load per-video metadata, once per archive change | | {load_s:,.1f} s |"
+        )
+        print(lines[-3:], flush=True)
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--archive", type=Path, default=ROOT / "bench/work/search/archive.db")
+    parser.add_argument("--add", type=int, default=1000)
+    parser.add_argument("--skip-scale", action="store_true")
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    quality = evaluate()
+    sized = [] if args.skip_scale else scale(args.archive, args.add)
+    body = "\n".join(
+        [
+            "## Stories and trends (bench/stories.py)",
+            "",
+            f"{date.today()}, {machine()}.",
+            "",
+            "| grouping scored against | items | gold groups | stories | B-cubed P | B-cubed R "
+            "| B-cubed F1 | adjusted Rand |",
+            "|---|---|---|---|---|---|---|---|",
+            *quality,
+            "",
+            "Target: B-cubed F1 >= 0.8 on the sportswashing events.",
+            "",
+            *(["| at 1,000,000 videos | | |", "|---|---|---|", *sized] if sized else []),
+        ]
+    )
+    print(body)
+    if args.write:
+        write_section("stories", body)
+
+
+if __name__ == "__main__":
+    main()
