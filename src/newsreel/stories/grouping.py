@@ -118,12 +118,18 @@ class Grouper:
     def forget_before(self, day: date) -> None:
         """Drop stories that ended more than the window before ``day``: videos placed
         later (in date order) cannot join them."""
-        for story_id in [
+        gone = [
             sid
             for sid, s in self.stories.items()
             if s.end is not None and s.end + self.window < day
-        ]:
+        ]
+        if not gone:
+            return
+        for story_id in gone:
             del self.stories[story_id]
+        self._postings = {}
+        for story in self.stories.values():
+            self._index(story)
 
     def _index(self, story: Story) -> None:
         for term in label_terms(story.centroid, INDEXED_TERMS):
