@@ -3,9 +3,9 @@
 Each row counts ``hits`` (occurrences: words or phrases as the index tokenises them,
 entity mentions, or a story's videos), ``videos`` (videos with at least one hit),
 and the outlet's totals for that period (``total_words``, ``total_videos``), so it
-can be normalised per 10,000 words or as a share of videos. A row exists for every outlet and period in which the
-outlet published (zero hits included); undated videos cannot be placed in time and are
-left out.
+can be normalised per 10,000 words or as a share of videos. A row exists for every
+outlet and period in which the outlet published (zero hits included); undated videos
+cannot be placed in time and are left out.
 
 Cheap to repeat: the metadata of every current transcript is held as numpy arrays
 (rebuilt only when the archive changes), so totals and grouping are vectorised; a
