@@ -428,6 +428,28 @@ class Archive:
             "outlets": [{"channel": c, **outlets[c]} for c in order],
         }
 
+    def topics(
+        self,
+        *,
+        topics: int = 12,
+        per: str = "month",
+        sample: int = 20_000,
+        channel: str | None = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> dict[str, Any]:
+        """Coarse themes of the (filtered) archive and their share of each outlet's videos
+        per period: ``topics`` (``topic``, ``label``, ``terms``, ``videos``) and ``rows``
+        (``topic``, ``channel``, ``period``, ``videos``, ``total_videos``, ``pct_videos``)."""
+        from newsreel.analytics.topics import Lead, topics_over_time
+
+        leads = (
+            Lead(title, lead, chan, date.fromisoformat(day) if day else None)
+            for title, lead, chan, day in self.store.leads(_filters(channel, lang, since, until))
+        )
+        return topics_over_time(leads, topics=topics, per=per, sample=sample)
+
     def per_outlet_month(self) -> list[tuple[str, str, int]]:
         """(outlet, month, videos) over the archive."""
         return self.store.videos_per_outlet_month()

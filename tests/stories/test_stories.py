@@ -272,3 +272,26 @@ def test_story_trend_counts_its_videos(archive: Archive, news: Path) -> None:
         archive.trends(["story:999"])
     with pytest.raises(ConfigError, match="story:ID"):
         archive.trends(["story:abc"])
+
+
+def test_topics_cli(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    for i in range(12):
+        write(folder, f"flood{i:06d}", f"Floods {i}", f"202405{i + 1:02d}", FLOOD, "DW")
+        write(folder, f"vote0{i:06d}", f"Election {i}", f"202406{i + 1:02d}", VOTE, "BBC")
+    db = tmp_path / "t.db"
+    runner = CliRunner()
+    runner.invoke(main, ["ingest", str(folder), "--archive", str(db)])
+    result = runner.invoke(main, ["topics", "--topics", "2", "--archive", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert sorted(t["videos"] for t in data["topics"]) == [12, 12]
+    flood = next(t for t in data["topics"] if "floods" in t["terms"])
+    rows = [r for r in data["rows"] if r["topic"] == flood["topic"]]
+    assert {(r["channel"], r["period"], r["pct_videos"]) for r in rows} == {
+        ("DW", "2024-05", 100.0)
+    }
+    table = runner.invoke(main, ["topics", "--topics", "2", "--archive", str(db)])
+    assert table.exit_code == 0 and "DW: 2024-05 100%" in table.output
+    too_many = runner.invoke(main, ["topics", "--topics", "20", "--archive", str(db)])
+    assert too_many.exit_code == 1 and "too few" in too_many.output

@@ -14,7 +14,7 @@ from newsreel.cli.reindex import reindex
 from newsreel.cli.repair import repair, repair_text_command
 from newsreel.cli.search import search
 from newsreel.cli.serve import serve
-from newsreel.cli.stories import compare, stories, story, trends
+from newsreel.cli.stories import compare, stories, story, topics, trends
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,5 +47,6 @@ for command in (
     story,
     compare,
     trends,
+    topics,
 ):
     main.add_command(command)

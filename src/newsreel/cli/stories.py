@@ -253,3 +253,91 @@ def _cell(value: float | int | None) -> str:
     if value is None:
         return "-"
     return f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
+
+
+@click.command()
+@archive_option
+@click.option(
+    "--topics",
+    "count",
+    default=12,
+    show_default=True,
+    type=click.IntRange(2, 100),
+    help="How many themes.",
+)
+@click.option(
+    "--per",
+    type=click.Choice(["day", "week", "month", "year"]),
+    default="month",
+    show_default=True,
+    help="Period to count in.",
+)
+@click.option(
+    "--sample",
+    default=20_000,
+    show_default=True,
+    type=click.IntRange(100),
+    help="Fit the themes on at most this many videos (all are then assigned).",
+)
+@filter_options
+@click.option("--json", "as_json", is_flag=True, help="Print themes and rows as one JSON object.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print the rows as CSV.")
+@handle_errors
+def topics(
+    archive: Path | None,
+    count: int,
+    per: str,
+    sample: int,
+    channel: str | None,
+    lang: str | None,
+    since: Any,
+    until: Any,
+    as_json: bool,
+    as_csv: bool,
+) -> None:
+    """Coarse themes of the archive (NMF on titles and leads) and each theme's share of
+    every outlet's videos per period."""
+    with open_archive(resolve_archive(archive), read_only=True) as arch:
+        data = arch.topics(
+            topics=count,
+            per=per,
+            sample=sample,
+            channel=channel,
+            lang=lang,
+            since=since,
+            until=until,
+        )
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    if as_csv:
+        writer = csv.DictWriter(
+            sys.stdout,
+            fieldnames=[
+                "topic",
+                "label",
+                "channel",
+                "period",
+                "videos",
+                "total_videos",
+                "pct_videos",
+            ],
+        )
+        writer.writeheader()
+        labels = {t["topic"]: t["label"] for t in data["topics"]}
+        for row in data["rows"]:
+            writer.writerow({**row, "label": labels[row["topic"]]})
+        return
+    for topic in sorted(data["topics"], key=lambda t: -t["videos"]):
+        click.echo(
+            click.style(f"{topic['topic']:>3}  {topic['label']}", bold=True)
+            + f"  ({topic['videos']} videos: {', '.join(topic['terms'])})"
+        )
+        shares: dict[str, list[str]] = {}
+        for row in data["rows"]:
+            if row["topic"] == topic["topic"]:
+                shares.setdefault(row["channel"], []).append(
+                    f"{row['period']} {row['pct_videos']:.0f}%"
+                )
+        for channel_name, cells in sorted(shares.items()):
+            click.echo(f"       {channel_name}: {', '.join(cells[-6:])}")

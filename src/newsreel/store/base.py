@@ -278,6 +278,9 @@ class Store(Protocol):
     ) -> list[dict[str, Any]]:
         """Stories with their videos, newest first."""
 
+    def leads(self, filters: Filters) -> Iterator[tuple[str | None, str, str | None, str | None]]:
+        """(title, first words, channel, publish date) of every current transcript."""
+
     def story_of(self, video_id: str) -> int | None:
         """The story of a video's current transcript."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -224,6 +224,15 @@ class StoryRows:
                 }
             )
         return out
+
+    def leads(self, filters: Filters) -> Iterator[tuple[str | None, str, str | None, str | None]]:
+        """(title, first words, channel, publish date) of every current transcript."""
+        where, params = filter_clause(filters)
+        yield from self.db.execute(
+            "SELECT v.title, substr(t.text, 1, ?), v.channel, v.publish_date FROM videos v "
+            "JOIN transcripts t ON t.id = v.current_transcript_id WHERE 1 = 1" + where,
+            [LEAD_CHARS, *params],
+        )
 
     def story_of(self, video_id: str) -> int | None:
         """The story of a video's current transcript."""
