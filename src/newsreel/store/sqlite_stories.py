@@ -53,24 +53,30 @@ class StoryRows:
         """Stories a batch spanning ``first``..``last`` (None: undated) may join, but
         those in ``skip`` (already held)."""
         if first is None or last is None:
-            sql, args = 'SELECT * FROM stories ORDER BY "end" DESC LIMIT ?', (limit,)
+            sql, args = 'SELECT id FROM stories ORDER BY "end" DESC LIMIT ?', (limit,)
         else:
             sql = (
-                'SELECT * FROM stories WHERE ("end" >= ? AND start <= ?) OR start IS NULL '
+                'SELECT id FROM stories WHERE ("end" >= ? AND start <= ?) OR start IS NULL '
                 'ORDER BY "end" DESC LIMIT ?'
             )
             args = (first.isoformat(), last.isoformat(), limit)  # type: ignore[assignment]
-        return [
-            Story(
-                int(r["id"]),
-                json.loads(r["centroid"]),
-                date.fromisoformat(r["start"]) if r["start"] else None,
-                date.fromisoformat(r["end"]) if r["end"] else None,
-                int(r["videos"]),
-            )
-            for r in self.db.execute(sql, args)
-            if int(r["id"]) not in skip
-        ]
+        wanted = [int(r[0]) for r in self.db.execute(sql, args) if int(r[0]) not in skip]
+        stories = []
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            stories += [
+                Story(
+                    int(r["id"]),
+                    json.loads(r["centroid"]),
+                    date.fromisoformat(r["start"]) if r["start"] else None,
+                    date.fromisoformat(r["end"]) if r["end"] else None,
+                    int(r["videos"]),
+                )
+                for r in self.db.execute(
+                    f"SELECT * FROM stories WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                )
+            ]
+        return stories
 
     def next_story_id(self) -> int:
         """One more than the highest story id ever used."""

@@ -26,7 +26,7 @@ WINDOW_DAYS = 10
 CENTROID_TERMS = 400
 ROUNDS = 3
 INDEXED_TERMS = 25  # a story is found by its heaviest terms; a video looks with its own
-CANDIDATES = 30  # stories sharing most of those terms are compared in full
+CANDIDATES = 10  # stories sharing most of those terms are compared in full
 
 
 @dataclass
@@ -167,13 +167,13 @@ class Grouper:
         return best, round(score, 4)
 
     def place_batch(
-        self, items: Sequence[Item], rounds: int = ROUNDS
+        self, items: Sequence[Item], rounds: int | None = None
     ) -> dict[int, tuple[int, float]]:
         """Place a batch (oldest first), then let its videos move to better stories;
         key -> (story id, similarity)."""
         ordered = sorted(items, key=lambda i: (i.day is None, i.day or date.min, i.key))
         placed = {item.key: self.place(item) for item in ordered}
-        for _ in range(rounds):
+        for _ in range(ROUNDS if rounds is None else rounds):
             moved = 0
             for item in ordered:
                 own = placed[item.key][0]
