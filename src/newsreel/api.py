@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 DEFAULT_ARCHIVE = "newsreel.db"
 TABLES = ("videos", "entities", "mentions", "claims", "quotes")
 MAX_LIMIT = 10_000
-FACET_POOL = 5_000
+FACET_POOL = 300
 
 
 def default_archive_path() -> Path:
@@ -187,14 +187,16 @@ class Archive:
         }
 
     def claims(
-        self, video_id: str | None = None, entity: str | None = None
+        self, video_id: str | None = None, entity: str | None = None, limit: int | None = None
     ) -> list[dict[str, Any]]:
-        """Numbers with what they count and their attribution."""
+        """Numbers with what they count and their attribution (with ``limit``, the newest
+        that many)."""
         if video_id is not None:
             self.store.get_video(video_id)
-            return self.store.claim_rows(video_id=video_id)
+            return self.store.claim_rows(video_id=video_id, limit=limit)
         if entity is not None:
-            return self.store.claim_rows(entity_id=self.store.find_entity(entity)[0])
+            entity_id = self.store.find_entity(entity)[0]
+            return self.store.claim_rows(entity_id=entity_id, limit=limit)
         return self.store.claim_rows()
 
     def quotes(self, video_id: str | None = None) -> list[dict[str, Any]]:
@@ -309,7 +311,7 @@ class Archive:
         limit: int = 10,
         among: int = FACET_POOL,
     ) -> list[tuple[str, int]]:
-        """The entities mentioned in most matching videos (of the first ``among``):
+        """The entities mentioned in most of the best ``among`` matching videos:
         ("id:name", videos)."""
         node, chosen = self._widest(
             query, exact, channel=channel, lang=lang, since=since, until=until

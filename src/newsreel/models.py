@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, overload
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,38 @@ class IngestSummary:
         return data
 
 
+class LazyTimes(Sequence[tuple[float, float]]):
+    """Word times kept as their stored JSON (``[[start, end], ...]``), decoded one pair
+    at a time: a search hit needs one word's time, not the thousands of a long
+    transcript (decoding them all was most of a search's time on podcast episodes)."""
+
+    __slots__ = ("_count", "_raw")
+
+    def __init__(self, raw: str) -> None:
+        self._raw = raw
+        self._count = raw.count("]") - 1 if raw.strip() not in ("", "[]") else 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[float, float]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[float, float]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[float, float] | list[tuple[float, float]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        piece = self._raw.split("]", index + 1)[index]
+        start, end = piece.lstrip(" ,[").split(",")
+        return float(start), float(end)
+
+
 @dataclass(frozen=True, slots=True)
 class HitRow:
     """What a search needs of one matching transcript to build its hit."""
@@ -130,7 +163,7 @@ class HitRow:
     language: str | None
     publish_date: date | None
     text: str
-    word_times: list[tuple[float, float]] | None
+    word_times: Sequence[tuple[float, float]] | None
 
 
 @dataclass(frozen=True, slots=True)

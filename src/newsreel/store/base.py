@@ -174,9 +174,9 @@ class Store(Protocol):
         """Counts per outlet and month, co-mentioned entities, videos."""
 
     def claim_rows(
-        self, video_id: str | None = None, entity_id: int | None = None
+        self, video_id: str | None = None, entity_id: int | None = None, limit: int | None = None
     ) -> list[dict[str, Any]]:
-        """Claims of a video, of videos mentioning an entity, or of the archive."""
+        """Claims of a video, of the videos mentioning an entity, or of the archive."""
 
     def mention_rows(self) -> list[dict[str, Any]]:
         """Every mention of the current transcripts, with its entity."""

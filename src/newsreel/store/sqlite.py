@@ -12,6 +12,7 @@ from typing import Any
 
 from newsreel.errors import NotFoundError, SchemaError, StoreError
 from newsreel.models import (
+    LazyTimes,
     Filters,
     HitRow,
     IngestSummary,
@@ -277,7 +278,7 @@ class SQLiteStore(RepairRows, EntityRows, AnalyticsRows, StoryRows):
         for start in range(0, len(transcript_ids), 500):
             chunk = list(transcript_ids[start : start + 500])
             for r in self.db.execute(sql.hit_rows_sql(len(chunk)), chunk):
-                times = json.loads(r["word_times"]) if r["word_times"] else None
+                times = LazyTimes(r["word_times"]) if r["word_times"] else None
                 out[r["id"]] = HitRow(
                     transcript_id=r["id"],
                     video_id=r["video_id"],

@@ -15,6 +15,9 @@ ClaimRow = tuple[int, int, float, str, str | None, str | None, str]
 QuoteRow = tuple[int, int, str, tuple[str, str] | None, str, str]  # entity: (name, type)
 
 
+CO_MENTION_VIDEOS = 300  # co-mentions are counted over an entity's newest videos
+
+
 class EntityRows:
     """Read and write entities, mentions, claims and user aliases; ``db`` is the archive."""
 
@@ -215,13 +218,14 @@ class EntityRows:
         co = [
             {"entity_id": r[0], "name": r[1], "type": r[2], "videos": r[3]}
             for r in self.db.execute(
-                "SELECT e.id, e.name, e.type, count(DISTINCT o.transcript_id) FROM mentions o "
-                "JOIN entities e ON e.id = o.entity_id "
-                "WHERE o.entity_id != ? AND o.transcript_id IN "
-                "(SELECT m.transcript_id FROM mentions m JOIN videos v ON "
-                "v.current_transcript_id = m.transcript_id WHERE m.entity_id = ?) "
+                "SELECT e.id, e.name, e.type, count(*) FROM (SELECT DISTINCT o.transcript_id, "
+                "o.entity_id FROM mentions o WHERE o.entity_id != ? AND o.transcript_id IN "
+                "(SELECT DISTINCT m.transcript_id FROM mentions m JOIN videos v ON "
+                "v.current_transcript_id = m.transcript_id WHERE m.entity_id = ? "
+                "ORDER BY v.publish_date DESC LIMIT ?)) pairs "
+                "JOIN entities e ON e.id = pairs.entity_id "
                 "GROUP BY e.id ORDER BY 4 DESC, e.name LIMIT ?",
-                (entity_id, entity_id, limit),
+                (entity_id, entity_id, CO_MENTION_VIDEOS, limit),
             )
         ]
         videos = [
@@ -281,9 +285,10 @@ class EntityRows:
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
     def claim_rows(
-        self, video_id: str | None = None, entity_id: int | None = None
+        self, video_id: str | None = None, entity_id: int | None = None, limit: int | None = None
     ) -> list[dict[str, Any]]:
-        """Claims of one video, of the videos mentioning an entity, or of the archive."""
+        """Claims of one video, of the videos mentioning an entity, or of the archive;
+        with ``limit``, the newest that many."""
         sql = (
             'SELECT v.video_id, c.start, c."end", c.value, c.text, c.subject, c.attribution, '
             "c.sentence FROM claims c JOIN videos v ON v.current_transcript_id = c.transcript_id"
@@ -297,7 +302,10 @@ class EntityRows:
                 " WHERE c.transcript_id IN (SELECT transcript_id FROM mentions WHERE entity_id = ?)"
             )
             args = (entity_id,)
-        sql += " ORDER BY v.publish_date, v.video_id, c.start"
+        if limit is None:
+            sql += " ORDER BY v.publish_date, v.video_id, c.start"
+        else:
+            sql += f" ORDER BY v.publish_date DESC, v.video_id, c.start LIMIT {int(limit)}"
         keys = (
             "video_id",
             "first_word",

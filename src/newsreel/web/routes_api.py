@@ -22,6 +22,7 @@ from newsreel.web.errors import ApiProblem
 from newsreel.web.state import ServerState
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
+ENTITY_CLAIMS = 200
 
 Sort = Literal["relevance", "date"]
 Mode = Literal["lexical", "semantic", "hybrid"]
@@ -198,10 +199,11 @@ def api_entities(
 @router.get("/entities/{entity}", summary="One entity")
 def api_entity(request: Request, entity: str) -> dict[str, Any]:
     """By id, name or spelling: spellings heard, mentions per outlet and month,
-    co-mentioned entities, videos, quotes, claims."""
+    co-mentioned entities (over its 300 newest videos), videos, quotes, and the newest
+    200 claims of its videos (`newsreel claims --entity` lists all)."""
     with state_of(request).archive() as arch:
         data = arch.entity(entity)
-        data["claims"] = arch.claims(entity=str(data["entity_id"]))
+        data["claims"] = arch.claims(entity=str(data["entity_id"]), limit=ENTITY_CLAIMS)
     return data
 
 

@@ -147,7 +147,7 @@ def entity(request: Request, entity: str) -> HTMLResponse:
     """An entity: spellings heard, mentions over time per outlet, co-mentions, videos."""
     with state_of(request).archive() as arch:
         data = arch.entity(entity)
-        claims = arch.claims(entity=str(data["entity_id"]))
+        claims = arch.claims(entity=str(data["entity_id"]), limit=50)
     per = data["per_outlet_month"]
     months = sorted({r["month"] for r in per})
     series: dict[str, list[int]] = {}
