@@ -12,10 +12,10 @@ from typing import Any
 
 from newsreel.errors import NotFoundError, SchemaError, StoreError
 from newsreel.models import (
-    LazyTimes,
     Filters,
     HitRow,
     IngestSummary,
+    LazyTimes,
     QuarantineItem,
     Segment,
     Stats,
