@@ -206,12 +206,17 @@ def test_trends_cli_table_csv_and_chart(tmp_path: Path, news: Path) -> None:
             "day",
             "--by",
             "channel",
-            "--normalise",
-            "words",
+            "--chart",
+            str(tmp_path / "d.png"),
         ],
     )
     assert table.exit_code == 0, table.output
     assert "per 10,000 words" in table.output and "floods / DW" in table.output
+    assert (tmp_path / "d.png").is_file()
+    raw = runner.invoke(
+        main, ["trends", "floods", "--archive", str(db), "--normalise", "none", "--no-chart"]
+    )
+    assert raw.exit_code == 0 and raw.output.startswith("mentions")
     chart = tmp_path / "trend.svg"
     as_csv = runner.invoke(
         main, ["trends", "floods, vote", "--archive", str(db), "--csv", "--chart", str(chart)]

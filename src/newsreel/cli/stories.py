@@ -22,7 +22,8 @@ from newsreel.cli.common import (
     run_stage,
 )
 
-MEASURE = {None: "hits", "words": "per_10k_words", "videos": "pct_videos"}
+MEASURE = {"none": "hits", "words": "per_10k_words", "videos": "pct_videos"}
+DEFAULT_CHART = Path("trends.png")
 
 
 @click.command()
@@ -175,8 +176,10 @@ def compare(
     "--normalise",
     "--normalize",
     "normalise",
-    type=click.Choice(["words", "videos"]),
-    help="Per 10,000 words of the outlet in the period, or % of its videos.",
+    type=click.Choice(["words", "videos", "none"]),
+    default="words",
+    show_default=True,
+    help="Per 10,000 words of the outlet in the period, % of its videos, or none (counts).",
 )
 @click.option("--heard", is_flag=True, help="Also count the ways captions misheard the words.")
 @filter_options
@@ -184,25 +187,30 @@ def compare(
 @click.option(
     "--chart",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also draw the trend to this .png or .svg file.",
+    default=DEFAULT_CHART,
+    show_default=True,
+    help="Draw the trend to this .png or .svg file.",
 )
+@click.option("--no-chart", is_flag=True, help="Draw no chart.")
 @handle_errors
 def trends(
     terms: tuple[str, ...],
     archive: Path | None,
     by: str,
     per: str,
-    normalise: str | None,
+    normalise: str,
     heard: bool,
     channel: str | None,
     lang: str | None,
     since: Any,
     until: Any,
     as_csv: bool,
-    chart: Path | None,
+    chart: Path,
+    no_chart: bool,
 ) -> None:
-    """Counts of terms, "phrases" or entity:NAME (up to 5) per outlet per period, raw or
-    normalised. Comma-separated terms work too: trends "Gaza, West Bank"."""
+    """Counts of terms, "phrases", entity:NAME or story:ID (up to 5) per outlet per period,
+    normalised (per 10,000 words by default) or raw, as a table and a chart (trends.png).
+    Comma-separated terms work too: trends "Gaza, West Bank"."""
     chosen = [t for term in terms for t in split_terms(term)]
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         rows = arch.trend_rows(
@@ -216,7 +224,7 @@ def trends(
             until=until,
         )
     measure = MEASURE[normalise]
-    if chart is not None:
+    if not no_chart:
         write_chart(rows, measure, chart, title=", ".join(chosen))
         click.echo(f"chart -> {chart}", err=True)
     if as_csv:
