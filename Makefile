@@ -25,6 +25,7 @@ demo: $(VENV)/.installed
 	$(BIN)/newsreel ingest examples --archive $(ARCHIVE)
 	$(BIN)/newsreel repair --archive $(ARCHIVE)
 	$(BIN)/newsreel enrich --archive $(ARCHIVE)
+	$(BIN)/newsreel stories --archive $(ARCHIVE) --min-videos 1 --limit 5
 	$(BIN)/newsreel stats --archive $(ARCHIVE)
 	$(BIN)/newsreel search Cairo --archive $(ARCHIVE) --limit 3
 	$(BIN)/newsreel serve --archive $(ARCHIVE) --host $(HOST) --port $(PORT)

@@ -29,6 +29,7 @@ PAGES = [
     ("entity", "/entity/Shin%20Bet"),
     ("trends", "/trends?terms=Gaza,+Hamas,+entity:Egypt&by=all&measure=per_10k_words"),
     ("overview", "/"),
+    ("stories", "/stories"),
 ]
 
 
@@ -39,6 +40,7 @@ def demo_archive(folder: Path) -> Path:
         arch.ingest([ROOT / "examples"])
         arch.repair()
         arch.enrich()
+        arch.group_stories()
     return path
 
 
