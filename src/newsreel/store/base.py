@@ -281,6 +281,12 @@ class Store(Protocol):
     def leads(self, filters: Filters) -> Iterator[tuple[str | None, str, str | None, str | None]]:
         """(title, first words, channel, publish date) of every current transcript."""
 
+    def transcript_entities(self, transcript_ids: Sequence[int]) -> dict[int, dict[int, int]]:
+        """Entity id -> mentions, per transcript (empty where enrich has not run)."""
+
+    def entity_doc_freqs(self, entity_ids: Sequence[int]) -> dict[int, int]:
+        """In how many transcripts each entity is mentioned."""
+
     def story_of(self, video_id: str) -> int | None:
         """The story of a video's current transcript."""
 

@@ -226,7 +226,7 @@ class StoryRows:
                     "channel_videos": channels,
                     "video_ids": [v["video_id"] for v in videos],
                     "items": videos,
-                    "terms": label_terms(json.loads(r[6]), 8),
+                    "terms": [t for t in label_terms(json.loads(r[6]), 16) if t[:1] != "@"][:8],
                 }
             )
         return out
@@ -239,6 +239,32 @@ class StoryRows:
             "JOIN transcripts t ON t.id = v.current_transcript_id WHERE 1 = 1" + where,
             [LEAD_CHARS, *params],
         )
+
+    def transcript_entities(self, transcript_ids: Sequence[int]) -> dict[int, dict[int, int]]:
+        """Entity id -> mentions, per transcript (empty where enrich has not run)."""
+        out: dict[int, dict[int, int]] = {}
+        for i in range(0, len(transcript_ids), 500):
+            chunk = list(transcript_ids[i : i + 500])
+            for tid, entity_id, count in self.db.execute(
+                "SELECT transcript_id, entity_id, count(*) FROM mentions WHERE transcript_id "
+                f"IN ({','.join('?' * len(chunk))}) GROUP BY 1, 2",
+                chunk,
+            ):
+                out.setdefault(int(tid), {})[int(entity_id)] = int(count)
+        return out
+
+    def entity_doc_freqs(self, entity_ids: Sequence[int]) -> dict[int, int]:
+        """In how many transcripts each entity is mentioned."""
+        out: dict[int, int] = {}
+        for i in range(0, len(entity_ids), 500):
+            chunk = list(entity_ids[i : i + 500])
+            for entity_id, count in self.db.execute(
+                "SELECT entity_id, count(DISTINCT transcript_id) FROM mentions WHERE entity_id "
+                f"IN ({','.join('?' * len(chunk))}) GROUP BY entity_id",
+                chunk,
+            ):
+                out[int(entity_id)] = int(count)
+        return out
 
     def story_of(self, video_id: str) -> int | None:
         """The story of a video's current transcript."""

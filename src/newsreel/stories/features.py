@@ -5,7 +5,8 @@ by its title (weighted x3) and its first ``LEAD`` words, not the whole transcrip
 the sportswashing events, the whole transcript halves grouping quality: bench notes in
 bench/RESULTS.md). Terms are the index's folded tokens without stop words, caption
 tags or numbers; weights are sublinear tf x idf, the vector L2-normalised and cut to
-its ``KEEP`` heaviest terms.
+its ``KEEP`` heaviest terms. Where entities were linked (``newsreel enrich``), each is
+one more term, ``@ID``, so captions' different spellings of a name are one shared term.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from newsreel.search.soundalike import tokens
 LEAD = 200
 TITLE_WEIGHT = 3
 KEEP = 100
+ENTITY_PREFIX = "@"
+ENTITY_WEIGHT = 2
 CAPTION_NOISE = frozenset(
     "uh um er ah oh yeah okay ok music applause laughter foreign inaudible crosstalk "
     "gonna wanna got get just like know think say said says going really thing things "
@@ -40,6 +43,15 @@ def terms(title: str | None, text: str) -> Counter[str]:
         if _keep(word):
             counts[word] += 1
     return counts
+
+
+def with_entities(counts: Counter[str], entities: Mapping[int, int]) -> Counter[str]:
+    """Add the video's linked entities as terms ``@ID`` (however the captions spelled
+    them, one canonical entity is one term), weighted like title words."""
+    out = Counter(counts)
+    for entity_id, mentions in entities.items():
+        out[f"{ENTITY_PREFIX}{entity_id}"] = ENTITY_WEIGHT * mentions
+    return out
 
 
 def _keep(word: str) -> bool:

@@ -15,10 +15,17 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsreel.store.base import Store
-from newsreel.stories.features import idf_from, terms, vector
+from newsreel.stories.features import (
+    ENTITY_PREFIX,
+    ENTITY_WEIGHT,
+    idf_from,
+    terms,
+    vector,
+    with_entities,
+)
 from newsreel.stories.grouping import THRESHOLD, WINDOW_DAYS, Grouper, Item, label_terms
 
-VERSION = f"stories-1+t{THRESHOLD}+w{WINDOW_DAYS}"
+VERSION = f"stories-2+t{THRESHOLD}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
 BATCH = 1000
 REACH = 50_000  # stories read for one batch at most (the most recent first)
 
@@ -57,8 +64,18 @@ def run_stories(
     while batch := store.ungrouped(BATCH, after):
         tail = batch[-1]
         after = (tail["publish_date"] or "~", tail["transcript_id"])
-        counts = [terms(row["title"], row["lead"]) for row in batch]
-        idf = idf_from(documents, store.term_doc_freqs({t for c in counts for t in c}))
+        entities = store.transcript_entities([row["transcript_id"] for row in batch])
+        counts = [
+            with_entities(terms(row["title"], row["lead"]), entities.get(row["transcript_id"], {}))
+            for row in batch
+        ]
+        words = {t for c in counts for t in c if not t.startswith(ENTITY_PREFIX)}
+        named = sorted({e for found in entities.values() for e in found})
+        frequencies: dict[str, int] = store.term_doc_freqs(words)
+        frequencies.update(
+            (f"{ENTITY_PREFIX}{e}", n) for e, n in store.entity_doc_freqs(named).items()
+        )
+        idf = idf_from(documents, frequencies)
         days = [date.fromisoformat(r["publish_date"]) if r["publish_date"] else None for r in batch]
         dated = [d for d in days if d is not None]
         if len(dated) == len(days):
@@ -95,5 +112,7 @@ def label(store: Store, centroid: dict[str, float], story_id: int) -> str:
     """A story's name: its most mentioned entities, then its heaviest terms."""
     names = [name for name, _ in store.story_entities(story_id, 3)]
     taken = {w.lower() for name in names for w in name.split()}
-    words = [t for t in label_terms(centroid, 6) if t not in taken]
+    words = [
+        t for t in label_terms(centroid, 12) if t not in taken and not t.startswith(ENTITY_PREFIX)
+    ]
     return " · ".join([*names[:2], *words[: 4 - min(2, len(names))]])
