@@ -300,3 +300,42 @@ def test_topics_cli(tmp_path: Path) -> None:
     assert table.exit_code == 0 and "DW: 2024-05 100%" in table.output
     too_many = runner.invoke(main, ["topics", "--topics", "20", "--archive", str(db)])
     assert too_many.exit_code == 1 and "too few" in too_many.output
+
+
+def test_linked_entities_are_shared_terms() -> None:
+    from collections import Counter
+
+    from newsreel.stories.features import with_entities
+
+    base = Counter({"crossing": 2})
+    a = with_entities(base, {7: 3})
+    b = with_entities(Counter({"border": 1}), {7: 1})
+    assert a["@7"] == 6 and a["crossing"] == 2 and base == Counter({"crossing": 2})
+    idf = lambda _: 1.0  # noqa: E731
+    assert cosine(vector(a, idf), vector(b, idf)) > 0.5  # only the entity is shared
+
+
+def test_enriched_archive_groups_by_entities(tmp_path: Path) -> None:
+    folder = tmp_path / "ent"
+    write(
+        folder,
+        "rafah000001",
+        "Crossing reopens",
+        "20240501",
+        "the rafah crossing reopened today for patients",
+        "DW",
+    )
+    write(
+        folder,
+        "rafah000002",
+        "Border opens",
+        "20240502",
+        "patients crossed at rafa into egypt the crossing opened",
+        "BBC",
+    )
+    with open_archive(tmp_path / "e.db") as arch:
+        arch.ingest([folder])
+        arch.enrich()
+        arch.group_stories()
+        assert arch.store.story_of("rafah000001") == arch.store.story_of("rafah000002")
+        assert "Rafah" in arch.stories()[0]["label"]
