@@ -231,3 +231,22 @@ def test_stories_pages_and_api(tmp_path: Path) -> None:
         assert api["comparison"]["outlets"]
         assert web.get("/api/v1/stories/99999").json()["error"]["status"] == 404
         assert web.get("/story/99999").status_code == 404
+
+
+def test_pages_degrade_gracefully_without_repair_or_enrich(tmp_path: Path) -> None:
+    from newsreel import open_archive
+    from newsreel.web import create_app
+
+    db = tmp_path / "plain.db"
+    with open_archive(db) as arch:
+        arch.ingest([ROOT / "examples"])
+    with TestClient(create_app(db)) as web:
+        page = web.get(f"/video/{SEED_ID}").text
+        assert "Not repaired yet" in page and "media Reports say ceasefire" in page
+        assert 'class="ent' not in page
+        search = web.get("/search", params={"q": "Cairo"}).text
+        assert f'href="/video/{SEED_ID}"' in search
+        assert web.get("/trends", params={"terms": "Gaza"}).status_code == 200
+        assert "No stories yet" in web.get("/stories").text
+        missing = web.get("/trends", params={"terms": "entity:Cairo"}).text
+        assert 'id="problem"' in missing and "newsreel enrich" in missing
