@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -260,9 +260,12 @@ class Store(Protocol):
         """One more than the highest story id ever used."""
 
     def save_stories(
-        self, stories: Sequence[Story], placed: Sequence[tuple[int, int, float]]
+        self,
+        stories: Sequence[Story],
+        placed: Sequence[tuple[int, int, float]],
+        channels: Mapping[int, str | None],
     ) -> None:
-        """Store touched stories and their placements; refresh their aggregates."""
+        """Store touched stories (centroid, size, span, outlets) and their placements."""
 
     def set_story_labels(self, labels: Sequence[tuple[int, str]]) -> None:
         """Name stories: (story id, label)."""

@@ -238,4 +238,11 @@ CREATE TABLE story_videos (
 CREATE INDEX story_videos_story ON story_videos(story_id)
 """,
     ),
+    (
+        7,
+        "stories: find undated stories by index",
+        """
+CREATE INDEX stories_start ON stories(start)
+""",
+    ),
 )

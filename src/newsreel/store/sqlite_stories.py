@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -53,14 +53,19 @@ class StoryRows:
         """Stories a batch spanning ``first``..``last`` (None: undated) may join, but
         those in ``skip`` (already held)."""
         if first is None or last is None:
-            sql, args = 'SELECT id FROM stories ORDER BY "end" DESC LIMIT ?', (limit,)
-        else:
-            sql = (
-                'SELECT id FROM stories WHERE ("end" >= ? AND start <= ?) OR start IS NULL '
-                'ORDER BY "end" DESC LIMIT ?'
-            )
-            args = (first.isoformat(), last.isoformat(), limit)  # type: ignore[assignment]
-        wanted = [int(r[0]) for r in self.db.execute(sql, args) if int(r[0]) not in skip]
+            rows = self.db.execute(
+                'SELECT id FROM stories ORDER BY "end" DESC LIMIT ?', (limit,)
+            ).fetchall()
+        else:  # two indexed reads: an OR of both would scan every story
+            rows = self.db.execute(
+                'SELECT id FROM stories WHERE "end" >= ? AND start <= ? ORDER BY "end" DESC '
+                "LIMIT ?",
+                (first.isoformat(), last.isoformat(), limit),
+            ).fetchall()
+            rows += self.db.execute(
+                "SELECT id FROM stories WHERE start IS NULL LIMIT ?", (limit,)
+            ).fetchall()
+        wanted = [int(r[0]) for r in rows if int(r[0]) not in skip]
         stories = []
         for i in range(0, len(wanted), 500):
             chunk = wanted[i : i + 500]
@@ -83,10 +88,15 @@ class StoryRows:
         return int(self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM stories").fetchone()[0])
 
     def save_stories(
-        self, stories: Sequence[Story], placed: Sequence[tuple[int, int, float]]
+        self,
+        stories: Sequence[Story],
+        placed: Sequence[tuple[int, int, float]],
+        channels: Mapping[int, str | None],
     ) -> None:
-        """Store touched stories and (transcript id, story id, similarity) placements;
-        recompute each touched story's span, size, outlets and label."""
+        """Store touched stories (centroid, size, span) and (transcript id, story id,
+        similarity) placements; ``channels`` gives each placed transcript's outlet, added
+        to its story's outlet counts. Stories that lost an older version of a placed video
+        are recomputed from their videos."""
         stamp = now()
         with self.db:
             old = (
@@ -104,17 +114,58 @@ class StoryRows:
                 "t JOIN transcripts n ON n.video_id = t.video_id WHERE n.id = ? AND t.id != ?)",
                 [(p[0], p[0]) for p in placed],
             )
+            kept = [st for st in stories if st.videos > 0]
+            outlets = self._outlet_counts([st.story_id for st in kept])
+            for tid, story_id, _ in placed:
+                counts = outlets.setdefault(story_id, {})
+                name = channels.get(tid) or "(unknown)"
+                counts[name] = counts.get(name, 0) + 1
             self.db.executemany(
-                "INSERT INTO stories (id, centroid, videos, updated_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET centroid = excluded.centroid, "
+                'INSERT INTO stories (id, centroid, videos, start, "end", channels, updated_at) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "centroid = excluded.centroid, videos = excluded.videos, start = excluded.start, "
+                '"end" = excluded."end", channels = excluded.channels, '
                 "updated_at = excluded.updated_at",
-                [(s.story_id, json.dumps(_rounded(s.centroid)), s.videos, stamp) for s in stories],
+                [
+                    (
+                        st.story_id,
+                        json.dumps(_rounded(st.centroid)),
+                        st.videos,
+                        st.start.isoformat() if st.start else None,
+                        st.end.isoformat() if st.end else None,
+                        json.dumps(
+                            dict(
+                                sorted(
+                                    outlets.get(st.story_id, {}).items(),
+                                    key=lambda kv: (-kv[1], kv[0]),
+                                )
+                            )
+                        ),
+                        stamp,
+                    )
+                    for st in kept
+                ],
+            )
+            self.db.executemany(
+                "DELETE FROM stories WHERE id = ?",
+                [(st.story_id,) for st in stories if st.videos <= 0],
             )
             self.db.executemany(
                 "INSERT OR REPLACE INTO story_videos VALUES (?, ?, ?)", list(placed)
             )
-            touched = {s.story_id for s in stories} | {int(r[0]) for r in old}
-            self._refresh_stories(sorted(touched))
+            if old:
+                self._refresh_stories(sorted({int(r[0]) for r in old}))
+
+    def _outlet_counts(self, story_ids: Sequence[int]) -> dict[int, dict[str, int]]:
+        out: dict[int, dict[str, int]] = {}
+        for i in range(0, len(story_ids), 500):
+            chunk = list(story_ids[i : i + 500])
+            for story_id, channels in self.db.execute(
+                f"SELECT id, channels FROM stories WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                out[int(story_id)] = json.loads(channels)
+        return out
 
     def _refresh_stories(self, story_ids: Sequence[int]) -> None:
         """Recompute size, span and outlets of stories; drop the empty ones."""

@@ -28,6 +28,7 @@ from newsreel.stories.grouping import THRESHOLD, WINDOW_DAYS, Grouper, Item, lab
 VERSION = f"stories-2+t{THRESHOLD}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
 BATCH = 1000
 REACH = 50_000  # stories read for one batch at most (the most recent first)
+RELABEL_UNTIL = 200  # a story is renamed as it grows, until it has this many videos
 
 
 @dataclass
@@ -96,9 +97,14 @@ def run_stories(
         store.save_stories(
             [grouper.stories[s] for s in sorted(touched)],
             [(key, story, score) for key, (story, score) in placed.items()],
+            {row["transcript_id"]: row["channel"] for row in batch},
         )
         store.set_story_labels(
-            [(sid, label(store, grouper.stories[sid].centroid, sid)) for sid in sorted(touched)]
+            [
+                (sid, label(store, grouper.stories[sid].centroid, sid))
+                for sid in sorted(touched)
+                if sid not in before or grouper.stories[sid].videos <= RELABEL_UNTIL
+            ]
         )
         summary.placed += len(batch)
         summary.new_stories += len(touched - before)
