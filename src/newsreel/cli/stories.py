@@ -74,7 +74,8 @@ def stories(
         span = _span(row)
         outlets = ", ".join(f"{c} ({n})" for c, n in row["channel_videos"].items())
         click.echo(click.style(f"{row['story_id']:>6}  {row['label']}", bold=True))
-        click.echo(f"        {row['videos']} videos, {span}; {outlets}")
+        plural = "s" if row["videos"] != 1 else ""
+        click.echo(f"        {row['videos']} video{plural}, {span}; {outlets}")
     if len(rows) > limit:
         click.echo(f"… {len(rows) - limit} more (--limit, --json)", err=True)
 
