@@ -3,9 +3,10 @@
 News puts the story in the headline and the first sentences, so a video is represented
 by its title (weighted x3) and its first ``LEAD`` words, not the whole transcript (on
 the sportswashing events whole transcripts grouped worse: bench/RESULTS.md). Terms are
-the index's folded tokens without stop words, caption tags or numbers; weights are sublinear tf x idf, the vector L2-normalised and cut to
-its ``KEEP`` heaviest terms. Where entities were linked (``newsreel enrich``), each is
-one more term, ``@ID``, so captions' different spellings of a name are one shared term.
+the index's folded tokens without stop words, caption tags or numbers; weights are
+sublinear tf x idf, the vector L2-normalised and cut to its ``KEEP`` heaviest terms.
+Where entities were linked (``newsreel enrich``), each is one more term, ``@ID``, so
+captions' different spellings of a name are one shared term.
 """
 
 from __future__ import annotations
