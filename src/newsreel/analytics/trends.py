@@ -96,6 +96,7 @@ class _Counted:
 
     hits: dict[int, int] = field(default_factory=dict)
     scanned: set[int] = field(default_factory=set)
+    generation: tuple[int, ...] | None = None  # of the archive when last brought up to date
 
 
 def split_terms(text: str) -> list[str]:
@@ -153,7 +154,7 @@ class Trends:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._lock = threading.Lock()
-        self._generation: tuple[int, int] | None = None
+        self._generation: tuple[int, ...] | None = None
         self._meta: _Meta | None = None
         self._counted: dict[tuple[Pattern, ...], _Counted] = {}
 
@@ -215,7 +216,8 @@ class Trends:
     # -- caches -----------------------------------------------------------------
 
     def _current_meta(self) -> _Meta:
-        generation = self.store.generation()
+        # the index may catch up after the records (an ingest in progress): count both
+        generation = (*self.store.generation(), self.store.indexed_documents())
         if self._meta is None or generation != self._generation:
             self._meta = _load(self.store.trend_meta())
             self._generation = generation
@@ -245,6 +247,8 @@ class Trends:
         if not any(words for words, _ in patterns):
             raise ConfigError(f"{term!r} has no words to count")
         counted = self._counted.setdefault(patterns, _Counted())
+        if counted.generation == self._generation:
+            return _arrays(counted.hits)  # nothing was added since it was counted
         todo = [t for t in self.store.matching_ids(node, Filters()) if t not in counted.scanned]
         if todo:
             compiled = matcher(patterns)
@@ -252,6 +256,7 @@ class Trends:
                 if hits := occurrences(text, compiled):
                     counted.hits[tid] = hits
             counted.scanned.update(todo)
+        counted.generation = self._generation
         return _arrays(counted.hits)
 
 

@@ -32,7 +32,7 @@ from newsreel.store.sqlite_analytics import AnalyticsRows
 from newsreel.store.sqlite_entities import EntityRows
 from newsreel.store.sqlite_repair import RepairRows
 from newsreel.store.sqlite_stories import StoryRows
-from newsreel.store.sqlite_write import BatchWriter, now
+from newsreel.store.sqlite_write import BatchWriter, now, temp_ids
 
 OWNER_FILE = "archive-id"
 INDEX_CHUNK = 20_000
@@ -521,9 +521,7 @@ class SQLiteStore(RepairRows, EntityRows, AnalyticsRows, StoryRows):
         if node is None:
             return False
         ids = self.fulltext.all_ids(node, filters)
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS matched (id INTEGER PRIMARY KEY)")
-        self.db.execute("DELETE FROM temp.matched")
-        self.db.executemany("INSERT OR IGNORE INTO temp.matched VALUES (?)", ((i,) for i in ids))
+        temp_ids(self.db, "matched", ids)
         return True
 
     def term_doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:

@@ -8,8 +8,7 @@ from typing import Any
 
 from newsreel.models import Filters
 from newsreel.store.sql import filter_clause
-
-CHUNK = 500
+from newsreel.store.sqlite_write import rows_in, temp_ids
 
 
 class AnalyticsRows:
@@ -43,15 +42,12 @@ class AnalyticsRows:
 
     def transcript_texts(self, transcript_ids: Sequence[int]) -> dict[int, str]:
         """Normalised text of each transcript id."""
-        out: dict[int, str] = {}
-        for i in range(0, len(transcript_ids), CHUNK):
-            chunk = list(transcript_ids[i : i + CHUNK])
-            marks = ",".join("?" * len(chunk))
-            for tid, text in self.db.execute(
-                f"SELECT id, text FROM transcripts WHERE id IN ({marks})", chunk
-            ):
-                out[int(tid)] = str(text)
-        return out
+        return {
+            int(r[0]): str(r[1])
+            for r in rows_in(
+                self.db, "SELECT id, text FROM transcripts WHERE id IN ({})", transcript_ids
+            )
+        }
 
     def entity_hits(self, entity_id: int) -> dict[int, int]:
         """Mentions of an entity per transcript."""
@@ -81,11 +77,7 @@ class AnalyticsRows:
         """The entities mentioned in most of the given transcripts: (id, name, videos)."""
         if not transcript_ids:
             return []
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS facet_ids (id INTEGER PRIMARY KEY)")
-        self.db.execute("DELETE FROM temp.facet_ids")
-        self.db.executemany(
-            "INSERT OR IGNORE INTO temp.facet_ids VALUES (?)", ((i,) for i in transcript_ids)
-        )
+        temp_ids(self.db, "facet_ids", transcript_ids)
         return [
             (int(r[0]), str(r[1]), int(r[2]))
             for r in self.db.execute(

@@ -10,7 +10,7 @@ from typing import Any
 
 from newsreel.models import Filters
 from newsreel.store.sql import filter_clause
-from newsreel.store.sqlite_write import now
+from newsreel.store.sqlite_write import now, rows_in, temp_ids
 from newsreel.stories.grouping import Story, label_terms
 
 LEAD_CHARS = 2400  # enough for the first 200 words
@@ -66,22 +66,16 @@ class StoryRows:
                 "SELECT id FROM stories WHERE start IS NULL LIMIT ?", (limit,)
             ).fetchall()
         wanted = [int(r[0]) for r in rows if int(r[0]) not in skip]
-        stories = []
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            stories += [
-                Story(
-                    int(r["id"]),
-                    json.loads(r["centroid"]),
-                    date.fromisoformat(r["start"]) if r["start"] else None,
-                    date.fromisoformat(r["end"]) if r["end"] else None,
-                    int(r["videos"]),
-                )
-                for r in self.db.execute(
-                    f"SELECT * FROM stories WHERE id IN ({','.join('?' * len(chunk))})", chunk
-                )
-            ]
-        return stories
+        return [
+            Story(
+                int(r["id"]),
+                json.loads(r["centroid"]),
+                date.fromisoformat(r["start"]) if r["start"] else None,
+                date.fromisoformat(r["end"]) if r["end"] else None,
+                int(r["videos"]),
+            )
+            for r in rows_in(self.db, "SELECT * FROM stories WHERE id IN ({})", wanted)
+        ]
 
     def next_story_id(self) -> int:
         """One more than the highest story id ever used."""
@@ -99,15 +93,14 @@ class StoryRows:
         are recomputed from their videos."""
         stamp = now()
         with self.db:
-            old = (
-                self.db.execute(
+            old = list(
+                rows_in(
+                    self.db,
                     "SELECT DISTINCT s.story_id FROM story_videos s JOIN transcripts t "
                     "ON t.id = s.transcript_id JOIN transcripts n ON n.video_id = t.video_id "
-                    f"WHERE n.id IN ({','.join('?' * len(placed))}) AND t.id != n.id",
+                    "WHERE n.id IN ({}) AND t.id != n.id",
                     [p[0] for p in placed],
-                ).fetchall()
-                if placed
-                else []
+                )
             )
             self.db.executemany(
                 "DELETE FROM story_videos WHERE transcript_id IN (SELECT t.id FROM transcripts "
@@ -157,48 +150,44 @@ class StoryRows:
                 self._refresh_stories(sorted({int(r[0]) for r in old}))
 
     def _outlet_counts(self, story_ids: Sequence[int]) -> dict[int, dict[str, int]]:
-        out: dict[int, dict[str, int]] = {}
-        for i in range(0, len(story_ids), 500):
-            chunk = list(story_ids[i : i + 500])
-            for story_id, channels in self.db.execute(
-                f"SELECT id, channels FROM stories WHERE id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            ):
-                out[int(story_id)] = json.loads(channels)
-        return out
+        return {
+            int(r[0]): json.loads(r[1])
+            for r in rows_in(
+                self.db, "SELECT id, channels FROM stories WHERE id IN ({})", story_ids
+            )
+        }
 
     def _refresh_stories(self, story_ids: Sequence[int]) -> None:
         """Recompute size, span and outlets of stories; drop the empty ones."""
-        for i in range(0, len(story_ids), 500):
-            chunk = list(story_ids[i : i + 500])
-            marks = ",".join("?" * len(chunk))
-            spans = {
-                int(r[0]): (int(r[1]), r[2], r[3])
-                for r in self.db.execute(
-                    "SELECT s.story_id, count(*), min(v.publish_date), max(v.publish_date) "
-                    "FROM story_videos s JOIN videos v ON v.current_transcript_id = "
-                    f"s.transcript_id WHERE s.story_id IN ({marks}) GROUP BY s.story_id",
-                    chunk,
-                )
-            }
-            channels: dict[int, dict[str, int]] = {}
-            for story_id, channel, count in self.db.execute(
-                "SELECT s.story_id, coalesce(v.channel, '(unknown)'), count(*) FROM "
-                "story_videos s JOIN videos v ON v.current_transcript_id = s.transcript_id "
-                f"WHERE s.story_id IN ({marks}) GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2",
-                chunk,
-            ):
-                channels.setdefault(int(story_id), {})[channel] = int(count)
-            empty = [(sid,) for sid in chunk if sid not in spans]
-            self.db.executemany("DELETE FROM story_videos WHERE story_id = ?", empty)
-            self.db.executemany("DELETE FROM stories WHERE id = ?", empty)
-            self.db.executemany(
-                'UPDATE stories SET videos = ?, start = ?, "end" = ?, channels = ? WHERE id = ?',
-                [
-                    (n, first, last, json.dumps(channels.get(sid, {})), sid)
-                    for sid, (n, first, last) in spans.items()
-                ],
+        spans = {
+            int(r[0]): (int(r[1]), r[2], r[3])
+            for r in rows_in(
+                self.db,
+                "SELECT s.story_id, count(*), min(v.publish_date), max(v.publish_date) "
+                "FROM story_videos s JOIN videos v ON v.current_transcript_id = s.transcript_id "
+                "WHERE s.story_id IN ({}) GROUP BY s.story_id",
+                story_ids,
             )
+        }
+        channels: dict[int, dict[str, int]] = {}
+        for story_id, channel, count in rows_in(
+            self.db,
+            "SELECT s.story_id, coalesce(v.channel, '(unknown)'), count(*) FROM story_videos s "
+            "JOIN videos v ON v.current_transcript_id = s.transcript_id "
+            "WHERE s.story_id IN ({}) GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2",
+            story_ids,
+        ):
+            channels.setdefault(int(story_id), {})[channel] = int(count)
+        empty = [(sid,) for sid in story_ids if sid not in spans]
+        self.db.executemany("DELETE FROM story_videos WHERE story_id = ?", empty)
+        self.db.executemany("DELETE FROM stories WHERE id = ?", empty)
+        self.db.executemany(
+            'UPDATE stories SET videos = ?, start = ?, "end" = ?, channels = ? WHERE id = ?',
+            [
+                (n, first, last, json.dumps(channels.get(sid, {})), sid)
+                for sid, (n, first, last) in spans.items()
+            ],
+        )
 
     def set_story_labels(self, labels: Sequence[tuple[int, str]]) -> None:
         """Name stories: (story id, label)."""
@@ -294,28 +283,26 @@ class StoryRows:
     def transcript_entities(self, transcript_ids: Sequence[int]) -> dict[int, dict[int, int]]:
         """Entity id -> mentions, per transcript (empty where enrich has not run)."""
         out: dict[int, dict[int, int]] = {}
-        for i in range(0, len(transcript_ids), 500):
-            chunk = list(transcript_ids[i : i + 500])
-            for tid, entity_id, count in self.db.execute(
-                "SELECT transcript_id, entity_id, count(*) FROM mentions WHERE transcript_id "
-                f"IN ({','.join('?' * len(chunk))}) GROUP BY 1, 2",
-                chunk,
-            ):
-                out.setdefault(int(tid), {})[int(entity_id)] = int(count)
+        for tid, entity_id, count in rows_in(
+            self.db,
+            "SELECT transcript_id, entity_id, count(*) FROM mentions "
+            "WHERE transcript_id IN ({}) GROUP BY 1, 2",
+            transcript_ids,
+        ):
+            out.setdefault(int(tid), {})[int(entity_id)] = int(count)
         return out
 
     def entity_doc_freqs(self, entity_ids: Sequence[int]) -> dict[int, int]:
         """In how many transcripts each entity is mentioned."""
-        out: dict[int, int] = {}
-        for i in range(0, len(entity_ids), 500):
-            chunk = list(entity_ids[i : i + 500])
-            for entity_id, count in self.db.execute(
-                "SELECT entity_id, count(DISTINCT transcript_id) FROM mentions WHERE entity_id "
-                f"IN ({','.join('?' * len(chunk))}) GROUP BY entity_id",
-                chunk,
-            ):
-                out[int(entity_id)] = int(count)
-        return out
+        return {
+            int(r[0]): int(r[1])
+            for r in rows_in(
+                self.db,
+                "SELECT entity_id, count(DISTINCT transcript_id) FROM mentions "
+                "WHERE entity_id IN ({}) GROUP BY entity_id",
+                entity_ids,
+            )
+        }
 
     def story_of(self, video_id: str) -> int | None:
         """The story of a video's current transcript."""
@@ -328,7 +315,7 @@ class StoryRows:
 
     def compare_rows(self, transcript_ids: Sequence[int]) -> list[dict[str, Any]]:
         """Video, outlet, date and repaired (else raw) text of current transcripts."""
-        _ids_table(self.db, transcript_ids)
+        temp_ids(self.db, "chosen_ids", transcript_ids)
         keys = ("video_id", "title", "channel", "publish_date", "text")
         return [
             dict(zip(keys, r, strict=True))
@@ -342,7 +329,7 @@ class StoryRows:
 
     def claims_of(self, transcript_ids: Sequence[int]) -> list[dict[str, Any]]:
         """Numbers reported in the given transcripts, oldest first, with the outlet."""
-        _ids_table(self.db, transcript_ids)
+        temp_ids(self.db, "chosen_ids", transcript_ids)
         keys = ("channel", "publish_date", "video_id", "value", "text", "subject", "attribution")
         return [
             dict(zip(keys, r, strict=True))
@@ -364,12 +351,6 @@ class StoryRows:
                 (story_id,),
             )
         ]
-
-
-def _ids_table(db: sqlite3.Connection, ids: Sequence[int]) -> None:
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS chosen_ids (id INTEGER PRIMARY KEY)")
-    db.execute("DELETE FROM temp.chosen_ids")
-    db.executemany("INSERT OR IGNORE INTO temp.chosen_ids VALUES (?)", ((i,) for i in ids))
 
 
 def _rounded(centroid: dict[str, float]) -> dict[str, float]:

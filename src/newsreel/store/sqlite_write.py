@@ -53,11 +53,22 @@ def metadata(record: Record) -> dict[str, Any]:
     }
 
 
-def _rows(db: sqlite3.Connection, sql: str, keys: Sequence[str]) -> Iterator[sqlite3.Row]:
-    """Run ``sql`` with an ``IN ({})`` list over ``keys``, in chunks."""
+def rows_in(
+    db: sqlite3.Connection, sql: str, keys: Sequence[Any], *params: Any
+) -> Iterator[sqlite3.Row]:
+    """Run ``sql`` with an ``IN ({})`` list over ``keys``, in chunks (``params`` follow
+    the list)."""
     for start in range(0, len(keys), _MAX_PARAMS):
-        chunk = keys[start : start + _MAX_PARAMS]
-        yield from db.execute(sql.format(", ".join("?" * len(chunk))), chunk)
+        chunk = list(keys[start : start + _MAX_PARAMS])
+        yield from db.execute(sql.format(", ".join("?" * len(chunk))), [*chunk, *params])
+
+
+def temp_ids(db: sqlite3.Connection, table: str, ids: Iterable[int]) -> None:
+    """Fill the temporary one-column table ``temp.<table>`` with ``ids`` (for joins
+    over more ids than a statement may carry)."""
+    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)")
+    db.execute(f"DELETE FROM temp.{table}")
+    db.executemany(f"INSERT OR IGNORE INTO temp.{table} VALUES (?)", ((i,) for i in ids))
 
 
 def unindex(db: sqlite3.Connection, transcript_id: int) -> None:
@@ -145,11 +156,11 @@ class BatchWriter:
 
     def _load(self, video_ids: Iterable[str]) -> None:
         ids = sorted(set(video_ids))
-        for row in _rows(self.db, "SELECT * FROM videos WHERE video_id IN ({})", ids):
+        for row in rows_in(self.db, "SELECT * FROM videos WHERE video_id IN ({})", ids):
             self.known[row["video_id"]] = dict(row)
         known = sorted(self.known)
         sql = "SELECT video_id, content_sha256, version FROM transcripts WHERE video_id IN ({})"
-        for row in _rows(self.db, sql, known):
+        for row in rows_in(self.db, sql, known):
             self.hashes.add((row[0], row[1]))
             self.versions[row[0]] = max(self.versions.get(row[0], 0), row[2])
 
