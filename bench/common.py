@@ -1,16 +1,23 @@
-"""Shared helpers for benchmarks: source texts from the shared corpora, timing, RSS."""
+"""Shared helpers for benchmarks: source texts from the shared corpora, timing, RSS,
+archive files, smoke runs and the RESULTS.md writer."""
 
 from __future__ import annotations
 
+import argparse
 import csv
+import glob
+import itertools
 import json
 import platform
 import random
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -19,6 +26,8 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = (ROOT / ".." / "shared" / "data").resolve()
+RESULTS = ROOT / "bench" / "RESULTS.md"
+NEWSREEL = str(Path(sys.executable).with_name("newsreel"))
 CHANNELS = [
     ("en", "DW", "DW News"),
     ("en", "FRANCE24", "FRANCE 24 English"),
@@ -92,9 +101,8 @@ def machine() -> str:
     )
 
 
-def write_section(name: str, body: str) -> None:
-    """Replace (or append) the section '## name' of bench/RESULTS.md."""
-    path = ROOT / "bench" / "RESULTS.md"
+def write_section(name: str, body: str, path: Path = RESULTS) -> None:
+    """Replace (or append) the section '## name' of ``path`` (bench/RESULTS.md)."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
     start = f"<!-- {name}:start -->"
     end = f"<!-- {name}:end -->"
@@ -104,6 +112,129 @@ def write_section(name: str, body: str) -> None:
     else:
         text = text.rstrip() + "\n\n" + block + "\n"
     path.write_text(text, encoding="utf-8")
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    """Add --smoke and --results, which every benchmark takes."""
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="Run end to end on tiny input (CI): results go to a temporary file, not "
+        "bench/RESULTS.md, and any error exits non-zero.",
+    )
+    parser.add_argument(
+        "--results",
+        type=Path,
+        help="Markdown file to write the section into (default bench/RESULTS.md; with "
+        "--smoke, a temporary file).",
+    )
+
+
+@contextmanager
+def workspace(smoke: bool, folder: Path | None = None) -> Iterator[Path]:
+    """The folder to work in: ``folder`` for a real run that names one, else a temporary
+    folder removed afterwards (a smoke run never touches bench/work)."""
+    if folder is not None and not smoke:
+        folder.mkdir(parents=True, exist_ok=True)
+        yield folder
+        return
+    with tempfile.TemporaryDirectory(prefix="newsreel-bench-") as tmp:
+        yield Path(tmp)
+
+
+def results_file(args: argparse.Namespace, work: Path) -> Path:
+    """Where the results go: --results, else a file in ``work`` (smoke), else RESULTS.md."""
+    if args.results is not None:
+        return Path(args.results)
+    return work / "RESULTS.md" if args.smoke else RESULTS
+
+
+def require_shared(smoke: bool, *parts: str) -> None:
+    """Stop unless the shared data (and each of ``parts`` under it) is present: a smoke
+    run says so and exits 0 (the data is not ours to ship), a real run fails."""
+    missing = [SHARED / p for p in parts or ("",) if not (SHARED / p).exists()]
+    if not missing:
+        return
+    what = ", ".join(str(m) for m in missing)
+    if smoke:
+        print(f"skipped: the shared data is absent ({what}); nothing to measure", flush=True)
+        raise SystemExit(0)
+    raise SystemExit(f"the shared data is absent ({what}); place it at {SHARED}")
+
+
+def newsreel(*args: str | Path, ok: tuple[int, ...] = (0,)) -> None:
+    """Run the ``newsreel`` CLI quietly; exit with its error output if its status is not
+    in ``ok`` (``ingest`` exits 3 when it quarantined something: a counted outcome)."""
+    argv = [NEWSREEL, *map(str, args)]
+    proc = subprocess.run(argv, capture_output=True, text=True, check=False)
+    if proc.returncode not in ok:
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+
+
+def archive_parts(db: Path) -> list[Path]:
+    """The archive and the files and folders beside it (``X.db-wal``, ``X.db.fulltext/``,
+    ``X.db.vectors`` ...)."""
+    return sorted(db.parent.glob(glob.escape(db.name) + "*"))
+
+
+def size_mb(*paths: Path) -> float:
+    """MiB of the files given, counting every file inside the folders given."""
+    total = 0
+    for path in paths:
+        if path.is_dir():
+            total += sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+        elif path.exists():
+            total += path.stat().st_size
+    return total / 2**20
+
+
+def archive_mb(db: Path) -> float:
+    """MiB of an archive with everything beside it."""
+    return size_mb(*archive_parts(db))
+
+
+def remove_archive(db: Path) -> None:
+    """Delete an archive with every file and folder beside it."""
+    for part in archive_parts(db):
+        if part.is_dir() and not part.is_symlink():
+            shutil.rmtree(part)
+        else:
+            part.unlink(missing_ok=True)
+
+
+def copy_archive(source: Path, target: Path) -> None:
+    """Copy a closed archive with every file and folder beside it to ``target``."""
+    for part in archive_parts(source):
+        to = target.with_name(target.name + part.name[len(source.name) :])
+        if part.is_dir():
+            shutil.copytree(part, to)
+        else:
+            shutil.copy2(part, to)
+
+
+def head_lines(source: Path, target: Path, lines: int) -> Path:
+    """Copy the first ``lines`` lines of a text file (smoke input)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with source.open(encoding="utf-8") as handle:
+        target.write_text("".join(itertools.islice(handle, lines)), encoding="utf-8")
+    return target
+
+
+def head_csv(source: Path, target: Path, rows: int) -> Path:
+    """Copy the header and the first ``rows`` records of a CSV table (smoke input)."""
+    csv.field_size_limit(sys.maxsize)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with (
+        source.open(encoding="utf-8", newline="") as inp,
+        target.open("w", encoding="utf-8", newline="") as out,
+    ):
+        reader = csv.reader(inp)
+        writer = csv.writer(out)
+        for n, row in enumerate(reader):
+            if n > rows:
+                break
+            writer.writerow(row)
+    return target
 
 
 @dataclass(frozen=True)

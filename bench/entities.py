@@ -8,6 +8,7 @@ spellings of ``bench/gold/linking.json`` over an archive of seed + sportswashing
 News captions, and the seed's numbers against ``bench/gold/claims.json``.
 
     python bench/entities.py [--repeat 3] [--write]
+    python bench/entities.py --smoke     # CI: a few videos and sentences, results to a temp file
 """
 
 from __future__ import annotations
@@ -16,32 +17,54 @@ import argparse
 import json
 import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from common import ROOT, SHARED, machine, run_measured, write_section
+from common import (
+    NEWSREEL,
+    ROOT,
+    SHARED,
+    add_run_options,
+    copy_archive,
+    head_csv,
+    head_lines,
+    machine,
+    newsreel,
+    require_shared,
+    results_file,
+    run_measured,
+    workspace,
+    write_section,
+)
 
-NEWSREEL = str(Path(sys.executable).with_name("newsreel"))
 GOLD = ROOT / "bench" / "gold"
+SPORTS = SHARED / "corpus/sportswashing_youtube"
+BBC = SHARED / "corpus/bbc_news_youtube"
+CONLL = SHARED / "gold/ner_conll2003/valid.txt"
 
 
 def build(db: Path, *paths: Path) -> None:
     """Ingest and repair ``paths`` into ``db``."""
-    subprocess.run(
-        [NEWSREEL, "ingest", *map(str, paths), "--archive", str(db)],
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run([NEWSREEL, "repair", "--archive", str(db)], check=True, capture_output=True)
+    newsreel("ingest", *paths, "--archive", db)
+    newsreel("repair", "--archive", db)
 
 
-def speed(work: Path, repeat: int) -> dict[str, float]:
+def smoke_inputs(folder: Path) -> tuple[Path, Path, Path]:
+    """Tiny copies: five sportswashing videos, five BBC videos, 400 lines of CoNLL."""
+    sports = head_csv(SPORTS / "All_YouTube_Transcripts.csv", folder / "sports" / "t.csv", 5)
+    bbc = folder / "bbc"
+    bbc.mkdir()
+    for path in sorted((BBC / "transcripts").glob("*.json"))[:5]:
+        shutil.copy(path, bbc / path.name)
+    return sports.parent, bbc, head_lines(CONLL, folder / "valid.txt", 400)
+
+
+def speed(work: Path, repeat: int, sports: Path = SPORTS) -> dict[str, float]:
     """Median wall seconds, words/s and peak RSS of ``newsreel enrich`` on sportswashing."""
     base = work / "sports.db"
-    build(base, SHARED / "corpus/sportswashing_youtube")
+    build(base, sports)
     from newsreel import open_archive
 
     with open_archive(base, read_only=True) as arch:
@@ -49,8 +72,7 @@ def speed(work: Path, repeat: int) -> dict[str, float]:
     runs = []
     for n in range(repeat):
         copy = work / f"run{n}.db"
-        shutil.copy(base, copy)
-        shutil.copytree(str(base) + ".fulltext", str(copy) + ".fulltext")
+        copy_archive(base, copy)
         measured = run_measured([NEWSREEL, "enrich", "--archive", str(copy)])
         runs.append((measured.seconds, measured.peak_rss_mb))
     seconds = statistics.median(r[0] for r in runs)
@@ -62,7 +84,7 @@ def speed(work: Path, repeat: int) -> dict[str, float]:
     }
 
 
-def claims_score(rows: list[dict]) -> dict[str, float]:
+def claims_score(rows: list[dict[str, Any]]) -> dict[str, float]:
     """Precision/recall of claims against bench/gold/claims.json (value, subject, source)."""
     from newsreel.repair.evaluate import prf
 
@@ -79,32 +101,28 @@ def claims_score(rows: list[dict]) -> dict[str, float]:
     return prf(correct, len(found), len(gold))
 
 
-def quality(work: Path) -> dict[str, object]:
+def quality(
+    work: Path, sports: Path = SPORTS, bbc: Path = BBC, conll: Path = CONLL
+) -> dict[str, Any]:
     """NER, linking and claims figures."""
     from newsreel import open_archive
     from newsreel.entities.evaluate import eval_linking, eval_ner
 
-    conll = SHARED / "gold/ner_conll2003/valid.txt"
-    out: dict[str, object] = {
+    out: dict[str, Any] = {
         "ner": eval_ner(conll),
         "ner_captions": eval_ner(conll, captions=True),
     }
     db = work / "corpora.db"
-    build(
-        db,
-        SHARED / "seed",
-        SHARED / "corpus/sportswashing_youtube",
-        SHARED / "corpus/bbc_news_youtube",
-    )
-    subprocess.run([NEWSREEL, "enrich", "--archive", str(db)], check=True, capture_output=True)
+    build(db, SHARED / "seed", sports, bbc)
+    newsreel("enrich", "--archive", db)
     with open_archive(db, read_only=True) as arch:
-        out["linking"] = eval_linking(arch.store.mention_rows(), GOLD / "linking.json")
+        out["linking"] = eval_linking(arch.store.entities.mention_rows(), GOLD / "linking.json")
         out["claims"] = claims_score(arch.claims())
         out["entities"] = len(arch.entities())
     return out
 
 
-def report(fast: dict[str, float], q: dict, repeat: int) -> str:
+def report(fast: dict[str, float], q: dict[str, Any], repeat: int) -> str:
     """The RESULTS.md section."""
     ner, cap, link, claims = q["ner"], q["ner_captions"], q["linking"]["pairs"], q["claims"]
     rows = "\n".join(
@@ -158,16 +176,23 @@ def main() -> None:
     parser.add_argument(
         "--write", action="store_true", help="Write the section of bench/RESULTS.md."
     )
+    add_run_options(parser)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        fast = speed(work, args.repeat)
-        q = quality(work)
-    text = report(fast, q, args.repeat)
-    print(text)
-    print(json.dumps({"speed": fast, "quality": q}, default=str), file=sys.stderr)
-    if args.write:
-        write_section("entities", text)
+    require_shared(args.smoke, "seed", "corpus/sportswashing_youtube", "gold/ner_conll2003")
+    with workspace(args.smoke) as work:
+        if args.smoke:
+            args.repeat = 1
+            sports, bbc, conll = smoke_inputs(work)
+            fast = speed(work, args.repeat, sports)
+            q = quality(work, sports, bbc, conll)
+        else:
+            fast = speed(work, args.repeat)
+            q = quality(work)
+        text = report(fast, q, args.repeat)
+        print(text)
+        print(json.dumps({"speed": fast, "quality": q}, default=str), file=sys.stderr)
+        if args.write or args.smoke:
+            write_section("entities", text, results_file(args, work))
 
 
 if __name__ == "__main__":

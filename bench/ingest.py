@@ -6,6 +6,7 @@ dates; writes the same records as JSON lines for sqlite-utils; times both end to
 in the same run, and writes bench/RESULTS.md.
 
     python bench/ingest.py --records 100000 --repeat 1
+    python bench/ingest.py --smoke        # CI: 50 records, results to a temporary file
 """
 
 from __future__ import annotations
@@ -19,7 +20,20 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from common import ROOT, Measured, machine, run_measured, synthetic_records, write_section
+from common import (
+    ROOT,
+    Measured,
+    add_run_options,
+    archive_mb,
+    machine,
+    remove_archive,
+    require_shared,
+    results_file,
+    run_measured,
+    synthetic_records,
+    workspace,
+    write_section,
+)
 
 BIN = Path(sys.executable).parent
 
@@ -69,31 +83,35 @@ def sqlite_utils(jsonl: Path, db: Path) -> Measured:
     return Measured(insert.seconds + fts.seconds, max(insert.peak_rss_mb, fts.peak_rss_mb))
 
 
-def size_mb(db: Path) -> float:
-    return sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 2**20
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=1)
-    parser.add_argument("--workdir", type=Path, default=ROOT / "bench" / "work")
+    parser.add_argument("--workdir", type=Path, default=ROOT / "bench" / "work" / "ingest")
+    add_run_options(parser)
     args = parser.parse_args()
-    shutil.rmtree(args.workdir, ignore_errors=True)
-    args.workdir.mkdir(parents=True)
-    collection, jsonl, text_bytes = build(args.workdir, args.records)
+    require_shared(args.smoke, "corpus")
+    if args.smoke:
+        args.records, args.repeat = 50, 1
+    with workspace(args.smoke, None if args.smoke else args.workdir) as work:
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        run(args, work)
+
+
+def run(args: argparse.Namespace, work: Path) -> None:
+    """Build the records in ``work``, time both tools, write the results."""
+    collection, jsonl, text_bytes = build(work, args.records)
     print(f"built {args.records} records, {text_bytes / 2**20:.0f} MiB of text", flush=True)
     runs: dict[str, list[tuple[Measured, float]]] = {"newsreel": [], "sqlite-utils": []}
     for n in range(args.repeat):
         for name in ("sqlite-utils", "newsreel"):
-            db = args.workdir / f"{name}-{n}.db"
+            db = work / f"{name}-{n}.db"
             os.sync()  # start each run with no dirty pages left by the one before
             measured = newsreel(collection, db) if name == "newsreel" else sqlite_utils(jsonl, db)
-            runs[name].append((measured, size_mb(db)))
+            runs[name].append((measured, archive_mb(db)))
             print(f"{name} run {n + 1}: {measured.seconds:.1f} s", flush=True)
-            shutil.rmtree(db, ignore_errors=True)
-            for part in db.parent.glob(db.name + "*"):
-                part.unlink()
+            remove_archive(db)  # X.db.fulltext/ is a folder, X.db.vectors a file
     rows = []
     medians = {}
     for name, results in runs.items():
@@ -123,7 +141,7 @@ archive). sqlite-utils reads one ready-made JSON-lines file of the same records.
 
 Command: `python bench/ingest.py --records {args.records} --repeat {args.repeat}`
 """
-    write_section("ingest", body)
+    write_section("ingest", body, results_file(args, work))
     print(body)
 
 

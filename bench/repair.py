@@ -9,6 +9,7 @@ Quality: the ``newsreel eval`` measures on the held-out splits that
 
     python scripts/repair_data.py        # writes the held-out splits
     python bench/repair.py [--repeat 3] [--write]
+    python bench/repair.py --smoke       # CI: 5 videos, small slices of the gold files
 """
 
 from __future__ import annotations
@@ -22,8 +23,20 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from common import ROOT, SHARED, machine, run_measured, write_section
+from common import (
+    ROOT,
+    SHARED,
+    add_run_options,
+    head_lines,
+    machine,
+    require_shared,
+    results_file,
+    run_measured,
+    workspace,
+    write_section,
+)
 
 SPLITS = ROOT / "bench" / "work" / "repair"
 TARGETS = """Against the issue's targets: speed (>= 5,000 words/s), model load (< 3 s) and RSS
@@ -40,8 +53,9 @@ audio): it is precise where it fires (0.48) but finds 5% of the speaker changes 
 cable-news transcripts, where most changes have no spoken cue."""
 
 
-def worker(out: Path) -> None:
-    """Load the model and repair the corpus; write the timings to ``out``."""
+def worker(out: Path, limit: int | None = None) -> None:
+    """Load the model and repair the corpus (its first ``limit`` videos); write the
+    timings to ``out``."""
     began = time.perf_counter()
     from newsreel.repair.punctuator import Punctuator
     from newsreel.repair.repairer import repair_texts
@@ -53,6 +67,7 @@ def worker(out: Path) -> None:
     table = SHARED / "corpus/sportswashing_youtube/All_YouTube_Transcripts.csv"
     with table.open(encoding="utf-8") as handle:
         texts = [row["Transcript"] for row in csv.DictReader(handle) if row["Transcript"].strip()]
+    texts = texts[:limit]
     start = time.perf_counter()
     words = 0
     for first in range(0, len(texts), BATCH):
@@ -65,20 +80,58 @@ def worker(out: Path) -> None:
     )
 
 
-def speed(repeat: int) -> dict[str, float]:
-    """Median figures of ``repeat`` fresh-process runs."""
+def speed(repeat: int, limit: int | None = None) -> dict[str, float]:
+    """Median figures of ``repeat`` fresh-process runs (on the first ``limit`` videos)."""
     runs = []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "r.json"
-            measured = run_measured([sys.executable, __file__, "--worker", str(out)])
+            argv = [sys.executable, __file__, "--worker", str(out)]
+            measured = run_measured(argv + (["--limit", str(limit)] if limit else []))
             data = json.loads(out.read_text(encoding="utf-8"))
             runs.append({**data, "rss": measured.peak_rss_mb, "wall": measured.seconds})
     return {key: statistics.median(r[key] for r in runs) for key in runs[0]}
 
 
-def quality() -> list[tuple[str, str, dict]]:
-    """(what, data note, scores) for every gold set present."""
+def sliced(path: Path, sample: Path | None, lines: int = 300) -> Path:
+    """``path``, or with ``sample`` (smoke) a copy of its first lines in that folder."""
+    if sample is None:
+        return path
+    return head_lines(path, sample / path.parent.name / path.name, lines)
+
+
+def few_pairs(folder: Path, sample: Path | None, words: int = 1500) -> Path:
+    """``folder``, or with ``sample`` (smoke) a copy holding two short pairs per file."""
+    if sample is None:
+        return folder
+    out = sample / folder.name
+    out.mkdir(parents=True, exist_ok=True)
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        auto, manual = data["autogen"], data["manual"]
+        size = {v: sum(len(c["text"].split()) for c in auto[v]) for v in set(auto) & set(manual)}
+        chosen = sorted(v for v in size if size[v] < words)[:2]
+        if chosen:
+            small = {
+                "autogen": {v: auto[v] for v in chosen},
+                "manual": {v: manual[v] for v in chosen},
+            }
+            (out / path.name).write_text(json.dumps(small), encoding="utf-8")
+    return out
+
+
+def first_transcript(folder: Path, sample: Path | None) -> Path:
+    """``folder``, or with ``sample`` (smoke) a folder with the start of its first file."""
+    if sample is None:
+        return folder
+    first = sorted(folder.rglob("*.txt"))[0]
+    head_lines(first, sample / folder.name / first.name, 60)
+    return sample / folder.name
+
+
+def quality(sample: Path | None = None) -> list[tuple[str, str, dict[str, Any]]]:
+    """(what, data note, scores) for every gold set present; with ``sample`` (smoke), on
+    small copies of each written in that folder."""
     from newsreel.repair.evaluate import eval_captions, eval_punctuation, eval_turns
 
     gold = SHARED / "gold"
@@ -98,20 +151,23 @@ def quality() -> list[tuple[str, str, dict]]:
         ),
     ):
         if path.exists():
-            out.append((name, note, eval_punctuation(path)))
+            out.append((name, note, eval_punctuation(sliced(path, sample))))
     for name, path, note in (
         ("Caption pairs, held-out 20% of videos", SPLITS / "pairs_heldout", "never trained on"),
         ("Caption pairs, all", gold / "caption_pairs", "80% of human captions trained on"),
     ):
         if path.exists():
-            out.append((name, note, eval_captions(path)))
+            out.append((name, note, eval_captions(few_pairs(path, sample))))
     turns = gold / "broadcast_transcripts/fox_msnbc_raw"
     if turns.exists():
-        out.append(("Speaker turns, fox_msnbc_raw", "rules; labels never used", eval_turns(turns)))
+        scores = eval_turns(first_transcript(turns, sample))
+        out.append(("Speaker turns, fox_msnbc_raw", "rules; labels never used", scores))
     return out
 
 
-def report(fast: dict[str, float], scores: list[tuple[str, str, dict]], repeat: int) -> str:
+def report(
+    fast: dict[str, float], scores: list[tuple[str, str, dict[str, Any]]], repeat: int
+) -> str:
     """The RESULTS.md section."""
     lines = [
         "## Repair: punctuation, casing, sentences, turns",
@@ -184,17 +240,23 @@ def main() -> None:
         "--write", action="store_true", help="Write the section of bench/RESULTS.md."
     )
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
+    add_run_options(parser)
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker)
+        worker(args.worker, args.limit)
         return
-    fast = speed(args.repeat)
-    scores = quality()
-    text = report(fast, scores, args.repeat)
-    print(text)
-    print(json.dumps({"speed": fast, "quality": {n: s for n, _, s in scores}}), file=sys.stderr)
-    if args.write:
-        write_section("repair", text)
+    require_shared(args.smoke, "corpus/sportswashing_youtube")
+    if args.smoke:
+        args.repeat = 1
+    with workspace(args.smoke) as work:
+        fast = speed(args.repeat, 5 if args.smoke else None)
+        scores = quality(work if args.smoke else None)
+        text = report(fast, scores, args.repeat)
+        print(text)
+        print(json.dumps({"speed": fast, "quality": {n: s for n, _, s in scores}}), file=sys.stderr)
+        if args.write or args.smoke:
+            write_section("repair", text, results_file(args, work))
 
 
 if __name__ == "__main__":

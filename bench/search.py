@@ -2,12 +2,14 @@
 
 Builds N seed-format records of seed-like length (400-800 words cut from the shared
 corpora, new ids, outlets and dates), ingests them with `newsreel ingest` (full-text
-index, sound-alike vocabulary, passage vectors and their HNSW index: the build time),
-indexes the same text with tantivy (the Rust engine's Python package: title + text,
-BM25), then times 200 mixed queries (single words, two words, phrases, misheard names)
-per mode in one process each, after 10 warm-up queries. Writes bench/RESULTS.md.
+index, sound-alike vocabulary) and embeds them (passage vectors and their HNSW index;
+ingest + embed is the build time), indexes the same text with tantivy (the Rust
+engine's Python package: title + text, BM25), then times 200 mixed queries (single
+words, two words, phrases, misheard names) per mode in one process each, after 10
+warm-up queries. Writes bench/RESULTS.md.
 
     python bench/search.py --videos 1000000   # the issue's size; --videos 100000 is quicker
+    python bench/search.py --smoke            # CI: 60 videos, 20 queries, a temporary folder
 """
 
 from __future__ import annotations
@@ -22,7 +24,19 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from common import ROOT, machine, run_measured, synthetic_records, write_section
+from common import (
+    ROOT,
+    add_run_options,
+    archive_mb,
+    machine,
+    require_shared,
+    results_file,
+    run_measured,
+    size_mb,
+    synthetic_records,
+    workspace,
+    write_section,
+)
 
 BIN = Path(sys.executable).parent
 NAMES = ["Rafah", "Shin Bet", "Mossad", "Karim", "Netanyahu", "Zelensky", "Hezbollah", "Qatar"]
@@ -48,13 +62,14 @@ def queries(records: list[tuple[str, str, str]], count: int, seed: int = 5) -> l
     sample = [rng.choice(records)[2].split() for _ in range(2000)]
     vocab = Counter(w.lower().strip(".,?!\"'") for words in sample for w in words)
     words = [w for w, n in vocab.most_common(20000) if w.isalpha() and len(w) > 3]
+    rare = words[2000:] or words[len(words) // 2 :]  # a small (smoke) archive has fewer words
     out: list[str] = []
     while len(out) < count:
         kind = len(out) % 5
         if kind == 0:
             out.append(rng.choice(words[:2000]))
         elif kind == 1:
-            out.append(rng.choice(words[2000:]))
+            out.append(rng.choice(rare))
         elif kind == 2:
             out.append(f"{rng.choice(words[:5000])} {rng.choice(words[:5000])}")
         elif kind == 3:
@@ -85,6 +100,16 @@ def tantivy_index(records: list[tuple[str, str, str]], path: Path) -> float:
     return time.perf_counter() - started
 
 
+def embed(db: Path) -> float:
+    """Make the passage vectors and their HNSW index (the embed stage); return seconds."""
+    from newsreel import open_archive
+
+    started = time.perf_counter()
+    with open_archive(db) as arch:
+        arch.embed()
+    return time.perf_counter() - started
+
+
 def timed(run: object, qs: list[str]) -> tuple[float, float]:
     """p50 and p95 milliseconds of run(q) over the queries, after a warm-up."""
     for q in qs[:10]:
@@ -96,16 +121,6 @@ def timed(run: object, qs: list[str]) -> tuple[float, float]:
         times.append((time.perf_counter() - started) * 1000)
     times.sort()
     return statistics.median(times), times[int(len(times) * 0.95) - 1]
-
-
-def size_mb(*paths: Path) -> float:
-    total = 0
-    for path in paths:
-        if path.is_dir():
-            total += sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-        elif path.exists():
-            total += path.stat().st_size
-    return total / 2**20
 
 
 def main() -> None:
@@ -120,20 +135,31 @@ def main() -> None:
         help="Time the queries again on the archive and tantivy index a previous run "
         "left in --work (same --videos): no build, so no build figures.",
     )
+    add_run_options(parser)
     args = parser.parse_args()
-    db = args.work / "archive.db"
-    tantivy_dir = args.work / "tantivy"
+    require_shared(args.smoke, "corpus")
+    if args.smoke:
+        args.videos, args.queries, args.reuse = 60, 20, False
+    with workspace(args.smoke, None if args.smoke else args.work) as work:
+        run(args, work)
+
+
+def run(args: argparse.Namespace, work: Path) -> None:
+    """Build in ``work`` (or reuse what is there), time the queries, write the results."""
+    db = work / "archive.db"
+    tantivy_dir = work / "tantivy"
     if args.reuse:
-        records = build(args.work / "collection", args.videos, write=False)
+        records = build(work / "collection", args.videos, write=False)
         built_seconds = tantivy_seconds = float("nan")
     else:
-        shutil.rmtree(args.work, ignore_errors=True)
-        args.work.mkdir(parents=True)
-        records = build(args.work / "collection", args.videos)
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        records = build(work / "collection", args.videos)
         built_seconds = run_measured(
-            [str(BIN / "newsreel"), "ingest", str(args.work / "collection"), "--archive", str(db)]
+            [str(BIN / "newsreel"), "ingest", str(work / "collection"), "--archive", str(db)]
         ).seconds
-        shutil.rmtree(args.work / "collection")
+        shutil.rmtree(work / "collection")
+        built_seconds += embed(db)
         tantivy_dir.mkdir()
         tantivy_seconds = tantivy_index(records, tantivy_dir)
     qs = queries(records, args.queries)
@@ -163,7 +189,7 @@ def main() -> None:
             p50, p95 = timed(lambda q, m=mode, e=exact: arch.search(q, mode=m, exact=e), qs)
             rows.append((label, p50, p95))
     rows.append(("tantivy (BM25, top 20 + stored fields)", *timed(tantivy_search, qs)))
-    newsreel_mb = size_mb(db, Path(str(db) + ".vectors"), Path(str(db) + ".fulltext"))
+    newsreel_mb = archive_mb(db)
     lines = [
         f"## Search at scale (bench/search.py, {args.videos:,} videos)",
         "",
@@ -173,7 +199,7 @@ def main() -> None:
         "",
         "| engine | build seconds | size MiB |",
         "|---|---:|---:|",
-        "| newsreel ingest (records + tantivy + sound keys + vectors + HNSW) | "
+        "| newsreel ingest + embed (records + tantivy + sound keys + vectors + HNSW) | "
         f"{built_seconds:.0f} | {newsreel_mb:,.0f} |",
         f"| tantivy (title + text) | {tantivy_seconds:.0f} | {size_mb(tantivy_dir):,.0f} |",
         "",
@@ -183,7 +209,8 @@ def main() -> None:
     lines += [f"| {label} | {p50:.1f} | {p95:.1f} |" for label, p50, p95 in rows]
     text = "\n".join(lines)
     print(text)
-    write_section(f"search-{args.videos}" + ("-requery" if args.reuse else ""), text)
+    name = f"search-{args.videos}" + ("-requery" if args.reuse else "")
+    write_section(name, text, results_file(args, work))
 
 
 if __name__ == "__main__":

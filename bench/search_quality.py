@@ -7,21 +7,47 @@ that share few words with the video. Each query has one known video; its rank in
 first 10 results gives recall@10 and the reciprocal rank (MRR). Writes bench/RESULTS.md.
 
     python bench/search_quality.py [--archive bench/work/quality.db]
+    python bench/search_quality.py --smoke   # CI: seed + a few videos, a temporary archive
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 from datetime import date
 from pathlib import Path
 
-from common import ROOT, SHARED, machine, write_section
+from common import (
+    ROOT,
+    SHARED,
+    add_run_options,
+    head_csv,
+    machine,
+    require_shared,
+    results_file,
+    workspace,
+    write_section,
+)
 from newsreel import open_archive
 from newsreel.search.engine import MODES
 
 QUERIES = ROOT / "bench" / "queries" / "known_items.json"
+SOURCES = ["seed", "corpus/sportswashing_youtube", "corpus/bbc_news_youtube"]
+
+
+def smoke_sources(folder: Path) -> list[Path]:
+    """Tiny input: the seed, ten sportswashing videos and the BBC videos the queries name."""
+    wanted = {item["video"] for item in json.loads(QUERIES.read_text(encoding="utf-8"))}
+    bbc = folder / "bbc"
+    bbc.mkdir(parents=True)
+    for path in (SHARED / "corpus/bbc_news_youtube/transcripts").glob("*.json"):
+        if path.stem in wanted:
+            shutil.copy(path, bbc / path.name)
+    table = SHARED / "corpus/sportswashing_youtube/All_YouTube_Transcripts.csv"
+    head_csv(table, folder / "sports" / table.name, 10)
+    return [SHARED / "seed", folder / "sports", bbc]
 
 
 def evaluate(archive_path: Path) -> tuple[dict[str, dict[str, float]], list[dict[str, object]]]:
@@ -52,18 +78,25 @@ def main() -> None:
     """Build the archive if needed, evaluate, print and record the results."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--archive", type=Path, default=ROOT / "bench/work/quality.db")
+    add_run_options(parser)
     args = parser.parse_args()
-    if not args.archive.exists():
-        args.archive.parent.mkdir(parents=True, exist_ok=True)
-        with open_archive(args.archive) as arch:
-            arch.ingest(
-                [
-                    SHARED / "seed",
-                    SHARED / "corpus/sportswashing_youtube",
-                    SHARED / "corpus/bbc_news_youtube",
-                ]
-            )
-    scores, ranks = evaluate(args.archive)
+    with workspace(args.smoke) as work:
+        archive = work / "quality.db" if args.smoke else args.archive
+        if not archive.exists():
+            require_shared(args.smoke, *SOURCES)
+            archive.parent.mkdir(parents=True, exist_ok=True)
+            sources = smoke_sources(work) if args.smoke else [SHARED / s for s in SOURCES]
+            with open_archive(archive) as arch:
+                arch.ingest(sources)
+                arch.embed()  # passage vectors for the semantic and hybrid modes
+        report(evaluate(archive), results_file(args, work))
+
+
+def report(
+    evaluated: tuple[dict[str, dict[str, float]], list[dict[str, object]]], out: Path
+) -> None:
+    """Print the results and write them to ``out``."""
+    scores, ranks = evaluated
     lines = [
         "## Search quality (bench/search_quality.py)",
         "",
@@ -85,7 +118,7 @@ def main() -> None:
         lines.append(f"| {r['query']} | {r['kind']} | {cells} |")
     text = "\n".join(lines)
     print(text)
-    write_section("search-quality", text)
+    write_section("search-quality", text, out)
 
 
 if __name__ == "__main__":

@@ -10,23 +10,36 @@
 
     python bench/search.py --videos 1000000          # once: the archive
     python bench/stories.py --archive bench/work/search/archive.db --write
+    python bench/stories.py --smoke     # CI: slices of the gold, a 40-video archive, temp files
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
-from common import ROOT, SHARED, machine, synthetic_records, write_section
+from common import (
+    ROOT,
+    SHARED,
+    add_run_options,
+    head_csv,
+    machine,
+    newsreel,
+    require_shared,
+    results_file,
+    synthetic_records,
+    workspace,
+    write_section,
+)
 from newsreel import open_archive
 
-BIN = Path(sys.executable).parent
+SPORTS = SHARED / "corpus" / "sportswashing_youtube" / "All_YouTube_Transcripts.csv"
+GAZA = SHARED / "corpus" / "gaza_headlines_labelled" / "pilot_gaza_articles.json"
 TERMS = [
     ["Gaza"],
     ["Ukraine"],
@@ -51,22 +64,34 @@ TERMS = [
 ]
 
 
-def evaluate() -> list[str]:
-    sports = SHARED / "corpus" / "sportswashing_youtube" / "All_YouTube_Transcripts.csv"
-    gaza = SHARED / "corpus" / "gaza_headlines_labelled" / "pilot_gaza_articles.json"
+def smoke_gold(folder: Path) -> tuple[Path, Path]:
+    """Tiny copies of the gold: 30 sportswashing videos, 30 Gaza articles."""
+    sports = head_csv(SPORTS, folder / "sports" / SPORTS.name, 30)
+    articles = json.loads(GAZA.read_text(encoding="utf-8"))[:30]
+    gaza = folder / GAZA.name
+    gaza.write_text(json.dumps(articles), encoding="utf-8")
+    return sports, gaza
+
+
+def smoke_archive(folder: Path, videos: int = 40) -> Path:
+    """A small archive of seed-like videos, standing in for bench/search.py's million."""
+    records = folder / "records"
+    for record in synthetic_records(videos, (400, 800), 300, "s", 11):
+        sub = records / f"{record.lang}_{record.code}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"{record.video_id}.txt").write_text(record.seed_file(), encoding="utf-8")
+    archive = folder / "archive.db"
+    newsreel("ingest", records, "--archive", archive)
+    return archive
+
+
+def evaluate(sports: Path = SPORTS, gaza: Path = GAZA) -> list[str]:
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "sports.db"
-        subprocess.run(
-            [BIN / "newsreel", "ingest", str(sports.parent), "--archive", str(db)],
-            check=False,
-            capture_output=True,
-        )
-        subprocess.run(
-            [BIN / "newsreel", "stories", "--archive", str(db), "--json"],
-            check=True,
-            capture_output=True,
-        )
+        newsreel("ingest", sports.parent, "--archive", db, ok=(0, 3))
+        newsreel("stories", "--archive", db, "--json")
+        from newsreel.api import open_archive
         from newsreel.stories.evaluate import eval_stories
 
         for name, gold, archive in (
@@ -74,7 +99,11 @@ def evaluate() -> list[str]:
             ("sportswashing events, as an archive groups them", sports, db),
             ("gaza_headlines_labelled articles (topic)", gaza, None),
         ):
-            s = eval_stories(gold, archive)
+            if archive is None:
+                s = eval_stories(gold)
+            else:
+                with open_archive(archive, read_only=True) as arch:
+                    s = eval_stories(gold, arch.store)
             lines.append(
                 f"| {name} | {s['items']} | {s['gold_groups']} | {s['groups']} | "
                 f"{s['bcubed_precision']:.3f} | {s['bcubed_recall']:.3f} | "
@@ -112,11 +141,7 @@ def scale(archive: Path, add: int) -> list[str]:
             (sub / f"{record.video_id}.txt").write_text(record.seed_file(), encoding="utf-8")
             del i
         start = time.perf_counter()
-        subprocess.run(
-            [BIN / "newsreel", "ingest", str(folder), "--archive", str(archive)],
-            check=False,
-            capture_output=True,
-        )
+        newsreel("ingest", folder, "--archive", archive, ok=(0, 3))
         ingest_s = time.perf_counter() - start
     with open_archive(archive) as arch:
         added = arch.group_stories()
@@ -127,7 +152,8 @@ def scale(archive: Path, add: int) -> list[str]:
             "(target < 60 s) |"
         )
         print(lines[-2:], flush=True)
-        cold, warm = [], []
+        cold: list[float] = []
+        warm: list[float] = []
         start = time.perf_counter()
         arch.trend_rows(["the"], per="month")  # loads the per-video metadata once
         load_s = time.perf_counter() - start
@@ -155,9 +181,23 @@ def main() -> None:
     parser.add_argument("--add", type=int, default=1000)
     parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument("--write", action="store_true")
+    add_run_options(parser)
     args = parser.parse_args()
-    quality = evaluate()
-    sized = [] if args.skip_scale else scale(args.archive, args.add)
+    require_shared(args.smoke, "corpus/sportswashing_youtube", "corpus/gaza_headlines_labelled")
+    if not (args.smoke or args.skip_scale or args.archive.exists()):
+        raise SystemExit(f"{args.archive}: no such archive; build it with bench/search.py")
+    with workspace(args.smoke) as work:
+        if args.smoke:
+            quality = evaluate(*smoke_gold(work))
+            sized = scale(smoke_archive(work), 10)
+        else:
+            quality = evaluate()
+            sized = [] if args.skip_scale else scale(args.archive, args.add)
+        report(quality, sized, results_file(args, work) if args.write or args.smoke else None)
+
+
+def report(quality: list[str], sized: list[str], out: Path | None) -> None:
+    """Print the results; write them to ``out`` if given."""
     body = "\n".join(
         [
             "## Stories and trends (bench/stories.py)",
@@ -175,8 +215,8 @@ def main() -> None:
         ]
     )
     print(body)
-    if args.write:
-        write_section("stories", body)
+    if out is not None:
+        write_section("stories", body, out)
 
 
 if __name__ == "__main__":

@@ -6,15 +6,16 @@ sound-alike and phrase queries), videos, entities and trends (first and repeated
 the API's search and video. Reports median, p95 and max per kind; writes bench/RESULTS.md.
 
     newsreel ingest ../shared/data/seed ../shared/data/corpus --archive bench/work/web/corpora.db
-    newsreel repair --archive bench/work/web/corpora.db
-    newsreel enrich --archive bench/work/web/corpora.db
+    python -c "import newsreel; newsreel.open_archive('bench/work/web/corpora.db').process()"
     python bench/web.py --archive bench/work/web/corpora.db --write
+    python bench/web.py --smoke       # CI: builds a 10-video archive, 2 requests per kind
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import socket
 import statistics
 import threading
@@ -26,7 +27,18 @@ from urllib.parse import quote
 import httpx
 import uvicorn
 
-from common import ROOT, machine, write_section
+from common import (
+    ROOT,
+    SHARED,
+    add_run_options,
+    head_csv,
+    machine,
+    newsreel,
+    require_shared,
+    results_file,
+    workspace,
+    write_section,
+)
 from newsreel import open_archive
 from newsreel.web import create_app
 
@@ -67,17 +79,37 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def serve(archive: Path) -> tuple[uvicorn.Server, str]:
+def serve(archive: Path) -> tuple[uvicorn.Server, threading.Thread, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = uvicorn.Server(
         uvicorn.Config(create_app(archive), host="127.0.0.1", port=port, log_level="warning")
     )
-    threading.Thread(target=server.run, daemon=True).start()
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
     while not server.started:
+        if not thread.is_alive():
+            raise SystemExit(f"the server of {archive} stopped before it started")
         time.sleep(0.05)
-    return server, f"http://127.0.0.1:{port}"
+    return server, thread, f"http://127.0.0.1:{port}"
+
+
+def smoke_archive(folder: Path) -> Path:
+    """A processed archive (repaired, enriched, embedded, grouped) of the seed, five BBC and
+    five sportswashing videos."""
+    sources = folder / "sources"
+    bbc = sources / "bbc"
+    bbc.mkdir(parents=True)
+    for path in sorted((SHARED / "corpus/bbc_news_youtube/transcripts").glob("*.json"))[:5]:
+        shutil.copy(path, bbc / path.name)
+    table = SHARED / "corpus/sportswashing_youtube/All_YouTube_Transcripts.csv"
+    head_csv(table, sources / "sports" / table.name, 5)
+    archive = folder / "corpora.db"
+    newsreel("ingest", SHARED / "seed", sources, "--archive", archive)
+    with open_archive(archive) as arch:
+        arch.process()
+    return archive
 
 
 def urls(archive: Path, seed: int = 3) -> dict[str, list[str]]:
@@ -108,9 +140,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--archive", type=Path, default=ROOT / "bench/work/web/corpora.db")
     parser.add_argument("--write", action="store_true")
+    add_run_options(parser)
     args = parser.parse_args()
-    plan = urls(args.archive)
-    server, base = serve(args.archive)
+    with workspace(args.smoke) as work:
+        if args.smoke:
+            require_shared(args.smoke, "seed", "corpus/bbc_news_youtube")
+            args.archive = smoke_archive(work)
+        plan = urls(args.archive)
+        if args.smoke:
+            plan = {kind: batch[:2] for kind, batch in plan.items()}
+        body = measure(args.archive, plan)
+        print(body)
+        if args.write or args.smoke:
+            write_section("web", body, results_file(args, work))
+
+
+def measure(archive: Path, plan: dict[str, list[str]]) -> str:
+    """Request every URL of ``plan`` from a served ``archive``; the RESULTS.md section."""
+    server, thread, base = serve(archive)
     lines = []
     every: list[float] = []
     with httpx.Client(base_url=base, timeout=120) as client:
@@ -130,7 +177,8 @@ def main() -> None:
             )
             print(lines[-1], flush=True)
     server.should_exit = True
-    with open_archive(args.archive, read_only=True) as arch:
+    thread.join(timeout=30)
+    with open_archive(archive, read_only=True) as arch:
         stats = arch.stats()
     every_p95 = percentile(every, 0.95)
     header = (
@@ -141,7 +189,7 @@ def main() -> None:
         'transcript (and loads the per-video metadata once); "again" reuses the cache '
         "at another granularity."
     )
-    body = "\n".join(
+    return "\n".join(
         [
             "## Web UI and API (bench/web.py)",
             "",
@@ -155,9 +203,6 @@ def main() -> None:
             f"over {len(every)} requests.",
         ]
     )
-    print(body)
-    if args.write:
-        write_section("web", body)
 
 
 if __name__ == "__main__":

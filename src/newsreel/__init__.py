@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
+
 from newsreel.api import Archive, open_archive
 from newsreel.errors import (
     BadInputError,
@@ -14,7 +16,10 @@ from newsreel.errors import (
 )
 from newsreel.models import IngestSummary, Record, SearchHit, Segment, Stats, VideoDetail
 
-__version__ = "0.1.0"
+try:
+    __version__ = version("newsreel")  # one source: [project] version in pyproject.toml
+except PackageNotFoundError:  # pragma: no cover - running from a tree that is not installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "Archive",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -12,14 +13,25 @@ from typing import TYPE_CHECKING, Any
 from newsreel.analytics.compare import by_outlet, log_odds
 from newsreel.analytics.trends import TrendRow, Trends
 from newsreel.entities.linking import key as link_key
-from newsreel.entities.stage import EnrichSummary, run_enrich
+from newsreel.entities.stage import EnrichStage, EnrichSummary
 from newsreel.errors import ConfigError, NotFoundError
 from newsreel.export import flatten, table_columns, write_rows
 from newsreel.ingest.runner import Progress, ingest_paths
-from newsreel.models import Filters, IngestSummary, QuarantineItem, SearchHit, Stats, VideoDetail
+from newsreel.models import (
+    Filters,
+    IngestSummary,
+    QuarantineItem,
+    SearchHit,
+    StageState,
+    Stats,
+    VideoDetail,
+)
+from newsreel.pipeline.stage import Progress as StageProgress
+from newsreel.pipeline.stage import Stage, StageRun, run_stage
 from newsreel.repair.document import Repaired
-from newsreel.repair.stage import RepairSummary, run_repair
+from newsreel.repair.stage import RepairStage, RepairSummary
 from newsreel.repair.view import from_stored
+from newsreel.search.embed import EmbedStage
 from newsreel.search.engine import (
     MODES,
     SORTS,
@@ -29,11 +41,11 @@ from newsreel.search.engine import (
     variants_for,
     widest,
 )
+from newsreel.search.indexes import Indexes
 from newsreel.search.query import Node, ParsedQuery, parse_query
-from newsreel.search.vectors import Semantic, embed_pending, index_path, sync_index
 from newsreel.store.base import Store
 from newsreel.store.sqlite import SQLiteStore
-from newsreel.stories.stage import StorySummary, run_stories
+from newsreel.stories.stage import StoriesStage, StorySummary
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -93,15 +105,14 @@ class Archive:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._semantic: Semantic | None = None
+        self.indexes = Indexes(store, read_only=store.read_only)
         self._trends: Trends | None = None
+        self.last_run: StageRun | None = None
 
-    @property
-    def vectors(self) -> Semantic:
-        """Semantic search over this archive's passages (index loaded on first use)."""
-        if self._semantic is None:
-            self._semantic = Semantic(self.store)
-        return self._semantic
+    def _run(self, stage: Stage[Any, Any], progress: StageProgress | None) -> StageRun:
+        self.last_run = None
+        self.last_run = run_stage(self.store, stage, progress)
+        return self.last_run
 
     def __enter__(self) -> Archive:
         return self
@@ -110,7 +121,8 @@ class Archive:
         self.close()
 
     def close(self) -> None:
-        """Close the archive."""
+        """Close the archive and its indexes."""
+        self.indexes.close()
         self.store.close()
 
     def ingest(
@@ -125,7 +137,7 @@ class Archive:
     ) -> IngestSummary:
         """Ingest files and folders; see ``IngestSummary`` for what happened."""
         return ingest_paths(
-            self.store,
+            self.indexes,
             [Path(p) for p in paths],
             mapping=mapping,
             jobs=jobs,
@@ -137,40 +149,38 @@ class Archive:
     def reindex(self) -> int:
         """Rebuild the full-text index, sound-alike vocabulary and vector index from the
         archive's records; return the number of videos indexed."""
-        count = self.store.rebuild_index()
-        self.store.set_state("vocabulary", "stale")
-        self.store.refresh_search()
-        embed_pending(self.store)
-        path = index_path(self.store)
-        if path is not None:
-            path.unlink(missing_ok=True)
-        sync_index(self.store)
-        return count
+        return self.indexes.rebuild()
 
     def repair(self, progress: Callable[[int, int], None] | None = None) -> RepairSummary:
         """Repair every current transcript that is new or was repaired by an older
         model; ``progress(transcripts, words)`` is called after each batch."""
-        return run_repair(self.store, progress)
+        stage = RepairStage(self.store)
+        run = self._run(stage, progress)
+        if run.items:
+            self.indexes.sync()  # repaired text replaces the raw words in the index
+        return RepairSummary(run.items, run.words, run.seconds, stage.already, stage.version)
 
     def repaired(self, video_id: str) -> Repaired | None:
         """The repaired transcript of a video (None until ``repair`` has run on it)."""
-        video = self.store.get_video(video_id)
+        video = self.store.videos.get_video(video_id)
         return from_stored(video.repair, video.word_times)
 
     def enrich(self, progress: Callable[[int, int], None] | None = None) -> EnrichSummary:
         """Find entities, claims and quotes in transcripts that are new or were enriched
         by an older version (repaired text where ``repair`` has run)."""
-        return run_enrich(self.store, progress)
+        stage = EnrichStage(self.store)
+        run = self._run(stage, progress)
+        return EnrichSummary(run.items, run.words, **stage.counts, seconds=run.seconds)
 
     def entities(self, video_id: str | None = None) -> list[dict[str, Any]]:
         """Entities of one video (or the archive): ``entity_id``, ``name``, ``type``,
         ``spellings`` (spelling -> count), ``mentions``."""
         if video_id is not None:
-            self.store.get_video(video_id)  # NotFoundError for an unknown video
-        return self.store.entity_rows(video_id)
+            self.store.videos.get_video(video_id)  # NotFoundError for an unknown video
+        return self.store.entities.entity_rows(video_id)
 
     def _entity_row(self, entity_id: int) -> dict[str, Any]:
-        rows = self.store.entity_rows(entity_id=entity_id)
+        rows = self.store.entities.entity_rows(entity_id=entity_id)
         if not rows:
             raise NotFoundError(f"entity {entity_id} is mentioned in no current transcript")
         return rows[0]
@@ -178,12 +188,12 @@ class Archive:
     def entity(self, name: str) -> dict[str, Any]:
         """One entity by id, name or spelling heard: spellings, counts per outlet and
         month, top co-mentioned entities, videos, quotes."""
-        entity_id = self.store.find_entity(name)[0]
+        entity_id = self.store.entities.find_entity(name)[0]
         row = self._entity_row(entity_id)
         return {
             **row,
-            **self.store.entity_profile(entity_id),
-            "quotes": self.store.quote_rows(entity_id=entity_id),
+            **self.store.entities.entity_profile(entity_id),
+            "quotes": self.store.entities.quote_rows(entity_id=entity_id),
         }
 
     def claims(
@@ -192,34 +202,34 @@ class Archive:
         """Numbers with what they count and their attribution (with ``limit``, the newest
         that many)."""
         if video_id is not None:
-            self.store.get_video(video_id)
-            return self.store.claim_rows(video_id=video_id, limit=limit)
+            self.store.videos.get_video(video_id)
+            return self.store.entities.claim_rows(video_id=video_id, limit=limit)
         if entity is not None:
-            entity_id = self.store.find_entity(entity)[0]
-            return self.store.claim_rows(entity_id=entity_id, limit=limit)
-        return self.store.claim_rows()
+            entity_id = self.store.entities.find_entity(entity)[0]
+            return self.store.entities.claim_rows(entity_id=entity_id, limit=limit)
+        return self.store.entities.claim_rows()
 
     def quotes(self, video_id: str | None = None) -> list[dict[str, Any]]:
         """Reported speech: speaker (and entity), text."""
-        return self.store.quote_rows(video_id=video_id)
+        return self.store.entities.quote_rows(video_id=video_id)
 
     def merge_entities(self, source: str, target: str) -> int:
         """Merge entity ``source`` into ``target`` (all its spellings); survives re-runs.
         Returns the mentions moved."""
-        source_id, src_name, src_type = self.store.find_entity(source)
-        _, dst_name, dst_type = self.store.find_entity(target)
+        source_id, src_name, src_type = self.store.entities.find_entity(source)
+        _, dst_name, dst_type = self.store.entities.find_entity(target)
         if src_type != dst_type:
             raise ConfigError(f"cannot merge {src_name} ({src_type}) into {dst_name} ({dst_type})")
         row = self._entity_row(source_id)
         for spelling in row["spellings"]:
-            self.store.set_alias(link_key(spelling), dst_type, dst_name)
-        self.store.set_alias(link_key(src_name), dst_type, dst_name)
-        return self.store.relink(list(row["spellings"]), dst_type, dst_name)
+            self.store.entities.set_alias(link_key(spelling), dst_type, dst_name)
+        self.store.entities.set_alias(link_key(src_name), dst_type, dst_name)
+        return self.store.entities.relink(list(row["spellings"]), dst_type, dst_name)
 
     def split_entity(self, name: str, spelling: str, new_name: str | None = None) -> int:
         """Move one spelling out of an entity into its own (``new_name`` or the spelling);
         survives re-runs. Returns the mentions moved."""
-        entity_id, canonical, kind = self.store.find_entity(name)
+        entity_id, canonical, kind = self.store.entities.find_entity(name)
         row = self._entity_row(entity_id)
         matching = [s for s in row["spellings"] if link_key(s) == link_key(spelling)]
         if not matching:
@@ -228,8 +238,8 @@ class Archive:
                 + ", ".join(row["spellings"])
             )
         target = new_name or " ".join(w[:1].upper() + w[1:] for w in spelling.split())
-        self.store.set_alias(link_key(spelling), kind, target)
-        return self.store.relink(matching, kind, target)
+        self.store.entities.set_alias(link_key(spelling), kind, target)
+        return self.store.entities.relink(matching, kind, target)
 
     def _widest(self, query: str, exact: bool, **filters: Any) -> tuple[Node, Filters]:
         parsed, chosen = _parse(query, **filters)
@@ -267,13 +277,10 @@ class Archive:
             raise ConfigError("--sort date orders lexical matches; use it with --mode lexical")
         parsed, chosen = _parse(query, channel, lang, since, until)
         if mode == "semantic":
-            return semantic(
-                self.store, self.vectors, parsed.node, chosen, limit=limit, offset=offset
-            )
+            return semantic(self.indexes, parsed.node, chosen, limit=limit, offset=offset)
         if mode == "hybrid":
             return hybrid(
-                self.store,
-                self.vectors,
+                self.indexes,
                 parsed.node,
                 chosen,
                 limit=limit,
@@ -281,7 +288,7 @@ class Archive:
                 exact=exact,
             )
         return lexical(
-            self.store, parsed.node, chosen, limit=limit, offset=offset, exact=exact, sort=sort
+            self.indexes, parsed.node, chosen, limit=limit, offset=offset, exact=exact, sort=sort
         )
 
     def facets(
@@ -295,7 +302,7 @@ class Archive:
         exact: bool = False,
     ) -> dict[str, list[tuple[str, int]]]:
         """How many videos match (heard variants included), per channel, language, month."""
-        return self.store.facets(
+        return self.indexes.facets(
             *self._widest(query, exact, channel=channel, lang=lang, since=since, until=until)
         )
 
@@ -316,14 +323,14 @@ class Archive:
         node, chosen = self._widest(
             query, exact, channel=channel, lang=lang, since=since, until=until
         )
-        ids = self.store.matching_ids(node, chosen)[:among]
-        return [(f"{i}:{name}", n) for i, name, n in self.store.entity_facet(ids, limit)]
+        ids = self.indexes.matching_ids(node, chosen)[:among]
+        return [(f"{i}:{name}", n) for i, name, n in self.store.entities.entity_facet(ids, limit)]
 
     def mentions(self, video_id: str) -> list[dict[str, Any]]:
         """Entity mentions of a video: ``first_word``, ``end_word`` (token offsets of the
         transcript), ``surface``, ``entity_id``, ``name``, ``type``."""
-        self.store.get_video(video_id)
-        return self.store.video_mentions(video_id)
+        self.store.videos.get_video(video_id)
+        return self.store.entities.video_mentions(video_id)
 
     def browse(
         self,
@@ -339,14 +346,47 @@ class Archive:
         ``video_id``, ``title``, ``channel``, ``language``, ``publish_date``, ``words``)."""
         if not 1 <= limit <= MAX_LIMIT:
             raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
-        return self.store.browse(_filters(channel, lang, since, until), limit, max(0, offset))
+        return self.store.videos.browse(
+            _filters(channel, lang, since, until), limit, max(0, offset)
+        )
 
     def group_stories(
         self, progress: Callable[[int, int], None] | None = None, *, regroup: bool = False
     ) -> StorySummary:
         """Put every video not in a story yet into one (a new story if none is close);
         ``regroup`` starts over."""
-        return run_stories(self.store, progress, regroup=regroup)
+        stage = StoriesStage(self.store, self.indexes.term_doc_freqs, regroup=regroup)
+        run = self._run(stage, progress)
+        stage.summary.seconds = run.seconds
+        return stage.summary
+
+    def embed(self, progress: Callable[[int, int], None] | None = None) -> StageRun:
+        """Cut transcripts that are new (or embedded by another embedder version) into
+        passages, embed them, and bring the vector index up to date."""
+        run = self._run(EmbedStage(self.store, self.indexes.version), progress)
+        self.indexes.sync_vectors()
+        return run
+
+    def process(self, progress: Callable[[str, int, int], None] | None = None) -> list[StageRun]:
+        """Run every stage in order (repair, enrich, embed, stories), each doing only what
+        its version has not done; ``progress(stage, items, words)``."""
+        runs: list[StageRun] = []
+        steps: list[tuple[str, Callable[..., Any]]] = [
+            ("repair", self.repair),
+            ("enrich", self.enrich),
+            ("embed", self.embed),
+            ("stories", self.group_stories),
+        ]
+        for name, step in steps:
+            report = None if progress is None else functools.partial(progress, name)
+            step(report)
+            assert self.last_run is not None
+            runs.append(self.last_run)
+        return runs
+
+    def stage_states(self) -> list[StageState]:
+        """How each stage last ran on this archive (version, status, items)."""
+        return self.store.stages.states()
 
     def stories(
         self,
@@ -360,11 +400,11 @@ class Archive:
         """Stories, newest first: ``story_id``, ``label``, ``start``, ``end``, ``videos``,
         ``channels`` (outlets, most videos first), ``channel_videos``, ``video_ids``,
         ``items`` (the videos), ``terms``."""
-        return self.store.story_rows(_filters(channel, lang, since, until), min_videos)
+        return self.store.stories.story_rows(_filters(channel, lang, since, until), min_videos)
 
     def story(self, story_id: int) -> dict[str, Any]:
         """One story, with who reported first per outlet."""
-        rows = self.store.story_rows(Filters(), 1, story_id)
+        rows = self.store.stories.story_rows(Filters(), 1, story_id)
         if not rows:
             raise NotFoundError(f"no story {story_id} in the archive {self.store.path}")
         story = rows[0]
@@ -391,21 +431,21 @@ class Archive:
         if len(chosen) != 1:
             raise ConfigError("compare one thing: a story, an entity or a query")
         if story is not None:
-            tids = self.store.story_video_ids(story)
+            tids = self.store.stories.story_video_ids(story)
             if not tids:
                 raise NotFoundError(f"no story {story} in the archive {self.store.path}")
             what = f"story {story}"
         elif entity:
-            entity_id, name, _ = self.store.find_entity(entity)
-            tids = list(self.store.entity_hits(entity_id))
+            entity_id, name, _ = self.store.entities.find_entity(entity)
+            tids = list(self.store.entities.entity_hits(entity_id))
             what = f"entity {name}"
         else:
             node, chosen_filters = self._widest(
                 str(query), False, channel=None, lang=None, since=None, until=None
             )
-            tids = self.store.matching_ids(node, chosen_filters)
+            tids = self.indexes.matching_ids(node, chosen_filters)
             what = f"query {query}"
-        rows = self.store.compare_rows(tids)
+        rows = self.store.analytics.compare_rows(tids)
         terms = log_odds(by_outlet((r["channel"], r["text"]) for r in rows), top=top)
         outlets: dict[str, dict[str, Any]] = {}
         for row in sorted(rows, key=lambda r: (r["publish_date"] is None, r["publish_date"] or "")):
@@ -414,7 +454,7 @@ class Archive:
             entry["videos"] += 1
             if entry["first"] is None and row["publish_date"]:
                 entry["first"] = {k: row[k] for k in ("video_id", "title", "publish_date")}
-        for claim in self.store.claims_of(tids):
+        for claim in self.store.analytics.claims_of(tids):
             outlets.setdefault(
                 claim["channel"] or "(unknown)", {"videos": 0, "first": None, "numbers": []}
             )
@@ -448,29 +488,31 @@ class Archive:
 
         leads = (
             Lead(title, lead, chan, date.fromisoformat(day) if day else None)
-            for title, lead, chan, day in self.store.leads(_filters(channel, lang, since, until))
+            for title, lead, chan, day in self.store.analytics.leads(
+                _filters(channel, lang, since, until)
+            )
         )
         return topics_over_time(leads, topics=topics, per=per, sample=sample)
 
     def per_outlet_month(self) -> list[tuple[str, str, int]]:
         """(outlet, month, videos) over the archive."""
-        return self.store.videos_per_outlet_month()
+        return self.store.analytics.videos_per_outlet_month()
 
     def show(self, video_id: str) -> VideoDetail:
         """Return one video with its current transcript and its versions."""
-        return self.store.get_video(video_id)
+        return self.store.videos.get_video(video_id)
 
     def source_bytes(self, video_id: str) -> bytes:
         """Return the original file bytes the video's current transcript came from."""
-        return self.store.source_bytes(video_id)
+        return self.store.videos.source_bytes(video_id)
 
     def stats(self) -> Stats:
         """Return archive-wide counts."""
-        return self.store.stats()
+        return self.store.videos.stats()
 
     def quarantined(self) -> list[QuarantineItem]:
         """Return every input that could not be read, with the reason."""
-        return self.store.quarantined()
+        return self.store.videos.quarantined()
 
     def table(
         self,
@@ -493,8 +535,9 @@ class Archive:
             )
         else:
             chosen = _filters(channel, lang, since, until)
-        columns = table_columns(self.store.extra_keys(chosen, node))
-        return columns, flatten(self.store.iter_rows(chosen, node), columns)
+        ids = None if node is None else self.indexes.matching_ids(node, chosen)
+        columns = table_columns(self.store.videos.extra_keys(chosen, ids))
+        return columns, flatten(self.store.videos.iter_rows(chosen, ids), columns)
 
     def export(self, path: str | Path, fmt: str | None = None, **filters: Any) -> int:
         """Write the (filtered) archive to CSV, JSONL or Parquet; return rows written."""
@@ -505,10 +548,10 @@ class Archive:
     def export_table(self, table: str, path: str | Path, fmt: str | None = None) -> int:
         """Write one enrichment table (entities, mentions, claims, quotes); rows written."""
         readers = {
-            "entities": self.store.entity_rows,
-            "mentions": self.store.mention_rows,
-            "claims": self.store.claim_rows,
-            "quotes": self.store.quote_rows,
+            "entities": self.store.entities.entity_rows,
+            "mentions": self.store.entities.mention_rows,
+            "claims": self.store.entities.claim_rows,
+            "quotes": self.store.entities.quote_rows,
         }
         if table not in readers:
             raise ConfigError(f"no table {table!r}; choose one of {', '.join(TABLES)}")
@@ -540,7 +583,7 @@ class Archive:
         all outlets) per day, week or month, with hits, videos and the period's totals.
         ``heard`` also counts the ways the captions misheard the words."""
         if self._trends is None:
-            self._trends = Trends(self.store)
+            self._trends = Trends(self.indexes)
         return self._trends.query(
             terms,
             per=per,

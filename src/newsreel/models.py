@@ -264,3 +264,44 @@ class Stats:
         data["first_date"] = self.first_date.isoformat() if self.first_date else None
         data["last_date"] = self.last_date.isoformat() if self.last_date else None
         return data
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedVideo:
+    """What the index keeps of a video's current transcript."""
+
+    transcript_id: int
+    video_id: str
+    title: str | None
+    text: str
+    channel: str | None
+    channel_code: str | None
+    language: str | None
+    publish_date: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryState:
+    """A story as the archive keeps it for grouping: centroid, time span and size."""
+
+    story_id: int
+    centroid: dict[str, float]
+    start: date | None = None
+    end: date | None = None
+    videos: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StageState:
+    """How a pipeline stage last ran on an archive."""
+
+    stage: str
+    version: str
+    status: str
+    items: int
+    started_at: str
+    finished_at: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return asdict(self)

@@ -15,7 +15,7 @@ from newsreel.analytics.counting import folded, leaves, matcher, occurrences
 from newsreel.analytics.trends import period_index, period_label
 from newsreel.errors import ConfigError, NotFoundError, QueryError
 from newsreel.search.query import Phrase, Term, parse_query
-from newsreel.search.soundalike import tokens
+from newsreel.text import tokens
 
 
 def count(text: str, query: str) -> int:

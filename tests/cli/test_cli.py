@@ -34,6 +34,8 @@ COMMANDS = [
     "reindex",
     "repair",
     "repair-text",
+    "embed",
+    "process",
     "eval",
 ]
 
@@ -189,6 +191,8 @@ def test_shared_corpora_give_365_videos_and_rerun_changes_nothing(
 
 
 def test_a_deleted_index_is_a_clear_error_until_reindex(demo: Path) -> None:
+    assert run("embed", archive=demo)[0] == 0
+    assert Path(str(demo) + ".vectors").exists()
     shutil.rmtree(str(demo) + ".fulltext")
     Path(str(demo) + ".vectors").unlink()
     code, _, err = run("search", "Cairo", archive=demo)

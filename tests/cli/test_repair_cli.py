@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -139,7 +140,7 @@ def test_an_interrupted_stage_exits_130_and_says_what_is_kept(
 ) -> None:
     from newsreel.cli.common import run_stage
 
-    def work(progress):  # type: ignore[no-untyped-def]
+    def work(progress: Callable[[int, int], None]) -> None:
         progress(1, 10)
         raise KeyboardInterrupt
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -118,11 +119,12 @@ def test_enrichment_tables_export(enriched: Path, tmp_path: Path, table: str, fm
         "export", "--table", table, "--format", fmt, "-o", str(out), archive=enriched
     )
     assert code == 0, err
-    frame = {
+    readers: dict[str, Callable[[Path], pd.DataFrame]] = {
         "csv": pd.read_csv,
         "jsonl": lambda p: pd.read_json(p, lines=True),
         "parquet": pd.read_parquet,
-    }[fmt](out)
+    }
+    frame = readers[fmt](out)
     assert len(frame) == int(err.split()[1]) > 0
     if table == "claims":
         assert 1_400_000 in set(frame["value"])

@@ -10,7 +10,9 @@ VOCAB = [f"w{i}" for i in range(400)]
 
 def _rolling(words: list[str], sizes: list[int]) -> list[Cue]:
     """Two-line rolling cues: each repeats the line the previous cue added."""
-    cues, pos, prev_line, t = [], 0, (), 0.0
+    cues: list[Cue] = []
+    prev_line: tuple[str, ...] = ()
+    pos, t = 0, 0.0
     for size in sizes:
         line = tuple(words[pos : pos + size])
         if not line:

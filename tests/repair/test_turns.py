@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from newsreel.repair.document import Repaired
 from newsreel.repair.punctuator import Prediction
 from newsreel.repair.repairer import assemble, readable
 
 
-def _repair(text: str):  # type: ignore[no-untyped-def]
+def _repair(text: str) -> Repaired:
     """Repair text whose punctuation is already written (the model says 'no mark')."""
     n = len(text.split())
     return assemble(text, Prediction(np.zeros(n, dtype=np.int8), np.zeros(n, dtype=np.int8)))

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from newsreel.models import Filters
-from newsreel.search.fulltext import FullText, IndexedVideo
+from newsreel.models import Filters, IndexedVideo
+from newsreel.search.fulltext import FullText
 from newsreel.search.query import parse_query
 
 VIDEOS = [

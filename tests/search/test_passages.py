@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from newsreel.search.passages import best_passage, slot_groups, title_matches, youtube_url
 from newsreel.search.query import parse_query
 from newsreel.search.soundalike import Heard
-from newsreel.store.sql import MARK_END, MARK_START
+from newsreel.text import MARK_END, MARK_START
 
 TEXT = (
     "Israel agreed last Friday to send representatives from mosad and shim bit "

@@ -31,6 +31,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Archive, 
                 SHARED / "corpus/bbc_news_youtube",
             ]
         )
+        arch.embed()
         yield arch, db
 
 
@@ -73,6 +74,7 @@ def test_timed_hits_link_to_the_second(corpus: tuple[Archive, Path]) -> None:
     timed = [h for h in arch.search("ceasefire", limit=20) if h.start_seconds is not None]
     assert timed
     hit = timed[0]
+    assert hit.start_seconds is not None
     assert hit.url == f"https://www.youtube.com/watch?v={hit.video_id}&t={int(hit.start_seconds)}s"
     detail = arch.show(hit.video_id)
     assert detail.word_times is not None

@@ -10,8 +10,12 @@ from hypothesis import strategies as st
 
 from newsreel import open_archive
 from newsreel.errors import ConfigError
-from newsreel.search.semantic import STRIDE, WINDOW, embed, windows
-from newsreel.search.vectors import index_path, quantize
+from newsreel.pipeline.stage import run_stage
+from newsreel.search.embed import EmbedStage
+from newsreel.search.indexes import Indexes, IndexPaths
+from newsreel.search.semantic import STRIDE, VERSION, WINDOW, embed, windows
+from newsreel.search.vectors import quantize
+from newsreel.store.sqlite import SQLiteStore
 
 
 @given(st.integers(min_value=0, max_value=2000))
@@ -55,6 +59,7 @@ def _archive_with(tmp_path: Path, texts: dict[str, str]) -> Path:
     db = tmp_path / "a.db"
     with open_archive(db) as arch:
         arch.ingest([folder])
+        arch.embed()
     return db
 
 
@@ -77,14 +82,13 @@ def test_semantic_search_finds_by_meaning_without_shared_words(tmp_path: Path) -
 
 def test_a_missing_or_stale_vector_index_is_rebuilt(tmp_path: Path) -> None:
     db = _archive_with(tmp_path, TEXTS)
-    with open_archive(db) as arch:
-        path = index_path(arch.store)
+    path = IndexPaths.beside(str(db)).vectors
     assert path is not None and path.exists()
     path.unlink()
     with open_archive(db, read_only=True) as arch:  # read-only: rebuilt in memory
         assert arch.search("interest rates", mode="semantic")[0].video_id == "vidCCCCCCCC"
     with open_archive(db) as arch:
-        arch.ingest([])  # a run brings the index file back
+        arch.embed()  # a run brings the index file back
     assert path.exists()
 
 
@@ -97,6 +101,9 @@ def test_new_videos_are_added_to_the_index(tmp_path: Path) -> None:
     )
     with open_archive(db) as arch:
         arch.ingest([more])
+        found = [h.video_id for h in arch.search("interest rates", mode="semantic")]
+        assert "vidCCCCCCCC" not in found  # not embedded yet
+        assert arch.embed().items == 1  # only the new video
         assert arch.search("interest rates", mode="semantic")[0].video_id == "vidCCCCCCCC"
         hits = arch.search("interest rates", mode="semantic", channel="nobody")
         assert hits == []  # filters apply to semantic search
@@ -119,9 +126,54 @@ def test_a_new_version_replaces_the_passages_of_the_old(tmp_path: Path) -> None:
     )
     with open_archive(db) as arch:
         arch.ingest([changed])
+        arch.embed()
+        assert isinstance(arch.store, SQLiteStore)
         rows = arch.store.db.execute(
             "SELECT DISTINCT t.version FROM passages p JOIN transcripts t ON t.id = p.transcript_id"
         ).fetchall()
         assert [r[0] for r in rows] == [2]
         hit = arch.search("interest rates and investors", mode="semantic")[0]
         assert "investors" in hit.snippet
+
+
+def test_ingest_leaves_words_searchable_and_embedding_to_its_stage(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "<video_id>vidAAAAAAAA</video_id>\n<doc>\n" + TEXTS["vidAAAAAAAA"] + "\n</doc>\n"
+    )
+    with open_archive(tmp_path / "a.db") as arch:
+        arch.ingest([folder])
+        assert arch.search("hostages")[0].video_id == "vidAAAAAAAA"
+        assert arch.store.passages.passage_count(VERSION) == (0, 0)
+        run = arch.embed()
+        assert (run.stage, run.version, run.items) == ("embed", VERSION, 1)
+        assert arch.embed().items == 0  # nothing left for this version
+        states = {s.stage: s for s in arch.stage_states()}
+        assert states["embed"].status == "done" and states["embed"].version == VERSION
+
+
+def test_a_new_embedder_version_reembeds_and_never_mixes_vectors(tmp_path: Path) -> None:
+    db = _archive_with(tmp_path, TEXTS)
+    with open_archive(db) as arch:
+        store = arch.store
+        before, _ = store.passages.passage_count(VERSION)
+        assert before > 0
+        newer = EmbedStage(store, "static-test-2")
+        newer_pending = store.passages.unembedded("static-test-2", 0, 10)
+        assert len(newer_pending) == 3  # a new version redoes every transcript
+        newer.start(None)
+        first = newer.pending()[:1]  # an interrupted run: one transcript re-embedded
+        newer.save(first, newer.process(first))
+        assert store.passages.passage_count("static-test-2")[0] > 0
+        assert store.passages.passage_count(VERSION)[0] < before
+        # each index holds the vectors of its own version only
+        old_index = Indexes(store)
+        old_index.sync_vectors()
+        new_index = Indexes(store, version="static-test-2")
+        new_index.sync_vectors()
+        assert len(new_index.semantic._hnsw()) == store.passages.passage_count("static-test-2")[0]
+        assert len(old_index.semantic._hnsw()) == store.passages.passage_count(VERSION)[0]
+        run = run_stage(store, EmbedStage(store, "static-test-2"))
+        assert run.items == 2  # the rest, not the one already done
+        assert store.passages.passage_count(VERSION)[0] == 0

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,10 +14,9 @@ from newsreel.search.soundalike import (
     adjacent,
     expand,
     find_variants,
-    fold,
     heard_variants,
-    sound_key,
 )
+from newsreel.text import fold, sound_key
 
 SCHEMA = FullText(None).schema
 
@@ -88,7 +89,7 @@ def test_adjacent_reads_plain_words_as_a_phrase() -> None:
 def test_find_variants_looks_up_each_key_once() -> None:
     asked: list[list[str]] = []
 
-    def lookup(keys: list[str]) -> dict[str, list[tuple[str, int]]]:
+    def lookup(keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
         asked.append(list(keys))
         return {k: [("mosad", 1), ("missed", 90)] for k in keys}
 
@@ -104,7 +105,9 @@ _words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
     st.text(alphabet='abcdefgh "()-OR*:', max_size=30),
     st.dictionaries(_words, st.lists(_words, max_size=3), max_size=4),
 )
-def test_any_query_expands_to_something_that_compiles(query: str, table: dict) -> None:
+def test_any_query_expands_to_something_that_compiles(
+    query: str, table: dict[str, list[str]]
+) -> None:
     try:
         node = parse_query(query).node
     except QueryError:

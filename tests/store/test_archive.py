@@ -8,7 +8,8 @@ import pytest
 
 from newsreel import Archive, NotFoundError, QueryError, open_archive
 from newsreel.errors import ConfigError, SchemaError
-from newsreel.store.sqlite import SQLiteStore
+from newsreel.search.indexes import Indexes
+from newsreel.store.sqlite_videos import SQLiteVideos
 
 RECORD = (
     "<video_id>{vid}</video_id>\n<video_title>{title} | DW News</video_title>\n"
@@ -93,16 +94,16 @@ def _five(tmp_path: Path) -> Path:
 
 def _fail_second_write(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
     calls = {"n": 0}
-    original = SQLiteStore.write
+    original = SQLiteVideos.write
 
-    def flaky(self: SQLiteStore, results, run_id):  # type: ignore[no-untyped-def]
+    def flaky(self: SQLiteVideos, results, run_id):
         calls["n"] += 1
         if calls["n"] == 2:
             raise error
         return original(self, results, run_id)
 
     monkeypatch.setattr("newsreel.ingest.runner.BATCH_RECORDS", 2)
-    monkeypatch.setattr(SQLiteStore, "write", flaky)
+    monkeypatch.setattr(SQLiteVideos, "write", flaky)
 
 
 def test_crashed_run_keeps_committed_batches_and_rerun_finishes(
@@ -112,7 +113,7 @@ def test_crashed_run_keeps_committed_batches_and_rerun_finishes(
     db = tmp_path / "a.db"
     with monkeypatch.context() as patch:
         _fail_second_write(patch, RuntimeError("power cut"))
-        patch.setattr(SQLiteStore, "index_pending", lambda self: 0)  # killed before indexing
+        patch.setattr(Indexes, "index_pending", lambda self: 0)  # killed before indexing
         with open_archive(db) as arch, pytest.raises(RuntimeError):
             arch.ingest([folder], jobs=0)
     with open_archive(db) as arch:
@@ -167,6 +168,7 @@ def test_schema_is_plain_tables_with_recorded_migrations(archive: Archive, tmp_p
         (5,),
         (6,),
         (7,),
+        (8,),
     ]
     assert "repairs" in tables
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -292,7 +294,7 @@ def test_a_pickled_store_reopens_the_same_archive(archive: Archive, tmp_path: Pa
     write(tmp_path, "a.txt", "vidA", "words")
     archive.ingest([tmp_path])
     copy = pickle.loads(pickle.dumps(archive.store))
-    assert copy.get_video("vidA").text == "words"
+    assert copy.videos.get_video("vidA").text == "words"
     copy.close()
 
 

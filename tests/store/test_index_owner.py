@@ -9,6 +9,7 @@ import pytest
 
 from newsreel import open_archive
 from newsreel.errors import StoreError
+from newsreel.store.sqlite import SQLiteStore
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,10 +46,14 @@ def test_an_archive_from_before_the_marker_keeps_its_index(tmp_path: Path) -> No
     path = tmp_path / "old.db"
     with open_archive(path) as arch:
         arch.ingest([ROOT / "examples"])
-        arch.store.db.execute("DELETE FROM search_state WHERE name = 'archive_id'")
-        arch.store.db.commit()
+        store = arch.store
+        assert isinstance(store, SQLiteStore)
+        store.db.execute("DELETE FROM search_state WHERE name = 'archive_id'")
+        store.db.commit()
     (tmp_path / "old.db.fulltext" / "archive-id").unlink()
     with open_archive(path) as arch:
         assert arch.search("Cairo")
-        assert arch.store.state("archive_id")  # marked now, without a rebuild:
-        assert arch.store.db.execute("SELECT count(*) FROM fts_pending").fetchone()[0] == 0
+        store = arch.store
+        assert isinstance(store, SQLiteStore)
+        assert store.search.state("archive_id")  # marked now, without a rebuild:
+        assert store.db.execute("SELECT count(*) FROM fts_pending").fetchone()[0] == 0

@@ -36,7 +36,7 @@ def test_export_sql_with_a_query_restricts_to_matches() -> None:
 
 
 def test_extra_keys_sql_lists_json_keys_of_the_exported_videos() -> None:
-    sql, params = extra_keys_sql(Filters(channel="DW"), None)
+    sql, params = extra_keys_sql(Filters(channel="DW"))
     assert sql == (
         "SELECT DISTINCT j.key FROM videos v "
         "JOIN transcripts t ON t.id = v.current_transcript_id, json_each(v.extra) j "

@@ -82,9 +82,14 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     problems: list[str] = []
+
+    def on_dialog(dialog: Any) -> None:
+        problems.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
     tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
     tab.on("pageerror", lambda e: problems.append(str(e)))
-    tab.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    tab.on("dialog", on_dialog)
     tab.problems = problems
     yield tab
     context.close()

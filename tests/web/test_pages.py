@@ -220,7 +220,7 @@ def test_stories_pages_and_api(tmp_path: Path) -> None:
     with open_archive(db) as arch:
         arch.ingest([ROOT / "examples"])
         arch.group_stories()
-        story_id = arch.store.story_of("wyqHuhmsA28")
+        story_id = arch.store.stories.story_of("wyqHuhmsA28")
     with TestClient(create_app(db)) as web:
         listing = web.get("/api/v1/stories", params={"min_videos": 1}).json()
         assert story_id in [s["story_id"] for s in listing["stories"]]

@@ -19,8 +19,8 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from newsreel.search.soundalike import tokens
 from newsreel.stories.features import STOP
+from newsreel.text import tokens
 
 PRIOR = 500.0
 MIN_COUNT = 3

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from newsreel.search.query import And, Near, Node, Or, Phrase, Term
-from newsreel.search.soundalike import fold, tokens
+from newsreel.text import fold, tokens
 
 Pattern = tuple[tuple[str, ...], bool]
 

@@ -27,8 +27,8 @@ from newsreel.analytics.counting import Pattern, folded, leaves, matcher, occurr
 from newsreel.errors import ConfigError, NotFoundError
 from newsreel.models import Filters
 from newsreel.search.engine import variants_for, widest
+from newsreel.search.indexes import Indexes
 from newsreel.search.query import parse_query
-from newsreel.store.base import Store
 
 PERIODS = ("day", "week", "month")
 MAX_TERMS = 5
@@ -151,8 +151,9 @@ def period_label(index: int, per: str) -> str:
 class Trends:
     """Trend queries over one archive, with caches that survive between queries."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, indexes: Indexes) -> None:
+        self.indexes = indexes
+        self.store = indexes.store
         self._lock = threading.Lock()
         self._generation: tuple[int, ...] | None = None
         self._meta: _Meta | None = None
@@ -217,9 +218,9 @@ class Trends:
 
     def _current_meta(self) -> _Meta:
         # the index may catch up after the records (an ingest in progress): count both
-        generation = (*self.store.generation(), self.store.indexed_documents())
+        generation = (*self.store.videos.generation(), self.store.search.indexed_documents())
         if self._meta is None or generation != self._generation:
-            self._meta = _load(self.store.trend_meta())
+            self._meta = _load(self.store.analytics.trend_meta())
             self._generation = generation
         return self._meta
 
@@ -230,7 +231,7 @@ class Trends:
             number = term.split(":", 1)[1].strip()
             if not number.isdigit():
                 raise ConfigError(f"{term!r} names no story; write story:ID (newsreel stories)")
-            tids = self.store.story_video_ids(int(number))
+            tids = self.store.stories.story_video_ids(int(number))
             if not tids:
                 raise NotFoundError(f"no story {number} (run 'newsreel stories')")
             return _arrays(dict.fromkeys(tids, 1))
@@ -238,7 +239,7 @@ class Trends:
             name = term.split(":", 1)[1].strip().strip('"')
             if not name:
                 raise ConfigError(f"{term!r} names no entity; write entity:NAME")
-            found = self.store.entity_hits(self.store.find_entity(name)[0])
+            found = self.store.entities.entity_hits(self.store.entities.find_entity(name)[0])
             return _arrays(found)
         node = parse_query(term).node
         if heard:
@@ -249,10 +250,10 @@ class Trends:
         counted = self._counted.setdefault(patterns, _Counted())
         if counted.generation == self._generation:
             return _arrays(counted.hits)  # nothing was added since it was counted
-        todo = [t for t in self.store.matching_ids(node, Filters()) if t not in counted.scanned]
+        todo = [t for t in self.indexes.matching_ids(node, Filters()) if t not in counted.scanned]
         if todo:
             compiled = matcher(patterns)
-            for tid, text in self.store.transcript_texts(todo).items():
+            for tid, text in self.store.videos.transcript_texts(todo).items():
                 if hits := occurrences(text, compiled):
                     counted.hits[tid] = hits
             counted.scanned.update(todo)

@@ -128,9 +128,14 @@ def ner(gold: Path, as_captions: bool, as_json: bool) -> None:
 @handle_errors
 def stories(gold: Path, archive: Path | None, as_json: bool) -> None:
     """Story grouping: B-cubed precision/recall/F1 and adjusted Rand index."""
+    from newsreel.api import open_archive
     from newsreel.stories.evaluate import eval_stories
 
-    scores = eval_stories(gold, archive)
+    if archive is None:
+        scores = eval_stories(gold)
+    else:
+        with open_archive(archive, read_only=True) as arch:
+            scores = eval_stories(gold, arch.store)
     if _as_json(scores, as_json):
         return
     click.echo(

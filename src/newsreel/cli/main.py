@@ -14,6 +14,7 @@ from newsreel.cli.reindex import reindex
 from newsreel.cli.repair import repair, repair_text_command
 from newsreel.cli.search import search
 from newsreel.cli.serve import serve
+from newsreel.cli.stages import embed, process
 from newsreel.cli.stories import compare, stories, story, topics, trends
 
 
@@ -35,6 +36,8 @@ for command in (
     reindex,
     repair,
     repair_text_command,
+    embed,
+    process,
     evaluate,
     enrich,
     entities,

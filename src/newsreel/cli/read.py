@@ -72,8 +72,9 @@ def stats(archive: Path | None, as_json: bool, quarantine: bool) -> None:
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         result = arch.stats()
         items = arch.quarantined() if quarantine else []
+        stages = arch.stage_states()
     if as_json:
-        data = result.to_dict()
+        data = {**result.to_dict(), "stages": [s.to_dict() for s in stages]}
         if quarantine:
             data["quarantine"] = [
                 {
@@ -97,5 +98,10 @@ def stats(archive: Path | None, as_json: bool, quarantine: bool) -> None:
     for name, count in result.channels.items():
         click.echo(f"  {count:>7}  {name}")
     click.echo("languages    " + ", ".join(f"{k} {v}" for k, v in result.languages.items()))
+    for stage in stages:
+        click.echo(
+            f"stage        {stage.stage:8} {stage.version}  {stage.status} "
+            f"(last run: {stage.items} items)"
+        )
     for q in items:
         click.echo(f"quarantined: {q.describe()}")

@@ -87,23 +87,10 @@ def _number_at(words: Sequence[str], i: int) -> tuple[float, int] | None:
     while j < len(words):
         word = words[j]
         nxt = words[j + 1] if j + 1 < len(words) else ""
-        if _DIGITS.match(word) and not (started and current):
-            current += float(word.strip("$£€%").replace(",", ""))
-        elif word in _WORDS and not (
-            started and word in _UNITS and current % 100 >= 20 and current % 10
-        ):
-            current += _WORDS[word]
-        elif word == "a" and not started and (nxt in _SCALE or nxt in ("dozen", "100", "1000")):
-            current = 1.0 if nxt in _SCALE else 0.0  # "a million"; "a 100" is "a hundred"
-        elif word == "hundred" and started:
-            current = max(current, 1.0) * 100
-        elif word in _SCALE and word != "hundred" and started:
-            total += max(current, 1.0) * _SCALE[word]
-            current = 0.0
-        elif word == "and" and started and (nxt in _WORDS or nxt == "hundred"):
-            pass
-        else:
+        step = _number_step(word, nxt, started, total, current)
+        if step is None:
             break
+        total, current = step
         started = True
         j += 1
         if _DIGITS.match(word) and nxt not in _SCALE:
@@ -112,10 +99,29 @@ def _number_at(words: Sequence[str], i: int) -> tuple[float, int] | None:
         j -= 1
     if j == i or (j == i + 1 and words[i] == "a"):
         return None
-    value = total + current
     if j == i + 1 and _YEAR.match(words[i]):
         return None  # a year, not a count
-    return value, j - i
+    return total + current, j - i
+
+
+def _number_step(
+    word: str, nxt: str, started: bool, total: float, current: float
+) -> tuple[float, float] | None:
+    """(total, current) once ``word`` (followed by ``nxt``) is read into a number, or
+    None where the number ends before it."""
+    if _DIGITS.match(word) and not (started and current):
+        return total, current + float(word.strip("$£€%").replace(",", ""))
+    if word in _WORDS and not (started and word in _UNITS and current % 100 >= 20 and current % 10):
+        return total, current + _WORDS[word]
+    if word == "a" and not started and (nxt in _SCALE or nxt in ("dozen", "100", "1000")):
+        return total, 1.0 if nxt in _SCALE else 0.0  # "a million"; "a 100" is "a hundred"
+    if word == "hundred" and started:
+        return total, max(current, 1.0) * 100
+    if word in _SCALE and word != "hundred" and started:
+        return total + max(current, 1.0) * _SCALE[word], 0.0
+    if word == "and" and started and (nxt in _WORDS or nxt == "hundred"):
+        return total, current
+    return None
 
 
 def _subject(forms: Sequence[str], words: Sequence[str], start: int, end: int) -> str | None:
@@ -193,50 +199,83 @@ def extract(
     sources = [_source(words, forms, s, e) for s, e in spans]
     claims: list[Claim] = []
     for n, (s, e) in enumerate(spans):
-        sentence = " ".join(forms[s:e])
-        source = sources[n]
-        if (  # "...800 prisoners. It seems like this is something Israel, according to X, agreed"
-            source is None
-            and n + 2 < len(spans)
-            and words[spans[n + 1][0]] in _BACK
-            and words[spans[n + 2][0]] == "according"
-        ):
-            source = sources[n + 2]
-        if source is None and n and _pronoun_report(words, s, e):
-            source = sources[n - 1]
-        i = s
-        while i < e:
-            found = _number_at(words, i)
-            named = i > s and forms[i - 1][:1].isupper() and forms[i - 1][-1:].isalnum()
-            if (
-                found is None
-                or named
-                or (i + 1 < e and words[i + 1] in _MONTHS)
-                or (i and words[i - 1] in _MONTHS)
-            ):
-                i += 1
-                continue
-            value, used = found
-            if "%" in forms[i] or (i + used < e and words[i + used] in ("percent", "per")):
-                used += words[i + used] == "percent" if i + used < e else 0
-            subject = _subject(forms, words, i + used, e)
-            if subject and subject.split()[-1].lower() == "there":
-                place = next((places[k] for k in range(i - 1, s - 1, -1) if k in places), None)
-                if place:
-                    subject = subject[: -len("there")] + f"in {place}"
-            text = " ".join(forms[i : i + used]).strip(".,?!;:")
-            claims.append(Claim(i, i + used, value, text, subject, source, sentence))
-            i += used
-    quotes = []
-    for s, e in spans:
-        for j in range(s + 1, e - 2):
-            if words[j] in _QUOTE_SAY and not _pronoun_report(words, max(s, j - 3), j + 1):
-                speaker = _speaker_before(words, forms, s, j)
-                if speaker is None or speaker[0].lower().startswith(("there", "according")):
-                    continue
-                body = j + 1 + (words[j + 1] == "that")
-                text = " ".join(forms[body:e]).rstrip()
-                if len(text.split()) >= 3:
-                    quotes.append(Quote(body, e, speaker[0], speaker[1], j, text, "indirect"))
-                break
+        source = _sentence_source(words, spans, sources, n)
+        claims += _claims_in(forms, words, s, e, source, places)
+    quotes = [q for s, e in spans if (q := _quote_in(forms, words, s, e)) is not None]
     return claims, quotes
+
+
+def _sentence_source(
+    words: Sequence[str], spans: Sequence[tuple[int, int]], sources: Sequence[str | None], n: int
+) -> str | None:
+    """The source of sentence ``n``: its own, or one a neighbouring sentence names."""
+    s, e = spans[n]
+    source = sources[n]
+    if (  # "...800 prisoners. It seems like this is something Israel, according to X, agreed"
+        source is None
+        and n + 2 < len(spans)
+        and words[spans[n + 1][0]] in _BACK
+        and words[spans[n + 2][0]] == "according"
+    ):
+        source = sources[n + 2]
+    if source is None and n and _pronoun_report(words, s, e):
+        source = sources[n - 1]
+    return source
+
+
+def _claims_in(
+    forms: Sequence[str],
+    words: Sequence[str],
+    s: int,
+    e: int,
+    source: str | None,
+    places: dict[int, str],
+) -> list[Claim]:
+    """The claims of the sentence of tokens ``s`` to ``e``."""
+    sentence = " ".join(forms[s:e])
+    claims: list[Claim] = []
+    i = s
+    while i < e:
+        found = _number_at(words, i)
+        if found is None or _not_a_count(forms, words, s, e, i):
+            i += 1
+            continue
+        value, used = found
+        if "%" in forms[i] or (i + used < e and words[i + used] in ("percent", "per")):
+            used += words[i + used] == "percent" if i + used < e else 0
+        subject = _place_subject(_subject(forms, words, i + used, e), places, s, i)
+        text = " ".join(forms[i : i + used]).strip(".,?!;:")
+        claims.append(Claim(i, i + used, value, text, subject, source, sentence))
+        i += used
+    return claims
+
+
+def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) -> bool:
+    """A number that is part of a name ("Channel 4") or a date ("March 3", "3 March")."""
+    named = i > s and forms[i - 1][:1].isupper() and forms[i - 1][-1:].isalnum()
+    return named or (i + 1 < e and words[i + 1] in _MONTHS) or bool(i and words[i - 1] in _MONTHS)
+
+
+def _place_subject(subject: str | None, places: dict[int, str], s: int, i: int) -> str | None:
+    """A subject ending in "there" names the place mentioned last before token ``i``."""
+    if subject and subject.split()[-1].lower() == "there":
+        place = next((places[k] for k in range(i - 1, s - 1, -1) if k in places), None)
+        if place:
+            return subject[: -len("there")] + f"in {place}"
+    return subject
+
+
+def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quote | None:
+    """The first reported speech of the sentence of tokens ``s`` to ``e``, if any."""
+    for j in range(s + 1, e - 2):
+        if words[j] not in _QUOTE_SAY or _pronoun_report(words, max(s, j - 3), j + 1):
+            continue
+        speaker = _speaker_before(words, forms, s, j)
+        if speaker is None or speaker[0].lower().startswith(("there", "according")):
+            continue
+        body = j + 1 + (words[j + 1] == "that")
+        text = " ".join(forms[body:e]).rstrip()
+        if len(text.split()) < 3:
+            return None
+        return Quote(body, e, speaker[0], speaker[1], j, text, "indirect")
+    return None

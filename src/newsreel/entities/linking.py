@@ -21,7 +21,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from newsreel.entities.places import place
-from newsreel.search.soundalike import fold, sound_key
+from newsreel.text import fold, sound_key
 
 ALIASES = Path(__file__).with_name("aliases.toml")
 _EDGE = re.compile(r"^\W+|\W+$")

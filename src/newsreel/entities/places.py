@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from newsreel.search.soundalike import fold
+from newsreel.text import fold
 
 
 @cache

@@ -8,15 +8,14 @@ changes. User merges and splits (table entity_aliases) are applied on every run.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsreel.entities import claims as claim_rules
 from newsreel.entities import gazetteer, ner
 from newsreel.entities.linking import Linker, key
 from newsreel.repair.document import ends_sentence
-from newsreel.store.base import Store
+from newsreel.store.base import ClaimRow, MentionRow, QuoteRow, Store
 
 VERSION = "entities-7+en_core_web_sm-3.8.0"
 BATCH = 16
@@ -45,68 +44,102 @@ def sentence_starts(forms: list[str]) -> list[int]:
 
 def linker_for(store: Store) -> Linker:
     """A linker that knows the user's aliases and every spelling linked so far."""
-    user = {spelling: (name, kind) for spelling, kind, name in store.user_aliases()}
-    known = {(key(surface), kind): name for surface, kind, name in store.known_spellings(VERSION)}
+    user = {spelling: (name, kind) for spelling, kind, name in store.entities.user_aliases()}
+    known = {
+        (key(surface), kind): name
+        for surface, kind, name in store.entities.known_spellings(VERSION)
+    }
     return Linker(user, known)
 
 
-def run_enrich(store: Store, progress: Callable[[int, int], None] | None = None) -> EnrichSummary:
-    """Enrich what is new or was enriched by an older version."""
-    linker = linker_for(store)
-    began = time.perf_counter()
-    videos = words = n_mentions = n_claims = n_quotes = 0
-    after = 0
-    while batch := store.unenriched(VERSION, after, BATCH):
-        token_lists = [text.split() for _, text in batch]
+@dataclass(frozen=True, slots=True)
+class Enriched:
+    """What enrich found in one transcript: mention, claim and quote rows."""
+
+    words: int
+    mentions: list[MentionRow]
+    claims: list[ClaimRow]
+    quotes: list[QuoteRow]
+
+
+class EnrichStage:
+    """The enrich stage: transcripts → mentions, claims, quotes (``pipeline.stage.Stage``)."""
+
+    name = "enrich"
+    version = VERSION
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.linker: Linker | None = None
+        self.counts = {"mentions": 0, "claims": 0, "quotes": 0}
+        self._after = 0
+
+    def start(self, previous: str | None) -> None:
+        """Load the user's aliases and every spelling linked so far."""
+        self.linker = linker_for(self.store)
+        self._after = 0
+
+    def pending(self) -> list[tuple[int, str]]:
+        """The next current transcripts not enriched by this version."""
+        batch = self.store.entities.unenriched(VERSION, self._after, BATCH)
+        if batch:
+            self._after = batch[-1][0]
+        return batch
+
+    def process(self, items: Sequence[tuple[int, str]]) -> list[Enriched]:
+        """Find, link and attribute a batch's entities, numbers and quotes."""
+        assert self.linker is not None, "start() loads the linker"
+        token_lists = [text.split() for _, text in items]
         found = ner.mentions(token_lists)
-        for (tid, _), tokens, tagged in zip(batch, token_lists, found, strict=True):
-            curated = gazetteer.find(tokens)
-            named = [m for m in tagged if any(c.isalpha() for c in key(m.text))]
-            mentions = gazetteer.merge(named, curated)
-            linked = linker.link_video([(m.text, m.type) for m in mentions])
-            rows = [
-                (m.start, m.end, m.text, name, kind, "aliases" if m in curated else "ner")
-                for m, (name, kind) in zip(mentions, linked, strict=True)
-            ]
-            places = {
-                i: name
-                for m, (name, kind) in zip(mentions, linked, strict=True)
-                if kind == "LOC"
-                for i in range(m.start, m.end)
-            }
-            claims, quotes = claim_rules.extract(tokens, sentence_starts(tokens), places)
-            speaker_of = {
-                i: (name, kind)
-                for m, (name, kind) in zip(mentions, linked, strict=True)
-                for i in range(m.start, m.end)
-            }
-            quote_rows = []
-            for q in quotes:
-                entity = next(
-                    (
-                        speaker_of[i]
-                        for i in range(q.speaker_start, q.speaker_end)
-                        if i in speaker_of
-                    ),
-                    None,
-                )
-                quote_rows.append((q.start, q.end, q.speaker, entity, q.text, q.kind))
-            store.save_enrichment(
-                tid,
-                VERSION,
-                rows,
-                [
-                    (c.start, c.end, c.value, c.text, c.subject, c.attribution, c.sentence)
-                    for c in claims
-                ],
-                quote_rows,
+        return [
+            enrich_tokens(tokens, tagged, self.linker)
+            for tokens, tagged in zip(token_lists, found, strict=True)
+        ]
+
+    def save(self, items: Sequence[tuple[int, str]], results: Sequence[Enriched]) -> int:
+        """Replace each transcript's rows; return the words enriched."""
+        for (tid, _), found in zip(items, results, strict=True):
+            self.store.entities.save_enrichment(
+                tid, VERSION, found.mentions, found.claims, found.quotes
             )
-            videos += 1
-            words += len(tokens)
-            n_mentions += len(rows)
-            n_claims += len(claims)
-            n_quotes += len(quote_rows)
-        after = batch[-1][0]
-        if progress:
-            progress(len(batch), words)
-    return EnrichSummary(videos, words, n_mentions, n_claims, n_quotes, time.perf_counter() - began)
+            self.counts["mentions"] += len(found.mentions)
+            self.counts["claims"] += len(found.claims)
+            self.counts["quotes"] += len(found.quotes)
+        return sum(found.words for found in results)
+
+
+def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Linker) -> Enriched:
+    """Mentions (curated and NER, linked), claims and quotes of one token list."""
+    curated = gazetteer.find(tokens)
+    named = [m for m in tagged if any(c.isalpha() for c in key(m.text))]
+    mentions = gazetteer.merge(named, curated)
+    linked = linker.link_video([(m.text, m.type) for m in mentions])
+    rows = [
+        (m.start, m.end, m.text, name, kind, "aliases" if m in curated else "ner")
+        for m, (name, kind) in zip(mentions, linked, strict=True)
+    ]
+    places = {
+        i: name
+        for m, (name, kind) in zip(mentions, linked, strict=True)
+        if kind == "LOC"
+        for i in range(m.start, m.end)
+    }
+    claims, quotes = claim_rules.extract(tokens, sentence_starts(tokens), places)
+    speaker_of = {
+        i: (name, kind)
+        for m, (name, kind) in zip(mentions, linked, strict=True)
+        for i in range(m.start, m.end)
+    }
+    quote_rows = []
+    for q in quotes:
+        entity = next(
+            (speaker_of[i] for i in range(q.speaker_start, q.speaker_end) if i in speaker_of),
+            None,
+        )
+        quote_rows.append((q.start, q.end, q.speaker, entity, q.text, q.kind))
+    return Enriched(
+        len(tokens),
+        rows,
+        [(c.start, c.end, c.value, c.text, c.subject, c.attribution, c.sentence) for c in claims],
+        quote_rows,
+    )

@@ -22,7 +22,7 @@ from typing import Any
 from newsreel.ingest.files import InputFile, find_inputs, forget_listings, read_input
 from newsreel.ingest.formats.table import check_mapping
 from newsreel.models import IngestSummary
-from newsreel.search.vectors import embed_pending, sync_index
+from newsreel.search.indexes import Indexes
 from newsreel.store.base import FileResult, Store
 
 Progress = Callable[[int, IngestSummary], None]
@@ -59,25 +59,26 @@ def _parsed(
 class _Sink:
     """Writes batches and indexes them in bulk as they accumulate."""
 
-    def __init__(self, store: Store, run_id: int) -> None:
-        self.store = store
+    def __init__(self, indexes: Indexes, run_id: int) -> None:
+        self.indexes = indexes
+        self.store = indexes.store
         self.run_id = run_id
         self.summary = IngestSummary()
         self._unindexed = 0
 
     def write(self, batch: list[FileResult]) -> IngestSummary:
-        part = self.store.write(batch, self.run_id)
+        part = self.store.videos.write(batch, self.run_id)
         _merge(self.summary, part)
         self._unindexed += part.ingested + part.new_versions
         if self._unindexed >= INDEX_EVERY:
-            self.store.index_pending()
+            self.indexes.index_pending()
             self._unindexed = 0
         return part
 
     def index_if_idle(self) -> None:
         """Index written transcripts while waiting, once there are enough to be worth it."""
         if self._unindexed >= INDEX_IDLE_MIN:
-            self.store.index_pending()
+            self.indexes.index_pending()
             self._unindexed = 0
 
 
@@ -88,7 +89,7 @@ def _writer_main(store: Store, run_id: int, inbox: Any, outbox: Any) -> None:
     """
     _ignore_ctrl_c()
     try:
-        sink = _Sink(store.reopen(), run_id)
+        sink = _Sink(Indexes(store.reopen()), run_id)
         while True:
             try:
                 batch = inbox.get(block=False)
@@ -98,7 +99,8 @@ def _writer_main(store: Store, run_id: int, inbox: Any, outbox: Any) -> None:
             if batch is None:
                 break
             outbox.put(("part", sink.write(batch)))
-        sink.store.index_pending()
+        sink.indexes.index_pending()
+        sink.indexes.close()
         sink.store.close()
         outbox.put(("done", None))
     except BaseException as exc:
@@ -150,19 +152,19 @@ class _WriterProcess:
 class _WriterInline:
     """Writing in this process: for small runs and ``jobs=0``."""
 
-    def __init__(self, store: Store, run_id: int) -> None:
-        self.sink = _Sink(store, run_id)
+    def __init__(self, indexes: Indexes, run_id: int) -> None:
+        self.sink = _Sink(indexes, run_id)
         self.summary = self.sink.summary
 
     def send(self, batch: list[FileResult]) -> None:
         self.sink.write(batch)
 
     def close(self) -> None:
-        self.sink.store.index_pending()
+        self.sink.indexes.index_pending()
 
 
 def ingest_paths(
-    store: Store,
+    indexes: Indexes,
     paths: Sequence[Path],
     *,
     mapping: Mapping[str, str] | None = None,
@@ -171,24 +173,27 @@ def ingest_paths(
     on_start: Callable[[int], None] | None = None,
     on_index: Callable[[int], None] | None = None,
 ) -> IngestSummary:
-    """Ingest files and folders into ``store``; resumable, batched, never crashes on input.
+    """Ingest files and folders into the archive of ``indexes``; resumable, batched,
+    never crashes on input.
 
     Files already ingested completely with the same size and mtime are not read again.
-    New transcripts are indexed in bulk as the run goes and at its end. ``jobs``:
+    New transcripts are indexed for words in bulk as the run goes and at its end (the
+    embed stage makes their passage vectors). ``jobs``:
     ``0`` does everything in this process; ``N`` adds N parser processes to the writer
     process (default: one per CPU beyond two).
     """
+    store = indexes.store
     check_mapping(mapping or {})
     forget_listings()
     inputs = list(find_inputs(list(paths)))
     if on_start:
         on_start(len(inputs))
-    run_id = store.begin_run([str(p) for p in paths])
-    store.index_pending()  # finish what an interrupted run left unindexed
+    run_id = store.videos.begin_run([str(p) for p in paths])
+    indexes.index_pending()  # finish what an interrupted run left unindexed
     skipped = IngestSummary()
     todo: list[InputFile] = []
     for item in inputs:
-        state = store.source_state(str(item.path))
+        state = store.videos.source_state(str(item.path))
         stat = item.path.stat()
         if state and state.size == stat.st_size and state.mtime_ns == stat.st_mtime_ns:
             skipped.files += 1
@@ -201,7 +206,7 @@ def ingest_paths(
     parallel = jobs != 0 and len(todo) >= _PARALLEL_MIN_FILES
     parsers = max(0, (os.cpu_count() or 1) - 2) if jobs is None else jobs
     writer: _WriterProcess | _WriterInline = (
-        _WriterProcess(store, run_id, context) if parallel else _WriterInline(store, run_id)
+        _WriterProcess(store, run_id, context) if parallel else _WriterInline(indexes, run_id)
     )
     batch: list[FileResult] = []
     pending = 0
@@ -231,8 +236,6 @@ def ingest_paths(
     _merge(summary, writer.summary)
     summary.interrupted = status == "interrupted"
     if status == "done":
-        store.refresh_search()
-        embed_pending(store)
-        sync_index(store)
-    store.finish_run(run_id, summary, status)
+        indexes.refresh_vocabulary()
+    store.videos.finish_run(run_id, summary, status)
     return summary

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsreel.search.soundalike import STOPWORDS
+from newsreel.text import STOPWORDS
 
 FILLERS = frozenset({"uh", "um", "uhm", "umm", "uh-huh", "er", "erm", "hmm", "mm", "mhm", "ah"})
 _TAG = re.compile(r"^[\[(][^\])]*[\])]$")

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from newsreel.repair.clean import core
-from newsreel.search.soundalike import STOPWORDS
+from newsreel.text import STOPWORDS
 
 _SHORTEST = 40
 _LONGEST = 160

@@ -8,10 +8,10 @@ the full-text index (same tokens, now punctuated and cased) for readable snippet
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsreel.repair.document import Repaired
 from newsreel.repair.punctuator import Punctuator, load
 from newsreel.repair.repairer import repair_texts
 from newsreel.store.base import Store
@@ -38,35 +38,52 @@ def stage_version(punctuator: Punctuator) -> str:
 
 def pending(store: Store, punctuator: Punctuator | None = None) -> tuple[int, int]:
     """(transcripts up to date, current transcripts)."""
-    return store.repair_counts(stage_version(punctuator or load()))
+    return store.repairs.repair_counts(stage_version(punctuator or load()))
 
 
-def run_repair(
-    store: Store,
-    progress: Callable[[int, int], None] | None = None,
-    punctuator: Punctuator | None = None,
-) -> RepairSummary:
-    """Repair what is new or was repaired by an older version; re-index it."""
-    model = punctuator or load()
-    version = stage_version(model)
-    already, _ = store.repair_counts(version)
-    began = time.perf_counter()
-    done = words = 0
-    after = 0
-    while batch := store.unrepaired(version, after, BATCH):
-        repaired = repair_texts([text for _, text, _ in batch], model)
-        rows = []
-        for (tid, _text, _times), rep in zip(batch, repaired, strict=True):
-            data = rep.to_dict()
-            rows.append(
-                (tid, version, rep.aligned_text(), data, len(rep.sentences), len(rep.turns))
-            )
-            words += len(rep.raw)
-        store.save_repairs(rows)
-        done += len(batch)
-        after = batch[-1][0]
-        if progress:
-            progress(len(batch), words)
-    if done:
-        store.index_pending()
-    return RepairSummary(done, words, time.perf_counter() - began, already, version)
+class RepairStage:
+    """The repair stage: raw transcripts → ``Repaired`` (see ``pipeline.stage.Stage``)."""
+
+    name = "repair"
+
+    def __init__(self, store: Store, punctuator: Punctuator | None = None) -> None:
+        self.store = store
+        self.model = punctuator or load()
+        self.version = stage_version(self.model)
+        self.already = 0
+        self._after = 0
+
+    def start(self, previous: str | None) -> None:
+        """Count what is already up to date (a new version redoes everything)."""
+        self.already = self.store.repairs.repair_counts(self.version)[0]
+        self._after = 0
+
+    def pending(self) -> list[tuple[int, str, str | None]]:
+        """The next current transcripts without a repair of this version."""
+        batch = self.store.repairs.unrepaired(self.version, self._after, BATCH)
+        if batch:
+            self._after = batch[-1][0]
+        return batch
+
+    def process(self, items: Sequence[tuple[int, str, str | None]]) -> list[Repaired]:
+        """Repair a batch of texts with the punctuation model and the rules."""
+        return repair_texts([text for _, text, _ in items], self.model)
+
+    def save(
+        self, items: Sequence[tuple[int, str, str | None]], results: Sequence[Repaired]
+    ) -> int:
+        """Store the repairs (queued for re-indexing); return the words repaired."""
+        self.store.repairs.save_repairs(
+            [
+                (
+                    tid,
+                    self.version,
+                    rep.aligned_text(),
+                    rep.to_dict(),
+                    len(rep.sentences),
+                    len(rep.turns),
+                )
+                for (tid, _text, _times), rep in zip(items, results, strict=True)
+            ]
+        )
+        return sum(len(rep.raw) for rep in results)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from newsreel.repair.clean import core
 from newsreel.repair.document import Turn
@@ -116,6 +116,29 @@ def _ack_tail(spoken: Sequence[int], words: Sequence[str]) -> int | None:
     return None
 
 
+@dataclass
+class _Scan:
+    """One transcript's sentences and the turns its cues have found so far."""
+
+    forms: Sequence[str]
+    words: list[str]
+    sentences: Sequence[tuple[int, int]]
+    spoken: list[list[int]]  # per sentence, its tokens that are said (no markers, tags, fillers)
+    texts: list[str]  # per sentence, its spoken words
+    turns: dict[int, Turn] = field(default_factory=dict)
+    interview: bool = False
+    guest: str | None = None
+    guest_role: str = "guest"
+
+    def tokens(self, k: int) -> tuple[list[str], list[str]]:
+        """The forms and words spoken in sentence ``k``."""
+        return [self.forms[i] for i in self.spoken[k]], [self.words[i] for i in self.spoken[k]]
+
+    def asks(self, k: int) -> bool:
+        """Whether sentence ``k`` ends with a question mark."""
+        return self.forms[self.sentences[k][1] - 1].endswith("?")
+
+
 def detect(
     forms: Sequence[str], kinds: Sequence[str], sentences: Sequence[tuple[int, int]]
 ) -> list[Turn]:
@@ -126,89 +149,100 @@ def detect(
         for s, e in sentences
     ]
     texts = [" ".join(words[i] for i in idx) for idx in spoken]
-    turns: dict[int, Turn] = {}
-    interview = False
-    guest: str | None = None
-    guest_role = "guest"
-    for i, marker in enumerate(kinds):
-        if marker == "marker":
-            nxt = next((j for j in range(i + 1, len(kinds)) if kinds[j] == "word"), None)
-            if nxt is not None:
-                turns[nxt] = Turn(nxt, cue=">>")
-                interview = True
-    for k, (start, _end) in enumerate(sentences):
-        text = texts[k]
-        idx = spoken[k]
+    scan = _Scan(forms, words, sentences, spoken, texts)
+    _marker_turns(scan, kinds)
+    for k, text in enumerate(texts):
         if not text:
             continue
-        sent_forms = [forms[i] for i in idx]
-        sent_words = [words[i] for i in idx]
-        if _SIGN_OFF.search(text) and k > 0 and interview:
-            begin = start
-            if _ACK.match(texts[k - 1]):
-                begin = sentences[k - 1][0]
-            else:
-                begin = _ack_tail(spoken[k - 1], words) or start
-            name = (
-                _sign_off_name(sent_forms, sent_words)
-                if text.startswith(("that", "got", "okay", "ok", "all", "right", "well", "and"))
-                else None
-            )
-            if name:
-                previous = max((t for t in turns if t < begin), default=None)
-                if previous is not None and turns[previous].speaker is None:
-                    turns[previous] = replace(turns[previous], speaker=name)
-            current = max((t for t in turns if t <= begin), default=None)
-            if begin not in turns and (current is None or turns[current].role != "anchor"):
-                turns[begin] = Turn(begin, role="anchor", cue="sign-off")
-            continue
-        if _HANDOVER.search(text):
-            name, role = _handover_name(sent_forms, sent_words)
-            if name is None and not _ROLE.search(text):
-                continue
-            after = k + 1
-            for j in range(k, min(len(sentences), k + 4)):
-                if forms[sentences[j][1] - 1].endswith("?"):
-                    after = j + 1
-            if after < len(sentences):
-                at = sentences[after][0]
-                marked = turns.get(at)
-                turns[at] = (
-                    replace(marked, speaker=marked.speaker or name, role=role)
-                    if marked
-                    else Turn(at, speaker=name, role=role, cue="hand-over")
-                )
-                turns.setdefault(0, Turn(0, role="anchor", cue="opening"))
-                interview, guest, guest_role = True, name, role
-            continue
-        if (
-            interview
-            and k > 0
-            and _ANSWER.match(text)
-            and forms[sentences[k - 1][1] - 1].endswith("?")
-        ):
-            if start not in turns:
-                turns[start] = Turn(start, speaker=guest, role=guest_role, cue="answer")
-            ask = k - 1
-            while (
-                ask > 0
-                and k - ask < 3
-                and (forms[sentences[ask - 1][1] - 1].endswith("?") or _ASK.search(texts[ask - 1]))
-            ):
-                ask -= 1
-            at = sentences[ask][0]
-            before = max((t for t in turns if t < start), default=None)
-            if before is not None and before < at and turns[before].role != "anchor":
-                turns[at] = Turn(at, role="anchor", cue="question")
-    _name_from_intros(turns, forms, words, sentences)
+        if _SIGN_OFF.search(text) and k > 0 and scan.interview:
+            _sign_off(scan, k)
+        elif _HANDOVER.search(text):
+            _hand_over(scan, k)
+        elif scan.interview and k > 0 and _ANSWER.match(text) and scan.asks(k - 1):
+            _answer(scan, k)
+    _name_from_intros(scan.turns, forms, words, sentences)
+    return _aligned(scan.turns, kinds, sentences)
+
+
+def _marker_turns(scan: _Scan, kinds: Sequence[str]) -> None:
+    """A ``>>`` marker starts a turn at the next word, and makes the text an interview."""
+    for i, kind in enumerate(kinds):
+        if kind == "marker":
+            nxt = next((j for j in range(i + 1, len(kinds)) if kinds[j] == "word"), None)
+            if nxt is not None:
+                scan.turns[nxt] = Turn(nxt, cue=">>")
+                scan.interview = True
+
+
+def _sign_off(scan: _Scan, k: int) -> None:
+    """Sentence ``k`` signs a guest off: the anchor's turn starts there (or at the
+    acknowledgement before it), and the turn before takes the name the sign-off says."""
+    turns, text = scan.turns, scan.texts[k]
+    if _ACK.match(scan.texts[k - 1]):
+        begin = scan.sentences[k - 1][0]
+    else:
+        begin = _ack_tail(scan.spoken[k - 1], scan.words) or scan.sentences[k][0]
+    if text.startswith(("that", "got", "okay", "ok", "all", "right", "well", "and")):
+        name = _sign_off_name(*scan.tokens(k))
+        previous = max((t for t in turns if t < begin), default=None)
+        if name and previous is not None and turns[previous].speaker is None:
+            turns[previous] = replace(turns[previous], speaker=name)
+    current = max((t for t in turns if t <= begin), default=None)
+    if begin not in turns and (current is None or turns[current].role != "anchor"):
+        turns[begin] = Turn(begin, role="anchor", cue="sign-off")
+
+
+def _hand_over(scan: _Scan, k: int) -> None:
+    """Sentence ``k`` hands over to a guest, whose turn starts after the anchor's
+    question that follows (within the next three sentences)."""
+    name, role = _handover_name(*scan.tokens(k))
+    if name is None and not _ROLE.search(scan.texts[k]):
+        return
+    after = k + 1
+    for j in range(k, min(len(scan.sentences), k + 4)):
+        if scan.asks(j):
+            after = j + 1
+    if after >= len(scan.sentences):
+        return
+    at = scan.sentences[after][0]
+    marked = scan.turns.get(at)
+    scan.turns[at] = (
+        replace(marked, speaker=marked.speaker or name, role=role)
+        if marked
+        else Turn(at, speaker=name, role=role, cue="hand-over")
+    )
+    scan.turns.setdefault(0, Turn(0, role="anchor", cue="opening"))
+    scan.interview, scan.guest, scan.guest_role = True, name, role
+
+
+def _answer(scan: _Scan, k: int) -> None:
+    """Sentence ``k`` answers the question before it: the guest's turn starts there and
+    the anchor's at the start of the question block (up to two sentences back)."""
+    turns, start = scan.turns, scan.sentences[k][0]
+    if start not in turns:
+        turns[start] = Turn(start, speaker=scan.guest, role=scan.guest_role, cue="answer")
+    ask = k - 1
+    while ask > 0 and k - ask < 3 and (scan.asks(ask - 1) or _ASK.search(scan.texts[ask - 1])):
+        ask -= 1
+    at = scan.sentences[ask][0]
+    before = max((t for t in turns if t < start), default=None)
+    if before is not None and before < at and turns[before].role != "anchor":
+        turns[at] = Turn(at, role="anchor", cue="question")
+
+
+def _aligned(
+    turns: dict[int, Turn], kinds: Sequence[str], sentences: Sequence[tuple[int, int]]
+) -> list[Turn]:
+    """The turns in order, each after leading markers moved to the start of its sentence;
+    none when there is only one."""
+    starts = [s for s, _ in sentences]
     aligned: dict[int, Turn] = {}
-    for start in sorted(turns):  # a turn after leading markers starts with its sentence
-        first = sentences[bisect_right([s for s, _ in sentences], start) - 1][0]
+    for start in sorted(turns):
+        first = sentences[bisect_right(starts, start) - 1][0]
         if all(kinds[i] != "word" for i in range(first, start)):
-            start, turn = first, replace(turns[start], start=first)
+            aligned.setdefault(first, replace(turns[start], start=first))
         else:
-            turn = turns[start]
-        aligned.setdefault(start, turn)
+            aligned.setdefault(start, turns[start])
     return [aligned[t] for t in sorted(aligned)] if len(aligned) > 1 else []
 
 

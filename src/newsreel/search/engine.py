@@ -12,18 +12,11 @@ from typing import TYPE_CHECKING
 from newsreel.models import Filters, SearchHit
 from newsreel.search.passages import best_passage, slot_groups, title_matches, youtube_url
 from newsreel.search.query import And, Near, Node, Or, Phrase, Term
-from newsreel.search.soundalike import (
-    STOPWORDS,
-    Heard,
-    adjacent,
-    expand,
-    find_variants,
-    fold,
-    tokens,
-)
-from newsreel.search.vectors import Semantic
+from newsreel.search.soundalike import Heard, adjacent, expand, find_variants
+from newsreel.text import STOPWORDS, fold, tokens
 
 if TYPE_CHECKING:
+    from newsreel.search.indexes import Indexes
     from newsreel.store.base import Store
 
 SORTS = ("relevance", "date")
@@ -37,7 +30,7 @@ def variants_for(store: Store, node: Node, exact: bool) -> Heard:
     """The heard variants of the query's words; none when ``exact``."""
     if exact:
         return Heard()
-    return find_variants(node, store.sound_variants, store.indexed_documents())
+    return find_variants(node, store.search.sound_variants, store.search.indexed_documents())
 
 
 def widest(node: Node, variants: Heard) -> Node:
@@ -47,7 +40,7 @@ def widest(node: Node, variants: Heard) -> Node:
 
 
 def lexical(
-    store: Store,
+    indexes: Indexes,
     node: Node,
     filters: Filters,
     *,
@@ -57,19 +50,21 @@ def lexical(
     sort: str = "relevance",
 ) -> list[SearchHit]:
     """Ranked hits (exact and sound-alike matches), or the newest first."""
-    variants = variants_for(store, node, exact)
+    variants = variants_for(indexes.store, node, exact)
     wanted = offset + limit
     query = widest(node, variants)
     if sort == "date":
-        found = store.match(query, filters, limit, offset, "date")
-        exact_ids = _scores(store, node, filters, [t for t, _ in found])
+        found = indexes.match(query, filters, limit, offset, "date")
+        exact_ids = _scores(indexes, node, filters, [t for t, _ in found])
         page = [(t, (s, "exact" if t in exact_ids else SOUND_ALIKE)) for t, s in found]
-        return build_hits(store, node, variants, page)
-    return build_hits(store, node, variants, rank(store, node, variants, filters, wanted)[offset:])
+        return build_hits(indexes.store, node, variants, page)
+    return build_hits(
+        indexes.store, node, variants, rank(indexes, node, variants, filters, wanted)[offset:]
+    )
 
 
 def rank(
-    store: Store,
+    indexes: Indexes,
     node: Node,
     variants: Heard,
     filters: Filters,
@@ -88,15 +83,15 @@ def rank(
     typed, heard = node, expand(node, variants)
     side_by_side = adjacent(node)
     beside = expand(side_by_side, variants) if side_by_side != node else None
-    exact = dict(store.match(typed, filters, size))
-    expanded = dict(store.match(heard, filters, size)) if variants else {}
-    near = dict(store.match(beside, filters, size)) if beside else {}
+    exact = dict(indexes.match(typed, filters, size))
+    expanded = dict(indexes.match(heard, filters, size)) if variants else {}
+    near = dict(indexes.match(beside, filters, size)) if beside else {}
     ids = sorted(exact.keys() | expanded.keys() | near.keys())
-    exact.update(_scores(store, typed, filters, [t for t in ids if t not in exact]))
+    exact.update(_scores(indexes, typed, filters, [t for t in ids if t not in exact]))
     if beside:
-        near.update(_scores(store, beside, filters, [t for t in ids if t not in near]))
+        near.update(_scores(indexes, beside, filters, [t for t in ids if t not in near]))
     if variants:
-        expanded.update(_scores(store, heard, filters, [t for t in ids if t not in expanded]))
+        expanded.update(_scores(indexes, heard, filters, [t for t in ids if t not in expanded]))
     scored = []
     for transcript_id in ids:
         if transcript_id in exact:
@@ -111,11 +106,13 @@ def rank(
     return [(t, (s, label)) for s, t, label in scored[:wanted]]
 
 
-def _scores(store: Store, query: Node, filters: Filters, ids: Sequence[int]) -> dict[int, float]:
+def _scores(
+    indexes: Indexes, query: Node, filters: Filters, ids: Sequence[int]
+) -> dict[int, float]:
     """BM25 of ``query`` for those of ``ids`` it matches."""
     if not ids:
         return {}
-    return dict(store.match(query, filters, len(ids), among=ids))
+    return dict(indexes.match(query, filters, len(ids), among=ids))
 
 
 def build_hits(
@@ -130,7 +127,7 @@ def build_hits(
     ``anchors`` gives, per transcript, the first word of a passage chosen elsewhere
     (semantic search) when no query word is in it.
     """
-    rows = store.hit_rows([t for t, _ in page])
+    rows = store.videos.hit_rows([t for t, _ in page])
     groups = slot_groups(node, variants) if node is not None else []
     hits = []
     for transcript_id, (score, label) in page:
@@ -207,8 +204,7 @@ def relaxed(node: Node) -> Node | None:
 
 
 def semantic(
-    store: Store,
-    vectors: Semantic,
+    indexes: Indexes,
     node: Node,
     filters: Filters,
     *,
@@ -216,15 +212,14 @@ def semantic(
     offset: int = 0,
 ) -> list[SearchHit]:
     """Videos whose passages are nearest in meaning to the query, best first."""
-    found = vectors.search(semantic_text(node), filters, offset + limit)[offset:]
+    found = indexes.semantic.search(semantic_text(node), filters, offset + limit)[offset:]
     page = [(t, (score, "semantic")) for t, score, _ in found]
     anchors = {t: first for t, _, first in found}
-    return build_hits(store, node, Heard(), page, anchors)
+    return build_hits(indexes.store, node, Heard(), page, anchors)
 
 
 def hybrid(
-    store: Store,
-    vectors: Semantic,
+    indexes: Indexes,
     node: Node,
     filters: Filters,
     *,
@@ -240,17 +235,17 @@ def hybrid(
     rank fusion throws away: on bench/search_quality.py MRR 0.88 against 0.78 for
     reciprocal rank fusion (k=10, same weights).
     """
-    variants = variants_for(store, node, exact)
+    variants = variants_for(indexes.store, node, exact)
     wanted = max(POOL, offset + limit)
-    lexical_ranked = rank(store, node, variants, filters, wanted)
+    lexical_ranked = rank(indexes, node, variants, filters, wanted)
     loose = relaxed(node)
     if loose is not None and len(lexical_ranked) < wanted:  # then videos with some words
         seen = {t for t, _ in lexical_ranked}
-        more = rank(store, loose, variants, filters, wanted)
+        more = rank(indexes, loose, variants, filters, wanted)
         lexical_ranked += [item for item in more if item[0] not in seen]
         lexical_ranked = lexical_ranked[:wanted]
     text = semantic_text(node)
-    meaning = vectors.search(text, filters, SEMANTIC_DEPTH)
+    meaning = indexes.semantic.search(text, filters, SEMANTIC_DEPTH)
     weight = semantic_weight(text)
     fused: dict[int, float] = {}
     labels: dict[int, str] = {}
@@ -269,4 +264,4 @@ def hybrid(
     order = order[offset : offset + limit]
     page = [(t, (round(fused[t], 4), labels[t])) for t in order]
     anchors = {t: first for t, _, first in meaning}
-    return build_hits(store, node, variants, page, anchors)
+    return build_hits(indexes.store, node, variants, page, anchors)

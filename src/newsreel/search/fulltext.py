@@ -4,7 +4,7 @@ SQLite keeps every record; the index holds one document per video (its current
 transcript) and answers ranked queries (BM25, title x4, block-max WAND: milliseconds at
 a million videos where SQLite FTS5 must score every match; bench/search.py), filters,
 facet counts and the vocabulary for sound-alike keys. Text is tokenised as the Python
-side folds it (``soundalike.fold``): split on non-alphanumerics, lower case, accents
+side folds it (``text.fold``): split on non-alphanumerics, lower case, accents
 folded to ASCII.
 """
 
@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import tantivy
 
 from newsreel.errors import QueryError, StoreError
-from newsreel.models import Filters
+from newsreel.models import Filters, IndexedVideo
 from newsreel.search.query import Near, Node, Or, Phrase, Term
-from newsreel.search.soundalike import tokens
+from newsreel.text import tokens
 
 TITLE_BOOST = 4.0
 ANALYZER = "news"
@@ -30,20 +28,6 @@ UNKNOWN = "(unknown)"
 NO_DATE = "(no date)"
 WRITER_HEAP = 256_000_000
 _FACETS = {"channel": "channel_facet", "language": "language_facet", "month": "month"}
-
-
-@dataclass(frozen=True, slots=True)
-class IndexedVideo:
-    """What the index keeps of a video's current transcript."""
-
-    transcript_id: int
-    video_id: str
-    title: str | None
-    text: str
-    channel: str | None
-    channel_code: str | None
-    language: str | None
-    publish_date: date | None
 
 
 def _schema() -> Any:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsreel.search.query import Near, Node, Or, Phrase, Term
-from newsreel.search.soundalike import STOPWORDS, Heard, fold, tokens
-from newsreel.store.sql import MARK_END, MARK_START
+from newsreel.search.soundalike import Heard
+from newsreel.text import MARK_END, MARK_START, STOPWORDS, fold, tokens
 
 WIDTH = 40
 LEAD = 8
@@ -87,53 +87,9 @@ def _folded_words(words: Sequence[str]) -> list[str]:
 
 
 def _runs(words: Sequence[str], groups: Sequence[Sequence[Slot]]) -> list[tuple[int, int, str]]:
-    """Maximal runs (first, last, label) of words matching consecutive slots of a group.
-
-    A regular expression of every form finds the candidate words in one pass; only
-    those are tokenised and compared slot by slot.
-    """
-    slots = [s for g in groups for s in g]
-    alternatives = sorted(
-        {re.escape(f) for s in slots if not s.prefix for f in s.forms | s.in_phrase},
-        key=len,
-        reverse=True,
-    ) + [re.escape(fold(s.label)) + r"\w*" for s in slots if s.prefix]
-    if not alternatives or not words:
-        return []
-    folded_words = _folded_words(words)
-    lengths = np.fromiter(map(len, folded_words), dtype=np.int64, count=len(folded_words))
-    starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
-    offsets = [m.start() for m in pattern.finditer(" ".join(folded_words))]
-    found = set(np.searchsorted(starts, offsets, side="right").tolist())
-    found = {i - 1 for i in found}
-    folded = {i: tokens(folded_words[i]) for i in found}
-    runs: list[tuple[int, int, str]] = []
-    for group in groups:
-        consumed = -1
-        for i in sorted(found):
-            if i <= consumed:
-                continue
-            best, label_start = 0, 0
-            for start in range(len(group)):
-                length = 0
-                while start + length < len(group) and any(
-                    group[start + length].matches(t, alone=False)
-                    for t in folded.get(i + length, ())
-                ):
-                    length += 1
-                if length == 1 and (
-                    fold(group[start].label) in STOPWORDS
-                    or not any(group[start].matches(t) for t in folded[i])
-                ):
-                    length = 0  # a phrase's variant ("bit") or a stopword alone is no match
-                if length > best:
-                    best, label_start = length, start
-            if best:
-                label = " ".join(s.label for s in group[label_start : label_start + best])
-                runs.append((i, i + best - 1, label))
-                consumed = i + best - 1
-    runs.sort()
+    """Maximal runs (first, last, label) of words matching consecutive slots of a group."""
+    folded = _candidates(words, [s for g in groups for s in g])
+    runs = sorted(run for group in groups for run in _group_runs(group, folded))
     kept: list[tuple[int, int, str]] = []
     for run in runs:  # a run inside a longer one is the same match
         if kept and run[0] <= kept[-1][1]:
@@ -142,6 +98,62 @@ def _runs(words: Sequence[str], groups: Sequence[Sequence[Slot]]) -> list[tuple[
             continue
         kept.append(run)
     return kept
+
+
+def _candidates(words: Sequence[str], slots: Sequence[Slot]) -> dict[int, list[str]]:
+    """The folded tokens of each word that may match a slot, by word index.
+
+    A regular expression of every form finds the candidate words in one pass; only
+    those are tokenised (and later compared slot by slot).
+    """
+    alternatives = sorted(
+        {re.escape(f) for s in slots if not s.prefix for f in s.forms | s.in_phrase},
+        key=len,
+        reverse=True,
+    ) + [re.escape(fold(s.label)) + r"\w*" for s in slots if s.prefix]
+    if not alternatives or not words:
+        return {}
+    folded_words = _folded_words(words)
+    lengths = np.fromiter(map(len, folded_words), dtype=np.int64, count=len(folded_words))
+    starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    offsets = [m.start() for m in pattern.finditer(" ".join(folded_words))]
+    found = {i - 1 for i in np.searchsorted(starts, offsets, side="right").tolist()}
+    return {i: tokens(folded_words[i]) for i in found}
+
+
+def _group_runs(group: Sequence[Slot], folded: dict[int, list[str]]) -> list[tuple[int, int, str]]:
+    """Runs (first, last, label) of candidate words matching consecutive slots of
+    ``group``, each starting after the one before it ends."""
+    runs: list[tuple[int, int, str]] = []
+    consumed = -1
+    for i in sorted(folded):
+        if i <= consumed:
+            continue
+        best, label_start = 0, 0
+        for start in range(len(group)):
+            length = _match_length(group, start, folded, i)
+            if length > best:
+                best, label_start = length, start
+        if best:
+            label = " ".join(s.label for s in group[label_start : label_start + best])
+            runs.append((i, i + best - 1, label))
+            consumed = i + best - 1
+    return runs
+
+
+def _match_length(group: Sequence[Slot], start: int, folded: dict[int, list[str]], i: int) -> int:
+    """How many words from word ``i`` match the slots of ``group`` from ``start`` on."""
+    length = 0
+    while start + length < len(group) and any(
+        group[start + length].matches(t, alone=False) for t in folded.get(i + length, ())
+    ):
+        length += 1
+    if length == 1 and (
+        fold(group[start].label) in STOPWORDS or not any(group[start].matches(t) for t in folded[i])
+    ):
+        return 0  # a phrase's variant ("bit") or a stopword alone is no match
+    return length
 
 
 def best_passage(

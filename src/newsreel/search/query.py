@@ -89,30 +89,40 @@ def _lex(query: str) -> list[tuple[str, str, bool]]:
         match = _TOKEN.match(query, pos)
         if not match:  # pragma: no cover - the pattern accepts any non-space text
             raise QueryError(f"cannot read the query at character {pos + 1}")
-        neg_f, fname, fvalue, neg_p, phrase, closed, opening, closing, neg_w, word = match.groups()
-        field = (fname, fvalue) if fname else None
-        if word and not field and (plain := _FIELD.match(word)) and plain[1] in FIELDS:
-            field = (plain[1], plain[2])
-        if field:
-            if field[0] not in FIELDS:
-                raise QueryError(f"unknown filter {field[0]}:; use {', '.join(FIELDS)}")
-            tokens.append(("field", f"{field[0]}:{field[1]}", bool(neg_f or neg_w)))
-        elif phrase is not None:
-            if not closed:
-                raise QueryError(f"the quote opened at character {match.start(5)} is never closed")
-            tokens.append(("phrase", phrase, bool(neg_p)))
-        elif opening:
-            tokens.append(("open", "(", False))
-        elif closing:
-            tokens.append(("close", ")", False))
-        elif word == "OR" and not neg_w:
-            tokens.append(("or", word, False))
-        elif word and _NEAR.match(word) and not neg_w:
-            tokens.append(("near", word.split("/")[1], False))
-        else:
-            tokens.append(("word", word, bool(neg_w)))
+        tokens.append(_token(match))
         pos = match.end()
     return tokens
+
+
+def _token(match: re.Match[str]) -> tuple[str, str, bool]:
+    """The (kind, text, negated) token of one match of ``_TOKEN``."""
+    neg_f, fname, fvalue, neg_p, phrase, closed, opening, closing, neg_w, word = match.groups()
+    field = _field(fname, fvalue, word)
+    if field:
+        return ("field", f"{field[0]}:{field[1]}", bool(neg_f or neg_w))
+    if phrase is not None:
+        if not closed:
+            raise QueryError(f"the quote opened at character {match.start(5)} is never closed")
+        return ("phrase", phrase, bool(neg_p))
+    if opening:
+        return ("open", "(", False)
+    if closing:
+        return ("close", ")", False)
+    if word == "OR" and not neg_w:
+        return ("or", word, False)
+    if word and _NEAR.match(word) and not neg_w:
+        return ("near", word.split("/")[1], False)
+    return ("word", word, bool(neg_w))
+
+
+def _field(fname: str | None, fvalue: str | None, word: str | None) -> tuple[str, str] | None:
+    """(name, value) of a filter: ``name:"value"``, or ``name:value`` for a known name."""
+    field = (fname, fvalue or "") if fname else None
+    if word and not field and (plain := _FIELD.match(word)) and plain[1] in FIELDS:
+        field = (plain[1], plain[2])
+    if field and field[0] not in FIELDS:
+        raise QueryError(f"unknown filter {field[0]}:; use {', '.join(FIELDS)}")
+    return field
 
 
 class _Parser:

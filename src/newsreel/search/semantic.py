@@ -23,6 +23,8 @@ MODEL_DIR = Path(__file__).resolve().parent / "embedder"
 WINDOW = 100
 STRIDE = 75
 DIMENSIONS = 256
+# The embedder version passages carry; a new model or passage cut means a new version.
+VERSION = "static-minilm-256+w100s75"
 
 
 def windows(text: str) -> list[tuple[int, int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from newsreel.store.sql import MARK_END, MARK_START
+from newsreel.text import MARK_END, MARK_START
 
 
 def snippet_html(snippet: str) -> str:

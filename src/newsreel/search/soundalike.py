@@ -14,156 +14,18 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-import jellyfish
 from rapidfuzz.distance import Levenshtein
 
 from newsreel.search.query import And, Near, Node, Or, Phrase, Term
+from newsreel.text import fold, sound_key
 
-MIN_LENGTH = 3
 MAX_VARIANTS = 8
 MAX_PHRASE_VARIANTS = 64
 COMMON = 0.05
 RARE = 3  # in a small archive, a spelling in this few documents is never "common"
-_COARSE = str.maketrans({"M": "N", "0": "T", "B": "P", "D": "T", "G": "K", "J": "K"})
-_WORD = re.compile(r"\w+", re.UNICODE)
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-# Words too common or too short to stand for a name: never expanded.
-STOPWORDS = frozenset(
-    [
-        "a",
-        "about",
-        "after",
-        "all",
-        "also",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "he",
-        "her",
-        "here",
-        "him",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "just",
-        "like",
-        "me",
-        "more",
-        "my",
-        "no",
-        "not",
-        "now",
-        "of",
-        "on",
-        "one",
-        "only",
-        "or",
-        "other",
-        "our",
-        "out",
-        "over",
-        "said",
-        "say",
-        "says",
-        "she",
-        "so",
-        "some",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "to",
-        "too",
-        "up",
-        "us",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "who",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yes",
-        "yeah",
-        "okay",
-        "well",
-        "going",
-        "get",
-        "got",
-    ]
-)
-
-
-def fold(word: str) -> str:
-    """Lower-case and strip diacritics, as the full-text index does (unicode61)."""
-    if word.isascii():
-        return word.lower()
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", word.lower()))
-
-
-def tokens(text: str) -> list[str]:
-    """The index terms of a piece of text, folded."""
-    return _WORD.findall(fold(text))
-
-
-def expandable(word: str) -> bool:
-    """Whether a (folded) word is worth expanding: long enough, not a number or stopword."""
-    return len(word) >= MIN_LENGTH and word.isalpha() and word not in STOPWORDS
-
-
-def sound_key(word: str) -> str | None:
-    """The coarse phonetic key of a folded word; None when it has none."""
-    if not expandable(word):
-        return None
-    try:
-        key = jellyfish.metaphone(word)
-    except (ValueError, IndexError):  # pragma: no cover - jellyfish rejects odd input
-        return None
-    coarse = "".join(k for k, _ in itertools.groupby(key.translate(_COARSE)))
-    return coarse or None
 
 
 def max_distance(word: str) -> int:

@@ -1,6 +1,6 @@
 """Passage vectors: computed into the archive, searched through an HNSW index beside it.
 
-The archive's ``passages`` table is the truth (one int8 vector per passage). The
+The archive's ``passages`` table (filled by the embed stage) is the truth; the
 nearest-neighbour index (usearch HNSW, a file ``<archive>.vectors`` beside the archive)
 is derived: new passages are appended to it, and it is rebuilt from the table whenever
 it does not match (deleted, older, or from an archive that changed). Filtered searches
@@ -10,14 +10,14 @@ from the table instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from newsreel.models import Filters
-from newsreel.search.semantic import DIMENSIONS, embed, passages
+from newsreel.search.semantic import DIMENSIONS, VERSION, embed
 
 if TYPE_CHECKING:
     from newsreel.store.base import Store
@@ -30,30 +30,6 @@ OVERSAMPLE = 8
 def quantize(vectors: np.ndarray) -> np.ndarray:
     """Unit float vectors → int8 (x127); cosine order is kept to within ~1%."""
     return np.clip(np.rint(vectors * 127.0), -127, 127).astype(np.int8)
-
-
-def embed_pending(store: Store, progress: Callable[[int], None] | None = None) -> int:
-    """Cut new current transcripts into passages and store their vectors; return count."""
-    done, after = 0, 0
-    while batch := store.unembedded(after, EMBED_BATCH // 8):
-        rows: list[tuple[int, int, int]] = []
-        texts: list[str] = []
-        for transcript_id, text in batch:
-            for first, count, passage in passages(text):
-                rows.append((transcript_id, first, count))
-                texts.append(passage)
-        vectors = quantize(embed(texts))
-        store.add_passages([(*row, vec.tobytes()) for row, vec in zip(rows, vectors, strict=True)])
-        after = batch[-1][0]
-        done += len(batch)
-        if progress:
-            progress(done)
-    return done
-
-
-def index_path(store: Store) -> Path | None:
-    """Where the archive's vector index lives; None for an in-memory archive."""
-    return None if store.path == ":memory:" else Path(store.path + ".vectors")
 
 
 def _new_index() -> Any:
@@ -84,54 +60,71 @@ def _add(index: Any, rows: Iterator[tuple[int, bytes]], chunk: int = 50_000) -> 
     flush()
 
 
-def sync_index(store: Store, *, save: bool = True) -> Any:
-    """The up-to-date HNSW index of the archive's passages (appended or rebuilt)."""
-    count, newest = store.passage_count()
-    path = index_path(store)
+def stamp(version: str, count: int, newest: int) -> str:
+    """What the archive records of the index file it saved: version, size, newest id."""
+    return f"{version}:{count}:{newest}"
+
+
+def _recorded(built: str | None, version: str) -> tuple[int, int] | None:
+    """(size, newest passage id) of a saved index of this embedder version, else None."""
+    parts = (built or "").split(":")
+    if len(parts) != 3 or parts[0] != version:
+        return None  # another embedder's vectors (or none): never mixed in
+    return int(parts[1]), int(parts[2])
+
+
+def sync_index(
+    store: Store, path: Path | None, *, version: str = VERSION, save: bool = True
+) -> Any:
+    """The up-to-date HNSW index of the archive's passages of this embedder version
+    (appended or rebuilt), saved at ``path`` when ``save``."""
+    count, newest = store.passages.passage_count(version)
     index = _new_index()
-    built = store.state("vectors_index")
-    if path is not None and path.exists() and built is not None:
+    recorded = _recorded(store.search.state("vectors_index"), version)
+    if path is not None and path.exists() and recorded is not None:
         index.load(str(path))
-        if f"{len(index)}:{newest}" == built:
+        size, old_newest = recorded
+        if (len(index), old_newest) == (count, newest):
             return index
-        old_newest = int(built.split(":")[1])
-        if len(index) == int(built.split(":")[0]) and old_newest <= newest:
-            _add(index, store.passage_vectors(after=old_newest))
+        if len(index) == size and old_newest <= newest:
+            _add(index, store.passages.passage_vectors(version, after=old_newest))
         if len(index) != count:
             index = _new_index()
     if len(index) != count:
-        _add(index, store.passage_vectors())
+        _add(index, store.passages.passage_vectors(version))
     if save and path is not None:
         index.save(str(path))
-        store.set_state("vectors_index", f"{len(index)}:{newest}")
+        store.search.set_state("vectors_index", stamp(version, len(index), newest))
     return index
 
 
 class Semantic:
     """Nearest passages to a query, per transcript, for one open archive."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, path: Path | None, version: str = VERSION) -> None:
         self.store = store
+        self.path = path
+        self.version = version
         self._index: Any = None
         self._passages: int | None = None
 
     def _count(self) -> int:
         """Passages in the archive (counted once per open archive)."""
         if self._passages is None:
-            self._passages = self.store.passage_count()[0]
+            self._passages = self.store.passages.passage_count(self.version)[0]
         return self._passages
 
     def _hnsw(self) -> Any:
         if self._index is None:
-            count, newest = self.store.passage_count()
-            built = self.store.state("vectors_index")
-            path = index_path(self.store)
-            if path is not None and path.exists() and built == f"{count}:{newest}":
+            count, newest = self.store.passages.passage_count(self.version)
+            built = self.store.search.state("vectors_index")
+            path = self.path
+            if path is not None and path.exists() and built == stamp(self.version, count, newest):
                 from usearch.index import Index
 
                 self._index = Index.restore(str(path), view=True)
             else:  # stale or missing (read-only archive): build in memory
-                self._index = sync_index(self.store, save=False)
+                self._index = sync_index(self.store, path, version=self.version, save=False)
         return self._index
 
     def search(self, query: str, filters: Filters, wanted: int) -> list[tuple[int, float, int]]:
@@ -148,7 +141,7 @@ class Semantic:
         while True:
             found = index.search(vector, count, log=False)
             keys = [int(k) for k in found.keys]
-            hits = self.store.passage_hits(keys, filters)
+            hits = self.store.passages.passage_hits(keys, filters)
             ranked = _best_per_transcript(
                 [(k, 1.0 - float(d)) for k, d in zip(keys, found.distances, strict=True)], hits
             )
@@ -161,7 +154,7 @@ class Semantic:
     ) -> list[tuple[int, float, int]] | None:
         keys: list[int] = []
         blobs: list[bytes] = []
-        for key, blob in self.store.passage_vectors(filters):
+        for key, blob in self.store.passages.passage_vectors(self.version, filters):
             keys.append(key)
             blobs.append(blob)
             if len(keys) > EXACT_LIMIT:
@@ -172,7 +165,7 @@ class Semantic:
         scores = matrix.astype(np.float32) @ vector.astype(np.float32) / (127.0 * 127.0)
         top = np.argsort(-scores)[: wanted * OVERSAMPLE]
         chosen = [keys[i] for i in top]
-        hits = self.store.passage_hits(chosen, filters)
+        hits = self.store.passages.passage_hits(chosen, filters)
         return _best_per_transcript([(keys[i], float(scores[i])) for i in top], hits)[:wanted]
 
 

@@ -1,4 +1,8 @@
-"""The ``Store`` protocol: what every archive backend must do, in backend-neutral terms."""
+"""The ``Store`` protocol: what every archive backend must do, in backend-neutral terms.
+
+A store is one repository per domain (videos, repairs, entities, stories, analytics,
+passages, search state) over one connection; each is a small protocol here.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +14,19 @@ from typing import Any, Protocol
 from newsreel.models import (
     Filters,
     HitRow,
+    IndexedVideo,
     IngestSummary,
     QuarantineItem,
     Record,
+    StageState,
     Stats,
+    StoryState,
     VideoDetail,
 )
-from newsreel.search.query import Node
-from newsreel.stories.grouping import Story
+
+MentionRow = tuple[int, int, str, str, str, str]  # start, end, surface, name, type, source
+ClaimRow = tuple[int, int, float, str, str | None, str | None, str]  # ... subject, source, sentence
+QuoteRow = tuple[int, int, str, tuple[str, str] | None, str, str]  # entity: (name, type)
 
 
 @dataclass(slots=True)
@@ -51,13 +60,8 @@ class SourceState:
     records: int
 
 
-class Store(Protocol):
-    """An archive backend. Callers never see SQL or dialect details."""
-
-    path: str
-
-    def reopen(self) -> Store:
-        """A new connection to the same archive, for use in another process."""
+class VideoRepository(Protocol):
+    """Videos, transcript versions, raw files, quarantine and ingest runs."""
 
     def source_state(self, path: str) -> SourceState | None:
         """Return the remembered state of a completely ingested file, if any."""
@@ -65,65 +69,49 @@ class Store(Protocol):
     def begin_run(self, paths: Sequence[str]) -> int:
         """Record the start of an ingest run and return its id."""
 
-    def write(self, results: Sequence[FileResult], run_id: int) -> IngestSummary:
-        """Archive a batch of file results atomically and return its counts."""
-
-    def index_pending(self) -> int:
-        """Make newly archived transcripts searchable; return how many were indexed."""
-
     def finish_run(self, run_id: int, summary: IngestSummary, status: str) -> None:
         """Record how an ingest run ended."""
 
-    def match(
-        self,
-        node: Node,
-        filters: Filters,
-        limit: int,
-        offset: int = 0,
-        sort: str = "relevance",
-        among: Sequence[int] | None = None,
-    ) -> list[tuple[int, float]]:
-        """(transcript id, score) of current transcripts matching a query."""
+    def write(self, results: Sequence[FileResult], run_id: int) -> IngestSummary:
+        """Archive a batch of file results atomically and return its counts."""
 
     def hit_rows(self, transcript_ids: Sequence[int]) -> dict[int, HitRow]:
         """Metadata, text and word times of transcripts, by id."""
 
-    def sound_variants(self, keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
-        """Vocabulary terms (with their document counts) per sound key."""
+    def get_video(self, video_id: str) -> VideoDetail:
+        """Return one video with its current transcript; raise NotFoundError."""
 
-    def unembedded(self, after: int, limit: int) -> list[tuple[int, str]]:
-        """(id, text) of current transcripts after ``after`` that have no passages yet."""
+    def source_bytes(self, video_id: str) -> bytes:
+        """Return the original bytes of the file the current transcript came from."""
 
-    def add_passages(self, rows: Sequence[tuple[int, int, int, bytes]]) -> None:
-        """Store passages (transcript id, first word, words, vector); drop superseded ones."""
+    def stats(self) -> Stats:
+        """Return archive-wide counts."""
 
-    def passage_count(self) -> tuple[int, int]:
-        """(number of passages, largest passage id)."""
+    def quarantined(self) -> list[QuarantineItem]:
+        """Return every input that could not be read."""
 
-    def passage_vectors(
-        self, filters: Filters | None = None, after: int = 0
-    ) -> Iterator[tuple[int, bytes]]:
-        """(id, vector) of passages: all after ``after``, or those of matching videos."""
+    def iter_rows(self, filters: Filters, ids: Sequence[int] | None) -> Iterator[dict[str, Any]]:
+        """Yield one flat row per video (current transcript) for export; ``ids``: only
+        these transcripts (the matches of a query)."""
 
-    def passage_hits(
-        self, passage_ids: Sequence[int], filters: Filters
-    ) -> dict[int, tuple[int, int]]:
-        """Passage id → (transcript id, first word), for current videos matching filters."""
+    def extra_keys(self, filters: Filters, ids: Sequence[int] | None) -> list[str]:
+        """The keys of ``extra`` metadata among the videos ``iter_rows`` would yield."""
 
-    def state(self, name: str) -> str | None:
-        """A value the search structures keep about themselves."""
+    def generation(self) -> tuple[int, int]:
+        """Changes whenever a transcript is added or a video changes its current one."""
 
-    def set_state(self, name: str, value: str) -> None:
-        """Remember a value about the search structures."""
+    def transcript_texts(self, transcript_ids: Sequence[int]) -> dict[int, str]:
+        """Normalised text of each transcript id."""
 
-    def rebuild_index(self) -> int:
-        """Rebuild the full-text index from the archive; return videos indexed."""
+    def browse(self, filters: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+        """Videos passing the filters, newest first: (how many in all, this page)."""
 
-    def indexed_documents(self) -> int:
-        """How many transcripts the sound-alike vocabulary was last counted over."""
+    def thumbnail_roots(self, video_id: str) -> tuple[str | None, list[str]]:
+        """A video's thumbnail file and the source files of its transcripts."""
 
-    def refresh_search(self) -> int:
-        """Bring the search structures beside the full-text index up to date."""
+
+class RepairRepository(Protocol):
+    """Repaired transcripts (the repair stage's rows)."""
 
     def unrepaired(self, model: str, after: int, limit: int) -> list[tuple[int, str, str | None]]:
         """(id, text, word times JSON) of current transcripts not yet repaired by ``model``."""
@@ -137,6 +125,10 @@ class Store(Protocol):
     def repair_counts(self, model: str) -> tuple[int, int]:
         """(current transcripts repaired by ``model``, current transcripts)."""
 
+
+class EntityRepository(Protocol):
+    """Entities, mentions, claims and quotes (the enrich stage's rows)."""
+
     def unenriched(self, version: str, after: int, limit: int) -> list[tuple[int, str]]:
         """(id, token-aligned text, repaired when available) of transcripts to enrich."""
 
@@ -144,9 +136,9 @@ class Store(Protocol):
         self,
         transcript_id: int,
         version: str,
-        mentions: Sequence[Any],
-        claims: Sequence[Any],
-        quotes: Sequence[Any] = (),
+        mentions: Sequence[MentionRow],
+        claims: Sequence[ClaimRow],
+        quotes: Sequence[QuoteRow] = (),
     ) -> None:
         """Replace a transcript's mentions, claims and quotes; mark it enriched."""
 
@@ -173,11 +165,6 @@ class Store(Protocol):
     def entity_profile(self, entity_id: int, limit: int = 20) -> dict[str, Any]:
         """Counts per outlet and month, co-mentioned entities, videos."""
 
-    def claim_rows(
-        self, video_id: str | None = None, entity_id: int | None = None, limit: int | None = None
-    ) -> list[dict[str, Any]]:
-        """Claims of a video, of the videos mentioning an entity, or of the archive."""
-
     def mention_rows(self) -> list[dict[str, Any]]:
         """Every mention of the current transcripts, with its entity."""
 
@@ -186,43 +173,10 @@ class Store(Protocol):
     ) -> list[dict[str, Any]]:
         """Quotes of a video, of a speaker entity, or of the archive."""
 
-    def facets(
-        self, node: Node, filters: Filters, limit: int = 20
-    ) -> dict[str, list[tuple[str, int]]]:
-        """Counts of matching videos per channel, language and month."""
-
-    def get_video(self, video_id: str) -> VideoDetail:
-        """Return one video with its current transcript; raise NotFoundError."""
-
-    def source_bytes(self, video_id: str) -> bytes:
-        """Return the original bytes of the file the current transcript came from."""
-
-    def stats(self) -> Stats:
-        """Return archive-wide counts."""
-
-    def quarantined(self) -> list[QuarantineItem]:
-        """Return every input that could not be read."""
-
-    def iter_rows(self, filters: Filters, node: Node | None) -> Iterator[dict[str, Any]]:
-        """Yield one flat row per video (current transcript) for export."""
-
-    def extra_keys(self, filters: Filters, node: Node | None) -> list[str]:
-        """The keys of ``extra`` metadata among the videos ``iter_rows`` would yield."""
-
-    def matching_ids(self, node: Node, filters: Filters) -> list[int]:
-        """Transcript ids of every video matching the query."""
-
-    def generation(self) -> tuple[int, int]:
-        """Changes whenever a transcript is added or a video changes its current one."""
-
-    def trend_meta(
-        self,
-    ) -> list[tuple[int, str | None, str | None, str | None, str | None, int]]:
-        """(transcript id, channel, channel code, language, publish date, words) of
-        current transcripts."""
-
-    def transcript_texts(self, transcript_ids: Sequence[int]) -> dict[int, str]:
-        """Normalised text of each transcript id."""
+    def claim_rows(
+        self, video_id: str | None = None, entity_id: int | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Claims of a video, of the videos mentioning an entity, or of the archive."""
 
     def entity_hits(self, entity_id: int) -> dict[int, int]:
         """Mentions of an entity per transcript."""
@@ -233,17 +187,15 @@ class Store(Protocol):
     def entity_facet(self, transcript_ids: Sequence[int], limit: int) -> list[tuple[int, str, int]]:
         """The entities mentioned in most of the given transcripts: (id, name, videos)."""
 
-    def videos_per_outlet_month(self) -> list[tuple[str, str, int]]:
-        """(channel, month, videos) over the archive."""
+    def transcript_entities(self, transcript_ids: Sequence[int]) -> dict[int, dict[int, int]]:
+        """Entity id -> mentions, per transcript (empty where enrich has not run)."""
 
-    def browse(self, filters: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-        """Videos passing the filters, newest first: (how many in all, this page)."""
+    def entity_doc_freqs(self, entity_ids: Sequence[int]) -> dict[int, int]:
+        """In how many transcripts each entity is mentioned."""
 
-    def thumbnail_roots(self, video_id: str) -> tuple[str | None, list[str]]:
-        """A video's thumbnail file and the source files of its transcripts."""
 
-    def term_doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
-        """In how many indexed transcripts each folded term occurs."""
+class StoryRepository(Protocol):
+    """Stories and their videos (the stories stage's rows)."""
 
     def ungrouped(self, limit: int, after: tuple[str, int] | None = None) -> list[dict[str, Any]]:
         """Current transcripts in no story yet, oldest first, then the undated; ``after``
@@ -252,7 +204,7 @@ class Store(Protocol):
 
     def stories_near(
         self, first: date | None, last: date | None, limit: int, skip: Container[int] = ()
-    ) -> list[Story]:
+    ) -> list[StoryState]:
         """Stories a batch spanning ``first``..``last`` (None: undated) may join, but
         those in ``skip``."""
 
@@ -261,7 +213,7 @@ class Store(Protocol):
 
     def save_stories(
         self,
-        stories: Sequence[Story],
+        stories: Sequence[StoryState],
         placed: Sequence[tuple[int, int, float]],
         channels: Mapping[int, str | None],
     ) -> None:
@@ -281,17 +233,27 @@ class Store(Protocol):
     ) -> list[dict[str, Any]]:
         """Stories with their videos, newest first."""
 
-    def leads(self, filters: Filters) -> Iterator[tuple[str | None, str, str | None, str | None]]:
-        """(title, first words, channel, publish date) of every current transcript."""
-
-    def transcript_entities(self, transcript_ids: Sequence[int]) -> dict[int, dict[int, int]]:
-        """Entity id -> mentions, per transcript (empty where enrich has not run)."""
-
-    def entity_doc_freqs(self, entity_ids: Sequence[int]) -> dict[int, int]:
-        """In how many transcripts each entity is mentioned."""
-
     def story_of(self, video_id: str) -> int | None:
         """The story of a video's current transcript."""
+
+    def story_video_ids(self, story_id: int) -> list[int]:
+        """Current transcript ids of a story's videos."""
+
+
+class AnalyticsRepository(Protocol):
+    """Read-only rows for trends, topics, the overview and comparison."""
+
+    def trend_meta(
+        self,
+    ) -> list[tuple[int, str | None, str | None, str | None, str | None, int]]:
+        """(transcript id, channel, channel code, language, publish date, words) of
+        current transcripts."""
+
+    def videos_per_outlet_month(self) -> list[tuple[str, str, int]]:
+        """(channel, month, videos) over the archive."""
+
+    def leads(self, filters: Filters) -> Iterator[tuple[str | None, str, str | None, str | None]]:
+        """(title, first words, channel, publish date) of every current transcript."""
 
     def compare_rows(self, transcript_ids: Sequence[int]) -> list[dict[str, Any]]:
         """Video, outlet, date and repaired (else raw) text of current transcripts."""
@@ -299,8 +261,130 @@ class Store(Protocol):
     def claims_of(self, transcript_ids: Sequence[int]) -> list[dict[str, Any]]:
         """Numbers reported in the given transcripts, oldest first, with the outlet."""
 
-    def story_video_ids(self, story_id: int) -> list[int]:
-        """Current transcript ids of a story's videos."""
+
+class PassageRepository(Protocol):
+    """Passages and their vectors (the embed stage's rows), by embedder version."""
+
+    def unembedded(self, version: str, after: int, limit: int) -> list[tuple[int, str]]:
+        """(id, text) of current transcripts after ``after`` without passages of ``version``."""
+
+    def add_passages(
+        self,
+        version: str,
+        transcript_ids: Sequence[int],
+        rows: Sequence[tuple[int, int, int, bytes]],
+    ) -> None:
+        """Store the passages (transcript id, first word, words, vector) of ``version`` for
+        these transcripts, replacing their passages of other versions."""
+
+    def passage_count(self, version: str) -> tuple[int, int]:
+        """(number of passages of ``version``, largest passage id)."""
+
+    def passage_vectors(
+        self, version: str, filters: Filters | None = None, after: int = 0
+    ) -> Iterator[tuple[int, bytes]]:
+        """(id, vector) of passages of ``version``: all after ``after``, or those of
+        matching videos."""
+
+    def passage_hits(
+        self, passage_ids: Sequence[int], filters: Filters
+    ) -> dict[int, tuple[int, int]]:
+        """Passage id → (transcript id, first word), for current videos matching filters."""
+
+
+class StageRepository(Protocol):
+    """Which version of each stage the archive was last run with."""
+
+    def begin(self, stage: str, version: str) -> str | None:
+        """Record that ``stage`` starts a run at ``version``; return its previous version."""
+
+    def finish(self, stage: str, status: str, items: int) -> None:
+        """Record how the run of ``stage`` ended (done or interrupted) and its items."""
+
+    def states(self) -> list[StageState]:
+        """Every stage that has run, by name."""
+
+
+class SearchStateRepository(Protocol):
+    """The archive's bookkeeping of its derived indexes."""
+
+    def sound_variants(self, keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        """Vocabulary terms (with their document counts) per sound key."""
+
+    def state(self, name: str) -> str | None:
+        """A value the search structures keep about themselves."""
+
+    def set_state(self, name: str, value: str) -> None:
+        """Remember a value about the search structures."""
+
+    def indexed_documents(self) -> int:
+        """How many transcripts the sound-alike vocabulary was last counted over."""
+
+    def queue_all(self) -> None:
+        """Queue every current transcript for the full-text index (a rebuild)."""
+
+    def queued(self, limit: int) -> tuple[int, list[IndexedVideo]]:
+        """The next queued transcripts: (last queued id, those still current); (0, [])
+        when the queue is empty."""
+
+    def dequeue(self, last: int) -> None:
+        """Take transcripts up to ``last`` off the queue (the index committed them)."""
+
+    def pending(self) -> int:
+        """Transcripts waiting for the full-text index."""
+
+    def vocabulary_stamp(self) -> str:
+        """Changes whenever a transcript is added: the vocabulary is stale when its stamp
+        differs."""
+
+    def save_vocabulary(self, rows: Iterable[tuple[str, str, int]], stamp: str) -> int:
+        """Replace the sound-alike vocabulary with (key, term, documents); return its size."""
+
+    def has_videos(self) -> bool:
+        """Whether the archive holds any video."""
+
+
+class Store(Protocol):
+    """An archive backend: one repository per domain over one connection. Callers never
+    see SQL or dialect details."""
+
+    path: str
+    read_only: bool
+
+    @property
+    def videos(self) -> VideoRepository:
+        """Videos, transcript versions, raw files, quarantine and ingest runs."""
+
+    @property
+    def repairs(self) -> RepairRepository:
+        """Repaired transcripts."""
+
+    @property
+    def entities(self) -> EntityRepository:
+        """Entities, mentions, claims and quotes."""
+
+    @property
+    def stories(self) -> StoryRepository:
+        """Stories and their videos."""
+
+    @property
+    def analytics(self) -> AnalyticsRepository:
+        """Read-only rows for trends, topics, the overview and comparison."""
+
+    @property
+    def passages(self) -> PassageRepository:
+        """Passages and their vectors."""
+
+    @property
+    def search(self) -> SearchStateRepository:
+        """The bookkeeping of the derived indexes."""
+
+    @property
+    def stages(self) -> StageRepository:
+        """The version each stage last ran with."""
+
+    def reopen(self) -> Store:
+        """A new connection to the same archive, for use in another process."""
 
     def close(self) -> None:
         """Release the backend's resources."""

@@ -245,4 +245,24 @@ CREATE INDEX story_videos_story ON story_videos(story_id)
 CREATE INDEX stories_start ON stories(start)
 """,
     ),
+    (
+        8,
+        "stages: one table of stage versions; passages carry their embedder version",
+        """
+CREATE TABLE stage_versions (
+    stage TEXT PRIMARY KEY,
+    version TEXT NOT NULL,
+    status TEXT NOT NULL,
+    items INTEGER NOT NULL DEFAULT 0,
+    started_at TEXT NOT NULL,
+    finished_at TEXT
+);
+INSERT INTO stage_versions (stage, version, status, started_at)
+    SELECT 'stories', value, 'done', datetime('now') FROM search_state
+    WHERE name = 'stories_version';
+DELETE FROM search_state WHERE name = 'stories_version';
+ALTER TABLE passages ADD COLUMN version TEXT NOT NULL DEFAULT 'static-minilm-256+w100s75';
+CREATE INDEX passages_version ON passages(version, id)
+""",
+    ),
 )

@@ -6,9 +6,6 @@ from typing import Any
 
 from newsreel.models import Filters
 
-MARK_START = "\x02"
-MARK_END = "\x03"
-
 
 def filter_clause(filters: Filters, alias: str = "v") -> tuple[str, list[Any]]:
     """Return ' AND ...' conditions on the videos table and their parameters."""
@@ -113,13 +110,14 @@ def passage_hits_sql(count: int, filters: Filters) -> tuple[str, list[Any]]:
     return sql, params
 
 
-def passage_vectors_sql(filters: Filters) -> tuple[str, list[Any]]:
-    """Id and vector of every passage of current videos matching the filters."""
+def passage_vectors_sql(filters: Filters, version: str) -> tuple[str, list[Any]]:
+    """Id and vector of every passage of ``version`` of current videos matching the
+    filters."""
     where, params = filter_clause(filters)
     sql = (
         "SELECT p.id, p.vector FROM passages p "
         "JOIN transcripts t ON t.id = p.transcript_id "
         "JOIN videos v ON v.current_transcript_id = t.id "
-        f"WHERE 1 = 1{where}"
+        f"WHERE p.version = ?{where}"
     )
-    return sql, params
+    return sql, [version, *params]

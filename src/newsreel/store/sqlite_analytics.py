@@ -1,30 +1,17 @@
-"""Rows for trends and the web UI in a SQLite archive (mixed into ``SQLiteStore``)."""
+"""Read-only queries behind trends, topics, the overview and outlet comparison."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from newsreel.models import Filters
 from newsreel.store.sql import filter_clause
-from newsreel.store.sqlite_write import rows_in, temp_ids
+from newsreel.store.sqlite_write import LEAD_CHARS, Repository, temp_ids
 
 
-class AnalyticsRows:
-    """Read-only queries behind trends, the overview and entity highlights."""
-
-    db: sqlite3.Connection
-    path: str
-
-    def generation(self) -> tuple[int, int]:
-        """Changes whenever a transcript is added (a new version is a new transcript) or
-        an ingest run ends (metadata may have changed); cheap at any size."""
-        row = self.db.execute(
-            "SELECT (SELECT coalesce(max(id), 0) FROM transcripts), "
-            "(SELECT coalesce(max(id), 0) FROM ingest_runs)"
-        ).fetchone()
-        return int(row[0]), int(row[1])
+class SQLiteAnalytics(Repository):
+    """Read-only rows for trends, topics, the overview and comparison."""
 
     def trend_meta(
         self,
@@ -40,54 +27,6 @@ class AnalyticsRows:
             )
         ]
 
-    def transcript_texts(self, transcript_ids: Sequence[int]) -> dict[int, str]:
-        """Normalised text of each transcript id."""
-        return {
-            int(r[0]): str(r[1])
-            for r in rows_in(
-                self.db, "SELECT id, text FROM transcripts WHERE id IN ({})", transcript_ids
-            )
-        }
-
-    def entity_hits(self, entity_id: int) -> dict[int, int]:
-        """Mentions of an entity per transcript."""
-        return {
-            int(r[0]): int(r[1])
-            for r in self.db.execute(
-                "SELECT transcript_id, count(*) FROM mentions WHERE entity_id = ? "
-                "GROUP BY transcript_id",
-                (entity_id,),
-            )
-        }
-
-    def video_mentions(self, video_id: str) -> list[dict[str, Any]]:
-        """Mentions in a video's current transcript: word range and entity."""
-        keys = ("first_word", "end_word", "surface", "entity_id", "name", "type")
-        return [
-            dict(zip(keys, r, strict=True))
-            for r in self.db.execute(
-                'SELECT m.start, m."end", m.surface, e.id, e.name, e.type FROM videos v '
-                "JOIN mentions m ON m.transcript_id = v.current_transcript_id "
-                "JOIN entities e ON e.id = m.entity_id WHERE v.video_id = ? ORDER BY m.start",
-                (video_id,),
-            )
-        ]
-
-    def entity_facet(self, transcript_ids: Sequence[int], limit: int) -> list[tuple[int, str, int]]:
-        """The entities mentioned in most of the given transcripts: (id, name, videos)."""
-        if not transcript_ids:
-            return []
-        temp_ids(self.db, "facet_ids", transcript_ids)
-        return [
-            (int(r[0]), str(r[1]), int(r[2]))
-            for r in self.db.execute(
-                "SELECT e.id, e.name, count(DISTINCT m.transcript_id) FROM temp.facet_ids f "
-                "JOIN mentions m ON m.transcript_id = f.id JOIN entities e ON e.id = m.entity_id "
-                "GROUP BY e.id ORDER BY 3 DESC, e.name LIMIT ?",
-                (limit,),
-            )
-        ]
-
     def videos_per_outlet_month(self) -> list[tuple[str, str, int]]:
         """(channel, month, videos) over the archive."""
         return [
@@ -99,36 +38,39 @@ class AnalyticsRows:
             )
         ]
 
-    def browse(self, filters: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-        """Videos passing the filters, newest first: (how many in all, this page)."""
+    def leads(self, filters: Filters) -> Iterator[tuple[str | None, str, str | None, str | None]]:
+        """(title, first words, channel, publish date) of every current transcript."""
         where, params = filter_clause(filters)
-        base = (
-            "FROM videos v JOIN transcripts t ON t.id = v.current_transcript_id WHERE 1 = 1" + where
+        yield from self.db.execute(
+            "SELECT v.title, substr(t.text, 1, ?), v.channel, v.publish_date FROM videos v "
+            "JOIN transcripts t ON t.id = v.current_transcript_id WHERE 1 = 1" + where,
+            [LEAD_CHARS, *params],
         )
-        total = int(self.db.execute(f"SELECT count(*) {base}", params).fetchone()[0])
-        keys = ("video_id", "title", "channel", "language", "publish_date", "words")
-        rows = [
+
+    def compare_rows(self, transcript_ids: Sequence[int]) -> list[dict[str, Any]]:
+        """Video, outlet, date and repaired (else raw) text of current transcripts."""
+        temp_ids(self.db, "chosen_ids", transcript_ids)
+        keys = ("video_id", "title", "channel", "publish_date", "text")
+        return [
             dict(zip(keys, r, strict=True))
             for r in self.db.execute(
-                "SELECT v.video_id, v.title, v.channel, v.language, v.publish_date, t.words "
-                f"{base} ORDER BY v.publish_date IS NULL, v.publish_date DESC, v.video_id "
-                "LIMIT ? OFFSET ?",
-                [*params, limit, offset],
+                "SELECT v.video_id, v.title, v.channel, v.publish_date, "
+                "coalesce(r.text, t.text) FROM temp.chosen_ids c "
+                "JOIN videos v ON v.current_transcript_id = c.id "
+                "JOIN transcripts t ON t.id = c.id LEFT JOIN repairs r ON r.transcript_id = c.id"
             )
         ]
-        return total, rows
 
-    def thumbnail_roots(self, video_id: str) -> tuple[str | None, list[str]]:
-        """A video's thumbnail file and the folders of the files its transcripts came from."""
-        row = self.db.execute(
-            "SELECT thumbnail_file FROM videos WHERE video_id = ?", (video_id,)
-        ).fetchone()
-        sources = [
-            str(r[0])
+    def claims_of(self, transcript_ids: Sequence[int]) -> list[dict[str, Any]]:
+        """Numbers reported in the given transcripts, oldest first, with the outlet."""
+        temp_ids(self.db, "chosen_ids", transcript_ids)
+        keys = ("channel", "publish_date", "video_id", "value", "text", "subject", "attribution")
+        return [
+            dict(zip(keys, r, strict=True))
             for r in self.db.execute(
-                "SELECT DISTINCT source_path FROM transcripts WHERE video_id = ? "
-                "AND source_path IS NOT NULL",
-                (video_id,),
+                "SELECT v.channel, v.publish_date, v.video_id, c.value, c.text, c.subject, "
+                "c.attribution FROM temp.chosen_ids i JOIN claims c ON c.transcript_id = i.id "
+                "JOIN videos v ON v.current_transcript_id = i.id "
+                "ORDER BY v.publish_date IS NULL, v.publish_date, v.video_id, c.start"
             )
         ]
-        return (row[0] if row else None), sources

@@ -1,28 +1,20 @@
-"""Rows of the entities stage in a SQLite archive (mixed into ``SQLiteStore``)."""
+"""Entities, mentions, claims and quotes in a SQLite archive (the enrich stage's rows)."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from newsreel.errors import NotFoundError
-from newsreel.store.sqlite_write import now
-
-MentionRow = tuple[int, int, str, str, str, str]  # start, end, surface, name, type, source
-ClaimRow = tuple[int, int, float, str, str | None, str | None, str]
-QuoteRow = tuple[int, int, str, tuple[str, str] | None, str, str]  # entity: (name, type)
-
+from newsreel.store.base import ClaimRow, MentionRow, QuoteRow
+from newsreel.store.sqlite_write import Repository, now, rows_in, temp_ids
 
 CO_MENTION_VIDEOS = 300  # co-mentions are counted over an entity's newest videos
 
 
-class EntityRows:
-    """Read and write entities, mentions, claims and user aliases; ``db`` is the archive."""
-
-    db: sqlite3.Connection
-    path: str
+class SQLiteEntities(Repository):
+    """Entities with their spellings, and the mentions, claims and quotes of transcripts."""
 
     def unenriched(self, version: str, after: int, limit: int) -> list[tuple[int, str]]:
         """(id, token-aligned text, repaired when available) of transcripts to enrich."""
@@ -317,3 +309,66 @@ class EntityRows:
             "sentence",
         )
         return [dict(zip(keys, r, strict=True)) for r in self.db.execute(sql, args)]
+
+    def entity_hits(self, entity_id: int) -> dict[int, int]:
+        """Mentions of an entity per transcript."""
+        return {
+            int(r[0]): int(r[1])
+            for r in self.db.execute(
+                "SELECT transcript_id, count(*) FROM mentions WHERE entity_id = ? "
+                "GROUP BY transcript_id",
+                (entity_id,),
+            )
+        }
+
+    def video_mentions(self, video_id: str) -> list[dict[str, Any]]:
+        """Mentions in a video's current transcript: word range and entity."""
+        keys = ("first_word", "end_word", "surface", "entity_id", "name", "type")
+        return [
+            dict(zip(keys, r, strict=True))
+            for r in self.db.execute(
+                'SELECT m.start, m."end", m.surface, e.id, e.name, e.type FROM videos v '
+                "JOIN mentions m ON m.transcript_id = v.current_transcript_id "
+                "JOIN entities e ON e.id = m.entity_id WHERE v.video_id = ? ORDER BY m.start",
+                (video_id,),
+            )
+        ]
+
+    def entity_facet(self, transcript_ids: Sequence[int], limit: int) -> list[tuple[int, str, int]]:
+        """The entities mentioned in most of the given transcripts: (id, name, videos)."""
+        if not transcript_ids:
+            return []
+        temp_ids(self.db, "facet_ids", transcript_ids)
+        return [
+            (int(r[0]), str(r[1]), int(r[2]))
+            for r in self.db.execute(
+                "SELECT e.id, e.name, count(DISTINCT m.transcript_id) FROM temp.facet_ids f "
+                "JOIN mentions m ON m.transcript_id = f.id JOIN entities e ON e.id = m.entity_id "
+                "GROUP BY e.id ORDER BY 3 DESC, e.name LIMIT ?",
+                (limit,),
+            )
+        ]
+
+    def transcript_entities(self, transcript_ids: Sequence[int]) -> dict[int, dict[int, int]]:
+        """Entity id -> mentions, per transcript (empty where enrich has not run)."""
+        out: dict[int, dict[int, int]] = {}
+        for tid, entity_id, count in rows_in(
+            self.db,
+            "SELECT transcript_id, entity_id, count(*) FROM mentions "
+            "WHERE transcript_id IN ({}) GROUP BY 1, 2",
+            transcript_ids,
+        ):
+            out.setdefault(int(tid), {})[int(entity_id)] = int(count)
+        return out
+
+    def entity_doc_freqs(self, entity_ids: Sequence[int]) -> dict[int, int]:
+        """In how many transcripts each entity is mentioned."""
+        return {
+            int(r[0]): int(r[1])
+            for r in rows_in(
+                self.db,
+                "SELECT entity_id, count(DISTINCT transcript_id) FROM mentions "
+                "WHERE entity_id IN ({}) GROUP BY entity_id",
+                entity_ids,
+            )
+        }

@@ -1,4 +1,4 @@
-"""Rows of the repair stage in a SQLite archive (mixed into ``SQLiteStore``)."""
+"""Repaired transcripts in a SQLite archive (the repair stage's rows)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ import zlib
 from collections.abc import Sequence
 from typing import Any
 
-from newsreel.store.sqlite_write import now
+from newsreel.store.sqlite_write import Repository, now
 
 
-class RepairRows:
-    """Read and write repaired transcripts; ``db`` is the archive's connection."""
-
-    db: sqlite3.Connection
+class SQLiteRepairs(Repository):
+    """Repaired transcripts: the token-aligned text and its repair data, by model version."""
 
     def unrepaired(self, model: str, after: int, limit: int) -> list[tuple[int, str, str | None]]:
         """(id, text, word times JSON) of current transcripts not yet repaired by ``model``."""
@@ -53,10 +51,7 @@ class RepairRows:
 
     def repair_data(self, transcript_id: int) -> dict[str, Any] | None:
         """The stored repair of a transcript, or None."""
-        row = self.db.execute(
-            "SELECT data FROM repairs WHERE transcript_id = ?", (transcript_id,)
-        ).fetchone()
-        return json.loads(zlib.decompress(row[0])) if row else None
+        return load_repair(self.db, transcript_id)
 
     def repair_counts(self, model: str) -> tuple[int, int]:
         """(current transcripts repaired by ``model``, current transcripts)."""
@@ -69,3 +64,11 @@ class RepairRows:
             "SELECT count(*) FROM videos WHERE current_transcript_id IS NOT NULL"
         ).fetchone()[0]
         return done, total
+
+
+def load_repair(db: sqlite3.Connection, transcript_id: int) -> dict[str, Any] | None:
+    """The stored repair of a transcript, or None."""
+    row = db.execute(
+        "SELECT data FROM repairs WHERE transcript_id = ?", (transcript_id,)
+    ).fetchone()
+    return json.loads(zlib.decompress(row[0])) if row else None

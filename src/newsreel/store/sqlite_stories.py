@@ -1,26 +1,20 @@
-"""Rows of the stories stage in a SQLite archive (mixed into ``SQLiteStore``)."""
+"""Stories and their videos in a SQLite archive (the stories stage's rows)."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Container, Iterator, Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from newsreel.models import Filters
+from newsreel.models import Filters, StoryState
 from newsreel.store.sql import filter_clause
-from newsreel.store.sqlite_write import now, rows_in, temp_ids
-from newsreel.stories.grouping import Story, label_terms
-
-LEAD_CHARS = 2400  # enough for the first 200 words
+from newsreel.store.sqlite_write import LEAD_CHARS, Repository, now, rows_in
+from newsreel.text import ENTITY_PREFIX, heaviest
 
 
-class StoryRows:
-    """Read and write stories and their videos; ``db`` is the archive."""
-
-    db: sqlite3.Connection
-    path: str
+class SQLiteStories(Repository):
+    """Stories (centroid, span, outlets, label) and which story each transcript is in."""
 
     def ungrouped(self, limit: int, after: tuple[str, int] | None = None) -> list[dict[str, Any]]:
         """Current transcripts in no story yet, oldest first, then the undated; ``after``
@@ -49,7 +43,7 @@ class StoryRows:
 
     def stories_near(
         self, first: date | None, last: date | None, limit: int, skip: Container[int] = ()
-    ) -> list[Story]:
+    ) -> list[StoryState]:
         """Stories a batch spanning ``first``..``last`` (None: undated) may join, but
         those in ``skip`` (already held)."""
         if first is None or last is None:
@@ -67,7 +61,7 @@ class StoryRows:
             ).fetchall()
         wanted = [int(r[0]) for r in rows if int(r[0]) not in skip]
         return [
-            Story(
+            StoryState(
                 int(r["id"]),
                 json.loads(r["centroid"]),
                 date.fromisoformat(r["start"]) if r["start"] else None,
@@ -83,7 +77,7 @@ class StoryRows:
 
     def save_stories(
         self,
-        stories: Sequence[Story],
+        stories: Sequence[StoryState],
         placed: Sequence[tuple[int, int, float]],
         channels: Mapping[int, str | None],
     ) -> None:
@@ -266,43 +260,12 @@ class StoryRows:
                     "channel_videos": channels,
                     "video_ids": [v["video_id"] for v in videos],
                     "items": videos,
-                    "terms": [t for t in label_terms(json.loads(r[6]), 16) if t[:1] != "@"][:8],
+                    "terms": [
+                        t for t in heaviest(json.loads(r[6]), 16) if not t.startswith(ENTITY_PREFIX)
+                    ][:8],
                 }
             )
         return out
-
-    def leads(self, filters: Filters) -> Iterator[tuple[str | None, str, str | None, str | None]]:
-        """(title, first words, channel, publish date) of every current transcript."""
-        where, params = filter_clause(filters)
-        yield from self.db.execute(
-            "SELECT v.title, substr(t.text, 1, ?), v.channel, v.publish_date FROM videos v "
-            "JOIN transcripts t ON t.id = v.current_transcript_id WHERE 1 = 1" + where,
-            [LEAD_CHARS, *params],
-        )
-
-    def transcript_entities(self, transcript_ids: Sequence[int]) -> dict[int, dict[int, int]]:
-        """Entity id -> mentions, per transcript (empty where enrich has not run)."""
-        out: dict[int, dict[int, int]] = {}
-        for tid, entity_id, count in rows_in(
-            self.db,
-            "SELECT transcript_id, entity_id, count(*) FROM mentions "
-            "WHERE transcript_id IN ({}) GROUP BY 1, 2",
-            transcript_ids,
-        ):
-            out.setdefault(int(tid), {})[int(entity_id)] = int(count)
-        return out
-
-    def entity_doc_freqs(self, entity_ids: Sequence[int]) -> dict[int, int]:
-        """In how many transcripts each entity is mentioned."""
-        return {
-            int(r[0]): int(r[1])
-            for r in rows_in(
-                self.db,
-                "SELECT entity_id, count(DISTINCT transcript_id) FROM mentions "
-                "WHERE entity_id IN ({}) GROUP BY entity_id",
-                entity_ids,
-            )
-        }
 
     def story_of(self, video_id: str) -> int | None:
         """The story of a video's current transcript."""
@@ -312,34 +275,6 @@ class StoryRows:
             (video_id,),
         ).fetchone()
         return int(row[0]) if row else None
-
-    def compare_rows(self, transcript_ids: Sequence[int]) -> list[dict[str, Any]]:
-        """Video, outlet, date and repaired (else raw) text of current transcripts."""
-        temp_ids(self.db, "chosen_ids", transcript_ids)
-        keys = ("video_id", "title", "channel", "publish_date", "text")
-        return [
-            dict(zip(keys, r, strict=True))
-            for r in self.db.execute(
-                "SELECT v.video_id, v.title, v.channel, v.publish_date, "
-                "coalesce(r.text, t.text) FROM temp.chosen_ids c "
-                "JOIN videos v ON v.current_transcript_id = c.id "
-                "JOIN transcripts t ON t.id = c.id LEFT JOIN repairs r ON r.transcript_id = c.id"
-            )
-        ]
-
-    def claims_of(self, transcript_ids: Sequence[int]) -> list[dict[str, Any]]:
-        """Numbers reported in the given transcripts, oldest first, with the outlet."""
-        temp_ids(self.db, "chosen_ids", transcript_ids)
-        keys = ("channel", "publish_date", "video_id", "value", "text", "subject", "attribution")
-        return [
-            dict(zip(keys, r, strict=True))
-            for r in self.db.execute(
-                "SELECT v.channel, v.publish_date, v.video_id, c.value, c.text, c.subject, "
-                "c.attribution FROM temp.chosen_ids i JOIN claims c ON c.transcript_id = i.id "
-                "JOIN videos v ON v.current_transcript_id = i.id "
-                "ORDER BY v.publish_date IS NULL, v.publish_date, v.video_id, c.start"
-            )
-        ]
 
     def story_video_ids(self, story_id: int) -> list[int]:
         """Current transcript ids of a story's videos."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from newsreel.models import IngestSummary, Record, content_hash
@@ -27,6 +27,22 @@ _FILLABLE = (
     "thumbnail_file",
     "duration_seconds",
 )
+
+
+LEAD_CHARS = 2400  # enough for a transcript's first 200 words
+
+
+class Repository:
+    """One domain's rows in a SQLite archive, over the archive's one connection."""
+
+    def __init__(self, db: sqlite3.Connection, path: str) -> None:
+        self.db = db
+        self.path = path
+
+
+def to_date(value: str | None) -> date | None:
+    """A stored ISO date, or None."""
+    return date.fromisoformat(value) if value else None
 
 
 def now() -> str:

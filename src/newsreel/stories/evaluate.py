@@ -15,6 +15,7 @@ from typing import Any
 from sklearn.metrics import adjusted_rand_score
 
 from newsreel.errors import ConfigError
+from newsreel.store.base import Store
 from newsreel.stories.features import document_frequencies, idf_from, terms, vector
 from newsreel.stories.grouping import Item, group
 
@@ -104,27 +105,24 @@ def _event(value: str) -> str:
     return value.strip().lstrip("-").strip().strip('"').strip()
 
 
-def eval_stories(gold: Path, archive: Path | None = None) -> dict[str, Any]:
+def eval_stories(gold: Path, archive: Store | None = None) -> dict[str, Any]:
     """Score grouping on a gold file: of the gold items alone (their own document
-    frequencies), or as ``archive`` grouped the gold videos it holds."""
+    frequencies), or as the store ``archive`` grouped the gold videos it holds."""
     items = read_gold(gold)
     if not items:
         raise ConfigError(f"{gold}: no labelled items")
     if archive is None:
         predicted = group_labelled(items)
         return {**score(predicted, [i.label for i in items]), "source": "gold items alone"}
-    from newsreel.api import open_archive
-
-    with open_archive(archive, read_only=True) as arch:
-        found = [(i, arch.store.story_of(i.key)) for i in items]
+    found = [(i, archive.stories.story_of(i.key)) for i in items]
     held = [(i, s) for i, s in found if s is not None]
     if not held:
         raise ConfigError(
-            f"{archive} holds none of the gold videos in a story; run 'newsreel ingest' "
+            f"{archive.path} holds none of the gold videos in a story; run 'newsreel ingest' "
             "on them and 'newsreel stories'"
         )
     return {
         **score([s for _, s in held], [i.label for i, _ in held]),
-        "source": f"stories of {archive}",
+        "source": f"stories of {archive.path}",
         "missing": len(items) - len(held),
     }

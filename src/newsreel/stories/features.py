@@ -15,21 +15,19 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-from newsreel.search.soundalike import tokens
+from newsreel.text import ENTITY_PREFIX, STOPWORDS, tokens
 
 LEAD = 200
 TITLE_WEIGHT = 3
 KEEP = 100
-ENTITY_PREFIX = "@"
 ENTITY_WEIGHT = 2
 CAPTION_NOISE = frozenset(
     "uh um er ah oh yeah okay ok music applause laughter foreign inaudible crosstalk "
     "gonna wanna got get just like know think say said says going really thing things "
-    "people news video watch subscribe channel".split()
+    "people news video watch subscribe channel made make show find found take give see "
+    "keep put back call part".split()
 )
-STOP = frozenset(ENGLISH_STOP_WORDS) | CAPTION_NOISE
+STOP = STOPWORDS | CAPTION_NOISE
 Vector = dict[str, float]
 
 

@@ -19,7 +19,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from newsreel.models import StoryState
 from newsreel.stories.features import Vector, add, cosine
+from newsreel.text import heaviest
 
 THRESHOLD = 0.1
 WINDOW_DAYS = 10
@@ -48,6 +50,15 @@ class Story:
 
     def __post_init__(self) -> None:
         self.norm = _norm(self.centroid)
+
+    @classmethod
+    def of(cls, state: StoryState) -> Story:
+        """A story from the state the archive keeps."""
+        return cls(state.story_id, state.centroid, state.start, state.end, state.videos)
+
+    def state(self) -> StoryState:
+        """What the archive keeps of this story."""
+        return StoryState(self.story_id, self.centroid, self.start, self.end, self.videos)
 
     def similarity(self, vec: Vector, without: bool = False) -> float:
         """Cosine of a (unit) video vector with the centroid, the video itself taken
@@ -201,4 +212,4 @@ def group(items: Sequence[Item], **options: float) -> dict[int, int]:
 
 def label_terms(centroid: Mapping[str, float], count: int = 4) -> list[str]:
     """The heaviest terms of a centroid."""
-    return [t for t, _ in sorted(centroid.items(), key=lambda i: (-i[1], i[0]))[:count]]
+    return heaviest(centroid, count)

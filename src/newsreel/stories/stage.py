@@ -8,22 +8,21 @@ full-text index, so a term's weight reflects the whole archive.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from newsreel.store.base import Store
 from newsreel.stories.features import (
-    ENTITY_PREFIX,
     ENTITY_WEIGHT,
     idf_from,
     terms,
     vector,
     with_entities,
 )
-from newsreel.stories.grouping import THRESHOLD, WINDOW_DAYS, Grouper, Item, label_terms
+from newsreel.stories.grouping import THRESHOLD, WINDOW_DAYS, Grouper, Item, Story, label_terms
+from newsreel.text import ENTITY_PREFIX
 
 VERSION = f"stories-2+t{THRESHOLD}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
 BATCH = 1000
@@ -45,78 +44,133 @@ class StorySummary:
         return asdict(self)
 
 
-def run_stories(
-    store: Store,
-    progress: Callable[[int, int], None] | None = None,
-    *,
-    regroup: bool = False,
-) -> StorySummary:
-    """Group the videos no story holds yet (all of them when ``regroup`` or when the
-    grouping version changed)."""
-    summary = StorySummary()
-    started = time.perf_counter()
-    if regroup or store.state("stories_version") not in (None, VERSION):
-        store.clear_stories()
-    store.set_state("stories_version", VERSION)
-    documents = max(1, store.indexed_documents())
-    after: tuple[str, int] | None = None
-    grouper = Grouper(next_id=store.next_story_id())
-    reach = timedelta(days=WINDOW_DAYS)
-    while batch := store.ungrouped(BATCH, after):
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A batch placed into stories: the touched stories and each video's placement."""
+
+    touched: list[int]
+    new: set[int]
+    placements: list[tuple[int, int, float]]
+
+
+class StoriesStage:
+    """The stories stage: videos → stories across outlets and days (``pipeline.stage``).
+
+    ``pending`` reads a batch with what grouping needs from the archive (entities,
+    document frequencies, the stories it may join); ``process`` places it in memory.
+    """
+
+    name = "stories"
+    version = VERSION
+
+    def __init__(
+        self,
+        store: Store,
+        doc_freqs: Callable[[Iterable[str]], dict[str, int]],
+        *,
+        regroup: bool = False,
+    ) -> None:
+        self.store = store
+        self.doc_freqs = doc_freqs
+        self.regroup = regroup
+        self.summary = StorySummary()
+        self.grouper = Grouper()
+        self._after: tuple[str, int] | None = None
+        self._items: list[Item] = []
+
+    def start(self, previous: str | None) -> None:
+        """Start over when asked or when the grouping version changed."""
+        if self.regroup or previous not in (None, VERSION):
+            self.store.stories.clear_stories()
+        self.grouper = Grouper(next_id=self.store.stories.next_story_id())
+        self._after = None
+
+    def pending(self) -> list[dict[str, Any]]:
+        """The next videos in no story, oldest first; their vectors and the stories they
+        may join are read here."""
+        batch = self.store.stories.ungrouped(BATCH, self._after)
+        if not batch:
+            return batch
         tail = batch[-1]
-        after = (tail["publish_date"] or "~", tail["transcript_id"])
-        entities = store.transcript_entities([row["transcript_id"] for row in batch])
+        self._after = (tail["publish_date"] or "~", tail["transcript_id"])
+        self._items = self._vectors(batch)
+        self._hold_near([item.day for item in self._items])
+        return batch
+
+    def _vectors(self, batch: list[dict[str, Any]]) -> list[Item]:
+        documents = max(1, self.store.search.indexed_documents())
+        entities = self.store.entities.transcript_entities([r["transcript_id"] for r in batch])
         counts = [
             with_entities(terms(row["title"], row["lead"]), entities.get(row["transcript_id"], {}))
             for row in batch
         ]
         words = {t for c in counts for t in c if not t.startswith(ENTITY_PREFIX)}
         named = sorted({e for found in entities.values() for e in found})
-        frequencies: dict[str, int] = store.term_doc_freqs(words)
+        frequencies: dict[str, int] = self.doc_freqs(words)
         frequencies.update(
-            (f"{ENTITY_PREFIX}{e}", n) for e, n in store.entity_doc_freqs(named).items()
+            (f"{ENTITY_PREFIX}{e}", n)
+            for e, n in self.store.entities.entity_doc_freqs(named).items()
         )
         idf = idf_from(documents, frequencies)
-        days = [date.fromisoformat(r["publish_date"]) if r["publish_date"] else None for r in batch]
+        return [
+            Item(
+                row["transcript_id"],
+                vector(c, idf),
+                date.fromisoformat(row["publish_date"]) if row["publish_date"] else None,
+                row["channel"],
+            )
+            for row, c in zip(batch, counts, strict=True)
+        ]
+
+    def _hold_near(self, days: list[date | None]) -> None:
+        reach = timedelta(days=WINDOW_DAYS)
         dated = [d for d in days if d is not None]
         if len(dated) == len(days):
-            grouper.forget_before(min(dated))
-            near = store.stories_near(
-                min(dated) - reach, max(dated) + reach, REACH, grouper.stories
+            self.grouper.forget_before(min(dated))
+            near = self.store.stories.stories_near(
+                min(dated) - reach, max(dated) + reach, REACH, self.grouper.stories
             )
         else:
-            near = store.stories_near(None, None, REACH, grouper.stories)
-        grouper.hold(near)
-        before = set(grouper.stories)
-        items = [
-            Item(row["transcript_id"], vector(c, idf), day, row["channel"])
-            for row, c, day in zip(batch, counts, days, strict=True)
+            near = self.store.stories.stories_near(None, None, REACH, self.grouper.stories)
+        self.grouper.hold(Story.of(s) for s in near)
+
+    def process(self, items: Sequence[dict[str, Any]]) -> list[Placed]:
+        """Place the batch's videos into held or new stories."""
+        before = set(self.grouper.stories)
+        placed = self.grouper.place_batch(self._items)
+        touched = sorted({story for story, _ in placed.values()})
+        return [
+            Placed(
+                touched,
+                set(touched) - before,
+                [(key, story, score) for key, (story, score) in placed.items()],
+            )
         ]
-        placed = grouper.place_batch(items)
-        touched = {story for story, _ in placed.values()}
-        store.save_stories(
-            [grouper.stories[s] for s in sorted(touched)],
-            [(key, story, score) for key, (story, score) in placed.items()],
-            {row["transcript_id"]: row["channel"] for row in batch},
+
+    def save(self, items: Sequence[dict[str, Any]], results: Sequence[Placed]) -> int:
+        """Store touched stories, placements and labels; return the lead words read."""
+        (placed,) = results
+        stories = self.grouper.stories
+        self.store.stories.save_stories(
+            [stories[s].state() for s in placed.touched],
+            placed.placements,
+            {row["transcript_id"]: row["channel"] for row in items},
         )
-        store.set_story_labels(
+        self.store.stories.set_story_labels(
             [
-                (sid, label(store, grouper.stories[sid].centroid, sid))
-                for sid in sorted(touched)
-                if sid not in before or grouper.stories[sid].videos <= RELABEL_UNTIL
+                (sid, label(self.store, stories[sid].centroid, sid))
+                for sid in placed.touched
+                if sid in placed.new or stories[sid].videos <= RELABEL_UNTIL
             ]
         )
-        summary.placed += len(batch)
-        summary.new_stories += len(touched - before)
-        if progress is not None:
-            progress(len(batch), sum(len(r["lead"].split()) for r in batch))
-    summary.seconds = round(time.perf_counter() - started, 2)
-    return summary
+        self.summary.placed += len(items)
+        self.summary.new_stories += len(placed.new)
+        return sum(len(r["lead"].split()) for r in items)
 
 
 def label(store: Store, centroid: dict[str, float], story_id: int) -> str:
     """A story's name: its most mentioned entities, then its heaviest terms."""
-    names = [name for name, _ in store.story_entities(story_id, 3)]
+    names = [name for name, _ in store.stories.story_entities(story_id, 3)]
     taken = {w.lower() for name in names for w in name.split()}
     words = [
         t for t in label_terms(centroid, 12) if t not in taken and not t.startswith(ENTITY_PREFIX)

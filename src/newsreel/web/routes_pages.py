@@ -251,7 +251,7 @@ def story(request: Request, story_id: int) -> HTMLResponse:
 def thumbnail(request: Request, video_id: str) -> Response:
     """A video's thumbnail image, only from inside the folder its records came from."""
     with state_of(request).archive() as arch:
-        path, sources = arch.store.thumbnail_roots(video_id)
+        path, sources = arch.store.videos.thumbnail_roots(video_id)
     found = safe_thumbnail(path, sources)
     if found is None:
         raise NotFoundError(f"no thumbnail for video {video_id!r}")

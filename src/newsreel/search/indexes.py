@@ -1,0 +1,212 @@
+"""``Indexes``: the one owner of an archive's derived indexes.
+
+Three structures are derived from the archive's rows and can always be rebuilt from
+them: the full-text index (tantivy, a folder ``<archive>.fulltext``), the sound-alike
+vocabulary (a table, recounted from the full-text index's terms) and the passage-vector
+index (usearch HNSW, a file ``<archive>.vectors``). ``sync()`` brings all three up to
+date incrementally; ``rebuild()`` starts them over. Nothing else opens or writes them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsreel.errors import StoreError
+from newsreel.models import Filters
+from newsreel.search.fulltext import FullText
+from newsreel.search.query import Node
+from newsreel.search.semantic import VERSION
+from newsreel.search.vectors import Semantic, sync_index
+from newsreel.store.base import Store
+from newsreel.text import sound_key
+
+OWNER_FILE = "archive-id"
+INDEX_CHUNK = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class IndexPaths:
+    """Where an archive's derived indexes live (None for an in-memory archive)."""
+
+    fulltext: Path | None
+    vectors: Path | None
+
+    @classmethod
+    def beside(cls, archive: str) -> IndexPaths:
+        """The index paths of the archive file ``archive``."""
+        if archive == ":memory:":
+            return cls(None, None)
+        return cls(Path(archive + ".fulltext"), Path(archive + ".vectors"))
+
+
+class Indexes:
+    """The full-text index, sound-alike vocabulary and vector index of one archive."""
+
+    def __init__(self, store: Store, *, read_only: bool = False, version: str = VERSION) -> None:
+        self.store = store
+        self.version = version  # the embedder version whose vectors the index holds
+        self.read_only = read_only
+        self.paths = IndexPaths.beside(store.path)
+        self._fulltext: FullText | None = None
+        self._semantic: Semantic | None = None
+
+    # -- the structures ---------------------------------------------------------
+
+    @property
+    def fulltext(self) -> FullText:
+        """The full-text index beside the archive (opened on first use)."""
+        if self._fulltext is None:
+            folder = self.paths.fulltext
+            if self.read_only and folder is not None and not folder.exists():
+                raise StoreError(
+                    f"the full-text index of {self.store.path} is missing; "
+                    "run 'newsreel reindex' to rebuild it from the archive"
+                )
+            self._fulltext = FullText(folder)
+            if folder is not None:
+                self._check_owner(folder)
+            if not self.read_only and self._fulltext.documents() == 0:
+                self.store.search.queue_all()  # a new or deleted index: rebuild from rows
+        return self._fulltext
+
+    @property
+    def semantic(self) -> Semantic:
+        """Nearest-passage search over the archive's vectors (index loaded on first use)."""
+        if self._semantic is None:
+            self._semantic = Semantic(self.store, self.paths.vectors, self.version)
+        return self._semantic
+
+    def _check_owner(self, folder: Path) -> None:
+        """Make sure the index beside the archive was built from this archive (a folder
+        left by a deleted archive of the same name must not answer its searches)."""
+        assert self._fulltext is not None
+        marker = folder / OWNER_FILE
+        owner = marker.read_text().strip() if marker.exists() else None
+        state = self.store.search
+        archive_id = state.state("archive_id")
+        if self.read_only:
+            if archive_id and owner and owner != archive_id:
+                raise StoreError(
+                    f"the full-text index {folder} belongs to another archive; "
+                    "run 'newsreel reindex' to rebuild it from this one"
+                )
+            return
+        adopt = False
+        if archive_id is None:
+            # An archive made before indexes were marked keeps its index; a new, empty
+            # archive must not adopt a folder some deleted archive left behind.
+            adopt = owner is None and state.has_videos()
+            archive_id = uuid.uuid4().hex
+            state.set_state("archive_id", archive_id)
+        stale = owner is not None or self._fulltext.documents() > 0
+        if owner != archive_id and not adopt and stale:
+            self._fulltext.clear()
+            state.queue_all()
+        if owner != archive_id:
+            marker.write_text(archive_id + "\n")
+
+    # -- keeping them up to date ------------------------------------------------
+
+    def index_pending(self, chunk: int = INDEX_CHUNK) -> int:
+        """Add queued transcripts to the full-text index; return how many.
+
+        Each chunk is committed to the index before it leaves the queue, so an
+        interrupted run leaves the rest queued (indexing a video twice replaces it).
+        """
+        done = 0
+        fulltext = self.fulltext
+        while True:
+            last, videos = self.store.search.queued(chunk)
+            if not last:
+                return done
+            fulltext.add(videos)
+            self.store.search.dequeue(last)
+            done += len(videos)
+
+    def refresh_vocabulary(self) -> int:
+        """Recount the sound-alike vocabulary from the full-text index's terms when
+        transcripts were added since the last count; return its size (0: up to date)."""
+        state = self.store.search
+        stamp = state.vocabulary_stamp()
+        if state.state("vocabulary") == stamp:
+            return 0
+        rows = (
+            (key, term, docs)
+            for term, docs in self.fulltext.vocabulary().items()
+            if (key := sound_key(term))
+        )
+        return state.save_vocabulary(rows, stamp)
+
+    def sync_vectors(self) -> None:
+        """Bring the vector index file up to date with the stored passages."""
+        sync_index(self.store, self.paths.vectors, version=self.version)
+        self._semantic = None
+
+    def sync(self) -> int:
+        """Bring every index up to date with the archive; return transcripts indexed."""
+        done = self.index_pending()
+        self.refresh_vocabulary()
+        if self.store.passages.passage_count(self.version)[0] or self._vector_file_stale():
+            self.sync_vectors()
+        return done
+
+    def _vector_file_stale(self) -> bool:
+        path = self.paths.vectors
+        return path is not None and path.exists()
+
+    def rebuild(self) -> int:
+        """Rebuild every index from the archive's rows; return the videos indexed."""
+        self.fulltext.clear()
+        self.store.search.queue_all()
+        self.store.search.set_state("vocabulary", "stale")
+        if self.paths.vectors is not None:
+            self.paths.vectors.unlink(missing_ok=True)
+        return self.sync()
+
+    # -- reading ----------------------------------------------------------------
+
+    def match(
+        self,
+        node: Node,
+        filters: Filters,
+        limit: int,
+        offset: int = 0,
+        sort: str = "relevance",
+        among: Sequence[int] | None = None,
+    ) -> list[tuple[int, float]]:
+        """(transcript id, score) of current transcripts matching a query."""
+        return self.fulltext.search(node, filters, limit, offset, sort, among)
+
+    def matching_ids(self, node: Node, filters: Filters) -> list[int]:
+        """Transcript ids of every video matching the query."""
+        return self.fulltext.all_ids(node, filters)
+
+    def facets(
+        self, node: Node, filters: Filters, limit: int = 20
+    ) -> dict[str, list[tuple[str, int]]]:
+        """Counts of matching videos per channel, language and month."""
+        return self.fulltext.facets(node, filters, limit)
+
+    def term_doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
+        """In how many indexed transcripts each folded term occurs."""
+        return self.fulltext.doc_freqs(terms)
+
+    def pending(self) -> int:
+        """Transcripts waiting for the full-text index."""
+        return self.store.search.pending()
+
+    def close(self) -> None:
+        """Close the full-text index."""
+        if self._fulltext is not None:
+            self._fulltext.close()
+            self._fulltext = None
+
+    def __enter__(self) -> Indexes:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()

@@ -1,0 +1,90 @@
+"""Text utilities every layer shares: folding, index tokens, stop words, sound keys,
+highlight marks. Pure; the bottom layer beside ``models`` and ``errors``."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Mapping
+
+import jellyfish
+
+MIN_KEY_LENGTH = 3
+# Highlight marks around matched words in snippets (control characters never in text).
+MARK_START = "\x02"
+MARK_END = "\x03"
+# A linked entity as a term of a story's vector: "@" + entity id.
+ENTITY_PREFIX = "@"
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_COARSE = str.maketrans({"M": "N", "0": "T", "B": "P", "D": "T", "G": "K", "J": "K"})
+
+# English function words: never a name, never a story's term, never the word a search
+# must match. The Glasgow IR stop list as scikit-learn ships it, without its content
+# words and numbers ("fire", "bill", "system", "two"), plus speech fillers.
+STOPWORDS = frozenset(
+    """
+a about above across after afterwards again against all almost alone along already
+also although always am among amongst an and another any anyhow anyone anything
+anyway anywhere are around as at be became because become becomes becoming been
+before beforehand behind being below beside besides between beyond both but by can
+cannot could did do does done down due during each either else elsewhere enough even
+ever every everyone everything everywhere except few for former formerly from
+further get go going got had has have he hence her here hereafter hereby herein
+hereupon hers herself him himself his how however i if in indeed into is it its
+itself just latter latterly least less like many may me meanwhile might mine more
+moreover most mostly much must my myself namely neither never nevertheless next no
+nobody none noone nor not nothing now nowhere of off often okay on once one only
+onto or other others otherwise our ours ourselves out over own per perhaps please
+rather said same say says seem seemed seeming seems several she should since so some
+somehow someone something sometime sometimes somewhere still such than that the
+their them themselves then thence there thereafter thereby therefore therein
+thereupon these they this those though through throughout thru thus to together too
+toward towards under until up upon us very via was we well were what whatever when
+whence whenever where whereafter whereas whereby wherein whereupon wherever whether
+which while whither who whoever whole whom whose why will with within without would
+yeah yes yet you your yours yourself yourselves
+""".split()
+)
+
+
+def fold(word: str) -> str:
+    """Lower-case and strip diacritics, as the full-text index does."""
+    if word.isascii():
+        return word.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", word.lower()))
+
+
+def tokens(text: str) -> list[str]:
+    """The index terms of a piece of text, folded."""
+    return _WORD.findall(fold(text))
+
+
+def expandable(word: str) -> bool:
+    """Whether a (folded) word may stand for a name: long enough, letters, not a stop word."""
+    return len(word) >= MIN_KEY_LENGTH and word.isalpha() and word not in STOPWORDS
+
+
+def sound_key(word: str) -> str | None:
+    """The coarse phonetic key of a folded word (Metaphone with m/n, th/t, b/p, d/t,
+    g/j/k merged); None when it has none."""
+    if not expandable(word):
+        return None
+    try:
+        key = jellyfish.metaphone(word)
+    except (ValueError, IndexError):  # pragma: no cover - jellyfish rejects odd input
+        return None
+    coarse = "".join(k for k, _ in itertools.groupby(key.translate(_COARSE)))
+    return coarse or None
+
+
+def mark(word: str) -> str:
+    """A word wrapped in highlight marks."""
+    return MARK_START + word + MARK_END
+
+
+def heaviest(weights: Mapping[str, float], count: int) -> list[str]:
+    """The ``count`` heaviest terms of a weight map (ties by term)."""
+    return [t for t, _ in sorted(weights.items(), key=lambda i: (-i[1], i[0]))[:count]]
