@@ -207,7 +207,7 @@ class Archive:
         if entity is not None:
             entity_id = self.store.entities.find_entity(entity)[0]
             return self.store.entities.claim_rows(entity_id=entity_id, limit=limit)
-        return self.store.entities.claim_rows()
+        return self.store.entities.claim_rows(limit=limit)
 
     def quotes(self, video_id: str | None = None) -> list[dict[str, Any]]:
         """Reported speech: speaker (and entity), text."""

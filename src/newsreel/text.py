@@ -85,6 +85,11 @@ def mark(word: str) -> str:
     return MARK_START + word + MARK_END
 
 
+def unmark(text: str) -> str:
+    """Text without its highlight marks."""
+    return text.replace(MARK_START, "").replace(MARK_END, "")
+
+
 def heaviest(weights: Mapping[str, float], count: int) -> list[str]:
     """The ``count`` heaviest terms of a weight map (ties by term)."""
     return [t for t, _ in sorted(weights.items(), key=lambda i: (-i[1], i[0]))[:count]]

@@ -148,3 +148,14 @@ def test_an_interrupted_stage_exits_130_and_says_what_is_kept(
         run_stage(work, total=3)
     assert stop.value.code == 130
     assert "finished batches are saved" in capsys.readouterr().err
+
+
+def test_repair_batches_read_text_without_word_times(tmp_path: Path) -> None:
+    """Regression: every repair batch fetched the word times and threw them away."""
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    with open_archive(tmp_path / "t.db") as arch:
+        arch.ingest([examples])
+        batch = arch.store.repairs.unrepaired("any-version", 0, 100)
+    assert batch and all(len(row) == 2 for row in batch)
+    assert all(isinstance(tid, int) and isinstance(text, str) for tid, text in batch)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from newsreel import open_archive
 from newsreel.cli import main
 
 
@@ -134,3 +135,12 @@ def test_table_export_refuses_video_filters(enriched: Path, tmp_path: Path) -> N
     args = ["export", "--table", "claims", "--format", "csv", "-o", str(tmp_path / "c.csv")]
     code, _, err = run(*args, "--lang", "en", archive=enriched)
     assert code == 1 and "takes no filters" in err
+
+
+def test_archive_claims_keep_their_limit_without_video_or_entity(enriched: Path) -> None:
+    """Regression: Archive.claims dropped ``limit`` when neither filter was given."""
+    with open_archive(enriched, read_only=True) as arch:
+        every = arch.claims()
+        assert len(every) > 3
+        newest = arch.claims(limit=3)
+    assert len(newest) == 3

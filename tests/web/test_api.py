@@ -216,3 +216,11 @@ def test_ingest_endpoint(writable: TestClient, tmp_path: object) -> None:
 def test_hostile_record_is_data_in_json(client: TestClient) -> None:
     body = client.get(f"/api/v1/videos/{HOSTILE_ID}").json()
     assert body["title"].startswith("<script>")  # kept byte for byte; escaping is the page's
+
+
+def test_plain_snippets_are_not_html_escaped(client: TestClient) -> None:
+    """Regression: the plain ``snippet`` was built from HTML-escaped text ("&lt;img")."""
+    body = client.get("/api/v1/search", params={"q": "minister"}).json()
+    hit = next(h for h in body["hits"] if h["video_id"] == HOSTILE_ID)
+    assert "<img src=x" in hit["snippet"] and "&lt;" not in hit["snippet"]
+    assert "&lt;img" in hit["snippet_html"] and "<img" not in hit["snippet_html"]

@@ -58,19 +58,19 @@ class RepairStage:
         self.already = self.store.repairs.repair_counts(self.version)[0]
         self._after = 0
 
-    def pending(self) -> list[tuple[int, str, str | None]]:
+    def pending(self) -> list[tuple[int, str]]:
         """The next current transcripts without a repair of this version."""
         batch = self.store.repairs.unrepaired(self.version, self._after, BATCH)
         if batch:
             self._after = batch[-1][0]
         return batch
 
-    def process(self, items: Sequence[tuple[int, str, str | None]]) -> list[Repaired]:
+    def process(self, items: Sequence[tuple[int, str]]) -> list[Repaired]:
         """Repair a batch of texts with the punctuation model and the rules."""
-        return repair_texts([text for _, text, _ in items], self.model)
+        return repair_texts([text for _, text in items], self.model)
 
     def save(
-        self, items: Sequence[tuple[int, str, str | None]], results: Sequence[Repaired]
+        self, items: Sequence[tuple[int, str]], results: Sequence[Repaired]
     ) -> int:
         """Store the repairs (queued for re-indexing); return the words repaired."""
         self.store.repairs.save_repairs(
@@ -83,7 +83,7 @@ class RepairStage:
                     len(rep.sentences),
                     len(rep.turns),
                 )
-                for (tid, _text, _times), rep in zip(items, results, strict=True)
+                for (tid, _text), rep in zip(items, results, strict=True)
             ]
         )
         return sum(len(rep.raw) for rep in results)

@@ -18,6 +18,7 @@ from newsreel.repair.view import from_stored
 from newsreel.search.engine import MODES, SORTS
 from newsreel.search.passages import youtube_url
 from newsreel.search.snippets import snippet_html
+from newsreel.text import unmark
 from newsreel.web.errors import ApiProblem
 from newsreel.web.state import ServerState
 
@@ -61,7 +62,7 @@ def search_page(
     for hit in hits:
         row = hit.to_dict()
         row["snippet_html"] = snippet_html(hit.snippet)
-        row["snippet"] = snippet_html(hit.snippet).replace("<mark>", "").replace("</mark>", "")
+        row["snippet"] = unmark(hit.snippet)  # plain text: JSON needs no HTML escaping
         rows.append(row)
     return {
         "query": q,
