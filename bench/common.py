@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import IO
 
 import psutil
 
@@ -62,10 +63,13 @@ class Measured:
     peak_rss_mb: float
 
 
-def run_measured(argv: list[str]) -> Measured:
-    """Run a command, polling the RSS of it and its children; fail loudly on error."""
+def run_measured(argv: list[str], stdout: IO[str] | None = None) -> Measured:
+    """Run a command, polling the RSS of it and its children; fail loudly on error.
+    Its standard output goes to ``stdout`` (default: nowhere)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        argv, stdout=stdout if stdout is not None else subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     peak = 0.0
     stop = threading.Event()
 

@@ -20,7 +20,7 @@ import statistics
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from common import (
     NEWSREEL,
@@ -38,6 +38,9 @@ from common import (
     workspace,
     write_section,
 )
+
+if TYPE_CHECKING:
+    from newsreel.models import ClaimRow
 
 GOLD = ROOT / "bench" / "gold"
 SPORTS = SHARED / "corpus/sportswashing_youtube"
@@ -84,19 +87,19 @@ def speed(work: Path, repeat: int, sports: Path = SPORTS) -> dict[str, float]:
     }
 
 
-def claims_score(rows: list[dict[str, Any]]) -> dict[str, float]:
+def claims_score(rows: list[ClaimRow]) -> dict[str, float]:
     """Precision/recall of claims against bench/gold/claims.json (value, subject, source)."""
     from newsreel.repair.evaluate import prf
 
     gold = json.loads((GOLD / "claims.json").read_text(encoding="utf-8"))["items"]
     wanted = {(g["video_id"], g["value"]): g for g in gold}
-    found = [r for r in rows if r["video_id"] in {g["video_id"] for g in gold}]
+    found = [r for r in rows if r.video_id in {g["video_id"] for g in gold}]
     correct = sum(
         1
         for r in found
-        if (g := wanted.get((r["video_id"], r["value"])))
-        and r["subject"] == g["subject"]
-        and r["attribution"] == g["attribution"]
+        if (g := wanted.get((r.video_id, r.value)))
+        and r.subject == g["subject"]
+        and r.attribution == g["attribution"]
     )
     return prf(correct, len(found), len(gold))
 

@@ -117,11 +117,11 @@ def urls(archive: Path, seed: int = 3) -> dict[str, list[str]]:
     with open_archive(archive, read_only=True) as arch:
         _, videos = arch.browse(limit=10_000)
         entities = arch.entities()
-    video_ids = [v["video_id"] for v in rng.sample(videos, min(40, len(videos)))]
-    entity_ids = [e["entity_id"] for e in entities[:20]] + [
-        e["entity_id"] for e in rng.sample(entities, min(20, len(entities)))
+    video_ids = [v.video_id for v in rng.sample(videos, min(40, len(videos)))]
+    entity_ids = [e.entity_id for e in entities[:20]] + [
+        e.entity_id for e in rng.sample(entities, min(20, len(entities)))
     ]
-    channels = sorted({v["channel"] for v in videos if v["channel"]})
+    channels = sorted({v.channel for v in videos if v.channel})
     return {
         "overview /": ["/"] * 5,
         "search /search?q=": [f"/search?q={quote(q)}" for q in QUERIES],

@@ -14,7 +14,23 @@ from newsreel.errors import (
     SchemaError,
     StoreError,
 )
-from newsreel.models import IngestSummary, Record, SearchHit, Segment, Stats, VideoDetail
+from newsreel.models import (
+    ClaimRow,
+    Comparison,
+    EntityProfile,
+    EntityRow,
+    IngestSummary,
+    QuoteRow,
+    Record,
+    SearchHit,
+    Segment,
+    Stats,
+    StoryRow,
+    Topics,
+    VideoDetail,
+    VideoMention,
+    VideoRow,
+)
 
 try:
     __version__ = version("newsreel")  # one source: [project] version in pyproject.toml
@@ -24,17 +40,26 @@ except PackageNotFoundError:  # pragma: no cover - running from a tree that is n
 __all__ = [
     "Archive",
     "BadInputError",
+    "ClaimRow",
+    "Comparison",
     "ConfigError",
+    "EntityProfile",
+    "EntityRow",
     "IngestSummary",
     "NewsreelError",
     "NotFoundError",
     "QueryError",
+    "QuoteRow",
     "Record",
     "SchemaError",
     "SearchHit",
     "Segment",
     "Stats",
     "StoreError",
+    "StoryRow",
+    "Topics",
     "VideoDetail",
+    "VideoMention",
+    "VideoRow",
     "open_archive",
 ]

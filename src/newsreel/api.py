@@ -6,11 +6,12 @@ import functools
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsreel.analytics.compare import by_outlet, log_odds
+from newsreel.analytics.compare import compare_outlets
 from newsreel.analytics.trends import TrendRow, Trends
 from newsreel.entities.linking import key as link_key
 from newsreel.entities.stage import EnrichStage, EnrichSummary
@@ -18,13 +19,23 @@ from newsreel.errors import ConfigError, NotFoundError
 from newsreel.export import flatten, table_columns, write_rows
 from newsreel.ingest.runner import Progress, ingest_paths
 from newsreel.models import (
+    ClaimRow,
+    Comparison,
+    EntityProfile,
+    EntityRow,
     Filters,
     IngestSummary,
+    JsonRow,
     QuarantineItem,
+    QuoteRow,
     SearchHit,
     StageState,
     Stats,
+    StoryRow,
+    Topics,
     VideoDetail,
+    VideoMention,
+    VideoRow,
 )
 from newsreel.pipeline.stage import Progress as StageProgress
 from newsreel.pipeline.stage import Stage, StageRun, run_stage
@@ -46,6 +57,7 @@ from newsreel.search.query import Node, ParsedQuery, parse_query
 from newsreel.store.base import Store
 from newsreel.store.sqlite import SQLiteStore
 from newsreel.stories.stage import StoriesStage, StorySummary
+from newsreel.stories.timeline import first_by_outlet
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -172,33 +184,28 @@ class Archive:
         run = self._run(stage, progress)
         return EnrichSummary(run.items, run.words, **stage.counts, seconds=run.seconds)
 
-    def entities(self, video_id: str | None = None) -> list[dict[str, Any]]:
-        """Entities of one video (or the archive): ``entity_id``, ``name``, ``type``,
-        ``spellings`` (spelling -> count), ``mentions``."""
+    def entities(self, video_id: str | None = None) -> list[EntityRow]:
+        """Entities of one video (or the archive), most mentioned first: ``entity_id``,
+        ``name``, ``type``, ``spellings`` (spelling -> count), ``mentions``."""
         if video_id is not None:
             self.store.videos.get_video(video_id)  # NotFoundError for an unknown video
         return self.store.entities.entity_rows(video_id)
 
-    def _entity_row(self, entity_id: int) -> dict[str, Any]:
+    def _entity_row(self, entity_id: int) -> EntityRow:
         rows = self.store.entities.entity_rows(entity_id=entity_id)
         if not rows:
             raise NotFoundError(f"entity {entity_id} is mentioned in no current transcript")
         return rows[0]
 
-    def entity(self, name: str) -> dict[str, Any]:
+    def entity(self, name: str) -> EntityProfile:
         """One entity by id, name or spelling heard: spellings, counts per outlet and
         month, top co-mentioned entities, videos, quotes."""
         entity_id = self.store.entities.find_entity(name)[0]
-        row = self._entity_row(entity_id)
-        return {
-            **row,
-            **self.store.entities.entity_profile(entity_id),
-            "quotes": self.store.entities.quote_rows(entity_id=entity_id),
-        }
+        return self.store.entities.entity_profile(self._entity_row(entity_id))
 
     def claims(
         self, video_id: str | None = None, entity: str | None = None, limit: int | None = None
-    ) -> list[dict[str, Any]]:
+    ) -> list[ClaimRow]:
         """Numbers with what they count and their attribution (with ``limit``, the newest
         that many)."""
         if video_id is not None:
@@ -209,7 +216,7 @@ class Archive:
             return self.store.entities.claim_rows(entity_id=entity_id, limit=limit)
         return self.store.entities.claim_rows(limit=limit)
 
-    def quotes(self, video_id: str | None = None) -> list[dict[str, Any]]:
+    def quotes(self, video_id: str | None = None) -> list[QuoteRow]:
         """Reported speech: speaker (and entity), text."""
         return self.store.entities.quote_rows(video_id=video_id)
 
@@ -221,21 +228,21 @@ class Archive:
         if src_type != dst_type:
             raise ConfigError(f"cannot merge {src_name} ({src_type}) into {dst_name} ({dst_type})")
         row = self._entity_row(source_id)
-        for spelling in row["spellings"]:
+        for spelling in row.spellings:
             self.store.entities.set_alias(link_key(spelling), dst_type, dst_name)
         self.store.entities.set_alias(link_key(src_name), dst_type, dst_name)
-        return self.store.entities.relink(list(row["spellings"]), dst_type, dst_name)
+        return self.store.entities.relink(list(row.spellings), dst_type, dst_name)
 
     def split_entity(self, name: str, spelling: str, new_name: str | None = None) -> int:
         """Move one spelling out of an entity into its own (``new_name`` or the spelling);
         survives re-runs. Returns the mentions moved."""
         entity_id, canonical, kind = self.store.entities.find_entity(name)
         row = self._entity_row(entity_id)
-        matching = [s for s in row["spellings"] if link_key(s) == link_key(spelling)]
+        matching = [s for s in row.spellings if link_key(s) == link_key(spelling)]
         if not matching:
             raise ConfigError(
                 f"{canonical} was never heard as {spelling!r}; spellings: "
-                + ", ".join(row["spellings"])
+                + ", ".join(row.spellings)
             )
         target = new_name or " ".join(w[:1].upper() + w[1:] for w in spelling.split())
         self.store.entities.set_alias(link_key(spelling), kind, target)
@@ -262,8 +269,9 @@ class Archive:
         """Search: words, "phrases", OR, -exclusion, NEAR/n, filters; best matches first.
 
         ``mode``: lexical (words, and the ways captions misheard them unless ``exact``),
-        semantic (passages nearest in meaning), or hybrid (both, fused by reciprocal
-        rank). ``sort``: relevance, or date (newest first; lexical matches only).
+        semantic (passages nearest in meaning; ``embed`` makes them), or hybrid (both,
+        fused by normalised score: see ``search.engine.hybrid``). ``sort``: relevance,
+        or date (newest first; lexical matches only).
         """
         if not 1 <= limit <= MAX_LIMIT:
             raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
@@ -326,7 +334,7 @@ class Archive:
         ids = self.indexes.matching_ids(node, chosen)[:among]
         return [(f"{i}:{name}", n) for i, name, n in self.store.entities.entity_facet(ids, limit)]
 
-    def mentions(self, video_id: str) -> list[dict[str, Any]]:
+    def mentions(self, video_id: str) -> list[VideoMention]:
         """Entity mentions of a video: ``first_word``, ``end_word`` (token offsets of the
         transcript), ``surface``, ``entity_id``, ``name``, ``type``."""
         self.store.videos.get_video(video_id)
@@ -341,7 +349,7 @@ class Archive:
         until: date | None = None,
         limit: int = 20,
         offset: int = 0,
-    ) -> tuple[int, list[dict[str, Any]]]:
+    ) -> tuple[int, list[VideoRow]]:
         """Videos passing the filters, newest first (no query): (total, rows with
         ``video_id``, ``title``, ``channel``, ``language``, ``publish_date``, ``words``)."""
         if not 1 <= limit <= MAX_LIMIT:
@@ -396,25 +404,18 @@ class Archive:
         since: date | None = None,
         until: date | None = None,
         min_videos: int = 2,
-    ) -> list[dict[str, Any]]:
+    ) -> list[StoryRow]:
         """Stories, newest first: ``story_id``, ``label``, ``start``, ``end``, ``videos``,
         ``channels`` (outlets, most videos first), ``channel_videos``, ``video_ids``,
         ``items`` (the videos), ``terms``."""
         return self.store.stories.story_rows(_filters(channel, lang, since, until), min_videos)
 
-    def story(self, story_id: int) -> dict[str, Any]:
-        """One story, with who reported first per outlet."""
+    def story(self, story_id: int) -> StoryRow:
+        """One story, with who reported first per outlet (``first_by_outlet``)."""
         rows = self.store.stories.story_rows(Filters(), 1, story_id)
         if not rows:
             raise NotFoundError(f"no story {story_id} in the archive {self.store.path}")
-        story = rows[0]
-        first: dict[str, dict[str, Any]] = {}
-        for item in story["items"]:
-            channel = item["channel"] or "(unknown)"
-            if item["publish_date"] and channel not in first:
-                first[channel] = item
-        story["first_by_outlet"] = sorted(first.values(), key=lambda i: i["publish_date"])
-        return story
+        return replace(rows[0], first_by_outlet=first_by_outlet(rows[0].items))
 
     def compare(
         self,
@@ -423,7 +424,7 @@ class Archive:
         entity: str | None = None,
         query: str | None = None,
         top: int = 15,
-    ) -> dict[str, Any]:
+    ) -> Comparison:
         """How outlets covered a story, an entity's videos or a query's matches: per
         outlet the distinctive terms (log-odds, z-scores), its first video, and the
         numbers it reported over time."""
@@ -446,29 +447,7 @@ class Archive:
             tids = self.indexes.matching_ids(node, chosen_filters)
             what = f"query {query}"
         rows = self.store.analytics.compare_rows(tids)
-        terms = log_odds(by_outlet((r["channel"], r["text"]) for r in rows), top=top)
-        outlets: dict[str, dict[str, Any]] = {}
-        for row in sorted(rows, key=lambda r: (r["publish_date"] is None, r["publish_date"] or "")):
-            channel = row["channel"] or "(unknown)"
-            entry = outlets.setdefault(channel, {"videos": 0, "first": None, "numbers": []})
-            entry["videos"] += 1
-            if entry["first"] is None and row["publish_date"]:
-                entry["first"] = {k: row[k] for k in ("video_id", "title", "publish_date")}
-        for claim in self.store.analytics.claims_of(tids):
-            outlets.setdefault(
-                claim["channel"] or "(unknown)", {"videos": 0, "first": None, "numbers": []}
-            )
-            outlets[claim["channel"] or "(unknown)"]["numbers"].append(claim)
-        for channel, entry in outlets.items():
-            entry["distinctive"] = terms.get(channel, [])
-        order = sorted(
-            outlets, key=lambda c: ((outlets[c]["first"] or {}).get("publish_date") or "9999", c)
-        )
-        return {
-            "compared": what,
-            "videos": len(rows),
-            "outlets": [{"channel": c, **outlets[c]} for c in order],
-        }
+        return compare_outlets(what, rows, self.store.analytics.claims_of(tids), top=top)
 
     def topics(
         self,
@@ -480,7 +459,7 @@ class Archive:
         lang: str | None = None,
         since: date | None = None,
         until: date | None = None,
-    ) -> dict[str, Any]:
+    ) -> Topics:
         """Coarse themes of the (filtered) archive and their share of each outlet's videos
         per period: ``topics`` (``topic``, ``label``, ``terms``, ``videos``) and ``rows``
         (``topic``, ``channel``, ``period``, ``videos``, ``total_videos``, ``pct_videos``)."""
@@ -547,7 +526,7 @@ class Archive:
 
     def export_table(self, table: str, path: str | Path, fmt: str | None = None) -> int:
         """Write one enrichment table (entities, mentions, claims, quotes); rows written."""
-        readers = {
+        readers: dict[str, Callable[[], Sequence[JsonRow]]] = {
             "entities": self.store.entities.entity_rows,
             "mentions": self.store.entities.mention_rows,
             "claims": self.store.entities.claim_rows,
@@ -555,7 +534,7 @@ class Archive:
         }
         if table not in readers:
             raise ConfigError(f"no table {table!r}; choose one of {', '.join(TABLES)}")
-        rows = readers[table]()
+        rows = [r.to_dict() for r in readers[table]()]
         columns = list(rows[0]) if rows else []
         encoded = (
             {

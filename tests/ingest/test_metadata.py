@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+import html
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsreel.ingest.formats.metadata import (
     folder_of_thumbnail,
     names_from_filename,
+    normalize_text,
     parse_date,
 )
 from newsreel.ingest.formats.outlets import guess_language, outlet_from_title
@@ -67,3 +71,13 @@ def test_language_guess_needs_enough_words() -> None:
     assert guess_language(english) == "en"
     assert guess_language(spanish) == "es"
     assert guess_language("Cairo talks") is None
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab &;amp\n\r\t \u00a0\u2028\x0b\x1c\u200b")), max_size=40
+    )
+)
+def test_normalize_text_is_unescape_then_collapse(raw: str) -> None:
+    """The fast paths (line breaks replaced, isprintable) agree with split/join."""
+    assert normalize_text(raw) == " ".join(html.unescape(raw).split())

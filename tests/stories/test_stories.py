@@ -121,16 +121,17 @@ def test_stage_groups_new_videos_only(archive: Archive, news: Path) -> None:
     assert first.placed == 4 and first.new_stories == 2
     assert archive.group_stories().placed == 0  # nothing new
     stories = archive.stories()
-    assert sorted(len(s["video_ids"]) for s in stories) == [2, 2]
-    flood = next(s for s in stories if "flood000001" in s["video_ids"])
-    assert set(flood["channels"]) == {"DW", "BBC"}
-    assert (flood["start"], flood["end"]) == ("2024-05-01", "2024-05-02")
-    assert "flood" in flood["label"] or "valley" in flood["label"]
+    assert sorted(len(s.video_ids) for s in stories) == [2, 2]
+    flood = next(s for s in stories if "flood000001" in s.video_ids)
+    assert set(flood.channels) == {"DW", "BBC"}
+    assert (flood.start, flood.end) == (date(2024, 5, 1), date(2024, 5, 2))
+    assert (flood.to_dict()["start"], flood.to_dict()["end"]) == ("2024-05-01", "2024-05-02")
+    assert "flood" in flood.label or "valley" in flood.label
     write(news, "flood000003", "More floods in the valley", "20240504", FLOOD, "F24")
     archive.ingest([news])
     again = archive.group_stories()
     assert again.placed == 1 and again.new_stories == 0
-    assert archive.store.stories.story_of("flood000003") == flood["story_id"]
+    assert archive.store.stories.story_of("flood000003") == flood.story_id
 
 
 def test_story_and_compare(archive: Archive, news: Path) -> None:
@@ -139,10 +140,15 @@ def test_story_and_compare(archive: Archive, news: Path) -> None:
     story_id = archive.store.stories.story_of("flood000002")
     assert story_id is not None
     story = archive.story(story_id)
-    assert [i["video_id"] for i in story["first_by_outlet"]] == ["flood000001", "flood000002"]
+    assert story.first_by_outlet is not None
+    assert [i.video_id for i in story.first_by_outlet] == ["flood000001", "flood000002"]
+    assert [i["video_id"] for i in story.to_dict()["first_by_outlet"]] == [
+        "flood000001",
+        "flood000002",
+    ]
     compared = archive.compare(story=story_id, top=5)
-    assert compared["videos"] == 2
-    assert [o["channel"] for o in compared["outlets"]] == ["DW", "BBC"]
+    assert compared.videos == 2
+    assert [o.channel for o in compared.outlets] == ["DW", "BBC"]
     with pytest.raises(NotFoundError):
         archive.story(999)
     with pytest.raises(ConfigError, match="compare one thing"):
@@ -153,10 +159,10 @@ def test_log_odds_finds_each_sides_words() -> None:
     left = ngrams("regime forces shelled the city " * 5 + "humanitarian crisis " * 3)
     right = ngrams("terrorists attacked the city " * 5 + "security operation " * 3)
     result = log_odds({"A": left, "B": right}, top=3)
-    assert result["A"][0]["term"] in {"regime", "regime forces", "forces", "shelled"}
-    assert result["B"][0]["term"] in {"terrorists", "terrorists attacked", "attacked"}
-    assert all(isinstance(d["z"], float) and d["z"] > 0 for d in result["A"])
-    assert "city" not in {d["term"] for d in result["A"]}  # shared words are not distinctive
+    assert result["A"][0].term in {"regime", "regime forces", "forces", "shelled"}
+    assert result["B"][0].term in {"terrorists", "terrorists attacked", "attacked"}
+    assert all(isinstance(d.z, float) and d.z > 0 for d in result["A"])
+    assert "city" not in {d.term for d in result["A"]}  # shared words are not distinctive
 
 
 def test_cosine_is_symmetric_and_bounded() -> None:
@@ -340,4 +346,4 @@ def test_enriched_archive_groups_by_entities(tmp_path: Path) -> None:
         assert arch.store.stories.story_of("rafah000001") == arch.store.stories.story_of(
             "rafah000002"
         )
-        assert "Rafah" in arch.stories()[0]["label"]
+        assert "Rafah" in arch.stories()[0].label

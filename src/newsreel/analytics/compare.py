@@ -10,6 +10,9 @@ Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 200
 where the prior a_w = a_0 * (share of w in all the texts compared), so frequent words
 need much more evidence than rare ones. Unigrams and bigrams of the index's folded
 tokens, stop words left out of unigrams and bigrams made only of stop words. Pure.
+
+``compare_outlets`` puts the terms together with each outlet's first video and the
+numbers it reported.
 """
 
 from __future__ import annotations
@@ -17,13 +20,23 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 
+from newsreel.models import (
+    CompareRow,
+    Comparison,
+    DistinctiveTerm,
+    OutletClaim,
+    OutletCoverage,
+    VideoRef,
+)
 from newsreel.stories.features import STOP
 from newsreel.text import tokens
 
 PRIOR = 500.0
 MIN_COUNT = 3
+UNKNOWN = "(unknown)"
 
 
 def ngrams(text: str) -> Counter[str]:
@@ -44,13 +57,13 @@ def log_odds(
     prior: float = PRIOR,
     top: int = 15,
     min_count: int = MIN_COUNT,
-) -> dict[str, list[dict[str, float | str | int]]]:
+) -> dict[str, list[DistinctiveTerm]]:
     """Each group's most distinctive terms against the others: term, z, count."""
     background: Counter[str] = Counter()
     for counts in groups.values():
         background.update(counts)
     total = sum(background.values())
-    out: dict[str, list[dict[str, float | str | int]]] = {}
+    out: dict[str, list[DistinctiveTerm]] = {}
     if not total:
         return {name: [] for name in groups}
     for name, counts in groups.items():
@@ -67,7 +80,7 @@ def log_odds(
             z = (left - right) / math.sqrt(1 / (y_i + a_w) + 1 / (y_j + a_w))
             scored.append((z, term, y_i))
         scored.sort(key=lambda s: (-s[0], s[1]))
-        out[name] = [{"term": t, "z": round(z, 2), "count": c} for z, t, c in scored[:top]]
+        out[name] = [DistinctiveTerm(t, round(z, 2), c) for z, t, c in scored[:top]]
     return out
 
 
@@ -75,5 +88,44 @@ def by_outlet(rows: Iterable[tuple[str | None, str]]) -> dict[str, Counter[str]]
     """(outlet, text) rows -> n-gram counts per outlet."""
     groups: dict[str, Counter[str]] = {}
     for channel, text in rows:
-        groups.setdefault(channel or "(unknown)", Counter()).update(ngrams(text))
+        groups.setdefault(channel or UNKNOWN, Counter()).update(ngrams(text))
     return groups
+
+
+def compare_outlets(
+    compared: str, rows: Sequence[CompareRow], claims: Iterable[OutletClaim], *, top: int = 15
+) -> Comparison:
+    """Per outlet of the compared videos: how many, the first dated one, the numbers
+    reported (``claims``, oldest first) and the ``top`` distinctive terms; the outlet
+    that reported first comes first, undated outlets last (then by name)."""
+    terms = log_odds(by_outlet((r.channel, r.text) for r in rows), top=top)
+    videos: Counter[str] = Counter()
+    first: dict[str, VideoRef] = {}
+    numbers: dict[str, list[OutletClaim]] = {}
+    for row in sorted(rows, key=lambda r: (r.publish_date is None, r.publish_date or date.min)):
+        channel = row.channel or UNKNOWN
+        videos[channel] += 1
+        numbers.setdefault(channel, [])
+        if channel not in first and row.publish_date:
+            first[channel] = VideoRef(row.video_id, row.title, row.publish_date)
+    for claim in claims:
+        numbers.setdefault(claim.channel or UNKNOWN, []).append(claim)
+
+    def order(channel: str) -> tuple[str, str]:
+        day = first[channel].publish_date if channel in first else None
+        return (day.isoformat() if day else "9999", channel)
+
+    return Comparison(
+        compared,
+        len(rows),
+        tuple(
+            OutletCoverage(
+                channel,
+                videos[channel],
+                first.get(channel),
+                tuple(numbers[channel]),
+                tuple(terms.get(channel, [])),
+            )
+            for channel in sorted(numbers, key=order)
+        ),
+    )

@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from newsreel.errors import ConfigError
+from newsreel.models import Topic, Topics, TopicShare
 from newsreel.stories.features import terms
 
 CHUNK = 5000
@@ -51,9 +51,9 @@ def topics_over_time(
     sample: int = 20_000,
     words: int = 6,
     seed: int = 0,
-) -> dict[str, Any]:
-    """Themes (``topics``: id, label, terms, videos) and ``rows`` (topic, channel,
-    period, videos, total_videos, pct_videos)."""
+) -> Topics:
+    """Themes (``topics``: id, label, terms, videos), videos given none (``unassigned``)
+    and ``rows`` (topic, channel, period, videos, total_videos, pct_videos)."""
     from sklearn.decomposition import NMF
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -92,29 +92,17 @@ def topics_over_time(
         totals[slot] += 1
         counts[(topic, *slot)] += 1
     sizes = Counter(assigned)
-    return {
-        "topics": [
-            {
-                "topic": t,
-                "label": " · ".join(heaviest[t][:3]),
-                "terms": heaviest[t],
-                "videos": sizes.get(t, 0),
-            }
+    return Topics(
+        topics=tuple(
+            Topic(t, " · ".join(heaviest[t][:3]), tuple(heaviest[t]), sizes.get(t, 0))
             for t in range(topics)
-        ],
-        "unassigned": sizes.get(-1, 0),
-        "rows": [
-            {
-                "topic": t,
-                "channel": c,
-                "period": p,
-                "videos": n,
-                "total_videos": totals[(c, p)],
-                "pct_videos": round(100 * n / totals[(c, p)], 2),
-            }
+        ),
+        unassigned=sizes.get(-1, 0),
+        rows=tuple(
+            TopicShare(t, c, p, n, totals[(c, p)], round(100 * n / totals[(c, p)], 2))
             for (t, c, p), n in sorted(
                 counts.items(), key=lambda kv: (kv[0][2], kv[0][1], kv[0][0])
             )
             if t >= 0
-        ],
-    }
+        ),
+    )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -17,11 +17,12 @@ from newsreel.cli.common import (
     run_stage,
     stage_rate,
 )
+from newsreel.models import JsonRow
 
 
-def _lines(rows: list[dict[str, Any]]) -> None:
+def _lines(rows: Sequence[JsonRow]) -> None:
     for row in rows:
-        click.echo(json.dumps(row, ensure_ascii=False))
+        click.echo(json.dumps(row.to_dict(), ensure_ascii=False))
 
 
 @click.command()
@@ -58,8 +59,8 @@ def entities(video_id: str | None, archive: Path | None, as_json: bool, limit: i
         _lines(rows)
         return
     for row in rows[:limit]:
-        heard = ", ".join(f"{s} ({n})" for s, n in row["spellings"].items())
-        click.echo(f"{row['mentions']:>6}  {row['name']} [{row['type']}]  heard: {heard}")
+        heard = ", ".join(f"{s} ({n})" for s, n in row.spellings.items())
+        click.echo(f"{row.mentions:>6}  {row.name} [{row.type}]  heard: {heard}")
 
 
 @click.command()
@@ -73,25 +74,23 @@ def entity(name: str, archive: Path | None, as_json: bool) -> None:
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         data = arch.entity(name)
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False))
+        click.echo(json.dumps(data.to_dict(), ensure_ascii=False))
         return
     click.echo(
-        click.style(f"{data['name']} [{data['type']}]", bold=True) + f"  id {data['entity_id']}, "
-        f"{data['mentions']} mentions in {len(data['videos'])} videos"
+        click.style(f"{data.name} [{data.type}]", bold=True) + f"  id {data.entity_id}, "
+        f"{data.mentions} mentions in {len(data.videos)} videos"
     )
-    click.echo("heard as  " + ", ".join(f"{s} ({n})" for s, n in data["spellings"].items()))
+    click.echo("heard as  " + ", ".join(f"{s} ({n})" for s, n in data.spellings.items()))
     click.echo("per outlet and month")
-    for row in data["per_outlet_month"]:
+    for row in data.per_outlet_month:
         click.echo(
-            f"  {row['month']}  {row['channel']:<28} {row['mentions']:>5} mentions "
-            f"{row['videos']:>4} videos"
+            f"  {row.month}  {row.channel:<28} {row.mentions:>5} mentions {row.videos:>4} videos"
         )
     click.echo(
-        "co-mentioned  "
-        + ", ".join(f"{c['name']} ({c['videos']})" for c in data["co_mentioned"][:10])
+        "co-mentioned  " + ", ".join(f"{c.name} ({c.videos})" for c in data.co_mentioned[:10])
     )
-    for video in data["videos"][:10]:
-        click.echo(f"  {video['publish_date'] or '?'}  {video['video_id']}  {video['title']}")
+    for video in data.videos[:10]:
+        click.echo(f"  {video.publish_date or '?'}  {video.video_id}  {video.title}")
 
 
 @click.command()
@@ -109,11 +108,10 @@ def claims(
     if as_json:
         _lines(rows)
         return
-    for row in rows:
-        source = f"  (according to {row['attribution']})" if row["attribution"] else ""
+    for claim in rows:
+        source = f"  (according to {claim.attribution})" if claim.attribution else ""
         click.echo(
-            f"{row['video_id']}  {row['value']:,.10g}  {row['text']}: "
-            f"{row['subject'] or '?'}{source}"
+            f"{claim.video_id}  {claim.value:,.10g}  {claim.text}: {claim.subject or '?'}{source}"
         )
 
 

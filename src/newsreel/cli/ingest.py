@@ -69,7 +69,8 @@ def _report(summary: IngestSummary, archive: Path) -> None:
 @click.option(
     "--jobs",
     type=click.IntRange(0, 64),
-    help="Parser processes beside the writer; 0 parses in one process. Default: CPUs - 1.",
+    help="Parser processes beside the writer process; 0 parses and writes in this process. "
+    "Default: CPUs - 2.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @handle_errors

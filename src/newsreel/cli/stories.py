@@ -21,6 +21,7 @@ from newsreel.cli.common import (
     resolve_archive,
     run_stage,
 )
+from newsreel.models import Comparison, StoryRow
 
 MEASURE = {"none": "hits", "words": "per_10k_words", "videos": "pct_videos"}
 DEFAULT_CHART = Path("trends.png")
@@ -67,23 +68,22 @@ def stories(
         )
     if as_json:
         for row in rows:
-            row.pop("items")
-            click.echo(json.dumps(row, ensure_ascii=False))
+            click.echo(json.dumps(row.to_dict(with_items=False), ensure_ascii=False))
         return
     for row in rows[:limit]:
         span = _span(row)
-        outlets = ", ".join(f"{c} ({n})" for c, n in row["channel_videos"].items())
-        click.echo(click.style(f"{row['story_id']:>6}  {row['label']}", bold=True))
-        plural = "s" if row["videos"] != 1 else ""
-        click.echo(f"        {row['videos']} video{plural}, {span}; {outlets}")
+        outlets = ", ".join(f"{c} ({n})" for c, n in row.channel_videos.items())
+        click.echo(click.style(f"{row.story_id:>6}  {row.label}", bold=True))
+        plural = "s" if row.videos != 1 else ""
+        click.echo(f"        {row.videos} video{plural}, {span}; {outlets}")
     if len(rows) > limit:
         click.echo(f"… {len(rows) - limit} more (--limit, --json)", err=True)
 
 
-def _span(row: dict[str, Any]) -> str:
-    if not row["start"]:
+def _span(row: StoryRow) -> str:
+    if not row.start:
         return "undated"
-    return row["start"] if row["start"] == row["end"] else f"{row['start']} .. {row['end']}"
+    return str(row.start) if row.start == row.end else f"{row.start} .. {row.end}"
 
 
 @click.command()
@@ -96,37 +96,35 @@ def story(story_id: int, archive: Path | None, as_json: bool) -> None:
     words differ, and the numbers each reported."""
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         data = arch.story(story_id)
-        data["comparison"] = arch.compare(story=story_id)
+        comparison = arch.compare(story=story_id)
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False))
+        click.echo(
+            json.dumps({**data.to_dict(), "comparison": comparison.to_dict()}, ensure_ascii=False)
+        )
         return
-    click.echo(click.style(f"Story {story_id}: {data['label']}", bold=True))
-    click.echo(f"{data['videos']} videos, {_span(data)}")
+    click.echo(click.style(f"Story {story_id}: {data.label}", bold=True))
+    click.echo(f"{data.videos} videos, {_span(data)}")
     click.echo()
-    for item in data["items"]:
+    for item in data.items:
         click.echo(
-            f"  {item['publish_date'] or 'no date':<10}  {item['channel'] or '?':<22} "
-            f"{item['title'] or item['video_id']}  [{item['video_id']}]"
+            f"  {item.publish_date or 'no date'!s:<10}  {item.channel or '?':<22} "
+            f"{item.title or item.video_id}  [{item.video_id}]"
         )
-    _print_comparison(data["comparison"])
+    _print_comparison(comparison)
 
 
-def _print_comparison(data: dict[str, Any]) -> None:
-    for outlet in data["outlets"]:
+def _print_comparison(data: Comparison) -> None:
+    for outlet in data.outlets:
         click.echo()
-        first = outlet["first"]
-        when = f", first on {first['publish_date']} ({first['video_id']})" if first else ""
-        click.echo(
-            click.style(f"{outlet['channel']}", bold=True) + f": {outlet['videos']} videos{when}"
-        )
-        terms = ", ".join(f"{d['term']} ({d['z']:+.1f})" for d in outlet["distinctive"][:10])
+        first = outlet.first
+        when = f", first on {first.publish_date} ({first.video_id})" if first else ""
+        click.echo(click.style(f"{outlet.channel}", bold=True) + f": {outlet.videos} videos{when}")
+        terms = ", ".join(f"{d.term} ({d.z:+.1f})" for d in outlet.distinctive[:10])
         click.echo(f"  distinctive: {terms or '(too little text)'}")
-        for claim in outlet["numbers"][:8]:
-            source = f" — {claim['attribution']}" if claim["attribution"] else ""
-            click.echo(
-                f"  {claim['publish_date'] or '?'}  {claim['text']} "
-                f"{claim['subject'] or ''}{source}".rstrip()
-            )
+        for claim in outlet.numbers[:8]:
+            source = f" — {claim.attribution}" if claim.attribution else ""
+            line = f"  {claim.publish_date or '?'}  {claim.text} {claim.subject or ''}{source}"
+            click.echo(line.rstrip())
 
 
 @click.command()
@@ -150,9 +148,9 @@ def compare(
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         data = arch.compare(story=story_id, entity=entity, query=query, top=top)
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False))
+        click.echo(json.dumps(data.to_dict(), ensure_ascii=False))
         return
-    click.echo(click.style(f"{data['compared']}: {data['videos']} videos", bold=True))
+    click.echo(click.style(f"{data.compared}: {data.videos} videos", bold=True))
     _print_comparison(data)
 
 
@@ -317,7 +315,7 @@ def topics(
             until=until,
         )
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False))
+        click.echo(json.dumps(data.to_dict(), ensure_ascii=False))
         return
     if as_csv:
         writer = csv.DictWriter(
@@ -333,20 +331,18 @@ def topics(
             ],
         )
         writer.writeheader()
-        labels = {t["topic"]: t["label"] for t in data["topics"]}
-        for row in data["rows"]:
-            writer.writerow({**row, "label": labels[row["topic"]]})
+        labels = {t.topic: t.label for t in data.topics}
+        for row in data.rows:
+            writer.writerow({**row.to_dict(), "label": labels[row.topic]})
         return
-    for topic in sorted(data["topics"], key=lambda t: -t["videos"]):
+    for topic in sorted(data.topics, key=lambda t: -t.videos):
         click.echo(
-            click.style(f"{topic['topic']:>3}  {topic['label']}", bold=True)
-            + f"  ({topic['videos']} videos: {', '.join(topic['terms'])})"
+            click.style(f"{topic.topic:>3}  {topic.label}", bold=True)
+            + f"  ({topic.videos} videos: {', '.join(topic.terms)})"
         )
         shares: dict[str, list[str]] = {}
-        for row in data["rows"]:
-            if row["topic"] == topic["topic"]:
-                shares.setdefault(row["channel"], []).append(
-                    f"{row['period']} {row['pct_videos']:.0f}%"
-                )
+        for row in data.rows:
+            if row.topic == topic.topic:
+                shares.setdefault(row.channel, []).append(f"{row.period} {row.pct_videos:.0f}%")
         for channel_name, cells in sorted(shares.items()):
             click.echo(f"       {channel_name}: {', '.join(cells[-6:])}")

@@ -10,6 +10,7 @@ from typing import Any
 
 from newsreel.entities.ner import mentions
 from newsreel.errors import ConfigError
+from newsreel.models import MentionRow
 from newsreel.repair.evaluate import prf
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
@@ -103,7 +104,7 @@ def eval_ner(path: Path, *, captions: bool = False) -> dict[str, Any]:
     }
 
 
-def eval_linking(rows: Sequence[dict[str, Any]], gold_path: Path) -> dict[str, Any]:
+def eval_linking(rows: Sequence[MentionRow], gold_path: Path) -> dict[str, Any]:
     """Pairwise precision/recall of the archive's linking over hand-labelled spellings.
 
     ``rows`` are the mentions (``surface``, ``entity_id``); each gold spelling takes the
@@ -120,8 +121,8 @@ def eval_linking(rows: Sequence[dict[str, Any]], gold_path: Path) -> dict[str, A
         raise ConfigError(f"{gold_path}: not a linking gold file ({exc})") from None
     votes: dict[str, Counter[int]] = {}
     for row in rows:
-        if row["surface"] in gold:
-            votes.setdefault(row["surface"], Counter())[row["entity_id"]] += 1
+        if row.surface in gold:
+            votes.setdefault(row.surface, Counter())[row.entity_id] += 1
     system = {s: c.most_common(1)[0][0] for s, c in votes.items()}
     present = sorted(system)
     counts = [0, 0, 0]

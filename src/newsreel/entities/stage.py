@@ -15,7 +15,7 @@ from newsreel.entities import claims as claim_rules
 from newsreel.entities import gazetteer, ner
 from newsreel.entities.linking import Linker, key
 from newsreel.repair.document import ends_sentence
-from newsreel.store.base import ClaimRow, MentionRow, QuoteRow, Store
+from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 
 VERSION = "entities-7+en_core_web_sm-3.8.0"
 BATCH = 16
@@ -57,9 +57,9 @@ class Enriched:
     """What enrich found in one transcript: mention, claim and quote rows."""
 
     words: int
-    mentions: list[MentionRow]
-    claims: list[ClaimRow]
-    quotes: list[QuoteRow]
+    mentions: list[MentionInput]
+    claims: list[ClaimInput]
+    quotes: list[QuoteInput]
 
 
 class EnrichStage:

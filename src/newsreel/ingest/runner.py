@@ -192,8 +192,9 @@ def ingest_paths(
     indexes.index_pending()  # finish what an interrupted run left unindexed
     skipped = IngestSummary()
     todo: list[InputFile] = []
+    known = store.videos.source_states([str(item.path) for item in inputs])
     for item in inputs:
-        state = store.videos.source_state(str(item.path))
+        state = known.get(str(item.path))
         stat = item.path.stat()
         if state and state.size == stat.st_size and state.mtime_ns == stat.st_mtime_ns:
             skipped.files += 1
@@ -206,7 +207,12 @@ def ingest_paths(
     parallel = jobs != 0 and len(todo) >= _PARALLEL_MIN_FILES
     parsers = max(0, (os.cpu_count() or 1) - 2) if jobs is None else jobs
     writer: _WriterProcess | _WriterInline = (
-        _WriterProcess(store, run_id, context) if parallel else _WriterInline(indexes, run_id)
+        # The writer opens the full-text index, whose native threads must not be forked
+        # from a process that already runs some (a forked child can deadlock on a lock
+        # held by a thread it does not have): it starts fresh. Parsers are pure Python.
+        _WriterProcess(store, run_id, multiprocessing.get_context("spawn"))
+        if parallel
+        else _WriterInline(indexes, run_id)
     )
     batch: list[FileResult] = []
     pending = 0

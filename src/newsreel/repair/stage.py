@@ -69,9 +69,7 @@ class RepairStage:
         """Repair a batch of texts with the punctuation model and the rules."""
         return repair_texts([text for _, text in items], self.model)
 
-    def save(
-        self, items: Sequence[tuple[int, str]], results: Sequence[Repaired]
-    ) -> int:
+    def save(self, items: Sequence[tuple[int, str]], results: Sequence[Repaired]) -> int:
         """Store the repairs (queued for re-indexing); return the words repaired."""
         self.store.repairs.save_repairs(
             [

@@ -12,21 +12,33 @@ from datetime import date
 from typing import Any, Protocol
 
 from newsreel.models import (
+    ClaimRow,
+    CompareRow,
+    EntityProfile,
+    EntityRow,
     Filters,
     HitRow,
     IndexedVideo,
     IngestSummary,
+    MentionRow,
+    OutletClaim,
     QuarantineItem,
+    QuoteRow,
     Record,
     StageState,
     Stats,
+    StoryRow,
     StoryState,
+    UngroupedVideo,
     VideoDetail,
+    VideoMention,
+    VideoRow,
 )
 
-MentionRow = tuple[int, int, str, str, str, str]  # start, end, surface, name, type, source
-ClaimRow = tuple[int, int, float, str, str | None, str | None, str]  # ... subject, source, sentence
-QuoteRow = tuple[int, int, str, tuple[str, str] | None, str, str]  # entity: (name, type)
+# What the enrich stage saves of a transcript (its rows out are models.MentionRow etc.)
+MentionInput = tuple[int, int, str, str, str, str]  # start, end, surface, name, type, source
+ClaimInput = tuple[int, int, float, str, str | None, str | None, str]  # ..., source, sentence
+QuoteInput = tuple[int, int, str, tuple[str, str] | None, str, str]  # entity: (name, type)
 
 
 @dataclass(slots=True)
@@ -63,8 +75,8 @@ class SourceState:
 class VideoRepository(Protocol):
     """Videos, transcript versions, raw files, quarantine and ingest runs."""
 
-    def source_state(self, path: str) -> SourceState | None:
-        """Return the remembered state of a completely ingested file, if any."""
+    def source_states(self, paths: Sequence[str]) -> dict[str, SourceState]:
+        """The remembered state of each of ``paths`` that was ingested completely."""
 
     def begin_run(self, paths: Sequence[str]) -> int:
         """Record the start of an ingest run and return its id."""
@@ -103,7 +115,7 @@ class VideoRepository(Protocol):
     def transcript_texts(self, transcript_ids: Sequence[int]) -> dict[int, str]:
         """Normalised text of each transcript id."""
 
-    def browse(self, filters: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    def browse(self, filters: Filters, limit: int, offset: int) -> tuple[int, list[VideoRow]]:
         """Videos passing the filters, newest first: (how many in all, this page)."""
 
     def thumbnail_roots(self, video_id: str) -> tuple[str | None, list[str]]:
@@ -136,9 +148,9 @@ class EntityRepository(Protocol):
         self,
         transcript_id: int,
         version: str,
-        mentions: Sequence[MentionRow],
-        claims: Sequence[ClaimRow],
-        quotes: Sequence[QuoteRow] = (),
+        mentions: Sequence[MentionInput],
+        claims: Sequence[ClaimInput],
+        quotes: Sequence[QuoteInput] = (),
     ) -> None:
         """Replace a transcript's mentions, claims and quotes; mark it enriched."""
 
@@ -159,29 +171,30 @@ class EntityRepository(Protocol):
 
     def entity_rows(
         self, video_id: str | None = None, entity_id: int | None = None
-    ) -> list[dict[str, Any]]:
+    ) -> list[EntityRow]:
         """Entities with spellings and mention counts: of one video, one entity, or all."""
 
-    def entity_profile(self, entity_id: int, limit: int = 20) -> dict[str, Any]:
-        """Counts per outlet and month, co-mentioned entities, videos."""
+    def entity_profile(self, entity: EntityRow, limit: int = 20) -> EntityProfile:
+        """The entity with its counts per outlet and month, co-mentioned entities (at most
+        ``limit``), videos and quotes."""
 
-    def mention_rows(self) -> list[dict[str, Any]]:
+    def mention_rows(self) -> list[MentionRow]:
         """Every mention of the current transcripts, with its entity."""
 
     def quote_rows(
         self, video_id: str | None = None, entity_id: int | None = None
-    ) -> list[dict[str, Any]]:
+    ) -> list[QuoteRow]:
         """Quotes of a video, of a speaker entity, or of the archive."""
 
     def claim_rows(
         self, video_id: str | None = None, entity_id: int | None = None, limit: int | None = None
-    ) -> list[dict[str, Any]]:
+    ) -> list[ClaimRow]:
         """Claims of a video, of the videos mentioning an entity, or of the archive."""
 
     def entity_hits(self, entity_id: int) -> dict[int, int]:
         """Mentions of an entity per transcript."""
 
-    def video_mentions(self, video_id: str) -> list[dict[str, Any]]:
+    def video_mentions(self, video_id: str) -> list[VideoMention]:
         """Mentions in a video's current transcript: word range and entity."""
 
     def entity_facet(self, transcript_ids: Sequence[int], limit: int) -> list[tuple[int, str, int]]:
@@ -197,7 +210,7 @@ class EntityRepository(Protocol):
 class StoryRepository(Protocol):
     """Stories and their videos (the stories stage's rows)."""
 
-    def ungrouped(self, limit: int, after: tuple[str, int] | None = None) -> list[dict[str, Any]]:
+    def ungrouped(self, limit: int, after: tuple[str, int] | None = None) -> list[UngroupedVideo]:
         """Current transcripts in no story yet, oldest first, then the undated; ``after``
         is the (publish date, or '~' once into the undated, transcript id) of the last row
         of the previous batch."""
@@ -230,7 +243,7 @@ class StoryRepository(Protocol):
 
     def story_rows(
         self, filters: Filters, min_videos: int, story_id: int | None = None
-    ) -> list[dict[str, Any]]:
+    ) -> list[StoryRow]:
         """Stories with their videos, newest first."""
 
     def story_of(self, video_id: str) -> int | None:
@@ -255,10 +268,10 @@ class AnalyticsRepository(Protocol):
     def leads(self, filters: Filters) -> Iterator[tuple[str | None, str, str | None, str | None]]:
         """(title, first words, channel, publish date) of every current transcript."""
 
-    def compare_rows(self, transcript_ids: Sequence[int]) -> list[dict[str, Any]]:
+    def compare_rows(self, transcript_ids: Sequence[int]) -> list[CompareRow]:
         """Video, outlet, date and repaired (else raw) text of current transcripts."""
 
-    def claims_of(self, transcript_ids: Sequence[int]) -> list[dict[str, Any]]:
+    def claims_of(self, transcript_ids: Sequence[int]) -> list[OutletClaim]:
         """Numbers reported in the given transcripts, oldest first, with the outlet."""
 
 

@@ -61,8 +61,8 @@ class SQLiteStore:
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute("PRAGMA busy_timeout = 10000")
         if not read_only:
-            # Large pages make FTS5 bulk indexing ~15% faster (bench/ingest.py); only
-            # takes effect when the file is created.
+            # Large pages make bulk inserts of long transcripts faster (bench/ingest.py);
+            # only takes effect when the file is created.
             self.db.execute("PRAGMA page_size = 16384")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")

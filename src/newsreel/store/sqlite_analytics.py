@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
 
-from newsreel.models import Filters
+from newsreel.models import CompareRow, Filters, OutletClaim
 from newsreel.store.sql import filter_clause
-from newsreel.store.sqlite_write import LEAD_CHARS, Repository, temp_ids
+from newsreel.store.sqlite_write import LEAD_CHARS, Repository, temp_ids, to_date
 
 
 class SQLiteAnalytics(Repository):
@@ -47,12 +46,11 @@ class SQLiteAnalytics(Repository):
             [LEAD_CHARS, *params],
         )
 
-    def compare_rows(self, transcript_ids: Sequence[int]) -> list[dict[str, Any]]:
+    def compare_rows(self, transcript_ids: Sequence[int]) -> list[CompareRow]:
         """Video, outlet, date and repaired (else raw) text of current transcripts."""
         temp_ids(self.db, "chosen_ids", transcript_ids)
-        keys = ("video_id", "title", "channel", "publish_date", "text")
         return [
-            dict(zip(keys, r, strict=True))
+            CompareRow(r[0], r[1], r[2], to_date(r[3]), r[4])
             for r in self.db.execute(
                 "SELECT v.video_id, v.title, v.channel, v.publish_date, "
                 "coalesce(r.text, t.text) FROM temp.chosen_ids c "
@@ -61,12 +59,11 @@ class SQLiteAnalytics(Repository):
             )
         ]
 
-    def claims_of(self, transcript_ids: Sequence[int]) -> list[dict[str, Any]]:
+    def claims_of(self, transcript_ids: Sequence[int]) -> list[OutletClaim]:
         """Numbers reported in the given transcripts, oldest first, with the outlet."""
         temp_ids(self.db, "chosen_ids", transcript_ids)
-        keys = ("channel", "publish_date", "video_id", "value", "text", "subject", "attribution")
         return [
-            dict(zip(keys, r, strict=True))
+            OutletClaim(r[0], to_date(r[1]), r[2], r[3], r[4], r[5], r[6])
             for r in self.db.execute(
                 "SELECT v.channel, v.publish_date, v.video_id, c.value, c.text, c.subject, "
                 "c.attribution FROM temp.chosen_ids i JOIN claims c ON c.transcript_id = i.id "

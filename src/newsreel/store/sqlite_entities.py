@@ -7,8 +7,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsreel.errors import NotFoundError
-from newsreel.store.base import ClaimRow, MentionRow, QuoteRow
-from newsreel.store.sqlite_write import Repository, now, rows_in, temp_ids
+from newsreel.models import (
+    ClaimRow,
+    CoMention,
+    EntityProfile,
+    EntityRow,
+    EntityVideo,
+    MentionRow,
+    OutletMonth,
+    QuoteRow,
+    VideoMention,
+)
+from newsreel.store.base import ClaimInput, MentionInput, QuoteInput
+from newsreel.store.sqlite_write import Repository, now, rows_in, temp_ids, to_date
 
 CO_MENTION_VIDEOS = 300  # co-mentions are counted over an entity's newest videos
 
@@ -40,9 +51,9 @@ class SQLiteEntities(Repository):
         self,
         transcript_id: int,
         version: str,
-        mentions: Sequence[MentionRow],
-        claims: Sequence[ClaimRow],
-        quotes: Sequence[QuoteRow] = (),
+        mentions: Sequence[MentionInput],
+        claims: Sequence[ClaimInput],
+        quotes: Sequence[QuoteInput] = (),
     ) -> None:
         """Replace a transcript's mentions, claims and quotes; mark it enriched by ``version``."""
         ids: dict[tuple[str, str], int] = {}
@@ -161,7 +172,7 @@ class SQLiteEntities(Repository):
 
     def entity_rows(
         self, video_id: str | None = None, entity_id: int | None = None
-    ) -> list[dict[str, Any]]:
+    ) -> list[EntityRow]:
         """Entities with spellings and mention counts: of one video, one entity, or all."""
         where, args = "", ()
         if video_id is not None:
@@ -181,25 +192,21 @@ class SQLiteEntities(Repository):
             spellings.setdefault(eid, Counter())[surface] += count
             info[eid] = (name, kind)
         rows = [
-            {
-                "entity_id": eid,
-                "name": info[eid][0],
-                "type": info[eid][1],
-                "spellings": dict(c.most_common()),
-                "mentions": sum(c.values()),
-            }
+            EntityRow(eid, info[eid][0], info[eid][1], dict(c.most_common()), sum(c.values()))
             for eid, c in spellings.items()
         ]
-        return sorted(rows, key=lambda r: (-r["mentions"], r["name"]))
+        return sorted(rows, key=lambda r: (-r.mentions, r.name))
 
-    def entity_profile(self, entity_id: int, limit: int = 20) -> dict[str, Any]:
-        """Counts per outlet and month, top co-mentioned entities, videos."""
+    def entity_profile(self, entity: EntityRow, limit: int = 20) -> EntityProfile:
+        """The entity with its counts per outlet and month, top co-mentioned entities (at
+        most ``limit``), videos and quotes."""
+        entity_id = entity.entity_id
         base = (
             "FROM mentions m JOIN videos v ON v.current_transcript_id = m.transcript_id "
             "WHERE m.entity_id = ?"
         )
         per = [
-            {"channel": r[0], "month": r[1], "mentions": r[2], "videos": r[3]}
+            OutletMonth(r[0], r[1], r[2], r[3])
             for r in self.db.execute(
                 "SELECT coalesce(v.channel, '(unknown)'), coalesce(substr(v.publish_date, 1, 7), "
                 f"'(undated)'), count(*), count(DISTINCT v.video_id) {base} "
@@ -208,7 +215,7 @@ class SQLiteEntities(Repository):
             )
         ]
         co = [
-            {"entity_id": r[0], "name": r[1], "type": r[2], "videos": r[3]}
+            CoMention(r[0], r[1], r[2], r[3])
             for r in self.db.execute(
                 "SELECT e.id, e.name, e.type, count(*) FROM (SELECT DISTINCT o.transcript_id, "
                 "o.entity_id FROM mentions o WHERE o.entity_id != ? AND o.transcript_id IN "
@@ -221,35 +228,29 @@ class SQLiteEntities(Repository):
             )
         ]
         videos = [
-            {
-                "video_id": r[0],
-                "title": r[1],
-                "channel": r[2],
-                "publish_date": r[3],
-                "mentions": r[4],
-            }
+            EntityVideo(r[0], r[1], r[2], to_date(r[3]), r[4])
             for r in self.db.execute(
                 f"SELECT v.video_id, v.title, v.channel, v.publish_date, count(*) {base} "
                 "GROUP BY v.video_id ORDER BY v.publish_date DESC, v.video_id",
                 (entity_id,),
             )
         ]
-        return {"per_outlet_month": per, "co_mentioned": co, "videos": videos}
-
-    def mention_rows(self) -> list[dict[str, Any]]:
-        """Every mention of the current transcripts, with its entity."""
-        keys = (
-            "video_id",
-            "first_word",
-            "end_word",
-            "surface",
-            "entity_id",
-            "name",
-            "type",
-            "source",
+        return EntityProfile(
+            entity.entity_id,
+            entity.name,
+            entity.type,
+            entity.spellings,
+            entity.mentions,
+            tuple(per),
+            tuple(co),
+            tuple(videos),
+            tuple(self.quote_rows(entity_id=entity_id)),
         )
+
+    def mention_rows(self) -> list[MentionRow]:
+        """Every mention of the current transcripts, with its entity."""
         return [
-            dict(zip(keys, r, strict=True))
+            MentionRow(*r)
             for r in self.db.execute(
                 'SELECT v.video_id, m.start, m."end", m.surface, e.id, e.name, e.type, m.source '
                 "FROM mentions m JOIN entities e ON e.id = m.entity_id "
@@ -260,7 +261,7 @@ class SQLiteEntities(Repository):
 
     def quote_rows(
         self, video_id: str | None = None, entity_id: int | None = None
-    ) -> list[dict[str, Any]]:
+    ) -> list[QuoteRow]:
         """Quotes of one video, of one speaker entity, or of the archive."""
         sql = (
             "SELECT v.video_id, q.start, q.speaker, e.name, q.text, q.kind FROM quotes q "
@@ -272,13 +273,12 @@ class SQLiteEntities(Repository):
             sql, args = sql + " WHERE v.video_id = ?", (video_id,)
         elif entity_id is not None:
             sql, args = sql + " WHERE q.entity_id = ?", (entity_id,)
-        keys = ("video_id", "first_word", "speaker", "entity", "text", "kind")
         rows = self.db.execute(sql + " ORDER BY v.publish_date, v.video_id, q.start", args)
-        return [dict(zip(keys, r, strict=True)) for r in rows]
+        return [QuoteRow(*r) for r in rows]
 
     def claim_rows(
         self, video_id: str | None = None, entity_id: int | None = None, limit: int | None = None
-    ) -> list[dict[str, Any]]:
+    ) -> list[ClaimRow]:
         """Claims of one video, of the videos mentioning an entity, or of the archive;
         with ``limit``, the newest that many."""
         sql = (
@@ -298,17 +298,7 @@ class SQLiteEntities(Repository):
             sql += " ORDER BY v.publish_date, v.video_id, c.start"
         else:
             sql += f" ORDER BY v.publish_date DESC, v.video_id, c.start LIMIT {int(limit)}"
-        keys = (
-            "video_id",
-            "first_word",
-            "end_word",
-            "value",
-            "text",
-            "subject",
-            "attribution",
-            "sentence",
-        )
-        return [dict(zip(keys, r, strict=True)) for r in self.db.execute(sql, args)]
+        return [ClaimRow(*r) for r in self.db.execute(sql, args)]
 
     def entity_hits(self, entity_id: int) -> dict[int, int]:
         """Mentions of an entity per transcript."""
@@ -321,11 +311,10 @@ class SQLiteEntities(Repository):
             )
         }
 
-    def video_mentions(self, video_id: str) -> list[dict[str, Any]]:
+    def video_mentions(self, video_id: str) -> list[VideoMention]:
         """Mentions in a video's current transcript: word range and entity."""
-        keys = ("first_word", "end_word", "surface", "entity_id", "name", "type")
         return [
-            dict(zip(keys, r, strict=True))
+            VideoMention(*r)
             for r in self.db.execute(
                 'SELECT m.start, m."end", m.surface, e.id, e.name, e.type FROM videos v '
                 "JOIN mentions m ON m.transcript_id = v.current_transcript_id "

@@ -7,19 +7,18 @@ from collections.abc import Container, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from newsreel.models import Filters, StoryState
+from newsreel.models import Filters, StoryRow, StoryState, StoryVideo, UngroupedVideo
 from newsreel.store.sql import filter_clause
-from newsreel.store.sqlite_write import LEAD_CHARS, Repository, now, rows_in
+from newsreel.store.sqlite_write import LEAD_CHARS, Repository, now, rows_in, to_date
 from newsreel.text import ENTITY_PREFIX, heaviest
 
 
 class SQLiteStories(Repository):
     """Stories (centroid, span, outlets, label) and which story each transcript is in."""
 
-    def ungrouped(self, limit: int, after: tuple[str, int] | None = None) -> list[dict[str, Any]]:
+    def ungrouped(self, limit: int, after: tuple[str, int] | None = None) -> list[UngroupedVideo]:
         """Current transcripts in no story yet, oldest first, then the undated; ``after``
         is the (publish date or '', transcript id) of the last row of the previous batch."""
-        keys = ("transcript_id", "video_id", "title", "lead", "publish_date", "channel")
         head = (
             "SELECT t.id, v.video_id, v.title, substr(t.text, 1, ?), v.publish_date, "
             "v.channel FROM videos v JOIN transcripts t ON t.id = v.current_transcript_id "
@@ -39,7 +38,7 @@ class SQLiteStories(Repository):
                 head + "AND v.publish_date IS NULL AND t.id > ? ORDER BY t.id LIMIT ?",
                 (LEAD_CHARS, last if day == "~" else 0, limit - len(rows)),
             ).fetchall()
-        return [dict(zip(keys, r, strict=True)) for r in rows]
+        return [UngroupedVideo(r[0], r[1], r[2], r[3], to_date(r[4]), r[5]) for r in rows]
 
     def stories_near(
         self, first: date | None, last: date | None, limit: int, skip: Container[int] = ()
@@ -211,7 +210,7 @@ class SQLiteStories(Repository):
 
     def story_rows(
         self, filters: Filters, min_videos: int, story_id: int | None = None
-    ) -> list[dict[str, Any]]:
+    ) -> list[StoryRow]:
         """Stories with their videos, newest first; ``filters`` keep a story when one of
         its videos passes them."""
         where, params = filter_clause(filters)
@@ -232,14 +231,8 @@ class SQLiteStories(Repository):
         sql += ' ORDER BY st."end" IS NULL, st."end" DESC, st.videos DESC, st.id'
         out = []
         for r in self.db.execute(sql, args).fetchall():
-            videos = [
-                {
-                    "video_id": v[0],
-                    "title": v[1],
-                    "channel": v[2],
-                    "publish_date": v[3],
-                    "similarity": v[4],
-                }
+            videos = tuple(
+                StoryVideo(v[0], v[1], v[2], to_date(v[3]), v[4])
                 for v in self.db.execute(
                     "SELECT v.video_id, v.title, v.channel, v.publish_date, s.similarity "
                     "FROM story_videos s JOIN videos v ON v.current_transcript_id = "
@@ -247,23 +240,23 @@ class SQLiteStories(Repository):
                     "v.publish_date, v.video_id",
                     (r[0],),
                 )
-            ]
+            )
             channels = json.loads(r[5])
             out.append(
-                {
-                    "story_id": int(r[0]),
-                    "label": r[1],
-                    "start": r[2],
-                    "end": r[3],
-                    "videos": int(r[4]),
-                    "channels": list(channels),
-                    "channel_videos": channels,
-                    "video_ids": [v["video_id"] for v in videos],
-                    "items": videos,
-                    "terms": [
+                StoryRow(
+                    story_id=int(r[0]),
+                    label=r[1],
+                    start=to_date(r[2]),
+                    end=to_date(r[3]),
+                    videos=int(r[4]),
+                    channels=tuple(channels),
+                    channel_videos=channels,
+                    video_ids=tuple(v.video_id for v in videos),
+                    items=videos,
+                    terms=tuple(
                         t for t in heaviest(json.loads(r[6]), 16) if not t.startswith(ENTITY_PREFIX)
-                    ][:8],
-                }
+                    )[:8],
+                )
             )
         return out
 

@@ -18,6 +18,7 @@ from newsreel.models import (
     Stats,
     TranscriptVersion,
     VideoDetail,
+    VideoRow,
 )
 from newsreel.store import sql
 from newsreel.store.base import FileResult, SourceState
@@ -29,17 +30,14 @@ from newsreel.store.sqlite_write import BatchWriter, Repository, now, rows_in, t
 class SQLiteVideos(Repository):
     """Videos, transcript versions, raw files, quarantine and ingest runs."""
 
-    def _source(self, row: sqlite3.Row | None) -> SourceState | None:
-        if row is None:
-            return None
-        return SourceState(row["path"], row["sha256"], row["size"], row["mtime_ns"], row["records"])
-
-    def source_state(self, path: str) -> SourceState | None:
-        """Return the remembered state of a completely ingested file, if any."""
-        row = self.db.execute(
-            "SELECT * FROM sources WHERE path = ? AND complete = 1", (path,)
-        ).fetchone()
-        return self._source(row)
+    def source_states(self, paths: Sequence[str]) -> dict[str, SourceState]:
+        """The remembered state of each of ``paths`` that was ingested completely."""
+        return {
+            r["path"]: SourceState(r["path"], r["sha256"], r["size"], r["mtime_ns"], r["records"])
+            for r in rows_in(
+                self.db, "SELECT * FROM sources WHERE path IN ({}) AND complete = 1", paths
+            )
+        }
 
     def begin_run(self, paths: Sequence[str]) -> int:
         """Record the start of an ingest run and return its id."""
@@ -239,16 +237,15 @@ class SQLiteVideos(Repository):
             )
         }
 
-    def browse(self, filters: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    def browse(self, filters: Filters, limit: int, offset: int) -> tuple[int, list[VideoRow]]:
         """Videos passing the filters, newest first: (how many in all, this page)."""
         where, params = filter_clause(filters)
         base = (
             "FROM videos v JOIN transcripts t ON t.id = v.current_transcript_id WHERE 1 = 1" + where
         )
         total = int(self.db.execute(f"SELECT count(*) {base}", params).fetchone()[0])
-        keys = ("video_id", "title", "channel", "language", "publish_date", "words")
         rows = [
-            dict(zip(keys, r, strict=True))
+            VideoRow(r[0], r[1], r[2], r[3], to_date(r[4]), int(r[5]))
             for r in self.db.execute(
                 "SELECT v.video_id, v.title, v.channel, v.language, v.publish_date, t.words "
                 f"{base} ORDER BY v.publish_date IS NULL, v.publish_date DESC, v.video_id "

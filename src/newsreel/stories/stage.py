@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from newsreel.models import UngroupedVideo
 from newsreel.store.base import Store
 from newsreel.stories.features import (
     ENTITY_WEIGHT,
@@ -85,23 +86,24 @@ class StoriesStage:
         self.grouper = Grouper(next_id=self.store.stories.next_story_id())
         self._after = None
 
-    def pending(self) -> list[dict[str, Any]]:
+    def pending(self) -> list[UngroupedVideo]:
         """The next videos in no story, oldest first; their vectors and the stories they
         may join are read here."""
         batch = self.store.stories.ungrouped(BATCH, self._after)
         if not batch:
             return batch
         tail = batch[-1]
-        self._after = (tail["publish_date"] or "~", tail["transcript_id"])
+        day = tail.publish_date.isoformat() if tail.publish_date else "~"
+        self._after = (day, tail.transcript_id)
         self._items = self._vectors(batch)
         self._hold_near([item.day for item in self._items])
         return batch
 
-    def _vectors(self, batch: list[dict[str, Any]]) -> list[Item]:
+    def _vectors(self, batch: list[UngroupedVideo]) -> list[Item]:
         documents = max(1, self.store.search.indexed_documents())
-        entities = self.store.entities.transcript_entities([r["transcript_id"] for r in batch])
+        entities = self.store.entities.transcript_entities([r.transcript_id for r in batch])
         counts = [
-            with_entities(terms(row["title"], row["lead"]), entities.get(row["transcript_id"], {}))
+            with_entities(terms(row.title, row.lead), entities.get(row.transcript_id, {}))
             for row in batch
         ]
         words = {t for c in counts for t in c if not t.startswith(ENTITY_PREFIX)}
@@ -113,12 +115,7 @@ class StoriesStage:
         )
         idf = idf_from(documents, frequencies)
         return [
-            Item(
-                row["transcript_id"],
-                vector(c, idf),
-                date.fromisoformat(row["publish_date"]) if row["publish_date"] else None,
-                row["channel"],
-            )
+            Item(row.transcript_id, vector(c, idf), row.publish_date, row.channel)
             for row, c in zip(batch, counts, strict=True)
         ]
 
@@ -134,7 +131,7 @@ class StoriesStage:
             near = self.store.stories.stories_near(None, None, REACH, self.grouper.stories)
         self.grouper.hold(Story.of(s) for s in near)
 
-    def process(self, items: Sequence[dict[str, Any]]) -> list[Placed]:
+    def process(self, items: Sequence[UngroupedVideo]) -> list[Placed]:
         """Place the batch's videos into held or new stories."""
         before = set(self.grouper.stories)
         placed = self.grouper.place_batch(self._items)
@@ -147,14 +144,14 @@ class StoriesStage:
             )
         ]
 
-    def save(self, items: Sequence[dict[str, Any]], results: Sequence[Placed]) -> int:
+    def save(self, items: Sequence[UngroupedVideo], results: Sequence[Placed]) -> int:
         """Store touched stories, placements and labels; return the lead words read."""
         (placed,) = results
         stories = self.grouper.stories
         self.store.stories.save_stories(
             [stories[s].state() for s in placed.touched],
             placed.placements,
-            {row["transcript_id"]: row["channel"] for row in items},
+            {row.transcript_id: row.channel for row in items},
         )
         self.store.stories.set_story_labels(
             [
@@ -165,7 +162,7 @@ class StoriesStage:
         )
         self.summary.placed += len(items)
         self.summary.new_stories += len(placed.new)
-        return sum(len(r["lead"].split()) for r in items)
+        return sum(len(r.lead.split()) for r in items)
 
 
 def label(store: Store, centroid: dict[str, float], story_id: int) -> str:

@@ -154,9 +154,9 @@ def video_data(arch: Archive, video_id: str) -> dict[str, Any]:
     data["youtube_url"] = youtube_url(video.video_id, None)
     data["thumbnail_url"] = f"/thumbnail/{video.video_id}" if video.thumbnail_file else None
     data["repaired"] = repaired_json(repaired) if repaired else None
-    data["mentions"] = arch.mentions(video_id)
-    data["claims"] = arch.claims(video_id=video_id)
-    data["quotes"] = arch.quotes(video_id=video_id)
+    data["mentions"] = [m.to_dict() for m in arch.mentions(video_id)]
+    data["claims"] = [c.to_dict() for c in arch.claims(video_id=video_id)]
+    data["quotes"] = [q.to_dict() for q in arch.quotes(video_id=video_id)]
     return data
 
 
@@ -175,7 +175,12 @@ def api_videos(
         total, rows = arch.browse(
             channel=channel, lang=lang, since=since, until=until, limit=limit, offset=offset
         )
-    return {"total": total, "offset": offset, "limit": limit, "videos": rows}
+    return {
+        "total": total,
+        "offset": offset,
+        "limit": limit,
+        "videos": [r.to_dict() for r in rows],
+    }
 
 
 @router.get("/videos/{video_id}", summary="One video")
@@ -194,7 +199,7 @@ def api_entities(
     """Canonical entities with their spellings and mention counts, most mentioned first."""
     with state_of(request).archive() as arch:
         rows = arch.entities(video_id)
-    return {"entities": rows[:limit], "total": len(rows)}
+    return {"entities": [r.to_dict() for r in rows[:limit]], "total": len(rows)}
 
 
 @router.get("/entities/{entity}", summary="One entity")
@@ -204,8 +209,8 @@ def api_entity(request: Request, entity: str) -> dict[str, Any]:
     200 claims of its videos (`newsreel claims --entity` lists all)."""
     with state_of(request).archive() as arch:
         data = arch.entity(entity)
-        data["claims"] = arch.claims(entity=str(data["entity_id"]), limit=ENTITY_CLAIMS)
-    return data
+        claims = arch.claims(entity=str(data.entity_id), limit=ENTITY_CLAIMS)
+    return {**data.to_dict(), "claims": [c.to_dict() for c in claims]}
 
 
 @router.get("/trends", summary="Terms or entities over time per outlet")
@@ -262,9 +267,7 @@ def api_stories(
         rows = arch.stories(
             channel=channel, lang=lang, since=since, until=until, min_videos=min_videos
         )
-    for row in rows:
-        row.pop("items")
-    return {"total": len(rows), "stories": rows[:limit]}
+    return {"total": len(rows), "stories": [r.to_dict(with_items=False) for r in rows[:limit]]}
 
 
 @router.get("/stories/{story_id}", summary="One story, compared across outlets")
@@ -272,8 +275,8 @@ def api_story(request: Request, story_id: int) -> dict[str, Any]:
     """Videos on a timeline, who reported first, distinctive terms and numbers per outlet."""
     with state_of(request).archive() as arch:
         data = arch.story(story_id)
-        data["comparison"] = arch.compare(story=story_id)
-    return data
+        comparison = arch.compare(story=story_id)
+    return {**data.to_dict(), "comparison": comparison.to_dict()}
 
 
 @router.get("/stats", summary="Archive totals")

@@ -147,14 +147,12 @@ def entity(request: Request, entity: str) -> HTMLResponse:
     """An entity: spellings heard, mentions over time per outlet, co-mentions, videos."""
     with state_of(request).archive() as arch:
         data = arch.entity(entity)
-        claims = arch.claims(entity=str(data["entity_id"]), limit=50)
-    per = data["per_outlet_month"]
-    months = sorted({r["month"] for r in per})
+        claims = arch.claims(entity=str(data.entity_id), limit=50)
+    per = data.per_outlet_month
+    months = sorted({r.month for r in per})
     series: dict[str, list[int]] = {}
     for row in per:
-        series.setdefault(row["channel"], [0] * len(months))[months.index(row["month"])] += row[
-            "mentions"
-        ]
+        series.setdefault(row.channel, [0] * len(months))[months.index(row.month)] += row.mentions
     chart = {
         "labels": months,
         "measure": "mentions",
@@ -167,7 +165,7 @@ def entity(request: Request, entity: str) -> HTMLResponse:
             "entity": data,
             "chart": chart,
             "claims": claims[:50],
-            "videos": data["videos"][:100],
+            "videos": data.videos[:100],
         },
     )
 

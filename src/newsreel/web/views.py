@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsreel.analytics.trends import TrendRow
+from newsreel.models import VideoMention
 from newsreel.repair.document import Repaired
 
 PLAIN_PARAGRAPH = 120
@@ -40,17 +41,15 @@ class Paragraph:
     runs: list[Run] = field(default_factory=list)
 
 
-def _runs(
-    words: Sequence[str], start: int, end: int, owner: dict[int, dict[str, Any]]
-) -> list[Run]:
+def _runs(words: Sequence[str], start: int, end: int, owner: dict[int, VideoMention]) -> list[Run]:
     runs: list[Run] = []
     i = start
     while i < end:
         mention = owner.get(i)
         if mention is not None:
-            stop = min(int(mention["end_word"]), end)
+            stop = min(mention.end_word, end)
             text = " ".join(w for w in words[i:stop] if w)
-            runs.append(Run(text, mention["entity_id"], mention["type"], mention["name"]))
+            runs.append(Run(text, mention.entity_id, mention.type, mention.name))
             i = stop
             continue
         j = i
@@ -63,15 +62,15 @@ def _runs(
     return runs
 
 
-def _owners(mentions: Sequence[dict[str, Any]]) -> dict[int, dict[str, Any]]:
-    return {int(m["first_word"]): m for m in mentions}
+def _owners(mentions: Sequence[VideoMention]) -> dict[int, VideoMention]:
+    return {m.first_word: m for m in mentions}
 
 
 def paragraphs(
     repaired: Repaired | None,
     words: Sequence[str],
     times: Sequence[tuple[float, float]] | None,
-    mentions: Sequence[dict[str, Any]],
+    mentions: Sequence[VideoMention],
 ) -> list[Paragraph]:
     """The transcript in paragraphs with speaker turns and entity runs.
 

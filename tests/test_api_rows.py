@@ -1,0 +1,158 @@
+"""The public API returns typed rows: no ``dict[str, Any]`` in an ``Archive`` signature
+but at the documented JSON/export edge, and every row's ``to_dict()`` is plain JSON."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import typing
+from dataclasses import replace
+from datetime import date
+from types import SimpleNamespace
+from typing import Any
+
+from newsreel import api
+from newsreel.api import Archive
+from newsreel.models import (
+    ClaimRow,
+    Comparison,
+    DistinctiveTerm,
+    EntityProfile,
+    EntityRow,
+    OutletClaim,
+    OutletCoverage,
+    StoryRow,
+    StoryVideo,
+    VideoRef,
+)
+
+# The JSON/export edge: ``table`` yields one flat export row per video (columns vary with
+# the archive's extra metadata), which ``export`` and ``to_pandas`` write as they are.
+EDGE = {"table"}
+# pandas is imported for type checking only; a stand-in lets its annotations resolve.
+NAMESPACE = {"pd": SimpleNamespace(DataFrame=object)}
+
+
+def _mentions_any_dict(hint: Any) -> bool:
+    if typing.get_origin(hint) is dict and typing.get_args(hint) == (str, Any):
+        return True
+    return any(_mentions_any_dict(arg) for arg in typing.get_args(hint))
+
+
+def _public_functions() -> list[tuple[str, Any]]:
+    methods = [
+        (f"Archive.{name}", fn)
+        for name, fn in inspect.getmembers(Archive, inspect.isfunction)
+        if not name.startswith("_") and name not in EDGE
+    ]
+    functions = [
+        (name, fn)
+        for name, fn in inspect.getmembers(api, inspect.isfunction)
+        if not name.startswith("_") and fn.__module__ == api.__name__
+    ]
+    return methods + functions
+
+
+def test_no_public_api_signature_has_an_untyped_dict() -> None:
+    found = _public_functions()
+    assert len(found) > 30  # the walk sees the whole API
+    offenders = [
+        f"{name} {inspect.signature(fn)}"
+        for name, fn in found
+        if any(
+            _mentions_any_dict(hint)
+            for hint in typing.get_type_hints(fn, localns=NAMESPACE).values()
+        )
+    ]
+    assert offenders == []
+
+
+def test_the_check_catches_an_untyped_dict() -> None:
+    def rows() -> tuple[int, list[dict[str, Any]]]:
+        raise NotImplementedError
+
+    assert _mentions_any_dict(typing.get_type_hints(rows)["return"])
+    assert not _mentions_any_dict(dict[str, list[tuple[str, int]]])
+
+
+def test_edge_is_the_documented_export_rows() -> None:
+    hints = typing.get_type_hints(Archive.table)
+    assert _mentions_any_dict(hints["return"])  # drop it from EDGE once it is typed
+
+
+def test_rows_give_plain_json_in_field_order() -> None:
+    item = StoryVideo("v1", None, "DW", date(2024, 5, 1), 0.5)
+    story = StoryRow(
+        7, "floods", date(2024, 5, 1), None, 1, ("DW",), {"DW": 1}, ("v1",), (item,), ("t",)
+    )
+    listed = story.to_dict()
+    assert list(listed) == [
+        "story_id",
+        "label",
+        "start",
+        "end",
+        "videos",
+        "channels",
+        "channel_videos",
+        "video_ids",
+        "items",
+        "terms",
+    ]
+    assert listed["start"] == "2024-05-01" and listed["channels"] == ["DW"]
+    assert listed["items"] == [
+        {
+            "video_id": "v1",
+            "title": None,
+            "channel": "DW",
+            "publish_date": "2024-05-01",
+            "similarity": 0.5,
+        }
+    ]
+    assert "items" not in story.to_dict(with_items=False)
+    one = replace(story, first_by_outlet=(item,))
+    assert one.to_dict()["first_by_outlet"] == listed["items"]
+    assert json.loads(json.dumps(listed)) == listed
+
+
+def test_nested_rows_keep_the_json_shape() -> None:
+    entity = EntityRow(3, "Rafah", "LOC", {"Rafah": 2, "Rafa": 1}, 3)
+    profile = EntityProfile(3, "Rafah", "LOC", {"Rafah": 2, "Rafa": 1}, 3, (), (), (), ())
+    assert profile.to_dict() == {
+        **entity.to_dict(),
+        "per_outlet_month": [],
+        "co_mentioned": [],
+        "videos": [],
+        "quotes": [],
+    }
+    claim = OutletClaim("DW", date(2024, 5, 1), "v1", 40.0, "40", "people", None)
+    outlet = OutletCoverage(
+        "DW", 1, VideoRef("v1", "T", date(2024, 5, 1)), (claim,), (DistinctiveTerm("x", 2.5, 3),)
+    )
+    data = Comparison("query x", 1, (outlet,)).to_dict()
+    assert data["outlets"][0] == {
+        "channel": "DW",
+        "videos": 1,
+        "first": {"video_id": "v1", "title": "T", "publish_date": "2024-05-01"},
+        "numbers": [
+            {
+                "channel": "DW",
+                "publish_date": "2024-05-01",
+                "video_id": "v1",
+                "value": 40.0,
+                "text": "40",
+                "subject": "people",
+                "attribution": None,
+            }
+        ],
+        "distinctive": [{"term": "x", "z": 2.5, "count": 3}],
+    }
+    assert list(ClaimRow("v", 1, 2, 3.0, "3", None, None, "s").to_dict()) == [
+        "video_id",
+        "first_word",
+        "end_word",
+        "value",
+        "text",
+        "subject",
+        "attribution",
+        "sentence",
+    ]
