@@ -1,10 +1,11 @@
 """Run an ingest: parse files here, archive and index them in a writer process.
 
-Parsing is Python; archiving and full-text indexing are mostly SQLite. Run in one
-process, the two take turns on Python's GIL (the sqlite3 module hands it over on every
-row). So a writer process owns the archive connection, commits batches as they come
-and builds the full-text index in large chunks, while this process parses the next
-files: the two overlap on two cores. Extra parser processes help on more cores.
+Parsing and archiving are Python and SQLite, and take turns on the GIL in one process.
+So a writer process (started fresh, never forked: the full-text index runs native
+threads) owns the archive connection, commits batches as they come and feeds what they
+made current to the full-text index, whose own threads index it meanwhile; the index
+commits every ``INDEX_EVERY`` transcripts and at the end. This process parses the next
+files. Extra parser processes help on more cores.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from newsreel.store.base import FileResult, Store
 Progress = Callable[[int, IngestSummary], None]
 BATCH_RECORDS = 500
 INDEX_EVERY = 20_000
-INDEX_IDLE_MIN = 5_000
 _PARALLEL_MIN_FILES = 16
 _QUEUE_BATCHES = 4
 
@@ -57,49 +57,39 @@ def _parsed(
 
 
 class _Sink:
-    """Writes batches and indexes them in bulk as they accumulate."""
+    """Writes batches, one transaction each, and feeds what they made current to the
+    full-text index, whose own threads index it meanwhile; the index commits every
+    ``INDEX_EVERY`` transcripts and at the end (``close``)."""
 
     def __init__(self, indexes: Indexes, run_id: int) -> None:
         self.indexes = indexes
         self.store = indexes.store
         self.run_id = run_id
         self.summary = IngestSummary()
-        self._unindexed = 0
+        self._unflushed = 0
 
     def write(self, batch: list[FileResult]) -> IngestSummary:
         part = self.store.videos.write(batch, self.run_id)
         _merge(self.summary, part)
-        self._unindexed += part.ingested + part.new_versions
-        if self._unindexed >= INDEX_EVERY:
-            self.indexes.index_pending()
-            self._unindexed = 0
+        self._unflushed += self.indexes.feed()
+        if self._unflushed >= INDEX_EVERY:
+            self.indexes.flush()
+            self._unflushed = 0
         return part
 
-    def index_if_idle(self) -> None:
-        """Index written transcripts while waiting, once there are enough to be worth it."""
-        if self._unindexed >= INDEX_IDLE_MIN:
-            self.indexes.index_pending()
-            self._unindexed = 0
+    def close(self) -> None:
+        self.indexes.feed()
+        self.indexes.flush()
 
 
 def _writer_main(store: Store, run_id: int, inbox: Any, outbox: Any) -> None:
-    """The writer process: write every batch sent, report counts, then index the rest.
-
-    When no batch is waiting, it indexes what it has written instead of idling.
-    """
+    """The writer process: write and index every batch sent, report counts."""
     _ignore_ctrl_c()
     try:
         sink = _Sink(Indexes(store.reopen()), run_id)
-        while True:
-            try:
-                batch = inbox.get(block=False)
-            except queue.Empty:
-                sink.index_if_idle()
-                batch = inbox.get()
-            if batch is None:
-                break
+        while (batch := inbox.get()) is not None:
             outbox.put(("part", sink.write(batch)))
-        sink.indexes.index_pending()
+        sink.close()
         sink.indexes.close()
         sink.store.close()
         outbox.put(("done", None))
@@ -160,7 +150,7 @@ class _WriterInline:
         self.sink.write(batch)
 
     def close(self) -> None:
-        self.sink.indexes.index_pending()
+        self.sink.close()
 
 
 def ingest_paths(
@@ -190,6 +180,7 @@ def ingest_paths(
         on_start(len(inputs))
     run_id = store.videos.begin_run([str(p) for p in paths])
     indexes.index_pending()  # finish what an interrupted run left unindexed
+    indexes.close()  # and let go of the index writer: the writer process takes it
     skipped = IngestSummary()
     todo: list[InputFile] = []
     known = store.videos.source_states([str(item.path) for item in inputs])

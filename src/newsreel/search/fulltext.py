@@ -72,23 +72,37 @@ class FullText:
 
     # -- writing --------------------------------------------------------------
 
-    def add(self, videos: Iterable[IndexedVideo]) -> int:
-        """Index videos (replacing what the index had for them); commit; return count."""
+    def _writing(self) -> Any:
         if self._writer is None:
             self._writer = self.index.writer(heap_size=WRITER_HEAP)
+        return self._writer
+
+    def stage(self, videos: Iterable[IndexedVideo]) -> int:
+        """Hand videos to the index's own threads (replacing what the index had for
+        them), without committing; return the count. Searches see them after
+        ``commit``."""
+        writer = self._writing()
         count = 0
         for video in videos:
-            self._writer.delete_documents_by_term("video_id", video.video_id)
-            self._writer.add_document(_document(video))
+            writer.delete_documents_by_term("video_id", video.video_id)
+            writer.add_document(_document(video))
             count += 1
-        self._writer.commit()
+        return count
+
+    def commit(self) -> None:
+        """Make staged videos durable and searchable."""
+        self._writing().commit()
         self.index.reload()
+
+    def add(self, videos: Iterable[IndexedVideo]) -> int:
+        """Index videos (replacing what the index had for them); commit; return count."""
+        count = self.stage(videos)
+        self.commit()
         return count
 
     def clear(self) -> None:
         """Remove every document (before a rebuild)."""
-        if self._writer is None:
-            self._writer = self.index.writer(heap_size=WRITER_HEAP)
+        self._writer = self._writing()
         self._writer.delete_all_documents()
         self._writer.commit()
         self.index.reload()

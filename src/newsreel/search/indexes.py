@@ -53,6 +53,7 @@ class Indexes:
         self.paths = IndexPaths.beside(store.path)
         self._fulltext: FullText | None = None
         self._semantic: Semantic | None = None
+        self._fed = 0  # the last queued transcript handed to the full-text index
 
     # -- the structures ---------------------------------------------------------
 
@@ -111,21 +112,39 @@ class Indexes:
 
     # -- keeping them up to date ------------------------------------------------
 
-    def index_pending(self, chunk: int = INDEX_CHUNK) -> int:
-        """Add queued transcripts to the full-text index; return how many.
-
-        Each chunk is committed to the index before it leaves the queue, so an
-        interrupted run leaves the rest queued (indexing a video twice replaces it).
-        """
-        done = 0
+    def feed(self, chunk: int = INDEX_CHUNK) -> int:
+        """Hand queued transcripts not handed over yet to the full-text index's threads,
+        which index them while the caller goes on; ``flush`` commits them. Returns how
+        many were handed over."""
         fulltext = self.fulltext
+        done = 0
         while True:
-            last, videos = self.store.search.queued(chunk)
+            last, videos = self.store.search.queued(chunk, self._fed)
             if not last:
                 return done
-            fulltext.add(videos)
-            self.store.search.dequeue(last)
-            done += len(videos)
+            done += fulltext.stage(videos)
+            self._fed = last
+
+    def flush(self) -> None:
+        """Commit what was fed; only then does it leave the queue (a crash before the
+        commit leaves it queued, and indexing a video twice replaces it)."""
+        if self._fed:
+            self.fulltext.commit()
+            self.store.search.dequeue(self._fed)
+            self._fed = 0
+
+    def index_pending(self, chunk: int = INDEX_CHUNK) -> int:
+        """Add queued transcripts to the full-text index, committing chunk by chunk;
+        return how many were indexed."""
+        done = 0
+        while True:
+            last, videos = self.store.search.queued(chunk, self._fed)
+            if not last:
+                self.flush()
+                return done
+            done += self.fulltext.stage(videos)
+            self._fed = last
+            self.flush()
 
     def refresh_vocabulary(self) -> int:
         """Recount the sound-alike vocabulary from the full-text index's terms when
