@@ -278,6 +278,7 @@ class IndexedVideo:
     channel_code: str | None
     language: str | None
     publish_date: date | None
+    fresh: bool = False  # a video the index never held: nothing to replace
 
 
 @dataclass(frozen=True, slots=True)

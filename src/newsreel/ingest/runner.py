@@ -2,7 +2,7 @@
 
 Parsing and archiving are Python and SQLite, and take turns on the GIL in one process.
 So a writer process (started fresh, never forked: the full-text index runs native
-threads) owns the archive connection, commits batches as they come and feeds what they
+threads) owns the archive connection, commits batches as they come and hands what they
 made current to the full-text index, whose own threads index it meanwhile; the index
 commits every ``INDEX_EVERY`` transcripts and at the end. This process parses the next
 files. Extra parser processes help on more cores.
@@ -57,7 +57,7 @@ def _parsed(
 
 
 class _Sink:
-    """Writes batches, one transaction each, and feeds what they made current to the
+    """Writes batches, one transaction each, and hands what they made current to the
     full-text index, whose own threads index it meanwhile; the index commits every
     ``INDEX_EVERY`` transcripts and at the end (``close``)."""
 
@@ -69,17 +69,17 @@ class _Sink:
         self._unflushed = 0
 
     def write(self, batch: list[FileResult]) -> IngestSummary:
-        part = self.store.videos.write(batch, self.run_id)
+        part, written = self.store.videos.write(batch, self.run_id)
         _merge(self.summary, part)
-        self._unflushed += self.indexes.feed()
+        self._unflushed += self.indexes.stage(written)
         if self._unflushed >= INDEX_EVERY:
             self.indexes.flush()
             self._unflushed = 0
         return part
 
     def close(self) -> None:
-        self.indexes.feed()
         self.indexes.flush()
+        self.indexes.index_pending()  # what else was queued (a retitled transcript)
 
 
 def _writer_main(store: Store, run_id: int, inbox: Any, outbox: Any) -> None:

@@ -84,7 +84,8 @@ class FullText:
         writer = self._writing()
         count = 0
         for video in videos:
-            writer.delete_documents_by_term("video_id", video.video_id)
+            if not video.fresh:
+                writer.delete_documents_by_term("video_id", video.video_id)
             writer.add_document(_document(video))
             count += 1
         return count

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from newsreel.errors import StoreError
-from newsreel.models import Filters
+from newsreel.models import Filters, IndexedVideo
 from newsreel.search.fulltext import FullText
 from newsreel.search.query import Node
 from newsreel.search.semantic import VERSION
@@ -53,7 +53,7 @@ class Indexes:
         self.paths = IndexPaths.beside(store.path)
         self._fulltext: FullText | None = None
         self._semantic: Semantic | None = None
-        self._fed = 0  # the last queued transcript handed to the full-text index
+        self._staged: list[int] = []  # transcripts handed to the index, not committed
 
     # -- the structures ---------------------------------------------------------
 
@@ -112,39 +112,33 @@ class Indexes:
 
     # -- keeping them up to date ------------------------------------------------
 
-    def feed(self, chunk: int = INDEX_CHUNK) -> int:
-        """Hand queued transcripts not handed over yet to the full-text index's threads,
-        which index them while the caller goes on; ``flush`` commits them. Returns how
-        many were handed over."""
-        fulltext = self.fulltext
-        done = 0
-        while True:
-            last, videos = self.store.search.queued(chunk, self._fed)
-            if not last:
-                return done
-            done += fulltext.stage(videos)
-            self._fed = last
+    def stage(self, videos: Sequence[IndexedVideo]) -> int:
+        """Hand transcripts to the full-text index's threads, which index them while the
+        caller goes on; ``flush`` commits them. Returns how many."""
+        count = self.fulltext.stage(videos)
+        self._staged.extend(v.transcript_id for v in videos)
+        return count
 
     def flush(self) -> None:
-        """Commit what was fed; only then does it leave the queue (a crash before the
-        commit leaves it queued, and indexing a video twice replaces it)."""
-        if self._fed:
+        """Commit what was staged; only then does it leave the archive's queue (a crash
+        before the commit leaves it queued, and indexing a video twice replaces it)."""
+        if self._staged:
             self.fulltext.commit()
-            self.store.search.dequeue(self._fed)
-            self._fed = 0
+            self.store.search.dequeue_ids(self._staged)
+            self._staged = []
 
     def index_pending(self, chunk: int = INDEX_CHUNK) -> int:
-        """Add queued transcripts to the full-text index, committing chunk by chunk;
-        return how many were indexed."""
+        """Add every queued transcript to the full-text index, committing chunk by
+        chunk; return how many were indexed."""
+        self.flush()
         done = 0
         while True:
-            last, videos = self.store.search.queued(chunk, self._fed)
+            last, videos = self.store.search.queued(chunk)
             if not last:
-                self.flush()
                 return done
             done += self.fulltext.stage(videos)
-            self._fed = last
-            self.flush()
+            self.fulltext.commit()
+            self.store.search.dequeue(last)  # superseded versions leave the queue too
 
     def refresh_vocabulary(self) -> int:
         """Recount the sound-alike vocabulary from the full-text index's terms when

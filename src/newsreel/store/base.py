@@ -84,8 +84,12 @@ class VideoRepository(Protocol):
     def finish_run(self, run_id: int, summary: IngestSummary, status: str) -> None:
         """Record how an ingest run ended."""
 
-    def write(self, results: Sequence[FileResult], run_id: int) -> IngestSummary:
-        """Archive a batch of file results atomically and return its counts."""
+    def write(
+        self, results: Sequence[FileResult], run_id: int
+    ) -> tuple[IngestSummary, list[IndexedVideo]]:
+        """Archive a batch of file results atomically; return its counts and the
+        transcripts it made current, as the full-text index should hold them (they are
+        also queued for it)."""
 
     def hit_rows(self, transcript_ids: Sequence[int]) -> dict[int, HitRow]:
         """Metadata, text and word times of transcripts, by id."""
@@ -342,6 +346,9 @@ class SearchStateRepository(Protocol):
 
     def dequeue(self, last: int) -> None:
         """Take transcripts up to ``last`` off the queue (the index committed them)."""
+
+    def dequeue_ids(self, transcript_ids: Sequence[int]) -> None:
+        """Take these transcripts off the queue (the index committed them)."""
 
     def pending(self) -> int:
         """Transcripts waiting for the full-text index."""

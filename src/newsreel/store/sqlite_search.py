@@ -76,6 +76,13 @@ class SQLiteSearchState(Repository):
         with self.db:
             self.db.execute("DELETE FROM fts_pending WHERE transcript_id <= ?", (last,))
 
+    def dequeue_ids(self, transcript_ids: Sequence[int]) -> None:
+        """Take these transcripts off the queue (the index committed them)."""
+        with self.db:
+            self.db.executemany(
+                "DELETE FROM fts_pending WHERE transcript_id = ?", [(t,) for t in transcript_ids]
+            )
+
     def pending(self) -> int:
         """Transcripts waiting for the full-text index."""
         return int(self.db.execute("SELECT count(*) FROM fts_pending").fetchone()[0])

@@ -11,6 +11,7 @@ from newsreel.errors import NotFoundError, StoreError
 from newsreel.models import (
     Filters,
     HitRow,
+    IndexedVideo,
     IngestSummary,
     LazyTimes,
     QuarantineItem,
@@ -69,12 +70,17 @@ class SQLiteVideos(Repository):
         self.db.execute("PRAGMA optimize")  # planner statistics for the search queries
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # leave one self-contained file
 
-    def write(self, results: Sequence[FileResult], run_id: int) -> IngestSummary:
-        """Archive a batch of file results in one transaction and return its counts."""
+    def write(
+        self, results: Sequence[FileResult], run_id: int
+    ) -> tuple[IngestSummary, list[IndexedVideo]]:
+        """Archive a batch of file results in one transaction; return its counts and the
+        transcripts it made current, as the full-text index should hold them (they are
+        also queued for it)."""
         try:
             with self.db:
                 self.db.execute("BEGIN IMMEDIATE")  # ids are assigned under the write lock
-                return BatchWriter(self.db, run_id).write(results)
+                writer = BatchWriter(self.db, run_id)
+                return writer.write(results), writer.written
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot write to the archive {self.path}: {exc}") from None
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from newsreel.models import IngestSummary, Record, content_hash
+from newsreel.models import IndexedVideo, IngestSummary, Record, content_hash
 from newsreel.store.base import FileResult
 
 _MAX_PARAMS = 900
@@ -111,6 +111,8 @@ class BatchWriter:
         self.current: dict[str, int] = {}
         self.transcripts: list[tuple[Any, ...]] = []
         self.segments: list[tuple[Any, ...]] = []
+        self.texts: dict[str, str] = {}  # the text of each video's new current transcript
+        self.written: list[IndexedVideo] = []  # what the full-text index should hold
 
     def write(self, results: Sequence[FileResult]) -> IngestSummary:
         """Write every file result of the batch; return the counts."""
@@ -130,7 +132,22 @@ class BatchWriter:
         self._write_failures(files)
         self._flush()
         self._write_sources(files)
+        self.written = [self._indexed(vid, tid) for vid, tid in self.current.items()]
         return self.summary
+
+    def _indexed(self, vid: str, tid: int) -> IndexedVideo:
+        row = self.fresh.get(vid) or self.known[vid]
+        return IndexedVideo(
+            tid,
+            vid,
+            row["title"],
+            self.texts[vid],
+            row["channel"],
+            row["channel_code"],
+            row["language"],
+            to_date(row["publish_date"]),
+            fresh=vid in self.fresh,
+        )
 
     def _write_raw(self, files: list[FileResult], spliced: set[str]) -> None:
         """Keep each file's bytes; a spliced file leans on its new transcript's text."""
@@ -194,6 +211,7 @@ class BatchWriter:
         if vid not in self.current and self.known.get(vid, {}).get("current_transcript_id"):
             unindex(self.db, self.known[vid]["current_transcript_id"])
         self.current[vid] = next_id
+        self.texts[vid] = record.text
         self.transcripts.append(
             (
                 next_id,
