@@ -65,6 +65,7 @@ if TYPE_CHECKING:
 DEFAULT_ARCHIVE = "newsreel.db"
 TABLES = ("videos", "entities", "mentions", "claims", "quotes")
 MAX_LIMIT = 10_000
+MAX_OFFSET = 100_000  # deeper pages than this are a narrower query's job
 FACET_POOL = 300
 
 
@@ -275,8 +276,8 @@ class Archive:
         """
         if not 1 <= limit <= MAX_LIMIT:
             raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
-        if offset < 0:
-            raise ConfigError(f"offset must be 0 or more, not {offset}")
+        if not 0 <= offset <= MAX_OFFSET:
+            raise ConfigError(f"offset must be between 0 and {MAX_OFFSET:,}, not {offset}")
         if sort not in SORTS:
             raise ConfigError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
         if mode not in MODES:
@@ -355,7 +356,7 @@ class Archive:
         if not 1 <= limit <= MAX_LIMIT:
             raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
         return self.store.videos.browse(
-            _filters(channel, lang, since, until), limit, max(0, offset)
+            _filters(channel, lang, since, until), limit, min(max(0, offset), MAX_OFFSET)
         )
 
     def group_stories(
@@ -518,13 +519,19 @@ class Archive:
         columns = table_columns(self.store.videos.extra_keys(chosen, ids))
         return columns, flatten(self.store.videos.iter_rows(chosen, ids), columns)
 
-    def export(self, path: str | Path, fmt: str | None = None, **filters: Any) -> int:
-        """Write the (filtered) archive to CSV, JSONL or Parquet; return rows written."""
+    def export(
+        self, path: str | Path, fmt: str | None = None, *, raw_csv: bool = False, **filters: Any
+    ) -> int:
+        """Write the (filtered) archive to CSV, JSONL or Parquet; return rows written. CSV
+        cells that start like a spreadsheet formula get a leading "'" unless ``raw_csv``."""
         target = Path(path)
         columns, rows = self.table(**filters)
-        return write_rows(rows, columns, fmt or target.suffix.lstrip(".").lower(), target)
+        kind = fmt or target.suffix.lstrip(".").lower()
+        return write_rows(rows, columns, kind, target, raw_csv=raw_csv)
 
-    def export_table(self, table: str, path: str | Path, fmt: str | None = None) -> int:
+    def export_table(
+        self, table: str, path: str | Path, fmt: str | None = None, *, raw_csv: bool = False
+    ) -> int:
         """Write one enrichment table (entities, mentions, claims, quotes); rows written."""
         readers: dict[str, Callable[[], Sequence[JsonRow]]] = {
             "entities": self.store.entities.entity_rows,
@@ -544,7 +551,8 @@ class Archive:
             for r in rows
         )
         target = Path(path)
-        return write_rows(encoded, columns, fmt or target.suffix.lstrip(".").lower(), target)
+        kind = fmt or target.suffix.lstrip(".").lower()
+        return write_rows(encoded, columns, kind, target, raw_csv=raw_csv)
 
     def trend_rows(
         self,

@@ -35,16 +35,29 @@ _INTEGER = (
     "mentions",
 )
 _FLOAT = ("duration_seconds", "value")
+# Beyond this many distinct ``extra`` keys (one wide source table can bring 100,000),
+# ``extra`` stays one JSON column: the column set of an export stays bounded and stable.
+MAX_EXTRA_COLUMNS = 64
+# OWASP CSV injection: a cell starting with one of these is a formula to a spreadsheet.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def table_columns(extra_keys: Iterable[str]) -> list[str]:
-    """Export columns: the archive's, one per ``extra`` key, the transcript last."""
+    """Export columns: the archive's, one per ``extra`` key (or one ``extra`` JSON column
+    when there are more than ``MAX_EXTRA_COLUMNS``), the transcript last."""
     base = [c for c in EXPORT_COLUMNS if c not in ("extra", "transcript")]
-    return [*base, *(EXTRA_PREFIX + k for k in extra_keys), "transcript"]
+    keys = list(extra_keys)
+    if len(keys) > MAX_EXTRA_COLUMNS:
+        return [*base, "extra", "transcript"]
+    return [*base, *(EXTRA_PREFIX + k for k in keys), "transcript"]
 
 
 def flatten(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[dict[str, Any]]:
-    """Spread each row's ``extra`` JSON over ``extra.<key>`` columns (None when absent)."""
+    """Spread each row's ``extra`` JSON over ``extra.<key>`` columns (None when absent),
+    or keep it as one JSON column when ``columns`` has ``extra``."""
+    if "extra" in columns:
+        yield from rows
+        return
     wanted = [c[len(EXTRA_PREFIX) :] for c in columns if c.startswith(EXTRA_PREFIX)]
     for row in rows:
         extra = json.loads(row.pop("extra") or "{}")
@@ -54,11 +67,21 @@ def flatten(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[dict
         yield row
 
 
+def neutralise(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, made inert with a leading "'"."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 STREAMED = ("csv", "jsonl")
 
 
-def stream_rows(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str) -> Iterator[str]:
-    """Rows as CSV (header first) or JSON Lines, one text chunk per row."""
+def stream_rows(
+    rows: Iterable[dict[str, Any]], columns: list[str], fmt: str, *, raw_csv: bool = False
+) -> Iterator[str]:
+    """Rows as CSV (header first) or JSON Lines, one text chunk per row. CSV cells that
+    start like a formula are neutralised unless ``raw_csv``."""
     if fmt not in STREAMED:
         raise ConfigError(f"cannot stream {fmt!r}; choose one of {', '.join(STREAMED)}")
     if fmt == "jsonl":
@@ -70,7 +93,7 @@ def stream_rows(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str) ->
     writer.writeheader()
     yield _drain(buffer)
     for row in rows:
-        writer.writerow(row)
+        writer.writerow(row if raw_csv else {k: neutralise(v) for k, v in row.items()})
         yield _drain(buffer)
 
 
@@ -81,15 +104,23 @@ def _drain(buffer: io.StringIO) -> str:
     return text
 
 
-def write_rows(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str, path: Path) -> int:
-    """Write rows to ``path`` in ``fmt``; return how many rows were written."""
+def write_rows(
+    rows: Iterable[dict[str, Any]],
+    columns: list[str],
+    fmt: str,
+    path: Path,
+    *,
+    raw_csv: bool = False,
+) -> int:
+    """Write rows to ``path`` in ``fmt``; return how many rows were written. CSV cells
+    that start like a formula are neutralised unless ``raw_csv``."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
     if fmt in STREAMED:
         with path.open("w", encoding="utf-8", newline="") as handle:
-            for chunk in stream_rows(rows, columns, fmt):
+            for chunk in stream_rows(rows, columns, fmt, raw_csv=raw_csv):
                 handle.write(chunk)
                 count += 1
         return count - (fmt == "csv")  # the header is no row

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -82,3 +84,26 @@ def test_filters_in_the_query() -> None:
     assert parse_query("x date:2024-02-29").since == date(2024, 2, 29)
     assert parse_query("x date:..2024-02").since is None
     assert parse_query("x source:bbc").node == And((Term("x"), Phrase(("source", "bbc"))))
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("gaza NEAR/99999999999999999999 rafah", "NEAR/n takes a distance of at most 1000"),
+        ("gaza NEAR/1001 rafah", "at most 1000"),
+        ("(" * 5000 + "gaza" + ")" * 5000, "characters; at most 2,000"),
+        ("(" * 40 + "gaza" + ")" * 40, "brackets nest at most 16 deep"),
+        (" ".join(["gaza"] * 65), "65 words; at most 64"),
+    ],
+)
+def test_queries_beyond_the_limits_are_refused_with_the_reason(query: str, message: str) -> None:
+    """Regression: NEAR/huge overflowed in the engine (HTTP 500), 5,000 nested brackets hit
+    Python's recursion limit, and long queries ran for minutes."""
+    with pytest.raises(QueryError, match=re.escape(message)):
+        parse_query(query)
+
+
+def test_queries_at_the_limits_parse() -> None:
+    assert parse_query(" ".join(["gaza"] * 64))
+    assert parse_query("(" * 16 + "gaza" + ")" * 16)
+    assert parse_query("gaza NEAR/1000 rafah")

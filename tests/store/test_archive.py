@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import csv
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -8,6 +10,7 @@ import pytest
 
 from newsreel import Archive, NotFoundError, QueryError, open_archive
 from newsreel.errors import ConfigError, SchemaError
+from newsreel.export import MAX_EXTRA_COLUMNS
 from newsreel.search.indexes import Indexes
 from newsreel.store.sqlite_videos import SQLiteVideos
 
@@ -303,7 +306,7 @@ def test_a_pickled_store_reopens_the_same_archive(archive: Archive, tmp_path: Pa
 def test_bad_search_options_are_clear_errors(archive: Archive) -> None:
     with pytest.raises(ConfigError, match="sort must be one of relevance, date"):
         archive.search("Cairo", sort="newest")
-    with pytest.raises(ConfigError, match="offset must be 0 or more"):
+    with pytest.raises(ConfigError, match="offset must be between 0 and 100,000"):
         archive.search("Cairo", offset=-1)
 
 
@@ -333,3 +336,38 @@ def test_an_archive_from_schema_1_moves_its_index_to_tantivy(tmp_path: Path) -> 
         assert [h.video_id for h in arch.search("Cairo")] == ["vidA"]
     tables = {r[0] for r in sqlite3.connect(db_path).execute("SELECT name FROM sqlite_master")}
     assert "transcripts_fts" not in tables
+
+
+def test_one_wide_table_does_not_widen_every_export(archive: Archive, tmp_path: Path) -> None:
+    """Regression: a CSV with 100,000 columns gave every exported row 100,000 extra.*
+    keys; beyond the limit ``extra`` is one JSON column."""
+    columns = [f"c{i}" for i in range(MAX_EXTRA_COLUMNS + 1)]
+    (tmp_path / "wide.csv").write_text(
+        "video_id,transcript," + ",".join(columns) + "\n"
+        "w1,words of a wide row," + ",".join("x" for _ in columns) + "\n"
+    )
+    write(tmp_path, "plain.txt", "plain0001", "plain words")
+    archive.ingest([tmp_path])
+    exported, rows = archive.table()
+    assert "extra" in exported and not any(c.startswith("extra.") for c in exported)
+    by_id = {row["video_id"]: row for row in rows}
+    assert json.loads(by_id["w1"]["extra"])["c0"] == "x"
+    assert len(by_id["plain0001"]) == len(exported)
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """Regression: '=HYPERLINK(...)' titles were exported verbatim to CSV."""
+    (tmp_path / "t.csv").write_text(
+        'video_id,title,transcript\nf1,"=HYPERLINK(""http://evil.example"")",some words\n'
+    )
+    archive.ingest([tmp_path])
+    archive.export(tmp_path / "safe.csv")
+    archive.export(tmp_path / "raw.csv", raw_csv=True)
+    with (tmp_path / "safe.csv").open() as handle:
+        (safe,) = list(csv.DictReader(handle))
+    with (tmp_path / "raw.csv").open() as handle:
+        (raw,) = list(csv.DictReader(handle))
+    assert safe["title"] == '\'=HYPERLINK("http://evil.example")'
+    assert raw["title"] == '=HYPERLINK("http://evil.example")'

@@ -73,7 +73,7 @@ def web_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def client(web_archive: Path) -> Iterator[TestClient]:
     """The read-only app on the test archive."""
-    with TestClient(create_app(web_archive)) as test_client:
+    with TestClient(create_app(web_archive), base_url="http://localhost") as test_client:
         yield test_client
 
 
@@ -82,5 +82,7 @@ def writable(tmp_path: Path, web_archive: Path) -> Iterator[TestClient]:
     """A writable app with a token, on a copy of the test archive."""
     copy = tmp_path / "copy.db"
     shutil.copy(web_archive, copy)
-    with TestClient(create_app(copy, read_only=False, token=TOKEN)) as test_client:
+    with TestClient(
+        create_app(copy, read_only=False, token=TOKEN), base_url="http://localhost"
+    ) as test_client:
         yield test_client

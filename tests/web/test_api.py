@@ -224,3 +224,42 @@ def test_plain_snippets_are_not_html_escaped(client: TestClient) -> None:
     hit = next(h for h in body["hits"] if h["video_id"] == HOSTILE_ID)
     assert "<img src=x" in hit["snippet"] and "&lt;" not in hit["snippet"]
     assert "&lt;img" in hit["snippet_html"] and "<img" not in hit["snippet_html"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "gaza NEAR/99999999999999999999 rafah"},
+        {"q": "(" * 5000 + "gaza"},
+        {"q": "gaza", "offset": "99999999999999999999"},
+    ],
+)
+def test_hostile_search_parameters_are_4xx_not_500(
+    client: TestClient, params: dict[str, str]
+) -> None:
+    """Regression: these answered HTTP 500 (OverflowError, RecursionError)."""
+    response = client.get("/api/v1/search", params=params)
+    assert 400 <= response.status_code < 500, response.text
+    assert set(response.json()) == {"error"}
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example"])
+def test_requests_for_another_host_are_refused(client: TestClient, host: str) -> None:
+    """Regression: ``Host: evil.example`` got 200 with URLs built from it (DNS rebinding
+    could read a local archive)."""
+    for path in ("/", "/api/v1/stats", "/search?q=Cairo"):
+        response = client.get(path, headers={"Host": host})
+        assert_error(response, 400, "not")
+        assert "evil.example" not in response.headers.get("location", "")
+
+
+@pytest.mark.parametrize("host", ["localhost", "localhost:8000", "127.0.0.1:8000", "[::1]:8000"])
+def test_local_host_names_are_answered(client: TestClient, host: str) -> None:
+    assert client.get("/api/v1/stats", headers={"Host": host}).status_code == 200
+
+
+def test_head_is_allowed_where_get_is(client: TestClient) -> None:
+    for path in ("/", "/api/v1/stats", f"/video/{SEED_ID}"):
+        response = client.head(path)
+        assert response.status_code == 200, path
+        assert response.content == b""

@@ -221,7 +221,7 @@ def test_stories_pages_and_api(tmp_path: Path) -> None:
         arch.ingest([ROOT / "examples"])
         arch.group_stories()
         story_id = arch.store.stories.story_of("wyqHuhmsA28")
-    with TestClient(create_app(db)) as web:
+    with TestClient(create_app(db), base_url="http://localhost") as web:
         listing = web.get("/api/v1/stories", params={"min_videos": 1}).json()
         assert story_id in [s["story_id"] for s in listing["stories"]]
         page = web.get(f"/story/{story_id}").text
@@ -240,7 +240,7 @@ def test_pages_degrade_gracefully_without_repair_or_enrich(tmp_path: Path) -> No
     db = tmp_path / "plain.db"
     with open_archive(db) as arch:
         arch.ingest([ROOT / "examples"])
-    with TestClient(create_app(db)) as web:
+    with TestClient(create_app(db), base_url="http://localhost") as web:
         page = web.get(f"/video/{SEED_ID}").text
         assert "Not repaired yet" in page and "media Reports say ceasefire" in page
         assert 'class="ent' not in page

@@ -25,6 +25,12 @@ from newsreel.export import FORMATS
     help="What to export: one row per video, or an enrichment table.",
 )
 @click.option("--query", "-q", help="Only videos matching this search query.")
+@click.option(
+    "--raw-csv",
+    is_flag=True,
+    help="Write CSV cells as they are; by default a cell starting with = + - @ gets a "
+    "leading ' so spreadsheets do not run it as a formula.",
+)
 @filter_options
 @handle_errors
 def export(
@@ -33,6 +39,7 @@ def export(
     output: Path,
     table: str,
     query: str | None,
+    raw_csv: bool,
     channel: str | None,
     lang: str | None,
     since: date | None,
@@ -44,11 +51,18 @@ def export(
         if query or channel or lang or since or until:
             raise ConfigError(f"--table {table} takes no filters (they select videos)")
         with open_archive(resolve_archive(archive), read_only=True) as arch:
-            count = arch.export_table(table, output, fmt)
+            count = arch.export_table(table, output, fmt, raw_csv=raw_csv)
         click.echo(f"wrote {count} {table} to {output}", err=True)
         return
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         count = arch.export(
-            output, fmt, query=query, channel=channel, lang=lang, since=since, until=until
+            output,
+            fmt,
+            raw_csv=raw_csv,
+            query=query,
+            channel=channel,
+            lang=lang,
+            since=since,
+            until=until,
         )
     click.echo(f"wrote {count} videos to {output}", err=True)

@@ -66,12 +66,28 @@ def check_port(host: str, port: int) -> None:
     help="Secret the write endpoints require as 'Authorization: Bearer TOKEN' "
     "(default: $NEWSREEL_TOKEN).",
 )
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for this host name (repeatable); by default only "
+    "127.0.0.1, localhost and the --host address are answered.",
+)
 @handle_errors
-def serve(archive: Path | None, host: str, port: int, read_only: bool, token: str | None) -> None:
+def serve(
+    archive: Path | None,
+    host: str,
+    port: int,
+    read_only: bool,
+    token: str | None,
+    allowed_hosts: tuple[str, ...],
+) -> None:
     """Serve the web UI and the HTTP API (/api/v1) on an archive; Ctrl-C stops."""
     import uvicorn
 
     from newsreel.web import create_app
+    from newsreel.web.app import LOCAL_HOSTS
 
     path = existing_archive(archive)
     if not read_only and not token:
@@ -89,7 +105,12 @@ def serve(archive: Path | None, host: str, port: int, read_only: bool, token: st
         f"({'read-only' if read_only else 'writable, token required'}); Ctrl-C stops."
     )
     uvicorn.run(
-        create_app(path, read_only=read_only, token=token),
+        create_app(
+            path,
+            read_only=read_only,
+            token=token,
+            allowed_hosts=(*LOCAL_HOSTS, host, *allowed_hosts),
+        ),
         host=host,
         port=port,
         log_level="warning",

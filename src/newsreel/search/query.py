@@ -23,6 +23,11 @@ from newsreel.errors import QueryError
 _TOKEN = re.compile(r'\s*(?:(-?)([a-z]+):"([^"]*)"|(-?)"([^"]*)("?)|(\()|(\))|(-?)([^\s()"]+))')
 _FIELD = re.compile(r"^([a-z]+):(.+)$")
 _NEAR = re.compile(r"^NEAR/(\d+)$")
+# Limits that keep a query's cost bounded (a query beyond them is refused, not run).
+MAX_QUERY_CHARS = 2_000
+MAX_WORDS = 64
+MAX_DEPTH = 16
+MAX_NEAR = 1_000
 FIELDS = ("channel", "lang", "date", "entity")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -185,6 +190,8 @@ class _Parser:
             parts.append(self.atom(depth))
         if not all(isinstance(p, Term | Phrase) for p in parts):
             raise QueryError("NEAR/n joins words or phrases only")
+        if len(distance) > 6 or int(distance) > MAX_NEAR:
+            raise QueryError(f"NEAR/n takes a distance of at most {MAX_NEAR} words")
         return Near(tuple(p for p in parts if isinstance(p, Term | Phrase)), int(distance))
 
     def atom(self, depth: int) -> Node | None:
@@ -197,6 +204,8 @@ class _Parser:
         if kind == "field":
             raise QueryError(f"the filter {text} must stand on its own, not in OR or NEAR")
         if kind == "open":
+            if depth >= MAX_DEPTH:
+                raise QueryError(f"brackets nest at most {MAX_DEPTH} deep")
             inner = self.sequence(depth + 1)
             if self.peek() != "close":
                 raise QueryError("a '(' is never closed with ')'")
@@ -217,8 +226,16 @@ class _Parser:
 
 
 def parse_query(query: str) -> ParsedQuery:
-    """Parse a user query; raise ``QueryError`` if it is malformed or has no words."""
-    parser = _Parser(_lex(query))
+    """Parse a user query; raise ``QueryError`` if it is malformed, has no words, or is
+    beyond the limits (``MAX_QUERY_CHARS`` characters, ``MAX_WORDS`` words,
+    ``MAX_DEPTH`` nested brackets, ``NEAR/MAX_NEAR``)."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is {len(query):,} characters; at most {MAX_QUERY_CHARS:,}")
+    tokens = _lex(query)
+    words = sum(len(_WORD.findall(t)) for kind, t, _ in tokens if kind in ("word", "phrase"))
+    if words > MAX_WORDS:
+        raise QueryError(f"the query has {words} words; at most {MAX_WORDS}")
+    parser = _Parser(tokens)
     node = parser.sequence(0)
     if parser.peek() == "close":
         raise QueryError("a ')' has no matching '('")

@@ -13,7 +13,6 @@ is the search engine's business (``search.engine``).
 from __future__ import annotations
 
 import heapq
-import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -86,14 +85,33 @@ def query_words(node: Node) -> list[str]:
     return [w for p in node.include for w in query_words(p)]
 
 
+def best_combinations(sizes: Sequence[int], count: int) -> list[tuple[int, ...]]:
+    """The ``count`` index tuples of the product of ``range(size)`` lists with the smallest
+    index sums (ties in lexicographic order), found best first: the work grows with
+    ``count`` x the number of lists, never with the size of the product."""
+    if not sizes or min(sizes) < 1:
+        return []
+    start = (0,) * len(sizes)
+    heap: list[tuple[int, tuple[int, ...]]] = [(0, start)]
+    seen = {start}
+    out: list[tuple[int, ...]] = []
+    while heap and len(out) < count:
+        total, combo = heapq.heappop(heap)
+        out.append(combo)
+        for i, size in enumerate(sizes):
+            if combo[i] + 1 < size:
+                nxt = (*combo[:i], combo[i] + 1, *combo[i + 1 :])
+                if nxt not in seen:
+                    seen.add(nxt)
+                    heapq.heappush(heap, (total + 1, nxt))
+    return out
+
+
 def _phrase(words: Sequence[str], heard: Heard) -> Node:
     options = [[w, *heard.in_phrase.get(fold(w), ())] for w in words]
-    # Fewest and closest changes first: order combinations by the sum of variant ranks.
-    ranked = itertools.product(*(list(enumerate(o)) for o in options))
-    best = heapq.nsmallest(
-        MAX_PHRASE_VARIANTS, ranked, key=lambda combo: sum(rank for rank, _ in combo)
-    )
-    combos = [tuple(word for _, word in combo) for combo in best]
+    # Fewest and closest changes first: combinations by the sum of variant ranks.
+    best = best_combinations([len(o) for o in options], MAX_PHRASE_VARIANTS)
+    combos = [tuple(o[i] for o, i in zip(options, combo, strict=True)) for combo in best]
     if len(combos) == 1:
         return Phrase(tuple(words))
     return Or(tuple(Phrase(tuple(c)) for c in combos))

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 
 from newsreel import __version__
 from newsreel.web import routes_api, routes_pages
-from newsreel.web.errors import HANDLERS
+from newsreel.web.errors import HANDLERS, error_body
 from newsreel.web.state import ServerState
 
 HERE = Path(__file__).parent
@@ -31,9 +31,30 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(archive: str | Path, *, read_only: bool = True, token: str | None = None) -> FastAPI:
-    """The web app serving one archive (read-only unless told; writes need ``token``)."""
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header, without its port ("[::1]:8000" -> "::1")."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+def create_app(
+    archive: str | Path,
+    *,
+    read_only: bool = True,
+    token: str | None = None,
+    allowed_hosts: Iterable[str] = LOCAL_HOSTS,
+) -> FastAPI:
+    """The web app serving one archive (read-only unless told; writes need ``token``).
+
+    Requests whose Host header is not one of ``allowed_hosts`` are refused (400), so a
+    web page elsewhere cannot read a local archive through DNS rebinding."""
     state = ServerState(Path(archive), read_only=read_only, token=token)
+    trusted = frozenset(h.lower() for h in allowed_hosts)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -63,7 +84,16 @@ def create_app(archive: str | Path, *, read_only: bool = True, token: str | None
     async def secure(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
+        host = host_name(request.headers.get("host", ""))
+        if host not in trusted:
+            message = f"this server answers for {', '.join(sorted(trusted))}, not {host!r}"
+            return JSONResponse(error_body(400, message), status_code=400)
+        head = request.method == "HEAD"
+        if head:  # HEAD is answered wherever GET is: the GET's status and headers
+            request.scope["method"] = "GET"
         response = await call_next(request)
+        if head:
+            response = Response(status_code=response.status_code, headers=response.headers)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         if request.url.path.startswith("/static/"):
