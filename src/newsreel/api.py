@@ -6,6 +6,7 @@ import functools
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -17,15 +18,24 @@ from newsreel.entities.linking import key as link_key
 from newsreel.entities.stage import EnrichStage, EnrichSummary
 from newsreel.errors import ConfigError, NotFoundError
 from newsreel.export import flatten, table_columns, write_rows
+from newsreel.ingest.collect import CollectOptions, Factory, collect_videos
+from newsreel.ingest.collect import Progress as CollectProgress
+from newsreel.ingest.edits import checked_edits
+from newsreel.ingest.formats.provenance import USER
+from newsreel.ingest.outlets import OutletAliases, merge_plan
 from newsreel.ingest.runner import Progress, ingest_paths
 from newsreel.models import (
     ClaimRow,
+    CollectSummary,
     Comparison,
     EntityProfile,
     EntityRow,
+    FieldChange,
     Filters,
     IngestSummary,
     JsonRow,
+    MetadataEdit,
+    OutletMerge,
     QuarantineItem,
     QuoteRow,
     SearchHit,
@@ -55,6 +65,7 @@ from newsreel.search.engine import (
 from newsreel.search.indexes import Indexes
 from newsreel.search.query import Node, ParsedQuery, parse_query
 from newsreel.store.base import Store
+from newsreel.store.lock import ArchiveLock
 from newsreel.store.sqlite import SQLiteStore
 from newsreel.stories.stage import StoriesStage, StorySummary
 from newsreel.stories.timeline import first_by_outlet
@@ -116,15 +127,29 @@ def _parse(
 class Archive:
     """A Newsreel archive: ingest, search, read and export."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, wait: float = 0.0) -> None:
         self.store = store
         self.indexes = Indexes(store, read_only=store.read_only)
+        self.lock = ArchiveLock(store.path, "writing", wait)
         self._trends: Trends | None = None
         self.last_run: StageRun | None = None
 
+    @contextmanager
+    def writing(self, purpose: str) -> Iterator[None]:
+        """Hold the archive's writer lock (one writer per archive) while writing; waits
+        up to the archive's ``wait`` seconds, else ``LockedError`` names the holder."""
+        if not self.lock.held:
+            self.lock.purpose = purpose
+        self.lock.acquire()
+        try:
+            yield
+        finally:
+            self.lock.release()
+
     def _run(self, stage: Stage[Any, Any], progress: StageProgress | None) -> StageRun:
         self.last_run = None
-        self.last_run = run_stage(self.store, stage, progress)
+        with self.writing(stage.name):
+            self.last_run = run_stage(self.store, stage, progress)
         return self.last_run
 
     def __enter__(self) -> Archive:
@@ -149,20 +174,57 @@ class Archive:
         on_index: Callable[[int], None] | None = None,
     ) -> IngestSummary:
         """Ingest files and folders; see ``IngestSummary`` for what happened."""
-        return ingest_paths(
-            self.indexes,
-            [Path(p) for p in paths],
-            mapping=mapping,
-            jobs=jobs,
-            progress=progress,
-            on_start=on_start,
-            on_index=on_index,
+        with self.writing("ingest"):
+            return ingest_paths(
+                self.indexes,
+                [Path(p) for p in paths],
+                mapping=mapping,
+                jobs=jobs,
+                progress=progress,
+                on_start=on_start,
+                on_index=on_index,
+            )
+
+    def collect(
+        self,
+        urls: Sequence[str],
+        *,
+        out: str | Path | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        lang: str = "en",
+        limit: int | None = None,
+        sleep: float = 1.0,
+        cookies: str | Path | None = None,
+        proxy: str | None = None,
+        ingest: bool = True,
+        progress: CollectProgress | None = None,
+        downloader: Factory | None = None,
+    ) -> CollectSummary:
+        """Collect from YouTube (channel, playlist, @handle, video URLs) with yt-dlp into
+        ``out`` (default ``<archive>.collected/``): per video its info JSON, captions
+        and thumbnail; then ingest that folder unless ``ingest=False`` or interrupted.
+        ``downloader(params)`` makes the ``yt_dlp.YoutubeDL`` (tests pass a stand-in)."""
+        folder = Path(out) if out is not None else Path(f"{self.store.path}.collected")
+        options = CollectOptions(
+            since, until, lang, limit, sleep, str(cookies) if cookies else None, proxy
+        )
+        summary = collect_videos(urls, folder, options, progress=progress, factory=downloader)
+        if not ingest or summary.interrupted:
+            return summary
+        result = self.ingest([folder])
+        return replace(
+            summary,
+            ingested=result.ingested,
+            ingest=result,
+            interrupted=result.interrupted,
         )
 
     def reindex(self) -> int:
         """Rebuild the full-text index, sound-alike vocabulary and vector index from the
         archive's records; return the number of videos indexed."""
-        return self.indexes.rebuild()
+        with self.writing("reindex"):
+            return self.indexes.rebuild()
 
     def repair(self, progress: Callable[[int, int], None] | None = None) -> RepairSummary:
         """Repair every current transcript that is new or was repaired by an older
@@ -170,7 +232,8 @@ class Archive:
         stage = RepairStage(self.store)
         run = self._run(stage, progress)
         if run.items:
-            self.indexes.sync()  # repaired text replaces the raw words in the index
+            with self.writing("repair"):
+                self.indexes.sync()  # repaired text replaces the raw words in the index
         return RepairSummary(run.items, run.words, run.seconds, stage.already, stage.version)
 
     def repaired(self, video_id: str) -> Repaired | None:
@@ -224,6 +287,10 @@ class Archive:
     def merge_entities(self, source: str, target: str) -> int:
         """Merge entity ``source`` into ``target`` (all its spellings); survives re-runs.
         Returns the mentions moved."""
+        with self.writing("entity-merge"):
+            return self._merge_entities(source, target)
+
+    def _merge_entities(self, source: str, target: str) -> int:
         source_id, src_name, src_type = self.store.entities.find_entity(source)
         _, dst_name, dst_type = self.store.entities.find_entity(target)
         if src_type != dst_type:
@@ -237,6 +304,10 @@ class Archive:
     def split_entity(self, name: str, spelling: str, new_name: str | None = None) -> int:
         """Move one spelling out of an entity into its own (``new_name`` or the spelling);
         survives re-runs. Returns the mentions moved."""
+        with self.writing("entity-split"):
+            return self._split_entity(name, spelling, new_name)
+
+    def _split_entity(self, name: str, spelling: str, new_name: str | None = None) -> int:
         entity_id, canonical, kind = self.store.entities.find_entity(name)
         row = self._entity_row(entity_id)
         matching = [s for s in row.spellings if link_key(s) == link_key(spelling)]
@@ -248,6 +319,47 @@ class Archive:
         target = new_name or " ".join(w[:1].upper() + w[1:] for w in spelling.split())
         self.store.entities.set_alias(link_key(spelling), kind, target)
         return self.store.entities.relink(matching, kind, target)
+
+    def set_metadata(
+        self,
+        video_id: str,
+        *,
+        channel: str | None = None,
+        publish_date: date | str | None = None,
+        title: str | None = None,
+        lang: str | None = None,
+    ) -> MetadataEdit:
+        """Set a video's outlet, date, title or language by hand: kept across re-ingests
+        and new transcript versions, searchable at once. The outlet goes through the
+        alias tables, the date may be any form ingest reads, the language becomes ISO
+        639-1; ``ConfigError`` names a bad value, ``NotFoundError`` an unknown video."""
+        aliases = OutletAliases(user=self.store.metadata.outlet_aliases())
+        values = checked_edits(
+            aliases, channel=channel, publish_date=publish_date, title=title, lang=lang
+        )
+        with self.writing("set"):
+            before = self.store.metadata.set_fields(video_id, values, USER)
+            self._metadata_changed()
+        return MetadataEdit(
+            video_id, tuple(FieldChange(k, before[k], v) for k, v in values.items())
+        )
+
+    def merge_outlets(self, source: str, target: str) -> OutletMerge:
+        """Make outlet ``source`` one with ``target``: its videos are relabelled now and
+        every later ingest gives its spellings the target's name. ``NotFoundError`` when
+        the archive has no outlet ``source``, ``ConfigError`` for a merge into itself."""
+        with self.writing("outlet-merge"):
+            metadata = self.store.metadata
+            spellings, name, aliases = merge_plan(
+                source, target, metadata.channels(), metadata.outlet_aliases(), self.store.path
+            )
+            videos = metadata.merge_outlet(aliases, spellings, name)
+            self._metadata_changed()
+        return OutletMerge(source, name, tuple(spellings), videos)
+
+    def _metadata_changed(self) -> None:
+        self._trends = None  # its arrays hold the outlets and dates as they were
+        self.indexes.index_pending()  # titles and outlets live in the full-text index
 
     def _widest(self, query: str, exact: bool, **filters: Any) -> tuple[Node, Filters]:
         parsed, chosen = _parse(query, **filters)
@@ -372,8 +484,9 @@ class Archive:
     def embed(self, progress: Callable[[int, int], None] | None = None) -> StageRun:
         """Cut transcripts that are new (or embedded by another embedder version) into
         passages, embed them, and bring the vector index up to date."""
-        run = self._run(EmbedStage(self.store, self.indexes.version), progress)
-        self.indexes.sync_vectors()
+        with self.writing("embed"):
+            run = self._run(EmbedStage(self.store, self.indexes.version), progress)
+            self.indexes.sync_vectors()
         return run
 
     def process(self, progress: Callable[[str, int, int], None] | None = None) -> list[StageRun]:
@@ -386,11 +499,12 @@ class Archive:
             ("embed", self.embed),
             ("stories", self.group_stories),
         ]
-        for name, step in steps:
-            report = None if progress is None else functools.partial(progress, name)
-            step(report)
-            assert self.last_run is not None
-            runs.append(self.last_run)
+        with self.writing("process"):
+            for name, step in steps:
+                report = None if progress is None else functools.partial(progress, name)
+                step(report)
+                assert self.last_run is not None
+                runs.append(self.last_run)
         return runs
 
     def stage_states(self) -> list[StageState]:
@@ -598,6 +712,9 @@ class Archive:
         return frame
 
 
-def open_archive(path: str | Path | None = None, *, read_only: bool = False) -> Archive:
-    """Open (creating if needed) the SQLite archive at ``path``."""
-    return Archive(SQLiteStore(path or default_archive_path(), read_only=read_only))
+def open_archive(
+    path: str | Path | None = None, *, read_only: bool = False, wait: float = 0.0
+) -> Archive:
+    """Open (creating if needed) the SQLite archive at ``path``. Writing waits up to
+    ``wait`` seconds for another writer to finish (one writer per archive)."""
+    return Archive(SQLiteStore(path or default_archive_path(), read_only=read_only), wait=wait)

@@ -6,7 +6,8 @@
     ├── QueryError             a search query cannot be parsed
     ├── NotFoundError          a requested video or object does not exist
     └── StoreError             the archive cannot be opened or written
-        └── SchemaError        the archive was made by a newer Newsreel
+        ├── SchemaError        the archive was made by a newer Newsreel
+        └── LockedError        another process is writing the archive
 
 Messages are whole sentences that say what was wrong, where, and how to fix it.
 """
@@ -58,3 +59,7 @@ class StoreError(NewsreelError):
 
 class SchemaError(StoreError):
     """The archive's schema is newer than this version of Newsreel understands."""
+
+
+class LockedError(StoreError):
+    """Another process holds the archive's writer lock (one writer per archive)."""

@@ -35,7 +35,9 @@ class Record:
     spaces. ``raw_text`` is the transcript exactly as it appeared in the source. For
     timed inputs ``segments`` keeps every cue and ``word_times`` gives one
     ``(start, end)`` pair per word of ``text.split(' ')``. ``content_sha256`` is
-    ``content_hash(record)``, filled where the record is read (in parallel).
+    ``content_hash(record)``, filled where the record is read (in parallel). ``sources``
+    says where metadata fields came from ("derived from the title"), where a parser
+    knows better than ``ingest.formats.provenance`` can tell.
     """
 
     video_id: str
@@ -55,6 +57,7 @@ class Record:
     extra: dict[str, Any] = field(default_factory=dict)
     locator: str | None = None
     content_sha256: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)  # field -> where it came from
 
 
 def content_hash(record: Record) -> str:
@@ -100,9 +103,17 @@ class QuarantineItem:
         return f"{self.path}{f' ({where})' if where else ''}: {self.reason}"
 
 
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A file read and left out on purpose (not a transcript, or a show held elsewhere)."""
+
+    path: str
+    reason: str
+
+
 @dataclass(slots=True)
 class IngestSummary:
-    """Counts of every outcome of one ingest run."""
+    """Counts of every outcome of one ingest run; ``skipped`` says why each file was."""
 
     ingested: int = 0
     unchanged: int = 0
@@ -112,12 +123,64 @@ class IngestSummary:
     files: int = 0
     quarantine: list[QuarantineItem] = field(default_factory=list)
     interrupted: bool = False
+    skipped: list[SkippedFile] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the summary as plain JSON-ready data."""
         data = asdict(self)
         data["quarantine"] = [asdict(q) for q in self.quarantine]
         return data
+
+
+@dataclass(frozen=True, slots=True)
+class CollectItem:
+    """One video a collect run tried: its id, what became of it and why.
+
+    ``status`` is ``downloaded``, ``no_captions``, ``failed`` or ``skipped`` (outside
+    ``--since``/``--until``).
+    """
+
+    video_id: str
+    status: str
+    reason: str = ""
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CollectSummary:
+    """Counts of one collect run, the videos that came to nothing, and its ingest.
+
+    ``found`` videos were listed; ``new`` were not collected before and were tried;
+    each of those was ``downloaded``, had ``no_captions`` or ``failed``; ``ingested``
+    counts the videos new to the archive (``ingest`` is the whole ingest summary of
+    the folder; None when it was not ingested). ``stopped`` says why the
+    run ended early (YouTube asked to sign in); ``interrupted`` that Ctrl-C ended it.
+    """
+
+    COUNTS: ClassVar[tuple[str, ...]] = (
+        "found",
+        "new",
+        "downloaded",
+        "no_captions",
+        "failed",
+        "ingested",
+    )
+
+    folder: str
+    found: int = 0
+    new: int = 0
+    downloaded: int = 0
+    no_captions: int = 0
+    failed: int = 0
+    ingested: int = 0
+    problems: tuple[CollectItem, ...] = ()
+    interrupted: bool = False
+    stopped: str | None = None
+    ingest: IngestSummary | None = None
+
+    def to_dict(self) -> dict[str, int]:
+        """The counts, as ``newsreel collect --json`` prints them."""
+        return {name: getattr(self, name) for name in self.COUNTS}
 
 
 class LazyTimes(Sequence[tuple[float, float]]):
@@ -233,6 +296,7 @@ class VideoDetail:
     versions: tuple[TranscriptVersion, ...]
     extra: dict[str, Any]
     repair: dict[str, Any] | None = None
+    sources: dict[str, str] = field(default_factory=dict)  # field -> where it came from
 
     def to_dict(self, *, with_segments: bool = True) -> dict[str, Any]:
         """Return the video as JSON-ready data (the stored repair is left to repair.view)."""
@@ -595,3 +659,30 @@ class Topics(JsonRow):
     topics: tuple[Topic, ...]
     unassigned: int
     rows: tuple[TopicShare, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange(JsonRow):
+    """One metadata field a user set: its value before and after."""
+
+    field: str
+    old: str | None
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataEdit(JsonRow):
+    """What ``newsreel set`` changed on a video (kept across re-ingests)."""
+
+    video_id: str
+    changes: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletMerge(JsonRow):
+    """An outlet merged into another: the spellings moved and the videos relabelled."""
+
+    source: str
+    target: str
+    spellings: tuple[str, ...]
+    videos: int

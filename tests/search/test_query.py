@@ -107,3 +107,41 @@ def test_queries_at_the_limits_parse() -> None:
     assert parse_query(" ".join(["gaza"] * 64))
     assert parse_query("(" * 16 + "gaza" + ")" * 16)
     assert parse_query("gaza NEAR/1000 rafah")
+
+
+_PIECES = st.sampled_from(
+    [
+        "gaza",
+        "rafah",
+        "shin",
+        "bet",
+        "OR",
+        "NEAR/3",
+        "NEAR/99999999999",
+        "(",
+        ")",
+        '"',
+        "-",
+        "*",
+        "channel:DW",
+        "date:2024",
+        "lang:en",
+        "entity:x",
+        "é",
+        "0",
+        " ",
+        "  ",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=400))
+def test_query_language_fuzz_parses_or_refuses(pieces: list[str]) -> None:
+    """Any mix of the query language's pieces, long or nested, parses or raises
+    QueryError, and compiles when it parses."""
+    text = " ".join(pieces)
+    try:
+        node = parse_query(text)
+    except QueryError:
+        return
+    assert compile_node(SCHEMA, node.node) is not None

@@ -123,7 +123,7 @@ def test_stage_groups_new_videos_only(archive: Archive, news: Path) -> None:
     stories = archive.stories()
     assert sorted(len(s.video_ids) for s in stories) == [2, 2]
     flood = next(s for s in stories if "flood000001" in s.video_ids)
-    assert set(flood.channels) == {"DW", "BBC"}
+    assert set(flood.channels) == {"DW News", "BBC"}  # en_DW: the outlet DW News
     assert (flood.start, flood.end) == (date(2024, 5, 1), date(2024, 5, 2))
     assert (flood.to_dict()["start"], flood.to_dict()["end"]) == ("2024-05-01", "2024-05-02")
     assert "flood" in flood.label or "valley" in flood.label
@@ -148,7 +148,7 @@ def test_story_and_compare(archive: Archive, news: Path) -> None:
     ]
     compared = archive.compare(story=story_id, top=5)
     assert compared.videos == 2
-    assert [o.channel for o in compared.outlets] == ["DW", "BBC"]
+    assert [o.channel for o in compared.outlets] == ["DW News", "BBC"]
     with pytest.raises(NotFoundError):
         archive.story(999)
     with pytest.raises(ConfigError, match="compare one thing"):
@@ -217,7 +217,7 @@ def test_trends_cli_table_csv_and_chart(tmp_path: Path, news: Path) -> None:
         ],
     )
     assert table.exit_code == 0, table.output
-    assert "per 10,000 words" in table.output and "floods / DW" in table.output
+    assert "per 10,000 words" in table.output and "floods / DW News" in table.output
     assert (tmp_path / "d.png").is_file()
     raw = runner.invoke(
         main, ["trends", "floods", "--archive", str(db), "--normalise", "none", "--no-chart"]
@@ -249,7 +249,7 @@ def test_compare_cli(tmp_path: Path, news: Path) -> None:
     result = runner.invoke(main, ["compare", "--query", "floods", "--archive", str(db), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["videos"] == 2 and {o["channel"] for o in data["outlets"]} == {"DW", "BBC"}
+    assert data["videos"] == 2 and {o["channel"] for o in data["outlets"]} == {"DW News", "BBC"}
     neither = runner.invoke(main, ["compare", "--archive", str(db)])
     assert neither.exit_code == 1 and "compare one thing" in neither.output
 
@@ -277,7 +277,7 @@ def test_story_trend_counts_its_videos(archive: Archive, news: Path) -> None:
     hits = frame[frame.hits > 0]
     assert sorted(zip(hits.channel, hits.period, strict=True)) == [
         ("BBC", "2024-05-02"),
-        ("DW", "2024-05-01"),
+        ("DW News", "2024-05-01"),
     ]
     with pytest.raises(NotFoundError, match="no story 999"):
         archive.trends(["story:999"])
@@ -300,10 +300,10 @@ def test_topics_cli(tmp_path: Path) -> None:
     flood = next(t for t in data["topics"] if "floods" in t["terms"])
     rows = [r for r in data["rows"] if r["topic"] == flood["topic"]]
     assert {(r["channel"], r["period"], r["pct_videos"]) for r in rows} == {
-        ("DW", "2024-05", 100.0)
+        ("DW News", "2024-05", 100.0)
     }
     table = runner.invoke(main, ["topics", "--topics", "2", "--archive", str(db)])
-    assert table.exit_code == 0 and "DW: 2024-05 100%" in table.output
+    assert table.exit_code == 0 and "DW News: 2024-05 100%" in table.output
     too_many = runner.invoke(main, ["topics", "--topics", "20", "--archive", str(db)])
     assert too_many.exit_code == 1 and "too few" in too_many.output
 

@@ -250,3 +250,28 @@ def test_pages_degrade_gracefully_without_repair_or_enrich(tmp_path: Path) -> No
         assert "No stories yet" in web.get("/stories").text
         missing = web.get("/trends", params={"terms": "entity:Cairo"}).text
         assert 'id="problem"' in missing and "newsreel enrich" in missing
+
+
+def test_a_running_server_sees_what_an_ingest_wrote_since(tmp_path: Path) -> None:
+    """Regression: after an ingest from the command line, a running server still showed
+    the old counts, and search totals differed from the CLI."""
+    from newsreel import open_archive
+    from newsreel.web import create_app
+
+    db = tmp_path / "live.db"
+    first, later = tmp_path / "first", tmp_path / "later"
+    for folder, vid, word in ((first, "liveAAAAAAA", "alpha"), (later, "liveBBBBBBB", "zebra")):
+        folder.mkdir()
+        (folder / f"{vid}.txt").write_text(
+            f"<video_id>{vid}</video_id>\n<doc>\nwords about {word} today\n</doc>\n"
+        )
+    with open_archive(db) as arch:
+        arch.ingest([first])
+    with TestClient(create_app(db), base_url="http://localhost") as web:
+        assert web.get("/api/v1/stats").json()["videos"] == 1
+        assert web.get("/api/v1/search", params={"q": "zebra"}).json()["hits"] == []
+        with open_archive(db) as arch:  # another process's ingest, as far as SQLite knows
+            arch.ingest([later])
+        assert web.get("/api/v1/stats").json()["videos"] == 2
+        hits = web.get("/api/v1/search", params={"q": "zebra"}).json()["hits"]
+        assert [h["video_id"] for h in hits] == ["liveBBBBBBB"]

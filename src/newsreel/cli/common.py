@@ -14,14 +14,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 from tqdm import tqdm
 
-from newsreel.api import default_archive_path
-from newsreel.errors import NewsreelError, StoreError
+from newsreel.api import Archive, default_archive_path, open_archive
+from newsreel.errors import LockedError, NewsreelError, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_ERROR = 1
 EXIT_QUARANTINED = 3
 EXIT_INTERRUPTED = 130
+EXIT_LOCKED = 75  # EX_TEMPFAIL: another process is writing the archive
+_WAIT = "newsreel.wait"
 
 
 if TYPE_CHECKING:
@@ -77,6 +79,33 @@ def filter_options(func: F) -> F:
     return click.option("--channel", help="Outlet name or code, e.g. 'DW News' or DW.")(func)
 
 
+def _remember_wait(ctx: click.Context, _: click.Parameter, value: float) -> float:
+    ctx.meta[_WAIT] = value
+    return value
+
+
+def wait_option(func: F) -> F:
+    """Add --wait SECONDS: how long to wait for another writer of the archive."""
+    return click.option(
+        "--wait",
+        type=click.FloatRange(0),
+        default=0,
+        show_default=True,
+        expose_value=False,
+        callback=_remember_wait,
+        metavar="SECONDS",
+        help="If another process is writing the archive, wait this long for it "
+        f"(then exit {EXIT_LOCKED}).",
+    )(func)
+
+
+def open_writable(path: Path) -> Archive:
+    """Open an archive to write, waiting for another writer as --wait says."""
+    ctx = click.get_current_context(silent=True)
+    wait = float(ctx.meta.get(_WAIT, 0)) if ctx is not None else 0.0
+    return open_archive(path, wait=wait)
+
+
 def handle_errors(func: F) -> F:
     """Turn Newsreel errors into a one-line message and exit status 1, never a traceback."""
 
@@ -84,6 +113,9 @@ def handle_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except LockedError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(EXIT_LOCKED)
         except NewsreelError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(EXIT_ERROR)

@@ -13,9 +13,11 @@ from newsreel.cli.common import (
     archive_option,
     existing_archive,
     handle_errors,
+    open_writable,
     resolve_archive,
     run_stage,
     stage_rate,
+    wait_option,
 )
 from newsreel.models import JsonRow
 
@@ -28,13 +30,14 @@ def _lines(rows: Sequence[JsonRow]) -> None:
 @click.command()
 @archive_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@wait_option
 @handle_errors
 def enrich(archive: Path | None, as_json: bool) -> None:
     """Find people, places, organisations, numbers and quotes; link entities across the
     archive however the captions spelled them. Run 'newsreel repair' first for best results.
     """
     target = existing_archive(archive)
-    with open_archive(target) as arch:
+    with open_writable(target) as arch:
         summary = run_stage(arch.enrich)
     rate = stage_rate(summary, as_json)
     click.echo(
@@ -119,10 +122,11 @@ def claims(
 @click.argument("source")
 @click.argument("target")
 @archive_option
+@wait_option
 @handle_errors
 def entity_merge(source: str, target: str, archive: Path | None) -> None:
     """Merge entity SOURCE into TARGET (all its spellings); kept across re-runs."""
-    with open_archive(existing_archive(archive)) as arch:
+    with open_writable(existing_archive(archive)) as arch:
         moved = arch.merge_entities(source, target)
     click.echo(f"merged {source} into {target}: {moved} mentions moved")
 
@@ -132,9 +136,10 @@ def entity_merge(source: str, target: str, archive: Path | None) -> None:
 @click.argument("spelling")
 @click.option("--as", "new_name", help="Name of the new entity (default: the spelling).")
 @archive_option
+@wait_option
 @handle_errors
 def entity_split(name: str, spelling: str, new_name: str | None, archive: Path | None) -> None:
     """Move SPELLING out of entity NAME into an entity of its own; kept across re-runs."""
-    with open_archive(existing_archive(archive)) as arch:
+    with open_writable(existing_archive(archive)) as arch:
         moved = arch.split_entity(name, spelling, new_name)
     click.echo(f"split {spelling!r} from {name}: {moved} mentions moved")

@@ -10,13 +10,14 @@ from typing import Never
 import click
 from tqdm import tqdm
 
-from newsreel.api import open_archive
 from newsreel.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_QUARANTINED,
     archive_option,
     handle_errors,
+    open_writable,
     resolve_archive,
+    wait_option,
 )
 from newsreel.errors import ConfigError
 from newsreel.ingest.formats.table import FIELDS
@@ -51,8 +52,21 @@ def _report(summary: IngestSummary, archive: Path) -> None:
             f"  ... and {summary.quarantined - 20} more: see 'newsreel stats --quarantine'",
             err=True,
         )
+    _report_skips(summary)
     if summary.interrupted:
         click.echo("Interrupted: what was read is saved; run the same command to finish.", err=True)
+
+
+def _report_skips(summary: IngestSummary, most: int = 10) -> None:
+    """Why files were skipped: one line per reason, naming the file when it is one."""
+    paths: dict[str, list[str]] = {}
+    for item in summary.skipped:
+        paths.setdefault(item.reason, []).append(item.path)
+    for reason, found in list(paths.items())[:most]:
+        where = found[0] if len(found) == 1 else _n(len(found), "file")
+        click.echo(f"  skipped {where}: {reason}", err=True)
+    if len(paths) > most:
+        click.echo(f"  ... and {len(paths) - most} more reasons: see --json", err=True)
 
 
 @click.command()
@@ -73,6 +87,7 @@ def _report(summary: IngestSummary, archive: Path) -> None:
     "Default: CPUs - 2.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@wait_option
 @handle_errors
 def ingest(
     paths: tuple[Path, ...],
@@ -106,7 +121,7 @@ def ingest(
         if count and sys.stderr.isatty():
             click.echo(f"indexing {count} transcripts for search...", err=True)
 
-    with open_archive(target) as arch:
+    with open_writable(target) as arch:
         summary = arch.ingest(
             paths,
             mapping=mapping,

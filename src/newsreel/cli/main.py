@@ -5,10 +5,12 @@ from __future__ import annotations
 import click
 
 from newsreel import __version__
+from newsreel.cli.collect import collect
 from newsreel.cli.entities import claims, enrich, entities, entity, entity_merge, entity_split
 from newsreel.cli.evaluate import evaluate
 from newsreel.cli.export import export
 from newsreel.cli.ingest import ingest
+from newsreel.cli.metadata import outlet_merge, set_command
 from newsreel.cli.read import show, stats
 from newsreel.cli.reindex import reindex
 from newsreel.cli.repair import repair, repair_text_command
@@ -29,6 +31,7 @@ def main() -> None:
 
 for command in (
     ingest,
+    collect,
     search,
     show,
     stats,
@@ -45,6 +48,8 @@ for command in (
     claims,
     entity_merge,
     entity_split,
+    set_command,
+    outlet_merge,
     serve,
     stories,
     story,

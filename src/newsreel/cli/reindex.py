@@ -7,12 +7,18 @@ from pathlib import Path
 
 import click
 
-from newsreel.api import open_archive
-from newsreel.cli.common import archive_option, existing_archive, handle_errors
+from newsreel.cli.common import (
+    archive_option,
+    existing_archive,
+    handle_errors,
+    open_writable,
+    wait_option,
+)
 
 
 @click.command()
 @archive_option
+@wait_option
 @handle_errors
 def reindex(archive: Path | None) -> None:
     """Rebuild the search indexes beside the archive from its records.
@@ -23,6 +29,6 @@ def reindex(archive: Path | None) -> None:
     """
     path = existing_archive(archive)
     started = time.perf_counter()
-    with open_archive(path) as arch:
+    with open_writable(path) as arch:
         count = arch.reindex()
     click.echo(f"{count} videos indexed in {time.perf_counter() - started:.1f} s -> {path}")

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import click
 
-from newsreel.api import open_archive
 from newsreel.cli.common import (
     archive_option,
     existing_archive,
     handle_errors,
+    open_writable,
     run_stage,
     stage_rate,
+    wait_option,
 )
 from newsreel.errors import ConfigError
 from newsreel.repair.repairer import readable, repair_text
@@ -25,6 +26,7 @@ from newsreel.repair.view import as_json as repaired_json
 @click.command()
 @archive_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@wait_option
 @handle_errors
 def repair(archive: Path | None, as_json: bool) -> None:
     """Restore punctuation, casing, sentences, paragraphs and speaker turns.
@@ -33,7 +35,7 @@ def repair(archive: Path | None, as_json: bool) -> None:
     an interrupted run keeps every finished batch and a rerun does the rest.
     """
     target = existing_archive(archive)
-    with open_archive(target) as arch:
+    with open_writable(target) as arch:
         done, total = pending(arch.store)
         summary = run_stage(arch.repair, total - done)
     rate = stage_rate(summary, as_json)

@@ -80,6 +80,13 @@ def search(
             query, limit=limit, offset=offset, exact=exact, sort=sort, mode=mode, **filters
         )
         counts = arch.facets(query, exact=exact, **filters) if facets else None
+        unindexed = arch.indexes.pending()
+    if unindexed:
+        click.echo(
+            f"Note: {unindexed:,} transcripts are not in the search index yet (an ingest is "
+            "running or was interrupted); rerun 'newsreel ingest' or run 'newsreel reindex'.",
+            err=True,
+        )
     if as_json:
         for hit in hits:
             data = hit.to_dict()

@@ -10,20 +10,22 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from newsreel.api import open_archive
 from newsreel.cli.common import (
     EXIT_INTERRUPTED,
     archive_option,
     existing_archive,
     handle_errors,
+    open_writable,
     run_stage,
     stage_rate,
+    wait_option,
 )
 
 
 @click.command()
 @archive_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@wait_option
 @handle_errors
 def embed(archive: Path | None, as_json: bool) -> None:
     """Cut transcripts into passages and embed them for semantic search.
@@ -33,7 +35,7 @@ def embed(archive: Path | None, as_json: bool) -> None:
     An interrupted run keeps every finished batch and a rerun does the rest.
     """
     target = existing_archive(archive)
-    with open_archive(target) as arch:
+    with open_writable(target) as arch:
         run = run_stage(arch.embed)
     rate = stage_rate(run, as_json)
     click.echo(
@@ -46,6 +48,7 @@ def embed(archive: Path | None, as_json: bool) -> None:
 @click.command()
 @archive_option
 @click.option("--json", "as_json", is_flag=True, help="Print one summary per stage as JSON.")
+@wait_option
 @handle_errors
 def process(archive: Path | None, as_json: bool) -> None:
     """Run every stage in order: repair, enrich, embed, stories.
@@ -65,7 +68,7 @@ def process(archive: Path | None, as_json: bool) -> None:
         bars[stage].set_postfix(words=words, refresh=False)
 
     try:
-        with open_archive(target) as arch:
+        with open_writable(target) as arch:
             runs = arch.process(progress)
     except KeyboardInterrupt:
         click.echo(

@@ -18,8 +18,10 @@ from newsreel.cli.common import (
     existing_archive,
     filter_options,
     handle_errors,
+    open_writable,
     resolve_archive,
     run_stage,
+    wait_option,
 )
 from newsreel.models import Comparison, StoryRow
 
@@ -40,6 +42,7 @@ DEFAULT_CHART = Path("trends.png")
 @click.option("--limit", default=30, show_default=True, help="At most this many (plain output).")
 @click.option("--regroup", is_flag=True, help="Forget the stories and group the archive again.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per story per line.")
+@wait_option
 @handle_errors
 def stories(
     archive: Path | None,
@@ -55,7 +58,7 @@ def stories(
     """Group new videos into stories (across outlets and days), then list the stories,
     newest first."""
     target = existing_archive(archive)
-    with open_archive(target) as arch:
+    with open_writable(target) as arch:
         summary = run_stage(lambda progress: arch.group_stories(progress, regroup=regroup))
         rows = arch.stories(
             channel=channel, lang=lang, since=since, until=until, min_videos=min_videos

@@ -15,14 +15,19 @@ from pathlib import Path, PureWindowsPath
 from typing import Any
 
 from newsreel.errors import BadInputError, NewsreelError
+from newsreel.ingest.archive_pages import forget_pages, read_archive_page
 from newsreel.ingest.formats.captions_json import NotATranscriptError, parse_caption_json
+from newsreel.ingest.formats.cnn import looks_like_cnn, parse_cnn
 from newsreel.ingest.formats.cues import parse_caption_file
 from newsreel.ingest.formats.decode import decode_bytes
+from newsreel.ingest.formats.languages import normalize_language
 from newsreel.ingest.formats.metadata import names_from_filename
 from newsreel.ingest.formats.outlets import guess_language
 from newsreel.ingest.formats.seed import parse_seed
-from newsreel.ingest.formats.table import parse_rows, resolve_mapping
+from newsreel.ingest.formats.table import parse_table, resolve_mapping
+from newsreel.ingest.formats.timedtext import parse_timed_text, parse_xml_document
 from newsreel.ingest.formats.whisper_text import looks_like_whisper_text, parse_whisper_text
+from newsreel.ingest.ytdlp_files import add_info, read_aside
 from newsreel.models import QuarantineItem, Record, content_hash
 from newsreel.store.base import FileResult
 
@@ -38,6 +43,14 @@ FORMATS = {
     ".parquet": "parquet",
     ".vtt": "vtt",
     ".srt": "srt",
+    ".xml": "xml",  # timed text, or archive.org metadata (skipped, saying so)
+    ".srv1": "timedtext",
+    ".srv2": "timedtext",
+    ".srv3": "timedtext",
+    ".ttml": "timedtext",
+    ".dfxp": "timedtext",
+    ".html": "html",  # archive.org TV caption pages; other HTML is skipped
+    ".htm": "html",
 }
 _IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
@@ -107,6 +120,7 @@ def _thumbnail(record: Record, source: InputFile) -> str | None:
 def forget_listings() -> None:
     """Drop cached folder listings (call at the start of every run)."""
     _listing.cache_clear()
+    forget_pages()
 
 
 def _parse_table(
@@ -132,13 +146,13 @@ def _parse_table(
             rows.append(row)
         if rows:
             columns = list(dict.fromkeys(k for row in rows for k in row))
-            yield from parse_rows(rows, resolve_mapping(columns, mapping))
+            yield from parse_table(rows, columns, mapping)
         return
     csv.field_size_limit(sys.maxsize)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if kind == "tsv" else ",")
     try:
         columns = list(reader.fieldnames or [])
-        yield from parse_rows(reader, resolve_mapping(columns, mapping))
+        yield from parse_table(reader, columns, mapping)
     except csv.Error as exc:
         raise BadInputError(f"malformed CSV ({exc})", line=reader.line_num) from None
 
@@ -153,11 +167,12 @@ def _parse_parquet(
         parquet = pq.ParquetFile(pa.BufferReader(data))
     except (pa.ArrowException, OSError) as exc:
         raise BadInputError(f"not a readable Parquet file ({exc})") from None
-    resolved = resolve_mapping(parquet.schema_arrow.names, mapping)
+    columns = parquet.schema_arrow.names
+    resolve_mapping(columns, mapping)  # a wrong --map fails before any row is read
     first = 1
     for batch in parquet.iter_batches(batch_size=1000):
         rows = batch.to_pylist()
-        yield from parse_rows(rows, resolved, first_row=first)
+        yield from parse_table(rows, columns, mapping, first_row=first)
         first += len(rows)
 
 
@@ -177,6 +192,10 @@ def parse_bytes(
         yield parse_seed(text)
     elif kind in ("vtt", "srt"):
         yield parse_caption_file(text, kind=kind, name=name)
+    elif kind == "timedtext":
+        yield parse_timed_text(text, name=name)
+    elif kind == "xml":
+        yield parse_xml_document(text, name=name)
     else:
         try:
             decoded = json.loads(text)
@@ -193,7 +212,9 @@ def parse_bytes(
             columns = list(
                 dict.fromkeys(k for row in decoded if isinstance(row, dict) for k in row)
             )
-            yield from parse_rows(decoded, resolve_mapping(columns, mapping))
+            yield from parse_table(decoded, columns, mapping)
+        elif looks_like_cnn(decoded):
+            yield parse_cnn(decoded)
         else:
             yield parse_caption_json(decoded, fallback_id=names_from_filename(name)[0])
 
@@ -201,6 +222,8 @@ def parse_bytes(
 def read_input(source: InputFile, mapping: Mapping[str, str]) -> FileResult:
     """Read, hash and parse one file; every failure becomes a quarantine item."""
     path = source.path
+    if (aside := read_aside(path, FORMATS, _listing)) is not None:
+        return aside  # yt-dlp's info JSON, collect's own files
     stat = path.stat()
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
@@ -217,11 +240,18 @@ def read_input(source: InputFile, mapping: Mapping[str, str]) -> FileResult:
     sha = hashlib.sha256(data).hexdigest()
     result = FileResult(str(path), sha, len(data), stat.st_mtime_ns, kind, data)
     try:
-        for item in parse_bytes(kind, data, path.name, mapping):
+        items = (
+            read_archive_page(path, source.root, data)
+            if kind == "html"
+            else parse_bytes(kind, data, path.name, mapping)
+        )
+        for item in items:
             if isinstance(item, BadInputError):
                 result.failures.append(_quarantine(str(path), item))
             else:
                 item.thumbnail_file = _thumbnail(item, source)
+                add_info(item, path, _listing)
+                item.language = normalize_language(item.language)
                 if item.language is None and (guess := guess_language(item.text)):
                     item.language = guess
                     item.extra["language_source"] = "guessed from the transcript"

@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import queue
 import signal
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from multiprocessing.context import BaseContext
@@ -22,6 +23,7 @@ from typing import Any
 
 from newsreel.ingest.files import InputFile, find_inputs, forget_listings, read_input
 from newsreel.ingest.formats.table import check_mapping
+from newsreel.ingest.outlets import OutletAliases, prepare
 from newsreel.models import IngestSummary
 from newsreel.search.indexes import Indexes
 from newsreel.store.base import FileResult, Store
@@ -43,6 +45,7 @@ def _merge(into: IngestSummary, part: IngestSummary) -> None:
     for name in ("ingested", "unchanged", "new_versions", "quarantined", "skipped_files", "files"):
         setattr(into, name, getattr(into, name) + getattr(part, name))
     into.quarantine.extend(part.quarantine)
+    into.skipped.extend(part.skipped)
 
 
 def _parsed(
@@ -67,8 +70,10 @@ class _Sink:
         self.run_id = run_id
         self.summary = IngestSummary()
         self._unflushed = 0
+        self.outlets = OutletAliases(user=self.store.metadata.outlet_aliases())
 
     def write(self, batch: list[FileResult]) -> IngestSummary:
+        prepare(batch, self.outlets)  # provenance of each field; one name per outlet
         part, written = self.store.videos.write(batch, self.run_id)
         _merge(self.summary, part)
         self._unflushed += self.indexes.stage(written)
@@ -82,9 +87,23 @@ class _Sink:
         self.indexes.index_pending()  # what else was queued (a retitled transcript)
 
 
-def _writer_main(store: Store, run_id: int, inbox: Any, outbox: Any) -> None:
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when the ingesting process dies (SIGKILL included),
+    so a writer is never left holding the index lock alone."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+
+
+def _writer_main(store: Store, run_id: int, inbox: Any, outbox: Any, parent: int) -> None:
     """The writer process: write and index every batch sent, report counts."""
     _ignore_ctrl_c()
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the request above
+        return
     try:
         sink = _Sink(Indexes(store.reopen()), run_id)
         while (batch := inbox.get()) is not None:
@@ -106,7 +125,9 @@ class _WriterProcess:
         self.summary = IngestSummary()
         self.error: BaseException | None = None
         self.process = context.Process(  # type: ignore[attr-defined]
-            target=_writer_main, args=(store, run_id, self.inbox, self.outbox), daemon=True
+            target=_writer_main,
+            args=(store, run_id, self.inbox, self.outbox, os.getpid()),
+            daemon=True,
         )
         self.process.start()
 

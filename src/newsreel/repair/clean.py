@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsreel.repair.speakers import label_length
 from newsreel.text import STOPWORDS
 
 FILLERS = frozenset({"uh", "um", "uhm", "umm", "uh-huh", "er", "erm", "hmm", "mm", "mhm", "ah"})
@@ -33,12 +34,17 @@ def is_marker(token: str) -> bool:
 
 
 def kinds(tokens: Sequence[str]) -> list[str]:
-    """Classify every token for the clean reading view."""
+    """Classify every token for the clean reading view; a speaker label after a ``>>``
+    marker (``>> ANDERSON COOPER, CNN HOST:``) belongs to the marker."""
     cores = [core(t) for t in tokens]
     out = []
+    label_end = 0
     for i, token in enumerate(tokens):
         word, after = cores[i], cores[i + 1] if i + 1 < len(tokens) else ""
         if is_marker(token):
+            out.append("marker")
+            label_end = i + 1 + label_length(tokens, i + 1)
+        elif i < label_end:
             out.append("marker")
         elif _TAG.match(token) or _is_bare_foreign(cores, i):
             out.append("tag")

@@ -16,7 +16,7 @@ from newsreel.repair.punctuator import Punctuator, load
 from newsreel.repair.repairer import repair_texts
 from newsreel.store.base import Store
 
-RULES = "rules-2"
+RULES = "rules-3"  # 3: speaker labels after >> name turns
 BATCH = 64
 
 

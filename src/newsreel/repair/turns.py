@@ -1,7 +1,9 @@
 """Speaker turns from caption markers and from what anchors and reporters say.
 
 Cues, in the order they are tried on each sentence:
-- ``>>`` markers in the captions (a turn starts at the next word);
+- ``>>`` markers in the captions (a turn starts at the next word); a speaker label after
+  the marker (``>> ANDERSON COOPER, CNN HOST:``, see ``speakers.py``) names the turn, and
+  a transcript with labels has no other cues (every change of speaker is labelled);
 - hand-overs ("let's get more analysis with journalist X who is in Cairo", "joining
   me now is X"): the guest's turn starts after the anchor's question that follows;
 - sign-offs ("that's X in Cairo, many thanks", "thank you for joining us"): the
@@ -18,8 +20,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from newsreel.repair.clean import core
+from newsreel.repair.clean import core, is_marker
 from newsreel.repair.document import Turn
+from newsreel.repair.speakers import parse_label, same_person
 
 _HANDOVER = re.compile(
     r"\b(?:let's|let us|we'll|we will|i want to|we want to|we're going to|i'd like to|now)\s+"
@@ -150,7 +153,8 @@ def detect(
     ]
     texts = [" ".join(words[i] for i in idx) for idx in spoken]
     scan = _Scan(forms, words, sentences, spoken, texts)
-    _marker_turns(scan, kinds)
+    if _marker_turns(scan, kinds):  # a labelled transcript names every turn itself
+        return _aligned(scan.turns, kinds, sentences)
     for k, text in enumerate(texts):
         if not text:
             continue
@@ -164,14 +168,38 @@ def detect(
     return _aligned(scan.turns, kinds, sentences)
 
 
-def _marker_turns(scan: _Scan, kinds: Sequence[str]) -> None:
-    """A ``>>`` marker starts a turn at the next word, and makes the text an interview."""
+def _marker_turns(scan: _Scan, kinds: Sequence[str]) -> bool:
+    """A ``>>`` marker starts a turn at the next word, and makes the text an interview;
+    a speaker label after it names the turn. Return whether any label did."""
+    named: list[tuple[str, str | None]] = []  # full names labelled so far, with roles
     for i, kind in enumerate(kinds):
-        if kind == "marker":
-            nxt = next((j for j in range(i + 1, len(kinds)) if kinds[j] == "word"), None)
-            if nxt is not None:
-                scan.turns[nxt] = Turn(nxt, cue=">>")
-                scan.interview = True
+        if kind != "marker" or not is_marker(scan.forms[i]):
+            continue  # a label's own tokens are markers too
+        end = i + 1
+        while end < len(kinds) and kinds[end] == "marker" and not is_marker(scan.forms[end]):
+            end += 1
+        nxt = next((j for j in range(end, len(kinds)) if kinds[j] == "word"), None)
+        if nxt is None:
+            continue
+        if end > i + 1:
+            scan.turns[nxt] = _labelled(nxt, scan.forms[i + 1 : end], named)
+        else:
+            scan.turns[nxt] = Turn(nxt, cue=">>")
+        scan.interview = True
+    return bool(named)
+
+
+def _labelled(start: int, label: Sequence[str], named: list[tuple[str, str | None]]) -> Turn:
+    """The turn a speaker label starts; a short label ("COOPER:") takes the full name and
+    role of the person an earlier label named ("ANDERSON COOPER, CNN HOST:")."""
+    speaker, role = parse_label(label)
+    for full, full_role in reversed(named):
+        if same_person(speaker, full):
+            speaker, role = full, role or full_role
+            break
+    else:
+        named.append((speaker, role))
+    return Turn(start, speaker=speaker, role=role, cue="label")
 
 
 def _sign_off(scan: _Scan, k: int) -> None:

@@ -54,6 +54,7 @@ class Indexes:
         self._fulltext: FullText | None = None
         self._semantic: Semantic | None = None
         self._staged: list[int] = []  # transcripts handed to the index, not committed
+        self._data_version: int | None = None
 
     # -- the structures ---------------------------------------------------------
 
@@ -211,6 +212,19 @@ class Indexes:
     def pending(self) -> int:
         """Transcripts waiting for the full-text index."""
         return self.store.search.pending()
+
+    def notice_writes(self) -> bool:
+        """Catch up with what other processes wrote (an ingest beside a server): reload
+        the full-text index and forget the loaded vector index when the archive changed
+        since the last call; return whether it had."""
+        version = self.store.search.data_version()
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        if self._fulltext is not None:
+            self._fulltext.index.reload()
+        self._semantic = None
+        return True
 
     def close(self) -> None:
         """Close the full-text index."""

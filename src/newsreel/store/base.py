@@ -1,7 +1,8 @@
 """The ``Store`` protocol: what every archive backend must do, in backend-neutral terms.
 
 A store is one repository per domain (videos, repairs, entities, stories, analytics,
-passages, search state) over one connection; each is a small protocol here.
+passages, search state, stages, metadata) over one connection; each is a small protocol
+here.
 """
 
 from __future__ import annotations
@@ -350,6 +351,9 @@ class SearchStateRepository(Protocol):
     def dequeue_ids(self, transcript_ids: Sequence[int]) -> None:
         """Take these transcripts off the queue (the index committed them)."""
 
+    def data_version(self) -> int:
+        """Changes whenever another connection commits to the archive."""
+
     def pending(self) -> int:
         """Transcripts waiting for the full-text index."""
 
@@ -362,6 +366,30 @@ class SearchStateRepository(Protocol):
 
     def has_videos(self) -> bool:
         """Whether the archive holds any video."""
+
+
+class MetadataRepository(Protocol):
+    """What users fix: metadata overrides of videos and outlet aliases."""
+
+    def overrides(self, video_id: str) -> dict[str, str]:
+        """The fields a user set on a video, with their values."""
+
+    def set_fields(
+        self, video_id: str, values: Mapping[str, str], how: str
+    ) -> dict[str, str | None]:
+        """Override fields of a video (title, channel, publish_date as ISO, language) for
+        good, noting ``how`` as where they came from; queue it for re-indexing; return
+        the values before. NotFoundError for an unknown video."""
+
+    def channels(self) -> dict[str, int]:
+        """Every outlet name in the archive, with its videos."""
+
+    def outlet_aliases(self) -> dict[str, str]:
+        """Spelling key -> outlet name, as the user merged them."""
+
+    def merge_outlet(self, aliases: Mapping[str, str], spellings: Sequence[str], name: str) -> int:
+        """Remember ``aliases`` and relabel the videos (and overrides) whose channel is one
+        of ``spellings`` as ``name``, queued for re-indexing; return the videos changed."""
 
 
 class Store(Protocol):
@@ -402,6 +430,10 @@ class Store(Protocol):
     @property
     def stages(self) -> StageRepository:
         """The version each stage last ran with."""
+
+    @property
+    def metadata(self) -> MetadataRepository:
+        """Metadata overrides and outlet aliases users set."""
 
     def reopen(self) -> Store:
         """A new connection to the same archive, for use in another process."""

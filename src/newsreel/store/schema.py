@@ -265,4 +265,23 @@ ALTER TABLE passages ADD COLUMN version TEXT NOT NULL DEFAULT 'static-minilm-256
 CREATE INDEX passages_version ON passages(version, id)
 """,
     ),
+    (
+        9,
+        "metadata: where each field came from, user overrides, user outlet aliases",
+        """
+ALTER TABLE videos ADD COLUMN sources TEXT NOT NULL DEFAULT '{}';
+CREATE TABLE video_overrides (
+    video_id TEXT NOT NULL REFERENCES videos(video_id),
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (video_id, field)
+) WITHOUT ROWID;
+CREATE TABLE outlet_aliases (
+    spelling TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL
+)
+""",
+    ),
 )

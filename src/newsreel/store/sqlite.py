@@ -2,7 +2,8 @@
 
 The store is a composition of one repository per domain over one connection
 (``videos``, ``repairs``, ``entities``, ``stories``, ``analytics``, ``passages``,
-``search``, ``stages``); the derived indexes beside the file belong to ``search.indexes``.
+``search``, ``stages``, ``metadata``); the derived indexes beside the file belong to
+``search.indexes``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from newsreel.errors import SchemaError, StoreError
 from newsreel.store.schema import MIGRATIONS
 from newsreel.store.sqlite_analytics import SQLiteAnalytics
 from newsreel.store.sqlite_entities import SQLiteEntities
+from newsreel.store.sqlite_metadata import SQLiteMetadata
 from newsreel.store.sqlite_passages import SQLitePassages
 from newsreel.store.sqlite_repair import SQLiteRepairs
 from newsreel.store.sqlite_search import SQLiteSearchState
@@ -56,6 +58,7 @@ class SQLiteStore:
         self.passages = SQLitePassages(self.db, self.path)
         self.search = SQLiteSearchState(self.db, self.path)
         self.stages = SQLiteStages(self.db, self.path)
+        self.metadata = SQLiteMetadata(self.db, self.path)
 
     def _configure(self, read_only: bool) -> None:
         self.db.execute("PRAGMA foreign_keys = ON")

@@ -83,6 +83,10 @@ class SQLiteSearchState(Repository):
                 "DELETE FROM fts_pending WHERE transcript_id = ?", [(t,) for t in transcript_ids]
             )
 
+    def data_version(self) -> int:
+        """Changes whenever another connection commits to the archive."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def pending(self) -> int:
         """Transcripts waiting for the full-text index."""
         return int(self.db.execute("SELECT count(*) FROM fts_pending").fetchone()[0])

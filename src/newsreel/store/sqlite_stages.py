@@ -15,6 +15,10 @@ class SQLiteStages(Repository):
         """Record that ``stage`` starts a run at ``version``; return the version of its
         previous run (None for a first run)."""
         with self.db:
+            # The caller holds the writer lock: a stage still marked running has died.
+            self.db.execute(
+                "UPDATE stage_versions SET status = 'interrupted' WHERE status = 'running'"
+            )
             row = self.db.execute(
                 "SELECT version FROM stage_versions WHERE stage = ?", (stage,)
             ).fetchone()

@@ -43,6 +43,10 @@ class SQLiteVideos(Repository):
     def begin_run(self, paths: Sequence[str]) -> int:
         """Record the start of an ingest run and return its id."""
         with self.db:
+            # The caller holds the writer lock: a run still marked running has died.
+            self.db.execute(
+                "UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'"
+            )
             cur = self.db.execute(
                 "INSERT INTO ingest_runs (started_at, paths, status) VALUES (?, ?, 'running')",
                 (now(), json.dumps(list(paths))),
@@ -151,6 +155,7 @@ class SQLiteVideos(Repository):
             versions=versions,
             extra=json.loads(video["extra"]),
             repair=load_repair(self.db, current["id"]),
+            sources=json.loads(video["sources"]),
         )
 
     def source_bytes(self, video_id: str) -> bytes:

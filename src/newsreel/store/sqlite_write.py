@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from newsreel.models import IndexedVideo, IngestSummary, Record, content_hash
+from newsreel.models import IndexedVideo, IngestSummary, Record, SkippedFile, content_hash
 from newsreel.store.base import FileResult
 
 _MAX_PARAMS = 900
@@ -119,6 +119,7 @@ class BatchWriter:
         files = [r for r in results if not r.skipped]
         self.summary.files = len(results)
         self.summary.skipped_files = len(results) - len(files)
+        self.summary.skipped = [SkippedFile(r.path, r.skipped) for r in results if r.skipped]
         pairs = [(record, result) for result in files for record in result.records]
         self._load([record.video_id for record, _ in pairs])
         next_id = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM transcripts").fetchone()[0]
@@ -241,16 +242,27 @@ class BatchWriter:
         return True
 
     def _fill(self, record: Record) -> str | None:
-        """Fill metadata the archive lacks, never blanking it; return the video's title."""
+        """Fill metadata the archive lacks, never blanking or replacing it (so what a
+        user set with ``newsreel set`` stays); return the video's title. Each field
+        filled keeps where it came from (``sources``)."""
         vid = record.video_id
         values = metadata(record)
         if vid not in self.known:
             row = self.fresh.setdefault(
-                vid, {"video_id": vid, "id_source": record.id_source, "extra": {}, **values}
+                vid,
+                {
+                    "video_id": vid,
+                    "id_source": record.id_source,
+                    "extra": {},
+                    "sources": {},
+                    **dict.fromkeys(values),
+                },
             )
             for key, value in values.items():
-                if row[key] is None:
+                if row[key] is None and value is not None:
                     row[key] = value
+                    if key in record.sources:
+                        row["sources"][key] = record.sources[key]
             row["extra"] = {**record.extra, **row["extra"]}
             return row["title"]  # type: ignore[no-any-return]
         video = self.known[vid]
@@ -259,6 +271,10 @@ class BatchWriter:
         merged = {**record.extra, **extra}
         if merged != extra:
             changes["extra"] = to_json(merged)
+        if any(k in record.sources for k in changes):
+            sources = json.loads(video["sources"])
+            sources.update((k, record.sources[k]) for k in changes if k in record.sources)
+            changes["sources"] = to_json(sources)
         if changes:
             if "title" in changes and video["current_transcript_id"] is not None:
                 self._retitle(video["current_transcript_id"], changes["title"])
@@ -276,13 +292,13 @@ class BatchWriter:
         self.db.execute("INSERT INTO fts_pending VALUES (?)", (transcript_id,))
 
     def _flush(self) -> None:
-        columns = ("video_id", "id_source", "extra", *_FILLABLE)
+        columns = ("video_id", "id_source", "extra", "sources", *_FILLABLE)
         self.db.executemany(
             f"INSERT INTO videos ({', '.join(columns)}, first_seen, updated_at) "
             f"VALUES ({', '.join('?' * (len(columns) + 2))})",
             [
                 (
-                    *(to_json(v["extra"]) if c == "extra" else v[c] for c in columns),
+                    *(to_json(v[c]) if c in ("extra", "sources") else v[c] for c in columns),
                     self.now,
                     self.now,
                 )

@@ -1,4 +1,10 @@
-"""What the server holds between requests: one archive, used one request at a time."""
+"""What the server holds between requests: the archive, open once per worker thread.
+
+A read-only server gives each request thread its own connection (SQLite readers never
+wait for each other in WAL mode), so one slow request does not hold up the others; a
+writable server shares one archive, one request at a time. Each request first catches
+up with what other processes wrote (an ingest from the command line).
+"""
 
 from __future__ import annotations
 
@@ -21,14 +27,27 @@ class ServerState:
     token: str | None = None
     _archive: Archive | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _local: threading.local = field(default_factory=threading.local)
+    _opened: list[Archive] = field(default_factory=list)
 
     @contextmanager
     def archive(self) -> Iterator[Archive]:
-        """The open archive, for this request alone (SQLite connections are not shared
-        between threads at once)."""
+        """The open archive for this request: this thread's own when read-only, else the
+        shared one, one request at a time."""
+        if self.read_only:
+            arch: Archive | None = getattr(self._local, "archive", None)
+            if arch is None:
+                arch = open_archive(self.path, read_only=True)
+                self._local.archive = arch
+                with self._lock:
+                    self._opened.append(arch)
+            arch.indexes.notice_writes()
+            yield arch
+            return
         with self._lock:
             if self._archive is None:
-                self._archive = open_archive(self.path, read_only=self.read_only)
+                self._archive = open_archive(self.path, read_only=False)
+            self._archive.indexes.notice_writes()
             yield self._archive
 
     def fresh(self) -> Archive:
@@ -42,8 +61,11 @@ class ServerState:
         return hmac.compare_digest(self.token.encode(), given.encode())
 
     def close(self) -> None:
-        """Close the archive."""
+        """Close every archive opened."""
         with self._lock:
+            for arch in self._opened:
+                arch.close()
+            self._opened.clear()
             if self._archive is not None:
                 self._archive.close()
                 self._archive = None

@@ -99,10 +99,12 @@ def fill_channel(
 def names_from_filename(name: str) -> tuple[str, str | None, str | None]:
     """Return (video id, language, title) from a file name.
 
-    Knows yt-dlp's 'Title [VIDEOID].en.vtt' and plain 'VIDEOID.json' / 'VIDEOID.en.srt'.
+    Knows yt-dlp's 'Title [VIDEOID].en.vtt', plain 'VIDEOID.json' / 'VIDEOID.en.srt' and
+    'VIDEOID.en.auto.vtt'.
     """
     stem = name.rsplit("/", 1)[-1]
     stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    stem = stem.removesuffix(".auto")  # newsreel collect's automatic captions: ID.en.auto.vtt
     language = None
     lang = _LANG_SUFFIX.search(stem)
     if lang:

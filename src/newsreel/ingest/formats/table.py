@@ -1,13 +1,18 @@
-"""Rows of a CSV, JSONL or Parquet table, mapped onto record fields by column name."""
+"""Rows of a CSV, JSONL or Parquet table, mapped onto record fields by column name.
+
+``parse_table`` first knows tables by their shape: archive.org TV News rows
+(``archive_org``) and lists of ids alone (not transcripts).
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from newsreel.errors import BadInputError, ConfigError
-from newsreel.ingest.formats.captions_json import parse_caption_json
+from newsreel.ingest.formats.archive_org import is_archive_table, parse_archive_rows
+from newsreel.ingest.formats.captions_json import NotATranscriptError, parse_caption_json
 from newsreel.ingest.formats.metadata import (
     clean_field,
     fill_channel,
@@ -152,3 +157,33 @@ def parse_rows(
         except BadInputError as exc:
             exc.locator = locator
             yield exc
+
+
+# Columns that only name a video: a table of nothing else is a list of ids to fetch.
+_ID_COLUMNS = frozenset(_fold(n) for n in (*SYNONYMS["video_id"], "identifier", "url"))
+
+
+def parse_table(
+    rows: Iterable[Mapping[str, Any]],
+    columns: Sequence[str],
+    overrides: Mapping[str, str],
+    *,
+    first_row: int = 1,
+) -> Iterator[Record | BadInputError]:
+    """Parse a table by its shape: archive.org TV News rows, else mapped columns.
+
+    A table of ids alone (archive.org's ``search.csv``) raises ``NotATranscriptError``.
+    """
+    if not overrides and is_archive_table(columns):
+        yield from parse_archive_rows(rows, first_row=first_row)
+        return
+    mapping = resolve_mapping(columns, overrides)
+    if "transcript" not in mapping and "segments" not in mapping and _ids_only(columns):
+        noun = "show ids" if "identifier" in {_fold(c) for c in columns} else "video ids"
+        count = sum(1 for _ in rows)
+        raise NotATranscriptError(f"not a transcript table (a list of {count} {noun})")
+    yield from parse_rows(rows, mapping, first_row=first_row)
+
+
+def _ids_only(columns: Sequence[str]) -> bool:
+    return bool(columns) and all(_fold(c) in _ID_COLUMNS for c in columns)

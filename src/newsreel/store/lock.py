@@ -1,0 +1,104 @@
+"""One writer per archive: an advisory lock on ``<archive>.lock`` beside it.
+
+Ingest, the stages and reindex take it; readers never do. The lock is ``flock`` on an
+open file, so the kernel releases it when its holder dies, however it dies: a lock is
+never stale. The file records the holder (pid, what it does, since when) so a second
+writer can say who it waits for.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from newsreel.errors import LockedError
+
+POLL_SECONDS = 0.2
+
+
+class ArchiveLock:
+    """The writer lock of one archive; a context manager (re-entrant per instance)."""
+
+    def __init__(self, archive: str, purpose: str, wait: float = 0.0) -> None:
+        self.path = None if archive == ":memory:" else Path(archive + ".lock")
+        self.archive = archive
+        self.purpose = purpose
+        self.wait = wait
+        self._handle: IO[str] | None = None
+        self._depth = 0
+
+    @property
+    def held(self) -> bool:
+        """Whether this instance holds the lock."""
+        return self._depth > 0
+
+    def holder(self) -> str:
+        """Who holds the lock, in words ("pid 123, ingest, since 12:00:01")."""
+        if self.path is None:
+            return "this process"
+        try:
+            data = json.loads(self.path.read_text() or "{}")
+        except (OSError, ValueError):
+            return "another process"
+        pid, purpose, since = (data.get(k, "?") for k in ("pid", "purpose", "since"))
+        return f"pid {pid} ({purpose}, since {since})"
+
+    def acquire(self, on_wait: Callable[[str], None] | None = None) -> None:
+        """Take the lock, waiting up to ``wait`` seconds; ``LockedError`` if it stays held."""
+        self._depth += 1
+        if self._depth > 1 or self.path is None:
+            return
+        handle = self.path.open("a+", encoding="utf-8")
+        deadline = time.monotonic() + self.wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    handle.close()
+                    self._depth -= 1
+                    raise LockedError(
+                        f"the archive {self.archive} is being written by {self.holder()}; "
+                        f"try again when it is done, or pass --wait SECONDS"
+                    ) from None
+                if on_wait is not None and not told:
+                    on_wait(self.holder())
+                    told = True
+                time.sleep(POLL_SECONDS)
+        handle.seek(0)
+        handle.truncate()
+        since = time.strftime("%Y-%m-%d %H:%M:%S")
+        handle.write(json.dumps({"pid": os.getpid(), "purpose": self.purpose, "since": since}))
+        handle.flush()
+        self._handle = handle
+
+    def release(self) -> None:
+        """Let go of the lock."""
+        self._depth = max(0, self._depth - 1)
+        if self._depth or self._handle is None:
+            return
+        self._handle.seek(0)
+        self._handle.truncate()
+        fcntl.flock(self._handle, fcntl.LOCK_UN)
+        self._handle.close()
+        self._handle = None
+
+    def __enter__(self) -> ArchiveLock:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.release()

@@ -1,0 +1,121 @@
+"""What users fix in a SQLite archive: metadata overrides and outlet aliases.
+
+An override (table ``video_overrides``) replaces a field of ``videos`` at once and for
+good: ingest only fills fields the archive lacks, so neither a re-ingest nor a new
+transcript version brings the old value back. An outlet alias (``outlet_aliases``)
+maps a spelling key to an outlet name for every later ingest. Both queue the videos
+they change for the full-text index, which holds title and channel.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+
+from newsreel.errors import NotFoundError
+from newsreel.store.sqlite_write import Repository, now, rows_in, to_json
+
+EDITABLE = ("title", "channel", "publish_date", "language")
+
+
+class SQLiteMetadata(Repository):
+    """User overrides of video metadata and user outlet aliases."""
+
+    def overrides(self, video_id: str) -> dict[str, str]:
+        """The fields a user set on a video, with their values."""
+        return {
+            str(r[0]): str(r[1])
+            for r in self.db.execute(
+                "SELECT field, value FROM video_overrides WHERE video_id = ? ORDER BY field",
+                (video_id,),
+            )
+        }
+
+    def set_fields(
+        self, video_id: str, values: Mapping[str, str], how: str
+    ) -> dict[str, str | None]:
+        """Override fields of a video (``EDITABLE``), noting ``how`` as where they came
+        from; return their values before. NotFoundError for an unknown video."""
+        unknown = sorted(set(values) - set(EDITABLE))
+        if unknown:
+            raise ValueError(f"not an editable field: {', '.join(unknown)}")
+        with self.db:
+            video = self.db.execute(
+                "SELECT * FROM videos WHERE video_id = ?", (video_id,)
+            ).fetchone()
+            if video is None:
+                raise NotFoundError(f"no video {video_id!r} in the archive {self.path}")
+            stamp = now()
+            self.db.executemany(
+                "INSERT OR REPLACE INTO video_overrides VALUES (?, ?, ?, ?)",
+                [(video_id, k, v, stamp) for k, v in values.items()],
+            )
+            sources = json.loads(video["sources"])
+            sources.update(dict.fromkeys(values, how))
+            assignments = "".join(f"{k} = ?, " for k in values)
+            self.db.execute(
+                f"UPDATE videos SET {assignments}sources = ?, updated_at = ? WHERE video_id = ?",
+                (*values.values(), to_json(sources), stamp, video_id),
+            )
+            current = video["current_transcript_id"]
+            if current is not None:
+                if "title" in values:
+                    self.db.execute(
+                        "UPDATE transcripts SET title = ? WHERE id = ?", (values["title"], current)
+                    )
+                self.db.execute("INSERT OR IGNORE INTO fts_pending VALUES (?)", (current,))
+        return {k: video[k] for k in values}
+
+    def channels(self) -> dict[str, int]:
+        """Every outlet name in the archive, with its videos."""
+        return {
+            str(r[0]): int(r[1])
+            for r in self.db.execute(
+                "SELECT channel, count(*) FROM videos WHERE channel IS NOT NULL GROUP BY channel"
+            )
+        }
+
+    def outlet_aliases(self) -> dict[str, str]:
+        """Spelling key -> outlet name, as the user merged them."""
+        return {
+            str(r[0]): str(r[1])
+            for r in self.db.execute("SELECT spelling, name FROM outlet_aliases ORDER BY spelling")
+        }
+
+    def merge_outlet(self, aliases: Mapping[str, str], spellings: Sequence[str], name: str) -> int:
+        """Remember ``aliases`` (spelling key -> outlet name) and relabel the videos (and
+        overrides) whose channel is one of ``spellings`` as ``name``; return how many
+        videos changed."""
+        stamp = now()
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO outlet_aliases VALUES (?, ?, ?)",
+                [(key, target, stamp) for key, target in aliases.items()],
+            )
+            rows = list(
+                rows_in(
+                    self.db,
+                    "SELECT video_id, channel, sources, current_transcript_id FROM videos "
+                    "WHERE channel IN ({})",
+                    spellings,
+                )
+            )
+            updates = []
+            for row in rows:
+                sources = json.loads(row["sources"])
+                how = sources.get("channel", "source record").split("; ")[0]
+                sources["channel"] = f"{how}; outlet alias of {row['channel']!r} (outlet-merge)"
+                updates.append((name, to_json(sources), stamp, row["video_id"]))
+            self.db.executemany(
+                "UPDATE videos SET channel = ?, sources = ?, updated_at = ? WHERE video_id = ?",
+                updates,
+            )
+            self.db.executemany(
+                "UPDATE video_overrides SET value = ? WHERE field = 'channel' AND value = ?",
+                [(name, spelling) for spelling in spellings],
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO fts_pending VALUES (?)",
+                [(r["current_transcript_id"],) for r in rows if r["current_transcript_id"]],
+            )
+        return len(rows)

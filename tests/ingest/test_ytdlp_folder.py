@@ -1,0 +1,129 @@
+"""Ingesting a yt-dlp folder: the info JSON gives channel, date and the rest to the
+captions beside it, the thumbnail is linked, and a re-ingest changes nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from newsreel import Archive
+from newsreel.ingest.formats.ytdlp import FROM_INFO_JSON
+
+VTT = (
+    "WEBVTT\nKind: captions\nLanguage: en\n\n"
+    "00:00:00.000 --> 00:00:02.500\nceasefire talks between Israel and Hamas\n\n"
+    "00:00:02.500 --> 00:00:05.000\nare due to resume in Cairo\n"
+)
+AUTO_VTT = VTT.replace("Cairo", "carry")
+# The fields yt-dlp documents for an info JSON (README, "OUTPUT TEMPLATE").
+INFO: dict[str, Any] = {
+    "id": "wyqHuhmsA28",
+    "title": "Egyptian media: Cease-fire talks to resume in Cairo | DW News",
+    "channel": "DW News",
+    "channel_id": "UCknLrEdhRCp1aegoMqRaCZg",
+    "uploader": "DW News",
+    "uploader_id": "@dwnews",
+    "upload_date": "20240331",
+    "timestamp": 1711900800,
+    "duration": 5,
+    "description": "Talks between Israel and Hamas are due to resume.",
+    "tags": ["DW", "Gaza"],
+    "chapters": [{"start_time": 0.0, "end_time": 5.0, "title": "Cairo"}],
+    "view_count": 48210,
+    "thumbnail": "https://i.ytimg.com/vi/wyqHuhmsA28/maxresdefault.jpg",
+    "webpage_url": "https://www.youtube.com/watch?v=wyqHuhmsA28",
+    "extractor": "youtube",
+    "extractor_key": "Youtube",
+    "_type": "video",
+}
+
+
+def _folder(root: Path, prefix: str = "wyqHuhmsA28") -> Path:
+    folder = root / "UCknLrEdhRCp1aegoMqRaCZg"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{prefix}.info.json").write_text(json.dumps(INFO), encoding="utf-8")
+    (folder / f"{prefix}.en.vtt").write_text(VTT, encoding="utf-8")
+    (folder / f"{prefix}.jpg").write_bytes(b"\xff\xd8\xff\xe0 thumbnail")
+    return folder
+
+
+def test_info_json_gives_its_captions_channel_date_and_thumbnail(
+    archive: Archive, tmp_path: Path
+) -> None:
+    folder = _folder(tmp_path / "collected")
+    summary = archive.ingest([tmp_path / "collected"])
+    assert (summary.ingested, summary.quarantined, summary.skipped_files) == (1, 0, 1)  # the jpg
+    video = archive.show("wyqHuhmsA28")
+    assert video.channel == "DW News" and video.publish_date == date(2024, 3, 31)
+    assert video.title == INFO["title"] and video.duration_seconds == 5.0
+    assert video.language == "en"
+    assert video.thumbnail_file == os.path.realpath(folder / "wyqHuhmsA28.jpg")
+    assert video.extra["channel_id"] == "UCknLrEdhRCp1aegoMqRaCZg"
+    assert video.extra["tags"] == ["DW", "Gaza"] and video.extra["view_count"] == 48210
+    assert video.extra["chapters"] == INFO["chapters"]
+    assert video.extra["description"].startswith("Talks between")
+    assert "Cairo" in video.text
+    assert video.sources["channel"] == video.sources["publish_date"] == FROM_INFO_JSON
+
+    again = archive.ingest([tmp_path / "collected"])
+    assert (again.ingested, again.new_versions, again.unchanged, again.quarantined) == (0, 0, 1, 0)
+    assert len(archive.show("wyqHuhmsA28").versions) == 1
+
+
+def test_title_and_id_names_and_automatic_captions_beside_human_ones(
+    archive: Archive, tmp_path: Path
+) -> None:
+    prefix = "Egyptian media Cease-fire talks to resume in Cairo [wyqHuhmsA28]"
+    folder = _folder(tmp_path, prefix)
+    (folder / f"{prefix}.en.auto.vtt").write_text(AUTO_VTT, encoding="utf-8")
+    summary = archive.ingest([folder])
+    assert (summary.ingested, summary.new_versions, summary.quarantined) == (1, 1, 0)
+    video = archive.show("wyqHuhmsA28")
+    assert video.channel == "DW News" and video.publish_date == date(2024, 3, 31)
+    assert "Cairo" in video.text  # the human captions are current, the automatic kept
+    assert [str(v.source_path).endswith(".auto.vtt") for v in video.versions] == [True, False]
+
+
+def test_info_json_without_captions_is_quarantined_as_no_captions(
+    archive: Archive, tmp_path: Path
+) -> None:
+    folder = _folder(tmp_path)
+    (folder / "wyqHuhmsA28.en.vtt").unlink()
+    summary = archive.ingest([folder])
+    assert summary.ingested == 0 and summary.quarantined == 1
+    (item,) = archive.quarantined()
+    assert item.path.endswith("wyqHuhmsA28.info.json")
+    assert item.reason.startswith("no captions: yt-dlp metadata of video wyqHuhmsA28")
+
+    # The captions arrive later (collect's next run): the entry is cleared.
+    (folder / "wyqHuhmsA28.en.vtt").write_text(VTT, encoding="utf-8")
+    (folder / "wyqHuhmsA28.info.json").write_text(json.dumps(INFO) + "\n", encoding="utf-8")
+    later = archive.ingest([folder])
+    assert later.ingested == 1 and later.quarantined == 0 and archive.quarantined() == []
+
+
+def test_broken_info_json_is_quarantined_and_its_captions_still_come_in(
+    archive: Archive, tmp_path: Path
+) -> None:
+    folder = _folder(tmp_path)
+    (folder / "wyqHuhmsA28.info.json").write_text('{"id": "wyqHuhmsA28",', encoding="utf-8")
+    summary = archive.ingest([folder])
+    assert summary.ingested == 1 and summary.quarantined == 1
+    assert archive.quarantined()[0].reason.startswith("invalid JSON")
+    assert archive.show("wyqHuhmsA28").channel is None  # the captions alone name none
+
+
+def test_collect_bookkeeping_and_playlist_info_are_skipped(
+    archive: Archive, tmp_path: Path
+) -> None:
+    root = tmp_path / "collected"
+    folder = _folder(root)
+    (root / "download-archive.txt").write_text("youtube wyqHuhmsA28\n", encoding="utf-8")
+    (root / "collect-report.jsonl").write_text('{"id": "x", "status": "failed"}\n')
+    playlist = {"_type": "playlist", "id": "UUknLrEdhRCp1aegoMqRaCZg", "entries": []}
+    (folder / "Uploads [UUknLrEdhRCp1aegoMqRaCZg].info.json").write_text(json.dumps(playlist))
+    summary = archive.ingest([root])
+    assert (summary.ingested, summary.quarantined, summary.skipped_files) == (1, 0, 4)

@@ -1,0 +1,146 @@
+"""One writer per archive: the writer lock, stale runs, a killed ingest's children."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsreel import open_archive
+from newsreel.cli import main
+from newsreel.errors import LockedError
+from newsreel.store.lock import ArchiveLock
+
+
+def _records(folder: Path, count: int, words: int = 40) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        vid = f"lock{i:07d}"
+        body = " ".join(f"word{(i * 7 + j) % 997}" for j in range(words))
+        (folder / f"{vid}.txt").write_text(f"<video_id>{vid}</video_id>\n<doc>\n{body}\n</doc>\n")
+    return folder
+
+
+def test_a_second_writer_is_refused_with_the_holder_named(tmp_path: Path) -> None:
+    """Regression: two ingests of one archive at once died with a tantivy LockBusy
+    traceback."""
+    db = tmp_path / "a.db"
+    folder = _records(tmp_path / "in", 3)
+    with open_archive(db) as first, first.writing("ingest"):
+        with open_archive(db) as second, pytest.raises(LockedError) as caught:
+            second.ingest([folder])
+        assert f"pid {os.getpid()} (ingest" in str(caught.value)
+        result = CliRunner().invoke(main, ["ingest", str(folder), "--archive", str(db)])
+        assert result.exit_code == 75
+        assert "is being written by pid" in result.output and "Traceback" not in result.output
+    with open_archive(db) as later:  # released: the next writer goes ahead
+        assert later.ingest([folder]).ingested == 3
+
+
+def test_a_writer_waits_for_the_lock_when_asked(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    holder = ArchiveLock(str(db), "test")
+    holder.acquire()
+    waited: list[str] = []
+    other = ArchiveLock(str(db), "second", wait=0.5)
+    started = time.monotonic()
+    with pytest.raises(LockedError):
+        other.acquire(on_wait=waited.append)
+    assert time.monotonic() - started >= 0.5 and waited and "test" in waited[0]
+    holder.release()
+    other.acquire()  # free now
+    other.release()
+
+
+def test_runs_left_running_by_a_crash_are_marked_interrupted(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    folder = _records(tmp_path / "in", 2)
+    with open_archive(db) as arch:
+        arch.ingest([folder])
+    raw = sqlite3.connect(db)
+    with raw:
+        raw.execute(
+            "INSERT INTO ingest_runs (started_at, paths, status) VALUES ('x', '[]', 'running')"
+        )
+    with open_archive(db) as arch:
+        arch.ingest([folder])
+    statuses = [r[0] for r in raw.execute("SELECT status FROM ingest_runs ORDER BY id")]
+    assert statuses == ["done", "interrupted", "done"]
+
+
+@pytest.mark.slow
+def test_a_killed_ingest_leaves_no_writer_behind_and_the_first_rerun_completes(
+    tmp_path: Path,
+) -> None:
+    """Regression: killing the ingesting process left its writer child alive (holding
+    the index lock), and the rerun failed with LockBusy."""
+    folder = _records(tmp_path / "in", 8000, words=400)
+    db = tmp_path / "a.db"
+    bin_dir = Path(sys.executable).parent
+    proc = subprocess.Popen(
+        [str(bin_dir / "newsreel"), "ingest", str(folder), "--archive", str(db)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    children: list[int] = []
+    while time.monotonic() < deadline and proc.poll() is None:
+        children = _children(proc.pid)
+        wal = db.with_name(db.name + "-wal")
+        if children and wal.exists() and wal.stat().st_size > 500_000:
+            break  # mid-run: batches are being committed
+        time.sleep(0.02)
+    assert proc.poll() is None and children, "the ingest ended before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10  # a writer still starting up checks on its parent
+    while time.monotonic() < deadline and [c for c in children if _alive(c)]:
+        time.sleep(0.1)
+    assert not [c for c in children if _alive(c)], "a writer outlived its parent"
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--archive", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    with open_archive(db, read_only=True) as arch:
+        assert arch.stats().videos == 8000
+        assert len(arch.search("word5", limit=10_000)) > 0
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_search_says_when_transcripts_wait_for_the_index(tmp_path: Path) -> None:
+    """Regression: right after a crash, search found nothing and said nothing although
+    the videos were committed."""
+    db = tmp_path / "a.db"
+    folder = _records(tmp_path / "in", 3)
+    with open_archive(db) as arch:
+        arch.ingest([folder])
+    raw = sqlite3.connect(db)
+    with raw:
+        raw.execute("INSERT INTO fts_pending SELECT id FROM transcripts")
+    result = CliRunner().invoke(main, ["search", "word5", "--archive", str(db)])
+    assert "3 transcripts are not in the search index yet" in result.output
