@@ -144,3 +144,23 @@ def test_search_says_when_transcripts_wait_for_the_index(tmp_path: Path) -> None
         raw.execute("INSERT INTO fts_pending SELECT id FROM transcripts")
     result = CliRunner().invoke(main, ["search", "word5", "--archive", str(db)])
     assert "3 transcripts are not in the search index yet" in result.output
+
+
+def test_a_migration_is_applied_whole_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression (bench/crash.py): an ingest killed while creating a new archive left a
+    migration half applied ('no such table: transcripts_fts' on every later open)."""
+    from newsreel.store import schema, sqlite
+
+    broken = (*schema.MIGRATIONS, (99, "broken", "CREATE TABLE half (x);\nNOT SQL AT ALL"))
+    monkeypatch.setattr(sqlite, "MIGRATIONS", broken)
+    db = tmp_path / "a.db"
+    with pytest.raises(Exception, match="syntax error"):
+        sqlite.SQLiteStore(db)
+    raw = sqlite3.connect(db)
+    tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "half" not in tables and "videos" in tables  # 1-9 applied, 99 not at all
+    raw.close()
+    monkeypatch.setattr(sqlite, "MIGRATIONS", schema.MIGRATIONS)
+    sqlite.SQLiteStore(db).close()  # opens fine

@@ -90,7 +90,15 @@ class SQLiteStore:
             if version in done:
                 continue
             statements = [s for s in script.split(";\n") if s.strip()]
+            # Explicitly in one transaction: Python's sqlite3 does not open one for DDL, and
+            # a migration half applied by a killed process could never be applied again.
             with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                applied = self.db.execute(
+                    "SELECT 1 FROM schema_migrations WHERE version = ?", (version,)
+                ).fetchone()
+                if applied:  # another process opening the archive applied it meanwhile
+                    continue
                 for statement in statements:
                     self.db.execute(statement)
                 self.db.execute(
