@@ -96,6 +96,57 @@ def run_measured(argv: list[str], stdout: IO[str] | None = None) -> Measured:
     return Measured(seconds, peak)
 
 
+def percentile(values: list[float], q: float) -> float:
+    """The ``q`` quantile (0..1) of ``values``, nearest rank."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def _busy_seconds() -> float:
+    t = psutil.cpu_times()
+    return sum(getattr(t, f, 0.0) for f in ("user", "nice", "system", "irq", "softirq", "steal"))
+
+
+def _own_seconds() -> float:
+    """CPU seconds of this process, its waited-for children and its live descendants."""
+    me = psutil.Process()
+    t = me.cpu_times()
+    total = t.user + t.system + t.children_user + t.children_system
+    for child in me.children(recursive=True):
+        try:
+            c = child.cpu_times()
+            total += c.user + c.system
+        except psutil.Error:
+            pass
+    return total
+
+
+class OtherLoad:
+    """CPU time used by processes other than this one and its descendants since it was
+    made: whether another job shared the machine during a run."""
+
+    def __init__(self) -> None:
+        self.began = time.monotonic()
+        self.busy = _busy_seconds()
+        self.own = _own_seconds()
+
+    def share(self) -> float:
+        """The other processes' CPU time as a share of the machine's (0..1)."""
+        wall = (time.monotonic() - self.began) * (psutil.cpu_count(logical=True) or 1)
+        others = (_busy_seconds() - self.busy) - (_own_seconds() - self.own)
+        return max(0.0, others) / wall if wall > 0 else 0.0
+
+    def sentence(self) -> str:
+        """One sentence for RESULTS.md."""
+        share = self.share()
+        note = " (the machine was shared: the times are slower than on an idle one)"
+        return (
+            f"Other processes used {share:.0%} of the machine's CPU time during the run"
+            + (note if share >= 0.1 else "")
+            + "."
+        )
+
+
 def machine() -> str:
     """A one-line description of this machine."""
     cpus = psutil.cpu_count(logical=True)

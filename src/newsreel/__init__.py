@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from newsreel.api import Archive, open_archive
+from newsreel.budget import time_budget
 from newsreel.errors import (
     BadInputError,
     ConfigError,
@@ -13,6 +14,7 @@ from newsreel.errors import (
     QueryError,
     SchemaError,
     StoreError,
+    TimeBudgetError,
 )
 from newsreel.models import (
     ClaimRow,
@@ -65,9 +67,11 @@ __all__ = [
     "Stats",
     "StoreError",
     "StoryRow",
+    "TimeBudgetError",
     "Topics",
     "VideoDetail",
     "VideoMention",
     "VideoRow",
     "open_archive",
+    "time_budget",
 ]

@@ -23,6 +23,7 @@ from newsreel.ingest.collect import Progress as CollectProgress
 from newsreel.ingest.edits import checked_edits
 from newsreel.ingest.formats.provenance import USER
 from newsreel.ingest.outlets import OutletAliases, merge_plan
+from newsreel.ingest.reading import DEFAULT_MAX_FILE_SIZE
 from newsreel.ingest.runner import Progress, ingest_paths
 from newsreel.models import (
     ClaimRow,
@@ -172,8 +173,13 @@ class Archive:
         progress: Progress | None = None,
         on_start: Callable[[int], None] | None = None,
         on_index: Callable[[int], None] | None = None,
+        max_file_size: int = DEFAULT_MAX_FILE_SIZE,
     ) -> IngestSummary:
-        """Ingest files and folders; see ``IngestSummary`` for what happened."""
+        """Ingest files and folders; see ``IngestSummary`` for what happened.
+
+        Named pipes, devices, dangling links and files over ``max_file_size`` bytes
+        are quarantined with their reason, unopened.
+        """
         with self.writing("ingest"):
             return ingest_paths(
                 self.indexes,
@@ -183,6 +189,7 @@ class Archive:
                 progress=progress,
                 on_start=on_start,
                 on_index=on_index,
+                max_file_size=max_file_size,
             )
 
     def collect(

@@ -3,7 +3,8 @@
     NewsreelError              anything Newsreel raises on purpose
     ├── BadInputError          one input item cannot be read; it is quarantined
     ├── ConfigError            a setting or argument is invalid
-    ├── QueryError             a search query cannot be parsed
+    ├── QueryError             a search query cannot be parsed or run
+    │   └── TimeBudgetError    a query ran past its time budget and was stopped
     ├── NotFoundError          a requested video or object does not exist
     └── StoreError             the archive cannot be opened or written
         ├── SchemaError        the archive was made by a newer Newsreel
@@ -47,6 +48,18 @@ class ConfigError(NewsreelError):
 
 class QueryError(NewsreelError):
     """A search query cannot be parsed or run."""
+
+
+class TimeBudgetError(QueryError):
+    """A query ran longer than its time budget and stopped itself (``newsreel.budget``)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"the query took longer than its time budget of {seconds:g} s and was stopped; "
+            'narrow it: fewer or rarer words, a "quoted phrase", exact matching (no '
+            "sound-alikes), lexical mode, or an outlet or date filter"
+        )
+        self.seconds = seconds
 
 
 class NotFoundError(NewsreelError):

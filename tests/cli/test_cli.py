@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 from tests.conftest import FIXTURES
 
+from newsreel import Archive, TimeBudgetError
 from newsreel.cli import main
 
 
@@ -128,6 +129,20 @@ def test_user_errors_are_one_clear_line(demo: Path, args: list[str], needle: str
     code, _, err = run(*args, archive=demo)
     assert code in (1, 2)
     assert needle in err and "Traceback" not in err
+
+
+def test_a_query_past_its_time_budget_is_one_line(
+    demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def slow(*_: object, **__: object) -> None:
+        raise TimeBudgetError(10)
+
+    monkeypatch.setattr(Archive, "search", slow)
+    code, _, err = run("search", "Cairo", archive=demo)
+    assert code == 1 and "Traceback" not in err
+    assert err.count("\n") == 1 and "time budget of 10 s" in err
+    code, _, err = run("serve", "--time-budget", "0", archive=demo)
+    assert code == 2 and "--time-budget" in err
 
 
 def test_query_may_start_with_an_exclusion(demo: Path) -> None:

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from newsreel import open_archive
 from newsreel.cli import main
-from newsreel.errors import LockedError
+from newsreel.errors import LockedError, StoreError
 from newsreel.store.lock import ArchiveLock
 
 
@@ -164,3 +164,55 @@ def test_a_migration_is_applied_whole_or_not_at_all(
     raw.close()
     monkeypatch.setattr(sqlite, "MIGRATIONS", schema.MIGRATIONS)
     sqlite.SQLiteStore(db).close()  # opens fine
+
+
+def test_a_read_only_folder_is_read_and_refused_for_writing_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: on a read-only file system every command, search included, failed
+    with 'unable to open database file' (SQLite could not make the WAL's -shm file and
+    tantivy its lock file). The tests run as root, so the file system's answer is
+    stood in for by os.access; the real case was checked by hand on a read-only mount."""
+    from newsreel.search import fulltext as fulltext_module
+    from newsreel.store import sqlite as sqlite_module
+
+    db = tmp_path / "a.db"
+    with open_archive(db) as arch:
+        arch.ingest([_records(tmp_path / "in", 2)])
+    for extra in db.parent.glob("a.db-*"):
+        extra.unlink()
+    monkeypatch.setattr(sqlite_module, "_can_write", lambda path: False)
+    real = fulltext_module.FullText
+    opened: list[Path | None] = []
+
+    def read_only_index(path: Path | None) -> object:
+        opened.append(path)
+        if path is not None and path.parent == tmp_path:
+            raise StoreError("cannot open the full-text index: read-only")
+        return real(path)
+
+    monkeypatch.setattr("newsreel.search.indexes.FullText", read_only_index)
+    monkeypatch.setattr("newsreel.search.indexes._can_write", lambda path: False)
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "--archive", str(db)])
+    assert result.exit_code == 1 and "read-only file system" in result.output
+    with open_archive(db, read_only=True) as arch:
+        assert len(arch.search("word5", limit=10)) >= 1  # read from a private copy
+    assert opened[0] == tmp_path / "a.db.fulltext" and opened[1] != opened[0]
+
+
+def test_a_full_disk_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: a disk that filled up during the end-of-run checkpoint printed a
+    traceback. Checked by hand on a 40 MB tmpfs; here SQLite's error is stood in for."""
+    from newsreel.store.sqlite_videos import SQLiteVideos
+
+    def full(self: SQLiteVideos, *args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(SQLiteVideos, "finish_run", full)
+    result = CliRunner().invoke(
+        main, ["ingest", str(_records(tmp_path / "in", 2)), "--archive", str(tmp_path / "a.db")]
+    )
+    assert result.exit_code == 1
+    assert "the disk is full" in result.output and "Traceback" not in result.output

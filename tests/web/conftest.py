@@ -86,3 +86,10 @@ def writable(tmp_path: Path, web_archive: Path) -> Iterator[TestClient]:
         create_app(copy, read_only=False, token=TOKEN), base_url="http://localhost"
     ) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="session")
+def impatient(web_archive: Path) -> Iterator[TestClient]:
+    """The read-only app with a time budget already spent when a query starts."""
+    with TestClient(create_app(web_archive, time_budget=0.0), base_url="http://localhost") as c:
+        yield c

@@ -263,3 +263,33 @@ def test_head_is_allowed_where_get_is(client: TestClient) -> None:
         response = client.head(path)
         assert response.status_code == 200, path
         assert response.content == b""
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/search?q=Rafah",
+        "/api/v1/search?q=Cairo&exact=true",
+        "/api/v1/search?q=talks%20in%20Rafah&mode=hybrid",
+        "/api/v1/trends?terms=Rafah,Cairo",
+        "/api/v1/trends?terms=Rafah&heard=true&format=csv",
+        "/api/v1/export?q=Rafah",
+    ],
+)
+def test_a_query_past_the_time_budget_is_503_saying_how_to_narrow_it(
+    impatient: TestClient, url: str
+) -> None:
+    response = impatient.get(url)
+    assert_error(response, 503, "took longer than its time budget of 0 s", "narrow it")
+    assert response.json()["error"]["code"] == "query_timeout"
+
+
+def test_requests_without_a_query_have_no_time_budget(impatient: TestClient) -> None:
+    for url in ("/api/v1/stats", f"/api/v1/videos/{SEED_ID}", "/api/v1/export", "/"):
+        assert impatient.get(url).status_code == 200, url
+
+
+def test_queries_answer_under_the_default_time_budget(client: TestClient) -> None:
+    assert client.app.state.newsreel.time_budget == 10.0  # type: ignore[attr-defined]
+    response = client.get("/api/v1/search", params={"q": "Rafah", "mode": "hybrid"})
+    assert response.status_code == 200 and response.json()["hits"]

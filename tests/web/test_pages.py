@@ -275,3 +275,41 @@ def test_a_running_server_sees_what_an_ingest_wrote_since(tmp_path: Path) -> Non
         assert web.get("/api/v1/stats").json()["videos"] == 2
         hits = web.get("/api/v1/search", params={"q": "zebra"}).json()["hits"]
         assert [h["video_id"] for h in hits] == ["liveBBBBBBB"]
+
+
+def test_a_server_that_answered_searches_still_sees_later_ingests(tmp_path: Path) -> None:
+    """Regression (found by bench/load.py): a search with hits filled a temporary table
+    for its entity facet, which left the request thread's connection in a transaction, so
+    that thread served the archive as it was then for good."""
+    from newsreel import open_archive
+    from newsreel.web import create_app
+
+    db = tmp_path / "live.db"
+    first, later = tmp_path / "first", tmp_path / "later"
+    for folder, vid in ((first, "liveAAAAAAA"), (later, "liveBBBBBBB")):
+        folder.mkdir()
+        (folder / f"{vid}.txt").write_text(
+            f"<video_id>{vid}</video_id>\n<doc>\nwords about zebras today\n</doc>\n"
+        )
+    with open_archive(db) as arch:
+        arch.ingest([first])
+    with TestClient(create_app(db), base_url="http://localhost") as web:
+        assert web.get("/api/v1/search", params={"q": "zebras"}).json()["total"] == 1
+        assert web.get("/search", params={"q": "zebras"}).status_code == 200
+        with open_archive(db) as arch:
+            arch.ingest([later])
+        assert web.get("/api/v1/stats").json()["videos"] == 2
+        assert web.get("/api/v1/search", params={"q": "zebras"}).json()["total"] == 2
+
+
+@pytest.mark.parametrize(
+    ("path", "params"), [("/search", {"q": "Rafah"}), ("/trends", {"terms": "Rafah"})]
+)
+def test_pages_say_when_a_query_ran_past_the_time_budget(
+    impatient: TestClient, path: str, params: dict[str, str]
+) -> None:
+    response = impatient.get(path, params=params)
+    assert response.status_code == 503
+    problem = re.search(r'<p class="problem" id="problem">([^<]*)</p>', response.text)
+    assert problem and "took longer than its time budget" in problem.group(1)
+    assert "narrow it" in problem.group(1)

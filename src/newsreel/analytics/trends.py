@@ -16,6 +16,7 @@ index (tantivy) picks the matching transcripts, so only those are read.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from newsreel.analytics.counting import Pattern, folded, leaves, matcher, occurrences
+from newsreel.budget import check_time
 from newsreel.errors import ConfigError, NotFoundError
 from newsreel.models import Filters
 from newsreel.search.engine import variants_for, widest
@@ -35,6 +37,7 @@ MAX_TERMS = 5
 ALL = "all outlets"
 UNKNOWN = "(unknown)"
 MEASURES = ("hits", "per_10k_words", "pct_videos")
+COUNT_CHUNK = 500  # transcripts read and counted between two time-budget checks
 _EPOCH = np.datetime64("1970-01-01", "D")
 
 
@@ -191,6 +194,7 @@ class Trends:
             present = np.nonzero(total_videos)[0]
             rows: list[TrendRow] = []
             for term in terms:
+                check_time()
                 tids, counts = self._term_hits(term, heard)
                 where = np.searchsorted(meta.tids, tids)
                 where = np.minimum(where, len(meta.tids) - 1) if len(meta.tids) else where
@@ -252,13 +256,20 @@ class Trends:
             return _arrays(counted.hits)  # nothing was added since it was counted
         todo = [t for t in self.indexes.matching_ids(node, Filters()) if t not in counted.scanned]
         if todo:
-            compiled = matcher(patterns)
-            for tid, text in self.store.videos.transcript_texts(todo).items():
-                if hits := occurrences(text, compiled):
-                    counted.hits[tid] = hits
-            counted.scanned.update(todo)
+            self._count(counted, matcher(patterns), todo)
         counted.generation = self._generation
         return _arrays(counted.hits)
+
+    def _count(self, counted: _Counted, compiled: re.Pattern[str], todo: list[int]) -> None:
+        """Count the hits of transcripts ``todo`` chunk by chunk, checking the time budget
+        between chunks (what was counted before the deadline stays counted)."""
+        for start in range(0, len(todo), COUNT_CHUNK):
+            check_time()
+            chunk = todo[start : start + COUNT_CHUNK]
+            for tid, text in self.store.videos.transcript_texts(chunk).items():
+                if hits := occurrences(text, compiled):
+                    counted.hits[tid] = hits
+            counted.scanned.update(chunk)
 
 
 def _arrays(hits: dict[int, int]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
+import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
@@ -119,8 +121,25 @@ def handle_errors(func: F) -> F:
         except NewsreelError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(EXIT_ERROR)
+        except (OSError, sqlite3.OperationalError, ValueError) as exc:
+            if not disk_full(exc):
+                raise
+            click.echo(
+                "Error: the disk is full. Everything committed before is kept; free some "
+                f"space and run the same command again to finish. ({exc})",
+                err=True,
+            )
+            sys.exit(EXIT_ERROR)
 
     return wrapper  # type: ignore[return-value]
+
+
+def disk_full(exc: BaseException) -> bool:
+    """Whether an error from SQLite, the index or the OS means the disk is full."""
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    text = str(exc).lower()
+    return "disk is full" in text or "no space left" in text
 
 
 def is_tty() -> bool:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
-from typing import Never
+from typing import Any, Never
 
 import click
 from tqdm import tqdm
@@ -23,6 +24,9 @@ from newsreel.errors import ConfigError
 from newsreel.ingest.formats.table import FIELDS
 from newsreel.models import IngestSummary
 
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$", re.IGNORECASE)
+_FACTORS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+
 
 def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
     mapping = {}
@@ -32,6 +36,26 @@ def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
             raise ConfigError(f"--map {pair!r} must look like FIELD=COLUMN, e.g. transcript=Text")
         mapping[field] = column
     return mapping
+
+
+class ByteSize(click.ParamType[int]):
+    """A number of bytes: ``2G``, ``500M``, ``64K``, ``1.5GiB`` or plain bytes (powers of 1024)."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        match = _SIZE.match(str(value))
+        size = int(float(match[1]) * _FACTORS[match[2].lower()]) if match else 0
+        if size < 1:
+            self.fail(
+                f"{value!r} is not a size: give bytes, or a number with K, M, G or T "
+                "(powers of 1024), e.g. 500M or 2G",
+                param,
+                ctx,
+            )
+        return size
 
 
 def _n(count: int, noun: str) -> str:
@@ -86,6 +110,13 @@ def _report_skips(summary: IngestSummary, most: int = 10) -> None:
     help="Parser processes beside the writer process; 0 parses and writes in this process. "
     "Default: CPUs - 2.",
 )
+@click.option(
+    "--max-file-size",
+    type=ByteSize(),
+    default="2G",
+    show_default=True,
+    help="Quarantine larger input files unread (K, M, G, T: powers of 1024).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @wait_option
 @handle_errors
@@ -94,13 +125,15 @@ def ingest(
     archive: Path | None,
     maps: tuple[str, ...],
     jobs: int | None,
+    max_file_size: int,
     as_json: bool,
 ) -> None:
     """Ingest record files, caption files, tables and folders of them (recursively).
 
     Re-running is safe: unchanged content is skipped, changed transcripts become new
-    versions, and unreadable inputs are quarantined with their reason. Exit status 0
-    when everything was read, 3 when something was quarantined, 130 when interrupted.
+    versions, and unreadable inputs are quarantined with their reason (named pipes,
+    devices and dangling links too, unopened). Exit status 0 when everything was read,
+    3 when something was quarantined, 130 when interrupted.
     """
     target = resolve_archive(archive)
     mapping = _mapping(maps)
@@ -129,6 +162,7 @@ def ingest(
             progress=progress,
             on_start=start,
             on_index=indexing,
+            max_file_size=max_file_size,
         )
     if as_json:
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))

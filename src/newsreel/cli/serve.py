@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from newsreel.api import open_archive
+from newsreel.budget import DEFAULT_TIME_BUDGET
 from newsreel.cli.common import archive_option, existing_archive, handle_errors
 from newsreel.errors import ConfigError
 
@@ -74,6 +75,16 @@ def check_port(host: str, port: int) -> None:
     help="Also answer requests for this host name (repeatable); by default only "
     "127.0.0.1, localhost and the --host address are answered.",
 )
+@click.option(
+    "--time-budget",
+    "time_budget",
+    type=click.FloatRange(0, min_open=True),
+    default=DEFAULT_TIME_BUDGET,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop a search, trend or export query that runs longer than this and answer "
+    "503 with how to narrow it.",
+)
 @handle_errors
 def serve(
     archive: Path | None,
@@ -82,6 +93,7 @@ def serve(
     read_only: bool,
     token: str | None,
     allowed_hosts: tuple[str, ...],
+    time_budget: float,
 ) -> None:
     """Serve the web UI and the HTTP API (/api/v1) on an archive; Ctrl-C stops."""
     import uvicorn
@@ -110,6 +122,7 @@ def serve(
             read_only=read_only,
             token=token,
             allowed_hosts=(*LOCAL_HOSTS, host, *allowed_hosts),
+            time_budget=time_budget,
         ),
         host=host,
         port=port,

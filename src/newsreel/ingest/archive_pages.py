@@ -22,6 +22,7 @@ from newsreel.ingest.formats.archive_page import page_record, read_caption_page
 from newsreel.ingest.formats.captions_json import NotATranscriptError
 from newsreel.ingest.formats.decode import decode_bytes
 from newsreel.ingest.formats.xmldoc import parse_xml
+from newsreel.ingest.reading import checked_stat, read_regular
 from newsreel.models import Record
 
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}
@@ -62,8 +63,8 @@ def _row_holding(identifier: str, page: Path, root: Path) -> str | None:
                 continue
             table = folder / name
             try:
-                stat = table.stat()
-            except OSError:
+                stat = checked_stat(table)  # never open a pipe or a device named .csv
+            except BadInputError:
                 continue
             row = _shows(str(table), stat.st_size, stat.st_mtime_ns).get(identifier)
             if row is not None:
@@ -114,10 +115,9 @@ def _companion_meta(identifier: str, page: Path) -> tuple[dict[str, str] | None,
         if name not in _names(str(folder)):
             continue
         try:
-            root = parse_xml(decode_bytes((folder / name).read_bytes()))
-        except (OSError, BadInputError) as exc:
-            reason = exc.reason if isinstance(exc, BadInputError) else str(exc)
-            return None, f"{name}: {reason}"
+            root = parse_xml(decode_bytes(read_regular(folder / name)))
+        except BadInputError as exc:
+            return None, f"{name}: {exc.reason}"
         return archive_meta(root), None
     return None, None
 

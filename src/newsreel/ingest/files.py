@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 import os
 import sys
 from collections.abc import Iterator, Mapping
@@ -19,7 +18,7 @@ from newsreel.ingest.archive_pages import forget_pages, read_archive_page
 from newsreel.ingest.formats.captions_json import NotATranscriptError, parse_caption_json
 from newsreel.ingest.formats.cnn import looks_like_cnn, parse_cnn
 from newsreel.ingest.formats.cues import parse_caption_file
-from newsreel.ingest.formats.decode import decode_bytes
+from newsreel.ingest.formats.decode import decode_bytes, load_json
 from newsreel.ingest.formats.languages import normalize_language
 from newsreel.ingest.formats.metadata import names_from_filename
 from newsreel.ingest.formats.outlets import guess_language
@@ -27,6 +26,7 @@ from newsreel.ingest.formats.seed import parse_seed
 from newsreel.ingest.formats.table import parse_table, resolve_mapping
 from newsreel.ingest.formats.timedtext import parse_timed_text, parse_xml_document
 from newsreel.ingest.formats.whisper_text import looks_like_whisper_text, parse_whisper_text
+from newsreel.ingest.reading import DEFAULT_MAX_FILE_SIZE, checked_stat, read_regular
 from newsreel.ingest.ytdlp_files import add_info, read_aside
 from newsreel.models import QuarantineItem, Record, content_hash
 from newsreel.store.base import FileResult
@@ -63,18 +63,30 @@ class InputFile:
     root: Path
 
 
+def _canonical(given: Path) -> Path:
+    """The real path of a file or folder; anything else (a dangling link, a loop, a link
+    to a device) stays as named, so that the reason it is refused names it."""
+    try:
+        path = given.resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+        return Path(os.path.abspath(given))
+    return path if path.is_file() or path.is_dir() else Path(os.path.abspath(given))
+
+
 def find_inputs(paths: list[Path]) -> Iterator[InputFile]:
     """Yield input files under ``paths`` (recursively, sorted, hidden entries skipped).
 
-    An archive's full-text index folder (``*.fulltext``) is not input.
+    Nothing is opened here. Whatever is not a folder is yielded, a named pipe, a device
+    or a dangling link included, so that reading it says why it cannot be read. An
+    archive's full-text index folder (``*.fulltext``) is not input.
 
     Raises ``NewsreelError`` if a path does not exist.
     """
     for given in paths:
-        path = given.resolve()
-        if not path.exists():
+        if not os.path.lexists(given):
             raise NewsreelError(f"{given}: no such file or folder")
-        if path.is_file():
+        path = _canonical(given)
+        if not path.is_dir():
             yield InputFile(path, path.parent)
             continue
         for folder, dirs, names in os.walk(path):
@@ -136,9 +148,9 @@ def _parse_table(
             if not line.strip():
                 continue
             try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield BadInputError(f"invalid JSON ({exc.msg})", line=n, locator=f"line {n}")
+                row = load_json(line)
+            except BadInputError as exc:
+                yield BadInputError(exc.reason, line=n, locator=f"line {n}")
                 continue
             if not isinstance(row, dict):
                 yield BadInputError("a JSONL line must hold an object", line=n, locator=f"line {n}")
@@ -197,12 +209,7 @@ def parse_bytes(
     elif kind == "xml":
         yield parse_xml_document(text, name=name)
     else:
-        try:
-            decoded = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise BadInputError(
-                f"invalid JSON ({exc.msg})", line=exc.lineno, byte=exc.pos
-            ) from None
+        decoded = load_json(text)
         if (
             isinstance(decoded, list)
             and decoded
@@ -219,23 +226,42 @@ def parse_bytes(
             yield parse_caption_json(decoded, fallback_id=names_from_filename(name)[0])
 
 
-def read_input(source: InputFile, mapping: Mapping[str, str]) -> FileResult:
-    """Read, hash and parse one file; every failure becomes a quarantine item."""
+def _refused(path: Path, error: BadInputError) -> FileResult:
+    """A file refused before it was opened: a pipe, a device, a link to nothing."""
+    try:
+        info = os.lstat(path)
+        size, mtime_ns = info.st_size, info.st_mtime_ns
+    except OSError:
+        size, mtime_ns = 0, 0
+    result = FileResult(str(path), "", size, mtime_ns, None, b"")
+    result.failures.append(_quarantine(str(path), error))
+    return result
+
+
+def read_input(
+    source: InputFile, mapping: Mapping[str, str], max_size: int = DEFAULT_MAX_FILE_SIZE
+) -> FileResult:
+    """Read, hash and parse one file; every failure becomes a quarantine item.
+
+    Only regular files are opened, and only those of at most ``max_size`` bytes.
+    """
     path = source.path
-    if (aside := read_aside(path, FORMATS, _listing)) is not None:
+    try:
+        stat = checked_stat(path, sys.maxsize)  # what it is; its size matters if it is read
+    except BadInputError as exc:
+        return _refused(path, exc)
+    if (aside := read_aside(path, FORMATS, _listing, max_size)) is not None:
         return aside  # yt-dlp's info JSON, collect's own files
-    stat = path.stat()
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
         result = FileResult(str(path), "", stat.st_size, stat.st_mtime_ns, None, b"")
         result.skipped = f"not a transcript format ({path.suffix or 'no extension'})"
         return result
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        data = b""
-        result = FileResult(str(path), "", stat.st_size, stat.st_mtime_ns, kind, data)
-        result.failures.append(QuarantineItem(str(path), None, f"cannot read the file: {exc}"))
+        data = read_regular(path, max_size)
+    except BadInputError as exc:
+        result = FileResult(str(path), "", stat.st_size, stat.st_mtime_ns, kind, b"")
+        result.failures.append(_quarantine(str(path), exc))
         return result
     sha = hashlib.sha256(data).hexdigest()
     result = FileResult(str(path), sha, len(data), stat.st_mtime_ns, kind, data)
@@ -262,7 +288,15 @@ def read_input(source: InputFile, mapping: Mapping[str, str]) -> FileResult:
         result.skipped = str(exc)
     except BadInputError as exc:
         result.failures.append(_quarantine(str(path), exc))
-    except (ValueError, TypeError, KeyError, RecursionError) as exc:
+    except (
+        ValueError,
+        TypeError,
+        LookupError,
+        AttributeError,
+        ArithmeticError,
+        RecursionError,
+    ) as exc:
+        # A parser's own bug must not end the run: the file is quarantined, naming it.
         reason = f"unreadable {kind} input ({type(exc).__name__}: {exc})"
         result.failures.append(QuarantineItem(str(path), None, reason[:500]))
     return result

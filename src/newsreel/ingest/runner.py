@@ -21,9 +21,11 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
 
+from newsreel.errors import StoreError
 from newsreel.ingest.files import InputFile, find_inputs, forget_listings, read_input
 from newsreel.ingest.formats.table import check_mapping
 from newsreel.ingest.outlets import OutletAliases, prepare
+from newsreel.ingest.reading import DEFAULT_MAX_FILE_SIZE
 from newsreel.models import IngestSummary
 from newsreel.search.indexes import Indexes
 from newsreel.store.base import FileResult, Store
@@ -33,6 +35,7 @@ BATCH_RECORDS = 500
 INDEX_EVERY = 20_000
 _PARALLEL_MIN_FILES = 16
 _QUEUE_BATCHES = 4
+_POLL_SECONDS = 0.5
 
 
 def _ignore_ctrl_c() -> None:
@@ -49,9 +52,13 @@ def _merge(into: IngestSummary, part: IngestSummary) -> None:
 
 
 def _parsed(
-    todo: Sequence[InputFile], mapping: Mapping[str, str], jobs: int, context: BaseContext
+    todo: Sequence[InputFile],
+    mapping: Mapping[str, str],
+    jobs: int,
+    context: BaseContext,
+    max_size: int,
 ) -> Iterator[FileResult]:
-    work = partial(read_input, mapping=dict(mapping))
+    work = partial(read_input, mapping=dict(mapping), max_size=max_size)
     if jobs < 1:
         yield from map(work, todo)
         return
@@ -132,27 +139,53 @@ class _WriterProcess:
         self.process.start()
 
     def _drain(self, block: bool = False) -> bool:
-        """Collect reports; return True once the writer has finished."""
+        """Collect reports; return True once the writer has finished, failed or died.
+
+        ``block`` waits for the next report, checking every ``_POLL_SECONDS`` that
+        the writer still lives: one killed outright reports nothing.
+        """
         while True:
+            alive = self.process.is_alive()  # before reading: a last report is still read
             try:
-                kind, payload = self.outbox.get(block=block)
+                kind, payload = self.outbox.get(block, _POLL_SECONDS)
             except queue.Empty:
-                return False
+                if alive:
+                    if block:
+                        continue
+                    return False
+                self.error = self.error or StoreError(
+                    f"the writer process ended unexpectedly (exit status "
+                    f"{self.process.exitcode}); what it committed is kept: run the same "
+                    "command to finish"
+                )
+                kind = "error"
             if kind == "part":
                 _merge(self.summary, payload)
-            elif kind == "error":
-                self.error = payload
-                return True
-            else:
-                return True
+                continue
+            if kind == "error":
+                self.error = self.error or payload
+                # Batches nobody will read must not keep this process from exiting.
+                self.inbox.cancel_join_thread()
+            return True
+
+    def _put(self, item: list[FileResult] | None) -> None:
+        """Hand the writer a batch (None: the end), or raise why it stopped."""
+        while True:
+            if self._drain():
+                if self.error is not None:
+                    raise self.error
+                return  # it finished: nothing more to hand it
+            try:
+                self.inbox.put(item, timeout=_POLL_SECONDS)
+                return
+            except queue.Full:
+                continue  # the writer is busy, or stopped: the drain above tells
 
     def send(self, batch: list[FileResult]) -> None:
-        if self._drain() and self.error is not None:
-            raise self.error
-        self.inbox.put(batch)
+        self._put(batch)
 
     def close(self) -> None:
-        self.inbox.put(None)
+        self._put(None)
         while not self._drain(block=True):
             pass
         self.process.join()
@@ -174,6 +207,26 @@ class _WriterInline:
         self.sink.close()
 
 
+def _unchanged(store: Store, inputs: list[InputFile]) -> tuple[IngestSummary, list[InputFile]]:
+    """The counts of files read completely before (same size and mtime), and the rest."""
+    skipped = IngestSummary()
+    todo: list[InputFile] = []
+    known = store.videos.source_states([str(item.path) for item in inputs])
+    for item in inputs:
+        state = known.get(str(item.path))
+        try:
+            stat = os.stat(item.path)
+        except OSError:  # a link to nothing, a loop, a file just removed: reading says so
+            todo.append(item)
+            continue
+        if state and state.size == stat.st_size and state.mtime_ns == stat.st_mtime_ns:
+            skipped.files += 1
+            skipped.unchanged += state.records
+        else:
+            todo.append(item)
+    return skipped, todo
+
+
 def ingest_paths(
     indexes: Indexes,
     paths: Sequence[Path],
@@ -183,9 +236,14 @@ def ingest_paths(
     progress: Progress | None = None,
     on_start: Callable[[int], None] | None = None,
     on_index: Callable[[int], None] | None = None,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
 ) -> IngestSummary:
     """Ingest files and folders into the archive of ``indexes``; resumable, batched,
     never crashes on input.
+
+    Only regular files are opened: named pipes, devices, sockets, dangling links and
+    link loops are quarantined with their reason, and so are files over
+    ``max_file_size`` bytes, unread.
 
     Files already ingested completely with the same size and mtime are not read again.
     New transcripts are indexed for words in bulk as the run goes and at its end (the
@@ -202,17 +260,7 @@ def ingest_paths(
     run_id = store.videos.begin_run([str(p) for p in paths])
     indexes.index_pending()  # finish what an interrupted run left unindexed
     indexes.close()  # and let go of the index writer: the writer process takes it
-    skipped = IngestSummary()
-    todo: list[InputFile] = []
-    known = store.videos.source_states([str(item.path) for item in inputs])
-    for item in inputs:
-        state = known.get(str(item.path))
-        stat = item.path.stat()
-        if state and state.size == stat.st_size and state.mtime_ns == stat.st_mtime_ns:
-            skipped.files += 1
-            skipped.unchanged += state.records
-        else:
-            todo.append(item)
+    skipped, todo = _unchanged(store, inputs)
     if progress:
         progress(skipped.files, skipped)
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
@@ -232,7 +280,8 @@ def ingest_paths(
     try:
         try:
             for done, result in enumerate(
-                _parsed(todo, mapping or {}, parsers if parallel else 0, context), start=1
+                _parsed(todo, mapping or {}, parsers if parallel else 0, context, max_file_size),
+                start=1,
             ):
                 batch.append(result)
                 pending += len(result.records) + len(result.failures)

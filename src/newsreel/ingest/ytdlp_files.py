@@ -11,13 +11,12 @@ skipped unread.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from newsreel.errors import BadInputError
-from newsreel.ingest.formats.decode import decode_bytes
+from newsreel.ingest.formats.decode import decode_bytes, load_json
 from newsreel.ingest.formats.ytdlp import (
     INFO_SUFFIX,
     THUMBNAIL_SUFFIXES,
@@ -27,6 +26,7 @@ from newsreel.ingest.formats.ytdlp import (
     read_info,
     split_caption_name,
 )
+from newsreel.ingest.reading import DEFAULT_MAX_FILE_SIZE, read_regular
 from newsreel.models import QuarantineItem, Record
 from newsreel.store.base import FileResult
 
@@ -56,26 +56,24 @@ def _captions_beside(path: Path, formats: Mapping[str, str], names: frozenset[st
     )
 
 
-def _info_result(path: Path, formats: Mapping[str, str], listing: Listing) -> FileResult:
+def _info_result(
+    path: Path, formats: Mapping[str, str], listing: Listing, max_size: int
+) -> FileResult:
     stat = path.stat()
     try:
-        data = path.read_bytes()
-    except OSError as exc:
+        data = read_regular(path, max_size)
+    except BadInputError as exc:
         result = FileResult(str(path), "", stat.st_size, stat.st_mtime_ns, INFO_FORMAT, b"")
-        result.failures.append(QuarantineItem(str(path), None, f"cannot read the file: {exc}"))
+        result.failures.append(QuarantineItem(str(path), None, exc.reason))
         return result
     sha = hashlib.sha256(data).hexdigest()
     result = FileResult(str(path), sha, len(data), stat.st_mtime_ns, INFO_FORMAT, data)
     try:
-        info = json.loads(decode_bytes(data))
+        info = load_json(decode_bytes(data))
         if isinstance(info, dict) and info.get("_type") in ("playlist", "multi_video"):
             result.skipped = "yt-dlp metadata of a playlist, not of a video"
             return result
         fields = read_info(info)
-    except json.JSONDecodeError as exc:
-        reason = f"invalid JSON ({exc.msg})"
-        result.failures.append(QuarantineItem(str(path), None, reason, exc.lineno, exc.pos))
-        return result
     except BadInputError as exc:
         result.failures.append(QuarantineItem(str(path), None, exc.reason, exc.line, exc.byte))
         return result
@@ -93,10 +91,13 @@ def _info_result(path: Path, formats: Mapping[str, str], listing: Listing) -> Fi
     return result
 
 
-def read_aside(path: Path, formats: Mapping[str, str], listing: Listing) -> FileResult | None:
+def read_aside(
+    path: Path, formats: Mapping[str, str], listing: Listing, max_size: int = DEFAULT_MAX_FILE_SIZE
+) -> FileResult | None:
     """Read a yt-dlp info JSON or skip collect's own files; None for any other file.
 
-    ``formats`` maps the suffixes ingest reads; ``listing(folder)`` names a folder's files.
+    ``formats`` maps the suffixes ingest reads; ``listing(folder)`` names a folder's files;
+    an info JSON over ``max_size`` bytes is quarantined unread.
     """
     if path.name in _BOOKKEEPING:
         stat = path.stat()
@@ -104,7 +105,7 @@ def read_aside(path: Path, formats: Mapping[str, str], listing: Listing) -> File
         result.skipped = _BOOKKEEPING[path.name]
         return result
     if is_info_json(path.name):
-        return _info_result(path, formats, listing)
+        return _info_result(path, formats, listing, max_size)
     return None
 
 
@@ -117,9 +118,9 @@ def add_info(record: Record, path: Path, listing: Listing) -> None:
     names = listing(str(path.parent))
     if prefix + INFO_SUFFIX in names:
         try:
-            info = json.loads(decode_bytes((path.parent / (prefix + INFO_SUFFIX)).read_bytes()))
+            info = load_json(decode_bytes(read_regular(path.parent / (prefix + INFO_SUFFIX))))
             apply_info(record, read_info(info), language)
-        except (OSError, ValueError, BadInputError):
+        except BadInputError:
             pass  # the info JSON is quarantined with its reason when it is read itself
     if record.thumbnail_file is None:
         for suffix in THUMBNAIL_SUFFIXES:

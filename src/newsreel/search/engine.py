@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from newsreel.budget import check_time
 from newsreel.models import Filters, SearchHit
 from newsreel.search.passages import best_passage, slot_groups, title_matches, youtube_url
 from newsreel.search.query import And, Near, Node, Or, Phrase, Term
@@ -28,6 +29,7 @@ SIDE_BY_SIDE_WEIGHT = 1.5
 
 def variants_for(store: Store, node: Node, exact: bool) -> Heard:
     """The heard variants of the query's words; none when ``exact``."""
+    check_time()
     if exact:
         return Heard()
     return find_variants(node, store.search.sound_variants, store.search.indexed_documents())
@@ -131,6 +133,7 @@ def build_hits(
     groups = slot_groups(node, variants) if node is not None else []
     hits = []
     for transcript_id, (score, label) in page:
+        check_time()  # a passage of a long transcript takes a while to find
         row = rows.get(transcript_id)
         if row is None:  # pragma: no cover - superseded between the two queries
             continue
@@ -212,6 +215,7 @@ def semantic(
     offset: int = 0,
 ) -> list[SearchHit]:
     """Videos whose passages are nearest in meaning to the query, best first."""
+    check_time()
     found = indexes.semantic.search(semantic_text(node), filters, offset + limit)[offset:]
     page = [(t, (score, "semantic")) for t, score, _ in found]
     anchors = {t: first for t, _, first in found}
@@ -245,6 +249,7 @@ def hybrid(
         lexical_ranked += [item for item in more if item[0] not in seen]
         lexical_ranked = lexical_ranked[:wanted]
     text = semantic_text(node)
+    check_time()
     meaning = indexes.semantic.search(text, filters, SEMANTIC_DEPTH)
     weight = semantic_weight(text)
     fused: dict[int, float] = {}

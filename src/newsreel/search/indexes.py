@@ -9,12 +9,16 @@ date incrementally; ``rebuild()`` starts them over. Nothing else opens or writes
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsreel.budget import check_time
 from newsreel.errors import StoreError
 from newsreel.models import Filters, IndexedVideo
 from newsreel.search.fulltext import FullText
@@ -26,6 +30,10 @@ from newsreel.text import sound_key
 
 OWNER_FILE = "archive-id"
 INDEX_CHUNK = 20_000
+
+
+def _can_write(path: Path) -> bool:
+    return os.access(path, os.W_OK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +63,7 @@ class Indexes:
         self._semantic: Semantic | None = None
         self._staged: list[int] = []  # transcripts handed to the index, not committed
         self._data_version: int | None = None
+        self._scratch: str | None = None  # a copy of the index read from a read-only disk
 
     # -- the structures ---------------------------------------------------------
 
@@ -68,12 +77,25 @@ class Indexes:
                     f"the full-text index of {self.store.path} is missing; "
                     "run 'newsreel reindex' to rebuild it from the archive"
                 )
-            self._fulltext = FullText(folder)
+            self._fulltext = self._open_fulltext(folder)
             if folder is not None:
                 self._check_owner(folder)
             if not self.read_only and self._fulltext.documents() == 0:
                 self.store.search.queue_all()  # a new or deleted index: rebuild from rows
         return self._fulltext
+
+    def _open_fulltext(self, folder: Path | None) -> FullText:
+        try:
+            return FullText(folder)
+        except StoreError:
+            if not self.read_only or folder is None or _can_write(folder):
+                raise
+        # A read-only file system: the index wants to write its lock files, so read a
+        # private copy of it (removed on close).
+        self._scratch = tempfile.mkdtemp(prefix="newsreel-index-")
+        copy = Path(self._scratch) / folder.name
+        shutil.copytree(folder, copy)
+        return FullText(copy)
 
     @property
     def semantic(self) -> Semantic:
@@ -181,7 +203,7 @@ class Indexes:
             self.paths.vectors.unlink(missing_ok=True)
         return self.sync()
 
-    # -- reading ----------------------------------------------------------------
+    # -- reading (each call checks the query's time budget first: newsreel.budget) --
 
     def match(
         self,
@@ -193,16 +215,19 @@ class Indexes:
         among: Sequence[int] | None = None,
     ) -> list[tuple[int, float]]:
         """(transcript id, score) of current transcripts matching a query."""
+        check_time()
         return self.fulltext.search(node, filters, limit, offset, sort, among)
 
     def matching_ids(self, node: Node, filters: Filters) -> list[int]:
         """Transcript ids of every video matching the query."""
+        check_time()
         return self.fulltext.all_ids(node, filters)
 
     def facets(
         self, node: Node, filters: Filters, limit: int = 20
     ) -> dict[str, list[tuple[str, int]]]:
         """Counts of matching videos per channel, language and month."""
+        check_time()
         return self.fulltext.facets(node, filters, limit)
 
     def term_doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
@@ -231,6 +256,9 @@ class Indexes:
         if self._fulltext is not None:
             self._fulltext.close()
             self._fulltext = None
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
 
     def __enter__(self) -> Indexes:
         return self

@@ -127,11 +127,20 @@ def _group_runs(group: Sequence[Slot], folded: dict[int, list[str]]) -> list[tup
     ``group``, each starting after the one before it ends."""
     runs: list[tuple[int, int, str]] = []
     consumed = -1
+    # Which slots each form may fill, so a word is only tried at the slots it can start
+    # (a long query of common words has thousands of candidate words and many slots).
+    slots_of: dict[str, list[int]] = {}
+    for n, s in enumerate(group):
+        for form in () if s.prefix else s.forms | s.in_phrase:
+            slots_of.setdefault(form, []).append(n)
+    prefixed = [n for n, s in enumerate(group) if s.prefix]
     for i in sorted(folded):
         if i <= consumed:
             continue
         best, label_start = 0, 0
-        for start in range(len(group)):
+        starts = {n for t in folded[i] for n in slots_of.get(t, ())}
+        starts.update(n for n in prefixed if any(group[n].matches(t) for t in folded[i]))
+        for start in sorted(starts):
             length = _match_length(group, start, folded, i)
             if length > best:
                 best, label_start = length, start

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
+from newsreel.budget import check_time
 from newsreel.search.query import And, Near, Node, Or, Phrase, Term
 from newsreel.text import fold, sound_key
 
@@ -96,6 +97,7 @@ def best_combinations(sizes: Sequence[int], count: int) -> list[tuple[int, ...]]
     seen = {start}
     out: list[tuple[int, ...]] = []
     while heap and len(out) < count:
+        check_time()
         total, combo = heapq.heappop(heap)
         out.append(combo)
         for i, size in enumerate(sizes):
@@ -177,5 +179,6 @@ def find_variants(node: Node, lookup: Lookup, documents: int) -> Heard:
     alone: dict[str, list[str]] = {}
     in_phrase: dict[str, list[str]] = {}
     for word, key in keys.items():
+        check_time()
         alone[word], in_phrase[word] = heard_variants(word, found.get(key, ()), documents)
     return Heard(alone, in_phrase)

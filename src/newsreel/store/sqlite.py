@@ -8,6 +8,7 @@ The store is a composition of one repository per domain over one connection
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -25,6 +26,30 @@ from newsreel.store.sqlite_videos import SQLiteVideos
 from newsreel.store.sqlite_write import now
 
 
+def _can_write(path: Path) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection; on a read-only file system (where SQLite cannot make the
+    WAL's shared-memory file) the archive is opened as immutable."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if not _can_write(path.parent) and not Path(str(path) + "-shm").exists():
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
+def _check_writable(path: Path) -> None:
+    """Fail with a clear message when the archive cannot be written where it lies."""
+    target = path if path.exists() else path.parent
+    if not _can_write(target) or not _can_write(path.parent):
+        raise StoreError(
+            f"the archive {path} is on a read-only file system or in a folder you cannot "
+            "write; read it (search, show, export, serve work), or copy it somewhere "
+            "writable to change it"
+        )
+
+
 class SQLiteStore:
     """The reference ``Store``: an archive in one SQLite file."""
 
@@ -35,11 +60,11 @@ class SQLiteStore:
             if read_only:
                 if not Path(self.path).exists():
                     raise StoreError(f"no archive at {self.path}; run 'newsreel ingest' first")
-                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-                self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                self.db = _connect_read_only(Path(self.path))
             else:
                 if self.path != ":memory:":
                     Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                    _check_writable(Path(self.path))
                 self.db = sqlite3.connect(self.path, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             self._configure(read_only)

@@ -71,8 +71,14 @@ class SQLiteVideos(Repository):
                     run_id,
                 ),
             )
-        self.db.execute("PRAGMA optimize")  # planner statistics for the search queries
-        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # leave one self-contained file
+        try:
+            self.db.execute("PRAGMA optimize")  # planner statistics for the search queries
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # leave one self-contained file
+        except sqlite3.DatabaseError as exc:  # the run is recorded: say what is wrong
+            raise StoreError(
+                f"the ingest into {self.path} is saved, but the archive could not be tidied "
+                f"up afterwards ({exc}); free some space and run the command again"
+            ) from None
 
     def write(
         self, results: Sequence[FileResult], run_id: int

@@ -82,9 +82,14 @@ def rows_in(
 def temp_ids(db: sqlite3.Connection, table: str, ids: Iterable[int]) -> None:
     """Fill the temporary one-column table ``temp.<table>`` with ``ids`` (for joins
     over more ids than a statement may carry)."""
+    reading = not db.in_transaction
     db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)")
     db.execute(f"DELETE FROM temp.{table}")
     db.executemany(f"INSERT OR IGNORE INTO temp.{table} VALUES (?)", ((i,) for i in ids))
+    if reading:
+        # The inserts opened a transaction; left open, a reader's connection would keep
+        # reading the archive as it was then and never see another process's writes.
+        db.commit()
 
 
 def unindex(db: sqlite3.Connection, transcript_id: int) -> None:

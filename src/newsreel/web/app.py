@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import JSONResponse, Response
 
 from newsreel import __version__
+from newsreel.budget import DEFAULT_TIME_BUDGET
 from newsreel.web import routes_api, routes_pages
 from newsreel.web.errors import HANDLERS, error_body
 from newsreel.web.state import ServerState
@@ -48,12 +49,15 @@ def create_app(
     read_only: bool = True,
     token: str | None = None,
     allowed_hosts: Iterable[str] = LOCAL_HOSTS,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
 ) -> FastAPI:
     """The web app serving one archive (read-only unless told; writes need ``token``).
 
     Requests whose Host header is not one of ``allowed_hosts`` are refused (400), so a
-    web page elsewhere cannot read a local archive through DNS rebinding."""
-    state = ServerState(Path(archive), read_only=read_only, token=token)
+    web page elsewhere cannot read a local archive through DNS rebinding. A search,
+    trend or export query running past ``time_budget`` seconds (None: no limit) stops
+    and answers 503."""
+    state = ServerState(Path(archive), read_only=read_only, token=token, time_budget=time_budget)
     trusted = frozenset(h.lower() for h in allowed_hosts)
 
     @asynccontextmanager

@@ -1,6 +1,8 @@
 """One error shape for the HTTP API, an error page for the UI.
 
-Every API error is ``{"error": {"status": 404, "code": "not_found", "message": "…"}}``.
+Every API error is ``{"error": {"status": 404, "code": "not_found", "message": "…"}}``;
+the code follows the status, except ``query_timeout`` (503) for a query stopped by the
+server's time budget.
 """
 
 from __future__ import annotations
@@ -12,7 +14,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsreel.errors import ConfigError, NewsreelError, NotFoundError, QueryError, StoreError
+from newsreel.errors import (
+    ConfigError,
+    NewsreelError,
+    NotFoundError,
+    QueryError,
+    StoreError,
+    TimeBudgetError,
+)
 
 CODES = {
     400: "bad_request",
@@ -24,6 +33,7 @@ CODES = {
     500: "internal_error",
     503: "unavailable",
 }
+QUERY_TIMEOUT = "query_timeout"
 
 
 class ApiProblem(Exception):
@@ -35,15 +45,18 @@ class ApiProblem(Exception):
         self.message = message
 
 
-def error_body(status: int, message: str) -> dict[str, Any]:
-    """The one JSON error shape."""
-    return {"error": {"status": status, "code": CODES.get(status, "error"), "message": message}}
+def error_body(status: int, message: str, code: str | None = None) -> dict[str, Any]:
+    """The one JSON error shape (``code`` defaults to the status's)."""
+    code = code or CODES.get(status, "error")
+    return {"error": {"status": status, "code": code, "message": message}}
 
 
 def status_of(exc: Exception) -> int:
     """The HTTP status of a Newsreel error."""
     if isinstance(exc, NotFoundError):
         return 404
+    if isinstance(exc, TimeBudgetError):
+        return 503  # the query was valid; the server would not spend longer on it
     if isinstance(exc, QueryError | ConfigError):
         return 400
     if isinstance(exc, StoreError):
@@ -59,10 +72,10 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-def respond(request: Request, status: int, message: str) -> Response:
+def respond(request: Request, status: int, message: str, code: str | None = None) -> Response:
     """JSON for the API, an HTML page for the UI."""
     if request.url.path.startswith("/api/"):
-        return JSONResponse(error_body(status, message), status_code=status)
+        return JSONResponse(error_body(status, message, code), status_code=status)
     templates = request.app.state.templates
     page: Response = templates.TemplateResponse(
         request,
@@ -75,8 +88,10 @@ def respond(request: Request, status: int, message: str) -> Response:
 
 
 async def on_newsreel(request: Request, exc: Exception) -> Response:
-    """A Newsreel error: 404 not found, 400 bad query or option, 503 archive problem."""
-    return respond(request, status_of(exc), str(exc))
+    """A Newsreel error: 404 not found, 400 bad query or option, 503 archive problem or
+    a query past the time budget."""
+    code = QUERY_TIMEOUT if isinstance(exc, TimeBudgetError) else None
+    return respond(request, status_of(exc), str(exc), code)
 
 
 async def on_problem(request: Request, exc: Exception) -> Response:

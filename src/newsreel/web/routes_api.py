@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Header, Query, Request
@@ -94,8 +94,9 @@ def api_search(
     limit: Annotated[int, Query(ge=1, le=1000)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
-    """Ranked hits with highlighted snippets, facets with counts, and the total."""
-    with state_of(request).archive() as arch:
+    """Ranked hits with highlighted snippets, facets with counts, and the total; 503
+    when the query runs past the server's time budget."""
+    with state_of(request).query() as arch:
         return search_page(
             arch,
             q,
@@ -122,12 +123,15 @@ def api_export(
     exact: bool = False,
     format: Literal["csv", "jsonl"] = "csv",
 ) -> StreamingResponse:
-    """One row per video (all metadata and the transcript), streamed as it is read."""
-    arch = state_of(request).fresh()
+    """One row per video (all metadata and the transcript), streamed as it is read;
+    finding a query's videos has the server's time budget (503 past it)."""
+    state = state_of(request)
+    arch = state.fresh()
     try:
-        columns, rows = arch.table(
-            query=q or None, channel=channel, lang=lang, since=since, until=until, exact=exact
-        )
+        with state.budget():
+            columns, rows = arch.table(
+                query=q or None, channel=channel, lang=lang, since=since, until=until, exact=exact
+            )
         first = stream_rows(rows, columns, format)
     except Exception:
         arch.close()
@@ -229,8 +233,8 @@ def api_trends(
     format: Literal["json", "csv"] = "json",
 ) -> Response:
     """Hits, videos and totals per term, outlet and period, normalised per 10,000 words
-    and as % of videos."""
-    with state_of(request).archive() as arch:
+    and as % of videos; 503 when counting runs past the server's time budget."""
+    with state_of(request).query() as arch:
         rows = arch.trend_rows(
             split_terms(terms),
             per=per,
@@ -350,9 +354,10 @@ def api_ingest(
     paths: Annotated[list[str], Body(embed=True, min_length=1)],
     authorization: Annotated[str | None, Header()] = None,
 ) -> dict[str, Any]:
-    """Ingest files or folders on the server's disk; returns the ingest summary."""
+    """Ingest files or folders on the server's disk; returns the ingest summary (a pipe,
+    a device or a dangling link among them is quarantined there with its reason)."""
     state = _authorise(request, authorization)
-    missing = [p for p in paths if not Path(p).exists()]
+    missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
         raise ApiProblem(400, f"no such file or folder: {missing[0]}")
     with state.archive() as arch:

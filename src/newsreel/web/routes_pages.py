@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from markupsafe import Markup
 
 from newsreel.analytics.trends import MAX_TERMS, MEASURES, split_terms
-from newsreel.errors import NewsreelError, NotFoundError
+from newsreel.errors import NewsreelError, NotFoundError, TimeBudgetError
 from newsreel.repair.view import from_stored
 from newsreel.search.passages import youtube_url
 from newsreel.web.routes_api import By, Mode, Per, Sort, overview_data, search_page, state_of
@@ -28,10 +28,21 @@ IMAGE_TYPES = {
 }
 
 
-def render(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
     """Render a page (Jinja2 autoescapes every value)."""
-    response: HTMLResponse = request.app.state.templates.TemplateResponse(request, name, context)
+    response: HTMLResponse = request.app.state.templates.TemplateResponse(
+        request, name, context, status_code=status
+    )
     return response
+
+
+def problem_page(
+    request: Request, name: str, context: dict[str, Any], exc: NewsreelError
+) -> HTMLResponse:
+    """The page with the problem in place of results: 200 for a query to correct, 503
+    for one stopped by the time budget."""
+    context["problem"] = str(exc)
+    return render(request, name, context, 503 if isinstance(exc, TimeBudgetError) else 200)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -78,7 +89,7 @@ def search(
     context: dict[str, Any] = {"q": q, "sort": sort, "mode": mode, "exact": exact, **params}
     if q.strip():
         try:
-            with state_of(request).archive() as arch:
+            with state_of(request).query() as arch:
                 result = search_page(
                     arch,
                     q,
@@ -92,8 +103,7 @@ def search(
         except NewsreelError as exc:
             if isinstance(exc, NotFoundError):
                 raise
-            context["problem"] = str(exc)
-            return render(request, "search.html", context)
+            return problem_page(request, "search.html", context, exc)
         for hit in result["hits"]:
             hit["snippet_html"] = Markup(hit["snippet_html"])  # escaped by snippet_html
         context.update(result=result, pager=pages(result["total"], page, PAGE_SIZE))
@@ -199,7 +209,7 @@ def trends(
     }
     if chosen:
         try:
-            with state_of(request).archive() as arch:
+            with state_of(request).query() as arch:
                 rows = arch.trend_rows(
                     chosen,
                     per=per,
@@ -210,8 +220,7 @@ def trends(
                     until=until,
                 )
         except NewsreelError as exc:
-            context["problem"] = str(exc)
-            return render(request, "trends.html", context)
+            return problem_page(request, "trends.html", context, exc)
         shown = [r for r in rows if r.total_videos]
         context.update(chart=trend_chart(rows, measure), rows=shown)
     return render(request, "trends.html", context)

@@ -3,7 +3,9 @@
 A read-only server gives each request thread its own connection (SQLite readers never
 wait for each other in WAL mode), so one slow request does not hold up the others; a
 writable server shares one archive, one request at a time. Each request first catches
-up with what other processes wrote (an ingest from the command line).
+up with what other processes wrote (an ingest from the command line). Query-driven
+requests (search, facets, trends, export of a query) run under the server's time budget
+(``newsreel.budget``): past it they stop and answer 503.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsreel.api import Archive, open_archive
+from newsreel.budget import DEFAULT_TIME_BUDGET, time_budget
 
 
 @dataclass
@@ -25,6 +28,7 @@ class ServerState:
     path: Path
     read_only: bool = True
     token: str | None = None
+    time_budget: float | None = DEFAULT_TIME_BUDGET
     _archive: Archive | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _local: threading.local = field(default_factory=threading.local)
@@ -49,6 +53,19 @@ class ServerState:
                 self._archive = open_archive(self.path, read_only=False)
             self._archive.indexes.notice_writes()
             yield self._archive
+
+    @contextmanager
+    def query(self) -> Iterator[Archive]:
+        """The open archive (as ``archive``), for a query that must finish within the
+        server's time budget (``TimeBudgetError`` past it)."""
+        with self.archive() as arch, self.budget():
+            yield arch
+
+    @contextmanager
+    def budget(self) -> Iterator[None]:
+        """Run the enclosed query under the server's time budget."""
+        with time_budget(self.time_budget):
+            yield
 
     def fresh(self) -> Archive:
         """A separate read-only connection, for long streaming responses."""

@@ -20,6 +20,7 @@ from xml.etree.ElementTree import Element
 from newsreel.errors import BadInputError
 from newsreel.ingest.formats.languages import normalize_language
 from newsreel.ingest.formats.metadata import clean_field, normalize_text
+from newsreel.ingest.formats.timed import seconds
 from newsreel.ingest.formats.xmldoc import local_name
 from newsreel.models import Record, Segment
 
@@ -206,7 +207,7 @@ def _date(value: str) -> date | None:
 
 def _duration(runtime: str) -> float | None:
     parts = runtime.split(":")
-    if not runtime or not all(p.isdigit() for p in parts) or len(parts) > 3:
+    if not runtime or not all(p.isdigit() and len(p) <= 9 for p in parts) or len(parts) > 3:
         return None
     seconds = 0.0
     for part in parts:
@@ -215,12 +216,16 @@ def _duration(runtime: str) -> float | None:
 
 
 def _line_times(raw: str) -> tuple[list[float], str | None]:
-    """Caption line starts from ``times`` (``1,3,4,...``); a bad value drops them all."""
+    """Caption line starts from ``times`` (``1,3,4,...``); a bad value (not a number,
+    NaN, infinite or negative) drops them all, saying which."""
     pieces = [p.strip() for p in raw.split(",") if p.strip()]
     try:
-        return sorted(float(p) for p in pieces), None
-    except ValueError as exc:
-        return [], f"the times column is not a list of seconds ({exc}); the words are untimed"
+        return sorted(seconds(p, "time", f"value {n}") for n, p in enumerate(pieces, 1)), None
+    except BadInputError as exc:
+        return (
+            [],
+            f"the times column is not a list of seconds ({exc.reason}); the words are untimed",
+        )
 
 
 def timed_words(

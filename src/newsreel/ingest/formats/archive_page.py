@@ -8,6 +8,7 @@ seconds from the start of the show. Read with the stdlib HTML parser.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -51,7 +52,9 @@ class _PageParser(HTMLParser):
         if tag == "div" and "snipin" in values.get("class", "").split():
             self._depth, self._text = 1, []
         elif tag == "a" and (span := _SPAN.search(values.get("href", ""))):
-            self._span = (float(span.group(1)), float(span.group(2)))
+            start, end = float(span.group(1)), float(span.group(2))
+            if math.isfinite(end) and start <= end:  # else the column's span is unknown
+                self._span = (start, end)
         elif tag == "meta":
             self._meta(values)
         elif tag == "title":

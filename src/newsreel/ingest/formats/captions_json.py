@@ -8,7 +8,13 @@ from typing import Any
 
 from newsreel.errors import BadInputError, NewsreelError
 from newsreel.ingest.formats.metadata import clean_field, parse_date
-from newsreel.ingest.formats.timed import decode_cue_text, timed_record
+from newsreel.ingest.formats.timed import (
+    decode_cue_text,
+    optional_seconds,
+    seconds,
+    span,
+    timed_record,
+)
 from newsreel.models import Record, Segment
 from newsreel.repair.rolling import Cue
 
@@ -31,53 +37,50 @@ def _first(data: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
-def _number(value: Any, what: str, index: int) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise BadInputError(f"segment {index} has no numeric {what}", locator=f"segment {index}")
-    try:
-        return float(value)
-    except ValueError:
-        raise BadInputError(
-            f"segment {index} has a {what} that is not a number: {value!r}",
-            locator=f"segment {index}",
-        ) from None
-
-
 def _segments_from_items(items: list[Any]) -> list[Segment]:
     segments = []
     for i, item in enumerate(items):
+        where = f"segment {i}"
         if not isinstance(item, Mapping) or "text" not in item or "start" not in item:
-            raise BadInputError(
-                f"segment {i} is not an object with 'text' and 'start'", locator=f"segment {i}"
-            )
-        start = _number(item["start"], "start", i)
+            raise BadInputError(f"{where} is not an object with 'text' and 'start'", locator=where)
+        start = seconds(item["start"], "start", where)
         if "end" in item:
-            end = _number(item["end"], "end", i)
+            end = seconds(item["end"], "end", where)
         else:
-            end = start + _number(item.get("dur", item.get("duration", 0.0)), "duration", i)
+            end = start + seconds(item.get("dur", item.get("duration", 0.0)), "duration", where)
+        span(start, end, where)
         segments.append(Segment(start, end, str(item["text"])))
     return segments
 
 
+def _json3_pieces(event: Mapping[str, Any], where: str) -> list[Mapping[str, Any]]:
+    pieces = event["segs"] or []
+    if not isinstance(pieces, list) or not all(isinstance(p, Mapping) for p in pieces):
+        raise BadInputError(f"{where}: 'segs' is not a list of objects", locator=where)
+    return pieces
+
+
 def _segments_from_json3(events: list[Any]) -> tuple[list[Segment], list[Cue]]:
     segments, cues = [], []
-    for event in events:
+    for index, event in enumerate(events):
         if not isinstance(event, Mapping) or "segs" not in event:
             continue
-        start = float(event.get("tStartMs", 0)) / 1000
-        end = start + float(event.get("dDurationMs", 0)) / 1000
+        where = f"event {index}"
+        start = seconds(event.get("tStartMs", 0), "tStartMs", where) / 1000
+        end = start + seconds(event.get("dDurationMs", 0), "dDurationMs", where) / 1000
+        pieces = _json3_pieces(event, where)
         words: list[str] = []
         times: list[float | None] = []
-        for seg in event["segs"] or []:
+        for seg in pieces:
             piece = decode_cue_text(str(seg.get("utf8", "")))
             offset = seg.get("tOffsetMs")
+            at = start + seconds(offset, "tOffsetMs", where) / 1000 if offset is not None else None
             for n, word in enumerate(piece.split()):
                 words.append(word)
-                times.append(
-                    start + float(offset) / 1000 if offset is not None and n == 0 else None
-                )
-        text = "".join(str(seg.get("utf8", "")) for seg in event["segs"] or [])
+                times.append(at if n == 0 else None)
+        text = "".join(str(seg.get("utf8", "")) for seg in pieces)
         if words:
+            span(start, end, where)
             segments.append(Segment(start, end, text))
             cues.append(Cue(start, end, tuple(words), tuple(times)))
     return segments, cues
@@ -123,6 +126,6 @@ def parse_caption_json(data: Any, *, fallback_id: str | None) -> Record:
         channel=clean_field(str(channel)) if channel else None,
         language=clean_field(str(language)) if language else None,
         publish_date=published,
-        duration_seconds=float(duration) if isinstance(duration, int | float) else None,
+        duration_seconds=optional_seconds(duration) if isinstance(duration, int | float) else None,
         extra=extra,
     )

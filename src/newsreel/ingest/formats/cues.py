@@ -14,9 +14,10 @@ from newsreel.ingest.formats.timed import decode_cue_text, timed_record
 from newsreel.models import Record, Segment
 from newsreel.repair.rolling import Cue
 
-_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})"
+# Hours have at most 9 digits: a longer run is not a time (and would overflow a float).
+_TIME = r"(?:(\d{1,9}):)?(\d{1,2}):(\d{2})[.,](\d{1,3})"
 _TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
-_INLINE = re.compile(r"<(\d+:)?(\d{1,2}):(\d{2})\.(\d{1,3})>")
+_INLINE = re.compile(r"<(\d{1,9}:)?(\d{1,2}):(\d{2})\.(\d{1,3})>")
 _TAG = re.compile(r"</?[a-zA-Z][^>\n]*>")
 _VOICE = re.compile(r"<v(?:\.[^ >]+)?\s+([^>]+)>")
 

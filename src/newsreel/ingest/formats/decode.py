@@ -1,8 +1,10 @@
-"""Turn a file's bytes into text, or say exactly why that is impossible."""
+"""Turn a file's bytes into text (and JSON), or say exactly why that is impossible."""
 
 from __future__ import annotations
 
 import codecs
+import json
+from typing import Any
 
 from newsreel.errors import BadInputError
 
@@ -68,3 +70,22 @@ def decode_bytes(data: bytes) -> str:
                 byte=pos,
                 line=_line_of(data, pos),
             ) from None
+
+
+def load_json(text: str) -> Any:
+    """Decode JSON text; raise ``BadInputError`` saying where it is invalid, or that it
+    nests too deeply or holds an integer too long to read (over 4,300 digits).
+
+    NaN and Infinity are read as Python reads them: the parsers that need finite
+    numbers (times) check them, and tables read NaN as an empty cell.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadInputError(f"invalid JSON ({exc.msg})", line=exc.lineno, byte=exc.pos) from None
+    except RecursionError:
+        raise BadInputError(
+            "the JSON nests arrays or objects too deeply to read (about 1,000 levels or more)"
+        ) from None
+    except ValueError as exc:  # Python refuses integers of more than 4,300 digits
+        raise BadInputError(f"the JSON holds a number too long to read ({exc})") from None

@@ -6,13 +6,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from newsreel.errors import BadInputError, ConfigError
 from newsreel.ingest.formats.archive_org import is_archive_table, parse_archive_rows
 from newsreel.ingest.formats.captions_json import NotATranscriptError, parse_caption_json
+from newsreel.ingest.formats.decode import load_json
 from newsreel.ingest.formats.metadata import (
     clean_field,
     fill_channel,
@@ -104,13 +104,17 @@ def parse_row(row: Mapping[str, Any], mapping: Mapping[str, str], locator: str) 
     get = {field: row.get(column) for field, column in mapping.items()}
     video_id = clean_field(_text(get.get("video_id")))
     segments = get.get("segments")
-    if segments is not None and not isinstance(segments, str | float):
+    if isinstance(segments, list | tuple):
         record = parse_caption_json(list(segments), fallback_id=video_id or None)
+    elif segments is not None and not isinstance(segments, str | float):
+        kind = type(segments).__name__
+        raise BadInputError(f"the segments column holds a {kind}, not a list of segments")
     elif isinstance(segments, str) and segments.strip().startswith("["):
         try:
-            record = parse_caption_json(json.loads(segments), fallback_id=video_id or None)
-        except json.JSONDecodeError as exc:
-            raise BadInputError(f"the segments column is not valid JSON ({exc.msg})") from None
+            decoded = load_json(segments)
+        except BadInputError as exc:
+            raise BadInputError(f"the segments column: {exc.reason}") from None
+        record = parse_caption_json(decoded, fallback_id=video_id or None)
     else:
         raw = _text(get.get("transcript"))
         if raw is None or not normalize_text(raw):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -11,6 +12,57 @@ from newsreel.errors import BadInputError
 from newsreel.ingest.formats.metadata import fill_channel, normalize_text
 from newsreel.models import Record, Segment
 from newsreel.repair.rolling import Cue, merge_cues
+
+
+def seconds(value: Any, what: str, where: str) -> float:
+    """``value`` as a number of seconds (a JSON number or a numeric string); raise
+    ``BadInputError`` naming ``where`` unless it is finite and 0 or more.
+
+    A NaN would be stored as NULL and an infinity would sort after every time, so both
+    are refused here, with negative times, rather than in the archive.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        problem = "is missing" if value is None else f"is not a number ({type(value).__name__})"
+    else:
+        number: float | None
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond 1e308
+            number = -math.inf if isinstance(value, int) and value < 0 else math.inf
+        except ValueError:
+            number = None
+        if number is None:
+            problem = f"is not a number ({str(value)[:40]!r})"
+        elif math.isnan(number):
+            problem = "is NaN"
+        elif math.isinf(number):
+            problem = "is infinite" if number > 0 else "is negative (-infinity)"
+        elif number < 0:
+            problem = f"is negative ({number:g})"
+        else:
+            return number
+    raise BadInputError(
+        f"{where}: {what} {problem}; times must be finite seconds, 0 or more", locator=where
+    )
+
+
+def span(start: float, end: float, where: str) -> tuple[float, float]:
+    """``(start, end)`` if both are valid times and ``end`` is not before ``start``."""
+    seconds(start, "start", where)
+    seconds(end, "end", where)
+    if end < start:
+        raise BadInputError(
+            f"{where}: ends at {end:g} s, before it starts at {start:g} s", locator=where
+        )
+    return start, end
+
+
+def optional_seconds(value: Any) -> float | None:
+    """A metadata duration in seconds, or None when it is not a finite number ≥ 0."""
+    try:
+        return seconds(value, "duration", "metadata")
+    except BadInputError:
+        return None
 
 
 def decode_cue_text(raw: str) -> str:
@@ -30,7 +82,18 @@ def timed_record(
     duration_seconds: float | None = None,
     extra: dict[str, Any] | None = None,
 ) -> Record:
-    """Merge cues (rolling repeats removed) into a record that keeps every segment."""
+    """Merge cues (rolling repeats removed) into a record that keeps every segment.
+
+    Raises ``BadInputError`` naming the segment or cue whose time is not a finite
+    number of seconds ≥ 0 (each parser checks its own first, in its own words).
+    """
+    for index, segment in enumerate(raw_segments):
+        span(segment.start, segment.end, f"segment {index}")
+    for index, cue in enumerate(cues):
+        span(cue.start, cue.end, f"cue {index}")
+        for time in cue.times:
+            if time is not None:
+                seconds(time, "a word time", f"cue {index}")
     words = merge_cues(cues)
     if not words:
         raise BadInputError("the captions contain no words: there is no transcript to archive")

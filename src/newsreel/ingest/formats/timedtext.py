@@ -19,7 +19,7 @@ from newsreel.errors import BadInputError
 from newsreel.ingest.formats.archive_org import archive_meta, describe_meta
 from newsreel.ingest.formats.captions_json import NotATranscriptError
 from newsreel.ingest.formats.metadata import names_from_filename
-from newsreel.ingest.formats.timed import decode_cue_text, timed_record
+from newsreel.ingest.formats.timed import decode_cue_text, seconds, span, timed_record
 from newsreel.ingest.formats.xmldoc import XML_LANG, attribute, flat_text, local_name, parse_xml
 from newsreel.models import Record, Segment
 from newsreel.repair.rolling import Cue
@@ -93,8 +93,7 @@ def _number(element: Element, key: str, index: int, scale: float = 1.0) -> float
 
 
 def _cue(start: float, end: float, raw: str, index: int) -> tuple[Segment, Cue]:
-    if end < start:
-        raise BadInputError(f"cue {index} ends before it starts", locator=f"cue {index}")
+    span(start, end, f"cue {index}")
     return Segment(start, end, raw), Cue.from_text(start, end, decode_cue_text(raw))
 
 
@@ -146,20 +145,28 @@ def _srv3_cues(root: Element) -> tuple[list[Segment], list[Cue]]:
 
 
 def _offset_seconds(offset: str, index: int) -> float:
+    return seconds(offset, "a word offset (t=)", f"cue {index}") / 1000
+
+
+def _rate(root: Element, name: str, default: float) -> float:
+    """``ttp:frameRate`` or ``ttp:tickRate``: a finite number above 0 (it divides)."""
+    raw = attribute(root, name)
+    if raw is None or not raw.strip():
+        return default
     try:
-        return float(offset) / 1000
+        rate = float(raw)
     except ValueError:
-        raise BadInputError(
-            f"cue {index} has a word offset that is not a number: {offset!r}",
-            locator=f"cue {index}",
-        ) from None
+        rate = math.nan
+    if not math.isfinite(rate) or rate <= 0:
+        raise BadInputError(f"the document's {name} is not a number above 0: {raw[:40]!r}")
+    return rate
 
 
 def _ttml_cues(root: Element) -> tuple[list[Segment], list[Cue]]:
-    frames = attribute(root, "frameRate")
-    frame_rate = float(frames or 30)
+    frame_rate = _rate(root, "frameRate", 30.0)
     # TTML's default tick rate: the frame rate where one is given, else 1 per second.
-    tick_rate = float(attribute(root, "tickRate") or (frame_rate if frames else 1))
+    given = attribute(root, "frameRate") is not None
+    tick_rate = _rate(root, "tickRate", frame_rate if given else 1.0)
     segments, cues = [], []
     paragraphs = [e for e in root.iter() if local_name(e) == "p"]
     for index, p in enumerate(paragraphs, start=1):
@@ -180,13 +187,27 @@ def _ttml_cues(root: Element) -> tuple[list[Segment], list[Cue]]:
 
 def _ttml_time(value: str, index: int, frame_rate: float, tick_rate: float) -> float:
     """A TTML time expression in seconds: ``00:00:01.5``, ``00:00:01:12``, ``1.5s``, ``15t``."""
-    value = value.strip()
+    where = f"cue {index}"
+    try:
+        found = _ttml_seconds(value.strip(), frame_rate, tick_rate)
+    except (ValueError, OverflowError):  # more digits than a number holds
+        found = math.inf
+    if found is None:
+        raise BadInputError(
+            f"cue {index} has a time TTML does not allow: {value[:40]!r} "
+            "(expected e.g. 00:00:01.500, 1.5s or 1500ms)",
+            locator=where,
+        )
+    return seconds(found, "time", where)
+
+
+def _ttml_seconds(value: str, frame_rate: float, tick_rate: float) -> float | None:
     clock = _CLOCK.match(value)
     if clock:
-        hours, minutes, seconds, fraction, frames = clock.groups()
-        total = int(hours) * 3600 + int(minutes) * 60 + int(seconds)
-        seconds = float(f"{total}{fraction or ''}")  # "2.869", not 2 + 0.869 = 2.86899...
-        return seconds + (float(frames) / frame_rate if frames else 0.0)
+        hours, minutes, secs, fraction, frames = clock.groups()
+        total = int(hours) * 3600 + int(minutes) * 60 + int(secs)
+        whole = float(f"{total}{fraction or ''}")  # "2.869", not 2 + 0.869 = 2.86899...
+        return whole + (float(frames) / frame_rate if frames else 0.0)
     offset = _OFFSET.match(value)
     if offset:
         amount, unit = float(offset.group(1)), offset.group(2)
@@ -195,8 +216,4 @@ def _ttml_time(value: str, index: int, frame_rate: float, tick_rate: float) -> f
         if unit == "t":
             return amount / tick_rate
         return amount * _UNIT_SECONDS[unit]
-    raise BadInputError(
-        f"cue {index} has a time TTML does not allow: {value!r} "
-        "(expected e.g. 00:00:01.500, 1.5s or 1500ms)",
-        locator=f"cue {index}",
-    )
+    return None

@@ -16,7 +16,7 @@ from newsreel.ingest.formats.timed import decode_cue_text, timed_record
 from newsreel.models import Record, Segment
 from newsreel.repair.rolling import Cue
 
-_T = r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:\.(\d{1,3}))?"
+_T = r"(?:(\d{1,9}):)?(\d{1,2}):(\d{2})(?:\.(\d{1,3}))?"  # 9 digits: no float overflow
 _LINE = re.compile(rf"^\*?{_T}\s*-\s*{_T}\*?\s*:\s?(.*)$")
 _NAME = re.compile(r"^(\d{4})_(\d{2})_(\d{2})_(.+)$")
 _SNIFF_LINES = 5
@@ -58,6 +58,10 @@ def parse_whisper_text(text: str, *, name: str) -> Record:
             raise BadInputError(f"not a timed Whisper line: {line.strip()[:60]!r}", line=number)
         g = match.groups()
         start, end = _seconds(*g[:4]), _seconds(*g[4:8])
+        if end < start:
+            raise BadInputError(
+                f"line {number}: ends at {end:g} s, before it starts at {start:g} s", line=number
+            )
         segments.append(Segment(start, end, g[8]))
         cues.append(Cue.from_text(start, end, decode_cue_text(g[8])))
     video_id, published, title = _from_name(name)

@@ -6,6 +6,7 @@ gigabytes (the 'billion laughs') or pull in local files; the stdlib parser expan
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
 from defusedxml import DefusedXmlException, EntitiesForbidden
@@ -54,8 +55,18 @@ def attribute(element: Element, name: str) -> str | None:
 
 def flat_text(element: Element) -> str:
     """The element's text and its children's, every ``<br/>`` read as a space."""
+    # A loop, not recursion: a hostile document nests elements thousands deep.
     parts = [element.text or ""]
-    for child in element:
-        parts.append(" " if local_name(child) == "br" else flat_text(child))
-        parts.append(child.tail or "")
+    stack: list[tuple[Iterator[Element], str]] = [(iter(element), "")]
+    while stack:
+        children, tail = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            parts.append(tail)
+        elif local_name(child) == "br":
+            parts += [" ", child.tail or ""]
+        else:
+            parts.append(child.text or "")
+            stack.append((iter(child), child.tail or ""))
     return "".join(parts)

@@ -17,6 +17,7 @@ from typing import Any
 
 from newsreel.errors import BadInputError
 from newsreel.ingest.formats.metadata import clean_field, parse_date
+from newsreel.ingest.formats.timed import optional_seconds
 from newsreel.models import Record
 
 INFO_SUFFIX = ".info.json"
@@ -109,7 +110,10 @@ def upload_day(info: Mapping[str, Any]) -> date | None:
                 continue
     stamp = info.get("timestamp")
     if isinstance(stamp, int | float) and not isinstance(stamp, bool):
-        return datetime.fromtimestamp(stamp, UTC).date()
+        try:
+            return datetime.fromtimestamp(stamp, UTC).date()
+        except (ValueError, OverflowError, OSError):  # NaN, or beyond the years a date holds
+            return None
     return None
 
 
@@ -128,9 +132,10 @@ def read_info(info: Any) -> InfoFields:
             extra[key] = info[key]
     if isinstance(info.get("tags"), list) and info["tags"]:
         extra["tags"] = [str(tag) for tag in info["tags"]]
+    listed = info.get("chapters")
     chapters = [
         {k: c.get(k) for k in ("start_time", "end_time", "title")}
-        for c in info.get("chapters") or []
+        for c in (listed if isinstance(listed, list) else [])
         if isinstance(c, Mapping)
     ]
     if chapters:
@@ -143,9 +148,7 @@ def read_info(info: Any) -> InfoFields:
         title=clean_field(str(title)) if title else None,
         channel=clean_field(str(channel)) if channel else None,
         publish_date=upload_day(info),
-        duration_seconds=float(duration)
-        if isinstance(duration, int | float) and not isinstance(duration, bool)
-        else None,
+        duration_seconds=optional_seconds(duration) if isinstance(duration, int | float) else None,
         extra=extra,
     )
 
