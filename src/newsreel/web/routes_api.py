@@ -234,7 +234,7 @@ def api_trends(
 ) -> Response:
     """Hits, videos and totals per term, outlet and period, normalised per 10,000 words
     and as % of videos; 503 when counting runs past the server's time budget."""
-    with state_of(request).query() as arch:
+    with state_of(request).trends() as arch:
         rows = arch.trend_rows(
             split_terms(terms),
             per=per,

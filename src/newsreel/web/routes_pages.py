@@ -209,7 +209,7 @@ def trends(
     }
     if chosen:
         try:
-            with state_of(request).query() as arch:
+            with state_of(request).trends() as arch:
                 rows = arch.trend_rows(
                     chosen,
                     per=per,
