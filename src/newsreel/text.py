@@ -3,7 +3,6 @@ highlight marks. Pure; the bottom layer beside ``models`` and ``errors``."""
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -19,6 +18,7 @@ ENTITY_PREFIX = "@"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_REPEATS = re.compile(r"(.)\1+")
 _COARSE = str.maketrans({"M": "N", "0": "T", "B": "P", "D": "T", "G": "K", "J": "K"})
 
 # English function words: never a name, never a story's term, never the word a search
@@ -76,7 +76,7 @@ def sound_key(word: str) -> str | None:
         key = jellyfish.metaphone(word)
     except (ValueError, IndexError):  # pragma: no cover - jellyfish rejects odd input
         return None
-    coarse = "".join(k for k, _ in itertools.groupby(key.translate(_COARSE)))
+    coarse = _REPEATS.sub(r"\1", key.translate(_COARSE))  # "TT" -> "T"
     return coarse or None
 
 

@@ -216,8 +216,8 @@ def _document(video: IndexedVideo) -> Any:
         language_key=(video.language or "").lower(),
         channel_facet=video.channel or UNKNOWN,
         language_facet=video.language or UNKNOWN,
-        month=day.strftime("%Y-%m") if day else NO_DATE,
-        day=int(day.strftime("%Y%m%d")) if day else 0,
+        month=f"{day.year:04d}-{day.month:02d}" if day else NO_DATE,
+        day=day.year * 10_000 + day.month * 100 + day.day if day else 0,
     )
 
 
