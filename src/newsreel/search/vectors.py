@@ -10,6 +10,7 @@ from the table instead.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -127,6 +128,23 @@ class Semantic:
                 self._index = sync_index(self.store, path, version=self.version, save=False)
         return self._index
 
+    def _matrix(self, filters: Filters) -> tuple[list[int], np.ndarray] | None:
+        """Passage ids and vectors (float32) of current videos passing ``filters``; None
+        beyond ``EXACT_LIMIT``. Unfiltered ones are cached per process."""
+        rows = self.store.passages.passage_vectors(self.version, filters)
+        if filters != Filters():
+            return _load_matrix(rows)
+        stamp = (self.store.passages.passage_count(self.version), self.store.videos.generation())
+        path = self.store.path
+        key = (path if path != ":memory:" else f":memory:{id(self.store)}", self.version)
+        with _SHARED_LOCK:
+            cached = _SHARED.get(key)
+            if cached is not None and cached[0] == stamp:
+                return cached[1]
+            loaded = _load_matrix(rows)
+            _SHARED[key] = (stamp, loaded)
+            return loaded
+
     def search(self, query: str, filters: Filters, wanted: int) -> list[tuple[int, float, int]]:
         """(transcript id, cosine similarity, first word of the best passage), best first."""
         vector = quantize(embed([query]))[0]
@@ -152,21 +170,39 @@ class Semantic:
     def _exact(
         self, vector: np.ndarray, filters: Filters, wanted: int
     ) -> list[tuple[int, float, int]] | None:
-        keys: list[int] = []
-        blobs: list[bytes] = []
-        for key, blob in self.store.passages.passage_vectors(self.version, filters):
-            keys.append(key)
-            blobs.append(blob)
-            if len(keys) > EXACT_LIMIT:
-                return None  # too many: the HNSW index with oversampling is faster
+        loaded = self._matrix(filters)
+        if loaded is None:
+            return None  # too many: the HNSW index with oversampling is faster
+        keys, matrix = loaded
         if not keys:
             return []
-        matrix = np.frombuffer(b"".join(blobs), dtype=np.int8).reshape(len(keys), -1)
-        scores = matrix.astype(np.float32) @ vector.astype(np.float32) / (127.0 * 127.0)
+        scores = matrix @ vector.astype(np.float32) / (127.0 * 127.0)
         top = np.argsort(-scores)[: wanted * OVERSAMPLE]
         chosen = [keys[i] for i in top]
         hits = self.store.passages.passage_hits(chosen, filters)
         return _best_per_transcript([(keys[i], float(scores[i])) for i in top], hits)[:wanted]
+
+
+def _load_matrix(
+    rows: Iterator[tuple[int, bytes]],
+) -> tuple[list[int], np.ndarray] | None:
+    keys: list[int] = []
+    blobs: list[bytes] = []
+    for key, blob in rows:
+        keys.append(key)
+        blobs.append(blob)
+        if len(keys) > EXACT_LIMIT:
+            return None
+    if not keys:
+        return [], np.zeros((0, DIMENSIONS), dtype=np.float32)
+    matrix = np.frombuffer(b"".join(blobs), dtype=np.int8).reshape(len(keys), -1)
+    return keys, matrix.astype(np.float32)
+
+
+# The unfiltered passage matrix of each archive, shared by every thread of a process (a
+# server's request threads): read from the archive once per change, not once per query.
+_SHARED: dict[tuple[str, str], tuple[object, tuple[list[int], np.ndarray] | None]] = {}
+_SHARED_LOCK = threading.Lock()
 
 
 def _best_per_transcript(
