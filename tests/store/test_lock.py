@@ -216,3 +216,20 @@ def test_a_full_disk_is_one_line_not_a_traceback(
     )
     assert result.exit_code == 1
     assert "the disk is full" in result.output and "Traceback" not in result.output
+
+
+def test_the_search_api_says_how_many_transcripts_wait_for_the_index(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsreel.web import create_app
+
+    db = tmp_path / "a.db"
+    with open_archive(db) as arch:
+        arch.ingest([_records(tmp_path / "in", 3)])
+    with TestClient(create_app(db), base_url="http://localhost") as web:
+        assert web.get("/api/v1/search", params={"q": "word5"}).json()["unindexed"] == 0
+    raw = sqlite3.connect(db)
+    with raw:
+        raw.execute("INSERT INTO fts_pending SELECT id FROM transcripts")
+    with TestClient(create_app(db), base_url="http://localhost") as web:
+        assert web.get("/api/v1/search", params={"q": "word5"}).json()["unindexed"] == 3

@@ -71,6 +71,9 @@ def search_page(
         "limit": limit,
         "hits": rows,
         "facets": {k: [{"value": v, "videos": n} for v, n in items] for k, items in facets.items()},
+        # transcripts committed but not yet in the search index (an ingest running or
+        # interrupted): results may be missing them
+        "unindexed": arch.indexes.pending(),
     }
 
 
