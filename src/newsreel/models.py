@@ -8,6 +8,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, ClassVar, overload
 
+# How a video without an outlet is named in facets and filters.
+UNKNOWN_OUTLET = "(unknown)"
+
 
 @dataclass(frozen=True, slots=True)
 class Segment:

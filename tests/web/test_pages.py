@@ -313,3 +313,50 @@ def test_pages_say_when_a_query_ran_past_the_time_budget(
     problem = re.search(r'<p class="problem" id="problem">([^<]*)</p>', response.text)
     assert problem and "took longer than its time budget" in problem.group(1)
     assert "narrow it" in problem.group(1)
+
+
+@pytest.mark.parametrize(
+    ("month", "last"),
+    [
+        ("2024-02", "2024-02-29"),
+        ("2026-02", "2026-02-28"),
+        ("2024-04", "2024-04-30"),
+        ("2025-12", "2025-12-31"),
+    ],
+)
+def test_month_facet_ends_on_the_months_last_day(month: str, last: str) -> None:
+    """Regression: the month facet linked to until=2026-02-31, a 422 for every month with
+    fewer than 31 days."""
+    from newsreel.web.views import month_end
+
+    assert month_end(month) == last
+
+
+def test_month_facet_links_work_for_february(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "Rafah"}).text
+    assert "until=2026-02-28" in page and "until=2026-02-31" not in page
+    assert (
+        client.get(
+            "/search", params={"q": "Rafah", "since": "2026-02-01", "until": "2026-02-28"}
+        ).status_code
+        == 200
+    )
+
+
+def test_unknown_outlet_facet_filters_to_videos_without_an_outlet(client: TestClient) -> None:
+    """Regression: the "(unknown)" outlet facet returned 0 results."""
+    body = client.get("/api/v1/search", params={"q": "the"}).json()
+    unknown = {f["value"]: f["videos"] for f in body["facets"]["channel"]}.get("(unknown)")
+    assert unknown, "the test archive has videos without an outlet"
+    only = client.get("/api/v1/search", params={"q": "the", "channel": "(unknown)"}).json()
+    assert only["total"] == unknown and only["hits"]
+    assert all(h["channel"] is None for h in only["hits"])
+    browse = client.get("/api/v1/videos", params={"channel": "(unknown)"}).json()
+    assert browse["total"] >= 1 and all(v["channel"] is None for v in browse["videos"])
+
+
+def test_the_search_page_has_one_search_box(client: TestClient) -> None:
+    """Regression: the search page showed the header's box above its own."""
+    page = client.get("/search", params={"q": "Cairo"}).text
+    assert page.count('name="q"') == 1
+    assert client.get("/").text.count('name="q"') == 1  # other pages keep the header box

@@ -18,13 +18,13 @@ from typing import Any
 import tantivy
 
 from newsreel.errors import QueryError, StoreError
-from newsreel.models import Filters, IndexedVideo
+from newsreel.models import UNKNOWN_OUTLET, Filters, IndexedVideo
 from newsreel.search.query import Near, Node, Or, Phrase, Term
 from newsreel.text import tokens
 
 TITLE_BOOST = 4.0
 ANALYZER = "news"
-UNKNOWN = "(unknown)"
+UNKNOWN = UNKNOWN_OUTLET
 NO_DATE = "(no date)"
 WRITER_HEAP = 256_000_000
 _FACETS = {"channel": "channel_facet", "language": "language_facet", "month": "month"}
@@ -223,7 +223,9 @@ def _document(video: IndexedVideo) -> Any:
 
 def _filter_queries(schema: Any, filters: Filters) -> list[Any]:
     out = []
-    if filters.channel:
+    if filters.channel == UNKNOWN:  # the facet of videos without an outlet
+        out.append(tantivy.Query.term_query(schema, "channel_facet", UNKNOWN))
+    elif filters.channel:
         key = filters.channel.lower()
         out.append(
             tantivy.Query.boolean_query(

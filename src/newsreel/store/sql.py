@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsreel.models import Filters
+from newsreel.models import UNKNOWN_OUTLET, Filters
 
 
 def filter_clause(filters: Filters, alias: str = "v") -> tuple[str, list[Any]]:
     """Return ' AND ...' conditions on the videos table and their parameters."""
     parts: list[str] = []
     params: list[Any] = []
-    if filters.channel:
+    if filters.channel == UNKNOWN_OUTLET:  # the facet of videos without an outlet
+        parts.append(f"{alias}.channel IS NULL")
+    elif filters.channel:
         parts.append(
             f"(lower({alias}.channel) = lower(?) OR lower({alias}.channel_code) = lower(?))"
         )

@@ -16,6 +16,7 @@ from newsreel.budget import DEFAULT_TIME_BUDGET
 from newsreel.web import routes_api, routes_pages
 from newsreel.web.errors import HANDLERS, error_body
 from newsreel.web.state import ServerState
+from newsreel.web.views import month_end
 
 HERE = Path(__file__).parent
 CSP = (
@@ -77,6 +78,7 @@ def create_app(
     app.state.newsreel = state
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["version"] = __version__
+    templates.env.filters["month_end"] = month_end
     app.state.templates = templates
     for kind, handler in HANDLERS:
         app.add_exception_handler(kind, handler)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -155,3 +156,9 @@ def pages(total: int, page: int, size: int) -> dict[str, int | None]:
         "previous": page - 1 if page > 1 else None,
         "next": page + 1 if page < last else None,
     }
+
+
+def month_end(month: str) -> str:
+    """The last day of a month given as "YYYY-MM" ("2024-02" → "2024-02-29")."""
+    year, number = (int(part) for part in month.split("-")[:2])
+    return f"{year:04d}-{number:02d}-{calendar.monthrange(year, number)[1]:02d}"
