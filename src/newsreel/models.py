@@ -60,6 +60,7 @@ class Record:
     extra: dict[str, Any] = field(default_factory=dict)
     locator: str | None = None
     content_sha256: str | None = None
+    words: int | None = None  # words in ``text``, counted where the record is read
     sources: dict[str, str] = field(default_factory=dict)  # field -> where it came from
 
 

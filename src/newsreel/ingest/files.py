@@ -282,6 +282,7 @@ def read_input(
                     item.language = guess
                     item.extra["language_source"] = "guessed from the transcript"
                 item.content_sha256 = content_hash(item)
+                item.words = item.text.count(" ") + 1
                 result.records.append(item)
         _splice(result, kind)
     except NotATranscriptError as exc:

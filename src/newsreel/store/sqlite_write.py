@@ -227,7 +227,7 @@ class BatchWriter:
                 title,
                 record.text,
                 None if record.raw_text == record.text else record.raw_text,
-                record.text.count(" ") + 1,
+                record.words or record.text.count(" ") + 1,
                 1 if record.segments else 0,
                 to_json(record.word_times) if record.word_times else None,
                 result.path,
