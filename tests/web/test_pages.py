@@ -360,3 +360,18 @@ def test_the_search_page_has_one_search_box(client: TestClient) -> None:
     page = client.get("/search", params={"q": "Cairo"}).text
     assert page.count('name="q"') == 1
     assert client.get("/").text.count('name="q"') == 1  # other pages keep the header box
+
+
+def test_the_trend_link_of_a_search_carries_its_settings(client: TestClient) -> None:
+    """The search page's trend link counts what the search found: heard variants unless
+    exact spelling was asked for, and the search's outlet and dates."""
+    page = client.get(
+        "/search", params={"q": "Rafah", "channel": "DW News", "since": "2024-01-01"}
+    ).text
+    link = page.split('id="trend-link" href="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    assert "terms=Rafah" in link and "heard=true" in link
+    assert "channel=DW%20News" in link and "since=2024-01-01" in link
+    exact = client.get("/search", params={"q": "Rafah", "exact": "true"}).text
+    exact_link = exact.split('id="trend-link" href="', 1)[1].split('"', 1)[0]
+    assert "heard" not in exact_link
+    assert client.get(link).status_code == 200
