@@ -138,14 +138,14 @@ def test_eval_punctuation_json(tmp_path: Path) -> None:
 def test_an_interrupted_stage_exits_130_and_says_what_is_kept(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from newsreel.cli.common import run_stage
+    from newsreel.cli.common import with_progress
 
     def work(progress: Callable[[int, int], None]) -> None:
         progress(1, 10)
         raise KeyboardInterrupt
 
     with pytest.raises(SystemExit) as stop:
-        run_stage(work, total=3)
+        with_progress(work, total=3)
     assert stop.value.code == 130
     assert "finished batches are saved" in capsys.readouterr().err
 

@@ -150,7 +150,7 @@ def is_tty() -> bool:
 S = TypeVar("S")
 
 
-def run_stage(work: Callable[[Callable[[int, int], None]], S], total: int | None = None) -> S:
+def with_progress(work: Callable[[Callable[[int, int], None]], S], total: int | None = None) -> S:
     """Run an archive stage with a progress bar (on a terminal); Ctrl-C exits 130 and
     says that finished batches are kept, which every stage guarantees."""
     bar = tqdm(total=total, unit="video", disable=not sys.stderr.isatty(), dynamic_ncols=True)

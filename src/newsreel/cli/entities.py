@@ -15,9 +15,9 @@ from newsreel.cli.common import (
     handle_errors,
     open_writable,
     resolve_archive,
-    run_stage,
     stage_rate,
     wait_option,
+    with_progress,
 )
 from newsreel.models import JsonRow
 
@@ -38,7 +38,7 @@ def enrich(archive: Path | None, as_json: bool) -> None:
     """
     target = existing_archive(archive)
     with open_writable(target) as arch:
-        summary = run_stage(arch.enrich)
+        summary = with_progress(arch.enrich)
     rate = stage_rate(summary, as_json)
     click.echo(
         f"{summary.videos} videos enriched ({summary.words} words, {rate:,.0f} words/s): "

@@ -13,9 +13,9 @@ from newsreel.cli.common import (
     existing_archive,
     handle_errors,
     open_writable,
-    run_stage,
     stage_rate,
     wait_option,
+    with_progress,
 )
 from newsreel.errors import ConfigError
 from newsreel.repair.repairer import readable, repair_text
@@ -37,7 +37,7 @@ def repair(archive: Path | None, as_json: bool) -> None:
     target = existing_archive(archive)
     with open_writable(target) as arch:
         done, total = pending(arch.store)
-        summary = run_stage(arch.repair, total - done)
+        summary = with_progress(arch.repair, total - done)
     rate = stage_rate(summary, as_json)
     click.echo(
         f"{summary.repaired} transcripts repaired ({summary.words} words, {rate:,.0f} words/s), "

@@ -16,9 +16,9 @@ from newsreel.cli.common import (
     existing_archive,
     handle_errors,
     open_writable,
-    run_stage,
     stage_rate,
     wait_option,
+    with_progress,
 )
 
 
@@ -36,7 +36,7 @@ def embed(archive: Path | None, as_json: bool) -> None:
     """
     target = existing_archive(archive)
     with open_writable(target) as arch:
-        run = run_stage(arch.embed)
+        run = with_progress(arch.embed)
     rate = stage_rate(run, as_json)
     click.echo(
         f"{run.items} transcripts embedded ({run.words} words, {rate:,.0f} words/s), "

@@ -20,8 +20,8 @@ from newsreel.cli.common import (
     handle_errors,
     open_writable,
     resolve_archive,
-    run_stage,
     wait_option,
+    with_progress,
 )
 from newsreel.models import Comparison, StoryRow
 
@@ -59,7 +59,7 @@ def stories(
     newest first."""
     target = existing_archive(archive)
     with open_writable(target) as arch:
-        summary = run_stage(lambda progress: arch.group_stories(progress, regroup=regroup))
+        summary = with_progress(lambda progress: arch.group_stories(progress, regroup=regroup))
         rows = arch.stories(
             channel=channel, lang=lang, since=since, until=until, min_videos=min_videos
         )

@@ -341,9 +341,9 @@ class SearchStateRepository(Protocol):
     def queue_all(self) -> None:
         """Queue every current transcript for the full-text index (a rebuild)."""
 
-    def queued(self, limit: int, after: int = 0) -> tuple[int, list[IndexedVideo]]:
-        """The next queued transcripts after id ``after``: (last queued id, those still
-        current); (0, []) when there are none."""
+    def queued(self, limit: int) -> tuple[int, list[IndexedVideo]]:
+        """The next queued transcripts: (last queued id, those still current); (0, [])
+        when the queue is empty."""
 
     def dequeue(self, last: int) -> None:
         """Take transcripts up to ``last`` off the queue (the index committed them)."""

@@ -47,9 +47,9 @@ class SQLiteSearchState(Repository):
                 "WHERE current_transcript_id IS NOT NULL"
             )
 
-    def queued(self, limit: int, after: int = 0) -> tuple[int, list[IndexedVideo]]:
-        """The next queued transcripts after id ``after``: (last queued id, those still
-        current); (0, []) when there are none."""
+    def queued(self, limit: int) -> tuple[int, list[IndexedVideo]]:
+        """The next queued transcripts: (last queued id, those still current); (0, [])
+        when the queue is empty."""
         try:
             rows = self.db.execute(
                 "SELECT p.transcript_id, v.video_id, t.title, coalesce(r.text, t.text), "
@@ -57,8 +57,8 @@ class SQLiteSearchState(Repository):
                 "JOIN transcripts t ON t.id = p.transcript_id "
                 "LEFT JOIN repairs r ON r.transcript_id = t.id "
                 "LEFT JOIN videos v ON v.current_transcript_id = t.id "
-                "WHERE p.transcript_id > ? ORDER BY p.transcript_id LIMIT ?",
-                (after, limit),
+                "ORDER BY p.transcript_id LIMIT ?",
+                (limit,),
             ).fetchall()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot read the index queue of {self.path}: {exc}") from None
