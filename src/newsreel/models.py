@@ -8,6 +8,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, ClassVar, overload
 
+import numpy as np
+
 # How a video without an outlet is named in facets and filters.
 UNKNOWN_OUTLET = "(unknown)"
 
@@ -66,10 +68,17 @@ class Record:
 
 def content_hash(record: Record) -> str:
     """Hash of what a transcript says and when: equal hashes mean the same content."""
-    digest = hashlib.sha256(record.text.encode("utf-8"))
+    return hash_and_count(record)[0]
+
+
+def hash_and_count(record: Record) -> tuple[str, int]:
+    """The content hash and the number of words (spaces + 1) in one pass over the text."""
+    data = record.text.encode("utf-8")
+    digest = hashlib.sha256(data)
     for seg in record.segments:
         digest.update(f"\x1f{seg.start:.3f}\x1e{seg.end:.3f}\x1e{seg.text}".encode())
-    return digest.hexdigest()
+    spaces = np.count_nonzero(np.frombuffer(data, np.uint8) == 32)  # ~5x str.count
+    return digest.hexdigest(), int(spaces) + 1
 
 
 @dataclass(frozen=True, slots=True)

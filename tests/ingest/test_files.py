@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.conftest import FIXTURES
 
 from newsreel.errors import NewsreelError
@@ -64,3 +66,39 @@ def test_every_broken_fixture_is_quarantined_with_a_reason() -> None:
         assert not result.records, item.path.name
         assert len(result.failures) == 1, item.path.name
         assert result.failures[0].reason, item.path.name
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab./\\:.")), max_size=12))
+def test_thumbnail_parts_agree_with_windows_paths(path: str) -> None:
+    """The quick split keeps what PureWindowsPath calls relative, never an anchor or '..'."""
+    from pathlib import PureWindowsPath
+
+    from newsreel.ingest.files import _relative_parts
+
+    windows = PureWindowsPath(path)
+    parts = _relative_parts(path)
+    if parts:
+        assert not windows.anchor and ".." not in windows.parts
+        assert parts == windows.parts
+    elif path and not windows.anchor and windows.parts and ".." not in windows.parts:
+        assert path[1:2] == ":"  # "a:" is a drive to Windows only when a letter: refused anyway
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab é\u2028")), max_size=30))
+def test_word_count_and_hash_match_the_plain_ways(text: str) -> None:
+    import hashlib
+
+    from newsreel.models import Record, hash_and_count
+
+    record = Record(video_id="v", text=text, raw_text=text)
+    digest, words = hash_and_count(record)
+    assert words == text.count(" ") + 1
+    assert digest == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def test_whisper_text_is_told_apart_from_a_long_seed_record() -> None:
+    from newsreel.ingest.formats.whisper_text import looks_like_whisper_text
+
+    lines = "".join(f"00:{i:02d}.000 - 00:{i + 1:02d}.000:  word {i}\n" for i in range(40))
+    assert looks_like_whisper_text("\n\n" + lines + "x" * 20_000)
+    assert not looks_like_whisper_text(SEED_TEXT.replace("ceasefire", "ceasefire " * 5000))

@@ -6,11 +6,12 @@ import csv
 import hashlib
 import io
 import os
+import re
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path, PureWindowsPath
+from pathlib import Path
 from typing import Any
 
 from newsreel.errors import BadInputError, NewsreelError
@@ -28,7 +29,7 @@ from newsreel.ingest.formats.timedtext import parse_timed_text, parse_xml_docume
 from newsreel.ingest.formats.whisper_text import looks_like_whisper_text, parse_whisper_text
 from newsreel.ingest.reading import DEFAULT_MAX_FILE_SIZE, checked_stat, read_regular
 from newsreel.ingest.ytdlp_files import add_info, read_aside
-from newsreel.models import QuarantineItem, Record, content_hash
+from newsreel.models import QuarantineItem, Record, hash_and_count
 from newsreel.store.base import FileResult
 
 FORMATS = {
@@ -107,17 +108,25 @@ def _listing(folder: str) -> frozenset[str]:
         return frozenset()
 
 
+def _relative_parts(path: str | None) -> tuple[str, ...]:
+    """A relative path's parts, with either separator ("en_DW\\x.jpg"); () for none, an
+    absolute or drive path ("/x", "C:x", "\\\\server\\share") or one that climbs ("..")."""
+    if not path or path[0] in "/\\" or path[1:2] == ":":
+        return ()
+    parts = tuple(p for p in re.split(r"[\\/]", path) if p not in ("", "."))
+    return () if ".." in parts else parts
+
+
 def _thumbnail(record: Record, source: InputFile) -> str | None:
     """Find the record's thumbnail image beside the collection root, if present."""
-    here = str(source.path.parent)
+    path = str(source.path)  # string work: pathlib costs more than the lookups here
+    here = os.path.dirname(path) or "."
     candidates: list[tuple[str, tuple[str, ...]]] = []
-    if record.thumbnail_path:
-        windows = PureWindowsPath(record.thumbnail_path)
-        parts = windows.parts
-        if parts and not windows.anchor and ".." not in parts:
-            for base in (str(source.root), str(source.root.parent), here):
-                candidates.append((base, parts))
-            candidates.append((here, parts[-1:]))
+    if parts := _relative_parts(record.thumbnail_path):
+        root = str(source.root)
+        for base in (root, os.path.dirname(root) or ".", here):
+            candidates.append((base, parts))
+        candidates.append((here, parts[-1:]))
     stem = source.path.stem
     candidates += [(here, (stem + suffix,)) for suffix in _IMAGE_SUFFIXES]
     for base, parts in candidates:
@@ -281,8 +290,7 @@ def read_input(
                 if item.language is None and (guess := guess_language(item.text)):
                     item.language = guess
                     item.extra["language_source"] = "guessed from the transcript"
-                item.content_sha256 = content_hash(item)
-                item.words = item.text.count(" ") + 1
+                item.content_sha256, item.words = hash_and_count(item)
                 result.records.append(item)
         _splice(result, kind)
     except NotATranscriptError as exc:

@@ -20,6 +20,7 @@ _T = r"(?:(\d{1,9}):)?(\d{1,2}):(\d{2})(?:\.(\d{1,3}))?"  # 9 digits: no float o
 _LINE = re.compile(rf"^\*?{_T}\s*-\s*{_T}\*?\s*:\s?(.*)$")
 _NAME = re.compile(r"^(\d{4})_(\d{2})_(\d{2})_(.+)$")
 _SNIFF_LINES = 5
+_SNIFF_CHARS = 8192  # enough for the first lines; never the whole transcript
 
 
 def _seconds(h: str | None, m: str, s: str, frac: str | None) -> float:
@@ -29,7 +30,11 @@ def _seconds(h: str | None, m: str, s: str, frac: str | None) -> float:
 
 def looks_like_whisper_text(text: str) -> bool:
     """True if the first non-empty lines are timed Whisper lines."""
-    lines = [line for line in text.splitlines() if line.strip()][:_SNIFF_LINES]
+    head = text[:_SNIFF_CHARS]
+    lines = head.splitlines()
+    if len(head) < len(text):
+        lines = lines[:-1]  # the last may be cut short
+    lines = [line for line in lines if line.strip()][:_SNIFF_LINES]
     return bool(lines) and all(_LINE.match(line.strip()) for line in lines)
 
 
