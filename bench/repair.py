@@ -5,10 +5,17 @@ Speed: a fresh process loads the shipped model and repairs every transcript of
 time, words/s, model load time and peak RSS (median of --repeat runs).
 Quality: the ``newsreel eval`` measures on the held-out splits that
 ``scripts/repair_data.py`` writes (never trained on) and on the shared gold files
-(part of which the model was trained on; marked).
+(part of which the model was trained on; marked). Speaker turns: on the rush
+transcripts scripts/train_turns.py holds out (cue rules alone, and with the learnt
+model), and how many turns one-speaker text (the held-out TED talks) gets.
+
+With ``--previous DIR`` (default: bench/work/repair/model-previous when it exists, a
+copy of the model files before a retraining) speed and punctuation are measured for
+both models in the same run, side by side.
 
     python scripts/repair_data.py        # writes the held-out splits
-    python bench/repair.py [--repeat 3] [--write]
+    python scripts/train_turns.py        # writes the held-out turn split
+    python bench/repair.py [--repeat 3] [--previous DIR] [--write]
     python bench/repair.py --smoke       # CI: 5 videos, small slices of the gold files
 """
 
@@ -28,6 +35,7 @@ from typing import Any
 from common import (
     ROOT,
     SHARED,
+    OtherLoad,
     add_run_options,
     head_lines,
     machine,
@@ -39,6 +47,7 @@ from common import (
 )
 
 SPLITS = ROOT / "bench" / "work" / "repair"
+PREVIOUS = SPLITS / "model-previous"
 TARGETS = """Against the issue's targets: speed (>= 5,000 words/s), model load (< 3 s) and RSS
 (< 1 GB) are met. Quality is not: overall punctuation F1 0.59 on held-out reference text
 (target 0.80), 0.52 on real YouTube ASR captions (target 0.75 on ASR text), casing F1 0.70
@@ -53,15 +62,15 @@ audio): it is precise where it fires (0.48) but finds 5% of the speaker changes 
 cable-news transcripts, where most changes have no spoken cue."""
 
 
-def worker(out: Path, limit: int | None = None) -> None:
-    """Load the model and repair the corpus (its first ``limit`` videos); write the
-    timings to ``out``."""
+def worker(out: Path, limit: int | None = None, model_dir: Path | None = None) -> None:
+    """Load the model (of ``model_dir``, default the shipped one) and repair the corpus
+    (its first ``limit`` videos); write the timings to ``out``."""
     began = time.perf_counter()
-    from newsreel.repair.punctuator import Punctuator
+    from newsreel.repair.punctuator import MODEL_DIR, Punctuator
     from newsreel.repair.repairer import repair_texts
     from newsreel.repair.stage import BATCH
 
-    model = Punctuator()
+    model = Punctuator(model_dir or MODEL_DIR)
     loaded = time.perf_counter() - began
     csv.field_size_limit(sys.maxsize)
     table = SHARED / "corpus/sportswashing_youtube/All_YouTube_Transcripts.csv"
@@ -80,14 +89,15 @@ def worker(out: Path, limit: int | None = None) -> None:
     )
 
 
-def speed(repeat: int, limit: int | None = None) -> dict[str, float]:
+def speed(repeat: int, limit: int | None = None, model_dir: Path | None = None) -> dict[str, float]:
     """Median figures of ``repeat`` fresh-process runs (on the first ``limit`` videos)."""
     runs = []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "r.json"
             argv = [sys.executable, __file__, "--worker", str(out)]
-            measured = run_measured(argv + (["--limit", str(limit)] if limit else []))
+            argv += ["--limit", str(limit)] if limit else []
+            measured = run_measured(argv + (["--model", str(model_dir)] if model_dir else []))
             data = json.loads(out.read_text(encoding="utf-8"))
             runs.append({**data, "rss": measured.peak_rss_mb, "wall": measured.seconds})
     return {key: statistics.median(r[key] for r in runs) for key in runs[0]}
@@ -129,11 +139,15 @@ def first_transcript(folder: Path, sample: Path | None) -> Path:
     return sample / folder.name
 
 
-def quality(sample: Path | None = None) -> list[tuple[str, str, dict[str, Any]]]:
-    """(what, data note, scores) for every gold set present; with ``sample`` (smoke), on
-    small copies of each written in that folder."""
-    from newsreel.repair.evaluate import eval_captions, eval_punctuation, eval_turns
+def punctuation_quality(
+    model_dir: Path, sample: Path | None = None
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """(what, data note, scores) of one model on every punctuation and caption gold
+    present; with ``sample`` (smoke), on small copies of each written in that folder."""
+    from newsreel.repair.evaluate import eval_captions, eval_punctuation
+    from newsreel.repair.punctuator import Punctuator
 
+    model = Punctuator(model_dir)
     gold = SHARED / "gold"
     out = []
     for name, path, note in (
@@ -141,7 +155,7 @@ def quality(sample: Path | None = None) -> list[tuple[str, str, dict[str, Any]]]
         (
             "Broadcast transcripts, held-out 15% of files",
             SPLITS / "heldout_broadcast.tsv",
-            "never trained on; prior calibrated on it",
+            "never trained on",
         ),
         ("IWSLT dev2012.tsv, whole", gold / "punctuation_iwslt/dev2012.tsv", "80% trained on"),
         (
@@ -151,84 +165,153 @@ def quality(sample: Path | None = None) -> list[tuple[str, str, dict[str, Any]]]
         ),
     ):
         if path.exists():
-            out.append((name, note, eval_punctuation(sliced(path, sample))))
+            out.append((name, note, eval_punctuation(sliced(path, sample), model)))
     for name, path, note in (
         ("Caption pairs, held-out 20% of videos", SPLITS / "pairs_heldout", "never trained on"),
         ("Caption pairs, all", gold / "caption_pairs", "80% of human captions trained on"),
     ):
         if path.exists():
-            out.append((name, note, eval_captions(few_pairs(path, sample))))
-    turns = gold / "broadcast_transcripts/fox_msnbc_raw"
-    if turns.exists():
-        scores = eval_turns(first_transcript(turns, sample))
-        out.append(("Speaker turns, fox_msnbc_raw", "rules; labels never used", scores))
+            out.append((name, note, eval_captions(few_pairs(path, sample), model)))
     return out
 
 
+def turn_quality(sample: Path | None = None) -> list[tuple[str, str, dict[str, Any]]]:
+    """Speaker turns with the shipped models: cue rules alone and with the learnt model
+    on the held-out rush transcripts, both on the whole folder (the learnt model trained
+    on 85% of it), and the turns found in one-speaker text."""
+    from newsreel.repair.evaluate import eval_turns
+
+    out = []
+    held = SPLITS / "turns_heldout"
+    whole = SHARED / "gold/broadcast_transcripts/fox_msnbc_raw"
+    for name, folder, note in (
+        ("held-out 15% of fox_msnbc_raw", held, "never trained on"),
+        ("fox_msnbc_raw, all", whole, "learnt model trained on 85%"),
+    ):
+        if folder.exists():
+            for learnt in (False, True):
+                scores = eval_turns(first_transcript(folder, sample), learnt_turns=learnt)
+                out.append((name, note, scores))
+    ted = SPLITS / "heldout_iwslt.tsv"
+    if ted.exists():
+        out.append(("one speaker", "held-out TED talks", one_speaker_turns(sliced(ted, sample))))
+    return out
+
+
+def one_speaker_turns(path: Path, chunk: int = 1500) -> dict[str, Any]:
+    """Turns found in caption-like one-speaker text (IWSLT TED talks, cut in chunks of
+    ``chunk`` words): every one is false but for the few changes of talk."""
+    from newsreel.repair.gold import read_iwslt
+    from newsreel.repair.repairer import repair_texts
+
+    words = [w for w in read_iwslt(path)[0] if w]
+    texts = [" ".join(words[i : i + chunk]) for i in range(0, len(words), chunk)]
+    found = {
+        learnt: sum(
+            sum(1 for t in rep.turns if t.start > 0)
+            for rep in repair_texts(texts, learnt_turns=learnt)
+        )
+        for learnt in (False, True)
+    }
+    return {"one_speaker_words": len(words), "cues": found[False], "learnt": found[True]}
+
+
+def _model_label(model_dir: Path) -> str:
+    """A model's version string, as the repair stage records it."""
+    config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    return f"punct-{config['trained']}-l{config['layers']}"
+
+
 def report(
-    fast: dict[str, float], scores: list[tuple[str, str, dict[str, Any]]], repeat: int
+    runs: list[tuple[str, dict[str, float], list[tuple[str, str, dict[str, Any]]]]],
+    turns: list[tuple[str, str, dict[str, Any]]],
+    repeat: int,
+    load_note: str,
 ) -> str:
-    """The RESULTS.md section."""
+    """The RESULTS.md section: ``runs`` are (model, speed, punctuation scores) each."""
+    fast = runs[0][1]
     lines = [
         "## Repair: punctuation, casing, sentences, turns",
         "",
-        f"Machine: {machine()}; date: {date.today()}. Model: int8 ONNX, 4-layer MiniLM "
-        "(scripts/train_repair.py), onnxruntime on CPU.",
+        f"Machine: {machine()}; date: {date.today()}. Models: int8 ONNX, 4-layer MiniLM "
+        "(scripts/train_repair.py), onnxruntime on CPU; the learnt turn model "
+        "(scripts/train_turns.py). " + load_note,
         "",
         f"Speed over `sportswashing_youtube` ({fast['videos']:.0f} videos, {fast['words']:,.0f} "
-        f"words), fresh process, median of {repeat}:",
+        f"words), fresh process, median of {repeat}, models side by side in this run:",
         "",
-        "| words/s | repair seconds | model load s | peak RSS MiB |",
-        "|---:|---:|---:|---:|",
-        f"| {fast['words'] / fast['seconds']:,.0f} | {fast['seconds']:.1f} | {fast['load']:.2f} "
-        f"| {fast['rss']:.0f} |",
+        "| model | words/s | repair seconds | model load s | peak RSS MiB |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for label, sp, _ in runs:
+        lines.append(
+            f"| {label} | {sp['words'] / sp['seconds']:,.0f} | {sp['seconds']:.1f} | "
+            f"{sp['load']:.2f} | {sp['rss']:.0f} |"
+        )
+    lines += [
         "",
         "Punctuation (P / R / F1; overall = micro over comma, period, question mark):",
         "",
-        "| gold | data | comma F1 | period F1 | question F1 | overall P | overall R | overall F1 |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| model | gold | data | comma F1 | period F1 | question F1 | overall P | overall R "
+        "| overall F1 |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for name, note, s in scores:
-        p = s.get("punctuation", s) if "turns" not in s else None
-        if p is None:
-            continue
-        o = p["overall"]
-        lines.append(
-            f"| {name} | {note} | {p['COMMA']['f1']:.3f} | {p['PERIOD']['f1']:.3f} | "
-            f"{p['QUESTION']['f1']:.3f} | {o['precision']:.3f} | {o['recall']:.3f} | "
-            f"{o['f1']:.3f} |"
-        )
+    for label, _, scores in runs:
+        for name, note, s in scores:
+            p = s.get("punctuation", s)
+            o = p["overall"]
+            lines.append(
+                f"| {label} | {name} | {note} | {p['COMMA']['f1']:.3f} | {p['PERIOD']['f1']:.3f} "
+                f"| {p['QUESTION']['f1']:.3f} | {o['precision']:.3f} | {o['recall']:.3f} | "
+                f"{o['f1']:.3f} |"
+            )
     lines += [
         "",
         "Caption pairs (auto-captions repaired vs human captions, aligned words):",
         "",
-        "| gold | videos | casing P / R / F1 | sentence boundary P / R / F1 |",
-        "|---|---:|---|---|",
+        "| model | gold | videos | casing P / R / F1 | sentence boundary P / R / F1 |",
+        "|---|---|---:|---|---|",
     ]
-    for name, _note, s in scores:
-        if "casing" in s:
-            c, b = s["casing"], s["sentences"]
-            lines.append(
-                f"| {name} | {s['videos']} | {c['precision']:.3f} / {c['recall']:.3f} / "
-                f"{c['f1']:.3f} | {b['precision']:.3f} / {b['recall']:.3f} / {b['f1']:.3f} |"
-            )
-    for name, _note, s in scores:
+    for label, _, scores in runs:
+        for name, _note, s in scores:
+            if "casing" in s:
+                c, b = s["casing"], s["sentences"]
+                lines.append(
+                    f"| {label} | {name} | {s['videos']} | {c['precision']:.3f} / "
+                    f"{c['recall']:.3f} / {c['f1']:.3f} | {b['precision']:.3f} / "
+                    f"{b['recall']:.3f} / {b['f1']:.3f} |"
+                )
+    lines += [
+        "",
+        "Speaker turns (rush transcripts made caption-like; a turn start counts within 3 words):",
+        "",
+        "| gold | data | turns from | files | P | R | F1 | found | gold turns |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, note, s in turns:
         if "turns" in s:
             t = s["turns"]
+            how = "cues + learnt model" if s["learnt_turns"] else "cue rules only"
+            lines.append(
+                f"| {name} | {note} | {how} | {s['files']} | {t['precision']:.3f} | "
+                f"{t['recall']:.3f} | {t['f1']:.3f} | {t['predicted']} | {t['gold']} |"
+            )
+    for _name, note, s in turns:
+        if "one_speaker_words" in s:
             lines += [
                 "",
-                f"{name} ({s['files']} transcripts made caption-like; a turn start counts "
-                f"within {s['tolerance_words']} words): precision {t['precision']:.3f}, recall "
-                f"{t['recall']:.3f}, F1 {t['f1']:.3f} ({t['predicted']} found, {t['gold']} in "
-                f"gold); {s['named']} matched turns named, {s['named_correctly']} correctly.",
+                f"One-speaker text ({note}, {s['one_speaker_words']:,} words in chunks of "
+                f"1,500, caption-like): {s['cues']} turns from the cue rules, {s['learnt']} "
+                "with the learnt model (all false but for changes of talk).",
             ]
     lines += [
         "",
         TARGETS,
         "",
-        "Commands: `python scripts/repair_data.py && python bench/repair.py --write`; "
-        "the same figures come from `newsreel eval punctuation --gold FILE`, "
-        "`newsreel eval captions --pairs DIR`, `newsreel eval turns --gold DIR`.",
+        "Commands: `python scripts/repair_data.py && python scripts/train_turns.py && "
+        "python bench/repair.py --write`; the same figures come from "
+        "`newsreel eval punctuation --gold FILE`, `newsreel eval captions --pairs DIR`, "
+        "`newsreel eval turns --gold DIR`.",
     ]
     return "\n".join(lines)
 
@@ -239,22 +322,49 @@ def main() -> None:
     parser.add_argument(
         "--write", action="store_true", help="Write the section of bench/RESULTS.md."
     )
+    parser.add_argument(
+        "--previous", type=Path, help="an earlier model folder to measure side by side"
+    )
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--model", type=Path, help=argparse.SUPPRESS)
     add_run_options(parser)
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker, args.limit)
+        worker(args.worker, args.limit, args.model)
         return
     require_shared(args.smoke, "corpus/sportswashing_youtube")
     if args.smoke:
         args.repeat = 1
+    from newsreel.repair.punctuator import MODEL_DIR
+
+    models = [MODEL_DIR]
+    previous = args.previous or (PREVIOUS if PREVIOUS.is_dir() and not args.smoke else None)
+    if previous is not None:
+        models.append(previous)
+    load = OtherLoad()
     with workspace(args.smoke) as work:
-        fast = speed(args.repeat, 5 if args.smoke else None)
-        scores = quality(work if args.smoke else None)
-        text = report(fast, scores, args.repeat)
+        sample = work if args.smoke else None
+        runs = []
+        for model_dir in models:
+            label = _model_label(model_dir) + (" (previous)" if model_dir != MODEL_DIR else "")
+            fast = speed(args.repeat, 5 if args.smoke else None, model_dir)
+            runs.append((label, fast, punctuation_quality(model_dir, sample)))
+        turns = turn_quality(sample)
+        text = report(runs, turns, args.repeat, load.sentence())
         print(text)
-        print(json.dumps({"speed": fast, "quality": {n: s for n, _, s in scores}}), file=sys.stderr)
+        print(
+            json.dumps(
+                {
+                    "runs": [
+                        {"model": m, "speed": f, "quality": {n: q for n, _, q in scores}}
+                        for m, f, scores in runs
+                    ],
+                    "turns": [{"gold": n, **q} for n, _, q in turns],
+                }
+            ),
+            file=sys.stderr,
+        )
         if args.write or args.smoke:
             write_section("repair", text, results_file(args, work))
 

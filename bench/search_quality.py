@@ -1,12 +1,13 @@
-"""Known-item search quality: recall@10 and MRR per mode on the shared corpora.
+"""Known-item search quality: MRR@10, hits@1, hits@10 per mode, split and kind.
 
 Ingests the seed, the sportswashing captions and the BBC News captions (365 videos) into
 a fresh archive and runs the queries of bench/queries/known_items.json: misheard names
 (the seed's "Rafa", "shim bit", "mosad", "Kareem"), keyword queries and paraphrases
 that share few words with the video. Each query has one known video; its rank in the
-first 10 results gives recall@10 and the reciprocal rank (MRR). Writes bench/RESULTS.md.
+first 10 results gives hits@10 and the reciprocal rank (MRR@10), per split (``dev``,
+tuned on; ``test``, never tuned on) and kind. Writes bench/RESULTS.md.
 
-    python bench/search_quality.py [--archive bench/work/quality.db]
+    python bench/search_quality.py [--archive bench/work/quality.db] [--label before]
     python bench/search_quality.py --smoke   # CI: seed + a few videos, a temporary archive
 """
 
@@ -16,6 +17,7 @@ import argparse
 import json
 import shutil
 import statistics
+import time
 from datetime import date
 from pathlib import Path
 
@@ -50,34 +52,72 @@ def smoke_sources(folder: Path) -> list[Path]:
     return [SHARED / "seed", folder / "sports", bbc]
 
 
-def evaluate(archive_path: Path) -> tuple[dict[str, dict[str, float]], list[dict[str, object]]]:
-    """Per mode and kind: recall@10 and MRR; and each query's rank per mode."""
+Ranks = list[dict[str, object]]
+Scores = dict[str, dict[str, float]]
+
+
+def evaluate(archive_path: Path) -> tuple[Scores, Ranks, dict[str, float]]:
+    """Per mode, split and kind: MRR@10, hits@1 and hits@10; each query's rank per mode;
+    the 95th percentile of query time per mode (ms)."""
     items = json.loads(QUERIES.read_text(encoding="utf-8"))
-    ranks: list[dict[str, object]] = []
+    ranks: Ranks = []
+    times: dict[str, list[float]] = {mode: [] for mode in MODES}
     with open_archive(archive_path, read_only=True) as arch:
+        for mode in MODES:  # load each mode's indexes before timing
+            arch.search("warm up", mode=mode, limit=10)
         for item in items:
-            row: dict[str, object] = {"query": item["query"], "kind": item["kind"]}
+            row: dict[str, object] = {
+                "query": item["query"],
+                "kind": item["kind"],
+                "split": item.get("split", "dev"),
+            }
             for mode in MODES:
+                began = time.perf_counter()
                 ids = [h.video_id for h in arch.search(item["query"], mode=mode, limit=10)]
+                times[mode].append((time.perf_counter() - began) * 1000)
                 row[mode] = ids.index(item["video"]) + 1 if item["video"] in ids else None
             ranks.append(row)
-    scores: dict[str, dict[str, float]] = {}
+    return score(ranks), ranks, {m: _p95(t) for m, t in times.items()}
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] if ordered else 0.0
+
+
+def score(ranks: Ranks) -> Scores:
+    """MRR@10, hits@1 and hits@10 per ``mode/split/kind`` (``all`` for either)."""
+    splits = ["all", *sorted({str(r["split"]) for r in ranks})]
+    kinds = ["all", *sorted({str(r["kind"]) for r in ranks})]
+    scores: Scores = {}
     for mode in MODES:
-        for kind in ["all", *sorted({str(r["kind"]) for r in ranks})]:
-            chosen = [r for r in ranks if kind in ("all", r["kind"])]
-            found = [r[mode] for r in chosen]
-            scores[f"{mode}/{kind}"] = {
-                "queries": len(chosen),
-                "recall@10": sum(1 for f in found if f) / len(chosen),
-                "mrr": statistics.fmean(1 / f if isinstance(f, int) else 0.0 for f in found),
-            }
-    return scores, ranks
+        for split in splits:
+            for kind in kinds:
+                chosen = [
+                    r for r in ranks if split in ("all", r["split"]) and kind in ("all", r["kind"])
+                ]
+                if not chosen:
+                    continue
+                found = [f if isinstance(f := r[mode], int) else 0 for r in chosen]
+                scores[f"{mode}/{split}/{kind}"] = {
+                    "queries": len(chosen),
+                    "mrr": statistics.fmean(1 / f if f else 0.0 for f in found),
+                    "hits@1": sum(1 for f in found if f == 1) / len(chosen),
+                    "hits@10": sum(1 for f in found if f) / len(chosen),
+                }
+    return scores
 
 
 def main() -> None:
     """Build the archive if needed, evaluate, print and record the results."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--archive", type=Path, default=ROOT / "bench/work/quality.db")
+    parser.add_argument(
+        "--label",
+        default="",
+        help="Name the figures (e.g. 'before'): they go to their own section of RESULTS.md, "
+        "so figures before and after a change stand side by side.",
+    )
     add_run_options(parser)
     args = parser.parse_args()
     with workspace(args.smoke) as work:
@@ -89,36 +129,42 @@ def main() -> None:
             with open_archive(archive) as arch:
                 arch.ingest(sources)
                 arch.embed()  # passage vectors for the semantic and hybrid modes
-        report(evaluate(archive), results_file(args, work))
+        report(evaluate(archive), results_file(args, work), args.label)
 
 
-def report(
-    evaluated: tuple[dict[str, dict[str, float]], list[dict[str, object]]], out: Path
-) -> None:
-    """Print the results and write them to ``out``."""
-    scores, ranks = evaluated
+def report(evaluated: tuple[Scores, Ranks, dict[str, float]], out: Path, label: str = "") -> None:
+    """Print the results and write them to ``out`` (a section of its own per ``label``)."""
+    scores, ranks, p95 = evaluated
+    command = "python bench/search_quality.py" + (f" --label {label}" if label else "")
     lines = [
-        "## Search quality (bench/search_quality.py)",
+        "## Search quality (bench/search_quality.py)" + (f": {label}" if label else ""),
         "",
-        f"{date.today()}, {machine()}. Command: `python bench/search_quality.py`. Archive: "
+        f"{date.today()}, {machine()}. Command: `{command}`. Archive: "
         "seed + sportswashing_youtube + bbc_news_youtube (365 videos); "
-        f"{len(ranks)} known-item queries in `bench/queries/known_items.json`.",
+        f"{len(ranks)} known-item queries in `bench/queries/known_items.json` (split "
+        "`dev`: tuned on; `test`: written blind, never tuned on). MRR@10, and the share of "
+        "queries whose video is first (hits@1) or in the first 10 (hits@10).",
         "",
-        "| mode / queries | n | recall@10 | MRR |",
-        "|---|---:|---:|---:|",
+        "| mode / split / kind | n | MRR@10 | hits@1 | hits@10 |",
+        "|---|---:|---:|---:|---:|",
     ]
     for key, value in scores.items():
         lines.append(
-            f"| {key} | {value['queries']:.0f} | {value['recall@10']:.2f} | {value['mrr']:.2f} |"
+            f"| {key} | {value['queries']:.0f} | {value['mrr']:.2f} | {value['hits@1']:.2f} "
+            f"| {value['hits@10']:.2f} |"
         )
+    lines += ["", "Query time p95: " + ", ".join(f"{m} {v:.0f} ms" for m, v in p95.items())]
     lines += ["", "Rank of the known video per query (— = not in the first 10):", ""]
-    lines += ["| query | kind | " + " | ".join(MODES) + " |", "|---|---|" + "---:|" * len(MODES)]
+    lines += [
+        "| query | split | kind | " + " | ".join(MODES) + " |",
+        "|---|---|---|" + "---:|" * len(MODES),
+    ]
     for r in ranks:
         cells = " | ".join(str(r[m]) if r[m] else "—" for m in MODES)
-        lines.append(f"| {r['query']} | {r['kind']} | {cells} |")
+        lines.append(f"| {r['query']} | {r['split']} | {r['kind']} | {cells} |")
     text = "\n".join(lines)
     print(text)
-    write_section("search-quality", text, out)
+    write_section("search-quality" + (f"-{label}" if label else ""), text, out)
 
 
 if __name__ == "__main__":

@@ -8,11 +8,14 @@ Recipe (deterministic; nothing named "test" is read):
   out -> ``heldout_broadcast.tsv``; the rest train.
 - Caption pairs: human captions of 80% of the videos train; the other 20% are
   written as caption-pair JSON to ``pairs_heldout/`` for ``newsreel eval captions``.
-- BBC Global News Podcast (Whisper, punctuated and cased): files hashing into the
-  first 60% train (capped at --podcast-words).
+- BBC Global News Podcast (Whisper, punctuated and cased): every file trains (capped
+  at --podcast-words when given).
+- A dev split for watching training (``dev.jsonl``): the training documents whose
+  source and position hash under ``DEV_SHARE`` (1-5%); they are not trained on. The held-out
+  splits above stay what they were: the dev split is cut from the training part only.
 
-Writes ``train.jsonl`` (one document per line: words, punct, case, source) under
---out (default bench/work/repair).
+Writes ``train.jsonl`` and ``dev.jsonl`` (one document per line: words, punct, case,
+source) under --out (default bench/work/repair).
 
     python scripts/repair_data.py [--shared ../shared/data] [--out bench/work/repair]
 """
@@ -29,6 +32,9 @@ from pathlib import Path
 from newsreel.repair.gold import broadcast_turns
 from newsreel.repair.labels import Labelled, labelled_words
 
+# Shares of each source's training documents kept back to watch training with
+# (more of the small in-domain sources, so each has a few thousand dev words).
+DEV_SHARE = {"iwslt": 0.05, "broadcast": 0.04, "captions": 0.04, "podcast": 0.01}
 _WHISPER = re.compile(r"^(?:\*[\d:.\- ]+\*\s*:|\d+:\d+\.\d+,\s*\d+:\d+\.\d+,)\s*")
 
 
@@ -57,7 +63,9 @@ def iwslt(path: Path) -> list[Labelled]:
     return out
 
 
-def documents(shared: Path, out: Path, podcast_words: int) -> Iterator[tuple[str, list[Labelled]]]:
+def documents(
+    shared: Path, out: Path, podcast_words: int | None
+) -> Iterator[tuple[str, list[Labelled]]]:
     """Yield training documents and write the held-out splits as a side effect."""
     gold = shared / "gold"
     tokens = iwslt(gold / "punctuation_iwslt" / "dev2012.tsv")
@@ -91,8 +99,10 @@ def documents(shared: Path, out: Path, podcast_words: int) -> Iterator[tuple[str
     total = 0
     podcast = shared / "corpus" / "bbc_global_news_podcast" / "transcripts"
     for path in sorted(podcast.rglob("*"), key=lambda p: bucket(p.name)):
-        if not path.is_file() or bucket(path.name) >= 0.6 or total >= podcast_words:
+        if not path.is_file() or path.suffix not in (".md", ".txt"):
             continue
+        if podcast_words is not None and total >= podcast_words:
+            break
         text = " ".join(
             _WHISPER.sub("", line) for line in path.read_text(encoding="utf-8").splitlines()
         )
@@ -111,22 +121,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=Path("bench/work/repair"))
-    parser.add_argument("--podcast-words", type=int, default=1_200_000)
+    parser.add_argument("--podcast-words", type=int, default=None)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
-    with (args.out / "train.jsonl").open("w", encoding="utf-8") as sink:
-        for source, words in documents(args.shared, args.out, args.podcast_words):
+    with (
+        (args.out / "train.jsonl").open("w", encoding="utf-8") as train,
+        (args.out / "dev.jsonl").open("w", encoding="utf-8") as dev,
+    ):
+        for n, (source, words) in enumerate(documents(args.shared, args.out, args.podcast_words)):
             if not punctuated(words):
                 continue
-            counts[source] = counts.get(source, 0) + len(words)
+            split = "dev" if bucket(f"{source}:{n}") < DEV_SHARE[source] else "train"
+            counts[f"{split}.{source}"] = counts.get(f"{split}.{source}", 0) + len(words)
             row = {
                 "source": source,
                 "words": [w.word for w in words],
                 "punct": [w.punct for w in words],
                 "case": [w.case for w in words],
             }
-            sink.write(json.dumps(row) + "\n")
+            (dev if split == "dev" else train).write(json.dumps(row) + "\n")
     print(json.dumps(counts))
 
 

@@ -155,4 +155,6 @@ def test_nested_rows_keep_the_json_shape() -> None:
         "subject",
         "attribution",
         "sentence",
+        "channel",
+        "publish_date",
     ]

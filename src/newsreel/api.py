@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -14,14 +15,23 @@ from typing import TYPE_CHECKING, Any
 
 from newsreel.analytics.compare import compare_outlets
 from newsreel.analytics.trends import TrendRow, Trends
+from newsreel.entities.counts import entities_of
 from newsreel.entities.linking import key as link_key
 from newsreel.entities.stage import EnrichStage, EnrichSummary
 from newsreel.errors import ConfigError, NotFoundError
-from newsreel.export import flatten, table_columns, write_rows
+from newsreel.export import (
+    FORMATS,
+    PASSAGE_COLUMNS,
+    flatten,
+    passage_records,
+    table_columns,
+    write_rows,
+)
 from newsreel.ingest.collect import CollectOptions, Factory, collect_videos
 from newsreel.ingest.collect import Progress as CollectProgress
 from newsreel.ingest.edits import checked_edits
 from newsreel.ingest.formats.provenance import USER
+from newsreel.ingest.groups import check_group_name, expand_groups, is_group, match_outlets
 from newsreel.ingest.outlets import OutletAliases, merge_plan
 from newsreel.ingest.reading import DEFAULT_MAX_FILE_SIZE
 from newsreel.ingest.runner import Progress, ingest_paths
@@ -33,10 +43,14 @@ from newsreel.models import (
     EntityRow,
     FieldChange,
     Filters,
+    GroupEdit,
     IngestSummary,
     JsonRow,
     MetadataEdit,
+    OutletGroup,
     OutletMerge,
+    OutletRow,
+    PassageRow,
     QuarantineItem,
     QuoteRow,
     SearchHit,
@@ -59,12 +73,15 @@ from newsreel.search.engine import (
     SORTS,
     hybrid,
     lexical,
+    passage_rows,
+    prepared,
     semantic,
     variants_for,
     widest,
 )
 from newsreel.search.indexes import Indexes
-from newsreel.search.query import Node, ParsedQuery, parse_query
+from newsreel.search.occurrences import MAX_WIDTH, WIDTH
+from newsreel.search.query import GROUP_PREFIX, Node, ParsedQuery, parse_query
 from newsreel.store.base import Store
 from newsreel.store.lock import ArchiveLock
 from newsreel.store.sqlite import SQLiteStore
@@ -86,18 +103,40 @@ def default_archive_path() -> Path:
     return Path(os.environ.get("NEWSREEL_ARCHIVE") or DEFAULT_ARCHIVE)
 
 
-def _filters(
-    channel: str | None,
+# An outlet filter: one outlet (name or code) or group (group:NAME), or several, any of
+# which may match.
+Outlets = str | Sequence[str] | None
+
+
+def _outlet_values(channel: Outlets) -> tuple[str, ...]:
+    """The outlets an option names, blanks dropped, each once (case-insensitive)."""
+    values = [channel] if isinstance(channel, str) else list(channel or ())
+    kept: dict[str, str] = {}
+    for value in values:
+        kept.setdefault(value.strip().casefold(), value.strip())
+    return tuple(v for v in kept.values() if v)
+
+
+def _combine(
+    channel: Outlets,
     lang: str | None,
     since: date | None,
     until: date | None,
     parsed: ParsedQuery | None = None,
 ) -> Filters:
-    """Combine option filters with those the query names; a clash is an error."""
-    chosen: dict[str, Any] = {"channel": channel, "language": lang, "since": since, "until": until}
+    """Combine option filters with those the query names; a clash is an error. Outlet
+    groups stay unresolved (``Archive._filters`` resolves them)."""
+    channels = _outlet_values(channel)
+    if parsed is not None and parsed.channels:
+        if channels and {c.casefold() for c in channels} != {c.casefold() for c in parsed.channels}:
+            raise ConfigError(
+                f"--channel {', '.join(channels)} clashes with the query's filter "
+                f"({' OR '.join(parsed.channels)})"
+            )
+        channels = parsed.channels
+    chosen: dict[str, Any] = {"language": lang, "since": since, "until": until}
     if parsed is not None:
         for name, flag in (
-            ("channel", "--channel"),
             ("language", "--lang"),
             ("since", "--since"),
             ("until", "--until"),
@@ -114,15 +153,7 @@ def _filters(
         raise ConfigError(
             f"--since {chosen['since']} is after --until {chosen['until']}; nothing can match"
         )
-    return Filters(**chosen)
-
-
-def _parse(
-    query: str, channel: str | None, lang: str | None, since: date | None, until: date | None
-) -> tuple[ParsedQuery, Filters]:
-    """Parse a query; return it with the filters it and the options name."""
-    parsed = parse_query(query)
-    return parsed, _filters(channel, lang, since, until, parsed)
+    return Filters(channels, **chosen)
 
 
 class Archive:
@@ -287,9 +318,49 @@ class Archive:
             return self.store.entities.claim_rows(entity_id=entity_id, limit=limit)
         return self.store.entities.claim_rows(limit=limit)
 
-    def quotes(self, video_id: str | None = None) -> list[QuoteRow]:
-        """Reported speech: speaker (and entity), text."""
-        return self.store.entities.quote_rows(video_id=video_id)
+    def quotes(
+        self,
+        video_id: str | None = None,
+        entity: str | None = None,
+        *,
+        query: str | None = None,
+        **filters: Any,
+    ) -> list[QuoteRow]:
+        """Reported speech: speaker (and entity), text, outlet and date; of one video, one
+        speaker entity, or the videos a query and filters (channel, lang, since, until)
+        select."""
+        if video_id is not None:
+            self.store.videos.get_video(video_id)
+            return self.store.entities.quote_rows(video_id=video_id)
+        rows = (
+            self.store.entities.quote_rows(entity_id=self.store.entities.find_entity(entity)[0])
+            if entity is not None
+            else self.store.entities.quote_rows()
+        )
+        return self._of_videos(rows, query=query, **filters)
+
+    def _of_videos(self, rows: Sequence[QuoteRow], **filters: Any) -> list[QuoteRow]:
+        """The rows of the videos that a query and filters select (all without them)."""
+        wanted = self._selected_videos(**filters)
+        return list(rows) if wanted is None else [r for r in rows if r.video_id in wanted]
+
+    def _selected_videos(
+        self,
+        *,
+        query: str | None = None,
+        channel: Outlets = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        exact: bool = False,
+    ) -> set[str] | None:
+        """Ids of the videos a query and filters select; None when nothing is asked."""
+        if not (query or channel or lang or since or until):
+            return None
+        _, rows = self.table(
+            query=query, channel=channel, lang=lang, since=since, until=until, exact=exact
+        )
+        return {str(r["video_id"]) for r in rows}
 
     def merge_entities(self, source: str, target: str) -> int:
         """Merge entity ``source`` into ``target`` (all its spellings); survives re-runs.
@@ -326,6 +397,26 @@ class Archive:
         target = new_name or " ".join(w[:1].upper() + w[1:] for w in spelling.split())
         self.store.entities.set_alias(link_key(spelling), kind, target)
         return self.store.entities.relink(matching, kind, target)
+
+    def rename_entity(self, name: str, new_name: str) -> int:
+        """Give an entity a name of the user's choice (all its spellings keep it across
+        re-runs; a name another entity of its type has merges the two). Returns the
+        mentions relinked."""
+        with self.writing("entity-rename"):
+            return self._rename_entity(name, new_name)
+
+    def _rename_entity(self, name: str, new_name: str) -> int:
+        target = " ".join(new_name.split())
+        if not target or len(target) > 200:
+            raise ConfigError(
+                f"a new name of 1 to 200 characters is needed to rename {name!r} "
+                f"(got {new_name[:40]!r})"
+            )
+        entity_id, canonical, kind = self.store.entities.find_entity(name)
+        row = self._entity_row(entity_id)
+        for spelling in {*row.spellings, canonical}:
+            self.store.entities.set_alias(link_key(spelling), kind, target)
+        return self.store.entities.relink(list(row.spellings), kind, target)
 
     def set_metadata(
         self,
@@ -364,19 +455,93 @@ class Archive:
             self._metadata_changed()
         return OutletMerge(source, name, tuple(spellings), videos)
 
+    def outlets(self) -> list[OutletRow]:
+        """Every outlet of the archive with its channel codes, videos and groups, most
+        videos first (``(unknown)`` for videos without an outlet)."""
+        return self.store.metadata.outlets()
+
+    def groups(self) -> list[OutletGroup]:
+        """Every outlet group with its outlets and their videos, by name."""
+        return self.store.metadata.outlet_groups()
+
+    def add_to_group(self, name: str, outlets: Sequence[str]) -> GroupEdit:
+        """Add outlets (names or codes, case-insensitive) to the group ``name``, making it
+        if new; filter by it with ``channel="group:NAME"``. ``ConfigError`` for a bad
+        name, one an outlet has, or no outlets; ``NotFoundError`` (with close names) for
+        an outlet the archive does not have."""
+        known = self.outlets()
+        check_group_name(name, known)
+        if not outlets:
+            raise ConfigError(f"name the outlets to put in the group {name!r}")
+        names = match_outlets(
+            outlets, known, f"the archive {self.store.path} ('newsreel outlets' lists them)"
+        )
+        with self.writing("group"):
+            added = self.store.metadata.add_to_group(name, names)
+        group = self._group(name)
+        return GroupEdit(group.name, added, (), group.outlets)
+
+    def remove_from_group(self, name: str, outlets: Sequence[str] = ()) -> GroupEdit:
+        """Remove outlets (names or codes) from the group ``name``, or the whole group
+        when none are named (a group whose last outlet goes is removed too).
+        ``NotFoundError`` for an unknown group or an outlet not in it."""
+        group = self._group(name)
+        names: list[str] | None = None
+        if outlets:
+            codes = {o.name.casefold(): o.codes for o in self.outlets()}
+            members = [OutletRow(m, codes.get(m.casefold(), ()), 0, ()) for m in group.outlets]
+            names = match_outlets(outlets, members, f"the group {group.name!r}")
+        with self.writing("group"):
+            removed = self.store.metadata.remove_from_group(group.name, names)
+        after = self.store.metadata.group_members().get(group.name, ())
+        return GroupEdit(group.name, (), removed, after)
+
+    def _group(self, name: str) -> OutletGroup:
+        groups = self.groups()
+        for group in groups:
+            if group.name.casefold() == name.casefold():
+                return group
+        known = ", ".join(g.name for g in groups) or "none yet"
+        raise NotFoundError(f"no outlet group {name!r}; the archive's groups: {known}")
+
+    def _filters(
+        self,
+        channel: Outlets,
+        lang: str | None,
+        since: date | None,
+        until: date | None,
+        parsed: ParsedQuery | None = None,
+    ) -> Filters:
+        """The filters the options and the query name, outlet groups replaced by their
+        outlets; a clash or an unknown group is a ``ConfigError``."""
+        chosen = _combine(channel, lang, since, until, parsed)
+        if not any(is_group(c) for c in chosen.channels):
+            return chosen
+        groups = self.store.metadata.group_members()
+        return replace(chosen, channels=expand_groups(chosen.channels, groups))
+
+    def _parse(
+        self, query: str, channel: Outlets, lang: str | None, since: date | None, until: date | None
+    ) -> tuple[ParsedQuery, Filters]:
+        """Parse a query; return it with the filters it and the options name."""
+        parsed = parse_query(query)
+        return parsed, self._filters(channel, lang, since, until, parsed)
+
     def _metadata_changed(self) -> None:
         self._trends = None  # its arrays hold the outlets and dates as they were
         self.indexes.index_pending()  # titles and outlets live in the full-text index
 
     def _widest(self, query: str, exact: bool, **filters: Any) -> tuple[Node, Filters]:
-        parsed, chosen = _parse(query, **filters)
-        return widest(parsed.node, variants_for(self.store, parsed.node, exact)), chosen
+        parsed, chosen = self._parse(query, **filters)
+        node = prepared(parsed.node, exact)
+        variants = variants_for(self.store, node, exact, parsed.dropped, self.indexes.context)
+        return widest(node, variants), chosen
 
     def search(
         self,
         query: str,
         *,
-        channel: str | None = None,
+        channel: Outlets = None,
         lang: str | None = None,
         since: date | None = None,
         until: date | None = None,
@@ -403,7 +568,7 @@ class Archive:
             raise ConfigError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         if sort == "date" and mode != "lexical":
             raise ConfigError("--sort date orders lexical matches; use it with --mode lexical")
-        parsed, chosen = _parse(query, channel, lang, since, until)
+        parsed, chosen = self._parse(query, channel, lang, since, until)
         if mode == "semantic":
             return semantic(self.indexes, parsed.node, chosen, limit=limit, offset=offset)
         if mode == "hybrid":
@@ -414,16 +579,24 @@ class Archive:
                 limit=limit,
                 offset=offset,
                 exact=exact,
+                dropped=parsed.dropped,
             )
         return lexical(
-            self.indexes, parsed.node, chosen, limit=limit, offset=offset, exact=exact, sort=sort
+            self.indexes,
+            parsed.node,
+            chosen,
+            limit=limit,
+            offset=offset,
+            exact=exact,
+            sort=sort,
+            dropped=parsed.dropped,
         )
 
     def facets(
         self,
         query: str,
         *,
-        channel: str | None = None,
+        channel: Outlets = None,
         lang: str | None = None,
         since: date | None = None,
         until: date | None = None,
@@ -438,7 +611,7 @@ class Archive:
         self,
         query: str,
         *,
-        channel: str | None = None,
+        channel: Outlets = None,
         lang: str | None = None,
         since: date | None = None,
         until: date | None = None,
@@ -463,7 +636,7 @@ class Archive:
     def browse(
         self,
         *,
-        channel: str | None = None,
+        channel: Outlets = None,
         lang: str | None = None,
         since: date | None = None,
         until: date | None = None,
@@ -475,7 +648,7 @@ class Archive:
         if not 1 <= limit <= MAX_LIMIT:
             raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
         return self.store.videos.browse(
-            _filters(channel, lang, since, until), limit, min(max(0, offset), MAX_OFFSET)
+            self._filters(channel, lang, since, until), limit, min(max(0, offset), MAX_OFFSET)
         )
 
     def group_stories(
@@ -521,7 +694,7 @@ class Archive:
     def stories(
         self,
         *,
-        channel: str | None = None,
+        channel: Outlets = None,
         lang: str | None = None,
         since: date | None = None,
         until: date | None = None,
@@ -530,7 +703,7 @@ class Archive:
         """Stories, newest first: ``story_id``, ``label``, ``start``, ``end``, ``videos``,
         ``channels`` (outlets, most videos first), ``channel_videos``, ``video_ids``,
         ``items`` (the videos), ``terms``."""
-        return self.store.stories.story_rows(_filters(channel, lang, since, until), min_videos)
+        return self.store.stories.story_rows(self._filters(channel, lang, since, until), min_videos)
 
     def story(self, story_id: int) -> StoryRow:
         """One story, with who reported first per outlet (``first_by_outlet``)."""
@@ -577,7 +750,7 @@ class Archive:
         topics: int = 12,
         per: str = "month",
         sample: int = 20_000,
-        channel: str | None = None,
+        channel: Outlets = None,
         lang: str | None = None,
         since: date | None = None,
         until: date | None = None,
@@ -590,7 +763,7 @@ class Archive:
         leads = (
             Lead(title, lead, chan, date.fromisoformat(day) if day else None)
             for title, lead, chan, day in self.store.analytics.leads(
-                _filters(channel, lang, since, until)
+                self._filters(channel, lang, since, until)
             )
         )
         return topics_over_time(leads, topics=topics, per=per, sample=sample)
@@ -619,7 +792,7 @@ class Archive:
         self,
         *,
         query: str | None = None,
-        channel: str | None = None,
+        channel: Outlets = None,
         lang: str | None = None,
         since: date | None = None,
         until: date | None = None,
@@ -635,7 +808,7 @@ class Archive:
                 query, exact, channel=channel, lang=lang, since=since, until=until
             )
         else:
-            chosen = _filters(channel, lang, since, until)
+            chosen = self._filters(channel, lang, since, until)
         ids = None if node is None else self.indexes.matching_ids(node, chosen)
         columns = table_columns(self.store.videos.extra_keys(chosen, ids))
         return columns, flatten(self.store.videos.iter_rows(chosen, ids), columns)
@@ -651,9 +824,17 @@ class Archive:
         return write_rows(rows, columns, kind, target, raw_csv=raw_csv)
 
     def export_table(
-        self, table: str, path: str | Path, fmt: str | None = None, *, raw_csv: bool = False
+        self,
+        table: str,
+        path: str | Path,
+        fmt: str | None = None,
+        *,
+        raw_csv: bool = False,
+        **filters: Any,
     ) -> int:
-        """Write one enrichment table (entities, mentions, claims, quotes); rows written."""
+        """Write one enrichment table (entities, mentions, claims, quotes) of the videos
+        that ``filters`` (query, channel, lang, since, until, exact) select; rows written.
+        Entities are then counted over those videos' mentions."""
         readers: dict[str, Callable[[], Sequence[JsonRow]]] = {
             "entities": self.store.entities.entity_rows,
             "mentions": self.store.entities.mention_rows,
@@ -662,7 +843,16 @@ class Archive:
         }
         if table not in readers:
             raise ConfigError(f"no table {table!r}; choose one of {', '.join(TABLES)}")
-        rows = [r.to_dict() for r in readers[table]()]
+        wanted = self._selected_videos(**filters)
+        if wanted is None:
+            found: Sequence[JsonRow] = readers[table]()
+        elif table == "entities":
+            found = entities_of(
+                m for m in self.store.entities.mention_rows() if m.video_id in wanted
+            )
+        else:
+            found = [r for r in readers[table]() if getattr(r, "video_id", None) in wanted]
+        rows = [r.to_dict() for r in found]
         columns = list(rows[0]) if rows else []
         encoded = (
             {
@@ -681,24 +871,68 @@ class Archive:
         *,
         per: str = "month",
         by_channel: bool = True,
-        heard: bool = False,
-        channel: str | None = None,
+        heard: bool = True,
+        channel: Outlets = None,
         lang: str | None = None,
         since: date | None = None,
         until: date | None = None,
+        by_group: bool = False,
     ) -> list[TrendRow]:
         """Trend rows: each term (word, "phrase", query, or entity:NAME) per outlet (or
         all outlets) per day, week or month, with hits, videos and the period's totals.
-        ``heard`` also counts the ways the captions misheard the words."""
+        Counted as search finds them: ``heard`` (default) includes the ways the captions
+        misheard the words (``trend_variants`` lists them; ``-heard:WORD`` in a term
+        drops one); ``heard=False`` counts the words as typed. ``by_group``: one line
+        per outlet group (its outlets counted together; ``channel`` is the group)."""
         if self._trends is None:
             self._trends = Trends(self.indexes)
+        filters = self._filters(channel, lang, since, until)
+        if by_group:
+            return self._group_trends(self._trends, terms, per, heard, filters)
         return self._trends.query(
             terms,
             per=per,
             by_channel=by_channel,
             heard=heard,
-            filters=_filters(channel, lang, since, until),
+            filters=filters,
         )
+
+    def _group_trends(
+        self, trends: Trends, terms: Sequence[str], per: str, heard: bool, filters: Filters
+    ) -> list[TrendRow]:
+        """Trend rows per outlet group, of the outlets the filters keep."""
+        groups = self.store.metadata.group_members()
+        if not groups:
+            raise ConfigError(
+                "the archive has no outlet groups to count by; make one with 'newsreel group "
+                "add NAME OUTLET...'"
+            )
+        wanted = {c.casefold() for c in filters.channels}
+        kept = {
+            o.name.casefold()
+            for o in self.outlets()
+            if not wanted or wanted & {n.casefold() for n in (o.name, *o.codes)}
+        }
+        rows: list[TrendRow] = []
+        for name, outlets in groups.items():
+            chosen = tuple(o for o in outlets if o.casefold() in kept)
+            if chosen:
+                found = trends.query(
+                    terms,
+                    per=per,
+                    by_channel=False,
+                    heard=heard,
+                    filters=replace(filters, channels=chosen),
+                )
+                rows += [replace(row, channel=GROUP_PREFIX + name) for row in found]
+        return rows
+
+    def trend_variants(self, terms: Sequence[str]) -> dict[str, dict[str, list[str]]]:
+        """The heard variants ``trend_rows`` counts with each word of each term (term →
+        word → variants); drop one with ``-heard:VARIANT`` in the term."""
+        if self._trends is None:
+            self._trends = Trends(self.indexes)
+        return self._trends.heard(terms)
 
     def trends(self, terms: Sequence[str], **options: Any) -> pd.DataFrame:
         """``trend_rows`` as a pandas DataFrame, with ``per_10k_words`` and ``pct_videos``."""
@@ -717,6 +951,64 @@ class Archive:
         frame = pd.DataFrame.from_records(list(rows), columns=columns)
         frame["publish_date"] = pd.to_datetime(frame["publish_date"])
         return frame
+
+    def iter_passages(
+        self,
+        query: str,
+        *,
+        channel: Outlets = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        exact: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+        width: int = WIDTH,
+    ) -> Iterator[PassageRow]:
+        """Every passage where the query matches (``PassageRow``): videos in search
+        order, passages in transcript order, a passage about ``width`` words around its
+        matches (heard variants included unless ``exact``); ``limit`` and ``offset``
+        count passages (``limit`` None: all). Checks and ranks at once, then reads the
+        transcripts as the rows are consumed."""
+        if limit is not None and limit < 1:
+            raise ConfigError(f"limit must be 1 or more (or None for every passage), not {limit}")
+        if not 0 <= offset <= MAX_OFFSET:
+            raise ConfigError(f"offset must be between 0 and {MAX_OFFSET:,}, not {offset}")
+        if not 1 <= width <= MAX_WIDTH:
+            raise ConfigError(f"width must be between 1 and {MAX_WIDTH} words, not {width}")
+        parsed, chosen = self._parse(query, channel, lang, since, until)
+        rows = passage_rows(
+            self.indexes, parsed.node, chosen, exact=exact, dropped=parsed.dropped, width=width
+        )
+        return itertools.islice(rows, offset, None if limit is None else offset + limit)
+
+    def passages(self, query: str, **options: Any) -> pd.DataFrame:
+        """``iter_passages`` as a pandas DataFrame, one row per passage, ``publish_date``
+        as datetime."""
+        import pandas as pd
+
+        rows = [r.to_dict() for r in self.iter_passages(query, **options)]
+        frame = pd.DataFrame.from_records(rows, columns=PASSAGE_COLUMNS)
+        frame["publish_date"] = pd.to_datetime(frame["publish_date"])
+        return frame
+
+    def export_passages(
+        self,
+        path: str | Path,
+        fmt: str | None = None,
+        *,
+        query: str,
+        raw_csv: bool = False,
+        **options: Any,
+    ) -> int:
+        """Write every passage where ``query`` matches (``iter_passages``; its filters
+        and options) to CSV, JSONL or Parquet, streaming; return passages written."""
+        target = Path(path)
+        kind = fmt or target.suffix.lstrip(".").lower()
+        if kind not in FORMATS:
+            raise ConfigError(f"unknown export format {kind!r}; choose one of {', '.join(FORMATS)}")
+        rows = passage_records(self.iter_passages(query, **options), kind)
+        return write_rows(rows, PASSAGE_COLUMNS, kind, target, raw_csv=raw_csv)
 
 
 def open_archive(

@@ -1,4 +1,5 @@
-"""Write archive rows as CSV, JSON Lines or Parquet, streaming, one row per video."""
+"""Write archive rows as CSV, JSON Lines or Parquet, streaming: one row per video, per
+row of an enrichment table, or per passage."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from newsreel.errors import ConfigError
+from newsreel.models import PassageRow
 from newsreel.store.sql import EXPORT_COLUMNS
 
 FORMATS = ("csv", "jsonl", "parquet")
@@ -33,8 +35,9 @@ _INTEGER = (
     "end_word",
     "entity_id",
     "mentions",
+    "rank",
 )
-_FLOAT = ("duration_seconds", "value")
+_FLOAT = ("duration_seconds", "value", "start_seconds", "end_seconds")
 # Beyond this many distinct ``extra`` keys (one wide source table can bring 100,000),
 # ``extra`` stays one JSON column: the column set of an export stays bounded and stable.
 MAX_EXTRA_COLUMNS = 64
@@ -65,6 +68,20 @@ def flatten(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[dict
             value = extra.get(key)
             row[EXTRA_PREFIX + key] = None if value is None else str(value)
         yield row
+
+
+PASSAGE_COLUMNS = list(PassageRow.__dataclass_fields__)
+
+
+def passage_records(rows: Iterable[PassageRow], fmt: str) -> Iterator[dict[str, Any]]:
+    """Passages as export rows: JSON Lines keep lists as lists; in CSV and Parquet a
+    list (matched terms, heard as, matches) is one cell of JSON text."""
+    for row in rows:
+        data = row.to_dict()
+        if fmt != "jsonl":
+            for name in ("matched_terms", "heard_as", "matches"):
+                data[name] = json.dumps(data[name], ensure_ascii=False)
+        yield data
 
 
 def neutralise(value: Any) -> Any:

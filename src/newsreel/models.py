@@ -83,9 +83,11 @@ def hash_and_count(record: Record) -> tuple[str, int]:
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """Metadata filters shared by search, export and analytics."""
+    """Metadata filters shared by search, export and analytics. ``channels`` are outlet
+    names or codes (case-insensitive; ``UNKNOWN_OUTLET`` for videos without one), any
+    of which may match; none means every outlet."""
 
-    channel: str | None = None
+    channels: tuple[str, ...] = ()
     language: str | None = None
     since: date | None = None
     until: date | None = None
@@ -201,11 +203,12 @@ class LazyTimes(Sequence[tuple[float, float]]):
     at a time: a search hit needs one word's time, not the thousands of a long
     transcript (decoding them all was most of a search's time on podcast episodes)."""
 
-    __slots__ = ("_count", "_raw")
+    __slots__ = ("_count", "_pieces", "_raw")
 
     def __init__(self, raw: str) -> None:
         self._raw = raw
         self._count = raw.count("]") - 1 if raw.strip() not in ("", "[]") else 0
+        self._pieces: list[str] | None = None
 
     def __len__(self) -> int:
         return self._count
@@ -223,9 +226,16 @@ class LazyTimes(Sequence[tuple[float, float]]):
             index += self._count
         if not 0 <= index < self._count:
             raise IndexError(index)
-        piece = self._raw.split("]", index + 1)[index]
+        pieces = self._pieces
+        piece = pieces[index] if pieces is not None else self._raw.split("]", index + 1)[index]
         start, end = piece.lstrip(" ,[").split(",")
         return float(start), float(end)
+
+    def split(self) -> None:
+        """Split the pairs apart once, so that each later look-up goes straight to its
+        pair (one otherwise scans from the start): for many look-ups in one transcript."""
+        if self._pieces is None:
+            self._pieces = self._raw.split("]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,7 +464,8 @@ class EntityVideo(JsonRow):
 
 @dataclass(frozen=True, slots=True)
 class QuoteRow(JsonRow):
-    """Reported speech: who (and the entity, by name, when linked) said what, where."""
+    """Reported speech: who (and the entity, by name, when linked) said what, where
+    (video, first word), in which outlet and on which day."""
 
     video_id: str
     first_word: int
@@ -462,6 +473,8 @@ class QuoteRow(JsonRow):
     entity: str | None
     text: str
     kind: str
+    channel: str | None = None
+    publish_date: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -477,7 +490,8 @@ class EntityProfile(EntityRow):
 
 @dataclass(frozen=True, slots=True)
 class ClaimRow(JsonRow):
-    """A number reported in a video: what it counts and on whose authority."""
+    """A number reported in a video: what it counts and on whose authority, in which
+    outlet and on which day."""
 
     video_id: str
     first_word: int
@@ -487,6 +501,8 @@ class ClaimRow(JsonRow):
     subject: str | None
     attribution: str | None
     sentence: str
+    channel: str | None = None
+    publish_date: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -526,6 +542,43 @@ class VideoRow(JsonRow):
     language: str | None
     publish_date: date | None
     words: int
+
+
+@dataclass(frozen=True, slots=True)
+class PassageRow(JsonRow):
+    """One passage where a query matches: a window of about 40 words of a video's
+    transcript (repaired text where repair ran) around one or more matches.
+
+    ``rank`` is the video's place in the search order (from 1); ``first_word`` and
+    ``end_word`` are the passage's word offsets in the transcript (end excluded);
+    ``start_seconds`` and ``end_seconds`` its time in a timed transcript (None when
+    untimed); ``url`` a YouTube link at its start (None for ids not YouTube's);
+    ``matched_terms`` the matched words as the captions have them; ``heard_as`` the
+    (query term, heard) pairs of sound-alike matches; ``matches`` each match's word
+    offsets (first, end excluded).
+    """
+
+    video_id: str
+    title: str | None
+    channel: str | None
+    language: str | None
+    publish_date: date | None
+    rank: int
+    first_word: int
+    end_word: int
+    start_seconds: float | None
+    end_seconds: float | None
+    url: str | None
+    text: str
+    matched_terms: tuple[str, ...] = ()
+    heard_as: tuple[tuple[str, str], ...] = ()
+    matches: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the passage as JSON-ready data (``heard_as`` as term/heard objects)."""
+        data = JsonRow.to_dict(self)
+        data["heard_as"] = [{"term": t, "heard": h} for t, h in self.heard_as]
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -699,3 +752,34 @@ class OutletMerge(JsonRow):
     target: str
     spellings: tuple[str, ...]
     videos: int
+
+
+@dataclass(frozen=True, slots=True)
+class OutletRow(JsonRow):
+    """An outlet of the archive: its name, the channel codes its videos carry, its
+    videos and the outlet groups it belongs to."""
+
+    name: str
+    codes: tuple[str, ...]
+    videos: int
+    groups: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletGroup(JsonRow):
+    """A named group of outlets (``channel:group:NAME``) and their videos."""
+
+    name: str
+    outlets: tuple[str, ...]
+    videos: int
+
+
+@dataclass(frozen=True, slots=True)
+class GroupEdit(JsonRow):
+    """Outlets added to or removed from a group, and the group's outlets after it
+    (none when the group was removed)."""
+
+    name: str
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    outlets: tuple[str, ...]

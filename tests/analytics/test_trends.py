@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from newsreel import Archive
 from newsreel.analytics.counting import folded, leaves, matcher, occurrences
-from newsreel.analytics.trends import period_index, period_label
+from newsreel.analytics.trends import period_index, period_label, time_axis
 from newsreel.errors import ConfigError, NotFoundError, QueryError
 from newsreel.search.query import Phrase, Term, parse_query
 from newsreel.text import tokens
@@ -87,7 +87,7 @@ def test_periods() -> None:
 
 def test_trends_on_the_examples(archive: Archive, examples: Path) -> None:
     archive.ingest([examples])
-    frame = archive.trends(["Hamas", '"Gaza Strip"'], per="month")
+    frame = archive.trends(["Hamas", '"Gaza Strip"'], per="month", heard=False)
     dw = frame[(frame.term == "Hamas") & (frame.channel == "DW News") & (frame.hits > 0)]
     assert list(dw.period) == ["2024-03"]
     row = dw.iloc[0]
@@ -96,7 +96,7 @@ def test_trends_on_the_examples(archive: Archive, examples: Path) -> None:
     assert row.total_words == seed.words
     assert row.per_10k_words == round(row.hits * 10_000 / row.total_words, 3)
     assert row.pct_videos == round(100 * row.videos / row.total_videos, 2)
-    overall = archive.trends(["Hamas"], per="month", by_channel=False)
+    overall = archive.trends(["Hamas"], per="month", by_channel=False, heard=False)
     assert set(overall.channel) == {"all outlets"}
     assert overall.hits.sum() == frame[frame.term == "Hamas"].hits.sum()
     only_bbc = archive.trends(["Gaza"], channel="BBC News")
@@ -147,3 +147,67 @@ def test_bad_trend_requests(
     archive.ingest([examples])
     with pytest.raises(error, match=message):
         archive.trends(terms, **options)
+
+
+def test_trends_cli_counts_what_search_finds_on_a_time_axis(tmp_path: Path, examples: Path) -> None:
+    """`trends Rafah` counts the seed's "Rafa" as search finds it and says so; --exact
+    counts the word as typed; every month between the first and last is a row."""
+    from click.testing import CliRunner
+
+    from newsreel.cli import main
+
+    db = tmp_path / "t.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(examples), "--archive", str(db)]).exit_code == 0
+    base = ["trends", "Rafah", "--archive", str(db), "--no-chart", "--normalise", "none"]
+    heard = runner.invoke(main, [*base, "--csv"])
+    exact = runner.invoke(main, [*base, "--csv", "--exact"])
+    assert heard.exit_code == 0 and exact.exit_code == 0, heard.output
+    assert "also counted as heard: rafa" in heard.stderr and "-heard:" in heard.stderr
+    total = sum(int(line.split(",")[3]) for line in heard.stdout.splitlines()[1:])
+    typed = sum(int(line.split(",")[3]) for line in exact.stdout.splitlines()[1:])
+    assert total > typed and "heard" not in exact.stderr
+    base_dropped = ["trends", "Rafah -heard:rafa", *base[2:]]
+    dropped = runner.invoke(main, [*base_dropped, "--csv"])
+    assert dropped.exit_code == 0, dropped.output
+    assert sum(int(line.split(",")[3]) for line in dropped.stdout.splitlines()[1:]) < total
+    table = runner.invoke(main, [*base, "--min-words", "0"])
+    periods = [line.split()[0] for line in table.stdout.splitlines()[2:]]
+    assert periods == time_axis(periods, "month") and len(periods) >= 2
+    floor = runner.invoke(main, [*base, "--min-words", "100000000"])
+    assert "·" in floor.stdout and "fewer than 100,000,000 words" in floor.stdout
+
+
+def test_counts_read_from_the_index_equal_counts_in_the_text(
+    archive: Archive, examples: Path
+) -> None:
+    """The fast path (term frequencies from BM25 scores) and reading every transcript
+    give the same rows, heard variants and phrases included."""
+    from newsreel.analytics import trends as module
+
+    archive.ingest([examples])
+    terms = ["Hamas", '"Gaza Strip"', "Rafah OR Cairo", "the", '"Shin Bet"']
+    fast = archive.trends(terms, per="month")
+    slow_archive = Archive(archive.store)
+    original = module.invertible
+    module.invertible = lambda node, patterns: False
+    try:
+        slow = slow_archive.trends(terms, per="month")
+    finally:
+        module.invertible = original
+    assert fast.hits.sum() > 0
+    assert fast.to_dict("records") == slow.to_dict("records")
+
+
+def test_what_the_index_cannot_count_alone() -> None:
+    from newsreel.analytics.trends import invertible
+
+    def check(query: str) -> bool:
+        node = parse_query(query).node
+        return invertible(node, tuple(folded(leaf) for leaf in leaves(node)))
+
+    assert check("Gaza") and check('"Gaza Strip" OR Rafah') and check("Gaza -Ukraine")
+    assert not check("Gaz*")  # a prefix is many terms
+    assert not check('"west bank" OR west')  # one occurrence, two patterns
+    assert not check('"bank bank"')  # a phrase that overlaps itself
+    assert not check('"a b" OR "b c"')  # "a b c": the text counts one, the index two

@@ -131,10 +131,49 @@ def test_enrichment_tables_export(enriched: Path, tmp_path: Path, table: str, fm
         assert 1_400_000 in set(frame["value"])
 
 
-def test_table_export_refuses_video_filters(enriched: Path, tmp_path: Path) -> None:
-    args = ["export", "--table", "claims", "--format", "csv", "-o", str(tmp_path / "c.csv")]
-    code, _, err = run(*args, "--lang", "en", archive=enriched)
-    assert code == 1 and "takes no filters" in err
+@pytest.mark.parametrize("table", ["entities", "mentions", "claims", "quotes"])
+def test_table_export_takes_video_filters(enriched: Path, tmp_path: Path, table: str) -> None:
+    """Regression (issue 16): ``export --table quotes --query Qatar`` failed with "takes
+    no filters"; the filters now select the videos whose rows are exported."""
+    out = tmp_path / f"{table}.jsonl"
+    args = ["export", "--table", table, "--format", "jsonl", "-o", str(out)]
+    code, _, err = run(*args, "--query", "Rafah", archive=enriched)
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    if table != "entities":
+        assert rows and {r["video_id"] for r in rows} <= {"wyqHuhmsA28", "4emc0CPvQ-0"}
+    else:
+        assert "Rafah" in {r["name"] for r in rows}
+    code, _, err = run(*args, "--since", "2030-01-01", archive=enriched)
+    assert code == 0 and err.startswith("wrote 0 ")
+
+
+def test_table_export_with_a_bad_query_or_date_fails(enriched: Path, tmp_path: Path) -> None:
+    args = ["export", "--table", "quotes", "--format", "csv", "-o", str(tmp_path / "q.csv")]
+    code, _, err = run(*args, "--query", '"unclosed', archive=enriched)
+    assert code != 0 and "Error" in err
+    code, _, err = run(*args, "--since", "not-a-date", archive=enriched)
+    assert code == 2 and "not-a-date" in err
+
+
+def test_claims_and_quotes_carry_outlet_and_date(enriched: Path) -> None:
+    code, out, _ = run("claims", "wyqHuhmsA28", "--json", archive=enriched)
+    row = json.loads(out.splitlines()[0])
+    assert code == 0 and row["channel"] == "DW News" and row["publish_date"] == "2024-03-31"
+    code, out, _ = run("quotes", "--query", "Rafah", "--json", archive=enriched)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and rows and all(r["publish_date"] for r in rows)
+    bad = {"let's", "who", "legacy", "the head of mad"}
+    assert not {r["speaker"].lower() for r in rows} & bad
+
+
+def test_quotes_command_bad_input(enriched: Path) -> None:
+    code, _, err = run("quotes", "nosuchvideo", archive=enriched)
+    assert code != 0 and "nosuchvideo" in err
+    code, _, err = run("quotes", "wyqHuhmsA28", "--query", "Rafah", archive=enriched)
+    assert code == 1 and "not both" in err
+    code, _, err = run("quotes", "--entity", "No Such Entity Anywhere", archive=enriched)
+    assert code != 0 and err
 
 
 def test_archive_claims_keep_their_limit_without_video_or_entity(enriched: Path) -> None:

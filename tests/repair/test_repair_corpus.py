@@ -45,3 +45,11 @@ def test_repair_is_idempotent_on_the_seed(shared: Path) -> None:
     once = repair_text(_seed_doc())
     twice = repair_text(once.aligned_text())
     assert twice.forms == once.forms and twice.turns == once.turns
+
+
+def test_the_seed_does_not_keep_the_random_capitals_of_auto_captions(shared: Path) -> None:
+    # Issue 15: "it Bears repeating" (YouTube's ASR capital), "Israeli Media Reports".
+    text = repair_text(_seed_doc()).aligned_text()
+    assert "it bears repeating" in text
+    assert "Israeli media reports" in text
+    assert "Media Reports" not in text

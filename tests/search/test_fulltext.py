@@ -91,11 +91,17 @@ def test_query_forms_match_what_they_say(index: FullText, query: str, expected: 
 
 
 def test_filters_by_channel_name_or_code_language_and_dates(index: FullText) -> None:
-    assert ids(index, "ceasefire", Filters(channel="dw news")) == [1]
-    assert ids(index, "ceasefire", Filters(channel="BBC")) == [2]
+    assert ids(index, "ceasefire", Filters(channels=("dw news",))) == [1]
+    assert ids(index, "ceasefire", Filters(channels=("BBC",))) == [2]
     assert ids(index, "talks", Filters(language="FR")) == [3]
     assert ids(index, "Gaza", Filters(since=date(2024, 4, 1), until=date(2024, 12, 31))) == [4]
     assert ids(index, "talks", Filters(until=date(2030, 1, 1))) == [1]  # undated never match
+
+
+def test_several_outlets_match_any_of_them(index: FullText) -> None:
+    assert ids(index, "ceasefire OR Gaza", Filters(channels=("DW", "bbc news"))) == [1, 2]
+    assert ids(index, "ceasefire OR Gaza", Filters(channels=("dw", "(unknown)"))) == [1, 4]
+    assert ids(index, "ceasefire OR Gaza", Filters(channels=("nobody",))) == []
 
 
 def test_title_matches_weigh_more_and_ids_can_be_restricted(index: FullText) -> None:

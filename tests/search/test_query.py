@@ -54,7 +54,9 @@ def test_tree_shape() -> None:
         ("Gaza NEAR/5", "both sides"),
         ("a NEAR/5 b NEAR/3 c", "one distance"),
         ("Gaza -channel:DW", "on its own"),
-        ("Gaza (channel:DW)", "on its own"),
+        ("Gaza OR channel:DW", "only with each other"),
+        ("Gaza (lang:en OR lang:de)", "not in OR"),
+        ("Gaza channel:DW channel:BBC", "write channel:DW OR channel:BBC"),
         ("Gaza date:2024-13", "not a date"),
         ("Gaza date:2024-05..2024-03", "ends before it starts"),
         ("Gaza entity:Mossad", "newsreel entity NAME"),
@@ -78,7 +80,7 @@ def test_filters_in_the_query() -> None:
     from datetime import date
 
     parsed = parse_query('ceasefire channel:"DW News" lang:en date:2024-03..2024-04')
-    assert parsed.channel == "DW News" and parsed.language == "en"
+    assert parsed.channels == ("DW News",) and parsed.language == "en"
     assert (parsed.since, parsed.until) == (date(2024, 3, 1), date(2024, 4, 30))
     assert parse_query("x date:2024").until == date(2024, 12, 31)
     assert parse_query("x date:2024-02-29").since == date(2024, 2, 29)
@@ -145,3 +147,99 @@ def test_query_language_fuzz_parses_or_refuses(pieces: list[str]) -> None:
     except QueryError:
         return
     assert compile_node(SCHEMA, node.node) is not None
+
+
+def test_heard_only_drops() -> None:
+    from newsreel.errors import QueryError
+
+    with pytest.raises(QueryError, match="-heard:raf"):
+        parse_query("Rafah heard:raf")
+    assert parse_query("(Rafah -heard:Raf) OR Gaza").dropped == ("raf",)
+
+
+@pytest.mark.parametrize(
+    ("query", "channels"),
+    [
+        ("Gaza channel:DW", ("DW",)),
+        ('Gaza channel:DW OR channel:"BBC News"', ("DW", "BBC News")),
+        ("Gaza (channel:DW OR channel:BBC)", ("DW", "BBC")),
+        ("(channel:DW OR channel:BBC) Gaza", ("DW", "BBC")),
+        ("Gaza ((channel:DW) OR channel:BBC OR group:europe)", ("DW", "BBC", "group:europe")),
+        ("Gaza (channel:DW)", ("DW",)),
+        ("Gaza group:europe", ("group:europe",)),
+        ("Gaza channel:group:europe lang:en", ("group:europe",)),
+        ("Gaza", ()),
+    ],
+)
+def test_outlet_filters_join_by_or_also_in_brackets(query: str, channels: tuple[str, ...]) -> None:
+    parsed = parse_query(query)
+    assert parsed.node == Term("Gaza") and parsed.channels == channels
+
+
+def test_words_in_brackets_with_an_outlet_filter_stay_words() -> None:
+    parsed = parse_query("(Gaza channel:DW) Rafah")
+    assert parsed.node == And((Term("Gaza"), Term("Rafah"))) and parsed.channels == ("DW",)
+
+
+@pytest.mark.parametrize(
+    ("query", "needle"),
+    [
+        ("Gaza OR channel:DW", "only with each other"),
+        ("(Gaza channel:DW) OR Rafah", "only with each other"),
+        ("Gaza (channel:DW OR lang:en)", "lang:en must stand on its own, not in OR"),
+        ("Gaza -group:europe", "group:europe must stand on its own, not negated"),
+        ("Gaza NEAR/3 channel:DW", "NEAR/n"),
+        ("Gaza channel:DW (channel:BBC OR channel:F24)", "filters outlets twice"),
+        ('Gaza channel:""', "names no outlet"),
+        ('Gaza group:""', "names no group"),
+        ("Gaza channel:group:", "names no group"),
+    ],
+)
+def test_misplaced_outlet_filters_get_a_clear_message(query: str, needle: str) -> None:
+    with pytest.raises(QueryError, match=re.escape(needle)):
+        parse_query(query)
+
+
+_OUTLET = st.text(alphabet="abcDEF0123 ", min_size=1, max_size=12).map(str.strip).filter(bool)
+_WORDS = st.lists(st.sampled_from(["gaza", "rafah", "cairo", "ceasefire"]), min_size=1, max_size=4)
+
+
+@st.composite
+def _outlet_clause(draw: st.DrawFn) -> tuple[str, str]:
+    """(query text, expected filter value) of one outlet: channel:X, channel:"X Y",
+    group:X or channel:group:X."""
+    name = draw(_OUTLET)
+    if " " in name:
+        return f'channel:"{name}"', name
+    form = draw(st.sampled_from(["channel:{}", "group:{}", "channel:group:{}"]))
+    return form.format(name), name if form == "channel:{}" else f"group:{name}"
+
+
+@given(
+    words=_WORDS,
+    outlets=st.lists(_outlet_clause(), min_size=1, max_size=5),
+    at=st.integers(min_value=0, max_value=4),
+    brackets=st.integers(min_value=0, max_value=3),
+)
+def test_outlet_clauses_in_or_parse_to_the_outlets_anywhere(
+    words: list[str], outlets: list[tuple[str, str]], at: int, brackets: int
+) -> None:
+    """Outlet filters joined by OR, bare or in any number of brackets, anywhere among the
+    words, become the query's outlets (in order, each once) and leave the words as they
+    were."""
+    clause = " OR ".join(text for text, _ in outlets)
+    if len(outlets) > 1 and not brackets and 0 < at < len(words):
+        brackets = 1  # bare "a OR b" between two words would read as one OR of all
+    clause = "(" * brackets + clause + ")" * brackets
+    at = min(at, len(words))
+    parsed = parse_query(" ".join([*words[:at], clause, *words[at:]]))
+    assert parsed.channels == tuple(dict.fromkeys(value for _, value in outlets))
+    expected = [Term(w) for w in words]
+    assert parsed.node == (expected[0] if len(expected) == 1 else And(tuple(expected)))
+
+
+@given(word=st.sampled_from(["gaza", '"cease fire"', "rafa*"]), outlet=_outlet_clause())
+def test_a_word_in_or_with_an_outlet_filter_is_refused(word: str, outlet: tuple[str, str]) -> None:
+    for query in (f"{word} OR {outlet[0]}", f"x ({outlet[0]} OR {word})"):
+        with pytest.raises(QueryError, match="only with each other"):
+            parse_query(query)

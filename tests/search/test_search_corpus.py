@@ -120,3 +120,20 @@ def test_hybrid_keeps_the_heard_name_on_top(corpus: tuple[Archive, Path]) -> Non
     hits = arch.search("Shin Bet", mode="hybrid", limit=3)
     seed = [h for h in hits if h.video_id == SEED_VIDEO]
     assert seed and "shim bit" in seed[0].matched_terms
+
+
+def test_rafah_lists_no_raf_video_above_the_seed(corpus: tuple[Archive, Path]) -> None:
+    arch, _ = corpus
+    hits = arch.search("Rafah", limit=20)
+    ids = [h.video_id for h in hits]
+    assert SEED_VIDEO in ids
+    above = hits[: ids.index(SEED_VIDEO)]
+    assert all("raf" not in {f.lower() for f in h.matched_terms} for h in above)
+    assert hits[ids.index(SEED_VIDEO)].matched_terms  # the seed says which word matched
+
+
+def test_hostages_also_finds_videos_that_say_only_hostage(corpus: tuple[Archive, Path]) -> None:
+    arch, _ = corpus
+    assert len(arch.search("hostages", limit=100)) > len(
+        arch.search("hostages", limit=100, exact=True)
+    )

@@ -175,6 +175,7 @@ def test_schema_is_plain_tables_with_recorded_migrations(archive: Archive, tmp_p
         (7,),
         (8,),
         (9,),
+        (10,),
     ]
     assert "repairs" in tables
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -16,7 +16,7 @@ def test_no_filters_adds_nothing() -> None:
 
 def test_every_filter_becomes_one_parameterised_condition() -> None:
     sql, params = filter_clause(
-        Filters(channel="DW", language="en", since=date(2024, 1, 1), until=date(2024, 3, 31))
+        Filters(channels=("DW",), language="en", since=date(2024, 1, 1), until=date(2024, 3, 31))
     )
     assert sql == (
         " AND (lower(v.channel) = lower(?) OR lower(v.channel_code) = lower(?))"
@@ -36,7 +36,7 @@ def test_export_sql_with_a_query_restricts_to_matches() -> None:
 
 
 def test_extra_keys_sql_lists_json_keys_of_the_exported_videos() -> None:
-    sql, params = extra_keys_sql(Filters(channel="DW"))
+    sql, params = extra_keys_sql(Filters(channels=("DW",)))
     assert sql == (
         "SELECT DISTINCT j.key FROM videos v "
         "JOIN transcripts t ON t.id = v.current_transcript_id, json_each(v.extra) j "
@@ -44,3 +44,14 @@ def test_extra_keys_sql_lists_json_keys_of_the_exported_videos() -> None:
         "ORDER BY j.key"
     )
     assert params == ["DW", "DW"]
+
+
+def test_several_outlets_are_alternatives_and_unknown_is_no_outlet() -> None:
+    sql, params = filter_clause(Filters(channels=("DW", "(unknown)", "BBC News")))
+    assert sql == (
+        " AND (lower(v.channel) = lower(?) OR lower(v.channel_code) = lower(?)"
+        " OR v.channel IS NULL"
+        " OR lower(v.channel) = lower(?) OR lower(v.channel_code) = lower(?))"
+    )
+    assert params == ["DW", "DW", "BBC News", "BBC News"]
+    assert filter_clause(Filters(channels=("(unknown)",))) == (" AND v.channel IS NULL", [])

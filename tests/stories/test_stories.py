@@ -222,7 +222,7 @@ def test_trends_cli_table_csv_and_chart(tmp_path: Path, news: Path) -> None:
     raw = runner.invoke(
         main, ["trends", "floods", "--archive", str(db), "--normalise", "none", "--no-chart"]
     )
-    assert raw.exit_code == 0 and raw.output.startswith("mentions")
+    assert raw.exit_code == 0 and raw.stdout.startswith("mentions")
     chart = tmp_path / "trend.svg"
     as_csv = runner.invoke(
         main, ["trends", "floods, vote", "--archive", str(db), "--csv", "--chart", str(chart)]
@@ -334,7 +334,7 @@ def test_enriched_archive_groups_by_entities(tmp_path: Path) -> None:
     write(
         folder,
         "rafah000002",
-        "Border opens",
+        "Border crossing opens",
         "20240502",
         "patients crossed at rafa into egypt the crossing opened",
         "BBC",

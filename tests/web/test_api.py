@@ -62,7 +62,7 @@ def test_video_has_repaired_transcript_entities_claims(client: TestClient) -> No
     assert body["youtube_url"] == f"https://www.youtube.com/watch?v={SEED_ID}"
     names = {m["name"] for m in body["mentions"]}
     assert {"Cairo", "Hamas", "Shin Bet"} <= names
-    assert any(c["text"] == "six" for c in body["claims"])
+    assert any(c["value"] == 40 for c in body["claims"])  # "six months" is a duration
     assert "raw_text" in body
 
 
@@ -78,7 +78,8 @@ def test_entity_by_name_and_id(client: TestClient) -> None:
 
 def test_trends_json_and_csv(client: TestClient) -> None:
     body = client.get(
-        "/api/v1/trends", params={"terms": "Hamas, entity:Cairo", "per": "month"}
+        "/api/v1/trends",
+        params={"terms": "Hamas, entity:Cairo", "per": "month", "heard": "false"},
     ).json()
     rows = [r for r in body["rows"] if r["hits"]]
     hamas = [r for r in rows if r["term"] == "Hamas" and r["channel"] == "DW News"]
@@ -86,19 +87,30 @@ def test_trends_json_and_csv(client: TestClient) -> None:
     assert hamas[0]["per_10k_words"] == round(6 * 10_000 / hamas[0]["total_words"], 3)
     assert any(r["term"] == "entity:Cairo" for r in rows)
     text = client.get(
-        "/api/v1/trends", params={"terms": "Hamas", "format": "csv", "by": "all"}
+        "/api/v1/trends", params={"terms": "Hamas", "format": "csv", "by": "all", "heard": "false"}
     ).text
     table = list(csv.DictReader(io.StringIO(text)))
     assert {r["channel"] for r in table} == {"all outlets"}
     assert sum(int(r["hits"]) for r in table) >= 6
 
 
-def test_sound_alike_trends_count_misheard_spellings(client: TestClient) -> None:
+def test_trends_count_what_search_finds_and_list_the_variants(client: TestClient) -> None:
+    """By default a trend counts the misheard spellings search finds, and says which;
+    heard=false counts the words as typed; -heard:WORD drops one variant."""
     terms = {"terms": '"Shin Bet"', "by": "all"}
-    plain = client.get("/api/v1/trends", params=terms).json()
-    heard = client.get("/api/v1/trends", params={**terms, "heard": "true"}).json()
-    assert sum(r["hits"] for r in plain["rows"]) == 0
+    heard = client.get("/api/v1/trends", params=terms).json()
+    plain = client.get("/api/v1/trends", params={**terms, "heard": "false"}).json()
+    assert sum(r["hits"] for r in plain["rows"]) == 0 and plain["heard_variants"] == {}
     assert sum(r["hits"] for r in heard["rows"]) == 1  # "shim bit" in the seed
+    variants = heard["heard_variants"]['"Shin Bet"']
+    assert "shim" in variants["shin"] and "bit" in variants["bet"]
+    searched = client.get("/api/v1/search", params={"q": '"Shin Bet"'}).json()
+    assert len({h["video_id"] for h in searched["hits"]}) == 1  # trends = search
+    dropped = client.get(
+        "/api/v1/trends", params={"terms": '"Shin Bet" -heard:shim', "by": "all"}
+    ).json()
+    assert sum(r["hits"] for r in dropped["rows"]) == 0
+    assert "shim" not in dropped["heard_variants"]['"Shin Bet" -heard:shim'].get("shin", [])
 
 
 def test_export_streams_csv_and_jsonl(client: TestClient) -> None:
@@ -293,3 +305,41 @@ def test_queries_answer_under_the_default_time_budget(client: TestClient) -> Non
     assert client.app.state.newsreel.time_budget == 10.0  # type: ignore[attr-defined]
     response = client.get("/api/v1/search", params={"q": "Rafah", "mode": "hybrid"})
     assert response.status_code == 200 and response.json()["hits"]
+
+
+def test_rename_with_the_token(writable: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    renamed = writable.post(
+        "/api/v1/entities/rename", json={"entity": "Mossad", "name": "The Mossad"}, headers=auth
+    )
+    assert renamed.status_code == 200 and renamed.json()["relinked"] >= 1
+    assert writable.get("/api/v1/entities/The Mossad").json()["name"] == "The Mossad"
+    assert "Mosad" in writable.get("/api/v1/entities/The Mossad").json()["spellings"]
+
+
+@pytest.mark.parametrize(
+    ("body", "header", "status"),
+    [
+        ({"entity": "Cairo", "name": "  "}, f"Bearer {TOKEN}", 400),
+        ({"entity": "No Such Entity", "name": "X"}, f"Bearer {TOKEN}", 404),
+        ({"entity": "Cairo"}, f"Bearer {TOKEN}", 422),
+        ({"entity": "Cairo", "name": "Kairo"}, "Bearer wrong", 401),
+    ],
+)
+def test_rename_refuses_bad_input(
+    writable: TestClient, body: dict[str, str], header: str, status: int
+) -> None:
+    response = writable.post(
+        "/api/v1/entities/rename", json=body, headers={"Authorization": header}
+    )
+    assert response.status_code == status
+    assert response.json()["error"]["status"] == status
+
+
+def test_entity_page_offers_edits_only_when_writable(
+    client: TestClient, writable: TestClient
+) -> None:
+    assert "entity-write" not in client.get("/entity/Cairo").text
+    page = writable.get("/entity/Cairo").text
+    assert 'data-action="rename"' in page and 'data-action="split"' in page
+    assert "<script>" not in page.split("entity-edit")[1].split("</details>")[0]

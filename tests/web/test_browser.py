@@ -7,6 +7,8 @@ Python package (dev extra); Playwright's own browser downloads are never used.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import socket
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.web.conftest import HOSTILE_ID
+from tests.web.conftest import HOSTILE_ID, TOKEN
 
 from newsreel.web import create_app
 
@@ -139,6 +141,33 @@ def test_search_video_entity_trends(page: Any) -> None:
     assert "Gaza — DW News" in legend
 
 
+def test_a_trend_point_opens_the_videos_behind_it(page: Any) -> None:
+    page.goto("/trends?terms=Hamas&by=all&min_words=0")
+    assert page.get_attribute("canvas[data-chart]", "data-ready") == "true"
+    point = page.evaluate(
+        """() => {
+        const chart = document.querySelector('canvas[data-chart]').chart;
+        const data = chart.data.datasets[0].data;
+        const i = data.findIndex((v) => v !== null && v > 0);
+        const el = chart.getDatasetMeta(0).data[i];
+        return {x: el.x, y: el.y, period: chart.data.labels[i]};
+        }"""
+    )
+    box = page.locator("canvas[data-chart]").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    page.wait_for_url("**/search?q=Hamas**")
+    assert f"since={point['period']}" in page.url
+    assert page.locator(".hit").count() >= 1
+
+
+def test_the_month_facet_of_february_ends_on_its_last_day(page: Any) -> None:
+    page.goto("/search?q=the")
+    page.click('#facets a:text-is("2026-02")')
+    page.wait_for_url("**until=2026-02-28**")
+    assert page.locator(".hit").count() >= 1
+    assert all("2026-02" in m for m in page.locator(".hit .meta").all_inner_texts())
+
+
 def test_hostile_record_renders_as_text(page: Any) -> None:
     page.goto("/search?q=minister")
     assert page.locator(".hit").count() >= 1
@@ -160,3 +189,78 @@ def test_search_facet_and_download(page: Any) -> None:
     lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("video_id,")
     assert len(lines) == 1 + len(channels)
+
+
+def test_search_passages_download(page: Any) -> None:
+    page.goto("/search?q=Gaza")
+    with page.expect_download() as download:
+        page.click("#download-passages")
+    assert download.value.suggested_filename == "newsreel-passages.csv"
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and {"url", "start_seconds", "end_seconds", "text"} <= set(rows[0])
+    timed = [r for r in rows if r["start_seconds"]]
+    assert timed and all("&t=" in r["url"] for r in timed)
+    assert any(not r["start_seconds"] for r in rows)  # the untimed seed record
+
+
+@pytest.fixture(scope="module")
+def writable_server(web_archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A writable app with a token, on a copy of the test archive, served by uvicorn."""
+    import uvicorn
+
+    copy = tmp_path_factory.mktemp("writable") / "copy.db"
+    shutil.copy(web_archive, copy)
+    port = free_port()
+    app = create_app(copy, read_only=False, token=TOKEN)
+    instance = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not instance.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_rename_merge_and_split_an_entity_from_its_page(browser: Any, writable_server: str) -> None:
+    context = browser.new_context(base_url=writable_server)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto("/entity/Mossad")
+    page.click("#entity-edit summary")
+    rename = page.locator('form[data-action="rename"]')
+    rename.locator("input[name=token]").fill("wrong-token")
+    rename.locator("input[name=name]").fill("The Mossad")
+    rename.locator("button").click()
+    page.wait_for_selector('#entity-status[data-state="error"]')
+    assert "Not saved" in page.inner_text("#entity-status")
+    errors.clear()  # the browser logs the refused request (401) as a console error
+    rename.locator("input[name=token]").fill(TOKEN)
+    rename.locator("button").click()
+    page.wait_for_url("**/entity/The%20Mossad")
+    assert page.inner_text("#entity-name").startswith("The Mossad")
+
+    page.click("#entity-edit summary")
+    split = page.locator('form[data-action="split"]')
+    split.locator("input[name=token]").fill(TOKEN)
+    split.locator("select[name=spelling]").select_option("head of Mad")
+    split.locator("input[name=new_name]").fill("Head Of Mad")
+    split.locator("button").click()
+    page.wait_for_url("**/entity/Head%20Of%20Mad")
+    assert page.inner_text("#entity-name").startswith("Head Of Mad")
+
+    page.click("#entity-edit summary")
+    merge = page.locator('form[data-action="merge"]')
+    merge.locator("input[name=token]").fill(TOKEN)
+    merge.locator("input[name=target]").fill("The Mossad")
+    merge.locator("button").click()
+    page.wait_for_url("**/entity/The%20Mossad")
+    assert "head of Mad" in page.inner_text("#spellings")
+    context.close()
+    assert not errors, errors

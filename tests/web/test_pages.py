@@ -84,6 +84,25 @@ def test_trends_page(client: TestClient) -> None:
     assert "/api/v1/trends?terms=Hamas" in page
 
 
+def test_trends_page_lists_heard_variants_with_drop_links_and_links_points(
+    client: TestClient,
+) -> None:
+    """Trends count what search finds: the page names the heard variants, each with a
+    link that drops it, says what a gap means, and links each point to its videos."""
+    page = client.get("/trends", params={"terms": "Rafah", "min_words": "0"}).text
+    variants = page.split('id="heard-variants"', 1)[1].split("</p>", 1)[0]
+    assert "rafa" in variants and "exact words only" in variants
+    drop = re.search(r'<a class="drop" href="([^"]+)"', variants)
+    assert drop and "heard%3Arafa" in drop.group(1).replace("-heard", "heard")
+    dropped = client.get(drop.group(1).replace("&amp;", "&")).text
+    assert 'id="trend-table"' in dropped and "Rafah -heard:rafa" in dropped
+    assert 'id="axis-note"' in page and "a gap means the outlet published nothing" in page
+    chart = page.split('id="trend-chart">', 1)[1].split("</script>", 1)[0]
+    assert "/search?q=Rafah" in chart and "since=" in chart
+    exact = client.get("/trends", params={"terms": "Rafah", "exact": "true"}).text
+    assert 'id="heard-variants"' not in exact
+
+
 def test_trends_page_explains_bad_terms(client: TestClient) -> None:
     page = client.get("/trends", params={"terms": "a,b,c,d,e,f"}).text
     assert 'id="problem"' in page and "at most 5" in page
@@ -190,7 +209,9 @@ def test_trend_chart_leaves_gaps_where_an_outlet_published_nothing() -> None:
     ]
     chart = trend_chart(rows, "per_10k_words")
     assert chart["labels"] == ["2024-01", "2024-02", "2024-03"]
-    assert chart["datasets"] == [{"label": "Gaza — DW", "data": [20.0, None, 0.0]}]
+    [line] = chart["datasets"]
+    assert line["label"] == "Gaza — DW" and line["data"] == [20.0, None, 0.0]
+    assert line["videos"] == [[1, 2], None, [0, 1]] and chart["spanGaps"] is False
 
 
 def test_browse_an_outlet_without_a_query(client: TestClient) -> None:
@@ -369,9 +390,19 @@ def test_the_trend_link_of_a_search_carries_its_settings(client: TestClient) -> 
         "/search", params={"q": "Rafah", "channel": "DW News", "since": "2024-01-01"}
     ).text
     link = page.split('id="trend-link" href="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
-    assert "terms=Rafah" in link and "heard=true" in link
+    assert "terms=Rafah" in link and "exact" not in link  # trends count as search finds
     assert "channel=DW%20News" in link and "since=2024-01-01" in link
     exact = client.get("/search", params={"q": "Rafah", "exact": "true"}).text
     exact_link = exact.split('id="trend-link" href="', 1)[1].split('"', 1)[0]
-    assert "heard" not in exact_link
+    assert "exact=true" in exact_link
     assert client.get(link).status_code == 200
+
+
+def test_search_page_offers_to_drop_each_heard_variant(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "Shin Bet"}).text
+    heard = page.split('<p class="heard">', 1)[1].split("</p>", 1)[0]
+    assert "shim bit" in heard.lower()
+    drop = re.search(r'<a class="drop" href="([^"]+)"', heard)
+    assert drop and "heard%3Ashim" in drop.group(1)
+    dropped = client.get(drop.group(1).replace("&amp;", "&")).text
+    assert 'value="Shin Bet -heard:shim"' in dropped

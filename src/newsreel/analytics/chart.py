@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsreel.analytics.trends import ALL, TrendRow
+from newsreel.analytics.trends import ALL, TrendRow, period_start, time_axis
 from newsreel.errors import ConfigError
 
 LABELS = {"hits": "mentions", "per_10k_words": "per 10,000 words", "pct_videos": "% of videos"}
 FORMATS = (".png", ".svg")
 
 
-def write_chart(rows: Sequence[TrendRow], measure: str, path: Path, title: str = "") -> None:
-    """One line per term (and outlet) over the periods; a period an outlet published
-    nothing in is a gap."""
+def write_chart(
+    rows: Sequence[TrendRow],
+    measure: str,
+    path: Path,
+    title: str = "",
+    *,
+    per: str = "month",
+    min_words: int = 0,
+) -> None:
+    """One line per term (and outlet) on a real time axis (dates); a period an outlet
+    published nothing in, or fewer than ``min_words`` words, is a gap (said below)."""
     if path.suffix.lower() not in FORMATS:
         raise ConfigError(f"{path}: a chart is written as .png or .svg")
     if measure not in LABELS:
@@ -24,31 +33,34 @@ def write_chart(rows: Sequence[TrendRow], measure: str, path: Path, title: str =
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    periods = sorted({r.period for r in rows})
+    periods = time_axis([r.period for r in rows], per)
     position = {p: i for i, p in enumerate(periods)}
-    series: dict[str, list[float | None]] = {}
+    when = [period_start(p, per) for p in periods]
+    series: dict[str, list[float]] = {}
     for row in rows:
         name = row.term if row.channel == ALL else f"{row.term} — {row.channel}"
-        values = series.setdefault(name, [None] * len(periods))
-        values[position[row.period]] = float(getattr(row, measure))
+        values = series.setdefault(name, [math.nan] * len(periods))
+        if row.total_videos and row.total_words >= min_words and row.period in position:
+            values[position[row.period]] = float(getattr(row, measure))
     figure, axes = plt.subplots(figsize=(11, 5.5), dpi=110)
     for name, values in series.items():
-        xs = [i for i, v in enumerate(values) if v is not None]
-        ys = [float(v) for v in values if v is not None]
+        points = sum(1 for v in values if not math.isnan(v))
         axes.plot(
-            xs,
-            ys,
-            marker="o" if len(xs) < 40 else None,
+            when,  # type: ignore[arg-type]
+            values,
+            marker="o" if points < 40 else None,
             markersize=3,
             linewidth=1.6,
             label=name,
         )
-    step = max(1, len(periods) // 16)
-    axes.set_xticks(range(0, len(periods), step))
-    axes.set_xticklabels(periods[::step], rotation=45, ha="right", fontsize=8)
+    figure.autofmt_xdate()
     axes.set_ylabel(LABELS[measure])
     axes.set_ylim(bottom=0)
     axes.grid(alpha=0.3)
+    gap = "the outlet published nothing" + (
+        f" or fewer than {min_words:,} words" if min_words else ""
+    )
+    axes.set_xlabel(f"{per} (a gap: {gap})", fontsize=8)
     if title:
         axes.set_title(title)
     if len(series) <= 24:

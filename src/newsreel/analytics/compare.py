@@ -96,9 +96,14 @@ def compare_outlets(
     compared: str, rows: Sequence[CompareRow], claims: Iterable[OutletClaim], *, top: int = 15
 ) -> Comparison:
     """Per outlet of the compared videos: how many, the first dated one, the numbers
-    reported (``claims``, oldest first) and the ``top`` distinctive terms; the outlet
-    that reported first comes first, undated outlets last (then by name)."""
-    terms = log_odds(by_outlet((r.channel, r.text) for r in rows), top=top)
+    reported (``claims``, oldest first) and the ``top`` distinctive terms (none when one
+    outlet covered it all); the outlet that reported first comes first, undated outlets
+    last (then by name)."""
+    outlets = {r.channel or UNKNOWN for r in rows}
+    # one outlet has no other to differ from: its "distinctive" words would be noise
+    terms = (
+        log_odds(by_outlet((r.channel, r.text) for r in rows), top=top) if len(outlets) > 1 else {}
+    )
     videos: Counter[str] = Counter()
     first: dict[str, VideoRef] = {}
     numbers: dict[str, list[OutletClaim]] = {}

@@ -16,10 +16,12 @@ index (tantivy) picks the matching transcripts, so only those are read.
 
 from __future__ import annotations
 
+import calendar
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -28,15 +30,19 @@ from newsreel.analytics.counting import Pattern, folded, leaves, matcher, occurr
 from newsreel.budget import check_time
 from newsreel.errors import ConfigError, NotFoundError
 from newsreel.models import Filters
+from newsreel.search.bm25 import invert
 from newsreel.search.engine import variants_for, widest
 from newsreel.search.indexes import Indexes
-from newsreel.search.query import parse_query
+from newsreel.search.query import Node, Or, Phrase, Term, parse_query
 
 PERIODS = ("day", "week", "month")
 MAX_TERMS = 5
 ALL = "all outlets"
 UNKNOWN = "(unknown)"
 MEASURES = ("hits", "per_10k_words", "pct_videos")
+# Charts leave out (as a gap, said so) an outlet's period with fewer words than this:
+# one short video alone must not set a rate (bench: a 604-word video dwarfed the rest).
+DEFAULT_MIN_WORDS = 1_000
 COUNT_CHUNK = 500  # transcripts read and counted between two time-budget checks
 _EPOCH = np.datetime64("1970-01-01", "D")
 
@@ -151,6 +157,44 @@ def period_label(index: int, per: str) -> str:
     return str(np.datetime64(index, "D"))
 
 
+MAX_AXIS = 20_000  # periods on one time axis (55 years of days)
+
+
+def period_start(label: str, per: str) -> date:
+    """The first day of a period named by ``period_label``."""
+    return date.fromisoformat(label + "-01" if per == "month" else label)
+
+
+def period_end(label: str, per: str) -> date:
+    """The last day of a period named by ``period_label``."""
+    start = period_start(label, per)
+    if per == "day":
+        return start
+    if per == "week":
+        return start + timedelta(days=6)
+    return date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
+
+
+def time_axis(labels: Iterable[str], per: str) -> list[str]:
+    """Every period from the first to the last of ``labels``, evenly in time: a period
+    nobody published in gets its place (so gaps and rates do not mislead)."""
+    present = sorted(set(labels))
+    if not present:
+        return []
+    first = int(period_index(_days([present[0]], per), per)[0])
+    last = int(period_index(_days([present[-1]], per), per)[0])
+    step = 7 if per == "week" else 1
+    if (last - first) // step + 1 > MAX_AXIS:
+        return present  # too long a span to draw every period: the periods with data
+    return [period_label(i, per) for i in range(first, last + 1, step)]
+
+
+def _days(labels: Sequence[str], per: str) -> np.ndarray[Any, Any]:
+    starts = np.array([period_start(x, per).isoformat() for x in labels], dtype="datetime64[D]")
+    days: np.ndarray[Any, Any] = (starts - _EPOCH).astype(np.int64)
+    return days
+
+
 class Trends:
     """Trend queries over one archive, with caches that survive between queries."""
 
@@ -168,10 +212,13 @@ class Trends:
         *,
         per: str = "month",
         by_channel: bool = True,
-        heard: bool = False,
+        heard: bool = True,
         filters: Filters | None = None,
     ) -> list[TrendRow]:
-        """Rows for each term, outlet (or all outlets) and period, by outlet then period."""
+        """Rows for each term, outlet (or all outlets) and period, by outlet then period.
+
+        ``heard`` counts what search finds: the words and the ways the captions misheard
+        them (less those a term drops with ``-heard:WORD``); off, the words as typed."""
         terms = [t.strip() for t in terms if t.strip()]
         if not terms:
             raise ConfigError("name at least one term, e.g. Gaza or entity:Hamas")
@@ -218,6 +265,18 @@ class Trends:
                     )
         return rows
 
+    def heard(self, terms: Sequence[str]) -> dict[str, dict[str, list[str]]]:
+        """The heard variants each word of each term is counted with (what search would
+        also match): term → word → variants; entity: and story: terms have none."""
+        out: dict[str, dict[str, list[str]]] = {}
+        for term in terms:
+            term = term.strip()
+            if not term or term.lower().startswith(("entity:", "story:")):
+                continue
+            parsed = parse_query(term)
+            out[term] = variants_for(self.store, parsed.node, False, parsed.dropped).used()
+        return out
+
     # -- caches -----------------------------------------------------------------
 
     def _current_meta(self) -> _Meta:
@@ -245,20 +304,50 @@ class Trends:
                 raise ConfigError(f"{term!r} names no entity; write entity:NAME")
             found = self.store.entities.entity_hits(self.store.entities.find_entity(name)[0])
             return _arrays(found)
-        node = parse_query(term).node
+        parsed = parse_query(term)
+        node = parsed.node
         if heard:
-            node = widest(node, variants_for(self.store, node, exact=False))
+            node = widest(node, variants_for(self.store, node, False, parsed.dropped))
         patterns = tuple(sorted({folded(leaf) for leaf in leaves(node)}))
         if not any(words for words, _ in patterns):
             raise ConfigError(f"{term!r} has no words to count")
         counted = self._counted.setdefault(patterns, _Counted())
         if counted.generation == self._generation:
             return _arrays(counted.hits)  # nothing was added since it was counted
+        if invertible(node, patterns):  # from the index's scores: no transcript read
+            counted.hits, counted.scanned = self._from_scores(node, patterns), set()
+            counted.generation = self._generation
+            return _arrays(counted.hits)
         todo = [t for t in self.indexes.matching_ids(node, Filters()) if t not in counted.scanned]
         if todo:
             self._count(counted, matcher(patterns), todo)
         counted.generation = self._generation
         return _arrays(counted.hits)
+
+    def _from_scores(self, node: Node, patterns: tuple[Pattern, ...]) -> dict[int, int]:
+        """Hits per transcript read back from the full-text index's BM25 scores
+        (``search.bm25``); the few it cannot tell are counted in their text."""
+        meta = self._current_meta()
+        hits: dict[int, int] = {}
+        for words, _ in patterns:
+            check_time()
+            ids, scores, idf, avgdl = self.indexes.fulltext.scored(words)
+            if not ids:
+                continue
+            tids = np.array(ids, dtype=np.int64)
+            tf, resolved = invert(np.array(scores), _lengths(meta, tids, avgdl), idf, avgdl)
+            for tid, count in zip(tids[resolved].tolist(), tf[resolved].tolist(), strict=True):
+                hits[tid] = hits.get(tid, 0) + count
+            rest = tids[~resolved].tolist()
+            if rest:
+                single = _Counted()
+                self._count(single, matcher([(words, False)]), rest)
+                for tid, count in single.hits.items():
+                    hits[tid] = hits.get(tid, 0) + count
+        if not _alternatives_only(node):  # "a b", "a -c", NEAR: only where all of it matches
+            keep = set(self.indexes.matching_ids(node, Filters()))
+            hits = {tid: count for tid, count in hits.items() if tid in keep}
+        return hits
 
     def _count(self, counted: _Counted, compiled: re.Pattern[str], todo: list[int]) -> None:
         """Count the hits of transcripts ``todo`` chunk by chunk, checking the time budget
@@ -272,6 +361,43 @@ class Trends:
             counted.scanned.update(chunk)
 
 
+def invertible(node: Node, patterns: Sequence[Pattern]) -> bool:
+    """True if summing each pattern's index frequencies counts what ``occurrences`` does:
+    no prefixes, and no two occurrences (of one pattern or two) that could overlap,
+    which the text count takes once and the index once per pattern."""
+    if not patterns or any(prefix or not words for words, prefix in patterns):
+        return False
+    for first, _ in patterns:
+        for second, _ in patterns:
+            if first != second and _contains(first, second):
+                return False
+            longest = min(len(first), len(second)) - (1 if first == second else 0)
+            if any(first[-j:] == second[:j] for j in range(1, longest + 1)):
+                return False
+    return True
+
+
+def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    return any(outer[i : i + len(inner)] == inner for i in range(len(outer) - len(inner) + 1))
+
+
+def _alternatives_only(node: Node) -> bool:
+    """A word, a phrase, or alternatives of them: every transcript with a hit matches."""
+    if isinstance(node, Term | Phrase):
+        return True
+    return isinstance(node, Or) and all(_alternatives_only(part) for part in node.parts)
+
+
+def _lengths(meta: _Meta, tids: np.ndarray[Any, Any], avgdl: float) -> np.ndarray[Any, Any]:
+    """The transcripts' lengths in index tokens, guessed from their word counts scaled
+    by the archive's tokens per word ("it's" is one word, two tokens)."""
+    if not len(meta.tids) or not meta.words.sum():
+        return np.full(len(tids), avgdl)
+    scale = avgdl / float(meta.words.mean())
+    where = np.minimum(np.searchsorted(meta.tids, tids), len(meta.tids) - 1)
+    return np.where(meta.tids[where] == tids, meta.words[where] * scale, avgdl)
+
+
 def _arrays(hits: dict[int, int]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     return (
         np.fromiter(hits.keys(), dtype=np.int64, count=len(hits)),
@@ -281,10 +407,10 @@ def _arrays(hits: dict[int, int]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any,
 
 def _mask(meta: _Meta, filters: Filters) -> np.ndarray[Any, Any]:
     keep: np.ndarray[Any, Any] = meta.day >= 0
-    if filters.channel:
-        wanted = filters.channel.lower()
-        by_name = [i for i, c in enumerate(meta.channels) if c.lower() == wanted]
-        by_code = [i for i, c in enumerate(meta.codes) if c == wanted]
+    if filters.channels:  # any of the outlets, by name or code
+        wanted = {c.lower() for c in filters.channels}
+        by_name = [i for i, c in enumerate(meta.channels) if c.lower() in wanted]
+        by_code = [i for i, c in enumerate(meta.codes) if c and c in wanted]
         keep &= np.isin(meta.channel, by_name) | np.isin(meta.code, by_code)
     if filters.language:
         keep &= np.isin(

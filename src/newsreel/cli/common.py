@@ -74,11 +74,17 @@ def existing_archive(path: Path | None) -> Path:
 
 
 def filter_options(func: F) -> F:
-    """Add --channel, --lang, --since and --until."""
+    """Add --channel (repeatable), --lang, --since and --until."""
     func = click.option("--until", type=DateParam(), help="Published on or before this date.")(func)
     func = click.option("--since", type=DateParam(), help="Published on or after this date.")(func)
     func = click.option("--lang", help="Language code, e.g. en.")(func)
-    return click.option("--channel", help="Outlet name or code, e.g. 'DW News' or DW.")(func)
+    # multiple=True: a plain click option keeps only the last of repeated values
+    return click.option(
+        "--channel",
+        multiple=True,
+        help="Outlet name or code, e.g. 'DW News' or DW, or group:NAME for an outlet group; "
+        "repeat for several (videos of any of them).",
+    )(func)
 
 
 def _remember_wait(ctx: click.Context, _: click.Parameter, value: float) -> float:

@@ -1,9 +1,11 @@
-"""``newsreel enrich``, ``entities``, ``entity``, ``claims``, ``entity-merge``, ``entity-split``."""
+"""``newsreel enrich``, ``entities``, ``entity``, ``claims``, ``quotes``, ``entity-merge``,
+``entity-split``."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import click
@@ -12,6 +14,7 @@ from newsreel.api import open_archive
 from newsreel.cli.common import (
     archive_option,
     existing_archive,
+    filter_options,
     handle_errors,
     open_writable,
     resolve_archive,
@@ -19,6 +22,7 @@ from newsreel.cli.common import (
     wait_option,
     with_progress,
 )
+from newsreel.errors import ConfigError
 from newsreel.models import JsonRow
 
 
@@ -113,9 +117,56 @@ def claims(
         return
     for claim in rows:
         source = f"  (according to {claim.attribution})" if claim.attribution else ""
+        when = f"{claim.channel or '(unknown)'}, {claim.publish_date or 'undated'}"
         click.echo(
             f"{claim.video_id}  {claim.value:,.10g}  {claim.text}: {claim.subject or '?'}{source}"
+            f"  [{when}]"
         )
+
+
+@click.command()
+@click.argument("video_id", required=False)
+@click.option("--entity", "entity_name", help="Quotes whose speaker is this entity.")
+@click.option("--query", "-q", help="Quotes in the videos matching this search query.")
+@filter_options
+@archive_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@handle_errors
+def quotes(
+    video_id: str | None,
+    entity_name: str | None,
+    query: str | None,
+    channel: tuple[str, ...],
+    lang: str | None,
+    since: date | None,
+    until: date | None,
+    archive: Path | None,
+    as_json: bool,
+) -> None:
+    """Who said what: reported speech whose speaker is an entity or a named person."""
+    if video_id is not None and (entity_name or query or channel or lang or since or until):
+        raise ConfigError("give a VIDEO_ID or --entity/--query and filters, not both")
+    with open_archive(resolve_archive(archive), read_only=True) as arch:
+        rows = arch.quotes(
+            video_id,
+            entity_name,
+            query=query,
+            channel=channel,
+            lang=lang,
+            since=since,
+            until=until,
+        )
+    if as_json:
+        _lines(rows)
+        return
+    for quote in rows:
+        who = (
+            quote.speaker
+            if quote.entity in (None, quote.speaker)
+            else (f"{quote.speaker} [{quote.entity}]")
+        )
+        when = f"{quote.channel or '(unknown)'}, {quote.publish_date or 'undated'}"
+        click.echo(f"{quote.video_id}  {who}: {quote.text}  ({when})")
 
 
 @click.command("entity-merge")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +117,8 @@ def ner(gold: Path, as_captions: bool, as_json: bool) -> None:
     "--gold",
     required=True,
     type=_PATH,
-    help="Sportswashing CSV (Transcript_Event) or labelled-articles JSON (topic).",
+    help="Sportswashing CSV (Transcript_Event), labelled-articles JSON (topic), or a story "
+    "list JSON ({'items': [{video_id, story, title, date, split}]}, bench/gold/stories_bbc.json).",
 )
 @click.option(
     "--archive",
@@ -124,18 +126,28 @@ def ner(gold: Path, as_captions: bool, as_json: bool) -> None:
     help="Score this archive's stories (of the gold videos it holds) instead of "
     "grouping the gold items alone.",
 )
+@click.option(
+    "--corpus",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder of a story list's caption files (VIDEO_ID.json, searched recursively), "
+    "read to group the gold items alone.",
+)
+@click.option("--split", help="Only the gold items of this split (dev, test).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 @handle_errors
-def stories(gold: Path, archive: Path | None, as_json: bool) -> None:
+def stories(
+    gold: Path, archive: Path | None, corpus: Path | None, split: str | None, as_json: bool
+) -> None:
     """Story grouping: B-cubed precision/recall/F1 and adjusted Rand index."""
     from newsreel.api import open_archive
     from newsreel.stories.evaluate import eval_stories
 
+    texts = None if corpus is None else _corpus_texts(corpus)
     if archive is None:
-        scores = eval_stories(gold)
+        scores = eval_stories(gold, split=split, texts=texts)
     else:
         with open_archive(archive, read_only=True) as arch:
-            scores = eval_stories(gold, arch.store)
+            scores = eval_stories(gold, arch.store, split=split)
     if _as_json(scores, as_json):
         return
     click.echo(
@@ -147,3 +159,23 @@ def stories(gold: Path, archive: Path | None, as_json: bool) -> None:
         f"{scores['bcubed_recall']:.3f}  F1 {scores['bcubed_f1']:.3f}   "
         f"adjusted Rand {scores['adjusted_rand']:.3f}"
     )
+
+
+def _corpus_texts(folder: Path) -> Callable[[Sequence[str]], dict[str, str]]:
+    """Read video ids' transcripts from ``folder``/**/VIDEO_ID.json as ingest reads them."""
+    from newsreel.ingest.files import parse_bytes
+    from newsreel.models import Record
+
+    def read(video_ids: Sequence[str]) -> dict[str, str]:
+        files = {p.stem: p for p in folder.rglob("*.json")}
+        out: dict[str, str] = {}
+        for video_id in video_ids:
+            path = files.get(video_id)
+            if path is None:
+                continue
+            for record in parse_bytes("json", path.read_bytes(), path.name, {}):
+                if isinstance(record, Record):
+                    out[video_id] = record.text
+        return out
+
+    return read

@@ -26,6 +26,15 @@ from newsreel.export import FORMATS
 )
 @click.option("--query", "-q", help="Only videos matching this search query.")
 @click.option(
+    "--passages",
+    is_flag=True,
+    help="One row per passage where --query matches (video, outlet, date, start and end "
+    "seconds, link at that second, text, matched words), streamed.",
+)
+@click.option(
+    "--exact", is_flag=True, help="Match --query only as typed, not as captions misheard it."
+)
+@click.option(
     "--raw-csv",
     is_flag=True,
     help="Write CSV cells as they are; by default a cell starting with = + - @ gets a "
@@ -39,19 +48,43 @@ def export(
     output: Path,
     table: str,
     query: str | None,
+    passages: bool,
+    exact: bool,
     raw_csv: bool,
-    channel: str | None,
+    channel: tuple[str, ...],
     lang: str | None,
     since: date | None,
     until: date | None,
 ) -> None:
-    """Export one row per video (every metadata column, the outlet, the transcript), or
-    the entities, mentions, claims or quotes that 'newsreel enrich' found."""
-    if table != "videos":
-        if query or channel or lang or since or until:
-            raise ConfigError(f"--table {table} takes no filters (they select videos)")
+    """Export one row per video (every metadata column, the outlet, the transcript),
+    every passage where a query matches (--passages --query Q), or the entities,
+    mentions, claims or quotes that 'newsreel enrich' found."""
+    if passages:
+        if table != "videos":
+            raise ConfigError(f"--passages exports passages, not --table {table}")
+        if not query:
+            raise ConfigError("--passages lists where a query matches; give it with --query")
+        filters = {"channel": channel, "lang": lang, "since": since, "until": until}
         with open_archive(resolve_archive(archive), read_only=True) as arch:
-            count = arch.export_table(table, output, fmt, raw_csv=raw_csv)
+            count = arch.export_passages(
+                output, fmt, query=query, raw_csv=raw_csv, exact=exact, **filters
+            )
+        click.echo(f"wrote {count} passages to {output}", err=True)
+        return
+    if table != "videos":
+        with open_archive(resolve_archive(archive), read_only=True) as arch:
+            count = arch.export_table(
+                table,
+                output,
+                fmt,
+                raw_csv=raw_csv,
+                query=query,
+                channel=channel,
+                lang=lang,
+                since=since,
+                until=until,
+                exact=exact,
+            )
         click.echo(f"wrote {count} {table} to {output}", err=True)
         return
     with open_archive(resolve_archive(archive), read_only=True) as arch:
@@ -64,5 +97,6 @@ def export(
             lang=lang,
             since=since,
             until=until,
+            exact=exact,
         )
     click.echo(f"wrote {count} videos to {output}", err=True)

@@ -6,11 +6,20 @@ import click
 
 from newsreel import __version__
 from newsreel.cli.collect import collect
-from newsreel.cli.entities import claims, enrich, entities, entity, entity_merge, entity_split
+from newsreel.cli.entities import (
+    claims,
+    enrich,
+    entities,
+    entity,
+    entity_merge,
+    entity_split,
+    quotes,
+)
 from newsreel.cli.evaluate import evaluate
 from newsreel.cli.export import export
 from newsreel.cli.ingest import ingest
 from newsreel.cli.metadata import outlet_merge, set_command
+from newsreel.cli.outlets import group, outlets
 from newsreel.cli.read import show, stats
 from newsreel.cli.reindex import reindex
 from newsreel.cli.repair import repair, repair_text_command
@@ -46,10 +55,13 @@ for command in (
     entities,
     entity,
     claims,
+    quotes,
     entity_merge,
     entity_split,
     set_command,
     outlet_merge,
+    outlets,
+    group,
     serve,
     stories,
     story,

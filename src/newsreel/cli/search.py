@@ -17,6 +17,7 @@ from newsreel.cli.common import (
     is_tty,
     resolve_archive,
 )
+from newsreel.cli.passages import check_passage_options, print_passages
 from newsreel.search.engine import MODES, SORTS
 from newsreel.search.snippets import snippet_html, snippet_terminal
 
@@ -26,9 +27,21 @@ from newsreel.search.snippets import snippet_html, snippet_terminal
 @click.argument("query")
 @archive_option
 @filter_options
-@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 10_000),
+    default=None,
+    help="How many results (default 20); with --passages, how many passages (default all).",
+)
 @click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many results.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option(
+    "--passages",
+    is_flag=True,
+    help="Every passage where the query matches (video, outlet, date, start and end "
+    "seconds, link at that second, text), not one per video.",
+)
+@click.option("--csv", "as_csv", is_flag=True, help="With --passages: CSV with a header row.")
 @click.option(
     "--facets", is_flag=True, help="Also count matching videos per channel, language, month."
 )
@@ -53,13 +66,15 @@ from newsreel.search.snippets import snippet_html, snippet_terminal
 def search(
     query: str,
     archive: Path | None,
-    channel: str | None,
+    channel: tuple[str, ...],
     lang: str | None,
     since: date | None,
     until: date | None,
-    limit: int,
+    limit: int | None,
     offset: int,
     as_json: bool,
+    passages: bool,
+    as_csv: bool,
     facets: bool,
     mode: str,
     exact: bool,
@@ -69,15 +84,35 @@ def search(
 
     QUERY takes words (all must match), "exact phrases", OR between alternatives,
     -word to exclude, word* for a prefix, ( ) to group, a NEAR/5 b, and the filters
-    channel:DW, lang:en, date:2024-03..2024-04.
+    channel:DW, lang:en, date:2024-03..2024-04 (outlets also as channel:DW OR
+    channel:"BBC News", and group:NAME for an outlet group: newsreel group add).
     Words also find the ways captions misheard them ('Shin Bet' finds "shim bit"),
     ranked below the words as typed; --exact turns that off.
     Example: newsreel search '"Gaza Strip" ceasefire -Ukraine channel:DW'
+
+    --passages lists every place the words match instead, each with its time and a
+    YouTube link at that second: newsreel search Rafah --passages --csv > rafah.csv
     """
+    check_passage_options(
+        passages=passages, as_json=as_json, as_csv=as_csv, mode=mode, sort=sort, facets=facets
+    )
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         filters: dict[str, Any] = {"channel": channel, "lang": lang, "since": since, "until": until}
+        if passages:
+            output = "json" if as_json else "csv" if as_csv else "text"
+            print_passages(
+                arch,
+                query,
+                filters,
+                limit=limit,
+                offset=offset,
+                exact=exact,
+                output=output,
+                color=is_tty(),
+            )
+            return
         hits = arch.search(
-            query, limit=limit, offset=offset, exact=exact, sort=sort, mode=mode, **filters
+            query, limit=limit or 20, offset=offset, exact=exact, sort=sort, mode=mode, **filters
         )
         counts = arch.facets(query, exact=exact, **filters) if facets else None
         unindexed = arch.indexes.pending()
@@ -112,6 +147,16 @@ def search(
             where.append(hit.url)
         if where:
             click.echo("   " + "; ".join(where))
+    heard = dict.fromkeys(h for hit in hits for _, h in hit.heard_as)
+    if heard:
+        drops = dict.fromkeys(h.split()[0].lower().split("'")[0] for h in heard)
+        click.echo(
+            "Heard variants counted: "
+            + ", ".join(heard)
+            + "; add "
+            + " or ".join(f"-heard:{d}" for d in list(drops)[:3])
+            + " to the query to drop one."
+        )
     for name, values in (counts or {}).items():
         click.echo(f"{name}: " + ", ".join(f"{value} ({n})" for value, n in values))
 

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from newsreel.analytics.chart import LABELS, write_chart
-from newsreel.analytics.trends import PERIODS, split_terms
+from newsreel.analytics.trends import DEFAULT_MIN_WORDS, PERIODS, split_terms, time_axis
 from newsreel.api import open_archive
 from newsreel.cli.common import (
     archive_option,
@@ -46,7 +46,7 @@ DEFAULT_CHART = Path("trends.png")
 @handle_errors
 def stories(
     archive: Path | None,
-    channel: str | None,
+    channel: tuple[str, ...],
     lang: str | None,
     since: Any,
     until: Any,
@@ -117,13 +117,17 @@ def story(story_id: int, archive: Path | None, as_json: bool) -> None:
 
 
 def _print_comparison(data: Comparison) -> None:
+    single = len(data.outlets) == 1
     for outlet in data.outlets:
         click.echo()
         first = outlet.first
         when = f", first on {first.publish_date} ({first.video_id})" if first else ""
         click.echo(click.style(f"{outlet.channel}", bold=True) + f": {outlet.videos} videos{when}")
-        terms = ", ".join(f"{d.term} ({d.z:+.1f})" for d in outlet.distinctive[:10])
-        click.echo(f"  distinctive: {terms or '(too little text)'}")
+        if single:
+            click.echo("  one outlet: no other to compare its words with")
+        else:
+            terms = ", ".join(f"{d.term} ({d.z:+.1f})" for d in outlet.distinctive[:10])
+            click.echo(f"  distinctive: {terms or '(too little text)'}")
         for claim in outlet.numbers[:8]:
             source = f" — {claim.attribution}" if claim.attribution else ""
             line = f"  {claim.publish_date or '?'}  {claim.text} {claim.subject or ''}{source}"
@@ -162,10 +166,10 @@ def compare(
 @archive_option
 @click.option(
     "--by",
-    type=click.Choice(["channel", "all"]),
+    type=click.Choice(["channel", "group", "all"]),
     default="all",
     show_default=True,
-    help="One line per outlet, or all outlets together.",
+    help="One line per outlet, per outlet group (newsreel group add), or all outlets together.",
 )
 @click.option(
     "--per",
@@ -183,7 +187,21 @@ def compare(
     show_default=True,
     help="Per 10,000 words of the outlet in the period, % of its videos, or none (counts).",
 )
-@click.option("--heard", is_flag=True, help="Also count the ways captions misheard the words.")
+@click.option(
+    "--heard/--exact",
+    default=True,
+    show_default=True,
+    help="Count as search finds them (the ways captions misheard the words too; "
+    "'-heard:WORD' in a term drops one), or the words exactly as typed.",
+)
+@click.option(
+    "--min-words",
+    type=click.IntRange(0),
+    default=DEFAULT_MIN_WORDS,
+    show_default=True,
+    help="Leave out (as '·', a gap in the chart) an outlet's period with fewer words: "
+    "one short video alone must not set a rate.",
+)
 @filter_options
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (every column) instead of a table.")
 @click.option(
@@ -202,7 +220,8 @@ def trends(
     per: str,
     normalise: str,
     heard: bool,
-    channel: str | None,
+    min_words: int,
+    channel: tuple[str, ...],
     lang: str | None,
     since: Any,
     until: Any,
@@ -211,7 +230,9 @@ def trends(
     no_chart: bool,
 ) -> None:
     """Counts of terms, "phrases", entity:NAME or story:ID (up to 5) per outlet per period,
-    normalised (per 10,000 words by default) or raw, as a table and a chart (trends.png).
+    normalised (per 10,000 words by default) or raw, as a table and a chart (trends.png)
+    on a time axis. Counted as search finds them: with the ways captions misheard the
+    words (listed; drop one with 'Rafah -heard:raf'), or --exact.
     Comma-separated terms work too: trends "Gaza, West Bank"."""
     chosen = [t for term in terms for t in split_terms(term)]
     with open_archive(resolve_archive(archive), read_only=True) as arch:
@@ -219,15 +240,24 @@ def trends(
             chosen,
             per=per,
             by_channel=by == "channel",
+            by_group=by == "group",
             heard=heard,
             channel=channel,
             lang=lang,
             since=since,
             until=until,
         )
+        variants = arch.trend_variants(chosen) if heard else {}
     measure = MEASURE[normalise]
+    for term, words in variants.items():
+        for word, heard_as in words.items():
+            click.echo(
+                f"{term}: '{word}' also counted as heard: {', '.join(heard_as)} "
+                f"(drop one with '{term} -heard:{heard_as[0]}'; --exact for none)",
+                err=True,
+            )
     if not no_chart:
-        write_chart(rows, measure, chart, title=", ".join(chosen))
+        write_chart(rows, measure, chart, title=", ".join(chosen), per=per, min_words=min_words)
         click.echo(f"chart -> {chart}", err=True)
     if as_csv:
         writer = csv.DictWriter(
@@ -238,31 +268,37 @@ def trends(
         for row in rows:
             writer.writerow(row.to_dict())
         return
-    _table(rows, chosen, measure)
+    _table(rows, chosen, measure, per, min_words)
 
 
-def _table(rows: list[Any], terms: list[str], measure: str) -> None:
-    """Periods down, term (x outlet) across."""
+def _table(rows: list[Any], terms: list[str], measure: str, per: str, min_words: int) -> None:
+    """Every period down (a time axis), term (x outlet) across: the measure and, beside
+    it, videos with a hit / the outlet's videos."""
     columns = sorted(
         {(r.term, r.channel) for r in rows},
         key=lambda c: (terms.index(c[0]) if c[0] in terms else 99, c[1]),
     )
-    cells = {(r.term, r.channel, r.period): getattr(r, measure) for r in rows}
-    periods = sorted({r.period for r in rows})
+    cells = {(r.term, r.channel, r.period): r for r in rows}
     names = [t if c == "all outlets" else f"{t} / {c}" for t, c in columns]
-    width = max([10, *(len(n) for n in names)])
-    unit = LABELS[measure]
-    click.echo(f"{unit}; '-' = the outlet published nothing that period")
+    width = max([16, *(len(n) for n in names)])
+    click.echo(
+        f"{LABELS[measure]} (videos with it / all the outlet's videos); '-' = the outlet "
+        f"published nothing that period, '·' = fewer than {min_words:,} words (--min-words)"
+    )
     click.echo(f"{'period':<11}" + "".join(f"{n:>{width + 2}}" for n in names))
-    for period in periods:
-        values = [cells.get((t, c, period)) for t, c in columns]
-        click.echo(f"{period:<11}" + "".join(f"{_cell(v):>{width + 2}}" for v in values))
+    for period in time_axis([r.period for r in rows], per):
+        values = [_cell(cells.get((t, c, period)), measure, min_words) for t, c in columns]
+        click.echo(f"{period:<11}" + "".join(f"{v:>{width + 2}}" for v in values))
 
 
-def _cell(value: float | int | None) -> str:
-    if value is None:
+def _cell(row: Any, measure: str, min_words: int) -> str:
+    if row is None or not row.total_videos:
         return "-"
-    return f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
+    if row.total_words < min_words:
+        return f"· ({row.videos}/{row.total_videos})"
+    value = getattr(row, measure)
+    shown = f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
+    return f"{shown} ({row.videos}/{row.total_videos})"
 
 
 @click.command()
@@ -298,7 +334,7 @@ def topics(
     count: int,
     per: str,
     sample: int,
-    channel: str | None,
+    channel: tuple[str, ...],
     lang: str | None,
     since: Any,
     until: Any,

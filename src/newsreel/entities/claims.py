@@ -43,6 +43,36 @@ _SUBJECT_STOP = frozenset(
     {"exchange", "return", "according", "about", "almost", "nearly", "around", "roughly", "some"}
 )
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_SCALE_WORDS = [[w] for w in _SCALE]
+_THOUSANDS = re.compile(r"^\d{3}$")
+# what a duration or an age counts: not a count unless asked (``durations=True``)
+_TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries season seasons".split()
+)
+_AGE = frozenset({"old", "olds", "aged"})
+# a subject must be a noun phrase: not one that starts with these
+_NOT_SUBJECT = frozenset(
+    "or to and in on at by from for with out than as during into over under about up "
+    "more less i you he she it we they this that there these those who what which".split()
+)
+_CURRENCY = frozenset(
+    "dollars dollar pounds pound euros euro riyals riyal yen yuan francs rupees".split()
+)
+# "one" as an article or pronoun: "on the one hand", "one day", "one of"
+_ONE_NOT_COUNT = frozenset("hand day time thing way point more another".split())
+# the head nouns of a source phrase that names no one: "police say", "the mayor said"
+SOURCE_NOUNS = frozenset(
+    "police authorities government ministry minister mayor president spokesperson "
+    "spokesman spokeswoman army military agency investigation report study survey "
+    "institute commission council court prosecutors organisation organization office "
+    "department federation league union committee regulator watchdog charity group "
+    "officers researchers media newspaper paper website figures data".split()
+)
+_VAGUE_SOURCES = frozenset({"officials", "reports", "sources", "experts", "analysts"})
+_DETERMINERS = frozenset({"the", "a", "an", "some", "its", "their", "his", "her", "our"})
+_NEGATION = frozenset("never not didn't doesn't don't hasn't haven't no".split())
+_AUXILIARIES = frozenset("has have had was were is are be been also has has".split())
 _SPEAKER_STOP = frozenset("but and so that because while as if when then also".split())
 _BACK = frozenset({"it", "this", "that", "which"})
 _MONTHS = frozenset(
@@ -93,7 +123,20 @@ def _number_at(words: Sequence[str], i: int) -> tuple[float, int] | None:
         total, current = step
         started = True
         j += 1
-        if _DIGITS.match(word) and nxt not in _SCALE:
+        while j < len(words) and _THOUSANDS.match(words[j]) and _DIGITS.match(word):
+            current = current * 1000 + float(words[j])  # captions' "80 000"
+            word = words[j]
+            j += 1
+        if words[j : j + 3] == ["and", "a", "half"] and words[j + 3 : j + 4] in _SCALE_WORDS:
+            current += 0.5  # "2 and a half thousand"
+            j += 3
+            continue
+        if words[j : j + 1] == ["point"] and j + 1 < len(words) and words[j + 1] in _UNITS[:10]:
+            current += _WORDS[words[j + 1]] / 10  # "thirty nine point eight million"
+            j += 2
+            continue
+        nxt = words[j] if j < len(words) else ""
+        if _DIGITS.match(word) and nxt not in _SCALE and nxt != "dozen":
             break
     while j > i and words[j - 1] in ("and", "a"):
         j -= 1
@@ -111,6 +154,8 @@ def _number_step(
     None where the number ends before it."""
     if _DIGITS.match(word) and not (started and current):
         return total, current + float(word.strip("$£€%").replace(",", ""))
+    if word == "dozen" and started and current:
+        return total, current * 12  # "three dozen"
     if word in _WORDS and not (started and word in _UNITS and current % 100 >= 20 and current % 10):
         return total, current + _WORDS[word]
     if word == "a" and not started and (nxt in _SCALE or nxt in ("dozen", "100", "1000")):
@@ -136,7 +181,9 @@ def _subject(forms: Sequence[str], words: Sequence[str], start: int, end: int) -
             break
     while out and out[-1].lower() in ("in", "of", "for", "from", "to", "the", "a", "with"):
         out.pop()
-    return " ".join(out) or None
+    if not out or out[0].lower() in _NOT_SUBJECT or not any(c.isalpha() for c in out[0]):
+        return None
+    return " ".join(out)
 
 
 def _source(words: Sequence[str], forms: Sequence[str], start: int, end: int) -> str | None:
@@ -154,14 +201,42 @@ def _source(words: Sequence[str], forms: Sequence[str], start: int, end: int) ->
                 got.append(bare(forms[k]))
                 if forms[k][-1:] in ".,?!;:":
                     break
-            if got:
-                return " ".join(got)
+            if got and (named := named_source(got, start_of_sentence=False)):
+                return named
     for j in range(start + 1, end):
         if words[j] in _SAY and not _pronoun_report(words, max(start, j - 3), j + 1):
             speaker = _speaker_before(words, forms, start, j)
-            if speaker:
-                return f"{speaker[0]} {forms[j]}" if words[j].startswith("report") else speaker[0]
+            if speaker is None:
+                continue
+            named = named_source(speaker[0].split(), start_of_sentence=speaker[1] == start)
+            if named:
+                return f"{named} {forms[j]}" if words[j].startswith("report") else named
     return None
+
+
+def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> str | None:
+    """``words`` as a source, or None where they name no one: a source is a name (a
+    capitalised word, not only the sentence's first) or a known source phrase ("the
+    mayor", "airport officials"); never a pronoun, a number, a negation ("the article
+    never") or a vague "officials" / "reports" alone."""
+    got = [bare(w) for w in words if bare(w)]
+    while got and got[-1].casefold() in _AUXILIARIES:
+        got.pop()
+    folded = [w.casefold() for w in got]
+    if (
+        not got
+        or any(w in _NEGATION or w in _PRONOUNS or w == "according" for w in folded)
+        or any(c.isdigit() for c in got[0])  # "24 missiles were told by ..."
+    ):
+        return None
+    content = [w for w in folded if w not in _DETERMINERS]
+    named = any(w[:1].isupper() for w in got[1 if start_of_sentence else 0 :])
+    known = any(w in SOURCE_NOUNS for w in folded) or (
+        folded[-1] in _VAGUE_SOURCES and len(content) > 1
+    )
+    if not (named or known) or content in ([], ["media"]):
+        return None
+    return " ".join(got)
 
 
 def _speaker_before(
@@ -189,10 +264,15 @@ def _pronoun_report(words: Sequence[str], start: int, end: int) -> bool:
 
 
 def extract(
-    forms: Sequence[str], sentences: Sequence[int], places: dict[int, str] | None = None
+    forms: Sequence[str],
+    sentences: Sequence[int],
+    places: dict[int, str] | None = None,
+    *,
+    durations: bool = False,
 ) -> tuple[list[Claim], list[Quote]]:
     """Claims and quotes of a repaired transcript; ``places`` maps the tokens of place
-    mentions to their canonical names ("there" in a subject becomes "in <place>")."""
+    mentions to their canonical names ("there" in a subject becomes "in <place>").
+    Durations, ages and rankings are counts only when ``durations`` asks for them."""
     places = places or {}
     words = [core(f) for f in forms]
     spans = list(zip(sentences, [*sentences[1:], len(forms)], strict=False)) or [(0, len(forms))]
@@ -200,7 +280,7 @@ def extract(
     claims: list[Claim] = []
     for n, (s, e) in enumerate(spans):
         source = _sentence_source(words, spans, sources, n)
-        claims += _claims_in(forms, words, s, e, source, places)
+        claims += _claims_in(forms, words, s, e, source, places, durations)
     quotes = [q for s, e in spans if (q := _quote_in(forms, words, s, e)) is not None]
     return claims, quotes
 
@@ -230,6 +310,7 @@ def _claims_in(
     e: int,
     source: str | None,
     places: dict[int, str],
+    durations: bool = False,
 ) -> list[Claim]:
     """The claims of the sentence of tokens ``s`` to ``e``."""
     sentence = " ".join(forms[s:e])
@@ -241,18 +322,71 @@ def _claims_in(
             i += 1
             continue
         value, used = found
-        if "%" in forms[i] or (i + used < e and words[i + used] in ("percent", "per")):
-            used += words[i + used] == "percent" if i + used < e else 0
-        subject = _place_subject(_subject(forms, words, i + used, e), places, s, i)
+        counted = "%" in forms[i] or forms[i][:1] in "$£€"
+        if i + used < e and words[i + used] in ("percent", "per"):
+            counted = True
+            used += words[i + used] == "percent"
+        after = i + used
+        if words[after : after + 2] == ["or", "so"]:
+            after += 2  # "2,500 or so tower blocks"
+        other = _range_end(words, after, e)
+        if other is not None:  # "three to four bodies": both count what follows the second
+            if (value, other[0], words[after]) == (1.0, 2.0, "or"):
+                i = other[1]  # "one or two": vague
+                continue
+            after = other[1]
+        if after < e and words[after] in _CURRENCY:
+            counted = True
+        if not durations and _duration(words, s, i, after, e):
+            i += used
+            continue
+        alone = forms[after - 1][-1:] in ".,?!;:"  # "in 2021, one, The fund"
+        subject = None if alone else _place_subject(_subject(forms, words, after, e), places, s, i)
+        if (subject is None and not counted) or _not_one(words, s, i, after, e):
+            i += used
+            continue
         text = " ".join(forms[i : i + used]).strip(".,?!;:")
         claims.append(Claim(i, i + used, value, text, subject, source, sentence))
         i += used
     return claims
 
 
+def _range_end(words: Sequence[str], at: int, e: int) -> tuple[float, int] | None:
+    """(value, end) of the second number of "X or Y" / "X to Y" starting at ``at``."""
+    if at + 1 < e and words[at] in ("or", "to"):
+        second = _number_at(words, at + 1)
+        if second is not None:
+            return second[0], at + 1 + second[1]
+    return None
+
+
+def _duration(words: Sequence[str], s: int, i: int, after: int, e: int) -> bool:
+    """A duration ("six months", "12 hours a day"), an age ("aged 33", "36 year old") or
+    a ranking ("top 10", "the big six")."""
+    nxt = words[after] if after < e else ""
+    if nxt in _TIME_UNITS or nxt.rstrip("s") in ("year-old", "month-old"):
+        return True
+    before = words[i - 1] if i > s else ""
+    return before in ("aged", "top", "big", "number", "no") or (
+        after + 1 < e and words[after + 1] in _AGE
+    )
+
+
+def _not_one(words: Sequence[str], s: int, i: int, after: int, e: int) -> bool:
+    """ "one" as an article or pronoun: "on the one hand", "one day", "one in Paris"."""
+    if words[i] != "one":
+        return False
+    nxt = words[after] if after < e else ""
+    return nxt in _ONE_NOT_COUNT or nxt in _NOT_SUBJECT or (i > s and words[i - 1] == "the")
+
+
 def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) -> bool:
     """A number that is part of a name ("Channel 4") or a date ("March 3", "3 March")."""
-    named = i > s and forms[i - 1][:1].isupper() and forms[i - 1][-1:].isalnum()
+    named = i > s + 1 and forms[i - 1][:1].isupper() and forms[i - 1][-1:].isalnum()
+    if _THOUSANDS.match(words[i]) and words[i].startswith("0"):
+        return True  # the "000" of a number read from its second group
+    if words[i] == "one" and i == s:
+        return True  # "One key objective is ...": an article
     return named or (i + 1 < e and words[i + 1] in _MONTHS) or bool(i and words[i - 1] in _MONTHS)
 
 

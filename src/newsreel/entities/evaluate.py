@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from collections.abc import Sequence
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -107,34 +109,51 @@ def eval_ner(path: Path, *, captions: bool = False) -> dict[str, Any]:
 def eval_linking(rows: Sequence[MentionRow], gold_path: Path) -> dict[str, Any]:
     """Pairwise precision/recall of the archive's linking over hand-labelled spellings.
 
-    ``rows`` are the mentions (``surface``, ``entity_id``); each gold spelling takes the
-    entity most of its mentions link to; spellings never heard are reported, not scored.
+    ``rows`` are the mentions (``surface``, ``entity_id``); a gold spelling matches the
+    mentions with its key (folded, no edge punctuation, "the" or "'s") and takes the
+    entity most of them link to; spellings never heard are reported, not scored. Items
+    with a ``split`` ("dev" or "test") are also scored per split (items without one
+    count as dev: the first set, tuned on).
     """
     import json
-    from collections import Counter
-    from itertools import combinations
+
+    from newsreel.entities.linking import key
 
     try:
         items = json.loads(gold_path.read_text(encoding="utf-8"))["items"]
-        gold = {i["spelling"]: i["entity"] for i in items}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        gold = {key(i["spelling"]): (i["spelling"], i["entity"]) for i in items}
+        splits = {key(i["spelling"]): str(i.get("split", "dev")) for i in items}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(f"{gold_path}: not a linking gold file ({exc})") from None
+    if not gold:
+        raise ConfigError(f"{gold_path}: no items (expected 'spelling' and 'entity' each)")
     votes: dict[str, Counter[int]] = {}
     for row in rows:
-        if row.surface in gold:
-            votes.setdefault(row.surface, Counter())[row.entity_id] += 1
-    system = {s: c.most_common(1)[0][0] for s, c in votes.items()}
-    present = sorted(system)
+        k = key(row.surface)
+        if k in gold:
+            votes.setdefault(k, Counter())[row.entity_id] += 1
+    system = {k: c.most_common(1)[0][0] for k, c in votes.items()}
+    result = _pairs(gold, system, gold)
+    result["gold"] = str(gold_path)
+    for split in sorted(set(splits.values())):
+        part = {k: v for k, v in gold.items() if splits[k] == split}
+        result.setdefault("splits", {})[split] = _pairs(part, system, gold)
+    return result
+
+
+def _pairs(
+    part: dict[str, tuple[str, str]], system: dict[str, int], gold: dict[str, tuple[str, str]]
+) -> dict[str, Any]:
+    present = sorted(k for k in part if k in system)
     counts = [0, 0, 0]
     for a, b in combinations(present, 2):
-        same_system, same_gold = system[a] == system[b], gold[a] == gold[b]
+        same_system, same_gold = system[a] == system[b], gold[a][1] == gold[b][1]
         counts[0] += same_system and same_gold
         counts[1] += same_system
         counts[2] += same_gold
     return {
-        "gold": str(gold_path),
-        "spellings": len(gold),
+        "spellings": len(part),
         "heard": len(present),
-        "missing": sorted(set(gold) - set(present)),
+        "missing": sorted(part[k][0] for k in part if k not in system),
         "pairs": prf(*counts),
     }

@@ -7,7 +7,7 @@ over the token keys, longest phrase first.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from newsreel.entities.linking import alias_table, curated, key
@@ -23,9 +23,14 @@ def _anywhere() -> dict[str, tuple[str, str]]:
     return alias_table(curated(), tagged=False)
 
 
-def find(tokens: Sequence[str]) -> list[Mention]:
-    """Curated spellings in a token sequence (non-overlapping, longest first)."""
-    table = _anywhere()
+def find(
+    tokens: Sequence[str], table: Mapping[str, tuple[str, str]] | None = None
+) -> list[Mention]:
+    """Curated spellings (or those of ``table``: spelling key -> (name, type)) in a token
+    sequence (non-overlapping, longest first)."""
+    table = _anywhere() if table is None else table
+    if not table:
+        return []
     keys = [key(t) for t in tokens]
     out: list[Mention] = []
     i = 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from newsreel.entities.names import PARTICLES, club, majority
 from newsreel.entities.places import place
 from newsreel.text import fold, sound_key
 
@@ -27,6 +29,7 @@ ALIASES = Path(__file__).with_name("aliases.toml")
 _EDGE = re.compile(r"^\W+|\W+$")
 _THE = re.compile(r"^the\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
+REPEATED = 3  # a multi-word spelling heard this often is looked for in lower case too
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,13 @@ def phonetic(text: str) -> tuple[str, ...]:
     return tuple(k for k in (sound_key(w) for w in text.split()) if k)
 
 
+def _first_sound(word: str) -> str:
+    """The first sound of a word, all vowels one sound (captions mishear them freely)."""
+    keys = phonetic(word)
+    first = keys[0][:1] if keys else word[:1].upper()
+    return "V" if first in "AEIOU" else first
+
+
 def same_person_in_video(a: str, b: str) -> bool:
     """Within one video, two spellings of one person: full names whose surnames and
     first names are close ("kareim elari" / "aim alwari", not "bill clinton" / "hillary
@@ -107,40 +117,118 @@ def same_person_in_video(a: str, b: str) -> bool:
     lone, full = (wa[0], wb) if len(wa) == 1 else (wb[0], wa)
     if len(lone) <= 3:
         return False
-    surname = 5 <= len(lone) <= len(full[-1]) + 1 and fuzz.ratio(lone, full[-1]) >= 70
-    return surname or any(fuzz.ratio(lone, w) >= 80 and len(lone) <= len(w) + 1 for w in full)
+    close = fuzz.ratio(lone, full[-1])
+    surname = (
+        5 <= len(lone) <= len(full[-1]) + 1
+        and _first_sound(lone) == _first_sound(full[-1])
+        and (close >= 80 or (close >= 70 and _first_sound(lone) == "V"))
+    )
+    return surname or any(
+        fuzz.ratio(lone, w) >= 80
+        and len(lone) <= len(w) + 1
+        and _first_sound(lone) == _first_sound(w)
+        for w in full
+    )
 
 
 @dataclass
 class Linker:
-    """Assigns canonical names to mentions, remembering what it has linked."""
+    """Assigns canonical names to mentions, remembering what it has linked.
+
+    ``known`` maps (spelling key, type) to a name; ``common`` holds the archive's common
+    words (names.common_words), which never join an entity by sound. An entity is its
+    name: one type (the majority of its mentions, a place's gazetteer type, a curated or
+    user type), whatever type the NER gave each mention.
+    """
 
     user: dict[str, tuple[str, str]]
     known: dict[tuple[str, str], str]  # (spelling key, type) -> canonical name
+    common: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.curated = alias_table(curated(), tagged=True)
+        self._name: dict[str, str] = {}  # spelling key -> entity name
+        self._first: dict[str, str] = {}  # entity name -> the first type it was given
+        self._votes: dict[str, Counter[str]] = {}  # entity name -> its mentions' types
+        self._fixed: dict[str, str] = {}  # entity name -> type set by user/curated/gazetteer
         self._by_type: dict[str, list[str]] = {}
         self._by_sound: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-        for spelling, kind in self.known:
-            self._remember(spelling, kind)
+        self._by_surname: dict[tuple[str, ...], list[str]] = {}
+        self._heard: Counter[str] = Counter()
+        # multi-word spellings the archive repeats, found again where the NER misses them
+        self.phrases: dict[str, tuple[str, str]] = {}
+        for (spelling, kind), name in self.known.items():
+            self._remember(spelling, name, kind)
+            self._heard[spelling] = REPEATED
 
-    def _remember(self, spelling: str, kind: str) -> None:
+    def _remember(self, spelling: str, name: str, kind: str) -> None:
+        if spelling in self._name:
+            return
+        self._name[spelling] = name
+        self._first.setdefault(name, kind)
+        self._votes.setdefault(name, Counter())[kind] += 1
         self._by_type.setdefault(kind, []).append(spelling)
         self._by_sound.setdefault((kind, phonetic(spelling)), []).append(spelling)
+        words = spelling.split()
+        if kind == "PER" and len(words) > 1:
+            self._by_surname.setdefault(phonetic(words[-1]), []).append(spelling)
 
-    def _alike(self, k: str, kind: str) -> str | None:
+    def type_of(self, name: str) -> str:
+        """An entity's one type: fixed by the user, the curated file or the gazetteer,
+        else the type most of its mentions were given."""
+        if name in self._fixed:
+            return self._fixed[name]
+        return majority(self._votes.get(name, Counter()), self._first.get(name, "MISC"))
+
+    def _evidence(self, k: str, kind: str, surface: str, spelling: str) -> bool:
+        """Whether spelling ``k`` may join the entity of the known ``spelling`` by sound:
+        a capitalised (or model-cased) surface, not only common words, the entity's type;
+        a lone name joins a person only if it starts with the same sound."""
+        if not any(c.isupper() for c in surface) or all(w in self.common for w in k.split()):
+            return False
+        if self.type_of(self._name[spelling]) != kind:
+            return False
+        if kind == "PER":
+            mine, theirs = k.split(), spelling.split()
+            if _first_sound(mine[-1]) != _first_sound(theirs[-1]):
+                return False
+            if (
+                len(mine) > 1
+                and len(theirs) > 1
+                and _first_sound(mine[0]) != _first_sound(theirs[0])
+            ):
+                return False  # "Bill Clinton" is not "Hillary Clinton"
+        return True
+
+    def _alike(self, k: str, kind: str, surface: str = "") -> str | None:
         """A known spelling of this type that sounds like ``k``: the same coarse phonetic
-        keys and a rapidfuzz ratio >= 80, or a ratio >= 90."""
+        keys and a rapidfuzz ratio >= 80, or a ratio >= 90, with evidence beyond sound."""
+        surface = surface or k.title()
         sound = phonetic(k)
         if sound:
+            # long names sounding the same may differ more in letters ("Zilinsky"/"Zalinski")
+            floor = 75 if min(len(w) for w in k.split()) >= 6 else 80
             for spelling in self._by_sound.get((kind, sound), ()):
-                if fuzz.ratio(k, spelling) >= 80:
+                if fuzz.ratio(k, spelling) >= floor and self._evidence(k, kind, surface, spelling):
                     return spelling
-        best = process.extractOne(
-            k, self._by_type.get(kind, []), scorer=fuzz.ratio, score_cutoff=90
-        )
-        return best[0] if best else None
+        words = k.split()
+        if kind == "PER" and len(words) > 1:
+            # a full name whose surname sounds the same and whose first name starts alike
+            # ("Kia Starmer" / "Kier Starmer")
+            for spelling in self._by_surname.get(phonetic(words[-1]), ()):
+                theirs = spelling.split()
+                if (
+                    fuzz.ratio(words[-1], theirs[-1]) >= 85
+                    and fuzz.ratio(words[0], theirs[0]) >= 50
+                    and self._evidence(k, kind, surface, spelling)
+                ):
+                    return spelling
+        for spelling, _, _ in process.extract(
+            k, self._by_type.get(kind, []), scorer=fuzz.ratio, score_cutoff=90, limit=3
+        ):
+            if self._evidence(k, kind, surface, spelling):
+                return str(spelling)
+        return None
 
     def link(self, surface: str, kind: str) -> tuple[str, str]:
         """(canonical name, type) for one mention seen alone."""
@@ -149,38 +237,74 @@ class Linker:
 
     def _link(self, surface: str, kind: str) -> tuple[str, str, bool]:
         """(canonical name, type, whether the spelling started a new entity)."""
+        name, kind, new = self._resolve(surface, kind)
+        k = key(surface)
+        self._heard[k] += 1
+        if (
+            self._heard[k] >= REPEATED
+            and " " in k
+            and k not in self.phrases
+            and any(c.isupper() for c in surface)
+            and not all(w in self.common or w in PARTICLES for w in k.split())
+        ):
+            self.phrases[k] = (name, kind)
+        return name, kind, new
+
+    def _resolve(self, surface: str, kind: str) -> tuple[str, str, bool]:
         k = key(surface)
         for table in (self.user, self.curated):
             if k in table:
-                return (*table[k], False)
+                name, fixed = table[k]
+                self._fixed[name] = fixed
+                return name, fixed, False
+        words = k.split()
         where = place(k, kind)
-        if where is not None:
+        if where is None and club(k, place(" ".join(words[:-1]), "LOC") is not None):
+            kind = "ORG"  # "Manchester City": a club named after its city
+        elif where is not None:
+            self._fixed[where] = "LOC"
             return where, "LOC", False
-        if (k, kind) in self.known:
-            return self.known[(k, kind)], kind, False
-        alike = self._alike(k, kind) if len(k) > 3 else None
-        name = self.known[(alike, kind)] if alike is not None else display(surface, k)
+        if k in self._name:
+            name = self._name[k]
+            self._votes.setdefault(name, Counter())[kind] += 1
+            return name, self.type_of(name), False
+        alike = self._alike(k, kind, surface) if len(k) > 3 else None
+        name = self._name[alike] if alike is not None else display(surface, k)
+        self._remember(k, name, kind)
         self.known[(k, kind)] = name
-        self._remember(k, kind)
-        return name, kind, alike is None
+        return name, self.type_of(name), alike is None
+
+    def rebind(self, k: str, name: str) -> None:
+        """From now on spelling ``k`` means entity ``name`` (a person named in full)."""
+        self._name[k] = name
+        self.known[(k, "PER")] = name
 
     def link_video(self, found: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
         """Link one video's (surface, type) mentions, people resolved within the video:
         a person's other spellings, and lone names the NER typed otherwise ("Kareem" as
-        ORG) when they are new to the archive and close to a person named there."""
+        ORG) when they are new to the archive or exactly a surname named there."""
         linked = [self._link(s, t) for s, t in found]
         out = [(name, kind) for name, kind, _ in linked]
+        surnames = {
+            key(s).split()[-1]
+            for (s, _), (_, kind) in zip(found, out, strict=True)
+            if kind == "PER" and " " in key(s)
+        }
         people = [
             (i, key(s))
             for i, (s, t) in enumerate(found)
-            if (t == "PER" and out[i][1] == "PER") or (linked[i][2] and " " not in key(s))
+            if (t == "PER" and out[i][1] == "PER")
+            or ((linked[i][2] or key(s) in surnames) and " " not in key(s))
         ]
         people.sort(key=lambda p: -len(p[1].split()))  # full names first
         for n, (i, ki) in enumerate(people):
+            lone = " " not in ki
+            if lone and (ki in self.common or not any(c.isupper() for c in found[i][0])):
+                continue  # a common word ("Karma") never joins a person
             for j, kj in people[:n]:
                 if out[j][1] == "PER" and out[j][0] != out[i][0] and same_person_in_video(ki, kj):
-                    if found[i][1] == "PER":  # a lone name typed otherwise stays local
-                        self.known[(ki, "PER")] = out[j][0]
+                    if found[i][1] == "PER" or ki in surnames:  # else it stays local
+                        self.rebind(ki, out[j][0])
                     out[i] = out[j]
                     break
         return out

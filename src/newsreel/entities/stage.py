@@ -8,17 +8,21 @@ changes. User merges and splits (table entity_aliases) are applied on every run.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsreel.entities import claims as claim_rules
 from newsreel.entities import gazetteer, ner
-from newsreel.entities.linking import Linker, key
+from newsreel.entities.linking import Linker, curated, key
+from newsreel.entities.names import best_name, clean, common_words, generic, majority
+from newsreel.entities.places import place
 from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 
-VERSION = "entities-7+en_core_web_sm-3.8.0"
+VERSION = "entities-8+en_core_web_sm-3.8.0"
 BATCH = 16
+SAMPLE = 2000  # transcripts read for the archive's common words
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +53,39 @@ def linker_for(store: Store) -> Linker:
         (key(surface), kind): name
         for surface, kind, name in store.entities.known_spellings(VERSION)
     }
-    return Linker(user, known)
+    common = common_words(text.split() for text in store.entities.sample_texts(SAMPLE))
+    return Linker(user, known, common)
+
+
+def settle(store: Store) -> int:
+    """Recompute each entity's name and type from its mentions of this version: the
+    best-supported spelling (curated and user names stay) and the majority type (a
+    gazetteer place is a place); entities that end with one name and type become one.
+    Returns the entities changed."""
+    fixed = {name: kind for _, kind, name in store.entities.user_aliases()}
+    fixed.update({c.name: c.type for c in curated()})
+    groups: dict[str, list[tuple[int, str, str, int]]] = {}
+    for eid, name, kind, surface, n in store.entities.entity_spellings(VERSION):
+        groups.setdefault(name, []).append((eid, kind, surface, n))
+    changed = 0
+    for name, rows in groups.items():
+        votes: Counter[str] = Counter()
+        spellings: Counter[str] = Counter()
+        for _, kind, surface, n in rows:
+            votes[kind] += n
+            spellings[surface] += n
+        if name in fixed:
+            new_name, new_kind = name, fixed[name]
+        else:
+            new_kind = majority(votes, rows[0][1])
+            if place(key(name), "LOC") is not None:
+                new_kind = "LOC"
+            new_name = best_name(spellings, new_kind) or name
+        for eid, kind in sorted({(r[0], r[1]) for r in rows}):
+            if (name, kind) != (new_name, new_kind):
+                store.entities.rename_entity(eid, new_name, new_kind)
+                changed += 1
+    return changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +109,7 @@ class EnrichStage:
         self.linker: Linker | None = None
         self.counts = {"mentions": 0, "claims": 0, "quotes": 0}
         self._after = 0
+        self._settled = False
 
     def start(self, previous: str | None) -> None:
         """Load the user's aliases and every spelling linked so far."""
@@ -84,6 +121,10 @@ class EnrichStage:
         batch = self.store.entities.unenriched(VERSION, self._after, BATCH)
         if batch:
             self._after = batch[-1][0]
+            self._settled = False
+        elif not self._settled:  # the run is over: names and types from all the evidence
+            settle(self.store)
+            self._settled = True
         return batch
 
     def process(self, items: Sequence[tuple[int, str]]) -> list[Enriched]:
@@ -111,11 +152,25 @@ class EnrichStage:
 def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Linker) -> Enriched:
     """Mentions (curated and NER, linked), claims and quotes of one token list."""
     curated = gazetteer.find(tokens)
-    named = [m for m in tagged if any(c.isalpha() for c in key(m.text))]
+    named = [
+        m
+        for m in joined(tokens, tagged)
+        if any(c.isalpha() for c in key(m.text)) and not generic(key(m.text), linker.common)
+    ]
     mentions = gazetteer.merge(named, curated)
+    heard = gazetteer.merge(gazetteer.find(tokens, linker.phrases), mentions)
+    archive = [m for m in heard if m not in mentions]
+    mentions = heard
     linked = linker.link_video([(m.text, m.type) for m in mentions])
     rows = [
-        (m.start, m.end, m.text, name, kind, "aliases" if m in curated else "ner")
+        (
+            m.start,
+            m.end,
+            clean(m.text),
+            name,
+            kind,
+            "aliases" if m in curated else "archive" if m in archive else "ner",
+        )
         for m, (name, kind) in zip(mentions, linked, strict=True)
     ]
     places = {
@@ -130,16 +185,52 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         for m, (name, kind) in zip(mentions, linked, strict=True)
         for i in range(m.start, m.end)
     }
+    starts = set(sentence_starts(tokens))
     quote_rows = []
     for q in quotes:
-        entity = next(
-            (speaker_of[i] for i in range(q.speaker_start, q.speaker_end) if i in speaker_of),
-            None,
-        )
-        quote_rows.append((q.start, q.end, q.speaker, entity, q.text, q.kind))
+        linked = [speaker_of[i] for i in range(q.speaker_start, q.speaker_end) if i in speaker_of]
+        entity = linked[0] if linked else None
+        speaker: str | None = q.speaker
+        if entity is None:  # no entity: a named person or a known source, else no quote
+            speaker = claim_rules.named_source(
+                q.speaker.split(), start_of_sentence=q.speaker_start in starts
+            )
+        elif 2 * len(linked) >= q.speaker_end - q.speaker_start:
+            speaker = entity[0]  # "The head of Mad" is Mossad's
+        if speaker is not None:
+            quote_rows.append((q.start, q.end, speaker, entity, q.text, q.kind))
     return Enriched(
         len(tokens),
         rows,
         [(c.start, c.end, c.value, c.text, c.subject, c.attribution, c.sentence) for c in claims],
         quote_rows,
     )
+
+
+def joined(tokens: Sequence[str], tagged: Sequence[ner.Mention]) -> list[ner.Mention]:
+    """NER mentions with a nationality or place directly before an organisation made one
+    ("Israeli" + "Channel 12"), and "Channel N" the NER missed as an organisation."""
+    out: list[ner.Mention] = []
+    for m in tagged:
+        prev = out[-1] if out else None
+        if (
+            prev
+            and prev.end == m.start
+            and prev.type in ("MISC", "LOC")
+            and m.type == "ORG"
+            and not ends_sentence(tokens[prev.end - 1])
+        ):
+            out[-1] = ner.Mention(prev.start, m.end, "ORG", f"{prev.text} {m.text}")
+            continue
+        out.append(m)
+    taken = {i for m in out for i in range(m.start, m.end)}
+    for i in range(len(tokens) - 1):
+        if key(tokens[i]) == "channel" and clean(tokens[i + 1]).isdigit() and i not in taken:
+            start = i
+            before = next((m for m in out if m.end == i and m.type in ("MISC", "LOC")), None)
+            if before is not None and not ends_sentence(tokens[i - 1]):
+                out.remove(before)
+                start = before.start
+            text = " ".join(clean(t) for t in tokens[start : i + 2])
+            out.append(ner.Mention(start, i + 2, "ORG", text))
+    return sorted(out, key=lambda m: m.start)

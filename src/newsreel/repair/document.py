@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsreel.repair.clean import core
+from newsreel.repair.labels import case_of
 
 _TRAILING = re.compile(r"[.,!?;:…\"'”’)\]]+$")
 _ENDS = (".", "!", "?", "…")
@@ -145,17 +146,21 @@ def split_raw(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(tokens), tuple(gaps)
 
 
-def styled(token: str, case: str, mark: str, *, sentence_start: bool) -> str:
+def styled(
+    token: str, case: str, mark: str, *, sentence_start: bool, trust_case: bool = True
+) -> str:
     """One token's display form: cased, with ``mark`` appended if it has no punctuation.
 
-    A token the captions already wrote in mixed case ("Cairo", "iPhone") keeps it; a
-    lower-case or all-capitals token takes the model's casing. The rule only looks at
-    the token, so repairing a repaired text changes nothing.
+    A lower-case or all-capitals token takes the decided casing. A token written in
+    mixed case ("Cairo", "iPhone") keeps it where the source's casing is trusted
+    (``trust_case``: human-cased text), and otherwise only where the decided casing
+    agrees with it: auto-captions capitalise at random ("it Bears repeating").
     """
     letters = [c for c in token if c.isalpha()]
     shouting = bool(letters) and all(c.isupper() for c in letters)
     form = token
-    if not letters or shouting or not any(c.isupper() for c in letters):
+    doubted = not trust_case and case_of(token) != case
+    if not letters or shouting or doubted or not any(c.isupper() for c in letters):
         word = core(token)
         lead = len(token) - len(token.lstrip("\"'“‘([{¿¡«"))
         body = token[lead:].lower()

@@ -146,10 +146,15 @@ def _match(predicted: Sequence[int], gold: Sequence[int], tolerance: int) -> lis
 
 
 def eval_turns(
-    folder: Path, punctuator: Punctuator | None = None, tolerance: int = 3
+    folder: Path,
+    punctuator: Punctuator | None = None,
+    tolerance: int = 3,
+    *,
+    learnt_turns: bool = True,
 ) -> dict[str, Any]:
     """Detect speaker turns in broadcast transcripts made caption-like (lower case, no
-    punctuation, labels removed) and score them against the speaker labels."""
+    punctuation, labels removed) and score them against the speaker labels (cue rules
+    only without ``learnt_turns``)."""
     files = sorted(p for p in folder.rglob("*.txt")) if folder.is_dir() else []
     if not files:
         raise ConfigError(f"{folder}: no broadcast transcripts (*.txt with 'SPEAKER: text' lines)")
@@ -166,7 +171,7 @@ def eval_turns(
         if words:
             texts.append(" ".join(words))
             golds.append(starts)
-    repaired = repair_texts(texts, punctuator)
+    repaired = repair_texts(texts, punctuator, learnt_turns=learnt_turns)
     found = gold_n = matched = named = named_right = 0
     for rep, gold in zip(repaired, golds, strict=True):
         predicted = [t.start for t in rep.turns if t.start > 0]
@@ -187,6 +192,7 @@ def eval_turns(
         "files": len(texts),
         "tolerance_words": tolerance,
         "turns": prf(matched, found, gold_n),
+        "learnt_turns": learnt_turns,
         "named": named,
         "named_correctly": named_right,
     }

@@ -28,11 +28,19 @@ _MARGIN = 16
 
 @dataclass(frozen=True, slots=True)
 class Prediction:
-    """Per word: index into ``PUNCT`` of the mark after it and into ``CASES``."""
+    """Per word: index into ``PUNCT`` of the mark after it and into ``CASES``.
+
+    ``case_logits`` and ``raw_case_bonus`` let the repair weigh the casing the captions
+    wrote against the model's (``repairer.decide_cases``): the bonus is added to the
+    logit of the class a word was written in (lower or capital; all capitals is no
+    evidence), as calibrated for this model on caption pairs.
+    """
 
     punct: np.ndarray
     case: np.ndarray
     punct_logits: np.ndarray | None = None
+    case_logits: np.ndarray | None = None
+    raw_case_bonus: tuple[float, float] = (0.0, 0.0)
 
 
 def model_word(token: str) -> str:
@@ -56,6 +64,10 @@ class Punctuator:
         # Added to the punctuation logits before the argmax: a prior shift calibrated on
         # a held-out split (scripts/calibrate_repair.py) to balance precision and recall.
         self.bias = np.asarray(self.config.get("punct_bias", [0.0] * 4), dtype=np.float32)
+        # Added to the casing logit of the class a word was written in (lower, capital):
+        # how far the captions' own casing is evidence (scripts/calibrate_repair.py).
+        bonus = self.config.get("raw_case_bonus", [0.0, 0.0])
+        self.raw_case_bonus = (float(bonus[0]), float(bonus[1]))
         self.max_pieces = int(self.config["max_pieces"])
         self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         self.tokenizer.no_padding()
@@ -123,7 +135,7 @@ class Punctuator:
                 mine.append((doc, start, end, [p for w in pieces[start:end] for p in w], firsts))
             batches += [mine[i : i + _BATCH] for i in range(0, len(mine), _BATCH)]
         punct = [np.zeros((len(w), 4), dtype=np.float32) for w in documents]
-        case = [np.zeros(len(w), dtype=np.int8) for w in documents]
+        case = [np.zeros((len(w), 3), dtype=np.float32) for w in documents]
         best = [np.full(len(w), -1, dtype=np.int32) for w in documents]
         for batch in batches:
             width = max(len(b[3]) for b in batch) + 2
@@ -138,7 +150,13 @@ class Punctuator:
                 rows = (p_logits[row][firsts], c_logits[row][firsts])
                 _keep(len(documents[doc]), start, end, rows, (punct[doc], case[doc], best[doc]))
         return [
-            Prediction((p + self.bias).argmax(-1).astype(np.int8), c, p)
+            Prediction(
+                (p + self.bias).argmax(-1).astype(np.int8),
+                c.argmax(-1).astype(np.int8),
+                p,
+                c,
+                self.raw_case_bonus,
+            )
             for p, c in zip(punct, case, strict=True)
         ]
 
@@ -163,7 +181,7 @@ def _keep(
     where = index[better]
     best[where] = room[better]
     punct[where] = logits[0][better]
-    case[where] = logits[1][better].argmax(-1)
+    case[where] = logits[1][better]
 
 
 @cache

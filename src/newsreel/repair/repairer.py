@@ -8,12 +8,38 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsreel.repair import clean, paragraphs, turns
+import numpy as np
+
+from newsreel.repair import clean, paragraphs, turn_model, turns
 from newsreel.repair.document import Repaired, ends_sentence, split_raw, styled
-from newsreel.repair.labels import CASES, MARKS, PUNCT
+from newsreel.repair.labels import CASES, MARKS, PUNCT, case_of
 from newsreel.repair.punctuator import Prediction, Punctuator, load
 
 _MARK_OF_INDEX = [MARKS.get(p, "") for p in PUNCT]
+_SENTENCE_END = (".", "?", "!")
+
+
+def trusts_casing(tokens: Sequence[str]) -> bool:
+    """Whether a text's own casing can be kept: human-cased sources (Whisper, TV closed
+    captions, edited transcripts) are punctuated; YouTube auto-captions, the seed
+    format and the timed-text captions made from them are not, and capitalise at random.
+    """
+    words = [t for t in tokens if any(c.isalnum() for c in t)]
+    ends = sum(t.rstrip("\"'”’)]").endswith(_SENTENCE_END) for t in words)
+    return bool(words) and ends * 60 >= len(words)
+
+
+def decide_cases(tokens: Sequence[str], prediction: Prediction) -> list[str]:
+    """Each token's casing: the model's, with the casing the token was written in
+    added to its logits as evidence (``Prediction.raw_case_bonus``)."""
+    if prediction.case_logits is None:
+        return [CASES[int(c)] for c in prediction.case]
+    logits = np.array(prediction.case_logits, dtype=np.float32)
+    for i, token in enumerate(tokens):
+        written = case_of(token)
+        if written != "upper":  # all capitals says nothing: captions and TV CC shout
+            logits[i, CASES.index(written)] += prediction.raw_case_bonus[CASES.index(written)]
+    return [CASES[int(c)] for c in logits.argmax(-1)]
 
 
 def assemble(
@@ -22,33 +48,20 @@ def assemble(
     *,
     model: str = "",
     times: Sequence[tuple[float, float]] | None = None,
+    trust_case: bool | None = None,
+    learnt_turns: turn_model.TurnModel | None = None,
 ) -> Repaired:
-    """Build the repaired form of ``text`` from per-token punctuation and casing labels."""
+    """Build the repaired form of ``text`` from per-token punctuation and casing labels.
+
+    ``trust_case`` says whether words written in mixed case keep it (default: decided
+    from the text by ``trusts_casing``); ``learnt_turns`` adds a learnt turn model's
+    speaker changes to the cue rules'.
+    """
     tokens, gaps = split_raw(text)
     kinds = clean.kinds(tokens)
-    forms: list[str] = []
-    starts: list[int] = []
-    at_start = True
-    for i, token in enumerate(tokens):
-        if kinds[i] in ("marker", "tag"):
-            forms.append(token)
-            continue
-        mark = _MARK_OF_INDEX[int(prediction.punct[i])]
-        nxt = next((j for j in range(i + 1, len(tokens)) if kinds[j] != "tag"), None)
-        if nxt is not None and kinds[nxt] == "marker" and mark in ("", ","):
-            mark = "."
-        if nxt is None and mark in ("", ","):
-            mark = "."
-        case = "lower" if kinds[i] == "filler" else CASES[int(prediction.case[i])]
-        form = styled(token, case, mark, sentence_start=at_start)
-        if at_start:
-            starts.append(i)
-        forms.append(form)
-        at_start = ends_sentence(form)
-    if tokens:
-        starts[:1] = [0]  # leading tags and markers belong to the first sentence
+    forms, starts = punctuate(tokens, kinds, prediction, trust_case)
     spans = list(zip(starts, [*starts[1:], len(tokens)][: len(starts)], strict=True))
-    found = turns.detect(forms, kinds, spans)
+    found = turns.detect(forms, kinds, spans, learnt_turns)
     cuts = [t.start for t in found if t.start > 0 and t.start not in starts]
     if cuts:  # a new speaker starts a new sentence
         for cut in cuts:
@@ -70,6 +83,39 @@ def assemble(
     )
 
 
+def punctuate(
+    tokens: Sequence[str],
+    kinds: Sequence[str],
+    prediction: Prediction,
+    trust_case: bool | None = None,
+) -> tuple[list[str], list[int]]:
+    """Display forms (cased, marked) and sentence starts, before turns are detected."""
+    trust = trusts_casing(tokens) if trust_case is None else trust_case
+    cases = decide_cases(tokens, prediction)
+    forms: list[str] = []
+    starts: list[int] = []
+    at_start = True
+    for i, token in enumerate(tokens):
+        if kinds[i] in ("marker", "tag"):
+            forms.append(token)
+            continue
+        mark = _MARK_OF_INDEX[int(prediction.punct[i])]
+        nxt = next((j for j in range(i + 1, len(tokens)) if kinds[j] != "tag"), None)
+        if nxt is not None and kinds[nxt] == "marker" and mark in ("", ","):
+            mark = "."
+        if nxt is None and mark in ("", ","):
+            mark = "."
+        case = "lower" if kinds[i] == "filler" else cases[i]
+        form = styled(token, case, mark, sentence_start=at_start, trust_case=trust)
+        if at_start:
+            starts.append(i)
+        forms.append(form)
+        at_start = ends_sentence(form)
+    if tokens:
+        starts[:1] = [0]  # leading tags and markers belong to the first sentence
+    return forms, starts
+
+
 def _close_before(forms: list[str], kinds: Sequence[str], index: int) -> None:
     """End the sentence before token ``index`` with a full stop if nothing ends it."""
     for j in range(index - 1, -1, -1):
@@ -80,12 +126,19 @@ def _close_before(forms: list[str], kinds: Sequence[str], index: int) -> None:
         return
 
 
-def repair_texts(texts: Sequence[str], punctuator: Punctuator | None = None) -> list[Repaired]:
-    """Repair many texts with the shipped model (batched across texts)."""
+def repair_texts(
+    texts: Sequence[str], punctuator: Punctuator | None = None, *, learnt_turns: bool = True
+) -> list[Repaired]:
+    """Repair many texts with the shipped models (batched across texts); without
+    ``learnt_turns`` speaker turns come from the cue rules only."""
     model = punctuator or load()
     tokenised = [split_raw(t)[0] for t in texts]
     predictions = model.predict_many(tokenised)
-    return [assemble(t, p, model=model.version) for t, p in zip(texts, predictions, strict=True)]
+    learnt = turn_model.load() if learnt_turns else None
+    return [
+        assemble(t, p, model=model.version, learnt_turns=learnt)
+        for t, p in zip(texts, predictions, strict=True)
+    ]
 
 
 def repair_text(text: str, punctuator: Punctuator | None = None) -> Repaired:

@@ -16,7 +16,7 @@ from newsreel.repair.punctuator import Punctuator, load
 from newsreel.repair.repairer import repair_texts
 from newsreel.store.base import Store
 
-RULES = "rules-3"  # 3: speaker labels after >> name turns
+RULES = "rules-4"  # 4: auto-caption capitals weighed, not kept; learnt speaker turns
 BATCH = 64
 
 

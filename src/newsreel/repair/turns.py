@@ -10,7 +10,9 @@ Cues, in the order they are tried on each sentence:
   anchor's turn starts there, and the turn before is named X if it had no name;
 - questions answered ("...make a difference? Well, ..."), once the text is an
   interview: the answer is the guest's, the question block the anchor's;
-- self-introductions ("I'm X", "this is X reporting") name the current turn.
+- self-introductions ("I'm X", "this is X reporting") name the current turn;
+- with a learnt model (``turn_model.py``) and no ``>>`` markers, the sentence starts
+  the model scores as new speakers, away from the turns the cues found.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from newsreel.repair.clean import core, is_marker
-from newsreel.repair.document import Turn
+from newsreel.repair.document import Turn, ends_sentence
 from newsreel.repair.speakers import parse_label, same_person
+from newsreel.repair.turn_model import TurnModel, learnt_starts
 
 _HANDOVER = re.compile(
     r"\b(?:let's|let us|we'll|we will|i want to|we want to|we're going to|i'd like to|now)\s+"
@@ -143,9 +146,39 @@ class _Scan:
 
 
 def detect(
-    forms: Sequence[str], kinds: Sequence[str], sentences: Sequence[tuple[int, int]]
+    forms: Sequence[str],
+    kinds: Sequence[str],
+    sentences: Sequence[tuple[int, int]],
+    model: TurnModel | None = None,
 ) -> list[Turn]:
-    """Turns of a repaired transcript (empty when nothing signals a change of speaker)."""
+    """Turns of a repaired transcript (empty when nothing signals a change of speaker);
+    ``model`` adds the turns it learnt to see where no cue names them."""
+    scan, labelled = _cued(forms, kinds, sentences)
+    if labelled:  # a labelled transcript names every turn itself
+        return _aligned(scan.turns, kinds, sentences)
+    if model is not None and not any(t.cue == ">>" for t in scan.turns.values()):
+        cues = {t: turn.cue for t, turn in scan.turns.items()}
+        for start in learnt_starts(model, *sentence_view(scan), cues):
+            scan.turns[start] = Turn(start, cue="learnt")
+            scan.turns.setdefault(0, Turn(0, cue="opening"))
+    _name_from_intros(scan.turns, forms, scan.words, sentences)
+    return _aligned(scan.turns, kinds, sentences)
+
+
+def learnt_inputs(
+    forms: Sequence[str], kinds: Sequence[str], sentences: Sequence[tuple[int, int]]
+) -> tuple[list[list[str]], list[str], list[int], dict[int, str]]:
+    """What the turn model reads of a transcript: per sentence its spoken words, mark
+    and first token, and the cue of each turn the rules found (for its training)."""
+    scan, _ = _cued(forms, kinds, sentences)
+    return (*sentence_view(scan), {t: turn.cue for t, turn in scan.turns.items()})
+
+
+def _cued(
+    forms: Sequence[str], kinds: Sequence[str], sentences: Sequence[tuple[int, int]]
+) -> tuple[_Scan, bool]:
+    """The transcript's sentences with the turns the cue rules find; whether speaker
+    labels name them all."""
     words = [core(f) for f in forms]
     spoken = [
         [i for i in range(s, e) if kinds[i] not in ("marker", "tag", "filler")]
@@ -153,8 +186,8 @@ def detect(
     ]
     texts = [" ".join(words[i] for i in idx) for idx in spoken]
     scan = _Scan(forms, words, sentences, spoken, texts)
-    if _marker_turns(scan, kinds):  # a labelled transcript names every turn itself
-        return _aligned(scan.turns, kinds, sentences)
+    if _marker_turns(scan, kinds):
+        return scan, True
     for k, text in enumerate(texts):
         if not text:
             continue
@@ -164,8 +197,21 @@ def detect(
             _hand_over(scan, k)
         elif scan.interview and k > 0 and _ANSWER.match(text) and scan.asks(k - 1):
             _answer(scan, k)
-    _name_from_intros(scan.turns, forms, words, sentences)
-    return _aligned(scan.turns, kinds, sentences)
+    return scan, False
+
+
+def sentence_mark(form: str) -> str:
+    """The mark a sentence's last form ends it with: ``?``, ``.`` or ``none``."""
+    if not ends_sentence(form):
+        return "none"
+    return "?" if "?" in form[-3:] else "."
+
+
+def sentence_view(scan: _Scan) -> tuple[list[list[str]], list[str], list[int]]:
+    """Per sentence: its spoken words, its closing mark and its first token."""
+    texts = [[scan.words[i] for i in idx] for idx in scan.spoken]
+    marks = [sentence_mark(scan.forms[e - 1]) for _, e in scan.sentences]
+    return texts, marks, [s for s, _ in scan.sentences]
 
 
 def _marker_turns(scan: _Scan, kinds: Sequence[str]) -> bool:

@@ -1,19 +1,29 @@
 """Run a parsed query against a store: lexical + sound-alike search, with passages.
 
 See ``rank`` for how exact and sound-alike matches are weighed. Every hit gets its best
-passage (snippet, matched words, start time, link).
+passage (snippet, matched words, start time, link); ``passage_rows`` lists every
+passage of every matching video.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from newsreel.budget import check_time
-from newsreel.models import Filters, SearchHit
+from newsreel.models import Filters, HitRow, LazyTimes, PassageRow, SearchHit
+from newsreel.search.forms import stemmed
+from newsreel.search.occurrences import WIDTH, Found, find_passages
 from newsreel.search.passages import best_passage, slot_groups, title_matches, youtube_url
 from newsreel.search.query import And, Near, Node, Or, Phrase, Term
-from newsreel.search.soundalike import Heard, adjacent, expand, find_variants
+from newsreel.search.soundalike import (
+    Heard,
+    adjacent,
+    expand,
+    find_variants,
+    query_words,
+    shares_context,
+)
 from newsreel.text import STOPWORDS, fold, tokens
 
 if TYPE_CHECKING:
@@ -27,12 +37,33 @@ SOUND_ALIKE_WEIGHT = 0.8
 SIDE_BY_SIDE_WEIGHT = 1.5
 
 
-def variants_for(store: Store, node: Node, exact: bool) -> Heard:
-    """The heard variants of the query's words; none when ``exact``."""
+def variants_for(
+    store: Store,
+    node: Node,
+    exact: bool,
+    dropped: Collection[str] = (),
+    context: Callable[[str], set[str]] | None = None,
+) -> Heard:
+    """The heard variants of the query's words, less ``dropped``; none when ``exact``.
+
+    With ``context`` (a word's telling context words in the archive: ``Indexes.context``),
+    a variant matches alone only where its context shares enough with the typed word's
+    and the query's other words (``soundalike.shares_context``): "karina" (a singer)
+    does not stand in for "Karim" (a footballer)."""
     check_time()
     if exact:
         return Heard()
-    return find_variants(node, store.search.sound_variants, store.search.indexed_documents())
+    found = find_variants(node, store.search.sound_variants, store.search.indexed_documents())
+    found = found.without(dropped)
+    if context is None or not any(found.alone.values()):
+        return found
+    words = {w for w in query_words(node) if w not in STOPWORDS}
+    return found.keeping(lambda w, v: shares_context(context(w), words - {w}, context(v)))
+
+
+def prepared(node: Node, exact: bool) -> Node:
+    """The query as searched: plain words in any of their forms, unless ``exact``."""
+    return node if exact else stemmed(node)
 
 
 def widest(node: Node, variants: Heard) -> Node:
@@ -50,9 +81,11 @@ def lexical(
     offset: int = 0,
     exact: bool = False,
     sort: str = "relevance",
+    dropped: Collection[str] = (),
 ) -> list[SearchHit]:
     """Ranked hits (exact and sound-alike matches), or the newest first."""
-    variants = variants_for(indexes.store, node, exact)
+    node = prepared(node, exact)
+    variants = variants_for(indexes.store, node, exact, dropped, indexes.context)
     wanted = offset + limit
     query = widest(node, variants)
     if sort == "date":
@@ -165,6 +198,78 @@ def build_hits(
     return hits
 
 
+PASSAGE_CHUNK = 100  # transcripts read at a time when listing passages
+
+
+def passage_rows(
+    indexes: Indexes,
+    node: Node,
+    filters: Filters,
+    *,
+    exact: bool = False,
+    dropped: Collection[str] = (),
+    width: int = WIDTH,
+) -> Iterator[PassageRow]:
+    """Every passage of every matching video: videos in the order ``lexical`` ranks
+    them, passages in transcript order. Ranks at once (under the caller's time budget);
+    reads the transcripts ``PASSAGE_CHUNK`` at a time as the rows are consumed."""
+    node = prepared(node, exact)
+    variants = variants_for(indexes.store, node, exact, dropped, indexes.context)
+    total = len(indexes.matching_ids(widest(node, variants), filters))
+    order = [t for t, _ in rank(indexes, node, variants, filters, total)] if total else []
+    return _passages(indexes.store, node, variants, order, width)
+
+
+def _passages(
+    store: Store, node: Node, variants: Heard, order: Sequence[int], width: int
+) -> Iterator[PassageRow]:
+    for begin in range(0, len(order), PASSAGE_CHUNK):
+        chunk = order[begin : begin + PASSAGE_CHUNK]
+        rows = store.videos.hit_rows(chunk)
+        for place, transcript_id in enumerate(chunk, start=begin + 1):
+            check_time()
+            row = rows.get(transcript_id)
+            if row is None:  # pragma: no cover - superseded between the two queries
+                continue
+            words = row.text.split(" ") if row.text else []
+            found = find_passages(words, node, variants, width=width)
+            if isinstance(row.word_times, LazyTimes) and len(found) > 1:
+                row.word_times.split()
+            for passage in found:
+                yield _passage_row(row, place, words, row.word_times, passage)
+
+
+def _passage_row(
+    row: HitRow,
+    place: int,
+    words: Sequence[str],
+    times: Sequence[tuple[float, float]] | None,
+    passage: Found,
+) -> PassageRow:
+    start = end = None
+    if times and passage.end_word <= len(times):  # times for every word of the passage
+        start = float(times[passage.first_word][0])
+        end = float(times[passage.end_word - 1][1])
+    matched, heard = passage.matched(words)
+    return PassageRow(
+        video_id=row.video_id,
+        title=row.title,
+        channel=row.channel,
+        language=row.language,
+        publish_date=row.publish_date,
+        rank=place,
+        first_word=passage.first_word,
+        end_word=passage.end_word,
+        start_seconds=start,
+        end_seconds=end,
+        url=youtube_url(row.video_id, start),
+        text=passage.text(words),
+        matched_terms=matched,
+        heard_as=heard,
+        matches=tuple((a, b + 1) for a, b, _ in passage.runs),
+    )
+
+
 SEMANTIC_DEPTH = 20
 # Meaning counts half as much as words at most: a static model does not know names
 # ("Shin Bet"), where the words are the better evidence (bench/search_quality.py).
@@ -230,8 +335,11 @@ def hybrid(
     limit: int,
     offset: int = 0,
     exact: bool = False,
+    dropped: Collection[str] = (),
 ) -> list[SearchHit]:
-    """Lexical (with sound-alikes) and semantic rankings fused by normalised score.
+    """Lexical (with sound-alikes) and semantic rankings fused by normalised score, in
+    two tiers: videos with every word of the query (or the phrase), as typed or heard,
+    then the rest (some of the words, or the meaning only).
 
     A video scores its BM25 over the best BM25 of the query (0..1) plus, if among the
     ``SEMANTIC_DEPTH`` nearest, its cosine scaled between the nearest's and the
@@ -239,9 +347,11 @@ def hybrid(
     rank fusion throws away: on bench/search_quality.py MRR 0.88 against 0.78 for
     reciprocal rank fusion (k=10, same weights).
     """
-    variants = variants_for(indexes.store, node, exact)
+    node = prepared(node, exact)
+    variants = variants_for(indexes.store, node, exact, dropped, indexes.context)
     wanted = max(POOL, offset + limit)
     lexical_ranked = rank(indexes, node, variants, filters, wanted)
+    whole = {t for t, _ in lexical_ranked}  # every word (or the phrase), typed or heard
     loose = relaxed(node)
     if loose is not None and len(lexical_ranked) < wanted:  # then videos with some words
         seen = {t for t, _ in lexical_ranked}
@@ -265,7 +375,9 @@ def hybrid(
             fused[transcript_id] = fused.get(transcript_id, 0.0) + weight * part
             labels.setdefault(transcript_id, "semantic")
     lexical_rank = {t: n for n, (t, _) in enumerate(lexical_ranked)}
-    order = sorted(fused, key=lambda t: (-fused[t], lexical_rank.get(t, wanted), t))
+    # Evidence first: a video with all of the query is never below one with some of it
+    # or only its meaning; the fused score orders each tier.
+    order = sorted(fused, key=lambda t: (t not in whole, -fused[t], lexical_rank.get(t, wanted), t))
     order = order[offset : offset + limit]
     page = [(t, (round(fused[t], 4), labels[t])) for t in order]
     anchors = {t: first for t, _, first in meaning}

@@ -5,12 +5,18 @@ transcript) and answers ranked queries (BM25, title x4, block-max WAND: millisec
 a million videos where SQLite FTS5 must score every match; bench/search.py), filters,
 facet counts and the vocabulary for sound-alike keys. Text is tokenised as the Python
 side folds it (``text.fold``): split on non-alphanumerics, lower case, accents
-folded to ASCII.
+folded to ASCII. ``title_stem`` and ``text_stem`` hold the same text stemmed (English
+Snowball, ``search.forms``) for plain query words; a word matching as typed scores in
+both fields, so it ranks above one matching only by another form.
+
+``FORMAT`` names the schema: an index of another format is rebuilt when the archive is
+opened for writing (``search.indexes``).
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,11 +25,13 @@ import tantivy
 
 from newsreel.errors import QueryError, StoreError
 from newsreel.models import UNKNOWN_OUTLET, Filters, IndexedVideo
+from newsreel.search.forms import STEM_ANALYZER, stem, stem_analyzer
 from newsreel.search.query import Near, Node, Or, Phrase, Term
 from newsreel.text import tokens
 
 TITLE_BOOST = 4.0
 ANALYZER = "news"
+FORMAT = "2"  # 2: stemmed fields (title_stem, text_stem); 1 (no file): words only
 UNKNOWN = UNKNOWN_OUTLET
 NO_DATE = "(no date)"
 WRITER_HEAP = 256_000_000
@@ -36,6 +44,8 @@ def _schema() -> Any:
     builder.add_text_field("video_id", tokenizer_name="raw")
     builder.add_text_field("title", tokenizer_name=ANALYZER)
     builder.add_text_field("text", tokenizer_name=ANALYZER)
+    builder.add_text_field("title_stem", tokenizer_name=STEM_ANALYZER)
+    builder.add_text_field("text_stem", tokenizer_name=STEM_ANALYZER)
     for name in ("channel_key", "code_key", "language_key"):
         builder.add_text_field(name, tokenizer_name="raw")
     for name in ("channel_facet", "language_facet", "month"):
@@ -68,6 +78,7 @@ class FullText:
         except ValueError as exc:
             raise StoreError(f"cannot open the full-text index {path}: {exc}") from None
         self.index.register_tokenizer(ANALYZER, _analyzer())
+        self.index.register_tokenizer(STEM_ANALYZER, stem_analyzer())
         self._writer: Any = None
 
     # -- writing --------------------------------------------------------------
@@ -182,6 +193,24 @@ class FullText:
         searcher = self.index.searcher()
         return {t: int(searcher.doc_freq("text", t)) for t in terms}
 
+    def scored(self, words: Sequence[str]) -> tuple[list[int], list[float], float, float]:
+        """Every transcript holding the word (or the phrase ``words``) with its BM25
+        score for that alone, and the idf and average length the scores used: what
+        ``search.bm25.invert`` reads term frequencies back from."""
+        searcher = self.index.searcher()
+        if len(words) == 1:
+            query = tantivy.Query.term_query(self.schema, "text", words[0])
+        else:
+            query = tantivy.Query.phrase_query(self.schema, "text", list(words))
+        total = int(getattr(searcher.search(query, 1, count=True), "count", 0) or 0)
+        if total == 0:
+            return [], [], 0.0, 0.0
+        found = searcher.search(query, total, count=False)
+        addresses = [address for _, address in found.hits]
+        ids = [int(i or 0) for i in searcher.fast_field_values("tid", addresses)]
+        idf, avgdl = _bm25_constants(json.loads(query.explain(searcher, addresses[0]).to_json()))
+        return ids, [float(s) for s, _ in found.hits], idf, avgdl
+
     def vocabulary(self) -> dict[str, int]:
         """Every indexed term of titles and transcripts with its document count."""
         self.index.reload()  # another process (the ingest writer) may have committed
@@ -204,6 +233,22 @@ class FullText:
         return tantivy.Query.boolean_query(parts)
 
 
+def _bm25_constants(explained: dict[str, Any]) -> tuple[float, float]:
+    """The idf and average field length in a BM25 explanation."""
+    found: dict[str, float] = {}
+    stack = [explained]
+    while stack:
+        node = stack.pop()
+        description = str(node.get("description", ""))
+        for key in ("idf", "avgdl"):
+            if description.startswith(key) and key not in found:
+                found[key] = float(node["value"])
+        stack.extend(node.get("details", []))
+    if len(found) < 2:
+        raise StoreError("the full-text index explained a score without idf and avgdl")
+    return found["idf"], found["avgdl"]
+
+
 def _document(video: IndexedVideo) -> Any:
     day = video.publish_date
     return tantivy.Document(
@@ -211,6 +256,8 @@ def _document(video: IndexedVideo) -> Any:
         video_id=video.video_id,
         title=video.title or "",
         text=video.text,
+        title_stem=video.title or "",
+        text_stem=video.text,
         channel_key=(video.channel or "").lower(),
         code_key=(video.channel_code or "").lower(),
         language_key=(video.language or "").lower(),
@@ -223,18 +270,16 @@ def _document(video: IndexedVideo) -> Any:
 
 def _filter_queries(schema: Any, filters: Filters) -> list[Any]:
     out = []
-    if filters.channel == UNKNOWN:  # the facet of videos without an outlet
-        out.append(tantivy.Query.term_query(schema, "channel_facet", UNKNOWN))
-    elif filters.channel:
-        key = filters.channel.lower()
-        out.append(
-            tantivy.Query.boolean_query(
-                [
-                    (tantivy.Occur.Should, tantivy.Query.term_query(schema, "channel_key", key)),
-                    (tantivy.Occur.Should, tantivy.Query.term_query(schema, "code_key", key)),
-                ]
-            )
-        )
+    if filters.channels:
+        either = []
+        for channel in filters.channels:
+            if channel == UNKNOWN:  # the facet of videos without an outlet
+                either.append(tantivy.Query.term_query(schema, "channel_facet", UNKNOWN))
+                continue
+            key = channel.lower()
+            either.append(tantivy.Query.term_query(schema, "channel_key", key))
+            either.append(tantivy.Query.term_query(schema, "code_key", key))
+        out.append(tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in either]))
     if filters.language:
         out.append(tantivy.Query.term_query(schema, "language_key", filters.language.lower()))
     if filters.since or filters.until:
@@ -244,12 +289,31 @@ def _filter_queries(schema: Any, filters: Filters) -> list[Any]:
     return out
 
 
-def _in_fields(schema: Any, make: Any) -> Any:
+def _in_fields(schema: Any, make: Any, fields: tuple[str, str] = ("title", "text")) -> Any:
     """A query on the title (boosted) or the transcript."""
+    title, text = fields
     return tantivy.Query.boolean_query(
         [
-            (tantivy.Occur.Should, tantivy.Query.boost_query(make("title"), TITLE_BOOST)),
-            (tantivy.Occur.Should, make("text")),
+            (tantivy.Occur.Should, tantivy.Query.boost_query(make(title), TITLE_BOOST)),
+            (tantivy.Occur.Should, make(text)),
+        ]
+    )
+
+
+def _any_form(schema: Any, word: str) -> Any:
+    """One word as typed or in any of its forms (the stemmed fields)."""
+    root = stem(word)
+    return tantivy.Query.boolean_query(
+        [
+            (tantivy.Occur.Should, _phrase(schema, [word])),
+            (
+                tantivy.Occur.Should,
+                _in_fields(
+                    schema,
+                    lambda f: tantivy.Query.term_query(schema, f, root),
+                    ("title_stem", "text_stem"),
+                ),
+            ),
         ]
     )
 
@@ -274,6 +338,8 @@ def compile_node(schema: Any, node: Node) -> Any:
         if node.prefix and len(words) == 1:
             pattern = "".join("\\" + c if not c.isalnum() else c for c in words[0]) + ".*"
             return _in_fields(schema, lambda f: tantivy.Query.regex_query(schema, f, pattern))
+        if node.stem and len(words) == 1:
+            return _any_form(schema, words[0])
         return _phrase(schema, words)
     if isinstance(node, Phrase):
         words = _words(node.words)

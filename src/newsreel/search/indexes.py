@@ -21,15 +21,18 @@ from typing import Any
 from newsreel.budget import check_time
 from newsreel.errors import StoreError
 from newsreel.models import Filters, IndexedVideo
-from newsreel.search.fulltext import FullText
-from newsreel.search.query import Node
+from newsreel.search.fulltext import FORMAT, FullText
+from newsreel.search.query import Node, Term
 from newsreel.search.semantic import VERSION
+from newsreel.search.soundalike import context_counts, telling
 from newsreel.search.vectors import Semantic, sync_index
 from newsreel.store.base import Store
 from newsreel.text import sound_key
 
 OWNER_FILE = "archive-id"
+FORMAT_FILE = "format"  # the index's schema (fulltext.FORMAT); none: format 1
 INDEX_CHUNK = 20_000
+CONTEXT_DOCUMENTS = 10  # transcripts read for a word's usual context
 
 
 def _can_write(path: Path) -> bool:
@@ -64,6 +67,7 @@ class Indexes:
         self._staged: list[int] = []  # transcripts handed to the index, not committed
         self._data_version: int | None = None
         self._scratch: str | None = None  # a copy of the index read from a read-only disk
+        self._contexts: dict[str, set[str]] = {}  # word -> telling context words
 
     # -- the structures ---------------------------------------------------------
 
@@ -77,12 +81,38 @@ class Indexes:
                     f"the full-text index of {self.store.path} is missing; "
                     "run 'newsreel reindex' to rebuild it from the archive"
                 )
+            rebuilt = folder is not None and self._check_format(folder)
             self._fulltext = self._open_fulltext(folder)
             if folder is not None:
                 self._check_owner(folder)
+            if rebuilt:  # an index of an older format, removed: rebuilt from the rows now
+                self.store.search.queue_all()
+                self.index_pending()
             if not self.read_only and self._fulltext.documents() == 0:
                 self.store.search.queue_all()  # a new or deleted index: rebuild from rows
         return self._fulltext
+
+    def _check_format(self, folder: Path) -> bool:
+        """Make sure the index beside the archive has this version's schema: an index of
+        an older format is removed (and rebuilt: True) when writing, an error naming
+        ``newsreel reindex`` when reading."""
+        marker = folder / FORMAT_FILE
+        built = (folder / "meta.json").exists()
+        found = marker.read_text().strip() if marker.exists() else ("1" if built else None)
+        if found == FORMAT:
+            return False
+        if self.read_only:
+            if found is None:  # an empty folder: nothing to read, nothing wrong
+                return False
+            raise StoreError(
+                f"the full-text index {folder} was built by an older Newsreel (format "
+                f"{found}, this version reads {FORMAT}); run 'newsreel reindex' to rebuild it"
+            )
+        if built:
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        marker.write_text(FORMAT + "\n")
+        return built
 
     def _open_fulltext(self, folder: Path | None) -> FullText:
         try:
@@ -146,6 +176,7 @@ class Indexes:
         """Commit what was staged; only then does it leave the archive's queue (a crash
         before the commit leaves it queued, and indexing a video twice replaces it)."""
         if self._staged:
+            self._contexts = {}
             self.fulltext.commit()
             self.store.search.dequeue_ids(self._staged)
             self._staged = []
@@ -234,6 +265,22 @@ class Indexes:
         """In how many indexed transcripts each folded term occurs."""
         return self.fulltext.doc_freqs(terms)
 
+    def context(self, word: str) -> set[str]:
+        """The telling words around a folded word in the titles and transcripts of the
+        (at most ``CONTEXT_DOCUMENTS``) videos where it weighs most: what it usually
+        comes with in this archive (remembered until the archive changes)."""
+        if word not in self._contexts:
+            check_time()
+            if len(self._contexts) > 10_000:  # a long-running server: forget, recompute
+                self._contexts = {}
+            ids = [t for t, _ in self.fulltext.search(Term(word), Filters(), CONTEXT_DOCUMENTS)]
+            rows = self.store.videos.hit_rows(ids).values() if ids else ()
+            counts = context_counts([t for r in rows for t in (r.title or "", r.text)], word)
+            freqs = self.term_doc_freqs(counts) if counts else {}
+            documents = max(1, self.store.search.indexed_documents())
+            self._contexts[word] = telling(counts, freqs, documents)
+        return self._contexts[word]
+
     def pending(self) -> int:
         """Transcripts waiting for the full-text index."""
         return self.store.search.pending()
@@ -249,6 +296,7 @@ class Indexes:
         if self._fulltext is not None:
             self._fulltext.index.reload()
         self._semantic = None
+        self._contexts = {}
         return True
 
     def close(self) -> None:

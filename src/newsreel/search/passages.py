@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsreel.search.forms import same_word, word_forms
 from newsreel.search.query import Near, Node, Or, Phrase, Term
 from newsreel.search.soundalike import Heard
 from newsreel.text import MARK_END, MARK_START, STOPWORDS, fold, tokens
@@ -52,13 +53,15 @@ class Passage:
 def slot_groups(node: Node, heard: Heard) -> list[list[Slot]]:
     """Query words grouped into runs that may be read side by side (phrases, plain ANDs)."""
 
-    def slot(word: str, prefix: bool = False) -> Slot:
+    def slot(word: str, prefix: bool = False, forms: bool = False) -> Slot:
         folded = fold(word)
         alone = frozenset([folded, *heard.alone.get(folded, ())])
+        if forms:  # the word's other forms ("hostage" for "hostages")
+            alone |= word_forms(folded)
         return Slot(word, alone, frozenset(heard.in_phrase.get(folded, ())), prefix)
 
     if isinstance(node, Term):
-        return [[slot(node.text, node.prefix)]]
+        return [[slot(node.text, node.prefix, node.stem)]]
     if isinstance(node, Phrase):
         return [[slot(w) for w in node.words]]
     if isinstance(node, Or):
@@ -69,7 +72,7 @@ def slot_groups(node: Node, heard: Heard) -> list[list[Slot]]:
     run: list[Slot] = []
     for part in node.include:  # consecutive plain words may be read as one phrase
         if isinstance(part, Term) and not part.prefix:
-            run.append(slot(part.text))
+            run.append(slot(part.text, forms=part.stem))
             continue
         if run:
             groups.append(run)
@@ -86,7 +89,9 @@ def _folded_words(words: Sequence[str]) -> list[str]:
     return joined if len(joined) == len(words) else [fold(w) for w in words]
 
 
-def _runs(words: Sequence[str], groups: Sequence[Sequence[Slot]]) -> list[tuple[int, int, str]]:
+def match_runs(
+    words: Sequence[str], groups: Sequence[Sequence[Slot]]
+) -> list[tuple[int, int, str]]:
     """Maximal runs (first, last, label) of words matching consecutive slots of a group."""
     folded = _candidates(words, [s for g in groups for s in g])
     runs = sorted(run for group in groups for run in _group_runs(group, folded))
@@ -175,7 +180,7 @@ def best_passage(
 ) -> Passage:
     """The window with the most (and longest) matches; ``anchor`` picks it instead."""
     words = text.split(" ") if text else []
-    runs = _runs(words, groups) if groups else []
+    runs = match_runs(words, groups) if groups else []
     if anchor is not None:
         first = max(0, min(anchor, len(words) - 1))
     elif runs:
@@ -188,9 +193,9 @@ def best_passage(
     marked: set[int] = set()
     for a, b, _ in inside:
         marked.update(range(a, b + 1))
-    snippet = " ".join(_mark(words[i]) if i in marked else words[i] for i in range(start, end))
+    snippet = " ".join(mark_word(words[i]) if i in marked else words[i] for i in range(start, end))
     snippet = ("…" if start > 0 else "") + snippet + ("…" if end < len(words) else "")
-    matched, heard = _surfaces(words, runs)
+    matched, heard = surfaces(words, runs)
     timed_word = inside[0][0] if inside else start
     seconds = None
     if word_times and timed_word < len(word_times):
@@ -198,7 +203,7 @@ def best_passage(
     return Passage(snippet, matched, heard, start, seconds)
 
 
-def _surfaces(
+def surfaces(
     words: Sequence[str], runs: Sequence[tuple[int, int, str]]
 ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The matched words as written (longest first) and the (term, heard) pairs."""
@@ -208,9 +213,15 @@ def _surfaces(
         surface = " ".join(_EDGE.sub("", w) for w in words[a : b + 1])
         if surface not in matched:
             matched.append(surface)
-        if tokens(surface) != tokens(label) and (label, surface) not in heard:
+        if not _same_words(label, surface) and (label, surface) not in heard:
             heard.append((label, surface))
     return tuple(matched), tuple(heard)
+
+
+def _same_words(typed: str, surface: str) -> bool:
+    """Whether a match is the typed words, or their forms: not something misheard."""
+    a, b = tokens(typed), tokens(surface)
+    return a == b or (len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b, strict=True)))
 
 
 def title_matches(
@@ -218,7 +229,7 @@ def title_matches(
 ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The query words (or heard variants) a title contains."""
     words = (title or "").split()
-    return _surfaces(words, _runs(words, groups)) if words and groups else ((), ())
+    return surfaces(words, match_runs(words, groups)) if words and groups else ((), ())
 
 
 def _window_starts(runs: Sequence[tuple[int, int, str]], width: int) -> list[int]:
@@ -232,7 +243,7 @@ def _window_score(runs: Sequence[tuple[int, int, str]], start: int, width: int) 
     return (len(labels), longest, len(inside), -start)
 
 
-def _mark(word: str) -> str:
+def mark_word(word: str) -> str:
     """Highlight a word, leaving the punctuation around it outside the mark."""
     core = _EDGE.sub("", word)
     if not core:

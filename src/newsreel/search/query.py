@@ -7,6 +7,12 @@
     -word, -"p q"   exclude documents containing it
     ( ... )         grouping
     channel:DW  channel:"DW News"  lang:en  date:2024-03..2024-04  (filters)
+    channel:DW OR channel:BBC       either outlet (also in brackets: Gaza (channel:DW OR …))
+    group:NAME  channel:group:NAME  any outlet of a named group (newsreel group add)
+    -heard:raf      do not count "raf" as a way the captions misheard a query word
+
+Filters hold for the whole query: they may stand in brackets, but not after a '-' or
+in NEAR, and only outlet filters (channel:, group:) may be joined by OR, with each other.
 
 Pure: no I/O, no search engine. Raises ``QueryError`` with a message for the user.
 """
@@ -19,6 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from newsreel.errors import QueryError
+from newsreel.text import fold
 
 _TOKEN = re.compile(r'\s*(?:(-?)([a-z]+):"([^"]*)"|(-?)"([^"]*)("?)|(\()|(\))|(-?)([^\s()"]+))')
 _FIELD = re.compile(r"^([a-z]+):(.+)$")
@@ -28,16 +35,19 @@ MAX_QUERY_CHARS = 2_000
 MAX_WORDS = 64
 MAX_DEPTH = 16
 MAX_NEAR = 1_000
-FIELDS = ("channel", "lang", "date", "entity")
+FIELDS = ("channel", "group", "lang", "date", "entity", "heard")
+GROUP_PREFIX = "group:"  # an outlet filter naming a group: channel:group:NAME
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One word, or a prefix when ``prefix`` is set."""
+    """One word, or a prefix when ``prefix`` is set; ``stem``: any of its word forms
+    ("hostages" finds "hostage"; set by the search engine unless matching is exact)."""
 
     text: str
     prefix: bool = False
+    stem: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,17 +81,22 @@ class Near:
 
 
 Node = Term | Phrase | Or | And | Near
+# A filter met while parsing: (name, values); several values only for outlets in OR.
+Clause = tuple[str, tuple[str, ...]]
+Parsed = tuple[Node | None, list[Clause]]
 
 
 @dataclass(frozen=True, slots=True)
 class ParsedQuery:
-    """What to match and the metadata filters the query named."""
+    """What to match and the metadata filters the query named (``channels``: outlet
+    names, codes or ``group:NAME``, any of which may match)."""
 
     node: Node
-    channel: str | None = None
+    channels: tuple[str, ...] = ()
     language: str | None = None
     since: date | None = None
     until: date | None = None
+    dropped: tuple[str, ...] = ()  # heard variants the user ruled out (-heard:WORD)
 
 
 def _lex(query: str) -> list[tuple[str, str, bool]]:
@@ -134,49 +149,54 @@ class _Parser:
     def __init__(self, tokens: list[tuple[str, str, bool]]) -> None:
         self.tokens = tokens
         self.i = 0
-        self.fields: list[str] = []
+        self.dropped: list[str] = []
 
     def peek(self) -> str | None:
         return self.tokens[self.i][0] if self.i < len(self.tokens) else None
 
-    def sequence(self, depth: int) -> Node | None:
+    def sequence(self, depth: int) -> Parsed:
         include: list[Node] = []
         exclude: list[Node] = []
+        clauses: list[Clause] = []
         while self.peek() not in (None, "close"):
             kind, text, negated = self.tokens[self.i]
-            if kind == "field":
-                if depth or negated:
+            if kind == "field" and text.startswith("heard:"):
+                if not negated:
                     raise QueryError(
-                        f"the filter {text} must stand on its own, not negated, "
-                        "in brackets or in OR"
+                        f"write -{text} to stop counting a heard variant; heard: only drops"
                     )
-                self.fields.append(text)
+                self.dropped.extend(fold(w) for w in _WORD.findall(text.partition(":")[2]))
                 self.i += 1
                 continue
-            node = self.alternatives(depth)
+            node, found = self.alternatives(depth)
+            if found and negated:
+                raise QueryError(f"the filter {_text(found[0])} must stand on its own, not negated")
+            clauses += found
             if node is not None:
                 (exclude if negated else include).append(node)
         if not include and exclude:
             raise QueryError("a query needs at least one word to look for; '-word' only excludes")
         if not include:
-            return None
+            return None, clauses
         if len(include) == 1 and not exclude:
-            return include[0]
-        return And(tuple(include), tuple(exclude))
+            return include[0], clauses
+        return And(tuple(include), tuple(exclude)), clauses
 
-    def alternatives(self, depth: int) -> Node | None:
+    def alternatives(self, depth: int) -> Parsed:
         parts = [self.near(depth)]
         while self.peek() == "or":
             self.i += 1
             if self.peek() in (None, "close", "or"):
                 raise QueryError("OR must have a word or phrase on both sides")
             parts.append(self.near(depth))
-        kept = [p for p in parts if p is not None]
+        kept = [p for p in parts if p[0] is not None or p[1]]
         if len(kept) <= 1:
-            return kept[0] if kept else None
-        return Or(tuple(kept))
+            return kept[0] if kept else (None, [])
+        if not any(found for _, found in kept):
+            return Or(tuple(node for node, _ in kept if node is not None)), []
+        return None, [_outlets_in_or(kept)]
 
-    def near(self, depth: int) -> Node | None:
+    def near(self, depth: int) -> Parsed:
         first = self.atom(depth)
         if self.peek() != "near":
             return first
@@ -188,13 +208,14 @@ class _Parser:
             if self.peek() not in ("word", "phrase"):
                 raise QueryError("NEAR/n must have a word or phrase on both sides")
             parts.append(self.atom(depth))
-        if not all(isinstance(p, Term | Phrase) for p in parts):
+        nodes = [node for node, found in parts if not found]
+        if len(nodes) < len(parts) or not all(isinstance(p, Term | Phrase) for p in nodes):
             raise QueryError("NEAR/n joins words or phrases only")
         if len(distance) > 6 or int(distance) > MAX_NEAR:
             raise QueryError(f"NEAR/n takes a distance of at most {MAX_NEAR} words")
-        return Near(tuple(p for p in parts if isinstance(p, Term | Phrase)), int(distance))
+        return Near(tuple(p for p in nodes if isinstance(p, Term | Phrase)), int(distance)), []
 
-    def atom(self, depth: int) -> Node | None:
+    def atom(self, depth: int) -> Parsed:
         kind, text, _ = self.tokens[self.i]
         self.i += 1
         if kind == "or":
@@ -202,7 +223,7 @@ class _Parser:
         if kind == "near":
             raise QueryError("NEAR/n must have a word or phrase on both sides")
         if kind == "field":
-            raise QueryError(f"the filter {text} must stand on its own, not in OR or NEAR")
+            return None, [_clause(text)]
         if kind == "open":
             if depth >= MAX_DEPTH:
                 raise QueryError(f"brackets nest at most {MAX_DEPTH} deep")
@@ -214,15 +235,54 @@ class _Parser:
         if kind == "phrase":
             words = tuple(_WORD.findall(text))
             if not words:
-                return None
-            return Phrase(words) if len(words) > 1 else Term(words[0])
+                return None, []
+            return (Phrase(words) if len(words) > 1 else Term(words[0])), []
         prefix = text.endswith("*")
         words = tuple(_WORD.findall(text))
         if not words:
-            return None
+            return None, []
         if len(words) > 1:
-            return Phrase(words)
-        return Term(words[0], prefix=prefix)
+            return Phrase(words), []
+        return Term(words[0], prefix=prefix), []
+
+
+def _clause(text: str) -> Clause:
+    """The filter of a field token ``name:value``; ``group:X`` is the outlet filter
+    ``channel:group:X``."""
+    name, _, value = text.partition(":")
+    value = value.strip()
+    if name in ("channel", "group") and not value.removeprefix(GROUP_PREFIX).strip():
+        raise QueryError(
+            f"{text} names no {'group' if name == 'group' or value else 'outlet'}; write "
+            'channel:DW, channel:"DW News" or group:NAME'
+        )
+    if name == "group":
+        return "channel", (GROUP_PREFIX + value,)
+    return name, (value,)
+
+
+def _text(clause: Clause) -> str:
+    return " OR ".join(f"{clause[0]}:{value}" for value in clause[1])
+
+
+def _outlets_in_or(parts: list[Parsed]) -> Clause:
+    """Outlet filters joined by OR, as one filter; anything else in an OR with a filter
+    is an error."""
+    values: list[str] = []
+    for node, found in parts:
+        other = [c for c in found if c[0] != "channel"]
+        if other:
+            raise QueryError(
+                f"the filter {_text(other[0])} must stand on its own, not in OR; only "
+                "outlet filters (channel:, group:) may be joined by OR"
+            )
+        if node is not None or len(found) != 1:
+            raise QueryError(
+                "OR joins outlet filters (channel:, group:) only with each other: write "
+                "'Gaza (channel:DW OR channel:BBC)' for Gaza in either outlet"
+            )
+        values += found[0][1]
+    return "channel", tuple(values)
 
 
 def parse_query(query: str) -> ParsedQuery:
@@ -236,14 +296,20 @@ def parse_query(query: str) -> ParsedQuery:
     if words > MAX_WORDS:
         raise QueryError(f"the query has {words} words; at most {MAX_WORDS}")
     parser = _Parser(tokens)
-    node = parser.sequence(0)
+    node, clauses = parser.sequence(0)
     if parser.peek() == "close":
         raise QueryError("a ')' has no matching '('")
     if node is None:
         raise QueryError("the query has no words to search for")
-    parsed = ParsedQuery(node)
-    for field in parser.fields:
-        name, _, value = field.partition(":")
+    parsed = ParsedQuery(node, dropped=tuple(dict.fromkeys(parser.dropped)))
+    outlets = [clause for clause in clauses if clause[0] == "channel"]
+    if len(outlets) > 1:
+        either = " OR ".join(_text(c) for c in outlets)
+        raise QueryError(
+            f"the query filters outlets twice ({', '.join(_text(c) for c in outlets)}); a "
+            f"video has one outlet: write {either} for any of them"
+        )
+    for name, (value, *_) in clauses:
         if name == "entity":
             raise QueryError(
                 "entity: is not a search filter yet; 'newsreel entity NAME' lists the videos "
@@ -253,8 +319,8 @@ def parse_query(query: str) -> ParsedQuery:
             since, until = parse_date_range(value)
             parsed = replace(parsed, since=since, until=until)
         elif name == "channel":
-            parsed = replace(parsed, channel=value)
-        else:
+            parsed = replace(parsed, channels=tuple(dict.fromkeys(outlets[0][1])))
+        elif name == "lang":
             parsed = replace(parsed, language=value)
     return parsed
 

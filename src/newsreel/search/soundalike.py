@@ -6,31 +6,76 @@ maintained ``jellyfish`` library, coarsened so that m/n and th/t collide); a que
 heard variants are the vocabulary words with the same key that are also close in
 spelling (Levenshtein distance from ``rapidfuzz``, bounded by the word's length).
 
-Pure: the vocabulary lookup is passed in. How expanded matches rank against exact ones
-is the search engine's business (``search.engine``).
+Sound is not enough for a variant to match by itself (``alone``): it must also be close
+in length and syllables ("raf" is not "Rafah"), no more common in the archive than the
+typed word, and not a common English word more frequent than the typed word ("homes"
+never stands in for "Hamas"; frequencies from ``wordfreq``, which ships its data). The
+engine then keeps only variants heard in the typed word's usual context
+(``shares_context``). Inside a phrase any sound-alike may stand in: its neighbours make
+the match ("shim bit").
+
+The vocabulary lookup and the context are passed in. How expanded matches rank against
+exact ones is the search engine's business (``search.engine``).
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
 from newsreel.budget import check_time
 from newsreel.search.query import And, Near, Node, Or, Phrase, Term
-from newsreel.text import fold, sound_key
+from newsreel.text import STOPWORDS, fold, sound_key, tokens
 
 MAX_VARIANTS = 8
 MAX_PHRASE_VARIANTS = 64
 COMMON = 0.05
 RARE = 3  # in a small archive, a spelling in this few documents is never "common"
+# A word at least this frequent in English (Zipf scale: 4 = 10 per million words, e.g.
+# "homes", "carry", "missed") matches alone only for a word at least as frequent.
+COMMON_ENGLISH = 4.0
+_VOWELS = re.compile(r"[aeiouy]+")
 
 
 def max_distance(word: str) -> int:
     """How many letters a heard variant may differ by: 1 up to 4 letters, 2 up to 7, 3."""
     return 1 if len(word) <= 4 else 2 if len(word) <= 7 else 3
+
+
+def syllables(word: str) -> int:
+    """Vowel groups of a folded word (y counts as a vowel): a syllable count for names."""
+    return max(1, len(_VOWELS.findall(word)))
+
+
+def similar_form(word: str, variant: str) -> bool:
+    """Whether ``variant`` is close enough in length and syllables to stand for ``word``
+    alone: lengths within a quarter of the word (at least 1 letter), the same number of
+    syllables (within one for words of three or more)."""
+    if abs(len(word) - len(variant)) > max(1, len(word) // 4):
+        return False
+    own = syllables(word)
+    return abs(own - syllables(variant)) <= (0 if own <= 2 else 1)
+
+
+@lru_cache(maxsize=65_536)
+def english_zipf(word: str) -> float:
+    """How frequent a word is in English, on the Zipf scale (0 = unknown; 7 = "the")."""
+    from wordfreq import zipf_frequency  # its word lists load on first use (~0.2 s)
+
+    return float(zipf_frequency(word, "en"))
+
+
+def common_english(word: str, variant: str) -> bool:
+    """Whether ``variant`` is a common English word more frequent than ``word``."""
+    heard = english_zipf(variant)
+    return heard >= COMMON_ENGLISH and heard > english_zipf(word)
 
 
 def heard_variants(
@@ -40,9 +85,10 @@ def heard_variants(
 
     Returns (alone, in_phrase): every close candidate may stand in for the word inside
     a phrase ("shim bit" for "Shin Bet"), where its neighbours make the match; alone,
-    only those that are not common words of the archive (in more than ``COMMON`` of
-    its documents, more than the word itself and more than ``RARE``), or "Cairo" would
-    match "carry".
+    only those of a similar form (``similar_form``) that are neither common words of
+    the archive (in more than ``COMMON`` of its documents, more than the word itself
+    and more than ``RARE``) nor common English words more frequent than the word
+    (``common_english``), or "Cairo" would match "carry" and "Hamas" "homes".
     Closest first, then the most frequent; at most ``MAX_VARIANTS``.
     """
     limit = max_distance(word)
@@ -57,8 +103,56 @@ def heard_variants(
         if distance <= limit:
             scored.append((distance, -docs, term))
     in_phrase = [term for _, _, term in sorted(scored)[:MAX_VARIANTS]]
-    alone = [term for d, docs, term in sorted(scored) if -docs <= common][:MAX_VARIANTS]
+    alone = [
+        term
+        for _, docs, term in sorted(scored)
+        if -docs <= common and similar_form(word, term) and not common_english(word, term)
+    ][:MAX_VARIANTS]
     return alone, in_phrase
+
+
+CONTEXT_WIDTH = 10  # words either side of an occurrence that make its context
+CONTEXT_SIZE = 30  # the most telling context words kept per word
+CONTEXT_SHARED = 2  # context words a variant must share with the typed word or query
+
+
+def context_counts(texts: Iterable[str], word: str, width: int = CONTEXT_WIDTH) -> Counter[str]:
+    """Content words (no stop words, three letters or more, not numbers) within
+    ``width`` words of each occurrence of the folded ``word`` in ``texts``."""
+    counts: Counter[str] = Counter()
+    found = re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])")
+    reach = width * 16  # characters enough for ``width`` words either side
+    for text in texts:
+        folded = fold(text)
+        for hit in found.finditer(folded):
+            before = tokens(folded[max(0, hit.start() - reach) : hit.start()])[-width:]
+            after = tokens(folded[hit.end() : hit.end() + reach])[:width]
+            for near in before + after:
+                if near != word and len(near) > 2 and near.isalpha() and near not in STOPWORDS:
+                    counts[near] += 1
+    return counts
+
+
+def telling(counts: Counter[str], doc_freqs: Mapping[str, int], documents: int) -> set[str]:
+    """The ``CONTEXT_SIZE`` context words that say most (count x idf); words in more than
+    a fifth of the archive's documents ("people", "today") say nothing."""
+    weights = {
+        w: n * math.log(1 + documents / (1 + doc_freqs.get(w, 0)))
+        for w, n in counts.items()
+        if doc_freqs.get(w, 0) <= documents / 5
+    }
+    return set(sorted(weights, key=lambda w: (-weights[w], w))[:CONTEXT_SIZE])
+
+
+def shares_context(usual: set[str], query: set[str], heard: set[str]) -> bool:
+    """Whether a variant's context (``heard``) shares words with the typed word's usual
+    context (``CONTEXT_SHARED``, or one in five of a small context: a variant heard in
+    one video) or one with the query's other words. With no context to compare (the
+    typed word is not in the archive), it is given the benefit of the doubt."""
+    if not usual or not heard:
+        return True
+    needed = min(CONTEXT_SHARED, max(1, len(heard) // 5))
+    return len(usual & heard) >= needed or bool(query & heard)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +165,27 @@ class Heard:
 
     def __bool__(self) -> bool:
         return any(self.in_phrase.values())
+
+    def without(self, dropped: Collection[str]) -> Heard:
+        """These variants less the ones the user ruled out (``-heard:raf``)."""
+        if not dropped:
+            return self
+        gone = set(dropped)
+        return Heard(
+            {w: [v for v in vs if v not in gone] for w, vs in self.alone.items()},
+            {w: [v for v in vs if v not in gone] for w, vs in self.in_phrase.items()},
+        )
+
+    def keeping(self, keep: Callable[[str, str], bool]) -> Heard:
+        """These variants with only the ``alone`` ones ``keep(word, variant)`` accepts."""
+        return Heard(
+            {w: [v for v in vs if keep(w, v)] for w, vs in self.alone.items()},
+            self.in_phrase,
+        )
+
+    def used(self) -> dict[str, list[str]]:
+        """Every heard variant per query word (alone or beside the phrase's words)."""
+        return {w: list(vs) for w, vs in self.in_phrase.items() if vs}
 
 
 def query_words(node: Node) -> list[str]:

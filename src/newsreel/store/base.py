@@ -23,6 +23,8 @@ from newsreel.models import (
     IngestSummary,
     MentionRow,
     OutletClaim,
+    OutletGroup,
+    OutletRow,
     QuarantineItem,
     QuoteRow,
     Record,
@@ -158,6 +160,16 @@ class EntityRepository(Protocol):
         quotes: Sequence[QuoteInput] = (),
     ) -> None:
         """Replace a transcript's mentions, claims and quotes; mark it enriched."""
+
+    def sample_texts(self, limit: int) -> list[str]:
+        """Up to ``limit`` current transcripts' texts (repaired where available)."""
+
+    def entity_spellings(self, version: str) -> list[tuple[int, str, str, str, int]]:
+        """(entity id, name, type, surface, mentions) over this stage version's mentions."""
+
+    def rename_entity(self, entity_id: int, name: str, kind: str) -> int:
+        """Give an entity a new name and type, folding it into an existing entity of
+        that name and type; returns the id it ends up with."""
 
     def known_spellings(self, version: str) -> list[tuple[str, str, str]]:
         """(surface, type, canonical name) of every spelling linked by this stage version."""
@@ -369,7 +381,7 @@ class SearchStateRepository(Protocol):
 
 
 class MetadataRepository(Protocol):
-    """What users fix: metadata overrides of videos and outlet aliases."""
+    """What users fix: metadata overrides of videos, outlet aliases and outlet groups."""
 
     def overrides(self, video_id: str) -> dict[str, str]:
         """The fields a user set on a video, with their values."""
@@ -389,7 +401,26 @@ class MetadataRepository(Protocol):
 
     def merge_outlet(self, aliases: Mapping[str, str], spellings: Sequence[str], name: str) -> int:
         """Remember ``aliases`` and relabel the videos (and overrides) whose channel is one
-        of ``spellings`` as ``name``, queued for re-indexing; return the videos changed."""
+        of ``spellings`` as ``name``, queued for re-indexing, and in outlet groups; return
+        the videos changed."""
+
+    def group_members(self) -> dict[str, tuple[str, ...]]:
+        """Outlet group name -> its outlets' names, both sorted case-insensitively."""
+
+    def outlets(self) -> list[OutletRow]:
+        """Every outlet of the archive (``UNKNOWN_OUTLET`` for videos without one) with
+        its channel codes, videos and groups, most videos first."""
+
+    def outlet_groups(self) -> list[OutletGroup]:
+        """Every outlet group with its outlets and their videos, by name."""
+
+    def add_to_group(self, name: str, outlets: Sequence[str]) -> tuple[str, ...]:
+        """Add outlets (names) to the group ``name`` (case-insensitive; made if new);
+        return those that were not in it yet."""
+
+    def remove_from_group(self, name: str, outlets: Sequence[str] | None) -> tuple[str, ...]:
+        """Remove outlets (names; all when None, which removes the group) from the group
+        ``name``; return those removed."""
 
 
 class Store(Protocol):

@@ -284,4 +284,16 @@ CREATE TABLE outlet_aliases (
 )
 """,
     ),
+    (
+        10,
+        "outlet groups: named groups of outlets users filter by (channel:group:NAME)",
+        """
+CREATE TABLE outlet_groups (
+    name TEXT NOT NULL COLLATE NOCASE,
+    outlet TEXT NOT NULL COLLATE NOCASE,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (name, outlet)
+) WITHOUT ROWID
+""",
+    ),
 )

@@ -11,13 +11,10 @@ def filter_clause(filters: Filters, alias: str = "v") -> tuple[str, list[Any]]:
     """Return ' AND ...' conditions on the videos table and their parameters."""
     parts: list[str] = []
     params: list[Any] = []
-    if filters.channel == UNKNOWN_OUTLET:  # the facet of videos without an outlet
-        parts.append(f"{alias}.channel IS NULL")
-    elif filters.channel:
-        parts.append(
-            f"(lower({alias}.channel) = lower(?) OR lower({alias}.channel_code) = lower(?))"
-        )
-        params += [filters.channel, filters.channel]
+    if filters.channels:
+        outlets, outlet_params = _outlet_clause(filters.channels, alias)
+        parts.append(outlets)
+        params += outlet_params
     if filters.language:
         parts.append(f"lower({alias}.language) = lower(?)")
         params.append(filters.language)
@@ -28,6 +25,23 @@ def filter_clause(filters: Filters, alias: str = "v") -> tuple[str, list[Any]]:
         parts.append(f"{alias}.publish_date <= ?")
         params.append(filters.until.isoformat())
     return "".join(" AND " + p for p in parts), params
+
+
+def _outlet_clause(channels: tuple[str, ...], alias: str) -> tuple[str, list[Any]]:
+    """Videos of any of the outlets (name or code; ``UNKNOWN_OUTLET``: without one)."""
+    parts: list[str] = []
+    params: list[Any] = []
+    for channel in channels:
+        if channel == UNKNOWN_OUTLET:  # the facet of videos without an outlet
+            parts.append(f"{alias}.channel IS NULL")
+        else:
+            parts.append(
+                f"lower({alias}.channel) = lower(?) OR lower({alias}.channel_code) = lower(?)"
+            )
+            params += [channel, channel]
+    if parts == [f"{alias}.channel IS NULL"]:
+        return parts[0], params
+    return f"({' OR '.join(parts)})", params
 
 
 def hit_rows_sql(count: int) -> str:

@@ -99,6 +99,53 @@ class SQLiteEntities(Repository):
                 (transcript_id, version, now()),
             )
 
+    def sample_texts(self, limit: int) -> list[str]:
+        """Up to ``limit`` current transcripts' texts (repaired where available)."""
+        return [
+            str(r[0])
+            for r in self.db.execute(
+                "SELECT coalesce(r.text, t.text) FROM videos v JOIN transcripts t "
+                "ON t.id = v.current_transcript_id LEFT JOIN repairs r ON r.transcript_id = t.id "
+                "ORDER BY t.id LIMIT ?",
+                (limit,),
+            )
+        ]
+
+    def entity_spellings(self, version: str) -> list[tuple[int, str, str, str, int]]:
+        """(entity id, name, type, surface, mentions) over this stage version's mentions."""
+        return [
+            (int(r[0]), str(r[1]), str(r[2]), str(r[3]), int(r[4]))
+            for r in self.db.execute(
+                "SELECT e.id, e.name, e.type, m.surface, count(*) FROM mentions m "
+                "JOIN entities e ON e.id = m.entity_id JOIN enrichments n "
+                "ON n.transcript_id = m.transcript_id WHERE n.version = ? "
+                "GROUP BY e.id, m.surface",
+                (version,),
+            )
+        ]
+
+    def rename_entity(self, entity_id: int, name: str, kind: str) -> int:
+        """Give an entity a new name and type, folding it into an existing entity of
+        that name and type; returns the id it ends up with."""
+        with self.db:
+            row = self.db.execute(
+                "SELECT id FROM entities WHERE name = ? AND type = ?", (name, kind)
+            ).fetchone()
+            if row is None:
+                self.db.execute(
+                    "UPDATE entities SET name = ?, type = ? WHERE id = ?", (name, kind, entity_id)
+                )
+                return entity_id
+            target = int(row[0])
+            if target != entity_id:
+                for table in ("mentions", "quotes"):
+                    self.db.execute(
+                        f"UPDATE {table} SET entity_id = ? WHERE entity_id = ?",
+                        (target, entity_id),
+                    )
+                self.db.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+            return target
+
     def known_spellings(self, version: str) -> list[tuple[str, str, str]]:
         """(surface, type, canonical name) of every spelling linked by this stage version."""
         return [
@@ -137,7 +184,8 @@ class SQLiteEntities(Repository):
                     (target, surface, kind),
                 ).rowcount
             self.db.execute(
-                "DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM mentions)"
+                "DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM mentions) "
+                "AND id NOT IN (SELECT entity_id FROM quotes WHERE entity_id IS NOT NULL)"
             )
         return moved
 
@@ -264,7 +312,8 @@ class SQLiteEntities(Repository):
     ) -> list[QuoteRow]:
         """Quotes of one video, of one speaker entity, or of the archive."""
         sql = (
-            "SELECT v.video_id, q.start, q.speaker, e.name, q.text, q.kind FROM quotes q "
+            "SELECT v.video_id, q.start, q.speaker, e.name, q.text, q.kind, v.channel, "
+            "v.publish_date FROM quotes q "
             "JOIN videos v ON v.current_transcript_id = q.transcript_id "
             "LEFT JOIN entities e ON e.id = q.entity_id"
         )
@@ -274,7 +323,7 @@ class SQLiteEntities(Repository):
         elif entity_id is not None:
             sql, args = sql + " WHERE q.entity_id = ?", (entity_id,)
         rows = self.db.execute(sql + " ORDER BY v.publish_date, v.video_id, q.start", args)
-        return [QuoteRow(*r) for r in rows]
+        return [QuoteRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], to_date(r[7])) for r in rows]
 
     def claim_rows(
         self, video_id: str | None = None, entity_id: int | None = None, limit: int | None = None
@@ -283,7 +332,8 @@ class SQLiteEntities(Repository):
         with ``limit``, the newest that many."""
         sql = (
             'SELECT v.video_id, c.start, c."end", c.value, c.text, c.subject, c.attribution, '
-            "c.sentence FROM claims c JOIN videos v ON v.current_transcript_id = c.transcript_id"
+            "c.sentence, v.channel, v.publish_date FROM claims c "
+            "JOIN videos v ON v.current_transcript_id = c.transcript_id"
         )
         args: tuple[Any, ...] = ()
         if video_id is not None:
@@ -298,7 +348,10 @@ class SQLiteEntities(Repository):
             sql += " ORDER BY v.publish_date, v.video_id, c.start"
         else:
             sql += f" ORDER BY v.publish_date DESC, v.video_id, c.start LIMIT {int(limit)}"
-        return [ClaimRow(*r) for r in self.db.execute(sql, args)]
+        return [
+            ClaimRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], to_date(r[9]))
+            for r in self.db.execute(sql, args)
+        ]
 
     def entity_hits(self, entity_id: int) -> dict[int, int]:
         """Mentions of an entity per transcript."""

@@ -1,10 +1,11 @@
-"""What users fix in a SQLite archive: metadata overrides and outlet aliases.
+"""What users fix in a SQLite archive: metadata overrides, outlet aliases and groups.
 
 An override (table ``video_overrides``) replaces a field of ``videos`` at once and for
 good: ingest only fills fields the archive lacks, so neither a re-ingest nor a new
 transcript version brings the old value back. An outlet alias (``outlet_aliases``)
 maps a spelling key to an outlet name for every later ingest. Both queue the videos
-they change for the full-text index, which holds title and channel.
+they change for the full-text index, which holds title and channel. An outlet group
+(``outlet_groups``, one row per outlet) names outlets to filter by together.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ import json
 from collections.abc import Mapping, Sequence
 
 from newsreel.errors import NotFoundError
+from newsreel.models import UNKNOWN_OUTLET, OutletGroup, OutletRow
 from newsreel.store.sqlite_write import Repository, now, rows_in, to_json
 
 EDITABLE = ("title", "channel", "publish_date", "language")
 
 
 class SQLiteMetadata(Repository):
-    """User overrides of video metadata and user outlet aliases."""
+    """User overrides of video metadata, user outlet aliases and outlet groups."""
 
     def overrides(self, video_id: str) -> dict[str, str]:
         """The fields a user set on a video, with their values."""
@@ -118,4 +120,89 @@ class SQLiteMetadata(Repository):
                 "INSERT OR IGNORE INTO fts_pending VALUES (?)",
                 [(r["current_transcript_id"],) for r in rows if r["current_transcript_id"]],
             )
+            for spelling in spellings:  # groups follow the outlet to its new name
+                self.db.execute(
+                    "UPDATE OR IGNORE outlet_groups SET outlet = ? WHERE outlet = ?",
+                    (name, spelling),
+                )
+                self.db.execute("DELETE FROM outlet_groups WHERE outlet = ?", (spelling,))
         return len(rows)
+
+    def group_members(self) -> dict[str, tuple[str, ...]]:
+        """Group name -> its outlets' names, both sorted case-insensitively."""
+        members: dict[str, tuple[str, ...]] = {}
+        for name, outlet in self.db.execute(
+            "SELECT name, outlet FROM outlet_groups ORDER BY name, outlet"
+        ):
+            members[str(name)] = (*members.get(str(name), ()), str(outlet))
+        return members
+
+    def outlets(self) -> list[OutletRow]:
+        """Every outlet of the archive (``UNKNOWN_OUTLET`` for videos without one) with
+        its channel codes, videos and groups, most videos first."""
+        codes: dict[str, set[str]] = {}
+        videos: dict[str, int] = {}
+        for channel, code, count in self.db.execute(
+            "SELECT channel, channel_code, count(*) FROM videos GROUP BY channel, channel_code"
+        ):
+            name = str(channel) if channel is not None else UNKNOWN_OUTLET
+            codes.setdefault(name, set()).update([str(code)] if code else [])
+            videos[name] = videos.get(name, 0) + int(count)
+        groups: dict[str, list[str]] = {}
+        for group, outlets in self.group_members().items():
+            for outlet in outlets:
+                groups.setdefault(outlet.casefold(), []).append(group)
+        return [
+            OutletRow(name, tuple(sorted(codes[name])), n, tuple(groups.get(name.casefold(), ())))
+            for name, n in sorted(videos.items(), key=lambda item: (-item[1], item[0]))
+        ]
+
+    def outlet_groups(self) -> list[OutletGroup]:
+        """Every outlet group with its outlets and their videos, by name."""
+        videos = {o.name.casefold(): o.videos for o in self.outlets()}
+        return [
+            OutletGroup(name, outlets, sum(videos.get(o.casefold(), 0) for o in outlets))
+            for name, outlets in self.group_members().items()
+        ]
+
+    def add_to_group(self, name: str, outlets: Sequence[str]) -> tuple[str, ...]:
+        """Add outlets (names) to the group ``name`` (made if new, keeping an existing
+        group's spelling); return those that were not in it yet."""
+        with self.db:
+            row = self.db.execute(
+                "SELECT name FROM outlet_groups WHERE name = ? LIMIT 1", (name,)
+            ).fetchone()
+            group = str(row[0]) if row else name
+            added = []
+            for outlet in outlets:
+                cursor = self.db.execute(
+                    "INSERT OR IGNORE INTO outlet_groups VALUES (?, ?, ?)", (group, outlet, now())
+                )
+                if cursor.rowcount:
+                    added.append(outlet)
+        return tuple(added)
+
+    def remove_from_group(self, name: str, outlets: Sequence[str] | None) -> tuple[str, ...]:
+        """Remove outlets (names; all when None, which removes the group) from the group
+        ``name``; return those removed."""
+        with self.db:
+            members = self._members(name)
+            gone = (
+                members
+                if outlets is None
+                else tuple(m for m in members if m.casefold() in {o.casefold() for o in outlets})
+            )
+            self.db.executemany(
+                "DELETE FROM outlet_groups WHERE name = ? AND outlet = ?",
+                [(name, outlet) for outlet in gone],
+            )
+        return gone
+
+    def _members(self, name: str) -> tuple[str, ...]:
+        """The outlets of the group ``name`` (case-insensitive); () for no such group."""
+        return tuple(
+            str(r[0])
+            for r in self.db.execute(
+                "SELECT outlet FROM outlet_groups WHERE name = ? ORDER BY outlet", (name,)
+            )
+        )

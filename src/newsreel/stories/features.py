@@ -12,6 +12,7 @@ captions' different spellings of a name are one shared term.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
@@ -29,12 +30,19 @@ CAPTION_NOISE = frozenset(
 )
 STOP = STOPWORDS | CAPTION_NOISE
 Vector = dict[str, float]
+# "... | BBC News", "... • FRANCE 24 English": the channel or programme a title ends with
+_TITLE_TAIL = re.compile(r"\s+[|•]\s+((?:[A-Z0-9][\w'’.&-]*\s*){1,6})$")
+
+
+def headline(title: str) -> str:
+    """A title without the outlet or programme name it ends with ("| BBC News")."""
+    return _TITLE_TAIL.sub("", title).strip() or title
 
 
 def terms(title: str | None, text: str) -> Counter[str]:
     """Term counts of a video: title words x3 and the first ``LEAD`` words."""
     counts: Counter[str] = Counter()
-    for word in tokens(title or ""):
+    for word in tokens(headline(title or "")):
         if _keep(word):
             counts[word] += TITLE_WEIGHT
     for word in tokens(" ".join(text.split()[:LEAD])):

@@ -24,6 +24,8 @@ from newsreel.stories.features import Vector, add, cosine
 from newsreel.text import heaviest
 
 THRESHOLD = 0.1
+DATED_THRESHOLD = 0.15  # a dated archive holds many stories at once: ask more of the words
+DRIFT = 0.2  # a batch's story whose members resemble it less than this on average is split
 WINDOW_DAYS = 10
 CENTROID_TERMS = 400
 ROUNDS = 3
@@ -43,9 +45,13 @@ class Story:
     norm: float = field(default=0.0, compare=False)
 
     def takes(self, day: date | None, window: timedelta) -> bool:
-        """Whether a video of ``day`` is close enough in time to join."""
-        if day is None or self.start is None or self.end is None:
+        """Whether a video of ``day`` is close enough in time to join: an undated video
+        may join any story, a dated one only a story dated within the window (so a
+        story's span comes from its dated videos, never from an undated one's guess)."""
+        if day is None:
             return True
+        if self.start is None or self.end is None:
+            return self.videos == 0
         return self.start - window <= day <= self.end + window
 
     def __post_init__(self) -> None:
@@ -108,11 +114,15 @@ class Grouper:
         stories: Iterable[Story] = (),
         *,
         threshold: float = THRESHOLD,
+        dated_threshold: float = DATED_THRESHOLD,
+        drift: float = DRIFT,
         window_days: int = WINDOW_DAYS,
         next_id: int = 1,
     ) -> None:
         self.stories: dict[int, Story] = {s.story_id: s for s in stories}
         self.threshold = threshold
+        self.dated_threshold = dated_threshold
+        self.drift = drift
         self.window = timedelta(days=window_days)
         self.next_id = max([next_id, *(s.story_id + 1 for s in self.stories.values())])
         self._postings: dict[str, set[int]] = {}
@@ -168,7 +178,7 @@ class Grouper:
     def place(self, item: Item) -> tuple[int, float]:
         """Put a video in its story (a new one if none is close); (story id, similarity)."""
         best, score = self._best(item)
-        if best is None or score < self.threshold:
+        if best is None or score < self._needed(item):
             best, score = self.next_id, 1.0
             self.next_id += 1
             self.stories[best] = Story(best, {})
@@ -189,7 +199,7 @@ class Grouper:
             for item in ordered:
                 own = placed[item.key][0]
                 best, score = self._best(item, own)
-                if best is None or best == own or score < self.threshold:
+                if best is None or best == own or score < self._needed(item):
                     continue
                 own_score = self.stories[own].similarity(item.vector, without=True)
                 if score <= own_score:
@@ -201,7 +211,56 @@ class Grouper:
                 moved += 1
             if not moved:
                 break
+        self._split_drifting(ordered, placed)
         return placed
+
+    def _needed(self, item: Item) -> float:
+        """The similarity a video needs to join a story."""
+        return self.threshold if item.day is None else self.dated_threshold
+
+    def _split_drifting(
+        self, ordered: Sequence[Item], placed: dict[int, tuple[int, float]]
+    ) -> None:
+        """Split a story the batch made drift: when its batch videos resemble it less
+        than ``drift`` on average (chained through a word or a name they each share
+        with a few others), they are grouped again among themselves, asking twice the
+        similarity, and the groups become stories of their own (the first keeps it)."""
+        members: dict[int, list[Item]] = {}
+        for item in ordered:
+            members.setdefault(placed[item.key][0], []).append(item)
+        for story_id, items in members.items():
+            story = self.stories[story_id]
+            if len(items) < 3 or story.videos != len(items):
+                continue
+            cohesion = sum(story.similarity(i.vector, without=True) for i in items) / len(items)
+            if cohesion >= self.drift:
+                continue
+            inner = Grouper(
+                threshold=1.5 * self.threshold,
+                dated_threshold=1.5 * self.dated_threshold,
+                drift=0.0,
+                window_days=self.window.days,
+            )
+            parts = inner.place_batch(items)
+            if len({sid for sid, _ in parts.values()}) < 2:
+                continue
+            first = placed[items[0].key][0]
+            new_ids: dict[int, int] = {}
+            for item in items:
+                self.stories[story_id].leave(item.vector)
+            del self.stories[story_id]
+            for item in items:
+                part = parts[item.key][0]
+                if part not in new_ids:
+                    new_ids[part] = first if not new_ids else self.next_id
+                    self.next_id += bool(len(new_ids) > 1)
+                    self.stories[new_ids[part]] = Story(new_ids[part], {})
+                target = self.stories[new_ids[part]]
+                target.join(item.vector, item.day)
+                placed[item.key] = (new_ids[part], parts[item.key][1])
+            self._postings = {}
+            for kept in self.stories.values():
+                self._index(kept)
 
 
 def group(items: Sequence[Item], **options: float) -> dict[int, int]:

@@ -8,6 +8,7 @@ full-text index, so a term's weight reflects the whole archive.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
@@ -22,10 +23,19 @@ from newsreel.stories.features import (
     vector,
     with_entities,
 )
-from newsreel.stories.grouping import THRESHOLD, WINDOW_DAYS, Grouper, Item, Story, label_terms
+from newsreel.stories.grouping import (
+    DATED_THRESHOLD,
+    DRIFT,
+    THRESHOLD,
+    WINDOW_DAYS,
+    Grouper,
+    Item,
+    Story,
+    label_terms,
+)
 from newsreel.text import ENTITY_PREFIX
 
-VERSION = f"stories-2+t{THRESHOLD}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
+VERSION = f"stories-3+t{THRESHOLD}+d{DATED_THRESHOLD}+c{DRIFT}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
 BATCH = 1000
 REACH = 50_000  # stories read for one batch at most (the most recent first)
 RELABEL_UNTIL = 200  # a story is renamed as it grows, until it has this many videos
@@ -167,9 +177,41 @@ class StoriesStage:
 
 def label(store: Store, centroid: dict[str, float], story_id: int) -> str:
     """A story's name: its most mentioned entities, then its heaviest terms."""
-    names = [name for name, _ in store.stories.story_entities(story_id, 3)]
+    names = label_names([name for name, _ in store.stories.story_entities(story_id, 3)])
+    return label_of(names, label_terms(centroid, 12))
+
+
+# times and time zones read from captions ("00pm", "edt"): no part of a story's name
+_CLOCK = re.compile(r"^\d+(?:am|pm|h)?$|^(?:am|pm|edt|est|gmt|bst|cet|pst|utc|et)$")
+
+
+def label_names(names: Sequence[str]) -> list[str]:
+    """Entity names for a label, each once: "Jeff Jeffrey Epstein" is "Jeffrey Epstein"
+    (a word that begins the next is a repeat), a name inside a longer one is dropped."""
+    cleaned = []
+    for name in names:
+        words = name.split()
+        kept = [
+            w
+            for n, w in enumerate(words)
+            if not (n + 1 < len(words) and words[n + 1].lower().startswith(w.lower()))
+        ]
+        cleaned.append(" ".join(kept))
+    out: list[str] = []
+    for name in cleaned:
+        folded = {w.lower() for w in name.split()}
+        if any(folded & {w.lower() for w in other.split()} for other in out):
+            continue
+        out.append(name)
+    return out
+
+
+def label_of(names: Sequence[str], terms: Sequence[str]) -> str:
+    """Two names, then the heaviest terms not in them and not caption junk, four in all."""
     taken = {w.lower() for name in names for w in name.split()}
     words = [
-        t for t in label_terms(centroid, 12) if t not in taken and not t.startswith(ENTITY_PREFIX)
+        t
+        for t in terms
+        if t not in taken and not t.startswith(ENTITY_PREFIX) and not _CLOCK.match(t)
     ]
     return " · ".join([*names[:2], *words[: 4 - min(2, len(names))]])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -11,8 +11,8 @@ from fastapi import APIRouter, Body, Header, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from newsreel.analytics.trends import split_terms
-from newsreel.api import Archive
-from newsreel.export import stream_rows
+from newsreel.api import MAX_LIMIT, MAX_OFFSET, Archive
+from newsreel.export import PASSAGE_COLUMNS, passage_records, stream_rows
 from newsreel.repair.view import as_json as repaired_json
 from newsreel.repair.view import from_stored
 from newsreel.search.engine import MODES, SORTS
@@ -24,11 +24,17 @@ from newsreel.web.state import ServerState
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 ENTITY_CLAIMS = 200
+PASSAGE_PAGE = 100
 
 Sort = Literal["relevance", "date"]
 Mode = Literal["lexical", "semantic", "hybrid"]
 Per = Literal["day", "week", "month"]
-By = Literal["channel", "all"]
+By = Literal["channel", "group", "all"]
+# Outlets to filter by, repeated for several (videos of any): channel=DW&channel=BBC.
+Channels = Annotated[
+    list[str] | None,
+    Query(description="Outlet name or code, or group:NAME for an outlet group; repeat for several"),
+]
 assert set(SORTS) == {"relevance", "date"} and set(MODES) == {"lexical", "semantic", "hybrid"}
 
 
@@ -42,7 +48,7 @@ def search_page(
     arch: Archive,
     q: str,
     *,
-    channel: str | None,
+    channel: Sequence[str] | str | None,
     lang: str | None,
     since: date | None,
     until: date | None,
@@ -52,11 +58,14 @@ def search_page(
     limit: int,
     offset: int,
 ) -> dict[str, Any]:
-    """Hits, facets (outlet, language, month, entity) and the total for one query."""
+    """Hits, facets (outlet, language, month, entity) and the total for one query. The
+    outlet facet counts every outlet as if none were chosen, so more can be added."""
     filters: dict[str, Any] = {"channel": channel, "lang": lang, "since": since, "until": until}
     hits = arch.search(q, limit=limit, offset=offset, exact=exact, sort=sort, mode=mode, **filters)
     facets = arch.facets(q, exact=exact, **filters)
     total = sum(n for _, n in facets["channel"])
+    if channel:
+        facets["channel"] = arch.facets(q, exact=exact, **{**filters, "channel": None})["channel"]
     facets["entity"] = arch.entity_facet(q, exact=exact, **filters)
     rows = []
     for hit in hits:
@@ -87,7 +96,7 @@ def api_search(
             description='Query: words, "phrases", -x, OR, NEAR/n, channel:, lang:, date:',
         ),
     ],
-    channel: str | None = None,
+    channel: Channels = None,
     lang: str | None = None,
     since: date | None = None,
     until: date | None = None,
@@ -119,7 +128,7 @@ def api_search(
 def api_export(
     request: Request,
     q: str | None = None,
-    channel: str | None = None,
+    channel: Channels = None,
     lang: str | None = None,
     since: date | None = None,
     until: date | None = None,
@@ -153,6 +162,68 @@ def api_export(
     )
 
 
+@router.get("/passages", summary="Every passage where a query matches", response_model=None)
+def api_passages(
+    request: Request,
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            description='Query: words, "phrases", -x, OR, NEAR/n, channel:, lang:, date:',
+        ),
+    ],
+    channel: Channels = None,
+    lang: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    exact: bool = False,
+    limit: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=MAX_LIMIT,
+            description=f"Passages per page (default {PASSAGE_PAGE}); a download has "
+            "every passage unless given",
+        ),
+    ] = None,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    format: Literal["json", "csv", "jsonl"] = "json",
+) -> list[dict[str, Any]] | StreamingResponse:
+    """Every place the query matches (heard variants too unless ``exact``), videos in
+    search order and passages in transcript order: video, outlet, date, start and end
+    seconds (null when untimed), YouTube link at that second, text, word offsets,
+    matched words. JSON: one page, a list; ``format=csv|jsonl``: a download, streamed.
+    Ranking has the server's time budget (503 past it)."""
+    state = state_of(request)
+    filters: dict[str, Any] = {"channel": channel, "lang": lang, "since": since, "until": until}
+    if format == "json":
+        with state.query() as arch:
+            rows = arch.iter_passages(
+                q, exact=exact, limit=limit or PASSAGE_PAGE, offset=offset, **filters
+            )
+            return [r.to_dict() for r in rows]
+    arch = state.fresh()
+    try:
+        with state.budget():
+            found = arch.iter_passages(q, exact=exact, limit=limit, offset=offset, **filters)
+        first = stream_rows(passage_records(found, format), PASSAGE_COLUMNS, format)
+    except Exception:
+        arch.close()
+        raise
+
+    def body() -> Iterator[str]:
+        try:
+            yield from first
+        finally:
+            arch.close()
+
+    media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson"
+    name = f"newsreel-passages.{format}"
+    return StreamingResponse(
+        body(), media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
 def video_data(arch: Archive, video_id: str) -> dict[str, Any]:
     """A video with its repaired transcript, entities, claims and quotes."""
     video = arch.show(video_id)
@@ -170,7 +241,7 @@ def video_data(arch: Archive, video_id: str) -> dict[str, Any]:
 @router.get("/videos", summary="Browse videos, newest first")
 def api_videos(
     request: Request,
-    channel: str | None = None,
+    channel: Channels = None,
     lang: str | None = None,
     since: date | None = None,
     until: date | None = None,
@@ -228,26 +299,31 @@ def api_trends(
     ],
     per: Per = "month",
     by: By = "channel",
-    heard: bool = False,
-    channel: str | None = None,
+    heard: bool = True,
+    channel: Channels = None,
     lang: str | None = None,
     since: date | None = None,
     until: date | None = None,
     format: Literal["json", "csv"] = "json",
 ) -> Response:
     """Hits, videos and totals per term, outlet and period, normalised per 10,000 words
-    and as % of videos; 503 when counting runs past the server's time budget."""
+    and as % of videos; counted as search finds them (`heard`: the ways captions misheard
+    the words too, listed in `heard_variants`; `-heard:WORD` in a term drops one;
+    `heard=false` counts the words as typed). 503 when counting runs past the server's
+    time budget."""
     with state_of(request).trends() as arch:
         rows = arch.trend_rows(
             split_terms(terms),
             per=per,
             by_channel=by == "channel",
+            by_group=by == "group",
             heard=heard,
             channel=channel,
             lang=lang,
             since=since,
             until=until,
         )
+        variants = arch.trend_variants(split_terms(terms)) if heard else {}
     data = [r.to_dict() for r in rows]
     if format == "csv":
         columns = list(data[0]) if data else ["term", "channel", "period"]
@@ -256,13 +332,22 @@ def api_trends(
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="newsreel-trends.csv"'},
         )
-    return JSONResponse({"terms": split_terms(terms), "per": per, "by": by, "rows": data})
+    return JSONResponse(
+        {
+            "terms": split_terms(terms),
+            "per": per,
+            "by": by,
+            "heard": heard,
+            "heard_variants": variants,
+            "rows": data,
+        }
+    )
 
 
 @router.get("/stories", summary="Stories across outlets and days")
 def api_stories(
     request: Request,
-    channel: str | None = None,
+    channel: Channels = None,
     lang: str | None = None,
     since: date | None = None,
     until: date | None = None,
@@ -349,6 +434,18 @@ def api_split(
     """Mentions heard as ``spelling`` become their own entity."""
     with _authorise(request, authorization).archive() as arch:
         return {"relinked": arch.split_entity(entity, spelling, new_name)}
+
+
+@router.post("/entities/rename", summary="Rename an entity (token)")
+def api_rename(
+    request: Request,
+    entity: Annotated[str, Body()],
+    name: Annotated[str, Body()],
+    authorization: Annotated[str | None, Header()] = None,
+) -> dict[str, Any]:
+    """The entity takes ``name``; its spellings keep it across re-runs."""
+    with _authorise(request, authorization).archive() as arch:
+        return {"relinked": arch.rename_entity(entity, name)}
 
 
 @router.post("/ingest", summary="Ingest files on the server (token)")

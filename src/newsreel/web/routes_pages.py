@@ -9,13 +9,31 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from markupsafe import Markup
+from starlette.datastructures import URL
 
-from newsreel.analytics.trends import MAX_TERMS, MEASURES, split_terms
+from newsreel.analytics.trends import DEFAULT_MIN_WORDS, MAX_TERMS, MEASURES, split_terms
 from newsreel.errors import NewsreelError, NotFoundError, TimeBudgetError
 from newsreel.repair.view import from_stored
 from newsreel.search.passages import youtube_url
-from newsreel.web.routes_api import By, Mode, Per, Sort, overview_data, search_page, state_of
-from newsreel.web.views import MEASURE_LABELS, pages, paragraphs, pivot, trend_chart
+from newsreel.web.routes_api import (
+    By,
+    Channels,
+    Mode,
+    Per,
+    Sort,
+    overview_data,
+    search_page,
+    state_of,
+)
+from newsreel.web.views import (
+    MEASURE_LABELS,
+    pages,
+    paragraphs,
+    pivot,
+    toggled,
+    trend_chart,
+    trend_link,
+)
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
@@ -26,6 +44,11 @@ IMAGE_TYPES = {
     ".webp": "image/webp",
     ".gif": "image/gif",
 }
+
+
+def _outlets(channel: list[str] | None) -> tuple[str, ...] | None:
+    """The outlets chosen (repeated ``channel`` parameters), blanks dropped; None if none."""
+    return tuple(c for c in channel or () if c.strip()) or None
 
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
@@ -70,7 +93,7 @@ def overview(request: Request) -> HTMLResponse:
 def search(
     request: Request,
     q: str = "",
-    channel: str | None = None,
+    channel: Channels = None,
     lang: str | None = None,
     since: date | None = None,
     until: date | None = None,
@@ -81,12 +104,21 @@ def search(
 ) -> HTMLResponse:
     """Search with facets, highlighted snippets, 'matched as', sort and pages."""
     params: dict[str, Any] = {
-        "channel": channel or None,
+        "channel": _outlets(channel),
         "lang": lang or None,
         "since": since,
         "until": until,
     }
-    context: dict[str, Any] = {"q": q, "sort": sort, "mode": mode, "exact": exact, **params}
+    context: dict[str, Any] = {
+        "q": q,
+        "sort": sort,
+        "mode": mode,
+        "exact": exact,
+        **params,
+        "outlet_link": lambda value: (
+            "/search?" + toggled(request.query_params.multi_items(), "channel", value)
+        ),
+    }
     if q.strip():
         try:
             with state_of(request).query() as arch:
@@ -176,6 +208,7 @@ def entity(request: Request, entity: str) -> HTMLResponse:
             "chart": chart,
             "claims": claims[:50],
             "videos": data.videos[:100],
+            "writable": not state_of(request).read_only,
         },
     )
 
@@ -187,21 +220,26 @@ def trends(
     per: Per = "month",
     by: By = "channel",
     measure: str = "per_10k_words",
-    heard: bool = False,
-    channel: str | None = None,
+    heard: bool | None = None,
+    exact: bool = False,
+    min_words: Annotated[int, Query(ge=0, le=10_000_000)] = DEFAULT_MIN_WORDS,
+    channel: Channels = None,
     since: date | None = None,
     until: date | None = None,
 ) -> HTMLResponse:
-    """Compare up to five terms or entities over time, per outlet or overall."""
+    """Compare up to five terms or entities over time, per outlet or overall; counted as
+    search finds them (heard variants included) unless ``exact``."""
     chosen = split_terms(terms)
     measure = measure if measure in MEASURES else "per_10k_words"
+    heard_on = (not exact) if heard is None else heard
     context: dict[str, Any] = {
         "terms": terms,
         "per": per,
         "by": by,
         "measure": measure,
-        "heard": heard,
-        "channel": channel or None,
+        "heard": heard_on,
+        "min_words": min_words,
+        "channel": _outlets(channel),
         "since": since,
         "until": until,
         "measures": MEASURE_LABELS,
@@ -214,23 +252,53 @@ def trends(
                     chosen,
                     per=per,
                     by_channel=by == "channel",
-                    heard=heard,
-                    channel=channel or None,
+                    by_group=by == "group",
+                    heard=heard_on,
+                    channel=_outlets(channel),
                     since=since,
                     until=until,
                 )
+                variants = arch.trend_variants(chosen) if heard_on else {}
         except NewsreelError as exc:
             return problem_page(request, "trends.html", context, exc)
         shown = [r for r in rows if r.total_videos]
-        context.update(chart=trend_chart(rows, measure), rows=shown)
+        chart = trend_chart(rows, measure, per, min_words, lambda r: trend_link(r, per, heard_on))
+        context.update(
+            chart=chart,
+            rows=shown,
+            variants=_drop_links(request, chosen, variants),
+            exact_url=_here(request.url.include_query_params(exact="true")),
+            sparse=sum(1 for r in shown if r.total_words < min_words),
+        )
     return render(request, "trends.html", context)
 
 
+def _here(url: URL) -> str:
+    """A link to ``url`` on this site: path and query, no scheme or host."""
+    return f"{url.path}?{url.query}" if url.query else url.path
+
+
+def _drop_links(
+    request: Request, terms: list[str], variants: dict[str, dict[str, list[str]]]
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(word, [(variant, URL of this page with the variant dropped from its term)])."""
+    out = []
+    for n, term in enumerate(terms):
+        for word, heard in variants.get(term, {}).items():
+            links = []
+            for variant in heard:
+                changed = [*terms[:n], f"{term} -heard:{variant}", *terms[n + 1 :]]
+                url = request.url.include_query_params(terms=", ".join(changed))
+                links.append((variant, _here(url)))
+            out.append((word, links))
+    return out
+
+
 @router.get("/stories", response_class=HTMLResponse)
-def stories(request: Request, channel: str | None = None, page: int = 1) -> HTMLResponse:
+def stories(request: Request, channel: Channels = None, page: int = 1) -> HTMLResponse:
     """Stories across outlets and days, newest first."""
     with state_of(request).archive() as arch:
-        rows = arch.stories(channel=channel or None)
+        rows = arch.stories(channel=_outlets(channel))
     pager = pages(len(rows), max(1, page), PAGE_SIZE)
     start = (pager["page"] - 1) * PAGE_SIZE  # type: ignore[operator]
     return render(
@@ -240,7 +308,7 @@ def stories(request: Request, channel: str | None = None, page: int = 1) -> HTML
             "stories": rows[start : start + PAGE_SIZE],
             "total": len(rows),
             "pager": pager,
-            "channel": channel,
+            "channel": _outlets(channel),
         },
     )
 

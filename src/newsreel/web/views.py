@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import calendar
+import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote, urlencode
 
-from newsreel.analytics.trends import TrendRow
+from newsreel.analytics.trends import TrendRow, period_end, period_start, time_axis
 from newsreel.models import VideoMention
 from newsreel.repair.document import Repaired
 
@@ -20,6 +22,9 @@ MEASURE_LABELS = {
 }
 
 
+_EDGES = re.compile(r"^(\W*)(.*?)(\W*)$", re.S)
+
+
 @dataclass(slots=True)
 class Run:
     """Consecutive words of a paragraph: plain, or one entity mention."""
@@ -28,6 +33,7 @@ class Run:
     entity_id: int | None = None
     entity_type: str | None = None
     entity_name: str | None = None
+    joined: bool = False  # written right after the previous run, no space between
 
 
 @dataclass(slots=True)
@@ -50,7 +56,13 @@ def _runs(words: Sequence[str], start: int, end: int, owner: dict[int, VideoMent
         if mention is not None:
             stop = min(mention.end_word, end)
             text = " ".join(w for w in words[i:stop] if w)
-            runs.append(Run(text, mention.entity_id, mention.type, mention.name))
+            # the highlight covers the name, not the punctuation the repair attached
+            lead, name, trail = _EDGES.match(text).groups()  # type: ignore[union-attr]
+            runs.extend(Run(t) for t in (lead,) if t)
+            runs.append(
+                Run(name or text, mention.entity_id, mention.type, mention.name, bool(lead))
+            )
+            runs.extend(Run(t, joined=True) for t in (trail,) if t and name)
             i = stop
             continue
         j = i
@@ -117,22 +129,64 @@ def paragraphs(
     return out
 
 
-def trend_chart(rows: Sequence[TrendRow], measure: str) -> dict[str, Any]:
-    """Chart.js data: one line per term (and outlet), periods as labels; a period in
-    which the outlet published nothing is a gap (None), not a zero."""
-    labels = sorted({r.period for r in rows})
+def trend_chart(
+    rows: Sequence[TrendRow],
+    measure: str,
+    per: str = "month",
+    min_words: int = 0,
+    link: Callable[[TrendRow], str] | None = None,
+) -> dict[str, Any]:
+    """Chart.js data: one line per term (and outlet) on a time axis with every period
+    from the first to the last (``time_axis``). A period in which the outlet published
+    nothing, or fewer than ``min_words`` words, is a gap (None), not a zero; each point
+    carries its video counts and, with ``link``, the URL of the videos behind it."""
+    labels = time_axis([r.period for r in rows], per)
     position = {p: i for i, p in enumerate(labels)}
-    series: dict[str, list[float | None]] = {}
+    series: dict[str, dict[str, list[Any]]] = {}
     for row in rows:
         name = row.term if row.channel == "all outlets" else f"{row.term} — {row.channel}"
-        values = series.setdefault(name, [None] * len(labels))
-        if row.total_videos:
-            values[position[row.period]] = float(getattr(row, measure))
+        line = series.setdefault(
+            name, {key: [None] * len(labels) for key in ("data", "videos", "links")}
+        )
+        at = position.get(row.period)
+        if at is None or not row.total_videos:
+            continue
+        line["videos"][at] = [row.videos, row.total_videos]
+        if row.total_words >= min_words:
+            line["data"][at] = float(getattr(row, measure))
+            line["links"][at] = link(row) if link else None
     return {
         "labels": labels,
         "measure": MEASURE_LABELS.get(measure, measure),
-        "datasets": [{"label": k, "data": v} for k, v in series.items()],
+        "spanGaps": False,
+        "datasets": [{"label": k, **v} for k, v in series.items()],
     }
+
+
+def trend_link(row: TrendRow, per: str, heard: bool = True) -> str:
+    """The page listing the videos behind one point of a trend chart."""
+    term = row.term.strip()
+    if term.lower().startswith("entity:"):
+        return "/entity/" + quote(term.split(":", 1)[1].strip().strip('"'), safe="")
+    if term.lower().startswith("story:"):
+        return "/story/" + quote(term.split(":", 1)[1].strip(), safe="")
+    params = {"q": term}
+    if row.channel != "all outlets":
+        params["channel"] = row.channel
+    params["since"] = period_start(row.period, per).isoformat()
+    params["until"] = period_end(row.period, per).isoformat()
+    if not heard:
+        params["exact"] = "true"
+    return "/search?" + urlencode(params)
+
+
+def toggled(query: Sequence[tuple[str, str]], name: str, value: str) -> str:
+    """The query string of ``query``'s (name, value) pairs (repeated names kept) with
+    ``name=value`` added, or dropped when there; the page number is dropped too."""
+    items = [(k, v) for k, v in query if k != "page"]
+    if (name, value) in items:
+        return urlencode([item for item in items if item != (name, value)])
+    return urlencode([*items, (name, value)])
 
 
 def pivot(

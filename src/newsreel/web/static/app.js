@@ -18,9 +18,16 @@ function drawCharts() {
       backgroundColor: PALETTE[i % PALETTE.length],
       borderWidth: 2,
       pointRadius: data.labels.length > 60 ? 0 : 3,
+      pointHoverRadius: 5,
       tension: 0.2,
-      spanGaps: true,
+      spanGaps: data.spanGaps !== false,
+      videos: d.videos,
+      links: d.links,
     }));
+    const videosOf = (item) => {
+      const counts = (item.dataset.videos || [])[item.dataIndex];
+      return counts ? counts[0] + " of " + counts[1] + " videos" : "";
+    };
     canvas.chart = new Chart(canvas, {
       type: kind,
       data: { labels: data.labels, datasets: datasets },
@@ -33,7 +40,22 @@ function drawCharts() {
           y: { beginAtZero: true, stacked: kind === "bar", title: { display: true, text: data.measure } },
           x: { stacked: kind === "bar" },
         },
-        plugins: { legend: { position: "bottom" } },
+        plugins: {
+          legend: { position: "bottom" },
+          tooltip: { callbacks: { afterLabel: videosOf } },
+        },
+        onClick: (event, elements, chart) => {
+          // A point's videos: the search (or entity, story) behind it, that period.
+          const hit = chart.getElementsAtEventForMode(event, "nearest", { intersect: true }, false)[0];
+          if (!hit) return;
+          const links = chart.data.datasets[hit.datasetIndex].links || [];
+          if (links[hit.index]) window.location.assign(links[hit.index]);
+        },
+        onHover: (event, elements, chart) => {
+          const hit = chart.getElementsAtEventForMode(event, "nearest", { intersect: true }, false)[0];
+          const links = hit ? chart.data.datasets[hit.datasetIndex].links || [] : [];
+          event.native.target.style.cursor = hit && links[hit.index] ? "pointer" : "default";
+        },
       },
     });
     canvas.dataset.ready = "true";
@@ -70,8 +92,54 @@ function jumpToTime() {
   if (best) { best.classList.add("here"); best.scrollIntoView({ block: "center" }); }
 }
 
+// Entity edits (rename, merge, split) on a --writable server: JSON posts with the
+// token as a Bearer header, so a cross-site form cannot forge them (no cookies are used).
+function entityWrites() {
+  const status = document.getElementById("entity-status");
+  document.querySelectorAll("form.entity-write").forEach((form) => {
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const data = new FormData(form);
+      const entity = form.dataset.entity;
+      const bodies = {
+        rename: { entity: entity, name: data.get("name") },
+        merge: { source: entity, target: data.get("target") },
+        split: { entity: entity, spelling: data.get("spelling"), new_name: data.get("new_name") || null },
+      };
+      const action = form.dataset.action;
+      status.textContent = "Saving…";
+      try {
+        const response = await fetch("/api/v1/entities/" + action, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "Authorization": "Bearer " + data.get("token") },
+          body: JSON.stringify(bodies[action]),
+          credentials: "omit",
+        });
+        const answer = await response.json().catch(() => ({}));
+        if (!response.ok) {
+          status.textContent = "Not saved: " + ((answer.error && answer.error.message) || answer.detail || response.status);
+          status.dataset.state = "error";
+          return;
+        }
+        status.textContent = "Saved: " + answer.relinked + " mentions relinked.";
+        status.dataset.state = "ok";
+        const next = {
+          merge: data.get("target"),
+          rename: data.get("name"),
+          split: data.get("new_name") || data.get("spelling"),
+        }[action];
+        location.assign("/entity/" + encodeURIComponent(next));
+      } catch (error) {
+        status.textContent = "Not saved: " + error;
+        status.dataset.state = "error";
+      }
+    });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   drawCharts();
   rawToggle();
   jumpToTime();
+  entityWrites();
 });

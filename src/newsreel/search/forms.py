@@ -1,0 +1,69 @@
+"""Word forms: English stemming as the full-text index does it (tantivy's Snowball
+stemmer), so "hostages" finds "hostage"; phrases, prefixes and ``--exact`` stay literal."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import tantivy
+
+from newsreel.search.query import And, Node, Or, Term
+from newsreel.text import fold
+
+STEM_ANALYZER = "news_stem"
+# Endings tried on a query word to find the forms a passage may show ("hostage" ->
+# "hostages"); only those with the word's stem count. The index itself needs no list.
+_ENDINGS = ("", "s", "es", "ed", "d", "ing", "er", "ers", "'s")
+
+
+def stem_analyzer() -> Any:
+    """The analyzer of the stemmed fields: the index's folding, then the stemmer."""
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.ascii_fold())
+        .filter(tantivy.Filter.stemmer("english"))
+        .build()
+    )
+
+
+_ANALYZER = stem_analyzer()
+
+
+@lru_cache(maxsize=65_536)
+def stem(word: str) -> str:
+    """The stem of one word as the index stems it ("hostages" -> "hostag")."""
+    found = _ANALYZER.analyze(word)
+    return str(found[0]) if len(found) == 1 else fold(word)
+
+
+@lru_cache(maxsize=4_096)
+def word_forms(word: str) -> frozenset[str]:
+    """Likely forms of a folded word with its stem (the word itself included)."""
+    own = stem(word)
+    bases = {word, own}
+    for ending in ("s", "es", "ed", "ing", "'s"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            bases.add(word[: -len(ending)])
+    if own.endswith("i"):
+        bases.add(own[:-1] + "y")
+    candidates = {b + e for b in bases for e in _ENDINGS} | {own[:-1] + "ies"}
+    return frozenset(c.replace("'", "") for c in candidates if stem(c) == own)
+
+
+def same_word(typed: str, heard: str) -> bool:
+    """Whether a matched word is the typed word or one of its forms, not a mishearing."""
+    return fold(typed) == fold(heard) or stem(fold(typed)) == stem(fold(heard))
+
+
+def stemmed(node: Node) -> Node:
+    """The query with its plain words matching any of their forms (phrases, prefixes,
+    NEAR and exclusions stay literal)."""
+    if isinstance(node, Term):
+        return node if node.prefix else Term(node.text, stem=True)
+    if isinstance(node, Or):
+        return Or(tuple(stemmed(p) for p in node.parts))
+    if isinstance(node, And):
+        return And(tuple(stemmed(p) for p in node.include), node.exclude)
+    return node

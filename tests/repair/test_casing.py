@@ -1,0 +1,110 @@
+"""Casing: auto-caption capitals are evidence weighed against the model, not kept as is;
+human-cased (punctuated) text keeps its own casing; repair stays idempotent."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsreel.repair.punctuator import Prediction
+from newsreel.repair.repairer import assemble, decide_cases, trusts_casing
+
+LOWER, CAPITAL, UPPER = 0, 1, 2
+
+
+def _logits(cases: list[int], margin: float = 1.0) -> np.ndarray:
+    """Casing logits preferring ``cases`` by ``margin``."""
+    out = np.zeros((len(cases), 3), dtype=np.float32)
+    out[np.arange(len(cases)), cases] = margin
+    return out
+
+
+def _prediction(
+    cases: list[int], *, margin: float = 1.0, bonus: tuple[float, float] = (0.0, 2.0)
+) -> Prediction:
+    n = len(cases)
+    logits = _logits(cases, margin)
+    return Prediction(
+        np.zeros(n, dtype=np.int8), logits.argmax(-1).astype(np.int8), None, logits, bonus
+    )
+
+
+def test_auto_caption_capitals_are_not_trusted_bears_repeating() -> None:
+    # Issue 15: YouTube's ASR capitalised "Bears"; the rule keeping mixed case trusted it.
+    text = "and it Bears repeating that Israeli Media Reports say so"
+    cases = [LOWER, LOWER, LOWER, LOWER, LOWER, CAPITAL, LOWER, LOWER, LOWER, LOWER]
+    repaired = assemble(text, _prediction(cases, margin=3.0))
+    assert repaired.aligned_text() == "And it bears repeating that Israeli media reports say so."
+
+
+def test_a_capital_the_model_doubts_only_a_little_is_kept() -> None:
+    # The model leans lower (margin 1), the written capital tips it (bonus 2): kept.
+    text = "talks in Cairo resume"
+    repaired = assemble(text, _prediction([LOWER] * 4, margin=1.0))
+    assert repaired.aligned_text() == "Talks in Cairo resume."
+
+
+def test_human_cased_text_keeps_its_own_casing() -> None:
+    text = "The talks in Cairo resume. Hamas has agreed. Nobody knows more."
+    repaired = assemble(text, _prediction([LOWER] * 11, margin=5.0))
+    assert "Cairo" in repaired.forms and "Hamas" in repaired.forms
+    assert trusts_casing(text.split())
+    assert not trusts_casing("the talks in Cairo resume on Monday".split())
+
+
+def test_trust_can_be_stated_by_the_caller() -> None:
+    text = "talks in Cairo resume."
+    repaired = assemble(text, _prediction([LOWER] * 4, margin=5.0), trust_case=True)
+    assert "Cairo" in repaired.forms
+    repaired = assemble(text, _prediction([LOWER] * 4, margin=5.0), trust_case=False)
+    assert "cairo" in repaired.forms
+
+
+def test_all_capitals_are_no_evidence() -> None:
+    prediction = _prediction([LOWER, CAPITAL], margin=1.0, bonus=(5.0, 5.0))
+    assert decide_cases(["NATO", "Cairo"], prediction) == ["lower", "capital"]
+    assert decide_cases(["nato", "cairo"], prediction) == ["lower", "lower"]
+
+
+def test_without_logits_the_model_labels_decide() -> None:
+    prediction = Prediction(np.zeros(2, dtype=np.int8), np.array([CAPITAL, UPPER], dtype=np.int8))
+    assert decide_cases(["cairo", "nato"], prediction) == ["capital", "upper"]
+
+
+_WORD = st.sampled_from(
+    [
+        *("cairo", "Cairo", "CAIRO", "the", "The", "bears", "Bears", "i", "I", "U.S."),
+        *("iPhone", "uh", ">>", "[Music]", "talks.", "Talks?", "a", "A", "McDonald's"),
+        *("nato", "NATO"),
+    ]
+)
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> tuple[str, Prediction]:
+    words = draw(st.lists(_WORD, min_size=1, max_size=40))
+    n = len(words)
+    logits = np.array(
+        draw(
+            st.lists(
+                st.lists(st.floats(-4, 4, width=32), min_size=3, max_size=3), min_size=n, max_size=n
+            )
+        ),
+        dtype=np.float32,
+    )
+    punct = np.array(draw(st.lists(st.integers(0, 3), min_size=n, max_size=n)), dtype=np.int8)
+    bonus = (draw(st.floats(0, 4)), draw(st.floats(0, 4)))
+    return " ".join(words), Prediction(
+        punct, logits.argmax(-1).astype(np.int8), None, logits, bonus
+    )
+
+
+@settings(max_examples=300)
+@given(_texts())
+def test_weighing_written_casing_keeps_repair_idempotent(case: tuple[str, Prediction]) -> None:
+    text, prediction = case
+    once = assemble(text, prediction)
+    twice = assemble(once.aligned_text(), prediction)
+    assert twice.forms == once.forms
+    assert once.raw_text() == text

@@ -1,0 +1,87 @@
+"""scripts/train_repair.py: a command line that cannot run says why, before torch loads."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "train_repair.py"
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("train_repair_cli", SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    folder = tmp_path / "repair"
+    folder.mkdir()
+    for name in ("train.jsonl", "dev.jsonl"):
+        (folder / name).write_text("", encoding="utf-8")
+    return folder
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = _script().main(argv)
+    return code, capsys.readouterr().err
+
+
+def test_resume_without_a_checkpoint_says_how_to_start(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err = _run(["--data", str(data), "--resume"], capsys)
+    assert code == 2
+    assert "no checkpoint (step-*.pt) in" in err and "without --resume" in err
+
+
+def test_export_of_a_missing_checkpoint_names_it(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = data / "checkpoints" / "step-0000100.pt"
+    code, err = _run(["--data", str(data), "--export", str(missing)], capsys)
+    assert code == 2
+    assert f"--export: {missing} is not a file" in err
+
+
+def test_missing_training_data_points_to_repair_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err = _run(["--data", str(tmp_path / "nowhere")], capsys)
+    assert code == 2
+    assert "train.jsonl is missing; run scripts/repair_data.py first" in err
+
+
+def test_a_fresh_run_never_overwrites_checkpoints(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (data / "checkpoints").mkdir()
+    (data / "checkpoints" / "step-0000042.pt").write_bytes(b"")
+    code, err = _run(["--data", str(data)], capsys)
+    assert code == 2
+    assert "already holds checkpoints" in err and "--resume" in err
+
+
+def test_init_needs_an_exported_model(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, err = _run(["--data", str(data), "--init", str(data / "model")], capsys)
+    assert code == 2
+    assert "punctuator.onnx is missing" in err
+
+
+def test_resume_takes_the_newest_checkpoint(tmp_path: Path) -> None:
+    for step in (900, 1000, 80):
+        (tmp_path / f"step-{step:07d}.pt").write_bytes(b"")
+    assert _script().latest_checkpoint(tmp_path).name == "step-0001000.pt"
+
+
+def test_the_command_line_is_checked_without_torch() -> None:
+    before = set(sys.modules)
+    _script()
+    assert "torch" not in set(sys.modules) - before

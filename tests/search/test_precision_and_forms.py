@@ -1,0 +1,187 @@
+"""Sound-alike precision (form, English frequency, context), word forms (stemming) and
+the migration of full-text indexes built before the stemmed fields."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsreel import open_archive
+from newsreel.cli import main
+from newsreel.errors import StoreError
+from newsreel.search.forms import same_word, stem, stemmed, word_forms
+from newsreel.search.indexes import FORMAT_FILE
+from newsreel.search.query import And, Phrase, Term, parse_query
+from newsreel.search.soundalike import (
+    common_english,
+    context_counts,
+    heard_variants,
+    shares_context,
+    similar_form,
+    syllables,
+    telling,
+)
+
+
+@pytest.mark.parametrize(
+    ("word", "variant", "ok"),
+    [
+        ("rafah", "rafa", True),
+        ("rafah", "raf", False),  # one syllable, two letters short: the Royal Air Force
+        ("mossad", "mosad", True),
+        ("karim", "kareem", True),
+        ("karim", "karina", False),  # three syllables for two
+        ("netanyahu", "nanyahu", True),
+    ],
+)
+def test_a_variant_alone_needs_a_similar_length_and_syllables(
+    word: str, variant: str, ok: bool
+) -> None:
+    assert similar_form(word, variant) is ok
+
+
+def test_syllables_count_vowel_groups() -> None:
+    assert [syllables(w) for w in ("raf", "rafah", "kareem", "x")] == [1, 2, 2, 1]
+
+
+def test_common_english_words_never_stand_in_for_a_rarer_name() -> None:
+    assert common_english("hamas", "homes") and common_english("cairo", "carry")
+    assert not common_english("rafah", "rafa") and not common_english("mossad", "mosad")
+    assert not common_english("homes", "hamas")  # the rarer word may stand for a common one
+
+
+def test_homes_is_heard_for_hamas_only_inside_a_phrase() -> None:
+    alone, in_phrase = heard_variants("hamas", [("homes", 2), ("hamaas", 1), ("hamas", 9)], 365)
+    assert alone == ["hamaas"] and "homes" in in_phrase
+
+
+def test_raf_never_matches_rafah_alone() -> None:
+    alone, _ = heard_variants("rafah", [("raf", 3), ("rafa", 9), ("rafah", 12)], 365)
+    assert alone == ["rafa"]
+
+
+def test_context_is_the_telling_words_around_each_occurrence() -> None:
+    texts = ["the rafa crossing between egypt and gaza", "Rafa Benitez managed Newcastle"]
+    counts = context_counts(texts, "rafa", width=3)
+    assert counts == Counter(crossing=1, egypt=1, benitez=1, managed=1, newcastle=1)
+    frequent = telling(Counter(crossing=3, people=9), {"crossing": 2, "people": 90}, 100)
+    assert frequent == {"crossing"}  # a word in most documents says nothing
+
+
+def test_a_variant_must_share_the_typed_words_context_or_the_querys() -> None:
+    rafah = {"gaza", "crossing", "egypt", "border"}
+    assert shares_context(rafah, set(), {"crossing", "gaza", "aid", "israel", "reopen"})
+    raf = {"lakenheath", "jets", "base", "typhoon", "squadron"}
+    assert not shares_context(rafah, set(), raf)
+    assert shares_context(rafah, {"jets"}, raf)  # the query itself asks for that context
+    assert shares_context(set(), set(), raf)  # nothing known of the typed word: no judging
+
+
+def test_stemming_finds_other_forms_of_a_word() -> None:
+    assert stem("hostages") == stem("hostage")
+    assert {"hostage", "hostages"} <= word_forms("hostages")
+    assert same_word("Hostages", "hostage") and not same_word("Rafah", "Rafa")
+
+
+def test_only_plain_words_are_stemmed() -> None:
+    node = stemmed(parse_query('hostages "hostages released" Gaza* -talks').node)
+    assert isinstance(node, And)
+    assert node.include[0] == Term("hostages", stem=True)
+    assert node.include[1] == Phrase(("hostages", "released"))
+    assert node.include[2] == Term("Gaza", prefix=True)
+    assert node.exclude == (Term("talks"),)
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12))
+def test_every_form_found_has_the_words_stem(word: str) -> None:
+    forms = word_forms(word)
+    assert all(stem(f) == stem(word) for f in forms)
+
+
+def _archive(tmp_path: Path, texts: dict[str, str]) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for vid, text in texts.items():
+        (folder / f"{vid}.txt").write_text(
+            f"<video_id>{vid}</video_id>\n<video_title>t {vid}</video_title>\n"
+            f"<publish_date>20240301</publish_date>\n<doc>\n{text}\n</doc>\n",
+            encoding="utf-8",
+        )
+    db = tmp_path / "a.db"
+    with open_archive(db) as arch:
+        arch.ingest([folder])
+    return db
+
+
+TEXTS = {
+    "hostage0001": "the last hostage was released in Gaza on Monday",
+    "hostages001": "talks on the hostages held in Gaza resume in Cairo",
+    "weather0001": "rain and wind across the north of the country",
+}
+
+
+def test_a_word_finds_its_other_forms_unless_exact(tmp_path: Path) -> None:
+    db = _archive(tmp_path, TEXTS)
+    with open_archive(db, read_only=True) as arch:
+        hits = arch.search("hostages")
+        assert [h.video_id for h in hits] == ["hostages001", "hostage0001"]  # as typed first
+        assert hits[1].matched_terms == ("hostage",) and hits[1].heard_as == ()
+        assert [h.video_id for h in arch.search("hostages", exact=True)] == ["hostages001"]
+        assert [h.video_id for h in arch.search('"the hostages"')] == ["hostages001"]
+        assert arch.search("hostages", mode="hybrid")[0].video_id == "hostages001"
+
+
+def _make_old(db: Path) -> Path:
+    """Make the index beside ``db`` look like one built before format 2."""
+    folder = Path(str(db) + ".fulltext")
+    (folder / FORMAT_FILE).unlink()
+    return folder
+
+
+def test_an_index_of_an_older_format_is_refused_when_reading(tmp_path: Path) -> None:
+    db = _archive(tmp_path, TEXTS)
+    _make_old(db)
+    with open_archive(db, read_only=True) as arch, pytest.raises(StoreError) as caught:
+        arch.search("hostages")
+    assert "newsreel reindex" in str(caught.value) and "older" in str(caught.value)
+    result = CliRunner().invoke(main, ["search", "hostages", "--archive", str(db)])
+    assert result.exit_code != 0 and "newsreel reindex" in result.stderr
+
+
+def test_an_index_of_an_older_format_is_rebuilt_when_writing(tmp_path: Path) -> None:
+    db = _archive(tmp_path, TEXTS)
+    folder = _make_old(db)
+    with open_archive(db) as arch:
+        assert arch.indexes.fulltext.documents() == 3
+    assert (folder / FORMAT_FILE).read_text().strip() == "2"
+    with open_archive(db, read_only=True) as arch:
+        assert len(arch.search("hostages")) == 2
+
+
+def test_reindex_also_upgrades_an_old_index(tmp_path: Path) -> None:
+    db = _archive(tmp_path, TEXTS)
+    folder = _make_old(db)
+    result = CliRunner().invoke(main, ["reindex", "--archive", str(db)])
+    assert result.exit_code == 0, result.stderr
+    assert (folder / FORMAT_FILE).exists()
+
+
+def test_plain_output_lists_the_heard_variants_and_how_to_drop_one(tmp_path: Path) -> None:
+    db = _archive(
+        tmp_path,
+        {
+            "rafah000001": "the rafah crossing between egypt and gaza reopened",
+            "rafa0000001": "the rafa crossing between egypt and gaza stays shut",
+        },
+    )
+    result = CliRunner().invoke(main, ["search", "Rafah", "--archive", str(db)])
+    assert result.exit_code == 0, result.stderr
+    assert "heard 'rafa' for 'Rafah'" in result.stdout
+    assert "add -heard:rafa to the query to drop one" in result.stdout
+    dropped = CliRunner().invoke(main, ["search", "Rafah -heard:rafa", "--archive", str(db)])
+    assert "rafa0000001" not in dropped.stdout and "Heard variants" not in dropped.stdout
