@@ -177,15 +177,17 @@ def punctuation_quality(
 
 def turn_quality(sample: Path | None = None) -> list[tuple[str, str, dict[str, Any]]]:
     """Speaker turns with the shipped models: cue rules alone and with the learnt model
-    on the held-out rush transcripts, both on the whole folder (the learnt model trained
-    on 85% of it), and the turns found in one-speaker text."""
+    on the held-out rush transcripts (both shows' folders) and on the whole fox_msnbc_raw
+    folder (the learnt model trained on 85% of it), and the turns found in one-speaker
+    text."""
     from newsreel.repair.evaluate import eval_turns
 
     out = []
     held = SPLITS / "turns_heldout"
     whole = SHARED / "gold/broadcast_transcripts/fox_msnbc_raw"
     for name, folder, note in (
-        ("held-out 15% of fox_msnbc_raw", held, "never trained on"),
+        ("fox_msnbc_raw, held-out 15%", held / "fox_msnbc_raw", "never trained on"),
+        ("cnn_cleaned, held-out 15%", held / "cnn_cleaned", "never trained on"),
         ("fox_msnbc_raw, all", whole, "learnt model trained on 85%"),
     ):
         if folder.exists():
@@ -216,10 +218,13 @@ def one_speaker_turns(path: Path, chunk: int = 1500) -> dict[str, Any]:
     return {"one_speaker_words": len(words), "cues": found[False], "learnt": found[True]}
 
 
-def _model_label(model_dir: Path) -> str:
-    """A model's version string, as the repair stage records it."""
+def _model_label(model_dir: Path, shipped: bool) -> str:
+    """A model's version string as the repair stage records it, its training step when
+    known, and whether it is the shipped one."""
     config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
-    return f"punct-{config['trained']}-l{config['layers']}"
+    step = f", step {config['step']}" if config.get("step") is not None else ""
+    role = "shipped" if shipped else "compared"
+    return f"punct-{config['trained']}-l{config['layers']} ({role}{step})"
 
 
 def report(
@@ -347,7 +352,7 @@ def main() -> None:
         sample = work if args.smoke else None
         runs = []
         for model_dir in models:
-            label = _model_label(model_dir) + (" (previous)" if model_dir != MODEL_DIR else "")
+            label = _model_label(model_dir, model_dir == MODEL_DIR)
             fast = speed(args.repeat, 5 if args.smoke else None, model_dir)
             runs.append((label, fast, punctuation_quality(model_dir, sample)))
         turns = turn_quality(sample)

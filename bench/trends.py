@@ -113,10 +113,11 @@ def run(args: argparse.Namespace, work: Path) -> None:
     ratio = statistics.median(slow) / statistics.median(fast)
     scored = f"{statistics.median(fast):,.0f} | **{p95(fast):,.0f}**"
     read = f"{statistics.median(slow):,.0f} | {p95(slow):,.0f}"
+    built = f"ingest {ingest_s:,.0f} s" if ingest_s == ingest_s else "built by an earlier run"
     body = f"""## Trends: first query of a term (bench/trends.py, {args.videos:,} videos)
 
 {date.today()}, {machine()}. Archive: {args.videos:,} seed-format videos of 400-800 words cut
-from the shared corpora (5 outlets, dates over 3 years); ingest {ingest_s:,.0f} s. {len(TERMS)}
+from the shared corpora (5 outlets, dates over 3 years); {built}. {len(TERMS)}
 term sets (Gaza, Ukraine, Mossad, "cease fire", Rafah + Hamas, ...), each the first query
 of its terms in a fresh trends state, per outlet per month, heard variants included.
 

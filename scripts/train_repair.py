@@ -147,7 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             before, after, bonus = calibrate_repair.casing_bonus(Punctuator(args.out), args.pairs)
             calibrate_repair.update_config(
                 args.out,
-                {"raw_case_bonus": bonus, "raw_case_calibrated_on": "caption_pairs (training)"},
+                {
+                    "raw_case_bonus": bonus,
+                    "raw_case_calibrated_on": "caption_pairs (training videos)",
+                },
             )
             print(f"casing F1 {before:.4f} -> {after:.4f} with written-casing bonus {bonus}")
         print(f"wrote {args.out} from {args.export} (step {meta['step']})")

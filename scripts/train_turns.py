@@ -1,11 +1,12 @@
 """Train the learnt speaker-turn model that ``newsreel repair`` ships beside its cue rules.
 
-Data: the rush transcripts of ``gold/broadcast_transcripts/fox_msnbc_raw`` (their
-``SPEAKER, ROLE:`` lines say where each speaker starts), made caption-like exactly as
-``newsreel eval turns`` does (lower case, no punctuation, labels removed), then
-punctuated by the shipped model. The files scripts/repair_data.py holds out (name
-hashing into the first 15%) are never read for training: they are copied to
-``--heldout`` (default bench/work/repair/turns_heldout) for ``newsreel eval turns``.
+Data: the rush transcripts of ``gold/broadcast_transcripts`` (``fox_msnbc_raw``, whose
+``SPEAKER, ROLE:`` lines say where each speaker starts, and ``cnn_cleaned``, whose
+``Name: ...; Dialogue:`` lines do), made caption-like exactly as ``newsreel eval turns``
+does (lower case, no punctuation, labels removed), then punctuated by the shipped model.
+The files scripts/repair_data.py holds out (name hashing into the first 15%) are never
+read for training: they are copied to ``--heldout`` (default
+bench/work/repair/turns_heldout/<folder>) for ``newsreel eval turns``.
 
 Model: logistic regression (scikit-learn) over the features of
 ``newsreel.repair.turn_model.features`` at every sentence start; a start is positive
@@ -15,7 +16,7 @@ regularisation and the decision threshold are chosen on a fifth of the training 
 within 0.015 of the best F1, as a false turn splits a one-speaker report), then the
 model is refit on all training files. Written as JSON (weights of features seen at least twice).
 
-    python scripts/train_turns.py [--gold ../shared/data/gold/broadcast_transcripts/fox_msnbc_raw]
+    python scripts/train_turns.py [--gold ../shared/data/gold/broadcast_transcripts]
 """
 
 from __future__ import annotations
@@ -165,7 +166,7 @@ def fit(docs: list[dict[str, Any]], c: float) -> tuple[LogisticRegression, DictV
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
-        "--gold", type=Path, default=Path("../shared/data/gold/broadcast_transcripts/fox_msnbc_raw")
+        "--gold", type=Path, default=Path("../shared/data/gold/broadcast_transcripts")
     )
     parser.add_argument(
         "--monologues",
@@ -180,6 +181,7 @@ def main() -> None:
     paths = sorted(args.gold.rglob("*.txt"))
     if not paths:
         sys.exit(f"error: no transcripts (*.txt) under {args.gold}")
+    # The key scripts/repair_data.py splits the broadcast files by (show folder + name).
     held = [p for p in paths if bucket(p.name + p.parent.parent.name) < HELD_OUT]
     train = [p for p in paths if p not in held]
     heldout = args.heldout or args.work / "turns_heldout"

@@ -15,6 +15,7 @@ from newsreel import open_archive
 from newsreel.cli import main
 from newsreel.errors import StoreError
 from newsreel.search.forms import same_word, stem, stemmed, word_forms
+from newsreel.search.fulltext import FORMAT
 from newsreel.search.indexes import FORMAT_FILE
 from newsreel.search.query import And, Phrase, Term, parse_query
 from newsreel.search.soundalike import (
@@ -137,9 +138,10 @@ def test_a_word_finds_its_other_forms_unless_exact(tmp_path: Path) -> None:
 
 
 def _make_old(db: Path) -> Path:
-    """Make the index beside ``db`` look like one built before format 2."""
+    """Make the index beside ``db`` look like one of another schema (format 2: the
+    stemmed fields of a development version)."""
     folder = Path(str(db) + ".fulltext")
-    (folder / FORMAT_FILE).unlink()
+    (folder / FORMAT_FILE).write_text("2\n")
     return folder
 
 
@@ -148,7 +150,7 @@ def test_an_index_of_an_older_format_is_refused_when_reading(tmp_path: Path) -> 
     _make_old(db)
     with open_archive(db, read_only=True) as arch, pytest.raises(StoreError) as caught:
         arch.search("hostages")
-    assert "newsreel reindex" in str(caught.value) and "older" in str(caught.value)
+    assert "newsreel reindex" in str(caught.value) and "format 2" in str(caught.value)
     result = CliRunner().invoke(main, ["search", "hostages", "--archive", str(db)])
     assert result.exit_code != 0 and "newsreel reindex" in result.stderr
 
@@ -158,9 +160,29 @@ def test_an_index_of_an_older_format_is_rebuilt_when_writing(tmp_path: Path) -> 
     folder = _make_old(db)
     with open_archive(db) as arch:
         assert arch.indexes.fulltext.documents() == 3
-    assert (folder / FORMAT_FILE).read_text().strip() == "2"
+    assert (folder / FORMAT_FILE).read_text().strip() == FORMAT
     with open_archive(db, read_only=True) as arch:
         assert len(arch.search("hostages")) == 2
+
+
+def test_an_index_without_a_format_file_keeps_its_documents(tmp_path: Path) -> None:
+    """Format 1 (before the marker) has this version's schema: no rebuild, a marker."""
+    db = _archive(tmp_path, TEXTS)
+    folder = Path(str(db) + ".fulltext")
+    (folder / FORMAT_FILE).unlink()
+    with open_archive(db, read_only=True) as arch:
+        assert len(arch.search("hostages")) == 2
+    with open_archive(db) as arch:
+        assert arch.indexes.fulltext.documents() == 3
+    assert (folder / FORMAT_FILE).read_text().strip() == FORMAT
+
+
+def test_word_forms_include_doubled_consonants_and_ies() -> None:
+    from newsreel.search.forms import word_forms
+
+    assert {"stop", "stops", "stopped", "stopping"} <= word_forms("stopped")
+    assert {"study", "studies", "studied"} <= word_forms("study")
+    assert {"hostage", "hostages"} <= word_forms("hostages")
 
 
 def test_reindex_also_upgrades_an_old_index(tmp_path: Path) -> None:

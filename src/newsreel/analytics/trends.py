@@ -31,9 +31,12 @@ from newsreel.budget import check_time
 from newsreel.errors import ConfigError, NotFoundError
 from newsreel.models import Filters
 from newsreel.search.bm25 import invert
-from newsreel.search.engine import variants_for, widest
+from newsreel.search.engine import prepared, variants_for, widest
+from newsreel.search.forms import word_forms
 from newsreel.search.indexes import Indexes
 from newsreel.search.query import Node, Or, Phrase, Term, parse_query
+from newsreel.search.soundalike import Heard
+from newsreel.text import fold
 
 PERIODS = ("day", "week", "month")
 MAX_TERMS = 5
@@ -274,8 +277,12 @@ class Trends:
             if not term or term.lower().startswith(("entity:", "story:")):
                 continue
             parsed = parse_query(term)
-            out[term] = variants_for(self.store, parsed.node, False, parsed.dropped).used()
+            out[term] = self._variants(parsed.node, parsed.dropped).used()
         return out
+
+    def _variants(self, node: Node, dropped: Sequence[str]) -> Heard:
+        """The heard variants search would use for ``node`` (context checked)."""
+        return variants_for(self.store, node, False, dropped, self.indexes.context)
 
     # -- caches -----------------------------------------------------------------
 
@@ -306,9 +313,10 @@ class Trends:
             return _arrays(found)
         parsed = parse_query(term)
         node = parsed.node
-        if heard:
-            node = widest(node, variants_for(self.store, node, False, parsed.dropped))
-        patterns = tuple(sorted({folded(leaf) for leaf in leaves(node)}))
+        if heard:  # what search matches: other forms of the words, and heard variants
+            node = prepared(node, False)
+            node = widest(node, self._variants(node, parsed.dropped))
+        patterns = tuple(sorted({p for leaf in leaves(node) for p in _patterns(leaf)}))
         if not any(words for words, _ in patterns):
             raise ConfigError(f"{term!r} has no words to count")
         counted = self._counted.setdefault(patterns, _Counted())
@@ -329,21 +337,27 @@ class Trends:
         (``search.bm25``); the few it cannot tell are counted in their text."""
         meta = self._current_meta()
         hits: dict[int, int] = {}
+        singles = {words[0] for words, _ in patterns if len(words) == 1}
         for words, _ in patterns:
             check_time()
+            # A phrase occurrence is one hit; its words counted alone are taken back.
+            weight = 1 - sum(1 for w in words if w in singles) if len(words) > 1 else 1
+            if weight == 0:
+                continue
             ids, scores, idf, avgdl = self.indexes.fulltext.scored(words)
             if not ids:
                 continue
             tids = np.array(ids, dtype=np.int64)
             tf, resolved = invert(np.array(scores), _lengths(meta, tids, avgdl), idf, avgdl)
             for tid, count in zip(tids[resolved].tolist(), tf[resolved].tolist(), strict=True):
-                hits[tid] = hits.get(tid, 0) + count
+                hits[tid] = hits.get(tid, 0) + weight * count
             rest = tids[~resolved].tolist()
             if rest:
                 single = _Counted()
                 self._count(single, matcher([(words, False)]), rest)
                 for tid, count in single.hits.items():
-                    hits[tid] = hits.get(tid, 0) + count
+                    hits[tid] = hits.get(tid, 0) + weight * count
+        hits = {tid: count for tid, count in hits.items() if count > 0}
         if not _alternatives_only(node):  # "a b", "a -c", NEAR: only where all of it matches
             keep = set(self.indexes.matching_ids(node, Filters()))
             hits = {tid: count for tid, count in hits.items() if tid in keep}
@@ -361,14 +375,24 @@ class Trends:
             counted.scanned.update(chunk)
 
 
+def _patterns(leaf: Term | Phrase) -> list[Pattern]:
+    """The folded patterns a leaf counts: a word matching in any of its forms counts
+    each form."""
+    if isinstance(leaf, Term) and leaf.stem and not leaf.prefix:
+        return [((form,), False) for form in sorted(word_forms(fold(leaf.text)))]
+    return [folded(leaf)]
+
+
 def invertible(node: Node, patterns: Sequence[Pattern]) -> bool:
-    """True if summing each pattern's index frequencies counts what ``occurrences`` does:
-    no prefixes, and no two occurrences (of one pattern or two) that could overlap,
-    which the text count takes once and the index once per pattern."""
+    """True if the index's frequencies give what ``occurrences`` counts: no prefixes, and
+    no two occurrences of phrases (one or two) that could overlap. A single word inside a
+    phrase is fine: each phrase occurrence then stands for one hit, not one per word
+    (``_from_scores`` subtracts)."""
     if not patterns or any(prefix or not words for words, prefix in patterns):
         return False
-    for first, _ in patterns:
-        for second, _ in patterns:
+    phrases = [words for words, _ in patterns if len(words) > 1]
+    for first in phrases:
+        for second in phrases:
             if first != second and _contains(first, second):
                 return False
             longest = min(len(first), len(second)) - (1 if first == second else 0)

@@ -6,7 +6,7 @@ start (the last words of the sentence before and its mark, the first words of th
 both sentences' lengths, the cue rule that fired there) scores every sentence start; the
 starts scoring over the model's threshold, and not already within a few words of a turn
 the cues found, become turns. Trained by ``scripts/train_turns.py`` on rush transcripts
-whose ``SPEAKER:`` lines give the labels, made caption-like; shipped as JSON
+whose speaker lines give the labels, made caption-like; shipped as JSON
 (``model/turns.json``: feature weights, bias, threshold).
 """
 

@@ -5,9 +5,10 @@ transcript) and answers ranked queries (BM25, title x4, block-max WAND: millisec
 a million videos where SQLite FTS5 must score every match; bench/search.py), filters,
 facet counts and the vocabulary for sound-alike keys. Text is tokenised as the Python
 side folds it (``text.fold``): split on non-alphanumerics, lower case, accents
-folded to ASCII. ``title_stem`` and ``text_stem`` hold the same text stemmed (English
-Snowball, ``search.forms``) for plain query words; a word matching as typed scores in
-both fields, so it ranks above one matching only by another form.
+folded to ASCII. A plain query word also matches its other forms ("hostages" finds
+"hostage"): the forms with its English (Snowball) stem are OR-ed in at query time
+(``search.forms``), so indexing does no stemming; a word as typed scores twice, so it
+ranks above one matching only by another form.
 
 ``FORMAT`` names the schema: an index of another format is rebuilt when the archive is
 opened for writing (``search.indexes``).
@@ -25,13 +26,16 @@ import tantivy
 
 from newsreel.errors import QueryError, StoreError
 from newsreel.models import UNKNOWN_OUTLET, Filters, IndexedVideo
-from newsreel.search.forms import STEM_ANALYZER, stem, stem_analyzer
+from newsreel.search.forms import word_forms
 from newsreel.search.query import Near, Node, Or, Phrase, Term
 from newsreel.text import tokens
 
 TITLE_BOOST = 4.0
 ANALYZER = "news"
-FORMAT = "2"  # 2: stemmed fields (title_stem, text_stem); 1 (no file): words only
+# 3: words only, other forms OR-ed in at query time. 2 (stemmed fields, built for a few
+# hours in development, too slow to index) is rebuilt; 1 (no file) is 3's schema.
+FORMAT = "3"
+SAME_SCHEMA = ("1", FORMAT)
 UNKNOWN = UNKNOWN_OUTLET
 NO_DATE = "(no date)"
 WRITER_HEAP = 256_000_000
@@ -44,8 +48,6 @@ def _schema() -> Any:
     builder.add_text_field("video_id", tokenizer_name="raw")
     builder.add_text_field("title", tokenizer_name=ANALYZER)
     builder.add_text_field("text", tokenizer_name=ANALYZER)
-    builder.add_text_field("title_stem", tokenizer_name=STEM_ANALYZER)
-    builder.add_text_field("text_stem", tokenizer_name=STEM_ANALYZER)
     for name in ("channel_key", "code_key", "language_key"):
         builder.add_text_field(name, tokenizer_name="raw")
     for name in ("channel_facet", "language_facet", "month"):
@@ -78,7 +80,6 @@ class FullText:
         except ValueError as exc:
             raise StoreError(f"cannot open the full-text index {path}: {exc}") from None
         self.index.register_tokenizer(ANALYZER, _analyzer())
-        self.index.register_tokenizer(STEM_ANALYZER, stem_analyzer())
         self._writer: Any = None
 
     # -- writing --------------------------------------------------------------
@@ -256,8 +257,6 @@ def _document(video: IndexedVideo) -> Any:
         video_id=video.video_id,
         title=video.title or "",
         text=video.text,
-        title_stem=video.title or "",
-        text_stem=video.text,
         channel_key=(video.channel or "").lower(),
         code_key=(video.channel_code or "").lower(),
         language_key=(video.language or "").lower(),
@@ -301,19 +300,12 @@ def _in_fields(schema: Any, make: Any, fields: tuple[str, str] = ("title", "text
 
 
 def _any_form(schema: Any, word: str) -> Any:
-    """One word as typed or in any of its forms (the stemmed fields)."""
-    root = stem(word)
+    """One word as typed (scored twice: it ranks first) or in any of its forms."""
+    others = sorted(word_forms(word) - {word})
     return tantivy.Query.boolean_query(
         [
             (tantivy.Occur.Should, _phrase(schema, [word])),
-            (
-                tantivy.Occur.Should,
-                _in_fields(
-                    schema,
-                    lambda f: tantivy.Query.term_query(schema, f, root),
-                    ("title_stem", "text_stem"),
-                ),
-            ),
+            *((tantivy.Occur.Should, _phrase(schema, [form])) for form in [word, *others]),
         ]
     )
 

@@ -21,7 +21,7 @@ from typing import Any
 from newsreel.budget import check_time
 from newsreel.errors import StoreError
 from newsreel.models import Filters, IndexedVideo
-from newsreel.search.fulltext import FORMAT, FullText
+from newsreel.search.fulltext import FORMAT, SAME_SCHEMA, FullText
 from newsreel.search.query import Node, Term
 from newsreel.search.semantic import VERSION
 from newsreel.search.soundalike import context_counts, telling
@@ -101,11 +101,15 @@ class Indexes:
         found = marker.read_text().strip() if marker.exists() else ("1" if built else None)
         if found == FORMAT:
             return False
+        if found in SAME_SCHEMA:  # only the marker is new: nothing to rebuild
+            if not self.read_only:
+                marker.write_text(FORMAT + "\n")
+            return False
         if self.read_only:
             if found is None:  # an empty folder: nothing to read, nothing wrong
                 return False
             raise StoreError(
-                f"the full-text index {folder} was built by an older Newsreel (format "
+                f"the full-text index {folder} was built by another Newsreel (format "
                 f"{found}, this version reads {FORMAT}); run 'newsreel reindex' to rebuild it"
             )
         if built:
