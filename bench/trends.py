@@ -81,6 +81,11 @@ def main() -> None:
     parser.add_argument("--videos", type=int, default=1_000_000)
     parser.add_argument("--work", type=Path, default=ROOT / "bench/work/trends")
     parser.add_argument("--reuse", action="store_true", help="Time again on --work's archive.")
+    parser.add_argument(
+        "--index-only",
+        action="store_true",
+        help="With --reuse: time only the index way (minutes less at 1M), as its own section.",
+    )
     add_run_options(parser)
     args = parser.parse_args()
     require_shared(args.smoke, "corpus")
@@ -105,6 +110,18 @@ def run(args: argparse.Namespace, work: Path) -> None:
         print(f"ingested {args.videos:,} videos in {ingest_s:,.0f} s", flush=True)
     fast, fast_rows = timed_queries(db, fast=True)
     print(f"from scores: median {statistics.median(fast):,.0f} ms", flush=True)
+    if args.index_only:
+        body = f"""## Trends: first query, the index way alone (bench/trends.py --index-only)
+
+{date.today()}, {machine()}. The archive of the section above ({args.videos:,} videos), the
+same {len(TERMS)} term sets: median **{statistics.median(fast):,.0f} ms**, p95
+**{p95(fast):,.0f} ms** (each: {", ".join(f"{t:,.0f}" for t in fast)} ms).
+
+Command: `python bench/trends.py --videos {args.videos} --reuse --index-only`
+"""
+        write_section("trends-index", body, results_file(args, work))
+        print(body)
+        return
     slow, slow_rows = timed_queries(db, fast=False)
     print(f"reading transcripts: median {statistics.median(slow):,.0f} ms", flush=True)
     same = sum(a == b for a, b in zip(fast_rows, slow_rows, strict=True))

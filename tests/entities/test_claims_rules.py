@@ -16,7 +16,7 @@ from newsreel.models import ClaimRow
 
 
 def values(text: str, **options: bool) -> dict[float, str | None]:
-    claims, _ = extract(text.split(), [0], **options)
+    claims, _ = extract(text.split(), [0], None, **options)
     return {c.value: c.subject for c in claims}
 
 
