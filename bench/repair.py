@@ -48,18 +48,52 @@ from common import (
 
 SPLITS = ROOT / "bench" / "work" / "repair"
 PREVIOUS = SPLITS / "model-previous"
-TARGETS = """Against the issue's targets: speed (>= 5,000 words/s), model load (< 3 s) and RSS
-(< 1 GB) are met. Quality is not: overall punctuation F1 0.59 on held-out reference text
-(target 0.80), 0.52 on real YouTube ASR captions (target 0.75 on ASR text), casing F1 0.70
-(target 0.90) and sentence-boundary F1 0.62 (target 0.75). The model is a 4-layer MiniLM
-trained for one epoch (2.4 M words, 37 minutes) on this 2-core CPU; no GPU was available
-to this session. Tried: 6 layers (8,300 pieces/s int8: too slow for the speed target with
-overlapping windows, and half the training data per CPU hour; a run cut short by the time
-budget was not finished), bf16 autocast (slower on this CPU), onnxruntime BERT fusion (no
-gain after int8), a prior shift on the punctuation logits calibrated on the broadcast split
-(IWSLT held-out 0.570 -> 0.594, captions unchanged). Turn detection uses cues only (no
-audio): it is precise where it fires (0.48) but finds 5% of the speaker changes in
-cable-news transcripts, where most changes have no spoken cue."""
+TARGETS = """Against the issue's targets (issue 15): speaker-turn F1 on held-out cable news made
+caption-like is met with the learnt turn model: 0.437 on fox_msnbc_raw and 0.468 on
+cnn_cleaned (cue rules alone: 0.125 and 0.068; target 0.40). Model load (< 3 s), RSS
+(< 1 GB) and model files (19 MB + the 1.6 MB turn model, <= 60 MB) are met. Speed was
+measured on a machine shared with other sessions (other processes used about half its
+CPU): 2,900-4,000 words/s here, 7,414 for the same model on the idle machine
+(2026-11-26). Quality is not met: punctuation F1 0.593 on held-out reference text (target
+0.72), 0.592 on held-out broadcast (0.70), 0.520 on real YouTube captions (0.65); casing
+F1 0.705 (0.85) and sentence-boundary F1 0.623 (0.72). Most casing errors left are
+sentence starts, which follow the punctuation.
+
+Casing: auto-caption capitals are weighed, not kept (a bonus of 2.25 on the casing logit
+of a word written with a capital, 0 for lower case, calibrated on the training caption
+pairs; mixed case kept as written only in punctuated, human-cased text). Same model,
+held-out captions: casing F1 0.702 -> 0.705, sentence boundaries unchanged (0.623); the
+seed reads "it bears repeating" and "Israeli media reports" ("its main ally. The United
+States." is the punctuation model's full stop).
+
+Tries (held-out figures unless said; "dev" is the dev split of scripts/repair_data.py,
+cut from the training documents):
+- Longer training (scripts/train_repair.py, kept running in the background): warm start
+  from the shipped model (its int8 weights dequantised), 5.3 M training words (all podcast
+  transcripts now), focal loss (gamma 1, class weights 1 / 1.5 / 1 / 2 for O / comma /
+  period / question), ASR-like noise on half the windows, lr 5e-5 (heads 2e-4), warm-up
+  300 steps, cosine decay over 3 epochs (6,216 steps), EMA weights. On these 2 shared
+  cores it ran at 150-320 words/s: about 1,000 steps in this session. Dev punctuation F1
+  (EMA weights, no prior, 32,747 words): 0.630 at step 90, 0.628 at 243, 0.636 at 451,
+  0.639 at 692. Step 692 exported (int8, prior calibrated on dev): dev 0.692 against 0.686
+  for the shipped model calibrated the same way; held-out IWSLT 0.587 (shipped 0.593; with
+  the dev-calibrated prior 0.582), broadcast 0.591 (0.592, whose prior was calibrated on
+  that split; 0.588), captions 0.530 (0.520), caption casing 0.717 (0.705), sentence
+  boundaries 0.623 (0.623). Not kept: not better on the held-out reference and broadcast
+  splits. Step 90 exported: 0.578 / 0.586 / 0.526, not kept.
+- Averaging each word's logits over every window that holds it (weighted by distance from
+  the window's edge) instead of the most central window: IWSLT 0.593 -> 0.596, broadcast
+  0.592 -> 0.594, captions 0.521 -> 0.519. Not kept (within noise).
+- The casing head's capital on a function word mid-sentence ("But", "And", "You"):
+  lower-casing it (casing F1 0.705 -> 0.705) or ending the sentence before it
+  (sentence-boundary F1 0.623 -> 0.625, captions punctuation 0.521 -> 0.518). Not kept.
+- Turn model: fox_msnbc_raw only, best-F1 threshold: held-out fox F1 0.450 but 2,154
+  turns in the 236,620 words of one-speaker TED text it trains beside; with TED talks as
+  negatives and the most precise threshold within 0.015 of the best F1: 0.422 and 233
+  turns; adding cnn_cleaned: 0.437 (cnn 0.468) and 294 turns (138 in the 59,155 held-out
+  TED words). Kept the last; the seed (one anchor, one guest) gets no learnt turn.
+- Not tried: a 6-layer teacher distilled into the student, a CRF (no GPU was lent to this
+  session; 2 shared cores)."""
 
 
 def worker(out: Path, limit: int | None = None, model_dir: Path | None = None) -> None:
