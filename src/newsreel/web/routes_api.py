@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -137,14 +137,25 @@ def api_export(
 ) -> StreamingResponse:
     """One row per video (all metadata and the transcript), streamed as it is read;
     finding a query's videos has the server's time budget (503 past it)."""
-    state = state_of(request)
+
+    def lines(arch: Archive) -> Iterator[str]:
+        columns, rows = arch.table(
+            query=q or None, channel=channel, lang=lang, since=since, until=until, exact=exact
+        )
+        return stream_rows(rows, columns, format)
+
+    return _download(state_of(request), lines, f"newsreel-export.{format}")
+
+
+def _download(
+    state: ServerState, lines: Callable[[Archive], Iterator[str]], name: str
+) -> StreamingResponse:
+    """A streamed CSV or JSON Lines file from its own connection: ``lines`` runs (and
+    ranks) within the server's time budget; the rows then stream as they are read."""
     arch = state.fresh()
     try:
         with state.budget():
-            columns, rows = arch.table(
-                query=q or None, channel=channel, lang=lang, since=since, until=until, exact=exact
-            )
-        first = stream_rows(rows, columns, format)
+            first = lines(arch)
     except Exception:
         arch.close()
         raise
@@ -155,8 +166,7 @@ def api_export(
         finally:
             arch.close()
 
-    media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson"
-    name = f"newsreel-export.{format}"
+    media = "text/csv; charset=utf-8" if name.endswith(".csv") else "application/x-ndjson"
     return StreamingResponse(
         body(), media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
     )
@@ -202,26 +212,12 @@ def api_passages(
                 q, exact=exact, limit=limit or PASSAGE_PAGE, offset=offset, **filters
             )
             return [r.to_dict() for r in rows]
-    arch = state.fresh()
-    try:
-        with state.budget():
-            found = arch.iter_passages(q, exact=exact, limit=limit, offset=offset, **filters)
-        first = stream_rows(passage_records(found, format), PASSAGE_COLUMNS, format)
-    except Exception:
-        arch.close()
-        raise
 
-    def body() -> Iterator[str]:
-        try:
-            yield from first
-        finally:
-            arch.close()
+    def lines(arch: Archive) -> Iterator[str]:
+        found = arch.iter_passages(q, exact=exact, limit=limit, offset=offset, **filters)
+        return stream_rows(passage_records(found, format), PASSAGE_COLUMNS, format)
 
-    media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson"
-    name = f"newsreel-passages.{format}"
-    return StreamingResponse(
-        body(), media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
-    )
+    return _download(state, lines, f"newsreel-passages.{format}")
 
 
 def video_data(arch: Archive, video_id: str) -> dict[str, Any]:
