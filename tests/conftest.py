@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,10 +25,62 @@ def shared() -> Path:
     return SHARED
 
 
+# The PostgreSQL server the `postgres` tests use: .ci/run starts one and sets this (a
+# URL of a database the user may create databases from, e.g. .../postgres).
+POSTGRES_ENV = "NEWSREEL_TEST_POSTGRES"
+
+
+def _admin(url: str, statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(statement)
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """The URL of a fresh, empty PostgreSQL database, dropped afterwards; skipped with a
+    reason where no server is configured (never in CI: .ci/run starts one)."""
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        if os.environ.get("CI"):
+            pytest.fail(f"${POSTGRES_ENV} is not set: .ci/run should have started PostgreSQL")
+        pytest.skip(f"no PostgreSQL server (set ${POSTGRES_ENV}; .ci/run starts one)")
+    name = f"newsreel_test_{uuid.uuid4().hex[:12]}"
+    _admin(base, f"CREATE DATABASE {name}")
+    head, _, tail = base.partition("?")
+    url = head.rsplit("/", 1)[0] + "/" + name + (f"?{tail}" if tail else "")
+    try:
+        yield url
+    finally:
+        _admin(base, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @pytest.fixture
 def archive(tmp_path: Path) -> Iterator[Archive]:
-    """A fresh, empty archive in a temporary folder."""
+    """A fresh, empty archive in a temporary folder (modules testing both stores
+    override it with ``any_archive``)."""
     with open_archive(tmp_path / "test.db") as arch:
+        yield arch
+
+
+@pytest.fixture
+def sqlite_archive(tmp_path: Path) -> Iterator[Archive]:
+    """A fresh SQLite archive ``tmp_path/test.db``, in modules where ``archive`` is
+    both stores (for what only the SQLite file has)."""
+    with open_archive(tmp_path / "test.db") as arch:
+        yield arch
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_archive(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Archive]:
+    """A fresh, empty archive in each store: a SQLite file, and a PostgreSQL database."""
+    target = (
+        request.getfixturevalue("postgres_url")
+        if request.param == "postgres"
+        else str(tmp_path / "test.db")
+    )
+    with open_archive(target) as arch:
         yield arch
 
 

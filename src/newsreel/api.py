@@ -84,6 +84,7 @@ from newsreel.search.occurrences import MAX_WIDTH, WIDTH
 from newsreel.search.query import GROUP_PREFIX, Node, ParsedQuery, parse_query
 from newsreel.store.base import Store
 from newsreel.store.lock import ArchiveLock
+from newsreel.store.postgres import PostgresStore, is_postgres_url
 from newsreel.store.sqlite import SQLiteStore
 from newsreel.stories.stage import StoriesStage, StorySummary
 from newsreel.stories.timeline import first_by_outlet
@@ -98,9 +99,24 @@ MAX_OFFSET = 100_000  # deeper pages than this are a narrower query's job
 FACET_POOL = 300
 
 
-def default_archive_path() -> Path:
+class DatabaseURL(str):
+    """A PostgreSQL archive's URL (``postgresql://USER@HOST/DB``) where an archive file's
+    path may go: it always "exists" (connecting says whether it does)."""
+
+    def exists(self) -> bool:
+        """An archive in a database is checked when it is opened."""
+        return True
+
+
+def archive_location(value: str | Path) -> Path | DatabaseURL:
+    """An ``--archive`` value: a PostgreSQL URL, else a file path."""
+    text = str(value)
+    return DatabaseURL(text) if is_postgres_url(text) else Path(value)
+
+
+def default_archive_path() -> Path | DatabaseURL:
     """The archive used when none is named: $NEWSREEL_ARCHIVE, else ./newsreel.db."""
-    return Path(os.environ.get("NEWSREEL_ARCHIVE") or DEFAULT_ARCHIVE)
+    return archive_location(os.environ.get("NEWSREEL_ARCHIVE") or DEFAULT_ARCHIVE)
 
 
 # An outlet filter: one outlet (name or code) or group (group:NAME), or several, any of
@@ -1014,6 +1030,11 @@ class Archive:
 def open_archive(
     path: str | Path | None = None, *, read_only: bool = False, wait: float = 0.0
 ) -> Archive:
-    """Open (creating if needed) the SQLite archive at ``path``. Writing waits up to
-    ``wait`` seconds for another writer to finish (one writer per archive)."""
-    return Archive(SQLiteStore(path or default_archive_path(), read_only=read_only), wait=wait)
+    """Open (creating if needed) the archive at ``path``: a SQLite file, or a PostgreSQL
+    database (``postgresql://USER@HOST/DB``). Writing a SQLite archive waits up to
+    ``wait`` seconds for another writer to finish (one writer per file); a PostgreSQL
+    archive takes many writers at once."""
+    target = str(path or default_archive_path())
+    if is_postgres_url(target):
+        return Archive(PostgresStore(target, read_only=read_only), wait=wait)
+    return Archive(SQLiteStore(target, read_only=read_only), wait=wait)

@@ -18,6 +18,12 @@ from newsreel.search.query import Phrase, Term, parse_query
 from newsreel.text import tokens
 
 
+@pytest.fixture
+def archive(any_archive: Archive) -> Archive:
+    """Every test here runs on a SQLite file and on a PostgreSQL database."""
+    return any_archive
+
+
 def count(text: str, query: str) -> int:
     patterns = [folded(leaf) for leaf in leaves(parse_query(query).node)]
     return occurrences(text, matcher(patterns))

@@ -15,6 +15,12 @@ from newsreel.budget import Deadline, check_time
 
 
 @pytest.fixture
+def archive(any_archive: Archive) -> Archive:
+    """Every test here runs on a SQLite file and on a PostgreSQL database."""
+    return any_archive
+
+
+@pytest.fixture
 def demo(archive: Archive, examples: Path) -> Archive:
     archive.ingest([examples])
     return archive

@@ -14,6 +14,13 @@ from newsreel.export import MAX_EXTRA_COLUMNS
 from newsreel.search.indexes import Indexes
 from newsreel.store.sqlite_videos import SQLiteVideos
 
+
+@pytest.fixture
+def archive(any_archive: Archive) -> Archive:
+    """Every test here runs on a SQLite file and on a PostgreSQL database."""
+    return any_archive
+
+
 RECORD = (
     "<video_id>{vid}</video_id>\n<video_title>{title} | DW News</video_title>\n"
     "<thumbnail_path>en_DW\\x.jpg</thumbnail_path>\n<publish_date>{date}</publish_date>\n"
@@ -150,9 +157,11 @@ def test_ctrl_c_commits_what_was_read(tmp_path: Path, monkeypatch: pytest.Monkey
         assert (again.ingested, again.unchanged) == (2, 3)
 
 
-def test_schema_is_plain_tables_with_recorded_migrations(archive: Archive, tmp_path: Path) -> None:
+def test_schema_is_plain_tables_with_recorded_migrations(
+    sqlite_archive: Archive, tmp_path: Path
+) -> None:
     write(tmp_path, "a.txt", "vidA", "words")
-    archive.ingest([tmp_path])
+    sqlite_archive.ingest([tmp_path])
     db = sqlite3.connect(tmp_path / "test.db")
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {
@@ -176,6 +185,7 @@ def test_schema_is_plain_tables_with_recorded_migrations(archive: Archive, tmp_p
         (8,),
         (9,),
         (10,),
+        (11,),
     ]
     assert "repairs" in tables
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -258,10 +268,11 @@ def test_source_bytes_are_exact_for_every_way_raw_is_kept(archive: Archive, tmp_
     for vid, name in (("v2", "crlf.txt"), ("v3", "cp1252.txt")):
         assert archive.source_bytes(vid) == files[name]
     assert archive.source_bytes("v1") in (files["plain.txt"], files["copy.txt"])
-    db = sqlite3.connect(tmp_path / "test.db")
     kept = {
         bytes(content): offset
-        for content, offset in db.execute("SELECT content, text_offset FROM raw_files")
+        for content, offset in archive.store.db.execute(  # type: ignore[attr-defined]
+            "SELECT content, text_offset FROM raw_files"
+        )
     }
     assert len(kept) == 4  # every distinct file kept, the duplicate whole
     assert sum(1 for offset in kept.values() if offset is not None) == 1

@@ -13,6 +13,13 @@ from newsreel import Archive, NotFoundError
 from newsreel.cli import main
 from newsreel.errors import ConfigError
 
+
+@pytest.fixture
+def archive(any_archive: Archive) -> Archive:
+    """Every test here runs on a SQLite file and on a PostgreSQL database."""
+    return any_archive
+
+
 SEED = (
     "<video_id>{vid}</video_id>\n<video_title>{title}</video_title>\n"
     "<thumbnail_path>en_DW\\x.jpg</thumbnail_path>\n<publish_date>20240331</publish_date>\n"

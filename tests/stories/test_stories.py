@@ -17,6 +17,13 @@ from newsreel.stories.evaluate import Labelled, bcubed, group_labelled, read_gol
 from newsreel.stories.features import cosine, terms, vector
 from newsreel.stories.grouping import Grouper, Item
 
+
+@pytest.fixture
+def archive(any_archive: Archive) -> Archive:
+    """Every test here runs on a SQLite file and on a PostgreSQL database."""
+    return any_archive
+
+
 RECORD = (
     "<video_id>{id}</video_id>\n<video_title>{title}</video_title>\n"
     "<thumbnail_path>en_{channel}\\{id}.jpg</thumbnail_path>\n"

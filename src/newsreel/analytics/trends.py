@@ -33,6 +33,7 @@ from newsreel.models import Filters
 from newsreel.search.bm25 import invert
 from newsreel.search.engine import prepared, variants_for, widest
 from newsreel.search.forms import word_forms
+from newsreel.search.fulltext import FullText
 from newsreel.search.indexes import Indexes
 from newsreel.search.query import Node, Or, Phrase, Term, parse_query
 from newsreel.search.soundalike import Heard
@@ -322,7 +323,9 @@ class Trends:
         counted = self._counted.setdefault(patterns, _Counted())
         if counted.generation == self._generation:
             return _arrays(counted.hits)  # nothing was added since it was counted
-        if invertible(node, patterns):  # from the index's scores: no transcript read
+        if self.indexes.fulltext.invertible and invertible(
+            node, patterns
+        ):  # from the index's scores: no transcript read
             counted.hits, counted.scanned = self._from_scores(node, patterns), set()
             counted.generation = self._generation
             return _arrays(counted.hits)
@@ -344,7 +347,9 @@ class Trends:
             weight = 1 - sum(1 for w in words if w in singles) if len(words) > 1 else 1
             if weight == 0:
                 continue
-            ids, scores, idf, avgdl = self.indexes.fulltext.scored(words)
+            fulltext = self.indexes.fulltext
+            assert isinstance(fulltext, FullText)  # only tantivy's scores are invertible
+            ids, scores, idf, avgdl = fulltext.scored(words)
             if not ids:
                 continue
             tids = np.array(ids, dtype=np.int64)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 from tqdm import tqdm
 
-from newsreel.api import Archive, default_archive_path, open_archive
+from newsreel.api import Archive, archive_location, default_archive_path, open_archive
 from newsreel.errors import LockedError, NewsreelError, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -54,15 +54,28 @@ def archive_option(func: F) -> F:
     """Add ``--archive FILE`` (default $NEWSREEL_ARCHIVE or ./newsreel.db)."""
     return click.option(
         "--archive",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=ArchiveParam(),
         default=None,
-        help="Archive file. Default: $NEWSREEL_ARCHIVE, else ./newsreel.db.",
+        help="Archive file, or a PostgreSQL database (postgresql://USER@HOST/DB). "
+        "Default: $NEWSREEL_ARCHIVE, else ./newsreel.db.",
     )(func)
 
 
+class ArchiveParam(click.ParamType):  # type: ignore[type-arg]
+    """An archive file's path or a PostgreSQL URL."""
+
+    name = "ARCHIVE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        location = archive_location(value)
+        if isinstance(location, Path) and location.is_dir():
+            self.fail(f"{value!r} is a folder, not an archive file", param, ctx)
+        return location
+
+
 def resolve_archive(path: Path | None) -> Path:
-    """The archive path to use."""
-    return path or default_archive_path()
+    """The archive path (or PostgreSQL URL, a ``DatabaseURL``) to use."""
+    return path or default_archive_path()  # type: ignore[return-value]
 
 
 def existing_archive(path: Path | None) -> Path:

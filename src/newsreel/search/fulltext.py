@@ -68,6 +68,8 @@ def _analyzer() -> Any:
 class FullText:
     """The tantivy index of an archive; in memory when ``path`` is None."""
 
+    invertible = True  # BM25 scores give term frequencies back (``search.bm25``)
+
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.schema = _schema()
@@ -118,6 +120,10 @@ class FullText:
         self._writer = self._writing()
         self._writer.delete_all_documents()
         self._writer.commit()
+        self.index.reload()
+
+    def reload(self) -> None:
+        """See what another process committed."""
         self.index.reload()
 
     def close(self) -> None:

@@ -21,7 +21,9 @@ from typing import Any
 from newsreel.budget import check_time
 from newsreel.errors import StoreError
 from newsreel.models import Filters, IndexedVideo
+from newsreel.search import ivf
 from newsreel.search.fulltext import FORMAT, SAME_SCHEMA, FullText
+from newsreel.search.pg_fulltext import PostgresFullText
 from newsreel.search.query import Node, Term
 from newsreel.search.semantic import VERSION
 from newsreel.search.soundalike import context_counts, telling
@@ -49,8 +51,8 @@ class IndexPaths:
     @classmethod
     def beside(cls, archive: str) -> IndexPaths:
         """The index paths of the archive file ``archive``."""
-        if archive == ":memory:":
-            return cls(None, None)
+        if archive == ":memory:" or archive.startswith(("postgresql://", "postgres://")):
+            return cls(None, None)  # in memory, or in the database itself
         return cls(Path(archive + ".fulltext"), Path(archive + ".vectors"))
 
 
@@ -62,7 +64,8 @@ class Indexes:
         self.version = version  # the embedder version whose vectors the index holds
         self.read_only = read_only
         self.paths = IndexPaths.beside(store.path)
-        self._fulltext: FullText | None = None
+        self._fulltext: FullText | PostgresFullText | None = None
+        self.in_database = hasattr(store, "documents")  # PostgreSQL: search in the database
         self._semantic: Semantic | None = None
         self._staged: list[int] = []  # transcripts handed to the index, not committed
         self._data_version: int | None = None
@@ -72,8 +75,13 @@ class Indexes:
     # -- the structures ---------------------------------------------------------
 
     @property
-    def fulltext(self) -> FullText:
-        """The full-text index beside the archive (opened on first use)."""
+    def fulltext(self) -> FullText | PostgresFullText:
+        """The full-text index beside the archive, or in its database (opened on first
+        use)."""
+        if self._fulltext is None and self.in_database:
+            self._fulltext = PostgresFullText(self.store.documents)  # type: ignore[attr-defined]
+            if not self.read_only and self._fulltext.documents() == 0:
+                self.store.search.queue_all()
         if self._fulltext is None:
             folder = self.paths.fulltext
             if self.read_only and folder is not None and not folder.exists():
@@ -213,8 +221,12 @@ class Indexes:
         return state.save_vocabulary(rows, stamp)
 
     def sync_vectors(self) -> None:
-        """Bring the vector index file up to date with the stored passages."""
-        sync_index(self.store, self.paths.vectors, version=self.version)
+        """Bring the vector index (a file beside the archive, or lists in its database)
+        up to date with the stored passages."""
+        if self.in_database:
+            ivf.sync(self.store, self.version)
+        else:
+            sync_index(self.store, self.paths.vectors, version=self.version)
         self._semantic = None
 
     def sync(self) -> int:
@@ -236,6 +248,8 @@ class Indexes:
         self.store.search.set_state("vocabulary", "stale")
         if self.paths.vectors is not None:
             self.paths.vectors.unlink(missing_ok=True)
+        if self.in_database:
+            self.store.search.set_state(f"ivf:{self.version}", "0")  # centroids made anew
         return self.sync()
 
     # -- reading (each call checks the query's time budget first: newsreel.budget) --
@@ -298,7 +312,7 @@ class Indexes:
             return False
         self._data_version = version
         if self._fulltext is not None:
-            self._fulltext.index.reload()
+            self._fulltext.reload()
         self._semantic = None
         self._contexts = {}
         return True

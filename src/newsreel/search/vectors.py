@@ -108,6 +108,9 @@ class Semantic:
         self.version = version
         self._index: Any = None
         self._passages: int | None = None
+        # A PostgreSQL archive keeps an IVF index in the database (``search.ivf``).
+        self._lists = hasattr(store, "vector_lists")
+        self._centroids: np.ndarray | None = None
 
     def _count(self) -> int:
         """Passages in the archive (counted once per open archive)."""
@@ -152,6 +155,8 @@ class Semantic:
             exact = self._exact(vector, filters, wanted)
             if exact is not None:
                 return exact
+        if self._lists:
+            return self._ivf(vector, filters, wanted)
         index = self._hnsw()
         if len(index) == 0:
             return []
@@ -166,6 +171,19 @@ class Semantic:
             if len(ranked) >= wanted or count >= len(index):
                 return ranked[:wanted]
             count = min(len(index), count * 4)
+
+    def _ivf(
+        self, vector: np.ndarray, filters: Filters, wanted: int
+    ) -> list[tuple[int, float, int]]:
+        from newsreel.search import ivf
+
+        if self._centroids is None:
+            self._centroids = ivf.load_centroids(self.store, self.version)
+        found = ivf.nearest(
+            self.store, self.version, self._centroids, vector, max(wanted * OVERSAMPLE, 100)
+        )
+        hits = self.store.passages.passage_hits([k for k, _ in found], filters)
+        return _best_per_transcript(found, hits)[:wanted]
 
     def _exact(
         self, vector: np.ndarray, filters: Filters, wanted: int

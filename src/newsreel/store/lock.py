@@ -26,7 +26,9 @@ class ArchiveLock:
     """The writer lock of one archive; a context manager (re-entrant per instance)."""
 
     def __init__(self, archive: str, purpose: str, wait: float = 0.0) -> None:
-        self.path = None if archive == ":memory:" else Path(archive + ".lock")
+        # In memory, or in PostgreSQL (which takes many writers): nothing to lock.
+        server = archive.startswith(("postgresql://", "postgres://"))
+        self.path = None if archive == ":memory:" or server else Path(archive + ".lock")
         self.archive = archive
         self.purpose = purpose
         self.wait = wait

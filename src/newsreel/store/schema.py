@@ -296,4 +296,44 @@ CREATE TABLE outlet_groups (
 ) WITHOUT ROWID
 """,
     ),
+    (
+        11,
+        "server stores: full text and vector lists in the database (PostgreSQL only)",
+        "",
+    ),
 )
+
+# What a migration adds on PostgreSQL only: search there lives in the database itself
+# (``store.postgres_search``), where SQLite keeps it in files beside the archive.
+POSTGRES_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    10: ("CREATE EXTENSION IF NOT EXISTS citext",),
+    11: (
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+        """CREATE TABLE search_docs (
+    video_id TEXT PRIMARY KEY,
+    tid BIGINT NOT NULL UNIQUE,
+    doc TSVECTOR NOT NULL,
+    words BIGINT NOT NULL,
+    channel_key TEXT NOT NULL,
+    code_key TEXT NOT NULL,
+    language_key TEXT NOT NULL,
+    channel_facet TEXT NOT NULL,
+    language_facet TEXT NOT NULL,
+    month TEXT NOT NULL,
+    day BIGINT NOT NULL
+)""",
+        "CREATE INDEX search_docs_doc ON search_docs USING GIN (doc)",
+        "CREATE INDEX search_docs_channel ON search_docs (channel_key)",
+        "CREATE INDEX search_docs_code ON search_docs (code_key)",
+        "CREATE INDEX search_docs_day ON search_docs (day)",
+        "CREATE INDEX sound_keys_term_trgm ON sound_keys USING GIN (term gin_trgm_ops)",
+        """CREATE TABLE vector_lists (
+    version TEXT NOT NULL,
+    list BIGINT NOT NULL,
+    centroid BYTEA NOT NULL,
+    PRIMARY KEY (version, list)
+)""",
+        "ALTER TABLE passages ADD COLUMN list BIGINT",
+        "CREATE INDEX passages_list ON passages (version, list)",
+    ),
+}

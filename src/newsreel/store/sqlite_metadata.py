@@ -121,8 +121,14 @@ class SQLiteMetadata(Repository):
                 [(r["current_transcript_id"],) for r in rows if r["current_transcript_id"]],
             )
             for spelling in spellings:  # groups follow the outlet to its new name
+                if spelling.casefold() == name.casefold():  # the same key: only recased
+                    self.db.execute(
+                        "UPDATE outlet_groups SET outlet = ? WHERE outlet = ?", (name, spelling)
+                    )
+                    continue
                 self.db.execute(
-                    "UPDATE OR IGNORE outlet_groups SET outlet = ? WHERE outlet = ?",
+                    "INSERT OR IGNORE INTO outlet_groups SELECT name, ?, created_at "
+                    "FROM outlet_groups WHERE outlet = ?",
                     (name, spelling),
                 )
                 self.db.execute("DELETE FROM outlet_groups WHERE outlet = ?", (spelling,))

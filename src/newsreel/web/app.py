@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import JSONResponse, Response
 
 from newsreel import __version__
+from newsreel.api import archive_location
 from newsreel.budget import DEFAULT_TIME_BUDGET
 from newsreel.web import routes_api, routes_pages
 from newsreel.web.errors import HANDLERS, error_body
@@ -58,7 +59,9 @@ def create_app(
     web page elsewhere cannot read a local archive through DNS rebinding. A search,
     trend or export query running past ``time_budget`` seconds (None: no limit) stops
     and answers 503."""
-    state = ServerState(Path(archive), read_only=read_only, token=token, time_budget=time_budget)
+    state = ServerState(
+        archive_location(archive), read_only=read_only, token=token, time_budget=time_budget
+    )
     trusted = frozenset(h.lower() for h in allowed_hosts)
 
     @asynccontextmanager

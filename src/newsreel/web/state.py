@@ -25,7 +25,7 @@ from newsreel.budget import DEFAULT_TIME_BUDGET, time_budget
 class ServerState:
     """The archive path, how it is served, and the shared open archive."""
 
-    path: Path
+    path: Path | str  # a file, or a PostgreSQL URL (api.DatabaseURL)
     read_only: bool = True
     token: str | None = None
     time_budget: float | None = DEFAULT_TIME_BUDGET
