@@ -30,6 +30,7 @@ from newsreel.export import (
 from newsreel.ingest.collect import CollectOptions, Factory, collect_videos
 from newsreel.ingest.collect import Progress as CollectProgress
 from newsreel.ingest.edits import checked_edits
+from newsreel.ingest.files import InputFile
 from newsreel.ingest.formats.provenance import USER
 from newsreel.ingest.groups import check_group_name, expand_groups, is_group, match_outlets
 from newsreel.ingest.outlets import OutletAliases, merge_plan
@@ -62,6 +63,13 @@ from newsreel.models import (
     VideoMention,
     VideoRow,
 )
+from newsreel.pipeline.distributed import (
+    PARALLEL_STAGES,
+    cluster_client,
+    ingest_on_cluster,
+    make_stage,
+    run_stage_on_cluster,
+)
 from newsreel.pipeline.stage import Progress as StageProgress
 from newsreel.pipeline.stage import Stage, StageRun, run_stage
 from newsreel.repair.document import Repaired
@@ -82,10 +90,12 @@ from newsreel.search.engine import (
 from newsreel.search.indexes import Indexes
 from newsreel.search.occurrences import MAX_WIDTH, WIDTH
 from newsreel.search.query import GROUP_PREFIX, Node, ParsedQuery, parse_query
+from newsreel.store import open_store
 from newsreel.store.base import Store
+from newsreel.store.copy import CopyReport
+from newsreel.store.copy import copy_archive as copy_rows
 from newsreel.store.lock import ArchiveLock
-from newsreel.store.postgres import PostgresStore, is_postgres_url
-from newsreel.store.sqlite import SQLiteStore
+from newsreel.store.postgres import is_postgres_url
 from newsreel.stories.stage import StoriesStage, StorySummary
 from newsreel.stories.timeline import first_by_outlet
 
@@ -221,12 +231,18 @@ class Archive:
         on_start: Callable[[int], None] | None = None,
         on_index: Callable[[int], None] | None = None,
         max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+        cluster: str | None = None,
     ) -> IngestSummary:
         """Ingest files and folders; see ``IngestSummary`` for what happened.
 
         Named pipes, devices, dangling links and files over ``max_file_size`` bytes
-        are quarantined with their reason, unopened.
+        are quarantined with their reason, unopened. ``cluster`` (``local:N`` or
+        ``tcp://HOST:8786``) reads and archives the files on Dask workers.
         """
+        if cluster is not None:
+            return self._ingest_on_cluster(
+                paths, cluster, mapping, progress, on_start, max_file_size
+            )
         with self.writing("ingest"):
             return ingest_paths(
                 self.indexes,
@@ -237,6 +253,31 @@ class Archive:
                 on_start=on_start,
                 on_index=on_index,
                 max_file_size=max_file_size,
+            )
+
+    def _ingest_on_cluster(
+        self,
+        paths: Sequence[str | Path],
+        cluster: str,
+        mapping: Mapping[str, str] | None,
+        progress: Progress | None,
+        on_start: Callable[[int], None] | None,
+        max_file_size: int,
+    ) -> IngestSummary:
+        with self.writing("ingest"), cluster_client(cluster) as client:
+
+            def dispatch(run_id: int, todo: Sequence[InputFile]) -> IngestSummary:
+                return ingest_on_cluster(
+                    client, self.store.path, run_id, todo, mapping or {}, max_file_size, progress
+                )
+
+            return ingest_paths(
+                self.indexes,
+                [Path(p) for p in paths],
+                mapping=mapping,
+                on_start=on_start,
+                max_file_size=max_file_size,
+                dispatch=dispatch,
             )
 
     def collect(
@@ -685,9 +726,17 @@ class Archive:
             self.indexes.sync_vectors()
         return run
 
-    def process(self, progress: Callable[[str, int, int], None] | None = None) -> list[StageRun]:
+    def process(
+        self,
+        progress: Callable[[str, int, int], None] | None = None,
+        cluster: str | None = None,
+    ) -> list[StageRun]:
         """Run every stage in order (repair, enrich, embed, stories), each doing only what
-        its version has not done; ``progress(stage, items, words)``."""
+        its version has not done; ``progress(stage, items, words)``. ``cluster``
+        (``local:N`` or ``tcp://HOST:8786``) runs repair, enrich and embed on Dask
+        workers."""
+        if cluster is not None:
+            return self._process_on_cluster(progress, cluster)
         runs: list[StageRun] = []
         steps: list[tuple[str, Callable[..., Any]]] = [
             ("repair", self.repair),
@@ -701,6 +750,25 @@ class Archive:
                 step(report)
                 assert self.last_run is not None
                 runs.append(self.last_run)
+        return runs
+
+    def _process_on_cluster(
+        self, progress: Callable[[str, int, int], None] | None, cluster: str
+    ) -> list[StageRun]:
+        runs: list[StageRun] = []
+        with self.writing("process"), cluster_client(cluster) as client:
+            for name in PARALLEL_STAGES:
+                report = None if progress is None else functools.partial(progress, name)
+                stage = make_stage(self.store, name)
+                runs.append(
+                    run_stage_on_cluster(client, self.store.path, self.store, stage, report)
+                )
+                if name in ("repair", "embed"):  # re-index repaired text; list new vectors
+                    self.indexes.sync()
+            report = None if progress is None else functools.partial(progress, "stories")
+            self.group_stories(report)
+            assert self.last_run is not None
+            runs.append(self.last_run)
         return runs
 
     def stage_states(self) -> list[StageState]:
@@ -1035,6 +1103,27 @@ def open_archive(
     ``wait`` seconds for another writer to finish (one writer per file); a PostgreSQL
     archive takes many writers at once."""
     target = str(path or default_archive_path())
-    if is_postgres_url(target):
-        return Archive(PostgresStore(target, read_only=read_only), wait=wait)
-    return Archive(SQLiteStore(target, read_only=read_only), wait=wait)
+    return Archive(open_store(target, read_only=read_only), wait=wait)
+
+
+def copy_archive(
+    source: str | Path,
+    dest: str | Path,
+    progress: Callable[[str, int], None] | None = None,
+) -> CopyReport:
+    """Copy the archive ``source`` into a new archive ``dest`` (a SQLite file or a
+    PostgreSQL URL, either way), verify every table's rows and content hash on both
+    sides, and build ``dest``'s search indexes from its rows."""
+    if str(source) == str(dest):
+        raise ConfigError(f"source and destination are the same archive: {source}")
+    if not is_postgres_url(str(source)) and not Path(source).exists():
+        raise NotFoundError(f"no archive at {source}")
+    with (
+        open_archive(source, read_only=True) as old,
+        open_archive(dest) as new,
+        new.writing("copy"),
+    ):
+        report = copy_rows(old.store, new.store, progress)
+        if report.verified:
+            new.indexes.rebuild()
+    return report

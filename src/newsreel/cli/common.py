@@ -86,6 +86,17 @@ def existing_archive(path: Path | None) -> Path:
     return target
 
 
+def cluster_option(func: F) -> F:
+    """Add ``--cluster local:N | tcp://HOST:8786``: do the work on Dask workers."""
+    return click.option(
+        "--cluster",
+        metavar="local:N|tcp://HOST:8786",
+        help="Run on a Dask cluster: local:N starts N worker processes here; "
+        "tcp://HOST:8786 uses a running 'dask scheduler' whose workers have Newsreel "
+        "installed and reach the archive (a PostgreSQL URL across machines).",
+    )(func)
+
+
 def filter_options(func: F) -> F:
     """Add --channel (repeatable), --lang, --since and --until."""
     func = click.option("--until", type=DateParam(), help="Published on or before this date.")(func)
@@ -140,8 +151,11 @@ def handle_errors(func: F) -> F:
         except NewsreelError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(EXIT_ERROR)
-        except (OSError, sqlite3.OperationalError, ValueError) as exc:
+        except (OSError, sqlite3.DatabaseError, ValueError) as exc:
             if not disk_full(exc):
+                if isinstance(exc, sqlite3.DatabaseError):  # a lost server, a broken file
+                    click.echo(f"Error: the archive's database failed: {exc}", err=True)
+                    sys.exit(EXIT_ERROR)
                 raise
             click.echo(
                 "Error: the disk is full. Everything committed before is kept; free some "

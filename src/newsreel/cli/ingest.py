@@ -15,6 +15,7 @@ from newsreel.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_QUARANTINED,
     archive_option,
+    cluster_option,
     handle_errors,
     open_writable,
     resolve_archive,
@@ -117,6 +118,7 @@ def _report_skips(summary: IngestSummary, most: int = 10) -> None:
     show_default=True,
     help="Quarantine larger input files unread (K, M, G, T: powers of 1024).",
 )
+@cluster_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @wait_option
 @handle_errors
@@ -126,6 +128,7 @@ def ingest(
     maps: tuple[str, ...],
     jobs: int | None,
     max_file_size: int,
+    cluster: str | None,
     as_json: bool,
 ) -> None:
     """Ingest record files, caption files, tables and folders of them (recursively).
@@ -163,6 +166,7 @@ def ingest(
             on_start=start,
             on_index=indexing,
             max_file_size=max_file_size,
+            cluster=cluster,
         )
     if as_json:
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))

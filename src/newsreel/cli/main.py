@@ -6,6 +6,7 @@ import click
 
 from newsreel import __version__
 from newsreel.cli.collect import collect
+from newsreel.cli.copy import copy
 from newsreel.cli.entities import (
     claims,
     enrich,
@@ -46,6 +47,7 @@ for command in (
     stats,
     export,
     reindex,
+    copy,
     repair,
     repair_text_command,
     embed,

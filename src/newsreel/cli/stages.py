@@ -13,6 +13,7 @@ from tqdm import tqdm
 from newsreel.cli.common import (
     EXIT_INTERRUPTED,
     archive_option,
+    cluster_option,
     existing_archive,
     handle_errors,
     open_writable,
@@ -47,14 +48,17 @@ def embed(archive: Path | None, as_json: bool) -> None:
 
 @click.command()
 @archive_option
+@cluster_option
 @click.option("--json", "as_json", is_flag=True, help="Print one summary per stage as JSON.")
 @wait_option
 @handle_errors
-def process(archive: Path | None, as_json: bool) -> None:
+def process(archive: Path | None, cluster: str | None, as_json: bool) -> None:
     """Run every stage in order: repair, enrich, embed, stories.
 
     Each stage does only what its version has not done yet, so a rerun after new
-    videos (or after Ctrl-C) costs only the new work.
+    videos (or after Ctrl-C) costs only the new work. With --cluster, repair, enrich
+    and embed run on Dask workers (each task a range of transcripts, idempotent: a
+    killed worker's tasks rerun elsewhere with nothing lost or done twice).
     """
     target = existing_archive(archive)
     bars: dict[str, tqdm[Any]] = {}
@@ -69,7 +73,7 @@ def process(archive: Path | None, as_json: bool) -> None:
 
     try:
         with open_writable(target) as arch:
-            runs = arch.process(progress)
+            runs = arch.process(progress, cluster=cluster)
     except KeyboardInterrupt:
         click.echo(
             "\nInterrupted: finished batches are saved; run the same command to finish.", err=True

@@ -116,9 +116,14 @@ class EnrichStage:
         self.linker = linker_for(self.store)
         self._after = 0
 
+    def batch_after(self, after: int) -> list[tuple[int, str]]:
+        """Up to a batch of current transcripts after id ``after`` not enriched by this
+        version (a cluster worker's share; names are settled once, by ``pending``)."""
+        return self.store.entities.unenriched(VERSION, after, BATCH)
+
     def pending(self) -> list[tuple[int, str]]:
         """The next current transcripts not enriched by this version."""
-        batch = self.store.entities.unenriched(VERSION, self._after, BATCH)
+        batch = self.batch_after(self._after)
         if batch:
             self._after = batch[-1][0]
             self._settled = False

@@ -31,6 +31,8 @@ from newsreel.search.indexes import Indexes
 from newsreel.store.base import FileResult, Store
 
 Progress = Callable[[int, IngestSummary], None]
+# Parses and archives files elsewhere (a cluster's workers): (run id, files) -> counts.
+Dispatch = Callable[[int, Sequence[InputFile]], IngestSummary]
 BATCH_RECORDS = 500
 INDEX_EVERY = 20_000
 _PARALLEL_MIN_FILES = 16
@@ -237,9 +239,11 @@ def ingest_paths(
     on_start: Callable[[int], None] | None = None,
     on_index: Callable[[int], None] | None = None,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    dispatch: Dispatch | None = None,
 ) -> IngestSummary:
     """Ingest files and folders into the archive of ``indexes``; resumable, batched,
-    never crashes on input.
+    never crashes on input. ``dispatch`` parses and archives the files to read
+    elsewhere (``pipeline.distributed``); this process then indexes what is queued.
 
     Only regular files are opened: named pipes, devices, sockets, dangling links and
     link loops are quarantined with their reason, and so are files over
@@ -263,6 +267,8 @@ def ingest_paths(
     skipped, todo = _unchanged(store, inputs)
     if progress:
         progress(skipped.files, skipped)
+    if dispatch is not None:
+        return _dispatched(indexes, run_id, skipped, todo, dispatch)
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     parallel = jobs != 0 and len(todo) >= _PARALLEL_MIN_FILES
     parsers = max(0, (os.cpu_count() or 1) - 2) if jobs is None else jobs
@@ -305,4 +311,30 @@ def ingest_paths(
     if status == "done":
         indexes.refresh_vocabulary()
     store.videos.finish_run(run_id, summary, status)
+    return summary
+
+
+def _dispatched(
+    indexes: Indexes,
+    run_id: int,
+    skipped: IngestSummary,
+    todo: Sequence[InputFile],
+    dispatch: Dispatch,
+) -> IngestSummary:
+    """An ingest whose files are read and archived by ``dispatch``; indexed here."""
+    store = indexes.store
+    summary = IngestSummary()
+    _merge(summary, skipped)
+    status = "done"
+    try:
+        part = dispatch(run_id, todo)
+        _merge(summary, part)
+        if part.interrupted:
+            status = "interrupted"
+    finally:
+        indexes.index_pending()  # what the workers archived and left queued
+        summary.interrupted = status == "interrupted"
+        if status == "done":
+            indexes.refresh_vocabulary()
+        store.videos.finish_run(run_id, summary, status)
     return summary

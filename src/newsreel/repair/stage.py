@@ -58,9 +58,14 @@ class RepairStage:
         self.already = self.store.repairs.repair_counts(self.version)[0]
         self._after = 0
 
+    def batch_after(self, after: int) -> list[tuple[int, str]]:
+        """Up to a batch of current transcripts after id ``after`` without a repair of
+        this version (what a worker of a cluster asks for its share)."""
+        return self.store.repairs.unrepaired(self.version, after, BATCH)
+
     def pending(self) -> list[tuple[int, str]]:
         """The next current transcripts without a repair of this version."""
-        batch = self.store.repairs.unrepaired(self.version, self._after, BATCH)
+        batch = self.batch_after(self._after)
         if batch:
             self._after = batch[-1][0]
         return batch

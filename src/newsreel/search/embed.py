@@ -32,9 +32,14 @@ class EmbedStage:
         """Start from the first transcript."""
         self._after = 0
 
+    def batch_after(self, after: int) -> list[tuple[int, str]]:
+        """Up to a batch of current transcripts after id ``after`` without passages of
+        this version (what a worker of a cluster asks for its share)."""
+        return self.store.passages.unembedded(self.version, after, BATCH)
+
     def pending(self) -> list[tuple[int, str]]:
         """The next current transcripts without passages of this version."""
-        batch = self.store.passages.unembedded(self.version, self._after, BATCH)
+        batch = self.batch_after(self._after)
         if batch:
             self._after = batch[-1][0]
         return batch

@@ -116,6 +116,9 @@ class VideoRepository(Protocol):
     def extra_keys(self, filters: Filters, ids: Sequence[int] | None) -> list[str]:
         """The keys of ``extra`` metadata among the videos ``iter_rows`` would yield."""
 
+    def current_ids(self) -> list[int]:
+        """Ids of every current transcript, ascending."""
+
     def generation(self) -> tuple[int, int]:
         """Changes whenever a transcript is added or a video changes its current one."""
 

@@ -311,7 +311,7 @@ POSTGRES_MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE EXTENSION IF NOT EXISTS pg_trgm",
         """CREATE TABLE search_docs (
     video_id TEXT PRIMARY KEY,
-    tid BIGINT NOT NULL UNIQUE,
+    tid BIGINT NOT NULL,
     doc TSVECTOR NOT NULL,
     words BIGINT NOT NULL,
     channel_key TEXT NOT NULL,
@@ -323,6 +323,7 @@ POSTGRES_MIGRATIONS: dict[int, tuple[str, ...]] = {
     day BIGINT NOT NULL
 )""",
         "CREATE INDEX search_docs_doc ON search_docs USING GIN (doc)",
+        "CREATE INDEX search_docs_tid ON search_docs (tid)",
         "CREATE INDEX search_docs_channel ON search_docs (channel_key)",
         "CREATE INDEX search_docs_code ON search_docs (code_key)",
         "CREATE INDEX search_docs_day ON search_docs (day)",

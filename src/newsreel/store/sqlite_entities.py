@@ -63,6 +63,12 @@ class SQLiteEntities(Repository):
                 ids[(name, kind)] = self._entity_id(name, kind)
             return ids[(name, kind)]
 
+        # Entities first, in one order: writers enriching other transcripts at once (a
+        # cluster's workers) then never wait for each other's new entities in a cycle.
+        wanted = {(name, kind) for _, _, _, name, kind, _ in mentions}
+        wanted.update(who_is for _, _, _, who_is, _, _ in quotes if who_is)
+        for name, kind in sorted(wanted):
+            entity(name, kind)
         with self.db:
             for table in ("mentions", "claims", "quotes"):
                 self.db.execute(f"DELETE FROM {table} WHERE transcript_id = ?", (transcript_id,))
@@ -234,7 +240,7 @@ class SQLiteEntities(Repository):
         for eid, name, kind, surface, count in self.db.execute(
             "SELECT e.id, e.name, e.type, m.surface, count(*) FROM mentions m "
             "JOIN entities e ON e.id = m.entity_id JOIN videos v ON v.current_transcript_id = "
-            f"m.transcript_id WHERE 1 {where} GROUP BY e.id, m.surface",
+            f"m.transcript_id WHERE 1 = 1 {where} GROUP BY e.id, m.surface",
             args,
         ):
             spellings.setdefault(eid, Counter())[surface] += count

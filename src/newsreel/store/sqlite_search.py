@@ -100,6 +100,7 @@ class SQLiteSearchState(Repository):
         """Replace the sound-alike vocabulary with (key, term, documents); return its size."""
         try:
             with self.db:
+                self.db.execute("BEGIN IMMEDIATE")  # one recount at a time (many writers)
                 self.db.execute("DELETE FROM sound_keys")
                 self.db.executemany("INSERT INTO sound_keys VALUES (?, ?, ?)", rows)
                 documents = self.db.execute(

@@ -236,6 +236,16 @@ class SQLiteVideos(Repository):
         statement, params = sql.extra_keys_sql(filters, self._restrict(ids))
         return [r[0] for r in self.db.execute(statement, params)]
 
+    def current_ids(self) -> list[int]:
+        """Ids of every current transcript, ascending."""
+        return [
+            int(r[0])
+            for r in self.db.execute(
+                "SELECT current_transcript_id FROM videos "
+                "WHERE current_transcript_id IS NOT NULL ORDER BY 1"
+            )
+        ]
+
     def generation(self) -> tuple[int, int]:
         """Changes whenever a transcript is added (a new version is a new transcript) or
         an ingest run ends (metadata may have changed); cheap at any size."""

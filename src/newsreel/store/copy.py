@@ -1,0 +1,214 @@
+"""``newsreel copy``: an archive's rows from one store into a new one (SQLite ↔ PostgreSQL),
+verified by row counts and content hashes of every table.
+
+Rows keep their ids. The derived search structures (full text, sound-alike vocabulary,
+vector index) are not copied: the destination rebuilds them from the rows
+(``search.indexes.Indexes.rebuild``, the caller's step).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsreel.errors import ConfigError
+from newsreel.store.base import Store
+
+# Every table, parents before children; the derived ones are rebuilt, not copied.
+TABLES = (
+    "raw_files",
+    "sources",
+    "ingest_runs",
+    "quarantine",
+    "videos",
+    "transcripts",
+    "segments",
+    "passages",
+    "search_state",
+    "repairs",
+    "entities",
+    "mentions",
+    "claims",
+    "quotes",
+    "entity_aliases",
+    "enrichments",
+    "stories",
+    "story_videos",
+    "stage_versions",
+    "video_overrides",
+    "outlet_aliases",
+    "outlet_groups",
+)
+DERIVED = (
+    "fts_pending",
+    "schema_migrations",
+    "search_docs",
+    "vector_lists",
+    "sound_keys",  # the sound-alike vocabulary, recounted from the destination's index
+    "sqlite_sequence",
+)
+# Bookkeeping of the source's own derived indexes: the destination makes its own.
+LOCAL_STATES = ("archive_id", "vectors_index", "vocabulary", "documents")
+CHUNK = 2_000
+
+
+@dataclass
+class CopyReport:
+    """What a copy moved: rows per table, and whether both sides hash the same."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+    hashes: dict[str, str] = field(default_factory=dict)
+    verified: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return {"rows": self.rows, "hashes": self.hashes, "verified": self.verified}
+
+
+def _is_postgres(store: Store) -> bool:
+    return hasattr(store, "documents")
+
+
+def _tables(store: Store) -> set[str]:
+    db: Any = store.db  # type: ignore[attr-defined]
+    if _is_postgres(store):
+        return set(db.tables)
+    return {
+        str(r[0])
+        for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not str(r[0]).startswith("sqlite_")
+    }
+
+
+def _columns(store: Store, table: str) -> tuple[list[str], list[str]]:
+    """(columns, primary-key columns) of a table."""
+    db: Any = store.db  # type: ignore[attr-defined]
+    if _is_postgres(store):
+        key, columns = db.tables[table]
+        return list(columns), list(key)
+    info = list(db.execute(f"PRAGMA table_info({table})"))
+    columns = [str(r[1]) for r in info]
+    key = [str(r[1]) for r in sorted(info, key=lambda r: r[5]) if r[5]]
+    return columns, key
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
+
+
+def _rows(store: Store, sql: str) -> Iterator[tuple[Any, ...]]:
+    """Every row of a query, streamed (a server-side cursor on PostgreSQL)."""
+    db: Any = store.db  # type: ignore[attr-defined]
+    if _is_postgres(store):
+        with db.raw.transaction(), db.raw.cursor(name="newsreel_copy") as cursor:
+            cursor.itersize = CHUNK
+            cursor.execute(sql)
+            for row in cursor:
+                yield tuple(row)
+        return
+    yield from (tuple(r) for r in db.execute(sql))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, memoryview):
+        value = bytes(value)
+    if isinstance(value, bytes):
+        return ("b", hashlib.sha256(value).hexdigest())
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float):
+        return repr(value)
+    return value
+
+
+def table_hash(store: Store, table: str, columns: list[str], key: list[str]) -> tuple[int, str]:
+    """(rows, SHA-256 of the rows in key order) of one table, over ``columns``."""
+    digest = hashlib.sha256()
+    count = 0
+    order = _quoted(key or columns)
+    for row in _rows(store, f"SELECT {_quoted(columns)} FROM {table} ORDER BY {order}"):
+        digest.update(repr(tuple(_plain(v) for v in row)).encode())
+        count += 1
+    return count, digest.hexdigest()
+
+
+def copy_archive(
+    source: Store, dest: Store, progress: Callable[[str, int], None] | None = None
+) -> CopyReport:
+    """Copy every row of ``source`` into the empty archive ``dest``, then verify counts
+    and hashes table by table; ``progress(table, rows)`` after each chunk."""
+    if dest.search.has_videos():
+        raise ConfigError(
+            f"the destination {dest.path} already holds videos; copy into a new, empty archive"
+        )
+    present = _tables(source)
+    unknown = present - set(TABLES) - set(DERIVED)
+    if unknown:
+        raise ConfigError(
+            f"the source {source.path} has tables this Newsreel does not know: "
+            f"{', '.join(sorted(unknown))}; upgrade Newsreel"
+        )
+    report = CopyReport()
+    plan: list[tuple[str, list[str], list[str]]] = []
+    for table in TABLES:
+        if table not in present:
+            continue
+        columns, key = _columns(source, table)
+        dest_columns = set(_columns(dest, table)[0])
+        columns = [c for c in columns if c in dest_columns]
+        plan.append((table, columns, key))
+        report.rows[table] = _copy_table(source, dest, table, columns, key, progress)
+    if hasattr(dest, "fix_sequences"):
+        dest.fix_sequences()
+    report.verified = True
+    for table, columns, key in plan:
+        if table == "search_state":
+            continue  # the destination's own index bookkeeping differs by design
+        left = table_hash(source, table, columns, key)
+        right = table_hash(dest, table, columns, key)
+        report.hashes[table] = right[1]
+        if left != right:
+            report.verified = False
+    return report
+
+
+def _copy_table(
+    source: Store,
+    dest: Store,
+    table: str,
+    columns: list[str],
+    key: list[str],
+    progress: Callable[[str, int], None] | None,
+) -> int:
+    """Copy one table's rows in chunks, one transaction each; return how many."""
+    db: Any = dest.db  # type: ignore[attr-defined]
+    where = ""
+    if table == "search_state":
+        where = " WHERE name NOT IN (" + ", ".join(f"'{s}'" for s in LOCAL_STATES) + ")"
+        where += " AND name NOT LIKE 'ivf:%'"
+    insert = f"INSERT INTO {table} ({_quoted(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    with db:
+        db.execute(f"DELETE FROM {table}")  # what migrations seeded (none, or stale)
+    chunk: list[tuple[Any, ...]] = []
+    count = 0
+    order = _quoted(key or columns)
+    for row in _rows(source, f"SELECT {_quoted(columns)} FROM {table}{where} ORDER BY {order}"):
+        chunk.append(tuple(bytes(v) if isinstance(v, memoryview) else v for v in row))
+        if len(chunk) >= CHUNK:
+            count += _insert(db, insert, chunk)
+            if progress is not None:
+                progress(table, count)
+            chunk = []
+    count += _insert(db, insert, chunk)
+    if progress is not None:
+        progress(table, count)
+    return count
+
+
+def _insert(db: Any, sql: str, rows: list[tuple[Any, ...]]) -> int:
+    if rows:
+        with db:
+            db.executemany(sql, rows)
+    return len(rows)

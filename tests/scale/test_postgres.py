@@ -1,0 +1,145 @@
+"""The PostgreSQL store as a user meets it: the same commands, search, concurrent
+writers, copies both ways, the vector index in the database, and clear errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from newsreel import open_archive
+from newsreel.cli import main
+from newsreel.errors import StoreError
+from newsreel.search import ivf, vectors
+
+pytestmark = pytest.mark.postgres
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+SEED_ID = "wyqHuhmsA28"
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def _counts(location: str) -> tuple[int, ...]:
+    with open_archive(location, read_only=True) as arch:
+        db = arch.store.db  # type: ignore[attr-defined]
+        return tuple(
+            int(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+            for t in ("videos", "transcripts", "segments", "raw_files", "sources")
+        )
+
+
+def test_search_on_postgres_finds_the_seed_and_its_misheard_names(postgres_url: str) -> None:
+    code, _ = _cli("ingest", str(EXAMPLES), "--archive", postgres_url)
+    assert code == 0
+    code, out = _cli("search", "Cairo", "--json", "--archive", postgres_url)
+    assert code == 0
+    hits = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    assert hits[0]["video_id"] == SEED_ID
+    code, out = _cli("search", "Shin Bet", "--json", "--archive", postgres_url)
+    hits = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    assert hits[0]["video_id"] == SEED_ID
+    assert hits[0]["matched_terms"] == ["shim bit"]
+    assert hits[0]["heard_as"] == [{"term": "Shin Bet", "heard": "shim bit"}]
+
+
+def test_every_stage_and_reader_works_on_postgres(postgres_url: str) -> None:
+    with open_archive(postgres_url) as arch:
+        arch.ingest([EXAMPLES])
+        runs = arch.process()
+        assert [r.stage for r in runs] == ["repair", "enrich", "embed", "stories"]
+        assert all(r.items == 8 for r in runs[:3])
+        assert arch.search("Rafah", mode="semantic")
+        assert arch.search('"border crossing"')[0].video_id == "4emc0CPvQ-0"
+        assert any(e.name == "Shin Bet" for e in arch.entities(SEED_ID))
+        assert arch.stats().videos == 8
+        facets = arch.facets("Rafah")
+        assert dict(facets["channel"])["BBC News"] >= 1
+        detail = arch.show(SEED_ID)
+        assert detail.video_id == SEED_ID and detail.repair is not None
+
+
+def test_two_ingests_at_once_give_the_counts_of_one(postgres_url: str, tmp_path: Path) -> None:
+    sequential = str(tmp_path / "one.db")
+    with open_archive(sequential) as arch:
+        arch.ingest([EXAMPLES])
+    newsreel = str(Path(sys.executable).parent / "newsreel")
+    command = [newsreel, "ingest", str(EXAMPLES), "--archive", postgres_url]
+    with ThreadPoolExecutor(2) as pool:  # two processes writing the archive at once
+        results = list(
+            pool.map(lambda _: subprocess.run(command, capture_output=True, timeout=120), [1, 2])
+        )
+    for result in results:
+        assert result.returncode == 0, result.stderr.decode()
+    assert _counts(postgres_url) == _counts(sequential)
+    with open_archive(postgres_url, read_only=True) as arch:
+        assert arch.search("Cairo")[0].video_id == SEED_ID
+
+
+def test_copy_to_postgres_and_back_is_verified_and_searchable(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    source = str(tmp_path / "source.db")
+    with open_archive(source) as arch:
+        arch.ingest([EXAMPLES])
+        arch.process()
+    code, out = _cli("copy", source, postgres_url, "--json")
+    assert code == 0, out
+    report = json.loads(out.splitlines()[0])
+    assert report["verified"] and report["rows"]["videos"] == 8
+    back = str(tmp_path / "back.db")
+    code, out = _cli("copy", postgres_url, back, "--json")
+    assert code == 0, out
+    assert json.loads(out.splitlines()[0])["hashes"] == report["hashes"]
+    for location in (postgres_url, back):
+        with open_archive(location, read_only=True) as arch:
+            assert arch.search("Shin Bet")[0].video_id == SEED_ID
+            assert arch.search("Rafah", mode="semantic")
+    code, out = _cli("copy", source, postgres_url)
+    assert code == 1 and "already holds videos" in out
+
+
+def test_the_vector_index_in_postgres_finds_what_exact_search_finds(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_archive(postgres_url) as arch:
+        arch.ingest([EXAMPLES])
+        arch.embed()
+        lists, waiting = arch.store.vector_lists.sizes(arch.indexes.version)  # type: ignore[attr-defined]
+        assert (lists, waiting) == (26, 0)  # every passage of the 8 videos is in a list
+        exact = [h.video_id for h in arch.search("ceasefire talks", mode="semantic")]
+        monkeypatch.setattr(vectors, "EXACT_LIMIT", 0)  # as a large archive searches
+        arch.indexes._semantic = None
+        listed = [h.video_id for h in arch.search("ceasefire talks", mode="semantic")]
+    assert listed == exact
+
+
+def test_kmeans_lists_cover_every_vector_and_probe_the_nearest() -> None:
+    rng = np.random.default_rng(1)
+    data = rng.normal(size=(400, 8)).astype(np.float32)
+    centroids = ivf.kmeans(data, 10)
+    assert centroids.shape == (10, 8)
+    assert np.allclose(np.linalg.norm(centroids, axis=1), 1.0, atol=1e-4)
+    assert ivf.list_count(1_000_000) == 2000 and ivf.list_count(3) == ivf.MIN_LISTS
+
+
+def test_a_server_that_refuses_says_which_archive_and_why(postgres_url: str) -> None:
+    bad = postgres_url.replace("://", "://no_such_user_xyz@", 1).replace("@@", "@")
+    if "@" in postgres_url.split("://", 1)[1].split("/", 1)[0]:
+        user = postgres_url.split("://", 1)[1].split("@", 1)[0]
+        bad = postgres_url.replace(f"{user}@", "no_such_user_xyz@", 1)
+    code, out = _cli("stats", "--archive", bad)
+    assert code == 1
+    assert "cannot connect to the archive" in out and "no_such_user_xyz" in out
+    with pytest.raises(StoreError, match="not set up"):
+        open_archive(postgres_url, read_only=True)
