@@ -8,6 +8,7 @@ changes. User merges and splits (table entity_aliases) are applied on every run.
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -115,6 +116,16 @@ class EnrichStage:
         """Load the user's aliases and every spelling linked so far."""
         self.linker = linker_for(self.store)
         self._after = 0
+
+    def snapshot(self) -> Linker:
+        """What the stage has learnt so far (spellings heard and linked): each task of a
+        cluster run starts from the run's first snapshot (``restore``)."""
+        assert self.linker is not None, "start() loads the linker"
+        return self.linker
+
+    def restore(self, linker: Linker) -> None:
+        """Start again from a snapshot (a copy: the snapshot stays as it was)."""
+        self.linker = copy.deepcopy(linker)
 
     def batch_after(self, after: int) -> list[tuple[int, str]]:
         """Up to a batch of current transcripts after id ``after`` not enriched by this

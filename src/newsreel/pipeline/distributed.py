@@ -43,7 +43,7 @@ TASK_FILES = 64  # files per ingest task
 RETRIES = 3  # a task that fails (a deadlock, a lost connection) is tried again
 BATCH_RECORDS = 500
 PARALLEL_STAGES = ("repair", "enrich", "embed")
-TASKS_PER_WORKER = 4  # at least, so that a slow task does not leave workers idle
+MIN_TASKS = 16  # at least (when there are as many transcripts): workers never idle long
 # A local worker's libraries use one thread each (onnxruntime: NEWSREEL_THREADS).
 ONE_THREAD = {
     name: "1"
@@ -144,10 +144,14 @@ def make_stage(store: Store, name: str) -> Any:
     raise ConfigError(f"the {name} stage does not run on a cluster")
 
 
-def run_range(location: str, name: str, version: str, after: int, until: int) -> tuple[int, int]:
-    """Do what ``name``'s version has not done for transcripts in (after, until];
-    return (transcripts, words)."""
+def run_range(
+    location: str, name: str, version: str, after: int, until: int, state: Any = None
+) -> tuple[int, int]:
+    """Do what ``name``'s version has not done for transcripts in (after, until],
+    starting from the run's ``state`` (``snapshot``); return (transcripts, words)."""
     stage = _stage(location, name, version)
+    if state is not None:
+        stage.restore(state)
     items = words = 0
     while True:
         batch = [item for item in stage.batch_after(after) if item[0] <= until]
@@ -211,10 +215,11 @@ def merge(into: IngestSummary, part: IngestSummary) -> None:
 # -- on the driver ------------------------------------------------------------
 
 
-def task_size(transcripts: int, workers: int) -> int:
-    """Transcripts per task: at most ``TASK_TRANSCRIPTS``, and enough tasks for every
-    worker to get ``TASKS_PER_WORKER``."""
-    return max(1, min(TASK_TRANSCRIPTS, transcripts // max(1, workers * TASKS_PER_WORKER)))
+def task_size(transcripts: int) -> int:
+    """Transcripts per task: at most ``TASK_TRANSCRIPTS``, and at least ``MIN_TASKS``
+    tasks. It does not depend on the workers, so the tasks, and what they make, are the
+    same on any cluster."""
+    return max(1, min(TASK_TRANSCRIPTS, transcripts // MIN_TASKS))
 
 
 def ranges(ids: Sequence[int], size: int = TASK_TRANSCRIPTS) -> list[tuple[int, int]]:
@@ -243,8 +248,12 @@ def run_stage_on_cluster(
     futures: list[Any] = []
     try:
         ids = store.videos.current_ids()
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
-        for after, until in ranges(ids, task_size(len(ids), workers)):
+        # What a stage learns as it goes (the enrich stage's linker: spellings heard) is
+        # handed to every task as it was at the start: a task's result depends on its
+        # transcripts only, whichever worker runs it, however often.
+        snapshot = getattr(stage, "snapshot", None)
+        shared = client.scatter(snapshot(), broadcast=True) if snapshot else None
+        for after, until in ranges(ids, task_size(len(ids))):
             futures.append(
                 client.submit(
                     run_range,
@@ -253,6 +262,7 @@ def run_stage_on_cluster(
                     stage.version,
                     after,
                     until,
+                    shared,
                     key=f"newsreel-{stage.name}-{stage.version}-{after}-{until}-{time.time_ns()}",
                     retries=RETRIES,
                     pure=False,
@@ -294,8 +304,7 @@ def ingest_on_cluster(
     from distributed import as_completed
 
     summary = IngestSummary()
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
-    size = max(1, min(TASK_FILES, len(todo) // (workers * TASKS_PER_WORKER)))
+    size = max(1, min(TASK_FILES, len(todo) // MIN_TASKS))
     futures = [
         client.submit(
             ingest_files,
