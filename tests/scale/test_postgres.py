@@ -143,3 +143,23 @@ def test_a_server_that_refuses_says_which_archive_and_why(postgres_url: str) -> 
     assert "cannot connect to the archive" in out and "no_such_user_xyz" in out
     with pytest.raises(StoreError, match="not set up"):
         open_archive(postgres_url, read_only=True)
+
+
+def test_the_web_ui_and_api_serve_a_postgres_archive(postgres_url: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsreel.web import create_app
+
+    with open_archive(postgres_url) as arch:
+        arch.ingest([EXAMPLES])
+        arch.process()
+    with TestClient(create_app(postgres_url), base_url="http://localhost") as client:
+        body = client.get("/api/v1/search", params={"q": '"Shin Bet"'}).json()
+        assert body["hits"][0]["video_id"] == SEED_ID
+        assert [t.lower() for t in body["hits"][0]["matched_terms"]] == ["shim bit"]
+        page = client.get("/search", params={"q": "Rafah"})
+        assert page.status_code == 200 and "4emc0CPvQ-0" in page.text
+        video = client.get(f"/video/{SEED_ID}")
+        assert video.status_code == 200 and "Shin Bet" in video.text
+        trends = client.get("/api/v1/trends", params={"terms": "Gaza", "per": "month"})
+        assert trends.status_code == 200

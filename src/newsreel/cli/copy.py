@@ -9,7 +9,6 @@ import click
 
 from newsreel.api import copy_archive
 from newsreel.cli.common import handle_errors
-from newsreel.errors import StoreError
 
 EXIT_MISMATCH = 4
 
@@ -40,6 +39,10 @@ def copy(source: str, dest: str, as_json: bool) -> None:
     for table, rows in report.rows.items():
         click.echo(f"{table:16} {rows:>12,} rows", err=True)
     if not report.verified:
-        raise StoreError(f"the copy in {dest} differs from {source}: see the hashes (--json)")
+        click.echo(
+            f"Error: the copy in {dest} differs from {source}: compare the hashes (--json)",
+            err=True,
+        )
+        sys.exit(EXIT_MISMATCH)
     total = sum(report.rows.values())
     click.echo(f"{total:,} rows copied and verified (counts and hashes) -> {dest}", err=True)
