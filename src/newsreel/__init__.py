@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from newsreel.api import Archive, open_archive
+from newsreel.api import Archive, copy_archive, open_archive
 from newsreel.budget import time_budget
 from newsreel.errors import (
     BadInputError,
@@ -72,6 +72,7 @@ __all__ = [
     "VideoDetail",
     "VideoMention",
     "VideoRow",
+    "copy_archive",
     "open_archive",
     "time_budget",
 ]

@@ -186,6 +186,7 @@ def test_schema_is_plain_tables_with_recorded_migrations(
         (9,),
         (10,),
         (11,),
+        (12,),
     ]
     assert "repairs" in tables
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

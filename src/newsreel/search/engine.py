@@ -54,11 +54,35 @@ def variants_for(
     if exact:
         return Heard()
     found = find_variants(node, store.search.sound_variants, store.search.indexed_documents())
-    found = found.without(dropped)
+    found = other_kinds_dropped(store, found.without(dropped))
     if context is None or not any(found.alone.values()):
         return found
     words = {w for w in query_words(node) if w not in STOPWORDS}
     return found.keeping(lambda w, v: shares_context(context(w), words - {w}, context(v)))
+
+
+def other_kinds_dropped(store: Store, found: Heard) -> Heard:
+    """The variants less those that are known names of another kind than the typed
+    word's: where enrich linked "Rafah" only as a place and "RAF" only as an
+    organisation, "raf" does not stand in for "Rafah" (alone or in a phrase)."""
+    pairs = [(w, v) for w, vs in found.in_phrase.items() for v in vs]
+    if not pairs:
+        return found
+    kinds = store.entities.spelling_kinds(sorted({x for pair in pairs for x in pair}))
+    if not kinds:
+        return found
+
+    def other(word: str, variant: str) -> bool:
+        mine, theirs = kinds.get(word), kinds.get(variant)
+        return bool(mine and theirs and mine.isdisjoint(theirs))
+
+    gone = {(w, v) for w, v in pairs if other(w, v)}
+    if not gone:
+        return found
+    return Heard(
+        {w: [v for v in vs if (w, v) not in gone] for w, vs in found.alone.items()},
+        {w: [v for v in vs if (w, v) not in gone] for w, vs in found.in_phrase.items()},
+    )
 
 
 def prepared(node: Node, exact: bool) -> Node:

@@ -180,6 +180,10 @@ class EntityRepository(Protocol):
     def user_aliases(self) -> list[tuple[str, str, str]]:
         """(spelling key, type, canonical name) the user set by merge or split."""
 
+    def spelling_kinds(self, words: Sequence[str]) -> dict[str, set[str]]:
+        """The entity types each (lower-case) word is a whole spelling of, in current
+        transcripts: "raf" -> {"ORG"}; words never linked are left out."""
+
     def set_alias(self, spelling: str, kind: str, name: str) -> None:
         """Remember that a spelling of this type means ``name``."""
 

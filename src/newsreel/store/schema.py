@@ -301,6 +301,14 @@ CREATE TABLE outlet_groups (
         "server stores: full text and vector lists in the database (PostgreSQL only)",
         "",
     ),
+    (
+        12,
+        "entities: find the kinds of a spelling by index (search's heard variants)",
+        """
+CREATE INDEX mentions_surface ON mentions(lower(surface));
+CREATE INDEX entities_name ON entities(lower(name))
+""",
+    ),
 )
 
 # What a migration adds on PostgreSQL only: search there lives in the database itself
@@ -308,7 +316,6 @@ CREATE TABLE outlet_groups (
 POSTGRES_MIGRATIONS: dict[int, tuple[str, ...]] = {
     10: ("CREATE EXTENSION IF NOT EXISTS citext",),
     11: (
-        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
         """CREATE TABLE search_docs (
     video_id TEXT PRIMARY KEY,
     tid BIGINT NOT NULL,
@@ -327,7 +334,6 @@ POSTGRES_MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX search_docs_channel ON search_docs (channel_key)",
         "CREATE INDEX search_docs_code ON search_docs (code_key)",
         "CREATE INDEX search_docs_day ON search_docs (day)",
-        "CREATE INDEX sound_keys_term_trgm ON sound_keys USING GIN (term gin_trgm_ops)",
         """CREATE TABLE vector_lists (
     version TEXT NOT NULL,
     list BIGINT NOT NULL,

@@ -164,6 +164,25 @@ class SQLiteEntities(Repository):
             )
         ]
 
+    def spelling_kinds(self, words: Sequence[str]) -> dict[str, set[str]]:
+        """The entity types each (lower-case) word is a name or a whole spelling of, in
+        current transcripts: "raf" -> {"ORG"}; words never linked are left out."""
+        out: dict[str, set[str]] = {}
+        wanted = sorted({w.lower() for w in words})
+        for sql in (
+            "SELECT DISTINCT lower(m.surface), e.type FROM mentions m "
+            "JOIN entities e ON e.id = m.entity_id "
+            "JOIN videos v ON v.current_transcript_id = m.transcript_id "
+            "WHERE lower(m.surface) IN ({})",
+            "SELECT DISTINCT lower(e.name), e.type FROM entities e "
+            "WHERE lower(e.name) IN ({}) AND EXISTS (SELECT 1 FROM mentions m "
+            "JOIN videos v ON v.current_transcript_id = m.transcript_id "
+            "WHERE m.entity_id = e.id)",
+        ):
+            for word, kind in rows_in(self.db, sql, wanted):
+                out.setdefault(str(word), set()).add(str(kind))
+        return out
+
     def user_aliases(self) -> list[tuple[str, str, str]]:
         """(spelling key, type, canonical name) the user set by merge or split."""
         return [
@@ -273,9 +292,10 @@ class SQLiteEntities(Repository):
             for r in self.db.execute(
                 "SELECT e.id, e.name, e.type, count(*) FROM (SELECT DISTINCT o.transcript_id, "
                 "o.entity_id FROM mentions o WHERE o.entity_id != ? AND o.transcript_id IN "
-                "(SELECT DISTINCT m.transcript_id FROM mentions m JOIN videos v ON "
+                "(SELECT m.transcript_id FROM mentions m JOIN videos v ON "
                 "v.current_transcript_id = m.transcript_id WHERE m.entity_id = ? "
-                "ORDER BY v.publish_date DESC LIMIT ?)) pairs "
+                "GROUP BY m.transcript_id "
+                "ORDER BY max(v.publish_date) IS NULL, max(v.publish_date) DESC LIMIT ?)) pairs "
                 "JOIN entities e ON e.id = pairs.entity_id "
                 "GROUP BY e.id ORDER BY 4 DESC, e.name LIMIT ?",
                 (entity_id, entity_id, CO_MENTION_VIDEOS, limit),
