@@ -163,5 +163,5 @@ def test_the_web_ui_and_api_serve_a_postgres_archive(postgres_url: str) -> None:
         assert video.status_code == 200 and "Shin Bet" in video.text
         trends = client.get("/api/v1/trends", params={"terms": "Gaza", "per": "month"})
         assert trends.status_code == 200
-        for page in ("/", "/entity/Rafah", "/trends?terms=Gaza", "/stories", "/story/1"):
-            assert client.get(page).status_code == 200, page
+        for path in ("/", "/entity/Rafah", "/trends?terms=Gaza", "/stories", "/story/1"):
+            assert client.get(path).status_code == 200, path

@@ -12,8 +12,8 @@ workers may write one archive at once. Full text and vectors live in the databas
 
 from __future__ import annotations
 
+import os
 import sqlite3
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
@@ -21,7 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from newsreel.errors import SchemaError, StoreError
 from newsreel.store.postgres_search import PostgresDocuments, PostgresVectorLists
-from newsreel.store.postgres_sql import Tables, identity_tables, translate, translate_ddl
+from newsreel.store.postgres_sql import Tables, translate, translate_ddl
 from newsreel.store.schema import MIGRATIONS, POSTGRES_MIGRATIONS
 from newsreel.store.sqlite_analytics import SQLiteAnalytics
 from newsreel.store.sqlite_entities import SQLiteEntities
@@ -135,7 +135,9 @@ class Cursor:
 
 
 _POOLS: dict[str, Any] = {}
-POOL_SIZE = 8
+# Connections per process: a server's request threads each keep one (anyio's pool has
+# 40 threads); $NEWSREEL_PG_POOL changes it.
+POOL_SIZE = 40
 
 
 def _create_database(url: str) -> None:
@@ -168,7 +170,7 @@ def _pool(url: str, create: bool = False) -> Any:
         pool = ConnectionPool(
             url,
             min_size=1,
-            max_size=POOL_SIZE,
+            max_size=int(os.environ.get("NEWSREEL_PG_POOL", "0")) or POOL_SIZE,
             kwargs={"autocommit": True, "row_factory": _row_factory},
             open=False,
             name="newsreel",
@@ -428,9 +430,4 @@ class PostgresStore:
         self.db.close()
 
 
-def lock_key(name: str) -> int:
-    """A stable advisory-lock key for a name (a stage, a task)."""
-    return zlib.crc32(name.encode()) | 0x4E52_0000_0000
-
-
-__all__ = ["PostgresStore", "identity_tables", "is_postgres_url", "lock_key", "redact"]
+__all__ = ["PostgresStore", "is_postgres_url", "redact"]
