@@ -255,6 +255,11 @@ class Archive:
                 max_file_size=max_file_size,
             )
 
+    def _location(self) -> str:
+        """Where workers find this archive: its URL, or its file's absolute path."""
+        path = self.store.path
+        return path if is_postgres_url(path) else os.path.abspath(path)
+
     def _ingest_on_cluster(
         self,
         paths: Sequence[str | Path],
@@ -268,7 +273,7 @@ class Archive:
 
             def dispatch(run_id: int, todo: Sequence[InputFile]) -> IngestSummary:
                 return ingest_on_cluster(
-                    client, self.store.path, run_id, todo, mapping or {}, max_file_size, progress
+                    client, self._location(), run_id, todo, mapping or {}, max_file_size, progress
                 )
 
             return ingest_paths(

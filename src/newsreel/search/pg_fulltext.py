@@ -6,6 +6,7 @@ database's ``tsvector`` documents (``store.postgres_search``) with queries compi
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -65,10 +66,8 @@ class PostgresFullText:
             return []
         try:
             found = self._docs.match(query, filters, limit, offset, sort, among)
-        except Exception as exc:  # a tsquery PostgreSQL refuses: say so, as tantivy does
-            if type(exc).__name__ in {"DatabaseError", "OperationalError"}:
-                raise QueryError(f"the search engine rejected the query: {exc}") from None
-            raise
+        except sqlite3.DatabaseError as exc:  # the store's errors (a tsquery refused)
+            raise QueryError(f"the search engine rejected the query: {exc}") from None
         return list(found)
 
     def all_ids(self, node: Node, filters: Filters) -> list[int]:
