@@ -35,7 +35,7 @@ from newsreel.ingest.formats.provenance import USER
 from newsreel.ingest.groups import check_group_name, expand_groups, is_group, match_outlets
 from newsreel.ingest.outlets import OutletAliases, merge_plan
 from newsreel.ingest.reading import DEFAULT_MAX_FILE_SIZE
-from newsreel.ingest.runner import Progress, ingest_paths
+from newsreel.ingest.runner import Dispatch, Progress, ingest_paths
 from newsreel.models import (
     ClaimRow,
     CollectSummary,
@@ -239,11 +239,7 @@ class Archive:
         are quarantined with their reason, unopened. ``cluster`` (``local:N`` or
         ``tcp://HOST:8786``) reads and archives the files on Dask workers.
         """
-        if cluster is not None:
-            return self._ingest_on_cluster(
-                paths, cluster, mapping, progress, on_start, max_file_size
-            )
-        with self.writing("ingest"):
+        with self.writing("ingest"), self._dispatcher(cluster, mapping, progress) as dispatch:
             return ingest_paths(
                 self.indexes,
                 [Path(p) for p in paths],
@@ -253,6 +249,7 @@ class Archive:
                 on_start=on_start,
                 on_index=on_index,
                 max_file_size=max_file_size,
+                dispatch=dispatch,
             )
 
     def _location(self) -> str:
@@ -260,30 +257,22 @@ class Archive:
         path = self.store.path
         return path if is_postgres_url(path) else os.path.abspath(path)
 
-    def _ingest_on_cluster(
-        self,
-        paths: Sequence[str | Path],
-        cluster: str,
-        mapping: Mapping[str, str] | None,
-        progress: Progress | None,
-        on_start: Callable[[int], None] | None,
-        max_file_size: int,
-    ) -> IngestSummary:
-        with self.writing("ingest"), cluster_client(cluster) as client:
+    @contextmanager
+    def _dispatcher(
+        self, cluster: str | None, mapping: Mapping[str, str] | None, progress: Progress | None
+    ) -> Iterator[Dispatch | None]:
+        """Reading and archiving files on the cluster's workers (None: here)."""
+        if cluster is None:
+            yield None
+            return
+        with cluster_client(cluster) as client:
 
-            def dispatch(run_id: int, todo: Sequence[InputFile]) -> IngestSummary:
+            def dispatch(run_id: int, todo: Sequence[InputFile], size: int) -> IngestSummary:
                 return ingest_on_cluster(
-                    client, self._location(), run_id, todo, mapping or {}, max_file_size, progress
+                    client, self._location(), run_id, todo, mapping or {}, size, progress
                 )
 
-            return ingest_paths(
-                self.indexes,
-                [Path(p) for p in paths],
-                mapping=mapping,
-                on_start=on_start,
-                max_file_size=max_file_size,
-                dispatch=dispatch,
-            )
+            yield dispatch
 
     def collect(
         self,

@@ -31,8 +31,9 @@ from newsreel.search.indexes import Indexes
 from newsreel.store.base import FileResult, Store
 
 Progress = Callable[[int, IngestSummary], None]
-# Parses and archives files elsewhere (a cluster's workers): (run id, files) -> counts.
-Dispatch = Callable[[int, Sequence[InputFile]], IngestSummary]
+# Parses and archives files elsewhere (a cluster's workers): (run id, files, largest file
+# size to read) -> counts.
+Dispatch = Callable[[int, Sequence[InputFile], int], IngestSummary]
 BATCH_RECORDS = 500
 INDEX_EVERY = 20_000
 _PARALLEL_MIN_FILES = 16
@@ -268,7 +269,7 @@ def ingest_paths(
     if progress:
         progress(skipped.files, skipped)
     if dispatch is not None:
-        return _dispatched(indexes, run_id, skipped, todo, dispatch)
+        return _dispatched(indexes, run_id, skipped, todo, dispatch, max_file_size)
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     parallel = jobs != 0 and len(todo) >= _PARALLEL_MIN_FILES
     parsers = max(0, (os.cpu_count() or 1) - 2) if jobs is None else jobs
@@ -320,6 +321,7 @@ def _dispatched(
     skipped: IngestSummary,
     todo: Sequence[InputFile],
     dispatch: Dispatch,
+    max_size: int,
 ) -> IngestSummary:
     """An ingest whose files are read and archived by ``dispatch``; indexed here."""
     store = indexes.store
@@ -327,7 +329,7 @@ def _dispatched(
     _merge(summary, skipped)
     status = "done"
     try:
-        part = dispatch(run_id, todo)
+        part = dispatch(run_id, todo, max_size)
         _merge(summary, part)
         if part.interrupted:
             status = "interrupted"

@@ -31,7 +31,7 @@ from newsreel.errors import ConfigError
 from newsreel.ingest.files import InputFile, read_input
 from newsreel.ingest.outlets import OutletAliases, prepare
 from newsreel.models import IngestSummary
-from newsreel.pipeline.stage import Progress, Stage, StageRun
+from newsreel.pipeline.stage import Progress, Stage, StageRun, work_through
 from newsreel.repair.stage import RepairStage
 from newsreel.search.embed import EmbedStage
 from newsreel.search.indexes import Indexes
@@ -274,11 +274,7 @@ def run_stage_on_cluster(
             run.words += words
             if progress is not None and items:
                 progress(items, run.words)
-        while items := stage.pending():  # anything the tasks did not cover, here
-            run.words += stage.save(items, stage.process(items))
-            run.items += len(items)
-            if progress is not None:
-                progress(len(items), run.words)
+        work_through(stage, run, progress)  # anything the tasks did not cover, here
         status = "done"
     except KeyboardInterrupt:
         run.interrupted = True

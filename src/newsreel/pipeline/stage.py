@@ -62,6 +62,15 @@ class StageRun:
         return {**asdict(self), "words_per_second": round(self.words_per_second)}
 
 
+def work_through(stage: Stage[Any, Any], run: StageRun, progress: Progress | None) -> None:
+    """Process and save every batch the stage has pending, counting into ``run``."""
+    while items := stage.pending():
+        run.words += stage.save(items, stage.process(items))
+        run.items += len(items)
+        if progress is not None:
+            progress(len(items), run.words)
+
+
 def run_stage(store: Store, stage: Stage[Any, Any], progress: Progress | None = None) -> StageRun:
     """Run ``stage`` over everything its version has not done; Ctrl-C (KeyboardInterrupt)
     is raised again after the run is recorded as interrupted."""
@@ -70,11 +79,7 @@ def run_stage(store: Store, stage: Stage[Any, Any], progress: Progress | None = 
     began = time.perf_counter()
     status = "failed"
     try:
-        while items := stage.pending():
-            run.words += stage.save(items, stage.process(items))
-            run.items += len(items)
-            if progress is not None:
-                progress(len(items), run.words)
+        work_through(stage, run, progress)
         status = "done"
     except KeyboardInterrupt:
         run.interrupted = True
