@@ -53,7 +53,7 @@ def test_search_on_postgres_finds_the_seed_and_its_misheard_names(postgres_url: 
     assert hits[0]["heard_as"] == [{"term": "Shin Bet", "heard": "shim bit"}]
 
 
-def test_every_stage_and_reader_works_on_postgres(postgres_url: str) -> None:
+def test_every_stage_and_reader_works_on_postgres(postgres_url: str, tmp_path: Path) -> None:
     with open_archive(postgres_url) as arch:
         arch.ingest([EXAMPLES])
         runs = arch.process()
@@ -65,6 +65,11 @@ def test_every_stage_and_reader_works_on_postgres(postgres_url: str) -> None:
         assert arch.stats().videos == 8
         facets = arch.facets("Rafah")
         assert dict(facets["channel"])["BBC News"] >= 1
+        assert arch.export(tmp_path / "all.csv") == 8  # streamed by a server-side cursor
+        assert arch.export(tmp_path / "rafah.parquet", query="Rafah") >= 2
+        frame = arch.to_pandas(channel="DW News")
+        assert SEED_ID in set(frame["video_id"]) and set(frame["channel"]) == {"DW News"}
+        assert arch.passages("Rafah")["video_id"].nunique() >= 2
         detail = arch.show(SEED_ID)
         assert detail.video_id == SEED_ID and detail.repair is not None
 

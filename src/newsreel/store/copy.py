@@ -15,6 +15,7 @@ from typing import Any
 
 from newsreel.errors import ConfigError
 from newsreel.store.base import Store
+from newsreel.store.sqlite_write import stream
 
 # Every table, parents before children; the derived ones are rebuilt, not copied.
 TABLES = (
@@ -51,7 +52,7 @@ DERIVED = (
 )
 # Bookkeeping of the source's own derived indexes: the destination makes its own.
 LOCAL_STATES = ("archive_id", "vectors_index", "vocabulary", "documents")
-CHUNK = 2_000
+CHUNK = 2_000  # rows per insert transaction
 
 
 @dataclass
@@ -100,15 +101,8 @@ def _quoted(names: list[str]) -> str:
 
 def _rows(store: Store, sql: str) -> Iterator[tuple[Any, ...]]:
     """Every row of a query, streamed (a server-side cursor on PostgreSQL)."""
-    db: Any = store.db  # type: ignore[attr-defined]
-    if _is_postgres(store):
-        with db.raw.transaction(), db.raw.cursor(name="newsreel_copy") as cursor:
-            cursor.itersize = CHUNK
-            cursor.execute(sql)
-            for row in cursor:
-                yield tuple(row)
-        return
-    yield from (tuple(r) for r in db.execute(sql))
+    for row in stream(store.db, sql):  # type: ignore[attr-defined]
+        yield tuple(row)
 
 
 def _plain(value: Any) -> Any:

@@ -35,6 +35,7 @@ from newsreel.store.sqlite_videos import SQLiteVideos
 from newsreel.store.sqlite_write import now
 
 SCHEMES = ("postgresql://", "postgres://")
+STREAM_ROWS = 2_000  # rows per fetch of a streamed query
 MIGRATION_LOCK = 0x4E52_0001  # advisory lock keys ("NR" + a number)
 WRITE_LOCK = 0x4E52_0002
 
@@ -251,6 +252,22 @@ class PGConnection:
             with self.raw.cursor() as cursor:
                 cursor.executemany(text, batch)
                 return Cursor(cursor)
+        except psycopg.Error as exc:
+            raise _error(exc) from None
+
+    def stream(self, sql: str, params: Sequence[Any] | None = None) -> Iterator[Row]:
+        """The rows of a query, fetched in chunks by a server-side cursor (inside a
+        transaction held while they are read), not all at once."""
+        import psycopg
+
+        text = translate(sql, self.tables)
+        self._streams = getattr(self, "_streams", 0) + 1
+        name = f"newsreel_stream_{self._streams}"
+        try:
+            with self.raw.transaction(), self.raw.cursor(name=name) as cursor:
+                cursor.itersize = STREAM_ROWS
+                cursor.execute(text, _params(params))
+                yield from cursor
         except psycopg.Error as exc:
             raise _error(exc) from None
 

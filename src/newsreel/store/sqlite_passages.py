@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from newsreel.errors import StoreError
 from newsreel.models import Filters
 from newsreel.store import sql
-from newsreel.store.sqlite_write import Repository
+from newsreel.store.sqlite_write import Repository, stream
 
 
 class SQLitePassages(Repository):
@@ -74,7 +74,7 @@ class SQLitePassages(Repository):
             params: list[object] = [version, after]
         else:
             query, params = sql.passage_vectors_sql(filters, version)
-        for r in self.db.execute(query, params):
+        for r in stream(self.db, query, params):
             yield int(r[0]), bytes(r[1])
 
     def passage_hits(

@@ -25,7 +25,15 @@ from newsreel.store import sql
 from newsreel.store.base import FileResult, SourceState
 from newsreel.store.sql import filter_clause
 from newsreel.store.sqlite_repair import load_repair
-from newsreel.store.sqlite_write import BatchWriter, Repository, now, rows_in, temp_ids, to_date
+from newsreel.store.sqlite_write import (
+    BatchWriter,
+    Repository,
+    now,
+    rows_in,
+    stream,
+    temp_ids,
+    to_date,
+)
 
 
 class SQLiteVideos(Repository):
@@ -226,9 +234,8 @@ class SQLiteVideos(Repository):
     def iter_rows(self, filters: Filters, ids: Sequence[int] | None) -> Iterator[dict[str, Any]]:
         """Yield one flat row per video (current transcript) for export."""
         statement, params = sql.export_sql(filters, self._restrict(ids))
-        cursor = self.db.execute(statement, params)
-        names = [d[0] for d in cursor.description]
-        for row in cursor:
+        names = sql.EXPORT_COLUMNS
+        for row in stream(self.db, statement, params):
             yield dict(zip(names, row, strict=True))
 
     def extra_keys(self, filters: Filters, ids: Sequence[int] | None) -> list[str]:

@@ -79,6 +79,17 @@ def rows_in(
         yield from db.execute(sql.format(", ".join("?" * len(chunk))), [*chunk, *params])
 
 
+def stream(db: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> Iterator[Any]:
+    """The rows of a large query as they are read: SQLite's cursor steps through them;
+    PostgreSQL's connection (``store.postgres``) fetches them in chunks from a
+    server-side cursor rather than all at once."""
+    server = getattr(db, "stream", None)
+    if server is not None:
+        yield from server(sql, params)
+        return
+    yield from db.execute(sql, params)
+
+
 def temp_ids(db: sqlite3.Connection, table: str, ids: Iterable[int]) -> None:
     """Fill the temporary one-column table ``temp.<table>`` with ``ids`` (for joins
     over more ids than a statement may carry)."""
