@@ -408,10 +408,8 @@ class Archive:
         """Ids of the videos a query and filters select; None when nothing is asked."""
         if not (query or channel or lang or since or until):
             return None
-        _, rows = self.table(
-            query=query, channel=channel, lang=lang, since=since, until=until, exact=exact
-        )
-        return {str(r["video_id"]) for r in rows}
+        chosen, ids = self._chosen(query, channel, lang, since, until, exact)
+        return set(self.store.videos.video_ids(chosen, ids))
 
     def merge_entities(self, source: str, target: str) -> int:
         """Merge entity ``source`` into ``target`` (all its spellings); survives re-runs.
@@ -866,6 +864,23 @@ class Archive:
         """Return every input that could not be read, with the reason."""
         return self.store.videos.quarantined()
 
+    def _chosen(
+        self,
+        query: str | None,
+        channel: Outlets,
+        lang: str | None,
+        since: date | None,
+        until: date | None,
+        exact: bool,
+    ) -> tuple[Filters, list[int] | None]:
+        """The filters and (with a query) the transcripts it matches, as search finds them."""
+        if not query:
+            return self._filters(channel, lang, since, until), None
+        node, chosen = self._widest(
+            query, exact, channel=channel, lang=lang, since=since, until=until
+        )
+        return chosen, self.indexes.matching_ids(node, chosen)
+
     def table(
         self,
         *,
@@ -880,14 +895,7 @@ class Archive:
 
         Source-specific metadata (e.g. a table's extra columns) become ``extra.<key>``.
         """
-        node: Node | None = None
-        if query:
-            node, chosen = self._widest(
-                query, exact, channel=channel, lang=lang, since=since, until=until
-            )
-        else:
-            chosen = self._filters(channel, lang, since, until)
-        ids = None if node is None else self.indexes.matching_ids(node, chosen)
+        chosen, ids = self._chosen(query, channel, lang, since, until, exact)
         columns = table_columns(self.store.videos.extra_keys(chosen, ids))
         return columns, flatten(self.store.videos.iter_rows(chosen, ids), columns)
 

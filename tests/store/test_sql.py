@@ -7,6 +7,7 @@ from newsreel.store.sql import (
     export_sql,
     extra_keys_sql,
     filter_clause,
+    video_ids_sql,
 )
 
 
@@ -55,3 +56,12 @@ def test_several_outlets_are_alternatives_and_unknown_is_no_outlet() -> None:
     )
     assert params == ["DW", "DW", "BBC News", "BBC News"]
     assert filter_clause(Filters(channels=("(unknown)",))) == (" AND v.channel IS NULL", [])
+
+
+def test_video_ids_sql_reads_only_ids_of_the_exported_videos() -> None:
+    sql, params = video_ids_sql(Filters(language="en"), matched=True)
+    assert sql == (
+        "SELECT v.video_id FROM videos v JOIN transcripts t ON t.id = v.current_transcript_id "
+        "WHERE 1 = 1 AND lower(v.language) = lower(?) AND t.id IN (SELECT id FROM temp.matched)"
+    )
+    assert params == ["en"]

@@ -113,6 +113,9 @@ class VideoRepository(Protocol):
         """Yield one flat row per video (current transcript) for export; ``ids``: only
         these transcripts (the matches of a query)."""
 
+    def video_ids(self, filters: Filters, ids: Sequence[int] | None) -> list[str]:
+        """The ids of the videos ``iter_rows`` would yield, without reading their rows."""
+
     def extra_keys(self, filters: Filters, ids: Sequence[int] | None) -> list[str]:
         """The keys of ``extra`` metadata among the videos ``iter_rows`` would yield."""
 

@@ -103,6 +103,16 @@ def export_sql(filters: Filters, matched: bool = False) -> tuple[str, list[Any]]
     return sql, params
 
 
+def video_ids_sql(filters: Filters, matched: bool = False) -> tuple[str, list[Any]]:
+    """The ids of the videos an export would give (no other column, no text)."""
+    where, params = _export_where(filters, matched)
+    sql = (
+        "SELECT v.video_id FROM videos v JOIN transcripts t ON t.id = v.current_transcript_id "
+        f"WHERE 1 = 1{where}"
+    )
+    return sql, params
+
+
 def extra_keys_sql(filters: Filters, matched: bool = False) -> tuple[str, list[Any]]:
     """The distinct keys of ``videos.extra`` among the videos an export would give."""
     where, params = _export_where(filters, matched)

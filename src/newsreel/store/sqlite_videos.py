@@ -238,6 +238,11 @@ class SQLiteVideos(Repository):
         for row in stream(self.db, statement, params):
             yield dict(zip(names, row, strict=True))
 
+    def video_ids(self, filters: Filters, ids: Sequence[int] | None) -> list[str]:
+        """The ids of the videos ``iter_rows`` would yield, without reading their rows."""
+        statement, params = sql.video_ids_sql(filters, self._restrict(ids))
+        return [str(r[0]) for r in self.db.execute(statement, params)]
+
     def extra_keys(self, filters: Filters, ids: Sequence[int] | None) -> list[str]:
         """The keys of ``extra`` metadata among the videos ``iter_rows`` would yield."""
         statement, params = sql.extra_keys_sql(filters, self._restrict(ids))
