@@ -21,11 +21,12 @@ from newsreel.cli.common import (
 @wait_option
 @handle_errors
 def reindex(archive: Path | None) -> None:
-    """Rebuild the search indexes beside the archive from its records.
+    """Rebuild the search indexes from the archive's records.
 
     The full-text index (ARCHIVE.fulltext/), the sound-alike vocabulary and the vector
     index (ARCHIVE.vectors) are derived from the archive; rebuild them after deleting or
-    copying them, or after an upgrade that asks for it.
+    copying them, or after an upgrade that asks for it. On a PostgreSQL archive the full
+    text (search_docs) and the vector lists in the database are rebuilt.
     """
     path = existing_archive(archive)
     started = time.perf_counter()
