@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import struct
+import uuid
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.conftest import POSTGRES_ENV
 
-from newsreel import open_archive
+from newsreel import copy_archive, open_archive
 from newsreel.web import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,10 +73,37 @@ def web_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(
+    scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def served(request: pytest.FixtureRequest, web_archive: Path) -> Iterator[str]:
+    """The test archive as each store holds it: the SQLite file, and a copy in a
+    PostgreSQL database (``newsreel copy``)."""
+    if request.param == "sqlite":
+        yield str(web_archive)
+        return
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        if os.environ.get("CI"):
+            pytest.fail(f"${POSTGRES_ENV} is not set: .ci/run should have started PostgreSQL")
+        pytest.skip(f"no PostgreSQL server (set ${POSTGRES_ENV}; .ci/run starts one)")
+    name = f"newsreel_web_{uuid.uuid4().hex[:12]}"
+    head, _, tail = base.partition("?")
+    url = head.rsplit("/", 1)[0] + "/" + name + (f"?{tail}" if tail else "")
+    copy_archive(web_archive, url)
+    try:
+        yield url
+    finally:
+        import psycopg
+
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @pytest.fixture(scope="session")
-def client(web_archive: Path) -> Iterator[TestClient]:
-    """The read-only app on the test archive."""
-    with TestClient(create_app(web_archive), base_url="http://localhost") as test_client:
+def client(served: str) -> Iterator[TestClient]:
+    """The read-only app on the test archive, in each store."""
+    with TestClient(create_app(served), base_url="http://localhost") as test_client:
         yield test_client
 
 
