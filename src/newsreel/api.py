@@ -95,7 +95,7 @@ from newsreel.store.base import Store
 from newsreel.store.copy import CopyReport
 from newsreel.store.copy import copy_archive as copy_rows
 from newsreel.store.lock import ArchiveLock
-from newsreel.store.postgres import is_postgres_url
+from newsreel.store.postgres import is_postgres_url, redact
 from newsreel.stories.stage import StoriesStage, StorySummary
 from newsreel.stories.timeline import first_by_outlet
 
@@ -111,11 +111,15 @@ FACET_POOL = 300
 
 class DatabaseURL(str):
     """A PostgreSQL archive's URL (``postgresql://USER@HOST/DB``) where an archive file's
-    path may go: it always "exists" (connecting says whether it does)."""
+    path may go: it always "exists" (connecting says whether it does). Formatted into a
+    message (an f-string) it hides its password; ``str()`` keeps it, to connect."""
 
     def exists(self) -> bool:
         """An archive in a database is checked when it is opened."""
         return True
+
+    def __format__(self, spec: str) -> str:
+        return format(redact(str(self)), spec)
 
 
 def archive_location(value: str | Path) -> Path | DatabaseURL:

@@ -45,3 +45,12 @@ def test_bad_copies_are_refused_with_the_reason(tmp_path: Path) -> None:
     assert full.exit_code == 0
     again = runner.invoke(main, ["copy", str(source), str(source.with_name("full.db"))])
     assert again.exit_code == 1 and "already holds videos" in again.output
+
+
+def test_a_database_url_never_prints_its_password() -> None:
+    from newsreel.api import archive_location
+
+    url = archive_location("postgresql://bob:s3cret@db.example:5432/news")
+    assert f"-> {url}" == "-> postgresql://bob:***@db.example:5432/news"
+    assert str(url) == "postgresql://bob:s3cret@db.example:5432/news"  # to connect with
+    assert url.exists()
