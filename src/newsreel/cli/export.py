@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -59,44 +60,24 @@ def export(
     """Export one row per video (every metadata column, the outlet, the transcript),
     every passage where a query matches (--passages --query Q), or the entities,
     mentions, claims or quotes that 'newsreel enrich' found."""
+    filters = {"channel": channel, "lang": lang, "since": since, "until": until}
     if passages:
         if table != "videos":
             raise ConfigError(f"--passages exports passages, not --table {table}")
         if not query:
             raise ConfigError("--passages lists where a query matches; give it with --query")
-        filters = {"channel": channel, "lang": lang, "since": since, "until": until}
         with open_archive(resolve_archive(archive), read_only=True) as arch:
             count = arch.export_passages(
                 output, fmt, query=query, raw_csv=raw_csv, exact=exact, **filters
             )
         click.echo(f"wrote {count} passages to {output}", err=True)
         return
+    options: dict[str, Any] = {"query": query, "exact": exact, **filters}
     if table != "videos":
         with open_archive(resolve_archive(archive), read_only=True) as arch:
-            count = arch.export_table(
-                table,
-                output,
-                fmt,
-                raw_csv=raw_csv,
-                query=query,
-                channel=channel,
-                lang=lang,
-                since=since,
-                until=until,
-                exact=exact,
-            )
+            count = arch.export_table(table, output, fmt, raw_csv=raw_csv, **options)
         click.echo(f"wrote {count} {table} to {output}", err=True)
         return
     with open_archive(resolve_archive(archive), read_only=True) as arch:
-        count = arch.export(
-            output,
-            fmt,
-            raw_csv=raw_csv,
-            query=query,
-            channel=channel,
-            lang=lang,
-            since=since,
-            until=until,
-            exact=exact,
-        )
+        count = arch.export(output, fmt, raw_csv=raw_csv, **options)
     click.echo(f"wrote {count} videos to {output}", err=True)

@@ -28,6 +28,14 @@ PASSAGE_PAGE = 100
 
 Sort = Literal["relevance", "date"]
 Mode = Literal["lexical", "semantic", "hybrid"]
+# The ``q`` parameter of every query endpoint.
+QueryText = Annotated[
+    str,
+    Query(
+        min_length=1,
+        description='Query: words, "phrases", -x, OR, NEAR/n, channel:, lang:, date:',
+    ),
+]
 Per = Literal["day", "week", "month"]
 By = Literal["channel", "group", "all"]
 # Outlets to filter by, repeated for several (videos of any): channel=DW&channel=BBC.
@@ -89,13 +97,7 @@ def search_page(
 @router.get("/search", summary="Search transcripts")
 def api_search(
     request: Request,
-    q: Annotated[
-        str,
-        Query(
-            min_length=1,
-            description='Query: words, "phrases", -x, OR, NEAR/n, channel:, lang:, date:',
-        ),
-    ],
+    q: QueryText,
     channel: Channels = None,
     lang: str | None = None,
     since: date | None = None,
@@ -175,13 +177,7 @@ def _download(
 @router.get("/passages", summary="Every passage where a query matches", response_model=None)
 def api_passages(
     request: Request,
-    q: Annotated[
-        str,
-        Query(
-            min_length=1,
-            description='Query: words, "phrases", -x, OR, NEAR/n, channel:, lang:, date:',
-        ),
-    ],
+    q: QueryText,
     channel: Channels = None,
     lang: str | None = None,
     since: date | None = None,
