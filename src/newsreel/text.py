@@ -3,6 +3,7 @@ highlight marks. Pure; the bottom layer beside ``models`` and ``errors``."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -78,6 +79,41 @@ def sound_key(word: str) -> str | None:
         return None
     coarse = _REPEATS.sub(r"\1", key.translate(_COARSE))  # "TT" -> "T"
     return coarse or None
+
+
+def nearby_keys(key: str) -> list[str]:
+    """A sound key and, for keys of four sounds or more, the keys with one sound left
+    out: "Haworth" (HWRT) is heard "Howeth" (HWT) in a non-rhotic accent,
+    "Mar-a-Lago" (NRLK) "Maraago" (NRK). (Shorter keys would bring in every short
+    word.)"""
+    if len(key) < 4:
+        return [key]
+    dropped = {key[:i] + key[i + 1 :] for i in range(len(key))}
+    return [key, *sorted(_REPEATS.sub(r"\1", k) for k in dropped - {key})]
+
+
+_SPELLING = (
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ck|q"), "k"),
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"c"), "k"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"z"), "s"),
+    (re.compile(r"(?<=.)h"), ""),
+    (re.compile(r"[aeiouy]+"), "a"),
+    (_REPEATS, r"\1"),
+)
+
+
+@functools.lru_cache(maxsize=262_144)
+def sound_spelling(word: str) -> str:
+    """A folded word spelt as it sounds, coarsely: vowel groups as "a", c/k/q, s/z, x/ks,
+    ph/f merged, h after a letter and double letters dropped ("zoox" and "zuks" both
+    "saks", "hasakah" and "hassaca" both "hasaka"): what heard variants are compared on."""
+    out = "".join(ch for ch in word if ch.isalpha())
+    for pattern, repl in _SPELLING:
+        out = pattern.sub(repl, out)
+    return out
 
 
 def mark(word: str) -> str:

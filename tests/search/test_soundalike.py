@@ -147,3 +147,42 @@ def test_a_long_phrase_expands_in_bounded_time() -> None:
     node = expand(Phrase(tuple(words)), heard)
     assert isinstance(node, Or) and len(node.parts) == 64
     assert node.parts[0] == Phrase(tuple(words))
+
+
+def test_sound_spelling_merges_what_a_captioner_confuses() -> None:
+    from newsreel.text import sound_spelling
+
+    assert sound_spelling("zoox") == sound_spelling("zuks")
+    assert sound_spelling("hasakah") == sound_spelling("hassaca")
+    assert sound_spelling("mossad") != sound_spelling("nazat")
+
+
+def test_variants_close_only_as_heard_stand_alone_but_not_loosely() -> None:
+    alone, _ = heard_variants("zoox", [("zuks", 1), ("zoox", 0)], 365)
+    assert alone == ["zuks"]
+    alone, in_phrase = heard_variants("mossad", [("nazat", 1), ("nuanced", 3), ("mosad", 2)], 365)
+    assert alone == ["mosad"]
+    assert in_phrase[0] == "mosad"
+
+
+def test_a_key_with_one_sound_left_out_is_looked_up_too() -> None:
+    asked: list[str] = []
+
+    def lookup(keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        asked.extend(keys)
+        return {k: [("howeth", 1)] for k in keys if k == "HWT"}
+
+    heard = find_variants(parse_query("Haworth").node, lookup, 100)
+    assert "HWT" in asked and "HWRT" in asked
+    assert heard.alone["haworth"] == ["howeth"]
+
+
+def test_a_hyphenated_name_may_be_heard_as_one_word() -> None:
+    def lookup(keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        return {k: [("maraago", 1)] for k in keys if k == "NRK"}
+
+    node = parse_query("Mar-a-Lago").node
+    heard = find_variants(node, lookup, 100)
+    assert heard.alone["maralago"] == ["maraago"]
+    expanded = expand(node, heard)
+    assert isinstance(expanded, Or) and Term("maraago") in expanded.parts

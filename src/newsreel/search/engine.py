@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from newsreel.budget import check_time
 from newsreel.models import Filters, HitRow, LazyTimes, PassageRow, SearchHit
+from newsreel.search import rerank
 from newsreel.search.forms import stemmed
 from newsreel.search.occurrences import WIDTH, Found, find_passages
 from newsreel.search.passages import best_passage, slot_groups, title_matches, youtube_url
@@ -351,6 +352,38 @@ def semantic(
     return build_hits(indexes.store, node, Heard(), page, anchors)
 
 
+def _reranked(
+    store: Store,
+    text: str,
+    order: list[int],
+    fused: dict[int, float],
+    whole: Collection[int],
+) -> list[int]:
+    """``order`` with its first ``rerank.DEPTH`` re-scored by the transformer encoder:
+    a candidate that does not have every query word gains ``RERANK_WEIGHT`` times its
+    cosine, scaled between the candidates' best and worst; videos with every word keep
+    their places at the top (``fused`` is updated)."""
+    head = order[: rerank.DEPTH]
+    loose = [t for t in head if t not in whole]
+    if len(loose) < 2:
+        return order
+    rows = store.videos.hit_rows(loose)
+    check_time()
+    cosines = rerank.rerank(text, {t: rows[t].text for t in loose if t in rows})
+    if not cosines:
+        return order
+    high, low = max(cosines.values()), min(cosines.values())
+    for t, cosine in cosines.items():
+        fused[t] += RERANK_WEIGHT * ((cosine - low) / (high - low) if high > low else 1.0)
+    kept = [t for t in head if t in whole]
+    return kept + sorted(loose, key=lambda t: -fused[t]) + order[rerank.DEPTH :]
+
+
+# The transformer's say among the candidates it reads: as much as the lexical evidence's
+# (tuned on the dev split of bench/queries/known_items.json; bench/RESULTS.md).
+RERANK_WEIGHT = 1.0
+
+
 def hybrid(
     indexes: Indexes,
     node: Node,
@@ -369,7 +402,9 @@ def hybrid(
     ``SEMANTIC_DEPTH`` nearest, its cosine scaled between the nearest's and the
     furthest's (0..1) times ``semantic_weight``. Scores keep the lexical margin that
     rank fusion throws away: on bench/search_quality.py MRR 0.88 against 0.78 for
-    reciprocal rank fusion (k=10, same weights).
+    reciprocal rank fusion (k=10, same weights). A query that describes (``rerank.wanted``)
+    has its first ``rerank.DEPTH`` candidates without every word re-scored by the
+    transformer encoder (``_reranked``), which reads paraphrase the static model misses.
     """
     node = prepared(node, exact)
     variants = variants_for(indexes.store, node, exact, dropped, indexes.context)
@@ -402,6 +437,8 @@ def hybrid(
     # Evidence first: a video with all of the query is never below one with some of it
     # or only its meaning; the fused score orders each tier.
     order = sorted(fused, key=lambda t: (t not in whole, -fused[t], lexical_rank.get(t, wanted), t))
+    if rerank.wanted(text) and offset < rerank.DEPTH:
+        order = _reranked(indexes.store, text, order, fused, whole)
     order = order[offset : offset + limit]
     page = [(t, (round(fused[t], 4), labels[t])) for t in order]
     anchors = {t: first for t, _, first in meaning}

@@ -3,8 +3,11 @@
 Captions mishear names ("shim bit" for Shin Bet, "Rafa" for Rafah, "mosad" for Mossad).
 Each word of the archive's vocabulary gets a phonetic key (Metaphone, from the
 maintained ``jellyfish`` library, coarsened so that m/n and th/t collide); a query word's
-heard variants are the vocabulary words with the same key that are also close in
-spelling (Levenshtein distance from ``rapidfuzz``, bounded by the word's length).
+heard variants are the vocabulary words with the same key, or its key with one sound
+left out ("Haworth" heard "Howeth"), that are also close in spelling as it sounds
+(Levenshtein distance from ``rapidfuzz`` between ``text.sound_spelling`` forms, bounded
+by the word's length: "zuks" for "Zoox"). A query word written with hyphens
+("Mar-a-Lago") is looked up by its letters ("maralago": "maraago").
 
 Sound is not enough for a variant to match by itself (``alone``): it must also be close
 in length and syllables ("raf" is not "Rafah"), no more common in the archive than the
@@ -32,7 +35,7 @@ from rapidfuzz.distance import Levenshtein
 
 from newsreel.budget import check_time
 from newsreel.search.query import And, Near, Node, Or, Phrase, Term
-from newsreel.text import STOPWORDS, fold, sound_key, tokens
+from newsreel.text import STOPWORDS, fold, nearby_keys, sound_key, sound_spelling, tokens
 
 MAX_VARIANTS = 8
 MAX_PHRASE_VARIANTS = 64
@@ -45,7 +48,8 @@ _VOWELS = re.compile(r"[aeiouy]+")
 
 
 def max_distance(word: str) -> int:
-    """How many letters a heard variant may differ by: 1 up to 4 letters, 2 up to 7, 3."""
+    """How many letters a heard variant may differ by: 1 up to 4 letters, 2 up to 7, 3
+    (as written or as it sounds; alone, one less as it sounds, see ``heard_variants``)."""
     return 1 if len(word) <= 4 else 2 if len(word) <= 7 else 3
 
 
@@ -81,32 +85,43 @@ def common_english(word: str, variant: str) -> bool:
 def heard_variants(
     word: str, candidates: Iterable[tuple[str, int]], documents: int
 ) -> tuple[list[str], list[str]]:
-    """The candidates (term, documents) close enough in spelling to ``word``.
+    """The candidates (term, documents) close enough to ``word`` as written or as they
+    sound (``text.sound_spelling``): within ``max_distance`` letters.
 
     Returns (alone, in_phrase): every close candidate may stand in for the word inside
     a phrase ("shim bit" for "Shin Bet"), where its neighbours make the match; alone,
-    only those of a similar form (``similar_form``) that are neither common words of
-    the archive (in more than ``COMMON`` of its documents, more than the word itself
-    and more than ``RARE``) nor common English words more frequent than the word
-    (``common_english``), or "Cairo" would match "carry" and "Hamas" "homes".
-    Closest first, then the most frequent; at most ``MAX_VARIANTS``.
+    only those close as written or within one letter less as they sound ("zuks" for
+    "Zoox", not "nazat" for "Mossad"), of a similar form (``similar_form``), that are
+    neither common words of the archive (in more than ``COMMON`` of its documents, more
+    than the word itself and more than ``RARE``) nor common English words more frequent
+    than the word (``common_english``), or "Cairo" would match "carry" and "Hamas"
+    "homes".
+    Close as written before close only as heard, closest first, then the most frequent;
+    at most ``MAX_VARIANTS``.
     """
-    limit = max_distance(word)
-    pool = list(candidates)
-    own = next((docs for term, docs in pool if term == word), 0)
+    letters = "".join(ch for ch in word if ch.isalpha())
+    limit = max_distance(letters)
+    sounds = sound_spelling(letters)
+    pool = dict(candidates)
+    own = pool.get(word, 0)
     common = max(COMMON * documents, own, RARE)
     scored = []
-    for term, docs in pool:
-        if term == word:
+    for term, docs in pool.items():
+        if term in (word, letters):
             continue
-        distance = Levenshtein.distance(word, term, score_cutoff=limit)
-        if distance <= limit:
-            scored.append((distance, -docs, term))
-    in_phrase = [term for _, _, term in sorted(scored)[:MAX_VARIANTS]]
+        heard = Levenshtein.distance(sounds, sound_spelling(term))
+        written = Levenshtein.distance(letters, term)
+        if min(heard, written) <= limit:  # close as written first, then as heard
+            scored.append((written > limit, written + heard, -docs, heard, term))
+    scored.sort()
+    in_phrase = [term for *_, term in scored[:MAX_VARIANTS]]
     alone = [
         term
-        for _, docs, term in sorted(scored)
-        if -docs <= common and similar_form(word, term) and not common_english(word, term)
+        for far, _, docs, heard, term in scored
+        if -docs <= common
+        and (not far or heard <= limit - 1)
+        and similar_form(letters, term)
+        and not common_english(letters, term)
     ][:MAX_VARIANTS]
     return alone, in_phrase
 
@@ -201,6 +216,31 @@ def query_words(node: Node) -> list[str]:
     return [w for p in node.include for w in query_words(p)]
 
 
+JOINED_MAX = 16  # letters of a phrase read as one word ("Mar-a-Lago" as "maralago")
+
+
+def joined(words: Sequence[str]) -> str | None:
+    """A phrase of two or more words as one word, as a captioner may hear it ("Mar a
+    Lago" as "maraago"); None when it is one word or long."""
+    letters = "".join(ch for w in words for ch in fold(w) if ch.isalpha())
+    return letters if len(words) > 1 and MIN_WORD <= len(letters) <= JOINED_MAX else None
+
+
+MIN_WORD = 5
+
+
+def phrases_joined(node: Node) -> list[str]:
+    """The joined form (``joined``) of each phrase of the query."""
+    if isinstance(node, Phrase):
+        one = joined(node.words)
+        return [one] if one else []
+    if isinstance(node, Or):
+        return [w for p in node.parts for w in phrases_joined(p)]
+    if isinstance(node, And):
+        return [w for p in node.include for w in phrases_joined(p)]
+    return []
+
+
 def best_combinations(sizes: Sequence[int], count: int) -> list[tuple[int, ...]]:
     """The ``count`` index tuples of the product of ``range(size)`` lists with the smallest
     index sums (ties in lexicographic order), found best first: the work grows with
@@ -229,9 +269,11 @@ def _phrase(words: Sequence[str], heard: Heard) -> Node:
     # Fewest and closest changes first: combinations by the sum of variant ranks.
     best = best_combinations([len(o) for o in options], MAX_PHRASE_VARIANTS)
     combos = [tuple(o[i] for o, i in zip(options, combo, strict=True)) for combo in best]
-    if len(combos) == 1:
+    one = joined(words)
+    as_one = [Term(v) for v in heard.alone.get(one, ())] if one else []
+    if len(combos) == 1 and not as_one:
         return Phrase(tuple(words))
-    return Or(tuple(Phrase(tuple(c)) for c in combos))
+    return Or((*(Phrase(tuple(c)) for c in combos), *as_one))
 
 
 def _term(term: Term, heard: Heard) -> Node:
@@ -289,11 +331,19 @@ def find_variants(node: Node, lookup: Lookup, documents: int) -> Heard:
 
     ``documents``: how many documents the vocabulary counts come from.
     """
-    keys = {w: k for w in query_words(node) if (k := sound_key(w))}
-    found = lookup(sorted(set(keys.values())))
+    keys = {
+        w: nearby_keys(k)
+        for w in [*query_words(node), *phrases_joined(node)]
+        if (k := sound_key("".join(ch for ch in w if ch.isalpha())))
+    }
+    found = lookup(sorted({k for near in keys.values() for k in near}))
     alone: dict[str, list[str]] = {}
     in_phrase: dict[str, list[str]] = {}
-    for word, key in keys.items():
+    as_one = set(phrases_joined(node))
+    for word, near in keys.items():
         check_time()
-        alone[word], in_phrase[word] = heard_variants(word, found.get(key, ()), documents)
+        pool = [item for k in near for item in found.get(k, ())]
+        alone[word], in_phrase[word] = heard_variants(word, pool, documents)
+        if word in as_one:  # a joined phrase is only ever matched by a word alone
+            in_phrase[word] = alone[word]
     return Heard(alone, in_phrase)
