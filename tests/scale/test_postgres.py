@@ -53,6 +53,23 @@ def test_search_on_postgres_finds_the_seed_and_its_misheard_names(postgres_url: 
     assert hits[0]["heard_as"] == [{"term": "Shin Bet", "heard": "shim bit"}]
 
 
+def test_ranked_on_postgres_takes_the_best_weighted_query(postgres_url: str) -> None:
+    from newsreel.models import Filters
+    from newsreel.search.query import parse_query
+
+    code, _ = _cli("ingest", str(EXAMPLES), "--archive", postgres_url)
+    assert code == 0
+    cairo, gaza = parse_query("Cairo").node, parse_query("Gaza").node
+    with open_archive(postgres_url, read_only=True) as arch:
+        fulltext = arch.indexes.fulltext  # type: ignore[attr-defined]
+        alone = dict(fulltext.ranked([(cairo, 1.0)], Filters(), 50))
+        half = dict(fulltext.ranked([(gaza, 0.5)], Filters(), 50))
+        both = dict(fulltext.ranked([(cairo, 1.0), (gaza, 0.5)], Filters(), 50))
+    assert alone and half and set(both) == set(alone) | set(half)  # either word
+    for video, score in both.items():  # the best of the two, not their sum
+        assert score == pytest.approx(max(alone.get(video, 0.0), half.get(video, 0.0)), rel=1e-4)
+
+
 def test_every_stage_and_reader_works_on_postgres(postgres_url: str, tmp_path: Path) -> None:
     with open_archive(postgres_url) as arch:
         arch.ingest([EXAMPLES])

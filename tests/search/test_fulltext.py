@@ -149,3 +149,18 @@ def test_an_empty_index_answers_nothing(index: FullText) -> None:
 
 def test_no_room_for_results_gives_none(index: FullText) -> None:
     assert index.search(parse_query("Gaza").node, Filters(), 0) == []
+
+
+def test_ranked_scores_each_video_by_its_best_weighted_query(index: FullText) -> None:
+    talks, gaza = parse_query("talks").node, parse_query("gaza").node
+    alone = dict(index.ranked([(talks, 1.0)], Filters(), 10))
+    both = dict(index.ranked([(talks, 1.0), (gaza, 0.5)], Filters(), 10))
+    assert set(alone) == {1, 3}
+    assert set(both) == {1, 2, 3, 4}  # any of the queries
+    assert both[1] == alone[1]  # the best of the two, not their sum
+    heavier = dict(index.ranked([(talks, 1.0), (gaza, 50.0)], Filters(), 10))
+    assert max(heavier, key=heavier.__getitem__) in {2, 4}
+    assert index.ranked([(talks, 1.0)], Filters(channels=("bbc",)), 10) == []
+    assert (
+        index.ranked([], Filters(), 10) == [] and index.ranked([(talks, 1.0)], Filters(), 0) == []
+    )

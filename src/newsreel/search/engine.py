@@ -132,38 +132,28 @@ def rank(
 ) -> list[tuple[int, tuple[float, str]]]:
     """The best ``wanted`` transcripts, with score and how they matched.
 
-    A video that has the words as typed scores BM25 of the query as typed; one that
-    has only heard variants scores BM25 of the query with the variants OR-ed in (so a
-    video that says "Kareem" and "kareim" competes with one that says "Karim" once),
-    weighted down by ``SOUND_ALIKE_WEIGHT``. Videos with the words side by side (or
-    heard so) are weighted up by ``SIDE_BY_SIDE_WEIGHT``. Candidates: the best ``POOL``
-    of each query.
+    One index query (``Indexes.ranked``): a video scores the best of BM25 of the query
+    as typed; BM25 of the query with the heard variants OR-ed in (so a video that says
+    "Kareem" and "kareim" competes with one that says "Karim" once) x
+    ``SOUND_ALIKE_WEIGHT``; and, for words side by side (as typed, or heard so),
+    ``SIDE_BY_SIDE_WEIGHT`` x those. How each matched ("exact" or sound-alike) is read
+    for the returned videos only.
     """
-    size = max(POOL, wanted)
-    typed, heard = node, expand(node, variants)
+    heard = expand(node, variants)
     side_by_side = adjacent(node)
-    beside = expand(side_by_side, variants) if side_by_side != node else None
-    exact = dict(indexes.match(typed, filters, size))
-    expanded = dict(indexes.match(heard, filters, size)) if variants else {}
-    near = dict(indexes.match(beside, filters, size)) if beside else {}
-    ids = sorted(exact.keys() | expanded.keys() | near.keys())
-    exact.update(_scores(indexes, typed, filters, [t for t in ids if t not in exact]))
-    if beside:
-        near.update(_scores(indexes, beside, filters, [t for t in ids if t not in near]))
+    parts: list[tuple[Node, float]] = [(node, 1.0)]
     if variants:
-        expanded.update(_scores(indexes, heard, filters, [t for t in ids if t not in expanded]))
-    scored = []
-    for transcript_id in ids:
-        if transcript_id in exact:
-            score, label = exact[transcript_id], "exact"
-        else:
-            best = max(expanded.get(transcript_id, 0.0), near.get(transcript_id, 0.0))
-            score, label = best * SOUND_ALIKE_WEIGHT, SOUND_ALIKE
-        if transcript_id in near:
-            score *= SIDE_BY_SIDE_WEIGHT
-        scored.append((round(score, 4), transcript_id, label))
-    scored.sort(key=lambda item: (-item[0], item[1]))
-    return [(t, (s, label)) for s, t, label in scored[:wanted]]
+        parts.append((heard, SOUND_ALIKE_WEIGHT))
+    if side_by_side != node:
+        parts.append((side_by_side, SIDE_BY_SIDE_WEIGHT))
+        if variants:
+            beside = expand(side_by_side, variants)
+            parts.append((beside, SIDE_BY_SIDE_WEIGHT * SOUND_ALIKE_WEIGHT))
+    found = indexes.ranked(parts, filters, wanted)
+    if not variants:
+        return [(t, (s, "exact")) for t, s in found]
+    exact = _scores(indexes, node, filters, [t for t, _ in found])
+    return [(t, (s, "exact" if t in exact else SOUND_ALIKE)) for t, s in found]
 
 
 def _scores(

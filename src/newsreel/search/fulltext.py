@@ -169,6 +169,32 @@ class FullText:
         scores = [0.0 if sort == "date" else round(float(s), 4) for s, _ in found.hits]
         return list(zip(ids, scores, strict=True))
 
+    def ranked(
+        self, parts: Sequence[tuple[Node, float]], filters: Filters, limit: int
+    ) -> list[tuple[int, float]]:
+        """(transcript id, score) of videos matching any of the weighted queries, best
+        first: one index query (a disjunction-max) whose score is the highest weight x
+        BM25 among the queries the video matches."""
+        if limit < 1 or not parts:
+            return []
+        best = tantivy.Query.disjunction_max_query(
+            [tantivy.Query.boost_query(compile_node(self.schema, n), w) for n, w in parts], 0.0
+        )
+        query = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, best),
+                *((tantivy.Occur.Must, q) for q in _filter_queries(self.schema, filters)),
+            ]
+        )
+        searcher = self.index.searcher()
+        try:
+            found = searcher.search(query, limit, count=False)
+        except ValueError as exc:
+            raise QueryError(f"the search engine rejected the query: {exc}") from None
+        addresses = [address for _, address in found.hits]
+        ids = [int(i or 0) for i in searcher.fast_field_values("tid", addresses)]
+        return [(t, round(float(s), 4)) for t, (s, _) in zip(ids, found.hits, strict=True)]
+
     def all_ids(self, node: Node, filters: Filters) -> list[int]:
         """Transcript ids of every matching video (for exports)."""
         searcher = self.index.searcher()

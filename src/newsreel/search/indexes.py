@@ -267,6 +267,14 @@ class Indexes:
         check_time()
         return self.fulltext.search(node, filters, limit, offset, sort, among)
 
+    def ranked(
+        self, parts: Sequence[tuple[Node, float]], filters: Filters, limit: int
+    ) -> list[tuple[int, float]]:
+        """(transcript id, score) of current transcripts matching any of the weighted
+        queries, by the highest weight x score among those they match."""
+        check_time()
+        return self.fulltext.ranked(parts, filters, limit)
+
     def matching_ids(self, node: Node, filters: Filters) -> list[int]:
         """Transcript ids of every video matching the query."""
         check_time()

@@ -70,6 +70,19 @@ class PostgresFullText:
             raise QueryError(f"the search engine rejected the query: {exc}") from None
         return list(found)
 
+    def ranked(
+        self, parts: Sequence[tuple[Node, float]], filters: Filters, limit: int
+    ) -> list[tuple[int, float]]:
+        """(transcript id, rank) of videos matching any of the weighted queries, best
+        first: one SQL query ordered by the highest weight x rank among them."""
+        compiled = [(q, w) for n, w in parts if (q := compile_tsquery(n)) is not None]
+        if limit < 1 or not compiled:
+            return []
+        try:
+            return list(self._docs.ranked(compiled, filters, limit))
+        except sqlite3.DatabaseError as exc:  # the store's errors (a tsquery refused)
+            raise QueryError(f"the search engine rejected the query: {exc}") from None
+
     def all_ids(self, node: Node, filters: Filters) -> list[int]:
         """Transcript ids of every matching video."""
         query = compile_tsquery(node)

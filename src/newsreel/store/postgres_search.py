@@ -145,6 +145,26 @@ class PostgresDocuments:
             rows = self.db.execute(sql, [RANK_WEIGHTS, query, query, *params, limit, offset])
         return [(int(r[0]), round(float(r[1]), 6)) for r in rows]
 
+    def ranked(
+        self, parts: Sequence[tuple[str, float]], filters: Filters, limit: int
+    ) -> list[tuple[int, float]]:
+        """(transcript id, rank) of videos matching any of the weighted ``tsquery``s,
+        ordered by the highest weight x rank (0 for a query a video does not match)."""
+        where, params = _filters(filters, None)
+        one = (
+            "CASE WHEN doc @@ ?::tsquery THEN ? * ts_rank(?::real[], doc, ?::tsquery, 1) ELSE 0 END"
+        )
+        score = "GREATEST(" + ", ".join(one for _ in parts) + ")"
+        either = " || ".join("?::tsquery" for _ in parts)
+        sql = (
+            f"SELECT tid, {score} AS r FROM search_docs WHERE doc @@ ({either}){where} "
+            "ORDER BY r DESC, tid LIMIT ?"
+        )
+        values: list[Any] = [v for q, w in parts for v in (q, w, RANK_WEIGHTS, q)]
+        values += [q for q, _ in parts]
+        rows = self.db.execute(sql, [*values, *params, limit])
+        return [(int(r[0]), round(float(r[1]), 6)) for r in rows]
+
     def all_ids(self, query: str, filters: Filters) -> list[int]:
         """Transcript ids of every matching video."""
         where, params = _filters(filters, None)
