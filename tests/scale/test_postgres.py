@@ -61,7 +61,7 @@ def test_ranked_on_postgres_takes_the_best_weighted_query(postgres_url: str) -> 
     assert code == 0
     cairo, gaza = parse_query("Cairo").node, parse_query("Gaza").node
     with open_archive(postgres_url, read_only=True) as arch:
-        fulltext = arch.indexes.fulltext  # type: ignore[attr-defined]
+        fulltext = arch.indexes.fulltext
         alone = dict(fulltext.ranked([(cairo, 1.0)], Filters(), 50))
         half = dict(fulltext.ranked([(gaza, 0.5)], Filters(), 50))
         both = dict(fulltext.ranked([(cairo, 1.0), (gaza, 0.5)], Filters(), 50))
