@@ -7,7 +7,7 @@ that share few words with the video. Each query has one known video; its rank in
 first 10 results gives hits@10 and the reciprocal rank (MRR@10), per split (``dev``,
 tuned on; ``test``, never tuned on) and kind. Writes bench/RESULTS.md.
 
-    python bench/search_quality.py [--archive bench/work/quality.db] [--label before]
+    python bench/search_quality.py [--archive bench/work/quality/quality.db] [--label before]
     python bench/search_quality.py --smoke   # CI: seed + a few videos, a temporary archive
 """
 
@@ -111,7 +111,7 @@ def score(ranks: Ranks) -> Scores:
 def main() -> None:
     """Build the archive if needed, evaluate, print and record the results."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--archive", type=Path, default=ROOT / "bench/work/quality.db")
+    parser.add_argument("--archive", type=Path, default=ROOT / "bench/work/quality/quality.db")
     parser.add_argument(
         "--label",
         default="",
@@ -121,15 +121,22 @@ def main() -> None:
     add_run_options(parser)
     args = parser.parse_args()
     with workspace(args.smoke) as work:
-        archive = work / "quality.db" if args.smoke else args.archive
-        if not archive.exists():
-            require_shared(args.smoke, *SOURCES)
-            archive.parent.mkdir(parents=True, exist_ok=True)
-            sources = smoke_sources(work) if args.smoke else [SHARED / s for s in SOURCES]
-            with open_archive(archive) as arch:
-                arch.ingest(sources)
-                arch.embed()  # passage vectors for the semantic and hybrid modes
+        archive = known_item_archive(args.archive, args.smoke, work)
         report(evaluate(archive), results_file(args, work), args.label)
+
+
+def known_item_archive(archive: Path, smoke: bool, work: Path) -> Path:
+    """The archive the queries are run on (built, ingested and embedded, if missing): in
+    ``work`` for a smoke run."""
+    archive = work / "quality.db" if smoke else archive
+    if not archive.exists():
+        require_shared(smoke, *SOURCES)
+        archive.parent.mkdir(parents=True, exist_ok=True)
+        sources = smoke_sources(work) if smoke else [SHARED / s for s in SOURCES]
+        with open_archive(archive) as arch:
+            arch.ingest(sources)
+            arch.embed()  # passage vectors for the semantic and hybrid modes
+    return archive
 
 
 def report(evaluated: tuple[Scores, Ranks, dict[str, float]], out: Path, label: str = "") -> None:

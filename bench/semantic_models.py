@@ -32,11 +32,9 @@ import numpy as np
 
 from common import (
     ROOT,
-    SHARED,
     add_run_options,
     machine,
     percentile,
-    require_shared,
     results_file,
     workspace,
     write_section,
@@ -45,7 +43,7 @@ from newsreel import Archive, open_archive
 from newsreel.models import Filters
 from newsreel.search import rerank
 from newsreel.search.semantic import embed, passages
-from search_quality import QUERIES, SOURCES, smoke_sources
+from search_quality import QUERIES, known_item_archive
 
 DEPTH = 20
 
@@ -140,14 +138,7 @@ def main() -> None:
     add_run_options(parser)
     args = parser.parse_args()
     with workspace(args.smoke) as work:
-        archive = work / "quality.db" if args.smoke else args.archive
-        if not archive.exists():
-            require_shared(args.smoke, *SOURCES)
-            archive.parent.mkdir(parents=True, exist_ok=True)
-            sources = smoke_sources(work) if args.smoke else [SHARED / s for s in SOURCES]
-            with open_archive(archive) as arch:
-                arch.ingest(sources)
-                arch.embed()
+        archive = known_item_archive(args.archive, args.smoke, work)
         items = [
             i for i in json.loads(QUERIES.read_text(encoding="utf-8")) if i["kind"] == "paraphrase"
         ]
