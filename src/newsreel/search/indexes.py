@@ -71,6 +71,7 @@ class Indexes:
         self._data_version: int | None = None
         self._scratch: str | None = None  # a copy of the index read from a read-only disk
         self._contexts: dict[str, set[str]] = {}  # word -> telling context words
+        self._doc_freqs: dict[str, int] = {}  # term -> transcripts holding it
 
     # -- the structures ---------------------------------------------------------
 
@@ -188,7 +189,7 @@ class Indexes:
         """Commit what was staged; only then does it leave the archive's queue (a crash
         before the commit leaves it queued, and indexing a video twice replaces it)."""
         if self._staged:
-            self._contexts = {}
+            self._contexts, self._doc_freqs = {}, {}
             self.fulltext.commit()
             self.store.search.dequeue_ids(self._staged)
             self._staged = []
@@ -288,8 +289,15 @@ class Indexes:
         return self.fulltext.facets(node, filters, limit)
 
     def term_doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
-        """In how many indexed transcripts each folded term occurs."""
-        return self.fulltext.doc_freqs(terms)
+        """In how many indexed transcripts each folded term occurs (remembered with the
+        contexts, until the archive changes)."""
+        wanted = list(terms)
+        missing = [t for t in wanted if t not in self._doc_freqs]
+        if missing:
+            if len(self._doc_freqs) > 200_000:
+                self._doc_freqs = {}
+            self._doc_freqs.update(self.fulltext.doc_freqs(missing))
+        return {t: self._doc_freqs[t] for t in wanted}
 
     def context(self, word: str) -> set[str]:
         """The telling words around a folded word in the titles and transcripts of the
@@ -322,7 +330,7 @@ class Indexes:
         if self._fulltext is not None:
             self._fulltext.reload()
         self._semantic = None
-        self._contexts = {}
+        self._contexts, self._doc_freqs = {}, {}
         return True
 
     def close(self) -> None:

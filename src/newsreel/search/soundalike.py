@@ -44,6 +44,9 @@ RARE = 3  # in a small archive, a spelling in this few documents is never "commo
 # A word at least this frequent in English (Zipf scale: 4 = 10 per million words, e.g.
 # "homes", "carry", "missed") matches alone only for a word at least as frequent.
 COMMON_ENGLISH = 4.0
+# A typed word this frequent in English (30 per million words: "time", "Israel", "guard")
+# is heard right by a captioner: it has no variants alone (inside a phrase it may).
+HEARD_RIGHT = 4.5
 _VOWELS = re.compile(r"[aeiouy]+")
 
 
@@ -95,7 +98,7 @@ def heard_variants(
     neither common words of the archive (in more than ``COMMON`` of its documents, more
     than the word itself and more than ``RARE``) nor common English words more frequent
     than the word (``common_english``), or "Cairo" would match "carry" and "Hamas"
-    "homes".
+    "homes"; and none alone for a word common in English itself (``HEARD_RIGHT``).
     Close as written before close only as heard, closest first, then the most frequent;
     at most ``MAX_VARIANTS``.
     """
@@ -115,6 +118,8 @@ def heard_variants(
             scored.append((written > limit, written + heard, -docs, heard, term))
     scored.sort()
     in_phrase = [term for *_, term in scored[:MAX_VARIANTS]]
+    if english_zipf(letters) >= HEARD_RIGHT:
+        return [], in_phrase
     alone = [
         term
         for far, _, docs, heard, term in scored
@@ -129,6 +134,7 @@ def heard_variants(
 CONTEXT_WIDTH = 10  # words either side of an occurrence that make its context
 CONTEXT_SIZE = 30  # the most telling context words kept per word
 CONTEXT_SHARED = 2  # context words a variant must share with the typed word or query
+CHECKED = 4  # a word's closest variants whose context is checked; the rest are dropped
 
 
 def context_counts(texts: Iterable[str], word: str, width: int = CONTEXT_WIDTH) -> Counter[str]:
@@ -192,9 +198,11 @@ class Heard:
         )
 
     def keeping(self, keep: Callable[[str, str], bool]) -> Heard:
-        """These variants with only the ``alone`` ones ``keep(word, variant)`` accepts."""
+        """These variants with only the ``alone`` ones ``keep(word, variant)`` accepts,
+        asked of the ``CHECKED`` closest of each word (the rest are dropped: each check
+        reads transcripts)."""
         return Heard(
-            {w: [v for v in vs if keep(w, v)] for w, vs in self.alone.items()},
+            {w: [v for v in vs[:CHECKED] if keep(w, v)] for w, vs in self.alone.items()},
             self.in_phrase,
         )
 
@@ -223,7 +231,10 @@ def joined(words: Sequence[str]) -> str | None:
     """A phrase of two or more words as one word, as a captioner may hear it ("Mar a
     Lago" as "maraago"); None when it is one word or long."""
     letters = "".join(ch for w in words for ch in fold(w) if ch.isalpha())
-    return letters if len(words) > 1 and MIN_WORD <= len(letters) <= JOINED_MAX else None
+    content = sum(1 for w in words if fold(w) not in STOPWORDS)
+    if len(words) < 2 or 2 * content < len(words):  # "there is" is not a name
+        return None
+    return letters if MIN_WORD <= len(letters) <= JOINED_MAX else None
 
 
 MIN_WORD = 5
