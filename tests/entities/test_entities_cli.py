@@ -183,3 +183,38 @@ def test_archive_claims_keep_their_limit_without_video_or_entity(enriched: Path)
         assert len(every) > 3
         newest = arch.claims(limit=3)
     assert len(newest) == 3
+
+
+def test_eval_entities_scores_the_seed_against_a_small_gold(enriched: Path, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.json"
+    entity = {"type": "ORG", "misheard": []}
+    gold.write_text(
+        json.dumps(
+            {
+                "videos": [
+                    {
+                        "video": "wyqHuhmsA28",
+                        "split": "dev",
+                        "entities": [
+                            {
+                                **entity,
+                                "name": "Mossad",
+                                "spellings": ["mosad"],
+                                "misheard": ["mosad"],
+                            },
+                            {**entity, "name": "Shin Bet", "spellings": ["shim bit"]},
+                            {**entity, "name": "Nowhere Institute", "spellings": ["Nowhere"]},
+                        ],
+                    }
+                ]
+            }
+        )
+    )
+    code, out, err = run("eval", "entities", "--gold", str(gold), "--json", archive=enriched)
+    assert code == 0, err
+    scores = json.loads(out)
+    assert scores["gold_entities"] == 3 and scores["found_entities"] > 3
+    assert scores["missing"] == ["wyqHuhmsA28: Nowhere Institute"]
+    assert scores["misheard"] == 1 and scores["misheard_linked"] == 1.0  # "mosad" -> Mossad
+    code, _, err = run("eval", "entities", "--gold", str(enriched), archive=enriched)
+    assert code != 0 and "not a caption-entity gold file" in err

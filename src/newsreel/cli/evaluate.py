@@ -112,6 +112,44 @@ def ner(gold: Path, as_captions: bool, as_json: bool) -> None:
     _table(scores, (*TYPES, "overall"))
 
 
+@evaluate.command("entities")
+@click.option(
+    "--gold",
+    required=True,
+    type=_PATH,
+    help="Caption-entity gold JSON ({'videos': [{video, split, entities: [{name, type, "
+    "spellings, misheard}]}]}, bench/gold/caption_entities.json).",
+)
+@click.option(
+    "--archive",
+    required=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="An enriched archive holding the gold videos.",
+)
+@click.option("--split", help="Only the gold videos of this split (dev, test).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@handle_errors
+def entities(gold: Path, archive: Path, split: str | None, as_json: bool) -> None:
+    """Entities of caption transcripts: precision, recall, misheard spellings linked."""
+    from newsreel.api import open_archive
+    from newsreel.entities.caption_eval import read_caption_gold, score_caption_entities
+
+    videos = read_caption_gold(gold, split)
+    with open_archive(archive, read_only=True) as arch:
+        scores = score_caption_entities(arch.store.entities.mention_rows(), videos)
+    if _as_json(scores, as_json):
+        return
+    click.echo(
+        f"{gold}: {scores['videos']} videos, {scores['gold_entities']} gold entities, "
+        f"{scores['found_entities']} found"
+    )
+    click.echo(
+        f"precision {scores['precision']:.3f}  recall {scores['recall']:.3f} (typed "
+        f"{scores['recall_typed']:.3f})  F1 {scores['f1']:.3f}   misheard spellings linked "
+        f"{scores['misheard_linked']:.3f} of {scores['misheard']}"
+    )
+
+
 @evaluate.command("stories")
 @click.option(
     "--gold",
