@@ -81,6 +81,15 @@ def queries(records: list[tuple[str, str, str]], count: int, seed: int = 5) -> l
     return out
 
 
+def description_queries() -> list[str]:
+    """The paraphrase queries of bench/queries/known_items.json: descriptions of a story
+    in other words (8-25 words), the queries the hybrid search re-ranks."""
+    import json
+
+    items = json.loads((ROOT / "bench/queries/known_items.json").read_text(encoding="utf-8"))
+    return [i["query"] for i in items if i["kind"] == "paraphrase"]
+
+
 def tantivy_index(records: list[tuple[str, str, str]], path: Path) -> float:
     """Index the records with tantivy; return seconds."""
     import tantivy
@@ -135,6 +144,12 @@ def main() -> None:
         help="Time the queries again on the archive and tantivy index a previous run "
         "left in --work (same --videos): no build, so no build figures.",
     )
+    parser.add_argument(
+        "--label",
+        default="",
+        help="Suffix of the RESULTS.md section (e.g. '-v2'): "
+        "figures of another run stand beside the earlier ones.",
+    )
     add_run_options(parser)
     args = parser.parse_args()
     require_shared(args.smoke, "corpus")
@@ -188,14 +203,23 @@ def run(args: argparse.Namespace, work: Path) -> None:
             label = f"newsreel {mode}" + (" --exact" if exact else "")
             p50, p95 = timed(lambda q, m=mode, e=exact: arch.search(q, mode=m, exact=e), qs)
             rows.append((label, p50, p95))
+        descriptions = description_queries()
+        if descriptions:  # long queries: the hybrid search re-ranks their candidates
+            p50, p95 = timed(lambda q: arch.search(q, mode="hybrid"), descriptions)
+            rows.append(
+                (f"newsreel hybrid, {len(descriptions)} descriptions (re-ranked)", p50, p95)
+            )
     rows.append(("tantivy (BM25, top 20 + stored fields)", *timed(tantivy_search, qs)))
     newsreel_mb = archive_mb(db)
     lines = [
-        f"## Search at scale (bench/search.py, {args.videos:,} videos)",
+        f"## Search at scale (bench/search.py, {args.videos:,} videos)"
+        + (f": {args.label.strip('-')}" if args.label else ""),
         "",
         f"{date.today()}, {machine()}. Command: `python bench/search.py --videos "
         f"{args.videos}`. {args.queries} mixed queries (frequent word, rare word, two "
-        "words, two-word phrase, misheard name), one process, after 10 warm-up queries.",
+        "words, two-word phrase, misheard name), one process, after 10 warm-up queries; "
+        "the descriptions are the paraphrase queries of bench/queries/known_items.json "
+        "(the re-ranker reads their candidates' passages).",
         "",
         "| engine | build seconds | size MiB |",
         "|---|---:|---:|",
@@ -209,7 +233,7 @@ def run(args: argparse.Namespace, work: Path) -> None:
     lines += [f"| {label} | {p50:.1f} | {p95:.1f} |" for label, p50, p95 in rows]
     text = "\n".join(lines)
     print(text)
-    name = f"search-{args.videos}" + ("-requery" if args.reuse else "")
+    name = f"search-{args.videos}" + ("-requery" if args.reuse else "") + args.label
     write_section(name, text, results_file(args, work))
 
 
