@@ -13,9 +13,11 @@ compared by ``linking.key`` (folded, no edge punctuation, "the" or "'s"):
   **recall**: gold entities some found entity matches / gold entities (``typed``: the
   same, counting a match only when the types agree);
 * **misheard linked**: of the gold's misheard spellings, those whose mentions (most of
-  them) link to an entity that matches the right gold entity by another spelling or by
-  name: "Kier Starmer" linked with "Starmer" or to "Keir Starmer". A misheard spelling
-  with no mention is not linked.
+  them) link to the gold entity's home in the archive — the entity named as the gold
+  names it, else the one most of its spellings' mentions link to — when that entity
+  also holds another of its spellings or its name: "Sakir" linked with "Kier Starmer"
+  and "Starmer", or to "Keir Starmer". A misheard spelling with no mention, or alone in
+  an entity of its own name, is not linked.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from newsreel.models import MentionRow
 from newsreel.repair.evaluate import prf
 
 TYPES = ("PER", "ORG", "LOC")
+GoldEntity = Mapping[str, Any]
 
 
 def read_caption_gold(path: Path, split: str | None = None) -> list[dict[str, Any]]:
@@ -88,12 +91,16 @@ def score_caption_entities(
             counts["correct_typed"] += any(types[e] == g["type"] for e in matching)
             if not matching:
                 missing.append(f"{video['video']}: {g['name']}")
+            home = _home(mentions, found, g)
             for spelling in g.get("misheard", []):
                 counts["misheard"] += 1
                 votes = Counter(m.entity_id for m in mentions if key(m.surface) == key(spelling))
-                right = {key(s) for s in g["spellings"] if s not in g["misheard"]}
-                right.add(key(g["name"]))
-                linked = bool(votes) and bool(found[votes.most_common(1)[0][0]] & right)
+                heard_as = votes.most_common(1)[0][0] if votes else None
+                linked = (
+                    heard_as is not None
+                    and heard_as == home
+                    and bool(found[home] & (k - {key(spelling)}))
+                )
                 counts["misheard_linked"] += linked
                 if not linked:
                     unlinked.append(f"{video['video']}: {spelling} ({g['name']})")
@@ -115,6 +122,20 @@ def score_caption_entities(
         "missing": missing,
         "unlinked": unlinked,
     }
+
+
+def _home(
+    mentions: Sequence[MentionRow], found: Mapping[int, set[str]], gold: GoldEntity
+) -> int | None:
+    """The archive entity a gold entity lives in: the one named as the gold names it,
+    else the one most of the mentions of its spellings link to."""
+    name = key(gold["name"])
+    named = [e for e, keys in found.items() if name in keys]
+    if named:
+        return named[0]
+    spellings = {key(s) for s in gold["spellings"]}
+    votes = Counter(m.entity_id for m in mentions if key(m.surface) in spellings)
+    return votes.most_common(1)[0][0] if votes else None
 
 
 def _f1(precision: float, recall: float) -> float:
