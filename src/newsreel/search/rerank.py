@@ -135,29 +135,23 @@ def _remembered(texts: Sequence[str]) -> np.ndarray:
     return np.stack([known[t] for t in texts])
 
 
-def best_passages(query: np.ndarray, windows: Sequence[str], count: int) -> list[str]:
-    """The ``count`` windows nearest the query by the static model (``query``: its
-    static vector), in that order."""
-    from newsreel.search.semantic import embed
-
-    if len(windows) <= count:
-        return list(windows)
-    near = embed(windows) @ query
-    return [windows[i] for i in np.argsort(-near)[:count]]
-
-
 def rerank(query: str, texts: Mapping[K, str]) -> dict[K, float]:
     """Each transcript's transformer cosine with the query: the best of its
-    ``PASSAGES`` passages the static model finds nearest."""
+    ``PASSAGES`` passages the static model finds nearest (every candidate's windows
+    embedded by the static model in one call)."""
     from newsreel.search.semantic import embed
 
     static = embed([query])[0]
+    windows = {t: sentence_windows(text) for t, text in texts.items()}
+    flat = [w for found in windows.values() for w in found]
+    near = iter((embed(flat) @ static).tolist()) if flat else iter(())
     owners: list[K] = []
     passages: list[str] = []
-    for transcript_id, text in texts.items():
-        for passage in best_passages(static, sentence_windows(text), PASSAGES):
-            owners.append(transcript_id)
-            passages.append(passage)
+    for transcript_id, found in windows.items():
+        scores = [next(near) for _ in found]
+        nearest = sorted(range(len(found)), key=lambda i: -scores[i])[:PASSAGES]
+        owners += [transcript_id] * len(nearest)
+        passages += [found[i] for i in nearest]
     if not passages:
         return {}
     vectors = _remembered([query, *passages])

@@ -306,13 +306,21 @@ def _runs(include: Sequence[Node]) -> list[Node | list[Term]]:
     return out
 
 
+SIDE_BY_SIDE_MAX = 4  # words of a run read as a phrase; a longer query is a description
+
+
 def adjacent(node: Node) -> Node:
-    """Read consecutive plain words of an AND as a phrase ('Shin Bet' → "Shin Bet")."""
+    """Read consecutive plain words of an AND as a phrase ('Shin Bet' → "Shin Bet"); runs
+    of more than ``SIDE_BY_SIDE_MAX`` words stay words (a description is never said word
+    for word, and its phrase with heard variants would be costly to look for)."""
     if isinstance(node, And):
         parts: list[Node] = []
         for run in _runs(node.include):
             if isinstance(run, list):
-                parts.append(Phrase(tuple(t.text for t in run)) if len(run) > 1 else run[0])
+                if 1 < len(run) <= SIDE_BY_SIDE_MAX:
+                    parts.append(Phrase(tuple(t.text for t in run)))
+                else:
+                    parts.extend(run)
             else:
                 parts.append(adjacent(run))
         return And(tuple(parts), node.exclude) if len(parts) > 1 or node.exclude else parts[0]
