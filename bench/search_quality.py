@@ -5,7 +5,8 @@ a fresh archive and runs the queries of bench/queries/known_items.json: misheard
 (the seed's "Rafa", "shim bit", "mosad", "Kareem"), keyword queries and paraphrases
 that share few words with the video. Each query has one known video; its rank in the
 first 10 results gives hits@10 and the reciprocal rank (MRR@10), per split (``dev``,
-tuned on; ``test``, never tuned on) and kind. Writes bench/RESULTS.md.
+tuned on; ``test`` and ``fresh``, written blind and never tuned on) and kind. Writes
+bench/RESULTS.md.
 
     python bench/search_quality.py [--archive bench/work/quality/quality.db] [--label before]
     python bench/search_quality.py --smoke   # CI: seed + a few videos, a temporary archive
@@ -149,7 +150,8 @@ def report(evaluated: tuple[Scores, Ranks, dict[str, float]], out: Path, label: 
         f"{date.today()}, {machine()}. Command: `{command}`. Archive: "
         "seed + sportswashing_youtube + bbc_news_youtube (365 videos); "
         f"{len(ranks)} known-item queries in `bench/queries/known_items.json` (split "
-        "`dev`: tuned on; `test`: written blind, never tuned on). MRR@10, and the share of "
+        "`dev`: tuned on; `test` and `fresh`: written blind, never tuned on). MRR@10, and "
+        "the share of "
         "queries whose video is first (hits@1) or in the first 10 (hits@10).",
         "",
         "| mode / split / kind | n | MRR@10 | hits@1 | hits@10 |",

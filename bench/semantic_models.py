@@ -118,6 +118,13 @@ def evaluate(arch: Archive, items: list[dict[str, str]]) -> tuple[list[str], str
             found[label].append(_rr([h.video_id for h in hits], video))
         rerank.MIN_WORDS = minimum
     index_cost = {"static": static_seconds, "dense": dense_seconds}
+    names = {
+        "static": "static model, every passage (`--mode semantic`)",
+        "dense": "transformer, every passage",
+        "static+rerank": f"static model's {DEPTH} nearest, re-ranked by the transformer",
+        "hybrid": "hybrid, re-ranker off",
+        "hybrid+rerank": "hybrid as shipped (re-ranker on)",
+    }
     out = []
     for label, values in found.items():
         cost = index_cost.get(label.split("+")[0] if label != "dense" else "dense")
@@ -126,7 +133,7 @@ def evaluate(arch: Archive, items: list[dict[str, str]]) -> tuple[list[str], str
         query_ms = (
             f"{statistics.median(timing):.0f} / {percentile(timing, 95):.0f}" if timing else "—"
         )
-        out.append(f"| {label} | {statistics.fmean(values):.3f} | {speed} | {query_ms} |")
+        out.append(f"| {names[label]} | {statistics.fmean(values):.3f} | {speed} | {query_ms} |")
     sizes = f"{len(ids)} videos, {len(texts):,} passages, {words:,} words"
     return out, sizes
 
