@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,23 +38,32 @@ def _admin(url: str, statement: str) -> None:
         conn.execute(statement)
 
 
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """The URL of a fresh, empty PostgreSQL database, dropped afterwards; skipped with a
-    reason where no server is configured (never in CI: .ci/run starts one)."""
+@contextmanager
+def scratch_database(prefix: str, create: bool = True) -> Iterator[str]:
+    """The URL of a new PostgreSQL database (created here, or left to the code under test
+    to create), dropped afterwards; skipped with a reason where no server is configured
+    (never in CI: .ci/run starts one)."""
     base = os.environ.get(POSTGRES_ENV)
     if not base:
         if os.environ.get("CI"):
             pytest.fail(f"${POSTGRES_ENV} is not set: .ci/run should have started PostgreSQL")
         pytest.skip(f"no PostgreSQL server (set ${POSTGRES_ENV}; .ci/run starts one)")
-    name = f"newsreel_test_{uuid.uuid4().hex[:12]}"
-    _admin(base, f"CREATE DATABASE {name}")
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    if create:
+        _admin(base, f"CREATE DATABASE {name}")
     head, _, tail = base.partition("?")
     url = head.rsplit("/", 1)[0] + "/" + name + (f"?{tail}" if tail else "")
     try:
         yield url
     finally:
         _admin(base, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """The URL of a fresh, empty PostgreSQL database, dropped afterwards."""
+    with scratch_database("newsreel_test") as url:
+        yield url
 
 
 @pytest.fixture

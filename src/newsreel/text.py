@@ -81,6 +81,16 @@ def sound_key(word: str) -> str | None:
     return coarse or None
 
 
+def letters(word: str) -> str:
+    """The letters of a word, nothing else ("mar-a-lago" -> "maralago")."""
+    return "".join(ch for ch in word if ch.isalpha())
+
+
+def content_words(text: str) -> list[str]:
+    """The index terms of a text that are not stop words."""
+    return [t for t in tokens(text) if t not in STOPWORDS]
+
+
 def nearby_keys(key: str) -> list[str]:
     """A sound key and, for keys of four sounds or more, the keys with one sound left
     out: "Haworth" (HWRT) is heard "Howeth" (HWT) in a non-rhotic accent,
@@ -110,7 +120,7 @@ def sound_spelling(word: str) -> str:
     """A folded word spelt as it sounds, coarsely: vowel groups as "a", c/k/q, s/z, x/ks,
     ph/f merged, h after a letter and double letters dropped ("zoox" and "zuks" both
     "saks", "hasakah" and "hassaca" both "hasaka"): what heard variants are compared on."""
-    out = "".join(ch for ch in word if ch.isalpha())
+    out = letters(word)
     for pattern, repl in _SPELLING:
         out = pattern.sub(repl, out)
     return out

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import struct
-import uuid
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.conftest import POSTGRES_ENV
+from tests.conftest import scratch_database
 
 from newsreel import copy_archive, open_archive
 from newsreel.web import create_app
@@ -82,22 +80,9 @@ def served(request: pytest.FixtureRequest, web_archive: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield str(web_archive)
         return
-    base = os.environ.get(POSTGRES_ENV)
-    if not base:
-        if os.environ.get("CI"):
-            pytest.fail(f"${POSTGRES_ENV} is not set: .ci/run should have started PostgreSQL")
-        pytest.skip(f"no PostgreSQL server (set ${POSTGRES_ENV}; .ci/run starts one)")
-    name = f"newsreel_web_{uuid.uuid4().hex[:12]}"
-    head, _, tail = base.partition("?")
-    url = head.rsplit("/", 1)[0] + "/" + name + (f"?{tail}" if tail else "")
-    copy_archive(web_archive, url)
-    try:
+    with scratch_database("newsreel_web", create=False) as url:  # the copy creates it
+        copy_archive(web_archive, url)
         yield url
-    finally:
-        import psycopg
-
-        with psycopg.connect(base, autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture(scope="session")

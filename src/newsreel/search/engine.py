@@ -25,7 +25,7 @@ from newsreel.search.soundalike import (
     query_words,
     shares_context,
 )
-from newsreel.text import STOPWORDS, fold, tokens
+from newsreel.text import STOPWORDS, content_words, fold
 
 if TYPE_CHECKING:
     from newsreel.search.indexes import Indexes
@@ -171,13 +171,15 @@ def build_hits(
     variants: Heard,
     page: Sequence[tuple[int, tuple[float, str]]],
     anchors: Mapping[int, int] | None = None,
+    read: Mapping[int, HitRow] | None = None,
 ) -> list[SearchHit]:
     """Hits for ranked transcript ids, each with its best passage.
 
     ``anchors`` gives, per transcript, the first word of a passage chosen elsewhere
-    (semantic search) when no query word is in it.
+    (semantic search) when no query word is in it; ``read``: rows already read.
     """
-    rows = store.videos.hit_rows([t for t, _ in page])
+    known = read or {}
+    rows = {**known, **store.videos.hit_rows([t for t, _ in page if t not in known])}
     groups = slot_groups(node, variants) if node is not None else []
     hits = []
     for transcript_id, (score, label) in page:
@@ -310,7 +312,7 @@ def semantic_weight(text: str) -> float:
     """How much the semantic ranking counts in hybrid: ``SEMANTIC_WEIGHT`` for queries
     of ``FULL_WEIGHT_WORDS`` words or more, less for shorter ones, where a name or a
     keyword is better matched by its words (a static model does not know "Shin Bet")."""
-    words = len([t for t in tokens(text) if t not in STOPWORDS])
+    words = len(content_words(text))
     return SEMANTIC_WEIGHT * min(1.0, words / FULL_WEIGHT_WORDS)
 
 
@@ -348,25 +350,25 @@ def _reranked(
     order: list[int],
     fused: dict[int, float],
     whole: Collection[int],
-) -> list[int]:
+) -> tuple[list[int], dict[int, HitRow]]:
     """``order`` with its first ``rerank.DEPTH`` re-scored by the transformer encoder:
     a candidate that does not have every query word gains ``RERANK_WEIGHT`` times its
     cosine, scaled between the candidates' best and worst; videos with every word keep
-    their places at the top (``fused`` is updated)."""
+    their places at the top (``fused`` is updated). Also the rows it read."""
     head = order[: rerank.DEPTH]
     loose = [t for t in head if t not in whole]
     if len(loose) < 2:
-        return order
+        return order, {}
     rows = store.videos.hit_rows(loose)
     check_time()
     cosines = rerank.rerank(text, {t: rows[t].text for t in loose if t in rows})
     if not cosines:
-        return order
+        return order, rows
     high, low = max(cosines.values()), min(cosines.values())
     for t, cosine in cosines.items():
         fused[t] += RERANK_WEIGHT * ((cosine - low) / (high - low) if high > low else 1.0)
     kept = [t for t in head if t in whole]
-    return kept + sorted(loose, key=lambda t: -fused[t]) + order[rerank.DEPTH :]
+    return kept + sorted(loose, key=lambda t: -fused[t]) + order[rerank.DEPTH :], rows
 
 
 # The transformer's say among the candidates it reads: as much as the lexical evidence's
@@ -427,9 +429,10 @@ def hybrid(
     # Evidence first: a video with all of the query is never below one with some of it
     # or only its meaning; the fused score orders each tier.
     order = sorted(fused, key=lambda t: (t not in whole, -fused[t], lexical_rank.get(t, wanted), t))
+    read: dict[int, HitRow] = {}
     if rerank.wanted(text) and offset < rerank.DEPTH:
-        order = _reranked(indexes.store, text, order, fused, whole)
+        order, read = _reranked(indexes.store, text, order, fused, whole)
     order = order[offset : offset + limit]
     page = [(t, (round(fused[t], 4), labels[t])) for t in order]
     anchors = {t: first for t, _, first in meaning}
-    return build_hits(indexes.store, node, variants, page, anchors)
+    return build_hits(indexes.store, node, variants, page, anchors, read)

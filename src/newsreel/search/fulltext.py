@@ -149,25 +149,11 @@ class FullText:
         among: Sequence[int] | None = None,
     ) -> list[tuple[int, float]]:
         """(transcript id, BM25 score) of matching videos, best (or newest) first."""
-        if limit < 1:
-            return []
         query = self._query(node, filters, among)
-        searcher = self.index.searcher()
-        try:
-            if sort == "date":
-                found = searcher.search(
-                    query, limit, count=False, order_by_field="day", offset=offset
-                )
-            else:
-                found = searcher.search(query, limit, count=False, offset=offset)
-        except ValueError as exc:
-            raise QueryError(f"the search engine rejected the query: {exc}") from None
-        if not found.hits:
-            return []
-        addresses = [address for _, address in found.hits]
-        ids = [int(i or 0) for i in searcher.fast_field_values("tid", addresses)]
-        scores = [0.0 if sort == "date" else round(float(s), 4) for s, _ in found.hits]
-        return list(zip(ids, scores, strict=True))
+        if sort == "date":
+            found = self._top(query, limit, order_by_field="day", offset=offset)
+            return [(t, 0.0) for t, _ in found]
+        return self._top(query, limit, offset=offset)
 
     def ranked(
         self, parts: Sequence[tuple[Node, float]], filters: Filters, limit: int
@@ -175,22 +161,24 @@ class FullText:
         """(transcript id, score) of videos matching any of the weighted queries, best
         first: one index query (a disjunction-max) whose score is the highest weight x
         BM25 among the queries the video matches."""
-        if limit < 1 or not parts:
+        if not parts:
             return []
         best = tantivy.Query.disjunction_max_query(
             [tantivy.Query.boost_query(compile_node(self.schema, n), w) for n, w in parts], 0.0
         )
-        query = tantivy.Query.boolean_query(
-            [
-                (tantivy.Occur.Must, best),
-                *((tantivy.Occur.Must, q) for q in _filter_queries(self.schema, filters)),
-            ]
-        )
+        return self._top(self._filtered(best, filters, None), limit)
+
+    def _top(self, query: Any, limit: int, **options: Any) -> list[tuple[int, float]]:
+        """(transcript id, score) of the first ``limit`` hits of a tantivy query."""
+        if limit < 1:
+            return []
         searcher = self.index.searcher()
         try:
-            found = searcher.search(query, limit, count=False)
+            found = searcher.search(query, limit, count=False, **options)
         except ValueError as exc:
             raise QueryError(f"the search engine rejected the query: {exc}") from None
+        if not found.hits:
+            return []
         addresses = [address for _, address in found.hits]
         ids = [int(i or 0) for i in searcher.fast_field_values("tid", addresses)]
         return [(t, round(float(s), 4)) for t, (s, _) in zip(ids, found.hits, strict=True)]
@@ -257,7 +245,11 @@ class FullText:
     # -- queries --------------------------------------------------------------
 
     def _query(self, node: Node, filters: Filters, among: Sequence[int] | None) -> Any:
-        parts = [(tantivy.Occur.Must, compile_node(self.schema, node))]
+        return self._filtered(compile_node(self.schema, node), filters, among)
+
+    def _filtered(self, query: Any, filters: Filters, among: Sequence[int] | None) -> Any:
+        """A tantivy query restricted by the filters (and to ``among``'s transcripts)."""
+        parts = [(tantivy.Occur.Must, query)]
         parts += [(tantivy.Occur.Must, q) for q in _filter_queries(self.schema, filters)]
         if among is not None:
             parts.append(

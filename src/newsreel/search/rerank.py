@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from newsreel.errors import NewsreelError
-from newsreel.text import STOPWORDS, tokens
+from newsreel.text import content_words
 
 MODEL_DIR = Path(__file__).resolve().parent / "reranker"
 VERSION = "minilm-l6-int8"
@@ -43,7 +43,7 @@ K = TypeVar("K")
 
 def wanted(query: str) -> bool:
     """Whether a query is a description worth re-ranking (``MIN_WORDS`` content words)."""
-    return len([t for t in tokens(query) if t not in STOPWORDS]) >= MIN_WORDS
+    return len(content_words(query)) >= MIN_WORDS
 
 
 def sentence_windows(text: str, size: int = WINDOW) -> list[str]:

@@ -35,7 +35,15 @@ from rapidfuzz.distance import Levenshtein
 
 from newsreel.budget import check_time
 from newsreel.search.query import And, Near, Node, Or, Phrase, Term
-from newsreel.text import STOPWORDS, fold, nearby_keys, sound_key, sound_spelling, tokens
+from newsreel.text import (
+    STOPWORDS,
+    fold,
+    letters,
+    nearby_keys,
+    sound_key,
+    sound_spelling,
+    tokens,
+)
 
 MAX_VARIANTS = 8
 MAX_PHRASE_VARIANTS = 64
@@ -102,31 +110,31 @@ def heard_variants(
     Close as written before close only as heard, closest first, then the most frequent;
     at most ``MAX_VARIANTS``.
     """
-    letters = "".join(ch for ch in word if ch.isalpha())
-    limit = max_distance(letters)
-    sounds = sound_spelling(letters)
+    plain = letters(word)
+    limit = max_distance(plain)
+    sounds = sound_spelling(plain)
     pool = dict(candidates)
     own = pool.get(word, 0)
     common = max(COMMON * documents, own, RARE)
     scored = []
     for term, docs in pool.items():
-        if term in (word, letters):
+        if term in (word, plain):
             continue
         heard = Levenshtein.distance(sounds, sound_spelling(term))
-        written = Levenshtein.distance(letters, term)
+        written = Levenshtein.distance(plain, term)
         if min(heard, written) <= limit:  # close as written first, then as heard
             scored.append((written > limit, written + heard, -docs, heard, term))
     scored.sort()
     in_phrase = [term for *_, term in scored[:MAX_VARIANTS]]
-    if english_zipf(letters) >= HEARD_RIGHT:
+    if english_zipf(plain) >= HEARD_RIGHT:
         return [], in_phrase
     alone = [
         term
         for far, _, docs, heard, term in scored
         if -docs <= common
         and (not far or heard <= limit - 1)
-        and similar_form(letters, term)
-        and not common_english(letters, term)
+        and similar_form(plain, term)
+        and not common_english(plain, term)
     ][:MAX_VARIANTS]
     return alone, in_phrase
 
@@ -230,11 +238,11 @@ JOINED_MAX = 16  # letters of a phrase read as one word ("Mar-a-Lago" as "marala
 def joined(words: Sequence[str]) -> str | None:
     """A phrase of two or more words as one word, as a captioner may hear it ("Mar a
     Lago" as "maraago"); None when it is one word or long."""
-    letters = "".join(ch for w in words for ch in fold(w) if ch.isalpha())
+    one = letters("".join(fold(w) for w in words))
     content = sum(1 for w in words if fold(w) not in STOPWORDS)
     if len(words) < 2 or 2 * content < len(words):  # "there is" is not a name
         return None
-    return letters if MIN_WORD <= len(letters) <= JOINED_MAX else None
+    return one if MIN_WORD <= len(one) <= JOINED_MAX else None
 
 
 MIN_WORD = 5
@@ -353,7 +361,7 @@ def find_variants(node: Node, lookup: Lookup, documents: int) -> Heard:
     keys = {
         w: nearby_keys(k)
         for w in [*query_words(node), *phrases_joined(node)]
-        if (k := sound_key("".join(ch for ch in w if ch.isalpha())))
+        if (k := sound_key(letters(w)))
     }
     found = lookup(sorted({k for near in keys.values() for k in near}))
     alone: dict[str, list[str]] = {}

@@ -198,6 +198,7 @@ class PGConnection:
                 f"cannot connect to the archive {redact(url)}: {_reason(exc)}"
             ) from None
         self.tables: Tables = {}
+        self._streams = 0  # server-side cursors opened: each gets its own name
         self.identities: set[str] = set()
         self._depth = 0
 
@@ -261,7 +262,7 @@ class PGConnection:
         import psycopg
 
         text = translate(sql, self.tables)
-        self._streams = getattr(self, "_streams", 0) + 1
+        self._streams += 1
         name = f"newsreel_stream_{self._streams}"
         try:
             with self.raw.transaction(), self.raw.cursor(name=name) as cursor:
