@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-.venv/bin/python}
 NAMES=("$@")
-[ ${#NAMES[@]} -gt 0 ] || NAMES=(ingest repair search search_quality semantic_models entities stories web crash query_length load passages trends scale)
+[ ${#NAMES[@]} -gt 0 ] || NAMES=(ingest repair search pairs search_quality semantic_models entities stories web crash query_length load passages trends scale)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -6,9 +6,12 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsreel.models import Filters, IndexedVideo
 from newsreel.search.fulltext import FullText
+from newsreel.search.pairs import pair_terms, paired
 from newsreel.search.query import parse_query
 
 VIDEOS = [
@@ -164,3 +167,36 @@ def test_ranked_scores_each_video_by_its_best_weighted_query(index: FullText) ->
     assert (
         index.ranked([], Filters(), 10) == [] and index.ranked([(talks, 1.0)], Filters(), 0) == []
     )
+
+
+# -- pairs of a common word and its neighbour (search.pairs) ---------------------------
+
+_WORDS = st.lists(st.sampled_from(["the", "is", "that", "gaza", "talks", "it's", "rafah"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(_WORDS.map(" ".join), min_size=1, max_size=5), a=_WORDS, b=_WORDS)
+def test_a_phrase_finds_the_same_videos_with_and_without_pairs(
+    texts: list[str], a: list[str], b: list[str]
+) -> None:
+    """A two-word phrase looked up as one pair term matches exactly the videos the
+    phrase matches by word position (titles and transcripts)."""
+    phrase = '"' + " ".join((a + b)[:2]) + '"'
+    if len((a + b)[:2]) < 2:
+        return
+    found = []
+    for pairs in (True, False):
+        index = FullText(None, pairs=pairs)
+        index.add(
+            IndexedVideo(i, f"v{i}", text[:12], text, None, None, None, None, fresh=True)
+            for i, text in enumerate(texts, 1)
+        )
+        hits = index.search(parse_query(phrase).node, Filters(), 10)
+        found.append(sorted(t for t, _ in hits))
+    assert found[0] == found[1]
+
+
+def test_pair_terms_pair_only_words_next_to_a_common_word() -> None:
+    assert pair_terms(["the", "rafah", "crossing", "is", "open"]) == "the|rafah crossing|is is|open"
+    assert paired(["is", "that"]) and paired(["the", "covid"])
+    assert not paired(["rafah", "crossing"]) and not paired(["the"])

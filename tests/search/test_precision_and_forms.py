@@ -3,7 +3,10 @@ the migration of full-text indexes built before the stemmed fields."""
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -14,8 +17,9 @@ from hypothesis import strategies as st
 from newsreel import open_archive
 from newsreel.cli import main
 from newsreel.errors import StoreError
+from newsreel.models import IndexedVideo
 from newsreel.search.forms import same_word, stem, stemmed, word_forms
-from newsreel.search.fulltext import FORMAT
+from newsreel.search.fulltext import FORMAT, FullText
 from newsreel.search.indexes import FORMAT_FILE
 from newsreel.search.query import And, Phrase, Term, parse_query
 from newsreel.search.soundalike import (
@@ -165,15 +169,49 @@ def test_an_index_of_an_older_format_is_rebuilt_when_writing(tmp_path: Path) -> 
         assert len(arch.search("hostages")) == 2
 
 
-def test_an_index_without_a_format_file_keeps_its_documents(tmp_path: Path) -> None:
-    """Format 1 (before the marker) has this version's schema: no rebuild, a marker."""
+@pytest.mark.parametrize("marker", ["3", None])
+def test_an_index_without_pairs_is_read_then_rebuilt_with_them(
+    tmp_path: Path, marker: str | None
+) -> None:
+    """Formats 3 and 1 (no marker) lack the pair fields: read as they are (phrases
+    matched by position), rebuilt with pairs when the archive is opened for writing."""
     db = _archive(tmp_path, TEXTS)
     folder = Path(str(db) + ".fulltext")
-    (folder / FORMAT_FILE).unlink()
+    with sqlite3.connect(db) as con:
+        rows = con.execute("SELECT id, video_id, title, text FROM transcripts").fetchall()
+    videos = [IndexedVideo(*row, None, None, None, None, fresh=True) for row in rows]
+    shutil.rmtree(folder)
+    FullText(folder, pairs=False).add(videos)
+    if marker:
+        (folder / FORMAT_FILE).write_text(marker + "\n")
     with open_archive(db, read_only=True) as arch:
-        assert len(arch.search("hostages")) == 2
+        assert not arch.indexes.fulltext.pairs
+        assert [h.video_id for h in arch.search('"the hostages"')] == ["hostages001"]
     with open_archive(db) as arch:
-        assert arch.indexes.fulltext.documents() == 3
+        assert arch.indexes.fulltext.documents() == 3 and arch.indexes.fulltext.pairs
+    assert (folder / FORMAT_FILE).read_text().strip() == FORMAT
+    with open_archive(db, read_only=True) as arch:
+        assert [h.video_id for h in arch.search('"the hostages"')] == ["hostages001"]
+
+
+def test_reindex_of_an_index_without_pairs_indexes_each_video_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _archive(tmp_path, TEXTS)
+    folder = Path(str(db) + ".fulltext")
+    (folder / FORMAT_FILE).write_text("3\n")
+    staged: list[int] = []
+    stage = FullText.stage
+
+    def counted(self: FullText, videos: Iterable[IndexedVideo]) -> int:
+        batch = list(videos)
+        staged.append(len(batch))
+        return stage(self, batch)
+
+    monkeypatch.setattr(FullText, "stage", counted)
+    result = CliRunner().invoke(main, ["reindex", "--archive", str(db)])
+    assert result.exit_code == 0, result.stderr
+    assert sum(staged) == len(TEXTS)
     assert (folder / FORMAT_FILE).read_text().strip() == FORMAT
 
 

@@ -48,7 +48,7 @@ def test_shin_bet_finds_the_seed_and_says_it_heard_shim_bit(
     assert first["match"] == "sound-alike"
 
 
-@pytest.mark.parametrize("query", ["Shin Bet", "Mossad", "Karim", '"Shin Bet"'])
+@pytest.mark.parametrize("query", ["Shin Bet", "Mossad", "Karim", "Rafah", '"Shin Bet"'])
 def test_misheard_names_find_the_seed_in_the_top_three(
     corpus: tuple[Archive, Path], query: str
 ) -> None:
@@ -137,3 +137,17 @@ def test_hostages_also_finds_videos_that_say_only_hostage(corpus: tuple[Archive,
     assert len(arch.search("hostages", limit=100)) > len(
         arch.search("hostages", limit=100, exact=True)
     )
+
+
+def test_one_outlet_does_not_fill_the_first_results_with_near_equal_hits(
+    corpus: tuple[Archive, Path],
+) -> None:
+    """BBC News publishes 209 of the 365 videos: after two of its hits in a row, a
+    near-equal hit of another outlet goes first (search.crowding); pages stay whole."""
+    arch, _ = corpus
+    hits = arch.search("Rafah", limit=10)
+    outlets = [h.channel for h in hits]
+    assert outlets[:2] == ["BBC News", "BBC News"] and outlets[2] != "BBC News"
+    assert hits[2].score >= 0.9 * max(h.score for h in hits[3:])
+    paged = arch.search("Rafah", limit=5) + arch.search("Rafah", limit=5, offset=5)
+    assert [h.video_id for h in paged] == [h.video_id for h in hits]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from newsreel.budget import check_time
 from newsreel.models import Filters, HitRow, LazyTimes, PassageRow, SearchHit
-from newsreel.search import rerank
+from newsreel.search import crowding, rerank
 from newsreel.search.forms import stemmed
 from newsreel.search.occurrences import WIDTH, Found, find_passages
 from newsreel.search.passages import best_passage, slot_groups, title_matches, youtube_url
@@ -118,9 +118,10 @@ def lexical(
         exact_ids = _scores(indexes, node, filters, [t for t, _ in found])
         page = [(t, (s, "exact" if t in exact_ids else SOUND_ALIKE)) for t, s in found]
         return build_hits(indexes.store, node, variants, page)
-    return build_hits(
-        indexes.store, node, variants, rank(indexes, node, variants, filters, wanted)[offset:]
-    )
+    ranked = dict(rank(indexes, node, variants, filters, wanted + crowding.WINDOW))
+    scores = {t: score for t, (score, _) in ranked.items()}
+    order = crowding.crowded(list(ranked), scores, indexes.store.videos.outlets(list(ranked)))
+    return build_hits(indexes.store, node, variants, [(t, ranked[t]) for t in order][offset:wanted])
 
 
 def rank(

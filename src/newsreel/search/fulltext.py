@@ -8,7 +8,9 @@ side folds it (``text.fold``): split on non-alphanumerics, lower case, accents
 folded to ASCII. A plain query word also matches its other forms ("hostages" finds
 "hostage"): the forms with its English (Snowball) stem are OR-ed in at query time
 (``search.forms``), so indexing does no stemming; a word as typed scores twice, so it
-ranks above one matching only by another form.
+ranks above one matching only by another form. Pairs of neighbouring words with a
+common word are indexed as one term too (``search.pairs``): a two-word phrase of
+frequent words is one term lookup, not a walk through word positions.
 
 ``FORMAT`` names the schema: an index of another format is rebuilt when the archive is
 opened for writing (``search.indexes``).
@@ -27,27 +29,34 @@ import tantivy
 from newsreel.errors import QueryError, StoreError
 from newsreel.models import UNKNOWN_OUTLET, Filters, IndexedVideo
 from newsreel.search.forms import word_forms
+from newsreel.search.pairs import pair, pair_terms, paired
 from newsreel.search.query import Near, Node, Or, Phrase, Term
 from newsreel.text import tokens
 
 TITLE_BOOST = 4.0
 ANALYZER = "news"
-# 3: words only, other forms OR-ed in at query time. 2 (stemmed fields, built for a few
-# hours in development, too slow to index) is rebuilt; 1 (no file) is 3's schema.
-FORMAT = "3"
-SAME_SCHEMA = ("1", FORMAT)
+PAIRS = "pairs"  # the analyzer of the pair fields: terms made by ``search.pairs``
+# 4: 3 and the pair fields. 3: words only, other forms OR-ed in at query time. 2 (stemmed
+# fields, built for a few hours in development, too slow to index) is rebuilt; 1 (no
+# file) is 3's schema. An index of 1 or 3 is read as it is (phrases without pairs) and
+# rebuilt when the archive is opened for writing.
+FORMAT = "4"
+WITHOUT_PAIRS = ("1", "3")
 UNKNOWN = UNKNOWN_OUTLET
 NO_DATE = "(no date)"
 WRITER_HEAP = 256_000_000
 _FACETS = {"channel": "channel_facet", "language": "language_facet", "month": "month"}
 
 
-def _schema() -> Any:
+def _schema(pairs: bool) -> Any:
     builder = tantivy.SchemaBuilder()
     builder.add_integer_field("tid", stored=True, indexed=True, fast=True)
     builder.add_text_field("video_id", tokenizer_name="raw")
     builder.add_text_field("title", tokenizer_name=ANALYZER)
     builder.add_text_field("text", tokenizer_name=ANALYZER)
+    if pairs:
+        for name in ("title_pairs", "text_pairs"):
+            builder.add_text_field(name, tokenizer_name=PAIRS, index_option="freq")
     for name in ("channel_key", "code_key", "language_key"):
         builder.add_text_field(name, tokenizer_name="raw")
     for name in ("channel_facet", "language_facet", "month"):
@@ -66,13 +75,15 @@ def _analyzer() -> Any:
 
 
 class FullText:
-    """The tantivy index of an archive; in memory when ``path`` is None."""
+    """The tantivy index of an archive; in memory when ``path`` is None. ``pairs``:
+    False reads an index of an earlier format, without the pair fields."""
 
     invertible = True  # BM25 scores give term frequencies back (``search.bm25``)
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, pairs: bool = True) -> None:
         self.path = path
-        self.schema = _schema()
+        self.pairs = pairs
+        self.schema = _schema(pairs)
         try:
             if path is None:
                 self.index = tantivy.Index(self.schema)
@@ -82,6 +93,9 @@ class FullText:
         except ValueError as exc:
             raise StoreError(f"cannot open the full-text index {path}: {exc}") from None
         self.index.register_tokenizer(ANALYZER, _analyzer())
+        self.index.register_tokenizer(
+            PAIRS, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
+        )
         self._writer: Any = None
 
     # -- writing --------------------------------------------------------------
@@ -100,7 +114,7 @@ class FullText:
         for video in videos:
             if not video.fresh:
                 writer.delete_documents_by_term("video_id", video.video_id)
-            writer.add_document(_document(video))
+            writer.add_document(_document(video, self.pairs))
             count += 1
         return count
 
@@ -163,8 +177,10 @@ class FullText:
         BM25 among the queries the video matches."""
         if not parts:
             return []
+        queries = [compile_node(self.schema, n, self.pairs) for n, _ in parts]
         best = tantivy.Query.disjunction_max_query(
-            [tantivy.Query.boost_query(compile_node(self.schema, n), w) for n, w in parts], 0.0
+            [tantivy.Query.boost_query(q, w) for q, (_, w) in zip(queries, parts, strict=True)],
+            0.0,
         )
         return self._top(self._filtered(best, filters, None), limit)
 
@@ -245,7 +261,7 @@ class FullText:
     # -- queries --------------------------------------------------------------
 
     def _query(self, node: Node, filters: Filters, among: Sequence[int] | None) -> Any:
-        return self._filtered(compile_node(self.schema, node), filters, among)
+        return self._filtered(compile_node(self.schema, node, self.pairs), filters, among)
 
     def _filtered(self, query: Any, filters: Filters, among: Sequence[int] | None) -> Any:
         """A tantivy query restricted by the filters (and to ``among``'s transcripts)."""
@@ -274,13 +290,18 @@ def _bm25_constants(explained: dict[str, Any]) -> tuple[float, float]:
     return found["idf"], found["avgdl"]
 
 
-def _document(video: IndexedVideo) -> Any:
+def _document(video: IndexedVideo, pairs: bool) -> Any:
     day = video.publish_date
+    fields: dict[str, str] = {}
+    if pairs:
+        fields["title_pairs"] = pair_terms(tokens(video.title or ""))
+        fields["text_pairs"] = pair_terms(tokens(video.text))
     return tantivy.Document(
         tid=video.transcript_id,
         video_id=video.video_id,
         title=video.title or "",
         text=video.text,
+        **fields,
         channel_key=(video.channel or "").lower(),
         code_key=(video.channel_code or "").lower(),
         language_key=(video.language or "").lower(),
@@ -328,8 +349,8 @@ def _any_form(schema: Any, word: str) -> Any:
     others = sorted(word_forms(word) - {word})
     return tantivy.Query.boolean_query(
         [
-            (tantivy.Occur.Should, _phrase(schema, [word])),
-            *((tantivy.Occur.Should, _phrase(schema, [form])) for form in [word, *others]),
+            (tantivy.Occur.Should, _phrase(schema, [word], False)),
+            *((tantivy.Occur.Should, _phrase(schema, [f], False)) for f in [word, *others]),
         ]
     )
 
@@ -338,15 +359,25 @@ def _words(words: Sequence[str]) -> list[str]:
     return [t for w in words for t in tokens(w)]
 
 
-def _phrase(schema: Any, words: list[str], slop: int = 0) -> Any:
+def _phrase(schema: Any, words: list[str], pairs: bool, slop: int = 0) -> Any:
+    """Words next to each other (within ``slop`` words); a pair with a common word as
+    its pair term where the index has them (``pairs``)."""
     if len(words) == 1:
         return _in_fields(schema, lambda f: tantivy.Query.term_query(schema, f, words[0]))
+    if pairs and slop == 0 and paired(words):
+        term = pair(words[0], words[1])
+        return _in_fields(
+            schema,
+            lambda f: tantivy.Query.term_query(schema, f, term),
+            ("title_pairs", "text_pairs"),
+        )
     terms: list[str | tuple[int, str]] = list(words)
     return _in_fields(schema, lambda f: tantivy.Query.phrase_query(schema, f, terms, slop=slop))
 
 
-def compile_node(schema: Any, node: Node) -> Any:
-    """The query tree as a tantivy query (words folded as the index folds them)."""
+def compile_node(schema: Any, node: Node, pairs: bool = True) -> Any:
+    """The query tree as a tantivy query (words folded as the index folds them);
+    ``pairs``: the index has the pair fields."""
     if isinstance(node, Term):
         words = _words([node.text])
         if not words:
@@ -356,18 +387,18 @@ def compile_node(schema: Any, node: Node) -> Any:
             return _in_fields(schema, lambda f: tantivy.Query.regex_query(schema, f, pattern))
         if node.stem and len(words) == 1:
             return _any_form(schema, words[0])
-        return _phrase(schema, words)
+        return _phrase(schema, words, pairs)
     if isinstance(node, Phrase):
         words = _words(node.words)
-        return _phrase(schema, words) if words else tantivy.Query.empty_query()
+        return _phrase(schema, words, pairs) if words else tantivy.Query.empty_query()
     if isinstance(node, Or):
         return tantivy.Query.boolean_query(
-            [(tantivy.Occur.Should, compile_node(schema, p)) for p in node.parts]
+            [(tantivy.Occur.Should, compile_node(schema, p, pairs)) for p in node.parts]
         )
     if isinstance(node, Near):
         return _near(schema, node)
-    parts = [(tantivy.Occur.Must, compile_node(schema, p)) for p in node.include]
-    parts += [(tantivy.Occur.MustNot, compile_node(schema, p)) for p in node.exclude]
+    parts = [(tantivy.Occur.Must, compile_node(schema, p, pairs)) for p in node.include]
+    parts += [(tantivy.Occur.MustNot, compile_node(schema, p, pairs)) for p in node.exclude]
     return tantivy.Query.boolean_query(parts)
 
 
@@ -378,5 +409,5 @@ def _near(schema: Any, node: Near) -> Any:
     options = []
     for order in orders:
         words = [w for group in order for w in group]
-        options.append((tantivy.Occur.Should, _phrase(schema, words, slop=node.distance)))
+        options.append((tantivy.Occur.Should, _phrase(schema, words, False, slop=node.distance)))
     return tantivy.Query.boolean_query(options)

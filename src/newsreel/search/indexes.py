@@ -22,7 +22,7 @@ from newsreel.budget import check_time
 from newsreel.errors import StoreError
 from newsreel.models import Filters, IndexedVideo
 from newsreel.search import ivf
-from newsreel.search.fulltext import FORMAT, SAME_SCHEMA, FullText
+from newsreel.search.fulltext import FORMAT, WITHOUT_PAIRS, FullText
 from newsreel.search.pg_fulltext import PostgresFullText
 from newsreel.search.query import Node, Term
 from newsreel.search.semantic import VERSION
@@ -70,6 +70,7 @@ class Indexes:
         self._staged: list[int] = []  # transcripts handed to the index, not committed
         self._data_version: int | None = None
         self._scratch: str | None = None  # a copy of the index read from a read-only disk
+        self._pairs = True  # False: an index of an earlier format, read as it is
         self._contexts: dict[str, set[str]] = {}  # word -> telling context words
         self._doc_freqs: dict[str, int] = {}  # term -> transcripts holding it
 
@@ -79,6 +80,11 @@ class Indexes:
     def fulltext(self) -> FullText | PostgresFullText:
         """The full-text index beside the archive, or in its database (opened on first
         use)."""
+        return self._opened(build=True)
+
+    def _opened(self, build: bool) -> FullText | PostgresFullText:
+        """The full-text index, opened; one of an older format is removed and, with
+        ``build``, rebuilt from the rows now (else queued: ``rebuild`` does it once)."""
         if self._fulltext is None and self.in_database:
             self._fulltext = PostgresFullText(self.store.documents)  # type: ignore[attr-defined]
             if not self.read_only and self._fulltext.documents() == 0:
@@ -94,9 +100,10 @@ class Indexes:
             self._fulltext = self._open_fulltext(folder)
             if folder is not None:
                 self._check_owner(folder)
-            if rebuilt:  # an index of an older format, removed: rebuilt from the rows now
+            if rebuilt:  # an index of an older format, removed: rebuilt from the rows
                 self.store.search.queue_all()
-                self.index_pending()
+                if build:
+                    self.index_pending()
             if not self.read_only and self._fulltext.documents() == 0:
                 self.store.search.queue_all()  # a new or deleted index: rebuild from rows
         return self._fulltext
@@ -110,9 +117,8 @@ class Indexes:
         found = marker.read_text().strip() if marker.exists() else ("1" if built else None)
         if found == FORMAT:
             return False
-        if found in SAME_SCHEMA:  # only the marker is new: nothing to rebuild
-            if not self.read_only:
-                marker.write_text(FORMAT + "\n")
+        if self.read_only and found in WITHOUT_PAIRS:  # read as it is, rebuilt on writing
+            self._pairs = False
             return False
         if self.read_only:
             if found is None:  # an empty folder: nothing to read, nothing wrong
@@ -129,7 +135,7 @@ class Indexes:
 
     def _open_fulltext(self, folder: Path | None) -> FullText:
         try:
-            return FullText(folder)
+            return FullText(folder, self._pairs)
         except StoreError:
             if not self.read_only or folder is None or _can_write(folder):
                 raise
@@ -138,7 +144,7 @@ class Indexes:
         self._scratch = tempfile.mkdtemp(prefix="newsreel-index-")
         copy = Path(self._scratch) / folder.name
         shutil.copytree(folder, copy)
-        return FullText(copy)
+        return FullText(copy, self._pairs)
 
     @property
     def semantic(self) -> Semantic:
@@ -244,7 +250,7 @@ class Indexes:
 
     def rebuild(self) -> int:
         """Rebuild every index from the archive's rows; return the videos indexed."""
-        self.fulltext.clear()
+        self._opened(build=False).clear()
         self.store.search.queue_all()
         self.store.search.set_state("vocabulary", "stale")
         if self.paths.vectors is not None:

@@ -97,6 +97,9 @@ class VideoRepository(Protocol):
     def hit_rows(self, transcript_ids: Sequence[int]) -> dict[int, HitRow]:
         """Metadata, text and word times of transcripts, by id."""
 
+    def outlets(self, transcript_ids: Sequence[int]) -> dict[int, str | None]:
+        """The channel of each transcript's video, by transcript id."""
+
     def get_video(self, video_id: str) -> VideoDetail:
         """Return one video with its current transcript; raise NotFoundError."""
 

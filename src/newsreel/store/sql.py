@@ -55,6 +55,15 @@ def hit_rows_sql(count: int) -> str:
     )
 
 
+def outlets_sql(count: int) -> str:
+    """The channel of ``count`` transcripts' videos by transcript id."""
+    marks = ", ".join("?" * count)
+    return (
+        "SELECT t.id, v.channel FROM transcripts t "
+        f"JOIN videos v ON v.video_id = t.video_id WHERE t.id IN ({marks})"
+    )
+
+
 EXPORT_COLUMNS = (
     "video_id",
     "title",

@@ -121,6 +121,15 @@ class SQLiteVideos(Repository):
                 )
         return out
 
+    def outlets(self, transcript_ids: Sequence[int]) -> dict[int, str | None]:
+        """The channel of each transcript's video, by transcript id."""
+        out: dict[int, str | None] = {}
+        for start in range(0, len(transcript_ids), 500):
+            chunk = list(transcript_ids[start : start + 500])
+            for r in self.db.execute(sql.outlets_sql(len(chunk)), chunk):
+                out[r["id"]] = r["channel"]
+        return out
+
     def get_video(self, video_id: str) -> VideoDetail:
         """Return one video with its current transcript; raise NotFoundError."""
         video = self.db.execute("SELECT * FROM videos WHERE video_id = ?", (video_id,)).fetchone()
