@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsreel import open_archive
+from newsreel import Archive, open_archive
 from newsreel.cli import main
 from newsreel.errors import StoreError
 from newsreel.models import IndexedVideo
@@ -169,6 +169,12 @@ def test_an_index_of_an_older_format_is_rebuilt_when_writing(tmp_path: Path) -> 
         assert len(arch.search("hostages")) == 2
 
 
+def _index(arch: Archive) -> FullText:
+    index = arch.indexes.fulltext
+    assert isinstance(index, FullText)
+    return index
+
+
 @pytest.mark.parametrize("marker", ["3", None])
 def test_an_index_without_pairs_is_read_then_rebuilt_with_them(
     tmp_path: Path, marker: str | None
@@ -179,16 +185,19 @@ def test_an_index_without_pairs_is_read_then_rebuilt_with_them(
     folder = Path(str(db) + ".fulltext")
     with sqlite3.connect(db) as con:
         rows = con.execute("SELECT id, video_id, title, text FROM transcripts").fetchall()
-    videos = [IndexedVideo(*row, None, None, None, None, fresh=True) for row in rows]
+    videos = [
+        IndexedVideo(tid, vid, title, text, None, None, None, None, fresh=True)
+        for tid, vid, title, text in rows
+    ]
     shutil.rmtree(folder)
     FullText(folder, pairs=False).add(videos)
     if marker:
         (folder / FORMAT_FILE).write_text(marker + "\n")
     with open_archive(db, read_only=True) as arch:
-        assert not arch.indexes.fulltext.pairs
+        assert not _index(arch).pairs
         assert [h.video_id for h in arch.search('"the hostages"')] == ["hostages001"]
     with open_archive(db) as arch:
-        assert arch.indexes.fulltext.documents() == 3 and arch.indexes.fulltext.pairs
+        assert _index(arch).documents() == 3 and _index(arch).pairs
     assert (folder / FORMAT_FILE).read_text().strip() == FORMAT
     with open_archive(db, read_only=True) as arch:
         assert [h.video_id for h in arch.search('"the hostages"')] == ["hostages001"]
