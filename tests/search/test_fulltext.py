@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsreel.models import Filters, IndexedVideo
-from newsreel.search.fulltext import FullText
+from newsreel.search.fulltext import FullText, outlet_code
 from newsreel.search.pairs import pair_terms, paired
 from newsreel.search.query import parse_query
 
@@ -200,3 +200,12 @@ def test_pair_terms_pair_only_words_next_to_a_common_word() -> None:
     assert pair_terms(["the", "rafah", "crossing", "is", "open"]) == "the|rafah crossing|is is|open"
     assert paired(["is", "that"]) and paired(["the", "covid"])
     assert not paired(["rafah", "crossing"]) and not paired(["the"])
+
+
+def test_the_index_keeps_an_outlet_code_per_video(index: FullText) -> None:
+    codes = index.outlets([1, 2, 4, 99])
+    assert set(codes) == {1, 2, 4}  # 99: not in the index
+    assert codes[1] and codes[2] and codes[1] != codes[2]
+    assert codes[4] is None  # no channel: an unknown outlet
+    assert outlet_code("DW News") == outlet_code("dw news") == codes[1]
+    assert FullText(None, pairs=False).outlets([1]) == {}

@@ -22,9 +22,10 @@ WINDOW = 10
 
 
 def crowded(
-    order: Sequence[int], scores: Mapping[int, float], outlets: Mapping[int, str | None]
+    order: Sequence[int], scores: Mapping[int, float], outlets: Mapping[int, object]
 ) -> list[int]:
-    """``order`` (ids, best first) with near-equal hits of other outlets moved up."""
+    """``order`` (ids, best first) with near-equal hits of other outlets moved up;
+    ``outlets``: per id, anything equal for one outlet (None or absent: unknown)."""
     rest = list(order)
     out: list[int] = []
     while rest:

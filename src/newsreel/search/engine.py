@@ -120,7 +120,7 @@ def lexical(
         return build_hits(indexes.store, node, variants, page)
     ranked = dict(rank(indexes, node, variants, filters, wanted + crowding.WINDOW))
     scores = {t: score for t, (score, _) in ranked.items()}
-    order = crowding.crowded(list(ranked), scores, indexes.store.videos.outlets(list(ranked)))
+    order = crowding.crowded(list(ranked), scores, indexes.outlets(list(ranked)))
     return build_hits(indexes.store, node, variants, [(t, ranked[t]) for t in order][offset:wanted])
 
 

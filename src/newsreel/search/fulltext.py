@@ -18,6 +18,7 @@ opened for writing (``search.indexes``).
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 from collections.abc import Iterable, Sequence
@@ -57,6 +58,7 @@ def _schema(pairs: bool) -> Any:
     if pairs:
         for name in ("title_pairs", "text_pairs"):
             builder.add_text_field(name, tokenizer_name=PAIRS, index_option="freq")
+        builder.add_integer_field("outlet", fast=True)  # outlet_code of the channel
     for name in ("channel_key", "code_key", "language_key"):
         builder.add_text_field(name, tokenizer_name="raw")
     for name in ("channel_facet", "language_facet", "month"):
@@ -76,7 +78,8 @@ def _analyzer() -> Any:
 
 class FullText:
     """The tantivy index of an archive; in memory when ``path`` is None. ``pairs``:
-    False reads an index of an earlier format, without the pair fields."""
+    False reads an index of an earlier format, without the pair fields and outlet
+    codes."""
 
     invertible = True  # BM25 scores give term frequencies back (``search.bm25``)
 
@@ -225,6 +228,20 @@ class FullText:
             out[name] = buckets
         return out
 
+    def outlets(self, transcript_ids: Sequence[int]) -> dict[int, int | None]:
+        """The outlet code (``outlet_code``) of each transcript the index holds; None
+        for an unknown outlet. Read from a column of the index, not the archive's rows:
+        no disk seeks at query time. An index of an earlier format has none: {}."""
+        if not self.pairs or not transcript_ids:
+            return {}
+        searcher = self.index.searcher()
+        query = tantivy.Query.term_set_query(self.schema, "tid", list(transcript_ids))
+        found = searcher.search(query, len(transcript_ids), count=False)
+        addresses = [address for _, address in found.hits]
+        tids = searcher.fast_field_values("tid", addresses)
+        codes = searcher.fast_field_values("outlet", addresses)
+        return {int(t or 0): (int(c) if c else None) for t, c in zip(tids, codes, strict=True)}
+
     def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
         """In how many videos' transcripts each (folded) term occurs."""
         searcher = self.index.searcher()
@@ -290,12 +307,21 @@ def _bm25_constants(explained: dict[str, Any]) -> tuple[float, float]:
     return found["idf"], found["avgdl"]
 
 
+def outlet_code(channel: str | None) -> int:
+    """A stable 56-bit number for a channel (0: none), kept in the index for crowding."""
+    if not channel:
+        return 0
+    digest = hashlib.blake2b(channel.lower().encode("utf-8"), digest_size=7).digest()
+    return int.from_bytes(digest, "big") or 1
+
+
 def _document(video: IndexedVideo, pairs: bool) -> Any:
     day = video.publish_date
-    fields: dict[str, str] = {}
+    fields: dict[str, str | int] = {}
     if pairs:
         fields["title_pairs"] = pair_terms(tokens(video.title or ""))
         fields["text_pairs"] = pair_terms(tokens(video.text))
+        fields["outlet"] = outlet_code(video.channel)
     return tantivy.Document(
         tid=video.transcript_id,
         video_id=video.video_id,

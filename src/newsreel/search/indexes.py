@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -273,6 +273,15 @@ class Indexes:
         """(transcript id, score) of current transcripts matching a query."""
         check_time()
         return self.fulltext.search(node, filters, limit, offset, sort, among)
+
+    def outlets(self, transcript_ids: Sequence[int]) -> Mapping[int, object]:
+        """Something equal for transcripts of one outlet (None: unknown), by id: the
+        tantivy index's outlet codes, else (PostgreSQL, an index of an earlier format
+        being read) the archive's channels."""
+        index = self.fulltext
+        if isinstance(index, FullText) and index.pairs:
+            return index.outlets(transcript_ids)
+        return self.store.videos.outlets(transcript_ids)
 
     def ranked(
         self, parts: Sequence[tuple[Node, float]], filters: Filters, limit: int
