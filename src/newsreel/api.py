@@ -313,10 +313,15 @@ class Archive:
             interrupted=result.interrupted,
         )
 
-    def reindex(self) -> int:
+    def reindex(self, phrase_pairs: bool | None = None) -> int:
         """Rebuild the full-text index, sound-alike vocabulary and vector index from the
-        archive's records; return the number of videos indexed."""
+        archive's records; return the number of videos indexed. With ``phrase_pairs``,
+        rebuild the full-text index alone, with (True) or without (False) the pair terms
+        that make phrases of frequent words fast (``search.pairs``); the choice stays
+        with the index."""
         with self.writing("reindex"):
+            if phrase_pairs is not None:
+                return self.indexes.phrase_pairs(phrase_pairs)
             return self.indexes.rebuild()
 
     def repair(self, progress: Callable[[int, int], None] | None = None) -> RepairSummary:

@@ -53,6 +53,15 @@ def test_search_on_postgres_finds_the_seed_and_its_misheard_names(postgres_url: 
     assert hits[0]["heard_as"] == [{"term": "Shin Bet", "heard": "shim bit"}]
 
 
+def test_phrase_pairs_on_postgres_are_refused_with_the_reason(postgres_url: str) -> None:
+    code, _ = _cli("ingest", str(EXAMPLES), "--archive", postgres_url)
+    assert code == 0
+    code, out = _cli("reindex", "--phrase-pairs", "--archive", postgres_url)
+    assert code != 0 and "PostgreSQL" in out and "phrase pairs" in out
+    code, out = _cli("search", "Cairo", "--json", "--archive", postgres_url)
+    assert code == 0 and SEED_ID in out  # nothing was lost
+
+
 def test_ranked_on_postgres_takes_the_best_weighted_query(postgres_url: str) -> None:
     from newsreel.models import Filters
     from newsreel.search.query import parse_query

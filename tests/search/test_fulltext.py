@@ -208,4 +208,4 @@ def test_the_index_keeps_an_outlet_code_per_video(index: FullText) -> None:
     assert codes[1] and codes[2] and codes[1] != codes[2]
     assert codes[4] is None  # no channel: an unknown outlet
     assert outlet_code("DW News") == outlet_code("dw news") == codes[1]
-    assert FullText(None, pairs=False).outlets([1]) == {}
+    assert FullText(None, outlets=False).outlets([1]) == {}

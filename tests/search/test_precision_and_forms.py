@@ -19,7 +19,7 @@ from newsreel.cli import main
 from newsreel.errors import StoreError
 from newsreel.models import IndexedVideo
 from newsreel.search.forms import same_word, stem, stemmed, word_forms
-from newsreel.search.fulltext import FORMAT, FullText
+from newsreel.search.fulltext import FORMAT, WITH_PAIRS, FullText
 from newsreel.search.indexes import FORMAT_FILE
 from newsreel.search.query import And, Phrase, Term, parse_query
 from newsreel.search.soundalike import (
@@ -176,11 +176,11 @@ def _index(arch: Archive) -> FullText:
 
 
 @pytest.mark.parametrize("marker", ["3", None])
-def test_an_index_without_pairs_is_read_then_rebuilt_with_them(
+def test_an_index_of_format_3_is_read_then_rebuilt_with_outlet_codes(
     tmp_path: Path, marker: str | None
 ) -> None:
-    """Formats 3 and 1 (no marker) lack the pair fields: read as they are (phrases
-    matched by position), rebuilt with pairs when the archive is opened for writing."""
+    """Formats 3 and 1 (no marker) lack the outlet codes: read as they are (crowding
+    reads the archive's channels), rebuilt when the archive is opened for writing."""
     db = _archive(tmp_path, TEXTS)
     folder = Path(str(db) + ".fulltext")
     with sqlite3.connect(db) as con:
@@ -190,20 +190,20 @@ def test_an_index_without_pairs_is_read_then_rebuilt_with_them(
         for tid, vid, title, text in rows
     ]
     shutil.rmtree(folder)
-    FullText(folder, pairs=False).add(videos)
+    FullText(folder, outlets=False).add(videos)
     if marker:
         (folder / FORMAT_FILE).write_text(marker + "\n")
     with open_archive(db, read_only=True) as arch:
-        assert not _index(arch).pairs
+        assert not _index(arch).has_outlets
         assert [h.video_id for h in arch.search('"the hostages"')] == ["hostages001"]
     with open_archive(db) as arch:
-        assert _index(arch).documents() == 3 and _index(arch).pairs
+        assert _index(arch).documents() == 3 and _index(arch).has_outlets
     assert (folder / FORMAT_FILE).read_text().strip() == FORMAT
     with open_archive(db, read_only=True) as arch:
         assert [h.video_id for h in arch.search('"the hostages"')] == ["hostages001"]
 
 
-def test_reindex_of_an_index_without_pairs_indexes_each_video_once(
+def test_reindex_of_an_old_index_indexes_each_video_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = _archive(tmp_path, TEXTS)
@@ -222,6 +222,29 @@ def test_reindex_of_an_index_without_pairs_indexes_each_video_once(
     assert result.exit_code == 0, result.stderr
     assert sum(staged) == len(TEXTS)
     assert (folder / FORMAT_FILE).read_text().strip() == FORMAT
+
+
+def test_phrase_pairs_are_switched_on_and_off_and_kept_by_reindex(tmp_path: Path) -> None:
+    db = _archive(tmp_path, TEXTS)
+    folder = Path(str(db) + ".fulltext")
+    result = CliRunner().invoke(main, ["reindex", "--phrase-pairs", "--archive", str(db)])
+    assert result.exit_code == 0, result.stderr
+    assert (folder / FORMAT_FILE).read_text().strip() == WITH_PAIRS
+    for _ in range(2):  # the choice stays with the index through a plain reindex
+        with open_archive(db, read_only=True) as arch:
+            assert _index(arch).pairs and _index(arch).documents() == 3
+            assert [h.video_id for h in arch.search('"the hostages"')] == ["hostages001"]
+            found = sorted(h.video_id for h in arch.search('"in gaza"'))
+            assert found == ["hostage0001", "hostages001"]
+        assert CliRunner().invoke(main, ["reindex", "--archive", str(db)]).exit_code == 0
+    result = CliRunner().invoke(main, ["reindex", "--no-phrase-pairs", "--archive", str(db)])
+    assert result.exit_code == 0, result.stderr
+    with open_archive(db, read_only=True) as arch:
+        assert not _index(arch).pairs
+        assert sorted(h.video_id for h in arch.search('"in gaza"')) == [
+            "hostage0001",
+            "hostages001",
+        ]
 
 
 def test_word_forms_include_doubled_consonants_and_ies() -> None:

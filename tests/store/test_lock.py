@@ -185,11 +185,11 @@ def test_a_read_only_folder_is_read_and_refused_for_writing_in_one_line(
     real = fulltext_module.FullText
     opened: list[Path | None] = []
 
-    def read_only_index(path: Path | None, pairs: bool = True) -> object:
+    def read_only_index(path: Path | None, *flags: bool) -> object:
         opened.append(path)
         if path is not None and path.parent == tmp_path:
             raise StoreError("cannot open the full-text index: read-only")
-        return real(path, pairs)
+        return real(path, *flags)
 
     monkeypatch.setattr("newsreel.search.indexes.FullText", read_only_index)
     monkeypatch.setattr("newsreel.search.indexes._can_write", lambda path: False)

@@ -8,9 +8,10 @@ side folds it (``text.fold``): split on non-alphanumerics, lower case, accents
 folded to ASCII. A plain query word also matches its other forms ("hostages" finds
 "hostage"): the forms with its English (Snowball) stem are OR-ed in at query time
 (``search.forms``), so indexing does no stemming; a word as typed scores twice, so it
-ranks above one matching only by another form. Pairs of neighbouring words with a
-common word are indexed as one term too (``search.pairs``): a two-word phrase of
-frequent words is one term lookup, not a walk through word positions.
+ranks above one matching only by another form. An archive may also index pairs of
+neighbouring words with a common word as one term (``search.pairs``, ``newsreel reindex
+--phrase-pairs``): a two-word phrase of frequent words becomes one term lookup, not a
+walk through word positions, at the cost of slower indexing (bench/pairs.py).
 
 ``FORMAT`` names the schema: an index of another format is rebuilt when the archive is
 opened for writing (``search.indexes``).
@@ -37,19 +38,20 @@ from newsreel.text import tokens
 TITLE_BOOST = 4.0
 ANALYZER = "news"
 PAIRS = "pairs"  # the analyzer of the pair fields: terms made by ``search.pairs``
-# 4: 3 and the pair fields. 3: words only, other forms OR-ed in at query time. 2 (stemmed
-# fields, built for a few hours in development, too slow to index) is rebuilt; 1 (no
-# file) is 3's schema. An index of 1 or 3 is read as it is (phrases without pairs) and
-# rebuilt when the archive is opened for writing.
+# 4: 3 and each video's outlet code; "4+pairs": 4 and the pair fields. 3: words only,
+# other forms OR-ed in at query time. 2 (stemmed fields, built for a few hours in
+# development, too slow to index) is rebuilt; 1 (no file) is 3's schema. An index of 1
+# or 3 is read as it is and rebuilt when the archive is opened for writing.
 FORMAT = "4"
-WITHOUT_PAIRS = ("1", "3")
+WITH_PAIRS = "4+pairs"
+READABLE = ("1", "3")
 UNKNOWN = UNKNOWN_OUTLET
 NO_DATE = "(no date)"
 WRITER_HEAP = 256_000_000
 _FACETS = {"channel": "channel_facet", "language": "language_facet", "month": "month"}
 
 
-def _schema(pairs: bool) -> Any:
+def _schema(pairs: bool, outlets: bool) -> Any:
     builder = tantivy.SchemaBuilder()
     builder.add_integer_field("tid", stored=True, indexed=True, fast=True)
     builder.add_text_field("video_id", tokenizer_name="raw")
@@ -58,6 +60,7 @@ def _schema(pairs: bool) -> Any:
     if pairs:
         for name in ("title_pairs", "text_pairs"):
             builder.add_text_field(name, tokenizer_name=PAIRS, index_option="freq")
+    if outlets:
         builder.add_integer_field("outlet", fast=True)  # outlet_code of the channel
     for name in ("channel_key", "code_key", "language_key"):
         builder.add_text_field(name, tokenizer_name="raw")
@@ -77,16 +80,17 @@ def _analyzer() -> Any:
 
 
 class FullText:
-    """The tantivy index of an archive; in memory when ``path`` is None. ``pairs``:
-    False reads an index of an earlier format, without the pair fields and outlet
-    codes."""
+    """The tantivy index of an archive; in memory when ``path`` is None. ``pairs``: with
+    the pair fields; ``outlets``: with outlet codes (False: an index of format 3 read as
+    it is)."""
 
     invertible = True  # BM25 scores give term frequencies back (``search.bm25``)
 
-    def __init__(self, path: Path | None, pairs: bool = True) -> None:
+    def __init__(self, path: Path | None, pairs: bool = False, outlets: bool = True) -> None:
         self.path = path
         self.pairs = pairs
-        self.schema = _schema(pairs)
+        self.has_outlets = outlets
+        self.schema = _schema(pairs, outlets)
         try:
             if path is None:
                 self.index = tantivy.Index(self.schema)
@@ -117,7 +121,7 @@ class FullText:
         for video in videos:
             if not video.fresh:
                 writer.delete_documents_by_term("video_id", video.video_id)
-            writer.add_document(_document(video, self.pairs))
+            writer.add_document(_document(video, self.pairs, self.has_outlets))
             count += 1
         return count
 
@@ -231,8 +235,8 @@ class FullText:
     def outlets(self, transcript_ids: Sequence[int]) -> dict[int, int | None]:
         """The outlet code (``outlet_code``) of each transcript the index holds; None
         for an unknown outlet. Read from a column of the index, not the archive's rows:
-        no disk seeks at query time. An index of an earlier format has none: {}."""
-        if not self.pairs or not transcript_ids:
+        no disk seeks at query time. An index of format 3 has none: {}."""
+        if not self.has_outlets or not transcript_ids:
             return {}
         searcher = self.index.searcher()
         query = tantivy.Query.term_set_query(self.schema, "tid", list(transcript_ids))
@@ -315,12 +319,13 @@ def outlet_code(channel: str | None) -> int:
     return int.from_bytes(digest, "big") or 1
 
 
-def _document(video: IndexedVideo, pairs: bool) -> Any:
+def _document(video: IndexedVideo, pairs: bool, outlets: bool) -> Any:
     day = video.publish_date
     fields: dict[str, str | int] = {}
     if pairs:
         fields["title_pairs"] = pair_terms(tokens(video.title or ""))
         fields["text_pairs"] = pair_terms(tokens(video.text))
+    if outlets:
         fields["outlet"] = outlet_code(video.channel)
     return tantivy.Document(
         tid=video.transcript_id,
@@ -401,7 +406,7 @@ def _phrase(schema: Any, words: list[str], pairs: bool, slop: int = 0) -> Any:
     return _in_fields(schema, lambda f: tantivy.Query.phrase_query(schema, f, terms, slop=slop))
 
 
-def compile_node(schema: Any, node: Node, pairs: bool = True) -> Any:
+def compile_node(schema: Any, node: Node, pairs: bool = False) -> Any:
     """The query tree as a tantivy query (words folded as the index folds them);
     ``pairs``: the index has the pair fields."""
     if isinstance(node, Term):

@@ -22,7 +22,7 @@ from newsreel.budget import check_time
 from newsreel.errors import StoreError
 from newsreel.models import Filters, IndexedVideo
 from newsreel.search import ivf
-from newsreel.search.fulltext import FORMAT, WITHOUT_PAIRS, FullText
+from newsreel.search.fulltext import FORMAT, READABLE, WITH_PAIRS, FullText
 from newsreel.search.pg_fulltext import PostgresFullText
 from newsreel.search.query import Node, Term
 from newsreel.search.semantic import VERSION
@@ -70,7 +70,8 @@ class Indexes:
         self._staged: list[int] = []  # transcripts handed to the index, not committed
         self._data_version: int | None = None
         self._scratch: str | None = None  # a copy of the index read from a read-only disk
-        self._pairs = True  # False: an index of an earlier format, read as it is
+        self._pairs = False  # the index holds pair terms (format "4+pairs")
+        self._outlets = True  # False: an index of format 3, read as it is
         self._contexts: dict[str, set[str]] = {}  # word -> telling context words
         self._doc_freqs: dict[str, int] = {}  # term -> transcripts holding it
 
@@ -115,10 +116,11 @@ class Indexes:
         marker = folder / FORMAT_FILE
         built = (folder / "meta.json").exists()
         found = marker.read_text().strip() if marker.exists() else ("1" if built else None)
-        if found == FORMAT:
+        if found in (FORMAT, WITH_PAIRS):
+            self._pairs = found == WITH_PAIRS
             return False
-        if self.read_only and found in WITHOUT_PAIRS:  # read as it is, rebuilt on writing
-            self._pairs = False
+        if self.read_only and found in READABLE:  # read as it is, rebuilt on writing
+            self._outlets = False
             return False
         if self.read_only:
             if found is None:  # an empty folder: nothing to read, nothing wrong
@@ -135,7 +137,7 @@ class Indexes:
 
     def _open_fulltext(self, folder: Path | None) -> FullText:
         try:
-            return FullText(folder, self._pairs)
+            return FullText(folder, self._pairs, self._outlets)
         except StoreError:
             if not self.read_only or folder is None or _can_write(folder):
                 raise
@@ -144,7 +146,7 @@ class Indexes:
         self._scratch = tempfile.mkdtemp(prefix="newsreel-index-")
         copy = Path(self._scratch) / folder.name
         shutil.copytree(folder, copy)
-        return FullText(copy, self._pairs)
+        return FullText(copy, self._pairs, self._outlets)
 
     @property
     def semantic(self) -> Semantic:
@@ -248,6 +250,25 @@ class Indexes:
         path = self.paths.vectors
         return path is not None and path.exists()
 
+    def phrase_pairs(self, on: bool) -> int:
+        """Rebuild the full-text index with (or without) the pair terms of a common word
+        and its neighbour (``search.pairs``): phrases of frequent words are looked up as
+        one term, indexing is slower. Return the videos indexed."""
+        folder = self.paths.fulltext
+        if folder is None:
+            raise StoreError(
+                "phrase pairs are a choice of the tantivy index beside a SQLite archive; "
+                "a PostgreSQL archive searches phrases with its own index"
+            )
+        self.fulltext.close()
+        self._fulltext = None
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        (folder / FORMAT_FILE).write_text((WITH_PAIRS if on else FORMAT) + "\n")
+        self.store.search.queue_all()
+        self._opened(build=False)
+        return self.index_pending()
+
     def rebuild(self) -> int:
         """Rebuild every index from the archive's rows; return the videos indexed."""
         self._opened(build=False).clear()
@@ -279,7 +300,7 @@ class Indexes:
         tantivy index's outlet codes, else (PostgreSQL, an index of an earlier format
         being read) the archive's channels."""
         index = self.fulltext
-        if isinstance(index, FullText) and index.pairs:
+        if not isinstance(index, PostgresFullText) and index.has_outlets:
             return index.outlets(transcript_ids)
         return self.store.videos.outlets(transcript_ids)
 
