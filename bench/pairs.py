@@ -2,7 +2,7 @@
 
 Indexes the same synthetic videos (cut from the shared corpora, as bench/search.py does)
 into two tantivy indexes, one with the pair fields of a common word and its neighbour
-(this version) and one without (format 3), alternately ``--runs`` times, and reports
+(format 4+pairs) and one without (format 4), alternately ``--runs`` times, and reports
 median indexing seconds, index size, and p50/p95 of the same queries on both: two-word
 phrases (the queries pairs are for) and plain words (which they must not slow). The
 hits of every phrase query are checked to be the same on both. Writes bench/RESULTS.md.
@@ -128,7 +128,7 @@ def report(
     seconds: dict[bool, list[float]],
     rows: list[tuple[str, bool, float, float]],
 ) -> None:
-    name = {False: "without pairs (format 3)", True: "with pairs (format 4)"}
+    name = {False: "without pairs (format 4)", True: "with pairs (format 4+pairs)"}
     build_s = {p: statistics.median(s) for p, s in seconds.items()}
     lines = [
         f"## Pair terms (bench/pairs.py, {args.videos:,} videos)",

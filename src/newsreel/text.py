@@ -17,7 +17,7 @@ MARK_END = "\x03"
 # A linked entity as a term of a story's vector: "@" + entity id.
 ENTITY_PREFIX = "@"
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+")  # letters and digits, as tantivy splits words
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _REPEATS = re.compile(r"(.)\1+")
 _COARSE = str.maketrans({"M": "N", "0": "T", "B": "P", "D": "T", "G": "K", "J": "K"})
@@ -51,11 +51,18 @@ yeah yes yet you your yours yourself yourselves
 )
 
 
+# Letters without a decomposition that the index's ASCII folding still maps to ASCII.
+_LETTERS = str.maketrans(
+    {"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"}
+    | {"ı": "i", "ħ": "h", "ŧ": "t"}
+)
+
+
 def fold(word: str) -> str:
     """Lower-case and strip diacritics, as the full-text index does."""
     if word.isascii():
         return word.lower()
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", word.lower()))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", word.lower())).translate(_LETTERS)
 
 
 def tokens(text: str) -> list[str]:

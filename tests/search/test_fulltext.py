@@ -171,7 +171,11 @@ def test_ranked_scores_each_video_by_its_best_weighted_query(index: FullText) ->
 
 # -- pairs of a common word and its neighbour (search.pairs) ---------------------------
 
-_WORDS = st.lists(st.sampled_from(["the", "is", "that", "gaza", "talks", "it's", "rafah"]))
+_WORDS = st.lists(
+    st.sampled_from(
+        ["the", "is", "that", "gaza", "talks", "it's", "rafah", "is_that", "Øresund", "Straße"]
+    )
+)
 
 
 @settings(max_examples=60, deadline=None)

@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -245,6 +246,67 @@ def test_phrase_pairs_are_switched_on_and_off_and_kept_by_reindex(tmp_path: Path
             "hostage0001",
             "hostages001",
         ]
+
+
+def test_a_reader_open_during_reindex_phrase_pairs_reopens_the_new_index(
+    tmp_path: Path,
+) -> None:
+    db = _archive(tmp_path, TEXTS)
+    with open_archive(db, read_only=True) as reader:
+        assert len(reader.search('"in gaza"')) == 2 and not _index(reader).pairs
+        for flag, pairs in (("--phrase-pairs", True), ("--no-phrase-pairs", False)):
+            result = CliRunner().invoke(main, ["reindex", flag, "--archive", str(db)])
+            assert result.exit_code == 0, result.stderr
+            reader.indexes.notice_writes()
+            assert _index(reader).pairs is pairs
+            assert len(reader.search('"in gaza"')) == 2
+            dated = reader.search("gaza", since=date(2024, 3, 1), until=date(2024, 3, 1))
+            assert len(dated) == 2  # the filters read the right fields of the new schema
+            assert reader.search("gaza", since=date(2024, 3, 2)) == []
+
+
+def test_an_interrupted_phrase_pairs_build_leaves_the_old_index_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _archive(tmp_path, TEXTS)
+    folder = Path(str(db) + ".fulltext")
+    stage = FullText.stage
+
+    def failing(self: FullText, videos: Iterable[IndexedVideo]) -> int:
+        if self.path is not None and self.path.name.endswith(".building"):
+            raise KeyboardInterrupt
+        return stage(self, videos)
+
+    monkeypatch.setattr(FullText, "stage", failing)
+    with pytest.raises(KeyboardInterrupt), open_archive(db) as arch:
+        arch.reindex(phrase_pairs=True)
+    assert (folder / FORMAT_FILE).read_text().strip() == FORMAT
+    with open_archive(db, read_only=True) as arch:
+        assert len(arch.search('"in gaza"')) == 2
+    monkeypatch.setattr(FullText, "stage", stage)
+    with open_archive(db) as arch:
+        assert arch.reindex(phrase_pairs=True) == 3
+    assert (folder / FORMAT_FILE).read_text().strip() == WITH_PAIRS
+    assert not Path(str(folder) + ".building").exists()
+
+
+def test_phrase_pairs_on_an_old_index_index_each_video_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _archive(tmp_path, TEXTS)
+    (Path(str(db) + ".fulltext") / FORMAT_FILE).write_text("3\n")
+    staged: list[int] = []
+    stage = FullText.stage
+
+    def counted(self: FullText, videos: Iterable[IndexedVideo]) -> int:
+        batch = list(videos)
+        staged.append(len(batch))
+        return stage(self, batch)
+
+    monkeypatch.setattr(FullText, "stage", counted)
+    result = CliRunner().invoke(main, ["reindex", "--phrase-pairs", "--archive", str(db)])
+    assert result.exit_code == 0, result.stderr
+    assert sum(staged) == len(TEXTS)
 
 
 def test_word_forms_include_doubled_consonants_and_ies() -> None:

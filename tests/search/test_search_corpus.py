@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from newsreel import Archive, open_archive
 from newsreel.cli import main
+from newsreel.search import crowding
 
 pytestmark = pytest.mark.corpus
 SEED_VIDEO = "wyqHuhmsA28"
@@ -140,11 +141,15 @@ def test_hostages_also_finds_videos_that_say_only_hostage(corpus: tuple[Archive,
 
 
 def test_one_outlet_does_not_fill_the_first_results_with_near_equal_hits(
-    corpus: tuple[Archive, Path],
+    corpus: tuple[Archive, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """BBC News publishes 209 of the 365 videos: after two of its hits in a row, a
     near-equal hit of another outlet goes first (search.crowding); pages stay whole."""
     arch, _ = corpus
+    with monkeypatch.context() as patch:
+        patch.setattr(crowding, "NEAR", 2.0)  # never near: the order as ranked
+        ranked = [h.channel for h in arch.search("Rafah", limit=10)]
+    assert ranked[:3] == ["BBC News"] * 3
     hits = arch.search("Rafah", limit=10)
     outlets = [h.channel for h in hits]
     assert outlets[:2] == ["BBC News", "BBC News"] and outlets[2] != "BBC News"

@@ -13,8 +13,8 @@ neighbouring words with a common word as one term (``search.pairs``, ``newsreel 
 --phrase-pairs``): a two-word phrase of frequent words becomes one term lookup, not a
 walk through word positions, at the cost of slower indexing (bench/pairs.py).
 
-``FORMAT`` names the schema: an index of another format is rebuilt when the archive is
-opened for writing (``search.indexes``).
+``FORMAT`` (or ``WITH_PAIRS``) names the schema: an index of any other format is
+rebuilt when the archive is opened for writing (``search.indexes``).
 """
 
 from __future__ import annotations

@@ -72,6 +72,7 @@ class Indexes:
         self._scratch: str | None = None  # a copy of the index read from a read-only disk
         self._pairs = False  # the index holds pair terms (format "4+pairs")
         self._outlets = True  # False: an index of format 3, read as it is
+        self._format: str | None = None  # the format the open index was found in
         self._contexts: dict[str, set[str]] = {}  # word -> telling context words
         self._doc_freqs: dict[str, int] = {}  # term -> transcripts holding it
 
@@ -116,8 +117,9 @@ class Indexes:
         marker = folder / FORMAT_FILE
         built = (folder / "meta.json").exists()
         found = marker.read_text().strip() if marker.exists() else ("1" if built else None)
+        self._format = found
+        self._pairs, self._outlets = found == WITH_PAIRS, True
         if found in (FORMAT, WITH_PAIRS):
-            self._pairs = found == WITH_PAIRS
             return False
         if self.read_only and found in READABLE:  # read as it is, rebuilt on writing
             self._outlets = False
@@ -127,12 +129,14 @@ class Indexes:
                 return False
             raise StoreError(
                 f"the full-text index {folder} was built by another Newsreel (format "
-                f"{found}, this version reads {FORMAT}); run 'newsreel reindex' to rebuild it"
+                f"{found}, this version reads {FORMAT} and {WITH_PAIRS}); run 'newsreel "
+                "reindex' to rebuild it"
             )
         if built:
             shutil.rmtree(folder)
         folder.mkdir(parents=True, exist_ok=True)
         marker.write_text(FORMAT + "\n")
+        self._format = FORMAT
         return built
 
     def _open_fulltext(self, folder: Path | None) -> FullText:
@@ -253,21 +257,46 @@ class Indexes:
     def phrase_pairs(self, on: bool) -> int:
         """Rebuild the full-text index with (or without) the pair terms of a common word
         and its neighbour (``search.pairs``): phrases of frequent words are looked up as
-        one term, indexing is slower. Return the videos indexed."""
+        one term, indexing is slower. Return the videos indexed.
+
+        The new index is built in a folder beside the old one, which answers searches
+        until the new one takes its place; an interrupted build leaves the old index
+        whole (the rows it re-queued are indexed again by the next sync)."""
         folder = self.paths.fulltext
         if folder is None:
             raise StoreError(
                 "phrase pairs are a choice of the tantivy index beside a SQLite archive; "
-                "a PostgreSQL archive searches phrases with its own index"
+                f"{self.store.path} keeps its full text elsewhere (PostgreSQL or memory)"
             )
-        self.fulltext.close()
-        self._fulltext = None
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
-        (folder / FORMAT_FILE).write_text((WITH_PAIRS if on else FORMAT) + "\n")
+        self.flush()
+        if self._fulltext is not None:
+            self._fulltext.close()
+            self._fulltext = None
+        building = folder.with_name(folder.name + ".building")
+        shutil.rmtree(building, ignore_errors=True)
+        building.mkdir(parents=True)
+        (building / FORMAT_FILE).write_text((WITH_PAIRS if on else FORMAT) + "\n")
+        archive_id = self.store.search.state("archive_id")
+        if archive_id:
+            (building / OWNER_FILE).write_text(archive_id + "\n")
+        index = FullText(building, pairs=on)
         self.store.search.queue_all()
-        self._opened(build=False)
-        return self.index_pending()
+        done = 0
+        while True:
+            last, videos = self.store.search.queued(INDEX_CHUNK)
+            if not last:
+                break
+            done += index.stage(videos)
+            index.commit()
+            self.store.search.dequeue(last)
+        index.close()
+        old = folder.with_name(folder.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if folder.exists():
+            folder.rename(old)
+        building.rename(folder)
+        shutil.rmtree(old, ignore_errors=True)
+        return done
 
     def rebuild(self) -> int:
         """Rebuild every index from the archive's rows; return the videos indexed."""
@@ -363,11 +392,26 @@ class Indexes:
         if version == self._data_version:
             return False
         self._data_version = version
+        if self._fulltext is not None and self._format_changed():
+            self._fulltext.close()  # rebuilt with another schema: opened anew on next use
+            self._fulltext = None
         if self._fulltext is not None:
             self._fulltext.reload()
         self._semantic = None
         self._contexts, self._doc_freqs = {}, {}
         return True
+
+    def _format_changed(self) -> bool:
+        """Whether the index folder now holds another format than the one opened (a
+        ``reindex --phrase-pairs`` or an upgrade by another process)."""
+        folder = self.paths.fulltext
+        if folder is None or self.in_database or self._format is None:
+            return False
+        marker = folder / FORMAT_FILE
+        try:
+            return marker.read_text().strip() != self._format
+        except OSError:
+            return True
 
     def close(self) -> None:
         """Close the full-text index."""
