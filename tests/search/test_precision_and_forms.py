@@ -204,27 +204,6 @@ def test_an_index_of_format_3_is_read_then_rebuilt_with_outlet_codes(
         assert [h.video_id for h in arch.search('"the hostages"')] == ["hostages001"]
 
 
-def test_reindex_of_an_old_index_indexes_each_video_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    db = _archive(tmp_path, TEXTS)
-    folder = Path(str(db) + ".fulltext")
-    (folder / FORMAT_FILE).write_text("3\n")
-    staged: list[int] = []
-    stage = FullText.stage
-
-    def counted(self: FullText, videos: Iterable[IndexedVideo]) -> int:
-        batch = list(videos)
-        staged.append(len(batch))
-        return stage(self, batch)
-
-    monkeypatch.setattr(FullText, "stage", counted)
-    result = CliRunner().invoke(main, ["reindex", "--archive", str(db)])
-    assert result.exit_code == 0, result.stderr
-    assert sum(staged) == len(TEXTS)
-    assert (folder / FORMAT_FILE).read_text().strip() == FORMAT
-
-
 def test_phrase_pairs_are_switched_on_and_off_and_kept_by_reindex(tmp_path: Path) -> None:
     db = _archive(tmp_path, TEXTS)
     folder = Path(str(db) + ".fulltext")
@@ -290,11 +269,13 @@ def test_an_interrupted_phrase_pairs_build_leaves_the_old_index_whole(
     assert not Path(str(folder) + ".building").exists()
 
 
-def test_phrase_pairs_on_an_old_index_index_each_video_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("flags", "marker"), [((), FORMAT), (("--phrase-pairs",), WITH_PAIRS)])
+def test_reindex_of_an_old_index_indexes_each_video_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flags: tuple[str, ...], marker: str
 ) -> None:
     db = _archive(tmp_path, TEXTS)
-    (Path(str(db) + ".fulltext") / FORMAT_FILE).write_text("3\n")
+    folder = Path(str(db) + ".fulltext")
+    (folder / FORMAT_FILE).write_text("3\n")
     staged: list[int] = []
     stage = FullText.stage
 
@@ -304,9 +285,10 @@ def test_phrase_pairs_on_an_old_index_index_each_video_once(
         return stage(self, batch)
 
     monkeypatch.setattr(FullText, "stage", counted)
-    result = CliRunner().invoke(main, ["reindex", "--phrase-pairs", "--archive", str(db)])
+    result = CliRunner().invoke(main, ["reindex", *flags, "--archive", str(db)])
     assert result.exit_code == 0, result.stderr
     assert sum(staged) == len(TEXTS)
+    assert (folder / FORMAT_FILE).read_text().strip() == marker
 
 
 def test_word_forms_include_doubled_consonants_and_ies() -> None:

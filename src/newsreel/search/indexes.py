@@ -210,13 +210,18 @@ class Indexes:
         """Add every queued transcript to the full-text index, committing chunk by
         chunk; return how many were indexed."""
         self.flush()
+        return self._drain(self.fulltext, chunk)
+
+    def _drain(self, index: FullText | PostgresFullText, chunk: int = INDEX_CHUNK) -> int:
+        """Index the queued transcripts into ``index``, committing chunk by chunk, each
+        chunk leaving the queue once committed; return how many."""
         done = 0
         while True:
             last, videos = self.store.search.queued(chunk)
             if not last:
                 return done
-            done += self.fulltext.stage(videos)
-            self.fulltext.commit()
+            done += index.stage(videos)
+            index.commit()
             self.store.search.dequeue(last)  # superseded versions leave the queue too
 
     def refresh_vocabulary(self) -> int:
@@ -281,14 +286,7 @@ class Indexes:
             (building / OWNER_FILE).write_text(archive_id + "\n")
         index = FullText(building, pairs=on)
         self.store.search.queue_all()
-        done = 0
-        while True:
-            last, videos = self.store.search.queued(INDEX_CHUNK)
-            if not last:
-                break
-            done += index.stage(videos)
-            index.commit()
-            self.store.search.dequeue(last)
+        done = self._drain(index)
         index.close()
         old = folder.with_name(folder.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
