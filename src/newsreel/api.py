@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from newsreel.analytics.compare import compare_outlets
 from newsreel.analytics.trends import TrendRow, Trends
 from newsreel.entities.counts import entities_of
-from newsreel.entities.linking import key as link_key
+from newsreel.entities.spelling import key as link_key
 from newsreel.entities.stage import EnrichStage, EnrichSummary
 from newsreel.errors import ConfigError, NotFoundError
 from newsreel.export import (

@@ -7,8 +7,9 @@ from hypothesis import strategies as st
 
 from newsreel.entities import gazetteer
 from newsreel.entities.claims import extract
-from newsreel.entities.linking import Linker, key, same_person_in_video
+from newsreel.entities.linking import Linker, same_person_in_video
 from newsreel.entities.ner import Mention
+from newsreel.entities.spelling import key
 
 
 def test_keys_fold_articles_possessives_and_punctuation() -> None:

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from newsreel import open_archive
 from newsreel.cli import main
 from newsreel.entities.linking import Linker
+from newsreel.entities.listed import NameList
 from newsreel.entities.names import best_name, clean, common_words, generic, well_formed
 from newsreel.entities.ner import Mention
 from newsreel.entities.stage import enrich_tokens, joined
@@ -26,14 +27,17 @@ def names(linker: Linker, found: list[tuple[str, str]]) -> list[str]:
 
 def test_person_names_never_absorb_a_common_word() -> None:
     """Regression: "Kier Starmer" absorbed "Karma" and "Dharma"."""
-    linker = Linker({}, {}, frozenset({"karma", "dharma"}))
+    linker = Linker({}, {}, frozenset({"karma", "dharma"}), NameList([]))
     got = names(linker, [("Kier Starmer", "PER"), ("Karma", "PER"), ("Dharma", "PER")])
     assert got == ["Kier Starmer", "Karma", "Dharma"]
+    listed = Linker({}, {}, frozenset({"karma", "dharma"}))  # with the name list
+    got = names(listed, [("Kier Starmer", "PER"), ("Karma", "PER"), ("Dharma", "PER")])
+    assert got == ["Keir Starmer", "Karma", "Dharma"]
 
 
 def test_person_names_never_absorb_another_surname() -> None:
     """Regression: "Peter Manderson" absorbed "Anderson" and "Madison"."""
-    linker = Linker({}, {})
+    linker = Linker({}, {}, listed=NameList([]))
     found = [("Peter Manderson", "PER"), ("Anderson", "PER"), ("Madison", "PER")]
     assert names(linker, found) == ["Peter Manderson", "Anderson", "Madison"]
     # across videos neither joins by sound either, while a true variant still does
@@ -46,7 +50,7 @@ def test_person_names_never_absorb_another_surname() -> None:
 
 
 def test_sound_alone_is_no_evidence() -> None:
-    linker = Linker({}, {("mandelson", "PER"): "Mandelson"}, frozenset({"mendelson"}))
+    linker = Linker({}, {("mandelson", "PER"): "Mandelson"}, frozenset({"mendelson"}), NameList([]))
     assert linker.link("mandelsen", "PER")[0] == "Mandelsen"  # no capitalised form
     assert linker.link("Mendelson", "PER")[0] == "Mendelson"  # a common word here
     assert linker.link("Mandelsonn", "ORG")[0] == "Mandelsonn"  # another type
@@ -113,12 +117,12 @@ def test_split_and_missed_names_are_joined() -> None:
 
 
 def test_repeated_spellings_are_found_where_the_ner_misses_them() -> None:
-    linker = Linker({}, {})
+    linker = Linker({}, {}, listed=NameList([]))
     for _ in range(3):
-        linker.link("Sheikh Mansour", "PER")
-    tokens = "the money of sheikh mansour went far".split()
+        linker.link("Yousef Mansoor", "PER")
+    tokens = "the money of yousef mansoor went far".split()
     rows = enrich_tokens(tokens, [], linker).mentions
-    assert [(r[2], r[3], r[5]) for r in rows] == [("sheikh mansour", "Sheikh Mansour", "archive")]
+    assert [(r[2], r[3], r[5]) for r in rows] == [("yousef mansoor", "Yousef Mansoor", "archive")]
 
 
 def run(*args: str, archive: Path) -> tuple[int, str, str]:
@@ -156,9 +160,9 @@ def test_canonical_names_follow_the_evidence_and_renames_stay(tmp_path: Path) ->
     folder.mkdir()
     for n, text in enumerate(
         [
-            "we spoke to Andy Bernham in Manchester today",
-            "Andy Burnham said the mayor would stand",
-            "the mayor Andy Burnham spoke again and Andy Burnham said no",
+            "we spoke to Mike Ashly in Manchester today",
+            "Mike Ashley said the mayor would stand",
+            "the mayor Mike Ashley spoke again and Mike Ashley said no",
         ]
     ):
         (folder / f"{n}.txt").write_text(
@@ -170,22 +174,22 @@ def test_canonical_names_follow_the_evidence_and_renames_stay(tmp_path: Path) ->
     with open_archive(db) as arch:
         arch.ingest([folder / "0.txt"])
         arch.enrich()
-        assert "Andy Bernham" in {e.name for e in arch.entities()}
+        assert "Mike Ashly" in {e.name for e in arch.entities()}
         arch.ingest([folder])
         arch.enrich()
         people = {e.name: e for e in arch.entities() if e.type == "PER"}
-        assert "Andy Burnham" in people and "Andy Bernham" not in people
-        assert set(people["Andy Burnham"].spellings) == {"Andy Bernham", "Andy Burnham"}
-        arch.rename_entity("Andy Burnham", "Andrew Burnham")
+        assert "Mike Ashley" in people and "Mike Ashly" not in people
+        assert set(people["Mike Ashley"].spellings) == {"Mike Ashly", "Mike Ashley"}
+        arch.rename_entity("Mike Ashley", "Michael Ashley")
         (folder / "3.txt").write_text(
             "<video_id>vid00000003</video_id>\n<video_title>t3</video_title>\n\n<doc>\n"
-            "Andy Burnham and Andy Burnham again\n</doc>\n",
+            "Mike Ashley and Mike Ashley again\n</doc>\n",
             encoding="utf-8",
         )
         arch.ingest([folder])
         arch.enrich()
         people = {e.name: e for e in arch.entities() if e.type == "PER"}
-        assert "Andrew Burnham" in people and "Andy Burnham" not in people
+        assert "Michael Ashley" in people and "Mike Ashley" not in people
 
 
 def test_rename_refuses_bad_input(seed: Path, tmp_path: Path) -> None:

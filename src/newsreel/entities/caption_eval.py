@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from newsreel.entities.linking import key
+from newsreel.entities.spelling import key
 from newsreel.errors import ConfigError
 from newsreel.models import MentionRow
 from newsreel.repair.evaluate import prf

@@ -117,7 +117,7 @@ def eval_linking(rows: Sequence[MentionRow], gold_path: Path) -> dict[str, Any]:
     """
     import json
 
-    from newsreel.entities.linking import key
+    from newsreel.entities.spelling import key
 
     try:
         items = json.loads(gold_path.read_text(encoding="utf-8"))["items"]

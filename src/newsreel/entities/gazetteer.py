@@ -1,26 +1,33 @@
 """Mentions the NER model misses: curated spellings found as whole words anywhere.
 
 Captions write "shim bit" and "mosad" in lower case, where a cased-text NER model sees
-no entity; the curated alias file (aliases.toml, ``aliases`` lists only) is matched
-over the token keys, longest phrase first.
+no entity; the curated alias file (aliases.toml, ``aliases`` lists only) and the listed
+people's full names (names.toml) are matched over the token keys, longest phrase first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from functools import cache
+from collections.abc import Collection, Mapping, Sequence
+from functools import cache, lru_cache
 
-from newsreel.entities.linking import alias_table, curated, key
+from newsreel.entities.linking import alias_table, curated
+from newsreel.entities.listed import NameList, people
 from newsreel.entities.ner import Mention
+from newsreel.entities.spelling import key
 from newsreel.repair.clean import bare
+from newsreel.repair.document import ends_sentence
 
 _LONGEST = 4
+_LONE = 6
 
 
 @cache
 def _anywhere() -> dict[str, tuple[str, str]]:
-    """The curated spellings matched anywhere (built once per process)."""
-    return alias_table(curated(), tagged=False)
+    """The curated spellings and listed full names matched anywhere (built once per
+    process)."""
+    table = {p.key: (p.name, "PER") for p in people().people if " " in p.key}
+    table.update(alias_table(curated(), tagged=False))
+    return table
 
 
 def find(
@@ -45,6 +52,50 @@ def find(
         else:
             i += 1
     return out
+
+
+def find_people(
+    tokens: Sequence[str], starts: Collection[int], common: Collection[str], names: NameList
+) -> list[Mention]:
+    """Listed people heard by sound (names.toml, entities/listed.py) where the NER found
+    no person: two capitalised words in one sentence ("Kia, Starmmer"), or one capitalised
+    word of six letters or more that starts no sentence and is not a common word of the
+    archive ("If Starmmer stays")."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        words = [bare(t) for t in tokens[i : i + 2]]
+        if not words[0][:1].isupper():
+            i += 1
+            continue
+        pair = (
+            len(words) == 2
+            and words[1][:1].isupper()
+            and (i + 1) not in starts
+            and not ends_sentence(tokens[i])
+        )
+        if pair and _match(names, key(" ".join(words))) is not None:
+            out.append(Mention(i, i + 2, "PER", " ".join(words)))
+            i += 2
+            continue
+        k = key(words[0])
+        if (
+            i not in starts
+            and len(k) >= _LONE
+            and k not in common
+            and " " not in k
+            and _match(names, k) is not None
+        ):
+            out.append(Mention(i, i + 1, "PER", words[0]))
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _match(names: NameList, k: str) -> str | None:
+    """The listed person a key names, if any (remembered: keys repeat across videos)."""
+    person = names.match(k)
+    return person.name if person is not None else None
 
 
 def merge(tagged: Sequence[Mention], curated_found: Sequence[Mention]) -> list[Mention]:

@@ -1,12 +1,14 @@
 """Canonical entities: one per real-world thing, however the captions spelled it.
 
 Pure logic. A mention's key is its folded text without a leading "the" or a trailing
-"'s". It links, in order, to: a user alias (merge/split, stored in the archive), a
-curated alias (aliases.toml), a place of the offline gazetteer (entities/places.py:
-"Kairo" is Cairo, a country typed as a person is a place), a known entity of the same
-type with that spelling, a known entity of the same type that sounds alike (same coarse
-phonetic keys and rapidfuzz ratio >= 80, or ratio >= 90), or, for people, another person
-named in the same video ("Kareim Elari" / "aim Alwari" / "Kareem"); else a new entity.
+"'s" (entities/spelling.py). It links, in order, to: a user alias (merge/split, stored in
+the archive), a curated alias (aliases.toml), a place of the offline gazetteer
+(entities/places.py: "Kairo" is Cairo, a country typed as a person is a place), a known
+entity of the same type with that spelling, a listed person who sounds alike (names.toml,
+entities/listed.py: "Kia Starmer" is Keir Starmer even where no caption spells him
+right), a known entity of the same type that sounds alike (same coarse phonetic keys and
+rapidfuzz ratio >= 80, or ratio >= 90), or, for people, another person named in the same
+video ("Kareim Elari" / "aim Alwari" / "Kareem"); else a new entity.
 """
 
 from __future__ import annotations
@@ -15,19 +17,19 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from newsreel.entities.listed import NameList, people
 from newsreel.entities.names import PARTICLES, club, majority
 from newsreel.entities.places import place
-from newsreel.text import fold, sound_key
+from newsreel.entities.spelling import first_sound, key, phonetic
 
 ALIASES = Path(__file__).with_name("aliases.toml")
 _EDGE = re.compile(r"^\W+|\W+$")
-_THE = re.compile(r"^the\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 REPEATED = 3  # a multi-word spelling heard this often is looked for in lower case too
 
@@ -40,13 +42,6 @@ class Curated:
     type: str
     aliases: tuple[str, ...]
     when_tagged: tuple[str, ...]
-
-
-def key(surface: str) -> str:
-    """The comparable form of a mention: folded, no edge punctuation, 'the', or 's."""
-    words = [_EDGE.sub("", w) for w in fold(surface).split()]
-    text = " ".join(w for w in words if w)
-    return _POSSESSIVE.sub("", _THE.sub("", text))
 
 
 @cache
@@ -86,18 +81,6 @@ def display(surface: str, k: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in name.split()) if name.islower() else name
 
 
-def phonetic(text: str) -> tuple[str, ...]:
-    """Coarse phonetic keys of a key's words."""
-    return tuple(k for k in (sound_key(w) for w in text.split()) if k)
-
-
-def _first_sound(word: str) -> str:
-    """The first sound of a word, all vowels one sound (captions mishear them freely)."""
-    keys = phonetic(word)
-    first = keys[0][:1] if keys else word[:1].upper()
-    return "V" if first in "AEIOU" else first
-
-
 def same_person_in_video(a: str, b: str) -> bool:
     """Within one video, two spellings of one person: full names whose surnames and
     first names are close ("kareim elari" / "aim alwari", not "bill clinton" / "hillary
@@ -120,13 +103,13 @@ def same_person_in_video(a: str, b: str) -> bool:
     close = fuzz.ratio(lone, full[-1])
     surname = (
         5 <= len(lone) <= len(full[-1]) + 1
-        and _first_sound(lone) == _first_sound(full[-1])
-        and (close >= 80 or (close >= 70 and _first_sound(lone) == "V"))
+        and first_sound(lone) == first_sound(full[-1])
+        and (close >= 80 or (close >= 70 and first_sound(lone) == "V"))
     )
     return surname or any(
         fuzz.ratio(lone, w) >= 80
         and len(lone) <= len(w) + 1
-        and _first_sound(lone) == _first_sound(w)
+        and first_sound(lone) == first_sound(w)
         for w in full
     )
 
@@ -144,6 +127,7 @@ class Linker:
     user: dict[str, tuple[str, str]]
     known: dict[tuple[str, str], str]  # (spelling key, type) -> canonical name
     common: frozenset[str] = frozenset()
+    listed: NameList = field(default_factory=people)  # people in the news (names.toml)
 
     def __post_init__(self) -> None:
         self.curated = alias_table(curated(), tagged=True)
@@ -190,13 +174,9 @@ class Linker:
             return False
         if kind == "PER":
             mine, theirs = k.split(), spelling.split()
-            if _first_sound(mine[-1]) != _first_sound(theirs[-1]):
+            if first_sound(mine[-1]) != first_sound(theirs[-1]):
                 return False
-            if (
-                len(mine) > 1
-                and len(theirs) > 1
-                and _first_sound(mine[0]) != _first_sound(theirs[0])
-            ):
+            if len(mine) > 1 and len(theirs) > 1 and first_sound(mine[0]) != first_sound(theirs[0]):
                 return False  # "Bill Clinton" is not "Hillary Clinton"
         return True
 
@@ -229,6 +209,22 @@ class Linker:
             if self._evidence(k, kind, surface, spelling):
                 return str(spelling)
         return None
+
+    def _listed(self, k: str, kind: str, surface: str) -> str | None:
+        """The listed person (names.toml) a mention names: by its exact key whatever its
+        type, by sound when it was tagged as a name (not a place) with a capital letter
+        and is not only common words."""
+        listed = self.listed
+        if k in listed.by_key:
+            return listed.by_key[k].name
+        if (
+            kind == "LOC"
+            or not any(c.isupper() for c in surface)
+            or all(w in self.common for w in k.split())
+        ):
+            return None
+        person = listed.match(k)
+        return person.name if person is not None else None
 
     def link(self, surface: str, kind: str) -> tuple[str, str]:
         """(canonical name, type) for one mention seen alone."""
@@ -268,6 +264,12 @@ class Linker:
             name = self._name[k]
             self._votes.setdefault(name, Counter())[kind] += 1
             return name, self.type_of(name), False
+        person = self._listed(k, kind, surface)
+        if person is not None:
+            self._fixed[person] = "PER"
+            self._remember(k, person, "PER")
+            self.known[(k, "PER")] = person
+            return person, "PER", False
         alike = self._alike(k, kind, surface) if len(k) > 3 else None
         name = self._name[alike] if alike is not None else display(surface, k)
         self._remember(k, name, kind)

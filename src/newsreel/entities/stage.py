@@ -15,13 +15,15 @@ from dataclasses import dataclass
 
 from newsreel.entities import claims as claim_rules
 from newsreel.entities import gazetteer, ner
-from newsreel.entities.linking import Linker, curated, key
+from newsreel.entities.linking import Linker, curated
+from newsreel.entities.listed import people
 from newsreel.entities.names import best_name, clean, common_words, generic, majority
 from newsreel.entities.places import place
+from newsreel.entities.spelling import key
 from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 
-VERSION = "entities-8+en_core_web_sm-3.8.0"
+VERSION = "entities-9+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 
@@ -65,6 +67,7 @@ def settle(store: Store) -> int:
     Returns the entities changed."""
     fixed = {name: kind for _, kind, name in store.entities.user_aliases()}
     fixed.update({c.name: c.type for c in curated()})
+    fixed.update({p.name: "PER" for p in people().people})
     groups: dict[str, list[tuple[int, str, str, int]]] = {}
     for eid, name, kind, surface, n in store.entities.entity_spellings(VERSION):
         groups.setdefault(name, []).append((eid, kind, surface, n))
@@ -173,7 +176,10 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         for m in joined(tokens, tagged)
         if any(c.isalpha() for c in key(m.text)) and not generic(key(m.text), linker.common)
     ]
-    mentions = gazetteer.merge(named, curated)
+    starts = set(sentence_starts(tokens))
+    people = gazetteer.find_people(tokens, starts, linker.common, linker.listed)
+    people = [p for p in people if not any(_covers(m, p) for m in named if m.type == "PER")]
+    mentions = gazetteer.merge(gazetteer.merge(named, people), curated)
     heard = gazetteer.merge(gazetteer.find(tokens, linker.phrases), mentions)
     archive = [m for m in heard if m not in mentions]
     mentions = heard
@@ -201,7 +207,6 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         for m, (name, kind) in zip(mentions, linked, strict=True)
         for i in range(m.start, m.end)
     }
-    starts = set(sentence_starts(tokens))
     quote_rows = []
     for q in quotes:
         linked = [speaker_of[i] for i in range(q.speaker_start, q.speaker_end) if i in speaker_of]
@@ -221,6 +226,11 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         [(c.start, c.end, c.value, c.text, c.subject, c.attribution, c.sentence) for c in claims],
         quote_rows,
     )
+
+
+def _covers(a: ner.Mention, b: ner.Mention) -> bool:
+    """Whether mention ``a`` overlaps mention ``b``."""
+    return a.start < b.end and b.start < a.end
 
 
 def joined(tokens: Sequence[str], tagged: Sequence[ner.Mention]) -> list[ner.Mention]:

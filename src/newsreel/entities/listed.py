@@ -1,0 +1,161 @@
+"""People in the news (names.toml): misheard caption names linked to a listed spelling.
+
+Pure logic apart from reading the list once. A mention whose words sound like a listed
+person's links to that person, even where the archive never heard the right spelling:
+
+* a full name: the surnames are close (rapidfuzz ratio >= 80, or the same coarse
+  phonetic key and ratio >= 60, or the mention's key is the listed one without its final
+  "r", as a non-rhotic accent says "Starma" for "Starmer") and the first names start with
+  the same sound or are close (ratio >= 50); leading titles ("Prince", "Sir") are ignored;
+* a lone word: a listed surname heard alone (``surname`` list, held by one listed person
+  only) as it is, or, from five letters, by the same rule with ratio >= 85 (80 from seven
+  letters; 20 less with the same phonetic key) and the same first sound, or the listed
+  full name run together ("Kierstarma"), unless the word is itself a listed first name
+  or surname ("Georgie" is not "Georgieva", "Keane" not "Kane");
+* the candidate with the highest ratio over the whole name wins.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from newsreel.entities.spelling import first_sound, key, phonetic
+from newsreel.errors import ConfigError
+
+NAMES = Path(__file__).with_name("names.toml")
+TITLES = frozenset(
+    "sir dame lord lady prince princess king queen sheikh president prime minister "
+    "senator governor chancellor secretary general dr doctor mr mrs ms miss mister "
+    "judge justice pope".split()
+)
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
+_MIN_ALONE = 4  # letters of a surname heard alone as it is listed
+_MIN_SOUND = 5  # letters of a lone word heard as a listed surname it sounds like
+_LONG = 7  # a lone word this long may differ more in letters ("Zalinski", "Zelensky")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A listed person: display name, key, surname key, whether heard by surname alone."""
+
+    name: str
+    key: str
+    surname: str
+    by_surname: bool
+
+
+def surname(k: str) -> str:
+    """The surname of a name key (no "Jr."/"III" suffix)."""
+    words = [w for w in k.split() if w not in _SUFFIXES]
+    return words[-1] if words else ""
+
+
+def untitled(k: str) -> str:
+    """A name key without leading titles ("prince mohammed bin salman")."""
+    words = k.split()
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def close_surnames(heard: str, listed: str, floor: int = 80) -> bool:
+    """Whether a heard surname sounds like a listed one (module docstring)."""
+    ratio = fuzz.ratio(heard, listed)
+    if ratio >= floor:
+        return True
+    mine, theirs = phonetic(heard), phonetic(listed)
+    if not mine or not theirs:
+        return False
+    same = mine == theirs or (len(listed) > 4 and mine[0] + "R" == theirs[0])
+    return same and ratio >= floor - 20
+
+
+class NameList:
+    """Listed people, looked up by a mention key."""
+
+    def __init__(self, people: list[Person]) -> None:
+        self.people = people
+        self.by_key = {p.key: p for p in people}
+        self._surnames = [p.surname for p in people]
+        shared = Counter(p.surname for p in people if p.by_surname)
+        self._alone = {p.surname: p for p in people if p.by_surname and shared[p.surname] == 1}
+        self._alone_keys = list(self._alone)
+        self._joined = {p.key.replace(" ", ""): p for p in people if " " in p.key}
+        self._joined_keys = list(self._joined)
+        # lone words that are a listed name already: never heard as another surname
+        self._own = {p.surname for p in people} | {p.key.split()[0] for p in people}
+
+    def match(self, k: str) -> Person | None:
+        """The listed person a mention key names, if any (module docstring)."""
+        k = untitled(k)
+        if k in self.by_key:
+            return self.by_key[k]
+        words = k.split()
+        if len(words) > 1:
+            return self._full(k, words)
+        return self._lone(k) if len(k) >= _MIN_ALONE else None
+
+    def _full(self, k: str, words: list[str]) -> Person | None:
+        heard = surname(k) or words[-1]
+        best: tuple[float, Person] | None = None
+        for _, _, i in process.extract(
+            heard, self._surnames, scorer=fuzz.ratio, score_cutoff=55, limit=8
+        ):
+            person = self.people[i]
+            if not close_surnames(heard, person.surname):
+                continue
+            first = person.key.split()[0]
+            if first_sound(words[0]) != first_sound(first) and fuzz.ratio(words[0], first) < 50:
+                continue
+            score = fuzz.ratio(k, person.key)
+            if score >= 60 and (best is None or score > best[0]):
+                best = (score, person)
+        return best[1] if best else None
+
+    def _lone(self, k: str) -> Person | None:
+        person = self._alone.get(k)
+        if person is not None or len(k) < _MIN_SOUND or k in self._own:
+            return person
+        floor = 80 if len(k) >= _LONG else 85
+        for listed, _, _ in process.extract(
+            k, self._alone_keys, scorer=fuzz.ratio, score_cutoff=floor - 25, limit=3
+        ):
+            if first_sound(k) == first_sound(listed) and close_surnames(k, listed, floor):
+                return self._alone[listed]
+        joined = process.extractOne(k, self._joined_keys, scorer=fuzz.ratio, score_cutoff=80)
+        if joined is not None and first_sound(k) == first_sound(joined[0]):
+            return self._joined[joined[0]]
+        return None
+
+
+@cache
+def people(path: Path = NAMES) -> NameList:
+    """The name list of ``path`` (built once per process)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))["people"]
+        lists = ((True, data.get("surname", [])), (False, data.get("full", [])))
+        seen: dict[str, Person] = {}
+        for by_surname, names in lists:
+            for name in names:
+                k = key(name)
+                if k and k not in seen:
+                    seen[k] = Person(name, k, surname(k), by_surname)
+    except (
+        OSError,
+        UnicodeDecodeError,
+        tomllib.TOMLDecodeError,
+        KeyError,
+        TypeError,
+        AttributeError,
+    ) as exc:
+        raise ConfigError(
+            f"{path}: not a name list ({exc!r}); expected [people] with lists "
+            "surname = [...] and full = [...] of names"
+        ) from None
+    return NameList(list(seen.values()))

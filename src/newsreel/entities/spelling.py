@@ -1,0 +1,33 @@
+"""How two spellings of a name are compared: the key, coarse phonetic keys, first sound.
+
+Pure logic, shared by linking (entities/linking.py) and the name list (entities/listed.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsreel.text import fold, sound_key
+
+_EDGE = re.compile(r"^\W+|\W+$")
+_THE = re.compile(r"^the\s+")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def key(surface: str) -> str:
+    """The comparable form of a mention: folded, no edge punctuation, 'the', or 's."""
+    words = [_EDGE.sub("", w) for w in fold(surface).split()]
+    text = " ".join(w for w in words if w)
+    return _POSSESSIVE.sub("", _THE.sub("", text))
+
+
+def phonetic(text: str) -> tuple[str, ...]:
+    """Coarse phonetic keys of a key's words."""
+    return tuple(k for k in (sound_key(w) for w in text.split()) if k)
+
+
+def first_sound(word: str) -> str:
+    """The first sound of a word, all vowels one sound (captions mishear them freely)."""
+    keys = phonetic(word)
+    first = keys[0][:1] if keys else word[:1].upper()
+    return "V" if first in "AEIOU" else first

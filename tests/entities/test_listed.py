@@ -1,0 +1,100 @@
+"""Issue 16, point 1: misheard names linked to the listed people in the news."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsreel.entities import gazetteer
+from newsreel.entities.linking import Linker
+from newsreel.entities.listed import NameList, people, untitled
+from newsreel.entities.ner import Mention
+from newsreel.entities.stage import enrich_tokens
+from newsreel.errors import ConfigError
+
+
+def named(k: str) -> str | None:
+    person = people().match(k)
+    return person.name if person is not None else None
+
+
+@pytest.mark.parametrize(
+    ("heard", "person"),
+    [
+        ("kia starmer", "Keir Starmer"),  # the first name misheard
+        ("kia starman", "Keir Starmer"),  # non-rhotic: "Starma(n)" for "Starmer"
+        ("starmmer", "Keir Starmer"),  # the surname alone, misspelt
+        ("tim waltz", "Tim Walz"),  # not Mike Waltz: the first name decides
+        ("christy gnome", "Kristi Noem"),  # the same sounds, other letters
+        ("zalinski", "Volodymyr Zelensky"),
+        ("shake hassina", "Sheikh Hasina"),
+        ("prince mohammed bin salman", "Mohammed bin Salman"),  # titles ignored
+        ("president trump", "Donald Trump"),
+    ],
+)
+def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:
+    assert named(heard) == person
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        "tim allen",  # another person with a listed first name
+        "ed miller",  # "Miller" is not "Miliband"
+        "miller",  # a common surname is listed as a full name only
+        "georgie",  # a listed first name is not the surname "Georgieva"
+        "keane",  # a listed surname (Roy Keane) is not "Kane"
+        "khan",  # several listed people share it
+        "kier",  # a first name alone says nothing
+    ],
+)
+def test_sound_alone_is_not_enough(heard: str) -> None:
+    assert named(heard) is None
+
+
+def test_titles_go_only_from_the_front() -> None:
+    assert untitled("prime minister keir starmer") == "keir starmer"
+    assert untitled("king") == "king"
+
+
+def test_linker_links_by_sound_only_with_evidence() -> None:
+    linker = Linker({}, {}, frozenset({"starmer"}))
+    assert linker.link("Kia Starmer", "PER") == ("Keir Starmer", "PER")
+    assert linker.link("Kia Starmmer", "ORG") == ("Keir Starmer", "PER")  # NER typed it ORG
+    assert linker.link("kia starmar", "PER")[0] == "Kia Starmar"  # no capital letter
+    assert linker.link("Tim Waltz", "LOC")[0] != "Tim Walz"  # typed a place: exact only
+    assert Linker({}, {}, listed=NameList([])).link("Kia Starmer", "PER")[0] == "Kia Starmer"
+
+
+def test_listed_people_are_found_where_the_ner_misses_them() -> None:
+    tokens = "he said. Kia, Starmmer has lost control and if Starmmer stays".split()
+    starts = {0, 2}
+    found = gazetteer.find_people(tokens, starts, frozenset(), people())
+    assert [(m.start, m.end, m.text) for m in found] == [
+        (2, 4, "Kia Starmmer"),
+        (9, 10, "Starmmer"),
+    ]
+    # a sentence start or a common word is no evidence of a name
+    assert gazetteer.find_people(["Starmmer", "stays"], {0}, frozenset(), people()) == []
+    assert gazetteer.find_people(["if", "Starmmer"], {0}, {"starmmer"}, people()) == []
+    rows = enrich_tokens(tokens, [Mention(2, 3, "ORG", "Kia,")], Linker({}, {}))
+    assert {(r[2], r[3], r[4]) for r in rows.mentions} == {
+        ("Kia Starmmer", "Keir Starmer", "PER"),
+        ("Starmmer", "Keir Starmer", "PER"),
+    }
+
+
+def test_lower_case_full_names_are_found() -> None:
+    rows = enrich_tokens("we asked keir starmer why".split(), [], Linker({}, {}))
+    assert [(r[2], r[3]) for r in rows.mentions] == [("keir starmer", "Keir Starmer")]
+
+
+def test_a_bad_name_list_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "names.toml"
+    bad.write_text("[people\nsurname = 3", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"names\.toml: not a name list"):
+        people(bad)
+    bad.write_text("[others]\nfull = []\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="expected \\[people\\]"):
+        people(bad)
