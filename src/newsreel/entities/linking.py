@@ -128,6 +128,7 @@ class Linker:
     known: dict[tuple[str, str], str]  # (spelling key, type) -> canonical name
     common: frozenset[str] = frozenset()
     listed: NameList = field(default_factory=people)  # people in the news (names.toml)
+    plain: frozenset[str] = frozenset()  # words the archive writes in lower case
 
     def __post_init__(self) -> None:
         self.curated = alias_table(curated(), tagged=True)

@@ -8,8 +8,8 @@ person's links to that person, even where the archive never heard the right spel
   "r", as a non-rhotic accent says "Starma" for "Starmer") and the first names start with
   the same sound or are close (ratio >= 50); leading titles ("Prince", "Sir") are ignored;
 * a lone word: a listed surname heard alone (``surname`` list, held by one listed person
-  only) as it is, or, from five letters, by the same rule with ratio >= 85 (80 from seven
-  letters; 20 less with the same phonetic key) and the same first sound, or the listed
+  only) as it is, or, from five letters, with the same phonetic key (or lacking only the
+  final "r") and ratio >= 65 (60 from seven letters: "Zalinski"), or the listed
   full name run together ("Kierstarma"), unless the word is itself a listed first name
   or surname ("Georgie" is not "Georgieva", "Keane" not "Kane");
 * the candidate with the highest ratio over the whole name wins.
@@ -32,7 +32,7 @@ NAMES = Path(__file__).with_name("names.toml")
 TITLES = frozenset(
     "sir dame lord lady prince princess king queen sheikh president prime minister "
     "senator governor chancellor secretary general dr doctor mr mrs ms miss mister "
-    "judge justice pope".split()
+    "judge justice pope crown".split()
 )
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 _MIN_ALONE = 4  # letters of a surname heard alone as it is listed
@@ -64,16 +64,19 @@ def untitled(k: str) -> str:
     return " ".join(words)
 
 
-def close_surnames(heard: str, listed: str, floor: int = 80) -> bool:
-    """Whether a heard surname sounds like a listed one (module docstring)."""
-    ratio = fuzz.ratio(heard, listed)
-    if ratio >= floor:
-        return True
+def same_sounds(heard: str, listed: str) -> bool:
+    """Whether two words have the same coarse phonetic key, or the heard one lacks only
+    the listed one's final "r" ("Starma" / "Starmer")."""
     mine, theirs = phonetic(heard), phonetic(listed)
     if not mine or not theirs:
         return False
-    same = mine == theirs or (len(listed) > 4 and mine[0] + "R" == theirs[0])
-    return same and ratio >= floor - 20
+    return mine == theirs or (len(listed) > 4 and mine[0] + "R" == theirs[0])
+
+
+def close_surnames(heard: str, listed: str, floor: int = 80) -> bool:
+    """Whether a heard surname sounds like a listed one (module docstring)."""
+    ratio = fuzz.ratio(heard, listed)
+    return ratio >= floor or (ratio >= floor - 20 and same_sounds(heard, listed))
 
 
 class NameList:
@@ -126,7 +129,7 @@ class NameList:
         for listed, _, _ in process.extract(
             k, self._alone_keys, scorer=fuzz.ratio, score_cutoff=floor - 25, limit=3
         ):
-            if first_sound(k) == first_sound(listed) and close_surnames(k, listed, floor):
+            if same_sounds(k, listed) and close_surnames(k, listed, floor):
                 return self._alone[listed]
         joined = process.extractOne(k, self._joined_keys, scorer=fuzz.ratio, score_cutoff=80)
         if joined is not None and first_sound(k) == first_sound(joined[0]):

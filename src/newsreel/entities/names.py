@@ -33,6 +33,8 @@ _GENERIC = frozenset(
 _CLUB = frozenset("city united rovers athletic wanderers albion hotspur villa fc".split())
 COMMON_SHARE = 0.05  # a word lower-case in 5% of an archive's videos is a common word
 COMMON_MIN_VIDEOS = 20  # below this, an archive says nothing about common words
+PLAIN_MIN = 2  # a plain word is written in lower case in this many texts at least
+PLAIN_RATIO = 3  # and this many times as often as capitalised
 
 
 def clean(surface: str) -> str:
@@ -51,6 +53,13 @@ def common_words(texts: Iterable[Sequence[str]]) -> frozenset[str]:
     """Folded words written in lower case in at least 5% of the texts (tokens of repaired
     transcripts) and more often lower case than capitalised: the archive's common words.
     Empty for fewer than 20 texts."""
+    return vocabulary(texts)[0]
+
+
+def vocabulary(texts: Iterable[Sequence[str]]) -> tuple[frozenset[str], frozenset[str]]:
+    """The archive's common words (``common_words``) and its plain words: written in
+    lower case in at least 2 texts and at least 3 times as often as capitalised ("awesome",
+    "broker"; not "Gaza"). Both empty for fewer than 20 texts."""
     lower: Counter[str] = Counter()
     upper: Counter[str] = Counter()
     videos = 0
@@ -66,9 +75,11 @@ def common_words(texts: Iterable[Sequence[str]]) -> frozenset[str]:
         lower.update(seen_lower)
         upper.update(seen_upper)
     if videos < COMMON_MIN_VIDEOS:
-        return frozenset()
+        return frozenset(), frozenset()
     floor = max(3, COMMON_SHARE * videos)
-    return frozenset(w for w, n in lower.items() if n >= floor and n >= upper[w])
+    common = frozenset(w for w, n in lower.items() if n >= floor and n >= upper[w])
+    plain = frozenset(w for w, n in lower.items() if n >= PLAIN_MIN and n >= PLAIN_RATIO * upper[w])
+    return common, plain
 
 
 def generic(k: str, common: frozenset[str]) -> bool:

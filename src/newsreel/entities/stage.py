@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from newsreel.entities import claims as claim_rules
 from newsreel.entities import gazetteer, ner
 from newsreel.entities.linking import Linker, curated
-from newsreel.entities.listed import people
-from newsreel.entities.names import best_name, clean, common_words, generic, majority
+from newsreel.entities.listed import TITLES, people
+from newsreel.entities.names import best_name, clean, generic, majority, vocabulary
 from newsreel.entities.places import place
 from newsreel.entities.spelling import key
 from newsreel.repair.document import ends_sentence
@@ -56,8 +56,8 @@ def linker_for(store: Store) -> Linker:
         (key(surface), kind): name
         for surface, kind, name in store.entities.known_spellings(VERSION)
     }
-    common = common_words(text.split() for text in store.entities.sample_texts(SAMPLE))
-    return Linker(user, known, common)
+    common, plain = vocabulary(text.split() for text in store.entities.sample_texts(SAMPLE))
+    return Linker(user, known, common, plain=plain)
 
 
 def settle(store: Store) -> int:
@@ -174,7 +174,9 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     named = [
         m
         for m in joined(tokens, tagged)
-        if any(c.isalpha() for c in key(m.text)) and not generic(key(m.text), linker.common)
+        if any(c.isalpha() for c in key(m.text))
+        and not generic(key(m.text), linker.common)
+        and not _plain(key(m.text), m.type, linker)
     ]
     starts = set(sentence_starts(tokens))
     people = gazetteer.find_people(tokens, starts, linker.common, linker.listed)
@@ -225,6 +227,21 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         rows,
         [(c.start, c.end, c.value, c.text, c.subject, c.attribution, c.sentence) for c in claims],
         quote_rows,
+    )
+
+
+def _plain(k: str, kind: str, linker: Linker) -> bool:
+    """Whether a mention is only titles ("Crown Prince"), or one word the archive writes in
+    lower case ("Awesome", "Broker": the repair's capital, not a name) that is no known
+    place or person."""
+    if all(w in TITLES for w in k.split()):
+        return True  # "Crown Prince": a title, not a name
+    return (
+        " " not in k
+        and k in linker.plain
+        and place(k, kind) is None
+        and k not in linker.listed.by_key
+        and k not in linker.curated
     )
 
 
