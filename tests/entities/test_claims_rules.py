@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from newsreel.entities.claims import _NOT_SUBJECT, extract, named_source
 from newsreel.entities.claims_eval import read_claims_gold, score_claims
+from newsreel.entities.stage import sentence_starts
 from newsreel.errors import ConfigError
 from newsreel.models import ClaimRow
 
@@ -47,6 +48,17 @@ def test_attribution_is_a_named_source_or_a_known_source_phrase() -> None:
     assert named_source("the UK government has".split()) == "the UK government"
     claims, _ = extract("the article never said 40 soldiers died".split(), [0])
     assert claims and claims[0].attribution is None
+
+
+def test_a_source_that_found_something_out_and_a_sentence_that_goes_on() -> None:
+    forms = (
+        "The BBC has learned there are more than 500 illegal waste sites. "
+        "And at least 11 sites hold 20,000 tons of waste. Then 30 lorries came in."
+    ).split()
+    claims, quotes = extract(forms, sentence_starts(forms))
+    sources = {c.value: c.attribution for c in claims}
+    assert sources == {500: "The BBC", 11: "The BBC", 20_000: "The BBC", 30: None}
+    assert quotes == []  # finding out is not saying
 
 
 @given(

@@ -13,7 +13,14 @@ from newsreel import open_archive
 from newsreel.cli import main
 from newsreel.entities.linking import Linker
 from newsreel.entities.listed import NameList
-from newsreel.entities.names import best_name, clean, common_words, generic, well_formed
+from newsreel.entities.names import (
+    best_name,
+    clean,
+    common_words,
+    generic,
+    vocabulary,
+    well_formed,
+)
 from newsreel.entities.ner import Mention
 from newsreel.entities.stage import enrich_tokens, joined
 
@@ -104,6 +111,25 @@ def test_common_words_need_an_archive() -> None:
     assert common_words(texts) == frozenset()  # too few videos to tell
     common = common_words([*texts, ["karma", "said"]])
     assert "said" in common and "karma" in common and "gaza" not in common
+
+
+def test_plain_words_and_titles_are_no_entities() -> None:
+    """Regression: "Awesome [ORG]", "Broker [PER]", "Crown Prince [PER]" from model casing."""
+    texts = [["it", "was", "awesome", "Gaza", "broker"]] * 19 + [["Awesome", "Gaza"]]
+    common, plain = vocabulary(texts)
+    assert {"awesome", "broker"} <= plain and "gaza" not in plain
+    assert common == common_words(texts)
+    linker = Linker({}, {}, common, plain=plain)
+    tokens = "Awesome said the Crown Prince in Gaza and Qatar".split()
+    tagged = [
+        Mention(0, 1, "ORG", "Awesome"),
+        Mention(3, 5, "PER", "Crown Prince"),
+        Mention(6, 7, "LOC", "Gaza"),
+        Mention(8, 9, "LOC", "Qatar"),
+    ]
+    rows = enrich_tokens(tokens, tagged, linker).mentions
+    assert [r[2] for r in rows] == ["Gaza", "Qatar"]
+    assert vocabulary(texts[:5]) == (frozenset(), frozenset())  # too few videos to tell
 
 
 def test_split_and_missed_names_are_joined() -> None:

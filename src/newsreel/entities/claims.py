@@ -38,7 +38,12 @@ _SAY = frozenset(
     "says said say told tells claims claimed reported reports warned warns stated "
     "announced added insisted".split()
 )
+# what a source finds out rather than says: "The BBC has learned", "a study found"
+_FIND = frozenset("learned learnt found finds estimates estimated revealed confirmed".split())
 _QUOTE_SAY = _SAY - {"reports", "reported"}
+_REPORT = _SAY | _FIND
+# a sentence that goes on with the one before: "And at least 11 sites contain ..."
+_GO_ON = frozenset({"and", "also"})
 _SUBJECT_STOP = frozenset(
     {"exchange", "return", "according", "about", "almost", "nearly", "around", "roughly", "some"}
 )
@@ -204,7 +209,7 @@ def _source(words: Sequence[str], forms: Sequence[str], start: int, end: int) ->
             if got and (named := named_source(got, start_of_sentence=False)):
                 return named
     for j in range(start + 1, end):
-        if words[j] in _SAY and not _pronoun_report(words, max(start, j - 3), j + 1):
+        if words[j] in _REPORT and not _pronoun_report(words, max(start, j - 3), j + 1):
             speaker = _speaker_before(words, forms, start, j)
             if speaker is None:
                 continue
@@ -298,7 +303,7 @@ def _sentence_source(
         and words[spans[n + 2][0]] == "according"
     ):
         source = sources[n + 2]
-    if source is None and n and _pronoun_report(words, s, e):
+    if source is None and n and (_pronoun_report(words, s, e) or words[s] in _GO_ON):
         source = sources[n - 1]
     return source
 
