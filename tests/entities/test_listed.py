@@ -85,6 +85,14 @@ def test_listed_people_are_found_where_the_ner_misses_them() -> None:
     }
 
 
+def test_a_name_heard_by_sound_never_splits_a_longer_name() -> None:
+    """Regression: "Street" of "Downing Street" was heard as a listed surname."""
+    tokens = "he went back to Downing Street today".split()
+    rows = enrich_tokens(tokens, [Mention(4, 6, "LOC", "Downing Street")], Linker({}, {}))
+    assert [(r[2], r[4]) for r in rows.mentions] == [("Downing Street", "LOC")]
+    assert people().match("street") is None  # "Stride" sounds alike, but not enough
+
+
 def test_lower_case_full_names_are_found() -> None:
     rows = enrich_tokens("we asked keir starmer why".split(), [], Linker({}, {}))
     assert [(r[2], r[3]) for r in rows.mentions] == [("keir starmer", "Keir Starmer")]

@@ -132,6 +132,7 @@ class Linker:
 
     def __post_init__(self) -> None:
         self.curated = alias_table(curated(), tagged=True)
+        self.ordinary = self.common | self.plain  # never a name heard alone by sound
         self._name: dict[str, str] = {}  # spelling key -> entity name
         self._first: dict[str, str] = {}  # entity name -> the first type it was given
         self._votes: dict[str, Counter[str]] = {}  # entity name -> its mentions' types
@@ -214,7 +215,7 @@ class Linker:
     def _listed(self, k: str, kind: str, surface: str) -> str | None:
         """The listed person (names.toml) a mention names: by its exact key whatever its
         type, by sound when it was tagged as a name (not a place) with a capital letter
-        and is not only common words."""
+        and is neither only common words nor a word the archive writes in lower case."""
         listed = self.listed
         if k in listed.by_key:
             return listed.by_key[k].name
@@ -222,6 +223,7 @@ class Linker:
             kind == "LOC"
             or not any(c.isupper() for c in surface)
             or all(w in self.common for w in k.split())
+            or k in self.plain
         ):
             return None
         person = listed.match(k)

@@ -9,7 +9,8 @@ person's links to that person, even where the archive never heard the right spel
   the same sound or are close (ratio >= 50); leading titles ("Prince", "Sir") are ignored;
 * a lone word: a listed surname heard alone (``surname`` list, held by one listed person
   only) as it is, or, from five letters, with the same phonetic key (or lacking only the
-  final "r") and ratio >= 65 (60 from seven letters: "Zalinski"), or the listed
+  final "r") and ratio >= 70 (60 from seven letters: "Zalinski"; not "Street" for
+  "Stride"), or the listed
   full name run together ("Kierstarma"), unless the word is itself a listed first name
   or surname ("Georgie" is not "Georgieva", "Keane" not "Kane");
 * the candidate with the highest ratio over the whole name wins.
@@ -73,10 +74,11 @@ def same_sounds(heard: str, listed: str) -> bool:
     return mine == theirs or (len(listed) > 4 and mine[0] + "R" == theirs[0])
 
 
-def close_surnames(heard: str, listed: str, floor: int = 80) -> bool:
-    """Whether a heard surname sounds like a listed one (module docstring)."""
+def close_surnames(heard: str, listed: str, floor: int = 80, near: int = 60) -> bool:
+    """Whether a heard surname is like a listed one: rapidfuzz ratio >= ``floor``, or
+    >= ``near`` with the same sounds."""
     ratio = fuzz.ratio(heard, listed)
-    return ratio >= floor or (ratio >= floor - 20 and same_sounds(heard, listed))
+    return ratio >= floor or (ratio >= near and same_sounds(heard, listed))
 
 
 class NameList:
@@ -125,11 +127,11 @@ class NameList:
         person = self._alone.get(k)
         if person is not None or len(k) < _MIN_SOUND or k in self._own:
             return person
-        floor = 80 if len(k) >= _LONG else 85
+        near = 60 if len(k) >= _LONG else 70
         for listed, _, _ in process.extract(
-            k, self._alone_keys, scorer=fuzz.ratio, score_cutoff=floor - 25, limit=3
+            k, self._alone_keys, scorer=fuzz.ratio, score_cutoff=near, limit=8
         ):
-            if same_sounds(k, listed) and close_surnames(k, listed, floor):
+            if same_sounds(k, listed):
                 return self._alone[listed]
         joined = process.extractOne(k, self._joined_keys, scorer=fuzz.ratio, score_cutoff=80)
         if joined is not None and first_sound(k) == first_sound(joined[0]):

@@ -179,8 +179,8 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         and not _plain(key(m.text), m.type, linker)
     ]
     starts = set(sentence_starts(tokens))
-    people = gazetteer.find_people(tokens, starts, linker.common, linker.listed)
-    people = [p for p in people if not any(_covers(m, p) for m in named if m.type == "PER")]
+    people = gazetteer.find_people(tokens, starts, linker.ordinary, linker.listed)
+    people = [p for p in people if all(_inside(m, p) for m in named if _overlap(m, p))]
     mentions = gazetteer.merge(gazetteer.merge(named, people), curated)
     heard = gazetteer.merge(gazetteer.find(tokens, linker.phrases), mentions)
     archive = [m for m in heard if m not in mentions]
@@ -245,9 +245,18 @@ def _plain(k: str, kind: str, linker: Linker) -> bool:
     )
 
 
-def _covers(a: ner.Mention, b: ner.Mention) -> bool:
-    """Whether mention ``a`` overlaps mention ``b``."""
+def _overlap(a: ner.Mention, b: ner.Mention) -> bool:
+    """Whether two mentions share a token."""
     return a.start < b.end and b.start < a.end
+
+
+def _inside(a: ner.Mention, b: ner.Mention) -> bool:
+    """Whether NER mention ``a`` may give way to the listed person ``b`` heard by sound:
+    a span of another type inside it ("Kia" as ORG in "Kia Starmmer") or naming the same
+    words ("the Jeffrey Eststein" as LOC); never a person or a longer name ("Street" in
+    "Downing Street")."""
+    inside = b.start <= a.start and a.end <= b.end
+    return a.type != "PER" and (inside or key(a.text) == key(b.text))
 
 
 def joined(tokens: Sequence[str], tagged: Sequence[ner.Mention]) -> list[ner.Mention]:
