@@ -297,12 +297,12 @@ def _sentence_source(
     s, e = spans[n]
     source = sources[n]
     if (  # "...800 prisoners. It seems like this is something Israel, according to X, agreed"
-        source is None
-        and n + 2 < len(spans)
-        and words[spans[n + 1][0]] in _BACK
-        and words[spans[n + 2][0]] == "according"
+        source is None and n + 1 < len(spans) and words[spans[n + 1][0]] in _BACK
     ):
-        source = sources[n + 2]
+        if sources[n + 1] is not None and "according" in words[slice(*spans[n + 1])]:
+            source = sources[n + 1]
+        elif n + 2 < len(spans) and words[spans[n + 2][0]] == "according":
+            source = sources[n + 2]
     if source is None and n and (_pronoun_report(words, s, e) or words[s] in _GO_ON):
         source = sources[n - 1]
     return source
