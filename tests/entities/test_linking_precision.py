@@ -115,9 +115,10 @@ def test_common_words_need_an_archive() -> None:
 
 def test_plain_words_and_titles_are_no_entities() -> None:
     """Regression: "Awesome [ORG]", "Broker [PER]", "Crown Prince [PER]" from model casing."""
-    texts = [["it", "was", "awesome", "Gaza", "broker"]] * 19 + [["Awesome", "Gaza"]]
+    texts = [["it", "was", "Gaza"]] * 18 + [["awesome", "Gaza"]] * 2
     common, plain = vocabulary(texts)
-    assert {"awesome", "broker"} <= plain and "gaza" not in plain
+    assert "awesome" in plain and "awesome" not in common  # plain, too rare to be common
+    assert "gaza" not in plain and "was" in common
     assert common == common_words(texts)
     linker = Linker({}, {}, common, plain=plain)
     tokens = "Awesome said the Crown Prince in Gaza and Qatar".split()

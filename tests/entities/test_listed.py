@@ -47,6 +47,11 @@ def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:
         "keane",  # a listed surname (Roy Keane) is not "Kane"
         "khan",  # several listed people share it
         "kier",  # a first name alone says nothing
+        "david",  # a listed surname that is also a listed first name
+        "christmas",  # not "Chris Mason" run together
+        "mandela",  # not "Nadella": the first letter differs
+        "john kerry",  # not "John Terry": the surname's first sound differs
+        "reed",  # listed namesakes (Patrick Reed, Steve Reed)
     ],
 )
 def test_sound_alone_is_not_enough(heard: str) -> None:
@@ -63,7 +68,10 @@ def test_linker_links_by_sound_only_with_evidence() -> None:
     assert linker.link("Kia Starmer", "PER") == ("Keir Starmer", "PER")
     assert linker.link("Kia Starmmer", "ORG") == ("Keir Starmer", "PER")  # NER typed it ORG
     assert linker.link("kia starmar", "PER")[0] == "Kia Starmar"  # no capital letter
-    assert linker.link("Tim Waltz", "LOC")[0] != "Tim Walz"  # typed a place: exact only
+    assert linker.link("Tim Waltz", "LOC")[0] == "Tim Walz"  # a full name typed a place
+    assert linker.link("Austin", "LOC") == ("Austin", "LOC")  # a known place stays one
+    assert linker.link("Red Cross", "ORG")[0] == "Red Cross"  # an organisation, not Grossi
+    assert linker.link("Arab Spring", "MISC")[0] == "Arab Spring"
     assert Linker({}, {}, listed=NameList([])).link("Kia Starmer", "PER")[0] == "Kia Starmer"
 
 
@@ -91,6 +99,21 @@ def test_a_name_heard_by_sound_never_splits_a_longer_name() -> None:
     rows = enrich_tokens(tokens, [Mention(4, 6, "LOC", "Downing Street")], Linker({}, {}))
     assert [(r[2], r[4]) for r in rows.mentions] == [("Downing Street", "LOC")]
     assert people().match("street") is None  # "Stride" sounds alike, but not enough
+
+
+def test_a_known_place_never_becomes_a_listed_person() -> None:
+    """Review: "Austin, Texas" was heard as Lloyd Austin."""
+    tokens = "we flew to Austin, Texas and then to Derby".split()
+    tagged = [Mention(3, 4, "LOC", "Austin,"), Mention(4, 5, "LOC", "Texas")]
+    rows = enrich_tokens(tokens, tagged, Linker({}, {}))
+    assert {(r[2], r[4]) for r in rows.mentions} >= {("Austin", "LOC"), ("Texas", "LOC")}
+    assert all(r[4] != "PER" for r in rows.mentions)
+
+
+def test_full_names_made_of_ordinary_words_are_not_found_in_lower_case() -> None:
+    """Review: "russia will grant them citizenship" gave a person "Will Grant"."""
+    rows = enrich_tokens("russia will grant them citizenship".split(), [], Linker({}, {}))
+    assert rows.mentions == []
 
 
 def test_lower_case_full_names_are_found() -> None:

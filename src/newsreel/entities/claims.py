@@ -284,8 +284,8 @@ def extract(
     sources = [_source(words, forms, s, e) for s, e in spans]
     claims: list[Claim] = []
     for n, (s, e) in enumerate(spans):
-        source = _sentence_source(words, spans, sources, n)
-        claims += _claims_in(forms, words, s, e, source, places, durations)
+        sources[n] = _sentence_source(words, spans, sources, n)  # "And ..." chains on
+        claims += _claims_in(forms, words, s, e, sources[n], places, durations)
     quotes = [q for s, e in spans if (q := _quote_in(forms, words, s, e)) is not None]
     return claims, quotes
 

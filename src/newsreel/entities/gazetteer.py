@@ -8,14 +8,16 @@ people's full names (names.toml) are matched over the token keys, longest phrase
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from functools import cache, lru_cache
+from functools import cache
 
 from newsreel.entities.linking import alias_table, curated
 from newsreel.entities.listed import NameList, people
 from newsreel.entities.ner import Mention
+from newsreel.entities.places import place
 from newsreel.entities.spelling import key
 from newsreel.repair.clean import bare
 from newsreel.repair.document import ends_sentence
+from newsreel.text import STOPWORDS
 
 _LONGEST = 4
 _LONE = 6
@@ -25,7 +27,11 @@ _LONE = 6
 def _anywhere() -> dict[str, tuple[str, str]]:
     """The curated spellings and listed full names matched anywhere (built once per
     process)."""
-    table = {p.key: (p.name, "PER") for p in people().people if " " in p.key}
+    table = {
+        p.key: (p.name, "PER")
+        for p in people().people
+        if " " in p.key and not STOPWORDS & set(p.key.split())  # not "will grant"
+    }
     table.update(alias_table(curated(), tagged=False))
     return table
 
@@ -91,9 +97,10 @@ def find_people(
     return out
 
 
-@lru_cache(maxsize=65536)
 def _match(names: NameList, k: str) -> str | None:
-    """The listed person a key names, if any (remembered: keys repeat across videos)."""
+    """The listed person a key names, if any, unless the key is a known place ("Austin")."""
+    if place(k, "LOC") is not None:
+        return None
     person = names.match(k)
     return person.name if person is not None else None
 

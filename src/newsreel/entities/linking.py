@@ -32,6 +32,7 @@ ALIASES = Path(__file__).with_name("aliases.toml")
 _EDGE = re.compile(r"^\W+|\W+$")
 _POSSESSIVE = re.compile(r"['’]s$")
 REPEATED = 3  # a multi-word spelling heard this often is looked for in lower case too
+_ORG_AS_PERSON = 70  # ratio a name typed as an organisation needs to be a listed person
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,20 +215,25 @@ class Linker:
 
     def _listed(self, k: str, kind: str, surface: str) -> str | None:
         """The listed person (names.toml) a mention names: by its exact key whatever its
-        type, by sound when it was tagged as a name (not a place) with a capital letter
+        type, by sound when it was tagged as a person (or, for a full name that is no
+        known place, as an organisation or place: "Kia Starmmer"), with a capital letter
         and is neither only common words nor a word the archive writes in lower case."""
         listed = self.listed
         if k in listed.by_key:
             return listed.by_key[k].name
         if (
-            kind == "LOC"
+            kind == "MISC"
+            or (kind != "PER" and len(k.split()) < 2)
+            or (kind == "LOC" and place(k, kind) is not None)
             or not any(c.isupper() for c in surface)
             or all(w in self.common for w in k.split())
             or k in self.plain
         ):
             return None
         person = listed.match(k)
-        return person.name if person is not None else None
+        if person is None or (kind != "PER" and fuzz.ratio(k, person.key) < _ORG_AS_PERSON):
+            return None  # "Red Cross" is no "Rafael Grossi"
+        return person.name
 
     def link(self, surface: str, kind: str) -> tuple[str, str]:
         """(canonical name, type) for one mention seen alone."""

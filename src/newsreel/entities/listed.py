@@ -3,16 +3,17 @@
 Pure logic apart from reading the list once. A mention whose words sound like a listed
 person's links to that person, even where the archive never heard the right spelling:
 
-* a full name: the surnames are close (rapidfuzz ratio >= 80, or the same coarse
-  phonetic key and ratio >= 60, or the mention's key is the listed one without its final
-  "r", as a non-rhotic accent says "Starma" for "Starmer") and the first names start with
-  the same sound or are close (ratio >= 50); leading titles ("Prince", "Sir") are ignored;
-* a lone word: a listed surname heard alone (``surname`` list, held by one listed person
-  only) as it is, or, from five letters, with the same phonetic key (or lacking only the
-  final "r") and ratio >= 70 (60 from seven letters: "Zalinski"; not "Street" for
-  "Stride"), or the listed
-  full name run together ("Kierstarma"), unless the word is itself a listed first name
-  or surname ("Georgie" is not "Georgieva", "Keane" not "Kane");
+* a full name: the surnames start with the same sound and are close (rapidfuzz ratio
+  >= 80, or the same coarse phonetic key and ratio >= 60, or the mention's key is the
+  listed one without its final "r", as a non-rhotic accent says "Starma" for "Starmer")
+  and the first names start with the same sound or are close (ratio >= 60: "Christy" /
+  "Kristi"); leading titles ("Prince", "Sir") are ignored;
+* a lone word: a listed surname heard alone (``surname`` list, held by no other listed
+  person and no listed first name) as it is, or, from five letters, with the same first
+  letter and phonetic key (or lacking only the final "r") and ratio >= 75 (60 from seven
+  letters: "Zalinski"), or a listed full name run together (ratio >= 88), unless the
+  word is itself a listed first name or surname ("Georgie" is not "Georgieva", "Keane"
+  not "Kane");
 * the candidate with the highest ratio over the whole name wins.
 """
 
@@ -88,16 +89,30 @@ class NameList:
         self.people = people
         self.by_key = {p.key: p for p in people}
         self._surnames = [p.surname for p in people]
-        shared = Counter(p.surname for p in people if p.by_surname)
-        self._alone = {p.surname: p for p in people if p.by_surname and shared[p.surname] == 1}
+        firsts = {p.key.split()[0] for p in people}
+        shared = Counter(p.surname for p in people)  # namesakes of either list
+        self._alone = {
+            p.surname: p
+            for p in people
+            if p.by_surname and shared[p.surname] == 1 and p.surname not in firsts
+        }
         self._alone_keys = list(self._alone)
         self._joined = {p.key.replace(" ", ""): p for p in people if " " in p.key}
         self._joined_keys = list(self._joined)
         # lone words that are a listed name already: never heard as another surname
-        self._own = {p.surname for p in people} | {p.key.split()[0] for p in people}
+        self._own = set(self._surnames) | firsts
+        self._memo: dict[str, Person | None] = {}
 
     def match(self, k: str) -> Person | None:
-        """The listed person a mention key names, if any (module docstring)."""
+        """The listed person a mention key names, if any (module docstring); remembered,
+        as keys repeat across videos."""
+        if k not in self._memo:
+            self._memo[k] = self._match(k)
+        return self._memo[k]
+
+    def _match(self, k: str) -> Person | None:
+        if k in self.by_key:
+            return self.by_key[k]
         k = untitled(k)
         if k in self.by_key:
             return self.by_key[k]
@@ -110,13 +125,15 @@ class NameList:
         heard = surname(k) or words[-1]
         best: tuple[float, Person] | None = None
         for _, _, i in process.extract(
-            heard, self._surnames, scorer=fuzz.ratio, score_cutoff=55, limit=8
+            heard, self._surnames, scorer=fuzz.ratio, score_cutoff=55, limit=20
         ):
             person = self.people[i]
-            if not close_surnames(heard, person.surname):
-                continue
+            if first_sound(heard) != first_sound(person.surname) or not close_surnames(
+                heard, person.surname
+            ):
+                continue  # "John Kerry" is not "John Terry"
             first = person.key.split()[0]
-            if first_sound(words[0]) != first_sound(first) and fuzz.ratio(words[0], first) < 50:
+            if first_sound(words[0]) != first_sound(first) and fuzz.ratio(words[0], first) < 60:
                 continue
             score = fuzz.ratio(k, person.key)
             if score >= 60 and (best is None or score > best[0]):
@@ -127,15 +144,15 @@ class NameList:
         person = self._alone.get(k)
         if person is not None or len(k) < _MIN_SOUND or k in self._own:
             return person
-        near = 60 if len(k) >= _LONG else 70
+        near = 60 if len(k) >= _LONG else 75
         for listed, _, _ in process.extract(
             k, self._alone_keys, scorer=fuzz.ratio, score_cutoff=near, limit=8
         ):
-            if same_sounds(k, listed):
-                return self._alone[listed]
-        joined = process.extractOne(k, self._joined_keys, scorer=fuzz.ratio, score_cutoff=80)
+            if k[0] == listed[0] and same_sounds(k, listed):
+                return self._alone[listed]  # not "Mandela" for "Nadella"
+        joined = process.extractOne(k, self._joined_keys, scorer=fuzz.ratio, score_cutoff=88)
         if joined is not None and first_sound(k) == first_sound(joined[0]):
-            return self._joined[joined[0]]
+            return self._joined[joined[0]]  # not "Christmas" for "Chris Mason"
         return None
 
 

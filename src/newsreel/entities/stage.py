@@ -253,10 +253,16 @@ def _overlap(a: ner.Mention, b: ner.Mention) -> bool:
 def _inside(a: ner.Mention, b: ner.Mention) -> bool:
     """Whether NER mention ``a`` may give way to the listed person ``b`` heard by sound:
     a span of another type inside it ("Kia" as ORG in "Kia Starmmer") or naming the same
-    words ("the Jeffrey Eststein" as LOC); never a person or a longer name ("Street" in
-    "Downing Street")."""
-    inside = b.start <= a.start and a.end <= b.end
-    return a.type != "PER" and (inside or key(a.text) == key(b.text))
+    words ("the Jeffrey Eststein" as LOC); a place only to a full name that is no place
+    itself ("Riyad" in "Riyad mares", never "Austin" alone); never a person or a longer
+    name ("Street" in "Downing Street")."""
+    if a.type == "PER":
+        return False
+    if a.type == "LOC":  # a place gives way only to a longer full name ("Riyad mares")
+        longer = b.start <= a.start and a.end <= b.end and (a.start, a.end) != (b.start, b.end)
+        same = key(a.text) == key(b.text) and " " in key(b.text)
+        return (longer or same) and place(key(b.text), "LOC") is None
+    return (b.start <= a.start and a.end <= b.end) or key(a.text) == key(b.text)
 
 
 def joined(tokens: Sequence[str], tagged: Sequence[ner.Mention]) -> list[ner.Mention]:
