@@ -25,6 +25,7 @@ def named(k: str) -> str | None:
         ("kia starmer", "Keir Starmer"),  # the first name misheard
         ("kia starman", "Keir Starmer"),  # non-rhotic: "Starma(n)" for "Starmer"
         ("starmmer", "Keir Starmer"),  # the surname alone, misspelt
+        ("kstarmmer", "Keir Starmer"),  # the full name run together
         ("tim waltz", "Tim Walz"),  # not Mike Waltz: the first name decides
         ("christy gnome", "Kristi Noem"),  # the same sounds, other letters
         ("zalinski", "Volodymyr Zelensky"),

@@ -11,7 +11,8 @@ person's links to that person, even where the archive never heard the right spel
 * a lone word: a listed surname heard alone (``surname`` list, held by no other listed
   person and no listed first name) as it is, or, from five letters, with the same first
   letter and phonetic key (or lacking only the final "r") and ratio >= 75 (60 from seven
-  letters: "Zalinski"), or a listed full name run together (ratio >= 88), unless the
+  letters: "Zalinski"), or a listed full name run together (ratio >= 80, same first
+  letter, phonetic keys close: "Kstarmmer", not "Christmas"), unless the
   word is itself a listed first name or surname ("Georgie" is not "Georgieva", "Keane"
   not "Kane");
 * the candidate with the highest ratio over the whole name wins.
@@ -73,6 +74,13 @@ def same_sounds(heard: str, listed: str) -> bool:
     if not mine or not theirs:
         return False
     return mine == theirs or (len(listed) > 4 and mine[0] + "R" == theirs[0])
+
+
+def _sounds_close(a: str, b: str) -> bool:
+    """Whether two words' coarse phonetic keys are close (ratio >= 88): "Kstarmmer" and
+    "Keirstarmer" (KSTRNR, KRSTRNR), not "Christmas" and "Chrismason" (XRSTNS, XRSNSN)."""
+    mine, theirs = phonetic(a), phonetic(b)
+    return bool(mine and theirs) and fuzz.ratio(mine[0], theirs[0]) >= 88
 
 
 def close_surnames(heard: str, listed: str, floor: int = 80, near: int = 60) -> bool:
@@ -150,8 +158,8 @@ class NameList:
         ):
             if k[0] == listed[0] and same_sounds(k, listed):
                 return self._alone[listed]  # not "Mandela" for "Nadella"
-        joined = process.extractOne(k, self._joined_keys, scorer=fuzz.ratio, score_cutoff=88)
-        if joined is not None and first_sound(k) == first_sound(joined[0]):
+        joined = process.extractOne(k, self._joined_keys, scorer=fuzz.ratio, score_cutoff=80)
+        if joined is not None and k[0] == joined[0][0] and _sounds_close(k, joined[0]):
             return self._joined[joined[0]]  # not "Christmas" for "Chris Mason"
         return None
 
