@@ -83,11 +83,13 @@ def _sounds_close(a: str, b: str) -> bool:
     return bool(mine and theirs) and fuzz.ratio(mine[0], theirs[0]) >= 88
 
 
-def close_surnames(heard: str, listed: str, floor: int = 80, near: int = 60) -> bool:
-    """Whether a heard surname is like a listed one: rapidfuzz ratio >= ``floor``, or
-    >= ``near`` with the same sounds."""
+def close_surnames(heard: str, listed: str) -> bool:
+    """Whether a heard surname is like a listed one: the same first sound and a rapidfuzz
+    ratio >= 80, or >= 60 with the same sounds ("John Kerry" is not "John Terry")."""
+    if first_sound(heard) != first_sound(listed):
+        return False
     ratio = fuzz.ratio(heard, listed)
-    return ratio >= floor or (ratio >= near and same_sounds(heard, listed))
+    return ratio >= 80 or (ratio >= 60 and same_sounds(heard, listed))
 
 
 class NameList:
@@ -136,10 +138,8 @@ class NameList:
             heard, self._surnames, scorer=fuzz.ratio, score_cutoff=55, limit=20
         ):
             person = self.people[i]
-            if first_sound(heard) != first_sound(person.surname) or not close_surnames(
-                heard, person.surname
-            ):
-                continue  # "John Kerry" is not "John Terry"
+            if not close_surnames(heard, person.surname):
+                continue
             first = person.key.split()[0]
             if first_sound(words[0]) != first_sound(first) and fuzz.ratio(words[0], first) < 60:
                 continue

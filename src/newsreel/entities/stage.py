@@ -171,13 +171,7 @@ class EnrichStage:
 def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Linker) -> Enriched:
     """Mentions (curated and NER, linked), claims and quotes of one token list."""
     curated = gazetteer.find(tokens)
-    named = [
-        m
-        for m in joined(tokens, tagged)
-        if any(c.isalpha() for c in key(m.text))
-        and not generic(key(m.text), linker.common)
-        and not _plain(key(m.text), m.type, linker)
-    ]
+    named = [m for m in joined(tokens, tagged) if _a_name(key(m.text), m.type, linker)]
     starts = set(sentence_starts(tokens))
     people = gazetteer.find_people(tokens, starts, linker.ordinary, linker.listed)
     people = [p for p in people if all(_inside(m, p) for m in named if _overlap(m, p))]
@@ -230,13 +224,16 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     )
 
 
-def _plain(k: str, kind: str, linker: Linker) -> bool:
-    """Whether a mention is only titles ("Crown Prince"), or one word the archive writes in
-    lower case ("Awesome", "Broker": the repair's capital, not a name) that is no known
-    place or person."""
+def _a_name(k: str, kind: str, linker: Linker) -> bool:
+    """Whether an NER mention's key may be a name: it has a letter, is not only generic or
+    common words, not only titles ("Crown Prince"), and not one word the archive writes
+    in lower case ("Awesome", "Broker": the repair's capital) unless a known place or
+    person."""
+    if not any(c.isalpha() for c in k) or generic(k, linker.common):
+        return False
     if all(w in TITLES for w in k.split()):
-        return True  # "Crown Prince": a title, not a name
-    return (
+        return False
+    return not (
         " " not in k
         and k in linker.plain
         and place(k, kind) is None
