@@ -108,3 +108,77 @@ def test_claims_gold_bad_input(tmp_path: Path) -> None:
     assert len(dev) + len(test) == 194 and not {g["video_id"] for g in dev} & {
         g["video_id"] for g in test
     }
+
+
+def sources_of(text: str) -> dict[float, str | None]:
+    forms = text.split()
+    claims, _ = extract(forms, sentence_starts(forms))
+    return {c.value: c.attribution for c in claims}
+
+
+def test_passive_and_noun_sources() -> None:
+    assert sources_of("24 missiles were told by the Ukrainian authorities, 220 drones.") == {
+        24: "the Ukrainian authorities",
+        220: "the Ukrainian authorities",
+    }
+    assert sources_of("That is the finding of a BBC investigation, with 500 sites.") == {
+        500: "BBC investigation"
+    }
+    assert sources_of("A study by Oxford University counted 40 boats.") == {40: "Oxford University"}
+
+
+def test_a_report_verb_after_a_preposition_is_a_noun() -> None:
+    text = "Over 50 labour disputes were heard across the league with claims of wages unpaid."
+    assert sources_of(text) == {50: None}
+
+
+def test_sources_lose_an_article_and_a_has() -> None:
+    assert sources_of("A DERA spokesperson said 50 officers came.") == {50: "DERA spokesperson"}
+    text = "While the UK government's announced it will send 200 missiles."
+    assert sources_of(text) == {200: "the UK government"}
+
+
+def test_a_number_inside_the_source_phrase_is_not_attributed_to_it() -> None:
+    text = "The international Union representing 65,000 footballers warned of 12 cases."
+    assert sources_of(text) == {
+        65_000: None,
+        12: "international Union representing 65,000 footballers",
+    }
+
+
+def test_a_possessive_sentence_keeps_the_source_before_it() -> None:
+    text = "The Kiel Institute says aid fell. Its data shows 59 countries gave less. Then 3 quit."
+    assert sources_of(text) == {59: "The Kiel Institute", 3: None}
+
+
+def test_glued_numbers_money_purposes_and_percentages_measured_before() -> None:
+    assert values("systems worth more than500 million pounds") == {500_000_000: "systems"}
+    assert values("Two men were arrested and £100,000 in cash was seized") == {
+        2: "men",
+        100_000: "in cash",
+    }
+    assert values("US aid for Ukraine fell by 99% in 2025") == {99: "US aid for Ukraine"}
+    assert values("attendance at El Nasa games is up by 143 percent") == {
+        143: "attendance at El Nasa games"
+    }
+    assert values("they gave 50% more funding") == {50: "more funding"}
+    assert values("we have three more than before") == {}
+
+
+def test_what_a_sum_is_for_when_named_before_it() -> None:
+    assert values("an estimated net worth of at least 2.5 billion dollars") == {
+        2_500_000_000: "estimated net worth"
+    }
+    assert values("bought one new home in London worth more than 313 million dollars") == {
+        313_000_000: "new home in London"
+    }
+    assert values("supercars that cost more than two billion dollars") == {
+        2_000_000_000: "supercars"
+    }
+    assert values("to the tune of some 500 million pounds") == {500_000_000: "pounds"}
+
+
+def test_one_as_an_article_long_durations_and_multipliers() -> None:
+    assert values("the one final chance fell in one room to not one single friend") == {}
+    assert values("after 17 long weeks they were 15 times richer") == {}
+    assert values("he came home just three times in eight years") == {3: "times"}

@@ -130,3 +130,23 @@ def test_a_bad_name_list_names_the_file(tmp_path: Path) -> None:
     bad.write_text("[others]\nfull = []\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="expected \\[people\\]"):
         people(bad)
+
+
+def test_nationalities_are_no_entities_and_members_are_their_body() -> None:
+    from newsreel.entities.ner import Mention
+    from newsreel.entities.places import demonym
+    from newsreel.entities.stage import joined
+
+    assert [
+        w for w in "bangladeshis israelis ukrainians chinese espn murray".split() if demonym(w)
+    ] == [
+        "bangladeshis",
+        "israelis",
+        "ukrainians",
+        "chinese",
+    ]
+    tokens = "Bangladeshis and Labour MPs met".split()
+    found = joined(
+        tokens, [Mention(0, 1, "PER", "Bangladeshis"), Mention(2, 4, "PER", "Labour MPs")]
+    )
+    assert found == [Mention(0, 1, "MISC", "Bangladeshis"), Mention(2, 3, "ORG", "Labour")]

@@ -91,3 +91,12 @@ def test_a_texts_repair_does_not_depend_on_what_is_repaired_with_it() -> None:
     other = "breaking news tonight a storm hits the coast " * 50
     alone = repair_text(text)
     assert repair_texts([other, text, "short one"])[1].forms == alone.forms
+
+
+def test_a_title_abbreviation_ends_no_sentence() -> None:
+    from newsreel.repair.document import ends_sentence
+
+    assert not ends_sentence("Mr.")
+    assert not ends_sentence("Dr.")
+    assert ends_sentence("Moscow.")
+    assert ends_sentence("said?")

@@ -44,6 +44,30 @@ _QUOTE_SAY = _SAY - {"reports", "reported"}
 _REPORT = _SAY | _FIND
 # a sentence that goes on with the one before: "And at least 11 sites contain ..."
 _GO_ON = frozenset({"and", "also"})
+# verbs of change a percentage measures: "US aid fell by 99%"
+_CHANGE = frozenset(
+    "rose risen fell fallen grew grown increased decreased dropped jumped climbed declined "
+    "surged shrank slumped is are was were".split()
+)
+# words between a sum and what it is for: "a net worth of at least $2.5 billion"
+_ABOUT = frozenset(
+    "more than over at least around about almost nearly close to merely just some roughly "
+    "only up an a".split()
+)
+_VACUOUS = frozenset("tune total sum amount figure value excess region upwards".split())
+_COSTS = frozenset("of worth cost costs costing valued priced exceed exceeds exceeding".split())
+# what money is for: "$2 billion from the Saudis"
+_MONEY_FOR = frozenset({"in", "from", "to", "for"})
+# a sentence whose report is the previous sentence's source's: "Its data shows ..."
+_THEIRS = frozenset({"its", "their"})
+# a report named by a noun: "a study by X", "the findings of X"
+_REPORT_NOUNS = frozenset("report study research analysis survey investigation".split())
+# words before a report verb that make it a noun: "with claims of", "the reports"
+_NOUN_BEFORE = frozenset("with the a of these those such his her their its new".split())
+# a number glued to the word before it in the captions: "more than500"
+_GLUED = re.compile(
+    r"^(?:than|to|for|and|between|of|about|around|over|under|some|nearly)(\d[\d,.]*)$"
+)
 _SUBJECT_STOP = frozenset(
     {"exchange", "return", "according", "about", "almost", "nearly", "around", "roughly", "some"}
 )
@@ -56,6 +80,8 @@ _TIME_UNITS = frozenset(
     "decade decades century centuries season seasons".split()
 )
 _AGE = frozenset({"old", "olds", "aged"})
+_COMPARATIVE = frozenset("more less as the bigger larger higher greater".split())
+_LONG = frozenset("long full straight consecutive whole short".split())
 # a subject must be a noun phrase: not one that starts with these
 _NOT_SUBJECT = frozenset(
     "or to and in on at by from for with out than as during into over under about up "
@@ -66,6 +92,10 @@ _CURRENCY = frozenset(
 )
 # "one" as an article or pronoun: "on the one hand", "one day", "one of"
 _ONE_NOT_COUNT = frozenset("hand day time thing way point more another".split())
+# "one final chance", "not one single friend": "one" as an article
+_ONE_ADJECTIVES = frozenset(
+    "single final last new big great small particular such other main key major".split()
+)
 # the head nouns of a source phrase that names no one: "police say", "the mayor said"
 SOURCE_NOUNS = frozenset(
     "police authorities government ministry minister mayor president spokesperson "
@@ -174,7 +204,11 @@ def _number_step(
     return None
 
 
-def _subject(forms: Sequence[str], words: Sequence[str], start: int, end: int) -> str | None:
+def _subject(
+    forms: Sequence[str], words: Sequence[str], start: int, end: int, *, money: bool = False
+) -> str | None:
+    """The counted noun phrase after a number; for money, also what it is for ("$1,500
+    to get a job", "£100,000 in cash")."""
     out: list[str] = []
     for j in range(start, min(end, start + 6)):
         if words[j] in FILLERS:
@@ -186,36 +220,69 @@ def _subject(forms: Sequence[str], words: Sequence[str], start: int, end: int) -
             break
     while out and out[-1].lower() in ("in", "of", "for", "from", "to", "the", "a", "with"):
         out.pop()
-    if not out or out[0].lower() in _NOT_SUBJECT or not any(c.isalpha() for c in out[0]):
+    more = out[:1] in (["more"], ["less"]) and len(out) > 1 and out[1] != "than"
+    if money and out[:1] and out[0].lower() in _MONEY_FOR and len(out) > 1:
+        return " ".join(out)
+    if not out or (out[0].lower() in _NOT_SUBJECT and not more):
+        return None  # "50% more funding" counts funding; "more than" counts nothing
+    if not any(c.isalpha() for c in out[0]):
         return None
     return " ".join(out)
 
 
-def _source(words: Sequence[str], forms: Sequence[str], start: int, end: int) -> str | None:
-    """The source a sentence names: "according to X" or "X said/reports"."""
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """A sentence's source and the tokens that name it."""
+
+    name: str
+    start: int
+    end: int
+
+
+def _phrase_after(words: Sequence[str], forms: Sequence[str], at: int, end: int) -> _Source | None:
+    """The source named from token ``at`` on ("according to X", "told by X")."""
+    got = []
+    for k in range(at, min(end, at + 5)):
+        if (
+            words[k] in _STOP
+            or words[k] in ("there", "they", "we")
+            or (k > at + 1 and words[k].endswith("ed"))
+        ):
+            break
+        got.append(bare(forms[k]))
+        if forms[k][-1:] in ".,?!;:":
+            break
+    named = named_source(got) if got else None
+    return _Source(named, at, at + len(got)) if named else None
+
+
+def _source(words: Sequence[str], forms: Sequence[str], start: int, end: int) -> _Source | None:
+    """The source a sentence names: "according to X", "X said/reports", "told by X",
+    "the findings of X"."""
     for j in range(start, end - 2):
-        if words[j] == "according" and words[j + 1] == "to":
-            got = []
-            for k in range(j + 2, min(end, j + 7)):
-                if (
-                    words[k] in _STOP
-                    or words[k] in ("there", "they", "we")
-                    or (k > j + 3 and words[k].endswith("ed"))
-                ):
-                    break
-                got.append(bare(forms[k]))
-                if forms[k][-1:] in ".,?!;:":
-                    break
-            if got and (named := named_source(got, start_of_sentence=False)):
-                return named
+        pair = (words[j], words[j + 1])
+        if (
+            pair == ("according", "to")
+            or (pair[1] == "by" and (pair[0] in _REPORT or pair[0] in _REPORT_NOUNS))
+            or (pair[1] == "of" and pair[0] in ("finding", "findings"))
+        ) and (found := _phrase_after(words, forms, j + 2, end)):
+            return found
     for j in range(start + 1, end):
-        if words[j] in _REPORT and not _pronoun_report(words, max(start, j - 3), j + 1):
+        if (
+            words[j] in _REPORT
+            and words[j - 1] not in _NOUN_BEFORE  # "with claims of ...": a noun
+            and not _pronoun_report(words, max(start, j - 3), j + 1)
+        ):
             speaker = _speaker_before(words, forms, start, j)
             if speaker is None:
                 continue
-            named = named_source(speaker[0].split(), start_of_sentence=speaker[1] == start)
+            said = speaker[0].split()
+            if said[-1].endswith(("'s", "’s")):  # "the UK government's announced": has
+                said[-1] = said[-1][:-2]
+            named = named_source(said, start_of_sentence=speaker[1] == start)
             if named:
-                return f"{named} {forms[j]}" if words[j].startswith("report") else named
+                name = f"{named} {forms[j]}" if words[j].startswith("report") else named
+                return _Source(name, speaker[1], j)
     return None
 
 
@@ -227,6 +294,8 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     got = [bare(w) for w in words if bare(w)]
     while got and got[-1].casefold() in _AUXILIARIES:
         got.pop()
+    if got[:1] and got[0].casefold() in ("a", "an"):
+        got = got[1:]  # "A DERA spokesperson" is the DERA spokesperson
     folded = [w.casefold() for w in got]
     if (
         not got
@@ -279,7 +348,7 @@ def extract(
     mentions to their canonical names ("there" in a subject becomes "in <place>").
     Durations, ages and rankings are counts only when ``durations`` asks for them."""
     places = places or {}
-    words = [core(f) for f in forms]
+    words = [_unglued(core(f)) for f in forms]
     spans = list(zip(sentences, [*sentences[1:], len(forms)], strict=False)) or [(0, len(forms))]
     sources = [_source(words, forms, s, e) for s, e in spans]
     claims: list[Claim] = []
@@ -290,9 +359,18 @@ def extract(
     return claims, quotes
 
 
+def _unglued(word: str) -> str:
+    """A caption's "than500" as "500"; any other word as it is."""
+    glued = _GLUED.match(word)
+    return glued.group(1) if glued else word
+
+
 def _sentence_source(
-    words: Sequence[str], spans: Sequence[tuple[int, int]], sources: Sequence[str | None], n: int
-) -> str | None:
+    words: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    sources: Sequence[_Source | None],
+    n: int,
+) -> _Source | None:
     """The source of sentence ``n``: its own, or one a neighbouring sentence names."""
     s, e = spans[n]
     source = sources[n]
@@ -303,7 +381,11 @@ def _sentence_source(
             source = sources[n + 1]
         elif n + 2 < len(spans) and words[spans[n + 2][0]] == "according":
             source = sources[n + 2]
-    if source is None and n and (_pronoun_report(words, s, e) or words[s] in _GO_ON):
+    if (
+        source is None
+        and n
+        and (_pronoun_report(words, s, e) or words[s] in _GO_ON or words[s] in _THEIRS)
+    ):
         source = sources[n - 1]
     return source
 
@@ -313,7 +395,7 @@ def _claims_in(
     words: Sequence[str],
     s: int,
     e: int,
-    source: str | None,
+    source: _Source | None,
     places: dict[int, str],
     durations: bool = False,
 ) -> list[Claim]:
@@ -346,14 +428,88 @@ def _claims_in(
             i += used
             continue
         alone = forms[after - 1][-1:] in ".,?!;:"  # "in 2021, one, The fund"
-        subject = None if alone else _place_subject(_subject(forms, words, after, e), places, s, i)
+        money = forms[i][:1] in "$£€"
+        subject = (
+            None
+            if alone
+            else _place_subject(_subject(forms, words, after, e, money=money), places, s, i)
+        ) or _subject_before(forms, words, s, i, counted)
+        if money or (after < e and words[after] in _CURRENCY):
+            subject = _money_before(forms, words, s, i) or subject
         if (subject is None and not counted) or _not_one(words, s, i, after, e):
             i += used
             continue
         text = " ".join(forms[i : i + used]).strip(".,?!;:")
-        claims.append(Claim(i, i + used, value, text, subject, source, sentence))
+        # "the union representing 65,000 footballers warned": the number describes the source
+        by = source.name if source and not source.start <= i < source.end else None
+        claims.append(Claim(i, i + used, value, text, subject, by, sentence))
         i += used
     return claims
+
+
+def _subject_before(
+    forms: Sequence[str], words: Sequence[str], s: int, i: int, counted: bool
+) -> str | None:
+    """What a percentage measures when the words before it say: "US aid for Ukraine fell
+    by 99%" -> "US aid for Ukraine"."""
+    if not counted:
+        return None
+    j = i - 1
+    if j >= s and words[j] in ("by", "to"):
+        j -= 1
+    if j >= s + 1 and words[j] in ("up", "down") and words[j - 1] in _AUXILIARIES:
+        j -= 1  # "attendance is up by 143 percent"
+    if j < s or words[j] not in _CHANGE:
+        return None
+    out: list[str] = []
+    for k in range(j - 1, max(s - 1, j - 7), -1):
+        if words[k] in _STOP or words[k] in _SPEAKER_STOP or forms[k][-1:] in ".,?!;:":
+            break
+        out.insert(0, bare(forms[k]))
+    while out and out[0].casefold() in _DETERMINERS:
+        out.pop(0)
+    return " ".join(out) if out and _noun(out[-1].casefold()) else None
+
+
+def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
+    """What a sum is for, named before it: "an estimated net worth of at least $2.5
+    billion", "a new home in London worth more than 313 million dollars", "supercars
+    that cost more than two billion dollars"."""
+    j = i - 1
+    while j >= s and words[j] in _ABOUT:
+        j -= 1
+    if j - 1 >= s and words[j] == "at" and words[j - 1] in ("valued", "priced"):
+        j -= 1
+    if j < s or words[j] not in _COSTS:
+        return None
+    j -= 1
+    if j >= s and words[j] in ("that", "which"):
+        j -= 1
+    out: list[str] = []
+    for k in range(j, max(s - 1, j - 5), -1):
+        if not _noun(words[k]) and words[k] not in ("in", "of"):
+            break
+        if forms[k][-1:] in ".,?!;:":
+            break
+        out.insert(0, bare(forms[k]))
+    while out and out[0].casefold() in ("in", "of"):
+        out.pop(0)
+    if out and out[-1].casefold() in _VACUOUS:
+        return None  # "to the tune of £500 million"
+    return " ".join(out) if out else None
+
+
+def _noun(word: str) -> bool:
+    """Whether ``word`` may head a noun phrase (not a number, stop word or pronoun)."""
+    return (
+        word.isalpha()
+        and word not in _STOP
+        and word not in _NOT_SUBJECT
+        and word not in _DETERMINERS
+        and word not in FILLERS
+        and word not in _WORDS
+        and word not in _SCALE
+    )
 
 
 def _range_end(words: Sequence[str], at: int, e: int) -> tuple[float, int] | None:
@@ -366,11 +522,16 @@ def _range_end(words: Sequence[str], at: int, e: int) -> tuple[float, int] | Non
 
 
 def _duration(words: Sequence[str], s: int, i: int, after: int, e: int) -> bool:
-    """A duration ("six months", "12 hours a day"), an age ("aged 33", "36 year old") or
-    a ranking ("top 10", "the big six")."""
+    """A duration ("six months", "17 long weeks", "12 hours a day"), an age ("aged 33",
+    "36 year old"), a ranking ("top 10", "the big six") or a multiplier ("15 times")."""
     nxt = words[after] if after < e else ""
+    if nxt in _LONG and after + 1 < e:
+        nxt = words[after + 1]  # "17 long weeks"
     if nxt in _TIME_UNITS or nxt.rstrip("s") in ("year-old", "month-old"):
         return True
+    if nxt == "times" and after + 1 < e:
+        more = words[after + 1]  # "15 times richer": a multiplier; "seven times" a count
+        return more in _COMPARATIVE or (more.endswith("er") and more not in ("per", "over"))
     before = words[i - 1] if i > s else ""
     return before in ("aged", "top", "big", "number", "no") or (
         after + 1 < e and words[after + 1] in _AGE
@@ -382,7 +543,13 @@ def _not_one(words: Sequence[str], s: int, i: int, after: int, e: int) -> bool:
     if words[i] != "one":
         return False
     nxt = words[after] if after < e else ""
-    return nxt in _ONE_NOT_COUNT or nxt in _NOT_SUBJECT or (i > s and words[i - 1] == "the")
+    before = words[i - 1] if i > s else ""
+    return (
+        nxt in _ONE_NOT_COUNT
+        or nxt in _NOT_SUBJECT
+        or nxt in _ONE_ADJECTIVES
+        or before in ("the", "in", "at", "on")
+    )
 
 
 def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) -> bool:

@@ -48,3 +48,26 @@ def place(k: str, kind: str) -> str | None:
     if kind == "LOC" and k in cities():
         return cities()[k]
     return None
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Folded country names (no codes: "esp" + "n" is not a people)."""
+    return frozenset(k for k, name in countries().items() if fold(name) == k)
+
+
+_DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "ese", "is", "ns", "i", "n", "s")
+
+
+def demonym(k: str) -> bool:
+    """Whether one word names a country's people, not a place or a person: "Bangladeshis",
+    "Israelis", "Ukrainians", "Chinese" (the country's name less an ending, plus at most
+    one or two letters back)."""
+    if " " in k or k in countries() or k in cities():
+        return False
+    for ending in _DEMONYM_ENDINGS:
+        if k.endswith(ending) and len(k) - len(ending) >= 3:
+            stem = k[: -len(ending)]
+            if any(stem + tail in _country_names() for tail in ("", "a", "e", "ia", "y")):
+                return True
+    return False

@@ -18,12 +18,12 @@ from newsreel.entities import gazetteer, ner
 from newsreel.entities.linking import Linker, curated
 from newsreel.entities.listed import TITLES, people
 from newsreel.entities.names import best_name, clean, generic, majority, vocabulary
-from newsreel.entities.places import place
+from newsreel.entities.places import demonym, place
 from newsreel.entities.spelling import key
 from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 
-VERSION = "entities-9+en_core_web_sm-3.8.0"
+VERSION = "entities-10+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 
@@ -262,11 +262,29 @@ def _inside(a: ner.Mention, b: ner.Mention) -> bool:
     return (b.start <= a.start and a.end <= b.end) or key(a.text) == key(b.text)
 
 
+# plural nouns for the members of a body, cut off a name: "Labour MPs" is Labour
+GROUPS = frozenset(
+    "mps voters supporters fans officials members lawmakers ministers leaders".split()
+)
+
+
+def _recast(m: ner.Mention) -> ner.Mention:
+    """A mention as a name: a country's people ("Bangladeshis") are a nationality (MISC),
+    not a person or place; "Labour MPs" is the party."""
+    words = m.text.split()
+    if len(words) > 1 and key(words[-1]) in GROUPS:
+        return ner.Mention(m.start, m.end - 1, "ORG", " ".join(words[:-1]))
+    if m.type in ("PER", "ORG", "LOC") and demonym(key(m.text)):
+        return ner.Mention(m.start, m.end, "MISC", m.text)
+    return m
+
+
 def joined(tokens: Sequence[str], tagged: Sequence[ner.Mention]) -> list[ner.Mention]:
     """NER mentions with a nationality or place directly before an organisation made one
-    ("Israeli" + "Channel 12"), and "Channel N" the NER missed as an organisation."""
+    ("Israeli" + "Channel 12"), and "Channel N" the NER missed as an organisation; a
+    nationality is MISC and "Labour MPs" is Labour (``_recast``)."""
     out: list[ner.Mention] = []
-    for m in tagged:
+    for m in map(_recast, tagged):
         prev = out[-1] if out else None
         if (
             prev

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsreel.repair.clean import core
-from newsreel.repair.labels import case_of
+from newsreel.repair.labels import TITLES, case_of
 
 _TRAILING = re.compile(r"[.,!?;:…\"'”’)\]]+$")
 _ENDS = (".", "!", "?", "…")
@@ -175,6 +175,8 @@ def styled(
 
 
 def ends_sentence(form: str) -> bool:
-    """Whether a display form closes a sentence."""
+    """Whether a display form closes a sentence ("Mr." and other titles do not)."""
+    if form.lstrip("\"'“‘([{").casefold() in TITLES:
+        return False
     trail = _TRAILING.search(form)
     return bool(trail) and any(c in _ENDS for c in trail.group(0)) if trail else False

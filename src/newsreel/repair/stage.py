@@ -16,7 +16,8 @@ from newsreel.repair.punctuator import Punctuator, load
 from newsreel.repair.repairer import repair_texts
 from newsreel.store.base import Store
 
-RULES = "rules-4"  # 4: auto-caption capitals weighed, not kept; learnt speaker turns
+# 4: auto-caption capitals weighed, not kept; learnt speaker turns; 5: "Mr." ends no sentence
+RULES = "rules-5"
 BATCH = 64
 
 
