@@ -569,9 +569,10 @@ def warm_start(model: Punctuator, onnx_path: Path) -> None:
     pretrained weights of the layers the exported one lacks (a 6-layer model grown from
     the shipped 4-layer one)."""
     weights = {k: torch.from_numpy(v) for k, v in dequantised(onnx_path).items()}
-    depth = 1 + max(int(k.split(".")[3]) for k in weights if k.startswith("encoder.encoder.layer."))
+    layer = "encoder.encoder.layer."
+    depth = 1 + max(int(k[len(layer) :].split(".")[0]) for k in weights if k.startswith(layer))
     missing, _ = model.load_state_dict(weights, strict=False)
-    grown = tuple(f"encoder.encoder.layer.{n}." for n in range(depth, len(model.encoder.encoder.layer)))
+    grown = tuple(f"{layer}{n}." for n in range(depth, len(model.encoder.encoder.layer)))
     left = [m for m in missing if not m.endswith("position_ids") and not m.startswith(grown)]
     if left:
         raise ValueError(f"{onnx_path}: no weights for {', '.join(left[:5])}")
