@@ -182,3 +182,13 @@ def test_one_as_an_article_long_durations_and_multipliers() -> None:
     assert values("the one final chance fell in one room to not one single friend") == {}
     assert values("after 17 long weeks they were 15 times richer") == {}
     assert values("he came home just three times in eight years") == {3: "times"}
+
+
+def test_a_share_said_without_percent() -> None:
+    assert values("India 700 000 people 21.8 of the population that means") == {
+        700_000: "people",
+        21.8: "of the population",
+    }
+    assert values("sport matters to Saudi's population, 70 of which is under 35.") == {
+        70: "population"
+    }

@@ -32,6 +32,10 @@ def named(k: str) -> str | None:
         ("shake hassina", "Sheikh Hasina"),
         ("prince mohammed bin salman", "Mohammed bin Salman"),  # titles ignored
         ("president trump", "Donald Trump"),
+        ("ruper huck", "Rupa Huq"),  # a short surname: same sounds, fewer letters alike
+        ("actton ruper huck", "Rupa Huq"),  # a stray word before the name
+        ("rumayyan", "Yasir Al-Rumayyan"),  # the surname without its article
+        ("neta tafi", "Nada Tawfik"),
     ],
 )
 def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:
@@ -53,6 +57,8 @@ def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:
         "mandela",  # not "Nadella": the first letter differs
         "john kerry",  # not "John Terry": the surname's first sound differs
         "reed",  # listed namesakes (Patrick Reed, Steve Reed)
+        "brad smith",  # no common surname of a correspondent on the list
+        "downing street keir",
     ],
 )
 def test_sound_alone_is_not_enough(heard: str) -> None:

@@ -223,6 +223,8 @@ def _subject(
     more = out[:1] in (["more"], ["less"]) and len(out) > 1 and out[1] != "than"
     if money and out[:1] and out[0].lower() in _MONEY_FOR and len(out) > 1:
         return " ".join(out)
+    if out[:1] == ["of"] and _share_of(words, start, end):
+        return " ".join(out)
     if not out or (out[0].lower() in _NOT_SUBJECT and not more):
         return None  # "50% more funding" counts funding; "more than" counts nothing
     if not any(c.isalpha() for c in out[0]):
@@ -424,6 +426,8 @@ def _claims_in(
             after = other[1]
         if after < e and words[after] in _CURRENCY:
             counted = True
+        if _share_of(words, after, e):  # "21.8 of the population": a percentage said bare
+            counted = True
         if not durations and _duration(words, s, i, after, e):
             i += used
             continue
@@ -447,13 +451,25 @@ def _claims_in(
     return claims
 
 
+def _share_of(words: Sequence[str], after: int, e: int) -> bool:
+    """Whether a bare number is a share: "21.8 of the population", "70 of which"."""
+    if after + 1 >= e or words[after] != "of":
+        return False
+    nxt = words[after + 1 : after + 4]
+    return nxt[0] in ("which", "whom") or "population" in nxt
+
+
 def _subject_before(
     forms: Sequence[str], words: Sequence[str], s: int, i: int, counted: bool
 ) -> str | None:
     """What a percentage measures when the words before it say: "US aid for Ukraine fell
-    by 99%" -> "US aid for Ukraine"."""
+    by 99%" -> "US aid for Ukraine"; "Saudi's population, 70 of which" -> "Saudi's
+    population"."""
     if not counted:
         return None
+    if i + 2 < len(words) and words[i + 1] == "of" and words[i + 2] in ("which", "whom"):
+        whole = [bare(forms[k]) for k in range(max(s, i - 3), i) if _noun(words[k])]
+        return " ".join(whole) or None
     j = i - 1
     if j >= s and words[j] in ("by", "to"):
         j -= 1

@@ -67,6 +67,17 @@ def untitled(k: str) -> str:
     return " ".join(words)
 
 
+_PARTICLES = ("al-", "el-", " al ", "bin ", "ibn ", "abu ")
+
+
+def _unprefixed(surname: str) -> str:
+    """A surname without an Arabic article or particle: "al-rumayyan" -> "rumayyan"."""
+    for particle in _PARTICLES:
+        if surname.startswith(particle) and len(surname) > len(particle) + 3:
+            return surname[len(particle) :]
+    return surname
+
+
 def same_sounds(heard: str, listed: str) -> bool:
     """Whether two words have the same coarse phonetic key, or the heard one lacks only
     the listed one's final "r" ("Starma" / "Starmer")."""
@@ -85,11 +96,13 @@ def _sounds_close(a: str, b: str) -> bool:
 
 def close_surnames(heard: str, listed: str) -> bool:
     """Whether a heard surname is like a listed one: the same first sound and a rapidfuzz
-    ratio >= 80, or >= 60 with the same sounds ("John Kerry" is not "John Terry")."""
+    ratio >= 80, or >= 60 with the same sounds (>= 50 for a surname of four letters or
+    fewer: "Huck" / "Huq"); "John Kerry" is not "John Terry"."""
     if first_sound(heard) != first_sound(listed):
         return False
     ratio = fuzz.ratio(heard, listed)
-    return ratio >= 80 or (ratio >= 60 and same_sounds(heard, listed))
+    near = 50 if min(len(heard), len(listed)) <= 4 else 60  # "Huck" / "Huq"
+    return ratio >= 80 or (ratio >= near and same_sounds(heard, listed))
 
 
 class NameList:
@@ -102,9 +115,10 @@ class NameList:
         firsts = {p.key.split()[0] for p in people}
         shared = Counter(p.surname for p in people)  # namesakes of either list
         self._alone = {
-            p.surname: p
+            bare: p
             for p in people
             if p.by_surname and shared[p.surname] == 1 and p.surname not in firsts
+            for bare in {p.surname, _unprefixed(p.surname)}
         }
         self._alone_keys = list(self._alone)
         self._joined = {p.key.replace(" ", ""): p for p in people if " " in p.key}
@@ -127,6 +141,8 @@ class NameList:
         if k in self.by_key:
             return self.by_key[k]
         words = k.split()
+        if len(words) > 2:  # "Actton Ruper Huck": a stray word before the name
+            return self._full(k, words) or self._full(" ".join(words[-2:]), words[-2:])
         if len(words) > 1:
             return self._full(k, words)
         return self._lone(k) if len(k) >= _MIN_ALONE else None
@@ -153,15 +169,22 @@ class NameList:
         if person is not None or len(k) < _MIN_SOUND or k in self._own:
             return person
         near = 60 if len(k) >= _LONG else 75
-        for listed, _, _ in process.extract(
+        best: tuple[float, Person] | None = None
+        for listed, score, _ in process.extract(
             k, self._alone_keys, scorer=fuzz.ratio, score_cutoff=near, limit=8
         ):
             if k[0] == listed[0] and same_sounds(k, listed):
-                return self._alone[listed]  # not "Mandela" for "Nadella"
+                best = (score, self._alone[listed])  # not "Mandela" for "Nadella"
+                break
         joined = process.extractOne(k, self._joined_keys, scorer=fuzz.ratio, score_cutoff=80)
-        if joined is not None and k[0] == joined[0][0] and _sounds_close(k, joined[0]):
-            return self._joined[joined[0]]  # not "Christmas" for "Chris Mason"
-        return None
+        if (
+            joined is not None
+            and k[0] == joined[0][0]
+            and _sounds_close(k, joined[0])  # not "Christmas" for "Chris Mason"
+            and (best is None or joined[1] > best[0])  # "Kalazia": Khaleda Zia, not Kallas
+        ):
+            best = (joined[1], self._joined[joined[0]])
+        return best[1] if best else None
 
 
 @cache
