@@ -192,3 +192,8 @@ def test_a_share_said_without_percent() -> None:
     assert values("sport matters to Saudi's population, 70 of which is under 35.") == {
         70: "population"
     }
+
+
+def test_a_number_after_a_possessive_is_no_name() -> None:
+    assert values("out of FIFA's 44 member countries at the time") == {44: "member countries"}
+    assert values("on Channel 4 News") == {}

@@ -570,7 +570,12 @@ def _not_one(words: Sequence[str], s: int, i: int, after: int, e: int) -> bool:
 
 def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) -> bool:
     """A number that is part of a name ("Channel 4") or a date ("March 3", "3 March")."""
-    named = i > s + 1 and forms[i - 1][:1].isupper() and forms[i - 1][-1:].isalnum()
+    named = (
+        i > s + 1
+        and forms[i - 1][:1].isupper()
+        and forms[i - 1][-1:].isalnum()
+        and not words[i - 1].endswith(("'s", "’s"))  # "FIFA's 44 member countries"
+    )
     if _THOUSANDS.match(words[i]) and words[i].startswith("0"):
         return True  # the "000" of a number read from its second group
     if words[i] == "one" and i == s:
