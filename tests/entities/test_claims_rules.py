@@ -195,5 +195,5 @@ def test_a_share_said_without_percent() -> None:
 
 
 def test_a_number_after_a_possessive_is_no_name() -> None:
-    assert values("out of FIFA's 44 member countries, six bid") == {44: "member countries"}
+    assert values("out of FIFA's 44 member countries, the bids") == {44: "member countries"}
     assert values("on Channel 4 News") == {}
