@@ -227,3 +227,41 @@ def test_rename_refuses_bad_input(seed: Path, tmp_path: Path) -> None:
             arch.rename_entity("Mossad", "   ")
         with pytest.raises(NotFoundError):
             arch.rename_entity("No Such Entity Anywhere", "X")
+
+
+class _Entities:
+    """The four store calls ``settle`` makes, over a fixed set of entities."""
+
+    def __init__(self, rows: list[tuple[int, str, str, str, int]], videos: dict[int, int]):
+        self.rows, self.videos = rows, videos
+        self.renamed: dict[int, tuple[str, str]] = {}
+
+    def user_aliases(self) -> list[tuple[str, str, str]]:
+        return []
+
+    def entity_spellings(self, version: str) -> list[tuple[int, str, str, str, int]]:
+        return self.rows
+
+    def entity_videos(self, version: str) -> tuple[dict[int, int], int]:
+        return self.videos, 60
+
+    def rename_entity(self, entity_id: int, name: str, kind: str) -> int:
+        self.renamed[entity_id] = (name, kind)
+        return entity_id
+
+
+def test_an_unknown_place_heard_in_one_video_is_no_place() -> None:
+    from types import SimpleNamespace
+
+    from newsreel.entities.stage import settle
+
+    rows = [
+        (1, "Sarclad", "LOC", "Sarclad", 2),  # one video: a misheard word
+        (2, "Scotland", "LOC", "Scotland", 5),  # unknown to the gazetteer, but in 3 videos
+        (3, "Cairo", "LOC", "Cairo", 1),  # a known city, one video
+    ]
+    entities = _Entities(rows, {1: 1, 2: 3, 3: 1})
+    assert settle(SimpleNamespace(entities=entities)) == 1
+    assert entities.renamed == {1: ("Sarclad", "MISC")}
+    small = _Entities(rows, {1: 1, 2: 3, 3: 1})
+    assert settle(SimpleNamespace(entities=small), min_archive=100) == 0

@@ -26,6 +26,7 @@ from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 VERSION = "entities-10+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
+MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,17 +61,20 @@ def linker_for(store: Store) -> Linker:
     return Linker(user, known, common, plain=plain)
 
 
-def settle(store: Store) -> int:
+def settle(store: Store, min_archive: int = MIN_ARCHIVE) -> int:
     """Recompute each entity's name and type from its mentions of this version: the
     best-supported spelling (curated and user names stay) and the majority type (a
     gazetteer place is a place); entities that end with one name and type become one.
-    Returns the entities changed."""
+    In an archive of ``min_archive`` videos or more, a one-word place the gazetteer does
+    not know, heard in one video only ("Casina", "Sarclad": misheard words the NER took
+    for places), is not counted a place (MISC). Returns the entities changed."""
     fixed = {name: kind for _, kind, name in store.entities.user_aliases()}
     fixed.update({c.name: c.type for c in curated()})
     fixed.update({p.name: "PER" for p in people().people})
     groups: dict[str, list[tuple[int, str, str, int]]] = {}
     for eid, name, kind, surface, n in store.entities.entity_spellings(VERSION):
         groups.setdefault(name, []).append((eid, kind, surface, n))
+    per_entity, videos = store.entities.entity_videos(VERSION)
     changed = 0
     for name, rows in groups.items():
         votes: Counter[str] = Counter()
@@ -85,11 +89,20 @@ def settle(store: Store) -> int:
             if place(key(name), "LOC") is not None:
                 new_kind = "LOC"
             new_name = best_name(spellings, new_kind) or name
+            heard = sum(per_entity.get(eid, 0) for eid in {r[0] for r in rows})
+            if new_kind == "LOC" and videos >= min_archive and heard < 2 and _unknown(new_name):
+                new_kind = "MISC"
         for eid, kind in sorted({(r[0], r[1]) for r in rows}):
             if (name, kind) != (new_name, new_kind):
                 store.entities.rename_entity(eid, new_name, new_kind)
                 changed += 1
     return changed
+
+
+def _unknown(name: str) -> bool:
+    """Whether a place name is one word the gazetteer does not know."""
+    k = key(name)
+    return " " not in k and place(k, "LOC") is None
 
 
 @dataclass(frozen=True, slots=True)

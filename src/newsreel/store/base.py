@@ -176,6 +176,9 @@ class EntityRepository(Protocol):
     def entity_spellings(self, version: str) -> list[tuple[int, str, str, str, int]]:
         """(entity id, name, type, surface, mentions) over this stage version's mentions."""
 
+    def entity_videos(self, version: str) -> tuple[dict[int, int], int]:
+        """(videos mentioning each entity, videos enriched) over this stage version."""
+
     def rename_entity(self, entity_id: int, name: str, kind: str) -> int:
         """Give an entity a new name and type, folding it into an existing entity of
         that name and type; returns the id it ends up with."""

@@ -130,6 +130,22 @@ class SQLiteEntities(Repository):
             )
         ]
 
+    def entity_videos(self, version: str) -> tuple[dict[int, int], int]:
+        """(videos mentioning each entity, videos enriched) over this stage version."""
+        per_entity = {
+            int(r[0]): int(r[1])
+            for r in self.db.execute(
+                "SELECT m.entity_id, count(DISTINCT m.transcript_id) FROM mentions m "
+                "JOIN enrichments n ON n.transcript_id = m.transcript_id WHERE n.version = ? "
+                "GROUP BY m.entity_id",
+                (version,),
+            )
+        }
+        total = self.db.execute(
+            "SELECT count(*) FROM enrichments WHERE version = ?", (version,)
+        ).fetchone()
+        return per_entity, int(total[0])
+
     def rename_entity(self, entity_id: int, name: str, kind: str) -> int:
         """Give an entity a new name and type, folding it into an existing entity of
         that name and type; returns the id it ends up with."""
