@@ -167,9 +167,9 @@ def test_glued_numbers_money_purposes_and_percentages_measured_before() -> None:
 
 def test_what_a_sum_is_for_when_named_before_it() -> None:
     assert values("an estimated net worth of at least 2.5 billion dollars") == {
-        2_500_000_000: "estimated net worth"
+        2_500_000_000: "net worth"
     }
-    assert values("bought one new home in London worth more than 313 million dollars") == {
+    assert values("bought a new home in London worth more than 313 million dollars") == {
         313_000_000: "new home in London"
     }
     assert values("supercars that cost more than two billion dollars") == {
@@ -197,3 +197,44 @@ def test_a_share_said_without_percent() -> None:
 def test_a_number_after_a_possessive_is_no_name() -> None:
     assert values("out of FIFA's 44 member countries, the bids") == {44: "member countries"}
     assert values("on Channel 4 News") == {}
+
+
+def test_ranges_share_their_scale_and_out_of() -> None:
+    assert values("an annual running cost close to 25 to 50 million dollars") == {
+        25_000_000: "annual running cost",
+        50_000_000: "annual running cost",
+    }
+    assert values("we won two out of three games") == {2: "games", 3: "games"}
+    assert values("seven out of a possible eight league titles") == {
+        7: "league titles",
+        8: "league titles",
+    }
+    assert values("The cost nearly 10 million.") == {10_000_000: "cost"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # from an independent review of the rules above
+        ("A Pentagon official said 3 soldiers were wounded .", {3: "Pentagon official"}),
+        (
+            "A study by Oxford University found 30% of adults sleep badly .",
+            {30: "Oxford University"},
+        ),
+        ("A survey by YouGov of 2,000 adults found 45% agreed .", {2_000: "YouGov", 45: "YouGov"}),
+        ("The man was found by police with 3 knives .", {3: None}),
+        ("Two men were told by police to leave .", {2: "police"}),
+        ("The BBC reported that staff walked out . Their union wants a 10% pay rise .", {10: None}),
+    ],
+)
+def test_sources_the_review_found_wrong(text: str, expected: dict[float, str | None]) -> None:
+    assert sources_of(text) == expected
+
+
+def test_subjects_the_review_found_wrong() -> None:
+    assert values("Officers found thousands of £20 notes .") == {20: "notes"}
+    assert values("Police seized drugs valued at £1 million .") == {1_000_000: "drugs"}
+    assert values("He paid £5 in 2020 .") == {5: None}
+    assert values("In March inflation fell to 3.2% .") == {3.2: "inflation"}
+    assert values("The vote share that he got was 52% .") == {52: None}
+    assert values("He was stabbed 20 times after the row .") == {20: "times after the row"}
+    assert values("Only one new case was reported today .") == {1: "new case"}

@@ -100,3 +100,4 @@ def test_a_title_abbreviation_ends_no_sentence() -> None:
     assert not ends_sentence("Dr.")
     assert ends_sentence("Moscow.")
     assert ends_sentence("said?")
+    assert ends_sentence("Jr.")  # "Robert F. Kennedy Jr." ends sentences

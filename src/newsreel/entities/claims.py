@@ -42,6 +42,7 @@ _SAY = frozenset(
 _FIND = frozenset("learned learnt found finds estimates estimated revealed confirmed".split())
 _QUOTE_SAY = _SAY - {"reports", "reported"}
 _REPORT = _SAY | _FIND
+_BY = _REPORT - {"found", "finds"}  # "told by police"; "found by police" is no report
 # a sentence that goes on with the one before: "And at least 11 sites contain ..."
 _GO_ON = frozenset({"and", "also"})
 # verbs of change a percentage measures: "US aid fell by 99%"
@@ -56,17 +57,32 @@ _ABOUT = frozenset(
 )
 _VACUOUS = frozenset("tune total sum amount figure value excess region upwards".split())
 _COSTS = frozenset("of worth cost costs costing valued priced exceed exceeds exceeding".split())
+# words of a time phrase, not of what money is for
+_TIMELY = frozenset(
+    "just early late last next every each this that day days week weeks month months year "
+    "years trading".split()
+)
 # what money is for: "$2 billion from the Saudis"
 _MONEY_FOR = frozenset({"in", "from", "to", "for"})
 # a sentence whose report is the previous sentence's source's: "Its data shows ..."
 _THEIRS = frozenset({"its", "their"})
+_THEIR_REPORT = frozenset(
+    "data report figures study research analysis survey findings estimate estimates "
+    "statement numbers records".split()
+)
+# where a source phrase after "by" / "according to" ends: "a study by Oxford University
+# found", "told by police to leave", "revealed by the BBC on Monday"
+_PHRASE_ENDS = frozenset(
+    "there they we with to on as at in shows show suggests suggest says say finds "
+    "during after before since".split()
+)
 # a report named by a noun: "a study by X", "the findings of X"
 _REPORT_NOUNS = frozenset("report study research analysis survey investigation".split())
 # words before a report verb that make it a noun: "with claims of", "the reports"
 _NOUN_BEFORE = frozenset("with the a of these those such his her their its new".split())
 # a number glued to the word before it in the captions: "more than500"
 _GLUED = re.compile(
-    r"^(?:than|to|for|and|between|of|about|around|over|under|some|nearly)(\d[\d,.]*)$"
+    r"^(?:than|to|for|and|between|of|about|around|over|under|some|nearly)([$£€]?\d[\d,.]*%?)$"
 )
 _SUBJECT_STOP = frozenset(
     {"exchange", "return", "according", "about", "almost", "nearly", "around", "roughly", "some"}
@@ -80,7 +96,10 @@ _TIME_UNITS = frozenset(
     "decade decades century centuries season seasons".split()
 )
 _AGE = frozenset({"old", "olds", "aged"})
-_COMPARATIVE = frozenset("more less as the bigger larger higher greater".split())
+_COMPARATIVE = frozenset(
+    "more less as the bigger larger higher greater richer smaller lower faster cheaper "
+    "stronger wealthier worse better".split()
+)
 _LONG = frozenset("long full straight consecutive whole short".split())
 # a subject must be a noun phrase: not one that starts with these
 _NOT_SUBJECT = frozenset(
@@ -93,9 +112,7 @@ _CURRENCY = frozenset(
 # "one" as an article or pronoun: "on the one hand", "one day", "one of"
 _ONE_NOT_COUNT = frozenset("hand day time thing way point more another".split())
 # "one final chance", "not one single friend": "one" as an article
-_ONE_ADJECTIVES = frozenset(
-    "single final last new big great small particular such other main key major".split()
-)
+_ONE_ADJECTIVES = frozenset("single final last particular such".split())
 # the head nouns of a source phrase that names no one: "police say", "the mayor said"
 SOURCE_NOUNS = frozenset(
     "police authorities government ministry minister mayor president spokesperson "
@@ -110,6 +127,7 @@ _NEGATION = frozenset("never not didn't doesn't don't hasn't haven't no".split()
 _AUXILIARIES = frozenset("has have had was were is are be been also has has".split())
 _SPEAKER_STOP = frozenset("but and so that because while as if when then also".split())
 _BACK = frozenset({"it", "this", "that", "which"})
+_WHEN = frozenset("in on at during after before since by".split())
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
@@ -222,7 +240,8 @@ def _subject(
         out.pop()
     more = out[:1] in (["more"], ["less"]) and len(out) > 1 and out[1] != "than"
     if money and out[:1] and out[0].lower() in _MONEY_FOR and len(out) > 1:
-        return " ".join(out)
+        timely = any(_YEAR.match(w) or w.casefold() in _TIMELY for w in out)
+        return None if timely else " ".join(out)  # not "£5 in 2020", "in early trading"
     if out[:1] == ["of"] and _share_of(words, start, end):
         return " ".join(out)
     if not out or (out[0].lower() in _NOT_SUBJECT and not more):
@@ -243,17 +262,21 @@ class _Source:
 
 def _phrase_after(words: Sequence[str], forms: Sequence[str], at: int, end: int) -> _Source | None:
     """The source named from token ``at`` on ("according to X", "told by X")."""
-    got = []
+    got: list[str] = []
     for k in range(at, min(end, at + 5)):
         if (
             words[k] in _STOP
-            or words[k] in ("there", "they", "we")
+            or words[k] in _PHRASE_ENDS
+            or (words[k] in _REPORT and words[k] not in ("reports", "claims"))
+            or (_DIGITS.match(words[k]) and not (got and got[-1][:1].isupper()))  # "Channel 12"
             or (k > at + 1 and words[k].endswith("ed"))
         ):
             break
         got.append(bare(forms[k]))
         if forms[k][-1:] in ".,?!;:":
             break
+    while got and got[-1].casefold() in ("of", "for", "from", "the", "and"):
+        got.pop()  # "a survey by YouGov of 2,000 adults"
     named = named_source(got) if got else None
     return _Source(named, at, at + len(got)) if named else None
 
@@ -265,7 +288,7 @@ def _source(words: Sequence[str], forms: Sequence[str], start: int, end: int) ->
         pair = (words[j], words[j + 1])
         if (
             pair == ("according", "to")
-            or (pair[1] == "by" and (pair[0] in _REPORT or pair[0] in _REPORT_NOUNS))
+            or (pair[1] == "by" and (pair[0] in _BY or pair[0] in _REPORT_NOUNS))
             or (pair[1] == "of" and pair[0] in ("finding", "findings"))
         ) and (found := _phrase_after(words, forms, j + 2, end)):
             return found
@@ -296,8 +319,9 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     got = [bare(w) for w in words if bare(w)]
     while got and got[-1].casefold() in _AUXILIARIES:
         got.pop()
-    if got[:1] and got[0].casefold() in ("a", "an"):
-        got = got[1:]  # "A DERA spokesperson" is the DERA spokesperson
+    if len(got) > 1 and got[0].casefold() in ("a", "an"):
+        got = got[1:]  # "A DERA spokesperson" is the DERA spokesperson; "A Pentagon
+        start_of_sentence = False  # official": the article was the sentence's first word
     folded = [w.casefold() for w in got]
     if (
         not got
@@ -386,7 +410,11 @@ def _sentence_source(
     if (
         source is None
         and n
-        and (_pronoun_report(words, s, e) or words[s] in _GO_ON or words[s] in _THEIRS)
+        and (
+            _pronoun_report(words, s, e)
+            or words[s] in _GO_ON
+            or (words[s] in _THEIRS and s + 1 < e and words[s + 1] in _THEIR_REPORT)
+        )
     ):
         source = sources[n - 1]
     return source
@@ -423,23 +451,13 @@ def _claims_in(
             if (value, other[0], words[after]) == (1.0, 2.0, "or"):
                 i = other[1]  # "one or two": vague
                 continue
+            value = _range_scaled(words, i, used, after, other[1], value)
             after = other[1]
-        if after < e and words[after] in _CURRENCY:
-            counted = True
-        if _share_of(words, after, e):  # "21.8 of the population": a percentage said bare
-            counted = True
+        counted = counted or _share_of(words, after, e)  # "21.8 of the population"
         if not durations and _duration(words, s, i, after, e):
             i += used
             continue
-        alone = forms[after - 1][-1:] in ".,?!;:"  # "in 2021, one, The fund"
-        money = forms[i][:1] in "$£€"
-        subject = (
-            None
-            if alone
-            else _place_subject(_subject(forms, words, after, e, money=money), places, s, i)
-        ) or _subject_before(forms, words, s, i, counted)
-        if money or (after < e and words[after] in _CURRENCY):
-            subject = _money_before(forms, words, s, i) or subject
+        subject, counted = _what(forms, words, (s, e, i, after), places, value, counted)
         if (subject is None and not counted) or _not_one(words, s, i, after, e):
             i += used
             continue
@@ -449,6 +467,45 @@ def _claims_in(
         claims.append(Claim(i, i + used, value, text, subject, by, sentence))
         i += used
     return claims
+
+
+def _range_scaled(
+    words: Sequence[str], i: int, used: int, after: int, end: int, value: float
+) -> float:
+    """The first end of a range with the second's scale: "25 to 50 million" -> 25 million."""
+    if any(w in _SCALE for w in words[i : i + used]) or value >= 1000:
+        return value
+    scales = [_SCALE[w] for w in words[after:end] if w in _SCALE]
+    return value * scales[-1] if scales else value
+
+
+def _what(
+    forms: Sequence[str],
+    words: Sequence[str],
+    at: tuple[int, int, int, int],
+    places: dict[int, str],
+    value: float,
+    counted: bool,
+) -> tuple[str | None, bool]:
+    """(subject, counted) of the number at token ``i`` (``at`` = sentence start and end,
+    the number's start, the token after it): what follows it, else what the words before
+    say; for money, what the sum is for."""
+    s, e, i, after = at
+    currency = after < e and words[after] in _CURRENCY
+    money = forms[i][:1] in "$£€"
+    alone = forms[after - 1][-1:] in ".,?!;:"  # "in 2021, one, The fund"
+    subject = (
+        None
+        if alone
+        else _place_subject(_subject(forms, words, after, e, money=money), places, s, i)
+    ) or _subject_before(forms, words, s, i, counted or money or currency)
+    if money or currency:
+        # what the sum is for, named before it, unless a noun follows ("£20 notes")
+        plain = subject is None or currency or subject.split()[0].casefold() in _MONEY_FOR
+        return (_money_before(forms, words, s, i) if plain else None) or subject, True
+    if subject is None and value >= 1e6 and (paid := _money_before(forms, words, s, i)):
+        return paid, True  # "The cost nearly 10 million."
+    return subject, counted
 
 
 def _share_of(words: Sequence[str], after: int, e: int) -> bool:
@@ -482,9 +539,13 @@ def _subject_before(
         if words[k] in _STOP or words[k] in _SPEAKER_STOP or forms[k][-1:] in ".,?!;:":
             break
         out.insert(0, bare(forms[k]))
+    if out and out[0].casefold() in _WHEN:  # "In March inflation fell to 3.2%"
+        out = out[-1:]
     while out and out[0].casefold() in _DETERMINERS:
         out.pop(0)
-    return " ".join(out) if out and _noun(out[-1].casefold()) else None
+    if not out or out[0].casefold() in _PRONOUNS or not _noun(out[-1].casefold()):
+        return None  # "that he got was 52%"
+    return " ".join(out)
 
 
 def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
@@ -492,19 +553,25 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
     billion", "a new home in London worth more than 313 million dollars", "supercars
     that cost more than two billion dollars"."""
     j = i - 1
-    while j >= s and words[j] in _ABOUT:
+    while j >= s and (
+        words[j] in _ABOUT
+        or (words[j] == "or" and j > s)
+        or _DIGITS.match(words[j])  # "close to 25 to 50 million": the range's first end
+        or words[j] in _WORDS
+    ):
         j -= 1
     if j - 1 >= s and words[j] == "at" and words[j - 1] in ("valued", "priced"):
         j -= 1
     if j < s or words[j] not in _COSTS:
         return None
+    link = j
     j -= 1
     if j >= s and words[j] in ("that", "which"):
         j -= 1
     out: list[str] = []
     for k in range(j, max(s - 1, j - 5), -1):
-        if not _noun(words[k]) and words[k] not in ("in", "of"):
-            break
+        if (not _noun(words[k]) and words[k] not in ("in", "of")) or _past(words[k]):
+            break  # not "Police seized drugs valued at £1 million"
         if forms[k][-1:] in ".,?!;:":
             break
         out.insert(0, bare(forms[k]))
@@ -512,7 +579,16 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
         out.pop(0)
     if out and out[-1].casefold() in _VACUOUS:
         return None  # "to the tune of £500 million"
+    if words[link] == "cost" and (
+        not out or (j - len(out) >= s and words[j - len(out)] in _DETERMINERS)
+    ):
+        out.append(bare(forms[link]))  # "The cost nearly 10 million", "an annual cost of"
     return " ".join(out) if out else None
+
+
+def _past(word: str) -> bool:
+    """Whether a word looks like a past-tense verb ("seized", "announced")."""
+    return len(word) > 4 and word.endswith("ed")
 
 
 def _noun(word: str) -> bool:
@@ -529,11 +605,17 @@ def _noun(word: str) -> bool:
 
 
 def _range_end(words: Sequence[str], at: int, e: int) -> tuple[float, int] | None:
-    """(value, end) of the second number of "X or Y" / "X to Y" starting at ``at``."""
-    if at + 1 < e and words[at] in ("or", "to"):
-        second = _number_at(words, at + 1)
+    """(value, end) of the second number of "X or Y" / "X to Y" / "X out of (a possible)
+    Y" starting at ``at``."""
+    start = at + 1
+    if words[at : at + 2] == ["out", "of"]:
+        start = at + 2 + (words[at + 2 : at + 4] == ["a", "possible"]) * 2
+    elif not (at < e and words[at] in ("or", "to")):
+        return None
+    if start < e:
+        second = _number_at(words, start)
         if second is not None:
-            return second[0], at + 1 + second[1]
+            return second[0], start + second[1]
     return None
 
 
@@ -547,7 +629,8 @@ def _duration(words: Sequence[str], s: int, i: int, after: int, e: int) -> bool:
         return True
     if nxt == "times" and after + 1 < e:
         more = words[after + 1]  # "15 times richer": a multiplier; "seven times" a count
-        return more in _COMPARATIVE or (more.endswith("er") and more not in ("per", "over"))
+        then = words[after + 2] if after + 2 < e else ""
+        return more in _COMPARATIVE or (more.endswith("er") and then == "than")
     before = words[i - 1] if i > s else ""
     return before in ("aged", "top", "big", "number", "no") or (
         after + 1 < e and words[after + 1] in _AGE

@@ -67,17 +67,6 @@ def untitled(k: str) -> str:
     return " ".join(words)
 
 
-_PARTICLES = ("al-", "el-", " al ", "bin ", "ibn ", "abu ")
-
-
-def _unprefixed(surname: str) -> str:
-    """A surname without an Arabic article or particle: "al-rumayyan" -> "rumayyan"."""
-    for particle in _PARTICLES:
-        if surname.startswith(particle) and len(surname) > len(particle) + 3:
-            return surname[len(particle) :]
-    return surname
-
-
 def same_sounds(heard: str, listed: str) -> bool:
     """Whether two words have the same coarse phonetic key, or the heard one lacks only
     the listed one's final "r" ("Starma" / "Starmer")."""
@@ -105,6 +94,17 @@ def close_surnames(heard: str, listed: str) -> bool:
     return ratio >= 80 or (ratio >= near and same_sounds(heard, listed))
 
 
+def _close_first(heard: str, listed: str) -> bool:
+    """Whether a heard first name may be a listed one: close in letters (ratio >= 60),
+    the same sounds, or a short form ("Mo" / "Mohamed"); "Emma" is not "Iain" although
+    both start with a vowel. (People known by a distinctive surname need only the same
+    first sound: "Kia" / "Keir" Starmer.)"""
+    if fuzz.ratio(heard, listed) >= 60 or same_sounds(heard, listed):
+        return True
+    short, full = sorted((heard, listed), key=len)
+    return len(short) >= 2 and full.startswith(short)
+
+
 class NameList:
     """Listed people, looked up by a mention key."""
 
@@ -113,12 +113,12 @@ class NameList:
         self.by_key = {p.key: p for p in people}
         self._surnames = [p.surname for p in people]
         firsts = {p.key.split()[0] for p in people}
+        self._firsts = firsts
         shared = Counter(p.surname for p in people)  # namesakes of either list
         self._alone = {
-            bare: p
+            p.surname: p
             for p in people
             if p.by_surname and shared[p.surname] == 1 and p.surname not in firsts
-            for bare in {p.surname, _unprefixed(p.surname)}
         }
         self._alone_keys = list(self._alone)
         self._joined = {p.key.replace(" ", ""): p for p in people if " " in p.key}
@@ -141,8 +141,11 @@ class NameList:
         if k in self.by_key:
             return self.by_key[k]
         words = k.split()
-        if len(words) > 2:  # "Actton Ruper Huck": a stray word before the name
-            return self._full(k, words) or self._full(" ".join(words[-2:]), words[-2:])
+        if len(words) > 2:  # "Actton Ruper Huck": a stray word before the name, not a
+            found = self._full(k, words)  # first name ("Sarah Jessica Parker")
+            if found is None and words[0] not in self._firsts:
+                found = self._full(" ".join(words[-2:]), words[-2:])
+            return found
         if len(words) > 1:
             return self._full(k, words)
         return self._lone(k) if len(k) >= _MIN_ALONE else None
@@ -157,8 +160,9 @@ class NameList:
             if not close_surnames(heard, person.surname):
                 continue
             first = person.key.split()[0]
-            if first_sound(words[0]) != first_sound(first) and fuzz.ratio(words[0], first) < 60:
-                continue
+            alike = person.by_surname and first_sound(words[0]) == first_sound(first)
+            if not (alike or _close_first(words[0], first)):
+                continue  # a common surname needs a first name that is close
             score = fuzz.ratio(k, person.key)
             if score >= 60 and (best is None or score > best[0]):
                 best = (score, person)

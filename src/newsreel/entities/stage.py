@@ -281,11 +281,18 @@ GROUPS = frozenset(
 )
 
 
+# curated organisations' spellings ("labour", "tory"): "Labour MPs" is Labour, while
+# "Trump supporters" stays as the NER had it
+_BODIES = frozenset(
+    key(spelling) for c in curated() if c.type == "ORG" for spelling in (*c.aliases, *c.when_tagged)
+)
+
+
 def _recast(m: ner.Mention) -> ner.Mention:
     """A mention as a name: a country's people ("Bangladeshis") are a nationality (MISC),
     not a person or place; "Labour MPs" is the party."""
     words = m.text.split()
-    if len(words) > 1 and key(words[-1]) in GROUPS:
+    if len(words) > 1 and key(words[-1]) in GROUPS and key(" ".join(words[:-1])) in _BODIES:
         return ner.Mention(m.start, m.end - 1, "ORG", " ".join(words[:-1]))
     if m.type in ("PER", "ORG", "LOC") and demonym(key(m.text)):
         return ner.Mention(m.start, m.end, "MISC", m.text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsreel.repair.clean import core
-from newsreel.repair.labels import TITLES, case_of
+from newsreel.repair.labels import case_of
 
 _TRAILING = re.compile(r"[.,!?;:…\"'”’)\]]+$")
 _ENDS = (".", "!", "?", "…")
@@ -174,9 +174,13 @@ def styled(
     return form
 
 
+# titles that stand before a name and so never end a sentence ("Jr.", "St." may)
+_BEFORE_NAMES = frozenset({"mr.", "mrs.", "ms.", "dr.", "prof."})
+
+
 def ends_sentence(form: str) -> bool:
     """Whether a display form closes a sentence ("Mr." and other titles do not)."""
-    if form.lstrip("\"'“‘([{").casefold() in TITLES:
+    if form.lstrip("\"'“‘([{").casefold() in _BEFORE_NAMES:
         return False
     trail = _TRAILING.search(form)
     return bool(trail) and any(c in _ENDS for c in trail.group(0)) if trail else False

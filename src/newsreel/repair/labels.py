@@ -31,7 +31,7 @@ _MARK_OF = {
 _OPEN = "\"'“‘([{¿¡«"
 _CLOSE_QUOTES = "\"'”’)]}»"
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$")
-TITLES = {
+_TITLES = {
     "mr.",
     "mrs.",
     "ms.",
@@ -83,7 +83,7 @@ def _trailing_mark(tail: str) -> str:
 def split_token(token: str) -> tuple[str, str]:
     """Split a written token into its word core and its trailing punctuation label."""
     core = token.lstrip(_OPEN)
-    if _ABBREVIATION.match(core.rstrip(_CLOSE_QUOTES + ",?!;:")) or core.casefold() in TITLES:
+    if _ABBREVIATION.match(core.rstrip(_CLOSE_QUOTES + ",?!;:")) or core.casefold() in _TITLES:
         stripped = core.rstrip(_CLOSE_QUOTES + ",?!;:")
         return stripped, _trailing_mark(core[len(stripped) :])
     end = len(core)

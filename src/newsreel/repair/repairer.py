@@ -121,7 +121,7 @@ def _close_before(forms: list[str], kinds: Sequence[str], index: int) -> None:
     for j in range(index - 1, -1, -1):
         if kinds[j] in ("marker", "tag"):
             continue
-        if not ends_sentence(forms[j]):
+        if not ends_sentence(forms[j]) and not forms[j].endswith("."):  # not "Mr.."
             forms[j] = forms[j].rstrip(",;:") + "."
         return
 
