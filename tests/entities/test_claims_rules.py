@@ -238,3 +238,7 @@ def test_subjects_the_review_found_wrong() -> None:
     assert values("The vote share that he got was 52% .") == {52: None}
     assert values("He was stabbed 20 times after the row .") == {20: "times after the row"}
     assert values("Only one new case was reported today .") == {1: "new case"}
+
+
+def test_a_name_with_an_initial_is_one_speaker() -> None:
+    assert sources_of("Robert F. Kennedy said 12 states had cases .") == {12: "Robert F Kennedy"}

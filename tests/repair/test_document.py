@@ -101,3 +101,4 @@ def test_a_title_abbreviation_ends_no_sentence() -> None:
     assert ends_sentence("Moscow.")
     assert ends_sentence("said?")
     assert ends_sentence("Jr.")  # "Robert F. Kennedy Jr." ends sentences
+    assert not ends_sentence("F.")  # "Robert F. Kennedy"

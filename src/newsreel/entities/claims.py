@@ -127,6 +127,7 @@ _NEGATION = frozenset("never not didn't doesn't don't hasn't haven't no".split()
 _AUXILIARIES = frozenset("has have had was were is are be been also has has".split())
 _SPEAKER_STOP = frozenset("but and so that because while as if when then also".split())
 _BACK = frozenset({"it", "this", "that", "which"})
+_NAME_PART = re.compile(r"^(?:[A-Z]\.|Jr\.|Sr\.|Mr\.|Mrs\.|Ms\.|Dr\.)$")
 _WHEN = frozenset("in on at during after before since by".split())
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
@@ -345,7 +346,8 @@ def _speaker_before(
     got: list[str] = []
     first = verb
     for k in range(verb - 1, max(start - 1, verb - 6), -1):
-        if words[k] in _SPEAKER_STOP or forms[k][-1:] in ".,?!;:":
+        name_part = k < verb - 1 and _NAME_PART.match(forms[k])  # "Robert F. Kennedy Jr."
+        if words[k] in _SPEAKER_STOP or (forms[k][-1:] in ".,?!;:" and not name_part):
             break
         got.insert(0, forms[k])
         first = k

@@ -176,11 +176,13 @@ def styled(
 
 # titles that stand before a name and so never end a sentence ("Jr.", "St." may)
 _BEFORE_NAMES = frozenset({"mr.", "mrs.", "ms.", "dr.", "prof."})
+_INITIAL = re.compile(r"^[A-Z]\.$")  # a name's initial
 
 
 def ends_sentence(form: str) -> bool:
     """Whether a display form closes a sentence ("Mr." and other titles do not)."""
-    if form.lstrip("\"'“‘([{").casefold() in _BEFORE_NAMES:
-        return False
+    bare = form.lstrip("\"'“‘([{")
+    if bare.casefold() in _BEFORE_NAMES or _INITIAL.match(bare):
+        return False  # "Mr.", "Robert F. Kennedy"
     trail = _TRAILING.search(form)
     return bool(trail) and any(c in _ENDS for c in trail.group(0)) if trail else False
