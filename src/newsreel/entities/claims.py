@@ -57,18 +57,14 @@ _ABOUT = frozenset(
 )
 _VACUOUS = frozenset("tune total sum amount figure value excess region upwards".split())
 _COSTS = frozenset("of worth cost costs costing valued priced exceed exceeds exceeding".split())
-# words of a time phrase, not of what money is for
-_TIMELY = frozenset(
-    "just early late last next every each this that day days week weeks month months year "
-    "years trading".split()
-)
 # what money is for: "$2 billion from the Saudis"
 _MONEY_FOR = frozenset({"in", "from", "to", "for"})
+# a report named by a noun: "a study by X", "the findings of X"
+_REPORT_NOUNS = frozenset("report study research analysis survey investigation".split())
 # a sentence whose report is the previous sentence's source's: "Its data shows ..."
 _THEIRS = frozenset({"its", "their"})
-_THEIR_REPORT = frozenset(
-    "data report figures study research analysis survey findings estimate estimates "
-    "statement numbers records".split()
+_THEIR_REPORT = (_REPORT_NOUNS - {"investigation"}) | frozenset(
+    "data figures findings estimate estimates statement numbers records".split()
 )
 # where a source phrase after "by" / "according to" ends: "a study by Oxford University
 # found", "told by police to leave", "revealed by the BBC on Monday"
@@ -76,8 +72,6 @@ _PHRASE_ENDS = frozenset(
     "there they we with to on as at in shows show suggests suggest says say finds "
     "during after before since".split()
 )
-# a report named by a noun: "a study by X", "the findings of X"
-_REPORT_NOUNS = frozenset("report study research analysis survey investigation".split())
 # words before a report verb that make it a noun: "with claims of", "the reports"
 _NOUN_BEFORE = frozenset("with the a of these those such his her their its new".split())
 # a number glued to the word before it in the captions: "more than500"
@@ -96,6 +90,8 @@ _TIME_UNITS = frozenset(
     "decade decades century centuries season seasons".split()
 )
 _AGE = frozenset({"old", "olds", "aged"})
+# words of a time phrase, not of what money is for ("£5 in 2020", "in early trading")
+_TIMELY = _TIME_UNITS | frozenset("just early late last next every each this that trading".split())
 _COMPARATIVE = frozenset(
     "more less as the bigger larger higher greater richer smaller lower faster cheaper "
     "stronger wealthier worse better".split()

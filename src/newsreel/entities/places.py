@@ -80,7 +80,7 @@ _PEOPLES = frozenset(
     europeans asians arabs mexicans brazilians argentines argentinians colombians
     venezuelans cubans peruvians chileans canadians australians yemenis omanis bahrainis
     kuwaitis""".split()
-)
+) | {"sri lankans", "south africans"}
 
 
 # one of them: "Bangladeshi", "Ukrainian" ("Cuban" is also a surname, "Saudi" the country)
@@ -92,4 +92,4 @@ _PERSON_OF = frozenset(
 def demonym(k: str) -> bool:
     """Whether a mention key names a country's people or one of them ("Bangladeshis",
     "Bangladeshi", "Sri Lankans"): a nationality, not a person or a place."""
-    return k in _PEOPLES or k in _PERSON_OF or k in {"sri lankans", "south africans"}
+    return k in _PEOPLES or k in _PERSON_OF

@@ -12,6 +12,7 @@ import copy
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from newsreel.entities import claims as claim_rules
 from newsreel.entities import gazetteer, ner
@@ -281,18 +282,23 @@ GROUPS = frozenset(
 )
 
 
-# curated organisations' spellings ("labour", "tory"): "Labour MPs" is Labour, while
-# "Trump supporters" stays as the NER had it
-_BODIES = frozenset(
-    key(spelling) for c in curated() if c.type == "ORG" for spelling in (*c.aliases, *c.when_tagged)
-)
+@cache
+def _bodies() -> frozenset[str]:
+    """Curated organisations' spellings ("labour", "tory"): "Labour MPs" is Labour, while
+    "Trump supporters" stays as the NER had it."""
+    return frozenset(
+        key(spelling)
+        for c in curated()
+        if c.type == "ORG"
+        for spelling in (*c.aliases, *c.when_tagged)
+    )
 
 
 def _recast(m: ner.Mention) -> ner.Mention:
     """A mention as a name: a country's people ("Bangladeshis") are a nationality (MISC),
     not a person or place; "Labour MPs" is the party."""
     words = m.text.split()
-    if len(words) > 1 and key(words[-1]) in GROUPS and key(" ".join(words[:-1])) in _BODIES:
+    if len(words) > 1 and key(words[-1]) in GROUPS and key(" ".join(words[:-1])) in _bodies():
         return ner.Mention(m.start, m.end - 1, "ORG", " ".join(words[:-1]))
     if m.type in ("PER", "ORG", "LOC") and demonym(key(m.text)):
         return ner.Mention(m.start, m.end, "MISC", m.text)
