@@ -60,10 +60,16 @@ def check(args: argparse.Namespace) -> Path | None:
                 f"{args.checkpoints / 'best.pt'} or {args.checkpoints / 'step-0001000.pt'}."
             )
         return None
-    if args.init is not None and not (args.init / "punctuator.onnx").is_file():
+    if args.init is not None and args.init.is_file() and args.init.suffix != ".pt":
+        raise UsageError(f"--init: {args.init} is not a checkpoint (.pt) nor a model folder.")
+    if (
+        args.init is not None
+        and not args.init.is_file()
+        and not (args.init / "punctuator.onnx").is_file()
+    ):
         raise UsageError(
             f"--init: {args.init / 'punctuator.onnx'} is missing; pass a folder holding an "
-            "exported model, such as src/newsreel/repair/model."
+            "exported model, such as src/newsreel/repair/model, or a checkpoint (.pt)."
         )
     for name in ("train.jsonl", "dev.jsonl"):
         if not (args.data / name).is_file():
@@ -97,13 +103,17 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
         help="caption pairs --export calibrates the written-casing bonus on (training videos)",
     )
     parser.add_argument("--layers", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=0, help="window order and noise; vary per pass")
     parser.add_argument("--epochs", type=float, default=3.0)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--lr", type=float, default=1e-4)
     parser.add_argument("--head-lr", type=float, default=1e-3)
     parser.add_argument("--warmup", type=int, default=1000)
     parser.add_argument(
-        "--init", type=Path, metavar="MODEL_DIR", help="start from an exported int8 model"
+        "--init",
+        type=Path,
+        metavar="MODEL_DIR",
+        help="an exported int8 model (a folder) or a checkpoint's float weights (.pt)",
     )
     parser.add_argument("--gamma", type=float, default=1.0, help="focal loss exponent")
     parser.add_argument("--noise", type=float, default=0.5, help="share of damaged windows")
@@ -167,6 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             warmup=args.warmup,
             gamma=args.gamma,
             noise=args.noise,
+            seed=args.seed,
         )
     init = None if resume is not None else args.init
     trainer = training.Trainer(args.data, args.checkpoints, args.log, settings, init)

@@ -116,6 +116,19 @@ def sources_of(text: str) -> dict[float, str | None]:
     return {c.value: c.attribution for c in claims}
 
 
+def test_sources_that_admit_or_allege_through_auxiliaries() -> None:
+    def by(text: str) -> dict[float, str | None]:
+        claims, _ = extract(text.split(), sentence_starts(text.split()), None)
+        return {c.value: c.attribution for c in claims}
+
+    said = "British journalists would later allege that a company paid 2 million dollars."
+    assert by(said) == {2_000_000: "British journalists"}
+    admitted = "Rafael Salguero would later admit that he took one million dollars."
+    assert by(admitted) == {1_000_000: "Rafael Salguero"}
+    # bare "journalists", like "officials", names no one
+    assert by("Journalists had later revealed that 4 members were bribed.") == {4: None}
+
+
 def test_passive_and_noun_sources() -> None:
     assert sources_of("24 missiles were told by the Ukrainian authorities, 220 drones.") == {
         24: "the Ukrainian authorities",

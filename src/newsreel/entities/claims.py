@@ -36,7 +36,8 @@ _STOP = frozenset(
 )
 _SAY = frozenset(
     "says said say told tells claims claimed reported reports warned warns stated "
-    "announced added insisted".split()
+    "announced added insisted admit admits admitted allege alleges alleged concluded "
+    "concludes".split()
 )
 # what a source finds out rather than says: "The BBC has learned", "a study found"
 _FIND = frozenset("learned learnt found finds estimates estimated revealed confirmed".split())
@@ -117,10 +118,16 @@ SOURCE_NOUNS = frozenset(
     "department federation league union committee regulator watchdog charity group "
     "officers researchers media newspaper paper website figures data".split()
 )
-_VAGUE_SOURCES = frozenset({"officials", "reports", "sources", "experts", "analysts"})
+_VAGUE_SOURCES = frozenset(
+    {"officials", "reports", "sources", "experts", "analysts", "journalists", "reporters"}
+)
 _DETERMINERS = frozenset({"the", "a", "an", "some", "its", "their", "his", "her", "our"})
 _NEGATION = frozenset("never not didn't doesn't don't hasn't haven't no".split())
-_AUXILIARIES = frozenset("has have had was were is are be been also has has".split())
+# what stands between a source and its verb: "Rafael Salguero would later admit"
+_AUXILIARIES = frozenset(
+    "has have had was were is are be been also would will could may might later "
+    "previously earlier now already reportedly allegedly even".split()
+)
 _SPEAKER_STOP = frozenset("but and so that because while as if when then also".split())
 _BACK = frozenset({"it", "this", "that", "which"})
 _NAME_PART = re.compile(r"^(?:[A-Z]\.|Jr\.|Sr\.|Mr\.|Mrs\.|Ms\.|Dr\.)$")
