@@ -73,6 +73,10 @@ def test_init_needs_an_exported_model(data: Path, capsys: pytest.CaptureFixture[
     code, err = _run(["--data", str(data), "--init", str(data / "model")], capsys)
     assert code == 2
     assert "punctuator.onnx is missing" in err
+    (data / "notes.txt").write_text("not weights")
+    code, err = _run(["--data", str(data), "--init", str(data / "notes.txt")], capsys)
+    assert code == 2
+    assert "notes.txt is not a checkpoint" in err
 
 
 def test_resume_takes_the_newest_checkpoint(tmp_path: Path) -> None:
