@@ -36,6 +36,8 @@ def named(k: str) -> str | None:
         ("actton ruper huck", "Rupa Huq"),  # a stray word before the name
         ("neta tafi", "Nada Tawfik"),
         ("peter bose", "Peter Bowes"),  # a vowel's glide (w) unheard
+        ("anasawa", "Anas Sarwar"),  # run together, the r's unsaid (non-rhotic)
+        ("assad", "Bashar al-Assad"),  # heard without the article
     ],
 )
 def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:
@@ -63,7 +65,8 @@ def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:
         "iain duncan smith",  # a first name before a listed full name is no stray word
         "sarah jessica parker",
         "sharif",  # namesakes (Nawaz and Shehbaz Sharif)
-        "sharia",
+        "sharia",  # nor by sound like "(al-)Sharaa" heard without the article
+        "you and murray",  # a function word is no first name ("and" / "Andy")
     ],
 )
 def test_sound_alone_is_not_enough(heard: str) -> None:

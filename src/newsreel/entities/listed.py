@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process
 
 from newsreel.entities.spelling import first_sound, key, phonetic
 from newsreel.errors import ConfigError
+from newsreel.text import STOPWORDS
 
 NAMES = Path(__file__).with_name("names.toml")
 TITLES = frozenset(
@@ -77,10 +78,16 @@ def same_sounds(heard: str, listed: str) -> bool:
 
 
 def _sounds_close(a: str, b: str) -> bool:
-    """Whether two words' coarse phonetic keys are close (ratio >= 88): "Kstarmmer" and
-    "Keirstarmer" (KSTRNR, KRSTRNR), not "Christmas" and "Chrismason" (XRSTNS, XRSNSN)."""
+    """Whether two words' coarse phonetic keys are close (ratio >= 88) or the same but
+    for r's a non-rhotic accent drops: "Kstarmmer" and "Keirstarmer" (KSTRNR, KRSTRNR),
+    "Anasawa" and "Anassarwar" (ANS, ANSR); not "Christmas" and "Chrismason" (XRSTNS,
+    XRSNSN)."""
     mine, theirs = phonetic(a), phonetic(b)
-    return bool(mine and theirs) and fuzz.ratio(mine[0], theirs[0]) >= 88
+    if not (mine and theirs):
+        return False
+    return fuzz.ratio(mine[0], theirs[0]) >= 88 or mine[0].replace("R", "") == theirs[0].replace(
+        "R", ""
+    )
 
 
 def close_surnames(heard: str, listed: str) -> bool:
@@ -119,6 +126,13 @@ class NameList:
             p.surname: p
             for p in people
             if p.by_surname and shared[p.surname] == 1 and p.surname not in firsts
+        }
+        self._bare = {  # "al-Assad" heard "Assad": as it is only, never by sound ("sharia")
+            bare: p
+            for p in self._alone.values()
+            if (bare := p.surname.removeprefix("al-")) != p.surname
+            and len(bare) >= _MIN_ALONE
+            and not (bare in firsts or shared[bare])
         }
         self._alone_keys = list(self._alone)
         self._joined = {p.key.replace(" ", ""): p for p in people if " " in p.key}
@@ -160,6 +174,8 @@ class NameList:
             if not close_surnames(heard, person.surname):
                 continue
             first = person.key.split()[0]
+            if words[0] in STOPWORDS:
+                continue  # "and Murray" is no Andy Murray
             alike = person.by_surname and first_sound(words[0]) == first_sound(first)
             if not (alike or _close_first(words[0], first)):
                 continue  # a common surname needs a first name that is close
@@ -169,7 +185,7 @@ class NameList:
         return best[1] if best else None
 
     def _lone(self, k: str) -> Person | None:
-        person = self._alone.get(k)
+        person = self._alone.get(k) or self._bare.get(k)
         if person is not None or len(k) < _MIN_SOUND or k in self._own:
             return person
         near = 60 if len(k) >= _LONG else 75
