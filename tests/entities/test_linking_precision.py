@@ -22,7 +22,7 @@ from newsreel.entities.names import (
     well_formed,
 )
 from newsreel.entities.ner import Mention
-from newsreel.entities.stage import enrich_tokens, joined
+from newsreel.entities.stage import enrich_tokens, joined, outlet_split
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SEED_ID = "wyqHuhmsA28"
@@ -104,6 +104,26 @@ def test_generic_words_are_no_entities() -> None:
     assert generic("south", frozenset()) and generic("media reports", frozenset())
     assert generic("karma", frozenset({"karma"}))
     assert not generic("israeli channel 12", frozenset()) and not generic("gaza", frozenset())
+    assert generic("kingdom", frozenset())  # "the Kingdom" is Saudi Arabia's generic name
+    assert not generic("united kingdom", frozenset())
+
+
+def test_a_reporter_run_into_the_outlet_is_two_mentions() -> None:
+    tokens = "said Netati BBC News, at the UN. BBC News Rer was there and BBC News too".split()
+    assert outlet_split(tokens, Mention(1, 4, "ORG", "Netati BBC News,")) == [
+        Mention(1, 2, "PER", "Netati"),
+        Mention(2, 4, "ORG", "BBC News"),
+    ]
+    assert outlet_split(tokens, Mention(7, 10, "ORG", "BBC News Rer")) == [
+        Mention(7, 9, "ORG", "BBC News"),
+        Mention(9, 10, "PER", "Rer"),
+    ]
+    lone = Mention(13, 15, "ORG", "BBC News")
+    assert outlet_split(tokens, lone) == [lone]
+    lower = "the reporter bbc news said".split()  # a lower-case rest is no name
+    assert outlet_split(lower, Mention(1, 4, "ORG", "reporter bbc news")) == [
+        Mention(2, 4, "ORG", "bbc news")
+    ]
 
 
 def test_common_words_need_an_archive() -> None:

@@ -27,7 +27,9 @@ PARTICLES = frozenset(
 _GENERIC = frozenset(
     "north south east west northern southern eastern western central media reports report "
     "news government officials official authorities ministry minister president police army "
-    "military court parliament council committee state states city region".split()
+    "military court parliament council committee state states city region kingdom "
+    "republic regime monarchy federation agency department embassy league party union "
+    "club".split()
 )
 # the last word of a sports club named after its city ("Manchester City", "Leeds United")
 _CLUB = frozenset("city united rovers athletic wanderers albion hotspur villa fc".split())

@@ -305,12 +305,54 @@ def _recast(m: ner.Mention) -> ner.Mention:
     return m
 
 
+# news outlets a reporter signs off with: "Nada Tawfik, BBC News" heard as one name
+OUTLETS = tuple(
+    tuple(o.split())
+    for o in (
+        "bbc news",
+        "sky news",
+        "cnn",
+        "al jazeera",
+        "dw news",
+        "france 24",
+        "itv news",
+        "channel 4 news",
+        "reuters",
+        "sky sports news",
+        "espn",
+    )
+)
+
+
+def outlet_split(tokens: Sequence[str], m: ner.Mention) -> list[ner.Mention]:
+    """A mention that runs a name into a news outlet ("Netati BBC News", "BBC News
+    Rer") as the outlet (ORG) and the rest (PER where its words are capitalised)."""
+    words = [key(t) for t in tokens[m.start : m.end]]
+    for outlet in OUTLETS:
+        n = len(outlet)
+        if len(words) <= n:
+            continue
+        if tuple(words[-n:]) == outlet:
+            rest, at = (m.start, m.end - n), m.end - n
+        elif tuple(words[:n]) == outlet:
+            rest, at = (m.start + n, m.end), m.start
+        else:
+            continue
+        parts = [ner.Mention(at, at + n, "ORG", " ".join(clean(t) for t in tokens[at : at + n]))]
+        named = [clean(t) for t in tokens[slice(*rest)]]
+        if all(w[:1].isupper() for w in named):
+            parts.append(ner.Mention(*rest, "PER", " ".join(named)))
+        return sorted(parts, key=lambda p: p.start)
+    return [m]
+
+
 def joined(tokens: Sequence[str], tagged: Sequence[ner.Mention]) -> list[ner.Mention]:
     """NER mentions with a nationality or place directly before an organisation made one
     ("Israeli" + "Channel 12"), and "Channel N" the NER missed as an organisation; a
     nationality is MISC and "Labour MPs" is Labour (``_recast``)."""
     out: list[ner.Mention] = []
-    for m in map(_recast, tagged):
+    split = [part for m in tagged for part in outlet_split(tokens, m)]
+    for m in map(_recast, split):
         prev = out[-1] if out else None
         if (
             prev
