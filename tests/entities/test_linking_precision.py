@@ -22,7 +22,7 @@ from newsreel.entities.names import (
     well_formed,
 )
 from newsreel.entities.ner import Mention
-from newsreel.entities.stage import enrich_tokens, joined, outlet_split
+from newsreel.entities.stage import enrich_tokens, joined, outlet_split, trimmed
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SEED_ID = "wyqHuhmsA28"
@@ -161,6 +161,12 @@ def test_split_and_missed_names_are_joined() -> None:
     ]
     both = [Mention(2, 3, "MISC", "Israeli"), Mention(3, 5, "ORG", "Channel 12")]
     assert [(m.text, m.type) for m in joined(tokens, both)] == [("Israeli Channel 12", "ORG")]
+    # a sign-off is no such name: "Netati, BBC News" (the comma), "Doha BBC News" (an outlet)
+    signed = "Netati, BBC News, Doha BBC News".split()
+    tagged = [Mention(0, 1, "LOC", "Netati"), Mention(1, 3, "ORG", "BBC News")]
+    assert [m.text for m in joined(signed, tagged)] == ["Netati", "BBC News"]
+    tagged = [Mention(3, 4, "LOC", "Doha"), Mention(4, 6, "ORG", "BBC News")]
+    assert [m.text for m in joined(signed, tagged)] == ["Doha", "BBC News"]
 
 
 def test_repeated_spellings_are_found_where_the_ner_misses_them() -> None:
@@ -285,3 +291,19 @@ def test_an_unknown_place_heard_in_one_video_is_no_place() -> None:
     assert entities.renamed == {1: ("Sarclad", "MISC")}
     small = _Entities(rows, {1: 1, 2: 3, 3: 1})
     assert settle(SimpleNamespace(entities=small), min_archive=100) == 0
+
+
+def test_articles_and_caption_tags_are_cut_from_mentions() -> None:
+    tokens = "[Music] Concerns of this World Cup and a John McDonald".split()
+    assert trimmed(tokens, Mention(0, 2, "ORG", "Music] Concerns")) == Mention(
+        1, 2, "ORG", "Concerns"
+    )
+    assert trimmed(tokens, Mention(3, 6, "MISC", "this World Cup")) == Mention(
+        4, 6, "MISC", "World Cup"
+    )
+    assert trimmed(tokens, Mention(7, 10, "PER", "a John McDonald")) == Mention(
+        8, 10, "PER", "John McDonald"
+    )
+    assert trimmed(tokens, Mention(0, 1, "ORG", "[Music]")) is None
+    whole = Mention(4, 6, "MISC", "World Cup")
+    assert trimmed(tokens, whole) is whole

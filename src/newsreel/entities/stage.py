@@ -324,6 +324,31 @@ OUTLETS = tuple(
 )
 
 
+_LEADING = frozenset({"a", "an", "this", "that", "these", "those"})
+
+
+def _tag(token: str) -> bool:
+    return "[" in token or "]" in token
+
+
+def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
+    """A mention without a leading article or demonstrative ("this World Cup", "a John
+    McDonald") and without caption tags ("Music] Concerns the World Cup"); None if
+    nothing is left."""
+    start, end = m.start, m.end
+    inner = [k for k in range(start, end) if _tag(tokens[k])]
+    if inner:
+        start = inner[-1] + 1 if inner[-1] + 1 < end else start
+        end = inner[0] if start <= inner[0] else end
+    while start < end and (key(tokens[start]) in _LEADING or _tag(tokens[start])):
+        start += 1
+    if start >= end:
+        return None
+    if (start, end) == (m.start, m.end):
+        return m
+    return ner.Mention(start, end, m.type, " ".join(clean(t) for t in tokens[start:end]))
+
+
 def outlet_split(tokens: Sequence[str], m: ner.Mention) -> list[ner.Mention]:
     """A mention that runs a name into a news outlet ("Netati BBC News", "BBC News
     Rer") as the outlet (ORG) and the rest (PER where its words are capitalised)."""
@@ -351,7 +376,8 @@ def joined(tokens: Sequence[str], tagged: Sequence[ner.Mention]) -> list[ner.Men
     ("Israeli" + "Channel 12"), and "Channel N" the NER missed as an organisation; a
     nationality is MISC and "Labour MPs" is Labour (``_recast``)."""
     out: list[ner.Mention] = []
-    split = [part for m in tagged for part in outlet_split(tokens, m)]
+    kept = [t for m in tagged if (t := trimmed(tokens, m)) is not None]
+    split = [part for m in kept for part in outlet_split(tokens, m)]
     for m in map(_recast, split):
         prev = out[-1] if out else None
         if (
@@ -360,6 +386,8 @@ def joined(tokens: Sequence[str], tagged: Sequence[ner.Mention]) -> list[ner.Men
             and prev.type in ("MISC", "LOC")
             and m.type == "ORG"
             and not ends_sentence(tokens[prev.end - 1])
+            and tokens[prev.end - 1][-1:] not in ",;:"  # "Netati, BBC News": a sign-off
+            and tuple(key(t) for t in tokens[m.start : m.end]) not in OUTLETS
         ):
             out[-1] = ner.Mention(prev.start, m.end, "ORG", f"{prev.text} {m.text}")
             continue
