@@ -307,3 +307,14 @@ def test_articles_and_caption_tags_are_cut_from_mentions() -> None:
     assert trimmed(tokens, Mention(0, 1, "ORG", "[Music]")) is None
     whole = Mention(4, 6, "MISC", "World Cup")
     assert trimmed(tokens, whole) is whole
+
+
+def test_the_country_written_in_capitals_is_found_without_the_ner() -> None:
+    tokens = "they told us that the US, and U.S. troops were with US Border Patrol".split()
+    border = Mention(11, 14, "ORG", "US Border Patrol")
+    rows = enrich_tokens(tokens, [border], Linker({}, {}))
+    assert sorted((r[0], r[2], r[3]) for r in rows.mentions) == [
+        (5, "US", "United States"),
+        (7, "U.S", "United States"),
+        (11, "US Border Patrol", "United States Border Patrol"),  # the longer name stays
+    ]

@@ -60,6 +60,21 @@ def find(
     return out
 
 
+@cache
+def _written() -> dict[str, tuple[str, str]]:
+    """Curated spellings that count exactly as written ("US", never "us")."""
+    return {w: (c.name, c.type) for c in curated() for w in c.as_written}
+
+
+def find_written(tokens: Sequence[str]) -> list[Mention]:
+    """Tokens written exactly as a curated ``as_written`` spelling ("US", "U.S."): the
+    capitals are the repair's or the captions' evidence that "us" is the country."""
+    table = _written()
+    return [
+        Mention(i, i + 1, table[b][1], b) for i, t in enumerate(tokens) if (b := bare(t)) in table
+    ]
+
+
 def find_people(
     tokens: Sequence[str], starts: Collection[int], common: Collection[str], names: NameList
 ) -> list[Mention]:

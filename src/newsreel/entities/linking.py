@@ -43,6 +43,7 @@ class Curated:
     type: str
     aliases: tuple[str, ...]
     when_tagged: tuple[str, ...]
+    as_written: tuple[str, ...] = ()
 
 
 @cache
@@ -55,6 +56,7 @@ def curated(path: Path = ALIASES) -> tuple[Curated, ...]:
             e["type"],
             tuple(key(a) for a in e.get("aliases", ())),
             tuple(key(a) for a in e.get("when_tagged", ())),
+            tuple(e.get("as_written", ())),
         )
         for e in data.get("entity", [])
     )

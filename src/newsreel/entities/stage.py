@@ -190,6 +190,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     people = gazetteer.find_people(tokens, starts, linker.ordinary, linker.listed)
     people = [p for p in people if all(_inside(m, p) for m in named if _overlap(m, p))]
     mentions = gazetteer.merge(gazetteer.merge(named, people), curated)
+    mentions = gazetteer.merge(gazetteer.find_written(tokens), mentions)  # where none else
     heard = gazetteer.merge(gazetteer.find(tokens, linker.phrases), mentions)
     archive = [m for m in heard if m not in mentions]
     mentions = heard
