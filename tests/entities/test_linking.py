@@ -134,3 +134,16 @@ def test_compound_numbers_years_and_pronoun_one() -> None:
         (200_000, "two hundred thousand"),
     ]
     assert claims[0].subject == "dollars a year"
+
+
+def test_a_titled_first_name_is_the_video_s_full_name_and_stays_local() -> None:
+    linker = Linker({}, {})
+    found = [("Mohamed Bin Salman", "PER"), ("Prince Mohammed", "PER"), ("Dr David", "PER")]
+    assert linker.link_video([*found, ("David Wearing", "PER")]) == [
+        ("Mohammed bin Salman", "PER"),
+        ("Mohammed bin Salman", "PER"),
+        ("David Wearing", "PER"),
+        ("David Wearing", "PER"),
+    ]
+    # not bound across the archive: another video's "Dr David" is no David Wearing
+    assert linker.link_video([("Dr David", "PER")]) == [("Dr David", "PER")]

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from newsreel.entities.listed import NameList, people
+from newsreel.entities.listed import NameList, people, untitled
 from newsreel.entities.names import PARTICLES, club, majority
 from newsreel.entities.places import place
 from newsreel.entities.spelling import first_sound, key, phonetic
@@ -303,8 +303,8 @@ class Linker:
             for (s, _), (_, kind) in zip(found, out, strict=True)
             if kind == "PER" and " " in key(s)
         }
-        people = [
-            (i, key(s))
+        people = [  # titles dropped: "Prince Mohammed" is the video's Mohamed bin Salman
+            (i, untitled(key(s)))
             for i, (s, t) in enumerate(found)
             if (t == "PER" and out[i][1] == "PER")
             or ((linked[i][2] or key(s) in surnames) and " " not in key(s))
@@ -316,7 +316,8 @@ class Linker:
                 continue  # a common word ("Karma") never joins a person
             for j, kj in people[:n]:
                 if out[j][1] == "PER" and out[j][0] != out[i][0] and same_person_in_video(ki, kj):
-                    if found[i][1] == "PER" or ki in surnames:  # else it stays local
+                    titled = ki != key(found[i][0])
+                    if not titled and (found[i][1] == "PER" or ki in surnames):  # else local
                         self.rebind(ki, out[j][0])
                     out[i] = out[j]
                     break
