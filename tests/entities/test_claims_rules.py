@@ -255,3 +255,9 @@ def test_subjects_the_review_found_wrong() -> None:
 
 def test_a_name_with_an_initial_is_one_speaker() -> None:
     assert sources_of("Robert F. Kennedy said 12 states had cases .") == {12: "Robert F Kennedy"}
+
+
+def test_numbers_below_zero() -> None:
+    assert values("temperatures forecast to fall to -30° C overnight") == {-30: "degrees"}
+    assert values("a low of minus 20 degrees in Kyiv") == {-20: "degrees in Kyiv"}
+    assert values("it reached 50°C in the summer") == {50: "degrees"}

@@ -79,6 +79,7 @@ _NOUN_BEFORE = frozenset("with the a of these those such his her their its new".
 _GLUED = re.compile(
     r"^(?:than|to|for|and|between|of|about|around|over|under|some|nearly)([$£€]?\d[\d,.]*%?)$"
 )
+_DEGREES = re.compile(r"^(\d+(?:\.\d+)?)°[cf]?$")
 _SUBJECT_STOP = frozenset(
     {"exchange", "return", "according", "about", "almost", "nearly", "around", "roughly", "some"}
 )
@@ -391,9 +392,18 @@ def extract(
 
 
 def _unglued(word: str) -> str:
-    """A caption's "than500" as "500"; any other word as it is."""
+    """A caption's "than500" as "500", "-30°C" as "30" (the sign is read from the token:
+    ``_negative``); any other word as it is."""
     glued = _GLUED.match(word)
-    return glued.group(1) if glued else word
+    if glued:
+        return glued.group(1)
+    degrees = _DEGREES.match(word)
+    return degrees.group(1) if degrees else word
+
+
+def _negative(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> bool:
+    """Whether the number at token ``i`` is below zero: "minus 20", "-30°"."""
+    return forms[i].lstrip("(")[:1] in "-−–" or (i > s and words[i - 1] == "minus")
 
 
 def _sentence_source(
@@ -444,6 +454,8 @@ def _claims_in(
             i += 1
             continue
         value, used = found
+        if _negative(forms, words, s, i):
+            value = -value
         counted = "%" in forms[i] or forms[i][:1] in "$£€"
         if i + used < e and words[i + used] in ("percent", "per"):
             counted = True
@@ -463,6 +475,8 @@ def _claims_in(
             i += used
             continue
         subject, counted = _what(forms, words, (s, e, i, after), places, value, counted)
+        if "°" in forms[i]:  # "-30°C": a temperature
+            subject, counted = "degrees", True
         if (subject is None and not counted) or _not_one(words, s, i, after, e):
             i += used
             continue
