@@ -261,3 +261,8 @@ def test_numbers_below_zero() -> None:
     assert values("temperatures forecast to fall to -30° C overnight") == {-30: "degrees"}
     assert values("a low of minus 20 degrees in Kyiv") == {-20: "degrees in Kyiv"}
     assert values("it reached 50°C in the summer") == {50: "degrees"}
+
+
+def test_scores_and_911_are_no_counts() -> None:
+    assert values("City won 3 nil against 20,000 fans") == {20_000: "fans"}
+    assert values("the 911 victims families and 40 lawyers") == {40: "lawyers"}

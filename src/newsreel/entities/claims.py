@@ -79,6 +79,7 @@ _NOUN_BEFORE = frozenset("with the a of these those such his her their its new".
 _GLUED = re.compile(
     r"^(?:than|to|for|and|between|of|about|around|over|under|some|nearly)([$£€]?\d[\d,.]*%?)$"
 )
+_SCORE = frozenset({"nil", "-nil", "nil-nil"})
 _DEGREES = re.compile(r"^(\d+(?:\.\d+)?)°[cf]?$")
 _SUBJECT_STOP = frozenset(
     {"exchange", "return", "according", "about", "almost", "nearly", "around", "roughly", "some"}
@@ -682,6 +683,10 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
         return True  # the "000" of a number read from its second group
     if words[i] == "one" and i == s:
         return True  # "One key objective is ...": an article
+    if i + 1 < e and words[i + 1] in _SCORE:
+        return True  # "3 nil": a score
+    if words[i] == "911":
+        return True  # 9/11 as captions write it
     return named or (i + 1 < e and words[i + 1] in _MONTHS) or bool(i and words[i - 1] in _MONTHS)
 
 
