@@ -320,3 +320,15 @@ def test_the_country_written_in_capitals_is_found_without_the_ner() -> None:
         (7, "U.S", "United States"),
         (11, "US Border Patrol", "United States Border Patrol"),  # the longer name stays
     ]
+
+
+def test_a_video_s_own_mention_is_evidence_for_its_when_tagged_spellings() -> None:
+    tokens = "The Labour Party said the Labor leaders and labor laws. Labor is".split()
+    rows = enrich_tokens(tokens, [Mention(0, 3, "ORG", "The Labour Party")], Linker({}, {}))
+    assert [(r[0], r[2], r[3]) for r in rows.mentions] == [
+        (1, "Labour Party", "Labour Party"),
+        (5, "Labor", "Labour Party"),  # capitalised, not at a sentence start
+    ]
+    # without the party named, "Labor" is not found (it may be US labor)
+    alone = enrich_tokens(tokens[4:], [], Linker({}, {}))
+    assert alone.mentions == []

@@ -61,6 +61,36 @@ def find(
 
 
 @cache
+def _tagged() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """Every curated spelling, and the spellings that count only when tagged."""
+    every = alias_table(curated(), tagged=True)
+    anywhere = alias_table(curated(), tagged=False)
+    return every, {k: v for k, v in every.items() if k not in anywhere}
+
+
+def find_in_context(
+    tokens: Sequence[str], found: Sequence[Mention], starts: Collection[int]
+) -> list[Mention]:
+    """Capitalised when-tagged spellings ("Labor", "Arabia") of curated entities that
+    ``found`` already names in this text: the video's own mention is the evidence the
+    NER tag would have given ("Labour Party ... Labor leader"). A capital that starts a
+    sentence is no evidence ("Ice is melting")."""
+    every, only_tagged = _tagged()
+    named = {every[k][0] for m in found if (k := key(m.text)) in every}
+    table = {k: v for k, v in only_tagged.items() if v[0] in named}
+    if not table:
+        return []
+    taken = {i for m in found for i in range(m.start, m.end)}
+    return [
+        m
+        for m in find(tokens, table)
+        if m.text[:1].isupper()
+        and m.start not in starts
+        and not any(i in taken for i in range(m.start, m.end))
+    ]
+
+
+@cache
 def _written() -> dict[str, tuple[str, str]]:
     """Curated spellings that count exactly as written ("US", never "us")."""
     return {w: (c.name, c.type) for c in curated() for w in c.as_written}

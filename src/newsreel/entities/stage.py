@@ -191,6 +191,8 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     people = [p for p in people if all(_inside(m, p) for m in named if _overlap(m, p))]
     mentions = gazetteer.merge(gazetteer.merge(named, people), curated)
     mentions = gazetteer.merge(gazetteer.find_written(tokens), mentions)  # where none else
+    context = gazetteer.find_in_context(tokens, mentions, starts)
+    mentions = sorted([*mentions, *context], key=_start)
     heard = gazetteer.merge(gazetteer.find(tokens, linker.phrases), mentions)
     archive = [m for m in heard if m not in mentions]
     mentions = heard
@@ -202,7 +204,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
             clean(m.text),
             name,
             kind,
-            "aliases" if m in curated else "archive" if m in archive else "ner",
+            "aliases" if m in curated or m in context else "archive" if m in archive else "ner",
         )
         for m, (name, kind) in zip(mentions, linked, strict=True)
     ]
@@ -237,6 +239,10 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         [(c.start, c.end, c.value, c.text, c.subject, c.attribution, c.sentence) for c in claims],
         quote_rows,
     )
+
+
+def _start(m: ner.Mention) -> int:
+    return m.start
 
 
 def _a_name(k: str, kind: str, linker: Linker) -> bool:
