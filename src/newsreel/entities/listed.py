@@ -15,7 +15,13 @@ person's links to that person, even where the archive never heard the right spel
   letter, phonetic keys close: "Kstarmmer", not "Christmas"), unless the
   word is itself a listed first name or surname ("Georgie" is not "Georgieva", "Keane"
   not "Kane");
+* a surname listed with "al-" is also heard without it, as it is only ("Assad"), and
+  a name run together may lack the r's a non-rhotic accent drops ("Anasawa");
+* a function word is never a first name ("and Murray" is not Andy Murray);
 * the candidate with the highest ratio over the whole name wins.
+
+Phonetic keys drop a vowel's glides (w, h, y after the first sound: "Bose" / "Bowes";
+``spelling.phonetic``).
 """
 
 from __future__ import annotations
