@@ -288,7 +288,12 @@ class Trainer:
         torch.manual_seed(settings.seed)
         self.model = Punctuator(settings.layers)
         if init is not None and init.is_file():
-            self.model.load_state_dict(load_weights(init)[0].state_dict())
+            model, info = load_weights(init)
+            if info["layers"] != settings.layers:
+                raise ValueError(
+                    f"--init: {init} has {info['layers']} layers; pass --layers {info['layers']}"
+                )
+            self.model.load_state_dict(model.state_dict())
         elif init is not None:
             warm_start(self.model, init / "punctuator.onnx")
         heads = [p for n, p in self.model.named_parameters() if not n.startswith("encoder.")]

@@ -60,6 +60,8 @@ def check(args: argparse.Namespace) -> Path | None:
                 f"{args.checkpoints / 'best.pt'} or {args.checkpoints / 'step-0001000.pt'}."
             )
         return None
+    if args.init is not None and args.init.suffix == ".pt" and not args.init.is_file():
+        raise UsageError(f"--init: no checkpoint {args.init}; pass an existing .pt file.")
     if args.init is not None and args.init.is_file() and args.init.suffix != ".pt":
         raise UsageError(f"--init: {args.init} is not a checkpoint (.pt) nor a model folder.")
     if (

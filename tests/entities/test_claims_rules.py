@@ -127,6 +127,10 @@ def test_sources_that_admit_or_allege_through_auxiliaries() -> None:
     assert by(admitted) == {1_000_000: "Rafael Salguero"}
     # bare "journalists", like "officials", names no one
     assert by("Journalists had later revealed that 4 members were bribed.") == {4: None}
+    # a name is not an auxiliary; "alleged" before a noun is no report
+    assert by("Theresa May said 40 MPs would resign.") == {40: "Theresa May"}
+    assert by("And Israel's alleged strikes killed 30 people in Gaza.") == {30: None}
+    assert by("The group alleged that 30 people died.") == {30: "The group"}
 
 
 def test_passive_and_noun_sources() -> None:
@@ -261,6 +265,8 @@ def test_numbers_below_zero() -> None:
     assert values("temperatures forecast to fall to -30° C overnight") == {-30: "degrees"}
     assert values("a low of minus 20 degrees in Kyiv") == {-20: "degrees in Kyiv"}
     assert values("it reached 50°C in the summer") == {50: "degrees"}
+    assert values("a margin of plus or minus 3 percentage points") == {3: "percentage points"}
+    assert -30 not in values("between 20 -30 people died")  # a range's hyphen
 
 
 def test_scores_and_911_are_no_counts() -> None:

@@ -108,19 +108,23 @@ def test_generic_words_are_no_entities() -> None:
         generic("kingdom", frozenset()) and generic("ai", frozenset()) and generic("k", frozenset())
     )
     assert not generic("united kingdom", frozenset())
+    assert not generic("state department", frozenset())  # generic alone, not in a name
 
 
 def test_a_reporter_run_into_the_outlet_is_two_mentions() -> None:
-    tokens = "said Netati BBC News, at the UN. BBC News Rer was there and BBC News too".split()
+    tokens = "said Netati BBC News, at the UN. BBC News, Jerusalem and Sky News Australia".split()
     assert outlet_split(tokens, Mention(1, 4, "ORG", "Netati BBC News,")) == [
         Mention(1, 2, "PER", "Netati"),
         Mention(2, 4, "ORG", "BBC News"),
     ]
-    assert outlet_split(tokens, Mention(7, 10, "ORG", "BBC News Rer")) == [
+    # after the outlet only across a comma, and only a place
+    assert outlet_split(tokens, Mention(7, 10, "ORG", "BBC News, Jerusalem")) == [
         Mention(7, 9, "ORG", "BBC News"),
-        Mention(9, 10, "PER", "Rer"),
+        Mention(9, 10, "LOC", "Jerusalem"),
     ]
-    lone = Mention(13, 15, "ORG", "BBC News")
+    brand = Mention(11, 14, "ORG", "Sky News Australia")
+    assert outlet_split(tokens, brand) == [brand]
+    lone = Mention(7, 9, "ORG", "BBC News,")
     assert outlet_split(tokens, lone) == [lone]
     lower = "the reporter bbc news said".split()  # a lower-case rest is no name
     assert outlet_split(lower, Mention(1, 4, "ORG", "reporter bbc news")) == [
@@ -309,6 +313,12 @@ def test_articles_and_caption_tags_are_cut_from_mentions() -> None:
     assert trimmed(tokens, Mention(0, 1, "ORG", "[Music]")) is None
     whole = Mention(4, 6, "MISC", "World Cup")
     assert trimmed(tokens, whole) is whole
+    tagged = "[Music] Foo Bar [Applause] A. J. Smith".split()
+    assert trimmed(tagged, Mention(0, 4, "ORG", "Music] Foo Bar [Applause")) == Mention(
+        1, 3, "ORG", "Foo Bar"
+    )
+    initial = Mention(4, 7, "PER", "A. J. Smith")
+    assert trimmed(tagged, initial) is initial  # "A." is an initial, not an article
 
 
 def test_the_country_written_in_capitals_is_found_without_the_ner() -> None:
@@ -329,6 +339,10 @@ def test_a_video_s_own_mention_is_evidence_for_its_when_tagged_spellings() -> No
         (1, "Labour Party", "Labour Party"),
         (5, "Labor", "Labour Party"),  # capitalised, not at a sentence start
     ]
+    # nor inside a longer name
+    longer = "The Labour Party on Labor Day, the Department of Labor and Latin America".split()
+    rows = enrich_tokens(longer, [Mention(0, 3, "ORG", "The Labour Party")], Linker({}, {}))
+    assert [r[2] for r in rows.mentions] == ["Labour Party"]
     # without the party named, "Labor" is not found (it may be US labor)
     alone = enrich_tokens(tokens[4:], [], Linker({}, {}))
     assert alone.mentions == []

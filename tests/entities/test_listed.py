@@ -66,6 +66,7 @@ def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:
         "sarah jessica parker",
         "sharif",  # namesakes (Nawaz and Shehbaz Sharif)
         "sharia",  # nor by sound like "(al-)Sharaa" heard without the article
+        "twice",  # a w after a consonant is sounded (not Richard Tice)
         "you and murray",  # a function word is no first name ("and" / "Andy")
     ],
 )

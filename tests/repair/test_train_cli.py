@@ -77,6 +77,9 @@ def test_init_needs_an_exported_model(data: Path, capsys: pytest.CaptureFixture[
     code, err = _run(["--data", str(data), "--init", str(data / "notes.txt")], capsys)
     assert code == 2
     assert "notes.txt is not a checkpoint" in err
+    code, err = _run(["--data", str(data), "--init", str(data / "typo.pt")], capsys)
+    assert code == 2
+    assert "no checkpoint" in err and "typo.pt" in err
 
 
 def test_resume_takes_the_newest_checkpoint(tmp_path: Path) -> None:

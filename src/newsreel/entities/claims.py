@@ -36,7 +36,7 @@ _STOP = frozenset(
 )
 _SAY = frozenset(
     "says said say told tells claims claimed reported reports warned warns stated "
-    "announced added insisted admit admits admitted allege alleges alleged concluded "
+    "announced added insisted admit admits admitted allege alleges concluded "
     "concludes".split()
 )
 # what a source finds out rather than says: "The BBC has learned", "a study found"
@@ -125,7 +125,8 @@ _VAGUE_SOURCES = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an", "some", "its", "their", "his", "her", "our"})
 _NEGATION = frozenset("never not didn't doesn't don't hasn't haven't no".split())
-# what stands between a source and its verb: "Rafael Salguero would later admit"
+# what stands between a source and its verb: "Rafael Salguero would later admit"; cut
+# from a source's end only as written in lower case ("Theresa May said" keeps "May")
 _AUXILIARIES = frozenset(
     "has have had was were is are be been also would will could may might later "
     "previously earlier now already reportedly allegedly even".split()
@@ -299,8 +300,9 @@ def _source(words: Sequence[str], forms: Sequence[str], start: int, end: int) ->
         ) and (found := _phrase_after(words, forms, j + 2, end)):
             return found
     for j in range(start + 1, end):
+        alleged = words[j] == "alleged" and words[j + 1 : j + 2] == ["that"]
         if (
-            words[j] in _REPORT
+            (words[j] in _REPORT or alleged)  # "Israel's alleged strikes": no report
             and words[j - 1] not in _NOUN_BEFORE  # "with claims of ...": a noun
             and not _pronoun_report(words, max(start, j - 3), j + 1)
         ):
@@ -323,7 +325,7 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     mayor", "airport officials"); never a pronoun, a number, a negation ("the article
     never") or a vague "officials" / "reports" alone."""
     got = [bare(w) for w in words if bare(w)]
-    while got and got[-1].casefold() in _AUXILIARIES:
+    while got and got[-1] in _AUXILIARIES:
         got.pop()
     if len(got) > 1 and got[0].casefold() in ("a", "an"):
         got = got[1:]  # "A DERA spokesperson" is the DERA spokesperson; "A Pentagon
@@ -403,8 +405,12 @@ def _unglued(word: str) -> str:
 
 
 def _negative(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> bool:
-    """Whether the number at token ``i`` is below zero: "minus 20", "-30°"."""
-    return forms[i].lstrip("(")[:1] in "-−–" or (i > s and words[i - 1] == "minus")
+    """Whether the number at token ``i`` is below zero: "minus 20", "-30°"; not "plus or
+    minus 3" nor the second end of "20 -30"."""
+    if i > s and words[i - 1] == "minus":
+        return words[max(s, i - 3) : i - 1] != ["plus", "or"]
+    after_number = i > s and _number_at(words, i - 1) is not None
+    return forms[i].lstrip("(")[:1] in "-−–" and not after_number
 
 
 def _sentence_source(

@@ -87,7 +87,19 @@ def find_in_context(
         if m.text[:1].isupper()
         and m.start not in starts
         and not any(i in taken for i in range(m.start, m.end))
+        and not _in_a_name(tokens, m)
     ]
+
+
+def _in_a_name(tokens: Sequence[str], m: Mention) -> bool:
+    """Whether a capitalised word or "of" + one stands next to ``m``: part of a longer
+    name ("Latin America", "Labor Day", "Bank of America", "Department of Labor")."""
+    at = m.start - 1
+    if at > 0 and tokens[at] == "of":
+        at -= 1
+    before = tokens[at] if at >= 0 and tokens[at][-1:].isalnum() else ""
+    after = tokens[m.end] if m.end < len(tokens) and tokens[m.end - 1][-1:].isalnum() else ""
+    return before[:1].isupper() or after[:1].isupper()
 
 
 @cache

@@ -85,15 +85,17 @@ def same_sounds(heard: str, listed: str) -> bool:
 
 def _sounds_close(a: str, b: str) -> bool:
     """Whether two words' coarse phonetic keys are close (ratio >= 88) or the same but
-    for r's a non-rhotic accent drops: "Kstarmmer" and "Keirstarmer" (KSTRNR, KRSTRNR),
-    "Anasawa" and "Anassarwar" (ANS, ANSR); not "Christmas" and "Chrismason" (XRSTNS,
-    XRSNSN)."""
+    for the r's (and w's after them) a non-rhotic accent drops: "Kstarmmer" and
+    "Keirstarmer" (KSTRNR, KRSTRNR), "Anasawa" and "Anassarwar" (ANS, ANSRWR); not
+    "Christmas" and "Chrismason" (XRSTNS, XRSNSN)."""
     mine, theirs = phonetic(a), phonetic(b)
     if not (mine and theirs):
         return False
-    return fuzz.ratio(mine[0], theirs[0]) >= 88 or mine[0].replace("R", "") == theirs[0].replace(
-        "R", ""
-    )
+    return fuzz.ratio(mine[0], theirs[0]) >= 88 or _unrhotic(mine[0]) == _unrhotic(theirs[0])
+
+
+def _unrhotic(sounds: str) -> str:
+    return sounds.replace("RW", "R").replace("R", "")
 
 
 def close_surnames(heard: str, listed: str) -> bool:

@@ -27,9 +27,12 @@ PARTICLES = frozenset(
 _GENERIC = frozenset(
     "north south east west northern southern eastern western central media reports report "
     "news government officials official authorities ministry minister president police army "
-    "military court parliament council committee state states city region kingdom "
-    "republic regime monarchy federation agency department embassy league party union "
-    "club ai dad mum mom dude guys speaker shall".split()
+    "military court parliament council committee state states city region".split()
+)
+# words that are no name alone, though names are made of them ("State Department")
+_LONE_GENERIC = frozenset(
+    "kingdom republic regime monarchy federation agency department embassy league party "
+    "union club ai dad mum mom dude guys speaker shall".split()
 )
 # the last word of a sports club named after its city ("Manchester City", "Leeds United")
 _CLUB = frozenset("city united rovers athletic wanderers albion hotspur villa fc".split())
@@ -87,8 +90,8 @@ def vocabulary(texts: Iterable[Sequence[str]]) -> tuple[frozenset[str], frozense
 def generic(k: str, common: frozenset[str]) -> bool:
     """Whether a mention key is only generic or common words ("south", "media reports")."""
     words = k.split()
-    if len(words) == 1 and len(words[0]) == 1:
-        return True  # a lone letter ("I", "K") is no name
+    if len(words) == 1 and (len(words[0]) == 1 or words[0] in _LONE_GENERIC):
+        return True  # a lone letter ("I", "K") or "Kingdom" alone is no name
     return (
         bool(words)
         and all(w in _GENERIC or w in common or w in PARTICLES for w in words if not w.isdigit())

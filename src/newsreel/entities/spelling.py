@@ -21,16 +21,14 @@ def key(surface: str) -> str:
     return _POSSESSIVE.sub("", _THE.sub("", text))
 
 
-_GLIDES = re.compile(r"(?<=.)[WHY]")
-_TWICE = re.compile(r"(.)\1+")
+_GLIDES = re.compile(r"(?<=[aeiou])[why]+")
 
 
 def phonetic(text: str) -> tuple[str, ...]:
-    """Coarse phonetic keys of a key's words; W, H and Y after the first sound are
-    dropped, as they are mostly a vowel's glide in a name ("Bowes" / "Bose",
-    "Vaidyanathan" / "Vadinathan")."""
-    keys = (sound_key(w) for w in text.split())
-    return tuple(_TWICE.sub(r"\1", _GLIDES.sub("", k)) for k in keys if k)
+    """Coarse phonetic keys of a key's words; a w, h or y after a vowel is dropped first,
+    as it is mostly that vowel's glide in a name ("Bowes" / "Bose"; "Twice" keeps its w)."""
+    keys = (sound_key(_GLIDES.sub("", w)) for w in text.split())
+    return tuple(k for k in keys if k)
 
 
 def first_sound(word: str) -> str:

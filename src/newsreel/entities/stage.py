@@ -190,7 +190,8 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     people = gazetteer.find_people(tokens, starts, linker.ordinary, linker.listed)
     people = [p for p in people if all(_inside(m, p) for m in named if _overlap(m, p))]
     mentions = gazetteer.merge(gazetteer.merge(named, people), curated)
-    mentions = gazetteer.merge(gazetteer.find_written(tokens), mentions)  # where none else
+    written = gazetteer.find_written(tokens)
+    mentions = gazetteer.merge(written, mentions)  # where nothing else was found
     context = gazetteer.find_in_context(tokens, mentions, starts)
     mentions = sorted([*mentions, *context], key=_start)
     heard = gazetteer.merge(gazetteer.find(tokens, linker.phrases), mentions)
@@ -204,7 +205,11 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
             clean(m.text),
             name,
             kind,
-            "aliases" if m in curated or m in context else "archive" if m in archive else "ner",
+            "aliases"
+            if m in curated or m in context or m in written
+            else "archive"
+            if m in archive
+            else "ner",
         )
         for m, (name, kind) in zip(mentions, linked, strict=True)
     ]
@@ -340,14 +345,19 @@ def _tag(token: str) -> bool:
 
 def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
     """A mention without a leading article or demonstrative ("this World Cup", "a John
-    McDonald") and without caption tags ("Music] Concerns the World Cup"); None if
-    nothing is left."""
-    start, end = m.start, m.end
-    inner = [k for k in range(start, end) if _tag(tokens[k])]
-    if inner:
-        start = inner[-1] + 1 if inner[-1] + 1 < end else start
-        end = inner[0] if start <= inner[0] else end
-    while start < end and (key(tokens[start]) in _LEADING or _tag(tokens[start])):
+    McDonald"; not the initial "A.") and without caption tags ("Music] Concerns the
+    World Cup": the longest stretch between tags is kept); None if nothing is left."""
+    pieces: list[tuple[int, int]] = []
+    start = m.start
+    for k in range(m.start, m.end + 1):
+        if k == m.end or _tag(tokens[k]):
+            if k > start:
+                pieces.append((start, k))
+            start = k + 1
+    if not pieces:
+        return None
+    start, end = max(pieces, key=lambda p: p[1] - p[0])
+    while start < end and tokens[start].rstrip(",").casefold() in _LEADING:
         start += 1
     if start >= end:
         return None
@@ -357,8 +367,10 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
 
 
 def outlet_split(tokens: Sequence[str], m: ner.Mention) -> list[ner.Mention]:
-    """A mention that runs a name into a news outlet ("Netati BBC News", "BBC News
-    Rer") as the outlet (ORG) and the rest (PER where its words are capitalised)."""
+    """A mention that runs a reporter's name into a news outlet ("Netati BBC News") as
+    the name (PER where its words are capitalised) and the outlet (ORG); after the
+    outlet, only across a comma ("BBC News, Jerusalem"): "Sky News Australia" and "CNN
+    International" stay whole."""
     words = [key(t) for t in tokens[m.start : m.end]]
     for outlet in OUTLETS:
         n = len(outlet)
@@ -366,14 +378,17 @@ def outlet_split(tokens: Sequence[str], m: ner.Mention) -> list[ner.Mention]:
             continue
         if tuple(words[-n:]) == outlet:
             rest, at = (m.start, m.end - n), m.end - n
-        elif tuple(words[:n]) == outlet:
+        elif tuple(words[:n]) == outlet and tokens[m.start + n - 1][-1:] == ",":
             rest, at = (m.start + n, m.end), m.start
         else:
             continue
         parts = [ner.Mention(at, at + n, "ORG", " ".join(clean(t) for t in tokens[at : at + n]))]
-        named = [clean(t) for t in tokens[slice(*rest)]]
-        if all(w[:1].isupper() for w in named):
-            parts.append(ner.Mention(*rest, "PER", " ".join(named)))
+        named = " ".join(clean(t) for t in tokens[slice(*rest)])
+        if rest[0] > at:  # after the outlet: a place of the sign-off, if any
+            if place(key(named), "LOC") is not None:
+                parts.append(ner.Mention(*rest, "LOC", named))
+        elif all(w[:1].isupper() for w in named.split()):
+            parts.append(ner.Mention(*rest, "PER", named))
         return sorted(parts, key=lambda p: p.start)
     return [m]
 
