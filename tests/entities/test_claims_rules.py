@@ -267,6 +267,7 @@ def test_numbers_below_zero() -> None:
     assert values("it reached 50°C in the summer") == {50: "degrees"}
     assert values("a margin of plus or minus 3 percentage points") == {3: "percentage points"}
     assert -30 not in values("between 20 -30 people died")  # a range's hyphen
+    assert -30 in values("temperatures due to hit minus 20 -30 degrees")  # both below zero
 
 
 def test_scores_and_911_are_no_counts() -> None:

@@ -124,6 +124,11 @@ def test_a_reporter_run_into_the_outlet_is_two_mentions() -> None:
     ]
     brand = Mention(11, 14, "ORG", "Sky News Australia")
     assert outlet_split(tokens, brand) == [brand]
+    welcome = "Welcome to BBC News Rer. So".split()
+    assert outlet_split(welcome, Mention(2, 5, "ORG", "BBC News Rer.")) == [
+        Mention(2, 4, "ORG", "BBC News"),
+        Mention(4, 5, "PER", "Rer"),
+    ]
     lone = Mention(7, 9, "ORG", "BBC News,")
     assert outlet_split(tokens, lone) == [lone]
     lower = "the reporter bbc news said".split()  # a lower-case rest is no name

@@ -409,8 +409,11 @@ def _negative(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> boo
     minus 3" nor the second end of "20 -30"."""
     if i > s and words[i - 1] == "minus":
         return words[max(s, i - 3) : i - 1] != ["plus", "or"]
-    after_number = i > s and _number_at(words, i - 1) is not None
-    return forms[i].lstrip("(")[:1] in "-−–" and not after_number
+    if forms[i].lstrip("(")[:1] not in "-−–":
+        return False
+    if i > s and _number_at(words, i - 1) is not None:  # "20 -30": a range, unless its
+        return i - 1 > s and (words[i - 2] == "minus" or forms[i - 1][:1] in "-−–")  # start
+    return True  # is below zero too ("minus 20 -30")
 
 
 def _sentence_source(
