@@ -102,6 +102,24 @@ def _in_a_name(tokens: Sequence[str], m: Mention) -> bool:
     return before[:1].isupper() or after[:1].isupper()
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mister"})
+
+
+def find_titled(tokens: Sequence[str]) -> list[Mention]:
+    """The capitalised word after "Mr."/"Mrs."/"Ms."/"Dr." (a person heard by surname:
+    "Mr. Mandlesson", "Mr. Pretty's"), where the NER may have seen none."""
+    out = []
+    for i in range(len(tokens) - 1):
+        word = bare(tokens[i + 1])
+        if (
+            tokens[i].rstrip(".").casefold() in _HONORIFICS
+            and word[:1].isupper()
+            and key(word) not in STOPWORDS
+        ):
+            out.append(Mention(i + 1, i + 2, "PER", word))
+    return out
+
+
 @cache
 def _written() -> dict[str, tuple[str, str]]:
     """Curated spellings that count exactly as written ("US", never "us")."""

@@ -192,6 +192,8 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     mentions = gazetteer.merge(gazetteer.merge(named, people), curated)
     written = gazetteer.find_written(tokens)
     mentions = gazetteer.merge(written, mentions)  # where nothing else was found
+    titled = [m for m in gazetteer.find_titled(tokens) if _a_name(key(m.text), m.type, linker)]
+    mentions = gazetteer.merge(titled, mentions)
     context = gazetteer.find_in_context(tokens, mentions, starts)
     mentions = sorted([*mentions, *context], key=_start)
     heard = gazetteer.merge(gazetteer.find(tokens, linker.phrases), mentions)
@@ -209,6 +211,8 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
             if m in curated or m in context or m in written
             else "archive"
             if m in archive
+            else "rules"
+            if m in titled
             else "ner",
         )
         for m, (name, kind) in zip(mentions, linked, strict=True)
