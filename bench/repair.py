@@ -310,7 +310,8 @@ def report(
     lines = [
         "## Repair: punctuation, casing, sentences, turns",
         "",
-        f"Machine: {machine()}; date: {date.today()}. Models: int8 ONNX, MiniLM cut to the layers each name ends with (-l6, -l4) "
+        f"Machine: {machine()}; date: {date.today()}. Models: int8 ONNX, MiniLM cut to the "
+        "layers each name ends with (-l6, -l4) "
         "(scripts/train_repair.py), onnxruntime on CPU; the learnt turn model "
         "(scripts/train_turns.py). " + load_note,
         "",
