@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from newsreel.entities import claims as claim_rules
 from newsreel.entities import gazetteer, ner
@@ -195,7 +196,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     titled = [m for m in gazetteer.find_titled(tokens) if _a_name(key(m.text), m.type, linker)]
     mentions = gazetteer.merge(titled, mentions)
     context = gazetteer.find_in_context(tokens, mentions, starts)
-    mentions = sorted([*mentions, *context], key=_start)
+    mentions = sorted([*mentions, *context], key=attrgetter("start"))
     heard = gazetteer.merge(gazetteer.find(tokens, linker.phrases), mentions)
     archive = [m for m in heard if m not in mentions]
     mentions = heard
@@ -248,10 +249,6 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         [(c.start, c.end, c.value, c.text, c.subject, c.attribution, c.sentence) for c in claims],
         quote_rows,
     )
-
-
-def _start(m: ner.Mention) -> int:
-    return m.start
 
 
 def _a_name(k: str, kind: str, linker: Linker) -> bool:
@@ -402,7 +399,7 @@ def outlet_split(tokens: Sequence[str], m: ner.Mention) -> list[ner.Mention]:
             parts.append(ner.Mention(*rest, "LOC", named))  # "BBC News, Jerusalem"
         elif all(w[:1].isupper() for w in named.split()):
             parts.append(ner.Mention(*rest, "PER", named))
-        return sorted(parts, key=lambda p: p.start)
+        return sorted(parts, key=attrgetter("start"))
     return [m]
 
 
