@@ -273,3 +273,33 @@ def test_numbers_below_zero() -> None:
 def test_scores_and_911_are_no_counts() -> None:
     assert values("City won 3 nil against 20,000 fans") == {20_000: "fans"}
     assert values("the 911 victims families and 40 lawyers") == {40: "lawyers"}
+
+
+def test_what_has_the_worth_and_what_a_sum_is() -> None:
+    assert values("All his cars have an estimated worth of 23 million dollars .") == {
+        23_000_000: "cars"
+    }
+    assert values("Blue is worth over 600 million dollars .") == {600_000_000: "Blue"}
+    assert values("He owns a Porsche, which is valued at around 3.2 million dollars .") == {
+        3_200_000: "Porsche"
+    }
+    assert values("He has a net worth of a whopping sum of 17 billion dollars .") == {
+        17_000_000_000: "net worth"
+    }
+    assert values("to the tune of £500 million .") == {500_000_000: None}
+    assert values("The value of the contract was close to 1 billion pounds .") == {
+        1_000_000_000: "value of the contract"
+    }
+    assert values("the extra money amounted to 127 million pounds .") == {
+        127_000_000: "extra money"
+    }
+
+
+def test_an_apposition_names_the_source_and_of_those_is_counted() -> None:
+    text = "The city's mayor, Vitali Klitschko, said that nearly 6,000 buildings lost heat ."
+    assert sources_of(text) == {6_000: "Vitali Klitschko"}
+    assert sources_of("However, officials said 5 people died .") == {5: None}
+    assert values("Police said six of those killed were found inside .") == {6: "of those killed"}
+    dead = "One rights group has identified more than 6,000 of the dead ."
+    assert sources_of(dead) == {6_000: "rights group"}
+    assert sources_of(">> " + dead) == {6_000: "rights group"}  # "One": an article

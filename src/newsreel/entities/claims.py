@@ -40,7 +40,10 @@ _SAY = frozenset(
     "concludes".split()
 )
 # what a source finds out rather than says: "The BBC has learned", "a study found"
-_FIND = frozenset("learned learnt found finds estimates estimated revealed confirmed".split())
+_FIND = frozenset(
+    "learned learnt found finds estimates estimated revealed confirmed identified recorded "
+    "documented counted verified".split()
+)
 _QUOTE_SAY = _SAY - {"reports", "reported"}
 _REPORT = _SAY | _FIND
 _BY = _REPORT - {"found", "finds"}  # "told by police"; "found by police" is no report
@@ -49,8 +52,11 @@ _GO_ON = frozenset({"and", "also"})
 # verbs of change a percentage measures: "US aid fell by 99%"
 _CHANGE = frozenset(
     "rose risen fell fallen grew grown increased decreased dropped jumped climbed declined "
-    "surged shrank slumped is are was were".split()
+    "surged shrank slumped doubled tripled halved reached totalled totaled amounted stood "
+    "is are was were".split()
 )
+# between a verb of change and its number: "was close to", "stood at just under"
+_NEAR = frozenset({"under", "below", "above", "beyond"})
 # words between a sum and what it is for: "a net worth of at least $2.5 billion"
 _ABOUT = frozenset(
     "more than over at least around about almost nearly close to merely just some roughly "
@@ -238,7 +244,10 @@ def _subject(
     for j in range(start, min(end, start + 6)):
         if words[j] in FILLERS:
             continue
-        if words[j] in _STOP or words[j] in _SUBJECT_STOP or not words[j] or _number_at(words, j):
+        of_those = j == start + 1 and words[start] == "of" and words[j] in ("those", "these")
+        if (words[j] in _STOP and not of_those) or words[j] in _SUBJECT_STOP or not words[j]:
+            break  # "six of those killed" counts those killed
+        if _number_at(words, j):
             break
         out.append(bare(forms[j]))
         if forms[j][-1:] in ".,?!;:":
@@ -324,10 +333,10 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     capitalised word, not only the sentence's first) or a known source phrase ("the
     mayor", "airport officials"); never a pronoun, a number, a negation ("the article
     never") or a vague "officials" / "reports" alone."""
-    got = [bare(w) for w in words if bare(w)]
+    got = [b for b in map(bare, words) if any(c.isalnum() for c in b)]  # no ">>"
     while got and got[-1] in _AUXILIARIES:
         got.pop()
-    if len(got) > 1 and got[0].casefold() in ("a", "an"):
+    if len(got) > 1 and got[0].casefold() in ("a", "an", "one"):
         got = got[1:]  # "A DERA spokesperson" is the DERA spokesperson; "A Pentagon
         start_of_sentence = False  # official": the article was the sentence's first word
     folded = [w.casefold() for w in got]
@@ -354,7 +363,8 @@ def _speaker_before(
     first = verb
     for k in range(verb - 1, max(start - 1, verb - 6), -1):
         name_part = k < verb - 1 and _NAME_PART.match(forms[k])  # "Robert F. Kennedy Jr."
-        if words[k] in _SPEAKER_STOP or (forms[k][-1:] in ".,?!;:" and not name_part):
+        closes = k == verb - 1 and forms[k][-1:] == ","  # "The mayor, Vitali Klitschko, said"
+        if words[k] in _SPEAKER_STOP or (forms[k][-1:] in ".,?!;:" and not (name_part or closes)):
             break
         got.insert(0, forms[k])
         first = k
@@ -531,7 +541,12 @@ def _what(
     if money or currency:
         # what the sum is for, named before it, unless a noun follows ("£20 notes")
         plain = subject is None or currency or subject.split()[0].casefold() in _MONEY_FOR
-        return (_money_before(forms, words, s, i) if plain else None) or subject, True
+        before = (
+            _money_before(forms, words, s, i) or _subject_before(forms, words, s, i, True)
+            if plain
+            else None
+        )
+        return before or subject, True
     if subject is None and value >= 1e6 and (paid := _money_before(forms, words, s, i)):
         return paid, True  # "The cost nearly 10 million."
     return subject, counted
@@ -557,7 +572,9 @@ def _subject_before(
         whole = [bare(forms[k]) for k in range(max(s, i - 3), i) if _noun(words[k])]
         return " ".join(whole) or None
     j = i - 1
-    if j >= s and words[j] in ("by", "to"):
+    while j > s and (words[j] in _ABOUT or words[j] in _NEAR) and words[j] not in ("a", "an"):
+        j -= 1  # "was close to", "just under"
+    if j >= s and words[j] in ("by", "to", "at"):
         j -= 1
     if j >= s + 1 and words[j] in ("up", "down") and words[j - 1] in _AUXILIARIES:
         j -= 1  # "attendance is up by 143 percent"
@@ -580,7 +597,9 @@ def _subject_before(
 def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
     """What a sum is for, named before it: "an estimated net worth of at least $2.5
     billion", "a new home in London worth more than 313 million dollars", "supercars
-    that cost more than two billion dollars"."""
+    that cost more than two billion dollars", "a net worth of a whopping sum of $17
+    billion"; what has the worth: "All his cars have an estimated worth of", "Blue is
+    worth over", "a Porsche, which is valued at"."""
     j = i - 1
     while j >= s and (
         words[j] in _ABOUT
@@ -594,25 +613,64 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
     if j < s or words[j] not in _COSTS:
         return None
     link = j
-    j -= 1
+    out, first = _payee(forms, words, s, link - 1)
+    if out and out[-1].casefold() in _VACUOUS:
+        k = first - 1  # "a whopping sum of": what the sum is, before it
+        while k >= s and words[k] in _DETERMINERS:
+            k -= 1
+        if k < s or words[k] not in _COSTS:
+            return None  # "to the tune of £500 million"
+        link = k
+        out, first = _payee(forms, words, s, link - 1)
+    if not out or [w.casefold() for w in out] == ["worth"]:
+        owner = _owner(forms, words, s, first - 1)
+        if owner:
+            return owner
+    if words[link] == "cost" and (not out or (first - 1 >= s and words[first - 1] in _DETERMINERS)):
+        out.append(bare(forms[link]))  # "The cost nearly 10 million", "an annual cost of"
+    return " ".join(out) if out else None
+
+
+def _payee(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> tuple[list[str], int]:
+    """The noun phrase that ends at token ``j`` (after "that"/"which") and where it starts."""
     if j >= s and words[j] in ("that", "which"):
         j -= 1
     out: list[str] = []
-    for k in range(j, max(s - 1, j - 5), -1):
+    k = j
+    while k >= s and k > j - 5:
         if (not _noun(words[k]) and words[k] not in ("in", "of")) or _past(words[k]):
             break  # not "Police seized drugs valued at £1 million"
         if forms[k][-1:] in ".,?!;:":
             break
         out.insert(0, bare(forms[k]))
+        k -= 1
+    first = k + 1
     while out and out[0].casefold() in ("in", "of"):
         out.pop(0)
-    if out and out[-1].casefold() in _VACUOUS:
-        return None  # "to the tune of £500 million"
-    if words[link] == "cost" and (
-        not out or (j - len(out) >= s and words[j - len(out)] in _DETERMINERS)
-    ):
-        out.append(bare(forms[link]))  # "The cost nearly 10 million", "an annual cost of"
-    return " ".join(out) if out else None
+        first += 1
+    return out, first
+
+
+# between what has a worth and the worth: "has an estimated worth", "which is valued"
+_HAS_WORTH = frozenset("is was are were has have had an a estimated which that be been".split())
+
+
+def _owner(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> str | None:
+    """What has the worth, before the verb that ends at token ``j``: "All his cars (have
+    an estimated)", "a Porsche 911 GT, (which is)"."""
+    skipped = j
+    while j >= s and words[j] in _HAS_WORTH:
+        j -= 1
+    if j == skipped:
+        return None
+    out: list[str] = []
+    for k in range(j, max(s - 1, j - 4), -1):
+        if not _noun(words[k]) or _past(words[k]):
+            break
+        if k < j and forms[k][-1:] in ".,?!;:":
+            break  # the phrase's own last word may end in a comma: "a Porsche, which"
+        out.insert(0, bare(forms[k]))
+    return " ".join(out) or None
 
 
 def _past(word: str) -> bool:
@@ -690,8 +748,8 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
     )
     if _THOUSANDS.match(words[i]) and words[i].startswith("0"):
         return True  # the "000" of a number read from its second group
-    if words[i] == "one" and i == s:
-        return True  # "One key objective is ...": an article
+    if words[i] == "one" and not any(c.isalnum() for f in forms[s:i] for c in f):
+        return True  # "One key objective is ...", ">> One group ...": an article
     if i + 1 < e and words[i + 1] in _SCORE:
         return True  # "3 nil": a score
     if words[i] == "911":
