@@ -38,6 +38,8 @@ def named(k: str) -> str | None:
         ("peter bose", "Peter Bowes"),  # a vowel's glide (w) unheard
         ("anasawa", "Anas Sarwar"),  # run together, the r's unsaid (non-rhotic)
         ("assad", "Bashar al-Assad"),  # heard without the article
+        ("gary o donahue", "Gary O'Donoghue"),  # "O'" written apart from the name
+        ("gary o' donahue", "Gary O'Donoghue"),
     ],
 )
 def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:
@@ -68,6 +70,8 @@ def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:
         "sharia",  # nor by sound like "(al-)Sharaa" heard without the article
         "twice",  # a w after a consonant is sounded (not Richard Tice)
         "you and murray",  # a function word is no first name ("and" / "Andy")
+        "james's park",  # an apostrophe is no name's "O'"
+        "bellator",  # "Blatter" is listed by full name only
     ],
 )
 def test_sound_alone_is_not_enough(heard: str) -> None:
@@ -191,3 +195,20 @@ def test_curated_misheard_organisations_are_found_in_lower_case() -> None:
         ("live golf", "LIV Golf"),
         ("being sports", "beIN Sports"),
     }  # "amnesty" alone counts only where the NER tags it (it is also a common word)
+
+
+def test_a_name_written_o_apart_is_one_person() -> None:
+    tokens = "But first, Gary O' Donahue has our top story".split()
+    found = [Mention(2, 4, "PER", "Gary O"), Mention(4, 5, "PER", "Donahue")]
+    rows = enrich_tokens(tokens, found, Linker({}, {}))
+    assert [(r[0], r[1], r[3], r[4]) for r in rows.mentions] == [(2, 5, "Gary O'Donoghue", "PER")]
+
+
+def test_a_person_has_no_digit_and_competitions_are_events() -> None:
+    tokens = "GLP1s like Ozempic . They play in the Champions League with COVID rules".split()
+    found = [Mention(0, 1, "PER", "GLP1s"), Mention(8, 10, "ORG", "Champions League")]
+    rows = enrich_tokens(tokens, [*found, Mention(11, 12, "PER", "COVID")], Linker({}, {}))
+    assert {(r[2], r[3], r[4]) for r in rows.mentions} == {
+        ("Champions League", "UEFA Champions League", "MISC"),
+        ("COVID", "COVID-19", "MISC"),
+    }

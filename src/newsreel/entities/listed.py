@@ -26,6 +26,7 @@ Phonetic keys drop a vowel's glides (w, h, y after the first sound: "Bose" / "Bo
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
@@ -58,6 +59,15 @@ class Person:
     key: str
     surname: str
     by_surname: bool
+
+
+_PARTICLE = re.compile(r"\b([od])'? (?=\w)")
+
+
+def squash(k: str) -> str:
+    """A name key with an "O'" or "D'" the captions wrote apart joined to the name after
+    it, as names are listed ("gary o donahue", "gary o' donahue" -> "gary o'donahue")."""
+    return _PARTICLE.sub(r"\1'", k)
 
 
 def surname(k: str) -> str:
@@ -162,6 +172,7 @@ class NameList:
         k = untitled(k)
         if k in self.by_key:
             return self.by_key[k]
+        k = squash(k)
         words = k.split()
         if len(words) > 2:  # "Actton Ruper Huck": a stray word before the name, not a
             found = self._full(k, words)  # first name ("Sarah Jessica Parker")
@@ -179,7 +190,7 @@ class NameList:
             heard, self._surnames, scorer=fuzz.ratio, score_cutoff=55, limit=20
         ):
             person = self.people[i]
-            if not close_surnames(heard, person.surname):
+            if not close_surnames(heard, self._surnames[i]):
                 continue
             first = person.key.split()[0]
             if words[0] in STOPWORDS:

@@ -25,7 +25,7 @@ from newsreel.entities.spelling import key
 from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 
-VERSION = "entities-11+en_core_web_sm-3.8.0"
+VERSION = "entities-12+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
@@ -253,13 +253,15 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
 
 def _a_name(k: str, kind: str, linker: Linker) -> bool:
     """Whether an NER mention's key may be a name: it has a letter, is not only generic or
-    common words, not only titles ("Crown Prince"), and not one word the archive writes
-    in lower case ("Awesome", "Broker": the repair's capital) unless a known place or
-    person."""
+    common words, not only titles ("Crown Prince"), no person with a digit ("GLP1s"), and
+    not one word the archive writes in lower case ("Awesome", "Broker": the repair's
+    capital) unless a known place or person."""
     if not any(c.isalpha() for c in k) or generic(k, linker.common):
         return False
     if all(w in TITLES for w in k.split()):
         return False
+    if kind == "PER" and any(c.isdigit() for c in k):
+        return False  # "GLP1s", "JLP1": a drug's name, no person
     return not (
         " " not in k
         and k in linker.plain
@@ -403,13 +405,38 @@ def outlet_split(tokens: Sequence[str], m: ner.Mention) -> list[ner.Mention]:
     return [m]
 
 
+def _particle(token: str) -> bool:
+    """ "O'" or "D'" written apart from the name it starts ("Gary O' Donahue")."""
+    return len(token) == 2 and token[0] in "OoDd" and token[1] in "'’"
+
+
+def particle_joined(tokens: Sequence[str], mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
+    """Mentions that end in a name's "O'" or "D'" joined to the capitalised word after it
+    and to a mention that starts there: "Gary O'" + "Donahue" is one person."""
+    out: list[ner.Mention] = []
+    skip: set[int] = set()
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        if m.start in skip:
+            continue
+        if _particle(tokens[m.end - 1]) and m.end < len(tokens) and tokens[m.end][:1].isupper():
+            after = by_start.get(m.end)
+            end = after.end if after is not None else m.end + 1
+            if after is not None:
+                skip.add(after.start)
+            text = " ".join(clean(t) for t in tokens[m.start : end])
+            m = ner.Mention(m.start, end, "PER", text)
+        out.append(m)
+    return out
+
+
 def joined(tokens: Sequence[str], tagged: Sequence[ner.Mention]) -> list[ner.Mention]:
     """NER mentions with a nationality or place directly before an organisation made one
     ("Israeli" + "Channel 12"), and "Channel N" the NER missed as an organisation; a
     nationality is MISC and "Labour MPs" is Labour (``_recast``)."""
     out: list[ner.Mention] = []
     kept = [t for m in tagged if (t := trimmed(tokens, m)) is not None]
-    split = [part for m in kept for part in outlet_split(tokens, m)]
+    split = particle_joined(tokens, [part for m in kept for part in outlet_split(tokens, m)])
     for m in map(_recast, split):
         prev = out[-1] if out else None
         if (
