@@ -71,7 +71,6 @@ def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:
         "twice",  # a w after a consonant is sounded (not Richard Tice)
         "you and murray",  # a function word is no first name ("and" / "Andy")
         "james's park",  # an apostrophe is no name's "O'"
-        "bellator",  # "Blatter" is listed by full name only
     ],
 )
 def test_sound_alone_is_not_enough(heard: str) -> None:
@@ -211,4 +210,40 @@ def test_a_person_has_no_digit_and_competitions_are_events() -> None:
     assert {(r[2], r[3], r[4]) for r in rows.mentions} == {
         ("Champions League", "UEFA Champions League", "MISC"),
         ("COVID", "COVID-19", "MISC"),
+    }
+
+
+def test_listed_names_run_together_are_one_person_each() -> None:
+    tokens = "players like Neymar Messi and Bape".split()
+    rows = enrich_tokens(tokens, [Mention(2, 4, "PER", "Neymar Messi")], Linker({}, {}))
+    assert [(r[2], r[3]) for r in rows.mentions] == [
+        ("Neymar", "Neymar"),
+        ("Messi", "Lionel Messi"),
+    ]
+    tokens = "Gordon Brown spoke".split()  # a full name is no list
+    rows = enrich_tokens(tokens, [Mention(0, 2, "PER", "Gordon Brown")], Linker({}, {}))
+    assert [(r[2], r[3]) for r in rows.mentions] == [("Gordon Brown", "Gordon Brown")]
+
+
+def test_an_organisation_named_after_a_curated_place_keeps_its_name() -> None:
+    tokens = "who also runs Qatar Sports Investments . Qatar bid".split()
+    found = [Mention(3, 6, "ORG", "Qatar Sports Investments"), Mention(7, 8, "LOC", "Qatar")]
+    rows = enrich_tokens(tokens, found, Linker({}, {}))
+    assert [(r[2], r[3], r[4]) for r in rows.mentions] == [
+        ("Qatar Sports Investments", "Qatar Sports Investments", "ORG"),
+        ("Qatar", "Qatar", "LOC"),
+    ]
+    tokens = "the Qatar government said".split()  # lower case goes on: the place
+    rows = enrich_tokens(tokens, [Mention(1, 3, "ORG", "Qatar government")], Linker({}, {}))
+    assert [(r[2], r[3]) for r in rows.mentions] == [("Qatar", "Qatar")]
+
+
+def test_bellator_is_no_blatter_and_spiegel_is_heard() -> None:
+    tokens = "the newspaper Dash Spiegel and Bellator . Blatter resigned".split()
+    found = [Mention(3, 4, "PER", "Spiegel"), Mention(7, 8, "PER", "Blatter")]
+    rows = enrich_tokens(tokens, found, Linker({}, {}))
+    assert {(r[2], r[3]) for r in rows.mentions} == {
+        ("Dash Spiegel", "Der Spiegel"),
+        ("Bellator", "Bellator MMA"),
+        ("Blatter", "Sepp Blatter"),
     }

@@ -159,6 +159,12 @@ class NameList:
         self._own = set(self._surnames) | firsts
         self._memo: dict[str, Person | None] = {}
 
+    def alone(self, k: str) -> Person | None:
+        """The listed person a lone word names exactly: a surname heard alone ("messi")
+        or a one-word name ("neymar")."""
+        one = self.by_key.get(k)
+        return self._alone.get(k) or (one if one is not None and " " not in one.key else None)
+
     def match(self, k: str) -> Person | None:
         """The listed person a mention key names, if any (module docstring); remembered,
         as keys repeat across videos."""

@@ -18,7 +18,7 @@ from operator import attrgetter
 from newsreel.entities import claims as claim_rules
 from newsreel.entities import gazetteer, ner
 from newsreel.entities.linking import Linker, curated
-from newsreel.entities.listed import TITLES, people
+from newsreel.entities.listed import TITLES, NameList, people
 from newsreel.entities.names import best_name, clean, generic, majority, vocabulary
 from newsreel.entities.places import demonym, place
 from newsreel.entities.spelling import key
@@ -186,10 +186,16 @@ class EnrichStage:
 def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Linker) -> Enriched:
     """Mentions (curated and NER, linked), claims and quotes of one token list."""
     curated = gazetteer.find(tokens)
-    named = [m for m in joined(tokens, tagged) if _a_name(key(m.text), m.type, linker)]
+    named = [
+        part
+        for m in joined(tokens, tagged)
+        if _a_name(key(m.text), m.type, linker)
+        for part in run_together(m, linker.listed)
+    ]
     starts = set(sentence_starts(tokens))
     people = gazetteer.find_people(tokens, starts, linker.ordinary, linker.listed)
     people = [p for p in people if all(_inside(m, p) for m in named if _overlap(m, p))]
+    curated = [c for c in curated if not any(_names_more(tokens, c, m) for m in named)]
     mentions = gazetteer.merge(gazetteer.merge(named, people), curated)
     written = gazetteer.find_written(tokens)
     mentions = gazetteer.merge(written, mentions)  # where nothing else was found
@@ -249,6 +255,30 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         [(c.start, c.end, c.value, c.text, c.subject, c.attribution, c.sentence) for c in claims],
         quote_rows,
     )
+
+
+def _names_more(tokens: Sequence[str], place_found: ner.Mention, m: ner.Mention) -> bool:
+    """Whether an NER organisation begins with a curated place and goes on in capitals
+    ("Qatar Sports Investments", "Qatar Airways"): the organisation is the name."""
+    return (
+        place_found.type == "LOC"
+        and m.type == "ORG"
+        and m.start == place_found.start
+        and m.end > place_found.end
+        and all(t[:1].isupper() for t in tokens[place_found.end : m.end])
+    )
+
+
+def run_together(m: ner.Mention, listed: NameList) -> list[ner.Mention]:
+    """A person mention that runs listed people's lone names together ("Neymar Messi",
+    a list said without commas) as one mention per person; other mentions as they are."""
+    words = m.text.split()
+    if m.type != "PER" or len(words) < 2 or len(words) != m.end - m.start:
+        return [m]
+    people = [listed.alone(key(w)) for w in words]
+    if any(p is None for p in people) or len(set(people)) < len(people):
+        return [m]
+    return [ner.Mention(m.start + n, m.start + n + 1, "PER", w) for n, w in enumerate(words)]
 
 
 def _a_name(k: str, kind: str, linker: Linker) -> bool:
