@@ -139,6 +139,7 @@ class NameList:
         self._surnames = [p.surname for p in people]
         firsts = {p.key.split()[0] for p in people}
         self._firsts = firsts
+        self._first_count = Counter(p.key.split()[0] for p in people if " " in p.key)
         shared = Counter(p.surname for p in people)  # namesakes of either list
         self._alone = {
             p.surname: p
@@ -196,9 +197,16 @@ class NameList:
             heard, self._surnames, scorer=fuzz.ratio, score_cutoff=55, limit=20
         ):
             person = self.people[i]
-            if not close_surnames(heard, self._surnames[i]):
-                continue
             first = person.key.split()[0]
+            own_first = (  # "Nomia Kbal": a first name only one listed person has
+                words[0] == first
+                and len(first) >= 4
+                and self._first_count[first] == 1
+                and fuzz.ratio(heard, self._surnames[i])
+                >= (60 if first_sound(heard) == first_sound(self._surnames[i]) else 66)
+            )
+            if not (own_first or close_surnames(heard, self._surnames[i])):
+                continue
             if words[0] in STOPWORDS:
                 continue  # "and Murray" is no Andy Murray
             alike = person.by_surname and first_sound(words[0]) == first_sound(first)
