@@ -251,3 +251,57 @@ def test_bellator_is_no_blatter_and_spiegel_is_heard() -> None:
         ("Bellator", "Bellator MMA"),
         ("Blatter", "Sepp Blatter"),
     }
+
+
+@pytest.mark.parametrize(
+    ("heard", "person"),
+    [
+        ("k star", "Keir Starmer"),  # an initial and the surname's start
+        ("kestama", "Keir Starmer"),  # run together, the r's unsaid
+        ("kstarma", "Keir Starmer"),
+    ],
+)
+def test_cut_short_and_unrhotic_names(heard: str, person: str) -> None:
+    assert named(heard) == person
+
+
+def test_names_the_ner_types_wrongly_are_curated() -> None:
+    tokens = "the UN and the UAE back PSG , Tik Tok and Brexit , said Kev".split()
+    found = [
+        Mention(1, 2, "LOC", "UN"),
+        Mention(4, 5, "ORG", "UAE"),
+        Mention(6, 7, "ORG", "PSG"),
+        Mention(8, 10, "PER", "Tik Tok"),
+        Mention(11, 12, "PER", "Brexit"),
+        Mention(14, 15, "PER", "Kev"),
+    ]
+    rows = enrich_tokens(tokens, found, Linker({}, {}))
+    assert [(r[3], r[4]) for r in rows.mentions] == [
+        ("United Nations", "ORG"),
+        ("United Arab Emirates", "LOC"),
+        ("Paris Saint-Germain", "ORG"),
+        ("TikTok", "ORG"),
+        ("Brexit", "MISC"),
+        ("Kyiv", "LOC"),
+    ]
+
+
+@pytest.mark.parametrize("heard", ["katari", "katara", "grenfell", "mclaren"])
+def test_run_together_names_need_the_sounds_of_the_name(heard: str) -> None:
+    # "Qatari" is no "Kate Adie", "Grenfell" no "Gary Neville": only the r's may go
+    assert named(heard) is None
+
+
+def test_a_curated_word_never_cuts_a_person_s_name() -> None:
+    tokens = "Faisal Islam reports on Brexit".split()
+    rows = enrich_tokens(tokens, [Mention(0, 2, "PER", "Faisal Islam")], Linker({}, {}))
+    assert [(r[3], r[4]) for r in rows.mentions] == [("Faisal Islam", "PER"), ("Brexit", "MISC")]
+
+
+def test_a_listed_name_keeps_a_word_that_is_also_curated() -> None:
+    tokens = "Kim Jong Un met the UN envoy".split()
+    rows = enrich_tokens(tokens, [Mention(0, 3, "PER", "Kim Jong Un")], Linker({}, {}))
+    assert [(r[3], r[4]) for r in rows.mentions] == [
+        ("Kim Jong Un", "PER"),
+        ("United Nations", "ORG"),
+    ]

@@ -195,7 +195,12 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     starts = set(sentence_starts(tokens))
     people = gazetteer.find_people(tokens, starts, linker.ordinary, linker.listed)
     people = [p for p in people if all(_inside(m, p) for m in named if _overlap(m, p))]
-    curated = [c for c in curated if not any(_names_more(tokens, c, m) for m in named)]
+    curated = [
+        c
+        for c in curated
+        if not any(_names_more(tokens, c, m) for m in named)
+        and not any(_in_listed_name(c, m, linker) for m in [*named, *people])
+    ]
     mentions = gazetteer.merge(gazetteer.merge(named, people), curated)
     written = gazetteer.find_written(tokens)
     mentions = gazetteer.merge(written, mentions)  # where nothing else was found
@@ -266,6 +271,19 @@ def _names_more(tokens: Sequence[str], place_found: ner.Mention, m: ner.Mention)
         and m.start == place_found.start
         and m.end > place_found.end
         and all(t[:1].isupper() for t in tokens[place_found.end : m.end])
+    )
+
+
+def _in_listed_name(found: ner.Mention, m: ner.Mention, linker: Linker) -> bool:
+    """Whether a curated spelling lies inside a listed person's longer name ("Un" in "Kim
+    Jong Un", "Islam" in "Faisal Islam"): the person is the name."""
+    return (
+        found.type != "PER"
+        and m.type == "PER"
+        and m.start <= found.start
+        and found.end <= m.end
+        and m.end - m.start > found.end - found.start
+        and linker.listed.match(key(m.text)) is not None
     )
 
 
