@@ -303,3 +303,26 @@ def test_an_apposition_names_the_source_and_of_those_is_counted() -> None:
     dead = "One rights group has identified more than 6,000 of the dead ."
     assert sources_of(dead) == {6_000: "rights group"}
     assert sources_of(">> " + dead) == {6_000: "rights group"}  # "One": an article
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The former ex-co-member Rafael Salguero said he got 1 million dollars .",
+            {1_000_000: "Rafael Salguero"},
+        ),
+        ("The spokesman for Hamas said 40 people died .", {40: "The spokesman for Hamas"}),
+        (
+            "The country's deputy Prime Minister said 200 buildings lost power .",
+            {200: "The country's deputy Prime Minister"},
+        ),
+        ("The Amiri fleet has an estimated worth of 870 million dollars .", {870_000_000: None}),
+        (
+            "One email reported by Der Spiegel appears to show a 10 million pounds liability .",
+            {10_000_000: "Der Spiegel"},
+        ),
+    ],
+)
+def test_sources_name_the_person_not_the_role(text: str, expected: dict[float, str | None]) -> None:
+    assert sources_of(text) == expected

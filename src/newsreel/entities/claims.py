@@ -77,10 +77,10 @@ _THEIR_REPORT = (_REPORT_NOUNS - {"investigation"}) | frozenset(
 # found", "told by police to leave", "revealed by the BBC on Monday"
 _PHRASE_ENDS = frozenset(
     "there they we with to on as at in shows show suggests suggest says say finds "
-    "during after before since".split()
+    "during after before since appears appear appeared seems seem seemed".split()
 )
 # words before a report verb that make it a noun: "with claims of", "the reports"
-_NOUN_BEFORE = frozenset("with the a of these those such his her their its new".split())
+_NOUN_BEFORE = frozenset("with the a an of these those such his her their its new".split())
 # a number glued to the word before it in the captions: "more than500"
 _GLUED = re.compile(
     r"^(?:than|to|for|and|between|of|about|around|over|under|some|nearly)([$£€]?\d[\d,.]*%?)$"
@@ -137,7 +137,7 @@ _AUXILIARIES = frozenset(
     "has have had was were is are be been also would will could may might later "
     "previously earlier now already reportedly allegedly even".split()
 )
-_SPEAKER_STOP = frozenset("but and so that because while as if when then also".split())
+_SPEAKER_STOP = frozenset("but and so that because while as if when then also though".split())
 _BACK = frozenset({"it", "this", "that", "which"})
 _NAME_PART = re.compile(r"^(?:[A-Z]\.|Jr\.|Sr\.|Mr\.|Mrs\.|Ms\.|Dr\.)$")
 _WHEN = frozenset("in on at during after before since by".split())
@@ -353,7 +353,29 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     )
     if not (named or known) or content in ([], ["media"]):
         return None
-    return " ".join(got)
+    return " ".join(_named_last(got))
+
+
+_TITLE_WORDS = frozenset(
+    "prime minister president secretary general chancellor chief executive spokesman "
+    "spokeswoman spokesperson minister's".split()
+)
+# words that make a source's description more than a role before a name
+_DESCRIBED = frozenset("for of in at from with by to on".split())
+
+
+def _named_last(got: list[str]) -> list[str]:
+    """A source that ends in a name, without the role before it: "ex-co-member Rafael
+    Salguero" -> "Rafael Salguero", "City's chairman Khaldoun" -> "Khaldoun"; "the
+    spokesman for Hamas" stays."""
+    r = len(got)
+    while r > 0 and got[r - 1][:1].isupper():
+        r -= 1
+    if r == 0 or r == len(got) or any(w.casefold() in _DESCRIBED for w in got[:r]):
+        return got
+    if all(w.casefold() in _TITLE_WORDS for w in got[r:]):
+        return got  # "the country's deputy Prime Minister": a role, no name
+    return got[r:] if got[r - 1][:1].islower() else got
 
 
 def _speaker_before(
