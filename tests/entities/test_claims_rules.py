@@ -326,3 +326,10 @@ def test_an_apposition_names_the_source_and_of_those_is_counted() -> None:
 )
 def test_sources_name_the_person_not_the_role(text: str, expected: dict[float, str | None]) -> None:
     assert sources_of(text) == expected
+
+
+def test_what_a_number_is_named_before_a_copula_and_one_where() -> None:
+    assert values("Here the population is under 3 million it's easy .") == {3_000_000: "population"}
+    assert values("He said it was 5 .") == {}  # a pronoun counts nothing
+    assert values("This is one where the lights go out .") == {}
+    assert values("We have done it again and one again .") == {}

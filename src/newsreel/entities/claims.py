@@ -109,13 +109,14 @@ _LONG = frozenset("long full straight consecutive whole short".split())
 # a subject must be a noun phrase: not one that starts with these
 _NOT_SUBJECT = frozenset(
     "or to and in on at by from for with out than as during into over under about up "
-    "more less i you he she it we they this that there these those who what which".split()
+    "more less i you he she it we they this that there these those who what which "
+    "it's that's there's he's she's they're we're you're i'm".split()
 )
 _CURRENCY = frozenset(
     "dollars dollar pounds pound euros euro riyals riyal yen yuan francs rupees".split()
 )
 # "one" as an article or pronoun: "on the one hand", "one day", "one of"
-_ONE_NOT_COUNT = frozenset("hand day time thing way point more another".split())
+_ONE_NOT_COUNT = frozenset("hand day time thing way point more another where again when".split())
 # "one final chance", "not one single friend": "one" as an article
 _ONE_ADJECTIVES = frozenset("single final last particular such".split())
 # the head nouns of a source phrase that names no one: "police say", "the mayor said"
@@ -141,6 +142,7 @@ _SPEAKER_STOP = frozenset("but and so that because while as if when then also th
 _BACK = frozenset({"it", "this", "that", "which"})
 _NAME_PART = re.compile(r"^(?:[A-Z]\.|Jr\.|Sr\.|Mr\.|Mrs\.|Ms\.|Dr\.)$")
 _WHEN = frozenset("in on at during after before since by".split())
+_LEAD_ADVERBS = frozenset("here there now today yet still already".split())
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
@@ -559,7 +561,7 @@ def _what(
         None
         if alone
         else _place_subject(_subject(forms, words, after, e, money=money), places, s, i)
-    ) or _subject_before(forms, words, s, i, counted or money or currency)
+    ) or _subject_before(forms, words, s, i, counted or money or currency or value >= 2)
     if money or currency:
         # what the sum is for, named before it, unless a noun follows ("£20 notes")
         plain = subject is None or currency or subject.split()[0].casefold() in _MONEY_FOR
@@ -593,14 +595,8 @@ def _subject_before(
     if i + 2 < len(words) and words[i + 1] == "of" and words[i + 2] in ("which", "whom"):
         whole = [bare(forms[k]) for k in range(max(s, i - 3), i) if _noun(words[k])]
         return " ".join(whole) or None
-    j = i - 1
-    while j > s and (words[j] in _ABOUT or words[j] in _NEAR) and words[j] not in ("a", "an"):
-        j -= 1  # "was close to", "just under"
-    if j >= s and words[j] in ("by", "to", "at"):
-        j -= 1
-    if j >= s + 1 and words[j] in ("up", "down") and words[j - 1] in _AUXILIARIES:
-        j -= 1  # "attendance is up by 143 percent"
-    if j < s or words[j] not in _CHANGE:
+    j = _change_before(words, s, i)
+    if j is None:
         return None
     out: list[str] = []
     for k in range(j - 1, max(s - 1, j - 7), -1):
@@ -609,11 +605,26 @@ def _subject_before(
         out.insert(0, bare(forms[k]))
     if out and out[0].casefold() in _WHEN:  # "In March inflation fell to 3.2%"
         out = out[-1:]
+    while out and out[0].casefold() in _LEAD_ADVERBS:
+        out.pop(0)  # "Here the population is under 3 million"
     while out and out[0].casefold() in _DETERMINERS:
         out.pop(0)
     if not out or out[0].casefold() in _PRONOUNS or not _noun(out[-1].casefold()):
         return None  # "that he got was 52%"
     return " ".join(out)
+
+
+def _change_before(words: Sequence[str], s: int, i: int) -> int | None:
+    """Where the verb of change or being before the number at ``i`` is: "fell by",
+    "was close to", "stood at just under", "is up by"."""
+    j = i - 1
+    while j > s and (words[j] in _ABOUT or words[j] in _NEAR) and words[j] not in ("a", "an"):
+        j -= 1  # "was close to", "just under"
+    if j >= s and words[j] in ("by", "to", "at"):
+        j -= 1
+    if j >= s + 1 and words[j] in ("up", "down") and words[j - 1] in _AUXILIARIES:
+        j -= 1  # "attendance is up by 143 percent"
+    return j if j >= s and words[j] in _CHANGE else None
 
 
 def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
