@@ -104,7 +104,7 @@ def _sounds_close(a: str, b: str) -> bool:
     return fuzz.ratio(mine[0], theirs[0]) >= 88 or _unrhotic(mine[0]) == _unrhotic(theirs[0])
 
 
-def same_unrhotic(heard: str, listed: str) -> bool:
+def _same_unrhotic(heard: str, listed: str) -> bool:
     """Whether a heard word sounds like a listed one said without some of its r's
     ("Kestama" and "Keirstarmer": KSTN; not "Katari" for "Kateadie", which has none)."""
     mine, theirs = phonetic(heard), phonetic(listed)
@@ -251,7 +251,7 @@ class NameList:
             and k[0] == joined[0][0]
             and (
                 (joined[1] >= 80 and _sounds_close(k, joined[0]))  # not "Christmas"
-                or (joined[1] >= 66 and same_unrhotic(k, joined[0]))  # "Kestama": the r's
+                or (joined[1] >= 66 and _same_unrhotic(k, joined[0]))  # "Kestama": the r's
             )
             and (best is None or joined[1] > best[0])  # "Kalazia": Khaleda Zia, not Kallas
         ):
