@@ -147,3 +147,13 @@ def test_a_titled_first_name_is_the_video_s_full_name_and_stays_local() -> None:
     ]
     # not bound across the archive: another video's "Dr David" is no David Wearing
     assert linker.link_video([("Dr David", "PER")]) == [("Dr David", "PER")]
+
+
+def test_a_listed_name_takes_in_the_video_s_other_spellings() -> None:
+    """Of two full names as long, the listed person's wins: "Alex Prey" joins "Alex
+    Pretty" (the listed Alex Pretti), not the other way round."""
+    from newsreel.entities.linking import Linker
+
+    linker = Linker({}, {})
+    out = linker.link_video([("Alex Prey", "PER"), ("Alex Pretty", "PER")])
+    assert out == [("Alex Pretti", "PER"), ("Alex Pretti", "PER")]

@@ -309,7 +309,9 @@ class Linker:
             if (t == "PER" and out[i][1] == "PER")
             or ((linked[i][2] or key(s) in surnames) and " " not in key(s))
         ]
-        people.sort(key=lambda p: -len(p[1].split()))  # full names first
+        # full names first; of names as long, listed people first ("Alex Pretty", linked
+        # to the listed Alex Pretti, takes in "Alex Prey", not the other way round)
+        people.sort(key=lambda p: (-len(p[1].split()), key(out[p[0]][0]) not in self.listed.by_key))
         for n, (i, ki) in enumerate(people):
             lone = " " not in ki
             if lone and (ki in self.common or not any(c.isupper() for c in found[i][0])):
