@@ -60,7 +60,8 @@ class Punctuator:
         from tokenizers import Tokenizer
 
         self.config = json.loads(config_path.read_text(encoding="utf-8"))
-        self.version = f"punct-{self.config['trained']}-l{self.config['layers']}"
+        step = f"-s{self.config['step']}" if "step" in self.config else ""  # two exports a day
+        self.version = f"punct-{self.config['trained']}-l{self.config['layers']}{step}"
         # Added to the punctuation logits before the argmax: a prior shift calibrated on
         # a held-out split (scripts/calibrate_repair.py) to balance precision and recall.
         self.bias = np.asarray(self.config.get("punct_bias", [0.0] * 4), dtype=np.float32)
