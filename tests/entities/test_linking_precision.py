@@ -360,3 +360,26 @@ def test_a_name_after_mr_is_a_person_of_the_video() -> None:
         (0, "Alex Pretty", "Alex Pretti", "ner"),  # listed (names.toml)
         (6, "Pretty's", "Alex Pretti", "rules"),  # no "Speaker", no "In"
     ]
+
+
+def test_lower_case_descriptions_are_cut_from_mentions() -> None:
+    def cut(text: str) -> str | None:
+        tokens = text.split()
+        m = trimmed(tokens, Mention(0, len(tokens), "ORG", text))
+        return None if m is None else m.text
+
+    assert cut("Chip maker Nvidia") == "Nvidia"
+    assert cut("Manchester United fan") == "Manchester United"
+    assert cut("Prime minister Keir Starmer") == "Keir Starmer"
+    assert cut("Windsor mansion") == "Windsor"
+    # names stay whole: joiners, fillers, listed names' words, words names hold
+    for name in (
+        "Bank of England",
+        "Mohammed bin salman",
+        "Gordon brown",
+        "Catholic University of uh America",
+        "Chinese Super league",
+        "world Cup",
+        "University of oxford",
+    ):
+        assert cut(name) == name

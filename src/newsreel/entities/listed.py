@@ -169,6 +169,7 @@ class NameList:
         # lone words that are a listed name already: never heard as another surname
         self._own = set(self._surnames) | firsts
         self._memo: dict[str, Person | None] = {}
+        self.words = frozenset(w for p in people for w in p.key.split())  # "brown", "salman"
 
     def alone(self, k: str) -> Person | None:
         """The listed person a lone word names exactly: a surname heard alone ("messi")

@@ -390,14 +390,56 @@ OUTLETS = tuple(
 _LEADING = frozenset({"a", "an", "this", "that", "these", "those"})
 
 
+# lower-case words that join a name's parts ("Mohammed bin Salman", "Bank of England")
+_JOINERS = frozenset(
+    "of the and for de del della di da du la le van von der den al el bin ibn ben abu y".split()
+)
+_FILLERS = frozenset({"uh", "um", "er", "erm", "ah", "eh"})
+# nouns that end or begin many names, cased or not ("Chinese Super league", "world Cup")
+_NAME_WORDS = frozenset(
+    """league cup palace school company war committee convention council court house club
+    university college street road square bridge party group bank foundation institute
+    ministry department agency force forces army navy office corps guards games festival
+    prize award conference summit union society hospital airport station stadium park tower
+    hall centre center museum church mosque times news post journal service authority
+    commission board trust fund association federation organisation organization alliance
+    front movement brigade network channel radio airline airlines airways motors city
+    united rovers county state states kingdom republic island islands sea ocean river lake
+    mountain mountains valley coast gulf strait canal desert world national international
+    royal grand great high supreme central general global""".split()
+)
+
+
+def _bare(token: str) -> str:
+    """A token folded, without the punctuation around it."""
+    return token.strip(".,;:!?\"'()").casefold()
+
+
+def _describes(token: str) -> bool:
+    """A lower-case common English word inside an NER span (wordfreq Zipf ≥ 3), no
+    joiner, filler, place, word of a listed name or word that names often hold ("league",
+    "cup"): a description ("fan", "maker"), not part of the name ("Gordon brown",
+    "Chinese Super league" as the repair left them)."""
+    from wordfreq import zipf_frequency  # its lists load on first use
+
+    k = _bare(token)
+    if not token[:1].islower() or not k.isalpha() or k in _JOINERS or k in _FILLERS:
+        return False
+    if place(k, "LOC") is not None or k in people().words or k in _NAME_WORDS:
+        return False
+    return zipf_frequency(k, "en") >= 3.0
+
+
 def _tag(token: str) -> bool:
     return "[" in token or "]" in token
 
 
 def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
     """A mention without a leading article or demonstrative ("this World Cup", "a John
-    McDonald"; not the initial "A.") and without caption tags ("Music] Concerns the
-    World Cup": the longest stretch between tags is kept); None if nothing is left."""
+    McDonald"; not the initial "A."), without caption tags ("Music] Concerns the
+    World Cup": the longest stretch between tags is kept) and without the lower-case
+    words that describe it ("Chip maker Nvidia", "Manchester United fan"); None if
+    nothing is left."""
     pieces: list[tuple[int, int]] = []
     start = m.start
     for k in range(m.start, m.end + 1):
@@ -410,6 +452,17 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
     start, end = max(pieces, key=lambda p: p[1] - p[0])
     while start < end and tokens[start].rstrip(",").casefold() in _LEADING:
         start += 1
+    while end - start > 1 and _describes(tokens[end - 1]):
+        end -= 1  # "Manchester United fan", "Windsor mansion"
+        while end - start > 1 and _bare(tokens[end - 1]) in _JOINERS:
+            end -= 1
+    last = max((k for k in range(start, end - 1) if _describes(tokens[k])), default=None)
+    if (
+        last is not None
+        and tokens[last + 1][:1].isupper()
+        and _bare(tokens[last + 1]) not in _NAME_WORDS
+    ):
+        start = last + 1  # "Chip maker Nvidia", "Prime minister Keir Starmer"
     if start >= end:
         return None
     if (start, end) == (m.start, m.end):
