@@ -250,7 +250,7 @@ def test_sources_the_review_found_wrong(text: str, expected: dict[float, str | N
 def test_subjects_the_review_found_wrong() -> None:
     assert values("Officers found thousands of £20 notes .") == {20: "notes"}
     assert values("Police seized drugs valued at £1 million .") == {1_000_000: "drugs"}
-    assert values("He paid £5 in 2020 .") == {5: None}
+    assert values("He paid £5 in 2020 .") == {5: "paid"}  # the verb, not "in 2020"
     assert values("In March inflation fell to 3.2% .") == {3.2: "inflation"}
     assert values("The vote share that he got was 52% .") == {52: None}
     assert values("He was stabbed 20 times after the row .") == {20: "times after the row"}
@@ -333,3 +333,57 @@ def test_what_a_number_is_named_before_a_copula_and_one_where() -> None:
     assert values("He said it was 5 .") == {}  # a pronoun counts nothing
     assert values("This is one where the lights go out .") == {}
     assert values("We have done it again and one again .") == {}
+
+
+def claims_of(text: str) -> dict[float, tuple[str | None, str | None]]:
+    forms = text.split()
+    found, _ = extract(forms, sentence_starts(forms))
+    return {c.value: (c.subject, c.attribution) for c in found}
+
+
+def test_what_a_sum_goes_with_when_only_its_currency_follows() -> None:
+    assert claims_of("Robinho was signed for 32 million pounds last year.") == {
+        32_000_000: ("Robinho was signed", None)
+    }
+    assert claims_of("They have spent 2.2 billion dollars since 2017.") == {
+        2_200_000_000: ("spent", None)
+    }
+    assert claims_of("The pair settled a civil lawsuit for an estimated 12 million.") == {
+        12_000_000: ("civil lawsuit", None)
+    }
+    # the currency without when or how often; what it is for stays
+    assert claims_of("The deal brings in 50 million euros per year.")[50_000_000][0] == "euros"
+    assert claims_of("He arrived for 7 million euros from Saint Etienne.") == {
+        7_000_000: ("euros from Saint Etienne", None)
+    }
+
+
+def test_grand_thousands_per_cent_and_half_a_million() -> None:
+    assert claims_of("It cost me nine grand a year.")[9000][0] is not None
+    assert 27_000 in claims_of("If you pay your 27k up front, you pay no interest.")
+    assert claims_of("Well over 90 per cent is found in Abu Dhabi.")[90][0] != "per cent"
+    assert 500_000 in claims_of("In 2005 they had only half a million people.")
+    assert 2 in claims_of("He won two Grand Prix races.")  # no "grand" thousands here
+    assert 2000 not in claims_of("He won two Grand Prix races.")
+
+
+def test_numbers_that_count_nothing_new() -> None:
+    assert claims_of("Now the two shared a lot of enmity.") == {}
+    assert claims_of("The six hold an elevated position in society.") == {}
+    assert claims_of("There are 7 migrants for every citizen.") == {}
+    assert claims_of("It controls one half of all crude oil exports.") == {}
+    assert claims_of("This group of a third of a million people spends a lot.") == {}
+    assert claims_of("The country has virtually zero democracy.") == {}
+    assert 2 in claims_of("The two parties agreed.")
+
+
+def test_sources_with_an_aside_a_long_name_or_a_forecast() -> None:
+    text = (
+        "Saudi Crown Prince Mohammed bin Salman, in a media interview, suggested that "
+        "sport added 1% growth."
+    )
+    assert claims_of(text)[1][1] == "Saudi Crown Prince Mohammed bin Salman"
+    assert claims_of("The IMF expects growth to slow to 1.9%.")[1.9][1] == "The IMF"
+    # "decided to" reports no number
+    text = "FIFA decided to give the vote to exco, just 13 of them."
+    assert claims_of(text)[13][1] is None

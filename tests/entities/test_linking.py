@@ -133,7 +133,7 @@ def test_compound_numbers_years_and_pronoun_one() -> None:
         (25, "Twenty five"),
         (200_000, "two hundred thousand"),
     ]
-    assert claims[0].subject == "dollars a year"
+    assert claims[0].subject == "pay"  # what the sum goes with, not "dollars a year"
 
 
 def test_a_titled_first_name_is_the_video_s_full_name_and_stays_local() -> None:

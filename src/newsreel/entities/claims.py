@@ -37,12 +37,14 @@ _STOP = frozenset(
 _SAY = frozenset(
     "says said say told tells claims claimed reported reports warned warns stated "
     "announced added insisted admit admits admitted allege alleges concluded "
-    "concludes".split()
+    "concludes wrote writes mentioned suggested suggests".split()
 )
-# what a source finds out rather than says: "The BBC has learned", "a study found"
+# what a source finds out or judges rather than says: "The BBC has learned", "a study
+# found", "The IMF expects"
 _FIND = frozenset(
     "learned learnt found finds estimates estimated revealed confirmed identified recorded "
-    "documented counted verified".split()
+    "documented counted verified expects predicts predicted forecasts reckon "
+    "reckons".split()
 )
 _QUOTE_SAY = _SAY - {"reports", "reported"}
 _REPORT = _SAY | _FIND
@@ -53,7 +55,7 @@ _GO_ON = frozenset({"and", "also"})
 _CHANGE = frozenset(
     "rose risen fell fallen grew grown increased decreased dropped jumped climbed declined "
     "surged shrank slumped doubled tripled halved reached totalled totaled amounted stood "
-    "is are was were".split()
+    "averaged averages topped tops exceeded surpassed hit hits is are was were".split()
 )
 # between a verb of change and its number: "was close to", "stood at just under"
 _NEAR = frozenset({"under", "below", "above", "beyond"})
@@ -92,6 +94,8 @@ _SUBJECT_STOP = frozenset(
 )
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _SCALE_WORDS = [[w] for w in _SCALE]
+_K = re.compile(r"^[$£€]?\d+(?:\.\d+)?k$")  # "27k": thousands
+_GRAND_NAMES = frozenset("prix slam slams national jury theft final finals opening".split())
 _THOUSANDS = re.compile(r"^\d{3}$")
 # what a duration or an age counts: not a count unless asked (``durations=True``)
 _TIME_UNITS = frozenset(
@@ -179,6 +183,12 @@ def _number_at(words: Sequence[str], i: int) -> tuple[float, int] | None:
     compounds included ("a hundred and eighty eight million" is 188,000,000)."""
     if words[i] == "one" and i + 1 < len(words) and words[i + 1] in ("of", "another"):
         return None  # "one of the ...": a pronoun
+    if (
+        words[i] == "half"
+        and words[i + 1 : i + 2] == ["a"]
+        and words[i + 2 : i + 3] in _SCALE_WORDS
+    ):
+        return _SCALE[words[i + 2]] / 2, 3  # "half a million"
     total = current = 0.0
     started = False
     j = i
@@ -220,6 +230,8 @@ def _number_step(
 ) -> tuple[float, float] | None:
     """(total, current) once ``word`` (followed by ``nxt``) is read into a number, or
     None where the number ends before it."""
+    if _K.match(word) and not started:
+        return total, float(word.strip("$£€k").replace(",", "")) * 1000  # "your 27k"
     if _DIGITS.match(word) and not (started and current):
         return total, current + float(word.strip("$£€%").replace(",", ""))
     if word == "dozen" and started and current:
@@ -232,6 +244,8 @@ def _number_step(
         return total, max(current, 1.0) * 100
     if word in _SCALE and word != "hundred" and started:
         return total + max(current, 1.0) * _SCALE[word], 0.0
+    if word == "grand" and started and current and nxt not in _GRAND_NAMES:
+        return total + current * 1000, 0.0  # "nine grand a year": £9,000
     if word == "and" and started and (nxt in _WORDS or nxt == "hundred"):
         return total, current
     return None
@@ -371,8 +385,10 @@ def _named_last(got: list[str]) -> list[str]:
     Salguero" -> "Rafael Salguero", "City's chairman Khaldoun" -> "Khaldoun"; "the
     spokesman for Hamas" stays."""
     r = len(got)
-    while r > 0 and got[r - 1][:1].isupper():
-        r -= 1
+    while r > 0 and (
+        got[r - 1][:1].isupper() or (got[r - 1] in _NAME_JOINERS and r > 1 and r < len(got))
+    ):
+        r -= 1  # "Mohammed bin Salman" is one name
     if r == 0 or r == len(got) or any(w.casefold() in _DESCRIBED for w in got[:r]):
         return got
     if all(w.casefold() in _TITLE_WORDS for w in got[r:]):
@@ -385,16 +401,31 @@ def _speaker_before(
 ) -> tuple[str, int] | None:
     got: list[str] = []
     first = verb
-    for k in range(verb - 1, max(start - 1, verb - 6), -1):
+    for k in range(verb - 1, max(start - 1, verb - 9), -1):
         name_part = k < verb - 1 and _NAME_PART.match(forms[k])  # "Robert F. Kennedy Jr."
         closes = k == verb - 1 and forms[k][-1:] == ","  # "The mayor, Vitali Klitschko, said"
         if words[k] in _SPEAKER_STOP or (forms[k][-1:] in ".,?!;:" and not (name_part or closes)):
             break
+        if k < verb - 5 and (
+            words[k] in _DETERMINERS or not (forms[k][:1].isupper() or words[k] in _NAME_JOINERS)
+        ):
+            break  # past five words only a long name goes on: "Saudi Crown Prince Mohammed"
         got.insert(0, forms[k])
         first = k
+    if (
+        got
+        and words[first] in _ASIDE
+        and first - 1 >= start
+        and forms[first - 1][-1:] == ","
+        and (named := _speaker_before(words, forms, start, first))
+    ):
+        return named  # "Mohammed bin Salman, in a media interview, suggested"
     return (" ".join(got), first) if got else None
 
 
+_NAME_JOINERS = frozenset("bin al de van von".split())
+# an aside between a source and its verb: "X, in a media interview, said"
+_ASIDE = frozenset("in at on during after before speaking writing".split())
 _PRONOUNS = frozenset({"it", "they", "he", "she", "i", "we", "you"})
 
 
@@ -503,7 +534,11 @@ def _claims_in(
         counted = "%" in forms[i] or forms[i][:1] in "$£€"
         if i + used < e and words[i + used] in ("percent", "per"):
             counted = True
-            used += words[i + used] == "percent"
+            used += (
+                1
+                if words[i + used] == "percent"
+                else 2 * (words[i + used + 1 : i + used + 2] == ["cent"])
+            )
         after = i + used
         if words[after : after + 2] == ["or", "so"]:
             after += 2  # "2,500 or so tower blocks"
@@ -521,7 +556,11 @@ def _claims_in(
         subject, counted = _what(forms, words, (s, e, i, after), places, value, counted)
         if "°" in forms[i]:  # "-30°C": a temperature
             subject, counted = "degrees", True
-        if (subject is None and not counted) or _not_one(words, s, i, after, e):
+        if (
+            (subject is None and not counted)
+            or _not_one(words, s, i, after, e)
+            or _no_quantity(words, s, i, after, e)
+        ):
             i += used
             continue
         text = " ".join(forms[i : i + used]).strip(".,?!;:")
@@ -555,7 +594,7 @@ def _what(
     say; for money, what the sum is for."""
     s, e, i, after = at
     currency = after < e and words[after] in _CURRENCY
-    money = forms[i][:1] in "$£€"
+    money = forms[i][:1] in "$£€" or words[after - 1] == "grand" or bool(_K.match(words[i]))
     alone = forms[after - 1][-1:] in ".,?!;:"  # "in 2021, one, The fund"
     subject = (
         None
@@ -570,8 +609,16 @@ def _what(
             if plain
             else None
         )
+        if subject is not None and subject.split()[0].casefold() in _CURRENCY:
+            subject = _untimed(subject)  # "dollars since 2017": the currency
+        if subject is None or (" " not in subject and subject.casefold() in _CURRENCY):
+            before = before or _money_verb(forms, words, s, i)  # "Robinho was signed for"
         return before or subject, True
-    if subject is None and value >= 1e6 and (paid := _money_before(forms, words, s, i)):
+    if (
+        subject is None
+        and value >= 1e6
+        and (paid := _money_before(forms, words, s, i) or _money_verb(forms, words, s, i))
+    ):
         return paid, True  # "The cost nearly 10 million."
     return subject, counted
 
@@ -662,6 +709,66 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
     if words[link] == "cost" and (not out or (first - 1 >= s and words[first - 1] in _DETERMINERS)):
         out.append(bare(forms[link]))  # "The cost nearly 10 million", "an annual cost of"
     return " ".join(out) if out else None
+
+
+# what a sum is paid, spent or raised with: "has spent more than 1.3 billion pounds"
+_MONEY_VERBS = frozenset(
+    """spent spend spends spending paid pay pays paying sold sell sells lost lose loses raised
+    raise raises earned earn earns made make makes bought buy buys invested invest invests
+    donated donate donates received receive receives generated generate generates owed owe
+    owes borrowed borrow committed commit commits pledged pledge pledges settled settle
+    signed charged charge charges""".split()
+)
+# after a currency word, what says when or how often, not what for: "euros per year"
+_AFTER_CURRENCY = frozenset("per a an annually each every later over more".split())
+_SUM_WORDS = frozenset(
+    "estimated whopping additional extra another further total reported reportedly record".split()
+)
+_BE = frozenset("was were is are be been being has have had will would 's 've".split())
+
+
+def _untimed(subject: str) -> str:
+    """A sum's subject without when or how often: "dollars since 2017" -> "dollars",
+    "euros per year" -> "euros", "pound profit last season" -> "pound profit"."""
+    words = subject.split()
+    k = next(
+        (
+            n
+            for n, w in enumerate(words)
+            if n and (w.casefold() in _AFTER_CURRENCY or _YEAR.match(w) or w.casefold() in _TIMELY)
+        ),
+        len(words),
+    )
+    kept = words[:k]
+    while len(kept) > 1 and kept[-1].casefold() in _WHEN:
+        kept.pop()  # "dollars in 1973"
+    return " ".join(kept)
+
+
+def _money_verb(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
+    """What a sum goes with, said before it: "Robinho was signed for £32 million" ->
+    "Robinho was signed", "they have spent 2.2 billion dollars" -> "spent", "settled a
+    civil lawsuit for an estimated 12 million" -> "civil lawsuit"."""
+    j = i - 1
+    while j >= s and (words[j] in _ABOUT or words[j] in _SUM_WORDS):
+        j -= 1
+    if j >= s and words[j] == "for":
+        out, _ = _payee(forms, words, s, j - 1)
+        last = out[-1].casefold() if out else ""
+        if out and not (_past(last) or last.endswith("ing") or last in _MONEY_VERBS):
+            return " ".join(out)  # "a civil lawsuit for"
+        j -= 1
+    if j < s or words[j] not in _MONEY_VERBS:
+        return None
+    first = j
+    k = j - 1
+    while k >= s and words[k] in _BE:
+        k -= 1
+    if k < j - 1:  # "Robinho was signed": the noun phrase before the auxiliary
+        nouns, start = _payee(forms, words, s, k)
+        if nouns:
+            first = start
+    return " ".join(bare(forms[t]) for t in range(first, j + 1))
 
 
 def _payee(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> tuple[list[str], int]:
@@ -769,6 +876,26 @@ def _not_one(words: Sequence[str], s: int, i: int, after: int, e: int) -> bool:
         or nxt in _ONE_ADJECTIVES
         or before in ("the", "in", "at", "on")
     )
+
+
+_FRACTIONS = frozenset("half third thirds quarter quarters".split())
+# verbs after "the two": the number stands for a group named before ("the six hold")
+_GROUP_VERBS = frozenset("hold held have had are were met agreed both all".split())
+
+
+def _no_quantity(words: Sequence[str], s: int, i: int, after: int, e: int) -> bool:
+    """A number that counts nothing new: a group named before ("the two shared"), a ratio
+    ("7 migrants for every citizen"), a fraction ("one half of", "a third of a million")
+    or "zero" ("virtually zero democracy")."""
+    nxt = words[after] if after < e else ""
+    before = words[i - 1] if i > s else ""
+    if before == "the" and (_past(nxt) or nxt in _GROUP_VERBS or nxt in _AUXILIARIES):
+        return True
+    if "every" in words[after : min(e, after + 4)] and "for" in words[after : min(e, after + 3)]:
+        return True
+    if nxt in _FRACTIONS or (before == "of" and i - 2 >= s and words[i - 2] in _FRACTIONS):
+        return True
+    return words[i] == "zero" and nxt not in ("percent", "per")
 
 
 def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) -> bool:
