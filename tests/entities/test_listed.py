@@ -260,6 +260,8 @@ def test_bellator_is_no_blatter_and_spiegel_is_heard() -> None:
         ("k star", "Keir Starmer"),  # an initial and the surname's start
         ("kestama", "Keir Starmer"),  # run together, the r's unsaid
         ("kstarma", "Keir Starmer"),
+        ("ursula von", "Ursula von der Leyen"),  # a first name only she has, and the
+        ("anna fos", "Anna Foster"),  # start of her surname
     ],
 )
 def test_cut_short_and_unrhotic_names(heard: str, person: str) -> None:
@@ -305,4 +307,20 @@ def test_a_listed_name_keeps_a_word_that_is_also_curated() -> None:
     assert [(r[3], r[4]) for r in rows.mentions] == [
         ("Kim Jong Un", "PER"),
         ("United Nations", "ORG"),
+    ]
+
+
+def test_programmes_heard_as_people_or_places_are_curated() -> None:
+    tokens = "the Global News Podcast . Global News at the Grand Prix near St James's Park".split()
+    found = [
+        Mention(5, 7, "PER", "Global News"),
+        Mention(9, 11, "LOC", "Grand Prix"),
+        Mention(12, 14, "LOC", "St James's"),
+    ]
+    rows = enrich_tokens(tokens, found, Linker({}, {}))
+    assert [(r[3], r[4]) for r in rows.mentions] == [
+        ("Global News Podcast", "ORG"),
+        ("Global News Podcast", "ORG"),  # not Gavin Newsom
+        ("Grand Prix", "MISC"),
+        ("St James' Park", "LOC"),
     ]

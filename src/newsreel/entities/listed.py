@@ -150,6 +150,13 @@ class NameList:
         firsts = {p.key.split()[0] for p in people}
         self._firsts = firsts
         self._first_count = Counter(p.key.split()[0] for p in people if " " in p.key)
+        self._own_first = {  # first names only one listed person has ("ursula")
+            first: p
+            for p in people
+            if " " in p.key
+            and len(first := p.key.split()[0]) >= 4
+            and self._first_count[first] == 1
+        }
         shared = Counter(p.surname for p in people)  # namesakes of either list
         self._alone = {
             p.surname: p
@@ -202,6 +209,14 @@ class NameList:
         return self._lone(k) if len(k) >= _MIN_ALONE else None
 
     def _full(self, k: str, words: list[str]) -> Person | None:
+        own = self._own_first.get(words[0])
+        if (
+            own is not None
+            and len(words) == 2
+            and len(words[1]) >= 3
+            and own.key.split(maxsplit=1)[1].startswith(words[1])
+        ):
+            return own  # "Ursula von": a first name only she has, her surname's start
         heard = surname(k) or words[-1]
         best: tuple[float, Person] | None = None
         for _, _, i in process.extract(
