@@ -324,3 +324,13 @@ def test_programmes_heard_as_people_or_places_are_curated() -> None:
         ("Grand Prix", "MISC"),
         ("St James' Park", "LOC"),
     ]
+
+
+@pytest.mark.parametrize("heard", ["wall street", "syrian", "kenyan", "bahraini"])
+def test_streets_and_nationalities_are_never_listed_people(heard: str) -> None:
+    # "Wall Street" is no Wes Streeting, "Syrian" no Ferran Soriano
+    person = people().match(heard)  # close in sound to a listed person
+    assert person is not None
+    assert Linker({}, {}).link(heard.title(), "PER")[0] != person.name
+    tokens = f"so the {heard.title()} markets".split()
+    assert gazetteer.find_people(tokens, set(), set(), people()) == []

@@ -13,7 +13,7 @@ from functools import cache
 from newsreel.entities.linking import alias_table, curated
 from newsreel.entities.listed import NameList, people
 from newsreel.entities.ner import Mention
-from newsreel.entities.places import place
+from newsreel.entities.places import demonym, landmark, place
 from newsreel.entities.spelling import key
 from newsreel.repair.clean import bare
 from newsreel.repair.document import ends_sentence
@@ -173,8 +173,9 @@ def find_people(
 
 
 def _match(names: NameList, k: str) -> str | None:
-    """The listed person a key names, if any, unless the key is a known place ("Austin")."""
-    if place(k, "LOC") is not None:
+    """The listed person a key names, if any, unless the key is a known place ("Austin"),
+    a street or building ("Wall Street") or a nationality ("Syrian")."""
+    if place(k, "LOC") is not None or landmark(k) or demonym(k):
         return None
     person = names.match(k)
     return person.name if person is not None else None

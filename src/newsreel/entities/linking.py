@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 
 from newsreel.entities.listed import NameList, people, untitled
 from newsreel.entities.names import PARTICLES, club, majority
-from newsreel.entities.places import place
+from newsreel.entities.places import demonym, landmark, place
 from newsreel.entities.spelling import first_sound, key, phonetic
 
 ALIASES = Path(__file__).with_name("aliases.toml")
@@ -227,6 +227,8 @@ class Linker:
             kind == "MISC"
             or (kind != "PER" and len(k.split()) < 2)
             or (kind == "LOC" and place(k, kind) is not None)
+            or landmark(k)  # "Wall Street" is no Wes Streeting
+            or demonym(k)  # "Syrian" is no Ferran Soriano
             or not any(c.isupper() for c in surface)
             or all(w in self.common for w in k.split())
             or k in self.plain

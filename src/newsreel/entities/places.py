@@ -93,3 +93,17 @@ def demonym(k: str) -> bool:
     """Whether a mention key names a country's people or one of them ("Bangladeshis",
     "Bangladeshi", "Sri Lankans"): a nationality, not a person or a place."""
     return k in _PEOPLES or k in _PERSON_OF
+
+
+# last words of the names of streets and buildings: "Wall Street" is no Wes Streeting
+_LANDMARK_WORDS = frozenset(
+    """street road avenue square lane bridge station airport garden gardens palace
+    castle tower stadium arena""".split()
+)
+
+
+def landmark(k: str) -> bool:
+    """Whether a mention key of two words or more names a street or building by its last
+    word ("wall street", "st james park"): a place, never a person heard by sound."""
+    words = k.split()
+    return len(words) > 1 and words[-1] in _LANDMARK_WORDS
