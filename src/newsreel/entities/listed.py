@@ -241,6 +241,8 @@ class NameList:
                 continue
             if words[0] in STOPWORDS:
                 continue  # "and Murray" is no Andy Murray
+            if words[0] != first and words[0] in self._firsts and fuzz.ratio(words[0], first) < 55:
+                continue  # another listed person's first name: "Gareth Bale" is no Jonathan Beale
             alike = person.by_surname and first_sound(words[0]) == first_sound(first)
             if not (alike or _close_first(words[0], first)):
                 continue  # a common surname needs a first name that is close
