@@ -372,6 +372,7 @@ def test_lower_case_descriptions_are_cut_from_mentions() -> None:
     assert cut("Manchester United fan") == "Manchester United"
     assert cut("Prime minister Keir Starmer") == "Keir Starmer"
     assert cut("Windsor mansion") == "Windsor"
+    assert cut("Muhammad bin") == "Muhammad"  # no name ends in "bin"
     # names stay whole: joiners, fillers, listed names' words, words names hold
     for name in (
         "Bank of England",
@@ -383,3 +384,17 @@ def test_lower_case_descriptions_are_cut_from_mentions() -> None:
         "University of oxford",
     ):
         assert cut(name) == name
+
+
+def test_a_seat_is_a_place_and_a_nationality_never_a_place() -> None:
+    from newsreel.entities.places import place
+
+    tokens = "the Denton constituency and the Thai owner".split()
+    tagged = [Mention(1, 3, "PER", "Denton constituency"), Mention(5, 6, "LOC", "Thai")]
+    assert joined(tokens, tagged) == [
+        Mention(1, 2, "LOC", "Denton"),
+        Mention(5, 6, "MISC", "Thai"),
+    ]
+    # the gazetteer's odd alternate names ("Thai" for Alor Setar, the town of Brits)
+    assert place("thai", "LOC") is None and place("brits", "LOC") is None
+    assert place("syria", "LOC") == "Syria"

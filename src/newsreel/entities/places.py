@@ -55,7 +55,10 @@ def regions() -> dict[str, str]:
 
 
 def place(k: str, kind: str) -> str | None:
-    """The canonical place a mention key names, if the gazetteer knows it."""
+    """The canonical place a mention key names, if the gazetteer knows it; never a
+    nationality ("Thai" is no Alor Setar, "Brits" no town in South Africa)."""
+    if demonym(k):
+        return None
     if kind in ("LOC", "PER", "ORG") and k in countries():
         return countries()[k]
     if kind == "LOC" and k in cities():

@@ -365,7 +365,13 @@ def _recast(m: ner.Mention) -> ner.Mention:
         return ner.Mention(m.start, m.end - 1, "ORG", " ".join(words[:-1]))
     if m.type in ("PER", "ORG", "LOC") and demonym(key(m.text)):
         return ner.Mention(m.start, m.end, "MISC", m.text)
+    if len(words) > 1 and key(words[-1]) in _SEATS and m.end - m.start == len(words):
+        return ner.Mention(m.start, m.end - 1, "LOC", " ".join(words[:-1]))
     return m
+
+
+# what follows a place's name in an election: "Denton constituency", "the Gorton by-election"
+_SEATS = frozenset("constituency by-election bi-election seat ward".split())
 
 
 # news outlets a reporter signs off with: "Nada Tawfik, BBC News" heard as one name
@@ -395,6 +401,7 @@ _JOINERS = frozenset(
     "of the and for de del della di da du la le van von der den al el bin ibn ben abu y".split()
 )
 _FILLERS = frozenset({"uh", "um", "er", "erm", "ah", "eh"})
+_OPEN_ENDS = frozenset("bin ibn of the and for".split())  # no name ends so
 # nouns that end or begin many names, cased or not ("Chinese Super league", "world Cup")
 _NAME_WORDS = frozenset(
     """league cup palace school company war committee convention council court house club
@@ -456,6 +463,8 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
         end -= 1  # "Manchester United fan", "Windsor mansion"
         while end - start > 1 and _bare(tokens[end - 1]) in _JOINERS:
             end -= 1
+    while end - start > 1 and _bare(tokens[end - 1]) in _OPEN_ENDS:
+        end -= 1  # "Muhammad bin": the NER stopped inside the name
     last = max((k for k in range(start, end - 1) if _describes(tokens[k])), default=None)
     if (
         last is not None
