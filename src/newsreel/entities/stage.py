@@ -432,7 +432,7 @@ def _describes(token: str) -> bool:
     k = _bare(token)
     if not token[:1].islower() or not k.isalpha() or k in _JOINERS or k in _FILLERS:
         return False
-    if place(k, "LOC") is not None or k in people().words or k in _NAME_WORDS:
+    if place(k, "LOC") is not None or k in people().words or k in _NAME_WORDS or k in _SEATS:
         return False
     return zipf_frequency(k, "en") >= 3.0
 
