@@ -138,6 +138,11 @@ cut from the training documents):
   casing and sentence set and on fox turns, 0.012 lower on cnn turns (still above the
   0.40 target); shipped as `punct-2026-12-02-l6-s666` (the version now names the
   exported step, so a second export on one day changes it too).
+- Stop 30 (2026-12-02): (d) resumed (`--resume`) and run to the end of its cosine
+  schedule: dev 0.681 at step 1,244, 0.680 at 1,346; the best stays step 666 (0.682,
+  shipped). Weight averages of the EMA checkpoints, scored the same way (no prior):
+  steps 666 + 1,244 + 1,346 of (d) 0.681; step 666 of (d) with step 2,072 of (c) 0.678.
+  Not exported: none beat the shipped step on dev.
 - Caption sentence boundaries against the punctuation prior (training caption pairs
   only, 4-layer model): moving the full-stop bias by -0.5 / -0.25 / +0.25 / +0.5 gave
   sentence-boundary F1 0.635 / 0.654 / 0.658 / 0.653 against 0.660 unmoved; the comma
