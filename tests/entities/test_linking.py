@@ -157,3 +157,21 @@ def test_a_listed_name_takes_in_the_video_s_other_spellings() -> None:
     linker = Linker({}, {})
     out = linker.link_video([("Alex Prey", "PER"), ("Alex Pretty", "PER")])
     assert out == [("Alex Pretti", "PER"), ("Alex Pretti", "PER")]
+
+
+def test_a_listed_person_s_own_first_name_joins_a_misheard_full_name_in_the_video() -> None:
+    found = [
+        ("Virginia Giuffre", "PER"),
+        ("Angela Rayner", "PER"),
+        ("Angela Rea", "PER"),
+        ("Jeffrey Epstein", "PER"),
+        ("Jeffrey Robinson", "PER"),  # "jeffrey" is his own, but no sound of Epstein
+    ]
+    linked = Linker({}, {}).link_video(found)
+    assert [name for name, _ in linked] == [
+        "Virginia Giuffre",
+        "Angela Rayner",
+        "Angela Rayner",
+        "Jeffrey Epstein",
+        "Jeffrey Robinson",
+    ]

@@ -294,6 +294,20 @@ class Linker:
         self._name[k] = name
         self.known[(k, "PER")] = name
 
+    def _same_first(self, ki: str, kj: str, name: str) -> bool:
+        """Whether full name ``ki`` is the listed person ``name`` named in full as ``kj``
+        in the same video by a first name only that person has on the list and a surname
+        alike in sound or letters ("Virginia Du Fray" beside "Virginia Giuffre"; not
+        "Jeffrey Robinson" beside "Jeffrey Epstein")."""
+        wi, wj = ki.split(), kj.split()
+        if len(wi) < 2 or len(wj) < 2 or wi[0] != wj[0]:
+            return False
+        person = self.listed.own_first(wi[0])
+        if person is None or person.name != name:
+            return False
+        mine, theirs = "".join(wi[1:]), "".join(wj[1:])  # a surname of a like sound or
+        return first_sound(mine) == first_sound(theirs) or fuzz.ratio(mine, theirs) >= 45
+
     def link_video(self, found: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
         """Link one video's (surface, type) mentions, people resolved within the video:
         a person's other spellings, and lone names the NER typed otherwise ("Kareem" as
@@ -319,7 +333,11 @@ class Linker:
             if lone and (ki in self.common or not any(c.isupper() for c in found[i][0])):
                 continue  # a common word ("Karma") never joins a person
             for j, kj in people[:n]:
-                if out[j][1] == "PER" and out[j][0] != out[i][0] and same_person_in_video(ki, kj):
+                if (
+                    out[j][1] == "PER"
+                    and out[j][0] != out[i][0]
+                    and (same_person_in_video(ki, kj) or self._same_first(ki, kj, out[j][0]))
+                ):
                     titled = ki != key(found[i][0])
                     if not titled and (found[i][1] == "PER" or ki in surnames):  # else local
                         self.rebind(ki, out[j][0])

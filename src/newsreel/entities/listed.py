@@ -178,6 +178,10 @@ class NameList:
         self._memo: dict[str, Person | None] = {}
         self.words = frozenset(w for p in people for w in p.key.split())  # "brown", "salman"
 
+    def own_first(self, first: str) -> Person | None:
+        """The one listed person with this first name, if only one has it ("virginia")."""
+        return self._own_first.get(first)
+
     def alone(self, k: str) -> Person | None:
         """The listed person a lone word names exactly: a surname heard alone ("messi")
         or a one-word name ("neymar")."""
