@@ -387,3 +387,11 @@ def test_sources_with_an_aside_a_long_name_or_a_forecast() -> None:
     # "decided to" reports no number
     text = "FIFA decided to give the vote to exco, just 13 of them."
     assert claims_of(text)[13][1] is None
+
+
+def test_what_has_a_worth_may_end_in_a_number_word_and_a_club_is_a_source() -> None:
+    text = "A 10-year deal with Formula One worth 650 million dollars was signed."
+    assert claims_of(text)[650_000_000][0] == "Formula One"
+    assert claims_of("The cost nearly 10 million.")[10_000_000][0] == "cost"
+    text = "The club reckon they have 22 million supporters across North America."
+    assert claims_of(text)[22_000_000][1] == "The club"

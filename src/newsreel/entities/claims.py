@@ -62,7 +62,7 @@ _NEAR = frozenset({"under", "below", "above", "beyond"})
 # words between a sum and what it is for: "a net worth of at least $2.5 billion"
 _ABOUT = frozenset(
     "more than over at least around about almost nearly close to merely just some roughly "
-    "only up an a".split()
+    "approximately well only up an a".split()
 )
 _VACUOUS = frozenset("tune total sum amount figure value excess region upwards".split())
 _COSTS = frozenset("of worth cost costs costing valued priced exceed exceeds exceeding".split())
@@ -129,7 +129,8 @@ SOURCE_NOUNS = frozenset(
     "spokesman spokeswoman army military agency investigation report study survey "
     "institute commission council court prosecutors organisation organization office "
     "department federation league union committee regulator watchdog charity group "
-    "officers researchers media newspaper paper website figures data".split()
+    "officers researchers media newspaper paper website figures data club company firm "
+    "bank fund".split()
 )
 _VAGUE_SOURCES = frozenset(
     {"officials", "reports", "sources", "experts", "analysts", "journalists", "reporters"}
@@ -778,7 +779,8 @@ def _payee(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> tuple[
     out: list[str] = []
     k = j
     while k >= s and k > j - 5:
-        if (not _noun(words[k]) and words[k] not in ("in", "of")) or _past(words[k]):
+        named = k > s and forms[k][:1].isupper() and words[k] in _WORDS  # "Formula One"
+        if (not (_noun(words[k]) or named) and words[k] not in ("in", "of")) or _past(words[k]):
             break  # not "Police seized drugs valued at £1 million"
         if forms[k][-1:] in ".,?!;:":
             break
