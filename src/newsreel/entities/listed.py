@@ -17,6 +17,9 @@ person's links to that person, even where the archive never heard the right spel
   not "Kane");
 * a surname listed with "al-" is also heard without it, as it is only ("Assad"), and
   a name run together may lack the r's a non-rhotic accent drops ("Anasawa");
+* a first name only one listed person has is enough with a surname close in letters
+  ("Nomia Kbal") or the start of the surname ("Ursula von"); another listed person's
+  first name is no mishearing ("Gareth Bale" is no Jonathan Beale);
 * a function word is never a first name ("and Murray" is not Andy Murray);
 * the candidate with the highest ratio over the whole name wins.
 
