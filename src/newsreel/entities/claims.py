@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsreel.entities.listed import TITLES
 from newsreel.repair.clean import FILLERS, bare, core
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
@@ -373,9 +374,9 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     return " ".join(_named_last(got))
 
 
-_TITLE_WORDS = frozenset(
-    "prime minister president secretary general chancellor chief executive spokesman "
-    "spokeswoman spokesperson minister's".split()
+# a role's words: a person's titles (listed.TITLES) and the posts that speak for a body
+_TITLE_WORDS = TITLES | frozenset(
+    "chief executive spokesman spokeswoman spokesperson minister's deputy".split()
 )
 # words that make a source's description more than a role before a name
 _DESCRIBED = frozenset("for of in at from with by to on".split())
