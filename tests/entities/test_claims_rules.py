@@ -348,6 +348,7 @@ def test_what_a_sum_goes_with_when_only_its_currency_follows() -> None:
     assert claims_of("They have spent 2.2 billion dollars since 2017.") == {
         2_200_000_000: ("spent", None)
     }
+    assert claims_of("The fund raised 20 million dollars.") == {20_000_000: ("fund raised", None)}
     assert claims_of("The pair settled a civil lawsuit for an estimated 12 million.") == {
         12_000_000: ("civil lawsuit", None)
     }
@@ -359,12 +360,18 @@ def test_what_a_sum_goes_with_when_only_its_currency_follows() -> None:
 
 
 def test_grand_thousands_per_cent_and_half_a_million() -> None:
-    assert claims_of("It cost me nine grand a year.")[9000][0] is not None
-    assert 27_000 in claims_of("If you pay your 27k up front, you pay no interest.")
-    assert claims_of("Well over 90 per cent is found in Abu Dhabi.")[90][0] != "per cent"
+    assert claims_of("It was nine grand a year for the tuition.") == {
+        9000: ("for the tuition", None)
+    }
+    assert claims_of("It cost me 9 grand a year.") == {9000: (None, None)}  # digits too
+    assert claims_of("If you pay your 27k up front, you pay no interest.") == {27_000: (None, None)}
+    # "per cent" is the percentage's mark, never its subject
+    assert claims_of("Well over 90 per cent is found in Abu Dhabi.") == {90: (None, None)}
     assert 500_000 in claims_of("In 2005 they had only half a million people.")
-    assert 2 in claims_of("He won two Grand Prix races.")  # no "grand" thousands here
+    # no thousands: a capital "Grand", "10k" with no currency or paying before it
     assert 2000 not in claims_of("He won two Grand Prix races.")
+    assert claims_of("He won five Grand Tours in his career.") == {}
+    assert claims_of("He ran a 10k race on Sunday.") == {}
 
 
 def test_numbers_that_count_nothing_new() -> None:
@@ -372,9 +379,15 @@ def test_numbers_that_count_nothing_new() -> None:
     assert claims_of("The six hold an elevated position in society.") == {}
     assert claims_of("There are 7 migrants for every citizen.") == {}
     assert claims_of("It controls one half of all crude oil exports.") == {}
+    # a fraction of a scale is no count (the golds' convention for fractions)
     assert claims_of("This group of a third of a million people spends a lot.") == {}
     assert claims_of("The country has virtually zero democracy.") == {}
+    # but these count
     assert 2 in claims_of("The two parties agreed.")
+    assert 3000 in claims_of("The 3,000 injured were taken to hospital.")
+    assert 5000 in claims_of("The government will give £5,000 for every teacher.")
+    assert 300 in claims_of("More than half of 300 staff left.")
+    assert 0 in claims_of("There were zero deaths last year.")
 
 
 def test_sources_with_an_aside_a_long_name_or_a_forecast() -> None:
@@ -384,9 +397,15 @@ def test_sources_with_an_aside_a_long_name_or_a_forecast() -> None:
     )
     assert claims_of(text)[1][1] == "Saudi Crown Prince Mohammed bin Salman"
     assert claims_of("The IMF expects growth to slow to 1.9%.")[1.9][1] == "The IMF"
-    # "decided to" reports no number
+    # "decided to" reports no number, nor does "wrote off"
     text = "FIFA decided to give the vote to exco, just 13 of them."
     assert claims_of(text)[13][1] is None
+    assert claims_of("The report wrote off 5 billion dollars.")[5e9][1] is None
+    text = "Yesterday Saudi Crown Prince Mohammed bin Salman said 5 people died."
+    assert claims_of(text)[5][1] == "Saudi Crown Prince Mohammed bin Salman"
+    # writing and suggesting report a number but are no quote verbs
+    forms = "Taylor Swift wrote a song about her former boyfriend.".split()
+    assert extract(forms, sentence_starts(forms))[1] == []
 
 
 def test_what_has_a_worth_may_end_in_a_number_word_and_a_club_is_a_source() -> None:

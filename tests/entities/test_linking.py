@@ -163,9 +163,12 @@ def test_a_listed_person_s_own_first_name_joins_a_misheard_full_name_in_the_vide
     found = [
         ("Virginia Giuffre", "PER"),
         ("Angela Rayner", "PER"),
-        ("Angela Rea", "PER"),
+        ("Angela Raina", "PER"),
         ("Jeffrey Epstein", "PER"),
         ("Jeffrey Robinson", "PER"),  # "jeffrey" is his own, but no sound of Epstein
+        ("Angela Richardson", "PER"),  # the same first sound, far in letters
+        ("Marco Rubio", "PER"),
+        ("Marco Rossi", "PER"),
     ]
     linked = Linker({}, {}).link_video(found)
     assert [name for name, _ in linked] == [
@@ -174,4 +177,7 @@ def test_a_listed_person_s_own_first_name_joins_a_misheard_full_name_in_the_vide
         "Angela Rayner",
         "Jeffrey Epstein",
         "Jeffrey Robinson",
+        "Angela Richardson",
+        "Marco Rubio",
+        "Marco Rossi",
     ]

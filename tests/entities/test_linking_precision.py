@@ -373,8 +373,15 @@ def test_lower_case_descriptions_are_cut_from_mentions() -> None:
     assert cut("Prime minister Keir Starmer") == "Keir Starmer"
     assert cut("Windsor mansion") == "Windsor"
     assert cut("Muhammad bin") == "Muhammad"  # no name ends in "bin"
-    # names stay whole: joiners, fillers, listed names' words, words names hold
+    # names stay whole: joiners, fillers, prepositions, roles, words not on the list of
+    # descriptions (the repair's lower case)
     for name in (
+        "Council on Foreign Relations",
+        "Newcastle upon Tyne",
+        "Doctors without Borders",
+        "Prime minister",
+        "Home secretary",
+        "Tottenham hotspur",
         "Bank of England",
         "Mohammed bin salman",
         "Gordon brown",
@@ -389,6 +396,9 @@ def test_lower_case_descriptions_are_cut_from_mentions() -> None:
 def test_a_seat_is_a_place_and_a_nationality_never_a_place() -> None:
     from newsreel.entities.places import place
 
+    assert joined("Rachel Ward said".split(), [Mention(0, 2, "PER", "Rachel Ward")]) == [
+        Mention(0, 2, "PER", "Rachel Ward")  # a surname, no seat
+    ]
     tokens = "the Denton constituency and the Thai owner".split()
     tagged = [Mention(1, 3, "PER", "Denton constituency"), Mention(5, 6, "LOC", "Thai")]
     assert joined(tokens, tagged) == [

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsreel.entities.listed import TITLES
+from newsreel.entities.names import PARTICLES
 from newsreel.repair.clean import FILLERS, bare, core
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
@@ -38,14 +39,14 @@ _STOP = frozenset(
 _SAY = frozenset(
     "says said say told tells claims claimed reported reports warned warns stated "
     "announced added insisted admit admits admitted allege alleges concluded "
-    "concludes wrote writes mentioned suggested suggests".split()
+    "concludes".split()
 )
 # what a source finds out or judges rather than says: "The BBC has learned", "a study
 # found", "The IMF expects"
 _FIND = frozenset(
     "learned learnt found finds estimates estimated revealed confirmed identified recorded "
     "documented counted verified expects predicts predicted forecasts reckon "
-    "reckons".split()
+    "reckons wrote writes mentioned suggested suggests".split()
 )
 _QUOTE_SAY = _SAY - {"reports", "reported"}
 _REPORT = _SAY | _FIND
@@ -96,7 +97,6 @@ _SUBJECT_STOP = frozenset(
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _SCALE_WORDS = [[w] for w in _SCALE]
 _K = re.compile(r"^[$£€]?\d+(?:\.\d+)?k$")  # "27k": thousands
-_GRAND_NAMES = frozenset("prix slam slams national jury theft final finals opening".split())
 _THOUSANDS = re.compile(r"^\d{3}$")
 # what a duration or an age counts: not a count unless asked (``durations=True``)
 _TIME_UNITS = frozenset(
@@ -149,6 +149,9 @@ _BACK = frozenset({"it", "this", "that", "which"})
 _NAME_PART = re.compile(r"^(?:[A-Z]\.|Jr\.|Sr\.|Mr\.|Mrs\.|Ms\.|Dr\.)$")
 _WHEN = frozenset("in on at during after before since by".split())
 _LEAD_ADVERBS = frozenset("here there now today yet still already".split())
+_TIME_ADVERBS = _LEAD_ADVERBS | frozenset(
+    "yesterday tonight earlier later meanwhile overnight".split()
+)
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
@@ -216,7 +219,7 @@ def _number_at(words: Sequence[str], i: int) -> tuple[float, int] | None:
             j += 2
             continue
         nxt = words[j] if j < len(words) else ""
-        if _DIGITS.match(word) and nxt not in _SCALE and nxt != "dozen":
+        if _DIGITS.match(word) and nxt not in _SCALE and nxt not in ("dozen", "grand"):
             break
     while j > i and words[j - 1] in ("and", "a"):
         j -= 1
@@ -246,7 +249,7 @@ def _number_step(
         return total, max(current, 1.0) * 100
     if word in _SCALE and word != "hundred" and started:
         return total + max(current, 1.0) * _SCALE[word], 0.0
-    if word == "grand" and started and current and nxt not in _GRAND_NAMES:
+    if word == "grand" and started and current:
         return total + current * 1000, 0.0  # "nine grand a year": £9,000
     if word == "and" and started and (nxt in _WORDS or nxt == "hundred"):
         return total, current
@@ -330,6 +333,7 @@ def _source(words: Sequence[str], forms: Sequence[str], start: int, end: int) ->
         alleged = words[j] == "alleged" and words[j + 1 : j + 2] == ["that"]
         if (
             (words[j] in _REPORT or alleged)  # "Israel's alleged strikes": no report
+            and words[j + 1 : j + 2] not in (["off"], ["down"])  # "wrote off 5 billion"
             and words[j - 1] not in _NOUN_BEFORE  # "with claims of ...": a noun
             and not _pronoun_report(words, max(start, j - 3), j + 1)
         ):
@@ -408,8 +412,13 @@ def _speaker_before(
         closes = k == verb - 1 and forms[k][-1:] == ","  # "The mayor, Vitali Klitschko, said"
         if words[k] in _SPEAKER_STOP or (forms[k][-1:] in ".,?!;:" and not (name_part or closes)):
             break
-        if k < verb - 5 and (
-            words[k] in _DETERMINERS or not (forms[k][:1].isupper() or words[k] in _NAME_JOINERS)
+        if (
+            k < verb - 5
+            and (
+                words[k] in _TIME_ADVERBS  # "Yesterday Saudi Crown Prince ... said"
+                or words[k] in _DETERMINERS
+                or not (forms[k][:1].isupper() or words[k] in _NAME_JOINERS)
+            )
         ):
             break  # past five words only a long name goes on: "Saudi Crown Prince Mohammed"
         got.insert(0, forms[k])
@@ -425,7 +434,7 @@ def _speaker_before(
     return (" ".join(got), first) if got else None
 
 
-_NAME_JOINERS = frozenset("bin al de van von".split())
+_NAME_JOINERS = PARTICLES - {"of", "and", "the", "y"}  # "Ursula von der Leyen"
 # an aside between a source and its verb: "X, in a media interview, said"
 _ASIDE = frozenset("in at on during after before speaking writing".split())
 _PRONOUNS = frozenset({"it", "they", "he", "she", "i", "we", "you"})
@@ -531,6 +540,9 @@ def _claims_in(
             i += 1
             continue
         value, used = found
+        if _not_thousands(forms, words, s, i, used):
+            i += 1
+            continue
         if _negative(forms, words, s, i):
             value = -value
         counted = "%" in forms[i] or forms[i][:1] in "$£€"
@@ -561,7 +573,7 @@ def _claims_in(
         if (
             (subject is None and not counted)
             or _not_one(words, s, i, after, e)
-            or _no_quantity(words, s, i, after, e)
+            or _no_quantity(forms, words, (s, e, i, after), value)
         ):
             i += used
             continue
@@ -613,6 +625,8 @@ def _what(
         )
         if subject is not None and subject.split()[0].casefold() in _CURRENCY:
             subject = _untimed(subject)  # "dollars since 2017": the currency
+        elif subject is not None and subject.split()[0].casefold() in _AFTER_CURRENCY:
+            subject = _after_rate(subject)  # "nine grand a year for the tuition"
         if subject is None or (" " not in subject and subject.casefold() in _CURRENCY):
             before = before or _money_verb(forms, words, s, i)  # "Robinho was signed for"
         return before or subject, True
@@ -729,6 +743,15 @@ _SUM_WORDS = frozenset(
 _BE = frozenset("was were is are be been being has have had will would 's 've".split())
 
 
+def _after_rate(subject: str) -> str | None:
+    """What a sum is for after how often it is paid: "a year for the tuition" -> "for the
+    tuition"; "a year" -> None."""
+    words = subject.split()
+    while words and (words[0].casefold() in _AFTER_CURRENCY or words[0].casefold() in _TIMELY):
+        words.pop(0)
+    return " ".join(words) if words and words[0].casefold() in _MONEY_FOR else None
+
+
 def _untimed(subject: str) -> str:
     """A sum's subject without when or how often: "dollars since 2017" -> "dollars",
     "euros per year" -> "euros", "pound profit last season" -> "pound profit"."""
@@ -762,15 +785,13 @@ def _money_verb(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> s
         j -= 1
     if j < s or words[j] not in _MONEY_VERBS:
         return None
-    first = j
     k = j - 1
     while k >= s and words[k] in _BE:
         k -= 1
-    if k < j - 1:  # "Robinho was signed": the noun phrase before the auxiliary
-        nouns, start = _payee(forms, words, s, k)
-        if nouns:
-            first = start
-    return " ".join(bare(forms[t]) for t in range(first, j + 1))
+    nouns, first = _payee(forms, words, s, k)  # "Robinho was signed", "The fund raised"
+    if any(w.endswith(("ing", "ly")) or w in _LEAD_ADVERBS for w in map(str.casefold, nouns)):
+        first = j  # "having already spent", "Jack Warner allegedly received": the verb
+    return " ".join(bare(forms[t]) for t in range(first if nouns else j, j + 1))
 
 
 def _payee(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> tuple[list[str], int]:
@@ -886,19 +907,39 @@ _FRACTIONS = frozenset("half third thirds quarter quarters".split())
 _GROUP_VERBS = frozenset("hold held have had are were met agreed both all".split())
 
 
-def _no_quantity(words: Sequence[str], s: int, i: int, after: int, e: int) -> bool:
-    """A number that counts nothing new: a group named before ("the two shared"), a ratio
-    ("7 migrants for every citizen"), a fraction ("one half of", "a third of a million")
-    or "zero" ("virtually zero democracy")."""
+def _not_thousands(forms: Sequence[str], words: Sequence[str], s: int, i: int, used: int) -> bool:
+    """Whether "grand" or "Nk" read as thousands is no sum: a capital "Grand" ("five Grand
+    Tours") or "10k" with no currency sign or word of paying before it ("a 10k race")."""
+    if any(words[k] == "grand" and forms[k][:1].isupper() for k in range(i, i + used)):
+        return True
+    if _K.match(words[i]) and forms[i][:1] not in "$£€":
+        return not any(w in _MONEY_VERBS or w in _CURRENCY for w in words[max(s, i - 3) : i])
+    return False
+
+
+def _no_quantity(
+    forms: Sequence[str], words: Sequence[str], at: tuple[int, int, int, int], value: float
+) -> bool:
+    """A number that counts nothing new (``at`` = sentence start and end, the number, the
+    token after it): a small group named before ("the two shared"; not "the 3,000
+    injured"), a ratio ("7 migrants for every citizen"; never a sum), a fraction ("two
+    thirds of", "a third of a million"; not "half of 300 staff") or "zero" before no
+    plural ("virtually zero democracy"; not "zero deaths")."""
+    s, e, i, after = at
     nxt = words[after] if after < e else ""
     before = words[i - 1] if i > s else ""
-    if before == "the" and (_past(nxt) or nxt in _GROUP_VERBS or nxt in _AUXILIARIES):
+    small = words[i] in _WORDS and value <= 10
+    if before == "the" and small and (_past(nxt) or nxt in _GROUP_VERBS or nxt in _AUXILIARIES):
         return True
-    if "every" in words[after : min(e, after + 4)] and "for" in words[after : min(e, after + 3)]:
+    money = forms[i][:1] in "$£€" or nxt in _CURRENCY or "grand" in words[i:after]
+    ahead = words[after : min(e, after + 4)]
+    if not money and value <= 100 and "every" in ahead and "for" in ahead[:3]:
         return True
-    if nxt in _FRACTIONS or (before == "of" and i - 2 >= s and words[i - 2] in _FRACTIONS):
+    if nxt in _FRACTIONS or (
+        words[i] == "a" and before == "of" and i - 2 >= s and words[i - 2] in _FRACTIONS
+    ):
         return True
-    return words[i] == "zero" and nxt not in ("percent", "per")
+    return words[i] == "zero" and not nxt.endswith("s") and nxt not in ("percent", "per")
 
 
 def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) -> bool:

@@ -175,8 +175,10 @@ def find_people(
 def _match(names: NameList, k: str) -> str | None:
     """The listed person a key names, if any, unless the key is a known place ("Austin"),
     a street or building ("Wall Street") or a nationality ("Syrian")."""
-    if place(k, "LOC") is not None or landmark(k) or demonym(k):
+    if place(k, "LOC") is not None or demonym(k):
         return None
+    if landmark(k) and not names.first_name(k.split()[0]):
+        return None  # "Wall Street"; "Wes Street" may be Wes Streeting
     person = names.match(k)
     return person.name if person is not None else None
 

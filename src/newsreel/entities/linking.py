@@ -227,7 +227,8 @@ class Linker:
             kind == "MISC"
             or (kind != "PER" and len(k.split()) < 2)
             or (kind == "LOC" and place(k, kind) is not None)
-            or landmark(k)  # "Wall Street" is no Wes Streeting
+            or (landmark(k) and not listed.first_name(k.split()[0]))  # "Wall Street" is
+            # no Wes Streeting; "Wes Street" may be
             or demonym(k)  # "Syrian" is no Ferran Soriano
             or not any(c.isupper() for c in surface)
             or all(w in self.common for w in k.split())
@@ -297,16 +298,16 @@ class Linker:
     def _same_first(self, ki: str, kj: str, name: str) -> bool:
         """Whether full name ``ki`` is the listed person ``name`` named in full as ``kj``
         in the same video by a first name only that person has on the list and a surname
-        alike in sound or letters ("Virginia Du Fray" beside "Virginia Giuffre"; not
-        "Jeffrey Robinson" beside "Jeffrey Epstein")."""
+        of the same first sound and close in letters ("Angela Raina" beside "Angela
+        Rayner"; not "Angela Richardson", nor "Jeffrey Robinson" beside Jeffrey Epstein)."""
         wi, wj = ki.split(), kj.split()
         if len(wi) < 2 or len(wj) < 2 or wi[0] != wj[0]:
             return False
         person = self.listed.own_first(wi[0])
         if person is None or person.name != name:
             return False
-        mine, theirs = "".join(wi[1:]), "".join(wj[1:])  # a surname of a like sound or
-        return first_sound(mine) == first_sound(theirs) or fuzz.ratio(mine, theirs) >= 45
+        mine, theirs = "".join(wi[1:]), "".join(wj[1:])  # a surname alike in sound and letters
+        return first_sound(mine) == first_sound(theirs) and fuzz.ratio(mine, theirs) >= 50
 
     def link_video(self, found: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
         """Link one video's (surface, type) mentions, people resolved within the video:

@@ -181,6 +181,10 @@ class NameList:
         self._memo: dict[str, Person | None] = {}
         self.words = frozenset(w for p in people for w in p.key.split())  # "brown", "salman"
 
+    def first_name(self, word: str) -> bool:
+        """Whether a word is a listed person's first name ("wes")."""
+        return word in self._firsts
+
     def own_first(self, first: str) -> Person | None:
         """The one listed person with this first name, if only one has it ("virginia")."""
         return self._own_first.get(first)
@@ -216,11 +220,14 @@ class NameList:
         return self._lone(k) if len(k) >= _MIN_ALONE else None
 
     def _full(self, k: str, words: list[str]) -> Person | None:
+        if words[-1] in STOPWORDS:
+            return None  # "Anna for", "Elon must": no surname
         own = self._own_first.get(words[0])
         if (
             own is not None
             and len(words) == 2
-            and len(words[1]) >= 3
+            and words[1] not in STOPWORDS
+            and 5 * len(words[1]) >= 3 * len(own.key.split()[1])  # "von", not "kay"
             and own.key.split(maxsplit=1)[1].startswith(words[1])
         ):
             return own  # "Ursula von": a first name only she has, her surname's start

@@ -22,6 +22,7 @@ from newsreel.entities.listed import TITLES, NameList, people
 from newsreel.entities.names import best_name, clean, generic, majority, vocabulary
 from newsreel.entities.places import demonym, place
 from newsreel.entities.spelling import key
+from newsreel.repair.clean import core
 from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 
@@ -365,13 +366,13 @@ def _recast(m: ner.Mention) -> ner.Mention:
         return ner.Mention(m.start, m.end - 1, "ORG", " ".join(words[:-1]))
     if m.type in ("PER", "ORG", "LOC") and demonym(key(m.text)):
         return ner.Mention(m.start, m.end, "MISC", m.text)
-    if len(words) > 1 and key(words[-1]) in _SEATS and m.end - m.start == len(words):
+    if len(words) > 1 and core(words[-1]) in _SEATS and m.end - m.start == len(words):
         return ner.Mention(m.start, m.end - 1, "LOC", " ".join(words[:-1]))
     return m
 
 
 # what follows a place's name in an election: "Denton constituency", "the Gorton by-election"
-_SEATS = frozenset("constituency by-election bi-election seat ward".split())
+_SEATS = frozenset("constituency by-election bi-election".split())
 
 
 # news outlets a reporter signs off with: "Nada Tawfik, BBC News" heard as one name
@@ -396,45 +397,25 @@ OUTLETS = tuple(
 _LEADING = frozenset({"a", "an", "this", "that", "these", "those"})
 
 
-# lower-case words that join a name's parts ("Mohammed bin Salman", "Bank of England")
-_JOINERS = frozenset(
-    "of the and for de del della di da du la le van von der den al el bin ibn ben abu y".split()
-)
-_FILLERS = frozenset({"uh", "um", "er", "erm", "ah", "eh"})
 _OPEN_ENDS = frozenset("bin ibn of the and for".split())  # no name ends so
-# nouns that end or begin many names, cased or not ("Chinese Super league", "world Cup")
-_NAME_WORDS = frozenset(
-    """league cup palace school company war committee convention council court house club
-    university college street road square bridge party group bank foundation institute
-    ministry department agency force forces army navy office corps guards games festival
-    prize award conference summit union society hospital airport station stadium park tower
-    hall centre center museum church mosque times news post journal service authority
-    commission board trust fund association federation organisation organization alliance
-    front movement brigade network channel radio airline airlines airways motors city
-    united rovers county state states kingdom republic island islands sea ocean river lake
-    mountain mountains valley coast gulf strait canal desert world national international
-    royal grand great high supreme central general global""".split()
+# roles said before a name ("Prime minister Keir Starmer", "Foreign secretary David Lammy")
+_ROLES = frozenset(
+    """minister secretary chancellor president envoy ambassador chairman chairwoman
+    executive leader founder correspondent editor reporter presenter host""".split()
+)
+# what is said of a name, not part of it: "Chip maker Nvidia", "Manchester United fan"
+_DESCRIPTIONS = frozenset(
+    """fan fans supporter supporters maker makers giant giants owner owners boss chief star
+    striker midfielder defender goalkeeper manager coach mansion home residence era dynasty
+    regime side squad player players spokesman spokeswoman spokesperson official officials
+    executives""".split()
 )
 
 
-def _bare(token: str) -> str:
-    """A token folded, without the punctuation around it."""
-    return token.strip(".,;:!?\"'()").casefold()
-
-
-def _describes(token: str) -> bool:
-    """A lower-case common English word inside an NER span (wordfreq Zipf ≥ 3), no
-    joiner, filler, place, word of a listed name or word that names often hold ("league",
-    "cup"): a description ("fan", "maker"), not part of the name ("Gordon brown",
-    "Chinese Super league" as the repair left them)."""
-    from wordfreq import zipf_frequency  # its lists load on first use
-
-    k = _bare(token)
-    if not token[:1].islower() or not k.isalpha() or k in _JOINERS or k in _FILLERS:
-        return False
-    if place(k, "LOC") is not None or k in people().words or k in _NAME_WORDS or k in _SEATS:
-        return False
-    return zipf_frequency(k, "en") >= 3.0
+def _says_of(token: str, words: frozenset[str]) -> bool:
+    """Whether a token is one of ``words`` written in lower case (the repair's casing:
+    "Fan" in "Manchester United Fan Club" is part of a name)."""
+    return token[:1].islower() and core(token) in words
 
 
 def _tag(token: str) -> bool:
@@ -459,18 +440,13 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
     start, end = max(pieces, key=lambda p: p[1] - p[0])
     while start < end and tokens[start].rstrip(",").casefold() in _LEADING:
         start += 1
-    while end - start > 1 and _describes(tokens[end - 1]):
+    while end - start > 1 and _says_of(tokens[end - 1], _DESCRIPTIONS):
         end -= 1  # "Manchester United fan", "Windsor mansion"
-        while end - start > 1 and _bare(tokens[end - 1]) in _JOINERS:
-            end -= 1
-    while end - start > 1 and _bare(tokens[end - 1]) in _OPEN_ENDS:
+    while end - start > 1 and core(tokens[end - 1]) in _OPEN_ENDS:
         end -= 1  # "Muhammad bin": the NER stopped inside the name
-    last = max((k for k in range(start, end - 1) if _describes(tokens[k])), default=None)
-    if (
-        last is not None
-        and tokens[last + 1][:1].isupper()
-        and _bare(tokens[last + 1]) not in _NAME_WORDS
-    ):
+    said = _DESCRIPTIONS | _ROLES
+    last = max((k for k in range(start, end - 1) if _says_of(tokens[k], said)), default=None)
+    if last is not None and tokens[last + 1][:1].isupper():
         start = last + 1  # "Chip maker Nvidia", "Prime minister Keir Starmer"
     if start >= end:
         return None
