@@ -411,6 +411,8 @@ _DESCRIPTIONS = frozenset(
     executives""".split()
 )
 
+_SAID = _DESCRIPTIONS | _ROLES  # what may stand before a name
+
 
 def _says_of(token: str, words: frozenset[str]) -> bool:
     """Whether a token is one of ``words`` written in lower case (the repair's casing:
@@ -444,8 +446,7 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
         end -= 1  # "Manchester United fan", "Windsor mansion"
     while end - start > 1 and core(tokens[end - 1]) in _OPEN_ENDS:
         end -= 1  # "Muhammad bin": the NER stopped inside the name
-    said = _DESCRIPTIONS | _ROLES
-    last = max((k for k in range(start, end - 1) if _says_of(tokens[k], said)), default=None)
+    last = max((k for k in range(start, end - 1) if _says_of(tokens[k], _SAID)), default=None)
     if last is not None and tokens[last + 1][:1].isupper():
         start = last + 1  # "Chip maker Nvidia", "Prime minister Keir Starmer"
     if start >= end:
