@@ -414,3 +414,51 @@ def test_what_has_a_worth_may_end_in_a_number_word_and_a_club_is_a_source() -> N
     assert claims_of("The cost nearly 10 million.")[10_000_000][0] == "cost"
     text = "The club reckon they have 22 million supporters across North America."
     assert claims_of(text)[22_000_000][1] == "The club"
+
+
+def test_what_a_sum_is_for_said_after_it() -> None:
+    assert values("over 1 billion dollars has been spent on new players") == {
+        1e9: "spent on new players"
+    }
+    assert values("they spent 75 million euros improving seating and more") == {
+        75e6: "improving seating"
+    }
+    assert values("their 50 million euros per year shirt sponsorship deal with a hotel") == {
+        50e6: "shirt sponsorship deal"
+    }
+    assert values("well over £1 billion was spent on transfers") == {1e9: "spent on transfers"}
+    # what follows says nothing of what the sum is for: the currency, or what is before it
+    assert values("to purchase the club for 409 million dollars with the PIF acting") == {
+        409e6: "club"
+    }
+    assert values("a stake in Ferrari in 2005 for 91 million pounds helping to launch") == {
+        91e6: "stake in Ferrari"
+    }
+    assert values("a market value of 112 million euros much to their horror")[112e6] != (
+        "euros much to their horror"
+    )
+    assert values("spent 2.2 billion dollars since 2017") == {2.2e9: "spent"}
+    assert values("the 39.8 million euros required to sign him") == {
+        39.8e6: "euros required to sign him"
+    }
+    assert values("your graduate pays £7,700 more back under the plan") == {
+        7_700: "your graduate pays"
+    }
+
+
+def test_what_changed_is_named_before_its_verb() -> None:
+    assert values("China emissions have actually fallen back by 0.3%") == {0.3: "China emissions"}
+    assert values("commercial revenues which increased by 126 percent in 2011") == {
+        126: "commercial revenues"
+    }
+    assert values("the contribution to Saudi GDP rise to 44% in 2022") == {
+        44: "contribution to Saudi GDP"
+    }
+    assert values("the IMF expects growth to decelerate to 1.9%") == {1.9: "growth"}
+    assert values("interest costs more than doubled to 10.7 million pounds") == {
+        10.7e6: "interest costs"
+    }
+    # no pronoun, no time phrase and no number is what changed
+    assert values("it is going to fall by 20 percent") == {20: None}
+    assert values("prices will rise to 5% next year") == {5: "prices"}
+    assert values("the population, 70 of which is under 35 percent")[35] is None

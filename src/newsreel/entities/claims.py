@@ -57,7 +57,19 @@ _GO_ON = frozenset({"and", "also"})
 _CHANGE = frozenset(
     "rose risen fell fallen grew grown increased decreased dropped jumped climbed declined "
     "surged shrank slumped doubled tripled halved reached totalled totaled amounted stood "
-    "averaged averages topped tops exceeded surpassed hit hits is are was were".split()
+    "averaged averages topped tops exceeded surpassed hit hits is are was were "
+    "rise rises fall falls grow grows increase increases decrease decreases drop drops "
+    "jump jumps climb climbs decline declines double doubles shrink shrinks surge surges "
+    "soared plunged plummeted tumbled slipped expanded contracted swelled slowed "
+    "decelerate decelerated accelerate accelerated".split()
+)
+# between a verb of change and "by"/"to": "fallen back by", "rose sharply to"
+_CHANGE_HOW = frozenset("back up down further sharply slightly steadily again".split())
+# between what changed and its verb: "China emissions have actually fallen", "costs more
+# than doubled", "revenues which increased"
+_BEFORE_CHANGE = frozenset(
+    "has have had which that actually already now more than almost nearly roughly "
+    "also will would could may might".split()
 )
 # between a verb of change and its number: "was close to", "stood at just under"
 _NEAR = frozenset({"under", "below", "above", "beyond"})
@@ -281,11 +293,20 @@ def _subject(
         return None if timely else " ".join(out)  # not "£5 in 2020", "in early trading"
     if out[:1] == ["of"] and _share_of(words, start, end):
         return " ".join(out)
-    if not out or (out[0].lower() in _NOT_SUBJECT and not more):
+    if not out or _when(out) or (out[0].lower() in _NOT_SUBJECT and not more):
         return None  # "50% more funding" counts funding; "more than" counts nothing
     if not any(c.isalpha() for c in out[0]):
         return None
     return " ".join(out)
+
+
+def _when(words: Sequence[str]) -> bool:
+    """Whether words after a number say when, not what: "(rise to 5%) next year"."""
+    return (
+        len(words) > 1
+        and words[0].lower() in ("next", "last", "this")
+        and (words[1].lower() in _TIME_UNITS)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -623,8 +644,15 @@ def _what(
             if plain
             else None
         )
-        if subject is not None and subject.split()[0].casefold() in _CURRENCY:
+        paid_for = _after_for(words, s, i)  # "for 91 million pounds": what is before
+        after_sum = _for_after(forms, words, after + currency, e) if plain else None
+        if after_sum is not None and not paid_for:
+            subject = after_sum  # "dollars has been spent on new players"
+        elif subject is not None and subject.split()[0].casefold() in _CURRENCY:
             subject = _untimed(subject)  # "dollars since 2017": the currency
+            second = subject.split()[1:2]
+            if second and not (second[0].casefold() in _FOR_SUM or _past(second[0])):
+                subject = subject.split()[0]  # not "dollars with the PIF acting as"
         elif subject is not None and subject.split()[0].casefold() in _AFTER_CURRENCY:
             subject = _after_rate(subject)  # "nine grand a year for the tuition"
         if subject is None or (" " not in subject and subject.casefold() in _CURRENCY):
@@ -662,9 +690,26 @@ def _subject_before(
     if j is None:
         return None
     out: list[str] = []
+    j0 = j
+    while j - 1 > s and words[j - 1] in _BEFORE_CHANGE:
+        j -= 1
+    if (
+        j == j0
+        and j - 2 > s
+        and words[j - 1] == "to"
+        and _noun(words[j - 2])
+        and not words[j - 2].endswith("ing")
+    ):
+        j -= 1  # "expects growth to decelerate to 1.9%"
     for k in range(j - 1, max(s - 1, j - 7), -1):
-        if words[k] in _STOP or words[k] in _SPEAKER_STOP or forms[k][-1:] in ".,?!;:":
-            break
+        if (
+            words[k] in _STOP
+            or words[k] in _SPEAKER_STOP
+            or words[k] in _REPORT
+            or forms[k][-1:] in ".,?!;:"
+            or _number_at(words, k)
+        ):
+            break  # not "70 of (which is under 35)"
         out.insert(0, bare(forms[k]))
     if out and out[0].casefold() in _WHEN:  # "In March inflation fell to 3.2%"
         out = out[-1:]
@@ -672,8 +717,9 @@ def _subject_before(
         out.pop(0)  # "Here the population is under 3 million"
     while out and out[0].casefold() in _DETERMINERS:
         out.pop(0)
-    if not out or out[0].casefold() in _PRONOUNS or not _noun(out[-1].casefold()):
-        return None  # "that he got was 52%"
+    last = out[-1].casefold() if out else ""
+    if not out or out[0].casefold() in _PRONOUNS or not _noun(last) or last == "of":
+        return None  # "that he got was 52%", "70 of which is under 35"
     return " ".join(out)
 
 
@@ -685,6 +731,8 @@ def _change_before(words: Sequence[str], s: int, i: int) -> int | None:
         j -= 1  # "was close to", "just under"
     if j >= s and words[j] in ("by", "to", "at"):
         j -= 1
+    if j > s and words[j] in _CHANGE_HOW and words[j - 1] in _CHANGE:
+        j -= 1  # "fallen back by"
     if j >= s + 1 and words[j] in ("up", "down") and words[j - 1] in _AUXILIARIES:
         j -= 1  # "attendance is up by 143 percent"
     return j if j >= s and words[j] in _CHANGE else None
@@ -709,7 +757,10 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
     if j < s or words[j] not in _COSTS:
         return None
     link = j
-    out, first = _payee(forms, words, s, link - 1)
+    k = link - 1
+    while k > s and words[k] in ("reportedly", "allegedly", "actually", "already"):
+        k -= 1  # "which reportedly cost"
+    out, first = _payee(forms, words, s, k)
     if out and out[-1].casefold() in _VACUOUS:
         k = first - 1  # "a whopping sum of": what the sum is, before it
         while k >= s and words[k] in _DETERMINERS:
@@ -741,6 +792,77 @@ _SUM_WORDS = frozenset(
     "estimated whopping additional extra another further total reported reportedly record".split()
 )
 _BE = frozenset("was were is are be been being has have had will would 's 've".split())
+
+
+def _for_after(forms: Sequence[str], words: Sequence[str], j: int, e: int) -> str | None:
+    """What a sum is for, said after it (``j``: the token after the sum and its currency):
+    "has been spent on new players", "(euros) improving seating", "(euros) per year shirt
+    sponsorship deal"; None where a time, a preposition or anything else follows."""
+    while j < e:
+        if words[j] == "annually":
+            j += 1
+        elif words[j] in _RATE and j + 1 < e and words[j + 1] in _TIME_UNITS:
+            j += 2  # "per year", "a year"
+        elif words[j].endswith("ly") and j + 1 < e and words[j + 1].endswith("ing"):
+            j += 1  # "directly investing"
+        else:
+            break
+    k = j
+    while k < e and words[k] in _BE:
+        k += 1
+    if k < e and words[k] in _MONEY_VERBS and (k > j or forms[k - 1][-1:] not in ".,?!;:"):
+        return _words_on(forms, words, k, e, 5)  # "was spent on transfers"
+    if (
+        j == k
+        and j < e
+        and forms[j - 1][-1:] not in ".,?!;:"
+        and _noun(words[j])
+        and words[j] not in _WHEN
+        and words[j] not in _TIME_ADVERBS
+    ):
+        if words[j].endswith("ing") and len(words[j]) > 5:
+            return _words_on(forms, words, j, e, 4)  # "improving seating"
+        if not (_past(words[j]) or words[j].endswith("ly") or words[j] in _SUM_AFTER):
+            nouns = _words_on(forms, words, j, e, 4, nouns=True)
+            return nouns  # "shirt sponsorship deal"
+    return None
+
+
+def _after_for(words: Sequence[str], s: int, i: int) -> bool:
+    """Whether the sum at token ``i`` follows "for": "bought a stake for £91 million"."""
+    j = i - 1
+    while j >= s and (words[j] in _ABOUT or words[j] in _SUM_WORDS):
+        j -= 1
+    return j >= s and words[j] == "for"
+
+
+# what may follow a currency word and say what the sum is for: "euros in add-ons"
+_FOR_SUM = _MONEY_FOR | frozenset({"on", "worth", "of"})
+_RATE = frozenset("per a an each every".split())
+# what follows a sum and says nothing of what it is for: "euros much to PSG's horror"
+_SUM_AFTER = frozenset("much all each both total overall net".split())
+
+
+def _words_on(
+    forms: Sequence[str], words: Sequence[str], j: int, e: int, most: int, *, nouns: bool = False
+) -> str | None:
+    """Up to ``most`` words from token ``j`` to the sentence's end ``e``, stopping before a
+    stop word (one of "on/in/of/for" may link two nouns in a verb phrase) or after a
+    comma; with ``nouns``, only nouns."""
+    out: list[str] = []
+    for k in range(j, min(e, j + most)):
+        w = words[k]
+        linking = not nouns and k > j and w in _FOR_SUM | {"into"}
+        if k > j and not linking and not _noun(w):
+            break
+        if nouns and (_past(w) or w.endswith("ing") or _number_at(words, k)):
+            break
+        out.append(bare(forms[k]))
+        if forms[k][-1:] in ".,?!;:":
+            break
+    while out and out[-1].casefold() in _FOR_SUM | {"into"}:
+        out.pop()
+    return " ".join(out) or None
 
 
 def _after_rate(subject: str) -> str | None:
@@ -778,7 +900,10 @@ def _money_verb(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> s
     while j >= s and (words[j] in _ABOUT or words[j] in _SUM_WORDS):
         j -= 1
     if j >= s and words[j] == "for":
-        out, _ = _payee(forms, words, s, j - 1)
+        k = j - 1
+        if k > s and _YEAR.match(words[k]) and words[k - 1] in _WHEN:
+            k -= 2  # "a stake in Ferrari in 2005 for"
+        out, _ = _payee(forms, words, s, k)
         last = out[-1].casefold() if out else ""
         if out and not (_past(last) or last.endswith("ing") or last in _MONEY_VERBS):
             return " ".join(out)  # "a civil lawsuit for"
