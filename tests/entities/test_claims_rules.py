@@ -462,3 +462,19 @@ def test_what_changed_is_named_before_its_verb() -> None:
     assert values("it is going to fall by 20 percent") == {20: None}
     assert values("prices will rise to 5% next year") == {5: "prices"}
     assert values("the population, 70 of which is under 35 percent")[35] is None
+
+
+def test_more_reporting_verbs_and_no_date_in_a_source() -> None:
+    claims, _ = extract(
+        "The sports minister insists that it is a 7 trillion dollar plan".split(), [0]
+    )
+    assert [c.attribution for c in claims] == ["The sports minister"]
+    claims, _ = extract("Ian Carter explains that the two main tours split".split(), [0])
+    assert [c.attribution for c in claims] == ["Ian Carter"]
+    claims, _ = extract("In 2019 Deloitte said they earned 636 million euros".split(), [0])
+    assert [c.attribution for c in claims] == ["Deloitte"]
+    # a passive or a noun is no report
+    claims, _ = extract("Marius Bhobe is accused of 38 criminal offenses".split(), [0])
+    assert [c.attribution for c in claims] == [None]
+    claims, _ = extract("the league that's ranked 12 places above the rest".split(), [0])
+    assert all(c.attribution is None for c in claims)

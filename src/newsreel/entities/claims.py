@@ -39,7 +39,8 @@ _STOP = frozenset(
 _SAY = frozenset(
     "says said say told tells claims claimed reported reports warned warns stated "
     "announced added insisted admit admits admitted allege alleges concluded "
-    "concludes".split()
+    "concludes insist insists insisting explains explained argues argued "
+    "declared".split()
 )
 # what a source finds out or judges rather than says: "The BBC has learned", "a study
 # found", "The IMF expects"
@@ -379,6 +380,9 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     got = [b for b in map(bare, words) if any(c.isalnum() for c in b)]  # no ">>"
     while got and got[-1] in _AUXILIARIES:
         got.pop()
+    while len(got) > 2 and got[0].casefold() in _WHEN and _date_word(got[1]):
+        got = got[2:]  # "In 2019 Deloitte ranked"
+        start_of_sentence = False
     if len(got) > 1 and got[0].casefold() in ("a", "an", "one"):
         got = got[1:]  # "A DERA spokesperson" is the DERA spokesperson; "A Pentagon
         start_of_sentence = False  # official": the article was the sentence's first word
@@ -397,6 +401,11 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     if not (named or known) or content in ([], ["media"]):
         return None
     return " ".join(_named_last(got))
+
+
+def _date_word(word: str) -> bool:
+    """A year or a month ("in 2019", "in March")."""
+    return bool(_YEAR.match(word)) or word.casefold() in _MONTHS
 
 
 # a role's words: a person's titles (listed.TITLES) and the posts that speak for a body
