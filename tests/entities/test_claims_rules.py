@@ -478,3 +478,23 @@ def test_more_reporting_verbs_and_no_date_in_a_source() -> None:
     assert [c.attribution for c in claims] == [None]
     claims, _ = extract("the league that's ranked 12 places above the rest".split(), [0])
     assert all(c.attribution is None for c in claims)
+
+
+def test_one_who_tells_is_no_count() -> None:
+    assert values("then one diplomat told me that nothing is agreed") == {}
+    assert values("what one Awami League politician in hiding told me") == {}
+    assert values("killed at least one person said the mayor") == {1: "person"}
+
+
+def test_a_sum_a_comma_ends_and_a_sum_after_a_name() -> None:
+    assert values("Robinho was signed for £32 million, hours before the deadline") == {
+        32e6: "Robinho was signed"
+    }
+    assert values("Nike agreed to pay PSG 80 million euros per year until 2032") == {
+        80e6: "pay PSG"
+    }
+    assert values("we will pay you 200 million a year") == {200e6: "pay you"}
+    assert values("nine grand a year for the tuition") == {9_000: "for the tuition"}
+    # a name with its number is still no count, and a duration still no claim
+    assert values("he watches Channel 4 news") == {}
+    assert values("he stayed for 17 long weeks") == {}

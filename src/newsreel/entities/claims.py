@@ -160,7 +160,7 @@ _AUXILIARIES = frozenset(
 _SPEAKER_STOP = frozenset("but and so that because while as if when then also though".split())
 _BACK = frozenset({"it", "this", "that", "which"})
 _NAME_PART = re.compile(r"^(?:[A-Z]\.|Jr\.|Sr\.|Mr\.|Mrs\.|Ms\.|Dr\.)$")
-_WHEN = frozenset("in on at during after before since by".split())
+_WHEN = frozenset("in on at during after before since by until till".split())
 _LEAD_ADVERBS = frozenset("here there now today yet still already".split())
 _TIME_ADVERBS = _LEAD_ADVERBS | frozenset(
     "yesterday tonight earlier later meanwhile overnight".split()
@@ -302,12 +302,19 @@ def _subject(
 
 
 def _when(words: Sequence[str]) -> bool:
-    """Whether words after a number say when, not what: "(rise to 5%) next year"."""
+    """Whether words after a number say when, not what: "(rise to 5%) next year", "(pay
+    you 200 million) a year"."""
+    for_what = len(words) > 2 and words[2].lower() in _MONEY_FOR  # "a year for the tuition"
     return (
         len(words) > 1
-        and words[0].lower() in ("next", "last", "this")
-        and (words[1].lower() in _TIME_UNITS)
+        and words[0].lower() in _WHEN_WORDS
+        and words[1].lower() in _TIME_UNITS
+        and not for_what
     )
+
+
+# "next year", "a year", "per week": when or how often
+_WHEN_WORDS = frozenset("next last this a an per each every".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -594,7 +601,7 @@ def _claims_in(
             value = _range_scaled(words, i, used, after, other[1], value)
             after = other[1]
         counted = counted or _share_of(words, after, e)  # "21.8 of the population"
-        if not durations and _duration(words, s, i, after, e):
+        if not durations and _duration(forms, words, s, i, after, e):
             i += used
             continue
         subject, counted = _what(forms, words, (s, e, i, after), places, value, counted)
@@ -787,6 +794,7 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
     return " ".join(out) if out else None
 
 
+_OBJECTS = frozenset("him her them us me you it".split())
 # what a sum is paid, spent or raised with: "has spent more than 1.3 billion pounds"
 _MONEY_VERBS = frozenset(
     """spent spend spends spending paid pay pays paying sold sell sells lost lose loses raised
@@ -917,8 +925,13 @@ def _money_verb(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> s
         if out and not (_past(last) or last.endswith("ing") or last in _MONEY_VERBS):
             return " ".join(out)  # "a civil lawsuit for"
         j -= 1
+    end = j
+    if j > s and words[j - 1] in _MONEY_VERBS and (words[j] in _OBJECTS or forms[j][:1].isupper()):
+        j -= 1  # "pay PSG 80 million euros", "paid him"
     if j < s or words[j] not in _MONEY_VERBS:
         return None
+    if end > j:
+        return " ".join(bare(forms[t]) for t in range(j, end + 1))
     k = j - 1
     while k >= s and words[k] in _BE:
         k -= 1
@@ -1004,10 +1017,13 @@ def _range_end(words: Sequence[str], at: int, e: int) -> tuple[float, int] | Non
     return None
 
 
-def _duration(words: Sequence[str], s: int, i: int, after: int, e: int) -> bool:
+def _duration(
+    forms: Sequence[str], words: Sequence[str], s: int, i: int, after: int, e: int
+) -> bool:
     """A duration ("six months", "17 long weeks", "12 hours a day"), an age ("aged 33",
-    "36 year old"), a ranking ("top 10", "the big six") or a multiplier ("15 times")."""
-    nxt = words[after] if after < e else ""
+    "36 year old"), a ranking ("top 10", "the big six") or a multiplier ("15 times");
+    not a number a comma ends ("£32 million, hours before")."""
+    nxt = words[after] if after < e and forms[after - 1][-1:] not in ".,?!;:" else ""
     if nxt in _LONG and after + 1 < e:
         nxt = words[after + 1]  # "17 long weeks"
     if nxt in _TIME_UNITS or nxt.rstrip("s") in ("year-old", "month-old"):
@@ -1033,7 +1049,23 @@ def _not_one(words: Sequence[str], s: int, i: int, after: int, e: int) -> bool:
         or nxt in _NOT_SUBJECT
         or nxt in _ONE_ADJECTIVES
         or before in ("the", "in", "at", "on")
+        or (before not in _ONE_LIMITS and _one_speaks(words, after, e))
     )
+
+
+# what makes "one" a count: "at least one person", "only one city", "just one stop"
+_ONE_LIMITS = frozenset("least only just exactly single".split())
+
+
+def _one_speaks(words: Sequence[str], after: int, e: int) -> bool:
+    """Whether "one" introduces someone who tells: "one diplomat told me", "one Awami
+    League politician in hiding told me"."""
+    for k in range(after, min(e, after + 6)):
+        if words[k] in _REPORT:
+            return k > after
+        if words[k] in _STOP or words[k] in _SPEAKER_STOP or _number_at(words, k):
+            return False
+    return False
 
 
 _FRACTIONS = frozenset("half third thirds quarter quarters".split())
@@ -1083,7 +1115,8 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
         and forms[i - 1][:1].isupper()
         and forms[i - 1][-1:].isalnum()
         and not words[i - 1].endswith(("'s", "’s"))  # "FIFA's 44 member countries"
-    )
+        and not (i + 1 < e and (words[i + 1] in _SCALE or words[i + 1] in _CURRENCY))
+    )  # "pay PSG 80 million euros": a sum
     if _THOUSANDS.match(words[i]) and words[i].startswith("0"):
         return True  # the "000" of a number read from its second group
     if words[i] == "one" and not any(c.isalnum() for f in forms[s:i] for c in f):
