@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsreel.entities.claims import _NOT_SUBJECT, extract, named_source
+from newsreel.entities.claims import extract, named_source
+from newsreel.entities.claims.words import _NOT_SUBJECT
 from newsreel.entities.claims_eval import read_claims_gold, score_claims
 from newsreel.entities.stage import sentence_starts
 from newsreel.errors import ConfigError

@@ -1,0 +1,175 @@
+"""Numbers with what they count and on whose authority; who said what (pure).
+
+Works on the repaired, token-aligned forms of a transcript and its sentence starts.
+A number is digits ("40,000", "1.4"), number words ("six", "a hundred"), or "a 100"
+(captions' "a hundred"), scaled by "thousand/million/billion" and marked as percent
+or money when the text says. Its subject is the words that follow, up to a clause
+boundary ("40 Israeli hostages", "people living there" -> "people living in Rafah" when
+the sentence names the place). Attribution comes from "according to X" / "X said" in
+the sentence, an "according to" opening the sentence after one that refers back to it
+("It seems like this is something Israel, according to X, agreed"), or, for
+"it said" / "they reported", the previous sentence's source. Quotes are reported
+speech: "the defense minister says there is no time for flexibility".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsreel.entities.claims.counts import (
+    _duration,
+    _no_quantity,
+    _not_a_count,
+    _not_one,
+    _not_thousands,
+    _share_of,
+)
+from newsreel.entities.claims.numbers import (
+    _negative,
+    _number_at,
+    _range_end,
+    _range_scaled,
+    _unglued,
+)
+from newsreel.entities.claims.sources import (
+    _pronoun_report,
+    _sentence_source,
+    _Source,
+    _source,
+    _speaker_before,
+    named_source,
+)
+from newsreel.entities.claims.subjects import _what
+from newsreel.entities.claims.words import _QUOTE_SAY
+from newsreel.repair.clean import core
+
+__all__ = ["Claim", "Quote", "extract", "named_source"]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A number in the text: value, the words, what it counts, who says so."""
+
+    start: int
+    end: int
+    value: float
+    text: str
+    subject: str | None
+    attribution: str | None
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Reported or direct speech: who, what, and the token span of what was said."""
+
+    start: int
+    end: int
+    speaker: str
+    speaker_start: int
+    speaker_end: int
+    text: str
+    kind: str
+
+
+def extract(
+    forms: Sequence[str],
+    sentences: Sequence[int],
+    places: dict[int, str] | None = None,
+    *,
+    durations: bool = False,
+) -> tuple[list[Claim], list[Quote]]:
+    """Claims and quotes of a repaired transcript; ``places`` maps the tokens of place
+    mentions to their canonical names ("there" in a subject becomes "in <place>").
+    Durations, ages and rankings are counts only when ``durations`` asks for them."""
+    places = places or {}
+    words = [_unglued(core(f)) for f in forms]
+    spans = list(zip(sentences, [*sentences[1:], len(forms)], strict=False)) or [(0, len(forms))]
+    sources = [_source(words, forms, s, e) for s, e in spans]
+    claims: list[Claim] = []
+    for n, (s, e) in enumerate(spans):
+        sources[n] = _sentence_source(words, spans, sources, n)  # "And ..." chains on
+        claims += _claims_in(forms, words, s, e, sources[n], places, durations)
+    quotes = [q for s, e in spans if (q := _quote_in(forms, words, s, e)) is not None]
+    return claims, quotes
+
+
+def _claims_in(
+    forms: Sequence[str],
+    words: Sequence[str],
+    s: int,
+    e: int,
+    source: _Source | None,
+    places: dict[int, str],
+    durations: bool = False,
+) -> list[Claim]:
+    """The claims of the sentence of tokens ``s`` to ``e``."""
+    sentence = " ".join(forms[s:e])
+    claims: list[Claim] = []
+    i = s
+    while i < e:
+        found = _number_at(words, i)
+        if found is None or _not_a_count(forms, words, s, e, i):
+            i += 1
+            continue
+        value, used = found
+        if _not_thousands(forms, words, s, i, used):
+            i += 1
+            continue
+        if _negative(forms, words, s, i):
+            value = -value
+        counted = "%" in forms[i] or forms[i][:1] in "$£€"
+        if i + used < e and words[i + used] in ("percent", "per"):
+            counted = True
+            used += (
+                1
+                if words[i + used] == "percent"
+                else 2 * (words[i + used + 1 : i + used + 2] == ["cent"])
+            )
+        after = i + used
+        if words[after : after + 2] == ["or", "so"]:
+            after += 2  # "2,500 or so tower blocks"
+        other = _range_end(words, after, e)
+        if other is not None:  # "three to four bodies": both count what follows the second
+            if (value, other[0], words[after]) == (1.0, 2.0, "or"):
+                i = other[1]  # "one or two": vague
+                continue
+            value = _range_scaled(words, i, used, after, other[1], value)
+            after = other[1]
+        counted = counted or _share_of(words, after, e)  # "21.8 of the population"
+        if not durations and _duration(forms, words, s, i, after, e):
+            i += used
+            continue
+        subject, counted = _what(forms, words, (s, e, i, after), places, value, counted)
+        if "°" in forms[i]:  # "-30°C": a temperature
+            subject, counted = "degrees", True
+        if (
+            (subject is None and not counted)
+            or _not_one(words, s, i, after, e)
+            or _no_quantity(forms, words, (s, e, i, after), value)
+        ):
+            i += used
+            continue
+        text = " ".join(forms[i : i + used]).strip(".,?!;:")
+        # "the union representing 65,000 footballers warned": the number describes the source
+        by = source.name if source and not source.start <= i < source.end else None
+        claims.append(Claim(i, i + used, value, text, subject, by, sentence))
+        i += used
+    return claims
+
+
+def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quote | None:
+    """The first reported speech of the sentence of tokens ``s`` to ``e``, if any."""
+    for j in range(s + 1, e - 2):
+        if words[j] not in _QUOTE_SAY or _pronoun_report(words, max(s, j - 3), j + 1):
+            continue
+        speaker = _speaker_before(words, forms, s, j)
+        if speaker is None or speaker[0].lower().startswith(("there", "according")):
+            continue
+        body = j + 1 + (words[j + 1] == "that")
+        text = " ".join(forms[body:e]).rstrip()
+        if len(text.split()) < 3:
+            return None
+        return Quote(body, e, speaker[0], speaker[1], j, text, "indirect")
+    return None

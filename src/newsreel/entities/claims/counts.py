@@ -1,0 +1,142 @@
+"""Numbers that count nothing: durations, ages, rankings, "one" as an article, names
+with a number, fractions, ratios and groups already counted."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsreel.entities.claims.numbers import _number_at, _past
+from newsreel.entities.claims.words import (
+    _AGE,
+    _AUXILIARIES,
+    _COMPARATIVE,
+    _CURRENCY,
+    _FRACTIONS,
+    _GROUP_VERBS,
+    _K,
+    _LONG,
+    _MONEY_VERBS,
+    _MONTHS,
+    _NOT_SUBJECT,
+    _ONE_ADJECTIVES,
+    _ONE_LIMITS,
+    _ONE_NOT_COUNT,
+    _REPORT,
+    _SCALE,
+    _SCORE,
+    _SPEAKER_STOP,
+    _STOP,
+    _THOUSANDS,
+    _TIME_UNITS,
+    _WORDS,
+)
+
+
+def _share_of(words: Sequence[str], after: int, e: int) -> bool:
+    """Whether a bare number is a share: "21.8 of the population", "70 of which"."""
+    if after + 1 >= e or words[after] != "of":
+        return False
+    nxt = words[after + 1 : after + 4]
+    return nxt[0] in ("which", "whom") or "population" in nxt
+
+
+def _duration(
+    forms: Sequence[str], words: Sequence[str], s: int, i: int, after: int, e: int
+) -> bool:
+    """A duration ("six months", "17 long weeks", "12 hours a day"), an age ("aged 33",
+    "36 year old"), a ranking ("top 10", "the big six") or a multiplier ("15 times");
+    not a number a comma ends ("£32 million, hours before")."""
+    nxt = words[after] if after < e and forms[after - 1][-1:] not in ".,?!;:" else ""
+    if nxt in _LONG and after + 1 < e:
+        nxt = words[after + 1]  # "17 long weeks"
+    if nxt in _TIME_UNITS or nxt.rstrip("s") in ("year-old", "month-old"):
+        return True
+    if nxt == "times" and after + 1 < e:
+        more = words[after + 1]  # "15 times richer": a multiplier; "seven times" a count
+        then = words[after + 2] if after + 2 < e else ""
+        return more in _COMPARATIVE or (more.endswith("er") and then == "than")
+    before = words[i - 1] if i > s else ""
+    return before in ("aged", "top", "big", "number", "no") or (
+        after + 1 < e and words[after + 1] in _AGE
+    )
+
+
+def _not_one(words: Sequence[str], s: int, i: int, after: int, e: int) -> bool:
+    """ "one" as an article or pronoun: "on the one hand", "one day", "one in Paris"."""
+    if words[i] != "one":
+        return False
+    nxt = words[after] if after < e else ""
+    before = words[i - 1] if i > s else ""
+    return (
+        nxt in _ONE_NOT_COUNT
+        or nxt in _NOT_SUBJECT
+        or nxt in _ONE_ADJECTIVES
+        or before in ("the", "in", "at", "on")
+        or (before not in _ONE_LIMITS and _one_speaks(words, after, e))
+    )
+
+
+def _one_speaks(words: Sequence[str], after: int, e: int) -> bool:
+    """Whether "one" introduces someone who tells: "one diplomat told me", "one Awami
+    League politician in hiding told me"."""
+    for k in range(after, min(e, after + 6)):
+        if words[k] in _REPORT:
+            return k > after
+        if words[k] in _STOP or words[k] in _SPEAKER_STOP or _number_at(words, k):
+            return False
+    return False
+
+
+def _not_thousands(forms: Sequence[str], words: Sequence[str], s: int, i: int, used: int) -> bool:
+    """Whether "grand" or "Nk" read as thousands is no sum: a capital "Grand" ("five Grand
+    Tours") or "10k" with no currency sign or word of paying before it ("a 10k race")."""
+    if any(words[k] == "grand" and forms[k][:1].isupper() for k in range(i, i + used)):
+        return True
+    if _K.match(words[i]) and forms[i][:1] not in "$£€":
+        return not any(w in _MONEY_VERBS or w in _CURRENCY for w in words[max(s, i - 3) : i])
+    return False
+
+
+def _no_quantity(
+    forms: Sequence[str], words: Sequence[str], at: tuple[int, int, int, int], value: float
+) -> bool:
+    """A number that counts nothing new (``at`` = sentence start and end, the number, the
+    token after it): a small group named before ("the two shared"; not "the 3,000
+    injured"), a ratio ("7 migrants for every citizen"; never a sum), a fraction ("two
+    thirds of", "a third of a million"; not "half of 300 staff") or "zero" before no
+    plural ("virtually zero democracy"; not "zero deaths")."""
+    s, e, i, after = at
+    nxt = words[after] if after < e else ""
+    before = words[i - 1] if i > s else ""
+    small = words[i] in _WORDS and value <= 10
+    if before == "the" and small and (_past(nxt) or nxt in _GROUP_VERBS or nxt in _AUXILIARIES):
+        return True
+    money = forms[i][:1] in "$£€" or nxt in _CURRENCY or "grand" in words[i:after]
+    ahead = words[after : min(e, after + 4)]
+    if not money and value <= 100 and "every" in ahead and "for" in ahead[:3]:
+        return True
+    if nxt in _FRACTIONS or (
+        words[i] == "a" and before == "of" and i - 2 >= s and words[i - 2] in _FRACTIONS
+    ):
+        return True
+    return words[i] == "zero" and not nxt.endswith("s") and nxt not in ("percent", "per")
+
+
+def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) -> bool:
+    """A number that is part of a name ("Channel 4") or a date ("March 3", "3 March")."""
+    named = (
+        i > s + 1
+        and forms[i - 1][:1].isupper()
+        and forms[i - 1][-1:].isalnum()
+        and not words[i - 1].endswith(("'s", "’s"))  # "FIFA's 44 member countries"
+        and not (i + 1 < e and (words[i + 1] in _SCALE or words[i + 1] in _CURRENCY))
+    )  # "pay PSG 80 million euros": a sum
+    if _THOUSANDS.match(words[i]) and words[i].startswith("0"):
+        return True  # the "000" of a number read from its second group
+    if words[i] == "one" and not any(c.isalnum() for f in forms[s:i] for c in f):
+        return True  # "One key objective is ...", ">> One group ...": an article
+    if i + 1 < e and words[i + 1] in _SCORE:
+        return True  # "3 nil": a score
+    if words[i] == "911":
+        return True  # 9/11 as captions write it
+    return named or (i + 1 < e and words[i + 1] in _MONTHS) or bool(i and words[i - 1] in _MONTHS)

@@ -1,0 +1,235 @@
+"""What a sum of money is for or goes with: named before it ("a net worth of"), paid
+with it ("Robinho was signed for"), or said after it ("has been spent on new players")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsreel.entities.claims.numbers import _noun, _number_at, _past
+from newsreel.entities.claims.words import (
+    _ABOUT,
+    _AFTER_CURRENCY,
+    _BE,
+    _COSTS,
+    _DETERMINERS,
+    _DIGITS,
+    _FOR_SUM,
+    _HAS_WORTH,
+    _LEAD_ADVERBS,
+    _MONEY_FOR,
+    _MONEY_VERBS,
+    _OBJECTS,
+    _RATE,
+    _SUM_AFTER,
+    _SUM_WORDS,
+    _TIME_ADVERBS,
+    _TIME_UNITS,
+    _TIMELY,
+    _VACUOUS,
+    _WHEN,
+    _WORDS,
+    _YEAR,
+)
+from newsreel.repair.clean import bare
+
+
+def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
+    """What a sum is for, named before it: "an estimated net worth of at least $2.5
+    billion", "a new home in London worth more than 313 million dollars", "supercars
+    that cost more than two billion dollars", "a net worth of a whopping sum of $17
+    billion"; what has the worth: "All his cars have an estimated worth of", "Blue is
+    worth over", "a Porsche, which is valued at"."""
+    j = i - 1
+    while j >= s and (
+        words[j] in _ABOUT
+        or (words[j] == "or" and j > s)
+        or _DIGITS.match(words[j])  # "close to 25 to 50 million": the range's first end
+        or words[j] in _WORDS
+    ):
+        j -= 1
+    if j - 1 >= s and words[j] == "at" and words[j - 1] in ("valued", "priced"):
+        j -= 1
+    if j < s or words[j] not in _COSTS:
+        return None
+    link = j
+    k = link - 1
+    while k > s and words[k] in ("reportedly", "allegedly", "actually", "already"):
+        k -= 1  # "which reportedly cost"
+    out, first = _payee(forms, words, s, k)
+    if out and out[-1].casefold() in _VACUOUS:
+        k = first - 1  # "a whopping sum of": what the sum is, before it
+        while k >= s and words[k] in _DETERMINERS:
+            k -= 1
+        if k < s or words[k] not in _COSTS:
+            return None  # "to the tune of £500 million"
+        link = k
+        out, first = _payee(forms, words, s, link - 1)
+    if not out or [w.casefold() for w in out] == ["worth"]:
+        owner = _owner(forms, words, s, first - 1)
+        if owner:
+            return owner
+    if words[link] == "cost" and (not out or (first - 1 >= s and words[first - 1] in _DETERMINERS)):
+        out.append(bare(forms[link]))  # "The cost nearly 10 million", "an annual cost of"
+    return " ".join(out) if out else None
+
+
+def _for_after(forms: Sequence[str], words: Sequence[str], j: int, e: int) -> str | None:
+    """What a sum is for, said after it (``j``: the token after the sum and its currency):
+    "has been spent on new players", "(euros) improving seating", "(euros) per year shirt
+    sponsorship deal"; None where a time, a preposition or anything else follows."""
+    while j < e:
+        if words[j] == "annually":
+            j += 1
+        elif words[j] in _RATE and j + 1 < e and words[j + 1] in _TIME_UNITS:
+            j += 2  # "per year", "a year"
+        elif words[j].endswith("ly") and j + 1 < e and words[j + 1].endswith("ing"):
+            j += 1  # "directly investing"
+        else:
+            break
+    k = j
+    while k < e and words[k] in _BE:
+        k += 1
+    if k < e and words[k] in _MONEY_VERBS and (k > j or forms[k - 1][-1:] not in ".,?!;:"):
+        return _words_on(forms, words, k, e, 5)  # "was spent on transfers"
+    if (
+        j == k
+        and j < e
+        and forms[j - 1][-1:] not in ".,?!;:"
+        and _noun(words[j])
+        and words[j] not in _WHEN
+        and words[j] not in _TIME_ADVERBS
+    ):
+        if words[j].endswith("ing") and len(words[j]) > 5:
+            return _words_on(forms, words, j, e, 4)  # "improving seating"
+        if not (_past(words[j]) or words[j].endswith("ly") or words[j] in _SUM_AFTER):
+            nouns = _words_on(forms, words, j, e, 4, nouns=True)
+            return nouns  # "shirt sponsorship deal"
+    return None
+
+
+def _after_for(words: Sequence[str], s: int, i: int) -> bool:
+    """Whether the sum at token ``i`` follows "for": "bought a stake for £91 million"."""
+    j = i - 1
+    while j >= s and (words[j] in _ABOUT or words[j] in _SUM_WORDS):
+        j -= 1
+    return j >= s and words[j] == "for"
+
+
+def _words_on(
+    forms: Sequence[str], words: Sequence[str], j: int, e: int, most: int, *, nouns: bool = False
+) -> str | None:
+    """Up to ``most`` words from token ``j`` to the sentence's end ``e``, stopping before a
+    stop word (one of "on/in/of/for" may link two nouns in a verb phrase) or after a
+    comma; with ``nouns``, only nouns."""
+    out: list[str] = []
+    for k in range(j, min(e, j + most)):
+        w = words[k]
+        linking = not nouns and k > j and w in _FOR_SUM | {"into"}
+        if k > j and not linking and not _noun(w):
+            break
+        if nouns and (_past(w) or w.endswith("ing") or _number_at(words, k)):
+            break
+        out.append(bare(forms[k]))
+        if forms[k][-1:] in ".,?!;:":
+            break
+    while out and out[-1].casefold() in _FOR_SUM | {"into"}:
+        out.pop()
+    return " ".join(out) or None
+
+
+def _after_rate(subject: str) -> str | None:
+    """What a sum is for after how often it is paid: "a year for the tuition" -> "for the
+    tuition"; "a year" -> None."""
+    words = subject.split()
+    while words and (words[0].casefold() in _AFTER_CURRENCY or words[0].casefold() in _TIMELY):
+        words.pop(0)
+    return " ".join(words) if words and words[0].casefold() in _MONEY_FOR else None
+
+
+def _untimed(subject: str) -> str:
+    """A sum's subject without when or how often: "dollars since 2017" -> "dollars",
+    "euros per year" -> "euros", "pound profit last season" -> "pound profit"."""
+    words = subject.split()
+    k = next(
+        (
+            n
+            for n, w in enumerate(words)
+            if n and (w.casefold() in _AFTER_CURRENCY or _YEAR.match(w) or w.casefold() in _TIMELY)
+        ),
+        len(words),
+    )
+    kept = words[:k]
+    while len(kept) > 1 and kept[-1].casefold() in _WHEN:
+        kept.pop()  # "dollars in 1973"
+    return " ".join(kept)
+
+
+def _money_verb(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
+    """What a sum goes with, said before it: "Robinho was signed for £32 million" ->
+    "Robinho was signed", "they have spent 2.2 billion dollars" -> "spent", "settled a
+    civil lawsuit for an estimated 12 million" -> "civil lawsuit"."""
+    j = i - 1
+    while j >= s and (words[j] in _ABOUT or words[j] in _SUM_WORDS):
+        j -= 1
+    if j >= s and words[j] == "for":
+        k = j - 1
+        if k > s and _YEAR.match(words[k]) and words[k - 1] in _WHEN:
+            k -= 2  # "a stake in Ferrari in 2005 for"
+        out, _ = _payee(forms, words, s, k)
+        last = out[-1].casefold() if out else ""
+        if out and not (_past(last) or last.endswith("ing") or last in _MONEY_VERBS):
+            return " ".join(out)  # "a civil lawsuit for"
+        j -= 1
+    end = j
+    if j > s and words[j - 1] in _MONEY_VERBS and (words[j] in _OBJECTS or forms[j][:1].isupper()):
+        j -= 1  # "pay PSG 80 million euros", "paid him"
+    if j < s or words[j] not in _MONEY_VERBS:
+        return None
+    if end > j:
+        return " ".join(bare(forms[t]) for t in range(j, end + 1))
+    k = j - 1
+    while k >= s and words[k] in _BE:
+        k -= 1
+    nouns, first = _payee(forms, words, s, k)  # "Robinho was signed", "The fund raised"
+    if any(w.endswith(("ing", "ly")) or w in _LEAD_ADVERBS for w in map(str.casefold, nouns)):
+        first = j  # "having already spent", "Jack Warner allegedly received": the verb
+    return " ".join(bare(forms[t]) for t in range(first if nouns else j, j + 1))
+
+
+def _payee(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> tuple[list[str], int]:
+    """The noun phrase that ends at token ``j`` (after "that"/"which") and where it starts."""
+    if j >= s and words[j] in ("that", "which"):
+        j -= 1
+    out: list[str] = []
+    k = j
+    while k >= s and k > j - 5:
+        named = k > s and forms[k][:1].isupper() and words[k] in _WORDS  # "Formula One"
+        if (not (_noun(words[k]) or named) and words[k] not in ("in", "of")) or _past(words[k]):
+            break  # not "Police seized drugs valued at £1 million"
+        if forms[k][-1:] in ".,?!;:":
+            break
+        out.insert(0, bare(forms[k]))
+        k -= 1
+    first = k + 1
+    while out and out[0].casefold() in ("in", "of"):
+        out.pop(0)
+        first += 1
+    return out, first
+
+
+def _owner(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> str | None:
+    """What has the worth, before the verb that ends at token ``j``: "All his cars (have
+    an estimated)", "a Porsche 911 GT, (which is)"."""
+    skipped = j
+    while j >= s and words[j] in _HAS_WORTH:
+        j -= 1
+    if j == skipped:
+        return None
+    out: list[str] = []
+    for k in range(j, max(s - 1, j - 4), -1):
+        if not _noun(words[k]) or _past(words[k]):
+            break
+        if k < j and forms[k][-1:] in ".,?!;:":
+            break  # the phrase's own last word may end in a comma: "a Porsche, which"
+        out.insert(0, bare(forms[k]))
+    return " ".join(out) or None

@@ -1,0 +1,160 @@
+"""Numbers as captions write them: digits, number words, scale words, ranges and signs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsreel.entities.claims.words import (
+    _DEGREES,
+    _DETERMINERS,
+    _DIGITS,
+    _GLUED,
+    _K,
+    _NOT_SUBJECT,
+    _SCALE,
+    _SCALE_WORDS,
+    _STOP,
+    _THOUSANDS,
+    _UNITS,
+    _WORDS,
+    _YEAR,
+)
+from newsreel.repair.clean import FILLERS
+
+
+def _number_at(words: Sequence[str], i: int) -> tuple[float, int] | None:
+    """(value, tokens used) of a number starting at token ``i``: digits or number words,
+    compounds included ("a hundred and eighty eight million" is 188,000,000)."""
+    if words[i] == "one" and i + 1 < len(words) and words[i + 1] in ("of", "another"):
+        return None  # "one of the ...": a pronoun
+    if (
+        words[i] == "half"
+        and words[i + 1 : i + 2] == ["a"]
+        and words[i + 2 : i + 3] in _SCALE_WORDS
+    ):
+        return _SCALE[words[i + 2]] / 2, 3  # "half a million"
+    total = current = 0.0
+    started = False
+    j = i
+    while j < len(words):
+        word = words[j]
+        nxt = words[j + 1] if j + 1 < len(words) else ""
+        step = _number_step(word, nxt, started, total, current)
+        if step is None:
+            break
+        total, current = step
+        started = True
+        j += 1
+        while j < len(words) and _THOUSANDS.match(words[j]) and _DIGITS.match(word):
+            current = current * 1000 + float(words[j])  # captions' "80 000"
+            word = words[j]
+            j += 1
+        if words[j : j + 3] == ["and", "a", "half"] and words[j + 3 : j + 4] in _SCALE_WORDS:
+            current += 0.5  # "2 and a half thousand"
+            j += 3
+            continue
+        if words[j : j + 1] == ["point"] and j + 1 < len(words) and words[j + 1] in _UNITS[:10]:
+            current += _WORDS[words[j + 1]] / 10  # "thirty nine point eight million"
+            j += 2
+            continue
+        nxt = words[j] if j < len(words) else ""
+        if _DIGITS.match(word) and nxt not in _SCALE and nxt not in ("dozen", "grand"):
+            break
+    while j > i and words[j - 1] in ("and", "a"):
+        j -= 1
+    if j == i or (j == i + 1 and words[i] == "a"):
+        return None
+    if j == i + 1 and _YEAR.match(words[i]):
+        return None  # a year, not a count
+    return total + current, j - i
+
+
+def _number_step(
+    word: str, nxt: str, started: bool, total: float, current: float
+) -> tuple[float, float] | None:
+    """(total, current) once ``word`` (followed by ``nxt``) is read into a number, or
+    None where the number ends before it."""
+    if _K.match(word) and not started:
+        return total, float(word.strip("$£€k").replace(",", "")) * 1000  # "your 27k"
+    if _DIGITS.match(word) and not (started and current):
+        return total, current + float(word.strip("$£€%").replace(",", ""))
+    if word == "dozen" and started and current:
+        return total, current * 12  # "three dozen"
+    if word in _WORDS and not (started and word in _UNITS and current % 100 >= 20 and current % 10):
+        return total, current + _WORDS[word]
+    if word == "a" and not started and (nxt in _SCALE or nxt in ("dozen", "100", "1000")):
+        return total, 1.0 if nxt in _SCALE else 0.0  # "a million"; "a 100" is "a hundred"
+    if word == "hundred" and started:
+        return total, max(current, 1.0) * 100
+    if word in _SCALE and word != "hundred" and started:
+        return total + max(current, 1.0) * _SCALE[word], 0.0
+    if word == "grand" and started and current:
+        return total + current * 1000, 0.0  # "nine grand a year": £9,000
+    if word == "and" and started and (nxt in _WORDS or nxt == "hundred"):
+        return total, current
+    return None
+
+
+def _unglued(word: str) -> str:
+    """A caption's "than500" as "500", "-30°C" as "30" (the sign is read from the token:
+    ``_negative``); any other word as it is."""
+    glued = _GLUED.match(word)
+    if glued:
+        return glued.group(1)
+    degrees = _DEGREES.match(word)
+    return degrees.group(1) if degrees else word
+
+
+def _negative(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> bool:
+    """Whether the number at token ``i`` is below zero: "minus 20", "-30°"; not "plus or
+    minus 3" nor the second end of "20 -30"."""
+    if i > s and words[i - 1] == "minus":
+        return words[max(s, i - 3) : i - 1] != ["plus", "or"]
+    if forms[i].lstrip("(")[:1] not in "-−–":
+        return False
+    if i > s and _number_at(words, i - 1) is not None:  # "20 -30": a range, unless its
+        return i - 1 > s and (words[i - 2] == "minus" or forms[i - 1][:1] in "-−–")  # start
+    return True  # is below zero too ("minus 20 -30")
+
+
+def _range_scaled(
+    words: Sequence[str], i: int, used: int, after: int, end: int, value: float
+) -> float:
+    """The first end of a range with the second's scale: "25 to 50 million" -> 25 million."""
+    if any(w in _SCALE for w in words[i : i + used]) or value >= 1000:
+        return value
+    scales = [_SCALE[w] for w in words[after:end] if w in _SCALE]
+    return value * scales[-1] if scales else value
+
+
+def _past(word: str) -> bool:
+    """Whether a word looks like a past-tense verb ("seized", "announced")."""
+    return len(word) > 4 and word.endswith("ed")
+
+
+def _noun(word: str) -> bool:
+    """Whether ``word`` may head a noun phrase (not a number, stop word or pronoun)."""
+    return (
+        word.isalpha()
+        and word not in _STOP
+        and word not in _NOT_SUBJECT
+        and word not in _DETERMINERS
+        and word not in FILLERS
+        and word not in _WORDS
+        and word not in _SCALE
+    )
+
+
+def _range_end(words: Sequence[str], at: int, e: int) -> tuple[float, int] | None:
+    """(value, end) of the second number of "X or Y" / "X to Y" / "X out of (a possible)
+    Y" starting at ``at``."""
+    start = at + 1
+    if words[at : at + 2] == ["out", "of"]:
+        start = at + 2 + (words[at + 2 : at + 4] == ["a", "possible"]) * 2
+    elif not (at < e and words[at] in ("or", "to")):
+        return None
+    if start < e:
+        second = _number_at(words, start)
+        if second is not None:
+            return second[0], start + second[1]
+    return None

@@ -1,0 +1,222 @@
+"""Who a sentence says a number comes from: "according to X", "X said", "told by X",
+and a neighbouring sentence's source for "it said" or "And ..."."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsreel.entities.claims.words import (
+    _ASIDE,
+    _AUXILIARIES,
+    _BACK,
+    _BY,
+    _DESCRIBED,
+    _DETERMINERS,
+    _DIGITS,
+    _GO_ON,
+    _MONTHS,
+    _NAME_JOINERS,
+    _NAME_PART,
+    _NEGATION,
+    _NOUN_BEFORE,
+    _PHRASE_ENDS,
+    _PRONOUNS,
+    _REPORT,
+    _REPORT_NOUNS,
+    _SAY,
+    _SPEAKER_STOP,
+    _STOP,
+    _THEIR_REPORT,
+    _THEIRS,
+    _TIME_ADVERBS,
+    _TITLE_WORDS,
+    _VAGUE_SOURCES,
+    _WHEN,
+    _YEAR,
+    SOURCE_NOUNS,
+)
+from newsreel.repair.clean import bare
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """A sentence's source and the tokens that name it."""
+
+    name: str
+    start: int
+    end: int
+
+
+def _phrase_after(words: Sequence[str], forms: Sequence[str], at: int, end: int) -> _Source | None:
+    """The source named from token ``at`` on ("according to X", "told by X")."""
+    got: list[str] = []
+    for k in range(at, min(end, at + 5)):
+        if (
+            words[k] in _STOP
+            or words[k] in _PHRASE_ENDS
+            or (words[k] in _REPORT and words[k] not in ("reports", "claims"))
+            or (_DIGITS.match(words[k]) and not (got and got[-1][:1].isupper()))  # "Channel 12"
+            or (k > at + 1 and words[k].endswith("ed"))
+        ):
+            break
+        got.append(bare(forms[k]))
+        if forms[k][-1:] in ".,?!;:":
+            break
+    while got and got[-1].casefold() in ("of", "for", "from", "the", "and"):
+        got.pop()  # "a survey by YouGov of 2,000 adults"
+    named = named_source(got) if got else None
+    return _Source(named, at, at + len(got)) if named else None
+
+
+def _source(words: Sequence[str], forms: Sequence[str], start: int, end: int) -> _Source | None:
+    """The source a sentence names: "according to X", "X said/reports", "told by X",
+    "the findings of X"."""
+    for j in range(start, end - 2):
+        pair = (words[j], words[j + 1])
+        if (
+            pair == ("according", "to")
+            or (pair[1] == "by" and (pair[0] in _BY or pair[0] in _REPORT_NOUNS))
+            or (pair[1] == "of" and pair[0] in ("finding", "findings"))
+        ) and (found := _phrase_after(words, forms, j + 2, end)):
+            return found
+    for j in range(start + 1, end):
+        alleged = words[j] == "alleged" and words[j + 1 : j + 2] == ["that"]
+        if (
+            (words[j] in _REPORT or alleged)  # "Israel's alleged strikes": no report
+            and words[j + 1 : j + 2] not in (["off"], ["down"])  # "wrote off 5 billion"
+            and words[j - 1] not in _NOUN_BEFORE  # "with claims of ...": a noun
+            and not _pronoun_report(words, max(start, j - 3), j + 1)
+        ):
+            speaker = _speaker_before(words, forms, start, j)
+            if speaker is None:
+                continue
+            said = speaker[0].split()
+            if said[-1].endswith(("'s", "’s")):  # "the UK government's announced": has
+                said[-1] = said[-1][:-2]
+            named = named_source(said, start_of_sentence=speaker[1] == start)
+            if named:
+                name = f"{named} {forms[j]}" if words[j].startswith("report") else named
+                return _Source(name, speaker[1], j)
+    return None
+
+
+def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> str | None:
+    """``words`` as a source, or None where they name no one: a source is a name (a
+    capitalised word, not only the sentence's first) or a known source phrase ("the
+    mayor", "airport officials"); never a pronoun, a number, a negation ("the article
+    never") or a vague "officials" / "reports" alone."""
+    got = [b for b in map(bare, words) if any(c.isalnum() for c in b)]  # no ">>"
+    while got and got[-1] in _AUXILIARIES:
+        got.pop()
+    while len(got) > 2 and got[0].casefold() in _WHEN and _date_word(got[1]):
+        got = got[2:]  # "In 2019 Deloitte ranked"
+        start_of_sentence = False
+    if len(got) > 1 and got[0].casefold() in ("a", "an", "one"):
+        got = got[1:]  # "A DERA spokesperson" is the DERA spokesperson; "A Pentagon
+        start_of_sentence = False  # official": the article was the sentence's first word
+    folded = [w.casefold() for w in got]
+    if (
+        not got
+        or any(w in _NEGATION or w in _PRONOUNS or w == "according" for w in folded)
+        or any(c.isdigit() for c in got[0])  # "24 missiles were told by ..."
+    ):
+        return None
+    content = [w for w in folded if w not in _DETERMINERS]
+    named = any(w[:1].isupper() for w in got[1 if start_of_sentence else 0 :])
+    known = any(w in SOURCE_NOUNS for w in folded) or (
+        folded[-1] in _VAGUE_SOURCES and len(content) > 1
+    )
+    if not (named or known) or content in ([], ["media"]):
+        return None
+    return " ".join(_named_last(got))
+
+
+def _date_word(word: str) -> bool:
+    """A year or a month ("in 2019", "in March")."""
+    return bool(_YEAR.match(word)) or word.casefold() in _MONTHS
+
+
+def _named_last(got: list[str]) -> list[str]:
+    """A source that ends in a name, without the role before it: "ex-co-member Rafael
+    Salguero" -> "Rafael Salguero", "City's chairman Khaldoun" -> "Khaldoun"; "the
+    spokesman for Hamas" stays."""
+    r = len(got)
+    while r > 0 and (
+        got[r - 1][:1].isupper() or (got[r - 1] in _NAME_JOINERS and r > 1 and r < len(got))
+    ):
+        r -= 1  # "Mohammed bin Salman" is one name
+    if r == 0 or r == len(got) or any(w.casefold() in _DESCRIBED for w in got[:r]):
+        return got
+    if all(w.casefold() in _TITLE_WORDS for w in got[r:]):
+        return got  # "the country's deputy Prime Minister": a role, no name
+    return got[r:] if got[r - 1][:1].islower() else got
+
+
+def _speaker_before(
+    words: Sequence[str], forms: Sequence[str], start: int, verb: int
+) -> tuple[str, int] | None:
+    got: list[str] = []
+    first = verb
+    for k in range(verb - 1, max(start - 1, verb - 9), -1):
+        name_part = k < verb - 1 and _NAME_PART.match(forms[k])  # "Robert F. Kennedy Jr."
+        closes = k == verb - 1 and forms[k][-1:] == ","  # "The mayor, Vitali Klitschko, said"
+        if words[k] in _SPEAKER_STOP or (forms[k][-1:] in ".,?!;:" and not (name_part or closes)):
+            break
+        if (
+            k < verb - 5
+            and (
+                words[k] in _TIME_ADVERBS  # "Yesterday Saudi Crown Prince ... said"
+                or words[k] in _DETERMINERS
+                or not (forms[k][:1].isupper() or words[k] in _NAME_JOINERS)
+            )
+        ):
+            break  # past five words only a long name goes on: "Saudi Crown Prince Mohammed"
+        got.insert(0, forms[k])
+        first = k
+    if (
+        got
+        and words[first] in _ASIDE
+        and first - 1 >= start
+        and forms[first - 1][-1:] == ","
+        and (named := _speaker_before(words, forms, start, first))
+    ):
+        return named  # "Mohammed bin Salman, in a media interview, suggested"
+    return (" ".join(got), first) if got else None
+
+
+def _pronoun_report(words: Sequence[str], start: int, end: int) -> bool:
+    """'it said', 'they even said': a report whose source is named elsewhere."""
+    return any(
+        words[j] in _SAY and any(words[k] in _PRONOUNS for k in range(max(start, j - 3), j))
+        for j in range(start, end)
+    )
+
+
+def _sentence_source(
+    words: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    sources: Sequence[_Source | None],
+    n: int,
+) -> _Source | None:
+    """The source of sentence ``n``: its own, or one a neighbouring sentence names."""
+    s, e = spans[n]
+    source = sources[n]
+    if (  # "...800 prisoners. It seems like this is something Israel, according to X, agreed"
+        source is None and n + 1 < len(spans) and words[spans[n + 1][0]] in _BACK
+    ):
+        if sources[n + 1] is not None and "according" in words[slice(*spans[n + 1])]:
+            source = sources[n + 1]
+        elif n + 2 < len(spans) and words[spans[n + 2][0]] == "according":
+            source = sources[n + 2]
+    if (
+        source is None
+        and n
+        and (
+            _pronoun_report(words, s, e)
+            or words[s] in _GO_ON
+            or (words[s] in _THEIRS and s + 1 < e and words[s + 1] in _THEIR_REPORT)
+        )
+    ):
+        source = sources[n - 1]
+    return source

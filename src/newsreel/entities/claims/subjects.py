@@ -1,0 +1,211 @@
+"""What a number counts: the noun phrase after it, or what the words before it say
+changed ("US aid for Ukraine fell by 99%"); for money, what the sum is for."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsreel.entities.claims.counts import _share_of
+from newsreel.entities.claims.money import (
+    _after_for,
+    _after_rate,
+    _for_after,
+    _money_before,
+    _money_verb,
+    _untimed,
+)
+from newsreel.entities.claims.numbers import _noun, _number_at, _past
+from newsreel.entities.claims.words import (
+    _ABOUT,
+    _AFTER_CURRENCY,
+    _AUXILIARIES,
+    _BEFORE_CHANGE,
+    _CHANGE,
+    _CHANGE_HOW,
+    _CURRENCY,
+    _DETERMINERS,
+    _FOR_SUM,
+    _K,
+    _LEAD_ADVERBS,
+    _MONEY_FOR,
+    _NEAR,
+    _NOT_SUBJECT,
+    _PRONOUNS,
+    _REPORT,
+    _SPEAKER_STOP,
+    _STOP,
+    _SUBJECT_STOP,
+    _TIME_UNITS,
+    _TIMELY,
+    _WHEN,
+    _WHEN_WORDS,
+    _YEAR,
+)
+from newsreel.repair.clean import FILLERS, bare
+
+
+def _subject(
+    forms: Sequence[str], words: Sequence[str], start: int, end: int, *, money: bool = False
+) -> str | None:
+    """The counted noun phrase after a number; for money, also what it is for ("$1,500
+    to get a job", "£100,000 in cash")."""
+    out: list[str] = []
+    for j in range(start, min(end, start + 6)):
+        if words[j] in FILLERS:
+            continue
+        of_those = j == start + 1 and words[start] == "of" and words[j] in ("those", "these")
+        if (words[j] in _STOP and not of_those) or words[j] in _SUBJECT_STOP or not words[j]:
+            break  # "six of those killed" counts those killed
+        if _number_at(words, j):
+            break
+        out.append(bare(forms[j]))
+        if forms[j][-1:] in ".,?!;:":
+            break
+    while out and out[-1].lower() in ("in", "of", "for", "from", "to", "the", "a", "with"):
+        out.pop()
+    more = out[:1] in (["more"], ["less"]) and len(out) > 1 and out[1] != "than"
+    if money and out[:1] and out[0].lower() in _MONEY_FOR and len(out) > 1:
+        timely = any(_YEAR.match(w) or w.casefold() in _TIMELY for w in out)
+        return None if timely else " ".join(out)  # not "£5 in 2020", "in early trading"
+    if out[:1] == ["of"] and _share_of(words, start, end):
+        return " ".join(out)
+    if not out or _when(out) or (out[0].lower() in _NOT_SUBJECT and not more):
+        return None  # "50% more funding" counts funding; "more than" counts nothing
+    if not any(c.isalpha() for c in out[0]):
+        return None
+    return " ".join(out)
+
+
+def _when(words: Sequence[str]) -> bool:
+    """Whether words after a number say when, not what: "(rise to 5%) next year", "(pay
+    you 200 million) a year"."""
+    for_what = len(words) > 2 and words[2].lower() in _MONEY_FOR  # "a year for the tuition"
+    return (
+        len(words) > 1
+        and words[0].lower() in _WHEN_WORDS
+        and words[1].lower() in _TIME_UNITS
+        and not for_what
+    )
+
+
+def _what(
+    forms: Sequence[str],
+    words: Sequence[str],
+    at: tuple[int, int, int, int],
+    places: dict[int, str],
+    value: float,
+    counted: bool,
+) -> tuple[str | None, bool]:
+    """(subject, counted) of the number at token ``i`` (``at`` = sentence start and end,
+    the number's start, the token after it): what follows it, else what the words before
+    say; for money, what the sum is for."""
+    s, e, i, after = at
+    currency = after < e and words[after] in _CURRENCY
+    money = forms[i][:1] in "$£€" or words[after - 1] == "grand" or bool(_K.match(words[i]))
+    alone = forms[after - 1][-1:] in ".,?!;:"  # "in 2021, one, The fund"
+    subject = (
+        None
+        if alone
+        else _place_subject(_subject(forms, words, after, e, money=money), places, s, i)
+    ) or _subject_before(forms, words, s, i, counted or money or currency or value >= 2)
+    if money or currency:
+        # what the sum is for, named before it, unless a noun follows ("£20 notes")
+        plain = subject is None or currency or subject.split()[0].casefold() in _MONEY_FOR
+        before = (
+            _money_before(forms, words, s, i) or _subject_before(forms, words, s, i, True)
+            if plain
+            else None
+        )
+        paid_for = _after_for(words, s, i)  # "for 91 million pounds": what is before
+        after_sum = _for_after(forms, words, after + currency, e) if plain else None
+        if after_sum is not None and not paid_for:
+            subject = after_sum  # "dollars has been spent on new players"
+        elif subject is not None and subject.split()[0].casefold() in _CURRENCY:
+            subject = _untimed(subject)  # "dollars since 2017": the currency
+            second = subject.split()[1:2]
+            if second and not (second[0].casefold() in _FOR_SUM or _past(second[0])):
+                subject = subject.split()[0]  # not "dollars with the PIF acting as"
+        elif subject is not None and subject.split()[0].casefold() in _AFTER_CURRENCY:
+            subject = _after_rate(subject)  # "nine grand a year for the tuition"
+        if subject is None or (" " not in subject and subject.casefold() in _CURRENCY):
+            before = before or _money_verb(forms, words, s, i)  # "Robinho was signed for"
+        return before or subject, True
+    if (
+        subject is None
+        and value >= 1e6
+        and (paid := _money_before(forms, words, s, i) or _money_verb(forms, words, s, i))
+    ):
+        return paid, True  # "The cost nearly 10 million."
+    return subject, counted
+
+
+def _subject_before(
+    forms: Sequence[str], words: Sequence[str], s: int, i: int, counted: bool
+) -> str | None:
+    """What a percentage measures when the words before it say: "US aid for Ukraine fell
+    by 99%" -> "US aid for Ukraine"; "Saudi's population, 70 of which" -> "Saudi's
+    population"."""
+    if not counted:
+        return None
+    if i + 2 < len(words) and words[i + 1] == "of" and words[i + 2] in ("which", "whom"):
+        whole = [bare(forms[k]) for k in range(max(s, i - 3), i) if _noun(words[k])]
+        return " ".join(whole) or None
+    j = _change_before(words, s, i)
+    if j is None:
+        return None
+    out: list[str] = []
+    j0 = j
+    while j - 1 > s and words[j - 1] in _BEFORE_CHANGE:
+        j -= 1
+    if (
+        j == j0
+        and j - 2 > s
+        and words[j - 1] == "to"
+        and _noun(words[j - 2])
+        and not words[j - 2].endswith("ing")
+    ):
+        j -= 1  # "expects growth to decelerate to 1.9%"
+    for k in range(j - 1, max(s - 1, j - 7), -1):
+        if (
+            words[k] in _STOP
+            or words[k] in _SPEAKER_STOP
+            or words[k] in _REPORT
+            or forms[k][-1:] in ".,?!;:"
+            or _number_at(words, k)
+        ):
+            break  # not "70 of (which is under 35)"
+        out.insert(0, bare(forms[k]))
+    if out and out[0].casefold() in _WHEN:  # "In March inflation fell to 3.2%"
+        out = out[-1:]
+    while out and out[0].casefold() in _LEAD_ADVERBS:
+        out.pop(0)  # "Here the population is under 3 million"
+    while out and out[0].casefold() in _DETERMINERS:
+        out.pop(0)
+    last = out[-1].casefold() if out else ""
+    if not out or out[0].casefold() in _PRONOUNS or not _noun(last) or last == "of":
+        return None  # "that he got was 52%", "70 of which is under 35"
+    return " ".join(out)
+
+
+def _change_before(words: Sequence[str], s: int, i: int) -> int | None:
+    """Where the verb of change or being before the number at ``i`` is: "fell by",
+    "was close to", "stood at just under", "is up by"."""
+    j = i - 1
+    while j > s and (words[j] in _ABOUT or words[j] in _NEAR) and words[j] not in ("a", "an"):
+        j -= 1  # "was close to", "just under"
+    if j >= s and words[j] in ("by", "to", "at"):
+        j -= 1
+    if j > s and words[j] in _CHANGE_HOW and words[j - 1] in _CHANGE:
+        j -= 1  # "fallen back by"
+    if j >= s + 1 and words[j] in ("up", "down") and words[j - 1] in _AUXILIARIES:
+        j -= 1  # "attendance is up by 143 percent"
+    return j if j >= s and words[j] in _CHANGE else None
+
+
+def _place_subject(subject: str | None, places: dict[int, str], s: int, i: int) -> str | None:
+    """A subject ending in "there" names the place mentioned last before token ``i``."""
+    if subject and subject.split()[-1].lower() == "there":
+        place = next((places[k] for k in range(i - 1, s - 1, -1) if k in places), None)
+        if place:
+            return subject[: -len("there")] + f"in {place}"
+    return subject

@@ -1,0 +1,266 @@
+"""The word lists the claim rules read: number words, reporting verbs, verbs of change,
+currencies, time words and the words a subject or a source may not start or end with."""
+
+from __future__ import annotations
+
+import re
+
+from newsreel.entities.listed import TITLES
+from newsreel.entities.names import PARTICLES
+
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
+fifteen sixteen seventeen eighteen nineteen".split()
+
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+_WORDS = {
+    **{w: n for n, w in enumerate(_UNITS)},
+    **{w: 20 + 10 * n for n, w in enumerate(_TENS)},
+    "dozen": 12,
+}
+
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 100}
+
+_DIGITS = re.compile(r"^[$£€]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$|^[$£€]?\d+(?:\.\d+)?%?$")
+
+_STOP = frozenset(
+    "it that which who is are was were has have had and but so because if when then this "
+    "these those will would could should can may might do does did says said".split()
+)
+
+_SAY = frozenset(
+    "says said say told tells claims claimed reported reports warned warns stated "
+    "announced added insisted admit admits admitted allege alleges concluded "
+    "concludes insist insists insisting explains explained argues argued "
+    "declared".split()
+)
+
+# what a source finds out or judges rather than says: "The BBC has learned", "a study
+# found", "The IMF expects"
+_FIND = frozenset(
+    "learned learnt found finds estimates estimated revealed confirmed identified recorded "
+    "documented counted verified expects predicts predicted forecasts reckon "
+    "reckons wrote writes mentioned suggested suggests".split()
+)
+
+_QUOTE_SAY = _SAY - {"reports", "reported"}
+
+_REPORT = _SAY | _FIND
+
+_BY = _REPORT - {"found", "finds"}  # "told by police"; "found by police" is no report
+
+# a sentence that goes on with the one before: "And at least 11 sites contain ..."
+_GO_ON = frozenset({"and", "also"})
+
+# verbs of change a percentage measures: "US aid fell by 99%"
+_CHANGE = frozenset(
+    "rose risen fell fallen grew grown increased decreased dropped jumped climbed declined "
+    "surged shrank slumped doubled tripled halved reached totalled totaled amounted stood "
+    "averaged averages topped tops exceeded surpassed hit hits is are was were "
+    "rise rises fall falls grow grows increase increases decrease decreases drop drops "
+    "jump jumps climb climbs decline declines double doubles shrink shrinks surge surges "
+    "soared plunged plummeted tumbled slipped expanded contracted swelled slowed "
+    "decelerate decelerated accelerate accelerated".split()
+)
+
+# between a verb of change and "by"/"to": "fallen back by", "rose sharply to"
+_CHANGE_HOW = frozenset("back up down further sharply slightly steadily again".split())
+
+# between what changed and its verb: "China emissions have actually fallen", "costs more
+# than doubled", "revenues which increased"
+_BEFORE_CHANGE = frozenset(
+    "has have had which that actually already now more than almost nearly roughly "
+    "also will would could may might".split()
+)
+
+# between a verb of change and its number: "was close to", "stood at just under"
+_NEAR = frozenset({"under", "below", "above", "beyond"})
+
+# words between a sum and what it is for: "a net worth of at least $2.5 billion"
+_ABOUT = frozenset(
+    "more than over at least around about almost nearly close to merely just some roughly "
+    "approximately well only up an a".split()
+)
+
+_VACUOUS = frozenset("tune total sum amount figure value excess region upwards".split())
+
+_COSTS = frozenset("of worth cost costs costing valued priced exceed exceeds exceeding".split())
+
+# what money is for: "$2 billion from the Saudis"
+_MONEY_FOR = frozenset({"in", "from", "to", "for"})
+
+# a report named by a noun: "a study by X", "the findings of X"
+_REPORT_NOUNS = frozenset("report study research analysis survey investigation".split())
+
+# a sentence whose report is the previous sentence's source's: "Its data shows ..."
+_THEIRS = frozenset({"its", "their"})
+
+_THEIR_REPORT = (_REPORT_NOUNS - {"investigation"}) | frozenset(
+    "data figures findings estimate estimates statement numbers records".split()
+)
+
+# where a source phrase after "by" / "according to" ends: "a study by Oxford University
+# found", "told by police to leave", "revealed by the BBC on Monday"
+_PHRASE_ENDS = frozenset(
+    "there they we with to on as at in shows show suggests suggest says say finds "
+    "during after before since appears appear appeared seems seem seemed".split()
+)
+
+# words before a report verb that make it a noun: "with claims of", "the reports"
+_NOUN_BEFORE = frozenset("with the a an of these those such his her their its new".split())
+
+# a number glued to the word before it in the captions: "more than500"
+_GLUED = re.compile(
+    r"^(?:than|to|for|and|between|of|about|around|over|under|some|nearly)([$£€]?\d[\d,.]*%?)$"
+)
+
+_SCORE = frozenset({"nil", "-nil", "nil-nil"})
+
+_DEGREES = re.compile(r"^(\d+(?:\.\d+)?)°[cf]?$")
+
+_SUBJECT_STOP = frozenset(
+    {"exchange", "return", "according", "about", "almost", "nearly", "around", "roughly", "some"}
+)
+
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+_SCALE_WORDS = [[w] for w in _SCALE]
+
+_K = re.compile(r"^[$£€]?\d+(?:\.\d+)?k$")  # "27k": thousands
+
+_THOUSANDS = re.compile(r"^\d{3}$")
+
+# what a duration or an age counts: not a count unless asked (``durations=True``)
+_TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries season seasons".split()
+)
+
+_AGE = frozenset({"old", "olds", "aged"})
+
+# words of a time phrase, not of what money is for ("£5 in 2020", "in early trading")
+_TIMELY = _TIME_UNITS | frozenset("just early late last next every each this that trading".split())
+
+_COMPARATIVE = frozenset(
+    "more less as the bigger larger higher greater richer smaller lower faster cheaper "
+    "stronger wealthier worse better".split()
+)
+
+_LONG = frozenset("long full straight consecutive whole short".split())
+
+# a subject must be a noun phrase: not one that starts with these
+_NOT_SUBJECT = frozenset(
+    "or to and in on at by from for with out than as during into over under about up "
+    "more less i you he she it we they this that there these those who what which "
+    "it's that's there's he's she's they're we're you're i'm".split()
+)
+
+_CURRENCY = frozenset(
+    "dollars dollar pounds pound euros euro riyals riyal yen yuan francs rupees".split()
+)
+
+# "one" as an article or pronoun: "on the one hand", "one day", "one of"
+_ONE_NOT_COUNT = frozenset("hand day time thing way point more another where again when".split())
+
+# "one final chance", "not one single friend": "one" as an article
+_ONE_ADJECTIVES = frozenset("single final last particular such".split())
+
+# the head nouns of a source phrase that names no one: "police say", "the mayor said"
+SOURCE_NOUNS = frozenset(
+    "police authorities government ministry minister mayor president spokesperson "
+    "spokesman spokeswoman army military agency investigation report study survey "
+    "institute commission council court prosecutors organisation organization office "
+    "department federation league union committee regulator watchdog charity group "
+    "officers researchers media newspaper paper website figures data club company firm "
+    "bank fund".split()
+)
+
+_VAGUE_SOURCES = frozenset(
+    {"officials", "reports", "sources", "experts", "analysts", "journalists", "reporters"}
+)
+
+_DETERMINERS = frozenset({"the", "a", "an", "some", "its", "their", "his", "her", "our"})
+
+_NEGATION = frozenset("never not didn't doesn't don't hasn't haven't no".split())
+
+# what stands between a source and its verb: "Rafael Salguero would later admit"; cut
+# from a source's end only as written in lower case ("Theresa May said" keeps "May")
+_AUXILIARIES = frozenset(
+    "has have had was were is are be been also would will could may might later "
+    "previously earlier now already reportedly allegedly even".split()
+)
+
+_SPEAKER_STOP = frozenset("but and so that because while as if when then also though".split())
+
+_BACK = frozenset({"it", "this", "that", "which"})
+
+_NAME_PART = re.compile(r"^(?:[A-Z]\.|Jr\.|Sr\.|Mr\.|Mrs\.|Ms\.|Dr\.)$")
+
+_WHEN = frozenset("in on at during after before since by until till".split())
+
+_LEAD_ADVERBS = frozenset("here there now today yet still already".split())
+
+_TIME_ADVERBS = _LEAD_ADVERBS | frozenset(
+    "yesterday tonight earlier later meanwhile overnight".split()
+)
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+# "next year", "a year", "per week": when or how often
+_WHEN_WORDS = frozenset("next last this a an per each every".split())
+
+# a role's words: a person's titles (listed.TITLES) and the posts that speak for a body
+_TITLE_WORDS = TITLES | frozenset(
+    "chief executive spokesman spokeswoman spokesperson minister's deputy".split()
+)
+
+# words that make a source's description more than a role before a name
+_DESCRIBED = frozenset("for of in at from with by to on".split())
+
+_NAME_JOINERS = PARTICLES - {"of", "and", "the", "y"}  # "Ursula von der Leyen"
+
+# an aside between a source and its verb: "X, in a media interview, said"
+_ASIDE = frozenset("in at on during after before speaking writing".split())
+
+_PRONOUNS = frozenset({"it", "they", "he", "she", "i", "we", "you"})
+
+_OBJECTS = frozenset("him her them us me you it".split())
+
+# what a sum is paid, spent or raised with: "has spent more than 1.3 billion pounds"
+_MONEY_VERBS = frozenset(
+    """spent spend spends spending paid pay pays paying sold sell sells lost lose loses raised
+    raise raises earned earn earns made make makes bought buy buys invested invest invests
+    donated donate donates received receive receives generated generate generates owed owe
+    owes borrowed borrow committed commit commits pledged pledge pledges settled settle
+    signed charged charge charges""".split()
+)
+
+# after a currency word, what says when or how often, not what for: "euros per year"
+_AFTER_CURRENCY = frozenset("per a an annually each every later over more".split())
+
+_SUM_WORDS = frozenset(
+    "estimated whopping additional extra another further total reported reportedly record".split()
+)
+
+_BE = frozenset("was were is are be been being has have had will would 's 've".split())
+
+# what may follow a currency word and say what the sum is for: "euros in add-ons"
+_FOR_SUM = _MONEY_FOR | frozenset({"on", "worth", "of"})
+
+_RATE = frozenset("per a an each every".split())
+
+# what follows a sum and says nothing of what it is for: "euros much to PSG's horror"
+_SUM_AFTER = frozenset("much all each both total overall net".split())
+
+# between what has a worth and the worth: "has an estimated worth", "which is valued"
+_HAS_WORTH = frozenset("is was are were has have had an a estimated which that be been".split())
+
+# what makes "one" a count: "at least one person", "only one city", "just one stop"
+_ONE_LIMITS = frozenset("least only just exactly single".split())
+
+_FRACTIONS = frozenset("half third thirds quarter quarters".split())
+
+# verbs after "the two": the number stands for a group named before ("the six hold")
+_GROUP_VERBS = frozenset("hold held have had are were met agreed both all".split())
