@@ -470,8 +470,15 @@ def test_more_reporting_verbs_and_no_date_in_a_source() -> None:
         "The sports minister insists that it is a 7 trillion dollar plan".split(), [0]
     )
     assert [c.attribution for c in claims] == ["The sports minister"]
-    claims, _ = extract("Ian Carter explains that the two main tours split".split(), [0])
+    claims, _ = extract("Ian Carter argues that the two main tours split".split(), [0])
     assert [c.attribution for c in claims] == ["Ian Carter"]
+    claims, _ = extract("On Monday Downing Street said 40 people died".split(), [0])
+    assert [c.attribution for c in claims] == ["Downing Street"]
+    # a thing that explains or a government insisting reports nothing
+    claims, _ = extract("The Brexit vote explains why 40% of voters left".split(), [0])
+    assert [c.attribution for c in claims] == [None]
+    claims, _ = extract("Despite the government insisting that 90% agreed".split(), [0])
+    assert [c.attribution for c in claims] == [None]
     claims, _ = extract("In 2019 Deloitte said they earned 636 million euros".split(), [0])
     assert [c.attribution for c in claims] == ["Deloitte"]
     # a passive or a noun is no report
@@ -485,6 +492,10 @@ def test_one_who_tells_is_no_count() -> None:
     assert values("then one diplomat told me that nothing is agreed") == {}
     assert values("what one Awami League politician in hiding told me") == {}
     assert values("killed at least one person said the mayor") == {1: "person"}
+    # a count of one, a million, or one who did something is still a claim
+    assert 1 in values("more than one person died police said")
+    assert 1 in values("at the scene two men and one woman died police said")
+    assert values("More than one million people say they have been displaced")[1e6]
 
 
 def test_a_sum_a_comma_ends_and_a_sum_after_a_name() -> None:
@@ -499,3 +510,24 @@ def test_a_sum_a_comma_ends_and_a_sum_after_a_name() -> None:
     # a name with its number is still no count, and a duration still no claim
     assert values("he watches Channel 4 news") == {}
     assert values("he stayed for 17 long weeks") == {}
+
+
+def test_what_is_expected_to_change_and_what_no_sum_is_for() -> None:
+    assert values("Inflation is expected to fall to 2% next year") == {2: "Inflation"}
+    assert values("Energy bills are set to rise by 10%") == {10: "Energy bills"}
+    assert values("Officials fear the death toll could rise to 100") == {100: "death toll"}
+    assert values("Economists predict inflation will rise to 4%") == {4: "inflation"}
+    assert values("The club made 5 billion dollars last year") == {5e9: "club made"}
+    assert values("He earned 3 million pounds according to the Sunday Times") == {3e6: "earned"}
+    assert values("They pumped 2 trillion dollars into the economy") == {
+        2e12: "dollars into the economy"
+    }
+    assert values("announced 50 billion pounds of cuts") == {50e9: "pounds of cuts"}
+    assert values("spent 220 billion dollars hosting the World Cup") == {
+        220e9: "hosting the World Cup"
+    }
+    assert values("a 400 million pound deal was signed") == {400e6: "deal"}
+    assert values("Hospitals are admitting 500 a day") == {500: "a day"}
+    assert values("it left the club with a 10 million pounds liability") == {10e6: "liability"}
+    assert values("this 300 million pound plus takeover would have passed") == {300e6: "takeover"}
+    assert values("the club had 2 billion pounds frozen") == {2e9: "pounds"}

@@ -146,7 +146,7 @@ def _claims_in(
             subject, counted = "degrees", True
         if (
             (subject is None and not counted)
-            or _not_one(words, s, i, after, e)
+            or _not_one(forms, words, s, i, after, e)
             or _no_quantity(forms, words, (s, e, i, after), value)
         ):
             i += used

@@ -61,9 +61,12 @@ def _duration(
     )
 
 
-def _not_one(words: Sequence[str], s: int, i: int, after: int, e: int) -> bool:
-    """ "one" as an article or pronoun: "on the one hand", "one day", "one in Paris"."""
-    if words[i] != "one":
+def _not_one(
+    forms: Sequence[str], words: Sequence[str], s: int, i: int, after: int, e: int
+) -> bool:
+    """ "one" as an article or pronoun: "on the one hand", "one day", "one in Paris", "one
+    diplomat told me"; never "one million"."""
+    if words[i] != "one" or after > i + 1:
         return False
     nxt = words[after] if after < e else ""
     before = words[i - 1] if i > s else ""
@@ -72,17 +75,23 @@ def _not_one(words: Sequence[str], s: int, i: int, after: int, e: int) -> bool:
         or nxt in _NOT_SUBJECT
         or nxt in _ONE_ADJECTIVES
         or before in ("the", "in", "at", "on")
-        or (before not in _ONE_LIMITS and _one_speaks(words, after, e))
+        or (before not in _ONE_LIMITS and _one_speaks(forms, words, after, e))
     )
 
 
-def _one_speaks(words: Sequence[str], after: int, e: int) -> bool:
+def _one_speaks(forms: Sequence[str], words: Sequence[str], after: int, e: int) -> bool:
     """Whether "one" introduces someone who tells: "one diplomat told me", "one Awami
-    League politician in hiding told me"."""
+    League politician in hiding told me"; not "one woman died police said"."""
     for k in range(after, min(e, after + 6)):
         if words[k] in _REPORT:
             return k > after
-        if words[k] in _STOP or words[k] in _SPEAKER_STOP or _number_at(words, k):
+        if (
+            words[k] in _STOP
+            or words[k] in _SPEAKER_STOP
+            or _number_at(words, k)
+            or _past(words[k])
+            or forms[k][-1:] in ".,?!;:"
+        ):
             return False
     return False
 

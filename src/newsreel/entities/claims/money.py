@@ -13,16 +13,16 @@ from newsreel.entities.claims.words import (
     _COSTS,
     _DETERMINERS,
     _DIGITS,
-    _FOR_SUM,
     _HAS_WORTH,
+    _HEARSAY,
     _LEAD_ADVERBS,
+    _LINKS,
     _MONEY_FOR,
     _MONEY_VERBS,
+    _NO_PURPOSE,
     _OBJECTS,
     _RATE,
-    _SUM_AFTER,
     _SUM_WORDS,
-    _TIME_ADVERBS,
     _TIME_UNITS,
     _TIMELY,
     _VACUOUS,
@@ -53,7 +53,7 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
         return None
     link = j
     k = link - 1
-    while k > s and words[k] in ("reportedly", "allegedly", "actually", "already"):
+    while k > s and words[k] in _HEARSAY:
         k -= 1  # "which reportedly cost"
     out, first = _payee(forms, words, s, k)
     if out and out[-1].casefold() in _VACUOUS:
@@ -73,10 +73,15 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
     return " ".join(out) if out else None
 
 
-def _for_after(forms: Sequence[str], words: Sequence[str], j: int, e: int) -> str | None:
+def _purpose_after(
+    forms: Sequence[str], words: Sequence[str], j: int, e: int, *, adjectival: bool
+) -> str | None:
     """What a sum is for, said after it (``j``: the token after the sum and its currency):
-    "has been spent on new players", "(euros) improving seating", "(euros) per year shirt
-    sponsorship deal"; None where a time, a preposition or anything else follows."""
+    "has been spent on new players", "(euros) improving the stadium", "(euros) per year
+    shirt sponsorship deal", "(a 400 million pound) deal" (``adjectival``: a singular
+    currency word, or a sum after an article); None where a time, a preposition, a
+    connective or anything else follows ("euros last year", "pounds according to")."""
+    first = j
     while j < e:
         if words[j] == "annually":
             j += 1
@@ -84,6 +89,8 @@ def _for_after(forms: Sequence[str], words: Sequence[str], j: int, e: int) -> st
             j += 2  # "per year", "a year"
         elif words[j].endswith("ly") and j + 1 < e and words[j + 1].endswith("ing"):
             j += 1  # "directly investing"
+        elif adjectival and words[j] == "plus":
+            j += 1  # "a 300 million pound plus takeover"
         else:
             break
     k = j
@@ -92,26 +99,31 @@ def _for_after(forms: Sequence[str], words: Sequence[str], j: int, e: int) -> st
     if k < e and words[k] in _MONEY_VERBS and (k > j or forms[k - 1][-1:] not in ".,?!;:"):
         return _words_on(forms, words, k, e, 5)  # "was spent on transfers"
     if (
-        j == k
-        and j < e
-        and forms[j - 1][-1:] not in ".,?!;:"
-        and _noun(words[j])
-        and words[j] not in _WHEN
-        and words[j] not in _TIME_ADVERBS
+        j != k
+        or j >= e
+        or forms[j - 1][-1:] in ".,?!;:"
+        or not _noun(words[j])
+        or words[j] in _NO_PURPOSE
     ):
-        if words[j].endswith("ing") and len(words[j]) > 5:
-            return _words_on(forms, words, j, e, 4)  # "improving seating"
-        if not (_past(words[j]) or words[j].endswith("ly") or words[j] in _SUM_AFTER):
-            nouns = _words_on(forms, words, j, e, 4, nouns=True)
-            return nouns  # "shirt sponsorship deal"
+        return None
+    if words[j].endswith("ing") and len(words[j]) > 5:
+        return _words_on(forms, words, j, e, 4)  # "improving the stadium"
+    if (j > first or adjectival) and not (_past(words[j]) or words[j].endswith("ly")):
+        return _words_on(forms, words, j, e, 4, nouns=True)  # "shirt sponsorship deal"
     return None
 
 
-def _after_for(words: Sequence[str], s: int, i: int) -> bool:
-    """Whether the sum at token ``i`` follows "for": "bought a stake for £91 million"."""
+def _before_sum(words: Sequence[str], s: int, i: int) -> int:
+    """The token before the sum at ``i`` and its "about"/"an estimated" words."""
     j = i - 1
     while j >= s and (words[j] in _ABOUT or words[j] in _SUM_WORDS):
         j -= 1
+    return j
+
+
+def _paid_for(words: Sequence[str], s: int, i: int) -> bool:
+    """Whether the sum at token ``i`` follows "for": "bought a stake for £91 million"."""
+    j = _before_sum(words, s, i)
     return j >= s and words[j] == "for"
 
 
@@ -119,12 +131,12 @@ def _words_on(
     forms: Sequence[str], words: Sequence[str], j: int, e: int, most: int, *, nouns: bool = False
 ) -> str | None:
     """Up to ``most`` words from token ``j`` to the sentence's end ``e``, stopping before a
-    stop word (one of "on/in/of/for" may link two nouns in a verb phrase) or after a
-    comma; with ``nouns``, only nouns."""
+    stop word (a preposition or an article may go on a verb phrase: "spent on the
+    players") or after a comma; with ``nouns``, only nouns."""
     out: list[str] = []
     for k in range(j, min(e, j + most)):
         w = words[k]
-        linking = not nouns and k > j and w in _FOR_SUM | {"into"}
+        linking = not nouns and k > j and (w in _LINKS or w in _DETERMINERS)
         if k > j and not linking and not _noun(w):
             break
         if nouns and (_past(w) or w.endswith("ing") or _number_at(words, k)):
@@ -132,7 +144,7 @@ def _words_on(
         out.append(bare(forms[k]))
         if forms[k][-1:] in ".,?!;:":
             break
-    while out and out[-1].casefold() in _FOR_SUM | {"into"}:
+    while out and (out[-1].casefold() in _LINKS or out[-1].casefold() in _DETERMINERS):
         out.pop()
     return " ".join(out) or None
 
@@ -168,9 +180,7 @@ def _money_verb(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> s
     """What a sum goes with, said before it: "Robinho was signed for £32 million" ->
     "Robinho was signed", "they have spent 2.2 billion dollars" -> "spent", "settled a
     civil lawsuit for an estimated 12 million" -> "civil lawsuit"."""
-    j = i - 1
-    while j >= s and (words[j] in _ABOUT or words[j] in _SUM_WORDS):
-        j -= 1
+    j = _before_sum(words, s, i)
     if j >= s and words[j] == "for":
         k = j - 1
         if k > s and _YEAR.match(words[k]) and words[k - 1] in _WHEN:

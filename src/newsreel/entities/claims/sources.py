@@ -32,6 +32,7 @@ from newsreel.entities.claims.words import (
     _TIME_ADVERBS,
     _TITLE_WORDS,
     _VAGUE_SOURCES,
+    _WEEKDAYS,
     _WHEN,
     _YEAR,
     SOURCE_NOUNS,
@@ -133,8 +134,8 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
 
 
 def _date_word(word: str) -> bool:
-    """A year or a month ("in 2019", "in March")."""
-    return bool(_YEAR.match(word)) or word.casefold() in _MONTHS
+    """A year, a month or a day ("in 2019", "in March", "on Monday")."""
+    return bool(_YEAR.match(word)) or word.casefold() in _MONTHS or word.casefold() in _WEEKDAYS
 
 
 def _named_last(got: list[str]) -> list[str]:

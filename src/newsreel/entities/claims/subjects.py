@@ -7,34 +7,40 @@ from collections.abc import Sequence
 
 from newsreel.entities.claims.counts import _share_of
 from newsreel.entities.claims.money import (
-    _after_for,
     _after_rate,
-    _for_after,
+    _before_sum,
     _money_before,
     _money_verb,
+    _paid_for,
+    _purpose_after,
     _untimed,
 )
 from newsreel.entities.claims.numbers import _noun, _number_at, _past
 from newsreel.entities.claims.words import (
     _ABOUT,
+    _ADJECTIVAL,
     _AFTER_CURRENCY,
     _AUXILIARIES,
+    _BE,
     _BEFORE_CHANGE,
     _CHANGE,
     _CHANGE_HOW,
     _CURRENCY,
     _DETERMINERS,
-    _FOR_SUM,
     _K,
     _LEAD_ADVERBS,
+    _LIKELY,
+    _LINKS,
     _MONEY_FOR,
     _NEAR,
     _NOT_SUBJECT,
     _PRONOUNS,
+    _RATE,
     _REPORT,
     _SPEAKER_STOP,
     _STOP,
     _SUBJECT_STOP,
+    _THINK,
     _TIME_UNITS,
     _TIMELY,
     _WHEN,
@@ -77,15 +83,15 @@ def _subject(
 
 
 def _when(words: Sequence[str]) -> bool:
-    """Whether words after a number say when, not what: "(rise to 5%) next year", "(pay
-    you 200 million) a year"."""
-    for_what = len(words) > 2 and words[2].lower() in _MONEY_FOR  # "a year for the tuition"
-    return (
-        len(words) > 1
-        and words[0].lower() in _WHEN_WORDS
-        and words[1].lower() in _TIME_UNITS
-        and not for_what
-    )
+    """Whether words after a number say when, not what: "(rise to 5%) next year"."""
+    return len(words) > 1 and words[0].lower() in _WHEN_WORDS and words[1].lower() in _TIME_UNITS
+
+
+def _how_often(subject: str | None) -> bool:
+    """Whether a subject only says how often: "(pay you 200 million) a year"; not "a
+    year for the tuition"."""
+    words = subject.lower().split() if subject else []
+    return len(words) == 2 and words[0] in _RATE and words[1] in _TIME_UNITS
 
 
 def _what(
@@ -116,14 +122,22 @@ def _what(
             if plain
             else None
         )
-        paid_for = _after_for(words, s, i)  # "for 91 million pounds": what is before
-        after_sum = _for_after(forms, words, after + currency, e) if plain else None
-        if after_sum is not None and not paid_for:
+        ahead = _before_sum(words, s, i)  # "a 10 million pounds liability"
+        adjectival = currency and (
+            words[after] in _ADJECTIVAL
+            or any(words[k] in _DETERMINERS for k in range(max(s, ahead), i))
+        )
+        after_sum = (
+            _purpose_after(forms, words, after + currency, e, adjectival=adjectival)
+            if plain
+            else None
+        )
+        if after_sum is not None and not _paid_for(words, s, i):  # "for £91 million": before
             subject = after_sum  # "dollars has been spent on new players"
         elif subject is not None and subject.split()[0].casefold() in _CURRENCY:
             subject = _untimed(subject)  # "dollars since 2017": the currency
             second = subject.split()[1:2]
-            if second and not (second[0].casefold() in _FOR_SUM or _past(second[0])):
+            if second and not (second[0].casefold() in _LINKS or _past(second[0])):
                 subject = subject.split()[0]  # not "dollars with the PIF acting as"
         elif subject is not None and subject.split()[0].casefold() in _AFTER_CURRENCY:
             subject = _after_rate(subject)  # "nine grand a year for the tuition"
@@ -131,7 +145,7 @@ def _what(
             before = before or _money_verb(forms, words, s, i)  # "Robinho was signed for"
         return before or subject, True
     if (
-        subject is None
+        (subject is None or _how_often(subject))
         and value >= 1e6
         and (paid := _money_before(forms, words, s, i) or _money_verb(forms, words, s, i))
     ):
@@ -144,7 +158,9 @@ def _subject_before(
 ) -> str | None:
     """What a percentage measures when the words before it say: "US aid for Ukraine fell
     by 99%" -> "US aid for Ukraine"; "Saudi's population, 70 of which" -> "Saudi's
-    population"."""
+    population"; "China emissions have actually fallen back by" -> "China emissions";
+    "Inflation is expected to fall to 2%" -> "Inflation"; "the IMF expects growth to
+    decelerate to" -> "growth"."""
     if not counted:
         return None
     if i + 2 < len(words) and words[i + 1] == "of" and words[i + 2] in ("which", "whom"):
@@ -153,27 +169,20 @@ def _subject_before(
     j = _change_before(words, s, i)
     if j is None:
         return None
+    j = _changed_end(words, s, j)
+    if j is None:
+        return None
     out: list[str] = []
-    j0 = j
-    while j - 1 > s and words[j - 1] in _BEFORE_CHANGE:
-        j -= 1
-    if (
-        j == j0
-        and j - 2 > s
-        and words[j - 1] == "to"
-        and _noun(words[j - 2])
-        and not words[j - 2].endswith("ing")
-    ):
-        j -= 1  # "expects growth to decelerate to 1.9%"
     for k in range(j - 1, max(s - 1, j - 7), -1):
         if (
             words[k] in _STOP
             or words[k] in _SPEAKER_STOP
             or words[k] in _REPORT
+            or words[k] in _THINK
             or forms[k][-1:] in ".,?!;:"
             or _number_at(words, k)
         ):
-            break  # not "70 of (which is under 35)"
+            break  # not "70 of (which is under 35)", "Officials fear (the death toll)"
         out.insert(0, bare(forms[k]))
     if out and out[0].casefold() in _WHEN:  # "In March inflation fell to 3.2%"
         out = out[-1:]
@@ -185,6 +194,24 @@ def _subject_before(
     if not out or out[0].casefold() in _PRONOUNS or not _noun(last) or last == "of":
         return None  # "that he got was 52%", "70 of which is under 35"
     return " ".join(out)
+
+
+def _changed_end(words: Sequence[str], s: int, j: int) -> int | None:
+    """Where what changed ends, before the verb of change at ``j``: past "have actually"
+    and "which", past "is expected to" ("Inflation is expected to fall"), at "to" after
+    a noun ("growth to decelerate"); None after "going to" or another non-noun."""
+    j0 = j
+    while j - 1 > s and words[j - 1] in _BEFORE_CHANGE:
+        j -= 1
+    if j != j0 or j - 1 <= s or words[j - 1] != "to":
+        return j
+    j -= 1
+    if words[j - 1] in _LIKELY or _past(words[j - 1]):
+        j -= 1  # what is expected to change
+        while j - 1 > s and words[j - 1] in _BE:
+            j -= 1
+        return j
+    return None if words[j - 1].endswith("ing") or not _noun(words[j - 1]) else j
 
 
 def _change_before(words: Sequence[str], s: int, i: int) -> int | None:

@@ -31,8 +31,7 @@ _STOP = frozenset(
 _SAY = frozenset(
     "says said say told tells claims claimed reported reports warned warns stated "
     "announced added insisted admit admits admitted allege alleges concluded "
-    "concludes insist insists insisting explains explained argues argued "
-    "declared".split()
+    "concludes insist insists argues argued".split()
 )
 
 # what a source finds out or judges rather than says: "The BBC has learned", "a study
@@ -207,9 +206,22 @@ _TIME_ADVERBS = _LEAD_ADVERBS | frozenset(
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
-# "next year", "a year", "per week": when or how often
-_WHEN_WORDS = frozenset("next last this a an per each every".split())
+# "next year", "last week": when
+_WHEN_WORDS = frozenset("next last this".split())
+
+# what is said of a change to come: "is expected to fall", "are set to rise"
+_LIKELY = frozenset(
+    "expected set likely unlikely forecast projected due poised tipped predicted estimated "
+    "thought believed".split()
+)
+
+# what someone thinks or fears before what changed: "Officials fear the death toll could"
+_THINK = frozenset(
+    "fear fears feared warn predict predicts expect believe believes think thinks hope hopes "
+    "say worry worries".split()
+)
 
 # a role's words: a person's titles (listed.TITLES) and the posts that speak for a body
 _TITLE_WORDS = TITLES | frozenset(
@@ -226,7 +238,11 @@ _ASIDE = frozenset("in at on during after before speaking writing".split())
 
 _PRONOUNS = frozenset({"it", "they", "he", "she", "i", "we", "you"})
 
+# who is paid between the verb and the sum: "pay PSG 80 million euros", "paid him"
 _OBJECTS = frozenset("him her them us me you it".split())
+
+# between what costs and its verb: "which reportedly cost"
+_HEARSAY = frozenset("reportedly allegedly actually already".split())
 
 # what a sum is paid, spent or raised with: "has spent more than 1.3 billion pounds"
 _MONEY_VERBS = frozenset(
@@ -249,16 +265,33 @@ _BE = frozenset("was were is are be been being has have had will would 's 've".s
 # what may follow a currency word and say what the sum is for: "euros in add-ons"
 _FOR_SUM = _MONEY_FOR | frozenset({"on", "worth", "of"})
 
+# what goes on a verb phrase after a sum: "spent on new players", "investing into City"
+_LINKS = _FOR_SUM | frozenset({"into"})
+
+# how often a sum is paid: "per year", "a year"
 _RATE = frozenset("per a an each every".split())
 
-# what follows a sum and says nothing of what it is for: "euros much to PSG's horror"
-_SUM_AFTER = frozenset("much all each both total overall net".split())
+# a singular currency word is said before what the sum is for: "a 400 million pound deal"
+_ADJECTIVAL = frozenset("pound dollar euro riyal".split())
+
+# words after a sum that say nothing of what it is for: "pounds according to", "dollars
+# last year", "euros including", "pounds extra"
+_NO_PURPOSE = (
+    frozenset(
+        """according including despite towards toward through back again extra upfront plus
+        alongside instead overall altogether apiece bringing making meaning taking giving
+        leaving putting pushing last next this much all each both total net""".split()
+    )
+    | _WHEN
+    | _TIME_ADVERBS
+    | _LINKS
+)
 
 # between what has a worth and the worth: "has an estimated worth", "which is valued"
 _HAS_WORTH = frozenset("is was are were has have had an a estimated which that be been".split())
 
 # what makes "one" a count: "at least one person", "only one city", "just one stop"
-_ONE_LIMITS = frozenset("least only just exactly single".split())
+_ONE_LIMITS = frozenset("least only just exactly single and than with of".split())
 
 _FRACTIONS = frozenset("half third thirds quarter quarters".split())
 
