@@ -531,3 +531,15 @@ def test_what_is_expected_to_change_and_what_no_sum_is_for() -> None:
     assert values("it left the club with a 10 million pounds liability") == {10e6: "liability"}
     assert values("this 300 million pound plus takeover would have passed") == {300e6: "takeover"}
     assert values("the club had 2 billion pounds frozen") == {2e9: "pounds"}
+
+
+def test_a_source_starts_after_the_clause_before_it() -> None:
+    claims, _ = extract("two men and one woman died police said".split(), [0])
+    assert [c.attribution for c in claims] == ["police", "police"]
+    text = "Leaked emails obtained by the Sunday Times revealed that he paid 450,000 dollars"
+    assert [c.attribution for c in extract(text.split(), [0])[0]] == ["Sunday Times"]
+    # a compound or a name is no verb
+    claims, _ = extract("the state-owned media said 5 people died".split(), [0])
+    assert [c.attribution for c in claims] == ["the state-owned media"]
+    claims, _ = extract("Crown Prince Mohammed said 3 people were hurt".split(), [0])
+    assert [c.attribution for c in claims] == ["Crown Prince Mohammed"]

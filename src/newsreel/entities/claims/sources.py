@@ -110,6 +110,8 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     got = [b for b in map(bare, words) if any(c.isalnum() for c in b)]  # no ">>"
     while got and got[-1] in _AUXILIARIES:
         got.pop()
+    if len(got) > 1 and got[0].casefold() in ("by", "from"):
+        got = got[1:]  # "(emails obtained) by the Sunday Times revealed"
     while len(got) > 2 and got[0].casefold() in _WHEN and _date_word(got[1]):
         got = got[2:]  # "In 2019 Deloitte ranked"
         start_of_sentence = False
@@ -164,6 +166,8 @@ def _speaker_before(
         closes = k == verb - 1 and forms[k][-1:] == ","  # "The mayor, Vitali Klitschko, said"
         if words[k] in _SPEAKER_STOP or (forms[k][-1:] in ".,?!;:" and not (name_part or closes)):
             break
+        if k < verb - 1 and _clause_verb(words[k], forms[k]):
+            break  # "one woman died police said": the police said
         if (
             k < verb - 5
             and (
@@ -184,6 +188,15 @@ def _speaker_before(
     ):
         return named  # "Mohammed bin Salman, in a media interview, suggested"
     return (" ".join(got), first) if got else None
+
+
+def _clause_verb(word: str, form: str) -> bool:
+    """Whether a word before a source ends the clause before it: a verb in the past as the
+    captions write it in lower case ("died", "killed"); not a name ("Mohammed") nor a
+    compound ("state-owned")."""
+    if form[:1].isupper() or "-" in word:
+        return False
+    return word in ("died", "dead") or (len(word) > 4 and word.endswith("ed"))
 
 
 def _pronoun_report(words: Sequence[str], start: int, end: int) -> bool:
