@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsreel.entities.claims.numbers import _noun, _number_at, _past
+from newsreel.entities.claims.numbers import _noun, _number_at, _past, _words_back
 from newsreel.entities.claims.words import (
     _ABOUT,
     _AFTER_CURRENCY,
@@ -210,17 +210,12 @@ def _payee(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> tuple[
     """The noun phrase that ends at token ``j`` (after "that"/"which") and where it starts."""
     if j >= s and words[j] in ("that", "which"):
         j -= 1
-    out: list[str] = []
-    k = j
-    while k >= s and k > j - 5:
+
+    def stop(k: int) -> bool:  # not "Police seized drugs valued at £1 million"
         named = k > s and forms[k][:1].isupper() and words[k] in _WORDS  # "Formula One"
-        if (not (_noun(words[k]) or named) and words[k] not in ("in", "of")) or _past(words[k]):
-            break  # not "Police seized drugs valued at £1 million"
-        if forms[k][-1:] in ".,?!;:":
-            break
-        out.insert(0, bare(forms[k]))
-        k -= 1
-    first = k + 1
+        return (not (_noun(words[k]) or named) and words[k] not in ("in", "of")) or _past(words[k])
+
+    out, first = _words_back(forms, s, j, 5, stop)
     while out and out[0].casefold() in ("in", "of"):
         out.pop(0)
         first += 1
@@ -235,11 +230,7 @@ def _owner(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> str | 
         j -= 1
     if j == skipped:
         return None
-    out: list[str] = []
-    for k in range(j, max(s - 1, j - 4), -1):
-        if not _noun(words[k]) or _past(words[k]):
-            break
-        if k < j and forms[k][-1:] in ".,?!;:":
-            break  # the phrase's own last word may end in a comma: "a Porsche, which"
-        out.insert(0, bare(forms[k]))
+    out, _ = _words_back(
+        forms, s, j, 4, lambda k: not _noun(words[k]) or _past(words[k]), own_comma=True
+    )  # the phrase's own last word may end in a comma: "a Porsche, which"
     return " ".join(out) or None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from newsreel.entities.claims.words import (
     _DEGREES,
@@ -19,7 +19,7 @@ from newsreel.entities.claims.words import (
     _WORDS,
     _YEAR,
 )
-from newsreel.repair.clean import FILLERS
+from newsreel.repair.clean import FILLERS, bare
 
 
 def _number_at(words: Sequence[str], i: int) -> tuple[float, int] | None:
@@ -158,3 +158,26 @@ def _range_end(words: Sequence[str], at: int, e: int) -> tuple[float, int] | Non
         if second is not None:
             return second[0], start + second[1]
     return None
+
+
+def _words_back(
+    forms: Sequence[str],
+    s: int,
+    j: int,
+    most: int,
+    stop: Callable[[int], bool],
+    *,
+    own_comma: bool = False,
+) -> tuple[list[str], int]:
+    """Up to ``most`` words that end at token ``j``, collected backwards to the sentence
+    start ``s`` until a token ``stop`` says is no part of the phrase or one that ends in
+    punctuation (with ``own_comma``, the phrase's own last word may: "a Porsche,
+    which"); and the token the phrase starts at."""
+    out: list[str] = []
+    k = j
+    while k >= s and k > j - most:
+        if stop(k) or (forms[k][-1:] in ".,?!;:" and not (own_comma and k == j)):
+            break
+        out.insert(0, bare(forms[k]))
+        k -= 1
+    return out, k + 1

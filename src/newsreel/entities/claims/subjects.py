@@ -15,7 +15,7 @@ from newsreel.entities.claims.money import (
     _purpose_after,
     _untimed,
 )
-from newsreel.entities.claims.numbers import _noun, _number_at, _past
+from newsreel.entities.claims.numbers import _noun, _number_at, _past, _words_back
 from newsreel.entities.claims.words import (
     _ABOUT,
     _ADJECTIVAL,
@@ -172,18 +172,19 @@ def _subject_before(
     j = _changed_end(words, s, j)
     if j is None:
         return None
-    out: list[str] = []
-    for k in range(j - 1, max(s - 1, j - 7), -1):
-        if (
+    out, _ = _words_back(
+        forms,
+        s,
+        j - 1,
+        6,
+        lambda k: (
             words[k] in _STOP
             or words[k] in _SPEAKER_STOP
             or words[k] in _REPORT
             or words[k] in _THINK
-            or forms[k][-1:] in ".,?!;:"
-            or _number_at(words, k)
-        ):
-            break  # not "70 of (which is under 35)", "Officials fear (the death toll)"
-        out.insert(0, bare(forms[k]))
+            or bool(_number_at(words, k))
+        ),  # not "70 of (which is under 35)", "Officials fear (the death toll)"
+    )
     if out and out[0].casefold() in _WHEN:  # "In March inflation fell to 3.2%"
         out = out[-1:]
     while out and out[0].casefold() in _LEAD_ADVERBS:
