@@ -83,10 +83,8 @@ def _purpose_after(
     connective or anything else follows ("euros last year", "pounds according to")."""
     first = j
     while j < e:
-        if words[j] == "annually":
-            j += 1
-        elif words[j] in _RATE and j + 1 < e and words[j + 1] in _TIME_UNITS:
-            j += 2  # "per year", "a year"
+        if (rated := _rate_end(words, j, e)) > j:
+            j = rated  # "per year", "a year", "annually"
         elif words[j].endswith("ly") and j + 1 < e and words[j + 1].endswith("ing"):
             j += 1  # "directly investing"
         elif adjectival and words[j] == "plus":
@@ -111,6 +109,16 @@ def _purpose_after(
     if (j > first or adjectival) and not (_past(words[j]) or words[j].endswith("ly")):
         return _words_on(forms, words, j, e, 4, nouns=True)  # "shirt sponsorship deal"
     return None
+
+
+def _rate_end(words: Sequence[str], j: int, e: int) -> int:
+    """The token after a rate that starts at ``j`` ("per year", "a week", "annually"),
+    else ``j``."""
+    if j < e and words[j] == "annually":
+        return j + 1
+    if j + 1 < e and words[j] in _RATE and words[j + 1] in _TIME_UNITS:
+        return j + 2
+    return j
 
 
 def _before_sum(words: Sequence[str], s: int, i: int) -> int:

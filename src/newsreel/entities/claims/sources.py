@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsreel.entities.claims.numbers import _past
 from newsreel.entities.claims.words import (
     _ASIDE,
     _AUXILIARIES,
@@ -196,7 +197,7 @@ def _clause_verb(word: str, form: str) -> bool:
     compound ("state-owned")."""
     if form[:1].isupper() or "-" in word:
         return False
-    return word in ("died", "dead") or (len(word) > 4 and word.endswith("ed"))
+    return word in ("died", "dead") or _past(word)
 
 
 def _pronoun_report(words: Sequence[str], start: int, end: int) -> bool:

@@ -13,6 +13,7 @@ from newsreel.entities.claims.money import (
     _money_verb,
     _paid_for,
     _purpose_after,
+    _rate_end,
     _untimed,
 )
 from newsreel.entities.claims.numbers import _noun, _number_at, _past, _words_back
@@ -35,7 +36,7 @@ from newsreel.entities.claims.words import (
     _NEAR,
     _NOT_SUBJECT,
     _PRONOUNS,
-    _RATE,
+    _RELATIVE_TIME,
     _REPORT,
     _SPEAKER_STOP,
     _STOP,
@@ -44,7 +45,6 @@ from newsreel.entities.claims.words import (
     _TIME_UNITS,
     _TIMELY,
     _WHEN,
-    _WHEN_WORDS,
     _YEAR,
 )
 from newsreel.repair.clean import FILLERS, bare
@@ -75,23 +75,23 @@ def _subject(
         return None if timely else " ".join(out)  # not "£5 in 2020", "in early trading"
     if out[:1] == ["of"] and _share_of(words, start, end):
         return " ".join(out)
-    if not out or _when(out) or (out[0].lower() in _NOT_SUBJECT and not more):
+    if not out or _says_when(out) or (out[0].lower() in _NOT_SUBJECT and not more):
         return None  # "50% more funding" counts funding; "more than" counts nothing
     if not any(c.isalpha() for c in out[0]):
         return None
     return " ".join(out)
 
 
-def _when(words: Sequence[str]) -> bool:
+def _says_when(words: Sequence[str]) -> bool:
     """Whether words after a number say when, not what: "(rise to 5%) next year"."""
-    return len(words) > 1 and words[0].lower() in _WHEN_WORDS and words[1].lower() in _TIME_UNITS
+    return len(words) > 1 and words[0].lower() in _RELATIVE_TIME and words[1].lower() in _TIME_UNITS
 
 
 def _how_often(subject: str | None) -> bool:
     """Whether a subject only says how often: "(pay you 200 million) a year"; not "a
     year for the tuition"."""
     words = subject.lower().split() if subject else []
-    return len(words) == 2 and words[0] in _RATE and words[1] in _TIME_UNITS
+    return bool(words) and _rate_end(words, 0, len(words)) == len(words)
 
 
 def _what(

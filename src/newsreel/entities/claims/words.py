@@ -209,7 +209,7 @@ _MONTHS = frozenset(
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 # "next year", "last week": when
-_WHEN_WORDS = frozenset("next last this".split())
+_RELATIVE_TIME = frozenset("next last this".split())
 
 # what is said of a change to come: "is expected to fall", "are set to rise"
 _LIKELY = frozenset(
