@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from newsreel.entities.claims import extract, named_source
 from newsreel.entities.claims.words import _NOT_SUBJECT
 from newsreel.entities.claims_eval import read_claims_gold, score_claims
+from newsreel.entities.ner import _fluent
 from newsreel.entities.stage import sentence_starts
 from newsreel.errors import ConfigError
 from newsreel.models import ClaimRow
@@ -543,3 +544,72 @@ def test_a_source_starts_after_the_clause_before_it() -> None:
     assert [c.attribution for c in claims] == ["the state-owned media"]
     claims, _ = extract("Crown Prince Mohammed said 3 people were hurt".split(), [0])
     assert [c.attribution for c in claims] == ["Crown Prince Mohammed"]
+
+
+def test_what_a_verb_changed_is_named_after_it() -> None:
+    text = "He increased the club's youth budget to 10 million euros annually."
+    assert claims_of(text)[10_000_000][0] == "club's youth budget"
+    assert claims_of("The government cut the aid budget by 40%.")[40][0] == "aid budget"
+    assert claims_of("The bank raised interest rates to 5.25%.")[5.25][0] == "interest rates"
+    # an adverb, a pronoun or a verb of no change names nothing changed
+    assert claims_of("They increased rapidly to 50%.")[50][0] is None
+    assert claims_of("She increased it by 20%.")[20][0] is None
+    assert claims_of("They sent the team's players to 5 countries.")[5][0] == "countries"
+
+
+def test_it_is_what_the_sentence_before_was_about() -> None:
+    text = "The Saudi economy boomed. It grew from 15 billion dollars in 1973 to 184 billion."
+    found = claims_of(text)
+    assert found[15e9][0] == found[184e9][0] == "Saudi economy"
+    assert claims_of("Oil revenues fell from 30% to 15%.")[15][0] == "Oil revenues"
+    # the sentence before opens with no noun phrase and its verb: nothing to refer to
+    assert claims_of("He said it was bad. It rose by 5%.")[5][0] is None
+    assert claims_of("Why? It rose by 5%.")[5][0] is None
+
+
+def test_a_measure_named_before_a_bare_number() -> None:
+    assert claims_of("It boasts a capacity of 40,000 and is growing.")[40_000][0] == "capacity"
+    assert claims_of("There was a crowd of about 60,000 at the game.")[60_000][0] == "crowd"
+    assert claims_of("He died at the age of 80.") == {}
+    assert claims_of("It has a total of 12.") == {}
+    assert claims_of("He was sentenced to a term of 10.") == {}
+    assert claims_of("It was the war of 1812.") == {}
+
+
+def test_a_report_joined_on_by_and_and_an_account_as_a_source() -> None:
+    text = "US Attorney General Pam Bondi has visited the site and said 20 people died."
+    assert claims_of(text)[20][1] == "US Attorney General Pam Bondi"
+    # no name opens the sentence: no source
+    assert claims_of("Fighters attacked the base and said 20 soldiers died.")[20][1] is None
+    text = "According to the club's latest accounts, it lost 30 million pounds."
+    assert claims_of(text)[30_000_000][1] == "the club's latest accounts"
+    assert claims_of("According to the man's account, 30 people died.")[30][1] is None
+
+
+def test_the_new_rules_stay_narrow() -> None:
+    # "it" refers to no person, no plural and nothing not said to change
+    assert claims_of("The minister was asked about it. It has risen to 10%.")[10][0] is None
+    assert claims_of("Food banks were busy. It rose by 30%.")[30][0] is None
+    assert claims_of("Russia has launched another attack. It rose by 4%.")[4][0] is None
+    assert claims_of("The death toll rose. It rose to 40,000.")[40_000][0] == "death toll"
+    # a verb changes only a share or a sum it names
+    assert 20_000 not in claims_of("The storm cut power to about 20,000.")
+    # people, years and small numbers are measured by no "a ... of"
+    assert claims_of("The victim, a father of three, was stabbed.") == {}
+    assert claims_of("Knocked out in the round of 16.") == {}
+    # who opens a sentence speaks only as its subject
+    text = "After Boris Johnson resigned the party was split and said 100 MPs left."
+    assert claims_of(text)[100][1] is None
+    text = "But Labour has criticised the plan and said 2 million people will pay."
+    assert claims_of(text)[2_000_000][1] == "Labour"
+    # an owner's report, not any noun an owner has
+    assert claims_of("According to the club's fans, 60,000 attended.")[60_000][1] is None
+    text = "According to the club's accounts the deficit was 5%."
+    assert claims_of(text)[5][1] == "the club's accounts"
+    assert claims_of("According to the nation's accounts the deficit was 5%.")[5][1] is None
+
+
+def test_a_name_keeps_its_own_first_and_last_words() -> None:
+    assert _fluent("Umm Qasr") == "Umm Qasr"
+    assert _fluent("Catholic University of uh America") == "Catholic University of America"
+    assert _fluent("Er Rashidiya um") == "Er Rashidiya um"

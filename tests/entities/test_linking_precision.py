@@ -21,7 +21,7 @@ from newsreel.entities.names import (
     vocabulary,
     well_formed,
 )
-from newsreel.entities.ner import Mention
+from newsreel.entities.ner import Mention, mentions
 from newsreel.entities.stage import enrich_tokens, joined, outlet_split, trimmed
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -408,3 +408,11 @@ def test_a_seat_is_a_place_and_a_nationality_never_a_place() -> None:
     # the gazetteer's odd alternate names ("Thai" for Alor Setar, the town of Brits)
     assert place("thai", "LOC") is None and place("brits", "LOC") is None
     assert place("syria", "LOC") == "Syria"
+
+
+def test_fillers_heard_inside_a_name_are_no_part_of_it() -> None:
+    tokens = "She studied at the Catholic University of uh America in Washington .".split()
+    found = mentions([tokens])[0]
+    texts = [m.text for m in found]
+    assert any("Catholic University of America" in t for t in texts), texts
+    assert not any("uh" in t.split() for t in texts)

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from newsreel.errors import NewsreelError
+from newsreel.repair.clean import FILLERS
 
 # spaCy's OntoNotes labels -> the types Newsreel keeps (None: not an entity we link)
 TYPES: dict[str, str] = {
@@ -98,5 +99,13 @@ def mentions(docs: Iterable[Sequence[str]], batch_size: int = 64) -> list[list[M
                 continue
             first = bisect_right(starts, ent.start_char) - 1
             last = bisect_right(starts, max(ent.start_char, ent.end_char - 1)) - 1
-            out[n].append(Mention(s + first, s + last + 1, kind, ent.text))
+            out[n].append(Mention(s + first, s + last + 1, kind, _fluent(ent.text)))
     return out
+
+
+def _fluent(text: str) -> str:
+    """A name without the fillers the captions heard inside it, written in lower case
+    ("Catholic University of uh America"); never its first or last word ("Umm Qasr")."""
+    words = text.split()
+    inner = [w for w in words[1:-1] if w.strip(",.") not in FILLERS]
+    return " ".join([words[0], *inner, words[-1]]) if len(words) > 2 else text

@@ -32,6 +32,7 @@ from newsreel.entities.claims.numbers import (
     _range_scaled,
     _unglued,
 )
+from newsreel.entities.claims.phrases import topic
 from newsreel.entities.claims.sources import (
     _pronoun_report,
     _sentence_source,
@@ -88,9 +89,11 @@ def extract(
     spans = list(zip(sentences, [*sentences[1:], len(forms)], strict=False)) or [(0, len(forms))]
     sources = [_source(words, forms, s, e) for s, e in spans]
     claims: list[Claim] = []
+    about: str | None = None  # what the sentence before was about, for an "it"
     for n, (s, e) in enumerate(spans):
         sources[n] = _sentence_source(words, spans, sources, n)  # "And ..." chains on
-        claims += _claims_in(forms, words, s, e, sources[n], places, durations)
+        claims += _claims_in(forms, words, (s, e), sources[n], places, durations, about)
+        about = topic(forms, words, s, e) or (about if words[s:e][:1] == ["it"] else None)
     quotes = [q for s, e in spans if (q := _quote_in(forms, words, s, e)) is not None]
     return claims, quotes
 
@@ -98,13 +101,15 @@ def extract(
 def _claims_in(
     forms: Sequence[str],
     words: Sequence[str],
-    s: int,
-    e: int,
+    span: tuple[int, int],
     source: _Source | None,
     places: dict[int, str],
     durations: bool = False,
+    about: str | None = None,
 ) -> list[Claim]:
-    """The claims of the sentence of tokens ``s`` to ``e``."""
+    """The claims of the sentence of tokens ``span``; ``about``: what the sentence
+    before was about."""
+    s, e = span
     sentence = " ".join(forms[s:e])
     claims: list[Claim] = []
     i = s
@@ -141,7 +146,7 @@ def _claims_in(
         if not durations and _duration(forms, words, s, i, after, e):
             i += used
             continue
-        subject, counted = _what(forms, words, (s, e, i, after), places, value, counted)
+        subject, counted = _what(forms, words, (s, e, i, after), places, value, counted, about)
         if "°" in forms[i]:  # "-30°C": a temperature
             subject, counted = "degrees", True
         if (

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsreel.entities.claims.numbers import _noun, _number_at, _past, _words_back
+from newsreel.entities.claims.phrases import topic
 from newsreel.entities.claims.words import (
     _ABOUT,
     _AFTER_CURRENCY,
@@ -26,6 +27,7 @@ from newsreel.entities.claims.words import (
     _TIME_UNITS,
     _TIMELY,
     _VACUOUS,
+    _VALUED,
     _WHEN,
     _WORDS,
     _YEAR,
@@ -60,6 +62,8 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
         k = first - 1  # "a whopping sum of": what the sum is, before it
         while k >= s and words[k] in _DETERMINERS:
             k -= 1
+        if out[-1].casefold() in _VALUED and (owner := _valued_at(forms, words, s, k)):
+            return owner  # "The agreement was for 10 years at an estimated value of"
         if k < s or words[k] not in _COSTS:
             return None  # "to the tune of £500 million"
         link = k
@@ -71,6 +75,14 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
     if words[link] == "cost" and (not out or (first - 1 >= s and words[first - 1] in _DETERMINERS)):
         out.append(bare(forms[link]))  # "The cost nearly 10 million", "an annual cost of"
     return " ".join(out) if out else None
+
+
+def _valued_at(forms: Sequence[str], words: Sequence[str], s: int, k: int) -> str | None:
+    """What the sentence opens with, where a value ending at token ``k`` is "at" one:
+    "The agreement was for 10 years at an estimated (value of)" -> "agreement"."""
+    while k >= s and (words[k] in _SUM_WORDS or words[k] in _DETERMINERS):
+        k -= 1
+    return topic(forms, words, s, k, changed=False) if k >= s and words[k] == "at" else None
 
 
 def _purpose_after(

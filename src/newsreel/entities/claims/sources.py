@@ -16,11 +16,13 @@ from newsreel.entities.claims.words import (
     _DETERMINERS,
     _DIGITS,
     _GO_ON,
+    _LEAD_WORDS,
     _MONTHS,
     _NAME_JOINERS,
     _NAME_PART,
     _NEGATION,
     _NOUN_BEFORE,
+    _OWN_REPORT,
     _PHRASE_ENDS,
     _PRONOUNS,
     _REPORT,
@@ -28,6 +30,7 @@ from newsreel.entities.claims.words import (
     _SAY,
     _SPEAKER_STOP,
     _STOP,
+    _SUBORDINATE,
     _THEIR_REPORT,
     _THEIRS,
     _TIME_ADVERBS,
@@ -60,8 +63,9 @@ def _phrase_after(words: Sequence[str], forms: Sequence[str], at: int, end: int)
             or (words[k] in _REPORT and words[k] not in ("reports", "claims"))
             or (_DIGITS.match(words[k]) and not (got and got[-1][:1].isupper()))  # "Channel 12"
             or (k > at + 1 and words[k].endswith("ed"))
+            or (k > at and words[k] == "the" and words[k - 1] not in _NAME_JOINERS | {"of"})
         ):
-            break
+            break  # "according to the nation's accounts (the deficit)"
         got.append(bare(forms[k]))
         if forms[k][-1:] in ".,?!;:":
             break
@@ -90,7 +94,7 @@ def _source(words: Sequence[str], forms: Sequence[str], start: int, end: int) ->
             and words[j - 1] not in _NOUN_BEFORE  # "with claims of ...": a noun
             and not _pronoun_report(words, max(start, j - 3), j + 1)
         ):
-            speaker = _speaker_before(words, forms, start, j)
+            speaker = _speaker_before(words, forms, start, j) or _opener(words, forms, start, j)
             if speaker is None:
                 continue
             said = speaker[0].split()
@@ -128,8 +132,16 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
         return None
     content = [w for w in folded if w not in _DETERMINERS]
     named = any(w[:1].isupper() for w in got[1 if start_of_sentence else 0 :])
-    known = any(w in SOURCE_NOUNS for w in folded) or (
-        folded[-1] in _VAGUE_SOURCES and len(content) > 1
+    owned = (
+        any(  # "the club's latest accounts"
+            w.endswith(("'s", "’s")) and w[:-2] in SOURCE_NOUNS for w in folded[:-1]
+        )
+        and (folded[-1] in _OWN_REPORT)
+    )
+    known = (
+        owned
+        or any(w in SOURCE_NOUNS for w in folded)
+        or (folded[-1] in _VAGUE_SOURCES and len(content) > 1)
     )
     if not (named or known) or content in ([], ["media"]):
         return None
@@ -189,6 +201,27 @@ def _speaker_before(
     ):
         return named  # "Mohammed bin Salman, in a media interview, suggested"
     return (" ".join(got), first) if got else None
+
+
+def _opener(
+    words: Sequence[str], forms: Sequence[str], start: int, verb: int
+) -> tuple[str, int] | None:
+    """Who a sentence opens with, for a report joined on by "and": "The US Deputy
+    Attorney General Todd Blanche has been holding a news conference ... and said"."""
+    if verb - 1 <= start or words[verb - 1] != "and" or words[verb] not in _SAY:
+        return None
+    k = start
+    while k < verb - 1 and (words[k] in _LEAD_WORDS or words[k] in _TIME_ADVERBS):
+        k += 1  # "But Labour has ...", "Earlier the Prime Minister ..."
+    if words[k] in _SUBORDINATE:
+        return None  # "After Boris Johnson resigned the party ... and said"
+    k += words[k] == "the"
+    first = k
+    while k < verb - 1 and (forms[k][:1].isupper() or (k > first and words[k] in _NAME_JOINERS)):
+        k += 1
+    if k == first or k - first > 7 or not (words[k] in _AUXILIARIES or _past(words[k])):
+        return None
+    return " ".join(forms[first - (words[first - 1 : first] == ["the"]) : k]), first
 
 
 def _clause_verb(word: str, form: str) -> bool:

@@ -17,6 +17,7 @@ from newsreel.entities.claims.money import (
     _untimed,
 )
 from newsreel.entities.claims.numbers import _noun, _number_at, _past, _words_back
+from newsreel.entities.claims.phrases import _PREPOSITIONS, _named, opening
 from newsreel.entities.claims.words import (
     _ABOUT,
     _ADJECTIVAL,
@@ -26,6 +27,7 @@ from newsreel.entities.claims.words import (
     _BEFORE_CHANGE,
     _CHANGE,
     _CHANGE_HOW,
+    _CHANGE_WHAT,
     _CURRENCY,
     _DETERMINERS,
     _K,
@@ -34,6 +36,7 @@ from newsreel.entities.claims.words import (
     _LINKS,
     _MONEY_FOR,
     _NEAR,
+    _NO_MEASURE,
     _NOT_SUBJECT,
     _PRONOUNS,
     _RELATIVE_TIME,
@@ -44,6 +47,7 @@ from newsreel.entities.claims.words import (
     _THINK,
     _TIME_UNITS,
     _TIMELY,
+    _VACUOUS,
     _WHEN,
     _YEAR,
 )
@@ -101,6 +105,7 @@ def _what(
     places: dict[int, str],
     value: float,
     counted: bool,
+    topic: str | None = None,
 ) -> tuple[str | None, bool]:
     """(subject, counted) of the number at token ``i`` (``at`` = sentence start and end,
     the number's start, the token after it): what follows it, else what the words before
@@ -113,12 +118,15 @@ def _what(
         None
         if alone
         else _place_subject(_subject(forms, words, after, e, money=money), places, s, i)
-    ) or _subject_before(forms, words, s, i, counted or money or currency or value >= 2)
+    ) or _subject_before(
+        forms, words, s, i, counted or money or currency or value >= 2, topic=topic
+    )
     if money or currency:
         # what the sum is for, named before it, unless a noun follows ("£20 notes")
         plain = subject is None or currency or subject.split()[0].casefold() in _MONEY_FOR
         before = (
-            _money_before(forms, words, s, i) or _subject_before(forms, words, s, i, True)
+            _money_before(forms, words, s, i)
+            or _subject_before(forms, words, s, i, True, topic=topic)
             if plain
             else None
         )
@@ -150,11 +158,35 @@ def _what(
         and (paid := _money_before(forms, words, s, i) or _money_verb(forms, words, s, i))
     ):
         return paid, True  # "The cost nearly 10 million."
+    if subject is None and value >= 1000 and (measured := _measure_of(forms, words, s, i)):
+        return measured, True  # "a capacity of 40,000"
     return subject, counted
 
 
+def _measure_of(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
+    """What a number (from 1,000: "a term of 10" says nothing) with no noun after it
+    measures, named before it with "of": "It boasts a capacity of 40,000" ->
+    "capacity", "a crowd of 60,000"; not "a total of", "a number of", "the treaty of
+    1648"."""
+    j = i - 1
+    while j > s and words[j] in _ABOUT:
+        j -= 1
+    if j - 2 < s or words[j] != "of" or words[j - 2] not in _DETERMINERS or _YEAR.match(words[i]):
+        return None  # not "the treaty of 1648"
+    noun = words[j - 1]
+    if not _named(noun) or noun in _VACUOUS or noun in _NO_MEASURE:
+        return None
+    return bare(forms[j - 1])
+
+
 def _subject_before(
-    forms: Sequence[str], words: Sequence[str], s: int, i: int, counted: bool
+    forms: Sequence[str],
+    words: Sequence[str],
+    s: int,
+    i: int,
+    counted: bool,
+    *,
+    topic: str | None = None,
 ) -> str | None:
     """What a percentage measures when the words before it say: "US aid for Ukraine fell
     by 99%" -> "US aid for Ukraine"; "Saudi's population, 70 of which" -> "Saudi's
@@ -168,11 +200,13 @@ def _subject_before(
         return " ".join(whole) or None
     j = _change_before(words, s, i)
     if j is None:
-        return None
+        return _changed_object(forms, words, s, i)
     j = _changed_end(words, s, j)
     if j is None:
         return None
-    out, _ = _words_back(
+    if topic and j - 1 == s and words[s] == "it":
+        return topic  # "The Saudi economy boomed. It grew from 15 billion dollars"
+    out, first = _words_back(
         forms,
         s,
         j - 1,
@@ -185,6 +219,15 @@ def _subject_before(
             or bool(_number_at(words, k))
         ),  # not "70 of (which is under 35)", "Officials fear (the death toll)"
     )
+    inside = first > s and (  # "(...) in MCFC (by Sheikh Mansour since his takeover)"
+        words[first] in _PREPOSITIONS
+        or words[first - 1] in _PREPOSITIONS
+        or (
+            first - 1 > s and words[first - 1] in _DETERMINERS and words[first - 2] in _PREPOSITIONS
+        )
+    )
+    if out and inside and (opened := opening(forms, words, s, j)):
+        out = opened.split()  # "(The total cash investments) in MCFC by ... since his takeover"
     if out and out[0].casefold() in _WHEN:  # "In March inflation fell to 3.2%"
         out = out[-1:]
     while out and out[0].casefold() in _LEAD_ADVERBS:
@@ -194,6 +237,42 @@ def _subject_before(
     last = out[-1].casefold() if out else ""
     if not out or out[0].casefold() in _PRONOUNS or not _noun(last) or last == "of":
         return None  # "that he got was 52%", "70 of which is under 35"
+    return " ".join(out)
+
+
+def _changed_object(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
+    """What a verb changed, named after it: "increased the club's youth budget to 10
+    million" -> "club's youth budget", "cut its aid budget by 40%" -> "aid budget"; the
+    object starts with an article or a possessive ("raised prices to" has none: what
+    rose is not named apart from the verb); a share or a sum only ("cut power to 20,000"
+    counts homes, "lifts Arsenal to 74" points)."""
+    ahead = words[i + 1 : i + 4]
+    if not (
+        "%" in forms[i]
+        or forms[i][:1] in "$£€"
+        or any(w in ("percent", "per") or w in _CURRENCY for w in ahead)
+    ):
+        return None
+    j = i - 1
+    while j > s and words[j] in _ABOUT and words[j] != "to":
+        j -= 1  # "to almost", "by more than"
+    if j <= s or words[j] not in ("to", "by"):
+        return None
+    for v in range(j - 1, max(s - 1, j - 7), -1):
+        if words[v] in _CHANGE_WHAT:
+            break
+        if forms[v][-1:] in ".,?!;:" or not (
+            _named(words[v]) or words[v] in _DETERMINERS or words[v] == "of"
+        ):
+            return None
+    else:
+        return None
+    first = v + 1 + (words[v + 1] in _DETERMINERS)
+    out = [bare(forms[k]) for k in range(first, j)]
+    if not out or words[first] == "of" or words[j - 1] == "of":
+        return None
+    if any(words[k] in _DETERMINERS for k in range(first, j)):
+        return None
     return " ".join(out)
 
 
@@ -220,14 +299,28 @@ def _change_before(words: Sequence[str], s: int, i: int) -> int | None:
     "was close to", "stood at just under", "is up by"."""
     j = i - 1
     while j > s and (words[j] in _ABOUT or words[j] in _NEAR) and words[j] not in ("a", "an"):
+        if words[j] == "to" and (k := _from_before(words, s, j)) < j:
+            j = k  # "grew from 15 billion dollars in 1973 to"
+            break
         j -= 1  # "was close to", "just under"
-    if j >= s and words[j] in ("by", "to", "at"):
+    if j >= s and words[j] in ("by", "to", "at", "from"):
         j -= 1
     if j > s and words[j] in _CHANGE_HOW and words[j - 1] in _CHANGE:
         j -= 1  # "fallen back by"
     if j >= s + 1 and words[j] in ("up", "down") and words[j - 1] in _AUXILIARIES:
         j -= 1  # "attendance is up by 143 percent"
     return j if j >= s and words[j] in _CHANGE else None
+
+
+def _from_before(words: Sequence[str], s: int, j: int) -> int:
+    """The "from" of a "from X to" range that ends at ``j``'s "to" ("grew from 15 billion
+    dollars in 1973 to"), else ``j``."""
+    for k in range(j - 2, max(s, j - 8), -1):
+        if words[k] == "from" and _number_at(words, k + 1):
+            return k
+        if words[k] in _CHANGE or (words[k] in _STOP and words[k] not in ("in", "of")):
+            break
+    return j
 
 
 def _place_subject(subject: str | None, places: dict[int, str], s: int, i: int) -> str | None:

@@ -65,6 +65,48 @@ _CHANGE = frozenset(
 # between a verb of change and "by"/"to": "fallen back by", "rose sharply to"
 _CHANGE_HOW = frozenset("back up down further sharply slightly steadily again".split())
 
+# "a ... of N" that says nothing of what N counts: "a number of", "the age of"
+_NO_MEASURE = frozenset(
+    "number majority lot couple handful maximum minimum age range list group series "
+    "one part rest half third quarter top bottom end beginning start ratio best first "
+    "second last final round year years war treaty class "
+    "father mother man woman boy girl son daughter child children baby person".split()
+)
+
+# what an owner's report is, after a possessive: "the club's latest accounts"
+_OWN_REPORT = frozenset(
+    "account accounts figures data report statement records website findings".split()
+)
+
+# more verbs of a quantity that moved, said of what a next sentence's "it" is
+_MOVED = frozenset(
+    "boomed collapsed crashed recovered rebounded peaked dipped spiked ballooned "
+    "grown risen fallen increased".split()
+)
+
+# what "it" may not refer back to: people, and words that say nothing of what changed
+_NO_TOPIC = frozenset(
+    "minister president prime correspondent reporter manager chairman spokesman "
+    "spokeswoman leader chief secretary official officials man woman people police "
+    "truth point problem question thing reason fact issue answer idea way".split()
+)
+
+# a sentence opening with a clause, not with who speaks: "After Boris Johnson resigned"
+_SUBORDINATE = frozenset(
+    "after when since if as because while before although though once until unless".split()
+)
+
+# before what a sentence is about: "And the Saudi economy ..."
+_LEAD_WORDS = frozenset("and but so now well also then".split())
+
+# verbs that change what follows them: "increased the club's youth budget to", "cut the
+# aid budget by"
+_CHANGE_WHAT = frozenset(
+    "increased increase increases raised raise raises cut cuts reduced reduce reduces "
+    "boosted boost boosts lowered lower lowers slashed slash slashes hiked hike hikes "
+    "lifted lift lifts trimmed trim trims expanded expand expands".split()
+)
+
 # between what changed and its verb: "China emissions have actually fallen", "costs more
 # than doubled", "revenues which increased"
 _BEFORE_CHANGE = frozenset(
@@ -82,6 +124,9 @@ _ABOUT = frozenset(
 )
 
 _VACUOUS = frozenset("tune total sum amount figure value excess region upwards".split())
+
+# what a thing is "at" that the sentence's subject has: "The deal was at a value of"
+_VALUED = frozenset({"value", "valuation"})
 
 _COSTS = frozenset("of worth cost costs costing valued priced exceed exceeds exceeding".split())
 
@@ -119,6 +164,7 @@ _DEGREES = re.compile(r"^(\d+(?:\.\d+)?)°[cf]?$")
 
 _SUBJECT_STOP = frozenset(
     {"exchange", "return", "according", "about", "almost", "nearly", "around", "roughly", "some"}
+    | {"having", "being"}  # "(to 60,000) having already spent": a clause, no noun
 )
 
 _YEAR = re.compile(r"^(19|20)\d\d$")

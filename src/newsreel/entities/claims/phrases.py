@@ -1,0 +1,99 @@
+"""Noun phrases a sentence opens with: what it is about ("The Saudi economy boomed")
+and the nouns a verb or a sum may name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsreel.entities.claims.numbers import _noun, _past
+from newsreel.entities.claims.words import (
+    _AUXILIARIES,
+    _BE,
+    _CHANGE,
+    _CHANGE_WHAT,
+    _DETERMINERS,
+    _LEAD_WORDS,
+    _MOVED,
+    _NO_TOPIC,
+    _OBJECTS,
+)
+from newsreel.repair.clean import FILLERS, bare
+
+
+def topic(
+    forms: Sequence[str], words: Sequence[str], s: int, e: int, *, changed: bool = True
+) -> str | None:
+    """What a sentence is about, where it opens with a noun phrase and its verb: "The
+    Saudi economy boomed" -> "Saudi economy", what a next sentence's "it" may be; with
+    ``changed``, only a thing (one, not people: "The minister was asked" names no "it")
+    said to change ("boomed", "has grown", "was cut"; not "Russia has launched"); without,
+    any verb of being ("The agreement was (at an estimated value of)")."""
+    k = s
+    while k < e and (words[k] in _LEAD_WORDS or words[k] in FILLERS):
+        k += 1
+    k += k < e and words[k] in _DETERMINERS
+    first = k
+    while k < e and k - first < 5 and words[k] not in _CHANGE:
+        if not (_named(words[k]) or (words[k] == "of" and k > first)):
+            break
+        if forms[k][-1:] in ".,?!;:":
+            return None
+        k += 1
+    if k == first or k >= e or words[k - 1] == "of":
+        return None
+    head, verb = words[k - 1], words[k]
+    nxt = words[k + 1] if k + 1 < e else ""
+    being = verb in _BE or verb in _AUXILIARIES
+    if changed and (
+        head in _NO_TOPIC
+        or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+        or not (_changes(verb) or (being and _changes(nxt)))
+    ):
+        return None
+    if not (being or verb in _CHANGE or _past(verb)):
+        return None
+    return " ".join(bare(forms[n]) for n in range(first, k))
+
+
+def _named(word: str) -> bool:
+    """A noun of what a verb changed, possessive or not ("club's"), not an adverb."""
+    word = word.removesuffix("'s").removesuffix("’s")
+    return _noun(word) and not (word.endswith("ly") or _past(word) or word in _OBJECTS)
+
+
+_PREPOSITIONS = frozenset("in of for by since from on at with after over into".split())
+
+
+def opening(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> str | None:
+    """The noun phrase a sentence opens with, where all before token ``j`` is that phrase
+    and its prepositional phrases: "The total cash investments in MCFC by Sheikh Mansour
+    since his takeover (stood)" -> "total cash investments in MCFC"; None where a verb,
+    a pronoun or a comma comes first."""
+    k = s
+    while k < j and (words[k] in _LEAD_WORDS or words[k] in FILLERS):
+        k += 1
+    k += k < j and words[k] in _DETERMINERS
+    first = k
+    for n in range(first, j):
+        if forms[n][-1:] in ".,?!;:" or not (
+            _named(words[n]) or words[n] in _PREPOSITIONS or words[n] in _DETERMINERS
+        ):
+            return None
+    while k < j and _named(words[k]):
+        k += 1
+    if k == first:
+        return None
+    end = k
+    if k < j and words[k] in _PREPOSITIONS:  # one prepositional phrase: "in MCFC"
+        m = k + 1 + (k + 1 < j and words[k + 1] in _DETERMINERS)
+        tail = m
+        while tail < j and _named(words[tail]):
+            tail += 1
+        if tail > m and tail - first <= 6 and (tail == j or words[tail] in _PREPOSITIONS):
+            end = tail
+    return " ".join(bare(forms[n]) for n in range(first, end))
+
+
+def _changes(verb: str) -> bool:
+    """Whether a verb says a quantity changed: "rose", "boomed", "was cut"."""
+    return verb in _CHANGE or verb in _CHANGE_WHAT or verb in _MOVED
