@@ -164,7 +164,6 @@ _DEGREES = re.compile(r"^(\d+(?:\.\d+)?)°[cf]?$")
 
 _SUBJECT_STOP = frozenset(
     {"exchange", "return", "according", "about", "almost", "nearly", "around", "roughly", "some"}
-    | {"having", "being"}  # "(to 60,000) having already spent": a clause, no noun
 )
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
