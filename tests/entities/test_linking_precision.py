@@ -22,7 +22,8 @@ from newsreel.entities.names import (
     well_formed,
 )
 from newsreel.entities.ner import Mention, mentions
-from newsreel.entities.stage import enrich_tokens, joined, outlet_split, trimmed
+from newsreel.entities.shaping import joined, outlet_split, trimmed
+from newsreel.entities.stage import enrich_tokens
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SEED_ID = "wyqHuhmsA28"

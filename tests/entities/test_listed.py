@@ -161,7 +161,7 @@ def test_a_bad_name_list_names_the_file(tmp_path: Path) -> None:
 def test_nationalities_are_no_entities_and_members_are_their_body() -> None:
     from newsreel.entities.ner import Mention
     from newsreel.entities.places import demonym
-    from newsreel.entities.stage import joined
+    from newsreel.entities.shaping import joined
 
     assert [
         w for w in "bangladeshis israelis ukrainians chinese espn murray".split() if demonym(w)
@@ -180,7 +180,7 @@ def test_nationalities_are_no_entities_and_members_are_their_body() -> None:
 
 def test_names_that_look_like_nationalities_stay_names() -> None:
     from newsreel.entities.places import demonym, place
-    from newsreel.entities.stage import joined
+    from newsreel.entities.shaping import joined
 
     assert not [
         w for w in "francis frances cuban ghani irani jordans finn saudi".split() if demonym(w)

@@ -12,17 +12,24 @@ import copy
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from operator import attrgetter
 
 from newsreel.entities import claims as claim_rules
 from newsreel.entities import gazetteer, ner
 from newsreel.entities.linking import Linker, curated
-from newsreel.entities.listed import TITLES, NameList, people
-from newsreel.entities.names import best_name, clean, generic, majority, vocabulary
-from newsreel.entities.places import demonym, place
+from newsreel.entities.listed import people
+from newsreel.entities.names import best_name, clean, majority, vocabulary
+from newsreel.entities.places import place
+from newsreel.entities.shaping import (
+    gives_way,
+    in_listed_name,
+    joined,
+    may_be_name,
+    names_more,
+    overlap,
+    run_together,
+)
 from newsreel.entities.spelling import key
-from newsreel.repair.clean import core
 from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 
@@ -190,22 +197,22 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     named = [
         part
         for m in joined(tokens, tagged)
-        if _a_name(key(m.text), m.type, linker)
+        if may_be_name(key(m.text), m.type, linker)
         for part in run_together(m, linker.listed)
     ]
     starts = set(sentence_starts(tokens))
     people = gazetteer.find_people(tokens, starts, linker.ordinary, linker.listed)
-    people = [p for p in people if all(_inside(m, p) for m in named if _overlap(m, p))]
+    people = [p for p in people if all(gives_way(m, p) for m in named if overlap(m, p))]
     curated = [
         c
         for c in curated
-        if not any(_names_more(tokens, c, m) for m in named)
-        and not any(_in_listed_name(c, m, linker) for m in [*named, *people])
+        if not any(names_more(tokens, c, m) for m in named)
+        and not any(in_listed_name(c, m, linker) for m in [*named, *people])
     ]
     mentions = gazetteer.merge(gazetteer.merge(named, people), curated)
     written = gazetteer.find_written(tokens)
     mentions = gazetteer.merge(written, mentions)  # where nothing else was found
-    titled = [m for m in gazetteer.find_titled(tokens) if _a_name(key(m.text), m.type, linker)]
+    titled = [m for m in gazetteer.find_titled(tokens) if may_be_name(key(m.text), m.type, linker)]
     mentions = gazetteer.merge(titled, mentions)
     context = gazetteer.find_in_context(tokens, mentions, starts)
     mentions = sorted([*mentions, *context], key=attrgetter("start"))
@@ -261,291 +268,3 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         [(c.start, c.end, c.value, c.text, c.subject, c.attribution, c.sentence) for c in claims],
         quote_rows,
     )
-
-
-def _names_more(tokens: Sequence[str], place_found: ner.Mention, m: ner.Mention) -> bool:
-    """Whether an NER organisation begins with a curated place and goes on in capitals
-    ("Qatar Sports Investments", "Qatar Airways"): the organisation is the name."""
-    return (
-        place_found.type == "LOC"
-        and m.type == "ORG"
-        and m.start == place_found.start
-        and m.end > place_found.end
-        and all(t[:1].isupper() for t in tokens[place_found.end : m.end])
-    )
-
-
-def _in_listed_name(found: ner.Mention, m: ner.Mention, linker: Linker) -> bool:
-    """Whether a curated spelling lies inside a listed person's longer name ("Un" in "Kim
-    Jong Un", "Islam" in "Faisal Islam"): the person is the name."""
-    return (
-        found.type != "PER"
-        and m.type == "PER"
-        and m.start <= found.start
-        and found.end <= m.end
-        and m.end - m.start > found.end - found.start
-        and linker.listed.match(key(m.text)) is not None
-    )
-
-
-def run_together(m: ner.Mention, listed: NameList) -> list[ner.Mention]:
-    """A person mention that runs listed people's lone names together ("Neymar Messi",
-    a list said without commas) as one mention per person; other mentions as they are."""
-    words = m.text.split()
-    if m.type != "PER" or len(words) < 2 or len(words) != m.end - m.start:
-        return [m]
-    people = [listed.alone(key(w)) for w in words]
-    if any(p is None for p in people) or len(set(people)) < len(people):
-        return [m]
-    return [ner.Mention(m.start + n, m.start + n + 1, "PER", w) for n, w in enumerate(words)]
-
-
-def _a_name(k: str, kind: str, linker: Linker) -> bool:
-    """Whether an NER mention's key may be a name: it has a letter, is not only generic or
-    common words, not only titles ("Crown Prince"), no person with a digit ("GLP1s"), and
-    not one word the archive writes in lower case ("Awesome", "Broker": the repair's
-    capital) unless a known place or person."""
-    if not any(c.isalpha() for c in k) or generic(k, linker.common):
-        return False
-    if all(w in TITLES for w in k.split()):
-        return False
-    if kind == "PER" and any(c.isdigit() for c in k):
-        return False  # "GLP1s", "JLP1": a drug's name, no person
-    return not (
-        " " not in k
-        and k in linker.plain
-        and place(k, kind) is None
-        and k not in linker.listed.by_key
-        and k not in linker.curated
-    )
-
-
-def _overlap(a: ner.Mention, b: ner.Mention) -> bool:
-    """Whether two mentions share a token."""
-    return a.start < b.end and b.start < a.end
-
-
-def _inside(a: ner.Mention, b: ner.Mention) -> bool:
-    """Whether NER mention ``a`` may give way to the listed person ``b`` heard by sound:
-    a span of another type inside it ("Kia" as ORG in "Kia Starmmer") or naming the same
-    words ("the Jeffrey Eststein" as LOC); a place only to a full name that is no place
-    itself ("Riyad" in "Riyad mares", never "Austin" alone); never a person or a longer
-    name ("Street" in "Downing Street")."""
-    if a.type == "PER":
-        return False
-    if a.type == "LOC":  # a place gives way only to a longer full name ("Riyad mares")
-        longer = b.start <= a.start and a.end <= b.end and (a.start, a.end) != (b.start, b.end)
-        same = key(a.text) == key(b.text) and " " in key(b.text)
-        return (longer or same) and place(key(b.text), "LOC") is None
-    return (b.start <= a.start and a.end <= b.end) or key(a.text) == key(b.text)
-
-
-# plural nouns for the members of a body, cut off a name: "Labour MPs" is Labour
-GROUPS = frozenset(
-    "mps voters supporters fans officials members lawmakers ministers leaders".split()
-)
-
-
-@cache
-def _bodies() -> frozenset[str]:
-    """Curated organisations' spellings ("labour", "tory"): "Labour MPs" is Labour, while
-    "Trump supporters" stays as the NER had it."""
-    return frozenset(
-        key(spelling)
-        for c in curated()
-        if c.type == "ORG"
-        for spelling in (*c.aliases, *c.when_tagged)
-    )
-
-
-def _recast(m: ner.Mention) -> ner.Mention:
-    """A mention as a name: a country's people ("Bangladeshis") are a nationality (MISC),
-    not a person or place; "Labour MPs" is the party."""
-    words = m.text.split()
-    if len(words) > 1 and key(words[-1]) in GROUPS and key(" ".join(words[:-1])) in _bodies():
-        return ner.Mention(m.start, m.end - 1, "ORG", " ".join(words[:-1]))
-    if m.type in ("PER", "ORG", "LOC") and demonym(key(m.text)):
-        return ner.Mention(m.start, m.end, "MISC", m.text)
-    if len(words) > 1 and core(words[-1]) in _SEATS and m.end - m.start == len(words):
-        return ner.Mention(m.start, m.end - 1, "LOC", " ".join(words[:-1]))
-    return m
-
-
-# what follows a place's name in an election: "Denton constituency", "the Gorton by-election"
-_SEATS = frozenset("constituency by-election bi-election".split())
-
-
-# news outlets a reporter signs off with: "Nada Tawfik, BBC News" heard as one name
-OUTLETS = tuple(
-    tuple(o.split())
-    for o in (
-        "bbc news",
-        "sky news",
-        "cnn",
-        "al jazeera",
-        "dw news",
-        "france 24",
-        "itv news",
-        "channel 4 news",
-        "reuters",
-        "sky sports news",
-        "espn",
-    )
-)
-
-
-_LEADING = frozenset({"a", "an", "this", "that", "these", "those"})
-
-
-_OPEN_ENDS = frozenset("bin ibn of the and for".split())  # no name ends so
-# roles said before a name ("Prime minister Keir Starmer", "Foreign secretary David Lammy")
-_ROLES = frozenset(
-    """minister secretary chancellor president envoy ambassador chairman chairwoman
-    executive leader founder correspondent editor reporter presenter host""".split()
-)
-# what is said of a name, not part of it: "Chip maker Nvidia", "Manchester United fan"
-_DESCRIPTIONS = frozenset(
-    """fan fans supporter supporters maker makers giant giants owner owners boss chief star
-    striker midfielder defender goalkeeper manager coach mansion home residence era dynasty
-    regime side squad player players spokesman spokeswoman spokesperson official officials
-    executives""".split()
-)
-
-_SAID = _DESCRIPTIONS | _ROLES  # what may stand before a name
-
-
-def _says_of(token: str, words: frozenset[str]) -> bool:
-    """Whether a token is one of ``words`` written in lower case (the repair's casing:
-    "Fan" in "Manchester United Fan Club" is part of a name)."""
-    return token[:1].islower() and core(token) in words
-
-
-def _tag(token: str) -> bool:
-    return "[" in token or "]" in token
-
-
-def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
-    """A mention without a leading article or demonstrative ("this World Cup", "a John
-    McDonald"; not the initial "A."), without caption tags ("Music] Concerns the
-    World Cup": the longest stretch between tags is kept) and without the lower-case
-    words that describe it ("Chip maker Nvidia", "Manchester United fan"); None if
-    nothing is left."""
-    pieces: list[tuple[int, int]] = []
-    start = m.start
-    for k in range(m.start, m.end + 1):
-        if k == m.end or _tag(tokens[k]):
-            if k > start:
-                pieces.append((start, k))
-            start = k + 1
-    if not pieces:
-        return None
-    start, end = max(pieces, key=lambda p: p[1] - p[0])
-    while start < end and tokens[start].rstrip(",").casefold() in _LEADING:
-        start += 1
-    while end - start > 1 and _says_of(tokens[end - 1], _DESCRIPTIONS):
-        end -= 1  # "Manchester United fan", "Windsor mansion"
-    while end - start > 1 and core(tokens[end - 1]) in _OPEN_ENDS:
-        end -= 1  # "Muhammad bin": the NER stopped inside the name
-    last = max((k for k in range(start, end - 1) if _says_of(tokens[k], _SAID)), default=None)
-    if last is not None and tokens[last + 1][:1].isupper():
-        start = last + 1  # "Chip maker Nvidia", "Prime minister Keir Starmer"
-    if start >= end:
-        return None
-    if (start, end) == (m.start, m.end):
-        return m
-    return ner.Mention(start, end, m.type, " ".join(clean(t) for t in tokens[start:end]))
-
-
-def _rare_word(words: Sequence[str]) -> bool:
-    """One word that is no common English word (wordfreq Zipf < 3): a name ("Rer"), not a
-    brand's word ("International", "English", "Arabic")."""
-    from wordfreq import zipf_frequency  # its lists load on first use
-
-    return len(words) == 1 and zipf_frequency(words[0], "en") < 3.0
-
-
-def outlet_split(tokens: Sequence[str], m: ner.Mention) -> list[ner.Mention]:
-    """A mention that runs a reporter's name into a news outlet ("Netati BBC News") as
-    the name (PER where its words are capitalised) and the outlet (ORG); after the
-    outlet, only across a comma ("BBC News, Jerusalem") or for one rare word ("Welcome
-    to BBC News Rer"): "Sky News Australia" and "CNN International" stay whole."""
-    words = [key(t) for t in tokens[m.start : m.end]]
-    for outlet in OUTLETS:
-        n = len(outlet)
-        if len(words) <= n:
-            continue
-        if tuple(words[-n:]) == outlet:
-            rest, at = (m.start, m.end - n), m.end - n
-        elif tuple(words[:n]) == outlet and (
-            tokens[m.start + n - 1][-1:] == "," or _rare_word(words[n:])
-        ):
-            rest, at = (m.start + n, m.end), m.start
-        else:
-            continue
-        parts = [ner.Mention(at, at + n, "ORG", " ".join(clean(t) for t in tokens[at : at + n]))]
-        named = " ".join(clean(t) for t in tokens[slice(*rest)])
-        if rest[0] > at and place(key(named), "LOC") is not None:
-            parts.append(ner.Mention(*rest, "LOC", named))  # "BBC News, Jerusalem"
-        elif all(w[:1].isupper() for w in named.split()):
-            parts.append(ner.Mention(*rest, "PER", named))
-        return sorted(parts, key=attrgetter("start"))
-    return [m]
-
-
-def _particle(token: str) -> bool:
-    """ "O'" or "D'" written apart from the name it starts ("Gary O' Donahue")."""
-    return len(token) == 2 and token[0] in "OoDd" and token[1] in "'’"
-
-
-def particle_joined(tokens: Sequence[str], mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
-    """Mentions that end in a name's "O'" or "D'" joined to the capitalised word after it
-    and to a mention that starts there: "Gary O'" + "Donahue" is one person."""
-    out: list[ner.Mention] = []
-    skip: set[int] = set()
-    by_start = {m.start: m for m in mentions}
-    for m in mentions:
-        if m.start in skip:
-            continue
-        if _particle(tokens[m.end - 1]) and m.end < len(tokens) and tokens[m.end][:1].isupper():
-            after = by_start.get(m.end)
-            end = after.end if after is not None else m.end + 1
-            if after is not None:
-                skip.add(after.start)
-            text = " ".join(clean(t) for t in tokens[m.start : end])
-            m = ner.Mention(m.start, end, "PER", text)
-        out.append(m)
-    return out
-
-
-def joined(tokens: Sequence[str], tagged: Sequence[ner.Mention]) -> list[ner.Mention]:
-    """NER mentions with a nationality or place directly before an organisation made one
-    ("Israeli" + "Channel 12"), and "Channel N" the NER missed as an organisation; a
-    nationality is MISC and "Labour MPs" is Labour (``_recast``)."""
-    out: list[ner.Mention] = []
-    kept = [t for m in tagged if (t := trimmed(tokens, m)) is not None]
-    split = particle_joined(tokens, [part for m in kept for part in outlet_split(tokens, m)])
-    for m in map(_recast, split):
-        prev = out[-1] if out else None
-        if (
-            prev
-            and prev.end == m.start
-            and prev.type in ("MISC", "LOC")
-            and m.type == "ORG"
-            and not ends_sentence(tokens[prev.end - 1])
-            and tokens[prev.end - 1][-1:] not in ",;:"  # "Netati, BBC News": a sign-off
-            and tuple(key(t) for t in tokens[m.start : m.end]) not in OUTLETS
-        ):
-            out[-1] = ner.Mention(prev.start, m.end, "ORG", f"{prev.text} {m.text}")
-            continue
-        out.append(m)
-    taken = {i for m in out for i in range(m.start, m.end)}
-    for i in range(len(tokens) - 1):
-        if key(tokens[i]) == "channel" and clean(tokens[i + 1]).isdigit() and i not in taken:
-            start = i
-            before = next((m for m in out if m.end == i and m.type in ("MISC", "LOC")), None)
-            if before is not None and not ends_sentence(tokens[i - 1]):
-                out.remove(before)
-                start = before.start
-            text = " ".join(clean(t) for t in tokens[start : i + 2])
-            out.append(ner.Mention(start, i + 2, "ORG", text))
-    return sorted(out, key=lambda m: m.start)

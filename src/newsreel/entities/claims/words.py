@@ -227,11 +227,13 @@ _DETERMINERS = frozenset({"the", "a", "an", "some", "its", "their", "his", "her"
 
 _NEGATION = frozenset("never not didn't doesn't don't hasn't haven't no".split())
 
+# a verb of being or having, and its auxiliaries: "has been spent", "was expected to"
+_BE = frozenset("was were is are be been being has have had will would 's 've".split())
+
 # what stands between a source and its verb: "Rafael Salguero would later admit"; cut
 # from a source's end only as written in lower case ("Theresa May said" keeps "May")
-_AUXILIARIES = frozenset(
-    "has have had was were is are be been also would will could may might later "
-    "previously earlier now already reportedly allegedly even".split()
+_AUXILIARIES = (_BE - {"being", "'s", "'ve"}) | frozenset(
+    "also could may might later previously earlier now already reportedly allegedly even".split()
 )
 
 _SPEAKER_STOP = frozenset("but and so that because while as if when then also though".split())
@@ -305,7 +307,6 @@ _SUM_WORDS = frozenset(
     "estimated whopping additional extra another further total reported reportedly record".split()
 )
 
-_BE = frozenset("was were is are be been being has have had will would 's 've".split())
 
 # what may follow a currency word and say what the sum is for: "euros in add-ons"
 _FOR_SUM = _MONEY_FOR | frozenset({"on", "worth", "of"})
