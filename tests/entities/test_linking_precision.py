@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from newsreel import open_archive
 from newsreel.cli import main
+from newsreel.entities.gazetteer import find_first_names
 from newsreel.entities.linking import Linker
 from newsreel.entities.listed import NameList
 from newsreel.entities.names import (
@@ -417,3 +418,27 @@ def test_fillers_heard_inside_a_name_are_no_part_of_it() -> None:
     texts = [m.text for m in found]
     assert any("Catholic University of America" in t for t in texts), texts
     assert not any("uh" in t.split() for t in texts)
+
+
+def test_a_guest_thanked_by_first_name_is_the_guest() -> None:
+    tokens = (
+        "Let's cross now to Isabelle Hilton , a China expert . Thank you for your "
+        "insight there . Isabelle . The West and the PGA met Isabelle Hilton ."
+    ).split()
+    full = [i for i in range(len(tokens) - 1) if tokens[i : i + 2] == ["Isabelle", "Hilton"]]
+    found = [Mention(i, i + 2, "PER", "Isabelle Hilton") for i in full]
+    alone = [i for i, t in enumerate(tokens) if t == "Isabelle" and i not in full]
+    assert [(m.start, m.text) for m in find_first_names(tokens, found, set())] == [
+        (alone[0], "Isabelle")
+    ]
+    # an ordinary word of the archive, a short name, an acronym or a word after an
+    # article is no first name alone
+    assert find_first_names(tokens, found, {"isabelle"}) == []
+    west = "West Streeting spoke . the West agreed .".split()
+    assert find_first_names(west, [Mention(0, 2, "PER", "West Streeting")], set()) == []
+    short = "Ben Stokes batted . Ben , thank you .".split()
+    assert find_first_names(short, [Mention(0, 2, "PER", "Ben Stokes")], set()) == []
+    # two people of one first name: neither is named by it alone
+    two = "Nick Robinson and Nick Beake . Thanks , Nick .".split()
+    both = [Mention(0, 2, "PER", "Nick Robinson"), Mention(3, 5, "PER", "Nick Beake")]
+    assert find_first_names(two, both, set()) == []

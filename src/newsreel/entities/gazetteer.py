@@ -11,7 +11,7 @@ from collections.abc import Collection, Mapping, Sequence
 from functools import cache
 
 from newsreel.entities.linking import alias_table, curated
-from newsreel.entities.listed import NameList, people
+from newsreel.entities.listed import NameList, people, untitled
 from newsreel.entities.ner import Mention
 from newsreel.entities.places import demonym, landmark, place
 from newsreel.entities.spelling import key
@@ -100,6 +100,50 @@ def _in_a_name(tokens: Sequence[str], m: Mention) -> bool:
     before = tokens[at] if at >= 0 and tokens[at][-1:].isalnum() else ""
     after = tokens[m.end] if m.end < len(tokens) and tokens[m.end - 1][-1:].isalnum() else ""
     return before[:1].isupper() or after[:1].isupper()
+
+
+# words before a thing, never before a person called by first name: "the West", "in Kingdom"
+_NOT_BEFORE_A_NAME = frozenset("the a an this that these those of in from at".split())
+
+
+def find_first_names(
+    tokens: Sequence[str], found: Sequence[Mention], ordinary: Collection[str]
+) -> list[Mention]:
+    """A person of the video named by first name alone, as anchors thank a guest ("Thank
+    you for your insight there. Isabelle."): a capitalised word that is the first name
+    of one full name among the video's person mentions, no ordinary word of the archive
+    ("Will", "Mark"), no place ("Windsor"), nothing after an article or "of" ("the
+    West"), no acronym, of four letters or more, in no other mention and no longer
+    capitalised name."""
+    fulls: dict[str, set[str]] = {}
+    for m in found:
+        words = untitled(key(m.text)).split()
+        if m.type == "PER" and len(words) > 1:
+            fulls.setdefault(words[0], set()).add(" ".join(words))
+    if not fulls:
+        return []
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out = []
+    for i, token in enumerate(tokens):
+        word = bare(token)
+        k = key(word)
+        if (
+            i in taken
+            or not word[:1].isupper()
+            or word.isupper()  # "PGA": an acronym
+            or len(k) < 4  # "Ben", "Pep": too short to join the full name (linking)
+            or len(fulls.get(k, ())) != 1
+            or k in ordinary
+            or k in STOPWORDS
+            or place(k, "LOC") is not None  # "Windsor"
+            or demonym(k)
+            or (i > 0 and bare(tokens[i - 1]).casefold() in _NOT_BEFORE_A_NAME)  # "the West"
+        ):
+            continue
+        m = Mention(i, i + 1, "PER", word)
+        if not _in_a_name(tokens, m):
+            out.append(m)
+    return out
 
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mister"})

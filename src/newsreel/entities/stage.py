@@ -216,6 +216,8 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     mentions = gazetteer.merge(titled, mentions)
     context = gazetteer.find_in_context(tokens, mentions, starts)
     mentions = sorted([*mentions, *context], key=attrgetter("start"))
+    addressed = gazetteer.find_first_names(tokens, mentions, linker.ordinary)
+    mentions = sorted([*mentions, *addressed], key=attrgetter("start"))
     heard = gazetteer.merge(gazetteer.find(tokens, linker.phrases), mentions)
     archive = [m for m in heard if m not in mentions]
     mentions = heard
@@ -232,7 +234,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
             else "archive"
             if m in archive
             else "rules"
-            if m in titled
+            if m in titled or m in addressed
             else "ner",
         )
         for m, (name, kind) in zip(mentions, linked, strict=True)
