@@ -16,6 +16,7 @@ from newsreel.entities.claims.words import (
     _MOVED,
     _NO_TOPIC,
     _OBJECTS,
+    _PREPOSITIONS,
 )
 from newsreel.repair.clean import FILLERS, bare
 
@@ -28,11 +29,7 @@ def topic(
     ``changed``, only a thing (one, not people: "The minister was asked" names no "it")
     said to change ("boomed", "has grown", "was cut"; not "Russia has launched"); without,
     any verb of being ("The agreement was (at an estimated value of)")."""
-    k = s
-    while k < e and (words[k] in _LEAD_WORDS or words[k] in FILLERS):
-        k += 1
-    k += k < e and words[k] in _DETERMINERS
-    first = k
+    first = k = _phrase_start(words, s, e)
     while k < e and k - first < 5 and words[k] not in _CHANGE:
         if not (_named(words[k]) or (words[k] == "of" and k > first)):
             break
@@ -55,13 +52,19 @@ def topic(
     return " ".join(bare(forms[n]) for n in range(first, k))
 
 
+def _phrase_start(words: Sequence[str], s: int, e: int) -> int:
+    """Where the noun phrase opening tokens ``s`` to ``e`` starts: past "And", "So", a
+    filler and one article or possessive ("And the Saudi economy" -> "Saudi")."""
+    k = s
+    while k < e and (words[k] in _LEAD_WORDS or words[k] in FILLERS):
+        k += 1
+    return k + (k < e and words[k] in _DETERMINERS)
+
+
 def _named(word: str) -> bool:
     """A noun of what a verb changed, possessive or not ("club's"), not an adverb."""
     word = word.removesuffix("'s").removesuffix("’s")
     return _noun(word) and not (word.endswith("ly") or _past(word) or word in _OBJECTS)
-
-
-_PREPOSITIONS = frozenset("in of for by since from on at with after over into".split())
 
 
 def opening(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> str | None:
@@ -69,11 +72,7 @@ def opening(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> str |
     and its prepositional phrases: "The total cash investments in MCFC by Sheikh Mansour
     since his takeover (stood)" -> "total cash investments in MCFC"; None where a verb,
     a pronoun or a comma comes first."""
-    k = s
-    while k < j and (words[k] in _LEAD_WORDS or words[k] in FILLERS):
-        k += 1
-    k += k < j and words[k] in _DETERMINERS
-    first = k
+    first = k = _phrase_start(words, s, j)
     for n in range(first, j):
         if forms[n][-1:] in ".,?!;:" or not (
             _named(words[n]) or words[n] in _PREPOSITIONS or words[n] in _DETERMINERS

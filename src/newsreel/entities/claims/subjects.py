@@ -17,7 +17,7 @@ from newsreel.entities.claims.money import (
     _untimed,
 )
 from newsreel.entities.claims.numbers import _noun, _number_at, _past, _words_back
-from newsreel.entities.claims.phrases import _PREPOSITIONS, _named, opening
+from newsreel.entities.claims.phrases import _named, opening
 from newsreel.entities.claims.words import (
     _ABOUT,
     _ADJECTIVAL,
@@ -38,6 +38,7 @@ from newsreel.entities.claims.words import (
     _NEAR,
     _NO_MEASURE,
     _NOT_SUBJECT,
+    _PREPOSITIONS,
     _PRONOUNS,
     _RELATIVE_TIME,
     _REPORT,

@@ -96,6 +96,9 @@ _SUBORDINATE = frozenset(
     "after when since if as because while before although though once until unless".split()
 )
 
+# prepositions inside a noun phrase: "The total cash investments in MCFC by Sheikh Mansour"
+_PREPOSITIONS = frozenset("in of for by since from on at with after over into".split())
+
 # before what a sentence is about: "And the Saudi economy ..."
 _LEAD_WORDS = frozenset("and but so now well also then".split())
 
