@@ -215,9 +215,8 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     titled = [m for m in gazetteer.find_titled(tokens) if may_be_name(key(m.text), m.type, linker)]
     mentions = gazetteer.merge(titled, mentions)
     context = gazetteer.find_in_context(tokens, mentions, starts)
-    mentions = sorted([*mentions, *context], key=attrgetter("start"))
-    addressed = gazetteer.find_first_names(tokens, mentions, linker.ordinary)
-    mentions = sorted([*mentions, *addressed], key=attrgetter("start"))
+    addressed = gazetteer.find_first_names(tokens, [*mentions, *context], linker.ordinary)
+    mentions = sorted([*mentions, *context, *addressed], key=attrgetter("start"))
     heard = gazetteer.merge(gazetteer.find(tokens, linker.phrases), mentions)
     archive = [m for m in heard if m not in mentions]
     mentions = heard

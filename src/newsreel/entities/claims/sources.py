@@ -136,7 +136,7 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
         any(  # "the club's latest accounts"
             w.endswith(("'s", "’s")) and w[:-2] in SOURCE_NOUNS for w in folded[:-1]
         )
-        and (folded[-1] in _OWN_REPORT)
+        and folded[-1] in _OWN_REPORT
     )
     known = (
         owned

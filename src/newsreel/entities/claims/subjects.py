@@ -120,14 +120,20 @@ def _what(
         if alone
         else _place_subject(_subject(forms, words, after, e, money=money), places, s, i)
     ) or _subject_before(
-        forms, words, s, i, counted or money or currency or value >= 2, topic=topic
+        forms,
+        words,
+        s,
+        i,
+        counted or money or currency or value >= 2,
+        priced=counted or money or currency,
+        topic=topic,
     )
     if money or currency:
         # what the sum is for, named before it, unless a noun follows ("£20 notes")
         plain = subject is None or currency or subject.split()[0].casefold() in _MONEY_FOR
         before = (
             _money_before(forms, words, s, i)
-            or _subject_before(forms, words, s, i, True, topic=topic)
+            or _subject_before(forms, words, s, i, True, priced=True, topic=topic)
             if plain
             else None
         )
@@ -187,6 +193,7 @@ def _subject_before(
     i: int,
     counted: bool,
     *,
+    priced: bool = False,
     topic: str | None = None,
 ) -> str | None:
     """What a percentage measures when the words before it say: "US aid for Ukraine fell
@@ -201,7 +208,7 @@ def _subject_before(
         return " ".join(whole) or None
     j = _change_before(words, s, i)
     if j is None:
-        return _changed_object(forms, words, s, i)
+        return _changed_object(forms, words, s, i) if priced else None
     j = _changed_end(words, s, j)
     if j is None:
         return None
@@ -242,18 +249,10 @@ def _subject_before(
 
 
 def _changed_object(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
-    """What a verb changed, named after it: "increased the club's youth budget to 10
-    million" -> "club's youth budget", "cut its aid budget by 40%" -> "aid budget"; the
-    object starts with an article or a possessive ("raised prices to" has none: what
-    rose is not named apart from the verb); a share or a sum only ("cut power to 20,000"
-    counts homes, "lifts Arsenal to 74" points)."""
-    ahead = words[i + 1 : i + 4]
-    if not (
-        "%" in forms[i]
-        or forms[i][:1] in "$£€"
-        or any(w in ("percent", "per") or w in _CURRENCY for w in ahead)
-    ):
-        return None
+    """What a verb changed, named after it, for a share or a sum (the caller's
+    ``priced``): "increased the club's youth budget to 10 million euros" -> "club's
+    youth budget", "cut its aid budget by 40%" -> "aid budget", "raised prices by 5%" ->
+    "prices"; no adverb, pronoun or second article ("increased rapidly to")."""
     j = i - 1
     while j > s and words[j] in _ABOUT and words[j] != "to":
         j -= 1  # "to almost", "by more than"
