@@ -613,3 +613,25 @@ def test_a_name_keeps_its_own_first_and_last_words() -> None:
     assert _fluent("Umm Qasr") == "Umm Qasr"
     assert _fluent("Catholic University of uh America") == "Catholic University of America"
     assert _fluent("Er Rashidiya um") == "Er Rashidiya um"
+
+
+def test_a_sum_is_the_money_noun_named_before_it() -> None:
+    text = "Today the trio boasts a combined market value over 112 million euros."
+    assert claims_of(text)[112e6][0] == "market value"
+    assert claims_of("The rules restricted clubs losses 245 million euros.")[245e6][0] == (
+        "clubs losses"
+    )
+    text = "They lose their subsistence payments about £39 a week."
+    assert claims_of(text)[39][0] == "subsistence payments"
+    # not across a comma, a verb of paying or another number
+    text = "He came back for what seemed like a bargain, 20 million euros."
+    assert claims_of(text)[20e6][0] == "euros"
+    assert claims_of("His salary rose and they paid 30 million euros.")[30e6][0] == "paid"
+    assert claims_of("150 million pounds is a lot.")[150e6][0] == "pounds"
+
+
+def test_times_after_a_verb_of_growth_is_a_multiplier() -> None:
+    assert 5 not in claims_of("Their revenue swelled around 5 times in a decade.")
+    assert 5 not in claims_of("Their revenue grew five times.")
+    assert claims_of("He was arrested five times.")[5][0] == "times"
+    assert claims_of("The video was viewed 3 million times.")[3e6][0] == "times"

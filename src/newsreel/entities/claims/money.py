@@ -19,9 +19,11 @@ from newsreel.entities.claims.words import (
     _LEAD_ADVERBS,
     _LINKS,
     _MONEY_FOR,
+    _MONEY_NOUNS,
     _MONEY_VERBS,
     _NO_PURPOSE,
     _OBJECTS,
+    _PREPOSITIONS,
     _RATE,
     _SUM_WORDS,
     _TIME_UNITS,
@@ -75,6 +77,34 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
     if words[link] == "cost" and (not out or (first - 1 >= s and words[first - 1] in _DETERMINERS)):
         out.append(bare(forms[link]))  # "The cost nearly 10 million", "an annual cost of"
     return " ".join(out) if out else None
+
+
+def _money_noun_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
+    """What a sum is, named by a money noun a few words before it in the same clause when
+    nothing else says: "a combined market value over 112 million euros" -> "market value",
+    "restricted clubs losses 245 million euros" -> "clubs losses"; not across a comma, a
+    verb of paying or another number ("a bargain, 20 million euros")."""
+    head = next(
+        (
+            k
+            for k in range(i - 1, max(s - 1, i - 9), -1)
+            if words[k] in _MONEY_NOUNS
+            or forms[k][-1:] in ".,?!;:"
+            or _number_at(words, k)
+            or words[k] in _MONEY_VERBS
+        ),
+        None,
+    )
+    if head is None or words[head] not in _MONEY_NOUNS or forms[head][-1:] in ".,?!;:":
+        return None
+    out, _ = _words_back(forms, s, head, 3, lambda m: m < head and not _modifier(words[m]))
+    return " ".join(out)
+
+
+def _modifier(word: str) -> bool:
+    """Whether a word before a money noun may belong to its phrase ("market value",
+    "clubs losses"; not "of", not "restricted")."""
+    return _noun(word) and not _past(word) and word not in _PREPOSITIONS
 
 
 def _valued_at(forms: Sequence[str], words: Sequence[str], s: int, k: int) -> str | None:

@@ -10,6 +10,7 @@ from newsreel.entities.claims.money import (
     _after_rate,
     _before_sum,
     _money_before,
+    _money_noun_before,
     _money_verb,
     _paid_for,
     _purpose_after,
@@ -157,7 +158,11 @@ def _what(
         elif subject is not None and subject.split()[0].casefold() in _AFTER_CURRENCY:
             subject = _after_rate(subject)  # "nine grand a year for the tuition"
         if subject is None or (" " not in subject and subject.casefold() in _CURRENCY):
-            before = before or _money_verb(forms, words, s, i)  # "Robinho was signed for"
+            before = (
+                before
+                or _money_verb(forms, words, s, i)  # "Robinho was signed for"
+                or _money_noun_before(forms, words, s, i)  # "a market value over"
+            )
         return before or subject, True
     if (
         (subject is None or _how_often(subject))

@@ -58,11 +58,18 @@ _CHANGE = frozenset(
     "averaged averages topped tops exceeded surpassed hit hits is are was were "
     "rise rises fall falls grow grows increase increases decrease decreases drop drops "
     "jump jumps climb climbs decline declines double doubles shrink shrinks surge surges "
-    "soared plunged plummeted tumbled slipped expanded contracted swelled slowed "
+    "soared plunged plummeted tumbled slipped expanded contracted swell swells swelled slowed "
     "decelerate decelerated accelerate accelerated".split()
 )
 
 # between a verb of change and "by"/"to": "fallen back by", "rose sharply to"
+# a verb of growth before "N times" makes it a multiplier: "revenue swelled 5 times"
+_GROWTH = frozenset(
+    """grew grow grows grown growing rose rise rises risen rising increased increase
+    increases increasing swell swelled swells swollen swelling multiplied jumped surged
+    ballooned expanded""".split()
+)
+
 _CHANGE_HOW = frozenset("back up down further sharply slightly steadily again".split())
 
 # "a ... of N" that says nothing of what N counts: "a number of", "the age of"
@@ -305,6 +312,15 @@ _MONEY_VERBS = frozenset(
 
 # after a currency word, what says when or how often, not what for: "euros per year"
 _AFTER_CURRENCY = frozenset("per a an annually each every later over more".split())
+
+# what a sum can be, named before it when nothing after it says: "a combined market
+# value over 112 million euros", "clubs losses 245 million euros"
+_MONEY_NOUNS = frozenset(
+    """revenue revenues value valuation loss losses amount fee fees budget budgets price
+    income profit profits wage wages salary salaries debt debts turnover investment
+    investments spending bid offer fine fines bill payment payments sponsorship prize
+    earnings takings bonus compensation""".split()
+)
 
 _SUM_WORDS = frozenset(
     "estimated whopping additional extra another further total reported reportedly record".split()
