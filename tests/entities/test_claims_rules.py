@@ -635,3 +635,17 @@ def test_times_after_a_verb_of_growth_is_a_multiplier() -> None:
     assert 5 not in claims_of("Their revenue grew five times.")
     assert claims_of("He was arrested five times.")[5][0] == "times"
     assert claims_of("The video was viewed 3 million times.")[3e6][0] == "times"
+
+
+def test_a_name_that_opens_a_sentence_is_a_source() -> None:
+    def by(text: str, names: set[int]) -> str | None:
+        claims, _ = extract(text.split(), [0], None, names=names)
+        return claims[0].attribution
+
+    assert by("Hamas said 20 hostages were alive.", {0}) == "Hamas"
+    assert by("Brandon says he has lost over £100,000.", {0}) == "Brandon"
+    # a capital that only opens the sentence names no one
+    assert by("Hamas said 20 hostages were alive.", set()) is None
+    assert by("Nobody said 20 hostages were alive.", set()) is None
+    # a name that "found" something is no source unless it says so
+    assert by("Chelsea would have found it hard at £160,000 a week.", {0}) is None

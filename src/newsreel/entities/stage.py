@@ -244,12 +244,12 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         if kind == "LOC"
         for i in range(m.start, m.end)
     }
-    claims, quotes = claim_rules.extract(tokens, sentence_starts(tokens), places)
     speaker_of = {
         i: (name, kind)
         for m, (name, kind) in zip(mentions, linked, strict=True)
         for i in range(m.start, m.end)
     }
+    claims, quotes = claim_rules.extract(tokens, sentence_starts(tokens), places, names=speaker_of)
     quote_rows = []
     for q in quotes:
         linked = [speaker_of[i] for i in range(q.speaker_start, q.speaker_end) if i in speaker_of]

@@ -14,7 +14,7 @@ speech: "the defense minister says there is no time for flexibility".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from newsreel.entities.claims.counts import (
@@ -80,14 +80,17 @@ def extract(
     places: dict[int, str] | None = None,
     *,
     durations: bool = False,
+    names: Collection[int] = (),
 ) -> tuple[list[Claim], list[Quote]]:
     """Claims and quotes of a repaired transcript; ``places`` maps the tokens of place
-    mentions to their canonical names ("there" in a subject becomes "in <place>").
+    mentions to their canonical names ("there" in a subject becomes "in <place>");
+    ``names`` holds the tokens of all entity mentions ("Hamas said": a source).
     Durations, ages and rankings are counts only when ``durations`` asks for them."""
     places = places or {}
+    names = set(names) | set(places)
     words = [_unglued(core(f)) for f in forms]
     spans = list(zip(sentences, [*sentences[1:], len(forms)], strict=False)) or [(0, len(forms))]
-    sources = [_source(words, forms, s, e) for s, e in spans]
+    sources = [_source(words, forms, s, e, names) for s, e in spans]
     claims: list[Claim] = []
     about: str | None = None  # what the sentence before was about, for an "it"
     for n, (s, e) in enumerate(spans):

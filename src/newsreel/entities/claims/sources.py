@@ -3,7 +3,7 @@ and a neighbouring sentence's source for "it said" or "And ..."."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from newsreel.entities.claims.numbers import _past
@@ -75,9 +75,16 @@ def _phrase_after(words: Sequence[str], forms: Sequence[str], at: int, end: int)
     return _Source(named, at, at + len(got)) if named else None
 
 
-def _source(words: Sequence[str], forms: Sequence[str], start: int, end: int) -> _Source | None:
+def _source(
+    words: Sequence[str],
+    forms: Sequence[str],
+    start: int,
+    end: int,
+    names: Collection[int] = (),
+) -> _Source | None:
     """The source a sentence names: "according to X", "X said/reports", "told by X",
-    "the findings of X"."""
+    "the findings of X"; ``names``: the tokens of entity mentions, so that a name that
+    opens the sentence is one though every sentence opens with a capital ("Hamas said")."""
     for j in range(start, end - 2):
         pair = (words[j], words[j + 1])
         if (
@@ -100,7 +107,10 @@ def _source(words: Sequence[str], forms: Sequence[str], start: int, end: int) ->
             said = speaker[0].split()
             if said[-1].endswith(("'s", "’s")):  # "the UK government's announced": has
                 said[-1] = said[-1][:-2]
-            named = named_source(said, start_of_sentence=speaker[1] == start)
+            opens = speaker[1] == start and not (  # "Hamas said"; not "Chelsea would
+                words[j] in _SAY and any(k in names for k in range(start, j))  # have found"
+            )
+            named = named_source(said, start_of_sentence=opens)
             if named:
                 name = f"{named} {forms[j]}" if words[j].startswith("report") else named
                 return _Source(name, speaker[1], j)
