@@ -649,3 +649,16 @@ def test_a_name_that_opens_a_sentence_is_a_source() -> None:
     assert by("Nobody said 20 hostages were alive.", set()) is None
     # a name that "found" something is no source unless it says so
     assert by("Chelsea would have found it hard at £160,000 a week.", {0}) is None
+
+
+def test_a_verb_that_changed_the_number_of_something_counts_it() -> None:
+    text = "They want to increase the number of registered male players from 21,000 to 200,000."
+    found = claims_of(text)
+    assert found[21_000][0] == found[200_000][0] == "number of registered male players"
+    assert (
+        claims_of("They also reduced the fine from 30 million euros to 10 million euros.")[10e6][0]
+        == "fine"
+    )
+    # a bare count needs "the number of": power is not what 20,000 counts
+    assert 20_000 not in claims_of("The storm cut power to about 20,000.")
+    assert 200_000 not in claims_of("They increased registered players to 200,000.")

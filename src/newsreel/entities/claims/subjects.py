@@ -213,7 +213,7 @@ def _subject_before(
         return " ".join(whole) or None
     j = _change_before(words, s, i)
     if j is None:
-        return _changed_object(forms, words, s, i) if priced else None
+        return _changed_object(forms, words, s, i, counts=not priced)
     j = _changed_end(words, s, j)
     if j is None:
         return None
@@ -253,21 +253,28 @@ def _subject_before(
     return " ".join(out)
 
 
-def _changed_object(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
-    """What a verb changed, named after it, for a share or a sum (the caller's
-    ``priced``): "increased the club's youth budget to 10 million euros" -> "club's
-    youth budget", "cut its aid budget by 40%" -> "aid budget", "raised prices by 5%" ->
-    "prices"; no adverb, pronoun or second article ("increased rapidly to")."""
+def _changed_object(
+    forms: Sequence[str], words: Sequence[str], s: int, i: int, *, counts: bool = False
+) -> str | None:
+    """What a verb changed, named after it, for a share or a sum: "increased the club's
+    youth budget to 10 million euros" -> "club's youth budget", "cut its aid budget by
+    40%" -> "aid budget", "raised prices by 5%" -> "prices"; no adverb, pronoun or second
+    article ("increased rapidly to"). A bare count (``counts``) only when the verb changed
+    "the number of" something ("increase the number of players from 21,000 to 200,000";
+    "cut power to 20,000" counts homes, not power)."""
     j = i - 1
     while j > s and words[j] in _ABOUT and words[j] != "to":
         j -= 1  # "to almost", "by more than"
-    if j <= s or words[j] not in ("to", "by"):
+    if j > s and words[j] == "to":
+        j = _from_before(words, s, j)  # "from 21,000 to": what changed is before "from"
+    if j <= s or words[j] not in ("to", "by", "from"):
         return None
-    for v in range(j - 1, max(s - 1, j - 7), -1):
+    for v in range(j - 1, max(s - 1, j - 9), -1):
         if words[v] in _CHANGE_WHAT:
             break
+        counted = counts and _past(words[v]) and "of" in words[max(s, v - 3) : v]  # "of registered"
         if forms[v][-1:] in ".,?!;:" or not (
-            _named(words[v]) or words[v] in _DETERMINERS or words[v] == "of"
+            _named(words[v]) or words[v] in _DETERMINERS or words[v] == "of" or counted
         ):
             return None
     else:
@@ -277,6 +284,8 @@ def _changed_object(forms: Sequence[str], words: Sequence[str], s: int, i: int) 
     if not out or words[first] == "of" or words[j - 1] == "of":
         return None
     if any(words[k] in _DETERMINERS for k in range(first, j)):
+        return None
+    if counts and words[first : first + 2] != ["number", "of"]:
         return None
     return " ".join(out)
 
