@@ -41,7 +41,7 @@ from common import (
 )
 
 if TYPE_CHECKING:
-    from newsreel.models import ClaimRow, MentionRow
+    from newsreel.rows import ClaimRow, MentionRow
 
 GOLD = ROOT / "bench" / "gold"
 SPORTS = SHARED / "corpus/sportswashing_youtube"

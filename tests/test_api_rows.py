@@ -13,7 +13,7 @@ from typing import Any
 
 from newsreel import api
 from newsreel.api import Archive
-from newsreel.models import (
+from newsreel.rows import (
     ClaimRow,
     Comparison,
     DistinctiveTerm,

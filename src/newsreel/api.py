@@ -37,31 +37,14 @@ from newsreel.ingest.outlets import OutletAliases, merge_plan
 from newsreel.ingest.reading import DEFAULT_MAX_FILE_SIZE
 from newsreel.ingest.runner import Dispatch, Progress, ingest_paths
 from newsreel.models import (
-    ClaimRow,
     CollectSummary,
-    Comparison,
-    EntityProfile,
-    EntityRow,
-    FieldChange,
     Filters,
-    GroupEdit,
     IngestSummary,
-    JsonRow,
-    MetadataEdit,
-    OutletGroup,
-    OutletMerge,
-    OutletRow,
-    PassageRow,
     QuarantineItem,
-    QuoteRow,
     SearchHit,
     StageState,
     Stats,
-    StoryRow,
-    Topics,
     VideoDetail,
-    VideoMention,
-    VideoRow,
 )
 from newsreel.pipeline.distributed import (
     PARALLEL_STAGES,
@@ -75,6 +58,25 @@ from newsreel.pipeline.stage import Stage, StageRun, run_stage
 from newsreel.repair.document import Repaired
 from newsreel.repair.stage import RepairStage, RepairSummary
 from newsreel.repair.view import from_stored
+from newsreel.rows import (
+    ClaimRow,
+    Comparison,
+    EntityProfile,
+    EntityRow,
+    FieldChange,
+    GroupEdit,
+    JsonRow,
+    MetadataEdit,
+    OutletGroup,
+    OutletMerge,
+    OutletRow,
+    PassageRow,
+    QuoteRow,
+    StoryRow,
+    Topics,
+    VideoMention,
+    VideoRow,
+)
 from newsreel.search.embed import EmbedStage
 from newsreel.search.engine import (
     MODES,

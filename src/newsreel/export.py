@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from newsreel.errors import ConfigError
-from newsreel.models import PassageRow
+from newsreel.rows import PassageRow
 from newsreel.store.sql import EXPORT_COLUMNS
 
 FORMATS = ("csv", "jsonl", "parquet")

@@ -9,7 +9,7 @@ import pytest
 
 from newsreel.entities.caption_eval import read_caption_gold, score_caption_entities
 from newsreel.errors import ConfigError
-from newsreel.models import MentionRow
+from newsreel.rows import MentionRow
 
 GOLD = [
     {

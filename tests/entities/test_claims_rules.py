@@ -15,7 +15,7 @@ from newsreel.entities.claims_eval import read_claims_gold, score_claims
 from newsreel.entities.ner import _fluent
 from newsreel.entities.stage import sentence_starts
 from newsreel.errors import ConfigError
-from newsreel.models import ClaimRow
+from newsreel.rows import ClaimRow
 
 
 def values(text: str, **options: bool) -> dict[float, str | None]:

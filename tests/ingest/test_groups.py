@@ -10,7 +10,7 @@ import pytest
 from newsreel import Archive, open_archive
 from newsreel.errors import ConfigError, NotFoundError
 from newsreel.ingest.groups import check_group_name, expand_groups, is_group, match_outlets
-from newsreel.models import OutletRow
+from newsreel.rows import OutletRow
 
 OUTLETS = [
     OutletRow("DW News", ("DW",), 2, ()),

@@ -14,7 +14,7 @@ import pytest
 
 from newsreel import Archive, open_archive
 from newsreel.errors import ConfigError, QueryError
-from newsreel.models import PassageRow
+from newsreel.rows import PassageRow
 from newsreel.text import tokens
 
 SEED_ID = "wyqHuhmsA28"  # the seed record: no word times

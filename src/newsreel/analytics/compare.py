@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from newsreel.models import (
+from newsreel.rows import (
     CompareRow,
     Comparison,
     DistinctiveTerm,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsreel.errors import ConfigError
-from newsreel.models import Topic, Topics, TopicShare
+from newsreel.rows import Topic, Topics, TopicShare
 from newsreel.stories.features import terms
 
 CHUNK = 5000

@@ -23,7 +23,7 @@ from newsreel.cli.common import (
     with_progress,
 )
 from newsreel.errors import ConfigError
-from newsreel.models import JsonRow
+from newsreel.rows import JsonRow
 
 
 def _lines(rows: Sequence[JsonRow]) -> None:

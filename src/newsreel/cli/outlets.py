@@ -17,7 +17,7 @@ from newsreel.cli.common import (
     resolve_archive,
     wait_option,
 )
-from newsreel.models import GroupEdit
+from newsreel.rows import GroupEdit
 
 _JSON = click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 _JSON_EDIT = click.option(

@@ -11,7 +11,7 @@ import click
 from newsreel.api import Archive
 from newsreel.errors import ConfigError
 from newsreel.export import PASSAGE_COLUMNS, passage_records, stream_rows
-from newsreel.models import PassageRow
+from newsreel.rows import PassageRow
 from newsreel.search.occurrences import marked_text
 from newsreel.search.snippets import snippet_terminal
 

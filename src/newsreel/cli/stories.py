@@ -23,7 +23,7 @@ from newsreel.cli.common import (
     wait_option,
     with_progress,
 )
-from newsreel.models import Comparison, StoryRow
+from newsreel.rows import Comparison, StoryRow
 
 MEASURE = {"none": "hits", "words": "per_10k_words", "videos": "pct_videos"}
 DEFAULT_CHART = Path("trends.png")

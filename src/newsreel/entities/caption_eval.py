@@ -30,8 +30,8 @@ from typing import Any
 
 from newsreel.entities.spelling import key
 from newsreel.errors import ConfigError
-from newsreel.models import MentionRow
 from newsreel.repair.evaluate import prf
+from newsreel.rows import MentionRow
 
 TYPES = ("PER", "ORG", "LOC")
 GoldEntity = Mapping[str, Any]

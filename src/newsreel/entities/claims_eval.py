@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from newsreel.errors import ConfigError
-from newsreel.models import ClaimRow
 from newsreel.repair.evaluate import prf
+from newsreel.rows import ClaimRow
 from newsreel.text import STOPWORDS, tokens
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from newsreel.models import EntityRow, MentionRow
+from newsreel.rows import EntityRow, MentionRow
 
 
 def entities_of(mentions: Iterable[MentionRow]) -> list[EntityRow]:

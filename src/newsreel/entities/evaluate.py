@@ -12,8 +12,8 @@ from typing import Any
 
 from newsreel.entities.ner import mentions
 from newsreel.errors import ConfigError
-from newsreel.models import MentionRow
 from newsreel.repair.evaluate import prf
+from newsreel.rows import MentionRow
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
 _TAG = re.compile(r"^(O|[BI]-[A-Z]+)$")

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from newsreel.errors import ConfigError, NotFoundError
 from newsreel.ingest.outlets import outlet_key
-from newsreel.models import OutletRow
+from newsreel.rows import OutletRow
 from newsreel.search.query import GROUP_PREFIX
 
 MAX_NAME = 64

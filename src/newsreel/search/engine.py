@@ -11,7 +11,8 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from newsreel.budget import check_time
-from newsreel.models import Filters, HitRow, LazyTimes, PassageRow, SearchHit
+from newsreel.models import Filters, HitRow, LazyTimes, SearchHit
+from newsreel.rows import PassageRow
 from newsreel.search import crowding, rerank
 from newsreel.search.forms import stemmed
 from newsreel.search.occurrences import WIDTH, Found, find_passages

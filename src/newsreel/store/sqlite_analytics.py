@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from newsreel.models import CompareRow, Filters, OutletClaim
+from newsreel.models import Filters
+from newsreel.rows import CompareRow, OutletClaim
 from newsreel.store.sql import filter_clause
 from newsreel.store.sqlite_write import LEAD_CHARS, Repository, temp_ids, to_date
 

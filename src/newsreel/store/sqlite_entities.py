@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsreel.errors import NotFoundError
-from newsreel.models import (
+from newsreel.rows import (
     ClaimRow,
     CoMention,
     EntityProfile,

@@ -14,7 +14,8 @@ import json
 from collections.abc import Mapping, Sequence
 
 from newsreel.errors import NotFoundError
-from newsreel.models import UNKNOWN_OUTLET, OutletGroup, OutletRow
+from newsreel.models import UNKNOWN_OUTLET
+from newsreel.rows import OutletGroup, OutletRow
 from newsreel.store.sqlite_write import Repository, now, rows_in, to_json
 
 EDITABLE = ("title", "channel", "publish_date", "language")

@@ -7,7 +7,8 @@ from collections.abc import Container, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from newsreel.models import Filters, StoryRow, StoryState, StoryVideo, UngroupedVideo
+from newsreel.models import Filters, StoryState
+from newsreel.rows import StoryRow, StoryVideo, UngroupedVideo
 from newsreel.store.sql import filter_clause
 from newsreel.store.sqlite_write import LEAD_CHARS, Repository, now, rows_in, to_date
 from newsreel.text import ENTITY_PREFIX, heaviest

@@ -19,8 +19,8 @@ from newsreel.models import (
     Stats,
     TranscriptVersion,
     VideoDetail,
-    VideoRow,
 )
+from newsreel.rows import VideoRow
 from newsreel.store import sql
 from newsreel.store.base import FileResult, SourceState
 from newsreel.store.sql import filter_clause

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from newsreel.models import UngroupedVideo
+from newsreel.rows import UngroupedVideo
 from newsreel.store.base import Store
 from newsreel.stories.features import (
     ENTITY_WEIGHT,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from newsreel.models import StoryVideo
+from newsreel.rows import StoryVideo
 
 UNKNOWN = "(unknown)"
 

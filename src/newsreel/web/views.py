@@ -11,8 +11,8 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from newsreel.analytics.trends import TrendRow, period_end, period_start, time_axis
-from newsreel.models import VideoMention
 from newsreel.repair.document import Repaired
+from newsreel.rows import VideoMention
 
 PLAIN_PARAGRAPH = 120
 MEASURE_LABELS = {

@@ -1,0 +1,398 @@
+"""The typed rows the Python API, the CLI's --json and the HTTP API return: entities,
+claims, quotes, stories, outlets and comparisons, each with ``to_dict()`` for JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar
+
+
+def _plain(value: Any) -> Any:
+    """A row value as JSON-ready data: rows as dicts, tuples as lists, dates as ISO."""
+    if isinstance(value, JsonRow):
+        return value.to_dict()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+class JsonRow:
+    """Base of the typed rows the API returns: ``to_dict()`` is the row's JSON, its
+    fields in order (nested rows as dicts, tuples as lists, dates as ISO strings)."""
+
+    __slots__ = ()
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the row as JSON-ready data."""
+        return {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow(JsonRow):
+    """A canonical entity with the spellings heard (most heard first) and its mentions."""
+
+    entity_id: int
+    name: str
+    type: str
+    spellings: dict[str, int]
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class OutletMonth(JsonRow):
+    """An entity's mentions (and videos mentioning it) of one outlet in one month."""
+
+    channel: str
+    month: str
+    mentions: int
+    videos: int
+
+
+@dataclass(frozen=True, slots=True)
+class CoMention(JsonRow):
+    """An entity mentioned in the same videos as another, with how many videos."""
+
+    entity_id: int
+    name: str
+    type: str
+    videos: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityVideo(JsonRow):
+    """A video that mentions an entity, with how many times."""
+
+    video_id: str
+    title: str | None
+    channel: str | None
+    publish_date: date | None
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow(JsonRow):
+    """Reported speech: who (and the entity, by name, when linked) said what, where
+    (video, first word), in which outlet and on which day."""
+
+    video_id: str
+    first_word: int
+    speaker: str
+    entity: str | None
+    text: str
+    kind: str
+    channel: str | None = None
+    publish_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityProfile(EntityRow):
+    """One entity: its row, then mentions per outlet and month, co-mentioned entities
+    (over its newest videos), its videos (newest first) and its quotes."""
+
+    per_outlet_month: tuple[OutletMonth, ...]
+    co_mentioned: tuple[CoMention, ...]
+    videos: tuple[EntityVideo, ...]
+    quotes: tuple[QuoteRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow(JsonRow):
+    """A number reported in a video: what it counts and on whose authority, in which
+    outlet and on which day."""
+
+    video_id: str
+    first_word: int
+    end_word: int
+    value: float
+    text: str
+    subject: str | None
+    attribution: str | None
+    sentence: str
+    channel: str | None = None
+    publish_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VideoMention(JsonRow):
+    """An entity mention in a video's transcript: token range and entity."""
+
+    first_word: int
+    end_word: int
+    surface: str
+    entity_id: int
+    name: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow(JsonRow):
+    """An entity mention of the archive, as exported: its video, token range, entity and
+    the way it was found (``source``)."""
+
+    video_id: str
+    first_word: int
+    end_word: int
+    surface: str
+    entity_id: int
+    name: str
+    type: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class VideoRow(JsonRow):
+    """A video as listed when browsing: metadata and transcript length."""
+
+    video_id: str
+    title: str | None
+    channel: str | None
+    language: str | None
+    publish_date: date | None
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class PassageRow(JsonRow):
+    """One passage where a query matches: a window of about 40 words of a video's
+    transcript (repaired text where repair ran) around one or more matches.
+
+    ``rank`` is the video's place in the search order (from 1); ``first_word`` and
+    ``end_word`` are the passage's word offsets in the transcript (end excluded);
+    ``start_seconds`` and ``end_seconds`` its time in a timed transcript (None when
+    untimed); ``url`` a YouTube link at its start (None for ids not YouTube's);
+    ``matched_terms`` the matched words as the captions have them; ``heard_as`` the
+    (query term, heard) pairs of sound-alike matches; ``matches`` each match's word
+    offsets (first, end excluded).
+    """
+
+    video_id: str
+    title: str | None
+    channel: str | None
+    language: str | None
+    publish_date: date | None
+    rank: int
+    first_word: int
+    end_word: int
+    start_seconds: float | None
+    end_seconds: float | None
+    url: str | None
+    text: str
+    matched_terms: tuple[str, ...] = ()
+    heard_as: tuple[tuple[str, str], ...] = ()
+    matches: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the passage as JSON-ready data (``heard_as`` as term/heard objects)."""
+        data = JsonRow.to_dict(self)
+        data["heard_as"] = [{"term": t, "heard": h} for t, h in self.heard_as]
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class StoryVideo(JsonRow):
+    """A video of a story, with its similarity to the story when it was placed."""
+
+    video_id: str
+    title: str | None
+    channel: str | None
+    publish_date: date | None
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow(JsonRow):
+    """A story: videos across outlets and days (``items``, oldest first), its span, its
+    outlets (most videos first) and heaviest terms. ``first_by_outlet`` (each outlet's
+    first dated video, earliest first) is filled for one story, None in a listing."""
+
+    story_id: int
+    label: str
+    start: date | None
+    end: date | None
+    videos: int
+    channels: tuple[str, ...]
+    channel_videos: dict[str, int]
+    video_ids: tuple[str, ...]
+    items: tuple[StoryVideo, ...]
+    terms: tuple[str, ...]
+    first_by_outlet: tuple[StoryVideo, ...] | None = None
+
+    def to_dict(self, *, with_items: bool = True) -> dict[str, Any]:
+        """Return the story as JSON-ready data (``first_by_outlet`` only when filled)."""
+        data = JsonRow.to_dict(self)
+        if self.first_by_outlet is None:
+            data.pop("first_by_outlet")
+        if not with_items:
+            data.pop("items")
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class UngroupedVideo:
+    """What story grouping reads of a video in no story yet."""
+
+    transcript_id: int
+    video_id: str
+    title: str | None
+    lead: str
+    publish_date: date | None
+    channel: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CompareRow:
+    """What an outlet comparison reads of a video: outlet, date, repaired (else raw) text."""
+
+    video_id: str
+    title: str | None
+    channel: str | None
+    publish_date: date | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutletClaim(JsonRow):
+    """A number an outlet reported, with the video and its date."""
+
+    channel: str | None
+    publish_date: date | None
+    video_id: str
+    value: float
+    text: str
+    subject: str | None
+    attribution: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class VideoRef(JsonRow):
+    """A video by id, title and date (an outlet's first video in a comparison)."""
+
+    video_id: str
+    title: str | None
+    publish_date: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class DistinctiveTerm(JsonRow):
+    """A term one outlet uses more than the others: log-odds z-score and its count."""
+
+    term: str
+    z: float
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class OutletCoverage(JsonRow):
+    """How one outlet covered the compared videos."""
+
+    channel: str
+    videos: int
+    first: VideoRef | None
+    numbers: tuple[OutletClaim, ...]
+    distinctive: tuple[DistinctiveTerm, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison(JsonRow):
+    """Outlets compared over a story, an entity's videos or a query's matches, the
+    outlet that reported first first."""
+
+    compared: str
+    videos: int
+    outlets: tuple[OutletCoverage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Topic(JsonRow):
+    """A coarse theme: its heaviest terms, a label made of them, and its videos."""
+
+    topic: int
+    label: str
+    terms: tuple[str, ...]
+    videos: int
+
+
+@dataclass(frozen=True, slots=True)
+class TopicShare(JsonRow):
+    """A theme's videos of one outlet in one period, and their share of its videos."""
+
+    topic: int
+    channel: str
+    period: str
+    videos: int
+    total_videos: int
+    pct_videos: float
+
+
+@dataclass(frozen=True, slots=True)
+class Topics(JsonRow):
+    """Themes of the archive, videos given none, and each theme's share per outlet and
+    period."""
+
+    topics: tuple[Topic, ...]
+    unassigned: int
+    rows: tuple[TopicShare, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange(JsonRow):
+    """One metadata field a user set: its value before and after."""
+
+    field: str
+    old: str | None
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataEdit(JsonRow):
+    """What ``newsreel set`` changed on a video (kept across re-ingests)."""
+
+    video_id: str
+    changes: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletMerge(JsonRow):
+    """An outlet merged into another: the spellings moved and the videos relabelled."""
+
+    source: str
+    target: str
+    spellings: tuple[str, ...]
+    videos: int
+
+
+@dataclass(frozen=True, slots=True)
+class OutletRow(JsonRow):
+    """An outlet of the archive: its name, the channel codes its videos carry, its
+    videos and the outlet groups it belongs to."""
+
+    name: str
+    codes: tuple[str, ...]
+    videos: int
+    groups: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletGroup(JsonRow):
+    """A named group of outlets (``channel:group:NAME``) and their videos."""
+
+    name: str
+    outlets: tuple[str, ...]
+    videos: int
+
+
+@dataclass(frozen=True, slots=True)
+class GroupEdit(JsonRow):
+    """Outlets added to or removed from a group, and the group's outlets after it
+    (none when the group was removed)."""
+
+    name: str
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    outlets: tuple[str, ...]
