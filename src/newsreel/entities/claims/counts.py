@@ -7,14 +7,12 @@ from collections.abc import Sequence
 
 from newsreel.entities.claims.numbers import _number_at, _past
 from newsreel.entities.claims.words import (
-    _ABOUT,
     _AGE,
     _AUXILIARIES,
     _COMPARATIVE,
     _CURRENCY,
     _FRACTIONS,
     _GROUP_VERBS,
-    _GROWTH,
     _K,
     _LONG,
     _MONEY_VERBS,
@@ -53,14 +51,10 @@ def _duration(
         nxt = words[after + 1]  # "17 long weeks"
     if nxt in _TIME_UNITS or nxt.rstrip("s") in ("year-old", "month-old"):
         return True
-    if nxt == "times":
-        more = words[after + 1] if after + 1 < e else ""  # "15 times richer": a multiplier;
-        then = words[after + 2] if after + 2 < e else ""  # "seven times" a count
-        k = i - 1
-        while k > s and words[k] in _ABOUT:
-            k -= 1  # "swell around 5 times": the verb grows by it
-        grown = k >= s and words[k] in _GROWTH
-        return grown or more in _COMPARATIVE or (more.endswith("er") and then == "than")
+    if nxt == "times" and after + 1 < e:
+        more = words[after + 1]  # "15 times richer": a multiplier; "seven times" a count
+        then = words[after + 2] if after + 2 < e else ""
+        return more in _COMPARATIVE or (more.endswith("er") and then == "than")
     before = words[i - 1] if i > s else ""
     return before in ("aged", "top", "big", "number", "no") or (
         after + 1 < e and words[after + 1] in _AGE

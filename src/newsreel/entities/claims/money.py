@@ -80,23 +80,27 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
 
 
 def _money_noun_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
-    """What a sum is, named by a money noun a few words before it in the same clause when
-    nothing else says: "a combined market value over 112 million euros" -> "market value",
-    "restricted clubs losses 245 million euros" -> "clubs losses"; not across a comma, a
-    verb of paying or another number ("a bargain, 20 million euros")."""
-    head = next(
-        (
-            k
-            for k in range(i - 1, max(s - 1, i - 9), -1)
-            if words[k] in _MONEY_NOUNS
-            or forms[k][-1:] in ".,?!;:"
-            or _number_at(words, k)
-            or words[k] in _MONEY_VERBS
-        ),
-        None,
-    )
-    if head is None or words[head] not in _MONEY_NOUNS or forms[head][-1:] in ".,?!;:":
+    """What a sum is, named by a money noun just before it when nothing else says, with
+    only "about" words, prepositions, "is"/"was" or an article between: "a combined
+    market value over 112 million euros" -> "market value", "clubs losses 245 million
+    euros" -> "clubs losses", "His salary is 20 million euros"; not across a comma or
+    any other word ("The price cap stands at", "Saudi clubs offer around")."""
+    k = i - 1
+    while (
+        k >= s
+        and forms[k][-1:] not in ".,?!;:"
+        and (
+            words[k] in _ABOUT
+            or words[k] in _PREPOSITIONS
+            or words[k] in _BE
+            or words[k] in _DETERMINERS
+            or words[k] in _SUM_WORDS
+        )
+    ):
+        k -= 1
+    if k < s or words[k] not in _MONEY_NOUNS or forms[k][-1:] in ".,?!;:":
         return None
+    head = k
     out, _ = _words_back(forms, s, head, 3, lambda m: m < head and not _modifier(words[m]))
     return " ".join(out)
 
@@ -104,7 +108,7 @@ def _money_noun_before(forms: Sequence[str], words: Sequence[str], s: int, i: in
 def _modifier(word: str) -> bool:
     """Whether a word before a money noun may belong to its phrase ("market value",
     "clubs losses"; not "of", not "restricted")."""
-    return _noun(word) and not _past(word) and word not in _PREPOSITIONS
+    return _noun(word) and not _past(word) and word not in _PREPOSITIONS | _NO_PURPOSE
 
 
 def _valued_at(forms: Sequence[str], words: Sequence[str], s: int, k: int) -> str | None:

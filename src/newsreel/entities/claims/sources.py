@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from newsreel.entities.claims.numbers import _past
+from newsreel.entities.claims.numbers import _number_at, _past
 from newsreel.entities.claims.words import (
     _ASIDE,
     _AUXILIARIES,
@@ -23,6 +23,7 @@ from newsreel.entities.claims.words import (
     _NEGATION,
     _NOUN_BEFORE,
     _OWN_REPORT,
+    _PASSIVE,
     _PHRASE_ENDS,
     _PRONOUNS,
     _REPORT,
@@ -95,6 +96,8 @@ def _source(
             return found
     for j in range(start + 1, end):
         alleged = words[j] == "alleged" and words[j + 1 : j + 2] == ["that"]
+        if _told(words, j):
+            continue
         if (
             (words[j] in _REPORT or alleged)  # "Israel's alleged strikes": no report
             and words[j + 1 : j + 2] not in (["off"], ["down"])  # "wrote off 5 billion"
@@ -115,6 +118,14 @@ def _source(
                 name = f"{named} {forms[j]}" if words[j].startswith("report") else named
                 return _Source(name, speaker[1], j)
     return None
+
+
+def _told(words: Sequence[str], j: int) -> bool:
+    """Whether the verb at ``j`` says nothing of its subject's: a passive ("Netanyahu was
+    told that", "Trump is said to have paid") or "added" a number ("Germany added 2
+    billion euros to the aid package")."""
+    passive = j > 0 and words[j - 1] in _PASSIVE
+    return passive or (words[j] == "added" and _number_at(words, j + 1) is not None)
 
 
 def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> str | None:

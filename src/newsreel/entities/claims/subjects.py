@@ -269,6 +269,8 @@ def _changed_object(
         j = _from_before(words, s, j)  # "from 21,000 to": what changed is before "from"
     if j <= s or words[j] not in ("to", "by", "from"):
         return None
+    while j - 1 > s and words[j - 1] in _CHANGE_HOW:
+        j -= 1  # "cut the number of substitutes back to 3"
     for v in range(j - 1, max(s - 1, j - 9), -1):
         if words[v] in _CHANGE_WHAT:
             break

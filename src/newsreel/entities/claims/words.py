@@ -46,6 +46,9 @@ _QUOTE_SAY = _SAY - {"reports", "reported"}
 
 _REPORT = _SAY | _FIND
 
+# before a verb of saying, a passive: "Netanyahu was told that", "is said to have paid"
+_PASSIVE = frozenset("is was were are been be being".split())
+
 _BY = _REPORT - {"found", "finds"}  # "told by police"; "found by police" is no report
 
 # a sentence that goes on with the one before: "And at least 11 sites contain ..."
@@ -63,13 +66,6 @@ _CHANGE = frozenset(
 )
 
 # between a verb of change and "by"/"to": "fallen back by", "rose sharply to"
-# a verb of growth before "N times" makes it a multiplier: "revenue swelled 5 times"
-_GROWTH = frozenset(
-    """grew grow grows grown growing rose rise rises risen rising increased increase
-    increases increasing swell swelled swells swollen swelling multiplied jumped surged
-    ballooned expanded""".split()
-)
-
 _CHANGE_HOW = frozenset("back up down further sharply slightly steadily again".split())
 
 # "a ... of N" that says nothing of what N counts: "a number of", "the age of"
@@ -318,7 +314,7 @@ _AFTER_CURRENCY = frozenset("per a an annually each every later over more".split
 _MONEY_NOUNS = frozenset(
     """revenue revenues value valuation loss losses amount fee fees budget budgets price
     income profit profits wage wages salary salaries debt debts turnover investment
-    investments spending bid offer fine fines bill payment payments sponsorship prize
+    investments spending fine fines payment payments sponsorship prize
     earnings takings bonus compensation""".split()
 )
 
