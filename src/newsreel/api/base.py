@@ -1,0 +1,218 @@
+"""The Archive's shared core: the store, its indexes, the writer lock and filters."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any, Self
+
+from newsreel.analytics.trends import Trends
+from newsreel.errors import ConfigError
+from newsreel.ingest.groups import expand_groups, is_group
+from newsreel.models import Filters
+from newsreel.pipeline.stage import Progress as StageProgress
+from newsreel.pipeline.stage import Stage, StageRun, run_stage
+from newsreel.search.engine import (
+    prepared,
+    variants_for,
+    widest,
+)
+from newsreel.search.indexes import Indexes
+from newsreel.search.query import Node, ParsedQuery, parse_query
+from newsreel.store.base import Store
+from newsreel.store.lock import ArchiveLock
+from newsreel.store.postgres import is_postgres_url, redact
+
+DEFAULT_ARCHIVE = "newsreel.db"
+TABLES = ("videos", "entities", "mentions", "claims", "quotes")
+MAX_LIMIT = 10_000
+MAX_OFFSET = 100_000  # deeper pages than this are a narrower query's job
+FACET_POOL = 300
+
+
+class DatabaseURL(str):
+    """A PostgreSQL archive's URL (``postgresql://USER@HOST/DB``) where an archive file's
+    path may go: it always "exists" (connecting says whether it does). Formatted into a
+    message (an f-string) it hides its password; ``str()`` keeps it, to connect."""
+
+    def exists(self) -> bool:
+        """An archive in a database is checked when it is opened."""
+        return True
+
+    def __format__(self, spec: str) -> str:
+        return format(redact(str(self)), spec)
+
+
+def archive_location(value: str | Path) -> Path | DatabaseURL:
+    """An ``--archive`` value: a PostgreSQL URL, else a file path."""
+    text = str(value)
+    return DatabaseURL(text) if is_postgres_url(text) else Path(value)
+
+
+def default_archive_path() -> Path | DatabaseURL:
+    """The archive used when none is named: $NEWSREEL_ARCHIVE, else ./newsreel.db."""
+    return archive_location(os.environ.get("NEWSREEL_ARCHIVE") or DEFAULT_ARCHIVE)
+
+
+# An outlet filter: one outlet (name or code) or group (group:NAME), or several, any of
+# which may match.
+Outlets = str | Sequence[str] | None
+
+
+def _outlet_values(channel: Outlets) -> tuple[str, ...]:
+    """The outlets an option names, blanks dropped, each once (case-insensitive)."""
+    values = [channel] if isinstance(channel, str) else list(channel or ())
+    kept: dict[str, str] = {}
+    for value in values:
+        kept.setdefault(value.strip().casefold(), value.strip())
+    return tuple(v for v in kept.values() if v)
+
+
+def _combine(
+    channel: Outlets,
+    lang: str | None,
+    since: date | None,
+    until: date | None,
+    parsed: ParsedQuery | None = None,
+) -> Filters:
+    """Combine option filters with those the query names; a clash is an error. Outlet
+    groups stay unresolved (``Archive._filters`` resolves them)."""
+    channels = _outlet_values(channel)
+    if parsed is not None and parsed.channels:
+        if channels and {c.casefold() for c in channels} != {c.casefold() for c in parsed.channels}:
+            raise ConfigError(
+                f"--channel {', '.join(channels)} clashes with the query's filter "
+                f"({' OR '.join(parsed.channels)})"
+            )
+        channels = parsed.channels
+    chosen: dict[str, Any] = {"language": lang, "since": since, "until": until}
+    if parsed is not None:
+        for name, flag in (
+            ("language", "--lang"),
+            ("since", "--since"),
+            ("until", "--until"),
+        ):
+            value = getattr(parsed, name)
+            if value is None:
+                continue
+            if chosen[name] is not None and chosen[name] != value:
+                raise ConfigError(
+                    f"{flag} {chosen[name]} clashes with the query's filter ({value})"
+                )
+            chosen[name] = value
+    if chosen["since"] and chosen["until"] and chosen["since"] > chosen["until"]:
+        raise ConfigError(
+            f"--since {chosen['since']} is after --until {chosen['until']}; nothing can match"
+        )
+    return Filters(channels, **chosen)
+
+
+class ArchiveBase:
+    """What every part of the API shares: the store, the indexes, the writer lock, the
+    stage runner and the filters the options and a query name."""
+
+    def __init__(self, store: Store, *, wait: float = 0.0) -> None:
+        self.store = store
+        self.indexes = Indexes(store, read_only=store.read_only)
+        self.lock = ArchiveLock(store.path, "writing", wait)
+        self._trends: Trends | None = None
+        self.last_run: StageRun | None = None
+
+    @contextmanager
+    def writing(self, purpose: str) -> Iterator[None]:
+        """Hold the archive's writer lock (one writer per archive) while writing; waits
+        up to the archive's ``wait`` seconds, else ``LockedError`` names the holder."""
+        if not self.lock.held:
+            self.lock.purpose = purpose
+        self.lock.acquire()
+        try:
+            yield
+        finally:
+            self.lock.release()
+
+    def _run(self, stage: Stage[Any, Any], progress: StageProgress | None) -> StageRun:
+        self.last_run = None
+        with self.writing(stage.name):
+            self.last_run = run_stage(self.store, stage, progress)
+        return self.last_run
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the archive and its indexes."""
+        self.indexes.close()
+        self.store.close()
+
+    def _filters(
+        self,
+        channel: Outlets,
+        lang: str | None,
+        since: date | None,
+        until: date | None,
+        parsed: ParsedQuery | None = None,
+    ) -> Filters:
+        """The filters the options and the query name, outlet groups replaced by their
+        outlets; a clash or an unknown group is a ``ConfigError``."""
+        chosen = _combine(channel, lang, since, until, parsed)
+        if not any(is_group(c) for c in chosen.channels):
+            return chosen
+        groups = self.store.metadata.group_members()
+        return replace(chosen, channels=expand_groups(chosen.channels, groups))
+
+    def _parse(
+        self, query: str, channel: Outlets, lang: str | None, since: date | None, until: date | None
+    ) -> tuple[ParsedQuery, Filters]:
+        """Parse a query; return it with the filters it and the options name."""
+        parsed = parse_query(query)
+        return parsed, self._filters(channel, lang, since, until, parsed)
+
+    def _metadata_changed(self) -> None:
+        self._trends = None  # its arrays hold the outlets and dates as they were
+        self.indexes.index_pending()  # titles and outlets live in the full-text index
+
+    def _widest(self, query: str, exact: bool, **filters: Any) -> tuple[Node, Filters]:
+        parsed, chosen = self._parse(query, **filters)
+        node = prepared(parsed.node, exact)
+        variants = variants_for(self.store, node, exact, parsed.dropped, self.indexes.context)
+        return widest(node, variants), chosen
+
+    def _chosen(
+        self,
+        query: str | None,
+        channel: Outlets,
+        lang: str | None,
+        since: date | None,
+        until: date | None,
+        exact: bool,
+    ) -> tuple[Filters, list[int] | None]:
+        """The filters and (with a query) the transcripts it matches, as search finds them."""
+        if not query:
+            return self._filters(channel, lang, since, until), None
+        node, chosen = self._widest(
+            query, exact, channel=channel, lang=lang, since=since, until=until
+        )
+        return chosen, self.indexes.matching_ids(node, chosen)
+
+    def _selected_videos(
+        self,
+        *,
+        query: str | None = None,
+        channel: Outlets = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        exact: bool = False,
+    ) -> set[str] | None:
+        """Ids of the videos a query and filters select; None when nothing is asked."""
+        if not (query or channel or lang or since or until):
+            return None
+        chosen, ids = self._chosen(query, channel, lang, since, until, exact)
+        return set(self.store.videos.video_ids(chosen, ids))

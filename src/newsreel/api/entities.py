@@ -1,0 +1,209 @@
+"""Entities, claims and quotes: reading them, exporting them and editing entities."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from newsreel.api.base import FACET_POOL, TABLES, ArchiveBase, Outlets
+from newsreel.entities.counts import entities_of
+from newsreel.entities.spelling import key as link_key
+from newsreel.errors import ConfigError, NotFoundError
+from newsreel.export import write_rows
+from newsreel.rows import (
+    ClaimRow,
+    EntityProfile,
+    EntityRow,
+    JsonRow,
+    QuoteRow,
+    VideoMention,
+)
+
+
+class EntityMethods(ArchiveBase):
+    """Entities, claims and quotes of an archive; merge, split and rename entities."""
+
+    def entities(self, video_id: str | None = None) -> list[EntityRow]:
+        """Entities of one video (or the archive), most mentioned first: ``entity_id``,
+        ``name``, ``type``, ``spellings`` (spelling -> count), ``mentions``."""
+        if video_id is not None:
+            self.store.videos.get_video(video_id)  # NotFoundError for an unknown video
+        return self.store.entities.entity_rows(video_id)
+
+    def _entity_row(self, entity_id: int) -> EntityRow:
+        rows = self.store.entities.entity_rows(entity_id=entity_id)
+        if not rows:
+            raise NotFoundError(f"entity {entity_id} is mentioned in no current transcript")
+        return rows[0]
+
+    def entity(self, name: str) -> EntityProfile:
+        """One entity by id, name or spelling heard: spellings, counts per outlet and
+        month, top co-mentioned entities, videos, quotes."""
+        entity_id = self.store.entities.find_entity(name)[0]
+        return self.store.entities.entity_profile(self._entity_row(entity_id))
+
+    def claims(
+        self, video_id: str | None = None, entity: str | None = None, limit: int | None = None
+    ) -> list[ClaimRow]:
+        """Numbers with what they count and their attribution (with ``limit``, the newest
+        that many)."""
+        if video_id is not None:
+            self.store.videos.get_video(video_id)
+            return self.store.entities.claim_rows(video_id=video_id, limit=limit)
+        if entity is not None:
+            entity_id = self.store.entities.find_entity(entity)[0]
+            return self.store.entities.claim_rows(entity_id=entity_id, limit=limit)
+        return self.store.entities.claim_rows(limit=limit)
+
+    def quotes(
+        self,
+        video_id: str | None = None,
+        entity: str | None = None,
+        *,
+        query: str | None = None,
+        **filters: Any,
+    ) -> list[QuoteRow]:
+        """Reported speech: speaker (and entity), text, outlet and date; of one video, one
+        speaker entity, or the videos a query and filters (channel, lang, since, until)
+        select."""
+        if video_id is not None:
+            self.store.videos.get_video(video_id)
+            return self.store.entities.quote_rows(video_id=video_id)
+        rows = (
+            self.store.entities.quote_rows(entity_id=self.store.entities.find_entity(entity)[0])
+            if entity is not None
+            else self.store.entities.quote_rows()
+        )
+        return self._of_videos(rows, query=query, **filters)
+
+    def _of_videos(self, rows: Sequence[QuoteRow], **filters: Any) -> list[QuoteRow]:
+        """The rows of the videos that a query and filters select (all without them)."""
+        wanted = self._selected_videos(**filters)
+        return list(rows) if wanted is None else [r for r in rows if r.video_id in wanted]
+
+    def merge_entities(self, source: str, target: str) -> int:
+        """Merge entity ``source`` into ``target`` (all its spellings); survives re-runs.
+        Returns the mentions moved."""
+        with self.writing("entity-merge"):
+            return self._merge_entities(source, target)
+
+    def _merge_entities(self, source: str, target: str) -> int:
+        source_id, src_name, src_type = self.store.entities.find_entity(source)
+        _, dst_name, dst_type = self.store.entities.find_entity(target)
+        if src_type != dst_type:
+            raise ConfigError(f"cannot merge {src_name} ({src_type}) into {dst_name} ({dst_type})")
+        row = self._entity_row(source_id)
+        for spelling in row.spellings:
+            self.store.entities.set_alias(link_key(spelling), dst_type, dst_name)
+        self.store.entities.set_alias(link_key(src_name), dst_type, dst_name)
+        return self.store.entities.relink(list(row.spellings), dst_type, dst_name)
+
+    def split_entity(self, name: str, spelling: str, new_name: str | None = None) -> int:
+        """Move one spelling out of an entity into its own (``new_name`` or the spelling);
+        survives re-runs. Returns the mentions moved."""
+        with self.writing("entity-split"):
+            return self._split_entity(name, spelling, new_name)
+
+    def _split_entity(self, name: str, spelling: str, new_name: str | None = None) -> int:
+        entity_id, canonical, kind = self.store.entities.find_entity(name)
+        row = self._entity_row(entity_id)
+        matching = [s for s in row.spellings if link_key(s) == link_key(spelling)]
+        if not matching:
+            raise ConfigError(
+                f"{canonical} was never heard as {spelling!r}; spellings: "
+                + ", ".join(row.spellings)
+            )
+        target = new_name or " ".join(w[:1].upper() + w[1:] for w in spelling.split())
+        self.store.entities.set_alias(link_key(spelling), kind, target)
+        return self.store.entities.relink(matching, kind, target)
+
+    def rename_entity(self, name: str, new_name: str) -> int:
+        """Give an entity a name of the user's choice (all its spellings keep it across
+        re-runs; a name another entity of its type has merges the two). Returns the
+        mentions relinked."""
+        with self.writing("entity-rename"):
+            return self._rename_entity(name, new_name)
+
+    def _rename_entity(self, name: str, new_name: str) -> int:
+        target = " ".join(new_name.split())
+        if not target or len(target) > 200:
+            raise ConfigError(
+                f"a new name of 1 to 200 characters is needed to rename {name!r} "
+                f"(got {new_name[:40]!r})"
+            )
+        entity_id, canonical, kind = self.store.entities.find_entity(name)
+        row = self._entity_row(entity_id)
+        for spelling in {*row.spellings, canonical}:
+            self.store.entities.set_alias(link_key(spelling), kind, target)
+        return self.store.entities.relink(list(row.spellings), kind, target)
+
+    def mentions(self, video_id: str) -> list[VideoMention]:
+        """Entity mentions of a video: ``first_word``, ``end_word`` (token offsets of the
+        transcript), ``surface``, ``entity_id``, ``name``, ``type``."""
+        self.store.videos.get_video(video_id)
+        return self.store.entities.video_mentions(video_id)
+
+    def entity_facet(
+        self,
+        query: str,
+        *,
+        channel: Outlets = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        exact: bool = False,
+        limit: int = 10,
+        among: int = FACET_POOL,
+    ) -> list[tuple[str, int]]:
+        """The entities mentioned in most of the best ``among`` matching videos:
+        ("id:name", videos)."""
+        node, chosen = self._widest(
+            query, exact, channel=channel, lang=lang, since=since, until=until
+        )
+        ids = self.indexes.matching_ids(node, chosen)[:among]
+        return [(f"{i}:{name}", n) for i, name, n in self.store.entities.entity_facet(ids, limit)]
+
+    def export_table(
+        self,
+        table: str,
+        path: str | Path,
+        fmt: str | None = None,
+        *,
+        raw_csv: bool = False,
+        **filters: Any,
+    ) -> int:
+        """Write one enrichment table (entities, mentions, claims, quotes) of the videos
+        that ``filters`` (query, channel, lang, since, until, exact) select; rows written.
+        Entities are then counted over those videos' mentions."""
+        readers: dict[str, Callable[[], Sequence[JsonRow]]] = {
+            "entities": self.store.entities.entity_rows,
+            "mentions": self.store.entities.mention_rows,
+            "claims": self.store.entities.claim_rows,
+            "quotes": self.store.entities.quote_rows,
+        }
+        if table not in readers:
+            raise ConfigError(f"no table {table!r}; choose one of {', '.join(TABLES)}")
+        wanted = self._selected_videos(**filters)
+        if wanted is None:
+            found: Sequence[JsonRow] = readers[table]()
+        elif table == "entities":
+            found = entities_of(
+                m for m in self.store.entities.mention_rows() if m.video_id in wanted
+            )
+        else:
+            found = [r for r in readers[table]() if getattr(r, "video_id", None) in wanted]
+        rows = [r.to_dict() for r in found]
+        columns = list(rows[0]) if rows else []
+        encoded = (
+            {
+                k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v
+                for k, v in r.items()
+            }
+            for r in rows
+        )
+        target = Path(path)
+        kind = fmt or target.suffix.lstrip(".").lower()
+        return write_rows(encoded, columns, kind, target, raw_csv=raw_csv)

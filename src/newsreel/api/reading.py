@@ -1,0 +1,224 @@
+"""Search, browse, passages and exports of videos."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newsreel.api.base import MAX_LIMIT, MAX_OFFSET, ArchiveBase, Outlets
+from newsreel.errors import ConfigError
+from newsreel.export import (
+    FORMATS,
+    PASSAGE_COLUMNS,
+    flatten,
+    passage_records,
+    table_columns,
+    write_rows,
+)
+from newsreel.models import SearchHit
+from newsreel.rows import (
+    PassageRow,
+    VideoRow,
+)
+from newsreel.search.engine import (
+    MODES,
+    SORTS,
+    hybrid,
+    lexical,
+    passage_rows,
+    semantic,
+)
+from newsreel.search.occurrences import MAX_WIDTH, WIDTH
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class ReadingMethods(ArchiveBase):
+    """Search, browse, passages and the videos table of an archive, and their exports."""
+
+    def search(
+        self,
+        query: str,
+        *,
+        channel: Outlets = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        exact: bool = False,
+        sort: str = "relevance",
+        mode: str = "lexical",
+    ) -> list[SearchHit]:
+        """Search: words, "phrases", OR, -exclusion, NEAR/n, filters; best matches first.
+
+        ``mode``: lexical (words, and the ways captions misheard them unless ``exact``),
+        semantic (passages nearest in meaning; ``embed`` makes them), or hybrid (both,
+        fused by normalised score: see ``search.engine.hybrid``). ``sort``: relevance,
+        or date (newest first; lexical matches only).
+        """
+        if not 1 <= limit <= MAX_LIMIT:
+            raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+        if not 0 <= offset <= MAX_OFFSET:
+            raise ConfigError(f"offset must be between 0 and {MAX_OFFSET:,}, not {offset}")
+        if sort not in SORTS:
+            raise ConfigError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+        if mode not in MODES:
+            raise ConfigError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        if sort == "date" and mode != "lexical":
+            raise ConfigError("--sort date orders lexical matches; use it with --mode lexical")
+        parsed, chosen = self._parse(query, channel, lang, since, until)
+        if mode == "semantic":
+            return semantic(self.indexes, parsed.node, chosen, limit=limit, offset=offset)
+        if mode == "hybrid":
+            return hybrid(
+                self.indexes,
+                parsed.node,
+                chosen,
+                limit=limit,
+                offset=offset,
+                exact=exact,
+                dropped=parsed.dropped,
+            )
+        return lexical(
+            self.indexes,
+            parsed.node,
+            chosen,
+            limit=limit,
+            offset=offset,
+            exact=exact,
+            sort=sort,
+            dropped=parsed.dropped,
+        )
+
+    def facets(
+        self,
+        query: str,
+        *,
+        channel: Outlets = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        exact: bool = False,
+    ) -> dict[str, list[tuple[str, int]]]:
+        """How many videos match (heard variants included), per channel, language, month."""
+        return self.indexes.facets(
+            *self._widest(query, exact, channel=channel, lang=lang, since=since, until=until)
+        )
+
+    def browse(
+        self,
+        *,
+        channel: Outlets = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[int, list[VideoRow]]:
+        """Videos passing the filters, newest first (no query): (total, rows with
+        ``video_id``, ``title``, ``channel``, ``language``, ``publish_date``, ``words``)."""
+        if not 1 <= limit <= MAX_LIMIT:
+            raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+        return self.store.videos.browse(
+            self._filters(channel, lang, since, until), limit, min(max(0, offset), MAX_OFFSET)
+        )
+
+    def table(
+        self,
+        *,
+        query: str | None = None,
+        channel: Outlets = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        exact: bool = False,
+    ) -> tuple[list[str], Iterator[dict[str, Any]]]:
+        """Return (columns, rows): one flat row per video, every metadata column.
+
+        Source-specific metadata (e.g. a table's extra columns) become ``extra.<key>``.
+        """
+        chosen, ids = self._chosen(query, channel, lang, since, until, exact)
+        columns = table_columns(self.store.videos.extra_keys(chosen, ids))
+        return columns, flatten(self.store.videos.iter_rows(chosen, ids), columns)
+
+    def export(
+        self, path: str | Path, fmt: str | None = None, *, raw_csv: bool = False, **filters: Any
+    ) -> int:
+        """Write the (filtered) archive to CSV, JSONL or Parquet; return rows written. CSV
+        cells that start like a spreadsheet formula get a leading "'" unless ``raw_csv``."""
+        target = Path(path)
+        columns, rows = self.table(**filters)
+        kind = fmt or target.suffix.lstrip(".").lower()
+        return write_rows(rows, columns, kind, target, raw_csv=raw_csv)
+
+    def to_pandas(self, **filters: Any) -> pd.DataFrame:
+        """Return the (filtered) archive as a pandas DataFrame, one row per video."""
+        import pandas as pd
+
+        columns, rows = self.table(**filters)
+        frame = pd.DataFrame.from_records(list(rows), columns=columns)
+        frame["publish_date"] = pd.to_datetime(frame["publish_date"])
+        return frame
+
+    def iter_passages(
+        self,
+        query: str,
+        *,
+        channel: Outlets = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        exact: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+        width: int = WIDTH,
+    ) -> Iterator[PassageRow]:
+        """Every passage where the query matches (``PassageRow``): videos in search
+        order, passages in transcript order, a passage about ``width`` words around its
+        matches (heard variants included unless ``exact``); ``limit`` and ``offset``
+        count passages (``limit`` None: all). Checks and ranks at once, then reads the
+        transcripts as the rows are consumed."""
+        if limit is not None and limit < 1:
+            raise ConfigError(f"limit must be 1 or more (or None for every passage), not {limit}")
+        if not 0 <= offset <= MAX_OFFSET:
+            raise ConfigError(f"offset must be between 0 and {MAX_OFFSET:,}, not {offset}")
+        if not 1 <= width <= MAX_WIDTH:
+            raise ConfigError(f"width must be between 1 and {MAX_WIDTH} words, not {width}")
+        parsed, chosen = self._parse(query, channel, lang, since, until)
+        rows = passage_rows(
+            self.indexes, parsed.node, chosen, exact=exact, dropped=parsed.dropped, width=width
+        )
+        return itertools.islice(rows, offset, None if limit is None else offset + limit)
+
+    def passages(self, query: str, **options: Any) -> pd.DataFrame:
+        """``iter_passages`` as a pandas DataFrame, one row per passage, ``publish_date``
+        as datetime."""
+        import pandas as pd
+
+        rows = [r.to_dict() for r in self.iter_passages(query, **options)]
+        frame = pd.DataFrame.from_records(rows, columns=PASSAGE_COLUMNS)
+        frame["publish_date"] = pd.to_datetime(frame["publish_date"])
+        return frame
+
+    def export_passages(
+        self,
+        path: str | Path,
+        fmt: str | None = None,
+        *,
+        query: str,
+        raw_csv: bool = False,
+        **options: Any,
+    ) -> int:
+        """Write every passage where ``query`` matches (``iter_passages``; its filters
+        and options) to CSV, JSONL or Parquet, streaming; return passages written."""
+        target = Path(path)
+        kind = fmt or target.suffix.lstrip(".").lower()
+        if kind not in FORMATS:
+            raise ConfigError(f"unknown export format {kind!r}; choose one of {', '.join(FORMATS)}")
+        rows = passage_records(self.iter_passages(query, **options), kind)
+        return write_rows(rows, PASSAGE_COLUMNS, kind, target, raw_csv=raw_csv)
