@@ -672,3 +672,12 @@ def test_a_verb_that_changed_the_number_of_something_counts_it() -> None:
     assert 200_000 not in claims_of("They increased registered players to 200,000.")
     text = "The Premier League cut the number of substitutes back to 3."
     assert claims_of(text)[3][0] == "number of substitutes"
+
+
+def test_what_changed_before_a_comma_and_which() -> None:
+    text = "Their commercial revenues, which increased by 126 percent in 2011, are huge."
+    assert claims_of(text)[126][0] == "commercial revenues"
+    assert claims_of("He said, which rose by 5%, nothing.")[5][0] is None
+    # "compared to" starts no subject
+    text = "Spending went up 234 percent compared to the previous season."
+    assert claims_of(text)[234][0] is None

@@ -231,6 +231,7 @@ def _subject_before(
             or words[k] in _THINK
             or bool(_number_at(words, k))
         ),  # not "70 of (which is under 35)", "Officials fear (the death toll)"
+        own_comma=words[j] in ("which", "that"),  # "revenues, which increased by"
     )
     inside = first > s and (  # "(...) in MCFC (by Sheikh Mansour since his takeover)"
         words[first] in _PREPOSITIONS

@@ -170,6 +170,7 @@ _DEGREES = re.compile(r"^(\d+(?:\.\d+)?)°[cf]?$")
 
 _SUBJECT_STOP = frozenset(
     {"exchange", "return", "according", "about", "almost", "nearly", "around", "roughly", "some"}
+    | {"compared", "compare", "comparing"}  # "234 percent compared to the season before"
 )
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
