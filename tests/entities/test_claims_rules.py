@@ -681,3 +681,18 @@ def test_what_changed_before_a_comma_and_which() -> None:
     # "compared to" starts no subject
     text = "Spending went up 234 percent compared to the previous season."
     assert claims_of(text)[234][0] is None
+
+
+def test_a_source_without_its_adverbs_time_words_or_clause_openers() -> None:
+    assert claims_of("The Kremlin has repeatedly said 20 soldiers died.")[20][1] == "The Kremlin"
+    assert claims_of("The ministry also said 50 people died.")[50][1] == "The ministry"
+    text = "Yesterday the health ministry said 40 people died."
+    assert claims_of(text)[40][1] == "the health ministry"
+    # a negation still keeps the name from being a source
+    assert claims_of("The ministry never said 50 people died.")[50][1] is None
+    # a pronoun run together with its verb, or a question word, is no source
+    assert named_source(["I've"]) is None
+    assert named_source(["Let's"]) is None
+    assert named_source("what I'm trying to".split()) is None
+    assert named_source("What the Iranians".split()) is None
+    assert named_source("which the Americans".split()) == "Americans"

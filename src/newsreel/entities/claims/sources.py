@@ -11,6 +11,7 @@ from newsreel.entities.claims.words import (
     _ASIDE,
     _AUXILIARIES,
     _BACK,
+    _BETWEEN,
     _BY,
     _DESCRIBED,
     _DETERMINERS,
@@ -38,6 +39,7 @@ from newsreel.entities.claims.words import (
     _TITLE_WORDS,
     _VAGUE_SOURCES,
     _WEEKDAYS,
+    _WH,
     _WHEN,
     _YEAR,
     SOURCE_NOUNS,
@@ -134,8 +136,14 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     mayor", "airport officials"); never a pronoun, a number, a negation ("the article
     never") or a vague "officials" / "reports" alone."""
     got = [b for b in map(bare, words) if any(c.isalnum() for c in b)]  # no ">>"
-    while got and got[-1] in _AUXILIARIES:
-        got.pop()
+    while got and (got[-1] in _AUXILIARIES or _adverb(got[-1].casefold(), got[-1])):
+        got.pop()  # "Hamas has always (said)"
+    while len(got) > 1 and got[0].casefold() in ("which", "where"):
+        got = got[1:]  # "(this agreement,) which the Americans say"
+        start_of_sentence = False
+    while len(got) > 1 and got[0].casefold() in _TIME_ADVERBS:
+        got = got[1:]  # "Yesterday the health ministry (said)"
+        start_of_sentence = False
     if len(got) > 1 and got[0].casefold() in ("by", "from"):
         got = got[1:]  # "(emails obtained) by the Sunday Times revealed"
     while len(got) > 2 and got[0].casefold() in _WHEN and _date_word(got[1]):
@@ -147,8 +155,9 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     folded = [w.casefold() for w in got]
     if (
         not got
-        or any(w in _NEGATION or w in _PRONOUNS or w == "according" for w in folded)
+        or any(w in _NEGATION or _pronoun(w) or w == "according" for w in folded)
         or any(c.isdigit() for c in got[0])  # "24 missiles were told by ..."
+        or folded[0] in _WH  # "what I'm trying to (say)", "What the Iranians (said)"
     ):
         return None
     content = [w for w in folded if w not in _DETERMINERS]
@@ -167,6 +176,18 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     if not (named or known) or content in ([], ["media"]):
         return None
     return " ".join(_named_last(got))
+
+
+def _pronoun(word: str) -> bool:
+    """A pronoun, or one run together with a verb ("I'd", "we've", "it's", "let's")."""
+    head = word.replace("’", "'").split("'")[0]
+    return word in _PRONOUNS or (head != word and (head in _PRONOUNS or head == "let"))
+
+
+def _adverb(word: str, form: str) -> bool:
+    """An adverb between a source and its verb ("also", "always", "repeatedly"); not a
+    negation ("never" keeps a source from being one) nor a capitalised name ("Kelly")."""
+    return form.islower() and (word in _BETWEEN or (len(word) > 4 and word.endswith("ly")))
 
 
 def _date_word(word: str) -> bool:
@@ -194,6 +215,8 @@ def _speaker_before(
     words: Sequence[str], forms: Sequence[str], start: int, verb: int
 ) -> tuple[str, int] | None:
     got: list[str] = []
+    while verb - 1 > start and _adverb(words[verb - 1], forms[verb - 1]):
+        verb -= 1  # "The ministry also said", "The Kremlin has repeatedly said"
     first = verb
     for k in range(verb - 1, max(start - 1, verb - 9), -1):
         name_part = k < verb - 1 and _NAME_PART.match(forms[k])  # "Robert F. Kennedy Jr."

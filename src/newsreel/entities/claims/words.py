@@ -243,6 +243,9 @@ _AUXILIARIES = (_BE - {"being", "'s", "'ve"}) | frozenset(
     "also could may might later previously earlier now already reportedly allegedly even".split()
 )
 
+# between a source and its verb of saying: "The ministry also said", "has always said"
+_BETWEEN = frozenset("also always again still just once since".split())
+
 _SPEAKER_STOP = frozenset("but and so that because while as if when then also though".split())
 
 _BACK = frozenset({"it", "this", "that", "which"})
@@ -289,6 +292,9 @@ _NAME_JOINERS = PARTICLES - {"of", "and", "the", "y"}  # "Ursula von der Leyen"
 
 # an aside between a source and its verb: "X, in a media interview, said"
 _ASIDE = frozenset("in at on during after before speaking writing".split())
+
+# a question word opening a speaker makes it a clause: "what I'm trying to (say)"
+_WH = frozenset("what how why whether".split())
 
 _PRONOUNS = frozenset({"it", "they", "he", "she", "i", "we", "you"})
 
