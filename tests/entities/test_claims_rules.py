@@ -696,3 +696,20 @@ def test_a_source_without_its_adverbs_time_words_or_clause_openers() -> None:
     assert named_source("what I'm trying to".split()) is None
     assert named_source("What the Iranians".split()) is None
     assert named_source("which the Americans".split()) == "Americans"
+
+
+def test_words_cut_from_a_sentence_are_no_source() -> None:
+    for speaker in (
+        "to force the government to",
+        "was a Prime Minister who",
+        "the King last night did",
+        "your report sort of",
+        "Police are currently assessing",
+        "at the Court of Appeal",
+    ):
+        assert named_source(speaker.split()) is None, speaker
+    assert named_source("his spokesman yesterday".split()) == "his spokesman"
+    assert named_source("the Prime Minister this weekend".split()) == "the Prime Minister"
+    assert named_source("the health ministry there".split()) == "the health ministry"
+    assert named_source("our US News partners CBS".split()) == "CBS"
+    assert named_source("US officials".split()) == "US officials"

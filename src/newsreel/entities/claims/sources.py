@@ -16,6 +16,8 @@ from newsreel.entities.claims.words import (
     _DESCRIBED,
     _DETERMINERS,
     _DIGITS,
+    _FRAGMENT_END,
+    _FRAGMENT_START,
     _GO_ON,
     _LEAD_WORDS,
     _MONTHS,
@@ -36,6 +38,7 @@ from newsreel.entities.claims.words import (
     _THEIR_REPORT,
     _THEIRS,
     _TIME_ADVERBS,
+    _TIME_UNITS,
     _TITLE_WORDS,
     _VAGUE_SOURCES,
     _WEEKDAYS,
@@ -152,9 +155,14 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     if len(got) > 1 and got[0].casefold() in ("a", "an", "one"):
         got = got[1:]  # "A DERA spokesperson" is the DERA spokesperson; "A Pentagon
         start_of_sentence = False  # official": the article was the sentence's first word
+    while len(got) > 1 and got[-1].casefold() in _TIME_ADVERBS:
+        got.pop()  # "his spokesman yesterday", "the health ministry there"
+    if len(got) > 2 and got[-2].casefold() in ("this", "last") and _when_word(got[-1]):
+        got = got[:-2]  # "the Prime Minister this weekend"
     folded = [w.casefold() for w in got]
     if (
         not got
+        or _fragment(got)
         or any(w in _NEGATION or _pronoun(w) or w == "according" for w in folded)
         or any(c.isdigit() for c in got[0])  # "24 missiles were told by ..."
         or folded[0] in _WH  # "what I'm trying to (say)", "What the Iranians (said)"
@@ -176,6 +184,24 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     if not (named or known) or content in ([], ["media"]):
         return None
     return " ".join(_named_last(got))
+
+
+def _when_word(word: str) -> bool:
+    """A word of time after "this" or "last" ("weekend", "night", "year")."""
+    return word.casefold() in _TIME_UNITS or word.casefold() in ("weekend", "night", "morning")
+
+
+def _fragment(got: Sequence[str]) -> bool:
+    """Whether words cut from a sentence are no noun phrase: they open with a preposition,
+    "to" or a verb of being ("to force the government to", "was a Prime Minister who") or
+    end in a function word or an "-ing" verb ("the King last night did", "Police are
+    currently assessing")."""
+    first, last = got[0].casefold(), got[-1].casefold()
+    return (
+        first in _FRAGMENT_START
+        or (last in _FRAGMENT_END and got[-1].islower())  # not "Theresa May"
+        or (got[-1].islower() and len(last) > 5 and last.endswith("ing"))
+    )
 
 
 def _pronoun(word: str) -> bool:

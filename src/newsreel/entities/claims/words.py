@@ -365,3 +365,12 @@ _FRACTIONS = frozenset("half third thirds quarter quarters".split())
 
 # verbs after "the two": the number stands for a group named before ("the six hold")
 _GROUP_VERBS = frozenset("hold held have had are were met agreed both all".split())
+
+# words that open or end no source's noun phrase: "to force the government to", "was a
+# Prime Minister who", "the King last night did", "your report sort of"
+_FRAGMENT_START = _PREPOSITIONS | frozenset("to was were is are".split())
+_FRAGMENT_END = (
+    _STOP
+    | _PREPOSITIONS
+    | frozenset("to the a an like sort kind um uh er ever did just who whom".split())
+)
