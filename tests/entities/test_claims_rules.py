@@ -713,3 +713,12 @@ def test_words_cut_from_a_sentence_are_no_source() -> None:
     assert named_source("the health ministry there".split()) == "the health ministry"
     assert named_source("our US News partners CBS".split()) == "CBS"
     assert named_source("US officials".split()) == "US officials"
+
+
+def test_a_report_names_its_source_not_the_verb() -> None:
+    assert claims_of("The Guardian reported that 6,500 workers died.")[6500][1] == "The Guardian"
+    text = "Israeli media reports 40 hostages will be freed."
+    assert claims_of(text)[40][1] == "Israeli media reports"
+    assert named_source(["[Music]", "FIFA"]) == "FIFA"  # a caption tag is no part of it
+    text = "Keep in mind what the Trump administration said about 2 things."
+    assert claims_of(text)[2][1] == "the Trump administration"

@@ -20,6 +20,7 @@ from newsreel.entities.claims.words import (
     _FRAGMENT_START,
     _GO_ON,
     _LEAD_WORDS,
+    _MEDIA,
     _MONTHS,
     _NAME_JOINERS,
     _NAME_PART,
@@ -120,7 +121,10 @@ def _source(
             )
             named = named_source(said, start_of_sentence=opens)
             if named:
-                name = f"{named} {forms[j]}" if words[j].startswith("report") else named
+                media = words[j] == "reports" and (
+                    said[-1].casefold() in _MEDIA or words[j + 1 : j + 2] == ["saying"]
+                )  # "reports" a noun: "Israeli media reports", "Israeli reports saying"
+                name = f"{named} {forms[j]}" if media else named  # "Israeli media reports"
                 return _Source(name, speaker[1], j)
     return None
 
@@ -138,7 +142,13 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     capitalised word, not only the sentence's first) or a known source phrase ("the
     mayor", "airport officials"); never a pronoun, a number, a negation ("the article
     never") or a vague "officials" / "reports" alone."""
-    got = [b for b in map(bare, words) if any(c.isalnum() for c in b)]  # no ">>"
+    got = [  # no ">>", no "[Music]"
+        bare(w) for w in words if any(c.isalnum() for c in w) and not w.startswith("[")
+    ]
+    wh = [n for n, w in enumerate(got[:-1]) if w.casefold() in _WH]
+    if wh and wh[-1] > 0:
+        got = got[wh[-1] + 1 :]  # "(Keep in) mind what the Trump administration (said)"
+        start_of_sentence = False
     while got and (got[-1] in _AUXILIARIES or _adverb(got[-1].casefold(), got[-1])):
         got.pop()  # "Hamas has always (said)"
     while len(got) > 1 and got[0].casefold() in ("which", "where"):

@@ -374,3 +374,6 @@ _FRAGMENT_END = (
     | _PREPOSITIONS
     | frozenset("to the a an like sort kind um uh er ever did just who whom".split())
 )
+
+# a source whose "reports" is a noun: "Israeli media reports (40 hostages ...)"
+_MEDIA = frozenset("media press news newspaper newspapers".split())
