@@ -694,7 +694,9 @@ def test_a_source_without_its_adverbs_time_words_or_clause_openers() -> None:
     assert named_source(["I've"]) is None
     assert named_source(["Let's"]) is None
     assert named_source("what I'm trying to".split()) is None
-    assert named_source("What the Iranians".split()) is None
+    assert named_source("What the Iranians".split(), start_of_sentence=True) is None
+    # a question word inside a sentence leaves what follows it
+    assert named_source("explained how the Treasury".split()) == "Treasury"
     assert named_source("which the Americans".split()) == "Americans"
 
 
@@ -722,3 +724,39 @@ def test_a_report_names_its_source_not_the_verb() -> None:
     assert named_source(["[Music]", "FIFA"]) == "FIFA"  # a caption tag is no part of it
     text = "Keep in mind what the Trump administration said about 2 things."
     assert claims_of(text)[2][1] == "the Trump administration"
+
+
+def test_names_that_look_like_cut_words_stay_sources() -> None:
+    assert claims_of("The Italian assembly said 300 members backed it.")[300][1] == (
+        "The Italian assembly"
+    )
+    assert claims_of("USA Today reported 20 people died.")[20][1] == "USA Today"
+    assert claims_of("For Women Scotland said 3,000 people came.")[3000][1] == "For Women Scotland"
+    text = "The ministry of housing said 20 homes were lost."
+    assert claims_of(text)[20][1] == "The ministry of housing"
+    assert claims_of("Sky News reports that 12 people died.")[12][1] == "Sky News"
+    text = "There were Israeli reports saying 40 hostages were alive."
+    assert claims_of(text)[40][1] == "Israeli reports"
+
+
+def test_a_quote_speaker_is_a_named_source() -> None:
+    assert named_source("one where the government had".split()) == "the government"
+    assert named_source("Rachel Reeves with some fanfare".split()) == "Rachel Reeves"
+    assert named_source("Officials in Gaza".split()) == "Officials in Gaza"
+    assert named_source("up to Norfolk or".split()) is None
+
+
+def test_a_quote_speaker_is_the_named_source_of_the_words_before_the_verb() -> None:
+    from newsreel.entities.linking import Linker
+    from newsreel.entities.ner import Mention
+    from newsreel.entities.stage import enrich_tokens
+
+    tokens = "Survivors of Jeffrey Epstein's abuse said the files must be released now.".split()
+    rows = enrich_tokens(tokens, [Mention(2, 4, "PER", "Jeffrey Epstein's")], Linker({}, {}))
+    assert [q[2] for q in rows.quotes] == ["Survivors of Jeffrey Epstein's abuse"]
+    tokens = "It was one where the government had said it was going to publish the files.".split()
+    rows = enrich_tokens(tokens, [], Linker({}, {}))
+    assert [q[2] for q in rows.quotes] == ["the government"]
+    tokens = "Keep in mind what Jeffrey Epstein said about the files and the money.".split()
+    rows = enrich_tokens(tokens, [Mention(4, 6, "PER", "Jeffrey Epstein")], Linker({}, {}))
+    assert [q[2] for q in rows.quotes] == ["Jeffrey Epstein"]

@@ -254,15 +254,16 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     for q in quotes:
         linked = [speaker_of[i] for i in range(q.speaker_start, q.speaker_end) if i in speaker_of]
         entity = linked[0] if linked else None
-        speaker: str | None = q.speaker
-        if entity is None:  # no entity: a named person or a known source, else no quote
-            speaker = claim_rules.named_source(
-                q.speaker.split(), start_of_sentence=q.speaker_start in starts
-            )
-        elif 2 * len(linked) >= q.speaker_end - q.speaker_start:
+        # a named person or a known source (an entity is a name wherever it stands), else
+        # no quote: never words cut from a sentence ("what Sir Starmmer had to")
+        speaker = claim_rules.named_source(
+            q.speaker.split(), start_of_sentence=entity is None and q.speaker_start in starts
+        )
+        if speaker is None:
+            continue
+        if entity is not None and 2 * len(linked) >= len(speaker.split()):
             speaker = entity[0]  # "The head of Mad" is Mossad's
-        if speaker is not None:
-            quote_rows.append((q.start, q.end, speaker, entity, q.text, q.kind))
+        quote_rows.append((q.start, q.end, speaker, entity, q.text, q.kind))
     return Enriched(
         len(tokens),
         rows,

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 from newsreel.entities.claims.numbers import _number_at, _past
 from newsreel.entities.claims.words import (
+    _AFTER_NAME,
     _ASIDE,
     _AUXILIARIES,
     _BACK,
+    _BE,
     _BETWEEN,
     _BY,
     _DESCRIBED,
@@ -20,6 +22,7 @@ from newsreel.entities.claims.words import (
     _FRAGMENT_START,
     _GO_ON,
     _LEAD_WORDS,
+    _LY_NOUNS,
     _MEDIA,
     _MONTHS,
     _NAME_JOINERS,
@@ -29,6 +32,7 @@ from newsreel.entities.claims.words import (
     _OWN_REPORT,
     _PASSIVE,
     _PHRASE_ENDS,
+    _PREPOSITIONS,
     _PRONOUNS,
     _REPORT,
     _REPORT_NOUNS,
@@ -122,8 +126,10 @@ def _source(
             named = named_source(said, start_of_sentence=opens)
             if named:
                 media = words[j] == "reports" and (
-                    said[-1].casefold() in _MEDIA or words[j + 1 : j + 2] == ["saying"]
-                )  # "reports" a noun: "Israeli media reports", "Israeli reports saying"
+                    said[-1] in _MEDIA or words[j + 1 : j + 2] == ["saying"]
+                )  # "reports" a noun: "Israeli media reports", "Israeli reports saying";
+                # a verb after an outlet ("Sky News reports") or before "that"
+                media = media and words[j + 1 : j + 2] != ["that"]
                 name = f"{named} {forms[j]}" if media else named  # "Israeli media reports"
                 return _Source(name, speaker[1], j)
     return None
@@ -145,30 +151,8 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     got = [  # no ">>", no "[Music]"
         bare(w) for w in words if any(c.isalnum() for c in w) and not w.startswith("[")
     ]
-    wh = [n for n, w in enumerate(got[:-1]) if w.casefold() in _WH]
-    if wh and wh[-1] > 0:
-        got = got[wh[-1] + 1 :]  # "(Keep in) mind what the Trump administration (said)"
-        start_of_sentence = False
-    while got and (got[-1] in _AUXILIARIES or _adverb(got[-1].casefold(), got[-1])):
-        got.pop()  # "Hamas has always (said)"
-    while len(got) > 1 and got[0].casefold() in ("which", "where"):
-        got = got[1:]  # "(this agreement,) which the Americans say"
-        start_of_sentence = False
-    while len(got) > 1 and got[0].casefold() in _TIME_ADVERBS:
-        got = got[1:]  # "Yesterday the health ministry (said)"
-        start_of_sentence = False
-    if len(got) > 1 and got[0].casefold() in ("by", "from"):
-        got = got[1:]  # "(emails obtained) by the Sunday Times revealed"
-    while len(got) > 2 and got[0].casefold() in _WHEN and _date_word(got[1]):
-        got = got[2:]  # "In 2019 Deloitte ranked"
-        start_of_sentence = False
-    if len(got) > 1 and got[0].casefold() in ("a", "an", "one"):
-        got = got[1:]  # "A DERA spokesperson" is the DERA spokesperson; "A Pentagon
-        start_of_sentence = False  # official": the article was the sentence's first word
-    while len(got) > 1 and got[-1].casefold() in _TIME_ADVERBS:
-        got.pop()  # "his spokesman yesterday", "the health ministry there"
-    if len(got) > 2 and got[-2].casefold() in ("this", "last") and _when_word(got[-1]):
-        got = got[:-2]  # "the Prime Minister this weekend"
+    got, start_of_sentence = _opening_cut(got, start_of_sentence)
+    got = _closing_cut(got)
     folded = [w.casefold() for w in got]
     if (
         not got
@@ -196,6 +180,58 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     return " ".join(_named_last(got))
 
 
+def _opening_cut(got: list[str], start_of_sentence: bool) -> tuple[list[str], bool]:
+    """A source's words without what opens the clause before its name: a question word
+    ("(Keep in) mind what the Trump administration"), "There were", a relative "which",
+    a time word ("Yesterday"), "by", a date ("In 2019"), an article; and whether its first
+    word still opens the sentence."""
+    before = None
+    while got != before:  # each cut may reveal another: "one where the government"
+        before = got
+        got, start_of_sentence = _opening_step(got, start_of_sentence)
+    return got, start_of_sentence
+
+
+def _opening_step(got: list[str], start_of_sentence: bool) -> tuple[list[str], bool]:
+    """One pass of ``_opening_cut``."""
+    wh = [n for n, w in enumerate(got[:-1]) if w.casefold() in _WH]
+    if wh and (wh[-1] > 0 or not start_of_sentence):
+        got, start_of_sentence = got[wh[-1] + 1 :], False
+    if len(got) > 2 and got[0].casefold() == "there" and got[1] in _BE:
+        got, start_of_sentence = got[2:], False  # "There were Israeli reports saying"
+    while len(got) > 1 and got[0].casefold() in ("which", "where"):
+        got, start_of_sentence = got[1:], False  # "(this agreement,) which the Americans"
+    while len(got) > 1 and got[0].casefold() in _TIME_ADVERBS:
+        got, start_of_sentence = got[1:], False  # "Yesterday the health ministry"
+    if len(got) > 1 and got[0].casefold() in ("by", "from"):
+        got = got[1:]  # "(emails obtained) by the Sunday Times revealed"
+    while len(got) > 2 and got[0].casefold() in _WHEN and _date_word(got[1]):
+        got, start_of_sentence = got[2:], False  # "In 2019 Deloitte ranked"
+    if len(got) > 1 and got[0].casefold() in ("a", "an", "one"):
+        # "A DERA spokesperson" is the DERA spokesperson; "A Pentagon official": the
+        # article was the sentence's first word
+        got, start_of_sentence = got[1:], False
+    return got, start_of_sentence
+
+
+def _closing_cut(got: list[str]) -> list[str]:
+    """A source's words without what follows its name: auxiliaries and adverbs ("Hamas
+    has always"), a phrase after a name ("Rachel Reeves with some fanfare"), a time
+    ("his spokesman yesterday", "the Prime Minister this weekend")."""
+    while got and (got[-1] in _AUXILIARIES or _adverb(got[-1].casefold(), got[-1])):
+        got = got[:-1]
+    for k in range(1, len(got)):
+        then = got[k + 1] if k + 1 < len(got) else ""
+        if got[k - 1][:1].isupper() and got[k] in _AFTER_NAME and not then[:1].isupper():
+            got = got[:k]  # not "Officials in Gaza"
+            break
+    while len(got) > 1 and got[-1] in _TIME_ADVERBS:  # not "USA Today"
+        got = got[:-1]
+    if len(got) > 2 and got[-2].casefold() in ("this", "last") and _when_word(got[-1]):
+        got = got[:-2]
+    return got
+
+
 def _when_word(word: str) -> bool:
     """A word of time after "this" or "last" ("weekend", "night", "year")."""
     return word.casefold() in _TIME_UNITS or word.casefold() in ("weekend", "night", "morning")
@@ -207,10 +243,17 @@ def _fragment(got: Sequence[str]) -> bool:
     end in a function word or an "-ing" verb ("the King last night did", "Police are
     currently assessing")."""
     first, last = got[0].casefold(), got[-1].casefold()
+    before = got[-2].casefold() if len(got) > 1 else ""
+    named = all(w[:1].isupper() for w in got)  # "For Women Scotland"
     return (
-        first in _FRAGMENT_START
+        (first in _FRAGMENT_START and not named)
         or (last in _FRAGMENT_END and got[-1].islower())  # not "Theresa May"
-        or (got[-1].islower() and len(last) > 5 and last.endswith("ing"))
+        or (
+            got[-1].islower()
+            and len(last) > 5
+            and last.endswith("ing")
+            and before not in _PREPOSITIONS | {"the"}  # "the ministry of housing"
+        )
     )
 
 
@@ -223,7 +266,8 @@ def _pronoun(word: str) -> bool:
 def _adverb(word: str, form: str) -> bool:
     """An adverb between a source and its verb ("also", "always", "repeatedly"); not a
     negation ("never" keeps a source from being one) nor a capitalised name ("Kelly")."""
-    return form.islower() and (word in _BETWEEN or (len(word) > 4 and word.endswith("ly")))
+    ly = len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS  # not "family"
+    return form.islower() and (word in _BETWEEN or ly)
 
 
 def _date_word(word: str) -> bool:

@@ -368,12 +368,24 @@ _GROUP_VERBS = frozenset("hold held have had are were met agreed both all".split
 
 # words that open or end no source's noun phrase: "to force the government to", "was a
 # Prime Minister who", "the King last night did", "your report sort of"
-_FRAGMENT_START = _PREPOSITIONS | frozenset("to was were is are".split())
+_FRAGMENT_START = _PREPOSITIONS | frozenset(
+    "to was were is are under about through during against between among up down just "
+    "usually perhaps even did got".split()
+)
 _FRAGMENT_END = (
     _STOP
     | _PREPOSITIONS
-    | frozenset("to the a an like sort kind um uh er ever did just who whom".split())
+    | frozenset("to the a an like sort kind um uh er ever did just who whom or nor".split())
 )
+
+# after a name, what is no part of it: "Rachel Reeves (with some fanfare)", "Todd Blanche
+# (in his press conference)", "Savannah Guthrie (speaking about her mother)"
+_AFTER_NAME = frozenset("with in on at during after speaking kind flat".split())
 
 # a source whose "reports" is a noun: "Israeli media reports (40 hostages ...)"
 _MEDIA = frozenset("media press news newspaper newspapers".split())
+
+# nouns that end like adverbs: "The Italian assembly said", "The victim's family said"
+_LY_NOUNS = frozenset(
+    "family assembly rally supply ally tally monopoly anomaly daily weekly".split()
+)
