@@ -18,8 +18,8 @@ from newsreel.errors import ConfigError
 from newsreel.rows import ClaimRow
 
 
-def values(text: str, **options: bool) -> dict[float, str | None]:
-    claims, _ = extract(text.split(), [0], None, **options)
+def values(text: str, *, durations: bool = False) -> dict[float, str | None]:
+    claims, _ = extract(text.split(), [0], None, durations=durations)
     return {c.value: c.subject for c in claims}
 
 
