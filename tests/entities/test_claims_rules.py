@@ -760,3 +760,37 @@ def test_a_quote_speaker_is_the_named_source_of_the_words_before_the_verb() -> N
     tokens = "Keep in mind what Jeffrey Epstein said about the files and the money.".split()
     rows = enrich_tokens(tokens, [Mention(4, 6, "PER", "Jeffrey Epstein")], Linker({}, {}))
     assert [q[2] for q in rows.quotes] == ["Jeffrey Epstein"]
+
+
+def test_a_quote_belongs_to_the_entity_that_heads_its_speaker() -> None:
+    from newsreel.entities.linking import Linker
+    from newsreel.entities.ner import Mention
+    from newsreel.entities.stage import enrich_tokens
+
+    tokens = "Workers in Qatar said the heat in the summer was far too much for them.".split()
+    rows = enrich_tokens(tokens, [Mention(2, 3, "LOC", "Qatar")], Linker({}, {}))
+    assert [(q[2], q[3]) for q in rows.quotes] == [("Workers in Qatar", None)]
+    tokens = "Former Prime Minister Gordon Brown has always said the banks must pay more.".split()
+    rows = enrich_tokens(tokens, [Mention(3, 5, "PER", "Gordon Brown")], Linker({}, {}))
+    assert [q[3] for q in rows.quotes] == [("Gordon Brown", "PER")]
+
+
+def test_a_clause_inside_a_source_makes_it_none() -> None:
+    assert named_source("Amnesty International UK had a campaign".split()) is None
+    assert named_source("Back in Maylie Westwood".split()) is None
+    assert named_source("Vladimir Putin has long".split()) == "Vladimir Putin"
+
+
+def test_a_person_named_just_before_the_verb_speaks() -> None:
+    from newsreel.entities.linking import Linker
+    from newsreel.entities.ner import Mention
+    from newsreel.entities.stage import enrich_tokens
+
+    tokens = (
+        "The loudest voice around about was Andy Burnham said the party must change now.".split()
+    )
+    rows = enrich_tokens(tokens, [Mention(6, 8, "PER", "Andy Burnham")], Linker({}, {}))
+    assert [q[2] for q in rows.quotes] == ["Andy Burnham"]
+    tokens = "Back then her husband in Iran said the prices were rising every single week.".split()
+    rows = enrich_tokens(tokens, [Mention(5, 6, "LOC", "Iran")], Linker({}, {}))
+    assert [q[2] for q in rows.quotes] in ([], ["her husband in Iran"])  # never Iran's

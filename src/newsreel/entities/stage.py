@@ -250,17 +250,25 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         for i in range(m.start, m.end)
     }
     claims, quotes = claim_rules.extract(tokens, sentence_starts(tokens), places, names=speaker_of)
-    quote_rows = []
+    quote_rows: list[QuoteInput] = []
     for q in quotes:
         linked = [speaker_of[i] for i in range(q.speaker_start, q.speaker_end) if i in speaker_of]
-        entity = linked[0] if linked else None
         # a named person or a known source (an entity is a name wherever it stands), else
         # no quote: never words cut from a sentence ("what Sir Starmmer had to")
         speaker = claim_rules.named_source(
-            q.speaker.split(), start_of_sentence=entity is None and q.speaker_start in starts
+            q.speaker.split(), start_of_sentence=not linked and q.speaker_start in starts
         )
+        ending = speaker_of.get(q.speaker_end - 1)
+        if speaker is None and ending is not None and ending[1] == "PER":
+            # a person named just before the verb: "around about was Andy Burnham (said)"
+            quote_rows.append((q.start, q.end, ending[0], ending, q.text, q.kind))
         if speaker is None:
             continue
+        # the entity that heads the speaker ("Former Prime Minister Gordon Brown", "the
+        # head of NATO"), not one that only qualifies it ("Workers in Qatar", "The Saudi
+        # consortium", "survivors of Jeffrey Epstein's abuse")
+        head = claim_rules.speaker_head(tokens, q.speaker_start, q.speaker_end, speaker)
+        entity = speaker_of.get(head) if head is not None else None
         if entity is not None and 2 * len(linked) >= len(speaker.split()):
             speaker = entity[0]  # "The head of Mad" is Mossad's
         quote_rows.append((q.start, q.end, speaker, entity, q.text, q.kind))

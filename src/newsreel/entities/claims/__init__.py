@@ -40,12 +40,13 @@ from newsreel.entities.claims.sources import (
     _source,
     _speaker_before,
     named_source,
+    speaker_head,
 )
 from newsreel.entities.claims.subjects import _what
 from newsreel.entities.claims.words import _QUOTE_SAY
 from newsreel.repair.clean import core
 
-__all__ = ["Claim", "Quote", "extract", "named_source"]
+__all__ = ["Claim", "Quote", "extract", "named_source", "speaker_head"]
 
 
 @dataclass(frozen=True, slots=True)

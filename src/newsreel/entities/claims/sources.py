@@ -15,6 +15,7 @@ from newsreel.entities.claims.words import (
     _BE,
     _BETWEEN,
     _BY,
+    _CLAUSE_VERBS,
     _DESCRIBED,
     _DETERMINERS,
     _DIGITS,
@@ -36,6 +37,7 @@ from newsreel.entities.claims.words import (
     _PRONOUNS,
     _REPORT,
     _REPORT_NOUNS,
+    _ROLES,
     _SAY,
     _SPEAKER_STOP,
     _STOP,
@@ -52,7 +54,7 @@ from newsreel.entities.claims.words import (
     _YEAR,
     SOURCE_NOUNS,
 )
-from newsreel.repair.clean import bare
+from newsreel.repair.clean import bare, core
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +234,24 @@ def _closing_cut(got: list[str]) -> list[str]:
     return got
 
 
+def speaker_head(forms: Sequence[str], start: int, end: int, phrase: str) -> int | None:
+    """The token that heads ``phrase``, the source ``named_source`` made of the words
+    ``start:end`` before a verb of saying: its last word ("Former Prime Minister Gordon
+    Brown"), or the noun before what describes it ("Workers (in Qatar)", "The Saudi
+    consortium") unless that noun is a role: "the head of NATO" speaks for NATO. None
+    where the phrase is not found among the words."""
+    words = phrase.split()
+    last = next((k for k in range(end - 1, start - 1, -1) if bare(forms[k]) == words[-1]), None)
+    if last is None:
+        return None
+    first = max(start, last - len(words) + 1)
+    for n in range(first + 1, last):
+        if core(forms[n]).casefold() in _DESCRIBED:
+            role = core(forms[n - 1]).casefold()
+            return last if role in _TITLE_WORDS or role in _ROLES else n - 1
+    return last
+
+
 def _when_word(word: str) -> bool:
     """A word of time after "this" or "last" ("weekend", "night", "year")."""
     return word.casefold() in _TIME_UNITS or word.casefold() in ("weekend", "night", "morning")
@@ -245,8 +265,10 @@ def _fragment(got: Sequence[str]) -> bool:
     first, last = got[0].casefold(), got[-1].casefold()
     before = got[-2].casefold() if len(got) > 1 else ""
     named = all(w[:1].isupper() for w in got)  # "For Women Scotland"
-    return (
-        (first in _FRAGMENT_START and not named)
+    clause = any(w in _CLAUSE_VERBS for w in got[1:-1])  # "Amnesty International UK had a
+    return (  # campaign"
+        clause
+        or (first in _FRAGMENT_START and not named)
         or (last in _FRAGMENT_END and got[-1].islower())  # not "Theresa May"
         or (
             got[-1].islower()

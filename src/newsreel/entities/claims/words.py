@@ -244,7 +244,7 @@ _AUXILIARIES = (_BE - {"being", "'s", "'ve"}) | frozenset(
 )
 
 # between a source and its verb of saying: "The ministry also said", "has always said"
-_BETWEEN = frozenset("also always again still just once since".split())
+_BETWEEN = frozenset("also always again still just once since long only".split())
 
 _SPEAKER_STOP = frozenset("but and so that because while as if when then also though".split())
 
@@ -370,8 +370,11 @@ _GROUP_VERBS = frozenset("hold held have had are were met agreed both all".split
 # Prime Minister who", "the King last night did", "your report sort of"
 _FRAGMENT_START = _PREPOSITIONS | frozenset(
     "to was were is are under about through during against between among up down just "
-    "usually perhaps even did got".split()
+    "usually perhaps even did got back".split()
 )
+
+# a verb inside a source's words makes them a clause: "Amnesty International UK had a campaign"
+_CLAUSE_VERBS = frozenset("is was were are has have had will would did does".split())
 _FRAGMENT_END = (
     _STOP
     | _PREPOSITIONS
@@ -388,4 +391,10 @@ _MEDIA = frozenset("media press news newspaper newspapers".split())
 # nouns that end like adverbs: "The Italian assembly said", "The victim's family said"
 _LY_NOUNS = frozenset(
     "family assembly rally supply ally tally monopoly anomaly daily weekly".split()
+)
+
+# a role that speaks for what follows it: "the head of NATO", "a spokesman for Hamas"
+_ROLES = frozenset(
+    "head chief leader director boss chairman chair secretary spokesman spokeswoman "
+    "spokesperson representative envoy ambassador".split()
 )
