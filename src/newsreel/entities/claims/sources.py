@@ -127,12 +127,12 @@ def _source(
             )
             named = named_source(said, start_of_sentence=opens)
             if named:
-                media = words[j] == "reports" and (
-                    said[-1] in _MEDIA or words[j + 1 : j + 2] == ["saying"]
-                )  # "reports" a noun: "Israeli media reports", "Israeli reports saying";
-                # a verb after an outlet ("Sky News reports") or before "that"
-                media = media and words[j + 1 : j + 2] != ["that"]
-                name = f"{named} {forms[j]}" if media else named  # "Israeli media reports"
+                # "reports" a noun ("Israeli media reports", "Israeli reports saying"); a
+                # verb after an outlet ("Sky News reports") or before "that"
+                after = words[j + 1 : j + 2]
+                noun = words[j] == "reports" and after != ["that"]
+                media = noun and (said[-1] in _MEDIA or after == ["saying"])
+                name = f"{named} {forms[j]}" if media else named
                 return _Source(name, speaker[1], j)
     return None
 

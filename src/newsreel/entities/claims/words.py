@@ -46,9 +46,6 @@ _QUOTE_SAY = _SAY - {"reports", "reported"}
 
 _REPORT = _SAY | _FIND
 
-# before a verb of saying, a passive: "Netanyahu was told that", "is said to have paid"
-_PASSIVE = frozenset("is was were are been be being".split())
-
 _BY = _REPORT - {"found", "finds"}  # "told by police"; "found by police" is no report
 
 # a sentence that goes on with the one before: "And at least 11 sites contain ..."
@@ -237,6 +234,12 @@ _NEGATION = frozenset("never not didn't doesn't don't hasn't haven't no".split()
 # a verb of being or having, and its auxiliaries: "has been spent", "was expected to"
 _BE = frozenset("was were is are be been being has have had will would 's 've".split())
 
+# before a verb of saying, a passive: "Netanyahu was told that", "is said to have paid"
+_PASSIVE = _BE - {"has", "have", "had", "will", "would", "'s", "'ve"}
+
+# a verb inside a source's words makes them a clause: "Amnesty International UK had a campaign"
+_CLAUSE_VERBS = (_BE - {"be", "been", "being", "'s", "'ve"}) | {"did", "does"}
+
 # what stands between a source and its verb: "Rafael Salguero would later admit"; cut
 # from a source's end only as written in lower case ("Theresa May said" keeps "May")
 _AUXILIARIES = (_BE - {"being", "'s", "'ve"}) | frozenset(
@@ -373,8 +376,7 @@ _FRAGMENT_START = _PREPOSITIONS | frozenset(
     "usually perhaps even did got back".split()
 )
 
-# a verb inside a source's words makes them a clause: "Amnesty International UK had a campaign"
-_CLAUSE_VERBS = frozenset("is was were are has have had will would did does".split())
+
 _FRAGMENT_END = (
     _STOP
     | _PREPOSITIONS
