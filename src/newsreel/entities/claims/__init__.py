@@ -42,7 +42,7 @@ from newsreel.entities.claims.sources import (
     named_source,
     speaker_head,
 )
-from newsreel.entities.claims.subjects import _what
+from newsreel.entities.claims.subjects import counted_what
 from newsreel.entities.claims.words import _QUOTE_SAY
 from newsreel.repair.clean import core
 
@@ -150,11 +150,11 @@ def _claims_in(
         if not durations and _duration(forms, words, s, i, after, e):
             i += used
             continue
-        subject, counted = _what(forms, words, (s, e, i, after), places, value, counted, about)
-        if "°" in forms[i]:  # "-30°C": a temperature
-            subject, counted = "degrees", True
+        subject, counted = counted_what(
+            forms, words, (s, e, i, after), places, value, counted, about
+        )
         if (
-            (subject is None and not counted)
+            subject is None  # a claim names what it counts: no "95%: ?"
             or _not_one(forms, words, s, i, after, e)
             or _no_quantity(forms, words, (s, e, i, after), value)
         ):

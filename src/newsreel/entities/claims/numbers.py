@@ -24,8 +24,11 @@ from newsreel.repair.clean import FILLERS, bare
 
 def _number_at(words: Sequence[str], i: int) -> tuple[float, int] | None:
     """(value, tokens used) of a number starting at token ``i``: digits or number words,
-    compounds included ("a hundred and eighty eight million" is 188,000,000)."""
-    if words[i] == "one" and i + 1 < len(words) and words[i + 1] in ("of", "another"):
+    compounds included ("a hundred and eighty eight million" is 188,000,000); None past
+    the last token."""
+    if i >= len(words) or (
+        words[i] == "one" and i + 1 < len(words) and words[i + 1] in ("of", "another")
+    ):
         return None  # "one of the ...": a pronoun
     if (
         words[i] == "half"

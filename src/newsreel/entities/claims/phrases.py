@@ -20,6 +20,8 @@ from newsreel.entities.claims.words import (
 )
 from newsreel.repair.clean import FILLERS, bare
 
+_DEMONSTRATIVES = frozenset({"this", "these", "those"})
+
 
 def topic(
     forms: Sequence[str], words: Sequence[str], s: int, e: int, *, changed: bool = True
@@ -75,16 +77,23 @@ def opening(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> str |
     first = k = _phrase_start(words, s, j)
     for n in range(first, j):
         if forms[n][-1:] in ".,?!;:" or not (
-            _named(words[n]) or words[n] in _PREPOSITIONS or words[n] in _DETERMINERS
+            _named(words[n])
+            or words[n] in _PREPOSITIONS
+            or words[n] in _DETERMINERS
+            or words[n] in _DEMONSTRATIVES  # "the interest charge on these loans"
         ):
             return None
-    while k < j and _named(words[k]):
+    while k < j and _named(words[k]) and words[k] not in _PREPOSITIONS:
         k += 1
     if k == first:
         return None
     end = k
     if k < j and words[k] in _PREPOSITIONS:  # one prepositional phrase: "in MCFC"
-        m = k + 1 + (k + 1 < j and words[k + 1] in _DETERMINERS)
+        m = (
+            k
+            + 1
+            + (k + 1 < j and (words[k + 1] in _DETERMINERS or words[k + 1] in _DEMONSTRATIVES))
+        )
         tail = m
         while tail < j and _named(words[tail]):
             tail += 1

@@ -18,7 +18,7 @@ from newsreel.entities.claims.money import (
     _untimed,
 )
 from newsreel.entities.claims.numbers import _noun, _number_at, _past, _words_back
-from newsreel.entities.claims.phrases import _named, opening
+from newsreel.entities.claims.phrases import _named, _phrase_start, opening
 from newsreel.entities.claims.words import (
     _ABOUT,
     _ADJECTIVAL,
@@ -29,8 +29,11 @@ from newsreel.entities.claims.words import (
     _CHANGE,
     _CHANGE_HOW,
     _CHANGE_WHAT,
+    _CLAUSE_OPENERS,
     _CURRENCY,
     _DETERMINERS,
+    _FIRST_PERSON,
+    _IS,
     _K,
     _LEAD_ADVERBS,
     _LIKELY,
@@ -73,8 +76,12 @@ def _subject(
         out.append(bare(forms[j]))
         if forms[j][-1:] in ".,?!;:":
             break
-    while out and out[-1].lower() in ("in", "of", "for", "from", "to", "the", "a", "with"):
-        out.pop()
+    while out and (
+        out[-1].lower() in ("in", "of", "for", "from", "to", "the", "a", "with")
+        or out[-1].lower() in _CLAUSE_OPENERS
+    ):
+        if out.pop().lower() == "than" and out and out[-1].lower() in ("more", "less", "rather"):
+            out.pop()  # "sites contain more (than 20,000 tons)"
     more = out[:1] in (["more"], ["less"]) and len(out) > 1 and out[1] != "than"
     if money and out[:1] and out[0].lower() in _MONEY_FOR and len(out) > 1:
         timely = any(_YEAR.match(w) or w.casefold() in _TIMELY for w in out)
@@ -98,6 +105,27 @@ def _how_often(subject: str | None) -> bool:
     year for the tuition"."""
     words = subject.lower().split() if subject else []
     return bool(words) and _rate_end(words, 0, len(words)) == len(words)
+
+
+def counted_what(
+    forms: Sequence[str],
+    words: Sequence[str],
+    at: tuple[int, int, int, int],
+    places: dict[int, str],
+    value: float,
+    counted: bool,
+    topic: str | None = None,
+) -> tuple[str | None, bool]:
+    """(subject, counted) of the number at ``at`` (``_what``); a temperature counts
+    degrees, and a share or sum with no subject is said of the sentence's noun phrase
+    ("China is now about 33%"), else a sum is in its currency ("£5,000": pounds)."""
+    s, _, i, after = at
+    if "°" in forms[i]:  # "-30°C": a temperature
+        return "degrees", True
+    subject, counted = _what(forms, words, at, places, value, counted, topic)
+    if subject is None and counted:
+        subject = said_of(forms, words, s, i) or currency_of(forms, i, after)
+    return subject, counted
 
 
 def _what(
@@ -173,6 +201,36 @@ def _what(
     if subject is None and value >= 1000 and (measured := _measure_of(forms, words, s, i)):
         return measured, True  # "a capacity of 40,000"
     return subject, counted
+
+
+_CURRENCY_SIGNS = {"$": "dollars", "£": "pounds", "€": "euros"}
+
+
+def currency_of(forms: Sequence[str], i: int, after: int) -> str | None:
+    """The currency a sum is in, for a sum whose purpose goes unsaid ("£5,000" ->
+    "pounds", "9 grand" -> "grand"), as the claims golds name it."""
+    if forms[i][:1] in _CURRENCY_SIGNS:
+        return _CURRENCY_SIGNS[forms[i][:1]]
+    return "grand" if any(bare(f).lower() == "grand" for f in forms[i:after]) else None
+
+
+def said_of(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
+    """What a share or sum with no noun of its own is, where the sentence opens with a
+    noun phrase that it is said of: before a verb of being ("China is now about 32 33%"
+    -> "China"; "the interest charge on these loans is RPI plus up to 3%") or before a
+    comma and the number ("The prize money for contestants, more than $15 million")."""
+    if words[s] in _FIRST_PERSON or words[_phrase_start(words, s, i)] in _FIRST_PERSON:
+        return None  # "My understanding is ... $42.5 billion"
+    for j in range(s + 1, i):
+        if words[j] in _IS:
+            passive = j + 1 < i and _past(words[j + 1])  # "The star was offered ... £80m"
+            return None if passive else opening(forms, words, s, j)
+        if forms[j][-1:] == ",":
+            if all(words[k] in _ABOUT for k in range(j + 1, i)):
+                bare_comma = [*forms[:j], forms[j][:-1]]
+                return opening(bare_comma, words, s, j + 1)
+            return None
+    return None
 
 
 def _measure_of(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:

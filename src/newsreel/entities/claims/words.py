@@ -59,7 +59,7 @@ _CHANGE = frozenset(
     "rise rises fall falls grow grows increase increases decrease decreases drop drops "
     "jump jumps climb climbs decline declines double doubles shrink shrinks surge surges "
     "soared plunged plummeted tumbled slipped expanded contracted swell swells swelled slowed "
-    "decelerate decelerated accelerate accelerated".split()
+    "decelerate decelerated accelerate accelerated slow slows soar soars".split()
 )
 
 # between a verb of change and "by"/"to": "fallen back by", "rose sharply to"
@@ -168,7 +168,14 @@ _DEGREES = re.compile(r"^(\d+(?:\.\d+)?)°[cf]?$")
 _SUBJECT_STOP = frozenset(
     {"exchange", "return", "according", "about", "almost", "nearly", "around", "roughly", "some"}
     | {"compared", "compare", "comparing"}  # "234 percent compared to the season before"
+    # a pronoun opens a clause about what was counted: "three major things (you have to)"
+    | set("i you he she we they i'm you're he's she's we're they're we've they've".split())
+    | {"say"}  # "three students say they were"
 )
+
+# a clause opened by these after a counted noun is no part of it: "seven times before (he
+# was allowed)", "13% worse than (they did)"
+_CLAUSE_OPENERS = frozenset("before after as while than where since once until what".split())
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -233,6 +240,10 @@ _NEGATION = frozenset("never not didn't doesn't don't hasn't haven't no".split()
 
 # a verb of being or having, and its auxiliaries: "has been spent", "was expected to"
 _BE = frozenset("was were is are be been being has have had will would 's 've".split())
+
+# a verb of being between a noun phrase and a share or sum said of it: "China is now 33%"
+_IS = frozenset("is was are were".split())
+_FIRST_PERSON = frozenset("i my we our me us".split())  # the speaker: "My understanding is"
 
 # before a verb of saying, a passive: "Netanyahu was told that", "is said to have paid"
 _PASSIVE = _BE - {"has", "have", "had", "will", "would", "'s", "'ve"}
