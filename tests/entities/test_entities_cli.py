@@ -218,3 +218,20 @@ def test_eval_entities_scores_the_seed_against_a_small_gold(enriched: Path, tmp_
     assert scores["misheard"] == 1 and scores["misheard_linked"] == 1.0  # "mosad" -> Mossad
     code, _, err = run("eval", "entities", "--gold", str(enriched), archive=enriched)
     assert code != 0 and "not a caption-entity gold file" in err
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (3e11, "300,000,000,000"),
+        (1.2e10, "12,000,000,000"),
+        (3.5, "3.5"),
+        (-30.0, "-30"),
+        (0.25, "0.25"),
+        (2.0 / 3, "0.666667"),
+    ],
+)
+def test_claim_values_are_written_out(value: float, shown: str) -> None:
+    from newsreel.cli.entities import amount
+
+    assert amount(value) == shown  # never "3e+11"

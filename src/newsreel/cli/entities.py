@@ -31,6 +31,13 @@ def _lines(rows: Sequence[JsonRow]) -> None:
         click.echo(json.dumps(row.to_dict(), ensure_ascii=False))
 
 
+def amount(value: float) -> str:
+    """A claim's value as a reader writes it: "300,000,000,000", "3.5", "-30"."""
+    if value.is_integer() and abs(value) < 1e18:
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
 @click.command()
 @archive_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
@@ -119,7 +126,7 @@ def claims(
         source = f"  (according to {claim.attribution})" if claim.attribution else ""
         when = f"{claim.channel or '(unknown)'}, {claim.publish_date or 'undated'}"
         click.echo(
-            f"{claim.video_id}  {claim.value:,.10g}  {claim.text}: {claim.subject or '?'}{source}"
+            f"{claim.video_id}  {amount(claim.value)}  {claim.text}: {claim.subject or '?'}{source}"
             f"  [{when}]"
         )
 
