@@ -838,3 +838,16 @@ def test_a_counted_noun_ends_where_a_clause_begins() -> None:
     )
     # what the clause is about stays: "of them voted", "people to"
     assert claims_of("At least 11 of them voted for Qatar.")[11][0] == "of them voted for Qatar"
+
+
+def test_a_transfer_fee_goes_with_who_moved() -> None:
+    text = "When in 2017, Neymar arrived for a head-spinning 222 million euros."
+    assert claims_of(text)[222_000_000][0] == "Neymar arrived"
+    # a hyphened word after "a" is no payee: the sum still goes with the verb
+    assert claims_of("Robinho was signed for a club-record 32 million pounds.")[32e6][0] == (
+        "Robinho was signed"
+    )
+    # a noun before "for" is what the sum is for, as before
+    assert claims_of("They settled a civil lawsuit for 12 million dollars.")[12e6][0] == (
+        "civil lawsuit"
+    )

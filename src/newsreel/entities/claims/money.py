@@ -168,9 +168,14 @@ def _rate_end(words: Sequence[str], j: int, e: int) -> int:
 
 
 def _before_sum(words: Sequence[str], s: int, i: int) -> int:
-    """The token before the sum at ``i`` and its "about"/"an estimated" words."""
+    """The token before the sum at ``i`` and its "about"/"an estimated" words (also a
+    hyphened adjective after "a": "for a head-spinning 222 million euros")."""
     j = i - 1
-    while j >= s and (words[j] in _ABOUT or words[j] in _SUM_WORDS):
+    while j >= s and (
+        words[j] in _ABOUT
+        or words[j] in _SUM_WORDS
+        or ("-" in words[j] and j > s and words[j - 1] in ("a", "an"))
+    ):
         j -= 1
     return j
 

@@ -324,7 +324,8 @@ _MONEY_VERBS = frozenset(
     raise raises earned earn earns made make makes bought buy buys invested invest invests
     donated donate donates received receive receives generated generate generates owed owe
     owes borrowed borrow committed commit commits pledged pledge pledges settled settle
-    signed charged charge charges""".split()
+    signed charged charge charges
+    joined arrived moved""".split()  # a transfer: "Neymar arrived for 222 million euros"
 )
 
 # after a currency word, what says when or how often, not what for: "euros per year"
