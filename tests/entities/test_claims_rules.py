@@ -823,6 +823,33 @@ def test_a_claim_names_what_it_counts() -> None:
     assert claims_of("It has a GDP of a little over $800 billion.")[800e9][0] == "dollars"
 
 
+def test_what_a_share_is_said_of_from_the_review() -> None:
+    # verbs that say where a figure stands, a forecast, an acronym, a demonstrative
+    assert claims_of("Inflation stands at 4%.")[4][0] == "Inflation"
+    assert claims_of("Unemployment remains at 5.2%.")[5.2][0] == "Unemployment"
+    assert claims_of("Labour leads with 45%.")[45][0] == "Labour"
+    assert claims_of("Turnout is expected to be around 60%.")[60][0] == "Turnout"
+    assert claims_of("US unemployment is now 3.7%.")[3.7][0] == "US unemployment"
+    assert claims_of("This figure is now 20%.")[20][0] == "figure"
+    assert claims_of(">> Inflation is now 4%.")[4][0] == "Inflation"
+    assert claims_of("[Music] Inflation is now 4%.")[4][0] == "Inflation"
+    # never across another number or a comma, nor what "is" introduces
+    assert claims_of("Labour is on 40%, the Conservatives on 30%.") == {40: ("Labour", None)}
+    text = "The cost of living crisis is hitting families, with prices up 11%."
+    assert claims_of(text) == {}
+    assert claims_of("The risk is that prices rise another 5%.") == {}
+    assert claims_of("The question is whether 10% is enough.") == {}
+    assert claims_of("The aim is to save $3 billion.")[3e9][0] == "dollars"
+    assert claims_of("Russia is thought to have lost 40%.") == {}
+    # not a question, a time or the person addressed
+    assert claims_of("Why is it 20%?") == {}
+    assert claims_of("Last year, about 5%.") == {}
+    assert claims_of("Well, Jon, about 20%.") == {}
+    # "of what" goes on past its pronoun; contractions end a counted noun
+    assert claims_of("We spend 10% of what we earn on rent.")[10][0] == "of what we earn on rent"
+    assert claims_of("Three things I've learned this week.")[3][0] == "things"
+
+
 def test_a_counted_noun_ends_where_a_clause_begins() -> None:
     text = "There's three major things you have to understand."
     assert claims_of(text)[3][0] == "major things"

@@ -24,6 +24,7 @@ from newsreel.entities.names import (
 )
 from newsreel.entities.ner import Mention, mentions
 from newsreel.entities.shaping import joined, outlet_split, trimmed
+from newsreel.entities.spelling import key
 from newsreel.entities.stage import enrich_tokens
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -180,6 +181,50 @@ def test_split_and_missed_names_are_joined() -> None:
     assert [m.text for m in joined(signed, tagged)] == ["Netati", "BBC News"]
     tagged = [Mention(3, 4, "LOC", "Doha"), Mention(4, 6, "ORG", "BBC News")]
     assert [m.text for m in joined(signed, tagged)] == ["Doha", "BBC News"]
+
+
+def test_a_place_owning_a_name_is_two_names() -> None:
+    """A place's possessive before a name is the place and the name it owns, whether
+    the NER made one span of them or two; a first name's possessive is no place."""
+    tokens = "Qatar's Aspire Academy has also purchased clubs".split()
+    one = [Mention(0, 3, "ORG", "Qatar's Aspire Academy")]
+    two = [Mention(0, 1, "LOC", "Qatar's"), Mention(1, 3, "ORG", "Aspire Academy")]
+    for tagged in (one, two):
+        pairs = [(key(m.text), m.type) for m in joined(tokens, tagged)]
+        assert pairs == [("qatar", "LOC"), ("aspire academy", "ORG")]
+    tokens = "Saudi Arabia's Public Investment Fund owns it".split()
+    got = joined(tokens, [Mention(0, 5, "ORG", "Saudi Arabia's Public Investment Fund")])
+    assert [(m.text, m.type) for m in got] == [
+        ("Saudi Arabia", "LOC"),
+        ("Public Investment Fund", "ORG"),
+    ]
+    tokens = "Israel's David's Sling intercepted it".split()
+    got = joined(tokens, [Mention(1, 3, "ORG", "David's Sling")])
+    assert [m.text for m in got] == ["David's Sling"]
+    tokens = "the Qatar's national museum".split()  # nothing capitalised owned
+    assert [m.text for m in joined(tokens, [Mention(1, 4, "ORG", "Qatar's national museum")])] == [
+        "Qatar's national museum"
+    ]
+
+
+def test_a_club_named_after_its_city_is_the_club() -> None:
+    """The NER often ends a club's name at its city ("Newcastle" + "United.")."""
+    tokens = "a big stake in Newcastle United. Okay, that was".split()
+    got = joined(tokens, [Mention(4, 5, "LOC", "Newcastle")])
+    assert [(m.text, m.type) for m in got] == [("Newcastle United", "ORG")]
+    tokens = "owns Melbourne City FC and more".split()
+    got = joined(tokens, [Mention(1, 3, "LOC", "Melbourne City")])
+    assert [(m.text, m.type) for m in got] == [("Melbourne City FC", "ORG")]
+    for text in (
+        "He spoke to Newcastle City Council today",  # a council, not a club
+        "Newcastle, United in grief",  # a comma between
+        "in Newcastle united by grief",  # lower case
+        "in Newcastle. United Airlines flew",  # another sentence
+    ):
+        tokens = text.split()
+        at = next(i for i, t in enumerate(tokens) if t.startswith("Newcastle"))
+        got = joined(tokens, [Mention(at, at + 1, "LOC", "Newcastle")])
+        assert [m.text for m in got] == ["Newcastle"], text
 
 
 def test_repeated_spellings_are_found_where_the_ner_misses_them() -> None:

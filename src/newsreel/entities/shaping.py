@@ -11,8 +11,8 @@ from operator import attrgetter
 
 from newsreel.entities import ner
 from newsreel.entities.linking import Linker, curated
-from newsreel.entities.listed import TITLES, NameList
-from newsreel.entities.names import clean, generic
+from newsreel.entities.listed import TITLES, NameList, people
+from newsreel.entities.names import clean, club, generic
 from newsreel.entities.places import demonym, place
 from newsreel.entities.spelling import key
 from newsreel.repair.clean import core
@@ -248,6 +248,45 @@ def outlet_split(tokens: Sequence[str], m: ner.Mention) -> list[ner.Mention]:
     return [m]
 
 
+def possessive_split(tokens: Sequence[str], m: ner.Mention) -> list[ner.Mention]:
+    """A mention that opens with a known place's possessive and goes on in capitals
+    ("Qatar's Aspire Academy", "Saudi Arabia's Public Investment Fund") as the place
+    (LOC) and the name it owns; not a place that is also a listed first name ("David's
+    Sling"); other mentions as they are."""
+    for k in range(m.start, m.end - 1):
+        if not tokens[k].endswith(("'s", "’s")):
+            continue
+        owner = " ".join(clean(t) for t in tokens[m.start : k + 1])
+        owned = tokens[k + 1 : m.end]
+        lone = " " not in key(owner) and people().first_name(key(owner))  # "David's Sling"
+        if lone or place(key(owner), "LOC") is None or not all(t[:1].isupper() for t in owned):
+            return [m]
+        return [
+            ner.Mention(m.start, k + 1, "LOC", owner[:-2]),  # without its "'s"
+            ner.Mention(k + 1, m.end, m.type, " ".join(clean(t) for t in owned)),
+        ]
+    return [m]
+
+
+def club_extended(tokens: Sequence[str], m: ner.Mention, taken: set[int]) -> ner.Mention:
+    """A place the NER ended before its club's word ("Newcastle" + "United."): the club,
+    when nothing capitalised follows ("Newcastle City Council" stays)."""
+    at = m.end
+    if (
+        at >= len(tokens)
+        or at in taken
+        or ends_sentence(tokens[at - 1])
+        or tokens[at - 1][-1:] in ",;:"
+        or not tokens[at][:1].isupper()
+        or place(key(m.text), "LOC") is None
+        or not club(key(f"{m.text} {tokens[at]}"), True)
+    ):
+        return m
+    if at + 1 < len(tokens) and tokens[at + 1][:1].isupper() and not ends_sentence(tokens[at]):
+        return m
+    return ner.Mention(m.start, at + 1, "ORG", f"{m.text} {clean(tokens[at])}")
+
+
 def _particle(token: str) -> bool:
     """ "O'" or "D'" written apart from the name it starts ("Gary O' Donahue")."""
     return len(token) == 2 and token[0] in "OoDd" and token[1] in "'’"
@@ -279,7 +318,13 @@ def joined(tokens: Sequence[str], tagged: Sequence[ner.Mention]) -> list[ner.Men
     nationality is MISC and "Labour MPs" is Labour (``_recast``)."""
     out: list[ner.Mention] = []
     kept = [t for m in tagged if (t := trimmed(tokens, m)) is not None]
-    split = particle_joined(tokens, [part for m in kept for part in outlet_split(tokens, m)])
+    parts = [
+        own
+        for m in kept
+        for part in outlet_split(tokens, m)
+        for own in possessive_split(tokens, part)
+    ]
+    split = particle_joined(tokens, parts)
     for m in map(_recast, split):
         prev = out[-1] if out else None
         if (
@@ -289,11 +334,14 @@ def joined(tokens: Sequence[str], tagged: Sequence[ner.Mention]) -> list[ner.Men
             and m.type == "ORG"
             and not ends_sentence(tokens[prev.end - 1])
             and tokens[prev.end - 1][-1:] not in ",;:"  # "Netati, BBC News": a sign-off
+            and not tokens[prev.end - 1].endswith(("'s", "’s"))  # "Qatar's Aspire Academy"
             and tuple(key(t) for t in tokens[m.start : m.end]) not in OUTLETS
         ):
             out[-1] = ner.Mention(prev.start, m.end, "ORG", f"{prev.text} {m.text}")
             continue
         out.append(m)
+    taken = {i for m in out for i in range(m.start, m.end)}
+    out = [club_extended(tokens, m, taken) for m in out]
     taken = {i for m in out for i in range(m.start, m.end)}
     for i in range(len(tokens) - 1):
         if key(tokens[i]) == "channel" and clean(tokens[i + 1]).isdigit() and i not in taken:

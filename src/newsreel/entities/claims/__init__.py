@@ -150,9 +150,7 @@ def _claims_in(
         if not durations and _duration(forms, words, s, i, after, e):
             i += used
             continue
-        subject, counted = counted_what(
-            forms, words, (s, e, i, after), places, value, counted, about
-        )
+        subject, _ = counted_what(forms, words, (s, e, i, after), places, value, counted, about)
         if (
             subject is None  # a claim names what it counts: no "95%: ?"
             or _not_one(forms, words, s, i, after, e)

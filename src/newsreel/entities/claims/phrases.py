@@ -11,6 +11,7 @@ from newsreel.entities.claims.words import (
     _BE,
     _CHANGE,
     _CHANGE_WHAT,
+    _DEMONSTRATIVES,
     _DETERMINERS,
     _LEAD_WORDS,
     _MOVED,
@@ -20,7 +21,7 @@ from newsreel.entities.claims.words import (
 )
 from newsreel.repair.clean import FILLERS, bare
 
-_DEMONSTRATIVES = frozenset({"this", "these", "those"})
+_BEFORE_NOUN = _DETERMINERS | _DEMONSTRATIVES  # "the", "its", "these"
 
 
 def topic(
@@ -56,11 +57,12 @@ def topic(
 
 def _phrase_start(words: Sequence[str], s: int, e: int) -> int:
     """Where the noun phrase opening tokens ``s`` to ``e`` starts: past "And", "So", a
-    filler and one article or possessive ("And the Saudi economy" -> "Saudi")."""
+    filler and one article, possessive or demonstrative ("And the Saudi economy" ->
+    "Saudi", "This figure" -> "figure")."""
     k = s
     while k < e and (words[k] in _LEAD_WORDS or words[k] in FILLERS):
         k += 1
-    return k + (k < e and words[k] in _DETERMINERS)
+    return k + (k < e and words[k] in _BEFORE_NOUN)
 
 
 def _named(word: str) -> bool:
@@ -69,37 +71,44 @@ def _named(word: str) -> bool:
     return _noun(word) and not (word.endswith("ly") or _past(word) or word in _OBJECTS)
 
 
-def opening(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> str | None:
+def opening(
+    forms: Sequence[str], words: Sequence[str], s: int, j: int, *, comma: bool = False
+) -> str | None:
     """The noun phrase a sentence opens with, where all before token ``j`` is that phrase
     and its prepositional phrases: "The total cash investments in MCFC by Sheikh Mansour
     since his takeover (stood)" -> "total cash investments in MCFC"; None where a verb,
-    a pronoun or a comma comes first."""
+    a pronoun or a comma comes first (with ``comma``, the phrase may end in one: "The
+    prize money for contestants, (more than $15 million)")."""
     first = k = _phrase_start(words, s, j)
     for n in range(first, j):
-        if forms[n][-1:] in ".,?!;:" or not (
+        ends = comma and n == j - 1
+        if (forms[n][-1:] in ".,?!;:" and not ends) or not (
             _named(words[n])
+            or _acronym(forms[n])  # "US unemployment"
             or words[n] in _PREPOSITIONS
-            or words[n] in _DETERMINERS
-            or words[n] in _DEMONSTRATIVES  # "the interest charge on these loans"
+            or words[n] in _BEFORE_NOUN  # "the interest charge on these loans"
         ):
             return None
-    while k < j and _named(words[k]) and words[k] not in _PREPOSITIONS:
+    while k < j and (_named(words[k]) or _acronym(forms[k])) and words[k] not in _PREPOSITIONS:
         k += 1
     if k == first:
         return None
     end = k
     if k < j and words[k] in _PREPOSITIONS:  # one prepositional phrase: "in MCFC"
-        m = (
-            k
-            + 1
-            + (k + 1 < j and (words[k + 1] in _DETERMINERS or words[k + 1] in _DEMONSTRATIVES))
-        )
+        m = k + 1 + (k + 1 < j and words[k + 1] in _BEFORE_NOUN)
         tail = m
         while tail < j and _named(words[tail]):
             tail += 1
         if tail > m and tail - first <= 6 and (tail == j or words[tail] in _PREPOSITIONS):
             end = tail
     return " ".join(bare(forms[n]) for n in range(first, end))
+
+
+def _acronym(form: str) -> bool:
+    """Whether a token is an acronym in capitals ("US", "NHS"), which may be a stop word
+    folded ("us")."""
+    letters = bare(form)
+    return len(letters) > 1 and letters.isalpha() and letters.isupper()
 
 
 def _changes(verb: str) -> bool:

@@ -32,7 +32,7 @@ from newsreel.entities.claims.words import (
     _CLAUSE_OPENERS,
     _CURRENCY,
     _DETERMINERS,
-    _FIRST_PERSON,
+    _INTRODUCED,
     _IS,
     _K,
     _LEAD_ADVERBS,
@@ -41,12 +41,15 @@ from newsreel.entities.claims.words import (
     _MONEY_FOR,
     _NEAR,
     _NO_MEASURE,
+    _NOT_SAID_OF,
     _NOT_SUBJECT,
+    _PARTICIPLES,
     _PREPOSITIONS,
     _PRONOUNS,
     _RELATIVE_TIME,
     _REPORT,
     _SPEAKER_STOP,
+    _STANDS,
     _STOP,
     _SUBJECT_STOP,
     _THINK,
@@ -69,7 +72,12 @@ def _subject(
         if words[j] in FILLERS:
             continue
         of_those = j == start + 1 and words[start] == "of" and words[j] in ("those", "these")
-        if (words[j] in _STOP and not of_those) or words[j] in _SUBJECT_STOP or not words[j]:
+        after_what = words[j - 1] == "what"  # "10% of what we earn on rent"
+        if (
+            (words[j] in _STOP and not of_those)
+            or (words[j] in _SUBJECT_STOP and not after_what)
+            or not words[j]
+        ):
             break  # "six of those killed" counts those killed
         if _number_at(words, j):
             break
@@ -215,21 +223,37 @@ def currency_of(forms: Sequence[str], i: int, after: int) -> str | None:
 
 
 def said_of(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
-    """What a share or sum with no noun of its own is, where the sentence opens with a
-    noun phrase that it is said of: before a verb of being ("China is now about 32 33%"
-    -> "China"; "the interest charge on these loans is RPI plus up to 3%") or before a
-    comma and the number ("The prize money for contestants, more than $15 million")."""
-    if words[s] in _FIRST_PERSON or words[_phrase_start(words, s, i)] in _FIRST_PERSON:
-        return None  # "My understanding is ... $42.5 billion"
-    for j in range(s + 1, i):
-        if words[j] in _IS:
-            passive = j + 1 < i and _past(words[j + 1])  # "The star was offered ... £80m"
-            return None if passive else opening(forms, words, s, j)
-        if forms[j][-1:] == ",":
-            if all(words[k] in _ABOUT for k in range(j + 1, i)):
-                bare_comma = [*forms[:j], forms[j][:-1]]
-                return opening(bare_comma, words, s, j + 1)
-            return None
+    """What a share or sum with no noun of its own is said of: the noun phrase its
+    sentence opens with, before a verb that says where it stands ("China is now about
+    32 33%" -> "China", "Inflation stands at 4%", "Turnout is expected to be around
+    60%"), or, opened by an article, before a comma and the number ("The prize money for
+    contestants, more than $15 million"). Not the speaker ("My understanding is"), a
+    question or time word ("Why is it 20%?", "Last year, about 5%"), a passive ("The
+    star was offered"), what a verb of being introduces ("The risk is that", "The aim
+    is to"), nor across another number or comma ("Labour is on 40%, the Conservatives
+    on 30%")."""
+    while s < i and (forms[s][:1] == "[" or forms[s][-1:] == "]" or forms[s] == ">>"):
+        s += 1  # caption marks: ">> Inflation is now 4%", "[Music] The fee"
+    first = _phrase_start(words, s, i)
+    if first >= i or words[first] in _NOT_SAID_OF:
+        return None
+    for j in range(first + 1, i):
+        if forms[j - 1][-1:] == ",":
+            article = first > s and words[first - 1] in _DETERMINERS
+            appositive = article and all(words[k] in _ABOUT for k in range(j, i))
+            return opening(forms, words, s, j, comma=True) if appositive else None
+        if words[j] not in _STANDS:
+            continue
+        after = words[j + 1] if j + 1 < i else ""
+        passive = words[j] in _IS and (_past(after) or after in _PARTICIPLES)
+        to_be = after in _LIKELY and words[j + 2 : j + 4] == ["to", "be"]
+        if (passive and not to_be) or after in _INTRODUCED:
+            return None  # "was offered", "is thought to have", "is that"; not "is expected to be"
+        if any(
+            (_number_at(words, k) and k < i - 1) or forms[k][-1:] in ",;:" for k in range(j + 1, i)
+        ):
+            return None  # "Labour is on 40%, the Conservatives on (30%)"; not "32 (33%)"
+        return opening(forms, words, s, j)
     return None
 
 

@@ -102,6 +102,9 @@ _PREPOSITIONS = frozenset("in of for by since from on at with after over into".s
 # before what a sentence is about: "And the Saudi economy ..."
 _LEAD_WORDS = frozenset("and but so now well also then".split())
 
+# pointing words before a noun: "This figure is now 20%", "the charge on these loans"
+_DEMONSTRATIVES = frozenset({"this", "these", "those"})
+
 # verbs that change what follows them: "increased the club's youth budget to", "cut the
 # aid budget by"
 _CHANGE_WHAT = frozenset(
@@ -169,13 +172,16 @@ _SUBJECT_STOP = frozenset(
     {"exchange", "return", "according", "about", "almost", "nearly", "around", "roughly", "some"}
     | {"compared", "compare", "comparing"}  # "234 percent compared to the season before"
     # a pronoun opens a clause about what was counted: "three major things (you have to)"
-    | set("i you he she we they i'm you're he's she's we're they're we've they've".split())
+    | set(
+        "i you he she we they i'm you're he's she's we're they're i've you've we've they've "
+        "i'll you'll he'll she'll we'll they'll i'd you'd he'd she'd we'd they'd it's".split()
+    )
     | {"say"}  # "three students say they were"
 )
 
-# a clause opened by these after a counted noun is no part of it: "seven times before (he
-# was allowed)", "13% worse than (they did)"
-_CLAUSE_OPENERS = frozenset("before after as while than where since once until what".split())
+# a conjunction left last in a counted noun opens a clause cut off at its pronoun: "seven
+# times before (he was allowed)", "13% worse than (they did)"
+_CLAUSE_OPENERS = frozenset("before after as while than where since once until".split())
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -241,9 +247,6 @@ _NEGATION = frozenset("never not didn't doesn't don't hasn't haven't no".split()
 # a verb of being or having, and its auxiliaries: "has been spent", "was expected to"
 _BE = frozenset("was were is are be been being has have had will would 's 've".split())
 
-# a verb of being between a noun phrase and a share or sum said of it: "China is now 33%"
-_IS = frozenset("is was are were".split())
-_FIRST_PERSON = frozenset("i my we our me us".split())  # the speaker: "My understanding is"
 
 # before a verb of saying, a passive: "Netanyahu was told that", "is said to have paid"
 _PASSIVE = _BE - {"has", "have", "had", "will", "would", "'s", "'ve"}
@@ -309,6 +312,28 @@ _ASIDE = frozenset("in at on during after before speaking writing".split())
 
 # a question word opening a speaker makes it a clause: "what I'm trying to (say)"
 _WH = frozenset("what how why whether".split())
+
+# a verb of being between a noun phrase and a share or sum said of it: "China is now 33%"
+_IS = _PASSIVE - {"be", "been", "being"}
+# ... or a verb that says where it stands: "Inflation stands at 4%", "Labour leads with"
+_STANDS = _IS | frozenset("stands stood remains remained peaked leads sits".split())
+# past participles not in -ed after "is": "Russia is thought to have lost 40%"
+_PARTICIPLES = frozenset("thought said known seen held given paid sold set".split())
+# what a verb of being introduces rather than describes: "The risk is that", "The aim is to"
+_INTRODUCED = frozenset("that whether to what how why".split())
+# the speaker, a question or a time word is nothing a number is said of
+_NOT_SAID_OF = (
+    frozenset("i my we our".split())
+    | _WH
+    | {"when", "where", "who", "which"}
+    | {
+        "last",
+        "next",
+        "this",
+        "today",
+        "yesterday",
+    }
+)
 
 _PRONOUNS = frozenset({"it", "they", "he", "she", "i", "we", "you"})
 
