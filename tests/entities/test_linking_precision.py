@@ -23,7 +23,7 @@ from newsreel.entities.names import (
     well_formed,
 )
 from newsreel.entities.ner import Mention, mentions
-from newsreel.entities.shaping import joined, outlet_split, trimmed
+from newsreel.entities.shaping import joined, outlet_split, trimmed, whole_names
 from newsreel.entities.spelling import key
 from newsreel.entities.stage import enrich_tokens
 
@@ -225,6 +225,30 @@ def test_a_club_named_after_its_city_is_the_club() -> None:
         at = next(i for i, t in enumerate(tokens) if t.startswith("Newcastle"))
         got = joined(tokens, [Mention(at, at + 1, "LOC", "Newcastle")])
         assert [m.text for m in got] == ["Newcastle"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "name", "whole"),
+    [
+        ("Also even set Blatter has recently said it.", 3, "Sepp Blatter", "set Blatter"),
+        ("Raised the question of Jimmy lies incarceration.", 4, "Jimmy Lai", "Jimmy lies"),
+        ("Enter Shake Mansour here", 2, "Sheikh Mansour", "Shake Mansour"),
+        # a verb, a function word, another sentence or a comma is no name
+        ("the King to do more to pressurize Andrew to act", 7, "Prince Andrew", "Andrew"),
+        ("Ronaldo scored, of course", 0, "Cristiano Ronaldo", "Ronaldo"),
+        ("said Blatter today", 1, "Sepp Blatter", "Blatter"),
+        ("It was set. Blatter said no", 3, "Sepp Blatter", "Blatter"),
+        ("Jimmy, lies are told", 0, "Jimmy Lai", "Jimmy"),
+    ],
+)
+def test_a_person_heard_by_one_name_takes_the_other_misheard(
+    text: str, at: int, name: str, whole: str
+) -> None:
+    tokens = text.split()
+    mention = Mention(at, at + 1, "PER", tokens[at].strip(",."))
+    got = whole_names(tokens, [mention], [(name, "PER")])
+    assert [m.text for m in got] == [whole]
+    assert whole_names(tokens, [mention], [(name, "ORG")]) == [mention]  # people only
 
 
 def test_repeated_spellings_are_found_where_the_ner_misses_them() -> None:

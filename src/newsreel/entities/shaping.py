@@ -9,14 +9,17 @@ from collections.abc import Sequence
 from functools import cache
 from operator import attrgetter
 
+from rapidfuzz import fuzz
+
 from newsreel.entities import ner
 from newsreel.entities.linking import Linker, curated
 from newsreel.entities.listed import TITLES, NameList, people
 from newsreel.entities.names import clean, club, generic
 from newsreel.entities.places import demonym, place
-from newsreel.entities.spelling import key
+from newsreel.entities.spelling import first_sound, key
 from newsreel.repair.clean import core
 from newsreel.repair.document import ends_sentence
+from newsreel.text import STOPWORDS
 
 
 def names_more(tokens: Sequence[str], place_found: ner.Mention, m: ner.Mention) -> bool:
@@ -285,6 +288,52 @@ def club_extended(tokens: Sequence[str], m: ner.Mention, taken: set[int]) -> ner
     if at + 1 < len(tokens) and tokens[at + 1][:1].isupper() and not ends_sentence(tokens[at]):
         return m
     return ner.Mention(m.start, at + 1, "ORG", f"{m.text} {clean(tokens[at])}")
+
+
+def _other_half(heard: str, listed: str) -> bool:
+    """Whether a word next to a person's one heard name is the other name misheard:
+    the same first sound, close in letters ("set" for Sepp, "lies" for Lai, "shake" for
+    Sheikh), no function word and no verb ("pressurize Andrew", "Ronaldo scored")."""
+    return (
+        bool(heard)
+        and heard != listed
+        and heard not in STOPWORDS
+        and not heard.endswith(("ed", "ing", "ize", "ise"))
+        and first_sound(heard) == first_sound(listed)
+        and fuzz.ratio(heard, listed) >= 50
+    )
+
+
+def whole_names(
+    tokens: Sequence[str], mentions: Sequence[ner.Mention], linked: Sequence[tuple[str, str]]
+) -> list[ner.Mention]:
+    """Mentions of a person by one name (``linked``: each mention's entity name and type,
+    a person with a two-word name) taking in
+    the word before or after that is the other name misheard: "set Blatter" (Sepp
+    Blatter), "Jimmy lies" (Jimmy Lai), "Lonel Messi"; other mentions as they are."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out: list[ner.Mention] = []
+    for m, (name, kind) in zip(mentions, linked, strict=True):
+        words, heard = key(name).split(), key(m.text)
+        if kind != "PER" or m.end - m.start != 1 or len(words) != 2:
+            out.append(m)
+            continue
+        surname = fuzz.ratio(heard, words[1]) >= 80  # else perhaps the first name
+        at = m.start - 1 if surname else m.end  # the word that may be the other name
+        edge = at if surname else m.start  # no sentence end or comma between them
+        if (
+            (surname or fuzz.ratio(heard, words[0]) >= 80)
+            and 0 <= at < len(tokens)
+            and at not in taken
+            and tokens[edge][-1:].isalnum()
+            and _other_half(key(tokens[at]), words[0] if surname else words[1])
+        ):
+            start, end = min(at, m.start), max(at + 1, m.end)
+            text = " ".join(clean(t) for t in tokens[start:end])
+            out.append(ner.Mention(start, end, m.type, text))
+            continue
+        out.append(m)
+    return out
 
 
 def _particle(token: str) -> bool:

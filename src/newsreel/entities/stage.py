@@ -28,6 +28,7 @@ from newsreel.entities.shaping import (
     names_more,
     overlap,
     run_together,
+    whole_names,
 )
 from newsreel.entities.spelling import key
 from newsreel.repair.document import ends_sentence
@@ -221,11 +222,12 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     archive = [m for m in heard if m not in mentions]
     mentions = heard
     linked = linker.link_video([(m.text, m.type) for m in mentions])
+    whole = whole_names(tokens, mentions, linked)  # "set Blatter": Sepp Blatter
     rows = [
         (
-            m.start,
-            m.end,
-            clean(m.text),
+            w.start,
+            w.end,
+            clean(w.text),
             name,
             kind,
             "aliases"
@@ -236,8 +238,9 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
             if m in titled or m in addressed
             else "ner",
         )
-        for m, (name, kind) in zip(mentions, linked, strict=True)
+        for m, w, (name, kind) in zip(mentions, whole, linked, strict=True)
     ]
+    mentions = whole
     places = {
         i: name
         for m, (name, kind) in zip(mentions, linked, strict=True)
