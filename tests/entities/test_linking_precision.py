@@ -511,3 +511,14 @@ def test_a_guest_thanked_by_first_name_is_the_guest() -> None:
     two = "Nick Robinson and Nick Beake . Thanks , Nick .".split()
     both = [Mention(0, 2, "PER", "Nick Robinson"), Mention(3, 5, "PER", "Nick Beake")]
     assert find_first_names(two, both, set()) == []
+
+
+def test_a_party_the_ner_splits_is_one_name() -> None:
+    """ "The Liberal Democrat leader": the NER tagged "Liberal" a place, "Democrat" a
+    nationality; the curated spelling names the party."""
+    tokens = "The Liberal Democrat leader Ed Davey saying".split()
+    tagged = [Mention(1, 2, "LOC", "Liberal"), Mention(2, 3, "MISC", "Democrat")]
+    rows = enrich_tokens(tokens, tagged, Linker({}, {}, listed=NameList([]))).mentions
+    assert [(r[2], r[3], r[4]) for r in rows][:1] == [
+        ("Liberal Democrat", "Liberal Democrats", "ORG")
+    ]
