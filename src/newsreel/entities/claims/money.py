@@ -293,3 +293,14 @@ def _owner(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> str | 
         forms, s, j, 4, lambda k: not _noun(words[k]) or _past(words[k]), own_comma=True
     )  # the phrase's own last word may end in a comma: "a Porsche, which"
     return " ".join(out) or None
+
+
+_CURRENCY_SIGNS = {"$": "dollars", "£": "pounds", "€": "euros"}
+
+
+def currency_of(forms: Sequence[str], i: int, after: int) -> str | None:
+    """The currency a sum is in, for a sum whose purpose goes unsaid ("£5,000" ->
+    "pounds", "9 grand" -> "grand"), as the claims golds name it."""
+    if forms[i][:1] in _CURRENCY_SIGNS:
+        return _CURRENCY_SIGNS[forms[i][:1]]
+    return "grand" if any(bare(f).lower() == "grand" for f in forms[i:after]) else None

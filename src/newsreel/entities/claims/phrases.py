@@ -5,19 +5,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsreel.entities.claims.numbers import _noun, _past
+from newsreel.entities.claims.numbers import _noun, _number_at, _past
 from newsreel.entities.claims.words import (
+    _ABOUT,
     _AUXILIARIES,
     _BE,
     _CHANGE,
     _CHANGE_WHAT,
     _DEMONSTRATIVES,
     _DETERMINERS,
+    _INTRODUCED,
+    _IS,
     _LEAD_WORDS,
+    _LIKELY,
     _MOVED,
     _NO_TOPIC,
+    _NOT_SAID_OF,
     _OBJECTS,
+    _PARTICIPLES,
     _PREPOSITIONS,
+    _STANDS,
 )
 from newsreel.repair.clean import FILLERS, bare
 
@@ -114,3 +121,38 @@ def _acronym(form: str) -> bool:
 def _changes(verb: str) -> bool:
     """Whether a verb says a quantity changed: "rose", "boomed", "was cut"."""
     return verb in _CHANGE or verb in _CHANGE_WHAT or verb in _MOVED
+
+
+def said_of(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
+    """What a share or sum with no noun of its own is said of: the noun phrase its
+    sentence opens with, before a verb that says where it stands ("China is now about
+    32 33%" -> "China", "Inflation stands at 4%", "Turnout is expected to be around
+    60%"), or, opened by an article, before a comma and the number ("The prize money for
+    contestants, more than $15 million"). Not the speaker ("My understanding is"), a
+    question or time word ("Why is it 20%?", "Last year, about 5%"), a passive ("The
+    star was offered"), what a verb of being introduces ("The risk is that", "The aim
+    is to"), nor across another number or comma ("Labour is on 40%, the Conservatives
+    on 30%")."""
+    while s < i and (forms[s][:1] == "[" or forms[s][-1:] == "]" or forms[s] == ">>"):
+        s += 1  # caption marks: ">> Inflation is now 4%", "[Music] The fee"
+    first = _phrase_start(words, s, i)
+    if first >= i or words[first] in _NOT_SAID_OF:
+        return None
+    for j in range(first + 1, i):
+        if forms[j - 1][-1:] == ",":
+            article = first > s and words[first - 1] in _DETERMINERS
+            appositive = article and all(words[k] in _ABOUT for k in range(j, i))
+            return opening(forms, words, s, j, comma=True) if appositive else None
+        if words[j] not in _STANDS:
+            continue
+        after = words[j + 1] if j + 1 < i else ""
+        passive = words[j] in _IS and (_past(after) or after in _PARTICIPLES)
+        to_be = after in _LIKELY and words[j + 2 : j + 4] == ["to", "be"]
+        if (passive and not to_be) or after in _INTRODUCED:
+            return None  # "was offered", "is thought to have", "is that"; not "is expected to be"
+        if any(
+            (_number_at(words, k) and k < i - 1) or forms[k][-1:] in ",;:" for k in range(j + 1, i)
+        ):
+            return None  # "Labour is on 40%, the Conservatives on (30%)"; not "32 (33%)"
+        return opening(forms, words, s, j)
+    return None

@@ -16,9 +16,10 @@ from newsreel.entities.claims.money import (
     _purpose_after,
     _rate_end,
     _untimed,
+    currency_of,
 )
 from newsreel.entities.claims.numbers import _noun, _number_at, _past, _words_back
-from newsreel.entities.claims.phrases import _named, _phrase_start, opening
+from newsreel.entities.claims.phrases import _named, opening, said_of
 from newsreel.entities.claims.words import (
     _ABOUT,
     _ADJECTIVAL,
@@ -32,8 +33,6 @@ from newsreel.entities.claims.words import (
     _CLAUSE_OPENERS,
     _CURRENCY,
     _DETERMINERS,
-    _INTRODUCED,
-    _IS,
     _K,
     _LEAD_ADVERBS,
     _LIKELY,
@@ -41,15 +40,12 @@ from newsreel.entities.claims.words import (
     _MONEY_FOR,
     _NEAR,
     _NO_MEASURE,
-    _NOT_SAID_OF,
     _NOT_SUBJECT,
-    _PARTICIPLES,
     _PREPOSITIONS,
     _PRONOUNS,
     _RELATIVE_TIME,
     _REPORT,
     _SPEAKER_STOP,
-    _STANDS,
     _STOP,
     _SUBJECT_STOP,
     _THINK,
@@ -209,52 +205,6 @@ def _what(
     if subject is None and value >= 1000 and (measured := _measure_of(forms, words, s, i)):
         return measured, True  # "a capacity of 40,000"
     return subject, counted
-
-
-_CURRENCY_SIGNS = {"$": "dollars", "£": "pounds", "€": "euros"}
-
-
-def currency_of(forms: Sequence[str], i: int, after: int) -> str | None:
-    """The currency a sum is in, for a sum whose purpose goes unsaid ("£5,000" ->
-    "pounds", "9 grand" -> "grand"), as the claims golds name it."""
-    if forms[i][:1] in _CURRENCY_SIGNS:
-        return _CURRENCY_SIGNS[forms[i][:1]]
-    return "grand" if any(bare(f).lower() == "grand" for f in forms[i:after]) else None
-
-
-def said_of(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
-    """What a share or sum with no noun of its own is said of: the noun phrase its
-    sentence opens with, before a verb that says where it stands ("China is now about
-    32 33%" -> "China", "Inflation stands at 4%", "Turnout is expected to be around
-    60%"), or, opened by an article, before a comma and the number ("The prize money for
-    contestants, more than $15 million"). Not the speaker ("My understanding is"), a
-    question or time word ("Why is it 20%?", "Last year, about 5%"), a passive ("The
-    star was offered"), what a verb of being introduces ("The risk is that", "The aim
-    is to"), nor across another number or comma ("Labour is on 40%, the Conservatives
-    on 30%")."""
-    while s < i and (forms[s][:1] == "[" or forms[s][-1:] == "]" or forms[s] == ">>"):
-        s += 1  # caption marks: ">> Inflation is now 4%", "[Music] The fee"
-    first = _phrase_start(words, s, i)
-    if first >= i or words[first] in _NOT_SAID_OF:
-        return None
-    for j in range(first + 1, i):
-        if forms[j - 1][-1:] == ",":
-            article = first > s and words[first - 1] in _DETERMINERS
-            appositive = article and all(words[k] in _ABOUT for k in range(j, i))
-            return opening(forms, words, s, j, comma=True) if appositive else None
-        if words[j] not in _STANDS:
-            continue
-        after = words[j + 1] if j + 1 < i else ""
-        passive = words[j] in _IS and (_past(after) or after in _PARTICIPLES)
-        to_be = after in _LIKELY and words[j + 2 : j + 4] == ["to", "be"]
-        if (passive and not to_be) or after in _INTRODUCED:
-            return None  # "was offered", "is thought to have", "is that"; not "is expected to be"
-        if any(
-            (_number_at(words, k) and k < i - 1) or forms[k][-1:] in ",;:" for k in range(j + 1, i)
-        ):
-            return None  # "Labour is on 40%, the Conservatives on (30%)"; not "32 (33%)"
-        return opening(forms, words, s, j)
-    return None
 
 
 def _measure_of(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
