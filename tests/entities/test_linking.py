@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from newsreel.entities import gazetteer
 from newsreel.entities.claims import extract
 from newsreel.entities.linking import Linker, same_person_in_video
+from newsreel.entities.listed import NameList
 from newsreel.entities.ner import Mention
 from newsreel.entities.shaping import trimmed
 from newsreel.entities.spelling import key
@@ -206,3 +207,21 @@ def test_a_listed_person_s_own_first_name_joins_a_misheard_full_name_in_the_vide
         "Marco Rubio",
         "Marco Rossi",
     ]
+
+
+def test_names_with_other_numbers_are_other_entities() -> None:
+    linker = Linker({}, {}, listed=NameList([]))
+    assert linker.link("2006 World Cup", "MISC")[0] == "2006 World Cup"
+    assert linker.link("2030 World Cup", "MISC")[0] == "2030 World Cup"
+    assert linker.link("BBC 1", "ORG")[0] == "BBC 1"
+    assert linker.link("BBC 2", "ORG")[0] == "BBC 2"
+    assert linker.link("2006 World Cup", "MISC")[0] == "2006 World Cup"  # the same one again
+
+
+def test_a_lower_case_word_is_no_name_of_a_kind() -> None:
+    from newsreel.entities.shaping import may_be_name
+
+    linker = Linker({}, {}, listed=NameList([]))
+    assert not may_be_name("geese", "MISC", linker, "geese")
+    assert may_be_name("jihadist", "MISC", linker, "Jihadist")  # as the repair wrote it
+    assert may_be_name("firmino", "PER", linker, "firmino")  # a person the repair missed

@@ -84,6 +84,10 @@ def display(surface: str, k: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in name.split()) if name.islower() else name
 
 
+def _digits(k: str) -> str:
+    return "".join(c for c in k if c.isdigit())
+
+
 def same_person_in_video(a: str, b: str) -> bool:
     """Within one video, two spellings of one person: full names whose surnames and
     first names are close ("kareim elari" / "aim alwari", not "bill clinton" / "hillary
@@ -178,6 +182,8 @@ class Linker:
         a lone name joins a person only if it starts with the same sound."""
         if not any(c.isupper() for c in surface) or all(w in self.common for w in k.split()):
             return False
+        if _digits(k) != _digits(spelling):
+            return False  # "the 2030 World Cup" is no "2006 World Cup", "Channel 13" no 12
         if self.type_of(self._name[spelling]) != kind:
             return False
         if kind == "PER":

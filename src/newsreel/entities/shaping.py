@@ -59,12 +59,15 @@ def run_together(m: ner.Mention, listed: NameList) -> list[ner.Mention]:
     return [ner.Mention(m.start + n, m.start + n + 1, "PER", w) for n, w in enumerate(words)]
 
 
-def may_be_name(k: str, kind: str, linker: Linker) -> bool:
+def may_be_name(k: str, kind: str, linker: Linker, surface: str = "") -> bool:
     """Whether an NER mention's key may be a name: it has a letter, is not only generic or
-    common words, not only titles ("Crown Prince"), no person with a digit ("GLP1s"), and
-    not one word the archive writes in lower case ("Awesome", "Broker": the repair's
-    capital) unless a known place or person."""
+    common words, not only titles ("Crown Prince"), no person with a digit ("GLP1s"), no
+    other kind of name in one lower-case word (``surface`` "geese", "meth"), and not one
+    word the archive writes in lower case ("Awesome", "Broker": the repair's capital)
+    unless a known place or person."""
     if not any(c.isalpha() for c in k) or generic(k, linker.common):
+        return False
+    if kind == "MISC" and surface.islower() and " " not in k and k not in linker.curated:
         return False
     if all(w in TITLES for w in k.split()):
         return False

@@ -198,7 +198,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     named = [
         part
         for m in joined(tokens, tagged)
-        if may_be_name(key(m.text), m.type, linker)
+        if may_be_name(key(m.text), m.type, linker, m.text)
         for part in run_together(m, linker.listed)
     ]
     starts = set(sentence_starts(tokens))
