@@ -878,3 +878,12 @@ def test_a_transfer_fee_goes_with_who_moved() -> None:
     assert claims_of("They settled a civil lawsuit for 12 million dollars.")[12e6][0] == (
         "civil lawsuit"
     )
+
+
+def test_sources_cut_from_a_stutter_a_count_or_a_clause() -> None:
+    assert named_source("the of Qatar Airways".split()) == "Qatar Airways"  # a stutter
+    assert named_source("three decades with the Saudi".split()) is None  # a count
+    assert named_source("Riyadh searching in the company".split()) is None  # a clause
+    # an -ing word before a noun or a number describes the source
+    assert named_source("The fundraising regulator".split()) == "The fundraising regulator"
+    assert named_source("Union representing 65 000 footballers".split()) is not None

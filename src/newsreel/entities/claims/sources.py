@@ -209,6 +209,8 @@ def _opening_step(got: list[str], start_of_sentence: bool) -> tuple[list[str], b
         got = got[1:]  # "(emails obtained) by the Sunday Times revealed"
     while len(got) > 2 and got[0].casefold() in _WHEN and _date_word(got[1]):
         got, start_of_sentence = got[2:], False  # "In 2019 Deloitte ranked"
+    if len(got) > 2 and got[0].casefold() in _DETERMINERS and got[1] in _PREPOSITIONS:
+        got = got[2:]  # a stutter: "(the ex head of) the of Qatar Airways"
     if len(got) > 1 and got[0].casefold() in ("a", "an", "one"):
         # "A DERA spokesperson" is the DERA spokesperson; "A Pentagon official": the
         # article was the sentence's first word
@@ -265,18 +267,24 @@ def _fragment(got: Sequence[str]) -> bool:
     first, last = got[0].casefold(), got[-1].casefold()
     before = got[-2].casefold() if len(got) > 1 else ""
     named = all(w[:1].isupper() for w in got)  # "For Women Scotland"
-    clause = any(w in _CLAUSE_VERBS for w in got[1:-1])  # "Amnesty International UK had a
-    return (  # campaign"
+    clause = any(w in _CLAUSE_VERBS for w in got[1:-1]) or any(
+        _doing(got[k]) and got[k - 1][:1].isupper() and got[k + 1] in _PREPOSITIONS
+        for k in range(1, len(got) - 1)
+    )  # "Amnesty International UK had a campaign", "Riyadh searching through the company";
+    # not "The fundraising regulator", "Union representing 65,000 footballers"
+    return (
         clause
+        or _number_at([first], 0) is not None  # "three decades with the Saudi"
         or (first in _FRAGMENT_START and not named)
         or (last in _FRAGMENT_END and got[-1].islower())  # not "Theresa May"
-        or (
-            got[-1].islower()
-            and len(last) > 5
-            and last.endswith("ing")
-            and before not in _PREPOSITIONS | {"the"}  # "the ministry of housing"
-        )
+        or (_doing(got[-1]) and before not in _PREPOSITIONS | {"the"})  # not "the
+        # ministry of housing"
     )
+
+
+def _doing(word: str) -> bool:
+    """An "-ing" verb as written in lower case ("assessing", "searching")."""
+    return word.islower() and len(word) > 5 and word.endswith("ing")
 
 
 def _pronoun(word: str) -> bool:
