@@ -42,7 +42,7 @@ from newsreel.entities.claims.sources import (
     named_source,
     speaker_head,
 )
-from newsreel.entities.claims.subjects import counted_what
+from newsreel.entities.claims.subjects import subject_of
 from newsreel.entities.claims.words import _QUOTE_SAY
 from newsreel.repair.clean import core
 
@@ -150,7 +150,7 @@ def _claims_in(
         if not durations and _duration(forms, words, s, i, after, e):
             i += used
             continue
-        subject, _ = counted_what(forms, words, (s, e, i, after), places, value, counted, about)
+        subject = subject_of(forms, words, (s, e, i, after), places, value, counted, about)
         if (
             subject is None  # a claim names what it counts: no "95%: ?"
             or _not_one(forms, words, s, i, after, e)

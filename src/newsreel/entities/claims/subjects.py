@@ -111,7 +111,7 @@ def _how_often(subject: str | None) -> bool:
     return bool(words) and _rate_end(words, 0, len(words)) == len(words)
 
 
-def counted_what(
+def subject_of(
     forms: Sequence[str],
     words: Sequence[str],
     at: tuple[int, int, int, int],
@@ -119,17 +119,17 @@ def counted_what(
     value: float,
     counted: bool,
     topic: str | None = None,
-) -> tuple[str | None, bool]:
-    """(subject, counted) of the number at ``at`` (``_what``); a temperature counts
-    degrees, and a share or sum with no subject is said of the sentence's noun phrase
+) -> str | None:
+    """What the number at ``at`` counts (``_what``): a temperature counts degrees, and a
+    share or sum that ``_what`` finds nothing for is said of its sentence's noun phrase
     ("China is now about 33%"), else a sum is in its currency ("£5,000": pounds)."""
     s, _, i, after = at
     if "°" in forms[i]:  # "-30°C": a temperature
-        return "degrees", True
+        return "degrees"
     subject, counted = _what(forms, words, at, places, value, counted, topic)
     if subject is None and counted:
-        subject = said_of(forms, words, s, i) or currency_of(forms, i, after)
-    return subject, counted
+        return said_of(forms, words, s, i) or currency_of(forms, i, after)
+    return subject
 
 
 def _what(
