@@ -201,6 +201,21 @@ def test_one_as_an_article_long_durations_and_multipliers() -> None:
     assert values("the one final chance fell in one room to not one single friend") == {}
     assert values("after 17 long weeks they were 15 times richer") == {}
     assert values("he came home just three times in eight years") == {3: "times"}
+    assert values("a budget at least five times that of every other team") == {}
+    assert values("on five times what he earns, three times as much as them") == {}
+    assert values("almost three times the emissions of america") == {}
+    assert values("the clip was viewed more than 3 million times") == {3_000_000: "times"}
+
+
+def test_a_stage_of_a_cup_is_no_count() -> None:
+    assert values("a defeat in the round of 16 of the cup with 40 players") == {40: "players"}
+
+
+def test_a_stammered_number_is_one_claim() -> None:
+    claims, _ = extract("we look at three markets, three major markets, in Asia".split(), [0])
+    assert [(c.text, c.subject) for c in claims] == [("three", "markets")]
+    claims, _ = extract("he scored two goals, two assists".split(), [0])
+    assert [c.subject for c in claims] == ["goals", "assists"]
 
 
 def test_a_share_said_without_percent() -> None:

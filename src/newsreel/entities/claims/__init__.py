@@ -158,12 +158,24 @@ def _claims_in(
         ):
             i += used
             continue
+        if claims and _restated(claims[-1], i, value, subject):
+            i += used
+            continue
         text = " ".join(forms[i : i + used]).strip(".,?!;:")
         # "the union representing 65,000 footballers warned": the number describes the source
         by = source.name if source and not source.start <= i < source.end else None
         claims.append(Claim(i, i + used, value, text, subject, by, sentence))
         i += used
     return claims
+
+
+def _restated(last: Claim, i: int, value: float, subject: str) -> bool:
+    """Whether a number says again, two words on at most, the claim just before it:
+    "three markets, three major markets", "100 100 people" (a stammer is one claim;
+    "two goals, two assists" are two)."""
+    if last.value != value or i - last.end > 2 or last.subject is None:
+        return False
+    return last.subject.split()[-1:] == subject.split()[-1:]
 
 
 def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quote | None:

@@ -15,6 +15,7 @@ from newsreel.entities.claims.words import (
     _GROUP_VERBS,
     _K,
     _LONG,
+    _MEASURES,
     _MONEY_VERBS,
     _MONTHS,
     _NOT_SUBJECT,
@@ -28,6 +29,7 @@ from newsreel.entities.claims.words import (
     _STOP,
     _THOUSANDS,
     _TIME_UNITS,
+    _TIMES_WHAT,
     _WORDS,
 )
 
@@ -54,10 +56,17 @@ def _duration(
     if nxt == "times" and after + 1 < e:
         more = words[after + 1]  # "15 times richer": a multiplier; "seven times" a count
         then = words[after + 2] if after + 2 < e else ""
-        return more in _COMPARATIVE or (more.endswith("er") and then == "than")
+        return (
+            more in _COMPARATIVE
+            or more in _TIMES_WHAT  # "five times that of", "three times as much"
+            or (more == "the" and then in _MEASURES)  # "10 times the salary"
+            or (more.endswith("er") and then == "than")
+        )
     before = words[i - 1] if i > s else ""
-    return before in ("aged", "top", "big", "number", "no") or (
-        after + 1 < e and words[after + 1] in _AGE
+    return (
+        before in ("aged", "top", "big", "number", "no")
+        or words[max(s, i - 2) : i] == ["round", "of"]  # "the round of 16": a stage
+        or (after + 1 < e and words[after + 1] in _AGE)
     )
 
 

@@ -51,6 +51,7 @@ from newsreel.entities.claims.words import (
     _THINK,
     _TIME_UNITS,
     _TIMELY,
+    _TRAILING,
     _VACUOUS,
     _WHEN,
     _YEAR,
@@ -129,7 +130,23 @@ def subject_of(
     subject, counted = _what(forms, words, at, places, value, counted, topic)
     if subject is None and counted:
         return said_of(forms, words, s, i) or currency_of(forms, i, after)
-    return subject
+    return _untrailed(subject)
+
+
+def _untrailed(subject: str | None) -> str | None:
+    """A subject without the words it was cut off after: "dollars into" is "dollars",
+    "people crushed to death at" "people crushed to death", "titles in the last" "titles"
+    (an unfinished phrase reads as a garble when cited)."""
+    if subject is None:
+        return None
+    kept = subject.split()
+    while len(kept) > 1:
+        last = kept[-1].casefold().strip(".,?!;:")
+        if last in _TRAILING or (last == "last" and kept[-2].casefold() == "the"):
+            kept.pop()
+        else:
+            break
+    return " ".join(kept)
 
 
 def _what(

@@ -99,6 +99,9 @@ _SUBORDINATE = frozenset(
 # prepositions inside a noun phrase: "The total cash investments in MCFC by Sheikh Mansour"
 _PREPOSITIONS = frozenset("in of for by since from on at with after over into".split())
 
+# words a subject does not end on: "dollars into", "bodies in just", "miles from here"
+_TRAILING = _PREPOSITIONS | frozenset("to onto the a an just here there".split())
+
 # before what a sentence is about: "And the Saudi economy ..."
 _LEAD_WORDS = frozenset("and but so now well also then".split())
 
@@ -207,6 +210,13 @@ _COMPARATIVE = frozenset(
     "stronger wealthier worse better".split()
 )
 
+# after "N times", a multiplier's comparison: "five times that of", "three times as much"
+_TIMES_WHAT = frozenset("that what as those this its his her their our".split())
+# "10 times the salary", "three times the emissions": what a multiplier multiplies
+_MEASURES = frozenset(
+    "size amount number price cost value rate salary level average population budget "
+    "emissions figure total wage wages revenue income speed height length weight".split()
+)
 _LONG = frozenset("long full straight consecutive whole short".split())
 
 # a subject must be a noun phrase: not one that starts with these
