@@ -902,3 +902,29 @@ def test_sources_cut_from_a_stutter_a_count_or_a_clause() -> None:
     # an -ing word before a noun or a number describes the source
     assert named_source("The fundraising regulator".split()) == "The fundraising regulator"
     assert named_source("Union representing 65 000 footballers".split()) is not None
+
+
+def test_ranges_vague_sizes_and_line_ups() -> None:
+    assert values("between five and six startup investments a year") == {
+        5: "startup investments a year",
+        6: "startup investments a year",
+    }
+    assert values("he scored two goals and three assists") == {2: "goals", 3: "assists"}
+    assert values("a hundred and five people came") == {105: "people came"}
+    assert values("eight and nine figure deals for players") == {}
+    assert values("this is not simply 11 vs 11 on the pitch") == {}
+
+
+def test_a_seasons_second_year_and_interjections_count_nothing() -> None:
+    assert values("halfway through the 2023 24 football calendar") == {}
+    assert values("in 2019 25 people died") == {25: "people died"}
+    assert values("La Liga sits at 41% wow") == {41: "La Liga"}
+
+
+def test_one_before_an_opinion_and_a_ranked_set() -> None:
+    assert values("these companies all had one big thing in common") == {}
+    assert values("this is just one example of its influence") == {}
+    assert values("13 of the 14 lowest ranked teams are Saudi") == {
+        13: "of the 14 lowest ranked teams"
+    }
+    assert values("two of the six relegations") == {2: "of the six relegations", 6: "relegations"}

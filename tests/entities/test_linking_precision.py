@@ -522,3 +522,37 @@ def test_a_party_the_ner_splits_is_one_name() -> None:
     assert [(r[2], r[3], r[4]) for r in rows][:1] == [
         ("Liberal Democrat", "Liberal Democrats", "ORG")
     ]
+
+
+def test_letters_after_a_name_and_a_score_are_no_part_of_it() -> None:
+    tokens = "the lawyer Murray Rosen KC said".split()
+    got = trimmed(tokens, Mention(2, 5, "PER", "Murray Rosen KC"))
+    assert got is not None and got.text == "Murray Rosen"
+    assert trimmed(tokens, Mention(4, 5, "PER", "KC")) is None
+    tokens = "they beat Paris 4-1 on Sunday".split()
+    got = trimmed(tokens, Mention(2, 4, "LOC", "Paris 4-1"))
+    assert got is not None and got.text == "Paris"
+
+
+def test_clubs_and_bodies_heard_in_lower_case_are_found() -> None:
+    tokens = "a human rights watch report on saudi aramco and benfica .".split()
+    rows = enrich_tokens(tokens, [], Linker({}, {})).mentions
+    assert [(r[3], r[4]) for r in rows] == [
+        ("Human Rights Watch", "ORG"),
+        ("Saudi Aramco", "ORG"),
+        ("S.L. Benfica", "ORG"),
+    ]
+    # a word that is also a club's name stays a word unless written as the club
+    tokens = "an arsenal of weapons was found .".split()
+    assert enrich_tokens(tokens, mentions([tokens])[0], Linker({}, {})).mentions == []
+
+
+def test_a_curated_name_anchors_its_misheard_spellings() -> None:
+    """A curated entity takes a misheard, capitalised spelling of its own type by sound
+    ("Gasprom" once "gazprom" was heard), as any other entity does."""
+    linker = Linker({}, {})
+    assert linker.link("gazprom", "ORG") == ("Gazprom", "ORG")
+    assert linker.link("Gasprom", "ORG") == ("Gazprom", "ORG")
+    linker = Linker({}, {})
+    linker.link("gazprom", "ORG")
+    assert linker.link("gasprom", "ORG")[0] != "Gazprom"  # lower case is no evidence

@@ -275,6 +275,7 @@ class Linker:
             if k in table:
                 name, fixed = table[k]
                 self._fixed[name] = fixed
+                self._remember(k, name, fixed)  # a misheard "Gaspron" may join it by sound
                 return name, fixed, False
         words = k.split()
         where = place(k, kind)

@@ -5,6 +5,7 @@ be names at all. Pure logic; used by the enrich stage (entities/stage.py)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from operator import attrgetter
@@ -162,6 +163,9 @@ _LEAD_ADVERBS = frozenset("later earlier meanwhile then now also and but so yest
 
 
 _OPEN_ENDS = frozenset("bin ibn of the and for".split())  # no name ends so
+# letters after a name: "Murray Rosen KC" is Murray Rosen; "KC" alone names no one
+_POSTNOMINALS = frozenset("kc qc obe mbe cbe".split())
+_SCORE = re.compile(r"^\d+[-–]\d+$")  # "4-1"
 # roles said before a name ("Prime minister Keir Starmer", "Foreign secretary David Lammy")
 _ROLES = frozenset(
     """minister secretary chancellor president envoy ambassador chairman chairwoman
@@ -210,10 +214,7 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
         end - start > 1 and core(tokens[start]) in _LEAD_ADVERBS and tokens[start + 1][:1].isupper()
     ):
         start += 1  # "Later Ed", "Meanwhile Keir Starmer": the sentence's adverb
-    while end - start > 1 and _says_of(tokens[end - 1], _DESCRIPTIONS):
-        end -= 1  # "Manchester United fan", "Windsor mansion"
-    while end - start > 1 and core(tokens[end - 1]) in _OPEN_ENDS:
-        end -= 1  # "Muhammad bin": the NER stopped inside the name
+    end = _end_of_name(tokens, start, end)
     last = max((k for k in range(start, end - 1) if _says_of(tokens[k], _SAID)), default=None)
     if last is not None and tokens[last + 1][:1].isupper():
         start = last + 1  # "Chip maker Nvidia", "Prime minister Keir Starmer"
@@ -222,6 +223,21 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
     if (start, end) == (m.start, m.end):
         return m
     return ner.Mention(start, end, m.type, " ".join(clean(t) for t in tokens[start:end]))
+
+
+def _end_of_name(tokens: Sequence[str], start: int, end: int) -> int:
+    """Where a name ends once the words after it are cut: a description ("Manchester
+    United fan"), a word no name ends on ("Muhammad bin"), letters after a name ("Murray
+    Rosen KC") and a score ("Paris 4-1")."""
+    while end - start > 1 and _says_of(tokens[end - 1], _DESCRIPTIONS):
+        end -= 1
+    while end - start > 1 and core(tokens[end - 1]) in _OPEN_ENDS:
+        end -= 1
+    while end > start and (
+        core(tokens[end - 1]).casefold() in _POSTNOMINALS or _SCORE.match(core(tokens[end - 1]))
+    ):
+        end -= 1
+    return end
 
 
 def _rare_word(words: Sequence[str]) -> bool:

@@ -139,7 +139,7 @@ def _claims_in(
         after = i + used
         if words[after : after + 2] == ["or", "so"]:
             after += 2  # "2,500 or so tower blocks"
-        other = _range_end(words, after, e)
+        other = _range_end(words, after, e, between=i > s and words[i - 1] == "between")
         if other is not None:  # "three to four bodies": both count what follows the second
             if (value, other[0], words[after]) == (1.0, 2.0, "or"):
                 i = other[1]  # "one or two": vague

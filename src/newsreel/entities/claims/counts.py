@@ -31,6 +31,7 @@ from newsreel.entities.claims.words import (
     _TIME_UNITS,
     _TIMES_WHAT,
     _WORDS,
+    _YEAR,
 )
 
 
@@ -53,6 +54,8 @@ def _duration(
         nxt = words[after + 1]  # "17 long weeks"
     if nxt in _TIME_UNITS or nxt.rstrip("s") in ("year-old", "month-old"):
         return True
+    if nxt in ("vs", "versus", "figure", "figures"):
+        return True  # "11 vs 11": a line-up; "nine figure deals", "four figures": vague
     if nxt == "times" and after + 1 < e:
         more = words[after + 1]  # "15 times richer": a multiplier; "seven times" a count
         then = words[after + 2] if after + 2 < e else ""
@@ -66,8 +69,14 @@ def _duration(
     return (
         before in ("aged", "top", "big", "number", "no")
         or words[max(s, i - 2) : i] == ["round", "of"]  # "the round of 16": a stage
+        or (words[max(s, i - 2) : i] == ["of", "the"] and _superlative(nxt))
         or (after + 1 < e and words[after + 1] in _AGE)
     )
+
+
+def _superlative(word: str) -> bool:
+    """A word that makes "13 of the 14 lowest ranked teams" a ranked set, not a count."""
+    return word in ("top", "most", "best", "worst") or (len(word) > 4 and word.endswith("est"))
 
 
 def _not_one(
@@ -157,4 +166,6 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
         return True  # "3 nil": a score
     if words[i] == "911":
         return True  # 9/11 as captions write it
+    if i > s and _YEAR.match(words[i - 1]) and words[i] == f"{(int(words[i - 1]) + 1) % 100:02d}":
+        return True  # "the 2023 24 season": a season's second year; not "in 2019 25 died"
     return named or (i + 1 < e and words[i + 1] in _MONTHS) or bool(i and words[i - 1] in _MONTHS)

@@ -93,8 +93,13 @@ def _number_step(
         return total + max(current, 1.0) * _SCALE[word], 0.0
     if word == "grand" and started and current:
         return total + current * 1000, 0.0  # "nine grand a year": £9,000
-    if word == "and" and started and (nxt in _WORDS or nxt == "hundred"):
-        return total, current
+    if (
+        word == "and"
+        and started
+        and (total or current >= 100)
+        and (nxt in _WORDS or nxt == "hundred")
+    ):
+        return total, current  # "a hundred and five"; not "between five and six"
     return None
 
 
@@ -148,13 +153,15 @@ def _noun(word: str) -> bool:
     )
 
 
-def _range_end(words: Sequence[str], at: int, e: int) -> tuple[float, int] | None:
+def _range_end(
+    words: Sequence[str], at: int, e: int, between: bool = False
+) -> tuple[float, int] | None:
     """(value, end) of the second number of "X or Y" / "X to Y" / "X out of (a possible)
-    Y" starting at ``at``."""
+    Y" starting at ``at``; "X and Y" too ``between`` ("between five and six")."""
     start = at + 1
     if words[at : at + 2] == ["out", "of"]:
         start = at + 2 + (words[at + 2 : at + 4] == ["a", "possible"]) * 2
-    elif not (at < e and words[at] in ("or", "to")):
+    elif not (at < e and (words[at] in ("or", "to") or (between and words[at] == "and"))):
         return None
     if start < e:
         second = _number_at(words, start)

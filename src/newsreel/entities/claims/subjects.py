@@ -64,29 +64,7 @@ def _subject(
 ) -> str | None:
     """The counted noun phrase after a number; for money, also what it is for ("$1,500
     to get a job", "£100,000 in cash")."""
-    out: list[str] = []
-    for j in range(start, min(end, start + 6)):
-        if words[j] in FILLERS:
-            continue
-        of_those = j == start + 1 and words[start] == "of" and words[j] in ("those", "these")
-        after_what = words[j - 1] == "what"  # "10% of what we earn on rent"
-        if (
-            (words[j] in _STOP and not of_those)
-            or (words[j] in _SUBJECT_STOP and not after_what)
-            or not words[j]
-        ):
-            break  # "six of those killed" counts those killed
-        if _number_at(words, j):
-            break
-        out.append(bare(forms[j]))
-        if forms[j][-1:] in ".,?!;:":
-            break
-    while out and (
-        out[-1].lower() in ("in", "of", "for", "from", "to", "the", "a", "with")
-        or out[-1].lower() in _CLAUSE_OPENERS
-    ):
-        if out.pop().lower() == "than" and out and out[-1].lower() in ("more", "less", "rather"):
-            out.pop()  # "sites contain more (than 20,000 tons)"
+    out = _words_after(forms, words, start, end)
     more = out[:1] in (["more"], ["less"]) and len(out) > 1 and out[1] != "than"
     if money and out[:1] and out[0].lower() in _MONEY_FOR and len(out) > 1:
         timely = any(_YEAR.match(w) or w.casefold() in _TIMELY for w in out)
@@ -98,6 +76,49 @@ def _subject(
     if not any(c.isalpha() for c in out[0]):
         return None
     return " ".join(out)
+
+
+def _words_after(forms: Sequence[str], words: Sequence[str], start: int, end: int) -> list[str]:
+    """The words of the noun phrase after a number, up to a clause's edge."""
+    out: list[str] = []
+    past = 0  # "13 of the 14 clubs": the second number is read into the first's subject
+    for j in range(start, min(end, start + 6)):
+        if words[j] in FILLERS or j < past:
+            continue
+        of_those = j == start + 1 and words[start] == "of" and words[j] in ("those", "these")
+        after_what = words[j - 1] == "what"  # "10% of what we earn on rent"
+        if (
+            (words[j] in _STOP and not of_those)
+            or (words[j] in _SUBJECT_STOP and not after_what)
+            or not words[j]
+        ):
+            break  # "six of those killed" counts those killed
+        if _number_at(words, j) is not None:
+            past = 0 if past else _of_the(forms, words, out, j)
+            if not past:
+                break
+            continue
+        out.append(bare(forms[j]))
+        if forms[j][-1:] in ".,?!;:":
+            break
+    while out and (
+        out[-1].lower() in ("in", "of", "for", "from", "to", "the", "a", "with")
+        or out[-1].lower() in _CLAUSE_OPENERS
+    ):
+        if out.pop().lower() == "than" and out and out[-1].lower() in ("more", "less", "rather"):
+            out.pop()  # "sites contain more (than 20,000 tons)"
+    return out
+
+
+def _of_the(forms: Sequence[str], words: Sequence[str], out: list[str], j: int) -> int:
+    """After "13 of the", the second number and its words go into the first's subject
+    ("of the 14 clubs"); the token after it, or 0 where a number ends the subject."""
+    if [w.lower() for w in out] not in (["of"], ["of", "the"]):
+        return 0
+    number = _number_at(words, j)
+    assert number is not None
+    out += [bare(f) for f in forms[j : j + number[1]]]
+    return j + number[1]
 
 
 def _says_when(words: Sequence[str]) -> bool:

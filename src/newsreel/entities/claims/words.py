@@ -180,6 +180,7 @@ _SUBJECT_STOP = frozenset(
         "i'll you'll he'll she'll we'll they'll i'd you'd he'd she'd we'd they'd it's".split()
     )
     | {"say"}  # "three students say they were"
+    | {"wow", "etc", "etcetera"}  # "68.2% Wow.", "at 63.3% etc."
 )
 
 # a conjunction left last in a counted noun opens a clause cut off at its pronoun: "seven
@@ -231,10 +232,14 @@ _CURRENCY = frozenset(
 )
 
 # "one" as an article or pronoun: "on the one hand", "one day", "one of"
-_ONE_NOT_COUNT = frozenset("hand day time thing way point more another where again when".split())
+_ONE_NOT_COUNT = frozenset(
+    "hand day time thing way point more another where again when example hell too step".split()
+)
 
 # "one final chance", "not one single friend": "one" as an article
-_ONE_ADJECTIVES = frozenset("single final last particular such".split())
+_ONE_ADJECTIVES = frozenset(
+    "single final last particular such big huge important viable key main".split()
+)
 
 # the head nouns of a source phrase that names no one: "police say", "the mayor said"
 SOURCE_NOUNS = frozenset(
