@@ -556,3 +556,22 @@ def test_a_curated_name_anchors_its_misheard_spellings() -> None:
     linker = Linker({}, {})
     linker.link("gazprom", "ORG")
     assert linker.link("gasprom", "ORG")[0] != "Gazprom"  # lower case is no evidence
+
+
+def test_a_stutter_and_a_particle_left_last_are_no_part_of_a_name() -> None:
+    tokens = "The Commission Independent Commission ruled".split()
+    got = trimmed(tokens, Mention(0, 4, "ORG", "The Commission Independent Commission"))
+    assert got is not None and got.text == "Independent Commission"
+    tokens = "the Bank of England Bank said".split()  # no capital after the repeat's start
+    got = trimmed(tokens, Mention(1, 5, "ORG", "Bank of England Bank"))
+    assert got is not None and got.text == "Bank of England Bank"
+    tokens = "they beat Osasuna El on Sunday".split()
+    got = trimmed(tokens, Mention(2, 4, "ORG", "Osasuna El"))
+    assert got is not None and got.text == "Osasuna"
+
+
+def test_peoples_are_no_places() -> None:
+    from newsreel.entities.places import demonym, place
+
+    assert demonym("scots") and demonym("romans") and place("romans", "LOC") is None
+    assert not demonym("roman")  # Roman Abramovich is no nationality

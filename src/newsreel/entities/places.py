@@ -87,13 +87,15 @@ _PEOPLES = frozenset(
     armenians azerbaijanis hungarians romanians bulgarians serbs croats bosnians albanians
     europeans asians arabs mexicans brazilians argentines argentinians colombians
     venezuelans cubans peruvians chileans canadians australians yemenis omanis bahrainis
-    kuwaitis""".split()
+    kuwaitis scots romans irish welsh""".split()
 ) | {"sri lankans", "south africans"}
 
 
 # one of them: "Bangladeshi", "Ukrainian" ("Cuban" is also a surname, "Saudi" the country)
 _PERSON_OF = frozenset(
-    w[:-1] for w in _PEOPLES if w.endswith(("ns", "is")) and w not in ("cubans", "saudis", "finns")
+    w[:-1]
+    for w in _PEOPLES
+    if w.endswith(("ns", "is")) and w not in ("cubans", "saudis", "finns", "romans")
 )
 
 

@@ -162,7 +162,7 @@ _LEADING = frozenset({"a", "an", "this", "that", "these", "those"})
 _LEAD_ADVERBS = frozenset("later earlier meanwhile then now also and but so yesterday".split())
 
 
-_OPEN_ENDS = frozenset("bin ibn of the and for".split())  # no name ends so
+_OPEN_ENDS = frozenset("bin ibn of the and for al el".split())  # no name ends so
 # letters after a name: "Murray Rosen KC" is Murray Rosen; "KC" alone names no one
 _POSTNOMINALS = frozenset("kc qc obe mbe cbe".split())
 _SCORE = re.compile(r"^\d+[-–]\d+$")  # "4-1"
@@ -210,6 +210,13 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
     start, end = max(pieces, key=lambda p: p[1] - p[0])
     while start < end and tokens[start].rstrip(",").casefold() in _LEADING:
         start += 1
+    first = start + (core(tokens[start]).casefold() == "the")
+    if (
+        end - first > 2
+        and key(tokens[first]) == key(tokens[end - 1])
+        and tokens[first + 1][:1].isupper()
+    ):
+        start = first + 1  # "(The) Commission Independent Commission": a stutter
     while (
         end - start > 1 and core(tokens[start]) in _LEAD_ADVERBS and tokens[start + 1][:1].isupper()
     ):
