@@ -24,7 +24,10 @@ from newsreel.entities.claims.words import (
     _OBJECTS,
     _PARTICIPLES,
     _PREPOSITIONS,
+    _RELATIVE_TIME,
     _STANDS,
+    _TIME_UNITS,
+    _TRAILING,
 )
 from newsreel.repair.clean import FILLERS, bare
 
@@ -156,3 +159,24 @@ def said_of(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str |
             return None  # "Labour is on 40%, the Conservatives on (30%)"; not "32 (33%)"
         return opening(forms, words, s, j)
     return None
+
+
+def says_when(words: Sequence[str]) -> bool:
+    """Whether words after a number say when, not what: "(rise to 5%) next year"."""
+    return len(words) > 1 and words[0].lower() in _RELATIVE_TIME and words[1].lower() in _TIME_UNITS
+
+
+def untrailed(subject: str | None) -> str | None:
+    """A subject without the words it was cut off after: "dollars into" is "dollars",
+    "people crushed to death at" "people crushed to death", "titles in the last" "titles"
+    (an unfinished phrase reads as a garble when cited)."""
+    if subject is None:
+        return None
+    kept = subject.split()
+    while len(kept) > 1:
+        last = kept[-1].casefold().strip(".,?!;:")
+        if last in _TRAILING or (last == "last" and kept[-2].casefold() == "the"):
+            kept.pop()
+        else:
+            break
+    return " ".join(kept)

@@ -19,7 +19,7 @@ from newsreel.entities.claims.money import (
     currency_of,
 )
 from newsreel.entities.claims.numbers import _noun, _number_at, _past, _words_back
-from newsreel.entities.claims.phrases import _named, opening, said_of
+from newsreel.entities.claims.phrases import _named, opening, said_of, says_when, untrailed
 from newsreel.entities.claims.words import (
     _ABOUT,
     _ADJECTIVAL,
@@ -43,15 +43,12 @@ from newsreel.entities.claims.words import (
     _NOT_SUBJECT,
     _PREPOSITIONS,
     _PRONOUNS,
-    _RELATIVE_TIME,
     _REPORT,
     _SPEAKER_STOP,
     _STOP,
     _SUBJECT_STOP,
     _THINK,
-    _TIME_UNITS,
     _TIMELY,
-    _TRAILING,
     _VACUOUS,
     _WHEN,
     _YEAR,
@@ -71,7 +68,7 @@ def _subject(
         return None if timely else " ".join(out)  # not "£5 in 2020", "in early trading"
     if out[:1] == ["of"] and _share_of(words, start, end):
         return " ".join(out)
-    if not out or _says_when(out) or (out[0].lower() in _NOT_SUBJECT and not more):
+    if not out or says_when(out) or (out[0].lower() in _NOT_SUBJECT and not more):
         return None  # "50% more funding" counts funding; "more than" counts nothing
     if not any(c.isalpha() for c in out[0]):
         return None
@@ -121,11 +118,6 @@ def _of_the(forms: Sequence[str], words: Sequence[str], out: list[str], j: int) 
     return j + number[1]
 
 
-def _says_when(words: Sequence[str]) -> bool:
-    """Whether words after a number say when, not what: "(rise to 5%) next year"."""
-    return len(words) > 1 and words[0].lower() in _RELATIVE_TIME and words[1].lower() in _TIME_UNITS
-
-
 def _how_often(subject: str | None) -> bool:
     """Whether a subject only says how often: "(pay you 200 million) a year"; not "a
     year for the tuition"."""
@@ -151,23 +143,7 @@ def subject_of(
     subject, counted = _what(forms, words, at, places, value, counted, topic)
     if subject is None and counted:
         return said_of(forms, words, s, i) or currency_of(forms, i, after)
-    return _untrailed(subject)
-
-
-def _untrailed(subject: str | None) -> str | None:
-    """A subject without the words it was cut off after: "dollars into" is "dollars",
-    "people crushed to death at" "people crushed to death", "titles in the last" "titles"
-    (an unfinished phrase reads as a garble when cited)."""
-    if subject is None:
-        return None
-    kept = subject.split()
-    while len(kept) > 1:
-        last = kept[-1].casefold().strip(".,?!;:")
-        if last in _TRAILING or (last == "last" and kept[-2].casefold() == "the"):
-            kept.pop()
-        else:
-            break
-    return " ".join(kept)
+    return untrailed(subject)
 
 
 def _what(
