@@ -23,7 +23,8 @@ from newsreel.entities.names import (
     well_formed,
 )
 from newsreel.entities.ner import Mention, mentions
-from newsreel.entities.shaping import joined, outlet_split, trimmed, whole_names
+from newsreel.entities.outlet_split import outlet_split
+from newsreel.entities.shaping import joined, trimmed, whole_names
 from newsreel.entities.spelling import key
 from newsreel.entities.stage import enrich_tokens
 
