@@ -204,6 +204,7 @@ def test_one_as_an_article_long_durations_and_multipliers() -> None:
     assert values("a budget at least five times that of every other team") == {}
     assert values("on five times what he earns, three times as much as them") == {}
     assert values("almost three times the emissions of america") == {}
+    assert values("Mbappe has scored 40 times this season") == {40: "times"}
     assert values("the clip was viewed more than 3 million times") == {3_000_000: "times"}
 
 
@@ -905,6 +906,13 @@ def test_sources_cut_from_a_stutter_a_count_or_a_clause() -> None:
 
 
 def test_ranges_vague_sizes_and_line_ups() -> None:
+    assert values("turnout was between 60 and 70 per cent of voters") == {
+        60: "of voters",
+        70: "of voters",
+    }
+    assert values("five figures close to the president were sanctioned") == {
+        5: "figures close to the president"
+    }
     assert values("between five and six startup investments a year") == {
         5: "startup investments a year",
         6: "startup investments a year",
@@ -917,13 +925,25 @@ def test_ranges_vague_sizes_and_line_ups() -> None:
 
 def test_a_seasons_second_year_and_interjections_count_nothing() -> None:
     assert values("halfway through the 2023 24 football calendar") == {}
+    assert values("the 2023 24 Premier League season") == {}
     assert values("in 2019 25 people died") == {25: "people died"}
+    assert values("in 2019 20 people died in the floods") == {20: "people died in the floods"}
+    assert values("In 2023, 24 migrants drowned") == {24: "migrants drowned"}
     assert values("La Liga sits at 41% wow") == {41: "La Liga"}
 
 
 def test_one_before_an_opinion_and_a_ranked_set() -> None:
-    assert values("these companies all had one big thing in common") == {}
+    assert values("one huge question to be asked is why") == {}
+    assert values("they might go get one themselves") == {}
+    assert values("they have one main striker and two wingers") == {
+        1: "main striker",
+        2: "wingers",
+    }
     assert values("this is just one example of its influence") == {}
+    assert values("two of the 5 protest leaders") == {
+        2: "of the 5 protest leaders",
+        5: "protest leaders",
+    }
     assert values("13 of the 14 lowest ranked teams are Saudi") == {
         13: "of the 14 lowest ranked teams"
     }

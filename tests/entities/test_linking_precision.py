@@ -529,7 +529,12 @@ def test_letters_after_a_name_and_a_score_are_no_part_of_it() -> None:
     tokens = "the lawyer Murray Rosen KC said".split()
     got = trimmed(tokens, Mention(2, 5, "PER", "Murray Rosen KC"))
     assert got is not None and got.text == "Murray Rosen"
-    assert trimmed(tokens, Mention(4, 5, "PER", "KC")) is None
+    kc = Mention(4, 5, "ORG", "KC")  # alone, "KC" may be Kansas City
+    assert trimmed(tokens, kc) == kc
+    assert trimmed(["He", "said", "this"], Mention(2, 3, "ORG", "this")) is None
+    tokens = "Sirhan Bishara Sirhan was convicted".split()  # a person's repeated name
+    sirhan = Mention(0, 3, "PER", "Sirhan Bishara Sirhan")
+    assert trimmed(tokens, sirhan) == sirhan
     tokens = "they beat Paris 4-1 on Sunday".split()
     got = trimmed(tokens, Mention(2, 4, "LOC", "Paris 4-1"))
     assert got is not None and got.text == "Paris"

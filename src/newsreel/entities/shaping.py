@@ -191,9 +191,12 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
     start, end = max(pieces, key=lambda p: p[1] - p[0])
     while start < end and tokens[start].rstrip(",").casefold() in _LEADING:
         start += 1
+    if start >= end:
+        return None
     first = start + (core(tokens[start]).casefold() == "the")
     if (
-        end - first > 2
+        m.type != "PER"  # "Sirhan Bishara Sirhan"
+        and end - first > 2
         and key(tokens[first]) == key(tokens[end - 1])
         and tokens[first + 1][:1].isupper()
     ):
@@ -221,7 +224,7 @@ def _end_of_name(tokens: Sequence[str], start: int, end: int) -> int:
         end -= 1
     while end - start > 1 and core(tokens[end - 1]) in _OPEN_ENDS:
         end -= 1
-    while end > start and (
+    while end - start > 1 and (
         core(tokens[end - 1]).casefold() in _POSTNOMINALS or _SCORE.match(core(tokens[end - 1]))
     ):
         end -= 1

@@ -129,23 +129,17 @@ def _claims_in(
         if _negative(forms, words, s, i):
             value = -value
         counted = "%" in forms[i] or forms[i][:1] in "$£€"
-        if i + used < e and words[i + used] in ("percent", "per"):
+        extra = _percent_words(words, i + used, e)
+        if extra is not None:
             counted = True
-            used += (
-                1
-                if words[i + used] == "percent"
-                else 2 * (words[i + used + 1 : i + used + 2] == ["cent"])
-            )
+            used += extra
         after = i + used
         if words[after : after + 2] == ["or", "so"]:
             after += 2  # "2,500 or so tower blocks"
-        other = _range_end(words, after, e, between=i > s and words[i - 1] == "between")
-        if other is not None:  # "three to four bodies": both count what follows the second
-            if (value, other[0], words[after]) == (1.0, 2.0, "or"):
-                i = other[1]  # "one or two": vague
-                continue
-            value = _range_scaled(words, i, used, after, other[1], value)
-            after = other[1]
+        value, after, counted, vague = _ranged(words, (s, e, i, used, after), value, counted)
+        if vague:
+            i = after  # "one or two"
+            continue
         counted = counted or _share_of(words, after, e)  # "21.8 of the population"
         if not durations and _duration(forms, words, s, i, after, e):
             i += used
@@ -169,13 +163,44 @@ def _claims_in(
     return claims
 
 
+def _ranged(
+    words: Sequence[str], at: tuple[int, int, int, int, int], value: float, counted: bool
+) -> tuple[float, int, bool, bool]:
+    """(value, token after, counted, vague) of a number that may open a range ("three to
+    four bodies": both count what follows the second; "between 60 and 70 per cent": both
+    are shares; "one or two" is vague); ``at`` = sentence start and end, the number's
+    start, its length and the token after it."""
+    s, e, i, used, after = at
+    other = _range_end(words, after, e, between=i > s and words[i - 1] == "between")
+    if other is None:
+        return value, after, counted, False
+    if (value, other[0], words[after]) == (1.0, 2.0, "or"):
+        return value, other[1], counted, True
+    value = _range_scaled(words, i, used, after, other[1], value)
+    after = other[1]
+    extra = _percent_words(words, after, e)
+    if extra:
+        return value, after + extra, True, False
+    return value, after, counted, False
+
+
+def _percent_words(words: Sequence[str], at: int, e: int) -> int | None:
+    """How many words at ``at`` say "percent" ("percent": 1, "per cent": 2, "per" alone:
+    0, a rate such as "per year" is read later); None where none does."""
+    if at >= e or words[at] not in ("percent", "per"):
+        return None
+    if words[at] == "percent":
+        return 1
+    return 2 * (words[at + 1 : at + 2] == ["cent"])
+
+
 def _restated(last: Claim, i: int, value: float, subject: str) -> bool:
     """Whether a number says again, two words on at most, the claim just before it:
     "three markets, three major markets", "100 100 people" (a stammer is one claim;
     "two goals, two assists" are two)."""
     if last.value != value or i - last.end > 2 or last.subject is None:
         return False
-    return last.subject.split()[-1:] == subject.split()[-1:]
+    return last.subject.split()[-1] in subject.split()  # "markets" in "major markets in"
 
 
 def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quote | None:

@@ -25,8 +25,10 @@ from newsreel.entities.claims.words import (
     _REPORT,
     _SCALE,
     _SCORE,
+    _SEASONAL,
     _SPEAKER_STOP,
     _STOP,
+    _SUPERLATIVES,
     _THOUSANDS,
     _TIME_UNITS,
     _TIMES_WHAT,
@@ -54,14 +56,17 @@ def _duration(
         nxt = words[after + 1]  # "17 long weeks"
     if nxt in _TIME_UNITS or nxt.rstrip("s") in ("year-old", "month-old"):
         return True
-    if nxt in ("vs", "versus", "figure", "figures"):
-        return True  # "11 vs 11": a line-up; "nine figure deals", "four figures": vague
+    if nxt == "figure":
+        return True  # "nine figure deals": vague
+    if nxt in ("vs", "versus") and after + 1 < e and words[after + 1] == words[i]:
+        return True  # "11 vs 11": a line-up
     if nxt == "times" and after + 1 < e:
         more = words[after + 1]  # "15 times richer": a multiplier; "seven times" a count
         then = words[after + 2] if after + 2 < e else ""
         return (
             more in _COMPARATIVE
-            or more in _TIMES_WHAT  # "five times that of", "three times as much"
+            or more in _TIMES_WHAT  # "three times as much", "ten times his salary"
+            or (more == "that" and then == "of")  # "five times that of"
             or (more == "the" and then in _MEASURES)  # "10 times the salary"
             or (more.endswith("er") and then == "than")
         )
@@ -74,9 +79,21 @@ def _duration(
     )
 
 
+def _season(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) -> bool:
+    """Whether a number is a season's second year: "the 2023 24 season", "2023 24
+    football"; not "In 2023, 24 migrants" nor "in 2019 20 people died"."""
+    if i == s or not _YEAR.match(words[i - 1]) or forms[i - 1][-1:] in ".,?!;:":
+        return False
+    if words[i] != f"{(int(words[i - 1]) + 1) % 100:02d}":
+        return False
+    if i + 1 >= e:
+        return True
+    return forms[i + 1][:1].isupper() or words[i + 1] in _SEASONAL
+
+
 def _superlative(word: str) -> bool:
     """A word that makes "13 of the 14 lowest ranked teams" a ranked set, not a count."""
-    return word in ("top", "most", "best", "worst") or (len(word) > 4 and word.endswith("est"))
+    return word in _SUPERLATIVES
 
 
 def _not_one(
@@ -166,6 +183,6 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
         return True  # "3 nil": a score
     if words[i] == "911":
         return True  # 9/11 as captions write it
-    if i > s and _YEAR.match(words[i - 1]) and words[i] == f"{(int(words[i - 1]) + 1) % 100:02d}":
-        return True  # "the 2023 24 season": a season's second year; not "in 2019 25 died"
+    if _season(forms, words, s, e, i):
+        return True
     return named or (i + 1 < e and words[i + 1] in _MONTHS) or bool(i and words[i - 1] in _MONTHS)

@@ -100,7 +100,7 @@ _SUBORDINATE = frozenset(
 _PREPOSITIONS = frozenset("in of for by since from on at with after over into".split())
 
 # words a subject does not end on: "dollars into", "bodies in just", "miles from here"
-_TRAILING = _PREPOSITIONS | frozenset("to onto the a an just here there".split())
+_TRAILING = _PREPOSITIONS | frozenset("to onto the a an just".split())
 
 # before what a sentence is about: "And the Saudi economy ..."
 _LEAD_WORDS = frozenset("and but so now well also then".split())
@@ -181,6 +181,8 @@ _SUBJECT_STOP = frozenset(
     )
     | {"say"}  # "three students say they were"
     | {"wow", "etc", "etcetera"}  # "68.2% Wow.", "at 63.3% etc."
+    | set("myself yourself himself herself itself ourselves themselves".split())  # "get one
+    # themselves"
 )
 
 # a conjunction left last in a counted noun opens a clause cut off at its pronoun: "seven
@@ -211,8 +213,18 @@ _COMPARATIVE = frozenset(
     "stronger wealthier worse better".split()
 )
 
+# ranked sets: "13 of the 14 lowest ranked teams" counts 13, not 14
+_SUPERLATIVES = frozenset(
+    """most best worst biggest largest smallest highest lowest richest poorest greatest
+    strongest weakest oldest youngest longest shortest fastest wealthiest deadliest busiest
+    poorest cheapest dearest costliest""".split()
+)
+# after a year, what makes "2023 24" a season: "the 2023 24 season", "2023 24 football"
+_SEASONAL = frozenset(
+    "season seasons campaign football financial fiscal academic school tax".split()
+)
 # after "N times", a multiplier's comparison: "five times that of", "three times as much"
-_TIMES_WHAT = frozenset("that what as those this its his her their our".split())
+_TIMES_WHAT = frozenset("what as its his her their our".split())  # and "that of"
 # "10 times the salary", "three times the emissions": what a multiplier multiplies
 _MEASURES = frozenset(
     "size amount number price cost value rate salary level average population budget "
@@ -237,9 +249,7 @@ _ONE_NOT_COUNT = frozenset(
 )
 
 # "one final chance", "not one single friend": "one" as an article
-_ONE_ADJECTIVES = frozenset(
-    "single final last particular such big huge important viable key main".split()
-)
+_ONE_ADJECTIVES = frozenset("single final last particular such huge important viable".split())
 
 # the head nouns of a source phrase that names no one: "police say", "the mayor said"
 SOURCE_NOUNS = frozenset(
