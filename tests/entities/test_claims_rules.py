@@ -948,3 +948,13 @@ def test_one_before_an_opinion_and_a_ranked_set() -> None:
         13: "of the 14 lowest ranked teams"
     }
     assert values("two of the six relegations") == {2: "of the six relegations", 6: "relegations"}
+
+
+def test_a_sum_is_for_what_it_is_spent_on_or_poured_into() -> None:
+    assert values("the country has spent at least $10 billion on sports teams") == {
+        10_000_000_000: "on sports teams"
+    }
+    assert values("pouring around $11 billion into Riyadh's coffers") == {
+        11_000_000_000: "into Riyadh's coffers"
+    }
+    assert values("they paid £5 on Monday") == {5: "paid"}  # when, not what for

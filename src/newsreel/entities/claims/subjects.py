@@ -48,9 +48,9 @@ from newsreel.entities.claims.words import (
     _STOP,
     _SUBJECT_STOP,
     _THINK,
-    _TIMELY,
     _VACUOUS,
     _WHEN,
+    _WHEN_WORDS,
     _YEAR,
 )
 from newsreel.repair.clean import FILLERS, bare
@@ -64,7 +64,7 @@ def _subject(
     out = _words_after(forms, words, start, end)
     more = out[:1] in (["more"], ["less"]) and len(out) > 1 and out[1] != "than"
     if money and out[:1] and out[0].lower() in _MONEY_FOR and len(out) > 1:
-        timely = any(_YEAR.match(w) or w.casefold() in _TIMELY for w in out)
+        timely = any(_YEAR.match(w) or w.casefold() in _WHEN_WORDS for w in out)
         return None if timely else " ".join(out)  # not "£5 in 2020", "in early trading"
     if out[:1] == ["of"] and _share_of(words, start, end):
         return " ".join(out)

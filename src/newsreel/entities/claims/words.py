@@ -140,7 +140,7 @@ _VALUED = frozenset({"value", "valuation"})
 _COSTS = frozenset("of worth cost costs costing valued priced exceed exceeds exceeding".split())
 
 # what money is for: "$2 billion from the Saudis"
-_MONEY_FOR = frozenset({"in", "from", "to", "for"})
+_MONEY_FOR = frozenset({"in", "from", "to", "for", "on", "into"})
 
 # a report named by a noun: "a study by X", "the findings of X"
 _REPORT_NOUNS = frozenset("report study research analysis survey investigation".split())
@@ -306,6 +306,8 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# words that make what follows a sum say when, not what for: "£5 on Monday", "in 2020"
+_WHEN_WORDS = _TIMELY | _WEEKDAYS | _MONTHS
 
 # "next year", "last week": when
 _RELATIVE_TIME = frozenset("next last this".split())
