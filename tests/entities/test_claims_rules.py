@@ -958,3 +958,11 @@ def test_a_sum_is_for_what_it_is_spent_on_or_poured_into() -> None:
         11_000_000_000: "into Riyadh's coffers"
     }
     assert values("they paid £5 on Monday") == {5: "paid"}  # when, not what for
+
+
+def test_us_before_dollars_is_their_currency() -> None:
+    assert values("The King of Saudi Arabia is worth 18 billion U.S dollars") == {
+        18_000_000_000: "King of Saudi Arabia"
+    }
+    assert values("the US has 5 US bases in the region") == {5: "US bases in the region"}
+    assert values("The club is now worth 4 billion") == {}  # "now" is no subject

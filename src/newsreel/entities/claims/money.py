@@ -12,6 +12,7 @@ from newsreel.entities.claims.words import (
     _AFTER_CURRENCY,
     _BE,
     _COSTS,
+    _CURRENCY,
     _DETERMINERS,
     _DIGITS,
     _HAS_WORTH,
@@ -304,3 +305,11 @@ def currency_of(forms: Sequence[str], i: int, after: int) -> str | None:
     if forms[i][:1] in _CURRENCY_SIGNS:
         return _CURRENCY_SIGNS[forms[i][:1]]
     return "grand" if any(bare(f).lower() == "grand" for f in forms[i:after]) else None
+
+
+def _us_dollars(forms: Sequence[str], words: Sequence[str], i: int, after: int, e: int) -> bool:
+    """Whether "US" after a number says its currency: "18 billion U.S dollars", "$16
+    million US has been paid"."""
+    if words[after : after + 1] not in (["us"], ["u.s"]):
+        return False
+    return forms[i][:1] == "$" or (after + 1 < e and words[after + 1] in _CURRENCY)

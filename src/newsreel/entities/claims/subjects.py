@@ -16,6 +16,7 @@ from newsreel.entities.claims.money import (
     _purpose_after,
     _rate_end,
     _untimed,
+    _us_dollars,
     currency_of,
 )
 from newsreel.entities.claims.numbers import _noun, _number_at, _past, _words_back
@@ -137,9 +138,12 @@ def subject_of(
     """What the number at ``at`` counts (``_what``): a temperature counts degrees, and a
     share or sum that ``_what`` finds nothing for is said of its sentence's noun phrase
     ("China is now about 33%"), else a sum is in its currency ("£5,000": pounds)."""
-    s, _, i, after = at
+    s, e, i, after = at
     if "°" in forms[i]:  # "-30°C": a temperature
         return "degrees"
+    if _us_dollars(forms, words, i, after, e):  # "18 billion U.S dollars", "$16 million US"
+        after += 1
+        at = (s, e, i, after)
     subject, counted = _what(forms, words, at, places, value, counted, topic)
     if subject is None and counted:
         return said_of(forms, words, s, i) or currency_of(forms, i, after)
