@@ -966,3 +966,8 @@ def test_us_before_dollars_is_their_currency() -> None:
     }
     assert values("the US has 5 US bases in the region") == {5: "US bases in the region"}
     assert values("The club is now worth 4 billion") == {}  # "now" is no subject
+
+
+def test_a_sum_goes_with_the_verb_that_costs_or_fines() -> None:
+    assert values("but only fined it 49 million pounds") == {49_000_000: "fined it"}
+    assert values("it was going to cost me nine grand a year") == {9_000: "cost me"}

@@ -376,7 +376,7 @@ _MONEY_VERBS = frozenset(
     raise raises earned earn earns made make makes bought buy buys invested invest invests
     donated donate donates received receive receives generated generate generates owed owe
     owes borrowed borrow committed commit commits pledged pledge pledges settled settle
-    signed charged charge charges
+    signed charged charge charges cost costs fined fines took
     joined arrived moved""".split()  # a transfer: "Neymar arrived for 222 million euros"
 )
 
