@@ -381,7 +381,7 @@ def test_grand_thousands_per_cent_and_half_a_million() -> None:
     assert claims_of("It was nine grand a year for the tuition.") == {
         9000: ("for the tuition", None)
     }
-    assert claims_of("It cost me 9 grand a year.") == {9000: ("grand", None)}  # digits too
+    assert claims_of("It cost me 9 grand a year.") == {9000: ("cost me", None)}  # digits too
     assert claims_of("If you pay your 27k up front, you pay no interest.") == {}  # says of nothing
     # "per cent" is the percentage's mark, never its subject
     assert claims_of("Well over 90 per cent is found in Abu Dhabi.") == {}  # of what?
