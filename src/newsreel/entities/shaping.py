@@ -144,7 +144,7 @@ _LEAD_ADVERBS = frozenset("later earlier meanwhile then now also and but so yest
 
 
 _OPEN_ENDS = frozenset("bin ibn of the and for al el".split())  # no name ends so
-# letters after a name: "Murray Rosen KC" is Murray Rosen; "KC" alone names no one
+# letters after a name: "Murray Rosen KC" is Murray Rosen (a lone "KC" stays: Kansas City)
 _POSTNOMINALS = frozenset("kc qc obe mbe cbe".split())
 _SCORE = re.compile(r"^\d+[-–]\d+$")  # "4-1"
 # roles said before a name ("Prime minister Keir Starmer", "Foreign secretary David Lammy")

@@ -74,7 +74,8 @@ def _duration(
     return (
         before in ("aged", "top", "big", "number", "no")
         or words[max(s, i - 2) : i] == ["round", "of"]  # "the round of 16": a stage
-        or (words[max(s, i - 2) : i] == ["of", "the"] and _superlative(nxt))
+        or (words[max(s, i - 2) : i] == ["of", "the"] and nxt in _SUPERLATIVES)  # "13 of
+        # the 14 lowest ranked teams": a ranked set
         or (after + 1 < e and words[after + 1] in _AGE)
     )
 
@@ -89,11 +90,6 @@ def _season(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) 
     if i + 1 >= e:
         return True
     return forms[i + 1][:1].isupper() or words[i + 1] in _SEASONAL
-
-
-def _superlative(word: str) -> bool:
-    """A word that makes "13 of the 14 lowest ranked teams" a ranked set, not a count."""
-    return word in _SUPERLATIVES
 
 
 def _not_one(

@@ -217,7 +217,7 @@ _COMPARATIVE = frozenset(
 _SUPERLATIVES = frozenset(
     """most best worst biggest largest smallest highest lowest richest poorest greatest
     strongest weakest oldest youngest longest shortest fastest wealthiest deadliest busiest
-    poorest cheapest dearest costliest""".split()
+    cheapest dearest costliest""".split()
 )
 # after a year, what makes "2023 24" a season: "the 2023 24 season", "2023 24 football"
 _SEASONAL = frozenset(
