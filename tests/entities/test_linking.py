@@ -57,6 +57,9 @@ def test_same_person_in_video() -> None:
     assert not same_person_in_video("kim", "keir starmer")
     assert not same_person_in_video("wat", "rob watson")
     assert not same_person_in_video("ed", "ed miliband")
+    # one surname, first names of one sound; not relatives of other first sounds
+    assert same_person_in_video("mari rosen", "muray rosen")
+    assert not same_person_in_video("kim kardashian", "khloe kardashian")
 
 
 def test_three_letter_codes_are_no_countries_but_usa() -> None:
@@ -225,3 +228,20 @@ def test_a_lower_case_word_is_no_name_of_a_kind() -> None:
     assert not may_be_name("geese", "MISC", linker, "geese")
     assert may_be_name("jihadist", "MISC", linker, "Jihadist")  # as the repair wrote it
     assert may_be_name("firmino", "PER", linker, "firmino")  # a person the repair missed
+
+
+def test_a_misheard_name_joins_a_curated_entity_whatever_the_ner_typed() -> None:
+    linker = Linker({}, {})
+    assert linker.link("Gazprom", "ORG") == ("Gazprom", "ORG")
+    assert linker.link("Gasprom", "PER") == ("Gazprom", "ORG")  # the NER's guess of a type
+    assert linker.link("Qatari", "MISC")[0] != "Qatar"  # a nationality is no place
+    assert linker.link("Gaston", "PER")[0] == "Gaston"  # not alike enough
+
+
+def test_a_two_word_name_alike_in_letters_is_one_entity_across_types() -> None:
+    linker = Linker({}, {})
+    assert linker.link("Desh Beagle", "ORG") == ("Desh Beagle", "ORG")
+    assert linker.link("Dash Beagle", "PER") == ("Desh Beagle", "ORG")
+    assert linker.link("Dash", "PER")[0] == "Dash"  # one word needs a curated entity
+    assert linker.link("East Jerusalem", "LOC")[0] == "East Jerusalem"
+    assert linker.link("West Jerusalem", "ORG")[0] == "West Jerusalem"

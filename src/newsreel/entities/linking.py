@@ -32,6 +32,7 @@ ALIASES = Path(__file__).with_name("aliases.toml")
 _EDGE = re.compile(r"^\W+|\W+$")
 _POSSESSIVE = re.compile(r"['’]s$")
 REPEATED = 3  # a multi-word spelling heard this often is looked for in lower case too
+_KINDS = frozenset({"PER", "ORG", "LOC", "MISC"})
 _ORG_AS_PERSON = 70  # ratio a name typed as an organisation needs to be a listed person
 
 
@@ -91,7 +92,8 @@ def _digits(k: str) -> str:
 def same_person_in_video(a: str, b: str) -> bool:
     """Within one video, two spellings of one person: full names whose surnames and
     first names are close ("kareim elari" / "aim alwari", not "bill clinton" / "hillary
-    clinton"), or a lone name close to the surname or another name of a full one ("alwari",
+    clinton"; "mari rosen" / "muray rosen": one surname, first names of one sound), or a
+    lone name close to the surname or another name of a full one ("alwari",
     "kareem"; not "ronaldinho" for "ronaldo"); a three-letter one only as the first name
     ("kir" for "keir starmer", "pep"; never two letters: "ed")."""
     wa, wb = a.split(), b.split()
@@ -99,6 +101,8 @@ def same_person_in_video(a: str, b: str) -> bool:
         return False
     if len(wa) > 1 and len(wb) > 1:
         surname = fuzz.ratio(wa[-1], wb[-1])
+        if len(wa[-1]) > 3 and surname >= 90 and phonetic(wa[0]) == phonetic(wb[0]):
+            return True  # one surname, first names that sound alike: "Mari" / "Muray Rosen"
         return (
             len(wa[-1]) > 3
             and surname >= (70 if len(wa) == len(wb) else 85)
@@ -142,6 +146,7 @@ class Linker:
 
     def __post_init__(self) -> None:
         self.curated = alias_table(curated(), tagged=True)
+        self._curated_names = frozenset(name for name, _ in self.curated.values())
         self.ordinary = self.common | self.plain  # never a name heard alone by sound
         self._name: dict[str, str] = {}  # spelling key -> entity name
         self._first: dict[str, str] = {}  # entity name -> the first type it was given
@@ -222,6 +227,24 @@ class Linker:
         ):
             if self._evidence(k, kind, surface, spelling):
                 return str(spelling)
+        return self._across(k, kind, surface, sound)
+
+    def _across(self, k: str, kind: str, surface: str, sound: tuple[str, ...]) -> str | None:
+        """A known spelling of another type that sounds like ``k``: the NER's type of a
+        misheard name is a guess. A curated entity ("Gaspron" as a person is Gazprom),
+        or a name of two words or more alike in letters (ratio >= 90: "Dash Beagle" as a
+        person, "Desh Beagle" as an organisation)."""
+        if not sound or demonym(k):
+            return None  # "Qatari" is no Qatar
+        for other in _KINDS - {kind}:
+            for spelling in self._by_sound.get((other, sound), ()):
+                ratio = fuzz.ratio(k, spelling)
+                several = " " in k and " " in spelling
+                if (
+                    (ratio >= 80 and self._name[spelling] in self._curated_names)
+                    or (ratio >= 90 and several)
+                ) and self._evidence(k, other, surface, spelling):
+                    return spelling
         return None
 
     def _listed(self, k: str, kind: str, surface: str) -> str | None:
