@@ -42,6 +42,9 @@ def named(k: str) -> str | None:
         ("gary o' donahue", "Gary O'Donoghue"),
         ("nomia kbal", "Nomia Iqbal"),  # a first name only she has on the list
         ("virginia duffrey", "Virginia Giuffre"),
+        ("nasa alkalafi", "Nasser Al-Khelaifi"),  # "al-" run in, "kh" heard "k"
+        ("al-khalifi", "Nasser Al-Khelaifi"),  # a hyphen has no sound
+        ("fabino", "Fabinho"),  # a one-word name, its "nh" heard "n"
     ],
 )
 def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:
@@ -79,6 +82,9 @@ def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:
         "grace robertson",  # no George Robertson
         "anna for",  # no surname is a function word
         "elon must",
+        "fabian",  # a first name, not Fabinho: a one-word name needs ratio >= 85
+        "al-nasa",  # not Alonso: a hyphenated word needs ratio >= 75
+        "kathari",  # not (Nasser Al) Khater: a "kh" that starts a word is sounded
     ],
 )
 def test_sound_alone_is_not_enough(heard: str) -> None:

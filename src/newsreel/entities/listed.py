@@ -11,7 +11,7 @@ person's links to that person, even where the archive never heard the right spel
 * a lone word: a listed surname heard alone (``surname`` list, held by no other listed
   person and no listed first name) as it is, or, from five letters, with the same first
   letter and phonetic key (or lacking only the final "r") and ratio >= 75 (60 from seven
-  letters: "Zalinski"), or a listed full name run together (ratio >= 80, same first
+  letters: "Zalinski"; 85 for a one-word name: "Fabino" is Fabinho, "Fabian" is not), or a listed full name run together (ratio >= 80, same first
   letter, phonetic keys close: "Kstarmmer", not "Christmas"), unless the
   word is itself a listed first name or surname ("Georgie" is not "Georgieva", "Keane"
   not "Kane");
@@ -51,6 +51,7 @@ TITLES = frozenset(
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 _MIN_ALONE = 4  # letters of a surname heard alone as it is listed
 _MIN_SOUND = 5  # letters of a lone word heard as a listed surname it sounds like
+_ONE_NAME = 85  # ratio a lone word needs to be a one-word name by sound ("Fabino")
 _LONG = 7  # a lone word this long may differ more in letters ("Zalinski", "Zelensky")
 
 
@@ -164,7 +165,8 @@ class NameList:
         self._alone = {
             p.surname: p
             for p in people
-            if p.by_surname and shared[p.surname] == 1 and p.surname not in firsts
+            # a one-word name ("Fabinho") is its own first word, not another's first name
+            if p.by_surname and shared[p.surname] == 1 and p.surname not in self._first_count
         }
         self._bare = {  # "al-Assad" heard "Assad": as it is only, never by sound ("sharia")
             bare: p
@@ -269,11 +271,13 @@ class NameList:
         person = self._alone.get(k) or self._bare.get(k)
         if person is not None or len(k) < _MIN_SOUND or k in self._own:
             return person
-        near = 60 if len(k) >= _LONG else 75
+        near = 60 if len(k) >= _LONG and "-" not in k else 75  # "Al-nasa" is no Alonso
         best: tuple[float, Person] | None = None
         for listed, score, _ in process.extract(
             k, self._alone_keys, scorer=fuzz.ratio, score_cutoff=near, limit=8
         ):
+            if " " not in self._alone[listed].key and score < _ONE_NAME:
+                continue  # "Fabino" is Fabinho; "Fabian" a first name
             if k[0] == listed[0] and same_sounds(k, listed):
                 best = (score, self._alone[listed])  # not "Mandela" for "Nadella"
                 break

@@ -22,12 +22,16 @@ def key(surface: str) -> str:
 
 
 _GLIDES = re.compile(r"(?<=[aeiou])[why]+")
+_SOFT_H = re.compile(r"(?<=.k|.n)h")  # "alkhelaifi" heard "alkalafi", "Fabinho" "Fabino"
 
 
 def phonetic(text: str) -> tuple[str, ...]:
-    """Coarse phonetic keys of a key's words; a w, h or y after a vowel is dropped first,
-    as it is mostly that vowel's glide in a name ("Bowes" / "Bose"; "Twice" keeps its w)."""
-    keys = (sound_key(_GLIDES.sub("", w)) for w in text.split())
+    """Coarse phonetic keys of a key's words, hyphens dropped ("al-khelaifi" is
+    "alkhelaifi"); a w, h or y after a vowel is dropped first, as it is mostly that
+    vowel's glide in a name ("Bowes" / "Bose"; "Twice" keeps its w), and the h of a
+    "kh" or "nh" inside a word ("Al-Khelaifi" / "Alkalafi", "Fabinho" / "Fabino"; a
+    word that starts "Kh" keeps it: "Khater" is no "Kathari")."""
+    keys = (sound_key(_SOFT_H.sub("", _GLIDES.sub("", w.replace("-", "")))) for w in text.split())
     return tuple(k for k in keys if k)
 
 
