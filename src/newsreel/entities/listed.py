@@ -11,10 +11,10 @@ person's links to that person, even where the archive never heard the right spel
 * a lone word: a listed surname heard alone (``surname`` list, held by no other listed
   person and no listed first name) as it is, or, from five letters, with the same first
   letter and phonetic key (or lacking only the final "r") and ratio >= 75 (60 from seven
-  letters: "Zalinski"; 85 for a one-word name: "Fabino" is Fabinho, "Fabian" is not), or a listed full name run together (ratio >= 80, same first
-  letter, phonetic keys close: "Kstarmmer", not "Christmas"), unless the
-  word is itself a listed first name or surname ("Georgie" is not "Georgieva", "Keane"
-  not "Kane");
+  letters, not hyphenated: "Zalinski"; 85 for a one-word name: "Fabino" is Fabinho,
+  "Fabian" is not), or a listed full name run together (ratio >= 80, same first letter,
+  phonetic keys close: "Kstarmmer", not "Christmas"), unless the word is itself a
+  listed first name or surname ("Georgie" is not "Georgieva", "Keane" not "Kane");
 * a surname listed with "al-" is also heard without it, as it is only ("Assad"), and
   a name run together may lack the r's a non-rhotic accent drops ("Anasawa");
 * a first name only one listed person has is enough with a surname close in letters
