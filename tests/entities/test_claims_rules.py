@@ -971,3 +971,15 @@ def test_us_before_dollars_is_their_currency() -> None:
 def test_a_sum_goes_with_the_verb_that_costs_or_fines() -> None:
     assert values("but only fined it 49 million pounds") == {49_000_000: "fined it"}
     assert values("it was going to cost me nine grand a year") == {9_000: "cost me"}
+
+
+def test_a_pronoun_takes_the_sentence_before_s_topic_of_its_number() -> None:
+    # "they" for things said to change, "it" for one; a share with a verb of being too
+    assert claims_of("China's emissions have fallen back. They've fallen back by 0.3%.") == {
+        0.3: ("China's emissions", None)
+    }
+    assert claims_of("Inflation is rising. So it can be up to 6.2%.") == {6.2: ("Inflation", None)}
+    assert claims_of("Prices have soared. They rose 5% last year.") == {5: ("Prices", None)}
+    # no topic of the pronoun's number: nothing the share is said of
+    assert claims_of("Inflation is rising. They can be up to 6.2%.") == {}
+    assert claims_of("The minister was asked. It was 24% in 2019.") == {}

@@ -97,7 +97,9 @@ def extract(
     for n, (s, e) in enumerate(spans):
         sources[n] = _sentence_source(words, spans, sources, n)  # "And ..." chains on
         claims += _claims_in(forms, words, (s, e), sources[n], places, durations, about)
-        about = topic(forms, words, s, e) or (about if words[s:e][:1] == ["it"] else None)
+        about = topic(forms, words, s, e, plural=True) or (
+            about if words[s:e][:1] in (["it"], ["they"]) else None
+        )
     quotes = [q for s, e in spans if (q := _quote_in(forms, words, s, e)) is not None]
     return claims, quotes
 

@@ -35,11 +35,18 @@ _BEFORE_NOUN = _DETERMINERS | _DEMONSTRATIVES  # "the", "its", "these"
 
 
 def topic(
-    forms: Sequence[str], words: Sequence[str], s: int, e: int, *, changed: bool = True
+    forms: Sequence[str],
+    words: Sequence[str],
+    s: int,
+    e: int,
+    *,
+    changed: bool = True,
+    plural: bool = False,
 ) -> str | None:
     """What a sentence is about, where it opens with a noun phrase and its verb: "The
     Saudi economy boomed" -> "Saudi economy", what a next sentence's "it" may be; with
-    ``changed``, only a thing (one, not people: "The minister was asked" names no "it")
+    ``changed``, only a thing (one, not people: "The minister was asked" names no "it";
+    with ``plural`` also things: "China emissions have fallen", a next "they")
     said to change ("boomed", "has grown", "was cut"; not "Russia has launched"); without,
     any verb of being ("The agreement was (at an estimated value of)")."""
     first = k = _phrase_start(words, s, e)
@@ -56,13 +63,32 @@ def topic(
     being = verb in _BE or verb in _AUXILIARIES
     if changed and (
         head in _NO_TOPIC
-        or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+        or (_plural(head) and not plural)
         or not (_changes(verb) or (being and _changes(nxt)))
     ):
         return None
     if not (being or verb in _CHANGE or _past(verb)):
         return None
     return " ".join(bare(forms[n]) for n in range(first, k))
+
+
+def _plural(head: str) -> bool:
+    return head.endswith("s") and not head.endswith(("ss", "us", "is"))
+
+
+_IT = frozenset({"it", "it's"})
+_THEY = frozenset({"they", "they've", "they're", "they'd"})
+
+
+def referent(words: Sequence[str], s: int, j: int, about: str | None) -> str | None:
+    """What the sentence before was ``about``, where the words from ``s`` to ``j`` are
+    only a pronoun of its number ("(And) it grew", "They've fallen back", "So it can
+    be"): "it" for one thing, "they" for things."""
+    p = _phrase_start(words, s, j)
+    if about is None or p != j - 1:
+        return None
+    many = _plural(about.split()[-1].casefold())
+    return about if words[p] in (_THEY if many else _IT) else None
 
 
 def _phrase_start(words: Sequence[str], s: int, e: int) -> int:

@@ -20,7 +20,15 @@ from newsreel.entities.claims.money import (
     currency_of,
 )
 from newsreel.entities.claims.numbers import _noun, _number_at, _past, _words_back
-from newsreel.entities.claims.phrases import _named, opening, said_of, says_when, untrailed
+from newsreel.entities.claims.phrases import (
+    _named,
+    _phrase_start,
+    opening,
+    referent,
+    said_of,
+    says_when,
+    untrailed,
+)
 from newsreel.entities.claims.words import (
     _ABOUT,
     _ADJECTIVAL,
@@ -146,8 +154,22 @@ def subject_of(
         at = (s, e, i, after)
     subject, counted = _what(forms, words, at, places, value, counted, topic)
     if subject is None and counted:
-        return said_of(forms, words, s, i) or currency_of(forms, i, after)
+        return said_of(forms, words, s, i) or _said_of_it(words, s, i, topic) or currency_of(
+            forms, i, after
+        )
     return untrailed(subject)
+
+
+def _said_of_it(words: Sequence[str], s: int, i: int, topic: str | None) -> str | None:
+    """What a share or sum is said of where its sentence opens with a pronoun and a verb
+    of being for the sentence before's ``topic`` ("Interest has risen. So it can be up to
+    6.2%"), with no other number between."""
+    verb = _phrase_start(words, s, i) + 1
+    if verb >= i or not (words[verb] in _BE or words[verb] in _AUXILIARIES or words[verb] == "can"):
+        return None
+    if any(_number_at(words, k) for k in range(verb, i)):
+        return None
+    return referent(words, s, verb, topic)
 
 
 def _what(
@@ -267,8 +289,8 @@ def _subject_before(
     j = _changed_end(words, s, j)
     if j is None:
         return None
-    if topic and j - 1 == s and words[s] == "it":
-        return topic  # "The Saudi economy boomed. It grew from 15 billion dollars"
+    if (it := referent(words, s, j, topic)) is not None:
+        return it  # "The Saudi economy boomed. It grew from 15 billion dollars"
     out, first = _words_back(
         forms,
         s,
