@@ -154,8 +154,10 @@ def subject_of(
         at = (s, e, i, after)
     subject, counted = _what(forms, words, at, places, value, counted, topic)
     if subject is None and counted:
-        return said_of(forms, words, s, i) or _said_of_it(words, s, i, topic) or currency_of(
-            forms, i, after
+        return (
+            said_of(forms, words, s, i)
+            or _said_of_it(words, s, i, topic)
+            or currency_of(forms, i, after)
         )
     return untrailed(subject)
 
