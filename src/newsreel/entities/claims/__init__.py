@@ -33,17 +33,16 @@ from newsreel.entities.claims.numbers import (
     _unglued,
 )
 from newsreel.entities.claims.phrases import topic
+from newsreel.entities.claims.source_names import named_source, speaker_head
+from newsreel.entities.claims.source_words import _QUOTE_SAY
 from newsreel.entities.claims.sources import (
     _pronoun_report,
     _sentence_source,
     _Source,
     _source,
     _speaker_before,
-    named_source,
-    speaker_head,
 )
 from newsreel.entities.claims.subjects import subject_of
-from newsreel.entities.claims.words import _QUOTE_SAY
 from newsreel.repair.clean import core
 
 __all__ = ["Claim", "Quote", "extract", "named_source", "speaker_head"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsreel.entities.claims.numbers import _number_at, _past
+from newsreel.entities.claims.source_words import _REPORT, _SPEAKER_STOP
 from newsreel.entities.claims.words import (
     _AGE,
     _AUXILIARIES,
@@ -22,11 +23,9 @@ from newsreel.entities.claims.words import (
     _ONE_ADJECTIVES,
     _ONE_LIMITS,
     _ONE_NOT_COUNT,
-    _REPORT,
     _SCALE,
     _SCORE,
     _SEASONAL,
-    _SPEAKER_STOP,
     _STOP,
     _SUPERLATIVES,
     _THOUSANDS,

@@ -1,12 +1,10 @@
-"""The word lists the claim rules read: number words, reporting verbs, verbs of change,
-currencies, time words and the words a subject or a source may not start or end with."""
+"""The word lists the claim rules read: number words, verbs of change, currencies, time
+words, money words and the words a subject may not start or end with; those of sources and
+reported speech are in ``source_words``."""
 
 from __future__ import annotations
 
 import re
-
-from newsreel.entities.listed import TITLES
-from newsreel.entities.names import PARTICLES
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
 fifteen sixteen seventeen eighteen nineteen".split()
@@ -27,29 +25,6 @@ _STOP = frozenset(
     "it that which who is are was were has have had and but so because if when then this "
     "these those will would could should can may might do does did says said".split()
 )
-
-_SAY = frozenset(
-    "says said say told tells claims claimed reported reports warned warns stated "
-    "announced added insisted admit admits admitted allege alleges concluded "
-    "concludes insist insists argues argued".split()
-)
-
-# what a source finds out or judges rather than says: "The BBC has learned", "a study
-# found", "The IMF expects"
-_FIND = frozenset(
-    "learned learnt found finds estimates estimated revealed confirmed identified recorded "
-    "documented counted verified expects predicts predicted forecasts reckon "
-    "reckons wrote writes mentioned suggested suggests".split()
-)
-
-_QUOTE_SAY = _SAY - {"reports", "reported"}
-
-_REPORT = _SAY | _FIND
-
-_BY = _REPORT - {"found", "finds"}  # "told by police"; "found by police" is no report
-
-# a sentence that goes on with the one before: "And at least 11 sites contain ..."
-_GO_ON = frozenset({"and", "also"})
 
 # verbs of change a percentage measures: "US aid fell by 99%"
 _CHANGE = frozenset(
@@ -73,11 +48,6 @@ _NO_MEASURE = frozenset(
     "father mother man woman boy girl son daughter child children baby person".split()
 )
 
-# what an owner's report is, after a possessive: "the club's latest accounts"
-_OWN_REPORT = frozenset(
-    "account accounts figures data report statement records website findings".split()
-)
-
 # more verbs of a quantity that moved, said of what a next sentence's "it" is
 _MOVED = frozenset(
     "boomed collapsed crashed recovered rebounded peaked dipped spiked ballooned "
@@ -89,11 +59,6 @@ _NO_TOPIC = frozenset(
     "minister president prime correspondent reporter manager chairman spokesman "
     "spokeswoman leader chief secretary official officials man woman people police "
     "truth point problem question thing reason fact issue answer idea way".split()
-)
-
-# a sentence opening with a clause, not with who speaks: "After Boris Johnson resigned"
-_SUBORDINATE = frozenset(
-    "after when since if as because while before although though once until unless".split()
 )
 
 # prepositions inside a noun phrase: "The total cash investments in MCFC by Sheikh Mansour"
@@ -141,26 +106,6 @@ _COSTS = frozenset("of worth cost costs costing valued priced exceed exceeds exc
 
 # what money is for: "$2 billion from the Saudis"
 _MONEY_FOR = frozenset({"in", "from", "to", "for", "on", "into"})
-
-# a report named by a noun: "a study by X", "the findings of X"
-_REPORT_NOUNS = frozenset("report study research analysis survey investigation".split())
-
-# a sentence whose report is the previous sentence's source's: "Its data shows ..."
-_THEIRS = frozenset({"its", "their"})
-
-_THEIR_REPORT = (_REPORT_NOUNS - {"investigation"}) | frozenset(
-    "data figures findings estimate estimates statement numbers records".split()
-)
-
-# where a source phrase after "by" / "according to" ends: "a study by Oxford University
-# found", "told by police to leave", "revealed by the BBC on Monday"
-_PHRASE_ENDS = frozenset(
-    "there they we with to on as at in shows show suggests suggest says say finds "
-    "during after before since appears appear appeared seems seem seemed".split()
-)
-
-# words before a report verb that make it a noun: "with claims of", "the reports"
-_NOUN_BEFORE = frozenset("with the a an of these those such his her their its new".split())
 
 # a number glued to the word before it in the captions: "more than500"
 _GLUED = re.compile(
@@ -251,20 +196,6 @@ _ONE_NOT_COUNT = frozenset(
 # "one final chance", "not one single friend": "one" as an article
 _ONE_ADJECTIVES = frozenset("single final last particular such huge important viable".split())
 
-# the head nouns of a source phrase that names no one: "police say", "the mayor said"
-SOURCE_NOUNS = frozenset(
-    "police authorities government ministry minister mayor president spokesperson "
-    "spokesman spokeswoman army military agency investigation report study survey "
-    "institute commission council court prosecutors organisation organization office "
-    "department federation league union committee regulator watchdog charity group "
-    "officers researchers media newspaper paper website figures data club company firm "
-    "bank fund".split()
-)
-
-_VAGUE_SOURCES = frozenset(
-    {"officials", "reports", "sources", "experts", "analysts", "journalists", "reporters"}
-)
-
 _DETERMINERS = frozenset({"the", "a", "an", "some", "its", "their", "his", "her", "our"})
 
 _NEGATION = frozenset("never not didn't doesn't don't hasn't haven't no".split())
@@ -272,27 +203,14 @@ _NEGATION = frozenset("never not didn't doesn't don't hasn't haven't no".split()
 # a verb of being or having, and its auxiliaries: "has been spent", "was expected to"
 _BE = frozenset("was were is are be been being has have had will would 's 've".split())
 
-
 # before a verb of saying, a passive: "Netanyahu was told that", "is said to have paid"
 _PASSIVE = _BE - {"has", "have", "had", "will", "would", "'s", "'ve"}
-
-# a verb inside a source's words makes them a clause: "Amnesty International UK had a campaign"
-_CLAUSE_VERBS = (_BE - {"be", "been", "being", "'s", "'ve"}) | {"did", "does"}
 
 # what stands between a source and its verb: "Rafael Salguero would later admit"; cut
 # from a source's end only as written in lower case ("Theresa May said" keeps "May")
 _AUXILIARIES = (_BE - {"being", "'s", "'ve"}) | frozenset(
     "also could may might later previously earlier now already reportedly allegedly even".split()
 )
-
-# between a source and its verb of saying: "The ministry also said", "has always said"
-_BETWEEN = frozenset("also always again still just once since long only".split())
-
-_SPEAKER_STOP = frozenset("but and so that because while as if when then also though".split())
-
-_BACK = frozenset({"it", "this", "that", "which"})
-
-_NAME_PART = re.compile(r"^(?:[A-Z]\.|Jr\.|Sr\.|Mr\.|Mrs\.|Ms\.|Dr\.)$")
 
 _WHEN = frozenset("in on at during after before since by until till".split())
 
@@ -323,19 +241,6 @@ _THINK = frozenset(
     "fear fears feared warn predict predicts expect believe believes think thinks hope hopes "
     "say worry worries".split()
 )
-
-# a role's words: a person's titles (listed.TITLES) and the posts that speak for a body
-_TITLE_WORDS = TITLES | frozenset(
-    "chief executive spokesman spokeswoman spokesperson minister's deputy".split()
-)
-
-# words that make a source's description more than a role before a name
-_DESCRIBED = frozenset("for of in at from with by to on".split())
-
-_NAME_JOINERS = PARTICLES - {"of", "and", "the", "y"}  # "Ursula von der Leyen"
-
-# an aside between a source and its verb: "X, in a media interview, said"
-_ASIDE = frozenset("in at on during after before speaking writing".split())
 
 # a question word opening a speaker makes it a clause: "what I'm trying to (say)"
 _WH = frozenset("what how why whether".split())
@@ -396,7 +301,6 @@ _SUM_WORDS = frozenset(
     "estimated whopping additional extra another further total reported reportedly record".split()
 )
 
-
 # what may follow a currency word and say what the sum is for: "euros in add-ons"
 _FOR_SUM = _MONEY_FOR | frozenset({"on", "worth", "of"})
 
@@ -432,35 +336,3 @@ _FRACTIONS = frozenset("half third thirds quarter quarters".split())
 
 # verbs after "the two": the number stands for a group named before ("the six hold")
 _GROUP_VERBS = frozenset("hold held have had are were met agreed both all".split())
-
-# words that open or end no source's noun phrase: "to force the government to", "was a
-# Prime Minister who", "the King last night did", "your report sort of"
-_FRAGMENT_START = _PREPOSITIONS | frozenset(
-    "to was were is are under about through during against between among up down just "
-    "usually perhaps even did got back".split()
-)
-
-
-_FRAGMENT_END = (
-    _STOP
-    | _PREPOSITIONS
-    | frozenset("to the a an like sort kind um uh er ever did just who whom or nor".split())
-)
-
-# after a name, what is no part of it: "Rachel Reeves (with some fanfare)", "Todd Blanche
-# (in his press conference)", "Savannah Guthrie (speaking about her mother)"
-_AFTER_NAME = frozenset("with in on at during after speaking kind flat".split())
-
-# a source whose "reports" is a noun: "Israeli media reports (40 hostages ...)"
-_MEDIA = frozenset("media press news newspaper newspapers".split())
-
-# nouns that end like adverbs: "The Italian assembly said", "The victim's family said"
-_LY_NOUNS = frozenset(
-    "family assembly rally supply ally tally monopoly anomaly daily weekly".split()
-)
-
-# a role that speaks for what follows it: "the head of NATO", "a spokesman for Hamas"
-_ROLES = frozenset(
-    "head chief leader director boss chairman chair secretary spokesman spokeswoman "
-    "spokesperson representative envoy ambassador".split()
-)

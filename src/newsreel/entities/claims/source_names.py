@@ -1,0 +1,217 @@
+"""Whether the words before a verb of saying name a source, and which of them do:
+a name or a known source phrase ("the mayor", "airport officials") is one; a pronoun, a
+clause cut from a sentence or a vague "officials" alone is none. Also the token that
+heads a quote's speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsreel.entities.claims.numbers import _number_at
+from newsreel.entities.claims.source_words import (
+    _AFTER_NAME,
+    _BETWEEN,
+    _CLAUSE_VERBS,
+    _DESCRIBED,
+    _FRAGMENT_END,
+    _FRAGMENT_START,
+    _LY_NOUNS,
+    _NAME_JOINERS,
+    _OWN_REPORT,
+    _ROLES,
+    _TITLE_WORDS,
+    _VAGUE_SOURCES,
+    SOURCE_NOUNS,
+)
+from newsreel.entities.claims.words import (
+    _AUXILIARIES,
+    _BE,
+    _DETERMINERS,
+    _MONTHS,
+    _NEGATION,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _TIME_ADVERBS,
+    _TIME_UNITS,
+    _WEEKDAYS,
+    _WH,
+    _WHEN,
+    _YEAR,
+)
+from newsreel.repair.clean import bare, core
+
+
+def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> str | None:
+    """``words`` as a source, or None where they name no one: a source is a name (a
+    capitalised word, not only the sentence's first) or a known source phrase ("the
+    mayor", "airport officials"); never a pronoun, a number, a negation ("the article
+    never") or a vague "officials" / "reports" alone."""
+    got = [  # no ">>", no "[Music]"
+        bare(w) for w in words if any(c.isalnum() for c in w) and not w.startswith("[")
+    ]
+    got, start_of_sentence = _opening_cut(got, start_of_sentence)
+    got = _closing_cut(got)
+    folded = [w.casefold() for w in got]
+    if (
+        not got
+        or _fragment(got)
+        or any(w in _NEGATION or _pronoun(w) or w == "according" for w in folded)
+        or any(c.isdigit() for c in got[0])  # "24 missiles were told by ..."
+        or folded[0] in _WH  # "what I'm trying to (say)", "What the Iranians (said)"
+    ):
+        return None
+    content = [w for w in folded if w not in _DETERMINERS]
+    named = any(w[:1].isupper() for w in got[1 if start_of_sentence else 0 :])
+    owned = (
+        any(  # "the club's latest accounts"
+            w.endswith(("'s", "’s")) and w[:-2] in SOURCE_NOUNS for w in folded[:-1]
+        )
+        and folded[-1] in _OWN_REPORT
+    )
+    known = (
+        owned
+        or any(w in SOURCE_NOUNS for w in folded)
+        or (folded[-1] in _VAGUE_SOURCES and len(content) > 1)
+    )
+    if not (named or known) or content in ([], ["media"]):
+        return None
+    return " ".join(_named_last(got))
+
+
+def _opening_cut(got: list[str], start_of_sentence: bool) -> tuple[list[str], bool]:
+    """A source's words without what opens the clause before its name: a question word
+    ("(Keep in) mind what the Trump administration"), "There were", a relative "which",
+    a time word ("Yesterday"), "by", a date ("In 2019"), an article; and whether its first
+    word still opens the sentence."""
+    before = None
+    while got != before:  # each cut may reveal another: "one where the government"
+        before = got
+        got, start_of_sentence = _opening_step(got, start_of_sentence)
+    return got, start_of_sentence
+
+
+def _opening_step(got: list[str], start_of_sentence: bool) -> tuple[list[str], bool]:
+    """One pass of ``_opening_cut``."""
+    wh = [n for n, w in enumerate(got[:-1]) if w.casefold() in _WH]
+    if wh and (wh[-1] > 0 or not start_of_sentence):
+        got, start_of_sentence = got[wh[-1] + 1 :], False
+    if len(got) > 2 and got[0].casefold() == "there" and got[1] in _BE:
+        got, start_of_sentence = got[2:], False  # "There were Israeli reports saying"
+    while len(got) > 1 and got[0].casefold() in ("which", "where"):
+        got, start_of_sentence = got[1:], False  # "(this agreement,) which the Americans"
+    while len(got) > 1 and got[0].casefold() in _TIME_ADVERBS:
+        got, start_of_sentence = got[1:], False  # "Yesterday the health ministry"
+    if len(got) > 1 and got[0].casefold() in ("by", "from"):
+        got = got[1:]  # "(emails obtained) by the Sunday Times revealed"
+    while len(got) > 2 and got[0].casefold() in _WHEN and _date_word(got[1]):
+        got, start_of_sentence = got[2:], False  # "In 2019 Deloitte ranked"
+    if len(got) > 2 and got[0].casefold() in _DETERMINERS and got[1] in _PREPOSITIONS:
+        got = got[2:]  # a stutter: "(the ex head of) the of Qatar Airways"
+    if len(got) > 1 and got[0].casefold() in ("a", "an", "one"):
+        # "A DERA spokesperson" is the DERA spokesperson; "A Pentagon official": the
+        # article was the sentence's first word
+        got, start_of_sentence = got[1:], False
+    return got, start_of_sentence
+
+
+def _closing_cut(got: list[str]) -> list[str]:
+    """A source's words without what follows its name: auxiliaries and adverbs ("Hamas
+    has always"), a phrase after a name ("Rachel Reeves with some fanfare"), a time
+    ("his spokesman yesterday", "the Prime Minister this weekend")."""
+    while got and (got[-1] in _AUXILIARIES or _adverb(got[-1].casefold(), got[-1])):
+        got = got[:-1]
+    for k in range(1, len(got)):
+        then = got[k + 1] if k + 1 < len(got) else ""
+        if got[k - 1][:1].isupper() and got[k] in _AFTER_NAME and not then[:1].isupper():
+            got = got[:k]  # not "Officials in Gaza"
+            break
+    while len(got) > 1 and got[-1] in _TIME_ADVERBS:  # not "USA Today"
+        got = got[:-1]
+    if len(got) > 2 and got[-2].casefold() in ("this", "last") and _when_word(got[-1]):
+        got = got[:-2]
+    return got
+
+
+def speaker_head(forms: Sequence[str], start: int, end: int, phrase: str) -> int | None:
+    """The token that heads ``phrase``, the source ``named_source`` made of the words
+    ``start:end`` before a verb of saying: its last word ("Former Prime Minister Gordon
+    Brown"), or the noun before what describes it ("Workers (in Qatar)", "The Saudi
+    consortium") unless that noun is a role: "the head of NATO" speaks for NATO. None
+    where the phrase is not found among the words."""
+    words = phrase.split()
+    last = next((k for k in range(end - 1, start - 1, -1) if bare(forms[k]) == words[-1]), None)
+    if last is None:
+        return None
+    first = max(start, last - len(words) + 1)
+    for n in range(first + 1, last):
+        if core(forms[n]).casefold() in _DESCRIBED:
+            role = core(forms[n - 1]).casefold()
+            return last if role in _TITLE_WORDS or role in _ROLES else n - 1
+    return last
+
+
+def _when_word(word: str) -> bool:
+    """A word of time after "this" or "last" ("weekend", "night", "year")."""
+    return word.casefold() in _TIME_UNITS or word.casefold() in ("weekend", "night", "morning")
+
+
+def _fragment(got: Sequence[str]) -> bool:
+    """Whether words cut from a sentence are no noun phrase: they open with a preposition,
+    "to" or a verb of being ("to force the government to", "was a Prime Minister who") or
+    end in a function word or an "-ing" verb ("the King last night did", "Police are
+    currently assessing")."""
+    first, last = got[0].casefold(), got[-1].casefold()
+    before = got[-2].casefold() if len(got) > 1 else ""
+    named = all(w[:1].isupper() for w in got)  # "For Women Scotland"
+    clause = any(w in _CLAUSE_VERBS for w in got[1:-1]) or any(
+        _doing(got[k]) and got[k - 1][:1].isupper() and got[k + 1] in _PREPOSITIONS
+        for k in range(1, len(got) - 1)
+    )  # "Amnesty International UK had a campaign", "Riyadh searching through the company";
+    # not "The fundraising regulator", "Union representing 65,000 footballers"
+    return (
+        clause
+        or _number_at([first], 0) is not None  # "three decades with the Saudi"
+        or (first in _FRAGMENT_START and not named)
+        or (last in _FRAGMENT_END and got[-1].islower())  # not "Theresa May"
+        or (_doing(got[-1]) and before not in _PREPOSITIONS | {"the"})  # not "the
+        # ministry of housing"
+    )
+
+
+def _doing(word: str) -> bool:
+    """An "-ing" verb as written in lower case ("assessing", "searching")."""
+    return word.islower() and len(word) > 5 and word.endswith("ing")
+
+
+def _pronoun(word: str) -> bool:
+    """A pronoun, or one run together with a verb ("I'd", "we've", "it's", "let's")."""
+    head = word.replace("’", "'").split("'")[0]
+    return word in _PRONOUNS or (head != word and (head in _PRONOUNS or head == "let"))
+
+
+def _adverb(word: str, form: str) -> bool:
+    """An adverb between a source and its verb ("also", "always", "repeatedly"); not a
+    negation ("never" keeps a source from being one) nor a capitalised name ("Kelly")."""
+    ly = len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS  # not "family"
+    return form.islower() and (word in _BETWEEN or ly)
+
+
+def _date_word(word: str) -> bool:
+    """A year, a month or a day ("in 2019", "in March", "on Monday")."""
+    return bool(_YEAR.match(word)) or word.casefold() in _MONTHS or word.casefold() in _WEEKDAYS
+
+
+def _named_last(got: list[str]) -> list[str]:
+    """A source that ends in a name, without the role before it: "ex-co-member Rafael
+    Salguero" -> "Rafael Salguero", "City's chairman Khaldoun" -> "Khaldoun"; "the
+    spokesman for Hamas" stays."""
+    r = len(got)
+    while r > 0 and (
+        got[r - 1][:1].isupper() or (got[r - 1] in _NAME_JOINERS and r > 1 and r < len(got))
+    ):
+        r -= 1  # "Mohammed bin Salman" is one name
+    if r == 0 or r == len(got) or any(w.casefold() in _DESCRIBED for w in got[:r]):
+        return got
+    if all(w.casefold() in _TITLE_WORDS for w in got[r:]):
+        return got  # "the country's deputy Prime Minister": a role, no name
+    return got[r:] if got[r - 1][:1].islower() else got
