@@ -983,3 +983,11 @@ def test_a_pronoun_takes_the_sentence_before_s_topic_of_its_number() -> None:
     # no topic of the pronoun's number: nothing the share is said of
     assert claims_of("Inflation is rising. They can be up to 6.2%.") == {}
     assert claims_of("The minister was asked. It was 24% in 2019.") == {}
+    # an impersonal "it" and a "they" doing something have no topic's number
+    assert claims_of("Inflation is rising. It is likely that 70% agree.").get(70, ("",))[0] != (
+        "Inflation"
+    )
+    assert claims_of("Prices have soared. They are paying 6% more.").get(6, ("",))[0] != "Prices"
+    assert claims_of("Prices have soared. It is now believed that 7% fell.").get(7, ("",))[0] != (
+        "Prices"
+    )

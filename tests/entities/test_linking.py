@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -60,6 +61,19 @@ def test_same_person_in_video() -> None:
     # one surname, first names of one sound; not relatives of other first sounds
     assert same_person_in_video("mari rosen", "muray rosen")
     assert not same_person_in_video("kim kardashian", "khloe kardashian")
+    # first names of one coarse sound but other first letters are two relatives
+    assert not same_person_in_video("diane abbott", "tony abbott")
+    assert not same_person_in_video("ben stokes", "pam stokes")
+    assert not same_person_in_video("greg clark", "craig clark")
+    # first names with no sound key at all say nothing
+    assert not same_person_in_video("mo farah", "al farah")
+
+
+def test_a_city_s_own_name_wins_over_another_s_old_name() -> None:
+    from newsreel.entities.places import place
+
+    assert place("baden", "LOC") == "Baden"  # not South San Francisco, once "Baden"
+    assert place("bombay", "LOC") == "Mumbai"  # an old name no city bears today
 
 
 def test_three_letter_codes_are_no_countries_but_usa() -> None:
@@ -236,6 +250,21 @@ def test_a_misheard_name_joins_a_curated_entity_whatever_the_ner_typed() -> None
     assert linker.link("Gasprom", "PER") == ("Gazprom", "ORG")  # the NER's guess of a type
     assert linker.link("Qatari", "MISC")[0] != "Qatar"  # a nationality is no place
     assert linker.link("Gaston", "PER")[0] == "Gaston"  # not alike enough
+
+
+@pytest.mark.parametrize(
+    ("heard", "kind", "curated"),
+    [
+        ("Baden", "ORG", "Joe Biden"),  # a place of the gazetteer is no person
+        ("Netanya", "ORG", "Benjamin Netanyahu"),
+    ],
+)
+def test_a_name_of_another_type_alike_only_in_sound_stays_apart(
+    heard: str, kind: str, curated: str
+) -> None:
+    linker = Linker({}, {})
+    linker.link(curated.split()[-1].lower(), "PER")  # the curated spelling, heard before
+    assert linker.link(heard, kind)[0] != curated
 
 
 def test_a_two_word_name_alike_in_letters_is_one_entity_across_types() -> None:

@@ -32,7 +32,7 @@ ALIASES = Path(__file__).with_name("aliases.toml")
 _EDGE = re.compile(r"^\W+|\W+$")
 _POSSESSIVE = re.compile(r"['’]s$")
 REPEATED = 3  # a multi-word spelling heard this often is looked for in lower case too
-_KINDS = frozenset({"PER", "ORG", "LOC", "MISC"})
+_KIND_ORDER = ("PER", "ORG", "LOC", "MISC")  # a fixed order: sets iterate by hash
 _ORG_AS_PERSON = 70  # ratio a name typed as an organisation needs to be a listed person
 
 
@@ -101,8 +101,15 @@ def same_person_in_video(a: str, b: str) -> bool:
         return False
     if len(wa) > 1 and len(wb) > 1:
         surname = fuzz.ratio(wa[-1], wb[-1])
-        if len(wa[-1]) > 3 and surname >= 90 and phonetic(wa[0]) == phonetic(wb[0]):
+        if (
+            len(wa[-1]) > 3
+            and surname >= 90
+            and wa[0][:1] == wb[0][:1]
+            and phonetic(wa[0])
+            and phonetic(wa[0]) == phonetic(wb[0])
+        ):
             return True  # one surname, first names that sound alike: "Mari" / "Muray Rosen"
+            # (first letters alike: "Diane" / "Tony Abbott", "Ben" / "Pam Stokes" are two)
         return (
             len(wa[-1]) > 3
             and surname >= (70 if len(wa) == len(wb) else 85)
@@ -230,22 +237,30 @@ class Linker:
         return self._across(k, kind, surface, sound)
 
     def _across(self, k: str, kind: str, surface: str, sound: tuple[str, ...]) -> str | None:
-        """A known spelling of another type that sounds like ``k``: the NER's type of a
-        misheard name is a guess. A curated entity ("Gaspron" as a person is Gazprom),
-        or a name of two words or more alike in letters (ratio >= 90: "Dash Beagle" as a
-        person, "Desh Beagle" as an organisation)."""
+        """A known spelling of another type that sounds like ``k``, the closest in letters:
+        the NER's type of a misheard name is a guess. A curated entity alike in letters
+        (ratio >= 80: "Gasprom" as a person is Gazprom, "Kovid" as an organisation
+        COVID-19), or a name of two words or more (ratio >= 90: "Dash Beagle" as a person,
+        "Desh Beagle" as an organisation); never a place of the gazetteer as anything
+        but a place ("Netanya" is no Netanyahu, "Baden" no Biden)."""
         if not sound or demonym(k):
             return None  # "Qatari" is no Qatar
-        for other in _KINDS - {kind}:
+        best: tuple[float, str] | None = None
+        for other in _KIND_ORDER:
+            if other == kind:
+                continue
             for spelling in self._by_sound.get((other, sound), ()):
                 ratio = fuzz.ratio(k, spelling)
                 several = " " in k and " " in spelling
                 if (
                     (ratio >= 80 and self._name[spelling] in self._curated_names)
                     or (ratio >= 90 and several)
-                ) and self._evidence(k, other, surface, spelling):
-                    return spelling
-        return None
+                ) and (best is None or ratio > best[0]):
+                    if other != "LOC" and place(k, "LOC") is not None:
+                        continue
+                    if self._evidence(k, other, surface, spelling):
+                        best = (ratio, spelling)
+        return best[1] if best else None
 
     def _listed(self, k: str, kind: str, surface: str) -> str | None:
         """The listed person (names.toml) a mention names: by its exact key whatever its

@@ -11,8 +11,9 @@ person's links to that person, even where the archive never heard the right spel
 * a lone word: a listed surname heard alone (``surname`` list, held by no other listed
   person and no listed first name) as it is, or, from five letters, with the same first
   letter and phonetic key (or lacking only the final "r") and ratio >= 75 (60 from seven
-  letters, not hyphenated: "Zalinski"; 85 for a one-word name: "Fabino" is Fabinho,
-  "Fabian" is not), or a listed full name run together (ratio >= 80, same first letter,
+  letters, not hyphenated: "Zalinski"; 87 for a one-word name: "Fabino" is Fabinho,
+  "Fabian" and "Fabiano" are not; past a shared "al-", the rest alike: "al-Sadd" is
+  no al-Assad), or a listed full name run together (ratio >= 80, same first letter,
   phonetic keys close: "Kstarmmer", not "Christmas"), unless the word is itself a
   listed first name or surname ("Georgie" is not "Georgieva", "Keane" not "Kane");
 * a surname listed with "al-" is also heard without it, as it is only ("Assad"), and
@@ -51,7 +52,8 @@ TITLES = frozenset(
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 _MIN_ALONE = 4  # letters of a surname heard alone as it is listed
 _MIN_SOUND = 5  # letters of a lone word heard as a listed surname it sounds like
-_ONE_NAME = 85  # ratio a lone word needs to be a one-word name by sound ("Fabino")
+_ONE_NAME = 87  # ratio a lone word needs to be a one-word name by sound ("Fabino";
+# "Fabiano", 86, is a name of its own)
 _LONG = 7  # a lone word this long may differ more in letters ("Zalinski", "Zelensky")
 
 
@@ -278,6 +280,8 @@ class NameList:
         ):
             if " " not in self._alone[listed].key and score < _ONE_NAME:
                 continue  # "Fabino" is Fabinho; "Fabian" a first name
+            if _after_article(k, listed) < near:
+                continue  # "al-Sadd" is no al-Assad: compare what follows the "al-"
             if k[0] == listed[0] and same_sounds(k, listed):
                 best = (score, self._alone[listed])  # not "Mandela" for "Nadella"
                 break
@@ -293,6 +297,15 @@ class NameList:
         ):
             best = (joined[1], self._joined[joined[0]])
         return best[1] if best else None
+
+
+def _after_article(k: str, listed: str) -> float:
+    """The ratio of two hyphenated words past a shared first part ("al-sadd" /
+    "al-assad": "sadd" / "assad"), else 100."""
+    mine, theirs = k.partition("-"), listed.partition("-")
+    if mine[1] and theirs[1] and mine[0] == theirs[0]:
+        return fuzz.ratio(mine[2], theirs[2])
+    return 100.0
 
 
 @cache

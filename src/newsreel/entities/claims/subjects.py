@@ -159,13 +159,23 @@ def subject_of(
 def _said_of_it(words: Sequence[str], s: int, i: int, topic: str | None) -> str | None:
     """What a share or sum is said of where its sentence opens with a pronoun and a verb
     of being for the sentence before's ``topic`` ("Interest has risen. So it can be up to
-    6.2%"), with no other number between."""
+    6.2%"), with no other number between, and nothing between that makes the pronoun
+    impersonal or its own subject: no "that", word of saying or thinking, or -ing verb
+    ("it is likely that 70%", "It is now believed that", "They are paying 6%")."""
     verb = _phrase_start(words, s, i) + 1
     if verb >= i or not (words[verb] in _BE or words[verb] in _AUXILIARIES or words[verb] == "can"):
         return None
-    if any(_number_at(words, k) for k in range(verb, i)):
+    between = words[verb + 1 : i]
+    if any(_number_at(words, k) for k in range(verb, i)) or any(
+        w in _IMPERSONAL or w in _REPORT or w in _THINK or (len(w) > 4 and w.endswith("ing"))
+        for w in between
+    ):
         return None
     return referent(words, s, verb, topic)
+
+
+# words that make "it is ..." impersonal rather than the topic's ("it is likely that")
+_IMPERSONAL = frozenset("that likely unlikely believed thought expected feared".split())
 
 
 def _what(
