@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsreel.repair.clean import kinds
+from newsreel.repair.clean import caption_mark, kinds
 
 
 def _marked(text: str) -> list[tuple[str, str]]:
@@ -38,3 +38,10 @@ def test_tags_markers_and_foreign() -> None:
 
 def test_real_words_are_not_stutters() -> None:
     assert _marked("in inside the car carpet that that is") == [("that", "stutter")]
+
+
+def test_caption_marks_are_tags_and_speaker_markers_not_words() -> None:
+    for mark in ("[Music]", "[Applause]", "Music]", "[laughter", ">>", "&gt;&gt;"):
+        assert caption_mark(mark), mark
+    for word in ("Music", "R&A", "&", "-", "AT&T", "4%", ">"):
+        assert not caption_mark(word), word

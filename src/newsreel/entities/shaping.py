@@ -18,7 +18,7 @@ from newsreel.entities.names import clean, club, generic
 from newsreel.entities.outlet_split import OUTLETS, outlet_split
 from newsreel.entities.places import demonym, place
 from newsreel.entities.spelling import first_sound, key
-from newsreel.repair.clean import core
+from newsreel.repair.clean import caption_mark, core
 from newsreel.repair.document import ends_sentence
 from newsreel.text import STOPWORDS
 
@@ -169,10 +169,6 @@ def _says_of(token: str, words: frozenset[str]) -> bool:
     return token[:1].islower() and core(token) in words
 
 
-def _tag(token: str) -> bool:
-    return "[" in token or "]" in token
-
-
 def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
     """A mention without a leading article or demonstrative ("this World Cup", "a John
     McDonald"; not the initial "A."), without caption tags ("Music] Concerns the
@@ -182,7 +178,7 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
     pieces: list[tuple[int, int]] = []
     start = m.start
     for k in range(m.start, m.end + 1):
-        if k == m.end or _tag(tokens[k]):
+        if k == m.end or caption_mark(tokens[k]):
             if k > start:
                 pieces.append((start, k))
             start = k + 1

@@ -33,6 +33,12 @@ def is_marker(token: str) -> bool:
     return bool(_MARKER.match(token))
 
 
+def caption_mark(token: str) -> bool:
+    """Whether a token is (or holds) a caption's own mark rather than words: a bracketed
+    tag or a piece of one ("[Music]", "Music]") or a speaker-change marker (``>>``)."""
+    return "[" in token or "]" in token or is_marker(token)
+
+
 def kinds(tokens: Sequence[str]) -> list[str]:
     """Classify every token for the clean reading view; a speaker label after a ``>>``
     marker (``>> ANDERSON COOPER, CNN HOST:``) belongs to the marker."""

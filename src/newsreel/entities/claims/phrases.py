@@ -29,7 +29,7 @@ from newsreel.entities.claims.words import (
     _TIME_UNITS,
     _TRAILING,
 )
-from newsreel.repair.clean import FILLERS, bare
+from newsreel.repair.clean import FILLERS, bare, caption_mark
 
 _BEFORE_NOUN = _DETERMINERS | _DEMONSTRATIVES  # "the", "its", "these"
 
@@ -162,7 +162,7 @@ def said_of(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str |
     star was offered"), what a verb of being introduces ("The risk is that", "The aim
     is to"), nor across another number or comma ("Labour is on 40%, the Conservatives
     on 30%")."""
-    while s < i and (forms[s][:1] == "[" or forms[s][-1:] == "]" or forms[s] == ">>"):
+    while s < i and caption_mark(forms[s]):
         s += 1  # caption marks: ">> Inflation is now 4%", "[Music] The fee"
     first = _phrase_start(words, s, i)
     if first >= i or words[first] in _NOT_SAID_OF:

@@ -38,7 +38,7 @@ from newsreel.entities.claims.words import (
     _WHEN,
     _YEAR,
 )
-from newsreel.repair.clean import bare, core
+from newsreel.repair.clean import bare, caption_mark, core
 
 
 def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> str | None:
@@ -46,9 +46,7 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     capitalised word, not only the sentence's first) or a known source phrase ("the
     mayor", "airport officials"); never a pronoun, a number, a negation ("the article
     never") or a vague "officials" / "reports" alone."""
-    got = [  # no ">>", no "[Music]"
-        bare(w) for w in words if any(c.isalnum() for c in w) and not w.startswith("[")
-    ]
+    got = [bare(w) for w in words if any(c.isalnum() for c in w) and not caption_mark(w)]
     got, start_of_sentence = _opening_cut(got, start_of_sentence)
     got = _closing_cut(got)
     folded = [w.casefold() for w in got]
