@@ -202,6 +202,9 @@ def test_a_place_owning_a_name_is_two_names() -> None:
     tokens = "Israel's David's Sling intercepted it".split()
     got = joined(tokens, [Mention(1, 3, "ORG", "David's Sling")])
     assert [m.text for m in got] == ["David's Sling"]
+    # the first names are the linker's list: with none listed, David is the place
+    got = joined(tokens, [Mention(1, 3, "ORG", "David's Sling")], NameList([]))
+    assert [m.text for m in got] == ["David", "Sling"]
     tokens = "the Qatar's national museum".split()  # nothing capitalised owned
     assert [m.text for m in joined(tokens, [Mention(1, 4, "ORG", "Qatar's national museum")])] == [
         "Qatar's national museum"

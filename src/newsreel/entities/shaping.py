@@ -227,17 +227,19 @@ def _end_of_name(tokens: Sequence[str], start: int, end: int) -> int:
     return end
 
 
-def possessive_split(tokens: Sequence[str], m: ner.Mention) -> list[ner.Mention]:
+def possessive_split(
+    tokens: Sequence[str], m: ner.Mention, listed: NameList
+) -> list[ner.Mention]:
     """A mention that opens with a known place's possessive and goes on in capitals
     ("Qatar's Aspire Academy", "Saudi Arabia's Public Investment Fund") as the place
-    (LOC) and the name it owns; not a place that is also a listed first name ("David's
-    Sling"); other mentions as they are."""
+    (LOC) and the name it owns; not a place that is also a first name of the ``listed``
+    people ("David's Sling"); other mentions as they are."""
     for k in range(m.start, m.end - 1):
         if not tokens[k].endswith(("'s", "’s")):
             continue
         owner = " ".join(clean(t) for t in tokens[m.start : k + 1])
         owned = tokens[k + 1 : m.end]
-        lone = " " not in key(owner) and people().first_name(key(owner))  # "David's Sling"
+        lone = " " not in key(owner) and listed.first_name(key(owner))  # "David's Sling"
         if lone or place(key(owner), "LOC") is None or not all(t[:1].isupper() for t in owned):
             return [m]
         return [
@@ -337,17 +339,22 @@ def particle_joined(tokens: Sequence[str], mentions: Sequence[ner.Mention]) -> l
     return out
 
 
-def joined(tokens: Sequence[str], tagged: Sequence[ner.Mention]) -> list[ner.Mention]:
+def joined(
+    tokens: Sequence[str], tagged: Sequence[ner.Mention], listed: NameList | None = None
+) -> list[ner.Mention]:
     """NER mentions with a nationality or place directly before an organisation made one
     ("Israeli" + "Channel 12"), and "Channel N" the NER missed as an organisation; a
-    nationality is MISC and "Labour MPs" is Labour (``_recast``)."""
+    nationality is MISC and "Labour MPs" is Labour (``_recast``); a place's possessive
+    is split from what it owns (``possessive_split``, with the ``listed`` people: the
+    linker's; the shipped list by default)."""
+    names = people() if listed is None else listed
     out: list[ner.Mention] = []
     kept = [t for m in tagged if (t := trimmed(tokens, m)) is not None]
     parts = [
         own
         for m in kept
         for part in outlet_split(tokens, m)
-        for own in possessive_split(tokens, part)
+        for own in possessive_split(tokens, part, names)
     ]
     split = particle_joined(tokens, parts)
     for m in map(_recast, split):

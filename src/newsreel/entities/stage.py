@@ -197,7 +197,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     curated = gazetteer.find(tokens)
     named = [
         part
-        for m in joined(tokens, tagged)
+        for m in joined(tokens, tagged, linker.listed)
         if may_be_name(key(m.text), m.type, linker, m.text)
         for part in run_together(m, linker.listed)
     ]
