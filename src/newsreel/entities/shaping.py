@@ -227,9 +227,7 @@ def _end_of_name(tokens: Sequence[str], start: int, end: int) -> int:
     return end
 
 
-def possessive_split(
-    tokens: Sequence[str], m: ner.Mention, listed: NameList
-) -> list[ner.Mention]:
+def possessive_split(tokens: Sequence[str], m: ner.Mention, listed: NameList) -> list[ner.Mention]:
     """A mention that opens with a known place's possessive and goes on in capitals
     ("Qatar's Aspire Academy", "Saudi Arabia's Public Investment Fund") as the place
     (LOC) and the name it owns; not a place that is also a first name of the ``listed``
