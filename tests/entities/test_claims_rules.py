@@ -991,3 +991,13 @@ def test_a_pronoun_takes_the_sentence_before_s_topic_of_its_number() -> None:
     assert claims_of("Prices have soared. It is now believed that 7% fell.").get(7, ("",))[0] != (
         "Prices"
     )
+
+
+def test_a_year_said_aloud_is_no_count() -> None:
+    # "twenty twenty two" is 2022, never 42; "two thousand 22" before a name is its year
+    assert claims_of("Since twenty twenty two the fund has grown.") == {}
+    assert claims_of("Qatar hosted the two thousand and 22 World Cup.") == {}
+    assert claims_of("In nineteen ninety eight 40 people died.") == {40: ("people died", None)}
+    # a count of two thousand and more stays a count
+    assert claims_of("They sold two thousand and twenty tickets.") == {2020: ("tickets", None)}
+    assert claims_of("It had twenty two players.") == {22: ("players", None)}

@@ -28,6 +28,7 @@ from newsreel.entities.claims.counts import (
 from newsreel.entities.claims.numbers import (
     _negative,
     _number_at,
+    _spoken_year,
     _range_end,
     _range_scaled,
     _unglued,
@@ -119,6 +120,10 @@ def _claims_in(
     claims: list[Claim] = []
     i = s
     while i < e:
+        year = _spoken_year(forms, words, i)
+        if year:
+            i += year  # "twenty twenty two", "the two thousand 22 World Cup"
+            continue
         found = _number_at(words, i)
         if found is None or _not_a_count(forms, words, s, e, i):
             i += 1

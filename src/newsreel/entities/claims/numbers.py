@@ -15,7 +15,9 @@ from newsreel.entities.claims.words import (
     _SCALE_WORDS,
     _STOP,
     _THOUSANDS,
+    _TENS,
     _UNITS,
+    _WHEN,
     _WORDS,
     _YEAR,
 )
@@ -70,6 +72,39 @@ def _number_at(words: Sequence[str], i: int) -> tuple[float, int] | None:
     if j == i + 1 and _YEAR.match(words[i]):
         return None  # a year, not a count
     return total + current, j - i
+
+
+def _spoken_year(forms: Sequence[str], words: Sequence[str], i: int) -> int:
+    """The tokens of a year said aloud starting at ``i`` ("twenty twenty two", "nineteen
+    ninety nine", "twenty 22"; "two thousand and 22" after "in", "since", "the" ... or
+    before a capitalised name: "the two thousand 22 World Cup"), else 0: a year is no
+    count."""
+    end = len(words)
+    if i + 1 < end and words[i] in ("twenty", "nineteen"):
+        k = _year_end(words, i + 1, "oh")
+        return k - i if k > i + 1 else 0
+    if words[i : i + 2] != ["two", "thousand"]:
+        return 0
+    j = i + 2 + (words[i + 2 : i + 3] == ["and"])
+    k = _year_end(words, j, "")
+    before = words[i - 1] if i > 0 else ""
+    capital = k < end and forms[k][:1].isupper() and forms[k - 1][-1:] not in ".?!"
+    return k - i if k > j and (before in _WHEN or before in ("the", "of") or capital) else 0
+
+
+def _year_end(words: Sequence[str], j: int, oh: str) -> int:
+    """The token after a year's last two digits said from token ``j`` (a tens word and a
+    unit, a number from ten to nineteen, two digits; "oh" and a unit where ``oh`` is
+    given: "nineteen oh five"), or ``j`` itself where none are said."""
+    word = words[j] if j < len(words) else ""
+    nxt = words[j + 1] if j + 1 < len(words) else ""
+    if word in _TENS:
+        return j + 1 + (nxt in _UNITS[1:10])
+    if word in _UNITS[10:] or (word.isdigit() and len(word) == 2):
+        return j + 1
+    if oh and word == oh and nxt in _UNITS[1:10]:
+        return j + 2
+    return j
 
 
 def _number_step(
