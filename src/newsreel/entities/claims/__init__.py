@@ -28,9 +28,9 @@ from newsreel.entities.claims.counts import (
 from newsreel.entities.claims.numbers import (
     _negative,
     _number_at,
-    _spoken_year,
     _range_end,
     _range_scaled,
+    _spoken_year,
     _unglued,
 )
 from newsreel.entities.claims.phrases import topic
