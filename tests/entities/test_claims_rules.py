@@ -1001,3 +1001,18 @@ def test_a_year_said_aloud_is_no_count() -> None:
     # a count of two thousand and more stays a count
     assert claims_of("They sold two thousand and twenty tickets.") == {2020: ("tickets", None)}
     assert claims_of("It had twenty two players.") == {22: ("players", None)}
+
+
+def test_even_odds_and_pronoun_numbers_count_nothing() -> None:
+    assert claims_of("The PSG lost a 50 50 game in the final.") == {}
+    assert claims_of("Despite one being so readily available, they failed.") == {}
+    assert claims_of("What those three all have in common is an identity.") == {}
+    # a stammered 50 before its scale is still the sum
+    assert claims_of("They have more than 50 50 billion dollars in their budget.") == {
+        50_000_000_000: ("dollars in their budget", None)
+    }
+    # "being" is no subject: the sum is in its currency
+    assert claims_of("The team was assembled, being worth 4.99 billion dollars in 2023.") == {
+        4_990_000_000: ("dollars", None)
+    }
+    assert claims_of("Maybe as low as 150 being allowed out.") == {150: ("being allowed out", None)}

@@ -103,6 +103,7 @@ def _not_one(
     return (
         nxt in _ONE_NOT_COUNT
         or nxt in _NOT_SUBJECT
+        or nxt == "being"  # "despite one being so readily available"
         or nxt in _ONE_ADJECTIVES
         or before in ("the", "in", "at", "on")
         or (before not in _ONE_LIMITS and _one_speaks(forms, words, after, e))
@@ -161,6 +162,16 @@ def _no_quantity(
     return words[i] == "zero" and not nxt.endswith("s") and nxt not in ("percent", "per")
 
 
+def _even_odds(words: Sequence[str], s: int, e: int, i: int) -> bool:
+    """Whether a number is half of "50 50" said as odds ("a 50 50 game", "it's fifty
+    fifty"), not a stammer before a scale or currency ("50 50 billion")."""
+    first = i if i + 1 < e and words[i + 1] == words[i] else i - 1
+    if words[i] not in ("50", "fifty") or first < s or words[first + 1] != words[first]:
+        return False
+    nxt = words[first + 2] if first + 2 < e else ""
+    return nxt not in _SCALE and nxt not in _CURRENCY and nxt not in ("percent", "per", "%")
+
+
 def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) -> bool:
     """A number that is part of a name ("Channel 4") or a date ("March 3", "3 March")."""
     named = (
@@ -178,6 +189,8 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
         return True  # "3 nil": a score
     if words[i] == "911":
         return True  # 9/11 as captions write it
+    if _even_odds(words, s, e, i):
+        return True
     if _season(forms, words, s, e, i):
         return True
     return named or (i + 1 < e and words[i + 1] in _MONTHS) or bool(i and words[i - 1] in _MONTHS)

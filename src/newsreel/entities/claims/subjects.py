@@ -147,6 +147,10 @@ def subject_of(
         after += 1
         at = (s, e, i, after)
     subject, counted = _what(forms, words, at, places, value, counted, topic)
+    if subject is not None and subject.casefold() == "being":
+        # "being worth 4.99 billion dollars": what it is said of, else its currency
+        named = words[after] if after < e and words[after] in _CURRENCY else None
+        return said_of(forms, words, s, i) or currency_of(forms, i, after) or named
     if subject is None and counted:
         return (
             said_of(forms, words, s, i)
