@@ -1016,3 +1016,18 @@ def test_even_odds_and_pronoun_numbers_count_nothing() -> None:
         4_990_000_000: ("dollars", None)
     }
     assert claims_of("Maybe as low as 150 being allowed out.") == {150: ("being allowed out", None)}
+
+
+def test_times_of_day_misheard_cup_years_and_caption_tags_are_no_counts() -> None:
+    assert claims_of("It was late at around 11 o'clock and I was called.") == {}
+    assert claims_of("The winner to organize the 222 FIFA World Cup is Qatar.") == {}
+    # cups and finals counted stay counts
+    assert claims_of("Brazil has won five World Cups.") == {5: ("World Cups", None)}
+    assert claims_of("He has played in three World Cup finals.") == {3: ("World Cup finals", None)}
+    # a subject ends at a caption tag, and carries no zero-width space
+    assert claims_of("They represent 90 percent of the population [Music] They built it.") == {
+        90: ("of the population", None)
+    }
+    assert claims_of("He played in five different world cups.\u200b") == {
+        5: ("different world cups", None)
+    }

@@ -151,6 +151,8 @@ def _claims_in(
             i += used
             continue
         subject = subject_of(forms, words, (s, e, i, after), places, value, counted, about)
+        if subject:  # a zero-width space pasted into captions: "world cups.\u200b"
+            subject = subject.replace("\u200b", "").strip().rstrip(".,?!;:")
         if (
             subject is None  # a claim names what it counts: no "95%: ?"
             or _not_one(forms, words, s, i, after, e)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsreel.entities.claims.numbers import _number_at, _past
+from newsreel.entities.claims.phrases import _plural
 from newsreel.entities.claims.source_words import _REPORT, _SPEAKER_STOP
 from newsreel.entities.claims.words import (
     _AGE,
@@ -191,6 +192,11 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
         return True  # 9/11 as captions write it
     if _even_odds(words, s, e, i):
         return True
+    if i + 1 < e and words[i + 1] == "o'clock":
+        return True  # "around 11 o'clock": a time
+    at = i + 1 + (i + 1 < e and words[i + 1] == "fifa")
+    if words[at : at + 2] == ["world", "cup"] and not (at + 2 < e and _plural(words[at + 2])):
+        return True  # "the 222 FIFA World Cup": its year misheard; not "three World Cup finals"
     if _season(forms, words, s, e, i):
         return True
     return named or (i + 1 < e and words[i + 1] in _MONTHS) or bool(i and words[i - 1] in _MONTHS)

@@ -56,7 +56,7 @@ from newsreel.entities.claims.words import (
     _WHEN_WORDS,
     _YEAR,
 )
-from newsreel.repair.clean import FILLERS, bare
+from newsreel.repair.clean import FILLERS, bare, caption_mark
 
 
 def _subject(
@@ -85,6 +85,8 @@ def _words_after(forms: Sequence[str], words: Sequence[str], start: int, end: in
     for j in range(start, min(end, start + 6)):
         if words[j] in FILLERS or j < past:
             continue
+        if caption_mark(forms[j]):
+            break  # "90 percent of the population [Music] They were ..."
         of_those = j == start + 1 and words[start] == "of" and words[j] in ("those", "these")
         after_what = words[j - 1] == "what"  # "10% of what we earn on rent"
         if (
