@@ -150,9 +150,9 @@ def _claims_in(
         if not durations and _duration(forms, words, s, i, after, e):
             i += used
             continue
-        subject = subject_of(forms, words, (s, e, i, after), places, value, counted, about)
-        if subject:  # a zero-width space pasted into captions: "world cups.\u200b"
-            subject = subject.replace("\u200b", "").strip().rstrip(".,?!;:")
+        subject = _visible(
+            subject_of(forms, words, (s, e, i, after), places, value, counted, about)
+        )
         if (
             subject is None  # a claim names what it counts: no "95%: ?"
             or _not_one(forms, words, s, i, after, e)
@@ -169,6 +169,11 @@ def _claims_in(
         claims.append(Claim(i, i + used, value, text, subject, by, sentence))
         i += used
     return claims
+
+
+def _visible(subject: str | None) -> str | None:
+    """A subject without the zero-width spaces some captions carry ("world cups.\u200b")."""
+    return subject.replace("\u200b", "").strip().rstrip(".,?!;:") if subject else subject
 
 
 def _ranged(
