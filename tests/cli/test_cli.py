@@ -123,6 +123,8 @@ def test_broken_folder_is_reported_not_crashed(tmp_path: Path) -> None:
         (["ingest", "/no/such/place"], "no such file or folder"),
         (["ingest", "x.csv", "--map", "transcript"], "FIELD=COLUMN"),
         (["ingest", "x.csv", "--map", "words=Text"], "unknown field"),
+        (["ingest", ""], "an empty path names no file or folder"),  # an unset "$DIR"
+        (["serve", "--host", "999.1.1.1", "--port", "18439"], "check --host"),
     ],
 )
 def test_user_errors_are_one_clear_line(demo: Path, args: list[str], needle: str) -> None:
@@ -150,6 +152,18 @@ def test_query_may_start_with_an_exclusion(demo: Path) -> None:
     assert code == 0
     ids = [json.loads(line)["video_id"] for line in out.splitlines()]
     assert ids and "wyqHuhmsA28" not in ids
+
+
+def test_a_query_starting_with_h_is_a_query_and_a_lone_h_is_help(demo: Path) -> None:
+    code, out, _ = run("search", "-hamas Cairo", "--json", archive=demo)
+    assert code == 0 and "Usage" not in out
+    ids = [json.loads(line)["video_id"] for line in out.splitlines()]
+    assert "wyqHuhmsA28" not in ids  # the seed says Hamas
+    code, out, err = run("trends", "-Ukraine Gaza", "--no-chart", "--csv", archive=demo)
+    assert code == 0 and out.startswith("term,") and "No such option" not in err
+    for command in ("search", "trends"):
+        code, out, _ = run(command, "-h", archive=demo)
+        assert code == 0 and out.startswith("Usage:") and f" {command} [OPTIONS]" in out
 
 
 def test_filters_and_near_inside_the_query(demo: Path) -> None:

@@ -98,6 +98,9 @@ def test_merge_and_split_survive_a_rerun(tmp_path: Path, enriched: Path) -> None
         (["claims", "--entity", "Atlantis"], "no entity"),
         (["entity-split", "Rafah", "Gaza"], "never heard as 'Gaza'"),
         (["entity-merge", "Rafah", "Hamas"], "cannot merge Rafah (LOC) into Hamas (ORG)"),
+        (["entity-merge", "Hamas", "hamas"], "are one entity, Hamas"),
+        (["entity-merge", "Rafa", "Rafah"], "are one entity, Rafah"),  # a spelling of it
+        (["entity-split", "Rafah", "Rafa", "--as", "rafah"], "would stay Rafah"),
     ],
 )
 def test_bad_entity_requests_are_one_line(enriched: Path, args: list[str], needle: str) -> None:

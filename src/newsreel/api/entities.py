@@ -92,7 +92,9 @@ class EntityMethods(ArchiveBase):
 
     def _merge_entities(self, source: str, target: str) -> int:
         source_id, src_name, src_type = self.store.entities.find_entity(source)
-        _, dst_name, dst_type = self.store.entities.find_entity(target)
+        target_id, dst_name, dst_type = self.store.entities.find_entity(target)
+        if target_id == source_id:
+            raise ConfigError(f"{source!r} and {target!r} are one entity, {dst_name}; name another")
         if src_type != dst_type:
             raise ConfigError(f"cannot merge {src_name} ({src_type}) into {dst_name} ({dst_type})")
         row = self._entity_row(source_id)
@@ -117,6 +119,10 @@ class EntityMethods(ArchiveBase):
                 + ", ".join(row.spellings)
             )
         target = new_name or " ".join(w[:1].upper() + w[1:] for w in spelling.split())
+        if link_key(target) == link_key(canonical):
+            raise ConfigError(
+                f"{spelling!r} would stay {canonical}: name the new entity otherwise (--as)"
+            )
         self.store.entities.set_alias(link_key(spelling), kind, target)
         return self.store.entities.relink(matching, kind, target)
 

@@ -21,6 +21,20 @@ from newsreel.errors import LockedError, NewsreelError, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# A query may start with '-' ('-Ukraine Gaza', '-hostages Gaza'): unknown dashes pass
+# through as the query, and only --help asks for help ("-h" would eat "-hostages").
+QUERY_COMMAND: dict[str, Any] = {"ignore_unknown_options": True, "help_option_names": ["--help"]}
+
+
+def help_asked(*values: str) -> None:
+    """Show the command's help and stop where the query is a lone "-h" (a query command
+    reads "-hostages" as words, so "-h" is not its option)."""
+    if [v.strip() for v in values] == ["-h"]:
+        ctx = click.get_current_context()
+        click.echo(ctx.get_help())
+        ctx.exit(0)
+
+
 EXIT_ERROR = 1
 EXIT_QUARANTINED = 3
 EXIT_INTERRUPTED = 130

@@ -92,7 +92,7 @@ def entity(name: str, archive: Path | None, as_json: bool) -> None:
         return
     click.echo(
         click.style(f"{data.name} [{data.type}]", bold=True) + f"  id {data.entity_id}, "
-        f"{data.mentions} mentions in {len(data.videos)} videos"
+        f"{_count(data.mentions, 'mention')} in {_count(len(data.videos), 'video')}"
     )
     click.echo("heard as  " + ", ".join(f"{s} ({n})" for s, n in data.spellings.items()))
     click.echo("per outlet and month")
@@ -186,7 +186,7 @@ def entity_merge(source: str, target: str, archive: Path | None) -> None:
     """Merge entity SOURCE into TARGET (all its spellings); kept across re-runs."""
     with open_writable(existing_archive(archive)) as arch:
         moved = arch.merge_entities(source, target)
-    click.echo(f"merged {source} into {target}: {moved} mentions moved")
+    click.echo(f"merged {source} into {target}: {_count(moved, 'mention')} moved")
 
 
 @click.command("entity-split")
@@ -200,4 +200,9 @@ def entity_split(name: str, spelling: str, new_name: str | None, archive: Path |
     """Move SPELLING out of entity NAME into an entity of its own; kept across re-runs."""
     with open_writable(existing_archive(archive)) as arch:
         moved = arch.split_entity(name, spelling, new_name)
-    click.echo(f"split {spelling!r} from {name}: {moved} mentions moved")
+    click.echo(f"split {spelling!r} from {name}: {_count(moved, 'mention')} moved")
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 mention", "19 mentions"."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

@@ -94,8 +94,17 @@ def _report_skips(summary: IngestSummary, most: int = 10) -> None:
         click.echo(f"  ... and {len(paths) - most} more reasons: see --json", err=True)
 
 
+def _named_paths(
+    _: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> tuple[Path, ...]:
+    """The paths to read; an empty one ("$DIR" unset) is an error, never the current folder."""
+    if any(not value.strip() for value in values):
+        raise click.BadParameter("an empty path names no file or folder", param=param)
+    return tuple(Path(value) for value in values)
+
+
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), callback=_named_paths)
 @archive_option
 @click.option(
     "--map",

@@ -11,9 +11,11 @@ import click
 
 from newsreel.api import open_archive
 from newsreel.cli.common import (
+    QUERY_COMMAND,
     archive_option,
     filter_options,
     handle_errors,
+    help_asked,
     is_tty,
     resolve_archive,
 )
@@ -22,8 +24,7 @@ from newsreel.search.engine import MODES, SORTS
 from newsreel.search.snippets import snippet_html, snippet_terminal
 
 
-# A query may start with '-' ('-Ukraine Gaza'): pass unknown dashes through as the query.
-@click.command(context_settings={"ignore_unknown_options": True})
+@click.command(context_settings=QUERY_COMMAND)
 @click.argument("query")
 @archive_option
 @filter_options
@@ -93,6 +94,7 @@ def search(
     --passages lists every place the words match instead, each with its time and a
     YouTube link at that second: newsreel search Rafah --passages --csv > rafah.csv
     """
+    help_asked(query)
     check_passage_options(
         passages=passages, as_json=as_json, as_csv=as_csv, mode=mode, sort=sort, facets=facets
     )

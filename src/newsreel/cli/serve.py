@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import socket
 from pathlib import Path
@@ -31,9 +32,14 @@ def check_port(host: str, port: int) -> None:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
-        except OSError as exc:
+        except socket.gaierror as exc:
             raise ConfigError(
-                f"cannot listen on {host}:{port} ({exc.strerror}); choose another --port"
+                f"cannot listen on {host}:{port} ({exc.strerror}); check --host"
+            ) from None
+        except OSError as exc:
+            fix = "--host" if exc.errno == errno.EADDRNOTAVAIL else "--port"
+            raise ConfigError(
+                f"cannot listen on {host}:{port} ({exc.strerror}); choose another {fix}"
             ) from None
 
 

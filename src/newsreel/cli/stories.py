@@ -14,10 +14,12 @@ from newsreel.analytics.chart import LABELS, write_chart
 from newsreel.analytics.trends import DEFAULT_MIN_WORDS, PERIODS, split_terms, time_axis
 from newsreel.api import open_archive
 from newsreel.cli.common import (
+    QUERY_COMMAND,
     archive_option,
     existing_archive,
     filter_options,
     handle_errors,
+    help_asked,
     open_writable,
     resolve_archive,
     wait_option,
@@ -161,7 +163,7 @@ def compare(
     _print_comparison(data)
 
 
-@click.command()
+@click.command(context_settings=QUERY_COMMAND)
 @click.argument("terms", nargs=-1, required=True)
 @archive_option
 @click.option(
@@ -234,6 +236,7 @@ def trends(
     on a time axis. Counted as search finds them: with the ways captions misheard the
     words (listed; drop one with 'Rafah -heard:raf'), or --exact.
     Comma-separated terms work too: trends "Gaza, West Bank"."""
+    help_asked(*terms)
     chosen = [t for term in terms for t in split_terms(term)]
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         rows = arch.trend_rows(
