@@ -124,6 +124,8 @@ def test_broken_folder_is_reported_not_crashed(tmp_path: Path) -> None:
         (["ingest", "x.csv", "--map", "transcript"], "FIELD=COLUMN"),
         (["ingest", "x.csv", "--map", "words=Text"], "unknown field"),
         (["ingest", ""], "an empty path names no file or folder"),  # an unset "$DIR"
+        (["export", "--format", "csv", "-o", "/no/such/dir/x.csv"], "/no/such/dir/x.csv: cannot"),
+        (["trends", "Cairo", "--chart", "/no/such/dir/x.png"], "/no/such/dir/x.png: cannot"),
         (["serve", "--host", "999.1.1.1", "--port", "18439"], "check --host"),
     ],
 )

@@ -170,6 +170,9 @@ def handle_errors(func: F) -> F:
                 if isinstance(exc, sqlite3.DatabaseError):  # a lost server, a broken file
                     click.echo(f"Error: the archive's database failed: {exc}", err=True)
                     sys.exit(EXIT_ERROR)
+                if isinstance(exc, OSError):  # an output path that cannot be written
+                    click.echo(f"Error: {_os_error(exc)}", err=True)
+                    sys.exit(EXIT_ERROR)
                 raise
             click.echo(
                 "Error: the disk is full. Everything committed before is kept; free some "
@@ -179,6 +182,14 @@ def handle_errors(func: F) -> F:
             sys.exit(EXIT_ERROR)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _os_error(exc: OSError) -> str:
+    """One line for a failed file operation: the path and the reason."""
+    if exc.filename is None:
+        return str(exc)
+    path = str(exc.filename) or "''"
+    return f"{path}: cannot write or read it ({exc.strerror or exc})"
 
 
 def disk_full(exc: BaseException) -> bool:
