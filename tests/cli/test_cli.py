@@ -124,8 +124,6 @@ def test_broken_folder_is_reported_not_crashed(tmp_path: Path) -> None:
         (["ingest", "x.csv", "--map", "transcript"], "FIELD=COLUMN"),
         (["ingest", "x.csv", "--map", "words=Text"], "unknown field"),
         (["ingest", ""], "an empty path names no file or folder"),  # an unset "$DIR"
-        (["export", "--format", "csv", "-o", "/no/such/dir/x.csv"], "/no/such/dir/x.csv: cannot"),
-        (["trends", "Cairo", "--chart", "/no/such/dir/x.png"], "/no/such/dir/x.png: cannot"),
         (["serve", "--host", "999.1.1.1", "--port", "18439"], "check --host"),
     ],
 )
@@ -133,6 +131,18 @@ def test_user_errors_are_one_clear_line(demo: Path, args: list[str], needle: str
     code, _, err = run(*args, archive=demo)
     assert code in (1, 2)
     assert needle in err and "Traceback" not in err
+
+
+def test_an_output_that_cannot_be_written_is_one_line(demo: Path) -> None:
+    under_a_file = demo / "x"  # the archive is a file: nothing can be made under it
+    for args in (
+        ["export", "--format", "csv", "-o", f"{under_a_file}.csv"],
+        ["export", "--format", "jsonl", "-o", f"{under_a_file}.jsonl"],
+        ["trends", "Cairo", "--chart", f"{under_a_file}.png"],
+    ):
+        code, _, err = run(*args, archive=demo)
+        assert code == 1 and "Traceback" not in err, args
+        assert err.startswith(f"Error: {demo}") and "cannot" in err, err
 
 
 def test_a_query_past_its_time_budget_is_one_line(
