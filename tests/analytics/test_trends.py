@@ -170,6 +170,9 @@ def test_trends_cli_counts_what_search_finds_on_a_time_axis(tmp_path: Path, exam
     exact = runner.invoke(main, [*base, "--csv", "--exact"])
     assert heard.exit_code == 0 and exact.exit_code == 0, heard.output
     assert "also counted as heard: rafa" in heard.stderr and "-heard:" in heard.stderr
+    # a lone word names only the variants it counts: "carry" is never counted as Cairo
+    cairo = runner.invoke(main, ["trends", "Cairo", *base[2:], "--csv"])
+    assert cairo.exit_code == 0 and "carry" not in cairo.stderr, cairo.stderr
     total = sum(int(line.split(",")[3]) for line in heard.stdout.splitlines()[1:])
     typed = sum(int(line.split(",")[3]) for line in exact.stdout.splitlines()[1:])
     assert total > typed and "heard" not in exact.stderr

@@ -278,7 +278,11 @@ class Trends:
             if not term or term.lower().startswith(("entity:", "story:")):
                 continue
             parsed = parse_query(term)
-            out[term] = self._variants(parsed.node, parsed.dropped).used()
+            heard = self._variants(parsed.node, parsed.dropped)
+            # a lone word counts only the variants that may match alone ("carry" is no
+            # "Cairo"); words side by side also those heard beside each other
+            alone = {w: list(vs) for w, vs in heard.alone.items() if vs}
+            out[term] = alone if isinstance(parsed.node, Term) else heard.used()
         return out
 
     def _variants(self, node: Node, dropped: Sequence[str]) -> Heard:
