@@ -105,3 +105,26 @@ def test_sportswashing_csv_reads_all_161_videos(shared: Path) -> None:
     assert len({r.video_id for r in records}) == 161
     assert sum(1 for r in records if r.extra.get("Transcript_Event")) >= 150
     assert sum(1 for r in records if r.channel == "DW News") >= 1
+
+
+def test_rows_of_one_video_in_a_row_are_one_transcript() -> None:
+    """A table of caption lines (one per row) is one transcript per video, in row order,
+    not the last line; a video id seen again later, or rows without an id, stay apart."""
+    rows = [
+        {"video_id": "SEGTEST0001", "start": "0", "text": "Fed officials say"},
+        {"video_id": "SEGTEST0001", "start": "2", "text": "rates will hold", "title": "Fed"},
+        {"video_id": "OTHER000001", "start": "0", "text": "another video"},
+        {"video_id": "", "start": "0", "text": "no id one"},
+        {"video_id": "", "start": "0", "text": "no id two"},
+    ]
+    mapping = resolve_mapping(rows[0].keys() | {"title"}, {})
+    records = [r for r in parse_rows(rows, mapping) if isinstance(r, Record)]
+    assert [r.text for r in records] == [
+        "Fed officials say rates will hold",
+        "another video",
+        "no id one",
+        "no id two",
+    ]
+    first = records[0]
+    assert first.raw_text == "Fed officials say\nrates will hold"
+    assert first.title == "Fed" and first.locator == "rows 1-2"

@@ -154,13 +154,51 @@ def parse_rows(
         raise BadInputError(
             "the table has no transcript column; name it with --map transcript=COLUMN"
         )
+    held: Record | None = None  # the last row's record, joined with the rows after it
     for n, row in enumerate(rows, start=first_row):
         locator = f"row {n}"
         try:
-            yield parse_row(row, mapping, locator)
+            record = parse_row(row, mapping, locator)
         except BadInputError as exc:
             exc.locator = locator
+            if held is not None:  # rows stay in order: what came before is done
+                yield held
+                held = None
             yield exc
+            continue
+        if held is not None and _continues(held, record):
+            held = _joined(held, record)
+            continue
+        if held is not None:
+            yield held
+        held = record
+    if held is not None:
+        yield held
+
+
+def _continues(held: Record, record: Record) -> bool:
+    """Whether a row goes on the video of the row before: the same video id from the
+    source, both plain text (a table of caption lines, one per row)."""
+    return (
+        record.id_source == "source"
+        and held.id_source == "source"
+        and record.video_id == held.video_id
+        and not held.segments
+        and not record.segments
+    )
+
+
+def _joined(held: Record, record: Record) -> Record:
+    """One video's record from consecutive rows: texts joined in row order, the raw
+    text line by line, metadata from the first row that has it."""
+    held.text = f"{held.text} {record.text}"
+    held.raw_text = f"{held.raw_text}\n{record.raw_text}"
+    for name in ("title", "channel", "channel_code", "language", "publish_date", "thumbnail_path"):
+        if getattr(held, name) is None:
+            setattr(held, name, getattr(record, name))
+    first = (held.locator or "").removeprefix("rows ").split("-")[0].removeprefix("row ")
+    held.locator = f"rows {first}-{(record.locator or '').removeprefix('row ')}"
+    return held
 
 
 # Columns that only name a video: a table of nothing else is a list of ids to fetch.
