@@ -1020,6 +1020,8 @@ def test_even_odds_and_pronoun_numbers_count_nothing() -> None:
 
 def test_times_of_day_misheard_cup_years_and_caption_tags_are_no_counts() -> None:
     assert claims_of("It was late at around 11 o'clock and I was called.") == {}
+    assert claims_of("They aim for net zero emissions by 2050.") == {}  # a target's name
+    assert claims_of("There were zero cases.") == {0: ("cases", None)}
     assert claims_of("The winner to organize the 222 FIFA World Cup is Qatar.") == {}
     # cups and finals counted stay counts
     assert claims_of("Brazil has won five World Cups.") == {5: ("World Cups", None)}

@@ -192,6 +192,8 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
         return True  # 9/11 as captions write it
     if _even_odds(words, s, e, i):
         return True
+    if words[i] == "zero" and i > s and words[i - 1] == "net":
+        return True  # "net zero emissions": a target's name
     if i + 1 < e and words[i + 1] == "o'clock":
         return True  # "around 11 o'clock": a time
     at = i + 1 + (i + 1 < e and words[i + 1] == "fifa")
