@@ -221,6 +221,16 @@ def test_eval_entities_scores_the_seed_against_a_small_gold(enriched: Path, tmp_
     assert scores["misheard"] == 1 and scores["misheard_linked"] == 1.0  # "mosad" -> Mossad
     code, _, err = run("eval", "entities", "--gold", str(enriched), archive=enriched)
     assert code != 0 and "not a caption-entity gold file" in err
+    # the archive from $NEWSREEL_ARCHIVE; a gold video the archive lacks is named
+    other = json.loads(gold.read_text())
+    other["videos"][0]["video"] = "NotInArchive"
+    gold.write_text(json.dumps(other))
+    result = CliRunner(env={"NEWSREEL_ARCHIVE": str(enriched)}).invoke(
+        main, ["eval", "entities", "--gold", str(gold)]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "1 of 1 gold videos have no mentions" in result.stderr
+    assert "NotInArchive" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from newsreel.cli.common import handle_errors
+from newsreel.cli.common import archive_option, existing_archive, handle_errors
 from newsreel.repair.evaluate import MARKS, eval_captions, eval_punctuation, eval_turns
 
 _PATH = click.Path(exists=True, path_type=Path)
@@ -120,23 +120,30 @@ def ner(gold: Path, as_captions: bool, as_json: bool) -> None:
     help="Caption-entity gold JSON ({'videos': [{video, split, entities: [{name, type, "
     "spellings, misheard}]}]}, bench/gold/caption_entities.json).",
 )
-@click.option(
-    "--archive",
-    required=True,
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="An enriched archive holding the gold videos.",
-)
+@archive_option
 @click.option("--split", help="Only the gold videos of this split (dev, test).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 @handle_errors
-def entities(gold: Path, archive: Path, split: str | None, as_json: bool) -> None:
-    """Entities of caption transcripts: precision, recall, misheard spellings linked."""
+def entities(gold: Path, archive: Path | None, split: str | None, as_json: bool) -> None:
+    """Entities of caption transcripts: precision, recall, misheard spellings linked.
+    The archive (enriched) must hold the gold videos; those it lacks are named."""
     from newsreel.api import open_archive
     from newsreel.entities.caption_eval import read_caption_gold, score_caption_entities
 
     videos = read_caption_gold(gold, split)
-    with open_archive(archive, read_only=True) as arch:
-        scores = score_caption_entities(arch.store.entities.mention_rows(), videos)
+    with open_archive(existing_archive(archive), read_only=True) as arch:
+        rows = arch.store.entities.mention_rows()
+        held = {row.video_id for row in rows}
+        scores = score_caption_entities(rows, videos)
+    missing = [v["video"] for v in videos if v["video"] not in held]
+    if missing:
+        click.echo(
+            f"warning: {len(missing)} of {len(videos)} gold videos have no mentions in the "
+            f"archive (not ingested or not enriched), scored as found nothing: "
+            + ", ".join(missing[:5])
+            + (" ..." if len(missing) > 5 else ""),
+            err=True,
+        )
     if _as_json(scores, as_json):
         return
     click.echo(
