@@ -63,6 +63,13 @@ def test_sign_in_is_one_clear_line_and_exit_1(tmp_path: Path, site: Site) -> Non
     assert "Traceback" not in result.output
 
 
+def test_a_run_where_every_video_failed_exits_1(tmp_path: Path, site: Site) -> None:
+    result = _run(tmp_path, watch("privatevid1"))
+    assert result.exit_code == 1, result.stderr
+    assert "Error: the video tried failed" in result.stderr
+    assert "failed privatevid1: private video" in result.stderr
+
+
 def test_ctrl_c_exits_130(tmp_path: Path, site: Site) -> None:
     site.pages[watch("nocaptions1")] = KeyboardInterrupt()
     result = _run(tmp_path, CHANNEL_URL)

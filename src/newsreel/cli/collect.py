@@ -92,8 +92,8 @@ def collect(
 
     URLS are channel, @handle, playlist or video URLs. A rerun fetches only new videos;
     private, removed, members-only, live and caption-less ones are reported with the
-    reason. Exit status 0 when done, 1 when YouTube asks to sign in, 130 when
-    interrupted (what finished is kept; run the same command to finish).
+    reason. Exit status 0 when done, 1 when YouTube asks to sign in or every video tried
+    failed (a malformed URL, no network), 130 when interrupted (what finished is kept; run the same command to finish).
     """
     target = resolve_archive(archive)
     bar: tqdm[Never] = tqdm(unit="video", disable=not sys.stderr.isatty(), dynamic_ncols=True)
@@ -134,3 +134,7 @@ def collect(
     if summary.interrupted:
         click.echo("Interrupted: what finished is kept; run the same command to finish.", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    if summary.new and summary.failed == summary.new:
+        tried = "the video" if summary.new == 1 else f"all {summary.new} videos"
+        click.echo(f"Error: {tried} tried failed (reasons above).", err=True)
+        sys.exit(EXIT_ERROR)
