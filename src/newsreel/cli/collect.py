@@ -93,7 +93,8 @@ def collect(
     URLS are channel, @handle, playlist or video URLs. A rerun fetches only new videos;
     private, removed, members-only, live and caption-less ones are reported with the
     reason. Exit status 0 when done, 1 when YouTube asks to sign in or every video tried
-    failed (a malformed URL, no network), 130 when interrupted (what finished is kept; run the same command to finish).
+    failed (a malformed URL, no network), 130 when interrupted (what finished is kept;
+    run the same command to finish).
     """
     target = resolve_archive(archive)
     bar: tqdm[Never] = tqdm(unit="video", disable=not sys.stderr.isatty(), dynamic_ncols=True)
