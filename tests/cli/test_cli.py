@@ -121,8 +121,8 @@ def test_broken_folder_is_reported_not_crashed(tmp_path: Path) -> None:
         (["search", "x", "--since", "yesterday"], "is not a date"),
         (["search", "x", "--since", "2024-05-01", "--until", "2024-01-01"], "after --until"),
         (["ingest", "/no/such/place"], "no such file or folder"),
-        (["ingest", "x.csv", "--map", "transcript"], "FIELD=COLUMN"),
-        (["ingest", "x.csv", "--map", "words=Text"], "unknown field"),
+        (["ingest", "/dev/null", "--map", "transcript"], "FIELD=COLUMN"),
+        (["ingest", "/dev/null", "--map", "words=Text"], "unknown field"),
         (["ingest", ""], "an empty path names no file or folder"),  # an unset "$DIR"
         (["serve", "--host", "999.1.1.1", "--port", "18439"], "check --host"),
     ],
@@ -131,6 +131,13 @@ def test_user_errors_are_one_clear_line(demo: Path, args: list[str], needle: str
     code, _, err = run(*args, archive=demo)
     assert code in (1, 2)
     assert needle in err and "Traceback" not in err
+
+
+def test_ingest_of_a_missing_path_makes_no_archive(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    code, _, err = run("ingest", str(tmp_path / "nope.txt"), archive=db)
+    assert code == 2 and "nope.txt: no such file or folder" in err
+    assert not db.exists() and not list(tmp_path.glob("c.db*"))
 
 
 def test_an_output_that_cannot_be_written_is_one_line(demo: Path) -> None:

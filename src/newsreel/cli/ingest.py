@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -97,9 +98,13 @@ def _report_skips(summary: IngestSummary, most: int = 10) -> None:
 def _named_paths(
     _: click.Context, param: click.Parameter, values: tuple[str, ...]
 ) -> tuple[Path, ...]:
-    """The paths to read; an empty one ("$DIR" unset) is an error, never the current folder."""
+    """The paths to read; an empty one ("$DIR" unset) is an error, never the current
+    folder, and so is one that does not exist (a dangling link exists: it is quarantined)."""
     if any(not value.strip() for value in values):
         raise click.BadParameter("an empty path names no file or folder", param=param)
+    for value in values:  # before the archive is made: a typo leaves no empty archive
+        if not os.path.lexists(value):
+            raise click.BadParameter(f"{value}: no such file or folder", param=param)
     return tuple(Path(value) for value in values)
 
 
