@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -85,10 +86,15 @@ def passage_records(rows: Iterable[PassageRow], fmt: str) -> Iterator[dict[str, 
 
 
 def neutralise(value: Any) -> Any:
-    """A text cell a spreadsheet would run as a formula, made inert with a leading "'"."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """A text cell a spreadsheet would run as a formula, made inert with a leading "'";
+    not a word that only starts with "-" (a YouTube id, "-0qOzx3URO4": letters, digits,
+    "_" and "-" call nothing), so ids stay as YouTube and the other exports write them."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _BARE.match(value):
         return "'" + value
     return value
+
+
+_BARE = re.compile(r"^-[A-Za-z0-9_-]+$")
 
 
 STREAMED = ("csv", "jsonl")

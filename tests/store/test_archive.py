@@ -385,3 +385,20 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(
         (raw,) = list(csv.DictReader(handle))
     assert safe["title"] == '\'=HYPERLINK("http://evil.example")'
     assert raw["title"] == '=HYPERLINK("http://evil.example")'
+
+
+def test_a_youtube_id_starting_with_a_dash_is_exported_as_it_is_and_round_trips(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """A YouTube id may start with "-": it calls nothing, so CSV keeps it as YouTube
+    writes it; an id an older export guarded ("'-0qOzx3URO4") is read back without the
+    guard."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "t.csv").write_text(
+        "video_id,title,transcript\n-0qOzx3URO4,One,some words\n'-1qOzx3URO4,Two,more words\n"
+    )
+    archive.ingest([tmp_path / "in"])
+    archive.export(tmp_path / "out.csv")
+    with (tmp_path / "out.csv").open() as handle:
+        ids = sorted(row["video_id"] for row in csv.DictReader(handle))
+    assert ids == ["-0qOzx3URO4", "-1qOzx3URO4"]

@@ -99,10 +99,18 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
+def _unguarded(video_id: str | None) -> str | None:
+    """A video id without the "'" a spreadsheet guard put before a leading "-", "=", "+"
+    or "@" (older CSV exports wrote "'-0qOzx3URO4")."""
+    if video_id and len(video_id) > 1 and video_id[0] == "'" and video_id[1] in "-=+@":
+        return video_id[1:]
+    return video_id
+
+
 def parse_row(row: Mapping[str, Any], mapping: Mapping[str, str], locator: str) -> Record:
     """Turn one table row into a record; raise ``BadInputError`` naming the row."""
     get = {field: row.get(column) for field, column in mapping.items()}
-    video_id = clean_field(_text(get.get("video_id")))
+    video_id = _unguarded(clean_field(_text(get.get("video_id"))))
     segments = get.get("segments")
     if isinstance(segments, list | tuple):
         record = parse_caption_json(list(segments), fallback_id=video_id or None)
