@@ -246,20 +246,22 @@ class Linker:
         if not sound or demonym(k):
             return None  # "Qatari" is no Qatar
         best: tuple[float, str] | None = None
+        a_place = place(k, "LOC") is not None
         for other in _KIND_ORDER:
-            if other == kind:
+            if other == kind or (a_place and other != "LOC"):
                 continue
             for spelling in self._by_sound.get((other, sound), ()):
                 ratio = fuzz.ratio(k, spelling)
                 several = " " in k and " " in spelling
                 if (
-                    (ratio >= 80 and self._name[spelling] in self._curated_names)
-                    or (ratio >= 90 and several)
-                ) and (best is None or ratio > best[0]):
-                    if other != "LOC" and place(k, "LOC") is not None:
-                        continue
-                    if self._evidence(k, other, surface, spelling):
-                        best = (ratio, spelling)
+                    (
+                        (ratio >= 80 and self._name[spelling] in self._curated_names)
+                        or (ratio >= 90 and several)
+                    )
+                    and (best is None or ratio > best[0])
+                    and self._evidence(k, other, surface, spelling)
+                ):
+                    best = (ratio, spelling)
         return best[1] if best else None
 
     def _listed(self, k: str, kind: str, surface: str) -> str | None:

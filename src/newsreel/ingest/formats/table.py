@@ -162,26 +162,24 @@ def parse_rows(
         raise BadInputError(
             "the table has no transcript column; name it with --map transcript=COLUMN"
         )
-    held: Record | None = None  # the last row's record, joined with the rows after it
+    run: list[Record] = []  # consecutive rows of one video, joined when the run ends
     for n, row in enumerate(rows, start=first_row):
         locator = f"row {n}"
         try:
             record = parse_row(row, mapping, locator)
         except BadInputError as exc:
             exc.locator = locator
-            if held is not None:  # rows stay in order: what came before is done
-                yield held
-                held = None
+            if run:  # rows stay in order: what came before is done
+                yield _joined(run)
+                run = []
             yield exc
             continue
-        if held is not None and _continues(held, record):
-            held = _joined(held, record)
-            continue
-        if held is not None:
-            yield held
-        held = record
-    if held is not None:
-        yield held
+        if run and not _continues(run[-1], record):
+            yield _joined(run)
+            run = []
+        run.append(record)
+    if run:
+        yield _joined(run)
 
 
 def _continues(held: Record, record: Record) -> bool:
@@ -196,17 +194,23 @@ def _continues(held: Record, record: Record) -> bool:
     )
 
 
-def _joined(held: Record, record: Record) -> Record:
-    """One video's record from consecutive rows: texts joined in row order, the raw
-    text line by line, metadata from the first row that has it."""
-    held.text = f"{held.text} {record.text}"
-    held.raw_text = f"{held.raw_text}\n{record.raw_text}"
+def _joined(run: Sequence[Record]) -> Record:
+    """One video's record from consecutive rows (one row: that row's record): texts
+    joined in row order, the raw text line by line, metadata from the first row that
+    has it, the locator naming the rows."""
+    first = run[0]
+    if len(run) == 1:
+        return first
+    first.text = " ".join(r.text for r in run)
+    first.raw_text = "\n".join(r.raw_text for r in run)
     for name in ("title", "channel", "channel_code", "language", "publish_date", "thumbnail_path"):
-        if getattr(held, name) is None:
-            setattr(held, name, getattr(record, name))
-    first = (held.locator or "").removeprefix("rows ").split("-")[0].removeprefix("row ")
-    held.locator = f"rows {first}-{(record.locator or '').removeprefix('row ')}"
-    return held
+        if getattr(first, name) is None:
+            setattr(
+                first, name, next((v for r in run if (v := getattr(r, name)) is not None), None)
+            )
+    last = (run[-1].locator or "").removeprefix("row ")
+    first.locator = f"rows {(first.locator or '').removeprefix('row ')}-{last}"
+    return first
 
 
 # Columns that only name a video: a table of nothing else is a list of ids to fetch.
