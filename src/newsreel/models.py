@@ -139,6 +139,9 @@ class IngestSummary:
     quarantine: list[QuarantineItem] = field(default_factory=list)
     interrupted: bool = False
     skipped: list[SkippedFile] = field(default_factory=list)
+    # kept, with something the user should know: "VIDEO_ID (PATH, row 3): publish date
+    # 'soon' is not a date; stored undated (extra.publish_date_error)"
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the summary as plain JSON-ready data."""

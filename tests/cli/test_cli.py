@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -125,6 +127,13 @@ def test_broken_folder_is_reported_not_crashed(tmp_path: Path) -> None:
         (["ingest", "/dev/null", "--map", "words=Text"], "unknown field"),
         (["ingest", ""], "an empty path names no file or folder"),  # an unset "$DIR"
         (["serve", "--host", "999.1.1.1", "--port", "18439"], "check --host"),
+        (["search", "Cairo", "--channel", "NoSuch"], "no outlet 'NoSuch' in the archive"),
+        (["trends", "Cairo", "--channel", "DWW"], "its outlets: "),
+        (["search", "Cairo channel:Nope"], "no outlet 'Nope'"),
+        (["show", "4emc0CPvQ-0", "--raw", "--clean"], "use one"),
+        (["trends", "Cairo", "--jsn"], "No such option '--jsn'"),
+        (["trends", "Cairo", "--json", "--csv"], "use one"),
+        (["show", "4emc0CPvQ-0", "--source", "--json"], "drop --json"),
     ],
 )
 def test_user_errors_are_one_clear_line(demo: Path, args: list[str], needle: str) -> None:
@@ -256,3 +265,65 @@ def test_a_deleted_index_is_a_clear_error_until_reindex(demo: Path) -> None:
 def test_reindex_without_an_archive_is_a_clear_error(tmp_path: Path) -> None:
     code, _, err = run("reindex", archive=tmp_path / "none.db")
     assert code == 1 and "no archive at" in err
+
+
+def test_a_known_outlet_by_code_or_any_case_is_no_error(demo: Path) -> None:
+    for channel in ("DW", "dw news", "group:nope"):
+        code, _, err = run("search", "Cairo", "--channel", channel, archive=demo)
+        assert code == (1 if channel.startswith("group:") else 0), err
+        assert ("no outlet group" in err) == channel.startswith("group:"), err
+        assert "no outlet '" not in err
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly(demo: Path) -> None:
+    """``newsreel search x | head``: the reader goes away; no message, exit 141."""
+    newsreel = Path(sys.executable).with_name("newsreel")  # the installed command
+    for args in (["search", "Cairo"], ["stats"]):
+        command = [str(newsreel), *args, "--archive", str(demo)]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # before the command writes a byte
+        err = process.stderr.read()
+        process.stderr.close()
+        assert process.wait() == 141 and err == b"", (args, err)
+
+
+def test_a_possessive_is_the_word_not_a_heard_variant(demo: Path) -> None:
+    code, out, _ = run("search", "Gaza", "--json", "--limit", "50", archive=demo)
+    hits = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and any("Gaza's" in h["matched_terms"] for h in hits)
+    heard = [h["heard"].lower() for hit in hits for h in hit["heard_as"]]
+    assert not [h for h in heard if h.startswith("gaza")], heard
+
+
+def test_a_record_with_a_bad_date_is_kept_undated_with_a_warning(tmp_path: Path) -> None:
+    table = tmp_path / "dates.csv"
+    table.write_text(
+        "video_id,title,publish_date,transcript\n"
+        "aaa12345678,Zero,soon,hello world zero\n"
+        "bbb12345678,One,2024-01-02,hello world one\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("ingest", str(table), "--json", archive=tmp_path / "d.db")
+    summary = json.loads(out)
+    assert code == 0 and summary["ingested"] == 2
+    assert len(summary["warnings"]) == 1 and summary["warnings"][0].startswith("aaa12345678 (")
+    assert "row 1): publish date 'soon' is not a date" in summary["warnings"][0]
+    code, _, err = run("ingest", str(table), archive=tmp_path / "e.db")
+    assert "warning: aaa12345678" in err
+
+
+def test_trends_json_has_the_rows_the_csv_has(demo: Path) -> None:
+    code, out, _ = run("trends", "Cairo", "--by", "channel", "--json", "--no-chart", archive=demo)
+    data = json.loads(out)
+    assert code == 0 and data["terms"] == ["Cairo"] and data["by"] == "channel"
+    code, table, _ = run("trends", "Cairo", "--by", "channel", "--csv", "--no-chart", archive=demo)
+    assert len(data["rows"]) == len(table.splitlines()) - 1 > 0
+    assert sum(r["hits"] for r in data["rows"]) > 0
+    assert {r["channel"] for r in data["rows"]} <= {
+        "DW News",
+        "BBC News",
+        "FRANCE 24 English",
+        "BBC Newsnight",
+        "(unknown)",
+    }

@@ -128,3 +128,24 @@ def test_rows_of_one_video_in_a_row_are_one_transcript() -> None:
     first = records[0]
     assert first.raw_text == "Fed officials say\nrates will hold"
     assert first.title == "Fed" and first.locator == "rows 1-2"
+
+
+@pytest.mark.parametrize("tsv", [False, True])
+def test_a_quote_left_open_names_its_line_not_an_empty_column(tsv: bool) -> None:
+    sep = "\t" if tsv else ","
+    lines = [
+        ["video_id", "title", "transcript"],
+        ["aaa12345678", "Zero", "hello world zero"],
+        ["abc12345678", '"First title', "hello world one"],
+        ["def12345678", "Second", "hello world two"],
+    ]
+    data = "".join(sep.join(cells) + "\n" for cells in lines).encode()
+    with pytest.raises(BadInputError) as caught:
+        list(parse_bytes("tsv" if tsv else "csv", data, "t", {}))
+    assert "opened on line 3 is never closed" in caught.value.reason
+
+
+def test_a_stray_quote_inside_a_field_is_named_with_its_line() -> None:
+    data = b'video_id,title,transcript\nabc12345678,"Title"x,hello world\n'
+    with pytest.raises(BadInputError, match=r"malformed CSV on line 2"):
+        list(parse_bytes("csv", data, "t", {}))

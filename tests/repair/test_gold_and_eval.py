@@ -122,6 +122,9 @@ def test_turn_matching_is_one_to_one_within_tolerance() -> None:
 def test_eval_turns_needs_transcripts(tmp_path: Path) -> None:
     with pytest.raises(NewsreelError, match="no broadcast transcripts"):
         eval_turns(tmp_path)
+    (tmp_path / "a.txt").write_text("just some words with nobody named\n", encoding="utf-8")
+    with pytest.raises(NewsreelError, match=r"none of its 1 \.txt files has a speaker label"):
+        eval_turns(tmp_path)
     (tmp_path / "a.txt").write_text(
         "ANCHOR, HOST: Let's bring in our correspondent John Smith who is in Cairo. John, what "
         "is happening?\nJOHN SMITH, CORRESPONDENT: Well, the talks resume today.\n",

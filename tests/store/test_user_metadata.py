@@ -116,6 +116,8 @@ def test_overrides_survive_reingest_and_new_versions(dw: Archive, tmp_path: Path
         ({"title": "x"}, NotFoundError, "no video 'nope'"),
         ({"publish_date": "2024-13-01"}, ConfigError, "'2024-13-01' is not a date"),
         ({"publish_date": "soon"}, ConfigError, "is not a date; use YYYY-MM-DD"),
+        ({"publish_date": "2999-01-01"}, ConfigError, "is in the future"),
+        ({"publish_date": "0024-03-31"}, ConfigError, "before 1900"),
         ({"lang": "klingonese"}, ConfigError, "is not a language"),
         ({"title": "  "}, ConfigError, "--title needs a value"),
         ({}, ConfigError, "nothing to set"),

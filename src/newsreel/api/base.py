@@ -13,7 +13,7 @@ from typing import Any, Self
 from newsreel.analytics.trends import Trends
 from newsreel.errors import ConfigError
 from newsreel.ingest.groups import expand_groups, is_group
-from newsreel.models import Filters
+from newsreel.models import UNKNOWN_OUTLET, Filters
 from newsreel.pipeline.stage import Progress as StageProgress
 from newsreel.pipeline.stage import Stage, StageRun, run_stage
 from newsreel.search.engine import (
@@ -162,10 +162,23 @@ class ArchiveBase:
         """The filters the options and the query name, outlet groups replaced by their
         outlets; a clash or an unknown group is a ``ConfigError``."""
         chosen = _combine(channel, lang, since, until, parsed)
+        self._check_outlets(chosen.channels)
         if not any(is_group(c) for c in chosen.channels):
             return chosen
         groups = self.store.metadata.group_members()
         return replace(chosen, channels=expand_groups(chosen.channels, groups))
+
+    def _check_outlets(self, channels: Sequence[str]) -> None:
+        """A ``ConfigError`` naming an outlet no video has (a typo would find nothing)."""
+        metadata = self.store.metadata
+        for name in channels:
+            if is_group(name) or name == UNKNOWN_OUTLET or metadata.has_outlet(name):
+                continue
+            known = ", ".join(o.name for o in metadata.outlets()[:12]) or "none yet"
+            raise ConfigError(
+                f"no outlet {name!r} in the archive (by name or code); its outlets: {known} "
+                "('newsreel outlets' lists them all)"
+            )
 
     def _parse(
         self, query: str, channel: Outlets, lang: str | None, since: date | None, until: date | None

@@ -5,13 +5,14 @@ from __future__ import annotations
 import errno
 import functools
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 from tqdm import tqdm
@@ -28,17 +29,24 @@ QUERY_COMMAND: dict[str, Any] = {"ignore_unknown_options": True, "help_option_na
 
 def help_asked(*values: str) -> None:
     """Show the command's help and stop where the query is a lone "-h" (a query command
-    reads "-hostages" as words, so "-h" is not its option)."""
+    reads "-hostages" as words, so "-h" is not its option); a usage error for a value
+    like "--jsn", which is a mistyped option, not a word to look for."""
     if [v.strip() for v in values] == ["-h"]:
         ctx = click.get_current_context()
         click.echo(ctx.get_help())
         ctx.exit(0)
+    for value in values:
+        if value.startswith("--") and len(value) > 2 and " " not in value.strip():
+            ctx = click.get_current_context()
+            known = sorted({o for p in ctx.command.params for o in p.opts if o.startswith("--")})
+            raise click.NoSuchOption(value.split("=")[0], possibilities=known, ctx=ctx)
 
 
 EXIT_ERROR = 1
 EXIT_QUARANTINED = 3
 EXIT_INTERRUPTED = 130
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another process is writing the archive
+EXIT_PIPE = 141  # 128 + SIGPIPE: what `grep | head` gives when head stops reading
 _WAIT = "newsreel.wait"
 
 
@@ -162,6 +170,8 @@ def handle_errors(func: F) -> F:
         except LockedError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(EXIT_LOCKED)
+        except BrokenPipeError:
+            _quiet_pipe()
         except NewsreelError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(EXIT_ERROR)
@@ -182,6 +192,14 @@ def handle_errors(func: F) -> F:
             sys.exit(EXIT_ERROR)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _quiet_pipe() -> NoReturn:
+    """The reader of stdout went away (``newsreel search x | head``): stop without a
+    message, as Unix tools do, and keep Python from complaining when it flushes stdout."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_PIPE)
 
 
 def _os_error(exc: OSError) -> str:

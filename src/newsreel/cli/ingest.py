@@ -79,6 +79,10 @@ def _report(summary: IngestSummary, archive: Path) -> None:
             err=True,
         )
     _report_skips(summary)
+    for warning in summary.warnings[:10]:
+        click.echo(f"  warning: {warning}", err=True)
+    if len(summary.warnings) > 10:
+        click.echo(f"  ... and {len(summary.warnings) - 10} more warnings: see --json", err=True)
     if summary.interrupted:
         click.echo("Interrupted: what was read is saved; run the same command to finish.", err=True)
 

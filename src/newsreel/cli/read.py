@@ -16,6 +16,18 @@ from newsreel.repair.view import as_json as as_json_view
 from newsreel.repair.view import from_stored
 
 
+def _check_show_flags(*, raw: bool, clean: bool, source: bool, as_json: bool) -> None:
+    """A usage error for flags of ``show`` that would silently ignore one another."""
+    if source and (raw or clean or as_json):
+        others = [f for f, on in (("--raw", raw), ("--clean", clean), ("--json", as_json)) if on]
+        raise click.UsageError(f"--source writes the file's bytes alone; drop {' '.join(others)}")
+    if raw and clean and not as_json:
+        raise click.UsageError(
+            "--raw prints the text exactly as the source had it and --clean shortens the "
+            "repaired text: use one (with --json both apply)"
+        )
+
+
 @click.command()
 @click.argument("video_id")
 @archive_option
@@ -29,6 +41,7 @@ def show(
 ) -> None:
     """Show one video: metadata and transcript, repaired when 'newsreel repair' has run
     (--raw for the original text)."""
+    _check_show_flags(raw=raw, clean=clean, source=source, as_json=as_json)
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         if source:
             sys.stdout.buffer.write(arch.source_bytes(video_id))

@@ -207,6 +207,12 @@ def compare(
 @filter_options
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (every column) instead of a table.")
 @click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print one JSON object: the terms, heard variants and every row.",
+)
+@click.option(
     "--chart",
     type=click.Path(dir_okay=False, path_type=Path),
     default=DEFAULT_CHART,
@@ -228,6 +234,7 @@ def trends(
     since: Any,
     until: Any,
     as_csv: bool,
+    as_json: bool,
     chart: Path,
     no_chart: bool,
 ) -> None:
@@ -252,6 +259,21 @@ def trends(
         )
         variants = arch.trend_variants(chosen) if heard else {}
     measure = MEASURE[normalise]
+    if as_csv and as_json:
+        raise click.UsageError("--csv and --json both print the rows: use one")
+    if as_json:
+        data = {
+            "terms": chosen,
+            "per": per,
+            "by": by,
+            "measure": measure,
+            "heard": variants,
+            "rows": [row.to_dict() for row in rows],
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, default=str))
+        if not no_chart:
+            write_chart(rows, measure, chart, title=", ".join(chosen), per=per, min_words=min_words)
+        return
     for term, words in variants.items():
         for word, heard_as in words.items():
             click.echo(

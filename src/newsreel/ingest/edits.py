@@ -4,7 +4,7 @@ ingest normalises what it reads: one outlet name, ISO dates, ISO 639-1 languages
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from newsreel.errors import ConfigError
 from newsreel.ingest.formats.languages import normalize_language
@@ -30,6 +30,12 @@ def _iso_date(value: date | str) -> str:
         parsed = None
     if parsed is None:
         raise ConfigError(f"--date {value!r} is not a date; use YYYY-MM-DD, e.g. 2024-03-31")
+    if parsed > date.today() + timedelta(days=1):  # a day's grace for time zones
+        raise ConfigError(
+            f"--date {value!r} is in the future; a publish date is on or before today"
+        )
+    if parsed.year < 1900:
+        raise ConfigError(f"--date {value!r} is before 1900; is the year right?")
     return parsed.isoformat()
 
 

@@ -170,12 +170,41 @@ def _parse_table(
             yield from parse_table(rows, columns, mapping)
         return
     csv.field_size_limit(sys.maxsize)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if kind == "tsv" else ",")
+    delimiter = "\t" if kind == "tsv" else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    read = _RowStarts(reader)
     try:
         columns = list(reader.fieldnames or [])
-        yield from parse_table(reader, columns, mapping)
+        yield from parse_table(read, columns, mapping)
     except csv.Error as exc:
-        raise BadInputError(f"malformed CSV ({exc})", line=reader.line_num) from None
+        raise BadInputError(_csv_problem(exc, read), line=read.line) from None
+
+
+class _RowStarts:
+    """A CSV reader's rows, remembering the line on which the row being read starts
+    (a quote left open runs to the end of the file; the error names where it opened)."""
+
+    def __init__(self, reader: csv.DictReader[str]) -> None:
+        self.reader = reader
+        self.line = 1
+
+    def __iter__(self) -> Iterator[dict[str, str]]:
+        while True:
+            self.line = self.reader.line_num + 1
+            try:
+                yield next(self.reader)
+            except StopIteration:
+                return
+
+
+def _csv_problem(exc: csv.Error, rows: _RowStarts) -> str:
+    """The message for a CSV the reader cannot read."""
+    if "unexpected end of data" in str(exc):
+        return (
+            f"malformed CSV: a quoted field opened on line {rows.line} is never closed "
+            "(the rest of the file would be read as one field)"
+        )
+    return f"malformed CSV on line {rows.line} ({exc})"
 
 
 def _parse_parquet(

@@ -52,6 +52,7 @@ def _merge(into: IngestSummary, part: IngestSummary) -> None:
         setattr(into, name, getattr(into, name) + getattr(part, name))
     into.quarantine.extend(part.quarantine)
     into.skipped.extend(part.skipped)
+    into.warnings.extend(part.warnings)
 
 
 def _parsed(

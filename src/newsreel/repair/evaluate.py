@@ -159,11 +159,13 @@ def eval_turns(
     if not files:
         raise ConfigError(f"{folder}: no broadcast transcripts (*.txt with 'SPEAKER: text' lines)")
     texts, golds = [], []
+    labelled = 0
     for path in files:
         words: list[str] = []
         starts: list[tuple[int, str]] = []
         previous: str | None = None
         for who, line in broadcast_turns(path):
+            labelled += who is not None
             if who is not None and who != previous and words:
                 starts.append((len(words), who))
             previous = who if who is not None else previous
@@ -171,6 +173,11 @@ def eval_turns(
         if words:
             texts.append(" ".join(words))
             golds.append(starts)
+    if not labelled:
+        raise ConfigError(
+            f"{folder}: none of its {len(files)} .txt files has a speaker label "
+            "('SPEAKER: text' or 'SPEAKER, ROLE: text' lines), so there are no turns to score"
+        )
     repaired = repair_texts(texts, punctuator, learnt_turns=learnt_turns)
     found = gold_n = matched = named = named_right = 0
     for rep, gold in zip(repaired, golds, strict=True):

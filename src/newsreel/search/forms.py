@@ -60,7 +60,17 @@ def word_forms(word: str) -> frozenset[str]:
 
 def same_word(typed: str, heard: str) -> bool:
     """Whether a matched word is the typed word or one of its forms, not a mishearing."""
-    return fold(typed) == fold(heard) or stem(fold(typed)) == stem(fold(heard))
+    a, b = owner(fold(typed)), owner(fold(heard))
+    return a == b or stem(a) == stem(b)
+
+
+def owner(word: str) -> str:
+    """The word without a possessive ending ("qatar's", "qatar’s", "states'" -> the
+    word): "Qatar's" is Qatar as written, not a way the captions misheard it."""
+    for ending in ("'s", "\u2019s", "'", "\u2019"):
+        if word.lower().endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)]
+    return word
 
 
 def stemmed(node: Node) -> Node:

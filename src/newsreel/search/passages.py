@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsreel.search.forms import same_word, word_forms
+from newsreel.search.forms import owner, same_word, word_forms
 from newsreel.search.query import Near, Node, Or, Phrase, Term
 from newsreel.search.soundalike import Heard
 from newsreel.text import MARK_END, MARK_START, STOPWORDS, fold, tokens
@@ -220,7 +220,8 @@ def surfaces(
 
 def _same_words(typed: str, surface: str) -> bool:
     """Whether a match is the typed words, or their forms: not something misheard."""
-    a, b = tokens(typed), tokens(surface)
+    a = tokens(typed)
+    b = tokens(" ".join(owner(w) for w in surface.split()))  # "Qatar's" is Qatar
     return a == b or (len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b, strict=True)))
 
 

@@ -414,6 +414,9 @@ class MetadataRepository(Protocol):
     def channels(self) -> dict[str, int]:
         """Every outlet name in the archive, with its videos."""
 
+    def has_outlet(self, name: str) -> bool:
+        """Whether any video's outlet has this name or code (case aside)."""
+
     def outlet_aliases(self) -> dict[str, str]:
         """Spelling key -> outlet name, as the user merged them."""
 

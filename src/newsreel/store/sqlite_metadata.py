@@ -78,6 +78,15 @@ class SQLiteMetadata(Repository):
             )
         }
 
+    def has_outlet(self, name: str) -> bool:
+        """Whether any video's outlet has this name or code (case aside)."""
+        row = self.db.execute(
+            "SELECT 1 FROM videos WHERE lower(channel) = lower(?) "
+            "OR lower(channel_code) = lower(?) LIMIT 1",
+            (name, name),
+        ).fetchone()
+        return row is not None
+
     def outlet_aliases(self) -> dict[str, str]:
         """Spelling key -> outlet name, as the user merged them."""
         return {

@@ -255,6 +255,12 @@ class BatchWriter:
             self.summary.ingested += 1
         else:
             self.summary.new_versions += 1
+        if problem := record.extra.get("publish_date_error"):
+            where = f"{result.path}, {record.locator}" if record.locator else result.path
+            self.summary.warnings.append(
+                f"{vid} ({where}): publish date {problem}; stored undated "
+                "(extra.publish_date_error; 'newsreel set VIDEO_ID --date' sets it)"
+            )
         return True
 
     def _fill(self, record: Record) -> str | None:
