@@ -327,3 +327,21 @@ def test_trends_json_has_the_rows_the_csv_has(demo: Path) -> None:
         "BBC Newsnight",
         "(unknown)",
     }
+
+
+def test_a_table_ingested_again_with_another_map_is_read_again(tmp_path: Path) -> None:
+    table = tmp_path / "m.csv"
+    table.write_text(
+        "video_id,title,summary,body\naaa12345678,Zero,a summary,hello world zero is the body\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "m.db"
+    first = json.loads(
+        run("ingest", str(table), "--map", "transcript=summary", "--json", archive=db)[1]
+    )
+    again = json.loads(
+        run("ingest", str(table), "--map", "transcript=body", "--json", archive=db)[1]
+    )
+    plain = json.loads(run("ingest", str(table), "--json", archive=db)[1])
+    assert (first["ingested"], again["new_versions"], plain["unchanged"]) == (1, 1, 1)
+    assert json.loads(run("show", "aaa12345678", "--json", archive=db)[1])["text"].endswith("body")

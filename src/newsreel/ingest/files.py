@@ -54,6 +54,12 @@ FORMATS = {
     ".htm": "html",
 }
 _IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+TABLE_KINDS = frozenset({"csv", "tsv", "jsonl", "parquet"})
+
+
+def is_table(path: Path) -> bool:
+    """Whether a file is read as a table (its columns mapped by ``--map``)."""
+    return FORMATS.get(path.suffix.lower()) in TABLE_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +236,7 @@ def parse_bytes(
     kind: str, data: bytes, name: str, mapping: Mapping[str, str]
 ) -> Iterator[Record | BadInputError]:
     """Parse a file's bytes in the given format; yields records or per-item errors."""
-    if kind in ("csv", "tsv", "jsonl", "parquet"):
+    if kind in TABLE_KINDS:
         yield from _parse_table(kind, data, mapping, name)
         return
     text = decode_bytes(data)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from newsreel.errors import StoreError
-from newsreel.ingest.files import InputFile, find_inputs, forget_listings, read_input
+from newsreel.ingest.files import InputFile, find_inputs, forget_listings, is_table, read_input
 from newsreel.ingest.formats.table import check_mapping
 from newsreel.ingest.outlets import OutletAliases, prepare
 from newsreel.ingest.reading import DEFAULT_MAX_FILE_SIZE
@@ -211,13 +211,21 @@ class _WriterInline:
         self.sink.close()
 
 
-def _unchanged(store: Store, inputs: list[InputFile]) -> tuple[IngestSummary, list[InputFile]]:
-    """The counts of files read completely before (same size and mtime), and the rest."""
+def _unchanged(
+    store: Store, inputs: list[InputFile], mapped: bool = False
+) -> tuple[IngestSummary, list[InputFile]]:
+    """The counts of files read completely before (same size and mtime), and the rest.
+    With a ``--map`` (``mapped``), tables are read again: the mapping may differ from the
+    last run's, and what it reads differently becomes a new version (the same is
+    ``unchanged``)."""
     skipped = IngestSummary()
     todo: list[InputFile] = []
     known = store.videos.source_states([str(item.path) for item in inputs])
     for item in inputs:
         state = known.get(str(item.path))
+        if mapped and is_table(item.path):
+            todo.append(item)
+            continue
         try:
             stat = os.stat(item.path)
         except OSError:  # a link to nothing, a loop, a file just removed: reading says so
@@ -266,7 +274,7 @@ def ingest_paths(
     run_id = store.videos.begin_run([str(p) for p in paths])
     indexes.index_pending()  # finish what an interrupted run left unindexed
     indexes.close()  # and let go of the index writer: the writer process takes it
-    skipped, todo = _unchanged(store, inputs)
+    skipped, todo = _unchanged(store, inputs, mapped=bool(mapping))
     if progress:
         progress(skipped.files, skipped)
     if dispatch is not None:
