@@ -53,3 +53,9 @@ def test_the_seed_does_not_keep_the_random_capitals_of_auto_captions(shared: Pat
     assert "it bears repeating" in text
     assert "Israeli media reports" in text
     assert "Media Reports" not in text
+
+
+def test_the_seed_reads_its_main_ally_the_united_states(shared: Path) -> None:
+    # Issue 15: the model's full stop made "The United States." a sentence of its own.
+    text = repair_text(_seed_doc()).aligned_text()
+    assert "between Israel and its main ally, the United States." in text

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsreel.repair import clean, paragraphs, turn_model, turns
+from newsreel.repair import clean, fragments, paragraphs, turn_model, turns
 from newsreel.repair.document import Repaired, ends_sentence, split_raw, styled
 from newsreel.repair.labels import CASES, MARKS, PUNCT, case_of
 from newsreel.repair.punctuator import Prediction, Punctuator, load
@@ -92,6 +92,7 @@ def punctuate(
     """Display forms (cased, marked) and sentence starts, before turns are detected."""
     trust = trusts_casing(tokens) if trust_case is None else trust_case
     cases = decide_cases(tokens, prediction)
+    punct = fragments.names_joined(tokens, kinds, prediction.punct, cases)
     forms: list[str] = []
     starts: list[int] = []
     at_start = True
@@ -99,12 +100,10 @@ def punctuate(
         if kinds[i] in ("marker", "tag"):
             forms.append(token)
             continue
-        mark = _MARK_OF_INDEX[int(prediction.punct[i])]
+        mark = _MARK_OF_INDEX[int(punct[i])]
         nxt = next((j for j in range(i + 1, len(tokens)) if kinds[j] != "tag"), None)
-        if nxt is not None and kinds[nxt] == "marker" and mark in ("", ","):
-            mark = "."
-        if nxt is None and mark in ("", ","):
-            mark = "."
+        if mark in ("", ",") and (nxt is None or kinds[nxt] == "marker"):
+            mark = "?" if asks(tokens, kinds, starts[-1] if starts and not at_start else i) else "."
         case = "lower" if kinds[i] == "filler" else cases[i]
         form = styled(token, case, mark, sentence_start=at_start, trust_case=trust)
         if at_start:
@@ -114,6 +113,23 @@ def punctuate(
     if tokens:
         starts[:1] = [0]  # leading tags and markers belong to the first sentence
     return forms, starts
+
+
+_WH = frozenset("what who whom where when why how which".split())
+_AUX = frozenset(
+    "is are was were do does did can could would will should have has had am isn't aren't "
+    "don't doesn't didn't can't couldn't won't wouldn't shouldn't".split()
+)
+_SUBJECTS = frozenset("you we they it he she i there this that".split())
+
+
+def asks(tokens: Sequence[str], kinds: Sequence[str], start: int) -> bool:
+    """Whether the sentence starting at ``start`` is worded as a question ("how are
+    people coping", "do you think so"): a wh-word and a verb, or a verb and a subject.
+    Used where the text ends a sentence the model left open."""
+    words = [clean.core(tokens[i]) for i in range(start, len(tokens)) if kinds[i] == "word"]
+    first, second = [*words[:2], "", ""][:2]
+    return (first in _WH and second in _AUX) or (first in _AUX and second in _SUBJECTS)
 
 
 def _close_before(forms: list[str], kinds: Sequence[str], index: int) -> None:

@@ -16,8 +16,9 @@ from newsreel.repair.punctuator import Punctuator, load
 from newsreel.repair.repairer import repair_texts
 from newsreel.store.base import Store
 
-# 4: auto-caption capitals weighed, not kept; learnt speaker turns; 5: "Mr." ends no sentence
-RULES = "rules-5"
+# 4: auto-caption capitals weighed, not kept; learnt speaker turns; 5: "Mr." ends no sentence;
+# 6: a name standing as a sentence joins the one before; a text's open end asks as worded
+RULES = "rules-6"
 BATCH = 64
 
 

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsreel.repair.clean import kinds
+from newsreel.repair.fragments import names_joined
+from newsreel.repair.labels import PUNCT
+from newsreel.repair.repairer import readable, repair_text
+
+NONE, COMMA, PERIOD, QUESTION = range(4)
+
+
+def _joined(text: str, marks: dict[int, int], capitals: set[int]) -> list[str]:
+    tokens = text.split()
+    punct = np.zeros(len(tokens), dtype=np.int64)
+    for i, mark in marks.items():
+        punct[i] = mark
+    cases = ["capital" if i in capitals else "lower" for i in range(len(tokens))]
+    out = names_joined(tokens, kinds(tokens), punct, cases)
+    return [PUNCT[int(p)] for p in out]
+
+
+def test_a_name_standing_as_a_sentence_joins_the_one_before() -> None:
+    text = "relations between israel and its main ally the united states the biden team"
+    labels = _joined(text, {6: PERIOD, 9: PERIOD}, {2, 8, 9, 11})
+    assert labels[6] == "COMMA" and labels[9] == "PERIOD"
+
+
+def test_a_sentence_with_a_verb_or_a_pronoun_stays_apart() -> None:
+    text = "we spoke to our correspondent there john is here"
+    assert _joined(text, {5: PERIOD}, {6})[5] == "PERIOD"  # "john is here" has "is"
+    text = "we spoke to our correspondent there i am anna smith"
+    assert _joined(text, {5: PERIOD}, {6, 8, 9})[5] == "PERIOD"  # "i", "am"
+
+
+def test_a_question_a_short_sentence_or_a_written_stop_is_kept() -> None:
+    text = "who is their main ally the united states"
+    assert _joined(text, {4: QUESTION}, {6, 7})[4] == "QUESTION"
+    assert _joined("yes sir john smith", {1: PERIOD}, {2, 3})[1] == "PERIOD"
+    text = "relations with its main ally. the united states"
+    assert _joined(text, {4: PERIOD}, {6, 7})[4] == "PERIOD"  # the source wrote it
+
+
+def test_the_seed_reads_its_main_ally_the_united_states() -> None:
+    raw = (
+        "mediation efforts come after a public souring of relations between Israel and its "
+        "main Ally the United States the Biden administration has been pressing"
+    )
+    text = readable(repair_text(raw))
+    assert "its main ally, the United States." in text
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["the", "united", "states", "israel", "is", "ally", "john"]), max_size=14
+    ),
+    st.lists(st.sampled_from([NONE, COMMA, PERIOD, QUESTION]), min_size=14, max_size=14),
+    st.lists(st.booleans(), min_size=14, max_size=14),
+)
+def test_only_a_model_full_stop_ever_becomes_a_comma(
+    words: list[str], marks: list[int], capital: list[bool]
+) -> None:
+    punct = np.array(marks[: len(words)], dtype=np.int64)
+    cases = ["capital" if c else "lower" for c in capital[: len(words)]]
+    out = names_joined(words, kinds(words), punct, cases)
+    assert len(out) == len(punct)
+    for before, after in zip(punct, out, strict=True):
+        assert before == after or (before == PERIOD and after == COMMA)
