@@ -132,6 +132,7 @@ def test_broken_folder_is_reported_not_crashed(tmp_path: Path) -> None:
         (["search", "Cairo channel:Nope"], "no outlet 'Nope'"),
         (["show", "4emc0CPvQ-0", "--raw", "--clean"], "use one"),
         (["trends", "Cairo", "--jsn"], "No such option '--jsn'"),
+        (["show", "-ugz3j9I-80"], "put -- before it, e.g. newsreel show -- -ugz3j9I-80"),
         (["trends", "Cairo", "--json", "--csv"], "use one"),
         (["show", "4emc0CPvQ-0", "--source", "--json"], "drop --json"),
     ],
@@ -345,3 +346,17 @@ def test_a_table_ingested_again_with_another_map_is_read_again(tmp_path: Path) -
     plain = json.loads(run("ingest", str(table), "--json", archive=db)[1])
     assert (first["ingested"], again["new_versions"], plain["unchanged"]) == (1, 1, 1)
     assert json.loads(run("show", "aaa12345678", "--json", archive=db)[1])["text"].endswith("body")
+
+
+def test_an_outlet_code_selects_the_whole_outlet(demo: Path, tmp_path: Path) -> None:
+    counts = []  # one of the outlet's two videos carries the code, one does not
+    for channel in ("france24", "FRANCE 24 English", "france 24 english"):
+        out = tmp_path / f"{channel}.jsonl"
+        code, _, err = run(
+            "export", "--format", "jsonl", "-o", str(out), "--channel", channel, archive=demo
+        )
+        assert code == 0, err
+        rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert {r["channel"] for r in rows} == {"FRANCE 24 English"}
+        counts.append(len(rows))
+    assert counts[0] == counts[1] == counts[2] == 2

@@ -34,6 +34,18 @@ def test_durations_ages_and_rankings_are_not_counts_unless_asked() -> None:
     assert 6 in values(text, durations=True)
 
 
+def test_digits_read_as_one_number_only_where_they_are_one() -> None:
+    def found(text: str) -> set[float]:
+        forms = text.split()
+        return {c.value for c in extract(forms, sentence_starts(forms))[0]}
+
+    assert found("From 2009 to 2014, 680 Nepali workers died.") == {680}  # not 2,014,680
+    assert found("They paid 100 100 million pounds for the club.") == {100_000_000}
+    assert 38_137 not in found("The two fees were 38, 137 million.")
+    assert 150_000 not in found("It came at a cost of 150. 000 of them were sold.")
+    assert found("A fee of 80 000 000 euros was paid.") == {80_000_000}
+
+
 def test_caption_number_forms() -> None:
     assert values("a capacity of 80 000 people") == {80_000: "people"}
     assert values("more than three dozen workers") == {36: "workers"}

@@ -90,6 +90,34 @@ def test_merge_and_split_survive_a_rerun(tmp_path: Path, enriched: Path) -> None
     assert json.loads(out)["name"] == "Kareim Elari"
 
 
+def test_split_merge_and_rename_move_only_the_entitys_own_mentions(
+    tmp_path: Path, enriched: Path
+) -> None:
+    import sqlite3
+
+    db = tmp_path / "copy.db"
+    db.write_bytes(enriched.read_bytes())
+    (tmp_path / "copy.db.fulltext").mkdir()
+    with sqlite3.connect(db) as conn:  # another person heard as "Alwari" too
+        other = conn.execute("SELECT id FROM entities WHERE name = 'Joe Biden'").fetchone()[0]
+        tid, start = conn.execute(
+            "SELECT transcript_id, max(start) + 1000 FROM mentions"
+        ).fetchone()
+        conn.execute(
+            "INSERT INTO mentions VALUES (?, ?, ?, 'Alwari', ?, 'ner')",
+            (tid, start, start + 1, other),
+        )
+    code, out, err = run("entity-split", "Kareim Elari", "Alwari", "--as", "Aim Alwari", archive=db)
+    assert code == 0 and "1 mention" in out + err, out + err
+    _, out, _ = run("entity", "Joe Biden", "--json", archive=db)
+    assert json.loads(out)["spellings"].get("Alwari") == 1
+    assert run("entity-merge", "Aim Alwari", "Kareim Elari", archive=db)[0] == 0
+    _, out, _ = run("entity", "Joe Biden", "--json", archive=db)
+    assert json.loads(out)["spellings"].get("Alwari") == 1
+    code, _, err = run("entity-rename", "Kareim Elari", "Rafah", archive=db)
+    assert code == 1 and "type LOC is named 'Rafah' already" in err
+
+
 @pytest.mark.parametrize(
     ("args", "needle"),
     [

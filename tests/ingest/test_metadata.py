@@ -81,5 +81,11 @@ def test_language_guess_needs_enough_words() -> None:
 )
 def test_normalize_text_is_unescape_then_collapse(raw: str) -> None:
     """The fast paths (line breaks replaced, the vectorised ASCII look, isprintable)
-    agree with split/join."""
-    assert normalize_text(raw) == " ".join(html.unescape(raw).split())
+    agree with split/join (zero-width spaces dropped)."""
+    assert normalize_text(raw) == " ".join(html.unescape(raw).replace("\u200b", "").split())
+
+
+def test_invisible_characters_are_no_words() -> None:
+    text = normalize_text("What happened \u200b \u200b\u200b in Qatar\u200b? \ufeffit\u2060s")
+    assert text == "What happened in Qatar? its"
+    assert normalize_text("\u200d\u200c") == "\u200d\u200c"  # joiners some scripts need

@@ -6,12 +6,12 @@ import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Self
 
 from newsreel.analytics.trends import Trends
-from newsreel.errors import ConfigError
+from newsreel.errors import ConfigError, StoreError
 from newsreel.ingest.groups import expand_groups, is_group
 from newsreel.models import UNKNOWN_OUTLET, Filters
 from newsreel.pipeline.stage import Progress as StageProgress
@@ -89,7 +89,11 @@ def _combine(
                 f"({' OR '.join(parsed.channels)})"
             )
         channels = parsed.channels
-    chosen: dict[str, Any] = {"language": lang, "since": since, "until": until}
+    chosen: dict[str, Any] = {
+        "language": lang,
+        "since": _as_date(since, "since"),
+        "until": _as_date(until, "until"),
+    }
     if parsed is not None:
         for name, flag in (
             ("language", "--lang"),
@@ -111,6 +115,23 @@ def _combine(
     return Filters(channels, **chosen)
 
 
+def _as_date(value: date | str | None, name: str) -> date | None:
+    """A date filter as given to the Python API: a ``date`` (a ``datetime`` counts its
+    day) or an ISO string ("2026-01-01"); else a ``ConfigError`` naming it."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ConfigError(f"{name}={value!r} is not a date; give a date or 'YYYY-MM-DD'")
+
+
 class ArchiveBase:
     """What every part of the API shares: the store, the indexes, the writer lock, the
     stage runner and the filters the options and a query name."""
@@ -125,7 +146,13 @@ class ArchiveBase:
     @contextmanager
     def writing(self, purpose: str) -> Iterator[None]:
         """Hold the archive's writer lock (one writer per archive) while writing; waits
-        up to the archive's ``wait`` seconds, else ``LockedError`` names the holder."""
+        up to the archive's ``wait`` seconds, else ``LockedError`` names the holder; a
+        ``StoreError`` on an archive opened read-only."""
+        if self.store.read_only:
+            raise StoreError(
+                f"{purpose}: the archive {self.store.path} is open read-only; open it with "
+                "open_archive(path) (read_only=False) to change it"
+            )
         if not self.lock.held:
             self.lock.purpose = purpose
         self.lock.acquire()
@@ -162,23 +189,29 @@ class ArchiveBase:
         """The filters the options and the query name, outlet groups replaced by their
         outlets; a clash or an unknown group is a ``ConfigError``."""
         chosen = _combine(channel, lang, since, until, parsed)
-        self._check_outlets(chosen.channels)
+        chosen = replace(chosen, channels=self._outlets_named(chosen.channels))
         if not any(is_group(c) for c in chosen.channels):
             return chosen
         groups = self.store.metadata.group_members()
         return replace(chosen, channels=expand_groups(chosen.channels, groups))
 
-    def _check_outlets(self, channels: Sequence[str]) -> None:
-        """A ``ConfigError`` naming an outlet no video has (a typo would find nothing)."""
+    def _outlets_named(self, channels: tuple[str, ...]) -> tuple[str, ...]:
+        """The outlet filters with each code replaced by the outlets it names ("dw": the
+        outlet "DW News", whose videos do not all carry the code); a ``ConfigError`` for
+        a name or code no video has (a typo would find nothing)."""
         metadata = self.store.metadata
+        out: list[str] = []
         for name in channels:
-            if is_group(name) or name == UNKNOWN_OUTLET or metadata.has_outlet(name):
-                continue
-            known = ", ".join(o.name for o in metadata.outlets()[:12]) or "none yet"
-            raise ConfigError(
-                f"no outlet {name!r} in the archive (by name or code); its outlets: {known} "
-                "('newsreel outlets' lists them all)"
-            )
+            named = [name] if is_group(name) or name == UNKNOWN_OUTLET else []
+            named = named or metadata.outlet_names(name)
+            if not named:
+                known = ", ".join(o.name for o in metadata.outlets()[:12]) or "none yet"
+                raise ConfigError(
+                    f"no outlet {name!r} in the archive (by name or code); its outlets: "
+                    f"{known} ('newsreel outlets' lists them all)"
+                )
+            out += [n for n in named if n not in out]
+        return tuple(out)
 
     def _parse(
         self, query: str, channel: Outlets, lang: str | None, since: date | None, until: date | None

@@ -101,7 +101,7 @@ class EntityMethods(ArchiveBase):
         for spelling in row.spellings:
             self.store.entities.set_alias(link_key(spelling), dst_type, dst_name)
         self.store.entities.set_alias(link_key(src_name), dst_type, dst_name)
-        return self.store.entities.relink(list(row.spellings), dst_type, dst_name)
+        return self.store.entities.relink(source_id, list(row.spellings), dst_type, dst_name)
 
     def split_entity(self, name: str, spelling: str, new_name: str | None = None) -> int:
         """Move one spelling out of an entity into its own (``new_name`` or the spelling);
@@ -123,8 +123,19 @@ class EntityMethods(ArchiveBase):
             raise ConfigError(
                 f"{spelling!r} would stay {canonical}: name the new entity otherwise (--as)"
             )
+        self._name_free(target, kind)
         self.store.entities.set_alias(link_key(spelling), kind, target)
-        return self.store.entities.relink(matching, kind, target)
+        return self.store.entities.relink(entity_id, matching, kind, target)
+
+    def _name_free(self, name: str, kind: str) -> None:
+        """A ``ConfigError`` where an entity of another type has the name already (two
+        entities of one name would be told apart by nobody)."""
+        other = [t for _, t in self.store.entities.named(name) if t != kind]
+        if other:
+            raise ConfigError(
+                f"an entity of type {other[0]} is named {name!r} already; "
+                f"give this {kind} entity another name"
+            )
 
     def rename_entity(self, name: str, new_name: str) -> int:
         """Give an entity a name of the user's choice (all its spellings keep it across
@@ -141,10 +152,11 @@ class EntityMethods(ArchiveBase):
                 f"(got {new_name[:40]!r})"
             )
         entity_id, canonical, kind = self.store.entities.find_entity(name)
+        self._name_free(target, kind)
         row = self._entity_row(entity_id)
         for spelling in {*row.spellings, canonical}:
             self.store.entities.set_alias(link_key(spelling), kind, target)
-        return self.store.entities.relink(list(row.spellings), kind, target)
+        return self.store.entities.relink(entity_id, list(row.spellings), kind, target)
 
     def mentions(self, video_id: str) -> list[VideoMention]:
         """Entity mentions of a video: ``first_word``, ``end_word`` (token offsets of the

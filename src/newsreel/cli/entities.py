@@ -1,5 +1,5 @@
 """``newsreel enrich``, ``entities``, ``entity``, ``claims``, ``quotes``, ``entity-merge``,
-``entity-split``."""
+``entity-split``, ``entity-rename``."""
 
 from __future__ import annotations
 
@@ -206,3 +206,17 @@ def entity_split(name: str, spelling: str, new_name: str | None, archive: Path |
 def _count(n: int, noun: str) -> str:
     """ "1 mention", "19 mentions"."""
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+@click.command("entity-rename")
+@click.argument("name")
+@click.argument("new_name")
+@archive_option
+@wait_option
+@handle_errors
+def entity_rename(name: str, new_name: str, archive: Path | None) -> None:
+    """Give entity NAME the name NEW_NAME (kept across re-runs; the name of another
+    entity of its type merges the two)."""
+    with open_writable(existing_archive(archive)) as arch:
+        moved = arch.rename_entity(name, new_name)
+    click.echo(f"renamed {name} to {new_name}: {_count(moved, 'mention')} relinked")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import click
 
 from newsreel import __version__
@@ -13,6 +15,7 @@ from newsreel.cli.entities import (
     entities,
     entity,
     entity_merge,
+    entity_rename,
     entity_split,
     quotes,
 )
@@ -29,8 +32,29 @@ from newsreel.cli.serve import serve
 from newsreel.cli.stages import embed, process
 from newsreel.cli.stories import compare, stories, story, topics, trends
 
+# a YouTube id may start with "-" ("-ugz3j9I-80"), which reads as options
+_DASHED_ID = re.compile(r"-[A-Za-z0-9_-]{10}")
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class NewsreelGroup(click.Group):
+    """The command group; a video id that reads as options gets a hint to use ``--``."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        given = [*getattr(ctx, "_protected_args", ()), *ctx.args]  # emptied by invoke
+        try:
+            return super().invoke(ctx)
+        except click.NoSuchOption as exc:
+            dashed = [a for a in given if _DASHED_ID.fullmatch(a)]
+            if dashed and exc.ctx is not None:
+                hint = (
+                    f" ('{dashed[0]}' looks like a video id starting with '-': put -- "
+                    f"before it, e.g. newsreel {exc.ctx.info_name} -- {dashed[0]})"
+                )
+                raise click.UsageError(exc.format_message() + hint, ctx=exc.ctx) from None
+            raise
+
+
+@click.group(cls=NewsreelGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsreel")
 def main() -> None:
     """Newsreel: a searchable archive of news-video transcripts.
@@ -59,6 +83,7 @@ for command in (
     claims,
     quotes,
     entity_merge,
+    entity_rename,
     entity_split,
     set_command,
     outlet_merge,

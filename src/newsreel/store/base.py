@@ -198,8 +198,11 @@ class EntityRepository(Protocol):
     def set_alias(self, spelling: str, kind: str, name: str) -> None:
         """Remember that a spelling of this type means ``name``."""
 
-    def relink(self, surfaces: Sequence[str], kind: str, name: str) -> int:
-        """Point existing mentions with these surfaces at entity ``name``."""
+    def relink(self, source: int, surfaces: Sequence[str], kind: str, name: str) -> int:
+        """Point the mentions of entity ``source`` with these surfaces at entity ``name``."""
+
+    def named(self, name: str) -> list[tuple[int, str]]:
+        """(id, type) of every entity with this name (case aside)."""
 
     def find_entity(self, name: str) -> tuple[int, str, str]:
         """(id, name, type) of an entity by id, name or spelling; NotFoundError."""
@@ -414,8 +417,8 @@ class MetadataRepository(Protocol):
     def channels(self) -> dict[str, int]:
         """Every outlet name in the archive, with its videos."""
 
-    def has_outlet(self, name: str) -> bool:
-        """Whether any video's outlet has this name or code (case aside)."""
+    def outlet_names(self, name: str) -> list[str]:
+        """The outlets (channel names) that ``name`` names, as a name or a code."""
 
     def outlet_aliases(self) -> dict[str, str]:
         """Spelling key -> outlet name, as the user merged them."""

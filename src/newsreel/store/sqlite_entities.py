@@ -213,22 +213,31 @@ class SQLiteEntities(Repository):
                 (spelling, kind, name, now()),
             )
 
-    def relink(self, surfaces: Sequence[str], kind: str, name: str) -> int:
-        """Point existing mentions with these surfaces (and type) at entity ``name``."""
+    def relink(self, source: int, surfaces: Sequence[str], kind: str, name: str) -> int:
+        """Point the mentions of entity ``source`` with these surfaces at entity ``name``
+        (of type ``kind``; made if new). Other entities' mentions stay where they are."""
         with self.db:
             target = self._entity_id(name, kind)
             moved = 0
             for surface in surfaces:
                 moved += self.db.execute(
-                    "UPDATE mentions SET entity_id = ? WHERE surface = ? AND entity_id IN "
-                    "(SELECT id FROM entities WHERE type = ?)",
-                    (target, surface, kind),
+                    "UPDATE mentions SET entity_id = ? WHERE surface = ? AND entity_id = ?",
+                    (target, surface, source),
                 ).rowcount
             self.db.execute(
                 "DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM mentions) "
                 "AND id NOT IN (SELECT entity_id FROM quotes WHERE entity_id IS NOT NULL)"
             )
         return moved
+
+    def named(self, name: str) -> list[tuple[int, str]]:
+        """(id, type) of every entity with this name (case aside)."""
+        return [
+            (int(r[0]), str(r[1]))
+            for r in self.db.execute(
+                "SELECT id, type FROM entities WHERE name = ? COLLATE NOCASE", (name,)
+            )
+        ]
 
     def find_entity(self, name: str) -> tuple[int, str, str]:
         """(id, name, type) of an entity by id, exact name or a spelling; NotFoundError."""

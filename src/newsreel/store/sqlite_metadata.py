@@ -78,14 +78,26 @@ class SQLiteMetadata(Repository):
             )
         }
 
-    def has_outlet(self, name: str) -> bool:
-        """Whether any video's outlet has this name or code (case aside)."""
-        row = self.db.execute(
-            "SELECT 1 FROM videos WHERE lower(channel) = lower(?) "
-            "OR lower(channel_code) = lower(?) LIMIT 1",
-            (name, name),
-        ).fetchone()
-        return row is not None
+    def outlet_names(self, name: str) -> list[str]:
+        """The outlets (channel names) that ``name`` names, as a name or a channel code,
+        case aside: "dw" -> ["DW News"]; an exact name is found by the index alone."""
+        if self.db.execute("SELECT 1 FROM videos WHERE channel = ? LIMIT 1", (name,)).fetchone():
+            return [name]
+        return [
+            str(r[0])
+            for r in self.db.execute(
+                "SELECT DISTINCT channel FROM videos WHERE lower(channel) = lower(?) "
+                "OR lower(channel_code) = lower(?)",
+                (name, name),
+            )
+            if r[0] is not None
+        ] or (
+            [name]  # videos with this code and no outlet name
+            if self.db.execute(
+                "SELECT 1 FROM videos WHERE lower(channel_code) = lower(?) LIMIT 1", (name,)
+            ).fetchone()
+            else []
+        )
 
     def outlet_aliases(self) -> dict[str, str]:
         """Spelling key -> outlet name, as the user merged them."""

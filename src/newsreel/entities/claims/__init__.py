@@ -124,7 +124,7 @@ def _claims_in(
         if year:
             i += year  # "twenty twenty two", "the two thousand 22 World Cup"
             continue
-        found = _number_at(words, i)
+        found = _number_in(forms, words, i, e)
         if found is None or _not_a_count(forms, words, s, e, i):
             i += 1
             continue
@@ -229,4 +229,24 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         if len(text.split()) < 3:
             return None
         return Quote(body, e, speaker[0], speaker[1], j, text, "indirect")
+    return None
+
+
+def _number_in(
+    forms: Sequence[str], words: Sequence[str], i: int, e: int
+) -> tuple[float, int] | None:
+    """The number at token ``i`` of the sentence ending at ``e``, never read across a
+    comma ("in 2014, 680 workers", "38, 137 million": two numbers)."""
+    found = _number_at(words, i, e)
+    if found is not None and (comma := _comma_inside(forms, i, i + found[1])):
+        found = _number_at(words, i, comma)
+    return found
+
+
+def _comma_inside(forms: Sequence[str], start: int, end: int) -> int | None:
+    """The token after the first comma that ends a token inside ``start:end``, if any:
+    a number read across it ("in 2014, 680 workers") is two."""
+    for k in range(start, end - 1):
+        if forms[k][-1:] in ",;:":
+            return k + 1
     return None

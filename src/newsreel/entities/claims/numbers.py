@@ -24,11 +24,13 @@ from newsreel.entities.claims.words import (
 from newsreel.repair.clean import FILLERS, bare
 
 
-def _number_at(words: Sequence[str], i: int) -> tuple[float, int] | None:
+def _number_at(words: Sequence[str], i: int, end: int | None = None) -> tuple[float, int] | None:
     """(value, tokens used) of a number starting at token ``i``: digits or number words,
     compounds included ("a hundred and eighty eight million" is 188,000,000); None past
-    the last token."""
-    if i >= len(words) or (
+    the last token. ``end``: where the sentence ends (a number never runs past it:
+    "a cost of 150. 000 of them" is 150)."""
+    stop = len(words) if end is None else min(end, len(words))
+    if i >= stop or (
         words[i] == "one" and i + 1 < len(words) and words[i + 1] in ("of", "another")
     ):
         return None  # "one of the ...": a pronoun
@@ -41,16 +43,16 @@ def _number_at(words: Sequence[str], i: int) -> tuple[float, int] | None:
     total = current = 0.0
     started = False
     j = i
-    while j < len(words):
+    while j < stop:
         word = words[j]
-        nxt = words[j + 1] if j + 1 < len(words) else ""
+        nxt = words[j + 1] if j + 1 < stop else ""
         step = _number_step(word, nxt, started, total, current)
         if step is None:
             break
         total, current = step
         started = True
         j += 1
-        while j < len(words) and _THOUSANDS.match(words[j]) and _DIGITS.match(word):
+        while j < stop and _thousands(word, words[j]):
             current = current * 1000 + float(words[j])  # captions' "80 000"
             word = words[j]
             j += 1
@@ -72,6 +74,18 @@ def _number_at(words: Sequence[str], i: int) -> tuple[float, int] | None:
     if j == i + 1 and _YEAR.match(words[i]):
         return None  # a year, not a count
     return total + current, j - i
+
+
+def _thousands(word: str, nxt: str) -> bool:
+    """Whether ``nxt`` is the next group of thousands of the digits ``word`` ("80 000"):
+    three digits after a group of one to three, and not the same again ("100 100
+    million" is said twice) nor after a year ("from 2009 to 2014, 680 workers")."""
+    return (
+        bool(_THOUSANDS.match(nxt))
+        and word.isdigit()
+        and len(word) <= 3
+        and (nxt != word or word == "000")
+    )
 
 
 def _spoken_year(forms: Sequence[str], words: Sequence[str], i: int) -> int:

@@ -15,14 +15,21 @@ _FOLDER = re.compile(r"^([a-z]{2,3})_(.+)$")
 _DATE_FORMATS = ("%Y%m%d", "%Y-%m-%d", "%Y/%m/%d", "%b %d, %Y", "%B %d, %Y", "%d %B %Y")
 _YTDLP_ID = re.compile(r"\[([A-Za-z0-9_-]{11})\]\s*$")
 _BREAKS = ("\r\n", "\n", "\r", "\t")
+_INVISIBLE = ("\u200b", "\u2060", "\ufeff")  # not ZWJ/ZWNJ: letters of some scripts need them
 _VECTOR_MIN = 2048  # below this numpy's call overhead outweighs its speed
 _LANG_SUFFIX = re.compile(r"\.([a-z]{2,3}(?:-[A-Za-z]{2,4})?)$")
 
 
 def normalize_text(raw: str) -> str:
-    """Decode HTML entities and collapse every run of whitespace to one space."""
+    """Decode HTML entities, drop invisible characters (zero-width space, word joiner,
+    byte-order mark: some captions carry runs of them, which would count as words) and
+    collapse every run of whitespace to one space."""
     if "&" in raw:
         raw = html.unescape(raw)
+    if not raw.isascii():
+        for char in _INVISIBLE:
+            if char in raw:
+                raw = raw.replace(char, "")
     # Caption text is mostly single spaces and line breaks: replacing the breaks is a
     # fast scan; then one look tells whether anything else needs collapsing (split/join
     # is ~10x slower than the look).
