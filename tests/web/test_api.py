@@ -123,6 +123,23 @@ def test_export_streams_csv_and_jsonl(client: TestClient) -> None:
     assert json.loads(lines[0])["video_id"]
 
 
+def test_stats_match_the_cli_and_trends_json_has_the_api_shape(
+    client: TestClient, served: str
+) -> None:
+    from click.testing import CliRunner
+
+    from newsreel.cli import main
+
+    api = client.get("/api/v1/stats").json()
+    cli = json.loads(CliRunner().invoke(main, ["stats", "--json", "--archive", served]).stdout)
+    assert api == cli and {s["stage"] for s in api["stages"]} >= {"repair", "enrich"}
+    api = client.get("/api/v1/trends", params={"terms": "Cairo", "by": "all"}).json()
+    args = ["trends", "Cairo", "--json", "--no-chart", "--archive", served]
+    cli = json.loads(CliRunner().invoke(main, args).stdout)
+    assert set(api) <= set(cli) and api["rows"] == cli["rows"]
+    assert api["heard_variants"] == cli["heard_variants"] and cli["heard"] is True
+
+
 def test_overview_lists_outlets_and_quarantine(client: TestClient) -> None:
     body = client.get("/api/v1/overview").json()
     assert body["stats"]["videos"] >= 8

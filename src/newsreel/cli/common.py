@@ -218,6 +218,11 @@ def disk_full(exc: BaseException) -> bool:
     return "disk is full" in text or "no space left" in text
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 video", "19 videos", "1,024 entities" (``plural`` where "s" is not it)."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
 def is_tty() -> bool:
     """True when stdout is an interactive terminal."""
     return sys.stdout.isatty()

@@ -13,6 +13,7 @@ import click
 from newsreel.api import open_archive
 from newsreel.cli.common import (
     archive_option,
+    counted,
     existing_archive,
     filter_options,
     handle_errors,
@@ -24,6 +25,8 @@ from newsreel.cli.common import (
 )
 from newsreel.errors import ConfigError
 from newsreel.rows import JsonRow
+
+ENTITY_VIDEOS = 10  # videos listed by `newsreel entity` (all in --json)
 
 
 def _lines(rows: Sequence[JsonRow]) -> None:
@@ -92,18 +95,24 @@ def entity(name: str, archive: Path | None, as_json: bool) -> None:
         return
     click.echo(
         click.style(f"{data.name} [{data.type}]", bold=True) + f"  id {data.entity_id}, "
-        f"{_count(data.mentions, 'mention')} in {_count(len(data.videos), 'video')}"
+        f"{counted(data.mentions, 'mention')} in {counted(len(data.videos), 'video')}"
     )
     click.echo("heard as  " + ", ".join(f"{s} ({n})" for s, n in data.spellings.items()))
     click.echo("per outlet and month")
     for row in data.per_outlet_month:
         click.echo(
-            f"  {row.month}  {row.channel:<28} {row.mentions:>5} mentions {row.videos:>4} videos"
+            f"  {row.month}  {row.channel:<28} {counted(row.mentions, 'mention'):>14} "
+            f"{counted(row.videos, 'video'):>11}"
         )
     click.echo(
         "co-mentioned  " + ", ".join(f"{c.name} ({c.videos})" for c in data.co_mentioned[:10])
     )
-    for video in data.videos[:10]:
+    shown = data.videos[:ENTITY_VIDEOS]
+    more = len(data.videos) > len(shown)
+    click.echo(
+        f"videos (first {len(shown)} of {len(data.videos)}; --json lists all)" if more else "videos"
+    )
+    for video in shown:
         click.echo(f"  {video.publish_date or '?'}  {video.video_id}  {video.title}")
 
 
@@ -186,7 +195,7 @@ def entity_merge(source: str, target: str, archive: Path | None) -> None:
     """Merge entity SOURCE into TARGET (all its spellings); kept across re-runs."""
     with open_writable(existing_archive(archive)) as arch:
         moved = arch.merge_entities(source, target)
-    click.echo(f"merged {source} into {target}: {_count(moved, 'mention')} moved")
+    click.echo(f"merged {source} into {target}: {counted(moved, 'mention')} moved")
 
 
 @click.command("entity-split")
@@ -200,12 +209,7 @@ def entity_split(name: str, spelling: str, new_name: str | None, archive: Path |
     """Move SPELLING out of entity NAME into an entity of its own; kept across re-runs."""
     with open_writable(existing_archive(archive)) as arch:
         moved = arch.split_entity(name, spelling, new_name)
-    click.echo(f"split {spelling!r} from {name}: {_count(moved, 'mention')} moved")
-
-
-def _count(n: int, noun: str) -> str:
-    """ "1 mention", "19 mentions"."""
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+    click.echo(f"split {spelling!r} from {name}: {counted(moved, 'mention')} moved")
 
 
 @click.command("entity-rename")
@@ -219,4 +223,4 @@ def entity_rename(name: str, new_name: str, archive: Path | None) -> None:
     entity of its type merges the two)."""
     with open_writable(existing_archive(archive)) as arch:
         moved = arch.rename_entity(name, new_name)
-    click.echo(f"renamed {name} to {new_name}: {_count(moved, 'mention')} relinked")
+    click.echo(f"renamed {name} to {new_name}: {counted(moved, 'mention')} relinked")

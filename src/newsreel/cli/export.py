@@ -9,7 +9,13 @@ from typing import Any
 import click
 
 from newsreel.api import TABLES, open_archive
-from newsreel.cli.common import archive_option, filter_options, handle_errors, resolve_archive
+from newsreel.cli.common import (
+    archive_option,
+    counted,
+    filter_options,
+    handle_errors,
+    resolve_archive,
+)
 from newsreel.errors import ConfigError
 from newsreel.export import FORMATS
 
@@ -76,8 +82,9 @@ def export(
     if table != "videos":
         with open_archive(resolve_archive(archive), read_only=True) as arch:
             count = arch.export_table(table, output, fmt, raw_csv=raw_csv, **options)
-        click.echo(f"wrote {count} {table} to {output}", err=True)
+        noun = {"entities": "entity"}.get(table, table.removesuffix("s"))
+        click.echo(f"wrote {counted(count, noun, table)} to {output}", err=True)
         return
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         count = arch.export(output, fmt, raw_csv=raw_csv, **options)
-    click.echo(f"wrote {count} videos to {output}", err=True)
+    click.echo(f"wrote {counted(count, 'video')} to {output}", err=True)

@@ -16,6 +16,7 @@ from newsreel.api import open_archive
 from newsreel.cli.common import (
     QUERY_COMMAND,
     archive_option,
+    counted,
     existing_archive,
     filter_options,
     handle_errors,
@@ -108,7 +109,7 @@ def story(story_id: int, archive: Path | None, as_json: bool) -> None:
         )
         return
     click.echo(click.style(f"Story {story_id}: {data.label}", bold=True))
-    click.echo(f"{data.videos} videos, {_span(data)}")
+    click.echo(f"{counted(data.videos, 'video')}, {_span(data)}")
     click.echo()
     for item in data.items:
         click.echo(
@@ -124,7 +125,10 @@ def _print_comparison(data: Comparison) -> None:
         click.echo()
         first = outlet.first
         when = f", first on {first.publish_date} ({first.video_id})" if first else ""
-        click.echo(click.style(f"{outlet.channel}", bold=True) + f": {outlet.videos} videos{when}")
+        click.echo(
+            click.style(f"{outlet.channel}", bold=True)
+            + f": {counted(outlet.videos, 'video')}{when}"
+        )
         if single:
             click.echo("  one outlet: no other to compare its words with")
         else:
@@ -159,7 +163,7 @@ def compare(
     if as_json:
         click.echo(json.dumps(data.to_dict(), ensure_ascii=False))
         return
-    click.echo(click.style(f"{data.compared}: {data.videos} videos", bold=True))
+    click.echo(click.style(f"{data.compared}: {counted(data.videos, 'video')}", bold=True))
     _print_comparison(data)
 
 
@@ -262,12 +266,13 @@ def trends(
     if as_csv and as_json:
         raise click.UsageError("--csv and --json both print the rows: use one")
     if as_json:
-        data = {
+        data = {  # the shape of GET /api/v1/trends, and the measure the table shows
             "terms": chosen,
             "per": per,
             "by": by,
+            "heard": heard,
+            "heard_variants": variants,
             "measure": measure,
-            "heard": variants,
             "rows": [row.to_dict() for row in rows],
         }
         click.echo(json.dumps(data, ensure_ascii=False, default=str))
@@ -402,7 +407,7 @@ def topics(
     for topic in sorted(data.topics, key=lambda t: -t.videos):
         click.echo(
             click.style(f"{topic.topic:>3}  {topic.label}", bold=True)
-            + f"  ({topic.videos} videos: {', '.join(topic.terms)})"
+            + f"  ({counted(topic.videos, 'video')}: {', '.join(topic.terms)})"
         )
         shares: dict[str, list[str]] = {}
         for row in data.rows:

@@ -365,9 +365,10 @@ def api_story(request: Request, story_id: int) -> dict[str, Any]:
 
 @router.get("/stats", summary="Archive totals")
 def api_stats(request: Request) -> dict[str, Any]:
-    """Videos, versions, words, outlets, languages, date range, quarantined files."""
+    """Videos, versions, words, outlets, languages, date range, quarantined files and
+    each stage's version and state (`stages`), as `newsreel stats --json` gives them."""
     with state_of(request).archive() as arch:
-        return arch.stats().to_dict()
+        return {**arch.stats().to_dict(), "stages": [s.to_dict() for s in arch.stage_states()]}
 
 
 @router.get("/overview", summary="Videos per outlet per month, quarantined files")
