@@ -584,3 +584,34 @@ def test_peoples_are_no_places() -> None:
 
     assert demonym("scots") and demonym("romans") and place("romans", "LOC") is None
     assert not demonym("roman")  # Roman Abramovich is no nationality
+
+
+def test_a_curated_misspelling_before_a_surname_is_a_first_name() -> None:
+    from newsreel.entities.shaping import first_name_heard
+
+    linker = Linker({}, {})
+    for text, first in (
+        ("obviously Rafa Benitez was still there", True),
+        ("aid waits at the Rafa crossing", False),  # lower case: no surname
+        ("in Rafa Gaza is hit", False),  # a place after it
+        ("Rafah Benitez", False),  # the canonical spelling is never doubted
+        ("near Rafa. Then", False),
+    ):
+        tokens = text.split()
+        at = next(i for i, t in enumerate(tokens) if t.lower().startswith("rafa"))
+        found = Mention(at, at + 1, "LOC", tokens[at].rstrip("."))
+        assert first_name_heard(tokens, found, linker) is first, text
+
+
+def test_a_one_off_full_name_does_not_take_an_established_lone_name() -> None:
+    linker = Linker({}, {})
+    for _ in range(6):  # "Epstein" is Jeffrey Epstein across the archive
+        linker.link_video([("Jeffrey Epstein", "PER"), ("Epstein", "PER")])
+    out = linker.link_video([("Andrew Epstein", "PER"), ("Epstein", "PER")])
+    assert out[1][0] == "Jeffrey Epstein"
+    out = linker.link_video(
+        [("Sarah Epstein", "PER"), ("Sarah Epstein", "PER"), ("Epstein", "PER")]
+    )
+    assert out[2][0] == "Sarah Epstein"  # named in full twice: the video's Epstein is hers
+    out = linker.link_video([("Kareim Elari", "PER"), ("Elari", "PER")])
+    assert out[1][0] == "Kareim Elari"  # a lone name new to the archive joins as before

@@ -32,6 +32,7 @@ ALIASES = Path(__file__).with_name("aliases.toml")
 _EDGE = re.compile(r"^\W+|\W+$")
 _POSSESSIVE = re.compile(r"['’]s$")
 REPEATED = 3  # a multi-word spelling heard this often is looked for in lower case too
+ESTABLISHED = 5  # mentions after which a lone name's entity is not taken by a one-off
 _KIND_ORDER = ("PER", "ORG", "LOC", "MISC")  # a fixed order: sets iterate by hash
 _ORG_AS_PERSON = 70  # ratio a name typed as an organisation needs to be a listed person
 
@@ -359,6 +360,17 @@ class Linker:
         mine, theirs = "".join(wi[1:]), "".join(wj[1:])  # a surname alike in sound and letters
         return first_sound(mine) == first_sound(theirs) and fuzz.ratio(mine, theirs) >= 50
 
+    def _heard_times(self, name: str) -> int:
+        """How many mentions entity ``name`` has had so far."""
+        return sum(self._votes.get(name, Counter()).values())
+
+    def _may_take(self, full: str, held: str) -> bool:
+        """Whether a full name of the video may take a lone name the archive already
+        links to entity ``held``: only a full name heard more than once, where ``held``
+        is established ("Epstein" stays Jeffrey Epstein beside a one-off "Andrew
+        Epstein"; "Karma" stays Keir Starmer beside "Kim Karmama")."""
+        return self._heard_times(held) < ESTABLISHED or self._heard_times(full) >= 2
+
     def link_video(self, found: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
         """Link one video's (surface, type) mentions, people resolved within the video:
         a person's other spellings, and lone names the NER typed otherwise ("Kareem" as
@@ -388,6 +400,7 @@ class Linker:
                     out[j][1] == "PER"
                     and out[j][0] != out[i][0]
                     and (same_person_in_video(ki, kj) or self._same_first(ki, kj, out[j][0]))
+                    and (linked[i][2] or not lone or self._may_take(out[j][0], out[i][0]))
                 ):
                     titled = ki != key(found[i][0])
                     if not titled and (found[i][1] == "PER" or ki in surnames):  # else local

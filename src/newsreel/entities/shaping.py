@@ -48,6 +48,33 @@ def in_listed_name(found: ner.Mention, m: ner.Mention, linker: Linker) -> bool:
     )
 
 
+def first_name_heard(tokens: Sequence[str], found: ner.Mention, linker: Linker) -> bool:
+    """Whether a curated misspelling of a place, one word, is a first name here: followed
+    by a capitalised word that is no place and no function word ("Rafa Benitez" is no
+    Rafah; "Rafa crossing" and "Rafah Benitez" are not touched: only a misspelling is
+    doubted, and no acronym: "PIF Notch")."""
+    k = key(found.text)
+    entry = linker.curated.get(k)
+    if (
+        entry is None
+        or entry[1] != "LOC"
+        or " " in k
+        or k == key(entry[0])
+        or found.text.isupper()
+        or found.end >= len(tokens)
+    ):
+        return False
+    after = tokens[found.end]
+    word = key(after)
+    return (
+        after[:1].isupper()
+        and word.isalpha()
+        and word not in STOPWORDS
+        and word not in linker.curated
+        and place(word, "LOC") is None
+    )
+
+
 def run_together(m: ner.Mention, listed: NameList) -> list[ner.Mention]:
     """A person mention that runs listed people's lone names together ("Neymar Messi",
     a list said without commas) as one mention per person; other mentions as they are."""

@@ -21,6 +21,7 @@ from newsreel.entities.listed import people
 from newsreel.entities.names import best_name, clean, majority, vocabulary
 from newsreel.entities.places import place
 from newsreel.entities.shaping import (
+    first_name_heard,
     gives_way,
     in_listed_name,
     joined,
@@ -34,7 +35,7 @@ from newsreel.entities.spelling import key
 from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 
-VERSION = "entities-20+en_core_web_sm-3.8.0"
+VERSION = "entities-21+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
@@ -209,6 +210,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         for c in curated
         if not any(names_more(tokens, c, m) for m in named)
         and not any(in_listed_name(c, m, linker) for m in [*named, *people])
+        and not first_name_heard(tokens, c, linker)
     ]
     mentions = gazetteer.merge(gazetteer.merge(named, people), curated)
     written = gazetteer.find_written(tokens)

@@ -244,9 +244,10 @@ def _number_in(
 
 
 def _comma_inside(forms: Sequence[str], start: int, end: int) -> int | None:
-    """The token after the first comma that ends a token inside ``start:end``, if any:
-    a number read across it ("in 2014, 680 workers") is two."""
+    """The token after the first comma before digits inside ``start:end``, if any: a
+    number read across it ("in 2014, 680 workers", "20 billion, 25 billion") is two;
+    before a number word, a comma is the repair's pause ("thirty nine point, eight")."""
     for k in range(start, end - 1):
-        if forms[k][-1:] in ",;:":
+        if forms[k][-1:] in ",;:" and forms[k + 1][:1].isdigit():
             return k + 1
     return None
