@@ -26,3 +26,10 @@ def test_a_sentence_worded_as_a_question(words: str, question: bool) -> None:
 def test_the_last_sentence_left_open_by_the_model_ends_as_worded() -> None:
     text = readable(repair_text("john what is the latest there how are people coping"))
     assert text.endswith("How are people coping?")
+
+
+def test_an_abbreviation_with_its_dots_ends_no_sentence_by_itself() -> None:
+    text = readable(repair_text("the u.s. and the european union agreed a deal on tariffs today"))
+    assert text.startswith("The U.S. and the European Union agreed")
+    text = readable(repair_text("the deal was agreed in the u.s. the talks went on"))
+    assert "in the U.S. The talks" in text  # where the model ends the sentence, it ends

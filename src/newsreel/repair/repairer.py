@@ -6,6 +6,7 @@ the shipped model over many texts at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -17,6 +18,7 @@ from newsreel.repair.punctuator import Prediction, Punctuator, load
 
 _MARK_OF_INDEX = [MARKS.get(p, "") for p in PUNCT]
 _SENTENCE_END = (".", "?", "!")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")  # an abbreviation written with its dots
 
 
 def trusts_casing(tokens: Sequence[str]) -> bool:
@@ -109,7 +111,8 @@ def punctuate(
         if at_start:
             starts.append(i)
         forms.append(form)
-        at_start = ends_sentence(form)
+        # "U.S.", "E.U." end a sentence only where the model ends one there too
+        at_start = ends_sentence(form) and (mark in (".", "?") or not _DOTTED.match(token))
     if tokens:
         starts[:1] = [0]  # leading tags and markers belong to the first sentence
     return forms, starts

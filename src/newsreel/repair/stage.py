@@ -17,7 +17,8 @@ from newsreel.repair.repairer import repair_texts
 from newsreel.store.base import Store
 
 # 4: auto-caption capitals weighed, not kept; learnt speaker turns; 5: "Mr." ends no sentence;
-# 6: a name standing as a sentence joins the one before; a text's open end asks as worded
+# 6: a name standing as a sentence joins the one before; a text's open end asks as worded;
+# "U.S." ends a sentence only where the model ends one
 RULES = "rules-6"
 BATCH = 64
 
