@@ -354,3 +354,22 @@ def test_enriched_archive_groups_by_entities(tmp_path: Path) -> None:
             "rafah000002"
         )
         assert "Rafah" in arch.stories()[0].label
+
+
+def test_a_saved_storys_span_and_size_come_from_its_videos(archive: Archive, news: Path) -> None:
+    """A story's state may carry the span of a video that moved to another story in the
+    batch's passes (Story.leave keeps it); what is stored is its videos' span."""
+    from dataclasses import replace
+
+    archive.ingest([news])
+    archive.group_stories()
+    flood = next(s for s in archive.stories() if "flood000001" in s.video_ids)
+    state = next(
+        st
+        for st in archive.store.stories.stories_near(date(2024, 5, 1), date(2024, 5, 2), 10)
+        if st.story_id == flood.story_id
+    )
+    stale = replace(state, start=date(2024, 4, 1), end=date(2030, 1, 1), videos=7)
+    archive.store.stories.save_stories([stale], [], {})
+    again = next(s for s in archive.stories() if s.story_id == flood.story_id)
+    assert (again.start, again.end, again.videos) == (flood.start, flood.end, 2)

@@ -83,8 +83,8 @@ class SQLiteStories(Repository):
     ) -> None:
         """Store touched stories (centroid, size, span) and (transcript id, story id,
         similarity) placements; ``channels`` gives each placed transcript's outlet, added
-        to its story's outlet counts. Stories that lost an older version of a placed video
-        are recomputed from their videos."""
+        to its story's outlet counts. Every touched story, and those that lost an older
+        version of a placed video, is recomputed from the videos it holds."""
         stamp = now()
         with self.db:
             old = list(
@@ -140,8 +140,10 @@ class SQLiteStories(Repository):
             self.db.executemany(
                 "INSERT OR REPLACE INTO story_videos VALUES (?, ?, ?)", list(placed)
             )
-            if old:
-                self._refresh_stories(sorted({int(r[0]) for r in old}))
+            # size, span and outlets from the videos each touched story holds now: a
+            # video that moved to another story in the batch's passes leaves its span
+            touched = {int(r[0]) for r in old} | {st.story_id for st in kept}
+            self._refresh_stories(sorted(touched))
 
     def _outlet_counts(self, story_ids: Sequence[int]) -> dict[int, dict[str, int]]:
         return {

@@ -35,7 +35,7 @@ from newsreel.stories.grouping import (
 )
 from newsreel.text import ENTITY_PREFIX
 
-VERSION = f"stories-3+t{THRESHOLD}+d{DATED_THRESHOLD}+c{DRIFT}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
+VERSION = f"stories-4+t{THRESHOLD}+d{DATED_THRESHOLD}+c{DRIFT}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
 BATCH = 1000
 REACH = 50_000  # stories read for one batch at most (the most recent first)
 RELABEL_UNTIL = 200  # a story is renamed as it grows, until it has this many videos
