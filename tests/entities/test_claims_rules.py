@@ -767,6 +767,43 @@ def test_names_that_look_like_cut_words_stay_sources() -> None:
     assert claims_of(text)[40][1] == "Israeli reports"
 
 
+def test_a_quote_starts_after_whom_the_speaker_told() -> None:
+    def said(text: str) -> list[tuple[str, str]]:
+        forms = text.split()
+        return [(q.speaker, q.text) for q in extract(forms, sentence_starts(forms))[1]]
+
+    assert said("David Beckham told us that he is staying home for the tournament.") == [
+        ("David Beckham", "he is staying home for the tournament.")
+    ]
+    assert said("Donald Trump told them it's an amazing deal for everyone.") == [
+        ("Donald Trump", "it's an amazing deal for everyone.")
+    ]
+    assert said("The minister said that the talks would resume on Monday.")[0][1] == (
+        "the talks would resume on Monday."
+    )
+
+
+@pytest.mark.parametrize(
+    ("speaker", "ok"),
+    [
+        ("Officials in Gaza", True),
+        ("the UK government's", True),
+        ("some European soccer federations", True),
+        ("survivors of Jeffrey Epstein's abuse", True),
+        ("visit to Saudi Arabia", False),
+        ("The workers", True),
+        ("ICE agents", True),
+        ("tools to tackle AI music", False),
+        ("pick up on something Fisel", False),
+        ("bid before FIFA's deadline", False),
+    ],
+)
+def test_a_speaker_no_entity_heads_is_a_person_or_body(speaker: str, ok: bool) -> None:
+    from newsreel.entities.claims import speaks
+
+    assert speaks(speaker) is ok
+
+
 def test_a_quote_speaker_is_a_named_source() -> None:
     assert named_source("one where the government had".split()) == "the government"
     assert named_source("Rachel Reeves with some fanfare".split()) == "Rachel Reeves"

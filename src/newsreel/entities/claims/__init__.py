@@ -34,7 +34,7 @@ from newsreel.entities.claims.numbers import (
     _unglued,
 )
 from newsreel.entities.claims.phrases import topic
-from newsreel.entities.claims.source_names import named_source, speaker_head
+from newsreel.entities.claims.source_names import named_source, speaker_head, speaks
 from newsreel.entities.claims.source_words import _QUOTE_SAY
 from newsreel.entities.claims.sources import (
     _pronoun_report,
@@ -46,7 +46,7 @@ from newsreel.entities.claims.sources import (
 from newsreel.entities.claims.subjects import subject_of
 from newsreel.repair.clean import core
 
-__all__ = ["Claim", "Quote", "extract", "named_source", "speaker_head"]
+__all__ = ["Claim", "Quote", "extract", "named_source", "speaker_head", "speaks"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,12 +224,18 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         speaker = _speaker_before(words, forms, s, j)
         if speaker is None or speaker[0].lower().startswith(("there", "according")):
             continue
-        body = j + 1 + (words[j + 1] == "that")
+        body = j + 1 + (words[j] in _TOLD and words[j + 1] in _ADDRESSEES)  # "told us"
+        body += body < e and words[body] == "that"
         text = " ".join(forms[body:e]).rstrip()
         if len(text.split()) < 3:
             return None
         return Quote(body, e, speaker[0], speaker[1], j, text, "indirect")
     return None
+
+
+# a verb of telling and whom the speaker told, before what was said: "told us that"
+_TOLD = frozenset({"told", "tells"})
+_ADDRESSEES = frozenset("us them me him her you reporters journalists".split())
 
 
 def _number_in(

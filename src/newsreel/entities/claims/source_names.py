@@ -213,3 +213,30 @@ def _named_last(got: list[str]) -> list[str]:
     if all(w.casefold() in _TITLE_WORDS for w in got[r:]):
         return got  # "the country's deputy Prime Minister": a role, no name
     return got[r:] if got[r - 1][:1].islower() else got
+
+
+# words that open a speaker who is no name: people and bodies that speak
+_SPEAKERS = SOURCE_NOUNS | _VAGUE_SOURCES | frozenset(
+    "official source survivors victims families fans supporters residents witnesses "
+    "lawyers critics campaigners activists protesters parents players".split()
+)
+_OPENERS = frozenset(
+    "the a an this that these those his her their its our my your some many most several "
+    "former local federal senior top unofficial people quoting".split()
+)
+
+
+def speaks(speaker: str) -> bool:
+    """Whether a speaker no entity heads may say something: it opens with a name, a
+    determiner ("the southern city" may still be junk, "The workers" is not) or a word
+    for people or bodies that speak ("police", "survivors of ..."); not with another
+    lower-case word: "visit to Saudi Arabia", "tools to tackle AI music", "bid before
+    FIFA's deadline", "pick up on something"."""
+    first = speaker.split()[0] if speaker.split() else ""
+    folded = first.casefold().strip(".,;:")
+    return (
+        first[:1].isupper()
+        or folded in _OPENERS
+        or folded in _SPEAKERS
+        or folded.removesuffix("s") in _SPEAKERS
+    )
