@@ -216,9 +216,13 @@ def _named_last(got: list[str]) -> list[str]:
 
 
 # words that open a speaker who is no name: people and bodies that speak
-_SPEAKERS = SOURCE_NOUNS | _VAGUE_SOURCES | frozenset(
-    "official source survivors victims families fans supporters residents witnesses "
-    "lawyers critics campaigners activists protesters parents players".split()
+_SPEAKERS = (
+    SOURCE_NOUNS
+    | _VAGUE_SOURCES
+    | frozenset(
+        "official source survivors victims families fans supporters residents witnesses "
+        "lawyers critics campaigners activists protesters parents players".split()
+    )
 )
 _OPENERS = frozenset(
     "the a an this that these those his her their its our my your some many most several "
