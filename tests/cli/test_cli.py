@@ -360,3 +360,10 @@ def test_an_outlet_code_selects_the_whole_outlet(demo: Path, tmp_path: Path) -> 
         assert {r["channel"] for r in rows} == {"FRANCE 24 English"}
         counts.append(len(rows))
     assert counts[0] == counts[1] == counts[2] == 2
+
+
+def test_semantic_search_before_embed_says_to_embed(demo: Path) -> None:
+    code, out, err = run("search", "Rafah", "--mode", "semantic", archive=demo)
+    assert code == 0 and "run 'newsreel embed'" in err
+    code, _, err = run("search", "Rafah", archive=demo)
+    assert "embed" not in err  # lexical search needs no vectors

@@ -140,6 +140,10 @@ def test_stats_match_the_cli_and_trends_json_has_the_api_shape(
     assert api["heard_variants"] == cli["heard_variants"] and cli["heard"] is True
 
 
+def test_search_has_a_notice_only_where_meaning_cannot_be_searched(client: TestClient) -> None:
+    assert client.get("/api/v1/search", params={"q": "Cairo"}).json()["notice"] is None
+
+
 def test_overview_lists_outlets_and_quarantine(client: TestClient) -> None:
     body = client.get("/api/v1/overview").json()
     assert body["stats"]["videos"] >= 8
@@ -345,6 +349,7 @@ def test_rename_with_the_token(writable: TestClient) -> None:
         ({"entity": "Cairo", "name": "  "}, f"Bearer {TOKEN}", 400),
         ({"entity": "No Such Entity", "name": "X"}, f"Bearer {TOKEN}", 404),
         ({"entity": "Cairo"}, f"Bearer {TOKEN}", 422),
+        ({"entity": "Cairo", "new_name": "Mossad"}, f"Bearer {TOKEN}", 400),  # an ORG's name
         ({"entity": "Cairo", "name": "Kairo"}, "Bearer wrong", 401),
     ],
 )

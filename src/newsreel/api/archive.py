@@ -232,6 +232,16 @@ class Archive(EntityMethods, OutletMethods, AnalysisMethods, ReadingMethods):
             runs.append(self.last_run)
         return runs
 
+    def semantic_notice(self, mode: str) -> str | None:
+        """What to tell a user whose semantic or hybrid search cannot find by meaning
+        because no passage is embedded yet; None when it can (or for lexical search)."""
+        if mode == "lexical" or self.store.passages.passage_count(self.indexes.version)[0]:
+            return None
+        return (
+            "no passages are embedded yet, so nothing is found by meaning: run "
+            "'newsreel embed' (or 'newsreel process') on the archive"
+        )
+
     def stage_states(self) -> list[StageState]:
         """How each stage last ran on this archive (version, status, items)."""
         return self.store.stages.states()

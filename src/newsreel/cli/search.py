@@ -118,6 +118,9 @@ def search(
         )
         counts = arch.facets(query, exact=exact, **filters) if facets else None
         unindexed = arch.indexes.pending()
+        notice = arch.semantic_notice(mode)
+    if notice:
+        click.echo(f"Note: {notice}.", err=True)
     if unindexed:
         click.echo(
             f"Note: {unindexed:,} transcripts are not in the search index yet (an ingest is "

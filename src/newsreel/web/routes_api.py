@@ -91,6 +91,8 @@ def search_page(
         # transcripts committed but not yet in the search index (an ingest running or
         # interrupted): results may be missing them
         "unindexed": arch.indexes.pending(),
+        # why a semantic or hybrid search finds nothing by meaning (null when it can)
+        "notice": arch.semantic_notice(mode),
     }
 
 
@@ -433,12 +435,17 @@ def api_split(
 def api_rename(
     request: Request,
     entity: Annotated[str, Body()],
-    name: Annotated[str, Body()],
+    name: Annotated[str | None, Body()] = None,
+    new_name: Annotated[str | None, Body()] = None,
     authorization: Annotated[str | None, Header()] = None,
 ) -> dict[str, Any]:
-    """The entity takes ``name``; its spellings keep it across re-runs."""
+    """The entity takes ``new_name`` (or ``name``, as before); its spellings keep it across
+    re-runs. The name of an entity of another type is refused (400)."""
+    chosen = new_name if new_name is not None else name
+    if chosen is None:
+        raise ApiProblem(422, "body.new_name: give the entity's new name")
     with _authorise(request, authorization).archive() as arch:
-        return {"relinked": arch.rename_entity(entity, name)}
+        return {"relinked": arch.rename_entity(entity, chosen)}
 
 
 @router.post("/ingest", summary="Ingest files on the server (token)")
