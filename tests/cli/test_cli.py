@@ -363,7 +363,7 @@ def test_an_outlet_code_selects_the_whole_outlet(demo: Path, tmp_path: Path) -> 
 
 
 def test_semantic_search_before_embed_says_to_embed(demo: Path) -> None:
-    code, out, err = run("search", "Rafah", "--mode", "semantic", archive=demo)
+    code, _, err = run("search", "Rafah", "--mode", "semantic", archive=demo)
     assert code == 0 and "run 'newsreel embed'" in err
     code, _, err = run("search", "Rafah", archive=demo)
     assert "embed" not in err  # lexical search needs no vectors

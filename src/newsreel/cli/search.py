@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from newsreel.cli.common import (
     resolve_archive,
 )
 from newsreel.cli.passages import check_passage_options, print_passages
+from newsreel.models import SearchHit
 from newsreel.search.engine import MODES, SORTS
 from newsreel.search.snippets import snippet_html, snippet_terminal
 
@@ -119,14 +121,7 @@ def search(
         counts = arch.facets(query, exact=exact, **filters) if facets else None
         unindexed = arch.indexes.pending()
         notice = arch.semantic_notice(mode)
-    if notice:
-        click.echo(f"Note: {notice}.", err=True)
-    if unindexed:
-        click.echo(
-            f"Note: {unindexed:,} transcripts are not in the search index yet (an ingest is "
-            "running or was interrupted); rerun 'newsreel ingest' or run 'newsreel reindex'.",
-            err=True,
-        )
+    _notes(notice, unindexed)
     if as_json:
         for hit in hits:
             data = hit.to_dict()
@@ -135,6 +130,23 @@ def search(
         if counts is not None:
             click.echo(json.dumps({"facets": counts}, ensure_ascii=False))
         return
+    _print_hits(hits, counts, offset)
+
+
+def _notes(notice: str | None, unindexed: int) -> None:
+    """Why results may be missing: no embedded passages, transcripts not yet indexed."""
+    if notice:
+        click.echo(f"Note: {notice}.", err=True)
+    if unindexed:
+        click.echo(
+            f"Note: {unindexed:,} transcripts are not in the search index yet (an ingest is "
+            "running or was interrupted); rerun 'newsreel ingest' or run 'newsreel reindex'.",
+            err=True,
+        )
+
+
+def _print_hits(hits: Sequence[SearchHit], counts: dict[str, Any] | None, offset: int) -> None:
+    """Hits as plain text: title, outlet and date, snippet, where and how it was heard."""
     if not hits:
         click.echo("No results.", err=True)
         return
