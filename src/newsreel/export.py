@@ -139,7 +139,9 @@ def write_rows(
     that start like a formula are neutralised unless ``raw_csv``."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():  # a typo must not make folders ("/nonexistent/dir")
+        what = "is a file, not a folder" if path.parent.exists() else "does not exist"
+        raise ConfigError(f"{path}: cannot write it: {path.parent} {what}")
     count = 0
     if fmt in STREAMED:
         with path.open("w", encoding="utf-8", newline="") as handle:

@@ -362,6 +362,26 @@ def test_an_outlet_code_selects_the_whole_outlet(demo: Path, tmp_path: Path) -> 
     assert counts[0] == counts[1] == counts[2] == 2
 
 
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--format", "csv", "-o", "x.parquet"], "would write CSV into 'x.parquet'"),
+        (["-o", "x.txt"], "has no suffix that names one"),
+        (["-o", "x.csv", "--exact"], "give --query too"),
+        (["-o", "no/such/folder/x.csv"], "cannot write it: no/such/folder does not exist"),
+    ],
+)
+def test_export_refuses_what_it_would_get_wrong(
+    demo: Path, args: list[str], needle: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("export", *args, archive=demo)
+    assert code in (1, 2) and needle in err, err
+    assert not (tmp_path / "no").exists() and not list(tmp_path.glob("x.*"))
+    code, _, err = run("export", "-o", "x.parquet", archive=demo)  # the format from the name
+    assert code == 0 and "wrote 8 videos to x.parquet" in err
+
+
 def test_semantic_search_before_embed_says_to_embed(demo: Path) -> None:
     code, _, err = run("search", "Rafah", "--mode", "semantic", archive=demo)
     assert code == 0 and "run 'newsreel embed'" in err

@@ -22,7 +22,12 @@ from newsreel.export import FORMATS
 
 @click.command()
 @archive_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="File format; default: from the --output suffix (.csv, .jsonl, .parquet).",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option(
     "--table",
@@ -67,6 +72,9 @@ def export(
     every passage where a query matches (--passages --query Q), or the entities,
     mentions, claims or quotes that 'newsreel enrich' found."""
     filters = {"channel": channel, "lang": lang, "since": since, "until": until}
+    fmt = _format(fmt, output)
+    if exact and not query:
+        raise click.UsageError("--exact says how --query matches; give --query too")
     if passages:
         if table != "videos":
             raise ConfigError(f"--passages exports passages, not --table {table}")
@@ -88,3 +96,23 @@ def export(
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         count = arch.export(output, fmt, raw_csv=raw_csv, **options)
     click.echo(f"wrote {counted(count, 'video')} to {output}", err=True)
+
+
+def _format(fmt: str | None, output: Path) -> str:
+    """The format asked for, else the one the output's suffix names; a usage error where
+    they disagree ("--format csv -o x.parquet" would write CSV into a .parquet file)."""
+    suffix = output.suffix.lstrip(".").lower()
+    named = {"ndjson": "jsonl", "pq": "parquet"}.get(suffix, suffix)
+    if fmt is None:
+        if named not in FORMATS:
+            raise click.UsageError(
+                f"give --format ({', '.join(FORMATS)}): {output.name!r} has no suffix that "
+                "names one"
+            )
+        return named
+    if named in FORMATS and named != fmt:
+        raise click.UsageError(
+            f"--format {fmt} would write {fmt.upper()} into {output.name!r}, a .{suffix} name; "
+            "drop --format or rename the file"
+        )
+    return fmt
