@@ -127,6 +127,7 @@ def test_broken_folder_is_reported_not_crashed(tmp_path: Path) -> None:
         (["ingest", "/dev/null", "--map", "words=Text"], "unknown field"),
         (["ingest", ""], "an empty path names no file or folder"),  # an unset "$DIR"
         (["serve", "--host", "999.1.1.1", "--port", "18439"], "check --host"),
+        (["serve", "--writable", "--token", "a", "--port", "18439"], "needs 12 or more"),
         (["search", "Cairo", "--channel", "NoSuch"], "no outlet 'NoSuch' in the archive"),
         (["trends", "Cairo", "--channel", "DWW"], "its outlets: "),
         (["search", "Cairo channel:Nope"], "no outlet 'Nope'"),

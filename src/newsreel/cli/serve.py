@@ -43,6 +43,9 @@ def check_port(host: str, port: int) -> None:
             ) from None
 
 
+MIN_TOKEN = 12  # characters of a write token: a one-letter token guards nothing
+
+
 @click.command()
 @archive_option
 @click.option(
@@ -110,6 +113,11 @@ def serve(
     path = existing_archive(archive)
     if not read_only and not token:
         raise ConfigError("--writable needs a token: pass --token or set NEWSREEL_TOKEN")
+    if not read_only and token is not None and len(token) < MIN_TOKEN:
+        raise ConfigError(
+            f"--token is {len(token)} characters; a write token needs {MIN_TOKEN} or more "
+            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe())')"
+        )
     with open_archive(path, read_only=read_only) as arch:  # fail now on a broken archive
         arch.stats()
     check_port(host, port)
