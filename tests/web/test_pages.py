@@ -406,3 +406,11 @@ def test_search_page_offers_to_drop_each_heard_variant(client: TestClient) -> No
     assert drop and "heard%3Ashim" in drop.group(1)
     dropped = client.get(drop.group(1).replace("&amp;", "&")).text
     assert 'value="Shin Bet -heard:shim"' in dropped
+
+
+def test_a_cleared_word_floor_and_a_page_past_the_end_are_explained(client: TestClient) -> None:
+    page = client.get("/trends", params={"terms": "Hamas", "min_words": ""})
+    assert page.status_code == 200 and 'value="1000"' in page.text
+    assert client.get("/trends", params={"terms": "Hamas", "min_words": "lots"}).status_code == 422
+    page = client.get("/search", params={"q": "Cairo", "page": 99}).text
+    assert "No results on page 99: they end on" in page and "Try fewer words" not in page

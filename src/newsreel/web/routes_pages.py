@@ -15,6 +15,7 @@ from newsreel.analytics.trends import DEFAULT_MIN_WORDS, MAX_TERMS, MEASURES, sp
 from newsreel.errors import NewsreelError, NotFoundError, TimeBudgetError
 from newsreel.repair.view import from_stored
 from newsreel.search.passages import youtube_url
+from newsreel.web.errors import ApiProblem
 from newsreel.web.routes_api import (
     By,
     Channels,
@@ -222,13 +223,14 @@ def trends(
     measure: str = "per_10k_words",
     heard: bool | None = None,
     exact: bool = False,
-    min_words: Annotated[int, Query(ge=0, le=10_000_000)] = DEFAULT_MIN_WORDS,
+    min_words: Annotated[str, Query(max_length=12)] = "",
     channel: Channels = None,
     since: date | None = None,
     until: date | None = None,
 ) -> HTMLResponse:
     """Compare up to five terms or entities over time, per outlet or overall; counted as
-    search finds them (heard variants included) unless ``exact``."""
+    search finds them (heard variants included) unless ``exact``; ``min_words`` left
+    empty (a cleared field) is the default floor."""
     chosen = split_terms(terms)
     measure = measure if measure in MEASURES else "per_10k_words"
     heard_on = (not exact) if heard is None else heard
@@ -238,7 +240,7 @@ def trends(
         "by": by,
         "measure": measure,
         "heard": heard_on,
-        "min_words": min_words,
+        "min_words": (min_words := _floor(min_words)),
         "channel": _outlets(channel),
         "since": since,
         "until": until,
@@ -347,3 +349,12 @@ def safe_thumbnail(path: str | None, sources: list[str]) -> str | None:
             if root != os.path.dirname(root) and os.path.commonpath([root, real]) == root:
                 return real
     return None
+
+
+def _floor(value: str) -> int:
+    """The trends page's word floor: empty is the default; else a whole number >= 0."""
+    if not value.strip():
+        return DEFAULT_MIN_WORDS
+    if not value.strip().isdigit():
+        raise ApiProblem(422, f"query.min_words: {value!r} is not a whole number of words")
+    return min(int(value), 10_000_000)
