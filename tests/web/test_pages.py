@@ -412,5 +412,5 @@ def test_a_cleared_word_floor_and_a_page_past_the_end_are_explained(client: Test
     page = client.get("/trends", params={"terms": "Hamas", "min_words": ""})
     assert page.status_code == 200 and 'value="1000"' in page.text
     assert client.get("/trends", params={"terms": "Hamas", "min_words": "lots"}).status_code == 422
-    page = client.get("/search", params={"q": "Cairo", "page": 99}).text
-    assert "No results on page 99: they end on" in page and "Try fewer words" not in page
+    text = client.get("/search", params={"q": "Cairo", "page": 99}).text
+    assert "No results on page 99: they end on" in text and "Try fewer words" not in text

@@ -232,6 +232,7 @@ def trends(
     search finds them (heard variants included) unless ``exact``; ``min_words`` left
     empty (a cleared field) is the default floor."""
     chosen = split_terms(terms)
+    floor = _floor(min_words)
     measure = measure if measure in MEASURES else "per_10k_words"
     heard_on = (not exact) if heard is None else heard
     context: dict[str, Any] = {
@@ -240,7 +241,7 @@ def trends(
         "by": by,
         "measure": measure,
         "heard": heard_on,
-        "min_words": (min_words := _floor(min_words)),
+        "min_words": floor,
         "channel": _outlets(channel),
         "since": since,
         "until": until,
@@ -264,13 +265,13 @@ def trends(
         except NewsreelError as exc:
             return problem_page(request, "trends.html", context, exc)
         shown = [r for r in rows if r.total_videos]
-        chart = trend_chart(rows, measure, per, min_words, lambda r: trend_link(r, per, heard_on))
+        chart = trend_chart(rows, measure, per, floor, lambda r: trend_link(r, per, heard_on))
         context.update(
             chart=chart,
             rows=shown,
             variants=_drop_links(request, chosen, variants),
             exact_url=_here(request.url.include_query_params(exact="true")),
-            sparse=sum(1 for r in shown if r.total_words < min_words),
+            sparse=sum(1 for r in shown if r.total_words < floor),
         )
     return render(request, "trends.html", context)
 
