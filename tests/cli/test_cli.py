@@ -121,7 +121,7 @@ def test_broken_folder_is_reported_not_crashed(tmp_path: Path) -> None:
         (["search", "--limit", "0", "x"], "0 is not in the range"),
         (["show", "nope"], "no video 'nope'"),
         (["search", "x", "--since", "yesterday"], "is not a date"),
-        (["search", "x", "--since", "2024-05-01", "--until", "2024-01-01"], "after --until"),
+        (["search", "x", "--since", "2024-05-01", "--until", "2024-01-01"], "after until"),
         (["ingest", "/no/such/place"], "no such file or folder"),
         (["ingest", "/dev/null", "--map", "transcript"], "FIELD=COLUMN"),
         (["ingest", "/dev/null", "--map", "words=Text"], "unknown field"),

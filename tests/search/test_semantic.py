@@ -114,7 +114,7 @@ def test_bad_mode_and_sort_combinations_are_clear_errors(tmp_path: Path) -> None
     with open_archive(tmp_path / "x.db") as arch:
         with pytest.raises(ConfigError, match="mode must be one of lexical, semantic, hybrid"):
             arch.search("gaza", mode="fuzzy")
-        with pytest.raises(ConfigError, match="--sort date orders lexical matches"):
+        with pytest.raises(ConfigError, match="sort date orders lexical matches"):
             arch.search("gaza", mode="semantic", sort="date")
 
 

@@ -85,7 +85,7 @@ def _combine(
     if parsed is not None and parsed.channels:
         if channels and {c.casefold() for c in channels} != {c.casefold() for c in parsed.channels}:
             raise ConfigError(
-                f"--channel {', '.join(channels)} clashes with the query's filter "
+                f"channel {', '.join(channels)} clashes with the query's filter "
                 f"({' OR '.join(parsed.channels)})"
             )
         channels = parsed.channels
@@ -96,9 +96,9 @@ def _combine(
     }
     if parsed is not None:
         for name, flag in (
-            ("language", "--lang"),
-            ("since", "--since"),
-            ("until", "--until"),
+            ("language", "lang"),
+            ("since", "since"),
+            ("until", "until"),
         ):
             value = getattr(parsed, name)
             if value is None:
@@ -110,7 +110,7 @@ def _combine(
             chosen[name] = value
     if chosen["since"] and chosen["until"] and chosen["since"] > chosen["until"]:
         raise ConfigError(
-            f"--since {chosen['since']} is after --until {chosen['until']}; nothing can match"
+            f"since {chosen['since']} is after until {chosen['until']}; nothing can match"
         )
     return Filters(channels, **chosen)
 

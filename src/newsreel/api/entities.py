@@ -121,7 +121,7 @@ class EntityMethods(ArchiveBase):
         target = new_name or " ".join(w[:1].upper() + w[1:] for w in spelling.split())
         if link_key(target) == link_key(canonical):
             raise ConfigError(
-                f"{spelling!r} would stay {canonical}: name the new entity otherwise (--as)"
+                f"{spelling!r} would stay {canonical}: give the new entity another name"
             )
         self._name_free(target, kind)
         self.store.entities.set_alias(link_key(spelling), kind, target)

@@ -70,7 +70,7 @@ class ReadingMethods(ArchiveBase):
         if mode not in MODES:
             raise ConfigError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         if sort == "date" and mode != "lexical":
-            raise ConfigError("--sort date orders lexical matches; use it with --mode lexical")
+            raise ConfigError("sort date orders lexical matches; use it with mode lexical")
         parsed, chosen = self._parse(query, channel, lang, since, until)
         if mode == "semantic":
             return semantic(self.indexes, parsed.node, chosen, limit=limit, offset=offset)
