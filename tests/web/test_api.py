@@ -183,7 +183,11 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         ("/api/v1/search?q=x&sort=sideways", 422, ("sort",)),
         ("/api/v1/search", 422, ("q",)),
         ("/api/v1/search?q=x&since=yesterday", 422, ("since",)),
-        ("/api/v1/search?q=x&since=2024-05-01&until=2024-01-01", 400, ("since 2024-05-01 is after until",)),
+        (
+            "/api/v1/search?q=x&since=2024-05-01&until=2024-01-01",
+            400,
+            ("since 2024-05-01 is after until",),
+        ),
         ("/api/v1/trends?terms=a,b,c,d,e,f", 400, ("at most 5",)),
         ("/api/v1/trends?terms=entity:Nobody", 404, ("no entity",)),
         ("/api/v1/trends?terms=x&per=year", 422, ("per",)),

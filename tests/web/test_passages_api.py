@@ -69,7 +69,11 @@ def test_passages_download(client: TestClient, fmt: str) -> None:
         ("/api/v1/passages?q=Gaza&limit=0", 422, ("limit",)),
         ("/api/v1/passages?q=Gaza&limit=10001", 422, ("limit",)),
         ("/api/v1/passages?q=Gaza&format=xml", 422, ("format",)),
-        ("/api/v1/passages?q=Gaza&since=2024-05-01&until=2024-01-01", 400, ("since 2024-05-01 is after until",)),
+        (
+            "/api/v1/passages?q=Gaza&since=2024-05-01&until=2024-01-01",
+            400,
+            ("since 2024-05-01 is after until",),
+        ),
     ],
 )
 def test_passage_errors_have_the_one_shape(
