@@ -33,3 +33,9 @@ def test_an_abbreviation_with_its_dots_ends_no_sentence_by_itself() -> None:
     assert text.startswith("The U.S. and the European Union agreed")
     text = readable(repair_text("the deal was agreed in the u.s. the talks went on"))
     assert "in the U.S. The talks" in text  # where the model ends the sentence, it ends
+
+
+def test_the_clean_view_capitalises_a_sentence_a_dropped_filler_opened() -> None:
+    assert readable(repair_text("uh the minister said uh yes"), clean_view=True) == (
+        "The minister said, yes."
+    )

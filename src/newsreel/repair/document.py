@@ -91,7 +91,9 @@ class Repaired:
             if pending and words and not _TRAILING.search(words[-1]):
                 words[-1] += pending
             pending = ""
-            if clean and words and words[-1].endswith(_ENDS) and form[:1].islower():
+            # a dropped "Uh" opened the sentence: the first word kept takes its capital
+            opened = not words and i > start and self.forms[start][:1].isupper()
+            if clean and (opened or (words and words[-1].endswith(_ENDS))) and form[:1].islower():
                 form = form[:1].upper() + form[1:]
             words.append(form)
         if pending and words and not _TRAILING.search(words[-1]):
