@@ -102,3 +102,10 @@ def test_whisper_text_is_told_apart_from_a_long_seed_record() -> None:
     lines = "".join(f"00:{i:02d}.000 - 00:{i + 1:02d}.000:  word {i}\n" for i in range(40))
     assert looks_like_whisper_text("\n\n" + lines + "x" * 20_000)
     assert not looks_like_whisper_text(SEED_TEXT.replace("ceasefire", "ceasefire " * 5000))
+
+
+def test_a_file_named_twice_is_one_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    found = list(find_inputs([Path("a.txt"), Path("./a.txt"), tmp_path / "a.txt", tmp_path]))
+    assert [f.path.name for f in found] == ["a.txt"]

@@ -154,6 +154,8 @@ def test_outlet_merge_relabels_now_and_in_later_ingests(dw: Archive, tmp_path: P
 def test_outlet_merge_refuses_itself_and_unknown_outlets(dw: Archive) -> None:
     with pytest.raises(ConfigError, match="into itself"):
         dw.merge_outlets("DW News", "dw_news")
+    with pytest.raises(ConfigError, match="into itself"):
+        dw.merge_outlets("dw", "DW News")  # a code names its outlet here too
     with pytest.raises(NotFoundError, match=r"no outlet 'Fox News'.*its outlets: DW News"):
         dw.merge_outlets("Fox News", "DW News")
     assert dw.stats().channels == {"DW News": 3}

@@ -50,10 +50,14 @@ class OutletMethods(ArchiveBase):
 
     def merge_outlets(self, source: str, target: str) -> OutletMerge:
         """Make outlet ``source`` one with ``target``: its videos are relabelled now and
-        every later ingest gives its spellings the target's name. ``NotFoundError`` when
-        the archive has no outlet ``source``, ``ConfigError`` for a merge into itself."""
+        every later ingest gives its spellings the target's name; ``source`` may be given
+        by a channel code. ``NotFoundError`` when the archive has no outlet ``source``,
+        ``ConfigError`` for a merge into itself."""
         with self.writing("outlet-merge"):
             metadata = self.store.metadata
+            # a code names its outlet here as in every other command ("F24"); the target
+            # is the name to give ("DW News" into "DW" renames the outlet to its code)
+            source = _one(metadata.outlet_names(source), source)
             spellings, name, aliases = merge_plan(
                 source, target, metadata.channels(), metadata.outlet_aliases(), self.store.path
             )
@@ -109,3 +113,8 @@ class OutletMethods(ArchiveBase):
                 return group
         known = ", ".join(g.name for g in groups) or "none yet"
         raise NotFoundError(f"no outlet group {name!r}; the archive's groups: {known}")
+
+
+def _one(names: list[str], given: str) -> str:
+    """The outlet a name or code names, where it names exactly one; else as given."""
+    return names[0] if len(names) == 1 else given

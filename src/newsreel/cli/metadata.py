@@ -46,6 +46,9 @@ def set_command(
         return
     for change in edit.changes:
         old = "(none)" if change.old is None else repr(change.old)
+        if change.old == change.new:
+            click.echo(f"{edit.video_id}: {change.field} {old} (unchanged)")
+            continue
         click.echo(f"{edit.video_id}: {change.field} {old} -> {change.new!r}")
 
 

@@ -14,10 +14,13 @@ from newsreel.ingest.outlets import OutletAliases
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 
 
+_EXAMPLES = {"--channel": "'DW News'", "--title": "'Ceasefire talks resume in Cairo'"}
+
+
 def _text(value: str, flag: str) -> str:
     cleaned = " ".join(value.split())
     if not cleaned:
-        raise ConfigError(f"{flag} needs a value, e.g. {flag} 'DW News'")
+        raise ConfigError(f"{flag} needs a value, e.g. {flag} {_EXAMPLES.get(flag, 'TEXT')}")
     return cleaned
 
 

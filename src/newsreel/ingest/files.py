@@ -87,22 +87,28 @@ def find_inputs(paths: list[Path]) -> Iterator[InputFile]:
     or a dangling link included, so that reading it says why it cannot be read. An
     archive's full-text index folder (``*.fulltext``) is not input.
 
-    Raises ``NewsreelError`` if a path does not exist.
+    A file named twice (``a.txt ./a.txt``, or inside a folder also named) is yielded
+    once. Raises ``NewsreelError`` if a path does not exist.
     """
+    seen: set[Path] = set()
     for given in paths:
         if not os.path.lexists(given):
             raise NewsreelError(f"{given}: no such file or folder")
         path = _canonical(given)
         if not path.is_dir():
-            yield InputFile(path, path.parent)
+            if path not in seen:
+                seen.add(path)
+                yield InputFile(path, path.parent)
             continue
         for folder, dirs, names in os.walk(path):
             dirs[:] = sorted(
                 d for d in dirs if not d.startswith(".") and not d.endswith(".fulltext")
             )
             for name in sorted(names):
-                if not name.startswith("."):
-                    yield InputFile(Path(folder) / name, path)
+                found = Path(folder) / name
+                if not name.startswith(".") and found not in seen:
+                    seen.add(found)
+                    yield InputFile(found, path)
 
 
 @lru_cache(maxsize=1024)
