@@ -127,3 +127,21 @@ def test_collect_bookkeeping_and_playlist_info_are_skipped(
     (folder / "Uploads [UUknLrEdhRCp1aegoMqRaCZg].info.json").write_text(json.dumps(playlist))
     summary = archive.ingest([root])
     assert (summary.ingested, summary.quarantined, summary.skipped_files) == (1, 0, 4)
+
+
+def test_an_info_json_fixed_after_its_quarantine_fills_its_captions(
+    archive: Archive, tmp_path: Path
+) -> None:
+    folder = _folder(tmp_path / "collected")
+    info = folder / "wyqHuhmsA28.info.json"
+    info.write_text('{"id": "wyqHuhmsA28", "title": "brok', encoding="utf-8")
+    first = archive.ingest([tmp_path / "collected"])
+    assert (first.ingested, first.quarantined) == (1, 1)
+    assert "Unterminated string starting at line 1 column" in first.quarantine[0].reason
+    assert archive.show("wyqHuhmsA28").publish_date is None
+    info.write_text(json.dumps(INFO), encoding="utf-8")  # the user fixes it
+    again = archive.ingest([tmp_path / "collected"])
+    assert (again.quarantined, again.unchanged, again.new_versions) == (0, 1, 0)
+    video = archive.show("wyqHuhmsA28")
+    assert video.publish_date == date(2024, 3, 31) and video.channel == "DW News"
+    assert video.title == INFO["title"]

@@ -24,11 +24,13 @@ from typing import Any
 from newsreel.errors import StoreError
 from newsreel.ingest.files import InputFile, find_inputs, forget_listings, is_table, read_input
 from newsreel.ingest.formats.table import check_mapping
+from newsreel.ingest.formats.ytdlp import INFO_SUFFIX, split_caption_name
 from newsreel.ingest.outlets import OutletAliases, prepare
 from newsreel.ingest.reading import DEFAULT_MAX_FILE_SIZE
+from newsreel.ingest.ytdlp_files import CAPTION_SUFFIXES
 from newsreel.models import IngestSummary
 from newsreel.search.indexes import Indexes
-from newsreel.store.base import FileResult, Store
+from newsreel.store.base import FileResult, SourceState, Store
 
 Progress = Callable[[int, IngestSummary], None]
 # Parses and archives files elsewhere (a cluster's workers): (run id, files, largest file
@@ -236,6 +238,33 @@ def _unchanged(
             skipped.unchanged += state.records
         else:
             todo.append(item)
+    return _with_captions_of(inputs, skipped, todo, known)
+
+
+def _with_captions_of(
+    inputs: list[InputFile],
+    skipped: IngestSummary,
+    todo: list[InputFile],
+    known: Mapping[str, SourceState],
+) -> tuple[IngestSummary, list[InputFile]]:
+    """``todo`` plus the unchanged caption files whose yt-dlp info JSON is read again
+    (new, changed, or fixed after it was quarantined): the captions take its metadata
+    where the archive lacks it, as on their first read."""
+    again = {str(item.path) for item in todo if item.path.name.endswith(INFO_SUFFIX)}
+    if not again:
+        return skipped, todo
+    reread = set(map(str, (i.path for i in todo)))
+    for item in inputs:
+        path = str(item.path)
+        if path in reread or os.path.splitext(path)[1].lower() not in CAPTION_SUFFIXES:
+            continue
+        prefix = split_caption_name(item.path.name)[0]
+        if str(item.path.parent / (prefix + INFO_SUFFIX)) in again:
+            todo.append(item)
+            reread.add(path)
+            state = known.get(path)
+            skipped.files -= 1
+            skipped.unchanged -= state.records if state else 0
     return skipped, todo
 
 

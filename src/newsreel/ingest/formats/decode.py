@@ -82,7 +82,10 @@ def load_json(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BadInputError(f"invalid JSON ({exc.msg})", line=exc.lineno, byte=exc.pos) from None
+        where = f"line {exc.lineno} column {exc.colno}"  # "Unterminated string starting at"
+        raise BadInputError(
+            f"invalid JSON ({exc.msg} {where})", line=exc.lineno, byte=exc.pos
+        ) from None
     except RecursionError:
         raise BadInputError(
             "the JSON nests arrays or objects too deeply to read (about 1,000 levels or more)"
