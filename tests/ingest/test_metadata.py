@@ -23,6 +23,8 @@ from newsreel.ingest.formats.outlets import guess_language, outlet_from_title
         ("The plight of migrant workers in Qatar • FRANCE 24 English", "FRANCE 24 English"),
         ("Qatar 2022 World Cup workers have died – BBC News", "BBC News"),
         ("Newcastle takeover: £305m deal completed - BBC Newsnight", "BBC Newsnight"),
+        ("Talks resume in Cairo | Deutsche Welle", "Deutsche Welle"),  # outlets.toml
+        ("Talks resume in Cairo - Deutsche Welle", "Deutsche Welle"),
         ("'UEFA are not the saints of football' | Klopp", None),
         ("What Qatar Doesn't Want the World to See | WORLD CUP 2022", None),
         ("REACTING TO THE NEWCASTLE UNITED TAKEOVER w/ WillNE | #WNTT", None),

@@ -8,8 +8,23 @@ outlet or reads like one (a word such as News, TV or Documentary in it).
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
 
-KNOWN_OUTLETS = frozenset(
+
+def _shipped_spellings() -> frozenset[str]:
+    """Outlet names and their spellings in the shipped alias file (``outlets.toml``),
+    folder codes such as ``en_DW`` aside: "| Deutsche Welle" names an outlet too."""
+    path = Path(__file__).parents[1] / "outlets.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return frozenset()  # the alias loader reports a broken file with its reason
+    names = [n for o in data.get("outlet", []) for n in (o.get("name", ""), *o.get("aliases", ()))]
+    return frozenset(n.casefold() for n in names if n and "_" not in n)
+
+
+KNOWN_OUTLETS = _shipped_spellings() | frozenset(
     name.casefold()
     for name in (
         "DW News",
