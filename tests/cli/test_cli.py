@@ -388,3 +388,15 @@ def test_semantic_search_before_embed_says_to_embed(demo: Path) -> None:
     assert code == 0 and "run 'newsreel embed'" in err
     code, _, err = run("search", "Rafah", archive=demo)
     assert "embed" not in err  # lexical search needs no vectors
+
+
+def test_ctrl_c_anywhere_in_a_command_exits_130_with_a_line() -> None:
+    from newsreel.cli.common import EXIT_INTERRUPTED, handle_errors
+
+    @handle_errors
+    def stopped() -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(SystemExit) as caught:
+        stopped()
+    assert caught.value.code == EXIT_INTERRUPTED == 130

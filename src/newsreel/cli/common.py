@@ -172,6 +172,12 @@ def handle_errors(func: F) -> F:
             sys.exit(EXIT_LOCKED)
         except BrokenPipeError:
             _quiet_pipe()
+        except KeyboardInterrupt:  # Ctrl-C outside a stage's own handler (a run's end)
+            click.echo(
+                "\nInterrupted: what was committed is kept; run the same command to finish.",
+                err=True,
+            )
+            sys.exit(EXIT_INTERRUPTED)
         except NewsreelError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(EXIT_ERROR)
