@@ -400,3 +400,17 @@ def test_ctrl_c_anywhere_in_a_command_exits_130_with_a_line() -> None:
     with pytest.raises(SystemExit) as caught:
         stopped()
     assert caught.value.code == EXIT_INTERRUPTED == 130
+
+
+def test_a_new_version_naming_other_metadata_warns_what_was_kept(tmp_path: Path) -> None:
+    record = tmp_path / "c.txt"
+    text = "<video_id>chvid000001</video_id>\n<video_title>{}</video_title>\n<doc>\n{}\n</doc>\n"
+    record.write_text(text.format("Original title | DW News", "the talks resume"), "utf-8")
+    db = tmp_path / "c.db"
+    assert json.loads(run("ingest", str(record), "--json", archive=db)[1])["warnings"] == []
+    record.write_text(text.format("Corrected title | BBC News", "the talks resume today"), "utf-8")
+    summary = json.loads(run("ingest", str(record), "--json", archive=db)[1])
+    assert summary["new_versions"] == 1 and len(summary["warnings"]) == 1
+    warning = summary["warnings"][0]
+    assert "kept the archive's title 'Original title | DW News', not 'Corrected title" in warning
+    assert "channel 'DW News', not 'BBC News'" in warning

@@ -222,6 +222,7 @@ class BatchWriter:
         if (vid, sha) in self.hashes:
             self.summary.unchanged += 1
             return False
+        self._note_kept(record, result.path)
         version = self.versions.get(vid, 0) + 1
         self.hashes.add((vid, sha))
         self.versions[vid] = version
@@ -307,6 +308,24 @@ class BatchWriter:
             )
             video.update(changes)
         return video["title"]  # type: ignore[no-any-return]
+
+    def _note_kept(self, record: Record, path: str) -> None:
+        """Warn where a new version's source names another title, outlet or date than
+        the archive keeps (ingest fills only what the archive lacks, so what a user set
+        stays): the user learns of it and how to change it."""
+        held = self.known.get(record.video_id) or self.fresh.get(record.video_id) or {}
+        given = metadata(record)
+        kept = [
+            f"{field} {held[field]!r}, not {given[field]!r}"
+            for field in ("title", "channel", "publish_date")
+            if given[field] is not None and held.get(field) not in (None, given[field])
+        ]
+        if kept:
+            where = f"{path}, {record.locator}" if record.locator else path
+            self.summary.warnings.append(
+                f"{record.video_id} ({where}): kept the archive's {'; '.join(kept)} "
+                "('newsreel set VIDEO_ID' changes them)"
+            )
 
     def _retitle(self, transcript_id: int, title: str) -> None:
         unindex(self.db, transcript_id)
