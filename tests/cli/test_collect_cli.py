@@ -81,3 +81,11 @@ def test_missing_ytdlp_names_the_extra(tmp_path: Path, monkeypatch: pytest.Monke
     result = _run(tmp_path, CHANNEL_URL)
     assert result.exit_code == 1
     assert "pip install 'newsreel[youtube]'" in result.stderr
+
+
+def test_a_local_path_or_plain_text_is_no_url_and_makes_no_archive(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    for arg, needle in ((str(tmp_path), "newsreel ingest"), ("not a url", "not a YouTube address")):
+        result = CliRunner().invoke(main, ["collect", arg, "--archive", str(db)])
+        assert result.exit_code == 2 and needle in result.stderr, result.stderr
+    assert not list(tmp_path.glob("c.db*"))

@@ -96,6 +96,7 @@ def collect(
     failed (a malformed URL, no network), 130 when interrupted (what finished is kept;
     run the same command to finish).
     """
+    _check_urls(urls)  # before the archive is made: a typo leaves nothing behind
     target = resolve_archive(archive)
     bar: tqdm[Never] = tqdm(unit="video", disable=not sys.stderr.isatty(), dynamic_ncols=True)
 
@@ -139,3 +140,19 @@ def collect(
         tried = "the video" if summary.new == 1 else f"all {summary.new} videos"
         click.echo(f"Error: {tried} tried failed (reasons above).", err=True)
         sys.exit(EXIT_ERROR)
+
+
+def _check_urls(urls: tuple[str, ...]) -> None:
+    """A usage error for what is plainly no YouTube address: a local file or folder
+    (that is ingest's) or text with spaces in it."""
+    for url in urls:
+        if url.strip() and Path(url).exists():
+            raise click.UsageError(
+                f"{url!r} is a local path; collect fetches from YouTube. To read files "
+                f"already here: newsreel ingest {url}"
+            )
+        if not url.strip() or any(c.isspace() for c in url.strip()):
+            raise click.UsageError(
+                f"{url!r} is not a YouTube address (e.g. https://www.youtube.com/@dwnews, "
+                "a playlist or a video URL)"
+            )
