@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 from tests.conftest import FIXTURES
 
 from newsreel.errors import BadInputError
+from newsreel.ingest.files import parse_bytes
 from newsreel.ingest.formats.captions_json import NotATranscriptError, parse_caption_json
 from newsreel.ingest.formats.cues import parse_caption_file, parse_cues
+from newsreel.models import Record
 
 CAPTIONS = FIXTURES / "captions"
 
@@ -201,3 +203,10 @@ def test_real_podcast_folder_reads_every_episode(shared: Path, tmp_path: Path) -
         assert summary.ingested == episodes and summary.quarantined == 0
         hit = archive.search('"graveyard for children"')[0]
         assert hit.publish_date is not None and hit.publish_date.isoformat() == "2023-11-07"
+
+
+def test_a_json3_named_by_ytdlp_takes_title_and_language_from_its_name() -> None:
+    data = b'{"events":[{"tStartMs":0,"dDurationMs":2000,"segs":[{"utf8":"the talks resume"}]}]}'
+    (record,) = list(parse_bytes("json", data, "Some title [AbCdEfGhIj2].en.json3", {}))
+    assert isinstance(record, Record)
+    assert (record.video_id, record.title, record.language) == ("AbCdEfGhIj2", "Some title", "en")

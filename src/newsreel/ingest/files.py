@@ -273,7 +273,10 @@ def parse_bytes(
         elif looks_like_cnn(decoded):
             yield parse_cnn(decoded)
         else:
-            yield parse_caption_json(decoded, fallback_id=names_from_filename(name)[0])
+            video_id, language, title = names_from_filename(name)
+            yield parse_caption_json(
+                decoded, fallback_id=video_id, fallback_language=language, fallback_title=title
+            )
 
 
 def _refused(path: Path, error: BadInputError) -> FileResult:

@@ -86,8 +86,15 @@ def _segments_from_json3(events: list[Any]) -> tuple[list[Segment], list[Cue]]:
     return segments, cues
 
 
-def parse_caption_json(data: Any, *, fallback_id: str | None) -> Record:
-    """Parse decoded JSON of timed captions; ``fallback_id`` comes from the file name."""
+def parse_caption_json(
+    data: Any,
+    *,
+    fallback_id: str | None,
+    fallback_language: str | None = None,
+    fallback_title: str | None = None,
+) -> Record:
+    """Parse decoded JSON of timed captions; the fallbacks come from the file name
+    (yt-dlp's "Title [ID].en.json3"), used where the JSON names none."""
     meta: Mapping[str, Any] = {}
     if isinstance(data, list):
         segments = _segments_from_items(data)
@@ -115,9 +122,9 @@ def parse_caption_json(data: Any, *, fallback_id: str | None) -> Record:
     except ValueError as exc:
         published, extra["publish_date_error"] = None, str(exc)
     duration = _first(meta, ("durationSeconds", "duration"))
-    title = _first(meta, _TITLE_KEYS)
+    title = _first(meta, _TITLE_KEYS) or fallback_title
     channel = _first(meta, _CHANNEL_KEYS)
-    language = _first(meta, _LANG_KEYS)
+    language = _first(meta, _LANG_KEYS) or fallback_language
     return timed_record(
         cues,
         segments,
