@@ -414,3 +414,20 @@ def test_a_new_version_naming_other_metadata_warns_what_was_kept(tmp_path: Path)
     warning = summary["warnings"][0]
     assert "kept the archive's title 'Original title | DW News', not 'Corrected title" in warning
     assert "channel 'DW News', not 'BBC News'" in warning
+
+
+def test_quarantine_entries_of_deleted_files_are_forgotten_on_the_next_run(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad.vtt").write_text("WEBVTT\n\nbad timing line\n", encoding="utf-8")
+    db = tmp_path / "q.db"
+    assert run("ingest", str(folder), archive=db)[0] == 3
+    (folder / "bad.vtt").unlink()
+    (folder / "ok.txt").write_text("<video_id>okvid000001</video_id>\n<doc>\nhi there\n</doc>\n")
+    code, out, _ = run("ingest", str(folder), "--json", archive=db)
+    summary = json.loads(out)
+    assert code == 0 and summary["ingested"] == 1
+    assert any("forgot 1 quarantine entry" in w for w in summary["warnings"])
+    assert json.loads(run("stats", "--json", archive=db)[1])["quarantined"] == 0

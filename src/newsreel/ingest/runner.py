@@ -241,6 +241,24 @@ def _unchanged(
     return _with_captions_of(inputs, skipped, todo, known)
 
 
+def _forget_gone(store: Store, paths: Sequence[Path]) -> list[str]:
+    """Forget the quarantine entries of files under the folders read that are no longer
+    there (deleted or moved since: a rerun cannot retry them); their bytes stay kept."""
+    folders = [os.path.realpath(p) + os.sep for p in paths if os.path.isdir(p)]
+    gone = [
+        q.path
+        for q in store.videos.quarantined()
+        if q.path.startswith(tuple(folders)) and not os.path.lexists(q.path)
+    ]
+    if not gone or not store.videos.forget_quarantined(sorted(set(gone))):
+        return []
+    where = ", ".join(sorted({os.path.dirname(g) for g in gone})[:3])
+    return [
+        f"forgot {len(set(gone))} quarantine entr{'y' if len(set(gone)) == 1 else 'ies'} of "
+        f"files no longer there ({where}); their bytes stay in the archive"
+    ]
+
+
 def _with_captions_of(
     inputs: list[InputFile],
     skipped: IngestSummary,
@@ -304,6 +322,7 @@ def ingest_paths(
     indexes.index_pending()  # finish what an interrupted run left unindexed
     indexes.close()  # and let go of the index writer: the writer process takes it
     skipped, todo = _unchanged(store, inputs, mapped=bool(mapping))
+    skipped.warnings += _forget_gone(store, paths)
     if progress:
         progress(skipped.files, skipped)
     if dispatch is not None:

@@ -111,6 +111,9 @@ class VideoRepository(Protocol):
     def stats(self) -> Stats:
         """Return archive-wide counts."""
 
+    def forget_quarantined(self, paths: Sequence[str]) -> int:
+        """Drop the quarantine entries of these paths; their bytes stay kept."""
+
     def quarantined(self) -> list[QuarantineItem]:
         """Return every input that could not be read."""
 

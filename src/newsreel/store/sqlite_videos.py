@@ -226,6 +226,15 @@ class SQLiteVideos(Repository):
             quarantined=self.db.execute("SELECT count(*) FROM quarantine").fetchone()[0],
         )
 
+    def forget_quarantined(self, paths: Sequence[str]) -> int:
+        """Drop the quarantine entries of these paths (files no longer there); their bytes
+        stay in ``raw_files``. Returns how many entries went."""
+        with self.db:
+            return sum(
+                self.db.execute("DELETE FROM quarantine WHERE path = ?", (path,)).rowcount
+                for path in paths
+            )
+
     def quarantined(self) -> list[QuarantineItem]:
         """Return every input that could not be read."""
         return [
