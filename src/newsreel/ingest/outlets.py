@@ -9,17 +9,16 @@ wins over the shipped one for the same spelling.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from newsreel.errors import ConfigError, NotFoundError
+from newsreel.ingest.formats.outlets import OUTLETS, shipped_outlets
 from newsreel.ingest.formats.provenance import field_sources
 from newsreel.store.base import FileResult
 
-OUTLETS = Path(__file__).with_name("outlets.toml")
 _MAX_CHAIN = 8
 
 
@@ -31,18 +30,11 @@ def outlet_key(name: str) -> str:
 @lru_cache(maxsize=4)
 def shipped_aliases(path: Path = OUTLETS) -> dict[str, str]:
     """Spelling key -> outlet name, from the alias file (every name maps to itself)."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read the outlet aliases {path}: {exc}") from None
-    table: dict[str, str] = {}
-    for number, entry in enumerate(data.get("outlet", []), start=1):
-        name = entry.get("name") if isinstance(entry, dict) else None
-        if not isinstance(name, str) or not name.strip():
-            raise ConfigError(f'{path}: outlet {number} has no name; give it name = "..."')
-        for spelling in [name, *entry.get("aliases", [])]:
-            table[outlet_key(str(spelling))] = name
-    return table
+    return {
+        outlet_key(spelling): name
+        for name, aliases in shipped_outlets(path)
+        for spelling in (name, *aliases)
+    }
 
 
 @dataclass(frozen=True, slots=True)

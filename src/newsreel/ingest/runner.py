@@ -245,16 +245,18 @@ def _forget_gone(store: Store, paths: Sequence[Path]) -> list[str]:
     """Forget the quarantine entries of files under the folders read that are no longer
     there (deleted or moved since: a rerun cannot retry them); their bytes stay kept."""
     folders = [os.path.realpath(p) + os.sep for p in paths if os.path.isdir(p)]
-    gone = [
-        q.path
-        for q in store.videos.quarantined()
-        if q.path.startswith(tuple(folders)) and not os.path.lexists(q.path)
-    ]
-    if not gone or not store.videos.forget_quarantined(sorted(set(gone))):
+    gone = sorted(
+        {
+            q.path
+            for q in store.videos.quarantined()
+            if q.path.startswith(tuple(folders)) and not os.path.lexists(q.path)
+        }
+    )
+    if not gone or not store.videos.forget_quarantined(gone):
         return []
     where = ", ".join(sorted({os.path.dirname(g) for g in gone})[:3])
     return [
-        f"forgot {len(set(gone))} quarantine entr{'y' if len(set(gone)) == 1 else 'ies'} of "
+        f"forgot {len(gone)} quarantine entr{'y' if len(gone) == 1 else 'ies'} of "
         f"files no longer there ({where}); their bytes stay in the archive"
     ]
 

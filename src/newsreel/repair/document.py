@@ -181,6 +181,11 @@ _BEFORE_NAMES = frozenset({"mr.", "mrs.", "ms.", "dr.", "prof."})
 _INITIAL = re.compile(r"^[A-Z]\.$")  # a name's initial
 
 
+def written_end(token: str) -> bool:
+    """Whether a raw token, as the source wrote it, ends a sentence ("said.", "it?\"")."""
+    return token.rstrip("\"'”’)]").endswith((".", "?", "!"))
+
+
 def ends_sentence(form: str) -> bool:
     """Whether a display form closes a sentence ("Mr." and other titles do not)."""
     bare = form.lstrip("\"'“‘([{")

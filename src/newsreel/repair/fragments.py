@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from newsreel.repair.document import written_end
 from newsreel.repair.labels import PUNCT
 from newsreel.text import STOPWORDS, fold
 
@@ -58,7 +59,7 @@ def _joins(
 ) -> bool:
     """Whether sentence ``span`` is a lone name that joins sentence ``before``."""
     a, b = before
-    if int(punct[b]) != _PERIOD or _written_end(tokens[b]):
+    if int(punct[b]) != _PERIOD or written_end(tokens[b]):
         return False
     if sum(1 for k in kinds[a : b + 1] if k == "word") < LEAST_BEFORE:
         return False
@@ -87,8 +88,3 @@ def _is_name(
         and fold(tokens[i]) not in STOPWORDS
         for i in name
     )
-
-
-def _written_end(token: str) -> bool:
-    """Whether the source itself ends the sentence at this token."""
-    return token.rstrip("\"'”’)]").endswith((".", "?", "!"))

@@ -12,12 +12,11 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsreel.repair import clean, fragments, paragraphs, turn_model, turns
-from newsreel.repair.document import Repaired, ends_sentence, split_raw, styled
+from newsreel.repair.document import Repaired, ends_sentence, split_raw, styled, written_end
 from newsreel.repair.labels import CASES, MARKS, PUNCT, case_of
 from newsreel.repair.punctuator import Prediction, Punctuator, load
 
 _MARK_OF_INDEX = [MARKS.get(p, "") for p in PUNCT]
-_SENTENCE_END = (".", "?", "!")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")  # an abbreviation written with its dots
 
 
@@ -27,7 +26,7 @@ def trusts_casing(tokens: Sequence[str]) -> bool:
     format and the timed-text captions made from them are not, and capitalise at random.
     """
     words = [t for t in tokens if any(c.isalnum() for c in t)]
-    ends = sum(t.rstrip("\"'”’)]").endswith(_SENTENCE_END) for t in words)
+    ends = sum(written_end(t) for t in words)
     return bool(words) and ends * 60 >= len(words)
 
 

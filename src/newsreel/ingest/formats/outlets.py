@@ -9,22 +9,43 @@ from __future__ import annotations
 
 import re
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 
+from newsreel.errors import ConfigError
 
-def _shipped_spellings() -> frozenset[str]:
-    """Outlet names and their spellings in the shipped alias file (``outlets.toml``),
-    folder codes such as ``en_DW`` aside: "| Deutsche Welle" names an outlet too."""
-    path = Path(__file__).parents[1] / "outlets.toml"
+OUTLETS = Path(__file__).parents[1] / "outlets.toml"  # the shipped outlet alias file
+
+
+@lru_cache(maxsize=4)
+def shipped_outlets(path: Path = OUTLETS) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(name, spellings) of each outlet of the alias file; ``ConfigError`` saying where
+    it is broken."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return frozenset()  # the alias loader reports a broken file with its reason
-    names = [n for o in data.get("outlet", []) for n in (o.get("name", ""), *o.get("aliases", ()))]
-    return frozenset(n.casefold() for n in names if n and "_" not in n)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read the outlet aliases {path}: {exc}") from None
+    out = []
+    for number, entry in enumerate(data.get("outlet", []), start=1):
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f'{path}: outlet {number} has no name; give it name = "..."')
+        out.append((name, tuple(str(s) for s in entry.get("aliases", []))))
+    return tuple(out)
 
 
-KNOWN_OUTLETS = _shipped_spellings() | frozenset(
+@lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    """The outlets a title suffix may name: the list below and every spelling of the
+    alias file but folder codes such as ``en_DW`` ("| Deutsche Welle" is DW News)."""
+    try:
+        spellings = [s for name, aliases in shipped_outlets() for s in (name, *aliases)]
+    except ConfigError:  # reported, with where, when records are archived
+        spellings = []
+    return KNOWN_OUTLETS | {s.casefold() for s in spellings if "_" not in s}
+
+
+KNOWN_OUTLETS = frozenset(
     name.casefold()
     for name in (
         "DW News",
@@ -120,10 +141,10 @@ _SAMPLE = 400
 def is_outlet(name: str) -> bool:
     """True if ``name`` is a known outlet or reads like one."""
     folded = name.casefold().strip()
-    if folded in KNOWN_OUTLETS:
+    if folded in _known():
         return True
     words = set(_WORDS.findall(folded))
-    return bool(words & _OUTLET_WORDS) or folded.split(" ")[0] in KNOWN_OUTLETS
+    return bool(words & _OUTLET_WORDS) or folded.split(" ")[0] in _known()
 
 
 def outlet_from_title(title: str | None) -> str | None:
@@ -135,7 +156,7 @@ def outlet_from_title(title: str | None) -> str | None:
         if not match:
             continue
         name = match.group(1).strip()
-        if strict and name.casefold() not in KNOWN_OUTLETS:
+        if strict and name.casefold() not in _known():
             continue
         if is_outlet(name):
             return name
