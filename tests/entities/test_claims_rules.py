@@ -1082,3 +1082,19 @@ def test_times_of_day_misheard_cup_years_and_caption_tags_are_no_counts() -> Non
     assert claims_of("He played in five different world cups.\u200b") == {
         5: ("different world cups", None)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("His his spokesman said he would be prepared to speak for hours.", "His spokesman"),
+        ("Quoting intelligence sources, Reuters said the talks had failed.", "Reuters"),
+        ("Quoting intelligence sources said the talks had failed badly.", "intelligence sources"),
+        ("People in the Treasury who've said the budget was a mistake.", "People in the Treasury"),
+    ],
+)
+def test_a_quote_speaker_has_no_stammer_or_loose_ends(text: str, speaker: str) -> None:
+    forms = text.split()
+    quotes = extract(forms, sentence_starts(forms))[1]
+    assert [q.speaker for q in quotes] == [speaker]
+    assert forms[quotes[0].speaker_start] == speaker.split()[0]

@@ -32,6 +32,7 @@ def named(k: str) -> str | None:
         ("shake hassina", "Sheikh Hasina"),
         ("prince mohammed bin salman", "Mohammed bin Salman"),  # titles ignored
         ("president trump", "Donald Trump"),
+        ("president zelenski", "Volodymyr Zelensky"),  # a title, then a surname by sound
         ("ruper huck", "Rupa Huq"),  # a short surname: same sounds, fewer letters alike
         ("actton ruper huck", "Rupa Huq"),  # a stray word before the name
         ("neta tafi", "Nada Tawfik"),
@@ -88,6 +89,7 @@ def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:
         "fabian",  # a first name, not Fabinho: a one-word name needs ratio >= 85
         "al-nasa",  # not Alonso: a hyphenated word needs ratio >= 75
         "kathari",  # not (Nasser Al) Khater: a "kh" that starts a word is sounded
+        "prince rainier",  # a royal's lone name is no listed surname by sound (Rayner)
     ],
 )
 def test_sound_alone_is_not_enough(heard: str) -> None:

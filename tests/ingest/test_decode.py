@@ -50,4 +50,13 @@ def test_utf8_round_trips(text: str) -> None:
     control = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
     if control > 2:
         return
-    assert decode_bytes(text.encode("utf-8")) == text
+    if not text.removeprefix("\ufeff").strip():  # a byte-order mark alone is no text
+        with pytest.raises(BadInputError, match="empty"):
+            decode_bytes(text.encode("utf-8"))
+        return
+    assert decode_bytes(text.encode("utf-8")) == text.removeprefix("\ufeff")
+
+
+def test_a_byte_order_mark_alone_is_an_empty_file() -> None:
+    with pytest.raises(BadInputError, match="empty"):
+        decode_bytes("\ufeff \n".encode())

@@ -22,6 +22,8 @@ person's links to that person, even where the archive never heard the right spel
   ("Nomia Kbal") or the start of the surname ("Ursula von"); another listed person's
   first name is no mishearing ("Gareth Bale" is no Jonathan Beale);
 * a function word is never a first name ("and Murray" is not Andy Murray);
+* after a royal title ("Prince", "Sheikh"), a lone word names a listed person only as it
+  is listed ("Prince Rainier" is no Angela Rayner);
 * the candidate with the highest ratio over the whole name wins.
 
 Phonetic keys drop a vowel's glides (w, h, y after the first sound: "Bose" / "Bowes";
@@ -49,6 +51,7 @@ TITLES = frozenset(
     "senator governor chancellor secretary general dr doctor mr mrs ms miss mister "
     "judge justice pope crown".split()
 )
+_ROYAL = frozenset("prince princess king queen crown sheikh emir".split())
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 _MIN_ALONE = 4  # letters of a surname heard alone as it is listed
 _MIN_SOUND = 5  # letters of a lone word heard as a listed surname it sounds like
@@ -209,10 +212,11 @@ class NameList:
     def _match(self, k: str) -> Person | None:
         if k in self.by_key:
             return self.by_key[k]
-        k = untitled(k)
-        if k in self.by_key:
-            return self.by_key[k]
-        k = squash(k)
+        titled = untitled(k)
+        if titled in self.by_key:
+            return self.by_key[titled]
+        royal = titled != k and k.split()[0] in _ROYAL
+        k = squash(titled)
         words = k.split()
         if len(words) > 2:  # "Actton Ruper Huck": a stray word before the name, not a
             found = self._full(k, words)  # first name ("Sarah Jessica Parker")
@@ -221,6 +225,8 @@ class NameList:
             return found
         if len(words) > 1:
             return self._full(k, words)
+        if royal:  # "Prince Rainier" is no Angela Rayner: royals go by their own names
+            return self._alone.get(k)
         return self._lone(k) if len(k) >= _MIN_ALONE else None
 
     def _full(self, k: str, words: list[str]) -> Person | None:

@@ -34,7 +34,12 @@ from newsreel.entities.claims.numbers import (
     _unglued,
 )
 from newsreel.entities.claims.phrases import topic
-from newsreel.entities.claims.source_names import named_source, speaker_head, speaks
+from newsreel.entities.claims.source_names import (
+    named_source,
+    speaker_head,
+    speaks,
+    tidy_speaker,
+)
 from newsreel.entities.claims.source_words import _QUOTE_SAY
 from newsreel.entities.claims.sources import (
     _pronoun_report,
@@ -229,7 +234,8 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         text = " ".join(forms[body:e]).rstrip()
         if len(text.split()) < 3:
             return None
-        return Quote(body, e, speaker[0], speaker[1], j, text, "indirect")
+        said_by, cut = tidy_speaker(speaker[0].split())
+        return Quote(body, e, " ".join(said_by), speaker[1] + cut, j, text, "indirect")
     return None
 
 

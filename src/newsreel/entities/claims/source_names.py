@@ -244,3 +244,20 @@ def speaks(speaker: str) -> bool:
         or folded in _SPEAKERS
         or folded.removesuffix("s") in _SPEAKERS
     )
+
+
+_TRAILERS = frozenset({"who", "who've", "who'd", "who's", "that", "which"})
+
+
+def tidy_speaker(got: Sequence[str]) -> tuple[list[str], int]:
+    """A speaker's words without a leading "quoting" (the source is what follows), a
+    stammer ("his his spokesman") or a trailing "who've" ("people in the Treasury who've
+    said"); with how many words were cut from the front."""
+    cut = int(len(got) > 1 and got[0].casefold() == "quoting")
+    out: list[str] = []
+    for word in got[cut:]:
+        if not out or word.casefold() != out[-1].casefold():
+            out.append(word)
+    while len(out) > 1 and out[-1].casefold() in _TRAILERS:
+        out.pop()
+    return out, cut

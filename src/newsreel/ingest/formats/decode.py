@@ -33,7 +33,7 @@ def decode_bytes(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                text = data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise BadInputError(
                     f"the file starts with a {encoding} byte-order mark but is not valid "
@@ -41,6 +41,9 @@ def decode_bytes(data: bytes) -> str:
                     byte=exc.start,
                     line=_line_of(data, exc.start),
                 ) from None
+            if not text.strip():
+                raise BadInputError("the file is empty (a byte-order mark, no text)", byte=0)
+            return text
     nul = data.find(b"\x00", 0, _SNIFF)
     if nul >= 0:
         raise BadInputError(
