@@ -65,6 +65,19 @@ def fold(word: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFKD", word.lower())).translate(_LETTERS)
 
 
+_NAME_EDGE = re.compile(r"^\W+|\W+$")
+_NAME_THE = re.compile(r"^the\s+")
+_NAME_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def name_key(surface: str) -> str:
+    """The comparable form of a name as heard: folded, no edge punctuation, "the" or
+    "'s" ("The Mossad's" -> "mossad"); entities are linked and looked up by it."""
+    words = [_NAME_EDGE.sub("", w) for w in fold(surface).split()]
+    text = " ".join(w for w in words if w)
+    return _NAME_POSSESSIVE.sub("", _NAME_THE.sub("", text))
+
+
 def tokens(text: str) -> list[str]:
     """The index terms of a piece of text, folded."""
     return _WORD.findall(fold(text))

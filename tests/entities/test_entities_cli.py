@@ -179,6 +179,21 @@ def test_table_export_takes_video_filters(enriched: Path, tmp_path: Path, table:
     assert code == 0 and err.startswith("wrote 0 ")
 
 
+@pytest.mark.parametrize("table", ["entities", "mentions", "claims", "quotes"])
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_an_empty_table_export_still_has_its_columns(
+    enriched: Path, tmp_path: Path, table: str, fmt: str
+) -> None:
+    import pandas as pd
+
+    out = tmp_path / f"{table}.{fmt}"
+    args = ["export", "--table", table, "-o", str(out), "--since", "2030-01-01"]
+    code, _, err = run(*args, archive=enriched)
+    assert code == 0 and err.startswith("wrote 0 "), err
+    frame = pd.read_csv(out) if fmt == "csv" else pd.read_parquet(out)
+    assert len(frame) == 0 and ("video_id" in frame.columns or "entity_id" in frame.columns)
+
+
 def test_table_export_with_a_bad_query_or_date_fails(enriched: Path, tmp_path: Path) -> None:
     args = ["export", "--table", "quotes", "--format", "csv", "-o", str(tmp_path / "q.csv")]
     code, _, err = run(*args, "--query", '"unclosed', archive=enriched)
@@ -276,3 +291,38 @@ def test_claim_values_are_written_out(value: float, shown: str) -> None:
     from newsreel.cli.entities import amount
 
     assert amount(value) == shown  # never "3e+11"
+
+
+def test_quotes_and_old_names_follow_a_rename_and_a_merge(tmp_path: Path, enriched: Path) -> None:
+    db = tmp_path / "copy.db"
+    db.write_bytes(enriched.read_bytes())
+    (tmp_path / "copy.db.fulltext").mkdir()
+
+    def speakers(entity: str) -> list[str]:
+        code, out, err = run("quotes", "--entity", entity, "--json", archive=db)
+        assert code == 0, err
+        return [json.loads(line)["entity"] for line in out.splitlines()]
+
+    assert speakers("FIFA") == ["FIFA", "FIFA"]
+    assert run("entity-rename", "FIFA", "Fifa Council", archive=db)[0] == 0
+    assert speakers("Fifa Council") == ["Fifa Council", "Fifa Council"]
+    _, out, _ = run("entity", "FIFA", "--json", archive=db)  # the old name is a spelling
+    assert json.loads(out)["name"] == "Fifa Council"
+    assert run("entity-merge", "Mossad", "Fifa Council", archive=db)[0] == 0
+    assert len(speakers("Fifa Council")) == 3  # Mossad's quote went with it
+    code, _, err = run("entity-merge", "FIFA", "Mossad", archive=db)  # both are it now
+    assert code == 1 and "are one entity, Fifa Council" in err
+
+
+def test_a_rename_says_when_it_merges_and_refuses_the_same_name(
+    tmp_path: Path, enriched: Path
+) -> None:
+    db = tmp_path / "copy.db"
+    db.write_bytes(enriched.read_bytes())
+    (tmp_path / "copy.db.fulltext").mkdir()
+    code, _, err = run("entity-rename", "Mossad", "Mossad", archive=db)
+    assert code == 1 and "named 'Mossad' already: nothing to rename" in err
+    code, out, err = run("entity-rename", "Mossad", "Shin Bet", archive=db)
+    assert code == 0 and out.startswith("merged Mossad into Shin Bet"), out + err
+    code, out, _ = run("entity-rename", "Rafah", "Rafah Crossing", archive=db)
+    assert code == 0 and out.startswith("renamed Rafah to Rafah Crossing")

@@ -18,6 +18,7 @@ from newsreel.rows import (
     EntityProfile,
     EntityRow,
     JsonRow,
+    MentionRow,
     QuoteRow,
     VideoMention,
 )
@@ -152,6 +153,8 @@ class EntityMethods(ArchiveBase):
                 f"(got {new_name[:40]!r})"
             )
         entity_id, canonical, kind = self.store.entities.find_entity(name)
+        if target == canonical:
+            raise ConfigError(f"{name!r} is named {canonical!r} already: nothing to rename")
         self._name_free(target, kind)
         row = self._entity_row(entity_id)
         for spelling in {*row.spellings, canonical}:
@@ -196,6 +199,12 @@ class EntityMethods(ArchiveBase):
         """Write one enrichment table (entities, mentions, claims, quotes) of the videos
         that ``filters`` (query, channel, lang, since, until, exact) select; rows written.
         Entities are then counted over those videos' mentions."""
+        kinds: dict[str, type[JsonRow]] = {
+            "entities": EntityRow,
+            "mentions": MentionRow,
+            "claims": ClaimRow,
+            "quotes": QuoteRow,
+        }
         readers: dict[str, Callable[[], Sequence[JsonRow]]] = {
             "entities": self.store.entities.entity_rows,
             "mentions": self.store.entities.mention_rows,
@@ -214,7 +223,7 @@ class EntityMethods(ArchiveBase):
         else:
             found = [r for r in readers[table]() if getattr(r, "video_id", None) in wanted]
         rows = [r.to_dict() for r in found]
-        columns = list(rows[0]) if rows else []
+        columns = list(kinds[table].__dataclass_fields__)  # a header even with no rows
         encoded = (
             {
                 k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v

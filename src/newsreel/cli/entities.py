@@ -66,7 +66,13 @@ def enrich(archive: Path | None, as_json: bool) -> None:
 @click.argument("video_id", required=False)
 @archive_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-@click.option("--limit", default=50, show_default=True, help="At most this many (plain output).")
+@click.option(
+    "--limit",
+    type=click.IntRange(1),
+    default=50,
+    show_default=True,
+    help="At most this many (plain output).",
+)
 @handle_errors
 def entities(video_id: str | None, archive: Path | None, as_json: bool, limit: int) -> None:
     """Entities of one video, or of the whole archive, with the spellings heard."""
@@ -222,5 +228,11 @@ def entity_rename(name: str, new_name: str, archive: Path | None) -> None:
     """Give entity NAME the name NEW_NAME (kept across re-runs; the name of another
     entity of its type merges the two)."""
     with open_writable(existing_archive(archive)) as arch:
+        own = arch.store.entities.find_entity(name)[0]
+        merged = any(i != own for i, _ in arch.store.entities.named(" ".join(new_name.split())))
         moved = arch.rename_entity(name, new_name)
-    click.echo(f"renamed {name} to {new_name}: {counted(moved, 'mention')} relinked")
+    done = "merged" if merged else "renamed"
+    click.echo(
+        f"{done} {name} {'into' if merged else 'to'} {new_name}: "
+        f"{counted(moved, 'mention')} relinked"
+    )

@@ -42,7 +42,13 @@ DEFAULT_CHART = Path("trends.png")
     type=click.IntRange(1),
     help="Only stories with at least this many videos.",
 )
-@click.option("--limit", default=30, show_default=True, help="At most this many (plain output).")
+@click.option(
+    "--limit",
+    type=click.IntRange(1),
+    default=30,
+    show_default=True,
+    help="At most this many (plain output).",
+)
 @click.option("--regroup", is_flag=True, help="Forget the stories and group the archive again.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per story per line.")
 @wait_option
@@ -132,7 +138,7 @@ def _print_comparison(data: Comparison) -> None:
         if single:
             click.echo("  one outlet: no other to compare its words with")
         else:
-            terms = ", ".join(f"{d.term} ({d.z:+.1f})" for d in outlet.distinctive[:10])
+            terms = ", ".join(f"{d.term} ({d.z:+.1f})" for d in outlet.distinctive)
             click.echo(f"  distinctive: {terms or '(too little text)'}")
         for claim in outlet.numbers[:8]:
             source = f" — {claim.attribution}" if claim.attribution else ""
@@ -145,7 +151,13 @@ def _print_comparison(data: Comparison) -> None:
 @click.option("--story", "story_id", type=int, help="Compare the outlets of this story.")
 @click.option("--entity", help="Compare the outlets' videos that mention this entity.")
 @click.option("--query", "-q", help="Compare the outlets' videos matching this query.")
-@click.option("--top", default=15, show_default=True, help="Distinctive terms per outlet.")
+@click.option(
+    "--top",
+    type=click.IntRange(1),
+    default=15,
+    show_default=True,
+    help="Distinctive terms per outlet.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the comparison as one JSON object.")
 @handle_errors
 def compare(

@@ -7,19 +7,9 @@ from __future__ import annotations
 
 import re
 
-from newsreel.text import fold, sound_key
+from newsreel.text import name_key, sound_key
 
-_EDGE = re.compile(r"^\W+|\W+$")
-_THE = re.compile(r"^the\s+")
-_POSSESSIVE = re.compile(r"['’]s$")
-
-
-def key(surface: str) -> str:
-    """The comparable form of a mention: folded, no edge punctuation, 'the', or 's."""
-    words = [_EDGE.sub("", w) for w in fold(surface).split()]
-    text = " ".join(w for w in words if w)
-    return _POSSESSIVE.sub("", _THE.sub("", text))
-
+key = name_key  # the comparable form of a mention (newsreel.text.name_key)
 
 _GLIDES = re.compile(r"(?<=[aeiou])[why]+")
 _SOFT_H = re.compile(r"(?<=.k|.n)h")  # "alkhelaifi" heard "alkalafi", "Fabinho" "Fabino"

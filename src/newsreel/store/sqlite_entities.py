@@ -20,6 +20,7 @@ from newsreel.rows import (
 )
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput
 from newsreel.store.sqlite_write import Repository, now, rows_in, temp_ids, to_date
+from newsreel.text import name_key
 
 CO_MENTION_VIDEOS = 300  # co-mentions are counted over an entity's newest videos
 
@@ -215,7 +216,9 @@ class SQLiteEntities(Repository):
 
     def relink(self, source: int, surfaces: Sequence[str], kind: str, name: str) -> int:
         """Point the mentions of entity ``source`` with these surfaces at entity ``name``
-        (of type ``kind``; made if new). Other entities' mentions stay where they are."""
+        (of type ``kind``; made if new), and its quotes whose speaker says one of them (all
+        its quotes when no mention is left to it). Other entities' mentions stay where
+        they are."""
         with self.db:
             target = self._entity_id(name, kind)
             moved = 0
@@ -224,6 +227,17 @@ class SQLiteEntities(Repository):
                     "UPDATE mentions SET entity_id = ? WHERE surface = ? AND entity_id = ?",
                     (target, surface, source),
                 ).rowcount
+            left = self.db.execute(
+                "SELECT 1 FROM mentions WHERE entity_id = ? LIMIT 1", (source,)
+            ).fetchone()
+            heard = [s.casefold() for s in surfaces]
+            for quote_id, speaker in self.db.execute(
+                "SELECT id, speaker FROM quotes WHERE entity_id = ?", (source,)
+            ).fetchall():
+                if left is None or any(s in str(speaker).casefold() for s in heard):
+                    self.db.execute(
+                        "UPDATE quotes SET entity_id = ? WHERE id = ?", (target, quote_id)
+                    )
             self.db.execute(
                 "DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM mentions) "
                 "AND id NOT IN (SELECT entity_id FROM quotes WHERE entity_id IS NOT NULL)"
@@ -240,7 +254,9 @@ class SQLiteEntities(Repository):
         ]
 
     def find_entity(self, name: str) -> tuple[int, str, str]:
-        """(id, name, type) of an entity by id, exact name or a spelling; NotFoundError."""
+        """(id, name, type) of an entity by id, exact name or a spelling; NotFoundError.
+        A name is an entity's only while it is mentioned: after a merge or rename the old
+        name is a spelling of the entity it went to."""
         row = None
         if name.isdigit():
             row = self.db.execute(
@@ -250,6 +266,7 @@ class SQLiteEntities(Repository):
             row
             or self.db.execute(
                 "SELECT id, name, type FROM entities WHERE name = ? COLLATE NOCASE "
+                "AND EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id) "
                 "ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id) DESC",
                 (name,),
             ).fetchone()
@@ -262,6 +279,13 @@ class SQLiteEntities(Repository):
                 (name,),
             ).fetchone()
         )
+        if row is None:  # a name the user merged or renamed away: where it went
+            row = self.db.execute(
+                "SELECT e.id, e.name, e.type FROM entity_aliases a JOIN entities e "
+                "ON e.name = a.name AND e.type = a.type WHERE a.spelling = ? "
+                "AND EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)",
+                (name_key(name),),
+            ).fetchone()
         if row is None:
             raise NotFoundError(
                 f"no entity {name!r} in the archive {self.path} (run 'newsreel enrich'?)"
