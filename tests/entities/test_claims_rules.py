@@ -822,7 +822,7 @@ def test_a_quote_speaker_is_the_named_source_of_the_words_before_the_verb() -> N
     tokens = "It was one where the government had said it was going to publish the files.".split()
     rows = enrich_tokens(tokens, [], Linker({}, {}))
     assert [q[2] for q in rows.quotes] == ["the government"]
-    tokens = "Keep in mind what Jeffrey Epstein said about the files and the money.".split()
+    tokens = "Keep in mind what Jeffrey Epstein said the files were worth to him.".split()
     rows = enrich_tokens(tokens, [Mention(4, 6, "PER", "Jeffrey Epstein")], Linker({}, {}))
     assert [q[2] for q in rows.quotes] == ["Jeffrey Epstein"]
 
@@ -1098,3 +1098,23 @@ def test_a_quote_speaker_has_no_stammer_or_loose_ends(text: str, speaker: str) -
     quotes = extract(forms, sentence_starts(forms))[1]
     assert [q.speaker for q in quotes] == [speaker]
     assert forms[quotes[0].speaker_start] == speaker.split()[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump said that about uh people like myself who served in Iraq.",
+        "What did the authorities say about your investigation?",
+        "And what did China say on such a trip?",
+        "What has Jose Mourinho said to you afterwards?",
+    ],
+)
+def test_words_about_a_saying_are_no_quote(text: str) -> None:
+    forms = text.split()
+    assert extract(forms, sentence_starts(forms))[1] == []
+
+
+def test_a_quote_may_open_with_a_time_after_that() -> None:
+    forms = "The club said that in 2020 it made a profit of two million pounds.".split()
+    quotes = extract(forms, sentence_starts(forms))[1]
+    assert [q.text for q in quotes] == ["in 2020 it made a profit of two million pounds."]

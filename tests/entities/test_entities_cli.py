@@ -122,6 +122,7 @@ def test_split_merge_and_rename_move_only_the_entitys_own_mentions(
     ("args", "needle"),
     [
         (["entity", "Atlantis"], "no entity 'Atlantis'"),
+        (["entity", "Mossadz"], "did you mean 'Mossad'?"),
         (["entities", "nope"], "no video 'nope'"),
         (["claims", "--entity", "Atlantis"], "no entity"),
         (["entity-split", "Rafah", "Gaza"], "never heard as 'Gaza'"),

@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from rapidfuzz import fuzz, process, utils
+
 from newsreel.errors import NotFoundError
 from newsreel.rows import (
     ClaimRow,
@@ -287,10 +289,30 @@ class SQLiteEntities(Repository):
                 (name_key(name),),
             ).fetchone()
         if row is None:
-            raise NotFoundError(
-                f"no entity {name!r} in the archive {self.path} (run 'newsreel enrich'?)"
-            )
+            raise NotFoundError(f"no entity {name!r} in the archive {self.path}" + self._hint(name))
         return int(row[0]), str(row[1]), str(row[2])
+
+    def _hint(self, name: str) -> str:
+        """What to try instead of an entity name not found: the closest names, or to
+        enrich an archive that has no entities yet."""
+        names = [
+            str(r[0])
+            for r in self.db.execute(
+                "SELECT DISTINCT e.name FROM entities e "
+                "WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)"
+            )
+        ]
+        if not names:
+            return " (run 'newsreel enrich'?)"
+        close = process.extract(
+            name,
+            names,
+            scorer=fuzz.ratio,
+            processor=utils.default_process,
+            score_cutoff=75,
+            limit=3,
+        )
+        return "; did you mean " + " or ".join(repr(c[0]) for c in close) + "?" if close else ""
 
     def entity_rows(
         self, video_id: str | None = None, entity_id: int | None = None

@@ -41,6 +41,7 @@ from newsreel.entities.claims.source_names import (
     tidy_speaker,
 )
 from newsreel.entities.claims.source_words import _QUOTE_SAY
+from newsreel.entities.claims.words import _PREPOSITIONS
 from newsreel.entities.claims.sources import (
     _pronoun_report,
     _sentence_source,
@@ -230,6 +231,8 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         if speaker is None or speaker[0].lower().startswith(("there", "according")):
             continue
         body = j + 1 + (words[j] in _TOLD and words[j + 1] in _ADDRESSEES)  # "told us"
+        if _said_of(words, forms, body, e):
+            continue
         body += body < e and words[body] == "that"
         text = " ".join(forms[body:e]).rstrip()
         if len(text.split()) < 3:
@@ -238,6 +241,19 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         return Quote(body, e, " ".join(said_by), speaker[1] + cut, j, text, "indirect")
     return None
 
+
+def _said_of(words: Sequence[str], forms: Sequence[str], body: int, e: int) -> bool:
+    """Whether the words after a verb of saying are about the saying, not what was said:
+    "said that about people like me", "said about it", or, in a question, "what did
+    the authorities say about your investigation?", "what did China say on the trip?"."""
+    first = words[body] if body < e else ""
+    after = words[body + 1] if body + 1 < e else ""
+    if first == "about" or (first in ("that", "this", "it", "so") and after == "about"):
+        return True  # not "said that in 2020 the club ...": that opens what was said
+    return forms[e - 1].endswith("?") and first in _ABOUT_PREPS | {"when", "to"}
+
+
+_ABOUT_PREPS = _PREPOSITIONS | {"about"}
 
 # a verb of telling and whom the speaker told, before what was said: "told us that"
 _TOLD = frozenset({"told", "tells"})
