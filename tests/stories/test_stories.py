@@ -346,7 +346,7 @@ def test_enriched_archive_groups_by_entities(tmp_path: Path) -> None:
         "rafah000002",
         "Border crossing opens",
         "20240502",
-        "patients crossed at rafa into egypt the crossing opened",
+        "patients crossed at rafa into egypt today as the crossing reopened",
         "BBC",
     )
     with open_archive(tmp_path / "e.db") as arch:

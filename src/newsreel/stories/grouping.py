@@ -4,7 +4,8 @@ their own without regrouping the archive. Pure.
 Each video of a batch, oldest first, joins the story whose centroid (the sum of its
 members' term vectors) is most similar, if that similarity reaches ``threshold`` and the
 story was seen at most ``window_days`` before or after the video (undated videos may join
-any story); otherwise it starts a story. Then up to ``ROUNDS`` passes over the batch
+any story); otherwise it starts a story. A dated video, and one with linked entities,
+needs more similarity (bench/RESULTS.md, "Stories in an enriched archive"). Then up to ``ROUNDS`` passes over the batch
 move each of its videos to the most similar story, its own centroid counted without it,
 so that an early video can follow a story the batch founded later. Stories outside the
 batch's reach are never read or changed (bench notes in bench/RESULTS.md: the passes
@@ -21,10 +22,14 @@ from datetime import date, timedelta
 
 from newsreel.models import StoryState
 from newsreel.stories.features import Vector, add, cosine
-from newsreel.text import heaviest
+from newsreel.text import ENTITY_PREFIX, heaviest
 
 THRESHOLD = 0.1
 DATED_THRESHOLD = 0.15  # a dated archive holds many stories at once: ask more of the words
+# a video with linked entities (terms "@ID", weighted like title words) shares them with
+# every story of the same people and places: it must resemble a story more to join
+NAMED_THRESHOLD = 0.12
+NAMED_DATED_THRESHOLD = 0.25
 DRIFT = 0.2  # a batch's story whose members resemble it less than this on average is split
 WINDOW_DAYS = 10
 CENTROID_TERMS = 400
@@ -115,6 +120,8 @@ class Grouper:
         *,
         threshold: float = THRESHOLD,
         dated_threshold: float = DATED_THRESHOLD,
+        named_threshold: float = NAMED_THRESHOLD,
+        named_dated_threshold: float = NAMED_DATED_THRESHOLD,
         drift: float = DRIFT,
         window_days: int = WINDOW_DAYS,
         next_id: int = 1,
@@ -122,6 +129,8 @@ class Grouper:
         self.stories: dict[int, Story] = {s.story_id: s for s in stories}
         self.threshold = threshold
         self.dated_threshold = dated_threshold
+        self.named_threshold = named_threshold
+        self.named_dated_threshold = named_dated_threshold
         self.drift = drift
         self.window = timedelta(days=window_days)
         self.next_id = max([next_id, *(s.story_id + 1 for s in self.stories.values())])
@@ -215,7 +224,10 @@ class Grouper:
         return placed
 
     def _needed(self, item: Item) -> float:
-        """The similarity a video needs to join a story."""
+        """The similarity a video needs to join a story: more for a dated video, and
+        more for one with linked entities."""
+        if any(term.startswith(ENTITY_PREFIX) for term in item.vector):
+            return self.named_threshold if item.day is None else self.named_dated_threshold
         return self.threshold if item.day is None else self.dated_threshold
 
     def _split_drifting(
@@ -238,6 +250,8 @@ class Grouper:
             inner = Grouper(
                 threshold=1.5 * self.threshold,
                 dated_threshold=1.5 * self.dated_threshold,
+                named_threshold=1.5 * self.named_threshold,
+                named_dated_threshold=1.5 * self.named_dated_threshold,
                 drift=0.0,
                 window_days=self.window.days,
             )

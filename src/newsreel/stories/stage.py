@@ -25,6 +25,8 @@ from newsreel.stories.features import (
 )
 from newsreel.stories.grouping import (
     DATED_THRESHOLD,
+    NAMED_DATED_THRESHOLD,
+    NAMED_THRESHOLD,
     DRIFT,
     THRESHOLD,
     WINDOW_DAYS,
@@ -35,7 +37,10 @@ from newsreel.stories.grouping import (
 )
 from newsreel.text import ENTITY_PREFIX
 
-VERSION = f"stories-4+t{THRESHOLD}+d{DATED_THRESHOLD}+c{DRIFT}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
+VERSION = (
+    f"stories-5+t{THRESHOLD}+d{DATED_THRESHOLD}+n{NAMED_THRESHOLD}+nd{NAMED_DATED_THRESHOLD}"
+    f"+c{DRIFT}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
+)
 BATCH = 1000
 REACH = 50_000  # stories read for one batch at most (the most recent first)
 RELABEL_UNTIL = 200  # a story is renamed as it grows, until it has this many videos
