@@ -74,3 +74,8 @@ def test_labels_have_no_duplicate_names_or_caption_clock_junk() -> None:
         "Jeffrey Epstein · files · release"
     )
     assert headline("UK and France unveil new deal | BBC News") == "UK and France unveil new deal"
+
+
+def test_labels_do_not_repeat_their_names_in_part_or_kin() -> None:
+    label = label_of(["TikTok", "Britain"], ["tik", "tok", "british", "ban", "app"])
+    assert label == "TikTok · Britain · ban · app"

@@ -217,6 +217,18 @@ def label_of(names: Sequence[str], terms: Sequence[str]) -> str:
     words = [
         t
         for t in terms
-        if t not in taken and not t.startswith(ENTITY_PREFIX) and not _CLOCK.match(t)
+        if not _named(t, taken) and not t.startswith(ENTITY_PREFIX) and not _CLOCK.match(t)
     ]
     return " · ".join([*names[:2], *words[: 4 - min(2, len(names))]])
+
+
+def _named(term: str, taken: set[str]) -> bool:
+    """Whether a term repeats a word of the label's names: the word itself, a part of it
+    ("tik" of "TikTok") or its kin ("british" of "Britain": the first four letters of two
+    words of six or more)."""
+    for word in taken:
+        if term == word or (len(term) >= 3 and term in word):
+            return True
+        if min(len(term), len(word)) >= 6 and term[:4] == word[:4]:
+            return True
+    return False
