@@ -123,6 +123,36 @@ def test_export_streams_csv_and_jsonl(client: TestClient) -> None:
     assert json.loads(lines[0])["video_id"]
 
 
+def test_claims_quotes_and_compare_as_the_cli_gives_them(client: TestClient) -> None:
+    seed = client.get("/api/v1/claims", params={"video_id": SEED_ID}).json()
+    assert seed["total"] == len(seed["claims"]) > 0
+    assert {"value", "subject", "attribution", "channel", "publish_date"} <= set(seed["claims"][0])
+    dw = client.get("/api/v1/claims", params={"channel": "DW News", "limit": 1}).json()
+    assert len(dw["claims"]) == 1 and dw["total"] >= seed["total"]
+    assert {c["channel"] for c in dw["claims"]} == {"DW News"}
+    by_entity = client.get("/api/v1/claims", params={"entity": "Rafah"}).json()
+    assert any(c["value"] == 40 for c in by_entity["claims"])
+    quotes = client.get("/api/v1/quotes", params={"q": "Rafah"}).json()
+    assert quotes["total"] >= 1 and SEED_ID in {q["video_id"] for q in quotes["quotes"]}
+    speaker = client.get("/api/v1/quotes", params={"entity": "Mossad"}).json()
+    assert [q["entity"] for q in speaker["quotes"]] == ["Mossad"]
+    compared = client.get("/api/v1/compare", params={"q": "Qatar", "top": 3}).json()
+    assert compared["videos"] >= 2 and all(len(o["distinctive"]) <= 3 for o in compared["outlets"])
+    entity = client.get("/api/v1/entities/Rafah").json()
+    assert entity["claims_total"] >= len(entity["claims"]) > 0
+
+
+@pytest.mark.parametrize("table", ["entities", "mentions", "claims", "quotes"])
+def test_export_streams_an_enrichment_table(client: TestClient, table: str) -> None:
+    response = client.get("/api/v1/export", params={"table": table, "q": "Rafah"})
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert response.status_code == 200 and rows, response.text[:200]
+    assert "video_id" in rows[0] or "entity_id" in rows[0]
+    assert f"newsreel-{table}.csv" in response.headers["content-disposition"]
+    empty = client.get("/api/v1/export", params={"table": table, "since": "2099-01-01"})
+    assert empty.text.strip() and len(list(csv.DictReader(io.StringIO(empty.text)))) == 0
+
+
 def test_stats_match_the_cli_and_trends_json_has_the_api_shape(
     client: TestClient, served: str
 ) -> None:
@@ -168,6 +198,9 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/api/v1/videos",
         "/api/v1/stories",
         "/api/v1/stories/{story_id}",
+        "/api/v1/claims",
+        "/api/v1/quotes",
+        "/api/v1/compare",
     ):
         assert path in paths
     assert not any(p.startswith("/video/") for p in paths)  # pages are not API
@@ -192,6 +225,12 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         ("/api/v1/trends?terms=entity:Nobody", 404, ("no entity",)),
         ("/api/v1/trends?terms=x&per=year", 422, ("per",)),
         ("/api/v1/export?format=xml", 422, ("format",)),
+        ("/api/v1/export?table=people", 422, ("table",)),
+        ("/api/v1/claims?entity=Nobody%20Ever", 404, ("no entity",)),
+        (f"/api/v1/claims?video_id={SEED_ID}&q=Cairo", 400, ("not both",)),
+        ("/api/v1/quotes?video_id=nope", 404, ("no video 'nope'",)),
+        ("/api/v1/quotes?limit=0", 422, ("limit",)),
+        ("/api/v1/compare", 400, ("compare one thing",)),
         ("/api/v1/no-such-thing", 404, ("/api/v1/no-such-thing",)),
     ],
 )

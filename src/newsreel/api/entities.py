@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -47,17 +47,29 @@ class EntityMethods(ArchiveBase):
         return self.store.entities.entity_profile(self._entity_row(entity_id))
 
     def claims(
-        self, video_id: str | None = None, entity: str | None = None, limit: int | None = None
+        self,
+        video_id: str | None = None,
+        entity: str | None = None,
+        limit: int | None = None,
+        *,
+        query: str | None = None,
+        **filters: Any,
     ) -> list[ClaimRow]:
-        """Numbers with what they count and their attribution (with ``limit``, the newest
-        that many)."""
+        """Numbers with what they count and their attribution: of one video, the videos
+        that mention an entity, or the videos a query and filters (channel, lang, since,
+        until) select (with ``limit``, the newest that many)."""
         if video_id is not None:
             self.store.videos.get_video(video_id)
             return self.store.entities.claim_rows(video_id=video_id, limit=limit)
-        if entity is not None:
-            entity_id = self.store.entities.find_entity(entity)[0]
+        entity_id = None if entity is None else self.store.entities.find_entity(entity)[0]
+        wanted = self._selected_videos(query=query, **filters)
+        if wanted is None:
             return self.store.entities.claim_rows(entity_id=entity_id, limit=limit)
-        return self.store.entities.claim_rows(limit=limit)
+        rows = self.store.entities.claim_rows(entity_id=entity_id)
+        chosen = [r for r in rows if r.video_id in wanted]
+        if limit is None:
+            return chosen
+        return sorted(chosen, key=_newest_first)[:limit]
 
     def quotes(
         self,
@@ -79,6 +91,10 @@ class EntityMethods(ArchiveBase):
             else self.store.entities.quote_rows()
         )
         return self._of_videos(rows, query=query, **filters)
+
+    def claims_total(self, entity: str) -> int:
+        """How many claims the videos that mention an entity hold."""
+        return self.store.entities.claim_count(self.store.entities.find_entity(entity)[0])
 
     def _of_videos(self, rows: Sequence[QuoteRow], **filters: Any) -> list[QuoteRow]:
         """The rows of the videos that a query and filters select (all without them)."""
@@ -199,6 +215,14 @@ class EntityMethods(ArchiveBase):
         """Write one enrichment table (entities, mentions, claims, quotes) of the videos
         that ``filters`` (query, channel, lang, since, until, exact) select; rows written.
         Entities are then counted over those videos' mentions."""
+        columns, encoded = self.table_rows(table, **filters)
+        target = Path(path)
+        kind = fmt or target.suffix.lstrip(".").lower()
+        return write_rows(encoded, columns, kind, target, raw_csv=raw_csv)
+
+    def table_rows(self, table: str, **filters: Any) -> tuple[list[str], Iterator[dict[str, Any]]]:
+        """The columns and rows (nested values as JSON text) of one enrichment table
+        (entities, mentions, claims, quotes) of the videos ``filters`` select."""
         kinds: dict[str, type[JsonRow]] = {
             "entities": EntityRow,
             "mentions": MentionRow,
@@ -222,15 +246,18 @@ class EntityMethods(ArchiveBase):
             )
         else:
             found = [r for r in readers[table]() if getattr(r, "video_id", None) in wanted]
-        rows = [r.to_dict() for r in found]
         columns = list(kinds[table].__dataclass_fields__)  # a header even with no rows
         encoded = (
             {
                 k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v
-                for k, v in r.items()
+                for k, v in r.to_dict().items()
             }
-            for r in rows
+            for r in found
         )
-        target = Path(path)
-        kind = fmt or target.suffix.lstrip(".").lower()
-        return write_rows(encoded, columns, kind, target, raw_csv=raw_csv)
+        return columns, encoded
+
+
+def _newest_first(row: ClaimRow) -> tuple[int, str, int]:
+    """Sort key: newest video first (undated last), then video and position."""
+    day = row.publish_date.toordinal() if row.publish_date else 0
+    return (-day, row.video_id, row.start)

@@ -125,15 +125,36 @@ def entity(name: str, archive: Path | None, as_json: bool) -> None:
 @click.command()
 @click.argument("video_id", required=False)
 @click.option("--entity", "entity_name", help="Claims in the videos that mention this entity.")
+@click.option("--query", "-q", help="Claims in the videos matching this search query.")
+@filter_options
 @archive_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @handle_errors
 def claims(
-    video_id: str | None, entity_name: str | None, archive: Path | None, as_json: bool
+    video_id: str | None,
+    entity_name: str | None,
+    query: str | None,
+    channel: tuple[str, ...],
+    lang: str | None,
+    since: date | None,
+    until: date | None,
+    archive: Path | None,
+    as_json: bool,
 ) -> None:
-    """Numbers with what they count and on whose authority."""
+    """Numbers with what they count and on whose authority: of one video, of the videos
+    that mention an entity, or of the videos a query and filters select."""
+    if video_id is not None and (entity_name or query or channel or lang or since or until):
+        raise ConfigError("give a VIDEO_ID or --entity/--query and filters, not both")
     with open_archive(resolve_archive(archive), read_only=True) as arch:
-        rows = arch.claims(video_id, entity_name)
+        rows = arch.claims(
+            video_id,
+            entity_name,
+            query=query,
+            channel=channel,
+            lang=lang,
+            since=since,
+            until=until,
+        )
     if as_json:
         _lines(rows)
         return

@@ -232,6 +232,9 @@ class EntityRepository(Protocol):
     ) -> list[ClaimRow]:
         """Claims of a video, of the videos mentioning an entity, or of the archive."""
 
+    def claim_count(self, entity_id: int) -> int:
+        """How many claims the current transcripts that mention an entity hold."""
+
     def entity_hits(self, entity_id: int) -> dict[int, int]:
         """Mentions of an entity per transcript."""
 

@@ -450,6 +450,16 @@ class SQLiteEntities(Repository):
             for r in self.db.execute(sql, args)
         ]
 
+    def claim_count(self, entity_id: int) -> int:
+        """How many claims the current transcripts that mention an entity hold."""
+        row = self.db.execute(
+            "SELECT count(*) FROM claims c JOIN videos v ON v.current_transcript_id = "
+            "c.transcript_id WHERE c.transcript_id IN "
+            "(SELECT transcript_id FROM mentions WHERE entity_id = ?)",
+            (entity_id,),
+        ).fetchone()
+        return int(row[0])
+
     def entity_hits(self, entity_id: int) -> dict[int, int]:
         """Mentions of an entity per transcript."""
         return {

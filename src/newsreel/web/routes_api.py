@@ -138,17 +138,29 @@ def api_export(
     until: date | None = None,
     exact: bool = False,
     format: Literal["csv", "jsonl"] = "csv",
+    table: Literal["videos", "entities", "mentions", "claims", "quotes"] = "videos",
 ) -> StreamingResponse:
-    """One row per video (all metadata and the transcript), streamed as it is read;
-    finding a query's videos has the server's time budget (503 past it)."""
+    """One row per video (all metadata and the transcript), or with `table` the rows of
+    an enrichment table of the selected videos (as `newsreel export --table`), streamed
+    as it is read; finding a query's videos has the server's time budget (503 past it)."""
+    filters: dict[str, Any] = {
+        "query": q or None,
+        "channel": channel,
+        "lang": lang,
+        "since": since,
+        "until": until,
+        "exact": exact,
+    }
 
     def lines(arch: Archive) -> Iterator[str]:
-        columns, rows = arch.table(
-            query=q or None, channel=channel, lang=lang, since=since, until=until, exact=exact
-        )
+        if table == "videos":
+            columns, rows = arch.table(**filters)
+        else:
+            columns, rows = arch.table_rows(table, **filters)
         return stream_rows(rows, columns, format)
 
-    return _download(state_of(request), lines, f"newsreel-export.{format}")
+    name = "newsreel-export" if table == "videos" else f"newsreel-{table}"
+    return _download(state_of(request), lines, f"{name}.{format}")
 
 
 def _download(
@@ -278,11 +290,81 @@ def api_entities(
 def api_entity(request: Request, entity: str) -> dict[str, Any]:
     """By id, name or spelling: spellings heard, mentions per outlet and month,
     co-mentioned entities (over its 300 newest videos), videos, quotes, and the newest
-    200 claims of its videos (`newsreel claims --entity` lists all)."""
+    200 claims of its videos (`claims_total` says how many there are; `/api/v1/claims?
+    entity=` and `newsreel claims --entity` list all)."""
     with state_of(request).archive() as arch:
         data = arch.entity(entity)
         claims = arch.claims(entity=str(data.entity_id), limit=ENTITY_CLAIMS)
-    return {**data.to_dict(), "claims": [c.to_dict() for c in claims]}
+        total = arch.claims_total(str(data.entity_id))
+    return {**data.to_dict(), "claims": [c.to_dict() for c in claims], "claims_total": total}
+
+
+@router.get("/claims", summary="Numbers with what they count and who says so")
+def api_claims(
+    request: Request,
+    video_id: str | None = None,
+    entity: str | None = None,
+    q: str | None = None,
+    channel: Channels = None,
+    lang: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    """Claims of one video, of the videos that mention an entity, or of the videos a
+    query and filters select (as `newsreel claims --json`), oldest video first."""
+    _one_selection(video_id, entity, q, channel, lang, since, until)
+    with state_of(request).archive() as arch:
+        rows = arch.claims(
+            video_id, entity, query=q or None, channel=channel, lang=lang, since=since, until=until
+        )
+    page = rows[offset : offset + limit]
+    return {"total": len(rows), "offset": offset, "claims": [r.to_dict() for r in page]}
+
+
+@router.get("/quotes", summary="Who said what")
+def api_quotes(
+    request: Request,
+    video_id: str | None = None,
+    entity: str | None = None,
+    q: str | None = None,
+    channel: Channels = None,
+    lang: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    """Reported speech of one video, of a speaker entity, or of the videos a query and
+    filters select (as `newsreel quotes --json`)."""
+    _one_selection(video_id, entity, q, channel, lang, since, until)
+    with state_of(request).archive() as arch:
+        rows = arch.quotes(
+            video_id, entity, query=q or None, channel=channel, lang=lang, since=since, until=until
+        )
+    page = rows[offset : offset + limit]
+    return {"total": len(rows), "offset": offset, "quotes": [r.to_dict() for r in page]}
+
+
+def _one_selection(video_id: str | None, *others: Any) -> None:
+    """A 400 where a video id comes with an entity, query or filters."""
+    if video_id is not None and any(others):
+        raise ApiProblem(400, "give video_id, or entity/q and filters, not both")
+
+
+@router.get("/compare", summary="How outlets covered one story, entity or query")
+def api_compare(
+    request: Request,
+    story: int | None = None,
+    entity: str | None = None,
+    q: str | None = None,
+    top: Annotated[int, Query(ge=1, le=200)] = 15,
+) -> dict[str, Any]:
+    """Distinctive words and phrases per outlet, who reported first, numbers reported
+    (as `newsreel compare --json`); give one of story, entity or q."""
+    with state_of(request).archive() as arch:
+        return arch.compare(story=story, entity=entity, query=q or None, top=top).to_dict()
 
 
 @router.get("/trends", summary="Terms or entities over time per outlet")
