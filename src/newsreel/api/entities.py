@@ -260,4 +260,4 @@ class EntityMethods(ArchiveBase):
 def _newest_first(row: ClaimRow) -> tuple[int, str, int]:
     """Sort key: newest video first (undated last), then video and position."""
     day = row.publish_date.toordinal() if row.publish_date else 0
-    return (-day, row.video_id, row.start)
+    return (-day, row.video_id, row.first_word)

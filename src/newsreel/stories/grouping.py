@@ -5,9 +5,10 @@ Each video of a batch, oldest first, joins the story whose centroid (the sum of 
 members' term vectors) is most similar, if that similarity reaches ``threshold`` and the
 story was seen at most ``window_days`` before or after the video (undated videos may join
 any story); otherwise it starts a story. A dated video, and one with linked entities,
-needs more similarity (bench/RESULTS.md, "Stories in an enriched archive"). Then up to ``ROUNDS`` passes over the batch
-move each of its videos to the most similar story, its own centroid counted without it,
-so that an early video can follow a story the batch founded later. Stories outside the
+needs more similarity (bench/RESULTS.md, "Stories in an enriched archive"). Then up to
+``ROUNDS`` passes over the batch move each of its videos to the most similar story, its
+own centroid counted without it, so that an early video can follow a story the batch
+founded later. Stories outside the
 batch's reach are never read or changed (bench notes in bench/RESULTS.md: the passes
 raise B-cubed F1 on the sportswashing events from about 0.71 to 0.81).
 """

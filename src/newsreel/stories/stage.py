@@ -25,9 +25,9 @@ from newsreel.stories.features import (
 )
 from newsreel.stories.grouping import (
     DATED_THRESHOLD,
+    DRIFT,
     NAMED_DATED_THRESHOLD,
     NAMED_THRESHOLD,
-    DRIFT,
     THRESHOLD,
     WINDOW_DAYS,
     Grouper,

@@ -41,7 +41,6 @@ from newsreel.entities.claims.source_names import (
     tidy_speaker,
 )
 from newsreel.entities.claims.source_words import _QUOTE_SAY
-from newsreel.entities.claims.words import _PREPOSITIONS
 from newsreel.entities.claims.sources import (
     _pronoun_report,
     _sentence_source,
@@ -50,6 +49,7 @@ from newsreel.entities.claims.sources import (
     _speaker_before,
 )
 from newsreel.entities.claims.subjects import subject_of
+from newsreel.entities.claims.words import _PREPOSITIONS
 from newsreel.repair.clean import core
 
 __all__ = ["Claim", "Quote", "extract", "named_source", "speaker_head", "speaks"]
