@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -327,3 +328,19 @@ def test_a_rename_says_when_it_merges_and_refuses_the_same_name(
     assert code == 0 and out.startswith("merged Mossad into Shin Bet"), out + err
     code, out, _ = run("entity-rename", "Rafah", "Rafah Crossing", archive=db)
     assert code == 0 and out.startswith("renamed Rafah to Rafah Crossing")
+
+
+def test_claims_take_a_query_and_filters_and_a_limit(enriched: Path) -> None:
+    code, out, err = run(
+        "claims", "-q", "Rafah", "--channel", "DW News", "--json", archive=enriched
+    )
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and rows and {r["channel"] for r in rows} == {"DW News"}, err
+    with open_archive(enriched, read_only=True) as arch:
+        newest = arch.claims(limit=2, since=date(2020, 1, 1))
+        assert len(newest) == 2 and all(r.publish_date for r in newest)
+        assert newest[0].publish_date == max(
+            r.publish_date for r in arch.claims() if r.publish_date
+        )
+    code, _, err = run("claims", "wyqHuhmsA28", "--since", "2024-01-01", archive=enriched)
+    assert code == 1 and "not both" in err
