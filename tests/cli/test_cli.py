@@ -315,6 +315,27 @@ def test_a_record_with_a_bad_date_is_kept_undated_with_a_warning(tmp_path: Path)
     assert "warning: aaa12345678" in err
 
 
+def test_two_caption_files_naming_one_video_id_warn(tmp_path: Path) -> None:
+    """Regression (review): "a/clip.vtt" and "b/clip.srt" became two versions of a video
+    "clip" without a word, the first one no longer searchable."""
+    (tmp_path / "in" / "a").mkdir(parents=True)
+    (tmp_path / "in" / "b").mkdir()
+    (tmp_path / "in" / "a" / "clip.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nfloods hit the town\n", encoding="utf-8"
+    )
+    (tmp_path / "in" / "b" / "clip.srt").write_text(
+        "1\n00:00:01,000 --> 00:00:03,000\nthe election result is in\n", encoding="utf-8"
+    )
+    code, out, _ = run("ingest", str(tmp_path / "in"), "--json", archive=tmp_path / "c.db")
+    summary = json.loads(out)
+    assert code == 0 and summary["new_versions"] == 1
+    assert (
+        len(summary["warnings"]) == 1 and "both name the video id 'clip'" in summary["warnings"][0]
+    )
+    code, out, _ = run("ingest", str(tmp_path / "in"), "--json", archive=tmp_path / "c.db")
+    assert json.loads(out)["warnings"] == []  # the same files again: nothing new
+
+
 def test_trends_json_has_the_rows_the_csv_has(demo: Path) -> None:
     code, out, _ = run("trends", "Cairo", "--by", "channel", "--json", "--no-chart", archive=demo)
     data = json.loads(out)

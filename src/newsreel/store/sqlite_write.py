@@ -124,6 +124,7 @@ class BatchWriter:
         self.fresh: dict[str, dict[str, Any]] = {}  # videos new in this batch
         self.hashes: set[tuple[str, str]] = set()
         self.versions: dict[str, int] = {}
+        self.paths: dict[str, set[str]] = {}  # files each video's versions came from
         self.current: dict[str, int] = {}
         self.transcripts: list[tuple[Any, ...]] = []
         self.segments: list[tuple[Any, ...]] = []
@@ -209,10 +210,15 @@ class BatchWriter:
         for row in rows_in(self.db, "SELECT * FROM videos WHERE video_id IN ({})", ids):
             self.known[row["video_id"]] = dict(row)
         known = sorted(self.known)
-        sql = "SELECT video_id, content_sha256, version FROM transcripts WHERE video_id IN ({})"
+        sql = (
+            "SELECT video_id, content_sha256, version, source_path FROM transcripts "
+            "WHERE video_id IN ({})"
+        )
         for row in rows_in(self.db, sql, known):
             self.hashes.add((row[0], row[1]))
             self.versions[row[0]] = max(self.versions.get(row[0], 0), row[2])
+            if row[3]:
+                self.paths.setdefault(row[0], set()).add(str(row[3]))
 
     def _add(self, record: Record, result: FileResult, next_id: int) -> bool:
         """Queue one record; return True if it became a new transcript version."""
@@ -223,6 +229,7 @@ class BatchWriter:
             self.summary.unchanged += 1
             return False
         self._note_kept(record, result.path)
+        self._note_other_file(record, result.path)
         version = self.versions.get(vid, 0) + 1
         self.hashes.add((vid, sha))
         self.versions[vid] = version
@@ -326,6 +333,19 @@ class BatchWriter:
                 f"{record.video_id} ({where}): kept the archive's {'; '.join(kept)} "
                 "('newsreel set VIDEO_ID' changes them)"
             )
+
+    def _note_other_file(self, record: Record, path: str) -> None:
+        """Warn where a new version of a video comes from another one-record file than
+        its earlier versions ("a/clip.vtt" and "b/clip.srt" both name the video "clip"):
+        two videos under one id would otherwise hide the earlier one without a word."""
+        before = self.paths.setdefault(record.video_id, set())
+        if before and path not in before and record.locator is None:
+            self.summary.warnings.append(
+                f"{record.video_id} ({path}): a new version of the video that "
+                f"{sorted(before)[0]} holds (both name the video id {record.video_id!r}); "
+                "if they are two videos, give the files different names or ids"
+            )
+        before.add(path)
 
     def _retitle(self, transcript_id: int, title: str) -> None:
         unindex(self.db, transcript_id)
