@@ -188,3 +188,14 @@ def test_a_hyphenated_name_may_be_heard_as_one_word() -> None:
     assert heard.alone["maralago"] == ["maraago"]
     expanded = expand(node, heard)
     assert isinstance(expanded, Or) and Term("maraago") in expanded.parts
+
+
+def test_a_joined_phrase_is_never_heard_as_a_form_of_one_of_its_words() -> None:
+    """Regression (review): '"West Bank"' matched Westminster videos through "Westing"
+    (captions' "Wes Streeting"), a form of "west" that sounds like "westbank" less its b."""
+
+    def lookup(keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        return {k: [("westing", 1), ("wesbank", 1)] for k in keys}
+
+    heard = find_variants(parse_query('"West Bank"').node, lookup, 100)
+    assert heard.alone["westbank"] == ["wesbank"]

@@ -34,6 +34,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from newsreel.budget import check_time
+from newsreel.search.forms import stem
 from newsreel.search.query import And, Near, Node, Or, Phrase, Term
 from newsreel.text import (
     STOPWORDS,
@@ -250,13 +251,17 @@ MIN_WORD = 5
 
 def phrases_joined(node: Node) -> list[str]:
     """The joined form (``joined``) of each phrase of the query."""
+    return [one for words in _phrases(node) if (one := joined(words))]
+
+
+def _phrases(node: Node) -> list[tuple[str, ...]]:
+    """The words of each phrase of the query."""
     if isinstance(node, Phrase):
-        one = joined(node.words)
-        return [one] if one else []
+        return [tuple(node.words)]
     if isinstance(node, Or):
-        return [w for p in node.parts for w in phrases_joined(p)]
+        return [w for p in node.parts for w in _phrases(p)]
     if isinstance(node, And):
-        return [w for p in node.include for w in phrases_joined(p)]
+        return [w for p in node.include for w in _phrases(p)]
     return []
 
 
@@ -367,10 +372,18 @@ def find_variants(node: Node, lookup: Lookup, documents: int) -> Heard:
     alone: dict[str, list[str]] = {}
     in_phrase: dict[str, list[str]] = {}
     as_one = set(phrases_joined(node))
+    own_stems = {
+        one: {stem(fold(w)) for w in phrase}
+        for phrase in _phrases(node)
+        if (one := joined(phrase)) is not None
+    }
     for word, near in keys.items():
         check_time()
         pool = [item for k in near for item in found.get(k, ())]
         alone[word], in_phrase[word] = heard_variants(word, pool, documents)
-        if word in as_one:  # a joined phrase is only ever matched by a word alone
+        if word in as_one:  # a joined phrase is only ever matched by a word alone, and
+            # never by a form of one of its words ("westing" is "west", not "west bank")
+            own = own_stems.get(word, set())
+            alone[word] = [v for v in alone[word] if stem(v) not in own]
             in_phrase[word] = alone[word]
     return Heard(alone, in_phrase)
