@@ -174,6 +174,14 @@ def test_search_has_a_notice_only_where_meaning_cannot_be_searched(client: TestC
     assert client.get("/api/v1/search", params={"q": "Cairo"}).json()["notice"] is None
 
 
+def test_a_search_by_meaning_has_no_word_counts(client: TestClient) -> None:
+    """Regression (review): mode=semantic showed the lexical total and facets ("23
+    videos", a next page) beside the hits found by meaning (or none)."""
+    body = client.get("/api/v1/search", params={"q": "floods", "mode": "semantic"}).json()
+    assert body["total"] == len(body["hits"]) < 20
+    assert all(values == [] for values in body["facets"].values())
+
+
 def test_overview_lists_outlets_and_quarantine(client: TestClient) -> None:
     body = client.get("/api/v1/overview").json()
     assert body["stats"]["videos"] >= 8

@@ -70,11 +70,19 @@ def search_page(
     outlet facet counts every outlet as if none were chosen, so more can be added."""
     filters: dict[str, Any] = {"channel": channel, "lang": lang, "since": since, "until": until}
     hits = arch.search(q, limit=limit, offset=offset, exact=exact, sort=sort, mode=mode, **filters)
-    facets = arch.facets(q, exact=exact, **filters)
-    total = sum(n for _, n in facets["channel"])
-    if channel:
-        facets["channel"] = arch.facets(q, exact=exact, **{**filters, "channel": None})["channel"]
-    facets["entity"] = arch.entity_facet(q, exact=exact, **filters)
+    if mode == "semantic":  # by meaning alone: the words' counts and facets say nothing
+        facets: dict[str, list[tuple[str, int]]] = {
+            k: [] for k in ("channel", "language", "month", "entity")
+        }
+        total = offset + len(hits) + (limit if len(hits) == limit else 0)
+    else:
+        facets = arch.facets(q, exact=exact, **filters)
+        total = sum(n for _, n in facets["channel"])
+        if channel:
+            facets["channel"] = arch.facets(q, exact=exact, **{**filters, "channel": None})[
+                "channel"
+            ]
+        facets["entity"] = arch.entity_facet(q, exact=exact, **filters)
     rows = []
     for hit in hits:
         row = hit.to_dict()
