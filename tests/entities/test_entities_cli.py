@@ -344,3 +344,29 @@ def test_claims_take_a_query_and_filters_and_a_limit(enriched: Path) -> None:
         )
     code, _, err = run("claims", "wyqHuhmsA28", "--since", "2024-01-01", archive=enriched)
     assert code == 1 and "not both" in err
+
+
+def test_search_hears_a_name_as_the_spellings_the_archive_linked_to_it(tmp_path: Path) -> None:
+    """Regression (review): "Kyiv" found 2 videos, "Kiev" 13, though the archive linked
+    "Kiev" to Kyiv 34 times ("kiev" is a more common English word than "kyiv", so sound
+    alone never lets it stand in); a name's linked spellings now do."""
+    table = tmp_path / "k.csv"
+    table.write_text(
+        "video_id,title,publish_date,transcript\n"
+        "kyiv0000001,Strikes,2025-01-02,missiles hit kiev overnight and the mayor of kiev "
+        "said power was cut across kiev\n"
+        "kyiv0000002,Talks,2025-01-03,officials in kiev rejected the plan and kiev asked "
+        "for guarantees\n"
+        "kyiv0000003,Winter,2025-01-04,people in kyiv queue for water while the government "
+        "in kyiv says repairs will take weeks\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "k.db"
+    assert run("ingest", str(table), archive=db)[0] == 0
+    assert run("process", archive=db)[0] == 0
+    code, out, _ = run("search", "Kyiv", "--json", archive=db)
+    hits = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(hits) == 3
+    assert {"term": "Kyiv", "heard": "Kiev"} in hits[-1]["heard_as"]
+    code, out, _ = run("search", "Kyiv", "--exact", "--json", archive=db)
+    assert len(out.splitlines()) == 1  # as typed: the one video that says "Kyiv"

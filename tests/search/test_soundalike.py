@@ -17,6 +17,8 @@ from newsreel.search.soundalike import (
     expand,
     find_variants,
     heard_variants,
+    linked_variants,
+    with_linked,
 )
 from newsreel.text import fold, sound_key
 
@@ -199,3 +201,17 @@ def test_a_joined_phrase_is_never_heard_as_a_form_of_one_of_its_words() -> None:
 
     heard = find_variants(parse_query('"West Bank"').node, lookup, 100)
     assert heard.alone["westbank"] == ["wesbank"]
+
+
+def test_spellings_the_archive_linked_to_a_name_stand_in_for_it() -> None:
+    linked = {
+        "kyiv": {"kiev": (34, 34), "kev": (19, 19), "keev": (1, 1), "kiyv": (2, 9)},
+        "epstein": {"epstein's": (4, 4), "jeffrey": (3, 3), "epste": (5, 5)},
+    }
+    heard = with_linked(Heard({"kyiv": ["kyivs"]}, {"kyiv": ["kyivs"]}), linked)
+    # "keev": linked once; "kiyv": most of its mentions are another entity's
+    assert heard.alone["kyiv"] == ["kiev", "kev", "kyivs"]
+    assert heard.in_phrase["kyiv"][:2] == ["kiev", "kev"]
+    # a form of the word ("epstein's") and a name unlike it ("jeffrey") are no variants
+    assert linked_variants("epstein", linked["epstein"]) == ["epste"]
+    assert with_linked(Heard(), {}) == Heard()

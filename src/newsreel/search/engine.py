@@ -23,8 +23,10 @@ from newsreel.search.soundalike import (
     adjacent,
     expand,
     find_variants,
+    linked_variants,
     query_words,
     shares_context,
+    with_linked,
 )
 from newsreel.text import STOPWORDS, content_words, fold
 
@@ -56,11 +58,15 @@ def variants_for(
     if exact:
         return Heard()
     found = find_variants(node, store.search.sound_variants, store.search.indexed_documents())
-    found = other_kinds_dropped(store, found.without(dropped))
+    words = {w for w in query_words(node) if w not in STOPWORDS}
+    linked = store.entities.linked_spellings(sorted(words)) if words else {}
+    found = other_kinds_dropped(store, with_linked(found, linked).without(dropped))
     if context is None or not any(found.alone.values()):
         return found
-    words = {w for w in query_words(node) if w not in STOPWORDS}
-    return found.keeping(lambda w, v: shares_context(context(w), words - {w}, context(v)))
+    taken = {w: set(linked_variants(w, spellings)) for w, spellings in linked.items()}
+    return found.keeping(  # the archive's linking already weighed a linked spelling's context
+        lambda w, v: v in taken.get(w, ()) or shares_context(context(w), words - {w}, context(v))
+    )
 
 
 def other_kinds_dropped(store: Store, found: Heard) -> Heard:

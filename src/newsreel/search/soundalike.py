@@ -220,6 +220,44 @@ class Heard:
         return {w: list(vs) for w, vs in self.in_phrase.items() if vs}
 
 
+LINKED_LEAST = 2  # mentions of a spelling linked to the entity before search uses it
+LINKED_SHARE = 0.8  # of all mentions of that spelling
+
+
+def with_linked(found: Heard, linked: Mapping[str, Mapping[str, tuple[int, int]]]) -> Heard:
+    """``found`` with, first for each query word, the spellings the archive linked to
+    the entity the word names ("Kyiv" heard "Kiev"; ``Store.linked_spellings``): those
+    linked at least ``LINKED_LEAST`` times, ``LINKED_SHARE`` of their mentions that
+    entity's, close to the word as heard (``max_distance``) and not a form of it. The
+    archive's own linking is the evidence that lets "kiev", a more common word in
+    English than "kyiv", stand in for it alone."""
+    if not linked:
+        return found
+    alone = {w: list(vs) for w, vs in found.alone.items()}
+    in_phrase = {w: list(vs) for w, vs in found.in_phrase.items()}
+    for word, spellings in linked.items():
+        extra = linked_variants(word, spellings)
+        if extra:
+            alone[word] = [*extra, *(v for v in alone.get(word, ()) if v not in extra)]
+            in_phrase[word] = [*extra, *(v for v in in_phrase.get(word, ()) if v not in extra)]
+    return Heard(alone, in_phrase)
+
+
+def linked_variants(word: str, spellings: Mapping[str, tuple[int, int]]) -> list[str]:
+    """The spellings linked to a word's entity that may stand in for it (``with_linked``),
+    most mentioned first."""
+    plain = letters(word)
+    sounds, limit = sound_spelling(plain), max_distance(plain)
+    return [
+        v
+        for v, (own, total) in sorted(spellings.items(), key=lambda item: -item[1][0])
+        if own >= LINKED_LEAST
+        and own >= LINKED_SHARE * total
+        and stem(v.replace("'", "").replace("\u2019", "")) != stem(plain)
+        and Levenshtein.distance(sounds, sound_spelling(letters(v))) <= limit
+    ]
+
+
 def query_words(node: Node) -> list[str]:
     """The (folded) words of a query that may be expanded: not prefixes, not excluded."""
     if isinstance(node, Term):

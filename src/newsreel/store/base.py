@@ -191,6 +191,11 @@ class EntityRepository(Protocol):
     def known_spellings(self, version: str) -> list[tuple[str, str, str]]:
         """(surface, type, canonical name) of every spelling linked by this stage version."""
 
+    def linked_spellings(self, words: Sequence[str]) -> dict[str, dict[str, tuple[int, int]]]:
+        """For each lower-case word said as (most often) one entity, at least twice, or a
+        one-word entity's name: that entity's other one-word spellings with their
+        mentions as it and in all."""
+
     def user_aliases(self) -> list[tuple[str, str, str]]:
         """(spelling key, type, canonical name) the user set by merge or split."""
 

@@ -27,6 +27,9 @@ from newsreel.text import name_key
 CO_MENTION_VIDEOS = 300  # co-mentions are counted over an entity's newest videos
 
 
+SAMPLE = 20_000  # mentions read to weigh a spelling in a search (linked_spellings)
+
+
 class SQLiteEntities(Repository):
     """Entities with their spellings, and the mentions, claims and quotes of transcripts."""
 
@@ -201,6 +204,51 @@ class SQLiteEntities(Repository):
             for word, kind in rows_in(self.db, sql, wanted):
                 out.setdefault(str(word), set()).add(str(kind))
         return out
+
+    def linked_spellings(self, words: Sequence[str]) -> dict[str, dict[str, tuple[int, int]]]:
+        """For each lower-case word said as (most often) one entity, at least twice, or
+        that is a one-word entity's name: that entity's other one-word spellings (lower
+        case) with their mentions as it and in all ("kyiv" -> {"kiev": (34, 34)}). Each
+        count reads at most ``SAMPLE`` mentions, so a search pays the same for a name
+        said a million times."""
+        wanted = sorted({w.lower() for w in words if w and " " not in w})
+        best: dict[str, int] = {}
+        for word in wanted:
+            row = self.db.execute(
+                "SELECT entity_id, count(*) FROM (SELECT entity_id FROM mentions "
+                f"WHERE lower(surface) = ? LIMIT {SAMPLE}) AS sample GROUP BY entity_id "
+                "ORDER BY 2 DESC LIMIT 1",
+                (word,),
+            ).fetchone()
+            if row is not None and int(row[1]) >= 2:
+                best[word] = int(row[0])
+        for word, entity_id in rows_in(
+            self.db, "SELECT lower(name), id FROM entities WHERE lower(name) IN ({})", wanted
+        ):
+            best.setdefault(str(word), int(entity_id))
+        out: dict[str, dict[str, tuple[int, int]]] = {}
+        for word, entity_id in best.items():
+            own = {
+                str(spelling): int(count)
+                for spelling, count in self.db.execute(
+                    "SELECT lower(surface), count(*) FROM (SELECT surface FROM mentions "
+                    f"WHERE entity_id = ? LIMIT {SAMPLE}) AS sample WHERE surface NOT LIKE '% %' "
+                    "GROUP BY 1",
+                    (entity_id,),
+                )
+                if str(spelling) != word
+            }
+            out[word] = {s: (n, self._said(s, n)) for s, n in own.items()}
+        return out
+
+    def _said(self, spelling: str, least: int) -> int:
+        """How many mentions say a spelling (at least ``least``; at most ``SAMPLE``)."""
+        row = self.db.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM mentions WHERE lower(surface) = ? "
+            f"LIMIT {SAMPLE}) AS sample",
+            (spelling,),
+        ).fetchone()
+        return max(least, int(row[0]))
 
     def user_aliases(self) -> list[tuple[str, str, str]]:
         """(spelling key, type, canonical name) the user set by merge or split."""
