@@ -80,6 +80,27 @@ def test_whisper_segments_with_end_times() -> None:
     assert record.video_id == "episode-1"
 
 
+def test_whisper_word_timestamps_are_kept() -> None:
+    """Regression (review): a Whisper word at 2.5 s was stored at 1.6 s, the words spread
+    evenly over their segment; ``--word_timestamps`` times are now each word's own."""
+    words = [(" Talks", 0.0), (" will", 0.4), (" resume", 2.5), (" in", 3.0), (" Cairo.", 3.2)]
+    segment = {
+        "start": 0.0,
+        "end": 4.0,
+        "text": " Talks will resume in Cairo.",
+        "words": [{"word": w, "start": t, "end": t + 0.3} for w, t in words],
+    }
+    record = parse_caption_json({"segments": [segment]}, fallback_id="ep-1")
+    assert record.word_times is not None
+    assert [start for start, _ in record.word_times] == [0.0, 0.4, 2.5, 3.0, 3.2]
+    other = {**segment, "words": [{"word": " Something", "start": 0.1}]}  # another text
+    spread = parse_caption_json({"segments": [other]}, fallback_id="ep-1").word_times
+    assert spread is not None and spread[2][0] != 2.5
+    broken = {**segment, "words": [{"word": " Talks"}]}
+    with pytest.raises(BadInputError, match="segment 0: 'words' is not a list of"):
+        parse_caption_json({"segments": [broken]}, fallback_id="ep-1")
+
+
 @pytest.mark.corpus
 def test_real_bbc_transcript_loses_no_spoken_word(shared: Path) -> None:
     path = shared / "corpus/bbc_news_youtube/transcripts/-0qOzx3URO4.json"

@@ -53,6 +53,28 @@ def _segments_from_items(items: list[Any]) -> list[Segment]:
     return segments
 
 
+def _whisper_cue(item: Mapping[str, Any], segment: Segment, where: str) -> Cue:
+    """A segment's cue, with each word's own start where Whisper gave word timestamps
+    (``words: [{word, start, end}]``, ``--word_timestamps True``) that spell the
+    segment's text; else the words are spread over the segment."""
+    text = decode_cue_text(segment.text)
+    given = item.get("words")
+    if not isinstance(given, list) or not given:
+        return Cue.from_text(segment.start, segment.end, text)
+    if not all(isinstance(w, Mapping) and "word" in w and "start" in w for w in given):
+        raise BadInputError(f"{where}: 'words' is not a list of {{word, start}}", locator=where)
+    heard = [decode_cue_text(str(w["word"])).strip() for w in given]
+    words = text.split()
+    if [h for h in heard if h] != words:
+        return Cue.from_text(segment.start, segment.end, text)  # they spell another text
+    times = [
+        min(max(seconds(w["start"], "a word's start", where), segment.start), segment.end)
+        for w, h in zip(given, heard, strict=True)
+        if h
+    ]
+    return Cue(segment.start, segment.end, tuple(words), tuple(times))
+
+
 def _json3_pieces(event: Mapping[str, Any], where: str) -> list[Mapping[str, Any]]:
     pieces = event["segs"] or []
     if not isinstance(pieces, list) or not all(isinstance(p, Mapping) for p in pieces):
@@ -105,7 +127,10 @@ def parse_caption_json(
     elif isinstance(data, Mapping) and isinstance(data.get("segments"), list):
         meta = data
         segments = _segments_from_items(data["segments"])
-        cues = [Cue.from_text(s.start, s.end, decode_cue_text(s.text)) for s in segments]
+        cues = [
+            _whisper_cue(item, segment, f"segment {i}")
+            for i, (item, segment) in enumerate(zip(data["segments"], segments, strict=True))
+        ]
     elif isinstance(data, Mapping) and isinstance(data.get("videos"), list):
         raise NotATranscriptError("a manifest listing videos, not a transcript")
     else:
