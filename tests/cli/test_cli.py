@@ -133,6 +133,8 @@ def test_broken_folder_is_reported_not_crashed(tmp_path: Path) -> None:
         (["search", "Cairo channel:Nope"], "no outlet 'Nope'"),
         (["show", "4emc0CPvQ-0", "--raw", "--clean"], "use one"),
         (["trends", "Cairo", "--jsn"], "No such option '--jsn'"),
+        (["search", "--jsn", "Cairo"], "No such option '--jsn'"),  # before the query
+        (["search", "Cairo", "--jsn"], "Did you mean one of: '--csv', '--json'"),
         (["show", "-ugz3j9I-80"], "put -- before it, e.g. newsreel show -- -ugz3j9I-80"),
         (["trends", "Cairo", "--json", "--csv"], "use one"),
         (["show", "4emc0CPvQ-0", "--source", "--json"], "drop --json"),

@@ -27,6 +27,22 @@ F = TypeVar("F", bound=Callable[..., Any])
 QUERY_COMMAND: dict[str, Any] = {"ignore_unknown_options": True, "help_option_names": ["--help"]}
 
 
+class QueryCommand(click.Command):
+    """A command whose query may start with "-" ("-hostages" excludes a word), yet a
+    mistyped long option ("--jsn") is a usage error naming the options, wherever it
+    stands (before the query it would otherwise be read as the query)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        known = {o for p in self.params for o in p.opts if o.startswith("--")} | {"--help"}
+        for arg in args:
+            if arg == "--":
+                break
+            name = arg.split("=", 1)[0]
+            if arg.startswith("--") and len(arg) > 2 and " " not in arg and name not in known:
+                raise click.NoSuchOption(name, possibilities=sorted(known), ctx=ctx)
+        return super().parse_args(ctx, args)
+
+
 def help_asked(*values: str) -> None:
     """Show the command's help and stop where the query is a lone "-h" (a query command
     reads "-hostages" as words, so "-h" is not its option); a usage error for a value

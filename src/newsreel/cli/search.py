@@ -13,6 +13,7 @@ import click
 from newsreel.api import open_archive
 from newsreel.cli.common import (
     QUERY_COMMAND,
+    QueryCommand,
     archive_option,
     filter_options,
     handle_errors,
@@ -26,7 +27,7 @@ from newsreel.search.engine import MODES, SORTS
 from newsreel.search.snippets import snippet_html, snippet_terminal
 
 
-@click.command(context_settings=QUERY_COMMAND)
+@click.command(cls=QueryCommand, context_settings=QUERY_COMMAND)
 @click.argument("query")
 @archive_option
 @filter_options

@@ -15,6 +15,7 @@ from newsreel.analytics.trends import DEFAULT_MIN_WORDS, PERIODS, split_terms, t
 from newsreel.api import open_archive
 from newsreel.cli.common import (
     QUERY_COMMAND,
+    QueryCommand,
     archive_option,
     counted,
     existing_archive,
@@ -179,7 +180,7 @@ def compare(
     _print_comparison(data)
 
 
-@click.command(context_settings=QUERY_COMMAND)
+@click.command(cls=QueryCommand, context_settings=QUERY_COMMAND)
 @click.argument("terms", nargs=-1, required=True)
 @archive_option
 @click.option(
