@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsreel.errors import ConfigError, NotFoundError
+from newsreel.ingest.formats.captions_json import parse_caption_json
 from newsreel.ingest.formats.provenance import (
     FROM_FILE_NAME,
     FROM_FOLDER,
@@ -120,3 +121,19 @@ def test_prepare_names_the_outlet_and_says_so() -> None:
     record = result.records[0]
     assert record.channel == "DW News" and record.channel_code == "DW"
     assert record.sources["channel"] == f"{FROM_FOLDER}; outlet alias of 'DW'"
+
+
+def test_a_channel_the_source_names_came_from_the_record_even_where_the_title_agrees() -> None:
+    """Regression (review): 152 BBC videos whose JSON says "channel": "BBC News" were
+    shown as "channel: derived from the title" (their titles end "| BBC News")."""
+    data = {
+        "videoId": "bbc00000001",
+        "title": "Talks resume | BBC News",
+        "channel": "BBC News",
+        "segments": [{"start": 0, "dur": 2, "text": "talks resume today"}],
+    }
+    record = parse_caption_json(data, fallback_id=None)
+    assert field_sources(record, "bbc00000001.json")["channel"] == SOURCE_RECORD
+    untold = parse_caption_json({**data, "channel": None}, fallback_id=None)
+    assert untold.channel == "BBC News"
+    assert field_sources(untold, "bbc00000001.json")["channel"] == FROM_TITLE

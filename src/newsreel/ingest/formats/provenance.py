@@ -23,6 +23,12 @@ USER = "user override"
 FIELDS = ("title", "channel", "channel_code", "language", "publish_date")
 
 
+def given_channel(explicit: str | None) -> dict[str, str]:
+    """The ``sources`` of a record whose channel the source names in a field of its own:
+    it came from the record, even where the title ends with the same outlet."""
+    return {"channel": SOURCE_RECORD} if explicit else {}
+
+
 def _fold(value: str) -> str:
     return " ".join(value.casefold().replace("_", " ").split())
 

@@ -13,6 +13,7 @@ from newsreel.ingest.formats.metadata import (
     parse_date,
     synthetic_id,
 )
+from newsreel.ingest.formats.provenance import given_channel
 from newsreel.models import Record
 
 _KNOWN = ("video_id", "video_title", "thumbnail_path", "publish_date", "channel", "language")
@@ -85,4 +86,5 @@ def parse_seed(text: str) -> Record:
         publish_date=published,
         thumbnail_path=thumbnail,
         extra=extra,
+        sources=given_channel(fields.get("channel")),
     )

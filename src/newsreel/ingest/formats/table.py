@@ -20,6 +20,7 @@ from newsreel.ingest.formats.metadata import (
     parse_date,
     synthetic_id,
 )
+from newsreel.ingest.formats.provenance import given_channel
 from newsreel.models import Record
 
 FIELDS = (
@@ -136,7 +137,9 @@ def parse_row(row: Mapping[str, Any], mapping: Mapping[str, str], locator: str) 
         )
     title = clean_field(_text(get.get("title")))
     thumbnail = clean_field(_text(get.get("thumbnail_path")), collapse=False)
-    channel, code, language = fill_channel(clean_field(_text(get.get("channel"))), title, thumbnail)
+    given = clean_field(_text(get.get("channel")))
+    channel, code, language = fill_channel(given, title, thumbnail)
+    record.sources.update(given_channel(given))
     record.title = title or record.title
     record.thumbnail_path = thumbnail
     record.channel = channel or record.channel

@@ -10,6 +10,7 @@ from typing import Any
 
 from newsreel.errors import BadInputError
 from newsreel.ingest.formats.metadata import fill_channel, normalize_text
+from newsreel.ingest.formats.provenance import given_channel
 from newsreel.models import Record, Segment
 from newsreel.repair.rolling import Cue, merge_cues
 
@@ -113,4 +114,5 @@ def timed_record(
         segments=tuple(raw_segments),
         word_times=tuple((round(w.start, 3), round(w.end, 3)) for _, w in kept),
         extra=extra or {},
+        sources=given_channel(channel),
     )
