@@ -48,12 +48,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def table_columns(extra_keys: Iterable[str]) -> list[str]:
     """Export columns: the archive's, one per ``extra`` key (or one ``extra`` JSON column
-    when there are more than ``MAX_EXTRA_COLUMNS``), the transcript last."""
-    base = [c for c in EXPORT_COLUMNS if c not in ("extra", "transcript")]
+    when there are more than ``MAX_EXTRA_COLUMNS``), the repaired text (punctuated and
+    cased; empty before ``newsreel repair``) and the transcript (as ingested) last."""
+    base = [c for c in EXPORT_COLUMNS if c not in ("extra", "repaired", "transcript")]
     keys = list(extra_keys)
     if len(keys) > MAX_EXTRA_COLUMNS:
-        return [*base, "extra", "transcript"]
-    return [*base, *(EXTRA_PREFIX + k for k in keys), "transcript"]
+        return [*base, "extra", "repaired", "transcript"]
+    return [*base, *(EXTRA_PREFIX + k for k in keys), "repaired", "transcript"]
 
 
 def flatten(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[dict[str, Any]]:
@@ -68,7 +69,7 @@ def flatten(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[dict
         for key in wanted:
             value = extra.get(key)
             row[EXTRA_PREFIX + key] = None if value is None else str(value)
-        yield row
+        yield {c: row.get(c) for c in columns}  # in column order: JSON Lines keep it too
 
 
 PASSAGE_COLUMNS = list(PassageRow.__dataclass_fields__)

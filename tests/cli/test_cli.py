@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 import subprocess
@@ -98,6 +100,29 @@ def test_export_formats(demo: Path, tmp_path: Path) -> None:
         assert "wrote 2 videos" in err
     rows = [json.loads(line) for line in (tmp_path / "x.jsonl").read_text().splitlines()]
     assert {r["channel"] for r in rows} == {"DW News"}
+
+
+def test_export_has_the_repaired_text_and_reads_back_without_it(
+    demo: Path, tmp_path: Path
+) -> None:
+    """Regression (review): exports had no punctuated text, and JSON Lines put the
+    extra.* keys after the transcript that docs/formats.md says comes last."""
+    out = tmp_path / "x.jsonl"
+    assert run("export", "-o", str(out), "--channel", "DW", archive=demo)[0] == 0
+    before = json.loads(out.read_text().splitlines()[0])
+    assert before["repaired"] is None and list(before)[-2:] == ["repaired", "transcript"]
+    assert run("repair", archive=demo)[0] == 0
+    table = tmp_path / "x.csv"
+    assert run("export", "-o", str(table), "--channel", "DW", archive=demo)[0] == 0
+    rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))))
+    assert list(rows[0])[-2:] == ["repaired", "transcript"]
+    seed = next(r for r in rows if r["video_id"] == "wyqHuhmsA28")
+    assert seed["repaired"].startswith("Media reports say") and "Cairo." in seed["repaired"]
+    code, _, err = run("ingest", str(table), archive=tmp_path / "back.db")
+    assert code == 0, err
+    _, shown, _ = run("show", "wyqHuhmsA28", "--json", archive=tmp_path / "back.db")
+    extra = json.loads(shown)["extra"]
+    assert not {"repaired", "content_sha256", "versions"} & set(extra)
 
 
 def test_broken_folder_is_reported_not_crashed(tmp_path: Path) -> None:

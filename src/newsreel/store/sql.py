@@ -85,6 +85,7 @@ EXPORT_COLUMNS = (
     "source_locator",
     "ingested_at",
     "extra",
+    "repaired",
     "transcript",
 )
 
@@ -105,8 +106,9 @@ def export_sql(filters: Filters, matched: bool = False) -> tuple[str, list[Any]]
         "v.id_source, t.version, "
         "(SELECT count(*) FROM transcripts o WHERE o.video_id = v.video_id) AS versions, "
         "t.words, t.timed, t.content_sha256, t.source_path, t.source_format, "
-        "t.source_locator, t.ingested_at, v.extra, t.text AS transcript "
+        "t.source_locator, t.ingested_at, v.extra, r.text AS repaired, t.text AS transcript "
         "FROM videos v JOIN transcripts t ON t.id = v.current_transcript_id "
+        "LEFT JOIN repairs r ON r.transcript_id = t.id "
         f"WHERE 1 = 1{where} ORDER BY v.publish_date, v.video_id"
     )
     return sql, params

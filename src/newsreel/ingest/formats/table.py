@@ -150,11 +150,21 @@ def parse_row(row: Mapping[str, Any], mapping: Mapping[str, str], locator: str) 
     except ValueError as exc:
         record.extra["publish_date_error"] = str(exc)
     used = set(mapping.values())
+    if _EXPORT_MARKS <= row.keys():  # a Newsreel export read back: what the archive made
+        used |= _DERIVED  # (versions, hashes, the repaired text) is no source field
     for column, value in row.items():
         if column not in used and (_text(value) or "").strip():
             record.extra[column] = value if isinstance(value, int | float | bool) else str(value)
     record.locator = locator
     return record
+
+
+# columns a Newsreel export adds from the archive: read back, they are not kept in extra
+_DERIVED = frozenset(
+    "thumbnail_file id_source version versions words timed content_sha256 source_path "
+    "source_format source_locator ingested_at repaired".split()
+)
+_EXPORT_MARKS = frozenset({"content_sha256", "ingested_at"})
 
 
 def parse_rows(
