@@ -150,7 +150,7 @@ def parse_row(row: Mapping[str, Any], mapping: Mapping[str, str], locator: str) 
     except ValueError as exc:
         record.extra["publish_date_error"] = str(exc)
     used = set(mapping.values())
-    if _EXPORT_MARKS <= row.keys():  # a Newsreel export read back: what the archive made
+    if row.keys() >= _EXPORT_MARKS:  # a Newsreel export read back: what the archive made
         used |= _DERIVED  # (versions, hashes, the repaired text) is no source field
     for column, value in row.items():
         if column not in used and (_text(value) or "").strip():
