@@ -102,9 +102,7 @@ def test_export_formats(demo: Path, tmp_path: Path) -> None:
     assert {r["channel"] for r in rows} == {"DW News"}
 
 
-def test_export_has_the_repaired_text_and_reads_back_without_it(
-    demo: Path, tmp_path: Path
-) -> None:
+def test_export_has_the_repaired_text_and_reads_back_without_it(demo: Path, tmp_path: Path) -> None:
     """Regression (review): exports had no punctuated text, and JSON Lines put the
     extra.* keys after the transcript that docs/formats.md says comes last."""
     out = tmp_path / "x.jsonl"
