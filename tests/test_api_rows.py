@@ -27,8 +27,10 @@ from newsreel.rows import (
 )
 
 # The JSON/export edge: ``table`` yields one flat export row per video (columns vary with
-# the archive's extra metadata), which ``export`` and ``to_pandas`` write as they are.
-EDGE = {"table"}
+# the archive's extra metadata), which ``export`` and ``to_pandas`` write as they are;
+# ``table_rows`` the flat export rows of an enrichment table (nested values as JSON text),
+# which ``export_table`` and ``/api/v1/export?table=`` write.
+EDGE = {"table", "table_rows"}
 # pandas is imported for type checking only; a stand-in lets its annotations resolve.
 NAMESPACE = {"pd": SimpleNamespace(DataFrame=object)}
 

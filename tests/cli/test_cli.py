@@ -102,6 +102,11 @@ def test_export_formats(demo: Path, tmp_path: Path) -> None:
     assert {r["channel"] for r in rows} == {"DW News"}
 
 
+def test_a_search_past_its_last_result_says_how_many_there_are(demo: Path) -> None:
+    code, out, err = run("search", "Cairo", "--offset", "100", archive=demo)
+    assert code == 0 and not out and "the query matches 2 videos, all before --offset 100" in err
+
+
 def test_export_has_the_repaired_text_and_reads_back_without_it(demo: Path, tmp_path: Path) -> None:
     """Regression (review): exports had no punctuated text, and JSON Lines put the
     extra.* keys after the transcript that docs/formats.md says comes last."""
@@ -154,6 +159,9 @@ def test_broken_folder_is_reported_not_crashed(tmp_path: Path) -> None:
         (["search", "Cairo", "--channel", "NoSuch"], "no outlet 'NoSuch' in the archive"),
         (["trends", "Cairo", "--channel", "DWW"], "its outlets: "),
         (["search", "Cairo channel:Nope"], "no outlet 'Nope'"),
+        (["search", "Cairo", "--lang", "xx"], "no video in language 'xx' in the archive"),
+        (["export", "-o", "/tmp/x.csv", "--lang", "xx"], "its languages: en"),
+        (["search", "Cairo NEAR/x Gaza"], "NEAR/ takes a number of words"),
         (["show", "4emc0CPvQ-0", "--raw", "--clean"], "use one"),
         (["trends", "Cairo", "--jsn"], "No such option '--jsn'"),
         (["search", "--jsn", "Cairo"], "No such option '--jsn'"),  # before the query

@@ -53,6 +53,7 @@ def test_tree_shape() -> None:
         ("channel:DW", "no words"),
         ("Gaza NEAR/5", "both sides"),
         ("a NEAR/5 b NEAR/3 c", "one distance"),
+        ("Gaza NEAR/x Rafah", "NEAR/ takes a number of words, e.g. NEAR/5"),
         ("Gaza -channel:DW", "on its own"),
         ("Gaza OR channel:DW", "only with each other"),
         ("Gaza (lang:en OR lang:de)", "not in OR"),

@@ -190,10 +190,21 @@ class ArchiveBase:
         outlets; a clash or an unknown group is a ``ConfigError``."""
         chosen = _combine(channel, lang, since, until, parsed)
         chosen = replace(chosen, channels=self._outlets_named(chosen.channels))
+        if chosen.language:
+            self._language_known(chosen.language)
         if not any(is_group(c) for c in chosen.channels):
             return chosen
         groups = self.store.metadata.group_members()
         return replace(chosen, channels=expand_groups(chosen.channels, groups))
+
+    def _language_known(self, language: str) -> None:
+        """A ``ConfigError`` for a language no video has (a typo would find nothing)."""
+        like = self.store.videos.languages_like(language)
+        if language.lower() not in (c.lower() for c in like):
+            raise ConfigError(
+                f"no video in language {language!r} in the archive; its languages: "
+                + (", ".join(like) or "none recorded")
+            )
 
     def _outlets_named(self, channels: tuple[str, ...]) -> tuple[str, ...]:
         """The outlet filters with each code replaced by the outlets it names ("dw": the

@@ -33,7 +33,8 @@ class QueryCommand(click.Command):
     stands (before the query it would otherwise be read as the query)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        known = {o for p in self.params for o in p.opts if o.startswith("--")} | {"--help"}
+        named = [o for p in self.params for o in (*p.opts, *p.secondary_opts)]
+        known = {o for o in named if o.startswith("--")} | {"--help"}
         for arg in args:
             if arg == "--":
                 break

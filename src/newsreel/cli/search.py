@@ -15,6 +15,7 @@ from newsreel.cli.common import (
     QUERY_COMMAND,
     QueryCommand,
     archive_option,
+    counted,
     filter_options,
     handle_errors,
     help_asked,
@@ -122,6 +123,12 @@ def search(
         counts = arch.facets(query, exact=exact, **filters) if facets else None
         unindexed = arch.indexes.pending()
         notice = arch.semantic_notice(mode)
+        if not hits and offset and mode == "lexical":  # past the end, or nothing at all?
+            found = sum(n for _, n in arch.facets(query, exact=exact, **filters)["channel"])
+            if found:
+                notice = (
+                    f"the query matches {counted(found, 'video')}, all before --offset {offset}"
+                )
     _notes(notice, unindexed)
     if as_json:
         for hit in hits:

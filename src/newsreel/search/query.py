@@ -132,6 +132,8 @@ def _token(match: re.Match[str]) -> tuple[str, str, bool]:
         return ("or", word, False)
     if word and _NEAR.match(word) and not neg_w:
         return ("near", word.split("/")[1], False)
+    if word and word.startswith("NEAR/") and not neg_w:
+        raise QueryError(f"{word!r}: NEAR/ takes a number of words, e.g. NEAR/5")
     return ("word", word, bool(neg_w))
 
 

@@ -108,6 +108,10 @@ class VideoRepository(Protocol):
     def source_bytes(self, video_id: str) -> bytes:
         """Return the original bytes of the file the current transcript came from."""
 
+    def languages_like(self, language: str) -> list[str]:
+        """The archive's language codes equal to ``language`` (case aside); when none is,
+        up to 12 of the codes it has."""
+
     def stats(self) -> Stats:
         """Return archive-wide counts."""
 

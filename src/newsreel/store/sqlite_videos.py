@@ -197,6 +197,22 @@ class SQLiteVideos(Repository):
         text: str = row[2]
         return content[:offset] + text.encode("utf-8") + content[offset:]
 
+    def languages_like(self, language: str) -> list[str]:
+        """The archive's language codes equal to ``language`` (case aside); when none is,
+        up to 12 of the codes it has."""
+        same = self.db.execute(
+            "SELECT language FROM videos WHERE lower(language) = lower(?) LIMIT 1", (language,)
+        ).fetchone()
+        if same is not None:
+            return [str(same[0])]
+        return [
+            str(r[0])
+            for r in self.db.execute(
+                "SELECT DISTINCT language FROM videos WHERE language IS NOT NULL "
+                "ORDER BY 1 LIMIT 12"
+            )
+        ]
+
     def stats(self) -> Stats:
         """Return archive-wide counts."""
         one = self.db.execute(
