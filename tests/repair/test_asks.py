@@ -39,3 +39,20 @@ def test_the_clean_view_capitalises_a_sentence_a_dropped_filler_opened() -> None
     assert readable(repair_text("uh the minister said uh yes"), clean_view=True) == (
         "The minister said, yes."
     )
+
+
+def test_a_human_cased_text_keeps_its_lower_case_words() -> None:
+    """Regression (review): CNN's edited "testified, last week, they're" became "They're"
+    and "the question now is" "the question Now is"."""
+    text = (
+        "Good evening. We begin tonight with the hearings. Two aides testified, last week, "
+        "they're the two highest officials who are known to have talked. Viewers watched "
+        "the committee's season finale. The question now is whether minds changed. "
+        "We will see."
+    )
+    out = readable(repair_text(text))
+    assert "last week, they're the two" in out and "The question now is" in out
+    assert "the committee's season" in out
+    # a lone dotted word is no sign of a person's casing: the model still cases
+    short = readable(repair_text("the u.s. and the european union agreed a deal today"))
+    assert "European Union" in short

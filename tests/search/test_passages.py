@@ -68,3 +68,12 @@ def test_repaired_text_keeps_punctuation_outside_marks_and_heard_words() -> None
     passage = best_passage(repaired, None, groups)
     assert f"({MARK_START}Cairo{MARK_END})." in passage.snippet
     assert ("Shin Bet", "Shim bit") in passage.heard_as
+
+
+def test_a_snippet_shows_no_speaker_change_marks() -> None:
+    """Regression (review): snippets showed ">> Welcome to AI Decoded" that `show` and the
+    video page turn into a new speaker's turn."""
+    text = "thank you >> welcome to AI decoded &gt;&gt; this week we look at cancer"
+    passage = best_passage(text, None, slot_groups(parse_query("decoded").node, Heard()))
+    assert ">>" not in passage.snippet and "&gt;" not in passage.snippet
+    assert f"welcome to AI {MARK_START}decoded{MARK_END} this week" in passage.snippet

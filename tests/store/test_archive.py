@@ -226,7 +226,8 @@ def test_filters_and_export_round_trip(archive: Archive, tmp_path: Path) -> None
 
     assert [h.video_id for h in archive.search("Cairo", since=date(2024, 4, 1))] == ["vidB"]
     assert archive.search("Cairo", channel="dw")  # channel code, any case
-    assert archive.search("Cairo", lang="fr") == []
+    with pytest.raises(ConfigError, match="no video in language 'fr' in the archive"):
+        archive.search("Cairo", lang="fr")  # a typo would find nothing: say so
     frame = archive.to_pandas(query="again")
     assert list(frame["video_id"]) == ["vidB"]
     assert frame.loc[0, "channel"] == "DW News"

@@ -149,17 +149,26 @@ def split_raw(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def styled(
-    token: str, case: str, mark: str, *, sentence_start: bool, trust_case: bool = True
+    token: str,
+    case: str,
+    mark: str,
+    *,
+    sentence_start: bool,
+    trust_case: bool = True,
+    keep_lower: bool = False,
 ) -> str:
     """One token's display form: cased, with ``mark`` appended if it has no punctuation.
 
-    A lower-case or all-capitals token takes the decided casing. A token written in
-    mixed case ("Cairo", "iPhone") keeps it where the source's casing is trusted
-    (``trust_case``: human-cased text), and otherwise only where the decided casing
-    agrees with it: auto-captions capitalise at random ("it Bears repeating").
+    An all-capitals token takes the decided casing, and so does a lower-case one unless
+    ``keep_lower`` (a human-cased text: a word it wrote in lower case stays so but at a
+    sentence's start). A token written in mixed case ("Cairo", "iPhone") keeps it where
+    the source's casing is trusted (``trust_case``), and otherwise only where the decided
+    casing agrees with it: auto-captions capitalise at random ("it Bears repeating").
     """
     letters = [c for c in token if c.isalpha()]
     shouting = bool(letters) and all(c.isupper() for c in letters)
+    if keep_lower and letters and not any(c.isupper() for c in letters):
+        case = "lower"  # a human-cased source wrote it in lower case: "testified, they're"
     form = token
     doubted = not trust_case and case_of(token) != case
     if not letters or shouting or doubted or not any(c.isupper() for c in letters):

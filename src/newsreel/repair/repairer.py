@@ -30,6 +30,19 @@ def trusts_casing(tokens: Sequence[str]) -> bool:
     return bool(words) and ends * 60 >= len(words)
 
 
+def human_cased(tokens: Sequence[str]) -> bool:
+    """Whether a text is cased by a person: at least five of its own sentences end, and
+    nine in ten of the words after those ends are capitalised (an edited transcript);
+    not "the u.s. and the european union", whose one dotted word is no sentence end."""
+    after = [
+        tokens[i + 1]
+        for i in range(len(tokens) - 1)
+        if written_end(tokens[i]) and any(c.isalpha() for c in tokens[i + 1])
+    ]
+    capitals = sum(1 for t in after if next(c for c in t if c.isalpha()).isupper())
+    return len(after) >= 5 and 10 * capitals >= 9 * len(after)
+
+
 def decide_cases(tokens: Sequence[str], prediction: Prediction) -> list[str]:
     """Each token's casing: the model's, with the casing the token was written in
     added to its logits as evidence (``Prediction.raw_case_bonus``)."""
@@ -92,6 +105,7 @@ def punctuate(
 ) -> tuple[list[str], list[int]]:
     """Display forms (cased, marked) and sentence starts, before turns are detected."""
     trust = trusts_casing(tokens) if trust_case is None else trust_case
+    keep_lower = trust and human_cased(tokens)
     cases = decide_cases(tokens, prediction)
     punct = fragments.names_joined(tokens, kinds, prediction.punct, cases)
     forms: list[str] = []
@@ -106,7 +120,9 @@ def punctuate(
         if mark in ("", ",") and (nxt is None or kinds[nxt] == "marker"):
             mark = "?" if asks(tokens, kinds, starts[-1] if starts and not at_start else i) else "."
         case = "lower" if kinds[i] == "filler" else cases[i]
-        form = styled(token, case, mark, sentence_start=at_start, trust_case=trust)
+        form = styled(
+            token, case, mark, sentence_start=at_start, trust_case=trust, keep_lower=keep_lower
+        )
         if at_start:
             starts.append(i)
         forms.append(form)

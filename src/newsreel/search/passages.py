@@ -170,6 +170,9 @@ def _match_length(group: Sequence[Slot], start: int, folded: dict[int, list[str]
     return length
 
 
+_TURN_MARKS = frozenset({">>", "&gt;&gt;", ">>>"})
+
+
 def best_passage(
     text: str,
     word_times: Sequence[tuple[float, float]] | None,
@@ -193,7 +196,11 @@ def best_passage(
     marked: set[int] = set()
     for a, b, _ in inside:
         marked.update(range(a, b + 1))
-    snippet = " ".join(mark_word(words[i]) if i in marked else words[i] for i in range(start, end))
+    snippet = " ".join(
+        mark_word(words[i]) if i in marked else words[i]
+        for i in range(start, end)
+        if i in marked or words[i] not in _TURN_MARKS  # ">>": a speaker change, not words
+    )
     snippet = ("…" if start > 0 else "") + snippet + ("…" if end < len(words) else "")
     matched, heard = surfaces(words, runs)
     timed_word = inside[0][0] if inside else start
