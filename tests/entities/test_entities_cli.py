@@ -370,3 +370,19 @@ def test_search_hears_a_name_as_the_spellings_the_archive_linked_to_it(tmp_path:
     assert {"term": "Kyiv", "heard": "Kiev"} in hits[-1]["heard_as"]
     code, out, _ = run("search", "Kyiv", "--exact", "--json", archive=db)
     assert len(out.splitlines()) == 1  # as typed: the one video that says "Kyiv"
+
+
+def test_a_rename_may_give_the_entity_its_right_type(tmp_path: Path, enriched: Path) -> None:
+    """Regression (review): "Adam [LOC]" (a presenter) could not become the person "Adam
+    Fleming": a rename kept the type and a merge refused two types."""
+    db = tmp_path / "copy.db"
+    db.write_bytes(enriched.read_bytes())
+    (tmp_path / "copy.db.fulltext").mkdir()
+    code, out, err = run("entity-rename", "Rafah", "Rafah", "--type", "per", archive=db)
+    assert code == 0 and out.startswith("renamed Rafah to Rafah"), err
+    _, shown, _ = run("entity", "Rafah", "--json", archive=db)
+    assert json.loads(shown)["type"] == "PER"
+    code, out, _ = run("entity-rename", "Rafah", "Benjamin Netanyahu", archive=db)
+    assert code == 0 and out.startswith("merged Rafah into Benjamin Netanyahu")
+    code, _, err = run("entity-rename", "Mossad", "Mossad", "--type", "CITY", archive=db)
+    assert code == 2 and "'CITY' is not one of" in err

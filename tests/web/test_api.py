@@ -392,6 +392,13 @@ def test_rename_with_the_token(writable: TestClient) -> None:
     assert renamed.status_code == 200 and renamed.json()["relinked"] >= 1
     assert writable.get("/api/v1/entities/The Mossad").json()["name"] == "The Mossad"
     assert "Mosad" in writable.get("/api/v1/entities/The Mossad").json()["spellings"]
+    retyped = writable.post(
+        "/api/v1/entities/rename",
+        json={"entity": "The Mossad", "new_name": "The Mossad", "type": "MISC"},
+        headers=auth,
+    )
+    assert retyped.status_code == 200
+    assert writable.get("/api/v1/entities/The Mossad").json()["type"] == "MISC"
 
 
 @pytest.mark.parametrize(
@@ -402,6 +409,7 @@ def test_rename_with_the_token(writable: TestClient) -> None:
         ({"entity": "Cairo"}, f"Bearer {TOKEN}", 422),
         ({"entity": "Cairo", "new_name": "Mossad"}, f"Bearer {TOKEN}", 400),  # an ORG's name
         ({"entity": "Cairo", "name": "Kairo"}, "Bearer wrong", 401),
+        ({"entity": "Cairo", "name": "Kairo", "type": "CITY"}, f"Bearer {TOKEN}", 422),
     ],
 )
 def test_rename_refuses_bad_input(

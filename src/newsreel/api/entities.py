@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from newsreel.api.base import FACET_POOL, TABLES, ArchiveBase, Outlets
+
+ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
 from newsreel.entities.counts import entities_of
 from newsreel.entities.spelling import key as link_key
 from newsreel.errors import ConfigError, NotFoundError
@@ -144,34 +146,38 @@ class EntityMethods(ArchiveBase):
         self.store.entities.set_alias(link_key(spelling), kind, target)
         return self.store.entities.relink(entity_id, matching, kind, target)
 
-    def _name_free(self, name: str, kind: str) -> None:
-        """A ``ConfigError`` where an entity of another type has the name already (two
-        entities of one name would be told apart by nobody)."""
-        other = [t for _, t in self.store.entities.named(name) if t != kind]
+    def _name_free(self, name: str, kind: str, own: int | None = None) -> None:
+        """A ``ConfigError`` where an entity of another type (not ``own``, the entity being
+        renamed) has the name already (two entities of one name would be told apart by
+        nobody)."""
+        other = [t for i, t in self.store.entities.named(name) if t != kind and i != own]
         if other:
             raise ConfigError(
                 f"an entity of type {other[0]} is named {name!r} already; "
                 f"give this {kind} entity another name"
             )
 
-    def rename_entity(self, name: str, new_name: str) -> int:
-        """Give an entity a name of the user's choice (all its spellings keep it across
-        re-runs; a name another entity of its type has merges the two). Returns the
-        mentions relinked."""
+    def rename_entity(self, name: str, new_name: str, kind: str | None = None) -> int:
+        """Give an entity a name of the user's choice, and with ``kind`` another type
+        (PER, ORG, LOC, MISC): all its spellings keep them across re-runs; the name of
+        another entity of that type merges the two. Returns the mentions relinked."""
         with self.writing("entity-rename"):
-            return self._rename_entity(name, new_name)
+            return self._rename_entity(name, new_name, kind)
 
-    def _rename_entity(self, name: str, new_name: str) -> int:
+    def _rename_entity(self, name: str, new_name: str, kind: str | None = None) -> int:
         target = " ".join(new_name.split())
         if not target or len(target) > 200:
             raise ConfigError(
                 f"a new name of 1 to 200 characters is needed to rename {name!r} "
                 f"(got {new_name[:40]!r})"
             )
-        entity_id, canonical, kind = self.store.entities.find_entity(name)
-        if target == canonical:
+        if kind is not None and kind.upper() not in ENTITY_TYPES:
+            raise ConfigError(f"no entity type {kind!r}; choose one of {', '.join(ENTITY_TYPES)}")
+        entity_id, canonical, own = self.store.entities.find_entity(name)
+        kind = own if kind is None else kind.upper()
+        if target == canonical and kind == own:
             raise ConfigError(f"{name!r} is named {canonical!r} already: nothing to rename")
-        self._name_free(target, kind)
+        self._name_free(target, kind, entity_id)
         row = self._entity_row(entity_id)
         for spelling in {*row.spellings, canonical}:
             self.store.entities.set_alias(link_key(spelling), kind, target)

@@ -242,16 +242,26 @@ def entity_split(name: str, spelling: str, new_name: str | None, archive: Path |
 @click.command("entity-rename")
 @click.argument("name")
 @click.argument("new_name")
+@click.option(
+    "--type",
+    "kind",
+    type=click.Choice(["PER", "ORG", "LOC", "MISC"], case_sensitive=False),
+    help="Give it this type too (a person the NER took for a place: --type PER).",
+)
 @archive_option
 @wait_option
 @handle_errors
-def entity_rename(name: str, new_name: str, archive: Path | None) -> None:
-    """Give entity NAME the name NEW_NAME (kept across re-runs; the name of another
-    entity of its type merges the two)."""
+def entity_rename(name: str, new_name: str, kind: str | None, archive: Path | None) -> None:
+    """Give entity NAME the name NEW_NAME, and with --type another type (kept across
+    re-runs; the name of another entity of that type merges the two)."""
     with open_writable(existing_archive(archive)) as arch:
-        own = arch.store.entities.find_entity(name)[0]
-        merged = any(i != own for i, _ in arch.store.entities.named(" ".join(new_name.split())))
-        moved = arch.rename_entity(name, new_name)
+        own, _, own_kind = arch.store.entities.find_entity(name)
+        wanted = (kind or own_kind).upper()
+        merged = any(
+            i != own and t == wanted
+            for i, t in arch.store.entities.named(" ".join(new_name.split()))
+        )
+        moved = arch.rename_entity(name, new_name, kind)
     done = "merged" if merged else "renamed"
     click.echo(
         f"{done} {name} {'into' if merged else 'to'} {new_name}: "

@@ -527,15 +527,17 @@ def api_rename(
     entity: Annotated[str, Body()],
     name: Annotated[str | None, Body()] = None,
     new_name: Annotated[str | None, Body()] = None,
+    type: Annotated[Literal["PER", "ORG", "LOC", "MISC"] | None, Body()] = None,
     authorization: Annotated[str | None, Header()] = None,
 ) -> dict[str, Any]:
-    """The entity takes ``new_name`` (or ``name``, as before); its spellings keep it across
-    re-runs. The name of an entity of another type is refused (400)."""
+    """The entity takes ``new_name`` (or ``name``, as before), and with ``type`` another
+    type; its spellings keep them across re-runs. The name of an entity of another type
+    is refused (400)."""
     chosen = new_name if new_name is not None else name
     if chosen is None:
         raise ApiProblem(422, "body.new_name: give the entity's new name")
     with _authorise(request, authorization).archive() as arch:
-        return {"relinked": arch.rename_entity(entity, chosen)}
+        return {"relinked": arch.rename_entity(entity, chosen, type)}
 
 
 @router.post("/ingest", summary="Ingest files on the server (token)")
