@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from newsreel.api.base import FACET_POOL, TABLES, ArchiveBase, Outlets
-
-ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
 from newsreel.entities.counts import entities_of
 from newsreel.entities.spelling import key as link_key
 from newsreel.errors import ConfigError, NotFoundError
@@ -25,6 +23,8 @@ from newsreel.rows import (
     VideoMention,
 )
 
+
+ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
 
 class EntityMethods(ArchiveBase):
     """Entities, claims and quotes of an archive; merge, split and rename entities."""
