@@ -23,8 +23,8 @@ from newsreel.rows import (
     VideoMention,
 )
 
-
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
+
 
 class EntityMethods(ArchiveBase):
     """Entities, claims and quotes of an archive; merge, split and rename entities."""
