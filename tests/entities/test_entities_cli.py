@@ -386,3 +386,27 @@ def test_a_rename_may_give_the_entity_its_right_type(tmp_path: Path, enriched: P
     assert code == 0 and out.startswith("merged Rafah into Benjamin Netanyahu")
     code, _, err = run("entity-rename", "Mossad", "Mossad", "--type", "CITY", archive=db)
     assert code == 2 and "'CITY' is not one of" in err
+
+
+def test_an_entity_says_whose_spelling_its_name_also_is(tmp_path: Path, enriched: Path) -> None:
+    """Regression (review): `entity Laura` showed a 2-mention "Laura" with no word of the
+    72 "Laura" mentions on other entities."""
+    import sqlite3
+
+    db = tmp_path / "copy.db"
+    db.write_bytes(enriched.read_bytes())
+    (tmp_path / "copy.db.fulltext").mkdir()
+    code, out, _ = run("entity", "Rafah", archive=db)
+    assert code == 0 and "also a spelling of" not in out
+    with sqlite3.connect(db) as conn:  # another entity heard as "Rafah" too
+        other = conn.execute("SELECT id FROM entities WHERE name = 'Mossad'").fetchone()[0]
+        tid, start = conn.execute(
+            "SELECT transcript_id, max(start) + 1000 FROM mentions"
+        ).fetchone()
+        conn.execute(
+            "INSERT INTO mentions VALUES (?, ?, ?, 'Rafah', ?, 'ner')",
+            (tid, start, start + 1, other),
+        )
+    code, out, _ = run("entity", "Rafah", archive=db)
+    assert code == 0 and out.startswith("Rafah [LOC]")
+    assert "'Rafah' is also a spelling of  Mossad [ORG] (1 mention)" in out

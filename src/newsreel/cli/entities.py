@@ -96,6 +96,11 @@ def entity(name: str, archive: Path | None, as_json: bool) -> None:
     month, top co-mentioned entities, videos."""
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         data = arch.entity(name)
+        others = [
+            (other, kind, n)
+            for i, other, kind, n in arch.store.entities.heard_as(name)
+            if i != data.entity_id
+        ]
     if as_json:
         click.echo(json.dumps(data.to_dict(), ensure_ascii=False))
         return
@@ -104,6 +109,11 @@ def entity(name: str, archive: Path | None, as_json: bool) -> None:
         f"{counted(data.mentions, 'mention')} in {counted(len(data.videos), 'video')}"
     )
     click.echo("heard as  " + ", ".join(f"{s} ({n})" for s, n in data.spellings.items()))
+    if others:  # "Laura" may be another entity's spelling too: say whose
+        click.echo(
+            f"{name!r} is also a spelling of  "
+            + ", ".join(f"{o} [{k}] ({counted(n, 'mention')})" for o, k, n in others)
+        )
     click.echo("per outlet and month")
     for row in data.per_outlet_month:
         click.echo(

@@ -195,6 +195,9 @@ class EntityRepository(Protocol):
     def known_spellings(self, version: str) -> list[tuple[str, str, str]]:
         """(surface, type, canonical name) of every spelling linked by this stage version."""
 
+    def heard_as(self, surface: str, limit: int = 5) -> list[tuple[int, str, str, int]]:
+        """(id, name, type, mentions) of the entities heard as this spelling."""
+
     def linked_spellings(self, words: Sequence[str]) -> dict[str, dict[str, tuple[int, int]]]:
         """For each lower-case word said as (most often) one entity, at least twice, or a
         one-word entity's name: that entity's other one-word spellings with their

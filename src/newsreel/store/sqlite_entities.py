@@ -205,6 +205,21 @@ class SQLiteEntities(Repository):
                 out.setdefault(str(word), set()).add(str(kind))
         return out
 
+    def heard_as(self, surface: str, limit: int = 5) -> list[tuple[int, str, str, int]]:
+        """(id, name, type, mentions) of the entities current transcripts heard as this
+        spelling (case aside), most mentions first."""
+        return [
+            (int(r[0]), str(r[1]), str(r[2]), int(r[3]))
+            for r in self.db.execute(
+                "SELECT e.id, e.name, e.type, count(*) FROM mentions m "
+                "JOIN entities e ON e.id = m.entity_id "
+                "JOIN videos v ON v.current_transcript_id = m.transcript_id "
+                "WHERE lower(m.surface) = lower(?) GROUP BY e.id, e.name, e.type "
+                "ORDER BY 4 DESC, 2 LIMIT ?",
+                (surface, limit),
+            )
+        ]
+
     def linked_spellings(self, words: Sequence[str]) -> dict[str, dict[str, tuple[int, int]]]:
         """For each lower-case word said as (most often) one entity, at least twice, or
         that is a one-word entity's name: that entity's other one-word spellings (lower
