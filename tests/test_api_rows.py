@@ -159,4 +159,18 @@ def test_nested_rows_keep_the_json_shape() -> None:
         "sentence",
         "channel",
         "publish_date",
+        "unit",
     ]
+
+
+def test_a_claim_says_what_unit_its_number_is_in() -> None:
+    """Regression (review): 129 claims had the subject "pounds" or "dollars" and "300
+    million | takeover" did not say which; claims now carry a ``unit``."""
+    from newsreel.rows import claim_unit
+
+    assert claim_unit("£305 million", "takeover") == "GBP"
+    assert claim_unit("1.5 million", "dollars each") == "USD"
+    assert claim_unit("80 percent", "of the club") == "percent"
+    assert claim_unit("3.5 per cent", None) == "percent"
+    assert claim_unit("40", "Israeli hostages") is None
+    assert claim_unit("20 billion", "fans who paid dollars") is None  # not next to it

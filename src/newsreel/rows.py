@@ -116,6 +116,50 @@ class ClaimRow(JsonRow):
     sentence: str
     channel: str | None = None
     publish_date: date | None = None
+    unit: str | None = None  # "percent", or a currency code ("GBP", "USD"): claim_unit
+
+
+# what a claim's text or the first word of its subject says it is in
+_UNIT_SIGNS = {"%": "percent", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+_UNIT_WORDS = {
+    "percent": "percent",
+    "per cent": "percent",
+    "dollars": "USD",
+    "dollar": "USD",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "quid": "GBP",
+    "euros": "EUR",
+    "euro": "EUR",
+    "riyals": "SAR",
+    "dirhams": "AED",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rupees": "INR",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "shekels": "ILS",
+}
+
+
+def claim_unit(text: str, subject: str | None) -> str | None:
+    """The unit a claim's number is in, as its words say: a sign in the text ("$1.6
+    million", "40%"), else a currency or "percent" opening the text's tail or the
+    subject ("1.5 million dollars", subject "dollars each"); None for a count."""
+    for sign, unit in _UNIT_SIGNS.items():
+        if sign in text:
+            return unit
+    words = f"{text} {subject or ''}".lower().replace(",", " ").split()
+    for n, word in enumerate(words):
+        two = " ".join(words[n : n + 2])
+        if two in _UNIT_WORDS or word in _UNIT_WORDS:
+            return _UNIT_WORDS.get(two) or _UNIT_WORDS[word]
+        if not any(c.isdigit() for c in word) and word not in _SCALES:
+            break  # past the number and its scale: "dollars" must come next
+    return None
+
+
+_SCALES = frozenset("thousand million billion trillion hundred k m bn a an point".split())
 
 
 @dataclass(frozen=True, slots=True)

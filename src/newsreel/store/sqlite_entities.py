@@ -19,6 +19,7 @@ from newsreel.rows import (
     OutletMonth,
     QuoteRow,
     VideoMention,
+    claim_unit,
 )
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput
 from newsreel.store.sqlite_write import Repository, now, rows_in, temp_ids, to_date
@@ -509,7 +510,19 @@ class SQLiteEntities(Repository):
         else:
             sql += f" ORDER BY v.publish_date DESC, v.video_id, c.start LIMIT {int(limit)}"
         return [
-            ClaimRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], to_date(r[9]))
+            ClaimRow(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                to_date(r[9]),
+                claim_unit(r[4], r[5]),
+            )
             for r in self.db.execute(sql, args)
         ]
 
