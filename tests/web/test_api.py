@@ -428,4 +428,5 @@ def test_entity_page_offers_edits_only_when_writable(
     assert "entity-write" not in client.get("/entity/Cairo").text
     page = writable.get("/entity/Cairo").text
     assert 'data-action="rename"' in page and 'data-action="split"' in page
+    assert '<option value="LOC" selected>LOC</option>' in page  # the rename form's type
     assert "<script>" not in page.split("entity-edit")[1].split("</details>")[0]

@@ -235,6 +235,7 @@ def test_rename_merge_and_split_an_entity_from_its_page(browser: Any, writable_s
     page.goto("/entity/Mossad")
     page.click("#entity-edit summary")
     rename = page.locator('form[data-action="rename"]')
+    assert rename.locator("select[name=type]").input_value() == "ORG"
     rename.locator("input[name=token]").fill("wrong-token")
     rename.locator("input[name=name]").fill("The Mossad")
     rename.locator("button").click()

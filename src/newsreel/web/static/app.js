@@ -102,7 +102,7 @@ function entityWrites() {
       const data = new FormData(form);
       const entity = form.dataset.entity;
       const bodies = {
-        rename: { entity: entity, name: data.get("name") },
+        rename: { entity: entity, name: data.get("name"), type: data.get("type") || null },
         merge: { source: entity, target: data.get("target") },
         split: { entity: entity, spelling: data.get("spelling"), new_name: data.get("new_name") || null },
       };
