@@ -44,6 +44,9 @@ def test_digits_read_as_one_number_only_where_they_are_one() -> None:
     assert 38_137 not in found("The two fees were 38, 137 million.")
     assert 150_000 not in found("It came at a cost of 150. 000 of them were sold.")
     assert found("A fee of 80 000 000 euros was paid.") == {80_000_000}
+    # a scale said again is a restart, not a sum: not 26,001,000,000
+    assert found("France invests 26 billion million euros in Europe.") == {26_000_000_000}
+    assert found("A fee of one hundred thousand pounds was paid.") == {100_000}
 
 
 def test_caption_number_forms() -> None:

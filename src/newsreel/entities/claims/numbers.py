@@ -46,6 +46,8 @@ def _number_at(words: Sequence[str], i: int, end: int | None = None) -> tuple[fl
     while j < stop:
         word = words[j]
         nxt = words[j + 1] if j + 1 < stop else ""
+        if j > i and _restated_scale(words[j - 1], word):
+            break  # "26 billion million euros": the speaker said the scale again
         step = _number_step(word, nxt, started, total, current)
         if step is None:
             break
@@ -74,6 +76,12 @@ def _number_at(words: Sequence[str], i: int, end: int | None = None) -> tuple[fl
     if j == i + 1 and _YEAR.match(words[i]):
         return None  # a year, not a count
     return total + current, j - i
+
+
+def _restated_scale(before: str, word: str) -> bool:
+    """Whether a scale word follows one as large or larger ("billion million", "million
+    million"): a restart, not a compound ("hundred thousand" is one)."""
+    return before in _SCALE and word in _SCALE and _SCALE[before] >= _SCALE[word]
 
 
 def _thousands(word: str, nxt: str) -> bool:
