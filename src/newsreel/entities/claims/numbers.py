@@ -46,9 +46,7 @@ def _number_at(words: Sequence[str], i: int, end: int | None = None) -> tuple[fl
     while j < stop:
         word = words[j]
         nxt = words[j + 1] if j + 1 < stop else ""
-        if j > i and _restated_scale(words[j - 1], word):
-            break  # "26 billion million euros": the speaker said the scale again
-        step = _number_step(word, nxt, started, total, current)
+        step = _number_step(word, nxt, started, total, current, words[j - 1] if j > i else "")
         if step is None:
             break
         total, current = step
@@ -130,10 +128,12 @@ def _year_end(words: Sequence[str], j: int, oh: str) -> int:
 
 
 def _number_step(
-    word: str, nxt: str, started: bool, total: float, current: float
+    word: str, nxt: str, started: bool, total: float, current: float, before: str = ""
 ) -> tuple[float, float] | None:
-    """(total, current) once ``word`` (followed by ``nxt``) is read into a number, or
-    None where the number ends before it."""
+    """(total, current) once ``word`` (followed by ``nxt``, after ``before``) is read into
+    a number, or None where the number ends before it."""
+    if _restated_scale(before, word):
+        return None  # "26 billion million euros": the speaker said the scale again
     if _K.match(word) and not started:
         return total, float(word.strip("$£€k").replace(",", "")) * 1000  # "your 27k"
     if _DIGITS.match(word) and not (started and current):
