@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsreel.repair.document import Repaired
+from newsreel.repair.document import Repaired, Turn
 from newsreel.repair.punctuator import Prediction
 from newsreel.repair.repairer import assemble, readable
 
@@ -81,3 +81,23 @@ def test_an_anchor_cutting_in_starts_a_sentence_and_a_turn() -> None:
     assert (rep.forms[turn.start], turn.role, turn.cue) == ("Got", "anchor", "sign-off")
     again = _repair(rep.aligned_text())
     assert again.forms == rep.forms and again.turns == rep.turns
+
+
+def test_a_turn_that_runs_the_programme_is_the_anchors() -> None:
+    """Regression (review): the seed's "Let me, let me go to the next question" was an
+    unnamed "[Speaker]" turn, with the anchor's next question a turn of its own."""
+    from newsreel.repair.turns import _anchor_talk, _Scan
+
+    forms = "Well, he agreed. Let me, let me go to the next question. What now?".split()
+    sentences = [(0, 3), (3, 11), (11, 13)]
+    words = [f.lower().strip(",.?") for f in forms]
+    spoken = [list(range(s, e)) for s, e in sentences]
+    texts = [" ".join(words[i] for i in idx) for idx in spoken]
+    scan = _Scan(forms, words, sentences, spoken, texts)
+    scan.turns = {
+        0: Turn(0, speaker="Kareim Elari", role="reporter", cue="answer"),
+        3: Turn(3, cue="learnt"),
+        11: Turn(11, role="anchor", cue="question"),
+    }
+    _anchor_talk(scan)
+    assert sorted(scan.turns) == [0, 3] and scan.turns[3].role == "anchor"

@@ -11,6 +11,8 @@ Cues, in the order they are tried on each sentence:
 - questions answered ("...make a difference? Well, ..."), once the text is an
   interview: the answer is the guest's, the question block the anchor's;
 - self-introductions ("I'm X", "this is X reporting") name the current turn;
+- a turn no cue named that runs the programme ("let me go to the next question") is
+  the anchor's;
 - with a learnt model (``turn_model.py``) and no ``>>`` markers, the sentence starts
   the model scores as new speakers, away from the turns the cues found.
 """
@@ -162,6 +164,7 @@ def detect(
             scan.turns[start] = Turn(start, cue="learnt")
             scan.turns.setdefault(0, Turn(0, cue="opening"))
     _name_from_intros(scan.turns, forms, scan.words, sentences)
+    _anchor_talk(scan)
     return _aligned(scan.turns, kinds, sentences)
 
 
@@ -318,6 +321,29 @@ def _aligned(
         else:
             aligned.setdefault(start, turns[start])
     return [aligned[t] for t in sorted(aligned)] if len(aligned) > 1 else []
+
+
+# what only the one who runs the programme says: "let me go to the next question"
+_RUNS_IT = re.compile(
+    r"^(?:(?:so|ok|okay|well|and|now)\s+)*(?:let me,?\s+)+(?:go|turn|move|come)\s+(?:on\s+)?to\b"
+    r"|\bnext question\b|\blet me ask you\b"
+)
+
+
+def _anchor_talk(scan: _Scan) -> None:
+    """A turn no cue named whose first sentence runs the programme ("Let me, let me go to
+    the next question") is the anchor's."""
+    firsts = {s: k for k, (s, _) in enumerate(scan.sentences)}
+    starts = sorted(scan.turns)
+    for n, start in enumerate(starts):
+        turn, k = scan.turns.get(start), firsts.get(start)
+        if turn is None or turn.role or turn.speaker or k is None:
+            continue
+        if _RUNS_IT.search(scan.texts[k].replace(",", "")):
+            scan.turns[start] = replace(turn, role="anchor")
+            after = scan.turns.get(starts[n + 1]) if n + 1 < len(starts) else None
+            if after and after.role == "anchor" and not after.speaker and after.cue != ">>":
+                del scan.turns[starts[n + 1]]  # the anchor goes on: no change of speaker
 
 
 def _name_from_intros(
