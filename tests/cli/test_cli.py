@@ -485,3 +485,20 @@ def test_quarantine_entries_of_deleted_files_are_forgotten_on_the_next_run(
     assert code == 0 and summary["ingested"] == 1
     assert any("forgot 1 quarantine entry" in w for w in summary["warnings"])
     assert json.loads(run("stats", "--json", archive=db)[1])["quarantined"] == 0
+
+
+def test_quarantine_entries_of_moved_files_are_counted_and_forgotten(tmp_path: Path) -> None:
+    """Regression (review): after a folder was moved, `stats` still said "quarantined 19"
+    of which 10 could never be retried, and nothing forgot them."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad.txt").write_bytes(b"garbage\x00\x01")
+    db = tmp_path / "q.db"
+    assert run("ingest", str(folder), archive=db)[0] == 3
+    folder.rename(tmp_path / "moved")
+    code, out, _ = run("stats", "--json", archive=db)
+    data = json.loads(out)
+    assert code == 0 and data["quarantined"] == 1 and data["quarantined_missing"] == 1
+    code, out, err = run("stats", "--forget-missing", archive=db)
+    assert code == 0 and "forgot 1 quarantine entry of files no longer there" in err
+    assert "quarantined  0" in out

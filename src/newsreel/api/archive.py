@@ -261,3 +261,15 @@ class Archive(EntityMethods, OutletMethods, AnalysisMethods, ReadingMethods):
     def quarantined(self) -> list[QuarantineItem]:
         """Return every input that could not be read, with the reason."""
         return self.store.videos.quarantined()
+
+    def quarantined_gone(self) -> list[str]:
+        """The paths of quarantine entries whose files are no longer there (moved or
+        deleted since: a rerun cannot retry them)."""
+        return sorted({q.path for q in self.quarantined() if not os.path.lexists(q.path)})
+
+    def forget_missing_quarantine(self) -> int:
+        """Forget the quarantine entries of files no longer there (their bytes stay in
+        the archive); returns how many entries went."""
+        with self.writing("forget quarantine entries"):
+            gone = self.quarantined_gone()
+            return self.store.videos.forget_quarantined(gone) if gone else 0

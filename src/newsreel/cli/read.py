@@ -10,7 +10,14 @@ from pathlib import Path
 import click
 
 from newsreel.api import open_archive
-from newsreel.cli.common import archive_option, handle_errors, resolve_archive
+from newsreel.cli.common import (
+    archive_option,
+    counted,
+    existing_archive,
+    handle_errors,
+    open_writable,
+    resolve_archive,
+)
 from newsreel.repair.repairer import readable
 from newsreel.repair.view import as_json as as_json_view
 from newsreel.repair.view import from_stored
@@ -79,15 +86,30 @@ def show(
 @archive_option
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
 @click.option("--quarantine", is_flag=True, help="Also list every quarantined input.")
+@click.option(
+    "--forget-missing",
+    is_flag=True,
+    help="First forget the quarantine entries of files no longer there (moved or deleted).",
+)
 @handle_errors
-def stats(archive: Path | None, as_json: bool, quarantine: bool) -> None:
+def stats(archive: Path | None, as_json: bool, quarantine: bool, forget_missing: bool) -> None:
     """Count videos, words, channels, the date range and quarantined inputs."""
+    if forget_missing:
+        with open_writable(existing_archive(archive)) as arch:
+            forgot = arch.forget_missing_quarantine()
+        entries = counted(forgot, "quarantine entry", "quarantine entries")
+        click.echo(f"forgot {entries} of files no longer there", err=True)
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         result = arch.stats()
         items = arch.quarantined() if quarantine else []
+        gone = arch.quarantined_gone() if result.quarantined else []
         stages = arch.stage_states()
     if as_json:
-        data = {**result.to_dict(), "stages": [s.to_dict() for s in stages]}
+        data = {
+            **result.to_dict(),
+            "quarantined_missing": len(gone),
+            "stages": [s.to_dict() for s in stages],
+        }
         if quarantine:
             data["quarantine"] = [
                 {
@@ -106,7 +128,12 @@ def stats(archive: Path | None, as_json: bool, quarantine: bool) -> None:
     click.echo(f"videos       {result.videos}  ({result.versions} transcript versions)")
     click.echo(f"words        {result.words}")
     click.echo(f"dates        {first} .. {last}")
-    click.echo(f"quarantined  {result.quarantined}")
+    missing = (
+        f"  ({len(gone)} of files no longer there: 'newsreel stats --forget-missing' forgets them)"
+        if gone
+        else ""
+    )
+    click.echo(f"quarantined  {result.quarantined}{missing}")
     click.echo("channels")
     for name, count in result.channels.items():
         click.echo(f"  {count:>7}  {name}")
