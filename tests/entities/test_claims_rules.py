@@ -1121,3 +1121,10 @@ def test_a_quote_may_open_with_a_time_after_that() -> None:
     forms = "The club said that in 2020 it made a profit of two million pounds.".split()
     quotes = extract(forms, sentence_starts(forms))[1]
     assert [q.text for q in quotes] == ["in 2020 it made a profit of two million pounds."]
+
+
+def test_a_source_ends_before_what_follows_its_name() -> None:
+    """Regression (review): "according to Transer marked for comparison" was the source."""
+    assert named_source("Transer marked for comparison".split()) == "Transer marked"
+    assert named_source("the spokesman for Hamas".split()) == "the spokesman for Hamas"
+    assert named_source("Minister for Health".split()) == "Minister for Health"

@@ -120,7 +120,8 @@ def _closing_cut(got: list[str]) -> list[str]:
         got = got[:-1]
     for k in range(1, len(got)):
         then = got[k + 1] if k + 1 < len(got) else ""
-        if got[k - 1][:1].isupper() and got[k] in _AFTER_NAME and not then[:1].isupper():
+        named = any(w[:1].isupper() for w in got[:k])  # "Transer marked for comparison"
+        if named and got[k] in _AFTER_NAME and not then[:1].isupper():
             got = got[:k]  # not "Officials in Gaza"
             break
     while len(got) > 1 and got[-1] in _TIME_ADVERBS:  # not "USA Today"
