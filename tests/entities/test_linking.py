@@ -274,3 +274,11 @@ def test_a_two_word_name_alike_in_letters_is_one_entity_across_types() -> None:
     assert linker.link("Dash", "PER")[0] == "Dash"  # one word needs a curated entity
     assert linker.link("East Jerusalem", "LOC")[0] == "East Jerusalem"
     assert linker.link("West Jerusalem", "ORG")[0] == "West Jerusalem"
+
+
+def test_a_country_the_ner_saw_is_no_persons_surname() -> None:
+    """Regression (review): "Ukraine" (15 mentions) belonged to a person "Bours Ukraine",
+    so `entity Ukraine` left out the videos that said it."""
+    found = [("Bours Ukraine", "PER"), ("Ukraine", "LOC"), ("Ukraine", "LOC")]
+    linked = Linker({}, {}).link_video(found)
+    assert linked[1] == linked[2] == ("Ukraine", "LOC")

@@ -395,6 +395,8 @@ class Linker:
             lone = " " not in ki
             if lone and (ki in self.common or not any(c.isupper() for c in found[i][0])):
                 continue  # a common word ("Karma") never joins a person
+            if lone and found[i][1] == "LOC" and place(ki, "PER") is not None:
+                continue  # a country the NER saw as a place ("Ukraine") is no "Bours Ukraine"
             for j, kj in people[:n]:
                 if (
                     out[j][1] == "PER"
