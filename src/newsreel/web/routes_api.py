@@ -460,7 +460,13 @@ def api_stats(request: Request) -> dict[str, Any]:
     """Videos, versions, words, outlets, languages, date range, quarantined files and
     each stage's version and state (`stages`), as `newsreel stats --json` gives them."""
     with state_of(request).archive() as arch:
-        return {**arch.stats().to_dict(), "stages": [s.to_dict() for s in arch.stage_states()]}
+        stats = arch.stats()
+        missing = len(arch.quarantined_gone()) if stats.quarantined else 0
+        return {
+            **stats.to_dict(),
+            "quarantined_missing": missing,
+            "stages": [s.to_dict() for s in arch.stage_states()],
+        }
 
 
 @router.get("/overview", summary="Videos per outlet per month, quarantined files")
