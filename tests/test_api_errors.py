@@ -35,3 +35,43 @@ def test_a_write_to_a_read_only_archive_is_a_store_error(archive: Path) -> None:
             arch.set_metadata("wyqHuhmsA28", title="x")
         with pytest.raises(StoreError, match="open read-only"):
             arch.merge_outlets("DW News", "BBC News")
+
+
+@pytest.mark.parametrize(
+    ("location", "needle"),
+    [
+        ("mysql://x@y/z", "not mysql://"),
+        ("postgresql+psycopg://root@/x", "write postgresql://USER@HOST/DB"),
+    ],
+)
+def test_an_archive_url_of_another_kind_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, location: str, needle: str
+) -> None:
+    """Regression (review): "mysql://x@y/z" made a folder "mysql:" with a SQLite file."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError, match=needle):
+        open_archive(location)
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(ConfigError, match="is a folder"):
+        open_archive(tmp_path)
+
+
+def test_one_string_is_one_item_not_its_letters(tmp_path: Path, archive: Path) -> None:
+    """Regression (review): trends("Qatar") counted "Q", "a", "t", ...; ingest("dir")
+    looked for a file "/"."""
+    with open_archive(archive, read_only=True) as arch:
+        assert set(arch.trends("Cairo")["term"]) == {"Cairo"}
+    examples = Path(__file__).resolve().parents[1] / "examples" / "records"
+    with open_archive(tmp_path / "one.db") as arch:
+        assert arch.ingest(str(examples)).ingested >= 1
+        assert arch.add_to_group("europe", "DW News").outlets == ("DW News",)
+
+
+def test_selectors_that_clash_or_tables_that_are_not_say_so(archive: Path, tmp_path: Path) -> None:
+    with open_archive(archive, read_only=True) as arch:
+        with pytest.raises(ConfigError, match="not both"):
+            arch.claims("wyqHuhmsA28", entity="Qatar")
+        with pytest.raises(ConfigError, match="not both"):
+            arch.quotes("wyqHuhmsA28", channel="DW")
+        with pytest.raises(ConfigError, match=r"Archive\.export"):
+            arch.export_table("videos", tmp_path / "t.csv")

@@ -410,3 +410,11 @@ def test_an_entity_says_whose_spelling_its_name_also_is(tmp_path: Path, enriched
     code, out, _ = run("entity", "Rafah", archive=db)
     assert code == 0 and out.startswith("Rafah [LOC]")
     assert "'Rafah' is also a spelling of  Mossad [ORG] (1 mention)" in out
+
+
+def test_an_entity_is_found_by_the_int_id_its_row_gives(enriched: Path) -> None:
+    """Regression (review): ``arch.entity(21)`` raised AttributeError ('int' has no
+    isdigit)."""
+    with open_archive(enriched, read_only=True) as arch:
+        row = arch.entities("wyqHuhmsA28")[0]
+        assert arch.entity(row.entity_id).name == row.name

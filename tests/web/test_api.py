@@ -338,7 +338,7 @@ def test_requests_for_another_host_are_refused(client: TestClient, host: str) ->
     could read a local archive)."""
     for path in ("/", "/api/v1/stats", "/search?q=Cairo"):
         response = client.get(path, headers={"Host": host})
-        assert_error(response, 400, "not")
+        assert_error(response, 400, "not", "start it with --allowed-host")
         assert "evil.example" not in response.headers.get("location", "")
 
 

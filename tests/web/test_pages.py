@@ -19,6 +19,13 @@ def test_overview_shows_outlets_per_month(client: TestClient) -> None:
     assert 'id="per-outlet-month"' in page
     assert "DW News" in page and "2024-03" in page
     assert "Every input was read." in page
+    # every month cell links to a search that answers (February has no 31st day)
+    import html
+    import re
+
+    links = [html.unescape(h) for h in re.findall(r'href="(/search\?channel=[^"]+)"', page)]
+    assert links and all(client.get(link).status_code == 200 for link in links)
+    assert "until=2026-02-28" in " ".join(links)
 
 
 def test_search_page_lists_hits_with_facets_and_downloads(client: TestClient) -> None:

@@ -110,7 +110,7 @@ class AnalysisMethods(ArchiveBase):
 
     def trend_rows(
         self,
-        terms: Sequence[str],
+        terms: Sequence[str] | str,
         *,
         per: str = "month",
         by_channel: bool = True,
@@ -127,6 +127,7 @@ class AnalysisMethods(ArchiveBase):
         misheard the words (``trend_variants`` lists them; ``-heard:WORD`` in a term
         drops one); ``heard=False`` counts the words as typed. ``by_group``: one line
         per outlet group (its outlets counted together; ``channel`` is the group)."""
+        terms = [terms] if isinstance(terms, str) else terms  # one term, not its letters
         if self._trends is None:
             self._trends = Trends(self.indexes)
         filters = self._filters(channel, lang, since, until)
@@ -177,7 +178,7 @@ class AnalysisMethods(ArchiveBase):
             self._trends = Trends(self.indexes)
         return self._trends.heard(terms)
 
-    def trends(self, terms: Sequence[str], **options: Any) -> pd.DataFrame:
+    def trends(self, terms: Sequence[str] | str, **options: Any) -> pd.DataFrame:
         """``trend_rows`` as a pandas DataFrame, with ``per_10k_words`` and ``pct_videos``."""
         import pandas as pd
 

@@ -50,7 +50,7 @@ class Archive(EntityMethods, OutletMethods, AnalysisMethods, ReadingMethods):
 
     def ingest(
         self,
-        paths: Sequence[str | Path],
+        paths: Sequence[str | Path] | str | Path,
         *,
         mapping: Mapping[str, str] | None = None,
         jobs: int | None = None,
@@ -66,6 +66,7 @@ class Archive(EntityMethods, OutletMethods, AnalysisMethods, ReadingMethods):
         are quarantined with their reason, unopened. ``cluster`` (``local:N`` or
         ``tcp://HOST:8786``) reads and archives the files on Dask workers.
         """
+        paths = [paths] if isinstance(paths, str | Path) else paths  # one path, not letters
         with self.writing("ingest"), self._dispatcher(cluster, mapping, progress) as dispatch:
             return ingest_paths(
                 self.indexes,

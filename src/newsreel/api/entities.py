@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from newsreel.api.base import FACET_POOL, TABLES, ArchiveBase, Outlets
+from newsreel.api.base import FACET_POOL, ArchiveBase, Outlets
 from newsreel.entities.counts import entities_of
 from newsreel.entities.spelling import key as link_key
 from newsreel.errors import ConfigError, NotFoundError
@@ -42,10 +42,11 @@ class EntityMethods(ArchiveBase):
             raise NotFoundError(f"entity {entity_id} is mentioned in no current transcript")
         return rows[0]
 
-    def entity(self, name: str) -> EntityProfile:
-        """One entity by id, name or spelling heard: spellings, counts per outlet and
-        month, top co-mentioned entities, videos, quotes."""
-        entity_id = self.store.entities.find_entity(name)[0]
+    def entity(self, name: str | int) -> EntityProfile:
+        """One entity by id (``EntityRow.entity_id``, or its digits), name or spelling
+        heard: spellings, counts per outlet and month, top co-mentioned entities, videos,
+        quotes."""
+        entity_id = self.store.entities.find_entity(str(name))[0]
         return self.store.entities.entity_profile(self._entity_row(entity_id))
 
     def claims(
@@ -61,6 +62,8 @@ class EntityMethods(ArchiveBase):
         that mention an entity, or the videos a query and filters (channel, lang, since,
         until) select (with ``limit``, the newest that many)."""
         if video_id is not None:
+            if entity is not None or query or any(filters.values()):
+                raise ConfigError("give a video_id, or an entity/query and filters, not both")
             self.store.videos.get_video(video_id)
             return self.store.entities.claim_rows(video_id=video_id, limit=limit)
         entity_id = None if entity is None else self.store.entities.find_entity(entity)[0]
@@ -85,6 +88,8 @@ class EntityMethods(ArchiveBase):
         speaker entity, or the videos a query and filters (channel, lang, since, until)
         select."""
         if video_id is not None:
+            if entity is not None or query or any(filters.values()):
+                raise ConfigError("give a video_id, or an entity/query and filters, not both")
             self.store.videos.get_video(video_id)
             return self.store.entities.quote_rows(video_id=video_id)
         rows = (
@@ -242,7 +247,10 @@ class EntityMethods(ArchiveBase):
             "quotes": self.store.entities.quote_rows,
         }
         if table not in readers:
-            raise ConfigError(f"no table {table!r}; choose one of {', '.join(TABLES)}")
+            hint = " (the videos table: Archive.export or table)" if table == "videos" else ""
+            raise ConfigError(
+                f"no enrichment table {table!r}; choose one of {', '.join(readers)}{hint}"
+            )
         wanted = self._selected_videos(**filters)
         if wanted is None:
             found: Sequence[JsonRow] = readers[table]()

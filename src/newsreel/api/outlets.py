@@ -74,11 +74,12 @@ class OutletMethods(ArchiveBase):
         """Every outlet group with its outlets and their videos, by name."""
         return self.store.metadata.outlet_groups()
 
-    def add_to_group(self, name: str, outlets: Sequence[str]) -> GroupEdit:
+    def add_to_group(self, name: str, outlets: Sequence[str] | str) -> GroupEdit:
         """Add outlets (names or codes, case-insensitive) to the group ``name``, making it
         if new; filter by it with ``channel="group:NAME"``. ``ConfigError`` for a bad
         name, one an outlet has, or no outlets; ``NotFoundError`` (with close names) for
         an outlet the archive does not have."""
+        outlets = [outlets] if isinstance(outlets, str) else outlets
         known = self.outlets()
         check_group_name(name, known)
         if not outlets:
@@ -91,10 +92,11 @@ class OutletMethods(ArchiveBase):
         group = self._group(name)
         return GroupEdit(group.name, added, (), group.outlets)
 
-    def remove_from_group(self, name: str, outlets: Sequence[str] = ()) -> GroupEdit:
+    def remove_from_group(self, name: str, outlets: Sequence[str] | str = ()) -> GroupEdit:
         """Remove outlets (names or codes) from the group ``name``, or the whole group
         when none are named (a group whose last outlet goes is removed too).
         ``NotFoundError`` for an unknown group or an outlet not in it."""
+        outlets = [outlets] if isinstance(outlets, str) else outlets
         group = self._group(name)
         names: list[str] | None = None
         if outlets:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import re
+
+from newsreel.errors import ConfigError
 from newsreel.store.base import FileResult, SourceState, Store
 from newsreel.store.postgres import PostgresStore, is_postgres_url
 from newsreel.store.sqlite import SQLiteStore
@@ -12,7 +16,18 @@ def open_store(location: str, *, read_only: bool = False) -> Store:
     a SQLite file."""
     if is_postgres_url(location):
         return PostgresStore(location, read_only=read_only)
+    scheme = _URL.match(location)
+    if scheme:  # "mysql://x", "postgresql+psycopg://x": no file of that name is meant
+        raise ConfigError(
+            f"{location}: Newsreel opens a SQLite file or a postgresql:// URL, not "
+            f"{scheme.group(1)}:// (for PostgreSQL write postgresql://USER@HOST/DB)"
+        )
+    if os.path.isdir(location):
+        raise ConfigError(f"{location} is a folder: name the archive file in it (e.g. newsreel.db)")
     return SQLiteStore(location, read_only=read_only)
+
+
+_URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
 __all__ = ["FileResult", "PostgresStore", "SQLiteStore", "SourceState", "Store", "open_store"]

@@ -95,7 +95,11 @@ def create_app(
     ) -> Response:
         host = host_name(request.headers.get("host", ""))
         if host not in trusted:
-            message = f"this server answers for {', '.join(sorted(trusted))}, not {host!r}"
+            message = (
+                f"this server answers for {', '.join(sorted(trusted))}, not {host!r} (a "
+                f"guard against DNS rebinding): start it with --allowed-host {host} to "
+                "answer for that name too"
+            )
             return JSONResponse(error_body(400, message), status_code=400)
         head = request.method == "HEAD"
         if head:  # HEAD is answered wherever GET is: the GET's status and headers
