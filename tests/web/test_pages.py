@@ -421,3 +421,13 @@ def test_a_cleared_word_floor_and_a_page_past_the_end_are_explained(client: Test
     assert client.get("/trends", params={"terms": "Hamas", "min_words": "lots"}).status_code == 422
     text = client.get("/search", params={"q": "Cairo", "page": 99}).text
     assert "No results on page 99: they end on" in text and "Try fewer words" not in text
+
+
+def test_a_search_by_meaning_with_nothing_embedded_gives_the_right_advice(
+    client: TestClient,
+) -> None:
+    """Regression (review): the page said "no passages are embedded yet", then "Try fewer
+    words, or drop exact spelling", beside a lexical count and a next page."""
+    page = client.get("/search", params={"q": "Gaza", "mode": "semantic"}).text
+    assert "no passages are embedded" in page and "No video found by meaning" in page
+    assert "Try fewer words" not in page and "next →" not in page
