@@ -89,6 +89,8 @@ def test_trends_page(client: TestClient) -> None:
     assert 'data-chart="trend-chart"' in page
     assert 'id="trend-table"' in page and "DW News" in page
     assert "/api/v1/trends?terms=Hamas" in page
+    # the examples' three undated videos are on no time axis: the page says so
+    assert "videos of the archive have no date and are on no time axis" in page
 
 
 def test_trends_page_lists_heard_variants_with_drop_links_and_links_points(

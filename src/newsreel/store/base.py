@@ -108,6 +108,9 @@ class VideoRepository(Protocol):
     def source_bytes(self, video_id: str) -> bytes:
         """Return the original bytes of the file the current transcript came from."""
 
+    def undated_count(self) -> int:
+        """How many videos have no publish date (trends leave them out)."""
+
     def languages_like(self, language: str) -> list[str]:
         """The archive's language codes equal to ``language`` (case aside); when none is,
         up to 12 of the codes it has."""

@@ -197,6 +197,11 @@ class SQLiteVideos(Repository):
         text: str = row[2]
         return content[:offset] + text.encode("utf-8") + content[offset:]
 
+    def undated_count(self) -> int:
+        """How many videos have no publish date (trends leave them out)."""
+        row = self.db.execute("SELECT count(*) FROM videos WHERE publish_date IS NULL").fetchone()
+        return int(row[0])
+
     def languages_like(self, language: str) -> list[str]:
         """The archive's language codes equal to ``language`` (case aside); when none is,
         up to 12 of the codes it has."""

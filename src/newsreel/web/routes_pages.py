@@ -262,6 +262,7 @@ def trends(
                     until=until,
                 )
                 variants = arch.trend_variants(chosen) if heard_on else {}
+                undated = arch.store.videos.undated_count()
         except NewsreelError as exc:
             return problem_page(request, "trends.html", context, exc)
         shown = [r for r in rows if r.total_videos]
@@ -272,6 +273,7 @@ def trends(
             variants=_drop_links(request, chosen, variants),
             exact_url=_here(request.url.include_query_params(exact="true")),
             sparse=sum(1 for r in shown if r.total_words < floor),
+            undated=undated,
         )
     return render(request, "trends.html", context)
 
