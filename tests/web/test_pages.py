@@ -52,6 +52,9 @@ def test_search_page_pages(client: TestClient) -> None:
     assert 'class="pager"' not in page  # under 20 hits: one page
     past = client.get("/search", params={"q": "the", "page": 3}).text
     assert 'class="hit"' not in past and 'rel="prev"' in past
+    far = client.get("/search", params={"q": "the", "page": 50}).text
+    previous = re.search(r'<a rel="prev" href="([^"]+)"', far)
+    assert previous and previous.group(1).endswith("page=1")  # not page 49: empty too
     assert client.get("/search", params={"q": "the", "page": 0}).status_code == 422
 
 

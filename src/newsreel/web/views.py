@@ -202,12 +202,13 @@ def pivot(
 
 
 def pages(total: int, page: int, size: int) -> dict[str, int | None]:
-    """Previous/next page numbers for a result list."""
+    """Previous/next page numbers for a result list; past the last page, "previous" is
+    the last page (the one before would be empty too)."""
     last = max(1, -(-total // size))
     return {
         "page": page,
         "last": last,
-        "previous": page - 1 if page > 1 else None,
+        "previous": min(page - 1, last) if page > 1 else None,
         "next": page + 1 if page < last else None,
     }
 
