@@ -62,8 +62,7 @@ class EntityMethods(ArchiveBase):
         that mention an entity, or the videos a query and filters (channel, lang, since,
         until) select (with ``limit``, the newest that many)."""
         if video_id is not None:
-            if entity is not None or query or any(filters.values()):
-                raise ConfigError("give a video_id, or an entity/query and filters, not both")
+            _alone(entity, query, filters)
             self.store.videos.get_video(video_id)
             return self.store.entities.claim_rows(video_id=video_id, limit=limit)
         entity_id = None if entity is None else self.store.entities.find_entity(entity)[0]
@@ -88,8 +87,7 @@ class EntityMethods(ArchiveBase):
         speaker entity, or the videos a query and filters (channel, lang, since, until)
         select."""
         if video_id is not None:
-            if entity is not None or query or any(filters.values()):
-                raise ConfigError("give a video_id, or an entity/query and filters, not both")
+            _alone(entity, query, filters)
             self.store.videos.get_video(video_id)
             return self.store.entities.quote_rows(video_id=video_id)
         rows = (
@@ -275,3 +273,9 @@ def _newest_first(row: ClaimRow) -> tuple[int, str, int]:
     """Sort key: newest video first (undated last), then video and position."""
     day = row.publish_date.toordinal() if row.publish_date else 0
     return (-day, row.video_id, row.first_word)
+
+
+def _alone(entity: str | None, query: str | None, filters: dict[str, Any]) -> None:
+    """A ``ConfigError`` where a video id comes with an entity, a query or filters."""
+    if entity is not None or query or any(filters.values()):
+        raise ConfigError("give a video_id, or an entity/query and filters, not both")

@@ -23,7 +23,6 @@ from newsreel.cli.common import (
     wait_option,
     with_progress,
 )
-from newsreel.errors import ConfigError
 from newsreel.rows import JsonRow
 
 ENTITY_VIDEOS = 10  # videos listed by `newsreel entity` (all in --json)
@@ -153,8 +152,6 @@ def claims(
 ) -> None:
     """Numbers with what they count and on whose authority: of one video, of the videos
     that mention an entity, or of the videos a query and filters select."""
-    if video_id is not None and (entity_name or query or channel or lang or since or until):
-        raise ConfigError("give a VIDEO_ID or --entity/--query and filters, not both")
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         rows = arch.claims(
             video_id,
@@ -197,8 +194,6 @@ def quotes(
     as_json: bool,
 ) -> None:
     """Who said what: reported speech whose speaker is an entity or a named person."""
-    if video_id is not None and (entity_name or query or channel or lang or since or until):
-        raise ConfigError("give a VIDEO_ID or --entity/--query and filters, not both")
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         rows = arch.quotes(
             video_id,

@@ -322,13 +322,11 @@ def api_claims(
 ) -> dict[str, Any]:
     """Claims of one video, of the videos that mention an entity, or of the videos a
     query and filters select (as `newsreel claims --json`), oldest video first."""
-    _one_selection(video_id, entity, q, channel, lang, since, until)
     with state_of(request).archive() as arch:
         rows = arch.claims(
             video_id, entity, query=q or None, channel=channel, lang=lang, since=since, until=until
         )
-    page = rows[offset : offset + limit]
-    return {"total": len(rows), "offset": offset, "claims": [r.to_dict() for r in page]}
+    return _page("claims", rows, offset, limit)
 
 
 @router.get("/quotes", summary="Who said what")
@@ -346,19 +344,20 @@ def api_quotes(
 ) -> dict[str, Any]:
     """Reported speech of one video, of a speaker entity, or of the videos a query and
     filters select (as `newsreel quotes --json`)."""
-    _one_selection(video_id, entity, q, channel, lang, since, until)
     with state_of(request).archive() as arch:
         rows = arch.quotes(
             video_id, entity, query=q or None, channel=channel, lang=lang, since=since, until=until
         )
-    page = rows[offset : offset + limit]
-    return {"total": len(rows), "offset": offset, "quotes": [r.to_dict() for r in page]}
+    return _page("quotes", rows, offset, limit)
 
 
-def _one_selection(video_id: str | None, *others: Any) -> None:
-    """A 400 where a video id comes with an entity, query or filters."""
-    if video_id is not None and any(others):
-        raise ApiProblem(400, "give video_id, or entity/q and filters, not both")
+def _page(name: str, rows: Sequence[Any], offset: int, limit: int) -> dict[str, Any]:
+    """One page of a listing: ``total``, ``offset`` and the rows as ``name``."""
+    return {
+        "total": len(rows),
+        "offset": offset,
+        name: [r.to_dict() for r in rows[offset : offset + limit]],
+    }
 
 
 @router.get("/compare", summary="How outlets covered one story, entity or query")
