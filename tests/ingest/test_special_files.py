@@ -27,6 +27,16 @@ from newsreel.models import IngestSummary
 SECONDS = 20  # far more than any of these takes; a hang fails the test instead
 
 
+def _mapped_bytes() -> int:
+    """The address space this process maps now (VmSize), or 2 GiB where /proc is absent."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="utf-8")
+    except OSError:
+        return 2 * 1024**3
+    line = next(x for x in status.splitlines() if x.startswith("VmSize:"))
+    return int(line.split()[1]) * 1024
+
+
 @pytest.fixture(autouse=True)
 def no_hang_no_flood() -> Iterator[None]:
     """Fail a test that waits forever (on a pipe) and cap memory (``/dev/zero``)."""
@@ -36,7 +46,10 @@ def no_hang_no_flood() -> Iterator[None]:
 
     previous = signal.signal(signal.SIGALRM, expire)
     limits = resource.getrlimit(resource.RLIMIT_AS)
-    cap = 4 * 1024**3  # reading /dev/zero runs into this instead of the machine's memory
+    # Reading /dev/zero runs into this instead of the machine's memory; counted above
+    # what the process maps already (torch or onnxruntime loaded by earlier tests map
+    # gigabytes, and a flat cap then failed SQLite's own mapping: "disk I/O error").
+    cap = _mapped_bytes() + 2 * 1024**3
     hard = limits[1]
     resource.setrlimit(
         resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard)

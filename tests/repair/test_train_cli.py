@@ -92,3 +92,49 @@ def test_the_command_line_is_checked_without_torch() -> None:
     before = set(sys.modules)
     _script()
     assert "torch" not in set(sys.modules) - before
+
+
+def test_gzipped_training_data_is_accepted(tmp_path: Path) -> None:
+    folder = tmp_path / "repair"
+    folder.mkdir()
+    (folder / "train.jsonl.gz").write_bytes(b"")
+    (folder / "dev.jsonl").write_text("", encoding="utf-8")
+    args = _script().parse(["--data", str(folder)])
+    assert _script().check(args) is None
+
+
+WEIGHTS = SCRIPT.parent / "repair_weights.py"
+
+
+def _weights(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    spec = importlib.util.spec_from_file_location("repair_weights_cli", WEIGHTS)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    code = module.main(argv)
+    return code, capsys.readouterr().err
+
+
+def test_pack_of_a_missing_checkpoint_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err = _weights(["pack", str(tmp_path / "best.pt"), str(tmp_path / "out")], capsys)
+    assert code == 2
+    assert f"{tmp_path / 'best.pt'}: no such checkpoint" in err
+
+
+def test_unpack_says_what_the_folder_lacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = str(tmp_path / "back.pt")
+    code, err = _weights(["unpack", str(tmp_path / "gone"), target], capsys)
+    assert code == 2 and f"{tmp_path / 'gone'}: no such folder" in err
+    code, err = _weights(["unpack", str(tmp_path), target], capsys)
+    assert code == 2 and "expected one NAME.json beside the parts, found 0" in err
+    (tmp_path / "d.json").write_text("{}", encoding="utf-8")
+    code, err = _weights(["unpack", str(tmp_path), target], capsys)
+    assert code == 2 and "no d.part*.pt files beside d.json" in err
+    (tmp_path / "d.part0.pt").write_bytes(b"")
+    code, err = _weights(["unpack", str(tmp_path), target, "--base", str(tmp_path)], capsys)
+    assert code == 2 and "punctuator.onnx is missing" in err
+    assert not (tmp_path / "back.pt").exists()
