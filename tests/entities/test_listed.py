@@ -351,3 +351,24 @@ def test_streets_and_nationalities_are_never_listed_people(heard: str) -> None:
     assert Linker({}, {}).link(heard.title(), "PER")[0] != person.name
     tokens = f"so the {heard.title()} markets".split()
     assert gazetteer.find_people(tokens, set(), set(), people()) == []
+
+
+def test_a_listed_person_heard_in_lower_case_by_full_name() -> None:
+    # The captions' "brooks kepka" / "phil mikelson": first name exact, surname by sound.
+    for text, name in (
+        ("and then brooks kepka won", "brooks kepka"),
+        ("phil mikelson left the tour", "phil mikelson"),
+    ):
+        found = gazetteer.find_people(text.split(), set(), frozenset(), people())
+        assert [(m.text, m.type) for m in found] == [(name, "PER")]
+
+
+def test_lower_case_words_that_only_look_like_a_name_stay_words() -> None:
+    for text, common in (
+        ("as eddie how said", frozenset()),  # "how": a stopword, no surname
+        ("will grant be there", frozenset()),  # "will": a stopword
+        ("the brooks kepka said", frozenset({"brooks"})),  # a common word of the archive
+        ("it was brooks. kepka then", frozenset()),  # a full stop between them
+        ("jon ram said", frozenset()),  # a first name too short to trust
+    ):
+        assert gazetteer.find_people(text.split(), set(), common, people()) == [], text

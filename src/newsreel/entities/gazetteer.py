@@ -191,7 +191,11 @@ def find_people(
     while i < len(tokens):
         words = [bare(t) for t in tokens[i : i + 2]]
         if not words[0][:1].isupper():
-            i += 1
+            if _lower_pair(tokens, i, words, common, names):
+                out.append(Mention(i, i + 2, "PER", " ".join(words)))
+                i += 2
+            else:
+                i += 1
             continue
         pair = (
             len(words) == 2
@@ -214,6 +218,31 @@ def find_people(
             out.append(Mention(i, i + 1, "PER", words[0]))
         i += 1
     return out
+
+
+def _lower_pair(
+    tokens: Sequence[str], i: int, words: list[str], common: Collection[str], names: NameList
+) -> bool:
+    """A listed person heard in lower case ("brooks kepka" is Brooks Koepka): the first
+    word is exactly that person's first name, neither a common word of the archive nor a
+    stopword ("will", "mark"), the second sounds like the surname and is no stopword or
+    common word ("eddie how"), and no mark stands between them."""
+    if len(words) < 2 or not words[1][:1].islower() or ends_sentence(tokens[i]):
+        return False
+    first, second = key(words[0]), key(words[1])
+    if (
+        len(first) < 4
+        or first in common
+        or first in STOPWORDS
+        or second in common
+        or second in STOPWORDS
+        or not names.first_name(first)
+    ):
+        return False
+    person = names.match(f"{first} {second}")
+    return person is not None and person.key.split()[0] == first and _match(
+        names, f"{first} {second}"
+    ) is not None
 
 
 def _match(names: NameList, k: str) -> str | None:
