@@ -1128,3 +1128,13 @@ def test_a_source_ends_before_what_follows_its_name() -> None:
     assert named_source("Transer marked for comparison".split()) == "Transer marked"
     assert named_source("the spokesman for Hamas".split()) == "the spokesman for Hamas"
     assert named_source("Minister for Health".split()) == "Minister for Health"
+
+
+def test_a_sum_worth_of_something_counts_that_thing() -> None:
+    # Was "pounds": the currency, which the claim's unit already says.
+    text = "The UK sent 150 million pounds worth of equipment bought from the US."
+    assert claims_of(text) == {150_000_000: ("worth of equipment bought", None)}
+    # a mark after the currency ends the sum: what follows is another clause
+    assert claims_of("They spent 150 million pounds, worth of which went on wages.") != {
+        150_000_000: ("worth of which", None)
+    }

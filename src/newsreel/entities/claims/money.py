@@ -143,6 +143,8 @@ def _purpose_after(
         k += 1
     if k < e and words[k] in _MONEY_VERBS and (k > j or forms[k - 1][-1:] not in ".,?!;:"):
         return _words_on(forms, words, k, e, 5)  # "was spent on transfers"
+    if j + 2 < e and words[j] == "worth" and words[j + 1] == "of" and forms[j - 1][-1:].isalnum():
+        return _words_on(forms, words, j, e, 6)  # "(pounds) worth of equipment"
     if (
         j != k
         or j >= e
