@@ -240,9 +240,11 @@ def _lower_pair(
     ):
         return False
     person = names.match(f"{first} {second}")
-    return person is not None and person.key.split()[0] == first and _match(
-        names, f"{first} {second}"
-    ) is not None
+    return (
+        person is not None
+        and person.key.split()[0] == first
+        and _match(names, f"{first} {second}") is not None
+    )
 
 
 def _match(names: NameList, k: str) -> str | None:
