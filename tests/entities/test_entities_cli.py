@@ -124,6 +124,7 @@ def test_split_merge_and_rename_move_only_the_entitys_own_mentions(
     [
         (["entity", "Atlantis"], "no entity 'Atlantis'"),
         (["entity", "Mossadz"], "did you mean 'Mossad'?"),
+        (["entity", ""], "no entity name given"),  # was "no entity ''"
         (["entities", "nope"], "no video 'nope'"),
         (["claims", "--entity", "Atlantis"], "no entity"),
         (["entity-split", "Rafah", "Gaza"], "never heard as 'Gaza'"),
@@ -418,3 +419,12 @@ def test_an_entity_is_found_by_the_int_id_its_row_gives(enriched: Path) -> None:
     with open_archive(enriched, read_only=True) as arch:
         row = arch.entities("wyqHuhmsA28")[0]
         assert arch.entity(row.entity_id).name == row.name
+
+
+def test_entity_lists_the_quotes_it_is_the_speaker_of(enriched: Path) -> None:
+    # docs/cli.md said so; the plain output had no quotes (only --json did).
+    _, out, _ = run("quotes", "--json", archive=enriched)
+    quoted = [json.loads(line) for line in out.splitlines()]
+    first = next(q for q in quoted if q["entity"])
+    code, out, _ = run("entity", first["entity"], archive=enriched)
+    assert code == 0 and "\nquotes" in out and first["text"] in out

@@ -102,3 +102,18 @@ def test_a_title_abbreviation_ends_no_sentence() -> None:
     assert ends_sentence("said?")
     assert ends_sentence("Jr.")  # "Robert F. Kennedy Jr." ends sentences
     assert not ends_sentence("F.")  # "Robert F. Kennedy"
+
+
+def test_a_turn_capital_on_a_mixed_case_word_survives_a_second_repair() -> None:
+    # Found by hypothesis: "bA" after ">>" became "BA", which a second repair read as
+    # written in capitals and re-cased to "Ba".
+    prediction = Prediction(
+        punct=np.zeros(5, dtype=np.int8),
+        case=np.zeros(5, dtype=np.int8),
+        punct_logits=None,
+        case_logits=None,
+        raw_case_bonus=(0.0, 0.0),
+    )
+    once = assemble(" A >> bA >> 0 ", prediction)
+    assert once.forms[2] == "Ba."
+    assert assemble(once.aligned_text(), prediction).forms == once.forms

@@ -48,6 +48,13 @@ def test_close_matches_share_one_passage_and_far_ones_do_not() -> None:
     assert found[0].first_word == 0 and found[1].end_word == len(words)
 
 
+def test_marked_text_drops_caption_turn_marks() -> None:
+    # Was ">> And [to] [before]" in `search --passages`; snippets already dropped them.
+    text = "his future. >> And to before we get"
+    marked = marked_text(text, 0, [(4, 6)])
+    assert marked == f"his future. And {MARK_START}to{MARK_END} {MARK_START}before{MARK_END} we get"
+
+
 def test_marked_text_marks_the_matches_only() -> None:
     assert (
         marked_text("a Rafa crossing", 10, [(11, 12)]) == f"a {MARK_START}Rafa{MARK_END} crossing"

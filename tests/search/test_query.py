@@ -26,6 +26,8 @@ SCHEMA = FullText(None).schema
         ("Netanyahu NEAR/5 Rafah", Near((Term("Netanyahu"), Term("Rafah")), 5)),
         ("ceasefire channel:DW lang:en", Term("ceasefire")),
         ('say "AND" NOT', And((Term("say"), Term("AND"), Term("NOT")))),
+        ("Gaza AND Hamas", And((Term("Gaza"), Term("Hamas")))),  # was the word "and"
+        ("Gaza and Hamas", And((Term("Gaza"), Term("and"), Term("Hamas")))),
     ],
 )
 def test_queries_parse_to_trees(query: str, node: object) -> None:
@@ -43,6 +45,7 @@ def test_tree_shape() -> None:
     [
         ("", "no words"),
         ("   ", "no words"),
+        ("AND", "no words"),
         ("-Ukraine", "only excludes"),
         ('"Gaza Strip', "never closed"),
         ("Gaza OR", "both sides"),

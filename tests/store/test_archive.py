@@ -218,6 +218,21 @@ def test_not_a_database_is_a_store_error(tmp_path: Path) -> None:
         open_archive(bogus)
 
 
+def test_an_empty_file_or_another_database_is_no_archive_to_read(tmp_path: Path) -> None:
+    # Was "the archive's database failed: no such table: videos" on the first read.
+    from newsreel import StoreError
+
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE notes (text TEXT)")
+    db.close()
+    for path in (empty, other):
+        with pytest.raises(StoreError, match=f"{path} is not a Newsreel archive"):
+            open_archive(path, read_only=True)
+
+
 def test_filters_and_export_round_trip(archive: Archive, tmp_path: Path) -> None:
     write(tmp_path, "a.txt", "vidA", "Cairo talks", date="20240301")
     write(tmp_path, "b.txt", "vidB", "Cairo again", date="20240415")

@@ -46,6 +46,8 @@ class EntityMethods(ArchiveBase):
         """One entity by id (``EntityRow.entity_id``, or its digits), name or spelling
         heard: spellings, counts per outlet and month, top co-mentioned entities, videos,
         quotes."""
+        if not str(name).strip():
+            raise ConfigError("no entity name given: name one, e.g. 'Keir Starmer', or its id")
         entity_id = self.store.entities.find_entity(str(name))[0]
         return self.store.entities.entity_profile(self._entity_row(entity_id))
 

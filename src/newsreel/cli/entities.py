@@ -129,6 +129,18 @@ def entity(name: str, archive: Path | None, as_json: bool) -> None:
     )
     for video in shown:
         click.echo(f"  {video.publish_date or '?'}  {video.video_id}  {video.title}")
+    if data.quotes:
+        newest = sorted(data.quotes, key=lambda q: str(q.publish_date or ""), reverse=True)
+        said = newest[:ENTITY_VIDEOS]  # newest first, as the videos; undated last
+        more = len(data.quotes) > len(said)
+        click.echo(
+            f"quotes (first {len(said)} of {len(data.quotes)}; newsreel quotes --entity "
+            "NAME lists all)"
+            if more
+            else "quotes"
+        )
+        for quote in said:
+            click.echo(f"  {quote.publish_date or '?'}  {quote.video_id}  {quote.text}")
 
 
 @click.command()

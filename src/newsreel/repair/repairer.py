@@ -80,7 +80,7 @@ def assemble(
     if cuts:  # a new speaker starts a new sentence
         for cut in cuts:
             _close_before(forms, kinds, cut)
-            forms[cut] = forms[cut][:1].upper() + forms[cut][1:]
+            forms[cut] = _capitalised(forms[cut])
         starts = sorted({*starts, *cuts})
         spans = list(zip(starts, [*starts[1:], len(tokens)], strict=True))
     paras = paragraphs.split(forms, spans, [t.start for t in found])
@@ -131,6 +131,16 @@ def punctuate(
     if tokens:
         starts[:1] = [0]  # leading tags and markers belong to the first sentence
     return forms, starts
+
+
+def _capitalised(form: str) -> str:
+    """``form`` with a capital first letter; "bA" becomes "Ba", not "BA", which a second
+    repair would read as written in capitals and re-case (repair stays idempotent)."""
+    out = form[:1].upper() + form[1:]
+    letters = [c for c in out if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters) and form != out:
+        return form[:1].upper() + form[1:].lower()
+    return out
 
 
 _WH = frozenset("what who whom where when why how which".split())

@@ -19,7 +19,7 @@ from newsreel.store.base import Store
 # 4: auto-caption capitals weighed, not kept; learnt speaker turns; 5: "Mr." ends no sentence;
 # 6: a name standing as a sentence joins the one before; a text's open end asks as worded;
 # "U.S." ends a sentence only where the model ends one
-RULES = "rules-7"
+RULES = "rules-8"
 BATCH = 64
 
 

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from newsreel.search.passages import mark_word, match_runs, slot_groups, surfaces
+from newsreel.search.passages import TURN_MARKS, mark_word, match_runs, slot_groups, surfaces
 from newsreel.search.query import And, Near, Node, Or, Phrase
 from newsreel.search.soundalike import Heard
 
@@ -144,10 +144,13 @@ def windows(
 
 def marked_text(text: str, first_word: int, matches: Sequence[tuple[int, int]]) -> str:
     """A passage's text (its words from ``first_word`` on) with the ``matches`` (word
-    offsets in the transcript, end excluded) wrapped in highlight marks."""
+    offsets in the transcript, end excluded) wrapped in highlight marks, without caption
+    turn marks (">>": a speaker change, not words, as in search snippets)."""
     inside = {i - first_word for a, b in matches for i in range(a, b)}
     return " ".join(
-        mark_word(word) if n in inside else word for n, word in enumerate(text.split(" "))
+        mark_word(word) if n in inside else word
+        for n, word in enumerate(text.split(" "))
+        if n in inside or word not in TURN_MARKS
     )
 
 

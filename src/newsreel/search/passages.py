@@ -170,7 +170,7 @@ def _match_length(group: Sequence[Slot], start: int, folded: dict[int, list[str]
     return length
 
 
-_TURN_MARKS = frozenset({">>", "&gt;&gt;", ">>>"})
+TURN_MARKS = frozenset({">>", "&gt;&gt;", ">>>"})
 
 
 def best_passage(
@@ -199,7 +199,7 @@ def best_passage(
     snippet = " ".join(
         mark_word(words[i]) if i in marked else words[i]
         for i in range(start, end)
-        if i in marked or words[i] not in _TURN_MARKS  # ">>": a speaker change, not words
+        if i in marked or words[i] not in TURN_MARKS  # ">>": a speaker change, not words
     )
     snippet = ("…" if start > 0 else "") + snippet + ("…" if end < len(words) else "")
     matched, heard = surfaces(words, runs)

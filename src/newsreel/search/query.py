@@ -3,6 +3,7 @@
     word            documents containing the word (``word*`` for a prefix)
     "two words"     the exact phrase
     a OR b          either side (OR binds tighter than the implied AND)
+    a AND b         both (the same as "a b": words are joined by AND anyway)
     a NEAR/5 b      both, at most 5 words apart (either order)
     -word, -"p q"   exclude documents containing it
     ( ... )         grouping
@@ -109,7 +110,9 @@ def _lex(query: str) -> list[tuple[str, str, bool]]:
         match = _TOKEN.match(query, pos)
         if not match:  # pragma: no cover - the pattern accepts any non-space text
             raise QueryError(f"cannot read the query at character {pos + 1}")
-        tokens.append(_token(match))
+        token = _token(match)
+        if token != ("word", "AND", False):  # "Gaza AND Hamas": what words do anyway
+            tokens.append(token)
         pos = match.end()
     return tokens
 

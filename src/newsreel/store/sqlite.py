@@ -70,6 +70,14 @@ class SQLiteStore:
             self._configure(read_only)
             if not read_only:
                 self._migrate()
+            elif not self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'videos'"
+            ).fetchone():
+                raise StoreError(
+                    f"{self.path} is not a Newsreel archive (an empty file or another "
+                    "SQLite database: it has no videos table); make one with 'newsreel "
+                    "ingest FILES --archive PATH'"
+                )
             self._repositories()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the archive {self.path}: {exc}") from None
