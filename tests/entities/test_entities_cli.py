@@ -124,6 +124,7 @@ def test_split_merge_and_rename_move_only_the_entitys_own_mentions(
     [
         (["entity", "Atlantis"], "no entity 'Atlantis'"),
         (["entity", "Mossadz"], "did you mean 'Mossad'?"),
+        (["entity", "Elari"], "did you mean 'Kareim Elari'?"),  # a word of the name
         (["entity", ""], "no entity name given"),  # was "no entity ''"
         (["entities", "nope"], "no video 'nope'"),
         (["claims", "--entity", "Atlantis"], "no entity"),

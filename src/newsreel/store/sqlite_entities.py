@@ -368,15 +368,26 @@ class SQLiteEntities(Repository):
         ]
         if not names:
             return " (run 'newsreel enrich'?)"
-        close = process.extract(
-            name,
-            names,
-            scorer=fuzz.ratio,
-            processor=utils.default_process,
-            score_cutoff=75,
-            limit=3,
+        # a name holding the typed one as a word first ("Hasina": 'Sheikh Hasina'), then
+        # the closest in letters ("Mossadz": 'Mossad')
+        typed = utils.default_process(name).split()
+        whole = sorted(
+            (n for n in names if typed and _holds(utils.default_process(n).split(), typed)),
+            key=len,
         )
-        return "; did you mean " + " or ".join(repr(c[0]) for c in close) + "?" if close else ""
+        close = [
+            str(c[0])
+            for c in process.extract(
+                name,
+                names,
+                scorer=fuzz.ratio,
+                processor=utils.default_process,
+                score_cutoff=75,
+                limit=3,
+            )
+        ]
+        shown = list(dict.fromkeys([*whole, *close]))[:3]
+        return "; did you mean " + " or ".join(repr(n) for n in shown) + "?" if shown else ""
 
     def entity_rows(
         self, video_id: str | None = None, entity_id: int | None = None
@@ -597,3 +608,11 @@ class SQLiteEntities(Repository):
                 entity_ids,
             )
         }
+
+
+def _holds(words: list[str], typed: list[str]) -> bool:
+    """Whether ``typed`` stands in ``words`` as a run of whole words."""
+    size = len(typed)
+    return size < len(words) and any(
+        words[i : i + size] == typed for i in range(len(words) - size + 1)
+    )
