@@ -1138,3 +1138,14 @@ def test_a_sum_worth_of_something_counts_that_thing() -> None:
     assert claims_of("They spent 150 million pounds, worth of which went on wages.") != {
         150_000_000: ("worth of which", None)
     }
+
+
+def test_small_numbers_before_an_adverb_and_sure_percentages_count_nothing() -> None:
+    # A new-user review: "one: here", "two: finally come together", "100%: right".
+    assert claims_of("The one here dwarfs them all.") == {}
+    assert claims_of("The two finally come together today.") == {}
+    assert claims_of("He is totally 100% right about that.") == {}
+    assert claims_of("I am 100 percent sure of it.") == {}
+    # still counts
+    assert claims_of("Two soldiers were killed here.") == {2: ("soldiers", None)}
+    assert 100 in claims_of("Turnout rose to 100% in the district.")

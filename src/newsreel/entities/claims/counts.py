@@ -138,6 +138,12 @@ def _not_thousands(forms: Sequence[str], words: Sequence[str], s: int, i: int, u
     return False
 
 
+# words after a small number that say it counts nothing ("one here", "two finally")
+_ADVERBS_AFTER = frozenset("here there very finally today now soon again also really just".split())
+# "100% right": how sure someone is
+_SURE = frozenset("right sure certain true wrong correct accurate confident behind committed".split())
+
+
 def _no_quantity(
     forms: Sequence[str], words: Sequence[str], at: tuple[int, int, int, int], value: float
 ) -> bool:
@@ -160,6 +166,11 @@ def _no_quantity(
         words[i] == "a" and before == "of" and i - 2 >= s and words[i - 2] in _FRACTIONS
     ):
         return True
+    if small and nxt in _ADVERBS_AFTER:
+        return True  # "one here dwarfs them all", "the two finally come together"
+    whole = value == 100 and ("%" in forms[i] or "percent" in words[i:after])
+    if whole and nxt in _SURE:
+        return True  # "totally 100% right": how sure, not a share
     return words[i] == "zero" and not nxt.endswith("s") and nxt not in ("percent", "per")
 
 
