@@ -141,7 +141,9 @@ def _not_thousands(forms: Sequence[str], words: Sequence[str], s: int, i: int, u
 # words after a small number that say it counts nothing ("one here", "two finally")
 _ADVERBS_AFTER = frozenset("here there very finally today now soon again also really just".split())
 # "100% right": how sure someone is
-_SURE = frozenset("right sure certain true wrong correct accurate confident behind committed".split())
+_SURE = frozenset(
+    "right sure certain true wrong correct accurate confident behind committed".split()
+)
 
 
 def _no_quantity(
