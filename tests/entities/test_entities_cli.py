@@ -94,20 +94,8 @@ def test_merge_and_split_survive_a_rerun(tmp_path: Path, enriched: Path) -> None
 def test_split_merge_and_rename_move_only_the_entitys_own_mentions(
     tmp_path: Path, enriched: Path
 ) -> None:
-    import sqlite3
-
-    db = tmp_path / "copy.db"
-    db.write_bytes(enriched.read_bytes())
-    (tmp_path / "copy.db.fulltext").mkdir()
-    with sqlite3.connect(db) as conn:  # another person heard as "Alwari" too
-        other = conn.execute("SELECT id FROM entities WHERE name = 'Joe Biden'").fetchone()[0]
-        tid, start = conn.execute(
-            "SELECT transcript_id, max(start) + 1000 FROM mentions"
-        ).fetchone()
-        conn.execute(
-            "INSERT INTO mentions VALUES (?, ?, ?, 'Alwari', ?, 'ner')",
-            (tid, start, start + 1, other),
-        )
+    db = _copy(tmp_path, enriched)
+    _hear_as(db, "Joe Biden", "Alwari")  # another person heard as "Alwari" too
     code, out, err = run("entity-split", "Kareim Elari", "Alwari", "--as", "Aim Alwari", archive=db)
     assert code == 0 and "1 mention" in out + err, out + err
     _, out, _ = run("entity", "Joe Biden", "--json", archive=db)
@@ -393,22 +381,10 @@ def test_a_rename_may_give_the_entity_its_right_type(tmp_path: Path, enriched: P
 def test_an_entity_says_whose_spelling_its_name_also_is(tmp_path: Path, enriched: Path) -> None:
     """Regression (review): `entity Laura` showed a 2-mention "Laura" with no word of the
     72 "Laura" mentions on other entities."""
-    import sqlite3
-
-    db = tmp_path / "copy.db"
-    db.write_bytes(enriched.read_bytes())
-    (tmp_path / "copy.db.fulltext").mkdir()
+    db = _copy(tmp_path, enriched)
     code, out, _ = run("entity", "Rafah", archive=db)
     assert code == 0 and "also a spelling of" not in out
-    with sqlite3.connect(db) as conn:  # another entity heard as "Rafah" too
-        other = conn.execute("SELECT id FROM entities WHERE name = 'Mossad'").fetchone()[0]
-        tid, start = conn.execute(
-            "SELECT transcript_id, max(start) + 1000 FROM mentions"
-        ).fetchone()
-        conn.execute(
-            "INSERT INTO mentions VALUES (?, ?, ?, 'Rafah', ?, 'ner')",
-            (tid, start, start + 1, other),
-        )
+    _hear_as(db, "Mossad", "Rafah")  # another entity heard as "Rafah" too
     code, out, _ = run("entity", "Rafah", archive=db)
     assert code == 0 and out.startswith("Rafah [LOC]")
     assert "'Rafah' is also a spelling of  Mossad [ORG] (1 mention)" in out
@@ -429,3 +405,27 @@ def test_entity_lists_the_quotes_it_is_the_speaker_of(enriched: Path) -> None:
     first = next(q for q in quoted if q["entity"])
     code, out, _ = run("entity", first["entity"], archive=enriched)
     assert code == 0 and "\nquotes" in out and first["text"] in out
+
+
+def _copy(tmp_path: Path, enriched: Path) -> Path:
+    """A copy of the enriched archive that a test may change."""
+    db = tmp_path / "copy.db"
+    db.write_bytes(enriched.read_bytes())
+    (tmp_path / "copy.db.fulltext").mkdir()
+    return db
+
+
+def _hear_as(db: Path, entity: str, spelling: str) -> None:
+    """Add one mention of ``spelling`` linked to ``entity``, after every other mention."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        other = conn.execute("SELECT id FROM entities WHERE name = ?", (entity,)).fetchone()[0]
+        tid, start = conn.execute(
+            "SELECT transcript_id, max(start) + 1000 FROM mentions"
+        ).fetchone()
+        conn.execute(
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, 'ner')",
+            (tid, start, start + 1, spelling, other),
+        )
+    conn.close()

@@ -239,12 +239,8 @@ def _lower_pair(
         or not names.first_name(first)
     ):
         return False
-    person = names.match(f"{first} {second}")
-    return (
-        person is not None
-        and person.key.split()[0] == first
-        and _match(names, f"{first} {second}") is not None
-    )
+    name = _match(names, f"{first} {second}")  # not a place, street or nationality
+    return name is not None and key(name).split()[0] == first
 
 
 def _match(names: NameList, k: str) -> str | None:
