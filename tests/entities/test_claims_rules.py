@@ -295,12 +295,27 @@ def test_a_name_with_an_initial_is_one_speaker() -> None:
 
 
 def test_numbers_below_zero() -> None:
-    assert values("temperatures forecast to fall to -30° C overnight") == {-30: "degrees"}
+    assert values("temperatures forecast to fall to -30° C overnight") == {-30: "temperatures"}
+    assert values("the heat averaging out at a dry 35° in the summer") == {35: "heat"}
     assert values("a low of minus 20 degrees in Kyiv") == {-20: "degrees in Kyiv"}
     assert values("it reached 50°C in the summer") == {50: "degrees"}
     assert values("a margin of plus or minus 3 percentage points") == {3: "percentage points"}
     assert -30 not in values("between 20 -30 people died")  # a range's hyphen
     assert -30 in values("temperatures due to hit minus 20 -30 degrees")  # both below zero
+
+
+def test_a_sum_is_said_of_the_money_noun_before_it_not_its_currency() -> None:
+    assert values("The prize money for contestants more than $15 million.") == {
+        15_000_000: "prize money for contestants"
+    }
+    assert values("ranked the highest revenue generating club on 636 million euros") == {
+        636_000_000: "highest revenue"
+    }
+    # not across another sum: the second has no noun of its own
+    assert values("A fee of 5 million, and then 20 million euros.") == {
+        5_000_000: "fee",
+        20_000_000: "euros",
+    }
 
 
 def test_scores_and_911_are_no_counts() -> None:
@@ -662,7 +677,8 @@ def test_a_sum_is_the_money_noun_named_before_it() -> None:
     assert claims_of("His salary is 20 million euros.")[20e6][0] == "salary"
     # only "about" words, prepositions, "is" or an article between: the noun is what the
     # sum is, not a modifier of another noun nor a word of another clause
-    assert claims_of("The price cap stands at 1,738 pounds.")[1738][0] == "pounds"
+    # (where nothing else says, the nearest money noun does: "price", not "pounds")
+    assert claims_of("The price cap stands at 1,738 pounds.")[1738][0] == "price"
     assert claims_of("Saudi clubs offer around 200 million euros a year.")[200e6][0] == "euros"
     text = "Fans protested the price hike as the club announced a record 50 million pounds."
     assert claims_of(text)[50e6][0] != "price"
@@ -709,9 +725,9 @@ def test_what_changed_before_a_comma_and_which() -> None:
     text = "Their commercial revenues, which increased by 126 percent in 2011, are huge."
     assert claims_of(text)[126][0] == "commercial revenues"
     assert 5 not in claims_of("He said, which rose by 5%, nothing.")
-    # "compared to" starts no subject
+    # "compared to" starts no subject; the money noun before the share is what it is of
     text = "Spending went up 234 percent compared to the previous season."
-    assert 234 not in claims_of(text)
+    assert claims_of(text)[234] == ("Spending", None)
 
 
 def test_a_source_without_its_adverbs_time_words_or_clause_openers() -> None:
@@ -1149,3 +1165,23 @@ def test_small_numbers_before_an_adverb_and_sure_percentages_count_nothing() -> 
     # still counts
     assert claims_of("Two soldiers were killed here.") == {2: ("soldiers", None)}
     assert 100 in claims_of("Turnout rose to 100% in the district.")
+
+
+def test_a_titled_person_is_the_source_by_name() -> None:
+    text = "The US Deputy Attorney General Todd Blanch said 2,000 videos were found .".split()
+    person = {5, 6}
+    claims, _ = extract(text, [0], None, names=person, people=person)
+    assert [(c.value, c.attribution) for c in claims] == [(2000, "Todd Blanch")]
+    # without the person's tokens the whole phrase stays the source
+    claims, _ = extract(text, [0], None, names=person)
+    assert claims[0].attribution == "US Deputy Attorney General Todd Blanch"
+    # a lone name keeps its title
+    claims, _ = extract(
+        "President Trump said 2,000 videos were found .".split(), [0], None, people={1}
+    )
+    assert claims[0].attribution == "President Trump"
+    # a source that is only a person keeps its name
+    claims, _ = extract(
+        "Todd Blanch said 2,000 videos were found .".split(), [0], None, people={0, 1}
+    )
+    assert claims[0].attribution == "Todd Blanch"

@@ -282,3 +282,30 @@ def test_a_country_the_ner_saw_is_no_persons_surname() -> None:
     found = [("Bours Ukraine", "PER"), ("Ukraine", "LOC"), ("Ukraine", "LOC")]
     linked = Linker({}, {}).link_video(found)
     assert linked[1] == linked[2] == ("Ukraine", "LOC")
+
+
+def test_a_new_spelling_joins_a_sound_alike_of_the_same_video_whatever_its_type() -> None:
+    linker = Linker(
+        {}, {("gazprom", "ORG"): "Gazprom", ("shabana mahmood", "PER"): "Shabana Mahmood"}
+    )
+    assert linker.link_video([("Gazprom", "ORG"), ("Gaspron", "PER")]) == [
+        ("Gazprom", "ORG"),
+        ("Gazprom", "ORG"),
+    ]
+    assert linker.link_video([("Shabana Mahmood", "PER"), ("Shabban", "ORG")])[1][0] == (
+        "Shabana Mahmood"
+    )
+    # only within the video: elsewhere the spelling is its own
+    assert linker.link_video([("Shabban", "ORG")]) == [("Shabban", "ORG")]
+
+
+def test_a_sound_alike_of_the_same_video_needs_more_than_sound() -> None:
+    linker = Linker({}, {("davos", "LOC"): "Davos", ("qatari", "MISC"): "Qatari"})
+    # a place takes only what the NER saw as a place; a nationality takes nothing
+    assert linker.link_video([("Davos", "LOC"), ("Davis", "PER")])[1] == ("Davis", "PER")
+    assert linker.link_video([("Qatari", "MISC"), ("Qatars", "ORG")])[1] == ("Qatars", "ORG")
+    # a word in lower case or too short joins nothing by sound
+    linker = Linker({}, {("gazprom", "ORG"): "Gazprom"})
+    assert linker.link_video([("Gazprom", "ORG"), ("gaspron", "MISC")])[1] == ("Gaspron", "MISC")
+    # two spellings new to the archive make no entity of each other
+    assert linker.link_video([("Sokkar", "ORG"), ("Sokar", "MISC")])[1] == ("Sokar", "MISC")

@@ -79,3 +79,26 @@ def test_labels_have_no_duplicate_names_or_caption_clock_junk() -> None:
 def test_labels_do_not_repeat_their_names_in_part_or_kin() -> None:
     label = label_of(["TikTok", "Britain"], ["tik", "tok", "british", "ban", "app"])
     assert label == "TikTok · Britain · ban · app"
+    assert label_names(["Russia", "Russian", "Volodymyr Zelensky"]) == [
+        "Russia",
+        "Volodymyr Zelensky",
+    ]
+    assert label_names(["Iranians", "Iran"]) == ["Iranians"]  # the first one stays
+    assert label_names(["Britain", "British", "Jim Ratcliffe"]) == ["Britain", "Jim Ratcliffe"]
+    assert label_names(["Russia", "Russell Brand"]) == ["Russia", "Russell Brand"]
+
+
+def test_a_label_term_of_an_entity_stands_as_its_name() -> None:
+    entities = ["Jeffrey Epstein", "Keir Starmer", "Peter Mandelson", "Morgan McSweeney"]
+    label = label_of(
+        ["Jeffrey Epstein", "Keir Starmer"], ["mandelson", "peter", "emails"], entities
+    )
+    assert label == "Jeffrey Epstein · Keir Starmer · Peter Mandelson · emails"
+    # a term that is part of a name shown is no term of its own
+    label = label_of(["American", "Chinese"], ["tiktok", "tok", "app"], ["TikTok"])
+    assert label == "American · Chinese · TikTok · app"
+    # a term of no entity stays a term
+    assert (
+        label_of(["Iran"], ["nuclear", "talks", "oman"], ["Iran"])
+        == "Iran · nuclear · talks · oman"
+    )

@@ -409,4 +409,54 @@ class Linker:
                         self.rebind(ki, out[j][0])
                     out[i] = out[j]
                     break
+        new = {key(s) for (s, _), ln in zip(found, linked, strict=True) if ln[2]}
+        return self._heard_nearby(found, out, new)
+
+    def _heard_nearby(
+        self, found: Sequence[tuple[str, str]], out: list[tuple[str, str]], new: set[str]
+    ) -> list[tuple[str, str]]:
+        """A spelling new to the archive that sounds like another entity's spelling in
+        the same video joins it, whatever types the NER gave them ("Gaspron" [PER] beside
+        "Gazprom", "saudy" beside "Saudi"): the video is the evidence beyond sound. Only
+        spellings of five letters or more, no common or lower-case word of the archive,
+        no demonym, the same first sound, digits and coarse phonetic key, and a rapidfuzz
+        ratio >= 70; the closest in letters wins. A place takes only what the NER saw as
+        a place ("Davis" is no Davos)."""
+        heard: dict[str, set[str]] = {}
+        for (surface, _), (name, _) in zip(found, out, strict=True):
+            heard.setdefault(name, set()).add(key(surface))
+        for i, (surface, tagged) in enumerate(found):
+            k = key(surface)
+            if k not in new or not self._may_sound(k, surface):
+                continue
+            best: tuple[float, str] | None = None
+            for name in sorted(heard):
+                if (
+                    name == out[i][0]
+                    or heard[name] <= new
+                    or (tagged != "LOC" and self.type_of(name) == "LOC")
+                ):
+                    continue  # another new spelling; a place takes only places ("Davis")
+                for other in heard[name]:
+                    ratio = fuzz.ratio(k, other)
+                    if (
+                        ratio >= 70
+                        and not demonym(other)  # "Qatars" is no "Qatari"
+                        and (best is None or ratio > best[0])
+                        and phonetic(k) == phonetic(other)
+                        and first_sound(k) == first_sound(other)
+                        and _digits(k) == _digits(other)
+                    ):
+                        best = (ratio, name)
+            if best is not None:
+                out[i] = (best[1], self.type_of(best[1]))
         return out
+
+    def _may_sound(self, k: str, surface: str) -> bool:
+        """Whether a spelling may join another entity by sound at all."""
+        return (
+            len(k.replace(" ", "")) >= 5
+            and any(c.isupper() for c in surface)
+            and not all(w in self.ordinary or w in PARTICLES for w in k.split())
+            and not demonym(k)
+        )

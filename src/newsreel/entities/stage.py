@@ -35,7 +35,7 @@ from newsreel.entities.spelling import key
 from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 
-VERSION = "entities-23+en_core_web_sm-3.8.0"
+VERSION = "entities-24+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
@@ -254,7 +254,10 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         for m, (name, kind) in zip(mentions, linked, strict=True)
         for i in range(m.start, m.end)
     }
-    claims, quotes = claim_rules.extract(tokens, sentence_starts(tokens), places, names=speaker_of)
+    persons = {i for i, (_, kind) in speaker_of.items() if kind == "PER"}
+    claims, quotes = claim_rules.extract(
+        tokens, sentence_starts(tokens), places, names=speaker_of, people=persons
+    )
     quote_rows: list[QuoteInput] = []
     for q in quotes:
         linked = [speaker_of[i] for i in range(q.speaker_start, q.speaker_end) if i in speaker_of]

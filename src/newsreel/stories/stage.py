@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from newsreel.entities.places import demonym
 from newsreel.rows import UngroupedVideo
 from newsreel.store.base import Store
 from newsreel.stories.features import (
@@ -38,7 +39,7 @@ from newsreel.stories.grouping import (
 from newsreel.text import ENTITY_PREFIX
 
 VERSION = (
-    f"stories-5+t{THRESHOLD}+d{DATED_THRESHOLD}+n{NAMED_THRESHOLD}+nd{NAMED_DATED_THRESHOLD}"
+    f"stories-6+t{THRESHOLD}+d{DATED_THRESHOLD}+n{NAMED_THRESHOLD}+nd{NAMED_DATED_THRESHOLD}"
     f"+c{DRIFT}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
 )
 BATCH = 1000
@@ -181,9 +182,10 @@ class StoriesStage:
 
 
 def label(store: Store, centroid: dict[str, float], story_id: int) -> str:
-    """A story's name: its most mentioned entities, then its heaviest terms."""
-    names = label_names([name for name, _ in store.stories.story_entities(story_id, 3)])
-    return label_of(names, label_terms(centroid, 12))
+    """A story's name: its most mentioned entities, then its heaviest terms (a term that
+    is a word of another of its entities' names stands as that name)."""
+    mentioned = [name for name, _ in store.stories.story_entities(story_id, 12)]
+    return label_of(label_names(mentioned[:3]), label_terms(centroid, 12), mentioned)
 
 
 # times and time zones read from captions ("00pm", "edt"): no part of a story's name
@@ -192,7 +194,8 @@ _CLOCK = re.compile(r"^\d+(?:am|pm|h)?$|^(?:am|pm|edt|est|gmt|bst|cet|pst|utc|et
 
 def label_names(names: Sequence[str]) -> list[str]:
     """Entity names for a label, each once: "Jeff Jeffrey Epstein" is "Jeffrey Epstein"
-    (a word that begins the next is a repeat), a name inside a longer one is dropped."""
+    (a word that begins the next is a repeat), a name inside a longer one is dropped, and
+    so is a nationality beside its country ("Russia · Russian")."""
     cleaned = []
     for name in names:
         words = name.split()
@@ -207,19 +210,61 @@ def label_names(names: Sequence[str]) -> list[str]:
         folded = {w.lower() for w in name.split()}
         if any(folded & {w.lower() for w in other.split()} for other in out):
             continue
+        if any(_kin(name, other) or _kin(other, name) for other in out):
+            continue
         out.append(name)
     return out
 
 
-def label_of(names: Sequence[str], terms: Sequence[str]) -> str:
-    """Two names, then the heaviest terms not in them and not caption junk, four in all."""
+def _kin(people: str, country: str) -> bool:
+    """Whether ``people`` names the people of ``country`` ("Russian" of "Russia",
+    "Iranians" of "Iran", "British" of "Britain"): a nationality that begins with the
+    country's name, or with its first four letters where both have six or more."""
+    k, c = people.lower(), country.lower()
+    if k == c or len(c) < 4 or " " in k or " " in c:
+        return False
+    if k.startswith(c):
+        return demonym(k)
+    return min(len(k), len(c)) >= 6 and k[:4] == c[:4] and k.endswith(_ADJECTIVAL)
+
+
+# how the adjective of a place ends ("British", "Russian", "Chinese", "Israeli")
+_ADJECTIVAL = ("ish", "ian", "ese", "an", "i", "ic")
+
+
+def label_of(names: Sequence[str], terms: Sequence[str], entities: Sequence[str] = ()) -> str:
+    """Two names, then the heaviest terms not in them and not caption junk, four in all;
+    a term that is a word of one of ``entities`` (the story's entities, most mentioned
+    first) stands as its name, once ("mandelson": "Peter Mandelson")."""
     taken = {w.lower() for name in names for w in name.split()}
-    words = [
-        t
-        for t in terms
-        if not _named(t, taken) and not t.startswith(ENTITY_PREFIX) and not _CLOCK.match(t)
-    ]
-    return " · ".join([*names[:2], *words[: 4 - min(2, len(names))]])
+    whole = _name_words(entities)
+    items: list[str] = []
+    for t in terms:
+        if _named(t, taken) or t.startswith(ENTITY_PREFIX) or _CLOCK.match(t):
+            continue
+        item = whole.get(t, t)
+        if item not in items and item not in names[:2]:
+            items.append(item)
+    shown = list(names[:2])
+    for item in items:
+        if len(shown) >= 4:
+            break
+        held = {w.lower() for name in [*shown, *items] if name != item for w in name.split()}
+        if item.islower() and (_named(item, held) or any(_kin(item, n) for n in shown)):
+            continue  # "jim" beside "Jim Ratcliffe", "british" beside "Britain"
+        shown.append(item)
+    return " · ".join(shown)
+
+
+def _name_words(entities: Sequence[str]) -> dict[str, str]:
+    """Folded words of three letters or more of entity names -> the first name holding
+    them."""
+    words: dict[str, str] = {}
+    for name in entities:
+        for w in name.split():
+            if len(w) >= 3:
+                words.setdefault(w.lower(), name)
+    return words
 
 
 def _named(term: str, taken: set[str]) -> bool:

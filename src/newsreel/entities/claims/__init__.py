@@ -14,6 +14,7 @@ speech: "the defense minister says there is no time for flexibility".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -50,7 +51,9 @@ from newsreel.entities.claims.sources import (
 )
 from newsreel.entities.claims.subjects import subject_of
 from newsreel.entities.claims.words import _PREPOSITIONS
-from newsreel.repair.clean import core
+from newsreel.repair.clean import bare, core
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 __all__ = ["Claim", "Quote", "extract", "named_source", "speaker_head", "speaks"]
 
@@ -88,16 +91,20 @@ def extract(
     *,
     durations: bool = False,
     names: Collection[int] = (),
+    people: Collection[int] = (),
 ) -> tuple[list[Claim], list[Quote]]:
     """Claims and quotes of a repaired transcript; ``places`` maps the tokens of place
     mentions to their canonical names ("there" in a subject becomes "in <place>");
-    ``names`` holds the tokens of all entity mentions ("Hamas said": a source).
+    ``names`` holds the tokens of all entity mentions ("Hamas said": a source), and
+    ``people`` those of people, so that a source is the person a title names ("The US
+    Deputy Attorney General Todd Blanch said": Todd Blanch).
     Durations, ages and rankings are counts only when ``durations`` asks for them."""
     places = places or {}
     names = set(names) | set(places)
+    people = set(people)
     words = [_unglued(core(f)) for f in forms]
     spans = list(zip(sentences, [*sentences[1:], len(forms)], strict=False)) or [(0, len(forms))]
-    sources = [_source(words, forms, s, e, names) for s, e in spans]
+    sources = [_person(_source(words, forms, s, e, names), forms, people) for s, e in spans]
     claims: list[Claim] = []
     about: str | None = None  # what the sentence before was about, for an "it"
     for n, (s, e) in enumerate(spans):
@@ -175,6 +182,22 @@ def _claims_in(
         claims.append(Claim(i, i + used, value, text, subject, by, sentence))
         i += used
     return claims
+
+
+def _person(
+    source: _Source | None, forms: Sequence[str], people: Collection[int]
+) -> _Source | None:
+    """A source that ends in a person's full name, named by that name without the title
+    or role before it ("The US Deputy Attorney General Todd Blanch" -> "Todd Blanch")."""
+    if source is None or source.end - 1 not in people:
+        return source
+    k = source.end - 1
+    while k > source.start and k - 1 in people:
+        k -= 1
+    if k == source.start or source.end - k < 2:
+        return source  # a lone name keeps its title: "President Trump"
+    name = " ".join(bare(f) for f in forms[k : source.end])
+    return _Source(_POSSESSIVE.sub("", name), source.start, source.end)
 
 
 def _visible(subject: str | None) -> str | None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from newsreel.entities.claims.numbers import _noun, _number_at, _past, _words_back
 from newsreel.entities.claims.phrases import topic
+from newsreel.entities.claims.source_words import _SAY
 from newsreel.entities.claims.words import (
     _ABOUT,
     _AFTER_CURRENCY,
@@ -315,3 +316,53 @@ def _us_dollars(forms: Sequence[str], words: Sequence[str], i: int, after: int, 
     if words[after : after + 1] not in (["us"], ["u.s"]):
         return False
     return forms[i][:1] == "$" or (after + 1 < e and words[after + 1] in _CURRENCY)
+
+
+def money_noun_near(
+    forms: Sequence[str], words: Sequence[str], s: int, i: int, *, money: bool = True
+) -> str | None:
+    """What a sum (``money``) or share is, where nothing closer says: the nearest money
+    noun before it in its clause, with its modifiers and a short "for"/"of" phrase ("The
+    prize money for contestants more than $15 million" -> "prize money for contestants",
+    "their match day revenue swell around 5 times to 100 million euros" -> "match day
+    revenue", "Newcastle spending has increased going up 234 percent"); "money" and
+    "cost" only for a sum ("the cost of living crisis, with prices up 11%"). Not across
+    another sum or number ("a fee of 5 million, and 20 million euros"), a clause word
+    ("the wage bill fell while 20 million euros"), a word of saying ("the price hike as
+    the club announced a record 50 million pounds") or more than twelve words."""
+    return _noun_near(forms, words, s, i, _MONEY_NOUNS | _MONEY_ALSO if money else _MONEY_NOUNS)
+
+
+def temperature_near(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
+    """What a temperature is of: the nearest word for one before it ("temperatures are
+    forecast to fall as low as -30°C" -> "temperatures", "the heat averaging 35°")."""
+    return _noun_near(forms, words, s, i, _TEMPERATURES)
+
+
+def _noun_near(
+    forms: Sequence[str], words: Sequence[str], s: int, i: int, nouns: frozenset[str]
+) -> str | None:
+    k = i - 1
+    while k >= s and k >= i - _NEAR and words[k] not in nouns:
+        if _number_at(words, k) or forms[k][:1] in "$£€" or words[k] in _CLAUSE | _SAY:
+            return None
+        k -= 1
+    if k < s or k < i - _NEAR:
+        return None
+    head = k
+    out, _ = _words_back(forms, s, head, 3, lambda m: m < head and not _modifier(words[m]))
+    if head + 2 < i and words[head + 1] in ("for", "of") and forms[head][-1:] not in ".,?!;:":
+        tail = head + 2
+        if _noun(words[tail]) and words[tail] not in _DETERMINERS and not _number_at(words, tail):
+            out += [bare(forms[head + 1]), bare(forms[tail])]
+    return " ".join(out)
+
+
+_NEAR = 12  # the most words a noun may stand before the number it names
+
+# words that open another clause: a noun before them is no noun of the number after
+_CLAUSE = frozenset("while when whereas because but although though unless until".split())
+
+# money words a sum may be said of from further away ("prize money ... $15 million")
+_MONEY_ALSO = frozenset("money cost costs".split())
+_TEMPERATURES = frozenset("temperature temperatures heat highs lows".split())

@@ -19,6 +19,8 @@ from newsreel.entities.claims.money import (
     _untimed,
     _us_dollars,
     currency_of,
+    money_noun_near,
+    temperature_near,
 )
 from newsreel.entities.claims.numbers import _noun, _number_at, _past, _words_back
 from newsreel.entities.claims.phrases import (
@@ -144,7 +146,7 @@ def subject_of(
     ("China is now about 33%"), else a sum is in its currency ("£5,000": pounds)."""
     s, e, i, after = at
     if "°" in forms[i]:  # "-30°C": a temperature
-        return "degrees"
+        return temperature_near(forms, words, s, i) or "degrees"
     if _us_dollars(forms, words, i, after, e):  # "18 billion U.S dollars", "$16 million US"
         after += 1
         at = (s, e, i, after)
@@ -157,9 +159,21 @@ def subject_of(
         return (
             said_of(forms, words, s, i)
             or _said_of_it(words, s, i, topic)
+            or money_noun_near(forms, words, s, i, money=_is_money(forms, words, i, after))
             or currency_of(forms, i, after)
         )
+    if subject is not None and subject.casefold() in _CURRENCY:
+        return money_noun_near(forms, words, s, i) or subject  # "revenue ... 636 million euros"
     return untrailed(subject)
+
+
+def _is_money(forms: Sequence[str], words: Sequence[str], i: int, after: int) -> bool:
+    """Whether the number at ``i`` is a sum: a currency sign, word, "grand" or "27k"."""
+    return (
+        forms[i][:1] in "$£€"
+        or bool(_K.match(words[i]))
+        or any(w in _CURRENCY or w == "grand" for w in words[i : after + 1])
+    )
 
 
 def _said_of_it(words: Sequence[str], s: int, i: int, topic: str | None) -> str | None:
