@@ -174,3 +174,19 @@ def test_a_claim_says_what_unit_its_number_is_in() -> None:
     assert claim_unit("3.5 per cent", None) == "percent"
     assert claim_unit("40", "Israeli hostages") is None
     assert claim_unit("20 billion", "fans who paid dollars") is None  # not next to it
+
+
+def test_a_claim_s_unit_is_what_follows_it_in_its_sentence() -> None:
+    """Regression (review): "for 91 million pounds" with the subject "percent stake in
+    Ferrari" was in percent, and "half a million pounds" had no unit."""
+    from newsreel.rows import claim_unit
+
+    sentence = "He bought a 10 percent stake in Ferrari for 91 million pounds."
+    assert claim_unit("91 million", "percent stake in Ferrari", sentence) == "GBP"
+    assert claim_unit("half a million", "pounds to put", "It costs half a million pounds.") == (
+        "GBP"
+    )
+    assert claim_unit("636 million", "revenue", "revenue of 636 million euros.") == "EUR"
+    assert claim_unit("40", "hostages", "40 hostages, not 40 dollars") is None
+    # a text the sentence does not hold falls back on the subject
+    assert claim_unit("1.5 million", "dollars each", "another wording") == "USD"

@@ -142,14 +142,19 @@ _UNIT_WORDS = {
 }
 
 
-def claim_unit(text: str, subject: str | None) -> str | None:
+def claim_unit(text: str, subject: str | None, sentence: str | None = None) -> str | None:
     """The unit a claim's number is in, as its words say: a sign in the text ("$1.6
-    million", "40%"), else a currency or "percent" opening the text's tail or the
-    subject ("1.5 million dollars", subject "dollars each"); None for a count."""
+    million", "40%"), else a currency or "percent" opening the text's tail or what
+    follows the text in its ``sentence`` ("91 million pounds"; without the sentence,
+    the subject: "dollars each"); None for a count."""
     for sign, unit in _UNIT_SIGNS.items():
         if sign in text:
             return unit
-    words = f"{text} {subject or ''}".lower().replace(",", " ").split()
+    after = subject or ""
+    at = sentence.find(text) if sentence and text else -1
+    if sentence and at >= 0:
+        after = sentence[at + len(text) :]
+    words = [w.strip(".?!;:\"'") for w in f"{text} {after}".lower().replace(",", " ").split()]
     for n, word in enumerate(words):
         two = " ".join(words[n : n + 2])
         if two in _UNIT_WORDS or word in _UNIT_WORDS:
@@ -159,7 +164,12 @@ def claim_unit(text: str, subject: str | None) -> str | None:
     return None
 
 
-_SCALES = frozenset("thousand million billion trillion hundred k m bn a an point".split())
+_SCALES = frozenset(
+    """thousand million billion trillion hundred k m bn a an point and half quarter one two
+    three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety""".split()
+)  # words of a number and its scale: "half a million", "two and a half billion"
 
 
 @dataclass(frozen=True, slots=True)

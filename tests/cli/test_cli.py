@@ -166,7 +166,8 @@ def test_broken_folder_is_reported_not_crashed(tmp_path: Path) -> None:
         (["trends", "Cairo", "--jsn"], "No such option '--jsn'"),
         (["search", "--jsn", "Cairo"], "No such option '--jsn'"),  # before the query
         (["search", "Cairo", "--jsn"], "Did you mean one of: '--csv', '--json'"),
-        (["show", "-ugz3j9I-80"], "put -- before it, e.g. newsreel show -- -ugz3j9I-80"),
+        (["show", "-ugz3j9I-80"], "then -- before it, e.g. newsreel show "),
+        (["claims", "-ugz3j9I-80", "--json"], "e.g. newsreel claims --json "),  # options first
         (["trends", "Cairo", "--json", "--csv"], "use one"),
         (["show", "4emc0CPvQ-0", "--source", "--json"], "drop --json"),
     ],
@@ -502,3 +503,12 @@ def test_quarantine_entries_of_moved_files_are_counted_and_forgotten(tmp_path: P
     code, out, err = run("stats", "--forget-missing", archive=db)
     assert code == 0 and "forgot 1 quarantine entry of files no longer there" in err
     assert "quarantined  0" in out
+
+
+def test_trends_say_how_many_videos_have_no_date(demo: Path) -> None:
+    """Regression (review): trends printed 0.00 everywhere for a term only undated
+    videos hold, with no word that undated videos are in no period."""
+    code, out, err = run("trends", "Cairo", "--no-chart", archive=demo)
+    assert code == 0 and "note: 5 videos of the archive have no date" in err
+    code, out, _ = run("trends", "Cairo", "--no-chart", "--json", archive=demo)
+    assert code == 0 and json.loads(out)["undated_videos"] == 5

@@ -1185,3 +1185,68 @@ def test_a_titled_person_is_the_source_by_name() -> None:
         "Todd Blanch said 2,000 videos were found .".split(), [0], None, people={0, 1}
     )
     assert claims[0].attribution == "Todd Blanch"
+
+
+def test_a_saying_that_is_an_object_or_a_memory_is_no_quote() -> None:
+    """Regression (review): "assess what Karma says and then the subsequent mood" was a
+    quote of Karma's, and "I remember a minister said" one of "Remember a minister"."""
+    for text in (
+        "we will have to assess what Karma says and then the subsequent mood in the party .",
+        "I remember a minister said to me that it was all over .",
+    ):
+        assert extract(text.split(), [0])[1] == []
+    # what a speaker said that the sentence goes on to give is still a quote
+    text = "Keep in mind what Jeffrey Epstein said the files were worth to him ."
+    assert [q.speaker for q in extract(text.split(), [0])[1]] == [
+        "Keep in mind what Jeffrey Epstein"
+    ]
+
+
+def test_a_person_after_a_preposition_is_no_speaker() -> None:
+    """Regression (review): "the acquaintance that he had with Jeffrey Epstein said he
+    was completely unaware" was a quote of Epstein's."""
+    from newsreel.entities.linking import Linker
+    from newsreel.entities.ner import Mention
+    from newsreel.entities.stage import enrich_tokens
+
+    tokens = (
+        "his wife regrets the acquaintance that he had with Jeffrey Epstein said he was "
+        "completely unaware of it ."
+    ).split()
+    rows = enrich_tokens(tokens, [Mention(9, 11, "PER", "Jeffrey Epstein")], Linker({}, {}))
+    assert rows.quotes == []
+    tokens = "around about was Andy Burnham said he would stand again in the seat .".split()
+    rows = enrich_tokens(tokens, [Mention(3, 5, "PER", "Andy Burnham")], Linker({}, {}))
+    assert [q[2] for q in rows.quotes] == ["Andy Burnham"]
+
+
+def test_a_number_said_twice_in_a_stutter_is_one_claim() -> None:
+    """Regression (review): "20% of the people identified as not 20% of the people" and
+    "28 women murdered ... 28 women murdered" were two claims each."""
+    text = (
+        "There was 20% of the people identified as not 20% of the people identified as not "
+        "being born in the country ."
+    )
+    assert [(c.value, c.start) for c in extract(text.split(), [0])[0]] == [(20, 9)]
+    # the same number of two things said in one breath stays two claims
+    text = "There was 20% of the people identified as not 20% of the people born abroad ."
+    assert [c.start for c in extract(text.split(), [0])[0]] == [2, 9]
+    forms = (
+        "We've had 28 women murdered in concerns . We've had 28 women murdered in 5 years .".split()
+    )
+    claims, _ = extract(forms, [0, 7])
+    assert [(c.value, c.subject) for c in claims if c.value == 28] == [(28, "women murdered")]
+    # one number of two things is two claims
+    claims, _ = extract("They sent 40 doctors and 40 nurses to Gaza .".split(), [0])
+    assert [(c.value, c.subject) for c in claims] == [(40, "doctors"), (40, "nurses to Gaza")]
+
+
+def test_how_often_and_one_love_are_no_counts() -> None:
+    """Regression (review): stories listed "two more times", "three more times" and
+    "one love" among their numbers."""
+    assert values("They did it two more times in the game .") == {}
+    assert values("He wore the one love armband at the match .") == {}
+    assert values("It happened 20 times last year .") == {20: "times last year"}  # not small
+    # a fold before a sum is no claim, and the sum is still said of its money noun
+    text = "This has seen their match day revenue swell around 5 times to 100 million euros ."
+    assert values(text) == {100_000_000: "match day revenue"}

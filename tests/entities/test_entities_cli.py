@@ -167,6 +167,13 @@ def test_table_export_takes_video_filters(enriched: Path, tmp_path: Path, table:
         assert rows and {r["video_id"] for r in rows} <= {"wyqHuhmsA28", "4emc0CPvQ-0"}
     else:
         assert "Rafah" in {r["name"] for r in rows}
+        # JSON Lines keep spellings an object, as `entities --json` and the API do
+        # (regression, review: they were JSON text in a string); CSV keeps JSON text
+        rafah = next(r for r in rows if r["name"] == "Rafah")
+        assert isinstance(rafah["spellings"], dict) and rafah["spellings"]
+        csv_out = tmp_path / "entities.csv"
+        code, _, err = run("export", "--table", table, "-o", str(csv_out), archive=enriched)
+        assert code == 0 and '"{""' in csv_out.read_text(encoding="utf-8"), err
     code, _, err = run(*args, "--since", "2030-01-01", archive=enriched)
     assert code == 0 and err.startswith("wrote 0 ")
 
@@ -192,6 +199,18 @@ def test_table_export_with_a_bad_query_or_date_fails(enriched: Path, tmp_path: P
     assert code != 0 and "Error" in err
     code, _, err = run(*args, "--since", "not-a-date", archive=enriched)
     assert code == 2 and "not-a-date" in err
+
+
+def test_an_empty_query_selects_nothing_but_is_refused(enriched: Path, tmp_path: Path) -> None:
+    """Regression (review): ``claims --query ''`` listed every claim of the archive,
+    where ``search ''`` is refused."""
+    for command in (
+        ["claims"],
+        ["quotes"],
+        ["export", "--table", "claims", "-o", str(tmp_path / "c.csv")],
+    ):
+        code, out, err = run(*command, "--query", " ", archive=enriched)
+        assert code != 0 and "no words to search for" in err and not out.strip()
 
 
 def test_claims_and_quotes_carry_outlet_and_date(enriched: Path) -> None:

@@ -214,6 +214,18 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
     assert not any(p.startswith("/video/") for p in paths)  # pages are not API
 
 
+def test_dates_are_taken_as_the_cli_takes_them(client: TestClient) -> None:
+    """Regression (review): ``since=20260201`` (which the CLI takes) and a form's empty
+    ``since=`` were refused with pydantic's words."""
+    compact = client.get("/api/v1/search?q=Cairo&since=20240101&until=20241231").json()
+    dashed = client.get("/api/v1/search?q=Cairo&since=2024-01-01&until=2024-12-31").json()
+    assert compact["total"] == dashed["total"] > 0
+    blank = client.get("/api/v1/search?q=Cairo&since=&until=")
+    assert blank.status_code == 200
+    assert blank.json()["total"] == client.get("/api/v1/search?q=Cairo").json()["total"]
+    assert client.get("/search?q=Cairo&since=20240101").status_code == 200
+
+
 @pytest.mark.parametrize(
     ("url", "status", "words"),
     [
@@ -223,7 +235,8 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         ("/api/v1/search?q=x&limit=0", 422, ("limit",)),
         ("/api/v1/search?q=x&sort=sideways", 422, ("sort",)),
         ("/api/v1/search", 422, ("q",)),
-        ("/api/v1/search?q=x&since=yesterday", 422, ("since",)),
+        ("/api/v1/search?q=x&since=yesterday", 422, ("since: 'yesterday' is not a date; use",)),
+        ("/api/v1/trends?terms=x&until=2024-13-01", 422, ("until: '2024-13-01' is not a date",)),
         (
             "/api/v1/search?q=x&since=2024-05-01&until=2024-01-01",
             400,

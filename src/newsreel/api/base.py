@@ -268,7 +268,10 @@ class ArchiveBase:
         until: date | None = None,
         exact: bool = False,
     ) -> set[str] | None:
-        """Ids of the videos a query and filters select; None when nothing is asked."""
+        """Ids of the videos a query and filters select; None when nothing is asked. A
+        query given empty is refused, as search refuses it: it would select everything."""
+        if query is not None and not query.strip():
+            parse_query(query)  # raises: "the query has no words to search for"
         if not (query or channel or lang or since or until):
             return None
         chosen, ids = self._chosen(query, channel, lang, since, until, exact)

@@ -226,14 +226,18 @@ class EntityMethods(ArchiveBase):
         """Write one enrichment table (entities, mentions, claims, quotes) of the videos
         that ``filters`` (query, channel, lang, since, until, exact) select; rows written.
         Entities are then counted over those videos' mentions."""
-        columns, encoded = self.table_rows(table, **filters)
         target = Path(path)
         kind = fmt or target.suffix.lstrip(".").lower()
+        columns, encoded = self.table_rows(table, nested_as_text=kind != "jsonl", **filters)
         return write_rows(encoded, columns, kind, target, raw_csv=raw_csv)
 
-    def table_rows(self, table: str, **filters: Any) -> tuple[list[str], Iterator[dict[str, Any]]]:
-        """The columns and rows (nested values as JSON text) of one enrichment table
-        (entities, mentions, claims, quotes) of the videos ``filters`` select."""
+    def table_rows(
+        self, table: str, *, nested_as_text: bool = True, **filters: Any
+    ) -> tuple[list[str], Iterator[dict[str, Any]]]:
+        """The columns and rows of one enrichment table (entities, mentions, claims,
+        quotes) of the videos ``filters`` select; nested values (an entity's spellings)
+        as JSON text for CSV and Parquet, as objects for JSON Lines (``nested_as_text``
+        False), as ``entities --json`` and the API give them."""
         kinds: dict[str, type[JsonRow]] = {
             "entities": EntityRow,
             "mentions": MentionRow,
@@ -263,7 +267,9 @@ class EntityMethods(ArchiveBase):
         columns = list(kinds[table].__dataclass_fields__)  # a header even with no rows
         encoded = (
             {
-                k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v
+                k: json.dumps(v, ensure_ascii=False)
+                if nested_as_text and isinstance(v, dict)
+                else v
                 for k, v in r.to_dict().items()
             }
             for r in found

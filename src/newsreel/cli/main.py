@@ -46,9 +46,12 @@ class NewsreelGroup(click.Group):
         except click.NoSuchOption as exc:
             dashed = [a for a in given if _DASHED_ID.fullmatch(a)]
             if dashed and exc.ctx is not None:
+                name = exc.ctx.info_name
+                options = [a for a in given if a not in (dashed[0], name)]
+                example = " ".join(["newsreel", str(name), *options, "--", dashed[0]])
                 hint = (
-                    f" ('{dashed[0]}' looks like a video id starting with '-': put -- "
-                    f"before it, e.g. newsreel {exc.ctx.info_name} -- {dashed[0]})"
+                    f" ('{dashed[0]}' looks like a video id starting with '-': put the "
+                    f"options first, then -- before it, e.g. {example})"
                 )
                 raise click.UsageError(exc.format_message() + hint, ctx=exc.ctx) from None
             raise

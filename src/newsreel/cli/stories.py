@@ -275,6 +275,7 @@ def trends(
             until=until,
         )
         variants = arch.trend_variants(chosen) if heard else {}
+        undated = arch.store.videos.undated_count()
     measure = MEASURE[normalise]
     if as_csv and as_json:
         raise click.UsageError("--csv and --json both print the rows: use one")
@@ -287,6 +288,7 @@ def trends(
             "heard_variants": variants,
             "measure": measure,
             "rows": [row.to_dict() for row in rows],
+            "undated_videos": undated,  # in no period: trends count dated videos only
         }
         click.echo(json.dumps(data, ensure_ascii=False, default=str))
         if not no_chart:
@@ -299,6 +301,13 @@ def trends(
                 f"(drop one with '{term} -heard:{heard_as[0]}'; --exact for none)",
                 err=True,
             )
+    if undated:
+        click.echo(
+            f"note: {counted(undated, 'video')} of the archive "
+            f"{'have' if undated != 1 else 'has'} no date and {'are' if undated != 1 else 'is'} "
+            "in no period ('newsreel set VIDEO_ID --date' dates one; search finds them)",
+            err=True,
+        )
     if not no_chart:
         write_chart(rows, measure, chart, title=", ".join(chosen), per=per, min_words=min_words)
         click.echo(f"chart -> {chart}", err=True)

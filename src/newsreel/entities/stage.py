@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -32,6 +32,7 @@ from newsreel.entities.shaping import (
     whole_names,
 )
 from newsreel.entities.spelling import key
+from newsreel.repair.clean import core
 from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 
@@ -267,8 +268,14 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
             q.speaker.split(), start_of_sentence=not linked and q.speaker_start in starts
         )
         ending = speaker_of.get(q.speaker_end - 1)
-        if speaker is None and ending is not None and ending[1] == "PER":
-            # a person named just before the verb: "around about was Andy Burnham (said)"
+        if (
+            speaker is None
+            and ending is not None
+            and ending[1] == "PER"
+            and not _object_of(tokens, speaker_of, q.speaker_end - 1)
+        ):
+            # a person named just before the verb: "around about was Andy Burnham (said)";
+            # not one a preposition governs ("the acquaintance he had with Jeffrey Epstein")
             quote_rows.append((q.start, q.end, ending[0], ending, q.text, q.kind))
         if speaker is None:
             continue
@@ -288,3 +295,15 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         [(c.start, c.end, c.value, c.text, c.subject, c.attribution, c.sentence) for c in claims],
         quote_rows,
     )
+
+
+def _object_of(tokens: Sequence[str], speaker_of: Mapping[int, tuple[str, str]], last: int) -> bool:
+    """Whether the mention that ends at token ``last`` follows a preposition."""
+    k = last
+    while k - 1 >= 0 and speaker_of.get(k - 1) == speaker_of.get(last):
+        k -= 1
+    return k > 0 and core(tokens[k - 1]).lower() in _GOVERNING
+
+
+# prepositions whose object a name is, never the speaker of the verb after it
+_GOVERNING = frozenset("with of about to for from against by on at in into over".split())

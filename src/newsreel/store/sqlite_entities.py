@@ -532,7 +532,7 @@ class SQLiteEntities(Repository):
                 r[7],
                 r[8],
                 to_date(r[9]),
-                claim_unit(r[4], r[5]),
+                claim_unit(r[4], r[5], r[7]),
             )
             for r in self.db.execute(sql, args)
         ]

@@ -20,6 +20,7 @@ from newsreel.search.passages import youtube_url
 from newsreel.search.snippets import snippet_html
 from newsreel.text import unmark
 from newsreel.web.errors import ApiProblem
+from newsreel.web.params import Day
 from newsreel.web.state import ServerState
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -110,8 +111,8 @@ def api_search(
     q: QueryText,
     channel: Channels = None,
     lang: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
+    since: Day = None,
+    until: Day = None,
     sort: Sort = "relevance",
     mode: Mode = "lexical",
     exact: bool = False,
@@ -142,8 +143,8 @@ def api_export(
     q: str | None = None,
     channel: Channels = None,
     lang: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
+    since: Day = None,
+    until: Day = None,
     exact: bool = False,
     format: Literal["csv", "jsonl"] = "csv",
     table: Literal["videos", "entities", "mentions", "claims", "quotes"] = "videos",
@@ -164,7 +165,7 @@ def api_export(
         if table == "videos":
             columns, rows = arch.table(**filters)
         else:
-            columns, rows = arch.table_rows(table, **filters)
+            columns, rows = arch.table_rows(table, nested_as_text=format != "jsonl", **filters)
         return stream_rows(rows, columns, format)
 
     name = "newsreel-export" if table == "videos" else f"newsreel-{table}"
@@ -202,8 +203,8 @@ def api_passages(
     q: QueryText,
     channel: Channels = None,
     lang: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
+    since: Day = None,
+    until: Day = None,
     exact: bool = False,
     limit: Annotated[
         int | None,
@@ -257,8 +258,8 @@ def api_videos(
     request: Request,
     channel: Channels = None,
     lang: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
+    since: Day = None,
+    until: Day = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
@@ -315,8 +316,8 @@ def api_claims(
     q: str | None = None,
     channel: Channels = None,
     lang: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
+    since: Day = None,
+    until: Day = None,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
@@ -337,8 +338,8 @@ def api_quotes(
     q: str | None = None,
     channel: Channels = None,
     lang: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
+    since: Day = None,
+    until: Day = None,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
@@ -385,8 +386,8 @@ def api_trends(
     heard: bool = True,
     channel: Channels = None,
     lang: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
+    since: Day = None,
+    until: Day = None,
     format: Literal["json", "csv"] = "json",
 ) -> Response:
     """Hits, videos and totals per term, outlet and period, normalised per 10,000 words
@@ -432,8 +433,8 @@ def api_stories(
     request: Request,
     channel: Channels = None,
     lang: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
+    since: Day = None,
+    until: Day = None,
     min_videos: Annotated[int, Query(ge=1)] = 2,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 100,
 ) -> dict[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -16,6 +15,7 @@ from newsreel.errors import NewsreelError, NotFoundError, TimeBudgetError
 from newsreel.repair.view import from_stored
 from newsreel.search.passages import youtube_url
 from newsreel.web.errors import ApiProblem
+from newsreel.web.params import Day
 from newsreel.web.routes_api import (
     By,
     Channels,
@@ -96,8 +96,8 @@ def search(
     q: str = "",
     channel: Channels = None,
     lang: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
+    since: Day = None,
+    until: Day = None,
     sort: Sort = "relevance",
     mode: Mode = "lexical",
     exact: bool = False,
@@ -225,8 +225,8 @@ def trends(
     exact: bool = False,
     min_words: Annotated[str, Query(max_length=12)] = "",
     channel: Channels = None,
-    since: date | None = None,
-    until: date | None = None,
+    since: Day = None,
+    until: Day = None,
 ) -> HTMLResponse:
     """Compare up to five terms or entities over time, per outlet or overall; counted as
     search finds them (heard variants included) unless ``exact``; ``min_words`` left

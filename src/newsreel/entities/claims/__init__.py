@@ -50,7 +50,7 @@ from newsreel.entities.claims.sources import (
     _speaker_before,
 )
 from newsreel.entities.claims.subjects import subject_of
-from newsreel.entities.claims.words import _PREPOSITIONS
+from newsreel.entities.claims.words import _PREPOSITIONS, _STOP
 from newsreel.repair.clean import bare, core
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -114,7 +114,41 @@ def extract(
             about if words[s:e][:1] in (["it"], ["they"]) else None
         )
     quotes = [q for s, e in spans if (q := _quote_in(forms, words, s, e)) is not None]
-    return claims, quotes
+    return _unrepeated(claims), quotes
+
+
+def _unrepeated(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims without a speaker's repeats: a claim is dropped where the same value
+    comes again within ``_REPEAT`` words with the same subject, or one whose content
+    words hold all of its own or all of whose are in it, and the later one, usually the
+    finished thought, stays ("20% of the people identified
+    as not 20% of the people identified as not being born"; "We've had 28 women
+    murdered in concerns. We've had 28 women murdered in the last 5 years"). One
+    number of two things ("40 doctors and 40 nurses") is two claims."""
+    kept: list[Claim] = []
+    for n, claim in enumerate(claims):
+        later = claims[n + 1 : n + 4]
+        if not any(
+            other.value == claim.value
+            and other.start - claim.start <= _REPEAT
+            and _within(_content(claim.subject), _content(other.subject))
+            for other in later
+        ):
+            kept.append(claim)
+    return kept
+
+
+_REPEAT = 12  # words within which the same number and subject are one claim said twice
+
+
+def _within(a: set[str], b: set[str]) -> bool:
+    """Whether one subject's content words hold all the other's (and there are some)."""
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def _content(subject: str | None) -> set[str]:
+    """A subject's folded words that are no stop words."""
+    return {w for w in (subject or "").lower().split() if w.isalpha() and w not in _STOP}
 
 
 def _claims_in(
@@ -253,6 +287,9 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         speaker = _speaker_before(words, forms, s, j)
         if speaker is None or speaker[0].lower().startswith(("there", "according")):
             continue
+        before = set(words[max(s, speaker[1] - 1) : j])
+        if before & _RECALLED or (before & _WHAT and j + 1 < e and words[j + 1] in _CONJUNCTIONS):
+            continue  # "I remember a minister said"; "assess what Karma says and then"
         body = j + 1 + (words[j] in _TOLD and words[j + 1] in _ADDRESSEES)  # "told us"
         if _said_of(words, forms, body, e):
             continue
@@ -277,6 +314,13 @@ def _said_of(words: Sequence[str], forms: Sequence[str], body: int, e: int) -> b
 
 
 _ABOUT_PREPS = _PREPOSITIONS | {"about"}
+
+# words before a speaker that make the saying a memory, not reported speech ("I
+# remember a minister said"), or, where nothing said follows, its object ("assess what
+# Karma says and then"; not "what Jeffrey Epstein said the files were worth")
+_RECALLED = frozenset("remember recall remembered recalled".split())
+_WHAT = frozenset("what whatever how".split())
+_CONJUNCTIONS = frozenset("and but or so then because".split())
 
 # a verb of telling and whom the speaker told, before what was said: "told us that"
 _TOLD = frozenset({"told", "tells"})

@@ -170,10 +170,20 @@ def _no_quantity(
         return True
     if small and nxt in _ADVERBS_AFTER:
         return True  # "one here dwarfs them all", "the two finally come together"
+    if not money and value <= 10 and _how_often(words[after : min(e, after + 3)]):
+        return True  # "two more times", "swell around 5 times to 100 million": no count
     whole = value == 100 and ("%" in forms[i] or "percent" in words[i:after])
     if whole and nxt in _SURE:
         return True  # "totally 100% right": how sure, not a share
     return words[i] == "zero" and not nxt.endswith("s") and nxt not in ("percent", "per")
+
+
+def _how_often(ahead: Sequence[str]) -> bool:
+    """Whether the words after a small number say how many more times ("two more
+    times") or how many fold it grew to another number ("5 times to 100 million"), not
+    what it counts ("three times in eight years" is a count)."""
+    fold = ahead[:2] == ["times", "to"] and len(ahead) > 2 and _number_at(ahead, 2) is not None
+    return ahead[:2] == ["more", "times"] or fold
 
 
 def _even_odds(words: Sequence[str], s: int, e: int, i: int) -> bool:

@@ -344,7 +344,12 @@ def _noun_near(
 ) -> str | None:
     k = i - 1
     while k >= s and k >= i - _NEAR and words[k] not in nouns:
-        if _number_at(words, k) or forms[k][:1] in "$£€" or words[k] in _CLAUSE | _SAY:
+        fold = words[k + 1 : k + 2] == ["times"]  # "swell around 5 times to": no sum
+        if (
+            (_number_at(words, k) and not fold)
+            or forms[k][:1] in "$£€"
+            or words[k] in _CLAUSE | _SAY
+        ):
             return None
         k -= 1
     if k < s or k < i - _NEAR:
