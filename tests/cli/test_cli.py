@@ -512,3 +512,13 @@ def test_trends_say_how_many_videos_have_no_date(demo: Path) -> None:
     assert code == 0 and "note: 5 videos of the archive have no date" in err
     code, out, _ = run("trends", "Cairo", "--no-chart", "--json", archive=demo)
     assert code == 0 and json.loads(out)["undated_videos"] == 5
+
+
+def test_the_heard_hint_names_the_misheard_word_of_a_phrase() -> None:
+    """Regression (review): for "Peter Mandelson" the hint said -heard:peter, which drops
+    nothing; it names the misheard word."""
+    from newsreel.cli.search import _heard_word
+
+    assert _heard_word("Peter Mandelson", "Peter Mandlesson's") == "mandlesson"
+    assert _heard_word("Rafah", "Rafa") == "rafa"
+    assert _heard_word("Peter Mandelson", "Peter Mandelson") == "peter"  # no other word

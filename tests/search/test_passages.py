@@ -77,3 +77,13 @@ def test_a_snippet_shows_no_speaker_change_marks() -> None:
     passage = best_passage(text, None, slot_groups(parse_query("decoded").node, Heard()))
     assert ">>" not in passage.snippet and "&gt;" not in passage.snippet
     assert f"welcome to AI {MARK_START}decoded{MARK_END} this week" in passage.snippet
+
+
+def test_a_prefix_match_is_no_misheard_word() -> None:
+    """Regression (review): 'Qat*' reported "heard 'Qatar' for 'Qat'" and suggested a
+    -heard: that dropped nothing."""
+    from newsreel.search.passages import surfaces
+
+    words = "in Qatar and pro-qatar rallies , Rafa".split()
+    matched, heard = surfaces(words, [(1, 1, "Qat*"), (3, 3, "Qat*"), (6, 6, "Rafah")])
+    assert "Qatar" in matched and heard == (("Rafah", "Rafa"),)

@@ -174,7 +174,9 @@ def _print_hits(hits: Sequence[SearchHit], counts: dict[str, Any] | None, offset
             click.echo("   " + "; ".join(where))
     heard = dict.fromkeys(h for hit in hits for _, h in hit.heard_as)
     if heard:
-        drops = dict.fromkeys(h.split()[0].lower().split("'")[0] for h in heard)
+        drops = dict.fromkeys(
+            _heard_word(t, h) for hit in hits for t, h in hit.heard_as
+        )  # the misheard word of a phrase: "mandlesson" of "Peter Mandlesson", not "peter"
         click.echo(
             "Heard variants counted: "
             + ", ".join(heard)
@@ -184,6 +186,14 @@ def _print_hits(hits: Sequence[SearchHit], counts: dict[str, Any] | None, offset
         )
     for name, values in (counts or {}).items():
         click.echo(f"{name}: " + ", ".join(f"{value} ({n})" for value, n in values))
+
+
+def _heard_word(term: str, heard: str) -> str:
+    """The word of a heard variant that ``-heard:WORD`` drops: its first word that is no
+    word of the term ("mandlesson" of "Peter Mandlesson's" for "Peter Mandelson")."""
+    said = {w.lower() for w in term.split()}
+    words = [w.lower().split("'")[0].split("’")[0] for w in heard.split()]
+    return next((w for w in words if w not in said), words[0])
 
 
 def _clock(seconds: float) -> str:

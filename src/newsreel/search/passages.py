@@ -150,7 +150,9 @@ def _group_runs(group: Sequence[Slot], folded: dict[int, list[str]]) -> list[tup
             if length > best:
                 best, label_start = length, start
         if best:
-            label = " ".join(s.label for s in group[label_start : label_start + best])
+            label = " ".join(  # "Qat*": a prefix, so "Qatar" is no misheard word
+                s.label + "*" * s.prefix for s in group[label_start : label_start + best]
+            )
             runs.append((i, i + best - 1, label))
             consumed = i + best - 1
     return runs
@@ -226,7 +228,16 @@ def surfaces(
 
 
 def _same_words(typed: str, surface: str) -> bool:
-    """Whether a match is the typed words, or their forms: not something misheard."""
+    """Whether a match is the typed words, their forms or, for a prefix ("Qat*"), words
+    that start with it: not something misheard."""
+    typed_words, words = typed.split(), surface.split()
+    if any(w.endswith("*") for w in typed_words):
+        return len(typed_words) == len(words) and all(
+            any(part.startswith(fold(t[:-1])) for part in fold(w).split("-"))
+            if t.endswith("*")
+            else _same_words(t, w)
+            for t, w in zip(typed_words, words, strict=True)
+        )
     a = tokens(typed)
     b = tokens(" ".join(owner(w) for w in surface.split()))  # "Qatar's" is Qatar
     return a == b or (len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b, strict=True)))
