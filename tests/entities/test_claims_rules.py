@@ -1250,3 +1250,12 @@ def test_how_often_and_one_love_are_no_counts() -> None:
     # a fold before a sum is no claim, and the sum is still said of its money noun
     text = "This has seen their match day revenue swell around 5 times to 100 million euros ."
     assert values(text) == {100_000_000: "match day revenue"}
+
+
+def test_a_number_word_said_twice_is_no_sum() -> None:
+    """Regression (review): "two two bites" was 4 and "three three people" 6."""
+    assert values("He had two two bites at it .") == {2: "bites"}
+    assert values("three three people came .") == {3: "people came"}
+    assert values("twenty two people came .") == {22: "people came"}
+    assert values("two thousand five hundred people") == {2500: "people"}
+    assert values("I have done this for 25 plus years now .") == {}  # a duration

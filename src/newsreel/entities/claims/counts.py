@@ -52,8 +52,8 @@ def _duration(
     "36 year old"), a ranking ("top 10", "the big six") or a multiplier ("15 times");
     not a number a comma ends ("£32 million, hours before")."""
     nxt = words[after] if after < e and forms[after - 1][-1:] not in ".,?!;:" else ""
-    if nxt in _LONG and after + 1 < e:
-        nxt = words[after + 1]  # "17 long weeks"
+    if (nxt in _LONG or nxt == "plus") and after + 1 < e:
+        nxt = words[after + 1]  # "17 long weeks", "25 plus years"
     if nxt in _TIME_UNITS or nxt.rstrip("s") in ("year-old", "month-old"):
         return True
     if nxt == "figure":

@@ -76,6 +76,15 @@ def _number_at(words: Sequence[str], i: int, end: int | None = None) -> tuple[fl
     return total + current, j - i
 
 
+def _follows(current: float, word: str) -> bool:
+    """Whether number word ``word`` goes on a number read so far as ``current``: after a
+    round hundred or none ("a hundred and five", "two thousand five"), a unit after a
+    round ten ("twenty two"); not a unit after a unit ("two two bites": a stammer, not
+    4) nor a ten after a ten."""
+    rest = current % 100
+    return rest == 0 or (rest >= 20 and rest % 10 == 0 and word in _UNITS[1:10])
+
+
 def _restated_scale(before: str, word: str) -> bool:
     """Whether a scale word follows one as large or larger ("billion million", "million
     million"): a restart, not a compound ("hundred thousand" is one)."""
@@ -140,7 +149,7 @@ def _number_step(
         return total, current + float(word.strip("$£€%").replace(",", ""))
     if word == "dozen" and started and current:
         return total, current * 12  # "three dozen"
-    if word in _WORDS and not (started and word in _UNITS and current % 100 >= 20 and current % 10):
+    if word in _WORDS and (not started or _follows(current, word)):
         return total, current + _WORDS[word]
     if word == "a" and not started and (nxt in _SCALE or nxt in ("dozen", "100", "1000")):
         return total, 1.0 if nxt in _SCALE else 0.0  # "a million"; "a 100" is "a hundred"
