@@ -309,3 +309,31 @@ def test_a_sound_alike_of_the_same_video_needs_more_than_sound() -> None:
     assert linker.link_video([("Gazprom", "ORG"), ("gaspron", "MISC")])[1] == ("Gaspron", "MISC")
     # two spellings new to the archive make no entity of each other
     assert linker.link_video([("Sokkar", "ORG"), ("Sokar", "MISC")])[1] == ("Sokar", "MISC")
+
+
+def test_a_place_an_election_names_is_a_place() -> None:
+    """Gorton, of "the Gorton and Denton by-election", had joined Gordon Brown by sound;
+    the seat is one place, Gorton and Denton."""
+    from newsreel.entities.ner import Mention
+    from newsreel.entities.stage import enrich_tokens
+
+    linker = Linker(
+        {}, {("gordon brown", "PER"): "Gordon Brown", ("gordon", "PER"): "Gordon Brown"}
+    )
+    tokens = "Andy Burnham wanted to stand in the Gorton and Denton by-election .".split()
+    found = [
+        Mention(0, 2, "PER", "Andy Burnham"),
+        Mention(7, 8, "PER", "Gorton"),
+        Mention(9, 10, "LOC", "Denton"),
+    ]
+    rows = enrich_tokens(tokens, found, linker)
+    assert [(m[2], m[3], m[4]) for m in rows.mentions][1:] == [
+        ("Gorton and Denton", "Gorton and Denton", "LOC"),
+    ]
+    tokens = "a win in the Denton by-election .".split()
+    rows = enrich_tokens(tokens, [Mention(4, 5, "PER", "Denton")], linker)
+    assert [(m[2], m[4]) for m in rows.mentions] == [("Denton", "LOC")]
+    # a person before "and" and another name is still a person
+    tokens = "Gordon and Sarah Brown went home .".split()
+    rows = enrich_tokens(tokens, [Mention(0, 1, "PER", "Gordon")], linker)
+    assert rows.mentions[0][4] == "PER"

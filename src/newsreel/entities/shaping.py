@@ -18,7 +18,7 @@ from newsreel.entities.names import clean, club, generic
 from newsreel.entities.outlet_split import OUTLETS, outlet_split
 from newsreel.entities.places import demonym, place
 from newsreel.entities.spelling import first_sound, key
-from newsreel.repair.clean import caption_mark, core
+from newsreel.repair.clean import bare, caption_mark, core
 from newsreel.repair.document import ends_sentence
 from newsreel.text import STOPWORDS
 
@@ -163,6 +163,34 @@ def _recast(m: ner.Mention) -> ner.Mention:
 
 # what follows a place's name in an election: "Denton constituency", "the Gorton by-election"
 _SEATS = frozenset("constituency by-election bi-election".split())
+
+
+def seats(tokens: Sequence[str], mentions: Sequence[ner.Mention]) -> list[ner.Mention]:
+    """Mentions with the seats an election names as places: the name before a seat word
+    ("Denton by-election"), and two names joined by "and" before one as one seat ("the
+    Gorton and Denton by-election": Gorton and Denton, no misheard Gordon)."""
+    out: list[ner.Mention] = []
+    taken = -1  # the end of the last seat of two names: the second name is in it
+    for m in mentions:
+        if m.start < taken:
+            continue
+        after = [core(w).lower() for w in tokens[m.end : m.end + 3]]
+        if m.end - m.start != 1 or not after:
+            out.append(m)
+        elif after[0] in _SEATS:
+            out.append(ner.Mention(m.start, m.end, "LOC", m.text))
+        elif (
+            len(after) == 3
+            and after[0] == "and"
+            and after[2] in _SEATS
+            and bare(tokens[m.end + 1])[:1].isupper()
+        ):
+            text = " ".join(bare(w) for w in tokens[m.start : m.end + 2])
+            out.append(ner.Mention(m.start, m.end + 2, "LOC", text))
+            taken = m.end + 2
+        else:
+            out.append(m)
+    return out
 
 
 _LEADING = frozenset({"a", "an", "this", "that", "these", "those"})

@@ -29,6 +29,7 @@ from newsreel.entities.shaping import (
     names_more,
     overlap,
     run_together,
+    seats,
     whole_names,
 )
 from newsreel.entities.spelling import key
@@ -223,7 +224,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     mentions = sorted([*mentions, *context, *addressed], key=attrgetter("start"))
     heard = gazetteer.merge(gazetteer.find(tokens, linker.phrases), mentions)
     archive = [m for m in heard if m not in mentions]
-    mentions = heard
+    mentions = seats(tokens, heard)
     linked = linker.link_video([(m.text, m.type) for m in mentions])
     whole = whole_names(tokens, mentions, linked)  # "set Blatter": Sepp Blatter
     rows = [
