@@ -97,6 +97,8 @@ def test_a_label_term_of_an_entity_stands_as_its_name() -> None:
     # a term that is part of a name shown is no term of its own
     label = label_of(["American", "Chinese"], ["tiktok", "tok", "app"], ["TikTok"])
     assert label == "American · Chinese · TikTok · app"
+    # a first word is no surname: "gaza" is no "Gaza City"
+    assert label_of(["Cairo"], ["gaza", "key"], ["Cairo", "Gaza City"]) == "Cairo · Gaza · key"
     # a term of no entity stays a term
     assert (
         label_of(["Iran"], ["nuclear", "talks", "oman"], ["Iran"])

@@ -234,15 +234,17 @@ _ADJECTIVAL = ("ish", "ian", "ese", "an", "i", "ic")
 
 def label_of(names: Sequence[str], terms: Sequence[str], entities: Sequence[str] = ()) -> str:
     """Two names, then the heaviest terms not in them and not caption junk, four in all;
-    a term that is a word of one of ``entities`` (the story's entities, most mentioned
-    first) stands as its name, once ("mandelson": "Peter Mandelson")."""
+    a term that ends the name of one of ``entities`` (the story's entities, most
+    mentioned first) stands as that name, once ("mandelson": "Peter Mandelson"), and
+    another word of a name is written as the name has it ("gaza": "Gaza")."""
     taken = {w.lower() for name in names for w in name.split()}
     whole = _name_words(entities)
+    cased = {w.lower(): w for name in entities for w in name.split()}  # "gaza": "Gaza"
     items: list[str] = []
     for t in terms:
         if _named(t, taken) or t.startswith(ENTITY_PREFIX) or _CLOCK.match(t):
             continue
-        item = whole.get(t, t)
+        item = whole.get(t) or cased.get(t, t)
         if item not in items and item not in names[:2]:
             items.append(item)
     shown = list(names[:2])
@@ -250,20 +252,21 @@ def label_of(names: Sequence[str], terms: Sequence[str], entities: Sequence[str]
         if len(shown) >= 4:
             break
         held = {w.lower() for name in [*shown, *items] if name != item for w in name.split()}
-        if item.islower() and (_named(item, held) or any(_kin(item, n) for n in shown)):
+        if " " not in item and (_named(item.lower(), held) or any(_kin(item, n) for n in shown)):
             continue  # "jim" beside "Jim Ratcliffe", "british" beside "Britain"
         shown.append(item)
     return " · ".join(shown)
 
 
 def _name_words(entities: Sequence[str]) -> dict[str, str]:
-    """Folded words of three letters or more of entity names -> the first name holding
-    them."""
+    """Folded last words (three letters or more) of entity names -> the first name that
+    ends with them: a surname stands for its person ("mandelson": Peter Mandelson), a
+    first word does not ("gaza" is no "Gaza City")."""
     words: dict[str, str] = {}
     for name in entities:
-        for w in name.split():
-            if len(w) >= 3:
-                words.setdefault(w.lower(), name)
+        last = name.split()[-1] if name.split() else ""
+        if len(last) >= 3:
+            words.setdefault(last.lower(), name)
     return words
 
 
