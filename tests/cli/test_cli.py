@@ -349,6 +349,28 @@ def test_a_record_with_a_bad_date_is_kept_undated_with_a_warning(tmp_path: Path)
     assert "warning: aaa12345678" in err
 
 
+@pytest.mark.parametrize(
+    ("day", "why"), [("20990101", "is in the future"), ("18000101", "is before 1900")]
+)
+def test_an_impossible_publish_date_is_kept_undated_with_a_warning(
+    tmp_path: Path, day: str, why: str
+) -> None:
+    """Regression (review): ingest stored 2099-01-01 and 1800-01-01 without a word,
+    where ``set --date`` refuses them."""
+    record = tmp_path / "odd.txt"
+    record.write_text(
+        f"<video_id>odd00000001</video_id>\n<publish_date>{day}</publish_date>\n"
+        "<doc>\nhello from another time\n</doc>\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("ingest", str(record), "--json", archive=tmp_path / "o.db")
+    summary = json.loads(out)
+    assert code == 0 and summary["ingested"] == 1
+    assert f"publish date '{day}' {why}" in summary["warnings"][0]
+    code, out, _ = run("show", "odd00000001", "--json", archive=tmp_path / "o.db")
+    assert json.loads(out)["publish_date"] is None
+
+
 def test_two_caption_files_naming_one_video_id_warn(tmp_path: Path) -> None:
     """Regression (review): "a/clip.vtt" and "b/clip.srt" became two versions of a video
     "clip" without a word, the first one no longer searchable."""
@@ -522,3 +544,20 @@ def test_the_heard_hint_names_the_misheard_word_of_a_phrase() -> None:
     assert _heard_word("Peter Mandelson", "Peter Mandlesson's") == "mandlesson"
     assert _heard_word("Rafah", "Rafa") == "rafa"
     assert _heard_word("Peter Mandelson", "Peter Mandelson") == "peter"  # no other word
+
+
+def test_export_never_writes_over_the_archive_it_reads(demo: Path) -> None:
+    """Regression (review): ``export --format csv -o demo.db`` truncated the archive
+    (966 KB -> 278 bytes: "file is not a database")."""
+    size = demo.stat().st_size
+    for args in (
+        ["export", "--format", "csv", "-o", str(demo)],
+        ["export", "--format", "jsonl", "-o", f"{demo}-wal"],
+        ["export", "--table", "claims", "--format", "csv", "-o", str(demo)],
+        ["export", "--passages", "--query", "Cairo", "--format", "csv", "-o", str(demo)],
+    ):
+        code, _, err = run(*args, archive=demo)
+        assert code != 0 and "is the archive's own file" in err, args
+    assert demo.stat().st_size == size
+    code, out, _ = run("stats", archive=demo)
+    assert code == 0 and "videos       8" in out

@@ -110,6 +110,30 @@ def test_overrides_survive_reingest_and_new_versions(dw: Archive, tmp_path: Path
     assert [h.video_id for h in dw.search("goes", channel="France 24")] == ["vidB"]
 
 
+def test_unknown_is_no_outlet_and_a_case_only_merge_respells(dw: Archive) -> None:
+    """Regression (review): ``outlet-merge "DW News" "(unknown)"`` made a real outlet
+    "(unknown)" that hid the videos without one; "BBC News" -> "BBC NEWS" was refused
+    as a merge into itself."""
+    with pytest.raises(ConfigError, match="without an outlet"):
+        dw.merge_outlets("DW News", "(unknown)")
+    with pytest.raises(ConfigError, match="without an outlet"):
+        dw.set_metadata("vidA", channel="(Unknown)")
+    merged = dw.merge_outlets("DW News", "DW NEWS")
+    assert merged.target == "DW NEWS" and dw.stats().channels == {"DW NEWS": 3}
+    with pytest.raises(ConfigError, match="into itself"):
+        dw.merge_outlets("DW NEWS", "DW  NEWS")
+
+
+def test_a_new_outlet_drops_the_old_outlet_s_code(dw: Archive, tmp_path: Path) -> None:
+    """Regression (review): after ``set --channel "BBC News"`` a DW video kept its code
+    "DW", so ``--channel DW`` and groups of DW took in BBC News videos."""
+    dw.set_metadata("vidB", channel="BBC News")
+    assert {o.name: o.codes for o in dw.outlets()}["BBC News"] == ()
+    assert "vidB" not in {h.video_id for h in dw.search("the OR in OR at", channel="DW")}
+    dw.ingest([tmp_path / "in"])  # a re-ingest does not bring the code back
+    assert {o.name: o.codes for o in dw.outlets()}["BBC News"] == ()
+
+
 @pytest.mark.parametrize(
     ("edit", "error", "message"),
     [
@@ -176,7 +200,10 @@ def test_cli_set_and_outlet_merge(dw: Archive) -> None:
     assert missing.exit_code == 1 and "no video 'nope'" in missing.stderr
     merged = runner.invoke(main, ["outlet-merge", "DW News", "DW", "--archive", db])
     assert merged.exit_code == 0 and "3 videos relabelled" in merged.stdout
-    itself = runner.invoke(main, ["outlet-merge", "DW", "dw", "--archive", db])
+    itself = runner.invoke(main, ["outlet-merge", "DW", " DW ", "--archive", db])
     assert itself.exit_code == 1 and "into itself" in itself.stderr
+    # another case respells the outlet (regression, review: it was "into itself")
+    respelt = runner.invoke(main, ["outlet-merge", "DW", "dw", "--archive", db])
+    assert respelt.exit_code == 0 and "3 videos relabelled" in respelt.stdout
     unknown = runner.invoke(main, ["outlet-merge", "Sky", "DW", "--archive", db])
     assert unknown.exit_code == 1 and "no outlet 'Sky'" in unknown.stderr

@@ -258,6 +258,24 @@ class ArchiveBase:
         )
         return chosen, self.indexes.matching_ids(node, chosen)
 
+    def _writable_target(self, path: str | Path) -> Path:
+        """An export's path, refused where it is one of the archive's own files (the
+        database, its -wal/-shm, lock, vectors or full-text index): writing there would
+        destroy the archive it is read from."""
+        target = Path(path)
+        if is_postgres_url(str(self.store.path)) or str(self.store.path) == ":memory:":
+            return target
+        archive = Path(self.store.path).resolve()
+        own = {archive.with_name(archive.name + s) for s in ("", "-wal", "-shm", "-journal")}
+        own |= {archive.with_name(archive.name + s) for s in (".lock", ".vectors")}
+        index = archive.with_name(archive.name + ".fulltext")
+        resolved = target.resolve()
+        if resolved in own or resolved == index or index in resolved.parents:
+            raise ConfigError(
+                f"{path}: is the archive's own file ({archive.name}); export to another path"
+            )
+        return target
+
     def _selected_videos(
         self,
         *,

@@ -226,7 +226,7 @@ class EntityMethods(ArchiveBase):
         """Write one enrichment table (entities, mentions, claims, quotes) of the videos
         that ``filters`` (query, channel, lang, since, until, exact) select; rows written.
         Entities are then counted over those videos' mentions."""
-        target = Path(path)
+        target = self._writable_target(path)
         kind = fmt or target.suffix.lstrip(".").lower()
         columns, encoded = self.table_rows(table, nested_as_text=kind != "jsonl", **filters)
         return write_rows(encoded, columns, kind, target, raw_csv=raw_csv)

@@ -151,7 +151,7 @@ class ReadingMethods(ArchiveBase):
     ) -> int:
         """Write the (filtered) archive to CSV, JSONL or Parquet; return rows written. CSV
         cells that start like a spreadsheet formula get a leading "'" unless ``raw_csv``."""
-        target = Path(path)
+        target = self._writable_target(path)
         columns, rows = self.table(**filters)
         kind = fmt or target.suffix.lstrip(".").lower()
         return write_rows(rows, columns, kind, target, raw_csv=raw_csv)
@@ -216,7 +216,7 @@ class ReadingMethods(ArchiveBase):
     ) -> int:
         """Write every passage where ``query`` matches (``iter_passages``; its filters
         and options) to CSV, JSONL or Parquet, streaming; return passages written."""
-        target = Path(path)
+        target = self._writable_target(path)
         kind = fmt or target.suffix.lstrip(".").lower()
         if kind not in FORMATS:
             raise ConfigError(f"unknown export format {kind!r}; choose one of {', '.join(FORMATS)}")

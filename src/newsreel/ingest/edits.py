@@ -4,12 +4,13 @@ ingest normalises what it reads: one outlet name, ISO dates, ISO 639-1 languages
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from newsreel.errors import ConfigError
 from newsreel.ingest.formats.languages import normalize_language
-from newsreel.ingest.formats.metadata import parse_date
+from newsreel.ingest.formats.metadata import implausible, parse_date
 from newsreel.ingest.outlets import OutletAliases
+from newsreel.models import UNKNOWN_OUTLET
 
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 
@@ -28,17 +29,13 @@ def _iso_date(value: date | str) -> str:
     if isinstance(value, date):
         return value.isoformat()
     try:
-        parsed = parse_date(value)
+        parsed = parse_date(value, checked=False)
     except ValueError:
         parsed = None
     if parsed is None:
         raise ConfigError(f"--date {value!r} is not a date; use YYYY-MM-DD, e.g. 2024-03-31")
-    if parsed > date.today() + timedelta(days=1):  # a day's grace for time zones
-        raise ConfigError(
-            f"--date {value!r} is in the future; a publish date is on or before today"
-        )
-    if parsed.year < 1900:
-        raise ConfigError(f"--date {value!r} is before 1900; is the year right?")
+    if reason := implausible(parsed):
+        raise ConfigError(f"--date {value!r} {reason}")
     return parsed.isoformat()
 
 
@@ -69,6 +66,11 @@ def checked_edits(
         values["title"] = _text(title, "--title")
     if channel is not None:
         values["channel"] = aliases.canonical(_text(channel, "--channel"))
+        if values["channel"].casefold() == UNKNOWN_OUTLET.casefold():
+            raise ConfigError(
+                f"--channel {channel!r}: {UNKNOWN_OUTLET} is what videos without an outlet "
+                "are listed as; name a real outlet"
+            )
     if publish_date is not None:
         values["publish_date"] = _iso_date(publish_date)
     if lang is not None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from newsreel.errors import ConfigError, NotFoundError
 from newsreel.ingest.formats.outlets import OUTLETS, shipped_outlets
 from newsreel.ingest.formats.provenance import field_sources
+from newsreel.models import UNKNOWN_OUTLET
 from newsreel.store.base import FileResult
 
 _MAX_CHAIN = 8
@@ -86,13 +87,21 @@ def merge_plan(
     does) and the user aliases to store (earlier aliases of ``source`` follow it; the
     target stays itself whatever the shipped table says).
 
-    Raises ``ConfigError`` for a merge into itself, ``NotFoundError`` when the archive
-    has no outlet ``source``.
+    A ``target`` that differs from ``source`` in case or spaces only respells it ("BBC
+    News" into "BBC NEWS"). Raises ``ConfigError`` for a merge into itself or into
+    ``(unknown)``, ``NotFoundError`` when the archive has no outlet ``source``.
     """
     source_key, target_key = outlet_key(source), outlet_key(target)
     if not source_key or not target_key:
         raise ConfigError("name the outlet to merge and the outlet to merge it into")
-    if source_key == target_key:
+    if target_key == outlet_key(UNKNOWN_OUTLET):
+        raise ConfigError(
+            f"{UNKNOWN_OUTLET} is what videos without an outlet are listed as, not an "
+            "outlet to merge into; name a real TARGET"
+        )
+    typed, given = " ".join(target.split()), " ".join(source.split())
+    retyped = typed != given and typed.casefold() == given.casefold()  # "BBC NEWS"
+    if source_key == target_key and not retyped:
         raise ConfigError(f"cannot merge the outlet {source!r} into itself; name another TARGET")
     names = sorted(channels)
     spellings = [n for n in names if outlet_key(n) == source_key]
@@ -101,7 +110,7 @@ def merge_plan(
         raise NotFoundError(
             f"no outlet {source!r} in the archive {archive}; its outlets: {known or 'none'}"
         )
-    name = next((n for n in names if outlet_key(n) == target_key), " ".join(target.split()))
+    name = typed if retyped else next((n for n in names if outlet_key(n) == target_key), typed)
     aliases = {key: name for key, old in user.items() if outlet_key(old) == source_key}
     aliases[source_key] = name
     aliases[target_key] = name

@@ -60,6 +60,12 @@ class SQLiteMetadata(Repository):
                 f"UPDATE videos SET {assignments}sources = ?, updated_at = ? WHERE video_id = ?",
                 (*values.values(), to_json(sources), stamp, video_id),
             )
+            if "channel" in values and video["channel"] != values["channel"]:
+                # the old outlet's code ("DW" of a thumbnail path) names it no more: empty,
+                # not NULL, so that a re-ingest does not fill it back
+                self.db.execute(
+                    "UPDATE videos SET channel_code = '' WHERE video_id = ?", (video_id,)
+                )
             current = video["current_transcript_id"]
             if current is not None:
                 if "title" in values:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import numpy as np
 
@@ -77,14 +77,32 @@ def folder_of_thumbnail(path: str | None) -> tuple[str | None, str | None]:
     return match.group(1), match.group(2)
 
 
-def parse_date(raw: str | None) -> date | None:
+def parse_date(raw: str | None, *, checked: bool = True) -> date | None:
     """Parse a publish date in the forms sources use; None if empty.
 
-    Raises ``ValueError`` with a readable message when the value is not a date.
+    Raises ``ValueError`` with a readable message when the value is not a date, or
+    (``checked``) is no publish date (``implausible``: "20990101", "18000101").
     """
     if raw is None or not raw.strip():
         return None
     value = raw.strip()
+    found = _parsed(value)
+    reason = implausible(found) if checked else None
+    if reason:
+        raise ValueError(f"{value!r} {reason}")
+    return found
+
+
+def implausible(day: date) -> str | None:
+    """Why ``day`` is no publish date (in the future, or before 1900), else None."""
+    if day > date.today() + timedelta(days=1):  # a day's grace for time zones
+        return "is in the future; a publish date is on or before today"
+    if day.year < 1900:
+        return "is before 1900; is the year right?"
+    return None
+
+
+def _parsed(value: str) -> date:
     if len(value) == 8 and value.isdigit():  # the seed's YYYYMMDD, the common case
         try:
             return date(int(value[:4]), int(value[4:6]), int(value[6:]))
