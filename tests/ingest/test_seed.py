@@ -119,3 +119,18 @@ def test_any_transcript_survives_the_round_trip(body: list[str], newline: str, b
     record = parse_seed(("\ufeff" if bom else "") + raw)
     assert record.text.split() == text.split()
     assert record.raw_text == text
+
+
+def test_a_file_of_two_records_is_refused_not_merged() -> None:
+    """Regression (review): a second record after the first's </doc> became words of the
+    first ("record one </doc> <video_id>multi000002</video_id> <doc> record two") and the
+    second video was lost."""
+    text = (
+        "<video_id>multi000001</video_id>\n<doc>\nrecord one\n</doc>\n"
+        "<video_id>multi000002</video_id>\n<doc>\nrecord two\n</doc>\n"
+    )
+    with pytest.raises(BadInputError, match=r"holds 2 records \(<video_id> on lines 1, 5\)"):
+        parse_seed(text)
+    # one record whose transcript says "<doc>" stays one record
+    one = parse_seed("<video_id>one00000001</video_id>\n<doc>\nthe <doc> tag\n</doc>\n")
+    assert one.video_id == "one00000001"

@@ -50,7 +50,7 @@ def test_rows_become_records_and_bad_rows_are_reported() -> None:
     assert record.channel == "DW News"
     assert record.extra == {"Transcript_Event": "FIFA World Cup 2022"}
     assert record.locator == "row 1"
-    assert error.locator == "row 2" and "empty" in error.reason
+    assert error.locator == "row 2, video x2" and "empty" in error.reason
 
 
 def _csv_bytes(rows: list[dict[str, str]]) -> bytes:
@@ -149,3 +149,91 @@ def test_a_stray_quote_inside_a_field_is_named_with_its_line() -> None:
     data = b'video_id,title,transcript\nabc12345678,"Title"x,hello world\n'
     with pytest.raises(BadInputError, match=r"malformed CSV on line 2"):
         list(parse_bytes("csv", data, "t", {}))
+
+
+def test_a_row_with_more_cells_than_the_header_is_quarantined(tmp_path: Path) -> None:
+    """Regression (review): a comma inside an unquoted field cut the transcript short
+    ("the minister said") and kept the rest as ``extra["null"]``."""
+    from newsreel import open_archive
+
+    table = tmp_path / "in" / "unq.csv"
+    table.parent.mkdir()
+    table.write_text(
+        "video_id,title,transcript\n"
+        "uc000000001,Unquoted comma,the minister said, we will act, and then left\n"
+        'ok000000002,Fine,"a quoted, fine row"\n',
+        encoding="utf-8",
+    )
+    with open_archive(tmp_path / "a.db") as archive:
+        summary = archive.ingest([table.parent])
+        assert summary.ingested == 1 and summary.quarantined == 1
+        bad = summary.quarantine[0]
+        assert bad.locator == "row 1, video uc000000001"
+        assert "5 cells and the header 3" in bad.reason and "not quoted" in bad.reason
+        assert archive.show("ok000000002").text == "a quoted, fine row"
+
+
+def test_a_semicolon_separated_csv_is_read_by_its_header() -> None:
+    """Regression (review): a European spreadsheet's "video_id;title;transcript" was
+    quarantined as having no transcript column."""
+    data = b"video_id;title;transcript\nsemicsv0001;Semi;text with a comma, kept\n"
+    (record,) = list(parse_bytes("csv", data, "semi.csv", {}))
+    assert not isinstance(record, BadInputError)
+    assert (record.video_id, record.title, record.text) == (
+        "semicsv0001",
+        "Semi",
+        "text with a comma, kept",
+    )
+    # a header with commas stays comma-separated, whatever the rows hold
+    data = b"video_id,title,transcript\nx1,T,a;b;c\n"
+    (record,) = list(parse_bytes("csv", data, "c.csv", {}))
+    assert not isinstance(record, BadInputError) and record.text == "a;b;c"
+
+
+def test_json_lines_rows_are_located_by_their_line() -> None:
+    """Regression (review): a JSONL row was located by its count among the parsed
+    objects ("row 3" for line 6), so the quarantine pointed at a good line."""
+    data = (
+        b'{"video_id":"jl1","transcript":"line one ok"}\n'
+        b'{"video_id":"jl2","transcript":"line two broken\n'
+        b'{"video_id":"jl3","transcript":"line three ok"}\n'
+        b"\n"
+        b'{"video_id":"jl4"}\n'
+    )
+    out = list(parse_bytes("jsonl", data, "rows.jsonl", {}))
+    assert sorted((o.locator, isinstance(o, BadInputError)) for o in out) == [
+        ("line 1", False),
+        ("line 2", True),
+        ("line 3", False),
+        ("line 5, video jl4", True),
+    ]
+
+
+def test_a_csv_export_read_back_is_what_the_archive_held(tmp_path: Path) -> None:
+    """Regression (review): an export read back kept the spreadsheet guard ("'@BBC" made
+    a new outlet) and nested extra fields one level deeper each time
+    ("extra.extra.Transcript_Event")."""
+    from newsreel import open_archive
+
+    source = tmp_path / "in" / "inj.csv"
+    source.parent.mkdir()
+    source.write_text(
+        "video_id,title,transcript,channel,Transcript_Event\n"
+        '-0qOzx3URO4,=HYPERLINK("x"),- minus forty degrees,@BBC,ev1\n',
+        encoding="utf-8",
+    )
+    exports: list[Path] = []
+    for n in range(3):
+        with open_archive(tmp_path / f"{n}.db") as archive:
+            archive.ingest([source if n == 0 else exports[-1]])
+            video = archive.show("-0qOzx3URO4")
+            assert (video.title, video.channel, video.text) == (
+                '=HYPERLINK("x")',
+                "@BBC",
+                "- minus forty degrees",
+            )
+            assert video.extra.get("Transcript_Event") == "ev1"
+            exports.append(tmp_path / f"{n}.csv")
+            archive.export(exports[-1])
+    headers = [path.read_text(encoding="utf-8").splitlines()[0] for path in exports]
+    assert headers[0] == headers[1] == headers[2] and "extra.extra." not in headers[2]

@@ -165,6 +165,7 @@ def _parse_table(
     text = decode_bytes(data)
     if kind == "jsonl":
         rows: list[dict[str, Any]] = []
+        numbers: list[int] = []  # each row's line: blank and broken lines are no rows
         for n, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
                 continue
@@ -177,12 +178,13 @@ def _parse_table(
                 yield BadInputError("a JSONL line must hold an object", line=n, locator=f"line {n}")
                 continue
             rows.append(row)
+            numbers.append(n)
         if rows:
             columns = list(dict.fromkeys(k for row in rows for k in row))
-            yield from parse_table(rows, columns, mapping)
+            yield from parse_table(rows, columns, mapping, lines=numbers)
         return
     csv.field_size_limit(sys.maxsize)
-    delimiter = "\t" if kind == "tsv" else ","
+    delimiter = "\t" if kind == "tsv" else _delimiter(text)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     read = _RowStarts(reader)
     try:
@@ -190,6 +192,15 @@ def _parse_table(
         yield from parse_table(read, columns, mapping)
     except csv.Error as exc:
         raise BadInputError(_csv_problem(exc, read), line=read.line) from None
+
+
+def _delimiter(text: str) -> str:
+    """A CSV's delimiter: a comma, or a semicolon or tab where the header has no comma
+    but holds those (European spreadsheets save "video_id;title;transcript")."""
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    if "," in header:
+        return ","
+    return max((";", "\t"), key=header.count) if (";" in header or "\t" in header) else ","
 
 
 class _RowStarts:

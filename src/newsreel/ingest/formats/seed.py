@@ -27,6 +27,23 @@ def _line(text: str, pos: int) -> int:
     return text.count("\n", 0, pos) + 1
 
 
+_VIDEO_ID = re.compile(r"<video_id\s*>", re.I)
+
+
+def _one_record(text: str) -> None:
+    """Raise ``BadInputError`` for a file of several records (two <video_id> tags, each
+    with a <doc>): read as one, the second would become words of the first."""
+    ids = list(_VIDEO_ID.finditer(text))
+    docs = list(_DOC_OPEN.finditer(text))
+    if len(ids) > 1 and len(docs) > 1:
+        lines = ", ".join(str(_line(text, m.start())) for m in ids[:5])
+        raise BadInputError(
+            f"the file holds {len(ids)} records (<video_id> on lines {lines}); a record "
+            "file holds one: split it into one file per record",
+            line=_line(text, ids[1].start()),
+        )
+
+
 def _doc_span(text: str) -> tuple[int, int, int, int]:
     """Return (open start, body start, body end, close end) of the <doc> element."""
     opening = _DOC_OPEN.search(text)
@@ -46,7 +63,9 @@ def _doc_span(text: str) -> tuple[int, int, int, int]:
 
 
 def parse_seed(text: str) -> Record:
-    """Parse one seed-format record; raise ``BadInputError`` if it has no transcript."""
+    """Parse one seed-format record; raise ``BadInputError`` if it has no transcript or
+    the file holds more than one record."""
+    _one_record(text)
     open_start, body_start, body_end, close_end = _doc_span(text)
     raw_body = text[body_start:body_end].strip("\r\n")
     body = normalize_text(raw_body)

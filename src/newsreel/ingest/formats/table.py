@@ -100,18 +100,26 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def _unguarded(video_id: str | None) -> str | None:
-    """A video id without the "'" a spreadsheet guard put before a leading "-", "=", "+"
-    or "@" (older CSV exports wrote "'-0qOzx3URO4")."""
-    if video_id and len(video_id) > 1 and video_id[0] == "'" and video_id[1] in "-=+@":
-        return video_id[1:]
-    return video_id
+def _unguarded(value: Any) -> Any:
+    """A cell without the "'" a CSV export's spreadsheet guard put before a leading "-",
+    "=", "+", "@", tab or carriage return ("'-0qOzx3URO4", "'=HYPERLINK(...)", "'+972
+    News"): read back, the value is what the archive held."""
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in "-=+@\t\r":
+        return value[1:]
+    return value
 
 
 def parse_row(row: Mapping[str, Any], mapping: Mapping[str, str], locator: str) -> Record:
     """Turn one table row into a record; raise ``BadInputError`` naming the row."""
-    get = {field: row.get(column) for field, column in mapping.items()}
-    video_id = _unguarded(clean_field(_text(get.get("video_id"))))
+    if None in row:  # csv.DictReader keeps the cells past the header's under None
+        cells = len(row) - 1 + len(row[None] or ())  # type: ignore[index]
+        raise BadInputError(
+            f"the row has {cells} cells and the header {len(row) - 1} (a comma inside a "
+            "field that is not quoted?); quote the field or fix the row",
+            locator=locator,
+        )
+    get = {field: _unguarded(row.get(column)) for field, column in mapping.items()}
+    video_id = clean_field(_text(get.get("video_id")))
     segments = get.get("segments")
     if isinstance(segments, list | tuple):
         record = parse_caption_json(list(segments), fallback_id=video_id or None)
@@ -150,11 +158,18 @@ def parse_row(row: Mapping[str, Any], mapping: Mapping[str, str], locator: str) 
     except ValueError as exc:
         record.extra["publish_date_error"] = str(exc)
     used = set(mapping.values())
-    if row.keys() >= _EXPORT_MARKS:  # a Newsreel export read back: what the archive made
-        used |= _DERIVED  # (versions, hashes, the repaired text) is no source field
+    export = row.keys() >= _EXPORT_MARKS  # a Newsreel export read back: what the archive
+    if export:  # made (versions, hashes, the repaired text) is no source field
+        used |= _DERIVED
     for column, value in row.items():
-        if column not in used and (_text(value) or "").strip():
-            record.extra[column] = value if isinstance(value, int | float | bool) else str(value)
+        if column in used or not (_text(value) or "").strip():
+            continue
+        value = _unguarded(value)
+        if export and column == "channel_code":
+            record.channel_code = record.channel_code or str(value)  # "DW" of the archive
+            continue
+        name = column.removeprefix(_EXTRA) if export else column  # "extra.X" is X again
+        record.extra[name] = value if isinstance(value, int | float | bool) else str(value)
     record.locator = locator
     return record
 
@@ -165,23 +180,32 @@ _DERIVED = frozenset(
     "source_format source_locator ingested_at repaired".split()
 )
 _EXPORT_MARKS = frozenset({"content_sha256", "ingested_at"})
+_EXTRA = "extra."  # an export's column for a key of a video's extra fields
 
 
 def parse_rows(
-    rows: Iterable[Mapping[str, Any]], mapping: Mapping[str, str], *, first_row: int = 1
+    rows: Iterable[Mapping[str, Any]],
+    mapping: Mapping[str, str],
+    *,
+    first_row: int = 1,
+    lines: Sequence[int] = (),
 ) -> Iterator[Record | BadInputError]:
-    """Parse rows; yield a record or the error for each, so one bad row stops nothing."""
+    """Parse rows; yield a record or the error for each, so one bad row stops nothing.
+    Each is located by its row number, or by its line in the file where ``lines`` has
+    them (JSON Lines, whose blank and broken lines are no rows)."""
     if "transcript" not in mapping and "segments" not in mapping:
         raise BadInputError(
             "the table has no transcript column; name it with --map transcript=COLUMN"
         )
     run: list[Record] = []  # consecutive rows of one video, joined when the run ends
     for n, row in enumerate(rows, start=first_row):
-        locator = f"row {n}"
+        locator = f"line {lines[n - first_row]}" if lines else f"row {n}"
         try:
             record = parse_row(row, mapping, locator)
         except BadInputError as exc:
-            exc.locator = locator
+            named = _text(row.get(mapping["video_id"])) if "video_id" in mapping else None
+            named = (named or "").strip()
+            exc.locator = f"{locator}, video {named}" if named else locator
             if run:  # rows stay in order: what came before is done
                 yield _joined(run)
                 run = []
@@ -236,8 +260,10 @@ def parse_table(
     overrides: Mapping[str, str],
     *,
     first_row: int = 1,
+    lines: Sequence[int] = (),
 ) -> Iterator[Record | BadInputError]:
-    """Parse a table by its shape: archive.org TV News rows, else mapped columns.
+    """Parse a table by its shape: archive.org TV News rows, else mapped columns
+    (``lines``: each row's line in the file, for JSON Lines).
 
     A table of ids alone (archive.org's ``search.csv``) raises ``NotATranscriptError``.
     """
@@ -249,7 +275,7 @@ def parse_table(
         noun = "show ids" if "identifier" in {_fold(c) for c in columns} else "video ids"
         count = sum(1 for _ in rows)
         raise NotATranscriptError(f"not a transcript table (a list of {count} {noun})")
-    yield from parse_rows(rows, mapping, first_row=first_row)
+    yield from parse_rows(rows, mapping, first_row=first_row, lines=lines)
 
 
 def _ids_only(columns: Sequence[str]) -> bool:
