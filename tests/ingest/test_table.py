@@ -237,3 +237,19 @@ def test_a_csv_export_read_back_is_what_the_archive_held(tmp_path: Path) -> None
             archive.export(exports[-1])
     headers = [path.read_text(encoding="utf-8").splitlines()[0] for path in exports]
     assert headers[0] == headers[1] == headers[2] and "extra.extra." not in headers[2]
+
+
+def test_an_export_read_back_keeps_the_timed_versions(tmp_path: Path, examples: Path) -> None:
+    """Regression (review): re-ingesting an export (no segment times) made every timed
+    video a new, untimed current version: search lost its times and links."""
+    from newsreel import open_archive
+
+    with open_archive(tmp_path / "a.db") as archive:
+        archive.ingest([examples])
+        frame = archive.to_pandas()
+        timed = list(frame.loc[frame["timed"] == 1, "video_id"])
+        assert timed
+        archive.export(tmp_path / "a.csv")
+        again = archive.ingest([tmp_path / "a.csv"])
+        assert (again.ingested, again.new_versions) == (0, 0)
+        assert all(archive.show(vid).segments for vid in timed)

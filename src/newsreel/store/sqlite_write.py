@@ -7,6 +7,7 @@ Python's GIL from the parsing thread, so fewer, larger statements let the two ov
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -129,6 +130,9 @@ class BatchWriter:
         self.transcripts: list[tuple[Any, ...]] = []
         self.segments: list[tuple[Any, ...]] = []
         self.texts: dict[str, str] = {}  # the text of each video's new current transcript
+        # hashes of the words of videos whose current transcript is timed: an untimed copy
+        # of the same words (an export read back) is no new version
+        self.timed_words: dict[str, str] = {}
         self.written: list[IndexedVideo] = []  # what the full-text index should hold
 
     def write(self, results: Sequence[FileResult]) -> IngestSummary:
@@ -214,6 +218,12 @@ class BatchWriter:
             "SELECT video_id, content_sha256, version, source_path FROM transcripts "
             "WHERE video_id IN ({})"
         )
+        timed = (
+            "SELECT v.video_id, t.text FROM videos v JOIN transcripts t "
+            "ON t.id = v.current_transcript_id WHERE t.timed = 1 AND v.video_id IN ({})"
+        )
+        for row in rows_in(self.db, timed, known):
+            self.timed_words[row[0]] = _words_hash(row[1])
         for row in rows_in(self.db, sql, known):
             self.hashes.add((row[0], row[1]))
             self.versions[row[0]] = max(self.versions.get(row[0], 0), row[2])
@@ -225,7 +235,9 @@ class BatchWriter:
         vid = record.video_id
         sha = record.content_sha256 or content_hash(record)
         title = self._fill(record)
-        if (vid, sha) in self.hashes:
+        if (vid, sha) in self.hashes or (
+            not record.segments and self.timed_words.get(vid) == _words_hash(record.text)
+        ):
             self.summary.unchanged += 1
             return False
         self._note_kept(record, result.path)
@@ -404,3 +416,8 @@ class BatchWriter:
                 for r in files
             ],
         )
+
+
+def _words_hash(text: str) -> str:
+    """A hash of a transcript's words alone (no times)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
