@@ -168,6 +168,7 @@ def test_stats_match_the_cli_and_trends_json_has_the_api_shape(
     cli = json.loads(CliRunner().invoke(main, args).stdout)
     assert set(api) <= set(cli) and api["rows"] == cli["rows"]
     assert api["heard_variants"] == cli["heard_variants"] and cli["heard"] is True
+    assert api["undated_videos"] == cli["undated_videos"] == 5  # the examples' undated
 
 
 def test_search_has_a_notice_only_where_meaning_cannot_be_searched(client: TestClient) -> None:

@@ -393,8 +393,9 @@ def api_trends(
     """Hits, videos and totals per term, outlet and period, normalised per 10,000 words
     and as % of videos; counted as search finds them (`heard`: the ways captions misheard
     the words too, listed in `heard_variants`; `-heard:WORD` in a term drops one;
-    `heard=false` counts the words as typed). 503 when counting runs past the server's
-    time budget."""
+    `heard=false` counts the words as typed; `undated_videos`: how many videos of the
+    archive have no date and so are in no period). 503 when counting runs past the
+    server's time budget."""
     with state_of(request).trends() as arch:
         rows = arch.trend_rows(
             split_terms(terms),
@@ -408,6 +409,7 @@ def api_trends(
             until=until,
         )
         variants = arch.trend_variants(split_terms(terms)) if heard else {}
+        undated = arch.store.videos.undated_count()
     data = [r.to_dict() for r in rows]
     if format == "csv":
         columns = list(data[0]) if data else ["term", "channel", "period"]
@@ -424,6 +426,7 @@ def api_trends(
             "heard": heard,
             "heard_variants": variants,
             "rows": data,
+            "undated_videos": undated,  # in no period: trends count dated videos only
         }
     )
 
