@@ -429,6 +429,7 @@ class Linker:
             k = key(surface)
             if k not in new or not self._may_sound(k, surface):
                 continue
+            sound, first, digits = phonetic(k), first_sound(k), _digits(k)
             best: tuple[float, str] | None = None
             for name in sorted(heard):
                 if (
@@ -443,9 +444,9 @@ class Linker:
                         ratio >= 70
                         and not demonym(other)  # "Qatars" is no "Qatari"
                         and (best is None or ratio > best[0])
-                        and phonetic(k) == phonetic(other)
-                        and first_sound(k) == first_sound(other)
-                        and _digits(k) == _digits(other)
+                        and phonetic(other) == sound
+                        and first_sound(other) == first
+                        and _digits(other) == digits
                     ):
                         best = (ratio, name)
             if best is not None:

@@ -183,7 +183,7 @@ class StoriesStage:
 
 def label(store: Store, centroid: dict[str, float], story_id: int) -> str:
     """A story's name: its most mentioned entities, then its heaviest terms (a term that
-    is a word of another of its entities' names stands as that name)."""
+    ends the name of another of its entities stands as that name: ``label_of``)."""
     mentioned = [name for name, _ in store.stories.story_entities(story_id, 12)]
     return label_of(label_names(mentioned[:3]), label_terms(centroid, 12), mentioned)
 
@@ -219,7 +219,8 @@ def label_names(names: Sequence[str]) -> list[str]:
 def _kin(people: str, country: str) -> bool:
     """Whether ``people`` names the people of ``country`` ("Russian" of "Russia",
     "Iranians" of "Iran", "British" of "Britain"): a nationality that begins with the
-    country's name, or with its first four letters where both have six or more."""
+    country's name, or an adjective (``_ADJECTIVAL`` ending) sharing its first four
+    letters where both have six or more (``_named``'s kin rule, for one-word names)."""
     k, c = people.lower(), country.lower()
     if k == c or len(c) < 4 or " " in k or " " in c:
         return False

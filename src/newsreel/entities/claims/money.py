@@ -345,11 +345,7 @@ def _noun_near(
     k = i - 1
     while k >= s and k >= i - _NEAR and words[k] not in nouns:
         fold = words[k + 1 : k + 2] == ["times"]  # "swell around 5 times to": no sum
-        if (
-            (_number_at(words, k) and not fold)
-            or forms[k][:1] in "$£€"
-            or words[k] in _CLAUSE | _SAY
-        ):
+        if (_number_at(words, k) and not fold) or forms[k][:1] in "$£€" or words[k] in _NOT_ACROSS:
             return None
         k -= 1
     if k < s or k < i - _NEAR:
@@ -367,6 +363,7 @@ _NEAR = 12  # the most words a noun may stand before the number it names
 
 # words that open another clause: a noun before them is no noun of the number after
 _CLAUSE = frozenset("while when whereas because but although though unless until".split())
+_NOT_ACROSS = _CLAUSE | _SAY  # no noun is looked for past these, once built
 
 # money words a sum may be said of from further away ("prize money ... $15 million")
 _MONEY_ALSO = frozenset("money cost costs".split())
