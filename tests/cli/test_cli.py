@@ -561,3 +561,19 @@ def test_export_never_writes_over_the_archive_it_reads(demo: Path) -> None:
     assert demo.stat().st_size == size
     code, out, _ = run("stats", archive=demo)
     assert code == 0 and "videos       8" in out
+
+
+def test_trends_draws_a_chart_only_where_asked(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression (review): ``trends --json`` wrote ./trends.png unasked, and
+    ``--chart /nonexistent/x.png`` made the missing folder."""
+    monkeypatch.chdir(tmp_path)
+    for flag in ("--json", "--csv"):
+        code, _, err = run("trends", "Cairo", flag, archive=demo)
+        assert code == 0 and not (tmp_path / "trends.png").exists(), flag
+    code, _, err = run("trends", "Cairo", "--json", "--chart", "c.png", archive=demo)
+    assert code == 0 and (tmp_path / "c.png").exists() and "chart -> c.png" in err
+    code, _, err = run("trends", "Cairo", "--chart", "nowhere/c.png", archive=demo)
+    assert code == 1 and "nowhere does not exist" in err
+    assert not (tmp_path / "nowhere").exists()

@@ -1259,3 +1259,53 @@ def test_a_number_word_said_twice_is_no_sum() -> None:
     assert values("twenty two people came .") == {22: "people came"}
     assert values("two thousand five hundred people") == {2500: "people"}
     assert values("I have done this for 25 plus years now .") == {}  # a duration
+
+
+def test_a_bare_number_goes_on_the_series_before_it() -> None:
+    """From the tuning splits: "their average home attendance was 4,398 this season,
+    4798" lost its second number, which counts what the first does."""
+    text = "Their average home attendance was 4,398 last season , 4798 this season ."
+    assert claims_of(text) == {
+        4398: ("average home attendance", None),
+        4798: ("average home attendance", None),
+    }
+    text = "They bring in 4,000 supporters , sometimes as low as 1,520 in a match ."
+    assert claims_of(text)[1520] == ("supporters", None)
+    # nothing named between, the same kind and size, no age or year
+    assert claims_of("Labour is on 40% , the Conservatives on 30% .") == {40: ("Labour", None)}
+    assert 35 not in claims_of("Sport matters to Saudi's population , 70% of which is under 35 .")
+    assert 2019 not in claims_of("The club sold 3,000 shirts , 2019 was good .")
+    assert 40_000 not in claims_of("They sold 300 shirts , then 40,000 .")  # too far apart in size
+    assert 45 not in claims_of("Turnout rose 40% and 45 .")  # a share, then no share
+
+
+def test_a_crowd_and_a_cold_say_what_they_measure() -> None:
+    """From the tuning splits: "attendances of up to 59,000" and "temperatures due to
+    hit minus 20 -30" named no subject."""
+    assert claims_of("Alhilal can get attendances of up to 59,000 for a game .") == {
+        59_000: ("attendances", None)
+    }
+    assert claims_of("We saw a total of up to 59,000 .") == {}  # a total measures nothing
+    text = "Those temperatures are due to hit minus 20 -30 across parts of Ukraine ."
+    assert claims_of(text) == {-20: ("temperatures", None), -30: ("temperatures", None)}
+    assert claims_of("The temperature is minus 20 , minus 25 .") == {
+        -20: ("temperature", None),
+        -25: ("temperature", None),
+    }
+
+
+def test_sources_that_rank_list_speak_or_go_as_per() -> None:
+    """From the tuning splits: "As per the Saudi Arabian FA", "Deloitte ranked them" and
+    "NASA spoke of" named no source; a titled person's name a clause before the verb
+    ("Todd Blanch, has been holding a news conference and said") kept the title."""
+    assert sources_of("As per the Saudi FA , the Kingdom has hosted 50 events .") == {
+        50: "Saudi FA"
+    }
+    text = "In 2019 , Deloitte ranked them fifth in Europe on 636 million euros ."
+    assert sources_of(text) == {636_000_000: "Deloitte"}
+    forms = (
+        "The US Deputy Attorney General Todd Blanch, has been holding a news conference "
+        "and said 2,000 videos were found ."
+    ).split()
+    claims, _ = extract(forms, [0], None, names={5, 6}, people={5, 6})
+    assert [(c.value, c.attribution) for c in claims] == [(2000, "Todd Blanch")]

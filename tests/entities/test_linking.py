@@ -226,6 +226,22 @@ def test_a_listed_person_s_own_first_name_joins_a_misheard_full_name_in_the_vide
     ]
 
 
+def test_a_name_said_short_joins_the_video_s_full_name() -> None:
+    """From the tuning splits: "Muhammad B Sal" beside "Muhammad bin Salman" was linked
+    by sound to the listed Mohamed Salah."""
+    from newsreel.entities.linking import shortened
+
+    found = [("Muhammad B Sal", "PER"), ("Muhammad bin Salman", "PER")]
+    assert [name for name, _ in Linker({}, {}).link_video(found)] == [
+        "Mohammed bin Salman",
+        "Mohammed bin Salman",
+    ]
+    assert shortened("muhammad b sal", "muhammad bin salman")
+    assert not shortened("muhammad bin salman", "muhammad b sal")  # only the short one joins
+    assert not shortened("john sm", "john smith")  # a last word of three letters at least
+    assert not shortened("ali ben", "alice bennett")  # the same first word
+
+
 def test_names_with_other_numbers_are_other_entities() -> None:
     linker = Linker({}, {}, listed=NameList([]))
     assert linker.link("2006 World Cup", "MISC")[0] == "2006 World Cup"

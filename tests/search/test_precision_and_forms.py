@@ -143,6 +143,26 @@ def test_a_word_finds_its_other_forms_unless_exact(tmp_path: Path) -> None:
         assert arch.search("hostages", mode="hybrid")[0].video_id == "hostages001"
 
 
+def test_a_name_and_a_possessive_are_no_other_word(tmp_path: Path) -> None:
+    """Regression (review): "Streeting" found "street" as a form of it, and "Gaza's"
+    was the phrase "gaza s" whose "s" was heard as "it's" and "America's"."""
+    assert stemmed(Term("Streeting")) == Term("Streeting")  # rare in English: a name
+    assert stemmed(Term("hostages")) == Term("hostages", stem=True)
+    assert parse_query("Gaza's").node == Term("Gaza")
+    assert parse_query("Gaza\u2019s health").node == And((Term("Gaza"), Term("health")))
+    assert parse_query("don't").node == Phrase(("don", "t"))  # no possessive: a phrase
+    texts = {
+        "streeting01": "Wes Streeting said the health service needs money",
+        "streets0001": "the streets of the city were empty and the street was quiet",
+        "gazas000001": "Gaza's hospitals are full and it's cold",
+        "america0001": "America's roads and it's raining",
+    }
+    db = _archive(tmp_path, texts)
+    with open_archive(db, read_only=True) as arch:
+        assert [h.video_id for h in arch.search("Streeting")] == ["streeting01"]
+        assert [h.video_id for h in arch.search("Gaza's")] == ["gazas000001"]
+
+
 def _make_old(db: Path) -> Path:
     """Make the index beside ``db`` look like one of another schema (format 2: the
     stemmed fields of a development version)."""

@@ -113,6 +113,21 @@ def test_trends_count_what_search_finds_and_list_the_variants(client: TestClient
     assert "shim" not in dropped["heard_variants"]['"Shin Bet" -heard:shim'].get("shin", [])
 
 
+def test_trends_take_the_page_s_exact_and_repeated_terms(client: TestClient) -> None:
+    """Regression (review): the trends page's download links say exact=true, which the
+    API ignored (counting heard variants), and a repeated terms= kept only the last;
+    a term's OR-ed words listed phrase-only variants and each other as heard."""
+    terms = {"terms": '"Shin Bet"', "by": "all"}
+    exact = client.get("/api/v1/trends", params={**terms, "exact": "true"}).json()
+    assert sum(r["hits"] for r in exact["rows"]) == 0 and exact["heard_variants"] == {}
+    both = client.get("/api/v1/trends?terms=Cairo&terms=Gaza&by=all").json()
+    assert both["terms"] == ["Cairo", "Gaza"]
+    assert {r["term"] for r in both["rows"]} == {"Cairo", "Gaza"}
+    either = client.get("/api/v1/trends", params={"terms": "Rafah OR Rafa", "by": "all"})
+    listed = either.json()["heard_variants"].get("Rafah OR Rafa", {})
+    assert all(v not in ("rafah", "rafa") for vs in listed.values() for v in vs)
+
+
 def test_export_streams_csv_and_jsonl(client: TestClient) -> None:
     response = client.get("/api/v1/export", params={"q": "Cairo", "format": "csv"})
     assert response.headers["content-type"].startswith("text/csv")

@@ -66,6 +66,5 @@ def write_chart(
     if len(series) <= 24:
         axes.legend(fontsize=8, ncol=2 if len(series) > 8 else 1, loc="upper left")
     figure.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path)
     plt.close(figure)

@@ -27,6 +27,7 @@ from newsreel.cli.common import (
     wait_option,
     with_progress,
 )
+from newsreel.errors import ConfigError
 from newsreel.rows import Comparison, StoryRow
 
 MEASURE = {"none": "hits", "words": "per_10k_words", "videos": "pct_videos"}
@@ -180,6 +181,18 @@ def compare(
     _print_comparison(data)
 
 
+def _chart_file(chart: Path | None, no_chart: bool, *, printed: bool) -> Path | None:
+    """Where ``trends`` draws its chart: ``--chart``, else trends.png under a table and
+    nowhere under --csv or --json; a folder that does not exist is refused, never made."""
+    if no_chart:
+        return None
+    chart = chart or (None if printed else DEFAULT_CHART)
+    if chart is not None and not chart.parent.is_dir():
+        what = "is a file, not a folder" if chart.parent.exists() else "does not exist"
+        raise ConfigError(f"{chart}: cannot write it: {chart.parent} {what}")
+    return chart
+
+
 @click.command(cls=QueryCommand, context_settings=QUERY_COMMAND)
 @click.argument("terms", nargs=-1, required=True)
 @archive_option
@@ -232,9 +245,9 @@ def compare(
 @click.option(
     "--chart",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_CHART,
-    show_default=True,
-    help="Draw the trend to this .png or .svg file.",
+    default=None,
+    help=f"Draw the trend to this .png or .svg file (default {DEFAULT_CHART} for the "
+    "table; --csv and --json draw one only when asked).",
 )
 @click.option("--no-chart", is_flag=True, help="Draw no chart.")
 @handle_errors
@@ -252,7 +265,7 @@ def trends(
     until: Any,
     as_csv: bool,
     as_json: bool,
-    chart: Path,
+    chart: Path | None,
     no_chart: bool,
 ) -> None:
     """Counts of terms, "phrases", entity:NAME or story:ID (up to 5) per outlet per period,
@@ -262,6 +275,7 @@ def trends(
     Comma-separated terms work too: trends "Gaza, West Bank"."""
     help_asked(*terms)
     chosen = [t for term in terms for t in split_terms(term)]
+    chart = _chart_file(chart, no_chart, printed=as_csv or as_json)
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         rows = arch.trend_rows(
             chosen,
@@ -291,8 +305,9 @@ def trends(
             "undated_videos": undated,  # in no period: trends count dated videos only
         }
         click.echo(json.dumps(data, ensure_ascii=False, default=str))
-        if not no_chart:
+        if chart is not None:
             write_chart(rows, measure, chart, title=", ".join(chosen), per=per, min_words=min_words)
+            click.echo(f"chart -> {chart}", err=True)
         return
     for term, words in variants.items():
         for word, heard_as in words.items():
@@ -308,7 +323,7 @@ def trends(
             "in no period ('newsreel set VIDEO_ID --date' dates one; search finds them)",
             err=True,
         )
-    if not no_chart:
+    if chart is not None:
         write_chart(rows, measure, chart, title=", ".join(chosen), per=per, min_words=min_words)
         click.echo(f"chart -> {chart}", err=True)
     if as_csv:

@@ -136,6 +136,21 @@ def same_person_in_video(a: str, b: str) -> bool:
     )
 
 
+def shortened(short: str, full: str) -> bool:
+    """Whether full name ``short`` is ``full`` with its later words cut short, as
+    captions hear a name said fast: "muhammad b sal" for "muhammad bin salman" (the
+    same first word, as many words, each a start of the other's, the last of three
+    letters or more)."""
+    ws, wf = short.split(), full.split()
+    return (
+        len(ws) == len(wf) >= 2
+        and short != full
+        and ws[0] == wf[0]
+        and len(ws[-1]) >= 3
+        and all(f.startswith(w) for w, f in zip(ws[1:], wf[1:], strict=True))
+    )
+
+
 @dataclass
 class Linker:
     """Assigns canonical names to mentions, remembering what it has linked.
@@ -390,7 +405,14 @@ class Linker:
         ]
         # full names first; of names as long, listed people first ("Alex Pretty", linked
         # to the listed Alex Pretti, takes in "Alex Prey", not the other way round)
-        people.sort(key=lambda p: (-len(p[1].split()), key(out[p[0]][0]) not in self.listed.by_key))
+        # and, of those, the longer spelling first ("Muhammad bin Salman", then "Muhammad B Sal")
+        people.sort(
+            key=lambda p: (
+                -len(p[1].split()),
+                key(out[p[0]][0]) not in self.listed.by_key,
+                -len(p[1]),
+            )
+        )
         for n, (i, ki) in enumerate(people):
             lone = " " not in ki
             if lone and (ki in self.common or not any(c.isupper() for c in found[i][0])):
@@ -401,7 +423,11 @@ class Linker:
                 if (
                     out[j][1] == "PER"
                     and out[j][0] != out[i][0]
-                    and (same_person_in_video(ki, kj) or self._same_first(ki, kj, out[j][0]))
+                    and (
+                        same_person_in_video(ki, kj)
+                        or self._same_first(ki, kj, out[j][0])
+                        or shortened(ki, kj)
+                    )
                     and (linked[i][2] or not lone or self._may_take(out[j][0], out[i][0]))
                 ):
                     titled = ki != key(found[i][0])

@@ -1,8 +1,9 @@
 """Word forms: a plain query word also finds its other English forms ("hostages" finds
 "hostage"): the forms with its Snowball stem (tantivy's stemmer, run here on the query
 only), OR-ed into the query. The index stores words as they are, so ingest does no
-stemming (stemmed fields cost 3x the indexing CPU); phrases, prefixes and ``--exact``
-stay literal."""
+stemming (stemmed fields cost 3x the indexing CPU); phrases, prefixes, ``--exact`` and
+words that are no English words ("Streeting" is a name, not a form of "street") stay
+literal."""
 
 from __future__ import annotations
 
@@ -73,11 +74,23 @@ def owner(word: str) -> str:
     return word
 
 
+def english_zipf(word: str) -> float:
+    """How frequent a word is in English, on the Zipf scale (0 = unknown; 7 = "the")."""
+    from wordfreq import zipf_frequency  # its word lists load on first use (~0.2 s)
+
+    return float(zipf_frequency(word, "en"))
+
+
+ENGLISH_WORD = 2.5  # the Zipf frequency from which a query word has English word forms
+
+
 def stemmed(node: Node) -> Node:
     """The query with its plain words matching any of their forms (phrases, prefixes,
-    NEAR and exclusions stay literal)."""
+    NEAR and exclusions stay literal, and so do words rare in English: "Streeting" is
+    no form of "street")."""
     if isinstance(node, Term):
-        return node if node.prefix else Term(node.text, stem=True)
+        english = english_zipf(fold(node.text)) >= ENGLISH_WORD
+        return node if node.prefix or not english else Term(node.text, stem=True)
     if isinstance(node, Or):
         return Or(tuple(stemmed(p) for p in node.parts))
     if isinstance(node, And):

@@ -1,6 +1,6 @@
 """The user query language, parsed into a small tree (compiled by ``search.fulltext``).
 
-    word            documents containing the word (``word*`` for a prefix)
+    word            documents containing the word (``word*`` for a prefix; "Gaza's": Gaza)
     "two words"     the exact phrase
     a OR b          either side (OR binds tighter than the implied AND)
     a AND b         both (the same as "a b": words are joined by AND anyway)
@@ -39,6 +39,7 @@ MAX_NEAR = 1_000
 FIELDS = ("channel", "group", "lang", "date", "entity", "heard")
 GROUP_PREFIX = "group:"  # an outlet filter naming a group: channel:group:NAME
 _WORD = re.compile(r"\w+", re.UNICODE)
+_POSSESSIVE = re.compile(r"\w['\u2019]s$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +247,8 @@ class _Parser:
         words = tuple(_WORD.findall(text))
         if not words:
             return None, []
+        if len(words) == 2 and _POSSESSIVE.search(text):
+            words = words[:1]  # "Gaza's" is Gaza (which finds "Gaza's" too), no phrase
         if len(words) > 1:
             return Phrase(words), []
         return Term(words[0], prefix=prefix), []

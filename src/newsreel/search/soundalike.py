@@ -34,7 +34,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from newsreel.budget import check_time
-from newsreel.search.forms import stem
+from newsreel.search.forms import english_zipf, stem
 from newsreel.search.query import And, Near, Node, Or, Phrase, Term
 from newsreel.text import (
     STOPWORDS,
@@ -81,13 +81,6 @@ def similar_form(word: str, variant: str) -> bool:
 
 
 @lru_cache(maxsize=65_536)
-def english_zipf(word: str) -> float:
-    """How frequent a word is in English, on the Zipf scale (0 = unknown; 7 = "the")."""
-    from wordfreq import zipf_frequency  # its word lists load on first use (~0.2 s)
-
-    return float(zipf_frequency(word, "en"))
-
-
 def common_english(word: str, variant: str) -> bool:
     """Whether ``variant`` is a common English word more frequent than ``word``."""
     heard = english_zipf(variant)
@@ -259,11 +252,12 @@ def linked_variants(word: str, spellings: Mapping[str, tuple[int, int]]) -> list
 
 
 def query_words(node: Node) -> list[str]:
-    """The (folded) words of a query that may be expanded: not prefixes, not excluded."""
+    """The (folded) words of a query that may be expanded: not prefixes, not excluded,
+    not shorter than ``MIN_HEARD`` letters (the "t" of "don't")."""
     if isinstance(node, Term):
-        return [] if node.prefix else [fold(node.text)]
+        return [] if node.prefix or len(node.text) < MIN_HEARD else [fold(node.text)]
     if isinstance(node, Phrase):
-        return [fold(w) for w in node.words]
+        return [fold(w) for w in node.words if len(w) >= MIN_HEARD]
     if isinstance(node, Or):
         return [w for p in node.parts for w in query_words(p)]
     if isinstance(node, Near):
@@ -271,6 +265,7 @@ def query_words(node: Node) -> list[str]:
     return [w for p in node.include for w in query_words(p)]
 
 
+MIN_HEARD = 3  # letters a query word needs to have heard variants
 JOINED_MAX = 16  # letters of a phrase read as one word ("Mar-a-Lago" as "maralago")
 
 
@@ -289,17 +284,17 @@ MIN_WORD = 5
 
 def phrases_joined(node: Node) -> list[str]:
     """The joined form (``joined``) of each phrase of the query."""
-    return [one for words in _phrases(node) if (one := joined(words))]
+    return [one for words in phrase_words(node) if (one := joined(words))]
 
 
-def _phrases(node: Node) -> list[tuple[str, ...]]:
+def phrase_words(node: Node) -> list[tuple[str, ...]]:
     """The words of each phrase of the query."""
     if isinstance(node, Phrase):
         return [tuple(node.words)]
     if isinstance(node, Or):
-        return [w for p in node.parts for w in _phrases(p)]
+        return [w for p in node.parts for w in phrase_words(p)]
     if isinstance(node, And):
-        return [w for p in node.include for w in _phrases(p)]
+        return [w for p in node.include for w in phrase_words(p)]
     return []
 
 
@@ -412,7 +407,7 @@ def find_variants(node: Node, lookup: Lookup, documents: int) -> Heard:
     as_one = set(phrases_joined(node))
     own_stems = {
         one: {stem(fold(w)) for w in phrase}
-        for phrase in _phrases(node)
+        for phrase in phrase_words(node)
         if (one := joined(phrase)) is not None
     }
     for word, near in keys.items():

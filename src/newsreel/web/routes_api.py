@@ -383,7 +383,8 @@ def api_trends(
     ],
     per: Per = "month",
     by: By = "channel",
-    heard: bool = True,
+    heard: bool | None = None,
+    exact: bool = False,
     channel: Channels = None,
     lang: str | None = None,
     since: Day = None,
@@ -393,9 +394,12 @@ def api_trends(
     """Hits, videos and totals per term, outlet and period, normalised per 10,000 words
     and as % of videos; counted as search finds them (`heard`: the ways captions misheard
     the words too, listed in `heard_variants`; `-heard:WORD` in a term drops one;
-    `heard=false` counts the words as typed; `undated_videos`: how many videos of the
-    archive have no date and so are in no period). 503 when counting runs past the
-    server's time budget."""
+    `heard=false` or `exact=true`, as the trends page says it, counts the words as
+    typed; `terms` given more than once are all counted; `undated_videos`: how many
+    videos of the archive have no date and so are in no period). 503 when counting runs
+    past the server's time budget."""
+    heard = (not exact) if heard is None else heard
+    terms = ", ".join(request.query_params.getlist("terms")) or terms
     with state_of(request).trends() as arch:
         rows = arch.trend_rows(
             split_terms(terms),

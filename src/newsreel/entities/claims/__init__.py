@@ -109,7 +109,8 @@ def extract(
     about: str | None = None  # what the sentence before was about, for an "it"
     for n, (s, e) in enumerate(spans):
         sources[n] = _sentence_source(words, spans, sources, n)  # "And ..." chains on
-        claims += _claims_in(forms, words, (s, e), sources[n], places, durations, about)
+        last = claims[-1] if claims else None
+        claims += _claims_in(forms, words, (s, e), sources[n], places, durations, about, last)
         about = topic(forms, words, s, e, plural=True) or (
             about if words[s:e][:1] in (["it"], ["they"]) else None
         )
@@ -159,9 +160,10 @@ def _claims_in(
     places: dict[int, str],
     durations: bool = False,
     about: str | None = None,
+    last: Claim | None = None,
 ) -> list[Claim]:
     """The claims of the sentence of tokens ``span``; ``about``: what the sentence
-    before was about."""
+    before was about; ``last``: the claim before the sentence."""
     s, e = span
     sentence = " ".join(forms[s:e])
     claims: list[Claim] = []
@@ -199,7 +201,7 @@ def _claims_in(
             continue
         subject = _visible(
             subject_of(forms, words, (s, e, i, after), places, value, counted, about)
-        )
+        ) or _series(claims[-1] if claims else last, forms, i, used, value)
         if (
             subject is None  # a claim names what it counts: no "95%: ?"
             or _not_one(forms, words, s, i, after, e)
@@ -218,19 +220,64 @@ def _claims_in(
     return claims
 
 
+def _series(
+    last: Claim | None, forms: Sequence[str], i: int, used: int, value: float
+) -> str | None:
+    """The subject of the claim just before for a bare number that goes on its series:
+    "their average home attendance was 4,398 this season, 4798"; "4,000 supporters ...
+    sometimes as low as 1,520". Only within ``_SERIES`` words with nothing named between
+    ("Labour is on 40%, the Conservatives on 30%"), for a number of the same kind (a
+    share after a share) and size (within five times), from 10 up and no year."""
+    if last is None or last.subject is None or i - last.end > _SERIES or abs(value) < 10:
+        return None
+    between = forms[last.end : i]
+    if any(
+        core(f).lower() in _NAMING
+        or (core(f)[:1].isupper() and n and between[n - 1][-1:] not in ".?!")
+        for n, f in enumerate(between)
+    ):
+        return None
+    if i > 0 and core(forms[i - 1]).lower() in _AGED:
+        return None  # "70 of which is under 35": an age
+    text = " ".join(forms[i : i + used])
+    if _A_YEAR.match(text.strip(".,?!;:")) or (("%" in text) != ("%" in last.text)):
+        return None
+    if abs(last.value) < 10 or not 0.2 <= value / last.value <= 5:
+        return None
+    return last.subject
+
+
+_SERIES = 16  # words within which a bare number goes on the series of the claim before
+_NAMING = frozenset("the a an their his her its our my your".split())
+_AGED = frozenset("under aged age ages".split())
+_A_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
 def _person(
     source: _Source | None, forms: Sequence[str], people: Collection[int]
 ) -> _Source | None:
     """A source that ends in a person's full name, named by that name without the title
     or role before it ("The US Deputy Attorney General Todd Blanch" -> "Todd Blanch")."""
-    if source is None or source.end - 1 not in people:
+    if source is None:
         return source
-    k = source.end - 1
-    while k > source.start and k - 1 in people:
+    said = source.name.split()
+    last = _POSSESSIVE.sub("", said[-1]).casefold()
+    end = next(  # the token after the name's last word ("Todd Blanch, has been ... said")
+        (
+            k + 1
+            for k in range(source.end - 1, max(0, source.start - 1) - 1, -1)
+            if k in people and _POSSESSIVE.sub("", bare(forms[k])).casefold() == last
+        ),
+        None,
+    )
+    if end is None:
+        return source
+    k = end - 1
+    while k - 1 in people and k - 1 >= source.start - 1:
         k -= 1
-    if k == source.start or source.end - k < 2:
+    if end - k < 2 or end - k >= len(said):
         return source  # a lone name keeps its title: "President Trump"
-    name = " ".join(bare(f) for f in forms[k : source.end])
+    name = " ".join(bare(f) for f in forms[k:end])
     return _Source(_POSSESSIVE.sub("", name), source.start, source.end)
 
 

@@ -21,7 +21,7 @@ _SAY = frozenset(
 _FIND = frozenset(
     "learned learnt found finds estimates estimated revealed confirmed identified recorded "
     "documented counted verified expects predicts predicted forecasts reckon "
-    "reckons wrote writes mentioned suggested suggests".split()
+    "reckons wrote writes mentioned suggested suggests ranked listed spoke".split()
 )
 
 _QUOTE_SAY = _SAY - {"reports", "reported"}

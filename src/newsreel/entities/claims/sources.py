@@ -77,13 +77,13 @@ def _source(
     end: int,
     names: Collection[int] = (),
 ) -> _Source | None:
-    """The source a sentence names: "according to X", "X said/reports", "told by X",
-    "the findings of X"; ``names``: the tokens of entity mentions, so that a name that
+    """The source a sentence names: "according to X", "as per X", "X said/reports",
+    "told by X", "the findings of X"; ``names``: the tokens of entity mentions, so that a name that
     opens the sentence is one though every sentence opens with a capital ("Hamas said")."""
     for j in range(start, end - 2):
         pair = (words[j], words[j + 1])
         if (
-            pair == ("according", "to")
+            pair in (("according", "to"), ("as", "per"))
             or (pair[1] == "by" and (pair[0] in _BY or pair[0] in _REPORT_NOUNS))
             or (pair[1] == "of" and pair[0] in ("finding", "findings"))
         ) and (found := _phrase_after(words, forms, j + 2, end)):

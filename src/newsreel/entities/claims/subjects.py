@@ -147,6 +147,8 @@ def subject_of(
     s, e, i, after = at
     if "°" in forms[i]:  # "-30°C": a temperature
         return temperature_near(forms, words, s, i) or "degrees"
+    if value < 0 and (cold := temperature_near(forms, words, s, _range_start(words, s, i))):
+        return cold  # "temperatures due to hit minus 20 -30"
     if _us_dollars(forms, words, i, after, e):  # "18 billion U.S dollars", "$16 million US"
         after += 1
         at = (s, e, i, after)
@@ -165,6 +167,14 @@ def subject_of(
     if subject is not None and subject.casefold() in _CURRENCY:
         return money_noun_near(forms, words, s, i) or subject  # "revenue ... 636 million euros"
     return untrailed(subject)
+
+
+def _range_start(words: Sequence[str], s: int, i: int) -> int:
+    """The first token of the range or list of numbers that ends at token ``i``
+    ("minus 20 -30", "minus 20, minus 25")."""
+    while i - 1 > s and (_number_at(words, i - 1) or words[i - 1] in ("minus", "to", "and")):
+        i -= 1
+    return i
 
 
 def _is_money(forms: Sequence[str], words: Sequence[str], i: int, after: int) -> bool:
@@ -279,14 +289,20 @@ def _measure_of(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> s
     "capacity", "a crowd of 60,000"; not "a total of", "a number of", "the treaty of
     1648"."""
     j = i - 1
-    while j > s and words[j] in _ABOUT:
+    while j > s and (words[j] in _ABOUT or words[j - 1 : j + 1] == ["up", "to"]):
         j -= 1
-    if j - 2 < s or words[j] != "of" or words[j - 2] not in _DETERMINERS or _YEAR.match(words[i]):
+    if j - 2 < s or words[j] != "of" or _YEAR.match(words[i]):
         return None  # not "the treaty of 1648"
     noun = words[j - 1]
     if not _named(noun) or noun in _VACUOUS or noun in _NO_MEASURE:
         return None
+    if words[j - 2] not in _DETERMINERS and noun not in _CROWDS:
+        return None  # "a capacity of", "attendances of up to 59,000"
     return bare(forms[j - 1])
+
+
+# plural nouns for the measure of a crowd, which need no article: "crowds of 60,000"
+_CROWDS = frozenset("attendances crowds gates audiences capacities sales".split())
 
 
 def _subject_before(
