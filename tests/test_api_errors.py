@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsreel import ConfigError, StoreError, open_archive
+from newsreel.errors import QueryError
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +76,18 @@ def test_selectors_that_clash_or_tables_that_are_not_say_so(archive: Path, tmp_p
             arch.quotes("wyqHuhmsA28", channel="DW")
         with pytest.raises(ConfigError, match=r"Archive\.export"):
             arch.export_table("videos", tmp_path / "t.csv")
+
+
+def test_the_python_api_checks_what_the_cli_and_http_check(archive: Path) -> None:
+    """Regression (review): ``claims(limit=-1)`` returned every claim,
+    ``compare(top=-5)`` sliced from the end and ``search(None)`` was a bare TypeError."""
+    with open_archive(archive, read_only=True) as arch:
+        with pytest.raises(ConfigError, match="limit must be at least 1"):
+            arch.claims(limit=-1)
+        with pytest.raises(ConfigError, match="top must be between 1 and 200"):
+            arch.compare(query="Cairo", top=-5)
+        with pytest.raises(ConfigError, match="top must be between 1 and 200"):
+            arch.compare(query="Cairo", top=100_000)
+        with pytest.raises(QueryError, match="a query is text"):
+            arch.search(None)  # type: ignore[arg-type]
+        assert arch.compare(query="Cairo", top=200).to_dict()

@@ -143,16 +143,19 @@ def write_rows(
     if not path.parent.is_dir():  # a typo must not make folders ("/nonexistent/dir")
         what = "is a file, not a folder" if path.parent.exists() else "does not exist"
         raise ConfigError(f"{path}: cannot write it: {path.parent} {what}")
-    count = 0
-    if fmt in STREAMED:
+    try:
+        if fmt not in STREAMED:
+            return _write_parquet(rows, columns, path)
+        count = 0
         with path.open("w", encoding="utf-8", newline="") as handle:
             for chunk in stream_rows(rows, columns, fmt, raw_csv=raw_csv):
                 handle.write(chunk)
                 count += 1
         return count - (fmt == "csv")  # the header is no row
-    else:
-        count = _write_parquet(rows, columns, path)
-    return count
+    finally:  # a reader gone ("| head") stops the rows now, while their archive is open
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
 
 
 def _write_parquet(rows: Iterable[dict[str, Any]], columns: list[str], path: Path) -> int:

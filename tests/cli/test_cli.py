@@ -324,6 +324,26 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(demo: Path) -> Non
         assert process.wait() == 141 and err == b"", (args, err)
 
 
+def test_export_to_standard_output_and_to_a_reader_that_stops(demo: Path) -> None:
+    """Regression (review): ``export -o -`` wrote a file named "-", and ``export -o
+    /dev/stdout | head -1`` printed "Exception ignored ... closed database"."""
+    newsreel = Path(sys.executable).with_name("newsreel")
+    base = [str(newsreel), "export", "--format", "jsonl", "--archive", str(demo)]
+    done = subprocess.run([*base, "-o", "-"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "wrote 8 videos" in done.stderr
+    assert len([json.loads(line) for line in done.stdout.splitlines()]) == 8
+    process = subprocess.Popen([*base, "-o", "-"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first row is written
+    said = process.stderr.read()
+    process.stderr.close()
+    assert process.wait() == 141 and b"Exception" not in said, said
+    code, _, err = run("export", "--format", "parquet", "-o", "-", archive=demo)
+    assert code == 2 and "Parquet needs a file" in err
+    code, _, err = run("export", "--passages", "-o", "x.csv", archive=demo)
+    assert code == 2 and "give --query" in err  # a usage error, as --exact without -q
+
+
 def test_a_possessive_is_the_word_not_a_heard_variant(demo: Path) -> None:
     code, out, _ = run("search", "Gaza", "--json", "--limit", "50", archive=demo)
     hits = [json.loads(line) for line in out.splitlines()]
@@ -577,3 +597,10 @@ def test_trends_draws_a_chart_only_where_asked(
     code, _, err = run("trends", "Cairo", "--chart", "nowhere/c.png", archive=demo)
     assert code == 1 and "nowhere does not exist" in err
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_typo_that_finds_nothing_gets_a_suggestion(demo: Path) -> None:
+    code, _, err = run("search", "Kairo talks", "--exact", archive=demo)
+    assert code == 0 and "did you mean: 'Cairo talks'" in err and "No results." in err
+    code, _, err = run("search", "xqzzyq", archive=demo)
+    assert "did you mean" not in err and "No results." in err

@@ -64,11 +64,22 @@ def test_tree_shape() -> None:
         ("Gaza date:2024-13", "not a date"),
         ("Gaza date:2024-05..2024-03", "ends before it starts"),
         ("Gaza entity:Mossad", "newsreel entity NAME"),
+        # review: unknown or empty filters and clashing dates were silently words
+        ("Gaza source:bbc", 'unknown filter source:.*quote them: "source:bbc"'),
+        ("Gaza channel:", "channel: gives no value"),
+        ("Gaza -date:", "date: gives no value"),
+        ("Gaza date:2026 date:2025", "date: twice"),
+        ("Gaza lang:en lang:de", "lang: twice"),
     ],
 )
 def test_malformed_queries_get_a_clear_message(query: str, needle: str) -> None:
     with pytest.raises(QueryError, match=needle):
         parse_query(query)
+
+
+def test_words_with_a_colon_that_name_no_filter_stay_words() -> None:
+    assert parse_query('"source:bbc" Gaza').node == And((Phrase(("source", "bbc")), Term("Gaza")))
+    assert parse_query("10:30 news").node == And((Phrase(("10", "30")), Term("news")))
 
 
 @given(st.text(max_size=60))
@@ -89,7 +100,7 @@ def test_filters_in_the_query() -> None:
     assert parse_query("x date:2024").until == date(2024, 12, 31)
     assert parse_query("x date:2024-02-29").since == date(2024, 2, 29)
     assert parse_query("x date:..2024-02").since is None
-    assert parse_query("x source:bbc").node == And((Term("x"), Phrase(("source", "bbc"))))
+    assert parse_query('x "source:bbc"').node == And((Term("x"), Phrase(("source", "bbc"))))
 
 
 @pytest.mark.parametrize(

@@ -81,6 +81,19 @@ def test_semantic_search_finds_by_meaning_without_shared_words(tmp_path: Path) -
         assert arch.search("soccer transfer", mode="hybrid")[0].video_id == "vidBBBBBBBB"
 
 
+def test_exclusions_hold_in_every_mode(tmp_path: Path) -> None:
+    """Regression (review): "Gaza -Cairo" left the excluded videos in semantic and
+    hybrid results, which read no words."""
+    texts = {**TEXTS, "vidDDDDDDDD": "hostages freed in Gaza as talks in Cairo went on " * 5}
+    db = _archive_with(tmp_path, texts)
+    with open_archive(db) as arch:
+        for mode in ("semantic", "hybrid"):
+            every = {h.video_id for h in arch.search("hostages Gaza", mode=mode, limit=10)}
+            assert "vidDDDDDDDD" in every, mode
+            found = {h.video_id for h in arch.search("hostages Gaza -Cairo", mode=mode, limit=10)}
+            assert "vidDDDDDDDD" not in found and "vidAAAAAAAA" in found, mode
+
+
 def test_a_missing_or_stale_vector_index_is_rebuilt(tmp_path: Path) -> None:
     db = _archive_with(tmp_path, TEXTS)
     path = IndexPaths.beside(str(db)).vectors

@@ -215,3 +215,12 @@ def test_spellings_the_archive_linked_to_a_name_stand_in_for_it() -> None:
     # a form of the word ("epstein's") and a name unlike it ("jeffrey") are no variants
     assert linked_variants("epstein", linked["epstein"]) == ["epste"]
     assert with_linked(Heard(), {}) == Heard()
+
+
+def test_a_typo_is_respelled_as_the_closest_then_most_frequent_word() -> None:
+    from newsreel.search.soundalike import spelled_as
+
+    assert spelled_as("epstien", [("epstein", 43), ("epsteins", 2), ("upstate", 9)]) == "epstein"
+    assert spelled_as("mandelsen", [("mandlesson", 9), ("mandelson", 5)]) == "mandelson"
+    assert spelled_as("xqzzy", [("epstein", 43)]) is None
+    assert spelled_as("cairo", [("cairo", 5)]) is None  # the word itself is no suggestion

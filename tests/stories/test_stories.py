@@ -259,9 +259,13 @@ def test_compare_cli(tmp_path: Path, news: Path) -> None:
     assert data["videos"] == 2 and {o["channel"] for o in data["outlets"]} == {"DW News", "BBC"}
     neither = runner.invoke(main, ["compare", "--archive", str(db)])
     assert neither.exit_code == 1 and "compare one thing" in neither.output
-    for bad in (["compare", "-q", "floods", "--top", "-5"], ["stories", "--limit", "0"]):
+    for bad, said in (
+        (["compare", "-q", "floods", "--top", "-5"], "is not in the range 1<=x<=200"),
+        (["compare", "-q", "floods", "--top", "100000"], "is not in the range 1<=x<=200"),
+        (["stories", "--limit", "0"], "is not in the range x>=1"),
+    ):
         result = runner.invoke(main, [*bad, "--archive", str(db)])
-        assert result.exit_code == 2 and "is not in the range x>=1" in result.output, bad
+        assert result.exit_code == 2 and said in result.output, bad
 
 
 def test_eval_stories_cli(shared: Path, tmp_path: Path) -> None:

@@ -459,3 +459,21 @@ def test_entity_page_offers_edits_only_when_writable(
     assert 'data-action="rename"' in page and 'data-action="split"' in page
     assert '<option value="LOC" selected>LOC</option>' in page  # the rename form's type
     assert "<script>" not in page.split("entity-edit")[1].split("</details>")[0]
+
+
+def test_an_offset_past_the_deepest_page_is_an_invalid_parameter(client: TestClient) -> None:
+    """Regression (review): offset=200000 was a 400 bad_request, where the docs say an
+    out-of-range parameter is a 422 naming it."""
+    for path in ("/api/v1/search?q=Gaza&offset=200000", "/api/v1/videos?offset=200000"):
+        assert_error(client.get(path), 422, "offset")
+
+
+def test_a_typo_that_finds_nothing_gets_a_respelled_query(client: TestClient) -> None:
+    """Regression (review): "Epstien" found nothing and said nothing more."""
+    found = client.get("/api/v1/search", params={"q": "Cairo"}).json()
+    assert found["hits"] and found["did_you_mean"] is None
+    asked = {"q": "Kairo talks", "exact": "true"}  # as typed: no sound-alike finds Cairo
+    typo = client.get("/api/v1/search", params=asked).json()
+    assert typo["hits"] == [] and typo["did_you_mean"] == "Cairo talks"
+    page = client.get("/search", params=asked).text
+    assert 'id="did-you-mean"' in page and "Cairo talks" in page

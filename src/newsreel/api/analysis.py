@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsreel.analytics.compare import compare_outlets
 from newsreel.analytics.trends import TrendRow, Trends
-from newsreel.api.base import ArchiveBase, Outlets
+from newsreel.api.base import MAX_TOP, ArchiveBase, Outlets
 from newsreel.errors import ConfigError, NotFoundError
 from newsreel.models import Filters
 from newsreel.rows import (
@@ -58,7 +58,10 @@ class AnalysisMethods(ArchiveBase):
     ) -> Comparison:
         """How outlets covered a story, an entity's videos or a query's matches: per
         outlet the distinctive terms (log-odds, z-scores), its first video, and the
-        numbers it reported over time."""
+        numbers it reported over time (``top``: distinctive terms per outlet, 1 to
+        ``MAX_TOP``)."""
+        if not 1 <= top <= MAX_TOP:
+            raise ConfigError(f"top must be between 1 and {MAX_TOP}, not {top}")
         chosen = [x for x in (story, entity, query) if x not in (None, "")]
         if len(chosen) != 1:
             raise ConfigError("compare one thing: a story, an entity or a query")

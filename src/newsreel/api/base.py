@@ -31,6 +31,7 @@ DEFAULT_ARCHIVE = "newsreel.db"
 TABLES = ("videos", "entities", "mentions", "claims", "quotes")
 MAX_LIMIT = 10_000
 MAX_OFFSET = 100_000  # deeper pages than this are a narrower query's job
+MAX_TOP = 200  # distinctive terms per outlet a comparison lists at most
 FACET_POOL = 300
 
 

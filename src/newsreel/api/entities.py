@@ -63,6 +63,8 @@ class EntityMethods(ArchiveBase):
         """Numbers with what they count and their attribution: of one video, the videos
         that mention an entity, or the videos a query and filters (channel, lang, since,
         until) select (with ``limit``, the newest that many)."""
+        if limit is not None and limit < 1:
+            raise ConfigError(f"limit must be at least 1 (or None for all), not {limit}")
         if video_id is not None:
             _alone(entity, query, filters)
             self.store.videos.get_video(video_id)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsreel.api.base import MAX_LIMIT, MAX_OFFSET, ArchiveBase, Outlets
-from newsreel.errors import ConfigError
+from newsreel.errors import ConfigError, QueryError
 from newsreel.export import (
     FORMATS,
     PASSAGE_COLUMNS,
@@ -32,9 +33,15 @@ from newsreel.search.engine import (
     semantic,
 )
 from newsreel.search.occurrences import MAX_WIDTH, WIDTH
+from newsreel.search.query import parse_query
+from newsreel.search.soundalike import suggestion
+from newsreel.text import fold
 
 if TYPE_CHECKING:
     import pandas as pd
+
+
+_WORDS = re.compile(r"\w+")
 
 
 class ReadingMethods(ArchiveBase):
@@ -61,6 +68,8 @@ class ReadingMethods(ArchiveBase):
         fused by normalised score: see ``search.engine.hybrid``). ``sort``: relevance,
         or date (newest first; lexical matches only).
         """
+        if not isinstance(query, str):
+            raise QueryError(f"a query is text, not {type(query).__name__}")
         if not 1 <= limit <= MAX_LIMIT:
             raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
         if not 0 <= offset <= MAX_OFFSET:
@@ -94,6 +103,27 @@ class ReadingMethods(ArchiveBase):
             sort=sort,
             dropped=parsed.dropped,
         )
+
+    def did_you_mean(self, query: str) -> str | None:
+        """The query with each word no video holds replaced by the word it most likely
+        meant, the most frequent within two letters ("Epstien" -> "Epstein"); None where
+        every word is held or none is close."""
+        meant = suggestion(
+            parse_query(query).node,
+            self.store.search.sound_variants,
+            self.indexes.fulltext.doc_freqs,
+        )
+        if not meant:
+            return None
+
+        def respelled(match: re.Match[str]) -> str:
+            word = match.group()
+            better = meant.get(fold(word))
+            if better is None:
+                return word
+            return better.capitalize() if word[:1].isupper() else better
+
+        return _WORDS.sub(respelled, query)
 
     def facets(
         self,

@@ -145,9 +145,19 @@ def filter_options(func: F) -> F:
     return click.option(
         "--channel",
         multiple=True,
+        callback=_named_outlets,
         help="Outlet name or code, e.g. 'DW News' or DW, or group:NAME for an outlet group; "
         "repeat for several (videos of any of them).",
     )(func)
+
+
+def _named_outlets(
+    _: click.Context, param: click.Parameter, value: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The --channel values, none blank (--channel '' would search every outlet)."""
+    if any(not v.strip() for v in value):
+        raise click.BadParameter("names no outlet; give a name or code, e.g. --channel DW")
+    return value
 
 
 def _remember_wait(ctx: click.Context, _: click.Parameter, value: float) -> float:

@@ -16,8 +16,9 @@ from newsreel.cli.common import (
     handle_errors,
     resolve_archive,
 )
-from newsreel.errors import ConfigError
-from newsreel.export import FORMATS
+from newsreel.export import FORMATS, STREAMED
+
+STDOUT = Path("/dev/stdout")  # what -o - writes to
 
 
 @click.command()
@@ -28,7 +29,13 @@ from newsreel.export import FORMATS
     type=click.Choice(FORMATS),
     help="File format; default: from the --output suffix (.csv, .jsonl, .parquet).",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The file to write; '-' for standard output (CSV or JSON Lines, with --format).",
+)
 @click.option(
     "--table",
     type=click.Choice(TABLES),
@@ -73,13 +80,17 @@ def export(
     mentions, claims or quotes that 'newsreel enrich' found."""
     filters = {"channel": channel, "lang": lang, "since": since, "until": until}
     fmt = _format(fmt, output)
+    if str(output) == "-":
+        if fmt not in STREAMED:
+            raise click.UsageError("-o - writes CSV or JSON Lines; Parquet needs a file")
+        output = STDOUT
     if exact and not query:
         raise click.UsageError("--exact says how --query matches; give --query too")
     if passages:
         if table != "videos":
-            raise ConfigError(f"--passages exports passages, not --table {table}")
+            raise click.UsageError(f"--passages exports passages, not --table {table}")
         if not query:
-            raise ConfigError("--passages lists where a query matches; give it with --query")
+            raise click.UsageError("--passages lists where a query matches; give --query")
         with open_archive(resolve_archive(archive), read_only=True) as arch:
             count = arch.export_passages(
                 output, fmt, query=query, raw_csv=raw_csv, exact=exact, **filters

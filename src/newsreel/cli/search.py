@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -123,6 +124,8 @@ def search(
         counts = arch.facets(query, exact=exact, **filters) if facets else None
         unindexed = arch.indexes.pending()
         notice = arch.semantic_notice(mode)
+        if not hits and not offset and notice is None and (meant := arch.did_you_mean(query)):
+            notice = f"no video holds a word as typed; did you mean: {shlex.quote(meant)}"
         if not hits and offset and mode == "lexical":  # past the end, or nothing at all?
             found = sum(n for _, n in arch.facets(query, exact=exact, **filters)["channel"])
             if found:

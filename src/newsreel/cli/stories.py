@@ -12,7 +12,7 @@ import click
 
 from newsreel.analytics.chart import LABELS, write_chart
 from newsreel.analytics.trends import DEFAULT_MIN_WORDS, PERIODS, split_terms, time_axis
-from newsreel.api import open_archive
+from newsreel.api import MAX_TOP, open_archive
 from newsreel.cli.common import (
     QUERY_COMMAND,
     QueryCommand,
@@ -155,7 +155,7 @@ def _print_comparison(data: Comparison) -> None:
 @click.option("--query", "-q", help="Compare the outlets' videos matching this query.")
 @click.option(
     "--top",
-    type=click.IntRange(1),
+    type=click.IntRange(1, MAX_TOP),
     default=15,
     show_default=True,
     help="Distinctive terms per outlet.",

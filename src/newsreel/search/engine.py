@@ -347,12 +347,24 @@ def semantic(
     limit: int,
     offset: int = 0,
 ) -> list[SearchHit]:
-    """Videos whose passages are nearest in meaning to the query, best first."""
+    """Videos whose passages are nearest in meaning to the query, best first (none
+    that holds a word the query excludes)."""
     check_time()
-    found = indexes.semantic.search(semantic_text(node), filters, offset + limit)[offset:]
+    out = excluded(indexes, node, filters)
+    found = indexes.semantic.search(semantic_text(node), filters, offset + limit + len(out))
+    found = [item for item in found if item[0] not in out][offset : offset + limit]
     page = [(t, (score, "semantic")) for t, score, _ in found]
     anchors = {t: first for t, _, first in found}
     return build_hits(indexes.store, node, Heard(), page, anchors)
+
+
+def excluded(indexes: Indexes, node: Node, filters: Filters) -> set[int]:
+    """The videos a query's exclusions ("Gaza -Cairo") rule out: a ranking by meaning
+    reads no words, so they are taken out of it."""
+    if not isinstance(node, And) or not node.exclude:
+        return set()
+    parts = node.exclude
+    return set(indexes.fulltext.all_ids(parts[0] if len(parts) == 1 else Or(parts), filters))
 
 
 def _reranked(
@@ -422,7 +434,8 @@ def hybrid(
         lexical_ranked = lexical_ranked[:wanted]
     text = semantic_text(node)
     check_time()
-    meaning = indexes.semantic.search(text, filters, SEMANTIC_DEPTH)
+    out = excluded(indexes, node, filters)
+    meaning = [m for m in indexes.semantic.search(text, filters, SEMANTIC_DEPTH) if m[0] not in out]
     weight = semantic_weight(text)
     fused: dict[int, float] = {}
     labels: dict[int, str] = {}

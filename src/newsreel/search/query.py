@@ -30,6 +30,7 @@ from newsreel.text import fold
 
 _TOKEN = re.compile(r'\s*(?:(-?)([a-z]+):"([^"]*)"|(-?)"([^"]*)("?)|(\()|(\))|(-?)([^\s()"]+))')
 _FIELD = re.compile(r"^([a-z]+):(.+)$")
+_EMPTY = re.compile(r"^-?([a-z]+):$")
 _NEAR = re.compile(r"^NEAR/(\d+)$")
 # Limits that keep a query's cost bounded (a query beyond them is refused, not run).
 MAX_QUERY_CHARS = 2_000
@@ -142,12 +143,21 @@ def _token(match: re.Match[str]) -> tuple[str, str, bool]:
 
 
 def _field(fname: str | None, fvalue: str | None, word: str | None) -> tuple[str, str] | None:
-    """(name, value) of a filter: ``name:"value"``, or ``name:value`` for a known name."""
+    """(name, value) of a filter: ``name:"value"``, or ``name:value`` for a known name;
+    a known name with no value ("channel:") or an unknown name before a word
+    ("source:bbc") is an error, not words to look for (quoted, "source:bbc" is)."""
     field = (fname, fvalue or "") if fname else None
     if word and not field and (plain := _FIELD.match(word)) and plain[1] in FIELDS:
         field = (plain[1], plain[2])
+    elif word and not field and (empty := _EMPTY.match(word)) and empty[1] in FIELDS:
+        raise QueryError(f"{word} gives no value; e.g. channel:DW, date:2024-03, lang:en")
+    elif word and not field and (plain := _FIELD.match(word)) and plain[2][:1].isalpha():
+        field = (plain[1], plain[2])
     if field and field[0] not in FIELDS:
-        raise QueryError(f"unknown filter {field[0]}:; use {', '.join(FIELDS)}")
+        raise QueryError(
+            f"unknown filter {field[0]}:; use {', '.join(FIELDS)} (to look for the words, "
+            f'quote them: "{field[0]}:{field[1]}")'
+        )
     return field
 
 
@@ -311,12 +321,7 @@ def parse_query(query: str) -> ParsedQuery:
         raise QueryError("the query has no words to search for")
     parsed = ParsedQuery(node, dropped=tuple(dict.fromkeys(parser.dropped)))
     outlets = [clause for clause in clauses if clause[0] == "channel"]
-    if len(outlets) > 1:
-        either = " OR ".join(_text(c) for c in outlets)
-        raise QueryError(
-            f"the query filters outlets twice ({', '.join(_text(c) for c in outlets)}); a "
-            f"video has one outlet: write {either} for any of them"
-        )
+    _refuse_clashes(clauses)
     for name, (value, *_) in clauses:
         if name == "entity":
             raise QueryError(
@@ -331,6 +336,25 @@ def parse_query(query: str) -> ParsedQuery:
         elif name == "lang":
             parsed = replace(parsed, language=value)
     return parsed
+
+
+def _refuse_clashes(clauses: list[Clause]) -> None:
+    """A ``QueryError`` where the query gives one filter twice: two outlet filters not
+    joined by OR, two dates or two languages."""
+    for name in ("date", "lang"):
+        twice = [_text(c) for c in clauses if c[0] == name]
+        if len(twice) > 1:
+            raise QueryError(
+                f"the query gives {name}: twice ({', '.join(twice)}); give one "
+                + ("range, e.g. date:2024..2025" if name == "date" else "language")
+            )
+    outlets = [clause for clause in clauses if clause[0] == "channel"]
+    if len(outlets) > 1:
+        either = " OR ".join(_text(c) for c in outlets)
+        raise QueryError(
+            f"the query filters outlets twice ({', '.join(_text(c) for c in outlets)}); a "
+            f"video has one outlet: write {either} for any of them"
+        )
 
 
 def _bound(text: str, *, end: bool) -> date:

@@ -65,6 +65,37 @@ def max_distance(word: str) -> int:
     return 1 if len(word) <= 4 else 2 if len(word) <= 7 else 3
 
 
+def spelled_as(word: str, candidates: Iterable[tuple[str, int]]) -> str | None:
+    """The word a typo of ``word`` most likely meant: of the candidates (term,
+    documents) within ``max_distance`` letters as written, the closest, then the one the
+    most documents hold ("epstien" -> "epstein"); None where there is none."""
+    close = [
+        (distance, -docs, term)
+        for term, docs in candidates
+        if docs
+        and term != word
+        and (distance := Levenshtein.distance(word, term)) <= max_distance(word)
+    ]
+    return min(close)[2] if close else None
+
+
+def suggestion(
+    node: Node, lookup: Lookup, held: Callable[[list[str]], dict[str, int]]
+) -> dict[str, str]:
+    """For each query word no document holds (``held``: documents per word), the word it
+    most likely meant (``spelled_as``), from a sound key → (term, docs) ``lookup``."""
+    words = [w for w in dict.fromkeys(query_words(node)) if len(w) >= MIN_WORD - 1]
+    missing = [w for w, docs in held(words).items() if not docs]
+    keys = {w: nearby_keys(k) for w in missing if (k := sound_key(letters(w)))}
+    found = lookup(sorted({k for near in keys.values() for k in near}))
+    out = {}
+    for word, near in keys.items():
+        meant = spelled_as(word, [item for k in near for item in found.get(k, ())])
+        if meant is not None:
+            out[word] = meant
+    return out
+
+
 def syllables(word: str) -> int:
     """Vowel groups of a folded word (y counts as a vowel): a syllable count for names."""
     return max(1, len(_VOWELS.findall(word)))

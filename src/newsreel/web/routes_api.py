@@ -11,7 +11,7 @@ from fastapi import APIRouter, Body, Header, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from newsreel.analytics.trends import split_terms
-from newsreel.api import MAX_LIMIT, MAX_OFFSET, Archive
+from newsreel.api import MAX_LIMIT, MAX_OFFSET, MAX_TOP, Archive
 from newsreel.export import PASSAGE_COLUMNS, passage_records, stream_rows
 from newsreel.repair.view import as_json as repaired_json
 from newsreel.repair.view import from_stored
@@ -102,6 +102,9 @@ def search_page(
         "unindexed": arch.indexes.pending(),
         # why a semantic or hybrid search finds nothing by meaning (null when it can)
         "notice": arch.semantic_notice(mode),
+        # where nothing matched: the query with its words no video holds respelled as
+        # the archive's closest frequent words ("Epstien" -> "Epstein"), else null
+        "did_you_mean": arch.did_you_mean(q) if not rows and not offset else None,
     }
 
 
@@ -117,7 +120,7 @@ def api_search(
     mode: Mode = "lexical",
     exact: bool = False,
     limit: Annotated[int, Query(ge=1, le=1000)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     """Ranked hits with highlighted snippets, facets with counts, and the total; 503
     when the query runs past the server's time budget."""
@@ -261,7 +264,7 @@ def api_videos(
     since: Day = None,
     until: Day = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     """Videos passing the filters (no query), newest first: ``total`` and ``videos``."""
     with state_of(request).archive() as arch:
@@ -367,7 +370,7 @@ def api_compare(
     story: int | None = None,
     entity: str | None = None,
     q: str | None = None,
-    top: Annotated[int, Query(ge=1, le=200)] = 15,
+    top: Annotated[int, Query(ge=1, le=MAX_TOP)] = 15,
 ) -> dict[str, Any]:
     """Distinctive words and phrases per outlet, who reported first, numbers reported
     (as `newsreel compare --json`); give one of story, entity or q."""
