@@ -1309,3 +1309,16 @@ def test_sources_that_rank_list_speak_or_go_as_per() -> None:
     ).split()
     claims, _ = extract(forms, [0], None, names={5, 6}, people={5, 6})
     assert [(c.value, c.attribution) for c in claims] == [(2000, "Todd Blanch")]
+
+
+def test_ratios_ratings_labels_and_seasons_are_no_counts() -> None:
+    """From the tuning splits: "One in six Parkinson's patients" (6), "seven star hotel"
+    (7), "plan two student loans" (2) and "The 2007 8 Premier League season" (8)."""
+    assert claims_of("One in six Parkinson's patients are affected .") == {}
+    assert claims_of("1 in 5 children are poor .") == {}
+    assert claims_of("It is the only seven star hotel in the world .") == {}
+    assert claims_of("Most of this is focused on plan two student loans .") == {}
+    assert claims_of("The 2007 8 Premier League season could not end fast enough .") == {}
+    # still counts: a label's number with a scale, a count beside them
+    assert claims_of("Phase two billion pounds were spent .") == {2_000_000_000: ("spent", None)}
+    assert claims_of("A five star general and 30 soldiers came .") == {30: ("soldiers came", None)}

@@ -85,7 +85,8 @@ def _season(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) 
     football"; not "In 2023, 24 migrants" nor "in 2019 20 people died"."""
     if i == s or not _YEAR.match(words[i - 1]) or forms[i - 1][-1:] in ".,?!;:":
         return False
-    if words[i] != f"{(int(words[i - 1]) + 1) % 100:02d}":
+    following = (int(words[i - 1]) + 1) % 100
+    if words[i] not in (f"{following:02d}", str(following)):  # "2023 24", "2007 8"
         return False
     if i + 1 >= e:
         return True
@@ -196,6 +197,15 @@ def _even_odds(words: Sequence[str], s: int, e: int, i: int) -> bool:
     return nxt not in _SCALE and nxt not in _CURRENCY and nxt not in ("percent", "per", "%")
 
 
+# words a number after which names a thing rather than counts ("plan two", "article 5")
+_LABELS = frozenset(
+    "plan type level stage phase tier grade article section chapter category step code "
+    "route gate platform terminal flight page version".split()
+)
+# what makes the number after a label a quantity after all ("phase two billion")
+_SIZED = frozenset(_SCALE) | frozenset(_CURRENCY) | {"percent", "per", "%"}
+
+
 def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) -> bool:
     """A number that is part of a name ("Channel 4") or a date ("March 3", "3 March")."""
     named = (
@@ -224,4 +234,10 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
         return True  # "the 222 FIFA World Cup": its year misheard; not "three World Cup finals"
     if _season(forms, words, s, e, i):
         return True
+    if i - 2 >= s and words[i - 1] == "in" and _number_at(words, i - 2):
+        return True  # "one in six Parkinson's patients": a ratio
+    if i + 1 < e and words[i + 1] == "star":
+        return True  # "a seven star hotel": a rating
+    if i > s and words[i - 1] in _LABELS and not (i + 1 < e and words[i + 1] in _SIZED):
+        return True  # "plan two student loans", "article 5": a label, no count
     return named or (i + 1 < e and words[i + 1] in _MONTHS) or bool(i and words[i - 1] in _MONTHS)
