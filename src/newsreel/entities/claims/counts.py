@@ -206,6 +206,16 @@ _LABELS = frozenset(
 _SIZED = frozenset(_SCALE) | frozenset(_CURRENCY) | {"percent", "per", "%"}
 
 
+def _ratio_rating_or_label(words: Sequence[str], s: int, e: int, i: int) -> bool:
+    """Whether a number is the second of a ratio ("one in six Parkinson's patients"), a
+    rating ("a seven star hotel") or a label's ("plan two student loans", "article 5")."""
+    if i - 2 >= s and words[i - 1] == "in" and _number_at(words, i - 2):
+        return True
+    if i + 1 < e and words[i + 1] == "star":
+        return True
+    return i > s and words[i - 1] in _LABELS and not (i + 1 < e and words[i + 1] in _SIZED)
+
+
 def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) -> bool:
     """A number that is part of a name ("Channel 4") or a date ("March 3", "3 March")."""
     named = (
@@ -234,10 +244,6 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
         return True  # "the 222 FIFA World Cup": its year misheard; not "three World Cup finals"
     if _season(forms, words, s, e, i):
         return True
-    if i - 2 >= s and words[i - 1] == "in" and _number_at(words, i - 2):
-        return True  # "one in six Parkinson's patients": a ratio
-    if i + 1 < e and words[i + 1] == "star":
-        return True  # "a seven star hotel": a rating
-    if i > s and words[i - 1] in _LABELS and not (i + 1 < e and words[i + 1] in _SIZED):
-        return True  # "plan two student loans", "article 5": a label, no count
+    if _ratio_rating_or_label(words, s, e, i):
+        return True
     return named or (i + 1 < e and words[i + 1] in _MONTHS) or bool(i and words[i - 1] in _MONTHS)
