@@ -91,3 +91,41 @@ def test_the_python_api_checks_what_the_cli_and_http_check(archive: Path) -> Non
         with pytest.raises(QueryError, match="a query is text"):
             arch.search(None)  # type: ignore[arg-type]
         assert arch.compare(query="Cairo", top=200).to_dict()
+
+
+def test_ids_past_sqlite_s_integers_are_not_found(archive: Path) -> None:
+    """Regression (review): an id of 23 digits was an OverflowError traceback."""
+    from newsreel import NotFoundError
+
+    huge = "99999999999999999999999"
+    with open_archive(archive, read_only=True) as arch:
+        for call in (
+            lambda: arch.entity(huge),
+            lambda: arch.story(int(huge)),
+            lambda: arch.compare(story=int(huge)),
+            lambda: arch.claims(entity=huge),
+        ):
+            with pytest.raises(NotFoundError):
+                call()
+
+
+def test_edits_refuse_invisible_names_and_splits_into_another_entity(
+    tmp_path: Path, archive: Path
+) -> None:
+    """Regression (review): a rename to a name with U+202E (right-to-left override) was
+    accepted, and a split --as the name of an existing entity merged into it silently."""
+    import shutil
+
+    copy = tmp_path / "edit.db"
+    shutil.copy(archive, copy)
+    with open_archive(copy) as arch:
+        arch.enrich()
+        with pytest.raises(ConfigError, match="control or invisible character"):
+            arch.rename_entity("Cairo", "Cairo\u202e")
+        with pytest.raises(ConfigError, match="control or invisible character"):
+            arch.split_entity("Cairo", "Cairo", "Ca\x07iro")
+        named = {e.name for e in arch.entities()}
+        assert "Doha" in named and "Egypt" in named
+        spelled = arch.entity("Egypt").spellings
+        with pytest.raises(ConfigError, match="named 'Doha' already"):
+            arch.split_entity("Egypt", next(iter(spelled)), "Doha")

@@ -1322,3 +1322,20 @@ def test_ratios_ratings_labels_and_seasons_are_no_counts() -> None:
     # still counts: a label's number with a scale, a count beside them
     assert claims_of("Phase two billion pounds were spent .") == {2_000_000_000: ("spent", None)}
     assert claims_of("A five star general and 30 soldiers came .") == {30: ("soldiers came", None)}
+
+
+def test_what_was_said_starts_after_whom_it_was_said_to() -> None:
+    """Regression (review): "what Sakir said to those MPs tonight" quoted "to those MPs
+    tonight."; "Kstarma has told Shinjinping he wants" put the addressee in the quote;
+    "as Karma said himself, have been" quoted "himself"."""
+
+    def quoted(text: str) -> list[str]:
+        return [q.text for q in extract(text.split(), [0])[1]]
+
+    assert quoted("before we get to what Sakir said to those MPs tonight .") == []
+    text = "Kstarma has told Shinjinping he wants a closer relationship with China ."
+    assert quoted(text) == ["he wants a closer relationship with China ."]
+    text = "The minister said to reporters that the talks would resume on Monday ."
+    assert quoted(text) == ["the talks would resume on Monday ."]
+    text = "The cuts, as the minister said himself, have been absolutely dreadful for all ."
+    assert quoted(text) == ["have been absolutely dreadful for all ."]

@@ -101,3 +101,23 @@ def test_a_turn_that_runs_the_programme_is_the_anchors() -> None:
     }
     _anchor_talk(scan)
     assert sorted(scan.turns) == [0, 3] and scan.turns[3].role == "anchor"
+
+
+def test_a_speaker_is_named_by_a_name_only() -> None:
+    """Regression (review): "Let's get underway with Sunday's programme" named a speaker
+    "Sunday'S Let'S"; "BBC's Nick Beake" was "Bbc'S Nick Beak"."""
+    from newsreel.repair.turns import _name_after
+
+    def named(text: str) -> str | None:
+        forms = text.split()
+        return _name_after(forms, [f.lower() for f in forms], 0, need_capital=False)
+
+    assert named("Sunday's programme starts") is None
+    assert named("BBC's Nick Beake in Kyiv") == "Nick Beake"
+    assert named("Lindsey Foreman's view") == "Lindsey Foreman"
+    assert named("Kevin O'Neill here") == "Kevin O'Neill"
+    assert named("We're here") is None and named("I am") is None
+    assert named("my colleague Jane Doe") is None
+    assert named("anas al-sharif now") == "Anas Al-Sharif"
+    text = "Let's get underway with Sunday's programme. What happened? Well, the talks failed."
+    assert all(t.speaker is None for t in _repair(text).turns)

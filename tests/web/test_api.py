@@ -407,6 +407,15 @@ def test_requests_without_a_query_have_no_time_budget(impatient: TestClient) -> 
         assert impatient.get(url).status_code == 200, url
 
 
+def test_a_name_with_a_slash_opens_by_name(writable: TestClient) -> None:
+    """Regression (review): /entity/A%2FC was "nothing at /entity/A/C"."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    body = {"entity": "Mossad", "name": "Mossad/Israel"}
+    assert writable.post("/api/v1/entities/rename", json=body, headers=auth).status_code == 200
+    assert writable.get("/api/v1/entities/Mossad%2FIsrael").json()["name"] == "Mossad/Israel"
+    assert "Mossad/Israel" in writable.get("/entity/Mossad%2FIsrael").text
+
+
 def test_queries_answer_under_the_default_time_budget(client: TestClient) -> None:
     assert client.app.state.newsreel.time_budget == 10.0  # type: ignore[attr-defined]
     response = client.get("/api/v1/search", params={"q": "Rafah", "mode": "hybrid"})

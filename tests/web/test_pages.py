@@ -68,6 +68,25 @@ def test_video_page_has_transcript_turns_entities(client: TestClient) -> None:
     assert '<div id="raw" hidden>' in page
 
 
+def test_every_jump_to_a_claim_or_quote_lands(client: TestClient) -> None:
+    """Regression (review): the ↪ links of claims and quotes pointed at #wN ids only
+    paragraph starts had; every one now has its anchor on the video page."""
+    videos = client.get("/api/v1/videos", params={"limit": 20}).json()["videos"]
+    checked = 0
+    for video in videos:
+        vid = video["video_id"]
+        page = client.get(f"/video/{vid}").text
+        ids = set(re.findall(r'id="(w\d+)"', page))
+        assert len(ids) == len(re.findall(r'id="w\d+"', page)), vid  # no id twice
+        claims = client.get("/api/v1/claims", params={"video_id": vid}).json()
+        quotes = client.get("/api/v1/quotes", params={"video_id": vid}).json()
+        rows = [*claims.get("claims", []), *quotes.get("quotes", [])]
+        for row in rows:
+            assert f"w{row['first_word']}" in ids, (vid, row)
+            checked += 1
+    assert checked > 5
+
+
 def test_video_page_raw_view(client: TestClient) -> None:
     page = client.get(f"/video/{SEED_ID}", params={"view": "raw"}).text
     assert '<div id="repaired" hidden>' in page
@@ -436,3 +455,22 @@ def test_a_search_by_meaning_with_nothing_embedded_gives_the_right_advice(
     page = client.get("/search", params={"q": "Gaza", "mode": "semantic"}).text
     assert "no passages are embedded" in page and "No video found by meaning" in page
     assert "Try fewer words" not in page and "next →" not in page
+
+
+def test_review_mends_on_pages(client: TestClient) -> None:
+    """Regression (review): huge ids were a 500 (OverflowError); a bogus trends measure
+    was ignored; stories' since/until were ignored; an unnamed new speaker had no
+    heading; months with no hit were left out of the trends table."""
+    huge = "99999999999999999999999"
+    for url in (f"/story/{huge}", f"/entity/{huge}", f"/api/v1/stories/{huge}"):
+        assert client.get(url).status_code == 404, url
+    assert client.get("/trends", params={"terms": "Gaza", "measure": "bogus"}).status_code == 422
+    assert client.get("/stories", params={"since": "2024-01-01"}).status_code == 200
+    assert client.get("/stories", params={"since": "yesterday"}).status_code == 422  # read
+    page = client.get("/video/8JjNY_CCosw").text  # turns the repair found but named not
+    assert '<h3 class="speaker">Speaker</h3>' in page
+    table = client.get("/trends", params={"terms": "Cairo, Qatar", "by": "all"}).text
+    rows = re.findall(
+        r"<tr[^>]*><td>(Cairo|Qatar)</td><td>[^<]*</td><td>[^<]*</td><td>(\d+)</td>", table
+    )
+    assert any(hits == "0" for _, hits in rows), rows  # a period with videos but no hit

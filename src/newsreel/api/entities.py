@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -145,11 +146,17 @@ class EntityMethods(ArchiveBase):
                 + ", ".join(row.spellings)
             )
         target = new_name or " ".join(w[:1].upper() + w[1:] for w in spelling.split())
+        _check_name(target, f"split {spelling!r} off {canonical}")
         if link_key(target) == link_key(canonical):
             raise ConfigError(
                 f"{spelling!r} would stay {canonical}: give the new entity another name"
             )
         self._name_free(target, kind)
+        if any(i != entity_id for i, _ in self.store.entities.named(target)):
+            raise ConfigError(  # a split makes an entity of its own; merging is asked for
+                f"an entity is named {target!r} already: give the split another name "
+                f"(--as NAME), or merge into it with 'newsreel entity-merge'"
+            )
         self.store.entities.set_alias(link_key(spelling), kind, target)
         return self.store.entities.relink(entity_id, matching, kind, target)
 
@@ -178,6 +185,7 @@ class EntityMethods(ArchiveBase):
                 f"a new name of 1 to 200 characters is needed to rename {name!r} "
                 f"(got {new_name[:40]!r})"
             )
+        _check_name(target, f"rename {name!r}")
         if kind is not None and kind.upper() not in ENTITY_TYPES:
             raise ConfigError(f"no entity type {kind!r}; choose one of {', '.join(ENTITY_TYPES)}")
         entity_id, canonical, own = self.store.entities.find_entity(name)
@@ -289,3 +297,17 @@ def _alone(entity: str | None, query: str | None, filters: dict[str, Any]) -> No
     """A ``ConfigError`` where a video id comes with an entity, a query or filters."""
     if entity is not None or query or any(filters.values()):
         raise ConfigError("give a video_id, or an entity/query and filters, not both")
+
+
+def _check_name(name: str, doing: str) -> None:
+    """A ``ConfigError`` for a name with an invisible or control character (a
+    right-to-left override would reorder the rest of a terminal's line)."""
+    bad = [c for c in name if unicodedata.category(c) in _INVISIBLE]
+    if bad:
+        raise ConfigError(
+            f"cannot {doing}: the name {name!r} holds a control or invisible character "
+            f"(U+{ord(bad[0]):04X})"
+        )
+
+
+_INVISIBLE = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})

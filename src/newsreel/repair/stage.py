@@ -19,7 +19,9 @@ from newsreel.store.base import Store
 # 4: auto-caption capitals weighed, not kept; learnt speaker turns; 5: "Mr." ends no sentence;
 # 6: a name standing as a sentence joins the one before; a text's open end asks as worded;
 # "U.S." ends a sentence only where the model ends one
-RULES = "rules-8"
+# 9: a speaker's name is no owner, possessive, contraction, pronoun, day or month
+# ("BBC's Nick Beake": Nick Beake; never "Sunday'S Let'S")
+RULES = "rules-9"
 BATCH = 64
 
 

@@ -70,17 +70,46 @@ _GUEST_ROLES = {
 def _name_after(
     forms: Sequence[str], words: Sequence[str], start: int, *, need_capital: bool
 ) -> str | None:
-    """One to three name words from ``start``, stopping at a function word or a mark."""
+    """One to three name words from ``start``, stopping at a function word or a mark; an
+    owner before the name is skipped ("BBC's Nick Beake": Nick Beake), and a name ends
+    at its own possessive ("Lindsey Foreman's"). No name is a contraction or a pronoun
+    ("We're", "I'm", "I") nor a day's or month's ("Sunday's programme")."""
     name: list[str] = []
     for form, word in zip(forms[start:], words[start:], strict=False):
         if not word or word in _NAME_STOP or not word.replace("'", "").replace("-", "").isalpha():
             break
         if need_capital and not form[:1].isupper():
             break
-        name.append(word.title())
-        if form.rstrip()[-1:] in ",.?!;:" or len(name) == 3:
+        owner = word.endswith(("'s", "’s"))
+        if word in _NO_NAME or _CONTRACTION.search(word) or word.removesuffix("'s") in _WHEN:
+            break
+        if owner and not name:
+            continue  # "BBC's Nick Beake": the owner is not the speaker
+        name.append(_cased(word.removesuffix("'s").removesuffix("’s")))
+        if owner or form.rstrip()[-1:] in ",.?!;:" or len(name) == 3:
             break
     return " ".join(name) if name else None
+
+
+def _cased(word: str) -> str:
+    """A name word with a capital at its start, after a hyphen and after "O'" only
+    ("al-sharif" -> "Al-Sharif", "o'neill" -> "O'Neill"; never "Sunday'S")."""
+    parts = [p[:1].upper() + p[1:] for p in word.split("-")]
+    return "-".join(p[:2] + p[2:3].upper() + p[3:] if p.startswith("O'") else p for p in parts)
+
+
+_CONTRACTION = re.compile(r"['’](?:re|m|ll|ve|d)$|n['’]t$")
+# words that open no name: pronouns, a colleague or guest, and the days and months a
+# programme is named after
+_NO_NAME = frozenset(
+    {"i", "we", "you", "he", "she", "they", "it", "me", "us", "him", "her", "my", "our"}
+    | {"your", "his", "their", "its", "colleague", "colleagues", "guest", "guests"}
+)
+_WHEN = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow "
+    "yesterday january february march april may june july august september october "
+    "november december".split()
+)
 
 
 def _handover_name(forms: Sequence[str], words: Sequence[str]) -> tuple[str | None, str]:

@@ -22,7 +22,7 @@ from newsreel.rows import (
     claim_unit,
 )
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput
-from newsreel.store.sqlite_write import Repository, now, rows_in, temp_ids, to_date
+from newsreel.store.sqlite_write import MAX_ID, Repository, now, rows_in, temp_ids, to_date
 from newsreel.text import name_key
 
 CO_MENTION_VIDEOS = 300  # co-mentions are counted over an entity's newest videos
@@ -297,12 +297,27 @@ class SQLiteEntities(Repository):
                 "SELECT 1 FROM mentions WHERE entity_id = ? LIMIT 1", (source,)
             ).fetchone()
             heard = [s.casefold() for s in surfaces]
-            for quote_id, speaker in self.db.execute(
-                "SELECT id, speaker FROM quotes WHERE entity_id = ?", (source,)
+            for quote_id, speaker, tid, start in self.db.execute(
+                "SELECT id, speaker, transcript_id, start FROM quotes WHERE entity_id = ?",
+                (source,),
             ).fetchall():
-                if left is None or any(s in str(speaker).casefold() for s in heard):
-                    self.db.execute(
-                        "UPDATE quotes SET entity_id = ? WHERE id = ?", (target, quote_id)
+                # the entity's nearest mention before the quote names its speaker: a quote
+                # of "Sakir said ..." goes where that mention went
+                nearest = self.db.execute(
+                    "SELECT entity_id FROM mentions WHERE transcript_id = ? AND start < ? "
+                    "AND entity_id IN (?, ?) ORDER BY start DESC LIMIT 1",
+                    (tid, start, source, target),
+                ).fetchone()
+                if (
+                    left is None
+                    or any(s in str(speaker).casefold() for s in heard)
+                    or (nearest is not None and nearest[0] == target)
+                ):
+                    self.db.execute(  # a speaker named by the entity's name takes the new one
+                        "UPDATE quotes SET entity_id = ?, speaker = CASE WHEN speaker = "
+                        "(SELECT name FROM entities WHERE id = ?) THEN ? ELSE speaker END "
+                        "WHERE id = ?",
+                        (target, source, name, quote_id),
                     )
             self.db.execute(
                 "DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM mentions) "
@@ -324,7 +339,7 @@ class SQLiteEntities(Repository):
         A name is an entity's only while it is mentioned: after a merge or rename the old
         name is a spelling of the entity it went to."""
         row = None
-        if name.isdigit():
+        if name.isdigit() and int(name) <= MAX_ID:
             row = self.db.execute(
                 "SELECT id, name, type FROM entities WHERE id = ?", (int(name),)
             ).fetchone()

@@ -10,7 +10,14 @@ from typing import Any
 from newsreel.models import Filters, StoryState
 from newsreel.rows import StoryRow, StoryVideo, UngroupedVideo
 from newsreel.store.sql import filter_clause
-from newsreel.store.sqlite_write import LEAD_CHARS, Repository, now, rows_in, to_date
+from newsreel.store.sqlite_write import (
+    LEAD_CHARS,
+    MAX_ID,
+    Repository,
+    now,
+    rows_in,
+    to_date,
+)
 from newsreel.text import ENTITY_PREFIX, heaviest
 
 
@@ -216,6 +223,8 @@ class SQLiteStories(Repository):
     ) -> list[StoryRow]:
         """Stories with their videos, newest first; ``filters`` keep a story when one of
         its videos passes them."""
+        if story_id is not None and not 0 <= story_id <= MAX_ID:
+            return []  # no row has it (SQLite's integers end at 2**63 - 1)
         where, params = filter_clause(filters)
         sql = (
             'SELECT st.id, st.label, st.start, st."end", st.videos, st.channels, st.centroid '
@@ -274,6 +283,8 @@ class SQLiteStories(Repository):
 
     def story_video_ids(self, story_id: int) -> list[int]:
         """Current transcript ids of a story's videos."""
+        if not 0 <= story_id <= MAX_ID:
+            return []
         return [
             int(r[0])
             for r in self.db.execute(

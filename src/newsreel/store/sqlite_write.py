@@ -18,6 +18,7 @@ from newsreel.models import IndexedVideo, IngestSummary, Record, SkippedFile, co
 from newsreel.store.base import FileResult
 
 _MAX_PARAMS = 900
+MAX_ID = 2**63 - 1  # the largest id SQLite (and PostgreSQL's bigint) can hold
 _FILLABLE = (
     "title",
     "channel",

@@ -39,6 +39,7 @@ QueryText = Annotated[
 ]
 Per = Literal["day", "week", "month"]
 By = Literal["channel", "group", "all"]
+Measure = Literal["hits", "per_10k_words", "pct_videos"]  # analytics.trends.MEASURES
 # Outlets to filter by, repeated for several (videos of any): channel=DW&channel=BBC.
 Channels = Annotated[
     list[str] | None,
@@ -298,7 +299,7 @@ def api_entities(
     return {"entities": [r.to_dict() for r in rows[:limit]], "total": len(rows)}
 
 
-@router.get("/entities/{entity}", summary="One entity")
+@router.get("/entities/{entity:path}", summary="One entity")
 def api_entity(request: Request, entity: str) -> dict[str, Any]:
     """By id, name or spelling: spellings heard, mentions per outlet and month,
     co-mentioned entities (over its 300 newest videos), videos, quotes, and the newest

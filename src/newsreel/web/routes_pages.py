@@ -10,7 +10,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from markupsafe import Markup
 from starlette.datastructures import URL
 
-from newsreel.analytics.trends import DEFAULT_MIN_WORDS, MAX_TERMS, MEASURES, split_terms
+from newsreel.analytics.trends import DEFAULT_MIN_WORDS, MAX_TERMS, split_terms
 from newsreel.errors import NewsreelError, NotFoundError, TimeBudgetError
 from newsreel.repair.view import from_stored
 from newsreel.search.passages import youtube_url
@@ -19,6 +19,7 @@ from newsreel.web.params import Day
 from newsreel.web.routes_api import (
     By,
     Channels,
+    Measure,
     Mode,
     Per,
     Sort,
@@ -165,7 +166,8 @@ def video(request: Request, video_id: str, view: str = "repaired") -> HTMLRespon
     words = detail.text.split()
     if repaired is not None and len(repaired.forms) != len(words):
         words = list(repaired.forms)
-    paras = paragraphs(repaired, words, detail.word_times, mentions)
+    anchors = {c.first_word for c in claims} | {q.first_word for q in quotes}
+    paras = paragraphs(repaired, words, detail.word_times, mentions, anchors)
     timed = detail.word_times is not None
     return render(
         request,
@@ -185,7 +187,7 @@ def video(request: Request, video_id: str, view: str = "repaired") -> HTMLRespon
     )
 
 
-@router.get("/entity/{entity}", response_class=HTMLResponse)
+@router.get("/entity/{entity:path}", response_class=HTMLResponse)
 def entity(request: Request, entity: str) -> HTMLResponse:
     """An entity: spellings heard, mentions over time per outlet, co-mentions, videos."""
     with state_of(request).archive() as arch:
@@ -220,7 +222,7 @@ def trends(
     terms: str = "",
     per: Per = "month",
     by: By = "channel",
-    measure: str = "per_10k_words",
+    measure: Measure = "per_10k_words",
     heard: bool | None = None,
     exact: bool = False,
     min_words: Annotated[str, Query(max_length=12)] = "",
@@ -233,7 +235,6 @@ def trends(
     empty (a cleared field) is the default floor."""
     chosen = split_terms(terms)
     floor = _floor(min_words)
-    measure = measure if measure in MEASURES else "per_10k_words"
     heard_on = (not exact) if heard is None else heard
     context: dict[str, Any] = {
         "terms": terms,
@@ -300,10 +301,17 @@ def _drop_links(
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories(request: Request, channel: Channels = None, page: int = 1) -> HTMLResponse:
-    """Stories across outlets and days, newest first."""
+def stories(
+    request: Request,
+    channel: Channels = None,
+    since: Day = None,
+    until: Day = None,
+    page: int = 1,
+) -> HTMLResponse:
+    """Stories across outlets and days, newest first; ``since``/``until`` keep a story
+    with a video in those dates (as the API)."""
     with state_of(request).archive() as arch:
-        rows = arch.stories(channel=_outlets(channel))
+        rows = arch.stories(channel=_outlets(channel), since=since, until=until)
     pager = pages(len(rows), max(1, page), PAGE_SIZE)
     start = (pager["page"] - 1) * PAGE_SIZE  # type: ignore[operator]
     return render(
@@ -314,6 +322,8 @@ def stories(request: Request, channel: Channels = None, page: int = 1) -> HTMLRe
             "total": len(rows),
             "pager": pager,
             "channel": _outlets(channel),
+            "since": since,
+            "until": until,
         },
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -34,6 +34,7 @@ class Run:
     entity_type: str | None = None
     entity_name: str | None = None
     joined: bool = False  # written right after the previous run, no space between
+    anchor: int | None = None  # a claim or quote starts here: the page's #wN target
 
 
 @dataclass(slots=True)
@@ -48,29 +49,45 @@ class Paragraph:
     runs: list[Run] = field(default_factory=list)
 
 
-def _runs(words: Sequence[str], start: int, end: int, owner: dict[int, VideoMention]) -> list[Run]:
+def _runs(
+    words: Sequence[str],
+    start: int,
+    end: int,
+    owner: dict[int, VideoMention],
+    anchors: Collection[int] = (),
+) -> list[Run]:
+    """The paragraph ``start``..``end`` as runs: entity mentions, the words between, and
+    a new run at each of ``anchors`` (where a claim or quote starts) that marks it."""
     runs: list[Run] = []
     i = start
     while i < end:
+        mark = i if i in anchors and i != start else None  # the paragraph has #w{start}
         mention = owner.get(i)
         if mention is not None:
             stop = min(mention.end_word, end)
             text = " ".join(w for w in words[i:stop] if w)
             # the highlight covers the name, not the punctuation the repair attached
             lead, name, trail = _EDGES.match(text).groups()  # type: ignore[union-attr]
-            runs.extend(Run(t) for t in (lead,) if t)
+            runs.extend(Run(t, anchor=mark) for t in (lead,) if t)
             runs.append(
-                Run(name or text, mention.entity_id, mention.type, mention.name, bool(lead))
+                Run(
+                    name or text,
+                    mention.entity_id,
+                    mention.type,
+                    mention.name,
+                    bool(lead),
+                    None if lead else mark,
+                )
             )
             runs.extend(Run(t, joined=True) for t in (trail,) if t and name)
             i = stop
             continue
-        j = i
-        while j < end and j not in owner:
+        j = i + 1
+        while j < end and j not in owner and j not in anchors:
             j += 1
         text = " ".join(w for w in words[i:j] if w)
         if text:
-            runs.append(Run(text))
+            runs.append(Run(text, anchor=mark))
         i = j
     return runs
 
@@ -84,11 +101,13 @@ def paragraphs(
     words: Sequence[str],
     times: Sequence[tuple[float, float]] | None,
     mentions: Sequence[VideoMention],
+    anchors: Collection[int] = (),
 ) -> list[Paragraph]:
     """The transcript in paragraphs with speaker turns and entity runs.
 
     ``words`` are the transcript's tokens (mention offsets index them); with a repair,
     its paragraphs, turns and repaired forms are used (markers such as ``>>`` hidden).
+    ``anchors``: the words where the page's claims and quotes start (``#wN`` targets).
     """
     owner = _owners(mentions)
     if repaired is None:
@@ -102,7 +121,7 @@ def paragraphs(
                 None,
                 None,
                 False,
-                _runs(words, s, e, owner),
+                _runs(words, s, e, owner, anchors),
             )
             for s, e in spans
         ]
@@ -113,7 +132,7 @@ def paragraphs(
     out = []
     for start, end in repaired.paragraph_spans():
         turn = repaired.turn_at(start)
-        runs = _runs(forms, start, end, owner)
+        runs = _runs(forms, start, end, owner, anchors)
         if not runs:
             continue
         out.append(

@@ -337,8 +337,8 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         before = set(words[max(s, speaker[1] - 1) : j])
         if before & _RECALLED or (before & _WHAT and j + 1 < e and words[j + 1] in _CONJUNCTIONS):
             continue  # "I remember a minister said"; "assess what Karma says and then"
-        body = j + 1 + (words[j] in _TOLD and words[j + 1] in _ADDRESSEES)  # "told us"
-        if _said_of(words, forms, body, e):
+        body = _after_addressee(words, forms, j, e)  # "told us", "told Xi", "said to MPs"
+        if body is None or _said_of(words, forms, body, e):
             continue
         body += body < e and words[body] == "that"
         text = " ".join(forms[body:e]).rstrip()
@@ -347,6 +347,30 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         said_by, cut = tidy_speaker(speaker[0].split())
         return Quote(body, e, " ".join(said_by), speaker[1] + cut, j, text, "indirect")
     return None
+
+
+_REFLEXIVE = frozenset("himself herself themselves itself myself ourselves yourself".split())
+
+
+def _after_addressee(words: Sequence[str], forms: Sequence[str], j: int, e: int) -> int | None:
+    """Where what was said starts after the verb at ``j``, past whom it was said to:
+    "told us", "has told Shinjinping he wants" (a name after "told"), "said to those
+    MPs that"; None where only an addressee follows ("what Sakir said to those MPs
+    tonight": no words of the saying)."""
+    body = j + 1
+    if body < e and words[body] in _REFLEXIVE:
+        return body + 1  # "as Karma said himself, ..."
+    if words[j] in _TOLD and body < e and words[body] in _ADDRESSEES:
+        return body + 1
+    if words[j] in _TOLD:
+        k = body
+        while k < e and k < body + 3 and forms[k][:1].isupper() and forms[k][-1:].isalpha():
+            k += 1
+        return k
+    if body < e and words[body] == "to":
+        ahead = words[body : min(e, body + 8)]
+        return body + ahead.index("that") if "that" in ahead else None
+    return body
 
 
 def _said_of(words: Sequence[str], forms: Sequence[str], body: int, e: int) -> bool:
