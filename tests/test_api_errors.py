@@ -129,3 +129,24 @@ def test_edits_refuse_invisible_names_and_splits_into_another_entity(
         spelled = arch.entity("Egypt").spellings
         with pytest.raises(ConfigError, match="named 'Doha' already"):
             arch.split_entity("Egypt", next(iter(spelled)), "Doha")
+
+
+def test_a_rename_keeps_the_entity_s_id(tmp_path: Path, archive: Path) -> None:
+    """Regression (review): a rename gave the entity a new id, so saved /entity/ID links
+    broke; a rename into another entity's name still merges the two."""
+    import shutil
+
+    copy = tmp_path / "rename.db"
+    shutil.copy(archive, copy)
+    with open_archive(copy) as arch:
+        arch.enrich()
+        before = arch.entity("Doha")
+        assert arch.rename_entity("Doha", "Doha, Qatar") == sum(before.spellings.values())
+        after = arch.entity(str(before.entity_id))
+        assert (after.entity_id, after.name) == (before.entity_id, "Doha, Qatar")
+        assert arch.entity("Doha").entity_id == before.entity_id  # the old name resolves
+        arch.enrich()  # a re-run keeps the name and the id
+        assert arch.entity(str(before.entity_id)).name == "Doha, Qatar"
+        cairo = arch.entity("Cairo")
+        arch.rename_entity("Doha, Qatar", "Cairo")  # another's name: one entity now
+        assert arch.entity("Doha").entity_id == cairo.entity_id

@@ -196,6 +196,8 @@ class EntityMethods(ArchiveBase):
         row = self._entity_row(entity_id)
         for spelling in {*row.spellings, canonical}:
             self.store.entities.set_alias(link_key(spelling), kind, target)
+        if self.store.entities.rename(entity_id, target, kind):  # the id stays: links work
+            return sum(row.spellings.values())
         return self.store.entities.relink(entity_id, list(row.spellings), kind, target)
 
     def mentions(self, video_id: str) -> list[VideoMention]:

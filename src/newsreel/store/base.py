@@ -219,6 +219,9 @@ class EntityRepository(Protocol):
     def relink(self, source: int, surfaces: Sequence[str], kind: str, name: str) -> int:
         """Point the mentions of entity ``source`` with these surfaces at entity ``name``."""
 
+    def rename(self, entity_id: int, name: str, kind: str) -> bool:
+        """Rename an entity in place (its id stays); False where the name is taken."""
+
     def named(self, name: str) -> list[tuple[int, str]]:
         """(id, type) of every entity with this name (case aside)."""
 

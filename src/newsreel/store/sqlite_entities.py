@@ -325,6 +325,27 @@ class SQLiteEntities(Repository):
             )
         return moved
 
+    def rename(self, entity_id: int, name: str, kind: str) -> bool:
+        """Give entity ``entity_id`` this name and type in place (its id stays, so links
+        to it keep working), quotes shown by its old name taking the new one; False, and
+        nothing changed, where another entity has that name and type already."""
+        with self.db:
+            other = self.db.execute(
+                "SELECT id FROM entities WHERE name = ? AND type = ? AND id != ?",
+                (name, kind, entity_id),
+            ).fetchone()
+            if other is not None:
+                return False
+            self.db.execute(
+                "UPDATE quotes SET speaker = ? WHERE entity_id = ? AND speaker = "
+                "(SELECT name FROM entities WHERE id = ?)",
+                (name, entity_id, entity_id),
+            )
+            self.db.execute(
+                "UPDATE entities SET name = ?, type = ? WHERE id = ?", (name, kind, entity_id)
+            )
+        return True
+
     def named(self, name: str) -> list[tuple[int, str]]:
         """(id, type) of every entity with this name (case aside)."""
         return [
