@@ -474,3 +474,20 @@ def test_review_mends_on_pages(client: TestClient) -> None:
         r"<tr[^>]*><td>(Cairo|Qatar)</td><td>[^<]*</td><td>[^<]*</td><td>(\d+)</td>", table
     )
     assert any(hits == "0" for _, hits in rows), rows  # a period with videos but no hit
+
+
+def test_the_entity_page_says_whose_spelling_the_name_also_is(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression (review): `newsreel entity Laura` said "'Laura' is also a spelling of
+    Laura Bicker ..."; the page and the API said nothing."""
+    from newsreel.api import Archive
+
+    assert client.get("/api/v1/entities/Cairo").json()["also_spelling_of"] == []
+    monkeypatch.setattr(
+        Archive, "also_heard", lambda self, name, own: [(999, "Cairo Governorate", "LOC", 3)]
+    )
+    page = client.get("/entity/Cairo").text
+    assert 'id="also-spelling-of"' in page and 'href="/entity/999">Cairo Governorate' in page
+    data = client.get("/api/v1/entities/Cairo").json()["also_spelling_of"]
+    assert data == [{"entity_id": 999, "name": "Cairo Governorate", "type": "LOC", "mentions": 3}]

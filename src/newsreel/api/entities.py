@@ -52,6 +52,11 @@ class EntityMethods(ArchiveBase):
         entity_id = self.store.entities.find_entity(str(name))[0]
         return self.store.entities.entity_profile(self._entity_row(entity_id))
 
+    def also_heard(self, name: str, entity_id: int) -> list[tuple[int, str, str, int]]:
+        """(id, name, type, mentions) of the other entities heard as the spelling
+        ``name`` ("Laura" is also Laura Bicker's and Laura Kuenssberg's), most first."""
+        return [row for row in self.store.entities.heard_as(name) if row[0] != entity_id]
+
     def claims(
         self,
         video_id: str | None = None,

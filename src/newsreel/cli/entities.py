@@ -95,11 +95,7 @@ def entity(name: str, archive: Path | None, as_json: bool) -> None:
     month, top co-mentioned entities, videos."""
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         data = arch.entity(name)
-        others = [
-            (other, kind, n)
-            for i, other, kind, n in arch.store.entities.heard_as(name)
-            if i != data.entity_id
-        ]
+        others = [(other, kind, n) for _, other, kind, n in arch.also_heard(name, data.entity_id)]
     if as_json:
         click.echo(json.dumps(data.to_dict(), ensure_ascii=False))
         return

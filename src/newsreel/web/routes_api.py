@@ -304,12 +304,21 @@ def api_entity(request: Request, entity: str) -> dict[str, Any]:
     """By id, name or spelling: spellings heard, mentions per outlet and month,
     co-mentioned entities (over its 300 newest videos), videos, quotes, and the newest
     200 claims of its videos (`claims_total` says how many there are; `/api/v1/claims?
-    entity=` and `newsreel claims --entity` list all)."""
+    entity=` and `newsreel claims --entity` list all); `also_spelling_of`: the other
+    entities heard as the name asked for ("Laura")."""
     with state_of(request).archive() as arch:
         data = arch.entity(entity)
         claims = arch.claims(entity=str(data.entity_id), limit=ENTITY_CLAIMS)
         total = arch.claims_total(str(data.entity_id))
-    return {**data.to_dict(), "claims": [c.to_dict() for c in claims], "claims_total": total}
+        others = arch.also_heard(entity, data.entity_id)
+    return {
+        **data.to_dict(),
+        "claims": [c.to_dict() for c in claims],
+        "claims_total": total,
+        "also_spelling_of": [
+            {"entity_id": i, "name": n, "type": t, "mentions": m} for i, n, t, m in others
+        ],
+    }
 
 
 @router.get("/claims", summary="Numbers with what they count and who says so")

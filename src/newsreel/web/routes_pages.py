@@ -193,6 +193,7 @@ def entity(request: Request, entity: str) -> HTMLResponse:
     with state_of(request).archive() as arch:
         data = arch.entity(entity)
         claims = arch.claims(entity=str(data.entity_id), limit=50)
+        others = arch.also_heard(entity, data.entity_id)
     per = data.per_outlet_month
     months = sorted({r.month for r in per})
     series: dict[str, list[int]] = {}
@@ -211,6 +212,8 @@ def entity(request: Request, entity: str) -> HTMLResponse:
             "chart": chart,
             "claims": claims[:50],
             "videos": data.videos[:100],
+            "asked": entity,
+            "others": others,
             "writable": not state_of(request).read_only,
         },
     )
