@@ -65,3 +65,36 @@ def test_genuine_stutter_survives_when_not_rolling() -> None:
 def test_exact_duplicate_cues_are_dropped() -> None:
     cue = Cue.from_text(0, 1, "hello world")
     assert [w.text for w in merge_cues([cue, cue])] == ["hello", "world"]
+
+
+def _doubled(words: list[str], sizes: list[int]) -> list[Cue]:
+    """Segments that write each caption line twice in a row, then roll on."""
+    cues, pos, t = [], 0, 0.0
+    for size in sizes:
+        line = words[pos : pos + size]
+        if not line:
+            break
+        cues.append(Cue.from_text(t, t + 2.0, " ".join(line + line)))
+        pos, t = pos + size, t + 2.0
+    return cues
+
+
+@given(st.permutations(VOCAB[:200]), st.lists(st.integers(4, 12), min_size=3, max_size=15))
+def test_lines_written_twice_are_said_once(words: list[str], sizes: list[int]) -> None:
+    """Regression (review): JSON segments joined from two-line captions wrote each line
+    twice ("address immigration with a new plan and address immigration with a new plan
+    and"); the repeats reached search, quotes and the page."""
+    cues = _doubled(list(words), sizes)
+    assume(len(cues) >= 3)
+    said = [w for cue in cues for w in cue.words[: len(cue.words) // 2]]
+    assert [w.text for w in merge_cues(cues)] == said
+
+
+def test_a_phrase_said_twice_in_plain_captions_stays() -> None:
+    cues = [
+        Cue.from_text(0, 2, "we will fight them we will fight them on the beaches"),
+        Cue.from_text(2, 4, "and in the fields and in the streets today"),
+        Cue.from_text(4, 6, "never surrender says the prime minister here"),
+    ]
+    words = [w.text for w in merge_cues(cues)]
+    assert words[:8] == "we will fight them we will fight them".split()  # one cue of three

@@ -4,7 +4,9 @@ YouTube auto-captions scroll: each cue repeats the tail of the one before and ad
 few new words. ``merge_cues`` keeps each spoken word once. It only removes overlaps when
 the transcript is rolling (a third or more of the cues start with the previous tail),
 and then only the repeated line, an overlap of two words or more, or a cue wholly
-repeated, so a genuine "to to" survives.
+repeated, so a genuine "to to" survives. Cues that write each line twice in a row (half
+or more of them hold a run of four or more words said twice: segments joined from
+two-line captions) first lose the second copy of each such run.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from newsreel.models import TimedWord
 _STRIP = ".,!?;:\"'()[]{}…-–—"
 _MAX_TAIL = 64
 _ROLLING_SHARE = 0.3
+_MIN_LINE = 4  # words of a caption line written twice in a row that count as a repeat
+_MAX_LINE = 16
+_DOUBLED_SHARE = 0.5  # of the cues holding such a repeat: the captions double each line
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +83,8 @@ def merge_cues(cues: Sequence[Cue]) -> list[TimedWord]:
     for cue in cues:
         if cue.words and not (unique and unique[-1] == cue):
             unique.append(cue)
+    if _is_doubled(unique):
+        unique = [_undoubled(cue) for cue in unique]
     rolling = _is_rolling(unique)
     words: list[TimedWord] = []
     keys: list[str] = []
@@ -92,6 +99,43 @@ def merge_cues(cues: Sequence[Cue]) -> list[TimedWord]:
             keys.append(_key(word.text))
         last_new = len(added) or last_new
     return _monotonic(words)
+
+
+def _doubled_runs(keys: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, length) of each run of ``_MIN_LINE`` to ``_MAX_LINE`` words said twice
+    in a row, longest first at each place ("address immigration with a new plan and
+    address immigration with a new plan and"), left to right, not overlapping."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(keys)
+    while i < n:
+        for k in range(min(_MAX_LINE, (n - i) // 2), _MIN_LINE - 1, -1):
+            if keys[i : i + k] == keys[i + k : i + 2 * k]:
+                runs.append((i, k))
+                i += 2 * k
+                break
+        else:
+            i += 1
+    return runs
+
+
+def _is_doubled(cues: Sequence[Cue]) -> bool:
+    """Whether the cues write each caption line twice, one after the other (segments
+    joined from two-line rolling captions): most cues of three or more hold such a run."""
+    hits = sum(1 for cue in cues if _doubled_runs([_key(w) for w in cue.words]))
+    return len(cues) >= 3 and hits >= _DOUBLED_SHARE * len(cues)
+
+
+def _undoubled(cue: Cue) -> Cue:
+    """The cue with the second copy of each doubled line dropped."""
+    drop = {
+        i
+        for start, k in _doubled_runs([_key(w) for w in cue.words])
+        for i in range(start + k, start + 2 * k)
+    }
+    kept = [i for i in range(len(cue.words)) if i not in drop]
+    return Cue(
+        cue.start, cue.end, tuple(cue.words[i] for i in kept), tuple(cue.times[i] for i in kept)
+    )
 
 
 def _repeat_length(head: list[str], keys: list[str], last_new: int) -> int:
