@@ -1339,3 +1339,29 @@ def test_what_was_said_starts_after_whom_it_was_said_to() -> None:
     assert quoted(text) == ["the talks would resume on Monday ."]
     text = "The cuts, as the minister said himself, have been absolutely dreadful for all ."
     assert quoted(text) == ["have been absolutely dreadful for all ."]
+
+
+def test_in_the_region_of_is_about() -> None:
+    """From the tuning splits: "ownership group worth somewhere in the region of 20
+    billion, 25 billion" named nothing."""
+    text = "Manchester City's ownership group worth somewhere in the region of 20 billion , 25 billion ."
+    assert claims_of(text) == {
+        20_000_000_000: ("ownership group", None),
+        25_000_000_000: ("ownership group", None),
+    }
+    assert claims_of("The deal is in the order of 50 million pounds .") == {
+        50_000_000: ("deal", None)
+    }
+    assert claims_of("They lived in the region of Darfur with 300 people .") == {
+        300: ("people", None)
+    }
+
+
+def test_what_makes_up_or_accounts_for_a_share() -> None:
+    """From the tuning splits: "Egyptians make up 9.35" named nothing."""
+    assert claims_of("Egyptians make up 9.35 , there are many here .") == {
+        9.35: ("Egyptians", None)
+    }
+    assert claims_of("Oil accounts for 53% .") == {53: ("Oil", None)}
+    assert claims_of("Women made up 12% last year .") == {12: ("Women", None)}
+    assert claims_of("They make up 50 stories a day .") == {50: ("stories a day", None)}

@@ -102,7 +102,7 @@ def extract(
     places = places or {}
     names = set(names) | set(places)
     people = set(people)
-    words = [_unglued(core(f)) for f in forms]
+    words = _approximations([_unglued(core(f)) for f in forms])
     spans = list(zip(sentences, [*sentences[1:], len(forms)], strict=False)) or [(0, len(forms))]
     sources = [_person(_source(words, forms, s, e, names), forms, people) for s, e in spans]
     claims: list[Claim] = []
@@ -116,6 +116,20 @@ def extract(
         )
     quotes = [q for s, e in spans if (q := _quote_in(forms, words, s, e)) is not None]
     return _unrepeated(claims), quotes
+
+
+def _approximations(words: list[str]) -> list[str]:
+    """The words with "(somewhere) in the region of" and "in the order of" read as
+    "around", one word each, so that what is said before them is what the number
+    measures ("Manchester City's ownership group worth somewhere in the region of 20
+    billion")."""
+    out = list(words)
+    for k in range(len(out) - 3):
+        if out[k : k + 4] in (["in", "the", "region", "of"], ["in", "the", "order", "of"]):
+            out[k : k + 4] = ["around"] * 4
+            if k and out[k - 1] == "somewhere":
+                out[k - 1] = "around"
+    return out
 
 
 def _unrepeated(claims: Sequence[Claim]) -> list[Claim]:

@@ -97,7 +97,18 @@ def _change_before(words: Sequence[str], s: int, i: int) -> int | None:
         j -= 1  # "fallen back by"
     if j >= s + 1 and words[j] in ("up", "down") and words[j - 1] in _AUXILIARIES:
         j -= 1  # "attendance is up by 143 percent"
+    if j >= s + 1 and (words[j], words[j - 1]) in _SHARE_VERBS:
+        return j - 1  # "Oil accounts for 53%"
+    if j >= s and j + 1 < i and (words[j + 1], words[j]) in _SHARE_VERBS:
+        return j  # "Egyptians make up 9.35" ("up" is read as "about" above)
     return j if j >= s and words[j] in _CHANGE else None
+
+
+# (particle, verb) that say what share a thing is: "make up 12.5 percent"
+_SHARE_VERBS = frozenset(
+    [("up", v) for v in ("make", "makes", "made", "making")]
+    + [("for", v) for v in ("account", "accounts", "accounted", "accounting")]
+)
 
 
 def _from_before(words: Sequence[str], s: int, j: int) -> int:
