@@ -1344,7 +1344,10 @@ def test_what_was_said_starts_after_whom_it_was_said_to() -> None:
 def test_in_the_region_of_is_about() -> None:
     """From the tuning splits: "ownership group worth somewhere in the region of 20
     billion, 25 billion" named nothing."""
-    text = "Manchester City's ownership group worth somewhere in the region of 20 billion , 25 billion ."
+    text = (
+        "Manchester City's ownership group worth somewhere in the region of 20 billion , "
+        "25 billion ."
+    )
     assert claims_of(text) == {
         20_000_000_000: ("ownership group", None),
         25_000_000_000: ("ownership group", None),
