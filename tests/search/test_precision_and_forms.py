@@ -354,3 +354,18 @@ def test_plain_output_lists_the_heard_variants_and_how_to_drop_one(tmp_path: Pat
     assert "add -heard:rafa to the query to drop one" in result.stdout
     dropped = CliRunner().invoke(main, ["search", "Rafah -heard:rafa", "--archive", str(db)])
     assert "rafa0000001" not in dropped.stdout and "Heard variants" not in dropped.stdout
+
+
+def test_a_typed_word_is_no_heard_variant_of_another(tmp_path: Path) -> None:
+    """Regression (review): 'Rafah OR Rafa' reported "Rafah" as heard for "Rafa"."""
+    texts = {
+        "rafah000001": "the crossing at Rafah opened on Monday",
+        "rafa0000001": "aid reached Rafa on Tuesday",
+        "other000001": "rain fell across the north",
+    }
+    db = _archive(tmp_path, texts)
+    with open_archive(db, read_only=True) as arch:
+        hits = arch.search("Rafah OR Rafa")
+        assert {h.video_id for h in hits} == {"rafah000001", "rafa0000001"}
+        heard = {h.lower() for hit in hits for _, h in hit.heard_as}
+        assert not heard & {"rafah", "rafa"}, heard

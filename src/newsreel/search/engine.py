@@ -58,6 +58,7 @@ def variants_for(
     if exact:
         return Heard()
     found = find_variants(node, store.search.sound_variants, store.search.indexed_documents())
+    found = found.without(query_words(node))  # "Rafah OR Rafa": a typed word is no variant
     words = {w for w in query_words(node) if w not in STOPWORDS}
     linked = store.entities.linked_spellings(sorted(words)) if words else {}
     found = other_kinds_dropped(store, with_linked(found, linked).without(dropped))
