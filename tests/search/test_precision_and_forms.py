@@ -369,3 +369,19 @@ def test_a_typed_word_is_no_heard_variant_of_another(tmp_path: Path) -> None:
         assert {h.video_id for h in hits} == {"rafah000001", "rafa0000001"}
         heard = {h.lower() for hit in hits for _, h in hit.heard_as}
         assert not heard & {"rafah", "rafa"}, heard
+
+
+def test_a_sound_alike_inside_another_kind_of_name_is_no_match(tmp_path: Path) -> None:
+    """Regression (review): `search Rafah` found the Newcastle video whose only "Rafa"
+    is the manager Rafa Benitez, whom enrich linked as a person, not the place."""
+    texts = {
+        "rafahplace1": "Aid trucks waited at the Rafah crossing into Gaza as Israel bombed Rafah",
+        "rafahheard1": "Aid trucks are queuing at the Rafa crossing in southern Gaza again today",
+        "benitez0001": "Newcastle appointed the manager Rafa Benitez when the club was relegated",
+    }
+    db = _archive(tmp_path, texts)
+    with open_archive(db) as arch:
+        arch.enrich()
+        found = {h.video_id for h in arch.search("Rafah")}
+        assert {"rafahplace1", "rafahheard1"} <= found and "benitez0001" not in found
+        assert "benitez0001" in {h.video_id for h in arch.search("Rafa")}  # as typed, found

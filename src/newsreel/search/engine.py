@@ -28,7 +28,7 @@ from newsreel.search.soundalike import (
     shares_context,
     with_linked,
 )
-from newsreel.text import STOPWORDS, content_words, fold
+from newsreel.text import STOPWORDS, content_words, fold, tokens
 
 if TYPE_CHECKING:
     from newsreel.search.indexes import Indexes
@@ -162,7 +162,35 @@ def rank(
     if not variants:
         return [(t, (s, "exact")) for t, s in found]
     exact = _scores(indexes, node, filters, [t for t, _ in found])
-    return [(t, (s, "exact" if t in exact else SOUND_ALIKE)) for t, s in found]
+    ranked = [(t, (s, "exact" if t in exact else SOUND_ALIKE)) for t, s in found]
+    return other_names_dropped(indexes.store, ranked, node, variants)
+
+
+def other_names_dropped(
+    store: Store,
+    ranked: list[tuple[int, tuple[float, str]]],
+    node: Node,
+    variants: Heard,
+) -> list[tuple[int, tuple[float, str]]]:
+    """The ranking less the sound-alike matches where every word heard is inside the
+    name of an entity of another kind than the typed words name: "Rafah" (a place)
+    does not find a video whose only "Rafa" is in "Rafa Benitez" (a person)."""
+    sound = [t for t, (_, label) in ranked if label == SOUND_ALIKE]
+    typed = query_words(node)
+    kinds = store.entities.spelling_kinds(typed) if sound and typed else {}
+    mine = {kind for w in typed for kind in kinds.get(w, ())}
+    heard = {v for vs in variants.alone.values() for v in vs}
+    if not mine or not heard:
+        return ranked
+    mentions = store.entities.transcript_mentions(sound)
+    rows = store.videos.hit_rows([t for t in sound if t in mentions])
+    gone = set()
+    for t, row in rows.items():
+        said = [i for i, w in enumerate(row.text.split()) if heard.intersection(tokens(w))]
+        other = [(s, e) for s, e, kind in mentions[t] if kind not in mine]
+        if said and all(any(s <= i < e for s, e in other) for i in said):
+            gone.add(t)
+    return [item for item in ranked if item[0] not in gone]
 
 
 def _scores(

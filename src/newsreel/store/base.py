@@ -219,6 +219,11 @@ class EntityRepository(Protocol):
     def relink(self, source: int, surfaces: Sequence[str], kind: str, name: str) -> int:
         """Point the mentions of entity ``source`` with these surfaces at entity ``name``."""
 
+    def transcript_mentions(
+        self, transcript_ids: Sequence[int]
+    ) -> dict[int, list[tuple[int, int, str]]]:
+        """(start, end, entity type) of each mention of these transcripts."""
+
     def rename(self, entity_id: int, name: str, kind: str) -> bool:
         """Rename an entity in place (its id stays); False where the name is taken."""
 

@@ -594,6 +594,20 @@ class SQLiteEntities(Repository):
             )
         }
 
+    def transcript_mentions(
+        self, transcript_ids: Sequence[int]
+    ) -> dict[int, list[tuple[int, int, str]]]:
+        """(start, end, entity type) of each mention of these transcripts."""
+        out: dict[int, list[tuple[int, int, str]]] = {}
+        for tid, start, end, kind in rows_in(
+            self.db,
+            'SELECT m.transcript_id, m.start, m."end", e.type FROM mentions m '
+            "JOIN entities e ON e.id = m.entity_id WHERE m.transcript_id IN ({})",
+            list(transcript_ids),
+        ):
+            out.setdefault(int(tid), []).append((int(start), int(end), str(kind)))
+        return out
+
     def video_mentions(self, video_id: str) -> list[VideoMention]:
         """Mentions in a video's current transcript: word range and entity."""
         return [
