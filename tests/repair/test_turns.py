@@ -121,3 +121,20 @@ def test_a_speaker_is_named_by_a_name_only() -> None:
     assert named("anas al-sharif now") == "Anas Al-Sharif"
     text = "Let's get underway with Sunday's programme. What happened? Well, the talks failed."
     assert all(t.speaker is None for t in _repair(text).turns)
+
+
+def test_a_hand_over_names_the_person_not_the_place() -> None:
+    """From the examples: "let's cross over to Jerusalem" named a turn "Jerusalem", and
+    "Our Middle East correspondent, my colleague, Yoland Nell, joins us" named none."""
+    from newsreel.repair.turns import _handover_name
+
+    def named(text: str) -> str | None:
+        forms = text.split()
+        return _handover_name(forms, [f.lower().strip(".,") for f in forms])[0]
+
+    assert named("let's cross over to Jerusalem.") is None
+    assert named("Our Middle East correspondent, my colleague, Yoland Nell, joins us.") == (
+        "Yoland Nell"
+    )
+    assert named("let's go to Jane Doe in Cairo.") == "Jane Doe"  # a full name is a person
+    assert named("joining me now is our correspondent Jane Doe.") == "Jane Doe"

@@ -119,13 +119,23 @@ def _handover_name(forms: Sequence[str], words: Sequence[str]) -> tuple[str | No
     if role:
         index = len(text[: role.end()].split())
         kind = _GUEST_ROLES.get(role.group(1), "guest")
-        return _name_after(forms, words, index, need_capital=False), kind
+        name = _name_after(forms, words, index, need_capital=False)
+        for k in range(index - 1, min(len(words) - 1, index + 4)):  # past "my colleague,":
+            if name is not None:  # "correspondent, my colleague, Yoland Nell, joins us"
+                break
+            if forms[k].endswith(","):
+                name = _name_after(forms, words, k + 1, need_capital=True)
+        return name, kind
     for i, word in enumerate(words):
         if word in ("with", "to", "is") and i + 1 < len(words):
             name = _name_after(forms, words, i + 1, need_capital=True)
-            if name:
-                return name, "guest"
+            if name and not (word == "to" and " " not in name and _MOVE.intersection(words[:i])):
+                return name, "guest"  # "let's cross over to Jerusalem": a place, no one
     return None, "guest"
+
+
+# verbs of going somewhere: "to" a one-word name after them is a place
+_MOVE = frozenset({"cross", "go", "head", "over", "travel", "move"})
 
 
 def _sign_off_name(forms: Sequence[str], words: Sequence[str]) -> str | None:
