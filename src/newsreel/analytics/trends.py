@@ -36,7 +36,7 @@ from newsreel.search.forms import word_forms
 from newsreel.search.fulltext import FullText
 from newsreel.search.indexes import Indexes
 from newsreel.search.query import Node, Or, Phrase, Term, parse_query
-from newsreel.search.soundalike import Heard, phrase_words, query_words
+from newsreel.search.soundalike import Heard, phrase_words
 from newsreel.text import fold
 
 PERIODS = ("day", "week", "month")
@@ -280,20 +280,14 @@ class Trends:
             parsed = parse_query(term)
             heard = self._variants(parsed.node, parsed.dropped)
             # a lone word counts only the variants that may match alone ("carry" is no
-            # "Cairo"); a phrase's words also those heard beside each other; a word the
-            # term itself names is no variant ("Rafah OR Rafa")
+            # "Cairo"); a phrase's words also those heard beside each other (a word the
+            # term itself names is none: ``variants_for``)
             in_phrase = {fold(w) for words in phrase_words(parsed.node) for w in words}
-            typed = set(query_words(parsed.node))
-            words = {
-                w: [
-                    v
-                    for v in (heard.in_phrase if w in in_phrase else heard.alone)[w]
-                    if v not in typed
-                ]
+            out[term] = {
+                w: list(vs)
                 for w in heard.in_phrase
-                if w in heard.alone or w in in_phrase
+                if (vs := (heard.in_phrase if w in in_phrase else heard.alone).get(w, ()))
             }
-            out[term] = {w: vs for w, vs in words.items() if vs}
         return out
 
     def _variants(self, node: Node, dropped: Sequence[str]) -> Heard:

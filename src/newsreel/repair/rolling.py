@@ -83,8 +83,10 @@ def merge_cues(cues: Sequence[Cue]) -> list[TimedWord]:
     for cue in cues:
         if cue.words and not (unique and unique[-1] == cue):
             unique.append(cue)
-    if _is_doubled(unique):
-        unique = [_undoubled(cue) for cue in unique]
+    doubled = [_doubled_runs([_key(w) for w in cue.words]) for cue in unique]
+    if len(unique) >= 3 and sum(1 for runs in doubled if runs) >= _DOUBLED_SHARE * len(unique):
+        # each caption line written twice in a row (segments joined from two-line captions)
+        unique = [_undoubled(cue, runs) for cue, runs in zip(unique, doubled, strict=True)]
     rolling = _is_rolling(unique)
     words: list[TimedWord] = []
     keys: list[str] = []
@@ -118,20 +120,9 @@ def _doubled_runs(keys: Sequence[str]) -> list[tuple[int, int]]:
     return runs
 
 
-def _is_doubled(cues: Sequence[Cue]) -> bool:
-    """Whether the cues write each caption line twice, one after the other (segments
-    joined from two-line rolling captions): most cues of three or more hold such a run."""
-    hits = sum(1 for cue in cues if _doubled_runs([_key(w) for w in cue.words]))
-    return len(cues) >= 3 and hits >= _DOUBLED_SHARE * len(cues)
-
-
-def _undoubled(cue: Cue) -> Cue:
-    """The cue with the second copy of each doubled line dropped."""
-    drop = {
-        i
-        for start, k in _doubled_runs([_key(w) for w in cue.words])
-        for i in range(start + k, start + 2 * k)
-    }
+def _undoubled(cue: Cue, runs: Sequence[tuple[int, int]]) -> Cue:
+    """The cue with the second copy of each of its doubled ``runs`` dropped."""
+    drop = {i for start, k in runs for i in range(start + k, start + 2 * k)}
     kept = [i for i in range(len(cue.words)) if i not in drop]
     return Cue(
         cue.start, cue.end, tuple(cue.words[i] for i in kept), tuple(cue.times[i] for i in kept)

@@ -58,10 +58,11 @@ def variants_for(
     if exact:
         return Heard()
     found = find_variants(node, store.search.sound_variants, store.search.indexed_documents())
-    found = found.without(query_words(node))  # "Rafah OR Rafa": a typed word is no variant
-    words = {w for w in query_words(node) if w not in STOPWORDS}
+    typed = query_words(node)
+    words = {w for w in typed if w not in STOPWORDS}
     linked = store.entities.linked_spellings(sorted(words)) if words else {}
-    found = other_kinds_dropped(store, with_linked(found, linked).without(dropped))
+    # less what the user dropped, and the words typed: "Rafah OR Rafa" hears neither
+    found = other_kinds_dropped(store, with_linked(found, linked).without([*dropped, *typed]))
     if context is None or not any(found.alone.values()):
         return found
     taken = {w: set(linked_variants(w, spellings)) for w, spellings in linked.items()}

@@ -74,6 +74,7 @@ def owner(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65_536)
 def english_zipf(word: str) -> float:
     """How frequent a word is in English, on the Zipf scale (0 = unknown; 7 = "the")."""
     from wordfreq import zipf_frequency  # its word lists load on first use (~0.2 s)

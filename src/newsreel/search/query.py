@@ -147,11 +147,10 @@ def _field(fname: str | None, fvalue: str | None, word: str | None) -> tuple[str
     a known name with no value ("channel:") or an unknown name before a word
     ("source:bbc") is an error, not words to look for (quoted, "source:bbc" is)."""
     field = (fname, fvalue or "") if fname else None
-    if word and not field and (plain := _FIELD.match(word)) and plain[1] in FIELDS:
-        field = (plain[1], plain[2])
-    elif word and not field and (empty := _EMPTY.match(word)) and empty[1] in FIELDS:
+    if word and not field and (empty := _EMPTY.match(word)) and empty[1] in FIELDS:
         raise QueryError(f"{word} gives no value; e.g. channel:DW, date:2024-03, lang:en")
-    elif word and not field and (plain := _FIELD.match(word)) and plain[2][:1].isalpha():
+    plain = _FIELD.match(word) if word and not field else None
+    if plain and (plain[1] in FIELDS or plain[2][:1].isalpha()):  # "10:30" stays words
         field = (plain[1], plain[2])
     if field and field[0] not in FIELDS:
         raise QueryError(

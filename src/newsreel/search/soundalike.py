@@ -29,7 +29,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -111,7 +110,6 @@ def similar_form(word: str, variant: str) -> bool:
     return abs(own - syllables(variant)) <= (0 if own <= 2 else 1)
 
 
-@lru_cache(maxsize=65_536)
 def common_english(word: str, variant: str) -> bool:
     """Whether ``variant`` is a common English word more frequent than ``word``."""
     heard = english_zipf(variant)
