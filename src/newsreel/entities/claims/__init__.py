@@ -33,6 +33,7 @@ from newsreel.entities.claims.numbers import (
     _range_scaled,
     _spoken_year,
     _unglued,
+    with_pence,
 )
 from newsreel.entities.claims.phrases import topic
 from newsreel.entities.claims.source_names import (
@@ -102,7 +103,7 @@ def extract(
     places = places or {}
     names = set(names) | set(places)
     people = set(people)
-    words = _approximations([_unglued(core(f)) for f in forms])
+    words = with_pence(_approximations([_unglued(core(f)) for f in forms]))
     spans = list(zip(sentences, [*sentences[1:], len(forms)], strict=False)) or [(0, len(forms))]
     sources = [_person(_source(words, forms, s, e, names), forms, people) for s, e in spans]
     claims: list[Claim] = []
@@ -226,7 +227,8 @@ def _claims_in(
         if claims and _restated(claims[-1], i, value, subject):
             i += used
             continue
-        text = " ".join(forms[i : i + used]).strip(".,?!;:")
+        shown = used + 2 if words[i + used + 1 : i + used + 2] == [""] else used  # "£9 90"
+        text = " ".join(forms[i : i + shown]).strip(".,?!;:")
         # "the union representing 65,000 footballers warned": the number describes the source
         by = source.name if source and not source.start <= i < source.end else None
         claims.append(Claim(i, i + used, value, text, subject, by, sentence))

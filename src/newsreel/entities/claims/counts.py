@@ -135,8 +135,16 @@ def _not_thousands(forms: Sequence[str], words: Sequence[str], s: int, i: int, u
     if any(words[k] == "grand" and forms[k][:1].isupper() for k in range(i, i + used)):
         return True
     if _K.match(words[i]) and forms[i][:1] not in "$£€":
-        return not any(w in _MONEY_VERBS or w in _CURRENCY for w in words[max(s, i - 3) : i])
+        counted = i + 1 < len(words) and _people_after(words[i + 1]) and words[i - 1 : i] != ["a"]
+        paid = any(w in _MONEY_VERBS or w in _CURRENCY for w in words[max(s, i - 3) : i])
+        return not (paid or counted)  # "50k fans": thousands; "a 10k race": no sum
     return False
+
+
+def _people_after(word: str) -> bool:
+    """Whether a word after "50k" says what the thousands count: a plural noun
+    ("fans", "followers"), not a race's length ("a 10k run")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
 # words after a small number that say it counts nothing ("one here", "two finally")

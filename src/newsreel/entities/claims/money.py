@@ -51,6 +51,7 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
         or (words[j] == "or" and j > s)
         or _DIGITS.match(words[j])  # "close to 25 to 50 million": the range's first end
         or words[j] in _WORDS
+        or words[j] in _REPORTED
     ):
         j -= 1
     if j - 1 >= s and words[j] == "at" and words[j - 1] in ("valued", "priced"):
@@ -59,8 +60,8 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
         return None
     link = j
     k = link - 1
-    while k > s and words[k] in _HEARSAY:
-        k -= 1  # "which reportedly cost"
+    while k > s and (words[k] in _HEARSAY or words[k - 2 : k + 1] == _SAID_TO_BE):
+        k -= 1 if words[k] in _HEARSAY else 3  # "which reportedly cost", "said to be worth"
     out, first = _payee(forms, words, s, k)
     if out and out[-1].casefold() in _VACUOUS:
         k = first - 1  # "a whopping sum of": what the sum is, before it
@@ -298,6 +299,11 @@ def _owner(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> str | 
     )  # the phrase's own last word may end in a comma: "a Porsche, which"
     return " ".join(out) or None
 
+
+_SAID_TO_BE = ["said", "to", "be"]
+
+# hearsay between a worth and its sum: "worth a reported 305 billion pounds"
+_REPORTED = frozenset({"reported", "estimated", "whopping"})
 
 _CURRENCY_SIGNS = {"$": "dollars", "£": "pounds", "€": "euros"}
 

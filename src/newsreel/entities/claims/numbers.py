@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from newsreel.entities.claims.words import (
@@ -257,3 +258,25 @@ def _words_back(
         out.insert(0, bare(forms[k]))
         k -= 1
     return out, k + 1
+
+
+def with_pence(words: Sequence[str]) -> list[str]:
+    """The words with a price said in pounds and pence (or dollars and cents) read as one
+    number: "nine pound 90" is 9.90 ("9.90 pound" and a blank where the 90 was), not
+    9 and 90; not before a scale word or a percentage ("5 pounds 20 million")."""
+    out = list(words)
+    for k in range(len(out) - 2):
+        whole = _number_at(out, k, k + 1)
+        if whole is None or out[k + 1] not in _WHOLE_UNITS or not whole[0] < 1000:
+            continue
+        cents = _CENTS.get(out[k + 2]) or (int(out[k + 2]) if _TWO_DIGITS.match(out[k + 2]) else 0)
+        after = out[k + 3] if k + 3 < len(out) else ""
+        if cents and float(whole[0]).is_integer() and after not in _SCALE and after != "percent":
+            out[k], out[k + 2] = f"{int(whole[0])}.{cents:02d}", ""
+    return out
+
+
+# currencies said with their hundredths after them: "nine pound 90", "five dollars fifty"
+_WHOLE_UNITS = frozenset("pound pounds quid dollar dollars euro euros".split())
+_CENTS = {w: 20 + 10 * n for n, w in enumerate(_TENS)}
+_TWO_DIGITS = re.compile(r"^[1-9]\d$")

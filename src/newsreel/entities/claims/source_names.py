@@ -54,6 +54,8 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
         not got
         or _fragment(got)
         or any(w in _NEGATION or _pronoun(w) or w == "according" for w in folded)
+        or any(w.endswith("n't") or w in _OBJECT_PRONOUNS for w in got)  # "Let me"
+        or _region(folded)  # "the north of Scotland", "the southern city of Skaine"
         or any(c.isdigit() for c in got[0])  # "24 missiles were told by ..."
         or folded[0] in _WH  # "what I'm trying to (say)", "What the Iranians (said)"
     ):
@@ -97,7 +99,7 @@ def _opening_step(got: list[str], start_of_sentence: bool) -> tuple[list[str], b
         got, start_of_sentence = got[2:], False  # "There were Israeli reports saying"
     while len(got) > 1 and got[0].casefold() in ("which", "where"):
         got, start_of_sentence = got[1:], False  # "(this agreement,) which the Americans"
-    while len(got) > 1 and got[0].casefold() in _TIME_ADVERBS:
+    while len(got) > 1 and (got[0].casefold() in _TIME_ADVERBS or got[0].casefold() in _HEDGES):
         got, start_of_sentence = got[1:], False  # "Yesterday the health ministry"
     if len(got) > 1 and got[0].casefold() in ("by", "from"):
         got = got[1:]  # "(emails obtained) by the Sunday Times revealed"
@@ -147,6 +149,25 @@ def speaker_head(forms: Sequence[str], start: int, end: int, phrase: str) -> int
             role = core(forms[n - 1]).casefold()
             return last if role in _TITLE_WORDS or role in _ROLES else n - 1
     return last
+
+
+def _region(folded: Sequence[str]) -> bool:
+    """Whether a source's words name a part of a place ("the north of Scotland", "the
+    southern city of Skaine"), which says nothing."""
+    return any(w in _REGIONS and folded[k + 1 : k + 2] == ["of"] for k, w in enumerate(folded[:3]))
+
+
+# the words for part of a place, before "of" and the place's name
+_REGIONS = frozenset(
+    "north south east west city town village region province area district capital "
+    "outskirts centre center heart suburbs".split()
+)
+
+# object pronouns: no speaker ends in one ("Let me"); "US" is written in capitals
+_OBJECT_PRONOUNS = frozenset("me him them us".split())
+
+# a hedge that opens a clause before its subject: "Maybe fans of the team (said)"
+_HEDGES = frozenset({"maybe", "perhaps"})
 
 
 def _when_word(word: str) -> bool:

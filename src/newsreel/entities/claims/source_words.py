@@ -117,7 +117,7 @@ _FRAGMENT_END = (
 
 # after a name, what is no part of it: "Rachel Reeves (with some fanfare)", "Todd Blanche
 # (in his press conference)", "Savannah Guthrie (speaking about her mother)"
-_AFTER_NAME = frozenset("with in on at during after speaking kind flat for".split())
+_AFTER_NAME = frozenset("with in on at during after speaking kind flat for about".split())
 
 # a source whose "reports" is a noun: "Israeli media reports (40 hostages ...)"
 _MEDIA = frozenset("media press news newspaper newspapers".split())

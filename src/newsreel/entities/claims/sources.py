@@ -133,6 +133,8 @@ def _speaker_before(
     got: list[str] = []
     while verb - 1 > start and _adverb(words[verb - 1], forms[verb - 1]):
         verb -= 1  # "The ministry also said", "The Kremlin has repeatedly said"
+    if (aside := _description(words, forms, start, verb)) is not None:
+        return _speaker_before(words, forms, start, aside)  # "Amnesty, the rights group,"
     first = verb
     for k in range(verb - 1, max(start - 1, verb - 9), -1):
         name_part = k < verb - 1 and _NAME_PART.match(forms[k])  # "Robert F. Kennedy Jr."
@@ -161,6 +163,26 @@ def _speaker_before(
     ):
         return named  # "Mohammed bin Salman, in a media interview, suggested"
     return (" ".join(got), first) if got else None
+
+
+def _description(words: Sequence[str], forms: Sequence[str], start: int, verb: int) -> int | None:
+    """The first token of a description set off by commas just before the verb at
+    ``verb`` ("The agency, a group based in the US, says"; "Amnesty, the rights group,
+    said"; "The ministry, which runs the schools, says"), so that the speaker is the
+    name before it; not a name in apposition ("The mayor, Vitali Klitschko, said")."""
+    if verb - 1 <= start or forms[verb - 1][-1:] != ",":
+        return None
+    for k in range(verb - 2, max(start - 1, verb - 12), -1):
+        if forms[k][-1:] in ".?!;:":
+            return None
+        if forms[k][-1:] == ",":
+            described = words[k + 1] in _DESCRIBES and k + 1 < verb - 1
+            return k + 1 if described else None
+    return None
+
+
+# the first word of a description between commas: "a group based in", "which runs"
+_DESCRIBES = frozenset("a an the which who whose one its their".split())
 
 
 def _opener(

@@ -272,14 +272,21 @@ def _what(
                 or _money_noun_before(forms, words, s, i)  # "a market value over"
             )
         return before or subject, True
+    rate = _how_often(subject)
     if (
-        (subject is None or _how_often(subject))
+        (subject is None or rate)
         and value >= 1e6
         and (paid := _money_before(forms, words, s, i) or _money_verb(forms, words, s, i))
     ):
         return paid, True  # "The cost nearly 10 million."
-    if subject is None and value >= 1000 and (measured := _measure_of(forms, words, s, i)):
-        return measured, True  # "a capacity of 40,000"
+    if subject is None and words[after : after + 2] == ["in", "attendance"]:
+        return bare(forms[after + 1]), True  # "almost 60,000 in attendance"
+    if (
+        (subject is None or rate)
+        and value >= 1000
+        and (measured := _measure_of(forms, words, s, i))
+    ):
+        return measured, True  # "a capacity of 40,000", "a base of 150,000 per week"
     return subject, counted
 
 

@@ -328,7 +328,9 @@ _NO_PURPOSE = (
 )
 
 # between what has a worth and the worth: "has an estimated worth", "which is valued"
-_HAS_WORTH = frozenset("is was are were has have had an a estimated which that be been".split())
+_HAS_WORTH = frozenset(
+    "is was are were has have had an a estimated which that that's be been now".split()
+)
 
 # what makes "one" a count: "at least one person", "only one city", "just one stop"
 _ONE_LIMITS = frozenset("least only just exactly single and than with of".split())
