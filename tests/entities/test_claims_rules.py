@@ -1407,6 +1407,8 @@ def test_no_speaker_is_an_object_a_negation_a_hedge_or_part_of_a_place() -> None
     assert named_source("Greg about these things".split()) == "Greg"
     assert named_source("The US".split(), start_of_sentence=True) == "The US"
     assert named_source("The state of Qatar".split()) == "The state of Qatar"
+    assert named_source(["Media", "reports"], start_of_sentence=True) is None  # whose?
+    assert named_source("Israeli media reports".split()) == "Israeli media reports"
 
 
 def test_a_description_between_commas_is_no_speaker_the_name_before_it_is() -> None:

@@ -231,3 +231,45 @@ def test_a_json3_named_by_ytdlp_takes_title_and_language_from_its_name() -> None
     (record,) = list(parse_bytes("json", data, "Some title [AbCdEfGhIj2].en.json3", {}))
     assert isinstance(record, Record)
     assert (record.video_id, record.title, record.language) == ("AbCdEfGhIj2", "Some title", "en")
+
+
+def test_whisper_keeps_phrases_said_again_across_segments() -> None:
+    """Whisper never rolls: a chant said twice stays twice; a list of cues is judged by
+    its cues, and two repeats of four cues are no rolling captions."""
+    segments = [
+        {"start": 0, "end": 2, "text": " Protesters chanted: free Palestine,"},
+        {"start": 2, "end": 4, "text": " free Palestine, free Palestine."},
+        {"start": 4, "end": 6, "text": " We will never give up,"},
+        {"start": 6, "end": 8, "text": " never give up."},
+    ]
+    data = {"language": "en", "segments": segments}
+    whisper = parse_caption_json(data, fallback_id="whispREP001")
+    assert whisper.text.count("free Palestine") == 3 and whisper.text.count("give up") == 2
+    listed = [{"text": s["text"], "start": s["start"], "duration": 2} for s in segments]
+    api = parse_caption_json(listed, fallback_id="apiREP00001")
+    assert api.text == whisper.text
+
+
+def test_two_plain_srt_cues_that_repeat_a_phrase_keep_it_and_style_codes_go() -> None:
+    text = (
+        "1\n00:00:01,000 --> 00:00:02,000\n{\\an8}officials in Doha said free Palestine\n\n"
+        "2\n00:00:02,000 --> 00:00:04,000\nfree Palestine as the minister arrived\n"
+    )
+    record = parse_caption_file(text, kind="srt", name="srtREP00001.srt")
+    assert record.text == (
+        "officials in Doha said free Palestine free Palestine as the minister arrived"
+    )
+
+
+def test_cues_out_of_time_order_are_read_in_time_order() -> None:
+    text = (
+        "WEBVTT\n\n00:00:05.000 --> 00:00:07.000\nthird part here\n\n"
+        "00:00:01.000 --> 00:00:03.000\nfirst part here\n\n"
+        "00:00:02.000 --> 00:00:06.000\nsecond overlapping part\n"
+    )
+    record = parse_caption_file(text, kind="vtt", name="orderVTT001.vtt")
+    assert record.text == "first part here second overlapping part third part here"
+    assert record.word_times is not None
+    assert record.word_times[0][0] == 1.0 and 2.0 <= record.word_times[3][0] < 5.0
+    assert record.word_times[6][0] == 5.0  # "third", at its cue's start
+    assert _words_in_order(record.word_times)

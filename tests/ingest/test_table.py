@@ -253,3 +253,16 @@ def test_an_export_read_back_keeps_the_timed_versions(tmp_path: Path, examples: 
         again = archive.ingest([tmp_path / "a.csv"])
         assert (again.ingested, again.new_versions) == (0, 0)
         assert all(archive.show(vid).segments for vid in timed)
+
+
+def test_rows_of_one_id_under_two_titles_are_two_versions_not_one_text() -> None:
+    rows = [
+        {"video_id": "DUPTEST0001", "title": "Dup A", "text": "talks in Cairo resumed"},
+        {"video_id": "DUPTEST0001", "title": "Dup B", "text": "talks in Doha stalled"},
+    ]
+    mapping = resolve_mapping(rows[0].keys(), {})
+    records = [r for r in parse_rows(rows, mapping) if isinstance(r, Record)]
+    assert [(r.title, r.text) for r in records] == [
+        ("Dup A", "talks in Cairo resumed"),
+        ("Dup B", "talks in Doha stalled"),
+    ]

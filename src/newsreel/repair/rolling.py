@@ -2,7 +2,8 @@
 
 YouTube auto-captions scroll: each cue repeats the tail of the one before and adds a
 few new words. ``merge_cues`` keeps each spoken word once. It only removes overlaps when
-the transcript is rolling (a third or more of the cues start with the previous tail),
+the transcript is rolling (three quarters or more of the cues, and two at least, start with the
+previous tail; never for formats that cannot roll, such as Whisper's),
 and then only the repeated line, an overlap of two words or more, or a cue wholly
 repeated, so a genuine "to to" survives. Cues that write each line twice in a row (half
 or more of them hold a run of four or more words said twice: segments joined from
@@ -19,7 +20,8 @@ from newsreel.models import TimedWord
 
 _STRIP = ".,!?;:\"'()[]{}…-–—"
 _MAX_TAIL = 64
-_ROLLING_SHARE = 0.3
+_ROLLING_SHARE = 0.75  # rolling captions overlap at 0.87 of cues or more (BBC corpus)
+_MIN_ROLLS = 2  # cues that start with the tail before them: fewer say nothing of rolling
 _MIN_LINE = 4  # words of a caption line written twice in a row that count as a repeat
 _MAX_LINE = 16
 _DOUBLED_SHARE = 0.5  # of the cues holding such a repeat: the captions double each line
@@ -59,7 +61,7 @@ def _is_rolling(cues: Sequence[Cue]) -> bool:
         # Plain captions rarely start with the words that ended the cue before.
         if _overlap([_key(w) for w in prev.words], [_key(w) for w in cur.words]):
             hits += 1
-    return len(cues) > 1 and hits >= _ROLLING_SHARE * (len(cues) - 1)
+    return hits >= _MIN_ROLLS and hits >= _ROLLING_SHARE * (len(cues) - 1)
 
 
 def _spread(cue: Cue, first: int) -> list[TimedWord]:
@@ -74,20 +76,27 @@ def _spread(cue: Cue, first: int) -> list[TimedWord]:
     return out
 
 
-def merge_cues(cues: Sequence[Cue]) -> list[TimedWord]:
-    """Merge cues into one de-duplicated, time-ordered word list.
+def merge_cues(cues: Sequence[Cue], *, rolling: bool | None = None) -> list[TimedWord]:
+    """Merge cues, in order of their start times, into one de-duplicated, time-ordered
+    word list.
 
-    Exact duplicate cues are always dropped; tail repeats only when rolling.
+    Exact duplicate cues are always dropped; tail repeats only when rolling: ``rolling``
+    says whether the format can roll (False: Whisper, YouTube's transcript API), None
+    finds out from the cues.
     """
     unique: list[Cue] = []
-    for cue in cues:
+    for cue in sorted(cues, key=lambda c: c.start):  # stable: cues at one time keep order
         if cue.words and not (unique and unique[-1] == cue):
             unique.append(cue)
     doubled = [_doubled_runs([_key(w) for w in cue.words]) for cue in unique]
-    if len(unique) >= 3 and sum(1 for runs in doubled if runs) >= _DOUBLED_SHARE * len(unique):
+    if (
+        rolling is not False
+        and len(unique) >= 3
+        and sum(1 for runs in doubled if runs) >= _DOUBLED_SHARE * len(unique)
+    ):
         # each caption line written twice in a row (segments joined from two-line captions)
         unique = [_undoubled(cue, runs) for cue, runs in zip(unique, doubled, strict=True)]
-    rolling = _is_rolling(unique)
+    rolling = _is_rolling(unique) if rolling is None else rolling
     words: list[TimedWord] = []
     keys: list[str] = []
     last_new = 0

@@ -31,6 +31,7 @@ class Slot:
     forms: frozenset[str]
     in_phrase: frozenset[str] = frozenset()
     prefix: bool = False
+    whole: bool = False  # a word of a quoted phrase: it counts only with the whole phrase
 
     def matches(self, token: str, alone: bool = True) -> bool:
         """Whether an index term is this word or a heard variant (of a phrase word)."""
@@ -53,17 +54,17 @@ class Passage:
 def slot_groups(node: Node, heard: Heard) -> list[list[Slot]]:
     """Query words grouped into runs that may be read side by side (phrases, plain ANDs)."""
 
-    def slot(word: str, prefix: bool = False, forms: bool = False) -> Slot:
+    def slot(word: str, prefix: bool = False, forms: bool = False, whole: bool = False) -> Slot:
         folded = fold(word)
         alone = frozenset([folded, *heard.alone.get(folded, ())])
         if forms:  # the word's other forms ("hostage" for "hostages")
             alone |= word_forms(folded)
-        return Slot(word, alone, frozenset(heard.in_phrase.get(folded, ())), prefix)
+        return Slot(word, alone, frozenset(heard.in_phrase.get(folded, ())), prefix, whole)
 
     if isinstance(node, Term):
         return [[slot(node.text, node.prefix, node.stem)]]
     if isinstance(node, Phrase):
-        return [[slot(w) for w in node.words]]
+        return [[slot(w, whole=True) for w in node.words]]
     if isinstance(node, Or):
         return [g for p in node.parts for g in slot_groups(p, heard)]
     if isinstance(node, Near):
@@ -149,6 +150,8 @@ def _group_runs(group: Sequence[Slot], folded: dict[int, list[str]]) -> list[tup
             length = _match_length(group, start, folded, i)
             if length > best:
                 best, label_start = length, start
+        if group[0].whole and (label_start or best < len(group)):
+            continue  # "border" alone is no match of "border crossing"
         if best:
             label = " ".join(  # "Qat*": a prefix, so "Qatar" is no misheard word
                 s.label + "*" * s.prefix for s in group[label_start : label_start + best]

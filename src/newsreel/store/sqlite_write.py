@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
@@ -352,6 +353,10 @@ class BatchWriter:
         its earlier versions ("a/clip.vtt" and "b/clip.srt" both name the video "clip"):
         two videos under one id would otherwise hide the earlier one without a word."""
         before = self.paths.setdefault(record.video_id, set())
+        tracks = {_caption_track(p) for p in (*before, path)}
+        if len(tracks) == 1 and None not in tracks:
+            before.add(path)  # "ID.en.auto.json3" beside "ID.en.vtt": two tracks of one video
+            return
         if before and path not in before and record.locator is None:
             self.summary.warnings.append(
                 f"{record.video_id} ({path}): a new version of the video that "
@@ -422,3 +427,16 @@ class BatchWriter:
 def _words_hash(text: str) -> str:
     """A hash of a transcript's words alone (no times)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# a caption track's name as yt-dlp and 'newsreel collect' write it: "ID.en.vtt",
+# "Title [ID].en-GB.json3", "ID.en.auto.json3"
+_TRACK = re.compile(r"^(.+)\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?(?:\.auto)?\.[a-z0-9]{2,5}$")
+
+
+def _caption_track(path: str) -> tuple[str, str] | None:
+    """(folder, name before the language) of a caption track file, else None: the
+    tracks of one video share it; "clip.vtt" and "clip.srt" name no language."""
+    folder, _, name = path.replace("\\", "/").rpartition("/")
+    match = _TRACK.match(name)
+    return (folder, match.group(1)) if match else None

@@ -73,7 +73,7 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
         or any(w in SOURCE_NOUNS for w in folded)
         or (folded[-1] in _VAGUE_SOURCES and len(content) > 1)
     )
-    if not (named or known) or content in ([], ["media"]):
+    if not (named or known) or content in ([], ["media"], ["media", "reports"]):
         return None
     return " ".join(_named_last(got))
 

@@ -108,6 +108,17 @@ def _segments_from_json3(events: list[Any]) -> tuple[list[Segment], list[Cue]]:
     return segments, cues
 
 
+def _whisper(data: Mapping[str, Any]) -> bool:
+    """Whether an object of segments is Whisper's output, which never rolls: its segments
+    carry Whisper's own fields ("seek", "tokens", "avg_logprob", "words"), or they end
+    ("end", not a YouTube "dur") under the language Whisper detected. Captions fetched
+    from YouTube in the same shape ("start", "dur") may roll."""
+    first = next((s for s in data["segments"] if isinstance(s, Mapping)), {})
+    own = any(k in first for k in ("seek", "tokens", "avg_logprob", "no_speech_prob", "words"))
+    ended = "end" in first and not {"dur", "duration"} & first.keys()
+    return own or (ended and "language" in data)
+
+
 def parse_caption_json(
     data: Any,
     *,
@@ -118,6 +129,7 @@ def parse_caption_json(
     """Parse decoded JSON of timed captions; the fallbacks come from the file name
     (yt-dlp's "Title [ID].en.json3"), used where the JSON names none."""
     meta: Mapping[str, Any] = {}
+    rolling: bool | None = None  # found from the cues, but Whisper's never roll
     if isinstance(data, list):
         segments = _segments_from_items(data)
         cues = [Cue.from_text(s.start, s.end, decode_cue_text(s.text)) for s in segments]
@@ -125,7 +137,7 @@ def parse_caption_json(
         meta = data
         segments, cues = _segments_from_json3(data["events"])
     elif isinstance(data, Mapping) and isinstance(data.get("segments"), list):
-        meta = data
+        meta, rolling = data, False if _whisper(data) else None
         segments = _segments_from_items(data["segments"])
         cues = [
             _whisper_cue(item, segment, f"segment {i}")
@@ -160,4 +172,5 @@ def parse_caption_json(
         publish_date=published,
         duration_seconds=optional_seconds(duration) if isinstance(duration, int | float) else None,
         extra=extra,
+        rolling=rolling,
     )

@@ -20,6 +20,7 @@ _TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
 _INLINE = re.compile(r"<(\d{1,9}:)?(\d{1,2}):(\d{2})\.(\d{1,3})>")
 _TAG = re.compile(r"</?[a-zA-Z][^>\n]*>")
 _VOICE = re.compile(r"<v(?:\.[^ >]+)?\s+([^>]+)>")
+_STYLE = re.compile(r"\{\\[^{}\n]*\}")  # SRT's ASS-style codes: "{\an8}", "{\i1}"
 
 
 def _seconds(h: str | None, m: str, s: str, frac: str) -> float:
@@ -38,7 +39,7 @@ def _cue_words(text: str) -> tuple[tuple[str, ...], tuple[float | None, ...]]:
             h, m, s, frac = stamp.groups()
             pending = _seconds(h.rstrip(":") if h else None, m, s, frac)
             continue
-        plain = decode_cue_text(_TAG.sub("", _VOICE.sub(r">> \1: ", piece)))
+        plain = decode_cue_text(_STYLE.sub("", _TAG.sub("", _VOICE.sub(r">> \1: ", piece))))
         for n, word in enumerate(plain.split()):
             words.append(word)
             times.append(pending if n == 0 else None)

@@ -221,14 +221,15 @@ def parse_rows(
 
 def _continues(held: Record, record: Record) -> bool:
     """Whether a row goes on the video of the row before: the same video id from the
-    source, both plain text (a table of caption lines, one per row)."""
+    source, both plain text (a table of caption lines, one per row), under one title."""
     return (
         record.id_source == "source"
         and held.id_source == "source"
         and record.video_id == held.video_id
         and not held.segments
         and not record.segments
-    )
+        and (held.title is None or record.title is None or held.title == record.title)
+    )  # rows of one id under two titles are two versions, not one video's lines
 
 
 def _joined(run: Sequence[Record]) -> Record:

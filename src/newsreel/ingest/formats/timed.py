@@ -82,8 +82,10 @@ def timed_record(
     publish_date: date | None = None,
     duration_seconds: float | None = None,
     extra: dict[str, Any] | None = None,
+    rolling: bool | None = None,
 ) -> Record:
-    """Merge cues (rolling repeats removed) into a record that keeps every segment.
+    """Merge cues (rolling repeats removed) into a record that keeps every segment;
+    ``rolling``: whether the format can roll (None: found from the cues).
 
     Raises ``BadInputError`` naming the segment or cue whose time is not a finite
     number of seconds ≥ 0 (each parser checks its own first, in its own words).
@@ -95,7 +97,7 @@ def timed_record(
         for time in cue.times:
             if time is not None:
                 seconds(time, "a word time", f"cue {index}")
-    words = merge_cues(cues)
+    words = merge_cues(cues, rolling=rolling)
     if not words:
         raise BadInputError("the captions contain no words: there is no transcript to archive")
     normalised = [normalize_text(w.text) for w in words]

@@ -70,4 +70,6 @@ def parse_whisper_text(text: str, *, name: str) -> Record:
         segments.append(Segment(start, end, g[8]))
         cues.append(Cue.from_text(start, end, decode_cue_text(g[8])))
     video_id, published, title = _from_name(name)
-    return timed_record(cues, segments, video_id=video_id, title=title, publish_date=published)
+    return timed_record(
+        cues, segments, video_id=video_id, title=title, publish_date=published, rolling=False
+    )
