@@ -87,6 +87,7 @@ def test_jsonl_bad_line_is_reported_and_the_rest_read() -> None:
     errors = [o for o in out if isinstance(o, BadInputError)]
     assert [o.video_id for o in out if isinstance(o, Record)] == ["a", "b"]
     assert errors[0].line == 2
+    assert "column 2" in errors[0].reason and "line 1" not in errors[0].reason  # of line 2
 
 
 def test_segments_column_gives_a_timed_record() -> None:

@@ -171,8 +171,9 @@ def _parse_table(
                 continue
             try:
                 row = load_json(line)
-            except BadInputError as exc:
-                yield BadInputError(exc.reason, line=n, locator=f"line {n}")
+            except BadInputError as exc:  # the line's own "line 1 column 7" is column 7
+                reason = exc.reason.replace(" line 1 column ", " column ")
+                yield BadInputError(reason, line=n, locator=f"line {n}")
                 continue
             if not isinstance(row, dict):
                 yield BadInputError("a JSONL line must hold an object", line=n, locator=f"line {n}")
