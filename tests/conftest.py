@@ -18,6 +18,15 @@ SHARED = (ROOT / ".." / "shared" / "data").resolve()
 SEED = SHARED / "seed" / "000_ca11e6ccf9581cca.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _english_word_lists() -> None:
+    """wordfreq's lists load on first use (a quarter of a second): once, before any test,
+    so that no property test's deadline pays for it."""
+    from newsreel.search.forms import english_zipf
+
+    english_zipf("news")
+
+
 @pytest.fixture
 def shared() -> Path:
     """The shared corpora; tests using this are skipped with a reason when absent."""

@@ -140,6 +140,8 @@ def test_trend_counts_follow_new_videos(archive: Archive, tmp_path: Path) -> Non
         (["entity:"], {}, ConfigError, "names no entity"),
         (["entity:Nobody"], {}, NotFoundError, "no entity"),
         (["-Gaza"], {}, QueryError, "at least one word"),
+        (["Gaza channel:DW"], {}, ConfigError, "takes no filters.*--channel"),
+        (["Gaza date:2026-01"], {}, ConfigError, "takes no filters.*--since"),
     ],
 )
 def test_bad_trend_requests(

@@ -238,6 +238,8 @@ def test_filters_and_near_inside_the_query(demo: Path) -> None:
     assert json.loads(out.splitlines()[0])["video_id"] == "wyqHuhmsA28"
     code, _, err = run("search", "Qatar channel:DW", "--channel", "BBC News", archive=demo)
     assert code == 1 and "clashes" in err
+    code, out, _ = run("search", "Qatar channel:dw", "--channel", "DW News", "--json", archive=demo)
+    assert code == 0 and [json.loads(x)["video_id"] for x in out.splitlines()] == ["RVnQnCcVtek"]
 
 
 def test_facets_count_matching_videos(demo: Path) -> None:

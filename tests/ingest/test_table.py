@@ -267,3 +267,14 @@ def test_rows_of_one_id_under_two_titles_are_two_versions_not_one_text() -> None
         ("Dup A", "talks in Cairo resumed"),
         ("Dup B", "talks in Doha stalled"),
     ]
+
+
+def test_a_duration_column_is_the_videos_length_and_a_bad_one_an_extra_field() -> None:
+    rows = [
+        {"video_id": "DURTEST0001", "text": "talks resumed", "duration_seconds": "61.5"},
+        {"video_id": "DURTEST0002", "text": "talks stalled", "duration_seconds": "n/a"},
+    ]
+    mapping = resolve_mapping(rows[0].keys(), {})
+    first, second = [r for r in parse_rows(rows, mapping) if isinstance(r, Record)]
+    assert first.duration_seconds == 61.5 and "duration_seconds" not in first.extra
+    assert second.duration_seconds is None and second.extra["duration_seconds"] == "n/a"

@@ -102,3 +102,15 @@ def test_a_quoted_phrase_passage_is_where_the_phrase_is_said() -> None:
     assert passage.matched_terms == ("border crossing",)
     plain = best_passage(text, times, slot_groups(parse_query("border").node, Heard({}, {})))
     assert plain.start_seconds == 1.0
+
+
+def test_common_words_heard_side_by_side_are_no_phrase_match() -> None:
+    """ "guys stop" is no "Gaza Strip" (two common words, neither as typed); "shim bit"
+    is Shin Bet; a phrase never runs across a sentence's end."""
+    heard = Heard({}, {"gaza": ["guys", "cause"], "strip": ["stop", "story"]})
+    groups = slot_groups(parse_query('"Gaza Strip"').node, heard)
+    assert best_passage("the guys stop here", None, groups).matched_terms == ()
+    assert best_passage("Just cause. Story tellers", None, groups).matched_terms == ()
+    assert best_passage("in the Gaza stop now", None, groups).matched_terms == ("Gaza stop",)
+    shin = slot_groups(parse_query('"Shin Bet"').node, HEARD)
+    assert best_passage(TEXT, None, shin).matched_terms == ("shim bit",)

@@ -25,7 +25,7 @@ SCHEMA = FullText(None).schema
         ("negotiat*", Term("negotiat", prefix=True)),
         ("Netanyahu NEAR/5 Rafah", Near((Term("Netanyahu"), Term("Rafah")), 5)),
         ("ceasefire channel:DW lang:en", Term("ceasefire")),
-        ('say "AND" NOT', And((Term("say"), Term("AND"), Term("NOT")))),
+        ('say "AND" "NOT"', And((Term("say"), Term("AND"), Term("NOT")))),
         ("Gaza AND Hamas", And((Term("Gaza"), Term("Hamas")))),  # was the word "and"
         ("Gaza and Hamas", And((Term("Gaza"), Term("and"), Term("Hamas")))),
     ],
@@ -258,3 +258,12 @@ def test_a_word_in_or_with_an_outlet_filter_is_refused(word: str, outlet: tuple[
     for query in (f"{word} OR {outlet[0]}", f"x ({outlet[0]} OR {word})"):
         with pytest.raises(QueryError, match="only with each other"):
             parse_query(query)
+
+
+@pytest.mark.parametrize(
+    ("query", "hint"),
+    [("Gaza NOT Rafah", "Gaza -Rafah"), ("Gaza NEAR Strip", "NEAR/5")],
+)
+def test_operators_of_other_tools_get_a_hint_not_a_search(query: str, hint: str) -> None:
+    with pytest.raises(QueryError, match=hint):
+        parse_query(query)

@@ -224,3 +224,11 @@ def test_a_typo_is_respelled_as_the_closest_then_most_frequent_word() -> None:
     assert spelled_as("mandelsen", [("mandlesson", 9), ("mandelson", 5)]) == "mandelson"
     assert spelled_as("xqzzy", [("epstein", 43)]) is None
     assert spelled_as("cairo", [("cairo", 5)]) is None  # the word itself is no suggestion
+
+
+def test_a_phrase_heard_only_as_common_words_is_not_searched() -> None:
+    from newsreel.search.soundalike import heard_as_phrase
+
+    assert not heard_as_phrase(["Gaza", "Strip"], ["guys", "stop"])
+    assert heard_as_phrase(["Shin", "Bet"], ["shim", "bit"])
+    assert heard_as_phrase(["Gaza", "Strip"], ["Gaza", "stop"])

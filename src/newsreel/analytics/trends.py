@@ -35,7 +35,7 @@ from newsreel.search.engine import prepared, variants_for, widest
 from newsreel.search.forms import word_forms
 from newsreel.search.fulltext import FullText
 from newsreel.search.indexes import Indexes
-from newsreel.search.query import Node, Or, Phrase, Term, parse_query
+from newsreel.search.query import Node, Or, ParsedQuery, Phrase, Term, parse_query
 from newsreel.search.soundalike import Heard, phrase_words
 from newsreel.text import fold
 
@@ -277,7 +277,7 @@ class Trends:
             term = term.strip()
             if not term or term.lower().startswith(("entity:", "story:")):
                 continue
-            parsed = parse_query(term)
+            parsed = _term_query(term)
             heard = self._variants(parsed.node, parsed.dropped)
             # a lone word counts only the variants that may match alone ("carry" is no
             # "Cairo"); a phrase's words also those heard beside each other (a word the
@@ -321,7 +321,7 @@ class Trends:
                 raise ConfigError(f"{term!r} names no entity; write entity:NAME")
             found = self.store.entities.entity_hits(self.store.entities.find_entity(name)[0])
             return _arrays(found)
-        parsed = parse_query(term)
+        parsed = _term_query(term)
         node = parsed.node
         if heard:  # what search matches: other forms of the words, and heard variants
             node = prepared(node, False)
@@ -441,6 +441,19 @@ def _arrays(hits: dict[int, int]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any,
         np.fromiter(hits.keys(), dtype=np.int64, count=len(hits)),
         np.fromiter(hits.values(), dtype=np.float64, count=len(hits)),
     )
+
+
+def _term_query(term: str) -> ParsedQuery:
+    """A trend term parsed; a ``ConfigError`` where it names a filter, which a term does
+    not take (the trend's own filters do: they apply to every term alike)."""
+    parsed = parse_query(term)
+    if parsed.channels or parsed.language or parsed.since or parsed.until:
+        raise ConfigError(
+            f"{term!r}: a trend term takes no filters (channel:, group:, lang:, date:); "
+            "give them once for every term: --channel, --lang, --since, --until "
+            "(HTTP API: channel=, lang=, since=, until=)"
+        )
+    return parsed
 
 
 def _mask(meta: _Meta, filters: Filters) -> np.ndarray[Any, Any]:

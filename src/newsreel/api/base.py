@@ -189,6 +189,8 @@ class ArchiveBase:
     ) -> Filters:
         """The filters the options and the query name, outlet groups replaced by their
         outlets; a clash or an unknown group is a ``ConfigError``."""
+        if parsed is not None and parsed.channels and self._same_outlets(channel, parsed):
+            channel = None  # one outlet by name and by code ("DW News", "dw"): no clash
         chosen = _combine(channel, lang, since, until, parsed)
         chosen = replace(chosen, channels=self._outlets_named(chosen.channels))
         if chosen.language:
@@ -197,6 +199,16 @@ class ArchiveBase:
             return chosen
         groups = self.store.metadata.group_members()
         return replace(chosen, channels=expand_groups(chosen.channels, groups))
+
+    def _same_outlets(self, channel: Outlets, parsed: ParsedQuery) -> bool:
+        """Whether an outlet option names the outlets the query's filter does."""
+        given = _outlet_values(channel)
+        if not given:
+            return False
+        named = self._outlets_named(given)
+        return {n.casefold() for n in named} == {
+            n.casefold() for n in self._outlets_named(parsed.channels)
+        }
 
     def _language_known(self, language: str) -> None:
         """A ``ConfigError`` for a language no video has (a typo would find nothing)."""

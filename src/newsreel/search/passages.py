@@ -14,7 +14,7 @@ import numpy as np
 
 from newsreel.search.forms import owner, same_word, word_forms
 from newsreel.search.query import Near, Node, Or, Phrase, Term
-from newsreel.search.soundalike import Heard
+from newsreel.search.soundalike import Heard, heard_as_phrase
 from newsreel.text import MARK_END, MARK_START, STOPWORDS, fold, tokens
 
 WIDTH = 40
@@ -95,7 +95,12 @@ def match_runs(
 ) -> list[tuple[int, int, str]]:
     """Maximal runs (first, last, label) of words matching consecutive slots of a group."""
     folded = _candidates(words, [s for g in groups for s in g])
-    runs = sorted(run for group in groups for run in _group_runs(group, folded))
+    runs = sorted(
+        run
+        for group in groups
+        for run in _group_runs(group, folded)
+        if not (group[0].whole and _across_sentences(words, run[0], run[1]))
+    )
     kept: list[tuple[int, int, str]] = []
     for run in runs:  # a run inside a longer one is the same match
         if kept and run[0] <= kept[-1][1]:
@@ -150,8 +155,9 @@ def _group_runs(group: Sequence[Slot], folded: dict[int, list[str]]) -> list[tup
             length = _match_length(group, start, folded, i)
             if length > best:
                 best, label_start = length, start
-        if group[0].whole and (label_start or best < len(group)):
-            continue  # "border" alone is no match of "border crossing"
+        if group[0].whole and not _whole_phrase(group, folded, i, label_start, best):
+            continue  # "border" alone is no match of "border crossing", nor "guys stop"
+            # of "Gaza Strip"
         if best:
             label = " ".join(  # "Qat*": a prefix, so "Qatar" is no misheard word
                 s.label + "*" * s.prefix for s in group[label_start : label_start + best]
@@ -159,6 +165,26 @@ def _group_runs(group: Sequence[Slot], folded: dict[int, list[str]]) -> list[tup
             runs.append((i, i + best - 1, label))
             consumed = i + best - 1
     return runs
+
+
+def _across_sentences(words: Sequence[str], first: int, last: int) -> bool:
+    """Whether words ``first`` to ``last`` run across a sentence's end ("Just cause.
+    Story tellers" is no "cause story")."""
+    return any(words[k].rstrip("\"'”’)")[-1:] in ".?!" for k in range(first, last))
+
+
+def _whole_phrase(
+    group: Sequence[Slot], folded: dict[int, list[str]], i: int, start: int, length: int
+) -> bool:
+    """Whether the run of ``length`` words from word ``i`` is the whole quoted phrase of
+    ``group``, heard as it may be (``heard_as_phrase``)."""
+    if start or length < len(group):
+        return False
+    heard = [
+        next((t for t in folded.get(i + n, ()) if s.matches(t, alone=False)), "")
+        for n, s in enumerate(group)
+    ]
+    return heard_as_phrase([s.label for s in group], heard)
 
 
 def _match_length(group: Sequence[Slot], start: int, folded: dict[int, list[str]], i: int) -> int:

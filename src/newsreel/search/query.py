@@ -139,7 +139,18 @@ def _token(match: re.Match[str]) -> tuple[str, str, bool]:
         return ("near", word.split("/")[1], False)
     if word and word.startswith("NEAR/") and not neg_w:
         raise QueryError(f"{word!r}: NEAR/ takes a number of words, e.g. NEAR/5")
+    if word in _OPERATOR_HINTS and not neg_w:
+        raise QueryError(_OPERATOR_HINTS[word])
     return ("word", word, bool(neg_w))
+
+
+# operators of other search tools, written in capitals: a hint, not a word to look for
+# (the lower-case word is searched as it is)
+_OPERATOR_HINTS = {
+    "NOT": "NOT is no operator here: put a minus before a word to leave it out "
+    "(Gaza -Rafah); to search the word itself, quote it or write it in lower case",
+    "NEAR": "NEAR takes a number of words: Gaza NEAR/5 Rafah",
+}
 
 
 def _field(fname: str | None, fvalue: str | None, word: str | None) -> tuple[str, str] | None:

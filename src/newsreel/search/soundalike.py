@@ -350,11 +350,22 @@ def best_combinations(sizes: Sequence[int], count: int) -> list[tuple[int, ...]]
     return out
 
 
+def heard_as_phrase(typed: Sequence[str], heard: Sequence[str]) -> bool:
+    """Whether words heard side by side may stand for a typed phrase: one of them at
+    least is as typed, or no common English word more frequent than the typed one ("shim
+    bit" for Shin Bet; not "guys stop" nor "cause story" for Gaza Strip)."""
+    return any(
+        fold(h) == fold(t) or not common_english(fold(t), fold(h))
+        for t, h in zip(typed, heard, strict=True)
+    )
+
+
 def _phrase(words: Sequence[str], heard: Heard) -> Node:
     options = [[w, *heard.in_phrase.get(fold(w), ())] for w in words]
     # Fewest and closest changes first: combinations by the sum of variant ranks.
     best = best_combinations([len(o) for o in options], MAX_PHRASE_VARIANTS)
     combos = [tuple(o[i] for o, i in zip(options, combo, strict=True)) for combo in best]
+    combos = [c for c in combos if heard_as_phrase(words, c)]
     one = joined(words)
     as_one = [Term(v) for v in heard.alone.get(one, ())] if one else []
     if len(combos) == 1 and not as_one:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -157,10 +158,17 @@ def parse_row(row: Mapping[str, Any], mapping: Mapping[str, str], locator: str) 
         record.publish_date = parse_date(_text(get.get("publish_date"))) or record.publish_date
     except ValueError as exc:
         record.extra["publish_date_error"] = str(exc)
-    used = set(mapping.values())
+    _other_columns(record, row, set(mapping.values()))
+    record.locator = locator
+    return record
+
+
+def _other_columns(record: Record, row: Mapping[str, Any], used: set[str]) -> None:
+    """The row's columns no field was mapped to, into ``record``: its length, an
+    export's outlet code, the rest as extra fields."""
     export = row.keys() >= _EXPORT_MARKS  # a Newsreel export read back: what the archive
     if export:  # made (versions, hashes, the repaired text) is no source field
-        used |= _DERIVED
+        used = used | _DERIVED
     for column, value in row.items():
         if column in used or not (_text(value) or "").strip():
             continue
@@ -168,10 +176,23 @@ def parse_row(row: Mapping[str, Any], mapping: Mapping[str, str], locator: str) 
         if export and column == "channel_code":
             record.channel_code = record.channel_code or str(value)  # "DW" of the archive
             continue
+        if _fold(column) in _DURATION and (seconds := _duration(value)) is not None:
+            record.duration_seconds = seconds  # an export's column read back as it was
+            continue
         name = column.removeprefix(_EXTRA) if export else column  # "extra.X" is X again
         record.extra[name] = value if isinstance(value, int | float | bool) else str(value)
-    record.locator = locator
-    return record
+
+
+_DURATION = frozenset({"durationseconds", "duration"})  # a video's length, in seconds
+
+
+def _duration(value: Any) -> float | None:
+    """A duration cell's seconds (a number ≥ 0), else None (kept as an extra field)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) and number >= 0 else None
 
 
 # columns a Newsreel export adds from the archive: read back, they are not kept in extra
