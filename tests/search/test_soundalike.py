@@ -77,10 +77,11 @@ def test_expand_phrase_tries_closest_combinations_first() -> None:
     assert Phrase(("shim", "bit")) in node.parts
 
 
-def test_expand_keeps_exclusions_near_and_prefixes_exact() -> None:
+def test_expand_keeps_near_and_prefixes_exact_and_widens_exclusions() -> None:
     heard = Heard({"gaza": ["gazza"], "rafah": ["rafa"]}, {"gaza": ["gazza"], "rafah": ["rafa"]})
     node = expand(parse_query("Gaza -Rafah").node, heard)
-    assert node == And((Or((Term("Gaza"), Term("gazza"))),), (Term("Rafah"),))
+    rafah = Or((Term("Rafah"), Term("rafa")))
+    assert node == And((Or((Term("Gaza"), Term("gazza"))),), (rafah,))
     near = parse_query("Gaza NEAR/3 Rafah").node
     assert isinstance(near, Near) and expand(near, heard) == near
     assert expand(Term("gaza", prefix=True), heard) == Term("gaza", prefix=True)
@@ -232,3 +233,14 @@ def test_a_phrase_heard_only_as_common_words_is_not_searched() -> None:
     assert not heard_as_phrase(["Gaza", "Strip"], ["guys", "stop"])
     assert heard_as_phrase(["Shin", "Bet"], ["shim", "bit"])
     assert heard_as_phrase(["Gaza", "Strip"], ["Gaza", "stop"])
+
+
+def test_an_excluded_word_leaves_out_what_it_matches_alone() -> None:
+    from newsreel.search.soundalike import excluding
+
+    heard = Heard({"rafah": ["rafa"]}, {"rafah": ["rafa", "roof"]})
+    node = parse_query("Gaza -Rafah").node
+    left_out = Or((Term("Rafah"), Term("rafa")))
+    assert excluding(node, heard) == And((Term("Gaza", stem=False),), (left_out,))
+    widened = expand(node, heard)
+    assert isinstance(widened, And) and widened.exclude == (left_out,)  # not "roof"

@@ -36,7 +36,7 @@ from newsreel.search.forms import word_forms
 from newsreel.search.fulltext import FullText
 from newsreel.search.indexes import Indexes
 from newsreel.search.query import Node, Or, ParsedQuery, Phrase, Term, parse_query
-from newsreel.search.soundalike import Heard, phrase_words
+from newsreel.search.soundalike import Heard, phrase_words, query_words
 from newsreel.text import fold
 
 PERIODS = ("day", "week", "month")
@@ -283,10 +283,12 @@ class Trends:
             # "Cairo"); a phrase's words also those heard beside each other (a word the
             # term itself names is none: ``variants_for``)
             in_phrase = {fold(w) for words in phrase_words(parsed.node) for w in words}
+            counted = set(query_words(parsed.node)) | in_phrase  # not "-Rafah": left out
             out[term] = {
                 w: list(vs)
                 for w in heard.in_phrase
-                if (vs := (heard.in_phrase if w in in_phrase else heard.alone).get(w, ()))
+                if w in counted
+                and (vs := (heard.in_phrase if w in in_phrase else heard.alone).get(w, ()))
             }
         return out
 

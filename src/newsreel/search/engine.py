@@ -21,6 +21,8 @@ from newsreel.search.query import And, Near, Node, Or, Phrase, Term
 from newsreel.search.soundalike import (
     Heard,
     adjacent,
+    excluded_words,
+    excluding,
     expand,
     find_variants,
     linked_variants,
@@ -60,7 +62,8 @@ def variants_for(
     found = find_variants(node, store.search.sound_variants, store.search.indexed_documents())
     typed = query_words(node)
     words = {w for w in typed if w not in STOPWORDS}
-    linked = store.entities.linked_spellings(sorted(words)) if words else {}
+    named = words | {w for w in excluded_words(node) if w not in STOPWORDS}  # "-Rafah" too
+    linked = store.entities.linked_spellings(sorted(named)) if named else {}
     # less what the user dropped, and the words typed: "Rafah OR Rafa" hears neither
     found = other_kinds_dropped(store, with_linked(found, linked).without([*dropped, *typed]))
     if context is None or not any(found.alone.values()):
@@ -149,6 +152,7 @@ def rank(
     ``SIDE_BY_SIDE_WEIGHT`` x those. How each matched ("exact" or sound-alike) is read
     for the returned videos only.
     """
+    node = excluding(node, variants)  # "-Rafah" leaves out "Rafa" in every part
     heard = expand(node, variants)
     side_by_side = adjacent(node)
     parts: list[tuple[Node, float]] = [(node, 1.0)]
@@ -464,7 +468,7 @@ def hybrid(
         lexical_ranked = lexical_ranked[:wanted]
     text = semantic_text(node)
     check_time()
-    out = excluded(indexes, node, filters)
+    out = excluded(indexes, excluding(node, variants), filters)
     meaning = [m for m in indexes.semantic.search(text, filters, SEMANTIC_DEPTH) if m[0] not in out]
     weight = semantic_weight(text)
     fused: dict[int, float] = {}

@@ -416,7 +416,9 @@ def adjacent(node: Node) -> Node:
 
 
 def expand(node: Node, heard: Heard) -> Node:
-    """Replace each word by itself OR its heard variants; exclusions stay exact."""
+    """Replace each word by itself OR its heard variants; an excluded word by itself OR
+    the variants that match it alone ("Gaza -Rafah" leaves out the videos that say
+    "Rafa", as "Rafah" finds them); excluded phrases stay exact."""
     if isinstance(node, Term):
         return _term(node, heard)
     if isinstance(node, Phrase):
@@ -425,7 +427,32 @@ def expand(node: Node, heard: Heard) -> Node:
         return Or(tuple(expand(p, heard) for p in node.parts))
     if isinstance(node, Near):
         return node  # NEAR takes words and phrases only; kept exact
-    return And(tuple(expand(p, heard) for p in node.include), node.exclude)
+    return And(tuple(expand(p, heard) for p in node.include), _left_out(node.exclude, heard))
+
+
+def excluding(node: Node, heard: Heard) -> Node:
+    """``node`` with only its excluded words widened to what matches them alone: the
+    query as typed that still leaves out "Rafa" for "-Rafah"."""
+    if isinstance(node, Or):
+        return Or(tuple(excluding(p, heard) for p in node.parts))
+    if not isinstance(node, And):
+        return node
+    return And(tuple(excluding(p, heard) for p in node.include), _left_out(node.exclude, heard))
+
+
+def _left_out(exclude: Sequence[Node], heard: Heard) -> tuple[Node, ...]:
+    """Excluded words with the variants that match them alone; phrases as typed."""
+    return tuple(_term(p, heard) if isinstance(p, Term) else p for p in exclude)
+
+
+def excluded_words(node: Node) -> list[str]:
+    """The (folded) words a query leaves out ("-Rafah"), which have heard variants too."""
+    if isinstance(node, Or):
+        return [w for p in node.parts for w in excluded_words(p)]
+    if not isinstance(node, And):
+        return []
+    own = [fold(p.text) for p in node.exclude if isinstance(p, Term) and not p.prefix]
+    return [*own, *(w for p in node.include for w in excluded_words(p))]
 
 
 Lookup = Callable[[Sequence[str]], Mapping[str, Sequence[tuple[str, int]]]]
@@ -438,7 +465,7 @@ def find_variants(node: Node, lookup: Lookup, documents: int) -> Heard:
     """
     keys = {
         w: nearby_keys(k)
-        for w in [*query_words(node), *phrases_joined(node)]
+        for w in [*query_words(node), *excluded_words(node), *phrases_joined(node)]
         if (k := sound_key(letters(w)))
     }
     found = lookup(sorted({k for near in keys.values() for k in near}))
