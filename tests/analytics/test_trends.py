@@ -222,3 +222,20 @@ def test_what_the_index_cannot_count_alone() -> None:
     assert check('"west bank" OR west')  # a phrase's hit is one, not one per word
     assert not check('"bank bank"')  # a phrase that overlaps itself
     assert not check('"a b" OR "b c"')  # "a b c": the text counts one, the index two
+
+
+def test_a_part_said_only_in_a_title_is_no_hit(archive: Archive, tmp_path: Path) -> None:
+    """The index matches titles too: "Rafah crossing" counts nothing in a video whose
+    title alone names Rafah, and "a NEAR/3 b" is counted apart from "a b"."""
+    rows = [
+        '{"video_id": "TITLEONLY01", "title": "Rafah crossing", "publish_date": "2024-01-05",'
+        ' "transcript": "the crossing opened and the crossing closed"}',
+        '{"video_id": "SAIDTOO0001", "title": "News", "publish_date": "2024-01-06",'
+        ' "transcript": "the Rafah crossing opened far from any other crossing"}',
+    ]
+    (tmp_path / "t.jsonl").write_text("\n".join(rows) + "\n")
+    archive.ingest([tmp_path / "t.jsonl"])
+    both = archive.trends(["Rafah crossing"], by_channel=False, heard=False)
+    assert list(both.hits) == [3] and list(both.videos) == [1]
+    near = archive.trends(["Rafah NEAR/1 crossing"], by_channel=False, heard=False)
+    assert list(near.hits) == [3] and list(near.videos) == [1]

@@ -35,7 +35,7 @@ from newsreel.search.engine import prepared, variants_for, widest
 from newsreel.search.forms import word_forms
 from newsreel.search.fulltext import FullText
 from newsreel.search.indexes import Indexes
-from newsreel.search.query import Node, Or, ParsedQuery, Phrase, Term, parse_query
+from newsreel.search.query import And, Node, Or, ParsedQuery, Phrase, Term, parse_query
 from newsreel.search.soundalike import Heard, phrase_words, query_words
 from newsreel.text import fold
 
@@ -208,7 +208,7 @@ class Trends:
         self._lock = threading.Lock()
         self._generation: tuple[int, ...] | None = None
         self._meta: _Meta | None = None
-        self._counted: dict[tuple[Pattern, ...], _Counted] = {}
+        self._counted: dict[Node, _Counted] = {}
 
     def query(
         self,
@@ -328,23 +328,39 @@ class Trends:
         if heard:  # what search matches: other forms of the words, and heard variants
             node = prepared(node, False)
             node = widest(node, self._variants(node, parsed.dropped))
+        return _arrays(self._node_hits(node, term))
+
+    def _node_hits(self, node: Node, term: str) -> dict[int, int]:
+        """Hits per transcript of a query, in the transcripts' own words (``_in_text``)."""
         patterns = tuple(sorted({p for leaf in leaves(node) for p in _patterns(leaf)}))
         if not any(words for words, _ in patterns):
             raise ConfigError(f"{term!r} has no words to count")
-        counted = self._counted.setdefault(patterns, _Counted())
+        counted = self._counted.setdefault(node, _Counted())  # "a b" and "a NEAR/3 b" apart
         if counted.generation == self._generation:
-            return _arrays(counted.hits)  # nothing was added since it was counted
+            return self._in_text(node, counted.hits, term)  # nothing added since counted
         if self.indexes.fulltext.invertible and invertible(
             node, patterns
         ):  # from the index's scores: no transcript read
             counted.hits, counted.scanned = self._from_scores(node, patterns), set()
             counted.generation = self._generation
-            return _arrays(counted.hits)
+            return self._in_text(node, counted.hits, term)
         todo = [t for t in self.indexes.matching_ids(node, Filters()) if t not in counted.scanned]
         if todo:
             self._count(counted, matcher(patterns), todo)
         counted.generation = self._generation
-        return _arrays(counted.hits)
+        return self._in_text(node, counted.hits, term)
+
+    def _in_text(self, node: Node, hits: dict[int, int], term: str) -> dict[int, int]:
+        """The hits of transcripts whose own words hold every part a query requires: the
+        index also matches titles, and a word said only in a title is no hit ("Rafah
+        crossing" in a video whose title alone names Rafah counts nothing)."""
+        parts = node.include if isinstance(node, And) else getattr(node, "parts", ())
+        if len(parts) < 2 or isinstance(node, Or):
+            return hits
+        for part in parts:
+            said = self._node_hits(part, term)
+            hits = {t: count for t, count in hits.items() if t in said}
+        return hits
 
     def _from_scores(self, node: Node, patterns: tuple[Pattern, ...]) -> dict[int, int]:
         """Hits per transcript read back from the full-text index's BM25 scores
