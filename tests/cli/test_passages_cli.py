@@ -90,6 +90,7 @@ def test_search_passages_offset_and_no_match(demo: Path) -> None:
         (["search", "Gaza", "--csv"], "--csv lists passages"),
         (["search", "Gaza", "--passages", "--csv", "--json"], "one of --json and --csv"),
         (["search", "Gaza", "--passages", "--mode", "semantic"], "--mode lexical"),
+        (["search", "Gaza", "--facets", "--mode", "semantic"], "no such count"),
         (["search", "Gaza", "--passages", "--limit", "0"], "--limit"),
         (["export", "--passages", "--format", "csv", "-o", "x.csv"], "--query"),
         (["export", "--passages", "-q", "Gaza", "--format", "xlsx", "-o", "x"], "xlsx"),
@@ -130,3 +131,9 @@ def test_export_passages_takes_the_filters(demo: Path, tmp_path: Path) -> None:
     assert code == 0, err
     rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert rows and {r["channel"] for r in rows} == {"DW News"}
+
+
+def test_option_combinations_search_does_not_take_are_usage_errors(demo: Path) -> None:
+    for args in (["--csv"], ["--passages", "--sort", "date"], ["--facets", "--mode", "semantic"]):
+        code, _, err = run("search", "Gaza", *args, archive=demo)
+        assert code == 2 and "Usage:" in err, args

@@ -191,3 +191,21 @@ def test_a_new_embedder_version_reembeds_and_never_mixes_vectors(tmp_path: Path)
         run = run_stage(store, EmbedStage(store, "static-test-2"))
         assert run.items == 2  # the rest, not the one already done
         assert store.passages.passage_count(VERSION)[0] == 0
+
+
+def test_semantic_pages_join_up_though_one_video_holds_many_passages(tmp_path: Path) -> None:
+    """Regression (review): a long video's many passages filled the nearest passages, so
+    "--limit 5 --offset 20" found nothing that "--limit 30" listed."""
+    texts = {
+        f"vid{n:08d}": f"the weather report {n} and some ceasefire news " * 30 for n in range(1, 8)
+    }
+    texts["vid00000000"] = "ceasefire talks " * 1500  # 40 passages, each nearer than any other
+    db = _archive_with(tmp_path, texts)
+    with open_archive(db) as arch:
+        every = [h.video_id for h in arch.search("ceasefire", mode="semantic", limit=30)]
+        pages = [
+            h.video_id
+            for start in range(0, 8, 3)
+            for h in arch.search("ceasefire", mode="semantic", limit=3, offset=start)
+        ]
+        assert len(every) == 8 and pages == every

@@ -9,7 +9,6 @@ from typing import Any
 import click
 
 from newsreel.api import Archive
-from newsreel.errors import ConfigError
 from newsreel.export import PASSAGE_COLUMNS, passage_records, stream_rows
 from newsreel.rows import PassageRow
 from newsreel.search.occurrences import marked_text
@@ -19,19 +18,24 @@ from newsreel.search.snippets import snippet_terminal
 def check_passage_options(
     *, passages: bool, as_json: bool, as_csv: bool, mode: str, sort: str, facets: bool
 ) -> None:
-    """Refuse option combinations that passages do not take."""
+    """Refuse option combinations that passages (and facets) do not take: a usage error."""
     if as_csv and not passages:
-        raise ConfigError("--csv lists passages; add --passages")
+        raise click.UsageError("--csv lists passages; add --passages")
     if as_csv and as_json:
-        raise ConfigError("choose one of --json and --csv")
+        raise click.UsageError("choose one of --json and --csv")
+    if facets and mode == "semantic":
+        raise click.UsageError(
+            "--facets counts the videos the words match; a search by meaning has no such "
+            "count: use --mode lexical or hybrid"
+        )
     if not passages:
         return
     if mode != "lexical":
-        raise ConfigError("--passages lists where the words match; use it with --mode lexical")
+        raise click.UsageError("--passages lists where the words match; use it with --mode lexical")
     if sort != "relevance":
-        raise ConfigError("--passages lists videos best match first; drop --sort")
+        raise click.UsageError("--passages lists videos best match first; drop --sort")
     if facets:
-        raise ConfigError("--facets counts videos; run it without --passages")
+        raise click.UsageError("--facets counts videos; run it without --passages")
 
 
 def print_passages(

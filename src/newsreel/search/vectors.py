@@ -179,11 +179,14 @@ class Semantic:
 
         if self._centroids is None:
             self._centroids = ivf.load_centroids(self.store, self.version)
-        found = ivf.nearest(
-            self.store, self.version, self._centroids, vector, max(wanted * OVERSAMPLE, 100)
-        )
-        hits = self.store.passages.passage_hits([k for k, _ in found], filters)
-        return _best_per_transcript(found, hits)[:wanted]
+        count = max(wanted * OVERSAMPLE, 100)
+        while True:  # more passages until ``wanted`` videos, as in ``search``
+            found = ivf.nearest(self.store, self.version, self._centroids, vector, count)
+            hits = self.store.passages.passage_hits([k for k, _ in found], filters)
+            ranked = _best_per_transcript(found, hits)
+            if len(ranked) >= wanted or len(found) < count:
+                return ranked[:wanted]
+            count *= 4
 
     def _exact(
         self, vector: np.ndarray, filters: Filters, wanted: int
@@ -195,10 +198,15 @@ class Semantic:
         if not keys:
             return []
         scores = matrix @ vector.astype(np.float32) / (127.0 * 127.0)
-        top = np.argsort(-scores)[: wanted * OVERSAMPLE]
-        chosen = [keys[i] for i in top]
-        hits = self.store.passages.passage_hits(chosen, filters)
-        return _best_per_transcript([(keys[i], float(scores[i])) for i in top], hits)[:wanted]
+        order = np.argsort(-scores)
+        count = wanted * OVERSAMPLE
+        while True:  # more passages until ``wanted`` videos (one video holds many passages)
+            top = order[:count]
+            hits = self.store.passages.passage_hits([keys[i] for i in top], filters)
+            ranked = _best_per_transcript([(keys[i], float(scores[i])) for i in top], hits)
+            if len(ranked) >= wanted or count >= len(keys):
+                return ranked[:wanted]
+            count *= 4
 
 
 def _load_matrix(

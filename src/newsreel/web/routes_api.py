@@ -94,6 +94,8 @@ def search_page(
     return {
         "query": q,
         "total": total if mode == "lexical" else max(total, offset + len(rows)),
+        # by meaning, every video is some distance away: the total is how many at least
+        "total_exact": mode == "lexical",
         "offset": offset,
         "limit": limit,
         "hits": rows,
