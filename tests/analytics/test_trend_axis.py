@@ -97,3 +97,19 @@ def test_dropping_a_heard_variant() -> None:
     heard = Heard({"rafah": ["rafa", "raf"]}, {"rafah": ["rafa", "raf", "rapha"]})
     assert heard.without(parsed.dropped).used() == {"rafah": ["rapha"]}
     assert heard.without(()).used() == {"rafah": ["rafa", "raf", "rapha"]}
+
+
+def test_a_chart_spans_the_table_with_month_ticks_and_names_a_series_of_gaps(
+    tmp_path: Path,
+) -> None:
+    """Regression (review): the axis shrank to the periods drawn, with day ticks, and an
+    outlet whose every period was below the word floor was in the legend, undrawn."""
+    rows = [
+        _row("DW", "2022-10", 1, 500),
+        _row("BBC", "2026-01", 4, 5_000),
+        _row("BBC", "2026-02", 6, 9_000),
+    ]
+    write_chart(rows, "hits", tmp_path / "t.svg", "Gaza", per="month", min_words=1_000)
+    svg = (tmp_path / "t.svg").read_text(encoding="utf-8")
+    assert "2022-10" in svg and "2026-02" in svg and "2026-01-05" not in svg
+    assert "(all gaps)" in svg

@@ -486,3 +486,12 @@ def test_a_typo_that_finds_nothing_gets_a_respelled_query(client: TestClient) ->
     assert typo["hits"] == [] and typo["did_you_mean"] == "Cairo talks"
     page = client.get("/search", params=asked).text
     assert 'id="did-you-mean"' in page and "Cairo talks" in page
+
+
+def test_search_pages_as_the_search_page_does(client: TestClient) -> None:
+    every = client.get("/api/v1/search", params={"q": "Gaza", "limit": 4}).json()
+    second = client.get("/api/v1/search", params={"q": "Gaza", "limit": 2, "page": 2}).json()
+    assert second["offset"] == 2 and second["total_exact"] is True
+    assert [h["video_id"] for h in second["hits"]] == [h["video_id"] for h in every["hits"][2:4]]
+    both = client.get("/api/v1/search", params={"q": "Gaza", "page": 2, "offset": 3})
+    assert both.status_code == 400 and "not both" in both.text

@@ -51,8 +51,11 @@ def write_chart(
             marker="o" if points < 40 else None,
             markersize=3,
             linewidth=1.6,
-            label=name,
+            label=name if points else f"{name} (all gaps)",
         )
+    if len(when) > 1:  # the whole table's span, though its edges be gaps
+        axes.set_xlim(when[0], when[-1])  # type: ignore[arg-type]
+    _date_ticks(axes, per, len(when))
     figure.autofmt_xdate()
     axes.set_ylabel(LABELS[measure])
     axes.set_ylim(bottom=0)
@@ -68,3 +71,22 @@ def write_chart(
     figure.tight_layout()
     figure.savefig(path)
     plt.close(figure)
+
+
+def _date_ticks(axes: object, per: str, periods: int) -> None:
+    """Ticks on the periods' own starts: months for monthly data (not days), at most
+    about a dozen labels."""
+    import matplotlib.dates as mdates
+
+    step = max(1, math.ceil(periods / 12))
+    if per == "month":
+        locator: mdates.DateLocator = mdates.MonthLocator(interval=step)
+        formatter = mdates.DateFormatter("%Y-%m")
+    elif per == "week":
+        locator = mdates.WeekdayLocator(byweekday=mdates.MO, interval=step)
+        formatter = mdates.DateFormatter("%Y-%m-%d")
+    else:
+        locator = mdates.DayLocator(interval=step)
+        formatter = mdates.DateFormatter("%Y-%m-%d")
+    axes.xaxis.set_major_locator(locator)  # type: ignore[attr-defined]
+    axes.xaxis.set_major_formatter(formatter)  # type: ignore[attr-defined]

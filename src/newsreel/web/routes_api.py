@@ -124,9 +124,17 @@ def api_search(
     exact: bool = False,
     limit: Annotated[int, Query(ge=1, le=1000)] = 20,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    page: Annotated[int | None, Query(ge=1, le=MAX_OFFSET)] = None,
 ) -> dict[str, Any]:
     """Ranked hits with highlighted snippets, facets with counts, and the total; 503
-    when the query runs past the server's time budget."""
+    when the query runs past the server's time budget. ``page`` (as on the search page)
+    is ``offset`` in pages of ``limit``."""
+    if page is not None:
+        if offset:
+            raise ApiProblem(400, "give page or offset, not both")
+        offset = (page - 1) * limit
+        if offset > MAX_OFFSET:
+            raise ApiProblem(422, f"page {page} starts past {MAX_OFFSET:,} hits")
     with state_of(request).query() as arch:
         return search_page(
             arch,
