@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from newsreel.analytics.trends import ALL, TrendRow, period_start, time_axis
 from newsreel.errors import ConfigError
@@ -73,20 +74,18 @@ def write_chart(
     plt.close(figure)
 
 
-def _date_ticks(axes: object, per: str, periods: int) -> None:
+def _date_ticks(axes: Any, per: str, periods: int) -> None:
     """Ticks on the periods' own starts: months for monthly data (not days), at most
     about a dozen labels."""
-    import matplotlib.dates as mdates
+    import matplotlib.dates
 
+    dates: Any = matplotlib.dates  # its locators are untyped
     step = max(1, math.ceil(periods / 12))
     if per == "month":
-        locator: mdates.DateLocator = mdates.MonthLocator(interval=step)
-        formatter = mdates.DateFormatter("%Y-%m")
+        locator, shown = dates.MonthLocator(interval=step), "%Y-%m"
     elif per == "week":
-        locator = mdates.WeekdayLocator(byweekday=mdates.MO, interval=step)
-        formatter = mdates.DateFormatter("%Y-%m-%d")
+        locator, shown = dates.WeekdayLocator(byweekday=dates.MO, interval=step), "%Y-%m-%d"
     else:
-        locator = mdates.DayLocator(interval=step)
-        formatter = mdates.DateFormatter("%Y-%m-%d")
-    axes.xaxis.set_major_locator(locator)  # type: ignore[attr-defined]
-    axes.xaxis.set_major_formatter(formatter)  # type: ignore[attr-defined]
+        locator, shown = dates.DayLocator(interval=step), "%Y-%m-%d"
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(dates.DateFormatter(shown))
