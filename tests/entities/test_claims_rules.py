@@ -1420,3 +1420,11 @@ def test_a_description_between_commas_is_no_speaker_the_name_before_it_is() -> N
     assert quotes[0].speaker.rstrip(",") == "Amnesty"
     _, quotes = extract("The mayor, Vitali Klitschko, said the city had no power".split(), [0])
     assert quotes[0].speaker.rstrip(",") == "Vitali Klitschko"
+
+
+def test_a_sum_is_no_lone_verb_after_it_nor_in_total() -> None:
+    assert values("How does a salary of 120 million sound?") == {120e6: "salary"}
+    assert values("a capacity of 80 000 people") == {80_000: "people"}
+    assert values("They bought 5 million shares.") == {5e6: "shares"}
+    assert values("he's lost over £100,000 in total.") == {100_000: "lost"}
+    assert values("They paid £5 million in cash.") == {5e6: "in cash"}

@@ -70,7 +70,8 @@ def _subject(
     more = out[:1] in (["more"], ["less"]) and len(out) > 1 and out[1] != "than"
     if money and out[:1] and out[0].lower() in _MONEY_FOR and len(out) > 1:
         timely = any(_YEAR.match(w) or w.casefold() in _WHEN_WORDS for w in out)
-        return None if timely else " ".join(out)  # not "£5 in 2020", "in early trading"
+        whole = [w.casefold() for w in out] in (["in", "total"], ["in", "all"])
+        return None if timely or whole else " ".join(out)  # not "£5 in 2020", "in total"
     if out[:1] == ["of"] and _share_of(words, start, end):
         return " ".join(out)
     if not out or says_when(out) or (out[0].lower() in _NOT_SUBJECT and not more):
@@ -169,6 +170,23 @@ def subject_of(
     return untrailed(subject)
 
 
+def _last_word(
+    forms: Sequence[str], words: Sequence[str], subject: str, at: tuple[int, int, int, int]
+) -> bool:
+    """Whether what follows a number that a measure names ("a salary of") is one word
+    that ends its sentence or clause ("How does a salary of 120 million sound?"): a verb
+    more likely than what is counted; not "5 million shares"."""
+    s, e, i, after = at
+    ends = after + 1 >= e or forms[after][-1:] in ".,?!;:"
+    word = subject.casefold()
+    plural = word.endswith("s") or word in _PLURALS  # "a capacity of 80,000 people"
+    return " " not in word and ends and not plural and words[_before_sum(words, s, i)] == "of"
+
+
+# plurals without an "s": what a number after "a crowd of" counts, though it ends a clause
+_PLURALS = frozenset("people children men women police staff cattle personnel".split())
+
+
 def _range_start(words: Sequence[str], s: int, i: int) -> int:
     """The first token of the range or list of numbers that ends at token ``i``
     ("minus 20 -30", "minus 20, minus 25")."""
@@ -239,7 +257,12 @@ def _what(
     )
     if money or currency:
         # what the sum is for, named before it, unless a noun follows ("£20 notes")
-        plain = subject is None or currency or subject.split()[0].casefold() in _MONEY_FOR
+        plain = (
+            subject is None
+            or currency
+            or subject.split()[0].casefold() in _MONEY_FOR
+            or _last_word(forms, words, subject, at)  # "a salary of 120 million (sound)?"
+        )
         before = (
             _money_before(forms, words, s, i)
             or _subject_before(forms, words, s, i, True, priced=True, topic=topic)
@@ -272,7 +295,7 @@ def _what(
                 or _money_noun_before(forms, words, s, i)  # "a market value over"
             )
         return before or subject, True
-    rate = _how_often(subject)
+    rate = _how_often(subject) or (subject is not None and _last_word(forms, words, subject, at))
     if (
         (subject is None or rate)
         and value >= 1e6
