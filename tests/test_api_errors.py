@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,6 +64,7 @@ def test_one_string_is_one_item_not_its_letters(tmp_path: Path, archive: Path) -
     looked for a file "/"."""
     with open_archive(archive, read_only=True) as arch:
         assert set(arch.trends("Cairo")["term"]) == {"Cairo"}
+        assert list(arch.trend_variants("Cairo")) == ["Cairo"]
     examples = Path(__file__).resolve().parents[1] / "examples" / "records"
     with open_archive(tmp_path / "one.db") as arch:
         assert arch.ingest(str(examples)).ingested >= 1
@@ -150,3 +153,23 @@ def test_a_rename_keeps_the_entity_s_id(tmp_path: Path, archive: Path) -> None:
         cairo = arch.entity("Cairo")
         arch.rename_entity("Doha, Qatar", "Cairo")  # another's name: one entity now
         assert arch.entity("Doha").entity_id == cairo.entity_id
+
+
+@pytest.mark.parametrize(
+    ("call", "needle"),
+    [
+        (lambda a: a.story(None), "story id"),
+        (lambda a: a.story("1"), "story id"),
+        (lambda a: a.compare(story="1"), "story id"),
+        (lambda a: a.topics(topics=0), "topics must"),
+        (lambda a: a.topics(topics="3"), "topics must"),
+        (lambda a: a.topics(sample=0), "sample must"),
+        (lambda a: a.stories(min_videos=0), "min_videos"),
+    ],
+)
+def test_bad_story_and_topic_arguments_are_config_errors(
+    archive: Path, call: Callable[[Any], object], needle: str
+) -> None:
+    """Regression (review): they raised sklearn's, Python's TypeError, or gave a story."""
+    with open_archive(archive, read_only=True) as arch, pytest.raises(ConfigError, match=needle):
+        call(arch)

@@ -137,3 +137,14 @@ def test_option_combinations_search_does_not_take_are_usage_errors(demo: Path) -
     for args in (["--csv"], ["--passages", "--sort", "date"], ["--facets", "--mode", "semantic"]):
         code, _, err = run("search", "Gaza", *args, archive=demo)
         assert code == 2 and "Usage:" in err, args
+
+
+@pytest.mark.parametrize("query", ["Gaza", "Qatar", "Rafah", "Newcastle"])
+def test_passages_list_videos_in_the_order_search_gives_them(demo: Path, query: str) -> None:
+    """Regression (review): passages ranked videos without outlet crowding, so a video's
+    `rank` was not its place in the search order."""
+    _, hits, _ = run("search", query, "--json", "--limit", "50", archive=demo)
+    _, passages, _ = run("search", query, "--passages", "--json", archive=demo)
+    order = [json.loads(line)["video_id"] for line in hits.splitlines()]
+    listed = list(dict.fromkeys(json.loads(line)["video_id"] for line in passages.splitlines()))
+    assert listed == [v for v in order if v in listed] and listed

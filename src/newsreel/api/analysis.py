@@ -39,10 +39,13 @@ class AnalysisMethods(ArchiveBase):
         """Stories, newest first: ``story_id``, ``label``, ``start``, ``end``, ``videos``,
         ``channels`` (outlets, most videos first), ``channel_videos``, ``video_ids``,
         ``items`` (the videos), ``terms``."""
+        if isinstance(min_videos, bool) or not isinstance(min_videos, int) or min_videos < 1:
+            raise ConfigError(f"min_videos must be a whole number from 1, not {min_videos!r}")
         return self.store.stories.story_rows(self._filters(channel, lang, since, until), min_videos)
 
     def story(self, story_id: int) -> StoryRow:
         """One story, with who reported first per outlet (``first_by_outlet``)."""
+        _story_id(story_id)
         rows = self.store.stories.story_rows(Filters(), 1, story_id)
         if not rows:
             raise NotFoundError(f"no story {story_id} in the archive {self.store.path}")
@@ -66,6 +69,7 @@ class AnalysisMethods(ArchiveBase):
         if len(chosen) != 1:
             raise ConfigError("compare one thing: a story, an entity or a query")
         if story is not None:
+            _story_id(story)
             tids = self.store.stories.story_video_ids(story)
             if not tids:
                 raise NotFoundError(f"no story {story} in the archive {self.store.path}")
@@ -99,6 +103,11 @@ class AnalysisMethods(ArchiveBase):
         (``topic``, ``channel``, ``period``, ``videos``, ``total_videos``, ``pct_videos``)."""
         from newsreel.analytics.topics import Lead, topics_over_time
 
+        for name, value, least in (("topics", topics, MIN_TOPICS), ("sample", sample, MIN_SAMPLE)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < least:
+                raise ConfigError(f"{name} must be a whole number from {least}, not {value!r}")
+        if topics > MAX_TOPICS:
+            raise ConfigError(f"topics must be at most {MAX_TOPICS}, not {topics}")
         leads = (
             Lead(title, lead, chan, date.fromisoformat(day) if day else None)
             for title, lead, chan, day in self.store.analytics.leads(
@@ -174,12 +183,12 @@ class AnalysisMethods(ArchiveBase):
                 rows += [replace(row, channel=GROUP_PREFIX + name) for row in found]
         return rows
 
-    def trend_variants(self, terms: Sequence[str]) -> dict[str, dict[str, list[str]]]:
+    def trend_variants(self, terms: Sequence[str] | str) -> dict[str, dict[str, list[str]]]:
         """The heard variants ``trend_rows`` counts with each word of each term (term →
         word → variants); drop one with ``-heard:VARIANT`` in the term."""
         if self._trends is None:
             self._trends = Trends(self.indexes)
-        return self._trends.heard(terms)
+        return self._trends.heard([terms] if isinstance(terms, str) else terms)
 
     def trends(self, terms: Sequence[str] | str, **options: Any) -> pd.DataFrame:
         """``trend_rows`` as a pandas DataFrame, with ``per_10k_words`` and ``pct_videos``."""
@@ -189,3 +198,13 @@ class AnalysisMethods(ArchiveBase):
         return pd.DataFrame.from_records(
             [r.to_dict() for r in self.trend_rows(terms, **options)], columns=columns
         )
+
+
+MIN_TOPICS, MAX_TOPICS = 2, 100  # themes ``topics`` fits (as ``newsreel topics --topics``)
+MIN_SAMPLE = 100  # videos the themes are fitted on at least
+
+
+def _story_id(story_id: object) -> None:
+    """A ``ConfigError`` for a story id that is no whole number from 1 (``None``, "1")."""
+    if isinstance(story_id, bool) or not isinstance(story_id, int) or story_id < 1:
+        raise ConfigError(f"a story id is a whole number from 1, not {story_id!r}")

@@ -275,7 +275,10 @@ def passage_rows(
     node = prepared(node, exact)
     variants = variants_for(indexes.store, node, exact, dropped, indexes.context)
     total = len(indexes.matching_ids(widest(node, variants), filters))
-    order = [t for t, _ in rank(indexes, node, variants, filters, total)] if total else []
+    ranked = rank(indexes, node, variants, filters, total) if total else []
+    scores = {t: score for t, (score, _) in ranked}
+    ids = [t for t, _ in ranked]  # in search's order: crowded as its hits are
+    order = crowding.crowded(ids, scores, indexes.outlets(ids)) if ids else []
     return _passages(indexes.store, node, variants, order, width)
 
 
