@@ -380,3 +380,31 @@ def test_a_saved_storys_span_and_size_come_from_its_videos(archive: Archive, new
     archive.store.stories.save_stories([stale], [], {})
     again = next(s for s in archive.stories() if s.story_id == flood.story_id)
     assert (again.start, again.end, again.videos) == (flood.start, flood.end, 2)
+
+
+def test_a_story_listing_follows_set_and_outlet_merges(archive: Archive, news: Path) -> None:
+    """Regression (review): start, end and outlets stayed as grouped until --regroup."""
+    archive.ingest([news])
+    archive.group_stories()
+    story_id = archive.store.stories.story_of("flood000002")
+    assert story_id is not None
+    archive.set_metadata("flood000001", publish_date="2024-04-20")
+    archive.merge_outlets("BBC", "DW News")
+    story = archive.story(story_id)
+    assert (story.start, story.end) == (date(2024, 4, 20), date(2024, 5, 2))
+    assert story.channel_videos == {"DW News": 2}
+    assert [s.story_id for s in archive.stories(channel="DW News")].count(story_id) == 1
+
+
+def test_a_partly_dated_storys_span_says_how_many_videos_have_no_date(
+    tmp_path: Path, news: Path
+) -> None:
+    """Regression (review): "11 videos, 2022-10-20" when 10 of them had no date."""
+    record = news / "en_DW" / "flood000001.txt"
+    record.write_text(record.read_text().replace("20240501", ""), encoding="utf-8")
+    db = tmp_path / "s.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(news), "--archive", str(db)]).exit_code == 0
+    assert runner.invoke(main, ["stories", "--archive", str(db), "--regroup"]).exit_code == 0
+    listed = runner.invoke(main, ["stories", "--archive", str(db)]).output
+    assert "2 videos, 2024-05-02 (1 undated)" in listed

@@ -247,6 +247,7 @@ class ArchiveBase:
     def _metadata_changed(self) -> None:
         self._trends = None  # its arrays hold the outlets and dates as they were
         self.indexes.index_pending()  # titles and outlets live in the full-text index
+        self.store.stories.refresh_spans()  # a story's dates and outlets are its videos'
 
     def _widest(self, query: str, exact: bool, **filters: Any) -> tuple[Node, Filters]:
         parsed, chosen = self._parse(query, **filters)

@@ -95,9 +95,12 @@ def stories(
 
 
 def _span(row: StoryRow) -> str:
+    """A story's dates: its dated videos' span, and how many videos have no date."""
     if not row.start:
         return "undated"
-    return str(row.start) if row.start == row.end else f"{row.start} .. {row.end}"
+    span = str(row.start) if row.start == row.end else f"{row.start} .. {row.end}"
+    undated = sum(1 for item in row.items if item.publish_date is None)
+    return f"{span} ({undated} undated)" if undated else span
 
 
 @click.command()

@@ -277,6 +277,10 @@ class EntityRepository(Protocol):
 class StoryRepository(Protocol):
     """Stories and their videos (the stories stage's rows)."""
 
+    def refresh_spans(self) -> None:
+        """Recompute every story's size, date span and outlets from current metadata."""
+        ...
+
     def ungrouped(self, limit: int, after: tuple[str, int] | None = None) -> list[UngroupedVideo]:
         """Current transcripts in no story yet, oldest first, then the undated; ``after``
         is the (publish date, or '~' once into the undated, transcript id) of the last row

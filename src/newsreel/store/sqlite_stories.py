@@ -152,6 +152,14 @@ class SQLiteStories(Repository):
             touched = {int(r[0]) for r in old} | {st.story_id for st in kept}
             self._refresh_stories(sorted(touched))
 
+    def refresh_spans(self) -> None:
+        """Recompute every story's size, date span and outlets from its videos' current
+        metadata (after ``newsreel set`` or an outlet merge: a story's listing follows)."""
+        ids = [int(r[0]) for r in self.db.execute("SELECT id FROM stories").fetchall()]
+        if ids:
+            with self.db:
+                self._refresh_stories(ids)
+
     def _outlet_counts(self, story_ids: Sequence[int]) -> dict[int, dict[str, int]]:
         return {
             int(r[0]): json.loads(r[1])
