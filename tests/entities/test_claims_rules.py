@@ -1428,3 +1428,12 @@ def test_a_sum_is_no_lone_verb_after_it_nor_in_total() -> None:
     assert values("They bought 5 million shares.") == {5e6: "shares"}
     assert values("he's lost over £100,000 in total.") == {100_000: "lost"}
     assert values("They paid £5 million in cash.") == {5e6: "in cash"}
+
+
+def test_of_them_counts_the_things_named_before_and_a_time_counts_nothing() -> None:
+    text = "The Epstein files were released. There's three million of them."
+    claims, _ = extract(text.split(), [0, 5])
+    assert [(c.value, c.subject) for c in claims] == [(3e6, "files")]
+    assert values("Officials counted the victims and two of them died") == {2: "victims"}
+    assert values("Six of those killed were found inside a school") == {6: "of those killed"}
+    assert values("At 7 last night the agents arrived") == {}

@@ -408,3 +408,15 @@ def test_a_partly_dated_storys_span_says_how_many_videos_have_no_date(
     assert runner.invoke(main, ["stories", "--archive", str(db), "--regroup"]).exit_code == 0
     listed = runner.invoke(main, ["stories", "--archive", str(db)]).output
     assert "2 videos, 2024-05-02 (1 undated)" in listed
+
+
+def test_distinctive_terms_are_over_used_and_no_contraction_or_own_name() -> None:
+    """Regression (review): "qatar (-0.4)" listed as distinctive; "don" (of "don't") and
+    FRANCE 24's "france" ranked first."""
+    left = ngrams("we don't want the france coverage of qatar workers " * 4)
+    right = ngrams("qatar qatar qatar stadium deaths " * 4)
+    result = log_odds({"FRANCE 24": left, "DW": right}, top=10)
+    terms = {d.term for d in result["FRANCE 24"]}
+    assert "don" not in terms and "france" not in terms and "coverage" in terms
+    assert all(d.z > 0 for group in result.values() for d in group)
+    assert "qatar" not in terms  # the other outlet said it more

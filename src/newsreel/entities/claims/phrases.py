@@ -189,7 +189,13 @@ def said_of(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str |
 
 def says_when(words: Sequence[str]) -> bool:
     """Whether words after a number say when, not what: "(rise to 5%) next year"."""
-    return len(words) > 1 and words[0].lower() in _RELATIVE_TIME and words[1].lower() in _TIME_UNITS
+    if len(words) < 2 or words[0].lower() not in _RELATIVE_TIME:
+        return False
+    return words[1].lower() in _TIME_UNITS or words[1].lower() in _PARTS_OF_DAY
+
+
+# "(at 7) last night", "this morning": a time, no subject
+_PARTS_OF_DAY = frozenset("night morning evening afternoon weekend".split())
 
 
 def untrailed(subject: str | None) -> str | None:

@@ -167,7 +167,38 @@ def subject_of(
         )
     if subject is not None and subject.casefold() in _CURRENCY:
         return money_noun_near(forms, words, s, i) or subject  # "revenue ... 636 million euros"
-    return untrailed(subject)
+    subject = untrailed(subject)
+    said = subject.casefold().split() if subject else []
+    if said[:2] == ["of", "them"] or (
+        said[:2] in _OF_THEM and (len(said) == 2 or said[2] in _PREPOSITIONS)
+    ):
+        named = _antecedent(forms, words, i)  # "the victims. Two of them": victims; not
+        # "six of those killed"; with none named, "of them voted for Qatar" stays
+        return named or (subject if len(said) > 2 else None)
+    return subject
+
+
+# "N of them": a pronoun's number, said of the things named before it
+_OF_THEM = (["of", "them"], ["of", "those"], ["of", "these"])
+_BACK = 20  # tokens back (into the sentence before) that "of them" may refer to
+
+
+def _antecedent(forms: Sequence[str], words: Sequence[str], i: int) -> str | None:
+    """The plural noun nearest before token ``i`` that "of them" stands for ("The Epstein
+    files were released. There's three million of them": files), within ``_BACK``
+    tokens; None where there is none (a claim needs what it counts)."""
+    back = range(i - 1, max(-1, i - 1 - _BACK), -1)
+    for k in back:
+        word = words[k]
+        if len(word) > 3 and _noun(word) and word.endswith("s") and not _past(word):
+            if word.endswith(("ss", "us", "is", "'s", "’s")) or word in _PRONOUNS:
+                continue
+            return bare(forms[k])
+    for k in back:  # a body of people named in the singular: "a majority of exco"
+        word = words[k]
+        if len(word) > 3 and _noun(word) and not _past(word) and word not in _ABOUT:
+            return bare(forms[k])
+    return None
 
 
 def _last_word(
