@@ -258,8 +258,10 @@ def test_compare_cli(tmp_path: Path, news: Path) -> None:
     data = json.loads(result.stdout)
     assert data["videos"] == 2 and {o["channel"] for o in data["outlets"]} == {"DW News", "BBC"}
     neither = runner.invoke(main, ["compare", "--archive", str(db)])
-    assert neither.exit_code == 1 and "compare one thing" in neither.output
+    assert neither.exit_code == 2 and "compare one thing" in neither.output
     for bad, said in (
+        (["compare", "--story", "1", "--entity", "Qatar"], "not --story and --entity"),
+        (["compare", "-q", " "], "--query is empty"),
         (["compare", "-q", "floods", "--top", "-5"], "is not in the range 1<=x<=200"),
         (["compare", "-q", "floods", "--top", "100000"], "is not in the range 1<=x<=200"),
         (["stories", "--limit", "0"], "is not in the range x>=1"),

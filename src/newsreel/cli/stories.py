@@ -175,6 +175,15 @@ def compare(
 ) -> None:
     """How outlets covered one thing: distinctive words and phrases per outlet (log-odds
     with an informative Dirichlet prior, z-scores), who reported first, numbers reported."""
+    for flag, value in (("--entity", entity), ("--query", query)):
+        if value is not None and not value.strip():
+            raise click.UsageError(f"{flag} is empty: name what to compare")
+    given = [f for f, v in (("--story", story_id), ("--entity", entity), ("--query", query)) if v]
+    if len(given) != 1:
+        raise click.UsageError(
+            "compare one thing: --story ID, --entity NAME or --query Q"
+            + (f" (not {' and '.join(given)})" if given else "")
+        )
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         data = arch.compare(story=story_id, entity=entity, query=query, top=top)
     if as_json:
