@@ -173,3 +173,16 @@ def test_bad_story_and_topic_arguments_are_config_errors(
     """Regression (review): they raised sklearn's, Python's TypeError, or gave a story."""
     with open_archive(archive, read_only=True) as arch, pytest.raises(ConfigError, match=needle):
         call(arch)
+
+
+def test_an_export_whose_file_names_another_format_is_refused(
+    archive: Path, tmp_path: Path
+) -> None:
+    """Regression (review): export_passages("x.csv", fmt="parquet") wrote Parquet into
+    x.csv; the CLI refuses it."""
+    with open_archive(archive, read_only=True) as arch:
+        with pytest.raises(ConfigError, match="cannot hold parquet"):
+            arch.export_passages(tmp_path / "x.csv", fmt="parquet", query="Gaza")
+        with pytest.raises(ConfigError, match="cannot hold jsonl"):
+            arch.export(tmp_path / "x.csv", "jsonl")
+        assert arch.export(tmp_path / "videos.out", "csv") > 0

@@ -182,8 +182,8 @@ class ReadingMethods(ArchiveBase):
         """Write the (filtered) archive to CSV, JSONL or Parquet; return rows written. CSV
         cells that start like a spreadsheet formula get a leading "'" unless ``raw_csv``."""
         target = self._writable_target(path)
+        kind = _format_of(target, fmt)
         columns, rows = self.table(**filters)
-        kind = fmt or target.suffix.lstrip(".").lower()
         return write_rows(rows, columns, kind, target, raw_csv=raw_csv)
 
     def to_pandas(self, **filters: Any) -> pd.DataFrame:
@@ -247,8 +247,19 @@ class ReadingMethods(ArchiveBase):
         """Write every passage where ``query`` matches (``iter_passages``; its filters
         and options) to CSV, JSONL or Parquet, streaming; return passages written."""
         target = self._writable_target(path)
-        kind = fmt or target.suffix.lstrip(".").lower()
-        if kind not in FORMATS:
-            raise ConfigError(f"unknown export format {kind!r}; choose one of {', '.join(FORMATS)}")
+        kind = _format_of(target, fmt)
         rows = passage_records(self.iter_passages(query, **options), kind)
         return write_rows(rows, PASSAGE_COLUMNS, kind, target, raw_csv=raw_csv)
+
+
+def _format_of(target: Path, fmt: str | None) -> str:
+    """The export format: ``fmt``, else the file's suffix; a ``ConfigError`` for an
+    unknown one, or for a format the file's own known suffix contradicts ("x.csv" as
+    Parquet would be a Parquet file no spreadsheet opens)."""
+    suffix = target.suffix.lstrip(".").lower()
+    kind = (fmt or suffix).lower()
+    if kind not in FORMATS:
+        raise ConfigError(f"unknown export format {kind!r}; choose one of {', '.join(FORMATS)}")
+    if suffix in FORMATS and suffix != kind:
+        raise ConfigError(f"{target}: a .{suffix} file cannot hold {kind}; name it .{kind}")
+    return kind
