@@ -410,6 +410,8 @@ def test_a_partly_dated_storys_span_says_how_many_videos_have_no_date(
     assert runner.invoke(main, ["stories", "--archive", str(db), "--regroup"]).exit_code == 0
     listed = runner.invoke(main, ["stories", "--archive", str(db)]).output
     assert "2 videos, 2024-05-02 (1 undated)" in listed
+    none = runner.invoke(main, ["stories", "--archive", str(db), "--until", "2000-01-01"])
+    assert none.exit_code == 0 and "No stories of 2 or more videos with a video" in none.output
 
 
 def test_distinctive_terms_are_over_used_and_no_contraction_or_own_name() -> None:

@@ -80,6 +80,13 @@ def stories(
             f"({summary.seconds:.1f} s)",
             err=True,
         )
+    if not rows:  # say so: an empty listing reads as a failure
+        filtered = channel or lang or since or until
+        click.echo(
+            f"No stories of {min_videos} or more videos"
+            + (" with a video passing the filters." if filtered else "."),
+            err=True,
+        )
     if as_json:
         for row in rows:
             click.echo(json.dumps(row.to_dict(with_items=False), ensure_ascii=False))
