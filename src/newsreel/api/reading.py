@@ -19,7 +19,7 @@ from newsreel.export import (
     table_columns,
     write_rows,
 )
-from newsreel.models import SearchHit
+from newsreel.models import Filters, SearchHit
 from newsreel.rows import (
     PassageRow,
     VideoRow,
@@ -170,10 +170,12 @@ class ReadingMethods(ArchiveBase):
     ) -> tuple[list[str], Iterator[dict[str, Any]]]:
         """Return (columns, rows): one flat row per video, every metadata column.
 
-        Source-specific metadata (e.g. a table's extra columns) become ``extra.<key>``.
+        Source-specific metadata (e.g. a table's extra columns) become ``extra.<key>``:
+        every key of the archive, whichever rows are chosen, so that tables of two
+        queries have the same columns (``pd.concat``).
         """
         chosen, ids = self._chosen(query, channel, lang, since, until, exact)
-        columns = table_columns(self.store.videos.extra_keys(chosen, ids))
+        columns = table_columns(self.store.videos.extra_keys(Filters(), None))
         return columns, flatten(self.store.videos.iter_rows(chosen, ids), columns)
 
     def export(
