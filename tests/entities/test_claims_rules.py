@@ -1437,3 +1437,13 @@ def test_of_them_counts_the_things_named_before_and_a_time_counts_nothing() -> N
     assert values("Officials counted the victims and two of them died") == {2: "victims"}
     assert values("Six of those killed were found inside a school") == {6: "of those killed"}
     assert values("At 7 last night the agents arrived") == {}
+
+
+def test_an_age_said_bare_after_a_persons_name_is_no_count() -> None:
+    """Regression (review): "Alex Pretti was 37" was a claim of 37 Alex Prettis."""
+    text = "Alex Pretti was 37. He was shot 10 times."
+    claims, _ = extract(text.split(), [0, 4], names={0, 1}, people={0, 1})
+    assert [(c.value, c.subject) for c in claims] == [(10, "times")]
+    claims, _ = extract(text.split(), [0, 4], names={0, 1}, people={0, 1}, durations=True)
+    assert [c.value for c in claims] == [37, 10]
+    assert values("Turnout was 60.") == {60: "Turnout"}  # no person: no age

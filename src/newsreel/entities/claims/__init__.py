@@ -104,6 +104,7 @@ def extract(
     names = set(names) | set(places)
     people = set(people)
     words = with_pence(_approximations([_unglued(core(f)) for f in forms]))
+    ages = _ages(forms, words, people)
     spans = list(zip(sentences, [*sentences[1:], len(forms)], strict=False)) or [(0, len(forms))]
     sources = [_person(_source(words, forms, s, e, names), forms, people) for s, e in spans]
     claims: list[Claim] = []
@@ -111,12 +112,27 @@ def extract(
     for n, (s, e) in enumerate(spans):
         sources[n] = _sentence_source(words, spans, sources, n)  # "And ..." chains on
         last = claims[-1] if claims else None
-        claims += _claims_in(forms, words, (s, e), sources[n], places, durations, about, last)
+        claims += _claims_in(forms, words, (s, e), sources[n], places, durations, about, last, ages)
         about = topic(forms, words, s, e, plural=True) or (
             about if words[s:e][:1] in (["it"], ["they"]) else None
         )
     quotes = [q for s, e in spans if (q := _quote_in(forms, words, s, e)) is not None]
     return _unrepeated(claims), quotes
+
+
+def _ages(forms: Sequence[str], words: Sequence[str], people: Collection[int]) -> set[int]:
+    """The tokens of ages said bare after a person's name: "Alex Pretti was 37." (a
+    number from 1 to 120 after "was"/"is" and a person, ending its clause), no count
+    unless ages are asked for."""
+    return {
+        i
+        for i in range(2, len(words))
+        if words[i - 1] in ("was", "is")
+        and i - 2 in people
+        and words[i].isdigit()
+        and 1 <= int(words[i]) <= 120
+        and (i + 1 == len(words) or forms[i][-1:] in ".,;!?")
+    }
 
 
 def _approximations(words: list[str]) -> list[str]:
@@ -176,6 +192,7 @@ def _claims_in(
     durations: bool = False,
     about: str | None = None,
     last: Claim | None = None,
+    ages: Collection[int] = (),
 ) -> list[Claim]:
     """The claims of the sentence of tokens ``span``; ``about``: what the sentence
     before was about; ``last``: the claim before the sentence."""
@@ -211,7 +228,7 @@ def _claims_in(
             i = after  # "one or two"
             continue
         counted = counted or _share_of(words, after, e)  # "21.8 of the population"
-        if not durations and _duration(forms, words, s, i, after, e):
+        if not durations and (i in ages or _duration(forms, words, s, i, after, e)):
             i += used
             continue
         subject = _visible(
