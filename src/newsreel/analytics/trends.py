@@ -31,6 +31,7 @@ from newsreel.budget import check_time
 from newsreel.errors import ConfigError, NotFoundError
 from newsreel.models import Filters
 from newsreel.search.bm25 import invert
+from newsreel.search.compounds import with_split_forms
 from newsreel.search.engine import prepared, variants_for, widest
 from newsreel.search.forms import word_forms
 from newsreel.search.fulltext import FullText
@@ -324,7 +325,11 @@ class Trends:
             found = self.store.entities.entity_hits(self.store.entities.find_entity(name)[0])
             return _arrays(found)
         parsed = _term_query(term)
-        node = parsed.node
+        node = with_split_forms(  # "sportswashing" as the captions split it too
+            parsed.node,
+            self.indexes.term_doc_freqs,
+            lambda phrase: bool(self.indexes.matching_ids(phrase, Filters())),
+        )
         if heard:  # what search matches: other forms of the words, and heard variants
             node = prepared(node, False)
             node = widest(node, self._variants(node, parsed.dropped))
