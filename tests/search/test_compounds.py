@@ -67,3 +67,16 @@ def test_search_and_trends_find_the_word_said_split(tmp_path: Path) -> None:
         assert found == {"SPLITWORD01", "JOINEDWORD1"}
         counted = arch.trends(["sportswashing"], by_channel=False, heard=False)
         assert int(counted.hits.sum()) == 2
+
+
+def test_a_phrase_finds_the_word_said_joined(tmp_path: Path) -> None:
+    """The other way: "sports washing" also finds a video that says "sportswashing"."""
+    rows = (
+        '{"video_id": "SPLITWORD01", "transcript": "this is sports washing by a state"}\n'
+        '{"video_id": "JOINEDWORD1", "transcript": "critics call it sportswashing again"}\n'
+    )
+    (tmp_path / "t.jsonl").write_text(rows, encoding="utf-8")
+    with open_archive(tmp_path / "a.db") as arch:
+        arch.ingest([tmp_path / "t.jsonl"])
+        found = {h.video_id for h in arch.search('"sports washing"')}
+        assert found == {"SPLITWORD01", "JOINEDWORD1"}

@@ -485,5 +485,8 @@ def find_variants(node: Node, lookup: Lookup, documents: int) -> Heard:
             # never by a form of one of its words ("westing" is "west", not "west bank")
             own = own_stems.get(word, set())
             alone[word] = [v for v in alone[word] if stem(v) not in own]
+            if any(term == word and docs for term, docs in pool):
+                alone[word].insert(0, word)  # said as one word: "sports washing" is also
+                # "sportswashing" where the archive holds it
             in_phrase[word] = alone[word]
     return Heard(alone, in_phrase)
