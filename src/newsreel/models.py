@@ -371,6 +371,9 @@ class IndexedVideo:
     fresh: bool = False  # a video the index never held: nothing to replace
 
 
+LABEL_JOIN = " · "  # between the parts of a story's label
+
+
 @dataclass(frozen=True, slots=True)
 class StoryState:
     """A story as the archive keeps it for grouping: centroid, time span and size."""

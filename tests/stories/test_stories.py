@@ -424,3 +424,19 @@ def test_distinctive_terms_are_over_used_and_no_contraction_or_own_name() -> Non
     assert "don" not in terms and "france" not in terms and "coverage" in terms
     assert all(d.z > 0 for group in result.values() for d in group)
     assert "qatar" not in terms  # the other outlet said it more
+
+
+def test_a_renamed_or_merged_entity_shows_in_story_labels_at_once(
+    archive: Archive, news: Path
+) -> None:
+    """Regression (review): a story label kept "Emma Bernell" after the rename until
+    --regroup."""
+    archive.ingest([news])
+    archive.group_stories()
+    story_id = archive.store.stories.story_of("flood000001")
+    assert story_id is not None
+    archive.store.stories.set_story_labels([(story_id, "Emma Bernell · Emma Burnell · floods")])
+    archive.store.stories.rename_in_labels("Emma Bernell", "Emma Burnell")
+    assert archive.story(story_id).label == "Emma Burnell · floods"
+    archive.store.stories.rename_in_labels("Nobody", "Somebody")  # no label has it
+    assert archive.story(story_id).label == "Emma Burnell · floods"

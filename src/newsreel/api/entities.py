@@ -120,7 +120,11 @@ class EntityMethods(ArchiveBase):
         """Merge entity ``source`` into ``target`` (all its spellings); survives re-runs.
         Returns the mentions moved."""
         with self.writing("entity-merge"):
-            return self._merge_entities(source, target)
+            src_name = self.store.entities.find_entity(source)[1]
+            moved = self._merge_entities(source, target)
+            dst_name = self.store.entities.find_entity(target)[1]
+            self.store.stories.rename_in_labels(src_name, dst_name)
+            return moved
 
     def _merge_entities(self, source: str, target: str) -> int:
         source_id, src_name, src_type = self.store.entities.find_entity(source)
@@ -181,7 +185,10 @@ class EntityMethods(ArchiveBase):
         (PER, ORG, LOC, MISC): all its spellings keep them across re-runs; the name of
         another entity of that type merges the two. Returns the mentions relinked."""
         with self.writing("entity-rename"):
-            return self._rename_entity(name, new_name, kind)
+            canonical = self.store.entities.find_entity(name)[1]
+            moved = self._rename_entity(name, new_name, kind)
+            self.store.stories.rename_in_labels(canonical, " ".join(new_name.split()))
+            return moved
 
     def _rename_entity(self, name: str, new_name: str, kind: str | None = None) -> int:
         target = " ".join(new_name.split())

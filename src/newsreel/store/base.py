@@ -281,6 +281,10 @@ class StoryRepository(Protocol):
         """Recompute every story's size, date span and outlets from current metadata."""
         ...
 
+    def rename_in_labels(self, old: str, new: str) -> None:
+        """Story labels with an entity's old name as the new one."""
+        ...
+
     def ungrouped(self, limit: int, after: tuple[str, int] | None = None) -> list[UngroupedVideo]:
         """Current transcripts in no story yet, oldest first, then the undated; ``after``
         is the (publish date, or '~' once into the undated, transcript id) of the last row

@@ -7,7 +7,7 @@ from collections.abc import Container, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from newsreel.models import Filters, StoryState
+from newsreel.models import LABEL_JOIN, Filters, StoryState
 from newsreel.rows import StoryRow, StoryVideo, UngroupedVideo
 from newsreel.store.sql import filter_clause
 from newsreel.store.sqlite_write import (
@@ -151,6 +151,22 @@ class SQLiteStories(Repository):
             # video that moved to another story in the batch's passes leaves its span
             touched = {int(r[0]) for r in old} | {st.story_id for st in kept}
             self._refresh_stories(sorted(touched))
+
+    def rename_in_labels(self, old: str, new: str) -> None:
+        """Story labels with an entity's old name as the new one (a rename or merge
+        shows at once, not at the next regrouping); a part said twice is said once."""
+        rows = self.db.execute(
+            "SELECT id, label FROM stories WHERE label LIKE ?", (f"%{old}%",)
+        ).fetchall()
+        changed = []
+        for story_id, label in rows:
+            parts = [new if part == old else part for part in str(label).split(LABEL_JOIN)]
+            relabelled = LABEL_JOIN.join(dict.fromkeys(parts))
+            if relabelled != label:
+                changed.append((relabelled, story_id))
+        if changed:
+            with self.db:
+                self.db.executemany("UPDATE stories SET label = ? WHERE id = ?", changed)
 
     def refresh_spans(self) -> None:
         """Recompute every story's size, date span and outlets from its videos' current

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsreel.entities.places import demonym
+from newsreel.models import LABEL_JOIN
 from newsreel.rows import UngroupedVideo
 from newsreel.store.base import Store
 from newsreel.stories.features import (
@@ -256,7 +257,7 @@ def label_of(names: Sequence[str], terms: Sequence[str], entities: Sequence[str]
         if " " not in item and (_named(item.lower(), held) or any(_kin(item, n) for n in shown)):
             continue  # "jim" beside "Jim Ratcliffe", "british" beside "Britain"
         shown.append(item)
-    return " · ".join(shown)
+    return LABEL_JOIN.join(shown)
 
 
 def _name_words(entities: Sequence[str]) -> dict[str, str]:
