@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from collections.abc import Iterator
@@ -107,3 +108,10 @@ def any_archive(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Arch
 def examples() -> Path:
     """The bundled examples folder."""
     return ROOT / "examples"
+
+
+def jsonl_file(folder: Path, rows: list[dict[str, str]]) -> Path:
+    """A JSON Lines table of ``rows`` (one video each) in ``folder``, to ingest."""
+    path = folder / "t.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path

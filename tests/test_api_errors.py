@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import jsonl_file
 
 from newsreel import ConfigError, StoreError, open_archive
 from newsreel.errors import QueryError
@@ -191,13 +192,12 @@ def test_an_export_whose_file_names_another_format_is_refused(
 def test_tables_of_two_selections_have_the_same_columns(tmp_path: Path) -> None:
     """Regression (review): to_pandas gave 28 columns for the archive and 21 for a query
     that matched nothing (the extra fields of the rows chosen), so pd.concat broke."""
-    rows = (
-        '{"video_id": "EXTRATEST01", "transcript": "talks in Cairo", "desk": "news"}\n'
-        '{"video_id": "EXTRATEST02", "transcript": "floods in Doha"}\n'
-    )
-    (tmp_path / "t.jsonl").write_text(rows, encoding="utf-8")
+    rows = [
+        {"video_id": "EXTRATEST01", "transcript": "talks in Cairo", "desk": "news"},
+        {"video_id": "EXTRATEST02", "transcript": "floods in Doha"},
+    ]
     with open_archive(tmp_path / "x.db") as arch:
-        arch.ingest([tmp_path / "t.jsonl"])
+        arch.ingest([jsonl_file(tmp_path, rows)])
         every = list(arch.to_pandas().columns)
         assert "extra.desk" in every
         assert list(arch.to_pandas(query="Doha").columns) == every

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.conftest import jsonl_file
 
 from newsreel import Archive
 from newsreel.analytics.counting import folded, leaves, matcher, occurrences
@@ -228,13 +229,20 @@ def test_a_part_said_only_in_a_title_is_no_hit(archive: Archive, tmp_path: Path)
     """The index matches titles too: "Rafah crossing" counts nothing in a video whose
     title alone names Rafah, and "a NEAR/3 b" is counted apart from "a b"."""
     rows = [
-        '{"video_id": "TITLEONLY01", "title": "Rafah crossing", "publish_date": "2024-01-05",'
-        ' "transcript": "the crossing opened and the crossing closed"}',
-        '{"video_id": "SAIDTOO0001", "title": "News", "publish_date": "2024-01-06",'
-        ' "transcript": "the Rafah crossing opened far from any other crossing"}',
+        {
+            "video_id": "TITLEONLY01",
+            "title": "Rafah crossing",
+            "publish_date": "2024-01-05",
+            "transcript": "the crossing opened and the crossing closed",
+        },
+        {
+            "video_id": "SAIDTOO0001",
+            "title": "News",
+            "publish_date": "2024-01-06",
+            "transcript": "the Rafah crossing opened far from any other crossing",
+        },
     ]
-    (tmp_path / "t.jsonl").write_text("\n".join(rows) + "\n")
-    archive.ingest([tmp_path / "t.jsonl"])
+    archive.ingest([jsonl_file(tmp_path, rows)])
     both = archive.trends(["Rafah crossing"], by_channel=False, heard=False)
     assert list(both.hits) == [3] and list(both.videos) == [1]
     near = archive.trends(["Rafah NEAR/1 crossing"], by_channel=False, heard=False)

@@ -7,11 +7,14 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.conftest import jsonl_file
 
 from newsreel import open_archive
 from newsreel.search.compounds import MIN_LETTERS, splits, with_split_forms
 from newsreel.search.query import And, Near, Or, Phrase, Term, parse_query
 
+SPLIT = {"video_id": "SPLITWORD01", "transcript": "this is sports washing by a state"}
+JOINED = {"video_id": "JOINEDWORD1", "transcript": "critics call it sportswashing again"}
 VOCABULARY = {"sports": 40, "washing": 12, "cease": 30, "fire": 50, "gaza": 90}
 SAID = {("sports", "washing"), ("cease", "fire")}
 
@@ -54,15 +57,12 @@ def test_splits_give_back_the_word(word: str) -> None:
 
 
 def test_search_and_trends_find_the_word_said_split(tmp_path: Path) -> None:
-    rows = (
-        '{"video_id": "SPLITWORD01", "publish_date": "2024-01-02", '
-        '"transcript": "this is sports washing by a state"}\n'
-        '{"video_id": "JOINEDWORD1", "publish_date": "2024-01-03", '
-        '"transcript": "critics call it sportswashing again"}\n'
+    table = jsonl_file(
+        tmp_path,
+        [{**SPLIT, "publish_date": "2024-01-02"}, {**JOINED, "publish_date": "2024-01-03"}],
     )
-    (tmp_path / "t.jsonl").write_text(rows, encoding="utf-8")
     with open_archive(tmp_path / "a.db") as arch:
-        arch.ingest([tmp_path / "t.jsonl"])
+        arch.ingest([table])
         found = {h.video_id for h in arch.search("sportswashing", exact=True)}
         assert found == {"SPLITWORD01", "JOINEDWORD1"}
         counted = arch.trends(["sportswashing"], by_channel=False, heard=False)
@@ -71,12 +71,7 @@ def test_search_and_trends_find_the_word_said_split(tmp_path: Path) -> None:
 
 def test_a_phrase_finds_the_word_said_joined(tmp_path: Path) -> None:
     """The other way: "sports washing" also finds a video that says "sportswashing"."""
-    rows = (
-        '{"video_id": "SPLITWORD01", "transcript": "this is sports washing by a state"}\n'
-        '{"video_id": "JOINEDWORD1", "transcript": "critics call it sportswashing again"}\n'
-    )
-    (tmp_path / "t.jsonl").write_text(rows, encoding="utf-8")
     with open_archive(tmp_path / "a.db") as arch:
-        arch.ingest([tmp_path / "t.jsonl"])
+        arch.ingest([jsonl_file(tmp_path, [SPLIT, JOINED])])
         found = {h.video_id for h in arch.search('"sports washing"')}
         assert found == {"SPLITWORD01", "JOINEDWORD1"}

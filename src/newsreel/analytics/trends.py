@@ -31,12 +31,11 @@ from newsreel.budget import check_time
 from newsreel.errors import ConfigError, NotFoundError
 from newsreel.models import Filters
 from newsreel.search.bm25 import invert
-from newsreel.search.compounds import with_split_forms
 from newsreel.search.engine import prepared, variants_for, widest
 from newsreel.search.forms import word_forms
 from newsreel.search.fulltext import FullText
 from newsreel.search.indexes import Indexes
-from newsreel.search.query import And, Node, Or, ParsedQuery, Phrase, Term, parse_query
+from newsreel.search.query import And, Near, Node, Or, ParsedQuery, Phrase, Term, parse_query
 from newsreel.search.soundalike import Heard, phrase_words, query_words
 from newsreel.text import fold
 
@@ -325,11 +324,7 @@ class Trends:
             found = self.store.entities.entity_hits(self.store.entities.find_entity(name)[0])
             return _arrays(found)
         parsed = _term_query(term)
-        node = with_split_forms(  # "sportswashing" as the captions split it too
-            parsed.node,
-            self.indexes.term_doc_freqs,
-            lambda phrase: bool(self.indexes.matching_ids(phrase, Filters())),
-        )
+        node = self.indexes.with_split_forms(parsed.node)  # "sportswashing" said split too
         if heard:  # what search matches: other forms of the words, and heard variants
             node = prepared(node, False)
             node = widest(node, self._variants(node, parsed.dropped))
@@ -359,9 +354,11 @@ class Trends:
         """The hits of transcripts whose own words hold every part a query requires: the
         index also matches titles, and a word said only in a title is no hit ("Rafah
         crossing" in a video whose title alone names Rafah counts nothing)."""
-        parts = node.include if isinstance(node, And) else getattr(node, "parts", ())
-        if len(parts) < 2 or isinstance(node, Or):
-            return hits
+        parts = (
+            node.include if isinstance(node, And) else node.parts if isinstance(node, Near) else ()
+        )
+        if len(parts) < 2:
+            return hits  # a word, a phrase or alternatives: every hit is said
         for part in parts:
             said = self._node_hits(part, term)
             hits = {t: count for t, count in hits.items() if t in said}

@@ -39,13 +39,12 @@ class AnalysisMethods(ArchiveBase):
         """Stories, newest first: ``story_id``, ``label``, ``start``, ``end``, ``videos``,
         ``channels`` (outlets, most videos first), ``channel_videos``, ``video_ids``,
         ``items`` (the videos), ``terms``."""
-        if isinstance(min_videos, bool) or not isinstance(min_videos, int) or min_videos < 1:
-            raise ConfigError(f"min_videos must be a whole number from 1, not {min_videos!r}")
+        _whole_number("min_videos", min_videos, 1)
         return self.store.stories.story_rows(self._filters(channel, lang, since, until), min_videos)
 
     def story(self, story_id: int) -> StoryRow:
         """One story, with who reported first per outlet (``first_by_outlet``)."""
-        _story_id(story_id)
+        _whole_number("a story id", story_id, 1)
         rows = self.store.stories.story_rows(Filters(), 1, story_id)
         if not rows:
             raise NotFoundError(f"no story {story_id} in the archive {self.store.path}")
@@ -69,7 +68,7 @@ class AnalysisMethods(ArchiveBase):
         if len(chosen) != 1:
             raise ConfigError("compare one thing: a story, an entity or a query")
         if story is not None:
-            _story_id(story)
+            _whole_number("a story id", story, 1)
             tids = self.store.stories.story_video_ids(story)
             if not tids:
                 raise NotFoundError(f"no story {story} in the archive {self.store.path}")
@@ -103,9 +102,8 @@ class AnalysisMethods(ArchiveBase):
         (``topic``, ``channel``, ``period``, ``videos``, ``total_videos``, ``pct_videos``)."""
         from newsreel.analytics.topics import Lead, topics_over_time
 
-        for name, value, least in (("topics", topics, MIN_TOPICS), ("sample", sample, MIN_SAMPLE)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < least:
-                raise ConfigError(f"{name} must be a whole number from {least}, not {value!r}")
+        _whole_number("topics", topics, MIN_TOPICS)
+        _whole_number("sample", sample, MIN_SAMPLE)
         if topics > MAX_TOPICS:
             raise ConfigError(f"topics must be at most {MAX_TOPICS}, not {topics}")
         leads = (
@@ -204,7 +202,8 @@ MIN_TOPICS, MAX_TOPICS = 2, 100  # themes ``topics`` fits (as ``newsreel topics 
 MIN_SAMPLE = 100  # videos the themes are fitted on at least
 
 
-def _story_id(story_id: object) -> None:
-    """A ``ConfigError`` for a story id that is no whole number from 1 (``None``, "1")."""
-    if isinstance(story_id, bool) or not isinstance(story_id, int) or story_id < 1:
-        raise ConfigError(f"a story id is a whole number from 1, not {story_id!r}")
+def _whole_number(name: str, value: object, least: int) -> None:
+    """A ``ConfigError`` for an argument that is no whole number from ``least`` (``None``,
+    "1", True, 0)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < least:
+        raise ConfigError(f"{name} must be a whole number from {least}, not {value!r}")

@@ -16,14 +16,13 @@ from newsreel.ingest.groups import expand_groups, is_group
 from newsreel.models import UNKNOWN_OUTLET, Filters
 from newsreel.pipeline.stage import Progress as StageProgress
 from newsreel.pipeline.stage import Stage, StageRun, run_stage
-from newsreel.search.compounds import with_split_forms
 from newsreel.search.engine import (
     prepared,
     variants_for,
     widest,
 )
 from newsreel.search.indexes import Indexes
-from newsreel.search.query import Node, ParsedQuery, Phrase, parse_query
+from newsreel.search.query import Node, ParsedQuery, parse_query
 from newsreel.store.base import Store
 from newsreel.store.lock import ArchiveLock
 from newsreel.store.postgres import is_postgres_url, redact
@@ -245,12 +244,8 @@ class ArchiveBase:
         word also matches the two words the archive's captions split it into
         ("sportswashing": "sports washing")."""
         parsed = parse_query(query)
-        node = with_split_forms(parsed.node, self.indexes.term_doc_freqs, self._holds)
+        node = self.indexes.with_split_forms(parsed.node)
         return replace(parsed, node=node), self._filters(channel, lang, since, until, parsed)
-
-    def _holds(self, phrase: Phrase) -> bool:
-        """Whether any transcript or title of the archive says ``phrase``."""
-        return bool(self.indexes.matching_ids(phrase, Filters()))
 
     def _metadata_changed(self) -> None:
         self._trends = None  # its arrays hold the outlets and dates as they were

@@ -120,11 +120,7 @@ class EntityMethods(ArchiveBase):
         """Merge entity ``source`` into ``target`` (all its spellings); survives re-runs.
         Returns the mentions moved."""
         with self.writing("entity-merge"):
-            src_name = self.store.entities.find_entity(source)[1]
-            moved = self._merge_entities(source, target)
-            dst_name = self.store.entities.find_entity(target)[1]
-            self.store.stories.rename_in_labels(src_name, dst_name)
-            return moved
+            return self._merge_entities(source, target)
 
     def _merge_entities(self, source: str, target: str) -> int:
         source_id, src_name, src_type = self.store.entities.find_entity(source)
@@ -137,6 +133,7 @@ class EntityMethods(ArchiveBase):
         for spelling in row.spellings:
             self.store.entities.set_alias(link_key(spelling), dst_type, dst_name)
         self.store.entities.set_alias(link_key(src_name), dst_type, dst_name)
+        self.store.stories.rename_in_labels(src_name, dst_name)  # labels show it at once
         return self.store.entities.relink(source_id, list(row.spellings), dst_type, dst_name)
 
     def split_entity(self, name: str, spelling: str, new_name: str | None = None) -> int:
@@ -185,10 +182,7 @@ class EntityMethods(ArchiveBase):
         (PER, ORG, LOC, MISC): all its spellings keep them across re-runs; the name of
         another entity of that type merges the two. Returns the mentions relinked."""
         with self.writing("entity-rename"):
-            canonical = self.store.entities.find_entity(name)[1]
-            moved = self._rename_entity(name, new_name, kind)
-            self.store.stories.rename_in_labels(canonical, " ".join(new_name.split()))
-            return moved
+            return self._rename_entity(name, new_name, kind)
 
     def _rename_entity(self, name: str, new_name: str, kind: str | None = None) -> int:
         target = " ".join(new_name.split())
@@ -208,6 +202,7 @@ class EntityMethods(ArchiveBase):
         row = self._entity_row(entity_id)
         for spelling in {*row.spellings, canonical}:
             self.store.entities.set_alias(link_key(spelling), kind, target)
+        self.store.stories.rename_in_labels(canonical, target)  # labels show it at once
         if self.store.entities.rename(entity_id, target, kind):  # the id stays: links work
             return sum(row.spellings.values())
         return self.store.entities.relink(entity_id, list(row.spellings), kind, target)

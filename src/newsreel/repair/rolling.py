@@ -81,7 +81,7 @@ def merge_cues(cues: Sequence[Cue], *, rolling: bool | None = None) -> list[Time
     word list.
 
     Exact duplicate cues are always dropped; tail repeats only when rolling: ``rolling``
-    says whether the format can roll (False: Whisper, YouTube's transcript API), None
+    says whether the format can roll (False: Whisper's output never does), None
     finds out from the cues.
     """
     unique: list[Cue] = []

@@ -22,6 +22,7 @@ from newsreel.budget import check_time
 from newsreel.errors import StoreError
 from newsreel.models import Filters, IndexedVideo
 from newsreel.search import ivf
+from newsreel.search.compounds import with_split_forms
 from newsreel.search.fulltext import FORMAT, READABLE, WITH_PAIRS, FullText
 from newsreel.search.pg_fulltext import PostgresFullText
 from newsreel.search.query import Node, Term
@@ -338,6 +339,13 @@ class Indexes:
         queries, by the highest weight x score among those they match."""
         check_time()
         return self.fulltext.ranked(parts, filters, limit)
+
+    def with_split_forms(self, node: Node) -> Node:
+        """``node`` with each long word also matching the two words the archive's
+        captions split it into (``compounds.with_split_forms``: "sportswashing")."""
+        return with_split_forms(
+            node, self.term_doc_freqs, lambda phrase: bool(self.matching_ids(phrase, Filters()))
+        )
 
     def matching_ids(self, node: Node, filters: Filters) -> list[int]:
         """Transcript ids of every video matching the query."""

@@ -11,7 +11,7 @@ from the table instead.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -160,17 +160,34 @@ class Semantic:
         index = self._hnsw()
         if len(index) == 0:
             return []
-        count = min(len(index), max(wanted * OVERSAMPLE, 100))
-        while True:
+
+        def nearest(count: int) -> list[tuple[int, float]]:
             found = index.search(vector, count, log=False)
-            keys = [int(k) for k in found.keys]
-            hits = self.store.passages.passage_hits(keys, filters)
-            ranked = _best_per_transcript(
-                [(k, 1.0 - float(d)) for k, d in zip(keys, found.distances, strict=True)], hits
-            )
-            if len(ranked) >= wanted or count >= len(index):
+            return [
+                (int(k), 1.0 - float(d)) for k, d in zip(found.keys, found.distances, strict=True)
+            ]
+
+        start = min(len(index), max(wanted * OVERSAMPLE, 100))
+        return self._videos(nearest, filters, wanted, start, len(index))
+
+    def _videos(
+        self,
+        nearest: Callable[[int], list[tuple[int, float]]],
+        filters: Filters,
+        wanted: int,
+        count: int,
+        total: int | None,
+    ) -> list[tuple[int, float, int]]:
+        """The best passage of each of ``wanted`` videos from the ``count`` nearest
+        passages, reading four times as many while too few videos hold them (one video
+        holds many passages) until ``total`` passages (None: until fewer come back)."""
+        while True:
+            found = nearest(count)
+            hits = self.store.passages.passage_hits([k for k, _ in found], filters)
+            ranked = _best_per_transcript(found, hits)
+            if len(ranked) >= wanted or len(found) < count or (total and count >= total):
                 return ranked[:wanted]
-            count = min(len(index), count * 4)
+            count = min(total, count * 4) if total else count * 4
 
     def _ivf(
         self, vector: np.ndarray, filters: Filters, wanted: int
@@ -179,14 +196,12 @@ class Semantic:
 
         if self._centroids is None:
             self._centroids = ivf.load_centroids(self.store, self.version)
-        count = max(wanted * OVERSAMPLE, 100)
-        while True:  # more passages until ``wanted`` videos, as in ``search``
-            found = ivf.nearest(self.store, self.version, self._centroids, vector, count)
-            hits = self.store.passages.passage_hits([k for k, _ in found], filters)
-            ranked = _best_per_transcript(found, hits)
-            if len(ranked) >= wanted or len(found) < count:
-                return ranked[:wanted]
-            count *= 4
+        centroids = self._centroids
+
+        def nearest(count: int) -> list[tuple[int, float]]:
+            return ivf.nearest(self.store, self.version, centroids, vector, count)
+
+        return self._videos(nearest, filters, wanted, max(wanted * OVERSAMPLE, 100), None)
 
     def _exact(
         self, vector: np.ndarray, filters: Filters, wanted: int
@@ -199,14 +214,11 @@ class Semantic:
             return []
         scores = matrix @ vector.astype(np.float32) / (127.0 * 127.0)
         order = np.argsort(-scores)
-        count = wanted * OVERSAMPLE
-        while True:  # more passages until ``wanted`` videos (one video holds many passages)
-            top = order[:count]
-            hits = self.store.passages.passage_hits([keys[i] for i in top], filters)
-            ranked = _best_per_transcript([(keys[i], float(scores[i])) for i in top], hits)
-            if len(ranked) >= wanted or count >= len(keys):
-                return ranked[:wanted]
-            count *= 4
+
+        def nearest(count: int) -> list[tuple[int, float]]:
+            return [(keys[i], float(scores[i])) for i in order[:count]]
+
+        return self._videos(nearest, filters, wanted, wanted * OVERSAMPLE, len(keys))
 
 
 def _load_matrix(
