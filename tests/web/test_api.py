@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from html import unescape
 
 import pytest
 from fastapi.testclient import TestClient
@@ -269,6 +271,9 @@ def test_dates_are_taken_as_the_cli_takes_them(client: TestClient) -> None:
         ("/api/v1/quotes?limit=0", 422, ("limit",)),
         ("/api/v1/compare", 400, ("compare one thing",)),
         ("/api/v1/no-such-thing", 404, ("/api/v1/no-such-thing",)),
+        ("/api/v1/passages?q=Gaza&mode=semantic", 422, ("no parameter 'mode'", "exact")),
+        ("/api/v1/search?q=Gaza&chanel=DW", 422, ("'chanel'", "channel")),
+        ("/api/v1/stats?verbose=1", 422, ("no query parameters",)),
     ],
 )
 def test_errors_have_one_shape(
@@ -495,3 +500,21 @@ def test_search_pages_as_the_search_page_does(client: TestClient) -> None:
     assert [h["video_id"] for h in second["hits"]] == [h["video_id"] for h in every["hits"][2:4]]
     both = client.get("/api/v1/search", params={"q": "Gaza", "page": 2, "offset": 3})
     assert both.status_code == 400 and "not both" in both.text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "/search?q=Gaza&channel=DW+News&mode=hybrid&page=1",
+        "/search?q=Gaza&sort=date&page=1&exact=true",
+        "/search?channel=DW+News&page=1",
+        "/trends?terms=Gaza&measure=pct_videos&min_words=10&per=week",
+    ],
+)
+def test_every_api_link_of_a_page_is_taken(client: TestClient, page: str) -> None:
+    """Pages pass on only the parameters an endpoint takes, so no download link is refused."""
+    html = client.get(page).text
+    links = [unescape(h) for h in re.findall(r'href="(/api/v1/[^"]+\?[^"]*)"', html)]
+    assert links
+    for link in links:
+        assert client.get(link).status_code == 200, link

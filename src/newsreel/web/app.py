@@ -16,6 +16,7 @@ from newsreel.api import archive_location
 from newsreel.budget import DEFAULT_TIME_BUDGET
 from newsreel.web import routes_api, routes_pages
 from newsreel.web.errors import HANDLERS, error_body
+from newsreel.web.params import accepted, kept_query
 from newsreel.web.state import ServerState
 from newsreel.web.views import month_end
 
@@ -43,6 +44,16 @@ def host_name(header: str) -> str:
     if value.startswith("["):
         return value[1 : value.find("]")] if "]" in value else value
     return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+def api_href(request: Request, path: str, **extra: str | None) -> str:
+    """A link to API endpoint ``path`` carrying the page's query parameters that the
+    endpoint takes (the API refuses others), then ``extra`` (None: left out)."""
+    for route in routes_api.router.routes:
+        if getattr(route, "path", None) == path:
+            names = accepted(route) or frozenset()
+            return f"{path}?{kept_query(request.query_params.multi_items(), names, **extra)}"
+    raise LookupError(f"no API endpoint {path}")
 
 
 def create_app(
@@ -82,6 +93,7 @@ def create_app(
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["version"] = __version__
     templates.env.filters["month_end"] = month_end
+    templates.env.globals["api_href"] = api_href
     app.state.templates = templates
     for kind, handler in HANDLERS:
         app.add_exception_handler(kind, handler)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from pydantic import BeforeValidator
 
@@ -25,3 +27,36 @@ def lenient_date(value: Any) -> date | None:
 
 
 Day = Annotated[date | None, BeforeValidator(lenient_date)]
+
+
+def accepted(route: Any) -> frozenset[str] | None:
+    """The query parameter names a FastAPI route takes (None: not a FastAPI route)."""
+    dependant = getattr(route, "dependant", None)
+    return None if dependant is None else frozenset(_query_names(dependant))
+
+
+def _query_names(dependant: Any) -> set[str]:
+    """The query parameter names of a FastAPI dependant and its dependencies."""
+    names = {p.alias for p in dependant.query_params}
+    for inner in dependant.dependencies:
+        names |= _query_names(inner)
+    return names
+
+
+def unknown_message(path: str, given: Iterable[str], names: frozenset[str]) -> str | None:
+    """What to tell a caller who gave parameters ``path`` does not take (None: all
+    known): a typo such as ``chanel`` would otherwise be ignored and the answer be
+    silently unfiltered."""
+    unknown = sorted(set(given) - names)
+    if not unknown:
+        return None
+    which = ", ".join(repr(u) for u in unknown)
+    takes = ", ".join(sorted(names)) or "no query parameters"
+    return f"{path} takes no parameter {which}; it takes: {takes}"
+
+
+def kept_query(items: Iterable[tuple[str, str]], names: frozenset[str], **extra: str | None) -> str:
+    """A query string of ``items`` with only the ``names`` given (a page's own
+    parameters dropped from the API link it offers), then ``extra`` (None: dropped)."""
+    kept = [(k, v) for k, v in items if k in names and k not in extra]
+    return urlencode(kept + [(k, v) for k, v in extra.items() if v is not None])

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Header, Query, Request
+from fastapi import APIRouter, Body, Depends, Header, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from newsreel.analytics.trends import split_terms
@@ -20,10 +20,20 @@ from newsreel.search.passages import youtube_url
 from newsreel.search.snippets import snippet_html
 from newsreel.text import unmark
 from newsreel.web.errors import ApiProblem
-from newsreel.web.params import Day
+from newsreel.web.params import Day, accepted, unknown_message
 from newsreel.web.state import ServerState
 
-router = APIRouter(prefix="/api/v1", tags=["api"])
+
+def known_parameters(request: Request) -> None:
+    """Refuse a query parameter the endpoint does not take (422, naming those it does)."""
+    names = accepted(request.scope.get("route"))
+    if names is not None:
+        problem = unknown_message(request.url.path, request.query_params.keys(), names)
+        if problem:
+            raise ApiProblem(422, problem)
+
+
+router = APIRouter(prefix="/api/v1", tags=["api"], dependencies=[Depends(known_parameters)])
 ENTITY_CLAIMS = 200
 PASSAGE_PAGE = 100
 
