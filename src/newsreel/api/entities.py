@@ -151,6 +151,8 @@ class EntityMethods(ArchiveBase):
                 f"{canonical} was never heard as {spelling!r}; spellings: "
                 + ", ".join(row.spellings)
             )
+        if new_name is not None and not new_name.strip():
+            raise ConfigError(f"an empty name for the split of {spelling!r}: give a name")
         target = new_name or " ".join(w[:1].upper() + w[1:] for w in spelling.split())
         _check_name(target, f"split {spelling!r} off {canonical}")
         if link_key(target) == link_key(canonical):
@@ -162,6 +164,11 @@ class EntityMethods(ArchiveBase):
             raise ConfigError(  # a split makes an entity of its own; merging is asked for
                 f"an entity is named {target!r} already: give the split another name "
                 f"(--as NAME), or merge into it with 'newsreel entity-merge'"
+            )
+        if len(matching) == len(row.spellings):
+            raise ConfigError(
+                f"{spelling!r} is {canonical}'s only spelling: a split would leave nothing; "
+                "rename the entity instead"
             )
         self.store.entities.set_alias(link_key(spelling), kind, target)
         return self.store.entities.relink(entity_id, matching, kind, target)
@@ -183,6 +190,14 @@ class EntityMethods(ArchiveBase):
         another entity of that type merges the two. Returns the mentions relinked."""
         with self.writing("entity-rename"):
             return self._rename_entity(name, new_name, kind)
+
+    def rename_merges(self, name: str, new_name: str, kind: str | None = None) -> bool:
+        """Whether renaming ``name`` to ``new_name`` (of type ``kind``, else its own)
+        would merge it into another entity that has that name and type."""
+        own, _, own_kind = self.store.entities.find_entity(name)
+        wanted = (kind or own_kind).upper()
+        named = self.store.entities.named(" ".join(new_name.split()))
+        return any(i != own and t == wanted for i, t in named)
 
     def _rename_entity(self, name: str, new_name: str, kind: str | None = None) -> int:
         target = " ".join(new_name.split())

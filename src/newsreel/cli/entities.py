@@ -268,12 +268,7 @@ def entity_rename(name: str, new_name: str, kind: str | None, archive: Path | No
     """Give entity NAME the name NEW_NAME, and with --type another type (kept across
     re-runs; the name of another entity of that type merges the two)."""
     with open_writable(existing_archive(archive)) as arch:
-        own, _, own_kind = arch.store.entities.find_entity(name)
-        wanted = (kind or own_kind).upper()
-        merged = any(
-            i != own and t == wanted
-            for i, t in arch.store.entities.named(" ".join(new_name.split()))
-        )
+        merged = arch.rename_merges(name, new_name, kind)
         moved = arch.rename_entity(name, new_name, kind)
     done = "merged" if merged else "renamed"
     click.echo(

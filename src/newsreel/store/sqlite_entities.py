@@ -286,6 +286,9 @@ class SQLiteEntities(Repository):
         its quotes when no mention is left to it). Other entities' mentions stay where
         they are."""
         with self.db:
+            before = self.db.execute(
+                "SELECT name, type FROM entities WHERE id = ?", (source,)
+            ).fetchone()
             target = self._entity_id(name, kind)
             moved = 0
             for surface in surfaces:
@@ -323,7 +326,32 @@ class SQLiteEntities(Repository):
                 "DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM mentions) "
                 "AND id NOT IN (SELECT entity_id FROM quotes WHERE entity_id IS NOT NULL)"
             )
+            gone = self.db.execute("SELECT 1 FROM entities WHERE id = ?", (source,)).fetchone()
+            if before is not None and gone is None:  # its id and old names find the target
+                self._moved(str(before[0]), str(before[1]), name, kind)
+                self.db.execute(
+                    "INSERT OR REPLACE INTO entity_aliases VALUES (?, ?, ?, ?)",
+                    (id_key(source), kind, name, now()),
+                )
         return moved
+
+    def _moved(self, old: str, old_kind: str, name: str, kind: str) -> None:
+        """What the user pointed at ``old`` (spellings, ids of entities merged into it)
+        now means ``name``: old names resolve however many renames ago they were."""
+        if (name, kind) == (old, old_kind):
+            return
+        spellings = [
+            str(r[0])
+            for r in self.db.execute(
+                "SELECT spelling FROM entity_aliases WHERE name = ? AND type = ?", (old, old_kind)
+            )
+        ]
+        self.db.execute("DELETE FROM entity_aliases WHERE name = ? AND type = ?", (old, old_kind))
+        for spelling in spellings:
+            self.db.execute(
+                "INSERT OR REPLACE INTO entity_aliases VALUES (?, ?, ?, ?)",
+                (spelling, kind, name, now()),
+            )
 
     def rename(self, entity_id: int, name: str, kind: str) -> bool:
         """Give entity ``entity_id`` this name and type in place (its id stays, so links
@@ -341,9 +369,14 @@ class SQLiteEntities(Repository):
                 "(SELECT name FROM entities WHERE id = ?)",
                 (name, entity_id, entity_id),
             )
+            before = self.db.execute(
+                "SELECT name, type FROM entities WHERE id = ?", (entity_id,)
+            ).fetchone()
             self.db.execute(
                 "UPDATE entities SET name = ?, type = ? WHERE id = ?", (name, kind, entity_id)
             )
+            if before is not None:
+                self._moved(str(before[0]), str(before[1]), name, kind)
         return True
 
     def named(self, name: str) -> list[tuple[int, str]]:
@@ -363,7 +396,7 @@ class SQLiteEntities(Repository):
         if name.isdigit() and int(name) <= MAX_ID:
             row = self.db.execute(
                 "SELECT id, name, type FROM entities WHERE id = ?", (int(name),)
-            ).fetchone()
+            ).fetchone() or self._went_to(id_key(int(name)))
         row = (
             row
             or self.db.execute(
@@ -381,16 +414,19 @@ class SQLiteEntities(Repository):
                 (name,),
             ).fetchone()
         )
-        if row is None:  # a name the user merged or renamed away: where it went
-            row = self.db.execute(
-                "SELECT e.id, e.name, e.type FROM entity_aliases a JOIN entities e "
-                "ON e.name = a.name AND e.type = a.type WHERE a.spelling = ? "
-                "AND EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)",
-                (name_key(name),),
-            ).fetchone()
+        row = row or self._went_to(name_key(name))  # a name merged or renamed away
         if row is None:
             raise NotFoundError(f"no entity {name!r} in the archive {self.path}" + self._hint(name))
         return int(row[0]), str(row[1]), str(row[2])
+
+    def _went_to(self, spelling: str) -> Any:
+        """The (id, name, type) row of the entity an alias key points at, if mentioned."""
+        return self.db.execute(
+            "SELECT e.id, e.name, e.type FROM entity_aliases a JOIN entities e "
+            "ON e.name = a.name AND e.type = a.type WHERE a.spelling = ? "
+            "AND EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)",
+            (spelling,),
+        ).fetchone()
 
     def _hint(self, name: str) -> str:
         """What to try instead of an entity name not found: the closest names, or to
@@ -658,6 +694,12 @@ class SQLiteEntities(Repository):
                 entity_ids,
             )
         }
+
+
+def id_key(entity_id: int) -> str:
+    """The alias key remembering where a merged-away entity's id went: no spelling has
+    it (a name key has no "#")."""
+    return f"#id {entity_id}"
 
 
 def _holds(words: list[str], typed: list[str]) -> bool:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator
 
 
 def lenient_date(value: Any) -> date | None:
@@ -27,6 +27,19 @@ def lenient_date(value: Any) -> date | None:
 
 
 Day = Annotated[date | None, BeforeValidator(lenient_date)]
+
+
+def encodable(value: str) -> str:
+    """Text that UTF-8 can hold: a lone surrogate (``"\\ud800"`` in JSON) is refused."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise ValueError(f"text holds a character UTF-8 cannot encode at {err.start}") from None
+    return value
+
+
+# A string of a JSON body: JSON may spell characters no file or database can hold.
+Text = Annotated[str, AfterValidator(encodable)]
 
 
 def accepted(route: Any) -> frozenset[str] | None:

@@ -20,7 +20,7 @@ from newsreel.search.passages import youtube_url
 from newsreel.search.snippets import snippet_html
 from newsreel.text import unmark
 from newsreel.web.errors import ApiProblem
-from newsreel.web.params import Day, accepted, unknown_message
+from newsreel.web.params import Day, Text, accepted, unknown_message
 from newsreel.web.state import ServerState
 
 
@@ -545,8 +545,8 @@ def _authorise(request: Request, authorization: str | None) -> ServerState:
 @router.post("/entities/merge", summary="Merge one entity into another (token)")
 def api_merge(
     request: Request,
-    source: Annotated[str, Body()],
-    target: Annotated[str, Body()],
+    source: Annotated[Text, Body()],
+    target: Annotated[Text, Body()],
     authorization: Annotated[str | None, Header()] = None,
 ) -> dict[str, Any]:
     """Every spelling of ``source`` becomes ``target``; survives re-runs."""
@@ -557,9 +557,9 @@ def api_merge(
 @router.post("/entities/split", summary="Split a spelling off an entity (token)")
 def api_split(
     request: Request,
-    entity: Annotated[str, Body()],
-    spelling: Annotated[str, Body()],
-    new_name: Annotated[str | None, Body()] = None,
+    entity: Annotated[Text, Body()],
+    spelling: Annotated[Text, Body()],
+    new_name: Annotated[Text | None, Body()] = None,
     authorization: Annotated[str | None, Header()] = None,
 ) -> dict[str, Any]:
     """Mentions heard as ``spelling`` become their own entity."""
@@ -570,26 +570,27 @@ def api_split(
 @router.post("/entities/rename", summary="Rename an entity (token)")
 def api_rename(
     request: Request,
-    entity: Annotated[str, Body()],
-    name: Annotated[str | None, Body()] = None,
-    new_name: Annotated[str | None, Body()] = None,
+    entity: Annotated[Text, Body()],
+    name: Annotated[Text | None, Body()] = None,
+    new_name: Annotated[Text | None, Body()] = None,
     type: Annotated[Literal["PER", "ORG", "LOC", "MISC"] | None, Body()] = None,
     authorization: Annotated[str | None, Header()] = None,
 ) -> dict[str, Any]:
     """The entity takes ``new_name`` (or ``name``, as before), and with ``type`` another
-    type; its spellings keep them across re-runs. The name of an entity of another type
-    is refused (400)."""
+    type; its spellings keep them across re-runs. The name of another entity of that type
+    merges the two (``merged``: true); of an entity of another type is refused (400)."""
     chosen = new_name if new_name is not None else name
     if chosen is None:
         raise ApiProblem(422, "body.new_name: give the entity's new name")
     with _authorise(request, authorization).archive() as arch:
-        return {"relinked": arch.rename_entity(entity, chosen, type)}
+        merged = arch.rename_merges(entity, chosen, type)
+        return {"relinked": arch.rename_entity(entity, chosen, type), "merged": merged}
 
 
 @router.post("/ingest", summary="Ingest files on the server (token)")
 def api_ingest(
     request: Request,
-    paths: Annotated[list[str], Body(embed=True, min_length=1)],
+    paths: Annotated[list[Text], Body(embed=True, min_length=1)],
     authorization: Annotated[str | None, Header()] = None,
 ) -> dict[str, Any]:
     """Ingest files or folders on the server's disk; returns the ingest summary (a pipe,

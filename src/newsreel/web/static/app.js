@@ -121,7 +121,7 @@ function entityWrites() {
           status.dataset.state = "error";
           return;
         }
-        status.textContent = "Saved: " + answer.relinked + " mentions relinked.";
+        status.textContent = (answer.merged ? "Merged into " + data.get("name") + ": " : "Saved: ") + answer.relinked + " mentions relinked.";
         status.dataset.state = "ok";
         const next = {
           merge: data.get("target"),
