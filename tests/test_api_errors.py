@@ -166,6 +166,7 @@ def test_a_rename_keeps_the_entity_s_id(tmp_path: Path, archive: Path) -> None:
         (lambda a: a.topics(topics="3"), "topics must"),
         (lambda a: a.topics(sample=0), "sample must"),
         (lambda a: a.stories(min_videos=0), "min_videos"),
+        (lambda a: a.topics(channel="DW News", topics=2), "4 or more are needed"),
     ],
 )
 def test_bad_story_and_topic_arguments_are_config_errors(

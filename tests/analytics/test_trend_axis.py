@@ -83,6 +83,15 @@ def test_links_of_entities_stories_and_exact_counts() -> None:
     assert "channel" not in exact and "since=2024-02-26&until=2024-03-03&exact=true" in exact
 
 
+def test_a_point_links_to_its_outlet_group_or_the_page_s_outlets() -> None:
+    """Regression (review): a point of the all-outlets line dropped the page's outlet
+    filter, and a group's point named the group as an outlet."""
+    overall = trend_link(_row("all outlets", "2024-02", 1, 10), "month", outlets=("DW", "BBC"))
+    assert "channel=DW&channel=BBC&since=2024-02-01" in overall
+    group = trend_link(_row("europe", "2024-02", 1, 10), "month", by="group")
+    assert "channel=group%3Aeurope&" in group
+
+
 def test_png_and_svg_charts_on_a_time_axis(tmp_path: Path) -> None:
     rows = [_row("DW", "2013-09", 2, 4_000), _row("DW", "2024-03", 1, 3_000)]
     for name in ("t.png", "t.svg"):

@@ -152,7 +152,7 @@ def test_broken_folder_is_reported_not_crashed(tmp_path: Path) -> None:
         (["search", "x", "--since", "2024-05-01", "--until", "2024-01-01"], "after until"),
         (["ingest", "/no/such/place"], "no such file or folder"),
         (["ingest", "/dev/null", "--map", "transcript"], "FIELD=COLUMN"),
-        (["ingest", "/dev/null", "--map", "words=Text"], "unknown field"),
+        (["ingest", "/dev/null", "--map", "words=Text"], "no field 'words'"),
         (["ingest", ""], "an empty path names no file or folder"),  # an unset "$DIR"
         (["serve", "--host", "999.1.1.1", "--port", "18439"], "check --host"),
         (["serve", "--writable", "--token", "a", "--port", "18439"], "needs 12 or more"),
@@ -183,6 +183,42 @@ def test_ingest_of_a_missing_path_makes_no_archive(tmp_path: Path) -> None:
     code, _, err = run("ingest", str(tmp_path / "nope.txt"), archive=db)
     assert code == 2 and "nope.txt: no such file or folder" in err
     assert not db.exists() and not list(tmp_path.glob("c.db*"))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["claims", "4emc0CPvQ-0", "--entity", "Cairo"],
+        ["quotes", "4emc0CPvQ-0", "--query", "Cairo"],
+        ["quotes", "4emc0CPvQ-0", "--channel", "DW News"],
+        ["search", "Gaza", "--sort", "date", "--mode", "semantic"],
+        ["set", "4emc0CPvQ-0"],
+    ],
+)
+def test_options_that_do_not_go_together_are_usage_errors(demo: Path, args: list[str]) -> None:
+    """Regression (review): these exited 1, as a failure, where cli.md says 2."""
+    code, _, err = run(*args, archive=demo)
+    assert code == 2 and "Usage:" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("args", "archive"),
+    [
+        (["--map", "words=Text"], "c.db"),
+        (["--map", "transcript"], "c.db"),
+        ([], "mysql://x/y"),
+    ],
+)
+def test_a_bad_map_or_archive_url_makes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], archive: str
+) -> None:
+    """Regression (review): a bad --map exited 1 leaving an empty archive and its lock
+    file; a mysql:// URL made folders mysql:/x holding an archive y."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    code, _, err = run("ingest", "in", *args, "--archive", archive)
+    assert code == 2 and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
 
 
 def test_an_output_that_cannot_be_written_is_one_line(demo: Path) -> None:

@@ -228,7 +228,7 @@ def test_quotes_command_bad_input(enriched: Path) -> None:
     code, _, err = run("quotes", "nosuchvideo", archive=enriched)
     assert code != 0 and "nosuchvideo" in err
     code, _, err = run("quotes", "wyqHuhmsA28", "--query", "Rafah", archive=enriched)
-    assert code == 1 and "not both" in err
+    assert code == 2 and "not both" in err  # a usage error
     code, _, err = run("quotes", "--entity", "No Such Entity Anywhere", archive=enriched)
     assert code != 0 and err
 
@@ -352,7 +352,7 @@ def test_claims_take_a_query_and_filters_and_a_limit(enriched: Path) -> None:
             r.publish_date for r in arch.claims() if r.publish_date
         )
     code, _, err = run("claims", "wyqHuhmsA28", "--since", "2024-01-01", archive=enriched)
-    assert code == 1 and "not both" in err
+    assert code == 2 and "not both" in err
 
 
 def test_search_hears_a_name_as_the_spellings_the_archive_linked_to_it(tmp_path: Path) -> None:

@@ -233,3 +233,42 @@ def test_the_search_api_says_how_many_transcripts_wait_for_the_index(tmp_path: P
         raw.execute("INSERT INTO fts_pending SELECT id FROM transcripts")
     with TestClient(create_app(db), base_url="http://localhost") as web:
         assert web.get("/api/v1/search", params={"q": "word5"}).json()["unindexed"] == 3
+
+
+def test_a_read_only_index_is_read_from_a_writable_copy_removed_on_close(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression (review): the private copy kept the original's read-only modes, so the
+    index could not make its lock file in it (search failed with PermissionDenied), and
+    the copy was left in the temp folder. Root ignores modes, so they are checked."""
+    from newsreel.search import fulltext as fulltext_module
+
+    db = tmp_path / "a.db"
+    with open_archive(db) as arch:
+        arch.ingest([_records(tmp_path / "in", 2)])
+    folder = tmp_path / "a.db.fulltext"
+    for inner, _, files in os.walk(folder):
+        for name in files:
+            os.chmod(Path(inner) / name, 0o444)
+        os.chmod(inner, 0o555)
+    real = fulltext_module.FullText
+
+    def read_only_index(path: Path | None, *flags: bool) -> object:
+        if path == folder:
+            raise StoreError("cannot open the full-text index: read-only")
+        assert path is not None and all(
+            os.stat(inner).st_mode & 0o700 == 0o700 for inner, _, _ in os.walk(path)
+        )
+        return real(path, *flags)
+
+    monkeypatch.setattr("newsreel.search.indexes.FullText", read_only_index)
+    monkeypatch.setattr("newsreel.search.indexes._can_write", lambda path: False)
+    try:
+        with open_archive(db, read_only=True) as arch:
+            assert len(arch.search("word5", limit=10)) >= 1
+            scratch = Path(str(arch.indexes._scratch))
+            assert scratch.is_dir()
+        assert not scratch.exists()
+    finally:
+        for inner, _, _ in os.walk(folder):
+            os.chmod(inner, 0o755)

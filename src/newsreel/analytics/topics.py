@@ -60,6 +60,12 @@ def topics_over_time(
     if per not in ("day", "week", "month", "year"):
         raise ConfigError(f"per must be day, week, month or year, not {per!r}")
     items = list(leads)
+    if len(items) < 4:  # two topics of two videos at the least
+        raise ConfigError(
+            f"{len(items)} video{'s' if len(items) != 1 else ''} (with the filters given) "
+            "cannot be sorted into topics: 4 or more are needed ('newsreel ingest' more, "
+            "or widen the filters)"
+        )
     if len(items) < topics * 2:
         raise ConfigError(
             f"{len(items)} videos are too few for {topics} topics; ask for fewer (--topics)"

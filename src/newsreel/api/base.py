@@ -23,6 +23,7 @@ from newsreel.search.engine import (
 )
 from newsreel.search.indexes import Indexes
 from newsreel.search.query import Node, ParsedQuery, parse_query
+from newsreel.store import check_scheme
 from newsreel.store.base import Store
 from newsreel.store.lock import ArchiveLock
 from newsreel.store.postgres import is_postgres_url, redact
@@ -49,8 +50,10 @@ class DatabaseURL(str):
 
 
 def archive_location(value: str | Path) -> Path | DatabaseURL:
-    """An ``--archive`` value: a PostgreSQL URL, else a file path."""
+    """An ``--archive`` value: a PostgreSQL URL, else a file path (``ConfigError`` for
+    another database's URL, which a path would turn into folders)."""
     text = str(value)
+    check_scheme(text)
     return DatabaseURL(text) if is_postgres_url(text) else Path(value)
 
 

@@ -18,7 +18,7 @@ import click
 from tqdm import tqdm
 
 from newsreel.api import Archive, archive_location, default_archive_path, open_archive
-from newsreel.errors import LockedError, NewsreelError, StoreError
+from newsreel.errors import ConfigError, LockedError, NewsreelError, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -106,7 +106,10 @@ class ArchiveParam(click.ParamType):  # type: ignore[type-arg]
     name = "ARCHIVE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        location = archive_location(value)
+        try:
+            location = archive_location(value)
+        except ConfigError as err:
+            self.fail(str(err), param, ctx)
         if isinstance(location, Path) and location.is_dir():
             self.fail(f"{value!r} is a folder, not an archive file", param, ctx)
         return location

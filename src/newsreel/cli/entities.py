@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -139,6 +140,14 @@ def entity(name: str, archive: Path | None, as_json: bool) -> None:
             click.echo(f"  {quote.publish_date or '?'}  {quote.video_id}  {quote.text}")
 
 
+def _one_selection(
+    video_id: str | None, entity: str | None, query: str | None, **filters: Any
+) -> None:
+    """A usage error (exit 2) where a VIDEO_ID comes with --entity, --query or filters."""
+    if video_id is not None and (entity is not None or query or any(filters.values())):
+        raise click.UsageError("give a VIDEO_ID, or --entity/--query and filters, not both")
+
+
 @click.command()
 @click.argument("video_id", required=False)
 @click.option("--entity", "entity_name", help="Claims in the videos that mention this entity.")
@@ -160,6 +169,9 @@ def claims(
 ) -> None:
     """Numbers with what they count and on whose authority: of one video, of the videos
     that mention an entity, or of the videos a query and filters select."""
+    _one_selection(
+        video_id, entity_name, query, channel=channel, lang=lang, since=since, until=until
+    )
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         rows = arch.claims(
             video_id,
@@ -202,6 +214,9 @@ def quotes(
     as_json: bool,
 ) -> None:
     """Who said what: reported speech whose speaker is an entity or a named person."""
+    _one_selection(
+        video_id, entity_name, query, channel=channel, lang=lang, since=since, until=until
+    )
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         rows = arch.quotes(
             video_id,

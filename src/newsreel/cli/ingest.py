@@ -22,7 +22,6 @@ from newsreel.cli.common import (
     resolve_archive,
     wait_option,
 )
-from newsreel.errors import ConfigError
 from newsreel.ingest.formats.table import FIELDS
 from newsreel.models import IngestSummary
 
@@ -31,11 +30,19 @@ _FACTORS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 
 
 def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
+    """The --map pairs as a mapping; a usage error (exit 2, no archive made) for a pair
+    that is not FIELD=COLUMN or names a field records do not have."""
     mapping = {}
     for pair in pairs:
         field, sep, column = pair.partition("=")
         if not sep or not column:
-            raise ConfigError(f"--map {pair!r} must look like FIELD=COLUMN, e.g. transcript=Text")
+            raise click.BadParameter(
+                f"{pair!r} must look like FIELD=COLUMN, e.g. transcript=Text", param_hint="--map"
+            )
+        if field not in FIELDS:
+            raise click.BadParameter(
+                f"no field {field!r}; the fields are {', '.join(FIELDS)}", param_hint="--map"
+            )
         mapping[field] = column
     return mapping
 
@@ -156,8 +163,8 @@ def ingest(
     devices and dangling links too, unopened). Exit status 0 when everything was read,
     3 when something was quarantined, 130 when interrupted.
     """
-    target = resolve_archive(archive)
     mapping = _mapping(maps)
+    target = resolve_archive(archive)
     bar: tqdm[Never] | None = None
 
     def start(total: int) -> None:

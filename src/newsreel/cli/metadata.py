@@ -37,6 +37,8 @@ def set_command(
 ) -> None:
     """Set VIDEO_ID's outlet, date, title or language by hand: kept across re-ingests and
     new transcript versions, and searchable at once."""
+    if channel is None and publish_date is None and title is None and lang is None:
+        raise click.UsageError("say what to set: --channel, --date, --title or --lang")
     with open_writable(existing_archive(archive)) as arch:
         edit = arch.set_metadata(
             video_id, channel=channel, publish_date=publish_date, title=title, lang=lang

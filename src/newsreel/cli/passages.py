@@ -23,6 +23,8 @@ def check_passage_options(
         raise click.UsageError("--csv lists passages; add --passages")
     if as_csv and as_json:
         raise click.UsageError("choose one of --json and --csv")
+    if sort == "date" and mode != "lexical":
+        raise click.UsageError("--sort date orders the words' matches; use it with --mode lexical")
     if facets and mode == "semantic":
         raise click.UsageError(
             "--facets counts the videos the words match; a search by meaning has no such "

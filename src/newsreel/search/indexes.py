@@ -150,8 +150,15 @@ class Indexes:
         # private copy of it (removed on close).
         self._scratch = tempfile.mkdtemp(prefix="newsreel-index-")
         copy = Path(self._scratch) / folder.name
-        shutil.copytree(folder, copy)
-        return FullText(copy, self._pairs, self._outlets)
+        try:  # the copy is ours to write: not the read-only modes of the original
+            shutil.copytree(folder, copy, copy_function=shutil.copyfile)
+            for inner, _, _ in os.walk(copy):
+                os.chmod(inner, 0o700)
+            return FullText(copy, self._pairs, self._outlets)
+        except BaseException:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
+            raise
 
     @property
     def semantic(self) -> Semantic:

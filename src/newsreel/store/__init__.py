@@ -16,12 +16,7 @@ def open_store(location: str, *, read_only: bool = False) -> Store:
     a SQLite file."""
     if is_postgres_url(location):
         return PostgresStore(location, read_only=read_only)
-    scheme = _URL.match(location)
-    if scheme:  # "mysql://x", "postgresql+psycopg://x": no file of that name is meant
-        raise ConfigError(
-            f"{location}: Newsreel opens a SQLite file or a postgresql:// URL, not "
-            f"{scheme.group(1)}:// (for PostgreSQL write postgresql://USER@HOST/DB)"
-        )
+    check_scheme(location)
     if os.path.isdir(location):
         raise ConfigError(f"{location} is a folder: name the archive file in it (e.g. newsreel.db)")
     return SQLiteStore(location, read_only=read_only)
@@ -30,4 +25,23 @@ def open_store(location: str, *, read_only: bool = False) -> Store:
 _URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
-__all__ = ["FileResult", "PostgresStore", "SQLiteStore", "SourceState", "Store", "open_store"]
+def check_scheme(location: str) -> None:
+    """A ``ConfigError`` for a URL of another database ("mysql://x",
+    "postgresql+psycopg://x"): no file of that name is meant."""
+    scheme = _URL.match(location)
+    if scheme and not is_postgres_url(location):
+        raise ConfigError(
+            f"{location}: Newsreel opens a SQLite file or a postgresql:// URL, not "
+            f"{scheme.group(1)}:// (for PostgreSQL write postgresql://USER@HOST/DB)"
+        )
+
+
+__all__ = [
+    "FileResult",
+    "PostgresStore",
+    "SQLiteStore",
+    "SourceState",
+    "Store",
+    "check_scheme",
+    "open_store",
+]

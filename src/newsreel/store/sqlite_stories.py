@@ -224,14 +224,16 @@ class SQLiteStories(Repository):
             )
 
     def story_entities(self, story_id: int, limit: int) -> list[tuple[str, int]]:
-        """The entities mentioned in most of a story's videos: (name, videos)."""
+        """The entities mentioned in most of a story's videos, then most often (a lone
+        video's label is its most mentioned names, not the first in the alphabet):
+        (name, videos)."""
         return [
             (str(r[0]), int(r[1]))
             for r in self.db.execute(
                 "SELECT e.name, count(DISTINCT m.transcript_id) FROM story_videos s "
                 "JOIN mentions m ON m.transcript_id = s.transcript_id "
                 "JOIN entities e ON e.id = m.entity_id WHERE s.story_id = ? "
-                "GROUP BY e.id ORDER BY 2 DESC, e.name LIMIT ?",
+                "GROUP BY e.id ORDER BY 2 DESC, count(*) DESC, e.name LIMIT ?",
                 (story_id, limit),
             )
         ]

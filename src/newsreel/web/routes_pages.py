@@ -270,7 +270,14 @@ def trends(
         except NewsreelError as exc:
             return problem_page(request, "trends.html", context, exc)
         shown = [r for r in rows if r.total_videos]
-        chart = trend_chart(rows, measure, per, floor, lambda r: trend_link(r, per, heard_on))
+        outlets = _outlets(channel) or ()
+        chart = trend_chart(
+            rows,
+            measure,
+            per,
+            floor,
+            lambda r: trend_link(r, per, heard_on, by=by, outlets=outlets),
+        )
         context.update(
             chart=chart,
             rows=shown,

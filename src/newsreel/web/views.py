@@ -182,20 +182,31 @@ def trend_chart(
     }
 
 
-def trend_link(row: TrendRow, per: str, heard: bool = True) -> str:
-    """The page listing the videos behind one point of a trend chart."""
+def trend_link(
+    row: TrendRow,
+    per: str,
+    heard: bool = True,
+    *,
+    by: str = "channel",
+    outlets: Sequence[str] = (),
+) -> str:
+    """The page listing the videos behind one point of a trend chart: of the row's
+    outlet, its group (``by="group"``), or for the line of all outlets the page's own
+    outlet filter (``outlets``)."""
     term = row.term.strip()
     if term.lower().startswith("entity:"):
         return "/entity/" + quote(term.split(":", 1)[1].strip().strip('"'), safe="")
     if term.lower().startswith("story:"):
         return "/story/" + quote(term.split(":", 1)[1].strip(), safe="")
-    params = {"q": term}
-    if row.channel != "all outlets":
-        params["channel"] = row.channel
-    params["since"] = period_start(row.period, per).isoformat()
-    params["until"] = period_end(row.period, per).isoformat()
+    params: list[tuple[str, str]] = [("q", term)]
+    if row.channel == "all outlets":
+        params += [("channel", o) for o in outlets]
+    else:
+        params.append(("channel", f"group:{row.channel}" if by == "group" else row.channel))
+    params.append(("since", period_start(row.period, per).isoformat()))
+    params.append(("until", period_end(row.period, per).isoformat()))
     if not heard:
-        params["exact"] = "true"
+        params.append(("exact", "true"))
     return "/search?" + urlencode(params)
 
 
