@@ -52,6 +52,19 @@ def test_thumbnail_path_cannot_escape_the_collection(tmp_path: Path) -> None:
     assert read_input(InputFile(root / "r.txt", root), {}).records[0].thumbnail_file is None
 
 
+@pytest.mark.parametrize("target", ["/etc/passwd", "elsewhere/secret.jpg"])
+def test_a_thumbnail_linked_out_of_the_collection_is_none(tmp_path: Path, target: str) -> None:
+    """Regression (review): a thumbnail that was a link to /etc/passwd was stored as the
+    video's thumbnail file (the page then showed a broken image)."""
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "secret.jpg").write_bytes(b"\xff\xd8\xff")
+    root = tmp_path / "a" / "collection"
+    (root / "en_DW").mkdir(parents=True)
+    (root / "en_DW" / "Talks  DW News.jpg").symlink_to(tmp_path / target)
+    (root / "r.txt").write_text(SEED_TEXT)
+    assert read_input(InputFile(root / "r.txt", root), {}).records[0].thumbnail_file is None
+
+
 def test_unknown_files_are_skipped_unread(tmp_path: Path) -> None:
     (tmp_path / "cover.jpg").write_bytes(b"\xff\xd8")
     result = read_input(InputFile(tmp_path / "cover.jpg", tmp_path), {})

@@ -398,6 +398,10 @@ def test_head_is_allowed_where_get_is(client: TestClient) -> None:
         "/api/v1/trends?terms=Rafah,Cairo",
         "/api/v1/trends?terms=Rafah&heard=true&format=csv",
         "/api/v1/export?q=Rafah",
+        "/api/v1/export?q=Rafah&table=mentions",
+        "/api/v1/claims?q=Rafah",
+        "/api/v1/quotes?q=Rafah",
+        "/api/v1/compare?q=Rafah",
     ],
 )
 def test_a_query_past_the_time_budget_is_503_saying_how_to_narrow_it(
@@ -409,7 +413,15 @@ def test_a_query_past_the_time_budget_is_503_saying_how_to_narrow_it(
 
 
 def test_requests_without_a_query_have_no_time_budget(impatient: TestClient) -> None:
-    for url in ("/api/v1/stats", f"/api/v1/videos/{SEED_ID}", "/api/v1/export", "/"):
+    for url in (
+        "/api/v1/stats",
+        f"/api/v1/videos/{SEED_ID}",
+        "/api/v1/export",
+        "/",
+        f"/api/v1/claims?video_id={SEED_ID}",
+        "/api/v1/quotes?entity=Mossad",
+        "/api/v1/compare?entity=Mossad",
+    ):
         assert impatient.get(url).status_code == 200, url
 
 
@@ -510,6 +522,7 @@ def test_search_pages_as_the_search_page_does(client: TestClient) -> None:
         "/search?q=Gaza&sort=date&page=1&exact=true",
         "/search?channel=DW+News&page=1",
         "/trends?terms=Gaza&measure=pct_videos&min_words=10&per=week",
+        "/stories?channel=DW+News&since=2020-01-01",
     ],
 )
 def test_every_api_link_of_a_page_is_taken(client: TestClient, page: str) -> None:
@@ -586,3 +599,15 @@ def test_entity_edits_refuse_what_would_lose_data_or_cannot_be_stored(
     )
     assert response.status_code in (400, 422)
     assert_error(response, response.status_code, *words)
+
+
+def test_a_trend_csv_without_rows_has_every_column(client: TestClient) -> None:
+    """Regression (review): an empty trend CSV had 3 of its 9 columns."""
+    from newsreel.analytics.trends import TREND_COLUMNS, TrendRow
+
+    assert tuple(TrendRow("x", "DW", "2024-01", 1, 1, 10, 1).to_dict()) == TREND_COLUMNS
+    empty = client.get(
+        "/api/v1/trends", params={"terms": "Gaza", "since": "1990-01-01", "until": "1990-02-01"}
+    )
+    header = client.get(str(empty.url) + "&format=csv").text.splitlines()
+    assert header == [",".join(TREND_COLUMNS)]

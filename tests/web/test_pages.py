@@ -84,6 +84,8 @@ def test_every_jump_to_a_claim_or_quote_lands(client: TestClient) -> None:
         for row in rows:
             assert f"w{row['first_word']}" in ids, (vid, row)
             checked += 1
+        links = set(re.findall(r'href="#(w\d+)" class="jump"', page))
+        assert {f"w{row['first_word']}" for row in rows} == links, vid  # each has its ↪
     assert checked > 5
 
 
@@ -104,6 +106,8 @@ def test_entity_page(client: TestClient) -> None:
     assert 'id="entity-name"' in page and "Shin Bet" in page
     assert "Shim bit" in page or "shim bit" in page
     assert 'id="entity-chart"' in page and f'href="/video/{SEED_ID}"' in page
+    table = page.split('id="entity-months"')[1].split("</table>")[0]  # the chart, no JS
+    assert "<td>2024-03</td>" in table and "DW News" in table
 
 
 def test_trends_page(client: TestClient) -> None:

@@ -51,6 +51,20 @@ COUNT_CHUNK = 500  # transcripts read and counted between two time-budget checks
 _EPOCH = np.datetime64("1970-01-01", "D")
 
 
+# The columns of a trend row (``TrendRow.to_dict``), for a table with no rows too.
+TREND_COLUMNS = (
+    "term",
+    "channel",
+    "period",
+    "hits",
+    "videos",
+    "total_words",
+    "total_videos",
+    "per_10k_words",
+    "pct_videos",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class TrendRow:
     """One term in one outlet in one period."""

@@ -11,7 +11,13 @@ from typing import Any
 import click
 
 from newsreel.analytics.chart import LABELS, write_chart
-from newsreel.analytics.trends import DEFAULT_MIN_WORDS, PERIODS, split_terms, time_axis
+from newsreel.analytics.trends import (
+    DEFAULT_MIN_WORDS,
+    PERIODS,
+    TREND_COLUMNS,
+    split_terms,
+    time_axis,
+)
 from newsreel.api import MAX_TOP, open_archive
 from newsreel.cli.common import (
     QUERY_COMMAND,
@@ -348,7 +354,7 @@ def trends(
     if as_csv:
         writer = csv.DictWriter(
             sys.stdout,
-            fieldnames=list(rows[0].to_dict()) if rows else ["term", "channel", "period"],
+            fieldnames=list(TREND_COLUMNS),
         )
         writer.writeheader()
         for row in rows:

@@ -146,8 +146,21 @@ def _thumbnail(record: Record, source: InputFile) -> str | None:
             continue
         candidate = os.path.join(base, *parts)
         if os.path.isfile(candidate):
-            return os.path.realpath(candidate)
+            real = os.path.realpath(candidate)
+            return real if _an_image_within(real, (str(source.root), here)) else None
     return None
+
+
+def _an_image_within(real: str, folders: tuple[str, ...]) -> bool:
+    """Whether a thumbnail's real path is an image inside one of these folders or their
+    parents (the collection root): a link out to /etc/passwd is no thumbnail."""
+    if os.path.splitext(real)[1].lower() not in _IMAGE_SUFFIXES:
+        return False
+    for folder in folders:
+        top = os.path.dirname(os.path.realpath(folder))
+        if top != os.path.dirname(top) and os.path.commonpath([top, real]) == top:
+            return True
+    return False
 
 
 def forget_listings() -> None:

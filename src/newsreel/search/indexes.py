@@ -355,9 +355,12 @@ class Indexes:
         )
 
     def matching_ids(self, node: Node, filters: Filters) -> list[int]:
-        """Transcript ids of every video matching the query."""
+        """Transcript ids of every video matching the query (within the time budget,
+        checked before and after the index's one call)."""
         check_time()
-        return self.fulltext.all_ids(node, filters)
+        ids = self.fulltext.all_ids(node, filters)
+        check_time()
+        return ids
 
     def facets(
         self, node: Node, filters: Filters, limit: int = 20

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Body, Depends, Header, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
-from newsreel.analytics.trends import split_terms
+from newsreel.analytics.trends import TREND_COLUMNS, split_terms
 from newsreel.api import MAX_LIMIT, MAX_OFFSET, MAX_TOP, Archive
 from newsreel.export import PASSAGE_COLUMNS, passage_records, stream_rows
 from newsreel.repair.view import as_json as repaired_json
@@ -356,7 +356,7 @@ def api_claims(
 ) -> dict[str, Any]:
     """Claims of one video, of the videos that mention an entity, or of the videos a
     query and filters select (as `newsreel claims --json`), oldest video first."""
-    with state_of(request).archive() as arch:
+    with state_of(request).query() as arch:  # a query has the time budget
         rows = arch.claims(
             video_id, entity, query=q or None, channel=channel, lang=lang, since=since, until=until
         )
@@ -378,7 +378,7 @@ def api_quotes(
 ) -> dict[str, Any]:
     """Reported speech of one video, of a speaker entity, or of the videos a query and
     filters select (as `newsreel quotes --json`)."""
-    with state_of(request).archive() as arch:
+    with state_of(request).query() as arch:  # a query has the time budget
         rows = arch.quotes(
             video_id, entity, query=q or None, channel=channel, lang=lang, since=since, until=until
         )
@@ -404,7 +404,7 @@ def api_compare(
 ) -> dict[str, Any]:
     """Distinctive words and phrases per outlet, who reported first, numbers reported
     (as `newsreel compare --json`); give one of story, entity or q."""
-    with state_of(request).archive() as arch:
+    with state_of(request).query() as arch:  # a query has the time budget
         return arch.compare(story=story, entity=entity, query=q or None, top=top).to_dict()
 
 
@@ -449,7 +449,7 @@ def api_trends(
         undated = arch.store.videos.undated_count()
     data = [r.to_dict() for r in rows]
     if format == "csv":
-        columns = list(data[0]) if data else ["term", "channel", "period"]
+        columns = list(TREND_COLUMNS)
         return Response(
             "".join(stream_rows(data, columns, "csv")),
             media_type="text/csv; charset=utf-8",
