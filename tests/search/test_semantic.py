@@ -209,3 +209,24 @@ def test_semantic_pages_join_up_though_one_video_holds_many_passages(tmp_path: P
             for h in arch.search("ceasefire", mode="semantic", limit=3, offset=start)
         ]
         assert len(every) == 8 and pages == every
+
+
+def test_hybrid_pages_read_further_by_meaning_past_the_first_depth(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression (review): hybrid results ended at the keyword matches plus the
+    SEMANTIC_DEPTH nearest (20), so limit=50 gave 20 where semantic gave 32; a page's
+    order stays that of reading all at once."""
+    from newsreel.search import engine
+
+    texts = {f"vid{n:08d}": f"the weather report {n} and some market news " * 20 for n in range(9)}
+    db = _archive_with(tmp_path, texts)
+    monkeypatch.setattr(engine, "SEMANTIC_DEPTH", 3)
+    with open_archive(db) as arch:
+        every = [h.video_id for h in arch.search("stock prices", mode="hybrid", limit=9)]
+        pages = [
+            h.video_id
+            for start in (0, 3, 6)
+            for h in arch.search("stock prices", mode="hybrid", limit=3, offset=start)
+        ]
+        assert len(every) == 9 and pages == every

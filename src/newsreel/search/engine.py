@@ -472,7 +472,10 @@ def hybrid(
     text = semantic_text(node)
     check_time()
     out = excluded(indexes, excluding(node, variants), filters)
-    meaning = [m for m in indexes.semantic.search(text, filters, SEMANTIC_DEPTH) if m[0] not in out]
+    # deeper pages read further by meaning; scores are scaled on the first
+    # SEMANTIC_DEPTH alone, so a page's order does not change with how deep one reads
+    depth = max(SEMANTIC_DEPTH, offset + limit)
+    meaning = [m for m in indexes.semantic.search(text, filters, depth) if m[0] not in out]
     weight = semantic_weight(text)
     fused: dict[int, float] = {}
     labels: dict[int, str] = {}
@@ -481,15 +484,27 @@ def hybrid(
         fused[transcript_id] = score / top
         labels[transcript_id] = label
     if meaning:
-        high, low = meaning[0][1], meaning[-1][1]
-        for transcript_id, cosine, _ in meaning:
-            part = (cosine - low) / (high - low) if high > low else 1.0
+        band = meaning[:SEMANTIC_DEPTH]
+        high, low = band[0][1], band[-1][1]
+        for n, (transcript_id, cosine, _) in enumerate(meaning):
+            near = n < SEMANTIC_DEPTH
+            part = max(0.0, (cosine - low) / (high - low)) if high > low else float(near)
             fused[transcript_id] = fused.get(transcript_id, 0.0) + weight * part
             labels.setdefault(transcript_id, "semantic")
     lexical_rank = {t: n for n, (t, _) in enumerate(lexical_ranked)}
+    meaning_rank = {t: n for n, (t, _, _) in enumerate(meaning)}
     # Evidence first: a video with all of the query is never below one with some of it
-    # or only its meaning; the fused score orders each tier.
-    order = sorted(fused, key=lambda t: (t not in whole, -fused[t], lexical_rank.get(t, wanted), t))
+    # or only its meaning; the fused score orders each tier (then the nearest in meaning).
+    order = sorted(
+        fused,
+        key=lambda t: (
+            t not in whole,
+            -fused[t],
+            lexical_rank.get(t, wanted),
+            meaning_rank.get(t, depth),
+            t,
+        ),
+    )
     read: dict[int, HitRow] = {}
     if rerank.wanted(text) and offset < rerank.DEPTH:
         order, read = _reranked(indexes.store, text, order, fused, whole)

@@ -86,7 +86,7 @@ def search_page(
         facets: dict[str, list[tuple[str, int]]] = {
             k: [] for k in ("channel", "language", "month", "entity")
         }
-        total = offset + len(hits) + (limit if len(hits) == limit else 0)
+        total = offset + len(hits) + (1 if len(hits) == limit else 0)  # "at least"
     else:
         facets = arch.facets(q, exact=exact, **filters)
         total = sum(n for _, n in facets["channel"])
