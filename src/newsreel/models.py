@@ -395,6 +395,7 @@ class StageState:
     items: int
     started_at: str
     finished_at: str | None
+    waiting: int = 0  # current transcripts ingested since its last run ended
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data."""

@@ -90,6 +90,26 @@ def test_stats_json(demo: Path) -> None:
     assert data["first_date"] <= data["last_date"]
 
 
+def test_stats_say_what_a_new_version_waits_for(tmp_path: Path, examples: Path) -> None:
+    """Regression (review): after a changed transcript was ingested its entities were
+    gone and stats still said every stage was done."""
+    db = tmp_path / "a.db"
+    seed = next(examples.rglob("*.txt"))
+    run("ingest", str(seed), archive=db)
+    run("process", archive=db)
+    stages = json.loads(run("stats", "--json", archive=db)[1])["stages"]
+    assert stages and all(s["waiting"] == 0 for s in stages)
+    changed = tmp_path / "changed" / seed.name
+    changed.parent.mkdir()
+    changed.write_bytes(seed.read_bytes().replace(b"</doc>", b"and one more word\n</doc>"))
+    run("ingest", str(changed), archive=db)
+    stages = json.loads(run("stats", "--json", archive=db)[1])["stages"]
+    assert {s["stage"]: s["waiting"] for s in stages} == dict.fromkeys(
+        ("embed", "enrich", "repair", "stories"), 1
+    )
+    assert "1 transcript waits for 'newsreel process'" in run("stats", archive=db)[1]
+
+
 def test_export_formats(demo: Path, tmp_path: Path) -> None:
     for fmt in ("csv", "jsonl", "parquet"):
         out = tmp_path / f"x.{fmt}"

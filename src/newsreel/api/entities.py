@@ -40,7 +40,10 @@ class EntityMethods(ArchiveBase):
     def _entity_row(self, entity_id: int) -> EntityRow:
         rows = self.store.entities.entity_rows(entity_id=entity_id)
         if not rows:
-            raise NotFoundError(f"entity {entity_id} is mentioned in no current transcript")
+            raise NotFoundError(
+                f"entity {entity_id} is mentioned in no current transcript: where its "
+                "videos have new versions, 'newsreel process' finds their entities again"
+            )
         return rows[0]
 
     def entity(self, name: str | int) -> EntityProfile:

@@ -143,9 +143,15 @@ def stats(archive: Path | None, as_json: bool, quarantine: bool, forget_missing:
         click.echo(f"  {count:>7}  {name}")
     click.echo("languages    " + ", ".join(f"{k} {v}" for k, v in result.languages.items()))
     for stage in stages:
+        waiting = (
+            f"; {stage.waiting} transcript{'s wait' if stage.waiting != 1 else ' waits'} "
+            "for 'newsreel process'"
+            if stage.waiting
+            else ""
+        )
         click.echo(
             f"stage        {stage.stage:8} {stage.version}  {stage.status} "
-            f"(last run: {stage.items} items)"
+            f"(last run: {stage.items} items{waiting})"
         )
     for q in items:
         click.echo(f"quarantined: {q.describe()}")

@@ -49,4 +49,28 @@ class SQLiteStages(Repository):
             ).fetchall()
         except sqlite3.OperationalError:
             return []
-        return [StageState(r[0], r[1], r[2], int(r[3]), r[4], r[5]) for r in rows]
+        return [
+            StageState(r[0], r[1], r[2], int(r[3]), r[4], r[5], self._waiting(r[0], r[1]))
+            for r in rows
+        ]
+
+    def _waiting(self, stage: str, version: str) -> int:
+        """Current transcripts the stage at ``version`` has not done (new videos, new
+        versions, or all after a new stage version): what 'newsreel process' would do."""
+        wanted = _WAITING.get(stage)
+        if wanted is None:
+            return 0
+        base = "SELECT count(*) FROM videos v JOIN transcripts t ON t.id = v.current_transcript_id "
+        row = self.db.execute(base + wanted, (version,) if "?" in wanted else ()).fetchone()
+        return int(row[0]) if row else 0
+
+
+# The transcripts each stage has still to do (as its ``pending`` reads them).
+_WAITING = {
+    "repair": "LEFT JOIN repairs r ON r.transcript_id = t.id WHERE r.model IS NULL OR r.model != ?",
+    "enrich": "LEFT JOIN enrichments e ON e.transcript_id = t.id "
+    "WHERE e.version IS NULL OR e.version != ?",
+    "embed": "WHERE NOT EXISTS (SELECT 1 FROM passages p WHERE p.transcript_id = t.id "
+    "AND p.version = ?)",
+    "stories": "WHERE NOT EXISTS (SELECT 1 FROM story_videos s WHERE s.transcript_id = t.id)",
+}
