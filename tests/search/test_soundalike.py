@@ -204,6 +204,17 @@ def test_a_joined_phrase_is_never_heard_as_a_form_of_one_of_its_words() -> None:
     assert heard.alone["westbank"] == ["wesbank"]
 
 
+def test_a_joined_phrase_is_never_heard_as_a_word_of_english() -> None:
+    """Regression (review): '"Shin Bet"' found a Qatar video through "shined", heard for
+    "shinbet", and showed the hit with nothing matched."""
+
+    def lookup(keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        return {k: [("shined", 1), ("shinbett", 1)] for k in keys}
+
+    heard = find_variants(parse_query('"Shin Bet"').node, lookup, 100)
+    assert heard.alone["shinbet"] == ["shinbett"]
+
+
 def test_spellings_the_archive_linked_to_a_name_stand_in_for_it() -> None:
     linked = {
         "kyiv": {"kiev": (34, 34), "kev": (19, 19), "keev": (1, 1), "kiyv": (2, 9)},

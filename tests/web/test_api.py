@@ -611,3 +611,12 @@ def test_a_trend_csv_without_rows_has_every_column(client: TestClient) -> None:
     )
     header = client.get(str(empty.url) + "&format=csv").text.splitlines()
     assert header == [",".join(TREND_COLUMNS)]
+
+
+def test_a_phrase_s_heard_variants_are_those_said_in_the_phrase(client: TestClient) -> None:
+    """Regression (review): '"Gaza Strip"' listed every sound-alike that could stand in
+    for its words (gas, case, goes, guys; stop, drop, story), none of them said there."""
+    body = client.get("/api/v1/trends", params={"terms": '"Shin Bet"'}).json()
+    assert body["heard_variants"] == {'"Shin Bet"': {"shin": ["shim"], "bet": ["bit"]}}
+    body = client.get("/api/v1/trends", params={"terms": '"Gaza Strip"'}).json()
+    assert body["heard_variants"] == {'"Gaza Strip"': {}}

@@ -36,7 +36,7 @@ from newsreel.search.forms import word_forms
 from newsreel.search.fulltext import FullText
 from newsreel.search.indexes import Indexes
 from newsreel.search.query import And, Near, Node, Or, ParsedQuery, Phrase, Term, parse_query
-from newsreel.search.soundalike import Heard, phrase_words, query_words
+from newsreel.search.soundalike import Heard, best_combinations, phrase_words, query_words
 from newsreel.text import fold
 
 PERIODS = ("day", "week", "month")
@@ -47,6 +47,7 @@ MEASURES = ("hits", "per_10k_words", "pct_videos")
 # Charts leave out (as a gap, said so) an outlet's period with fewer words than this:
 # one short video alone must not set a rate (bench: a 604-word video dwarfed the rest).
 DEFAULT_MIN_WORDS = 1_000
+PHRASE_CHECKS = 40  # respellings of a phrase looked up to list its heard variants
 COUNT_CHUNK = 500  # transcripts read and counted between two time-budget checks
 _EPOCH = np.datetime64("1970-01-01", "D")
 
@@ -127,8 +128,21 @@ class _Counted:
 
 
 def split_terms(text: str) -> list[str]:
-    """Terms from one comma-separated string ("Gaza, Rafah, entity:Hamas")."""
-    return [t.strip() for t in text.split(",") if t.strip()]
+    """Terms from one comma-separated string ("Gaza, Rafah, entity:Hamas"); a comma
+    inside double quotes is part of its term ('entity:"Washington, D.C."')."""
+    terms: list[str] = []
+    current: list[str] = []
+    quoted = False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        if char == "," and not quoted:
+            terms.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    terms.append("".join(current))
+    return [t.strip() for t in terms if t.strip()]
 
 
 def _codes(values: Sequence[str]) -> tuple[np.ndarray[Any, Any], list[str]]:
@@ -296,15 +310,33 @@ class Trends:
             # a lone word counts only the variants that may match alone ("carry" is no
             # "Cairo"); a phrase's words also those heard beside each other (a word the
             # term itself names is none: ``variants_for``)
-            in_phrase = {fold(w) for words in phrase_words(parsed.node) for w in words}
+            phrases = phrase_words(parsed.node)
+            in_phrase = {fold(w) for words in phrases for w in words}
             counted = set(query_words(parsed.node)) | in_phrase  # not "-Rafah": left out
+            said = self._said_in(heard, phrases)
             out[term] = {
-                w: list(vs)
+                w: vs
                 for w in heard.in_phrase
                 if w in counted
-                and (vs := (heard.in_phrase if w in in_phrase else heard.alone).get(w, ()))
+                and (vs := said.get(w, []) if w in in_phrase else list(heard.alone.get(w, ())))
             }
         return out
+
+    def _said_in(self, heard: Heard, phrases: Sequence[tuple[str, ...]]) -> dict[str, list[str]]:
+        """Per word of the phrases, the variants the archive holds in that phrase
+        (of the ``PHRASE_CHECKS`` likeliest respellings): "Shin Bet" lists "shim" and
+        "bit" where "shim bit" is said, not every sound-alike that could stand in."""
+        said: dict[str, list[str]] = {}
+        for words in phrases:
+            folded = [fold(w) for w in words]
+            options = [[w, *heard.in_phrase.get(w, ())] for w in folded]
+            for combo in best_combinations([len(o) for o in options], PHRASE_CHECKS)[1:]:
+                swapped = tuple(o[i] for o, i in zip(options, combo, strict=True))
+                if self.indexes.matching_ids(Phrase(swapped), Filters()):
+                    for word, variant in zip(folded, swapped, strict=True):
+                        if variant != word and variant not in said.setdefault(word, []):
+                            said[word].append(variant)
+        return said
 
     def _variants(self, node: Node, dropped: Sequence[str]) -> Heard:
         """The heard variants search would use for ``node`` (context checked)."""

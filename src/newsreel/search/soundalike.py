@@ -296,6 +296,7 @@ def query_words(node: Node) -> list[str]:
 
 MIN_HEARD = 3  # letters a query word needs to have heard variants
 JOINED_MAX = 16  # letters of a phrase read as one word ("Mar-a-Lago" as "maralago")
+JOINED_ENGLISH = 2.0  # the Zipf frequency from which a word is no phrase run together
 
 
 def joined(words: Sequence[str]) -> str | None:
@@ -483,8 +484,12 @@ def find_variants(node: Node, lookup: Lookup, documents: int) -> Heard:
         alone[word], in_phrase[word] = heard_variants(word, pool, documents)
         if word in as_one:  # a joined phrase is only ever matched by a word alone, and
             # never by a form of one of its words ("westing" is "west", not "west bank")
+            # nor by a word of English ("shined" for "Shin Bet"): one word heard for a
+            # name of two is a name run together ("maraago"), which English lacks
             own = own_stems.get(word, set())
-            alone[word] = [v for v in alone[word] if stem(v) not in own]
+            alone[word] = [
+                v for v in alone[word] if stem(v) not in own and english_zipf(v) < JOINED_ENGLISH
+            ]
             if any(term == word and docs for term, docs in pool):
                 alone[word].insert(0, word)  # said as one word: "sports washing" is also
                 # "sportswashing" where the archive holds it

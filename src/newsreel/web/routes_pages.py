@@ -29,10 +29,11 @@ from newsreel.web.routes_api import (
 )
 from newsreel.web.views import (
     MEASURE_LABELS,
+    choosers,
+    outlet_toggled,
     pages,
     paragraphs,
     pivot,
-    toggled,
     trend_chart,
     trend_link,
 )
@@ -117,13 +118,11 @@ def search(
         "mode": mode,
         "exact": exact,
         **params,
-        "outlet_link": lambda value: (
-            "/search?" + toggled(request.query_params.multi_items(), "channel", value)
-        ),
     }
     if q.strip():
         try:
             with state_of(request).query() as arch:
+                selects = choosers(params["channel"] or (), arch.store.metadata.outlets())
                 result = search_page(
                     arch,
                     q,
@@ -140,7 +139,15 @@ def search(
             return problem_page(request, "search.html", context, exc)
         for hit in result["hits"]:
             hit["snippet_html"] = Markup(hit["snippet_html"])  # escaped by snippet_html
-        context.update(result=result, pager=pages(result["total"], page, PAGE_SIZE))
+        query = request.query_params.multi_items()
+        context.update(
+            result=result,
+            pager=pages(result["total"], page, PAGE_SIZE),
+            outlet_on=lambda value: value in selects,
+            outlet_link=lambda value: (
+                "/search?" + outlet_toggled(query, value, selects.get(value, []))
+            ),
+        )
     elif any(params.values()):
         with state_of(request).archive() as arch:
             total, rows = arch.browse(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, **params)

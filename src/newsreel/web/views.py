@@ -12,7 +12,7 @@ from urllib.parse import quote, urlencode
 
 from newsreel.analytics.trends import TrendRow, period_end, period_start, time_axis
 from newsreel.repair.document import Repaired
-from newsreel.rows import VideoMention
+from newsreel.rows import OutletRow, VideoMention
 
 PLAIN_PARAGRAPH = 120
 MEASURE_LABELS = {
@@ -208,6 +208,30 @@ def trend_link(
     if not heard:
         params.append(("exact", "true"))
     return "/search?" + urlencode(params)
+
+
+def choosers(chosen: Sequence[str], outlets: Sequence[OutletRow]) -> dict[str, list[str]]:
+    """Outlet name -> the chosen ``channel`` values that select it: its name in any case,
+    one of its codes ("DW" chooses DW News), or a group it is in ("group:europe")."""
+    out: dict[str, list[str]] = {}
+    for value in chosen:
+        folded = value.strip().casefold()
+        group = folded.removeprefix("group:").strip() if folded.startswith("group:") else None
+        for outlet in outlets:
+            names = {outlet.name.casefold(), *(c.casefold() for c in outlet.codes)}
+            if (group is not None and group in {g.casefold() for g in outlet.groups}) or (
+                group is None and folded in names
+            ):
+                out.setdefault(outlet.name, []).append(value)
+    return out
+
+
+def outlet_toggled(query: Sequence[tuple[str, str]], value: str, by: Sequence[str]) -> str:
+    """The query string with outlet ``value`` added, or, where chosen values select it
+    (``by``: its name, a code, a group), those values dropped; the page number too."""
+    if not by:
+        return toggled(query, "channel", value)
+    return urlencode([(k, v) for k, v in query if k != "page" and not (k == "channel" and v in by)])
 
 
 def toggled(query: Sequence[tuple[str, str]], name: str, value: str) -> str:
