@@ -1447,3 +1447,37 @@ def test_an_age_said_bare_after_a_persons_name_is_no_count() -> None:
     claims, _ = extract(text.split(), [0, 4], names={0, 1}, people={0, 1}, durations=True)
     assert [c.value for c in claims] == [37, 10]
     assert values("Turnout was 60.") == {60: "Turnout"}  # no person: no age
+
+
+def test_telling_a_story_or_being_told_is_no_quote_and_whom_is_told_is_left_out() -> None:
+    """Regression (review, CLI): "Trump has told lies about the election" was a Trump
+    quote "lies about ...", "ICE agents will be told to" one of ICE agents, "Trezor told
+    Victoria Uwakunda more about it" one of "more about it"; "told the AFP that", "told
+    CNN, the attack" and "warned Iran that" began with whom was told."""
+
+    def quoted(text: str) -> list[str]:
+        return [q.text for q in extract(text.split(), [0])[1]]
+
+    assert quoted("Trump has told lies about the election for years now .") == []
+    assert quoted("ICE agents will be told to detain more people this week .") == []
+    assert quoted("Trezor told Victoria Uwakunda more about it .") == []
+    assert quoted("Until August tells the story of a family in Gaza .") == []
+    assert quoted("The minister told the AFP that 20 people had died .") == ["20 people had died ."]
+    assert quoted("John Kirby told CNN, the attack was planned for weeks .") == [
+        "the attack was planned for weeks ."
+    ]
+    assert quoted("Trump warned Iran that time is running out fast .") == [
+        "time is running out fast ."
+    ]
+
+
+def test_a_lone_function_word_or_adverb_is_no_subject_and_of_them_takes_its_noun() -> None:
+    """Regression (review, CLI): "two: hugely", "10: really", "one: else", "$30: to";
+    "12 people died, five of them children" counted "hours"."""
+    assert values("The team scored two hugely .") == {}
+    assert values("I give it 10 really .") == {}
+    assert values("And 12 people died , five of them children .") == {
+        12: "people died",
+        5: "children",
+    }
+    assert values("Officials counted the victims and two of them died") == {2: "victims"}

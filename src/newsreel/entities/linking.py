@@ -136,6 +136,23 @@ def same_person_in_video(a: str, b: str) -> bool:
     )
 
 
+COMMON_GIVEN = 3.6  # the English Zipf frequency from which a first name is everyone's
+
+
+def _common_first_name(lone: str, full: str) -> bool:
+    """Whether a lone name said beside a full one is its first name, not its surname,
+    and a common one: linked in that video only, since it names many people elsewhere
+    ("Tom" beside "Tom Friedman" is no Tom Friedman in every other video; "Stephanie"
+    no Stephanie Hair). A rare first name ("Kylian", "Keir") stays the person's."""
+    from wordfreq import zipf_frequency  # its lists load on first use
+
+    words = full.split()
+    if len(words) < 2 or lone == words[-1]:
+        return False
+    first = fuzz.ratio(lone, words[0]) > fuzz.ratio(lone, words[-1])
+    return first and zipf_frequency(lone, "en") >= COMMON_GIVEN
+
+
 def shortened(short: str, full: str) -> bool:
     """Whether full name ``short`` is ``full`` with its later words cut short, as
     captions hear a name said fast: "muhammad b sal" for "muhammad bin salman" (the
@@ -431,7 +448,8 @@ class Linker:
                     and (linked[i][2] or not lone or self._may_take(out[j][0], out[i][0]))
                 ):
                     titled = ki != key(found[i][0])
-                    if not titled and (found[i][1] == "PER" or ki in surnames):  # else local
+                    local = titled or (lone and _common_first_name(ki, kj))  # "Tom": whose?
+                    if not local and (found[i][1] == "PER" or ki in surnames):
                         self.rebind(ki, out[j][0])
                     out[i] = out[j]
                     break

@@ -42,7 +42,7 @@ from newsreel.entities.claims.source_names import (
     speaks,
     tidy_speaker,
 )
-from newsreel.entities.claims.source_words import _QUOTE_SAY
+from newsreel.entities.claims.source_words import _LY_NOUNS, _QUOTE_SAY
 from newsreel.entities.claims.sources import (
     _pronoun_report,
     _sentence_source,
@@ -53,6 +53,7 @@ from newsreel.entities.claims.sources import (
 from newsreel.entities.claims.subjects import subject_of
 from newsreel.entities.claims.words import _PREPOSITIONS, _STOP
 from newsreel.repair.clean import bare, core
+from newsreel.text import STOPWORDS
 
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -315,8 +316,22 @@ def _person(
 
 
 def _visible(subject: str | None) -> str | None:
-    """A subject without the zero-width spaces some captions carry ("world cups.\u200b")."""
-    return subject.replace("\u200b", "").strip().rstrip(".,?!;:") if subject else subject
+    """A subject without the zero-width spaces some captions carry ("world cups.\u200b");
+    None for one word that names nothing counted: a function word ("else", "like",
+    "to") or an adverb ("hugely", "really"; not "family", "supply")."""
+    if not subject:
+        return subject
+    shown = subject.replace("\u200b", "").strip().rstrip(".,?!;:")
+    word = shown.lower()
+    if " " not in word and (
+        (word in STOPWORDS and word not in _COUNTED_PRONOUNS)
+        or (word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS)
+    ):
+        return None
+    return shown
+
+
+_COUNTED_PRONOUNS = frozenset({"others", "another", "everyone", "anyone", "nobody"})
 
 
 def _ranged(
@@ -364,6 +379,8 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
     for j in range(s + 1, e - 2):
         if words[j] not in _QUOTE_SAY or _pronoun_report(words, max(s, j - 3), j + 1):
             continue
+        if words[j] in _TOLD and words[j - 1] in _PASSIVE:
+            continue  # "ICE agents will be told to": they hear it, they do not say it
         speaker = _speaker_before(words, forms, s, j)
         if speaker is None or speaker[0].lower().startswith(("there", "according")):
             continue
@@ -396,9 +413,17 @@ def _after_addressee(words: Sequence[str], forms: Sequence[str], j: int, e: int)
     if words[j] in _TOLD and body < e and words[body] in _ADDRESSEES:
         return body + 1
     if words[j] in _TOLD:
-        k = body
-        while k < e and k < body + 3 and forms[k][:1].isupper() and forms[k][-1:].isalpha():
+        k = body + (
+            words[body : body + 1] == ["the"] and body + 1 < e and forms[body + 1][:1].isupper()
+        )
+        told = words[k] if k < e else ""
+        if told in _TOLD_THINGS or list(words[k : k + 2]) in _TOLD_TALES:
+            return None  # "has told lies about the election", "tells the story of"
+        start = k
+        while k < e and k < start + 3 and forms[k][:1].isupper():
             k += 1
+            if not forms[k - 1][-1:].isalpha():
+                break  # "told CNN, the attack ...": the name ends at its comma
         return k
     if body < e and words[body] == "to":
         ahead = words[body : min(e, body + 8)]
@@ -412,7 +437,7 @@ def _said_of(words: Sequence[str], forms: Sequence[str], body: int, e: int) -> b
     the authorities say about your investigation?", "what did China say on the trip?"."""
     first = words[body] if body < e else ""
     after = words[body + 1] if body + 1 < e else ""
-    if first == "about" or (first in ("that", "this", "it", "so") and after == "about"):
+    if first == "about" or (first in ("that", "this", "it", "so", "more") and after == "about"):
         return True  # not "said that in 2020 the club ...": that opens what was said
     return forms[e - 1].endswith("?") and first in _ABOUT_PREPS | {"when", "to"}
 
@@ -427,7 +452,10 @@ _WHAT = frozenset("what whatever how".split())
 _CONJUNCTIONS = frozenset("and but or so then because".split())
 
 # a verb of telling and whom the speaker told, before what was said: "told us that"
-_TOLD = frozenset({"told", "tells"})
+_TOLD = frozenset("told tells telling warned warns assured assures reminded reminds".split())
+_TOLD_THINGS = frozenset("lies lie jokes joke tales stories".split())  # told, not said
+_TOLD_TALES = (["a", "story"], ["the", "story"], ["the", "truth"])
+_PASSIVE = frozenset("be been being was were is are get gets got getting".split())
 _ADDRESSEES = frozenset("us them me him her you reporters journalists".split())
 
 

@@ -169,6 +169,15 @@ def subject_of(
         return money_noun_near(forms, words, s, i) or subject  # "revenue ... 636 million euros"
     subject = untrailed(subject)
     said = subject.casefold().split() if subject else []
+    if (
+        subject is not None
+        and said[:2] in _OF_THEM
+        and len(said) > 2
+        and said[2] not in _PREPOSITIONS
+        and _noun(said[2])
+        and (said[2] in _PLURALS or (said[2].endswith("s") and not said[2].endswith(("ss", "us"))))
+    ):
+        return " ".join(subject.split()[2:])  # "12 people died, five of them children"
     if said[:2] == ["of", "them"] or (
         said[:2] in _OF_THEM and (len(said) == 2 or said[2] in _PREPOSITIONS)
     ):
