@@ -615,3 +615,33 @@ def test_a_one_off_full_name_does_not_take_an_established_lone_name() -> None:
     assert out[2][0] == "Sarah Epstein"  # named in full twice: the video's Epstein is hers
     out = linker.link_video([("Kareim Elari", "PER"), ("Elari", "PER")])
     assert out[1][0] == "Kareim Elari"  # a lone name new to the archive joins as before
+
+
+def test_asides_and_a_speaker_label_s_role_name_nothing_said() -> None:
+    """Regression (review, CLI): CNN's "(INAUDIBLE)" was an organisation, a label's
+    "CNN HOST" a person, Fox's "[ indistinct shouting ]" a person."""
+    from newsreel.entities.shaping import asides
+
+    tokens = (
+        ">> ERIN BURNETT, CNN HOST: Oren, thank you . (INAUDIBLE) pled guilty . "
+        "[ indistinct shouting ] Hamas said . >> O'SULLIVAN (on-camera): But there"
+    ).split()
+    assert [tokens[i] for i in sorted(asides(tokens))] == [
+        "CNN",
+        "HOST:",
+        "(INAUDIBLE)",
+        "[",
+        "indistinct",
+        "shouting",
+        "]",
+        "(on-camera):",
+    ]
+    tagged = [
+        Mention(1, 3, "PER", "ERIN BURNETT,"),
+        Mention(3, 5, "PER", "CNN HOST:"),
+        Mention(9, 10, "ORG", "(INAUDIBLE)"),
+        Mention(14, 16, "PER", "indistinct shouting"),
+        Mention(17, 18, "ORG", "Hamas"),
+    ]
+    rows = enrich_tokens(tokens, tagged, Linker({}, {})).mentions
+    assert [r[2] for r in rows] == ["ERIN BURNETT", "Hamas"]

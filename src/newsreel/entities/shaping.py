@@ -18,8 +18,9 @@ from newsreel.entities.names import clean, club, generic
 from newsreel.entities.outlet_split import OUTLETS, outlet_split
 from newsreel.entities.places import demonym, place
 from newsreel.entities.spelling import first_sound, key
-from newsreel.repair.clean import bare, caption_mark, core
+from newsreel.repair.clean import bare, caption_mark, core, is_marker
 from newsreel.repair.document import ends_sentence
+from newsreel.repair.speakers import label_length
 from newsreel.text import STOPWORDS
 
 
@@ -222,6 +223,28 @@ def _says_of(token: str, words: frozenset[str]) -> bool:
     """Whether a token is one of ``words`` written in lower case (the repair's casing:
     "Fan" in "Manchester United Fan Club" is part of a name)."""
     return token[:1].islower() and core(token) in words
+
+
+_ASIDE = 8  # tokens a bracketed or parenthesised aside spans at most
+
+
+def asides(tokens: Sequence[str]) -> set[int]:
+    """Tokens that are no speech, so name nothing said: a bracketed or parenthesised
+    aside ("(INAUDIBLE)", "[ indistinct shouting ]", "(on-camera)") and the role of a
+    speaker label after its name (">> ERIN BURNETT, CNN HOST:")."""
+    out: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.startswith(("(", "[")):
+            end = min(len(tokens), i + _ASIDE)
+            close = next(
+                (j for j in range(i, end) if tokens[j].rstrip(".,:;").endswith((")", "]"))), None
+            )
+            out.update(range(i, close + 1) if close is not None else ())
+        elif is_marker(token) and (length := label_length(tokens, i + 1)):
+            label = tokens[i + 1 : i + 1 + length]
+            comma = next((k for k, w in enumerate(label) if w.endswith(",")), None)
+            out.update(range(i + 2 + comma, i + 1 + length) if comma is not None else ())
+    return out
 
 
 def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:

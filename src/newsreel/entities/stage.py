@@ -21,6 +21,7 @@ from newsreel.entities.listed import people
 from newsreel.entities.names import best_name, clean, majority, vocabulary
 from newsreel.entities.places import place
 from newsreel.entities.shaping import (
+    asides,
     first_name_heard,
     gives_way,
     in_listed_name,
@@ -224,7 +225,8 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     mentions = sorted([*mentions, *context, *addressed], key=attrgetter("start"))
     heard = gazetteer.merge(gazetteer.find(tokens, linker.phrases), mentions)
     archive = [m for m in heard if m not in mentions]
-    mentions = seats(tokens, heard)
+    aside = asides(tokens)  # "(INAUDIBLE)", a label's "CNN HOST": nothing said
+    mentions = [m for m in seats(tokens, heard) if not aside.issuperset(range(m.start, m.end))]
     linked = linker.link_video([(m.text, m.type) for m in mentions])
     whole = whole_names(tokens, mentions, linked)  # "set Blatter": Sepp Blatter
     rows = [
