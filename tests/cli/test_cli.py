@@ -213,6 +213,8 @@ def test_ingest_of_a_missing_path_makes_no_archive(tmp_path: Path) -> None:
         ["quotes", "4emc0CPvQ-0", "--channel", "DW News"],
         ["search", "Gaza", "--sort", "date", "--mode", "semantic"],
         ["set", "4emc0CPvQ-0"],
+        ["export", "-o", "-", "--format", "csv", "--mode", "semantic"],
+        ["export", "-o", "-", "--format", "csv", "-q", "Gaza", "--passages", "--mode", "hybrid"],
     ],
 )
 def test_options_that_do_not_go_together_are_usage_errors(demo: Path, args: list[str]) -> None:

@@ -1481,3 +1481,16 @@ def test_a_lone_function_word_or_adverb_is_no_subject_and_of_them_takes_its_noun
         5: "children",
     }
     assert values("Officials counted the victims and two of them died") == {2: "victims"}
+
+
+def test_an_age_band_is_no_count() -> None:
+    """Regression (review, CLI): "70% of Saudis are under 35" gave "35: of Saudis", "4%
+    of the population is over 65" "65: of the population"; the golds count neither."""
+    text = "70% of Saudis are under 35 and only 4% of the population is over 65 ."
+    assert values(text) == {70: "of Saudis", 4: "of the population"}
+    assert values("The majority is under the age of 35 , and 23% of them were unemployed") == {
+        23: "majority"
+    }
+    assert values("They were all aged under 21 .") == {}
+    assert 35 in values("70% of Saudis are under 35 .", durations=True)  # ages when asked
+    assert values("The population is under 3 million .") == {3_000_000: "population"}

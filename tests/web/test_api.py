@@ -7,6 +7,7 @@ import io
 import json
 import re
 from html import unescape
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -504,6 +505,9 @@ def test_a_typo_that_finds_nothing_gets_a_respelled_query(client: TestClient) ->
     assert typo["hits"] == [] and typo["did_you_mean"] == "Cairo talks"
     page = client.get("/search", params=asked).text
     assert 'id="did-you-mean"' in page and "Cairo talks" in page
+    quoted = {"q": '"Kairo talks"', "exact": "true"}  # a phrase's words too (review)
+    phrase = client.get("/api/v1/search", params=quoted).json()
+    assert phrase["hits"] == [] and phrase["did_you_mean"] == '"Cairo talks"'
 
 
 def test_search_pages_as_the_search_page_does(client: TestClient) -> None:
@@ -620,3 +624,31 @@ def test_a_phrase_s_heard_variants_are_those_said_in_the_phrase(client: TestClie
     assert body["heard_variants"] == {'"Shin Bet"': {"shin": ["shim"], "bet": ["bit"]}}
     body = client.get("/api/v1/trends", params={"terms": '"Gaza Strip"'}).json()
     assert body["heard_variants"] == {'"Gaza Strip"': {}}
+
+
+def test_an_export_by_meaning_holds_the_videos_that_search_finds(
+    web_archive: Path, tmp_path: Path
+) -> None:
+    """Regression (review): the search page's downloads in the hybrid and semantic
+    modes held the videos with the words (none for a description), not the hits shown."""
+    from newsreel import copy_archive, open_archive
+    from newsreel.web import create_app
+
+    db = tmp_path / "embedded.db"
+    copy_archive(web_archive, db)
+    with open_archive(db) as arch:
+        arch.embed()
+    q = "prisoners released in exchange for captives"
+    with TestClient(create_app(db), base_url="http://localhost") as client:
+        for mode in ("semantic", "hybrid"):
+            params = {"q": q, "mode": mode, "limit": 1000}
+            shown = {
+                h["video_id"] for h in client.get("/api/v1/search", params=params).json()["hits"]
+            }
+            rows = client.get("/api/v1/export", params={"q": q, "mode": mode, "format": "jsonl"})
+            exported = {json.loads(line)["video_id"] for line in rows.text.splitlines()}
+            assert shown and exported == shown, mode
+            page = client.get("/search", params={"q": q, "mode": mode}).text
+            found = re.search(r'href="([^"]+)" id="download-csv"', page)
+            assert found is not None and f"mode={mode}" in unescape(found.group(1))
+            assert client.get(unescape(found.group(1))).status_code == 200

@@ -17,7 +17,10 @@ from newsreel.models import UNKNOWN_OUTLET, Filters
 from newsreel.pipeline.stage import Progress as StageProgress
 from newsreel.pipeline.stage import Stage, StageRun, run_stage
 from newsreel.search.engine import (
+    MODES,
+    hybrid,
     prepared,
+    semantic,
     variants_for,
     widest,
 )
@@ -31,6 +34,7 @@ from newsreel.store.postgres import is_postgres_url, redact
 DEFAULT_ARCHIVE = "newsreel.db"
 TABLES = ("videos", "entities", "mentions", "claims", "quotes")
 MAX_LIMIT = 10_000
+MEANING_EXPORT = 1_000  # hits of a search by meaning that an export takes (as the API's)
 MAX_OFFSET = 100_000  # deeper pages than this are a narrower query's job
 MAX_TOP = 200  # distinctive terms per outlet a comparison lists at most
 FACET_POOL = 300
@@ -269,10 +273,15 @@ class ArchiveBase:
         since: date | None,
         until: date | None,
         exact: bool,
+        mode: str = "lexical",
     ) -> tuple[Filters, list[int] | None]:
-        """The filters and (with a query) the transcripts it matches, as search finds them."""
+        """The filters and (with a query) the transcripts it matches, as search finds them:
+        by its words (``mode`` lexical), or the ``MEANING_EXPORT`` first hits of a search
+        by meaning (semantic, or hybrid: which has no end of its own)."""
         if not query:
             return self._filters(channel, lang, since, until), None
+        if mode != "lexical":
+            return self._by_meaning(query, mode, exact, channel, lang, since, until)
         node, chosen = self._widest(
             query, exact, channel=channel, lang=lang, since=since, until=until
         )
@@ -296,6 +305,34 @@ class ArchiveBase:
             )
         return target
 
+    def _by_meaning(
+        self,
+        query: str,
+        mode: str,
+        exact: bool,
+        channel: Outlets,
+        lang: str | None,
+        since: date | None,
+        until: date | None,
+    ) -> tuple[Filters, list[int]]:
+        """The filters and the transcripts of the first ``MEANING_EXPORT`` hits of a
+        semantic or hybrid search."""
+        if mode not in MODES:
+            raise ConfigError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        parsed, chosen = self._parse(query, channel, lang, since, until)
+        if mode == "semantic":
+            hits = semantic(self.indexes, parsed.node, chosen, limit=MEANING_EXPORT)
+        else:
+            hits = hybrid(
+                self.indexes,
+                parsed.node,
+                chosen,
+                limit=MEANING_EXPORT,
+                exact=exact,
+                dropped=parsed.dropped,
+            )
+        return chosen, self.store.videos.current_transcripts([h.video_id for h in hits])
+
     def _selected_videos(
         self,
         *,
@@ -305,12 +342,14 @@ class ArchiveBase:
         since: date | None = None,
         until: date | None = None,
         exact: bool = False,
+        mode: str = "lexical",
     ) -> set[str] | None:
-        """Ids of the videos a query and filters select; None when nothing is asked. A
-        query given empty is refused, as search refuses it: it would select everything."""
+        """Ids of the videos a query (found by ``mode``) and filters select; None when
+        nothing is asked. A query given empty is refused, as search refuses it: it would
+        select everything."""
         if query is not None and not query.strip():
             parse_query(query)  # raises: "the query has no words to search for"
         if not (query or channel or lang or since or until):
             return None
-        chosen, ids = self._chosen(query, channel, lang, since, until, exact)
+        chosen, ids = self._chosen(query, channel, lang, since, until, exact, mode)
         return set(self.store.videos.video_ids(chosen, ids))

@@ -167,14 +167,17 @@ class ReadingMethods(ArchiveBase):
         since: date | None = None,
         until: date | None = None,
         exact: bool = False,
+        mode: str = "lexical",
     ) -> tuple[list[str], Iterator[dict[str, Any]]]:
-        """Return (columns, rows): one flat row per video, every metadata column.
+        """Return (columns, rows): one flat row per video, every metadata column; with a
+        ``query``, of the videos it matches as ``mode`` finds them (lexical: every video
+        holding the words; semantic or hybrid: the first 1,000 hits).
 
         Source-specific metadata (e.g. a table's extra columns) become ``extra.<key>``:
         every key of the archive, whichever rows are chosen, so that tables of two
         queries have the same columns (``pd.concat``).
         """
-        chosen, ids = self._chosen(query, channel, lang, since, until, exact)
+        chosen, ids = self._chosen(query, channel, lang, since, until, exact, mode)
         columns = table_columns(self.store.videos.extra_keys(Filters(), None))
         return columns, flatten(self.store.videos.iter_rows(chosen, ids), columns)
 

@@ -54,6 +54,14 @@ STDOUT = Path("/dev/stdout")  # what -o - writes to
     "--exact", is_flag=True, help="Match --query only as typed, not as captions misheard it."
 )
 @click.option(
+    "--mode",
+    type=click.Choice(["lexical", "semantic", "hybrid"]),
+    default="lexical",
+    show_default=True,
+    help="How --query finds videos: by its words (every video holding them), or by "
+    "meaning (semantic, hybrid: the first 1,000 hits, as 'newsreel search --mode').",
+)
+@click.option(
     "--raw-csv",
     is_flag=True,
     help="Write CSV cells as they are; by default a cell starting with = + - @ gets a "
@@ -69,6 +77,7 @@ def export(
     query: str | None,
     passages: bool,
     exact: bool,
+    mode: str,
     raw_csv: bool,
     channel: tuple[str, ...],
     lang: str | None,
@@ -86,6 +95,11 @@ def export(
         output = STDOUT
     if exact and not query:
         raise click.UsageError("--exact says how --query matches; give --query too")
+    if mode != "lexical" and (not query or passages):
+        raise click.UsageError(
+            "--mode says how --query finds videos: give --query, without --passages "
+            "(passages are where the words occur)"
+        )
     if passages:
         if table != "videos":
             raise click.UsageError(f"--passages exports passages, not --table {table}")
@@ -97,7 +111,7 @@ def export(
             )
         click.echo(f"wrote {count} passages to {output}", err=True)
         return
-    options: dict[str, Any] = {"query": query, "exact": exact, **filters}
+    options: dict[str, Any] = {"query": query, "exact": exact, "mode": mode, **filters}
     if table != "videos":
         with open_archive(resolve_archive(archive), read_only=True) as arch:
             count = arch.export_table(table, output, fmt, raw_csv=raw_csv, **options)

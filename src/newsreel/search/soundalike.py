@@ -81,9 +81,11 @@ def spelled_as(word: str, candidates: Iterable[tuple[str, int]]) -> str | None:
 def suggestion(
     node: Node, lookup: Lookup, held: Callable[[list[str]], dict[str, int]]
 ) -> dict[str, str]:
-    """For each query word no document holds (``held``: documents per word), the word it
-    most likely meant (``spelled_as``), from a sound key → (term, docs) ``lookup``."""
-    words = [w for w in dict.fromkeys(query_words(node)) if len(w) >= MIN_WORD - 1]
+    """For each query word (a phrase's too) no document holds (``held``: documents per
+    word), the word it most likely meant (``spelled_as``), from a sound key → (term,
+    docs) ``lookup``."""
+    typed = [*query_words(node), *(fold(w) for words in phrase_words(node) for w in words)]
+    words = [w for w in dict.fromkeys(typed) if len(w) >= MIN_WORD - 1]  # '"Epstien files"' too
     missing = [w for w, docs in held(words).items() if not docs]
     keys = {w: nearby_keys(k) for w in missing if (k := sound_key(letters(w)))}
     found = lookup(sorted({k for near in keys.values() for k in near}))

@@ -131,6 +131,9 @@ class VideoRepository(Protocol):
     def video_ids(self, filters: Filters, ids: Sequence[int] | None) -> list[str]:
         """The ids of the videos ``iter_rows`` would yield, without reading their rows."""
 
+    def current_transcripts(self, video_ids: Sequence[str]) -> list[int]:
+        """The current transcript ids of these videos (those the archive has), in order."""
+
     def extra_keys(self, filters: Filters, ids: Sequence[int] | None) -> list[str]:
         """The keys of ``extra`` metadata among the videos ``iter_rows`` would yield."""
 

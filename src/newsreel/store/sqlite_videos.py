@@ -282,6 +282,19 @@ class SQLiteVideos(Repository):
         statement, params = sql.video_ids_sql(filters, self._restrict(ids))
         return [str(r[0]) for r in self.db.execute(statement, params)]
 
+    def current_transcripts(self, video_ids: Sequence[str]) -> list[int]:
+        """The current transcript ids of these videos (those the archive has), in order."""
+        found = {
+            str(r[0]): int(r[1])
+            for r in rows_in(
+                self.db,
+                "SELECT video_id, current_transcript_id FROM videos WHERE video_id IN ({}) "
+                "AND current_transcript_id IS NOT NULL",
+                list(video_ids),
+            )
+        }
+        return [found[v] for v in video_ids if v in found]
+
     def extra_keys(self, filters: Filters, ids: Sequence[int] | None) -> list[str]:
         """The keys of ``extra`` metadata among the videos ``iter_rows`` would yield."""
         statement, params = sql.extra_keys_sql(filters, self._restrict(ids))

@@ -170,12 +170,15 @@ def api_export(
     since: Day = None,
     until: Day = None,
     exact: bool = False,
+    mode: Mode = "lexical",
     format: Literal["csv", "jsonl"] = "csv",
     table: Literal["videos", "entities", "mentions", "claims", "quotes"] = "videos",
 ) -> StreamingResponse:
     """One row per video (all metadata and the transcript), or with `table` the rows of
     an enrichment table of the selected videos (as `newsreel export --table`), streamed
-    as it is read; finding a query's videos has the server's time budget (503 past it)."""
+    as it is read; a query's videos as `mode` finds them (lexical: all that hold the
+    words; semantic, hybrid: the first 1,000 hits); finding them has the server's time
+    budget (503 past it)."""
     filters: dict[str, Any] = {
         "query": q or None,
         "channel": channel,
@@ -183,6 +186,7 @@ def api_export(
         "since": since,
         "until": until,
         "exact": exact,
+        "mode": mode,
     }
 
     def lines(arch: Archive) -> Iterator[str]:

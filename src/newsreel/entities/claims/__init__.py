@@ -125,7 +125,7 @@ def _ages(forms: Sequence[str], words: Sequence[str], people: Collection[int]) -
     """The tokens of ages said bare after a person's name: "Alex Pretti was 37." (a
     number from 1 to 120 after "was"/"is" and a person, ending its clause), no count
     unless ages are asked for."""
-    return {
+    bare_ages = {
         i
         for i in range(2, len(words))
         if words[i - 1] in ("was", "is")
@@ -134,6 +134,34 @@ def _ages(forms: Sequence[str], words: Sequence[str], people: Collection[int]) -
         and 1 <= int(words[i]) <= 120
         and (i + 1 == len(words) or forms[i][-1:] in ".,;!?")
     }
+    return bare_ages | _age_bands(forms, words)
+
+
+_AGE_BAND = frozenset({"under", "over"})
+_BE_AGED = frozenset("is are was were aged".split())
+_CLAUSE_GOES_ON = frozenset("and or but while whereas".split())
+
+
+def _age_bands(forms: Sequence[str], words: Sequence[str]) -> set[int]:
+    """The tokens of an age band: a bare number to 120 after "is/are/aged under/over"
+    (or "under the age of"), ending its clause: "70% of Saudis are under 35", "all aged
+    under 21"; not "is over 50 degrees", "are under 3 million"."""
+    out = set()
+    for i in range(2, len(words)):
+        if not (words[i].isdigit() and 1 <= int(words[i]) <= 120):
+            continue
+        k = i - 1
+        if words[k - 2 : k + 1] == ["the", "age", "of"]:
+            k -= 3
+        ends = (
+            i + 1 == len(words)
+            or forms[i][-1:] in ".,;!?"
+            or forms[i + 1][:1] in ".,;!?"
+            or words[i + 1] in _CLAUSE_GOES_ON
+        )
+        if k >= 1 and words[k] in _AGE_BAND and words[k - 1] in _BE_AGED and ends:
+            out.add(i)
+    return out
 
 
 def _approximations(words: list[str]) -> list[str]:
