@@ -36,7 +36,7 @@ def test_hand_over_question_answer_and_sign_off() -> None:
     assert cues == [
         ("Talks", None, "anchor", "opening"),
         ("Well,", "Kareim Elari", "reporter", "hand-over"),
-        ("Let", None, "anchor", "question"),
+        ("Let", None, "anchor", "runs"),
         ("Well,", "Kareim Elari", "reporter", "answer"),
         ("Got", None, "anchor", "sign-off"),
     ]
@@ -138,3 +138,26 @@ def test_a_hand_over_names_the_person_not_the_place() -> None:
     )
     assert named("let's go to Jane Doe in Cairo.") == "Jane Doe"  # a full name is a person
     assert named("joining me now is our correspondent Jane Doe.") == "Jane Doe"
+
+
+def test_the_anchor_running_the_programme_or_signing_off_in_two_starts_a_turn() -> None:
+    """Regression (review): in the seed the anchor's "Let me, let me go to the next
+    question. Israel's Prime Minister ... seems very determined" stayed in the
+    reporter's turn, and so did "Got it. That's a journalist aim. Alwari from Cairo in
+    Egypt.", a sign-off the punctuation cut in two."""
+    text = (
+        "Let's get some more analysis with journalist kareim elari who is in Cairo. What can "
+        "we confirm? Well, there is an agreement. The talks go on. Let me, let me go to the "
+        "next question. Netanyahu seems determined to go into Rafah. What are you hearing? "
+        "Well, this threat is the elephant in the room got it. That's a journalist aim. "
+        "Alwari from Cairo in Egypt. Many thanks."
+    )
+    rep = _repair(text)
+    words = text.split()
+    assert [(words[t.start], t.role, t.cue) for t in rep.turns] == [
+        ("Let's", "anchor", "opening"),
+        ("Well,", "reporter", "hand-over"),
+        ("Let", "anchor", "runs"),  # with its question: no turn at "Netanyahu"
+        ("Well,", "reporter", "answer"),
+        ("got", "anchor", "sign-off"),
+    ]

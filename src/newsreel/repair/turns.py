@@ -233,8 +233,10 @@ def _cued(
     for k, text in enumerate(texts):
         if not text:
             continue
-        if _SIGN_OFF.search(text) and k > 0 and scan.interview:
+        if _signs_off(texts, k) and k > 0 and scan.interview:
             _sign_off(scan, k)
+        elif scan.interview and k > 0 and _RUNS_IT.search(text.replace(",", "")):
+            _runs_it(scan, k)
         elif _HANDOVER.search(text):
             _hand_over(scan, k)
         elif scan.interview and k > 0 and _ANSWER.match(text) and scan.asks(k - 1):
@@ -288,6 +290,30 @@ def _labelled(start: int, label: Sequence[str], named: list[tuple[str, str | Non
     else:
         named.append((speaker, role))
     return Turn(start, speaker=speaker, role=role, cue="label")
+
+
+def _signs_off(texts: Sequence[str], k: int) -> bool:
+    """Whether sentence ``k`` signs a guest off, alone or with the short sentence after
+    it that the punctuation cut from it ("That's a journalist aim. Alwari from Cairo")."""
+    text = texts[k]
+    if _SIGN_OFF.search(text):
+        return True
+    after = texts[k + 1] if k + 1 < len(texts) else ""
+    short = len(text.split()) <= _CUT_SIGN_OFF and len(after.split()) <= _CUT_SIGN_OFF
+    return short and text.startswith(_THAT_IS) and bool(_SIGN_OFF.search(f"{text} {after}"))
+
+
+_CUT_SIGN_OFF = 6  # words of each half of a sign-off the punctuation cut in two
+_THAT_IS = ("that's ", "that is ", "that was ")
+
+
+def _runs_it(scan: _Scan, k: int) -> None:
+    """Sentence ``k``, inside someone else's turn of an interview, runs the programme
+    ("Let me, let me go to the next question"): the anchor's turn starts there."""
+    start = scan.sentences[k][0]
+    current = max((t for t in scan.turns if t <= start), default=None)
+    if current is not None and scan.turns[current].role != "anchor":
+        scan.turns.setdefault(start, Turn(start, role="anchor", cue="runs"))
 
 
 def _sign_off(scan: _Scan, k: int) -> None:
