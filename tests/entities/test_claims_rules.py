@@ -1494,3 +1494,22 @@ def test_an_age_band_is_no_count() -> None:
     assert values("They were all aged under 21 .") == {}
     assert 35 in values("70% of Saudis are under 35 .", durations=True)  # ages when asked
     assert values("The population is under 3 million .") == {3_000_000: "population"}
+
+
+def test_a_quote_s_speaker_is_the_whole_noun_phrase_not_its_last_name() -> None:
+    """Regression (review, CLI): quotes credited to "Cardiff" ("Scientists from the
+    universities of Cambridge and Cardiff say"), to "United Nations nuclear energy
+    agency" (its former official said it) and to "who fought alongside NATO forces"."""
+
+    def speakers(text: str) -> list[str]:
+        return [q.speaker for q in extract(text.split(), [0])[1]]
+
+    text = "Scientists from the universities of Cambridge and Cardiff say the trial worked well ."
+    assert speakers(text) == ["Scientists from the universities of Cambridge and Cardiff"]
+    text = "A former official of the United Nations nuclear energy agency says it was damaged ."
+    assert speakers(text) == ["A former official of the United Nations nuclear energy agency"]
+    text = "US veterans who fought alongside NATO forces say they feel betrayed by it ."
+    assert speakers(text) == ["US veterans"]
+    assert speakers("Britain and France said the deal was done today .") == ["Britain and France"]
+    assert speakers("The head of NATO said the alliance was ready to act .") == ["The head of NATO"]
+    assert speakers("Hamas said the talks would resume on Monday .") == ["Hamas"]

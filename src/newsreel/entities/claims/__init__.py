@@ -42,7 +42,7 @@ from newsreel.entities.claims.source_names import (
     speaks,
     tidy_speaker,
 )
-from newsreel.entities.claims.source_words import _LY_NOUNS, _QUOTE_SAY
+from newsreel.entities.claims.source_words import _LY_NOUNS, _QUOTE_SAY, _SPEAKER_STOP
 from newsreel.entities.claims.sources import (
     _pronoun_report,
     _sentence_source,
@@ -410,6 +410,8 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         if words[j] in _TOLD and words[j - 1] in _PASSIVE:
             continue  # "ICE agents will be told to": they hear it, they do not say it
         speaker = _speaker_before(words, forms, s, j)
+        if speaker is not None:
+            speaker = _whole_speaker(words, forms, s, speaker)
         if speaker is None or speaker[0].lower().startswith(("there", "according")):
             continue
         before = set(words[max(s, speaker[1] - 1) : j])
@@ -425,6 +427,50 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         said_by, cut = tidy_speaker(speaker[0].split())
         return Quote(body, e, " ".join(said_by), speaker[1] + cut, j, text, "indirect")
     return None
+
+
+def _whole_speaker(
+    words: Sequence[str], forms: Sequence[str], s: int, speaker: tuple[str, int]
+) -> tuple[str, int] | None:
+    """A quote's speaker as a whole noun phrase: where the name found before the verb is
+    the object of a preposition ("Scientists from the universities of Cambridge and
+    Cardiff say"; "A former official of the UN agency says"), the phrase from its head;
+    where it is a relative clause ("US veterans who fought alongside NATO forces say"),
+    the noun phrase before it."""
+    said, first = speaker
+    if words[first] in _RELATIVE and first + 1 < len(words) and forms[first + 1][:1].islower():
+        return _speaker_before(words, forms, s, first)  # "who fought", not "which Israel"
+    if any(w.casefold() in _STOP for w in said.split()[1:]):
+        return speaker  # a clause, not a name: "US where President Trump has"
+    k = first
+    while k - 2 >= s and words[k - 1] == "and" and forms[k - 2][:1].isupper():
+        k -= 2  # "Cambridge and Cardiff"
+        while k - 1 >= s and forms[k - 1][:1].isupper() and forms[k - 1][-1:].isalpha():
+            k -= 1
+    if k - 2 >= s and words[k - 1] in _ARTICLES and words[k - 2] in _OF_WHOM:
+        k -= 1  # "of the United Nations"
+    while k - 1 >= s and words[k - 1] in _OF_WHOM and forms[k - 1][-1:].isalpha():
+        head = k - 2
+        while (
+            head - 1 >= s
+            and k - head < _HEAD_WORDS
+            and words[head - 1] not in _SPEAKER_STOP
+            and forms[head - 1][-1:] not in ".,?!;:"
+            and (words[head - 1] in _OF_WHOM or words[head - 1] not in _STOP)
+        ):
+            head -= 1
+        if words[head] in _STOP or forms[head][-1:] in ".,?!;:":
+            break
+        k = head
+    if k == first:
+        return speaker
+    return " ".join(f.strip(",") for f in forms[k:first]) + " " + speaker[0], k
+
+
+_RELATIVE = frozenset({"who", "which", "that"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_OF_WHOM = frozenset({"of", "from", "at", "alongside", "with", "for", "in"})
+_HEAD_WORDS = 6  # words a speaker's head noun phrase may span before its preposition
 
 
 _REFLEXIVE = frozenset("himself herself themselves itself myself ourselves yourself".split())
