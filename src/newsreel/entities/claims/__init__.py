@@ -29,6 +29,7 @@ from newsreel.entities.claims.counts import (
 from newsreel.entities.claims.numbers import (
     _negative,
     _number_at,
+    _past,
     _range_end,
     _range_scaled,
     _spoken_year,
@@ -265,6 +266,7 @@ def _claims_in(
         ) or _series(claims[-1] if claims else last, forms, i, used, value)
         if (
             subject is None  # a claim names what it counts: no "95%: ?"
+            or (value == 1 and _says_of_one(words, i, subject))
             or _not_one(forms, words, s, i, after, e)
             or _no_quantity(forms, words, (s, e, i, after), value)
         ):
@@ -357,6 +359,17 @@ def _visible(subject: str | None) -> str | None:
     ):
         return None
     return shown
+
+
+def _says_of_one(words: Sequence[str], i: int, subject: str) -> bool:
+    """Whether what follows the "one" at ``i`` says something of it, so that it is a
+    pronoun: "one massively lacking after two Olympic Games", "the only one deemed high
+    risk"; not "One killed and 12 injured"."""
+    first = subject.split()[0].casefold()
+    if len(first) <= 4:
+        return False
+    adverb = first.endswith("ly") and first not in _LY_NOUNS
+    return adverb or (_past(first) and i > 0 and words[i - 1] == "only")
 
 
 _COUNTED_PRONOUNS = frozenset({"others", "another", "everyone", "anyone", "nobody"})

@@ -145,7 +145,7 @@ _THOUSANDS = re.compile(r"^\d{3}$")
 # what a duration or an age counts: not a count unless asked (``durations=True``)
 _TIME_UNITS = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years "
-    "decade decades century centuries season seasons".split()
+    "decade decades century centuries season seasons night nights weekend weekends".split()
 )
 
 _AGE = frozenset({"old", "olds", "aged"})
