@@ -1523,3 +1523,13 @@ def test_nights_are_a_duration_and_a_one_that_something_is_said_of_is_a_pronoun(
     text = "an important legacy and one massively lacking after two Olympic Games in China ."
     assert 1 not in values(text)
     assert 1 not in values("Qatar was the only one deemed high risk by FIFA .")
+
+
+def test_an_intensified_adjective_keeps_its_count() -> None:
+    """From fresh7: "in three very different parts of the world" was no claim ("very"
+    read as "the two very ..."); "3 very quickly" counts nothing."""
+    assert values("It happened in three very different parts of the world .") == {
+        3: "very different parts of the world"
+    }
+    assert values("There are two really big problems here .") == {2: "really big problems here"}
+    assert values("We saw 3 very quickly .") == {}

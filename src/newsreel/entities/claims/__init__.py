@@ -347,17 +347,18 @@ def _person(
 
 def _visible(subject: str | None) -> str | None:
     """A subject without the zero-width spaces some captions carry ("world cups.\u200b");
-    None for one word that names nothing counted: a function word ("else", "like",
-    "to") or an adverb ("hugely", "really"; not "family", "supply")."""
+    None for words that name nothing counted, only function words ("else", "like", "to")
+    and adverbs ("hugely", "very quickly"; not "family", "supply")."""
     if not subject:
         return subject
     shown = subject.replace("\u200b", "").strip().rstrip(".,?!;:")
-    word = shown.lower()
-    if " " not in word and (
-        (word in STOPWORDS and word not in _COUNTED_PRONOUNS)
-        or (word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS)
+    said = shown.lower().split()
+    if said and all(
+        (w in STOPWORDS and w not in _COUNTED_PRONOUNS)
+        or (w.endswith("ly") and len(w) > 4 and w not in _LY_NOUNS)
+        for w in said
     ):
-        return None
+        return None  # "very quickly": nothing counted
     return shown
 
 

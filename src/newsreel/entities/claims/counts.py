@@ -177,7 +177,7 @@ def _no_quantity(
         words[i] == "a" and before == "of" and i - 2 >= s and words[i - 2] in _FRACTIONS
     ):
         return True
-    if small and nxt in _ADVERBS_AFTER:
+    if small and nxt in _ADVERBS_AFTER and not _graded(words, after, e):
         return True  # "one here dwarfs them all", "the two finally come together"
     if not money and value <= 10 and _how_often(words[after : min(e, after + 3)]):
         return True  # "two more times", "swell around 5 times to 100 million": no count
@@ -185,6 +185,16 @@ def _no_quantity(
     if whole and nxt in _SURE:
         return True  # "totally 100% right": how sure, not a share
     return words[i] == "zero" and not nxt.endswith("s") and nxt not in ("percent", "per")
+
+
+def _graded(words: Sequence[str], after: int, e: int) -> bool:
+    """Whether an intensifier after a number grades the adjective of a plural noun it
+    counts: "three very different parts", "two really big problems"."""
+    if words[after] not in ("very", "really") or after + 2 >= e:
+        return False
+    adjective, noun = words[after + 1], words[after + 2]
+    plural = noun.endswith("s") and not noun.endswith(("ss", "us"))
+    return plural and adjective.isalpha() and not adjective.endswith("ly")
 
 
 def _how_often(ahead: Sequence[str]) -> bool:

@@ -81,6 +81,9 @@ def _subject(
     return " ".join(out)
 
 
+_INTENSIFIERS = frozenset("very really quite pretty extremely incredibly fairly highly".split())
+
+
 def _words_after(forms: Sequence[str], words: Sequence[str], start: int, end: int) -> list[str]:
     """The words of the noun phrase after a number, up to a clause's edge."""
     out: list[str] = []
@@ -92,6 +95,15 @@ def _words_after(forms: Sequence[str], words: Sequence[str], start: int, end: in
             break  # "90 percent of the population [Music] They were ..."
         of_those = j == start + 1 and words[start] == "of" and words[j] in ("those", "these")
         after_what = words[j - 1] == "what"  # "10% of what we earn on rent"
+        if (
+            j == start
+            and words[j] in _INTENSIFIERS
+            and j + 1 < end
+            and words[j + 1] not in _STOP
+            and not words[j + 1].endswith("ly")
+        ):
+            out.append(bare(forms[j]))  # "three very different parts of the world"
+            continue
         if (
             (words[j] in _STOP and not of_those)
             or (words[j] in _SUBJECT_STOP and not after_what)
