@@ -664,3 +664,28 @@ def test_a_typo_that_finds_nothing_gets_a_suggestion(demo: Path) -> None:
     assert code == 0 and "did you mean: 'Cairo talks'" in err and "No results." in err
     code, _, err = run("search", "xqzzyq", archive=demo)
     assert "did you mean" not in err and "No results." in err
+
+
+@pytest.mark.parametrize("spec", ["local:0", "local:abc", "udp://x:1", "tcp://127.0.0.1"])
+def test_a_cluster_that_is_no_cluster_is_a_usage_error(tmp_path: Path, spec: str) -> None:
+    """Regression (review): these exited 1, and "tcp://HOST" without its port printed a
+    traceback."""
+    code, _, err = run("ingest", str(tmp_path), "--cluster", spec, archive=tmp_path / "a.db")
+    assert code == 2 and "--cluster" in err and "Traceback" not in err
+    assert not (tmp_path / "a.db").exists()
+
+
+def test_a_lost_database_server_is_one_line(demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (review): a PostgreSQL connection dropped during process printed a
+    77-line traceback."""
+    import psycopg
+
+    from newsreel.api import Archive
+
+    def lost(*args: object, **kwargs: object) -> None:
+        raise psycopg.OperationalError("the connection is lost")
+
+    monkeypatch.setattr(Archive, "stats", lost)
+    code, _, err = run("stats", archive=demo)
+    assert code == 1 and "the connection is lost" in err and "run the same command" in err
+    assert "Traceback" not in err

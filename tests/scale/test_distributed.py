@@ -68,7 +68,7 @@ def _result(location: str) -> dict[str, Any]:
 def test_cluster_specs_are_checked() -> None:
     assert parse_cluster("local:2") == ("local", 2)
     assert parse_cluster("tcp://10.0.0.5:8786") == ("tcp", "tcp://10.0.0.5:8786")
-    for bad in ("local:0", "local:x", "2", "http://host:8786", "tcp://"):
+    for bad in ("local:0", "local:x", "2", "http://host:8786", "tcp://", "tcp://10.0.0.5"):
         with pytest.raises(ConfigError, match="--cluster"):
             parse_cluster(bad)
 
@@ -87,7 +87,24 @@ def test_a_bad_cluster_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--archive", archive])
     assert result.exit_code == 0
     result = CliRunner().invoke(main, ["process", "--archive", archive, "--cluster", "local:x"])
-    assert result.exit_code == 1 and "--cluster local:x" in result.output
+    assert result.exit_code == 2 and "--cluster local:x" in result.output  # a usage error
+
+
+def test_a_scheduler_without_workers_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (review): a scheduler no worker had joined made --cluster wait forever,
+    silently."""
+    from distributed import LocalCluster
+
+    from newsreel.pipeline import distributed
+
+    monkeypatch.setattr(distributed, "WORKERS_WAIT", 1)
+    with LocalCluster(
+        n_workers=0, processes=False, protocol="tcp", dashboard_address=None
+    ) as cluster:
+        address = cluster.scheduler_address
+        with pytest.raises(ConfigError, match="no workers"):
+            with distributed.cluster_client(address):
+                pass
 
 
 @pytest.mark.distributed

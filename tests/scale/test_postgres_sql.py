@@ -118,3 +118,20 @@ def test_any_query_compiles_to_balanced_tsquery_or_nothing(text: str) -> None:
     if compiled is not None:
         assert compiled.count("(") == compiled.count(")")
         assert compiled.count("'") % 2 == 0
+
+
+def test_no_password_is_shown_however_the_url_gives_it() -> None:
+    """Regression (review): '?password=' was printed in clear, and collect made folders
+    named after the whole URL, password and all."""
+    from newsreel.api.archive import collected_folder
+    from newsreel.store.postgres import redact
+
+    given = "postgresql://root@/review_a?host=/var/run/postgresql&password=s3cretPW"
+    assert "s3cretPW" not in redact(given) and "password=***" in redact(given)
+    assert redact("postgresql://u:pw@h:5432/db?sslmode=require") == (
+        "postgresql://u:***@h:5432/db?sslmode=require"
+    )
+    assert (
+        str(collected_folder("postgresql://root:pw999@/review_p?host=/x")) == "review_p.collected"
+    )
+    assert str(collected_folder("/data/a.db")) == "/data/a.db.collected"

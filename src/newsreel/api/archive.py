@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from newsreel.api.analysis import AnalysisMethods
 from newsreel.api.entities import EntityMethods
@@ -119,10 +120,11 @@ class Archive(EntityMethods, OutletMethods, AnalysisMethods, ReadingMethods):
         downloader: Factory | None = None,
     ) -> CollectSummary:
         """Collect from YouTube (channel, playlist, @handle, video URLs) with yt-dlp into
-        ``out`` (default ``<archive>.collected/``): per video its info JSON, captions
+        ``out`` (default ``<archive>.collected/``, for a PostgreSQL archive
+        ``<database>.collected/`` here): per video its info JSON, captions
         and thumbnail; then ingest that folder unless ``ingest=False`` or interrupted.
         ``downloader(params)`` makes the ``yt_dlp.YoutubeDL`` (tests pass a stand-in)."""
-        folder = Path(out) if out is not None else Path(f"{self.store.path}.collected")
+        folder = Path(out) if out is not None else collected_folder(str(self.store.path))
         options = CollectOptions(
             since, until, lang, limit, sleep, str(cookies) if cookies else None, proxy
         )
@@ -223,7 +225,7 @@ class Archive(EntityMethods, OutletMethods, AnalysisMethods, ReadingMethods):
                 report = None if progress is None else functools.partial(progress, name)
                 stage = make_stage(self.store, name)
                 runs.append(
-                    run_stage_on_cluster(client, self.store.path, self.store, stage, report)
+                    run_stage_on_cluster(client, self._location(), self.store, stage, report)
                 )
                 if name in ("repair", "embed"):  # re-index repaired text; list new vectors
                     self.indexes.sync()
@@ -274,3 +276,13 @@ class Archive(EntityMethods, OutletMethods, AnalysisMethods, ReadingMethods):
         with self.writing("forget quarantine entries"):
             gone = self.quarantined_gone()
             return self.store.videos.forget_quarantined(gone) if gone else 0
+
+
+def collected_folder(archive: str) -> Path:
+    """Where ``collect`` puts its files by default: beside a SQLite archive, and for a
+    PostgreSQL one a folder named after its database in the working directory (never
+    the URL, which may hold a password)."""
+    if not is_postgres_url(archive):
+        return Path(f"{archive}.collected")
+    name = unquote(urlsplit(archive).path.strip("/")) or "newsreel"
+    return Path(f"{Path(name).name}.collected")

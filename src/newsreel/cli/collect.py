@@ -22,12 +22,13 @@ from newsreel.cli.common import (
     wait_option,
 )
 from newsreel.models import CollectSummary
+from newsreel.store.postgres import redact
 
 _SHOWN = 20
 
 
 def _report(summary: CollectSummary, archive: Path, ingested: bool) -> None:
-    tail = f"; {summary.ingested} ingested -> {archive}" if ingested else ""
+    tail = f"; {summary.ingested} ingested -> {redact(str(archive))}" if ingested else ""
     click.echo(
         f"{summary.found} found, {summary.new} new: {summary.downloaded} downloaded, "
         f"{summary.no_captions} without captions, {summary.failed} failed{tail} "
@@ -55,7 +56,8 @@ def _report(summary: CollectSummary, archive: Path, ingested: bool) -> None:
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the collected files. Default: ARCHIVE.collected/ beside the archive.",
+    help="Folder for the collected files. Default: ARCHIVE.collected/ beside the archive "
+    "(DATABASE.collected/ here for a PostgreSQL archive).",
 )
 @click.option("--no-ingest", is_flag=True, help="Only collect; do not ingest the folder.")
 @click.option(

@@ -19,6 +19,7 @@ from tqdm import tqdm
 
 from newsreel.api import Archive, archive_location, default_archive_path, open_archive
 from newsreel.errors import ConfigError, LockedError, NewsreelError, StoreError
+from newsreel.store.postgres import redact
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -128,11 +129,24 @@ def existing_archive(path: Path | None) -> Path:
     return target
 
 
+def _checked_cluster(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A usage error (exit 2) for a --cluster value that names no cluster."""
+    from newsreel.pipeline.distributed import parse_cluster
+
+    if value is not None:
+        try:
+            parse_cluster(value)
+        except ConfigError as err:
+            raise click.BadParameter(str(err), ctx=ctx, param=param) from None
+    return value
+
+
 def cluster_option(func: F) -> F:
     """Add ``--cluster local:N | tcp://HOST:8786``: do the work on Dask workers."""
     return click.option(
         "--cluster",
         metavar="local:N|tcp://HOST:8786",
+        callback=_checked_cluster,
         help="Run on a Dask cluster: local:N starts N worker processes here; "
         "tcp://HOST:8786 uses a running 'dask scheduler' whose workers have Newsreel "
         "installed and reach the archive (a PostgreSQL URL across machines).",
@@ -223,6 +237,15 @@ def handle_errors(func: F) -> F:
             click.echo(
                 "Error: the disk is full. Everything committed before is kept; free some "
                 f"space and run the same command again to finish. ({exc})",
+                err=True,
+            )
+            sys.exit(EXIT_ERROR)
+        except Exception as exc:
+            if not type(exc).__module__.startswith("psycopg"):
+                raise
+            click.echo(  # a PostgreSQL server lost mid-run: what was committed is kept
+                f"Error: the archive's database failed: {redact(str(exc)).strip()}; what "
+                "was committed is kept: run the same command again to finish",
                 err=True,
             )
             sys.exit(EXIT_ERROR)

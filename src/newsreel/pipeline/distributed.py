@@ -20,6 +20,7 @@ queue of a SQLite archive) runs on the driver.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -58,12 +59,16 @@ def parse_cluster(spec: str) -> tuple[str, int | str]:
         if not count.isdigit() or not 1 <= int(count) <= 256:
             raise ConfigError(f"--cluster {spec}: write local:N with N workers, 1 to 256")
         return "local", int(count)
-    if spec.startswith("tcp://") and len(spec) > len("tcp://"):
+    if _TCP.match(spec):
         return "tcp", spec
     raise ConfigError(
         f"--cluster {spec!r}: write local:N (N workers on this machine) or "
         "tcp://HOST:8786 (a running dask scheduler)"
     )
+
+
+_TCP = re.compile(r"^tcp://[^\s:/]+:\d{1,5}$")  # tcp://HOST:PORT, the port given
+WORKERS_WAIT = 30  # seconds a scheduler is given to have a worker
 
 
 @contextmanager
@@ -96,6 +101,13 @@ def cluster_client(spec: str) -> Any:
         except OSError as exc:
             raise ConfigError(f"--cluster {spec}: no Dask scheduler answers ({exc})") from None
         with client:
+            try:
+                client.wait_for_workers(1, timeout=WORKERS_WAIT)
+            except TimeoutError:
+                raise ConfigError(
+                    f"--cluster {spec}: the scheduler has no workers (none joined within "
+                    f"{WORKERS_WAIT} s); start one with 'dask worker {spec}'"
+                ) from None
             yield client
 
 
