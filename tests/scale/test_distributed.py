@@ -102,9 +102,8 @@ def test_a_scheduler_without_workers_is_a_clear_error(monkeypatch: pytest.Monkey
         n_workers=0, processes=False, protocol="tcp", dashboard_address=None
     ) as cluster:
         address = cluster.scheduler_address
-        with pytest.raises(ConfigError, match="no workers"):
-            with distributed.cluster_client(address):
-                pass
+        with pytest.raises(ConfigError, match="no workers"), distributed.cluster_client(address):
+            pass
 
 
 @pytest.mark.distributed
