@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from newsreel import open_archive
@@ -54,3 +55,52 @@ def test_a_database_url_never_prints_its_password() -> None:
     assert f"-> {url}" == "-> postgresql://bob:***@db.example:5432/news"
     assert str(url) == "postgresql://bob:s3cret@db.example:5432/news"  # to connect with
     assert url.exists()
+
+
+def test_an_interrupted_copy_is_finished_by_running_it_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression (review): Ctrl-C during a copy said "run the same command to finish";
+    the rerun was refused ("already holds videos") and the half copy looked whole but
+    searched nothing."""
+    from newsreel.store import copy as copy_module
+
+    source = tmp_path / "a.db"
+    with open_archive(source) as arch:
+        arch.ingest([EXAMPLES])
+    real = copy_module._copy_table
+    calls = {"n": 0}
+
+    def interrupted(*args: object, **kwargs: object) -> int:
+        calls["n"] += 1
+        if calls["n"] == 7:  # after videos and transcripts
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(copy_module, "_copy_table", interrupted)
+    dest = tmp_path / "b.db"
+    first = CliRunner().invoke(main, ["copy", str(source), str(dest)])
+    assert first.exit_code == 130 and "run the same command to finish" in first.output
+    monkeypatch.setattr(copy_module, "_copy_table", real)
+    again = CliRunner().invoke(main, ["copy", str(source), str(dest), "--json"])
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.output.splitlines()[0])["verified"] is True
+    with open_archive(dest, read_only=True) as copy:
+        assert copy.search("Rafah")
+    third = CliRunner().invoke(main, ["copy", str(source), str(dest)])  # done: refused
+    assert third.exit_code == 1 and "already holds videos" in third.output
+
+
+def test_a_copy_into_an_archive_holding_other_rows_is_refused(tmp_path: Path) -> None:
+    """Regression (review): a destination with quarantined files and no video failed
+    with a raw foreign-key error."""
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    dest = tmp_path / "b.db"
+    CliRunner().invoke(main, ["ingest", str(bad), "--archive", str(dest)])
+    source = tmp_path / "a.db"
+    with open_archive(source) as arch:
+        arch.ingest([EXAMPLES])
+    result = CliRunner().invoke(main, ["copy", str(source), str(dest)])
+    assert result.exit_code == 1 and "already holds rows in" in result.output

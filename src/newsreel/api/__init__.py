@@ -26,6 +26,7 @@ from newsreel.errors import ConfigError, NotFoundError
 from newsreel.store import open_store
 from newsreel.store.copy import CopyReport
 from newsreel.store.copy import copy_archive as copy_rows
+from newsreel.store.copy import finished as copy_done
 from newsreel.store.postgres import is_postgres_url
 
 
@@ -60,6 +61,7 @@ def copy_archive(
         report = copy_rows(old.store, new.store, progress)
         if report.verified:
             new.indexes.rebuild()
+            copy_done(new.store)
     return report
 
 

@@ -51,7 +51,8 @@ DERIVED = (
     "sqlite_sequence",
 )
 # Bookkeeping of the source's own derived indexes: the destination makes its own.
-LOCAL_STATES = ("archive_id", "vectors_index", "vocabulary", "documents")
+LOCAL_STATES = ("archive_id", "vectors_index", "vocabulary", "documents", "copy_pending")
+PENDING = "copy_pending"  # set in the destination while a copy into it is unfinished
 CHUNK = 2_000  # rows per insert transaction
 
 
@@ -133,9 +134,10 @@ def copy_archive(
 ) -> CopyReport:
     """Copy every row of ``source`` into the empty archive ``dest``, then verify counts
     and hashes table by table; ``progress(table, rows)`` after each chunk."""
-    if dest.search.has_videos():
+    pending = bool(dest.search.state(PENDING))
+    if not pending and (held := _holding(dest)):
         raise ConfigError(
-            f"the destination {dest.path} already holds videos; copy into a new, empty archive"
+            f"the destination {dest.path} already holds {held}; copy into a new, empty archive"
         )
     present = _tables(source)
     unknown = present - set(TABLES) - set(DERIVED)
@@ -144,6 +146,9 @@ def copy_archive(
             f"the source {source.path} has tables this Newsreel does not know: "
             f"{', '.join(sorted(unknown))}; upgrade Newsreel"
         )
+    dest.search.set_state(PENDING, "1")  # a rerun after an interruption starts over
+    if pending:
+        _empty(dest)
     report = CopyReport()
     plan: list[tuple[str, list[str], list[str]]] = []
     for table in TABLES:
@@ -168,6 +173,41 @@ def copy_archive(
     return report
 
 
+def finished(dest: Store) -> None:
+    """Mark a verified copy (with its indexes built) as done: no rerun redoes it."""
+    dest.search.set_state(PENDING, "")
+
+
+def _holding(dest: Store) -> str | None:
+    """What a destination already holds ("videos", "rows in quarantine"), or None."""
+    if dest.search.has_videos():
+        return "videos"
+    db: Any = dest.db  # type: ignore[attr-defined]
+    present = _tables(dest)
+    for table in TABLES:
+        if (
+            table in present
+            and table != "search_state"
+            and db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+        ):
+            return f"rows in {table}"
+    return None
+
+
+def _empty(dest: Store) -> None:
+    """Delete what an unfinished copy left, children before parents."""
+    db: Any = dest.db  # type: ignore[attr-defined]
+    present = _tables(dest)
+    with db:
+        for table in reversed(TABLES):
+            if table in present:
+                where = "" if table != "search_state" else _NOT_LOCAL
+                db.execute(f"DELETE FROM {table}{where}")
+
+
+_NOT_LOCAL = " WHERE name NOT IN (" + ", ".join(f"'{s}'" for s in LOCAL_STATES) + ")"
+
+
 def _copy_table(
     source: Store,
     dest: Store,
@@ -183,8 +223,8 @@ def _copy_table(
         where = " WHERE name NOT IN (" + ", ".join(f"'{s}'" for s in LOCAL_STATES) + ")"
         where += " AND name NOT LIKE 'ivf:%'"
     insert = f"INSERT INTO {table} ({_quoted(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    with db:
-        db.execute(f"DELETE FROM {table}")  # what migrations seeded (none, or stale)
+    with db:  # what migrations seeded (none, or stale); the destination's own states stay
+        db.execute(f"DELETE FROM {table}" + (_NOT_LOCAL if table == "search_state" else ""))
     chunk: list[tuple[Any, ...]] = []
     count = 0
     order = _quoted(key or columns)
