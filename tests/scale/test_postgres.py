@@ -196,3 +196,37 @@ def test_the_web_ui_and_api_serve_a_postgres_archive(postgres_url: str) -> None:
         assert trends.status_code == 200
         for path in ("/", "/entity/Rafah", "/trends?terms=Gaza", "/stories", "/story/1"):
             assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.postgres
+def test_a_reader_needs_no_right_to_write(postgres_url: str) -> None:
+    """Regression (review): a database user allowed SELECT alone could not open an
+    archive (not stats, search, export or serve): opening always ran CREATE TABLE."""
+    import os
+    import uuid
+
+    from tests.conftest import POSTGRES_ENV, _admin
+
+    with open_archive(postgres_url) as arch:
+        arch.ingest([EXAMPLES])
+    role = f"newsreel_reader_{uuid.uuid4().hex[:8]}"
+    name = postgres_url.split("?")[0].rsplit("/", 1)[1]
+    admin = os.environ[POSTGRES_ENV]
+    _admin(admin, f"CREATE ROLE {role}")
+    try:
+        for grant in (
+            f"GRANT CONNECT ON DATABASE {name} TO {role}",
+            f"GRANT USAGE ON SCHEMA public TO {role}",
+            f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}",
+            f"REVOKE CREATE ON SCHEMA public FROM PUBLIC, {role}",
+        ):
+            _admin(postgres_url, grant)
+        joiner = "&" if "?" in postgres_url else "?"
+        reader = f"{postgres_url}{joiner}options=-c%20role%3D{role}"  # the reader's rights
+        with open_archive(reader, read_only=True) as arch:
+            assert arch.stats().videos == 8 and arch.search("Rafah")
+    finally:
+        _admin(postgres_url, f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {role}")
+        _admin(postgres_url, f"REVOKE ALL ON SCHEMA public FROM {role}")
+        _admin(admin, f"REVOKE ALL ON DATABASE {name} FROM {role}")
+        _admin(admin, f"DROP ROLE {role}")

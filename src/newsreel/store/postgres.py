@@ -377,11 +377,18 @@ class PostgresStore:
         db = self.db
         with db:
             db.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations "
-                "(version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            if not self.read_only:  # a reader may be a user allowed SELECT alone
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations "
+                    "(version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+                )
+            found = db.execute("SELECT to_regclass('schema_migrations')").fetchone()
+            made = found[0] if found is not None else None
+            done = (
+                {int(r[0]) for r in db.execute("SELECT version FROM schema_migrations")}
+                if made is not None
+                else set()
             )
-            done = {int(r[0]) for r in db.execute("SELECT version FROM schema_migrations")}
             newest = max(v for v, _, _ in MIGRATIONS)
             if done and max(done) > newest:
                 raise SchemaError(
