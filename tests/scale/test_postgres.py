@@ -230,3 +230,42 @@ def test_a_reader_needs_no_right_to_write(postgres_url: str) -> None:
         _admin(postgres_url, f"REVOKE ALL ON SCHEMA public FROM {role}")
         _admin(admin, f"REVOKE ALL ON DATABASE {name} FROM {role}")
         _admin(admin, f"DROP ROLE {role}")
+
+
+@pytest.mark.postgres
+def test_a_mistyped_database_is_not_made_by_a_command_that_adds_to_one() -> None:
+    """Regression (review): 'newsreel process --archive postgresql://.../typo' created an
+    empty database and said "0 videos"; on SQLite it is "no archive at X"."""
+    from tests.conftest import scratch_database
+
+    with scratch_database("newsreel_typo", create=False) as url:
+        for command in (["process"], ["repair"], ["set", "x", "--title", "y"]):
+            result = CliRunner().invoke(main, [*command, "--archive", url])
+            assert result.exit_code == 1 and "no archive at" in result.output, command
+        with pytest.raises(Exception, match="does not exist"):
+            open_archive(url, read_only=True)
+
+
+@pytest.mark.postgres
+def test_a_percent_encoded_database_name_is_one_database() -> None:
+    """Regression (review): 'review%20sp' made a database named so, then connected to
+    'review sp' and failed after ten seconds of pool errors."""
+    from tests.conftest import scratch_database
+
+    with scratch_database("newsreel_enc", create=False) as url:
+        head, _, tail = url.partition("?")
+        encoded = head + "%20x" + (f"?{tail}" if tail else "")
+        try:
+            result = CliRunner().invoke(
+                main, ["ingest", str(EXAMPLES / "records"), "--archive", encoded]
+            )
+            assert result.exit_code == 0, result.output
+            with open_archive(encoded, read_only=True) as arch:
+                assert arch.stats().videos == 3
+        finally:
+            import os
+
+            from tests.conftest import POSTGRES_ENV, _admin
+
+            name = head.rsplit("/", 1)[1]
+            _admin(os.environ[POSTGRES_ENV], f'DROP DATABASE IF EXISTS "{name} x" WITH (FORCE)')

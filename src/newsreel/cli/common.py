@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from newsreel.api import Archive, archive_location, default_archive_path, open_archive
 from newsreel.errors import ConfigError, LockedError, NewsreelError, StoreError
-from newsreel.store.postgres import redact
+from newsreel.store.postgres import database_exists, is_postgres_url, redact
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -122,8 +122,13 @@ def resolve_archive(path: Path | None) -> Path:
 
 
 def existing_archive(path: Path | None) -> Path:
-    """The archive to work on, which must exist (commands that only add derived data)."""
+    """The archive to work on, which must exist (commands that only add derived data):
+    a SQLite file, or a PostgreSQL database (a mistyped name is not created)."""
     target = resolve_archive(path)
+    if is_postgres_url(str(target)):
+        if not database_exists(str(target)):
+            raise StoreError(f"no archive at {redact(str(target))}; run 'newsreel ingest' first")
+        return target
     if not target.exists():
         raise StoreError(f"no archive at {target}; run 'newsreel ingest' first")
     return target

@@ -16,9 +16,10 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import suppress
 from decimal import Decimal
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from newsreel.errors import SchemaError, StoreError
 from newsreel.store.postgres_search import PostgresDocuments, PostgresVectorLists
@@ -153,10 +154,25 @@ def _create_database(url: str) -> None:
     from psycopg import sql
 
     parts = urlsplit(url)
-    name = parts.path.lstrip("/")
+    name = unquote(parts.path.lstrip("/"))  # "review%20sp" is the database "review sp"
     admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
+    taken = (psycopg.errors.DuplicateDatabase, psycopg.errors.UniqueViolation)
+    with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn, suppress(*taken):
+        # another writer may make it first: two ingests into a new URL at once
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def database_exists(url: str) -> bool:
+    """Whether the database a PostgreSQL URL names exists (other failures raise)."""
+    import psycopg
+
+    try:
+        psycopg.connect(url, connect_timeout=10).close()
+    except psycopg.OperationalError as exc:
+        if "does not exist" in str(exc):
+            return False
+        raise
+    return True
 
 
 def _pool(url: str, create: bool = False) -> Any:
