@@ -109,7 +109,7 @@ def export_sql(filters: Filters, matched: bool = False) -> tuple[str, list[Any]]
         "t.source_locator, t.ingested_at, v.extra, r.text AS repaired, t.text AS transcript "
         "FROM videos v JOIN transcripts t ON t.id = v.current_transcript_id "
         "LEFT JOIN repairs r ON r.transcript_id = t.id "
-        f"WHERE 1 = 1{where} ORDER BY v.publish_date, v.video_id"
+        f"WHERE 1 = 1{where} ORDER BY v.publish_date IS NOT NULL, v.publish_date, v.video_id"
     )
     return sql, params
 

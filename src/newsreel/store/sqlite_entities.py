@@ -523,7 +523,8 @@ class SQLiteEntities(Repository):
             EntityVideo(r[0], r[1], r[2], to_date(r[3]), r[4])
             for r in self.db.execute(
                 f"SELECT v.video_id, v.title, v.channel, v.publish_date, count(*) {base} "
-                "GROUP BY v.video_id ORDER BY v.publish_date DESC, v.video_id",
+                "GROUP BY v.video_id ORDER BY v.publish_date IS NULL, v.publish_date DESC, "
+                "v.video_id",
                 (entity_id,),
             )
         ]
@@ -566,7 +567,8 @@ class SQLiteEntities(Repository):
             sql, args = sql + " WHERE v.video_id = ?", (video_id,)
         elif entity_id is not None:
             sql, args = sql + " WHERE q.entity_id = ?", (entity_id,)
-        rows = self.db.execute(sql + " ORDER BY v.publish_date, v.video_id, q.start", args)
+        order = " ORDER BY v.publish_date IS NOT NULL, v.publish_date, v.video_id, q.start"
+        rows = self.db.execute(sql + order, args)  # undated first, in every store
         return [QuoteRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], to_date(r[7])) for r in rows]
 
     def claim_rows(
@@ -589,9 +591,12 @@ class SQLiteEntities(Repository):
             )
             args = (entity_id,)
         if limit is None:
-            sql += " ORDER BY v.publish_date, v.video_id, c.start"
+            sql += " ORDER BY v.publish_date IS NOT NULL, v.publish_date, v.video_id, c.start"
         else:
-            sql += f" ORDER BY v.publish_date DESC, v.video_id, c.start LIMIT {int(limit)}"
+            sql += (
+                " ORDER BY v.publish_date IS NULL, v.publish_date DESC, v.video_id, c.start"
+                f" LIMIT {int(limit)}"
+            )
         return [
             ClaimRow(
                 r[0],
