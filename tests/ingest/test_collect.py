@@ -227,3 +227,16 @@ def test_an_exception_while_listing_is_a_reason_not_a_traceback(tmp_path: Path) 
     site = Site(pages={CHANNEL_URL: OSError("disk on fire")})
     summary = collect_videos([CHANNEL_URL], tmp_path, QUICK, factory=_factory(site))
     assert summary.failed == 1 and summary.problems[0].reason == "OSError: disk on fire"
+
+
+def test_no_network_stops_at_once_with_the_reason(tmp_path: Path, site: Site) -> None:
+    """Regression (review): offline, a DNS failure was retried as if it were HTTP 429,
+    for 80 seconds, video after video."""
+    offline = (
+        "ERROR: [youtube] captioned01: Unable to download webpage: <urlopen error [Errno -3] "
+        "Temporary failure in name resolution>"
+    )
+    site.pages[watch("captioned01")] = offline
+    summary = collect_videos([CHANNEL_URL], tmp_path, QUICK, factory=_factory(site))
+    assert summary.stopped and summary.stopped.startswith("no network")
+    assert site.calls.count(watch("captioned01")) == 1  # no retry

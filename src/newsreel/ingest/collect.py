@@ -28,6 +28,7 @@ from newsreel.ingest.formats.ytdlp import (
     clean_message,
     failure_reason,
     is_bot_check,
+    is_offline,
     is_transient,
     link,
     live_reason,
@@ -45,6 +46,11 @@ _SIGN_IN = (
     "YouTube asks to sign in to confirm this is not a bot; collecting stopped (what finished "
     "is kept). Pass --cookies FILE (cookies.txt of a browser signed in to YouTube) or "
     "--proxy URL, or wait and run the same command again"
+)
+
+_OFFLINE = (
+    "no network: YouTube's address does not resolve, so collecting stopped (what finished "
+    "is kept); check the connection or pass --proxy URL, then run the same command again"
 )
 
 Progress = Callable[[CollectSummary], None]
@@ -289,6 +295,8 @@ class _Run:
             message = self.log.last() or "yt-dlp returned nothing"
             if is_bot_check(message):
                 raise _Stop(_SIGN_IN)
+            if is_offline(message):
+                raise _Stop(f"{_OFFLINE} ({message.strip()[-160:]})")
             if not is_transient(message) or attempt == self.options.retries:
                 return None, message
             time.sleep(self.pause(attempt))

@@ -256,6 +256,20 @@ def is_bot_check(message: str) -> bool:
     return "sign in to confirm" in lowered and "bot" in lowered
 
 
+_OFFLINE = re.compile(
+    r"Temporary failure in name resolution|Name or service not known|"
+    r"nodename nor servname|getaddrinfo failed|No address associated with hostname|"
+    r"Network is unreachable",
+    re.IGNORECASE,
+)
+
+
+def is_offline(message: str) -> bool:
+    """True for errors that say no network is reachable (a name that resolves nowhere):
+    no retry helps, and no other video would fare better."""
+    return bool(_OFFLINE.search(message))
+
+
 def is_transient(message: str) -> bool:
     """True for errors worth retrying after a pause: HTTP 429 and 5xx, timeouts."""
     return bool(_TRANSIENT.search(message))
