@@ -184,3 +184,20 @@ def test_a_worker_killed_mid_run_changes_nothing(postgres_url: str, tmp_path: Pa
     assert killed, "the run ended before a worker could be killed"
     assert [r.stage for r in runs] == ["repair", "enrich", "embed", "stories"]
     assert _result(postgres_url) == _result(undisturbed)
+
+
+def test_a_cluster_ingest_stopped_early_is_recorded_interrupted(tmp_path: Path) -> None:
+    """Regression (review): Ctrl-C during 'ingest --cluster local:2' exited 130 but the
+    run was recorded "done" in ingest_runs."""
+    import sqlite3
+
+    from newsreel.ingest.runner import ingest_paths
+
+    def stopped(*args: object) -> object:
+        raise KeyboardInterrupt
+
+    db = tmp_path / "a.db"
+    with open_archive(db) as arch, pytest.raises(KeyboardInterrupt):
+        ingest_paths(arch.indexes, [EXAMPLES], dispatch=stopped)  # type: ignore[arg-type]
+    statuses = [r[0] for r in sqlite3.connect(db).execute("SELECT status FROM ingest_runs")]
+    assert statuses == ["interrupted"]

@@ -392,6 +392,9 @@ def _dispatched(
         _merge(summary, part)
         if part.interrupted:
             status = "interrupted"
+    except BaseException:  # Ctrl-C while the cluster starts, a lost worker: not done
+        status = "interrupted"
+        raise
     finally:
         indexes.index_pending()  # what the workers archived and left queued
         summary.interrupted = status == "interrupted"
