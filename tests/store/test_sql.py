@@ -30,8 +30,9 @@ def test_every_filter_becomes_one_parameterised_condition() -> None:
 
 def test_export_sql_with_a_query_restricts_to_matches() -> None:
     sql, params = export_sql(Filters(), matched=True)
-    assert sql.endswith(
-        "WHERE 1 = 1 AND t.id IN (SELECT id FROM temp.matched) ORDER BY v.publish_date, v.video_id"
+    assert sql.endswith(  # undated videos first in every store (NULLs sort apart)
+        "WHERE 1 = 1 AND t.id IN (SELECT id FROM temp.matched) "
+        "ORDER BY v.publish_date IS NOT NULL, v.publish_date, v.video_id"
     )
     assert params == []
 
