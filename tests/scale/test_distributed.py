@@ -68,7 +68,15 @@ def _result(location: str) -> dict[str, Any]:
 def test_cluster_specs_are_checked() -> None:
     assert parse_cluster("local:2") == ("local", 2)
     assert parse_cluster("tcp://10.0.0.5:8786") == ("tcp", "tcp://10.0.0.5:8786")
-    for bad in ("local:0", "local:x", "2", "http://host:8786", "tcp://", "tcp://10.0.0.5"):
+    for bad in (
+        "local:0",
+        "local:x",
+        "2",
+        "http://host:8786",
+        "tcp://",
+        "tcp://10.0.0.5",
+        "tcp://h:99999",
+    ):
         with pytest.raises(ConfigError, match="--cluster"):
             parse_cluster(bad)
 

@@ -276,6 +276,7 @@ def test_dates_are_taken_as_the_cli_takes_them(client: TestClient) -> None:
         ("/api/v1/passages?q=Gaza&mode=semantic", 422, ("no parameter 'mode'", "exact")),
         ("/api/v1/search?q=Gaza&chanel=DW", 422, ("'chanel'", "channel")),
         ("/api/v1/stats?verbose=1", 422, ("no query parameters",)),
+        ("/api/v1/export?mode=semantic", 422, ("give q",)),
     ],
 )
 def test_errors_have_one_shape(
@@ -648,6 +649,11 @@ def test_an_export_by_meaning_holds_the_videos_that_search_finds(
             rows = client.get("/api/v1/export", params={"q": q, "mode": mode, "format": "jsonl"})
             exported = {json.loads(line)["video_id"] for line in rows.text.splitlines()}
             assert shown and exported == shown, mode
+            ranked = [
+                h["video_id"] for h in client.get("/api/v1/search", params=params).json()["hits"]
+            ]
+            in_file = [json.loads(line)["video_id"] for line in rows.text.splitlines()]
+            assert in_file == ranked, mode  # best first, as search lists them
             page = client.get("/search", params={"q": q, "mode": mode}).text
             found = re.search(r'href="([^"]+)" id="download-csv"', page)
             assert found is not None and f"mode={mode}" in unescape(found.group(1))

@@ -281,7 +281,8 @@ class ArchiveBase:
         if not query:
             return self._filters(channel, lang, since, until), None
         if mode != "lexical":
-            return self._by_meaning(query, mode, exact, channel, lang, since, until)
+            chosen, ids, _ = self._by_meaning(query, mode, exact, channel, lang, since, until)
+            return chosen, ids
         node, chosen = self._widest(
             query, exact, channel=channel, lang=lang, since=since, until=until
         )
@@ -314,9 +315,9 @@ class ArchiveBase:
         lang: str | None,
         since: date | None,
         until: date | None,
-    ) -> tuple[Filters, list[int]]:
-        """The filters and the transcripts of the first ``MEANING_EXPORT`` hits of a
-        semantic or hybrid search."""
+    ) -> tuple[Filters, list[int], list[str]]:
+        """The filters, the transcripts and the video ids (best first) of the first
+        ``MEANING_EXPORT`` hits of a semantic or hybrid search."""
         if mode not in MODES:
             raise ConfigError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         parsed, chosen = self._parse(query, channel, lang, since, until)
@@ -331,7 +332,8 @@ class ArchiveBase:
                 exact=exact,
                 dropped=parsed.dropped,
             )
-        return chosen, self.store.videos.current_transcripts([h.video_id for h in hits])
+        order = [h.video_id for h in hits]
+        return chosen, self.store.videos.current_transcripts(order), order
 
     def _selected_videos(
         self,

@@ -177,9 +177,16 @@ class ReadingMethods(ArchiveBase):
         every key of the archive, whichever rows are chosen, so that tables of two
         queries have the same columns (``pd.concat``).
         """
-        chosen, ids = self._chosen(query, channel, lang, since, until, exact, mode)
         columns = table_columns(self.store.videos.extra_keys(Filters(), None))
-        return columns, flatten(self.store.videos.iter_rows(chosen, ids), columns)
+        if query and mode != "lexical":  # the hits in their order, best first
+            chosen, ids, order = self._by_meaning(query, mode, exact, channel, lang, since, until)
+            rank = {video_id: n for n, video_id in enumerate(order)}
+            rows = sorted(
+                self.store.videos.iter_rows(chosen, ids), key=lambda r: rank[r["video_id"]]
+            )
+            return columns, flatten(iter(rows), columns)
+        chosen, matched = self._chosen(query, channel, lang, since, until, exact, mode)
+        return columns, flatten(self.store.videos.iter_rows(chosen, matched), columns)
 
     def export(
         self, path: str | Path, fmt: str | None = None, *, raw_csv: bool = False, **filters: Any

@@ -59,7 +59,7 @@ def parse_cluster(spec: str) -> tuple[str, int | str]:
         if not count.isdigit() or not 1 <= int(count) <= 256:
             raise ConfigError(f"--cluster {spec}: write local:N with N workers, 1 to 256")
         return "local", int(count)
-    if _TCP.match(spec):
+    if (tcp := _TCP.match(spec)) and 1 <= int(tcp.group(1)) <= 65535:
         return "tcp", spec
     raise ConfigError(
         f"--cluster {spec!r}: write local:N (N workers on this machine) or "
@@ -67,7 +67,7 @@ def parse_cluster(spec: str) -> tuple[str, int | str]:
     )
 
 
-_TCP = re.compile(r"^tcp://[^\s:/]+:\d{1,5}$")  # tcp://HOST:PORT, the port given
+_TCP = re.compile(r"^tcp://[^\s:/]+:(\d{1,5})$")  # tcp://HOST:PORT, the port given
 WORKERS_WAIT = 30  # seconds a scheduler is given to have a worker
 
 

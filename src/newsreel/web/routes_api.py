@@ -179,6 +179,8 @@ def api_export(
     as it is read; a query's videos as `mode` finds them (lexical: all that hold the
     words; semantic, hybrid: the first 1,000 hits); finding them has the server's time
     budget (503 past it)."""
+    if mode != "lexical" and not (q or "").strip():
+        raise ApiProblem(422, f"mode: {mode} says how q finds videos; give q")
     filters: dict[str, Any] = {
         "query": q or None,
         "channel": channel,
