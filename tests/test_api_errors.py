@@ -203,3 +203,23 @@ def test_tables_of_two_selections_have_the_same_columns(tmp_path: Path) -> None:
         assert "extra.desk" in every
         assert list(arch.to_pandas(query="Doha").columns) == every
         assert list(arch.to_pandas(query="zzzqqq").columns) == every
+
+
+def test_a_merge_counts_the_mentions_of_current_transcripts(tmp_path: Path) -> None:
+    """Regression (review): after a changed transcript was ingested and processed, a
+    merge said "11 mentions moved" for an entity shown with 6 (the replaced version's
+    mentions were counted too)."""
+    from newsreel import open_archive
+
+    seed = Path(__file__).resolve().parents[1] / "examples" / "records" / "000_ca11e6ccf9581cca.txt"
+    changed = tmp_path / "changed" / seed.name
+    changed.parent.mkdir()
+    changed.write_bytes(seed.read_bytes().replace(b"</doc>", b"and Cairo again\n</doc>"))
+    with open_archive(tmp_path / "a.db") as arch:
+        arch.ingest([seed])
+        arch.process()
+        arch.ingest([changed])
+        arch.process()
+        source = arch.store.entities.find_entity("Cairo")[0]
+        shown = sum(arch.store.entities.entity_rows(entity_id=source)[0].spellings.values())
+        assert arch.merge_entities("Cairo", "Egypt") == shown

@@ -82,11 +82,14 @@ def test_an_interrupted_copy_is_finished_by_running_it_again(
     first = CliRunner().invoke(main, ["copy", str(source), str(dest)])
     assert first.exit_code == 130 and "run the same command to finish" in first.output
     monkeypatch.setattr(copy_module, "_copy_table", real)
+    for command in (["stats"], ["search", "Rafah"]):  # they say what the archive is
+        said = CliRunner().invoke(main, [*command, "--archive", str(dest)])
+        assert "a copy that did not finish" in said.output, command
     again = CliRunner().invoke(main, ["copy", str(source), str(dest), "--json"])
     assert again.exit_code == 0, again.output
     assert json.loads(again.output.splitlines()[0])["verified"] is True
     with open_archive(dest, read_only=True) as copy:
-        assert copy.search("Rafah")
+        assert copy.search("Rafah") and not copy.unfinished_copy()
     third = CliRunner().invoke(main, ["copy", str(source), str(dest)])  # done: refused
     assert third.exit_code == 1 and "already holds videos" in third.output
 

@@ -42,6 +42,7 @@ from newsreel.repair.document import Repaired
 from newsreel.repair.stage import RepairStage, RepairSummary
 from newsreel.repair.view import from_stored
 from newsreel.search.embed import EmbedStage
+from newsreel.store.copy import PENDING as COPY_PENDING
 from newsreel.store.postgres import is_postgres_url
 from newsreel.stories.stage import StoriesStage, StorySummary
 
@@ -244,6 +245,11 @@ class Archive(EntityMethods, OutletMethods, AnalysisMethods, ReadingMethods):
             "no passages are embedded yet, so nothing is found by meaning: run "
             "'newsreel embed' (or 'newsreel process') on the archive"
         )
+
+    def unfinished_copy(self) -> bool:
+        """Whether this archive is the destination of a ``copy`` that did not finish
+        (interrupted, or its check failed): running the same copy again finishes it."""
+        return bool(self.store.search.state(COPY_PENDING))
 
     def stage_states(self) -> list[StageState]:
         """How each stage last ran on this archive (version, status, items)."""

@@ -108,6 +108,13 @@ def stats(archive: Path | None, as_json: bool, quarantine: bool, forget_missing:
         items = arch.quarantined() if quarantine else []
         gone = arch.quarantined_gone() if result.quarantined else []
         stages = arch.stage_states()
+        unfinished = arch.unfinished_copy()
+    if unfinished:
+        click.echo(
+            "Note: this archive is a copy that did not finish; run the same 'newsreel copy' "
+            "again to finish it.",
+            err=True,
+        )
     if as_json:
         data = {
             **result.to_dict(),

@@ -122,7 +122,7 @@ def search(
             query, limit=limit or 20, offset=offset, exact=exact, sort=sort, mode=mode, **filters
         )
         counts = arch.facets(query, exact=exact, **filters) if facets else None
-        unindexed = arch.indexes.pending()
+        unindexed = -1 if arch.unfinished_copy() else arch.indexes.pending()
         notice = arch.semantic_notice(mode)
         if not hits and not offset and notice is None and (meant := arch.did_you_mean(query)):
             notice = f"no video holds a word as typed; did you mean: {shlex.quote(meant)}"
@@ -145,10 +145,17 @@ def search(
 
 
 def _notes(notice: str | None, unindexed: int) -> None:
-    """Why results may be missing: no embedded passages, transcripts not yet indexed."""
+    """Why results may be missing: no embedded passages, transcripts not yet indexed
+    (``unindexed``; -1: the archive is an unfinished copy)."""
     if notice:
         click.echo(f"Note: {notice}.", err=True)
-    if unindexed:
+    if unindexed < 0:
+        click.echo(
+            "Note: this archive is a copy that did not finish; run the same 'newsreel copy' "
+            "again to finish it.",
+            err=True,
+        )
+    elif unindexed:
         click.echo(
             f"Note: {unindexed:,} transcripts are not in the search index yet (an ingest is "
             "running or was interrupted); rerun 'newsreel ingest' or run 'newsreel reindex'.",

@@ -292,10 +292,16 @@ class SQLiteEntities(Repository):
             target = self._entity_id(name, kind)
             moved = 0
             for surface in surfaces:
-                moved += self.db.execute(
+                moved += self.db.execute(  # of current transcripts: what the user sees
+                    "SELECT count(*) FROM mentions m JOIN videos v "
+                    "ON v.current_transcript_id = m.transcript_id "
+                    "WHERE m.surface = ? AND m.entity_id = ?",
+                    (surface, source),
+                ).fetchone()[0]
+                self.db.execute(
                     "UPDATE mentions SET entity_id = ? WHERE surface = ? AND entity_id = ?",
                     (target, surface, source),
-                ).rowcount
+                )
             left = self.db.execute(
                 "SELECT 1 FROM mentions WHERE entity_id = ? LIMIT 1", (source,)
             ).fetchone()
