@@ -20,7 +20,7 @@ import calendar
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
 
@@ -52,20 +52,6 @@ COUNT_CHUNK = 500  # transcripts read and counted between two time-budget checks
 _EPOCH = np.datetime64("1970-01-01", "D")
 
 
-# The columns of a trend row (``TrendRow.to_dict``), for a table with no rows too.
-TREND_COLUMNS = (
-    "term",
-    "channel",
-    "period",
-    "hits",
-    "videos",
-    "total_words",
-    "total_videos",
-    "per_10k_words",
-    "pct_videos",
-)
-
-
 @dataclass(frozen=True, slots=True)
 class TrendRow:
     """One term in one outlet in one period."""
@@ -89,18 +75,13 @@ class TrendRow:
         return round(self.videos * 100 / self.total_videos, 2) if self.total_videos else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready data with both normalisations."""
-        return {
-            "term": self.term,
-            "channel": self.channel,
-            "period": self.period,
-            "hits": self.hits,
-            "videos": self.videos,
-            "total_words": self.total_words,
-            "total_videos": self.total_videos,
-            "per_10k_words": self.per_10k_words,
-            "pct_videos": self.pct_videos,
-        }
+        """JSON-ready data with both normalisations (``TREND_COLUMNS``)."""
+        return {name: getattr(self, name) for name in TREND_COLUMNS}
+
+
+# The columns of a trend row, for a table with no rows too: its fields, then both
+# normalisations.
+TREND_COLUMNS = (*(f.name for f in fields(TrendRow)), "per_10k_words", "pct_videos")
 
 
 @dataclass

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from newsreel.analytics.compare import compare_outlets
-from newsreel.analytics.trends import TrendRow, Trends
+from newsreel.analytics.trends import TREND_COLUMNS, TrendRow, Trends
 from newsreel.api.base import MAX_TOP, ArchiveBase, Outlets
 from newsreel.errors import ConfigError, NotFoundError
 from newsreel.models import Filters
@@ -192,7 +192,7 @@ class AnalysisMethods(ArchiveBase):
         """``trend_rows`` as a pandas DataFrame, with ``per_10k_words`` and ``pct_videos``."""
         import pandas as pd
 
-        columns = [*TrendRow.__dataclass_fields__, "per_10k_words", "pct_videos"]
+        columns = list(TREND_COLUMNS)
         return pd.DataFrame.from_records(
             [r.to_dict() for r in self.trend_rows(terms, **options)], columns=columns
         )

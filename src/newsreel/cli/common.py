@@ -19,6 +19,7 @@ from tqdm import tqdm
 
 from newsreel.api import Archive, archive_location, default_archive_path, open_archive
 from newsreel.errors import ConfigError, LockedError, NewsreelError, StoreError
+from newsreel.store.copy import UNFINISHED as UNFINISHED_COPY
 from newsreel.store.postgres import database_exists, is_postgres_url, redact
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -207,6 +208,11 @@ def open_writable(path: Path) -> Archive:
     ctx = click.get_current_context(silent=True)
     wait = float(ctx.meta.get(_WAIT, 0)) if ctx is not None else 0.0
     return open_archive(path, wait=wait)
+
+
+def unfinished_copy_note() -> None:
+    """Say on stderr that the archive is a copy that did not finish."""
+    click.echo(f"Note: this archive {UNFINISHED_COPY}.", err=True)
 
 
 def handle_errors(func: F) -> F:

@@ -17,6 +17,7 @@ from newsreel.cli.common import (
     handle_errors,
     open_writable,
     resolve_archive,
+    unfinished_copy_note,
 )
 from newsreel.repair.repairer import readable
 from newsreel.repair.view import as_json as as_json_view
@@ -110,11 +111,7 @@ def stats(archive: Path | None, as_json: bool, quarantine: bool, forget_missing:
         stages = arch.stage_states()
         unfinished = arch.unfinished_copy()
     if unfinished:
-        click.echo(
-            "Note: this archive is a copy that did not finish; run the same 'newsreel copy' "
-            "again to finish it.",
-            err=True,
-        )
+        unfinished_copy_note()
     if as_json:
         data = {
             **result.to_dict(),

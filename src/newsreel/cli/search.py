@@ -22,6 +22,7 @@ from newsreel.cli.common import (
     help_asked,
     is_tty,
     resolve_archive,
+    unfinished_copy_note,
 )
 from newsreel.cli.passages import check_passage_options, print_passages
 from newsreel.models import SearchHit
@@ -122,7 +123,8 @@ def search(
             query, limit=limit or 20, offset=offset, exact=exact, sort=sort, mode=mode, **filters
         )
         counts = arch.facets(query, exact=exact, **filters) if facets else None
-        unindexed = -1 if arch.unfinished_copy() else arch.indexes.pending()
+        unindexed = arch.indexes.pending()
+        unfinished = arch.unfinished_copy()
         notice = arch.semantic_notice(mode)
         if not hits and not offset and notice is None and (meant := arch.did_you_mean(query)):
             notice = f"no video holds a word as typed; did you mean: {shlex.quote(meant)}"
@@ -132,7 +134,7 @@ def search(
                 notice = (
                     f"the query matches {counted(found, 'video')}, all before --offset {offset}"
                 )
-    _notes(notice, unindexed)
+    _notes(notice, unindexed, unfinished)
     if as_json:
         for hit in hits:
             data = hit.to_dict()
@@ -144,17 +146,13 @@ def search(
     _print_hits(hits, counts, offset)
 
 
-def _notes(notice: str | None, unindexed: int) -> None:
-    """Why results may be missing: no embedded passages, transcripts not yet indexed
-    (``unindexed``; -1: the archive is an unfinished copy)."""
+def _notes(notice: str | None, unindexed: int, unfinished: bool) -> None:
+    """Why results may be missing: no embedded passages, transcripts not yet indexed,
+    an archive that is an unfinished copy."""
     if notice:
         click.echo(f"Note: {notice}.", err=True)
-    if unindexed < 0:
-        click.echo(
-            "Note: this archive is a copy that did not finish; run the same 'newsreel copy' "
-            "again to finish it.",
-            err=True,
-        )
+    if unfinished:
+        unfinished_copy_note()
     elif unindexed:
         click.echo(
             f"Note: {unindexed:,} transcripts are not in the search index yet (an ingest is "

@@ -31,6 +31,7 @@ from newsreel.search.soundalike import context_counts, telling
 from newsreel.search.vectors import Semantic, sync_index
 from newsreel.store.base import Store
 from newsreel.store.copy import PENDING as COPY_PENDING
+from newsreel.store.copy import UNFINISHED as UNFINISHED_COPY
 from newsreel.text import sound_key
 
 OWNER_FILE = "archive-id"
@@ -97,10 +98,7 @@ class Indexes:
             folder = self.paths.fulltext
             if self.read_only and folder is not None and not folder.exists():
                 if self.store.search.state(COPY_PENDING):
-                    raise StoreError(
-                        f"{self.store.path} is a copy that did not finish; run the same "
-                        "'newsreel copy' again to finish it"
-                    )
+                    raise StoreError(f"{self.store.path} {UNFINISHED_COPY}")
                 raise StoreError(
                     f"the full-text index of {self.store.path} is missing; "
                     "run 'newsreel reindex' to rebuild it from the archive"

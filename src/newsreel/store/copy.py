@@ -53,6 +53,7 @@ DERIVED = (
 # Bookkeeping of the source's own derived indexes: the destination makes its own.
 LOCAL_STATES = ("archive_id", "vectors_index", "vocabulary", "documents", "copy_pending")
 PENDING = "copy_pending"  # set in the destination while a copy into it is unfinished
+UNFINISHED = "is a copy that did not finish; run the same 'newsreel copy' again to finish it"
 CHUNK = 2_000  # rows per insert transaction
 
 
