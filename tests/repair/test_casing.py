@@ -108,3 +108,17 @@ def test_weighing_written_casing_keeps_repair_idempotent(case: tuple[str, Predic
     twice = assemble(once.aligned_text(), prediction)
     assert twice.forms == once.forms
     assert once.raw_text() == text
+
+
+def test_a_dotted_abbreviation_is_no_sentence_end_when_weighing_human_casing() -> None:
+    """Found by hypothesis: "U.S. CAIRO" made the text look human-cased on the first
+    repair and not on the second, so "cairo" flipped between the two (not idempotent)."""
+    text = "cairo cairo U.S. CAIRO talks. Talks? Talks? Talks? Cairo"
+    logits = np.zeros((9, 3), dtype=np.float32)
+    logits[1, LOWER] = -1.0
+    prediction = Prediction(
+        np.zeros(9, dtype=np.int8), logits.argmax(-1).astype(np.int8), None, logits, (0.0, 0.0)
+    )
+    once = assemble(text, prediction)
+    assert once.forms[1] == "Cairo"
+    assert assemble(once.aligned_text(), prediction).forms == once.forms

@@ -37,7 +37,9 @@ def human_cased(tokens: Sequence[str]) -> bool:
     after = [
         tokens[i + 1]
         for i in range(len(tokens) - 1)
-        if written_end(tokens[i]) and any(c.isalpha() for c in tokens[i + 1])
+        if written_end(tokens[i])
+        and not _DOTTED.match(tokens[i])
+        and any(c.isalpha() for c in tokens[i + 1])
     ]
     capitals = sum(1 for t in after if next(c for c in t if c.isalpha()).isupper())
     return len(after) >= 5 and 10 * capitals >= 9 * len(after)
