@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from newsreel import open_archive
 from newsreel.cli import main
-from newsreel.entities.gazetteer import find_first_names
+from newsreel.entities.gazetteer import find_lone_names
 from newsreel.entities.linking import Linker
 from newsreel.entities.listed import NameList
 from newsreel.entities.names import (
@@ -501,20 +501,33 @@ def test_a_guest_thanked_by_first_name_is_the_guest() -> None:
     full = [i for i in range(len(tokens) - 1) if tokens[i : i + 2] == ["Isabelle", "Hilton"]]
     found = [Mention(i, i + 2, "PER", "Isabelle Hilton") for i in full]
     alone = [i for i, t in enumerate(tokens) if t == "Isabelle" and i not in full]
-    assert [(m.start, m.text) for m in find_first_names(tokens, found, set())] == [
+    assert [(m.start, m.text) for m in find_lone_names(tokens, found, set())] == [
         (alone[0], "Isabelle")
     ]
     # an ordinary word of the archive, a short name, an acronym or a word after an
     # article is no first name alone
-    assert find_first_names(tokens, found, {"isabelle"}) == []
+    assert find_lone_names(tokens, found, {"isabelle"}) == []
     west = "West Streeting spoke . the West agreed .".split()
-    assert find_first_names(west, [Mention(0, 2, "PER", "West Streeting")], set()) == []
+    assert find_lone_names(west, [Mention(0, 2, "PER", "West Streeting")], set()) == []
     short = "Ben Stokes batted . Ben , thank you .".split()
-    assert find_first_names(short, [Mention(0, 2, "PER", "Ben Stokes")], set()) == []
+    assert find_lone_names(short, [Mention(0, 2, "PER", "Ben Stokes")], set()) == []
     # two people of one first name: neither is named by it alone
     two = "Nick Robinson and Nick Beake . Thanks , Nick .".split()
     both = [Mention(0, 2, "PER", "Nick Robinson"), Mention(3, 5, "PER", "Nick Beake")]
-    assert find_first_names(two, both, set()) == []
+    assert find_lone_names(two, both, set()) == []
+
+
+def test_a_surname_said_again_alone_is_the_person_even_beside_another_name() -> None:
+    tokens = (
+        "Steve Wickoff and Jared Kushner Wickoff , in particular , flew . Wickoff Street"
+    ).split()
+    found = [Mention(0, 2, "PER", "Steve Wickoff"), Mention(3, 5, "PER", "Jared Kushner")]
+    # beside Kushner (a person) it is a name of its own; before "Street" part of a longer one
+    assert [(m.start, m.text) for m in find_lone_names(tokens, found, set())] == [
+        (5, "Wickoff")
+    ]
+    linked = enrich_tokens(tokens, found, Linker({}, {})).mentions
+    assert [(r[2], r[3]) for r in linked if r[0] == 5] == [("Wickoff", "Steve Witkoff")]
 
 
 def test_a_party_the_ner_splits_is_one_name() -> None:
@@ -645,3 +658,4 @@ def test_asides_and_a_speaker_label_s_role_name_nothing_said() -> None:
     ]
     rows = enrich_tokens(tokens, tagged, Linker({}, {})).mentions
     assert [r[2] for r in rows] == ["ERIN BURNETT", "Hamas"]
+

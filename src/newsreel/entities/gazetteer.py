@@ -91,14 +91,19 @@ def find_in_context(
     ]
 
 
-def _in_a_name(tokens: Sequence[str], m: Mention) -> bool:
+def _in_a_name(tokens: Sequence[str], m: Mention, beside: Collection[int] = ()) -> bool:
     """Whether a capitalised word or "of" + one stands next to ``m``: part of a longer
-    name ("Latin America", "Labor Day", "Bank of America", "Department of Labor")."""
+    name ("Latin America", "Labor Day", "Bank of America", "Department of Labor"); a
+    word at a position in ``beside`` (another person's name) does not count."""
     at = m.start - 1
     if at > 0 and tokens[at] == "of":
         at -= 1
-    before = tokens[at] if at >= 0 and tokens[at][-1:].isalnum() else ""
-    after = tokens[m.end] if m.end < len(tokens) and tokens[m.end - 1][-1:].isalnum() else ""
+    before = tokens[at] if at >= 0 and at not in beside and tokens[at][-1:].isalnum() else ""
+    after = (
+        tokens[m.end]
+        if m.end < len(tokens) and m.end not in beside and tokens[m.end - 1][-1:].isalnum()
+        else ""
+    )
     return before[:1].isupper() or after[:1].isupper()
 
 
@@ -106,23 +111,27 @@ def _in_a_name(tokens: Sequence[str], m: Mention) -> bool:
 _NOT_BEFORE_A_NAME = frozenset("the a an this that these those of in from at".split())
 
 
-def find_first_names(
+def find_lone_names(
     tokens: Sequence[str], found: Sequence[Mention], ordinary: Collection[str]
 ) -> list[Mention]:
-    """A person of the video named by first name alone, as anchors thank a guest ("Thank
-    you for your insight there. Isabelle."): a capitalised word that is the first name
-    of one full name among the video's person mentions, no ordinary word of the archive
-    ("Will", "Mark"), no place ("Windsor"), nothing after an article or "of" ("the
-    West"), no acronym, of four letters or more, in no other mention and no longer
-    capitalised name."""
+    """A person of the video named by one name alone, as anchors thank a guest ("Thank
+    you for your insight there. Isabelle.") or talk on about someone ("Steve Wickoff
+    and Jared Kushner. Wickoff, in particular"): a capitalised word that is the first
+    name or the surname of one full name among the video's person mentions, no ordinary
+    word of the archive ("Will", "Mark"), no place ("Windsor"), nothing after an article
+    or "of" ("the West"), no acronym, of four letters or more, in no other mention and
+    no longer capitalised name (a person's name beside it may be: a list said without
+    commas)."""
     fulls: dict[str, set[str]] = {}
     for m in found:
         words = untitled(key(m.text)).split()
         if m.type == "PER" and len(words) > 1:
-            fulls.setdefault(words[0], set()).add(" ".join(words))
+            for part in {words[0], words[-1]}:
+                fulls.setdefault(part, set()).add(" ".join(words))
     if not fulls:
         return []
     taken = {i for m in found for i in range(m.start, m.end)}
+    people = {i for m in found if m.type == "PER" for i in range(m.start, m.end)}
     out = []
     for i, token in enumerate(tokens):
         word = bare(token)
@@ -141,7 +150,7 @@ def find_first_names(
         ):
             continue
         m = Mention(i, i + 1, "PER", word)
-        if not _in_a_name(tokens, m):
+        if not _in_a_name(tokens, m, people):
             out.append(m)
     return out
 

@@ -159,6 +159,10 @@ class NameList:
         firsts = {p.key.split()[0] for p in people}
         self._firsts = firsts
         self._first_count = Counter(p.key.split()[0] for p in people if " " in p.key)
+        self._with_first: dict[str, list[Person]] = {}
+        for p in people:
+            if len(p.key.split()) == 2:
+                self._with_first.setdefault(p.key.split()[0], []).append(p)
         self._own_first = {  # first names only one listed person has ("ursula")
             first: p
             for p in people
@@ -191,6 +195,23 @@ class NameList:
     def first_name(self, word: str) -> bool:
         """Whether a word is a listed person's first name ("wes")."""
         return word in self._firsts
+
+    def heard_in_full(self, first: str, heard: str) -> Person | None:
+        """The listed person of two names whose first name is ``first`` and whose surname
+        ``heard`` may be, misheard (the same first sound, a ratio >= 75: "eddie" + "how"
+        is Eddie Howe), the closest; None if none is."""
+        best: tuple[float, Person] | None = None
+        for p in self._with_first.get(first, ()):
+            last = p.key.split()[1]
+            ratio = fuzz.ratio(heard, last)
+            if (
+                len(heard) >= 3
+                and ratio >= 75
+                and first_sound(heard) == first_sound(last)
+                and (best is None or ratio > best[0])
+            ):
+                best = (ratio, p)
+        return best[1] if best else None
 
     def own_first(self, first: str) -> Person | None:
         """The one listed person with this first name, if only one has it ("virginia")."""
@@ -267,7 +288,11 @@ class NameList:
                 continue  # "and Murray" is no Andy Murray
             if words[0] != first and words[0] in self._firsts and fuzz.ratio(words[0], first) < 55:
                 continue  # another listed person's first name: "Gareth Bale" is no Jonathan Beale
-            alike = person.by_surname and first_sound(words[0]) == first_sound(first)
+            alike = (
+                person.by_surname
+                and first_sound(words[0]) == first_sound(first)
+                and (len(words[0]) <= 3 or fuzz.ratio(words[0], first) >= 40)
+            )  # "Kia" Starmer; "Cedric McCann" is no Cindy McCain
             if not (alike or _close_first(words[0], first)):
                 continue  # a common surname needs a first name that is close
             score = fuzz.ratio(k, person.key)

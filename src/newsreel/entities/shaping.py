@@ -390,6 +390,37 @@ def whole_names(
     return out
 
 
+def listed_in_full(
+    tokens: Sequence[str],
+    mentions: Sequence[ner.Mention],
+    linked: Sequence[tuple[str, str]],
+    listed: NameList,
+) -> tuple[list[ner.Mention], list[tuple[str, str]]]:
+    """A lone first name of a listed person, linked to no one named in full, taking in
+    the word right after it that is the listed surname misheard, with nothing between
+    them: "Eddie how" is Eddie Howe (the NER saw "Eddie" only), "Eddie, how" is not."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out_m, out_l = list(mentions), list(linked)
+    for n, (m, (name, kind)) in enumerate(zip(mentions, linked, strict=True)):
+        at = m.end
+        if (
+            m.end - m.start != 1
+            or kind != "PER"
+            or " " in name
+            or at >= len(tokens)
+            or at in taken
+            or not tokens[m.start][-1:].isalnum()
+            or not core(tokens[at]).isalpha()
+        ):
+            continue
+        person = listed.heard_in_full(key(m.text), key(tokens[at]))
+        if person is not None:
+            text = f"{m.text} {clean(tokens[at])}"
+            out_m[n] = ner.Mention(m.start, at + 1, "PER", text)
+            out_l[n] = (person.name, "PER")
+    return out_m, out_l
+
+
 def _particle(token: str) -> bool:
     """ "O'" or "D'" written apart from the name it starts ("Gary O' Donahue")."""
     return len(token) == 2 and token[0] in "OoDd" and token[1] in "'’"

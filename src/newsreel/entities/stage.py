@@ -26,6 +26,7 @@ from newsreel.entities.shaping import (
     gives_way,
     in_listed_name,
     joined,
+    listed_in_full,
     may_be_name,
     names_more,
     overlap,
@@ -38,7 +39,7 @@ from newsreel.repair.clean import core
 from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 
-VERSION = "entities-27+en_core_web_sm-3.8.0"
+VERSION = "entities-28+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
@@ -221,7 +222,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     titled = [m for m in gazetteer.find_titled(tokens) if may_be_name(key(m.text), m.type, linker)]
     mentions = gazetteer.merge(titled, mentions)
     context = gazetteer.find_in_context(tokens, mentions, starts)
-    addressed = gazetteer.find_first_names(tokens, [*mentions, *context], linker.ordinary)
+    addressed = gazetteer.find_lone_names(tokens, [*mentions, *context], linker.ordinary)
     mentions = sorted([*mentions, *context, *addressed], key=attrgetter("start"))
     heard = gazetteer.merge(gazetteer.find(tokens, linker.phrases), mentions)
     archive = [m for m in heard if m not in mentions]
@@ -229,6 +230,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     mentions = [m for m in seats(tokens, heard) if not aside.issuperset(range(m.start, m.end))]
     linked = linker.link_video([(m.text, m.type) for m in mentions])
     whole = whole_names(tokens, mentions, linked)  # "set Blatter": Sepp Blatter
+    whole, linked = listed_in_full(tokens, whole, linked, linker.listed)  # "Eddie how"
     rows = [
         (
             w.start,
