@@ -523,9 +523,7 @@ def test_a_surname_said_again_alone_is_the_person_even_beside_another_name() -> 
     ).split()
     found = [Mention(0, 2, "PER", "Steve Wickoff"), Mention(3, 5, "PER", "Jared Kushner")]
     # beside Kushner (a person) it is a name of its own; before "Street" part of a longer one
-    assert [(m.start, m.text) for m in find_lone_names(tokens, found, set())] == [
-        (5, "Wickoff")
-    ]
+    assert [(m.start, m.text) for m in find_lone_names(tokens, found, set())] == [(5, "Wickoff")]
     linked = enrich_tokens(tokens, found, Linker({}, {})).mentions
     assert [(r[2], r[3]) for r in linked if r[0] == 5] == [("Wickoff", "Steve Witkoff")]
 
@@ -658,4 +656,3 @@ def test_asides_and_a_speaker_label_s_role_name_nothing_said() -> None:
     ]
     rows = enrich_tokens(tokens, tagged, Linker({}, {})).mentions
     assert [r[2] for r in rows] == ["ERIN BURNETT", "Hamas"]
-
