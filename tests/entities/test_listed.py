@@ -376,8 +376,9 @@ def test_lower_case_words_that_only_look_like_a_name_stay_words() -> None:
 def test_a_distinctive_surname_still_needs_a_first_name_close_in_letters() -> None:
     # by surname, "Kia Starmer" is Keir Starmer; a first name far from the listed one
     # ("Cedric" / "Cindy", both starting with an s sound) is another person
-    assert people().match("kia starmer").name == "Keir Starmer"
-    assert people().match("cindy mccain").name == "Cindy McCain"
+    kia, cindy = people().match("kia starmer"), people().match("cindy mccain")
+    assert kia is not None and kia.name == "Keir Starmer"
+    assert cindy is not None and cindy.name == "Cindy McCain"
     assert people().match("cedric mccann") is None
 
 
