@@ -3,6 +3,8 @@ but at the documented JSON/export edge, and every row's ``to_dict()`` is plain J
 
 from __future__ import annotations
 
+import pytest
+
 import inspect
 import json
 import typing
@@ -160,7 +162,36 @@ def test_nested_rows_keep_the_json_shape() -> None:
         "channel",
         "publish_date",
         "unit",
+        "qualifier",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "qualifier"),
+    [
+        ("500", "More than 500 illegal waste dumps were found.", "more than"),
+        ("11", "at least 11 people died", "at least"),
+        ("10 million", "nearly 10 million viewers", "nearly"),
+        ("£150,000", "he lost over £150,000 to gambling", "over"),
+        ("1,500", "In 2015 it was just over 1,500.", "just over"),
+        ("305 billion", "worth a reported 305 billion pounds", "a reported"),
+        ("500", "in 1500 there were 500 people", None),  # not the 500 in 1500
+        ("500", "500 people", None),
+        ("40", "the 40 hostages", None),
+        ("7", "a moreover 7", None),  # a word ending in "over" is no "over"
+        ("3", "", None),
+    ],
+)
+def test_a_claim_keeps_the_words_that_bound_its_number(
+    text: str, sentence: str, qualifier: str | None
+) -> None:
+    """Regression (fact-checker review): "more than 500" was stored as 500, "at least
+    11" as 11, so a number could not be cited as said; claims now carry a qualifier."""
+    from newsreel.rows import claim_qualifier
+
+    assert claim_qualifier(text, sentence) == qualifier
+    row = ClaimRow("v", 1, 2, 1.0, text, None, None, sentence, qualifier=qualifier)
+    assert row.said == (f"{qualifier} {text}" if qualifier else text)
 
 
 def test_a_claim_says_what_unit_its_number_is_in() -> None:

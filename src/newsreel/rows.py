@@ -3,6 +3,8 @@ claims, quotes, stories, outlets and comparisons, each with ``to_dict()`` for JS
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
@@ -117,6 +119,12 @@ class ClaimRow(JsonRow):
     channel: str | None = None
     publish_date: date | None = None
     unit: str | None = None  # "percent", or a currency code ("GBP", "USD"): claim_unit
+    qualifier: str | None = None  # "more than", "about", "at least": claim_qualifier
+
+    @property
+    def said(self) -> str:
+        """The number as said, with its qualifier: "more than 500"."""
+        return f"{self.qualifier} {self.text}" if self.qualifier else self.text
 
 
 # what a claim's text or the first word of its subject says it is in
@@ -161,6 +169,38 @@ def claim_unit(text: str, subject: str | None, sentence: str | None = None) -> s
             return _UNIT_WORDS.get(two) or _UNIT_WORDS[word]
         if not any(c.isdigit() for c in word) and word not in _SCALES:
             break  # past the number and its scale: "dollars" must come next
+    return None
+
+
+# words said before a number that bound or round it, longest first ("just over" before "over")
+_QUALIFIERS = tuple(
+    sorted(
+        """more than|less than|fewer than|at least|at most|up to|as many as|as much as|
+        as few as|as little as|no more than|no fewer than|no less than|close to|upwards of|
+        in excess of|just over|just under|well over|well under|a little over|an estimated|
+        an approximate|a reported|roughly|around|about|approximately|almost|
+        nearly|over|under|below|above|some|estimated|reportedly|more or less|at most|
+        in the region of|the best part of|getting on for|somewhere around|a maximum of|a minimum of""".split("|"),
+        key=lambda q: -len(q.split()),
+    )
+)
+_QUALIFIERS = tuple(dict.fromkeys(" ".join(q.split()) for q in _QUALIFIERS))
+
+
+def claim_qualifier(text: str, sentence: str | None) -> str | None:
+    """The words said just before a claim's number in its ``sentence`` that bound or
+    round it ("more than 500", "at least 11", "nearly 10 million", "over £150,000"), as
+    said, in lower case; None where the number stands alone (a fact-checker cites
+    "more than 500", not "500")."""
+    if not sentence or not text.strip():
+        return None
+    found = re.search(rf"(?<![\w.,]){re.escape(text.strip())}(?!\w)", sentence)
+    if found is None:
+        return None
+    before = " ".join(re.sub(r"[^\w'’ -]", " ", sentence[: found.start()]).lower().split())
+    for qualifier in _QUALIFIERS:
+        if before == qualifier or before.endswith(" " + qualifier):
+            return qualifier
     return None
 
 

@@ -189,7 +189,7 @@ def claims(
         source = f"  (according to {claim.attribution})" if claim.attribution else ""
         when = f"{claim.channel or '(unknown)'}, {claim.publish_date or 'undated'}"
         click.echo(
-            f"{claim.video_id}  {amount(claim.value)}  {claim.text}: {claim.subject or '?'}{source}"
+            f"{claim.video_id}  {amount(claim.value)}  {claim.said}: {claim.subject or '?'}{source}"
             f"  [{when}]"
         )
 

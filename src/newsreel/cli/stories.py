@@ -160,7 +160,7 @@ def _print_comparison(data: Comparison) -> None:
             click.echo(f"  distinctive: {terms or '(too little text)'}")
         for claim in outlet.numbers[:8]:
             source = f" — {claim.attribution}" if claim.attribution else ""
-            line = f"  {claim.publish_date or '?'}  {claim.text} {claim.subject or ''}{source}"
+            line = f"  {claim.publish_date or '?'}  {claim.said} {claim.subject or ''}{source}"
             click.echo(line.rstrip())
 
 

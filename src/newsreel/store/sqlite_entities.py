@@ -19,6 +19,7 @@ from newsreel.rows import (
     OutletMonth,
     QuoteRow,
     VideoMention,
+    claim_qualifier,
     claim_unit,
 )
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput
@@ -616,6 +617,7 @@ class SQLiteEntities(Repository):
                 r[8],
                 to_date(r[9]),
                 claim_unit(r[4], r[5], r[7]),
+                claim_qualifier(r[4], r[7]),
             )
             for r in self.db.execute(sql, args)
         ]
