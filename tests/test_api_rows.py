@@ -3,8 +3,6 @@ but at the documented JSON/export edge, and every row's ``to_dict()`` is plain J
 
 from __future__ import annotations
 
-import pytest
-
 import inspect
 import json
 import typing
@@ -12,6 +10,8 @@ from dataclasses import replace
 from datetime import date
 from types import SimpleNamespace
 from typing import Any
+
+import pytest
 
 from newsreel import api
 from newsreel.api import Archive

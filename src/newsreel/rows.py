@@ -4,7 +4,6 @@ claims, quotes, stories, outlets and comparisons, each with ``to_dict()`` for JS
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
@@ -180,7 +179,8 @@ _QUALIFIERS = tuple(
         in excess of|just over|just under|well over|well under|a little over|an estimated|
         an approximate|a reported|roughly|around|about|approximately|almost|
         nearly|over|under|below|above|some|estimated|reportedly|more or less|at most|
-        in the region of|the best part of|getting on for|somewhere around|a maximum of|a minimum of""".split("|"),
+        in the region of|the best part of|getting on for|somewhere around|
+        a maximum of|a minimum of""".split("|"),
         key=lambda q: -len(q.split()),
     )
 )
