@@ -146,6 +146,7 @@ def test_nested_rows_keep_the_json_shape() -> None:
                 "text": "40",
                 "subject": "people",
                 "attribution": None,
+                "qualifier": None,
             }
         ],
         "distinctive": [{"term": "x", "z": 2.5, "count": 3}],

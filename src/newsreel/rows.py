@@ -361,6 +361,12 @@ class OutletClaim(JsonRow):
     text: str
     subject: str | None
     attribution: str | None
+    qualifier: str | None = None  # as ClaimRow.qualifier
+
+    @property
+    def said(self) -> str:
+        """The number as said, with its qualifier: "more than 500"."""
+        return f"{self.qualifier} {self.text}" if self.qualifier else self.text
 
 
 @dataclass(frozen=True, slots=True)

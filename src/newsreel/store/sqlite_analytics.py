@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from newsreel.models import Filters
-from newsreel.rows import CompareRow, OutletClaim
+from newsreel.rows import CompareRow, OutletClaim, claim_qualifier
 from newsreel.store.sql import filter_clause
 from newsreel.store.sqlite_write import LEAD_CHARS, Repository, temp_ids, to_date
 
@@ -64,10 +64,13 @@ class SQLiteAnalytics(Repository):
         """Numbers reported in the given transcripts, oldest first, with the outlet."""
         temp_ids(self.db, "chosen_ids", transcript_ids)
         return [
-            OutletClaim(r[0], to_date(r[1]), r[2], r[3], r[4], r[5], r[6])
+            OutletClaim(
+                r[0], to_date(r[1]), r[2], r[3], r[4], r[5], r[6], claim_qualifier(r[4], r[7])
+            )
             for r in self.db.execute(
                 "SELECT v.channel, v.publish_date, v.video_id, c.value, c.text, c.subject, "
-                "c.attribution FROM temp.chosen_ids i JOIN claims c ON c.transcript_id = i.id "
+                "c.attribution, c.sentence "
+                "FROM temp.chosen_ids i JOIN claims c ON c.transcript_id = i.id "
                 "JOIN videos v ON v.current_transcript_id = i.id "
                 "ORDER BY v.publish_date IS NULL, v.publish_date, v.video_id, c.start"
             )
