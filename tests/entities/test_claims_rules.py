@@ -802,6 +802,30 @@ def test_a_quote_starts_after_whom_the_speaker_told() -> None:
     )
 
 
+def test_reported_speech_ends_where_the_reporter_goes_on() -> None:
+    """Regression (fact-checker review): "The police: they're working hard, but some
+    residents want the authorities to do more" ran on into the reporter's words."""
+
+    def said(text: str) -> list[tuple[str, str]]:
+        forms = text.split()
+        return [(q.speaker, q.text) for q in extract(forms, sentence_starts(forms))[1]]
+
+    assert said("The police say they're working hard, but some residents want more.") == [
+        ("The police", "they're working hard")
+    ]
+    assert said("The agency said it is investigating the leak, while locals feel let down.") == [
+        ("The agency", "it is investigating the leak")
+    ]
+    # adding a voice, what someone says being something, a report inside a report: no quote
+    assert said("Gordon Brown has added his voice to calls for Andrew to answer questions.") == []
+    assert said("we don't know what the deal that Mr. Trump says is brilliant consists of.") == []
+    assert said("It says Epstein and Prince Andrew told the dancer they wanted to meet.") == []
+    # a pronoun after "but" goes on with the speaker's own words
+    assert said("The minister said the plan is working, but it needs more money.") == [
+        ("The minister", "the plan is working, but it needs more money.")
+    ]
+
+
 @pytest.mark.parametrize(
     ("speaker", "ok"),
     [

@@ -52,7 +52,7 @@ from newsreel.entities.claims.sources import (
     _speaker_before,
 )
 from newsreel.entities.claims.subjects import subject_of
-from newsreel.entities.claims.words import _PREPOSITIONS, _STOP
+from newsreel.entities.claims.words import _PREPOSITIONS, _PRONOUNS, _STOP
 from newsreel.repair.clean import bare, core
 from newsreel.text import STOPWORDS
 
@@ -423,11 +423,15 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
             continue
         if words[j] in _TOLD and words[j - 1] in _PASSIVE:
             continue  # "ICE agents will be told to": they hear it, they do not say it
+        if _not_speech(words, j):
+            continue
         speaker = _speaker_before(words, forms, s, j)
         if speaker is not None:
             speaker = _whole_speaker(words, forms, s, speaker)
         if speaker is None or speaker[0].lower().startswith(("there", "according")):
             continue
+        if any(words[k] in _QUOTE_SAY for k in range(s, speaker[1])):
+            continue  # "It says Epstein and Andrew told the dancer": the letter says so
         before = set(words[max(s, speaker[1] - 1) : j])
         if before & _RECALLED or (before & _WHAT and j + 1 < e and words[j + 1] in _CONJUNCTIONS):
             continue  # "I remember a minister said"; "assess what Karma says and then"
@@ -435,12 +439,42 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         if body is None or _said_of(words, forms, body, e):
             continue
         body += body < e and words[body] == "that"
-        text = " ".join(forms[body:e]).rstrip()
+        end = _own_words_end(words, forms, body, e)
+        text = " ".join(forms[body:end]).rstrip().rstrip(",")
         if len(text.split()) < 3:
             return None
         said_by, cut = tidy_speaker(speaker[0].split())
-        return Quote(body, e, " ".join(said_by), speaker[1] + cut, j, text, "indirect")
+        return Quote(body, end, " ".join(said_by), speaker[1] + cut, j, text, "indirect")
     return None
+
+
+_POSSESSIVES = frozenset("his her their its my our your".split())
+_FINITE = frozenset("is are was were has have had will would can could".split())
+
+
+def _not_speech(words: Sequence[str], j: int) -> bool:
+    """Whether the saying verb at token ``j`` says nothing here: "added his voice to
+    calls", "added to the pressure"; a verb right after it makes it part of a clause,
+    "what Mr. Trump says is brilliant"."""
+    after = words[j + 1] if j + 1 < len(words) else ""
+    return (words[j] == "added" and (after in _POSSESSIVES or after == "to")) or after in _FINITE
+
+
+def _own_words_end(words: Sequence[str], forms: Sequence[str], body: int, e: int) -> int:
+    """Where reported speech that starts at token ``body`` ends: at the sentence's end,
+    or before a ", but" or ", while" whose clause has a subject of its own that is no
+    pronoun: the reporter's words ("it's investigating, but locals feel furious"; "our
+    findings are hugely concerning, but the UK drug regulator says"); "they're working
+    hard, but they need help" stays whole."""
+    for k in range(body + 2, e - 2):
+        if (
+            forms[k].endswith(",")
+            and words[k + 1] in ("but", "while")
+            and words[k + 2] not in _PRONOUNS
+            and words[k + 2] not in ("i'm", "it's", "we're", "they're", "he's", "she's")
+        ):
+            return k + 1
+    return e
 
 
 def _whole_speaker(
