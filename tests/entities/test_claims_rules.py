@@ -1557,3 +1557,23 @@ def test_an_intensified_adjective_keeps_its_count() -> None:
     }
     assert values("There are two really big problems here .") == {2: "really big problems here"}
     assert values("We saw 3 very quickly .") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the cat has nine lives .",
+        "we can 100% expect that .",
+        "they want to stand on their own two feet .",
+        "here are my two cents .",
+    ],
+)
+def test_a_saying_or_a_way_of_being_sure_counts_nothing(text: str) -> None:
+    """Regression (fact-checker review): "nine: lives", "two: feet", "100%: expect"."""
+    assert extract(text.split(), [0])[0] == []
+
+
+def test_a_number_that_describes_a_noun_is_still_a_claim() -> None:
+    # as the claims gold counts them: a stadium's capacity, the members of a body
+    claims, _ = extract("this 40,000 seat stadium and FIFA's 44 member countries".split(), [0])
+    assert [c.value for c in claims] == [40000, 44]

@@ -182,9 +182,32 @@ def _no_quantity(
     if not money and value <= 10 and _how_often(words[after : min(e, after + 3)]):
         return True  # "two more times", "swell around 5 times to 100 million": no count
     whole = value == 100 and ("%" in forms[i] or "percent" in words[i:after])
-    if whole and nxt in _SURE:
-        return True  # "totally 100% right": how sure, not a share
+    if whole and (nxt in _SURE or before in _WHO_IS_SURE):
+        return True  # "totally 100% right", "we can 100% expect": how sure, not a share
+    if _describes(forms, words, (s, e, i, after), value):
+        return True
     return words[i] == "zero" and not nxt.endswith("s") and nxt not in ("percent", "per")
+
+
+# pronouns and modal verbs before "100%" said as "fully": "we can 100% expect", "I 100% agree"
+_WHO_IS_SURE = frozenset("i we you they he she can will would could should i'm am".split())
+# sayings that count nothing: "a cat's nine lives", "my two cents"
+_SAYINGS = frozenset({("nine", "lives"), ("two", "cents")})
+_OWN = frozenset("own their his her my our your its on".split())
+
+
+def _describes(
+    forms: Sequence[str], words: Sequence[str], at: tuple[int, int, int, int], value: float
+) -> bool:
+    """Whether a number is part of a saying that counts nothing ("nine lives", "my two
+    cents", "stand on their own two feet"; "a 40,000 seat stadium" and even "a picture
+    paints a thousand words" are claims as the gold counts them)."""
+    s, e, i, after = at
+    nxt = words[after] if after < e else ""
+    last = words[after - 1]
+    return (last, nxt) in _SAYINGS or (
+        (last, nxt) == ("two", "feet") and i > s and words[i - 1] in _OWN
+    )
 
 
 def _graded(words: Sequence[str], after: int, e: int) -> bool:
