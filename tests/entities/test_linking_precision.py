@@ -656,3 +656,15 @@ def test_asides_and_a_speaker_label_s_role_name_nothing_said() -> None:
     ]
     rows = enrich_tokens(tokens, tagged, Linker({}, {})).mentions
     assert [r[2] for r in rows] == ["ERIN BURNETT", "Hamas"]
+
+
+def test_a_person_across_a_comma_is_two_names() -> None:
+    """Regression (fact-checker review): "And Azide, First of all" was one person,
+    "Azide First", linked to Alex Forsyth."""
+    from newsreel.entities.shaping import comma_split
+
+    tokens = "And Azide, First of all , Washington, D.C.".split()
+    got = comma_split(tokens, Mention(1, 3, "PER", "Azide First"))
+    assert [(m.start, m.end, m.text) for m in got] == [(1, 2, "Azide"), (2, 3, "First")]
+    place = Mention(6, 8, "LOC", "Washington D.C.")
+    assert comma_split(tokens, place) == [place]

@@ -394,3 +394,29 @@ def test_a_listed_first_name_takes_in_its_misheard_surname_after_it() -> None:
         (7, 8, "Eddie", "Eddie"),
         (13, 14, "Eddie", "Eddie"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("heard", "listed"),
+    [
+        ("tarik kahman", None),  # Tarique Rahman misheard: no Karim Khan ("Tarik" / "Karim")
+        ("sally", None),  # a presenter addressed: no Macky Sall
+        ("azide first", None),  # "And Azide, First of all": no Alex Forsyth
+        ("sakir starmer", "Keir Starmer"),  # "Sir Keir" heard as one word
+        ("sakiria starmer", "Keir Starmer"),
+        ("sed davyy", "Ed Davey"),  # "Sir Ed"
+        ("oscar starmer", None),
+    ],
+)
+def test_an_everyday_word_or_another_first_sound_is_no_listed_person(
+    heard: str, listed: str | None
+) -> None:
+    """Regression (fact-checker review): wrong people linked by sound."""
+    person = people().match(heard)
+    assert (person.name if person else None) == listed
+
+
+def test_the_former_prince_andrew_is_one_person_under_either_name() -> None:
+    linker = Linker({}, {})
+    names = {linker.link(s, "PER")[0] for s in ("Prince Andrew", "Andrew Mountbatten Windsor")}
+    assert names == {"Andrew Mountbatten-Windsor"}

@@ -143,8 +143,10 @@ def _close_first(heard: str, listed: str) -> bool:
     the same sounds, or a short form ("Mo" / "Mohamed"); "Emma" is not "Iain" although
     both start with a vowel. (People known by a distinctive surname need only the same
     first sound: "Kia" / "Keir" Starmer.)"""
-    if fuzz.ratio(heard, listed) >= 60 or same_sounds(heard, listed):
-        return True
+    if (fuzz.ratio(heard, listed) >= 60 and first_sound(heard) == first_sound(listed)) or (
+        same_sounds(heard, listed)
+    ):
+        return True  # "Tarik" is no "Karim" (60 in letters, another first sound)
     short, full = sorted((heard, listed), key=len)
     return len(short) >= 2 and full.startswith(short)
 
@@ -286,6 +288,13 @@ class NameList:
                 continue
             if words[0] in STOPWORDS:
                 continue  # "and Murray" is no Andy Murray
+            if (
+                heard != self._surnames[i]
+                and words[0] != first
+                and not cut_short
+                and _everyday(heard)
+            ):
+                continue  # "Azide First" is no Alex Forsyth: "first" is a word
             if words[0] != first and words[0] in self._firsts and fuzz.ratio(words[0], first) < 55:
                 continue  # another listed person's first name: "Gareth Bale" is no Jonathan Beale
             alike = (
@@ -293,7 +302,14 @@ class NameList:
                 and first_sound(words[0]) == first_sound(first)
                 and (len(words[0]) <= 3 or fuzz.ratio(words[0], first) >= 40)
             )  # "Kia" Starmer; "Cedric McCann" is no Cindy McCain
-            if not (alike or _close_first(words[0], first)):
+            sir = (  # "Sakir Starmer", "Sed Davyy": "Sir Keir", "Sir Ed" heard as one word
+                person.by_surname
+                and len(words) == 2
+                and words[0][:1] == "s" != first[:1]
+                and len(words[0]) > 2
+                and fuzz.partial_ratio(first, words[0][1:]) >= 75
+            )
+            if not (alike or sir or _close_first(words[0], first)):
                 continue  # a common surname needs a first name that is close
             score = fuzz.ratio(k, person.key)
             if score >= 60 and (best is None or score > best[0]):
@@ -302,8 +318,8 @@ class NameList:
 
     def _lone(self, k: str) -> Person | None:
         person = self._alone.get(k) or self._bare.get(k)
-        if person is not None or len(k) < _MIN_SOUND or k in self._own:
-            return person
+        if person is not None or len(k) < _MIN_SOUND or k in self._own or _everyday(k):
+            return person  # "Sally" is no Macky Sall: a word everyone uses is itself
         near = 60 if len(k) >= _LONG and "-" not in k else 75  # "Al-nasa" is no Alonso
         best: tuple[float, Person] | None = None
         for listed, score, _ in process.extract(
@@ -328,6 +344,16 @@ class NameList:
         ):
             best = (joined[1], self._joined[joined[0]])
         return best[1] if best else None
+
+
+EVERYDAY = 3.9  # English Zipf frequency from which a word is everyone's ("sally", "first")
+
+
+def _everyday(word: str) -> bool:
+    """Whether a word is common in English (wordfreq): heard, it is most likely itself."""
+    from wordfreq import zipf_frequency  # its lists load on first use
+
+    return zipf_frequency(word, "en") >= EVERYDAY
 
 
 def _after_article(k: str, listed: str) -> float:

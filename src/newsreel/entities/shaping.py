@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -421,6 +422,20 @@ def listed_in_full(
     return out_m, out_l
 
 
+def comma_split(tokens: Sequence[str], m: ner.Mention) -> list[ner.Mention]:
+    """A person mention across a comma as the parts on either side ("And Azide, First
+    of all": "Azide" and "First"; a name is said without one); others as they are
+    ("Washington, D.C."; an outlet's sign-off is outlet_split's)."""
+    cuts = [k + 1 for k in range(m.start, m.end - 1) if tokens[k].endswith(",")]
+    if m.type != "PER" or not cuts or len(m.text.split()) != m.end - m.start:
+        return [m]
+    bounds = [m.start, *cuts, m.end]
+    return [
+        ner.Mention(a, b, m.type, " ".join(clean(t) for t in tokens[a:b]))
+        for a, b in pairwise(bounds)
+    ]
+
+
 def _particle(token: str) -> bool:
     """ "O'" or "D'" written apart from the name it starts ("Gary O' Donahue")."""
     return len(token) == 2 and token[0] in "OoDd" and token[1] in "'’"
@@ -458,10 +473,11 @@ def joined(
     out: list[ner.Mention] = []
     kept = [t for m in tagged if (t := trimmed(tokens, m)) is not None]
     parts = [
-        own
+        piece
         for m in kept
         for part in outlet_split(tokens, m)
         for own in possessive_split(tokens, part, names)
+        for piece in comma_split(tokens, own)
     ]
     split = particle_joined(tokens, parts)
     for m in map(_recast, split):

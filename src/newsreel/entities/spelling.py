@@ -26,7 +26,10 @@ def phonetic(text: str) -> tuple[str, ...]:
 
 
 def first_sound(word: str) -> str:
-    """The first sound of a word, all vowels one sound (captions mishear them freely)."""
+    """The first sound of a word, all vowels one sound (captions mishear them freely);
+    "chr" is a k ("Christy" / "Kristi")."""
+    if word[:3].lower() == "chr":
+        return "K"
     keys = phonetic(word)
     first = keys[0][:1] if keys else word[:1].upper()
     return "V" if first in "AEIOU" else first
