@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -128,6 +129,9 @@ def _drain(buffer: io.StringIO) -> str:
     return text
 
 
+STDOUT = Path("/dev/stdout")  # "-o -": written to the process's standard output as it is
+
+
 def write_rows(
     rows: Iterable[dict[str, Any]],
     columns: list[str],
@@ -147,6 +151,12 @@ def write_rows(
         if fmt not in STREAMED:
             return _write_parquet(rows, columns, path)
         count = 0
+        if path == STDOUT:  # appended where it points ("-o - >> all.csv"), never truncated
+            for chunk in stream_rows(rows, columns, fmt, raw_csv=raw_csv):
+                sys.stdout.write(chunk)
+                count += 1
+            sys.stdout.flush()
+            return count - (fmt == "csv")
         with path.open("w", encoding="utf-8", newline="") as handle:
             for chunk in stream_rows(rows, columns, fmt, raw_csv=raw_csv):
                 handle.write(chunk)

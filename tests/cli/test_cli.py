@@ -400,6 +400,28 @@ def test_export_to_standard_output_and_to_a_reader_that_stops(demo: Path) -> Non
     assert process.wait() == 141 and b"Exception" not in said, said
     code, _, err = run("export", "--format", "parquet", "-o", "-", archive=demo)
     assert code == 2 and "Parquet needs a file" in err
+
+
+def test_export_to_standard_output_appends_where_it_is_redirected(
+    demo: Path, tmp_path: Path
+) -> None:
+    """Regression (docs review): ``echo PRE > f; export -o - >> f`` lost "PRE": the
+    export opened /dev/stdout anew, truncating the file it pointed to."""
+    newsreel = Path(sys.executable).with_name("newsreel")
+    out = tmp_path / "all.csv"
+    out.write_text("PRE\n", encoding="utf-8")
+    with out.open("a", encoding="utf-8") as handle:
+        done = subprocess.run(
+            [str(newsreel), "export", "--format", "csv", "-o", "-", "--archive", str(demo)],
+            stdout=handle,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+        handle.write("POST\n")
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert done.returncode == 0 and "to standard output" in done.stderr
+    assert lines[0] == "PRE" and lines[1].startswith("video_id") and lines[-1] == "POST"
     code, _, err = run("export", "--passages", "-o", "x.csv", archive=demo)
     assert code == 2 and "give --query" in err  # a usage error, as --exact without -q
 

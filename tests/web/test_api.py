@@ -207,6 +207,9 @@ def test_overview_lists_outlets_and_quarantine(client: TestClient) -> None:
     assert body["stats"]["videos"] >= 8
     assert {"channel", "month", "videos"} == set(body["per_outlet_month"][0])
     assert isinstance(body["quarantined"], list)
+    # the same counts as /api/v1/stats and `stats --json` (docs review: stages were missing)
+    assert body["stats"] == client.get("/api/v1/stats").json()
+    assert {"stages", "quarantined_missing"} <= set(body["stats"])
 
 
 def test_openapi_documents_every_endpoint(client: TestClient) -> None:

@@ -16,9 +16,7 @@ from newsreel.cli.common import (
     handle_errors,
     resolve_archive,
 )
-from newsreel.export import FORMATS, STREAMED
-
-STDOUT = Path("/dev/stdout")  # what -o - writes to
+from newsreel.export import FORMATS, STDOUT, STREAMED
 
 
 @click.command()
@@ -109,18 +107,23 @@ def export(
             count = arch.export_passages(
                 output, fmt, query=query, raw_csv=raw_csv, exact=exact, **filters
             )
-        click.echo(f"wrote {count} passages to {output}", err=True)
+        click.echo(f"wrote {count} passages to {_where(output)}", err=True)
         return
     options: dict[str, Any] = {"query": query, "exact": exact, "mode": mode, **filters}
     if table != "videos":
         with open_archive(resolve_archive(archive), read_only=True) as arch:
             count = arch.export_table(table, output, fmt, raw_csv=raw_csv, **options)
         noun = {"entities": "entity"}.get(table, table.removesuffix("s"))
-        click.echo(f"wrote {counted(count, noun, table)} to {output}", err=True)
+        click.echo(f"wrote {counted(count, noun, table)} to {_where(output)}", err=True)
         return
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         count = arch.export(output, fmt, raw_csv=raw_csv, **options)
-    click.echo(f"wrote {counted(count, 'video')} to {output}", err=True)
+    click.echo(f"wrote {counted(count, 'video')} to {_where(output)}", err=True)
+
+
+def _where(output: Path) -> str:
+    """Where an export went, as the user says it."""
+    return "standard output" if output == STDOUT else str(output)
 
 
 def _format(fmt: str | None, output: Path) -> str:

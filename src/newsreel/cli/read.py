@@ -105,19 +105,15 @@ def stats(archive: Path | None, as_json: bool, quarantine: bool, forget_missing:
         entries = counted(forgot, "quarantine entry", "quarantine entries")
         click.echo(f"forgot {entries} of files no longer there", err=True)
     with open_archive(resolve_archive(archive), read_only=True) as arch:
+        report = arch.stats_report()
         result = arch.stats()
         items = arch.quarantined() if quarantine else []
-        gone = arch.quarantined_gone() if result.quarantined else []
         stages = arch.stage_states()
         unfinished = arch.unfinished_copy()
     if unfinished:
         unfinished_copy_note()
     if as_json:
-        data = {
-            **result.to_dict(),
-            "quarantined_missing": len(gone),
-            "stages": [s.to_dict() for s in stages],
-        }
+        data = dict(report)
         if quarantine:
             data["quarantine"] = [
                 {
@@ -136,8 +132,9 @@ def stats(archive: Path | None, as_json: bool, quarantine: bool, forget_missing:
     click.echo(f"videos       {result.videos}  ({result.versions} transcript versions)")
     click.echo(f"words        {result.words}")
     click.echo(f"dates        {first} .. {last}")
+    gone = report["quarantined_missing"]
     missing = (
-        f"  ({len(gone)} of files no longer there: 'newsreel stats --forget-missing' forgets them)"
+        f"  ({gone} of files no longer there: 'newsreel stats --forget-missing' forgets them)"
         if gone
         else ""
     )
