@@ -42,19 +42,19 @@ def reason(result: FileResult) -> str:
 def test_a_nan_segment_start_is_quarantined_not_a_not_null_failure(tmp_path: Path) -> None:
     # Was: the run ended with "NOT NULL constraint failed: segments.start".
     text = '[{"text":"x","start":NaN,"duration":1}]'
-    assert reason(read(tmp_path, "nan.json", text)).startswith("segment 0: start is NaN")
+    assert reason(read(tmp_path, "nan.json", text)).startswith("segment 1: start is NaN")
 
 
 @pytest.mark.parametrize(
     ("segment", "said"),
     [
-        ('{"text":"x","start":Infinity,"duration":1}', "segment 1: start is infinite"),
-        ('{"text":"x","start":1,"duration":-Infinity}', "segment 1: duration is negative"),
-        ('{"text":"x","start":-2,"duration":1}', "segment 1: start is negative (-2)"),
-        ('{"text":"x","start":1,"dur":NaN}', "segment 1: duration is NaN"),
-        ('{"text":"x","start":5,"end":2}', "segment 1: ends at 2 s, before it starts at 5 s"),
-        ('{"text":"x","start":"1e999","duration":1}', "segment 1: start is infinite"),
-        (f'{{"text":"x","start":{HUGE},"duration":1}}', "segment 1: start is infinite"),
+        ('{"text":"x","start":Infinity,"duration":1}', "segment 2: start is infinite"),
+        ('{"text":"x","start":1,"duration":-Infinity}', "segment 2: duration is negative"),
+        ('{"text":"x","start":-2,"duration":1}', "segment 2: start is negative (-2)"),
+        ('{"text":"x","start":1,"dur":NaN}', "segment 2: duration is NaN"),
+        ('{"text":"x","start":5,"end":2}', "segment 2: ends at 2 s, before it starts at 5 s"),
+        ('{"text":"x","start":"1e999","duration":1}', "segment 2: start is infinite"),
+        (f'{{"text":"x","start":{HUGE},"duration":1}}', "segment 2: start is infinite"),
     ],
 )
 def test_an_infinite_negative_or_backwards_segment_is_quarantined(
@@ -78,7 +78,7 @@ def test_a_nan_start_among_many_files_is_quarantined_and_the_run_finishes(
     with open_archive(tmp_path / "a.db") as arch:
         summary = arch.ingest([folder], jobs=1)
     assert summary.ingested == 20 and summary.quarantined == 1
-    assert summary.quarantine[0].reason.startswith("segment 0: start is NaN")
+    assert summary.quarantine[0].reason.startswith("segment 1: start is NaN")
 
 
 @pytest.mark.parametrize(

@@ -97,7 +97,7 @@ def test_whisper_word_timestamps_are_kept() -> None:
     spread = parse_caption_json({"segments": [other]}, fallback_id="ep-1").word_times
     assert spread is not None and spread[2][0] != 2.5
     broken = {**segment, "words": [{"word": " Talks"}]}
-    with pytest.raises(BadInputError, match="segment 0: 'words' is not a list of"):
+    with pytest.raises(BadInputError, match="segment 1: 'words' is not a list of"):
         parse_caption_json({"segments": [broken]}, fallback_id="ep-1")
 
 

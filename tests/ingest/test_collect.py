@@ -240,3 +240,27 @@ def test_no_network_stops_at_once_with_the_reason(tmp_path: Path, site: Site) ->
     summary = collect_videos([CHANNEL_URL], tmp_path, QUICK, factory=_factory(site))
     assert summary.stopped and summary.stopped.startswith("no network")
     assert site.calls.count(watch("captioned01")) == 1  # no retry
+
+
+def test_offline_collect_says_so_before_yt_dlp_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (docs review): offline, a channel's listing was retried by yt-dlp for
+    80 s before a garbled error; now YouTube's name is resolved first (not with a
+    proxy, which resolves names itself)."""
+    pytest.importorskip("yt_dlp")
+    import socket
+
+    def no_dns(*_: object, **__: object) -> None:
+        raise socket.gaierror(-3, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    with pytest.raises(ConfigError, match=r"^no network: .* pass --proxy URL"):
+        youtube_dl({})
+    youtube_dl({"proxy": "http://127.0.0.1:9"})  # the proxy is asked, not DNS
+
+
+def test_a_long_error_is_cut_at_a_word() -> None:
+    from newsreel.ingest.collect import _tail
+
+    said = _tail("x" * 50 + " Temporary failure in name resolution (caused by Unknown)", 40)
+    assert said.startswith("...") and said.endswith("(caused by Unknown)")
+    assert said.split()[0] in ("...failure", "...in", "...name", "...resolution")

@@ -94,13 +94,22 @@ def _report(summary: IngestSummary, archive: Path) -> None:
         click.echo("Interrupted: what was read is saved; run the same command to finish.", err=True)
 
 
+def _shown(path: str) -> str:
+    """A path as the user gave it: relative to the working folder when inside it."""
+    here = Path.cwd()
+    try:
+        return str(Path(path).relative_to(here))
+    except ValueError:
+        return path
+
+
 def _report_skips(summary: IngestSummary, most: int = 10) -> None:
     """Why files were skipped: one line per reason, naming the file when it is one."""
     paths: dict[str, list[str]] = {}
     for item in summary.skipped:
         paths.setdefault(item.reason, []).append(item.path)
     for reason, found in list(paths.items())[:most]:
-        where = found[0] if len(found) == 1 else _n(len(found), "file")
+        where = _shown(found[0]) if len(found) == 1 else _n(len(found), "file")
         click.echo(f"  skipped {where}: {reason}", err=True)
     if len(paths) > most:
         click.echo(f"  ... and {len(paths) - most} more reasons: see --json", err=True)

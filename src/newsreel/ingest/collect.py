@@ -181,8 +181,31 @@ def youtube_dl(params: dict[str, Any]) -> Downloader:
             f"--cookies {params.get('cookiefile')}: yt-dlp cannot read it "
             f"({exc.__context__ or exc}); export a Netscape-format cookies.txt"
         ) from None
+    if params.get("proxy") is None and not _resolves("www.youtube.com"):
+        raise ConfigError(_OFFLINE.replace(", so collecting stopped (what finished is kept)", ""))
     downloader: Downloader = ydl
     return downloader
+
+
+def _resolves(host: str) -> bool:
+    """Whether a host name resolves: offline, yt-dlp would retry a channel's listing for
+    over a minute before saying so (a proxy resolves names itself: not asked then)."""
+    import socket
+
+    try:
+        socket.getaddrinfo(host, 443)
+    except OSError:
+        return False
+    return True
+
+
+def _tail(message: str, most: int = 160) -> str:
+    """The end of a long error message, cut at a word, not inside one."""
+    text = " ".join(message.split())
+    if len(text) <= most:
+        return text
+    cut = text[-most:]
+    return "..." + cut[cut.find(" ") + 1 :] if " " in cut else "..." + cut
 
 
 class _Stop(NewsreelError):
@@ -296,7 +319,7 @@ class _Run:
             if is_bot_check(message):
                 raise _Stop(_SIGN_IN)
             if is_offline(message):
-                raise _Stop(f"{_OFFLINE} ({message.strip()[-160:]})")
+                raise _Stop(f"{_OFFLINE} ({_tail(message)})")
             if not is_transient(message) or attempt == self.options.retries:
                 return None, message
             time.sleep(self.pause(attempt))

@@ -39,7 +39,7 @@ def _first(data: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
 
 def _segments_from_items(items: list[Any]) -> list[Segment]:
     segments = []
-    for i, item in enumerate(items):
+    for i, item in enumerate(items, start=1):  # counted from 1, as cues, rows and lines
         where = f"segment {i}"
         if not isinstance(item, Mapping) or "text" not in item or "start" not in item:
             raise BadInputError(f"{where} is not an object with 'text' and 'start'", locator=where)
@@ -141,7 +141,9 @@ def parse_caption_json(
         segments = _segments_from_items(data["segments"])
         cues = [
             _whisper_cue(item, segment, f"segment {i}")
-            for i, (item, segment) in enumerate(zip(data["segments"], segments, strict=True))
+            for i, (item, segment) in enumerate(
+                zip(data["segments"], segments, strict=True), start=1
+            )
         ]
     elif isinstance(data, Mapping) and isinstance(data.get("videos"), list):
         raise NotATranscriptError("a manifest listing videos, not a transcript")

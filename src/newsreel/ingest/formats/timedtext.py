@@ -85,8 +85,10 @@ def _number(element: Element, key: str, index: int, scale: float = 1.0) -> float
         value = None
     if value is None or not math.isfinite(value) or value < 0:
         found = "none" if raw is None else repr(raw)
+        unit = "milliseconds" if scale != 1.0 else "seconds"
+        hint = " (srv1 gives start= and dur= in seconds)" if key == "t" else ""
         raise BadInputError(
-            f"cue {index} needs a number of seconds in {key}= (found {found})",
+            f"cue {index} needs a number of {unit} in {key}= (found {found}){hint}",
             locator=f"cue {index}",
         )
     return value
