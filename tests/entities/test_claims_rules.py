@@ -1577,3 +1577,9 @@ def test_a_number_that_describes_a_noun_is_still_a_claim() -> None:
     # as the claims gold counts them: a stadium's capacity, the members of a body
     claims, _ = extract("this 40,000 seat stadium and FIFA's 44 member countries".split(), [0])
     assert [c.value for c in claims] == [40000, 44]
+
+
+def test_a_claims_sentence_carries_no_caption_marker() -> None:
+    """Regression (fact-checker review): the cited sentence kept ">>"."""
+    claims, _ = extract(">> Now , 40 people died .".split(), [0])
+    assert [c.sentence for c in claims] == ["Now , 40 people died ."]

@@ -668,3 +668,22 @@ def test_a_person_across_a_comma_is_two_names() -> None:
     assert [(m.start, m.end, m.text) for m in got] == [(1, 2, "Azide"), (2, 3, "First")]
     place = Mention(6, 8, "LOC", "Washington D.C.")
     assert comma_split(tokens, place) == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Dumped by the road , it rotted .", False),  # fact-checker review: "Dumped [PER]"
+        ("Reportedly , the talks went on .", False),
+        ("Reading is a town .", True),  # a place of the gazetteer
+        ("Manning said so .", True),  # a rare word: a name
+        ("They saw Dumped again .", True),  # not where a sentence opens
+    ],
+)
+def test_an_everyday_word_opening_a_sentence_is_no_name(text: str, kept: bool) -> None:
+    from newsreel.entities.stage import enrich_tokens
+
+    tokens = text.split()
+    at = 2 if text.startswith("They") else 0
+    rows = enrich_tokens(tokens, [Mention(at, at + 1, "PER", tokens[at])], Linker({}, {}))
+    assert bool(rows.mentions) == kept

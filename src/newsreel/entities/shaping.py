@@ -112,6 +112,24 @@ def may_be_name(k: str, kind: str, linker: Linker, surface: str = "") -> bool:
     )
 
 
+_WORD_ENDINGS = ("ed", "ing", "ly", "ness", "ment", "tion", "able", "ful", "less")
+
+
+def opening_word(m: ner.Mention, starts: set[int], linker: Linker) -> bool:
+    """Whether a one-word mention is only an everyday word that opens a sentence, shaped
+    as a verb, an adverb or an abstract noun ("Dumped by the road", "Reportedly"): its
+    capital is the sentence's, not a name's; never a known place, listed person or
+    curated name ("Reading", "Ealing")."""
+    k = key(m.text)
+    if m.end - m.start != 1 or m.start not in starts or not k.endswith(_WORD_ENDINGS):
+        return False
+    if place(k, "LOC") is not None or k in linker.curated or linker.listed.alone(k):
+        return False
+    from wordfreq import zipf_frequency  # its lists load on first use
+
+    return zipf_frequency(k, "en") >= 3.9
+
+
 def overlap(a: ner.Mention, b: ner.Mention) -> bool:
     """Whether two mentions share a token."""
     return a.start < b.end and b.start < a.end

@@ -29,6 +29,7 @@ from newsreel.entities.shaping import (
     listed_in_full,
     may_be_name,
     names_more,
+    opening_word,
     overlap,
     run_together,
     seats,
@@ -200,13 +201,14 @@ class EnrichStage:
 def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Linker) -> Enriched:
     """Mentions (curated and NER, linked), claims and quotes of one token list."""
     curated = gazetteer.find(tokens)
+    starts = set(sentence_starts(tokens))
     named = [
         part
         for m in joined(tokens, tagged, linker.listed)
         if may_be_name(key(m.text), m.type, linker, m.text)
+        and not opening_word(m, starts, linker)  # "Dumped by the road ..."
         for part in run_together(m, linker.listed)
     ]
-    starts = set(sentence_starts(tokens))
     people = gazetteer.find_people(tokens, starts, linker.ordinary, linker.listed)
     people = [p for p in people if all(gives_way(m, p) for m in named if overlap(m, p))]
     curated = [

@@ -53,7 +53,7 @@ from newsreel.entities.claims.sources import (
 )
 from newsreel.entities.claims.subjects import subject_of
 from newsreel.entities.claims.words import _PREPOSITIONS, _PRONOUNS, _STOP
-from newsreel.repair.clean import bare, core
+from newsreel.repair.clean import bare, core, is_marker
 from newsreel.text import STOPWORDS
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -227,7 +227,7 @@ def _claims_in(
     """The claims of the sentence of tokens ``span``; ``about``: what the sentence
     before was about; ``last``: the claim before the sentence."""
     s, e = span
-    sentence = " ".join(forms[s:e])
+    sentence = " ".join(f for f in forms[s:e] if not is_marker(f))  # no ">>" in a citation
     claims: list[Claim] = []
     i = s
     while i < e:
@@ -389,7 +389,7 @@ def _ranged(
         return value, after, counted, False
     if (value, other[0], words[after]) == (1.0, 2.0, "or"):
         return value, other[1], counted, True
-    value = _range_scaled(words, i, used, after, other[1], value)
+    value = _range_scaled(words, i, used, after, other[1], value, other[0])
     after = other[1]
     extra = _percent_words(words, after, e)
     if extra:

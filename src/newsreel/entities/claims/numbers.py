@@ -193,13 +193,21 @@ def _negative(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> boo
 
 
 def _range_scaled(
-    words: Sequence[str], i: int, used: int, after: int, end: int, value: float
+    words: Sequence[str], i: int, used: int, after: int, end: int, value: float, second: float = 0
 ) -> float:
-    """The first end of a range with the second's scale: "25 to 50 million" -> 25 million."""
+    """The first end of a range with the second's scale: "25 to 50 million" -> 25 million;
+    "six to 800 missiles" (six hundred to eight hundred, captioned) -> 600."""
     if any(w in _SCALE for w in words[i : i + used]) or value >= 1000:
         return value
     scales = [_SCALE[w] for w in words[after:end] if w in _SCALE]
-    return value * scales[-1] if scales else value
+    if scales:
+        return value * scales[-1]
+    if value.is_integer() and 1 <= value <= 9 and second >= 100:
+        power = 10 ** (len(str(int(second))) - 1)
+        lead = second / power
+        if lead.is_integer() and value < lead:  # "six to 800": its hundreds said once
+            return value * power
+    return value
 
 
 def _past(word: str) -> bool:
