@@ -203,7 +203,7 @@ def _range_scaled(
     if scales:
         return value * scales[-1]
     if value.is_integer() and 1 <= value <= 9 and second >= 100:
-        power = 10 ** (len(str(int(second))) - 1)
+        power = float(10 ** (len(str(int(second))) - 1))
         lead = second / power
         if lead.is_integer() and value < lead:  # "six to 800": its hundreds said once
             return value * power
