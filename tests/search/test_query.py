@@ -66,6 +66,8 @@ def test_tree_shape() -> None:
         ("Gaza entity:Mossad", "newsreel entity NAME"),
         # review: unknown or empty filters and clashing dates were silently words
         ("Gaza source:bbc", 'unknown filter source:.*quote them: "source:bbc"'),
+        # docs review: the list offered entity:, which is refused
+        ("Gaza source:bbc", "use channel, group, lang, date, heard "),
         ("Gaza channel:", "channel: gives no value"),
         ("Gaza -date:", "date: gives no value"),
         ("Gaza date:2026 date:2025", "date: twice"),

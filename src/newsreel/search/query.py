@@ -165,7 +165,8 @@ def _field(fname: str | None, fvalue: str | None, word: str | None) -> tuple[str
         field = (plain[1], plain[2])
     if field and field[0] not in FIELDS:
         raise QueryError(
-            f"unknown filter {field[0]}:; use {', '.join(FIELDS)} (to look for the words, "
+            f"unknown filter {field[0]}:; use {', '.join(f for f in FIELDS if f != 'entity')} "
+            "(to look for the words, "
             f'quote them: "{field[0]}:{field[1]}")'
         )
     return field
