@@ -347,12 +347,15 @@ class Stats:
     first_date: date | None
     last_date: date | None
     quarantined: int
+    quarantined_missing: int = 0  # quarantined files no longer there (Archive.stats)
+    stages: tuple[StageState, ...] = ()  # each stage's version and state (Archive.stats)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the stats as JSON-ready data."""
+        """Return the stats as JSON-ready data (as ``stats --json`` and the API print)."""
         data = asdict(self)
         data["first_date"] = self.first_date.isoformat() if self.first_date else None
         data["last_date"] = self.last_date.isoformat() if self.last_date else None
+        data["stages"] = [s.to_dict() for s in self.stages]
         return data
 
 

@@ -264,19 +264,11 @@ class Archive(EntityMethods, OutletMethods, AnalysisMethods, ReadingMethods):
         return self.store.videos.source_bytes(video_id)
 
     def stats(self) -> Stats:
-        """Return archive-wide counts."""
-        return self.store.videos.stats()
-
-    def stats_report(self) -> dict[str, Any]:
-        """The counts as ``newsreel stats --json`` and ``/api/v1/stats`` give them:
-        ``stats().to_dict()`` with ``quarantined_missing`` (quarantined files no longer
-        there) and ``stages`` (each stage's version and state)."""
-        stats = self.stats()
-        return {
-            **stats.to_dict(),
-            "quarantined_missing": len(self.quarantined_gone()) if stats.quarantined else 0,
-            "stages": [s.to_dict() for s in self.stage_states()],
-        }
+        """Return archive-wide counts, with quarantined files no longer there and each
+        stage's state (as ``newsreel stats --json`` and ``/api/v1/stats`` give them)."""
+        stats = self.store.videos.stats()
+        gone = len(self.quarantined_gone()) if stats.quarantined else 0
+        return replace(stats, quarantined_missing=gone, stages=tuple(self.stage_states()))
 
     def quarantined(self) -> list[QuarantineItem]:
         """Return every input that could not be read, with the reason."""

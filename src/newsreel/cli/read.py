@@ -105,7 +105,6 @@ def stats(archive: Path | None, as_json: bool, quarantine: bool, forget_missing:
         entries = counted(forgot, "quarantine entry", "quarantine entries")
         click.echo(f"forgot {entries} of files no longer there", err=True)
     with open_archive(resolve_archive(archive), read_only=True) as arch:
-        report = arch.stats_report()
         result = arch.stats()
         items = arch.quarantined() if quarantine else []
         stages = arch.stage_states()
@@ -113,7 +112,7 @@ def stats(archive: Path | None, as_json: bool, quarantine: bool, forget_missing:
     if unfinished:
         unfinished_copy_note()
     if as_json:
-        data = dict(report)
+        data = result.to_dict()
         if quarantine:
             data["quarantine"] = [
                 {
@@ -132,7 +131,7 @@ def stats(archive: Path | None, as_json: bool, quarantine: bool, forget_missing:
     click.echo(f"videos       {result.videos}  ({result.versions} transcript versions)")
     click.echo(f"words        {result.words}")
     click.echo(f"dates        {first} .. {last}")
-    gone = report["quarantined_missing"]
+    gone = result.quarantined_missing
     missing = (
         f"  ({gone} of files no longer there: 'newsreel stats --forget-missing' forgets them)"
         if gone

@@ -506,7 +506,7 @@ def api_stats(request: Request) -> dict[str, Any]:
     """Videos, versions, words, outlets, languages, date range, quarantined files and
     each stage's version and state (`stages`), as `newsreel stats --json` gives them."""
     with state_of(request).archive() as arch:
-        return arch.stats_report()
+        return arch.stats().to_dict()
 
 
 @router.get("/overview", summary="Videos per outlet per month, quarantined files")
@@ -519,7 +519,7 @@ def api_overview(request: Request) -> dict[str, Any]:
 def overview_data(arch: Archive) -> dict[str, Any]:
     """Totals, videos per outlet per month, quarantine."""
     return {
-        "stats": arch.stats_report(),
+        "stats": arch.stats().to_dict(),
         "per_outlet_month": [
             {"channel": c, "month": m, "videos": n} for c, m, n in arch.per_outlet_month()
         ],
