@@ -1566,6 +1566,12 @@ def test_an_intensified_adjective_keeps_its_count() -> None:
         "we can 100% expect that .",
         "they want to stand on their own two feet .",
         "here are my two cents .",
+        # analyst review (sportswashing): sayings, a time ago and a score
+        "nine times out of ten it works .",
+        "a year or two ago we met .",
+        "the vote was four to zero .",
+        "he gave me a high five .",
+        "their loved one came home .",
     ],
 )
 def test_a_saying_or_a_way_of_being_sure_counts_nothing(text: str) -> None:
@@ -1583,3 +1589,24 @@ def test_a_claims_sentence_carries_no_caption_marker() -> None:
     """Regression (fact-checker review): the cited sentence kept ">>"."""
     claims, _ = extract(">> Now , 40 people died .".split(), [0])
     assert [c.sentence for c in claims] == ["Now , 40 people died ."]
+
+
+def test_a_hundreds_range_and_football_millions_have_their_scale() -> None:
+    """Regression (reviews): "six to 800 missiles" was 6; "29 mil" was 29."""
+
+    def values(text: str) -> list[float]:
+        return [c.value for c in extract(text.split(), [0])[0]]
+
+    assert values("there are around six to 800 missiles .") == [600, 800]
+    assert values("five to 50 people came .") == [5, 50]  # not a round hundred
+    assert values("they paid 29 mil for him .") == [29_000_000]
+    assert values("the army has 40,000 mil personnel .") == [40_000]
+
+
+def test_a_passive_saying_verb_is_no_quote() -> None:
+    """Regression (analyst review): "Russia had been announced as the host" was a
+    quote of Russia's."""
+    forms = "Russia had been announced as the host of the 2018 World Cup finals .".split()
+    assert extract(forms, [0])[1] == []
+    forms = "The minister announced that the talks would resume on Monday .".split()
+    assert [q.speaker for q in extract(forms, [0])[1]] == ["The minister"]

@@ -406,6 +406,9 @@ def test_a_listed_first_name_takes_in_its_misheard_surname_after_it() -> None:
         ("sakiria starmer", "Keir Starmer"),
         ("sed davyy", "Ed Davey"),  # "Sir Ed"
         ("oscar starmer", None),
+        ("killian", None),  # analyst review: Kylian misheard, not Zoe Kleinman
+        ("kleinmann", "Zoe Kleinman"),
+        ("mariah carey", "Mariah Carey"),  # a listed name is itself, not Mark Carney
     ],
 )
 def test_an_everyday_word_or_another_first_sound_is_no_listed_person(

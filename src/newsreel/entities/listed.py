@@ -198,6 +198,12 @@ class NameList:
         """Whether a word is a listed person's first name ("wes")."""
         return word in self._firsts
 
+    def _first_heard(self, k: str, score: float) -> bool:
+        """Whether a lone word is closer to a listed first name than to the surname it
+        sounds like (``score``): "Killian" is Kylian, not Zoe Kleinman."""
+        found = process.extractOne(k, list(self._firsts), scorer=fuzz.ratio, score_cutoff=75)
+        return found is not None and found[1] > score
+
     def heard_in_full(self, first: str, heard: str) -> Person | None:
         """The listed person of two names whose first name is ``first`` and whose surname
         ``heard`` may be, misheard (the same first sound, a ratio >= 75: "eddie" + "how"
@@ -329,7 +335,7 @@ class NameList:
                 continue  # "Fabino" is Fabinho; "Fabian" a first name
             if _after_article(k, listed) < near:
                 continue  # "al-Sadd" is no al-Assad: compare what follows the "al-"
-            if k[0] == listed[0] and same_sounds(k, listed):
+            if k[0] == listed[0] and same_sounds(k, listed) and not self._first_heard(k, score):
                 best = (score, self._alone[listed])  # not "Mandela" for "Nadella"
                 break
         joined = process.extractOne(k, self._joined_keys, scorer=fuzz.ratio, score_cutoff=60)

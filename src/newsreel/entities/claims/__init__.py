@@ -421,8 +421,8 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
     for j in range(s + 1, e - 2):
         if words[j] not in _QUOTE_SAY or _pronoun_report(words, max(s, j - 3), j + 1):
             continue
-        if words[j] in _TOLD and words[j - 1] in _PASSIVE:
-            continue  # "ICE agents will be told to": they hear it, they do not say it
+        if words[j - 1] in _PASSIVE and (words[j] in _TOLD or words[j].endswith("ed")):
+            continue  # "ICE agents will be told to", "Russia had been announced as": passive
         if _not_speech(words, j):
             continue
         speaker = _speaker_before(words, forms, s, j)

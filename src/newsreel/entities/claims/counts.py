@@ -193,6 +193,7 @@ def _no_quantity(
 _WHO_IS_SURE = frozenset("i we you they he she can will would could should i'm am".split())
 # sayings that count nothing: "a cat's nine lives", "my two cents"
 _SAYINGS = frozenset({("nine", "lives"), ("two", "cents")})
+_SAID_AFTER = frozenset({("high", "five"), ("loved", "one"), ("little", "one")})
 _OWN = frozenset("own their his her my our your its on".split())
 
 
@@ -200,11 +201,20 @@ def _describes(
     forms: Sequence[str], words: Sequence[str], at: tuple[int, int, int, int], value: float
 ) -> bool:
     """Whether a number is part of a saying that counts nothing ("nine lives", "my two
-    cents", "stand on their own two feet"; "a 40,000 seat stadium" and even "a picture
-    paints a thousand words" are claims as the gold counts them)."""
+    cents", "stand on their own two feet", "a high five", "a loved one", "nine times out
+    of ten", "a year or two ago") or a score ("four to zero"); "a 40,000 seat stadium"
+    and even "a picture paints a thousand words" are claims as the gold counts them."""
     s, e, i, after = at
     nxt = words[after] if after < e else ""
     last = words[after - 1]
+    before = words[i - 1] if i > s else ""
+    if (before, words[i]) in _SAID_AFTER or words[after : after + 3] == ["times", "out", "of"]:
+        return True  # "a high five", "a loved one", "nine times out of ten"
+    if words[max(s, i - 3) : i] == ["times", "out", "of"] or nxt == "ago":
+        return True  # "... out of ten", "a year or two ago"
+    ranged_to_zero = after - 1 > i and last in ("zero", "nil")
+    if ranged_to_zero or (nxt == "to" and words[after + 1 : after + 2] in (["zero"], ["nil"])):
+        return True  # "the vote was four to zero": a score
     return (last, nxt) in _SAYINGS or (
         (last, nxt) == ("two", "feet") and i > s and words[i - 1] in _OWN
     )

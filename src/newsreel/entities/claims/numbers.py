@@ -156,6 +156,8 @@ def _number_step(
         return total, 1.0 if nxt in _SCALE else 0.0  # "a million"; "a 100" is "a hundred"
     if word == "hundred" and started:
         return total, max(current, 1.0) * 100
+    if word == "mil" and (total or current >= 1000):
+        return None  # "40,000 mil personnel": military, not a million
     if word in _SCALE and word != "hundred" and started:
         return total + max(current, 1.0) * _SCALE[word], 0.0
     if word == "grand" and started and current:

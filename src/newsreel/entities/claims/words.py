@@ -17,7 +17,14 @@ _WORDS = {
     "dozen": 12,
 }
 
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 100}
+_SCALE = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "mil": 1e6,  # "29 mil", as football talk says it
+    "billion": 1e9,
+    "trillion": 1e12,
+    "hundred": 100,
+}
 
 _DIGITS = re.compile(r"^[$£€]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$|^[$£€]?\d+(?:\.\d+)?%?$")
 
