@@ -143,10 +143,11 @@ def _close_first(heard: str, listed: str) -> bool:
     the same sounds, or a short form ("Mo" / "Mohamed"); "Emma" is not "Iain" although
     both start with a vowel. (People known by a distinctive surname need only the same
     first sound: "Kia" / "Keir" Starmer.)"""
-    if (fuzz.ratio(heard, listed) >= 60 and first_sound(heard) == first_sound(listed)) or (
-        same_sounds(heard, listed)
-    ):
-        return True  # "Tarik" is no "Karim" (60 in letters, another first sound)
+    ratio = fuzz.ratio(heard, listed)
+    if ratio >= 70 or (ratio >= 60 and first_sound(heard) == first_sound(listed)):
+        return True  # "Revette" is Yvette; "Tarik" is no "Karim" (60, another first sound)
+    if same_sounds(heard, listed):
+        return True
     short, full = sorted((heard, listed), key=len)
     return len(short) >= 2 and full.startswith(short)
 
@@ -160,6 +161,7 @@ class NameList:
         self._surnames = [p.surname for p in people]
         firsts = {p.key.split()[0] for p in people}
         self._firsts = firsts
+        self._firsts_keys = sorted(firsts)
         self._first_count = Counter(p.key.split()[0] for p in people if " " in p.key)
         self._with_first: dict[str, list[Person]] = {}
         for p in people:
@@ -198,11 +200,20 @@ class NameList:
         """Whether a word is a listed person's first name ("wes")."""
         return word in self._firsts
 
-    def _first_heard(self, k: str, score: float) -> bool:
-        """Whether a lone word is closer to a listed first name than to the surname it
-        sounds like (``score``): "Killian" is Kylian, not Zoe Kleinman."""
-        found = process.extractOne(k, list(self._firsts), scorer=fuzz.ratio, score_cutoff=75)
-        return found is not None and found[1] > score
+    def _first_heard(self, k: str) -> tuple[float, Person | None] | None:
+        """A lone word heard as a listed first name (rapidfuzz ratio >= 75), if it is:
+        how close, and the person only that first name names when it is rare in English
+        ("Killian" is Kylian Mbappe, as "Kylian" carries over once linked; not Zoe
+        Kleinman, whose surname it also sounds like)."""
+        found = process.extractOne(k, self._firsts_keys, scorer=fuzz.ratio, score_cutoff=75)
+        if found is None:
+            return None
+        first = str(found[0])
+        own = self._own_first.get(first)
+        from wordfreq import zipf_frequency  # its lists load on first use
+
+        rare = own is not None and zipf_frequency(first, "en") < RARE_FIRST
+        return float(found[1]), own if rare else None
 
     def heard_in_full(self, first: str, heard: str) -> Person | None:
         """The listed person of two names whose first name is ``first`` and whose surname
@@ -328,6 +339,7 @@ class NameList:
             return person  # "Sally" is no Macky Sall: a word everyone uses is itself
         near = 60 if len(k) >= _LONG and "-" not in k else 75  # "Al-nasa" is no Alonso
         best: tuple[float, Person] | None = None
+        first = self._first_heard(k)
         for listed, score, _ in process.extract(
             k, self._alone_keys, scorer=fuzz.ratio, score_cutoff=near, limit=8
         ):
@@ -335,9 +347,13 @@ class NameList:
                 continue  # "Fabino" is Fabinho; "Fabian" a first name
             if _after_article(k, listed) < near:
                 continue  # "al-Sadd" is no al-Assad: compare what follows the "al-"
-            if k[0] == listed[0] and same_sounds(k, listed) and not self._first_heard(k, score):
+            if first is not None and first[0] > score:
+                break  # closer to a first name than to this surname
+            if k[0] == listed[0] and same_sounds(k, listed):
                 best = (score, self._alone[listed])  # not "Mandela" for "Nadella"
                 break
+        if best is None and first is not None and first[1] is not None:
+            return first[1]  # "Killian": Kylian Mbappe
         joined = process.extractOne(k, self._joined_keys, scorer=fuzz.ratio, score_cutoff=60)
         if (
             joined is not None
@@ -352,6 +368,7 @@ class NameList:
         return best[1] if best else None
 
 
+RARE_FIRST = 3.6  # English Zipf frequency under which a first name names its person
 EVERYDAY = 3.9  # English Zipf frequency from which a word is everyone's ("sally", "first")
 
 
