@@ -212,7 +212,11 @@ class NameList:
         own = self._own_first.get(first)
         from wordfreq import zipf_frequency  # its lists load on first use
 
-        rare = own is not None and zipf_frequency(first, "en") < RARE_FIRST
+        rare = (
+            own is not None
+            and min(len(k), len(first)) >= 6  # "Kama" is no Kamala, "Sikama" no Sima
+            and zipf_frequency(first, "en") < RARE_FIRST
+        )
         return float(found[1]), own if rare else None
 
     def heard_in_full(self, first: str, heard: str) -> Person | None:
