@@ -200,24 +200,13 @@ class NameList:
         """Whether a word is a listed person's first name ("wes")."""
         return word in self._firsts
 
-    def _first_heard(self, k: str) -> tuple[float, Person | None] | None:
-        """A lone word heard as a listed first name (rapidfuzz ratio >= 75), if it is:
-        how close, and the person only that first name names when it is rare in English
-        ("Killian" is Kylian Mbappe, as "Kylian" carries over once linked; not Zoe
-        Kleinman, whose surname it also sounds like)."""
+    def _first_heard(self, k: str) -> float | None:
+        """How close a lone word is to a listed first name (rapidfuzz ratio >= 75), if
+        it is: one closer to a first name than to a surname it sounds like is no one by
+        sound ("Killian" is no Zoe Kleinman). It names no one by the first name either:
+        "Karmama" is no Kamala Harris."""
         found = process.extractOne(k, self._firsts_keys, scorer=fuzz.ratio, score_cutoff=75)
-        if found is None:
-            return None
-        first = str(found[0])
-        own = self._own_first.get(first)
-        from wordfreq import zipf_frequency  # its lists load on first use
-
-        rare = (
-            own is not None
-            and min(len(k), len(first)) >= 6  # "Kama" is no Kamala, "Sikama" no Sima
-            and zipf_frequency(first, "en") < RARE_FIRST
-        )
-        return float(found[1]), own if rare else None
+        return float(found[1]) if found is not None else None
 
     def heard_in_full(self, first: str, heard: str) -> Person | None:
         """The listed person of two names whose first name is ``first`` and whose surname
@@ -351,13 +340,11 @@ class NameList:
                 continue  # "Fabino" is Fabinho; "Fabian" a first name
             if _after_article(k, listed) < near:
                 continue  # "al-Sadd" is no al-Assad: compare what follows the "al-"
-            if first is not None and first[0] > score:
+            if first is not None and first > score:
                 break  # closer to a first name than to this surname
             if k[0] == listed[0] and same_sounds(k, listed):
                 best = (score, self._alone[listed])  # not "Mandela" for "Nadella"
                 break
-        if best is None and first is not None and first[1] is not None:
-            return first[1]  # "Killian": Kylian Mbappe
         joined = process.extractOne(k, self._joined_keys, scorer=fuzz.ratio, score_cutoff=60)
         if (
             joined is not None
@@ -372,7 +359,6 @@ class NameList:
         return best[1] if best else None
 
 
-RARE_FIRST = 3.6  # English Zipf frequency under which a first name names its person
 EVERYDAY = 3.9  # English Zipf frequency from which a word is everyone's ("sally", "first")
 
 
