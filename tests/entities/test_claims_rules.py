@@ -1610,3 +1610,21 @@ def test_a_passive_saying_verb_is_no_quote() -> None:
     assert extract(forms, [0])[1] == []
     forms = "The minister announced that the talks would resume on Monday .".split()
     assert [q.speaker for q in extract(forms, [0])[1]] == ["The minister"]
+
+
+def test_direct_speech_in_quotation_marks_is_a_direct_quote() -> None:
+    """Regression (analyst review): '"The situation is grim and worsening," said Human
+    Rights Watch's Nicholas McGeehan.' gave the speaker 'worsening,"' and the speaker's
+    name as the quote; quoted words kept their marks."""
+
+    def said(text: str) -> list[tuple[str, str, str]]:
+        forms = text.split()
+        return [(q.speaker, q.text, q.kind) for q in extract(forms, sentence_starts(forms))[1]]
+
+    assert said('"The situation is grim and worsening," said the charity\'s director.') == [
+        ("the charity's director", "The situation is grim and worsening", "direct")
+    ]
+    assert said('Blatter said, "I am no longer in the picture." Then he left.') == [
+        ("Blatter", "I am no longer in the picture.", "direct")
+    ]
+    assert said('"We will win this," he said.') == []  # a pronoun names no one

@@ -418,12 +418,12 @@ def _restated(last: Claim, i: int, value: float, subject: str) -> bool:
 
 def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quote | None:
     """The first reported speech of the sentence of tokens ``s`` to ``e``, if any."""
-    for j in range(s + 1, e - 2):
-        if words[j] not in _QUOTE_SAY or _pronoun_report(words, max(s, j - 3), j + 1):
-            continue
-        if words[j - 1] in _PASSIVE and (words[j] in _TOLD or words[j].endswith("ed")):
-            continue  # "ICE agents will be told to", "Russia had been announced as": passive
-        if _not_speech(words, j):
+    for j in range(s + 1, e - 1):
+        if words[j] in _QUOTE_SAY and (inverted := _inverted(forms, words, (s, e), j)):
+            return inverted
+        if j >= e - 2:
+            break
+        if not _reports_after(forms, words, s, j):
             continue
         speaker = _speaker_before(words, forms, s, j)
         if speaker is not None:
@@ -439,13 +439,68 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         if body is None or _said_of(words, forms, body, e):
             continue
         body += body < e and words[body] == "that"
-        end = _own_words_end(words, forms, body, e)
-        text = " ".join(forms[body:end]).rstrip().rstrip(",")
+        direct = forms[body].startswith(_OPEN)
+        end = _quote_end(forms, body, e) if direct else _own_words_end(words, forms, body, e)
+        text = _unquoted(" ".join(forms[body:end]))
         if len(text.split()) < 3:
             return None
         said_by, cut = tidy_speaker(speaker[0].split())
-        return Quote(body, end, " ".join(said_by), speaker[1] + cut, j, text, "indirect")
+        kind = "direct" if direct else "indirect"
+        return Quote(body, end, " ".join(said_by), speaker[1] + cut, j, text, kind)
     return None
+
+
+_OPEN = ('"', "“")
+_CLOSE = ('"', "”")
+
+
+def _unquoted(text: str) -> str:
+    """Quoted words without their quotation marks and a trailing comma."""
+    return text.strip().strip('"“”').rstrip(",").strip('"“”').strip()
+
+
+def _quote_end(forms: Sequence[str], body: int, e: int) -> int:
+    """Where words in quotation marks that open at token ``body`` close (the sentence's
+    end if they do not)."""
+    close = next((k for k in range(body, e) if forms[k].rstrip(".,?!").endswith(_CLOSE)), None)
+    return e if close is None else close + 1
+
+
+def _inverted(
+    forms: Sequence[str], words: Sequence[str], span: tuple[int, int], j: int
+) -> Quote | None:
+    """Direct speech said before its verb, the speaker after it: '"The situation is grim
+    and worsening," said Human Rights Watch's Nicholas McGeehan.' (the speaker's words
+    up to the next comma or sentence end; no pronoun: '"...," he said' names no one)."""
+    s, e = span
+    if j - 1 < s or not forms[j - 1].endswith(_CLOSE):
+        return None
+    start = next((k for k in range(j - 1, s - 1, -1) if forms[k].startswith(_OPEN)), None)
+    stop = j + 1
+    while stop < e and not forms[stop - 1].endswith((",", ".", "?", "!", ";", ":")):
+        stop += 1
+    speaker = [f.strip(',.?!;:"“”') for f in forms[j + 1 : stop]]
+    if start is None or not speaker or not (speaker[0][:1].isupper() or speaker[0] in ("the", "a")):
+        return None
+    if words[j + 1] in _PRONOUNS:
+        return None
+    text = _unquoted(" ".join(forms[start:j]))
+    if len(text.split()) < 3:
+        return None
+    return Quote(start, j, " ".join(speaker), j + 1, stop, text, "direct")
+
+
+def _reports_after(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> bool:
+    """Whether token ``j`` is a saying verb whose speech follows it: not "it said" (a
+    source named elsewhere), '"...," he said' (the words are before), a passive ("ICE
+    agents will be told to", "Russia had been announced as") or no saying at all."""
+    if words[j] not in _QUOTE_SAY or _pronoun_report(words, max(s, j - 3), j + 1):
+        return False
+    if forms[j - 1].endswith(_CLOSE):
+        return False
+    if words[j - 1] in _PASSIVE and (words[j] in _TOLD or words[j].endswith("ed")):
+        return False
+    return not _not_speech(words, j)
 
 
 _POSSESSIVES = frozenset("his her their its my our your".split())
