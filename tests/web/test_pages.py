@@ -495,3 +495,9 @@ def test_the_entity_page_says_whose_spelling_the_name_also_is(
     assert 'id="also-spelling-of"' in page and 'href="/entity/999">Cairo Governorate' in page
     data = client.get("/api/v1/entities/Cairo").json()["also_spelling_of"]
     assert data == [{"entity_id": 999, "name": "Cairo Governorate", "type": "LOC", "mentions": 3}]
+
+
+def test_a_claim_shows_its_number_as_said(client: TestClient) -> None:
+    """Regression (fact-checker review): "about 40 Israeli hostages" showed as "40"."""
+    page = client.get(f"/video/{SEED_ID}").text
+    assert "<b>about 40</b>" in page
