@@ -170,6 +170,9 @@ def test_log_odds_finds_each_sides_words() -> None:
     assert result["B"][0].term in {"terrorists", "terrorists attacked", "attacked"}
     assert all(isinstance(d.z, float) and d.z > 0 for d in result["A"])
     assert "city" not in {d.term for d in result["A"]}  # shared words are not distinctive
+    # analyst review: "world (+0.0)" was listed; a term whose z rounds to 0 is not
+    near = log_odds({"A": ngrams("world news " * 50 + "world"), "B": ngrams("world news " * 50)})
+    assert all(d.z > 0 for terms in near.values() for d in terms)
 
 
 def test_cosine_is_symmetric_and_bounded() -> None:

@@ -82,7 +82,7 @@ def log_odds(
             scored.append((z, term, y_i))
         scored.sort(key=lambda s: (-s[0], s[1]))
         own = set(tokens(name))  # "france" is no word of FRANCE 24's coverage
-        kept = [(z, t, c) for z, t, c in scored if z > MIN_Z and not own & set(t.split())]
+        kept = [(z, t, c) for z, t, c in scored if round(z, 2) > MIN_Z and not own & set(t.split())]
         out[name] = [DistinctiveTerm(t, round(z, 2), c) for z, t, c in kept[:top]]
     return out
 
