@@ -171,8 +171,11 @@ def test_log_odds_finds_each_sides_words() -> None:
     assert all(isinstance(d.z, float) and d.z > 0 for d in result["A"])
     assert "city" not in {d.term for d in result["A"]}  # shared words are not distinctive
     # analyst review: "world (+0.0)" was listed; a term whose z rounds to 0 is not
-    near = log_odds({"A": ngrams("world news " * 50 + "world"), "B": ngrams("world news " * 50)})
+    near = log_odds({"A": ngrams("world cup " * 50 + "world"), "B": ngrams("world cup " * 50)})
     assert all(d.z > 0 for terms in near.values() for d in terms)
+    # one word is all either side says: nothing to compare (was a ZeroDivisionError)
+    alone = log_odds({"A": ngrams("world " * 51), "B": ngrams("world " * 50)})
+    assert alone == {"A": [], "B": []}
 
 
 def test_cosine_is_symmetric_and_bounded() -> None:

@@ -76,8 +76,11 @@ def log_odds(
                 continue
             a_w = prior * background[term] / total
             y_j = background[term] - y_i
-            left = math.log((y_i + a_w) / (n_i + prior - y_i - a_w))
-            right = math.log((y_j + a_w) / (n_j + prior - y_j - a_w))
+            rest_i, rest_j = n_i + prior - y_i - a_w, n_j + prior - y_j - a_w
+            if rest_i <= 0 or rest_j <= 0:
+                continue  # the term is all there is to say: nothing to set it against
+            left = math.log((y_i + a_w) / rest_i)
+            right = math.log((y_j + a_w) / rest_j)
             z = (left - right) / math.sqrt(1 / (y_i + a_w) + 1 / (y_j + a_w))
             scored.append((z, term, y_i))
         scored.sort(key=lambda s: (-s[0], s[1]))
