@@ -419,9 +419,3 @@ def test_an_everyday_word_or_another_first_sound_is_no_listed_person(
     """Regression (fact-checker review): wrong people linked by sound."""
     person = people().match(heard)
     assert (person.name if person else None) == listed
-
-
-def test_the_former_prince_andrew_is_one_person_under_either_name() -> None:
-    linker = Linker({}, {})
-    names = {linker.link(s, "PER")[0] for s in ("Prince Andrew", "Andrew Mountbatten Windsor")}
-    assert names == {"Andrew Mountbatten-Windsor"}
