@@ -419,3 +419,14 @@ def test_an_everyday_word_or_another_first_sound_is_no_listed_person(
     """Regression (fact-checker review): wrong people linked by sound."""
     person = people().match(heard)
     assert (person.name if person else None) == listed
+
+
+def test_an_initial_and_a_lower_case_surname_start_is_the_listed_person() -> None:
+    """ "K star" (the repair keeps a human-cased text's lower case) is Keir Starmer as
+    "K Star" is; "A star player" and "K street" are no one."""
+    found = gazetteer.find_people(
+        "if I were advising K star , I said".split(), {0}, set(), people()
+    )
+    assert [(m.start, m.text) for m in found] == [(4, "K star")]
+    for text in ("she is A star player", "K street lobbyists"):
+        assert gazetteer.find_people(text.split(), {0}, set(), people()) == []

@@ -212,7 +212,9 @@ def find_people(
             and (i + 1) not in starts
             and not ends_sentence(tokens[i])
         )
-        if pair and _match(names, key(" ".join(words))) is not None:
+        if (pair or _initial_pair(tokens, i, words)) and _match(
+            names, key(" ".join(words))
+        ) is not None:
             out.append(Mention(i, i + 2, "PER", " ".join(words)))
             i += 2
             continue
@@ -227,6 +229,21 @@ def find_people(
             out.append(Mention(i, i + 1, "PER", words[0]))
         i += 1
     return out
+
+
+def _initial_pair(tokens: Sequence[str], i: int, words: list[str]) -> bool:
+    """An initial and a lower-case word of four letters or more, no mark between them
+    ("K star" is Keir Starmer, as "K Star" is; not "A star" or "I think")."""
+    return (
+        len(words) == 2
+        and len(words[0]) == 1
+        and words[0] not in ("A", "I")
+        and words[1][:1].islower()
+        and len(words[1]) >= 4
+        and key(words[1]) not in STOPWORDS
+        and not ends_sentence(tokens[i])
+        and not tokens[i].endswith(",")
+    )
 
 
 def _lower_pair(
