@@ -97,6 +97,11 @@ def test_field_sources() -> None:
         "language": FROM_FOLDER,
         "publish_date": SOURCE_RECORD,
     }
+    # docs review: a yt-dlp file name's ".fr-orig" said the language, not the record
+    named = _record(title="Some title", language="fr")
+    assert field_sources(named, "Some title [YYYYYYYYY21].fr-orig.vtt")["language"] == (
+        FROM_FILE_NAME
+    )
     folder = _record(title="Talks", channel="DW", channel_code="DW", thumbnail_path="en_DW\\x")
     assert field_sources(folder, "x.txt")["channel"] == FROM_FOLDER
     podcast = _record(

@@ -9,6 +9,7 @@ video page shows it.
 
 from __future__ import annotations
 
+from newsreel.ingest.formats.languages import normalize_language
 from newsreel.ingest.formats.metadata import folder_of_thumbnail, names_from_filename
 from newsreel.ingest.formats.outlets import outlet_from_title
 from newsreel.models import Record
@@ -56,8 +57,8 @@ def field_sources(record: Record, file_name: str) -> dict[str, str]:
             found["language"] = GUESSED
         elif record.language == folder_language:
             found["language"] = FROM_FOLDER
-        elif record.language == name_language:
-            found["language"] = FROM_FILE_NAME
+        elif name_language and record.language == normalize_language(name_language):
+            found["language"] = FROM_FILE_NAME  # ".fr-orig.vtt" is French
         else:
             found["language"] = SOURCE_RECORD
     if record.publish_date:
