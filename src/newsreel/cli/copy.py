@@ -29,7 +29,7 @@ def copy(source: str, dest: str, as_json: bool) -> None:
 
     def progress(table: str, rows: int) -> None:
         if sys.stderr.isatty():
-            click.echo(f"\\r{table:16} {rows:>12,} rows", err=True, nl=False)
+            click.echo(f"\r{table:16} {rows:>12,} {_rows(rows)}", err=True, nl=False)
 
     report = copy_archive(source, dest, progress)
     if sys.stderr.isatty():
@@ -37,7 +37,7 @@ def copy(source: str, dest: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report.to_dict()))
     for table, rows in report.rows.items():
-        click.echo(f"{table:16} {rows:>12,} rows", err=True)
+        click.echo(f"{table:16} {rows:>12,} {_rows(rows)}", err=True)
     if not report.verified:
         click.echo(
             f"Error: the copy in {dest} differs from {source}: compare the hashes (--json)",
@@ -45,4 +45,10 @@ def copy(source: str, dest: str, as_json: bool) -> None:
         )
         sys.exit(EXIT_MISMATCH)
     total = sum(report.rows.values())
-    click.echo(f"{total:,} rows copied and verified (counts and hashes) -> {dest}", err=True)
+    click.echo(
+        f"{total:,} {_rows(total)} copied and verified (counts and hashes) -> {dest}", err=True
+    )
+
+
+def _rows(n: int) -> str:
+    return "row" if n == 1 else "rows"
