@@ -337,6 +337,12 @@ def test_a_rename_says_when_it_merges_and_refuses_the_same_name(
     assert code == 0 and out.startswith("merged Mossad into Shin Bet"), out + err
     code, out, _ = run("entity-rename", "Rafah", "Rafah Crossing", archive=db)
     assert code == 0 and out.startswith("renamed Rafah to Rafah Crossing")
+    # docs review: taking a merged entity's old name took it over; the old name finds
+    # the entity it went to, so it is refused
+    code, _, err = run("entity-rename", "Cairo", "Mossad", archive=db)
+    assert code == 1 and "'Mossad' is an old name of 'Shin Bet'" in err
+    code, out, _ = run("entity", "Mossad", archive=db)
+    assert out.startswith("Shin Bet")
 
 
 def test_claims_take_a_query_and_filters_and_a_limit(enriched: Path) -> None:

@@ -217,6 +217,12 @@ class EntityMethods(ArchiveBase):
         if target == canonical and kind == own:
             raise ConfigError(f"{name!r} is named {canonical!r} already: nothing to rename")
         self._name_free(target, kind, entity_id)
+        moved = self.store.entities.moved_to(target)
+        if moved is not None and moved[0] != entity_id and not self.store.entities.named(target):
+            raise ConfigError(
+                f"{target!r} is an old name of {moved[1]!r} (merged or renamed), and finds "
+                f"it; give {name!r} another name, or merge the two: newsreel entity-merge"
+            )
         row = self._entity_row(entity_id)
         for spelling in {*row.spellings, canonical}:
             self.store.entities.set_alias(link_key(spelling), kind, target)

@@ -236,6 +236,10 @@ class EntityRepository(Protocol):
     def find_entity(self, name: str) -> tuple[int, str, str]:
         """(id, name, type) of an entity by id, name or spelling; NotFoundError."""
 
+    def moved_to(self, name: str) -> tuple[int, str, str] | None:
+        """(id, name, type) of the entity an old name (merged or renamed away) now
+        finds, if any."""
+
     def entity_rows(
         self, video_id: str | None = None, entity_id: int | None = None
     ) -> list[EntityRow]:

@@ -426,6 +426,12 @@ class SQLiteEntities(Repository):
             raise NotFoundError(f"no entity {name!r} in the archive {self.path}" + self._hint(name))
         return int(row[0]), str(row[1]), str(row[2])
 
+    def moved_to(self, name: str) -> tuple[int, str, str] | None:
+        """(id, name, type) of the entity an old name (merged or renamed away) now
+        finds, if any."""
+        row = self._went_to(name_key(name))
+        return (int(row[0]), str(row[1]), str(row[2])) if row else None
+
     def _went_to(self, spelling: str) -> Any:
         """The (id, name, type) row of the entity an alias key points at, if mentioned."""
         return self.db.execute(
