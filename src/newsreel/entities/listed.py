@@ -139,10 +139,11 @@ def close_surnames(heard: str, listed: str) -> bool:
 
 
 def _close_first(heard: str, listed: str) -> bool:
-    """Whether a heard first name may be a listed one: close in letters (ratio >= 60),
-    the same sounds, or a short form ("Mo" / "Mohamed"); "Emma" is not "Iain" although
-    both start with a vowel. (People known by a distinctive surname need only the same
-    first sound: "Kia" / "Keir" Starmer.)"""
+    """Whether a heard first name may be a listed one: close in letters (ratio >= 70, or
+    >= 60 with the same first sound: "Revette" / "Yvette", not "Tarik" / "Karim"), the
+    same sounds, or a short form ("Mo" / "Mohamed"); "Emma" is not "Iain" although both
+    start with a vowel. (People known by a distinctive surname need only the same first
+    sound and 40 in letters: "Kia" / "Keir" Starmer, not "Cedric" / "Cindy" McCain.)"""
     ratio = fuzz.ratio(heard, listed)
     if ratio >= 70 or (ratio >= 60 and first_sound(heard) == first_sound(listed)):
         return True  # "Revette" is Yvette; "Tarik" is no "Karim" (60, another first sound)
