@@ -120,7 +120,7 @@ def test_split_merge_and_rename_move_only_the_entitys_own_mentions(
         (["entity-merge", "Rafah", "Hamas"], "cannot merge Rafah (LOC) into Hamas (ORG)"),
         (["entity-merge", "Hamas", "hamas"], "are one entity, Hamas"),
         (["entity-merge", "Rafa", "Rafah"], "are one entity, Rafah"),  # a spelling of it
-        (["entity-split", "Rafah", "Rafa", "--as", "rafah"], "would stay Rafah"),
+        (["entity-split", "Rafah", "Rafa", "--as", "rafah"], "only spelling: a split would leave"),
     ],
 )
 def test_bad_entity_requests_are_one_line(enriched: Path, args: list[str], needle: str) -> None:

@@ -471,6 +471,8 @@ def test_rename_with_the_token(writable: TestClient) -> None:
         ({"entity": "Cairo", "new_name": "Mossad"}, f"Bearer {TOKEN}", 400),  # an ORG's name
         ({"entity": "Cairo", "name": "Kairo"}, "Bearer wrong", 401),
         ({"entity": "Cairo", "name": "Kairo", "type": "CITY"}, f"Bearer {TOKEN}", 422),
+        # web review: two different names, one of them dropped without a word
+        ({"entity": "Cairo", "name": "A", "new_name": "B"}, f"Bearer {TOKEN}", 422),
     ],
 )
 def test_rename_refuses_bad_input(
@@ -481,6 +483,22 @@ def test_rename_refuses_bad_input(
     )
     assert response.status_code == status
     assert response.json()["error"]["status"] == status
+
+
+def test_a_split_trims_its_new_name_and_a_merge_needs_two_names(writable: TestClient) -> None:
+    """Regression (web review): a split stored "  Ashley Cole  " with its spaces, which
+    nothing then found; a merge into "" answered "no entity ''" (404)."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    entity = writable.get("/api/v1/entities/Mossad").json()
+    spelling = next(s for s in entity["spellings"] if s.lower() != "mossad")
+    body = {"entity": "Mossad", "spelling": spelling, "new_name": "  Head  of Mossad  "}
+    split = writable.post("/api/v1/entities/split", json=body, headers=auth)
+    assert split.status_code == 200, split.text
+    assert writable.get("/api/v1/entities/Head of Mossad").json()["name"] == "Head of Mossad"
+    merge = writable.post(
+        "/api/v1/entities/merge", json={"source": "Mossad", "target": " "}, headers=auth
+    )
+    assert merge.status_code == 400 and "name the entity" in merge.json()["error"]["message"]
 
 
 def test_entity_page_offers_edits_only_when_writable(

@@ -126,6 +126,8 @@ class EntityMethods(ArchiveBase):
             return self._merge_entities(source, target)
 
     def _merge_entities(self, source: str, target: str) -> int:
+        if not source.strip() or not target.strip():
+            raise ConfigError("name the entity to merge and the entity to merge it into")
         source_id, src_name, src_type = self.store.entities.find_entity(source)
         target_id, dst_name, dst_type = self.store.entities.find_entity(target)
         if target_id == source_id:
@@ -156,7 +158,15 @@ class EntityMethods(ArchiveBase):
             )
         if new_name is not None and not new_name.strip():
             raise ConfigError(f"an empty name for the split of {spelling!r}: give a name")
-        target = new_name or " ".join(w[:1].upper() + w[1:] for w in spelling.split())
+        if len(matching) == len(row.spellings):
+            raise ConfigError(
+                f"{spelling!r} is {canonical}'s only spelling: a split would leave nothing; "
+                "rename the entity instead"
+            )
+        # the name as typed, spaces at its ends and runs of spaces dropped ("  Ashley Cole ")
+        target = " ".join(
+            (new_name or " ".join(w[:1].upper() + w[1:] for w in spelling.split())).split()
+        )
         _check_name(target, f"split {spelling!r} off {canonical}")
         if link_key(target) == link_key(canonical):
             raise ConfigError(
@@ -165,13 +175,8 @@ class EntityMethods(ArchiveBase):
         self._name_free(target, kind)
         if any(i != entity_id for i, _ in self.store.entities.named(target)):
             raise ConfigError(  # a split makes an entity of its own; merging is asked for
-                f"an entity is named {target!r} already: give the split another name "
-                f"(--as NAME), or merge into it with 'newsreel entity-merge'"
-            )
-        if len(matching) == len(row.spellings):
-            raise ConfigError(
-                f"{spelling!r} is {canonical}'s only spelling: a split would leave nothing; "
-                "rename the entity instead"
+                f"an entity is named {target!r} already: give the split another name, or "
+                "merge into it (entity-merge, the Merge form or POST /api/v1/entities/merge)"
             )
         self.store.entities.set_alias(link_key(spelling), kind, target)
         return self.store.entities.relink(entity_id, matching, kind, target)
@@ -221,7 +226,8 @@ class EntityMethods(ArchiveBase):
         if moved is not None and moved[0] != entity_id and not self.store.entities.named(target):
             raise ConfigError(
                 f"{target!r} is an old name of {moved[1]!r} (merged or renamed), and finds "
-                f"it; give {name!r} another name, or merge the two: newsreel entity-merge"
+                f"it; give {name!r} another name, or merge the two (entity-merge, the Merge "
+                "form or POST /api/v1/entities/merge)"
             )
         row = self._entity_row(entity_id)
         for spelling in {*row.spellings, canonical}:

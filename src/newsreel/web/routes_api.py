@@ -582,6 +582,10 @@ def api_rename(
     chosen = new_name if new_name is not None else name
     if chosen is None:
         raise ApiProblem(422, "body.new_name: give the entity's new name")
+    if name is not None and new_name is not None and name != new_name:
+        raise ApiProblem(
+            422, "body.name: an older spelling of new_name; give one of them, not two names"
+        )
     with _authorise(request, authorization).archive() as arch:
         merged = arch.rename_merges(entity, chosen, type)
         return {"relinked": arch.rename_entity(entity, chosen, type), "merged": merged}
