@@ -158,25 +158,25 @@ class EntityMethods(ArchiveBase):
             )
         if new_name is not None and not new_name.strip():
             raise ConfigError(f"an empty name for the split of {spelling!r}: give a name")
-        if len(matching) == len(row.spellings):
-            raise ConfigError(
-                f"{spelling!r} is {canonical}'s only spelling: a split would leave nothing; "
-                "rename the entity instead"
-            )
         # the name as typed, spaces at its ends and runs of spaces dropped ("  Ashley Cole ")
         target = " ".join(
             (new_name or " ".join(w[:1].upper() + w[1:] for w in spelling.split())).split()
         )
         _check_name(target, f"split {spelling!r} off {canonical}")
-        if link_key(target) == link_key(canonical):
-            raise ConfigError(
-                f"{spelling!r} would stay {canonical}: give the new entity another name"
-            )
         self._name_free(target, kind)
         if any(i != entity_id for i, _ in self.store.entities.named(target)):
             raise ConfigError(  # a split makes an entity of its own; merging is asked for
                 f"an entity is named {target!r} already: give the split another name, or "
                 "merge into it (entity-merge, the Merge form or POST /api/v1/entities/merge)"
+            )
+        if len(matching) == len(row.spellings):
+            raise ConfigError(
+                f"{spelling!r} is {canonical}'s only spelling: a split would leave nothing; "
+                "rename the entity instead"
+            )
+        if link_key(target) == link_key(canonical):
+            raise ConfigError(
+                f"{spelling!r} would stay {canonical}: give the new entity another name"
             )
         self.store.entities.set_alias(link_key(spelling), kind, target)
         return self.store.entities.relink(entity_id, matching, kind, target)
