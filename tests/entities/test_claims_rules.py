@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsreel.entities.claims import extract, named_source
+from newsreel.entities.claims import Quote, extract, named_source
 from newsreel.entities.claims.words import _NOT_SUBJECT
 from newsreel.entities.claims_eval import read_claims_gold, score_claims
 from newsreel.entities.ner import _fluent
@@ -786,11 +786,18 @@ def test_names_that_look_like_cut_words_stay_sources() -> None:
     assert claims_of(text)[40][1] == "Israeli reports"
 
 
-def test_a_quote_starts_after_whom_the_speaker_told() -> None:
-    def said(text: str) -> list[tuple[str, str]]:
-        forms = text.split()
-        return [(q.speaker, q.text) for q in extract(forms, sentence_starts(forms))[1]]
+def _quotes(text: str) -> list[Quote]:
+    """The quotes of a text of whitespace tokens, its sentences found as enrich finds them."""
+    forms = text.split()
+    return extract(forms, sentence_starts(forms))[1]
 
+
+def said(text: str) -> list[tuple[str, str]]:
+    """(speaker, text) of each quote of a text."""
+    return [(q.speaker, q.text) for q in _quotes(text)]
+
+
+def test_a_quote_starts_after_whom_the_speaker_told() -> None:
     assert said("David Beckham told us that he is staying home for the tournament.") == [
         ("David Beckham", "he is staying home for the tournament.")
     ]
@@ -805,10 +812,6 @@ def test_a_quote_starts_after_whom_the_speaker_told() -> None:
 def test_reported_speech_ends_where_the_reporter_goes_on() -> None:
     """Regression (fact-checker review): "The police: they're working hard, but some
     residents want the authorities to do more" ran on into the reporter's words."""
-
-    def said(text: str) -> list[tuple[str, str]]:
-        forms = text.split()
-        return [(q.speaker, q.text) for q in extract(forms, sentence_starts(forms))[1]]
 
     assert said("The police say they're working hard, but some residents want more.") == [
         ("The police", "they're working hard")
@@ -1617,14 +1620,13 @@ def test_direct_speech_in_quotation_marks_is_a_direct_quote() -> None:
     Rights Watch's Nicholas McGeehan.' gave the speaker 'worsening,"' and the speaker's
     name as the quote; quoted words kept their marks."""
 
-    def said(text: str) -> list[tuple[str, str, str]]:
-        forms = text.split()
-        return [(q.speaker, q.text, q.kind) for q in extract(forms, sentence_starts(forms))[1]]
+    def said_as(text: str) -> list[tuple[str, str, str]]:
+        return [(q.speaker, q.text, q.kind) for q in _quotes(text)]
 
-    assert said('"The situation is grim and worsening," said the charity\'s director.') == [
+    assert said_as('"The situation is grim and worsening," said the charity\'s director.') == [
         ("the charity's director", "The situation is grim and worsening", "direct")
     ]
-    assert said('Blatter said, "I am no longer in the picture." Then he left.') == [
+    assert said_as('Blatter said, "I am no longer in the picture." Then he left.') == [
         ("Blatter", "I am no longer in the picture.", "direct")
     ]
-    assert said('"We will win this," he said.') == []  # a pronoun names no one
+    assert said_as('"We will win this," he said.') == []  # a pronoun names no one

@@ -303,7 +303,7 @@ class NameList:
                 heard != self._surnames[i]
                 and words[0] != first
                 and not cut_short
-                and _everyday(heard)
+                and everyday(heard)
             ):
                 continue  # "Azide First" is no Alex Forsyth: "first" is a word
             if words[0] != first and words[0] in self._firsts and fuzz.ratio(words[0], first) < 55:
@@ -329,7 +329,7 @@ class NameList:
 
     def _lone(self, k: str) -> Person | None:
         person = self._alone.get(k) or self._bare.get(k)
-        if person is not None or len(k) < _MIN_SOUND or k in self._own or _everyday(k):
+        if person is not None or len(k) < _MIN_SOUND or k in self._own or everyday(k):
             return person  # "Sally" is no Macky Sall: a word everyone uses is itself
         near = 60 if len(k) >= _LONG and "-" not in k else 75  # "Al-nasa" is no Alonso
         best: tuple[float, Person] | None = None
@@ -363,7 +363,7 @@ class NameList:
 EVERYDAY = 3.9  # English Zipf frequency from which a word is everyone's ("sally", "first")
 
 
-def _everyday(word: str) -> bool:
+def everyday(word: str) -> bool:
     """Whether a word is common in English (wordfreq): heard, it is most likely itself."""
     from wordfreq import zipf_frequency  # its lists load on first use
 

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from newsreel.entities import ner
 from newsreel.entities.linking import Linker, curated
-from newsreel.entities.listed import TITLES, NameList, people
+from newsreel.entities.listed import TITLES, NameList, everyday, people
 from newsreel.entities.names import clean, club, generic
 from newsreel.entities.outlet_split import OUTLETS, outlet_split
 from newsreel.entities.places import demonym, place
@@ -125,9 +125,7 @@ def opening_word(m: ner.Mention, starts: set[int], linker: Linker) -> bool:
         return False
     if place(k, "LOC") is not None or k in linker.curated or linker.listed.alone(k):
         return False
-    from wordfreq import zipf_frequency  # its lists load on first use
-
-    return zipf_frequency(k, "en") >= 3.9
+    return everyday(k)
 
 
 def overlap(a: ner.Mention, b: ner.Mention) -> bool:
