@@ -107,6 +107,16 @@ def test_split_merge_and_rename_move_only_the_entitys_own_mentions(
     assert code == 1 and "type LOC is named 'Rafah' already" in err
 
 
+def test_a_split_says_which_spellings_it_moves(tmp_path: Path, enriched: Path) -> None:
+    """Regression (review): splitting "Gaza" off moved "Gaza's" too without a word (one
+    spelling up to a possessive, as merges and splits are remembered)."""
+    db = _copy(tmp_path, enriched)
+    code, out, err = run("entity-split", "Gaza Strip", "Gaza", "--as", "Gaza", archive=db)
+    assert code == 0 and out.startswith("split 'Gaza' with \"Gaza's\""), out + err
+    _, shown, _ = run("entity", "Gaza", "--json", archive=db)
+    assert set(json.loads(shown)["spellings"]) == {"Gaza", "Gaza's"}
+
+
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
@@ -121,6 +131,7 @@ def test_split_merge_and_rename_move_only_the_entitys_own_mentions(
         (["entity-merge", "Hamas", "hamas"], "are one entity, Hamas"),
         (["entity-merge", "Rafa", "Rafah"], "are one entity, Rafah"),  # a spelling of it
         (["entity-split", "Rafah", "Rafa", "--as", "rafah"], "only spelling: a split would leave"),
+        (["entity-split", "Qatar", "Qatar's"], "'Qatar', \"Qatar's\", one spelling up to case"),
     ],
 )
 def test_bad_entity_requests_are_one_line(enriched: Path, args: list[str], needle: str) -> None:
@@ -343,6 +354,9 @@ def test_a_rename_says_when_it_merges_and_refuses_the_same_name(
     assert code == 1 and "'Mossad' is an old name of 'Shin Bet'" in err
     code, out, _ = run("entity", "Mossad", archive=db)
     assert out.startswith("Shin Bet")
+    # a way another entity was heard finds that entity: taking it would hide it
+    code, _, err = run("entity-rename", "Cairo", "shim bit", archive=db)
+    assert code == 1 and "'shim bit' is how 'Shin Bet' was heard" in err
 
 
 def test_claims_take_a_query_and_filters_and_a_limit(enriched: Path) -> None:

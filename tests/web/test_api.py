@@ -185,9 +185,21 @@ def test_stats_match_the_cli_and_trends_json_has_the_api_shape(
     api = client.get("/api/v1/trends", params={"terms": "Cairo", "by": "all"}).json()
     args = ["trends", "Cairo", "--json", "--no-chart", "--archive", served]
     cli = json.loads(CliRunner().invoke(main, args).stdout)
-    assert set(api) <= set(cli) and api["rows"] == cli["rows"]
+    assert set(api) == set(cli) and api["rows"] == cli["rows"]
+    assert api["measure"] == cli["measure"] == "per_10k_words"
     assert api["heard_variants"] == cli["heard_variants"] and cli["heard"] is True
     assert api["undated_videos"] == cli["undated_videos"] == 5  # the examples' undated
+
+
+def test_trends_take_the_page_s_measure(client: TestClient) -> None:
+    """Regression (review): the trends page takes measure=, the API ignored it and its
+    JSON named no measure, unlike `trends --json`; an unknown measure is a 422."""
+    terms = {"terms": "Cairo", "by": "all"}
+    share = client.get("/api/v1/trends", params={**terms, "measure": "pct_videos"}).json()
+    assert share["measure"] == "pct_videos"
+    assert share["rows"] == client.get("/api/v1/trends", params=terms).json()["rows"]
+    bad = client.get("/api/v1/trends", params={**terms, "measure": "per_word"})
+    assert bad.status_code == 422 and "measure" in bad.json()["error"]["message"]
 
 
 def test_search_has_a_notice_only_where_meaning_cannot_be_searched(client: TestClient) -> None:
@@ -493,7 +505,7 @@ def test_a_split_trims_its_new_name_and_a_merge_needs_two_names(writable: TestCl
     spelling = next(s for s in entity["spellings"] if s.lower() != "mossad")
     body = {"entity": "Mossad", "spelling": spelling, "new_name": "  Head  of Mossad  "}
     split = writable.post("/api/v1/entities/split", json=body, headers=auth)
-    assert split.status_code == 200, split.text
+    assert split.status_code == 200 and split.json()["spellings"] == [spelling], split.text
     assert writable.get("/api/v1/entities/Head of Mossad").json()["name"] == "Head of Mossad"
     merge = writable.post(
         "/api/v1/entities/merge", json={"source": "Mossad", "target": " "}, headers=auth
@@ -625,6 +637,16 @@ def test_entity_edits_refuse_what_would_lose_data_or_cannot_be_stored(
     )
     assert response.status_code in (400, 422)
     assert_error(response, response.status_code, *words)
+
+
+def test_a_body_that_is_no_json_says_so(writable: TestClient) -> None:
+    """Regression (review): a malformed body was answered "1: JSON decode error"."""
+    response = writable.post(
+        "/api/v1/entities/rename",
+        content='{"entity": "Cairo",',
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+    )
+    assert_error(response, 422, "no valid JSON", "character")
 
 
 def test_a_trend_csv_without_rows_has_every_column(client: TestClient) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -147,6 +147,13 @@ class EntityMethods(ArchiveBase):
         with self.writing("entity-split"):
             return self._split_entity(name, spelling, new_name)
 
+    def split_spellings(self, name: str, spelling: str) -> list[str]:
+        """The spellings of entity ``name`` that a split of ``spelling`` moves: those it is
+        up to case, punctuation and a possessive ("Gaza" takes "Gaza's" with it), as
+        merges and splits are remembered for re-runs by that key."""
+        row = self._entity_row(self.store.entities.find_entity(name)[0])
+        return [s for s in row.spellings if link_key(s) == link_key(spelling)]
+
     def _split_entity(self, name: str, spelling: str, new_name: str | None = None) -> int:
         entity_id, canonical, kind = self.store.entities.find_entity(name)
         row = self._entity_row(entity_id)
@@ -170,10 +177,13 @@ class EntityMethods(ArchiveBase):
                 "merge into it (entity-merge, the Merge form or POST /api/v1/entities/merge)"
             )
         if len(matching) == len(row.spellings):
-            raise ConfigError(
-                f"{spelling!r} is {canonical}'s only spelling: a split would leave nothing; "
-                "rename the entity instead"
+            alone = (
+                f"{spelling!r} is {canonical}'s only spelling"
+                if len(matching) == 1
+                else f"{', '.join(map(repr, matching))}, one spelling up to case and a "
+                f"possessive, are all of {canonical}'s spellings"
             )
+            raise ConfigError(f"{alone}: a split would leave nothing; rename the entity instead")
         if link_key(target) == link_key(canonical):
             raise ConfigError(
                 f"{spelling!r} would stay {canonical}: give the new entity another name"
@@ -222,20 +232,33 @@ class EntityMethods(ArchiveBase):
         if target == canonical and kind == own:
             raise ConfigError(f"{name!r} is named {canonical!r} already: nothing to rename")
         self._name_free(target, kind, entity_id)
-        moved = self.store.entities.moved_to(target)
-        if moved is not None and moved[0] != entity_id and not self.store.entities.named(target):
-            raise ConfigError(
-                f"{target!r} is an old name of {moved[1]!r} (merged or renamed), and finds "
-                f"it; give {name!r} another name, or merge the two (entity-merge, the Merge "
-                "form or POST /api/v1/entities/merge)"
-            )
         row = self._entity_row(entity_id)
+        self._not_taken(target, name, entity_id, row.spellings)
         for spelling in {*row.spellings, canonical}:
             self.store.entities.set_alias(link_key(spelling), kind, target)
         self.store.stories.rename_in_labels(canonical, target)  # labels show it at once
         if self.store.entities.rename(entity_id, target, kind):  # the id stays: links work
             return sum(row.spellings.values())
         return self.store.entities.relink(entity_id, list(row.spellings), kind, target)
+
+    def _not_taken(self, target: str, name: str, own: int, spellings: Iterable[str]) -> None:
+        """A ``ConfigError`` where ``target`` already finds another entity without being
+        its name: an old name (merged or renamed away) or a way it was heard ("Rafa" for
+        Rafah), unless the entity renamed was heard so too."""
+        if self.store.entities.named(target) or link_key(target) in map(link_key, spellings):
+            return
+        moved = self.store.entities.moved_to(target)
+        if moved is not None and moved[0] != own:
+            why = f"is an old name of {moved[1]!r} (merged or renamed), and finds it"
+        else:
+            heard = self.store.entities.heard_as(target, limit=1)
+            if not heard or heard[0][0] == own:
+                return
+            why = f"is how {heard[0][1]!r} was heard, and finds it"
+        raise ConfigError(
+            f"{target!r} {why}; give {name!r} another name, or merge the two (entity-merge, "
+            "the Merge form or POST /api/v1/entities/merge)"
+        )
 
     def mentions(self, video_id: str) -> list[VideoMention]:
         """Entity mentions of a video: ``first_word``, ``end_word`` (token offsets of the

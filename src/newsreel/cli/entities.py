@@ -263,8 +263,10 @@ def entity_merge(source: str, target: str, archive: Path | None) -> None:
 def entity_split(name: str, spelling: str, new_name: str | None, archive: Path | None) -> None:
     """Move SPELLING out of entity NAME into an entity of its own; kept across re-runs."""
     with open_writable(existing_archive(archive)) as arch:
+        taken = [s for s in arch.split_spellings(name, spelling) if s != spelling]
         moved = arch.split_entity(name, spelling, new_name)
-    click.echo(f"split {spelling!r} from {name}: {counted(moved, 'mention')} moved")
+    also = f" with {', '.join(map(repr, taken))} (one spelling up to case)" if taken else ""
+    click.echo(f"split {spelling!r}{also} from {name}: {counted(moved, 'mention')} moved")
 
 
 @click.command("entity-rename")

@@ -67,6 +67,11 @@ def status_of(exc: Exception) -> int:
 def _validation_message(exc: RequestValidationError) -> str:
     parts = []
     for err in exc.errors():
+        if err.get("type") == "json_invalid":  # loc is ("body", offset): no field to name
+            why = (err.get("ctx") or {}).get("error", "")
+            at = err.get("loc", ("body", 0))[-1]
+            parts.append(f"the request body is no valid JSON (at character {at}: {why})")
+            continue
         where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body"))
         message = str(err.get("msg", "invalid")).removeprefix("Value error, ")
         parts.append(f"{where or 'request'}: {message}")

@@ -428,15 +428,17 @@ def api_trends(
     lang: str | None = None,
     since: Day = None,
     until: Day = None,
+    measure: Measure = "per_10k_words",
     format: Literal["json", "csv"] = "json",
 ) -> Response:
     """Hits, videos and totals per term, outlet and period, normalised per 10,000 words
-    and as % of videos; counted as search finds them (`heard`: the ways captions misheard
-    the words too, listed in `heard_variants`; `-heard:WORD` in a term drops one;
-    `heard=false` or `exact=true`, as the trends page says it, counts the words as
-    typed; `terms` given more than once are all counted; `undated_videos`: how many
-    videos of the archive have no date and so are in no period). 503 when counting runs
-    past the server's time budget."""
+    and as % of videos (every row has all three; `measure`, as the trends page takes
+    it, names the one to chart and is echoed back); counted as search finds them
+    (`heard`: the ways captions misheard the words too, listed in `heard_variants`;
+    `-heard:WORD` in a term drops one; `heard=false` or `exact=true`, as the trends page
+    says it, counts the words as typed; `terms` given more than once are all counted;
+    `undated_videos`: how many videos of the archive have no date and so are in no
+    period). 503 when counting runs past the server's time budget."""
     heard = (not exact) if heard is None else heard
     terms = ", ".join(request.query_params.getlist("terms")) or terms
     with state_of(request).trends() as arch:
@@ -468,6 +470,7 @@ def api_trends(
             "by": by,
             "heard": heard,
             "heard_variants": variants,
+            "measure": measure,
             "rows": data,
             "undated_videos": undated,  # in no period: trends count dated videos only
         }
@@ -562,9 +565,11 @@ def api_split(
     new_name: Annotated[Text | None, Body()] = None,
     authorization: Annotated[str | None, Header()] = None,
 ) -> dict[str, Any]:
-    """Mentions heard as ``spelling`` become their own entity."""
+    """Mentions heard as ``spelling`` become their own entity (`spellings`: those moved,
+    one up to case and a possessive: "Gaza" takes "Gaza's")."""
     with _authorise(request, authorization).archive() as arch:
-        return {"relinked": arch.split_entity(entity, spelling, new_name)}
+        moves = arch.split_spellings(entity, spelling)
+        return {"relinked": arch.split_entity(entity, spelling, new_name), "spellings": moves}
 
 
 @router.post("/entities/rename", summary="Rename an entity (token)")
