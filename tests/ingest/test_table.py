@@ -10,6 +10,7 @@ import pytest
 
 from newsreel.errors import BadInputError, ConfigError
 from newsreel.ingest.files import parse_bytes
+from newsreel.ingest.formats.metadata import normalize_text
 from newsreel.ingest.formats.table import parse_rows, resolve_mapping
 from newsreel.models import Record
 
@@ -106,6 +107,23 @@ def test_sportswashing_csv_reads_all_161_videos(shared: Path) -> None:
     assert len({r.video_id for r in records}) == 161
     assert sum(1 for r in records if r.extra.get("Transcript_Event")) >= 150
     assert sum(1 for r in records if r.channel == "DW News") >= 1
+    # one video saved each caption line four times over: its text says each once, its
+    # raw text keeps every copy (regression, analyst review: RIJC9WzD7tc)
+    saved = next(r for r in records if r.video_id == "RIJC9WzD7tc")
+    assert saved.text.startswith("What happened in Qatar two years after Messi immortalized")
+    assert saved.raw_text.count("What happened in\nQatar two years after") == 4
+    shortened = [r.video_id for r in records if r.text != normalize_text(r.raw_text or "")]
+    assert shortened == ["RIJC9WzD7tc"]  # no other video loses a word
+
+
+def test_caption_lines_saved_over_and_over_are_read_once() -> None:
+    line = "the minister said the talks would resume on monday morning"
+    written = "\u200b ".join([line] * 4 + ["and then it rained"] * 4)
+    said = "the minister said the talks would resume on monday morning and then it rained"
+    rows = [{"video_id": "abcdefghijk", "transcript": written}]
+    (record,) = parse_bytes("csv", _csv_bytes(rows), "x.csv", {})
+    assert isinstance(record, Record) and record.text == said
+    assert record.raw_text == written  # kept byte for byte
 
 
 def test_rows_of_one_video_in_a_row_are_one_transcript() -> None:

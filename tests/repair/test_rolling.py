@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from newsreel.repair.rolling import Cue, merge_cues
+from newsreel.repair.rolling import Cue, merge_cues, unrepeated_text
 
 VOCAB = [f"w{i}" for i in range(400)]
 
@@ -98,3 +98,45 @@ def test_a_phrase_said_twice_in_plain_captions_stays() -> None:
     ]
     words = [w.text for w in merge_cues(cues)]
     assert words[:8] == "we will fight them we will fight them".split()  # one cue of three
+
+
+@given(
+    st.permutations(VOCAB[:300]),
+    st.lists(st.integers(3, 12), min_size=4, max_size=20),
+    st.lists(st.integers(2, 4), min_size=20, max_size=20),
+)
+def test_lines_written_out_again_and_again_are_said_once(
+    words: list[str], sizes: list[int], times: list[int]
+) -> None:
+    """Regression (review): plain CSV text whose caption lines were saved four times each
+    ("What happened in Qatar two years after" x 4, RIJC9WzD7tc) kept every copy."""
+    lines, pos = [], 0
+    for size in sizes:
+        lines.append(words[pos : pos + size])
+        pos += size
+    written = [
+        w for line, n in zip(lines, times, strict=False) for w in line * max(n, 3 - len(line) // 4)
+    ]
+    said = [w for line in lines for w in line]
+    assert unrepeated_text(" ".join(written)).split() == said
+
+
+@given(st.lists(st.sampled_from([*VOCAB[:30], "no", "no", "we", "will"]), max_size=300))
+def test_only_copies_are_dropped_and_only_once(words: list[str]) -> None:
+    """What is kept is the text, or its words in order with a third or more dropped;
+    a second pass drops nothing more."""
+    text = " ".join(words)
+    kept = unrepeated_text(text)
+    rest = iter(words)
+    assert all(word in rest for word in kept.split())  # a subsequence, in order
+    assert kept == text or len(kept.split()) <= len(words) * 2 / 3
+    assert unrepeated_text(kept) == kept or kept == text
+
+
+def test_speech_that_says_things_again_is_kept() -> None:
+    said = (
+        "no no no he said we will fight them we will fight them on the beaches "
+        "and the crowd chanted out out out out before the minister said it again "
+        "we will fight them we will fight them said the speaker to the hall"
+    )
+    assert unrepeated_text(said) == said

@@ -7,7 +7,9 @@ previous tail; never for formats that cannot roll, such as Whisper's),
 and then only the repeated line, an overlap of two words or more, or a cue wholly
 repeated, so a genuine "to to" survives. Cues that write each line twice in a row (half
 or more of them hold a run of four or more words said twice: segments joined from
-two-line captions) first lose the second copy of each such run.
+two-line captions) first lose the second copy of each such run. ``unrepeated_text`` does
+the like for untimed text whose caption lines were written out several times each
+(a third or more of its words copies of the line just before).
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ _MIN_ROLLS = 2  # cues that start with the tail before them: fewer say nothing o
 _MIN_LINE = 4  # words of a caption line written twice in a row that count as a repeat
 _MAX_LINE = 16
 _DOUBLED_SHARE = 0.5  # of the cues holding such a repeat: the captions double each line
+_MAX_PIECE = 32  # words of a line an untimed text writes out again and again
+_PROBES = 16  # places looked at for a line said again right after, before any full scan
+_REPEATED_SHARE = 1 / 3  # of an untimed text's words copies of the line before: drop them
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +141,57 @@ def _undoubled(cue: Cue, runs: Sequence[tuple[int, int]]) -> Cue:
     return Cue(
         cue.start, cue.end, tuple(cue.words[i] for i in kept), tuple(cue.times[i] for i in kept)
     )
+
+
+def unrepeated_text(text: str) -> str:
+    """An untimed transcript with the copies of each line written out again right after
+    it dropped, where a third or more of its words are such copies (captions saved
+    with each line four times over); else the text as it was. A line of four words or
+    more said twice counts, and one of two or three said three times ("Messi
+    immortalised himself" x 4); a genuine "no, no, no" or a refrain stays."""
+    words = text.split()
+    if len(words) < 3 * _MIN_LINE or not _looks_repeated(words):
+        return text
+    keys = [_key(w) for w in words]
+    kept: list[int] = []
+    i, n = 0, len(keys)
+    while i < n:
+        k = _copied_line(keys, i)
+        kept.extend(range(i, i + max(k, 1)))
+        if not k:
+            i += 1
+            continue
+        i += k
+        while keys[i : i + k] == keys[i - k : i]:
+            i += k
+    if n - len(kept) < _REPEATED_SHARE * n:
+        return text
+    return " ".join(words[i] for i in kept)
+
+
+def _copied_line(keys: Sequence[str], i: int) -> int:
+    """Length of the shortest line at ``i`` written again right after it (a line four
+    times over is one line, not two lines twice): four words or more twice, or two or
+    three words three times; 0 if none."""
+    for k in range(2, min(_MAX_PIECE, (len(keys) - i) // 2) + 1):
+        copies = 2 if k >= _MIN_LINE else 3
+        if all(keys[i : i + k] == keys[i + c * k : i + (c + 1) * k] for c in range(1, copies)):
+            return k
+    return 0
+
+
+def _looks_repeated(words: Sequence[str]) -> bool:
+    """Whether a quarter or more of a few places spread over the text have their next
+    three words said again within the next line's length (speech seldom does): cheap,
+    so untimed text with no copies costs a few slices, not a scan."""
+    n = len(words)
+    hits = 0
+    for p in range(_PROBES):
+        i = (n - 3) * p // _PROBES
+        keys = [_key(w) for w in words[i : i + 3 + 2 * _MAX_PIECE]]
+        probe = keys[:3]
+        hits += any(keys[j : j + 3] == probe for j in range(3, len(keys) - 2))
+    return hits * 4 >= _PROBES
 
 
 def _repeat_length(head: list[str], keys: list[str], last_new: int) -> int:

@@ -15,6 +15,7 @@ from newsreel.ingest.formats.metadata import (
 )
 from newsreel.ingest.formats.provenance import given_channel
 from newsreel.models import Record
+from newsreel.repair.rolling import unrepeated_text
 
 _KNOWN = ("video_id", "video_title", "thumbnail_path", "publish_date", "channel", "language")
 _TAG = re.compile(r"<(" + "|".join(_KNOWN) + r")\s*>(.*?)</\1\s*>", re.S | re.I)
@@ -68,7 +69,7 @@ def parse_seed(text: str) -> Record:
     _one_record(text)
     open_start, body_start, body_end, close_end = _doc_span(text)
     raw_body = text[body_start:body_end].strip("\r\n")
-    body = normalize_text(raw_body)
+    body = unrepeated_text(normalize_text(raw_body))  # lines saved four times over: once
     if not body:
         raise BadInputError(
             "the <doc> element is empty: there is no transcript to archive",

@@ -23,6 +23,7 @@ from newsreel.ingest.formats.metadata import (
 )
 from newsreel.ingest.formats.provenance import given_channel
 from newsreel.models import Record
+from newsreel.repair.rolling import unrepeated_text
 
 FIELDS = (
     "video_id",
@@ -137,7 +138,7 @@ def parse_row(row: Mapping[str, Any], mapping: Mapping[str, str], locator: str) 
         raw = _text(get.get("transcript"))
         if raw is None or not normalize_text(raw):
             raise BadInputError("the transcript column is empty", locator=locator)
-        text = normalize_text(raw)
+        text = unrepeated_text(normalize_text(raw))  # lines saved four times over: once
         record = Record(
             video_id=video_id or synthetic_id(text),
             id_source="source" if video_id else "content-hash",
