@@ -66,6 +66,16 @@ class NotFoundError(NewsreelError):
     """A requested video or other object does not exist in the archive."""
 
 
+def no_story(story_id: int, moved: tuple[bool, int | None], archive: object) -> NotFoundError:
+    """The error for a story id that finds nothing: never one, or regrouped away, with
+    the story now holding most of its videos (``moved``: ``Stories.moved_story``)."""
+    gone, heir = moved
+    if not gone:
+        return NotFoundError(f"no story {story_id} in the archive {archive} (newsreel stories)")
+    where = f"most of its videos are in story {heir}" if heir else "none of its videos is"
+    return NotFoundError(f"story {story_id} was regrouped (stories --regroup): {where}")
+
+
 class StoreError(NewsreelError):
     """The archive cannot be opened, migrated or written."""
 

@@ -317,9 +317,16 @@ class StoryRow(JsonRow):
     terms: tuple[str, ...]
     first_by_outlet: tuple[StoryVideo, ...] | None = None
 
+    @property
+    def undated(self) -> int:
+        """How many of its videos have no date (and so are outside ``start``..``end``)."""
+        return sum(1 for item in self.items if item.publish_date is None)
+
     def to_dict(self, *, with_items: bool = True) -> dict[str, Any]:
-        """Return the story as JSON-ready data (``first_by_outlet`` only when filled)."""
+        """Return the story as JSON-ready data (``first_by_outlet`` only when filled;
+        ``undated``: how many videos have no date)."""
         data = JsonRow.to_dict(self)
+        data["undated"] = self.undated
         if self.first_by_outlet is None:
             data.pop("first_by_outlet")
         if not with_items:
@@ -396,6 +403,7 @@ class OutletCoverage(JsonRow):
     first: VideoRef | None
     numbers: tuple[OutletClaim, ...]
     distinctive: tuple[DistinctiveTerm, ...]
+    undated: int = 0  # of its videos, those with no date: none of them can be the first
 
 
 @dataclass(frozen=True, slots=True)

@@ -446,3 +446,88 @@ def test_a_renamed_or_merged_entity_shows_in_story_labels_at_once(
     assert archive.story(story_id).label == "Emma Burnell · floods"
     archive.store.stories.rename_in_labels("Nobody", "Somebody")  # no label has it
     assert archive.story(story_id).label == "Emma Burnell · floods"
+
+
+def test_story_ids_outlive_a_regrouping(archive: Archive, news: Path) -> None:
+    """Regression (review): --regroup numbered stories from 1 again, so /story/14 showed
+    another story; a story split apart by a regrouping points to its heir."""
+    archive.ingest([news])
+    archive.group_stories()
+    flood = archive.store.stories.story_of("flood000001")
+    vote = archive.store.stories.story_of("vote0000001")
+    assert flood is not None and vote is not None and flood != vote
+    for vid in ("flood000001", "flood000002"):  # the floods now come after the votes
+        archive.set_metadata(vid, publish_date="2024-06-01")
+    archive.group_stories(regroup=True)
+    assert archive.store.stories.story_of("flood000002") == flood
+    assert archive.store.stories.story_of("vote0000002") == vote
+    assert set(archive.story(flood).video_ids) == {"flood000001", "flood000002"}
+    # a year apart, the floods are two stories: neither holds most of the old one
+    archive.set_metadata("flood000002", publish_date="2025-06-01")
+    archive.group_stories(regroup=True)
+    apart = {archive.store.stories.story_of(v) for v in ("flood000001", "flood000002")}
+    assert len(apart) == 2 and flood not in apart and vote not in apart
+    assert all(s is not None and s > max(flood, vote) for s in apart)  # never reused
+    with pytest.raises(NotFoundError, match=f"story {flood} was regrouped.*in story \\d+"):
+        archive.story(flood)
+    heir = int(str(archive.store.stories.moved_story(flood)[1]))
+    assert heir in apart
+    again = CliRunner().invoke(main, ["trends", f"story:{flood}", "--archive", archive.store.path])
+    assert again.exit_code == 1 and f"story {flood} was regrouped" in again.output
+
+
+def test_carried_ids_go_to_the_story_holding_most_of_the_old_one() -> None:
+    from newsreel.stories.ids import carry_ids
+
+    old = {1: {"a", "b", "c"}, 2: {"d", "e"}, 3: {"f"}}
+    new = {10: {"a", "b"}, 11: {"c", "d"}, 12: {"e", "g"}, 13: {"h"}}
+    kept, moved = carry_ids(old, new)
+    assert kept == {10: 1}  # 2 of 3; story 2 is split 1 and 1: no one keeps it
+    assert moved == {2: 11, 3: None}  # the first of equal heirs; "f" is in no story now
+    assert carry_ids({}, new) == ({}, {})
+
+
+def test_undated_videos_are_counted_wherever_dates_are_shown(tmp_path: Path, news: Path) -> None:
+    """Regression (review): the web and API spans, compare's "first on" and trends of
+    an undated selection said nothing of the videos with no date."""
+    record = news / "en_DW" / "flood000001.txt"
+    record.write_text(record.read_text().replace("20240501", ""), encoding="utf-8")
+    db = tmp_path / "s.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(news), "--archive", str(db)]).exit_code == 0
+    assert runner.invoke(main, ["stories", "--archive", str(db)]).exit_code == 0
+    with open_archive(db) as arch:
+        flood = next(s for s in arch.stories() if "flood000001" in s.video_ids)
+        assert flood.undated == 1 and flood.to_dict(with_items=False)["undated"] == 1
+        outlets = {o.channel: o for o in arch.compare(story=flood.story_id).outlets}
+        assert (outlets["DW News"].undated, outlets["DW News"].first) == (1, None)
+        assert outlets["BBC"].undated == 0 and outlets["BBC"].first is not None
+        assert arch.trend_undated(["floods", "ballots"]) == {"floods": 1}
+        assert arch.trend_undated("floods", channel=["BBC"]) == {}
+    shown = runner.invoke(main, ["story", str(flood.story_id), "--archive", str(db)]).output
+    assert "DW News: 1 video (all undated)" in shown
+    data = json.loads(
+        runner.invoke(
+            main, ["trends", "floods", "--json", "--no-chart", "--archive", str(db)]
+        ).stdout
+    )
+    assert data["undated_hits"] == {"floods": 1}
+    alone = runner.invoke(
+        main, ["trends", "floods", "--channel", "DW News", "--no-chart", "--archive", str(db)]
+    )
+    assert "floods: 1 video that says it has no date, so is in no period" in alone.output
+    before = ["--until", "2000-01-01", "--no-chart", "--archive", str(db)]
+    none = runner.invoke(main, ["trends", "floods", *before])
+    assert none.exit_code == 0 and "no dated video of the outlets" in none.output
+
+
+def test_an_outlets_numbers_are_taken_from_each_of_its_videos_in_turn() -> None:
+    from newsreel.cli.stories import spread
+    from newsreel.rows import OutletClaim
+
+    def claim(video: str, value: float) -> OutletClaim:
+        return OutletClaim("BBC", None, video, value, str(value), None, None)
+
+    claims = [claim("a", n) for n in range(6)] + [claim("b", 10), claim("c", 20)]
+    assert [c.value for c in spread(claims, 4)] == [0, 1, 10, 20]
+    assert spread(claims, 20) == claims and spread([], 3) == []

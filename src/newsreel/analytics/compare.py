@@ -112,21 +112,23 @@ def by_outlet(rows: Iterable[tuple[str | None, str]]) -> dict[str, Counter[str]]
 def compare_outlets(
     compared: str, rows: Sequence[CompareRow], claims: Iterable[OutletClaim], *, top: int = 15
 ) -> Comparison:
-    """Per outlet of the compared videos: how many, the first dated one, the numbers
-    reported (``claims``, oldest first) and the ``top`` distinctive terms (none when one
-    outlet covered it all); the outlet that reported first comes first, undated outlets
-    last (then by name)."""
+    """Per outlet of the compared videos: how many (and how many undated), the first
+    dated one, the numbers reported (``claims``, oldest first) and the ``top``
+    distinctive terms (none when one outlet covered it all); the outlet that reported
+    first comes first, undated outlets last (then by name)."""
     outlets = {r.channel or UNKNOWN for r in rows}
     # one outlet has no other to differ from: its "distinctive" words would be noise
     terms = (
         log_odds(by_outlet((r.channel, r.text) for r in rows), top=top) if len(outlets) > 1 else {}
     )
     videos: Counter[str] = Counter()
+    undated: Counter[str] = Counter()
     first: dict[str, VideoRef] = {}
     numbers: dict[str, list[OutletClaim]] = {}
     for row in sorted(rows, key=lambda r: (r.publish_date is None, r.publish_date or date.min)):
         channel = row.channel or UNKNOWN
         videos[channel] += 1
+        undated[channel] += row.publish_date is None
         numbers.setdefault(channel, [])
         if channel not in first and row.publish_date:
             first[channel] = VideoRef(row.video_id, row.title, row.publish_date)
@@ -147,6 +149,7 @@ def compare_outlets(
                 first.get(channel),
                 tuple(numbers[channel]),
                 tuple(terms.get(channel, [])),
+                undated[channel],
             )
             for channel in sorted(numbers, key=order)
         ),

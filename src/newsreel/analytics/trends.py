@@ -20,7 +20,7 @@ import calendar
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -28,7 +28,7 @@ import numpy as np
 
 from newsreel.analytics.counting import Pattern, folded, leaves, matcher, occurrences
 from newsreel.budget import check_time
-from newsreel.errors import ConfigError, NotFoundError
+from newsreel.errors import ConfigError, no_story
 from newsreel.models import Filters
 from newsreel.search.bm25 import invert
 from newsreel.search.engine import prepared, variants_for, widest
@@ -278,6 +278,28 @@ class Trends:
                     )
         return rows
 
+    def undated_hits(
+        self, terms: Sequence[str], *, heard: bool = True, filters: Filters | None = None
+    ) -> dict[str, int]:
+        """For each term, how many videos that say it (of the outlets and language asked
+        for) have no date, so are in no period of its trend; terms with none left out."""
+        out: dict[str, int] = {}
+        with self._lock:
+            meta = self._current_meta()
+            undated = _mask(
+                meta, replace(filters or Filters(), since=None, until=None), dated=False
+            )
+            if not undated.any():
+                return out
+            for term in (t.strip() for t in terms if t.strip()):
+                tids, _ = self._term_hits(term, heard)
+                where = np.searchsorted(meta.tids, tids)
+                where = np.minimum(where, len(meta.tids) - 1)
+                found = (meta.tids[where] == tids) & undated[where]
+                if count := int(np.count_nonzero(found)):
+                    out[term] = count
+        return out
+
     def heard(self, terms: Sequence[str]) -> dict[str, dict[str, list[str]]]:
         """The heard variants each word of each term is counted with (what search would
         also match): term → word → variants; entity: and story: terms have none."""
@@ -342,7 +364,8 @@ class Trends:
                 raise ConfigError(f"{term!r} names no story; write story:ID (newsreel stories)")
             tids = self.store.stories.story_video_ids(int(number))
             if not tids:
-                raise NotFoundError(f"no story {number} (run 'newsreel stories')")
+                moved = self.store.stories.moved_story(int(number))
+                raise no_story(int(number), moved, self.store.path)
             return _arrays(dict.fromkeys(tids, 1))
         if term.lower().startswith("entity:"):
             name = term.split(":", 1)[1].strip().strip('"')
@@ -503,8 +526,10 @@ def _term_query(term: str) -> ParsedQuery:
     return parsed
 
 
-def _mask(meta: _Meta, filters: Filters) -> np.ndarray[Any, Any]:
-    keep: np.ndarray[Any, Any] = meta.day >= 0
+def _mask(meta: _Meta, filters: Filters, *, dated: bool = True) -> np.ndarray[Any, Any]:
+    """The videos a trend counts: dated ones (``dated=False``: the undated ones) of the
+    outlets and language asked for, within the dates asked for."""
+    keep: np.ndarray[Any, Any] = (meta.day >= 0) if dated else (meta.day < 0)
     if filters.channels:  # any of the outlets, by name or code
         wanted = {c.lower() for c in filters.channels}
         by_name = [i for i, c in enumerate(meta.channels) if c.lower() in wanted]

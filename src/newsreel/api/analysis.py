@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from newsreel.analytics.compare import compare_outlets
 from newsreel.analytics.trends import TREND_COLUMNS, TrendRow, Trends
 from newsreel.api.base import MAX_TOP, ArchiveBase, Outlets
-from newsreel.errors import ConfigError, NotFoundError
+from newsreel.errors import ConfigError, no_story
 from newsreel.models import Filters
 from newsreel.rows import (
     Comparison,
@@ -47,7 +47,7 @@ class AnalysisMethods(ArchiveBase):
         _whole_number("a story id", story_id, 1)
         rows = self.store.stories.story_rows(Filters(), 1, story_id)
         if not rows:
-            raise NotFoundError(f"no story {story_id} in the archive {self.store.path}")
+            raise no_story(story_id, self.store.stories.moved_story(story_id), self.store.path)
         return replace(rows[0], first_by_outlet=first_by_outlet(rows[0].items))
 
     def compare(
@@ -71,7 +71,7 @@ class AnalysisMethods(ArchiveBase):
             _whole_number("a story id", story, 1)
             tids = self.store.stories.story_video_ids(story)
             if not tids:
-                raise NotFoundError(f"no story {story} in the archive {self.store.path}")
+                raise no_story(story, self.store.stories.moved_story(story), self.store.path)
             what = f"story {story}"
         elif entity:
             entity_id, name, _ = self.store.entities.find_entity(entity)
@@ -187,6 +187,22 @@ class AnalysisMethods(ArchiveBase):
         if self._trends is None:
             self._trends = Trends(self.indexes)
         return self._trends.heard([terms] if isinstance(terms, str) else terms)
+
+    def trend_undated(
+        self,
+        terms: Sequence[str] | str,
+        *,
+        heard: bool = True,
+        channel: Outlets = None,
+        lang: str | None = None,
+    ) -> dict[str, int]:
+        """For each term, how many videos that say it (of ``channel`` and ``lang``) have
+        no date and so are in no period of ``trend_rows``; terms with none left out."""
+        if self._trends is None:
+            self._trends = Trends(self.indexes)
+        filters = self._filters(channel, lang, None, None)
+        terms = [terms] if isinstance(terms, str) else terms
+        return self._trends.undated_hits(terms, heard=heard, filters=filters)
 
     def trends(self, terms: Sequence[str] | str, **options: Any) -> pd.DataFrame:
         """``trend_rows`` as a pandas DataFrame, with ``per_10k_words`` and ``pct_videos``."""

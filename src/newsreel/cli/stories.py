@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ from newsreel.cli.common import (
     with_progress,
 )
 from newsreel.errors import ConfigError
-from newsreel.rows import Comparison, StoryRow
+from newsreel.rows import Comparison, OutletClaim, StoryRow
 
 MEASURE = {"none": "hits", "words": "per_10k_words", "videos": "pct_videos"}
 DEFAULT_CHART = Path("trends.png")
@@ -112,8 +113,7 @@ def _span(row: StoryRow) -> str:
     if not row.start:
         return "undated"
     span = str(row.start) if row.start == row.end else f"{row.start} .. {row.end}"
-    undated = sum(1 for item in row.items if item.publish_date is None)
-    return f"{span} ({undated} undated)" if undated else span
+    return f"{span} ({row.undated} undated)" if row.undated else span
 
 
 @click.command()
@@ -149,6 +149,8 @@ def _print_comparison(data: Comparison) -> None:
         click.echo()
         first = outlet.first
         when = f", first on {first.publish_date} ({first.video_id})" if first else ""
+        if outlet.undated:  # no date, so none of them can be the first: say so
+            when += f" ({outlet.undated} undated)" if first else " (all undated)"
         click.echo(
             click.style(f"{outlet.channel}", bold=True)
             + f": {counted(outlet.videos, 'video')}{when}"
@@ -158,10 +160,33 @@ def _print_comparison(data: Comparison) -> None:
         else:
             terms = ", ".join(f"{d.term} ({d.z:+.1f})" for d in outlet.distinctive)
             click.echo(f"  distinctive: {terms or '(too little text)'}")
-        for claim in outlet.numbers[:8]:
+        shown = spread(outlet.numbers, NUMBERS_SHOWN)
+        for claim in shown:
             source = f" — {claim.attribution}" if claim.attribution else ""
             line = f"  {claim.publish_date or '?'}  {claim.said} {claim.subject or ''}{source}"
             click.echo(line.rstrip())
+        if len(outlet.numbers) > len(shown):
+            click.echo(f"  … {len(outlet.numbers) - len(shown)} more numbers (--json)")
+
+
+NUMBERS_SHOWN = 8  # an outlet's numbers in plain output
+
+
+def spread(claims: Sequence[OutletClaim], limit: int) -> list[OutletClaim]:
+    """At most ``limit`` of an outlet's numbers taken in turn from each of its videos
+    (the first of each, then the second...), in their order: one long video does not
+    fill the list."""
+    by_video: dict[str, list[OutletClaim]] = {}
+    for claim in claims:
+        by_video.setdefault(claim.video_id, []).append(claim)
+    chosen: set[int] = set()
+    rank = 0
+    while len(chosen) < min(limit, len(claims)):
+        for found in by_video.values():
+            if rank < len(found) and len(chosen) < limit:
+                chosen.add(id(found[rank]))
+        rank += 1
+    return [c for c in claims if id(c) in chosen]
 
 
 @click.command()
@@ -315,6 +340,7 @@ def trends(
         )
         variants = arch.trend_variants(chosen) if heard else {}
         undated = arch.store.videos.undated_count()
+        unplaced = arch.trend_undated(chosen, heard=heard, channel=channel, lang=lang)
     measure = MEASURE[normalise]
     if as_csv and as_json:
         raise click.UsageError("--csv and --json both print the rows: use one")
@@ -328,6 +354,7 @@ def trends(
             "measure": measure,
             "rows": [row.to_dict() for row in rows],
             "undated_videos": undated,  # in no period: trends count dated videos only
+            "undated_hits": unplaced,  # per term, its videos with no date
         }
         click.echo(json.dumps(data, ensure_ascii=False, default=str))
         if chart is not None:
@@ -341,6 +368,13 @@ def trends(
                 f"(drop one with '{term} -heard:{heard_as[0]}'; --exact for none)",
                 err=True,
             )
+    for term, videos in unplaced.items():
+        click.echo(
+            f"{term}: {counted(videos, 'video')} that {'say' if videos != 1 else 'says'} it "
+            f"{'have' if videos != 1 else 'has'} no date, so {'are' if videos != 1 else 'is'} "
+            "in no period of its trend",
+            err=True,
+        )
     if undated:
         click.echo(
             f"note: {counted(undated, 'video')} of the archive "
@@ -366,6 +400,13 @@ def trends(
 def _table(rows: list[Any], terms: list[str], measure: str, per: str, min_words: int) -> None:
     """Every period down (a time axis), term (x outlet) across: the measure and, beside
     it, videos with a hit / the outlet's videos."""
+    if not rows:
+        click.echo(
+            "no dated video of the outlets, language and dates asked for: trends count "
+            "dated videos only",
+            err=True,
+        )
+        return
     columns = sorted(
         {(r.term, r.channel) for r in rows},
         key=lambda c: (terms.index(c[0]) if c[0] in terms else 99, c[1]),
@@ -375,7 +416,8 @@ def _table(rows: list[Any], terms: list[str], measure: str, per: str, min_words:
     width = max([16, *(len(n) for n in names)])
     click.echo(
         f"{LABELS[measure]} (videos with it / all the outlet's videos); '-' = the outlet "
-        f"published nothing that period, '·' = fewer than {min_words:,} words (--min-words)"
+        "published nothing that period"
+        + (f", '·' = fewer than {min_words:,} words (--min-words)" if min_words else "")
     )
     click.echo(f"{'period':<11}" + "".join(f"{n:>{width + 2}}" for n in names))
     for period in time_axis([r.period for r in rows], per):

@@ -16,6 +16,7 @@ import queue
 import signal
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import partial
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -129,6 +130,29 @@ def _writer_main(store: Store, run_id: int, inbox: Any, outbox: Any, parent: int
         outbox.put(("error", exc))
 
 
+@contextmanager
+def _no_main_script() -> Iterator[None]:
+    """Start a spawned process without it running the caller's script again. Spawn
+    imports ``__main__`` from its file in the child, so a script that opens an archive
+    and ingests with no ``if __name__ == "__main__":`` guard would do it again there
+    (and find the archive locked by itself); the writer needs nothing of the script, so
+    its file is hidden while the process starts."""
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved: dict[str, Any] = {
+        k: main.__dict__[k] for k in ("__file__", "__spec__") if k in main.__dict__
+    }
+    main.__dict__.pop("__file__", None)
+    main.__dict__["__spec__"] = None
+    try:
+        yield
+    finally:
+        main.__dict__.pop("__spec__", None)
+        main.__dict__.update(saved)
+
+
 class _WriterProcess:
     """The ingesting side of the writer process."""
 
@@ -142,7 +166,8 @@ class _WriterProcess:
             args=(store, run_id, self.inbox, self.outbox, os.getpid()),
             daemon=True,
         )
-        self.process.start()
+        with _no_main_script():
+            self.process.start()
 
     def _drain(self, block: bool = False) -> bool:
         """Collect reports; return True once the writer has finished, failed or died.

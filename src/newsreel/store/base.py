@@ -306,6 +306,18 @@ class StoryRepository(Protocol):
     def next_story_id(self) -> int:
         """One more than the highest story id ever used."""
 
+    def remember_stories(self) -> None:
+        """Keep which story each video is in before a regrouping forgets them."""
+
+    def story_videos(self, before: bool = False) -> dict[int, set[str]]:
+        """The video ids of each story: now, or before the regrouping under way."""
+
+    def carry_story_ids(self, kept: Mapping[int, int], moved: Mapping[int, int | None]) -> None:
+        """End a regrouping: new stories take old ids, old ids remember their heirs."""
+
+    def moved_story(self, story_id: int) -> tuple[bool, int | None]:
+        """Whether a story id was regrouped away, and the story holding its videos."""
+
     def save_stories(
         self,
         stories: Sequence[StoryState],

@@ -37,6 +37,8 @@ TABLES = (
     "enrichments",
     "stories",
     "story_videos",
+    "story_history",
+    "story_moves",
     "stage_versions",
     "video_overrides",
     "outlet_aliases",

@@ -309,6 +309,21 @@ CREATE INDEX mentions_surface ON mentions(lower(surface));
 CREATE INDEX entities_name ON entities(lower(name))
 """,
     ),
+    (
+        13,
+        "stories: ids that outlive a regrouping (the old stories' videos while one runs, "
+        "and where each old story that kept no id went)",
+        """
+CREATE TABLE story_history (
+    video_id TEXT NOT NULL,
+    story_id INTEGER NOT NULL
+);
+CREATE TABLE story_moves (
+    old_id INTEGER PRIMARY KEY,
+    new_id INTEGER
+)
+""",
+    ),
 )
 
 # What a migration adds on PostgreSQL only: search there lives in the database itself

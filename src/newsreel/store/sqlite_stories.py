@@ -79,8 +79,83 @@ class SQLiteStories(Repository):
         ]
 
     def next_story_id(self) -> int:
-        """One more than the highest story id ever used."""
-        return int(self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM stories").fetchone()[0])
+        """One more than the highest story id ever used (a regrouped story's old id is
+        never given to another story)."""
+        return 1 + max(
+            int(self.db.execute(f"SELECT coalesce(max({column}), 0) FROM {table}").fetchone()[0])
+            for table, column in (
+                ("stories", "id"),
+                ("story_history", "story_id"),
+                ("story_moves", "old_id"),
+                ("story_moves", "new_id"),
+            )
+        )
+
+    def remember_stories(self) -> None:
+        """Keep which story each video is in before a regrouping forgets them (unless an
+        interrupted regrouping kept them already: the stories now are part-made)."""
+        with self.db:
+            if self.db.execute("SELECT 1 FROM story_history LIMIT 1").fetchone() is None:
+                self.db.execute(
+                    "INSERT INTO story_history (video_id, story_id) SELECT v.video_id, "
+                    "s.story_id FROM story_videos s JOIN videos v "
+                    "ON v.current_transcript_id = s.transcript_id"
+                )
+
+    def story_videos(self, before: bool = False) -> dict[int, set[str]]:
+        """The video ids of each story: now, or (``before``) before the regrouping that
+        is under way (empty when none is)."""
+        sql = (
+            "SELECT story_id, video_id FROM story_history"
+            if before
+            else "SELECT s.story_id, v.video_id FROM story_videos s JOIN videos v "
+            "ON v.current_transcript_id = s.transcript_id"
+        )
+        out: dict[int, set[str]] = {}
+        for story_id, video_id in self.db.execute(sql):
+            out.setdefault(int(story_id), set()).add(str(video_id))
+        return out
+
+    def carry_story_ids(self, kept: Mapping[int, int], moved: Mapping[int, int | None]) -> None:
+        """End a regrouping: each new story in ``kept`` takes its old id, each old id in
+        ``moved`` remembers the story its videos went to, and the old stories are
+        forgotten."""
+        with self.db:
+            for new_id, old_id in kept.items():  # copied, moved, dropped: videos refer to it
+                self.db.execute(
+                    'INSERT INTO stories (id, label, start, "end", videos, channels, centroid, '
+                    'updated_at) SELECT ?, label, start, "end", videos, channels, centroid, '
+                    "updated_at FROM stories WHERE id = ?",
+                    (old_id, new_id),
+                )
+                self.db.execute(
+                    "UPDATE story_videos SET story_id = ? WHERE story_id = ?", (old_id, new_id)
+                )
+                self.db.execute("DELETE FROM stories WHERE id = ?", (new_id,))
+                self.db.execute("DELETE FROM story_moves WHERE old_id = ?", (old_id,))
+            for gone, heir in moved.items():
+                self.db.execute("DELETE FROM story_moves WHERE old_id = ?", (gone,))
+                self.db.execute("INSERT INTO story_moves VALUES (?, ?)", (gone, heir))
+            self.db.execute("DELETE FROM story_history")
+
+    def moved_story(self, story_id: int) -> tuple[bool, int | None]:
+        """Whether a story id was regrouped away, and the story now holding most of its
+        videos (None where none does), followed across regroupings."""
+        if not 0 <= story_id <= MAX_ID:
+            return False, story_id
+        seen: set[int] = set()
+        current = story_id
+        while current not in seen:
+            seen.add(current)
+            row = self.db.execute(
+                "SELECT new_id FROM story_moves WHERE old_id = ?", (current,)
+            ).fetchone()
+            if row is None:
+                return current != story_id, current
+            if row[0] is None:
+                break
+            current = int(row[0])
+        return True, None
 
     def save_stories(
         self,

@@ -37,6 +37,7 @@ from newsreel.stories.grouping import (
     Story,
     label_terms,
 )
+from newsreel.stories.ids import carry_ids
 from newsreel.text import ENTITY_PREFIX
 
 VERSION = (
@@ -99,6 +100,7 @@ class StoriesStage:
     def start(self, previous: str | None) -> None:
         """Start over when asked or when the grouping version changed."""
         if self.regroup or previous not in (None, VERSION):
+            self.store.stories.remember_stories()  # their ids outlive the regrouping
             self.store.stories.clear_stories()
         self.grouper = Grouper(next_id=self.store.stories.next_story_id())
         self._after = None
@@ -108,6 +110,7 @@ class StoriesStage:
         may join are read here."""
         batch = self.store.stories.ungrouped(BATCH, self._after)
         if not batch:
+            self._carry_ids()
             return batch
         tail = batch[-1]
         day = tail.publish_date.isoformat() if tail.publish_date else "~"
@@ -115,6 +118,14 @@ class StoriesStage:
         self._items = self._vectors(batch)
         self._hold_near([item.day for item in self._items])
         return batch
+
+    def _carry_ids(self) -> None:
+        """At the end of a regrouping, the new stories take the ids of the old ones they
+        continue (``stories.ids``)."""
+        before = self.store.stories.story_videos(before=True)
+        if before:
+            kept, moved = carry_ids(before, self.store.stories.story_videos())
+            self.store.stories.carry_story_ids(kept, moved)
 
     def _vectors(self, batch: list[UngroupedVideo]) -> list[Item]:
         documents = max(1, self.store.search.indexed_documents())

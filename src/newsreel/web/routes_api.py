@@ -455,6 +455,7 @@ def api_trends(
         )
         variants = arch.trend_variants(split_terms(terms)) if heard else {}
         undated = arch.store.videos.undated_count()
+        unplaced = arch.trend_undated(split_terms(terms), heard=heard, channel=channel, lang=lang)
     data = [r.to_dict() for r in rows]
     if format == "csv":
         columns = list(TREND_COLUMNS)
@@ -473,6 +474,7 @@ def api_trends(
             "measure": measure,
             "rows": data,
             "undated_videos": undated,  # in no period: trends count dated videos only
+            "undated_hits": unplaced,  # per term, its videos with no date
         }
     )
 
