@@ -101,6 +101,7 @@ def test_rows_give_plain_json_in_field_order() -> None:
         "video_ids",
         "items",
         "terms",
+        "undated",
     ]
     assert listed["start"] == "2024-05-01" and listed["channels"] == ["DW"]
     assert listed["items"] == [
@@ -147,9 +148,11 @@ def test_nested_rows_keep_the_json_shape() -> None:
                 "subject": "people",
                 "attribution": None,
                 "qualifier": None,
+                "said": "40",
             }
         ],
         "distinctive": [{"term": "x", "z": 2.5, "count": 3}],
+        "undated": 0,
     }
     assert list(ClaimRow("v", 1, 2, 3.0, "3", None, None, "s").to_dict()) == [
         "video_id",
@@ -164,6 +167,7 @@ def test_nested_rows_keep_the_json_shape() -> None:
         "publish_date",
         "unit",
         "qualifier",
+        "said",  # the number as said (review: only the text output had it)
     ]
 
 

@@ -9,6 +9,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,6 @@ _INTEGER = (
     "version",
     "versions",
     "words",
-    "timed",
     "first_word",
     "end_word",
     "entity_id",
@@ -40,6 +40,9 @@ _INTEGER = (
     "rank",
 )
 _FLOAT = ("duration_seconds", "value", "start_seconds", "end_seconds")
+_DATE = ("publish_date",)  # ISO dates: Parquet date32 (pandas reads dates)
+_TIMESTAMP = ("ingested_at",)  # ISO times with their offset: Parquet UTC timestamps
+_BOOL = ("timed",)
 # Beyond this many distinct ``extra`` keys (one wide source table can bring 100,000),
 # ``extra`` stays one JSON column: the column set of an export stays bounded and stable.
 MAX_EXTRA_COLUMNS = 64
@@ -172,20 +175,45 @@ def _write_parquet(rows: Iterable[dict[str, Any]], columns: list[str], path: Pat
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema(
-        [
-            (
-                name,
-                pa.float64() if name in _FLOAT else pa.int64() if name in _INTEGER else pa.string(),
-            )
-            for name in columns
-        ]
-    )
+    schema = pa.schema([(name, _arrow_type(name)) for name in columns])
+    typed = [name for name in columns if name in (*_DATE, *_TIMESTAMP, *_BOOL)]
     count = 0
     with pq.ParquetWriter(str(path), schema, compression="zstd") as writer:
         for chunk in _chunks(rows, _PARQUET_BATCH):
+            for row in chunk if typed else ():
+                for name in typed:
+                    row[name] = _typed(name, row.get(name))
             writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
             count += len(chunk)
         if count == 0:
             writer.write_table(schema.empty_table())
     return count
+
+
+def _arrow_type(name: str) -> Any:
+    """The Parquet type of an export column: numbers, dates, times and flags typed (as
+    pandas wants them), the rest text."""
+    import pyarrow as pa
+
+    if name in _FLOAT:
+        return pa.float64()
+    if name in _INTEGER:
+        return pa.int64()
+    if name in _DATE:
+        return pa.date32()
+    if name in _TIMESTAMP:
+        return pa.timestamp("us", tz="UTC")
+    if name in _BOOL:
+        return pa.bool_()
+    return pa.string()
+
+
+def _typed(name: str, value: Any) -> Any:
+    """A typed column's value as Parquet takes it (the rows hold ISO text and 0/1)."""
+    if value is None or value == "":
+        return None
+    if name in _DATE:
+        return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    if name in _TIMESTAMP:
+        return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return bool(value)

@@ -125,6 +125,10 @@ class ClaimRow(JsonRow):
         """The number as said, with its qualifier: "more than 500"."""
         return f"{self.qualifier} {self.text}" if self.qualifier else self.text
 
+    def to_dict(self) -> dict[str, Any]:
+        """The row as JSON-ready data, with ``said`` ("more than 500")."""
+        return {**JsonRow.to_dict(self), "said": self.said}
+
 
 # what a claim's text or the first word of its subject says it is in
 _UNIT_SIGNS = {"%": "percent", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
@@ -374,6 +378,10 @@ class OutletClaim(JsonRow):
     def said(self) -> str:
         """The number as said, with its qualifier: "more than 500"."""
         return f"{self.qualifier} {self.text}" if self.qualifier else self.text
+
+    def to_dict(self) -> dict[str, Any]:
+        """The row as JSON-ready data, with ``said`` ("more than 500")."""
+        return {**JsonRow.to_dict(self), "said": self.said}
 
 
 @dataclass(frozen=True, slots=True)

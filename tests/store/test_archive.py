@@ -254,6 +254,10 @@ def test_filters_and_export_round_trip(archive: Archive, tmp_path: Path) -> None
     back = pd.read_parquet(tmp_path / "out.parquet")
     assert list(back["video_id"]) == ["vidA", "vidB"]
     assert list(back["transcript"]) == ["Cairo talks", "Cairo again"]
+    # typed for pandas (review: dates, times and flags were text): dates, UTC times, bools
+    assert back["publish_date"].map(type).isin([date, type(None)]).all()
+    assert str(back["ingested_at"].dtype) == "datetime64[us, UTC]"
+    assert back["timed"].dtype == bool
 
 
 @pytest.mark.parametrize("jobs", [None, 1, 0])

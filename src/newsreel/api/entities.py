@@ -336,7 +336,8 @@ class EntityMethods(ArchiveBase):
             )
         else:
             found = [r for r in readers[table]() if getattr(r, "video_id", None) in wanted]
-        columns = list(kinds[table].__dataclass_fields__)  # a header even with no rows
+        derived = ("said",) if table == "claims" else ()  # ClaimRow.to_dict adds it
+        columns = [*kinds[table].__dataclass_fields__, *derived]  # a header even with no rows
         encoded = (
             {
                 k: json.dumps(v, ensure_ascii=False)

@@ -16,7 +16,13 @@ from newsreel.rows import PassageRow
 from newsreel.search import crowding, rerank
 from newsreel.search.forms import stemmed
 from newsreel.search.occurrences import WIDTH, Found, find_passages
-from newsreel.search.passages import best_passage, slot_groups, title_matches, youtube_url
+from newsreel.search.passages import (
+    Passage,
+    best_passage,
+    slot_groups,
+    title_matches,
+    youtube_url,
+)
 from newsreel.search.query import And, Near, Node, Or, Phrase, Term
 from newsreel.search.soundalike import (
     Heard,
@@ -233,6 +239,7 @@ def build_hits(
         anchor = (anchors or {}).get(transcript_id)
         if anchor is not None and not passage.matched_terms:
             passage = best_passage(row.text, row.word_times, groups, anchor=anchor)
+        start = _placed(passage, anchor is not None)
         in_title, heard_in_title = title_matches(row.title, groups)
         matched = passage.matched_terms + tuple(
             t for t in in_title if t not in passage.matched_terms
@@ -250,11 +257,17 @@ def build_hits(
                 matched_terms=matched,
                 heard_as=heard,
                 match=label,
-                start_seconds=passage.start_seconds,
-                url=youtube_url(row.video_id, passage.start_seconds),
+                start_seconds=start,
+                url=youtube_url(row.video_id, start),
             )
         )
     return hits
+
+
+def _placed(passage: Passage, anchored: bool) -> float | None:
+    """Where a hit's passage starts, if it says anything of where the match is: not
+    for a video matched by its title alone (its passage is just its opening)."""
+    return passage.start_seconds if passage.matched_terms or anchored else None
 
 
 PASSAGE_CHUNK = 100  # transcripts read at a time when listing passages

@@ -195,9 +195,11 @@ def _match_length(group: Sequence[Slot], start: int, folded: dict[int, list[str]
     ):
         length += 1
     if length == 1 and (
-        fold(group[start].label) in STOPWORDS or not any(group[start].matches(t) for t in folded[i])
+        (len(group) > 1 and fold(group[start].label) in STOPWORDS)
+        or not any(group[start].matches(t) for t in folded[i])
     ):
-        return 0  # a phrase's variant ("bit") or a stopword alone is no match
+        return 0  # a phrase's variant ("bit") or a stopword alone is no match of a run
+    # of words; a query that is the stopword alone ("US", "the") is matched where said
     return length
 
 

@@ -45,8 +45,8 @@ def _check_writable(path: Path) -> None:
     if not _can_write(target) or not _can_write(path.parent):
         raise StoreError(
             f"the archive {path} is on a read-only file system or in a folder you cannot "
-            "write; read it (search, show, export, serve work), or copy it somewhere "
-            "writable to change it"
+            "write; read it (search, show, export, serve work; from Python: "
+            "open_archive(path, read_only=True)), or copy it somewhere writable to change it"
         )
 
 
