@@ -190,6 +190,9 @@ def test_broken_folder_is_reported_not_crashed(tmp_path: Path) -> None:
         (["claims", "-ugz3j9I-80", "--json"], "e.g. newsreel claims --json "),  # options first
         (["trends", "Cairo", "--json", "--csv"], "use one"),
         (["show", "4emc0CPvQ-0", "--source", "--json"], "drop --json"),
+        # review: "No such option '--archive'. Did you mean '--archive'?"
+        (["trends", "--", "-Gaza"], "--archive comes after '--', where every word is a term"),
+        (["story", "-1"], "a story id must be a whole number from 1, not -1"),  # as the API
     ],
 )
 def test_user_errors_are_one_clear_line(demo: Path, args: list[str], needle: str) -> None:

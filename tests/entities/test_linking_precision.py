@@ -687,3 +687,19 @@ def test_an_everyday_word_opening_a_sentence_is_no_name(text: str, kept: bool) -
     at = 2 if text.startswith("They") else 0
     rows = enrich_tokens(tokens, [Mention(at, at + 1, "PER", tokens[at])], Linker({}, {}))
     assert bool(rows.mentions) == kept
+
+
+def test_an_everyday_word_before_a_persons_name_is_no_part_of_it() -> None:
+    """Regression (review): "defend Trump" and "see Bannon" were spellings of Trump and
+    Bannon; a particle, a listed first name left lower case and other types stay."""
+
+    def cut(text: str, kind: str = "PER") -> str | None:
+        tokens = text.split()
+        m = trimmed(tokens, Mention(0, len(tokens), kind, text))
+        return None if m is None else m.text
+
+    assert cut("defend Trump") == "Trump"
+    assert cut("see Bannon") == "Bannon"
+    for name in ("de Gaulle", "mark Carney", "brooks kepka", "Steve Bannon"):
+        assert cut(name) == name
+    assert cut("world Cup", "ORG") == "world Cup"

@@ -430,6 +430,10 @@ def test_distinctive_terms_are_over_used_and_no_contraction_or_own_name() -> Non
     assert "don" not in terms and "france" not in terms and "coverage" in terms
     assert all(d.z > 0 for group in result.values() for d in group)
     assert "qatar" not in terms  # the other outlet said it more
+    # review: "ve seen" (of "we've seen"), "speech speech" (a stutter), "probably"
+    talk = ngrams("we've seen it probably basically speech speech minister said " * 3)
+    assert {"ve seen", "speech speech", "probably", "basically"}.isdisjoint(talk)
+    assert {"speech", "minister", "speech minister"} <= set(talk)
 
 
 def test_a_renamed_or_merged_entity_shows_in_story_labels_at_once(

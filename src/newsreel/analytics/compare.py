@@ -40,14 +40,20 @@ UNKNOWN = "(unknown)"
 
 
 def ngrams(text: str) -> Counter[str]:
-    """Unigrams (no stop words) and bigrams (not both stop words) of a text; never the
-    stem a contraction leaves ("don" of "don't")."""
+    """Unigrams (no stop words or fillers) and bigrams (of two words neither a stop word
+    nor a filler, not one word twice: "speech speech" is a caption's stutter); never
+    what a contraction leaves ("don" of "don't", "ve" of "we've")."""
     words = [w for w in tokens(text) if not w.isdigit() and w not in _CONTRACTED]
-    counts: Counter[str] = Counter(w for w in words if w not in STOP and len(w) > 2)
+    counts: Counter[str] = Counter(
+        w for w in words if w not in STOP and w not in FILLERS and len(w) > 2
+    )
     counts.update(
         f"{a} {b}"
         for a, b in itertools.pairwise(words)
-        if not (a in STOP or b in STOP) and len(a) > 1 and len(b) > 1
+        if a != b
+        and not (a in STOP or b in STOP or a in FILLERS or b in FILLERS)
+        and len(a) > 1
+        and len(b) > 1
     )
     return counts
 
@@ -94,10 +100,17 @@ def log_odds(
 # shrinkage, a term said 5 times by one outlet and never by another scores about 0.6)
 MIN_Z = 0.0
 
-# what tokenising a contraction leaves of its verb: "don't" -> "don", "t"
+# what tokenising a contraction leaves of its verb: "don't" -> "don", "t"; "we've" ->
+# "ve"; "they'll" -> "ll"
 _CONTRACTED = frozenset(
     "don doesn didn isn aren wasn weren won wouldn couldn shouldn hasn haven hadn ain "
-    "mustn needn".split()
+    "mustn needn ve ll re".split()
+)
+# words of talk, not of what is told: no outlet's coverage is "probably" or "basically"
+FILLERS = frozenset(
+    "probably basically sure absolutely actually really obviously certainly definitely "
+    "literally clearly simply exactly perhaps maybe indeed course terms kind sort lot "
+    "thing things yeah okay gonna wanna gotta".split()
 )
 
 

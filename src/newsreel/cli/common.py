@@ -58,7 +58,14 @@ def help_asked(*values: str) -> None:
         if value.startswith("--") and len(value) > 2 and " " not in value.strip():
             ctx = click.get_current_context()
             known = sorted({o for p in ctx.command.params for o in p.opts if o.startswith("--")})
-            raise click.NoSuchOption(value.split("=")[0], possibilities=known, ctx=ctx)
+            name = value.split("=")[0]
+            if name in known:  # after "--" every word is a term, the options too
+                raise click.UsageError(
+                    f"{name} comes after '--', where every word is a term: give the "
+                    f"options before it ({ctx.command_path} {name} ... -- -WORD)",
+                    ctx=ctx,
+                )
+            raise click.NoSuchOption(name, possibilities=known, ctx=ctx)
 
 
 EXIT_ERROR = 1

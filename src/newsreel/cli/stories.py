@@ -116,7 +116,20 @@ def _span(row: StoryRow) -> str:
     return f"{span} ({row.undated} undated)" if row.undated else span
 
 
-@click.command()
+class _StoryCommand(click.Command):
+    """``story -1`` is a story id out of range, not an unknown option "-1"."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Refuse a negative story id as the API does, before options are parsed."""
+        negative = next((a for a in args if a[1:].isdigit() and a.startswith("-")), None)
+        if negative is not None:
+            raise click.UsageError(
+                f"a story id must be a whole number from 1, not {negative}", ctx=ctx
+            )
+        return super().parse_args(ctx, args)
+
+
+@click.command(cls=_StoryCommand)
 @click.argument("story_id", type=int)
 @archive_option
 @click.option("--json", "as_json", is_flag=True, help="Print the story as one JSON object.")

@@ -296,6 +296,10 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
         end - start > 1 and core(tokens[start]) in _LEAD_ADVERBS and tokens[start + 1][:1].isupper()
     ):
         start += 1  # "Later Ed", "Meanwhile Keir Starmer": the sentence's adverb
+    while (
+        m.type == "PER" and end - start > 1 and _lower_word_before(tokens[start], tokens[start + 1])
+    ):
+        start += 1  # "defend Trump", "see Bannon": the verb before a cased name
     end = _end_of_name(tokens, start, end)
     last = max((k for k in range(start, end - 1) if _says_of(tokens[k], _SAID)), default=None)
     if last is not None and tokens[last + 1][:1].isupper():
@@ -305,6 +309,26 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
     if (start, end) == (m.start, m.end):
         return m
     return ner.Mention(start, end, m.type, " ".join(clean(t) for t in tokens[start:end]))
+
+
+def _lower_word_before(token: str, nxt: str) -> bool:
+    """Whether a lower-case token opening a person's span is an everyday word before a
+    cased name ("defend Trump", "see Bannon"), not a name's particle ("de", "al", "von"),
+    a listed first name the repair left in lower case, nor a lower-case name in
+    lower-case text ("brooks kepka")."""
+    word = bare(token)
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in _PARTICLES
+        and nxt[:1].isupper()
+        and everyday(word)
+        and not people().first_name(word)  # "mark Carney": a first name the repair missed
+    )
+
+
+# lower-case words a name may begin with ("de Gaulle", "al-Sisi", "von der Leyen")
+_PARTICLES = frozenset("de da di du del della der den van von al el la le ibn bin abu".split())
 
 
 def _end_of_name(tokens: Sequence[str], start: int, end: int) -> int:

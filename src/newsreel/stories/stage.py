@@ -41,7 +41,7 @@ from newsreel.stories.ids import carry_ids
 from newsreel.text import ENTITY_PREFIX
 
 VERSION = (
-    f"stories-6+t{THRESHOLD}+d{DATED_THRESHOLD}+n{NAMED_THRESHOLD}+nd{NAMED_DATED_THRESHOLD}"
+    f"stories-7+t{THRESHOLD}+d{DATED_THRESHOLD}+n{NAMED_THRESHOLD}+nd{NAMED_DATED_THRESHOLD}"
     f"+c{DRIFT}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
 )
 BATCH = 1000
@@ -193,10 +193,15 @@ class StoriesStage:
         return sum(len(r.lead.split()) for r in items)
 
 
+# the story's entities a label's terms are looked up in: not only the most mentioned
+# ("jinping" is "Xi Jinping" though he is named in one video of twenty)
+LABEL_ENTITIES = 40
+
+
 def label(store: Store, centroid: dict[str, float], story_id: int) -> str:
     """A story's name: its most mentioned entities, then its heaviest terms (a term that
     ends the name of another of its entities stands as that name: ``label_of``)."""
-    mentioned = [name for name, _ in store.stories.story_entities(story_id, 12)]
+    mentioned = [name for name, _ in store.stories.story_entities(story_id, LABEL_ENTITIES)]
     return label_of(label_names(mentioned[:3]), label_terms(centroid, 12), mentioned)
 
 

@@ -316,6 +316,13 @@ def currency_of(forms: Sequence[str], i: int, after: int) -> str | None:
     return "grand" if any(bare(f).lower() == "grand" for f in forms[i:after]) else None
 
 
+def sign_said_again(forms: Sequence[str], words: Sequence[str], i: int, after: int, e: int) -> bool:
+    """Whether the word after a sum names the currency its sign gave: "$75,000 dollars"
+    (the subject is what follows, not "dollars")."""
+    named = _CURRENCY_SIGNS.get(forms[i][:1])
+    return named is not None and after < e and words[after] in (named, named[:-1])
+
+
 def _us_dollars(forms: Sequence[str], words: Sequence[str], i: int, after: int, e: int) -> bool:
     """Whether "US" after a number says its currency: "18 billion U.S dollars", "$16
     million US has been paid"."""

@@ -20,6 +20,7 @@ from newsreel.entities.claims.money import (
     _us_dollars,
     currency_of,
     money_noun_near,
+    sign_said_again,
     temperature_near,
 )
 from newsreel.entities.claims.numbers import _noun, _number_at, _past, _words_back
@@ -163,6 +164,9 @@ def subject_of(
     if value < 0 and (cold := temperature_near(forms, words, s, _range_start(words, s, i))):
         return cold  # "temperatures due to hit minus 20 -30"
     if _us_dollars(forms, words, i, after, e):  # "18 billion U.S dollars", "$16 million US"
+        after += 1
+        at = (s, e, i, after)
+    if sign_said_again(forms, words, i, after, e):  # "$75,000 dollars for the job"
         after += 1
         at = (s, e, i, after)
     subject, counted = _what(forms, words, at, places, value, counted, topic)
