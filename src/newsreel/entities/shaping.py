@@ -292,14 +292,7 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
         and tokens[first + 1][:1].isupper()
     ):
         start = first + 1  # "(The) Commission Independent Commission": a stutter
-    while (
-        end - start > 1 and core(tokens[start]) in _LEAD_ADVERBS and tokens[start + 1][:1].isupper()
-    ):
-        start += 1  # "Later Ed", "Meanwhile Keir Starmer": the sentence's adverb
-    while (
-        m.type == "PER" and end - start > 1 and _lower_word_before(tokens[start], tokens[start + 1])
-    ):
-        start += 1  # "defend Trump", "see Bannon": the verb before a cased name
+    start = _opening_cut(tokens, m.type, start, end)
     end = _end_of_name(tokens, start, end)
     last = max((k for k in range(start, end - 1) if _says_of(tokens[k], _SAID)), default=None)
     if last is not None and tokens[last + 1][:1].isupper():
@@ -309,6 +302,21 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
     if (start, end) == (m.start, m.end):
         return m
     return ner.Mention(start, end, m.type, " ".join(clean(t) for t in tokens[start:end]))
+
+
+def _opening_cut(tokens: Sequence[str], kind: str, start: int, end: int) -> int:
+    """Where a name starts once the sentence's words before it are cut: an adverb
+    ("Later Ed", "Meanwhile Keir Starmer") and, before a person, an everyday word
+    ("defend Trump", "see Bannon")."""
+    while (
+        end - start > 1 and core(tokens[start]) in _LEAD_ADVERBS and tokens[start + 1][:1].isupper()
+    ):
+        start += 1
+    while (
+        kind == "PER" and end - start > 1 and _lower_word_before(tokens[start], tokens[start + 1])
+    ):
+        start += 1
+    return start
 
 
 def _lower_word_before(token: str, nxt: str) -> bool:
