@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -255,3 +256,38 @@ def test_an_excluded_word_leaves_out_what_it_matches_alone() -> None:
     assert excluding(node, heard) == And((Term("Gaza", stem=False),), (left_out,))
     widened = expand(node, heard)
     assert isinstance(widened, And) and widened.exclude == (left_out,)  # not "roof"
+
+
+def test_a_typo_whose_sound_alikes_are_found_still_gets_a_respelled_query(
+    tmp_path: Path,
+) -> None:
+    """Regression (review): "Ukrane" found "crane" by sound and said nothing of Ukraine,
+    the word meant (did you mean was offered only when nothing matched)."""
+    from click.testing import CliRunner
+
+    from newsreel import open_archive
+    from newsreel.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    record = "<video_id>{id}</video_id>\n<video_title>t</video_title>\n<doc>\n{text}\n</doc>\n"
+    for n in range(6):
+        text = f"the war in Ukraine goes on says the minister of Ukraine number {n}"
+        (folder / f"u{n}.txt").write_text(record.format(id=f"ukr0000000{n}", text=text))
+    crane = "a crane lifted the containers at the port this morning"
+    (folder / "c.txt").write_text(record.format(id="crane000001", text=crane))
+    db = tmp_path / "a.db"
+    with open_archive(db) as arch:
+        arch.ingest([folder])
+    out = CliRunner().invoke(main, ["search", "Ukrane", "--archive", str(db)])
+    assert "crane000001" in out.stdout  # heard like it: still found
+    assert "(these hits hold words heard like it); did you mean: Ukraine" in out.stderr
+    from fastapi.testclient import TestClient
+
+    from newsreel.web import create_app
+
+    with TestClient(create_app(db), base_url="http://localhost") as client:
+        body = client.get("/api/v1/search", params={"q": "Ukrane"}).json()
+        assert body["hits"] and body["did_you_mean"] == "Ukraine"
+        page = client.get("/search", params={"q": "Ukrane"}).text
+        assert 'id="did-you-mean-heard"' in page

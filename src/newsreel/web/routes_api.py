@@ -115,9 +115,10 @@ def search_page(
         "unindexed": arch.indexes.pending(),
         # why a semantic or hybrid search finds nothing by meaning (null when it can)
         "notice": arch.semantic_notice(mode),
-        # where nothing matched: the query with its words no video holds respelled as
-        # the archive's closest frequent words ("Epstien" -> "Epstein"), else null
-        "did_you_mean": arch.did_you_mean(q) if not rows and not offset else None,
+        # where a word of the query is in no video (nothing matched, or only words heard
+        # like it: "Ukrane" finds "crane"): the query with such words respelled as the
+        # archive's closest frequent words ("Epstien" -> "Epstein"), else null
+        "did_you_mean": arch.did_you_mean(q) if not offset else None,
     }
 
 
