@@ -19,6 +19,7 @@ from newsreel.ingest.formats.archive_org import (
     is_archive_table,
     outlet_name,
     parse_archive_rows,
+    show_record,
     timed_words,
 )
 from newsreel.ingest.formats.archive_page import page_record, read_caption_page
@@ -215,3 +216,25 @@ def test_timed_words_lose_no_word_and_keep_times_in_order(
         assert sum(len(s.text.split()) for s in segments) == len(words)
     else:
         assert stamps == []
+
+
+@pytest.mark.parametrize(
+    ("meta", "aired"),
+    [
+        ({"start_localtime": "2013-02-15 22:00:00", "utc_offset": "-500"}, date(2013, 2, 15)),
+        ({"utc_offset": "-500"}, date(2013, 2, 15)),  # 03:00 UTC less five hours
+        ({"utc_offset": "+100"}, date(2013, 2, 16)),
+        ({}, date(2013, 2, 16)),  # no local time said: the UTC day
+        ({"utc_offset": "five"}, date(2013, 2, 16)),
+    ],
+)
+def test_a_show_is_dated_the_day_it_aired_where_it_aired(
+    meta: dict[str, str], aired: date
+) -> None:
+    """Regression (review): Greta Van Susteren's 10 pm show of 2013-02-15 was dated
+    2013-02-16, its UTC start's day."""
+    start = {"start_time": "2013-02-16 03:00:00", "contributor": "FOXNEWS", **meta}
+    record = show_record(
+        "FOXNEWS_20130216_030000_On_the_Record", [Snippet("good evening")], start, raw_text=""
+    )
+    assert record.publish_date == aired

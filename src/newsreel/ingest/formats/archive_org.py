@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -179,7 +179,7 @@ def show_record(
         channel=outlet_name(code) if code else None,
         channel_code=code.upper() or None,
         language=normalize_language(meta.get("language")),
-        publish_date=started.date() if started else _date(meta.get("date", "")),
+        publish_date=_aired_on(meta, started),
         duration_seconds=duration,
         segments=tuple(segments),
         word_times=tuple(word_times) if segments else None,
@@ -196,6 +196,21 @@ def _start_time(meta: Mapping[str, str], parsed: re.Match[str] | None) -> dateti
             except ValueError:
                 pass
     return None
+
+
+def _aired_on(meta: Mapping[str, str], started: datetime | None) -> date | None:
+    """The day the show aired where it aired: ``start_localtime``'s, else the UTC start
+    moved by ``utc_offset`` ("-500": five hours behind), else the UTC date. A show at
+    10 pm in New York is dated that day, not the next (its UTC start)."""
+    local = _date(meta.get("start_localtime", ""))
+    if local is not None:
+        return local
+    offset = re.fullmatch(r"([+-])(\d{1,2})(\d{2})", meta.get("utc_offset", "").strip())
+    if started is not None and offset is not None:
+        sign = -1 if offset.group(1) == "-" else 1
+        shift = timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3)))
+        return (started + sign * shift).date()
+    return started.date() if started else _date(meta.get("date", ""))
 
 
 def _date(value: str) -> date | None:
