@@ -228,9 +228,7 @@ def test_timed_words_lose_no_word_and_keep_times_in_order(
         ({"utc_offset": "five"}, date(2013, 2, 16)),
     ],
 )
-def test_a_show_is_dated_the_day_it_aired_where_it_aired(
-    meta: dict[str, str], aired: date
-) -> None:
+def test_a_show_is_dated_the_day_it_aired_where_it_aired(meta: dict[str, str], aired: date) -> None:
     """Regression (review): Greta Van Susteren's 10 pm show of 2013-02-15 was dated
     2013-02-16, its UTC start's day."""
     start = {"start_time": "2013-02-16 03:00:00", "contributor": "FOXNEWS", **meta}
