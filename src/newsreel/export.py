@@ -190,6 +190,13 @@ def _write_parquet(rows: Iterable[dict[str, Any]], columns: list[str], path: Pat
     return count
 
 
+def frame_types(columns: Iterable[str]) -> dict[str, str]:
+    """The pandas dtypes of a frame's typed export columns, so that an empty frame
+    (no rows: every column "object") concatenates with a full one keeping them."""
+    types = {"float64": _FLOAT, "int64": _INTEGER, "bool": _BOOL}
+    return {c: t for c in columns for t, names in types.items() if c in names}
+
+
 def _arrow_type(name: str) -> Any:
     """The Parquet type of an export column: numbers, dates, times and flags typed (as
     pandas wants them), the rest text."""

@@ -5,6 +5,7 @@ import json
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,6 +35,13 @@ def write(
     path = folder / name
     path.write_text(RECORD.format(vid=vid, title=title, date=date, text=text))
     return path
+
+
+def pd_concat(frames: list[Any]) -> Any:
+    """pandas.concat, imported where used (pandas loads slowly)."""
+    import pandas as pd
+
+    return pd.concat(frames)
 
 
 def test_ingest_search_show(archive: Archive, tmp_path: Path) -> None:
@@ -246,6 +254,12 @@ def test_filters_and_export_round_trip(archive: Archive, tmp_path: Path) -> None
         archive.search("Cairo", lang="fr")  # a typo would find nothing: say so
     frame = archive.to_pandas(query="again")
     assert list(frame["video_id"]) == ["vidB"]
+    empty = archive.to_pandas(query="xyzzyplugh")  # review: no rows, every column object
+    assert empty.empty and empty["words"].dtype == frame["words"].dtype == "int64"
+    assert pd_concat([empty, frame])["words"].dtype == "int64"
+    none = archive.passages("xyzzyplugh")
+    assert none.empty and none["first_word"].dtype == "int64"
+    assert none["start_seconds"].dtype == "float64"
     assert frame.loc[0, "channel"] == "DW News"
     for fmt in ("csv", "jsonl", "parquet"):
         assert archive.export(tmp_path / f"out.{fmt}") == 2

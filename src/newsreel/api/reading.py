@@ -15,6 +15,7 @@ from newsreel.export import (
     FORMATS,
     PASSAGE_COLUMNS,
     flatten,
+    frame_types,
     passage_records,
     table_columns,
     write_rows,
@@ -204,6 +205,7 @@ class ReadingMethods(ArchiveBase):
 
         columns, rows = self.table(**filters)
         frame = pd.DataFrame.from_records(list(rows), columns=columns)
+        frame = frame.astype(frame_types(columns))  # an empty frame keeps them (concat)
         frame["publish_date"] = pd.to_datetime(frame["publish_date"])
         return frame
 
@@ -244,6 +246,7 @@ class ReadingMethods(ArchiveBase):
 
         rows = [r.to_dict() for r in self.iter_passages(query, **options)]
         frame = pd.DataFrame.from_records(rows, columns=PASSAGE_COLUMNS)
+        frame = frame.astype(frame_types(PASSAGE_COLUMNS))  # an empty frame keeps them
         frame["publish_date"] = pd.to_datetime(frame["publish_date"])
         return frame
 
