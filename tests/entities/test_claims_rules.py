@@ -1630,3 +1630,45 @@ def test_direct_speech_in_quotation_marks_is_a_direct_quote() -> None:
         ("Blatter", "I am no longer in the picture.", "direct")
     ]
     assert said_as('"We will win this," he said.') == []  # a pronoun names no one
+
+
+def test_quotes_from_the_fact_checker_review_of_stop_46() -> None:
+    """Regression (review): the speaker of "The family of a man killed by officers ...
+    say" was the officers; ", but also" and ", but returned" cut the speaker's own
+    clause; quotes in single marks and written posts were no quotes."""
+    text = "The family of a man killed by federal officers in Minneapolis say he cared deeply."
+    assert said(text) == [("The family of a man", "he cared deeply.")]
+    text = "A teenager shot by police officers in Paris said he was very afraid."
+    assert said(text)[0][0] == "A teenager"
+    text = "Iranians say they will fight the Americans, but also anybody who helps them."
+    assert said(text)[0][1].endswith("but also anybody who helps them.")
+    text = "Officials said she attended the rally at the Capitol, but returned home early."
+    assert said(text)[0][1].endswith("but returned home early.")
+    text = "Officials said it is investigating the fire, but residents want answers."
+    assert said(text)[0][1] == "it is investigating the fire"  # a new subject: cut
+    assert said("Faisal said, 'You need ownership to defend it.'") == [
+        ("Faisal", "You need ownership to defend it.")
+    ]
+    assert said("Kemi Badenoch said 'We are a party of the right' and left.") == [
+        ("Kemi Badenoch", "We are a party of the right")
+    ]
+    union = said("The union said the officers' pay would rise by five percent.")
+    assert union[0][1] == "the officers' pay would rise by five percent."  # a possessive
+    assert said("Mark Carney posted on X that he is devastated by the news.") == [
+        ("Mark Carney", "he is devastated by the news.")
+    ]
+    assert said("Stephen King wrote a book about the town and its people.") == []
+
+
+def test_a_range_said_with_its_thousands_once_is_read_whole() -> None:
+    """Regression (review): "30 to 40,000 US troops" stored 30 (thirty to forty
+    thousand, captioned); "according to Dr. Jha" was "Dr"."""
+    assert set(values("Marco Rubio said 30 to 40,000 US troops could be needed.")) == {
+        30000.0,
+        40000.0,
+    }
+    assert set(values("Between 10 and 12 people came.")) == {10.0, 12.0}
+    assert (
+        claims_of("The notable thing, according to Dr. Jha, is that 40 people died.")[40][1]
+        == "Dr Jha"
+    )

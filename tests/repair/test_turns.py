@@ -138,6 +138,9 @@ def test_a_hand_over_names_the_person_not_the_place() -> None:
     )
     assert named("let's go to Jane Doe in Cairo.") == "Jane Doe"  # a full name is a person
     assert named("joining me now is our correspondent Jane Doe.") == "Jane Doe"
+    # review: "we'll go to capitol hill" headed the next turns (and two ads) "Capitol Hill"
+    assert named("we'll go to Capitol Hill now.") is None
+    assert named("let's head to the White House.") is None
 
 
 def test_the_anchor_running_the_programme_or_signing_off_in_two_starts_a_turn() -> None:

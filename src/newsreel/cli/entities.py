@@ -148,6 +148,13 @@ def _one_selection(
         raise click.UsageError("give a VIDEO_ID, or --entity/--query and filters, not both")
 
 
+def _none_found(what: str, video_id: str | None, since: date | None, until: date | None) -> None:
+    """Say on stderr that nothing was found, and what may be why (exit status 0)."""
+    why = " (undated videos are left out by --since and --until)" if since or until else ""
+    where = f"video {video_id}" if video_id else "the videos selected"
+    click.echo(f"no {what} in {where}{why}; 'newsreel enrich' finds them", err=True)
+
+
 @click.command()
 @click.argument("video_id", required=False)
 @click.option("--entity", "entity_name", help="Claims in the videos that mention this entity.")
@@ -182,6 +189,8 @@ def claims(
             since=since,
             until=until,
         )
+    if not rows:
+        _none_found("claims", video_id, since, until)
     if as_json:
         _lines(rows)
         return
@@ -227,6 +236,8 @@ def quotes(
             since=since,
             until=until,
         )
+    if not rows:
+        _none_found("quotes", video_id, since, until)
     if as_json:
         _lines(rows)
         return

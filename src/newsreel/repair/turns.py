@@ -129,13 +129,25 @@ def _handover_name(forms: Sequence[str], words: Sequence[str]) -> tuple[str | No
     for i, word in enumerate(words):
         if word in ("with", "to", "is") and i + 1 < len(words):
             name = _name_after(forms, words, i + 1, need_capital=True)
-            if name and not (word == "to" and " " not in name and _MOVE.intersection(words[:i])):
+            moving = word == "to" and _MOVE.intersection(words[:i])
+            if name and not (moving and (" " not in name or _a_place(name))):
                 return name, "guest"  # "let's cross over to Jerusalem": a place, no one
     return None, "guest"
 
 
 # verbs of going somewhere: "to" a one-word name after them is a place
 _MOVE = frozenset({"cross", "go", "head", "over", "travel", "move"})
+# the last word of a place's name: "go to Capitol Hill" hands over to no one there
+_PLACE_ENDS = frozenset(
+    "hill street house square city county state park road avenue bay island valley "
+    "beach airport station building office capitol hall court border strip bank".split()
+)
+
+
+def _a_place(name: str) -> bool:
+    """Whether a name of words handed over to is a place ("Capitol Hill", "the White
+    House", "Downing Street"), by its last word."""
+    return name.split()[-1].casefold() in _PLACE_ENDS
 
 
 def _sign_off_name(forms: Sequence[str], words: Sequence[str]) -> str | None:

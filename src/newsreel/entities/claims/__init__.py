@@ -421,6 +421,8 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
     for j in range(s + 1, e - 1):
         if words[j] in _QUOTE_SAY and (inverted := _inverted(forms, words, (s, e), j)):
             return inverted
+        if words[j] in _WROTE and not _writes_quote(forms, words, j, e):
+            continue  # "wrote a book", "posted a video": only a quote or "that" follows
         if j >= e - 2:
             break
         if not _reports_after(forms, words, s, j):
@@ -439,7 +441,7 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         if body is None or _said_of(words, forms, body, e):
             continue
         body += body < e and words[body] == "that"
-        direct = forms[body].startswith(_OPEN)
+        direct = _opens_quote(forms[body])
         end = _quote_end(forms, body, e) if direct else _own_words_end(words, forms, body, e)
         text = _unquoted(" ".join(forms[body:end]))
         if len(text.split()) < 3:
@@ -452,18 +454,52 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
 
 _OPEN = ('"', "“")
 _CLOSE = ('"', "”")
+# single quotation marks: "'You need ownership to defend it.'" (never "'em", "'80s")
+_SINGLE_OPEN = ("'", "‘")
+_ELISIONS = frozenset("'em 'cause 'til 'tis 'n' 'round 'bout".split())
+
+
+def _opens_quote(form: str) -> bool:
+    """Whether a token opens words in quotation marks, double or single."""
+    if form.startswith(_OPEN):
+        return True
+    return (
+        form[:1] in _SINGLE_OPEN
+        and form[1:2].isalpha()
+        and form.casefold().rstrip(".,?!") not in _ELISIONS
+    )
 
 
 def _unquoted(text: str) -> str:
     """Quoted words without their quotation marks and a trailing comma."""
-    return text.strip().strip('"“”').rstrip(",").strip('"“”').strip()
+    marks = "\"“”'‘’"
+    return text.strip().strip(marks).rstrip(",").strip(marks).strip()
 
 
 def _quote_end(forms: Sequence[str], body: int, e: int) -> int:
     """Where words in quotation marks that open at token ``body`` close (the sentence's
-    end if they do not)."""
-    close = next((k for k in range(body, e) if forms[k].rstrip(".,?!").endswith(_CLOSE)), None)
-    return e if close is None else close + 1
+    end if they do not); a single mark closes after a sentence's mark (".'", "…'"), not
+    as a plural's possessive ("the officers' union")."""
+    single = forms[body][:1] in _SINGLE_OPEN
+    for k in range(body, e):
+        form = forms[k].rstrip(".,?!") if not single else forms[k]
+        if not single and form.endswith(_CLOSE):
+            return k + 1
+        if single and k > body and _closes_single(forms, k, e):
+            return k + 1
+    return e
+
+
+def _closes_single(forms: Sequence[str], k: int, e: int) -> bool:
+    """Whether token ``k`` closes a single quotation mark: after a sentence's mark
+    (".'"), last in the sentence, or before a word no noun ("...the right' and left");
+    not a plural's possessive before its noun ("the officers' pay")."""
+    form = forms[k]
+    if not form.endswith(("'", "’")):
+        return False
+    if form[-2:-1] in (".", ",", "?", "!", "…") or k == e - 1:
+        return True
+    return bare(forms[k + 1]).casefold() in STOPWORDS
 
 
 def _inverted(
@@ -490,11 +526,24 @@ def _inverted(
     return Quote(start, j, " ".join(speaker), j + 1, stop, text, "direct")
 
 
+# writing verbs that report words only where a quotation or "that" follows them
+_WROTE = frozenset("wrote writes posted posts tweeted tweets".split())
+_PLATFORM_WORDS = frozenset("on x online twitter social media facebook truth instagram".split())
+
+
+def _writes_quote(forms: Sequence[str], words: Sequence[str], j: int, e: int) -> bool:
+    """Whether a writing verb at ``j`` reports words: 'wrote, "..."', "posted that"."""
+    k = j + 1
+    while k < e and words[k] in _PLATFORM_WORDS:
+        k += 1  # "posted on X that ..."
+    return k < e and (words[k] == "that" or _opens_quote(forms[k]))
+
+
 def _reports_after(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> bool:
     """Whether token ``j`` is a saying verb whose speech follows it: not "it said" (a
     source named elsewhere), '"...," he said' (the words are before), a passive ("ICE
     agents will be told to", "Russia had been announced as") or no saying at all."""
-    if words[j] not in _QUOTE_SAY or _pronoun_report(words, max(s, j - 3), j + 1):
+    if words[j] not in _QUOTE_SAY | _WROTE or _pronoun_report(words, max(s, j - 3), j + 1):
         return False
     if forms[j - 1].endswith(_CLOSE):
         return False
@@ -518,18 +567,29 @@ def _not_speech(words: Sequence[str], j: int) -> bool:
 def _own_words_end(words: Sequence[str], forms: Sequence[str], body: int, e: int) -> int:
     """Where reported speech that starts at token ``body`` ends: at the sentence's end,
     or before a ", but" or ", while" whose clause has a subject of its own that is no
-    pronoun: the reporter's words ("it's investigating, but locals feel furious"; "our
-    findings are hugely concerning, but the UK drug regulator says"); "they're working
-    hard, but they need help" stays whole."""
+    pronoun (not "but also", "but returned home": ``_goes_on``): the reporter's words
+    ("it's investigating, but locals feel furious"; "our findings are hugely
+    concerning, but the UK drug regulator says"); "they're working hard, but they need
+    help" stays whole."""
     for k in range(body + 2, e - 2):
         if (
             forms[k].endswith(",")
             and words[k + 1] in ("but", "while")
             and words[k + 2] not in _PRONOUNS
             and words[k + 2] not in ("i'm", "it's", "we're", "they're", "he's", "she's")
+            and not _goes_on(forms[k + 2], words[k + 2])
         ):
             return k + 1
     return e
+
+
+def _goes_on(form: str, word: str) -> bool:
+    """Whether the word after ", but" goes on with the speaker's own clause, not a new
+    subject: "but also anybody who", "but not", "but returned home" (a verb)."""
+    return word in _CARRIES_ON or (form.islower() and len(word) > 4 and word.endswith("ed"))
+
+
+_CARRIES_ON = frozenset("also not still then only rather instead later now".split())
 
 
 def _whole_speaker(
@@ -543,6 +603,9 @@ def _whole_speaker(
     said, first = speaker
     if words[first] in _RELATIVE and first + 1 < len(words) and forms[first + 1][:1].islower():
         return _speaker_before(words, forms, s, first)  # "who fought", not "which Israel"
+    agent = _agent_of(words, forms, s, first)
+    if agent is not None:
+        return agent
     if any(w.casefold() in _STOP for w in said.split()[1:]):
         return speaker  # a clause, not a name: "US where President Trump has"
     k = first
@@ -570,6 +633,32 @@ def _whole_speaker(
     return " ".join(f.strip(",") for f in forms[k:first]) + " " + speaker[0], k
 
 
+def _agent_of(
+    words: Sequence[str], forms: Sequence[str], s: int, first: int
+) -> tuple[str, int] | None:
+    """Where the name before the verb is the agent of a participle ("The family of a man
+    killed by federal officers in Minneapolis say"): the noun phrase the participle
+    describes, which speaks ("The family of a man"), from its clause's start."""
+    by = first if words[first] == "by" else first - 1  # "(by) police officers in Paris"
+    if not (by - 1 > s and words[by] == "by" and _participle(words[by - 1])):
+        return None
+    head_end = by - 1
+    start = head_end
+    while start - 1 >= s and forms[start - 1][-1:] not in ".,?!;:" and head_end - start < 8:
+        start -= 1
+    while start < head_end and words[start] in _CONJUNCTIONS:
+        start += 1
+    if start >= head_end or not any(w not in _STOP for w in words[start:head_end]):
+        return None
+    return " ".join(f.strip(",") for f in forms[start:head_end]), start
+
+
+def _participle(word: str) -> bool:
+    """Whether a word is a past participle a "by" may follow ("killed by", "shot by")."""
+    return (len(word) > 4 and word.endswith("ed")) or word in _PARTICIPLES
+
+
+_PARTICIPLES = frozenset("shot hit held run led taken seen made beaten struck caught".split())
 _RELATIVE = frozenset({"who", "which", "that"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _OF_WHOM = frozenset({"of", "from", "at", "alongside", "with", "for", "in"})
@@ -587,6 +676,10 @@ def _after_addressee(words: Sequence[str], forms: Sequence[str], j: int, e: int)
     body = j + 1
     if body < e and words[body] in _REFLEXIVE:
         return body + 1  # "as Karma said himself, ..."
+    if words[j] in _WROTE:
+        while body < e and words[body] in _PLATFORM_WORDS:
+            body += 1  # "posted on X that": the words start after "that"
+        return body
     if words[j] in _TOLD and body < e and words[body] in _ADDRESSEES:
         return body + 1
     if words[j] in _TOLD:

@@ -198,7 +198,8 @@ def _range_scaled(
     words: Sequence[str], i: int, used: int, after: int, end: int, value: float, second: float = 0
 ) -> float:
     """The first end of a range with the second's scale: "25 to 50 million" -> 25 million;
-    "six to 800 missiles" (six hundred to eight hundred, captioned) -> 600."""
+    "six to 800 missiles" (six hundred to eight hundred, captioned) -> 600; "30 to 40,000
+    troops" (thirty to forty thousand) -> 30,000."""
     if any(w in _SCALE for w in words[i : i + used]) or value >= 1000:
         return value
     scales = [_SCALE[w] for w in words[after:end] if w in _SCALE]
@@ -209,6 +210,10 @@ def _range_scaled(
         lead = second / power
         if lead.is_integer() and value < lead:  # "six to 800": its hundreds said once
             return value * power
+    if value.is_integer() and 10 <= value < 1000 and second >= 10_000 and second % 1000 == 0:
+        lead = second / 1000
+        if value < lead < value * 10:  # "30 to 40,000 troops": its thousands said once
+            return value * 1000
     return value
 
 

@@ -62,12 +62,26 @@ def _phrase_after(words: Sequence[str], forms: Sequence[str], at: int, end: int)
         ):
             break  # "according to the nation's accounts (the deficit)"
         got.append(bare(forms[k]))
-        if forms[k][-1:] in ".,?!;:":
+        if forms[k][-1:] in ".,?!;:" and not _titled(forms, k, end):
             break
     while got and got[-1].casefold() in ("of", "for", "from", "the", "and"):
         got.pop()  # "a survey by YouGov of 2,000 adults"
     named = named_source(got) if got else None
     return _Source(named, at, at + len(got)) if named else None
+
+
+def _titled(forms: Sequence[str], k: int, end: int) -> bool:
+    """Whether token ``k`` is a title's abbreviation ("Dr.", "Mr.") before a capitalised
+    name: its full stop ends no source ("according to Dr. Jha")."""
+    return (
+        forms[k].rstrip(".").casefold() in _TITLE_ABBREVIATIONS
+        and forms[k].endswith(".")
+        and k + 1 < end
+        and forms[k + 1][:1].isupper()
+    )
+
+
+_TITLE_ABBREVIATIONS = frozenset("dr mr mrs ms prof gen col lt sgt rep sen gov st".split())
 
 
 def _source(
