@@ -48,3 +48,18 @@ def test_every_word_with_a_letter_or_digit_is_kept(tokens: list[str]) -> None:
     assert all(w.punct in PUNCT for w in words)
     assert all(w.word == w.word.casefold() for w in words)
     assert len(words) <= len(text.split())
+
+
+def test_windows_of_words_of_many_pieces_step_half_a_window_at_least() -> None:
+    """Regression (review): a 300,000-word line of words of many pieces (names, numbers,
+    letters of no language) took over 17 minutes to repair: 20 words fit a window, and
+    the windows stepped one word at a time, one window per word."""
+    from newsreel.repair.punctuator import load
+
+    model = load()
+    dense = model._windows([[1] * 6] * 1000)  # 21 words a window
+    assert len(dense) <= 1000 // 10 + 1  # a step of half a window (it was 980 windows)
+    assert dense[0][0] == 0 and dense[-1][1] == 1000
+    assert all(b[0] < a[1] for a, b in zip(dense, dense[1:], strict=False))  # overlapping
+    plain = model._windows([[1]] * 1000)  # a piece a word: margins of 16 words each side
+    assert all(b[0] == a[1] - 32 for a, b in zip(plain, plain[1:], strict=False))

@@ -117,7 +117,10 @@ class Punctuator:
             windows.append((start, end))
             if end >= len(pieces):
                 break
-            start = max(start + 1, end - 2 * _MARGIN)
+            # overlap by the margins, but never by more than half a window: text of many
+            # pieces a word (names, numbers, words of no language) fits few words in a
+            # window, and stepping one word at a time made one window per word
+            start = max(end - 2 * _MARGIN, start + max(1, (end - start) // 2))
         return windows
 
     def predict_many(self, documents: Sequence[Sequence[str]]) -> list[Prediction]:
