@@ -323,6 +323,13 @@ class VideoDetail:
     extra: dict[str, Any]
     repair: dict[str, Any] | None = None
     sources: dict[str, str] = field(default_factory=dict)  # field -> where it came from
+    version: int = 0  # the current transcript's version (0: the last of ``versions``)
+
+    @property
+    def current_version(self) -> int:
+        """The version the current transcript is: the last, unless a file put back
+        made an earlier one current again."""
+        return self.version or (self.versions[-1].version if self.versions else 0)
 
     def to_dict(self, *, with_segments: bool = True) -> dict[str, Any]:
         """Return the video as JSON-ready data (the stored repair is left to repair.view)."""

@@ -437,3 +437,29 @@ def test_a_youtube_id_starting_with_a_dash_is_exported_as_it_is_and_round_trips(
     with (tmp_path / "out.csv").open() as handle:
         ids = sorted(row["video_id"] for row in csv.DictReader(handle))
     assert ids == ["-0qOzx3URO4", "-1qOzx3URO4"]
+
+
+def test_a_file_put_back_makes_its_version_current_again(archive: Archive, tmp_path: Path) -> None:
+    """Regression (review): a file cut short and ingested, then put back and ingested
+    again, left the cut version current ("1 unchanged"); the archive follows the file,
+    and a version another file gave stays as it is."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = write(folder, "a.txt", "vidA", "Cairo talks resume today with mediators")
+    good = path.read_text()
+    archive.ingest([folder])
+    path.write_text(good.replace(" resume today with mediators", ""))
+    assert archive.ingest([folder]).new_versions == 1
+    assert archive.show("vidA").text == "Cairo talks"
+    path.write_text(good)
+    summary = archive.ingest([folder])
+    assert summary.unchanged == 1 and "holds version 1 again" in " ".join(summary.warnings)
+    shown = archive.show("vidA")
+    assert shown.text == "Cairo talks resume today with mediators"
+    assert (shown.current_version, len(shown.versions)) == (1, 2)
+    assert [h.video_id for h in archive.search("mediators")] == ["vidA"]
+    other = tmp_path / "other"
+    other.mkdir()  # another file with the cut text: no file of the current one, no switch
+    write(other, "b.txt", "vidA", "Cairo talks")
+    assert not archive.ingest([other]).warnings
+    assert archive.show("vidA").current_version == 1

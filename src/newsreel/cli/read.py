@@ -74,7 +74,7 @@ def show(
     click.echo(click.style(video.title or "(untitled)", bold=True))
     click.echo(
         f"{video.video_id} · {video.channel or 'unknown outlet'} · {video.language or '?'} · "
-        f"{when} · {video.words} words · version {video.versions[-1].version} of "
+        f"{when} · {video.words} words · version {video.current_version} of "
         f"{len(video.versions)}"
     )
     click.echo()

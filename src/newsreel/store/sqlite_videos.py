@@ -179,6 +179,7 @@ class SQLiteVideos(Repository):
             extra=json.loads(video["extra"]),
             repair=load_repair(self.db, current["id"]),
             sources=json.loads(video["sources"]),
+            version=int(current["version"]),
         )
 
     def source_bytes(self, video_id: str) -> bytes:

@@ -128,6 +128,8 @@ class BatchWriter:
         self.hashes: set[tuple[str, str]] = set()
         self.versions: dict[str, int] = {}
         self.paths: dict[str, set[str]] = {}  # files each video's versions came from
+        self.ids: dict[tuple[str, str], tuple[int, int]] = {}  # (video, hash) -> id, version
+        self.made_current: dict[str, tuple[int, str | None]] = {}  # id, file of the current
         self.current: dict[str, int] = {}
         self.transcripts: list[tuple[Any, ...]] = []
         self.segments: list[tuple[Any, ...]] = []
@@ -217,7 +219,7 @@ class BatchWriter:
             self.known[row["video_id"]] = dict(row)
         known = sorted(self.known)
         sql = (
-            "SELECT video_id, content_sha256, version, source_path FROM transcripts "
+            "SELECT video_id, content_sha256, version, source_path, id FROM transcripts "
             "WHERE video_id IN ({})"
         )
         timed = (
@@ -228,9 +230,12 @@ class BatchWriter:
             self.timed_words[row[0]] = _words_hash(row[1])
         for row in rows_in(self.db, sql, known):
             self.hashes.add((row[0], row[1]))
+            self.ids[(row[0], row[1])] = (int(row[4]), int(row[2]))
             self.versions[row[0]] = max(self.versions.get(row[0], 0), row[2])
             if row[3]:
                 self.paths.setdefault(row[0], set()).add(str(row[3]))
+            if row[4] == self.known[row[0]].get("current_transcript_id"):
+                self.made_current[row[0]] = (int(row[4]), row[3])
 
     def _add(self, record: Record, result: FileResult, next_id: int) -> bool:
         """Queue one record; return True if it became a new transcript version."""
@@ -241,6 +246,7 @@ class BatchWriter:
             not record.segments and self.timed_words.get(vid) == _words_hash(record.text)
         ):
             self.summary.unchanged += 1
+            self._restore(record, sha, result.path)
             return False
         self._note_kept(record, result.path)
         self._note_other_file(record, result.path)
@@ -284,6 +290,25 @@ class BatchWriter:
                 "(extra.publish_date_error; 'newsreel set VIDEO_ID --date' sets it)"
             )
         return True
+
+    def _restore(self, record: Record, sha: str, path: str) -> None:
+        """Make an earlier version current again where the file that gave the current
+        one now holds that earlier version's content (a truncated file put back: the
+        archive follows the file, and says so)."""
+        vid = record.video_id
+        earlier = self.ids.get((vid, sha))
+        current = self.made_current.get(vid)
+        if earlier is None or current is None or vid in self.current:
+            return
+        if earlier[0] == current[0] or current[1] != path:
+            return
+        unindex(self.db, current[0])
+        self.current[vid] = earlier[0]
+        self.texts[vid] = record.text
+        self.summary.warnings.append(
+            f"{vid} ({path}): the file holds version {earlier[1]} again; that version is "
+            "current once more"
+        )
 
     def _fill(self, record: Record) -> str | None:
         """Fill metadata the archive lacks, never blanking or replacing it (so what a
