@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -60,6 +62,6 @@ def test_windows_of_words_of_many_pieces_step_half_a_window_at_least() -> None:
     dense = model._windows([[1] * 6] * 1000)  # 21 words a window
     assert len(dense) <= 1000 // 10 + 1  # a step of half a window (it was 980 windows)
     assert dense[0][0] == 0 and dense[-1][1] == 1000
-    assert all(b[0] < a[1] for a, b in zip(dense, dense[1:], strict=False))  # overlapping
+    assert all(b[0] < a[1] for a, b in pairwise(dense))  # overlapping
     plain = model._windows([[1]] * 1000)  # a piece a word: margins of 16 words each side
-    assert all(b[0] == a[1] - 32 for a, b in zip(plain, plain[1:], strict=False))
+    assert all(b[0] == a[1] - 32 for a, b in pairwise(plain))
