@@ -157,5 +157,5 @@ def test_repair_batches_read_text_without_word_times(tmp_path: Path) -> None:
     with open_archive(tmp_path / "t.db") as arch:
         arch.ingest([examples])
         batch = arch.store.repairs.unrepaired("any-version", 0, 100)
-    assert batch and all(len(row) == 2 for row in batch)
-    assert all(isinstance(tid, int) and isinstance(text, str) for tid, text in batch)
+    assert batch and all(len(row) == 3 for row in batch)  # id, text, language
+    assert all(isinstance(tid, int) and isinstance(text, str) for tid, text, _ in batch)

@@ -117,3 +117,17 @@ def test_a_turn_capital_on_a_mixed_case_word_survives_a_second_repair() -> None:
     once = assemble(" A >> bA >> 0 ", prediction)
     assert once.forms[2] == "Ba."
     assert assemble(once.aligned_text(), prediction).forms == once.forms
+
+
+def test_a_text_in_another_language_is_kept_as_written() -> None:
+    """Regression (review): German captions came out "Guten, Abend meine Damen" and
+    Portuguese "São Paulo, à": the English model punctuated every language."""
+    from newsreel.repair.repairer import repair_texts
+
+    german = "Guten Abend meine Damen und Herren. Willkommen zu den Nachrichten"
+    english = "good evening and welcome to the news tonight the floods"
+    kept, repaired, unknown = repair_texts([german, english, english], languages=["de", "en", None])
+    assert kept.aligned_text() == german and kept.raw_text() == german
+    assert kept.sentences == (0, 6) and not kept.turns
+    assert repaired.aligned_text() != english
+    assert unknown.aligned_text() == repaired.aligned_text()  # unknown: tried as English

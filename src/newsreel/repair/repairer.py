@@ -173,18 +173,57 @@ def _close_before(forms: list[str], kinds: Sequence[str], index: int) -> None:
 
 
 def repair_texts(
-    texts: Sequence[str], punctuator: Punctuator | None = None, *, learnt_turns: bool = True
+    texts: Sequence[str],
+    punctuator: Punctuator | None = None,
+    *,
+    learnt_turns: bool = True,
+    languages: Sequence[str | None] | None = None,
 ) -> list[Repaired]:
     """Repair many texts with the shipped models (batched across texts); without
-    ``learnt_turns`` speaker turns come from the cue rules only."""
+    ``learnt_turns`` speaker turns come from the cue rules only. A text whose language
+    (``languages``, one per text) is known and not English is kept as written
+    (``as_written``): the models learnt English only."""
     model = punctuator or load()
-    tokenised = [split_raw(t)[0] for t in texts]
-    predictions = model.predict_many(tokenised)
+    english = [i for i, lang in enumerate(languages or [None] * len(texts)) if _english(lang)]
+    tokenised = [split_raw(texts[i])[0] for i in english]
+    predictions = dict(zip(english, model.predict_many(tokenised), strict=True))
     learnt = turn_model.load() if learnt_turns else None
     return [
-        assemble(t, p, model=model.version, learnt_turns=learnt)
-        for t, p in zip(texts, predictions, strict=True)
+        assemble(t, predictions[i], model=model.version, learnt_turns=learnt)
+        if i in predictions
+        else as_written(t, model=model.version)
+        for i, t in enumerate(texts)
     ]
+
+
+def _english(language: str | None) -> bool:
+    """Whether a text's language is English or unknown (then the model is tried)."""
+    return language is None or language.casefold().split("-")[0] in ("en", "eng", "")
+
+
+def as_written(text: str, *, model: str = "") -> Repaired:
+    """A text in another language than English, kept as written: its own words, marks
+    and casing, sentences where it ends them, paragraphs; no turns (the cues are
+    English)."""
+    tokens, gaps = split_raw(text)
+    kinds = clean.kinds(tokens)
+    forms = list(tokens)
+    starts = [0] if tokens else []
+    for i in range(1, len(tokens)):
+        if kinds[i - 1] == "word" and ends_sentence(forms[i - 1]):
+            starts.append(i)
+    spans = list(zip(starts, [*starts[1:], len(tokens)][: len(starts)], strict=True))
+    return Repaired(
+        raw=tokens,
+        gaps=gaps,
+        forms=tuple(forms),
+        kinds=tuple(kinds),
+        sentences=tuple(starts),
+        paragraphs=tuple(paragraphs.split(forms, spans, [])),
+        turns=(),
+        model=model,
+        times=None,
+    )
 
 
 def repair_text(text: str, punctuator: Punctuator | None = None) -> Repaired:

@@ -63,23 +63,25 @@ class RepairStage:
         self.already = self.store.repairs.repair_counts(self.version)[0]
         self._after = 0
 
-    def batch_after(self, after: int) -> list[tuple[int, str]]:
+    def batch_after(self, after: int) -> list[tuple[int, str, str | None]]:
         """Up to a batch of current transcripts after id ``after`` without a repair of
         this version (what a worker of a cluster asks for its share)."""
         return self.store.repairs.unrepaired(self.version, after, BATCH)
 
-    def pending(self) -> list[tuple[int, str]]:
+    def pending(self) -> list[tuple[int, str, str | None]]:
         """The next current transcripts without a repair of this version."""
         batch = self.batch_after(self._after)
         if batch:
             self._after = batch[-1][0]
         return batch
 
-    def process(self, items: Sequence[tuple[int, str]]) -> list[Repaired]:
+    def process(self, items: Sequence[tuple[int, str, str | None]]) -> list[Repaired]:
         """Repair a batch of texts with the punctuation model and the rules."""
-        return repair_texts([text for _, text in items], self.model)
+        return repair_texts(
+            [text for _, text, _ in items], self.model, languages=[lang for *_, lang in items]
+        )
 
-    def save(self, items: Sequence[tuple[int, str]], results: Sequence[Repaired]) -> int:
+    def save(self, items: Sequence[tuple[int, str, str | None]], results: Sequence[Repaired]) -> int:
         """Store the repairs (queued for re-indexing); return the words repaired."""
         self.store.repairs.save_repairs(
             [
@@ -91,7 +93,7 @@ class RepairStage:
                     len(rep.sentences),
                     len(rep.turns),
                 )
-                for (tid, _text), rep in zip(items, results, strict=True)
+                for (tid, *_), rep in zip(items, results, strict=True)
             ]
         )
         return sum(len(rep.raw) for rep in results)

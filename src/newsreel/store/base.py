@@ -156,8 +156,9 @@ class VideoRepository(Protocol):
 class RepairRepository(Protocol):
     """Repaired transcripts (the repair stage's rows)."""
 
-    def unrepaired(self, model: str, after: int, limit: int) -> list[tuple[int, str]]:
-        """(id, text) of current transcripts after ``after`` not yet repaired by ``model``."""
+    def unrepaired(self, model: str, after: int, limit: int) -> list[tuple[int, str, str | None]]:
+        """(id, text, language) of current transcripts after ``after`` not yet repaired
+        by ``model``."""
 
     def save_repairs(self, rows: Sequence[tuple[int, str, str, dict[str, Any], int, int]]) -> None:
         """Store (id, model, aligned text, data, sentences, turns) and queue re-indexing."""

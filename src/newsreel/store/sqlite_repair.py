@@ -14,12 +14,13 @@ from newsreel.store.sqlite_write import Repository, now
 class SQLiteRepairs(Repository):
     """Repaired transcripts: the token-aligned text and its repair data, by model version."""
 
-    def unrepaired(self, model: str, after: int, limit: int) -> list[tuple[int, str]]:
-        """(id, text) of current transcripts after ``after`` not yet repaired by ``model``."""
+    def unrepaired(self, model: str, after: int, limit: int) -> list[tuple[int, str, str | None]]:
+        """(id, text, language) of current transcripts after ``after`` not yet repaired
+        by ``model``."""
         return [
-            (r[0], r[1])
+            (r[0], r[1], r[2])
             for r in self.db.execute(
-                "SELECT t.id, t.text FROM videos v JOIN transcripts t "
+                "SELECT t.id, t.text, v.language FROM videos v JOIN transcripts t "
                 "ON t.id = v.current_transcript_id LEFT JOIN repairs r ON r.transcript_id = t.id "
                 "WHERE t.id > ? AND (r.model IS NULL OR r.model != ?) ORDER BY t.id LIMIT ?",
                 (after, model, limit),
