@@ -81,7 +81,9 @@ class RepairStage:
             [text for _, text, _ in items], self.model, languages=[lang for *_, lang in items]
         )
 
-    def save(self, items: Sequence[tuple[int, str, str | None]], results: Sequence[Repaired]) -> int:
+    def save(
+        self, items: Sequence[tuple[int, str, str | None]], results: Sequence[Repaired]
+    ) -> int:
         """Store the repairs (queued for re-indexing); return the words repaired."""
         self.store.repairs.save_repairs(
             [
