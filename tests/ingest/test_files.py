@@ -27,6 +27,21 @@ def test_folders_are_walked_recursively_in_order(tmp_path: Path) -> None:
     assert found == ["a.txt", "b/1.txt", "b/c/2.txt"]
 
 
+def test_a_linked_folder_is_walked_and_a_link_loop_ends(tmp_path: Path) -> None:
+    """Regression (review): a folder reached through a link was left out without a word
+    ("withlink/sub -> ../realdir": 1 file of 2)."""
+    real = tmp_path / "realdir"
+    real.mkdir()
+    (real / "b.vtt").write_text("WEBVTT\n")
+    top = tmp_path / "withlink"
+    top.mkdir()
+    (top / "a.vtt").write_text("WEBVTT\n")
+    (top / "sub").symlink_to(real)
+    (top / "loop").symlink_to(top)  # back up the tree: walked once
+    found = [f.path.relative_to(top).as_posix() for f in find_inputs([top])]
+    assert found == ["a.vtt", "sub/b.vtt"]
+
+
 def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(NewsreelError, match="no such file or folder"):
         list(find_inputs([tmp_path / "nope"]))

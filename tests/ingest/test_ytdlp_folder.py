@@ -125,8 +125,12 @@ def test_collect_bookkeeping_and_playlist_info_are_skipped(
     (root / "collect-report.jsonl").write_text('{"id": "x", "status": "failed"}\n')
     playlist = {"_type": "playlist", "id": "UUknLrEdhRCp1aegoMqRaCZg", "entries": []}
     (folder / "Uploads [UUknLrEdhRCp1aegoMqRaCZg].info.json").write_text(json.dumps(playlist))
+    # review: a live stream's chat replay was quarantined as "invalid JSON (Extra data)"
+    chat = '{"replayChatItemAction": {}}\n{"replayChatItemAction": {}}\n'
+    (folder / "wyqHuhmsA28.live_chat.json").write_text(chat, encoding="utf-8")
     summary = archive.ingest([root])
-    assert (summary.ingested, summary.quarantined, summary.skipped_files) == (1, 0, 4)
+    assert (summary.ingested, summary.quarantined, summary.skipped_files) == (1, 0, 5)
+    assert any("live stream's chat" in s.reason for s in summary.skipped)
 
 
 def test_an_info_json_fixed_after_its_quarantine_fills_its_captions(

@@ -81,7 +81,8 @@ def _canonical(given: Path) -> Path:
 
 
 def find_inputs(paths: list[Path]) -> Iterator[InputFile]:
-    """Yield input files under ``paths`` (recursively, sorted, hidden entries skipped).
+    """Yield input files under ``paths`` (recursively, sorted, hidden entries skipped;
+    a link to a folder is followed, each folder walked once, so a link loop ends).
 
     Nothing is opened here. Whatever is not a folder is yielded, a named pipe, a device
     or a dangling link included, so that reading it says why it cannot be read. An
@@ -100,15 +101,30 @@ def find_inputs(paths: list[Path]) -> Iterator[InputFile]:
                 seen.add(path)
                 yield InputFile(path, path.parent)
             continue
-        for folder, dirs, names in os.walk(path):
+        visited = {os.path.realpath(path)}
+        for folder, dirs, names in os.walk(path, followlinks=True):
             dirs[:] = sorted(
-                d for d in dirs if not d.startswith(".") and not d.endswith(".fulltext")
+                d
+                for d in dirs
+                if not d.startswith(".")
+                and not d.endswith(".fulltext")
+                and _first_visit(os.path.join(folder, d), visited)
             )
             for name in sorted(names):
                 found = Path(folder) / name
                 if not name.startswith(".") and found not in seen:
                     seen.add(found)
                     yield InputFile(found, path)
+
+
+def _first_visit(folder: str, visited: set[str]) -> bool:
+    """Whether a folder (a link to one followed) is new to this walk: a link back up the
+    tree ("self -> ..") or to a folder read already is walked once."""
+    real = os.path.realpath(folder)
+    if real in visited:
+        return False
+    visited.add(real)
+    return True
 
 
 @lru_cache(maxsize=1024)

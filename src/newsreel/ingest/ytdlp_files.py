@@ -40,6 +40,14 @@ _BOOKKEEPING = {
     ARCHIVE_NAME: "yt-dlp's download archive (ids already collected), not a transcript",
 }
 
+_LIVE_CHAT = "yt-dlp's replay of a live stream's chat (viewers' messages), not a transcript"
+
+
+def _live_chat(name: str) -> bool:
+    """Whether a file is yt-dlp's live chat replay ("ID.live_chat.json")."""
+    return ".live_chat." in name.lower()
+
+
 Listing = Callable[[str], frozenset[str]]
 
 
@@ -52,7 +60,7 @@ def _captions_beside(path: Path, formats: Mapping[str, str], names: frozenset[st
         and os.path.splitext(name)[1].lower() in formats
         and os.path.splitext(name)[1].lower() in CAPTION_SUFFIXES
         and not is_info_json(name)
-        and ".live_chat." not in name
+        and not _live_chat(name)
     )
 
 
@@ -99,10 +107,11 @@ def read_aside(
     ``formats`` maps the suffixes ingest reads; ``listing(folder)`` names a folder's files;
     an info JSON over ``max_size`` bytes is quarantined unread.
     """
-    if path.name in _BOOKKEEPING:
+    reason = _BOOKKEEPING.get(path.name) or (_LIVE_CHAT if _live_chat(path.name) else None)
+    if reason is not None:
         stat = path.stat()
         result = FileResult(str(path), "", stat.st_size, stat.st_mtime_ns, None, b"")
-        result.skipped = _BOOKKEEPING[path.name]
+        result.skipped = reason
         return result
     if is_info_json(path.name):
         return _info_result(path, formats, listing, max_size)
