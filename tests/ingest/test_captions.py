@@ -273,3 +273,24 @@ def test_cues_out_of_time_order_are_read_in_time_order() -> None:
     assert record.word_times[0][0] == 1.0 and 2.0 <= record.word_times[3][0] < 5.0
     assert record.word_times[6][0] == 5.0  # "third", at its cue's start
     assert _words_in_order(record.word_times)
+
+
+def test_srt_text_after_a_blank_line_in_a_cue_is_kept_and_cue_numbers_are_no_words() -> None:
+    """Regression (review): an SRT cue with a blank line in it lost its second part
+    without a word, and cue numbers with no blank line before them became words."""
+    from newsreel.ingest.formats.cues import parse_cues
+
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\nfirst cue\n\nwith a blank line inside\n\n"
+        "2\n00:00:03,000 --> 00:00:04,000\nsecond cue text\n"
+        "3\n00:00:05,000 --> 00:00:06,000\nthird cue\n"
+    )
+    segments, cues = parse_cues(srt, kind="srt")
+    assert [s.text for s in segments] == [
+        "first cue\nwith a blank line inside",
+        "second cue text",
+        "third cue",
+    ]
+    assert [w for c in cues for w in c.words][:6] == "first cue with a blank line".split()
+    vtt = "WEBVTT\n\nNOTE a comment\nspanning two lines\n\nid-1\n00:00.000 --> 00:01.000\nhello\n"
+    assert [s.text for s in parse_cues(vtt, kind="vtt")[0]] == ["hello"]  # no note, no id

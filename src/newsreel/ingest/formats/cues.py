@@ -49,18 +49,25 @@ def _cue_words(text: str) -> tuple[tuple[str, ...], tuple[float | None, ...]]:
 
 
 def parse_cues(text: str, *, kind: str) -> tuple[list[Segment], list[Cue]]:
-    """Parse a VTT (``kind='vtt'``) or SRT (``kind='srt'``) document into cues."""
+    """Parse a VTT (``kind='vtt'``) or SRT (``kind='srt'``) document into cues.
+
+    Text after a blank line inside a cue, up to the next cue's number or identifier and
+    timing line, is the cue's still (an SRT cue with a blank line in it); an SRT cue
+    number written right after the text before it, with no blank line, is no word."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if kind == "vtt" and not lines[0].lstrip("\ufeff").startswith("WEBVTT"):
         raise BadInputError("a WebVTT file must start with 'WEBVTT'", line=1)
-    segments: list[Segment] = []
-    cues: list[Cue] = []
+    blocks: list[tuple[float, float, list[str]]] = []
     i = 0
+    aside = False  # inside a VTT NOTE, STYLE or REGION block
     while i < len(lines):
         match = _TIMING.match(lines[i])
         if not match:
             if "-->" in lines[i]:
                 raise BadInputError(f"unreadable cue timing {lines[i].strip()!r}", line=i + 1)
+            aside = (aside and lines[i] != "") or lines[i].startswith(_ASIDES)
+            if blocks and not aside and _stray(lines, i):
+                blocks[-1][2].append(lines[i])
             i += 1
             continue
         g = match.groups()
@@ -73,14 +80,30 @@ def parse_cues(text: str, *, kind: str) -> tuple[list[Segment], list[Cue]]:
         while i < len(lines) and lines[i] != "" and not _TIMING.match(lines[i]):
             body.append(lines[i])
             i += 1
-        raw = "\n".join(body)
+        if body and i < len(lines) and _TIMING.match(lines[i]) and body[-1].strip().isdigit():
+            body.pop()  # "2" of the next cue, with no blank line before it
+        blocks.append((start, end, body))
+    segments: list[Segment] = []
+    cues: list[Cue] = []
+    for start, end, body in blocks:
         words, times = _cue_words(" ".join(body))
-        segments.append(Segment(start, end, raw))
+        segments.append(Segment(start, end, "\n".join(body)))
         if words:
             cues.append(Cue(start, end, words, times))
     if not segments:
         raise BadInputError(f"no timed cues found: this is not a readable {kind.upper()} file")
     return segments, cues
+
+
+_ASIDES = ("NOTE", "STYLE", "REGION")
+
+
+def _stray(lines: list[str], i: int) -> bool:
+    """Whether non-empty line ``i`` between cues is cue text (kept with the cue before),
+    not the next cue's number or identifier (a line right before a timing line)."""
+    if not lines[i].strip():
+        return False
+    return not (i + 1 < len(lines) and _TIMING.match(lines[i + 1]))
 
 
 def parse_caption_file(text: str, *, kind: str, name: str) -> Record:
