@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pyarrow as pa
@@ -296,3 +297,23 @@ def test_a_duration_column_is_the_videos_length_and_a_bad_one_an_extra_field() -
     first, second = [r for r in parse_rows(rows, mapping) if isinstance(r, Record)]
     assert first.duration_seconds == 61.5 and "duration_seconds" not in first.extra
     assert second.duration_seconds is None and second.extra["duration_seconds"] == "n/a"
+
+
+def test_json_lines_whose_rows_name_the_text_differently_are_all_read() -> None:
+    """Regression (review): rows with the text under "transcript", "text" and
+    "captions" (all names of the field) gave "the transcript column is empty" for the
+    second and third."""
+    lines = [
+        {"video_id": "aaaaaaaaaa1", "transcript": "one two three"},
+        {"video_id": "aaaaaaaaaa2", "text": "four five six"},
+        {"video_id": "aaaaaaaaaa3", "captions": "seven eight nine", "title": "Third"},
+    ]
+    data = "".join(json.dumps(line) + "\n" for line in lines).encode()
+    out = list(parse_bytes("jsonl", data, "rows.jsonl", {}))
+    assert [r.text for r in out if isinstance(r, Record)] == [
+        "one two three",
+        "four five six",
+        "seven eight nine",
+    ]
+    told = list(parse_bytes("jsonl", data, "rows.jsonl", {"transcript": "text"}))
+    assert [type(r).__name__ for r in told] == ["BadInputError", "Record", "BadInputError"]

@@ -24,7 +24,7 @@ from newsreel.ingest.formats.languages import normalize_language
 from newsreel.ingest.formats.metadata import names_from_filename
 from newsreel.ingest.formats.outlets import guess_language
 from newsreel.ingest.formats.seed import parse_seed
-from newsreel.ingest.formats.table import parse_table, resolve_mapping
+from newsreel.ingest.formats.table import aligned, parse_table, resolve_mapping
 from newsreel.ingest.formats.timedtext import parse_timed_text, parse_xml_document
 from newsreel.ingest.formats.whisper_text import looks_like_whisper_text, parse_whisper_text
 from newsreel.ingest.reading import DEFAULT_MAX_FILE_SIZE, checked_stat, read_regular
@@ -211,6 +211,7 @@ def _parse_table(
             numbers.append(n)
         if rows:
             columns = list(dict.fromkeys(k for row in rows for k in row))
+            rows = aligned(rows, columns, mapping)  # "transcript" here, "text" there
             yield from parse_table(rows, columns, mapping, lines=numbers)
         return
     csv.field_size_limit(sys.maxsize)

@@ -111,6 +111,27 @@ def _unguarded(value: Any) -> Any:
     return value
 
 
+def aligned(
+    rows: Sequence[dict[str, Any]], columns: Sequence[str], overrides: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """Rows whose keys differ (JSON Lines: one row's text under "transcript", another's
+    under "text" or "captions", all names of one field) with each field's value also
+    under the column the whole table's mapping reads it from (a field ``--map`` names
+    is read from that column only)."""
+    whole = resolve_mapping(columns, overrides)
+    out = []
+    for row in rows:
+        present = {f: c for f, c in overrides.items() if c in row}  # --map: as told
+        own = resolve_mapping(row, present) if set(row) != set(columns) else whole
+        moved = {
+            whole[f]: row[c]
+            for f, c in own.items()
+            if f in whole and f not in overrides and whole[f] != c and whole[f] not in row
+        }
+        out.append({**row, **moved} if moved else row)
+    return out
+
+
 def parse_row(row: Mapping[str, Any], mapping: Mapping[str, str], locator: str) -> Record:
     """Turn one table row into a record; raise ``BadInputError`` naming the row."""
     if None in row:  # csv.DictReader keeps the cells past the header's under None
