@@ -149,3 +149,20 @@ def test_an_info_json_fixed_after_its_quarantine_fills_its_captions(
     video = archive.show("wyqHuhmsA28")
     assert video.publish_date == date(2024, 3, 31) and video.channel == "DW News"
     assert video.title == INFO["title"]
+
+
+def test_automatic_captions_read_after_the_human_ones_stay_an_earlier_version(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """Regression (review): the human track ingested first, then the automatic one on
+    its own, made the automatic words current ("version 2 of 2 ... carry")."""
+    folder = _folder(tmp_path / "collected")
+    human = folder / "wyqHuhmsA28.en.vtt"
+    archive.ingest([human])
+    auto = folder / "wyqHuhmsA28.en.auto.vtt"
+    auto.write_text(AUTO_VTT, encoding="utf-8")
+    summary = archive.ingest([auto])
+    assert summary.new_versions == 1 and "human captions" in " ".join(summary.warnings)
+    shown = archive.show("wyqHuhmsA28")
+    assert "Cairo" in shown.text and (shown.current_version, len(shown.versions)) == (1, 2)
+    assert [h.video_id for h in archive.search("carry", exact=True)] == []

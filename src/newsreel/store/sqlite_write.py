@@ -7,6 +7,7 @@ Python's GIL from the parsing thread, so fewer, larger statements let the two ov
 
 from __future__ import annotations
 
+import os
 import hashlib
 import json
 import re
@@ -253,10 +254,13 @@ class BatchWriter:
         version = self.versions.get(vid, 0) + 1
         self.hashes.add((vid, sha))
         self.versions[vid] = version
-        if vid not in self.current and self.known.get(vid, {}).get("current_transcript_id"):
-            unindex(self.db, self.known[vid]["current_transcript_id"])
-        self.current[vid] = next_id
-        self.texts[vid] = record.text
+        if self._human_stays(vid, result.path, version):
+            pass  # kept as a version; the human captions stay current
+        else:
+            if vid not in self.current and self.known.get(vid, {}).get("current_transcript_id"):
+                unindex(self.db, self.known[vid]["current_transcript_id"])
+            self.current[vid] = next_id
+            self.texts[vid] = record.text
         self.transcripts.append(
             (
                 next_id,
@@ -289,6 +293,20 @@ class BatchWriter:
                 f"{vid} ({where}): publish date {problem}; stored undated "
                 "(extra.publish_date_error; 'newsreel set VIDEO_ID --date' sets it)"
             )
+        return True
+
+    def _human_stays(self, vid: str, path: str, version: int) -> bool:
+        """Whether a video's automatic captions (yt-dlp's ``ID.en.auto.json3``) read
+        after its human ones are kept as a version without becoming current: read
+        together they sort first, so the human track is current whichever came first."""
+        current = self.made_current.get(vid)
+        human = current is not None and current[1] is not None and not _automatic(current[1])
+        if vid in self.current or not human or not _automatic(path):
+            return False
+        self.summary.warnings.append(
+            f"{vid} ({path}): automatic captions kept as version {version}; the human "
+            f"captions ({current[1] if current else ''}) stay current"
+        )
         return True
 
     def _restore(self, record: Record, sha: str, path: str) -> None:
@@ -465,3 +483,8 @@ def _caption_track(path: str) -> tuple[str, str] | None:
     folder, _, name = path.replace("\\", "/").rpartition("/")
     match = _TRACK.match(name)
     return (folder, match.group(1)) if match else None
+
+
+def _automatic(path: str) -> bool:
+    """Whether a file is yt-dlp's automatic captions of a video ("ID.en.auto.json3")."""
+    return ".auto." in os.path.basename(path).casefold()
