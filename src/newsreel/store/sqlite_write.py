@@ -7,9 +7,9 @@ Python's GIL from the parsing thread, so fewer, larger statements let the two ov
 
 from __future__ import annotations
 
-import os
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
