@@ -79,7 +79,8 @@ class EntityVideo(JsonRow):
 @dataclass(frozen=True, slots=True)
 class QuoteRow(JsonRow):
     """Reported speech: who (and the entity, by name, when linked) said what, where
-    (video, first word), in which outlet and on which day."""
+    (video, its first word and the word after its last), in which outlet and on which
+    day."""
 
     video_id: str
     first_word: int
@@ -89,6 +90,7 @@ class QuoteRow(JsonRow):
     kind: str
     channel: str | None = None
     publish_date: date | None = None
+    end_word: int | None = None  # the token after the quote's last (first_word..end_word)
 
 
 @dataclass(frozen=True, slots=True)

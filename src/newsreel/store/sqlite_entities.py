@@ -571,7 +571,7 @@ class SQLiteEntities(Repository):
         """Quotes of one video, of one speaker entity, or of the archive."""
         sql = (
             "SELECT v.video_id, q.start, q.speaker, e.name, q.text, q.kind, v.channel, "
-            "v.publish_date FROM quotes q "
+            'v.publish_date, q."end" FROM quotes q '
             "JOIN videos v ON v.current_transcript_id = q.transcript_id "
             "LEFT JOIN entities e ON e.id = q.entity_id"
         )
@@ -582,7 +582,9 @@ class SQLiteEntities(Repository):
             sql, args = sql + " WHERE q.entity_id = ?", (entity_id,)
         order = " ORDER BY v.publish_date IS NOT NULL, v.publish_date, v.video_id, q.start"
         rows = self.db.execute(sql + order, args)  # undated first, in every store
-        return [QuoteRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], to_date(r[7])) for r in rows]
+        return [
+            QuoteRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], to_date(r[7]), r[8]) for r in rows
+        ]
 
     def claim_rows(
         self, video_id: str | None = None, entity_id: int | None = None, limit: int | None = None
