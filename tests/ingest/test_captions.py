@@ -93,6 +93,8 @@ def test_whisper_word_timestamps_are_kept() -> None:
     record = parse_caption_json({"segments": [segment]}, fallback_id="ep-1")
     assert record.word_times is not None
     assert [start for start, _ in record.word_times] == [0.0, 0.4, 2.5, 3.0, 3.2]
+    # review: each word's end was the next word's start (a pause counted as speech)
+    assert [end for _, end in record.word_times] == [0.3, 0.7, 2.8, 3.2, 3.5]
     other = {**segment, "words": [{"word": " Something", "start": 0.1}]}  # another text
     spread = parse_caption_json({"segments": [other]}, fallback_id="ep-1").word_times
     assert spread is not None and spread[2][0] != 2.5

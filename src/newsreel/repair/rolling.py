@@ -40,6 +40,7 @@ class Cue:
     end: float
     words: tuple[str, ...]
     times: tuple[float | None, ...]
+    ends: tuple[float | None, ...] | None = None  # each word's own end, where given
 
     @classmethod
     def from_text(cls, start: float, end: float, text: str) -> Cue:
@@ -77,7 +78,8 @@ def _spread(cue: Cue, first: int) -> list[TimedWord]:
     for n, i in enumerate(new):
         given = cue.times[i]
         start = given if given is not None else cue.start + span * n / len(new)
-        out.append(TimedWord(cue.words[i], start, cue.end))
+        own = cue.ends[i] if cue.ends is not None else None
+        out.append(TimedWord(cue.words[i], start, cue.end if own is None else own))
     return out
 
 
@@ -138,8 +140,13 @@ def _undoubled(cue: Cue, runs: Sequence[tuple[int, int]]) -> Cue:
     """The cue with the second copy of each of its doubled ``runs`` dropped."""
     drop = {i for start, k in runs for i in range(start + k, start + 2 * k)}
     kept = [i for i in range(len(cue.words)) if i not in drop]
+    ends = None if cue.ends is None else tuple(cue.ends[i] for i in kept)
     return Cue(
-        cue.start, cue.end, tuple(cue.words[i] for i in kept), tuple(cue.times[i] for i in kept)
+        cue.start,
+        cue.end,
+        tuple(cue.words[i] for i in kept),
+        tuple(cue.times[i] for i in kept),
+        ends,
     )
 
 

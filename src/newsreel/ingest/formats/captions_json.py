@@ -54,9 +54,9 @@ def _segments_from_items(items: list[Any]) -> list[Segment]:
 
 
 def _whisper_cue(item: Mapping[str, Any], segment: Segment, where: str) -> Cue:
-    """A segment's cue, with each word's own start where Whisper gave word timestamps
-    (``words: [{word, start, end}]``, ``--word_timestamps True``) that spell the
-    segment's text; else the words are spread over the segment."""
+    """A segment's cue, with each word's own start and end where Whisper gave word
+    timestamps (``words: [{word, start, end}]``, ``--word_timestamps True``) that spell
+    the segment's text; else the words are spread over the segment."""
     text = decode_cue_text(segment.text)
     given = item.get("words")
     if not isinstance(given, list) or not given:
@@ -72,7 +72,15 @@ def _whisper_cue(item: Mapping[str, Any], segment: Segment, where: str) -> Cue:
         for w, h in zip(given, heard, strict=True)
         if h
     ]
-    return Cue(segment.start, segment.end, tuple(words), tuple(times))
+    ends = [  # a word's own end, where Whisper gave one (silence after it stays silence)
+        min(max(seconds(w["end"], "a word's end", where), start), segment.end)
+        if w.get("end") is not None
+        else None
+        for (w, h), start in zip(
+            ((w, h) for w, h in zip(given, heard, strict=True) if h), times, strict=True
+        )
+    ]
+    return Cue(segment.start, segment.end, tuple(words), tuple(times), tuple(ends))
 
 
 def _json3_pieces(event: Mapping[str, Any], where: str) -> list[Mapping[str, Any]]:
