@@ -296,3 +296,16 @@ def test_srt_text_after_a_blank_line_in_a_cue_is_kept_and_cue_numbers_are_no_wor
     assert [w for c in cues for w in c.words][:6] == "first cue with a blank line".split()
     vtt = "WEBVTT\n\nNOTE a comment\nspanning two lines\n\nid-1\n00:00.000 --> 00:01.000\nhello\n"
     assert [s.text for s in parse_cues(vtt, kind="vtt")[0]] == ["hello"]  # no note, no id
+
+
+def test_missing_times_are_no_silent_zeros() -> None:
+    """Regression (review): a json3 event with no tStartMs started at 0.0, and rows with
+    no duration (youtube-transcript-api) or Whisper segments with no end lasted no time."""
+    rows = [{"text": "first words", "start": 1.0}, {"text": "second words", "start": 4.0}]
+    record = parse_caption_json(rows, fallback_id="clip")
+    assert [(s.start, s.end) for s in record.segments] == [(1.0, 4.0), (4.0, 4.0)]
+    events = {"events": [{"tStartMs": 0, "segs": [{"utf8": "one"}]}, {"segs": [{"utf8": "two"}]}]}
+    with pytest.raises(BadInputError, match="event 1 has words but no 'tStartMs'"):
+        parse_caption_json(events, fallback_id="clip")
+    blank = {"events": [{"tStartMs": 0, "segs": [{"utf8": "one"}]}, {"segs": [{"utf8": "\n"}]}]}
+    assert parse_caption_json(blank, fallback_id="clip").text == "one"  # a line break: fine

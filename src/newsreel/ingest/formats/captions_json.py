@@ -46,8 +46,10 @@ def _segments_from_items(items: list[Any]) -> list[Segment]:
         start = seconds(item["start"], "start", where)
         if "end" in item:
             end = seconds(item["end"], "end", where)
-        else:
-            end = start + seconds(item.get("dur", item.get("duration", 0.0)), "duration", where)
+        elif "dur" in item or "duration" in item:
+            end = start + seconds(item.get("dur", item.get("duration")), "duration", where)
+        else:  # no end said: it lasts until the next starts (not no time at all)
+            end = max(start, _next_start(items, i))
         span(start, end, where)
         segments.append(Segment(start, end, str(item["text"])))
     return segments
@@ -83,6 +85,18 @@ def _whisper_cue(item: Mapping[str, Any], segment: Segment, where: str) -> Cue:
     return Cue(segment.start, segment.end, tuple(words), tuple(times), tuple(ends))
 
 
+def _next_start(items: list[Any], i: int) -> float:
+    """The start of the item after item ``i`` (counted from 1), if it says a number."""
+    nxt = items[i] if i < len(items) else None
+    value = nxt.get("start") if isinstance(nxt, Mapping) else None
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return 0.0
+    try:  # its own checks come when it is read: here a bad one says nothing
+        return seconds(value, "start", f"segment {i + 1}")
+    except BadInputError:
+        return 0.0
+
+
 def _json3_pieces(event: Mapping[str, Any], where: str) -> list[Mapping[str, Any]]:
     pieces = event["segs"] or []
     if not isinstance(pieces, list) or not all(isinstance(p, Mapping) for p in pieces):
@@ -96,6 +110,12 @@ def _segments_from_json3(events: list[Any]) -> tuple[list[Segment], list[Cue]]:
         if not isinstance(event, Mapping) or "segs" not in event:
             continue
         where = f"event {index}"
+        if "tStartMs" not in event and any(
+            str(p.get("utf8", "")).strip() for p in _json3_pieces(event, where)
+        ):
+            raise BadInputError(
+                f"{where} has words but no 'tStartMs' (when they start)", locator=where
+            )
         start = seconds(event.get("tStartMs", 0), "tStartMs", where) / 1000
         end = start + seconds(event.get("dDurationMs", 0), "dDurationMs", where) / 1000
         pieces = _json3_pieces(event, where)
