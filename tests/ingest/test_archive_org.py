@@ -236,3 +236,20 @@ def test_a_show_is_dated_the_day_it_aired_where_it_aired(meta: dict[str, str], a
         "FOXNEWS_20130216_030000_On_the_Record", [Snippet("good evening")], start, raw_text=""
     )
     assert record.publish_date == aired
+
+
+def test_a_table_read_after_a_shows_page_leaves_the_page_current(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """Regression (review): the archive.org table's row of a show, read after its caption
+    page, became current with its words run together ("thesuspect")."""
+    root = tmp_path / "data"
+    shutil.copytree(DATA / "html", root / "html")
+    shutil.copytree(DATA / "meta", root / "meta")
+    archive.ingest([root / "html" / f"{JEANINE}.html"])
+    page = archive.show(JEANINE).text
+    shutil.copy(DATA / "archive-out.csv", root / "archive-out.csv")
+    summary = archive.ingest([root / "archive-out.csv"])
+    assert any("caption page's stays current" in w for w in summary.warnings)
+    shown = archive.show(JEANINE)
+    assert shown.text == page and shown.current_version == 1 and len(shown.versions) == 2

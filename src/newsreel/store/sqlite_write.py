@@ -131,6 +131,7 @@ class BatchWriter:
         self.paths: dict[str, set[str]] = {}  # files each video's versions came from
         self.ids: dict[tuple[str, str], tuple[int, int]] = {}  # (video, hash) -> id, version
         self.made_current: dict[str, tuple[int, str | None]] = {}  # id, file of the current
+        self.current_format: dict[str, str] = {}  # the format the current came from
         self.current: dict[str, int] = {}
         self.transcripts: list[tuple[Any, ...]] = []
         self.segments: list[tuple[Any, ...]] = []
@@ -220,8 +221,8 @@ class BatchWriter:
             self.known[row["video_id"]] = dict(row)
         known = sorted(self.known)
         sql = (
-            "SELECT video_id, content_sha256, version, source_path, id FROM transcripts "
-            "WHERE video_id IN ({})"
+            "SELECT video_id, content_sha256, version, source_path, id, source_format "
+            "FROM transcripts WHERE video_id IN ({})"
         )
         timed = (
             "SELECT v.video_id, t.text FROM videos v JOIN transcripts t "
@@ -237,6 +238,7 @@ class BatchWriter:
                 self.paths.setdefault(row[0], set()).add(str(row[3]))
             if row[4] == self.known[row[0]].get("current_transcript_id"):
                 self.made_current[row[0]] = (int(row[4]), row[3])
+                self.current_format[row[0]] = str(row[5] or "")
 
     def _add(self, record: Record, result: FileResult, next_id: int) -> bool:
         """Queue one record; return True if it became a new transcript version."""
@@ -254,8 +256,10 @@ class BatchWriter:
         version = self.versions.get(vid, 0) + 1
         self.hashes.add((vid, sha))
         self.versions[vid] = version
-        if self._human_stays(vid, result.path, version):
-            pass  # kept as a version; the human captions stay current
+        if self._human_stays(vid, result.path, version) or self._page_stays(
+            vid, result, version
+        ):
+            pass  # kept as a version; the better source stays current
         else:
             if vid not in self.current and self.known.get(vid, {}).get("current_transcript_id"):
                 unindex(self.db, self.known[vid]["current_transcript_id"])
@@ -306,6 +310,20 @@ class BatchWriter:
         self.summary.warnings.append(
             f"{vid} ({path}): automatic captions kept as version {version}; the human "
             f"captions ({current[1] if current else ''}) stay current"
+        )
+        return True
+
+    def _page_stays(self, vid: str, result: FileResult, version: int) -> bool:
+        """Whether an archive.org show's table row read after its caption page is kept
+        as a version without becoming current: the page's words are whole, the table's
+        often run together ("thesuspect")."""
+        if vid in self.current or self.current_format.get(vid) != "html":
+            return False
+        if (result.format or "") not in _TABLE_FORMATS:
+            return False
+        self.summary.warnings.append(
+            f"{vid} ({result.path}): the table's text kept as version {version}; the "
+            "caption page's stays current"
         )
         return True
 
@@ -488,3 +506,6 @@ def _caption_track(path: str) -> tuple[str, str] | None:
 def _automatic(path: str) -> bool:
     """Whether a file is yt-dlp's automatic captions of a video ("ID.en.auto.json3")."""
     return ".auto." in os.path.basename(path).casefold()
+
+
+_TABLE_FORMATS = frozenset({"csv", "tsv", "jsonl", "parquet"})
