@@ -256,9 +256,7 @@ class BatchWriter:
         version = self.versions.get(vid, 0) + 1
         self.hashes.add((vid, sha))
         self.versions[vid] = version
-        if self._human_stays(vid, result.path, version) or self._page_stays(
-            vid, result, version
-        ):
+        if self._human_stays(vid, result.path, version) or self._page_stays(vid, result, version):
             pass  # kept as a version; the better source stays current
         else:
             if vid not in self.current and self.known.get(vid, {}).get("current_transcript_id"):
