@@ -140,6 +140,7 @@ def test_a_hand_over_names_the_person_not_the_place() -> None:
     assert named("joining me now is our correspondent Jane Doe.") == "Jane Doe"
     # review: "we'll go to capitol hill" headed the next turns (and two ads) "Capitol Hill"
     assert named("we'll go to Capitol Hill now.") is None
+    assert named("Let's bring in Bradley Blackburn.") == "Bradley Blackburn"  # review
     assert named("let's head to the White House.") is None
 
 

@@ -127,7 +127,8 @@ def _handover_name(forms: Sequence[str], words: Sequence[str]) -> tuple[str | No
                 name = _name_after(forms, words, k + 1, need_capital=True)
         return name, kind
     for i, word in enumerate(words):
-        if word in ("with", "to", "is") and i + 1 < len(words):
+        brought = word == "in" and i > 0 and words[i - 1] == "bring"  # "bring in Bradley"
+        if (word in ("with", "to", "is") or brought) and i + 1 < len(words):
             name = _name_after(forms, words, i + 1, need_capital=True)
             moving = word == "to" and _MOVE.intersection(words[:i])
             if name and not (moving and (" " not in name or _a_place(name))):
