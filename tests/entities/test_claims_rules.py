@@ -1658,6 +1658,11 @@ def test_quotes_from_the_fact_checker_review_of_stop_46() -> None:
         ("Mark Carney", "he is devastated by the news.")
     ]
     assert said("Stephen King wrote a book about the town and its people.") == []
+    text = "Listen to what Steve Bannon said that day after the first call with the President."
+    assert said(text) == []  # when it was said, not what
+    assert said("The minister said that time was running out for the talks.") == [
+        ("The minister", "time was running out for the talks.")
+    ]
 
 
 def test_a_range_said_with_its_thousands_once_is_read_whole() -> None:

@@ -440,6 +440,13 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         body = _after_addressee(words, forms, j, e)  # "told us", "told Xi", "said to MPs"
         if body is None or _said_of(words, forms, body, e):
             continue
+        if (
+            body + 1 < e
+            and words[body] == "that"
+            and words[body + 1] in _WHEN_NOUNS
+            and (body + 2 >= e or words[body + 2] not in _FINITE)
+        ):
+            continue  # "what Steve Bannon said that day": when, not what ("that time was")
         body += body < e and words[body] == "that"
         direct = _opens_quote(forms[body])
         end = _quote_end(forms, body, e) if direct else _own_words_end(words, forms, body, e)
@@ -659,6 +666,7 @@ def _participle(word: str) -> bool:
 
 
 _PARTICIPLES = frozenset("shot hit held run led taken seen made beaten struck caught".split())
+_WHEN_NOUNS = frozenset("day night morning evening week month year time weekend afternoon".split())
 _RELATIVE = frozenset({"who", "which", "that"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _OF_WHOM = frozenset({"of", "from", "at", "alongside", "with", "for", "in"})
