@@ -421,8 +421,6 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
     for j in range(s + 1, e - 1):
         if words[j] in _QUOTE_SAY and (inverted := _inverted(forms, words, (s, e), j)):
             return inverted
-        if words[j] in _WROTE and not _writes_quote(forms, words, j, e):
-            continue  # "wrote a book", "posted a video": only a quote or "that" follows
         if j >= e - 2:
             break
         if not _reports_after(forms, words, s, j):
@@ -437,17 +435,9 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         before = set(words[max(s, speaker[1] - 1) : j])
         if before & _RECALLED or (before & _WHAT and j + 1 < e and words[j + 1] in _CONJUNCTIONS):
             continue  # "I remember a minister said"; "assess what Karma says and then"
-        body = _after_addressee(words, forms, j, e)  # "told us", "told Xi", "said to MPs"
-        if body is None or _said_of(words, forms, body, e):
+        body = _speech_at(words, forms, j, e)
+        if body is None:
             continue
-        if (
-            body + 1 < e
-            and words[body] == "that"
-            and words[body + 1] in _WHEN_NOUNS
-            and (body + 2 >= e or words[body + 2] not in _FINITE)
-        ):
-            continue  # "what Steve Bannon said that day": when, not what ("that time was")
-        body += body < e and words[body] == "that"
         direct = _opens_quote(forms[body])
         end = _quote_end(forms, body, e) if direct else _own_words_end(words, forms, body, e)
         text = _unquoted(" ".join(forms[body:end]))
@@ -457,6 +447,23 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         kind = "direct" if direct else "indirect"
         return Quote(body, end, " ".join(said_by), speaker[1] + cut, j, text, kind)
     return None
+
+
+def _speech_at(words: Sequence[str], forms: Sequence[str], j: int, e: int) -> int | None:
+    """Where the words said after the saying verb at ``j`` start, past whom they were
+    said to ("told us", "told Xi", "said to MPs") and a "that"; None where none follow
+    ("what Steve Bannon said that day": when, not what, was said; "that time was" is)."""
+    body = _after_addressee(words, forms, j, e)
+    if body is None or _said_of(words, forms, body, e):
+        return None
+    if (
+        body + 1 < e
+        and words[body] == "that"
+        and words[body + 1] in _WHEN_NOUNS
+        and (body + 2 >= e or words[body + 2] not in _FINITE)
+    ):
+        return None
+    return body + (body < e and words[body] == "that")
 
 
 _OPEN = ('"', "“")
@@ -552,6 +559,8 @@ def _reports_after(forms: Sequence[str], words: Sequence[str], s: int, j: int) -
     agents will be told to", "Russia had been announced as") or no saying at all."""
     if words[j] not in _QUOTE_SAY | _WROTE or _pronoun_report(words, max(s, j - 3), j + 1):
         return False
+    if words[j] in _WROTE and not _writes_quote(forms, words, j, len(words)):
+        return False  # "wrote a book", "posted a video": only a quote or "that" follows
     if forms[j - 1].endswith(_CLOSE):
         return False
     if words[j - 1] in _PASSIVE and (words[j] in _TOLD or words[j].endswith("ed")):
