@@ -223,3 +223,23 @@ def test_a_merge_counts_the_mentions_of_current_transcripts(tmp_path: Path) -> N
         source = arch.store.entities.find_entity("Cairo")[0]
         shown = sum(arch.store.entities.entity_rows(entity_id=source)[0].spellings.values())
         assert arch.merge_entities("Cairo", "Egypt") == shown
+
+
+@pytest.mark.parametrize(
+    ("options", "words"),
+    [
+        ({"limit": "5"}, "limit must be a whole number, not '5'"),
+        ({"offset": 1.5}, "offset must be a whole number"),
+        ({"channel": 5}, "channel is an outlet's name or code"),
+        ({"channel": ["DW", 3]}, "channel is an outlet's name or code"),
+        ({"lang": 1}, "lang is a language code"),
+        ({"since": 20240101}, "since is a date"),
+    ],
+)
+def test_options_of_the_wrong_type_are_named(
+    tmp_path: Path, options: dict[str, object], words: str
+) -> None:
+    """Regression (review): search("Trump", limit="5") failed with "'<=' not supported",
+    channel=5 with "'int' object is not iterable"."""
+    with open_archive(tmp_path / "a.db") as arch, pytest.raises(ConfigError, match=words):
+        arch.search("Gaza", **options)  # type: ignore[arg-type]

@@ -195,7 +195,9 @@ class ArchiveBase:
         parsed: ParsedQuery | None = None,
     ) -> Filters:
         """The filters the options and the query name, outlet groups replaced by their
-        outlets; a clash or an unknown group is a ``ConfigError``."""
+        outlets; a clash, an unknown group or an option of the wrong type is a
+        ``ConfigError``."""
+        _typed_filters(channel, lang, since, until)
         if parsed is not None and parsed.channels and self._same_outlets(channel, parsed):
             channel = None  # one outlet by name and by code ("DW News", "dw"): no clash
         chosen = _combine(channel, lang, since, until, parsed)
@@ -355,3 +357,21 @@ class ArchiveBase:
             return None
         chosen, ids = self._chosen(query, channel, lang, since, until, exact, mode)
         return set(self.store.videos.video_ids(chosen, ids))
+
+
+def _typed_filters(channel: object, lang: object, since: object, until: object) -> None:
+    """A ``ConfigError`` naming a filter of the wrong type (``channel=5``), where Python
+    would fail inside with "'int' object is not iterable"."""
+    outlets = [channel] if isinstance(channel, str) else channel
+    if outlets is not None and (
+        not isinstance(outlets, list | tuple | set | frozenset)
+        or not all(isinstance(o, str) for o in outlets)
+    ):
+        raise ConfigError(
+            f"channel is an outlet's name or code, or a list of them, not {channel!r}"
+        )
+    if lang is not None and not isinstance(lang, str):
+        raise ConfigError(f"lang is a language code such as 'en', not {lang!r}")
+    for name, day in (("since", since), ("until", until)):  # ISO text is read as a date
+        if day is not None and not isinstance(day, date | str):
+            raise ConfigError(f"{name} is a date (or ISO text, 2024-03-31), not {day!r}")
