@@ -134,3 +134,19 @@ def test_a_file_of_two_records_is_refused_not_merged() -> None:
     # one record whose transcript says "<doc>" stays one record
     one = parse_seed("<video_id>one00000001</video_id>\n<doc>\nthe <doc> tag\n</doc>\n")
     assert one.video_id == "one00000001"
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("WEBVTT\n\n00:00.000 --> 00:01.000\nhello\n", "WebVTT captions: name it .vtt"),
+        ("1\n00:00:01,000 --> 00:00:02,000\nhello\n", "SRT captions: name it .srt"),
+        ('{"text": "hello", "start": 0}\n', "JSON: name it .json"),
+        ("video_id,title,transcript\nabc,t,hello there\n", "a CSV table: name it .csv"),
+    ],
+)
+def test_captions_saved_as_txt_are_named_for_what_they_are(text: str, hint: str) -> None:
+    """Regression (review): an SRT, VTT, JSON or CSV file saved as .txt said only "not a
+    Newsreel record", not how to fix it."""
+    with pytest.raises(BadInputError, match=hint):
+        parse_seed(text)

@@ -45,13 +45,35 @@ def _one_record(text: str) -> None:
         )
 
 
+_SRT_START = re.compile(r"^\s*\d+\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
+
+
+def _looks_like(text: str) -> str:
+    """What a text that is no record looks like, as a hint to rename it: captions or a
+    table saved under a name that says another format ("captions.txt")."""
+    head = text.lstrip("\ufeff \n\r\t")[:400]
+    if head.startswith("WEBVTT"):
+        kind = "WebVTT captions: name it .vtt"
+    elif _SRT_START.match(head):
+        kind = "SRT captions: name it .srt"
+    elif head.startswith(("{", "[")):
+        kind = "JSON: name it .json (or .jsonl, one object a line)"
+    elif head.count(",") >= 2 and "\n" in head and head.split("\n")[0].count(",") >= 1:
+        kind = "a CSV table: name it .csv"
+    else:
+        return ""
+    return f"; it looks like {kind}"
+
+
 def _doc_span(text: str) -> tuple[int, int, int, int]:
     """Return (open start, body start, body end, close end) of the <doc> element."""
     opening = _DOC_OPEN.search(text)
     if not opening:
         if _OPEN.search(text):
             raise BadInputError("the record has no <doc> element holding the transcript")
-        raise BadInputError("not a Newsreel record: no <video_id> or <doc> tag found", line=1)
+        raise BadInputError(
+            "not a Newsreel record: no <video_id> or <doc> tag found" + _looks_like(text), line=1
+        )
     closes = list(_DOC_CLOSE.finditer(text, opening.end()))
     if not closes:
         raise BadInputError(
