@@ -114,3 +114,13 @@ def test_common_words_heard_side_by_side_are_no_phrase_match() -> None:
     assert best_passage("in the Gaza stop now", None, groups).matched_terms == ("Gaza stop",)
     shin = slot_groups(parse_query('"Shin Bet"').node, HEARD)
     assert best_passage(TEXT, None, shin).matched_terms == ("shim bit",)
+
+
+def test_a_word_found_inside_a_written_word_is_no_heard_variant() -> None:
+    """Regression (review): "50%" (exact) found "12:50" and reported it as heard for 50."""
+    from newsreel.search.passages import surfaces
+
+    words = "at 12:50 local time a Gaza-based group said".split()
+    matched, heard = surfaces(words, [(1, 1, "50"), (5, 5, "Gaza")])
+    assert matched == ("12:50", "Gaza-based") and heard == ()
+    assert surfaces(["Rafa"], [(0, 0, "Rafah")])[1] == (("Rafah", "Rafa"),)  # heard

@@ -271,7 +271,10 @@ def _same_words(typed: str, surface: str) -> bool:
         )
     a = tokens(typed)
     b = tokens(" ".join(owner(w) for w in surface.split()))  # "Qatar's" is Qatar
-    return a == b or (len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b, strict=True)))
+    if a == b or (len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b, strict=True))):
+        return True
+    # a part of one written word: "50" in "12:50", "Gaza" in "Gaza-based" (as typed)
+    return 0 < len(a) < len(b) and any(b[k : k + len(a)] == a for k in range(len(b)))
 
 
 def title_matches(
