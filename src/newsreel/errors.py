@@ -72,7 +72,7 @@ def no_story(story_id: int, moved: tuple[bool, int | None], archive: object) -> 
     gone, heir = moved
     if not gone:
         return NotFoundError(f"no story {story_id} in the archive {archive} (newsreel stories)")
-    where = f"most of its videos are in story {heir}" if heir else "none of its videos is"
+    where = f"most of its videos are in story {heir}" if heir else "its videos are in no story now"
     return NotFoundError(f"story {story_id} was regrouped (stories --regroup): {where}")
 
 

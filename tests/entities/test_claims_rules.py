@@ -1663,6 +1663,7 @@ def test_quotes_from_the_fact_checker_review_of_stop_46() -> None:
     assert said("The minister said that time was running out for the talks.") == [
         ("The minister", "time was running out for the talks.")
     ]
+    assert said("The minister said 'no' to the plan on Monday.") == []  # one quoted word
 
 
 def test_a_range_said_with_its_thousands_once_is_read_whole() -> None:

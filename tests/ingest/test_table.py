@@ -315,5 +315,7 @@ def test_json_lines_whose_rows_name_the_text_differently_are_all_read() -> None:
         "four five six",
         "seven eight nine",
     ]
+    third = [r for r in out if isinstance(r, Record)][2]
+    assert "captions" not in third.extra  # the text is not kept twice (review)
     told = list(parse_bytes("jsonl", data, "rows.jsonl", {"transcript": "text"}))
     assert [type(r).__name__ for r in told] == ["BadInputError", "Record", "BadInputError"]

@@ -166,3 +166,12 @@ def test_automatic_captions_read_after_the_human_ones_stay_an_earlier_version(
     shown = archive.show("wyqHuhmsA28")
     assert "Cairo" in shown.text and (shown.current_version, len(shown.versions)) == (1, 2)
     assert [h.video_id for h in archive.search("carry", exact=True)] == []
+
+
+def test_human_captions_stay_current_within_one_batch_too(archive: Archive, tmp_path: Path) -> None:
+    """Review of the change: within one batch the later automatic track won."""
+    folder = _folder(tmp_path / "collected")
+    auto = folder / "wyqHuhmsA28.en.auto.vtt"
+    auto.write_text(AUTO_VTT, encoding="utf-8")
+    archive.ingest([folder / "wyqHuhmsA28.en.vtt", auto])  # human first, as named
+    assert "Cairo" in archive.show("wyqHuhmsA28").text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -131,3 +133,23 @@ def test_a_text_in_another_language_is_kept_as_written() -> None:
     assert kept.sentences == (0, 6) and not kept.turns
     assert repaired.aligned_text() != english
     assert unknown.aligned_text() == repaired.aligned_text()  # unknown: tried as English
+
+
+def test_setting_a_videos_language_repairs_it_again(tmp_path: Path) -> None:
+    """Review of the change: a video repaired as English, then set to German (or the
+    other way), stayed as it was: the repair version does not hold the language."""
+    from newsreel import open_archive
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "guten abend meine damen und herren willkommen zu den nachrichten des tages"
+    (folder / "a.txt").write_text(f"<video_id>deutsch0001</video_id>\n<doc>\n{text}\n</doc>\n")
+    with open_archive(tmp_path / "a.db") as arch:
+        arch.ingest([folder])
+        arch.repair()
+        first = arch.repaired("deutsch0001")
+        assert first is not None and first.aligned_text() != text  # repaired as English
+        arch.set_metadata("deutsch0001", lang="de")
+        assert arch.repair().repaired == 1
+        again = arch.repaired("deutsch0001")
+        assert again is not None and again.aligned_text() == text  # kept as written

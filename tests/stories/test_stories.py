@@ -535,3 +535,17 @@ def test_an_outlets_numbers_are_taken_from_each_of_its_videos_in_turn() -> None:
     claims = [claim("a", n) for n in range(6)] + [claim("b", 10), claim("c", 20)]
     assert [c.value for c in spread(claims, 4)] == [0, 1, 10, 20]
     assert spread(claims, 20) == claims and spread([], 3) == []
+
+
+def test_a_regrouping_stopped_before_it_forgot_the_stories_finishes(
+    archive: Archive, news: Path
+) -> None:
+    """Review of the change: stopped between remembering and forgetting the stories, the
+    next run carried every id onto itself and failed on a duplicate story id."""
+    archive.ingest([news])
+    archive.group_stories()
+    before = {s.story_id for s in archive.stories()}
+    archive.store.stories.remember_stories()  # ... and stopped here
+    archive.group_stories()
+    assert {s.story_id for s in archive.stories()} == before
+    assert archive.store.stories.story_videos(before=True) == {}

@@ -43,6 +43,8 @@ class OutletMethods(ArchiveBase):
         )
         with self.writing("set"):
             before = self.store.metadata.set_fields(video_id, values, USER)
+            if "language" in values and values["language"] != before.get("language"):
+                self.store.repairs.outdate(video_id)  # English is repaired, others kept
             self._metadata_changed()
         return MetadataEdit(
             video_id, tuple(FieldChange(k, before[k], v) for k, v in values.items())

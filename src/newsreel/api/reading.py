@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import numbers
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -72,7 +73,7 @@ class ReadingMethods(ArchiveBase):
         if not isinstance(query, str):
             raise QueryError(f"a query is text, not {type(query).__name__}")
         for name, value in (("limit", limit), ("offset", offset)):
-            if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, bool) or not isinstance(value, numbers.Integral):
                 raise ConfigError(f"{name} must be a whole number, not {value!r}")
         if not 1 <= limit <= MAX_LIMIT:
             raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")

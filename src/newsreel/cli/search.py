@@ -126,8 +126,11 @@ def search(
         unindexed = arch.indexes.pending()
         unfinished = arch.unfinished_copy()
         notice = arch.semantic_notice(mode)
-        if not offset and notice is None and (meant := arch.did_you_mean(query)):
-            heard = " (these hits hold words heard like it)" if hits else ""
+        lexical = mode == "lexical" or not hits  # hits by meaning say nothing of words
+        if not offset and notice is None and lexical and (meant := arch.did_you_mean(query)):
+            heard = (
+                " (these hits hold words heard like it)" if any(h.heard_as for h in hits) else ""
+            )
             notice = f"no video holds a word as typed{heard}; did you mean: {shlex.quote(meant)}"
         if not hits and offset and mode == "lexical":  # past the end, or nothing at all?
             found = sum(n for _, n in arch.facets(query, exact=exact, **filters)["channel"])

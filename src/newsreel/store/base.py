@@ -160,6 +160,9 @@ class RepairRepository(Protocol):
         """(id, text, language) of current transcripts after ``after`` not yet repaired
         by ``model``."""
 
+    def outdate(self, video_id: str) -> None:
+        """Mark the repair of a video's current transcript to be redone."""
+
     def save_repairs(self, rows: Sequence[tuple[int, str, str, dict[str, Any], int, int]]) -> None:
         """Store (id, model, aligned text, data, sentences, turns) and queue re-indexing."""
 

@@ -50,6 +50,17 @@ class SQLiteRepairs(Repository):
                 "INSERT OR IGNORE INTO fts_pending VALUES (?)", [(r[0],) for r in rows]
             )
 
+    def outdate(self, video_id: str) -> None:
+        """Mark the repair of a video's current transcript as made by no version, so the
+        next ``repair`` redoes it (its language was set: English or kept as written);
+        it is shown until then."""
+        with self.db:
+            self.db.execute(
+                "UPDATE repairs SET model = 'outdated' WHERE transcript_id = "
+                "(SELECT current_transcript_id FROM videos WHERE video_id = ?)",
+                (video_id,),
+            )
+
     def repair_data(self, transcript_id: int) -> dict[str, Any] | None:
         """The stored repair of a transcript, or None."""
         return load_repair(self.db, transcript_id)

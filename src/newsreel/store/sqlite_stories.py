@@ -122,6 +122,8 @@ class SQLiteStories(Repository):
         forgotten."""
         with self.db:
             for new_id, old_id in kept.items():  # copied, moved, dropped: videos refer to it
+                if new_id == old_id:
+                    continue  # a regrouping stopped before it forgot the stories: as it was
                 self.db.execute(
                     'INSERT INTO stories (id, label, start, "end", videos, channels, centroid, '
                     'updated_at) SELECT ?, label, start, "end", videos, channels, centroid, '

@@ -131,7 +131,8 @@ class BatchWriter:
         self.paths: dict[str, set[str]] = {}  # files each video's versions came from
         self.ids: dict[tuple[str, str], tuple[int, int]] = {}  # (video, hash) -> id, version
         self.made_current: dict[str, tuple[int, str | None]] = {}  # id, file of the current
-        self.current_format: dict[str, str] = {}  # the format the current came from
+        # the file and format the current transcript came from (before or in this batch)
+        self.current_from: dict[str, tuple[str | None, str]] = {}
         self.current: dict[str, int] = {}
         self.transcripts: list[tuple[Any, ...]] = []
         self.segments: list[tuple[Any, ...]] = []
@@ -238,7 +239,7 @@ class BatchWriter:
                 self.paths.setdefault(row[0], set()).add(str(row[3]))
             if row[4] == self.known[row[0]].get("current_transcript_id"):
                 self.made_current[row[0]] = (int(row[4]), row[3])
-                self.current_format[row[0]] = str(row[5] or "")
+                self.current_from[row[0]] = (row[3], str(row[5] or ""))
 
     def _add(self, record: Record, result: FileResult, next_id: int) -> bool:
         """Queue one record; return True if it became a new transcript version."""
@@ -263,6 +264,7 @@ class BatchWriter:
                 unindex(self.db, self.known[vid]["current_transcript_id"])
             self.current[vid] = next_id
             self.texts[vid] = record.text
+            self.current_from[vid] = (result.path, result.format or "")  # this batch's
         self.transcripts.append(
             (
                 next_id,
@@ -301,13 +303,12 @@ class BatchWriter:
         """Whether a video's automatic captions (yt-dlp's ``ID.en.auto.json3``) read
         after its human ones are kept as a version without becoming current: read
         together they sort first, so the human track is current whichever came first."""
-        current = self.made_current.get(vid)
-        human = current is not None and current[1] is not None and not _automatic(current[1])
-        if vid in self.current or not human or not _automatic(path):
+        source = self.current_from.get(vid, (None, ""))[0]
+        if source is None or _automatic(source) or not _automatic(path):
             return False
         self.summary.warnings.append(
             f"{vid} ({path}): automatic captions kept as version {version}; the human "
-            f"captions ({current[1] if current else ''}) stay current"
+            f"captions ({source}) stay current"
         )
         return True
 
@@ -315,7 +316,7 @@ class BatchWriter:
         """Whether an archive.org show's table row read after its caption page is kept
         as a version without becoming current: the page's words are whole, the table's
         often run together ("thesuspect")."""
-        if vid in self.current or self.current_format.get(vid) != "html":
+        if self.current_from.get(vid, (None, ""))[1] != "html":
             return False
         if (result.format or "") not in _TABLE_FORMATS:
             return False

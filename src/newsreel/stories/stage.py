@@ -101,7 +101,7 @@ class StoriesStage:
         """Start over when asked or when the grouping version changed."""
         if self.regroup or previous not in (None, VERSION):
             self.store.stories.remember_stories()  # their ids outlive the regrouping
-            self.store.stories.clear_stories()
+            self.store.stories.clear_stories()  # (stopped between the two: carry_ids keeps them)
         self.grouper = Grouper(next_id=self.store.stories.next_story_id())
         self._after = None
 

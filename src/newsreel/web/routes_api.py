@@ -118,7 +118,9 @@ def search_page(
         # where a word of the query is in no video (nothing matched, or only words heard
         # like it: "Ukrane" finds "crane"): the query with such words respelled as the
         # archive's closest frequent words ("Epstien" -> "Epstein"), else null
-        "did_you_mean": arch.did_you_mean(q) if not offset else None,
+        "did_you_mean": (
+            arch.did_you_mean(q) if not offset and (mode == "lexical" or not rows) else None
+        ),
     }
 
 

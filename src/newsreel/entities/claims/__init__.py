@@ -499,8 +499,8 @@ def _quote_end(forms: Sequence[str], body: int, e: int) -> int:
         form = forms[k].rstrip(".,?!") if not single else forms[k]
         if not single and form.endswith(_CLOSE):
             return k + 1
-        if single and k > body and _closes_single(forms, k, e):
-            return k + 1
+        if single and (k > body or len(forms[k]) > 2) and _closes_single(forms, k, e):
+            return k + 1  # "'no'" opens and closes at once
     return e
 
 

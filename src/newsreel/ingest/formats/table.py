@@ -123,12 +123,12 @@ def aligned(
     for row in rows:
         present = {f: c for f, c in overrides.items() if c in row}  # --map: as told
         own = resolve_mapping(row, present) if set(row) != set(columns) else whole
-        moved = {
-            whole[f]: row[c]
+        renamed = {
+            c: whole[f]
             for f, c in own.items()
             if f in whole and f not in overrides and whole[f] != c and whole[f] not in row
         }
-        out.append({**row, **moved} if moved else row)
+        out.append({renamed.get(k, k): v for k, v in row.items()} if renamed else row)
     return out
 
 
