@@ -256,10 +256,7 @@ class Trends:
             for term in terms:
                 check_time()
                 tids, counts = self._term_hits(term, heard)
-                where = np.searchsorted(meta.tids, tids)
-                where = np.minimum(where, len(meta.tids) - 1) if len(meta.tids) else where
-                found = (meta.tids[where] == tids) if len(meta.tids) else np.zeros(0, bool)
-                found &= keep[where] if len(meta.tids) else found
+                where, found = _kept_rows(meta, tids, keep)
                 at = slot[where[found]]
                 hits = np.bincount(at, weights=counts[found], minlength=size)
                 videos = np.bincount(at, minlength=size)
@@ -293,9 +290,7 @@ class Trends:
                 return out
             for term in (t.strip() for t in terms if t.strip()):
                 tids, _ = self._term_hits(term, heard)
-                where = np.searchsorted(meta.tids, tids)
-                where = np.minimum(where, len(meta.tids) - 1)
-                found = (meta.tids[where] == tids) & undated[where]
+                _, found = _kept_rows(meta, tids, undated)
                 if count := int(np.count_nonzero(found)):
                     out[term] = count
         return out
@@ -504,6 +499,17 @@ def _lengths(meta: _Meta, tids: np.ndarray[Any, Any], avgdl: float) -> np.ndarra
     scale = avgdl / float(meta.words.mean())
     where = np.minimum(np.searchsorted(meta.tids, tids), len(meta.tids) - 1)
     return np.where(meta.tids[where] == tids, meta.words[where] * scale, avgdl)
+
+
+def _kept_rows(
+    meta: _Meta, tids: np.ndarray[Any, Any], keep: np.ndarray[Any, Any]
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """For each transcript id: its row in ``meta``, and whether it has one that ``keep``
+    keeps."""
+    if not len(meta.tids):
+        return np.zeros(len(tids), np.int64), np.zeros(len(tids), bool)
+    where = np.minimum(np.searchsorted(meta.tids, tids), len(meta.tids) - 1)
+    return where, (meta.tids[where] == tids) & keep[where]
 
 
 def _arrays(hits: dict[int, int]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:

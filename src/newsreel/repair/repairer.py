@@ -12,7 +12,14 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsreel.repair import clean, fragments, paragraphs, turn_model, turns
-from newsreel.repair.document import Repaired, ends_sentence, split_raw, styled, written_end
+from newsreel.repair.document import (
+    Repaired,
+    Turn,
+    ends_sentence,
+    split_raw,
+    styled,
+    written_end,
+)
 from newsreel.repair.labels import CASES, MARKS, PUNCT, case_of
 from newsreel.repair.punctuator import Prediction, Punctuator, load
 
@@ -84,18 +91,39 @@ def assemble(
             _close_before(forms, kinds, cut)
             forms[cut] = _capitalised(forms[cut])
         starts = sorted({*starts, *cuts})
-        spans = list(zip(starts, [*starts[1:], len(tokens)], strict=True))
-    paras = paragraphs.split(forms, spans, [t.start for t in found])
+    return _document(
+        (tokens, gaps, kinds),
+        forms,
+        starts,
+        found,
+        model=model,
+        times=tuple(times) if times and len(times) == len(tokens) else None,
+    )
+
+
+def _document(
+    split: tuple[tuple[str, ...], tuple[str, ...], list[str]],
+    forms: list[str],
+    starts: list[int],
+    found: Sequence[Turn],
+    *,
+    model: str,
+    times: tuple[tuple[float, float], ...] | None,
+) -> Repaired:
+    """The repaired document of raw ``split`` (tokens, gaps, kinds), its display forms,
+    sentence starts and turns: paragraphs cut from them."""
+    tokens, gaps, kinds = split
+    spans = list(zip(starts, [*starts[1:], len(tokens)][: len(starts)], strict=True))
     return Repaired(
         raw=tokens,
         gaps=gaps,
         forms=tuple(forms),
         kinds=tuple(kinds),
         sentences=tuple(starts),
-        paragraphs=tuple(paras),
+        paragraphs=tuple(paragraphs.split(forms, spans, [t.start for t in found])),
         turns=tuple(found),
         model=model,
-        times=tuple(times) if times and len(times) == len(tokens) else None,
+        times=times,
     )
 
 
@@ -212,18 +240,7 @@ def as_written(text: str, *, model: str = "") -> Repaired:
     for i in range(1, len(tokens)):
         if kinds[i - 1] == "word" and ends_sentence(forms[i - 1]):
             starts.append(i)
-    spans = list(zip(starts, [*starts[1:], len(tokens)][: len(starts)], strict=True))
-    return Repaired(
-        raw=tokens,
-        gaps=gaps,
-        forms=tuple(forms),
-        kinds=tuple(kinds),
-        sentences=tuple(starts),
-        paragraphs=tuple(paragraphs.split(forms, spans, [])),
-        turns=(),
-        model=model,
-        times=None,
-    )
+    return _document((tokens, gaps, kinds), forms, starts, (), model=model, times=None)
 
 
 def repair_text(text: str, punctuator: Punctuator | None = None) -> Repaired:
