@@ -714,3 +714,19 @@ def test_a_lost_database_server_is_one_line(demo: Path, monkeypatch: pytest.Monk
     code, _, err = run("stats", archive=demo)
     assert code == 1 and "the connection is lost" in err and "run the same command" in err
     assert "Traceback" not in err
+
+
+def test_python_dash_m_newsreel_is_the_same_command(tmp_path: Path) -> None:
+    """``python -m newsreel`` runs the command line (it had said "cannot be directly
+    executed"), named as the command is, and fails as it does."""
+    done = subprocess.run(
+        [sys.executable, "-m", "newsreel", "stats", "--archive", str(tmp_path / "none.db")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1 and "no archive at" in done.stderr
+    usage = subprocess.run(
+        [sys.executable, "-m", "newsreel", "--help"], capture_output=True, text=True, check=True
+    )
+    assert usage.stdout.startswith("Usage: newsreel ")

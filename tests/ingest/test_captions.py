@@ -309,3 +309,66 @@ def test_missing_times_are_no_silent_zeros() -> None:
         parse_caption_json(events, fallback_id="clip")
     blank = {"events": [{"tStartMs": 0, "segs": [{"utf8": "one"}]}, {"segs": [{"utf8": "\n"}]}]}
     assert parse_caption_json(blank, fallback_id="clip").text == "one"  # a line break: fine
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["3", "3\n00:00:0", "3\n00:00:05,000 --> 00:0", "3\n00:00:05,000 --> 00:00:06,000", "00:00:0"],
+)
+def test_a_file_cut_inside_a_cue_says_so_and_its_start_is_no_word(
+    tail: str, tmp_path: Path
+) -> None:
+    """Regression (review): an SRT cut off after a cue's number or inside its timing
+    line was read silently, the number and the cut time becoming words."""
+    from newsreel import open_archive
+
+    whole = (
+        "1\n00:00:01,000 --> 00:00:02,000\nhello there\n\n2\n00:00:02,000 --> 00:00:03,500\nsaid\n"
+    )
+    record = parse_caption_file(whole + "\n" + tail, kind="srt", name="abc.srt")
+    assert record.text == "hello there said"
+    assert (
+        "cut short" in record.extra["cut_short"]
+        and repr(tail.replace("\n", " ")) in (record.extra["cut_short"])
+    )
+    assert "cut_short" not in parse_caption_file(whole, kind="srt", name="abc.srt").extra
+    path = tmp_path / "abc.srt"
+    path.write_text(whole + "\n" + tail)
+    with open_archive(tmp_path / "a.db") as archive:
+        summary = archive.ingest([path])
+    assert summary.ingested == 1
+    assert any("abc.srt" in w and "looks cut short" in w for w in summary.warnings)
+
+
+def test_a_lone_number_closing_a_cue_with_no_blank_line_is_not_a_cut() -> None:
+    """A number written as the cue's own last line is a word of the cue."""
+    srt = "1\n00:00:01,000 --> 00:00:02,000\nthe year was\n1990\n"
+    record = parse_caption_file(srt, kind="srt", name="abc.srt")
+    assert record.text == "the year was 1990" and "cut_short" not in record.extra
+
+
+def test_whisper_tsv_is_one_timed_video_not_a_table(tmp_path: Path) -> None:
+    """Regression (review): Whisper's ``--output_format tsv`` was read as a table,
+    each line a video of its own."""
+    from newsreel import open_archive
+
+    path = tmp_path / "2024_03_01_Talk.tsv"
+    path.write_text("start\tend\ttext\n0\t2500\tHello and welcome.\n2500\t5200\tWe go on.\n")
+    with open_archive(tmp_path / "a.db") as archive:
+        assert archive.ingest([path]).ingested == 1
+        video = archive.show("2024_03_01_Talk")
+    assert video.text == "Hello and welcome. We go on."
+    assert video.title == "Talk" and str(video.publish_date) == "2024-03-01"
+    assert [(s.start, s.end) for s in video.segments] == [(0.0, 2.5), (2.5, 5.2)]
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [("0\tx\tHello", "not a Whisper TSV line"), ("900\t100\tHello", "before it starts")],
+)
+def test_a_bad_whisper_tsv_line_is_named(line: str, problem: str) -> None:
+    from newsreel.ingest.formats.whisper_text import parse_whisper_tsv
+
+    with pytest.raises(BadInputError, match=problem) as caught:
+        parse_whisper_tsv(f"start\tend\ttext\n0\t100\tok\n{line}\n", name="a.tsv")
+    assert caught.value.line == 3

@@ -26,7 +26,12 @@ from newsreel.ingest.formats.outlets import guess_language
 from newsreel.ingest.formats.seed import parse_seed
 from newsreel.ingest.formats.table import aligned, parse_table, resolve_mapping
 from newsreel.ingest.formats.timedtext import parse_timed_text, parse_xml_document
-from newsreel.ingest.formats.whisper_text import looks_like_whisper_text, parse_whisper_text
+from newsreel.ingest.formats.whisper_text import (
+    looks_like_whisper_text,
+    looks_like_whisper_tsv,
+    parse_whisper_text,
+    parse_whisper_tsv,
+)
 from newsreel.ingest.reading import DEFAULT_MAX_FILE_SIZE, checked_stat, read_regular
 from newsreel.ingest.ytdlp_files import add_info, read_aside
 from newsreel.models import QuarantineItem, Record, hash_and_count
@@ -284,6 +289,9 @@ def parse_bytes(
     kind: str, data: bytes, name: str, mapping: Mapping[str, str]
 ) -> Iterator[Record | BadInputError]:
     """Parse a file's bytes in the given format; yields records or per-item errors."""
+    if kind == "tsv" and looks_like_whisper_tsv(data[:64].decode("utf-8", "replace")):
+        yield parse_whisper_tsv(decode_bytes(data), name=name)
+        return
     if kind in TABLE_KINDS:
         yield from _parse_table(kind, data, mapping, name)
         return

@@ -291,12 +291,14 @@ class BatchWriter:
             self.summary.ingested += 1
         else:
             self.summary.new_versions += 1
+        where = f"{result.path}, {record.locator}" if record.locator else result.path
         if problem := record.extra.get("publish_date_error"):
-            where = f"{result.path}, {record.locator}" if record.locator else result.path
             self.summary.warnings.append(
                 f"{vid} ({where}): publish date {problem}; stored undated "
                 "(extra.publish_date_error; 'newsreel set VIDEO_ID --date' sets it)"
             )
+        if problem := record.extra.get("cut_short"):
+            self.summary.warnings.append(f"{vid} ({where}): {problem} (extra.cut_short)")
         return True
 
     def _human_stays(self, vid: str, path: str, version: int) -> bool:

@@ -21,6 +21,8 @@ _INLINE = re.compile(r"<(\d{1,9}:)?(\d{1,2}):(\d{2})\.(\d{1,3})>")
 _TAG = re.compile(r"</?[a-zA-Z][^>\n]*>")
 _VOICE = re.compile(r"<v(?:\.[^ >]+)?\s+([^>]+)>")
 _STYLE = re.compile(r"\{\\[^{}\n]*\}")  # SRT's ASS-style codes: "{\an8}", "{\i1}"
+# A cue's start with no timing line after it: its number, or a timing cut off.
+_CUT = re.compile(r"^\d{1,9}(?::[\d:.,]*)?(?:\s*-[->]*\s*[\d:.,]*)?$")
 
 
 def _seconds(h: str | None, m: str, s: str, frac: str) -> float:
@@ -49,14 +51,51 @@ def _cue_words(text: str) -> tuple[tuple[str, ...], tuple[float | None, ...]]:
 
 
 def parse_cues(text: str, *, kind: str) -> tuple[list[Segment], list[Cue]]:
+    """Parse a VTT (``kind='vtt'``) or SRT (``kind='srt'``) document into cues; see
+    ``read_cues``, which also says whether the file looks cut short."""
+    segments, cues, _ = read_cues(text, kind=kind)
+    return segments, cues
+
+
+def read_cues(text: str, *, kind: str) -> tuple[list[Segment], list[Cue], str | None]:
     """Parse a VTT (``kind='vtt'``) or SRT (``kind='srt'``) document into cues.
 
     Text after a blank line inside a cue, up to the next cue's number or identifier and
     timing line, is the cue's still (an SRT cue with a blank line in it); an SRT cue
-    number written right after the text before it, with no blank line, is no word."""
+    number written right after the text before it, with no blank line, is no word.
+
+    The third value says why the file looks cut short (None when it does not): it
+    ends with a cue's number or a part of a timing line, which is then no word."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cut = _cut_short(lines)
+    if cut is not None:
+        lines = lines[: cut[0]]
     if kind == "vtt" and not lines[0].lstrip("\ufeff").startswith("WEBVTT"):
         raise BadInputError("a WebVTT file must start with 'WEBVTT'", line=1)
+    segments: list[Segment] = []
+    cues: list[Cue] = []
+    for start, end, body in _blocks(lines):
+        words, times = _cue_words(" ".join(body))
+        segments.append(Segment(start, end, "\n".join(body)))
+        if words:
+            cues.append(Cue(start, end, words, times))
+    if not segments:
+        raise BadInputError(f"no timed cues found: this is not a readable {kind.upper()} file")
+    if cut is None:
+        return segments, cues, None
+    return (
+        segments,
+        cues,
+        (
+            f"the file looks cut short: it ends with {cut[1]!r}, the start of a cue with "
+            f"no words; the {len(segments)} cues before it are kept"
+        ),
+    )
+
+
+def _blocks(lines: list[str]) -> list[tuple[float, float, list[str]]]:
+    """Each cue's start, end and text lines; raises ``BadInputError`` naming the line
+    of a timing that cannot be read."""
     blocks: list[tuple[float, float, list[str]]] = []
     i = 0
     aside = False  # inside a VTT NOTE, STYLE or REGION block
@@ -83,16 +122,23 @@ def parse_cues(text: str, *, kind: str) -> tuple[list[Segment], list[Cue]]:
         if body and i < len(lines) and _TIMING.match(lines[i]) and body[-1].strip().isdigit():
             body.pop()  # "2" of the next cue, with no blank line before it
         blocks.append((start, end, body))
-    segments: list[Segment] = []
-    cues: list[Cue] = []
-    for start, end, body in blocks:
-        words, times = _cue_words(" ".join(body))
-        segments.append(Segment(start, end, "\n".join(body)))
-        if words:
-            cues.append(Cue(start, end, words, times))
-    if not segments:
-        raise BadInputError(f"no timed cues found: this is not a readable {kind.upper()} file")
-    return segments, cues
+    return blocks
+
+
+def _cut_short(lines: list[str]) -> tuple[int, str] | None:
+    """Where the file's last block starts, and its text, when that block is only a
+    cue's start (its number, a timing line, or a part of either) with no words after
+    it; None when the file ends with a whole cue."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return None
+    start = filled[-1]
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    tail = [line.strip() for line in lines[start : filled[-1] + 1]]
+    if start == 0 or len(tail) > 2 or not all(_CUT.match(line) for line in tail):
+        return None
+    return start, " ".join(tail)
 
 
 _ASIDES = ("NOTE", "STYLE", "REGION")
@@ -108,6 +154,9 @@ def _stray(lines: list[str], i: int) -> bool:
 
 def parse_caption_file(text: str, *, kind: str, name: str) -> Record:
     """Parse a VTT or SRT file; id, language and title come from a yt-dlp style name."""
-    segments, cues = parse_cues(text, kind=kind)
+    segments, cues, cut = read_cues(text, kind=kind)
     video_id, language, title = names_from_filename(name)
-    return timed_record(cues, segments, video_id=video_id, title=title, language=language)
+    extra = {"cut_short": cut} if cut else None
+    return timed_record(
+        cues, segments, video_id=video_id, title=title, language=language, extra=extra
+    )

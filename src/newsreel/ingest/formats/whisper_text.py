@@ -4,6 +4,8 @@
     00:00.060 - 00:05.560:  Hello, this is the Global News Podcast     (.txt)
 
 The file name carries the date and title: ``2023_11_07_Gaza_becoming_a__graveyard.md``.
+Whisper's own ``--output_format tsv`` (a ``start<TAB>end<TAB>text`` header, then times
+in milliseconds) is read here too, as one video, not as a table of videos.
 """
 
 from __future__ import annotations
@@ -69,6 +71,44 @@ def parse_whisper_text(text: str, *, name: str) -> Record:
             )
         segments.append(Segment(start, end, g[8]))
         cues.append(Cue.from_text(start, end, decode_cue_text(g[8])))
+    video_id, published, title = _from_name(name)
+    return timed_record(
+        cues, segments, video_id=video_id, title=title, publish_date=published, rolling=False
+    )
+
+
+_TSV_HEADER = "start\tend\ttext"
+
+
+def looks_like_whisper_tsv(text: str) -> bool:
+    """True if the text starts with Whisper's TSV header ``start, end, text``."""
+    return text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r") == _TSV_HEADER
+
+
+def parse_whisper_tsv(text: str, *, name: str) -> Record:
+    """Parse Whisper's TSV output (times in whole milliseconds); id, date and title come
+    from the file name. Raises ``BadInputError`` naming a line that is not
+    ``START<TAB>END<TAB>TEXT``."""
+    segments: list[Segment] = []
+    cues: list[Cue] = []
+    lines = text.lstrip("\ufeff").splitlines()[1:]
+    for number, line in enumerate(lines, start=2):
+        if not line.strip():
+            continue
+        parts = line.split("\t", 2)
+        if len(parts) != 3 or not (parts[0].isdigit() and parts[1].isdigit()):
+            raise BadInputError(
+                f"not a Whisper TSV line (START<TAB>END<TAB>TEXT, times in milliseconds): "
+                f"{line.strip()[:60]!r}",
+                line=number,
+            )
+        start, end = int(parts[0]) / 1000, int(parts[1]) / 1000
+        if end < start:
+            raise BadInputError(
+                f"line {number}: ends at {end:g} s, before it starts at {start:g} s", line=number
+            )
+        segments.append(Segment(start, end, parts[2]))
+        cues.append(Cue.from_text(start, end, decode_cue_text(parts[2])))
     video_id, published, title = _from_name(name)
     return timed_record(
         cues, segments, video_id=video_id, title=title, publish_date=published, rolling=False
