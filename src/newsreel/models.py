@@ -324,12 +324,18 @@ class VideoDetail:
     repair: dict[str, Any] | None = None
     sources: dict[str, str] = field(default_factory=dict)  # field -> where it came from
     version: int = 0  # the current transcript's version (0: the last of ``versions``)
+    shown_version: int = 0  # the version whose text this holds (0: the current one)
 
     @property
     def current_version(self) -> int:
         """The version the current transcript is: the last, unless a file put back
         made an earlier one current again."""
         return self.version or (self.versions[-1].version if self.versions else 0)
+
+    @property
+    def shown(self) -> int:
+        """The version whose text, segments and repair this holds."""
+        return self.shown_version or self.current_version
 
     def to_dict(self, *, with_segments: bool = True) -> dict[str, Any]:
         """Return the video as JSON-ready data (the stored repair is left to repair.view)."""

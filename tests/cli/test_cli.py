@@ -598,6 +598,28 @@ def test_a_new_version_naming_other_metadata_warns_what_was_kept(tmp_path: Path)
     assert "channel 'DW News', not 'BBC News'" in warning
 
 
+def test_show_version_prints_an_earlier_transcript_and_names_a_missing_one(
+    tmp_path: Path,
+) -> None:
+    """Regression (review): no command showed a version that is no longer current."""
+    record = tmp_path / "c.txt"
+    text = "<video_id>chvid000001</video_id>\n<doc>\n{}\n</doc>\n"
+    db = tmp_path / "c.db"
+    for words in ("the talks resume", "the talks resume today"):
+        record.write_text(text.format(words), "utf-8")
+        assert run("ingest", str(record), archive=db)[0] == 0
+    code, out, _ = run("show", "chvid000001", "--version", "1", archive=db)
+    assert code == 0 and "version 1 of 2 (current: 2)" in out and "the talks resume\n" in out
+    assert "version 2 of 2\n" in run("show", "chvid000001", archive=db)[1]
+    data = json.loads(run("show", "chvid000001", "--version", "1", "--json", archive=db)[1])
+    assert (data["text"], data["version"], data["shown_version"]) == ("the talks resume", 2, 1)
+    source = run("show", "chvid000001", "--version", "1", "--source", archive=db)[1]
+    assert source == text.format("the talks resume")
+    code, _, err = run("show", "chvid000001", "--version", "3", archive=db)
+    assert code == 1 and "has no version 3: its versions are 1 to 2" in err
+    assert run("show", "chvid000001", "--version", "0", archive=db)[0] == 2
+
+
 def test_quarantine_entries_of_deleted_files_are_forgotten_on_the_next_run(
     tmp_path: Path,
 ) -> None:

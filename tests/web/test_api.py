@@ -70,6 +70,15 @@ def test_video_has_repaired_transcript_entities_claims(client: TestClient) -> No
     assert "raw_text" in body
 
 
+def test_a_video_version_is_given_and_a_missing_one_is_named(client: TestClient) -> None:
+    body = client.get(f"/api/v1/videos/{SEED_ID}", params={"version": 1}).json()
+    assert (body["version"], body["shown_version"]) == (1, 1) and body["mentions"]
+    assert_error(
+        client.get(f"/api/v1/videos/{SEED_ID}", params={"version": 9}), 404, "no version 9"
+    )
+    assert_error(client.get(f"/api/v1/videos/{SEED_ID}", params={"version": 0}), 422, "version")
+
+
 def test_entity_by_name_and_id(client: TestClient) -> None:
     by_name = client.get("/api/v1/entities/Shin Bet").json()
     assert "shim bit" in {s.lower() for s in by_name["spellings"]}

@@ -255,13 +255,15 @@ class Archive(EntityMethods, OutletMethods, AnalysisMethods, ReadingMethods):
         """How each stage last ran on this archive (version, status, items)."""
         return self.store.stages.states()
 
-    def show(self, video_id: str) -> VideoDetail:
-        """Return one video with its current transcript and its versions."""
-        return self.store.videos.get_video(video_id)
+    def show(self, video_id: str, version: int | None = None) -> VideoDetail:
+        """Return one video with its current transcript (or transcript ``version``, one
+        of ``versions``) and its versions."""
+        return self.store.videos.get_video(video_id, version)
 
-    def source_bytes(self, video_id: str) -> bytes:
-        """Return the original file bytes the video's current transcript came from."""
-        return self.store.videos.source_bytes(video_id)
+    def source_bytes(self, video_id: str, version: int | None = None) -> bytes:
+        """Return the original file bytes the video's current transcript (or transcript
+        ``version``) came from."""
+        return self.store.videos.source_bytes(video_id, version)
 
     def stats(self) -> Stats:
         """Return archive-wide counts, with quarantined files no longer there and each

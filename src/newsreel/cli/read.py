@@ -47,18 +47,31 @@ def _check_show_flags(*, raw: bool, clean: bool, source: bool, as_json: bool) ->
 @click.option("--clean", is_flag=True, help="Leave out fillers, stutters and caption tags.")
 @click.option("--source", is_flag=True, help="Write the original source file's bytes to stdout.")
 @click.option("--json", "as_json", is_flag=True, help="Print the video as one JSON object.")
+@click.option(
+    "--version",
+    "version",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Show transcript version N (see 'version N of M'), not the current one.",
+)
 @handle_errors
 def show(
-    video_id: str, archive: Path | None, raw: bool, clean: bool, source: bool, as_json: bool
+    video_id: str,
+    archive: Path | None,
+    raw: bool,
+    clean: bool,
+    source: bool,
+    as_json: bool,
+    version: int | None,
 ) -> None:
     """Show one video: metadata and transcript, repaired when 'newsreel repair' has run
-    (--raw for the original text)."""
+    (--raw for the original text, --version N for an earlier one)."""
     _check_show_flags(raw=raw, clean=clean, source=source, as_json=as_json)
     with open_archive(resolve_archive(archive), read_only=True) as arch:
         if source:
-            sys.stdout.buffer.write(arch.source_bytes(video_id))
+            sys.stdout.buffer.write(arch.source_bytes(video_id, version))
             return
-        video = arch.show(video_id)
+        video = arch.show(video_id, version)
     repaired = from_stored(video.repair, video.word_times)
     if as_json:
         data = video.to_dict()
@@ -74,8 +87,8 @@ def show(
     click.echo(click.style(video.title or "(untitled)", bold=True))
     click.echo(
         f"{video.video_id} · {video.channel or 'unknown outlet'} · {video.language or '?'} · "
-        f"{when} · {video.words} words · version {video.current_version} of "
-        f"{len(video.versions)}"
+        f"{when} · {video.words} words · version {video.shown} of {len(video.versions)}"
+        + ("" if video.shown == video.current_version else f" (current: {video.current_version})")
     )
     click.echo()
     if repaired is None:

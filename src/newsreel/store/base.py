@@ -102,11 +102,13 @@ class VideoRepository(Protocol):
     def outlets(self, transcript_ids: Sequence[int]) -> dict[int, str | None]:
         """The channel of each transcript's video, by transcript id."""
 
-    def get_video(self, video_id: str) -> VideoDetail:
-        """Return one video with its current transcript; raise NotFoundError."""
+    def get_video(self, video_id: str, version: int | None = None) -> VideoDetail:
+        """Return one video with its current transcript, or with transcript ``version``;
+        raise NotFoundError."""
 
-    def source_bytes(self, video_id: str) -> bytes:
-        """Return the original bytes of the file the current transcript came from."""
+    def source_bytes(self, video_id: str, version: int | None = None) -> bytes:
+        """Return the original bytes of the file the current transcript (or transcript
+        ``version``) came from."""
 
     def undated_count(self) -> int:
         """How many videos have no publish date (trends leave them out)."""

@@ -130,14 +130,18 @@ class SQLiteVideos(Repository):
                 out[r["id"]] = r["channel"]
         return out
 
-    def get_video(self, video_id: str) -> VideoDetail:
-        """Return one video with its current transcript; raise NotFoundError."""
+    def get_video(self, video_id: str, version: int | None = None) -> VideoDetail:
+        """Return one video with its current transcript, or with transcript ``version``;
+        raise NotFoundError."""
         video = self.db.execute("SELECT * FROM videos WHERE video_id = ?", (video_id,)).fetchone()
         if video is None or video["current_transcript_id"] is None:
             raise NotFoundError(f"no video {video_id!r} in the archive {self.path}")
         current = self.db.execute(
             "SELECT * FROM transcripts WHERE id = ?", (video["current_transcript_id"],)
         ).fetchone()
+        current_version = int(current["version"])
+        if version is not None:
+            current = self._version(video_id, version)
         versions = tuple(
             TranscriptVersion(
                 r["version"],
@@ -179,16 +183,37 @@ class SQLiteVideos(Repository):
             extra=json.loads(video["extra"]),
             repair=load_repair(self.db, current["id"]),
             sources=json.loads(video["sources"]),
-            version=int(current["version"]),
+            version=current_version,
+            shown_version=int(current["version"]),
         )
 
-    def source_bytes(self, video_id: str) -> bytes:
-        """Return the original bytes of the file the current transcript came from."""
+    def _version(self, video_id: str, version: int) -> Any:
+        """Transcript ``version`` of a video; NotFoundError naming the versions kept."""
+        row = self.db.execute(
+            "SELECT * FROM transcripts WHERE video_id = ? AND version = ?", (video_id, version)
+        ).fetchone()
+        if row is None:
+            count = self.db.execute(
+                "SELECT max(version) FROM transcripts WHERE video_id = ?", (video_id,)
+            ).fetchone()[0]
+            raise NotFoundError(
+                f"video {video_id!r} has no version {version}: its versions are 1 to {count}"
+            )
+        return row
+
+    def source_bytes(self, video_id: str, version: int | None = None) -> bytes:
+        """Return the original bytes of the file the current transcript (or transcript
+        ``version``) came from."""
+        which = "t.id = v.current_transcript_id"
+        args: tuple[Any, ...] = (video_id,)
+        if version is not None:
+            self._version(video_id, version)  # NotFoundError naming the versions kept
+            which, args = "t.video_id = v.video_id AND t.version = ?", (version, video_id)
         row = self.db.execute(
             "SELECT r.content, r.text_offset, t.text FROM videos v "
-            "JOIN transcripts t ON t.id = v.current_transcript_id "
+            f"JOIN transcripts t ON {which} "
             "JOIN raw_files r ON r.sha256 = t.raw_sha256 WHERE v.video_id = ?",
-            (video_id,),
+            args,
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no video {video_id!r} in the archive {self.path}")

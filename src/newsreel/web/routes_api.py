@@ -272,14 +272,19 @@ def api_passages(
     return _download(state, lines, f"newsreel-passages.{format}")
 
 
-def video_data(arch: Archive, video_id: str) -> dict[str, Any]:
-    """A video with its repaired transcript, entities, claims and quotes."""
-    video = arch.show(video_id)
+def video_data(arch: Archive, video_id: str, version: int | None = None) -> dict[str, Any]:
+    """A video with its repaired transcript, entities, claims and quotes; an earlier
+    ``version`` has its text and repair alone (entities, claims and quotes are found in
+    the current transcript only: null)."""
+    video = arch.show(video_id, version)
     repaired = from_stored(video.repair, video.word_times)
     data = video.to_dict(with_segments=False)
     data["youtube_url"] = youtube_url(video.video_id, None)
     data["thumbnail_url"] = f"/thumbnail/{video.video_id}" if video.thumbnail_file else None
     data["repaired"] = repaired_json(repaired) if repaired else None
+    if video.shown != video.current_version:
+        data["mentions"] = data["claims"] = data["quotes"] = None
+        return data
     data["mentions"] = [m.to_dict() for m in arch.mentions(video_id)]
     data["claims"] = [c.to_dict() for c in arch.claims(video_id=video_id)]
     data["quotes"] = [q.to_dict() for q in arch.quotes(video_id=video_id)]
@@ -310,10 +315,13 @@ def api_videos(
 
 
 @router.get("/videos/{video_id}", summary="One video")
-def api_video(request: Request, video_id: str) -> dict[str, Any]:
-    """Metadata, raw and repaired transcript, entity mentions, claims and quotes."""
+def api_video(
+    request: Request, video_id: str, version: Annotated[int | None, Query(ge=1)] = None
+) -> dict[str, Any]:
+    """Metadata, raw and repaired transcript, entity mentions, claims and quotes;
+    ``version``: an earlier transcript version's text (``versions`` lists them)."""
     with state_of(request).archive() as arch:
-        return video_data(arch, video_id)
+        return video_data(arch, video_id, version)
 
 
 @router.get("/entities", summary="Entities of the archive or of one video")
