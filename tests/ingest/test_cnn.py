@@ -78,11 +78,25 @@ def test_labels_get_a_marker_and_name_turns() -> None:
 def test_marks_out_of_order_and_past_midnight_keep_time_moving() -> None:
     data = _tiny()
     data["date"] = "Aired July 25, 2022 - 23:00 ET"
+    data["transcript"] = "[23:55:00] ANNA: one two. [00:01:00] CARL: four five."
+    assert [s.start for s in parse_cnn(data).segments] == [3300.0, 3660.0]
+
+
+def test_a_stray_mark_out_of_order_is_set_aside_and_no_word_is_timeless() -> None:
+    """Regression (review): after "[20:00:28] ... [20:15:07] ... [20:10:06]" the marks
+    were held back, and 961 words all got [907.0, 907.0]."""
+    data = _tiny()
+    data["date"] = "Aired July 18, 2022 - 20:00 ET"
+    talk = " ".join(["word"] * 700)
     data["transcript"] = (
-        "[23:10:00] ANNA: one two. [23:05:00] BOB: three. [00:01:00] CARL: four five."
+        f"[20:00:28] ANNA: {talk} [20:15:07] BOB: {talk} [20:10:06] CARL: {talk} "
+        f"[20:15:00] DAN: {talk}"
     )
     record = parse_cnn(data)
-    assert [s.start for s in record.segments] == [600.0, 600.0, 3660.0]
+    starts = [s.start for s in record.segments]
+    assert starts[0] == 28.0 and starts[2:] == [606.0, 900.0] and 28.0 < starts[1] < 606.0
+    assert record.word_times is not None
+    assert all(end > start for start, end in record.word_times)
 
 
 _PIECE = st.one_of(

@@ -56,3 +56,26 @@ def test_a_human_cased_text_keeps_its_lower_case_words() -> None:
     # a lone dotted word is no sign of a person's casing: the model still cases
     short = readable(repair_text("the u.s. and the european union agreed a deal today"))
     assert "European Union" in short
+
+
+def test_an_edited_transcript_keeps_its_own_sentence_ends_and_gets_none() -> None:
+    """Regression (review): CNN, Whisper and human captions, already punctuated, got
+    new sentence ends ("The question. Now is whether", "the IMF. Last year.")."""
+    text = (
+        "Good evening. We begin tonight with the hearings and the question now is whether "
+        "minds changed after eight hearings of the committee in the summer. It got a loan "
+        "from the IMF last year. Since then the talks went on. The aides testified. "
+        "They spoke for hours. We will see what happens next week in Washington."
+    )
+    out = readable(repair_text(text))
+    assert "the question now is whether minds changed" in out
+    assert "from the IMF last year. Since then" in out
+    assert [w for w in out.split() if w.endswith((".", "?"))] == [
+        w for w in text.split() if w.endswith((".", "?"))
+    ]
+
+
+def test_a_dash_takes_no_mark_and_a_word_after_it_keeps_its_capital() -> None:
+    """Regression (review): "I mean --" became "I mean --." and "--I would" "--i."."""
+    out = readable(repair_text("i mean -- >> what do you mean he said --I would not"))
+    assert "-- " in out and "--." not in out and "--I" in out

@@ -37,7 +37,31 @@ def test_tags_markers_and_foreign() -> None:
 
 
 def test_real_words_are_not_stutters() -> None:
-    assert _marked("in inside the car carpet that that is") == [("that", "stutter")]
+    assert _marked("in inside the car carpet the the thing") == [("the", "stutter")]
+
+
+def test_words_said_twice_on_purpose_are_kept() -> None:
+    """Regression (review): --clean turned "she had had enough" into "she had enough",
+    "that that means" into "that means" and "Bora Bora" into "Bora"."""
+    assert _marked("she had had enough so that that means bora bora and and") == [
+        ("and", "stutter")
+    ]
+
+
+def test_stage_directions_in_brackets_are_tags() -> None:
+    """Regression (review): "(END VIDEO CLIP)" was repaired into "(End. Video clip).", and
+    a censored "[ __ ]" into "[ __. ]"."""
+    assert _marked("well (BEGIN VIDEO CLIP) we [ __ ] go (crowd cheering) on") == [
+        ("(BEGIN", "tag"),
+        ("VIDEO", "tag"),
+        ("CLIP)", "tag"),
+        ("[", "tag"),
+        ("__", "tag"),
+        ("]", "tag"),
+        ("(crowd", "tag"),
+        ("cheering)", "tag"),
+    ]
+    assert _marked("a (long aside of many words that runs on and on) here") == []
 
 
 def test_caption_marks_are_tags_and_speaker_markers_not_words() -> None:

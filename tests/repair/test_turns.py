@@ -142,6 +142,10 @@ def test_a_hand_over_names_the_person_not_the_place() -> None:
     assert named("we'll go to Capitol Hill now.") is None
     assert named("Let's bring in Bradley Blackburn.") == "Bradley Blackburn"  # review
     assert named("let's head to the White House.") is None
+    # review: "let's turn to Minneapolis" and "let's get live to St James's park" named turns
+    assert named("let's turn to Minneapolis, where a judge ruled.") is None
+    assert named("let's get live to St James's park.") is None
+    assert named("let's turn to Jane Doe in Cairo.") == "Jane Doe"
 
 
 def test_the_anchor_running_the_programme_or_signing_off_in_two_starts_a_turn() -> None:

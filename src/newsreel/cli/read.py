@@ -92,11 +92,11 @@ def show(
     )
     click.echo()
     if repaired is None:
-        click.echo(textwrap.fill(video.text, width=88))
+        click.echo(textwrap.fill(video.text, width=88, break_on_hyphens=False))
         click.echo("\n(not repaired yet: run 'newsreel repair' for punctuated sentences)", err=True)
         return
     for paragraph in readable(repaired, clean_view=clean).split("\n\n"):
-        click.echo(textwrap.fill(paragraph, width=88))
+        click.echo(textwrap.fill(paragraph, width=88, break_on_hyphens=False))
         click.echo()
 
 

@@ -43,6 +43,7 @@ def kinds(tokens: Sequence[str]) -> list[str]:
     """Classify every token for the clean reading view; a speaker label after a ``>>``
     marker (``>> ANDERSON COOPER, CNN HOST:``) belongs to the marker."""
     cores = [core(t) for t in tokens]
+    asides = _asides(tokens)
     out = []
     label_end = 0
     for i, token in enumerate(tokens):
@@ -52,15 +53,41 @@ def kinds(tokens: Sequence[str]) -> list[str]:
             label_end = i + 1 + label_length(tokens, i + 1)
         elif i < label_end:
             out.append("marker")
-        elif _TAG.match(token) or _is_bare_foreign(cores, i):
+        elif _TAG.match(token) or i in asides or _is_bare_foreign(cores, i):
             out.append("tag")
         elif word in FILLERS:
             out.append("filler")
-        elif word and (word == after or _is_cut_word(word, after) or _repeats_pair(cores, i)):
+        elif word and (
+            (word == after and word not in _DOUBLED)
+            or _is_cut_word(word, after)
+            or _repeats_pair(cores, i)
+        ):
             out.append("stutter")
         else:
             out.append("word")
     return out
+
+
+# words said twice on purpose: "she had had enough", "that that means", "Bora Bora"
+_DOUBLED = frozenset({"had", "that", "bora", "walla", "baden", "pago", "mahi", "bye"})
+_ASIDE = 6  # words a stage direction in brackets holds at most: "(BEGIN VIDEO CLIP)"
+
+
+def _asides(tokens: Sequence[str]) -> set[int]:
+    """Tokens of stage directions and caption notes written in brackets over several
+    words ("(BEGIN VIDEO CLIP)", "[ male announcer ]", "[ __ ]"): no words of the talk,
+    so no punctuation or casing is added to them."""
+    found: set[int] = set()
+    for i, token in enumerate(tokens):
+        if not token.startswith(("(", "[")) or _TAG.match(token):
+            continue
+        for j in range(i + 1, min(i + _ASIDE, len(tokens))):
+            if "(" in tokens[j] or "[" in tokens[j]:
+                break
+            if tokens[j].rstrip(".,;:!?").endswith((")", "]")):
+                found.update(range(i, j + 1))
+                break
+    return found
 
 
 def _is_cut_word(word: str, after: str) -> bool:

@@ -173,7 +173,7 @@ def styled(
     doubted = not trust_case and case_of(token) != case
     if not letters or shouting or doubted or not any(c.isupper() for c in letters):
         word = core(token)
-        lead = len(token) - len(token.lstrip("\"'“‘([{¿¡«"))
+        lead = len(token) - len(token.lstrip("\"'“‘([{¿¡«-\u2013\u2014"))
         body = token[lead:].lower()
         if case == "upper" and len(word) > 1:
             body = body.upper()

@@ -52,6 +52,14 @@ def human_cased(tokens: Sequence[str]) -> bool:
     return len(after) >= 5 and 10 * capitals >= 9 * len(after)
 
 
+def fully_punctuated(tokens: Sequence[str]) -> bool:
+    """Whether a text ends its own sentences throughout (a sentence end in every 30
+    words or fewer, on average): an edited transcript or Whisper's output, whose
+    sentence ends are kept as they are, with none added."""
+    words = sum(1 for t in tokens if any(c.isalnum() for c in t))
+    return words > 0 and sum(written_end(t) for t in tokens) * 30 >= words
+
+
 def decide_cases(tokens: Sequence[str], prediction: Prediction) -> list[str]:
     """Each token's casing: the model's, with the casing the token was written in
     added to its logits as evidence (``Prediction.raw_case_bonus``)."""
@@ -136,6 +144,7 @@ def punctuate(
     """Display forms (cased, marked) and sentence starts, before turns are detected."""
     trust = trusts_casing(tokens) if trust_case is None else trust_case
     keep_lower = trust and human_cased(tokens)
+    keep_ends = keep_lower and fully_punctuated(tokens)
     cases = decide_cases(tokens, prediction)
     punct = fragments.names_joined(tokens, kinds, prediction.punct, cases)
     forms: list[str] = []
@@ -149,6 +158,10 @@ def punctuate(
         nxt = next((j for j in range(i + 1, len(tokens)) if kinds[j] != "tag"), None)
         if mark in ("", ",") and (nxt is None or kinds[nxt] == "marker"):
             mark = "?" if asks(tokens, kinds, starts[-1] if starts and not at_start else i) else "."
+        elif keep_ends and mark in (".", "?"):
+            mark = ""  # the source ends its own sentences: "The question now is whether"
+        if token.endswith(_DASHES):
+            mark = ""  # a dash marks the break already: "I mean --", "your coach -"
         case = "lower" if kinds[i] == "filler" else cases[i]
         form = styled(
             token, case, mark, sentence_start=at_start, trust_case=trust, keep_lower=keep_lower
@@ -190,12 +203,16 @@ def asks(tokens: Sequence[str], kinds: Sequence[str], start: int) -> bool:
     return (first in _WH and second in _AUX) or (first in _AUX and second in _SUBJECTS)
 
 
+_DASHES = ("-", "\u2013", "\u2014")
+
+
 def _close_before(forms: list[str], kinds: Sequence[str], index: int) -> None:
-    """End the sentence before token ``index`` with a full stop if nothing ends it."""
+    """End the sentence before token ``index`` with a full stop if nothing ends it (a
+    dash does: "I mean --")."""
     for j in range(index - 1, -1, -1):
         if kinds[j] in ("marker", "tag"):
             continue
-        if not ends_sentence(forms[j]) and not forms[j].endswith("."):  # not "Mr.."
+        if not (ends_sentence(forms[j]) or forms[j].endswith((".", *_DASHES))):  # "Mr.."
             forms[j] = forms[j].rstrip(",;:") + "."
         return
 

@@ -85,6 +85,8 @@ def _name_after(
             break
         if owner and not name:
             continue  # "BBC's Nick Beake": the owner is not the speaker
+        if owner and _place_follows(words, start + len(name) + 1):
+            return None  # "St James's Park": a place named after someone
         name.append(_cased(word.removesuffix("'s").removesuffix("’s")))
         if owner or form.rstrip()[-1:] in ",.?!;:" or len(name) == 3:
             break
@@ -137,12 +139,17 @@ def _handover_name(forms: Sequence[str], words: Sequence[str]) -> tuple[str | No
 
 
 # verbs of going somewhere: "to" a one-word name after them is a place
-_MOVE = frozenset({"cross", "go", "head", "over", "travel", "move"})
+_MOVE = frozenset({"cross", "go", "head", "over", "travel", "move", "turn", "get", "live"})
 # the last word of a place's name: "go to Capitol Hill" hands over to no one there
 _PLACE_ENDS = frozenset(
     "hill street house square city county state park road avenue bay island valley "
     "beach airport station building office capitol hall court border strip bank".split()
 )
+
+
+def _place_follows(words: Sequence[str], at: int) -> bool:
+    """Whether word ``at`` ends a place's name ("park" in "St James's park")."""
+    return at < len(words) and words[at].strip(".,?!;:").casefold() in _PLACE_ENDS
 
 
 def _a_place(name: str) -> bool:

@@ -13,9 +13,10 @@ that the repair stage's turn detection reads (``repair/speakers.py``).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from newsreel.errors import BadInputError
 from newsreel.ingest.formats.metadata import clean_field, normalize_text, parse_date, synthetic_id
@@ -80,11 +81,10 @@ def _timed(
     pieces: list[tuple[int | None, str]], start: int | None
 ) -> tuple[list[str], tuple[Segment, ...], tuple[tuple[float, float], ...]]:
     """Texts with markers, segments and word times: a piece runs from its mark to the
-    next (marks out of order are held back to keep time moving forward)."""
+    next; marks out of order are set aside (``_starts``)."""
     texts = [_with_markers(normalize_text(t)) for _, t in pieces]
-    starts: list[float] = []
-    for clock, _ in pieces:
-        starts.append(max(_offset(clock, start), starts[-1] if starts else 0.0))
+    marks = [None if clock is None else _offset(clock, start) for clock, _ in pieces]
+    starts = _starts(marks, [len(t.split(" ")) for t in texts])
     segments: list[Segment] = []
     times: list[tuple[float, float]] = []
     for i, text in enumerate(texts):
@@ -98,6 +98,50 @@ def _timed(
         ]
         segments.append(Segment(round(begin, 3), round(end, 3), normalize_text(pieces[i][1])))
     return texts, tuple(segments), tuple(times)
+
+
+def _starts(marks: list[float | None], words: list[int]) -> list[float]:
+    """Each piece's start: its mark where the marks run forward (the most marks in
+    order are kept: a stray "[20:15:07]" between "[20:00:28]" and "[20:10:06]" is
+    set aside), else a time between the kept marks around it, in proportion to the
+    words before it; after the last kept mark, at a speaking pace."""
+    at = [0]
+    for count in words:
+        at.append(at[-1] + count)
+    kept = _in_order(marks, at)
+    starts: list[float] = []
+    last, since = 0.0, 0  # the last kept mark (air time at first) and its word
+    for i, mark in enumerate(marks):
+        if i in kept:
+            last, since = cast(float, mark), at[i]
+            starts.append(last)
+            continue
+        ahead = next((j for j in range(i + 1, len(marks)) if j in kept), None)
+        if ahead is None:
+            starts.append(last + (at[i] - since) / _WORDS_PER_SECOND)
+        else:
+            share = (at[i] - since) / max(at[ahead] - since, 1)
+            starts.append(last + (cast(float, marks[ahead]) - last) * share)
+    return starts
+
+
+def _in_order(marks: list[float | None], at: list[int]) -> set[int]:
+    """The pieces of the longest run of marks that never goes back in time; of runs as
+    long, the one whose pace between marks (words ``at`` each piece's start) is
+    nearest a speaking pace: in "[20:00:28] [20:15:07] [20:10:06]", 20:15:07 is the
+    stray."""
+    best: dict[int, tuple[int, float, list[int]]] = {}  # i -> (length, -cost, run)
+    for i, mark in enumerate(marks):
+        if mark is None:
+            continue
+        runs = [(1, 0.0, [i])]
+        for j, (length, score, run) in best.items():
+            if cast(float, marks[j]) <= mark:
+                pace = (at[i] - at[j]) / max(mark - cast(float, marks[j]), 1.0)
+                cost = abs(math.log(max(pace, 1e-3) / _WORDS_PER_SECOND))
+                runs.append((length + 1, score - cost, [*run, i]))
+        best[i] = max(runs, key=lambda r: (r[0], r[1]))
+    return set(max(best.values(), key=lambda r: (r[0], r[1]), default=(0, 0.0, []))[2])
 
 
 def parse_cnn(data: Mapping[str, Any]) -> Record:
