@@ -124,3 +124,26 @@ def test_a_word_found_inside_a_written_word_is_no_heard_variant() -> None:
     matched, heard = surfaces(words, [(1, 1, "50"), (5, 5, "Gaza")])
     assert matched == ("12:50", "Gaza-based") and heard == ()
     assert surfaces(["Rafa"], [(0, 0, "Rafah")])[1] == (("Rafah", "Rafa"),)  # heard
+
+
+def test_words_the_index_splits_are_found_where_said() -> None:
+    """Regression (review): "22,000", "cease-fire", "U.S." and "President Trump's peace
+    plan" were found but not located: no highlight, no start time, no passage."""
+    text = (
+        "calm " * 30 + "more than 22,000 people fled as a cease-fire neared and the U.S. said "
+        "President Trump's peace plan was ready"
+    )
+    words = text.split(" ")
+    times = [(float(n), float(n) + 0.5) for n in range(len(words))]
+    for query, found in [
+        ("22,000", ("22,000",)),
+        ('"2,000 people"', ()),
+        ("cease-fire", ("cease-fire",)),
+        ("U.S.", ("U.S",)),
+        ('"President Trump\'s peace plan"', ("President Trump's peace plan",)),
+        ('"Trump\'s peace"', ("Trump's peace",)),
+    ]:
+        passage = best_passage(text, times, slot_groups(parse_query(query).node, Heard({}, {})))
+        assert passage.matched_terms == found, query
+        if found:
+            assert passage.start_seconds is not None and passage.start_seconds >= 30.0, query

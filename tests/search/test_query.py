@@ -19,6 +19,8 @@ SCHEMA = FullText(None).schema
         ("Cairo", Term("Cairo")),
         ("ceasefire Cairo", And((Term("ceasefire"), Term("Cairo")))),
         ('"Gaza Strip"', Phrase(("Gaza", "Strip"))),
+        ("\u201cGaza Strip\u201d", Phrase(("Gaza", "Strip"))),  # pasted curly quotes
+        ("\u00abstrip Gaza\u00bb", Phrase(("strip", "Gaza"))),
         ("Rafah OR Rafa", Or((Term("Rafah"), Term("Rafa")))),
         ("Gaza -Ukraine", And((Term("Gaza"),), (Term("Ukraine"),))),
         ("cease-fire", Phrase(("cease", "fire"))),

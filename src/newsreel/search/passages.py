@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 
@@ -133,12 +134,31 @@ def _candidates(words: Sequence[str], slots: Sequence[Slot]) -> dict[int, list[s
     return {i: tokens(folded_words[i]) for i in found}
 
 
+# A token's place: (word index, token index within the word). "22,000" is one word of
+# two tokens, "22" and "000", as the index splits it; a phrase runs token by token.
+Place = tuple[int, int]
+
+
+def _after(place: Place, folded: dict[int, list[str]]) -> Place:
+    """The place of the token after ``place``: the word's next token, else the next
+    word's first."""
+    word, n = place
+    return (word, n + 1) if n + 1 < len(folded.get(word, ())) else (word + 1, 0)
+
+
+def _token(place: Place, folded: dict[int, list[str]]) -> str | None:
+    """The folded token at ``place`` (None where the word is no candidate)."""
+    word = folded.get(place[0], ())
+    return word[place[1]] if place[1] < len(word) else None
+
+
 def _group_runs(group: Sequence[Slot], folded: dict[int, list[str]]) -> list[tuple[int, int, str]]:
-    """Runs (first, last, label) of candidate words matching consecutive slots of
-    ``group``, each starting after the one before it ends."""
+    """Runs (first word, last word, label) of candidate tokens matching consecutive
+    slots of ``group``, each starting after the one before it ends; a run may start and
+    end inside a word ("22,000" for the phrase 22 000, "Trump's" for Trump s)."""
     runs: list[tuple[int, int, str]] = []
-    consumed = -1
-    # Which slots each form may fill, so a word is only tried at the slots it can start
+    consumed: Place = (-1, 0)
+    # Which slots each form may fill, so a token is only tried at the slots it can start
     # (a long query of common words has thousands of candidate words and many slots).
     slots_of: dict[str, list[int]] = {}
     for n, s in enumerate(group):
@@ -146,24 +166,26 @@ def _group_runs(group: Sequence[Slot], folded: dict[int, list[str]]) -> list[tup
             slots_of.setdefault(form, []).append(n)
     prefixed = [n for n, s in enumerate(group) if s.prefix]
     for i in sorted(folded):
-        if i <= consumed:
-            continue
-        best, label_start = 0, 0
-        starts = {n for t in folded[i] for n in slots_of.get(t, ())}
-        starts.update(n for n in prefixed if any(group[n].matches(t) for t in folded[i]))
-        for start in sorted(starts):
-            length = _match_length(group, start, folded, i)
-            if length > best:
-                best, label_start = length, start
-        if group[0].whole and not _whole_phrase(group, folded, i, label_start, best):
-            continue  # "border" alone is no match of "border crossing", nor "guys stop"
-            # of "Gaza Strip"
-        if best:
-            label = " ".join(  # "Qat*": a prefix, so "Qatar" is no misheard word
-                s.label + "*" * s.prefix for s in group[label_start : label_start + best]
-            )
-            runs.append((i, i + best - 1, label))
-            consumed = i + best - 1
+        for j, token in enumerate(folded[i]):
+            place = (i, j)
+            if place <= consumed:
+                continue
+            best, label_start, end = 0, 0, place
+            starts = set(slots_of.get(token, ()))
+            starts.update(n for n in prefixed if group[n].matches(token))
+            for start in sorted(starts):
+                length, last = _match_length(group, start, folded, place)
+                if length > best:
+                    best, label_start, end = length, start, last
+            if group[0].whole and not _whole_phrase(group, folded, place, label_start, best):
+                continue  # "border" alone is no match of "border crossing", nor "guys
+                # stop" of "Gaza Strip"
+            if best:
+                label = " ".join(  # "Qat*": a prefix, so "Qatar" is no misheard word
+                    s.label + "*" * s.prefix for s in group[label_start : label_start + best]
+                )
+                runs.append((i, end[0], label))
+                consumed = end
     return runs
 
 
@@ -174,33 +196,38 @@ def _across_sentences(words: Sequence[str], first: int, last: int) -> bool:
 
 
 def _whole_phrase(
-    group: Sequence[Slot], folded: dict[int, list[str]], i: int, start: int, length: int
+    group: Sequence[Slot], folded: dict[int, list[str]], place: Place, start: int, length: int
 ) -> bool:
-    """Whether the run of ``length`` words from word ``i`` is the whole quoted phrase of
+    """Whether the run of ``length`` tokens from ``place`` is the whole quoted phrase of
     ``group``, heard as it may be (``heard_as_phrase``)."""
     if start or length < len(group):
         return False
-    heard = [
-        next((t for t in folded.get(i + n, ()) if s.matches(t, alone=False)), "")
-        for n, s in enumerate(group)
-    ]
+    heard: list[str] = []
+    for s in group:
+        token = _token(place, folded)
+        heard.append(token if token is not None and s.matches(token, alone=False) else "")
+        place = _after(place, folded)
     return heard_as_phrase([s.label for s in group], heard)
 
 
-def _match_length(group: Sequence[Slot], start: int, folded: dict[int, list[str]], i: int) -> int:
-    """How many words from word ``i`` match the slots of ``group`` from ``start`` on."""
-    length = 0
-    while start + length < len(group) and any(
-        group[start + length].matches(t, alone=False) for t in folded.get(i + length, ())
-    ):
-        length += 1
+def _match_length(
+    group: Sequence[Slot], start: int, folded: dict[int, list[str]], place: Place
+) -> tuple[int, Place]:
+    """How many tokens from ``place`` match the slots of ``group`` from ``start`` on,
+    and the place of the last."""
+    length, last, at = 0, place, place
+    while start + length < len(group):
+        token = _token(at, folded)
+        if token is None or not group[start + length].matches(token, alone=False):
+            break
+        length, last, at = length + 1, at, _after(at, folded)
     if length == 1 and (
         (len(group) > 1 and fold(group[start].label) in STOPWORDS)
-        or not any(group[start].matches(t) for t in folded[i])
+        or not group[start].matches(cast(str, _token(place, folded)))
     ):
-        return 0  # a phrase's variant ("bit") or a stopword alone is no match of a run
-    # of words; a query that is the stopword alone ("US", "the") is matched where said
-    return length
+        return 0, place  # a phrase's variant ("bit") or a stopword alone is no match of a
+    # run of words; a query that is the stopword alone ("US", "the") is matched where said
+    return length, last
 
 
 TURN_MARKS = frozenset({">>", "&gt;&gt;", ">>>"})

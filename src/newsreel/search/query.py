@@ -314,13 +314,17 @@ def _outlets_in_or(parts: list[Parsed]) -> Clause:
     return "channel", tuple(values)
 
 
+# typographic double quotes (as pasted from the web or typed on a phone) quote a phrase
+_QUOTES = str.maketrans({c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"})
+
+
 def parse_query(query: str) -> ParsedQuery:
     """Parse a user query; raise ``QueryError`` if it is malformed, has no words, or is
     beyond the limits (``MAX_QUERY_CHARS`` characters, ``MAX_WORDS`` words,
     ``MAX_DEPTH`` nested brackets, ``NEAR/MAX_NEAR``)."""
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is {len(query):,} characters; at most {MAX_QUERY_CHARS:,}")
-    tokens = _lex(query)
+    tokens = _lex(query.translate(_QUOTES))
     words = sum(len(_WORD.findall(t)) for kind, t, _ in tokens if kind in ("word", "phrase"))
     if words > MAX_WORDS:
         raise QueryError(f"the query has {words} words; at most {MAX_WORDS}")
