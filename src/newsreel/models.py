@@ -91,6 +91,9 @@ class Filters:
     language: str | None = None
     since: date | None = None
     until: date | None = None
+    # transcripts left out: a query's sound-alike matches of another kind of name
+    # ("Rafah" and a video whose only "Rafa" is Rafa Benitez; ``search.engine.hidden``)
+    excluded: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,6 +122,24 @@ def nearby_keys(key: str) -> list[str]:
     return [key, *sorted(_REPEATS.sub(r"\1", k) for k in dropped - {key})]
 
 
+_SOUNDS = "AEIOUFHKLNPRSTWXY"  # the letters of a coarse sound key (``sound_key``)
+
+
+def typo_keys(key: str) -> list[str]:
+    """The sound keys one edit from ``key`` (a sound left out, put in, changed, or two
+    side by side swapped), ``key`` first: a typo changes the sounds a word is heard as,
+    "Netanyhu" (NTNH) for "Netanyahu" (NTNYH), "Zelenksy" (SLNKS) for "Zelensky"
+    (SLNSK). For keys of three sounds or more (shorter ones would bring in every short
+    word)."""
+    if len(key) < 3:
+        return [key]
+    near = {key[:i] + key[i + 1 :] for i in range(len(key))}
+    near |= {key[:i] + c + key[i:] for i in range(len(key) + 1) for c in _SOUNDS}
+    near |= {key[:i] + c + key[i + 1 :] for i in range(len(key)) for c in _SOUNDS}
+    near |= {key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1)}
+    return [key, *sorted({_REPEATS.sub(r"\1", k) for k in near} - {key, ""})]
+
+
 _SPELLING = (
     (re.compile(r"ph"), "f"),
     (re.compile(r"ck|q"), "k"),

@@ -655,7 +655,33 @@ def test_asides_and_a_speaker_label_s_role_name_nothing_said() -> None:
         Mention(17, 18, "ORG", "Hamas"),
     ]
     rows = enrich_tokens(tokens, tagged, Linker({}, {})).mentions
-    assert [r[2] for r in rows] == ["ERIN BURNETT", "Hamas"]
+    assert [(r[2], r[4]) for r in rows] == [
+        ("Erin Burnett", "PER"),
+        ("Hamas", "ORG"),
+        ("O'Sullivan", "PER"),
+    ]
+
+
+def test_a_speaker_label_names_a_person_in_full_and_no_one_else() -> None:
+    """Regression (review): CNN's labels made "BRETT CROSS [ORG]", "NEILSON [ORG]" (of
+    "CURTIS NEILSON, REPUBLICAN VOTER:") and "HIRONO [LOC]" (of "SEN MAZIE HIRONO")."""
+    text = (
+        ">> BRETT CROSS, UVALDE PARENT: I want answers. >> SEN MAZIE HIRONO (D-HI): No. "
+        ">> CURTIS NEILSON, REPUBLICAN VOTER: Maybe. >> UNIDENTIFIED MALE: Yes. "
+        ">> QUESTION: Why?"
+    )
+    tokens = text.split()
+    tagged = [
+        Mention(1, 3, "ORG", "BRETT CROSS,"),
+        Mention(11, 12, "LOC", "HIRONO"),
+        Mention(16, 17, "ORG", "NEILSON,"),
+    ]
+    rows = enrich_tokens(tokens, tagged, Linker({}, {})).mentions
+    assert [(r[2], r[4]) for r in rows] == [
+        ("Brett Cross", "PER"),
+        ("Mazie Hirono", "PER"),
+        ("Curtis Neilson", "PER"),
+    ]
 
 
 def test_a_person_across_a_comma_is_two_names() -> None:

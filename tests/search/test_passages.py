@@ -147,3 +147,12 @@ def test_words_the_index_splits_are_found_where_said() -> None:
         assert passage.matched_terms == found, query
         if found:
             assert passage.start_seconds is not None and passage.start_seconds >= 30.0, query
+
+
+def test_a_query_of_stopwords_only_is_highlighted_where_said() -> None:
+    """Regression (review): "the of" matched almost every video and highlighted none."""
+    text = "most of them left and the rest stayed"
+    passage = best_passage(text, None, slot_groups(parse_query("the of").node, Heard({}, {})))
+    assert set(passage.matched_terms) == {"the", "of"}
+    mixed = best_passage(text, None, slot_groups(parse_query("the rest").node, Heard({}, {})))
+    assert mixed.matched_terms == ("the rest",)

@@ -385,3 +385,13 @@ def test_a_sound_alike_inside_another_kind_of_name_is_no_match(tmp_path: Path) -
         found = {h.video_id for h in arch.search("Rafah")}
         assert {"rafahplace1", "rafahheard1"} <= found and "benitez0001" not in found
         assert "benitez0001" in {h.video_id for h in arch.search("Rafa")}  # as typed, found
+        # review: the total, facets, exports and trends counted the hidden video
+        facets = arch.facets("Rafah")
+        assert sum(n for _, n in facets["channel"]) == len(found) == 2
+        exported = arch.to_pandas(query="Rafah")
+        assert set(exported["video_id"]) == found
+        assert "benitez0001" in set(arch.to_pandas(query="Rafa")["video_id"])
+        assert "benitez0001" not in {h.video_id for h in arch.search("Rafah", limit=50)}
+        assert arch.trend_undated("Rafah").get("Rafah", 0) == 2 - sum(
+            1 for h in arch.search("Rafah") if h.publish_date is not None
+        )

@@ -114,7 +114,7 @@ def test_filters_in_the_query() -> None:
         ("gaza NEAR/1001 rafah", "at most 1000"),
         ("(" * 5000 + "gaza" + ")" * 5000, "characters; at most 2,000"),
         ("(" * 40 + "gaza" + ")" * 40, "brackets nest at most 16 deep"),
-        (" ".join(["gaza"] * 65), "65 words; at most 64"),
+        (" ".join(["gaza"] * 65), "65 words; at most 64 (to find where a long quote"),
     ],
 )
 def test_queries_beyond_the_limits_are_refused_with_the_reason(query: str, message: str) -> None:

@@ -230,3 +230,12 @@ def test_hybrid_pages_read_further_by_meaning_past_the_first_depth(
             for h in arch.search("stock prices", mode="hybrid", limit=3, offset=start)
         ]
         assert len(every) == 9 and pages == every
+
+
+def test_hybrid_says_which_hits_hold_only_some_of_the_words(tmp_path: Path) -> None:
+    """Regression (review): hybrid hits with some of the query's words were labelled
+    "exact", as if they held every word."""
+    db = _archive_with(tmp_path, TEXTS)
+    with open_archive(db) as arch:
+        hits = {h.video_id: h.match for h in arch.search("hostages striker", mode="hybrid")}
+    assert hits["vidAAAAAAAA"] == "partial" and hits["vidBBBBBBBB"] == "partial"

@@ -101,8 +101,29 @@ def test_find_variants_looks_up_each_key_once() -> None:
         return {k: [("mosad", 1), ("missed", 90)] for k in keys}
 
     heard = find_variants(parse_query("Mossad mossad").node, lookup, 100)
-    assert len(asked) == 1 and len(asked[0]) == 1
+    assert len(asked[0]) == 1  # then, "mossad" being in no document, its typo keys
+    flat = [k for keys in asked for k in keys]
+    assert len(flat) == len(set(flat))
     assert heard.alone["mossad"] == ["mosad"]  # "missed" is in 90% of documents
+
+
+def test_a_one_key_slip_is_read_as_the_word_meant() -> None:
+    """Regression (review): "Netanyhu" found "Mutiny" and "nighttime", "Zelenksy"
+    "ceilings", with no did-you-mean."""
+    from newsreel.text import typo_keys
+
+    assert sound_key("netanyahu") in typo_keys(sound_key("netanyhu") or "")
+    assert sound_key("zelensky") in typo_keys(sound_key("zelenksy") or "")
+    vocabulary = [("netanyahu", 40), ("mutiny", 3), ("zelensky", 20), ("ceilings", 2)]
+
+    def lookup(keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        return {k: [(t, d) for t, d in vocabulary if sound_key(t) == k] for k in keys}
+
+    heard = find_variants(parse_query("Netanyhu Zelenksy").node, lookup, 100)
+    assert heard.alone["netanyhu"] == ["netanyahu"]
+    assert heard.alone["zelenksy"] == ["zelensky"]
+    short = find_variants(parse_query('"Netanyhu said"').node, lookup, 100)
+    assert "netanyahu" not in short.alone.get("netanyhu", [])  # a phrase's word: as heard
 
 
 _words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
@@ -280,7 +301,8 @@ def test_a_typo_whose_sound_alikes_are_found_still_gets_a_respelled_query(
     with open_archive(db) as arch:
         arch.ingest([folder])
     out = CliRunner().invoke(main, ["search", "Ukrane", "--archive", str(db)])
-    assert "crane000001" in out.stdout  # heard like it: still found
+    assert "ukr00000001" in out.stdout and "crane000001" not in out.stdout  # a slip, read
+    # as the word meant (not "crane", heard farther off)
     assert "(these hits hold words heard like it); did you mean: Ukraine" in out.stderr
     from fastapi.testclient import TestClient
 
@@ -291,3 +313,21 @@ def test_a_typo_whose_sound_alikes_are_found_still_gets_a_respelled_query(
         assert body["hits"] and body["did_you_mean"] == "Ukraine"
         page = client.get("/search", params={"q": "Ukrane"}).text
         assert 'id="did-you-mean-heard"' in page
+
+
+def test_a_word_in_a_title_only_gets_no_did_you_mean(tmp_path: Path) -> None:
+    """Regression (review): "Rafah", in a title but said "Rafa", was "held by no video;
+    did you mean: Rafa"."""
+    from newsreel import open_archive
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    record = (
+        "<video_id>{id}</video_id>\n<video_title>{title}</video_title>\n<doc>\n{text}\n</doc>\n"
+    )
+    text = "aid trucks wait at the rafa crossing as talks go on in cairo"
+    (folder / "a.txt").write_text(record.format(id="rafah000001", title="Rafah reopens", text=text))
+    with open_archive(tmp_path / "a.db") as arch:
+        arch.ingest([folder])
+        assert arch.did_you_mean("Rafah") is None
+        assert arch.did_you_mean("Kairo") == "Cairo"

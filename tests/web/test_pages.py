@@ -501,3 +501,13 @@ def test_a_claim_shows_its_number_as_said(client: TestClient) -> None:
     """Regression (fact-checker review): "about 40 Israeli hostages" showed as "40"."""
     page = client.get(f"/video/{SEED_ID}").text
     assert "<b>about 40</b>" in page
+
+
+def test_the_month_facet_lists_undated_videos_too(client: TestClient) -> None:
+    """Regression (review): the page's month facet left out "(no date)", so its counts
+    did not add up to the total; the CLI and API list it."""
+    body = client.get("/api/v1/search", params={"q": "the"}).json()
+    undated = {f["value"]: f["videos"] for f in body["facets"]["month"]}.get("(no date)")
+    assert undated, "the test archive has undated videos"
+    page = client.get("/search", params={"q": "the"}).text
+    assert re.search(rf'<li class="undated"[^>]*>\(no date\) <span>{undated}</span>', page)

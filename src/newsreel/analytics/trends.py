@@ -31,7 +31,7 @@ from newsreel.budget import check_time
 from newsreel.errors import ConfigError, no_story
 from newsreel.models import Filters
 from newsreel.search.bm25 import invert
-from newsreel.search.engine import prepared, variants_for, widest
+from newsreel.search.engine import hidden, prepared, variants_for, widest
 from newsreel.search.forms import word_forms
 from newsreel.search.fulltext import FullText
 from newsreel.search.indexes import Indexes
@@ -370,10 +370,13 @@ class Trends:
             return _arrays(found)
         parsed = _term_query(term)
         node = self.indexes.with_split_forms(parsed.node)  # "sportswashing" said split too
-        if heard:  # what search matches: other forms of the words, and heard variants
-            node = prepared(node, False)
-            node = widest(node, self._variants(node, parsed.dropped))
-        return _arrays(self._node_hits(node, term))
+        if not heard:
+            return _arrays(self._node_hits(node, term))
+        node = prepared(node, False)  # what search matches: other forms of the words,
+        variants = self._variants(node, parsed.dropped)  # and heard variants, less the
+        gone = hidden(self.indexes, node, variants, Filters()).excluded  # other names
+        hits = self._node_hits(widest(node, variants), term)
+        return _arrays({t: n for t, n in hits.items() if t not in gone} if gone else hits)
 
     def _node_hits(self, node: Node, term: str) -> dict[int, int]:
         """Hits per transcript of a query, in the transcripts' own words (``_in_text``)."""

@@ -18,6 +18,7 @@ from newsreel.pipeline.stage import Progress as StageProgress
 from newsreel.pipeline.stage import Stage, StageRun, run_stage
 from newsreel.search.engine import (
     MODES,
+    hidden,
     hybrid,
     prepared,
     semantic,
@@ -265,7 +266,7 @@ class ArchiveBase:
         parsed, chosen = self._parse(query, **filters)
         node = prepared(parsed.node, exact)
         variants = variants_for(self.store, node, exact, parsed.dropped, self.indexes.context)
-        return widest(node, variants), chosen
+        return widest(node, variants), hidden(self.indexes, node, variants, chosen)
 
     def _chosen(
         self,

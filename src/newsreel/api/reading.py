@@ -35,7 +35,7 @@ from newsreel.search.engine import (
     semantic,
 )
 from newsreel.search.occurrences import MAX_WIDTH, WIDTH
-from newsreel.search.query import parse_query
+from newsreel.search.query import Term, parse_query
 from newsreel.search.soundalike import suggestion
 from newsreel.text import fold
 
@@ -113,11 +113,14 @@ class ReadingMethods(ArchiveBase):
         """The query with each word no video holds replaced by the word it most likely
         meant, the most frequent within two letters ("Epstien" -> "Epstein"); None where
         every word is held or none is close."""
-        meant = suggestion(
-            parse_query(query).node,
-            self.store.search.sound_variants,
-            self.indexes.fulltext.doc_freqs,
-        )
+
+        def held(words: list[str]) -> dict[str, int]:  # said, or in a title
+            said = self.indexes.fulltext.doc_freqs(words)
+            return {
+                w: n or len(self.indexes.matching_ids(Term(w), Filters())) for w, n in said.items()
+            }
+
+        meant = suggestion(parse_query(query).node, self.store.search.sound_variants, held)
         if not meant:
             return None
 

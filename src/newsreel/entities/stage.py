@@ -26,6 +26,7 @@ from newsreel.entities.shaping import (
     gives_way,
     in_listed_name,
     joined,
+    labelled,
     listed_in_full,
     may_be_name,
     names_more,
@@ -40,7 +41,7 @@ from newsreel.repair.clean import core
 from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 
-VERSION = "entities-29+en_core_web_sm-3.8.0"
+VERSION = "entities-30+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
@@ -219,6 +220,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         and not first_name_heard(tokens, c, linker)
     ]
     mentions = gazetteer.merge(gazetteer.merge(named, people), curated)
+    mentions = gazetteer.merge(mentions, labelled(tokens))  # ">> BRETT CROSS, PARENT:"
     written = gazetteer.find_written(tokens)
     mentions = gazetteer.merge(written, mentions)  # where nothing else was found
     titled = [m for m in gazetteer.find_titled(tokens) if may_be_name(key(m.text), m.type, linker)]

@@ -59,7 +59,9 @@ def label_length(tokens: Sequence[str], start: int) -> int:
     return 0
 
 
-def _title(word: str) -> str:
+def title_word(word: str) -> str:
+    """A word of a label in capitals, title-cased as a name ("MCCAIN" -> "McCain",
+    "O'SULLIVAN'S" -> "O'Sullivan's")."""
     titled = word.title()
     if titled.startswith("Mc") and len(titled) > 2:
         titled = "Mc" + titled[2:].capitalize()
@@ -73,7 +75,7 @@ def parse_label(tokens: Sequence[str]) -> tuple[str, str | None]:
     match = _LABEL_ALONE.fullmatch(" ".join(tokens))
     if match is None:
         raise ValueError(f"not a speaker label: {' '.join(tokens)!r}")
-    name = " ".join(_title(w) for w in match.group("name").split())
+    name = " ".join(title_word(w) for w in match.group("name").split())
     role_text = match.group("role") or match.group("after_paren")
     if role_text is None:
         return name, None

@@ -8,6 +8,7 @@ passage of every matching video.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsreel.budget import check_time
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 
 SORTS = ("relevance", "date")
 SOUND_ALIKE = "sound-alike"
+PARTIAL = "partial"  # hybrid: some of the query's words, not all (or not the phrase)
 POOL = 50
 SOUND_ALIKE_WEIGHT = 0.8
 SIDE_BY_SIDE_WEIGHT = 1.5
@@ -187,13 +189,20 @@ def other_names_dropped(
     name of an entity of another kind than the typed words name: "Rafah" (a place)
     does not find a video whose only "Rafa" is in "Rafa Benitez" (a person)."""
     sound = [t for t, (_, label) in ranked if label == SOUND_ALIKE]
+    gone = _other_names(store, sound, node, variants)
+    return [item for item in ranked if item[0] not in gone]
+
+
+def _other_names(store: Store, sound: Sequence[int], node: Node, variants: Heard) -> set[int]:
+    """Of transcripts matched only by sound, those whose every heard word is inside the
+    name of an entity of another kind than the typed words name."""
     typed = query_words(node)
     kinds = store.entities.spelling_kinds(typed) if sound and typed else {}
     mine = {kind for w in typed for kind in kinds.get(w, ())}
     heard = {v for vs in variants.alone.values() for v in vs}
     if not mine or not heard:
-        return ranked
-    mentions = store.entities.transcript_mentions(sound)
+        return set()
+    mentions = store.entities.transcript_mentions(list(sound))
     rows = store.videos.hit_rows([t for t in sound if t in mentions])
     gone = set()
     for t, row in rows.items():
@@ -201,7 +210,19 @@ def other_names_dropped(
         other = [(s, e) for s, e, kind in mentions[t] if kind not in mine]
         if said and all(any(s <= i < e for s, e in other) for i in said):
             gone.add(t)
-    return [item for item in ranked if item[0] not in gone]
+    return gone
+
+
+def hidden(indexes: Indexes, node: Node, variants: Heard, filters: Filters) -> Filters:
+    """``filters`` less the videos search leaves out of a query's hits (see
+    ``other_names_dropped``), so that totals, facets, exports, compare and trends count
+    the videos the hit list shows."""
+    if not variants.alone:
+        return filters
+    sound = set(indexes.matching_ids(widest(node, variants), filters))
+    sound -= set(indexes.matching_ids(node, filters))
+    gone = _other_names(indexes.store, sorted(sound), node, variants)
+    return replace(filters, excluded=filters.excluded | gone) if gone else filters
 
 
 def _scores(
@@ -480,7 +501,7 @@ def hybrid(
     if loose is not None and len(lexical_ranked) < wanted:  # then videos with some words
         seen = {t for t, _ in lexical_ranked}
         more = rank(indexes, loose, variants, filters, wanted)
-        lexical_ranked += [item for item in more if item[0] not in seen]
+        lexical_ranked += [(t, (s, PARTIAL)) for t, (s, _) in more if t not in seen]
         lexical_ranked = lexical_ranked[:wanted]
     text = semantic_text(node)
     check_time()

@@ -292,6 +292,9 @@ class FullText:
             parts.append(
                 (tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, "tid", list(among)))
             )
+        if filters.excluded:
+            gone = tantivy.Query.term_set_query(self.schema, "tid", sorted(filters.excluded))
+            parts.append((tantivy.Occur.MustNot, gone))
         return tantivy.Query.boolean_query(parts)
 
 

@@ -222,12 +222,17 @@ def _match_length(
             break
         length, last, at = length + 1, at, _after(at, folded)
     if length == 1 and (
-        (len(group) > 1 and fold(group[start].label) in STOPWORDS)
+        (len(group) > 1 and fold(group[start].label) in STOPWORDS and not _all_stopwords(group))
         or not group[start].matches(cast(str, _token(place, folded)))
     ):
         return 0, place  # a phrase's variant ("bit") or a stopword alone is no match of a
-    # run of words; a query that is the stopword alone ("US", "the") is matched where said
+    # run of words; a query of stopwords alone ("US", "the of") is matched where said
     return length, last
+
+
+def _all_stopwords(group: Sequence[Slot]) -> bool:
+    """Whether every word of a run of query words is a stopword ("the of")."""
+    return all(fold(s.label) in STOPWORDS for s in group)
 
 
 TURN_MARKS = frozenset({">>", "&gt;&gt;", ">>>"})

@@ -327,7 +327,10 @@ def parse_query(query: str) -> ParsedQuery:
     tokens = _lex(query.translate(_QUOTES))
     words = sum(len(_WORD.findall(t)) for kind, t, _ in tokens if kind in ("word", "phrase"))
     if words > MAX_WORDS:
-        raise QueryError(f"the query has {words} words; at most {MAX_WORDS}")
+        raise QueryError(
+            f"the query has {words} words; at most {MAX_WORDS} (to find where a long quote "
+            f"was said, its first {MAX_WORDS} words do)"
+        )
     parser = _Parser(tokens)
     node, clauses = parser.sequence(0)
     if parser.peek() == "close":

@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from newsreel.budget import check_time
 from newsreel.search.forms import english_zipf, stem
@@ -43,6 +43,7 @@ from newsreel.text import (
     sound_key,
     sound_spelling,
     tokens,
+    typo_keys,
 )
 
 MAX_VARIANTS = 8
@@ -87,8 +88,23 @@ def suggestion(
     typed = [*query_words(node), *(fold(w) for words in phrase_words(node) for w in words)]
     words = [w for w in dict.fromkeys(typed) if len(w) >= MIN_WORD - 1]  # '"Epstien files"' too
     missing = [w for w, docs in held(words).items() if not docs]
-    keys = {w: nearby_keys(k) for w in missing if (k := sound_key(letters(w)))}
-    found = lookup(sorted({k for near in keys.values() for k in near}))
+    return typos(missing, lookup)
+
+
+def typos(
+    words: Sequence[str],
+    lookup: Lookup,
+    known: Mapping[str, Sequence[tuple[str, int]]] | None = None,
+) -> dict[str, str]:
+    """For each word, the archive's word it most likely meant (``spelled_as``) among
+    the terms whose sound keys are one edit from its own (``text.typo_keys``); keys in
+    ``known`` (looked up already) are not asked again."""
+    keys = {w: typo_keys(k) for w in words if (k := sound_key(letters(w)))}
+    if not keys:
+        return {}
+    seen = known or {}
+    asked = sorted({k for near in keys.values() for k in near if k not in seen})
+    found = {**seen, **(lookup(asked) if asked else {})}
     out = {}
     for word, near in keys.items():
         meant = spelled_as(word, [item for k in near for item in found.get(k, ())])
@@ -461,6 +477,52 @@ def excluded_words(node: Node) -> list[str]:
 Lookup = Callable[[Sequence[str]], Mapping[str, Sequence[tuple[str, int]]]]
 
 
+TYPO_LETTERS = 6  # letters of a typed word at least, for it to be read as a typo
+
+
+def _slips(
+    node: Node,
+    keys: Mapping[str, Sequence[str]],
+    found: Mapping[str, Sequence[tuple[str, int]]],
+    lookup: Lookup,
+) -> dict[str, str]:
+    """Query words (not of a phrase) of ``TYPO_LETTERS`` letters or more that the
+    archive never holds, and the word of it each is one key's slip from ("Isreal",
+    "Zelenksy", "Netanyhu": ``slip``); a shorter word has too many words one slip away."""
+    alone = set(query_words(node)) - {w for words in phrase_words(node) for w in map(fold, words)}
+    unheard = [
+        w
+        for w, near in keys.items()
+        if w in alone
+        and len(w) >= TYPO_LETTERS
+        and not any(t == w and d for k in near for t, d in found.get(k, ()))
+    ]
+    meant = typos(unheard, lookup, found) if unheard else {}
+    return {w: m for w, m in meant.items() if slip(w, m)}
+
+
+def slip(typed: str, meant: str) -> bool:
+    """Whether ``typed`` is ``meant`` with one letter left out, put in, or swapped with
+    its neighbour, the first letter kept ("Isreal", "Netanyhu", "goverment"); a letter
+    changed is as often another word ("vettel" is no "vetted", "Kallas" no "Dallas")."""
+    if typed[:1] != meant[:1] or OSA.distance(typed, meant) != 1:
+        return False
+    return len(typed) != len(meant) or sorted(typed) == sorted(meant)
+
+
+def _as_typo(
+    word: str, meant: str, alone: list[str], in_phrase: list[str]
+) -> tuple[list[str], list[str]]:
+    """The variants of a typed word the archive never holds, as a typo of ``meant``:
+    ``meant`` first, then those no farther from the word as written."""
+    limit = Levenshtein.distance(word, meant)
+
+    def kept(found: list[str]) -> list[str]:
+        return [meant, *(v for v in found if v != meant and Levenshtein.distance(word, v) <= limit)]
+
+    return kept(alone), kept(in_phrase)
+
+
 def find_variants(node: Node, lookup: Lookup, documents: int) -> Heard:
     """Heard variants of every expandable query word, from a key → (term, docs) lookup.
 
@@ -480,10 +542,13 @@ def find_variants(node: Node, lookup: Lookup, documents: int) -> Heard:
         for phrase in phrase_words(node)
         if (one := joined(phrase)) is not None
     }
+    meant = _slips(node, keys, found, lookup)
     for word, near in keys.items():
         check_time()
         pool = [item for k in near for item in found.get(k, ())]
         alone[word], in_phrase[word] = heard_variants(word, pool, documents)
+        if word in meant:  # "Netanyhu" is Netanyahu, not "mutiny" (heard farther off)
+            alone[word], in_phrase[word] = _as_typo(word, meant[word], alone[word], in_phrase[word])
         if word in as_one:  # a joined phrase is only ever matched by a word alone, and
             # never by a form of one of its words ("westing" is "west", not "west bank")
             # nor by a word of English ("shined" for "Shin Bet"): one word heard for a

@@ -24,6 +24,10 @@ def filter_clause(filters: Filters, alias: str = "v") -> tuple[str, list[Any]]:
     if filters.until:
         parts.append(f"{alias}.publish_date <= ?")
         params.append(filters.until.isoformat())
+    if filters.excluded:
+        marks = ", ".join("?" for _ in filters.excluded)
+        parts.append(f"{alias}.current_transcript_id NOT IN ({marks})")
+        params += sorted(filters.excluded)
     return "".join(" AND " + p for p in parts), params
 
 
