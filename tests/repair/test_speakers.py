@@ -111,3 +111,38 @@ def test_labelled_repair_is_idempotent() -> None:
         twice = _repair(once.aligned_text(), case)
         assert twice.forms == once.forms and twice.turns == once.turns
         assert once.forms[1:5] == ("ANDERSON", "COOPER,", "CNN", "HOST:")
+
+
+def test_tv_captions_lower_case_labels_name_turns() -> None:
+    """Regression (review): Fox's ">> steve: ... martha: ... gregg:" stayed inline, as
+    "[Speaker] Steve: Bobby Dean ... Martha: sounding the alarm", 0 of 107 turns named."""
+    text = (
+        ">> steve: bobby dean and maria in the show. martha: sounding the alarm on spending. "
+        "good morning. gregg: the cbo is saying it will go down. martha: but with boomers "
+        "retiring. >> reporter: the headline was the deficit. gregg: thanks. tonight: a storm."
+    )
+    rep = _repair(text)
+    assert [t.speaker for t in rep.turns] == [
+        "Steve",
+        "Martha",
+        "Gregg",
+        "Martha",
+        "Reporter",
+        "Gregg",
+    ]
+    assert rep.raw_text() == text
+    out = readable(rep)
+    assert "Martha: Sounding the alarm" in out and "alarm" not in out.split("Martha:")[0]
+    assert "tonight: a storm" in out.lower()  # said once: no label
+
+
+def test_capital_labels_without_markers_name_turns() -> None:
+    """Regression (review): `repair-text` on a rush transcript without ">>" left
+    "ANDERSON COOPER, CNN HOST:" and "COOPER:" inline, in one turn."""
+    rep = _repair(
+        "ANDERSON COOPER, CNN HOST: Good evening. COOPER: What did it say? "
+        "PROKUPECZ: It said the police waited."
+    )
+    assert [t.speaker for t in rep.turns] == ["Anderson Cooper", "Anderson Cooper", "Prokupecz"]
+    assert label_length("steve: bobby".split(), 0) == 1
+    assert label_length("the president said: no".split(), 0) == 0

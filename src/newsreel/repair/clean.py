@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsreel.repair.speakers import label_length
+from newsreel.repair.speakers import label_length, short_label
 from newsreel.text import STOPWORDS
 
 FILLERS = frozenset({"uh", "um", "uhm", "umm", "uh-huh", "er", "erm", "hmm", "mm", "mhm", "ah"})
@@ -44,6 +44,7 @@ def kinds(tokens: Sequence[str]) -> list[str]:
     marker (``>> ANDERSON COOPER, CNN HOST:``) belongs to the marker."""
     cores = [core(t) for t in tokens]
     asides = _asides(tokens)
+    labels = unmarked_labels(tokens)
     out = []
     label_end = 0
     for i, token in enumerate(tokens):
@@ -51,7 +52,7 @@ def kinds(tokens: Sequence[str]) -> list[str]:
         if is_marker(token):
             out.append("marker")
             label_end = i + 1 + label_length(tokens, i + 1)
-        elif i < label_end:
+        elif i < label_end or i in labels:
             out.append("marker")
         elif _TAG.match(token) or i in asides or _is_bare_foreign(cores, i):
             out.append("tag")
@@ -66,6 +67,44 @@ def kinds(tokens: Sequence[str]) -> list[str]:
         else:
             out.append("word")
     return out
+
+
+def unmarked_labels(tokens: Sequence[str]) -> set[int]:
+    """Tokens of lower-case speaker labels with no ``>>`` before them, as TV closed
+    captions write them at a sentence's start (". martha: sounding the alarm ... gregg:
+    the cbo"): one or two words and a colon (``speakers.short_label``) that start a
+    sentence twice or more in the text; one-offs ("tonight:") are text."""
+    found: dict[tuple[str, ...], list[int]] = {}
+    out: set[int] = set()
+    for i, token in enumerate(tokens):
+        if not token.endswith(":") or is_marker(token):
+            continue
+        capitals = _capital_label(tokens, i)
+        if capitals is not None:  # "ANDERSON COOPER, CNN HOST:" in a text without ">>"
+            out.update(range(capitals, i + 1))
+            continue
+        for n in (1, 2):
+            first = i - n + 1
+            if first < 0 or not short_label(tokens[first : i + 1]):
+                continue
+            if first == 0 or tokens[first - 1].endswith((".", "?", "!")):
+                found.setdefault(tuple(tokens[first : i + 1]), []).append(first)
+                break
+    for label, starts in found.items():
+        if len(starts) >= 2:
+            out.update(k for s in starts for k in range(s, s + len(label)))
+    return out
+
+
+def _capital_label(tokens: Sequence[str], colon: int) -> int | None:
+    """Where a speaker label in capitals ending at token ``colon`` starts, if one does
+    at a sentence's start (or the text's): "COOPER:", "ANDERSON COOPER, CNN HOST:"."""
+    for first in range(colon, max(-1, colon - 12), -1):
+        if first == 0 or tokens[first - 1].endswith((".", "?", "!", '"')):
+            length = label_length(tokens, first)
+            upper = any(c.isalpha() for c in tokens[first]) and tokens[first].isupper()
+            return first if upper and first + length == colon + 1 else None
+    return None
 
 
 # words said twice on purpose: "she had had enough", "that that means", "Bora Bora"

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsreel.text import STOPWORDS
+
 _ABBREVIATION = (
     r"(?:[A-Z]|DR|LT|GEN|REP|SEN|SGT|GOV|COL|CAPT|MR|MRS|MS|ST|JR|SR|FMR|MAJ|CMDR|ADM|AMB|"
     r"PROF|REV|U\.S)\."
@@ -51,12 +53,32 @@ def find_labels(text: str) -> list[tuple[int, int]]:
 
 def label_length(tokens: Sequence[str], start: int) -> int:
     """How many tokens from ``start`` form a speaker label (0 if none): the label must
-    end with a token ending in a colon within a few tokens."""
+    end with a token ending in a colon within a few tokens; or, in lower case (TV closed
+    captions: ">> steve:", ">> judge jeanine:"), one or two words and the colon."""
     for j in range(start, min(len(tokens), start + _MAX_TOKENS)):
         if tokens[j].endswith((":", ";")):
             match = _LABEL_ALONE.fullmatch(" ".join(tokens[start : j + 1]))
-            return j + 1 - start if match and _has_name(match.group("name")) else 0
+            if match and _has_name(match.group("name")):
+                return j + 1 - start
+            return j + 1 - start if short_label(tokens[start : j + 1]) else 0
     return 0
+
+
+_SHORT_LABEL = re.compile(r"^[a-z][a-z'’\-]*$")
+# words a lower-case "word:" is no label of ("tonight: a storm", "music: ...")
+_NO_LABEL = frozenset(
+    "tonight today now music note update breaking quote warning first next plus "
+    "sources source also remember look listen".split()
+)
+
+
+def short_label(tokens: Sequence[str]) -> bool:
+    """Whether one or two lower-case words and a colon ("steve:", "judge jeanine:") can
+    be a speaker label: letters only, no stopword, no word that opens other text."""
+    if not 1 <= len(tokens) <= 2 or not tokens[-1].endswith(":"):
+        return False
+    words = [t.removesuffix(":") for t in tokens]
+    return all(_SHORT_LABEL.match(w) and w not in STOPWORDS and w not in _NO_LABEL for w in words)
 
 
 def title_word(word: str) -> str:
@@ -72,7 +94,7 @@ def parse_label(tokens: Sequence[str]) -> tuple[str, str | None]:
     """(speaker name, role) of a label's tokens: ``ANDERSON COOPER, CNN HOST:`` gives
     ("Anderson Cooper", "anchor"); a reporter's role gives "reporter", any other role
     "guest", none None."""
-    match = _LABEL_ALONE.fullmatch(" ".join(tokens))
+    match = _LABEL_ALONE.fullmatch(" ".join(tokens).upper())  # "steve:" as "STEVE:"
     if match is None:
         raise ValueError(f"not a speaker label: {' '.join(tokens)!r}")
     name = " ".join(title_word(w) for w in match.group("name").split())

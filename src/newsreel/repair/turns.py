@@ -283,16 +283,18 @@ def _marker_turns(scan: _Scan, kinds: Sequence[str]) -> bool:
     a speaker label after it names the turn. Return whether any label did."""
     named: list[tuple[str, str | None]] = []  # full names labelled so far, with roles
     for i, kind in enumerate(kinds):
-        if kind != "marker" or not is_marker(scan.forms[i]):
+        bare = i == 0 or kinds[i - 1] != "marker"  # a label with no ">>" before it
+        if kind != "marker" or not (is_marker(scan.forms[i]) or bare):
             continue  # a label's own tokens are markers too
-        end = i + 1
+        first = i + 1 if is_marker(scan.forms[i]) else i
+        end = first
         while end < len(kinds) and kinds[end] == "marker" and not is_marker(scan.forms[end]):
             end += 1
         nxt = next((j for j in range(end, len(kinds)) if kinds[j] == "word"), None)
         if nxt is None:
             continue
-        if end > i + 1:
-            scan.turns[nxt] = _labelled(nxt, scan.forms[i + 1 : end], named)
+        if end > first:
+            scan.turns[nxt] = _labelled(nxt, scan.forms[first:end], named)
         else:
             scan.turns[nxt] = Turn(nxt, cue=">>")
         scan.interview = True
