@@ -122,3 +122,29 @@ def test_a_dotted_abbreviation_is_no_sentence_end_when_weighing_human_casing() -
     once = assemble(text, prediction)
     assert once.forms[1] == "Cairo"
     assert assemble(once.aligned_text(), prediction).forms == once.forms
+
+
+def test_acronyms_of_the_news_are_in_capitals() -> None:
+    """Regression (review): "pga tour" was repaired "Pga Tour" seven times, "Liv Golf"."""
+    text = "the pga tour and liv golf talk while the pga's boss and nato wait for us"
+    rep = assemble(text, _prediction([CAPITAL] * len(text.split())))
+    words = [f.rstrip(".") for f in rep.forms]
+    assert words[1] == "PGA" and words[4] == "LIV" and words[9] == "PGA's"
+    assert words[12] == "NATO" and words[-1] == "Us"  # "us" is a word: the model's
+    human = "The BBC said Nato met. Then Nato left. It was late. We saw it. They went home."
+    assert "Nato" in assemble(human, _prediction([LOWER] * len(human.split()))).forms
+
+
+def test_a_dotted_abbreviation_keeps_its_end_on_a_second_repair() -> None:
+    """Found by hypothesis: a first repair ended a sentence at "U.S." where the model put
+    a full stop; the second, reading a text that now ends its own sentences, did not,
+    so "A" after it became "a" (not idempotent)."""
+    text = "cairo " * 9 + "talks. talks. talks. U.S. a talks. cairo cairo"
+    n = len(text.split())
+    punct = np.zeros(n, dtype=np.int8)
+    punct[[12, 15]] = 2
+    prediction = Prediction(
+        punct, np.zeros(n, dtype=np.int8), None, np.zeros((n, 3), np.float32), (0.0, 0.0)
+    )
+    once = assemble(text, prediction)
+    assert assemble(once.aligned_text(), prediction).forms == once.forms

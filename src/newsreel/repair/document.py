@@ -17,6 +17,7 @@ from typing import Any
 from newsreel.repair.clean import core
 from newsreel.repair.labels import case_of
 
+_POSSESSIVE_S = re.compile(r"['’]S\b")
 _TRAILING = re.compile(r"[.,!?;:…\"'”’)\]]+$")
 _ENDS = (".", "!", "?", "…")
 _SPACES = re.compile(r"(\s*)(\S+)")
@@ -176,7 +177,7 @@ def styled(
         lead = len(token) - len(token.lstrip("\"'“‘([{¿¡«-\u2013\u2014"))
         body = token[lead:].lower()
         if case == "upper" and len(word) > 1:
-            body = body.upper()
+            body = _POSSESSIVE_S.sub(lambda m: m.group(0).lower(), body.upper())  # "PGA's"
         elif case == "capital" or sentence_start or word in ("i", "i'm", "i've", "i'll", "i'd"):
             body = body[:1].upper() + body[1:]
         form = token[:lead] + body

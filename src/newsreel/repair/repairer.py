@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsreel.repair import clean, fragments, paragraphs, turn_model, turns
+from newsreel.repair.acronyms import ACRONYMS
 from newsreel.repair.document import (
     Repaired,
     Turn,
@@ -71,6 +72,17 @@ def decide_cases(tokens: Sequence[str], prediction: Prediction) -> list[str]:
         if written != "upper":  # all capitals says nothing: captions and TV CC shout
             logits[i, CASES.index(written)] += prediction.raw_case_bonus[CASES.index(written)]
     return [CASES[int(c)] for c in logits.argmax(-1)]
+
+
+def with_acronyms(tokens: Sequence[str], cases: list[str]) -> list[str]:
+    """The decided casing, with the news's well-known acronyms in capitals ("pga tour"
+    -> "PGA Tour", "liv golf" -> "LIV Golf"; ``acronyms.ACRONYMS``)."""
+    out = list(cases)
+    for i, token in enumerate(tokens):
+        word = clean.core(token)
+        if word.removesuffix("'s").removesuffix("\u2019s") in ACRONYMS:
+            out[i] = "upper"
+    return out
 
 
 def assemble(
@@ -145,7 +157,7 @@ def punctuate(
     trust = trusts_casing(tokens) if trust_case is None else trust_case
     keep_lower = trust and human_cased(tokens)
     keep_ends = keep_lower and fully_punctuated(tokens)
-    cases = decide_cases(tokens, prediction)
+    cases = with_acronyms(tokens, decide_cases(tokens, prediction))
     punct = fragments.names_joined(tokens, kinds, prediction.punct, cases)
     forms: list[str] = []
     starts: list[int] = []
@@ -158,8 +170,9 @@ def punctuate(
         nxt = next((j for j in range(i + 1, len(tokens)) if kinds[j] != "tag"), None)
         if mark in ("", ",") and (nxt is None or kinds[nxt] == "marker"):
             mark = "?" if asks(tokens, kinds, starts[-1] if starts and not at_start else i) else "."
-        elif keep_ends and mark in (".", "?"):
+        elif keep_ends and mark in (".", "?") and not written_end(token):
             mark = ""  # the source ends its own sentences: "The question now is whether"
+            # ("U.S." keeps the model's end, as on the repair that made the text so)
         if token.endswith(_DASHES):
             mark = ""  # a dash marks the break already: "I mean --", "your coach -"
         case = "lower" if kinds[i] == "filler" else cases[i]
