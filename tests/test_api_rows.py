@@ -226,3 +226,15 @@ def test_a_claim_s_unit_is_what_follows_it_in_its_sentence() -> None:
     assert claim_unit("40", "hostages", "40 hostages, not 40 dollars") is None
     # a text the sentence does not hold falls back on the subject
     assert claim_unit("1.5 million", "dollars each", "another wording") == "USD"
+
+
+def test_pounds_of_weight_are_no_money() -> None:
+    """Regression (review): "still lost 50 pounds" and "lose one to two pounds per
+    week" were claims in GBP."""
+    from newsreel.rows import claim_unit
+
+    assert claim_unit("50", "lost", "He still lost 50 pounds in a year.") is None
+    assert claim_unit("seven", "pounds", "A baby weighing seven pounds was born.") is None
+    assert claim_unit("two", "pounds", "You can lose one to two pounds per week.") is None
+    assert claim_unit("50 million", "lost", "The club lost 50 million pounds.") == "GBP"
+    assert claim_unit("50", "pounds", "A ticket costs 50 pounds.") == "GBP"

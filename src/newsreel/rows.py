@@ -168,13 +168,38 @@ def claim_unit(text: str, subject: str | None, sentence: str | None = None) -> s
     if sentence and at >= 0:
         after = sentence[at + len(text) :]
     words = [w.strip(".?!;:\"'") for w in f"{text} {after}".lower().replace(",", " ").split()]
+    before = sentence[:at].lower().split()[-5:] if sentence and at >= 0 else []
     for n, word in enumerate(words):
         two = " ".join(words[n : n + 2])
+        if word in ("pounds", "pound") and _weighed(before, words[:n]):
+            return None  # "lost 50 pounds", "weighing seven pounds": a weight
         if two in _UNIT_WORDS or word in _UNIT_WORDS:
             return _UNIT_WORDS.get(two) or _UNIT_WORDS[word]
         if not any(c.isdigit() for c in word) and word not in _SCALES:
             break  # past the number and its scale: "dollars" must come next
     return None
+
+
+_SUMS = frozenset("thousand million billion trillion k m bn grand".split())
+_WEIGHING = frozenset(
+    "weigh weighs weighed weighing lose loses lost losing gain gains gained gaining shed "
+    "sheds shedding".split()
+)
+
+
+def _weighed(before: list[str], number: list[str]) -> bool:
+    """Whether pounds after a number said right after a verb of weight, with no scale
+    word ("lost 50 pounds", "weighing seven pounds"; not "lost 50 million pounds"), are
+    a weight, not money."""
+    if _SUMS & set(number):
+        return False
+    for word in reversed(before):  # past the range's first number: "lose one to two"
+        word = word.strip(".,")
+        if word in _WEIGHING:
+            return True
+        if not (word in ("to", "or", "and") or word in _SCALES or word.replace(".", "").isdigit()):
+            return False
+    return False
 
 
 # words said before a number that bound or round it, longest first ("just over" before "over")
