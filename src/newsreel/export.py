@@ -113,7 +113,11 @@ def stream_rows(
     if fmt not in STREAMED:
         raise ConfigError(f"cannot stream {fmt!r}; choose one of {', '.join(STREAMED)}")
     if fmt == "jsonl":
+        flags = [name for name in _BOOL if name in columns]  # true/false, as Parquet has
         for row in rows:
+            for name in flags:
+                if row.get(name) is not None:
+                    row[name] = bool(row[name])
             yield json.dumps(row, ensure_ascii=False) + "\n"
         return
     buffer = io.StringIO()

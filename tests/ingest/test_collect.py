@@ -253,9 +253,34 @@ def test_offline_collect_says_so_before_yt_dlp_retries(monkeypatch: pytest.Monke
         raise socket.gaierror(-3, "Temporary failure in name resolution")
 
     monkeypatch.setattr(socket, "getaddrinfo", no_dns)
-    with pytest.raises(ConfigError, match=r"^no network: .* pass --proxy URL"):
-        youtube_dl({})
-    youtube_dl({"proxy": "http://127.0.0.1:9"})  # the proxy is asked, not DNS
+    assert youtube_dl({}).newsreel_online() is False  # type: ignore[attr-defined]
+    assert not hasattr(youtube_dl({"proxy": "http://127.0.0.1:9"}), "newsreel_online")
+
+
+def test_offline_a_rerun_and_a_malformed_url_ask_nothing_of_the_network(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression (docs review): offline, a rerun for a video already collected and a
+    malformed URL both stopped at once with "no network", not as the docs say; the
+    address is resolved before the first request only."""
+    pytest.importorskip("yt_dlp")
+    import socket
+
+    from newsreel.ingest.collect import CollectOptions, collect_videos
+
+    def no_dns(*_: object, **__: object) -> None:
+        raise socket.gaierror(-3, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    (tmp_path / "download-archive.txt").write_text("youtube wyqHuhmsA28\n")
+    known = "https://www.youtube.com/watch?v=wyqHuhmsA28"
+    done = collect_videos([known], tmp_path, CollectOptions())
+    assert (done.found, done.new, done.failed, done.stopped) == (1, 0, 0, None)
+    bad = collect_videos(["notaurl"], tmp_path, CollectOptions())
+    assert bad.failed == 1 and bad.stopped is None
+    assert "not a valid URL" in bad.problems[0].reason
+    listing = collect_videos(["https://www.youtube.com/@dwnews"], tmp_path, CollectOptions())
+    assert listing.stopped is not None and listing.stopped.startswith("no network")
 
 
 def test_a_long_error_is_cut_at_a_word() -> None:

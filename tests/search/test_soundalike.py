@@ -331,3 +331,24 @@ def test_a_word_in_a_title_only_gets_no_did_you_mean(tmp_path: Path) -> None:
         arch.ingest([folder])
         assert arch.did_you_mean("Rafah") is None
         assert arch.did_you_mean("Kairo") == "Cairo"
+
+
+def test_an_entity_named_as_the_archive_names_it_gets_no_did_you_mean(tmp_path: Path) -> None:
+    """Regression (docs review): "Shin Bet" got "did you mean: 'Shim Bet'" (the captions'
+    mishearing), and "Shin Bet -heard:shim" suggested the very spelling dropped."""
+    from newsreel import open_archive
+
+    record = "<video_id>shinbet0001</video_id>\n<doc>\n{}\n</doc>\n"
+    text = (
+        "Israel agreed last Friday to send representatives from mosad and shim bit "
+        "intelligence services to Cairo to take part in these negotiations"
+    )
+    path = tmp_path / "a.txt"
+    path.write_text(record.format(text))
+    with open_archive(tmp_path / "a.db") as arch:
+        arch.ingest([path])
+        arch.enrich()
+        assert arch.entity("Shin Bet").name == "Shin Bet"
+        assert arch.did_you_mean("Shin Bet") is None
+        assert arch.did_you_mean("Shin Bet -heard:shim") is None
+        assert arch.did_you_mean("Kairo") == "Cairo"

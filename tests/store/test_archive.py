@@ -272,6 +272,9 @@ def test_filters_and_export_round_trip(archive: Archive, tmp_path: Path) -> None
     assert back["publish_date"].map(type).isin([date, type(None)]).all()
     assert str(back["ingested_at"].dtype) == "datetime64[us, UTC]"
     assert back["timed"].dtype == bool
+    # docs review: JSON Lines wrote the flag 0, not false
+    lines = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [row["timed"] for row in lines] == [False, False]
 
 
 @pytest.mark.parametrize("jobs", [None, 1, 0])
@@ -402,6 +405,18 @@ def test_one_wide_table_does_not_widen_every_export(archive: Archive, tmp_path: 
     by_id = {row["video_id"]: row for row in rows}
     assert json.loads(by_id["w1"]["extra"])["c0"] == "x"
     assert len(by_id["plain0001"]) == len(exported)
+    # docs review: read back, the one JSON column was one field "extra", re-exported
+    # as a column "extra.extra", not the 65 fields it holds
+    (tmp_path / "out").mkdir()
+    archive.export(tmp_path / "out" / "wide.csv")
+    from newsreel import open_archive
+
+    with open_archive(tmp_path / "back.db") as back:
+        back.ingest([tmp_path / "out" / "wide.csv"])
+        again, rows_again = back.table()
+        kept = {row["video_id"]: json.loads(row["extra"]) for row in rows_again}
+    assert "extra" in again and "extra.extra" not in again
+    assert kept["w1"]["c64"] == "x" and "extra" not in kept["w1"]
 
 
 def test_csv_cells_that_look_like_formulas_are_neutralised(
@@ -463,3 +478,22 @@ def test_a_file_put_back_makes_its_version_current_again(archive: Archive, tmp_p
     write(other, "b.txt", "vidA", "Cairo talks")
     assert not archive.ingest([other]).warnings
     assert archive.show("vidA").current_version == 1
+
+
+def test_an_archive_kept_open_lets_go_of_the_index_after_each_write(tmp_path: Path) -> None:
+    """Regression (review): after an ingest through the web API, the server kept the
+    full-text index's writer, and `newsreel ingest` or `process` crashed with tantivy's
+    "Failed to acquire Lockfile: LockBusy"."""
+    from newsreel import open_archive
+
+    record = "<video_id>{id}</video_id>\\n<doc>\\nthe talks resume in cairo {id}\\n</doc>\\n"
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(record.format(id="heldopen001"))
+    second.write_text(record.format(id="heldopen002"))
+    db = tmp_path / "k.db"
+    with open_archive(db) as kept:
+        assert kept.ingest([first]).ingested == 1
+        with open_archive(db) as other:  # as another process would
+            assert other.ingest([second]).ingested == 1
+        kept.indexes.notice_writes()  # as the server does on each request
+        assert {h.video_id for h in kept.search("cairo")} == {"heldopen001", "heldopen002"}

@@ -283,6 +283,9 @@ def test_stories_pages_and_api(tmp_path: Path) -> None:
         page = web.get(f"/story/{story_id}").text
         assert 'id="timeline"' in page and "wyqHuhmsA28" in page and 'id="outlets"' in page
         assert web.get("/stories").status_code == 200
+        # review: a filter nothing matches said "No stories yet: run newsreel stories"
+        none = web.get("/stories", params={"since": "2031-01-01"}).text
+        assert 'id="no-stories-filtered"' in none and "No stories yet" not in none
         api = web.get(f"/api/v1/stories/{story_id}").json()
         assert api["comparison"]["outlets"]
         assert web.get("/api/v1/stories/99999").json()["error"]["status"] == 404
@@ -511,3 +514,35 @@ def test_the_month_facet_lists_undated_videos_too(client: TestClient) -> None:
     assert undated, "the test archive has undated videos"
     page = client.get("/search", params={"q": "the"}).text
     assert re.search(rf'<li class="undated"[^>]*>\(no date\) <span>{undated}</span>', page)
+
+
+@pytest.mark.parametrize(
+    "path", ["/search?q=the&chanel=DW", "/stories?chanel=CNN", "/trends?terms=Gaza&chanel=CNN"]
+)
+def test_a_page_refuses_a_misspelled_parameter_as_the_api_does(
+    client: TestClient, path: str
+) -> None:
+    """Regression (review): pages ignored "chanel" and answered unfiltered, with 200."""
+    page = client.get(path)
+    assert page.status_code == 422 and "takes no parameter &#39;chanel&#39;" in page.text
+
+
+def test_a_time_link_inside_the_page_opens_no_new_tab(tmp_path: Path) -> None:
+    """Regression (review): on CNN and podcast pages, every paragraph's time link, an
+    anchor on the same page, opened that page again in a new tab."""
+    from newsreel import open_archive
+    from newsreel.web import create_app
+
+    srt = tmp_path / "local-clip.srt"
+    srt.write_text(
+        "1\n00:00:01,000 --> 00:00:04,000\nthe talks resume in cairo today\n\n"
+        "2\n00:00:05,000 --> 00:00:09,000\nthe minister said the deal was close\n"
+    )
+    db = tmp_path / "t.db"
+    with open_archive(db) as arch:
+        arch.ingest([srt])
+        arch.repair()
+    with TestClient(create_app(db), base_url="http://localhost") as web:
+        page = web.get("/video/local-clip").text
+    links = re.findall(r'<a class="time"[^>]*>', page)
+    assert links and all('href="#w' in a and "_blank" not in a for a in links)

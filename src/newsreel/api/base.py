@@ -169,6 +169,8 @@ class ArchiveBase:
             yield
         finally:
             self.lock.release()
+            if not self.lock.held:  # the write is over: let other processes index too
+                self.indexes.release_writer()
 
     def _run(self, stage: Stage[Any, Any], progress: StageProgress | None) -> StageRun:
         self.last_run = None

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsreel.api.base import MAX_LIMIT, MAX_OFFSET, ArchiveBase, Outlets
-from newsreel.errors import ConfigError, QueryError
+from newsreel.errors import ConfigError, NotFoundError, QueryError
 from newsreel.export import (
     FORMATS,
     PASSAGE_COLUMNS,
@@ -35,8 +35,8 @@ from newsreel.search.engine import (
     semantic,
 )
 from newsreel.search.occurrences import MAX_WIDTH, WIDTH
-from newsreel.search.query import Term, parse_query
-from newsreel.search.soundalike import suggestion
+from newsreel.search.query import Node, Term, parse_query
+from newsreel.search.soundalike import phrase_words, query_words, suggestion
 from newsreel.text import fold
 
 if TYPE_CHECKING:
@@ -120,7 +120,10 @@ class ReadingMethods(ArchiveBase):
                 w: n or len(self.indexes.matching_ids(Term(w), Filters())) for w, n in said.items()
             }
 
-        meant = suggestion(parse_query(query).node, self.store.search.sound_variants, held)
+        parsed = parse_query(query)
+        meant = suggestion(parsed.node, self.store.search.sound_variants, held)
+        named = self._entity_words(parsed.node)  # "Shin Bet", as the entity is named
+        meant = {w: m for w, m in meant.items() if w not in named and m not in parsed.dropped}
         if not meant:
             return None
 
@@ -132,6 +135,21 @@ class ReadingMethods(ArchiveBase):
             return better.capitalize() if word[:1].isupper() else better
 
         return _WORDS.sub(respelled, query)
+
+    def _entity_words(self, node: Node) -> set[str]:
+        """The words of a query (all of them, or a phrase's) that spell an entity's
+        canonical name: typed as the archive names it, so no typo ("Shin Bet" is no
+        "Shim Bet", the captions' mishearing)."""
+        out: set[str] = set()
+        for words in [query_words(node), *phrase_words(node)]:
+            name = " ".join(fold(w) for w in words)
+            try:
+                _, canonical, _ = self.store.entities.find_entity(name)
+            except NotFoundError:
+                continue
+            if fold(canonical) == name:
+                out.update(fold(w) for w in words)
+        return out
 
     def facets(
         self,

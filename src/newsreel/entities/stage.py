@@ -26,7 +26,6 @@ from newsreel.entities.shaping import (
     gives_way,
     in_listed_name,
     joined,
-    labelled,
     listed_in_full,
     may_be_name,
     names_more,
@@ -220,7 +219,6 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         and not first_name_heard(tokens, c, linker)
     ]
     mentions = gazetteer.merge(gazetteer.merge(named, people), curated)
-    mentions = gazetteer.merge(mentions, labelled(tokens))  # ">> BRETT CROSS, PARENT:"
     written = gazetteer.find_written(tokens)
     mentions = gazetteer.merge(written, mentions)  # where nothing else was found
     titled = [m for m in gazetteer.find_titled(tokens) if may_be_name(key(m.text), m.type, linker)]

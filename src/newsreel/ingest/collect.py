@@ -181,8 +181,8 @@ def youtube_dl(params: dict[str, Any]) -> Downloader:
             f"--cookies {params.get('cookiefile')}: yt-dlp cannot read it "
             f"({exc.__context__ or exc}); export a Netscape-format cookies.txt"
         ) from None
-    if params.get("proxy") is None and not _resolves("www.youtube.com"):
-        raise ConfigError(_OFFLINE.replace(", so collecting stopped (what finished is kept)", ""))
+    if params.get("proxy") is None:  # a proxy resolves names itself: not asked then
+        ydl.newsreel_online = lambda: _resolves("www.youtube.com")
     downloader: Downloader = ydl
     return downloader
 
@@ -289,6 +289,7 @@ class _Run:
         self.tally = _Tally()
         self.older: dict[str, int] = {}  # too-old videos in a row, per channel listing
         self.pause = backoff(options.backoff)
+        self.online: Callable[[], bool] | None = None  # asked once, before a first request
 
     def _outcome(self, video_id: str, status: str, reason: str, title: Any = None) -> None:
         item = CollectItem(video_id, status, reason, str(title) if title else None)
@@ -305,7 +306,14 @@ class _Run:
             self.progress(self.tally.summary(self.out))
 
     def _extract(self, url: str, ie_key: str | None) -> tuple[Any, str]:
-        """yt-dlp's unprocessed result for a URL, or None and why; retries HTTP 429/5xx."""
+        """yt-dlp's unprocessed result for a URL, or None and why; retries HTTP 429/5xx.
+        Before the first request to YouTube, whether its address resolves: offline,
+        yt-dlp would retry a channel's listing for over a minute before saying so (a
+        video already collected, or a malformed URL, asks nothing of the network)."""
+        if self.online is not None and url.startswith(("http://", "https://")):
+            online, self.online = self.online, None
+            if not online():
+                raise _Stop(_OFFLINE)
         for attempt in range(self.options.retries + 1):
             self.log.clear()
             try:
@@ -442,6 +450,7 @@ def collect_videos(
     ydl = (factory or youtube_dl)(ytdlp_params(out, options, log))
     report = _Report(out / REPORT_NAME)
     run = _Run(ydl, log, options, report, out, progress)
+    run.online = getattr(ydl, "newsreel_online", None)  # the real downloader's check
     outcome: dict[str, Any] = {}
     try:
         with ydl:

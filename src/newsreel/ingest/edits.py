@@ -33,9 +33,9 @@ def _iso_date(value: date | str) -> str:
     except ValueError:
         parsed = None
     if parsed is None:
-        raise ConfigError(f"--date {value!r} is not a date; use YYYY-MM-DD, e.g. 2024-03-31")
+        raise ConfigError(f"the date {value!r} is not a date; use YYYY-MM-DD, e.g. 2024-03-31")
     if reason := implausible(parsed):
-        raise ConfigError(f"--date {value!r} {reason}")
+        raise ConfigError(f"the date {value!r} {reason}")
     return parsed.isoformat()
 
 

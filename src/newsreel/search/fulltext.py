@@ -28,7 +28,7 @@ from typing import Any
 
 import tantivy
 
-from newsreel.errors import QueryError, StoreError
+from newsreel.errors import LockedError, QueryError, StoreError
 from newsreel.models import UNKNOWN_OUTLET, Filters, IndexedVideo
 from newsreel.search.forms import word_forms
 from newsreel.search.pairs import pair, pair_terms, paired
@@ -109,7 +109,16 @@ class FullText:
 
     def _writing(self) -> Any:
         if self._writer is None:
-            self._writer = self.index.writer(heap_size=WRITER_HEAP)
+            try:
+                self._writer = self.index.writer(heap_size=WRITER_HEAP)
+            except ValueError as exc:  # tantivy's "Failed to acquire Lockfile: LockBusy"
+                if "LockBusy" not in str(exc):
+                    raise
+                raise LockedError(
+                    f"the full-text index {self.path} is being written by another process "
+                    "(a server or a script holding the archive open); try again when it "
+                    "is done"
+                ) from None
         return self._writer
 
     def stage(self, videos: Iterable[IndexedVideo]) -> int:

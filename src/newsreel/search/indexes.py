@@ -433,6 +433,13 @@ class Indexes:
         except OSError:
             return True
 
+    def release_writer(self) -> None:
+        """Let go of the full-text index's writer and its lock (reading goes on), so
+        that another process may write the index: a server or a notebook keeps its
+        archive open between writes."""
+        if self._fulltext is not None:
+            self._fulltext.close()
+
     def close(self) -> None:
         """Close the full-text index."""
         if self._fulltext is not None:

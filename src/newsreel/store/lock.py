@@ -69,7 +69,12 @@ class ArchiveLock:
                     self._depth -= 1
                     raise LockedError(
                         f"the archive {self.archive} is being written by {self.holder()}; "
-                        f"try again when it is done, or pass --wait SECONDS"
+                        + (
+                            f"waited {self.wait:g} s; try again when it is done, or wait "
+                            "longer (--wait SECONDS)"
+                            if self.wait
+                            else "try again when it is done, or pass --wait SECONDS"
+                        )
                     ) from None
                 if on_wait is not None and not told:
                     on_wait(self.holder())

@@ -101,9 +101,11 @@ def search_page(
         row["snippet_html"] = snippet_html(hit.snippet)
         row["snippet"] = unmark(hit.snippet)  # plain text: JSON needs no HTML escaping
         rows.append(row)
+    if mode != "lexical":  # at least as many as found, at most every video of the filters
+        total = min(max(total, offset + len(rows)), arch.browse(limit=1, **filters)[0])
     return {
         "query": q,
-        "total": total if mode == "lexical" else max(total, offset + len(rows)),
+        "total": total,
         # by meaning, every video is some distance away: the total is how many at least
         "total_exact": mode == "lexical",
         "offset": offset,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from markupsafe import Markup
 from starlette.datastructures import URL
@@ -23,6 +23,7 @@ from newsreel.web.routes_api import (
     Mode,
     Per,
     Sort,
+    known_parameters,
     overview_data,
     search_page,
     state_of,
@@ -38,7 +39,7 @@ from newsreel.web.views import (
     trend_link,
 )
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(known_parameters)])
 PAGE_SIZE = 20
 IMAGE_TYPES = {
     ".jpg": "image/jpeg",
@@ -200,6 +201,7 @@ def entity(request: Request, entity: str) -> HTMLResponse:
     with state_of(request).archive() as arch:
         data = arch.entity(entity)
         claims = arch.claims(entity=str(data.entity_id), limit=50)
+        claims_total = arch.claims_total(str(data.entity_id)) if len(claims) == 50 else len(claims)
         others = arch.also_heard(entity, data.entity_id)
     per = data.per_outlet_month
     months = sorted({r.month for r in per})
@@ -218,6 +220,8 @@ def entity(request: Request, entity: str) -> HTMLResponse:
             "entity": data,
             "chart": chart,
             "claims": claims[:50],
+            "claims_total": claims_total,
+            "titles": {v.video_id: v.title for v in data.videos},
             "videos": data.videos[:100],
             "asked": entity,
             "others": others,

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -201,8 +202,22 @@ def _other_columns(record: Record, row: Mapping[str, Any], used: set[str]) -> No
         if _fold(column) in _DURATION and (seconds := _duration(value)) is not None:
             record.duration_seconds = seconds  # an export's column read back as it was
             continue
+        if export and column == "extra" and isinstance(kept := _json_object(value), dict):
+            record.extra.update(kept)  # a wide export's extra fields, in one JSON column
+            continue
         name = column.removeprefix(_EXTRA) if export else column  # "extra.X" is X again
         record.extra[name] = value if isinstance(value, int | float | bool) else str(value)
+
+
+def _json_object(value: Any) -> dict[str, Any] | None:
+    """A JSON object written as text (an export's ``extra`` column), else None."""
+    if isinstance(value, dict):
+        return value
+    try:
+        found = json.loads(str(value))
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
 
 
 _DURATION = frozenset({"durationseconds", "duration"})  # a video's length, in seconds
