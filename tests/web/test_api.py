@@ -335,6 +335,16 @@ def test_writes_need_the_token(writable: TestClient, header: str | None) -> None
     assert_error(response, 401, "Bearer")
 
 
+@pytest.mark.parametrize("body", [None, {}, {"source": "Cairo"}])
+def test_the_token_is_checked_before_the_body(writable: TestClient, body: object) -> None:
+    """Regression (web review): without the token, an empty or partial body got 422
+    "source: Field required", telling a caller without the token what a write takes;
+    and GET /api/v1/entities/merge was "no entity 'merge'" (404)."""
+    for path in ("/api/v1/entities/merge", "/api/v1/entities/rename", "/api/v1/ingest"):
+        assert_error(writable.post(path, json=body), 401, "Bearer")
+    assert_error(writable.get("/api/v1/entities/merge"), 405, "POST")
+
+
 def test_merge_and_split_with_the_token(writable: TestClient) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     split = writable.post(

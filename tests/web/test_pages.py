@@ -26,6 +26,11 @@ def test_overview_shows_outlets_per_month(client: TestClient) -> None:
     links = [html.unescape(h) for h in re.findall(r'href="(/search\?channel=[^"]+)"', page)]
     assert links and all(client.get(link).status_code == 200 for link in links)
     assert "until=2026-02-28" in " ".join(links)
+    # web review: "(unknown)" was counted as an outlet and had no links
+    stats = client.get("/api/v1/stats").json()
+    known = len([c for c in stats["channels"] if c != "(unknown)"])
+    assert f"<b>{known}</b> outlets" in page
+    assert any("channel=%28unknown%29" in link for link in links)
 
 
 def test_search_page_lists_hits_with_facets_and_downloads(client: TestClient) -> None:

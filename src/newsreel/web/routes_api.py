@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from newsreel.analytics.trends import TREND_COLUMNS, split_terms
 from newsreel.api import MAX_LIMIT, MAX_OFFSET, MAX_TOP, Archive
+from newsreel.errors import NotFoundError
 from newsreel.export import PASSAGE_COLUMNS, passage_records, stream_rows
 from newsreel.repair.view import as_json as repaired_json
 from newsreel.repair.view import from_stored
@@ -35,6 +36,7 @@ def known_parameters(request: Request) -> None:
 
 router = APIRouter(prefix="/api/v1", tags=["api"], dependencies=[Depends(known_parameters)])
 ENTITY_CLAIMS = 200
+_WRITES = frozenset({"merge", "split", "rename"})  # the entity endpoints that write
 PASSAGE_PAGE = 100
 
 Sort = Literal["relevance", "date"]
@@ -346,7 +348,13 @@ def api_entity(request: Request, entity: str) -> dict[str, Any]:
     entity=` and `newsreel claims --entity` list all); `also_spelling_of`: the other
     entities heard as the name asked for ("Laura")."""
     with state_of(request).archive() as arch:
-        data = arch.entity(entity)
+        try:
+            data = arch.entity(entity)
+        except NotFoundError:
+            if entity in _WRITES:  # GET /api/v1/entities/merge: the write is a POST
+                message = f"/api/v1/entities/{entity} takes POST, with the token"
+                raise ApiProblem(405, message) from None
+            raise
         claims = arch.claims(entity=str(data.entity_id), limit=ENTITY_CLAIMS)
         total = arch.claims_total(str(data.entity_id))
         others = arch.also_heard(entity, data.entity_id)
@@ -550,6 +558,13 @@ def overview_data(arch: Archive) -> dict[str, Any]:
 # -- writes: token and a writable server ---------------------------------------
 
 
+def token_required(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+    """A write endpoint's first check, before its body is read: 403 on a read-only
+    server, 401 without the operator's token (so no body error tells a caller without
+    the token what the endpoint takes)."""
+    _authorise(request, authorization)
+
+
 def _authorise(request: Request, authorization: str | None) -> ServerState:
     state = state_of(request)
     if state.read_only:
@@ -560,7 +575,11 @@ def _authorise(request: Request, authorization: str | None) -> ServerState:
     return state
 
 
-@router.post("/entities/merge", summary="Merge one entity into another (token)")
+@router.post(
+    "/entities/merge",
+    summary="Merge one entity into another (token)",
+    dependencies=[Depends(token_required)],
+)
 def api_merge(
     request: Request,
     source: Annotated[Text, Body()],
@@ -572,7 +591,11 @@ def api_merge(
         return {"relinked": arch.merge_entities(source, target)}
 
 
-@router.post("/entities/split", summary="Split a spelling off an entity (token)")
+@router.post(
+    "/entities/split",
+    summary="Split a spelling off an entity (token)",
+    dependencies=[Depends(token_required)],
+)
 def api_split(
     request: Request,
     entity: Annotated[Text, Body()],
@@ -587,7 +610,9 @@ def api_split(
         return {"relinked": arch.split_entity(entity, spelling, new_name), "spellings": moves}
 
 
-@router.post("/entities/rename", summary="Rename an entity (token)")
+@router.post(
+    "/entities/rename", summary="Rename an entity (token)", dependencies=[Depends(token_required)]
+)
 def api_rename(
     request: Request,
     entity: Annotated[Text, Body()],
@@ -611,7 +636,9 @@ def api_rename(
         return {"relinked": arch.rename_entity(entity, chosen, type), "merged": merged}
 
 
-@router.post("/ingest", summary="Ingest files on the server (token)")
+@router.post(
+    "/ingest", summary="Ingest files on the server (token)", dependencies=[Depends(token_required)]
+)
 def api_ingest(
     request: Request,
     paths: Annotated[list[Text], Body(embed=True, min_length=1)],
