@@ -169,3 +169,18 @@ def test_the_anchor_running_the_programme_or_signing_off_in_two_starts_a_turn() 
         ("Well,", "reporter", "answer"),
         ("got", "anchor", "sign-off"),
     ]
+
+
+def test_a_report_or_clip_introduced_names_the_turn_a_cue_starts() -> None:
+    """Regression (review): "our North America correspondent, Peter Bose has the
+    latest." and "Premier David Eby had this to say." left the >> turns after them
+    "[Speaker]"; a title alone names no one."""
+    text = (
+        "the premier announced new measures today. our north america correspondent peter "
+        "bose has the latest. >> the fires burned for days. >> thank you peter. the British "
+        "Columbia Premier David Eby had this to say. >> we will rebuild every home. >> the "
+        "prime minister had this to say. >> we stand with you."
+    )
+    speakers = [t.speaker for t in _repair(text).turns if t.start > 0]
+    assert speakers[0] == "Peter Bose" and speakers[2] == "David Eby"
+    assert speakers[4] is None  # "The Prime Minister" is a title, no name

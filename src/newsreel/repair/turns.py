@@ -34,6 +34,16 @@ _HANDOVER = re.compile(
     r"(?:get|bring in|bring|go|cross|turn|speak|talk|join|hear|head)\b"
     r"|\b(?:joins|joining) (?:us|me)\b|\bis with us\b|\bwith us now\b|\bon the line\b"
 )
+# a sentence that introduces what follows: someone's report or words
+_INTRODUCES = re.compile(
+    r"\b(?:has|had|have) (?:the latest|more|this report|this to say|the story|the details)\b"
+    r"|\bsent (?:us )?this report\b|\breports(?: now)?$|\bexplains$"
+)
+# titles before a name, never a name of their own ("the Prime Minister had this to say")
+_TITLE_WORDS = frozenset(
+    "prime minister president premier secretary chancellor governor senator mayor chief "
+    "general leader king queen prince spokesman spokeswoman spokesperson".split()
+)
 _ROLE = re.compile(
     r"\b(correspondent|reporter|journalist|editor|analyst|colleague|professor|director|"
     r"spokesperson|spokesman|spokeswoman|expert|ambassador|minister|senator|congressman|"
@@ -56,6 +66,7 @@ _ASK = re.compile(
 _NAME_STOP = frozenset(
     {"who", "is", "in", "from", "at", "joins", "joining", "there", "for", "on", "live", "now"}
     | {"and", "with", "the", "a", "to", "has", "was", "will", "here", "reporting", "of"}
+    | {"had", "have", "says", "said", "sent", "explains", "reports"}
     | {"bbc", "news", "dw", "cnn", "that", "this"}
 )
 _GUEST_ROLES = {
@@ -259,6 +270,8 @@ def _cued(
             _runs_it(scan, k)
         elif _HANDOVER.search(text):
             _hand_over(scan, k)
+        elif _INTRODUCES.search(text):
+            _introduce(scan, k)
         elif scan.interview and k > 0 and _ANSWER.match(text) and scan.asks(k - 1):
             _answer(scan, k)
     return scan, False
@@ -354,6 +367,37 @@ def _sign_off(scan: _Scan, k: int) -> None:
     current = max((t for t in turns if t <= begin), default=None)
     if begin not in turns and (current is None or turns[current].role != "anchor"):
         turns[begin] = Turn(begin, role="anchor", cue="sign-off")
+
+
+def _introduce(scan: _Scan, k: int) -> None:
+    """Sentence ``k`` introduces a report or a clip ("our correspondent Peter Bose has
+    the latest", "Premier David Eby had this to say"): the turn a cue starts at the next
+    sentence is theirs."""
+    forms, words = scan.tokens(k)
+    name = _handover_name(forms, words)[0]
+    if name is None:
+        name = _name_before(forms, words, _INTRODUCES.search(" ".join(words)))
+    at = scan.sentences[k + 1][0] if k + 1 < len(scan.sentences) else None
+    if name is not None and at in scan.turns:  # names a turn a cue ("&gt;&gt;") starts;
+        scan.turns[at] = replace(scan.turns[at], speaker=scan.turns[at].speaker or name)
+    # where none does, the report may be the anchor's own words: no turn is made
+
+
+def _name_before(
+    forms: Sequence[str], words: Sequence[str], found: re.Match[str] | None
+) -> str | None:
+    """The name of two or three capitalised words right before an introducing phrase,
+    not a title ("David Eby had this to say"; "The Prime Minister had" names no one)."""
+    if found is None:
+        return None
+    at = len(" ".join(words)[: found.start()].split())
+    name: list[str] = []
+    for i in range(at - 1, max(-1, at - 4), -1):
+        form = forms[i].rstrip(",")
+        if not form[:1].isupper() or words[i] in _NAME_STOP or words[i] in _TITLE_WORDS:
+            break
+        name.insert(0, _cased(words[i].rstrip(",")))
+    return " ".join(name) if len(name) >= 2 else None
 
 
 def _hand_over(scan: _Scan, k: int) -> None:
