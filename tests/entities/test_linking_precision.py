@@ -715,3 +715,17 @@ def test_an_everyday_word_before_a_persons_name_is_no_part_of_it() -> None:
     for name in ("de Gaulle", "mark Carney", "brooks kepka", "Steve Bannon"):
         assert cut(name) == name
     assert cut("world Cup", "ORG") == "world Cup"
+
+
+def test_a_surname_a_listed_person_is_known_by_stays_theirs_where_said_most() -> None:
+    """Regression (review): in a CNN show on Ivana Trump's death, nine lone "Trump"
+    (Donald: "Trump may be sweating in Mar-a-Lago") went to Ivana Trump, named three
+    times; one "Epstein" beside two "Sarah Epstein" is still hers."""
+    linker = Linker({}, {})
+    said = [("Ivana Trump", "PER")] * 3 + [("Trump", "PER")] * 4
+    out = linker.link_video(said)
+    assert {name for (s, _), (name, _) in zip(said, out, strict=True) if s == "Trump"} == {
+        "Donald Trump"
+    }
+    out = Linker({}, {}).link_video([("Sarah Epstein", "PER"), ("Epstein", "PER")] * 2)
+    assert [name for name, _ in out] == ["Sarah Epstein"] * 4

@@ -112,7 +112,7 @@ class ReadingMethods(ArchiveBase):
     def did_you_mean(self, query: str) -> str | None:
         """The query with each word no video holds replaced by the word it most likely
         meant, the most frequent within two letters ("Epstien" -> "Epstein"); None where
-        every word is held or none is close."""
+        every word is held, none is close, or the respelled query finds nothing."""
 
         def held(words: list[str]) -> dict[str, int]:  # said, or in a title
             said = self.indexes.fulltext.doc_freqs(words)
@@ -134,7 +134,10 @@ class ReadingMethods(ArchiveBase):
                 return word
             return better.capitalize() if word[:1].isupper() else better
 
-        return _WORDS.sub(respelled, query)
+        respelt = _WORDS.sub(respelled, query)
+        node, chosen = self._widest(respelt, False, channel=None, lang=None, since=None, until=None)
+        return respelt if self.indexes.matching_ids(node, chosen) else None  # never a query
+        # that finds nothing ("Mar-a-Logo", "Azade Majumder")
 
     def _entity_words(self, node: Node) -> set[str]:
         """The words of a query (all of them, or a phrase's) that spell an entity's

@@ -396,6 +396,14 @@ class Linker:
         """How many mentions entity ``name`` has had so far."""
         return sum(self._votes.get(name, Counter()).values())
 
+    def _known_by_surname(self, lone: str, held: str, said: Counter[str], full: str) -> bool:
+        """Whether a lone name is the surname a listed person is known by alone, linked
+        to them, and said more often in the video than the full name beside it: it stays
+        theirs ("Trump", nine times beside three "Ivana Trump", is Donald Trump; one
+        "Epstein" beside two "Sarah Epstein" is hers)."""
+        person = self.listed.alone(lone)
+        return person is not None and person.name == held and said[lone] > said[full]
+
     def _may_take(self, full: str, held: str) -> bool:
         """Whether a full name of the video may take a lone name the archive already
         links to entity ``held``: only a full name heard more than once, where ``held``
@@ -414,6 +422,7 @@ class Linker:
             for (s, _), (_, kind) in zip(found, out, strict=True)
             if kind == "PER" and " " in key(s)
         }
+        said = Counter(untitled(key(s)) for s, _ in found)
         people = [  # titles dropped: "Prince Mohammed" is the video's Mohamed bin Salman
             (i, untitled(key(s)))
             for i, (s, t) in enumerate(found)
@@ -446,6 +455,7 @@ class Linker:
                         or shortened(ki, kj)
                     )
                     and (linked[i][2] or not lone or self._may_take(out[j][0], out[i][0]))
+                    and not (lone and self._known_by_surname(ki, out[i][0], said, kj))
                 ):
                     titled = ki != key(found[i][0])
                     local = titled or (lone and _common_first_name(ki, kj))  # "Tom": whose?
