@@ -156,3 +156,13 @@ def test_a_query_of_stopwords_only_is_highlighted_where_said() -> None:
     assert set(passage.matched_terms) == {"the", "of"}
     mixed = best_passage(text, None, slot_groups(parse_query("the rest").node, Heard({}, {})))
     assert mixed.matched_terms == ("the rest",)
+
+
+def test_stopwords_side_by_side_are_no_match_of_a_query_with_content_words() -> None:
+    """Regression (review): "people killed at a hospital" highlighted "[at] [a]" in
+    "look at a different way"."""
+    text = "they look at a different way and people were killed near a hospital"
+    groups = slot_groups(parse_query("people killed at a hospital").node, Heard({}, {}))
+    passage = best_passage(text, None, groups)
+    assert "at a" not in passage.matched_terms
+    assert {"people", "killed", "a hospital"} <= set(passage.matched_terms)

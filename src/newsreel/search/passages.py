@@ -221,6 +221,8 @@ def _match_length(
         if token is None or not group[start + length].matches(token, alone=False):
             break
         length, last, at = length + 1, at, _after(at, folded)
+    if length > 1 and _all_stopwords(group[start : start + length]) and not _all_stopwords(group):
+        return 0, place  # "at a" said side by side is no match of "killed at a hospital"
     if length == 1 and (
         (len(group) > 1 and fold(group[start].label) in STOPWORDS and not _all_stopwords(group))
         or not group[start].matches(cast(str, _token(place, folded)))
