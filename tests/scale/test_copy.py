@@ -85,6 +85,15 @@ def test_an_interrupted_copy_is_finished_by_running_it_again(
     for command in (["stats"], ["search", "Rafah"]):  # they say what the archive is
         said = CliRunner().invoke(main, [*command, "--archive", str(dest)])
         assert "a copy that did not finish" in said.output, command
+    # review (ops): writes to the half copy were taken, and the copy could then never
+    # finish ("FOREIGN KEY constraint failed"); a copy of another source wiped it
+    written = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--archive", str(dest)])
+    assert written.exit_code == 1 and "a copy that did not finish" in written.output
+    other = tmp_path / "other.db"
+    with open_archive(other) as arch:
+        arch.ingest([EXAMPLES / "records"])
+    wiped = CliRunner().invoke(main, ["copy", str(other), str(dest)])
+    assert wiped.exit_code == 1 and "holds an unfinished copy of" in wiped.output
     again = CliRunner().invoke(main, ["copy", str(source), str(dest), "--json"])
     assert again.exit_code == 0, again.output
     assert json.loads(again.output.splitlines()[0])["verified"] is True

@@ -138,6 +138,12 @@ def test_copy_to_postgres_and_back_is_verified_and_searchable(
             assert arch.search("Rafah", mode="semantic")
     code, out = _cli("copy", source, postgres_url)
     assert code == 1 and "already holds videos" in out
+    # review: copy printed the password it was given, on success and on refusal
+    secret = postgres_url + ("&" if "?" in postgres_url else "?") + "password=Sup3rSecret"
+    code, out = _cli("copy", source, secret)
+    assert code == 1 and "already holds videos" in out and "Sup3rSecret" not in out
+    code, out = _cli("copy", secret, str(tmp_path / "again.db"))
+    assert code == 0 and "password=***" not in out and "Sup3rSecret" not in out
 
 
 def test_the_vector_index_in_postgres_finds_what_exact_search_finds(

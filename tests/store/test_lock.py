@@ -73,6 +73,16 @@ def test_runs_left_running_by_a_crash_are_marked_interrupted(tmp_path: Path) -> 
         arch.ingest([folder])
     statuses = [r[0] for r in raw.execute("SELECT status FROM ingest_runs ORDER BY id")]
     assert statuses == ["done", "interrupted", "done"]
+    # review (ops): a stage left running by kill -9 stayed "running" through later
+    # ingests, reindexes and edits; any writer of the file settles it
+    with raw:
+        raw.execute(
+            "INSERT INTO stage_versions (stage, version, status, items, started_at) "
+            "VALUES ('enrich', 'v', 'running', 0, 'x')"
+        )
+    with open_archive(db) as arch:
+        arch.set_metadata("lock0000000", title="A title")
+        assert {s.stage: s.status for s in arch.stage_states()}["enrich"] == "interrupted"
 
 
 @pytest.mark.slow

@@ -27,7 +27,7 @@ from newsreel.store import open_store
 from newsreel.store.copy import CopyReport
 from newsreel.store.copy import copy_archive as copy_rows
 from newsreel.store.copy import finished as copy_done
-from newsreel.store.postgres import is_postgres_url
+from newsreel.store.postgres import is_postgres_url, redact
 
 
 def open_archive(
@@ -50,7 +50,7 @@ def copy_archive(
     PostgreSQL URL, either way), verify every table's rows and content hash on both
     sides, and build ``dest``'s search indexes from its rows."""
     if str(source) == str(dest):
-        raise ConfigError(f"source and destination are the same archive: {source}")
+        raise ConfigError(f"source and destination are the same archive: {redact(str(source))}")
     if not is_postgres_url(str(source)) and not Path(source).exists():
         raise NotFoundError(f"no archive at {source}")
     with (

@@ -29,6 +29,7 @@ from newsreel.search.indexes import Indexes
 from newsreel.search.query import Node, ParsedQuery, parse_query
 from newsreel.store import check_scheme
 from newsreel.store.base import Store
+from newsreel.store.copy import PENDING as COPY_PENDING
 from newsreel.store.lock import ArchiveLock
 from newsreel.store.postgres import is_postgres_url, redact
 
@@ -159,12 +160,21 @@ class ArchiveBase:
         ``StoreError`` on an archive opened read-only."""
         if self.store.read_only:
             raise StoreError(
-                f"{purpose}: the archive {self.store.path} is open read-only; open it with "
-                "open_archive(path) (read_only=False) to change it"
+                f"{purpose}: the archive {redact(str(self.store.path))} is open read-only; "
+                "open it with open_archive(path) (read_only=False) to change it"
             )
-        if not self.lock.held:
+        if purpose != "copy" and (source := self.store.search.state(COPY_PENDING)):
+            raise ConfigError(
+                f"{purpose}: the archive {redact(str(self.store.path))} is a copy that did "
+                f"not finish (of {source if source != '1' else 'its source'}): run the same "
+                "newsreel copy again to finish it before writing to it"
+            )
+        first = not self.lock.held
+        if first:
             self.lock.purpose = purpose
         self.lock.acquire()
+        if first and not is_postgres_url(str(self.store.path)):
+            self.store.stages.settle_dead()  # the one writer: no run left "running" lives
         try:
             yield
         finally:

@@ -9,6 +9,7 @@ import click
 
 from newsreel.api import copy_archive
 from newsreel.cli.common import handle_errors
+from newsreel.store.postgres import redact
 
 EXIT_MISMATCH = 4
 
@@ -40,13 +41,15 @@ def copy(source: str, dest: str, as_json: bool) -> None:
         click.echo(f"{table:16} {rows:>12,} {_rows(rows)}", err=True)
     if not report.verified:
         click.echo(
-            f"Error: the copy in {dest} differs from {source}: compare the hashes (--json)",
+            f"Error: the copy in {redact(dest)} differs from {redact(source)}: compare the "
+            "hashes (--json)",
             err=True,
         )
         sys.exit(EXIT_MISMATCH)
     total = sum(report.rows.values())
     click.echo(
-        f"{total:,} {_rows(total)} copied and verified (counts and hashes) -> {dest}", err=True
+        f"{total:,} {_rows(total)} copied and verified (counts and hashes) -> {redact(dest)}",
+        err=True,
     )
 
 

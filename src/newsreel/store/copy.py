@@ -15,6 +15,7 @@ from typing import Any
 
 from newsreel.errors import ConfigError
 from newsreel.store.base import Store
+from newsreel.store.postgres import redact
 from newsreel.store.sqlite_write import stream
 
 # Every table, parents before children; the derived ones are rebuilt, not copied.
@@ -138,18 +139,26 @@ def copy_archive(
     """Copy every row of ``source`` into the empty archive ``dest``, then verify counts
     and hashes table by table; ``progress(table, rows)`` after each chunk."""
     pending = bool(dest.search.state(PENDING))
+    of = redact(str(source.path))
+    if pending and dest.search.state(PENDING) not in ("1", of):
+        raise ConfigError(
+            f"the destination {redact(str(dest.path))} holds an unfinished copy of "
+            f"{dest.search.state(PENDING)}: run that copy again to finish it, or copy into "
+            "a new, empty archive"
+        )
     if not pending and (held := _holding(dest)):
         raise ConfigError(
-            f"the destination {dest.path} already holds {held}; copy into a new, empty archive"
+            f"the destination {redact(str(dest.path))} already holds {held}; copy into a new, "
+            "empty archive"
         )
     present = _tables(source)
     unknown = present - set(TABLES) - set(DERIVED)
     if unknown:
         raise ConfigError(
-            f"the source {source.path} has tables this Newsreel does not know: "
+            f"the source {redact(str(source.path))} has tables this Newsreel does not know: "
             f"{', '.join(sorted(unknown))}; upgrade Newsreel"
         )
-    dest.search.set_state(PENDING, "1")  # a rerun after an interruption starts over
+    dest.search.set_state(PENDING, of)  # a rerun of it after an interruption starts over
     if pending:
         _empty(dest)
     report = CopyReport()

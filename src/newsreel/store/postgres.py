@@ -48,14 +48,17 @@ def is_postgres_url(archive: str) -> bool:
 
 
 def redact(url: str) -> str:
-    """The URL without its password (``user:pw@`` or ``?password=``), for messages."""
-    parts = urlsplit(url)
-    if parts.password is not None:
-        host = parts.hostname or ""
-        netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
-        parts = parts._replace(netloc=netloc)
-    query = _PASSWORD.sub(r"\1***", parts.query)
-    return urlunsplit(parts._replace(query=query))
+    """The URL without its password (``user:pw@`` or ``?password=``), for messages;
+    the rest as written (``postgresql:///db?host=...`` keeps its three slashes)."""
+    if not is_postgres_url(url):
+        return url
+    scheme, sep, rest = url.partition("://")
+    where, query_mark, query = rest.partition("?")
+    login, at, host = where.rpartition("@")
+    if at and ":" in login:
+        where = f"{login.split(':', 1)[0]}:***@{host}"
+    hidden = _PASSWORD.sub(r"\1***", query)
+    return f"{scheme}{sep}{where}{query_mark}{hidden}"
 
 
 _PASSWORD = re.compile(r"((?:^|&)password=)[^&]*", re.IGNORECASE)
@@ -377,15 +380,16 @@ class PostgresStore:
 
     def _repositories(self) -> None:
         db: Any = self.db  # the repositories take it for a sqlite3 connection
-        self.videos = SQLiteVideos(db, self.path)
-        self.repairs = SQLiteRepairs(db, self.path)
-        self.entities = SQLiteEntities(db, self.path)
-        self.stories = SQLiteStories(db, self.path)
-        self.analytics = SQLiteAnalytics(db, self.path)
-        self.passages = SQLitePassages(db, self.path)
-        self.search = SQLiteSearchState(db, self.path)
-        self.stages = SQLiteStages(db, self.path)
-        self.metadata = SQLiteMetadata(db, self.path)
+        shown = redact(self.path)  # what their messages name: never the password
+        self.videos = SQLiteVideos(db, shown)
+        self.repairs = SQLiteRepairs(db, shown)
+        self.entities = SQLiteEntities(db, shown)
+        self.stories = SQLiteStories(db, shown)
+        self.analytics = SQLiteAnalytics(db, shown)
+        self.passages = SQLitePassages(db, shown)
+        self.search = SQLiteSearchState(db, shown)
+        self.stages = SQLiteStages(db, shown)
+        self.metadata = SQLiteMetadata(db, shown)
         self.documents = PostgresDocuments(db)  # full text, in the database
         self.vector_lists = PostgresVectorLists(db)  # the IVF vector index's lists
 
