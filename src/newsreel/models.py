@@ -412,7 +412,7 @@ class StageState:
     version: str
     status: str
     items: int
-    started_at: str
+    started_at: str | None  # None: never run
     finished_at: str | None
     waiting: int = 0  # current transcripts ingested since its last run ended
 

@@ -96,6 +96,12 @@ def test_stats_say_what_a_new_version_waits_for(tmp_path: Path, examples: Path) 
     db = tmp_path / "a.db"
     seed = next(examples.rglob("*.txt"))
     run("ingest", str(seed), archive=db)
+    # review (ops): before any process, stats had no stage line and said nothing waits
+    stages = json.loads(run("stats", "--json", archive=db)[1])["stages"]
+    assert {(s["stage"], s["status"], s["waiting"]) for s in stages} == {
+        (name, "never run", 1) for name in ("embed", "enrich", "repair", "stories")
+    }
+    assert "repair   never run; 1 transcript waits" in run("stats", archive=db)[1]
     run("process", archive=db)
     stages = json.loads(run("stats", "--json", archive=db)[1])["stages"]
     assert stages and all(s["waiting"] == 0 for s in stages)
@@ -752,3 +758,22 @@ def test_python_dash_m_newsreel_is_the_same_command(tmp_path: Path) -> None:
         [sys.executable, "-m", "newsreel", "--help"], capture_output=True, text=True, check=True
     )
     assert usage.stdout.startswith("Usage: newsreel ")
+
+
+def test_an_interrupted_process_says_which_stages_finished(
+    tmp_path: Path, examples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression (review, ops): Ctrl-C during enrich printed nothing of the repair
+    that had finished, even with --json."""
+    from newsreel.api.archive import Archive as ArchiveClass
+
+    db = tmp_path / "a.db"
+    run("ingest", str(examples), archive=db)
+
+    def interrupted(self: ArchiveClass, progress: object = None) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ArchiveClass, "enrich", interrupted)
+    code, out, err = run("process", "--json", archive=db)
+    assert code == 130 and "Interrupted" in err
+    assert [json.loads(line)["stage"] for line in out.splitlines()] == ["repair"]

@@ -203,6 +203,7 @@ class Archive(EntityMethods, OutletMethods, AnalysisMethods, ReadingMethods):
         if cluster is not None:
             return self._process_on_cluster(progress, cluster)
         runs: list[StageRun] = []
+        self.finished_runs = runs  # what an interrupted process had done (the CLI says)
         steps: list[tuple[str, Callable[..., Any]]] = [
             ("repair", self.repair),
             ("enrich", self.enrich),

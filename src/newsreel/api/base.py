@@ -152,6 +152,7 @@ class ArchiveBase:
         self.lock = ArchiveLock(store.path, "writing", wait)
         self._trends: Trends | None = None
         self.last_run: StageRun | None = None
+        self.finished_runs: list[StageRun] = []  # the stages a ``process`` has finished
 
     @contextmanager
     def writing(self, purpose: str) -> Iterator[None]:

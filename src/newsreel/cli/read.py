@@ -162,6 +162,9 @@ def stats(archive: Path | None, as_json: bool, quarantine: bool, forget_missing:
             if stage.waiting
             else ""
         )
+        if not stage.version:  # never run: "stage repair never run; 47 transcripts wait"
+            click.echo(f"stage        {stage.stage:8} {stage.status}{waiting}")
+            continue
         click.echo(
             f"stage        {stage.stage:8} {stage.version}  {stage.status} "
             f"(last run: {stage.items} items{waiting})"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from tqdm import tqdm
@@ -21,6 +21,10 @@ from newsreel.cli.common import (
     wait_option,
     with_progress,
 )
+from newsreel.pipeline.stage import StageRun
+
+if TYPE_CHECKING:
+    from newsreel.api import Archive
 
 
 @click.command()
@@ -71,10 +75,15 @@ def process(archive: Path | None, cluster: str | None, as_json: bool) -> None:
         bars[stage].update(count)
         bars[stage].set_postfix(words=words, refresh=False)
 
+    opened: list[Archive] = []
     try:
         with open_writable(target) as arch:
+            opened.append(arch)
             runs = arch.process(progress, cluster=cluster)
     except KeyboardInterrupt:
+        for bar in bars.values():
+            bar.close()
+        _report(opened[0].finished_runs if opened else [], as_json)  # done before Ctrl-C
         click.echo(
             "\nInterrupted: finished batches are saved; run the same command to finish.", err=True
         )
@@ -82,6 +91,12 @@ def process(archive: Path | None, cluster: str | None, as_json: bool) -> None:
     finally:
         for bar in bars.values():
             bar.close()
+    _report(runs, as_json)
+    click.echo(f"-> {target}", err=True)
+
+
+def _report(runs: list[StageRun], as_json: bool) -> None:
+    """One line per stage run (and, with --json, one JSON object on stdout)."""
     for run in runs:
         if as_json:
             click.echo(json.dumps(run.to_dict()))
@@ -90,4 +105,3 @@ def process(archive: Path | None, cluster: str | None, as_json: bool) -> None:
             f"{run.seconds:8.1f} s  ({run.version})",
             err=True,
         )
-    click.echo(f"-> {target}", err=True)

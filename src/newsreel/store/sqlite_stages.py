@@ -57,10 +57,17 @@ class SQLiteStages(Repository):
             ).fetchall()
         except sqlite3.OperationalError:
             return []
-        return [
+        ran = [
             StageState(r[0], r[1], r[2], int(r[3]), r[4], r[5], self._waiting(r[0], r[1]))
             for r in rows
         ]
+        done = {state.stage for state in ran}
+        never = [  # a stage that never ran on videos the archive holds: all of them wait
+            StageState(stage, "", NEVER_RUN, 0, None, None, waiting)
+            for stage in _WAITING
+            if stage not in done and (waiting := self._waiting(stage, ""))
+        ]
+        return sorted([*ran, *never], key=lambda state: state.stage)
 
     def _waiting(self, stage: str, version: str) -> int:
         """Current transcripts the stage at ``version`` has not done (new videos, new
@@ -73,6 +80,7 @@ class SQLiteStages(Repository):
         return int(row[0]) if row else 0
 
 
+NEVER_RUN = "never run"  # the status of a stage no run has started on this archive
 # The transcripts each stage has still to do (as its ``pending`` reads them).
 _WAITING = {
     "repair": "LEFT JOIN repairs r ON r.transcript_id = t.id WHERE r.model IS NULL OR r.model != ?",
