@@ -116,3 +116,14 @@ def test_a_copy_into_an_archive_holding_other_rows_is_refused(tmp_path: Path) ->
         arch.ingest([EXAMPLES])
     result = CliRunner().invoke(main, ["copy", str(source), str(dest)])
     assert result.exit_code == 1 and "already holds rows in" in result.output
+
+
+def test_a_copy_into_a_missing_folder_is_refused(tmp_path: Path) -> None:
+    """Regression (review, ops): `copy a.db nodir/x.db` made the folder "nodir" (a typo
+    made folders), where export refuses."""
+    source = tmp_path / "a.db"
+    with open_archive(source) as arch:
+        arch.ingest([EXAMPLES / "records"])
+    result = CliRunner().invoke(main, ["copy", str(source), str(tmp_path / "nodir" / "x.db")])
+    assert result.exit_code == 1 and "does not exist" in result.output
+    assert not (tmp_path / "nodir").exists()

@@ -53,6 +53,11 @@ def copy_archive(
         raise ConfigError(f"source and destination are the same archive: {redact(str(source))}")
     if not is_postgres_url(str(source)) and not Path(source).exists():
         raise NotFoundError(f"no archive at {source}")
+    if not is_postgres_url(str(dest)) and not Path(dest).resolve().parent.is_dir():
+        raise ConfigError(
+            f"{dest}: cannot write it: {Path(dest).resolve().parent} does not exist (a typo "
+            "makes no folders; create it first)"
+        )
     with (
         open_archive(source, read_only=True) as old,
         open_archive(dest) as new,
