@@ -551,3 +551,17 @@ def test_a_time_link_inside_the_page_opens_no_new_tab(tmp_path: Path) -> None:
         page = web.get("/video/local-clip").text
     links = re.findall(r'<a class="time"[^>]*>', page)
     assert links and all('href="#w' in a and "_blank" not in a for a in links)
+
+
+def test_an_entity_page_searches_every_way_it_was_heard(client: TestClient) -> None:
+    """Regression (web review): the entity page's search link asked for its name alone
+    and found 3 of Gaza Strip's 5 videos; it asks for each spelling heard."""
+    import html
+    from urllib.parse import parse_qs, urlsplit
+
+    page = client.get("/entity/Shin Bet").text
+    link = html.unescape(page.split('id="entity-search"', 1)[0].rsplit('href="', 1)[1])
+    query = parse_qs(urlsplit(link.split('"', 1)[0]).query)["q"][0]
+    assert query.startswith('"Shin Bet"') and '"Shim bit"' in query.replace("shim", "Shim")
+    found = client.get("/api/v1/search", params={"q": query}).json()
+    assert "wyqHuhmsA28" in {h["video_id"] for h in found["hits"]}

@@ -35,6 +35,7 @@ from newsreel.web.views import (
     pages,
     paragraphs,
     pivot,
+    spellings_query,
     trend_chart,
     trend_link,
 )
@@ -222,6 +223,7 @@ def entity(request: Request, entity: str) -> HTMLResponse:
             "claims": claims[:50],
             "claims_total": claims_total,
             "titles": {v.video_id: v.title for v in data.videos},
+            "search_query": spellings_query(data.name, data.spellings),
             "videos": data.videos[:100],
             "asked": entity,
             "others": others,

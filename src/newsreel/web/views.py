@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -271,3 +271,24 @@ def month_end(month: str) -> str:
     """The last day of a month given as "YYYY-MM" ("2024-02" → "2024-02-29")."""
     year, number = (int(part) for part in month.split("-")[:2])
     return f"{year:04d}-{number:02d}-{calendar.monthrange(year, number)[1]:02d}"
+
+
+SEARCHED_SPELLINGS = 8  # an entity page's search link asks for this many spellings at most
+
+
+def spellings_query(name: str, spellings: Mapping[str, int]) -> str:
+    """A search for the ways an entity was heard, most heard first ("Gaza Strip" OR
+    "Gaza strip" OR "Gazza Strip"): the videos its page lists, as far as the words go
+    (the name alone found 3 of Gaza Strip's 5 videos). Case and a possessive aside, each
+    spelling once."""
+    seen: set[str] = set()
+    quoted: list[str] = []
+    for spelling in [name, *sorted(spellings, key=lambda s: -spellings[s])]:
+        plain = re.sub(r"['’]s$", "", spelling).strip()
+        if not plain or '"' in plain or plain.casefold() in seen:
+            continue
+        seen.add(plain.casefold())
+        quoted.append(f'"{plain}"')
+        if len(quoted) == SEARCHED_SPELLINGS:
+            break
+    return " OR ".join(quoted)
