@@ -565,3 +565,15 @@ def test_an_entity_page_searches_every_way_it_was_heard(client: TestClient) -> N
     assert query.startswith('"Shin Bet"') and '"Shim bit"' in query.replace("shim", "Shim")
     found = client.get("/api/v1/search", params={"q": query}).json()
     assert "wyqHuhmsA28" in {h["video_id"] for h in found["hits"]}
+
+
+def test_a_number_inside_a_name_has_its_jump_target() -> None:
+    """Regression (web review): "360 starts now" of "AC 360" linked to #w81, which no
+    element had: the number began inside the "AC 360" entity link."""
+    from newsreel.rows import VideoMention
+    from newsreel.web.views import paragraphs
+
+    words = "welcome to AC 360 starts now with the news".split()
+    mention = VideoMention(2, 4, "AC 360", 7, "AC 360", "ORG")
+    (para,) = paragraphs(None, words, None, [mention], anchors={3})
+    assert [run.anchor for run in para.runs if run.anchor is not None] == [3]

@@ -65,6 +65,8 @@ def _runs(
         mention = owner.get(i)
         if mention is not None:
             stop = min(mention.end_word, end)
+            if mark is None:  # a number inside a name ("AC 360 starts now"): its mark here
+                mark = next((k for k in range(i + 1, stop) if k in anchors), None)
             text = " ".join(w for w in words[i:stop] if w)
             # the highlight covers the name, not the punctuation the repair attached
             lead, name, trail = _EDGES.match(text).groups()  # type: ignore[union-attr]
