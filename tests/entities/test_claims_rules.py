@@ -1678,3 +1678,15 @@ def test_a_range_said_with_its_thousands_once_is_read_whole() -> None:
         claims_of("The notable thing, according to Dr. Jha, is that 40 people died.")[40][1]
         == "Dr Jha"
     )
+
+
+def test_words_before_said_and_a_comma_are_the_name_after_its() -> None:
+    """Regression (review): "Jaw-dropping, said Natalia, a mother of two." was a quote
+    of "Natalia, a mother of two." by the speaker "Jaw-dropping"."""
+    _, quotes = extract("Jaw-dropping, said Natalia, a mother of two.".split(), [0])
+    assert [(q.speaker, q.text) for q in quotes] == [("Natalia", "Jaw-dropping")]
+    text = "The agency, a group based in the US, says Hamas fighters attacked the base."
+    _, quotes = extract(text.split(), [0])
+    assert quotes[0].speaker.rstrip(",") == "The agency"  # an aside, then its verb
+    _, quotes = extract("The talks will go on, said he.".split(), [0])
+    assert quotes == []

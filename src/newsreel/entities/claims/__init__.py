@@ -421,6 +421,12 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
     for j in range(s + 1, e - 1):
         if words[j] in _QUOTE_SAY and (inverted := _inverted(forms, words, (s, e), j)):
             return inverted
+        if (
+            words[j] in _QUOTE_SAY
+            and forms[j - 1].endswith(",")
+            and (plain := _inverted_plain(forms, words, (s, e), j))
+        ):
+            return plain  # "Jaw-dropping, said Natalia, a mother of two."
         if j >= e - 2:
             break
         if not _reports_after(forms, words, s, j):
@@ -538,6 +544,28 @@ def _inverted(
     if len(text.split()) < 3:
         return None
     return Quote(start, j, " ".join(speaker), j + 1, stop, text, "direct")
+
+
+_PLAIN_SPEAKER = 4  # words of a name after the verb, at most, ending at a comma or a stop
+
+
+def _inverted_plain(
+    forms: Sequence[str], words: Sequence[str], span: tuple[int, int], j: int
+) -> Quote | None:
+    """Words said before their verb and a comma, with no quotation marks, the speaker
+    after it: "Jaw-dropping, said Natalia, a mother of two." is Natalia's (the words
+    before the comma were no speaker); None where no name follows ("..., said he")."""
+    s, e = span
+    stop = j + 1
+    while stop < e and not forms[stop - 1].endswith((",", ".", "?", "!", ";", ":")):
+        stop += 1
+    speaker = [w for f in forms[j + 1 : stop] if (w := f.strip(',.?!;:"“”'))]
+    if not speaker or len(speaker) > _PLAIN_SPEAKER or words[j + 1] in _PRONOUNS:
+        return None  # "..., says 6,000 people died", "..., says Hamas fighters attacked"
+    if not all(w[:1].isupper() for w in speaker):
+        return None
+    text = " ".join(forms[s:j]).rstrip(", ")
+    return Quote(s, j, " ".join(speaker), j + 1, stop, text, "indirect")
 
 
 # writing verbs that report words only where a quotation or "that" follows them
