@@ -777,3 +777,17 @@ def test_an_interrupted_process_says_which_stages_finished(
     code, out, err = run("process", "--json", archive=db)
     assert code == 130 and "Interrupted" in err
     assert [json.loads(line)["stage"] for line in out.splitlines()] == ["repair"]
+
+
+def test_no_quotes_says_whether_enrich_has_read_the_videos(tmp_path: Path) -> None:
+    """Regression (fact-checker review): a video without quotes said "'newsreel enrich'
+    finds them" after enrich had read it."""
+    record = tmp_path / "q.txt"
+    record.write_text("<video_id>noquote0001</video_id>\n<doc>\nthe river rose overnight\n</doc>\n")
+    db = tmp_path / "q.db"
+    run("ingest", str(record), archive=db)
+    code, _, err = run("quotes", "noquote0001", archive=db)
+    assert code == 0 and "'newsreel enrich' finds them" in err
+    run("enrich", archive=db)
+    code, _, err = run("quotes", "noquote0001", archive=db)
+    assert code == 0 and "every transcript is enriched" in err and "finds them" not in err

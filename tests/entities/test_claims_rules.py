@@ -1690,3 +1690,36 @@ def test_words_before_said_and_a_comma_are_the_name_after_its() -> None:
     assert quotes[0].speaker.rstrip(",") == "The agency"  # an aside, then its verb
     _, quotes = extract("The talks will go on, said he.".split(), [0])
     assert quotes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Save 25% on engagement ring settings at bluenile.com with code SAVE.",
+        "Join over 12 million customers at wise.com today.",
+        "Cutting the price from $30 a month to just $15, go to mintmobile.com slash news.",
+        "Get 20% off your first order with free shipping.",
+    ],
+)
+def test_a_podcast_sponsor_read_has_no_claims(text: str) -> None:
+    """Regression (fact-checker review): 34 claims of 410 were adverts ("over 12
+    million: customers", "$15: dollars", "25%: fine")."""
+    assert extract(text.split(), [0])[0] == []
+
+
+def test_a_time_of_day_is_no_count() -> None:
+    """Regression (review): "at 1,400 GMT on Thursday" was a claim of 1,400."""
+    for text in ("The funeral was held at 1,400 GMT on Thursday.", "They met at 2 p.m. today."):
+        assert extract(text.split(), [0])[0] == [], text
+    assert extract("The fund is worth 305 billion pounds.".split(), [0])[0]
+
+
+def test_what_someone_might_say_is_no_quote() -> None:
+    """Regression (review): "what Nasrallah might say in response" and "Labour Party HQ
+    could say ..." were quotes."""
+    for text in (
+        "Everyone wonders what Nasrallah might say in response to the death.",
+        "Labour Party HQ could say this must be an all women short list.",
+        "The minister refused to say whether the talks will resume.",
+    ):
+        assert extract(text.split(), [0])[1] == [], text

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from newsreel.api import open_archive
+from newsreel.api import Archive, open_archive
 from newsreel.cli.common import (
     archive_option,
     counted,
@@ -148,11 +148,23 @@ def _one_selection(
         raise click.UsageError("give a VIDEO_ID, or --entity/--query and filters, not both")
 
 
-def _none_found(what: str, video_id: str | None, since: date | None, until: date | None) -> None:
-    """Say on stderr that nothing was found, and what may be why (exit status 0)."""
+def _none_found(
+    what: str, video_id: str | None, since: date | None, until: date | None, waiting: int | None
+) -> None:
+    """Say on stderr that nothing was found, and what may be why (exit status 0):
+    ``waiting``, the transcripts enrich has still to do (None: it never ran)."""
     why = " (undated videos are left out by --since and --until)" if since or until else ""
     where = f"video {video_id}" if video_id else "the videos selected"
+    if waiting == 0:  # enrich has read every transcript: there are none
+        click.echo(f"no {what} in {where}{why} (every transcript is enriched)", err=True)
+        return
     click.echo(f"no {what} in {where}{why}; 'newsreel enrich' finds them", err=True)
+
+
+def _enrich_waiting(arch: Archive) -> int | None:
+    """How many current transcripts enrich has still to do (None: it never ran)."""
+    state = next((s for s in arch.stage_states() if s.stage == "enrich" and s.version), None)
+    return None if state is None else state.waiting
 
 
 @click.command()
@@ -189,8 +201,9 @@ def claims(
             since=since,
             until=until,
         )
+        waiting = _enrich_waiting(arch) if not rows else None
     if not rows:
-        _none_found("claims", video_id, since, until)
+        _none_found("claims", video_id, since, until, waiting)
     if as_json:
         _lines(rows)
         return
@@ -236,8 +249,9 @@ def quotes(
             since=since,
             until=until,
         )
+        waiting = _enrich_waiting(arch) if not rows else None
     if not rows:
-        _none_found("quotes", video_id, since, until)
+        _none_found("quotes", video_id, since, until, waiting)
     if as_json:
         _lines(rows)
         return

@@ -114,12 +114,31 @@ def extract(
     for n, (s, e) in enumerate(spans):
         sources[n] = _sentence_source(words, spans, sources, n)  # "And ..." chains on
         last = claims[-1] if claims else None
-        claims += _claims_in(forms, words, (s, e), sources[n], places, durations, about, last, ages)
+        if not advert(" ".join(forms[s:e])):  # a podcast's sponsor: "25% off ... with code"
+            claims += _claims_in(
+                forms, words, (s, e), sources[n], places, durations, about, last, ages
+            )
         about = topic(forms, words, s, e, plural=True) or (
             about if words[s:e][:1] in (["it"], ["they"]) else None
         )
     quotes = [q for s, e in spans if (q := _quote_in(forms, words, s, e)) is not None]
     return _unrepeated(claims), quotes
+
+
+_ADVERT = re.compile(
+    r"promo code|offer code|use code|with code|discount code|terms apply|terms and "
+    r"conditions apply|sitewide|free shipping|free trial|first order|first purchase|"
+    r"\b\d+% off\b|\boff your\b|(?:go to|visit|head to|head over to|sign up at|join at)"
+    r" \S+(?:\.| dot )(?:com|co\.uk|org)\b|\b\w+\.com/\w+|\bat \S+(?:\.| dot )com\b",
+    re.IGNORECASE,
+)
+
+
+def advert(sentence: str) -> bool:
+    """Whether a sentence is an advert's ("Save 25% ... with code SAVE", "go to
+    wise.com", "free shipping on your first order"): podcasts read their sponsors
+    between the news, whose numbers are no claims."""
+    return bool(_ADVERT.search(sentence))
 
 
 def _ages(forms: Sequence[str], words: Sequence[str], people: Collection[int]) -> set[int]:
@@ -569,6 +588,8 @@ def _inverted_plain(
 
 
 # writing verbs that report words only where a quotation or "that" follows them
+# words before a verb of saying that make it no report of what was said
+_UNSAID = frozenset("might could would may should can must will to".split())
 _WROTE = frozenset("wrote writes posted posts tweeted tweets".split())
 _PLATFORM_WORDS = frozenset("on x online twitter social media facebook truth instagram".split())
 
@@ -589,8 +610,8 @@ def _reports_after(forms: Sequence[str], words: Sequence[str], s: int, j: int) -
         return False
     if words[j] in _WROTE and not _writes_quote(forms, words, j, len(words)):
         return False  # "wrote a book", "posted a video": only a quote or "that" follows
-    if forms[j - 1].endswith(_CLOSE):
-        return False
+    if forms[j - 1].endswith(_CLOSE) or words[j - 1] in _UNSAID:
+        return False  # '"...," he said'; "what Nasrallah might say", "refused to say"
     if words[j - 1] in _PASSIVE and (words[j] in _TOLD or words[j].endswith("ed")):
         return False
     return not _not_speech(words, j)

@@ -45,6 +45,9 @@ def _share_of(words: Sequence[str], after: int, e: int) -> bool:
     return nxt[0] in ("which", "whom") or "population" in nxt
 
 
+_CLOCK = frozenset("gmt bst utc et est edt pst pdt cet cest p.m a.m pm o'clock hrs".split())
+
+
 def _duration(
     forms: Sequence[str], words: Sequence[str], s: int, i: int, after: int, e: int
 ) -> bool:
@@ -54,8 +57,8 @@ def _duration(
     nxt = words[after] if after < e and forms[after - 1][-1:] not in ".,?!;:" else ""
     if (nxt in _LONG or nxt == "plus") and after + 1 < e:
         nxt = words[after + 1]  # "17 long weeks", "25 plus years"
-    if nxt in _TIME_UNITS or nxt.rstrip("s") in ("year-old", "month-old"):
-        return True
+    if nxt in _TIME_UNITS or nxt.rstrip("s") in ("year-old", "month-old") or nxt in _CLOCK:
+        return True  # "1,400 GMT", "2 p.m.": a time of day
     if nxt == "figure":
         return True  # "nine figure deals": vague
     if nxt in ("vs", "versus") and after + 1 < e and words[after + 1] == words[i]:
