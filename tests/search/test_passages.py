@@ -166,3 +166,23 @@ def test_stopwords_side_by_side_are_no_match_of_a_query_with_content_words() -> 
     passage = best_passage(text, None, groups)
     assert "at a" not in passage.matched_terms
     assert {"people", "killed", "a hospital"} <= set(passage.matched_terms)
+
+
+def test_a_long_quoted_phrase_is_found_across_a_sentence_end() -> None:
+    """Regression (review): '"a year ago. Six months ago"' found its video with no
+    highlight, time or passage: a phrase may run across a sentence end that repair
+    put in; only two words may not ("Just cause. Story tellers" is no "cause story")."""
+    text = "He was at 53 percent, a year ago. Six months ago, he was at 52 percent."
+    groups = slot_groups(parse_query('"a year ago Six months ago"').node, Heard({}, {}))
+    assert best_passage(text, None, groups).matched_terms == ("a year ago Six months ago",)
+    two = slot_groups(parse_query('"ago Six"').node, Heard({}, {}))
+    assert best_passage(text, None, two).matched_terms == ()
+
+
+def test_a_possessive_typed_in_a_phrase_is_no_heard_match() -> None:
+    """Regression (review): '"Denmark's prime minister"' said it heard "Denmark's prime
+    minister" for 'Denmark s prime minister', even with --exact."""
+    text = "calm before Denmark's prime minister spoke"
+    groups = slot_groups(parse_query('"Denmark\'s prime minister"').node, Heard({}, {}))
+    passage = best_passage(text, None, groups)
+    assert passage.matched_terms == ("Denmark's prime minister",) and passage.heard_as == ()

@@ -27,7 +27,7 @@ SCHEMA = FullText(None).schema
         ("negotiat*", Term("negotiat", prefix=True)),
         ("Netanyahu NEAR/5 Rafah", Near((Term("Netanyahu"), Term("Rafah")), 5)),
         ("ceasefire channel:DW lang:en", Term("ceasefire")),
-        ('say "AND" "NOT"', And((Term("say"), Term("AND"), Term("NOT")))),
+        ('say "AND" "NOT"', And((Term("say"), Term("AND", quoted=True), Term("NOT", quoted=True)))),
         ("Gaza AND Hamas", And((Term("Gaza"), Term("Hamas")))),  # was the word "and"
         ("Gaza and Hamas", And((Term("Gaza"), Term("and"), Term("Hamas")))),
     ],

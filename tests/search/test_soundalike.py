@@ -17,6 +17,7 @@ from newsreel.search.soundalike import (
     best_combinations,
     expand,
     find_variants,
+    heard_as_phrase,
     heard_variants,
     linked_variants,
     with_linked,
@@ -354,3 +355,33 @@ def test_an_entity_named_as_the_archive_names_it_gets_no_did_you_mean(tmp_path: 
         assert arch.did_you_mean("Shin Bet") is None
         assert arch.did_you_mean("Shin Bet -heard:shim") is None
         assert arch.did_you_mean("Kairo") == "Cairo"
+
+
+def test_a_common_word_heard_as_another_is_no_phrase_match() -> None:
+    """Regression (review): '"the election"' ranked "the location" first and '"the
+    hostage"' found "the stage" four times in five; a stopword as typed is no evidence."""
+    assert not heard_as_phrase(["the", "election"], ["the", "location"])
+    assert not heard_as_phrase(["the", "hostage"], ["the", "stage"])
+    assert heard_as_phrase(["Shin", "Bet"], ["shim", "bit"])
+    assert heard_as_phrase(["Gaza", "Strip"], ["Gaza", "strep"])
+
+
+def test_a_quoted_word_has_no_other_forms() -> None:
+    """Regression (review): '"hostages"' matched "hostage" and "hostage-taking"."""
+    from newsreel.search.forms import stemmed
+
+    assert stemmed(parse_query('"hostages"').node) == Term("hostages", quoted=True)
+    assert stemmed(parse_query("hostages").node) == Term("hostages", stem=True)
+
+
+def test_a_letter_changed_in_a_word_no_video_holds_keeps_only_what_is_as_near() -> None:
+    """Regression (review): "Epsteen" found "esteem" and no Epstein; it now finds
+    nothing heard farther than the word meant, and did-you-mean names Epstein."""
+    vocabulary = [("epstein", 40), ("esteem", 3)]
+
+    def lookup(keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        return {k: [(t, d) for t, d in vocabulary if sound_key(t) == k] for k in keys}
+
+    heard = find_variants(parse_query("Epsteen").node, lookup, 100)
+    assert "esteem" not in heard.alone.get("epsteen", [])
+    assert "epstein" not in heard.alone.get("epsteen", [])  # a changed letter: suggested

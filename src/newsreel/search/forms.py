@@ -91,7 +91,9 @@ def stemmed(node: Node) -> Node:
     no form of "street")."""
     if isinstance(node, Term):
         english = english_zipf(fold(node.text)) >= ENGLISH_WORD
-        return node if node.prefix or not english else Term(node.text, stem=True)
+        if node.prefix or node.quoted or not english:
+            return node  # '"hostages"' quoted: as typed
+        return Term(node.text, stem=True)
     if isinstance(node, Or):
         return Or(tuple(stemmed(p) for p in node.parts))
     if isinstance(node, And):

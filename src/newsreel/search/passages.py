@@ -100,7 +100,7 @@ def match_runs(
         run
         for group in groups
         for run in _group_runs(group, folded)
-        if not (group[0].whole and _across_sentences(words, run[0], run[1]))
+        if not (group[0].whole and len(group) <= 2 and _across_sentences(words, run[0], run[1]))
     )
     kept: list[tuple[int, int, str]] = []
     for run in runs:  # a run inside a longer one is the same match
@@ -304,6 +304,8 @@ def _same_words(typed: str, surface: str) -> bool:
             for t, w in zip(typed_words, words, strict=True)
         )
     a = tokens(typed)
+    if a == tokens(surface):  # "Denmark's prime minister" typed so: its "s" too
+        return True
     b = tokens(" ".join(owner(w) for w in surface.split()))  # "Qatar's" is Qatar
     if a == b or (len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b, strict=True))):
         return True

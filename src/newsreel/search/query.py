@@ -51,6 +51,7 @@ class Term:
     text: str
     prefix: bool = False
     stem: bool = False
+    quoted: bool = False  # typed in quotes ("hostages"): as typed, no other forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +264,7 @@ class _Parser:
             words = tuple(_WORD.findall(text))
             if not words:
                 return None, []
-            return (Phrase(words) if len(words) > 1 else Term(words[0])), []
+            return (Phrase(words) if len(words) > 1 else Term(words[0], quoted=True)), []
         prefix = text.endswith("*")
         words = tuple(_WORD.findall(text))
         if not words:

@@ -371,12 +371,20 @@ def best_combinations(sizes: Sequence[int], count: int) -> list[tuple[int, ...]]
 
 def heard_as_phrase(typed: Sequence[str], heard: Sequence[str]) -> bool:
     """Whether words heard side by side may stand for a typed phrase: one of them at
-    least is as typed, or no common English word more frequent than the typed one ("shim
-    bit" for Shin Bet; not "guys stop" nor "cause story" for Gaza Strip)."""
-    return any(
-        fold(h) == fold(t) or not common_english(fold(t), fold(h))
-        for t, h in zip(typed, heard, strict=True)
-    )
+    least is as typed (a stopword aside), or heard as no common English word more
+    frequent than the typed one nor as another common word for a common word ("shim bit"
+    for Shin Bet; not "guys stop" nor "cause story" for Gaza Strip, not "the location"
+    for "the election" nor "the stage" for "the hostage")."""
+    return any(_stands_for(fold(t), fold(h)) for t, h in zip(typed, heard, strict=True))
+
+
+def _stands_for(typed: str, heard: str) -> bool:
+    """Whether one heard word of a phrase is evidence for the typed one."""
+    if heard == typed:
+        return typed not in STOPWORDS
+    if common_english(typed, heard):
+        return False
+    return min(english_zipf(typed), english_zipf(heard)) < COMMON_ENGLISH
 
 
 def _phrase(words: Sequence[str], heard: Heard) -> Node:
@@ -498,7 +506,7 @@ def _slips(
         and not any(t == w and d for k in near for t, d in found.get(k, ()))
     ]
     meant = typos(unheard, lookup, found) if unheard else {}
-    return {w: m for w, m in meant.items() if slip(w, m)}
+    return {w: m for w, m in meant.items() if m[:1] == w[:1] and OSA.distance(w, m) == 1}
 
 
 def slip(typed: str, meant: str) -> bool:
@@ -513,12 +521,15 @@ def slip(typed: str, meant: str) -> bool:
 def _as_typo(
     word: str, meant: str, alone: list[str], in_phrase: list[str]
 ) -> tuple[list[str], list[str]]:
-    """The variants of a typed word the archive never holds, as a typo of ``meant``:
-    ``meant`` first, then those no farther from the word as written."""
-    limit = Levenshtein.distance(word, meant)
+    """The variants of a typed word the archive never holds, as a typo of ``meant``
+    (one letter off): those no farther from the word as written, and ``meant`` first
+    where the typo is a ``slip`` ("Netanyhu" finds Netanyahu); a letter changed keeps
+    only what is as near ("Epsteen" finds no "esteem", "Kallas" is no typo of "Dallas")."""
+    first = [meant] if slip(word, meant) else []
 
     def kept(found: list[str]) -> list[str]:
-        return [meant, *(v for v in found if v != meant and Levenshtein.distance(word, v) <= limit)]
+        near = (v for v in found if v != meant and Levenshtein.distance(word, v) <= 1)
+        return [*first, *near]
 
     return kept(alone), kept(in_phrase)
 
@@ -548,6 +559,7 @@ def find_variants(node: Node, lookup: Lookup, documents: int) -> Heard:
         pool = [item for k in near for item in found.get(k, ())]
         alone[word], in_phrase[word] = heard_variants(word, pool, documents)
         if word in meant:  # "Netanyhu" is Netanyahu, not "mutiny" (heard farther off)
+            # and "Epsteen" no "esteem"
             alone[word], in_phrase[word] = _as_typo(word, meant[word], alone[word], in_phrase[word])
         if word in as_one:  # a joined phrase is only ever matched by a word alone, and
             # never by a form of one of its words ("westing" is "west", not "west bank")
