@@ -385,3 +385,18 @@ def test_a_letter_changed_in_a_word_no_video_holds_keeps_only_what_is_as_near() 
     heard = find_variants(parse_query("Epsteen").node, lookup, 100)
     assert "esteem" not in heard.alone.get("epsteen", [])
     assert "epstein" not in heard.alone.get("epsteen", [])  # a changed letter: suggested
+
+
+def test_a_word_said_split_gets_no_did_you_mean(tmp_path: Path) -> None:
+    """Regression (review): "bioweapons" found "bio-weapons" and still said "no video
+    holds a word as typed; did you mean: weapons"."""
+    from newsreel import open_archive
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "<video_id>bioweap0001</video_id>\n<doc>\nthe threat of bio-weapons grows\n</doc>\n"
+    )
+    with open_archive(tmp_path / "a.db") as arch:
+        arch.ingest([path])
+        assert arch.search("bioweapons")
+        assert arch.did_you_mean("bioweapons") is None

@@ -114,10 +114,12 @@ class ReadingMethods(ArchiveBase):
         meant, the most frequent within two letters ("Epstien" -> "Epstein"); None where
         every word is held, none is close, or the respelled query finds nothing."""
 
-        def held(words: list[str]) -> dict[str, int]:  # said, or in a title
-            said = self.indexes.fulltext.doc_freqs(words)
+        def held(words: list[str]) -> dict[str, int]:  # said, in a title, or said split
+            said = self.indexes.fulltext.doc_freqs(words)  # ("bio-weapons" for "bioweapons")
             return {
-                w: n or len(self.indexes.matching_ids(Term(w), Filters())) for w, n in said.items()
+                w: n
+                or len(self.indexes.matching_ids(self.indexes.with_split_forms(Term(w)), Filters()))
+                for w, n in said.items()
             }
 
         parsed = parse_query(query)
