@@ -94,7 +94,8 @@ def search(
     channel:DW, lang:en, date:2024-03..2024-04 (outlets also as channel:DW OR
     channel:"BBC News", and group:NAME for an outlet group: newsreel group add).
     Words also find the ways captions misheard them ('Shin Bet' finds "shim bit"),
-    ranked below the words as typed; --exact turns that off.
+    weighed below the words as typed (a video saying a misheard form often may still
+    rank first); --exact turns that off.
     Example: newsreel search '"Gaza Strip" ceasefire -Ukraine channel:DW'
 
     --passages lists every place the words match instead, each with its time and a

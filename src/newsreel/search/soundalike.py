@@ -506,7 +506,7 @@ def _slips(
         and not any(t == w and d for k in near for t, d in found.get(k, ()))
     ]
     meant = typos(unheard, lookup, found) if unheard else {}
-    return {w: m for w, m in meant.items() if m[:1] == w[:1] and OSA.distance(w, m) == 1}
+    return {w: m for w, m in meant.items() if slip(w, m)}
 
 
 def slip(typed: str, meant: str) -> bool:
@@ -521,15 +521,15 @@ def slip(typed: str, meant: str) -> bool:
 def _as_typo(
     word: str, meant: str, alone: list[str], in_phrase: list[str]
 ) -> tuple[list[str], list[str]]:
-    """The variants of a typed word the archive never holds, as a typo of ``meant``
-    (one letter off): those no farther from the word as written, and ``meant`` first
-    where the typo is a ``slip`` ("Netanyhu" finds Netanyahu); a letter changed keeps
-    only what is as near ("Epsteen" finds no "esteem", "Kallas" is no typo of "Dallas")."""
-    first = [meant] if slip(word, meant) else []
+    """The variants of a typed word the archive never holds, as a ``slip`` of ``meant``:
+    ``meant`` first, then those no farther from the word as written ("Netanyhu" finds
+    Netanyahu, not "mutiny")."""
+
+    limit = Levenshtein.distance(word, meant)
 
     def kept(found: list[str]) -> list[str]:
-        near = (v for v in found if v != meant and Levenshtein.distance(word, v) <= 1)
-        return [*first, *near]
+        near = (v for v in found if v != meant and Levenshtein.distance(word, v) <= limit)
+        return [meant, *near]
 
     return kept(alone), kept(in_phrase)
 
@@ -559,7 +559,6 @@ def find_variants(node: Node, lookup: Lookup, documents: int) -> Heard:
         pool = [item for k in near for item in found.get(k, ())]
         alone[word], in_phrase[word] = heard_variants(word, pool, documents)
         if word in meant:  # "Netanyhu" is Netanyahu, not "mutiny" (heard farther off)
-            # and "Epsteen" no "esteem"
             alone[word], in_phrase[word] = _as_typo(word, meant[word], alone[word], in_phrase[word])
         if word in as_one:  # a joined phrase is only ever matched by a word alone, and
             # never by a form of one of its words ("westing" is "west", not "west bank")
