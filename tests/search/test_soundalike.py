@@ -387,3 +387,10 @@ def test_a_word_said_split_gets_no_did_you_mean(tmp_path: Path) -> None:
         arch.ingest([path])
         assert arch.search("bioweapons")
         assert arch.did_you_mean("bioweapons") is None
+
+
+def test_a_phrase_of_stopwords_as_typed_stands_for_itself() -> None:
+    """Found by hypothesis: '"a a"' expanded to nothing once a stopword as typed was no
+    evidence of a heard phrase; the phrase as typed always is."""
+    assert heard_as_phrase(["a", "a"], ["a", "a"])
+    assert expand(Phrase(("a", "a")), Heard()) == Phrase(("a", "a"))

@@ -375,7 +375,10 @@ def heard_as_phrase(typed: Sequence[str], heard: Sequence[str]) -> bool:
     frequent than the typed one nor as another common word for a common word ("shim bit"
     for Shin Bet; not "guys stop" nor "cause story" for Gaza Strip, not "the location"
     for "the election" nor "the stage" for "the hostage")."""
-    return any(_stands_for(fold(t), fold(h)) for t, h in zip(typed, heard, strict=True))
+    pairs = [(fold(t), fold(h)) for t, h in zip(typed, heard, strict=True)]
+    if all(t == h for t, h in pairs):
+        return True  # the phrase as typed, even of stopwords only ("a a")
+    return any(_stands_for(t, h) for t, h in pairs)
 
 
 def _stands_for(typed: str, heard: str) -> bool:
