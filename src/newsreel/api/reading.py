@@ -124,8 +124,9 @@ class ReadingMethods(ArchiveBase):
 
         parsed = parse_query(query)
         meant = suggestion(parsed.node, self.store.search.sound_variants, held)
-        named = self._entity_words(parsed.node)  # "Shin Bet", as the entity is named
-        meant = {w: m for w, m in meant.items() if w not in named and m not in parsed.dropped}
+        if meant:  # none for "Shin Bet", named as the archive names the entity
+            named = self._entity_words(parsed.node)
+            meant = {w: m for w, m in meant.items() if w not in named and m not in parsed.dropped}
         if not meant:
             return None
 

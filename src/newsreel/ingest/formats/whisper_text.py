@@ -11,6 +11,7 @@ in milliseconds) is read here too, as one video, not as a table of videos.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from newsreel.errors import BadInputError
@@ -55,8 +56,7 @@ def _from_name(name: str) -> tuple[str, date | None, str | None]:
 
 def parse_whisper_text(text: str, *, name: str) -> Record:
     """Parse timed Whisper lines; id, date and title come from the file name."""
-    segments: list[Segment] = []
-    cues: list[Cue] = []
+    timed: list[tuple[int, float, float, str]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -64,13 +64,23 @@ def parse_whisper_text(text: str, *, name: str) -> Record:
         if not match:
             raise BadInputError(f"not a timed Whisper line: {line.strip()[:60]!r}", line=number)
         g = match.groups()
-        start, end = _seconds(*g[:4]), _seconds(*g[4:8])
+        timed.append((number, _seconds(*g[:4]), _seconds(*g[4:8]), g[8]))
+    return _record(timed, name)
+
+
+def _record(timed: Sequence[tuple[int, float, float, str]], name: str) -> Record:
+    """The record of timed lines (line number, start, end, text), one segment and cue
+    each; id, date and title from the file name. Raises ``BadInputError`` naming a line
+    that ends before it starts."""
+    segments: list[Segment] = []
+    cues: list[Cue] = []
+    for number, start, end, said in timed:
         if end < start:
             raise BadInputError(
                 f"line {number}: ends at {end:g} s, before it starts at {start:g} s", line=number
             )
-        segments.append(Segment(start, end, g[8]))
-        cues.append(Cue.from_text(start, end, decode_cue_text(g[8])))
+        segments.append(Segment(start, end, said))
+        cues.append(Cue.from_text(start, end, decode_cue_text(said)))
     video_id, published, title = _from_name(name)
     return timed_record(
         cues, segments, video_id=video_id, title=title, publish_date=published, rolling=False
@@ -89,8 +99,7 @@ def parse_whisper_tsv(text: str, *, name: str) -> Record:
     """Parse Whisper's TSV output (times in whole milliseconds); id, date and title come
     from the file name. Raises ``BadInputError`` naming a line that is not
     ``START<TAB>END<TAB>TEXT``."""
-    segments: list[Segment] = []
-    cues: list[Cue] = []
+    timed: list[tuple[int, float, float, str]] = []
     lines = text.lstrip("\ufeff").splitlines()[1:]
     for number, line in enumerate(lines, start=2):
         if not line.strip():
@@ -102,14 +111,5 @@ def parse_whisper_tsv(text: str, *, name: str) -> Record:
                 f"{line.strip()[:60]!r}",
                 line=number,
             )
-        start, end = int(parts[0]) / 1000, int(parts[1]) / 1000
-        if end < start:
-            raise BadInputError(
-                f"line {number}: ends at {end:g} s, before it starts at {start:g} s", line=number
-            )
-        segments.append(Segment(start, end, parts[2]))
-        cues.append(Cue.from_text(start, end, decode_cue_text(parts[2])))
-    video_id, published, title = _from_name(name)
-    return timed_record(
-        cues, segments, video_id=video_id, title=title, publish_date=published, rolling=False
-    )
+        timed.append((number, int(parts[0]) / 1000, int(parts[1]) / 1000, parts[2]))
+    return _record(timed, name)
