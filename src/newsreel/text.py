@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import jellyfish
 
@@ -177,3 +177,23 @@ def unmark(text: str) -> str:
 def heaviest(weights: Mapping[str, float], count: int) -> list[str]:
     """The ``count`` heaviest terms of a weight map (ties by term)."""
     return [t for t, _ in sorted(weights.items(), key=lambda i: (-i[1], i[0]))[:count]]
+
+
+UNREADABLE_SHARE = 0.7  # below this share of known words, a text is no language
+_UNREADABLE_MIN = 20  # words of three letters or more before a text can be judged
+_UNREADABLE_READ = 600  # words read: garbled captions are garbled throughout
+
+
+def unreadable(words: Sequence[str]) -> bool:
+    """Whether a transcript is no language: of the words of three letters or more (20
+    at least) among its first 600, under 70% are English words (wordfreq knows them).
+    Garbled captions ("Lfanng. O, I W, rtatt.swd, Ecea") score under 50%; the shared
+    corpora's English transcripts 95% or more."""
+    from wordfreq import zipf_frequency  # its lists load on first use
+
+    long = [w for word in words[:_UNREADABLE_READ] for w in tokens(word) if len(w) >= 3]
+    long = [w for w in long if w.isalpha()]
+    if len(long) < _UNREADABLE_MIN:
+        return False
+    known = sum(1 for w in long if zipf_frequency(w, "en") >= 1.0)
+    return known < UNREADABLE_SHARE * len(long)

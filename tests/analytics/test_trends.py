@@ -246,4 +246,30 @@ def test_a_part_said_only_in_a_title_is_no_hit(archive: Archive, tmp_path: Path)
     both = archive.trends(["Rafah crossing"], by_channel=False, heard=False)
     assert list(both.hits) == [3] and list(both.videos) == [1]
     near = archive.trends(["Rafah NEAR/1 crossing"], by_channel=False, heard=False)
-    assert list(near.hits) == [3] and list(near.videos) == [1]
+    assert list(near.hits) == [1] and list(near.videos) == [1]  # said near each other once
+
+
+def test_a_near_query_counts_its_parts_near_each_other_in_the_text(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """Regression (review): `trends 'Starmer NEAR/5 Mandelson'` counted a video whose
+    title alone had them side by side, where search found no passage."""
+    words = "the prime minister gave a long speech about housing schools roads and the budget"
+    far = f"Starmer spoke {words} and then {words} so Mandelson left"
+    rows = [
+        {
+            "video_id": "TITLENEAR01",
+            "title": "Starmer Mandelson",
+            "publish_date": "2024-01-05",
+            "transcript": far,
+        },
+        {
+            "video_id": "TEXTNEAR001",
+            "title": "News",
+            "publish_date": "2024-01-06",
+            "transcript": "Starmer and Mandelson met, then Starmer and Mandelson spoke",
+        },
+    ]
+    archive.ingest([jsonl_file(tmp_path, rows)])
+    near = archive.trends(["Starmer NEAR/5 Mandelson"], by_channel=False, heard=False)
+    assert list(near.videos) == [1] and list(near.hits) == [2]

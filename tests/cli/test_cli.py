@@ -791,3 +791,16 @@ def test_no_quotes_says_whether_enrich_has_read_the_videos(tmp_path: Path) -> No
     run("enrich", archive=db)
     code, _, err = run("quotes", "noquote0001", archive=db)
     assert code == 0 and "every transcript is enriched" in err and "finds them" not in err
+
+
+def test_trend_rows_say_which_periods_fall_below_min_words(demo: Path) -> None:
+    """Regression (review): the table shows "·" for a period under --min-words, and the
+    CSV gave its rate with no flag, so a chart drawn from it plotted what was hidden."""
+    code, out, _ = run(
+        "trends", "Cairo", "--csv", "--no-chart", "--min-words", "1000000", archive=demo
+    )
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and rows and all(r["below_min_words"] == "True" for r in rows)
+    code, out, _ = run("trends", "Cairo", "--json", "--no-chart", "--min-words", "0", archive=demo)
+    data = json.loads(out)
+    assert data["min_words"] == 0 and not any(r["below_min_words"] for r in data["rows"])

@@ -237,7 +237,7 @@ def test_a_stammered_number_is_one_claim() -> None:
 def test_a_share_said_without_percent() -> None:
     assert values("India 700 000 people 21.8 of the population that means") == {
         700_000: "people",
-        21.8: "of the population",
+        21.8: "the population",
     }
     assert values("sport matters to Saudi's population, 70 of which is under 35.") == {
         70: "population"
@@ -347,7 +347,7 @@ def test_an_apposition_names_the_source_and_of_those_is_counted() -> None:
     text = "The city's mayor, Vitali Klitschko, said that nearly 6,000 buildings lost heat ."
     assert sources_of(text) == {6_000: "Vitali Klitschko"}
     assert sources_of("However, officials said 5 people died .") == {5: None}
-    assert values("Police said six of those killed were found inside .") == {6: "of those killed"}
+    assert values("Police said six of those killed were found inside .") == {6: "those killed"}
     dead = "One rights group has identified more than 6,000 of the dead ."
     assert sources_of(dead) == {6_000: "rights group"}
     assert sources_of(">> " + dead) == {6_000: "rights group"}  # "One": an article
@@ -957,7 +957,7 @@ def test_what_a_share_is_said_of_from_the_review() -> None:
     assert claims_of("Last year, about 5%.") == {}
     assert claims_of("Well, Jon, about 20%.") == {}
     # "of what" goes on past its pronoun; contractions end a counted noun
-    assert claims_of("We spend 10% of what we earn on rent.")[10][0] == "of what we earn on rent"
+    assert claims_of("We spend 10% of what we earn on rent.")[10][0] == "what we earn on rent"
     assert claims_of("Three things I've learned this week.")[3][0] == "things"
 
 
@@ -975,7 +975,7 @@ def test_a_counted_noun_ends_where_a_clause_begins() -> None:
         "fewer miles"
     )
     # what the clause is about stays: "of them voted", "people to"
-    assert claims_of("At least 11 of them voted for Qatar.")[11][0] == "of them voted for Qatar"
+    assert claims_of("At least 11 of them voted for Qatar.")[11][0] == "them voted for Qatar"
 
 
 def test_a_transfer_fee_goes_with_who_moved() -> None:
@@ -1002,8 +1002,8 @@ def test_sources_cut_from_a_stutter_a_count_or_a_clause() -> None:
 
 def test_ranges_vague_sizes_and_line_ups() -> None:
     assert values("turnout was between 60 and 70 per cent of voters") == {
-        60: "of voters",
-        70: "of voters",
+        60: "voters",
+        70: "voters",
     }
     assert values("five figures close to the president were sanctioned") == {
         5: "figures close to the president"
@@ -1023,7 +1023,7 @@ def test_a_seasons_second_year_and_interjections_count_nothing() -> None:
     assert values("the 2023 24 Premier League season") == {}
     assert values("in 2019 25 people died") == {25: "people died"}
     assert values("in 2019 20 people died in the floods") == {20: "people died in the floods"}
-    assert values("In 2023, 24 migrants drowned") == {24: "migrants drowned"}
+    assert values("In 2023, 24 migrants drowned") == {24: "migrants"}
     assert values("La Liga sits at 41% wow") == {41: "La Liga"}
 
 
@@ -1036,13 +1036,13 @@ def test_one_before_an_opinion_and_a_ranked_set() -> None:
     }
     assert values("this is just one example of its influence") == {}
     assert values("two of the 5 protest leaders") == {
-        2: "of the 5 protest leaders",
+        2: "the 5 protest leaders",
         5: "protest leaders",
     }
     assert values("13 of the 14 lowest ranked teams are Saudi") == {
-        13: "of the 14 lowest ranked teams"
+        13: "the 14 lowest ranked teams"
     }
-    assert values("two of the six relegations") == {2: "of the six relegations", 6: "relegations"}
+    assert values("two of the six relegations") == {2: "the six relegations", 6: "relegations"}
 
 
 def test_a_sum_is_for_what_it_is_spent_on_or_poured_into() -> None:
@@ -1123,7 +1123,7 @@ def test_times_of_day_misheard_cup_years_and_caption_tags_are_no_counts() -> Non
     assert claims_of("He has played in three World Cup finals.") == {3: ("World Cup finals", None)}
     # a subject ends at a caption tag, and carries no zero-width space
     assert claims_of("They represent 90 percent of the population [Music] They built it.") == {
-        90: ("of the population", None)
+        90: ("the population", None)
     }
     assert claims_of("He played in five different world cups.\u200b") == {
         5: ("different world cups", None)
@@ -1256,13 +1256,13 @@ def test_a_number_said_twice_in_a_stutter_is_one_claim() -> None:
     )
     assert [(c.value, c.start) for c in extract(text.split(), [0])[0]] == [(20, 9)]
     # the same number of two things said in one breath stays two claims
-    text = "There was 20% of the people identified as not 20% of the people born abroad ."
+    text = "There was 20% of the people identified as not 20% of the workers born abroad ."
     assert [c.start for c in extract(text.split(), [0])[0]] == [2, 9]
     forms = (
         "We've had 28 women murdered in concerns . We've had 28 women murdered in 5 years .".split()
     )
     claims, _ = extract(forms, [0, 7])
-    assert [(c.value, c.subject) for c in claims if c.value == 28] == [(28, "women murdered")]
+    assert [(c.value, c.subject) for c in claims if c.value == 28] == [(28, "women")]
     # one number of two things is two claims
     claims, _ = extract("They sent 40 doctors and 40 nurses to Gaza .".split(), [0])
     assert [(c.value, c.subject) for c in claims] == [(40, "doctors"), (40, "nurses to Gaza")]
@@ -1462,7 +1462,7 @@ def test_of_them_counts_the_things_named_before_and_a_time_counts_nothing() -> N
     claims, _ = extract(text.split(), [0, 5])
     assert [(c.value, c.subject) for c in claims] == [(3e6, "files")]
     assert values("Officials counted the victims and two of them died") == {2: "victims"}
-    assert values("Six of those killed were found inside a school") == {6: "of those killed"}
+    assert values("Six of those killed were found inside a school") == {6: "those killed"}
     assert values("At 7 last night the agents arrived") == {}
 
 
@@ -1514,7 +1514,7 @@ def test_an_age_band_is_no_count() -> None:
     """Regression (review, CLI): "70% of Saudis are under 35" gave "35: of Saudis", "4%
     of the population is over 65" "65: of the population"; the golds count neither."""
     text = "70% of Saudis are under 35 and only 4% of the population is over 65 ."
-    assert values(text) == {70: "of Saudis", 4: "of the population"}
+    assert values(text) == {70: "Saudis", 4: "the population"}
     assert values("The majority is under the age of 35 , and 23% of them were unemployed") == {
         23: "majority"
     }
@@ -1723,3 +1723,142 @@ def test_what_someone_might_say_is_no_quote() -> None:
         "The minister refused to say whether the talks will resume.",
     ):
         assert extract(text.split(), [0])[1] == [], text
+
+
+def test_a_placed_group_of_people_is_a_source_and_alone_is_none() -> None:
+    assert named_source("Emergency workers".split(), start_of_sentence=True) == (
+        "Emergency workers"
+    )
+    assert named_source(["Witnesses"], start_of_sentence=True) is None
+    claims, _ = extract("Emergency workers say 40 people were killed in the strike.".split(), [0])
+    assert [(c.value, c.attribution) for c in claims] == [(40, "Emergency workers")]
+
+
+def test_both_ends_of_a_range_are_claims_with_one_subject() -> None:
+    """A range's first end takes the unit of its second ("between 3 and 5%"), and the
+    second what the verb before the range says changed."""
+    assert values("Prices rose between 3 and 5% last year.") == {3: "Prices", 5: "Prices"}
+    assert values("Prices rose by between 3% and 5% last year.") == {3: "Prices", 5: "Prices"}
+    assert values("Prices rose by 3 to 5% last year.") == {3: "Prices", 5: "Prices"}
+    assert values("Inflation was 3% or 4%.") == {3: "Inflation", 4: "Inflation"}
+    # "and" joins a range only after "between"
+    assert values("The toll rose to 40 and 50 more were hurt.")[40] == "toll"
+
+
+def test_what_was_said_starts_past_when_and_where_it_was_said() -> None:
+    assert said("Wes Streeting said on the airwaves that he isn't coveting the job.") == [
+        ("Wes Streeting", "he isn't coveting the job.")
+    ]
+    assert said("Tony Blair says nowadays that there's two kinds of politicians.") == [
+        ("Tony Blair", "there's two kinds of politicians.")
+    ]
+    assert said("Mary Smith said today the talks would go on.") == [
+        ("Mary Smith", "the talks would go on.")
+    ]
+    assert said("Mary Smith said now is the time to act.") == [
+        ("Mary Smith", "now is the time to act.")
+    ]
+    assert said("Mary Smith said the car that she bought was red and cheap.") == [
+        ("Mary Smith", "the car that she bought was red and cheap.")
+    ]
+    assert said("Boris Johnson said of Trump that he was a great friend.") == [
+        ("Boris Johnson", "he was a great friend.")
+    ]
+
+
+def test_warning_of_something_is_no_quote() -> None:
+    assert said("The UN has repeatedly warned of devastating consequences.") == []
+    assert said("The minister warned of a crisis, saying that it would come.") == []
+
+
+def test_another_speaker_ends_a_quote_and_is_no_object() -> None:
+    assert said(
+        "Elon Musk says that he's going to do it in the next few years, but then Elon Musk "
+        "says an awful lot of things."
+    ) == [("Elon Musk", "he's going to do it in the next few years")]
+    assert said("When Tesla announced their results, Elon Musk said that sales fell sharply.") == [
+        ("Elon Musk", "sales fell sharply.")
+    ]
+    assert said("Mary Smith said the plan would work, and John Major said it would fail.") == [
+        ("Mary Smith", "the plan would work")
+    ]
+
+
+def test_what_was_said_of_something_starts_after_its_colon_or_that() -> None:
+    assert said(
+        "City chairman, Khaldoon al-Mubarak, said of the deal: “this will leverage the "
+        "incredible potential that exists in China”."
+    ) == [
+        ("Khaldoon al-Mubarak,", "this will leverage the incredible potential that exists in China")
+    ]
+    assert (
+        said(
+            "As Henry's just said of the political peril and position that the prime minister "
+            "finds himself in."
+        )
+        == []
+    )
+
+
+def test_a_thing_announced_is_no_quote_but_words_said_to_someone_are() -> None:
+    assert (
+        said(
+            "If we look at how Donald Trump announced this nomination, of course, he nominates it."
+        )
+        == []
+    )
+    assert said('And Anasawa said, "Yes, I told him what I was going to do."') == [
+        ("Anasawa", "Yes, I told him what I was going to do.")
+    ]
+    assert said(
+        "A Qatari official told us that the workers left voluntarily, but Kumar says they "
+        "didn't have a choice."
+    ) == [("A Qatari official", "the workers left voluntarily")]
+    assert said("The minister announced the deal would go ahead next year.") == [
+        ("The minister", "the deal would go ahead next year.")
+    ]
+
+
+def test_a_that_pointing_at_a_thing_stays_in_the_quote() -> None:
+    assert said("Nigel Farage said now that word was a controversial word.") == [
+        ("Nigel Farage", "now that word was a controversial word.")
+    ]
+    assert said("Nigel Farage said that Trump was lying about it.") == [
+        ("Nigel Farage", "Trump was lying about it.")
+    ]
+
+
+def test_a_sponsors_read_around_its_address_has_no_claims() -> None:
+    """Regression (review): ads inside podcasts gave "nearly $750 on average", "60 bucks"
+    and "five million users" as the outlet's numbers."""
+    text = (
+        "Rocket money has over five million users and saves its members an average of 720 "
+        "dollars a year cancel your unwanted subscriptions by going to rocket money dot com "
+        "slash pod twenty four. Drivers who save by switching save nearly $750 on average. "
+        "Soft cashmere sweaters from just 60 bucks. Find it all at quince dot com. "
+        "Now the news. The strike killed 40 people."
+    )
+    assert values(" ".join(text.split())) == {}  # one sentence: extract's split is enrich's
+    forms = text.split()
+    found = {c.value for c in extract(forms, sentence_starts(forms))[0]}
+    assert found == {40}
+
+
+def test_a_counted_noun_phrase_ends_at_its_verb() -> None:
+    """Regression (review): subjects ran on into the verb ("Ukrainians returned home",
+    "of these unregulated tankers sail") and kept a share's "of"."""
+    assert values("More than 150 Ukrainians returned home last week.") == {150: "Ukrainians"}
+    assert values("Almost a thousand of these unregulated tankers sail the seas.") == {
+        1000: "these unregulated tankers"
+    }
+    assert values("70% of the government's revenue comes from oil.") == {
+        70: "the government's revenue"
+    }
+    assert values("Two armed men were arrested.") == {2: "armed men"}  # an adjective
+
+
+def test_n_of_them_counts_what_the_sentence_counted_before() -> None:
+    assert values("106 women have been killed this year, 87 of them by a partner.") == {
+        106: "women",
+        87: "women",
+    }

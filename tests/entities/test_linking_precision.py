@@ -243,6 +243,10 @@ def test_a_club_named_after_its_city_is_the_club() -> None:
         ("said Blatter today", 1, "Sepp Blatter", "Blatter"),
         ("It was set. Blatter said no", 3, "Sepp Blatter", "Blatter"),
         ("Jimmy, lies are told", 0, "Jimmy Lai", "Jimmy"),
+        # the first name as written, cut off by a comma the repair put in
+        ("Phil Mickelson Brooks, Kepka, and", 3, "Brooks Koepka", "Brooks Kepka"),
+        ("Thanks, brooks, Kepka said", 2, "Brooks Koepka", "Kepka"),
+        ("said Platini, Blatter said", 2, "Sepp Blatter", "Blatter"),
     ],
 )
 def test_a_person_heard_by_one_name_takes_the_other_misheard(

@@ -66,3 +66,17 @@ def test_video_ids_sql_reads_only_ids_of_the_exported_videos() -> None:
         "WHERE 1 = 1 AND lower(v.language) = lower(?) AND t.id IN (SELECT id FROM temp.matched)"
     )
     assert params == ["en"]
+
+
+def test_videos_left_out_take_one_parameter_however_many() -> None:
+    """SQLite caps a statement's parameters (32,766): 50,000 videos left out of a count
+    (search hides them) still make one statement."""
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE videos (video_id TEXT, current_transcript_id INTEGER)")
+    db.executemany("INSERT INTO videos VALUES (?, ?)", [(f"v{i}", i) for i in range(60_000)])
+    sql, params = filter_clause(Filters(excluded=frozenset(range(50_000))))
+    assert len(params) == 1
+    (count,) = db.execute(f"SELECT count(*) FROM videos v WHERE 1{sql}", params).fetchone()
+    assert count == 10_000

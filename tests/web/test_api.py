@@ -684,7 +684,7 @@ def test_a_trend_csv_without_rows_has_every_column(client: TestClient) -> None:
         "/api/v1/trends", params={"terms": "Gaza", "since": "1990-01-01", "until": "1990-02-01"}
     )
     header = client.get(str(empty.url) + "&format=csv").text.splitlines()
-    assert header == [",".join(TREND_COLUMNS)]
+    assert header == [",".join([*TREND_COLUMNS, "below_min_words"])]
 
 
 def test_a_phrase_s_heard_variants_are_those_said_in_the_phrase(client: TestClient) -> None:

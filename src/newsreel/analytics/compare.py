@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
@@ -42,8 +43,14 @@ UNKNOWN = "(unknown)"
 def ngrams(text: str) -> Counter[str]:
     """Unigrams (no stop words or fillers) and bigrams (of two words neither a stop word
     nor a filler, not one word twice: "speech speech" is a caption's stutter); never
-    what a contraction leaves ("don" of "don't", "ve" of "we've")."""
-    words = [w for w in tokens(text) if not w.isdigit() and w not in _CONTRACTED]
+    what a contraction leaves ("don" of "don't", "ve" of "we've"), a number ("two",
+    "40"), a web address's "com" or a caption's tag ("[Music]", "(slow electronic
+    music)")."""
+    words = [
+        w
+        for w in tokens(_TAGS.sub(" ", text))
+        if not w.isdigit() and w not in _CONTRACTED and w not in _NUMBERS and w not in _WEB
+    ]
     counts: Counter[str] = Counter(
         w for w in words if w not in STOP and w not in FILLERS and len(w) > 2
     )
@@ -92,9 +99,30 @@ def log_odds(
         scored.sort(key=lambda s: (-s[0], s[1]))
         own = set(tokens(name))  # "france" is no word of FRANCE 24's coverage
         kept = [(z, t, c) for z, t, c in scored if round(z, 2) > MIN_Z and not own & set(t.split())]
-        out[name] = [DistinctiveTerm(t, round(z, 2), c) for z, t, c in kept[:top]]
+        out[name] = [DistinctiveTerm(t, round(z, 2), c) for z, t, c in _unrepeated(kept)[:top]]
     return out
 
+
+def _unrepeated(ranked: Sequence[tuple[float, str, int]]) -> list[tuple[float, str, int]]:
+    """Ranked terms less a word said mostly inside one distinctive phrase: "donald trump"
+    leaves out "donald", and "trump" where most of its uses are the phrase's."""
+    phrases = [(t.split(), c) for _, t, c in ranked if " " in t]
+    return [
+        (z, term, count)
+        for z, term, count in ranked
+        if " " in term or not any(term in words and 2 * c >= count for words, c in phrases)
+    ]
+
+
+# a caption's tag or a transcript's stage direction in brackets: "[Music]", "(slow
+# electronic music)", "(BEGIN VIDEO CLIP)"
+_TAGS = re.compile(r"\[[^\[\]]{0,60}\]|\([^()]{0,60}\)")
+_NUMBERS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million billion trillion".split()
+)
+_WEB = frozenset("com www http https org".split())
 
 # a distinctive term is used more than by the others (z above 0: with the prior's
 # shrinkage, a term said 5 times by one outlet and never by another scores about 0.6)

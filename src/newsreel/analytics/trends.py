@@ -35,6 +35,7 @@ from newsreel.search.engine import hidden, prepared, variants_for, widest
 from newsreel.search.forms import word_forms
 from newsreel.search.fulltext import FullText
 from newsreel.search.indexes import Indexes
+from newsreel.search.occurrences import near_matches
 from newsreel.search.query import And, Near, Node, Or, ParsedQuery, Phrase, Term, parse_query
 from newsreel.search.soundalike import Heard, best_combinations, phrase_words, query_words
 from newsreel.text import fold
@@ -47,6 +48,7 @@ MEASURES = ("hits", "per_10k_words", "pct_videos")
 # Charts leave out (as a gap, said so) an outlet's period with fewer words than this:
 # one short video alone must not set a rate (bench: a 604-word video dwarfed the rest).
 DEFAULT_MIN_WORDS = 1_000
+FLOORED_COLUMNS = "below_min_words"  # the column a floored row adds to TREND_COLUMNS
 PHRASE_CHECKS = 40  # respellings of a phrase looked up to list its heard variants
 COUNT_CHUNK = 500  # transcripts read and counted between two time-budget checks
 _EPOCH = np.datetime64("1970-01-01", "D")
@@ -402,15 +404,29 @@ class Trends:
         """The hits of transcripts whose own words hold every part a query requires: the
         index also matches titles, and a word said only in a title is no hit ("Rafah
         crossing" in a video whose title alone names Rafah counts nothing)."""
-        parts = (
-            node.include if isinstance(node, And) else node.parts if isinstance(node, Near) else ()
-        )
+        if isinstance(node, Near):
+            return self._near(node, hits)
+        parts = node.include if isinstance(node, And) else ()
         if len(parts) < 2:
             return hits  # a word, a phrase or alternatives: every hit is said
         for part in parts:
             said = self._node_hits(part, term)
             hits = {t: count for t, count in hits.items() if t in said}
         return hits
+
+    def _near(self, node: Near, hits: dict[int, int]) -> dict[int, int]:
+        """The hits of a NEAR query as its parts said near each other in the transcript,
+        one per match, as search's passages find them (the index also matches a title,
+        where "Starmer" and "Mandelson" stand side by side and the text has them apart)."""
+        out: dict[int, int] = {}
+        todo = sorted(hits)
+        for start in range(0, len(todo), COUNT_CHUNK):
+            check_time()
+            texts = self.store.videos.transcript_texts(todo[start : start + COUNT_CHUNK])
+            for tid, text in texts.items():
+                if said := near_matches(text.split(), node):
+                    out[tid] = said
+        return out
 
     def _from_scores(self, node: Node, patterns: tuple[Pattern, ...]) -> dict[int, int]:
         """Hits per transcript read back from the full-text index's BM25 scores
@@ -556,3 +572,9 @@ def _mask(meta: _Meta, filters: Filters, *, dated: bool = True) -> np.ndarray[An
     if filters.until:
         keep &= meta.day <= (np.datetime64(filters.until, "D") - _EPOCH).astype(np.int64)
     return keep
+
+
+def floored(row: TrendRow, min_words: int) -> dict[str, Any]:
+    """A trend row's fields and whether its period has fewer words than ``min_words``
+    (the table shows "·" there, the chart a gap; a chart drawn elsewhere should too)."""
+    return {**row.to_dict(), FLOORED_COLUMNS: row.total_words < min_words}

@@ -14,8 +14,10 @@ import click
 from newsreel.analytics.chart import LABELS, write_chart
 from newsreel.analytics.trends import (
     DEFAULT_MIN_WORDS,
+    FLOORED_COLUMNS,
     PERIODS,
     TREND_COLUMNS,
+    floored,
     split_terms,
     time_axis,
 )
@@ -365,7 +367,8 @@ def trends(
             "heard": heard,
             "heard_variants": variants,
             "measure": measure,
-            "rows": [row.to_dict() for row in rows],
+            "min_words": min_words,
+            "rows": [floored(row, min_words) for row in rows],
             "undated_videos": undated,  # in no period: trends count dated videos only
             "undated_hits": unplaced,  # per term, its videos with no date
         }
@@ -399,13 +402,10 @@ def trends(
         write_chart(rows, measure, chart, title=", ".join(chosen), per=per, min_words=min_words)
         click.echo(f"chart -> {chart}", err=True)
     if as_csv:
-        writer = csv.DictWriter(
-            sys.stdout,
-            fieldnames=list(TREND_COLUMNS),
-        )
+        writer = csv.DictWriter(sys.stdout, fieldnames=[*TREND_COLUMNS, FLOORED_COLUMNS])
         writer.writeheader()
         for row in rows:
-            writer.writerow(row.to_dict())
+            writer.writerow(floored(row, min_words))
         return
     _table(rows, chosen, measure, per, min_words)
 

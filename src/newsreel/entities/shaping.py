@@ -112,12 +112,13 @@ def may_be_name(k: str, kind: str, linker: Linker, surface: str = "") -> bool:
     )
 
 
-_WORD_ENDINGS = ("ed", "ing", "ly", "ness", "ment", "tion", "able", "ful", "less")
+_WORD_ENDINGS = ("ed", "ing", "ly", "ness", "ment", "tion", "able", "ful", "less", "ance", "ence")
 
 
 def opening_word(m: ner.Mention, starts: set[int], linker: Linker) -> bool:
     """Whether a one-word mention is only an everyday word that opens a sentence, shaped
-    as a verb, an adverb or an abstract noun ("Dumped by the road", "Reportedly"): its
+    as a verb, an adverb or an abstract noun ("Dumped by the road", "Reportedly",
+    "Attendance will drop"): its
     capital is the sentence's, not a name's; never a known place, listed person or
     curated name ("Reading", "Ealing")."""
     k = key(m.text)
@@ -414,7 +415,8 @@ def whole_names(
     """Mentions of a person by one name (``linked``: each mention's entity name and type,
     a person with a two-word name) taking in
     the word before or after that is the other name misheard: "set Blatter" (Sepp
-    Blatter), "Jimmy lies" (Jimmy Lai), "Lonel Messi"; other mentions as they are."""
+    Blatter), "Jimmy lies" (Jimmy Lai), "Lonel Messi", and a first name a comma cuts
+    off ("Brooks, Kepka"); other mentions as they are."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out: list[ner.Mention] = []
     for m, (name, kind) in zip(mentions, linked, strict=True):
@@ -429,8 +431,13 @@ def whole_names(
             (surname or fuzz.ratio(heard, words[0]) >= 80)
             and 0 <= at < len(tokens)
             and at not in taken
-            and tokens[edge][-1:].isalnum()
-            and _other_half(key(tokens[at]), words[0] if surname else words[1])
+            and (
+                _comma_inside(tokens[at], words[0], surname)
+                or (
+                    tokens[edge][-1:].isalnum()
+                    and _other_half(key(tokens[at]), words[0] if surname else words[1])
+                )
+            )
         ):
             start, end = min(at, m.start), max(at + 1, m.end)
             text = " ".join(clean(t) for t in tokens[start:end])
@@ -438,6 +445,12 @@ def whole_names(
             continue
         out.append(m)
     return out
+
+
+def _comma_inside(before: str, first: str, surname: bool) -> bool:
+    """Whether the word before a surname is the person's first name as written, cut from
+    it by a comma the repair put there: "Phil Mickelson Brooks, Kepka" (Brooks Koepka)."""
+    return surname and before.endswith(",") and before[:1].isupper() and key(before) == first
 
 
 def listed_in_full(

@@ -39,8 +39,9 @@ from newsreel.entities.spelling import key
 from newsreel.repair.clean import core
 from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
+from newsreel.text import unreadable
 
-VERSION = "entities-30+en_core_web_sm-3.8.0"
+VERSION = "entities-31+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
@@ -180,10 +181,11 @@ class EnrichStage:
         """Find, link and attribute a batch's entities, numbers and quotes."""
         assert self.linker is not None, "start() loads the linker"
         token_lists = [text.split() for _, text in items]
-        found = ner.mentions(token_lists)
+        garbled = [unreadable(tokens) for tokens in token_lists]  # nothing to find in it
+        found = ner.mentions([[] if g else t for t, g in zip(token_lists, garbled, strict=True)])
         return [
-            enrich_tokens(tokens, tagged, self.linker)
-            for tokens, tagged in zip(token_lists, found, strict=True)
+            Enriched(len(tokens), [], [], []) if g else enrich_tokens(tokens, tagged, self.linker)
+            for tokens, tagged, g in zip(token_lists, found, garbled, strict=True)
         ]
 
     def save(self, items: Sequence[tuple[int, str]], results: Sequence[Enriched]) -> int:

@@ -23,6 +23,7 @@ from newsreel.repair.document import (
 )
 from newsreel.repair.labels import CASES, MARKS, PUNCT, case_of
 from newsreel.repair.punctuator import Prediction, Punctuator, load
+from newsreel.text import unreadable
 
 _MARK_OF_INDEX = [MARKS.get(p, "") for p in PUNCT]
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")  # an abbreviation written with its dots
@@ -240,9 +241,14 @@ def repair_texts(
     """Repair many texts with the shipped models (batched across texts); without
     ``learnt_turns`` speaker turns come from the cue rules only. A text whose language
     (``languages``, one per text) is known and not English is kept as written
-    (``as_written``): the models learnt English only."""
+    (``as_written``): the models learnt English only; so is a text that is no language
+    (``text.unreadable``: garbled captions, where repair would only invent marks)."""
     model = punctuator or load()
-    english = [i for i, lang in enumerate(languages or [None] * len(texts)) if _english(lang)]
+    english = [
+        i
+        for i, lang in enumerate(languages or [None] * len(texts))
+        if _english(lang) and not unreadable(texts[i].split())
+    ]
     tokenised = [split_raw(texts[i])[0] for i in english]
     predictions = dict(zip(english, model.predict_many(tokenised), strict=True))
     learnt = turn_model.load() if learnt_turns else None

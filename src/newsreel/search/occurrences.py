@@ -90,6 +90,14 @@ def _near_runs(words: Sequence[str], near: Near) -> list[Run]:
     return kept
 
 
+def near_matches(words: Sequence[str], near: Near) -> int:
+    """How many times a ``NEAR`` query is said: its first part with another part at most
+    its distance away ("Starmer and Mandelson met, then Starmer and Mandelson spoke": 2)."""
+    first, *others = [match_runs(words, slot_groups(part, Heard())) for part in near.parts]
+    rest = [r for runs in others for r in runs]
+    return sum(1 for run in first if any(_gap(run, other) <= near.distance for other in rest))
+
+
 def _gap(one: Run, other: Run) -> int:
     """Words between two runs (negative when they overlap)."""
     return max(other[0] - one[1], one[0] - other[1]) - 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from newsreel.models import UNKNOWN_OUTLET, Filters
@@ -24,10 +25,9 @@ def filter_clause(filters: Filters, alias: str = "v") -> tuple[str, list[Any]]:
     if filters.until:
         parts.append(f"{alias}.publish_date <= ?")
         params.append(filters.until.isoformat())
-    if filters.excluded:
-        marks = ", ".join("?" for _ in filters.excluded)
-        parts.append(f"{alias}.current_transcript_id NOT IN ({marks})")
-        params += sorted(filters.excluded)
+    if filters.excluded:  # one parameter however many: SQLite caps a statement's
+        parts.append(f"{alias}.current_transcript_id NOT IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(sorted(filters.excluded)))
     return "".join(" AND " + p for p in parts), params
 
 

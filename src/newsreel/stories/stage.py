@@ -38,10 +38,10 @@ from newsreel.stories.grouping import (
     label_terms,
 )
 from newsreel.stories.ids import carry_ids
-from newsreel.text import ENTITY_PREFIX
+from newsreel.text import ENTITY_PREFIX, tokens
 
 VERSION = (
-    f"stories-7+t{THRESHOLD}+d{DATED_THRESHOLD}+n{NAMED_THRESHOLD}+nd{NAMED_DATED_THRESHOLD}"
+    f"stories-8+t{THRESHOLD}+d{DATED_THRESHOLD}+n{NAMED_THRESHOLD}+nd{NAMED_DATED_THRESHOLD}"
     f"+c{DRIFT}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
 )
 BATCH = 1000
@@ -199,10 +199,29 @@ LABEL_ENTITIES = 40
 
 
 def label(store: Store, centroid: dict[str, float], story_id: int) -> str:
-    """A story's name: its most mentioned entities, then its heaviest terms (a term that
+    """A story's name: its most mentioned entities (not its outlets': "BBC" in BBC News'
+    videos), those its videos' titles name first, then its heaviest terms (a term that
     ends the name of another of its entities stands as that name: ``label_of``)."""
     mentioned = [name for name, _ in store.stories.story_entities(story_id, LABEL_ENTITIES)]
+    tids = store.stories.story_video_ids(story_id)[:TITLES_READ]
+    rows = store.videos.hit_rows(tids).values()
+    outlets = {w for row in rows for w in tokens(row.channel or "")}
+    mentioned = [n for n in mentioned if not set(tokens(n)) <= outlets]  # "BBC" in BBC News'
+    mentioned = titled_first(mentioned, [row.title or "" for row in rows])
     return label_of(label_names(mentioned[:3]), label_terms(centroid, 12), mentioned)
+
+
+TITLES_READ = 50  # a story's titles read for its name
+
+
+def titled_first(names: Sequence[str], titles: Sequence[str]) -> list[str]:
+    """Entity names (most mentioned first) with those a title names first: a podcast's
+    "A year of war in Sudan" is about Sudan, although its roundup says "Israel" more.
+    A name counts as in a title when its last word is a word of one ("Sudan", "Mandelson"
+    for Peter Mandelson)."""
+    said = {w for title in titles for w in tokens(title.split(" | ")[0])}  # not "| BBC News"
+    named = [n for n in names if (last := tokens(n)[-1:]) and last[0] in said]
+    return named + [n for n in names if n not in named]
 
 
 # times and time zones read from captions ("00pm", "edt"): no part of a story's name

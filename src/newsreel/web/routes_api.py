@@ -10,7 +10,13 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Body, Depends, Header, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
-from newsreel.analytics.trends import TREND_COLUMNS, split_terms
+from newsreel.analytics.trends import (
+    DEFAULT_MIN_WORDS,
+    FLOORED_COLUMNS,
+    TREND_COLUMNS,
+    floored,
+    split_terms,
+)
 from newsreel.api import MAX_LIMIT, MAX_OFFSET, MAX_TOP, Archive
 from newsreel.errors import NotFoundError
 from newsreel.export import PASSAGE_COLUMNS, passage_records, stream_rows
@@ -450,6 +456,7 @@ def api_trends(
     since: Day = None,
     until: Day = None,
     measure: Measure = "per_10k_words",
+    min_words: Annotated[int, Query(ge=0)] = DEFAULT_MIN_WORDS,
     format: Literal["json", "csv"] = "json",
 ) -> Response:
     """Hits, videos and totals per term, outlet and period, normalised per 10,000 words
@@ -459,7 +466,8 @@ def api_trends(
     `-heard:WORD` in a term drops one; `heard=false` or `exact=true`, as the trends page
     says it, counts the words as typed; `terms` given more than once are all counted;
     `undated_videos`: how many videos of the archive have no date and so are in no
-    period). 503 when counting runs past the server's time budget."""
+    period; `below_min_words`: the row's period has fewer words than `min_words`, a gap
+    on the trends page). 503 when counting runs past the server's time budget."""
     heard = (not exact) if heard is None else heard
     terms = ", ".join(request.query_params.getlist("terms")) or terms
     with state_of(request).trends() as arch:
@@ -477,9 +485,9 @@ def api_trends(
         variants = arch.trend_variants(split_terms(terms)) if heard else {}
         undated = arch.store.videos.undated_count()
         unplaced = arch.trend_undated(split_terms(terms), heard=heard, channel=channel, lang=lang)
-    data = [r.to_dict() for r in rows]
+    data = [floored(r, min_words) for r in rows]
     if format == "csv":
-        columns = list(TREND_COLUMNS)
+        columns = [*TREND_COLUMNS, FLOORED_COLUMNS]
         return Response(
             "".join(stream_rows(data, columns, "csv")),
             media_type="text/csv; charset=utf-8",
@@ -493,6 +501,7 @@ def api_trends(
             "heard": heard,
             "heard_variants": variants,
             "measure": measure,
+            "min_words": min_words,
             "rows": data,
             "undated_videos": undated,  # in no period: trends count dated videos only
             "undated_hits": unplaced,  # per term, its videos with no date

@@ -52,7 +52,7 @@ from newsreel.entities.claims.sources import (
     _speaker_before,
 )
 from newsreel.entities.claims.subjects import subject_of
-from newsreel.entities.claims.words import _PREPOSITIONS, _PRONOUNS, _STOP
+from newsreel.entities.claims.words import _AUXILIARIES, _PREPOSITIONS, _PRONOUNS, _STOP
 from newsreel.repair.clean import bare, core, is_marker
 from newsreel.text import STOPWORDS
 
@@ -110,11 +110,12 @@ def extract(
     spans = list(zip(sentences, [*sentences[1:], len(forms)], strict=False)) or [(0, len(forms))]
     sources = [_person(_source(words, forms, s, e, names), forms, people) for s, e in spans]
     claims: list[Claim] = []
+    ads = adverts([" ".join(forms[s:e]) for s, e in spans])
     about: str | None = None  # what the sentence before was about, for an "it"
     for n, (s, e) in enumerate(spans):
         sources[n] = _sentence_source(words, spans, sources, n)  # "And ..." chains on
         last = claims[-1] if claims else None
-        if not advert(" ".join(forms[s:e])):  # a podcast's sponsor: "25% off ... with code"
+        if n not in ads:  # a podcast's sponsor: "25% off ... with code"
             claims += _claims_in(
                 forms, words, (s, e), sources[n], places, durations, about, last, ages
             )
@@ -128,17 +129,41 @@ def extract(
 _ADVERT = re.compile(
     r"promo code|offer code|use code|with code|discount code|terms apply|terms and "
     r"conditions apply|sitewide|free shipping|free trial|first order|first purchase|"
-    r"\b\d+% off\b|\boff your\b|(?:go to|visit|head to|head over to|sign up at|join at)"
-    r" \S+(?:\.| dot )(?:com|co\.uk|org)\b|\b\w+\.com/\w+|\bat \S+(?:\.| dot )com\b",
+    r"savings will vary|save by switching|\bdot com slash\b|"
+    r"\b\d+% off\b|\boff your\b|(?:go to|going to|visit|head to|head over to|sign up at|"
+    r"join at|\bat) (?:\w+ ){0,2}\S+(?:\.| dot )(?:com|co\.uk|org)\b|\b\w+\.com/\w+",
     re.IGNORECASE,
 )
+
+# what a sponsor's read sells, in the sentences around its web address: "cashmere
+# sweaters from just 60 bucks", "$15 a month premium wireless"
+_SELLING = re.compile(
+    r"\bbucks\b|\bper month\b|\ba month\b|\bsubscriptions?\b|\bdiscounts?\b|"
+    r"\bfrom just\b|\bsavings\b|\bpremium\b",
+    re.IGNORECASE,
+)
+_AROUND = 2  # sentences on either side of a sponsor's address that may be its read
 
 
 def advert(sentence: str) -> bool:
     """Whether a sentence is an advert's ("Save 25% ... with code SAVE", "go to
-    wise.com", "free shipping on your first order"): podcasts read their sponsors
-    between the news, whose numbers are no claims."""
+    wise.com", "free shipping on your first order", "at mint mobile dot com"):
+    podcasts read their sponsors between the news, whose numbers are no claims."""
     return bool(_ADVERT.search(sentence))
+
+
+def adverts(sentences: Sequence[str]) -> set[int]:
+    """The sentences of a sponsor's read: those ``advert`` marks, and those within two
+    sentences of one that sell something ("cashmere sweaters from just 60 bucks" before
+    the address)."""
+    marked = {n for n, sentence in enumerate(sentences) if advert(sentence)}
+    near = {
+        n
+        for m in marked
+        for n in range(max(0, m - _AROUND), min(len(sentences), m + _AROUND + 1))
+        if n not in marked and _SELLING.search(sentences[n])
+    }
+    return marked | near
 
 
 def _ages(forms: Sequence[str], words: Sequence[str], people: Collection[int]) -> set[int]:
@@ -264,15 +289,7 @@ def _claims_in(
             continue
         if _negative(forms, words, s, i):
             value = -value
-        counted = "%" in forms[i] or forms[i][:1] in "$£€"
-        extra = _percent_words(words, i + used, e)
-        if extra is not None:
-            counted = True
-            used += extra
-        after = i + used
-        if words[after : after + 2] == ["or", "so"]:
-            after += 2  # "2,500 or so tower blocks"
-        value, after, counted, vague = _ranged(words, (s, e, i, used, after), value, counted)
+        value, used, after, counted, vague = _measured(forms, words, (s, e, i, used), value)
         if vague:
             i = after  # "one or two"
             continue
@@ -280,9 +297,11 @@ def _claims_in(
         if not durations and (i in ages or _duration(forms, words, s, i, after, e)):
             i += used
             continue
-        subject = _visible(
-            subject_of(forms, words, (s, e, i, after), places, value, counted, about)
-        ) or _series(claims[-1] if claims else last, forms, i, used, value)
+        before = claims[-1] if claims else None
+        subject = _what_counted(forms, words, (s, e, i, after), places, value, counted, about)
+        subject = subject or _series(before or last, forms, i, used, value)
+        if before and words[after : after + 2] == ["of", "them"] and _said_of_them(words, after, e):
+            subject = before.subject  # "106 women have been killed, 87 of them by"
         if (
             subject is None  # a claim names what it counts: no "95%: ?"
             or (value == 1 and _says_of_one(words, i, subject))
@@ -298,7 +317,7 @@ def _claims_in(
         text = " ".join(forms[i : i + shown]).strip(".,?!;:")
         # "the union representing 65,000 footballers warned": the number describes the source
         by = source.name if source and not source.start <= i < source.end else None
-        claims.append(Claim(i, i + used, value, text, subject, by, sentence))
+        claims.append(Claim(i, i + used, value, text, _of_dropped(subject), by, sentence))
         i += used
     return claims
 
@@ -362,6 +381,52 @@ def _person(
         return source  # a lone name keeps its title: "President Trump"
     name = " ".join(bare(f) for f in forms[k:end])
     return _Source(_POSSESSIVE.sub("", name), source.start, source.end)
+
+
+def _measured(
+    forms: Sequence[str], words: Sequence[str], at: tuple[int, int, int, int], value: float
+) -> tuple[float, int, int, bool, bool]:
+    """(value, tokens used, token after, counted, vague) of the number at ``at``
+    (sentence start and end, the number and its tokens): with its "percent", "or so"
+    and the other end of a range ("three to four", "between 3 and 5%")."""
+    s, e, i, used = at
+    counted = "%" in forms[i] or forms[i][:1] in "$£€"
+    extra = _percent_words(words, i + used, e)
+    if extra is not None:
+        counted = True
+        used += extra
+    after = i + used
+    if words[after : after + 2] == ["or", "so"]:
+        after += 2  # "2,500 or so tower blocks"
+    value, after, counted, vague = _ranged(words, (s, e, i, used, after), value, counted)
+    return value, used, after, counted, vague
+
+
+def _what_counted(
+    forms: Sequence[str],
+    words: Sequence[str],
+    at: tuple[int, int, int, int],
+    places: dict[int, str],
+    value: float,
+    counted: bool,
+    about: str | None,
+) -> str | None:
+    """What the number at ``at`` (sentence start and end, the number, the token after it)
+    counts, as shown."""
+    return _visible(subject_of(forms, words, at, places, value, counted, about))
+
+
+def _said_of_them(words: Sequence[str], after: int, e: int) -> bool:
+    """Whether "N of them" at ``after`` names nothing more of what it counts ("87 of them
+    by a partner"; not "five of them children")."""
+    return after + 2 >= e or words[after + 2] in _PREPOSITIONS or words[after + 2] in _STOP
+
+
+def _of_dropped(subject: str) -> str:
+    """A share's subject as read: "70% of the government's revenue" counts "the
+    government's revenue", "a thousand of these tankers" "these tankers"."""
+    rest = subject.split(maxsplit=1)
+    return rest[1] if len(rest) == 2 and rest[0].casefold() == "of" else subject
 
 
 def _visible(subject: str | None) -> str | None:
@@ -448,21 +513,14 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
             return plain  # "Jaw-dropping, said Natalia, a mother of two."
         if j >= e - 2:
             break
-        if not _reports_after(forms, words, s, j):
+        speaker = _speaker_of(forms, words, (s, e), j)
+        if speaker is None:
             continue
-        speaker = _speaker_before(words, forms, s, j)
-        if speaker is not None:
-            speaker = _whole_speaker(words, forms, s, speaker)
-        if speaker is None or speaker[0].lower().startswith(("there", "according")):
-            continue
-        if any(words[k] in _QUOTE_SAY for k in range(s, speaker[1])):
-            continue  # "It says Epstein and Andrew told the dancer": the letter says so
-        before = set(words[max(s, speaker[1] - 1) : j])
-        if before & _RECALLED or (before & _WHAT and j + 1 < e and words[j + 1] in _CONJUNCTIONS):
-            continue  # "I remember a minister said"; "assess what Karma says and then"
         body = _speech_at(words, forms, j, e)
         if body is None:
             continue
+        if _object_only(words, forms, j, e):
+            continue  # "When Tesla announced their results, Elon Musk said that ..."
         direct = _opens_quote(forms[body])
         end = _quote_end(forms, body, e) if direct else _own_words_end(words, forms, body, e)
         text = _unquoted(" ".join(forms[body:end]))
@@ -474,6 +532,30 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
     return None
 
 
+def _speaker_of(
+    forms: Sequence[str], words: Sequence[str], span: tuple[int, int], j: int
+) -> tuple[str, int] | None:
+    """Who reports speech with the verb at ``j`` (words and first token), if anyone:
+    not "there", "according", another's saying ("It says Epstein and Andrew told the
+    dancer": the letter says so) or a memory ("I remember a minister said"; "assess what
+    Karma says and then")."""
+    s, e = span
+    if not _reports_after(forms, words, s, j):
+        return None
+    speaker = _speaker_before(words, forms, s, j)
+    if speaker is not None:
+        speaker = _whole_speaker(words, forms, s, speaker)
+    if speaker is None or speaker[0].lower().startswith(("there", "according")):
+        return None
+    clause = max((k + 1 for k in range(s, speaker[1]) if forms[k].endswith(",")), default=s)
+    if any(words[k] in _QUOTE_SAY for k in range(clause, speaker[1])):
+        return None
+    before = set(words[max(s, speaker[1] - 1) : j])
+    if before & _RECALLED or (before & _WHAT and j + 1 < e and words[j + 1] in _CONJUNCTIONS):
+        return None
+    return speaker
+
+
 def _speech_at(words: Sequence[str], forms: Sequence[str], j: int, e: int) -> int | None:
     """Where the words said after the saying verb at ``j`` start, past whom they were
     said to ("told us", "told Xi", "said to MPs") and a "that"; None where none follow
@@ -481,6 +563,7 @@ def _speech_at(words: Sequence[str], forms: Sequence[str], j: int, e: int) -> in
     body = _after_addressee(words, forms, j, e)
     if body is None or _said_of(words, forms, body, e):
         return None
+    body = _of_said(forms, body, e) or _past_when(words, forms, body, e)
     if (
         body + 1 < e
         and words[body] == "that"
@@ -490,6 +573,62 @@ def _speech_at(words: Sequence[str], forms: Sequence[str], j: int, e: int) -> in
         return None
     return body + (body < e and words[body] == "that")
 
+
+def _pointing(words: Sequence[str], forms: Sequence[str], k: int, e: int) -> bool:
+    """Whether the "that" at ``k`` points at a thing ("said that word was
+    controversial"), not opens what was said ("said that he was", "that Trump was",
+    "that the club was")."""
+    return (
+        k + 2 < e
+        and words[k + 1] not in _PRONOUNS
+        and words[k + 1] not in _OBJECT_OPENERS
+        and forms[k + 1][:1].islower()
+        and words[k + 2] in _FINITE
+    )
+
+
+def _of_said(forms: Sequence[str], body: int, e: int) -> int | None:
+    """Where what was said of something starts: after its colon ("said of the deal:
+    'this will ...'") or a "that" three words on at most ("said of Trump that he");
+    None where the words do not start "of" or go on otherwise ("said of the political
+    peril and position that the prime minister finds himself in")."""
+    if body >= e or forms[body].casefold() != "of":
+        return None
+    for k in range(body + 1, min(e - 1, body + 9)):
+        if forms[k].endswith(":"):
+            return k + 1
+        if forms[k].casefold() == "that":
+            return k + 1 if k <= body + 4 else None
+    return None
+
+
+def _past_when(words: Sequence[str], forms: Sequence[str], body: int, e: int) -> int:
+    """Where what was said starts past a phrase of when, where or how it was said that
+    ends at a "that": "said on the airwaves that", "says nowadays that", "has said in
+    his own words, that"; ``body`` where no such phrase leads ("said the car that")."""
+    if body >= e or words[body] not in _SAID_WHEN:
+        return body
+    for k in range(body + 1, min(e, body + 7)):
+        if words[k] == "that":
+            return body if _pointing(words, forms, k, e) else k
+        if words[k] in _PRONOUNS or words[k] in _FINITE or words[k] in _AUXILIARIES:
+            break
+    alone = (
+        words[body] in _SAID_WHEN_ALONE
+        and body + 1 < e
+        and not (words[body + 1] in _FINITE or words[body + 1] in _AUXILIARIES)
+    )  # not "said now is the time"
+    return body + alone
+
+
+# words that open a phrase of when, where or how something was said, before its "that"
+_SAID_WHEN_ALONE = frozenset(  # "said today the talks would go on"
+    "earlier yesterday today tonight nowadays recently repeatedly publicly privately "
+    "previously again also now later".split()
+)
+_SAID_WHEN = _SAID_WHEN_ALONE | frozenset(
+    "on in at during after before over with of last this".split()
+)
 
 _OPEN = ('"', "“")
 _CLOSE = ('"', "”")
@@ -512,7 +651,10 @@ def _opens_quote(form: str) -> bool:
 def _unquoted(text: str) -> str:
     """Quoted words without their quotation marks and a trailing comma."""
     marks = "\"“”'‘’"
-    return text.strip().strip(marks).rstrip(",").strip(marks).strip()
+    text = text.strip()
+    if text[-2:-1] in ("”", '"') and text[-1:] in (".", ","):
+        text = text[:-1]  # "... in China”." (the sentence's mark after the quote's)
+    return text.strip(marks).rstrip(",").strip(marks).strip()
 
 
 def _quote_end(forms: Sequence[str], body: int, e: int) -> int:
@@ -637,15 +779,53 @@ def _own_words_end(words: Sequence[str], forms: Sequence[str], body: int, e: int
     concerning, but the UK drug regulator says"); "they're working hard, but they need
     help" stays whole."""
     for k in range(body + 2, e - 2):
+        if not forms[k].endswith(","):
+            continue
         if (
-            forms[k].endswith(",")
-            and words[k + 1] in ("but", "while")
+            words[k + 1] in ("but", "while")
             and words[k + 2] not in _PRONOUNS
             and words[k + 2] not in ("i'm", "it's", "we're", "they're", "he's", "she's")
             and not _goes_on(forms[k + 2], words[k + 2])
-        ):
+        ) or _another_says(words, forms, k + 1, e):
             return k + 1
     return e
+
+
+def _object_only(words: Sequence[str], forms: Sequence[str], j: int, e: int) -> bool:
+    """Whether a verb that may report speech ("announced", "confirmed") has only a thing
+    for its object, a short noun phrase its comma ends: "When Tesla announced their
+    latest results, Elon Musk said", "how Trump announced this nomination, of course";
+    not "announced the deal would go ahead", and never "said" or "told"."""
+    body = j + 1
+    if words[j] in _SAID_TOLD or body >= e or words[body] not in _OBJECT_OPENERS:
+        return False
+    for k in range(body, min(e - 1, body + 5)):
+        if words[k] in _FINITE or words[k] in _AUXILIARIES or words[k] in _PRONOUNS:
+            return False
+        if forms[k].endswith(","):
+            return k > body
+    return False
+
+
+_SAID_TOLD = frozenset("say says said saying tell tells told telling".split())
+_OBJECT_OPENERS = frozenset("the a an this these those its their his her our my".split())
+
+
+def _another_says(words: Sequence[str], forms: Sequence[str], at: int, e: int) -> bool:
+    """Whether the clause at token ``at`` (after a comma) is someone else's saying: a
+    name and a verb of saying, after "but", "and" or "while" or none ("..., but then
+    Elon Musk says", "..., Elon Musk said that")."""
+    k = at + (words[at] in ("but", "and", "while")) if at < e else at
+    k += k < e and words[k] == "then"
+    named = k
+    while (
+        named < e
+        and forms[named][:1].isupper()
+        and forms[named][-1:].isalpha()
+        and words[named] not in _PRONOUNS
+    ):
+        named += 1
+    return k < named < e and named - k <= 4 and words[named] in _QUOTE_SAY
 
 
 def _goes_on(form: str, word: str) -> bool:
@@ -775,6 +955,8 @@ def _said_of(words: Sequence[str], forms: Sequence[str], body: int, e: int) -> b
     after = words[body + 1] if body + 1 < e else ""
     if first == "about" or (first in ("that", "this", "it", "so", "more") and after == "about"):
         return True  # not "said that in 2020 the club ...": that opens what was said
+    if first == "of":  # "warned of a crisis": what of, not what; "said of him that" is
+        return words[body - 1] not in ("said", "says", "say") or _of_said(forms, body, e) is None
     return forms[e - 1].endswith("?") and first in _ABOUT_PREPS | {"when", "to"}
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsreel.entities.claims.numbers import _noun, _number_at, _past
+from newsreel.entities.claims.numbers import _noun, _number_at, _past, _range_start
 from newsreel.entities.claims.phrases import _named
 from newsreel.entities.claims.words import (
     _ABOUT,
@@ -84,8 +84,15 @@ def _changed_end(words: Sequence[str], s: int, j: int) -> int | None:
 
 def _change_before(words: Sequence[str], s: int, i: int) -> int | None:
     """Where the verb of change or being before the number at ``i`` is: "fell by",
-    "was close to", "stood at just under", "is up by"."""
+    "was close to", "stood at just under", "is up by", "rose (by) between 3% and"."""
     j = i - 1
+    start = _range_start(words, s, i)  # the second number of a range: "3 to", "3% and"
+    if start < i - 1 and _number_at(words, start) and words[i - 1] in ("to", "or", "and"):
+        between = start > s and words[start - 1] == "between"
+        if words[i - 1] != "and" or between:
+            j = start - 1
+    if j > s and words[j] == "between":
+        j -= 1  # "rose (by) between 3% and 5%"
     while j > s and (words[j] in _ABOUT or words[j] in _NEAR) and words[j] not in ("a", "an"):
         if words[j] == "to" and (k := _from_before(words, s, j)) < j:
             j = k  # "grew from 15 billion dollars in 1973 to"

@@ -295,3 +295,11 @@ def with_pence(words: Sequence[str]) -> list[str]:
 _WHOLE_UNITS = frozenset("pound pounds quid dollar dollars euro euros".split())
 _CENTS = {w: 20 + 10 * n for n, w in enumerate(_TENS)}
 _TWO_DIGITS = re.compile(r"^[1-9]\d$")
+
+
+def _range_start(words: Sequence[str], s: int, i: int) -> int:
+    """The first token of the range or list of numbers that ends at token ``i``
+    ("minus 20 -30", "minus 20, minus 25", "between 3% and 5%")."""
+    while i - 1 > s and (_number_at(words, i - 1) or words[i - 1] in ("minus", "to", "and", "or")):
+        i -= 1
+    return i

@@ -73,8 +73,12 @@ SOURCE_NOUNS = frozenset(
     "bank fund".split()
 )
 
+# sources that name no one alone ("officials say"), but do with a word that places them
+# ("airport officials", "emergency workers", "hospital doctors")
 _VAGUE_SOURCES = frozenset(
-    {"officials", "reports", "sources", "experts", "analysts", "journalists", "reporters"}
+    "officials reports sources experts analysts journalists reporters workers doctors "
+    "medics paramedics rescuers witnesses residents activists campaigners organisers "
+    "organizers scientists economists diplomats negotiators monitors observers".split()
 )
 
 # a verb inside a source's words makes them a clause: "Amnesty International UK had a campaign"

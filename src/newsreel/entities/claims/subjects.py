@@ -23,7 +23,13 @@ from newsreel.entities.claims.money import (
     sign_said_again,
     temperature_near,
 )
-from newsreel.entities.claims.numbers import _noun, _number_at, _past, _words_back
+from newsreel.entities.claims.numbers import (
+    _noun,
+    _number_at,
+    _past,
+    _range_start,
+    _words_back,
+)
 from newsreel.entities.claims.phrases import (
     _named,
     _phrase_start,
@@ -116,6 +122,8 @@ def _words_after(forms: Sequence[str], words: Sequence[str], start: int, end: in
             if not past:
                 break
             continue
+        if _verb_after_noun(words, out, j):
+            break  # "150 Ukrainians (returned home)", "tankers (sail the seas)"
         out.append(bare(forms[j]))
         if forms[j][-1:] in ".,?!;:":
             break
@@ -126,6 +134,30 @@ def _words_after(forms: Sequence[str], words: Sequence[str], start: int, end: in
         if out.pop().lower() == "than" and out and out[-1].lower() in ("more", "less", "rather"):
             out.pop()  # "sites contain more (than 20,000 tons)"
     return out
+
+
+def _verb_after_noun(words: Sequence[str], out: Sequence[str], j: int) -> bool:
+    """Whether word ``j`` is a verb that ends the counted noun phrase ``out``: a past
+    tense after a noun ("Ukrainians returned", "tankers sail"), not an adjective before
+    one ("two armed men", "newly registered voters"); "people living in Rafah" says who
+    is counted."""
+    last = out[-1].lower() if out else ""
+    if not last or last in _NOT_NOUN or last in _CURRENCY or last.endswith(("ly", "est")):
+        return False  # "39.8 million euros required", "the 14 lowest ranked teams"
+    word = words[j]
+    return word in _VERBS_AFTER or (len(word) > 4 and word.endswith("ed"))
+
+
+# words after which a verb form is an adjective of the noun to come ("of these armed")
+_NOT_NOUN = frozenset(
+    "of the a an these those them us you all each their its his her our very more most "
+    "being been".split()
+)
+# present-tense verbs a counted noun phrase often runs into ("tankers sail the seas")
+_VERBS_AFTER = frozenset(
+    "sail sails come comes go goes live lives work works remain remains want wants "
+    "say says think thinks believe believes support supports oppose opposes".split()
+)
 
 
 def _of_the(forms: Sequence[str], words: Sequence[str], out: list[str], j: int) -> int:
@@ -241,14 +273,6 @@ def _last_word(
 
 # plurals without an "s": what a number after "a crowd of" counts, though it ends a clause
 _PLURALS = frozenset("people children men women police staff cattle personnel".split())
-
-
-def _range_start(words: Sequence[str], s: int, i: int) -> int:
-    """The first token of the range or list of numbers that ends at token ``i``
-    ("minus 20 -30", "minus 20, minus 25")."""
-    while i - 1 > s and (_number_at(words, i - 1) or words[i - 1] in ("minus", "to", "and")):
-        i -= 1
-    return i
 
 
 def _is_money(forms: Sequence[str], words: Sequence[str], i: int, after: int) -> bool:
