@@ -183,7 +183,12 @@ def test_broken_folder_is_reported_not_crashed(tmp_path: Path) -> None:
         (["serve", "--host", "999.1.1.1", "--port", "18439"], "check --host"),
         (["serve", "--writable", "--token", "a", "--port", "18439"], "needs 12 or more"),
         (["search", "Cairo", "--channel", "NoSuch"], "no outlet 'NoSuch' in the archive"),
-        (["trends", "Cairo", "--channel", "DWW"], "its outlets: "),
+        (["trends", "Cairo", "--channel", "Reuters"], "its outlets: "),
+        (["trends", "Cairo", "--chart", "x.txt"], "x.txt: a chart is written as .png or .svg"),
+        (
+            ["trends", "Cairo", "--channel", "Newsnight"],
+            "did you mean 'BBC Newsnight'? Its outlets",
+        ),
         (["search", "Cairo channel:Nope"], "no outlet 'Nope'"),
         (["search", "Cairo", "--lang", "xx"], "no video in language 'xx' in the archive"),
         (["export", "-o", "/tmp/x.csv", "--lang", "xx"], "its languages: en"),

@@ -123,6 +123,7 @@ def test_a_split_says_which_spellings_it_moves(tmp_path: Path, enriched: Path) -
         (["entity", "Atlantis"], "no entity 'Atlantis'"),
         (["entity", "Mossadz"], "did you mean 'Mossad'?"),
         (["entity", "Elari"], "did you mean 'Kareim Elari'?"),  # a word of the name
+        (["entity", "Elary"], "did you mean 'Kareim Elari'?"),  # a surname misspelt
         (["entity", ""], "no entity name given"),  # was "no entity ''"
         (["entities", "nope"], "no video 'nope'"),
         (["claims", "--entity", "Atlantis"], "no entity"),

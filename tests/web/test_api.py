@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -727,3 +728,21 @@ def test_an_export_by_meaning_holds_the_videos_that_search_finds(
             found = re.search(r'href="([^"]+)" id="download-csv"', page)
             assert found is not None and f"mode={mode}" in unescape(found.group(1))
             assert client.get(unescape(found.group(1))).status_code == 200
+
+
+def test_an_error_names_no_server_path(client: TestClient, served: str) -> None:
+    """Regression (review): a 404 said "no story 999 in the archive /tmp/r48c/a.db"."""
+    body = client.get("/api/v1/stories/999999").json()
+    assert "no story 999999 in the archive" in body["error"]["message"]
+    assert served not in body["error"]["message"]
+    page = client.get("/story/999999")
+    assert page.status_code == 404 and served not in page.text
+
+
+def test_a_story_number_that_is_no_number_is_said_plainly(client: TestClient) -> None:
+    """Regression (review): /story/abc showed "Input should be a valid integer, unable to
+    parse string as an integer"."""
+    page = client.get("/story/abc")
+    assert page.status_code == 422 and "'abc' is not a whole number" in html.unescape(page.text)
+    body = client.get("/api/v1/stories/abc").json()
+    assert "story_id: 'abc' is not a whole number" in body["error"]["message"]

@@ -252,10 +252,13 @@ class ArchiveBase:
             named = [name] if is_group(name) or name == UNKNOWN_OUTLET else []
             named = named or metadata.outlet_names(name)
             if not named:
-                known = ", ".join(o.name for o in metadata.outlets()[:12]) or "none yet"
+                outlets = [o.name for o in metadata.outlets()]
+                hint = outlet_hint(name, outlets)
                 raise ConfigError(
-                    f"no outlet {name!r} in the archive (by name or code); its outlets: "
-                    f"{known} ('newsreel outlets' lists them all)"
+                    f"no outlet {name!r} in the archive (by name or code)"
+                    + (f"{hint} Its" if hint else "; its")
+                    + f" outlets: {', '.join(outlets[:12]) or 'none yet'} "
+                    "('newsreel outlets' lists them all)"
                 )
             out += [n for n in named if n not in out]
         return tuple(out)
@@ -389,3 +392,25 @@ def _typed_filters(channel: object, lang: object, since: object, until: object) 
     for name, day in (("since", since), ("until", until)):  # ISO text is read as a date
         if day is not None and not isinstance(day, date | str):
             raise ConfigError(f"{name} is a date (or ISO text, 2024-03-31), not {day!r}")
+
+
+def outlet_hint(name: str, outlets: Sequence[str]) -> str:
+    """ "; did you mean ..." for an outlet name no video has: the outlets whose name holds
+    it as a word ("DW": 'DW News'), then the closest in letters ("BBC Nwes")."""
+    from rapidfuzz import fuzz, process, utils
+
+    typed = utils.default_process(name).split()
+    holding = [o for o in outlets if typed and set(typed) <= set(utils.default_process(o).split())]
+    close = [
+        str(c[0])
+        for c in process.extract(
+            name,
+            outlets,
+            scorer=fuzz.ratio,
+            processor=utils.default_process,
+            score_cutoff=75,
+            limit=3,
+        )
+    ]
+    shown = list(dict.fromkeys([*holding, *close]))[:3]
+    return "; did you mean " + " or ".join(repr(o) for o in shown) + "?" if shown else ""

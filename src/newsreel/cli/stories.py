@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from newsreel.analytics.chart import FORMATS as CHART_FORMATS
 from newsreel.analytics.chart import LABELS, write_chart
 from newsreel.analytics.trends import (
     DEFAULT_MIN_WORDS,
@@ -252,6 +253,8 @@ def _chart_file(chart: Path | None, no_chart: bool, *, printed: bool) -> Path | 
     if no_chart:
         return None
     chart = chart or (None if printed else DEFAULT_CHART)
+    if chart is not None and chart.suffix.lower() not in CHART_FORMATS:
+        raise ConfigError(f"{chart}: a chart is written as .png or .svg")  # before counting
     if chart is not None and not chart.parent.is_dir():
         what = "is a file, not a folder" if chart.parent.exists() else "does not exist"
         raise ConfigError(f"{chart}: cannot write it: {chart.parent} {what}")

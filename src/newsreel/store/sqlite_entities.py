@@ -475,7 +475,23 @@ class SQLiteEntities(Repository):
                 limit=3,
             )
         ]
-        shown = list(dict.fromkeys([*whole, *close]))[:3]
+        # a surname misspelt ("Mandelsen": 'Peter Mandelson')
+        last = {utils.default_process(n).split()[-1]: n for n in names if " " in n.strip()}
+        surname = (
+            [
+                last[str(c[0])]
+                for c in process.extract(
+                    utils.default_process(name),
+                    list(last),
+                    scorer=fuzz.ratio,
+                    score_cutoff=80,
+                    limit=2,
+                )
+            ]
+            if len(typed) == 1 and last
+            else []
+        )
+        shown = list(dict.fromkeys([*whole, *close, *surname]))[:3]
         return "; did you mean " + " or ".join(repr(n) for n in shown) + "?" if shown else ""
 
     def entity_rows(

@@ -74,6 +74,8 @@ def _validation_message(exc: RequestValidationError) -> str:
             continue
         where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body"))
         message = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+        if err.get("type") == "int_parsing":  # "/story/abc": not pydantic's wording
+            message = f"{err.get('input')!r} is not a whole number"
         parts.append(f"{where or 'request'}: {message}")
     return "; ".join(parts) or "invalid request"
 
@@ -97,7 +99,14 @@ async def on_newsreel(request: Request, exc: Exception) -> Response:
     """A Newsreel error: 404 not found, 400 bad query or option, 503 archive problem or
     a query past the time budget."""
     code = QUERY_TIMEOUT if isinstance(exc, TimeBudgetError) else None
-    return respond(request, status_of(exc), str(exc), code)
+    return respond(request, status_of(exc), served(request, str(exc)), code)
+
+
+def served(request: Request, message: str) -> str:
+    """An error message as a client reads it: "the archive" for the server's own path
+    or database address ("no story 999 in the archive /srv/a.db")."""
+    where = str(request.app.state.newsreel.path)
+    return message.replace(f"the archive {where}", "the archive").replace(where, "the archive")
 
 
 async def on_problem(request: Request, exc: Exception) -> Response:
