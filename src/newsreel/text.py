@@ -83,6 +83,33 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+# a caption's sound tag in square brackets: "[Music]", "[Applause]", "[ male announcer ]"
+CAPTION_TAG = re.compile(r"\[[^\[\]\n]{1,40}\]")
+
+
+def untagged(text: str) -> str:
+    """A transcript as search indexes and counts it: its caption tags ("[Music]") are no
+    words ("music" finds the videos that say it, not every video with a music cue)."""
+    return CAPTION_TAG.sub(" ", text) if "[" in text else text
+
+
+def tag_words(words: Sequence[str]) -> set[int]:
+    """The indexes of the whitespace words that are part of a caption tag ("[Music]",
+    "[", "male", "announcer", "]")."""
+    out: set[int] = set()
+    inside: list[int] = []
+    for i, word in enumerate(words):
+        if word.startswith("[") or inside:
+            inside.append(i)
+        if inside and word.endswith("]"):
+            if len(inside) <= 8:
+                out.update(inside)
+            inside = []
+        elif len(inside) > 8:
+            inside = []
+    return out
+
+
 def expandable(word: str) -> bool:
     """Whether a (folded) word may stand for a name: long enough, letters, not a stop word."""
     return len(word) >= MIN_KEY_LENGTH and word.isalpha() and word not in STOPWORDS

@@ -1862,3 +1862,30 @@ def test_n_of_them_counts_what_the_sentence_counted_before() -> None:
         106: "women",
         87: "women",
     }
+
+
+def test_more_ways_of_reporting_speech_are_quotes() -> None:
+    """Regression (review): 34 quotes missed in 26 videos, such as these."""
+    assert said("Mark Carney saying the rest of the world is going to get together now.") == [
+        ("Mark Carney", "the rest of the world is going to get together now.")
+    ]
+    assert said("John Lee hailed its passing and said it would be good for stability.") == [
+        ("John Lee", "it would be good for stability.")
+    ]
+    assert (
+        said(
+            "The head of the European Council, Charles Michel, has said EU countries must act now."
+        )[0][1]
+        == "EU countries must act now."
+    )
+    assert said("Russian officials argue its exports are legitimate under the law.") == [
+        ("Russian officials", "its exports are legitimate under the law.")
+    ]
+    # a relative clause's words end at its comma
+    assert (
+        said("President Trump, who says that he has spoken to the presenter, was angry.")[0][1]
+        == "he has spoken to the presenter"
+    )
+    # "and said" takes a name that opens the sentence, never across a comma or a pronoun
+    assert said("They went home, and said nothing at all about it.") == []
+    assert said("Later, the minister went home and said the talks had failed.") == []

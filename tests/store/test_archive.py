@@ -196,6 +196,7 @@ def test_schema_is_plain_tables_with_recorded_migrations(
         (11,),
         (12,),
         (13,),
+        (14,),
     ]
     assert "repairs" in tables and {"story_history", "story_moves"} <= tables
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from newsreel.search.query import And, Near, Node, Or, Phrase, Term
-from newsreel.text import fold, tokens
+from newsreel.text import fold, tokens, untagged
 
 Pattern = tuple[tuple[str, ...], bool]
 
@@ -45,4 +45,4 @@ def matcher(patterns: list[Pattern] | tuple[Pattern, ...]) -> re.Pattern[str]:
 
 def occurrences(text: str, compiled: re.Pattern[str]) -> int:
     """How many non-overlapping times the patterns occur in ``text``."""
-    return sum(1 for _ in compiled.finditer(fold(text)))
+    return sum(1 for _ in compiled.finditer(fold(untagged(text))))  # "[Music]" is no word

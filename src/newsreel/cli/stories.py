@@ -38,6 +38,7 @@ from newsreel.cli.common import (
     with_progress,
 )
 from newsreel.errors import ConfigError
+from newsreel.models import UNKNOWN_OUTLET
 from newsreel.rows import Comparison, OutletClaim, StoryRow
 
 MEASURE = {"none": "hits", "words": "per_10k_words", "videos": "pct_videos"}
@@ -153,7 +154,7 @@ def story(story_id: int, archive: Path | None, as_json: bool) -> None:
     click.echo()
     for item in data.items:
         click.echo(
-            f"  {item.publish_date or 'no date'!s:<10}  {item.channel or '?':<22} "
+            f"  {item.publish_date or 'no date'!s:<10}  {item.channel or UNKNOWN_OUTLET:<22} "
             f"{item.title or item.video_id}  [{item.video_id}]"
         )
     _print_comparison(comparison)

@@ -33,7 +33,7 @@ from newsreel.models import UNKNOWN_OUTLET, Filters, IndexedVideo
 from newsreel.search.forms import word_forms
 from newsreel.search.pairs import pair, pair_terms, paired
 from newsreel.search.query import Near, Node, Or, Phrase, Term
-from newsreel.text import tokens
+from newsreel.text import tokens, untagged
 
 TITLE_BOOST = 4.0
 ANALYZER = "news"
@@ -334,16 +334,17 @@ def outlet_code(channel: str | None) -> int:
 def _document(video: IndexedVideo, pairs: bool, outlets: bool) -> Any:
     day = video.publish_date
     fields: dict[str, str | int] = {}
+    text = untagged(video.text)
     if pairs:
         fields["title_pairs"] = pair_terms(tokens(video.title or ""))
-        fields["text_pairs"] = pair_terms(tokens(video.text))
+        fields["text_pairs"] = pair_terms(tokens(text))
     if outlets:
         fields["outlet"] = outlet_code(video.channel)
     return tantivy.Document(
         tid=video.transcript_id,
         video_id=video.video_id,
         title=video.title or "",
-        text=video.text,
+        text=text,
         **fields,
         channel_key=(video.channel or "").lower(),
         code_key=(video.channel_code or "").lower(),

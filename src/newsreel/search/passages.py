@@ -16,7 +16,7 @@ import numpy as np
 from newsreel.search.forms import owner, same_word, word_forms
 from newsreel.search.query import Near, Node, Or, Phrase, Term
 from newsreel.search.soundalike import Heard, heard_as_phrase
-from newsreel.text import MARK_END, MARK_START, STOPWORDS, fold, tokens
+from newsreel.text import MARK_END, MARK_START, STOPWORDS, fold, tag_words, tokens
 
 WIDTH = 40
 LEAD = 8
@@ -131,6 +131,7 @@ def _candidates(words: Sequence[str], slots: Sequence[Slot]) -> dict[int, list[s
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
     offsets = [m.start() for m in pattern.finditer(" ".join(folded_words))]
     found = {i - 1 for i in np.searchsorted(starts, offsets, side="right").tolist()}
+    found -= tag_words(words) if any("[" in w for w in words) else set()  # "[Music]"
     return {i: tokens(folded_words[i]) for i in found}
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from newsreel.models import UNKNOWN_OUTLET, Filters, IndexedVideo
-from newsreel.text import tokens
+from newsreel.text import tokens, untagged
 
 NO_DATE = "(no date)"
 MAX_POSITION = 16_383
@@ -32,7 +32,7 @@ def tsvector_literal(title: str, text: str) -> tuple[str, int]:
     for i, word in enumerate(title_words, start=1):
         positions.setdefault(word, []).append(f"{min(i, MAX_POSITION)}A")
     offset = len(title_words) + 2  # a gap: no phrase runs from the title into the text
-    words = tokens(text)
+    words = tokens(untagged(text))  # "[Music]" is no word
     for i, word in enumerate(words, start=offset):
         found = positions.setdefault(word, [])
         if len(found) < 256:

@@ -324,6 +324,14 @@ CREATE TABLE story_moves (
 )
 """,
     ),
+    (
+        14,
+        'search: caption tags are no words (every transcript indexed again, "[Music]" left out)',
+        """
+INSERT OR IGNORE INTO fts_pending
+    SELECT current_transcript_id FROM videos WHERE current_transcript_id IS NOT NULL
+""",
+    ),
 )
 
 # What a migration adds on PostgreSQL only: search there lives in the database itself

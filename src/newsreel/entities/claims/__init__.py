@@ -523,6 +523,8 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
             continue  # "When Tesla announced their results, Elon Musk said that ..."
         direct = _opens_quote(forms[body])
         end = _quote_end(forms, body, e) if direct else _own_words_end(words, forms, body, e)
+        if not direct and words[j - 1] == "who":  # "Trump, who says that he has spoken to
+            end = _clause_end(forms, body, end)  # her, was angry": the words end at the comma
         text = _unquoted(" ".join(forms[body:end]))
         if len(text.split()) < 3:
             return None
@@ -545,6 +547,8 @@ def _speaker_of(
     speaker = _speaker_before(words, forms, s, j)
     if speaker is not None:
         speaker = _whole_speaker(words, forms, s, speaker)
+    elif words[j - 1] == "and":
+        speaker = _opening_name(words, forms, s, j)  # "John Lee hailed it and said"
     if speaker is None or speaker[0].lower().startswith(("there", "according")):
         return None
     clause = max((k + 1 for k in range(s, speaker[1]) if forms[k].endswith(",")), default=s)
@@ -554,6 +558,25 @@ def _speaker_of(
     if before & _RECALLED or (before & _WHAT and j + 1 < e and words[j + 1] in _CONJUNCTIONS):
         return None
     return speaker
+
+
+def _opening_name(
+    words: Sequence[str], forms: Sequence[str], s: int, j: int
+) -> tuple[str, int] | None:
+    """The name that opens a sentence and is the subject of a verb of saying joined by
+    "and" to another of its verbs: "John Lee hailed its passing and said", "Lord
+    Mandelson has described his friendship as a mistake and says"; None where another
+    clause comes between (a comma) or the sentence opens with no name."""
+    k = s
+    while k < j and forms[k][:1].isupper() and forms[k][-1:].isalpha() and k - s < 4:
+        k += 1
+    if k == s or k >= j or not forms[k][:1].islower():
+        return None
+    if words[s] in STOPWORDS or words[s] in _PRONOUNS or words[s].endswith("ly"):
+        return None  # "And what he did", "So ...", "Suddenly"
+    if any(forms[m].endswith((",", ";", ":")) for m in range(k, j)):
+        return None
+    return " ".join(forms[s:k]), s
 
 
 def _speech_at(words: Sequence[str], forms: Sequence[str], j: int, e: int) -> int | None:
@@ -754,6 +777,8 @@ def _reports_after(forms: Sequence[str], words: Sequence[str], s: int, j: int) -
         return False  # "wrote a book", "posted a video": only a quote or "that" follows
     if forms[j - 1].endswith(_CLOSE) or words[j - 1] in _UNSAID:
         return False  # '"...," he said'; "what Nasrallah might say", "refused to say"
+    if words[j] == "saying" and not forms[j - 1][:1].isupper():
+        return False  # "Mark Carney saying ..." is his; "kept saying", "by saying" say less
     if words[j - 1] in _PASSIVE and (words[j] in _TOLD or words[j].endswith("ed")):
         return False
     return not _not_speech(words, j)
@@ -809,6 +834,19 @@ def _object_only(words: Sequence[str], forms: Sequence[str], j: int, e: int) -> 
 
 _SAID_TOLD = frozenset("say says said saying tell tells told telling".split())
 _OBJECT_OPENERS = frozenset("the a an this these those its their his her our my".split())
+
+
+def _clause_end(forms: Sequence[str], body: int, end: int) -> int:
+    """Where a relative clause's reported words end: at a comma the main clause's verb
+    follows ("who says that he has spoken to her, was angry")."""
+    return next(
+        (
+            k + 1
+            for k in range(body, end - 1)
+            if forms[k].endswith(",") and core(forms[k + 1]).lower() in _FINITE
+        ),
+        end,
+    )
 
 
 def _another_says(words: Sequence[str], forms: Sequence[str], at: int, e: int) -> bool:

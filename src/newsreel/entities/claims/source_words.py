@@ -24,7 +24,8 @@ _FIND = frozenset(
     "reckons wrote writes mentioned suggested suggests ranked listed spoke".split()
 )
 
-_QUOTE_SAY = _SAY - {"reports", "reported"}
+# "saying" reports speech after the name it follows ("Mark Carney saying the rest ...")
+_QUOTE_SAY = (_SAY - {"reports", "reported"}) | {"saying", "argue", "warn"}
 
 _REPORT = _SAY | _FIND
 

@@ -141,12 +141,19 @@ def _told(words: Sequence[str], j: int) -> bool:
     return passive or (words[j] == "added" and _number_at(words, j + 1) is not None)
 
 
+_HAVE = frozenset({"has", "have", "had"})
+
+
 def _speaker_before(
     words: Sequence[str], forms: Sequence[str], start: int, verb: int
 ) -> tuple[str, int] | None:
     got: list[str] = []
-    while verb - 1 > start and _adverb(words[verb - 1], forms[verb - 1]):
-        verb -= 1  # "The ministry also said", "The Kremlin has repeatedly said"
+    while verb - 1 > start and (
+        _adverb(words[verb - 1], forms[verb - 1])
+        or (words[verb - 1] in _HAVE and forms[verb - 2][-1:] == ",")
+    ):
+        verb -= 1  # "The ministry also said", "The Kremlin has repeatedly said",
+        # "The head of the Council, Charles Michel, has said"
     if (aside := _description(words, forms, start, verb)) is not None:
         return _speaker_before(words, forms, start, aside)  # "Amnesty, the rights group,"
     first = verb
