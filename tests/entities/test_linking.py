@@ -192,6 +192,18 @@ def test_a_titled_first_name_is_the_video_s_full_name_and_stays_local() -> None:
     assert linker.link_video([("Dr David", "PER")]) == [("Dr David", "PER")]
 
 
+def test_a_people_or_a_royal_by_surname_joins_no_person_of_the_video() -> None:
+    """Regression (review): "Brits" joined Boris Johnson (as his first name, misheard),
+    "Prince William" the reporter Melary Williams; "Bruno Silva" was Bernardo Silva."""
+    linker = Linker({}, {})
+    found = [("Boris Johnson", "PER"), ("Brits", "PER"), ("Melary Williams", "PER")]
+    out = linker.link_video([*found, ("Prince William", "PER")])
+    assert out[1] != ("Boris Johnson", "PER")
+    assert out[3] != ("Melary Williams", "PER")
+    assert linker.link_video([("Bruno Silva", "PER")]) == [("Bruno Silva", "PER")]
+    assert linker.link_video([("Bernado Silva", "PER")]) == [("Bernardo Silva", "PER")]
+
+
 def test_a_listed_name_takes_in_the_video_s_other_spellings() -> None:
     """Of two full names as long, the listed person's wins: "Alex Prey" joins "Alex
     Pretty" (the listed Alex Pretti), not the other way round."""

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from newsreel.entities.listed import NameList, people, untitled
+from newsreel.entities.listed import ROYAL, NameList, people, untitled
 from newsreel.entities.names import PARTICLES, club, majority
 from newsreel.entities.places import demonym, landmark, place
 from newsreel.entities.spelling import first_sound, key, phonetic
@@ -137,6 +137,12 @@ def same_person_in_video(a: str, b: str) -> bool:
 
 
 COMMON_GIVEN = 3.6  # the English Zipf frequency from which a first name is everyone's
+
+
+def _by_surname(lone: str, full: str) -> bool:
+    """Whether a lone name is closer to a full name's last word than to its first."""
+    words = full.split()
+    return len(words) > 1 and fuzz.ratio(lone, words[-1]) > fuzz.ratio(lone, words[0])
 
 
 def _common_first_name(lone: str, full: str) -> bool:
@@ -445,7 +451,13 @@ class Linker:
                 continue  # a common word ("Karma") never joins a person
             if lone and found[i][1] == "LOC" and place(ki, "PER") is not None:
                 continue  # a country the NER saw as a place ("Ukraine") is no "Bours Ukraine"
+            if lone and demonym(ki):
+                continue  # a people ("Brits") is no person ("Boris Johnson")
+            royal = key(found[i][0]).split()[0] in ROYAL and lone
             for j, kj in people[:n]:
+                if royal and _by_surname(ki, kj) and key(found[j][0]).split()[0] not in ROYAL:
+                    continue  # "Prince William" is no "Melary Williams" ("Prince Mohammed"
+                    # may be Mohammed bin Salman: royals go by their first names)
                 if (
                     out[j][1] == "PER"
                     and out[j][0] != out[i][0]

@@ -51,7 +51,7 @@ TITLES = frozenset(
     "senator governor chancellor secretary general dr doctor mr mrs ms miss mister "
     "judge justice pope crown".split()
 )
-_ROYAL = frozenset("prince princess king queen crown sheikh emir".split())
+ROYAL = frozenset("prince princess king queen crown sheikh emir".split())
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 _MIN_ALONE = 4  # letters of a surname heard alone as it is listed
 _MIN_SOUND = 5  # letters of a lone word heard as a listed surname it sounds like
@@ -138,14 +138,17 @@ def close_surnames(heard: str, listed: str) -> bool:
     return ratio >= 80 or (ratio >= near and same_sounds(heard, listed))
 
 
-def _close_first(heard: str, listed: str) -> bool:
+def _close_first(heard: str, listed: str, *, strict: bool = False) -> bool:
     """Whether a heard first name may be a listed one: close in letters (ratio >= 70, or
     >= 60 with the same first sound: "Revette" / "Yvette", not "Tarik" / "Karim"), the
     same sounds, or a short form ("Mo" / "Mohamed"); "Emma" is not "Iain" although both
-    start with a vowel. (People known by a distinctive surname need only the same first
-    sound and 40 in letters: "Kia" / "Keir" Starmer, not "Cedric" / "Cindy" McCain.)"""
+    start with a vowel; ``strict`` (a surname others share) asks 65 with the same first
+    sound: "Bruno" is no Bernardo Silva. (People known by a distinctive surname need only
+    the same first sound and 40 in letters: "Kia" / "Keir" Starmer, not "Cedric" /
+    "Cindy" McCain.)"""
     ratio = fuzz.ratio(heard, listed)
-    if ratio >= 70 or (ratio >= 60 and first_sound(heard) == first_sound(listed)):
+    near = 65 if strict else 60  # a shared surname needs more: "Bruno" is no Bernardo Silva
+    if ratio >= 70 or (ratio >= near and first_sound(heard) == first_sound(listed)):
         return True  # "Revette" is Yvette; "Tarik" is no "Karim" (60, another first sound)
     if same_sounds(heard, listed):
         return True
@@ -249,7 +252,7 @@ class NameList:
         titled = untitled(k)
         if titled in self.by_key:
             return self.by_key[titled]
-        royal = titled != k and k.split()[0] in _ROYAL
+        royal = titled != k and k.split()[0] in ROYAL
         k = squash(titled)
         words = k.split()
         if len(words) > 2:  # "Actton Ruper Huck": a stray word before the name, not a
@@ -320,7 +323,7 @@ class NameList:
                 and len(words[0]) > 2
                 and fuzz.partial_ratio(first, words[0][1:]) >= 75
             )
-            if not (alike or sir or _close_first(words[0], first)):
+            if not (alike or sir or _close_first(words[0], first, strict=not person.by_surname)):
                 continue  # a common surname needs a first name that is close
             score = fuzz.ratio(k, person.key)
             if score >= 60 and (best is None or score > best[0]):
