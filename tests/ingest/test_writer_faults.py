@@ -64,3 +64,33 @@ def test_a_writer_that_stops_while_the_queue_is_full_does_not_hang_the_ingest(
 
     error = _run_within(30, ingest)
     assert isinstance(error, StoreError) and reason in str(error)
+
+
+class SleepyStore:
+    """A store whose writer never gets to read its batches (it is still starting)."""
+
+    def reopen(self) -> SleepyStore:
+        time.sleep(120)
+        return self
+
+
+def test_a_writer_given_up_on_lets_the_ingest_exit() -> None:
+    """Regression (review): Ctrl-C in an ingest's first second, as its writer started,
+    printed "Interrupted" and then hung for good at exit: the batches sent waited to be
+    read by a writer that never would (``_WriterProcess.abandon``)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import multiprocessing\n"
+        "from tests.ingest.test_writer_faults import SleepyStore\n"
+        "from newsreel.ingest.runner import _WriterProcess\n"
+        "w = _WriterProcess(SleepyStore(), 1, multiprocessing.get_context('spawn'))\n"
+        "for _ in range(3):\n"
+        "    w.inbox.put([b'x' * 200_000])  # more than the pipe holds\n"
+        "w.abandon()\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", script], cwd=root, timeout=60, check=False)
+    assert done.returncode == 0

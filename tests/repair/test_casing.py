@@ -148,3 +148,17 @@ def test_a_dotted_abbreviation_keeps_its_end_on_a_second_repair() -> None:
     )
     once = assemble(text, prediction)
     assert assemble(once.aligned_text(), prediction).forms == once.forms
+
+
+def test_a_cased_texts_own_acronyms_stay_in_capitals() -> None:
+    """Regression (review): BBC captions' "NEC", "ICE", "JP Morgan" came out "nec",
+    "ice", "Jp Morgan"; a text all in capitals (TV captions) is still recased."""
+    text = "It says the NEC believes it. ICE agents and JP Morgan were there. So it is."
+    n = len(text.split())
+    lower = Prediction(np.zeros(n, dtype=np.int8), np.zeros(n, dtype=np.int8))
+    forms = assemble(text, lower).forms
+    assert {"NEC", "ICE", "JP"} <= set(forms)
+    shouting = "THE NEC MET. THE PRESIDENT SAID SO."
+    m = len(shouting.split())
+    recased = assemble(shouting, Prediction(np.zeros(m, dtype=np.int8), np.zeros(m, dtype=np.int8)))
+    assert recased.forms[1] == "nec" and recased.forms[4] == "president"

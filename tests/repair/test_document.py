@@ -153,3 +153,16 @@ def test_setting_a_videos_language_repairs_it_again(tmp_path: Path) -> None:
         assert arch.repair().repaired == 1
         again = arch.repaired("deutsch0001")
         assert again is not None and again.aligned_text() == text  # kept as written
+
+
+def test_the_clean_view_leaves_no_comma_a_filler_brought() -> None:
+    """Regression (review): 792 stray commas where "uh" was dropped: "about uh the links"
+    read "about, the links", "would be uh criticized" "would be, criticized"."""
+    text = "we talked about uh the links well uh i think so it would be uh criticized"
+    commas = np.zeros(16, dtype=np.int8)
+    commas[[2, 3, 6, 7]] = 1  # "about, uh, the" and "well, uh, i": the model's commas
+    commas[15] = 2
+    repaired = assemble(text, Prediction(commas, np.zeros(16, dtype=np.int8)))
+    assert "about, uh, the" in repaired.aligned_text()
+    clean = repaired.render(0, len(repaired.forms), clean=True)
+    assert clean == "We talked about the links well, I think so it would be criticized."

@@ -140,3 +140,16 @@ def test_speech_that_says_things_again_is_kept() -> None:
         "we will fight them we will fight them said the speaker to the hall"
     )
     assert unrepeated_text(said) == said
+
+
+def test_a_chant_said_over_and_over_is_kept_whole() -> None:
+    """Regression (review): a 601-word transcript of "thank you" said again and again
+    came out as 4 words; captions write a line out four times at most."""
+    from newsreel.repair.rolling import unrepeated_text
+
+    chant = " ".join(["thank", "you"] * 300)
+    assert unrepeated_text(chant) == chant
+    copies = " ".join(["messi immortalised himself"] * 4 + ["in qatar tonight as the crowd sang"])
+    assert (
+        unrepeated_text(copies) == "messi immortalised himself in qatar tonight as the crowd sang"
+    )

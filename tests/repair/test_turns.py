@@ -184,3 +184,21 @@ def test_a_report_or_clip_introduced_names_the_turn_a_cue_starts() -> None:
     speakers = [t.speaker for t in _repair(text).turns if t.start > 0]
     assert speakers[0] == "Peter Bose" and speakers[2] == "David Eby"
     assert speakers[4] is None  # "The Prime Minister" is a title, no name
+
+
+def test_this_is_a_place_names_no_speaker() -> None:
+    """Regression (review): "This is Lake Marbo on Venezuela's north coast" made the
+    reporter "Lake Marbo"."""
+    text = (
+        "This is Lake Marbo on Venezuela's north coast. Let's bring in our correspondent Jeff "
+        "Zeleny. Jeff, what did they say? Well, not much."
+    )
+    rep = _repair(text)
+    assert rep.turns[0].speaker is None
+    assert rep.turns[1].speaker == "Jeff Zeleny"
+    signing = _repair(text.replace("This is Lake Marbo on", "This is Jane Doe in"))
+    assert signing.turns[0].speaker == "Jane Doe"  # "This is Jeremy Bowen in Gaza"
+    named = _repair(
+        text.replace("This is Lake Marbo on Venezuela's north coast", "This is Jane Doe")
+    )
+    assert named.turns[0].speaker == "Jane Doe"

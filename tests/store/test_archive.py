@@ -481,6 +481,29 @@ def test_a_file_put_back_makes_its_version_current_again(archive: Archive, tmp_p
     assert archive.show("vidA").current_version == 1
 
 
+def test_a_table_read_again_keeps_its_last_row_of_an_id_current(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """Regression (review): a JSON Lines file with an old and a new row for one video,
+    read again unchanged, made the old row current ("the file holds version 1 again"),
+    and the next reading the new one."""
+    from tests.conftest import jsonl_file
+
+    rows = [
+        {"video_id": "dupAAAAAAA1", "transcript": "old words of the talks"},
+        {"video_id": "dupBBBBBBB2", "transcript": "another video entirely"},
+        {"video_id": "dupAAAAAAA1", "transcript": "new words of the talks"},
+    ]
+    path = jsonl_file(tmp_path, rows)
+    archive.ingest([path])
+    assert archive.show("dupAAAAAAA1").text == "new words of the talks"
+    for n in range(2):
+        os.utime(path, (1_900_000_000 + n, 1_900_000_000 + n))  # `touch`: read it again
+        summary = archive.ingest([path])
+        assert summary.unchanged == 3 and not summary.warnings
+        assert archive.show("dupAAAAAAA1").text == "new words of the talks"
+
+
 def test_an_archive_kept_open_lets_go_of_the_index_after_each_write(tmp_path: Path) -> None:
     """Regression (review): after an ingest through the web API, the server kept the
     full-text index's writer, and `newsreel ingest` or `process` crashed with tantivy's

@@ -46,8 +46,27 @@ _POLL_SECONDS = 0.5
 
 def _ignore_ctrl_c() -> None:
     # Ctrl-C goes to the ingesting process, which stops parsing and lets the writer
-    # finish what it was sent.
+    # finish what it was sent. A child starts with it held (``_ctrl_c_held``): one
+    # pressed while it started is dropped here, never raised in its start-up.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C while child processes start, so that they start with it held and
+    ignore it once they run (a Ctrl-C in their first second had killed the writer with
+    a traceback, or a parser and so left the run hanging); this process gets it as the
+    hold ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _merge(into: IngestSummary, part: IngestSummary) -> None:
@@ -69,7 +88,9 @@ def _parsed(
     if jobs < 1:
         yield from map(work, todo)
         return
-    with context.Pool(jobs, initializer=_ignore_ctrl_c) as pool:
+    with _ctrl_c_held():
+        pool = context.Pool(jobs, initializer=_ignore_ctrl_c)
+    with pool:
         yield from pool.imap(work, todo, chunksize=16)
 
 
@@ -166,7 +187,7 @@ class _WriterProcess:
             args=(store, run_id, self.inbox, self.outbox, os.getpid()),
             daemon=True,
         )
-        with _no_main_script():
+        with _no_main_script(), _ctrl_c_held():
             self.process.start()
 
     def _drain(self, block: bool = False) -> bool:
@@ -216,12 +237,25 @@ class _WriterProcess:
         self._put(batch)
 
     def close(self) -> None:
-        self._put(None)
-        while not self._drain(block=True):
-            pass
-        self.process.join()
+        try:
+            self._put(None)
+            while not self._drain(block=True):
+                pass
+            self.process.join()
+        except BaseException:  # Ctrl-C while waiting: stop, and do not wait at exit
+            self.abandon()
+            raise
         if self.error is not None:
             raise self.error
+
+    def abandon(self) -> None:
+        """Stop the writer without waiting for it: what it committed is kept. Batches it
+        will not read must not hold this process at its exit (a Ctrl-C as the writer
+        started had left `ingest` hanging after it said "Interrupted")."""
+        self.inbox.cancel_join_thread()
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(_POLL_SECONDS)
 
 
 class _WriterInline:

@@ -85,8 +85,10 @@ class Repaired:
             kind = self.kinds[i]
             if kind == "marker" or (clean and kind != "word"):
                 mark = _TRAILING.search(self.forms[i]) if kind != "marker" else None
-                if mark and words and mark.group(0)[-1] in (*_ENDS, ","):
-                    pending = mark.group(0)
+                if mark and words and mark.group(0)[-1] in _ENDS:
+                    pending = mark.group(0)  # a sentence's end outlives the word it was on
+                elif mark and words and kind == "filler" and _bracketed(words[-1]):
+                    words[-1] = words[-1][:-1]  # "about, uh, the links": "about the links"
                 continue
             form = self.forms[i]
             if pending and words and not _TRAILING.search(words[-1]):
@@ -203,3 +205,16 @@ def ends_sentence(form: str) -> bool:
         return False  # "Mr.", "Robert F. Kennedy"
     trail = _TRAILING.search(form)
     return bool(trail) and any(c in _ENDS for c in trail.group(0)) if trail else False
+
+
+# words after which a comma is their own, not a pause around a filler ("Well, uh, I")
+_DISCOURSE = frozenset(
+    "well so yes yeah no okay ok now right look oh and but say said says asked told".split()
+)
+
+
+def _bracketed(word: str) -> bool:
+    """Whether a kept word's comma only set off the filler after it ("about, uh, the"),
+    not a pause of its own ("Well, uh, I think", "Jim, uh, can you")."""
+    bare = word[:-1].strip("\"'“‘(").casefold()
+    return word.endswith(",") and bare.isalpha() and bare not in _DISCOURSE and word[:1].islower()

@@ -54,6 +54,26 @@ def human_cased(tokens: Sequence[str]) -> bool:
     return len(after) >= 5 and 10 * capitals >= 9 * len(after)
 
 
+def shouted(tokens: Sequence[str]) -> bool:
+    """Whether a text is written in capitals (TV closed captions): under one word in ten
+    has a small letter (a repaired text has them, so a second repair agrees)."""
+    bare = [clean.bare(t) for t in tokens]
+    words = [w for w in bare if any(c.isalpha() for c in w)]
+    return bool(words) and 10 * sum(any(c.islower() for c in w) for w in words) < len(words)
+
+
+def _mostly_lower(cases: Sequence[str]) -> bool:
+    """Whether the decided casing has fewer words in capitals than not: a text in
+    capitals recased ("THE NEC MET" the source shouted), not one the model shouts."""
+    return 2 * sum(c == "upper" for c in cases) < len(cases)
+
+
+def _acronym(token: str) -> bool:
+    """A word of two to six letters written in capitals ("NEC", "ICE", "JP")."""
+    word = clean.bare(token).removesuffix("'s").removesuffix("’s")
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+
+
 def fully_punctuated(tokens: Sequence[str]) -> bool:
     """Whether a text ends its own sentences throughout (a sentence end in every 30
     words or fewer, on average): an edited transcript or Whisper's output, whose
@@ -159,6 +179,10 @@ def punctuate(
     keep_lower = trust and human_cased(tokens)
     keep_ends = keep_lower and fully_punctuated(tokens)
     cases = with_acronyms(tokens, decide_cases(tokens, prediction))
+    if trust and not (shouted(tokens) and _mostly_lower(cases)):  # a cased text's own
+        cases = [  # acronyms ("NEC", "JP"); not a text the source wrote in capitals
+            "upper" if _acronym(t) else c for t, c in zip(tokens, cases, strict=True)
+        ]
     punct = fragments.names_joined(tokens, kinds, prediction.punct, cases)
     forms: list[str] = []
     starts: list[int] = []

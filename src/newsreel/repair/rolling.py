@@ -30,6 +30,7 @@ _DOUBLED_SHARE = 0.5  # of the cues holding such a repeat: the captions double e
 _MAX_PIECE = 32  # words of a line an untimed text writes out again and again
 _PROBES = 16  # places looked at for a line said again right after, before any full scan
 _REPEATED_SHARE = 1 / 3  # of an untimed text's words copies of the line before: drop them
+_MAX_COPIES = 4  # copies of a line captions write out (four times over); more are speech
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +156,8 @@ def unrepeated_text(text: str) -> str:
     it dropped, where a third or more of its words are such copies (captions saved
     with each line four times over); else the text as it was. A line of four words or
     more said twice counts, and one of two or three said three times ("Messi
-    immortalised himself" x 4); a genuine "no, no, no" or a refrain stays."""
+    immortalised himself" x 4); a genuine "no, no, no" or a refrain stays, and so does
+    a line said more than four times over in a row (a chant, "thank you" x 300)."""
     words = text.split()
     if len(words) < 3 * _MIN_LINE or not _looks_repeated(words):
         return text
@@ -168,9 +170,11 @@ def unrepeated_text(text: str) -> str:
         if not k:
             i += 1
             continue
-        i += k
-        while keys[i : i + k] == keys[i - k : i]:
-            i += k
+        start, i, copies = i, i + k, 1
+        while keys[i : i + k] == keys[start : start + k]:
+            i, copies = i + k, copies + 1
+        if copies > _MAX_COPIES:  # said over and over ("thank you" x 300): a chant,
+            kept.extend(range(start + k, i))  # not a caption's copies of its line
     if n - len(kept) < _REPEATED_SHARE * n:
         return text
     return " ".join(words[i] for i in kept)
@@ -189,15 +193,18 @@ def _copied_line(keys: Sequence[str], i: int) -> int:
 
 def _looks_repeated(words: Sequence[str]) -> bool:
     """Whether a quarter or more of a few places spread over the text have their next
-    three words said again within the next line's length (speech seldom does): cheap,
-    so untimed text with no copies costs a few slices, not a scan."""
+    three words said again within a line's length before or after them (speech seldom
+    does; a place in a line's last copy finds it before): cheap, so untimed text with no
+    copies costs a few slices, not a scan."""
     n = len(words)
     hits = 0
     for p in range(_PROBES):
         i = (n - 3) * p // _PROBES
-        keys = [_key(w) for w in words[i : i + 3 + 2 * _MAX_PIECE]]
-        probe = keys[:3]
-        hits += any(keys[j : j + 3] == probe for j in range(3, len(keys) - 2))
+        first = max(0, i - 2 * _MAX_PIECE)
+        keys = [_key(w) for w in words[first : i + 3 + 2 * _MAX_PIECE]]
+        at = i - first
+        probe = keys[at : at + 3]
+        hits += any(keys[j : j + 3] == probe for j in range(len(keys) - 2) if j != at)
     return hits * 4 >= _PROBES
 
 

@@ -21,7 +21,7 @@ from newsreel.store.base import Store
 # "U.S." ends a sentence only where the model ends one
 # 9: a speaker's name is no owner, possessive, contraction, pronoun, day or month
 # ("BBC's Nick Beake": Nick Beake; never "Sunday'S Let'S")
-RULES = "rules-14"
+RULES = "rules-15"
 BATCH = 64
 
 

@@ -477,6 +477,21 @@ def _anchor_talk(scan: _Scan) -> None:
                 del scan.turns[starts[n + 1]]  # the anchor goes on: no change of speaker
 
 
+# the first word of a place's name ("Lake Maracaibo"), and words after a place that
+# say where it is ("This is Lake Marbo on Venezuela's north coast")
+_PLACE_FIRST = frozenset("lake mount river port fort cape bay gulf sea".split())
+_WHERE = frozenset("on near off along where".split())  # "This is Jeremy Bowen in Gaza" signs off
+
+
+def _place_shown(name: str, words: Sequence[str], at: int) -> bool:
+    """Whether the name after "this is" at token ``at`` is a place, not the speaker:
+    it starts like a place's name or a word of where follows it."""
+    after = at + len(name.split())
+    return name.split()[0].lower() in _PLACE_FIRST or (
+        after < len(words) and words[after] in _WHERE
+    )
+
+
 def _name_from_intros(
     turns: dict[int, Turn],
     forms: Sequence[str],
@@ -497,7 +512,7 @@ def _name_from_intros(
                     words[i] != "is" or words[i - 1 : i] == ["this"]
                 ):
                     name = _name_after(forms, words, i + 1, need_capital=True)
-                    if name and len(name.split()) >= 2:
+                    if name and len(name.split()) >= 2 and not _place_shown(name, words, i + 1):
                         turns[start] = replace(turns[start], speaker=name)
                         break
             if turns[start].speaker:

@@ -134,6 +134,7 @@ class BatchWriter:
         # the file and format the current transcript came from (before or in this batch)
         self.current_from: dict[str, tuple[str | None, str]] = {}
         self.current: dict[str, int] = {}
+        self.restored: dict[str, tuple[str, str]] = {}  # video -> (file, note) restored
         self.transcripts: list[tuple[Any, ...]] = []
         self.segments: list[tuple[Any, ...]] = []
         self.texts: dict[str, str] = {}  # the text of each video's new current transcript
@@ -335,17 +336,28 @@ class BatchWriter:
         vid = record.video_id
         earlier = self.ids.get((vid, sha))
         current = self.made_current.get(vid)
-        if earlier is None or current is None or vid in self.current:
+        if earlier is None or current is None:
+            return
+        again = self.restored.get(vid)  # a row before it in this file restored another
+        if vid in self.current and (again is None or again[0] != path):
             return
         if earlier[0] == current[0] or current[1] != path:
+            if again is not None and earlier[0] == current[0]:  # the file's last row of an
+                del self.current[vid]  # id is the current one: it stays current
+                self.summary.warnings.remove(again[1])
+                del self.restored[vid]
             return
         unindex(self.db, current[0])
         self.current[vid] = earlier[0]
         self.texts[vid] = record.text
-        self.summary.warnings.append(
+        note = (
             f"{vid} ({path}): the file holds version {earlier[1]} again; that version is "
             "current once more"
         )
+        if again is not None:
+            self.summary.warnings.remove(again[1])
+        self.summary.warnings.append(note)
+        self.restored[vid] = (path, note)
 
     def _fill(self, record: Record) -> str | None:
         """Fill metadata the archive lacks, never blanking or replacing it (so what a
