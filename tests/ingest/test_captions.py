@@ -372,3 +372,20 @@ def test_a_bad_whisper_tsv_line_is_named(line: str, problem: str) -> None:
     with pytest.raises(BadInputError, match=problem) as caught:
         parse_whisper_tsv(f"start\tend\ttext\n0\t100\tok\n{line}\n", name="a.tsv")
     assert caught.value.line == 3
+
+
+def test_a_webvtt_voice_is_said_where_the_speaker_changes_only() -> None:
+    """Regression (review): "<v Lyse Doucet>" on each of her cues put ">> Lyse Doucet:"
+    into the words every time, counted, searched and exported as speech."""
+    text = (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\n<v Lyse Doucet>We are in Rafah</v>\n\n"
+        "00:00:02.000 --> 00:00:04.000\n<v Lyse Doucet>where the crossing</v>\n\n"
+        "00:00:04.000 --> 00:00:06.000\n<v Crowd>Open the gate!</v>\n\n"
+        "00:00:06.000 --> 00:00:08.000\n<v Lyse Doucet>is closed</v>\n"
+    )
+    _, cues = parse_cues(text, kind="vtt")
+    words = [w for cue in cues for w in cue.words]
+    assert " ".join(words) == (
+        ">> Lyse Doucet: We are in Rafah where the crossing >> Crowd: Open the gate! "
+        ">> Lyse Doucet: is closed"
+    )

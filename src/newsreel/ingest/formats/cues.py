@@ -30,8 +30,22 @@ def _seconds(h: str | None, m: str, s: str, frac: str) -> float:
     return millis / 1000
 
 
-def _cue_words(text: str) -> tuple[tuple[str, ...], tuple[float | None, ...]]:
-    """Split cue text into words, keeping inline timestamps as word start times."""
+def _cue_words(
+    text: str, voice: list[str] | None = None
+) -> tuple[tuple[str, ...], tuple[float | None, ...]]:
+    """Split cue text into words, keeping inline timestamps as word start times. A
+    WebVTT voice (``<v Lyse Doucet>``) is written ">> Lyse Doucet:" where the speaker
+    changes, once: ``voice`` holds the last one of the cues before (not on every cue
+    she speaks)."""
+    voice = voice if voice is not None else []
+
+    def spoken(match: re.Match[str]) -> str:
+        name = match.group(1).strip()
+        if voice and voice[-1] == name:
+            return " "
+        voice[:] = [name]
+        return f">> {name}: "
+
     words: list[str] = []
     times: list[float | None] = []
     pending: float | None = None
@@ -41,7 +55,7 @@ def _cue_words(text: str) -> tuple[tuple[str, ...], tuple[float | None, ...]]:
             h, m, s, frac = stamp.groups()
             pending = _seconds(h.rstrip(":") if h else None, m, s, frac)
             continue
-        plain = decode_cue_text(_STYLE.sub("", _TAG.sub("", _VOICE.sub(r">> \1: ", piece))))
+        plain = decode_cue_text(_STYLE.sub("", _TAG.sub("", _VOICE.sub(spoken, piece))))
         for n, word in enumerate(plain.split()):
             words.append(word)
             times.append(pending if n == 0 else None)
@@ -74,8 +88,9 @@ def read_cues(text: str, *, kind: str) -> tuple[list[Segment], list[Cue], str | 
         raise BadInputError("a WebVTT file must start with 'WEBVTT'", line=1)
     segments: list[Segment] = []
     cues: list[Cue] = []
+    voice: list[str] = []  # the speaker of the cues so far (WebVTT's <v Name>)
     for start, end, body in _blocks(lines):
-        words, times = _cue_words(" ".join(body))
+        words, times = _cue_words(" ".join(body), voice)
         segments.append(Segment(start, end, "\n".join(body)))
         if words:
             cues.append(Cue(start, end, words, times))
