@@ -116,8 +116,11 @@ class QuarantineItem:
         return ", ".join(parts)
 
     def describe(self) -> str:
-        """One line naming the file, the place and the reason."""
+        """One line naming the file, the place and the reason (the place once: not
+        "(segment 1): segment 1: start is NaN")."""
         where = self.where()
+        if where and self.reason.startswith(f"{where.split(', ')[0]}: "):
+            where = ", ".join(where.split(", ")[1:])
         return f"{self.path}{f' ({where})' if where else ''}: {self.reason}"
 
 

@@ -190,3 +190,18 @@ def test_every_stored_time_is_finite_after_a_json_round_trip(tmp_path: Path) -> 
     [record] = result.records
     times = [t for pair in record.word_times or () for t in pair]
     assert times and all(math.isfinite(t) and t >= 0 for t in times)
+
+
+def test_a_quarantined_items_place_is_said_once() -> None:
+    """Regression (review): "nan.json (segment 1): segment 1: start is NaN"."""
+    from newsreel.models import QuarantineItem
+
+    assert QuarantineItem("a.json", "segment 1", "segment 1: start is NaN").describe() == (
+        "a.json: segment 1: start is NaN"
+    )
+    assert QuarantineItem("a.tsv", None, "line 4: ends at 4 s", line=4).describe() == (
+        "a.tsv: line 4: ends at 4 s"
+    )
+    assert QuarantineItem("a.csv", "row 17", "bad cell", line=18).describe() == (
+        "a.csv (row 17, line 18): bad cell"
+    )

@@ -389,3 +389,13 @@ def test_a_webvtt_voice_is_said_where_the_speaker_changes_only() -> None:
         ">> Lyse Doucet: We are in Rafah where the crossing >> Crowd: Open the gate! "
         ">> Lyse Doucet: is closed"
     )
+
+
+def test_a_webvtt_header_names_the_language() -> None:
+    """Regression (review): "Language: de" in a WebVTT header was ignored."""
+    text = "WEBVTT\nKind: captions\nLanguage: de\n\n00:00:00.000 --> 00:00:02.000\nGuten Abend\n"
+    assert parse_caption_file(text, kind="vtt", name="tagesschau.vtt").language == "de"
+    plain = "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nLanguage: de is no header\n"
+    assert parse_caption_file(plain, kind="vtt", name="clip.vtt").language is None
+    named = parse_caption_file(text, kind="vtt", name="Title [abcdefghijk].en.vtt")
+    assert named.language == "en"  # the file name says it first

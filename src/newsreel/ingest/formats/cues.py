@@ -168,10 +168,28 @@ def _stray(lines: list[str], i: int) -> bool:
 
 
 def parse_caption_file(text: str, *, kind: str, name: str) -> Record:
-    """Parse a VTT or SRT file; id, language and title come from a yt-dlp style name."""
+    """Parse a VTT or SRT file; id, language and title come from a yt-dlp style name,
+    the language else from a WebVTT header's "Language: de" (YouTube writes one)."""
     segments, cues, cut = read_cues(text, kind=kind)
     video_id, language, title = names_from_filename(name)
+    if language is None and kind == "vtt":
+        language = header_language(text)
     extra = {"cut_short": cut} if cut else None
     return timed_record(
         cues, segments, video_id=video_id, title=title, language=language, extra=extra
     )
+
+
+_HEADER_LANGUAGE = re.compile(r"^Language:\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)\s*$")
+
+
+def header_language(text: str) -> str | None:
+    """The language a WebVTT header names ("Language: de"), if any: the header is the
+    lines after "WEBVTT" up to the first blank line."""
+    for line in text.replace("\r\n", "\n").split("\n")[1:]:
+        if not line.strip():
+            return None
+        found = _HEADER_LANGUAGE.match(line.strip())
+        if found:
+            return found.group(1)
+    return None
