@@ -1889,3 +1889,19 @@ def test_more_ways_of_reporting_speech_are_quotes() -> None:
     # "and said" takes a name that opens the sentence, never across a comma or a pronoun
     assert said("They went home, and said nothing at all about it.") == []
     assert said("Later, the minister went home and said the talks had failed.") == []
+
+
+def test_injured_are_not_counted_as_died_nor_a_clause_before_a_source_its() -> None:
+    """Left undone at stop 47: "more than 200 were injured" took the subject "died" of
+    the number before; "After a strike killed seven aid workers, a UN agency says" gave
+    the seven to the UN agency."""
+    assert claims_of("More than 50 died and more than 200 were injured in the attack.") == {
+        50: ("died", None),
+        200: ("injured", None),
+    }
+    got = claims_of("After a strike killed seven aid workers, the UN agency says 600 died.")
+    assert got[7] == ("aid workers", None) and got[600] == ("died", "the UN agency")
+    assert claims_of("Police said 20 people were arrested and 5 were released.")[5] == (
+        "released",
+        "Police",
+    )

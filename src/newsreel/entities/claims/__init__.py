@@ -43,7 +43,12 @@ from newsreel.entities.claims.source_names import (
     speaks,
     tidy_speaker,
 )
-from newsreel.entities.claims.source_words import _LY_NOUNS, _QUOTE_SAY, _SPEAKER_STOP
+from newsreel.entities.claims.source_words import (
+    _LY_NOUNS,
+    _QUOTE_SAY,
+    _SPEAKER_STOP,
+    _SUBORDINATE,
+)
 from newsreel.entities.claims.sources import (
     _pronoun_report,
     _sentence_source,
@@ -299,7 +304,8 @@ def _claims_in(
             continue
         before = claims[-1] if claims else None
         subject = _what_counted(forms, words, (s, e, i, after), places, value, counted, about)
-        subject = subject or _series(before or last, forms, i, used, value)
+        done = None if counted else _done_to(words, forms, after, e)  # not "90% is found"
+        subject = subject or done or _series(before or last, forms, i, used, value)
         if before and words[after : after + 2] == ["of", "them"] and _said_of_them(words, after, e):
             subject = before.subject  # "106 women have been killed, 87 of them by"
         if (
@@ -316,7 +322,7 @@ def _claims_in(
         shown = used + 2 if words[i + used + 1 : i + used + 2] == [""] else used  # "£9 90"
         text = " ".join(forms[i : i + shown]).strip(".,?!;:")
         # "the union representing 65,000 footballers warned": the number describes the source
-        by = source.name if source and not source.start <= i < source.end else None
+        by = source.name if source and _sourced(forms, words, s, i, source) else None
         claims.append(Claim(i, i + used, value, text, _of_dropped(subject), by, sentence))
         i += used
     return claims
@@ -400,6 +406,38 @@ def _measured(
         after += 2  # "2,500 or so tower blocks"
     value, after, counted, vague = _ranged(words, (s, e, i, used, after), value, counted)
     return value, used, after, counted, vague
+
+
+def _sourced(forms: Sequence[str], words: Sequence[str], s: int, i: int, source: _Source) -> bool:
+    """Whether the sentence's source speaks for the number at ``i``: not one that names
+    the source ("the union representing 65,000 footballers warned"), nor one in a clause
+    that opens the sentence before the source's ("After a strike killed seven aid
+    workers, a UN agency says ...")."""
+    if source.start <= i < source.end:
+        return False
+    opened = words[s] in _SUBORDINATE and i < source.start
+    return not (opened and any(forms[k].endswith(",") for k in range(i, source.start)))
+
+
+# what a passive after a bare number says was done to it: "more than 200 were injured"
+_DONE_TO = frozenset("were was are is been".split())
+
+
+def _done_to(words: Sequence[str], forms: Sequence[str], after: int, e: int) -> str | None:
+    """What a number with no noun had done to it: "(more than 200) were injured" ->
+    "injured", so that it is not read as the series before it ("50 died")."""
+    if after >= e or forms[after - 1][-1:] in ".,;:?!":
+        return None  # "a father of three, was stabbed": the clause goes back to the victim
+    k = after
+    while k < e and words[k] in _DONE_TO:
+        k += 1
+    if k == after or k >= e:
+        return None
+    verb = words[k]
+    return bare(forms[k]) if len(verb) > 3 and (_past(verb) or verb in _IRREGULAR_DONE) else None
+
+
+_IRREGULAR_DONE = frozenset("hurt held shot taken hit lost left found seen born".split())
 
 
 def _what_counted(
