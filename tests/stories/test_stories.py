@@ -265,6 +265,20 @@ def test_compare_cli(tmp_path: Path, news: Path) -> None:
     assert data["videos"] == 2 and {o["channel"] for o in data["outlets"]} == {"DW News", "BBC"}
     neither = runner.invoke(main, ["compare", "--archive", str(db)])
     assert neither.exit_code == 2 and "compare one thing" in neither.output
+    # review: no way to leave the "(unknown)" outlet, or some dates, out of a comparison
+    one = runner.invoke(
+        main, ["compare", "-q", "floods", "--channel", "BBC", "--json", "--archive", str(db)]
+    )
+    data = json.loads(one.stdout)
+    assert data["videos"] == 1 and [o["channel"] for o in data["outlets"]] == ["BBC"]
+    late = runner.invoke(
+        main, ["compare", "-q", "floods", "--since", "2100-01-01", "--json", "--archive", str(db)]
+    )
+    assert json.loads(late.stdout)["videos"] == 0
+    typo = runner.invoke(
+        main, ["compare", "-q", "floods", "--channel", "BBX", "--archive", str(db)]
+    )
+    assert typo.exit_code == 1 and "no outlet 'BBX'" in typo.output
     for bad, said in (
         (["compare", "--story", "1", "--entity", "Qatar"], "not --story and --entity"),
         (["compare", "-q", " "], "--query is empty"),

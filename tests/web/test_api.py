@@ -746,3 +746,13 @@ def test_a_story_number_that_is_no_number_is_said_plainly(client: TestClient) ->
     assert page.status_code == 422 and "'abc' is not a whole number" in html.unescape(page.text)
     body = client.get("/api/v1/stories/abc").json()
     assert "story_id: 'abc' is not a whole number" in body["error"]["message"]
+
+
+def test_compare_keeps_the_outlets_and_dates_asked_for(client: TestClient) -> None:
+    whole = client.get("/api/v1/compare", params={"q": "Cairo"}).json()
+    outlets = [o["channel"] for o in whole["outlets"]]
+    assert len(outlets) >= 2
+    one = client.get("/api/v1/compare", params={"q": "Cairo", "channel": outlets[0]}).json()
+    assert [o["channel"] for o in one["outlets"]] == [outlets[0]]
+    none = client.get("/api/v1/compare", params={"q": "Cairo", "since": "2100-01-01"}).json()
+    assert none["videos"] == 0

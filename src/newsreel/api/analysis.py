@@ -11,9 +11,11 @@ from newsreel.analytics.compare import compare_outlets
 from newsreel.analytics.trends import TREND_COLUMNS, TrendRow, Trends
 from newsreel.api.base import MAX_TOP, ArchiveBase, Outlets
 from newsreel.errors import ConfigError, no_story
-from newsreel.models import Filters
+from newsreel.models import UNKNOWN_OUTLET, Filters
 from newsreel.rows import (
+    CompareRow,
     Comparison,
+    OutletClaim,
     StoryRow,
     Topics,
 )
@@ -57,11 +59,15 @@ class AnalysisMethods(ArchiveBase):
         entity: str | None = None,
         query: str | None = None,
         top: int = 15,
+        channel: Outlets = None,
+        since: date | None = None,
+        until: date | None = None,
     ) -> Comparison:
         """How outlets covered a story, an entity's videos or a query's matches: per
         outlet the distinctive terms (log-odds, z-scores), its first video, and the
         numbers it reported over time (``top``: distinctive terms per outlet, 1 to
-        ``MAX_TOP``)."""
+        ``MAX_TOP``); ``channel``, ``since`` and ``until`` keep the videos of those
+        outlets (``(unknown)``: of none) and dates only."""
         if not 1 <= top <= MAX_TOP:
             raise ConfigError(f"top must be between 1 and {MAX_TOP}, not {top}")
         chosen = [x for x in (story, entity, query) if x not in (None, "")]
@@ -84,7 +90,31 @@ class AnalysisMethods(ArchiveBase):
             tids = self.indexes.matching_ids(node, chosen_filters)
             what = f"query {query}"
         rows = self.store.analytics.compare_rows(tids)
-        return compare_outlets(what, rows, self.store.analytics.claims_of(tids), top=top)
+        claims = self.store.analytics.claims_of(tids)
+        if channel or since or until:
+            rows, claims = self._kept(rows, claims, channel, since, until)
+        return compare_outlets(what, rows, claims, top=top)
+
+    def _kept(
+        self,
+        rows: list[CompareRow],
+        claims: list[OutletClaim],
+        channel: Outlets,
+        since: date | None,
+        until: date | None,
+    ) -> tuple[list[CompareRow], list[OutletClaim]]:
+        """The compared videos (and their numbers) of the outlets and dates asked for."""
+        filters = self._filters(channel, None, since, until)
+        outlets = set(filters.channels)
+        kept = [
+            r
+            for r in rows
+            if (not outlets or (r.channel or UNKNOWN_OUTLET) in outlets)
+            and (filters.since is None or (r.publish_date and r.publish_date >= filters.since))
+            and (filters.until is None or (r.publish_date and r.publish_date <= filters.until))
+        ]
+        videos = {r.video_id for r in kept}
+        return kept, [c for c in claims if c.video_id in videos]
 
     def topics(
         self,

@@ -6,6 +6,7 @@ import csv
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from newsreel.analytics.trends import (
 from newsreel.api import MAX_TOP, open_archive
 from newsreel.cli.common import (
     QUERY_COMMAND,
+    DateParam,
     QueryCommand,
     archive_option,
     counted,
@@ -219,6 +221,14 @@ def spread(claims: Sequence[OutletClaim], limit: int) -> list[OutletClaim]:
     help="Distinctive terms per outlet.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the comparison as one JSON object.")
+@click.option(
+    "--channel",
+    multiple=True,
+    help="Compare only these outlets (name, code or group:NAME; '(unknown)': videos of "
+    "no outlet); repeat for several.",
+)
+@click.option("--since", type=DateParam(), help="Compare videos published on or after this date.")
+@click.option("--until", type=DateParam(), help="Compare videos published on or before this date.")
 @handle_errors
 def compare(
     archive: Path | None,
@@ -227,6 +237,9 @@ def compare(
     query: str | None,
     top: int,
     as_json: bool,
+    channel: tuple[str, ...],
+    since: date | None,
+    until: date | None,
 ) -> None:
     """How outlets covered one thing: distinctive words and phrases per outlet (log-odds
     with an informative Dirichlet prior, z-scores), who reported first, numbers reported."""
@@ -240,7 +253,15 @@ def compare(
             + (f" (not {' and '.join(given)})" if given else "")
         )
     with open_archive(resolve_archive(archive), read_only=True) as arch:
-        data = arch.compare(story=story_id, entity=entity, query=query, top=top)
+        data = arch.compare(
+            story=story_id,
+            entity=entity,
+            query=query,
+            top=top,
+            channel=channel or None,
+            since=since,
+            until=until,
+        )
     if as_json:
         click.echo(json.dumps(data.to_dict(), ensure_ascii=False))
         return

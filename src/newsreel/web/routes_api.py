@@ -434,11 +434,23 @@ def api_compare(
     entity: str | None = None,
     q: str | None = None,
     top: Annotated[int, Query(ge=1, le=MAX_TOP)] = 15,
+    channel: Channels = None,
+    since: Day = None,
+    until: Day = None,
 ) -> dict[str, Any]:
     """Distinctive words and phrases per outlet, who reported first, numbers reported
-    (as `newsreel compare --json`); give one of story, entity or q."""
+    (as `newsreel compare --json`); give one of story, entity or q; `channel` (repeat
+    it), `since` and `until` keep those outlets' videos and dates only."""
     with state_of(request).query() as arch:  # a query has the time budget
-        return arch.compare(story=story, entity=entity, query=q or None, top=top).to_dict()
+        return arch.compare(
+            story=story,
+            entity=entity,
+            query=q or None,
+            top=top,
+            channel=channel,
+            since=since,
+            until=until,
+        ).to_dict()
 
 
 @router.get("/trends", summary="Terms or entities over time per outlet")
