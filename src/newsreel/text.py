@@ -224,3 +224,25 @@ def unreadable(words: Sequence[str]) -> bool:
         return False
     known = sum(1 for w in long if zipf_frequency(w, "en") >= 1.0)
     return known < UNREADABLE_SHARE * len(long)
+
+
+def closest(name: str, names: Sequence[str], *, cutoff: float = 75, limit: int = 3) -> list[str]:
+    """The names closest to ``name`` in letters (rapidfuzz ratio from ``cutoff``, case
+    and punctuation aside), best first: what a "did you mean" offers."""
+    from rapidfuzz import fuzz, process, utils
+
+    found = process.extract(
+        name,
+        names,
+        scorer=fuzz.ratio,
+        processor=utils.default_process,
+        score_cutoff=cutoff,
+        limit=limit,
+    )
+    return [str(c[0]) for c in found]
+
+
+def did_you_mean(names: Sequence[str]) -> str:
+    """ "; did you mean 'A' or 'B'?" for up to three names, or "" for none."""
+    shown = list(dict.fromkeys(names))[:3]
+    return "; did you mean " + " or ".join(repr(n) for n in shown) + "?" if shown else ""

@@ -32,6 +32,7 @@ from newsreel.store.base import Store
 from newsreel.store.copy import PENDING as COPY_PENDING
 from newsreel.store.lock import ArchiveLock
 from newsreel.store.postgres import is_postgres_url, redact
+from newsreel.text import closest, did_you_mean
 
 DEFAULT_ARCHIVE = "newsreel.db"
 TABLES = ("videos", "entities", "mentions", "claims", "quotes")
@@ -397,20 +398,8 @@ def _typed_filters(channel: object, lang: object, since: object, until: object) 
 def outlet_hint(name: str, outlets: Sequence[str]) -> str:
     """ "; did you mean ..." for an outlet name no video has: the outlets whose name holds
     it as a word ("DW": 'DW News'), then the closest in letters ("BBC Nwes")."""
-    from rapidfuzz import fuzz, process, utils
+    from rapidfuzz import utils
 
     typed = utils.default_process(name).split()
     holding = [o for o in outlets if typed and set(typed) <= set(utils.default_process(o).split())]
-    close = [
-        str(c[0])
-        for c in process.extract(
-            name,
-            outlets,
-            scorer=fuzz.ratio,
-            processor=utils.default_process,
-            score_cutoff=75,
-            limit=3,
-        )
-    ]
-    shown = list(dict.fromkeys([*holding, *close]))[:3]
-    return "; did you mean " + " or ".join(repr(o) for o in shown) + "?" if shown else ""
+    return did_you_mean([*holding, *closest(name, outlets)])

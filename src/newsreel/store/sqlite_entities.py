@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import utils
 
 from newsreel.errors import NotFoundError
 from newsreel.rows import (
@@ -24,7 +24,7 @@ from newsreel.rows import (
 )
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput
 from newsreel.store.sqlite_write import MAX_ID, Repository, now, rows_in, temp_ids, to_date
-from newsreel.text import name_key
+from newsreel.text import closest, did_you_mean, name_key
 
 CO_MENTION_VIDEOS = 300  # co-mentions are counted over an entity's newest videos
 
@@ -464,35 +464,14 @@ class SQLiteEntities(Repository):
             (n for n in names if typed and _holds(utils.default_process(n).split(), typed)),
             key=len,
         )
-        close = [
-            str(c[0])
-            for c in process.extract(
-                name,
-                names,
-                scorer=fuzz.ratio,
-                processor=utils.default_process,
-                score_cutoff=75,
-                limit=3,
-            )
-        ]
         # a surname misspelt ("Mandelsen": 'Peter Mandelson')
         last = {utils.default_process(n).split()[-1]: n for n in names if " " in n.strip()}
         surname = (
-            [
-                last[str(c[0])]
-                for c in process.extract(
-                    utils.default_process(name),
-                    list(last),
-                    scorer=fuzz.ratio,
-                    score_cutoff=80,
-                    limit=2,
-                )
-            ]
+            [last[s] for s in closest(utils.default_process(name), list(last), cutoff=80, limit=2)]
             if len(typed) == 1 and last
             else []
         )
-        shown = list(dict.fromkeys([*whole, *close, *surname]))[:3]
-        return "; did you mean " + " or ".join(repr(n) for n in shown) + "?" if shown else ""
+        return did_you_mean([*whole, *closest(name, names), *surname])
 
     def entity_rows(
         self, video_id: str | None = None, entity_id: int | None = None

@@ -303,7 +303,9 @@ def _claims_in(
             i += used
             continue
         before = claims[-1] if claims else None
-        subject = _what_counted(forms, words, (s, e, i, after), places, value, counted, about)
+        subject = _visible(
+            subject_of(forms, words, (s, e, i, after), places, value, counted, about)
+        )
         done = None if counted else _done_to(words, forms, after, e)  # not "90% is found"
         subject = subject or done or _series(before or last, forms, i, used, value)
         if before and words[after : after + 2] == ["of", "them"] and _said_of_them(words, after, e):
@@ -438,20 +440,6 @@ def _done_to(words: Sequence[str], forms: Sequence[str], after: int, e: int) -> 
 
 
 _IRREGULAR_DONE = frozenset("hurt held shot taken hit lost left found seen born".split())
-
-
-def _what_counted(
-    forms: Sequence[str],
-    words: Sequence[str],
-    at: tuple[int, int, int, int],
-    places: dict[int, str],
-    value: float,
-    counted: bool,
-    about: str | None,
-) -> str | None:
-    """What the number at ``at`` (sentence start and end, the number, the token after it)
-    counts, as shown."""
-    return _visible(subject_of(forms, words, at, places, value, counted, about))
 
 
 def _said_of_them(words: Sequence[str], after: int, e: int) -> bool:
