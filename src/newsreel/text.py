@@ -85,12 +85,16 @@ def tokens(text: str) -> list[str]:
 
 # a caption's sound tag in square brackets: "[Music]", "[Applause]", "[ male announcer ]"
 CAPTION_TAG = re.compile(r"\[[^\[\]\n]{1,40}\]")
+# ... or a transcript's stage direction in round brackets: "(slow electronic music)"
+_ASIDE = re.compile(r"\([^()\n]{1,60}\)")
 
 
-def untagged(text: str) -> str:
+def untagged(text: str, *, asides: bool = False) -> str:
     """A transcript as search indexes and counts it: its caption tags ("[Music]") are no
-    words ("music" finds the videos that say it, not every video with a music cue)."""
-    return CAPTION_TAG.sub(" ", text) if "[" in text else text
+    words ("music" finds the videos that say it, not every video with a music cue);
+    with ``asides``, nor is what round brackets hold ("(BEGIN VIDEO CLIP)")."""
+    text = CAPTION_TAG.sub(" ", text) if "[" in text else text
+    return _ASIDE.sub(" ", text) if asides and "(" in text else text
 
 
 def tag_words(words: Sequence[str]) -> set[int]:

@@ -190,7 +190,7 @@ def test_trends_by_group_without_groups_says_how_to_make_one(demo: Path) -> None
         (("group", "add", "group:x", "DW"), "cannot name a group"),
         (("group", "add", "dw", "BBC News"), "taken by the outlet 'DW News'"),
         (("group", "add", "Dw_News", "BBC News"), "taken by the outlet 'DW News'"),
-        (("group", "add", "UK", "bbc"), "did you mean 'BBC News', 'BBC Newsnight'"),
+        (("group", "add", "UK", "bbc"), "did you mean 'BBC News' or 'BBC Newsnight'"),
         (("group", "add", "UK", "Al Jazeera"), "no outlet 'Al Jazeera'"),
         (("group", "remove", "nowhere"), "no outlet group 'nowhere'; the archive's groups: Europe"),
         (("group", "remove", "Europe", "BBC News"), "no outlet 'BBC News' in the group 'Europe'"),

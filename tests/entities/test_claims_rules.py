@@ -930,7 +930,9 @@ def test_a_claim_names_what_it_counts() -> None:
     assert claims_of("It is 40%.") == {}
     assert claims_of("The star was offered cash over £80 million.")[80_000_000][0] == "pounds"
     # a sum whose purpose goes unsaid is in its currency, as the golds name it
-    assert claims_of("The government will give £5,000 for every teacher.")[5000][0] == "pounds"
+    assert claims_of("The government will give £5,000 for every teacher.")[5000][0] == (
+        "for every teacher"
+    )
     assert claims_of("It has a GDP of a little over $800 billion.")[800e9][0] == "dollars"
 
 
@@ -1904,4 +1906,21 @@ def test_injured_are_not_counted_as_died_nor_a_clause_before_a_source_its() -> N
     assert claims_of("Police said 20 people were arrested and 5 were released.")[5] == (
         "released",
         "Police",
+    )
+
+
+def test_a_sum_nothing_before_names_is_said_of_where_it_goes_not_its_currency() -> None:
+    """Regression (stop 47's list): a sum's subject was its currency word ("dollars",
+    "pounds") where the words after it say what it buys or where it goes."""
+    assert values(
+        "An investor is putting a five hundred million dollars into this organization."
+    ) == {500_000_000: "into this organization"}
+    assert values("It was £10,000 that I paid in my loan.") == {10_000: "paid in my loan"}
+    assert values("He says he paid 1500 euros to a Kenyan recruitment agency for a visa.") == {
+        1500: "to a Kenyan recruitment agency"
+    }
+    # a time or how often after the sum says nothing of it
+    assert values("The price fell to under $12 in 1988.") == {12: "price"}
+    assert (
+        values("They paid 20 million euros for the first time.")[20_000_000] != "for the first time"
     )

@@ -26,7 +26,7 @@ def test_outlets_are_named_by_name_or_code_case_insensitively() -> None:
 
 
 def test_an_unknown_outlet_lists_close_names() -> None:
-    with pytest.raises(NotFoundError, match="did you mean 'BBC News', 'BBC Newsnight'"):
+    with pytest.raises(NotFoundError, match="did you mean 'BBC News' or 'BBC Newsnight'"):
         match_outlets(["BBC"], OUTLETS, "the archive x.db")
     with pytest.raises(NotFoundError, match="no outlet 'Reuters' in the archive x; its outlets"):
         match_outlets(["Reuters"], OUTLETS, "the archive x")

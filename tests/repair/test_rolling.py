@@ -153,3 +153,33 @@ def test_a_chant_said_over_and_over_is_kept_whole() -> None:
     assert (
         unrepeated_text(copies) == "messi immortalised himself in qatar tonight as the crowd sang"
     )
+
+
+@given(
+    st.lists(
+        st.tuples(st.floats(0, 100), st.floats(0, 20), st.integers(1, 6)), min_size=1, max_size=20
+    )
+)
+def test_every_word_keeps_a_time_within_its_own_cue(spec: list[tuple[float, float, int]]) -> None:
+    """Regression (review): a cue that overlapped a longer one before it had its words
+    pushed past its own end; now each word starts and ends within its cue."""
+    cues, bounds = [], {}
+    for n, (start, length, size) in enumerate(spec):
+        words = [f"c{n}w{k}" for k in range(size)]  # distinct words: never rolling
+        cues.append(Cue.from_text(start, start + length, " ".join(words)))
+        bounds.update(dict.fromkeys(words, (start, start + length)))
+    merged = merge_cues(cues, rolling=False)
+    for word in merged:
+        low, high = bounds[word.text]
+        assert low <= word.start <= word.end <= high
+    starts = [w.start for w in merged]
+    assert starts == sorted(starts)
+
+
+def test_a_cue_inside_a_longer_one_keeps_its_own_times() -> None:
+    long = Cue.from_text(0.0, 10.0, "the minister said that talks would go on")
+    inside = Cue.from_text(3.0, 4.0, "APPLAUSE")
+    merged = merge_cues([long, inside], rolling=False)
+    applause = next(w for w in merged if w.text == "APPLAUSE")
+    assert (applause.start, applause.end) == (3.0, 4.0)
+    assert (merged[0].text, merged[0].start) == ("the", 0.0)

@@ -127,3 +127,34 @@ def test_a_copy_into_a_missing_folder_is_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["copy", str(source), str(tmp_path / "nodir" / "x.db")])
     assert result.exit_code == 1 and "does not exist" in result.output
     assert not (tmp_path / "nodir").exists()
+
+
+def test_a_copy_of_an_archive_being_written_is_the_archive_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression (review): copying a SQLite archive while an ingest wrote to it failed
+    with exit status 4 (the hashes, read later, saw rows the copy had not)."""
+    from newsreel.store import copy as copy_module
+
+    source = tmp_path / "a.db"
+    with open_archive(source) as arch:
+        arch.ingest([EXAMPLES / "records" / "000_ca11e6ccf9581cca.txt"])
+    real = copy_module._copy_table
+    written = {"done": False}
+
+    def while_ingesting(*args: object, **kwargs: object) -> int:
+        count = real(*args, **kwargs)  # type: ignore[arg-type]
+        if args[2] == "videos" and not written["done"]:  # another process writes meanwhile
+            written["done"] = True
+            with open_archive(source) as other:
+                other.ingest([EXAMPLES])
+        return count
+
+    monkeypatch.setattr(copy_module, "_copy_table", while_ingesting)
+    result = CliRunner().invoke(main, ["copy", str(source), str(tmp_path / "b.db"), "--json"])
+    assert result.exit_code == 0, result.output
+    assert written["done"]
+    report = json.loads(result.output.splitlines()[0])
+    assert report["verified"] is True and report["rows"]["videos"] == 1
+    with open_archive(source, read_only=True) as now:
+        assert now.stats().videos == 8  # the writer's videos are in the source, not the copy

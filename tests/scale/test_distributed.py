@@ -209,3 +209,16 @@ def test_a_cluster_ingest_stopped_early_is_recorded_interrupted(tmp_path: Path) 
         ingest_paths(arch.indexes, [EXAMPLES], dispatch=stopped)  # type: ignore[arg-type]
     statuses = [r[0] for r in sqlite3.connect(db).execute("SELECT status FROM ingest_runs")]
     assert statuses == ["interrupted"]
+
+
+@pytest.mark.distributed
+def test_local_workers_ignore_ctrl_c_and_this_process_gets_it_back() -> None:
+    """Regression (review): Ctrl-C during a --cluster local:N run printed a traceback from
+    every worker process; they now ignore it, and this process stops the work."""
+    from newsreel.pipeline import distributed
+
+    before = signal.getsignal(signal.SIGINT)
+    with distributed.cluster_client("local:1") as client:
+        assert signal.getsignal(signal.SIGINT) == before
+        handlers = client.run(lambda: int(signal.getsignal(signal.SIGINT)))  # type: ignore[arg-type]
+    assert list(handlers.values()) == [int(signal.SIG_IGN)]

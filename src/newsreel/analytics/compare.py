@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
@@ -33,7 +32,7 @@ from newsreel.rows import (
     VideoRef,
 )
 from newsreel.stories.features import STOP
-from newsreel.text import tokens
+from newsreel.text import tokens, untagged
 
 PRIOR = 500.0
 MIN_COUNT = 3
@@ -48,7 +47,7 @@ def ngrams(text: str) -> Counter[str]:
     music)")."""
     words = [
         w
-        for w in tokens(_TAGS.sub(" ", text))
+        for w in tokens(untagged(text, asides=True))
         if not w.isdigit() and w not in _CONTRACTED and w not in _NUMBERS and w not in _WEB
     ]
     counts: Counter[str] = Counter(
@@ -114,9 +113,6 @@ def _unrepeated(ranked: Sequence[tuple[float, str, int]]) -> list[tuple[float, s
     ]
 
 
-# a caption's tag or a transcript's stage direction in brackets: "[Music]", "(slow
-# electronic music)", "(BEGIN VIDEO CLIP)"
-_TAGS = re.compile(r"\[[^\[\]]{0,60}\]|\([^()]{0,60}\)")
 _NUMBERS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "

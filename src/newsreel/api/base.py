@@ -12,7 +12,7 @@ from typing import Any, Self
 
 from newsreel.analytics.trends import Trends
 from newsreel.errors import ConfigError, StoreError
-from newsreel.ingest.groups import expand_groups, is_group
+from newsreel.ingest.groups import expand_groups, is_group, outlet_hint
 from newsreel.models import UNKNOWN_OUTLET, Filters
 from newsreel.pipeline.stage import Progress as StageProgress
 from newsreel.pipeline.stage import Stage, StageRun, run_stage
@@ -32,7 +32,6 @@ from newsreel.store.base import Store
 from newsreel.store.copy import PENDING as COPY_PENDING
 from newsreel.store.lock import ArchiveLock
 from newsreel.store.postgres import is_postgres_url, redact
-from newsreel.text import closest, did_you_mean
 
 DEFAULT_ARCHIVE = "newsreel.db"
 TABLES = ("videos", "entities", "mentions", "claims", "quotes")
@@ -393,13 +392,3 @@ def _typed_filters(channel: object, lang: object, since: object, until: object) 
     for name, day in (("since", since), ("until", until)):  # ISO text is read as a date
         if day is not None and not isinstance(day, date | str):
             raise ConfigError(f"{name} is a date (or ISO text, 2024-03-31), not {day!r}")
-
-
-def outlet_hint(name: str, outlets: Sequence[str]) -> str:
-    """ "; did you mean ..." for an outlet name no video has: the outlets whose name holds
-    it as a word ("DW": 'DW News'), then the closest in letters ("BBC Nwes")."""
-    from rapidfuzz import utils
-
-    typed = utils.default_process(name).split()
-    holding = [o for o in outlets if typed and set(typed) <= set(utils.default_process(o).split())]
-    return did_you_mean([*holding, *closest(name, outlets)])

@@ -8,7 +8,6 @@ groups come in as arguments.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -16,6 +15,7 @@ from newsreel.errors import ConfigError, NotFoundError
 from newsreel.ingest.outlets import outlet_key
 from newsreel.rows import OutletRow
 from newsreel.search.query import GROUP_PREFIX
+from newsreel.text import closest, did_you_mean
 
 MAX_NAME = 64
 _NAME = re.compile(rf"^[^\W_][\w.-]{{0,{MAX_NAME - 1}}}$")
@@ -54,21 +54,29 @@ def match_outlets(spellings: Sequence[str], outlets: Sequence[OutletRow], where:
         wanted = spelling.strip().casefold()
         named = [o.name for o in outlets if wanted in {n.casefold() for n in (o.name, *o.codes)}]
         if not named:
-            raise NotFoundError(f"no outlet {spelling!r} in {where}; {_suggest(spelling, outlets)}")
+            raise NotFoundError(f"no outlet {spelling!r} in {where}{_suggest(spelling, outlets)}")
         found.update(dict.fromkeys(named))
     return list(found)
 
 
+def outlet_hint(name: str, outlets: Sequence[str]) -> str:
+    """ "; did you mean ..." for an outlet name no video has: the outlets whose name holds
+    it as a word ("DW": 'DW News'), then the closest in letters ("BBC Nwes"); "" if none."""
+    from rapidfuzz import utils
+
+    typed = utils.default_process(name).split()
+    holding = [o for o in outlets if typed and set(typed) <= set(utils.default_process(o).split())]
+    return did_you_mean([*holding, *closest(name, outlets)])
+
+
 def _suggest(spelling: str, outlets: Sequence[OutletRow]) -> str:
-    """'did you mean ...' with the close names and codes, or the outlets there are."""
-    by_key = {n.casefold(): n for o in outlets for n in (o.name, *o.codes)}
-    close = difflib.get_close_matches(spelling.casefold(), list(by_key), n=5, cutoff=0.5)
-    close += [k for k in by_key if spelling.casefold() in k and k not in close]
-    if close:
-        return "did you mean " + ", ".join(repr(by_key[k]) for k in close[:5]) + "?"
+    """'; did you mean ...' (outlet_hint), or the outlets there are."""
     names = [o.name for o in outlets]
+    hint = outlet_hint(spelling, names)
+    if hint:
+        return hint
     shown = ", ".join(names[:10]) + (", ..." if len(names) > 10 else "")
-    return f"its outlets: {shown or 'none'}"
+    return f"; its outlets: {shown or 'none'}"
 
 
 def expand_groups(channels: Sequence[str], groups: Mapping[str, Sequence[str]]) -> tuple[str, ...]:

@@ -21,9 +21,10 @@ queue of a SQLite archive) runs on the driver.
 from __future__ import annotations
 
 import re
+import signal
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -72,6 +73,21 @@ WORKERS_WAIT = 30  # seconds a scheduler is given to have a worker
 
 
 @contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Ignore Ctrl-C while worker processes start: they inherit "ignored" (Python keeps
+    it) and never see it, where each had printed a traceback; this process, which gets
+    it after, stops the work and closes them."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+@contextmanager
 def cluster_client(spec: str) -> Any:
     """A Dask client of the cluster ``spec`` names (a LocalCluster is made and closed)."""
     kind, value = parse_cluster(spec)
@@ -82,14 +98,15 @@ def cluster_client(spec: str) -> Any:
     # through numpy and onnxruntime, and a worker's connection serves one task at a time.
     with dask.config.set({"distributed.worker.daemon": False}):
         if kind == "local":
-            cluster = LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=int(value),
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=50,
-                env=ONE_THREAD,  # N workers use N cores, not N x the cores each
-            )
+            with _workers_ignore_ctrl_c():
+                cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                    n_workers=int(value),
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=50,
+                    env=ONE_THREAD,  # N workers use N cores, not N x the cores each
+                )
             try:
                 with Client(cluster) as client:  # type: ignore[no-untyped-call]
                     yield client

@@ -14,6 +14,7 @@ the like for untimed text whose caption lines were written out several times eac
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -77,8 +78,9 @@ def _spread(cue: Cue, first: int) -> list[TimedWord]:
     span = max(cue.end - cue.start, 0.0)
     out: list[TimedWord] = []
     for n, i in enumerate(new):
-        given = cue.times[i]
-        start = given if given is not None else cue.start + span * n / len(new)
+        given = cue.times[i]  # an inline time outside its cue is held to the cue
+        start = cue.start + span * n / len(new) if given is None else given
+        start = min(max(start, cue.start), max(cue.end, cue.start))
         own = cue.ends[i] if cue.ends is not None else None
         out.append(TimedWord(cue.words[i], start, cue.end if own is None else own))
     return out
@@ -222,15 +224,16 @@ def _repeat_length(head: list[str], keys: list[str], last_new: int) -> int:
 
 
 def _monotonic(words: list[TimedWord]) -> list[TimedWord]:
-    """Make starts non-decreasing and end each word where the next one starts."""
-    out: list[TimedWord] = []
-    last = 0.0
-    for word in words:
-        start = max(word.start, last)
-        out.append(TimedWord(word.text, start, max(word.end, start)))
-        last = start
-    for i in range(len(out) - 1):
-        nxt = out[i + 1].start
-        if out[i].end > nxt:
-            out[i] = TimedWord(out[i].text, out[i].start, nxt)
+    """Make starts non-decreasing and end each word where the next one starts, keeping
+    every word within its cue: a word of an earlier cue that overlaps the next cue starts
+    no later than the next cue's first word (cues come sorted by start), rather than a
+    later word being pushed past its own cue's end."""
+    out = list(words)
+    nxt = math.inf
+    for i in range(len(out) - 1, -1, -1):
+        word = out[i]
+        start = min(word.start, nxt)
+        end = max(min(word.end, nxt), start)
+        out[i] = TimedWord(word.text, start, end)
+        nxt = start
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,11 +134,41 @@ def table_hash(store: Store, table: str, columns: list[str], key: list[str]) -> 
     return count, digest.hexdigest()
 
 
+@contextmanager
+def snapshot(store: Store) -> Iterator[None]:
+    """Every read of ``store`` inside sees one moment of it, however others write to it
+    meanwhile (a SQLite read transaction on its write-ahead log; PostgreSQL's REPEATABLE
+    READ): a copy of an archive being ingested into is the archive as it was, and its
+    hashes agree with it."""
+    db: Any = store.db  # type: ignore[attr-defined]
+    if _is_postgres(store):
+        with db:
+            db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            yield
+        return
+    if db.in_transaction:
+        yield
+        return
+    db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        db.rollback()  # it only read
+
+
 def copy_archive(
     source: Store, dest: Store, progress: Callable[[str, int], None] | None = None
 ) -> CopyReport:
-    """Copy every row of ``source`` into the empty archive ``dest``, then verify counts
-    and hashes table by table; ``progress(table, rows)`` after each chunk."""
+    """Copy every row of ``source`` (one moment of it, ``snapshot``) into the empty
+    archive ``dest``, then verify counts and hashes table by table; ``progress(table,
+    rows)`` after each chunk."""
+    with snapshot(source):
+        return _copy_all(source, dest, progress)
+
+
+def _copy_all(
+    source: Store, dest: Store, progress: Callable[[str, int], None] | None
+) -> CopyReport:
     pending = bool(dest.search.state(PENDING))
     of = redact(str(source.path))
     if pending and dest.search.state(PENDING) not in ("1", of):

@@ -57,7 +57,12 @@ from newsreel.entities.claims.sources import (
     _speaker_before,
 )
 from newsreel.entities.claims.subjects import subject_of
-from newsreel.entities.claims.words import _AUXILIARIES, _PREPOSITIONS, _PRONOUNS, _STOP
+from newsreel.entities.claims.words import (
+    _AUXILIARIES,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _STOP,
+)
 from newsreel.repair.clean import bare, core, is_marker
 from newsreel.text import STOPWORDS
 
@@ -421,17 +426,13 @@ def _sourced(forms: Sequence[str], words: Sequence[str], s: int, i: int, source:
     return not (opened and any(forms[k].endswith(",") for k in range(i, source.start)))
 
 
-# what a passive after a bare number says was done to it: "more than 200 were injured"
-_DONE_TO = frozenset("were was are is been".split())
-
-
 def _done_to(words: Sequence[str], forms: Sequence[str], after: int, e: int) -> str | None:
     """What a number with no noun had done to it: "(more than 200) were injured" ->
     "injured", so that it is not read as the series before it ("50 died")."""
     if after >= e or forms[after - 1][-1:] in ".,;:?!":
         return None  # "a father of three, was stabbed": the clause goes back to the victim
     k = after
-    while k < e and words[k] in _DONE_TO:
+    while k < e and words[k] in _PASSIVE:  # "200 were injured"
         k += 1
     if k == after or k >= e:
         return None

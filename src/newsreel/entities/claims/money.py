@@ -346,6 +346,55 @@ def money_noun_near(
     return _noun_near(forms, words, s, i, _MONEY_NOUNS | _MONEY_ALSO if money else _MONEY_NOUNS)
 
 
+def spent_on(forms: Sequence[str], words: Sequence[str], after: int, e: int) -> str | None:
+    """Where a sum goes, said after its currency, for a sum nothing before names: "a
+    five hundred million dollars into this organization", "£500 under the threshold",
+    "£10,000 that I paid in my loan" -> "paid in my loan"; not a time ("$12 in 1988",
+    "euros for the first time") or how often ("a week")."""
+    j = after + 1 if after < e and words[after] in _CURRENCY else after
+    j = _rate_end(words, j, e)
+    if j >= e or j == 0 or forms[j - 1][-1:] in ".,?!;:":
+        return None
+    if words[j] in ("that", "which") and j + 2 < e:
+        return _paid_in(forms, words, j + 1, e)
+    if words[j] not in _GOES or j + 1 >= e:
+        return None
+    nxt = j + 1
+    while nxt < e and (words[nxt] in _DETERMINERS or words[nxt] in _POINTERS):
+        nxt += 1
+    if nxt >= e or not _noun(words[nxt]) or words[nxt] in _WHEN_NOUNS or _YEAR.match(words[nxt]):
+        return None  # "in 1988", "for the first time", "over three years"
+    out = [bare(forms[j])]
+    for k in range(j + 1, min(e, j + 5)):
+        if not (words[k] in _DETERMINERS or words[k] in _POINTERS or _noun(words[k])):
+            break
+        out.append(bare(forms[k]))
+        if forms[k][-1:] in ".,?!;:":
+            break
+    while out and not _noun(out[-1].casefold()):
+        out.pop()
+    return " ".join(out) if len(out) > 1 else None
+
+
+def _paid_in(forms: Sequence[str], words: Sequence[str], k: int, e: int) -> str | None:
+    """The verb phrase of a relative clause after a sum, from token ``k`` past "that":
+    "(£10,000 that) I paid in my loan" -> "paid in my loan"."""
+    while k < e and (words[k] in _SUBJECT_PRONOUNS or forms[k][:1].isupper()):
+        k += 1
+    while k < e and words[k] in _BE:
+        k += 1
+    if k < e and (_past(words[k]) or words[k] in _MONEY_VERBS or words[k].endswith("ing")):
+        return _words_on(forms, words, k, e, 5)
+    return None
+
+
+# prepositions after a sum that say where it goes or what it buys
+_GOES = frozenset("into to for under on".split())
+_SUBJECT_PRONOUNS = frozenset("i we you they he she it".split())
+_POINTERS = frozenset("this that these those my his her its our your their".split())
+_WHEN_NOUNS = frozenset("time times first day days week weeks month months year years".split())
+
+
 def temperature_near(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
     """What a temperature is of: the nearest word for one before it ("temperatures are
     forecast to fall as low as -30°C" -> "temperatures", "the heat averaging 35°")."""

@@ -21,6 +21,7 @@ from newsreel.entities.claims.money import (
     currency_of,
     money_noun_near,
     sign_said_again,
+    spent_on,
     temperature_near,
 )
 from newsreel.entities.claims.numbers import (
@@ -211,11 +212,13 @@ def subject_of(
             said_of(forms, words, s, i)
             or _said_of_it(words, s, i, topic)
             or money_noun_near(forms, words, s, i, money=_is_money(forms, words, i, after))
+            or (spent_on(forms, words, after, e) if _is_money(forms, words, i, after) else None)
             or currency_of(forms, i, after)
         )
-    if subject is not None and subject.casefold() in _CURRENCY:
-        return money_noun_near(forms, words, s, i) or subject  # "revenue ... 636 million euros"
     subject = untrailed(subject)
+    if subject is not None and subject.casefold() in _CURRENCY:
+        # "revenue ... 636 million euros"; "500 million dollars into this organization"
+        return money_noun_near(forms, words, s, i) or spent_on(forms, words, after, e) or subject
     said = subject.casefold().split() if subject else []
     if (
         subject is not None
