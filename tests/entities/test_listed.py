@@ -411,6 +411,10 @@ def test_a_listed_first_name_takes_in_its_misheard_surname_after_it() -> None:
         ("revette cooper", "Yvette Cooper"),
         ("kleinmann", "Zoe Kleinman"),
         ("mariah carey", "Mariah Carey"),  # a listed name is itself, not Mark Carney
+        ("kemmy bono", None),  # entities review: another first letter, unlike in letters
+        ("carnegie melon", None),  # no Giorgia Meloni
+        ("vet cooper", "Yvette Cooper"),  # close enough in letters
+        ("chrissy noem", "Kristi Noem"),  # "ch" and "k" start alike
     ],
 )
 def test_an_everyday_word_or_another_first_sound_is_no_listed_person(

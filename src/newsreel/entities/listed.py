@@ -315,7 +315,9 @@ class NameList:
                 person.by_surname
                 and first_sound(words[0]) == first_sound(first)
                 and (len(words[0]) <= 3 or fuzz.ratio(words[0], first) >= 40)
-            )  # "Kia" Starmer; "Cedric McCann" is no Cindy McCain
+                and (_letter(words[0]) == _letter(first) or fuzz.ratio(words[0], first) >= 60)
+            )  # "Kia" Starmer, "vet" Cooper; "Cedric McCann" is no Cindy McCain, "Kemmy
+            # Bono" no Jeremy Bowen (another first letter, and unlike in letters)
             sir = (  # "Sakir Starmer", "Sed Davyy": "Sir Keir", "Sir Ed" heard as one word
                 person.by_surname
                 and len(words) == 2
@@ -361,6 +363,15 @@ class NameList:
         ):
             best = (joined[1], self._joined[joined[0]])
         return best[1] if best else None
+
+
+def _letter(word: str) -> str:
+    """A word's first letter as spelling goes: c, k and q one letter, "ph" an f, the
+    vowels one ("Chrissy" / "Kristi" start alike; "Kemmy" / "Jeremy" do not)."""
+    if word[:2] == "ph":
+        return "f"
+    first = word[:1]
+    return "k" if first in "ckq" else "a" if first in "aeiou" else first
 
 
 EVERYDAY = 3.9  # English Zipf frequency from which a word is everyone's ("sally", "first")
