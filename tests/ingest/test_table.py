@@ -319,3 +319,38 @@ def test_json_lines_whose_rows_name_the_text_differently_are_all_read() -> None:
     assert "captions" not in third.extra  # the text is not kept twice (review)
     told = list(parse_bytes("jsonl", data, "rows.jsonl", {"transcript": "text"}))
     assert [type(r).__name__ for r in told] == ["BadInputError", "Record", "BadInputError"]
+
+
+def test_an_edited_record_that_names_no_id_is_a_new_version_not_a_second_video(
+    tmp_path: Path,
+) -> None:
+    """Regression (ingest review): a record with no video id takes its text's hash as its
+    id, so fixing a typo in it and ingesting the file again made a second video."""
+    from newsreel import open_archive
+
+    seed = tmp_path / "noid.txt"
+    body = (
+        "<video_title>Talks resume</video_title>\n<doc>\nthe talks in cairo resumed today\n</doc>\n"
+    )
+    table = tmp_path / "rows.csv"
+    table.write_text(
+        "title,text\nA,first row said this\nB,second row said that\n", encoding="utf-8"
+    )
+    seed.write_text(body, encoding="utf-8")
+    with open_archive(tmp_path / "a.db") as archive:
+        first = archive.ingest([seed, table])
+        assert first.ingested == 3
+        seed.write_text(body.replace("cairo", "Cairo"), encoding="utf-8")
+        table.write_text(
+            "title,text\nA,first row said this\nB,second row said that again\n", encoding="utf-8"
+        )
+        again = archive.ingest([seed, table])
+        assert (again.ingested, again.new_versions, again.unchanged) == (0, 2, 1)
+        assert archive.stats().videos == 3
+        edited = next(r for r in archive.browse(limit=10)[1] if r.title == "Talks resume")
+        video = archive.show(edited.video_id)
+        assert "Cairo" in video.text and video.version == 2
+        # the same edited text read from another file is that video, not a third
+        copy = tmp_path / "copy.txt"
+        copy.write_text(body.replace("cairo", "Cairo"), encoding="utf-8")
+        assert archive.ingest([copy]).ingested == 0 and archive.stats().videos == 3

@@ -197,6 +197,7 @@ def test_schema_is_plain_tables_with_recorded_migrations(
         (12,),
         (13,),
         (14,),
+        (15,),
     ]
     assert "repairs" in tables and {"story_history", "story_moves"} <= tables
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -332,6 +332,15 @@ INSERT OR IGNORE INTO fts_pending
     SELECT current_transcript_id FROM videos WHERE current_transcript_id IS NOT NULL
 """,
     ),
+    (
+        15,
+        "ingest: an edited record with no video id is found by its file or its text "
+        "(a new version, not a second video)",
+        """
+CREATE INDEX transcripts_place ON transcripts(source_path, source_locator);
+CREATE INDEX transcripts_content ON transcripts(content_sha256)
+""",
+    ),
 )
 
 # What a migration adds on PostgreSQL only: search there lives in the database itself

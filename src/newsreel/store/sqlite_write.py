@@ -116,6 +116,10 @@ def unindex(db: sqlite3.Connection, transcript_id: int) -> None:
     db.execute("DELETE FROM fts_pending WHERE transcript_id = ?", (transcript_id,))
 
 
+# the id_source of a record that names no video id: its id is a hash of its text
+CONTENT_HASH = "content-hash"
+
+
 class BatchWriter:
     """Writes one batch inside the caller's transaction and counts every outcome."""
 
@@ -150,6 +154,7 @@ class BatchWriter:
         self.summary.skipped_files = len(results) - len(files)
         self.summary.skipped = [SkippedFile(r.path, r.skipped) for r in results if r.skipped]
         pairs = [(record, result) for result in files for record in result.records]
+        self._same_place(pairs)
         self._load([record.video_id for record, _ in pairs])
         next_id = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM transcripts").fetchone()[0]
         spliced: set[str] = set()
@@ -164,6 +169,39 @@ class BatchWriter:
         self._write_sources(files)
         self.written = [self._indexed(vid, tid) for vid, tid in self.current.items()]
         return self.summary
+
+    def _same_place(self, pairs: Sequence[tuple[Record, FileResult]]) -> None:
+        """A record that names no video id (its id is its text's hash) and whose text was
+        edited is a new version of the video last read from the same file and place in
+        it, not a second video: its id becomes that video's, unless its text is already
+        another video's."""
+        hashed = [(r, f) for r, f in pairs if r.id_source == CONTENT_HASH]
+        if not hashed:
+            return
+        ids = [r.video_id for r, _ in hashed]
+        taken = {
+            row[0]
+            for row in rows_in(self.db, "SELECT video_id FROM videos WHERE video_id IN ({})", ids)
+        }
+        for record, result in hashed:
+            if record.video_id in taken:
+                continue  # unchanged, or the same text read elsewhere
+            sha = record.content_sha256 or content_hash(record)
+            row = (
+                self.db.execute(  # the same text, as an earlier edit made it
+                    "SELECT v.video_id FROM transcripts t JOIN videos v ON v.video_id = t.video_id "
+                    "WHERE t.content_sha256 = ? AND v.id_source = ? LIMIT 1",
+                    (sha, CONTENT_HASH),
+                ).fetchone()
+                or self.db.execute(
+                    "SELECT v.video_id FROM videos v JOIN transcripts t "
+                    "ON t.id = v.current_transcript_id WHERE v.id_source = ? "
+                    "AND t.source_path = ? AND coalesce(t.source_locator, '') = ?",
+                    (CONTENT_HASH, result.path, record.locator or ""),
+                ).fetchone()
+            )
+            if row is not None:
+                record.video_id = row[0]
 
     def _indexed(self, vid: str, tid: int) -> IndexedVideo:
         row = self.fresh.get(vid) or self.known[vid]
