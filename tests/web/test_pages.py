@@ -105,6 +105,21 @@ def test_timed_video_links_paragraphs_to_the_second(client: TestClient) -> None:
     assert re.search(r"https://www\.youtube\.com/watch\?v=4emc0CPvQ-0&amp;t=\d+s", page)
 
 
+def test_a_search_hit_opens_its_video_at_the_time_it_links_to(client: TestClient) -> None:
+    """Regression (web review): a hit's link /video/ID?t=SECONDS answered 422 ("takes no
+    parameter 't'"): every timed search result opened an error page."""
+    page = client.get("/search", params={"q": "the"}).text
+    link = re.search(r'href="(/video/4emc0CPvQ-0\?t=(\d+))"', page)
+    assert link is not None
+    opened = client.get(link.group(1))
+    assert opened.status_code == 200
+    marked = re.findall(
+        r'<p class="para here" id="w\d+">\s*<a class="time"[^>]*>(\d+):(\d\d)<', opened.text
+    )
+    assert len(marked) == 1 and 60 * int(marked[0][0]) + int(marked[0][1]) <= int(link.group(2))
+    assert client.get("/video/4emc0CPvQ-0", params={"t": "-3"}).status_code == 422
+
+
 def test_entity_page(client: TestClient) -> None:
     entity_id = client.get("/api/v1/entities/Shin Bet").json()["entity_id"]
     page = client.get(f"/entity/{entity_id}").text

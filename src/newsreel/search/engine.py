@@ -506,9 +506,9 @@ def hybrid(
     text = semantic_text(node)
     check_time()
     out = excluded(indexes, excluding(node, variants), filters)
-    # deeper pages read further by meaning; scores are scaled on the first
-    # SEMANTIC_DEPTH alone, so a page's order does not change with how deep one reads
-    depth = max(SEMANTIC_DEPTH, offset + limit)
+    # the SEMANTIC_DEPTH nearest only: by meaning every video is some distance away, and
+    # the rest would add a score of 0 (a search had listed the whole archive)
+    depth = SEMANTIC_DEPTH
     meaning = [m for m in indexes.semantic.search(text, filters, depth) if m[0] not in out]
     weight = semantic_weight(text)
     fused: dict[int, float] = {}
@@ -518,11 +518,11 @@ def hybrid(
         fused[transcript_id] = score / top
         labels[transcript_id] = label
     if meaning:
-        band = meaning[:SEMANTIC_DEPTH]
-        high, low = band[0][1], band[-1][1]
-        for n, (transcript_id, cosine, _) in enumerate(meaning):
-            near = n < SEMANTIC_DEPTH
-            part = max(0.0, (cosine - low) / (high - low)) if high > low else float(near)
+        high, low = meaning[0][1], meaning[-1][1]
+        for transcript_id, cosine, _ in meaning:
+            part = max(0.0, (cosine - low) / (high - low)) if high > low else 1.0
+            if part == 0 and transcript_id not in fused:
+                continue  # the furthest of them, by meaning alone: it would score 0
             fused[transcript_id] = fused.get(transcript_id, 0.0) + weight * part
             labels.setdefault(transcript_id, "semantic")
     lexical_rank = {t: n for n, (t, _) in enumerate(lexical_ranked)}

@@ -94,7 +94,7 @@ def search_page(
         facets: dict[str, list[tuple[str, int]]] = {
             k: [] for k in ("channel", "language", "month", "entity")
         }
-        total = offset + len(hits) + (1 if len(hits) == limit else 0)  # "at least"
+        total = 0  # "at least" what was found: below
     else:
         facets = arch.facets(q, exact=exact, **filters)
         total = sum(n for _, n in facets["channel"])
@@ -109,8 +109,10 @@ def search_page(
         row["snippet_html"] = snippet_html(hit.snippet)
         row["snippet"] = unmark(hit.snippet)  # plain text: JSON needs no HTML escaping
         rows.append(row)
-    if mode != "lexical":  # at least as many as found, at most every video of the filters
-        total = min(max(total, offset + len(rows)), arch.browse(limit=1, **filters)[0])
+    if mode != "lexical":  # at least as many as found (one more while a page is full, so
+        # that a next page is offered), at most every video of the filters
+        found = offset + len(rows) + (1 if len(rows) == limit else 0)
+        total = min(max(total, found), arch.browse(limit=1, **filters)[0])
     return {
         "query": q,
         "total": total,
@@ -129,7 +131,9 @@ def search_page(
         # like it: "Ukrane" finds "crane"): the query with such words respelled as the
         # archive's closest frequent words ("Epstien" -> "Epstein"), else null
         "did_you_mean": (
-            arch.did_you_mean(q) if not offset and (mode == "lexical" or not rows) else None
+            arch.did_you_mean(q)
+            if not offset and (mode == "lexical" or all(r["match"] == "semantic" for r in rows))
+            else None
         ),
     }
 

@@ -163,8 +163,14 @@ def search(
 
 
 @router.get("/video/{video_id}", response_class=HTMLResponse)
-def video(request: Request, video_id: str, view: str = "repaired") -> HTMLResponse:
-    """A video: metadata, repaired transcript with turns and entities, claims, quotes."""
+def video(
+    request: Request,
+    video_id: str,
+    view: str = "repaired",
+    t: Annotated[float | None, Query(ge=0, le=1e7)] = None,
+) -> HTMLResponse:
+    """A video: metadata, repaired transcript with turns and entities, claims, quotes;
+    ``t`` (seconds, from a search hit) marks the paragraph said then."""
     with state_of(request).archive() as arch:
         detail = arch.show(video_id)
         mentions = arch.mentions(video_id)
@@ -178,6 +184,9 @@ def video(request: Request, video_id: str, view: str = "repaired") -> HTMLRespon
     anchors = {c.first_word for c in claims} | {q.first_word for q in quotes}
     paras = paragraphs(repaired, words, detail.word_times, mentions, anchors)
     timed = detail.word_times is not None
+    said = [
+        p.first_word for p in paras if p.start_seconds is not None and p.start_seconds <= (t or 0)
+    ]
     return render(
         request,
         "video.html",
@@ -187,6 +196,7 @@ def video(request: Request, video_id: str, view: str = "repaired") -> HTMLRespon
             "repaired": repaired is not None,
             "model": repaired.model if repaired else None,
             "show_raw": view == "raw",
+            "here": said[-1] if t is not None and said else None,
             "watch": youtube_url(detail.video_id, None),
             "link_at": (lambda s: youtube_url(detail.video_id, s)) if timed else None,
             "claims": claims,

@@ -79,17 +79,10 @@ function rawToggle() {
 }
 
 function jumpToTime() {
-  const params = new URLSearchParams(location.search);
-  const t = params.get("t");
-  if (t === null || location.hash) return;
-  let best = null;
-  document.querySelectorAll(".para").forEach((p) => {
-    const time = p.querySelector(".time");
-    if (!time) return;
-    const [m, s] = time.textContent.split(":").map(Number);
-    if (m * 60 + s <= Number(t)) best = p;
-  });
-  if (best) { best.classList.add("here"); best.scrollIntoView({ block: "center" }); }
+  // the server marks the paragraph said at ?t=SECONDS (a search hit's time)
+  if (location.hash) return;
+  const here = document.querySelector(".para.here");
+  if (here) here.scrollIntoView({ block: "center" });
 }
 
 // Entity edits (rename, merge, split) on a --writable server: JSON posts with the
