@@ -119,11 +119,17 @@ def expandable(word: str) -> bool:
     return len(word) >= MIN_KEY_LENGTH and word.isalpha() and word not in STOPWORDS
 
 
+SOUND_KEYS = "k2"  # the sound_key recipe (k2: "chr"/"chl" read as a k)
+
+
 def sound_key(word: str) -> str | None:
     """The coarse phonetic key of a folded word (Metaphone with m/n, th/t, b/p, d/t,
-    g/j/k merged); None when it has none."""
+    g/j/k merged, "chr" and "chl" a k); None when it has none. ``SOUND_KEYS`` names this
+    recipe: a change of it has the vocabulary recounted."""
     if not expandable(word):
         return None
+    if word[:3] in ("chr", "chl"):  # a k: "Christy" sounds as "Kristi" does
+        word = "k" + word[2:]
     try:
         key = jellyfish.metaphone(word)
     except (ValueError, IndexError):  # pragma: no cover - jellyfish rejects odd input

@@ -158,3 +158,85 @@ def test_a_copy_of_an_archive_being_written_is_the_archive_as_it_was(
     assert report["verified"] is True and report["rows"]["videos"] == 1
     with open_archive(source, read_only=True) as now:
         assert now.stats().videos == 8  # the writer's videos are in the source, not the copy
+
+
+def test_an_unfinished_copy_knows_its_source_by_the_file_not_the_name_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression (ops review): an unfinished copy of "big.db" was finished from another
+    folder's "big.db" (a different file), and refused from the same file typed whole."""
+    import os
+
+    from newsreel.store import copy as copy_module
+
+    one, two = tmp_path / "one", tmp_path / "two"
+    for folder, files in ((one, [EXAMPLES]), (two, [EXAMPLES / "records"])):
+        folder.mkdir()
+        with open_archive(folder / "big.db") as arch:
+            arch.ingest(files)
+    real = copy_module._copy_table
+
+    def interrupted(*args: object, **kwargs: object) -> int:
+        if args[2] == "transcripts":
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    dest = str(tmp_path / "dest.db")
+    monkeypatch.chdir(one)
+    monkeypatch.setattr(copy_module, "_copy_table", interrupted)
+    CliRunner().invoke(main, ["copy", "big.db", dest])
+    monkeypatch.setattr(copy_module, "_copy_table", real)
+    monkeypatch.chdir(two)
+    other = CliRunner().invoke(main, ["copy", "big.db", dest])
+    assert other.exit_code == 1 and "holds an unfinished copy of" in other.output
+    same = CliRunner().invoke(main, ["copy", os.fspath(one / "big.db"), dest])
+    assert same.exit_code == 0, same.output
+
+
+def test_a_keyword_connection_string_is_refused_without_echoing_it(tmp_path: Path) -> None:
+    """Regression (ops review): "host=localhost dbname=x password=..." was taken as a
+    file name: a SQLite archive of that name was made and the password printed."""
+    source = tmp_path / "a.db"
+    with open_archive(source) as arch:
+        arch.ingest([EXAMPLES / "records"])
+    conninfo = "host=localhost port=5999 dbname=x password=S3cretPW"
+    result = CliRunner().invoke(main, ["copy", str(source), conninfo])
+    assert result.exit_code == 1 and "postgresql://" in result.output
+    assert "S3cretPW" not in result.output
+    assert not list(Path.cwd().glob("host=*"))
+
+
+def test_a_writer_beside_a_running_copy_waits_for_it_as_for_any_writer(tmp_path: Path) -> None:
+    """Regression (ops review): while a copy into a SQLite archive ran, an ingest said
+    "a copy that did not finish" and exited 1 at once, ignoring --wait (a copy holds the
+    writer lock: exit 75, "being written")."""
+    from newsreel.store.copy import PENDING
+    from newsreel.store.lock import ArchiveLock
+
+    dest = tmp_path / "dest.db"
+    with open_archive(dest) as arch:
+        arch.store.search.set_state(PENDING, str(tmp_path / "big.db"))  # a copy under way
+    with ArchiveLock(str(dest), "copy"):
+        result = CliRunner().invoke(
+            main, ["ingest", str(EXAMPLES / "records"), "--archive", str(dest)]
+        )
+    assert result.exit_code == 75, result.output
+    assert "copy" in result.output and "did not finish" not in result.output
+    after = CliRunner().invoke(main, ["ingest", str(EXAMPLES / "records"), "--archive", str(dest)])
+    assert after.exit_code == 1 and "did not finish" in after.output  # the copy died
+
+
+def test_any_writer_marks_an_ingest_that_died_as_interrupted(tmp_path: Path) -> None:
+    """Regression (ops review): a run left "running" by a killed ingest was marked
+    interrupted by the next ingest only, not by `set` or `reindex` as documented."""
+    import sqlite3
+
+    db = tmp_path / "a.db"
+    with open_archive(db) as arch:
+        arch.ingest([EXAMPLES / "records"])
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE ingest_runs SET status = 'running'")
+    result = CliRunner().invoke(main, ["set", "wyqHuhmsA28", "--title", "x", "--archive", str(db)])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT status FROM ingest_runs").fetchone()[0] == "interrupted"

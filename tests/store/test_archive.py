@@ -160,9 +160,36 @@ def test_ctrl_c_commits_what_was_read(tmp_path: Path, monkeypatch: pytest.Monkey
         assert len(arch.search("words")) == 3  # what was saved is searchable
     with sqlite3.connect(tmp_path / "a.db") as db:
         assert db.execute("SELECT status FROM ingest_runs").fetchone()[0] == "interrupted"
+        # and by sound-alikes (ops review: the vocabulary stayed empty until the next run)
+        assert db.execute("SELECT count(*) FROM sound_keys").fetchone()[0] > 0
     with open_archive(tmp_path / "a.db") as arch:
         again = arch.ingest([folder], jobs=0)
         assert (again.ingested, again.unchanged) == (2, 3)
+
+
+def test_a_second_ctrl_c_while_an_ingest_finishes_still_records_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression (ops review): Ctrl-C while an ingest saved its last batch left no
+    summary (nothing for --json) and the run recorded as "running"."""
+    import os
+    import signal
+
+    from newsreel.search.indexes import Indexes
+
+    folder = _five(tmp_path)
+    real = Indexes.refresh_vocabulary
+
+    def pressed_while_saving(self: Indexes) -> int:
+        os.kill(os.getpid(), signal.SIGINT)  # ignored while the run finishes
+        return real(self)
+
+    monkeypatch.setattr(Indexes, "refresh_vocabulary", pressed_while_saving)
+    with open_archive(tmp_path / "a.db") as arch:
+        summary = arch.ingest([folder], jobs=0)
+    assert summary.ingested == 5 and not summary.interrupted
+    with sqlite3.connect(tmp_path / "a.db") as db:
+        assert db.execute("SELECT status, ingested FROM ingest_runs").fetchone() == ("done", 5)
 
 
 def test_schema_is_plain_tables_with_recorded_migrations(

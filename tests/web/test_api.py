@@ -509,6 +509,9 @@ def test_rename_with_the_token(writable: TestClient) -> None:
         ({"entity": "Cairo", "name": "Kairo", "type": "CITY"}, f"Bearer {TOKEN}", 422),
         # web review: two different names, one of them dropped without a word
         ({"entity": "Cairo", "name": "A", "new_name": "B"}, f"Bearer {TOKEN}", 422),
+        # web review (stop 49): a misspelt field was ignored and the rename done without it
+        ({"entity": "Cairo", "new_name": "Kairo", "typ": "PER"}, f"Bearer {TOKEN}", 422),
+        ({"entity": "Cairo", "new_name": "Kairo", "typ": "PER"}, "Bearer wrong", 401),
     ],
 )
 def test_rename_refuses_bad_input(
@@ -519,6 +522,17 @@ def test_rename_refuses_bad_input(
     )
     assert response.status_code == status
     assert response.json()["error"]["status"] == status
+
+
+def test_an_unknown_field_or_a_huge_number_is_a_422_naming_it(writable: TestClient) -> None:
+    """Regression (web review): {"typ": "PER"} was dropped without a word; a version
+    past SQLite's integers was a 500 (OverflowError)."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    body = {"source": "Mossad", "target": "Cairo", "force": True}
+    merged = writable.post("/api/v1/entities/merge", json=body, headers=auth)
+    assert merged.status_code == 422 and "'force'" in merged.json()["error"]["message"]
+    huge = writable.get("/api/v1/videos/wyqHuhmsA28", params={"version": 2**63})
+    assert huge.status_code == 422 and "too large" in huge.json()["error"]["message"]
 
 
 def test_a_split_trims_its_new_name_and_a_merge_needs_two_names(writable: TestClient) -> None:
@@ -756,3 +770,29 @@ def test_compare_keeps_the_outlets_and_dates_asked_for(client: TestClient) -> No
     assert [o["channel"] for o in one["outlets"]] == [outlets[0]]
     none = client.get("/api/v1/compare", params={"q": "Cairo", "since": "2100-01-01"}).json()
     assert none["videos"] == 0
+
+
+def test_a_one_value_parameter_given_twice_or_opposite_options_are_refused(
+    client: TestClient,
+) -> None:
+    """Regression (web review): q=Gaza&q=Ukraine searched "Ukraine" alone without a word,
+    and heard=true with exact=true dropped one of them."""
+    twice = client.get("/api/v1/search", params=[("q", "Gaza"), ("q", "Rafah")])
+    assert twice.status_code == 422 and "'q'" in twice.json()["error"]["message"]
+    both = client.get("/api/v1/trends", params={"terms": "Gaza", "heard": "true", "exact": "true"})
+    assert both.status_code == 400 and "opposites" in both.json()["error"]["message"]
+    terms = client.get("/api/v1/trends", params=[("terms", "Gaza"), ("terms", "Rafah")])
+    assert terms.status_code == 200 and terms.json()["terms"] == ["Gaza", "Rafah"]
+    channels = client.get(
+        "/api/v1/search", params=[("q", "the"), ("channel", "DW"), ("channel", "(unknown)")]
+    )
+    assert channels.status_code == 200
+
+
+def test_a_video_gives_its_word_times_when_asked(client: TestClient) -> None:
+    """Regression (web review): the API had no segments or word times, which `show --json`
+    gives and the docs promised."""
+    plain = client.get("/api/v1/videos/4emc0CPvQ-0").json()
+    assert "word_times" not in plain and "segments" not in plain
+    timed = client.get("/api/v1/videos/4emc0CPvQ-0", params={"times": "true"}).json()
+    assert len(timed["word_times"]) == len(timed["text"].split()) and timed["segments"]

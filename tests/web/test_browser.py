@@ -141,6 +141,16 @@ def test_search_video_entity_trends(page: Any) -> None:
     assert "Gaza — DW News" in legend
 
 
+def test_a_number_link_in_the_raw_view_shows_the_repaired_text_there(page: Any) -> None:
+    """Regression (web review): with the raw captions shown, a number's ↪ changed the
+    address but its target stayed hidden in the repaired text: nothing moved."""
+    page.goto(f"/video/{SEED_ID}?view=raw")
+    assert page.is_visible("#raw") and not page.is_visible("#repaired")
+    page.click("a.jump >> nth=0")
+    page.wait_for_function("!document.getElementById('repaired').hidden")
+    assert page.is_visible("#repaired") and not page.is_visible("#raw")
+
+
 def test_a_trend_point_opens_the_videos_behind_it(page: Any) -> None:
     page.goto("/trends?terms=Hamas&by=all&min_words=0")
     assert page.get_attribute("canvas[data-chart]", "data-ready") == "true"

@@ -99,12 +99,14 @@ def test_an_outlet_chosen_by_code_or_in_another_case_is_marked_and_dropped(
     """Regression (review): channel=DW (or dw news) left "DW News" unmarked in the facet,
     and its link added "DW News" beside "DW" instead of dropping it."""
     links = html.unescape(client.get("/search", params={"q": "the", "channel": chosen}).text)
-    assert f'href="/search?q=the" class=on title="drop this outlet">{marked}</a>' in links
+    on = 'class=on aria-current=true title="drop this outlet"'
+    assert f'href="/search?q=the" {on}>{marked}</a>' in links
 
 
 def test_a_group_s_outlets_are_marked_and_drop_the_group(grouped: TestClient) -> None:
     links = html.unescape(
         grouped.get("/search", params={"q": "the", "channel": "group:Europe"}).text
     )
-    assert 'href="/search?q=the" class=on title="drop this outlet">DW News</a>' in links
-    assert 'class=on title="drop this outlet">FRANCE 24 English</a>' in links
+    on = 'class=on aria-current=true title="drop this outlet"'
+    assert f'href="/search?q=the" {on}>DW News</a>' in links
+    assert 'class=on aria-current=true title="drop this outlet">FRANCE 24 English</a>' in links

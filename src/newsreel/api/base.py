@@ -164,19 +164,19 @@ class ArchiveBase:
                 f"{purpose}: the archive {redact(str(self.store.path))} is open read-only; "
                 "open it with open_archive(path) (read_only=False) to change it"
             )
-        if purpose != "copy" and (source := self.store.search.state(COPY_PENDING)):
-            raise ConfigError(
-                f"{purpose}: the archive {redact(str(self.store.path))} is a copy that did "
-                f"not finish (of {source if source != '1' else 'its source'}): run the same "
-                "newsreel copy again to finish it before writing to it"
-            )
         first = not self.lock.held
         if first:
             self.lock.purpose = purpose
-        self.lock.acquire()
-        if first and not is_postgres_url(str(self.store.path)):
-            self.store.stages.settle_dead()  # the one writer: no run left "running" lives
+        self.lock.acquire()  # a copy still running holds it: wait, or exit 75
         try:
+            if purpose != "copy" and (source := self.store.search.state(COPY_PENDING)):
+                raise ConfigError(
+                    f"{purpose}: the archive {redact(str(self.store.path))} is a copy that "
+                    f"did not finish (of {source if source != '1' else 'its source'}): run "
+                    "the same newsreel copy again to finish it before writing to it"
+                )
+            if first and not is_postgres_url(str(self.store.path)):
+                self.store.stages.settle_dead()  # the one writer: no run left "running" lives
             yield
         finally:
             self.lock.release()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 import click
@@ -64,6 +65,9 @@ def main() -> None:
 
     Ingest records and captions, then search, read, count and export them.
     """
+    # a connection pool's notes on connections Ctrl-C left mid-transaction are no
+    # user's business: the command's own one-line message says what happened
+    logging.getLogger("psycopg.pool").setLevel(logging.ERROR)
 
 
 for command in (

@@ -417,20 +417,39 @@ def ingest_paths(
                     progress(skipped.files + done, writer.summary)
         except KeyboardInterrupt:
             status = "interrupted"
-        if batch:
-            writer.send(batch)
-        if on_index:
-            on_index(writer.summary.ingested + writer.summary.new_versions)
+        with _finishing():
+            if batch:
+                writer.send(batch)
+            if on_index:
+                on_index(writer.summary.ingested + writer.summary.new_versions)
     finally:
-        writer.close()  # waits for what was sent; raises the writer's error, if any
-    summary = IngestSummary()
-    _merge(summary, skipped)
-    _merge(summary, writer.summary)
-    summary.interrupted = status == "interrupted"
-    if status == "done":
-        indexes.refresh_vocabulary()
-    store.videos.finish_run(run_id, summary, status)
+        with _finishing():
+            writer.close()  # waits for what was sent; raises the writer's error, if any
+    with _finishing():
+        summary = IngestSummary()
+        _merge(summary, skipped)
+        _merge(summary, writer.summary)
+        summary.interrupted = status == "interrupted"
+        indexes.refresh_vocabulary()  # what was committed is found by sound-alikes too
+        store.videos.finish_run(run_id, summary, status)
     return summary
+
+
+@contextmanager
+def _finishing() -> Iterator[None]:
+    """Ctrl-C ignored while a run saves what it did (the last batch, the search
+    vocabulary, the run's record): once pressed, the run is finishing already (a second
+    press had left no summary and the run recorded as running)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def _dispatched(
@@ -455,9 +474,9 @@ def _dispatched(
         status = "interrupted"
         raise
     finally:
-        indexes.index_pending()  # what the workers archived and left queued
-        summary.interrupted = status == "interrupted"
-        if status == "done":
+        with _finishing():
+            indexes.index_pending()  # what the workers archived and left queued
+            summary.interrupted = status == "interrupted"
             indexes.refresh_vocabulary()
-        store.videos.finish_run(run_id, summary, status)
+            store.videos.finish_run(run_id, summary, status)
     return summary

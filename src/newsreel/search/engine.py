@@ -195,20 +195,30 @@ def other_names_dropped(
 
 def _other_names(store: Store, sound: Sequence[int], node: Node, variants: Heard) -> set[int]:
     """Of transcripts matched only by sound, those whose every heard word is inside the
-    name of an entity of another kind than the typed words name."""
+    name of an entity of another kind than the typed word it stands for names. A
+    variant of a word that names no known entity is never such ("Claviness" for
+    "Klaveness" stays beside "Qatar", a place, in "Klaveness Qatar")."""
     typed = query_words(node)
     kinds = store.entities.spelling_kinds(typed) if sound and typed else {}
-    mine = {kind for w in typed for kind in kinds.get(w, ())}
-    heard = {v for vs in variants.alone.values() for v in vs}
-    if not mine or not heard:
+    wanted: dict[str, set[str]] = {}  # heard word -> the kinds its typed word names
+    for word, heard in variants.alone.items():
+        for variant in heard:
+            wanted.setdefault(variant, set()).update(kinds.get(word) or {"*"})
+    if not any("*" not in k for k in wanted.values()):
         return set()
     mentions = store.entities.transcript_mentions(list(sound))
     rows = store.videos.hit_rows([t for t in sound if t in mentions])
     gone = set()
     for t, row in rows.items():
-        said = [i for i, w in enumerate(row.text.split()) if heard.intersection(tokens(w))]
-        other = [(s, e) for s, e, kind in mentions[t] if kind not in mine]
-        if said and all(any(s <= i < e for s, e in other) for i in said):
+        said = [
+            (i, wanted[v])
+            for i, w in enumerate(row.text.split())
+            for v in wanted.keys() & set(tokens(w))
+        ]
+        if said and all(
+            "*" not in mine and any(s <= i < e and kind not in mine for s, e, kind in mentions[t])
+            for i, mine in said
+        ):
             gone.add(t)
     return gone
 

@@ -56,7 +56,12 @@ def word_forms(word: str) -> frozenset[str]:
     for base in list(bases):  # stop -> stopped, stopping
         if len(base) >= 3 and base[-1] not in _VOWELS and base[-2] in _VOWELS:
             candidates |= {base + base[-1] + e for e in ("ed", "ing", "er")}
-    return frozenset(c.replace("'", "") for c in candidates if stem(c) == own)
+    alike = {own}  # the stemmer undoubles a consonant only before an ending:
+    if len(own) > 3 and own[-1] == own[-2] and own[-1] not in _VOWELS:
+        alike.add(own[:-1])  # "boycott", but "boycotting" -> "boycot"
+    elif len(own) > 3 and own[-1] not in _VOWELS and own[-2] in _VOWELS:
+        alike.add(own + own[-1])  # and back: "boycotting" finds "boycott"
+    return frozenset(c.replace("'", "") for c in candidates if stem(c) in alike)
 
 
 def same_word(typed: str, heard: str) -> bool:

@@ -32,7 +32,7 @@ from newsreel.search.vectors import Semantic, sync_index
 from newsreel.store.base import Store
 from newsreel.store.copy import PENDING as COPY_PENDING
 from newsreel.store.copy import UNFINISHED as UNFINISHED_COPY
-from newsreel.text import sound_key
+from newsreel.text import SOUND_KEYS, sound_key
 
 OWNER_FILE = "archive-id"
 FORMAT_FILE = "format"  # the index's schema (fulltext.FORMAT); none: format 1
@@ -240,7 +240,7 @@ class Indexes:
         """Recount the sound-alike vocabulary from the full-text index's terms when
         transcripts were added since the last count; return its size (0: up to date)."""
         state = self.store.search
-        stamp = state.vocabulary_stamp()
+        stamp = f"{state.vocabulary_stamp()}+{SOUND_KEYS}"  # new transcripts, or new keys
         if state.state("vocabulary") == stamp:
             return 0
         rows = (

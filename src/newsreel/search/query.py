@@ -326,7 +326,13 @@ def parse_query(query: str) -> ParsedQuery:
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is {len(query):,} characters; at most {MAX_QUERY_CHARS:,}")
     tokens = _lex(query.translate(_QUOTES))
-    words = sum(len(_WORD.findall(t)) for kind, t, _ in tokens if kind in ("word", "phrase"))
+    words = sum(  # as a reader counts them: "who've" is one word
+        1
+        for kind, t, _ in tokens
+        if kind in ("word", "phrase")
+        for piece in t.split()
+        if _WORD.search(piece)
+    )
     if words > MAX_WORDS:
         raise QueryError(
             f"the query has {words} words; at most {MAX_WORDS} (to find where a long quote "

@@ -425,6 +425,34 @@ def _runs(include: Sequence[Node]) -> list[Node | list[Term]]:
 SIDE_BY_SIDE_MAX = 4  # words of a run read as a phrase; a longer query is a description
 
 
+def _names_apart(run: Sequence[Term]) -> list[Node] | None:
+    """A run of words with a name typed in capitals inside it, the name read as a phrase
+    and the other words as words ("Shabana Mahmood refugee status": the name said side
+    by side, as the captions heard it, "Shabbana Mammud", anywhere beside "refugee" and
+    "status"); None where no two capitalised words stand together or they are the run."""
+    out: list[Node] = []
+    name: list[Term] = []
+    found = False
+
+    def close() -> None:
+        nonlocal found
+        if len(name) > 1:
+            out.append(Phrase(tuple(t.text for t in name)))
+            found = True
+        else:
+            out.extend(name)
+        name.clear()
+
+    for term in run:
+        if term.text[:1].isupper() and not term.quoted:
+            name.append(term)
+        else:
+            close()
+            out.append(term)
+    close()
+    return out if found and len(out) > 1 else None
+
+
 def adjacent(node: Node) -> Node:
     """Read consecutive plain words of an AND as a phrase ('Shin Bet' → "Shin Bet"); runs
     of more than ``SIDE_BY_SIDE_MAX`` words stay words (a description is never said word
@@ -433,10 +461,12 @@ def adjacent(node: Node) -> Node:
         parts: list[Node] = []
         for run in _runs(node.include):
             if isinstance(run, list):
+                names = _names_apart(run)
                 if 1 < len(run) <= SIDE_BY_SIDE_MAX:
-                    parts.append(Phrase(tuple(t.text for t in run)))
+                    whole = Phrase(tuple(t.text for t in run))
+                    parts.append(whole if names is None else Or((whole, And(tuple(names)))))
                 else:
-                    parts.extend(run)
+                    parts.extend(names or run)
             else:
                 parts.append(adjacent(run))
         return And(tuple(parts), node.exclude) if len(parts) > 1 or node.exclude else parts[0]

@@ -25,9 +25,19 @@ def open_store(location: str, *, read_only: bool = False) -> Store:
 _URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
+# libpq's keyword/value connection string: "host=localhost dbname=news password=..."
+_KEYWORDS = re.compile(r"(?:^|\s)(?:host|hostaddr|dbname|user|password|port|sslmode)=\S")
+
+
 def check_scheme(location: str) -> None:
     """A ``ConfigError`` for a URL of another database ("mysql://x",
     "postgresql+psycopg://x"): no file of that name is meant."""
+    if len(_KEYWORDS.findall(location)) >= 2 and not is_postgres_url(location):
+        raise ConfigError(
+            "the archive looks like a PostgreSQL keyword string (host=... dbname=...), "
+            "which would be read as a file name; write it as a URL: "
+            "postgresql://USER:PASSWORD@HOST:PORT/DB"
+        )  # never echoed: it may hold a password
     scheme = _URL.match(location)
     if scheme and not is_postgres_url(location):
         raise ConfigError(

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from newsreel.errors import ConfigError
@@ -170,8 +171,10 @@ def _copy_all(
     source: Store, dest: Store, progress: Callable[[str, int], None] | None
 ) -> CopyReport:
     pending = bool(dest.search.state(PENDING))
-    of = redact(str(source.path))
-    if pending and dest.search.state(PENDING) not in ("1", of):
+    of = _identity(source)
+    was = dest.search.state(PENDING)
+    legacy = was == redact(str(source.path)) and not Path(str(was)).is_absolute()  # as typed
+    if pending and was not in ("1", of) and not legacy:
         raise ConfigError(
             f"the destination {redact(str(dest.path))} holds an unfinished copy of "
             f"{dest.search.state(PENDING)}: run that copy again to finish it, or copy into "
@@ -214,6 +217,14 @@ def _copy_all(
         if left != right:
             report.verified = False
     return report
+
+
+def _identity(source: Store) -> str:
+    """What names a copy's source in the destination: a database URL (no password), or
+    a file's absolute path ("big.db" typed in two folders is two files)."""
+    if _is_postgres(source):
+        return redact(str(source.path))
+    return str(Path(str(source.path)).resolve())
 
 
 def finished(dest: Store) -> None:

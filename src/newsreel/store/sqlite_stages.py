@@ -32,11 +32,15 @@ class SQLiteStages(Repository):
         return str(row[0]) if row else None
 
     def settle_dead(self) -> None:
-        """Mark a stage still ``running`` as ``interrupted``: called by a writer that holds
-        the archive's lock (a SQLite file has one writer), so no run of it is alive."""
+        """Mark a stage or an ingest still ``running`` as ``interrupted``: called by a
+        writer that holds the archive's lock (a SQLite file has one writer), so no run of
+        it is alive."""
         with self.db:
             self.db.execute(
                 "UPDATE stage_versions SET status = 'interrupted' WHERE status = 'running'"
+            )
+            self.db.execute(
+                "UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'"
             )
 
     def finish(self, stage: str, status: str, items: int) -> None:

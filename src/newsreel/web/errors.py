@@ -130,6 +130,11 @@ async def on_validation(request: Request, exc: Exception) -> Response:
     return respond(request, 422, _validation_message(exc))
 
 
+async def on_overflow(request: Request, exc: Exception) -> Response:
+    """A whole number too large for the archive (``?version=9223372036854775808``)."""
+    return respond(request, 422, "a number given is too large (at most 9223372036854775807)")
+
+
 async def on_crash(request: Request, exc: Exception) -> Response:
     """Anything unexpected: no traceback leaks to the client."""
     return respond(request, 500, f"internal error ({type(exc).__name__}); see the server log")
@@ -140,5 +145,6 @@ HANDLERS: list[tuple[type[Exception] | int, Any]] = [
     (ApiProblem, on_problem),
     (StarletteHTTPException, on_http),
     (RequestValidationError, on_validation),
+    (OverflowError, on_overflow),
     (Exception, on_crash),
 ]

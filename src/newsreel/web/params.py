@@ -56,6 +56,34 @@ def _query_names(dependant: Any) -> set[str]:
     return names
 
 
+def repeatable(route: Any) -> frozenset[str]:
+    """The query parameters of a route that take a list (``channel``, ``terms``)."""
+    dependant = getattr(route, "dependant", None)
+    out: set[str] = set()
+
+    def walk(dep: Any) -> None:
+        for param in dep.query_params:
+            shown = repr(getattr(param.field_info, "annotation", ""))
+            if any(kind in shown for kind in ("list", "tuple", "Sequence")):
+                out.add(param.alias)
+        for inner in dep.dependencies:
+            walk(inner)
+
+    if dependant is not None:
+        walk(dependant)
+    return frozenset(out)
+
+
+def repeated_message(path: str, given: Iterable[str], lists: frozenset[str]) -> str | None:
+    """What to tell a caller who gave a one-value parameter twice (``q=Gaza&q=Ukraine``
+    had searched the last alone, without a word)."""
+    seen: set[str] = set()
+    twice = sorted({n for n in given if n in seen or seen.add(n)} - lists)  # type: ignore[func-returns-value]
+    if not twice:
+        return None
+    return f"{path} takes one value of {', '.join(repr(t) for t in twice)}; it was given more"
+
+
 def unknown_message(path: str, given: Iterable[str], names: frozenset[str]) -> str | None:
     """What to tell a caller who gave parameters ``path`` does not take (None: all
     known): a typo such as ``chanel`` would otherwise be ignored and the answer be

@@ -27,15 +27,28 @@ from newsreel.search.passages import youtube_url
 from newsreel.search.snippets import snippet_html
 from newsreel.text import unmark
 from newsreel.web.errors import ApiProblem
-from newsreel.web.params import Day, Text, accepted, unknown_message
+from newsreel.web.params import (
+    Day,
+    Text,
+    accepted,
+    repeatable,
+    repeated_message,
+    unknown_message,
+)
 from newsreel.web.state import ServerState
 
 
 def known_parameters(request: Request) -> None:
     """Refuse a query parameter the endpoint does not take (422, naming those it does)."""
-    names = accepted(request.scope.get("route"))
+    route = request.scope.get("route")
+    names = accepted(route)
     if names is not None:
-        problem = unknown_message(request.url.path, request.query_params.keys(), names)
+        given = [k for k, _ in request.query_params.multi_items()]
+        problem = unknown_message(request.url.path, given, names) or repeated_message(
+            request.url.path,
+            given,
+            repeatable(route) | {"terms"},  # read with getlist
+        )
         if problem:
             raise ApiProblem(422, problem)
 
@@ -286,13 +299,15 @@ def api_passages(
     return _download(state, lines, f"newsreel-passages.{format}")
 
 
-def video_data(arch: Archive, video_id: str, version: int | None = None) -> dict[str, Any]:
+def video_data(
+    arch: Archive, video_id: str, version: int | None = None, *, times: bool = False
+) -> dict[str, Any]:
     """A video with its repaired transcript, entities, claims and quotes; an earlier
     ``version`` has its text and repair alone (entities, claims and quotes are found in
     the current transcript only: null)."""
     video = arch.show(video_id, version)
     repaired = from_stored(video.repair, video.word_times)
-    data = video.to_dict(with_segments=False)
+    data = video.to_dict(with_segments=times)
     data["youtube_url"] = youtube_url(video.video_id, None)
     data["thumbnail_url"] = f"/thumbnail/{video.video_id}" if video.thumbnail_file else None
     data["repaired"] = repaired_json(repaired) if repaired else None
@@ -330,12 +345,17 @@ def api_videos(
 
 @router.get("/videos/{video_id}", summary="One video")
 def api_video(
-    request: Request, video_id: str, version: Annotated[int | None, Query(ge=1)] = None
+    request: Request,
+    video_id: str,
+    version: Annotated[int | None, Query(ge=1)] = None,
+    times: bool = False,
 ) -> dict[str, Any]:
     """Metadata, raw and repaired transcript, entity mentions, claims and quotes;
-    ``version``: an earlier transcript version's text (``versions`` lists them)."""
+    ``version``: an earlier transcript version's text (``versions`` lists them);
+    ``times``: also the caption ``segments`` and each word's ``word_times`` (as
+    ``newsreel show --json``)."""
     with state_of(request).archive() as arch:
-        return video_data(arch, video_id, version)
+        return video_data(arch, video_id, version, times=times)
 
 
 @router.get("/entities", summary="Entities of the archive or of one video")
@@ -484,6 +504,8 @@ def api_trends(
     `undated_videos`: how many videos of the archive have no date and so are in no
     period; `below_min_words`: the row's period has fewer words than `min_words`, a gap
     on the trends page). 503 when counting runs past the server's time budget."""
+    if heard and exact:
+        raise ApiProblem(400, "heard=true and exact=true ask for opposites; give one of them")
     heard = (not exact) if heard is None else heard
     terms = ", ".join(request.query_params.getlist("terms")) or terms
     with state_of(request).trends() as arch:
@@ -590,6 +612,23 @@ def token_required(request: Request, authorization: Annotated[str | None, Header
     _authorise(request, authorization)
 
 
+async def known_fields(request: Request) -> None:
+    """A write's body names only fields its endpoint takes (422 naming the others): a
+    typo such as "typ" for "type" was ignored and the write done without it."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    taken = {p.alias for p in getattr(dependant, "body_params", ())}
+    try:
+        body = await request.json()
+    except ValueError:
+        return  # no JSON: the body's own validation says so
+    if isinstance(body, dict) and (unknown := sorted(set(body) - taken)):
+        which = ", ".join(repr(u) for u in unknown)
+        raise ApiProblem(
+            422, f"{request.url.path} takes no field {which}; it takes: {', '.join(sorted(taken))}"
+        )
+
+
 def _authorise(request: Request, authorization: str | None) -> ServerState:
     state = state_of(request)
     if state.read_only:
@@ -603,7 +642,7 @@ def _authorise(request: Request, authorization: str | None) -> ServerState:
 @router.post(
     "/entities/merge",
     summary="Merge one entity into another (token)",
-    dependencies=[Depends(token_required)],
+    dependencies=[Depends(token_required), Depends(known_fields)],
 )
 def api_merge(
     request: Request,
@@ -619,7 +658,7 @@ def api_merge(
 @router.post(
     "/entities/split",
     summary="Split a spelling off an entity (token)",
-    dependencies=[Depends(token_required)],
+    dependencies=[Depends(token_required), Depends(known_fields)],
 )
 def api_split(
     request: Request,
@@ -636,7 +675,9 @@ def api_split(
 
 
 @router.post(
-    "/entities/rename", summary="Rename an entity (token)", dependencies=[Depends(token_required)]
+    "/entities/rename",
+    summary="Rename an entity (token)",
+    dependencies=[Depends(token_required), Depends(known_fields)],
 )
 def api_rename(
     request: Request,
@@ -662,7 +703,9 @@ def api_rename(
 
 
 @router.post(
-    "/ingest", summary="Ingest files on the server (token)", dependencies=[Depends(token_required)]
+    "/ingest",
+    summary="Ingest files on the server (token)",
+    dependencies=[Depends(token_required), Depends(known_fields)],
 )
 def api_ingest(
     request: Request,

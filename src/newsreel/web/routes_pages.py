@@ -14,7 +14,7 @@ from newsreel.analytics.trends import DEFAULT_MIN_WORDS, MAX_TERMS, split_terms
 from newsreel.errors import NewsreelError, NotFoundError, TimeBudgetError
 from newsreel.repair.view import from_stored
 from newsreel.search.passages import youtube_url
-from newsreel.web.errors import ApiProblem
+from newsreel.web.errors import ApiProblem, served
 from newsreel.web.params import Day
 from newsreel.web.routes_api import (
     By,
@@ -69,7 +69,7 @@ def problem_page(
 ) -> HTMLResponse:
     """The page with the problem in place of results: 200 for a query to correct, 503
     for one stopped by the time budget."""
-    context["problem"] = str(exc)
+    context["problem"] = served(request, str(exc))  # never the server's archive path
     return render(request, name, context, 503 if isinstance(exc, TimeBudgetError) else 200)
 
 

@@ -62,20 +62,35 @@ function drawCharts() {
   });
 }
 
+function showView(show) {
+  ["repaired", "raw"].forEach((id) => {
+    const el = document.getElementById(id);
+    if (el) el.hidden = id !== show;
+  });
+  document.querySelectorAll(".toggle a[data-show]").forEach((other) =>
+    other.classList.toggle("on", other.dataset.show === show));
+}
+
 function rawToggle() {
-  const links = document.querySelectorAll(".toggle a[data-show]");
-  links.forEach((link) => {
+  document.querySelectorAll(".toggle a[data-show]").forEach((link) => {
     link.addEventListener("click", (event) => {
       event.preventDefault();
-      const show = link.dataset.show;
-      ["repaired", "raw"].forEach((id) => {
-        const el = document.getElementById(id);
-        if (el) el.hidden = id !== show;
-      });
-      links.forEach((other) => other.classList.toggle("on", other === link));
-      history.replaceState(null, "", "?view=" + show + location.hash);
+      showView(link.dataset.show);
+      history.replaceState(null, "", "?view=" + link.dataset.show + location.hash);
     });
   });
+  // a link to a word of the repaired text (a number's or quote's ↪) shows that text,
+  // where the raw captions were shown: its target was hidden and nothing moved
+  const reveal = () => {
+    const target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+    const repaired = document.getElementById("repaired");
+    if (target && repaired && repaired.hidden && repaired.contains(target)) {
+      showView("repaired");
+      target.scrollIntoView({ block: "center" });
+    }
+  };
+  window.addEventListener("hashchange", reveal);
+  reveal();
 }
 
 function jumpToTime() {
