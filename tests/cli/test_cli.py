@@ -65,6 +65,9 @@ def test_search_plain_output_and_filters(demo: Path) -> None:
     assert code == 0 and "RVnQnCcVtek" in out and "[Qatar]" in out
     code, out, err = run("search", "Qatar", "--since", "2030-01-01", archive=demo)
     assert code == 0 and out == "" and "No results" in err
+    # search review: a date filter leaves undated videos out without a word
+    code, out, err = run("search", "the", "--until", "2030-01-01", archive=demo)
+    assert code == 0 and "5 matching videos without a date are left out by --since/--until" in err
 
 
 def test_show_text_raw_json_and_source(demo: Path, examples: Path) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from newsreel.api import open_archive
+from newsreel.api import Archive, open_archive
 from newsreel.cli.common import (
     QUERY_COMMAND,
     QueryCommand,
@@ -27,6 +27,7 @@ from newsreel.cli.common import (
 from newsreel.cli.passages import check_passage_options, print_passages
 from newsreel.models import SearchHit
 from newsreel.search.engine import MODES, SORTS
+from newsreel.search.fulltext import NO_DATE
 from newsreel.search.snippets import snippet_html, snippet_terminal
 
 
@@ -139,7 +140,15 @@ def search(
                 notice = (
                     f"the query matches {counted(found, 'video')}, all before --offset {offset}"
                 )
+        undated = _undated(arch, query, exact, filters) if mode == "lexical" and not offset else 0
     _notes(notice, unindexed, unfinished)
+    if undated:
+        click.echo(
+            f"Note: {counted(undated, 'matching video')} without a date "
+            f"{'is' if undated == 1 else 'are'} left out by --since/--until ('newsreel set "
+            "VIDEO_ID --date' dates one).",
+            err=True,
+        )
     if as_json:
         for hit in hits:
             data = hit.to_dict()
@@ -149,6 +158,16 @@ def search(
             click.echo(json.dumps({"facets": counts}, ensure_ascii=False))
         return
     _print_hits(hits, counts, offset)
+
+
+def _undated(arch: Archive, query: str, exact: bool, filters: dict[str, Any]) -> int:
+    """How many videos the query matches that have no date, where a date filter (which
+    no undated video passes) was given; else 0."""
+    if filters.get("since") is None and filters.get("until") is None:
+        return 0
+    undated = {**filters, "since": None, "until": None}
+    months = dict(arch.facets(query, exact=exact, **undated)["month"])
+    return int(months.get(NO_DATE, 0))
 
 
 def _notes(notice: str | None, unindexed: int, unfinished: bool) -> None:
