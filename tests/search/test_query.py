@@ -115,6 +115,9 @@ def test_filters_in_the_query() -> None:
         ("(" * 5000 + "gaza" + ")" * 5000, "characters; at most 2,000"),
         ("(" * 40 + "gaza" + ")" * 40, "brackets nest at most 16 deep"),
         (" ".join(["gaza"] * 65), "65 words; at most 64 (to find where a long quote"),
+        # web review: another tool's fuzzy and boost marks found nothing, without a word
+        ("Gaza~2", "'~' and '^' are no operators here"),
+        ("Rafah Gaza^5", "'~' and '^' are no operators here"),
     ],
 )
 def test_queries_beyond_the_limits_are_refused_with_the_reason(query: str, message: str) -> None:

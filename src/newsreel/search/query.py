@@ -142,8 +142,16 @@ def _token(match: re.Match[str]) -> tuple[str, str, bool]:
         raise QueryError(f"{word!r}: NEAR/ takes a number of words, e.g. NEAR/5")
     if word in _OPERATOR_HINTS and not neg_w:
         raise QueryError(_OPERATOR_HINTS[word])
+    if word and _LUCENE.search(word):
+        raise QueryError(
+            f"{word!r}: '~' and '^' are no operators here (misheard and misspelt words "
+            "are matched already; a prefix is word*); to search the text itself, quote it"
+        )
     return ("word", word, bool(neg_w))
 
+
+# another search tool's fuzzy or boost mark on a word: "Gaza~2", "Gaza^5"
+_LUCENE = re.compile(r"\w[~^]\d*(?:\.\d+)?$")
 
 # operators of other search tools, written in capitals: a hint, not a word to look for
 # (the lower-case word is searched as it is)

@@ -409,7 +409,7 @@ def api_claims(
     since: Day = None,
     until: Day = None,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     """Claims of one video, of the videos that mention an entity, or of the videos a
     query and filters select (as `newsreel claims --json`), oldest video first."""
@@ -431,7 +431,7 @@ def api_quotes(
     since: Day = None,
     until: Day = None,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     """Reported speech of one video, of a speaker entity, or of the videos a query and
     filters select (as `newsreel quotes --json`)."""
@@ -554,7 +554,7 @@ def api_stories(
     lang: str | None = None,
     since: Day = None,
     until: Day = None,
-    min_videos: Annotated[int, Query(ge=1)] = 2,
+    min_videos: Annotated[int, Query(ge=1, le=1_000_000_000)] = 2,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 100,
 ) -> dict[str, Any]:
     """Stories grouped by `newsreel stories`, newest first (as `newsreel stories --json`)."""

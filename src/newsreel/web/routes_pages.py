@@ -275,6 +275,8 @@ def trends(
         "measures": MEASURE_LABELS,
         "max_terms": MAX_TERMS,
     }
+    with state_of(request).archive() as arch:
+        context["has_groups"] = bool(arch.store.metadata.group_members())
     if chosen:
         try:
             with state_of(request).trends() as arch:
