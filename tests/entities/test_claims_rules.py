@@ -1791,7 +1791,7 @@ def test_what_was_said_of_something_starts_after_its_colon_or_that() -> None:
         "City chairman, Khaldoon al-Mubarak, said of the deal: “this will leverage the "
         "incredible potential that exists in China”."
     ) == [
-        ("Khaldoon al-Mubarak,", "this will leverage the incredible potential that exists in China")
+        ("Khaldoon al-Mubarak", "this will leverage the incredible potential that exists in China")
     ]
     assert (
         said(
@@ -1924,3 +1924,26 @@ def test_a_sum_nothing_before_names_is_said_of_where_it_goes_not_its_currency() 
     assert (
         values("They paid 20 million euros for the first time.")[20_000_000] != "for the first time"
     )
+
+
+def test_a_source_named_after_said_and_a_comma_is_the_source() -> None:
+    """Regression (docs review): "..., said the worker" made the words before the comma
+    the source ("pounds to a recruitment agency"); who follows "said" said it."""
+    assert claims_of("I paid 10,000 pounds to a recruitment agency, said the worker.")[10_000] == (
+        "to a recruitment agency",
+        None,
+    )
+    assert claims_of("Prices rose 10%, said the minister.")[10] == ("Prices", "the minister")
+    assert claims_of("Some 300 people were killed, said Hamas.")[300] == ("people", "Hamas")
+    # a name set off by commas before "said" is still the speaker
+    assert claims_of("The mayor, Vitali Klitschko, said 300 homes lost power.")[300][1] == (
+        "Vitali Klitschko"
+    )
+    assert values("The state put 500 million dollars into this organization last year.") == {
+        500_000_000: "into this organization"
+    }
+
+
+def test_a_speaker_set_off_by_commas_has_no_comma() -> None:
+    _, quotes = extract("The mayor, Vitali Klitschko, said 300 homes lost power.".split(), [0])
+    assert [q.speaker for q in quotes] == ["Vitali Klitschko"]

@@ -368,6 +368,11 @@ def spent_on(forms: Sequence[str], words: Sequence[str], after: int, e: int) -> 
     for k in range(j + 1, min(e, j + 5)):
         if not (words[k] in _DETERMINERS or words[k] in _POINTERS or _noun(words[k])):
             break
+        timely = words[k] in ("last", "next", "every", "each", "this")
+        if words[k] in _WHEN_NOUNS or (
+            timely and words[k + 1 : k + 2] and words[k + 1] in _WHEN_NOUNS
+        ):
+            break  # "into this organization last year"; not "for every teacher"
         out.append(bare(forms[k]))
         if forms[k][-1:] in ".,?!;:":
             break

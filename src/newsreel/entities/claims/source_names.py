@@ -273,8 +273,8 @@ _TRAILERS = frozenset({"who", "who've", "who'd", "who's", "that", "which"})
 
 def tidy_speaker(got: Sequence[str]) -> tuple[list[str], int]:
     """A speaker's words without a leading "quoting" (the source is what follows), a
-    stammer ("his his spokesman") or a trailing "who've" ("people in the Treasury who've
-    said"); with how many words were cut from the front."""
+    stammer ("his his spokesman"), a trailing "who've" ("people in the Treasury who've
+    said") or a comma after the name; with how many words were cut from the front."""
     cut = int(len(got) > 1 and got[0].casefold() == "quoting")
     out: list[str] = []
     for word in got[cut:]:
@@ -282,4 +282,6 @@ def tidy_speaker(got: Sequence[str]) -> tuple[list[str], int]:
             out.append(word)
     while len(out) > 1 and out[-1].casefold() in _TRAILERS:
         out.pop()
+    if out and out[-1][-1:] in ",;:":  # "The mayor, Vitali Klitschko, said": no comma
+        out[-1] = out[-1].rstrip(",;:")
     return out, cut

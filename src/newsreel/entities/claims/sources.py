@@ -106,6 +106,11 @@ def _source(
         alleged = words[j] == "alleged" and words[j + 1 : j + 2] == ["that"]
         if _told(words, j):
             continue
+        if words[j] in _SAY and forms[j - 1][-1:] == "," and _inverted(words, forms, j, end):
+            # "I paid 10,000 pounds to an agency, said the worker": who follows said it
+            if (after := _phrase_after(words, forms, j + 1, end)) is not None:
+                return after
+            continue  # never the words before the comma ("pounds to an agency")
         if (
             (words[j] in _REPORT or alleged)  # "Israel's alleged strikes": no report
             and words[j + 1 : j + 2] not in (["off"], ["down"])  # "wrote off 5 billion"
@@ -131,6 +136,21 @@ def _source(
                 name = f"{named} {forms[j]}" if media else named
                 return _Source(name, speaker[1], j)
     return None
+
+
+def _inverted(words: Sequence[str], forms: Sequence[str], j: int, end: int) -> bool:
+    """Whether "said" at ``j`` is followed by who said it, up to the sentence's end or a
+    comma: "the worker", "Hamas", "Dr. Ahmed, a doctor in Gaza"; not "said 300 homes"."""
+    k = j + 1
+    if k >= end or not (words[k] in ("the", "a", "an") or forms[k][:1].isupper()):
+        return False
+    last = min(end, k + 5)
+    for t in range(k, last):
+        if forms[t][-1:] in ",;:?!" or t == end - 1 or (forms[t][-1:] == "." and t + 1 == end):
+            return True
+        if forms[t][-1:] == "." and not _titled(forms, t, end):
+            return True
+    return last == end
 
 
 def _told(words: Sequence[str], j: int) -> bool:
