@@ -108,8 +108,8 @@ def _source(
             continue
         if words[j] in _SAY and forms[j - 1][-1:] == "," and _inverted(words, forms, j, end):
             # "I paid 10,000 pounds to an agency, said the worker": who follows said it
-            if (after := _phrase_after(words, forms, j + 1, end)) is not None:
-                return after
+            if (inverted := _phrase_after(words, forms, j + 1, end)) is not None:
+                return inverted
             continue  # never the words before the comma ("pounds to an agency")
         if (
             (words[j] in _REPORT or alleged)  # "Israel's alleged strikes": no report
