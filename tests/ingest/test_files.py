@@ -7,7 +7,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.conftest import FIXTURES
 
-from newsreel.errors import NewsreelError
 from newsreel.ingest.files import InputFile, find_inputs, read_input
 
 SEED_TEXT = (
@@ -43,7 +42,11 @@ def test_a_linked_folder_is_walked_and_a_link_loop_ends(tmp_path: Path) -> None:
 
 
 def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(NewsreelError, match="no such file or folder"):
+    """A missing path is a bad argument (docs review: the bare base class was raised,
+    where api.md promises ConfigError for a bad argument)."""
+    from newsreel.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="no such file or folder"):
         list(find_inputs([tmp_path / "nope"]))
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newsreel.errors import BadInputError, NewsreelError
+from newsreel.errors import BadInputError, ConfigError
 from newsreel.ingest.archive_pages import forget_pages, read_archive_page
 from newsreel.ingest.formats.captions_json import NotATranscriptError, parse_caption_json
 from newsreel.ingest.formats.cnn import looks_like_cnn, parse_cnn
@@ -94,12 +94,12 @@ def find_inputs(paths: list[Path]) -> Iterator[InputFile]:
     archive's full-text index folder (``*.fulltext``) is not input.
 
     A file named twice (``a.txt ./a.txt``, or inside a folder also named) is yielded
-    once. Raises ``NewsreelError`` if a path does not exist.
+    once. Raises ``ConfigError`` (a bad argument) if a path does not exist.
     """
     seen: set[Path] = set()
     for given in paths:
         if not os.path.lexists(given):
-            raise NewsreelError(f"{given}: no such file or folder")
+            raise ConfigError(f"{given}: no such file or folder")
         path = _canonical(given)
         if not path.is_dir():
             if path not in seen:
