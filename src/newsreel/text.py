@@ -212,8 +212,11 @@ def unmark(text: str) -> str:
 
 
 def heaviest(weights: Mapping[str, float], count: int) -> list[str]:
-    """The ``count`` heaviest terms of a weight map (ties by term)."""
-    return [t for t, _ in sorted(weights.items(), key=lambda i: (-i[1], i[0]))[:count]]
+    """The ``count`` heaviest terms of a weight map (ties by term; weights equal to nine
+    places are ties, so that sums made in another order, as another store reads the
+    rows, name the same terms)."""
+    ranked = sorted(weights.items(), key=lambda i: (-round(i[1], 9), i[0]))
+    return [t for t, _ in ranked[:count]]
 
 
 UNREADABLE_SHARE = 0.7  # below this share of known words, a text is no language

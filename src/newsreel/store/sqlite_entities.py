@@ -495,7 +495,13 @@ class SQLiteEntities(Repository):
             spellings.setdefault(eid, Counter())[surface] += count
             info[eid] = (name, kind)
         rows = [
-            EntityRow(eid, info[eid][0], info[eid][1], dict(c.most_common()), sum(c.values()))
+            EntityRow(
+                eid,
+                info[eid][0],
+                info[eid][1],
+                dict(sorted(c.items(), key=lambda s: (-s[1], s[0]))),
+                sum(c.values()),
+            )
             for eid, c in spellings.items()
         ]
         return sorted(rows, key=lambda r: (-r.mentions, r.name))

@@ -20,6 +20,8 @@ from newsreel.store.sqlite_write import (
 )
 from newsreel.text import ENTITY_PREFIX, heaviest
 
+_TIES = 50  # rows read past a limit, so that a tie at the cut is broken the same on every store
+
 
 class SQLiteStories(Repository):
     """Stories (centroid, span, outlets, label) and which story each transcript is in."""
@@ -304,16 +306,16 @@ class SQLiteStories(Repository):
         """The entities mentioned in most of a story's videos, then most often (a lone
         video's label is its most mentioned names, not the first in the alphabet):
         (name, videos)."""
-        return [
-            (str(r[0]), int(r[1]))
-            for r in self.db.execute(
-                "SELECT e.name, count(DISTINCT m.transcript_id) FROM story_videos s "
-                "JOIN mentions m ON m.transcript_id = s.transcript_id "
-                "JOIN entities e ON e.id = m.entity_id WHERE s.story_id = ? "
-                "GROUP BY e.id ORDER BY 2 DESC, count(*) DESC, e.name LIMIT ?",
-                (story_id, limit),
-            )
-        ]
+        rows = self.db.execute(
+            "SELECT e.name, count(DISTINCT m.transcript_id), count(*) FROM story_videos s "
+            "JOIN mentions m ON m.transcript_id = s.transcript_id "
+            "JOIN entities e ON e.id = m.entity_id WHERE s.story_id = ? "
+            "GROUP BY e.id, e.name ORDER BY 2 DESC, 3 DESC LIMIT ?",
+            (story_id, limit + _TIES),
+        ).fetchall()
+        # ties broken here, by code point: the stores' collations order names apart
+        ranked = sorted(rows, key=lambda r: (-int(r[1]), -int(r[2]), str(r[0])))
+        return [(str(r[0]), int(r[1])) for r in ranked[:limit]]
 
     def clear_stories(self) -> None:
         """Forget every story (before regrouping the archive)."""

@@ -250,18 +250,14 @@ class SQLiteVideos(Repository):
             "SELECT count(*), min(v.publish_date), max(v.publish_date), coalesce(sum(t.words), 0) "
             "FROM videos v JOIN transcripts t ON t.id = v.current_transcript_id"
         ).fetchone()
-        channels = {
-            r[0] or "(unknown)": r[1]
-            for r in self.db.execute(
-                "SELECT channel, count(*) FROM videos GROUP BY channel ORDER BY count(*) DESC"
-            )
-        }
-        languages = {
-            r[0] or "(unknown)": r[1]
-            for r in self.db.execute(
-                "SELECT language, count(*) FROM videos GROUP BY language ORDER BY count(*) DESC"
-            )
-        }
+
+        def counted(column: str) -> dict[str, int]:  # most first, ties by name (every store)
+            rows = self.db.execute(f"SELECT {column}, count(*) FROM videos GROUP BY {column}")
+            named = [(r[0] or "(unknown)", int(r[1])) for r in rows]
+            return dict(sorted(named, key=lambda r: (-r[1], r[0])))
+
+        channels = counted("channel")
+        languages = counted("language")
         return Stats(
             videos=one[0],
             versions=self.db.execute("SELECT count(*) FROM transcripts").fetchone()[0],
