@@ -65,6 +65,9 @@ def test_search_plain_output_and_filters(demo: Path) -> None:
     assert code == 0 and "RVnQnCcVtek" in out and "[Qatar]" in out
     code, out, err = run("search", "Qatar", "--since", "2030-01-01", archive=demo)
     assert code == 0 and out == "" and "No results" in err
+    # search review: "No results." alone for words no video holds together
+    code, out, err = run("search", "Cairo sportswashing", archive=demo)
+    assert code == 0 and "no video holds every word" in err and "--mode hybrid" in err
     # search review: a date filter leaves undated videos out without a word
     code, out, err = run("search", "the", "--until", "2030-01-01", archive=demo)
     assert code == 0 and "5 matching videos without a date are left out by --since/--until" in err

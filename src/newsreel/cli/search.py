@@ -141,6 +141,20 @@ def search(
                     f"the query matches {counted(found, 'video')}, all before --offset {offset}"
                 )
         undated = _undated(arch, query, exact, filters) if mode == "lexical" and not offset else 0
+        unfiltered = not any(filters.values())
+        words = len(query.split()) > 1
+        if (
+            not hits
+            and not offset
+            and notice is None
+            and mode == "lexical"
+            and words
+            and unfiltered
+        ):
+            notice = (
+                "no video holds every word of the query (as typed or heard); try fewer words, "
+                "or --mode hybrid, which also finds videos by some of the words and by meaning"
+            )
     _notes(notice, unindexed, unfinished)
     if undated:
         click.echo(
