@@ -137,6 +137,9 @@ def test_trends_page(client: TestClient) -> None:
     assert "/api/v1/trends?terms=Hamas" in page
     # the examples' three undated videos are on no time axis: the page says so
     assert "videos of the archive have no date and are on no time axis" in page
+    # web review: and how many of each term's videos that is (Qatar: 2 of 3 undated)
+    qatar = client.get("/trends", params={"terms": "Qatar"}).text
+    assert "on no axis for having no date: Qatar 2." in qatar
 
 
 def test_trends_page_lists_heard_variants_with_drop_links_and_links_points(

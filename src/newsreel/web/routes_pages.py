@@ -292,6 +292,7 @@ def trends(
                 )
                 variants = arch.trend_variants(chosen) if heard_on else {}
                 undated = arch.store.videos.undated_count()
+                unplaced = arch.trend_undated(chosen, heard=heard_on, channel=_outlets(channel))
         except NewsreelError as exc:
             return problem_page(request, "trends.html", context, exc)
         shown = [r for r in rows if r.total_videos]
@@ -310,6 +311,7 @@ def trends(
             exact_url=_here(request.url.include_query_params(exact="true")),
             sparse=sum(1 for r in shown if r.total_words < floor),
             undated=undated,
+            unplaced=unplaced,
         )
     return render(request, "trends.html", context)
 
