@@ -79,6 +79,17 @@ def test_one_entity_has_one_type() -> None:
     assert linker.link("Qatar", "PER") == ("Qatar", "LOC")  # the gazetteer's word
 
 
+def test_a_first_name_alone_typed_a_place_or_organisation_is_a_person() -> None:
+    """Regression (entities review): presenters called by first name were places or
+    organisations ("Sophie" LOC, "Justin" ORG); a place of that name stays a place (so
+    does "Adam", a town in Oman)."""
+    linker = Linker({}, {})
+    assert linker.link("Sophie", "LOC") == ("Sophie", "PER")
+    assert linker.link("Justin", "ORG") == ("Justin", "PER")
+    assert linker.link("Jordan", "LOC") == ("Jordan", "LOC")  # the country
+    assert linker.link("Paris", "LOC") == ("Paris", "LOC")
+
+
 def test_spellings_and_names_carry_no_punctuation() -> None:
     """Regression: spellings "Qatar." "Qatar," "Cairo."."""
     assert [clean(s) for s in ("Qatar.", "Qatar,", '"Cairo,', "U.S.")] == [

@@ -357,6 +357,8 @@ class Linker:
                 self._remember(k, name, fixed)  # a misheard "Gaspron" may join it by sound
                 return name, fixed, False
         words = k.split()
+        if kind in ("LOC", "ORG") and self._first_name_alone(k):
+            kind = "PER"  # "Adam" (a presenter) as a place, "Justin" as an organisation
         where = place(k, kind)
         if where is None and club(k, place(" ".join(words[:-1]), "LOC") is not None):
             kind = "ORG"  # "Manchester City": a club named after its city
@@ -378,6 +380,19 @@ class Linker:
         self._remember(k, name, kind)
         self.known[(k, kind)] = name
         return name, self.type_of(name), alike is None
+
+    def _first_name_alone(self, k: str) -> bool:
+        """Whether a lone word is a listed person's first name and nothing else the
+        linker knows: no place of the gazetteer ("Jordan", "Victoria"), no curated name,
+        no listed surname, no known spelling of another type."""
+        return (
+            " " not in k
+            and self.listed.first_name(k)
+            and k not in self.listed.surnames
+            and place(k, "LOC") is None
+            and k not in self.curated
+            and not any((k, kind) in self.known for kind in ("LOC", "ORG", "MISC"))
+        )
 
     def rebind(self, k: str, name: str) -> None:
         """From now on spelling ``k`` means entity ``name`` (a person named in full)."""

@@ -199,6 +199,7 @@ class NameList:
         self._own = set(self._surnames) | firsts
         self._memo: dict[str, Person | None] = {}
         self.words = frozenset(w for p in people for w in p.key.split())  # "brown", "salman"
+        self.surnames = frozenset(self._surnames)  # "jordan" of Michael Jordan, were he listed
 
     def first_name(self, word: str) -> bool:
         """Whether a word is a listed person's first name ("wes")."""
