@@ -1947,3 +1947,14 @@ def test_a_source_named_after_said_and_a_comma_is_the_source() -> None:
 def test_a_speaker_set_off_by_commas_has_no_comma() -> None:
     _, quotes = extract("The mayor, Vitali Klitschko, said 300 homes lost power.".split(), [0])
     assert [q.speaker for q in quotes] == ["Vitali Klitschko"]
+
+
+def test_one_another_the_9_11_attacks_and_a_delivery_offer_are_no_claims() -> None:
+    """Regression (fact-checker review, stop 49): "one another's players" counted 1,
+    "the families of 9 11 victims" counted 11 victims, and a podcast's "delivery fee with
+    your first three orders" counted 0 and 3."""
+    assert values("The two leagues would quit poaching one another's players.") == {2: "leagues"}
+    assert 11 not in values("The families of 9 11 victims sued the kingdom.")
+    assert 9 not in values("The families of 9 11 victims sued the kingdom.")
+    assert values("Get a $0 delivery fee with your first three orders.") == {}
+    assert values("He has 9 children and 11 grandchildren.") == {9: "children", 11: "grandchildren"}

@@ -138,7 +138,8 @@ def extract(
 
 _ADVERT = re.compile(
     r"promo code|offer code|use code|with code|discount code|terms apply|terms and "
-    r"conditions apply|sitewide|free shipping|free trial|first order|first purchase|"
+    r"conditions apply|sitewide|free shipping|free trial|first order|your first \w+ orders|"
+    r"first purchase|delivery fee|download (?:the|our) app|"
     r"savings will vary|save by switching|\bdot com slash\b|"
     r"\b\d+% off\b|\boff your\b|(?:go to|going to|visit|head to|head over to|sign up at|"
     r"join at|\bat) (?:\w+ ){0,2}\S+(?:\.| dot )(?:com|co\.uk|org)\b|\b\w+\.com/\w+",

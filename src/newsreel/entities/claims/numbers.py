@@ -25,16 +25,32 @@ from newsreel.entities.claims.words import (
 from newsreel.repair.clean import FILLERS, bare
 
 
+def _no_number(words: Sequence[str], i: int) -> bool:
+    """Whether token ``i`` reads as a number but is none: "one of the ...", "one
+    another's players" (a pronoun), "9 11" (the attacks)."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    pronoun = words[i] == "one" and after in ("of", "another", "another's", "another’s")
+    return pronoun or _nine_eleven(words, i)
+
+
+def _nine_eleven(words: Sequence[str], i: int) -> bool:
+    """Whether token ``i`` is part of "9/11" as captions write it ("9 11", "9-11")."""
+    here = words[i]
+    if here in ("9/11", "9-11"):
+        return True
+    after = words[i + 1] if i + 1 < len(words) else ""
+    before = words[i - 1] if i > 0 else ""
+    return (here == "9" and after == "11") or (here == "11" and before == "9")
+
+
 def _number_at(words: Sequence[str], i: int, end: int | None = None) -> tuple[float, int] | None:
     """(value, tokens used) of a number starting at token ``i``: digits or number words,
     compounds included ("a hundred and eighty eight million" is 188,000,000); None past
     the last token. ``end``: where the sentence ends (a number never runs past it:
     "a cost of 150. 000 of them" is 150)."""
     stop = len(words) if end is None else min(end, len(words))
-    if i >= stop or (
-        words[i] == "one" and i + 1 < len(words) and words[i + 1] in ("of", "another")
-    ):
-        return None  # "one of the ...": a pronoun
+    if i >= stop or _no_number(words, i):
+        return None
     if (
         words[i] == "half"
         and words[i + 1 : i + 2] == ["a"]
