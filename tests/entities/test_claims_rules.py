@@ -1958,3 +1958,19 @@ def test_one_another_the_9_11_attacks_and_a_delivery_offer_are_no_claims() -> No
     assert 9 not in values("The families of 9 11 victims sued the kingdom.")
     assert values("Get a $0 delivery fee with your first three orders.") == {}
     assert values("He has 9 children and 11 grandchildren.") == {9: "children", 11: "grandchildren"}
+
+
+def test_what_a_saying_verb_says_is_about_is_no_quote() -> None:
+    """Regression (fact-checker review, stop 49): "Will Ross told me how Rwanda has
+    responded" and "the PGA Tour announced something that ..." were quotes."""
+    for text in (
+        "Will Ross told me how Rwanda has responded to the claims.",
+        "Paul Moss told us how these anti-gay laws worked.",
+        "The PGA Tour announced something that none of its players saw coming.",
+        "The minister said why the talks had failed.",
+    ):
+        assert extract(text.split(), [0])[1] == [], text
+    _, kept = extract("The minister said how proud she was of the team.".split(), [0])
+    assert [q.text for q in kept] == ["how proud she was of the team."]
+    _, kept = extract("Graham said nothing will change immediately.".split(), [0])
+    assert [q.text for q in kept] == ["nothing will change immediately."]

@@ -615,6 +615,8 @@ def _speech_at(words: Sequence[str], forms: Sequence[str], j: int, e: int) -> in
     if body is None or _said_of(words, forms, body, e):
         return None
     body = _of_said(forms, body, e) or _past_when(words, forms, body, e)
+    if body < e and _topic_only(words, forms, body, e):
+        return None  # "Will Ross told me how Rwanda has responded": the topic, not the words
     if (
         body + 1 < e
         and words[body] == "that"
@@ -623,6 +625,24 @@ def _speech_at(words: Sequence[str], forms: Sequence[str], j: int, e: int) -> in
     ):
         return None
     return body + (body < e and words[body] == "that")
+
+
+# what opens a reported topic, not the words said: "told us why ...", "announced something"
+_TOPIC_OPENERS = frozenset("why whether what where".split())
+_POINTED = frozenset("the a an these those this that his her their its our".split())
+
+
+def _topic_only(words: Sequence[str], forms: Sequence[str], k: int, e: int) -> bool:
+    """Whether what follows a saying verb at ``k`` names what was talked about, not what
+    was said: "why ...", "whether ...", "something that ...", and "how" before a name or
+    a determiner ("how Rwanda has responded", "how these laws worked"; not "how proud
+    she was")."""
+    if words[k] in _TOPIC_OPENERS:
+        return True
+    nxt = k + 1
+    if words[k] in ("something", "nothing"):  # "announced something that ..."; not
+        return nxt < e and words[nxt] in ("that", "about", "like", "of")  # "nothing will"
+    return words[k] == "how" and nxt < e and (forms[nxt][:1].isupper() or words[nxt] in _POINTED)
 
 
 def _pointing(words: Sequence[str], forms: Sequence[str], k: int, e: int) -> bool:
