@@ -417,15 +417,15 @@ def ingest_paths(
                     progress(skipped.files + done, writer.summary)
         except KeyboardInterrupt:
             status = "interrupted"
-        with _finishing():
+        with ctrl_c_ignored():
             if batch:
                 writer.send(batch)
             if on_index:
                 on_index(writer.summary.ingested + writer.summary.new_versions)
     finally:
-        with _finishing():
+        with ctrl_c_ignored():
             writer.close()  # waits for what was sent; raises the writer's error, if any
-    with _finishing():
+    with ctrl_c_ignored():
         summary = IngestSummary()
         _merge(summary, skipped)
         _merge(summary, writer.summary)
@@ -436,10 +436,12 @@ def ingest_paths(
 
 
 @contextmanager
-def _finishing() -> Iterator[None]:
-    """Ctrl-C ignored while a run saves what it did (the last batch, the search
-    vocabulary, the run's record): once pressed, the run is finishing already (a second
-    press had left no summary and the run recorded as running)."""
+def ctrl_c_ignored() -> Iterator[None]:
+    """Ctrl-C ignored in this process meanwhile (main thread only): while a run saves
+    what it did (the last batch, the search vocabulary, the run's record: once pressed,
+    the run is finishing already; a second press had left no summary and the run
+    recorded as running), and while worker processes start, which inherit "ignored"
+    (``pipeline.distributed``)."""
     import threading
 
     if threading.current_thread() is not threading.main_thread():
@@ -474,7 +476,7 @@ def _dispatched(
         status = "interrupted"
         raise
     finally:
-        with _finishing():
+        with ctrl_c_ignored():
             indexes.index_pending()  # what the workers archived and left queued
             summary.interrupted = status == "interrupted"
             indexes.refresh_vocabulary()

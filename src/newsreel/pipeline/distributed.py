@@ -21,10 +21,9 @@ queue of a SQLite archive) runs on the driver.
 from __future__ import annotations
 
 import re
-import signal
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -32,6 +31,7 @@ from newsreel.entities.stage import EnrichStage
 from newsreel.errors import ConfigError
 from newsreel.ingest.files import InputFile, read_input
 from newsreel.ingest.outlets import OutletAliases, prepare
+from newsreel.ingest.runner import ctrl_c_ignored
 from newsreel.models import IngestSummary
 from newsreel.pipeline.stage import Progress, Stage, StageRun, work_through
 from newsreel.repair.stage import RepairStage
@@ -73,21 +73,6 @@ WORKERS_WAIT = 30  # seconds a scheduler is given to have a worker
 
 
 @contextmanager
-def _workers_ignore_ctrl_c() -> Iterator[None]:
-    """Ignore Ctrl-C while worker processes start: they inherit "ignored" (Python keeps
-    it) and never see it, where each had printed a traceback; this process, which gets
-    it after, stops the work and closes them."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, before)
-
-
-@contextmanager
 def cluster_client(spec: str) -> Any:
     """A Dask client of the cluster ``spec`` names (a LocalCluster is made and closed)."""
     kind, value = parse_cluster(spec)
@@ -98,7 +83,9 @@ def cluster_client(spec: str) -> Any:
     # through numpy and onnxruntime, and a worker's connection serves one task at a time.
     with dask.config.set({"distributed.worker.daemon": False}):
         if kind == "local":
-            with _workers_ignore_ctrl_c():
+            # worker processes start with Ctrl-C ignored and never see it (each had
+            # printed a traceback); this process gets it after and stops the work
+            with ctrl_c_ignored():
                 cluster = LocalCluster(  # type: ignore[no-untyped-call]
                     n_workers=int(value),
                     threads_per_worker=1,
