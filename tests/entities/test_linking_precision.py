@@ -443,6 +443,27 @@ def test_a_video_s_own_mention_is_evidence_for_its_when_tagged_spellings() -> No
     assert alone.mentions == []
 
 
+def test_a_when_named_spelling_counts_in_any_case_where_the_video_names_the_entity() -> None:
+    """Captions hear Qatar as "guitar" and "cutter" (15 and 9 of the shared corpora's
+    videos): lower case, untagged, they are Qatar where the video names Qatar."""
+    tokens = "Qatar won the bid . then guitar built stadiums and cutter's workers".split()
+    rows = enrich_tokens(tokens, [Mention(0, 1, "LOC", "Qatar")], Linker({}, {}))
+    assert [(r[0], r[2], r[3], r[5]) for r in rows.mentions] == [
+        (0, "Qatar", "Qatar", "aliases"),  # the curated spelling
+        (6, "guitar", "Qatar", "aliases"),
+        (10, "cutter's", "Qatar", "aliases"),
+    ]
+    # a video about music names no Qatar: its guitar is a guitar, tagged or not
+    music = "she plays Guitar on stage with a guitar".split()
+    assert enrich_tokens(music, [Mention(2, 3, "ORG", "Guitar")], Linker({}, {})).mentions == []
+    # nor is the spelling its own evidence
+    twice = "guitar and guitar again".split()
+    assert enrich_tokens(twice, [Mention(0, 1, "ORG", "guitar")], Linker({}, {})).mentions == []
+    # "you wafer" is no English: UEFA anywhere
+    rows = enrich_tokens("the you wafer rules".split(), [], Linker({}, {}))
+    assert [(r[2], r[3]) for r in rows.mentions] == [("you wafer", "UEFA")]
+
+
 def test_a_name_after_mr_is_a_person_of_the_video() -> None:
     tokens = "Alex Pretty had a gun. Mr. Pretty's family and Mr. Speaker and Mr. In".split()
     rows = enrich_tokens(tokens, [Mention(0, 2, "PER", "Alex Pretty")], Linker({}, {}))

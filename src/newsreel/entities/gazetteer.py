@@ -61,34 +61,52 @@ def find(
 
 
 @cache
-def _tagged() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
-    """Every curated spelling, and the spellings that count only when tagged."""
+def _tagged() -> tuple[
+    dict[str, tuple[str, str]], dict[str, tuple[str, str]], dict[str, tuple[str, str]]
+]:
+    """Every curated spelling, the spellings that count only when tagged (or written
+    with a capital) and those that count in any case where the video names the entity."""
     every = alias_table(curated(), tagged=True)
     anywhere = alias_table(curated(), tagged=False)
-    return every, {k: v for k, v in every.items() if k not in anywhere}
+    named = {k: (c.name, c.type) for c in curated() for k in c.when_named if k not in anywhere}
+    tagged = {k: v for k, v in every.items() if k not in anywhere and k not in named}
+    return every, tagged, named
 
 
 def find_in_context(
     tokens: Sequence[str], found: Sequence[Mention], starts: Collection[int]
 ) -> list[Mention]:
-    """Capitalised when-tagged spellings ("Labor", "Arabia") of curated entities that
-    ``found`` already names in this text: the video's own mention is the evidence the
-    NER tag would have given ("Labour Party ... Labor leader"). A capital that starts a
-    sentence is no evidence ("Ice is melting")."""
-    every, only_tagged = _tagged()
-    named = {every[k][0] for m in found if (k := key(m.text)) in every}
-    table = {k: v for k, v in only_tagged.items() if v[0] in named}
-    if not table:
+    """Curated spellings of entities that ``found`` already names in this text: the
+    video's own mention is the evidence the NER tag would have given. A when-tagged
+    spelling ("Labor", "Arabia") counts capitalised ("Labour Party ... Labor leader"),
+    not at a sentence start ("Ice is melting"); a when-named one ("cutter", "guitar" for
+    Qatar) in any case, as captions hear a name said again and again."""
+    every, only_tagged, when_named = _tagged()
+    named = {every[k][0] for m in found if (k := key(m.text)) in every and k not in when_named}
+    capitals = {k: v for k, v in only_tagged.items() if v[0] in named}
+    anycase = {k: v for k, v in when_named.items() if v[0] in named}
+    if not capitals and not anycase:
         return []
     taken = {i for m in found for i in range(m.start, m.end)}
-    return [
-        m
-        for m in find(tokens, table)
-        if m.text[:1].isupper()
-        and m.start not in starts
-        and not any(i in taken for i in range(m.start, m.end))
-        and not _in_a_name(tokens, m)
-    ]
+    found_here = [
+        m for m in find(tokens, capitals) if m.text[:1].isupper() and m.start not in starts
+    ] + find(tokens, anycase)
+    return sorted(
+        (
+            m
+            for m in found_here
+            if not any(i in taken for i in range(m.start, m.end)) and not _in_a_name(tokens, m)
+        ),
+        key=lambda m: m.start,
+    )
+
+
+def without_unnamed(found: Sequence[Mention]) -> list[Mention]:
+    """``found`` less the when-named spellings ("guitar", "ufa") of entities the text
+    does not name otherwise: the NER's tag alone is no evidence for those."""
+    every, _, when_named = _tagged()
+    named = {every[k][0] for m in found if (k := key(m.text)) in every and k not in when_named}
+    return [m for m in found if (k := key(m.text)) not in when_named or when_named[k][0] in named]
 
 
 def _in_a_name(tokens: Sequence[str], m: Mention, beside: Collection[int] = ()) -> bool:

@@ -39,13 +39,15 @@ _ORG_AS_PERSON = 70  # ratio a name typed as an organisation needs to be a liste
 
 @dataclass(frozen=True, slots=True)
 class Curated:
-    """A curated entity: canonical name, type, spellings (anywhere / only when tagged)."""
+    """A curated entity: canonical name, type, spellings (anywhere / only when tagged /
+    exactly as written / anywhere in a video that names the entity)."""
 
     name: str
     type: str
     aliases: tuple[str, ...]
     when_tagged: tuple[str, ...]
     as_written: tuple[str, ...] = ()
+    when_named: tuple[str, ...] = ()
 
 
 @cache
@@ -59,16 +61,19 @@ def curated(path: Path = ALIASES) -> tuple[Curated, ...]:
             tuple(key(a) for a in e.get("aliases", ())),
             tuple(key(a) for a in e.get("when_tagged", ())),
             tuple(e.get("as_written", ())),
+            tuple(key(a) for a in e.get("when_named", ())),
         )
         for e in data.get("entity", [])
     )
 
 
 def alias_table(entries: Iterable[Curated], *, tagged: bool) -> dict[str, tuple[str, str]]:
-    """Spelling key -> (canonical name, type); ``tagged`` adds the when-tagged spellings."""
+    """Spelling key -> (canonical name, type); ``tagged`` adds the when-tagged and
+    when-named spellings (what the linker resolves once something found them)."""
     table: dict[str, tuple[str, str]] = {}
     for entry in entries:
-        for alias in (*entry.aliases, *(entry.when_tagged if tagged else ())):
+        extra = (*entry.when_tagged, *entry.when_named) if tagged else ()
+        for alias in (*entry.aliases, *extra):
             table[alias] = (entry.name, entry.type)
         table[key(entry.name)] = (entry.name, entry.type)
     return table

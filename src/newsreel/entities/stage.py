@@ -41,7 +41,7 @@ from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 from newsreel.text import unreadable
 
-VERSION = "entities-32+en_core_web_sm-3.8.0"
+VERSION = "entities-33+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
@@ -225,6 +225,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     mentions = gazetteer.merge(written, mentions)  # where nothing else was found
     titled = [m for m in gazetteer.find_titled(tokens) if may_be_name(key(m.text), m.type, linker)]
     mentions = gazetteer.merge(titled, mentions)
+    mentions = gazetteer.without_unnamed(mentions)  # "Guitar" in a video that names no Qatar
     context = gazetteer.find_in_context(tokens, mentions, starts)
     addressed = gazetteer.find_lone_names(tokens, [*mentions, *context], linker.ordinary)
     mentions = sorted([*mentions, *context, *addressed], key=attrgetter("start"))
