@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from newsreel.entities import gazetteer
 from newsreel.entities.claims import extract
-from newsreel.entities.linking import Linker, same_person_in_video
+from newsreel.entities.linking import Linker, run_together, same_person_in_video
 from newsreel.entities.listed import NameList
 from newsreel.entities.ner import Mention
 from newsreel.entities.shaping import trimmed
@@ -67,6 +67,31 @@ def test_same_person_in_video() -> None:
     assert not same_person_in_video("greg clark", "craig clark")
     # first names with no sound key at all say nothing
     assert not same_person_in_video("mo farah", "al farah")
+
+
+def test_a_full_name_said_fast_runs_together() -> None:
+    assert run_together("kalazia", "khaleda zia")
+    assert run_together("yayatori", "yaya toure")
+    assert run_together("shabbanammud", "shabana mahmood")
+    assert not run_together("christopher", "christoph goltier")  # its first name
+    assert not run_together("ronaldinho", "ronaldo nazario")
+    assert not run_together("karma", "keir starmer")  # under six letters
+    assert not run_together("sakaria", "khaleda zia")  # another first sound
+    assert not run_together("khalidaz", "khaleda")  # no full name
+
+
+def test_a_run_together_name_joins_the_person_of_its_video() -> None:
+    """Regression: "Kalazia", beside Khaleda Zia named in full, went to Kaja Kallas; a
+    name linked to a listed person stays theirs beside one off the list ("Al-khalifi" is
+    Nasser Al-Khelaifi's beside a heard "Al Khalifi")."""
+    found = [("Khaleda Zia", "PER"), ("Kalazia", "PER"), ("Shabbanammud", "ORG")]
+    linked = Linker({}, {}).link_video([*found, ("Shabana Mahmood", "PER")])
+    zia, mahmood = "Khaleda Zia", "Shabana Mahmood"
+    assert [name for name, _ in linked] == [zia, zia, mahmood, mahmood]
+    listed = Linker({}, {}).link_video([("Kaja Kallas", "PER"), ("Kajakallis", "PER")])
+    assert listed[1][0] == "Kaja Kallas"
+    off = Linker({}, {}).link_video([("Al Khalifi", "PER"), ("Al-khalifi", "PER")])
+    assert off[1][0] == "Nasser Al-Khelaifi"
 
 
 def test_a_city_s_own_name_wins_over_another_s_old_name() -> None:

@@ -34,6 +34,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 REPEATED = 3  # a multi-word spelling heard this often is looked for in lower case too
 ESTABLISHED = 5  # mentions after which a lone name's entity is not taken by a one-off
 _KIND_ORDER = ("PER", "ORG", "LOC", "MISC")  # a fixed order: sets iterate by hash
+_RUN_TOGETHER = 6  # letters a lone name needs to be a full name run together
 _ORG_AS_PERSON = 70  # ratio a name typed as an organisation needs to be a listed person
 
 
@@ -138,6 +139,22 @@ def same_person_in_video(a: str, b: str) -> bool:
         and len(lone) <= len(w) + 1
         and first_sound(lone) == first_sound(w)
         for w in full
+    )
+
+
+def run_together(lone: str, full: str) -> bool:
+    """Whether a lone word is a full name said fast, its words run together ("kalazia"
+    for "khaleda zia", "kristar" for "keir starmer"): six letters or more, the same first
+    sound, a ratio >= 75 to the whole name and closer to it than to any one of its words
+    ("christopher" is no "christoph goltier")."""
+    words = full.split()
+    if len(words) < 2 or " " in lone or len(lone) < _RUN_TOGETHER:
+        return False
+    together = fuzz.ratio(lone, "".join(words))
+    return (
+        first_sound(lone) == first_sound(words[0])
+        and together >= 75
+        and together > max(fuzz.ratio(lone, w) for w in words)
     )
 
 
@@ -430,6 +447,12 @@ class Linker:
         person = self.listed.alone(lone)
         return person is not None and person.name == held and said[lone] > said[full]
 
+    def _may_leave(self, held: str, full: str) -> bool:
+        """Whether a name linked to entity ``held`` may join ``full`` of its video: not
+        a listed person's for one off the list ("Al-Khalifi", linked to Nasser
+        Al-Khelaifi, stays his beside a heard "Al Khalifi")."""
+        return key(held) not in self.listed.by_key or key(full) in self.listed.by_key
+
     def _may_take(self, full: str, held: str) -> bool:
         """Whether a full name of the video may take a lone name the archive already
         links to entity ``held``: only a full name heard more than once, where ``held``
@@ -485,6 +508,7 @@ class Linker:
                         same_person_in_video(ki, kj)
                         or self._same_first(ki, kj, out[j][0])
                         or shortened(ki, kj)
+                        or (run_together(ki, kj) and self._may_leave(out[i][0], out[j][0]))
                     )
                     and (linked[i][2] or not lone or self._may_take(out[j][0], out[i][0]))
                     and not (lone and self._known_by_surname(ki, out[i][0], said, kj))
