@@ -464,6 +464,29 @@ def test_a_when_named_spelling_counts_in_any_case_where_the_video_names_the_enti
     assert [(r[2], r[3]) for r in rows.mentions] == [("you wafer", "UEFA")]
 
 
+def test_names_said_in_a_list_are_cut_where_a_listed_person_begins() -> None:
+    """Regression: the NER ran "Bryson de Chambeau Brooks" together as one organisation
+    and kept "Kepca" apart; a title never widens a person ("President Trump")."""
+    tokens = "such as Bryson de Chambeau Brooks, Kepca, Dustin Johnson and President Trump".split()
+    tagged = [
+        Mention(2, 6, "ORG", "Bryson de Chambeau Brooks"),
+        Mention(6, 7, "PER", "Kepca"),
+        Mention(7, 9, "PER", "Dustin Johnson"),
+        Mention(11, 12, "PER", "Trump"),
+    ]
+    rows = enrich_tokens(tokens, tagged, Linker({}, {}))
+    assert [(r[0], r[1], r[2], r[3]) for r in rows.mentions] == [
+        (2, 5, "Bryson de Chambeau", "Bryson DeChambeau"),
+        (5, 7, "Brooks Kepca", "Brooks Koepka"),
+        (7, 9, "Dustin Johnson", "Dustin Johnson"),
+        (11, 12, "Trump", "Donald Trump"),
+    ]
+    # two words are no list: "Manchester Brooks" stays whole
+    short = "the Manchester Brooks, Kepca said".split()
+    rows = enrich_tokens(short, [Mention(1, 3, "ORG", "Manchester Brooks")], Linker({}, {}))
+    assert (1, 3) in [(r[0], r[1]) for r in rows.mentions]
+
+
 def test_a_name_after_mr_is_a_person_of_the_video() -> None:
     tokens = "Alex Pretty had a gun. Mr. Pretty's family and Mr. Speaker and Mr. In".split()
     rows = enrich_tokens(tokens, [Mention(0, 2, "PER", "Alex Pretty")], Linker({}, {}))

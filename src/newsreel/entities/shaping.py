@@ -138,15 +138,42 @@ def gives_way(a: ner.Mention, b: ner.Mention) -> bool:
     """Whether NER mention ``a`` may give way to the listed person ``b`` heard by sound:
     a span of another type inside it ("Kia" as ORG in "Kia Starmmer") or naming the same
     words ("the Jeffrey Eststein" as LOC); a place only to a full name that is no place
-    itself ("Riyad" in "Riyad mares", never "Austin" alone); never a person or a longer
-    name ("Street" in "Downing Street")."""
+    itself ("Riyad" in "Riyad mares", never "Austin" alone); never a longer name
+    ("Street" in "Downing Street"); a person only to a longer full name around it, no
+    title ("Kepca" in "Brooks, Kepca"; "Trump" stays, not "President Trump")."""
     if a.type == "PER":
-        return False
+        words = key(b.text).split()
+        return (
+            b.start <= a.start
+            and a.end <= b.end
+            and len(words) > len(key(a.text).split())
+            and words[0] not in TITLES
+        )
     if a.type == "LOC":  # a place gives way only to a longer full name ("Riyad mares")
         longer = b.start <= a.start and a.end <= b.end and (a.start, a.end) != (b.start, b.end)
         same = key(a.text) == key(b.text) and " " in key(b.text)
         return (longer or same) and place(key(b.text), "LOC") is None
     return (b.start <= a.start and a.end <= b.end) or key(a.text) == key(b.text)
+
+
+def cut_at_people(
+    tokens: Sequence[str], named: Sequence[ner.Mention], people: Sequence[ner.Mention]
+) -> list[ner.Mention]:
+    """NER mentions of three words or more whose last word is the first name of a listed
+    person heard by sound right after them, cut before it: names said in a list without
+    commas run together ("Bryson de Chambeau Brooks" + "kepca" is Bryson de Chambeau,
+    then Brooks Koepka)."""
+    out: list[ner.Mention] = []
+    for m in named:
+        p = next((p for p in people if p.start == m.end - 1 and p.end > m.end), None)
+        if p is None or m.end - m.start < 3 or m.text.count(" ") != m.end - m.start - 1:
+            out.append(m)
+            continue
+        end = m.end - 1
+        out.append(
+            ner.Mention(m.start, end, m.type, " ".join(clean(t) for t in tokens[m.start : end]))
+        )
+    return out
 
 
 # plural nouns for the members of a body, cut off a name: "Labour MPs" is Labour

@@ -22,6 +22,7 @@ from newsreel.entities.names import best_name, clean, majority, vocabulary
 from newsreel.entities.places import place
 from newsreel.entities.shaping import (
     asides,
+    cut_at_people,
     first_name_heard,
     gives_way,
     in_listed_name,
@@ -212,6 +213,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         for part in run_together(m, linker.listed)
     ]
     people = gazetteer.find_people(tokens, starts, linker.ordinary, linker.listed)
+    named = cut_at_people(tokens, named, people)  # "Bryson de Chambeau Brooks" + "kepca"
     people = [p for p in people if all(gives_way(m, p) for m in named if overlap(m, p))]
     curated = [
         c
