@@ -1974,3 +1974,28 @@ def test_what_a_saying_verb_says_is_about_is_no_quote() -> None:
     assert [q.text for q in kept] == ["how proud she was of the team."]
     _, kept = extract("Graham said nothing will change immediately.".split(), [0])
     assert [q.text for q in kept] == ["nothing will change immediately."]
+
+
+def test_a_large_sum_with_no_noun_is_said_of_the_holder_named_before_it() -> None:
+    """Regression: "Roman Abramovich, somewhere in the region of 8 to 10 billion" and
+    "the Saudi Arabian public investment fund, 305 billion" gave no claim (no counted
+    noun); the name or article-opened noun phrase just before a scaled sum has it."""
+    assert values("Roman Abramovich, somewhere in the region of 8 to 10 billion.") == {
+        8e9: "Roman Abramovich",
+        10e9: "Roman Abramovich",
+    }
+    assert values("The Saudi Arabian public investment fund, 305 billion.") == {
+        305e9: "Saudi Arabian public investment fund"
+    }
+    assert values("Now worth 4 billion.") == {4e9: "Now worth"}
+    # a verb, a time or a lone capital opening the sentence holds nothing
+    assert values("I think about 5 million.") == {}
+    assert values("In 2019 about 5 million.") == {}
+    assert values("It was 200 million, 300 million.") == {}
+    # nor does a number without a scale: "between 400 and 500" counts nothing named
+    assert values("Migrant workers, between 400 and 500.") == {}
+
+
+def test_a_sum_said_again_with_a_plural_scale_is_one_claim() -> None:
+    claims, _ = extract("the PIF are worth 305 billion pounds, 305 billions.".split(), [0])
+    assert [c.value for c in claims] == [305e9]

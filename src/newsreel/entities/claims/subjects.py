@@ -207,6 +207,10 @@ def subject_of(
         # "being worth 4.99 billion dollars": what it is said of, else its currency
         named = words[after] if after < e and words[after] in _CURRENCY else None
         return said_of(forms, words, s, i) or currency_of(forms, i, after) or named
+    if subject is None and not counted and _large(words, i, after):
+        # "Roman Abramovich, somewhere in the region of 8 to 10 billion": a sum, its
+        # currency unsaid, is said of its sentence's noun phrase
+        return said_of(forms, words, s, i) or _holder_before(forms, words, s, i)
     if subject is None and counted:
         return (
             said_of(forms, words, s, i)
@@ -236,6 +240,53 @@ def subject_of(
         # "six of those killed"; with none named, "of them voted for Qatar" stays
         return named or (subject if len(said) > 2 else None)
     return subject
+
+
+def _large(words: Sequence[str], i: int, after: int) -> bool:
+    """Whether the number at ``i`` is scaled by "million", "billion" or "trillion"."""
+    return any(words[k] in _LARGE for k in range(i, after))
+
+
+_LARGE = frozenset("million mil billion billions trillion".split())
+
+
+def _holder_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
+    """Who or what has a sum said with no noun, named just before it: "the Saudi Arabian
+    public investment fund 305 billion", "Roman Abramovich, somewhere in the region of 8
+    to 10 billion" (a name before a comma and only "about" words), "now worth 4
+    billion"; never across a sentence's verb or another number ("It was 200 million")."""
+    j = i - 1
+    while j >= s and (words[j] in _ABOUT or words[j] in _ROUGHLY) and forms[j][-1:] != ",":
+        j -= 1
+    end = j + 1
+    k = j
+    while (
+        k >= s
+        and end - k <= _HOLDER
+        and words[k] not in _STOP
+        and words[k] not in _PRONOUNS
+        and not _number_at(words, k)
+        and (k == j or forms[k][-1:] not in ".,?!;:")
+    ):
+        k -= 1
+    start = k + 1
+    opened = start < end and words[start] in _DETERMINERS  # "the ... fund"
+    while start < end and words[start] in _DETERMINERS:
+        start += 1
+    if start >= end:
+        return None
+    named = all(bare(forms[n])[:1].isupper() for n in range(start, end)) and (
+        start > s or forms[end - 1][-1:] == ","  # no capital a sentence opens with ("In")
+    )
+    worth = words[end - 1] in _WORTH
+    if not (opened and _noun(words[end - 1])) and not named and not worth:
+        return None  # "I think about 5 million", "In 2019 about 5 million"
+    return " ".join(bare(f) for f in forms[start:end])
+
+
+_HOLDER = 6  # words a sum's holder named before it spans at most
+_ROUGHLY = frozenset("somewhere in the region of between".split())
+_WORTH = frozenset("worth valued value".split())
 
 
 # "N of them": a pronoun's number, said of the things named before it

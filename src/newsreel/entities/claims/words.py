@@ -22,6 +22,7 @@ _SCALE = {
     "million": 1e6,
     "mil": 1e6,  # "29 mil", as football talk says it
     "billion": 1e9,
+    "billions": 1e9,  # "305 billion pounds, 305 billions": the sum said again
     "trillion": 1e12,
     "hundred": 100,
 }
