@@ -60,3 +60,54 @@ def test_utf8_round_trips(text: str) -> None:
 def test_a_byte_order_mark_alone_is_an_empty_file() -> None:
     with pytest.raises(BadInputError, match="empty"):
         decode_bytes("\ufeff \n".encode())
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("東京で記者会見が開かれました。首相は新しい政策を発表しました。", "shift_jis"),
+        ("日本のニュース", "shift_jis"),
+        ("Video ID: x\nTitle: 東京ニュース\n" + "the prime minister said " * 20, "shift_jis"),
+        ("北京时间今天上午，国务院召开新闻发布会。", "gbk"),
+        ("서울에서 기자회견이 열렸습니다. 대통령은 새로운 정책을 발표했습니다.", "euc_kr"),
+        ("Президент заявил, что новые санкции будут введены на следующей неделе.", "cp1251"),
+    ],
+    ids=["shift-jis", "shift-jis-short", "shift-jis-in-english", "gbk", "euc-kr", "cp1251"],
+)
+def test_a_legacy_encoding_of_another_script_is_read_as_that_script(
+    text: str, encoding: str
+) -> None:
+    """Regression: Shift-JIS was read as Windows-1252 (mojibake, no warning)."""
+    assert decode_bytes(text.encode(encoding)) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ça va £5",
+        "Title: Mbappé and Müller score as São Paulo waits\nthe game was good",
+        "Die Bundesregierung hat über die Maßnahmen für Flüchtlinge gesprochen.",
+        "Le président a déclaré que les élèves étaient à l'école.",
+    ],
+)
+def test_western_text_that_is_no_utf8_stays_windows_1252(text: str) -> None:
+    """charset-normalizer alone reads "Ça va £5" as UTF-16 and "Mbappé" as cp775."""
+    assert decode_bytes(text.encode("cp1252")) == text
+
+
+_WESTERN = st.lists(
+    st.tuples(
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=12),
+        st.sampled_from("éèàüöäçñãôÉÜ£"),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@given(_WESTERN)
+def test_english_with_single_accented_letters_reads_as_windows_1252(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "Title: news " + "".join(a + b for a, b in parts) + " end"
+    assert decode_bytes(text.encode("cp1252")) == text
