@@ -97,6 +97,7 @@ def test_filters_by_channel_name_or_code_language_and_dates(index: FullText) -> 
     assert ids(index, "ceasefire", Filters(channels=("dw news",))) == [1]
     assert ids(index, "ceasefire", Filters(channels=("BBC",))) == [2]
     assert ids(index, "talks", Filters(language="FR")) == [3]
+    assert ids(index, "ceasefire OR Gaza OR talks", Filters(language="(unknown)")) == [4]
     assert ids(index, "Gaza", Filters(since=date(2024, 4, 1), until=date(2024, 12, 31))) == [4]
     assert ids(index, "talks", Filters(until=date(2030, 1, 1))) == [1]  # undated never match
 

@@ -306,6 +306,21 @@ def test_filters_and_export_round_trip(archive: Archive, tmp_path: Path) -> None
     assert [row["timed"] for row in lines] == [False, False]
 
 
+def test_unknown_language_selects_the_videos_of_no_known_language(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """Review: the search page listed "(unknown)" among languages but no filter chose it."""
+    write(tmp_path, "a.txt", "vidA", "Cairo talks")  # en_DW: English
+    (tmp_path / "b.txt").write_text(
+        "<video_id>vidB</video_id>\n<video_title>Cairo</video_title>\n<doc>\nCairo again\n</doc>\n"
+    )
+    archive.ingest([tmp_path])
+    assert archive.show("vidB").language is None
+    assert [h.video_id for h in archive.search("Cairo", lang="(unknown)")] == ["vidB"]
+    assert [h.video_id for h in archive.search("Cairo", lang="en")] == ["vidA"]
+    assert list(archive.to_pandas(query="Cairo", lang="(unknown)")["video_id"]) == ["vidB"]
+
+
 @pytest.mark.parametrize("jobs", [None, 1, 0])
 def test_parallel_and_serial_ingest_agree(tmp_path: Path, jobs: int | None) -> None:
     folder = tmp_path / "many"

@@ -57,6 +57,8 @@ def test_several_outlets_are_alternatives_and_unknown_is_no_outlet() -> None:
     )
     assert params == ["DW", "DW", "BBC News", "BBC News"]
     assert filter_clause(Filters(channels=("(unknown)",))) == (" AND v.channel IS NULL", [])
+    no_language = filter_clause(Filters(language="(unknown)"))
+    assert no_language == (" AND coalesce(v.language, '') = ''", [])
 
 
 def test_video_ids_sql_reads_only_ids_of_the_exported_videos() -> None:

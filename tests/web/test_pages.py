@@ -9,6 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 from tests.web.conftest import HOSTILE_ID, HOSTILE_TITLE, ROOT
 
+from newsreel import open_archive
+from newsreel.web import create_app
 from newsreel.web.routes_pages import safe_thumbnail
 
 SEED_ID = "wyqHuhmsA28"
@@ -435,6 +437,30 @@ def test_unknown_outlet_facet_filters_to_videos_without_an_outlet(client: TestCl
     assert all(h["channel"] is None for h in only["hits"])
     browse = client.get("/api/v1/videos", params={"channel": "(unknown)"}).json()
     assert browse["total"] >= 1 and all(v["channel"] is None for v in browse["videos"])
+
+
+def test_unknown_language_facet_filters_to_videos_of_no_known_language(tmp_path: Path) -> None:
+    """Review: "(unknown)" was listed among languages but no link or lang= chose it."""
+    records = tmp_path / "in"
+    records.mkdir()
+    for vid, thumb in (("vidA", "<thumbnail_path>en_DW\\a.jpg</thumbnail_path>\n"), ("vidB", "")):
+        (records / f"{vid}.txt").write_text(
+            f"<video_id>{vid}</video_id>\n<video_title>Cairo</video_title>\n{thumb}"
+            "<doc>\nthe talks in Cairo\n</doc>\n"
+        )
+    with open_archive(tmp_path / "a.db") as arch:
+        arch.ingest([records])
+    with TestClient(create_app(tmp_path / "a.db"), base_url="http://localhost") as client:
+        body = client.get("/api/v1/search", params={"q": "Cairo"}).json()
+        assert {f["value"]: f["videos"] for f in body["facets"]["language"]} == {
+            "en": 1,
+            "(unknown)": 1,
+        }
+        only = client.get("/api/v1/search", params={"q": "Cairo", "lang": "(unknown)"}).json()
+        assert [h["video_id"] for h in only["hits"]] == ["vidB"]
+        assert "lang=%28unknown%29" in client.get("/search", params={"q": "Cairo"}).text
+        trend = client.get("/api/v1/trends", params={"terms": "Cairo", "lang": "(unknown)"})
+        assert trend.status_code == 200, trend.text
 
 
 def test_the_search_page_has_one_search_box(client: TestClient) -> None:

@@ -29,7 +29,7 @@ import numpy as np
 from newsreel.analytics.counting import Pattern, folded, leaves, matcher, occurrences
 from newsreel.budget import check_time
 from newsreel.errors import ConfigError, no_story
-from newsreel.models import Filters
+from newsreel.models import UNKNOWN_OUTLET, Filters
 from newsreel.search.bm25 import invert
 from newsreel.search.engine import hidden, prepared, variants_for, widest
 from newsreel.search.forms import word_forms
@@ -561,11 +561,10 @@ def _mask(meta: _Meta, filters: Filters, *, dated: bool = True) -> np.ndarray[An
         by_code = [i for i, c in enumerate(meta.codes) if c and c in wanted]
         keep &= np.isin(meta.channel, by_name) | np.isin(meta.code, by_code)
     if filters.language:
+        language = "" if filters.language == UNKNOWN_OUTLET else filters.language.lower()
         keep &= np.isin(
             meta.language,
-            [meta.languages.index(filters.language.lower())]
-            if filters.language.lower() in meta.languages
-            else [],
+            [meta.languages.index(language)] if language in meta.languages else [],
         )
     if filters.since:
         keep &= meta.day >= (np.datetime64(filters.since, "D") - _EPOCH).astype(np.int64)

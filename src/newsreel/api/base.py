@@ -234,7 +234,10 @@ class ArchiveBase:
         }
 
     def _language_known(self, language: str) -> None:
-        """A ``ConfigError`` for a language no video has (a typo would find nothing)."""
+        """A ``ConfigError`` for a language no video has (a typo would find nothing);
+        ``(unknown)`` selects the videos of no known language."""
+        if language == UNKNOWN_OUTLET:
+            return
         like = self.store.videos.languages_like(language)
         if language.lower() not in (c.lower() for c in like):
             raise ConfigError(

@@ -368,7 +368,9 @@ def _filter_queries(schema: Any, filters: Filters) -> list[Any]:
             either.append(tantivy.Query.term_query(schema, "channel_key", key))
             either.append(tantivy.Query.term_query(schema, "code_key", key))
         out.append(tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in either]))
-    if filters.language:
+    if filters.language == UNKNOWN:  # the facet of videos of no known language
+        out.append(tantivy.Query.term_query(schema, "language_facet", UNKNOWN))
+    elif filters.language:
         out.append(tantivy.Query.term_query(schema, "language_key", filters.language.lower()))
     if filters.since or filters.until:
         low = int(filters.since.strftime("%Y%m%d")) if filters.since else 1

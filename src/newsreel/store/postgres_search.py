@@ -70,7 +70,10 @@ def _filters(filters: Filters, among: Sequence[int] | None) -> tuple[str, list[A
             either.append("channel_facet = ?")
             params.append(UNKNOWN_OUTLET)
         where += f" AND ({' OR '.join(either)})"
-    if filters.language:
+    if filters.language == UNKNOWN_OUTLET:  # the facet of videos of no known language
+        where += " AND language_facet = ?"
+        params.append(UNKNOWN_OUTLET)
+    elif filters.language:
         where += " AND language_key = ?"
         params.append(filters.language.lower())
     if filters.since or filters.until:

@@ -16,7 +16,9 @@ def filter_clause(filters: Filters, alias: str = "v") -> tuple[str, list[Any]]:
         outlets, outlet_params = _outlet_clause(filters.channels, alias)
         parts.append(outlets)
         params += outlet_params
-    if filters.language:
+    if filters.language == UNKNOWN_OUTLET:  # videos of no known language
+        parts.append(f"coalesce({alias}.language, '') = ''")
+    elif filters.language:
         parts.append(f"lower({alias}.language) = lower(?)")
         params.append(filters.language)
     if filters.since:
