@@ -285,3 +285,40 @@ def test_a_percent_encoded_database_name_is_one_database() -> None:
 
             name = head.rsplit("/", 1)[1]
             _admin(os.environ[POSTGRES_ENV], f'DROP DATABASE IF EXISTS "{name} x" WITH (FORCE)')
+
+
+def test_one_stage_run_at_a_time_while_ingests_go_on(postgres_url: str, tmp_path: Path) -> None:
+    """Review: two ``newsreel process`` runs on one PostgreSQL archive both did all the
+    work; a stage run now holds the archive's stage lock, ingests alongside it."""
+    with open_archive(postgres_url) as first:
+        first.ingest([EXAMPLES])
+        with first.writing("process"):
+            code, out = _cli("process", "--archive", postgres_url)
+            assert code == 75, out
+            assert "is being run by process, pid" in out and "Traceback" not in out
+            with open_archive(postgres_url) as second:  # ingests are not held up
+                assert second.ingest([EXAMPLES]).unchanged == 8
+        code, out = _cli("process", "--archive", postgres_url)  # released: it runs
+        assert code == 0, out
+
+
+def test_a_stage_left_running_is_settled_by_the_next_stage_run(postgres_url: str) -> None:
+    """Review: a "running" stage row (a killed run, or copied from a SQLite archive) was
+    never settled on PostgreSQL."""
+    with open_archive(postgres_url) as arch:
+        arch.ingest([EXAMPLES])
+        db = arch.store.db  # type: ignore[attr-defined]
+        with db:
+            db.execute(
+                "INSERT INTO stage_versions (stage, version, status, items, started_at) "
+                "VALUES ('stories', 'old', 'running', 0, '2026-01-01T00:00:00Z')"
+            )
+            db.execute(
+                "INSERT INTO ingest_runs (status, started_at, paths) VALUES ('running', ?, '[]')",
+                ("2026-01-01T00:00:00Z",),
+            )
+        arch.reindex()
+        states = {s.stage: s.status for s in arch.stage_states()}
+        assert states["stories"] == "interrupted"
+        running = db.execute("SELECT count(*) FROM ingest_runs WHERE status = 'running'")
+        assert running.fetchone()[0] == 1  # an ingest may be running alongside: left alone

@@ -177,6 +177,8 @@ class ArchiveBase:
                 )
             if first and not is_postgres_url(str(self.store.path)):
                 self.store.stages.settle_dead()  # the one writer: no run left "running" lives
+            elif first and self.lock.exclusive:  # PostgreSQL: the one stage runner
+                self.store.stages.settle_dead(ingests=False)
             yield
         finally:
             self.lock.release()

@@ -411,8 +411,9 @@ class StageRepository(Protocol):
     def begin(self, stage: str, version: str) -> str | None:
         """Record that ``stage`` starts a run at ``version``; return its previous version."""
 
-    def settle_dead(self) -> None:
-        """Mark stages left ``running`` as ``interrupted`` (a writer holding the lock)."""
+    def settle_dead(self, *, ingests: bool = True) -> None:
+        """Mark stages (and, ``ingests``, ingests) left ``running`` as ``interrupted``
+        (a writer holding the lock)."""
 
     def finish(self, stage: str, status: str, items: int) -> None:
         """Record how the run of ``stage`` ended (done or interrupted) and its items."""

@@ -3,7 +3,8 @@
 Ingest, the stages and reindex take it; readers never do. The lock is ``flock`` on an
 open file, so the kernel releases it when its holder dies, however it dies: a lock is
 never stale. The file records the holder (pid, what it does, since when) so a second
-writer can say who it waits for.
+writer can say who it waits for. A PostgreSQL archive takes many writers; only its stage
+runs go one at a time (``store.postgres_lock``).
 """
 
 from __future__ import annotations
@@ -18,8 +19,24 @@ from types import TracebackType
 from typing import IO
 
 from newsreel.errors import LockedError
+from newsreel.store.postgres_lock import ServerLock
 
 POLL_SECONDS = 0.2
+# what many processes may do at once to a PostgreSQL archive: everything but stage runs
+SHARED_ON_SERVER = frozenset(
+    {
+        "ingest",
+        "copy",
+        "set",
+        "outlet-merge",
+        "group",
+        "entity-merge",
+        "entity-split",
+        "entity-rename",
+        "forget quarantine entries",
+        "writing",
+    }
+)
 
 
 class ArchiveLock:
@@ -29,6 +46,7 @@ class ArchiveLock:
         # In memory, or in PostgreSQL (which takes many writers): nothing to lock.
         server = archive.startswith(("postgresql://", "postgres://"))
         self.path = None if archive == ":memory:" or server else Path(archive + ".lock")
+        self.server = ServerLock(archive) if server else None
         self.archive = archive
         self.purpose = purpose
         self.wait = wait
@@ -40,8 +58,15 @@ class ArchiveLock:
         """Whether this instance holds the lock."""
         return self._depth > 0
 
+    @property
+    def exclusive(self) -> bool:
+        """Whether this instance holds a PostgreSQL archive's stage lock."""
+        return self.server is not None and self.server.held
+
     def holder(self) -> str:
         """Who holds the lock, in words ("pid 123, ingest, since 12:00:01")."""
+        if self.server is not None:
+            return self.server.holder()
         if self.path is None:
             return "this process"
         try:
@@ -54,7 +79,11 @@ class ArchiveLock:
     def acquire(self, on_wait: Callable[[str], None] | None = None) -> None:
         """Take the lock, waiting up to ``wait`` seconds; ``LockedError`` if it stays held."""
         self._depth += 1
-        if self._depth > 1 or self.path is None:
+        if self._depth > 1:
+            return
+        if self.path is None:
+            if self.server is not None and self.purpose not in SHARED_ON_SERVER:
+                self._take_server(on_wait)
             return
         handle = self.path.open("a+", encoding="utf-8")
         deadline = time.monotonic() + self.wait
@@ -87,9 +116,34 @@ class ArchiveLock:
         handle.flush()
         self._handle = handle
 
+    def _take_server(self, on_wait: Callable[[str], None] | None) -> None:
+        """Take a PostgreSQL archive's stage lock, waiting up to ``wait`` seconds."""
+        assert self.server is not None
+        deadline = time.monotonic() + self.wait
+        told = False
+        while not self.server.try_take(self.purpose):
+            if time.monotonic() >= deadline:
+                self._depth -= 1
+                raise LockedError(
+                    f"a stage of the archive {_shown(self.archive)} is being run by "
+                    f"{self.server.holder()}; "
+                    + (
+                        f"waited {self.wait:g} s; try again when it is done, or wait "
+                        "longer (--wait SECONDS)"
+                        if self.wait
+                        else "try again when it is done, or pass --wait SECONDS"
+                    )
+                )
+            if on_wait is not None and not told:
+                on_wait(self.server.holder())
+                told = True
+            time.sleep(POLL_SECONDS)
+
     def release(self) -> None:
         """Let go of the lock."""
         self._depth = max(0, self._depth - 1)
+        if not self._depth and self.server is not None:
+            self.server.release()
         if self._depth or self._handle is None:
             return
         self._handle.seek(0)
@@ -109,3 +163,10 @@ class ArchiveLock:
         traceback: TracebackType | None,
     ) -> None:
         self.release()
+
+
+def _shown(archive: str) -> str:
+    """An archive's name as messages show it (a URL without its password)."""
+    from newsreel.store.postgres import redact
+
+    return redact(archive)

@@ -31,17 +31,19 @@ class SQLiteStages(Repository):
             )
         return str(row[0]) if row else None
 
-    def settle_dead(self) -> None:
-        """Mark a stage or an ingest still ``running`` as ``interrupted``: called by a
-        writer that holds the archive's lock (a SQLite file has one writer), so no run of
-        it is alive."""
+    def settle_dead(self, *, ingests: bool = True) -> None:
+        """Mark a stage or (``ingests``) an ingest still ``running`` as ``interrupted``:
+        called by a writer that holds the archive's lock (a SQLite file has one writer;
+        a PostgreSQL archive one stage runner, with ingests alongside), so no such run
+        is alive."""
         with self.db:
             self.db.execute(
                 "UPDATE stage_versions SET status = 'interrupted' WHERE status = 'running'"
             )
-            self.db.execute(
-                "UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'"
-            )
+            if ingests:
+                self.db.execute(
+                    "UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'"
+                )
 
     def finish(self, stage: str, status: str, items: int) -> None:
         """Record how the run of ``stage`` ended (done or interrupted) and its items."""
