@@ -178,6 +178,7 @@ def typo_keys(key: str) -> list[str]:
 
 
 _SPELLING = (
+    (re.compile(r"^[gkp](?=n)|^w(?=r)|^p(?=s)"), ""),  # silent: "gnome" as "Noem", "Knox"
     (re.compile(r"ph"), "f"),
     (re.compile(r"ck|q"), "k"),
     (re.compile(r"c(?=[eiy])"), "s"),
@@ -193,8 +194,9 @@ _SPELLING = (
 @functools.lru_cache(maxsize=262_144)
 def sound_spelling(word: str) -> str:
     """A folded word spelt as it sounds, coarsely: vowel groups as "a", c/k/q, s/z, x/ks,
-    ph/f merged, h after a letter and double letters dropped ("zoox" and "zuks" both
-    "saks", "hasakah" and "hassaca" both "hasaka"): what heard variants are compared on."""
+    ph/f merged, h after a letter, double letters and a silent first letter (gn, kn, pn,
+    wr, ps) dropped ("zoox" and "zuks" both "saks", "hasakah" and "hassaca" both
+    "hasaka", "gnome" and "noem" "nam"): what heard variants are compared on."""
     out = letters(word)
     for pattern, repl in _SPELLING:
         out = pattern.sub(repl, out)

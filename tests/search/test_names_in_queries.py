@@ -76,6 +76,14 @@ def test_a_k_name_is_heard_as_its_ch_spelling(archive: Archive, tmp_path: Path) 
     assert [h.video_id for h in arch.search("Kristi")] == ["HOMEOFF0001"]
 
 
+def test_a_silent_first_letter_is_no_sound(archive: Archive, tmp_path: Path) -> None:
+    """Search review: "Kristi Noem" did not find the captions' "Christy Gnome" (the g of
+    "gnome" counted as a sound)."""
+    arch = _archive(archive, tmp_path)
+    assert [h.video_id for h in arch.search("Kristi Noem")] == ["HOMEOFF0001"]
+    assert [h.video_id for h in arch.search("Kristi Noem plan")] == ["HOMEOFF0001"]
+
+
 def test_a_quote_is_counted_in_words_as_a_reader_counts_them() -> None:
     from newsreel.search.query import MAX_WORDS, parse_query
 
