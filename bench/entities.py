@@ -66,9 +66,13 @@ def smoke_inputs(folder: Path) -> tuple[Path, Path, Path]:
 
 
 def enrich_argv(db: Path, baseline: Path | None) -> list[str]:
-    """``newsreel enrich`` of this tree, or of the source tree ``baseline`` (PYTHONPATH)."""
-    run = [NEWSREEL, "enrich", "--archive", str(db)]
-    return ["env", f"PYTHONPATH={baseline / 'src'}", *run] if baseline else run
+    """``newsreel enrich`` of this tree, or of the source tree ``baseline`` (PYTHONPATH;
+    run as ``python -m newsreel``, which every version has: the installed command's
+    entry point may be one the old tree lacks)."""
+    if baseline is None:
+        return [NEWSREEL, "enrich", "--archive", str(db)]
+    run = [sys.executable, "-m", "newsreel", "enrich", "--archive", str(db)]
+    return ["env", f"PYTHONPATH={baseline / 'src'}", *run]
 
 
 def speed(
