@@ -135,6 +135,19 @@ def test_reindexing_a_video_replaces_it(index: FullText) -> None:
     assert ids(fresh, "words") == [9]
 
 
+def test_a_replaced_video_counts_once_in_document_frequencies() -> None:
+    """Review: story labels differed between SQLite and PostgreSQL: tantivy's doc_freq
+    counts a replaced document until its segment merges."""
+    fresh = FullText(None)
+    fresh.add(VIDEOS)
+    before = fresh.doc_freqs(["ceasefire", "nowhere"])
+    fresh.add([IndexedVideo(9, "a", "Cairo", "ceasefire words", None, None, None, None)])
+    assert fresh.doc_freqs(["ceasefire", "nowhere"]) == {
+        "ceasefire": before["ceasefire"],  # video "a" replaced: still said once there
+        "nowhere": 0,
+    }
+
+
 def test_vocabulary_lists_folded_terms_with_document_counts(index: FullText) -> None:
     vocabulary = index.vocabulary()
     assert vocabulary["ceasefire"] == 2

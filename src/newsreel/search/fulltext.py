@@ -256,9 +256,19 @@ class FullText:
         return {int(t or 0): (int(c) if c else None) for t, c in zip(tids, codes, strict=True)}
 
     def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
-        """In how many videos' transcripts each (folded) term occurs."""
+        """In how many videos' transcripts each (folded) term occurs: live documents
+        only, counted by a query where tantivy's own count (which holds documents
+        replaced or deleted until their segments merge) finds any, so that the same
+        archive gives the same counts (and story labels) in SQLite as in PostgreSQL."""
         searcher = self.index.searcher()
-        return {t: int(searcher.doc_freq("text", t)) for t in terms}
+        out: dict[str, int] = {}
+        for term in terms:
+            if not searcher.doc_freq("text", term):
+                out[term] = 0
+                continue
+            query = tantivy.Query.term_query(self.schema, "text", term)
+            out[term] = int(getattr(searcher.search(query, 1, count=True), "count", 0) or 0)
+        return out
 
     def scored(self, words: Sequence[str]) -> tuple[list[int], list[float], float, float]:
         """Every transcript holding the word (or the phrase ``words``) with its BM25

@@ -41,7 +41,7 @@ from newsreel.stories.ids import carry_ids
 from newsreel.text import ENTITY_PREFIX, tokens
 
 VERSION = (
-    f"stories-8+t{THRESHOLD}+d{DATED_THRESHOLD}+n{NAMED_THRESHOLD}+nd{NAMED_DATED_THRESHOLD}"
+    f"stories-9+t{THRESHOLD}+d{DATED_THRESHOLD}+n{NAMED_THRESHOLD}+nd{NAMED_DATED_THRESHOLD}"
     f"+c{DRIFT}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
 )
 BATCH = 1000
