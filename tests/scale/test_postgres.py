@@ -322,3 +322,26 @@ def test_a_stage_left_running_is_settled_by_the_next_stage_run(postgres_url: str
         assert states["stories"] == "interrupted"
         running = db.execute("SELECT count(*) FROM ingest_runs WHERE status = 'running'")
         assert running.fetchone()[0] == 1  # an ingest may be running alongside: left alone
+
+
+def test_a_run_copied_while_running_is_interrupted_in_the_copy(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """Ops review: a "running" ingest row copied into PostgreSQL was never settled (no
+    later ingest there settles another's)."""
+    source = str(tmp_path / "source.db")
+    with open_archive(source) as arch:
+        arch.ingest([EXAMPLES])
+        db = arch.store.db  # type: ignore[attr-defined]
+        with db:
+            db.execute("UPDATE ingest_runs SET status = 'running'")
+    code, out = _cli("copy", source, postgres_url, "--json")
+    assert code == 0, out
+    assert json.loads(out.splitlines()[0])["verified"]
+    with open_archive(postgres_url, read_only=True) as arch:
+        copied = arch.store.db  # type: ignore[attr-defined]
+        statuses = [r[0] for r in copied.execute("SELECT status FROM ingest_runs")]
+    assert statuses and set(statuses) == {"interrupted"}
+    with open_archive(source, read_only=True) as arch:  # the source as it was
+        kept = arch.store.db  # type: ignore[attr-defined]
+        assert {r[0] for r in kept.execute("SELECT status FROM ingest_runs")} == {"running"}

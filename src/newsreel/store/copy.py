@@ -228,7 +228,10 @@ def _identity(source: Store) -> str:
 
 
 def finished(dest: Store) -> None:
-    """Mark a verified copy (with its indexes built) as done: no rerun redoes it."""
+    """Mark a verified copy (with its indexes built) as done: no rerun redoes it. A run
+    copied while ``running`` is no run of the destination's: it is marked
+    ``interrupted`` there (on PostgreSQL no later ingest would)."""
+    dest.stages.settle_dead()
     dest.search.set_state(PENDING, "")
 
 
