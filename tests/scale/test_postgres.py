@@ -327,8 +327,8 @@ def test_a_stage_left_running_is_settled_by_the_next_stage_run(postgres_url: str
 def test_a_run_copied_while_running_is_interrupted_in_the_copy(
     postgres_url: str, tmp_path: Path
 ) -> None:
-    """Ops review: a "running" ingest row copied into PostgreSQL was never settled (no
-    later ingest there settles another's)."""
+    """Ops review: a "running" ingest row copied into PostgreSQL stayed "running" in the
+    copy (until some later ingest there), though no run of the copy ever had it."""
     source = str(tmp_path / "source.db")
     with open_archive(source) as arch:
         arch.ingest([EXAMPLES])

@@ -230,7 +230,7 @@ def _identity(source: Store) -> str:
 def finished(dest: Store) -> None:
     """Mark a verified copy (with its indexes built) as done: no rerun redoes it. A run
     copied while ``running`` is no run of the destination's: it is marked
-    ``interrupted`` there (on PostgreSQL no later ingest would)."""
+    ``interrupted`` there (no run of the destination ever had it)."""
     dest.stages.settle_dead()
     dest.search.set_state(PENDING, "")
 
