@@ -81,8 +81,8 @@ def find_in_context(
     spelling ("Labor", "Arabia") counts capitalised ("Labour Party ... Labor leader"),
     not at a sentence start ("Ice is melting"); a when-named one ("cutter", "guitar" for
     Qatar) in any case, as captions hear a name said again and again."""
-    every, only_tagged, when_named = _tagged()
-    named = {every[k][0] for m in found if (k := key(m.text)) in every and k not in when_named}
+    _, only_tagged, when_named = _tagged()
+    named = _named_in(found)
     capitals = {k: v for k, v in only_tagged.items() if v[0] in named}
     anycase = {k: v for k, v in when_named.items() if v[0] in named}
     if not capitals and not anycase:
@@ -101,11 +101,17 @@ def find_in_context(
     )
 
 
+def _named_in(found: Sequence[Mention]) -> set[str]:
+    """The curated entities ``found`` names by a spelling other than a when-named one."""
+    every, _, when_named = _tagged()
+    return {every[k][0] for m in found if (k := key(m.text)) in every and k not in when_named}
+
+
 def without_unnamed(found: Sequence[Mention]) -> list[Mention]:
     """``found`` less the when-named spellings ("guitar", "ufa") of entities the text
     does not name otherwise: the NER's tag alone is no evidence for those."""
-    every, _, when_named = _tagged()
-    named = {every[k][0] for m in found if (k := key(m.text)) in every and k not in when_named}
+    _, _, when_named = _tagged()
+    named = _named_in(found)
     return [m for m in found if (k := key(m.text)) not in when_named or when_named[k][0] in named]
 
 

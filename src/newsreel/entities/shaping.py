@@ -25,6 +25,11 @@ from newsreel.repair.speakers import label_length
 from newsreel.text import STOPWORDS
 
 
+def spanned(tokens: Sequence[str], start: int, end: int, kind: str) -> ner.Mention:
+    """A mention of tokens ``start`` to ``end``, its text their words without edge marks."""
+    return ner.Mention(start, end, kind, " ".join(clean(t) for t in tokens[start:end]))
+
+
 def names_more(tokens: Sequence[str], place_found: ner.Mention, m: ner.Mention) -> bool:
     """Whether an NER organisation begins with a curated place and goes on in capitals
     ("Qatar Sports Investments", "Qatar Airways"): the organisation is the name."""
@@ -170,9 +175,7 @@ def cut_at_people(
             out.append(m)
             continue
         end = m.end - 1
-        out.append(
-            ner.Mention(m.start, end, m.type, " ".join(clean(t) for t in tokens[m.start : end]))
-        )
+        out.append(spanned(tokens, m.start, end, m.type))
     return out
 
 
@@ -330,7 +333,7 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
         return None
     if (start, end) == (m.start, m.end):
         return m
-    return ner.Mention(start, end, m.type, " ".join(clean(t) for t in tokens[start:end]))
+    return spanned(tokens, start, end, m.type)
 
 
 def _opening_cut(tokens: Sequence[str], kind: str, start: int, end: int) -> int:
@@ -519,10 +522,7 @@ def comma_split(tokens: Sequence[str], m: ner.Mention) -> list[ner.Mention]:
     if m.type != "PER" or not cuts or len(m.text.split()) != m.end - m.start:
         return [m]
     bounds = [m.start, *cuts, m.end]
-    return [
-        ner.Mention(a, b, m.type, " ".join(clean(t) for t in tokens[a:b]))
-        for a, b in pairwise(bounds)
-    ]
+    return [spanned(tokens, a, b, m.type) for a, b in pairwise(bounds)]
 
 
 def _particle(token: str) -> bool:

@@ -83,32 +83,21 @@ class ArchiveLock:
             return
         if self.path is None:
             if self.server is not None and self.purpose not in SHARED_ON_SERVER:
-                self._take_server(on_wait)
+                server = self.server
+                self._wait_for(
+                    lambda: server.try_take(self.purpose),
+                    f"a stage of the archive {_shown(self.archive)} is being run by",
+                    on_wait,
+                )
             return
         handle = self.path.open("a+", encoding="utf-8")
-        deadline = time.monotonic() + self.wait
-        told = False
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    handle.close()
-                    self._depth -= 1
-                    raise LockedError(
-                        f"the archive {self.archive} is being written by {self.holder()}; "
-                        + (
-                            f"waited {self.wait:g} s; try again when it is done, or wait "
-                            "longer (--wait SECONDS)"
-                            if self.wait
-                            else "try again when it is done, or pass --wait SECONDS"
-                        )
-                    ) from None
-                if on_wait is not None and not told:
-                    on_wait(self.holder())
-                    told = True
-                time.sleep(POLL_SECONDS)
+        try:
+            self._wait_for(
+                lambda: _flocked(handle), f"the archive {self.archive} is being written by", on_wait
+            )
+        except LockedError:
+            handle.close()
+            raise
         handle.seek(0)
         handle.truncate()
         since = time.strftime("%Y-%m-%d %H:%M:%S")
@@ -116,17 +105,18 @@ class ArchiveLock:
         handle.flush()
         self._handle = handle
 
-    def _take_server(self, on_wait: Callable[[str], None] | None) -> None:
-        """Take a PostgreSQL archive's stage lock, waiting up to ``wait`` seconds."""
-        assert self.server is not None
+    def _wait_for(
+        self, take: Callable[[], bool], held: str, on_wait: Callable[[str], None] | None
+    ) -> None:
+        """Call ``take`` until it takes the lock, up to ``wait`` seconds; else give the
+        depth back and raise ``LockedError`` ("``held`` <holder>; try again ...")."""
         deadline = time.monotonic() + self.wait
         told = False
-        while not self.server.try_take(self.purpose):
+        while not take():
             if time.monotonic() >= deadline:
                 self._depth -= 1
                 raise LockedError(
-                    f"a stage of the archive {_shown(self.archive)} is being run by "
-                    f"{self.server.holder()}; "
+                    f"{held} {self.holder()}; "
                     + (
                         f"waited {self.wait:g} s; try again when it is done, or wait "
                         "longer (--wait SECONDS)"
@@ -135,7 +125,7 @@ class ArchiveLock:
                     )
                 )
             if on_wait is not None and not told:
-                on_wait(self.server.holder())
+                on_wait(self.holder())
                 told = True
             time.sleep(POLL_SECONDS)
 
@@ -163,6 +153,15 @@ class ArchiveLock:
         traceback: TracebackType | None,
     ) -> None:
         self.release()
+
+
+def _flocked(handle: IO[str]) -> bool:
+    """Take an exclusive ``flock`` on an open file if it is free; whether it was."""
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 def _shown(archive: str) -> str:
