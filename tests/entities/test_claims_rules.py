@@ -1999,3 +1999,46 @@ def test_a_large_sum_with_no_noun_is_said_of_the_holder_named_before_it() -> Non
 def test_a_sum_said_again_with_a_plural_scale_is_one_claim() -> None:
     claims, _ = extract("the PIF are worth 305 billion pounds, 305 billions.".split(), [0])
     assert [c.value for c in claims] == [305e9]
+
+
+def test_a_second_guess_at_a_number_is_a_range() -> None:
+    """Regression: "300, maybe 400 people" counted only the 400 people."""
+    assert values("We have seen 300, maybe 400 people coming across.") == {
+        300: "people coming across",
+        400: "people coming across",
+    }
+    assert values("About 300 or perhaps 400 people came.") == {
+        300: "people came",
+        400: "people came",
+    }
+    assert values("We saw 300, maybe more.") == {}  # no second number: nothing counted
+
+
+def test_only_a_few_of_what_was_counted_before() -> None:
+    """Regression: "eight League titles, having won only two" gave no claim for two."""
+    assert values("They won eight League titles, having previously won only two before.") == {
+        8: "League titles",
+        2: "League titles",
+    }
+    assert values("They had 20 players, and only two were fit.") == {20: "players"}  # 1 in 10
+    assert values("They won eight titles and then two more.") == {8: "titles"}  # no "only"
+
+
+def test_a_source_speaks_only_for_the_clause_it_reports() -> None:
+    """Regression: "150 million pounds is a lot but Ukraine says ..." and "before the
+    seven emirates came together, Qatar announced" credited the numbers to Ukraine and
+    Qatar; "As many as 40 ..., the health ministry said" lost its source ("as" read as
+    a clause's opener)."""
+    said = claims_of("150 million pounds is a lot but Ukraine says it needs a lot more.")
+    assert said == {150_000_000: ("pounds", None)}
+    said = claims_of(
+        "In 1971, a few months before the UAE's seven emirates came together, "
+        "Qatar announced its independence."
+    )
+    assert [src for _, src in said.values()] == [None]
+    said = claims_of("As many as 40 people died in the attack, the health ministry said.")
+    assert said == {40: ("people died in the attack", "the health ministry")}
+    said = claims_of("As the storm hit, 40 people died in the attack, the health ministry said.")
+    assert said == {40: ("people died in the attack", "the health ministry")}
+    said = claims_of("After a strike killed seven aid workers, a UN agency says it will pause.")
+    assert said == {7: ("aid workers", None)}

@@ -345,3 +345,35 @@ def test_a_run_copied_while_running_is_interrupted_in_the_copy(
     with open_archive(source, read_only=True) as arch:  # the source as it was
         kept = arch.store.db  # type: ignore[attr-defined]
         assert {r[0] for r in kept.execute("SELECT status FROM ingest_runs")} == {"running"}
+
+
+def test_a_starting_ingest_settles_dead_runs_and_leaves_live_ones_running(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """Ops review: on PostgreSQL a starting ingest marked every running ingest row
+    interrupted, a live concurrent ingest's too. Now only runs whose process is gone
+    (their lock free) are settled; a live one stays running until it finishes."""
+    from newsreel.models import IngestSummary
+    from newsreel.store.postgres import PostgresStore
+
+    def statuses() -> dict[int, str]:
+        with open_archive(postgres_url, read_only=True) as arch:
+            db = arch.store.db  # type: ignore[attr-defined]
+            return {int(r[0]): r[1] for r in db.execute("SELECT id, status FROM ingest_runs")}
+
+    live, dead = PostgresStore(postgres_url), PostgresStore(postgres_url)
+    try:
+        alive = live.videos.begin_run(["a"])
+        died = dead.videos.begin_run(["b"])
+        assert statuses() == {alive: "running", died: "running"}  # both live: both kept
+        dead.close()  # its process ends without finishing the run
+        with open_archive(postgres_url) as arch:
+            arch.ingest([EXAMPLES / "records"])  # a third ingest starts and ends
+        now = statuses()
+        assert now[died] == "interrupted"
+        assert now[alive] == "running"  # still held by a living process
+        live.videos.finish_run(alive, IngestSummary(), "done")
+        assert statuses()[alive] == "done"
+    finally:
+        live.close()
+        dead.close()

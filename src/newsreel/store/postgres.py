@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from newsreel.errors import SchemaError, StoreError
+from newsreel.store.postgres_runs import PostgresVideos
 from newsreel.store.postgres_search import PostgresDocuments, PostgresVectorLists
 from newsreel.store.postgres_sql import Tables, translate, translate_ddl
 from newsreel.store.schema import MIGRATIONS, POSTGRES_MIGRATIONS
@@ -33,7 +34,6 @@ from newsreel.store.sqlite_repair import SQLiteRepairs
 from newsreel.store.sqlite_search import SQLiteSearchState
 from newsreel.store.sqlite_stages import SQLiteStages
 from newsreel.store.sqlite_stories import SQLiteStories
-from newsreel.store.sqlite_videos import SQLiteVideos
 from newsreel.store.sqlite_write import now
 
 SCHEMES = ("postgresql://", "postgres://")
@@ -381,7 +381,7 @@ class PostgresStore:
     def _repositories(self) -> None:
         db: Any = self.db  # the repositories take it for a sqlite3 connection
         shown = redact(self.path)  # what their messages name: never the password
-        self.videos = SQLiteVideos(db, shown)
+        self.videos = PostgresVideos(db, shown, self.path)  # runs settled by their locks
         self.repairs = SQLiteRepairs(db, shown)
         self.entities = SQLiteEntities(db, shown)
         self.stories = SQLiteStories(db, shown)
@@ -476,7 +476,8 @@ class PostgresStore:
         return PostgresStore(self.path)
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection (and let go of an ingest run's lock still held)."""
+        self.videos.close()
         self.db.close()
 
 

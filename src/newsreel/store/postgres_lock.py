@@ -70,3 +70,55 @@ class ServerLock:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+
+RUN_LOCKS = 0x4E52_0004  # two-key advisory locks: (RUN_LOCKS, ingest run id)
+
+
+class RunLock:
+    """The lock an ingest run holds while it lives, on a connection of its own: its row
+    says ``running`` only while someone holds it ("many writers": a starting ingest
+    settles only the runs whose holders died, never a live concurrent one's)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._conn: Any = None
+
+    def take(self, run_id: int) -> None:
+        """Hold the lock of run ``run_id`` (releasing any run held before)."""
+        import psycopg
+
+        self.release()
+        conn = psycopg.connect(
+            self.url,
+            autocommit=True,
+            connect_timeout=10,
+            application_name=f"{_NAME} ingest run {run_id}, pid {os.getpid()}"[:63],
+        )
+        conn.execute("SELECT pg_advisory_lock(%s, %s)", (RUN_LOCKS, run_id))
+        self._conn = conn
+
+    def release(self) -> None:
+        """Let go of the run's lock (closing its connection)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+def live_runs(url: str, run_ids: list[int]) -> set[int]:
+    """Which of ``run_ids`` a living process holds (its lock is taken)."""
+    import psycopg
+
+    live: set[int] = set()
+    if not run_ids:
+        return live
+    with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
+        for run_id in run_ids:
+            row = conn.execute(
+                "SELECT pg_try_advisory_lock(%s, %s)", (RUN_LOCKS, run_id)
+            ).fetchone()
+            if row is not None and row[0]:
+                conn.execute("SELECT pg_advisory_unlock(%s, %s)", (RUN_LOCKS, run_id))
+            else:
+                live.add(run_id)
+    return live

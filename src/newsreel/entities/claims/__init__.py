@@ -343,8 +343,12 @@ def _series(
     "their average home attendance was 4,398 this season, 4798"; "4,000 supporters ...
     sometimes as low as 1,520". Only within ``_SERIES`` words with nothing named between
     ("Labour is on 40%, the Conservatives on 30%"), for a number of the same kind (a
-    share after a share) and size (within five times), from 10 up and no year."""
-    if last is None or last.subject is None or i - last.end > _SERIES or abs(value) < 10:
+    share after a share) and size (within five times), from 10 up (or after "only":
+    "eight League titles, having won only two") and no year."""
+    small = i > 0 and core(forms[i - 1]).lower() in _ONLY
+    if last is None or last.subject is None or i - last.end > _SERIES:
+        return None
+    if abs(value) < 10 and not small:
         return None
     between = forms[last.end : i]
     if any(
@@ -358,7 +362,7 @@ def _series(
     text = " ".join(forms[i : i + used])
     if _A_YEAR.match(text.strip(".,?!;:")) or (("%" in text) != ("%" in last.text)):
         return None
-    if abs(last.value) < 10 or not 0.2 <= value / last.value <= 5:
+    if (abs(last.value) < 10 and not small) or not 0.2 <= value / last.value <= 5:
         return None
     return last.subject
 
@@ -366,6 +370,7 @@ def _series(
 _SERIES = 16  # words within which a bare number goes on the series of the claim before
 _NAMING = frozenset("the a an their his her its our my your".split())
 _AGED = frozenset("under aged age ages".split())
+_ONLY = frozenset("only just".split())  # "won only two": a few of what was counted before
 _A_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -420,11 +425,29 @@ def _sourced(forms: Sequence[str], words: Sequence[str], s: int, i: int, source:
     """Whether the sentence's source speaks for the number at ``i``: not one that names
     the source ("the union representing 65,000 footballers warned"), nor one in a clause
     that opens the sentence before the source's ("After a strike killed seven aid
-    workers, a UN agency says ...")."""
+    workers, a UN agency says ..."; "In 1971, a few months before the seven emirates
+    came together, Qatar announced"), nor one after a "but" that follows the number
+    ("150 million pounds is a lot, but Ukraine says it needs more")."""
     if source.start <= i < source.end:
         return False
-    opened = words[s] in _SUBORDINATE and i < source.start
+    if i < source.start and any(words[k] in _CONTRARY for k in range(i + 1, source.start)):
+        return False
+    opened = i < source.start and any(  # the number inside a clause a subordinator opens
+        _subordinate_at(words, k) and not any(forms[m].endswith(",") for m in range(k, i))
+        for k in range(s, i)
+    )
     return not (opened and any(forms[k].endswith(",") for k in range(i, source.start)))
+
+
+_CONTRARY = frozenset("but whereas".split())  # a clause of its own, its own speaker
+_AS_MANY = frozenset("many much few little high low long far".split())
+
+
+def _subordinate_at(words: Sequence[str], k: int) -> bool:
+    """Whether token ``k`` opens a subordinate clause ("before ..."; not "as many as")."""
+    if words[k] != "as":
+        return words[k] in _SUBORDINATE
+    return not ({*words[k + 1 : k + 2], *words[max(k - 1, 0) : k]} & _AS_MANY)
 
 
 def _done_to(words: Sequence[str], forms: Sequence[str], after: int, e: int) -> str | None:

@@ -251,14 +251,22 @@ def _noun(word: str) -> bool:
     )
 
 
+_GUESSED = frozenset("maybe perhaps possibly".split())  # a second guess at a number
+
+
 def _range_end(
     words: Sequence[str], at: int, e: int, between: bool = False
 ) -> tuple[float, int] | None:
     """(value, end) of the second number of "X or Y" / "X to Y" / "X out of (a possible)
-    Y" starting at ``at``; "X and Y" too ``between`` ("between five and six")."""
+    Y" / "X, maybe Y" starting at ``at``; "X and Y" too ``between`` ("between five and
+    six")."""
     start = at + 1
     if words[at : at + 2] == ["out", "of"]:
         start = at + 2 + (words[at + 2 : at + 4] == ["a", "possible"]) * 2
+    elif at < e and words[at] in _GUESSED:  # "300, maybe 400 people"
+        start = at + 1
+    elif words[at : at + 1] == ["or"] and at + 1 < e and words[at + 1] in _GUESSED:
+        start = at + 2  # "300 or perhaps 400"
     elif not (at < e and (words[at] in ("or", "to") or (between and words[at] == "and"))):
         return None
     if start < e:
