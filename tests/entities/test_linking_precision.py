@@ -788,3 +788,43 @@ def test_a_surname_a_listed_person_is_known_by_stays_theirs_where_said_most() ->
     }
     out = Linker({}, {}).link_video([("Sarah Epstein", "PER"), ("Epstein", "PER")] * 2)
     assert [name for name, _ in out] == ["Sarah Epstein"] * 4
+
+
+def test_a_club_word_after_a_persons_name_is_no_part_of_it() -> None:
+    """Regression: "Anthony Casares City" (the club the next, unpunctuated sentence
+    names) was one person; an organisation and a two-word name keep their words."""
+
+    def cut(text: str, kind: str = "PER") -> str | None:
+        tokens = text.split()
+        m = trimmed(tokens, Mention(0, len(tokens), kind, text))
+        return None if m is None else m.text
+
+    assert cut("Anthony Casares City") == "Anthony Casares"
+    assert cut("Roy Keane United") == "Roy Keane"
+    assert cut("Anthony Casares City", "ORG") == "Anthony Casares City"
+    assert cut("Casares City") == "Casares City"  # the NER's guess; linking types it
+
+
+def _people(text: str) -> list[tuple[str, str, str]]:
+    tokens = text.split()
+    found = enrich_tokens(tokens, mentions([tokens])[0], Linker({}, {}))
+    return [(row[2], row[3], row[5]) for row in found.mentions if row[4] == "PER"]
+
+
+def test_a_surname_in_lower_case_is_the_person_the_video_names_by_it() -> None:
+    """Regression: in a video on Sepp Blatter the captions' "set blatter" and "blatter"
+    were no mention of him (lower case: "a common word never joins a person"), so
+    quotes after "blatter said" had no speaker. A lower-case surname the video says in
+    full, no everyday word, is that person's; a first name misheard before it joins."""
+    got = _people(
+        "Sepp Blatter was the president of FIFA . Then set blatter said he would stay . "
+        "Later blatter added that 20 people left ."
+    )
+    assert [name for _, name, _ in got] == ["Sepp Blatter"] * 3
+    assert [surface for surface, _, _ in got][1] == "set blatter"
+    # an everyday word that is also a surname stays a word
+    got = _people("Gordon Brown spoke today . The brown envelope was sealed .")
+    assert [surface for surface, _, _ in got] == ["Gordon Brown"]
+    # two people of one surname in the video: a lower-case surname is neither's
+    got = _people("Hillary Clinton met Bill Clinton . Then clinton left the stage .")
+    assert ("clinton", "Clinton", "ner") in got

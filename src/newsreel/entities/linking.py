@@ -23,7 +23,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from newsreel.entities.listed import ROYAL, NameList, people, untitled
+from newsreel.entities.listed import ROYAL, NameList, everyday, people, untitled
 from newsreel.entities.names import PARTICLES, club, majority
 from newsreel.entities.places import demonym, landmark, place
 from newsreel.entities.spelling import first_sound, key, phonetic
@@ -179,6 +179,12 @@ def _common_first_name(lone: str, full: str) -> bool:
         return False
     first = fuzz.ratio(lone, words[0]) > fuzz.ratio(lone, words[-1])
     return first and zipf_frequency(lone, "en") >= COMMON_GIVEN
+
+
+def _said_surname(lone: str, surnames: set[str]) -> bool:
+    """Whether a lone word in lower case is a surname the video says in full, of five
+    letters or more and no everyday word ("blatter" beside "Sepp Blatter"; not "brown")."""
+    return lone in surnames and len(lone) >= 5 and lone.isalpha() and not everyday(lone)
 
 
 def shortened(short: str, full: str) -> bool:
@@ -488,10 +494,14 @@ class Linker:
                 -len(p[1]),
             )
         )
+        owners = Counter(k.split()[-1] for k in {k for _, k in people if " " in k})
+        named = {surname for surname, n in owners.items() if n == 1}  # one person's, in full
         for n, (i, ki) in enumerate(people):
             lone = " " not in ki
-            if lone and (ki in self.common or not any(c.isupper() for c in found[i][0])):
-                continue  # a common word ("Karma") never joins a person
+            cased = any(c.isupper() for c in found[i][0]) or _said_surname(ki, named)
+            if lone and (ki in self.common or not cased):
+                continue  # a common word ("Karma") never joins a person; "blatter" beside
+                # "Sepp Blatter" may
             if lone and found[i][1] == "LOC" and place(ki, "PER") is not None:
                 continue  # a country the NER saw as a place ("Ukraine") is no "Bours Ukraine"
             if lone and demonym(ki):

@@ -326,6 +326,8 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
         start = first + 1  # "(The) Commission Independent Commission": a stutter
     start = _opening_cut(tokens, m.type, start, end)
     end = _end_of_name(tokens, start, end)
+    while m.type == "PER" and end - start > 2 and core(tokens[end - 1]).casefold() in _NO_SURNAME:
+        end -= 1  # "Anthony Casares City": the club the next sentence names, no surname
     last = max((k for k in range(start, end - 1) if _says_of(tokens[k], _SAID)), default=None)
     if last is not None and tokens[last + 1][:1].isupper():
         start = last + 1  # "Chip maker Nvidia", "Prime minister Keir Starmer"
@@ -366,6 +368,9 @@ def _lower_word_before(token: str, nxt: str) -> bool:
         and not people().first_name(word)  # "mark Carney": a first name the repair missed
     )
 
+
+# club words no person's name ends on ("City", "United": a club said next, unpunctuated)
+_NO_SURNAME = frozenset("city united fc".split())
 
 # lower-case words a name may begin with ("de Gaulle", "al-Sisi", "von der Leyen")
 _PARTICLES = frozenset("de da di du del della der den van von al el la le ibn bin abu".split())
@@ -597,3 +602,45 @@ def joined(
             text = " ".join(clean(t) for t in tokens[start : i + 2])
             out.append(ner.Mention(start, i + 2, "ORG", text))
     return sorted(out, key=lambda m: m.start)
+
+
+_MIN_SURNAME = 5  # letters of a surname found again in lower case
+
+
+def lower_surnames(
+    tokens: Sequence[str],
+    mentions: Sequence[ner.Mention],
+    linked: Sequence[tuple[str, str]],
+    common: frozenset[str],
+) -> tuple[list[ner.Mention], list[tuple[str, str]]]:
+    """A person's surname said again in lower case in a video that names them by it
+    ("Sepp Blatter" ... "set blatter", "... said blatter"): a mention of that person,
+    found where no other mention stands. Only a surname of five letters or more that
+    one person of the video has, heard in a mention of them, and that is no everyday
+    word, common word of the archive, stopword or place ("brown", "rice", "jordan")."""
+    owners: dict[str, set[str]] = {}
+    for m, (name, kind) in zip(mentions, linked, strict=True):
+        words = key(name).split()
+        if kind == "PER" and len(words) >= 2 and words[-1] in key(m.text).split():
+            owners.setdefault(words[-1], set()).add(name)
+    surnames = {
+        surname: next(iter(names))
+        for surname, names in owners.items()
+        if len(names) == 1
+        and len(surname) >= _MIN_SURNAME
+        and surname.isalpha()
+        and surname not in common
+        and surname not in STOPWORDS
+        and not everyday(surname)
+        and place(surname, "LOC") is None
+    }
+    if not surnames:
+        return list(mentions), list(linked)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    pairs = list(zip(mentions, linked, strict=True))
+    for i, token in enumerate(tokens):
+        word = bare(token)
+        if i not in taken and word.islower() and key(word) in surnames:
+            pairs.append((ner.Mention(i, i + 1, "PER", word), (surnames[key(word)], "PER")))
+    pairs.sort(key=lambda p: p[0].start)
+    return [m for m, _ in pairs], [n for _, n in pairs]

@@ -28,6 +28,7 @@ from newsreel.entities.shaping import (
     in_listed_name,
     joined,
     listed_in_full,
+    lower_surnames,
     may_be_name,
     names_more,
     opening_word,
@@ -236,6 +237,9 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     aside = asides(tokens)  # "(INAUDIBLE)", a label's "CNN HOST": nothing said
     mentions = [m for m in seats(tokens, heard) if not aside.issuperset(range(m.start, m.end))]
     linked = linker.link_video([(m.text, m.type) for m in mentions])
+    said = set(mentions)
+    mentions, linked = lower_surnames(tokens, mentions, linked, linker.common)  # "blatter"
+    lowered = [m for m in mentions if m not in said]
     whole = whole_names(tokens, mentions, linked)  # "set Blatter": Sepp Blatter
     whole, linked = listed_in_full(tokens, whole, linked, linker.listed)  # "Eddie how"
     rows = [
@@ -250,7 +254,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
             else "archive"
             if m in archive
             else "rules"
-            if m in titled or m in addressed
+            if m in titled or m in addressed or m in lowered
             else "ner",
         )
         for m, w, (name, kind) in zip(mentions, whole, linked, strict=True)
