@@ -47,7 +47,12 @@ def test_tree_shape() -> None:
     [
         ("", "no words"),
         ("   ", "no words"),
-        ("AND", "no words"),
+        ("AND", "both sides"),
+        # review: "a AND" ran as "a" while "Gaza OR" was refused; a dangling AND is too
+        ("a AND", "AND must have a word or phrase on both sides"),
+        ("AND Gaza", "AND must have"),
+        ("(Gaza AND) Rafah", "AND must have"),
+        ("Gaza AND OR Rafah", "AND must have"),
         ("-Ukraine", "only excludes"),
         ('"Gaza Strip', "never closed"),
         ("Gaza OR", "both sides"),

@@ -54,6 +54,23 @@ def test_search_page_bad_query_says_why(client: TestClient) -> None:
     assert 'id="problem"' in response.text
 
 
+def test_every_link_of_a_page_is_on_this_site_by_path(client: TestClient) -> None:
+    """Review: links mixed absolute URLs (the request's scheme and host: "http://..."
+    behind a proxy that ends TLS) with paths; every link to this site is now a path."""
+    pages = [
+        client.get("/search", params={"q": "the", "page": 3, "channel": "DW News"}).text,
+        client.get("/search", params={"q": "Cairo", "lang": "en", "since": "2000-01-01"}).text,
+        client.get("/search", params={"q": "Ukrane"}).text,  # did you mean
+        client.get("/").text,
+    ]
+    for page in pages:
+        links = re.findall(r'(?:href|src)="([^"]+)"', page)
+        assert links
+        own = [link for link in links if "://" in link and "youtube" not in link]
+        assert own == [], own
+        assert any(link.startswith("/static/") for link in links)
+
+
 def test_search_page_pages(client: TestClient) -> None:
     page = client.get("/search", params={"q": "the"}).text
     assert 'class="pager"' not in page  # under 20 hits: one page

@@ -114,10 +114,22 @@ def _lex(query: str) -> list[tuple[str, str, bool]]:
         if not match:  # pragma: no cover - the pattern accepts any non-space text
             raise QueryError(f"cannot read the query at character {pos + 1}")
         token = _token(match)
-        if token != ("word", "AND", False):  # "Gaza AND Hamas": what words do anyway
+        if token == ("word", "AND", False):  # "Gaza AND Hamas": what words do anyway
+            if not tokens or tokens[-1][0] in _NOT_BEFORE_AND:
+                raise QueryError(_DANGLING_AND)
+            tokens.append(("and", "AND", False))
+        else:
+            if tokens and tokens[-1][0] == "and" and token[0] in ("close", "or", "near"):
+                raise QueryError(_DANGLING_AND)
             tokens.append(token)
         pos = match.end()
-    return tokens
+    if tokens and tokens[-1][0] == "and":
+        raise QueryError(_DANGLING_AND)
+    return [t for t in tokens if t[0] != "and"]
+
+
+_DANGLING_AND = "AND must have a word or phrase on both sides"  # as OR and NEAR/n
+_NOT_BEFORE_AND = frozenset({"open", "or", "near", "and"})
 
 
 def _token(match: re.Match[str]) -> tuple[str, str, bool]:

@@ -18,7 +18,7 @@ from newsreel.web import routes_api, routes_pages
 from newsreel.web.errors import HANDLERS, error_body
 from newsreel.web.params import accepted, kept_query
 from newsreel.web.state import ServerState
-from newsreel.web.views import month_end
+from newsreel.web.views import here, month_end
 
 HERE = Path(__file__).parent
 CSP = (
@@ -93,6 +93,7 @@ def create_app(
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["version"] = __version__
     templates.env.filters["month_end"] = month_end
+    templates.env.filters["here"] = here  # links as path and query, never scheme and host
     templates.env.globals["api_href"] = api_href
     app.state.templates = templates
     for kind, handler in HANDLERS:

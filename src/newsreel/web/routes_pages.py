@@ -8,7 +8,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from markupsafe import Markup
-from starlette.datastructures import URL
 
 from newsreel.analytics.trends import DEFAULT_MIN_WORDS, MAX_TERMS, split_terms
 from newsreel.errors import NewsreelError, NotFoundError, TimeBudgetError
@@ -31,6 +30,7 @@ from newsreel.web.routes_api import (
 from newsreel.web.views import (
     MEASURE_LABELS,
     choosers,
+    here,
     outlet_toggled,
     pages,
     paragraphs,
@@ -308,17 +308,12 @@ def trends(
             chart=chart,
             rows=shown,
             variants=_drop_links(request, chosen, variants),
-            exact_url=_here(request.url.include_query_params(exact="true")),
+            exact_url=here(request.url.include_query_params(exact="true")),
             sparse=sum(1 for r in shown if r.total_words < floor),
             undated=undated,
             unplaced=unplaced,
         )
     return render(request, "trends.html", context)
-
-
-def _here(url: URL) -> str:
-    """A link to ``url`` on this site: path and query, no scheme or host."""
-    return f"{url.path}?{url.query}" if url.query else url.path
 
 
 def _drop_links(
@@ -332,7 +327,7 @@ def _drop_links(
             for variant in heard:
                 changed = [*terms[:n], f"{term} -heard:{variant}", *terms[n + 1 :]]
                 url = request.url.include_query_params(terms=", ".join(changed))
-                links.append((variant, _here(url)))
+                links.append((variant, here(url)))
             out.append((word, links))
     return out
 

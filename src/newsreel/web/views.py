@@ -294,3 +294,9 @@ def spellings_query(name: str, spellings: Mapping[str, int]) -> str:
         if len(quoted) == SEARCHED_SPELLINGS:
             break
     return " OR ".join(quoted)
+
+
+def here(url: Any) -> str:
+    """A link to ``url`` (a Starlette ``URL``) on this site: path and query, no scheme
+    or host, so links hold behind a proxy that ends TLS or serves another host name."""
+    return f"{url.path}?{url.query}" if url.query else str(url.path)
