@@ -24,7 +24,7 @@ from newsreel.entities.names import (
 )
 from newsreel.entities.ner import Mention, mentions
 from newsreel.entities.outlet_split import outlet_split
-from newsreel.entities.shaping import joined, trimmed, whole_names
+from newsreel.entities.shaping import joined, may_be_name, trimmed, whole_names
 from newsreel.entities.spelling import key
 from newsreel.entities.stage import enrich_tokens
 
@@ -828,3 +828,19 @@ def test_a_surname_in_lower_case_is_the_person_the_video_names_by_it() -> None:
     # two people of one surname in the video: a lower-case surname is neither's
     got = _people("Hillary Clinton met Bill Clinton . Then clinton left the stage .")
     assert ("clinton", "Clinton", "ner") in got
+
+
+def test_a_cut_off_word_of_two_letters_is_no_person() -> None:
+    """Regression (the seed): "isolate Rafa to Ev to start to evacuate" gave a person
+    "Ev"; a two-letter name in capitals or of a listed name ("Xi") still counts."""
+    linker = Linker({}, {})
+    assert not may_be_name("ev", "PER", linker, "Ev")
+    assert may_be_name("xi", "PER", linker, "Xi")
+    assert may_be_name("un", "ORG", linker, "UN")
+    assert may_be_name("ab", "PER", linker, "AB")
+    with open_archive(":memory:") as arch:  # the seed record end to end
+        arch.ingest([EXAMPLES / "records" / "000_ca11e6ccf9581cca.txt"])
+        arch.repair()
+        arch.enrich()
+        names = {e.name for e in arch.entities(SEED_ID)}
+    assert "Ev" not in names and "Rafah" in names

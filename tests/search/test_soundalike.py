@@ -394,3 +394,39 @@ def test_a_phrase_of_stopwords_as_typed_stands_for_itself() -> None:
     evidence of a heard phrase; the phrase as typed always is."""
     assert heard_as_phrase(["a", "a"], ["a", "a"])
     assert expand(Phrase(("a", "a")), Heard()) == Phrase(("a", "a"))
+
+
+def test_a_typo_is_respelled_as_a_word_that_starts_alike_and_is_said_often() -> None:
+    """Review: "did you mean" offered poor respellings: "Netanyahoo" -> "Netanyahov"
+    (one video) over "Netanyahu" (ten), "Bristol" -> "Pistol"."""
+    from newsreel.search.soundalike import same_start, spelled_as
+
+    assert spelled_as("netanyahoo", [("netanyahov", 1), ("netanyahu", 10)]) == "netanyahu"
+    assert spelled_as("netanyahoo", [("netanyahov", 1), ("netanyahu", 2)]) == "netanyahov"
+    assert spelled_as("bristol", [("pistol", 40)]) is None
+    assert spelled_as("kairo", [("cairo", 4)]) == "cairo"
+    assert same_start("filips", "philips") and same_start("ukrane", "ukraine")
+    assert not same_start("bristol", "pistol") and not same_start("", "a")
+
+
+def test_a_misspelt_entity_name_is_suggested_whole(tmp_path: Path) -> None:
+    """Review: "Shin Bett" got "did you mean: 'Shine Beat'" (each word respelled on its
+    own) and "Infantio" "Infancy"; an entity the archive names is the better guess."""
+    from newsreel import open_archive
+
+    record = "<video_id>{id}</video_id>\n<doc>\n{text}\n</doc>\n"
+    texts = {
+        "shinbet0001": "Israel agreed to send representatives from mosad and shim bit "
+        "intelligence services to Cairo to take part in these negotiations",
+        "fifa0000001": "FIFA president Gianni Infantino said the tournament will go ahead "
+        "and Infantino added that the stadiums are ready for the fans in the sunshine",
+        "infancy0001": "the company is still in its infancy the founder said last week",
+    }
+    for vid, text in texts.items():
+        (tmp_path / f"{vid}.txt").write_text(record.format(id=vid, text=text))
+    with open_archive(tmp_path / "a.db") as arch:
+        arch.ingest([tmp_path / f"{vid}.txt" for vid in texts])
+        arch.enrich()
+        assert arch.did_you_mean("Shin Bett") == "Shin Bet"
+        assert arch.did_you_mean("Infantio") == "Infantino"
+        assert arch.did_you_mean("infancey") == "infancy"  # a word still gets a word

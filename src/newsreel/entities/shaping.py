@@ -108,6 +108,8 @@ def may_be_name(k: str, kind: str, linker: Linker, surface: str = "") -> bool:
         return False
     if kind == "PER" and any(c.isdigit() for c in k):
         return False  # "GLP1s", "JLP1": a drug's name, no person
+    if kind == "PER" and len(k) <= 2 and not surface.isupper() and not _known_word(k, linker):
+        return False  # "to Ev to start to evacuate": a word cut off, no person ("Xi" is)
     return not (
         " " not in k
         and k in linker.plain
@@ -115,6 +117,11 @@ def may_be_name(k: str, kind: str, linker: Linker, surface: str = "") -> bool:
         and k not in linker.listed.by_key
         and k not in linker.curated
     )
+
+
+def _known_word(k: str, linker: Linker) -> bool:
+    """Whether a key is a word of a listed person's name or a curated spelling."""
+    return k in linker.listed.words or k in linker.curated
 
 
 _WORD_ENDINGS = ("ed", "ing", "ly", "ness", "ment", "tion", "able", "ful", "less", "ance", "ence")

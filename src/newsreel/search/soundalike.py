@@ -67,16 +67,33 @@ def max_distance(word: str) -> int:
 
 def spelled_as(word: str, candidates: Iterable[tuple[str, int]]) -> str | None:
     """The word a typo of ``word`` most likely meant: of the candidates (term,
-    documents) within ``max_distance`` letters as written, the closest, then the one the
-    most documents hold ("epstien" -> "epstein"); None where there is none."""
+    documents) within ``max_distance`` letters as written, the closest, each ten times
+    as many documents counting as one letter closer, then the one the most documents
+    hold ("epstien" -> "epstein"; "netanyahoo" -> "netanyahu" in ten videos, not
+    "netanyahov" in one), starting alike (``same_start``); None where there is none."""
     close = [
-        (distance, -docs, term)
+        (distance - math.log10(docs), -docs, term)
         for term, docs in candidates
         if docs
         and term != word
+        and same_start(word, term)
         and (distance := Levenshtein.distance(word, term)) <= max_distance(word)
     ]
     return min(close)[2] if close else None
+
+
+def same_start(a: str, b: str) -> bool:
+    """Whether two words start alike as typed: the same letter, c/k/q, "ph"/f, or two
+    vowels ("Kairo" / "Cairo"; a typo keeps its first letter: "Bristol" is no "Pistol")."""
+    if not a or not b:
+        return False
+    pair = {a[0], b[0]}
+    return (
+        len(pair) == 1
+        or pair <= set("ckq")
+        or pair <= set("aeiou")
+        or (pair == {"p", "f"} and (a[:2] == "ph" or b[:2] == "ph"))
+    )
 
 
 def suggestion(

@@ -246,6 +246,9 @@ class EntityRepository(Protocol):
         """(id, name, type) of the entity an old name (merged or renamed away) now
         finds, if any."""
 
+    def named_often(self, limit: int) -> list[tuple[str, int]]:
+        """(name, mentions) of the ``limit`` entities mentioned most, most first."""
+
     def entity_rows(
         self, video_id: str | None = None, entity_id: int | None = None
     ) -> list[EntityRow]:

@@ -436,6 +436,17 @@ class SQLiteEntities(Repository):
         row = self._went_to(name_key(name))
         return (int(row[0]), str(row[1]), str(row[2])) if row else None
 
+    def named_often(self, limit: int) -> list[tuple[str, int]]:
+        """(name, mentions) of the ``limit`` entities mentioned most, most first."""
+        return [
+            (str(name), int(count))
+            for name, count in self.db.execute(
+                "SELECT e.name, count(*) AS n FROM mentions m JOIN entities e "
+                "ON e.id = m.entity_id GROUP BY e.id, e.name ORDER BY n DESC, e.name LIMIT ?",
+                (limit,),
+            )
+        ]
+
     def _went_to(self, spelling: str) -> Any:
         """The (id, name, type) row of the entity an alias key points at, if mentioned."""
         return self.db.execute(
