@@ -2067,3 +2067,14 @@ def test_it_says_reports_the_organisation_the_sentence_before_names() -> None:
     plain = "Sarah's Trust was founded in 2020. It has helped 1.5 million children.".split()
     found, _ = extract(plain, sentence_starts(plain), names={0: ("Sarah's Trust", "ORG")})
     assert [c.attribution for c in found] == [None]  # no "says": no report
+
+
+def test_a_number_that_names_a_thing_at_a_sentence_start_is_no_claim() -> None:
+    """Regression: "Apollo 11 landed on the moon" and "Covid 19 killed millions" gave
+    claims of 11 and 19; a number after a name is part of it, mid-sentence as at the
+    start, where the first word is no everyday word ("About 300 people" counts)."""
+    assert values("Apollo 11 landed on the moon .") == {}
+    assert values("Covid 19 killed millions .") == {}
+    assert values("Many died of covid 19 last year .") == {}
+    assert values("About 300 people died .") == {300: "people died"}
+    assert values("Nearly 40 people died .") == {40: "people died"}

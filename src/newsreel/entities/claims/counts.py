@@ -273,7 +273,7 @@ def _ratio_rating_or_label(words: Sequence[str], s: int, e: int, i: int) -> bool
 def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) -> bool:
     """A number that is part of a name ("Channel 4") or a date ("March 3", "3 March")."""
     named = (
-        i > s + 1
+        (i > s + 1 or (i == s + 1 and _a_name(words[s])))  # "Apollo 11 landed", not "About 5"
         and forms[i - 1][:1].isupper()
         and forms[i - 1][-1:].isalnum()
         and not words[i - 1].endswith(("'s", "’s"))  # "FIFA's 44 member countries"
@@ -285,8 +285,8 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
         return True  # "One key objective is ...", ">> One group ...": an article
     if i + 1 < e and words[i + 1] in _SCORE:
         return True  # "3 nil": a score
-    if words[i] == "911":
-        return True  # 9/11 as captions write it
+    if words[i] == "911" or (words[i] == "19" and i > s and words[i - 1] == "covid"):
+        return True  # 9/11 as captions write it; "Covid 19", the disease's name
     if _even_odds(words, s, e, i):
         return True
     if words[i] == "zero" and i > s and words[i - 1] == "net":
@@ -301,3 +301,11 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
     if _ratio_rating_or_label(words, s, e, i):
         return True
     return named or (i + 1 < e and words[i + 1] in _MONTHS) or bool(i and words[i - 1] in _MONTHS)
+
+
+def _a_name(word: str) -> bool:
+    """Whether a sentence's first word is a name, not a word its capital only opens the
+    sentence with ("Apollo", "Airbus"; not "About", "Nearly", "Highway")."""
+    from newsreel.entities.listed import everyday  # wordfreq loads on first use
+
+    return word.isalpha() and not everyday(word)
