@@ -855,3 +855,10 @@ def test_a_first_name_alone_is_a_person_before_a_small_town() -> None:
     assert linker.link("Jordan", "LOC") == ("Jordan", "LOC")  # a country
     assert linker.link("Victoria", "LOC")[1] == "LOC"  # a city of 950,000
     assert linker.link("Martin", "LOC")[1] == "LOC"  # Micheal Martin's surname
+
+
+def test_a_lower_case_word_is_no_surname_of_an_unlisted_name_unless_rare() -> None:
+    """Review (archive outside the golds): "they've won a raffle" was a mention of "Russ
+    Raffle" (the captions' Rafah crossing, typed a person) said earlier in the video."""
+    got = _people("The Russ Raffle crossing is closed . They have won a raffle this year .")
+    assert "raffle" not in [surface for surface, _, _ in got]

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from newsreel.entities.listed import ROYAL, NameList, everyday, people, untitled
+from newsreel.entities.listed import ROYAL, NameList, everyday, people, rare, untitled
 from newsreel.entities.names import PARTICLES, club, majority
 from newsreel.entities.places import demonym, landmark, minor_town, place
 from newsreel.entities.spelling import first_sound, key, phonetic
@@ -181,10 +181,18 @@ def _common_first_name(lone: str, full: str) -> bool:
     return first and zipf_frequency(lone, "en") >= COMMON_GIVEN
 
 
-def _said_surname(lone: str, surnames: set[str]) -> bool:
+def _said_surname(lone: str, surnames: set[str], listed: NameList) -> bool:
     """Whether a lone word in lower case is a surname the video says in full, of five
-    letters or more and no everyday word ("blatter" beside "Sepp Blatter"; not "brown")."""
-    return lone in surnames and len(lone) >= 5 and lone.isalpha() and not everyday(lone)
+    letters or more, no everyday word, and a listed person's surname or a word rare in
+    English ("blatter" beside "Sepp Blatter"; not "brown", nor "raffle" beside a misheard
+    "Russ Raffle")."""
+    return (
+        lone in surnames
+        and len(lone) >= 5
+        and lone.isalpha()
+        and not everyday(lone)
+        and (lone in listed.surnames or rare(lone))
+    )
 
 
 def shortened(short: str, full: str) -> bool:
@@ -499,7 +507,7 @@ class Linker:
         named = {surname for surname, n in owners.items() if n == 1}  # one person's, in full
         for n, (i, ki) in enumerate(people):
             lone = " " not in ki
-            cased = any(c.isupper() for c in found[i][0]) or _said_surname(ki, named)
+            cased = any(c.isupper() for c in found[i][0]) or _said_surname(ki, named, self.listed)
             if lone and (ki in self.common or not cased):
                 continue  # a common word ("Karma") never joins a person; "blatter" beside
                 # "Sepp Blatter" may

@@ -375,6 +375,17 @@ def _letter(word: str) -> str:
     return "k" if first in "ckq" else "a" if first in "aeiou" else first
 
 
+RARE = 2.5  # English Zipf frequency below which a word is hardly anyone's ("blatter")
+
+
+def rare(word: str) -> bool:
+    """Whether a word is rare in English (wordfreq): written in lower case, it is still
+    most likely a name ("blatter", "streeting"; not "raffle", "grills")."""
+    from wordfreq import zipf_frequency  # its lists load on first use
+
+    return zipf_frequency(word, "en") < RARE
+
+
 EVERYDAY = 3.9  # English Zipf frequency from which a word is everyone's ("sally", "first")
 
 

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from newsreel.entities import ner
 from newsreel.entities.linking import Linker, curated
-from newsreel.entities.listed import TITLES, NameList, everyday, people
+from newsreel.entities.listed import TITLES, NameList, everyday, people, rare
 from newsreel.entities.names import clean, club, generic
 from newsreel.entities.outlet_split import OUTLETS, outlet_split
 from newsreel.entities.places import demonym, place
@@ -619,12 +619,14 @@ def lower_surnames(
     mentions: Sequence[ner.Mention],
     linked: Sequence[tuple[str, str]],
     common: frozenset[str],
+    listed: NameList,
 ) -> tuple[list[ner.Mention], list[tuple[str, str]]]:
     """A person's surname said again in lower case in a video that names them by it
     ("Sepp Blatter" ... "set blatter", "... said blatter"): a mention of that person,
     found where no other mention stands. Only a surname of five letters or more that
-    one person of the video has, heard in a mention of them, and that is no everyday
-    word, common word of the archive, stopword or place ("brown", "rice", "jordan")."""
+    one person of the video has, heard in a mention of them, that is a ``listed``
+    person's or rare in English ("raffle" is no "Russ Raffle"), and no everyday or
+    common word of the archive, stopword or place ("brown", "rice", "jordan")."""
     owners: dict[str, set[str]] = {}
     for m, (name, kind) in zip(mentions, linked, strict=True):
         words = key(name).split()
@@ -639,6 +641,7 @@ def lower_surnames(
         and surname not in common
         and surname not in STOPWORDS
         and not everyday(surname)
+        and (key(next(iter(names))) in listed.by_key or rare(surname))
         and place(surname, "LOC") is None
     }
     if not surnames:

@@ -238,7 +238,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     mentions = [m for m in seats(tokens, heard) if not aside.issuperset(range(m.start, m.end))]
     linked = linker.link_video([(m.text, m.type) for m in mentions])
     said = set(mentions)
-    mentions, linked = lower_surnames(tokens, mentions, linked, linker.common)  # "blatter"
+    mentions, linked = lower_surnames(tokens, mentions, linked, linker.common, linker.listed)
     lowered = [m for m in mentions if m not in said]
     whole = whole_names(tokens, mentions, linked)  # "set Blatter": Sepp Blatter
     whole, linked = listed_in_full(tokens, whole, linked, linker.listed)  # "Eddie how"
