@@ -2078,3 +2078,26 @@ def test_a_number_that_names_a_thing_at_a_sentence_start_is_no_claim() -> None:
     assert values("Many died of covid 19 last year .") == {}
     assert values("About 300 people died .") == {300: "people died"}
     assert values("Nearly 40 people died .") == {40: "people died"}
+
+
+def test_it_says_names_no_organisation_where_a_person_speaks_or_it_is_passive() -> None:
+    """Review (archive outside the golds): "But they also said ... Congressman Thomas
+    Massie ... he said there are six men" went to the Department of Justice named the
+    sentence before, and "It had were reported to have been willing to pay Salah 2.45
+    million" to "Reds"."""
+    before = "The Department of Justice released the files ."
+    orgs = {1: ("Department of Justice", "ORG"), 2: ("Department of Justice", "ORG")}
+    orgs[3] = orgs[1]
+    text = before + " But they also said , and Congressman Thomas Massie said , there are six men ."
+    forms = text.split()
+    names = {**orgs, 13: ("Thomas Massie", "PER"), 14: ("Thomas Massie", "PER")}
+    found, _ = extract(forms, sentence_starts(forms), names=names)
+    assert [c.attribution for c in found if c.value == 6] == ["Congressman Thomas Massie"]
+    text = before + " It was reported to have paid 2.45 million a week ."
+    forms = text.split()
+    found, _ = extract(forms, sentence_starts(forms), names=orgs)
+    assert [c.attribution for c in found] == [None]
+    text = before + " They can say 40 people were named ."
+    forms = text.split()
+    found, _ = extract(forms, sentence_starts(forms), names=orgs)
+    assert [c.attribution for c in found] == [None]

@@ -47,7 +47,6 @@ from newsreel.entities.claims.source_names import (
 from newsreel.entities.claims.source_words import (
     _LY_NOUNS,
     _QUOTE_SAY,
-    _SAY,
     _SPEAKER_STOP,
     _SUBORDINATE,
 )
@@ -131,7 +130,7 @@ def extract(
     for n, (s, e) in enumerate(spans):
         sources[n] = _sentence_source(words, spans, sources, n)  # "And ..." chains on
         if sources[n] is None and n and orgs:  # "Sarah's Trust. ... it says it has helped"
-            sources[n] = _organisation_before(words, spans[n - 1], (s, e), orgs)
+            sources[n] = _organisation_before(words, spans[n - 1], (s, e), orgs, names)
         last = claims[-1] if claims else None
         if n not in ads:  # a podcast's sponsor: "25% off ... with code"
             claims += _claims_in(
@@ -154,20 +153,30 @@ def _organisations(names: Mapping[int, Any]) -> dict[int, str]:
 
 
 def _organisation_before(
-    words: Sequence[str], before: tuple[int, int], span: tuple[int, int], orgs: Mapping[int, str]
+    words: Sequence[str],
+    before: tuple[int, int],
+    span: tuple[int, int],
+    orgs: Mapping[int, str],
+    named: Collection[int],
 ) -> _Source | None:
     """The organisation an "it says" / "they said" of sentence ``span`` reports: the last
-    one the sentence ``before`` names, where this sentence names none of its own."""
+    one the sentence ``before`` names, where this sentence names no one before its verb
+    ("they said ... Thomas Massie ... said" is his) and the verb is said, not "it was
+    reported" or "they can say"."""
     s, e = span
     said = next(
         (
             j
-            for j in range(s, e)
-            if words[j] in _SAY and any(words[k] in _IT for k in range(max(s, j - 3), j))
+            for j in range(s + 1, e)
+            if words[j] in _SAYS
+            and (
+                words[j - 1] in _IT
+                or (j - 2 >= s and words[j - 2] in _IT and words[j - 1] in _ALSO)
+            )
         ),
         None,
     )
-    if said is None or any(i in orgs for i in range(s, said)):
+    if said is None or any(i in named for i in range(s, said)):
         return None
     last = [i for i in range(*before) if i in orgs]
     if not last:
@@ -180,6 +189,8 @@ def _organisation_before(
 
 
 _IT = frozenset({"it", "they"})  # what an organisation is called in the next sentence
+_SAYS = frozenset("says said say claims claimed estimates estimated".split())
+_ALSO = frozenset("also now still further".split())  # "it also says"
 
 
 _ADVERT = re.compile(
