@@ -65,14 +65,17 @@ def max_distance(word: str) -> int:
     return 1 if len(word) <= 4 else 2 if len(word) <= 7 else 3
 
 
-def spelled_as(word: str, candidates: Iterable[tuple[str, int]]) -> str | None:
+def spelled_as(
+    word: str, candidates: Iterable[tuple[str, int]], *, weighed: bool = True
+) -> str | None:
     """The word a typo of ``word`` most likely meant: of the candidates (term,
     documents) within ``max_distance`` letters as written, the closest, each ten times
     as many documents counting as one letter closer, then the one the most documents
     hold ("epstien" -> "epstein"; "netanyahoo" -> "netanyahu" in ten videos, not
-    "netanyahov" in one), starting alike (``same_start``); None where there is none."""
+    "netanyahov" in one; not ``weighed``: the closest first, whatever its documents),
+    starting alike (``same_start``); None where there is none."""
     close = [
-        (distance - math.log10(docs), -docs, term)
+        (distance - (math.log10(docs) if weighed else 0.0), -docs, term)
         for term, docs in candidates
         if docs
         and term != word
@@ -112,10 +115,12 @@ def typos(
     words: Sequence[str],
     lookup: Lookup,
     known: Mapping[str, Sequence[tuple[str, int]]] | None = None,
+    *,
+    weighed: bool = True,
 ) -> dict[str, str]:
     """For each word, the archive's word it most likely meant (``spelled_as``) among
     the terms whose sound keys are one edit from its own (``text.typo_keys``); keys in
-    ``known`` (looked up already) are not asked again."""
+    ``known`` (looked up already) are not asked again; ``weighed`` as in ``spelled_as``."""
     keys = {w: typo_keys(k) for w in words if (k := sound_key(letters(w)))}
     if not keys:
         return {}
@@ -124,7 +129,7 @@ def typos(
     found = {**seen, **(lookup(asked) if asked else {})}
     out = {}
     for word, near in keys.items():
-        meant = spelled_as(word, [item for k in near for item in found.get(k, ())])
+        meant = spelled_as(word, [item for k in near for item in found.get(k, ())], weighed=weighed)
         if meant is not None:
             out[word] = meant
     return out
@@ -555,7 +560,7 @@ def _slips(
         and len(w) >= TYPO_LETTERS
         and not any(t == w and d for k in near for t, d in found.get(k, ()))
     ]
-    meant = typos(unheard, lookup, found) if unheard else {}
+    meant = typos(unheard, lookup, found, weighed=False) if unheard else {}  # the closest
     return {w: m for w, m in meant.items() if slip(w, m)}
 
 
