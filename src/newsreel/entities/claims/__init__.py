@@ -130,7 +130,7 @@ def extract(
     for n, (s, e) in enumerate(spans):
         sources[n] = _sentence_source(words, spans, sources, n)  # "And ..." chains on
         if sources[n] is None and n and orgs:  # "Sarah's Trust. ... it says it has helped"
-            sources[n] = _organisation_before(words, spans[n - 1], (s, e), orgs, names)
+            sources[n] = _organisation_before(words, spans[n - 1], (s, e), orgs, names_of)
         last = claims[-1] if claims else None
         if n not in ads:  # a podcast's sponsor: "25% off ... with code"
             claims += _claims_in(
@@ -157,12 +157,12 @@ def _organisation_before(
     before: tuple[int, int],
     span: tuple[int, int],
     orgs: Mapping[int, str],
-    named: Collection[int],
+    named: Mapping[int, Any],
 ) -> _Source | None:
     """The organisation an "it says" / "they said" of sentence ``span`` reports: the last
-    one the sentence ``before`` names, where this sentence names no one before its verb
-    ("they said ... Thomas Massie ... said" is his) and the verb is said, not "it was
-    reported" or "they can say"."""
+    one the sentence ``before`` names, where this sentence names no person or
+    organisation of its own ("they also said, and Congressman Thomas Massie ... said" is
+    no one's) and the verb is said, not "it was reported" or "they can say"."""
     s, e = span
     said = next(
         (
@@ -176,7 +176,7 @@ def _organisation_before(
         ),
         None,
     )
-    if said is None or any(i in named for i in range(s, said)):
+    if said is None or any(named.get(i, ("", ""))[1] in ("PER", "ORG") for i in range(s, e)):
         return None
     last = [i for i in range(*before) if i in orgs]
     if not last:
