@@ -497,16 +497,11 @@ def test_a_name_after_mr_is_a_person_of_the_video() -> None:
 
 
 def test_lower_case_descriptions_are_cut_from_mentions() -> None:
-    def cut(text: str) -> str | None:
-        tokens = text.split()
-        m = trimmed(tokens, Mention(0, len(tokens), "ORG", text))
-        return None if m is None else m.text
-
-    assert cut("Chip maker Nvidia") == "Nvidia"
-    assert cut("Manchester United fan") == "Manchester United"
-    assert cut("Prime minister Keir Starmer") == "Keir Starmer"
-    assert cut("Windsor mansion") == "Windsor"
-    assert cut("Muhammad bin") == "Muhammad"  # no name ends in "bin"
+    assert _cut("Chip maker Nvidia", "ORG") == "Nvidia"
+    assert _cut("Manchester United fan", "ORG") == "Manchester United"
+    assert _cut("Prime minister Keir Starmer", "ORG") == "Keir Starmer"
+    assert _cut("Windsor mansion", "ORG") == "Windsor"
+    assert _cut("Muhammad bin", "ORG") == "Muhammad"  # no name ends in "bin"
     # names stay whole: joiners, fillers, prepositions, roles, words not on the list of
     # descriptions (the repair's lower case)
     for name in (
@@ -524,7 +519,7 @@ def test_lower_case_descriptions_are_cut_from_mentions() -> None:
         "world Cup",
         "University of oxford",
     ):
-        assert cut(name) == name
+        assert _cut(name, "ORG") == name
 
 
 def test_a_seat_is_a_place_and_a_nationality_never_a_place() -> None:
@@ -760,20 +755,22 @@ def test_an_everyday_word_opening_a_sentence_is_no_name(text: str, kept: bool) -
     assert bool(rows.mentions) == kept
 
 
+def _cut(text: str, kind: str = "PER") -> str | None:
+    """The text of a whole-text mention of ``kind`` once ``trimmed`` (None: nothing left)."""
+    tokens = text.split()
+    m = trimmed(tokens, Mention(0, len(tokens), kind, text))
+    return None if m is None else m.text
+
+
 def test_an_everyday_word_before_a_persons_name_is_no_part_of_it() -> None:
     """Regression (review): "defend Trump" and "see Bannon" were spellings of Trump and
     Bannon; a particle, a listed first name left lower case and other types stay."""
 
-    def cut(text: str, kind: str = "PER") -> str | None:
-        tokens = text.split()
-        m = trimmed(tokens, Mention(0, len(tokens), kind, text))
-        return None if m is None else m.text
-
-    assert cut("defend Trump") == "Trump"
-    assert cut("see Bannon") == "Bannon"
+    assert _cut("defend Trump") == "Trump"
+    assert _cut("see Bannon") == "Bannon"
     for name in ("de Gaulle", "mark Carney", "brooks kepka", "Steve Bannon"):
-        assert cut(name) == name
-    assert cut("world Cup", "ORG") == "world Cup"
+        assert _cut(name) == name
+    assert _cut("world Cup", "ORG") == "world Cup"
 
 
 def test_a_surname_a_listed_person_is_known_by_stays_theirs_where_said_most() -> None:
@@ -794,15 +791,10 @@ def test_a_club_word_after_a_persons_name_is_no_part_of_it() -> None:
     """Regression: "Anthony Casares City" (the club the next, unpunctuated sentence
     names) was one person; an organisation and a two-word name keep their words."""
 
-    def cut(text: str, kind: str = "PER") -> str | None:
-        tokens = text.split()
-        m = trimmed(tokens, Mention(0, len(tokens), kind, text))
-        return None if m is None else m.text
-
-    assert cut("Anthony Casares City") == "Anthony Casares"
-    assert cut("Roy Keane United") == "Roy Keane"
-    assert cut("Anthony Casares City", "ORG") == "Anthony Casares City"
-    assert cut("Casares City") == "Casares City"  # the NER's guess; linking types it
+    assert _cut("Anthony Casares City") == "Anthony Casares"
+    assert _cut("Roy Keane United") == "Roy Keane"
+    assert _cut("Anthony Casares City", "ORG") == "Anthony Casares City"
+    assert _cut("Casares City") == "Casares City"  # the NER's guess; linking types it
 
 
 def _people(text: str) -> list[tuple[str, str, str]]:

@@ -181,18 +181,19 @@ def _common_first_name(lone: str, full: str) -> bool:
     return first and zipf_frequency(lone, "en") >= COMMON_GIVEN
 
 
-def _said_surname(lone: str, surnames: set[str], listed: NameList) -> bool:
-    """Whether a lone word in lower case is a surname the video says in full, of five
-    letters or more, no everyday word, and a listed person's surname or a word rare in
-    English ("blatter" beside "Sepp Blatter"; not "brown", nor "raffle" beside a misheard
-    "Russ Raffle")."""
+def surname_in_lower_case(word: str, listed_person: bool) -> bool:
+    """Whether a surname heard in lower case may still be its person's: five letters or
+    more, no everyday word, and a listed person's or a word rare in English ("blatter",
+    "streeting"; not "brown", nor "raffle" for a misheard, unlisted "Russ Raffle")."""
     return (
-        lone in surnames
-        and len(lone) >= 5
-        and lone.isalpha()
-        and not everyday(lone)
-        and (lone in listed.surnames or rare(lone))
+        len(word) >= 5 and word.isalpha() and not everyday(word) and (listed_person or rare(word))
     )
+
+
+def _said_surname(lone: str, surnames: set[str], listed: NameList) -> bool:
+    """Whether a lone word in lower case is a surname the video says in full that may be
+    heard so (``surname_in_lower_case``: "blatter" beside "Sepp Blatter")."""
+    return lone in surnames and surname_in_lower_case(lone, lone in listed.surnames)
 
 
 def shortened(short: str, full: str) -> bool:

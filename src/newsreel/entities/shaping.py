@@ -13,8 +13,8 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from newsreel.entities import ner
-from newsreel.entities.linking import Linker, curated
-from newsreel.entities.listed import TITLES, NameList, everyday, people, rare
+from newsreel.entities.linking import Linker, curated, surname_in_lower_case
+from newsreel.entities.listed import TITLES, NameList, everyday, people
 from newsreel.entities.names import clean, club, generic
 from newsreel.entities.outlet_split import OUTLETS, outlet_split
 from newsreel.entities.places import demonym, place
@@ -611,9 +611,6 @@ def joined(
     return sorted(out, key=lambda m: m.start)
 
 
-_MIN_SURNAME = 5  # letters of a surname found again in lower case
-
-
 def lower_surnames(
     tokens: Sequence[str],
     mentions: Sequence[ner.Mention],
@@ -636,12 +633,9 @@ def lower_surnames(
         surname: next(iter(names))
         for surname, names in owners.items()
         if len(names) == 1
-        and len(surname) >= _MIN_SURNAME
-        and surname.isalpha()
+        and surname_in_lower_case(surname, key(next(iter(names))) in listed.by_key)
         and surname not in common
         and surname not in STOPWORDS
-        and not everyday(surname)
-        and (key(next(iter(names))) in listed.by_key or rare(surname))
         and place(surname, "LOC") is None
     }
     if not surnames:
