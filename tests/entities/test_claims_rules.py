@@ -214,6 +214,7 @@ def test_what_a_sum_is_for_when_named_before_it() -> None:
 
 def test_one_as_an_article_long_durations_and_multipliers() -> None:
     assert values("the one final chance fell in one room to not one single friend") == {}
+    assert values("that is one reason you see it and there is only one problem") == {}
     assert values("after 17 long weeks they were 15 times richer") == {}
     assert values("he came home just three times in eight years") == {3: "times"}
     assert values("a budget at least five times that of every other team") == {}

@@ -314,9 +314,9 @@ def test_canonical_names_follow_the_evidence_and_renames_stay(tmp_path: Path) ->
     folder.mkdir()
     for n, text in enumerate(
         [
-            "we spoke to Mike Ashly in Manchester today",
-            "Mike Ashley said the mayor would stand",
-            "the mayor Mike Ashley spoke again and Mike Ashley said no",
+            "we spoke to Mike Kinsly in Manchester today",
+            "Mike Kinsley said the mayor would stand",
+            "the mayor Mike Kinsley spoke again and Mike Kinsley said no",
         ]
     ):
         (folder / f"{n}.txt").write_text(
@@ -328,22 +328,22 @@ def test_canonical_names_follow_the_evidence_and_renames_stay(tmp_path: Path) ->
     with open_archive(db) as arch:
         arch.ingest([folder / "0.txt"])
         arch.enrich()
-        assert "Mike Ashly" in {e.name for e in arch.entities()}
+        assert "Mike Kinsly" in {e.name for e in arch.entities()}
         arch.ingest([folder])
         arch.enrich()
         people = {e.name: e for e in arch.entities() if e.type == "PER"}
-        assert "Mike Ashley" in people and "Mike Ashly" not in people
-        assert set(people["Mike Ashley"].spellings) == {"Mike Ashly", "Mike Ashley"}
-        arch.rename_entity("Mike Ashley", "Michael Ashley")
+        assert "Mike Kinsley" in people and "Mike Kinsly" not in people
+        assert set(people["Mike Kinsley"].spellings) == {"Mike Kinsly", "Mike Kinsley"}
+        arch.rename_entity("Mike Kinsley", "Michael Kinsley")
         (folder / "3.txt").write_text(
             "<video_id>vid00000003</video_id>\n<video_title>t3</video_title>\n\n<doc>\n"
-            "Mike Ashley and Mike Ashley again\n</doc>\n",
+            "Mike Kinsley and Mike Kinsley again\n</doc>\n",
             encoding="utf-8",
         )
         arch.ingest([folder])
         arch.enrich()
         people = {e.name: e for e in arch.entities() if e.type == "PER"}
-        assert "Michael Ashley" in people and "Mike Ashley" not in people
+        assert "Michael Kinsley" in people and "Mike Kinsley" not in people
 
 
 def test_rename_refuses_bad_input(seed: Path, tmp_path: Path) -> None:

@@ -46,6 +46,10 @@ def named(k: str) -> str | None:
         ("nasa alkalafi", "Nasser Al-Khelaifi"),  # "al-" run in, "kh" heard "k"
         ("al-khalifi", "Nasser Al-Khelaifi"),  # a hyphen has no sound
         ("fabino", "Fabinho"),  # a one-word name, its "nh" heard "n"
+        ("claudio marquisio", "Claudio Marchisio"),  # sport's people are listed too
+        ("alan pardue", "Alan Pardew"),
+        ("latin ibrahimovic", "Zlatan Ibrahimovic"),  # a distinctive surname carries it
+        ("gareth beale", "Gareth Bale"),  # his own first name: no Jonathan Beale
     ],
 )
 def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:
@@ -82,7 +86,10 @@ def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:
         "al-sadd",  # a club: past the shared "al-", "sadd" is no "assad"
         "al-khalifa",  # nor "khalifa" "khelaifi"
         "fabiano",  # a one-word name's namesake of its own (not Fabinho)
-        "gareth bale",  # another listed person's first name: no Jonathan Beale
+        "wigan",  # a town, not (Sarina) Wiegman: she is heard in full only
+        "beckham",  # a family's name: David Beckham is heard in full only
+        "ronaldo neymar",  # two players said in a list ("Ronaldo" is no first name)
+        "mick schumacher",  # the son, not Michael
         "grace robertson",  # no George Robertson
         "anna for",  # no surname is a function word
         "elon must",
@@ -214,6 +221,18 @@ def test_curated_misheard_organisations_are_found_in_lower_case() -> None:
         ("live golf", "LIV Golf"),
         ("being sports", "beIN Sports"),
     }  # "amnesty" alone counts only where the NER tags it (it is also a common word)
+
+
+def test_clubs_and_leagues_are_found_in_lower_case_but_not_city_names() -> None:
+    tokens = (
+        "he left ac milan for al ittihad in the chinese super league "
+        "then liverpool bought a nuclear arsenal"
+    ).split()
+    rows = enrich_tokens(tokens, [], Linker({}, {}))
+    found = {(r[2], r[3]) for r in rows.mentions}
+    assert {("ac milan", "AC Milan"), ("al ittihad", "Al-Ittihad Club")} <= found
+    assert ("chinese super league", "Chinese Super League") in found
+    assert not {r[2] for r in rows.mentions} & {"liverpool", "arsenal"}
 
 
 def test_a_name_written_o_apart_is_one_person() -> None:

@@ -199,7 +199,7 @@ _CURRENCY = frozenset(
 # "one" as an article or pronoun: "on the one hand", "one day", "one of"
 _ONE_NOT_COUNT = frozenset(
     "hand day time thing way point more another where again when example hell too step "
-    "love".split()  # "the One Love armband"
+    "reason problem love".split()  # "the One Love armband"; "there's only one problem"
 )
 
 # "one final chance", "not one single friend": "one" as an article
