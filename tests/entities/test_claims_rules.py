@@ -215,6 +215,9 @@ def test_what_a_sum_is_for_when_named_before_it() -> None:
 def test_one_as_an_article_long_durations_and_multipliers() -> None:
     assert values("the one final chance fell in one room to not one single friend") == {}
     assert values("that is one reason you see it and there is only one problem") == {}
+    assert values("there's one good way to find out and one big thing in common") == {}
+    assert values("let me not be the only one noticing this") == {}
+    assert values("at least one good person died") == {1: "good person died"}
     assert values("after 17 long weeks they were 15 times richer") == {}
     assert values("he came home just three times in eight years") == {3: "times"}
     assert values("a budget at least five times that of every other team") == {}
@@ -261,6 +264,29 @@ def test_ranges_share_their_scale_and_out_of() -> None:
         8: "league titles",
     }
     assert values("The cost nearly 10 million.") == {10_000_000: "cost"}
+
+
+def test_a_second_guess_said_straight_after_takes_the_scale_said_once() -> None:
+    assert values("The stadium looks like 30 40,000 people to me.") == {
+        30_000: "people to me",
+        40_000: "people to me",
+    }
+    assert values("that number has dropped to about 2.2 2.3 million now") == {
+        2_200_000: "number",
+        2_300_000: "number",
+    }
+    assert values("there were 660 odd thousand people who changed jobs") == {660_000: "people"}
+    assert values("they brag about it 20,000 20,000 people") == {20_000: "people"}  # a repeat
+    assert values("we counted 8 20,000 seat stadiums") == {20_000: "seat stadiums"}  # no guess
+
+
+def test_a_bare_sum_after_a_verb_only_money_goes_with() -> None:
+    # the captions lost the currency sign: "she now owes £35,000"
+    assert values("she checked and she now owes 35,000 now") == {35_000: "owes"}
+    assert values("It cost around 45,000 in the end.") == {45_000: "cost"}
+    assert values("The club was fined 25,000 by the league.") == {25_000: "club was fined"}
+    assert values("They paid 20 for it.") == {}  # too small to be sure of a sum
+    assert values("the army took 1,000 by noon") == {}  # no verb of money alone
 
 
 @pytest.mark.parametrize(

@@ -578,6 +578,8 @@ def _ranged(
     s, e, i, used, after = at
     other = _range_end(words, after, e, between=i > s and words[i - 1] == "between")
     if other is None:
+        other = _second_guess(words, (i, used, after, e), value)
+    if other is None:
         return value, after, counted, False
     if (value, other[0], words[after]) == (1.0, 2.0, "or"):
         return value, other[1], counted, True
@@ -587,6 +589,24 @@ def _ranged(
     if extra:
         return value, after + extra, True, False
     return value, after, counted, False
+
+
+def _second_guess(
+    words: Sequence[str], at: tuple[int, int, int, int], value: float
+) -> tuple[float, int] | None:
+    """(value, end) of a number said straight after a smaller one as a second guess, its
+    scale said once ("30 40,000 people", "$25 $30,000", "2.2 2.3 million"): the first
+    takes the second's scale and is at most a third below it. None for a repeat or a
+    stammer ("15 155 pounds", "20,000 20,000")."""
+    i, used, after, e = at
+    second = _number_at(words, after, e) if after < e and words[after][:1] not in "-−–" else None
+    if second is None or second[0] <= value:
+        return None
+    end = after + second[1]
+    scaled = _range_scaled(words, i, used, after, end, value, second[0])
+    if scaled == value or not (0.66 * second[0] <= scaled < second[0]):
+        return None
+    return second[0], end
 
 
 def _percent_words(words: Sequence[str], at: int, e: int) -> int | None:

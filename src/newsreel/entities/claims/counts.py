@@ -107,12 +107,24 @@ def _not_one(
     before = words[i - 1] if i > s else ""
     return (
         nxt in _ONE_NOT_COUNT
+        or (nxt in _PLAIN_ADJECTIVES and after + 1 < e and words[after + 1] in _ONE_NOT_COUNT)
+        or (before == "only" and i - 2 >= s and words[i - 2] == "the" and _one_is_who(nxt))
         or nxt in _NOT_SUBJECT
         or nxt == "being"  # "despite one being so readily available"
         or nxt in _ONE_ADJECTIVES
         or before in ("the", "in", "at", "on")
         or (before not in _ONE_LIMITS and _one_speaks(forms, words, after, e))
     )
+
+
+# an adjective between "one" and an idiom's noun: "one good way", "one big thing in common"
+_PLAIN_ADJECTIVES = frozenset("good big small simple real main key other great little".split())
+
+
+def _one_is_who(nxt: str) -> bool:
+    """Whether the word after "the only one" says who it is: "the only one noticing this",
+    "the only one who", "the only one left" (a pronoun), not "the only one stadium"."""
+    return nxt.endswith("ing") or nxt in ("who", "that", "left", "to", "i", "we", "they")
 
 
 def _one_speaks(forms: Sequence[str], words: Sequence[str], after: int, e: int) -> bool:

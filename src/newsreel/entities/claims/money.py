@@ -185,6 +185,21 @@ def _before_sum(words: Sequence[str], s: int, i: int) -> int:
     return j
 
 
+# verbs of money alone: a bare number of thousands after one is a sum whose currency the
+# captions lost ("she now owes 35,000", "he paid 50,000 for the car"); not "lost"/"took"
+# ("Russia lost 1,000 a day": soldiers), nor "made"/"received"
+_PAID = frozenset(
+    """paid pay pays paying owes owe owed owing spent spend spends spending cost costs
+    costing earned earn earns earning charged charge charges borrowed donated fined""".split()
+)
+
+
+def paid_bare(words: Sequence[str], s: int, i: int) -> bool:
+    """Whether the number at token ``i`` follows a verb that only money goes with."""
+    j = _before_sum(words, s, i)
+    return j >= s and words[j] in _PAID
+
+
 def _paid_for(words: Sequence[str], s: int, i: int) -> bool:
     """Whether the sum at token ``i`` follows "for": "bought a stake for £91 million"."""
     j = _before_sum(words, s, i)

@@ -73,13 +73,10 @@ def _number_at(words: Sequence[str], i: int, end: int | None = None) -> tuple[fl
             current = current * 1000 + float(words[j])  # captions' "80 000"
             word = words[j]
             j += 1
-        if words[j : j + 3] == ["and", "a", "half"] and words[j + 3 : j + 4] in _SCALE_WORDS:
-            current += 0.5  # "2 and a half thousand"
-            j += 3
-            continue
-        if words[j : j + 1] == ["point"] and j + 1 < len(words) and words[j + 1] in _UNITS[:10]:
-            current += _WORDS[words[j + 1]] / 10  # "thirty nine point eight million"
-            j += 2
+        tail = _tail(words, j)
+        if tail is not None:
+            current += tail[0]
+            j += tail[1]
             continue
         nxt = words[j] if j < len(words) else ""
         if _DIGITS.match(word) and nxt not in _SCALE and nxt not in ("dozen", "grand"):
@@ -91,6 +88,19 @@ def _number_at(words: Sequence[str], i: int, end: int | None = None) -> tuple[fl
     if j == i + 1 and _YEAR.match(words[i]):
         return None  # a year, not a count
     return total + current, j - i
+
+
+def _tail(words: Sequence[str], j: int) -> tuple[float, int] | None:
+    """(value added, tokens used) of the words at ``j`` that go on a number before its
+    scale word: "2 and a half thousand", "thirty nine point eight million", "660 odd
+    thousand people" (about 660,000); None where none do."""
+    if words[j : j + 3] == ["and", "a", "half"] and words[j + 3 : j + 4] in _SCALE_WORDS:
+        return 0.5, 3
+    if words[j : j + 1] == ["point"] and j + 1 < len(words) and words[j + 1] in _UNITS[:10]:
+        return _WORDS[words[j + 1]] / 10, 2
+    if words[j : j + 1] == ["odd"] and words[j + 1 : j + 2] in _SCALE_WORDS:
+        return 0.0, 1
+    return None
 
 
 def _follows(current: float, word: str) -> bool:

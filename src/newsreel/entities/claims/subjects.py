@@ -20,6 +20,7 @@ from newsreel.entities.claims.money import (
     _us_dollars,
     currency_of,
     money_noun_near,
+    paid_bare,
     sign_said_again,
     spent_on,
     temperature_near,
@@ -432,10 +433,10 @@ def _what(
     rate = _how_often(subject) or (subject is not None and _last_word(forms, words, subject, at))
     if (
         (subject is None or rate)
-        and value >= 1e6
+        and (value >= 1e6 or (value >= 1000 and paid_bare(words, s, i)))
         and (paid := _money_before(forms, words, s, i) or _money_verb(forms, words, s, i))
     ):
-        return paid, True  # "The cost nearly 10 million."
+        return paid, True  # "The cost nearly 10 million.", "she now owes 35,000"
     if subject is None and words[after : after + 2] == ["in", "attendance"]:
         return bare(forms[after + 1]), True  # "almost 60,000 in attendance"
     if (
