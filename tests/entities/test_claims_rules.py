@@ -217,6 +217,8 @@ def test_one_as_an_article_long_durations_and_multipliers() -> None:
     assert values("that is one reason you see it and there is only one problem") == {}
     assert values("there's one good way to find out and one big thing in common") == {}
     assert values("let me not be the only one noticing this") == {}
+    assert values("he got a 108 round for that, over 12 rounds") == {12: "rounds"}
+    assert values("was it like 30 cents a worker") == {0.3: "cents a worker"}
     assert values("at least one good person died") == {1: "good person died"}
     assert values("after 17 long weeks they were 15 times richer") == {}
     assert values("he came home just three times in eight years") == {3: "times"}

@@ -363,7 +363,8 @@ class Linker:
         person = listed.match(k)
         if person is None or (kind != "PER" and fuzz.ratio(k, person.key) < _ORG_AS_PERSON):
             return None  # "Red Cross" is no "Rafael Grossi"
-        return person.name
+        curated_as = self.curated.get(person.key)  # "Sheikh Mansour", curated in full
+        return curated_as[0] if curated_as is not None else person.name
 
     def link(self, surface: str, kind: str) -> tuple[str, str]:
         """(canonical name, type) for one mention seen alone."""

@@ -73,6 +73,22 @@ class Person:
 _PARTICLE = re.compile(r"\b([od])'? (?=\w)")
 
 
+_ARTICLE_APART = re.compile(r"\b(al|el) (?=\w)")
+_ARTICLE_JOINED = re.compile(r"\b(al|el)-(?=\w)")
+
+
+def article_forms(k: str) -> list[str]:
+    """A name key's other ways of writing an Arabic article: "hassan al thawadi" and
+    "hassan al-thawadi" are one name, as lists and captions write either; only a name of
+    a first name, the article and one more word ("al taun" alone, or a longer "salman bin
+    abdulaziz al-saad", stays as it is heard)."""
+    apart = _ARTICLE_JOINED.sub(r"\1 ", k)
+    words = apart.split()
+    if len(words) != 3 or words[1] not in ("al", "el"):
+        return []
+    return sorted({_ARTICLE_APART.sub(r"\1-", k), apart} - {k})
+
+
 def squash(k: str) -> str:
     """A name key with an "O'" or "D'" the captions wrote apart joined to the name after
     it, as names are listed ("gary o donahue", "gary o' donahue" -> "gary o'donahue")."""
@@ -244,7 +260,10 @@ class NameList:
         """The listed person a mention key names, if any (module docstring); remembered,
         as keys repeat across videos."""
         if k not in self._memo:
-            self._memo[k] = self._match(k)
+            found = self._match(k)
+            for other in article_forms(k) if found is None else ():
+                found = found or self._match(other)
+            self._memo[k] = found
         return self._memo[k]
 
     def _match(self, k: str) -> Person | None:

@@ -99,8 +99,24 @@ def mentions(docs: Iterable[Sequence[str]], batch_size: int = 64) -> list[list[M
                 continue
             first = bisect_right(starts, ent.start_char) - 1
             last = bisect_right(starts, max(ent.start_char, ent.end_char - 1)) - 1
-            out[n].append(Mention(s + first, s + last + 1, kind, _fluent(ent.text)))
+            text = ent.text + _rest_of_name(token_lists[n][s + last], ent.end_char - starts[last])
+            out[n].append(Mention(s + first, s + last + 1, kind, _fluent(text)))
     return out
+
+
+# name particles spaCy splits from the rest of a hyphened name ("Al-fawadi": "Al")
+_PARTICLES = frozenset("al el ul abu ibn bin ben abd".split())
+
+
+def _rest_of_name(token: str, cut: int) -> str:
+    """The rest of a hyphened name the entity was cut inside, after its particle ("Hassan
+    Al" + "-fawadi" of "Al-fawadi"); "" where the entity ends with its token or was cut
+    anywhere else ("Saudi" of "Saudi-backed" stays "Saudi")."""
+    if not 0 < cut < len(token) or "-" not in (token[cut - 1], token[cut]):
+        return ""
+    if token[:cut].rstrip("-").casefold() not in _PARTICLES:
+        return ""
+    return token[cut:].rstrip(".,;:!?\"'")
 
 
 def _fluent(text: str) -> str:

@@ -437,6 +437,23 @@ def club_extended(tokens: Sequence[str], m: ner.Mention, taken: set[int]) -> ner
     return ner.Mention(m.start, at + 1, "ORG", f"{m.text} {clean(tokens[at])}")
 
 
+_ROYAL = frozenset({"royal", "royals", "ruling"})
+
+
+def royal_family_placed(m: ner.Mention, tokens: Sequence[str]) -> ner.Mention:
+    """A place's royal or ruling family as the place: "the Abu Dhabi Royal Family" is Abu
+    Dhabi, a family with no name of its own ("the Saudi Royal Court" stays a body)."""
+    words = [key(t) for t in tokens[m.start : m.end]]
+    lead = int(words[:1] == ["the"])
+    royal = next((n for n, w in enumerate(words) if w in _ROYAL), None)
+    if m.type != "ORG" or not royal or words[royal + 1 : royal + 2] == ["court"]:
+        return m
+    if place(" ".join(words[lead:royal]), "LOC") is None:
+        return m
+    start, end = m.start + lead, m.start + royal
+    return ner.Mention(start, end, "LOC", " ".join(clean(t) for t in tokens[start:end]))
+
+
 def _other_half(heard: str, listed: str) -> bool:
     """Whether a word next to a person's one heard name is the other name misheard:
     the same first sound, close in letters ("set" for Sepp, "lies" for Lai, "shake" for
@@ -599,6 +616,7 @@ def joined(
     taken = {i for m in out for i in range(m.start, m.end)}
     out = [club_extended(tokens, m, taken) for m in out]
     taken = {i for m in out for i in range(m.start, m.end)}
+    out = [royal_family_placed(m, tokens) for m in out]
     for i in range(len(tokens) - 1):
         if key(tokens[i]) == "channel" and clean(tokens[i + 1]).isdigit() and i not in taken:
             start = i

@@ -282,6 +282,10 @@ def _ratio_rating_or_label(words: Sequence[str], s: int, e: int, i: int) -> bool
     return i > s and words[i - 1] in _LABELS and not (i + 1 < e and words[i + 1] in _SIZED)
 
 
+# a judge's score of a boxing or MMA round as captions write it ("a 10-8 round": "108")
+_ROUND_SCORES = frozenset({"107", "108", "109", "1010", "10-7", "10-8", "10-9", "10-10"})
+
+
 def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) -> bool:
     """A number that is part of a name ("Channel 4") or a date ("March 3", "3 March")."""
     named = (
@@ -297,6 +301,8 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
         return True  # "One key objective is ...", ">> One group ...": an article
     if i + 1 < e and words[i + 1] in _SCORE:
         return True  # "3 nil": a score
+    if i + 1 < e and words[i] in _ROUND_SCORES and words[i + 1] in ("round", "rounds"):
+        return True  # "a 108 round": a judge's 10-8, not 108 rounds
     if words[i] == "911" or (words[i] == "19" and i > s and words[i - 1] == "covid"):
         return True  # 9/11 as captions write it; "Covid 19", the disease's name
     if _even_odds(words, s, e, i):

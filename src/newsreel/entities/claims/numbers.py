@@ -312,11 +312,22 @@ def _words_back(
 def with_pence(words: Sequence[str]) -> list[str]:
     """The words with a price said in pounds and pence (or dollars and cents) read as one
     number: "nine pound 90" is 9.90 ("9.90 pound" and a blank where the 90 was), not
-    9 and 90; not before a scale word or a percentage ("5 pounds 20 million")."""
+    9 and 90; not before a scale word or a percentage ("5 pounds 20 million"); cents or
+    pence said alone are hundredths ("30 cents" is 0.3)."""
     out = list(words)
-    for k in range(len(out) - 2):
+    for k in range(len(out) - 1):
         whole = _number_at(out, k, k + 1)
-        if whole is None or out[k + 1] not in _WHOLE_UNITS or not whole[0] < 1000:
+        if (
+            whole is not None
+            and out[k + 1] in _HUNDREDTHS
+            and out[k].isdigit()  # "my two cents": a saying, in words
+            and 0 < whole[0] < 100
+        ):
+            out[k] = f"{whole[0] / 100:g}"  # "30 cents a worker": 0.3 of the currency
+            continue
+        if k + 2 >= len(out) or whole is None or out[k + 1] not in _WHOLE_UNITS:
+            continue
+        if not whole[0] < 1000:
             continue
         cents = _CENTS.get(out[k + 2]) or (int(out[k + 2]) if _TWO_DIGITS.match(out[k + 2]) else 0)
         after = out[k + 3] if k + 3 < len(out) else ""
@@ -327,6 +338,7 @@ def with_pence(words: Sequence[str]) -> list[str]:
 
 # currencies said with their hundredths after them: "nine pound 90", "five dollars fifty"
 _WHOLE_UNITS = frozenset("pound pounds quid dollar dollars euro euros".split())
+_HUNDREDTHS = frozenset({"cents", "pence"})  # "30 cents": said alone, a hundredth
 _CENTS = {w: 20 + 10 * n for n, w in enumerate(_TENS)}
 _TWO_DIGITS = re.compile(r"^[1-9]\d$")
 
