@@ -268,20 +268,6 @@ def test_ranges_share_their_scale_and_out_of() -> None:
     assert values("The cost nearly 10 million.") == {10_000_000: "cost"}
 
 
-def test_a_second_guess_said_straight_after_takes_the_scale_said_once() -> None:
-    assert values("The stadium looks like 30 40,000 people to me.") == {
-        30_000: "people to me",
-        40_000: "people to me",
-    }
-    assert values("that number has dropped to about 2.2 2.3 million now") == {
-        2_200_000: "number",
-        2_300_000: "number",
-    }
-    assert values("there were 660 odd thousand people who changed jobs") == {660_000: "people"}
-    assert values("they brag about it 20,000 20,000 people") == {20_000: "people"}  # a repeat
-    assert values("we counted 8 20,000 seat stadiums") == {20_000: "seat stadiums"}  # no guess
-
-
 def test_a_bare_sum_after_a_verb_only_money_goes_with() -> None:
     # the captions lost the currency sign: "she now owes £35,000"
     assert values("she checked and she now owes 35,000 now") == {35_000: "owes"}
@@ -2040,6 +2026,18 @@ def test_a_second_guess_at_a_number_is_a_range() -> None:
         300: "people came",
         400: "people came",
     }
+    # said straight after, its scale said once
+    assert values("The stadium looks like 30 40,000 people to me.") == {
+        30_000: "people to me",
+        40_000: "people to me",
+    }
+    assert values("that number has dropped to about 2.2 2.3 million now") == {
+        2_200_000: "number",
+        2_300_000: "number",
+    }
+    assert values("there were 660 odd thousand people who changed jobs") == {660_000: "people"}
+    assert values("they brag about it 20,000 20,000 people") == {20_000: "people"}  # a repeat
+    assert values("we counted 8 20,000 seat stadiums") == {20_000: "seat stadiums"}  # no guess
     assert values("We saw 300, maybe more.") == {}  # no second number: nothing counted
 
 

@@ -260,9 +260,7 @@ class NameList:
         """The listed person a mention key names, if any (module docstring); remembered,
         as keys repeat across videos."""
         if k not in self._memo:
-            found = self._match(k)
-            for other in article_forms(k) if found is None else ():
-                found = found or self._match(other)
+            found = self._match(k) or next(filter(None, map(self._match, article_forms(k))), None)
             self._memo[k] = found
         return self._memo[k]
 

@@ -25,6 +25,7 @@ from newsreel.entities.claims.words import (
     _MONEY_VERBS,
     _NO_PURPOSE,
     _OBJECTS,
+    _PAID,
     _PREPOSITIONS,
     _RATE,
     _SUM_WORDS,
@@ -183,15 +184,6 @@ def _before_sum(words: Sequence[str], s: int, i: int) -> int:
     ):
         j -= 1
     return j
-
-
-# verbs of money alone: a bare number of thousands after one is a sum whose currency the
-# captions lost ("she now owes 35,000", "he paid 50,000 for the car"); not "lost"/"took"
-# ("Russia lost 1,000 a day": soldiers), nor "made"/"received"
-_PAID = frozenset(
-    """paid pay pays paying owes owe owed owing spent spend spends spending cost costs
-    costing earned earn earns earning charged charge charges borrowed donated fined""".split()
-)
 
 
 def paid_bare(words: Sequence[str], s: int, i: int) -> bool:

@@ -317,17 +317,12 @@ def with_pence(words: Sequence[str]) -> list[str]:
     out = list(words)
     for k in range(len(out) - 1):
         whole = _number_at(out, k, k + 1)
-        if (
-            whole is not None
-            and out[k + 1] in _HUNDREDTHS
-            and out[k].isdigit()  # "my two cents": a saying, in words
-            and 0 < whole[0] < 100
-        ):
-            out[k] = f"{whole[0] / 100:g}"  # "30 cents a worker": 0.3 of the currency
+        if whole is None:
             continue
-        if k + 2 >= len(out) or whole is None or out[k + 1] not in _WHOLE_UNITS:
+        if out[k + 1] in _HUNDREDTHS and out[k].isdigit() and 0 < whole[0] < 100:
+            out[k] = f"{whole[0] / 100:g}"  # "30 cents a worker" (not "my two cents")
             continue
-        if not whole[0] < 1000:
+        if k + 2 >= len(out) or out[k + 1] not in _WHOLE_UNITS or not whole[0] < 1000:
             continue
         cents = _CENTS.get(out[k + 2]) or (int(out[k + 2]) if _TWO_DIGITS.match(out[k + 2]) else 0)
         after = out[k + 3] if k + 3 < len(out) else ""

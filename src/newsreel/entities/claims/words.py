@@ -285,6 +285,14 @@ _OBJECTS = frozenset("him her them us me you it".split())
 _HEARSAY = frozenset("reportedly allegedly actually already".split())
 
 # what a sum is paid, spent or raised with: "has spent more than 1.3 billion pounds"
+# verbs of money alone: a bare number of thousands after one is a sum whose currency the
+# captions lost ("she now owes 35,000", "he paid 50,000 for the car"); not "lost"/"took"
+# ("Russia lost 1,000 a day": soldiers), nor "made"/"received"
+_PAID = frozenset(
+    """paid pay pays paying owes owe owed owing spent spend spends spending cost costs
+    costing earned earn earns earning charged charge charges borrowed donated fined""".split()
+)
+
 _MONEY_VERBS = frozenset(
     """spent spend spends spending paid pay pays paying sold sell sells lost lose loses raised
     raise raises earned earn earns made make makes bought buy buys invested invest invests
