@@ -275,6 +275,34 @@ def test_a_bare_sum_after_a_verb_only_money_goes_with() -> None:
     assert values("The club was fined 25,000 by the league.") == {25_000: "club was fined"}
     assert values("They paid 20 for it.") == {}  # too small to be sure of a sum
     assert values("the army took 1,000 by noon") == {}  # no verb of money alone
+    # where the sum went, said after it, goes with the verb
+    said = values("we know it's invested 933 million in a housing complex in Riyadh.")
+    assert said == {933_000_000: "invested in a housing complex"}
+    said = values("After paying 391 million for majority stake in Newcastle, the PIF spent more.")
+    assert said == {391_000_000: "paying for majority stake"}
+    assert values("They paid 5 million in total.") == {5_000_000: "paid"}
+    assert values("It was bought for 300 million in October 2021.") == {300_000_000: "bought"}
+
+
+def test_what_costs_a_sum_and_a_price_per_thing() -> None:
+    assert values("The plan will cost 5 million pounds.") == {5_000_000: "plan"}
+    said = values("City assembled the first squad to cost more than a billion pounds.")
+    assert said == {1_000_000_000: "first squad"}
+    assert values("Oil prices surged to $41 dollars a barrel.") == {41: "price per barrel"}
+    said = values("the price of a barrel of oil had collapsed from over $40 a barrel in 1981")
+    assert said == {40: "price per barrel"}
+    said = values("the price of gold has risen above $5,000 an ounce for the first time")
+    assert said == {5_000: "price of gold"}  # the noun before says what the price is of
+    assert values("We're each paying 250 quid a week u um, uh, a month.") == {250: "paying"}
+    assert values("They sold 40 a day.") == {40: "a day"}  # no price: no sum
+
+
+def test_a_number_s_noun_phrase_stops_where_another_clause_starts() -> None:
+    said = values("the occupancy rate in April was about 60% My sources tell me more")
+    assert said == {60: "occupancy rate in April"}  # a sentence the repair ran on
+    said = values("European allocations for aid to Ukraine grew by 59% mostly backed by the EU.")
+    assert said == {59: "European allocations for aid to Ukraine"}
+    assert values("He had two fully loaded magazines.") == {2: "fully loaded magazines"}
 
 
 @pytest.mark.parametrize(
@@ -1707,6 +1735,15 @@ def test_words_before_said_and_a_comma_are_the_name_after_its() -> None:
     assert quotes[0].speaker.rstrip(",") == "The agency"  # an aside, then its verb
     _, quotes = extract("The talks will go on, said he.".split(), [0])
     assert quotes == []
+
+
+def test_a_speaker_named_after_the_words_goes_past_a_title_s_dot() -> None:
+    """Regression (review archive): "..., says Dr. Prince Juma Safari." was said by "Dr"."""
+    text = "The collapse of health services causes many deaths, says Dr. Prince Juma Safari."
+    _, quotes = extract(text.split(), [0])
+    assert [q.speaker for q in quotes] == ["Dr Prince Juma Safari"]
+    _, quotes = extract('"It is grim and worsening," said Dr. Jane Smith, a doctor.'.split(), [0])
+    assert [q.speaker for q in quotes] == ["Dr Jane Smith"]
 
 
 @pytest.mark.parametrize(

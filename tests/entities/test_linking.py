@@ -131,6 +131,16 @@ def test_curated_spellings_are_found_in_lower_case_captions() -> None:
     assert [m.text for m in gazetteer.merge(tagged, found)] == ["mosad", "shim bit", "Rafa"]
 
 
+def test_long_curated_names_and_brands_are_found_in_lower_case() -> None:
+    """Regression: a curated spelling of five words ("court of arbitration for sport") and
+    a listed person's five-word name were never looked up (four words at most)."""
+    tokens = "to the court of arbitration for sport and sheikh tamim bin hamad al thani".split()
+    found = [(m.start, m.end, m.type) for m in gazetteer.find(tokens)]
+    assert (2, 7, "ORG") in found and (9, 14, "PER") in found
+    tokens = "sponsored by adidas and qatar airways with coffee from starbucks".split()
+    assert [m.text for m in gazetteer.find(tokens)] == ["adidas", "qatar airways", "starbucks"]
+
+
 def test_the_seed_numbers_with_subject_and_attribution() -> None:
     text = (
         "A prisoner exchange of about 40 Israeli hostages in exchange for 800 prisoners. It seems "

@@ -13,7 +13,7 @@ from newsreel import open_archive
 from newsreel.cli import main
 from newsreel.entities.gazetteer import find_lone_names
 from newsreel.entities.linking import Linker
-from newsreel.entities.listed import NameList
+from newsreel.entities.listed import NameList, people
 from newsreel.entities.names import (
     best_name,
     clean,
@@ -268,6 +268,16 @@ def test_a_person_heard_by_one_name_takes_the_other_misheard(
     got = whole_names(tokens, [mention], [(name, "PER")])
     assert [m.text for m in got] == [whole]
     assert whole_names(tokens, [mention], [(name, "ORG")]) == [mention]  # people only
+
+
+def test_a_listed_surname_linked_alone_takes_the_first_name_misheard() -> None:
+    """Regression: "set blatter" stayed "blatter" where the lone surname had not yet
+    joined the listed Sepp Blatter (the archive's names settle after the video)."""
+    tokens = "even set blatter has said it".split()
+    mention = Mention(2, 3, "PER", "blatter")
+    got = whole_names(tokens, [mention], [("Blatter", "PER")], people())
+    assert [m.text for m in got] == ["set blatter"]
+    assert whole_names(tokens, [mention], [("Blatter", "PER")]) == [mention]  # no list
 
 
 def test_repeated_spellings_are_found_where_the_ner_misses_them() -> None:

@@ -176,6 +176,21 @@ def test_a_bad_name_list_names_the_file(tmp_path: Path) -> None:
         people(bad)
 
 
+def test_the_name_list_reads_the_news_and_then_sport(tmp_path: Path) -> None:
+    from newsreel.entities.listed import NAMES, SPORT_NAMES
+
+    news, both = people(NAMES), people()
+    assert news.match("zlatan ibrahimovic") is None  # sport's people are in their own file
+    assert both.match("zlatan ibrahimovic").name == "Zlatan Ibrahimovic"  # type: ignore[union-attr]
+    assert both.match("keir starmer").name == "Keir Starmer"  # type: ignore[union-attr]
+    assert len(both.people) == len(news.people) + len(people(SPORT_NAMES).people)
+    first = tmp_path / "first.toml"  # a name listed twice is kept as first read
+    first.write_text('[people]\nfull = ["Zlatan Ibrahimovic"]\n', encoding="utf-8")
+    assert both.match("zlatan ibrahimovic").by_surname  # type: ignore[union-attr]
+    again = people(first, SPORT_NAMES).match("zlatan ibrahimovic")
+    assert again is not None and not again.by_surname
+
+
 def test_nationalities_are_no_entities_and_members_are_their_body() -> None:
     from newsreel.entities.ner import Mention
     from newsreel.entities.places import demonym

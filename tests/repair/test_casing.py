@@ -162,3 +162,15 @@ def test_a_cased_texts_own_acronyms_stay_in_capitals() -> None:
     m = len(shouting.split())
     recased = assemble(shouting, Prediction(np.zeros(m, dtype=np.int8), np.zeros(m, dtype=np.int8)))
     assert recased.forms[1] == "nec" and recased.forms[4] == "president"
+
+
+def test_acronyms_kept_never_make_a_text_read_as_shouted() -> None:
+    """Found by hypothesis: "talks. CAIRO CAIRO" kept its acronyms and came out all in
+    capitals, which a second repair read as a text written in capitals and recased."""
+    logits = np.array([[0, 0, 1], [0, 0, 0], [0, 0, 0]], dtype=np.float32)
+    prediction = Prediction(
+        np.zeros(3, dtype=np.int8), logits.argmax(-1).astype(np.int8), None, logits
+    )
+    once = assemble("talks. CAIRO CAIRO", prediction)
+    assert assemble(once.aligned_text(), prediction).forms == once.forms
+    assert once.forms[0] == "TALKS."  # the model's capitals stay

@@ -166,3 +166,14 @@ def test_the_clean_view_leaves_no_comma_a_filler_brought() -> None:
     assert "about, uh, the" in repaired.aligned_text()
     clean = repaired.render(0, len(repaired.forms), clean=True)
     assert clean == "We talked about the links well, I think so it would be criticized."
+
+
+def test_a_turn_a_stammer_opens_starts_at_the_stammer() -> None:
+    """Regression (found by hypothesis): "A. >> 0 0." repaired again had put its turn at
+    the second "0" and closed a sentence after the first."""
+    text = " A >> A A >> 0 0 "
+    zeros = np.zeros(len(text.split()), dtype=np.int8)
+    once = assemble(text, Prediction(zeros, zeros))
+    twice = assemble(once.aligned_text(), Prediction(zeros, zeros))
+    assert twice.forms == once.forms
+    assert [t.start for t in once.turns] == [t.start for t in twice.turns] == [2, 5]

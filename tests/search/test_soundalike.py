@@ -430,3 +430,11 @@ def test_a_misspelt_entity_name_is_suggested_whole(tmp_path: Path) -> None:
         assert arch.did_you_mean("Shin Bett") == "Shin Bet"
         assert arch.did_you_mean("Infantio") == "Infantino"
         assert arch.did_you_mean("infancey") == "infancy"  # a word still gets a word
+        # the entities named most are read once, not on every query, and again after a
+        # write through the archive (a rename is suggested at once)
+        read = arch.named
+        assert read is not None and arch.did_you_mean("Shin Bett") == "Shin Bet"
+        assert arch.named is read
+        arch.rename_entity("Shin Bet", "Shin Beth")
+        assert arch.named is None
+        assert arch.did_you_mean("Shin Bett") == "Shin Beth"

@@ -153,6 +153,8 @@ class ArchiveBase:
         self._trends: Trends | None = None
         self.last_run: StageRun | None = None
         self.finished_runs: list[StageRun] = []  # the stages a ``process`` has finished
+        # the entities named most, as "did you mean" read them last (when, and what)
+        self.named: tuple[float, list[tuple[str, int]]] | None = None
 
     @contextmanager
     def writing(self, purpose: str) -> Iterator[None]:
@@ -182,6 +184,7 @@ class ArchiveBase:
             yield
         finally:
             self.lock.release()
+            self.named = None  # entities may have been renamed, merged or enriched
             if not self.lock.held:  # the write is over: let other processes index too
                 self.indexes.release_writer()
 

@@ -6,6 +6,7 @@ import itertools
 import math
 import numbers
 import re
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
 
 _WORDS = re.compile(r"\w+")
 _NAMES_ASKED = 20_000  # entities mentioned most that a misspelt query may name
+_NAMED_FOR = 60.0  # seconds "did you mean" reuses them for, unless this object writes
 
 
 class ReadingMethods(ArchiveBase):
@@ -175,7 +177,7 @@ class ReadingMethods(ArchiveBase):
         typed = " ".join(words)
         respelt = sum(Levenshtein.distance(w, meant.get(w, w)) for w in words)
         best: tuple[float, str] | None = None
-        for name, mentions in self.store.entities.named_often(_NAMES_ASKED):
+        for name, mentions in self._named_often():
             forms = [name, name.split()[-1]] if len(words) == 1 else [name]
             for form in forms:
                 distance = Levenshtein.distance(typed, fold(form))
@@ -186,6 +188,15 @@ class ReadingMethods(ArchiveBase):
                     if best is None or score < best[0]:
                         best = (score, form)
         return best[1] if best else None
+
+    def _named_often(self) -> list[tuple[str, int]]:
+        """The entities mentioned most, with their mentions: read again after a write
+        through this archive object, or ``_NAMED_FOR`` seconds after the last read (a
+        write by another process), not on every query (a count over every mention)."""
+        now = time.monotonic()
+        if self.named is None or now - self.named[0] > _NAMED_FOR:
+            self.named = (now, self.store.entities.named_often(_NAMES_ASKED))
+        return self.named[1]
 
     def _entity_words(self, node: Node) -> set[str]:
         """The words of a query (all of them, or a phrase's) that spell an entity's

@@ -19,7 +19,7 @@ from newsreel.repair.clean import bare
 from newsreel.repair.document import ends_sentence
 from newsreel.text import STOPWORDS
 
-_LONGEST = 4
+_LONGEST = 4  # the most words of an archive's own spelling looked up
 _LONE = 6
 
 
@@ -36,11 +36,19 @@ def _anywhere() -> dict[str, tuple[str, str]]:
     return table
 
 
+@cache
+def _curated_longest() -> int:
+    """The most words of a curated spelling or listed full name ("court of arbitration
+    for sport", "Tamim bin Hamad Al Thani")."""
+    return max([_LONGEST, *(len(k.split()) for k in _anywhere())])
+
+
 def find(
     tokens: Sequence[str], table: Mapping[str, tuple[str, str]] | None = None
 ) -> list[Mention]:
     """Curated spellings (or those of ``table``: spelling key -> (name, type)) in a token
     sequence (non-overlapping, longest first)."""
+    longest = _curated_longest() if table is None else _LONGEST
     table = _anywhere() if table is None else table
     if not table:
         return []
@@ -48,7 +56,7 @@ def find(
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
-        for size in range(min(_LONGEST, len(tokens) - i), 0, -1):
+        for size in range(min(longest, len(tokens) - i), 0, -1):
             phrase = " ".join(keys[i : i + size])
             if phrase in table and all(keys[i : i + size]):
                 surface = " ".join(bare(t) for t in tokens[i : i + size])

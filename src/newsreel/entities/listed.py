@@ -46,6 +46,7 @@ from newsreel.errors import ConfigError
 from newsreel.text import STOPWORDS
 
 NAMES = Path(__file__).with_name("names.toml")
+SPORT_NAMES = Path(__file__).with_name("names_sport.toml")  # read after NAMES
 TITLES = frozenset(
     "sir dame lord lady prince princess king queen sheikh president prime minister "
     "senator governor chancellor secretary general dr doctor mr mrs ms miss mister "
@@ -423,12 +424,20 @@ def _after_article(k: str, listed: str) -> float:
 
 
 @cache
-def people(path: Path = NAMES) -> NameList:
-    """The name list of ``path`` (built once per process)."""
+def people(*paths: Path) -> NameList:
+    """The name list of ``paths`` read in turn, a name listed twice kept as first read
+    (default: the news's people, then sport's; built once per process)."""
+    seen: dict[str, Person] = {}
+    for path in paths or (NAMES, SPORT_NAMES):
+        _read_names(path, seen)
+    return NameList(list(seen.values()))
+
+
+def _read_names(path: Path, seen: dict[str, Person]) -> None:
+    """Add the people of one name file to ``seen`` (by key)."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))["people"]
         lists = ((True, data.get("surname", [])), (False, data.get("full", [])))
-        seen: dict[str, Person] = {}
         for by_surname, names in lists:
             for name in names:
                 k = key(name)
@@ -446,4 +455,3 @@ def people(path: Path = NAMES) -> NameList:
             f"{path}: not a name list ({exc!r}); expected [people] with lists "
             "surname = [...] and full = [...] of names"
         ) from None
-    return NameList(list(seen.values()))

@@ -469,17 +469,20 @@ def _other_half(heard: str, listed: str) -> bool:
 
 
 def whole_names(
-    tokens: Sequence[str], mentions: Sequence[ner.Mention], linked: Sequence[tuple[str, str]]
+    tokens: Sequence[str],
+    mentions: Sequence[ner.Mention],
+    linked: Sequence[tuple[str, str]],
+    listed: NameList | None = None,
 ) -> list[ner.Mention]:
     """Mentions of a person by one name (``linked``: each mention's entity name and type,
-    a person with a two-word name) taking in
+    a person with a two-word name, or a listed person's surname, ``listed``) taking in
     the word before or after that is the other name misheard: "set Blatter" (Sepp
     Blatter), "Jimmy lies" (Jimmy Lai), "Lonel Messi", and a first name a comma cuts
     off ("Brooks, Kepka"); other mentions as they are."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out: list[ner.Mention] = []
     for m, (name, kind) in zip(mentions, linked, strict=True):
-        words, heard = key(name).split(), key(m.text)
+        words, heard = _full_name(key(name), listed), key(m.text)
         if kind != "PER" or m.end - m.start != 1 or len(words) != 2:
             out.append(m)
             continue
@@ -504,6 +507,13 @@ def whole_names(
             continue
         out.append(m)
     return out
+
+
+def _full_name(k: str, listed: NameList | None) -> list[str]:
+    """The words of a person's name ``k``; of a listed person's surname linked alone as
+    yet ("blatter", before the archive's names settle), the listed full name's."""
+    person = listed.alone(k) if listed is not None and " " not in k else None
+    return (person.key if person is not None and person.by_surname else k).split()
 
 
 def _comma_inside(before: str, first: str, surname: bool) -> bool:
@@ -614,9 +624,8 @@ def joined(
             continue
         out.append(m)
     taken = {i for m in out for i in range(m.start, m.end)}
-    out = [club_extended(tokens, m, taken) for m in out]
+    out = [royal_family_placed(club_extended(tokens, m, taken), tokens) for m in out]
     taken = {i for m in out for i in range(m.start, m.end)}
-    out = [royal_family_placed(m, tokens) for m in out]
     for i in range(len(tokens) - 1):
         if key(tokens[i]) == "channel" and clean(tokens[i + 1]).isdigit() and i not in taken:
             start = i

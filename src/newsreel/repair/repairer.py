@@ -62,6 +62,18 @@ def shouted(tokens: Sequence[str]) -> bool:
     return bool(words) and 10 * sum(any(c.islower() for c in w) for w in words) < len(words)
 
 
+def _shouts(tokens: Sequence[str], cases: Sequence[str]) -> bool:
+    """Whether ``tokens`` in ``cases`` would read as written in capitals (``shouted``):
+    under one word in ten with a small letter."""
+    words = [
+        (letters, case)
+        for t, case in zip(tokens, cases, strict=True)
+        if (letters := sum(c.isalpha() for c in clean.bare(t)))
+    ]
+    small = sum(case != "upper" and letters > 1 for letters, case in words)
+    return bool(words) and 10 * small < len(words)
+
+
 def _mostly_lower(cases: Sequence[str]) -> bool:
     """Whether the decided casing has fewer words in capitals than not: a text in
     capitals recased ("THE NEC MET" the source shouted), not one the model shouts."""
@@ -180,9 +192,12 @@ def punctuate(
     keep_ends = keep_lower and fully_punctuated(tokens)
     cases = with_acronyms(tokens, decide_cases(tokens, prediction))
     if trust and not (shouted(tokens) and _mostly_lower(cases)):  # a cased text's own
-        cases = [  # acronyms ("NEC", "JP"); not a text the source wrote in capitals
+        kept = [  # acronyms ("NEC", "JP"); not a text the source wrote in capitals
             "upper" if _acronym(t) else c for t, c in zip(tokens, cases, strict=True)
         ]
+        if not (_shouts(tokens, kept) and _mostly_lower(cases)):
+            cases = kept  # nor where the acronyms kept would make it one ("talks. CAIRO
+            # CAIRO": a second repair would read "TALKS. CAIRO CAIRO." as shouted)
     punct = fragments.names_joined(tokens, kinds, prediction.punct, cases)
     forms: list[str] = []
     starts: list[int] = []

@@ -441,16 +441,20 @@ def _answer(scan: _Scan, k: int) -> None:
 def _aligned(
     turns: dict[int, Turn], kinds: Sequence[str], sentences: Sequence[tuple[int, int]]
 ) -> list[Turn]:
-    """The turns in order, each after leading markers moved to the start of its sentence;
-    none when there is only one."""
+    """The turns in order, each after leading markers moved to the start of its sentence,
+    else to the stammer or filler it opens with ("A. >> 0 0.": the turn starts at the
+    first "0", as it does where a sentence starts there); none when there is only one."""
     starts = [s for s, _ in sentences]
     aligned: dict[int, Turn] = {}
     for start in sorted(turns):
         first = sentences[bisect_right(starts, start) - 1][0]
         if all(kinds[i] != "word" for i in range(first, start)):
             aligned.setdefault(first, replace(turns[start], start=first))
-        else:
-            aligned.setdefault(start, turns[start])
+            continue
+        opens = start
+        while opens - 1 > first and kinds[opens - 1] in ("stutter", "filler"):
+            opens -= 1
+        aligned.setdefault(opens, replace(turns[start], start=opens))
     return [aligned[t] for t in sorted(aligned)] if len(aligned) > 1 else []
 
 

@@ -46,6 +46,7 @@ from newsreel.entities.claims.source_names import (
 )
 from newsreel.entities.claims.source_words import (
     _LY_NOUNS,
+    _NAME_PART,
     _QUOTE_SAY,
     _SPEAKER_STOP,
     _SUBORDINATE,
@@ -864,9 +865,7 @@ def _inverted(
     if j - 1 < s or not forms[j - 1].endswith(_CLOSE):
         return None
     start = next((k for k in range(j - 1, s - 1, -1) if forms[k].startswith(_OPEN)), None)
-    stop = j + 1
-    while stop < e and not forms[stop - 1].endswith((",", ".", "?", "!", ";", ":")):
-        stop += 1
+    stop = _speaker_stop(forms, j, e)
     speaker = [f.strip(',.?!;:"“”') for f in forms[j + 1 : stop]]
     if start is None or not speaker or not (speaker[0][:1].isupper() or speaker[0] in ("the", "a")):
         return None
@@ -881,6 +880,18 @@ def _inverted(
 _PLAIN_SPEAKER = 4  # words of a name after the verb, at most, ending at a comma or a stop
 
 
+def _speaker_stop(forms: Sequence[str], j: int, e: int) -> int:
+    """The token after the speaker named after the saying verb at ``j``: up to a comma
+    or a stop, past a title's or an initial's dot ("says Dr. Prince Juma Safari.")."""
+    stop = j + 1
+    while stop < e and (
+        not forms[stop - 1].endswith((",", ".", "?", "!", ";", ":"))
+        or _NAME_PART.match(forms[stop - 1])
+    ):
+        stop += 1
+    return stop
+
+
 def _inverted_plain(
     forms: Sequence[str], words: Sequence[str], span: tuple[int, int], j: int
 ) -> Quote | None:
@@ -888,9 +899,7 @@ def _inverted_plain(
     after it: "Jaw-dropping, said Natalia, a mother of two." is Natalia's (the words
     before the comma were no speaker); None where no name follows ("..., said he")."""
     s, e = span
-    stop = j + 1
-    while stop < e and not forms[stop - 1].endswith((",", ".", "?", "!", ";", ":")):
-        stop += 1
+    stop = _speaker_stop(forms, j, e)
     speaker = [w for f in forms[j + 1 : stop] if (w := f.strip(',.?!;:"“”'))]
     if not speaker or len(speaker) > _PLAIN_SPEAKER or words[j + 1] in _PRONOUNS:
         return None  # "..., says 6,000 people died", "..., says Hamas fighters attacked"

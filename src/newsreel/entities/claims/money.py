@@ -60,9 +60,7 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
     if j < s or words[j] not in _COSTS:
         return None
     link = j
-    k = link - 1
-    while k > s and (words[k] in _HEARSAY or words[k - 2 : k + 1] == _SAID_TO_BE):
-        k -= 1 if words[k] in _HEARSAY else 3  # "which reportedly cost", "said to be worth"
+    k, verbal = _before_cost(words, s, link)
     out, first = _payee(forms, words, s, k)
     if out and out[-1].casefold() in _VACUOUS:
         k = first - 1  # "a whopping sum of": what the sum is, before it
@@ -78,9 +76,26 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
         owner = _owner(forms, words, s, first - 1)
         if owner:
             return owner
-    if words[link] == "cost" and (not out or (first - 1 >= s and words[first - 1] in _DETERMINERS)):
+    if (
+        words[link] == "cost"
+        and not verbal
+        and (not out or (first - 1 >= s and words[first - 1] in _DETERMINERS))
+    ):
         out.append(bare(forms[link]))  # "The cost nearly 10 million", "an annual cost of"
     return " ".join(out) if out else None
+
+
+def _before_cost(words: Sequence[str], s: int, link: int) -> tuple[int, bool]:
+    """The token before the worth word at ``link`` and its hearsay ("which reportedly
+    cost", "said to be worth"); whether "cost" is a verb there ("The plan will cost",
+    "the first squad to cost")."""
+    k = link - 1
+    while k > s and (words[k] in _HEARSAY or words[k - 2 : k + 1] == _SAID_TO_BE):
+        k -= 1 if words[k] in _HEARSAY else 3
+    verb = k
+    while k > s and words[link] == "cost" and words[k] in _WILL:
+        k -= 1
+    return k, k != verb
 
 
 def _money_noun_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
@@ -152,6 +167,7 @@ def _purpose_after(
         j != k
         or j >= e
         or forms[j - 1][-1:] in ".,?!;:"
+        or len(words[j]) < 3  # "250 quid a week u um"
         or not _noun(words[j])
         or words[j] in _NO_PURPOSE
     ):
@@ -308,6 +324,8 @@ def _owner(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> str | 
 
 
 _SAID_TO_BE = ["said", "to", "be"]
+# between what costs and "cost": "The plan will cost", "the first squad to cost"
+_WILL = frozenset("to will would could may might should can does did".split())
 
 # hearsay between a worth and its sum: "worth a reported 305 billion pounds"
 _REPORTED = frozenset({"reported", "estimated", "whopping"})
@@ -353,18 +371,48 @@ def money_noun_near(
     return _noun_near(forms, words, s, i, _MONEY_NOUNS | _MONEY_ALSO if money else _MONEY_NOUNS)
 
 
-def spent_on(forms: Sequence[str], words: Sequence[str], after: int, e: int) -> str | None:
+def verb_purpose(forms: Sequence[str], words: Sequence[str], paid: str, after: int, e: int) -> str:
+    """A money verb said before a bare sum, with where the sum went when that is said
+    after it: "(it's) invested 933 million in a housing complex" -> "invested in a
+    housing complex", "After paying 391 million for majority stake" -> "paying for
+    majority stake"; ``paid`` as it is otherwise ("Robinho was signed", "civil lawsuit")."""
+    said = paid.split()
+    if not said or said[-1].casefold() not in _MONEY_VERBS:
+        return paid
+    purpose = spent_on(forms, words, after, e, into=_GOES - {"to"} | {"in"})  # not "to even"
+    if purpose is None or any(w in _WHOLE for w in purpose.casefold().split()):
+        return paid  # "paid 5 million in total", "cost around 45,000 in the end"
+    if len(said) > 1 and said[0].casefold() in _WHEN_VERBED:
+        said = said[1:]
+    return " ".join([*said, purpose])
+
+
+# what opens a clause before a money verb, left out of the subject: "After paying"
+_WHEN_VERBED = frozenset("after before while when by having".split())
+_WHOLE = frozenset("total all end".split())
+
+
+def spent_on(
+    forms: Sequence[str],
+    words: Sequence[str],
+    after: int,
+    e: int,
+    *,
+    into: frozenset[str] | None = None,
+) -> str | None:
     """Where a sum goes, said after its currency, for a sum nothing before names: "a
     five hundred million dollars into this organization", "£500 under the threshold",
     "£10,000 that I paid in my loan" -> "paid in my loan"; not a time ("$12 in 1988",
-    "euros for the first time") or how often ("a week")."""
+    "euros for the first time") or how often ("a week"). ``into``: the prepositions
+    that may say where it goes (by default not "in", which after a currency mostly says
+    when or how)."""
     j = after + 1 if after < e and words[after] in _CURRENCY else after
     j = _rate_end(words, j, e)
     if j >= e or j == 0 or forms[j - 1][-1:] in ".,?!;:":
         return None
     if words[j] in ("that", "which") and j + 2 < e:
         return _paid_in(forms, words, j + 1, e)
-    if words[j] not in _GOES or j + 1 >= e:
+    if words[j] not in (into or _GOES) or j + 1 >= e:
         return None
     nxt = j + 1
     while nxt < e and (words[nxt] in _DETERMINERS or words[nxt] in _POINTERS):
@@ -404,7 +452,11 @@ def _paid_in(forms: Sequence[str], words: Sequence[str], k: int, e: int) -> str 
 _GOES = frozenset("into to for under on".split())
 _SUBJECT_PRONOUNS = frozenset("i we you they he she it".split())
 _POINTERS = frozenset("this that these those my his her its our your their".split())
-_WHEN_NOUNS = frozenset("time times first day days week weeks month months year years".split())
+_WHEN_NOUNS = frozenset(
+    "time times first day days week weeks weekend month months year years decade "
+    "decades summer winter spring autumn january february march april may june july august "
+    "september october november december".split()
+)
 
 
 def temperature_near(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:

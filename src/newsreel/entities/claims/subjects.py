@@ -24,6 +24,7 @@ from newsreel.entities.claims.money import (
     sign_said_again,
     spent_on,
     temperature_near,
+    verb_purpose,
 )
 from newsreel.entities.claims.numbers import (
     _noun,
@@ -59,9 +60,11 @@ from newsreel.entities.claims.words import (
     _NOT_SUBJECT,
     _PREPOSITIONS,
     _PRONOUNS,
+    _RATE,
     _STOP,
     _SUBJECT_STOP,
     _THINK,
+    _TIME_UNITS,
     _VACUOUS,
     _WHEN,
     _WHEN_WORDS,
@@ -90,6 +93,25 @@ def _subject(
     return " ".join(out)
 
 
+def _opens_another(forms: Sequence[str], words: Sequence[str], j: int, end: int) -> bool:
+    """Whether the token ``j`` straight after a number opens another clause, not its noun
+    phrase: a capitalised possessive (a sentence the repair ran on: "about 60 to 70% My
+    sources tell me"), an adverb and a participle before a preposition ("grew by 59%
+    mostly backed by EU institutions": what grew is before; not "two fully loaded
+    magazines")."""
+    if words[j] in _OPENS_SENTENCE and forms[j][:1].isupper():
+        return True
+    return (
+        words[j].endswith("ly")
+        and j + 1 < end
+        and _past(words[j + 1])
+        and (j + 2 >= end or words[j + 2] in _PREPOSITIONS)
+    )
+
+
+# possessives that, capitalised straight after a number, open the next sentence
+_OPENS_SENTENCE = frozenset("my our your his her their".split())
+
 _INTENSIFIERS = frozenset("very really quite pretty extremely incredibly fairly highly".split())
 
 
@@ -100,7 +122,7 @@ def _words_after(forms: Sequence[str], words: Sequence[str], start: int, end: in
     for j in range(start, min(end, start + 6)):
         if words[j] in FILLERS or j < past:
             continue
-        if caption_mark(forms[j]):
+        if caption_mark(forms[j]) or (j == start and _opens_another(forms, words, j, end)):
             break  # "90 percent of the population [Music] They were ..."
         of_those = j == start + 1 and words[start] == "of" and words[j] in ("those", "these")
         after_what = words[j - 1] == "what"  # "10% of what we earn on rent"
@@ -212,18 +234,20 @@ def subject_of(
         # "Roman Abramovich, somewhere in the region of 8 to 10 billion": a sum, its
         # currency unsaid, is said of its sentence's noun phrase
         return said_of(forms, words, s, i) or _holder_before(forms, words, s, i)
+    unit = after + (after < e and words[after] in _CURRENCY)  # "$40 (dollars) a barrel"
     if subject is None and counted:
-        return (
-            said_of(forms, words, s, i)
-            or _said_of_it(words, s, i, topic)
-            or money_noun_near(forms, words, s, i, money=_is_money(forms, words, i, after))
-            or (spent_on(forms, words, after, e) if _is_money(forms, words, i, after) else None)
-            or currency_of(forms, i, after)
-        )
+        return _said_nearby(forms, words, at, unit, topic)
     subject = untrailed(subject)
     if subject is not None and subject.casefold() in _CURRENCY:
         # "revenue ... 636 million euros"; "500 million dollars into this organization"
-        return money_noun_near(forms, words, s, i) or spent_on(forms, words, after, e) or subject
+        return (
+            money_noun_near(forms, words, s, i)
+            or spent_on(forms, words, after, e)
+            or _per_unit(forms, words, None, unit, e)
+            or subject
+        )
+    if subject is not None and subject.casefold() in _PRICES:
+        return _per_unit(forms, words, subject, unit, e) or subject  # "price per barrel"
     said = subject.casefold().split() if subject else []
     if (
         subject is not None
@@ -241,6 +265,30 @@ def subject_of(
         # "six of those killed"; with none named, "of them voted for Qatar" stays
         return named or (subject if len(said) > 2 else None)
     return subject
+
+
+def _said_nearby(
+    forms: Sequence[str],
+    words: Sequence[str],
+    at: tuple[int, int, int, int],
+    unit: int,
+    topic: str | None,
+) -> str | None:
+    """What a counted number with no noun of its own is said of: its sentence's noun
+    phrase, the topic, a money noun near it, where a sum went, a price per thing ("the
+    price of oil ... $40 a barrel"; ``unit``: the token after the sum and its currency
+    word), else its currency."""
+    s, e, i, after = at
+    money = _is_money(forms, words, i, after)
+    found = (
+        said_of(forms, words, s, i)
+        or _said_of_it(words, s, i, topic)
+        or money_noun_near(forms, words, s, i, money=money)
+        or (spent_on(forms, words, after, e) if money else None)
+    )
+    if money and (found is None or found.casefold() in _PRICES):
+        found = _per_unit(forms, words, found, unit, e)
+    return found or currency_of(forms, i, after)
 
 
 def _large(words: Sequence[str], i: int, after: int) -> bool:
@@ -436,7 +484,8 @@ def _what(
         and (value >= 1e6 or (value >= 1000 and paid_bare(words, s, i)))
         and (paid := _money_before(forms, words, s, i) or _money_verb(forms, words, s, i))
     ):
-        return paid, True  # "The cost nearly 10 million.", "she now owes 35,000"
+        # "The cost nearly 10 million.", "she now owes 35,000", "invested 933 million in"
+        return verb_purpose(forms, words, paid, after, e), True
     if subject is None and words[after : after + 2] == ["in", "attendance"]:
         return bare(forms[after + 1]), True  # "almost 60,000 in attendance"
     if (
@@ -446,6 +495,24 @@ def _what(
     ):
         return measured, True  # "a capacity of 40,000", "a base of 150,000 per week"
     return subject, counted
+
+
+def _per_unit(
+    forms: Sequence[str], words: Sequence[str], subject: str | None, j: int, e: int
+) -> str | None:
+    """A price said per thing (``j``: the token after the sum and its currency word),
+    named ``subject`` or "price": "$147 dollars a barrel" -> "price per barrel"; ``subject``
+    where no thing follows or a time does ("a week")."""
+    if j + 1 >= e or words[j] not in _RATE or forms[j][-1:] in ".,?!;:":
+        return subject
+    unit = words[j + 1]
+    if unit in _TIME_UNITS or unit in _WHEN_WORDS or not _noun(unit) or _number_at(words, j + 1):
+        return subject
+    return f"{subject or 'price'} per {bare(forms[j + 1])}"
+
+
+# what a price per thing is called before it: "the price of a barrel ... $40 a barrel"
+_PRICES = frozenset("price prices cost costs".split())
 
 
 def _measure_of(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
