@@ -282,6 +282,9 @@ def test_a_bare_sum_after_a_verb_only_money_goes_with() -> None:
     assert said == {391_000_000: "paying for majority stake"}
     assert values("They paid 5 million in total.") == {5_000_000: "paid"}
     assert values("It was bought for 300 million in October 2021.") == {300_000_000: "bought"}
+    # from a review of the rule: no time, no person paid for, in the subject
+    assert values("The fund invested 1 billion in recent years.") == {1e9: "fund invested"}
+    assert values("Chelsea paid 50 million for him.") == {50_000_000: "Chelsea paid"}
 
 
 def test_what_costs_a_sum_and_a_price_per_thing() -> None:
@@ -295,6 +298,11 @@ def test_what_costs_a_sum_and_a_price_per_thing() -> None:
     assert said == {5_000: "price of gold"}  # the noun before says what the price is of
     assert values("We're each paying 250 quid a week u um, uh, a month.") == {250: "paying"}
     assert values("They sold 40 a day.") == {40: "a day"}  # no price: no sum
+    # from a review: "going to cost", "set to cost" name nothing that costs; "TV" is a word
+    assert values("That is going to cost around 20 million.") == {20_000_000: "cost"}
+    assert values("The strike is set to cost 50 million.") == {50_000_000: "cost"}
+    assert values("They signed a 400 million pound TV deal.") == {400_000_000: "TV deal"}
+    assert values("About 3,000 Bucks fans gathered.") == {3_000: "Bucks fans"}
 
 
 def test_a_number_s_noun_phrase_stops_where_another_clause_starts() -> None:
@@ -303,6 +311,8 @@ def test_a_number_s_noun_phrase_stops_where_another_clause_starts() -> None:
     said = values("European allocations for aid to Ukraine grew by 59% mostly backed by the EU.")
     assert said == {59: "European allocations for aid to Ukraine"}
     assert values("He had two fully loaded magazines.") == {2: "fully loaded magazines"}
+    said = values("The town has 3,000 mostly displaced by the war.")  # not a percentage
+    assert said == {3_000: "mostly displaced by the war"}
 
 
 @pytest.mark.parametrize(
@@ -1744,6 +1754,11 @@ def test_a_speaker_named_after_the_words_goes_past_a_title_s_dot() -> None:
     assert [q.speaker for q in quotes] == ["Dr Prince Juma Safari"]
     _, quotes = extract('"It is grim and worsening," said Dr. Jane Smith, a doctor.'.split(), [0])
     assert [q.speaker for q in quotes] == ["Dr Jane Smith"]
+    # from a review: "Jr." ends a name, and an initial before a sentence's "The" does too
+    text = '"We will win," said Martin Luther King Jr. who led the march.'
+    assert [q.speaker for q in extract(text.split(), [0])[1]] == ["Martin Luther King Jr"]
+    text = "It failed badly, says Group A. The team then left."
+    assert [q.speaker for q in extract(text.split(), [0])[1]] == ["Group A"]
 
 
 @pytest.mark.parametrize(

@@ -139,6 +139,10 @@ def test_long_curated_names_and_brands_are_found_in_lower_case() -> None:
     assert (2, 7, "ORG") in found and (9, 14, "PER") in found
     tokens = "sponsored by adidas and qatar airways with coffee from starbucks".split()
     assert [m.text for m in gazetteer.find(tokens)] == ["adidas", "qatar airways", "starbucks"]
+    # a brand that is also a word or a surname counts only as written
+    assert gazetteer.find("nikola tesla said just google it".split()) == []
+    written = gazetteer.find_written("Google and Tesla said".split())
+    assert [(m.text, m.type) for m in written] == [("Google", "ORG"), ("Tesla", "ORG")]
 
 
 def test_the_seed_numbers_with_subject_and_attribution() -> None:

@@ -193,10 +193,11 @@ class ReadingMethods(ArchiveBase):
         """The entities mentioned most, with their mentions: read again after a write
         through this archive object, or ``_NAMED_FOR`` seconds after the last read (a
         write by another process), not on every query (a count over every mention)."""
-        now = time.monotonic()
-        if self.named is None or now - self.named[0] > _NAMED_FOR:
-            self.named = (now, self.store.entities.named_often(_NAMES_ASKED))
-        return self.named[1]
+        now, named = time.monotonic(), self.named  # one read: a writer may clear it
+        if named is None or now - named[0] > _NAMED_FOR:
+            named = (now, self.store.entities.named_often(_NAMES_ASKED))
+            self.named = named
+        return named[1]
 
     def _entity_words(self, node: Node) -> set[str]:
         """The words of a query (all of them, or a phrase's) that spell an entity's

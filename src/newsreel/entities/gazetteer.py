@@ -44,11 +44,15 @@ def _curated_longest() -> int:
 
 
 def find(
-    tokens: Sequence[str], table: Mapping[str, tuple[str, str]] | None = None
+    tokens: Sequence[str],
+    table: Mapping[str, tuple[str, str]] | None = None,
+    longest: int | None = None,
 ) -> list[Mention]:
     """Curated spellings (or those of ``table``: spelling key -> (name, type)) in a token
-    sequence (non-overlapping, longest first)."""
-    longest = _curated_longest() if table is None else _LONGEST
+    sequence (non-overlapping, longest first; of at most ``longest`` words, by default
+    the longest curated spelling's, or four for another table)."""
+    if longest is None:
+        longest = _curated_longest() if table is None else _LONGEST
     table = _anywhere() if table is None else table
     if not table:
         return []
@@ -96,9 +100,10 @@ def find_in_context(
     if not capitals and not anycase:
         return []
     taken = {i for m in found for i in range(m.start, m.end)}
+    longest = _curated_longest()
     found_here = [
-        m for m in find(tokens, capitals) if m.text[:1].isupper() and m.start not in starts
-    ] + find(tokens, anycase)
+        m for m in find(tokens, capitals, longest) if m.text[:1].isupper() and m.start not in starts
+    ] + find(tokens, anycase, longest)
     return sorted(
         (
             m

@@ -70,13 +70,19 @@ def curated(path: Path = ALIASES) -> tuple[Curated, ...]:
 
 def alias_table(entries: Iterable[Curated], *, tagged: bool) -> dict[str, tuple[str, str]]:
     """Spelling key -> (canonical name, type); ``tagged`` adds the when-tagged and
-    when-named spellings (what the linker resolves once something found them)."""
+    when-named spellings (what the linker resolves once something found them). The
+    canonical name counts as a spelling too, but for an entity spelled only as written
+    ("Google", not "just google it"): there only where something found it."""
     table: dict[str, tuple[str, str]] = {}
     for entry in entries:
         extra = (*entry.when_tagged, *entry.when_named) if tagged else ()
         for alias in (*entry.aliases, *extra):
             table[alias] = (entry.name, entry.type)
-        table[key(entry.name)] = (entry.name, entry.type)
+        written_only = entry.as_written and not (
+            entry.aliases or entry.when_tagged or entry.when_named
+        )
+        if tagged or not written_only:
+            table[key(entry.name)] = (entry.name, entry.type)
     return table
 
 

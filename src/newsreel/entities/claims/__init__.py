@@ -886,10 +886,23 @@ def _speaker_stop(forms: Sequence[str], j: int, e: int) -> int:
     stop = j + 1
     while stop < e and (
         not forms[stop - 1].endswith((",", ".", "?", "!", ";", ":"))
-        or _NAME_PART.match(forms[stop - 1])
+        or _name_goes_on(forms, stop - 1, e)
     ):
         stop += 1
     return stop
+
+
+def _name_goes_on(forms: Sequence[str], k: int, e: int) -> bool:
+    """Whether a name goes on past the dot of token ``k``: a title's or an initial's
+    ("Dr. Prince Juma Safari", "Robert F. Kennedy") before a capitalised word that is no
+    function word; not "Jr." ("King Jr. who led"), nor "Group A. The team"."""
+    nxt = forms[k + 1] if k + 1 < e else ""
+    return (
+        bool(_NAME_PART.match(forms[k]))
+        and forms[k] not in ("Jr.", "Sr.")
+        and nxt[:1].isupper()
+        and nxt.casefold().strip(",.") not in STOPWORDS
+    )
 
 
 def _inverted_plain(

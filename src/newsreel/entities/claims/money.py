@@ -37,7 +37,7 @@ from newsreel.entities.claims.words import (
     _WORDS,
     _YEAR,
 )
-from newsreel.repair.clean import bare
+from newsreel.repair.clean import FILLERS, bare
 
 
 def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
@@ -95,6 +95,8 @@ def _before_cost(words: Sequence[str], s: int, link: int) -> tuple[int, bool]:
     verb = k
     while k > s and words[link] == "cost" and words[k] in _WILL:
         k -= 1
+    if k != verb and (not _noun(words[k]) or words[k] in _NOT_COSTING or _past(words[k])):
+        return verb, False  # "going to cost", "likely to cost", "It will cost": as before
     return k, k != verb
 
 
@@ -167,7 +169,8 @@ def _purpose_after(
         j != k
         or j >= e
         or forms[j - 1][-1:] in ".,?!;:"
-        or len(words[j]) < 3  # "250 quid a week u um"
+        or len(words[j]) < 2  # "250 quid a week u um"; not "a TV deal"
+        or words[j] in FILLERS
         or not _noun(words[j])
         or words[j] in _NO_PURPOSE
     ):
@@ -326,6 +329,11 @@ def _owner(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> str | 
 _SAID_TO_BE = ["said", "to", "be"]
 # between what costs and "cost": "The plan will cost", "the first squad to cost"
 _WILL = frozenset("to will would could may might should can does did".split())
+# words before "to cost" that name nothing that costs: "going to cost", "set to cost"
+_NOT_COSTING = frozenset(
+    "going likely unlikely due set able about bound have has had used ought it this that "
+    "they he she we you i which what".split()
+)
 
 # hearsay between a worth and its sum: "worth a reported 305 billion pounds"
 _REPORTED = frozenset({"reported", "estimated", "whopping"})
@@ -380,7 +388,7 @@ def verb_purpose(forms: Sequence[str], words: Sequence[str], paid: str, after: i
     if not said or said[-1].casefold() not in _MONEY_VERBS:
         return paid
     purpose = spent_on(forms, words, after, e, into=_GOES - {"to"} | {"in"})  # not "to even"
-    if purpose is None or any(w in _WHOLE for w in purpose.casefold().split()):
+    if purpose is None or purpose.casefold().split()[1:] in _WHOLE:
         return paid  # "paid 5 million in total", "cost around 45,000 in the end"
     if len(said) > 1 and said[0].casefold() in _WHEN_VERBED:
         said = said[1:]
@@ -389,7 +397,7 @@ def verb_purpose(forms: Sequence[str], words: Sequence[str], paid: str, after: i
 
 # what opens a clause before a money verb, left out of the subject: "After paying"
 _WHEN_VERBED = frozenset("after before while when by having".split())
-_WHOLE = frozenset("total all end".split())
+_WHOLE = (["total"], ["all"], ["the", "end"])  # not "for all the players"
 
 
 def spent_on(
@@ -412,7 +420,7 @@ def spent_on(
         return None
     if words[j] in ("that", "which") and j + 2 < e:
         return _paid_in(forms, words, j + 1, e)
-    if words[j] not in (into or _GOES) or j + 1 >= e:
+    if not _goes_to(forms, words, j, e, into or _GOES):
         return None
     nxt = j + 1
     while nxt < e and (words[nxt] in _DETERMINERS or words[nxt] in _POINTERS):
@@ -434,6 +442,17 @@ def spent_on(
     while out and not _noun(out[-1].casefold()):
         out.pop()
     return " ".join(out) if len(out) > 1 else None
+
+
+def _goes_to(
+    forms: Sequence[str], words: Sequence[str], j: int, e: int, into: frozenset[str]
+) -> bool:
+    """Whether token ``j`` is a preposition of ``into`` that may say where a sum goes:
+    "in" only before "a"/"an" or a name ("in a housing complex", "in Newcastle"; not "in
+    recent years"), and none before whom it went to ("paid 50 million for him")."""
+    if words[j] not in into or j + 1 >= e or words[j + 1] in _OBJECTS:
+        return False
+    return words[j] != "in" or words[j + 1] in ("a", "an") or forms[j + 1][:1].isupper()
 
 
 def _paid_in(forms: Sequence[str], words: Sequence[str], k: int, e: int) -> str | None:

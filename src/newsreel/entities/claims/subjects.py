@@ -96,13 +96,14 @@ def _subject(
 def _opens_another(forms: Sequence[str], words: Sequence[str], j: int, end: int) -> bool:
     """Whether the token ``j`` straight after a number opens another clause, not its noun
     phrase: a capitalised possessive (a sentence the repair ran on: "about 60 to 70% My
-    sources tell me"), an adverb and a participle before a preposition ("grew by 59%
-    mostly backed by EU institutions": what grew is before; not "two fully loaded
-    magazines")."""
+    sources tell me"), an adverb and a participle before a preposition after a
+    percentage ("grew by 59% mostly backed by EU institutions": what grew is before; not
+    "two fully loaded magazines", nor "3,000 mostly displaced by the war": who)."""
     if words[j] in _OPENS_SENTENCE and forms[j][:1].isupper():
         return True
     return (
-        words[j].endswith("ly")
+        (forms[j - 1].endswith("%") or words[j - 1] in ("percent", "cent"))
+        and words[j].endswith("ly")
         and j + 1 < end
         and _past(words[j + 1])
         and (j + 2 >= end or words[j + 2] in _PREPOSITIONS)

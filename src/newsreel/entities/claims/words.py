@@ -193,7 +193,7 @@ _NOT_SUBJECT = frozenset(
 )
 
 _CURRENCY = frozenset(
-    "dollars dollar pounds pound euros euro riyals riyal yen yuan francs rupees quid bucks".split()
+    "dollars dollar pounds pound euros euro riyals riyal yen yuan francs rupees quid".split()
 )
 
 # "one" as an article or pronoun: "on the one hand", "one day", "one of"
