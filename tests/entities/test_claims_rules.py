@@ -937,6 +937,13 @@ def test_a_quote_belongs_to_the_entity_that_heads_its_speaker() -> None:
     tokens = "Former Prime Minister Gordon Brown has always said the banks must pay more.".split()
     rows = enrich_tokens(tokens, [Mention(3, 5, "PER", "Gordon Brown")], Linker({}, {}))
     assert [q[3] for q in rows.quotes] == [("Gordon Brown", "PER")]
+    # a people speaks as said, linked to its entity ("The Israelis", not "Israeli")
+    tokens = "The Israelis said in a statement that the talks would go on.".split()
+    linker = Linker({}, {})
+    rows = enrich_tokens(tokens, [Mention(0, 2, "MISC", "The Israelis")], linker)
+    assert [(q[2], q[3]) for q in rows.quotes] == [
+        ("The Israelis", linker.link("Israelis", "MISC"))
+    ]
 
 
 def test_a_clause_inside_a_source_makes_it_none() -> None:

@@ -300,8 +300,9 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
         # consortium", "survivors of Jeffrey Epstein's abuse")
         head = claim_rules.speaker_head(tokens, q.speaker_start, q.speaker_end, speaker)
         entity = speaker_of.get(head) if head is not None else None
-        if entity is not None and 2 * len(linked) >= len(speaker.split()):
-            speaker = entity[0]  # "The head of Mad" is Mossad's
+        if entity is not None and entity[1] != "MISC" and 2 * len(linked) >= len(speaker.split()):
+            speaker = entity[0]  # "The head of Mad" is Mossad's; "The Israelis" stay so,
+            # not the people's adjective ("Israeli") their entity is named by
         if entity is None and not claim_rules.speaks(speaker):
             continue  # "visit to Saudi Arabia", "the southern city of Skaine" say nothing
         quote_rows.append((q.start, q.end, speaker, entity, q.text, q.kind))
