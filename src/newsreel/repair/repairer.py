@@ -58,20 +58,24 @@ def shouted(tokens: Sequence[str]) -> bool:
     """Whether a text is written in capitals (TV closed captions): under one word in ten
     has a small letter (a repaired text has them, so a second repair agrees)."""
     bare = [clean.bare(t) for t in tokens]
-    words = [w for w in bare if any(c.isalpha() for c in w)]
-    return bool(words) and 10 * sum(any(c.islower() for c in w) for w in words) < len(words)
+    return _few_small([any(c.islower() for c in w) for w in bare if any(c.isalpha() for c in w)])
 
 
 def _shouts(tokens: Sequence[str], cases: Sequence[str]) -> bool:
     """Whether ``tokens`` in ``cases`` would read as written in capitals (``shouted``):
     under one word in ten with a small letter."""
-    words = [
-        (letters, case)
-        for t, case in zip(tokens, cases, strict=True)
-        if (letters := sum(c.isalpha() for c in clean.bare(t)))
-    ]
-    small = sum(case != "upper" and letters > 1 for letters, case in words)
-    return bool(words) and 10 * small < len(words)
+    return _few_small(
+        [
+            case != "upper" and letters > 1
+            for t, case in zip(tokens, cases, strict=True)
+            if (letters := sum(c.isalpha() for c in clean.bare(t)))
+        ]
+    )
+
+
+def _few_small(small: Sequence[bool]) -> bool:
+    """Whether under one word in ten has a small letter (``small``: each word's)."""
+    return bool(small) and 10 * sum(small) < len(small)
 
 
 def _mostly_lower(cases: Sequence[str]) -> bool:

@@ -329,11 +329,9 @@ def _owner(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> str | 
 _SAID_TO_BE = ["said", "to", "be"]
 # between what costs and "cost": "The plan will cost", "the first squad to cost"
 _WILL = frozenset("to will would could may might should can does did".split())
-# words before "to cost" that name nothing that costs: "going to cost", "set to cost"
-_NOT_COSTING = frozenset(
-    "going likely unlikely due set able about bound have has had used ought it this that "
-    "they he she we you i which what".split()
-)
+# words before "to cost" that name nothing that costs, though nouns by their form:
+# "going to cost", "set to cost" (pronouns and "have" are no nouns already)
+_NOT_COSTING = frozenset("going likely unlikely due set able bound used ought".split())
 
 # hearsay between a worth and its sum: "worth a reported 305 billion pounds"
 _REPORTED = frozenset({"reported", "estimated", "whopping"})
