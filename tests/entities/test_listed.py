@@ -312,6 +312,12 @@ def test_bellator_is_no_blatter_and_spiegel_is_heard() -> None:
         ("vladimir zelensky", "Volodymyr Zelensky"),  # a first name spelt apart
         ("ursula von", "Ursula von der Leyen"),  # a first name only she has, and the
         ("anna fos", "Anna Foster"),  # start of her surname
+        ("emmanuel mako", "Emmanuel Macron"),  # a first name few share, and the one
+        ("anna holl", "Anna Holligan"),  # surname of theirs it is like
+        ("barbara plata", "Barbara Plett Usher"),  # the first of a double surname
+        ("hassan al fawadi", "Hassan Al Thawadi"),  # first name and article as listed
+        ("hassan al-fawadi", "Hassan Al Thawadi"),
+        ("fen sano", "Ferran Soriano"),  # the r's unsaid in the surname
         ("wes street", "Wes Streeting"),  # a listed first name: no street
     ],
 )
@@ -499,3 +505,17 @@ def test_a_listed_name_curated_in_full_links_to_the_curated_name() -> None:
     tokens = "Enter Shake Mansource here and then Sheikh Mansour spoke".split()
     rows = enrich_tokens(tokens, [], Linker({}, {}))
     assert {r[3] for r in rows.mentions} == {"Mansour bin Zayed Al Nahyan"}
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        "mary taylor",  # a double surname's first half needs the listed first name
+        "barb plett",
+        "hassan al nasser",  # first name and article as listed, the surname unlike
+        "omar al thawadi",  # the surname as listed, another first name
+        "solical",  # an "h" unsaid is not enough alone
+    ],
+)
+def test_double_surnames_and_articles_need_the_rest(heard: str) -> None:
+    assert named(heard) is None

@@ -41,6 +41,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from newsreel.entities.names import PARTICLES
 from newsreel.entities.spelling import first_sound, key, phonetic
 from newsreel.errors import ConfigError
 from newsreel.text import STOPWORDS
@@ -54,6 +55,8 @@ TITLES = frozenset(
 )
 ROYAL = frozenset("prince princess king queen crown sheikh emir".split())
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
+_NAME_PARTICLES = PARTICLES
+_FEW_NAMESAKES = 3  # listed people a first name may share and still tell one apart
 _MIN_ALONE = 4  # letters of a surname heard alone as it is listed
 _MIN_SOUND = 5  # letters of a lone word heard as a listed surname it sounds like
 _ONE_NAME = 87  # ratio a lone word needs to be a one-word name by sound ("Fabino";
@@ -147,12 +150,27 @@ def _unrhotic(sounds: str) -> str:
 def close_surnames(heard: str, listed: str) -> bool:
     """Whether a heard surname is like a listed one: the same first sound and a rapidfuzz
     ratio >= 80, or >= 60 with the same sounds (>= 50 for a surname of four letters or
-    fewer: "Huck" / "Huq"); "John Kerry" is not "John Terry"."""
+    fewer: "Huck" / "Huq"), the same sounds allowing for an "h" inside the word and the
+    r's a non-rhotic accent drops ("Solical" / "Solhekol", "Sano" / "Soriano"); "John
+    Kerry" is not "John Terry"."""
     if first_sound(heard) != first_sound(listed):
         return False
     ratio = fuzz.ratio(heard, listed)
     near = 50 if min(len(heard), len(listed)) <= 4 else 60  # "Huck" / "Huq"
-    return ratio >= 80 or (ratio >= near and same_sounds(heard, listed))
+    return ratio >= 80 or (
+        ratio >= near and (same_sounds(heard, listed) or _softly_same(heard, listed))
+    )
+
+
+def _softly_same(heard: str, listed: str) -> bool:
+    """Whether two words' coarse phonetic keys are one without an "h" after their first
+    sound and without the r's a non-rhotic accent drops (SLKL for "Solical" and
+    "Solhekol"; SN for "Sano" and "Soriano"); two letters of sound at least."""
+    mine, theirs = phonetic(heard), phonetic(listed)
+    if not (mine and theirs):
+        return False
+    a, b = (_unrhotic(s[0][:1] + s[0][1:].replace("H", "")) for s in (mine, theirs))
+    return len(a) >= 2 and a == b
 
 
 def _close_first(heard: str, listed: str, *, strict: bool = False) -> bool:
@@ -180,6 +198,12 @@ class NameList:
         self.people = people
         self.by_key = {p.key: p for p in people}
         self._surnames = [p.surname for p in people]
+        # what a two-word name is heard against: each surname, and the first of a double
+        # surname ("Barbara Plett" of Barbara Plett Usher), with the key it is scored on
+        self._heard_as = [(p.surname, p.key, p) for p in people] + [
+            (w[1], f"{w[0]} {w[1]}", p) for p in people if _double_surname(w := p.key.split())
+        ]
+        self._sounds = [s for s, _, _ in self._heard_as]
         firsts = {p.key.split()[0] for p in people}
         self._firsts = firsts
         self._firsts_keys = sorted(firsts)
@@ -276,8 +300,8 @@ class NameList:
         words = k.split()
         if len(words) > 2:  # "Actton Ruper Huck": a stray word before the name, not a
             found = self._full(k, words)  # first name ("Sarah Jessica Parker")
-            if found is None and words[0] not in self._firsts:
-                found = self._full(" ".join(words[-2:]), words[-2:])
+            if found is None and words[0] not in self._firsts and words[-2] not in PARTICLES:
+                found = self._full(" ".join(words[-2:]), words[-2:])  # not "al Kharib"
             return found
         if len(words) > 1:
             return self._full(k, words)
@@ -300,33 +324,36 @@ class NameList:
         heard = surname(k) or words[-1]
         best: tuple[float, Person] | None = None
         for _, _, i in process.extract(
-            heard, self._surnames, scorer=fuzz.ratio, score_cutoff=55, limit=20
+            heard, self._sounds, scorer=fuzz.ratio, score_cutoff=55, limit=20
         ):
-            person = self.people[i]
+            last, full, person = self._heard_as[i]
             first = person.key.split()[0]
-            own_first = (  # "Nomia Kbal": a first name only one listed person has
+            if full != person.key and words[0] != first:
+                continue  # a double surname's first half: with the first name as listed
+            own_first = (  # "Nomia Kbal": a first name of few listed people, one like it
                 words[0] == first
                 and len(first) >= 4
-                and self._first_count[first] == 1
-                and fuzz.ratio(heard, self._surnames[i])
-                >= (60 if first_sound(heard) == first_sound(self._surnames[i]) else 66)
+                and self._first_count[first] <= _FEW_NAMESAKES
+                and self._namesakes(first, heard) == 1
+                and fuzz.ratio(heard, last)
+                >= (60 if first_sound(heard) == first_sound(last) else 66)
             )
             cut_short = (  # "K Star": an initial and the surname's start
                 len(words[0]) == 1
                 and words[0] == first[0]
                 and len(heard) >= 4
-                and self._surnames[i].startswith(heard)
+                and last.startswith(heard)
             )
-            if not (own_first or cut_short or close_surnames(heard, self._surnames[i])):
+            if not (
+                own_first
+                or cut_short
+                or close_surnames(heard, last)
+                or _article_name(words, full.split(), heard, last)
+            ):
                 continue
             if words[0] in STOPWORDS:
                 continue  # "and Murray" is no Andy Murray
-            if (
-                heard != self._surnames[i]
-                and words[0] != first
-                and not cut_short
-                and everyday(heard)
-            ):
+            if heard != last and words[0] != first and not cut_short and everyday(heard):
                 continue  # "Azide First" is no Alex Forsyth: "first" is a word
             if words[0] != first and words[0] in self._firsts and fuzz.ratio(words[0], first) < 55:
                 continue  # another listed person's first name: "Gareth Bale" is no Jonathan Beale
@@ -346,10 +373,19 @@ class NameList:
             )
             if not (alike or sir or _close_first(words[0], first, strict=not person.by_surname)):
                 continue  # a common surname needs a first name that is close
-            score = fuzz.ratio(k, person.key)
+            score = fuzz.ratio(k, full)
             if score >= 60 and (best is None or score > best[0]):
                 best = (score, person)
         return best[1] if best else None
+
+    def _namesakes(self, first: str, heard: str) -> int:
+        """How many listed people have this first name and a surname not wholly unlike the
+        heard one (ratio >= 40), or none of two words ("Emmanuel Mako" has one: Macron,
+        not Igunza)."""
+        unlike = sum(
+            fuzz.ratio(heard, p.key.split()[1]) < 40 for p in self._with_first.get(first, ())
+        )
+        return self._first_count[first] - unlike
 
     def _lone(self, k: str) -> Person | None:
         person = self._alone.get(k) or self._bare.get(k)
@@ -382,6 +418,31 @@ class NameList:
         ):
             best = (joined[1], self._joined[joined[0]])
         return best[1] if best else None
+
+
+def _double_surname(words: list[str]) -> bool:
+    """Whether a listed key is a first name and a double surname ("barbara plett usher"),
+    not a particle's name ("hassan al thawadi"), an initial's or a suffix's."""
+    return (
+        len(words) == 3
+        and len(words[1]) >= 3
+        and words[1] not in _NAME_PARTICLES
+        and words[2] not in _SUFFIXES
+        and words[1] not in STOPWORDS
+    )
+
+
+def _article_name(words: list[str], listed: list[str], heard: str, last: str) -> bool:
+    """Whether a heard first name, article and surname are a listed one's first name and
+    article, and a surname like it in letters whatever its first sound (a ratio >= 70:
+    "Hassan al fawadi" is Hassan Al Thawadi)."""
+    return (
+        len(words) == 3
+        and len(listed) == 3
+        and words[:2] == listed[:2]
+        and words[1] in _NAME_PARTICLES
+        and fuzz.ratio(heard, last) >= 70
+    )
 
 
 def _letter(word: str) -> str:
