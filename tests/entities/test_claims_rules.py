@@ -287,11 +287,32 @@ def test_a_bare_sum_after_a_verb_only_money_goes_with() -> None:
     assert values("Chelsea paid 50 million for him.") == {50_000_000: "Chelsea paid"}
 
 
+def test_a_range_from_a_sum_to_a_bare_sum_is_of_one_thing() -> None:
+    said = values("oil had collapsed from just over $40 a barrel in 1981 to under $12 in 1988 .")
+    assert said == {40: "price per barrel", 12: "price per barrel"}
+    assert values("Ticket prices went from £30 to £90 .") == {
+        30: "Ticket prices",
+        90: "Ticket prices",
+    }
+    # no "from": two sums of their own; another sentence: its own sum
+    assert values("Ticket prices are £30 . Parking is £90 .")[90] == "Parking"
+    assert values("He earned £40 in 2010 . It went to £90 .")[90] == "pounds"
+    # a share goes on from a share only
+    assert values("The fee rose from 5% to 8% .") == {5: "fee", 8: "fee"}
+
+
+def test_a_rate_and_a_place_name_no_purpose() -> None:
+    assert values("The rent is £1,500 a month in London .") == {1_500: "rent"}
+    assert values("They pay nine grand a year for the tuition .") == {9_000: "for the tuition"}
+    assert values("It costs £100 a year in fees .") == {100: "in fees"}
+
+
 def test_what_costs_a_sum_and_a_price_per_thing() -> None:
     assert values("The plan will cost 5 million pounds.") == {5_000_000: "plan"}
     said = values("City assembled the first squad to cost more than a billion pounds.")
     assert said == {1_000_000_000: "first squad"}
-    assert values("Oil prices surged to $41 dollars a barrel.") == {41: "price per barrel"}
+    assert values("Oil prices surged to $41 dollars a barrel.") == {41: "Oil prices per barrel"}
+    assert values("It surged to $41 dollars a barrel.") == {41: "price per barrel"}
     said = values("the price of a barrel of oil had collapsed from over $40 a barrel in 1981")
     assert said == {40: "price per barrel"}
     said = values("the price of gold has risen above $5,000 an ounce for the first time")

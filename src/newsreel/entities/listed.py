@@ -477,10 +477,13 @@ def everyday(word: str) -> bool:
 
 def _after_article(k: str, listed: str) -> float:
     """The ratio of two hyphenated words past a shared first part ("al-sadd" /
-    "al-assad": "sadd" / "assad"), else 100."""
+    "al-assad": "sadd" / "assad"), or of a word run on from that part past it
+    ("alakdar" / "al-khater": "akdar" / "khater"), else 100."""
     mine, theirs = k.partition("-"), listed.partition("-")
     if mine[1] and theirs[1] and mine[0] == theirs[0]:
         return fuzz.ratio(mine[2], theirs[2])
+    if theirs[1] and not mine[1] and k.startswith(theirs[0]):
+        return fuzz.ratio(k[len(theirs[0]) :], theirs[2])
     return 100.0
 
 

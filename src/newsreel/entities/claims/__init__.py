@@ -61,6 +61,7 @@ from newsreel.entities.claims.sources import (
 from newsreel.entities.claims.subjects import subject_of
 from newsreel.entities.claims.words import (
     _AUXILIARIES,
+    _CURRENCY,
     _PREPOSITIONS,
     _PRONOUNS,
     _STOP,
@@ -372,6 +373,8 @@ def _claims_in(
         )
         done = None if counted else _done_to(words, forms, after, e)  # not "90% is found"
         subject = subject or done or _series(before or last, forms, i, used, value)
+        if before is not None and (subject is None or subject.casefold() in _CURRENCY):
+            subject = _ranged_from(before, forms, words, i) or subject
         if before and words[after : after + 2] == ["of", "them"] and _said_of_them(words, after, e):
             subject = before.subject  # "106 women have been killed, 87 of them by"
         if (
@@ -425,6 +428,26 @@ def _series(
     return last.subject
 
 
+def _ranged_from(last: Claim, forms: Sequence[str], words: Sequence[str], i: int) -> str | None:
+    """The subject of the sum a "from ... to" range starts at, for the sum it goes to
+    when nothing names that one but its currency: "collapsed from just over $40 a barrel
+    in 1981 to under $12" -> "price per barrel"; "went from £30 to £90". Within eight
+    words, "to" (and a hedge: "under", "about") just before, no sentence end between."""
+    if last.subject is None or last.subject.casefold() in _CURRENCY or i - last.end > 8:
+        return None
+    opened = any(w == "from" for w in words[max(0, last.start - 3) : last.start])
+    k = i - 1
+    while k > last.end and words[k] in _HEDGES:
+        k -= 1
+    if not opened or words[k] != "to" or any(f[-1:] in ".?!" for f in forms[last.end - 1 : i]):
+        return None
+    same = ("%" in forms[i]) == ("%" in last.text)  # a share goes to a share
+    return last.subject if same else None
+
+
+_HEDGES = frozenset(
+    "under over about around just nearly almost roughly some more less than".split()
+)
 _SERIES = 16  # words within which a bare number goes on the series of the claim before
 _NAMING = frozenset("the a an their his her its our my your".split())
 _AGED = frozenset("under aged age ages".split())

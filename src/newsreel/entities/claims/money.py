@@ -241,10 +241,12 @@ def _words_on(
 
 def _after_rate(subject: str) -> str | None:
     """What a sum is for after how often it is paid: "a year for the tuition" -> "for the
-    tuition"; "a year" -> None."""
+    tuition"; "a year" -> None, and so is where it is paid ("a month in London")."""
     words = subject.split()
     while words and (words[0].casefold() in _AFTER_CURRENCY or words[0].casefold() in _TIMELY):
         words.pop(0)
+    if words[:1] == ["in"] and words[1:2] and words[1][:1].isupper():
+        return None  # "£1,500 a month in London": where, not what for
     return " ".join(words) if words and words[0].casefold() in _MONEY_FOR else None
 
 
@@ -509,5 +511,5 @@ _CLAUSE = frozenset("while when whereas because but although though unless until
 _NOT_ACROSS = _CLAUSE | _SAY  # no noun is looked for past these, once built
 
 # money words a sum may be said of from further away ("prize money ... $15 million")
-_MONEY_ALSO = frozenset("money cost costs".split())
+_MONEY_ALSO = frozenset("money cost costs prices".split())  # "prices up 11%": no sum
 _TEMPERATURES = frozenset("temperature temperatures heat highs lows".split())

@@ -240,15 +240,9 @@ def subject_of(
         return _said_nearby(forms, words, at, unit, topic)
     subject = untrailed(subject)
     if subject is not None and subject.casefold() in _CURRENCY:
-        # "revenue ... 636 million euros"; "500 million dollars into this organization"
-        return (
-            money_noun_near(forms, words, s, i)
-            or spent_on(forms, words, after, e)
-            or _per_unit(forms, words, None, unit, e)
-            or subject
-        )
-    if subject is not None and subject.casefold() in _PRICES:
-        return _per_unit(forms, words, subject, unit, e) or subject  # "price per barrel"
+        return _of_currency(forms, words, at, unit, subject)
+    if _priced(subject):
+        return _per_unit(forms, words, subject, unit, e) or subject  # "Oil prices per barrel"
     said = subject.casefold().split() if subject else []
     if (
         subject is not None
@@ -266,6 +260,21 @@ def subject_of(
         # "six of those killed"; with none named, "of them voted for Qatar" stays
         return named or (subject if len(said) > 2 else None)
     return subject
+
+
+def _of_currency(
+    forms: Sequence[str], words: Sequence[str], at: tuple[int, int, int, int], unit: int, paid: str
+) -> str:
+    """What a sum whose subject is only its currency (``paid``) is: "revenue ... 636
+    million euros", "500 million dollars into this organization", a price per thing
+    ("Oil prices ... $41 a barrel" -> "Oil prices per barrel")."""
+    s, e, i, after = at
+    noun = money_noun_near(forms, words, s, i)
+    if _priced(noun):
+        return _per_unit(forms, words, noun, unit, e) or paid
+    return (
+        noun or spent_on(forms, words, after, e) or _per_unit(forms, words, None, unit, e) or paid
+    )
 
 
 def _said_nearby(
@@ -287,7 +296,7 @@ def _said_nearby(
         or money_noun_near(forms, words, s, i, money=money)
         or (spent_on(forms, words, after, e) if money else None)
     )
-    if money and (found is None or found.casefold() in _PRICES):
+    if money and (found is None or _priced(found)):
         found = _per_unit(forms, words, found, unit, e)
     return found or currency_of(forms, i, after)
 
@@ -514,6 +523,12 @@ def _per_unit(
 
 # what a price per thing is called before it: "the price of a barrel ... $40 a barrel"
 _PRICES = frozenset("price prices cost costs".split())
+
+
+def _priced(subject: str | None) -> bool:
+    """Whether a subject ends in a price noun ("Oil prices", "cost")."""
+    said = subject.split() if subject else []
+    return bool(said) and said[-1].casefold() in _PRICES
 
 
 def _measure_of(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
