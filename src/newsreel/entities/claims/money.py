@@ -3,6 +3,7 @@ with it ("Robinho was signed for"), or said after it ("has been spent on new pla
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsreel.entities.claims.numbers import _noun, _number_at, _past, _words_back
@@ -385,9 +386,19 @@ def verb_purpose(forms: Sequence[str], words: Sequence[str], paid: str, after: i
     housing complex", "After paying 391 million for majority stake" -> "paying for
     majority stake"; ``paid`` as it is otherwise ("Robinho was signed", "civil lawsuit")."""
     said = paid.split()
+    if len(said) > 1 and said[-1].casefold() in _OBJECTS and said[-2].casefold() in _MONEY_VERBS:
+        said = said[:-1]  # "paying him 150 million pounds for a campaign": what for
     if not said or said[-1].casefold() not in _MONEY_VERBS:
         return paid
-    purpose = spent_on(forms, words, after, e, into=_GOES - {"to"} | {"in"})  # not "to even"
+    purpose = spent_on(forms, words, after, e, into=_GOES | {"in"})
+    said_to = purpose.casefold().split()[:2] if purpose else []
+    if (
+        said_to[:1] == ["to"]
+        and said_to[1:]
+        and said_to[1] not in _ARTICLES
+        and purpose[3:4].islower()
+    ):
+        return paid  # "to even the score": no one paid; "to a recruitment agency", "to Qatar"
     if purpose is None or purpose.casefold().split()[1:] in _WHOLE:
         return paid  # "paid 5 million in total", "cost around 45,000 in the end"
     if len(said) > 1 and said[0].casefold() in _WHEN_VERBED:
@@ -423,13 +434,20 @@ def spent_on(
     if not _goes_to(forms, words, j, e, into or _GOES):
         return None
     nxt = j + 1
-    while nxt < e and (words[nxt] in _DETERMINERS or words[nxt] in _POINTERS):
-        nxt += 1
+    while nxt < e and (
+        words[nxt] in _DETERMINERS or words[nxt] in _POINTERS or _SPAN.match(words[nxt])
+    ):
+        nxt += 1  # "for a 10-year campaign"
     if nxt >= e or not _noun(words[nxt]) or words[nxt] in _WHEN_NOUNS or _YEAR.match(words[nxt]):
         return None  # "in 1988", "for the first time", "over three years"
     out = [bare(forms[j])]
     for k in range(j + 1, min(e, j + 5)):
-        if not (words[k] in _DETERMINERS or words[k] in _POINTERS or _noun(words[k])):
+        if not (
+            words[k] in _DETERMINERS
+            or words[k] in _POINTERS
+            or _noun(words[k])
+            or _SPAN.match(words[k])
+        ):
             break
         timely = words[k] in ("last", "next", "every", "each", "this")
         if words[k] in _WHEN_NOUNS or (
@@ -442,6 +460,9 @@ def spent_on(
     while out and not _noun(out[-1].casefold()):
         out.pop()
     return " ".join(out) if len(out) > 1 else None
+
+
+_SPAN = re.compile(r"^\d+-[a-z]+$")  # "10-year": a number bound to its noun, a modifier
 
 
 def _goes_to(
@@ -469,12 +490,14 @@ def _paid_in(forms: Sequence[str], words: Sequence[str], k: int, e: int) -> str 
 
 # prepositions after a sum that say where it goes or what it buys
 _GOES = frozenset("into to for under on".split())
+_ARTICLES = frozenset({"a", "an", "the"})
 _SUBJECT_PRONOUNS = frozenset("i we you they he she it".split())
 _POINTERS = frozenset("this that these those my his her its our your their".split())
 _WHEN_NOUNS = frozenset(
     "time times first day days week weeks weekend month months year years decade "
     "decades summer winter spring autumn january february march april may june july august "
-    "september october november december".split()
+    "september october november december monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
 )
 
 

@@ -58,6 +58,7 @@ from newsreel.entities.claims.words import (
     _MONEY_FOR,
     _NO_MEASURE,
     _NOT_SUBJECT,
+    _OBJECTS,
     _PREPOSITIONS,
     _PRONOUNS,
     _RATE,
@@ -475,16 +476,21 @@ def _what(
         if after_sum is not None and not _paid_for(words, s, i):  # "for £91 million": before
             subject = after_sum  # "dollars has been spent on new players"
         elif subject is not None and subject.split()[0].casefold() in _CURRENCY:
-            subject = _untimed(subject)  # "dollars since 2017": the currency
-            second = subject.split()[1:2]
+            subject = untrailed(_untimed(subject)) or subject  # "dollars since 2017",
+            # "pounds for" (cut before "a 10-year campaign"): the currency
+            said = subject.split()
+            second = said[1:2]
             if second and not (second[0].casefold() in _LINKS or _past(second[0])):
-                subject = subject.split()[0]  # not "dollars with the PIF acting as"
+                subject = said[0]  # not "dollars with the PIF acting as"
+            elif len(said) == 3 and said[2].casefold() in _OBJECTS:
+                subject = said[0]  # "pounds for him": whom for, not what
         elif subject is not None and subject.split()[0].casefold() in _AFTER_CURRENCY:
             subject = _after_rate(subject)  # "nine grand a year for the tuition"
         if subject is None or (" " not in subject and subject.casefold() in _CURRENCY):
+            paid = None if before else _money_verb(forms, words, s, i)  # "Robinho was signed for"
             before = (
                 before
-                or _money_verb(forms, words, s, i)  # "Robinho was signed for"
+                or (verb_purpose(forms, words, paid, after, e) if paid else None)
                 or _money_noun_before(forms, words, s, i)  # "a market value over"
             )
         return before or subject, True

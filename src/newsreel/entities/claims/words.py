@@ -298,7 +298,8 @@ _MONEY_VERBS = frozenset(
     raise raises earned earn earns made make makes bought buy buys invested invest invests
     donated donate donates received receive receives generated generate generates owed owe
     owes borrowed borrow committed commit commits pledged pledge pledges settled settle
-    signed charged charge charges cost costs fined fines took
+    signed charged charge charges cost costs fined fines took bet bets won win wins saved
+    save saves offered offer offers awarded
     joined arrived moved""".split()  # a transfer: "Neymar arrived for 222 million euros"
 )
 
