@@ -391,16 +391,11 @@ def verb_purpose(forms: Sequence[str], words: Sequence[str], paid: str, after: i
     if not said or said[-1].casefold() not in _MONEY_VERBS:
         return paid
     purpose = spent_on(forms, words, after, e, into=_GOES | {"in"})
-    said_to = purpose.casefold().split()[:2] if purpose else []
-    if (
-        said_to[:1] == ["to"]
-        and said_to[1:]
-        and said_to[1] not in _ARTICLES
-        and purpose[3:4].islower()
-    ):
-        return paid  # "to even the score": no one paid; "to a recruitment agency", "to Qatar"
     if purpose is None or purpose.casefold().split()[1:] in _WHOLE:
         return paid  # "paid 5 million in total", "cost around 45,000 in the end"
+    to = purpose.split()[:2]
+    if to[0] == "to" and to[1] not in _ARTICLES and to[1][:1].islower():
+        return paid  # "to even the score": no one paid; "to a recruitment agency", "to Qatar"
     if len(said) > 1 and said[0].casefold() in _WHEN_VERBED:
         said = said[1:]
     return " ".join([*said, purpose])
