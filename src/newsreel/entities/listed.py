@@ -41,7 +41,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from newsreel.entities.names import PARTICLES
+from newsreel.entities.names import NAME_PARTICLES
 from newsreel.entities.spelling import first_sound, key, phonetic
 from newsreel.errors import ConfigError
 from newsreel.text import STOPWORDS
@@ -55,7 +55,6 @@ TITLES = frozenset(
 )
 ROYAL = frozenset("prince princess king queen crown sheikh emir".split())
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
-_NAME_PARTICLES = PARTICLES
 _FEW_NAMESAKES = 3  # listed people a first name may share and still tell one apart
 _MIN_ALONE = 4  # letters of a surname heard alone as it is listed
 _MIN_SOUND = 5  # letters of a lone word heard as a listed surname it sounds like
@@ -300,7 +299,7 @@ class NameList:
         words = k.split()
         if len(words) > 2:  # "Actton Ruper Huck": a stray word before the name, not a
             found = self._full(k, words)  # first name ("Sarah Jessica Parker")
-            if found is None and words[0] not in self._firsts and words[-2] not in PARTICLES:
+            if found is None and words[0] not in self._firsts and words[-2] not in NAME_PARTICLES:
                 found = self._full(" ".join(words[-2:]), words[-2:])  # not "al Kharib"
             return found
         if len(words) > 1:
@@ -426,7 +425,7 @@ def _double_surname(words: list[str]) -> bool:
     return (
         len(words) == 3
         and len(words[1]) >= 3
-        and words[1] not in _NAME_PARTICLES
+        and words[1] not in NAME_PARTICLES
         and words[2] not in _SUFFIXES
         and words[1] not in STOPWORDS
     )
@@ -440,7 +439,7 @@ def _article_name(words: list[str], listed: list[str], heard: str, last: str) ->
         len(words) == 3
         and len(listed) == 3
         and words[:2] == listed[:2]
-        and words[1] in _NAME_PARTICLES
+        and words[1] in NAME_PARTICLES
         and fuzz.ratio(heard, last) >= 70
     )
 

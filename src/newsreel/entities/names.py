@@ -19,10 +19,13 @@ _LEAD = re.compile(r"^\W+")
 _TRAIL = re.compile(r"\W+$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
-# lower-case words a name may hold ("Mohammed bin Salman", "Tamim Al Thani")
-PARTICLES = frozenset(
-    "al bin ibn bint de del della der di du da la le van von el ben abu of and the y".split()
-)
+# lower-case words a person's name may begin with or hold: Arabic articles and
+# patronymics ("al-Sisi", "bin Salman"; spaCy cuts a hyphened name after one of them)
+# and European ones ("de Gaulle", "von der Leyen")
+ARABIC_PARTICLES = frozenset("al el ul abu ibn bin ben abd bint".split())
+NAME_PARTICLES = ARABIC_PARTICLES | frozenset("de da di du del della der den van von la le".split())
+# and the words that join a longer name ("Tamim Al Thani", "Trinidad and Tobago")
+PARTICLES = NAME_PARTICLES | frozenset("of and the y".split())
 # generic words that are never an entity alone, whatever the NER says
 _GENERIC = frozenset(
     "north south east west northern southern eastern western central media reports report "

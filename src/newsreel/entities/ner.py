@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from newsreel.entities.names import ARABIC_PARTICLES
 from newsreel.errors import NewsreelError
 from newsreel.repair.clean import FILLERS
 
@@ -104,17 +105,13 @@ def mentions(docs: Iterable[Sequence[str]], batch_size: int = 64) -> list[list[M
     return out
 
 
-# name particles spaCy splits from the rest of a hyphened name ("Al-fawadi": "Al")
-_PARTICLES = frozenset("al el ul abu ibn bin ben abd".split())
-
-
 def _rest_of_name(token: str, cut: int) -> str:
     """The rest of a hyphened name the entity was cut inside, after its particle ("Hassan
     Al" + "-fawadi" of "Al-fawadi"); "" where the entity ends with its token or was cut
     anywhere else ("Saudi" of "Saudi-backed" stays "Saudi")."""
     if not 0 < cut < len(token) or "-" not in (token[cut - 1], token[cut]):
         return ""
-    if token[:cut].rstrip("-").casefold() not in _PARTICLES:
+    if token[:cut].rstrip("-").casefold() not in ARABIC_PARTICLES:  # "Al" of "Al-fawadi"
         return ""
     return token[cut:].rstrip(".,;:!?\"'")
 

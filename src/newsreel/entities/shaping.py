@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from newsreel.entities import ner
 from newsreel.entities.linking import Linker, curated, surname_in_lower_case
 from newsreel.entities.listed import TITLES, NameList, everyday, people
-from newsreel.entities.names import clean, club, generic
+from newsreel.entities.names import NAME_PARTICLES, clean, club, generic
 from newsreel.entities.outlet_split import OUTLETS, outlet_split
 from newsreel.entities.places import demonym, place
 from newsreel.entities.spelling import first_sound, key
@@ -369,7 +369,7 @@ def _lower_word_before(token: str, nxt: str) -> bool:
     return (
         word.isalpha()
         and word.islower()
-        and word not in _PARTICLES
+        and word not in NAME_PARTICLES
         and nxt[:1].isupper()
         and everyday(word)
         and not people().first_name(word)  # "mark Carney": a first name the repair missed
@@ -378,9 +378,6 @@ def _lower_word_before(token: str, nxt: str) -> bool:
 
 # club words no person's name ends on ("City", "United": a club said next, unpunctuated)
 _NO_SURNAME = frozenset("city united fc".split())
-
-# lower-case words a name may begin with ("de Gaulle", "al-Sisi", "von der Leyen")
-_PARTICLES = frozenset("de da di du del della der den van von al el la le ibn bin abu".split())
 
 
 def _end_of_name(tokens: Sequence[str], start: int, end: int) -> int:
