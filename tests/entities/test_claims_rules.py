@@ -297,8 +297,13 @@ def test_a_range_from_a_sum_to_a_bare_sum_is_of_one_thing() -> None:
     # no "from": two sums of their own; another sentence: its own sum
     assert values("Ticket prices are £30 . Parking is £90 .")[90] == "Parking"
     assert values("He earned £40 in 2010 . It went to £90 .")[90] == "pounds"
-    # a share goes on from a share only
+    # a share goes on from a share only, a sum from a sum
     assert values("The fee rose from 5% to 8% .") == {5: "fee", 8: "fee"}
+    assert values("Its budget went from $2 million to 40 percent .") == {2_000_000: "budget"}
+    assert values("Oil went from $40 per barrel to $12 .") == {
+        40: "price per barrel",
+        12: "price per barrel",
+    }
 
 
 def test_a_money_verb_before_a_sum_and_its_currency_takes_what_it_paid_for() -> None:
@@ -314,10 +319,19 @@ def test_a_money_verb_before_a_sum_and_its_currency_takes_what_it_paid_for() -> 
     assert said == {2_000_000: "bet"}
     assert values("I have just saved PSG about a billion euros .") == {1e9: "saved PSG"}
     assert values("Labour won 411 seats .") == {411: "seats"}  # a count stays one
+    assert values("I bet you 10 pounds he loses .") == {10: "bet you"}  # as "pay you"
+    # from a review: "rent" may be a verb; a clause word is no money noun's modifier
+    assert values("Families who rent will get £300 .") == {300: "pounds"}
+    said = values("Fans paid £60 for tickets while prices at the bar rose to £7 a pint .")
+    assert said[7] == "prices per pint"
 
 
 def test_a_rate_and_a_place_name_no_purpose() -> None:
     assert values("The rent is £1,500 a month in London .") == {1_500: "rent"}
+    assert values("She spent £200 a month in London on rent .") == {200: "on rent"}
+    # from a review: a capitalised purpose that is no place stays
+    said = values("Pensioners get £300 a year in Winter Fuel Payments .")
+    assert said == {300: "in Winter Fuel Payments"}
     assert values("They pay nine grand a year for the tuition .") == {9_000: "for the tuition"}
     assert values("It costs £100 a year in fees .") == {100: "in fees"}
 

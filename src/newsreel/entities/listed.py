@@ -55,7 +55,6 @@ TITLES = frozenset(
 )
 ROYAL = frozenset("prince princess king queen crown sheikh emir".split())
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
-_FEW_NAMESAKES = 3  # listed people a first name may share and still tell one apart
 _MIN_ALONE = 4  # letters of a surname heard alone as it is listed
 _MIN_SOUND = 5  # letters of a lone word heard as a listed surname it sounds like
 _ONE_NAME = 87  # ratio a lone word needs to be a one-word name by sound ("Fabino";
@@ -149,16 +148,22 @@ def _unrhotic(sounds: str) -> str:
 def close_surnames(heard: str, listed: str) -> bool:
     """Whether a heard surname is like a listed one: the same first sound and a rapidfuzz
     ratio >= 80, or >= 60 with the same sounds (>= 50 for a surname of four letters or
-    fewer: "Huck" / "Huq"), the same sounds allowing for an "h" inside the word and the
-    r's a non-rhotic accent drops ("Solical" / "Solhekol", "Sano" / "Soriano"); "John
-    Kerry" is not "John Terry"."""
+    fewer: "Huck" / "Huq"), or >= 70 with the same sounds but for an "h" inside the word
+    and the r's a non-rhotic accent drops ("Sano" / "Soriano"); "John Kerry" is not
+    "John Terry"."""
     if first_sound(heard) != first_sound(listed):
         return False
     ratio = fuzz.ratio(heard, listed)
     near = 50 if min(len(heard), len(listed)) <= 4 else 60  # "Huck" / "Huq"
-    return ratio >= 80 or (
-        ratio >= near and (same_sounds(heard, listed) or _softly_same(heard, listed))
+    return (
+        ratio >= 80
+        or (ratio >= near and same_sounds(heard, listed))
+        or (ratio >= _SOFTLY and _softly_same(heard, listed))
     )
+
+
+_SOFTLY = 70  # ratio a surname alike only without its "h" and r's needs ("Sano" / "Soriano";
+# not "Turner" / "Thune", "Kane" / "Carney")
 
 
 def _softly_same(heard: str, listed: str) -> bool:
@@ -168,6 +173,8 @@ def _softly_same(heard: str, listed: str) -> bool:
     mine, theirs = phonetic(heard), phonetic(listed)
     if not (mine and theirs):
         return False
+    if any(mine[0][1:].count(c) > theirs[0][1:].count(c) for c in "HR"):
+        return False  # the heard word lacks sounds, never has more: "Turner" is no "Thune"
     a, b = (_unrhotic(s[0][:1] + s[0][1:].replace("H", "")) for s in (mine, theirs))
     return len(a) >= 2 and a == b
 
@@ -199,8 +206,11 @@ class NameList:
         self._surnames = [p.surname for p in people]
         # what a two-word name is heard against: each surname, and the first of a double
         # surname ("Barbara Plett" of Barbara Plett Usher), with the key it is scored on
+        halves = Counter(" ".join(p.key.split()[:2]) for p in people if len(p.key.split()) == 3)
         self._heard_as = [(p.surname, p.key, p) for p in people] + [
-            (w[1], f"{w[0]} {w[1]}", p) for p in people if _double_surname(w := p.key.split())
+            (w[1], f"{w[0]} {w[1]}", p)
+            for p in people
+            if _double_surname(w := p.key.split()) and halves[f"{w[0]} {w[1]}"] == 1
         ]
         self._sounds = [s for s, _, _ in self._heard_as]
         firsts = {p.key.split()[0] for p in people}
@@ -283,6 +293,8 @@ class NameList:
     def match(self, k: str) -> Person | None:
         """The listed person a mention key names, if any (module docstring); remembered,
         as keys repeat across videos."""
+        if not k.split():
+            return None  # " ": no name
         if k not in self._memo:
             found = self._match(k) or next(filter(None, map(self._match, article_forms(k))), None)
             self._memo[k] = found
@@ -329,11 +341,10 @@ class NameList:
             first = person.key.split()[0]
             if full != person.key and words[0] != first:
                 continue  # a double surname's first half: with the first name as listed
-            own_first = (  # "Nomia Kbal": a first name of few listed people, one like it
+            own_first = (  # "Nomia Kbal": a first name only one listed person has
                 words[0] == first
                 and len(first) >= 4
-                and self._first_count[first] <= _FEW_NAMESAKES
-                and self._namesakes(first, heard) == 1
+                and self._first_count[first] == 1
                 and fuzz.ratio(heard, last)
                 >= (60 if first_sound(heard) == first_sound(last) else 66)
             )
@@ -343,12 +354,7 @@ class NameList:
                 and len(heard) >= 4
                 and last.startswith(heard)
             )
-            if not (
-                own_first
-                or cut_short
-                or close_surnames(heard, last)
-                or _article_name(words, full.split(), heard, last)
-            ):
+            if not (own_first or cut_short or close_surnames(heard, last)):
                 continue
             if words[0] in STOPWORDS:
                 continue  # "and Murray" is no Andy Murray
@@ -376,15 +382,6 @@ class NameList:
             if score >= 60 and (best is None or score > best[0]):
                 best = (score, person)
         return best[1] if best else None
-
-    def _namesakes(self, first: str, heard: str) -> int:
-        """How many listed people have this first name and a surname not wholly unlike the
-        heard one (ratio >= 40), or none of two words ("Emmanuel Mako" has one: Macron,
-        not Igunza)."""
-        unlike = sum(
-            fuzz.ratio(heard, p.key.split()[1]) < 40 for p in self._with_first.get(first, ())
-        )
-        return self._first_count[first] - unlike
 
     def _lone(self, k: str) -> Person | None:
         person = self._alone.get(k) or self._bare.get(k)
@@ -420,27 +417,17 @@ class NameList:
 
 
 def _double_surname(words: list[str]) -> bool:
-    """Whether a listed key is a first name and a double surname ("barbara plett usher"),
-    not a particle's name ("hassan al thawadi"), an initial's or a suffix's."""
+    """Whether a listed key is a first name and a double surname ("barbara plett usher",
+    "kilmar abrego garcia") or a rare middle name a person is also called by ("jonas
+    gahr store"): a middle word rare in English, no particle ("hassan al thawadi"), no
+    given name in common use ("luiz felipe scolari", "marjorie taylor greene")."""
     return (
         len(words) == 3
         and len(words[1]) >= 3
         and words[1] not in NAME_PARTICLES
         and words[2] not in _SUFFIXES
         and words[1] not in STOPWORDS
-    )
-
-
-def _article_name(words: list[str], listed: list[str], heard: str, last: str) -> bool:
-    """Whether a heard first name, article and surname are a listed one's first name and
-    article, and a surname like it in letters whatever its first sound (a ratio >= 70:
-    "Hassan al fawadi" is Hassan Al Thawadi)."""
-    return (
-        len(words) == 3
-        and len(listed) == 3
-        and words[:2] == listed[:2]
-        and words[1] in NAME_PARTICLES
-        and fuzz.ratio(heard, last) >= 70
+        and rare(words[1])
     )
 
 

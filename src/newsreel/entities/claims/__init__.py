@@ -374,7 +374,7 @@ def _claims_in(
         done = None if counted else _done_to(words, forms, after, e)  # not "90% is found"
         subject = subject or done or _series(before or last, forms, i, used, value)
         if before is not None and (subject is None or subject.casefold() in _CURRENCY):
-            subject = _ranged_from(before, forms, words, i) or subject
+            subject = _ranged_from(before, forms, words, (i, i + used)) or subject
         if before and words[after : after + 2] == ["of", "them"] and _said_of_them(words, after, e):
             subject = before.subject  # "106 women have been killed, 87 of them by"
         if (
@@ -428,12 +428,19 @@ def _series(
     return last.subject
 
 
-def _ranged_from(last: Claim, forms: Sequence[str], words: Sequence[str], i: int) -> str | None:
+def _ranged_from(
+    last: Claim, forms: Sequence[str], words: Sequence[str], at: tuple[int, int]
+) -> str | None:
     """The subject of the sum a "from ... to" range starts at, for the sum it goes to
-    when nothing names that one but its currency: "collapsed from just over $40 a barrel
-    in 1981 to under $12" -> "price per barrel"; "went from £30 to £90". Within eight
-    words, "to" (and a hedge: "under", "about") just before, no sentence end between."""
+    (tokens ``at``) when nothing names that one but its currency: "collapsed from just
+    over $40 a barrel in 1981 to under $12" -> "price per barrel"; "went from £30 to
+    £90". Within eight words, "to" (and a hedge: "under", "about") just before, no
+    sentence end between, a number of the same kind (a sum to a sum, a share to a share:
+    not "from $2 million to 40 percent")."""
+    i, end = at
     if last.subject is None or last.subject.casefold() in _CURRENCY or i - last.end > 8:
+        return None
+    if _kind(forms, words, i, end) != _kind(forms, words, last.start, last.end):
         return None
     opened = any(w == "from" for w in words[max(0, last.start - 3) : last.start])
     k = i - 1
@@ -441,8 +448,18 @@ def _ranged_from(last: Claim, forms: Sequence[str], words: Sequence[str], i: int
         k -= 1
     if not opened or words[k] != "to" or any(f[-1:] in ".?!" for f in forms[last.end - 1 : i]):
         return None
-    same = ("%" in forms[i]) == ("%" in last.text)  # a share goes to a share
-    return last.subject if same else None
+    return last.subject
+
+
+def _kind(forms: Sequence[str], words: Sequence[str], i: int, end: int) -> str:
+    """Whether the number of tokens ``i`` to ``end`` is a share, a sum or a count."""
+    said = words[i : end + 1]
+    cent = words[end : end + 2] == ["per", "cent"]
+    if cent or "percent" in said or any("%" in f for f in forms[i:end]):
+        return "share"
+    if forms[i][:1] in "$£€" or any(w in _CURRENCY for w in said):
+        return "sum"
+    return "count"
 
 
 _HEDGES = frozenset(

@@ -38,6 +38,8 @@ from newsreel.entities.claims.words import (
     _WORDS,
     _YEAR,
 )
+from newsreel.entities.places import place
+from newsreel.entities.spelling import key
 from newsreel.repair.clean import FILLERS, bare
 
 
@@ -129,8 +131,8 @@ def _money_noun_before(forms: Sequence[str], words: Sequence[str], s: int, i: in
 
 def _modifier(word: str) -> bool:
     """Whether a word before a money noun may belong to its phrase ("market value",
-    "clubs losses"; not "of", not "restricted")."""
-    return _noun(word) and not _past(word) and word not in _PREPOSITIONS | _NO_PURPOSE
+    "clubs losses"; not "of", not "restricted", not "while")."""
+    return _noun(word) and not _past(word) and word not in _PREPOSITIONS | _NO_PURPOSE | _CLAUSE
 
 
 def _valued_at(forms: Sequence[str], words: Sequence[str], s: int, k: int) -> str | None:
@@ -242,12 +244,13 @@ def _words_on(
 
 def _after_rate(subject: str) -> str | None:
     """What a sum is for after how often it is paid: "a year for the tuition" -> "for the
-    tuition"; "a year" -> None, and so is where it is paid ("a month in London")."""
+    tuition", "a month in London on rent" -> "on rent" (where it is paid, a place of the
+    gazetteer, is no purpose); "a year" -> None."""
     words = subject.split()
     while words and (words[0].casefold() in _AFTER_CURRENCY or words[0].casefold() in _TIMELY):
         words.pop(0)
-    if words[:1] == ["in"] and words[1:2] and words[1][:1].isupper():
-        return None  # "£1,500 a month in London": where, not what for
+    if words[:1] == ["in"] and words[1:2] and place(key(words[1]), "LOC") is not None:
+        words = words[2:]  # "£1,500 a month in London": where, not what for
     return " ".join(words) if words and words[0].casefold() in _MONEY_FOR else None
 
 

@@ -310,7 +310,7 @@ _AFTER_CURRENCY = frozenset("per a an annually each every later over more".split
 # value over 112 million euros", "clubs losses 245 million euros"
 _MONEY_NOUNS = frozenset(
     """revenue revenues value valuation loss losses amount fee fees budget budgets price
-    rent rents fare fares
+    fare fares
     income profit profits wage wages salary salaries debt debts turnover investment
     investments spending fine fines payment payments sponsorship prize
     earnings takings bonus compensation""".split()
