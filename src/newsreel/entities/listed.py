@@ -55,6 +55,8 @@ TITLES = frozenset(
 )
 ROYAL = frozenset("prince princess king queen crown sheikh emir".split())
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
+_FEW_NAMESAKES = 3  # listed people a first name may share and still tell one apart
+_NAMESAKE_RATIO = 75  # a surname that close in letters to one namesake's is theirs
 _MIN_ALONE = 4  # letters of a surname heard alone as it is listed
 _MIN_SOUND = 5  # letters of a lone word heard as a listed surname it sounds like
 _ONE_NAME = 87  # ratio a lone word needs to be a one-word name by sound ("Fabino";
@@ -131,6 +133,15 @@ def _sounds_close(a: str, b: str) -> bool:
     return fuzz.ratio(mine[0], theirs[0]) >= 88 or _unrhotic(mine[0]) == _unrhotic(theirs[0])
 
 
+def _alike_but_rs(a: str, b: str) -> bool:
+    """Whether two words have one coarse phonetic key once their r's are dropped, two
+    sounds at least ("Silver" / "Silva": SLF)."""
+    mine, theirs = phonetic(a), phonetic(b)
+    if not (mine and theirs):
+        return False
+    return len(_unrhotic(mine[0])) >= 2 and _unrhotic(mine[0]) == _unrhotic(theirs[0])
+
+
 def _same_unrhotic(heard: str, listed: str) -> bool:
     """Whether a heard word sounds like a listed one said without some of its r's
     ("Kestama" and "Keirstarmer": KSTN; not "Katari" for "Kateadie", which has none)."""
@@ -148,22 +159,12 @@ def _unrhotic(sounds: str) -> str:
 def close_surnames(heard: str, listed: str) -> bool:
     """Whether a heard surname is like a listed one: the same first sound and a rapidfuzz
     ratio >= 80, or >= 60 with the same sounds (>= 50 for a surname of four letters or
-    fewer: "Huck" / "Huq"), or >= 70 with the same sounds but for an "h" inside the word
-    and the r's a non-rhotic accent drops ("Sano" / "Soriano"); "John Kerry" is not
-    "John Terry"."""
+    fewer: "Huck" / "Huq"); "John Kerry" is not "John Terry"."""
     if first_sound(heard) != first_sound(listed):
         return False
     ratio = fuzz.ratio(heard, listed)
     near = 50 if min(len(heard), len(listed)) <= 4 else 60  # "Huck" / "Huq"
-    return (
-        ratio >= 80
-        or (ratio >= near and same_sounds(heard, listed))
-        or (ratio >= _SOFTLY and _softly_same(heard, listed))
-    )
-
-
-_SOFTLY = 70  # ratio a surname alike only without its "h" and r's needs ("Sano" / "Soriano";
-# not "Turner" / "Thune", "Kane" / "Carney")
+    return ratio >= 80 or (ratio >= near and same_sounds(heard, listed))
 
 
 def _softly_same(heard: str, listed: str) -> bool:
@@ -217,6 +218,10 @@ class NameList:
         self._firsts = firsts
         self._firsts_keys = sorted(firsts)
         self._first_count = Counter(p.key.split()[0] for p in people if " " in p.key)
+        self._by_first: dict[str, list[Person]] = {}
+        for p in people:
+            if " " in p.key:
+                self._by_first.setdefault(p.key.split()[0], []).append(p)
         self._with_first: dict[str, list[Person]] = {}
         for p in people:
             if len(p.key.split()) == 2:
@@ -347,7 +352,7 @@ class NameList:
                 and self._first_count[first] == 1
                 and fuzz.ratio(heard, last)
                 >= (60 if first_sound(heard) == first_sound(last) else 66)
-            )
+            ) or (words[0] == first and self._one_namesake(first, heard, last))
             cut_short = (  # "K Star": an initial and the surname's start
                 len(words[0]) == 1
                 and words[0] == first[0]
@@ -382,6 +387,20 @@ class NameList:
             if score >= 60 and (best is None or score > best[0]):
                 best = (score, person)
         return best[1] if best else None
+
+    def _one_namesake(self, first: str, heard: str, last: str) -> bool:
+        """Whether a heard surname sounds like ``last``, the surname of one of the few
+        listed people (three at most) with first name ``first`` but for its r's (a ratio
+        >= 60), or is close to it in letters (>= 75), and is unlike the others' (< 40):
+        "Bernardo Silver" is Silva, "Gary O'Donahu" O'Donoghue; "Jordan Smith" is no
+        Jordan Spieth, "Scott Kelly" no Scott Pelley (other sounds, 73 in letters),
+        "Emily Turner" no Emily Thornberry."""
+        if not 1 < self._first_count[first] <= _FEW_NAMESAKES or len(first) < 4:
+            return False
+        alike = [p for p in self._by_first[first] if fuzz.ratio(heard, p.surname) >= 40]
+        ratio = fuzz.ratio(heard, last)
+        close = ratio >= _NAMESAKE_RATIO or (ratio >= 60 and _alike_but_rs(heard, last))
+        return len(alike) == 1 and alike[0].surname == last and close
 
     def _lone(self, k: str) -> Person | None:
         person = self._alone.get(k) or self._bare.get(k)
