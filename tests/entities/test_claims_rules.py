@@ -326,6 +326,14 @@ def test_a_money_verb_before_a_sum_and_its_currency_takes_what_it_paid_for() -> 
     assert said[7] == "prices per pint"
 
 
+def test_odd_after_a_number_and_whose_currency() -> None:
+    assert values("Some 30 odd players left .") == {30: "players left"}  # about 30
+    assert values("It is worth 5 Qatari riyals .") == {5: "riyals"}  # not "Qatari riyals"
+    assert values("It is worth 5 Saudi riyals .") == {5: "riyals"}
+    assert values("It is worth 500 dirhams .") == {500: "dirhams"}  # a currency too
+    assert values("About 40 Qatari workers died .") == {40: "Qatari workers died"}
+
+
 def test_a_rate_and_a_place_name_no_purpose() -> None:
     assert values("The rent is £1,500 a month in London .") == {1_500: "rent"}
     assert values("She spent £200 a month in London on rent .") == {200: "on rent"}

@@ -504,8 +504,8 @@ def _measured(
     forms: Sequence[str], words: Sequence[str], at: tuple[int, int, int, int], value: float
 ) -> tuple[float, int, int, bool, bool]:
     """(value, tokens used, token after, counted, vague) of the number at ``at``
-    (sentence start and end, the number and its tokens): with its "percent", "or so"
-    and the other end of a range ("three to four", "between 3 and 5%")."""
+    (sentence start and end, the number and its tokens): with its "percent", "or so",
+    "odd" and the other end of a range ("three to four", "between 3 and 5%")."""
     s, e, i, used = at
     counted = "%" in forms[i] or forms[i][:1] in "$£€"
     extra = _percent_words(words, i + used, e)
@@ -515,6 +515,8 @@ def _measured(
     after = i + used
     if words[after : after + 2] == ["or", "so"]:
         after += 2  # "2,500 or so tower blocks"
+    elif words[after : after + 1] == ["odd"]:
+        after += 1  # "30 odd players": about 30 players
     value, after, counted, vague = _ranged(words, (s, e, i, used, after), value, counted)
     return value, used, after, counted, vague
 

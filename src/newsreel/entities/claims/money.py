@@ -38,7 +38,7 @@ from newsreel.entities.claims.words import (
     _WORDS,
     _YEAR,
 )
-from newsreel.entities.places import place
+from newsreel.entities.places import demonym, place
 from newsreel.entities.spelling import key
 from newsreel.repair.clean import FILLERS, bare
 
@@ -360,12 +360,16 @@ def sign_said_again(forms: Sequence[str], words: Sequence[str], i: int, after: i
     return named is not None and after < e and words[after] in (named, named[:-1])
 
 
-def _us_dollars(forms: Sequence[str], words: Sequence[str], i: int, after: int, e: int) -> bool:
-    """Whether "US" after a number says its currency: "18 billion U.S dollars", "$16
-    million US has been paid"."""
-    if words[after : after + 1] not in (["us"], ["u.s"]):
-        return False
-    return forms[i][:1] == "$" or (after + 1 < e and words[after + 1] in _CURRENCY)
+def _whose_currency(forms: Sequence[str], words: Sequence[str], i: int, after: int, e: int) -> bool:
+    """Whether the word after a number says whose its currency is: "18 billion U.S
+    dollars", "$16 million US has been paid", "10 Qatari riyals", "5 Saudi riyals"."""
+    if words[after : after + 1] in (["us"], ["u.s"]):
+        return forms[i][:1] == "$" or (after + 1 < e and words[after + 1] in _CURRENCY)
+    return (
+        after + 1 < e
+        and words[after + 1] in _CURRENCY
+        and (demonym(words[after]) or words[after] == "saudi")
+    )
 
 
 def money_noun_near(

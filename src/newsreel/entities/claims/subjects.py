@@ -17,7 +17,7 @@ from newsreel.entities.claims.money import (
     _purpose_after,
     _rate_end,
     _untimed,
-    _us_dollars,
+    _whose_currency,
     currency_of,
     money_noun_near,
     paid_bare,
@@ -221,7 +221,7 @@ def subject_of(
         return temperature_near(forms, words, s, i) or "degrees"
     if value < 0 and (cold := temperature_near(forms, words, s, _range_start(words, s, i))):
         return cold  # "temperatures due to hit minus 20 -30"
-    if _us_dollars(forms, words, i, after, e):  # "18 billion U.S dollars", "$16 million US"
+    if _whose_currency(forms, words, i, after, e):  # "18 billion U.S dollars", "$16 million US"
         after += 1
         at = (s, e, i, after)
     if sign_said_again(forms, words, i, after, e):  # "$75,000 dollars for the job"

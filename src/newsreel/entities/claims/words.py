@@ -193,7 +193,8 @@ _NOT_SUBJECT = frozenset(
 )
 
 _CURRENCY = frozenset(
-    "dollars dollar pounds pound euros euro riyals riyal yen yuan francs rupees quid".split()
+    "dollars dollar pounds pound euros euro riyals riyal rials rial reals reales dirhams dirham "
+    "shekels shekel rubles roubles ruble rouble lira liras yen yuan francs rupees quid".split()
 )
 
 # "one" as an article or pronoun: "on the one hand", "one day", "one of"
