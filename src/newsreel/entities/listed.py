@@ -167,19 +167,6 @@ def close_surnames(heard: str, listed: str) -> bool:
     return ratio >= 80 or (ratio >= near and same_sounds(heard, listed))
 
 
-def _softly_same(heard: str, listed: str) -> bool:
-    """Whether two words' coarse phonetic keys are one without an "h" after their first
-    sound and without the r's a non-rhotic accent drops (SLKL for "Solical" and
-    "Solhekol"; SN for "Sano" and "Soriano"); two letters of sound at least."""
-    mine, theirs = phonetic(heard), phonetic(listed)
-    if not (mine and theirs):
-        return False
-    if any(mine[0][1:].count(c) > theirs[0][1:].count(c) for c in "HR"):
-        return False  # the heard word lacks sounds, never has more: "Turner" is no "Thune"
-    a, b = (_unrhotic(s[0][:1] + s[0][1:].replace("H", "")) for s in (mine, theirs))
-    return len(a) >= 2 and a == b
-
-
 def _close_first(heard: str, listed: str, *, strict: bool = False) -> bool:
     """Whether a heard first name may be a listed one: close in letters (ratio >= 70, or
     >= 60 with the same first sound: "Revette" / "Yvette", not "Tarik" / "Karim"), the
