@@ -204,15 +204,11 @@ class NameList:
         firsts = {p.key.split()[0] for p in people}
         self._firsts = firsts
         self._firsts_keys = sorted(firsts)
-        self._first_count = Counter(p.key.split()[0] for p in people if " " in p.key)
-        self._by_first: dict[str, list[Person]] = {}
+        self._by_first: dict[str, list[Person]] = {}  # people of two names or more
         for p in people:
             if " " in p.key:
                 self._by_first.setdefault(p.key.split()[0], []).append(p)
-        self._with_first: dict[str, list[Person]] = {}
-        for p in people:
-            if len(p.key.split()) == 2:
-                self._with_first.setdefault(p.key.split()[0], []).append(p)
+        self._first_count = {first: len(named) for first, named in self._by_first.items()}
         self._own_first = {  # first names only one listed person has ("ursula")
             first: p
             for p in people
@@ -260,7 +256,7 @@ class NameList:
         ``heard`` may be, misheard (the same first sound, a ratio >= 75: "eddie" + "how"
         is Eddie Howe), the closest; None if none is."""
         best: tuple[float, Person] | None = None
-        for p in self._with_first.get(first, ()):
+        for p in (p for p in self._by_first.get(first, ()) if len(p.key.split()) == 2):
             last = p.key.split()[1]
             ratio = fuzz.ratio(heard, last)
             if (
@@ -336,7 +332,7 @@ class NameList:
             own_first = (  # "Nomia Kbal": a first name only one listed person has
                 words[0] == first
                 and len(first) >= 4
-                and self._first_count[first] == 1
+                and self._first_count.get(first) == 1
                 and fuzz.ratio(heard, last)
                 >= (60 if first_sound(heard) == first_sound(last) else 66)
             ) or (words[0] == first and self._one_namesake(first, heard, last))
@@ -382,7 +378,7 @@ class NameList:
         "Bernardo Silver" is Silva, "Gary O'Donahu" O'Donoghue; "Jordan Smith" is no
         Jordan Spieth, "Scott Kelly" no Scott Pelley (other sounds, 73 in letters),
         "Emily Turner" no Emily Thornberry."""
-        if not 1 < self._first_count[first] <= _FEW_NAMESAKES or len(first) < 4:
+        if not 1 < self._first_count.get(first, 0) <= _FEW_NAMESAKES or len(first) < 4:
             return False
         alike = [p for p in self._by_first[first] if fuzz.ratio(heard, p.surname) >= 40]
         ratio = fuzz.ratio(heard, last)

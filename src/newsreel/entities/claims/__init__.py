@@ -60,6 +60,7 @@ from newsreel.entities.claims.sources import (
 )
 from newsreel.entities.claims.subjects import subject_of
 from newsreel.entities.claims.words import (
+    _ARTICLES,
     _AUXILIARIES,
     _CURRENCY,
     _PREPOSITIONS,
@@ -452,12 +453,11 @@ def _ranged_from(
 
 
 def _kind(forms: Sequence[str], words: Sequence[str], i: int, end: int) -> str:
-    """Whether the number of tokens ``i`` to ``end`` is a share, a sum or a count."""
-    said = words[i : end + 1]
-    cent = words[end : end + 2] == ["per", "cent"]
-    if cent or "percent" in said or any("%" in f for f in forms[i:end]):
+    """Whether the number of tokens ``i`` to ``end`` (with its "percent" or "per cent",
+    ``_measured``) is a share, a sum or a count."""
+    if any("%" in f for f in forms[i:end]) or words[end - 1] in ("percent", "cent"):
         return "share"
-    if forms[i][:1] in "$£€" or any(w in _CURRENCY for w in said):
+    if forms[i][:1] in "$£€" or any(w in _CURRENCY for w in words[i : end + 1]):
         return "sum"
     return "count"
 
@@ -1156,7 +1156,6 @@ def _participle(word: str) -> bool:
 _PARTICIPLES = frozenset("shot hit held run led taken seen made beaten struck caught".split())
 _WHEN_NOUNS = frozenset("day night morning evening week month year time weekend afternoon".split())
 _RELATIVE = frozenset({"who", "which", "that"})
-_ARTICLES = frozenset({"the", "a", "an"})
 _OF_WHOM = frozenset({"of", "from", "at", "alongside", "with", "for", "in"})
 _HEAD_WORDS = 6  # words a speaker's head noun phrase may span before its preposition
 

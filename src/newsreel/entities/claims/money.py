@@ -12,6 +12,7 @@ from newsreel.entities.claims.source_words import _SAY
 from newsreel.entities.claims.words import (
     _ABOUT,
     _AFTER_CURRENCY,
+    _ARTICLES,
     _BE,
     _COSTS,
     _CURRENCY,
@@ -492,7 +493,6 @@ def _paid_in(forms: Sequence[str], words: Sequence[str], k: int, e: int) -> str 
 
 # prepositions after a sum that say where it goes or what it buys
 _GOES = frozenset("into to for under on".split())
-_ARTICLES = frozenset({"a", "an", "the"})
 _SUBJECT_PRONOUNS = frozenset("i we you they he she it".split())
 _POINTERS = frozenset("this that these those my his her its our your their".split())
 _WHEN_NOUNS = frozenset(

@@ -192,6 +192,8 @@ _NOT_SUBJECT = frozenset(
     "it's that's there's he's she's they're we're you're i'm be been now all both each".split()
 )
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
 _CURRENCY = frozenset(
     "dollars dollar pounds pound euros euro riyals riyal rials rial reals reales dirhams dirham "
     "shekels shekel rubles roubles ruble rouble lira liras yen yuan francs rupees quid".split()
