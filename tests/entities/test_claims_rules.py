@@ -326,6 +326,18 @@ def test_a_money_verb_before_a_sum_and_its_currency_takes_what_it_paid_for() -> 
     assert said[7] == "prices per pint"
 
 
+def test_a_money_verb_with_its_particle_and_less_than() -> None:
+    """Regression: "paid out over half a million dollars" and "leaving for less than 20
+    million euros" were only "dollars" and "euros"."""
+    assert values("And it's paid out over half a million dollars .") == {500_000: "paid out"}
+    assert values("He paid back 3 million dollars .") == {3_000_000: "paid back"}
+    said = values("Ikone was leaving for less than 20 million euros .")
+    assert said == {20_000_000: "Ikone was leaving"}
+    assert values("Fewer than 300 people came .") == {300: "people came"}
+    # a particle after another verb is no payment: "set out" pays nothing
+    assert values("They set out 3 million dollars .") == {3_000_000: "dollars"}
+
+
 def test_odd_after_a_number_and_whose_currency() -> None:
     assert values("Some 30 odd players left .") == {30: "players left"}  # about 30
     assert values("It is worth 5 Qatari riyals .") == {5: "riyals"}  # not "Qatari riyals"
@@ -2154,6 +2166,17 @@ def test_a_second_guess_at_a_number_is_a_range() -> None:
         2_300_000: "number",
     }
     assert values("there were 660 odd thousand people who changed jobs") == {660_000: "people"}
+    # said in full, or its hundreds said once
+    assert values("America produces 12 13% of global emissions .") == {
+        12: "global emissions",
+        13: "global emissions",
+    }
+    assert values("China is now about 32 33% .") == {32: "China", 33: "China"}
+    assert values("there's about 24 2500 people who live there .") == {
+        2_400: "people",
+        2_500: "people",
+    }
+    assert 20 not in values("The 20 23 Turkish super cup was cancelled .")  # a year
     assert values("they brag about it 20,000 20,000 people") == {20_000: "people"}  # a repeat
     assert values("we counted 8 20,000 seat stadiums") == {20_000: "seat stadiums"}  # no guess
     assert values("We saw 300, maybe more.") == {}  # no second number: nothing counted

@@ -620,36 +620,58 @@ def _ranged(
     start, its length and the token after it."""
     s, e, i, used, after = at
     other = _range_end(words, after, e, between=i > s and words[i - 1] == "between")
+    guessed = other is None
     if other is None:
         other = _second_guess(words, (i, used, after, e), value)
     if other is None:
         return value, after, counted, False
     if (value, other[0], words[after]) == (1.0, 2.0, "or"):
         return value, other[1], counted, True
-    value = _range_scaled(words, i, used, after, other[1], value, other[0])
+    scaled = _range_scaled(words, i, used, after, other[1], value, other[0])
+    value = _hundreds_once(value, other[0]) if guessed and scaled == value else scaled
     after = other[1]
     extra = _percent_words(words, after, e)
     if extra:
         return value, after + extra, True, False
-    return value, after, counted, False
+    return value, after, counted or words[after - 1].endswith("%"), False  # "32 33%"
 
 
 def _second_guess(
     words: Sequence[str], at: tuple[int, int, int, int], value: float
 ) -> tuple[float, int] | None:
     """(value, end) of a number said straight after a smaller one as a second guess, its
-    scale said once ("30 40,000 people", "$25 $30,000", "2.2 2.3 million"): the first
-    takes the second's scale and is at most a third below it. None for a repeat or a
-    stammer ("15 155 pounds", "20,000 20,000")."""
+    scale said once ("30 40,000 people", "$25 $30,000", "2.2 2.3 million", "24 2500
+    people") or said in full ("12 13%", "two two and a half%"): the first takes the
+    second's scale and is at most a third below it. None for a repeat or a stammer
+    ("15 155 pounds", "20,000 20,000")."""
     i, used, after, e = at
     second = _number_at(words, after, e) if after < e and words[after][:1] not in "-−–" else None
-    if second is None or second[0] <= value:
-        return None
+    if (
+        second is None
+        or second[0] <= value
+        or _TWO_DIGIT_YEAR.match(" ".join(words[i : after + 1]))
+    ):
+        return None  # "The 20 23 Turkish super cup": a year said in two
     end = after + second[1]
     scaled = _range_scaled(words, i, used, after, end, value, second[0])
-    if scaled == value or not (0.66 * second[0] <= scaled < second[0]):
+    if scaled == value:
+        scaled = _hundreds_once(value, second[0])
+    if not (0.66 * second[0] <= scaled < second[0]):
         return None
     return second[0], end
+
+
+_TWO_DIGIT_YEAR = re.compile(r"^(?:19|20) \d\d$")
+
+
+def _hundreds_once(value: float, second: float) -> float:
+    """A two-digit number said before a larger one whose first two digits are near it,
+    with the larger one's scale: "24 2500 people" (twenty-four, twenty-five hundred) ->
+    2,400; any other number as it is."""
+    if not (value.is_integer() and 10 <= value < 100 and 1000 <= second < 100_000):
+        return value
+    power = float(10 ** (len(str(int(second))) - 2))
+    return value * power if value < second / power else value
 
 
 def _percent_words(words: Sequence[str], at: int, e: int) -> int | None:

@@ -290,6 +290,8 @@ def _money_verb(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> s
     end = j
     if j > s and words[j - 1] in _MONEY_VERBS and (words[j] in _OBJECTS or forms[j][:1].isupper()):
         j -= 1  # "pay PSG 80 million euros", "paid him"
+    elif j > s and words[j] in _PAID_PARTICLES and words[j - 1] in _PAID_OUT:
+        return f"{bare(forms[j - 1])} {bare(forms[j])}"  # "paid out", "shelled out"
     if j < s or words[j] not in _MONEY_VERBS:
         return None
     if end > j:
@@ -408,6 +410,10 @@ def verb_purpose(forms: Sequence[str], words: Sequence[str], paid: str, after: i
         said = said[1:]
     return " ".join([*said, purpose])
 
+
+# a money verb's particle before the sum: "paid out half a million dollars"
+_PAID_PARTICLES = frozenset("out back off".split())
+_PAID_OUT = _MONEY_VERBS | frozenset("shelled shell shells forked fork forks splashed".split())
 
 # what opens a clause before a money verb, left out of the subject: "After paying"
 _WHEN_VERBED = frozenset("after before while when by having".split())

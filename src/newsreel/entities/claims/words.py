@@ -101,8 +101,8 @@ _NEAR = frozenset({"under", "below", "above", "beyond"})
 
 # words between a sum and what it is for: "a net worth of at least $2.5 billion"
 _ABOUT = frozenset(
-    "more than over at least around about almost nearly close to merely just some roughly "
-    "approximately well only up an a".split()
+    "more less fewer than over at least around about almost nearly close to merely just some "
+    "roughly approximately well only up an a".split()
 )
 
 _VACUOUS = frozenset("tune total sum amount figure value excess region upwards".split())
@@ -303,7 +303,8 @@ _MONEY_VERBS = frozenset(
     owes borrowed borrow committed commit commits pledged pledge pledges settled settle
     signed charged charge charges cost costs fined fines took bet bets won win wins saved
     save saves offered offer offers awarded
-    joined arrived moved""".split()  # a transfer: "Neymar arrived for 222 million euros"
+    joined arrived moved leaving""".split()  # a transfer: "Neymar arrived for 222 million
+    # euros", "Ikone leaving for less than 20 million euros"
 )
 
 # after a currency word, what says when or how often, not what for: "euros per year"
