@@ -148,6 +148,11 @@ def test_sources_that_admit_or_allege_through_auxiliaries() -> None:
     assert by("Theresa May said 40 MPs would resign.") == {40: "Theresa May"}
     assert by("And Israel's alleged strikes killed 30 people in Gaza.") == {30: None}
     assert by("The group alleged that 30 people died.") == {30: "The group"}
+    # a verb of judging reports only before "that"
+    said = "In 2014, UEFA decided that the contract was worth 2.5 million pounds."
+    assert by(said) == {2_500_000: "UEFA"}
+    assert by("The court ruled that he must pay 3 million dollars.") == {3_000_000: "The court"}
+    assert by("In 2014, UEFA decided to pay 2.5 million pounds.") == {2_500_000: None}
 
 
 def test_passive_and_noun_sources() -> None:

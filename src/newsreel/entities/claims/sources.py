@@ -81,6 +81,10 @@ def _titled(forms: Sequence[str], k: int, end: int) -> bool:
     )
 
 
+# verbs of judging that report only before "that": "UEFA decided that the true value of
+# the contract was ...", not "Chelsea decided to pay"
+_JUDGED = frozenset("alleged decided ruled determined calculated".split())
+
 _TITLE_ABBREVIATIONS = frozenset("dr mr mrs ms prof gen col lt sgt rep sen gov st".split())
 
 
@@ -103,7 +107,7 @@ def _source(
         ) and (found := _phrase_after(words, forms, j + 2, end)):
             return found
     for j in range(start + 1, end):
-        alleged = words[j] == "alleged" and words[j + 1 : j + 2] == ["that"]
+        alleged = words[j] in _JUDGED and words[j + 1 : j + 2] == ["that"]
         if _told(words, j):
             continue
         if words[j] in _SAY and forms[j - 1][-1:] == "," and _inverted(words, forms, j, end):
