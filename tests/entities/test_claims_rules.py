@@ -343,6 +343,24 @@ def test_a_money_verb_with_its_particle_and_less_than() -> None:
     assert values("They set out 3 million dollars .") == {3_000_000: "dollars"}
 
 
+def test_what_costs_before_a_relative_clause() -> None:
+    """Regression: "the rematch between ..., which reportedly cost around 80 million
+    dollars" was only "cost"."""
+    text = (
+        "including the recent heavyweight rematch between Anthony Joshua and Alexander"
+        " Usick , which reportedly cost around 80 million dollars ."
+    )
+    assert values(text) == {80_000_000: "recent heavyweight rematch"}
+    text = "the most pricey World Cups were Brazil and Russia , which cost less than 15 billion ."
+    assert values(text) == {15e9: "most pricey World Cups"}
+    assert values("The stadium , which cost 300 million pounds , opened .") == {3e8: "stadium"}
+    # with no determiner before it, as before
+    assert values("They signed Neymar , which cost 222 million euros .") == {2.22e8: "cost"}
+    # an interjection counts nothing
+    said = values("paying an aging player four , five , six heck , even 10 times .")
+    assert 5 not in said and 6 not in said
+
+
 def test_odd_after_a_number_and_whose_currency() -> None:
     assert values("Some 30 odd players left .") == {30: "players left"}  # about 30
     assert values("It is worth 5 Qatari riyals .") == {5: "riyals"}  # not "Qatari riyals"

@@ -65,6 +65,10 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
         return None
     link = j
     k, verbal = _before_cost(words, s, link)
+    if k > s and words[k] in ("which", "that") and forms[k - 1].endswith(","):
+        said_of = _determined_before(forms, words, s, k - 1)
+        if said_of is not None:
+            return said_of  # "the recent heavyweight rematch between A and B, which cost"
     out, first = _payee(forms, words, s, k)
     if out and out[-1].casefold() in _VACUOUS:
         k = first - 1  # "a whopping sum of": what the sum is, before it
@@ -303,6 +307,28 @@ def _money_verb(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> s
     if any(w.endswith(("ing", "ly")) or w in _LEAD_ADVERBS for w in map(str.casefold, nouns)):
         first = j  # "having already spent", "Jack Warner allegedly received": the verb
     return " ".join(bare(forms[t]) for t in range(first if nouns else j, j + 1))
+
+
+_AMONG = frozenset("between among against".split())  # ends the phrase as a preposition does
+
+
+def _determined_before(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> str | None:
+    """The nouns after the last determiner of the clause that ends at token ``j``, what a
+    relative clause after it is said of: "the recent heavyweight rematch between Anthony
+    Joshua and Alexander Usick(, which cost)" -> "recent heavyweight rematch"."""
+    k = j
+    while k >= s and words[k] not in _DETERMINERS and (k == j or forms[k][-1:] not in ".,?!;:"):
+        k -= 1
+    if k < s or words[k] not in _DETERMINERS:
+        return None
+    got: list[str] = []
+    for word, form in zip(words[k + 1 : j + 1], forms[k + 1 : j + 1], strict=True):
+        if not _noun(word) or _past(word) or word in _PREPOSITIONS or word in _AMONG:
+            break
+        got.append(bare(form))
+        if form[-1:] in ".,?!;:":
+            break
+    return " ".join(got) or None
 
 
 def _payee(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> tuple[list[str], int]:
