@@ -65,10 +65,8 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
         return None
     link = j
     k, verbal = _before_cost(words, s, link)
-    if k > s and words[k] in ("which", "that") and forms[k - 1].endswith(","):
-        said_of = _determined_before(forms, words, s, k - 1)
-        if said_of is not None:
-            return said_of  # "the recent heavyweight rematch between A and B, which cost"
+    if (said_of := _before_which(forms, words, s, k)) is not None:
+        return said_of  # "the recent heavyweight rematch between A and B, which cost"
     out, first = _payee(forms, words, s, k)
     if out and out[-1].casefold() in _VACUOUS:
         k = first - 1  # "a whopping sum of": what the sum is, before it
@@ -310,6 +308,14 @@ def _money_verb(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> s
 
 
 _AMONG = frozenset("between among against".split())  # ends the phrase as a preposition does
+
+
+def _before_which(forms: Sequence[str], words: Sequence[str], s: int, k: int) -> str | None:
+    """What a relative clause opened at token ``k`` (", which", ", that") is said of
+    (``_determined_before``), if it opens one there."""
+    if k > s and words[k] in ("which", "that") and forms[k - 1].endswith(","):
+        return _determined_before(forms, words, s, k - 1)
+    return None
 
 
 def _determined_before(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> str | None:
