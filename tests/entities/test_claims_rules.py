@@ -343,6 +343,17 @@ def test_a_money_verb_with_its_particle_and_less_than() -> None:
     assert values("They set out 3 million dollars .") == {3_000_000: "dollars"}
 
 
+def test_a_half_before_percent() -> None:
+    """Regression: "two and a half percent" and "two and a half%" counted nothing."""
+    said = values("it is two and a half percent of your lifetime earnings .")
+    assert said == {2.5: "your lifetime earnings"}
+    said = values("it is 2 and a half% of your lifetime earnings .")
+    assert said == {2.5: "your lifetime earnings"}
+    said = values("it is something like two two and a half% of your lifetime earnings .")
+    assert said == {2: "your lifetime earnings", 2.5: "your lifetime earnings"}
+    assert values("it took two and a half years .") == {}  # a duration, as before
+
+
 def test_what_costs_before_a_relative_clause() -> None:
     """Regression: "the rematch between ..., which reportedly cost around 80 million
     dollars" was only "cost"."""

@@ -507,7 +507,7 @@ def _measured(
     (sentence start and end, the number and its tokens): with its "percent", "or so",
     "odd" and the other end of a range ("three to four", "between 3 and 5%")."""
     s, e, i, used = at
-    counted = "%" in forms[i] or forms[i][:1] in "$£€"
+    counted = "%" in forms[i + used - 1] or forms[i][:1] in "$£€"  # "two and a half%"
     extra = _percent_words(words, i + used, e)
     if extra is not None:
         counted = True

@@ -94,8 +94,12 @@ def _tail(words: Sequence[str], j: int) -> tuple[float, int] | None:
     """(value added, tokens used) of the words at ``j`` that go on a number before its
     scale word: "2 and a half thousand", "thirty nine point eight million", "660 odd
     thousand people" (about 660,000); None where none do."""
-    if words[j : j + 3] == ["and", "a", "half"] and words[j + 3 : j + 4] in _SCALE_WORDS:
-        return 0.5, 3
+    if words[j : j + 3] == ["and", "a", "half"] and (
+        words[j + 3 : j + 4] in _SCALE_WORDS or words[j + 3 : j + 4] in (["percent"], ["per"])
+    ):
+        return 0.5, 3  # "2 and a half thousand", "two and a half percent"
+    if words[j : j + 3] == ["and", "a", "half%"]:
+        return 0.5, 3  # "two and a half%"
     if words[j : j + 1] == ["point"] and j + 1 < len(words) and words[j + 1] in _UNITS[:10]:
         return _WORDS[words[j + 1]] / 10, 2
     if words[j : j + 1] == ["odd"] and words[j + 1 : j + 2] in _SCALE_WORDS:
