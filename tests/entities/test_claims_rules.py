@@ -352,6 +352,10 @@ def test_a_half_before_percent() -> None:
     said = values("it is something like two two and a half% of your lifetime earnings .")
     assert said == {2: "your lifetime earnings", 2.5: "your lifetime earnings"}
     assert values("it took two and a half years .") == {}  # a duration, as before
+    # after its scale word: "a million and a half times"
+    said = values("these drugs are prescribed over a million and a half times by GPs .")
+    assert said == {1_500_000: "times by GPs"}
+    assert values("there are two million and a half people .") == {2_500_000: "people"}
 
 
 def test_what_costs_before_a_relative_clause() -> None:

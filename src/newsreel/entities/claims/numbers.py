@@ -87,6 +87,8 @@ def _number_at(words: Sequence[str], i: int, end: int | None = None) -> tuple[fl
         return None
     if j == i + 1 and _YEAR.match(words[i]):
         return None  # a year, not a count
+    if words[j - 1] in _SCALE and words[j : j + 3] == ["and", "a", "half"]:
+        return total + current + _SCALE[words[j - 1]] / 2, j + 3 - i  # "a million and a half"
     return total + current, j - i
 
 
