@@ -153,6 +153,10 @@ def test_sources_that_admit_or_allege_through_auxiliaries() -> None:
     assert by(said) == {2_500_000: "UEFA"}
     assert by("The court ruled that he must pay 3 million dollars.") == {3_000_000: "The court"}
     assert by("In 2014, UEFA decided to pay 2.5 million pounds.") == {2_500_000: None}
+    # from a review: "that" as a demonstrative opens no report
+    assert by("Keir Starmer ruled that out but 40% of voters want it.") == {40: None}
+    said = "The government decided that day to send 5,000 troops."
+    assert by(said) == {5_000: None}
 
 
 def test_passive_and_noun_sources() -> None:
@@ -356,6 +360,8 @@ def test_a_half_before_percent() -> None:
     said = values("these drugs are prescribed over a million and a half times by GPs .")
     assert said == {1_500_000: "times by GPs"}
     assert values("there are two million and a half people .") == {2_500_000: "people"}
+    assert values("it was 3 and a half per cent of GDP .") == {3.5: "GDP"}
+    assert values("He earned 3 million and a half of it went on tax .") == {3e6: "earned"}
 
 
 def test_what_costs_before_a_relative_clause() -> None:
@@ -369,8 +375,12 @@ def test_what_costs_before_a_relative_clause() -> None:
     text = "the most pricey World Cups were Brazil and Russia , which cost less than 15 billion ."
     assert values(text) == {15e9: "most pricey World Cups"}
     assert values("The stadium , which cost 300 million pounds , opened .") == {3e8: "stadium"}
-    # with no determiner before it, as before
+    # with no determiner before it, or one after a preposition, as before
     assert values("They signed Neymar , which cost 222 million euros .") == {2.22e8: "cost"}
+    said = values("The club bought the stadium from the council , which cost £50 million .")
+    assert said == {5e7: "cost"}
+    said = values("They sacked their manager in the summer , which cost £20 million .")
+    assert said == {2e7: "cost"}
     # an interjection counts nothing
     said = values("paying an aging player four , five , six heck , even 10 times .")
     assert 5 not in said and 6 not in said
@@ -2215,6 +2225,16 @@ def test_a_second_guess_at_a_number_is_a_range() -> None:
         2_500: "people",
     }
     assert 20 not in values("The 20 23 Turkish super cup was cancelled .")  # a year
+    # from a review: a stammer, a score and a count are no second guess
+    assert values("About 24 2450 people came .") == {2_450: "people came"}
+    assert values("Around 12 12,500 fans came .") == {12_500: "fans came"}
+    assert 3 not in values("It ended in a 3 4 defeat for United .")
+    assert 10 not in values("Inflation was 9 10 years ago it was 2% .")
+    # said in full after a pause, the repair's comma, it is one
+    assert values("He's only spent two, three big players each window .") == {
+        2: "big players each window",
+        3: "big players each window",
+    }
     assert values("they brag about it 20,000 20,000 people") == {20_000: "people"}  # a repeat
     assert values("we counted 8 20,000 seat stadiums") == {20_000: "seat stadiums"}  # no guess
     assert values("We saw 300, maybe more.") == {}  # no second number: nothing counted

@@ -517,7 +517,7 @@ def _measured(
         after += 2  # "2,500 or so tower blocks"
     elif words[after : after + 1] == ["odd"]:
         after += 1  # "30 odd players": about 30 players
-    value, after, counted, vague = _ranged(words, (s, e, i, used, after), value, counted)
+    value, after, counted, vague = _ranged(forms, words, (s, e, i, used, after), value, counted)
     return value, used, after, counted, vague
 
 
@@ -612,7 +612,11 @@ _COUNTED_PRONOUNS = frozenset({"others", "another", "everyone", "anyone", "nobod
 
 
 def _ranged(
-    words: Sequence[str], at: tuple[int, int, int, int, int], value: float, counted: bool
+    forms: Sequence[str],
+    words: Sequence[str],
+    at: tuple[int, int, int, int, int],
+    value: float,
+    counted: bool,
 ) -> tuple[float, int, bool, bool]:
     """(value, token after, counted, vague) of a number that may open a range ("three to
     four bodies": both count what follows the second; "between 60 and 70 per cent": both
@@ -622,7 +626,7 @@ def _ranged(
     other = _range_end(words, after, e, between=i > s and words[i - 1] == "between")
     guessed = other is None
     if other is None:
-        other = _second_guess(words, (i, used, after, e), value)
+        other = _second_guess(forms, words, (i, used, after, e), value)
     if other is None:
         return value, after, counted, False
     if (value, other[0], words[after]) == (1.0, 2.0, "or"):
@@ -637,13 +641,14 @@ def _ranged(
 
 
 def _second_guess(
-    words: Sequence[str], at: tuple[int, int, int, int], value: float
+    forms: Sequence[str], words: Sequence[str], at: tuple[int, int, int, int], value: float
 ) -> tuple[float, int] | None:
     """(value, end) of a number said straight after a smaller one as a second guess, its
     scale said once ("30 40,000 people", "$25 $30,000", "2.2 2.3 million", "24 2500
-    people") or said in full ("12 13%", "two two and a half%"): the first takes the
-    second's scale and is at most a third below it. None for a repeat or a stammer
-    ("15 155 pounds", "20,000 20,000")."""
+    people") or said in full, a share or after a pause ("12 13%", "two two and a half%",
+    "two, three big players"): the first takes the second's scale and is at most a third
+    below it. None for a repeat or a stammer ("15 155 pounds", "20,000 20,000", "24
+    2450"), a score or a count ("a 3 4 defeat", "9 10 years ago")."""
     i, used, after, e = at
     second = _number_at(words, after, e) if after < e and words[after][:1] not in "-−–" else None
     if (
@@ -656,7 +661,10 @@ def _second_guess(
     scaled = _range_scaled(words, i, used, after, end, value, second[0])
     if scaled == value:
         scaled = _hundreds_once(value, second[0])
-    if not (0.66 * second[0] <= scaled < second[0]):
+    in_full = scaled == value and not (
+        "%" in words[end - 1] or forms[after - 1].endswith(",") or _percent_words(words, end, e)
+    )
+    if in_full or not (0.66 * second[0] <= scaled < second[0]):
         return None
     return second[0], end
 
@@ -670,8 +678,9 @@ def _hundreds_once(value: float, second: float) -> float:
     2,400; any other number as it is."""
     if not (value.is_integer() and 10 <= value < 100 and 1000 <= second < 100_000):
         return value
-    power = float(10 ** (len(str(int(second))) - 2))
-    return value * power if value < second / power else value
+    power = 10 ** (len(str(int(second))) - 2)
+    lead, rest = divmod(int(second), power)
+    return value * power if value < lead and rest == 0 else value  # not "24 2450"
 
 
 def _percent_words(words: Sequence[str], at: int, e: int) -> int | None:

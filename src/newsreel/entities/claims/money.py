@@ -308,6 +308,8 @@ def _money_verb(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> s
 
 
 _AMONG = frozenset("between among against".split())  # ends the phrase as a preposition does
+# prepositions before an object that a relative clause after it is seldom said of
+_BEFORE_OBJECT = _AMONG | frozenset("to during off through under about across".split())
 
 
 def _before_which(forms: Sequence[str], words: Sequence[str], s: int, k: int) -> str | None:
@@ -327,6 +329,8 @@ def _determined_before(forms: Sequence[str], words: Sequence[str], s: int, j: in
         k -= 1
     if k < s or words[k] not in _DETERMINERS:
         return None
+    if k > s and (words[k - 1] in _PREPOSITIONS or words[k - 1] in _BEFORE_OBJECT):
+        return None  # "bought the stadium from the council, which cost": not the council's
     got: list[str] = []
     for word, form in zip(words[k + 1 : j + 1], forms[k + 1 : j + 1], strict=True):
         if not _noun(word) or _past(word) or word in _PREPOSITIONS or word in _AMONG:

@@ -87,7 +87,11 @@ def _number_at(words: Sequence[str], i: int, end: int | None = None) -> tuple[fl
         return None
     if j == i + 1 and _YEAR.match(words[i]):
         return None  # a year, not a count
-    if words[j - 1] in _SCALE and words[j : j + 3] == ["and", "a", "half"]:
+    if (
+        words[j - 1] in _SCALE
+        and words[j : j + 3] == ["and", "a", "half"]
+        and words[j + 3 : j + 4] != ["of"]
+    ):
         return total + current + _SCALE[words[j - 1]] / 2, j + 3 - i  # "a million and a half"
     return total + current, j - i
 
@@ -97,7 +101,9 @@ def _tail(words: Sequence[str], j: int) -> tuple[float, int] | None:
     scale word: "2 and a half thousand", "thirty nine point eight million", "660 odd
     thousand people" (about 660,000); None where none do."""
     if words[j : j + 3] == ["and", "a", "half"] and (
-        words[j + 3 : j + 4] in _SCALE_WORDS or words[j + 3 : j + 4] in (["percent"], ["per"])
+        words[j + 3 : j + 4] in _SCALE_WORDS
+        or words[j + 3 : j + 4] == ["percent"]
+        or words[j + 3 : j + 5] == ["per", "cent"]
     ):
         return 0.5, 3  # "2 and a half thousand", "two and a half percent"
     if words[j : j + 3] == ["and", "a", "half%"]:

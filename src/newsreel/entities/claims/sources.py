@@ -84,6 +84,20 @@ def _titled(forms: Sequence[str], k: int, end: int) -> bool:
 # verbs of judging that report only before "that": "UEFA decided that the true value of
 # the contract was ...", not "Chelsea decided to pay"
 _JUDGED = frozenset("alleged decided ruled determined calculated".split())
+# what opens a clause after "that" (not "ruled that out", "decided that case")
+_CLAUSE_START = frozenset("the a an its their his her our he she it they we there".split())
+
+
+def _clause_after_that(forms: Sequence[str], words: Sequence[str], j: int, end: int) -> bool:
+    """Whether token ``j`` is a "that" that opens a clause: after "alleged", any; after
+    another verb of judging, one that an article, a pronoun or a name follows ("UEFA
+    decided that the true value"; not "ruled that out", "decided that day")."""
+    if words[j : j + 1] != ["that"]:
+        return False
+    if words[j - 1] == "alleged":
+        return True
+    return j + 1 < end and (words[j + 1] in _CLAUSE_START or forms[j + 1][:1].isupper())
+
 
 _TITLE_ABBREVIATIONS = frozenset("dr mr mrs ms prof gen col lt sgt rep sen gov st".split())
 
@@ -107,7 +121,7 @@ def _source(
         ) and (found := _phrase_after(words, forms, j + 2, end)):
             return found
     for j in range(start + 1, end):
-        alleged = words[j] in _JUDGED and words[j + 1 : j + 2] == ["that"]
+        alleged = words[j] in _JUDGED and _clause_after_that(forms, words, j + 1, end)
         if _told(words, j):
             continue
         if words[j] in _SAY and forms[j - 1][-1:] == "," and _inverted(words, forms, j, end):
