@@ -2248,6 +2248,9 @@ def test_only_a_few_of_what_was_counted_before() -> None:
     }
     assert values("They had 20 players, and only two were fit.") == {20: "players"}  # 1 in 10
     assert values("They won eight titles and then two more.") == {8: "titles"}  # no "only"
+    # "another" goes on the series too, past the pronoun "I"
+    said = values("I have 1% growth in GDP and I am aiming for another 1.5% .")
+    assert said == {1: "growth in GDP", 1.5: "growth in GDP"}
 
 
 def test_a_source_speaks_only_for_the_clause_it_reports() -> None:

@@ -415,7 +415,7 @@ def _series(
     between = forms[last.end : i]
     if any(
         core(f).lower() in _NAMING
-        or (core(f)[:1].isupper() and n and between[n - 1][-1:] not in ".?!")
+        or (core(f)[:1].isupper() and core(f) != "I" and n and between[n - 1][-1:] not in ".?!")
         for n, f in enumerate(between)
     ):
         return None
@@ -468,7 +468,8 @@ _HEDGES = frozenset(
 _SERIES = 16  # words within which a bare number goes on the series of the claim before
 _NAMING = frozenset("the a an their his her its our my your".split())
 _AGED = frozenset("under aged age ages".split())
-_ONLY = frozenset("only just".split())  # "won only two": a few of what was counted before
+# "won only two": a few of what was counted before; "1% growth ... another 1.5%": more
+_ONLY = frozenset("only just another".split())
 _A_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
