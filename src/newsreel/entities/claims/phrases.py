@@ -225,22 +225,10 @@ def asked(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> str | N
                 return None
             got: list[str] = []
             for j in range(k + 2, min(e, k + 5)):
-                if (
-                    not _noun(words[j])
-                    or _past(words[j])
-                    or words[j] in _AUXILIARIES
-                    or words[j] in _ASKED_VERBS
-                ):
-                    break  # "How many people come here": people
+                if not _noun(words[j]) or _past(words[j]) or words[j] in _AUXILIARIES:
+                    break
                 got.append(bare(forms[j]))
                 if forms[j][-1:] in ".,?!;:":
                     break
             return " ".join(got) or None
     return None
-
-
-# verbs a "how many" question's noun runs into: "How many people come here every day?"
-_ASKED_VERBS = frozenset(
-    """come comes came go goes went show shows turn turns live lives work works die dies died attend
-    attends watch watches play plays get gets take takes want wants think thinks""".split()
-)
