@@ -37,7 +37,7 @@ from newsreel.entities.claims.numbers import (
     _unglued,
     with_pence,
 )
-from newsreel.entities.claims.phrases import asked, topic
+from newsreel.entities.claims.phrases import topic
 from newsreel.entities.claims.source_names import (
     named_source,
     speaker_head,
@@ -135,10 +135,9 @@ def extract(
         if sources[n] is None and n and orgs:  # "Sarah's Trust. ... it says it has helped"
             sources[n] = _organisation_before(words, spans[n - 1], (s, e), orgs, names_of)
         last = claims[-1] if claims else None
-        question = asked(forms, words, *spans[n - 1]) if n else None  # "How many seats?"
         if n not in ads:  # a podcast's sponsor: "25% off ... with code"
             claims += _claims_in(
-                forms, words, (s, e), sources[n], places, durations, about, last, ages, question
+                forms, words, (s, e), sources[n], places, durations, about, last, ages
             )
         about = topic(forms, words, s, e, plural=True) or (
             about if words[s:e][:1] in (["it"], ["they"]) else None
@@ -339,11 +338,9 @@ def _claims_in(
     about: str | None = None,
     last: Claim | None = None,
     ages: Collection[int] = (),
-    question: str | None = None,
 ) -> list[Claim]:
     """The claims of the sentence of tokens ``span``; ``about``: what the sentence
-    before was about; ``last``: the claim before the sentence; ``question``: what a "how
-    many" question in the sentence before counts."""
+    before was about; ``last``: the claim before the sentence."""
     s, e = span
     sentence = " ".join(f for f in forms[s:e] if not is_marker(f))  # no ">>" in a citation
     claims: list[Claim] = []
@@ -377,7 +374,6 @@ def _claims_in(
         )
         done = None if counted else _done_to(words, forms, after, e)  # not "90% is found"
         subject = subject or done or _series(before or last, forms, i, used, value)
-        subject = _answered(subject, asked(forms, words, s, i) or question, forms[i:after])
         if before is not None and (subject is None or subject.casefold() in _CURRENCY):
             subject = _ranged_from(before, forms, words, (i, i + used)) or subject
         if before and words[after : after + 2] == ["of", "them"] and _said_of_them(words, after, e):
@@ -400,16 +396,6 @@ def _claims_in(
         claims.append(Claim(i, i + used, value, text, _of_dropped(subject), by, sentence))
         i += used
     return claims
-
-
-def _answered(subject: str | None, question: str | None, said: Sequence[str]) -> str | None:
-    """A number's subject, or what a "how many" question just before counts where it has
-    none of its own ("How many seats are available? Take a guess, I'm saying, 40 grand"
-    -> "seats"); a share (``said``: the number's tokens) answers no "how many"."""
-    share = any("%" in f or f.casefold() in ("percent", "cent") for f in said)
-    if question is not None and not share and (subject is None or subject.casefold() == "grand"):
-        return question
-    return subject
 
 
 def _series(

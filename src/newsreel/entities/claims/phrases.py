@@ -212,23 +212,3 @@ def untrailed(subject: str | None) -> str | None:
         else:
             break
     return " ".join(kept)
-
-
-def asked(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> str | None:
-    """What the last "how many" question in tokens ``s`` to ``e`` counts ("How many
-    seats are available?" -> "seats"), the noun an answer's bare number counts; None
-    where none is asked (no question mark after it: "just how many developments are
-    coming")."""
-    for k in range(e - 2, s - 1, -1):
-        if words[k] == "how" and words[k + 1] == "many":
-            if not any(f.endswith("?") for f in forms[k:e]):
-                return None
-            got: list[str] = []
-            for j in range(k + 2, min(e, k + 5)):
-                if not _noun(words[j]) or _past(words[j]) or words[j] in _AUXILIARIES:
-                    break
-                got.append(bare(forms[j]))
-                if forms[j][-1:] in ".,?!;:":
-                    break
-            return " ".join(got) or None
-    return None
