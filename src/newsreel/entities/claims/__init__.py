@@ -415,7 +415,7 @@ def _series(
     between = forms[last.end : i]
     if any(
         core(f).lower() in _NAMING
-        or (core(f)[:1].isupper() and core(f) != "I" and n and between[n - 1][-1:] not in ".?!")
+        or (core(f)[:1].isupper() and n and between[n - 1][-1:] not in ".?!")
         for n, f in enumerate(between)
     ):
         return None
