@@ -625,15 +625,15 @@ def _ranged(
     start, its length and the token after it."""
     s, e, i, used, after = at
     other = _range_end(words, after, e, between=i > s and words[i - 1] == "between")
-    guessed = other is None
-    if other is None:
-        other = _second_guess(forms, words, (i, used, after, e), value)
-    if other is None:
-        return value, after, counted, False
-    if (value, other[0], words[after]) == (1.0, 2.0, "or"):
-        return value, other[1], counted, True
-    scaled = _range_scaled(words, i, used, after, other[1], value, other[0])
-    value = _hundreds_once(value, other[0]) if guessed and scaled == value else scaled
+    if other is not None:
+        if (value, other[0], words[after]) == (1.0, 2.0, "or"):
+            return value, other[1], counted, True
+        value = _range_scaled(words, i, used, after, other[1], value, other[0])
+    else:
+        guess = _second_guess(forms, words, (i, used, after, e), value)
+        if guess is None:
+            return value, after, counted, False
+        value, other = guess[0], guess[1:]
     after = other[1]
     extra = _percent_words(words, after, e)
     if extra:
@@ -643,13 +643,14 @@ def _ranged(
 
 def _second_guess(
     forms: Sequence[str], words: Sequence[str], at: tuple[int, int, int, int], value: float
-) -> tuple[float, int] | None:
-    """(value, end) of a number said straight after a smaller one as a second guess, its
-    scale said once ("30 40,000 people", "$25 $30,000", "2.2 2.3 million", "24 2500
-    people") or said in full, a share or after a pause ("12 13%", "two two and a half%",
-    "two, three big players"): the first takes the second's scale and is at most a third
-    below it. None for a repeat or a stammer ("15 155 pounds", "20,000 20,000", "24
-    2450"), a score or a count ("a 3 4 defeat", "9 10 years ago")."""
+) -> tuple[float, float, int] | None:
+    """(first value as scaled, second value, end) of a number said straight after a
+    smaller one as a second guess, its scale said once ("30 40,000 people", "$25
+    $30,000", "2.2 2.3 million", "24 2500 people") or said in full, a share or after a
+    pause ("12 13%", "two two and a half%", "two, three big players"): the first takes
+    the second's scale and is at most a third below it. None for a repeat or a stammer
+    ("15 155 pounds", "20,000 20,000", "24 2450"), a score or a count ("a 3 4 defeat",
+    "9 10 years ago")."""
     i, used, after, e = at
     second = _number_at(words, after, e) if after < e and words[after][:1] not in "-−–" else None
     if (
@@ -667,7 +668,7 @@ def _second_guess(
     )
     if in_full or not (0.66 * second[0] <= scaled < second[0]):
         return None
-    return second[0], end
+    return scaled, second[0], end
 
 
 _TWO_DIGIT_YEAR = re.compile(r"^(?:19|20) \d\d$")
