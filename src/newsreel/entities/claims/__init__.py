@@ -435,7 +435,8 @@ def _ranged_from(
     """The subject of the sum a "from ... to" range starts at, for the sum it goes to
     (tokens ``at``) when nothing names that one but its currency: "collapsed from just
     over $40 a barrel in 1981 to under $12" -> "price per barrel"; "went from £30 to
-    £90". Within eight words, "to" (and a hedge: "under", "about") just before, no
+    £90", "spent between 12 billion and 15 billion dollars". Within eight words, "to"
+    ("and" after "between"; a hedge: "under", "about") just before, no
     sentence end between, a number of the same kind (a sum to a sum, a share to a share:
     not "from $2 million to 40 percent")."""
     i, end = at
@@ -443,13 +444,16 @@ def _ranged_from(
         return None
     if _kind(forms, words, i, end) != _kind(forms, words, last.start, last.end):
         return None
-    opened = any(w == "from" for w in words[max(0, last.start - 3) : last.start])
+    opened = [_RANGES[w] for w in words[max(0, last.start - 3) : last.start] if w in _RANGES]
     k = i - 1
     while k > last.end and words[k] in _HEDGES:
         k -= 1
-    if not opened or words[k] != "to" or any(f[-1:] in ".?!" for f in forms[last.end - 1 : i]):
+    if words[k] not in opened or any(f[-1:] in ".?!" for f in forms[last.end - 1 : i]):
         return None
     return last.subject
+
+
+_RANGES = {"from": "to", "between": "and"}  # how a range opens, and what joins its ends
 
 
 def _kind(forms: Sequence[str], words: Sequence[str], i: int, end: int) -> str:
@@ -528,8 +532,9 @@ def _sourced(forms: Sequence[str], words: Sequence[str], s: int, i: int, source:
     that opens the sentence before the source's ("After a strike killed seven aid
     workers, a UN agency says ..."; "In 1971, a few months before the seven emirates
     came together, Qatar announced"), nor one after a "but" that follows the number
-    ("150 million pounds is a lot, but Ukraine says it needs more")."""
-    if source.start <= i < source.end:
+    ("150 million pounds is a lot, but Ukraine says it needs more"), nor one that counts
+    the source ("one human rights group based in the US has confirmed")."""
+    if source.start - 1 <= i < source.end:
         return False
     if i < source.start and any(words[k] in _CONTRARY for k in range(i + 1, source.start)):
         return False

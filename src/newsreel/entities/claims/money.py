@@ -50,21 +50,16 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
     that cost more than two billion dollars", "a net worth of a whopping sum of $17
     billion"; what has the worth: "All his cars have an estimated worth of", "Blue is
     worth over", "a Porsche, which is valued at"."""
-    j = i - 1
-    while j >= s and (
-        words[j] in _ABOUT
-        or (words[j] == "or" and j > s)
-        or _DIGITS.match(words[j])  # "close to 25 to 50 million": the range's first end
-        or words[j] in _WORDS
-        or words[j] in _REPORTED
-    ):
-        j -= 1
-    if j - 1 >= s and words[j] == "at" and words[j - 1] in ("valued", "priced"):
-        j -= 1
+    j, valued = _cost_before(forms, words, s, i)
+    if valued is not None:
+        return valued  # "valuing the club at an astonishing 3 billion dollars"
     if j < s or words[j] not in _COSTS:
         return None
     link = j
     k, verbal = _before_cost(words, s, link)
+    if words[link] in ("valued", "priced") and k >= s and forms[k].endswith(","):
+        out, _ = _payee(forms, words, s, k, own_comma=True)
+        return " ".join(out) or None  # "a sovereign wealth fund of Saudi Arabia, valued at"
     if (said_of := _before_which(forms, words, s, k)) is not None:
         return said_of  # "the recent heavyweight rematch between A and B, which cost"
     out, first = _payee(forms, words, s, k)
@@ -89,6 +84,45 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
     ):
         out.append(bare(forms[link]))  # "The cost nearly 10 million", "an annual cost of"
     return " ".join(out) if out else None
+
+
+def _cost_before(
+    forms: Sequence[str], words: Sequence[str], s: int, i: int
+) -> tuple[int, str | None]:
+    """The token before the sum at ``i`` past its "about" words, the range's first end
+    and "an estimated" ("a net worth of (at least)", "cost (close to 25 to)"), where a
+    worth word may stand; or what a valuation before it names ("valuing the club at")."""
+    j = i - 1
+    while j >= s and (
+        words[j] in _ABOUT
+        or (words[j] == "or" and j > s)
+        or _DIGITS.match(words[j])  # "close to 25 to 50 million": the range's first end
+        or words[j] in _WORDS
+        or words[j] in _REPORTED
+    ):
+        if words[j] == "at" and (valued := _valued_object(forms, words, s, j)):
+            return j, valued
+        j -= 1
+    if j - 1 >= s and words[j] == "at" and words[j - 1] in ("valued", "priced"):
+        j -= 1
+    return j, None
+
+
+_VALUING = frozenset("valuing valued values value".split())
+
+
+def _valued_object(forms: Sequence[str], words: Sequence[str], s: int, at: int) -> str | None:
+    """What a valuation puts a sum on, named between its verb and "at" (token ``at``):
+    "valuing the club at" -> "club", "which valued the company at" -> "company"."""
+    for v in range(at - 1, max(s - 1, at - 5), -1):
+        if words[v] in _VALUING:
+            break
+        if forms[v][-1:] in ".,?!;:" or not (_noun(words[v]) or words[v] in _DETERMINERS):
+            return None
+    else:
+        return None
+    out = [bare(forms[t]) for t in range(v + 1, at) if words[t] not in _DETERMINERS]
+    return " ".join(out) or None
 
 
 def _before_cost(words: Sequence[str], s: int, link: int) -> tuple[int, bool]:
@@ -165,10 +199,17 @@ def _purpose_after(
         else:
             break
     k = j
-    while k < e and words[k] in _BE:
+    while k < e and (words[k] in _BE or words[k] in _MODAL or _adverb_ly(words[k])):
         k += 1
     if k < e and words[k] in _MONEY_VERBS and (k > j or forms[k - 1][-1:] not in ".,?!;:"):
         return _words_on(forms, words, k, e, 5)  # "was spent on transfers"
+    if (
+        k + 1 < e
+        and words[k] in _GO
+        and words[k + 1] in _GOES
+        and forms[k - 1][-1:] not in ".,?!;:"
+    ):
+        return _words_on(forms, words, k, e, 5)  # "(20 pounds) actually go to charity"
     if j + 2 < e and words[j] == "worth" and words[j + 1] == "of" and forms[j - 1][-1:].isalnum():
         return _words_on(forms, words, j, e, 6)  # "(pounds) worth of equipment"
     if (
@@ -188,6 +229,16 @@ def _purpose_after(
     return None
 
 
+# verbs a sum goes with to where it goes: "400 million dollars went for a stake"
+_GO = frozenset("go goes went going gone".split())
+_MODAL = frozenset("will would could may might should can".split())  # "will go to golf"
+
+
+def _adverb_ly(word: str) -> bool:
+    """An adverb between a sum and its verb: "(20 pounds) actually (go to)"."""
+    return len(word) > 4 and word.endswith("ly") and word not in ("only", "early", "family")
+
+
 def _rate_end(words: Sequence[str], j: int, e: int) -> int:
     """The token after a rate that starts at ``j`` ("per year", "a week", "annually"),
     else ``j``."""
@@ -202,10 +253,17 @@ def _before_sum(words: Sequence[str], s: int, i: int) -> int:
     """The token before the sum at ``i`` and its "about"/"an estimated" words (also a
     hyphened adjective after "a": "for a head-spinning 222 million euros")."""
     j = i - 1
-    while j >= s and (
-        words[j] in _ABOUT
-        or words[j] in _SUM_WORDS
-        or ("-" in words[j] and j > s and words[j - 1] in ("a", "an"))
+    while (
+        j >= s
+        and (
+            words[j] in _ABOUT
+            or words[j] in _SUM_WORDS
+            or ("-" in words[j] and j > s and words[j - 1] in ("a", "an"))
+            or words[j] == "between"  # "spent approximately between"
+            or words[j - 2 : j + 1] == ["as", "much", "as"]
+            or words[j - 1 : j + 2] == ["as", "much", "as"]
+            or words[j : j + 3] == ["as", "much", "as"]
+        )
     ):
         j -= 1
     return j
@@ -341,8 +399,11 @@ def _determined_before(forms: Sequence[str], words: Sequence[str], s: int, j: in
     return " ".join(got) or None
 
 
-def _payee(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> tuple[list[str], int]:
-    """The noun phrase that ends at token ``j`` (after "that"/"which") and where it starts."""
+def _payee(
+    forms: Sequence[str], words: Sequence[str], s: int, j: int, *, own_comma: bool = False
+) -> tuple[list[str], int]:
+    """The noun phrase that ends at token ``j`` (after "that"/"which") and where it starts
+    (with ``own_comma``, its last word may end in a comma: "a fund of Saudi Arabia,")."""
     if j >= s and words[j] in ("that", "which"):
         j -= 1
 
@@ -350,7 +411,7 @@ def _payee(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> tuple[
         named = k > s and forms[k][:1].isupper() and words[k] in _WORDS  # "Formula One"
         return (not (_noun(words[k]) or named) and words[k] not in ("in", "of")) or _past(words[k])
 
-    out, first = _words_back(forms, s, j, 5, stop)
+    out, first = _words_back(forms, s, j, 5, stop, own_comma=own_comma)
     while out and out[0].casefold() in ("in", "of"):
         out.pop(0)
         first += 1
@@ -379,7 +440,9 @@ _WILL = frozenset("to will would could may might should can does did".split())
 _NOT_COSTING = frozenset("going likely unlikely due set able bound used ought".split())
 
 # hearsay between a worth and its sum: "worth a reported 305 billion pounds"
-_REPORTED = frozenset({"reported", "estimated", "whopping"})
+_REPORTED = frozenset(
+    "reported estimated whopping staggering astonishing massive hefty princely mere".split()
+)
 
 _CURRENCY_SIGNS = {"$": "dollars", "£": "pounds", "€": "euros"}
 

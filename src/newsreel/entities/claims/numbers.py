@@ -14,6 +14,7 @@ from newsreel.entities.claims.words import (
     _NOT_SUBJECT,
     _SCALE,
     _SCALE_WORDS,
+    _SIGNED_SCALE,
     _STOP,
     _TENS,
     _THOUSANDS,
@@ -85,7 +86,7 @@ def _number_at(words: Sequence[str], i: int, end: int | None = None) -> tuple[fl
         j -= 1
     if j == i or (j == i + 1 and words[i] == "a"):
         return None
-    if j == i + 1 and _YEAR.match(words[i]):
+    if j == i + 1 and _YEAR.match(words[i]) and not _round_count(words, i):
         return None  # a year, not a count
     if (
         words[j - 1] in _SCALE
@@ -94,6 +95,26 @@ def _number_at(words: Sequence[str], i: int, end: int | None = None) -> tuple[fl
     ):
         return total + current + _SCALE[words[j - 1]] / 2, j + 3 - i  # "a million and a half"
     return total + current, j - i
+
+
+# words before a round number that make it a count, not a year: "over 2000 meters"
+_COUNT_BEFORE = frozenset(
+    "over than about around almost nearly some roughly approximately least only just merely".split()
+)
+
+
+def _round_count(words: Sequence[str], i: int) -> bool:
+    """Whether a number written like a year (token ``i``) counts things: a round hundred
+    after "over", "about" and the like, before a plural noun ("over 2000 meters",
+    "nearly 1500 fans"); not "in 2000 people", "the 2000 Olympics" nor "about 2019"."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return (
+        i > 0
+        and words[i - 1] in _COUNT_BEFORE
+        and int(words[i]) % 100 == 0
+        and after.endswith("s")
+        and _noun(after)
+    )
 
 
 def _tail(words: Sequence[str], j: int) -> tuple[float, int] | None:
@@ -175,6 +196,16 @@ def _year_end(words: Sequence[str], j: int, oh: str) -> int:
     return j
 
 
+def _scaled_token(word: str) -> float | None:
+    """The value of a number written with its scale in one token: "27k" (thousands),
+    "£265m", "$1.5bn" (millions and billions after a currency sign); else None."""
+    if _K.match(word):
+        return float(word.strip("$£€k").replace(",", "")) * 1000
+    if scaled := _SIGNED_SCALE.match(word):
+        return float(scaled.group(1)) * (1e6 if scaled.group(2) == "m" else 1e9)
+    return None
+
+
 def _number_step(
     word: str, nxt: str, started: bool, total: float, current: float, before: str = ""
 ) -> tuple[float, float] | None:
@@ -182,8 +213,8 @@ def _number_step(
     a number, or None where the number ends before it."""
     if _restated_scale(before, word):
         return None  # "26 billion million euros": the speaker said the scale again
-    if _K.match(word) and not started:
-        return total, float(word.strip("$£€k").replace(",", "")) * 1000  # "your 27k"
+    if not started and (scaled := _scaled_token(word)) is not None:
+        return total, scaled  # "your 27k", "£265m", "$1.5bn"
     if _DIGITS.match(word) and not (started and current):
         return total, current + float(word.strip("$£€%").replace(",", ""))
     if word == "dozen" and started and current:

@@ -86,7 +86,7 @@ _VAGUE_SOURCES = frozenset(
 _CLAUSE_VERBS = (_BE - {"be", "been", "being", "'s", "'ve"}) | {"did", "does"}
 
 # between a source and its verb of saying: "The ministry also said", "has always said"
-_BETWEEN = frozenset("also always again still just once since long only".split())
+_BETWEEN = frozenset("also always again still just once since long only now already".split())
 
 _SPEAKER_STOP = frozenset("but and so that because while as if when then also though".split())
 

@@ -195,15 +195,18 @@ def _speaker_before(
     if (aside := _description(words, forms, start, verb)) is not None:
         return _speaker_before(words, forms, start, aside)  # "Amnesty, the rights group,"
     first = verb
+    short = verb - 5  # past this, only a long name goes on (or a placed body's words)
     for k in range(verb - 1, max(start - 1, verb - 9), -1):
         name_part = k < verb - 1 and _NAME_PART.match(forms[k])  # "Robert F. Kennedy Jr."
         closes = k == verb - 1 and forms[k][-1:] == ","  # "The mayor, Vitali Klitschko, said"
         if words[k] in _SPEAKER_STOP or (forms[k][-1:] in ".,?!;:" and not (name_part or closes)):
             break
-        if k < verb - 1 and _clause_verb(words[k], forms[k]):
+        if k < verb - 1 and _placed(words, k, verb):
+            short = k - 4  # "one human rights group (based in the US) has confirmed"
+        elif k < verb - 1 and _clause_verb(words[k], forms[k]):
             break  # "one woman died police said": the police said
         if (
-            k < verb - 5
+            k < short
             and (
                 words[k] in _TIME_ADVERBS  # "Yesterday Saudi Crown Prince ... said"
                 or words[k] in _DETERMINERS
@@ -263,6 +266,23 @@ def _opener(
     if k == first or k - first > 7 or not (words[k] in _AUXILIARIES or _past(words[k])):
         return None
     return " ".join(forms[first - (words[first - 1 : first] == ["the"]) : k]), first
+
+
+# participles that place or back a body in its own description: "a group based in the
+# US", "a think tank funded by Qatar"
+_PLACED = frozenset("based headquartered backed funded sponsored owned run led".split())
+
+
+def _placed(words: Sequence[str], k: int, verb: int) -> bool:
+    """Whether token ``k`` is a participle that describes the noun before it and opens a
+    phrase that goes on to the verb ("group based in the US has confirmed"), no verb."""
+    return (
+        words[k] in _PLACED
+        and k > 0
+        and words[k + 1] in ("in", "by", "at", "out")
+        and words[k - 1] not in _DETERMINERS
+        and not _past(words[k - 1])
+    )
 
 
 def _clause_verb(word: str, form: str) -> bool:

@@ -449,6 +449,8 @@ def _what(
         priced=counted or money or currency,
         topic=topic,
     )
+    if money and _only_when(subject):
+        subject = None  # "$44 million since 2015": when, not what
     if money or currency:
         # what the sum is for, named before it, unless a noun follows ("£20 notes")
         plain = (
@@ -511,6 +513,20 @@ def _what(
     ):
         return measured, True  # "a capacity of 40,000", "a base of 150,000 per week"
     return subject, counted
+
+
+_SINCE = frozenset("since in during until by".split())
+
+
+def _only_when(subject: str | None) -> bool:
+    """Whether a subject says only when: "since 2015", "in 2018", "since 2020 alone"."""
+    said = (subject or "").casefold().split()
+    return (
+        len(said) in (2, 3)
+        and said[0] in _SINCE
+        and bool(_YEAR.match(said[1]))
+        and all(w == "alone" for w in said[2:])
+    )
 
 
 def _per_unit(

@@ -147,6 +147,9 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _SCALE_WORDS = [[w] for w in _SCALE]
 
 _K = re.compile(r"^[$£€]?\d+(?:\.\d+)?k$")  # "27k": thousands
+# a sum written with its scale: "£265m", "$1.5bn" (only after a currency sign: "5m" is
+# five metres as often as five million)
+_SIGNED_SCALE = re.compile(r"^[$£€](\d+(?:\.\d+)?)(m|bn)$")
 
 _THOUSANDS = re.compile(r"^\d{3}$")
 
