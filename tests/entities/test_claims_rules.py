@@ -2414,3 +2414,21 @@ def test_a_sum_said_with_only_when_is_said_of_the_verb_before_it() -> None:
         12e9: "Russia spent",
         15e9: "Russia spent",
     }
+
+
+def test_who_opens_the_sentence_speaks_for_its_clause() -> None:
+    """Regression: "Tik Tok has banned four accounts we identified and says ..." took the
+    sentence before's source ("we" read as the pronoun that says) and, with it mended,
+    none (the opening name's span ran to "says", as a description's does)."""
+    text = (
+        "The social media company says it enforces its guidelines. Tik Tok has banned four "
+        "accounts we identified and says it does not allow such imagery."
+    )
+    assert attributions(text) == {4: "Tik Tok"}
+    # a pronoun that says, past an auxiliary or an adverb, still takes the sentence before's
+    said = attributions("The ministry said 200 were hurt. It has repeatedly said 300 people died.")
+    assert said[300] == said[200] is not None
+    # words between a source and its verb still describe the source
+    assert attributions("The union representing 65,000 footballers warned of strikes.") == {
+        65000: None
+    }

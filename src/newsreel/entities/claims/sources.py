@@ -11,8 +11,10 @@ from newsreel.entities.claims.source_names import _adverb, named_source
 from newsreel.entities.claims.source_words import (
     _ASIDE,
     _BACK,
+    _BETWEEN,
     _BY,
     _GO_ON,
+    _LY_NOUNS,
     _MEDIA,
     _NAME_JOINERS,
     _NAME_PART,
@@ -135,9 +137,14 @@ def _source(
             and words[j - 1] not in _NOUN_BEFORE  # "with claims of ...": a noun
             and not _pronoun_report(words, max(start, j - 3), j + 1)
         ):
-            speaker = _speaker_before(words, forms, start, j) or _opener(words, forms, start, j)
+            before = _speaker_before(words, forms, start, j)
+            speaker = before or _opener(words, forms, start, j)
             if speaker is None:
                 continue
+            # who opens the sentence speaks for its clause ("Tik Tok has banned four
+            # accounts ... and says"); words between a source and its verb describe it
+            # ("the union representing 65,000 footballers warned")
+            upto = j if before else speaker[1] + len(speaker[0].split())
             said = speaker[0].split()
             if said[-1].endswith(("'s", "’s")):  # "the UK government's announced": has
                 said[-1] = said[-1][:-2]
@@ -152,7 +159,7 @@ def _source(
                 noun = words[j] == "reports" and after != ["that"]
                 media = noun and (said[-1] in _MEDIA or after == ["saying"])
                 name = f"{named} {forms[j]}" if media else named
-                return _Source(name, speaker[1], j)
+                return _Source(name, speaker[1], upto)
     return None
 
 
@@ -295,11 +302,28 @@ def _clause_verb(word: str, form: str) -> bool:
 
 
 def _pronoun_report(words: Sequence[str], start: int, end: int) -> bool:
-    """'it said', 'they even said': a report whose source is named elsewhere."""
+    """'it said', 'they even said', 'it has said': a report whose source is named
+    elsewhere; not one whose pronoun is another verb's ("accounts we identified and
+    says": the name that opens the sentence says)."""
     return any(
-        words[j] in _SAY and any(words[k] in _PRONOUNS for k in range(max(start, j - 3), j))
-        for j in range(start, end)
+        words[j] in _SAY and _pronoun_before(words, max(start, j - 3), j) for j in range(start, end)
     )
+
+
+def _pronoun_before(words: Sequence[str], start: int, j: int) -> bool:
+    """Whether a pronoun stands before token ``j`` with only auxiliaries and adverbs
+    between ("it said", "they even said", "it has repeatedly said")."""
+    k = j - 1
+    while k >= start and (
+        words[k] in _AUXILIARIES or words[k] in _HAVE or words[k] in _BETWEEN or _ly(words[k])
+    ):
+        k -= 1
+    return k >= start and words[k] in _PRONOUNS
+
+
+def _ly(word: str) -> bool:
+    """An adverb in "-ly" ("repeatedly"), not a noun that ends so ("family")."""
+    return len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
 
 
 def _sentence_source(
