@@ -309,6 +309,12 @@ def test_a_lower_case_word_is_no_name_of_a_kind() -> None:
     assert not may_be_name("geese", "MISC", linker, "geese")
     assert may_be_name("jihadist", "MISC", linker, "Jihadist")  # as the repair wrote it
     assert may_be_name("firmino", "PER", linker, "firmino")  # a person the repair missed
+    # the NER's guess at words left in lower case: several, or one rare word of no person
+    assert not may_be_name("crown jewel", "PER", linker, "crown jewel")
+    assert not may_be_name("kickstar", "ORG", linker, "kickstar")
+    assert may_be_name("congress", "ORG", linker, "congress")  # an everyday word
+    assert may_be_name("justice department", "ORG", linker, "the justice department")
+    assert may_be_name("crown jewel", "MISC", linker, "Crown Jewel")  # as the repair wrote it
 
 
 def test_a_misheard_name_joins_a_curated_entity_whatever_the_ner_typed() -> None:

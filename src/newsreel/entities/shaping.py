@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from newsreel.entities import ner
 from newsreel.entities.linking import Linker, curated, surname_in_lower_case
-from newsreel.entities.listed import TITLES, NameList, everyday, people
+from newsreel.entities.listed import TITLES, NameList, everyday, people, rare
 from newsreel.entities.names import NAME_PARTICLES, clean, club, generic
 from newsreel.entities.outlet_split import OUTLETS, outlet_split
 from newsreel.entities.places import demonym, place
@@ -104,6 +104,8 @@ def may_be_name(k: str, kind: str, linker: Linker, surface: str = "") -> bool:
         return False
     if kind == "MISC" and surface.islower() and " " not in k and k not in linker.curated:
         return False
+    if _lower_guess(k, kind, linker, surface):
+        return False
     if all(w in TITLES for w in k.split()):
         return False
     if kind == "PER" and any(c.isdigit() for c in k):
@@ -116,6 +118,24 @@ def may_be_name(k: str, kind: str, linker: Linker, surface: str = "") -> bool:
         and place(k, kind) is None
         and k not in linker.listed.by_key
         and k not in linker.curated
+    )
+
+
+def _lower_guess(k: str, kind: str, linker: Linker, surface: str) -> bool:
+    """Whether an NER mention is only the model's guess at words the captions and the
+    repair left in lower case ("crown jewel", "kickstar", "taco taco taco"): no capital,
+    no article that makes it an institution ("the justice department"), no curated
+    spelling, listed person or known place; several words, or one rare in English that
+    names no person (an everyday word may be an institution or a name misheard:
+    "congress", "navy", "karma" heard for Starmer; a lone surname may be one the repair
+    left in lower case: "firmino")."""
+    return (
+        surface.islower()
+        and not surface.startswith("the ")
+        and (" " in k or (rare(k) and kind != "PER"))
+        and k not in linker.curated
+        and k not in linker.listed.by_key
+        and place(k, kind) is None
     )
 
 
