@@ -2432,3 +2432,12 @@ def test_who_opens_the_sentence_speaks_for_its_clause() -> None:
     assert attributions("The union representing 65,000 footballers warned of strikes.") == {
         65000: None
     }
+
+
+def test_a_total_goes_on_the_series_before_it() -> None:
+    """Regression: "five different types of aircraft, 14 in total" gave no claim for 14
+    (a small number before it starts no series)."""
+    said = values("The Emir has five different types of aircraft, 14 in total, and a yacht.")
+    assert said == {5: "different types of aircraft", 14: "different types of aircraft"}
+    assert values("They have five boats, 20 altogether.") == {5: "boats", 20: "boats"}
+    assert values("There were 20 altogether.") == {}  # nothing counted before

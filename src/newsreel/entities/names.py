@@ -35,7 +35,9 @@ _GENERIC = frozenset(
 # words that are no name alone, though names are made of them ("State Department")
 _LONE_GENERIC = frozenset(
     "kingdom republic regime monarchy federation agency department embassy league party "
-    "union club ai dad mum mom dude guys speaker shall".split()
+    "union club ai dad mum mom dude guys speaker shall "
+    # currency codes: "10 million EUR" names no organisation
+    "eur usd gbp chf jpy cny".split()
 )
 # the last word of a sports club named after its city ("Manchester City", "Leeds United")
 _CLUB = frozenset("city united rovers athletic wanderers albion hotspur villa fc".split())

@@ -406,8 +406,9 @@ def _series(
     sometimes as low as 1,520". Only within ``_SERIES`` words with nothing named between
     ("Labour is on 40%, the Conservatives on 30%"), for a number of the same kind (a
     share after a share) and size (within five times), from 10 up (or after "only":
-    "eight League titles, having won only two") and no year."""
-    small = i > 0 and core(forms[i - 1]).lower() in _ONLY
+    "eight League titles, having won only two"; or the total: "five types of aircraft,
+    14 in total") and no year."""
+    small = (i > 0 and core(forms[i - 1]).lower() in _ONLY) or _total(forms, i + used)
     if last is None or last.subject is None or i - last.end > _SERIES:
         return None
     if abs(value) < 10 and not small:
@@ -427,6 +428,15 @@ def _series(
     if (abs(last.value) < 10 and not small) or not 0.2 <= value / last.value <= 5:
         return None
     return last.subject
+
+
+_TOTALS = (["in", "total"], ["in", "all"], ["altogether"], ["all", "told"])
+
+
+def _total(forms: Sequence[str], k: int) -> bool:
+    """Whether the words from token ``k`` say a total ("14 in total", "20 altogether")."""
+    said = [core(f).lower() for f in forms[k : k + 2]]
+    return any(said[: len(t)] == t for t in _TOTALS)
 
 
 def _ranged_from(

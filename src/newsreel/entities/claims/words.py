@@ -193,7 +193,7 @@ _NOT_SUBJECT = frozenset(
     "or to and in on at by from for with out than as during into over under about up "
     "more less i you he she it we they this that there these those who what which "
     "it's that's there's he's she's they're we're you're i'm be been now all both each "
-    "oh heck gosh wow yeah yep okay ok".split()  # interjections: "four, five, six heck"
+    "oh heck gosh wow yeah yep okay ok altogether".split()  # interjections: "five, six heck"
 )
 
 _ARTICLES = frozenset({"the", "a", "an"})
