@@ -2441,3 +2441,18 @@ def test_a_total_goes_on_the_series_before_it() -> None:
     assert said == {5: "different types of aircraft", 14: "different types of aircraft"}
     assert values("They have five boats, 20 altogether.") == {5: "boats", 20: "boats"}
     assert values("There were 20 altogether.") == {}  # nothing counted before
+
+
+def test_and_goes_on_with_the_source_before_unless_it_opens_on_its_own_subject() -> None:
+    """Regression: "And Jack Warner allegedly received 5 million" and "And here, you have
+    two women who ..." took the sentence before's source."""
+    before = "Rafael Salguero said he accepted one million dollars for his vote. "
+    said = attributions(before + "And Jack Warner allegedly received 5 million for hits.")
+    assert said[1e6] == "Rafael Salguero" and said[5e6] is None
+    said = attributions("The Kremlin said 300 soldiers died. And here, you have two women.")
+    assert said[300] == "The Kremlin" and said[2] is None
+    # a subject the source names, or none, goes on: "And at least 11 sites contain"
+    said = attributions(
+        "A BBC investigation found 500 illegal dumps. And at least 11 sites contain waste."
+    )
+    assert said[11] == said[500] is not None

@@ -131,7 +131,7 @@ def extract(
     about: str | None = None  # what the sentence before was about, for an "it"
     orgs = _organisations(names_of)
     for n, (s, e) in enumerate(spans):
-        sources[n] = _sentence_source(words, spans, sources, n)  # "And ..." chains on
+        sources[n] = _sentence_source(words, spans, sources, n, forms)  # "And ..." goes on
         if sources[n] is None and n and orgs:  # "Sarah's Trust. ... it says it has helped"
             sources[n] = _organisation_before(words, spans[n - 1], (s, e), orgs, names_of)
         last = claims[-1] if claims else None

@@ -331,8 +331,10 @@ def _sentence_source(
     spans: Sequence[tuple[int, int]],
     sources: Sequence[_Source | None],
     n: int,
+    forms: Sequence[str] = (),
 ) -> _Source | None:
-    """The source of sentence ``n``: its own, or one a neighbouring sentence names."""
+    """The source of sentence ``n``: its own, or one a neighbouring sentence names (not
+    for an "And" that opens on a subject of its own, with ``forms``: ``_own_subject``)."""
     s, e = spans[n]
     source = sources[n]
     if (  # "...800 prisoners. It seems like this is something Israel, according to X, agreed"
@@ -347,9 +349,28 @@ def _sentence_source(
         and n
         and (
             _pronoun_report(words, s, e)
-            or words[s] in _GO_ON
+            or (words[s] in _GO_ON and not _own_subject(words, forms, (s, e), sources[n - 1]))
             or (words[s] in _THEIRS and s + 1 < e and words[s + 1] in _THEIR_REPORT)
         )
     ):
         source = sources[n - 1]
     return source
+
+
+_YOU_AND_I = frozenset({"i", "we", "you"})
+
+
+def _own_subject(
+    words: Sequence[str], forms: Sequence[str], span: tuple[int, int], before: _Source | None
+) -> bool:
+    """Whether a sentence that goes on with "And" opens on a subject of its own: a name
+    other than the source before ("And Jack Warner allegedly received 5 million"), or
+    "I", "we", "you" ("And here, you have two women who ..."); not "And at least 11
+    sites", "And in 2014, it fined"."""
+    s, e = span
+    if any(w in _YOU_AND_I for w in words[s + 1 : min(e, s + 4)]):
+        return True
+    if not forms or s + 1 >= e or not forms[s + 1][:1].isupper():
+        return False
+    said = set(before.name.casefold().split()) if before else set()
+    return words[s + 1] not in _DETERMINERS and words[s + 1] not in said
