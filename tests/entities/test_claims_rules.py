@@ -2456,3 +2456,44 @@ def test_and_goes_on_with_the_source_before_unless_it_opens_on_its_own_subject()
         "A BBC investigation found 500 illegal dumps. And at least 11 sites contain waste."
     )
     assert said[11] == said[500] is not None
+
+
+def test_reviewed_edges_of_the_stop_56_rules() -> None:
+    """From an independent review of this stop's rules: each of these regressed once."""
+    # a number just before a source after a comma is still the source's report
+    said = attributions("The death toll has now risen to 112, the health ministry said.")
+    assert said == {112: "the health ministry"}
+    # a year after "until about" is no count
+    assert values("Until about 1900 horses were the main form of transport.") == {}
+    # the total of a mixed list is no item's
+    assert 8 not in values("Police arrested five men and three women, eight in total.")
+    # the subject of a passive speaks not for its clause
+    text = "Donald Trump was ordered by a judge to pay 355 million dollars and says he will appeal."
+    assert attributions(text) == {355e6: None}
+    # what is valued, never a preposition's object or a time
+    assert values("Thieves stole the jewels on Sunday night, valued at 10 million euros.") == {
+        1e7: "euros"
+    }
+    assert values("The painting by Picasso, valued at 100 million dollars, will go on sale.") == {
+        1e8: "dollars"
+    }
+    # a price that goes to another is no place the money goes
+    assert values("Shares trading at 40 dollars could go to 60 dollars.") == {
+        40: "dollars",
+        60: "dollars",
+    }
+    # a placed body's phrase opens at its article
+    said = attributions("In a statement yesterday the charity based in London said 20 died.")
+    assert said == {20: "the charity based in London"}
+
+
+def test_a_report_denied_credits_no_one() -> None:
+    """Regression (issue 16: "the same figure attributed to 'the article never'"): "But
+    the article never said that it said that it was 6,500" took the Guardian, the
+    organisation of the sentence before, for "it said"."""
+    text = (
+        "People cite an article in the Guardian with a figure of 6500 workers dying. But the "
+        "article never said that it said that it was 6500 workers from five countries."
+    )
+    claims, _ = extract(text.split(), sentence_starts(text.split()), names={6: ("Guardian", "ORG")})
+    assert [c.attribution for c in claims] == [None, None, None]

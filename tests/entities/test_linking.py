@@ -316,6 +316,10 @@ def test_a_lower_case_word_is_no_name_of_a_kind() -> None:
     assert may_be_name("justice department", "ORG", linker, "the justice department")
     assert may_be_name("crown jewel", "MISC", linker, "Crown Jewel")  # as the repair wrote it
     assert not may_be_name("eur", "ORG", linker, "EUR")  # "10 million EUR": a currency
+    # a person the repair left in lower case, named by a first name, stays (a review)
+    listed = Linker({}, {})
+    assert may_be_name("sarah wilson", "PER", listed, "sarah wilson")
+    assert not may_be_name("crown jewel", "PER", listed, "crown jewel")
 
 
 def test_a_misheard_name_joins_a_curated_entity_whatever_the_ner_typed() -> None:

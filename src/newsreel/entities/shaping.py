@@ -125,14 +125,19 @@ def _lower_guess(k: str, kind: str, linker: Linker, surface: str) -> bool:
     """Whether an NER mention is only the model's guess at words the captions and the
     repair left in lower case ("crown jewel", "kickstar", "taco taco taco"): no capital,
     no article that makes it an institution ("the justice department"), no curated
-    spelling, listed person or known place; several words, or one rare in English that
-    names no person (an everyday word may be an institution or a name misheard:
+    spelling, listed person or known place; several words that open on no first name
+    ("sarah wilson" is a person the repair left in lower case), or one rare in English
+    that names no person (an everyday word may be an institution or a name misheard:
     "congress", "navy", "karma" heard for Starmer; a lone surname may be one the repair
     left in lower case: "firmino")."""
+    words = k.split()
     return (
         surface.islower()
         and not surface.startswith("the ")
-        and (" " in k or (rare(k) and kind != "PER"))
+        and (
+            (len(words) > 1 and not linker.listed.first_name(words[0]))
+            or (len(words) == 1 and rare(k) and kind != "PER")
+        )
         and k not in linker.curated
         and k not in linker.listed.by_key
         and place(k, kind) is None

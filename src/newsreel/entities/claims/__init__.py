@@ -52,6 +52,7 @@ from newsreel.entities.claims.source_words import (
     _SUBORDINATE,
 )
 from newsreel.entities.claims.sources import (
+    _denied,
     _pronoun_report,
     _sentence_source,
     _Source,
@@ -181,6 +182,8 @@ def _organisation_before(
     )
     if said is None or any(named.get(i, ("", ""))[1] in ("PER", "ORG") for i in range(s, e)):
         return None
+    if _denied(words, s, e):
+        return None  # "But the article never said that it said ..."
     last = [i for i in range(*before) if i in orgs]
     if not last:
         return None
@@ -373,7 +376,8 @@ def _claims_in(
             subject_of(forms, words, (s, e, i, after), places, value, counted, about)
         )
         done = None if counted else _done_to(words, forms, after, e)  # not "90% is found"
-        subject = subject or done or _series(before or last, forms, i, used, value)
+        total = len(claims) == 1 and _total(forms, i + used)  # "five boats, 20 in all"
+        subject = subject or done or _series(before or last, forms, i, used, value, total=total)
         if before is not None and (subject is None or subject.casefold() in _CURRENCY):
             subject = _ranged_from(before, forms, words, (i, i + used)) or subject
         if before and words[after : after + 2] == ["of", "them"] and _said_of_them(words, after, e):
@@ -399,16 +403,17 @@ def _claims_in(
 
 
 def _series(
-    last: Claim | None, forms: Sequence[str], i: int, used: int, value: float
+    last: Claim | None, forms: Sequence[str], i: int, used: int, value: float, *, total: bool
 ) -> str | None:
     """The subject of the claim just before for a bare number that goes on its series:
     "their average home attendance was 4,398 this season, 4798"; "4,000 supporters ...
     sometimes as low as 1,520". Only within ``_SERIES`` words with nothing named between
     ("Labour is on 40%, the Conservatives on 30%"), for a number of the same kind (a
     share after a share) and size (within five times), from 10 up (or after "only":
-    "eight League titles, having won only two"; or the total: "five types of aircraft,
-    14 in total") and no year."""
-    small = (i > 0 and core(forms[i - 1]).lower() in _ONLY) or _total(forms, i + used)
+    "eight League titles, having won only two"; or ``total``, the total of the one
+    claim before it in its sentence: "five types of aircraft, 14 in total") and no
+    year."""
+    small = (i > 0 and core(forms[i - 1]).lower() in _ONLY) or total
     if last is None or last.subject is None or i - last.end > _SERIES:
         return None
     if abs(value) < 10 and not small:
@@ -544,7 +549,7 @@ def _sourced(forms: Sequence[str], words: Sequence[str], s: int, i: int, source:
     came together, Qatar announced"), nor one after a "but" that follows the number
     ("150 million pounds is a lot, but Ukraine says it needs more"), nor one that counts
     the source ("one human rights group based in the US has confirmed")."""
-    if source.start - 1 <= i < source.end:
+    if source.start <= i < source.end or (i == source.start - 1 and forms[i][-1:].isalnum()):
         return False
     if i < source.start and any(words[k] in _CONTRARY for k in range(i + 1, source.start)):
         return False

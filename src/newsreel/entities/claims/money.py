@@ -58,8 +58,10 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
     link = j
     k, verbal = _before_cost(words, s, link)
     if words[link] in ("valued", "priced") and k >= s and forms[k].endswith(","):
-        out, _ = _payee(forms, words, s, k, own_comma=True)
-        return " ".join(out) or None  # "a sovereign wealth fund of Saudi Arabia, valued at"
+        out, start = _payee(forms, words, s, k, own_comma=True)
+        governed = start > s and (words[start - 1] in _PREPOSITIONS or words[start - 1] in _WHEN)
+        return None if governed else " ".join(out) or None  # "a sovereign wealth fund of
+        # Saudi Arabia, valued at"; not "The painting by Picasso, valued at", "on Sunday night,"
     if (said_of := _before_which(forms, words, s, k)) is not None:
         return said_of  # "the recent heavyweight rematch between A and B, which cost"
     out, first = _payee(forms, words, s, k)
@@ -204,10 +206,12 @@ def _purpose_after(
     if k < e and words[k] in _MONEY_VERBS and (k > j or forms[k - 1][-1:] not in ".,?!;:"):
         return _words_on(forms, words, k, e, 5)  # "was spent on transfers"
     if (
-        k + 1 < e
+        k + 2 < e
         and words[k] in _GO
         and words[k + 1] in _GOES
-        and forms[k - 1][-1:] not in ".,?!;:"
+        and not any(f[-1:] in ".,?!;:" for f in forms[j - 1 : k])  # not "dollars, will go"
+        and _number_at(words, k + 2) is None  # "could go to 60 dollars": a price, no place
+        and forms[k + 2][:1] not in "$£€"
     ):
         return _words_on(forms, words, k, e, 5)  # "(20 pounds) actually go to charity"
     if j + 2 < e and words[j] == "worth" and words[j + 1] == "of" and forms[j - 1][-1:].isalnum():

@@ -144,7 +144,11 @@ def _source(
             # who opens the sentence speaks for its clause ("Tik Tok has banned four
             # accounts ... and says"); words between a source and its verb describe it
             # ("the union representing 65,000 footballers warned")
-            upto = j if before else speaker[1] + len(speaker[0].split())
+            upto = (
+                j
+                if before or _passive_after(words, speaker)
+                else speaker[1] + len(speaker[0].split())
+            )
             said = speaker[0].split()
             if said[-1].endswith(("'s", "’s")):  # "the UK government's announced": has
                 said[-1] = said[-1][:-2]
@@ -223,6 +227,9 @@ def _speaker_before(
             break  # past five words only a long name goes on: "Saudi Crown Prince Mohammed"
         got.insert(0, forms[k])
         first = k
+        if short < verb - 5 and words[k] in _DETERMINERS:
+            break  # a placed body's phrase opens at its article: "(In a statement
+            # yesterday) the charity based in London said"
     if (
         got
         and words[first] in _ASIDE
@@ -348,7 +355,7 @@ def _sentence_source(
         source is None
         and n
         and (
-            _pronoun_report(words, s, e)
+            (_pronoun_report(words, s, e) and not _denied(words, s, e))
             or (words[s] in _GO_ON and not _own_subject(words, forms, (s, e), sources[n - 1]))
             or (words[s] in _THEIRS and s + 1 < e and words[s + 1] in _THEIR_REPORT)
         )
@@ -374,3 +381,23 @@ def _own_subject(
         return False
     said = set(before.name.casefold().split()) if before else set()
     return words[s + 1] not in _DETERMINERS and words[s + 1] not in said
+
+
+_NOT = frozenset("never not n't didn't doesn't don't".split())
+
+
+def _denied(words: Sequence[str], s: int, e: int) -> bool:
+    """Whether the sentence of tokens ``s`` to ``e`` says a report was not made ("But the
+    article never said that it said that it was 6,500"): its "it said" reports nothing
+    of the source before."""
+    return any(
+        words[j] in _SAY and any(words[k] in _NOT for k in range(max(s, j - 2), j))
+        for j in range(s, e)
+    )
+
+
+def _passive_after(words: Sequence[str], speaker: tuple[str, int]) -> bool:
+    """Whether the name that opens a sentence is the subject of a passive ("Donald Trump
+    was ordered by a judge to pay ... and says"): what its clause counts is not its."""
+    k = speaker[1] + len(speaker[0].split())
+    return words[k : k + 1] in (["was"], ["were"], ["is"], ["are"], ["been"], ["be"])
