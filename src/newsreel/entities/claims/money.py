@@ -59,7 +59,7 @@ def _money_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) ->
     k, verbal = _before_cost(words, s, link)
     if words[link] in ("valued", "priced") and k >= s and forms[k].endswith(","):
         out, start = _payee(forms, words, s, k, own_comma=True)
-        governed = start > s and (words[start - 1] in _PREPOSITIONS or words[start - 1] in _WHEN)
+        governed = start > s and words[start - 1] in _NOT_VALUED
         return None if governed else " ".join(out) or None  # "a sovereign wealth fund of
         # Saudi Arabia, valued at"; not "The painting by Picasso, valued at", "on Sunday night,"
     if (said_of := _before_which(forms, words, s, k)) is not None:
@@ -236,6 +236,11 @@ def _purpose_after(
 # verbs a sum goes with to where it goes: "400 million dollars went for a stake"
 _GO = frozenset("go goes went going gone".split())
 _MODAL = frozenset("will would could may might should can".split())  # "will go to golf"
+
+
+# words before a noun phrase that is not what a valuation after it is of: "The painting
+# by Picasso, valued at", "the jewels on Sunday night, valued at" ("into Nvidia" is)
+_NOT_VALUED = frozenset("by on at during after before since until".split())
 
 
 def _adverb_ly(word: str) -> bool:

@@ -98,7 +98,7 @@ def _number_at(words: Sequence[str], i: int, end: int | None = None) -> tuple[fl
 
 
 # a time preposition before "about 1900": a year ("Since about 2000 prices have")
-_SINCE = frozenset("since until till by in from before after during around".split())
+_SINCE = frozenset("since until till in from before after during".split())
 # words before a round number that make it a count, not a year: "over 2000 meters"
 _COUNT_BEFORE = frozenset(
     "over than about around almost nearly some roughly approximately least only just merely".split()

@@ -3,11 +3,12 @@ and a neighbouring sentence's source for "it said" or "And ..."."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from newsreel.entities.claims.numbers import _number_at, _past
-from newsreel.entities.claims.source_names import _adverb, named_source
+from newsreel.entities.claims.source_names import _adverb, _date_word, named_source
 from newsreel.entities.claims.source_words import (
     _ASIDE,
     _BACK,
@@ -32,6 +33,7 @@ from newsreel.entities.claims.words import (
     _AUXILIARIES,
     _DETERMINERS,
     _DIGITS,
+    _LEAD_ADVERBS,
     _LEAD_WORDS,
     _PASSIVE,
     _PRONOUNS,
@@ -371,33 +373,54 @@ def _own_subject(
     words: Sequence[str], forms: Sequence[str], span: tuple[int, int], before: _Source | None
 ) -> bool:
     """Whether a sentence that goes on with "And" opens on a subject of its own: a name
-    other than the source before ("And Jack Warner allegedly received 5 million"), or
-    "I", "we", "you" ("And here, you have two women who ..."); not "And at least 11
-    sites", "And in 2014, it fined"."""
+    other than the source before ("And Jack Warner allegedly received 5 million"; not
+    "And ONS figures", "And UEFA's reserves" after the ONS's or UEFA's report, nor a day
+    or a month: "And Tuesday's toll"), or "I", "we", "you" as its subject ("And here,
+    you have two women who ..."; not "And if you look at"); not "And at least 11 sites",
+    "And in 2014, it fined"."""
     s, e = span
-    if any(w in _YOU_AND_I for w in words[s + 1 : min(e, s + 4)]):
+    k = s + 1
+    while k < e and words[k] in _LEAD_ADVERBS:
+        k += 1  # "And here, you have"
+    if k < e and words[k] in _YOU_AND_I:
         return True
     if not forms or s + 1 >= e or not forms[s + 1][:1].isupper():
         return False
-    said = set(before.name.casefold().split()) if before else set()
-    return words[s + 1] not in _DETERMINERS and words[s + 1] not in said
+    first = _POSSESSIVE.sub("", words[s + 1])
+    if first in _DETERMINERS or _date_word(first):
+        return False
+    return before is None or not _names_again(first, forms[s + 1], before.name)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _names_again(word: str, form: str, name: str) -> bool:
+    """Whether a word names the source ``name`` again: one of its words ("UEFA's") or
+    its initials ("ONS" for the Office for National Statistics)."""
+    said = name.casefold().split()
+    initials = "".join(
+        w[0] for w in name.split() if w[:1].isupper() and w.casefold() not in _DETERMINERS
+    )
+    return word in said or (len(word) > 1 and _POSSESSIVE.sub("", form) == initials)
 
 
 _NOT = frozenset("never not n't didn't doesn't don't".split())
 
 
 def _denied(words: Sequence[str], s: int, e: int) -> bool:
-    """Whether the sentence of tokens ``s`` to ``e`` says a report was not made ("But the
-    article never said that it said that it was 6,500"): its "it said" reports nothing
-    of the source before."""
-    return any(
-        words[j] in _SAY and any(words[k] in _NOT for k in range(max(s, j - 2), j))
-        for j in range(s, e)
-    )
+    """Whether the sentence of tokens ``s`` to ``e`` opens its report with a denial ("But
+    the article never said that it said that it was 6,500"): its "it said" reports
+    nothing of the source before (not "It said 200 died, though it has not said how
+    many were children")."""
+    first = next((j for j in range(s, e) if words[j] in _SAY), None)
+    return first is not None and any(words[k] in _NOT for k in range(max(s, first - 2), first))
 
 
 def _passive_after(words: Sequence[str], speaker: tuple[str, int]) -> bool:
     """Whether the name that opens a sentence is the subject of a passive ("Donald Trump
-    was ordered by a judge to pay ... and says"): what its clause counts is not its."""
+    was ordered by a judge to pay ... and says"; not "Ukraine is holding"): what its
+    clause counts is not its."""
     k = speaker[1] + len(speaker[0].split())
-    return words[k : k + 1] in (["was"], ["were"], ["is"], ["are"], ["been"], ["be"])
+    be = words[k : k + 1] in (["was"], ["were"], ["is"], ["are"], ["been"], ["be"])
+    return be and k + 1 < len(words) and _past(words[k + 1])
