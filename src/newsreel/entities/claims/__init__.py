@@ -45,11 +45,11 @@ from newsreel.entities.claims.source_names import (
     tidy_speaker,
 )
 from newsreel.entities.claims.source_words import (
-    _LY_NOUNS,
     _NAME_PART,
     _QUOTE_SAY,
     _SPEAKER_STOP,
     _SUBORDINATE,
+    ly_adverb,
 )
 from newsreel.entities.claims.sources import (
     _denied,
@@ -64,14 +64,13 @@ from newsreel.entities.claims.words import (
     _ARTICLES,
     _AUXILIARIES,
     _CURRENCY,
+    _POSSESSIVE,
     _PREPOSITIONS,
     _PRONOUNS,
     _STOP,
 )
 from newsreel.repair.clean import bare, core, is_marker
 from newsreel.text import STOPWORDS
-
-_POSSESSIVE = re.compile(r"['’]s$")
 
 __all__ = ["Claim", "Quote", "extract", "named_source", "speaker_head", "speaks"]
 
@@ -376,7 +375,7 @@ def _claims_in(
             subject_of(forms, words, (s, e, i, after), places, value, counted, about)
         )
         done = None if counted else _done_to(words, forms, after, e)  # not "90% is found"
-        total = len(claims) == 1 and _total(forms, i + used)  # "five boats, 20 in all"
+        total = len(claims) == 1 and _total(words, i + used)  # "five boats, 20 in all"
         subject = subject or done or _series(before or last, forms, i, used, value, total=total)
         if before is not None and (subject is None or subject.casefold() in _CURRENCY):
             subject = _ranged_from(before, forms, words, (i, i + used)) or subject
@@ -438,10 +437,9 @@ def _series(
 _TOTALS = (["in", "total"], ["in", "all"], ["altogether"], ["all", "told"])
 
 
-def _total(forms: Sequence[str], k: int) -> bool:
+def _total(words: Sequence[str], k: int) -> bool:
     """Whether the words from token ``k`` say a total ("14 in total", "20 altogether")."""
-    said = [core(f).lower() for f in forms[k : k + 2]]
-    return any(said[: len(t)] == t for t in _TOTALS)
+    return any(words[k : k + len(t)] == t for t in _TOTALS)
 
 
 def _ranged_from(
@@ -609,11 +607,7 @@ def _visible(subject: str | None) -> str | None:
         return subject
     shown = subject.replace("\u200b", "").strip().rstrip(".,?!;:")
     said = shown.lower().split()
-    if said and all(
-        (w in STOPWORDS and w not in _COUNTED_PRONOUNS)
-        or (w.endswith("ly") and len(w) > 4 and w not in _LY_NOUNS)
-        for w in said
-    ):
+    if said and all((w in STOPWORDS and w not in _COUNTED_PRONOUNS) or ly_adverb(w) for w in said):
         return None  # "very quickly": nothing counted
     return shown
 
@@ -625,8 +619,7 @@ def _says_of_one(words: Sequence[str], i: int, subject: str) -> bool:
     first = subject.split()[0].casefold()
     if len(first) <= 4:
         return False
-    adverb = first.endswith("ly") and first not in _LY_NOUNS
-    return adverb or (_past(first) and i > 0 and words[i - 1] == "only")
+    return ly_adverb(first) or (_past(first) and i > 0 and words[i - 1] == "only")
 
 
 _COUNTED_PRONOUNS = frozenset({"others", "another", "everyone", "anyone", "nobody"})

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from newsreel.entities.claims.numbers import _noun, _number_at, _past, _words_back
 from newsreel.entities.claims.phrases import topic
-from newsreel.entities.claims.source_words import _SAY
+from newsreel.entities.claims.source_words import _SAY, ly_adverb
 from newsreel.entities.claims.words import (
     _ABOUT,
     _AFTER_CURRENCY,
@@ -201,7 +201,7 @@ def _purpose_after(
         else:
             break
     k = j
-    while k < e and (words[k] in _BE or words[k] in _MODAL or _adverb_ly(words[k])):
+    while k < e and (words[k] in _BE or words[k] in _MODAL or ly_adverb(words[k])):
         k += 1
     if k < e and words[k] in _MONEY_VERBS and (k > j or forms[k - 1][-1:] not in ".,?!;:"):
         return _words_on(forms, words, k, e, 5)  # "was spent on transfers"
@@ -243,11 +243,6 @@ _MODAL = frozenset("will would could may might should can".split())  # "will go 
 _NOT_VALUED = frozenset("by on at during after before since until".split())
 
 
-def _adverb_ly(word: str) -> bool:
-    """An adverb between a sum and its verb: "(20 pounds) actually (go to)"."""
-    return len(word) > 4 and word.endswith("ly") and word not in ("only", "early", "family")
-
-
 def _rate_end(words: Sequence[str], j: int, e: int) -> int:
     """The token after a rate that starts at ``j`` ("per year", "a week", "annually"),
     else ``j``."""
@@ -262,20 +257,23 @@ def _before_sum(words: Sequence[str], s: int, i: int) -> int:
     """The token before the sum at ``i`` and its "about"/"an estimated" words (also a
     hyphened adjective after "a": "for a head-spinning 222 million euros")."""
     j = i - 1
-    while (
-        j >= s
-        and (
-            words[j] in _ABOUT
-            or words[j] in _SUM_WORDS
-            or ("-" in words[j] and j > s and words[j - 1] in ("a", "an"))
-            or words[j] == "between"  # "spent approximately between"
-            or words[j - 2 : j + 1] == ["as", "much", "as"]
-            or words[j - 1 : j + 2] == ["as", "much", "as"]
-            or words[j : j + 3] == ["as", "much", "as"]
-        )
+    while j >= s and (
+        words[j] in _ABOUT
+        or words[j] in _SUM_WORDS
+        or ("-" in words[j] and j > s and words[j - 1] in ("a", "an"))
+        or words[j] == "between"  # "spent approximately between"
+        or _in_as_much_as(words, s, j)
     ):
         j -= 1
     return j
+
+
+_AS_MUCH_AS = ["as", "much", "as"]
+
+
+def _in_as_much_as(words: Sequence[str], s: int, j: int) -> bool:
+    """Whether token ``j`` is a word of "as much as" ("spent as much as 300 billion")."""
+    return any(words[k : k + 3] == _AS_MUCH_AS for k in range(max(s, j - 2), j + 1))
 
 
 def paid_bare(words: Sequence[str], s: int, i: int) -> bool:

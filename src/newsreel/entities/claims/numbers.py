@@ -98,7 +98,7 @@ def _number_at(words: Sequence[str], i: int, end: int | None = None) -> tuple[fl
 
 
 # a time preposition before "about 1900": a year ("Since about 2000 prices have")
-_SINCE = frozenset("since until till in from before after during".split())
+_BEFORE_YEAR = frozenset("since until till in from before after during".split())
 # words before a round number that make it a count, not a year: "over 2000 meters"
 _COUNT_BEFORE = frozenset(
     "over than about around almost nearly some roughly approximately least only just merely".split()
@@ -113,7 +113,7 @@ def _round_count(words: Sequence[str], i: int) -> bool:
     return (
         i > 0
         and words[i - 1] in _COUNT_BEFORE
-        and (i < 2 or words[i - 2] not in _SINCE)  # "until about 1900 horses": a year
+        and (i < 2 or words[i - 2] not in _BEFORE_YEAR)  # "until about 1900 horses": a year
         and int(words[i]) % 100 == 0
         and after.endswith("s")
         and _noun(after)

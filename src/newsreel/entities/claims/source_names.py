@@ -15,13 +15,13 @@ from newsreel.entities.claims.source_words import (
     _DESCRIBED,
     _FRAGMENT_END,
     _FRAGMENT_START,
-    _LY_NOUNS,
     _NAME_JOINERS,
     _OWN_REPORT,
     _ROLES,
     _TITLE_WORDS,
     _VAGUE_SOURCES,
     SOURCE_NOUNS,
+    ly_adverb,
 )
 from newsreel.entities.claims.words import (
     _AUXILIARIES,
@@ -212,8 +212,7 @@ def _pronoun(word: str) -> bool:
 def _adverb(word: str, form: str) -> bool:
     """An adverb between a source and its verb ("also", "always", "repeatedly"); not a
     negation ("never" keeps a source from being one) nor a capitalised name ("Kelly")."""
-    ly = len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS  # not "family"
-    return form.islower() and (word in _BETWEEN or ly)
+    return form.islower() and (word in _BETWEEN or ly_adverb(word))  # not "family"
 
 
 def _date_word(word: str) -> bool:

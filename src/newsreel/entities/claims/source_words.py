@@ -132,6 +132,13 @@ _LY_NOUNS = frozenset(
     "family assembly rally supply ally tally monopoly anomaly daily weekly".split()
 )
 
+
+def ly_adverb(word: str) -> bool:
+    """An adverb in "-ly" ("repeatedly", "actually"), not a noun that ends so
+    ("family")."""
+    return len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
+
+
 # a role that speaks for what follows it: "the head of NATO", "a spokesman for Hamas"
 _ROLES = frozenset(
     "head chief leader director boss chairman chair secretary spokesman spokeswoman "

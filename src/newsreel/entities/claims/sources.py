@@ -3,7 +3,6 @@ and a neighbouring sentence's source for "it said" or "And ..."."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -15,7 +14,6 @@ from newsreel.entities.claims.source_words import (
     _BETWEEN,
     _BY,
     _GO_ON,
-    _LY_NOUNS,
     _MEDIA,
     _NAME_JOINERS,
     _NAME_PART,
@@ -28,6 +26,7 @@ from newsreel.entities.claims.source_words import (
     _SUBORDINATE,
     _THEIR_REPORT,
     _THEIRS,
+    ly_adverb,
 )
 from newsreel.entities.claims.words import (
     _AUXILIARIES,
@@ -35,7 +34,9 @@ from newsreel.entities.claims.words import (
     _DIGITS,
     _LEAD_ADVERBS,
     _LEAD_WORDS,
+    _NEGATION,
     _PASSIVE,
+    _POSSESSIVE,
     _PRONOUNS,
     _STOP,
     _TIME_ADVERBS,
@@ -324,15 +325,10 @@ def _pronoun_before(words: Sequence[str], start: int, j: int) -> bool:
     between ("it said", "they even said", "it has repeatedly said")."""
     k = j - 1
     while k >= start and (
-        words[k] in _AUXILIARIES or words[k] in _HAVE or words[k] in _BETWEEN or _ly(words[k])
+        words[k] in _AUXILIARIES or words[k] in _HAVE or words[k] in _BETWEEN or ly_adverb(words[k])
     ):
         k -= 1
     return k >= start and words[k] in _PRONOUNS
-
-
-def _ly(word: str) -> bool:
-    """An adverb in "-ly" ("repeatedly"), not a noun that ends so ("family")."""
-    return len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
 
 
 def _sentence_source(
@@ -340,10 +336,10 @@ def _sentence_source(
     spans: Sequence[tuple[int, int]],
     sources: Sequence[_Source | None],
     n: int,
-    forms: Sequence[str] = (),
+    forms: Sequence[str],
 ) -> _Source | None:
     """The source of sentence ``n``: its own, or one a neighbouring sentence names (not
-    for an "And" that opens on a subject of its own, with ``forms``: ``_own_subject``)."""
+    for an "And" that opens on a subject of its own: ``_own_subject``)."""
     s, e = spans[n]
     source = sources[n]
     if (  # "...800 prisoners. It seems like this is something Israel, according to X, agreed"
@@ -384,15 +380,12 @@ def _own_subject(
         k += 1  # "And here, you have"
     if k < e and words[k] in _YOU_AND_I:
         return True
-    if not forms or s + 1 >= e or not forms[s + 1][:1].isupper():
+    if s + 1 >= e or not forms[s + 1][:1].isupper():
         return False
     first = _POSSESSIVE.sub("", words[s + 1])
     if first in _DETERMINERS or _date_word(first):
         return False
     return before is None or not _names_again(first, forms[s + 1], before.name)
-
-
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _names_again(word: str, form: str, name: str) -> bool:
@@ -405,16 +398,13 @@ def _names_again(word: str, form: str, name: str) -> bool:
     return word in said or (len(word) > 1 and _POSSESSIVE.sub("", form) == initials)
 
 
-_NOT = frozenset("never not n't didn't doesn't don't".split())
-
-
 def _denied(words: Sequence[str], s: int, e: int) -> bool:
     """Whether the sentence of tokens ``s`` to ``e`` opens its report with a denial ("But
     the article never said that it said that it was 6,500"): its "it said" reports
     nothing of the source before (not "It said 200 died, though it has not said how
     many were children")."""
     first = next((j for j in range(s, e) if words[j] in _SAY), None)
-    return first is not None and any(words[k] in _NOT for k in range(max(s, first - 2), first))
+    return first is not None and any(words[k] in _NEGATION for k in range(max(s, first - 2), first))
 
 
 def _passive_after(words: Sequence[str], speaker: tuple[str, int]) -> bool:
@@ -422,5 +412,4 @@ def _passive_after(words: Sequence[str], speaker: tuple[str, int]) -> bool:
     was ordered by a judge to pay ... and says"; not "Ukraine is holding"): what its
     clause counts is not its."""
     k = speaker[1] + len(speaker[0].split())
-    be = words[k : k + 1] in (["was"], ["were"], ["is"], ["are"], ["been"], ["be"])
-    return be and k + 1 < len(words) and _past(words[k + 1])
+    return k + 1 < len(words) and words[k] in _PASSIVE and _past(words[k + 1])

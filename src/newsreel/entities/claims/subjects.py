@@ -515,7 +515,7 @@ def _what(
     return subject, counted
 
 
-_SINCE = frozenset("since in during until by".split())
+_YEAR_WORDS = frozenset("since in during until by".split())  # "since 2015"
 
 
 def _only_when(subject: str | None) -> bool:
@@ -523,7 +523,7 @@ def _only_when(subject: str | None) -> bool:
     said = (subject or "").casefold().split()
     return (
         len(said) in (2, 3)
-        and said[0] in _SINCE
+        and said[0] in _YEAR_WORDS
         and bool(_YEAR.match(said[1]))
         and all(w == "alone" for w in said[2:])
     )

@@ -146,6 +146,8 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 
 _SCALE_WORDS = [[w] for w in _SCALE]
 
+_POSSESSIVE = re.compile(r"['’]s$")  # "UEFA's", "Mike Ashley’s"
+
 _K = re.compile(r"^[$£€]?\d+(?:\.\d+)?k$")  # "27k": thousands
 # a sum written with its scale: "£265m", "$1.5bn" (only after a currency sign: "5m" is
 # five metres as often as five million)
