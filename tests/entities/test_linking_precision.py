@@ -864,3 +864,25 @@ def test_a_lower_case_word_is_no_surname_of_an_unlisted_name_unless_rare() -> No
     Raffle" (the captions' Rafah crossing, typed a person) said earlier in the video."""
     got = _people("The Russ Raffle crossing is closed . They have won a raffle this year .")
     assert "raffle" not in [surface for surface, _, _ in got]
+
+
+def test_a_first_name_heard_otherwise_joins_the_listed_person_of_its_video() -> None:
+    linker = Linker({}, {})
+    out = linker.link_video([("Kylian Mbappe", "PER"), ("Killian", "MISC"), ("Killian", "MISC")])
+    assert [n for n, _ in out] == ["Kylian Mbappe"] * 3
+    out = linker.link_video([("Kia Starmer", "PER"), ("Kir", "PER")])
+    assert [n for n, _ in out] == ["Keir Starmer"] * 2
+    # in that video only: elsewhere "Killian" and "Kir" are what they are heard as
+    assert linker.link_video([("Killian", "MISC")])[0][0] == "Killian"
+    assert linker.link_video([("Kir", "PER")])[0][0] != "Keir Starmer"
+
+
+def test_a_name_of_its_own_a_place_or_a_word_is_no_listed_first_name() -> None:
+    linker = Linker({}, {})
+    linker.link_video([("Kira", "PER"), ("Patty", "PER")])  # heard before, as themselves
+    out = linker.link_video([("Keir Starmer", "PER"), ("Pat McFadden", "PER"), ("Kira", "PER")])
+    assert out[2] == ("Kira", "PER")
+    assert linker.link_video([("Pat McFadden", "PER"), ("Patty", "PER")])[1][0] == "Patty"
+    linker.link_video([("Saudi", "MISC")])
+    out = linker.link_video([("Sadio Mane", "PER"), ("Saudi", "MISC")])
+    assert out[1][0] == "Saudi"  # an everyday word

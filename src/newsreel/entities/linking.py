@@ -148,6 +148,31 @@ def same_person_in_video(a: str, b: str) -> bool:
     )
 
 
+def first_alike(lone: str, full: str, tagged: str) -> bool:
+    """Whether a lone word is said as the first name of a full name: one word, three
+    letters or more, the first name's coarse phonetic key and a rapidfuzz ratio >= 85
+    for a word the NER saw as a person ("kir" / "keir starmer", "yoland" / "yolande
+    knell"; "kira" and "patty" are names of their own), >= 75 for one it saw as an
+    organisation or a thing, no everyday word ("killian" / "kylian mbappe", "jaime" /
+    "jamie carragher"; not "saudi" / "sadio mane"); never a place of the gazetteer or a
+    word the NER saw as a place."""
+    words = full.split()
+    if tagged == "LOC" or " " in lone or len(words) < 2 or len(lone) < 3 or lone == words[0]:
+        return False
+    if (tagged != "PER" and everyday(lone)) or place(lone, "LOC") is not None:
+        return False  # "Saudi" is no Sadio Mane, "Roma" no Roman Abramovich, "Riad" Riyadh
+    floor = 85 if tagged == "PER" else 75
+    return (
+        bool(phonetic(lone))
+        and phonetic(lone) == phonetic(words[0])
+        and fuzz.ratio(lone, words[0]) >= floor
+    )
+
+
+def _cased(surface: str) -> bool:
+    return any(c.isupper() for c in surface)
+
+
 def run_together(lone: str, full: str) -> bool:
     """Whether a lone word is a full name said fast, its words run together ("kalazia"
     for "khaleda zia", "kristar" for "keir starmer"): six letters or more, the same first
@@ -495,11 +520,15 @@ class Linker:
             if kind == "PER" and " " in key(s)
         }
         said = Counter(untitled(key(s)) for s, _ in found)
+        listed_here = sorted(
+            {key(name) for name, kind in out if kind == "PER" and key(name) in self.listed.by_key}
+        )
         people = [  # titles dropped: "Prince Mohammed" is the video's Mohamed bin Salman
             (i, untitled(key(s)))
             for i, (s, t) in enumerate(found)
             if (t == "PER" and out[i][1] == "PER")
             or ((linked[i][2] or key(s) in surnames) and " " not in key(s))
+            or (_cased(s) and any(first_alike(key(s), p, t) for p in listed_here))
         ]
         # full names first; of names as long, listed people first ("Alex Pretty", linked
         # to the listed Alex Pretti, takes in "Alex Prey", not the other way round)
@@ -528,26 +557,37 @@ class Linker:
                 if royal and _by_surname(ki, kj) and key(found[j][0]).split()[0] not in ROYAL:
                     continue  # "Prince William" is no "Melary Williams" ("Prince Mohammed"
                     # may be Mohammed bin Salman: royals go by their first names)
+                if out[j][1] != "PER" or out[j][0] == out[i][0]:
+                    continue
+                by_name = self._same_in_video(ki, kj, out[i][0], out[j][0])
+                by_first = (  # "Killian" beside Kylian Mbappe: his, in this video only
+                    not by_name
+                    and key(out[j][0]) in listed_here
+                    and first_alike(ki, key(out[j][0]), found[i][1])
+                )
                 if (
-                    out[j][1] == "PER"
-                    and out[j][0] != out[i][0]
-                    and (
-                        same_person_in_video(ki, kj)
-                        or self._same_first(ki, kj, out[j][0])
-                        or shortened(ki, kj)
-                        or (run_together(ki, kj) and self._may_leave(out[i][0], out[j][0]))
-                    )
+                    (by_name or by_first)
                     and (linked[i][2] or not lone or self._may_take(out[j][0], out[i][0]))
                     and not (lone and self._known_by_surname(ki, out[i][0], said, kj))
                 ):
                     titled = ki != key(found[i][0])
-                    local = titled or (lone and _common_first_name(ki, kj))  # "Tom": whose?
+                    local = titled or by_first or (lone and _common_first_name(ki, kj))
                     if not local and (found[i][1] == "PER" or ki in surnames):
                         self.rebind(ki, out[j][0])
                     out[i] = out[j]
                     break
         new = {key(s) for (s, _), ln in zip(found, linked, strict=True) if ln[2]}
         return self._heard_nearby(found, out, new)
+
+    def _same_in_video(self, ki: str, kj: str, held: str, full: str) -> bool:
+        """Whether spelling ``ki`` (linked to ``held``) names the person ``full`` spelled
+        ``kj`` in the same video (same_person_in_video, _same_first, shortened, run_together)."""
+        return (
+            same_person_in_video(ki, kj)
+            or self._same_first(ki, kj, full)
+            or shortened(ki, kj)
+            or (run_together(ki, kj) and self._may_leave(held, full))
+        )
 
     def _heard_nearby(
         self, found: Sequence[tuple[str, str]], out: list[tuple[str, str]], new: set[str]
