@@ -415,3 +415,10 @@ def test_a_place_an_election_names_is_a_place() -> None:
     tokens = "Gordon and Sarah Brown went home .".split()
     rows = enrich_tokens(tokens, [Mention(0, 1, "PER", "Gordon")], linker)
     assert rows.mentions[0][4] == "PER"
+
+
+def test_saudi_alone_is_the_country_and_saudis_its_people() -> None:
+    linker = Linker({}, {})
+    out = linker.link_video([("Saudi", "MISC"), ("Saudi's", "LOC"), ("Saudis", "MISC")])
+    assert out[:2] == [("Saudi Arabia", "LOC")] * 2
+    assert out[2][0] != "Saudi Arabia"

@@ -154,13 +154,13 @@ def first_alike(lone: str, full: str, tagged: str) -> bool:
     for a word the NER saw as a person ("kir" / "keir starmer", "yoland" / "yolande
     knell"; "kira" and "patty" are names of their own), >= 75 for one it saw as an
     organisation or a thing, no everyday word ("killian" / "kylian mbappe", "jaime" /
-    "jamie carragher"; not "saudi" / "sadio mane"); never a place of the gazetteer or a
+    "jamie carragher"; not "start" / "stuart ramsay"); never a place of the gazetteer or a
     word the NER saw as a place."""
     words = full.split()
     if tagged == "LOC" or " " in lone or len(words) < 2 or len(lone) < 3 or lone == words[0]:
         return False
     if (tagged != "PER" and everyday(lone)) or place(lone, "LOC") is not None:
-        return False  # "Saudi" is no Sadio Mane, "Roma" no Roman Abramovich, "Riad" Riyadh
+        return False  # "Start" is no Stuart Ramsay, "Roma" no Roman Abramovich, "Riad" Riyadh
     floor = 85 if tagged == "PER" else 75
     return (
         bool(phonetic(lone))
