@@ -19,8 +19,10 @@ person's links to that person, even where the archive never heard the right spel
 * a surname listed with "al-" is also heard without it, as it is only ("Assad"), and
   a name run together may lack the r's a non-rhotic accent drops ("Anasawa");
 * a first name only one listed person has is enough with a surname close in letters
-  ("Nomia Kbal") or the start of the surname ("Ursula von"); another listed person's
-  first name is no mishearing ("Gareth Bale" is no Jonathan Beale);
+  ("Nomia Kbal") or the start of the surname ("Ursula von"), or, said as it is listed,
+  with a rare surname of five letters or more and ratio >= 50 whatever its first sound
+  ("Kylian Abapi", "Axel Vitzell", "Jamal Tashaki"); another listed person's first name
+  is no mishearing ("Gareth Bale" is no Jonathan Beale);
 * a function word is never a first name ("and Murray" is not Andy Murray);
 * after a royal title ("Prince", "Sheikh"), a lone word names a listed person only as it
   is listed ("Prince Rainier" is no Angela Rayner);
@@ -62,6 +64,7 @@ _MIN_SOUND = 5  # letters of a lone word heard as a listed surname it sounds lik
 _ONE_NAME = 87  # ratio a lone word needs to be a one-word name by sound ("Fabino";
 # "Fabiano", 86, is a name of its own)
 _LONG = 7  # a lone word this long may differ more in letters ("Zalinski", "Zelensky")
+_OWN_FIRST_RATIO = 50  # a surname said after a first name only one listed person has
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,7 +372,23 @@ class NameList:
             score = fuzz.ratio(k, full)
             if score >= 60 and (best is None or score > best[0]):
                 best = (score, person)
-        return best[1] if best else None
+        return best[1] if best else self._own_first_heard(words)
+
+    def _own_first_heard(self, words: list[str]) -> Person | None:
+        """The one listed person whose first name is said as it is listed, with a
+        surname that is a rare word of five letters or more and alike in letters (ratio
+        >= 50, whatever its first sound): "Kylian Abapi", "Axel Vitzell", "Jamal
+        Tashaki"; not "Angela Rea" (three letters), "Jimmy lies" (a word), "Jamal
+        Musiala" (25) or an Arabic family name of its own ("Nawaf Al-hazmi")."""
+        own = self._own_first.get(words[0]) if len(words) == 2 else None
+        if own is None:
+            return None
+        heard, last = words[1], own.key.split(maxsplit=1)[1].replace(" ", "")
+        if len(heard) < _MIN_SOUND or heard in self._own or everyday(heard):
+            return None
+        if heard[:3] in ("al-", "el-") and not last.startswith(heard[:3]):
+            return None  # "Nawaf Al-hazmi" is a name of its own, no Nawaf Salam
+        return own if fuzz.ratio(heard, last) >= _OWN_FIRST_RATIO else None
 
     def _one_namesake(self, first: str, heard: str, last: str) -> bool:
         """Whether a heard surname sounds like ``last``, the surname of one of the few
