@@ -8,8 +8,9 @@ boundary ("40 Israeli hostages", "people living there" -> "people living in Rafa
 the sentence names the place). Attribution comes from "according to X" / "X said" in
 the sentence, an "according to" opening the sentence after one that refers back to it
 ("It seems like this is something Israel, according to X, agreed"), or, for
-"it said" / "they reported", the previous sentence's source. Quotes are reported
-speech: "the defense minister says there is no time for flexibility".
+"it said" / "they reported", the previous sentence's source. Quotes (reported
+speech: "the defense minister says there is no time for flexibility") are read by
+quotes.py, sponsors' reads, whose numbers are no claims, by adverts.py.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsreel.entities.claims.adverts import adverts
 from newsreel.entities.claims.counts import (
     _duration,
     _no_quantity,
@@ -30,6 +32,7 @@ from newsreel.entities.claims.counts import (
 from newsreel.entities.claims.numbers import (
     _negative,
     _number_at,
+    _number_in,
     _past,
     _range_end,
     _range_scaled,
@@ -38,35 +41,28 @@ from newsreel.entities.claims.numbers import (
     with_pence,
 )
 from newsreel.entities.claims.phrases import topic
+from newsreel.entities.claims.quotes import Quote, _quote_in
 from newsreel.entities.claims.source_names import (
     named_source,
     speaker_head,
     speaks,
-    tidy_speaker,
 )
 from newsreel.entities.claims.source_words import (
-    _NAME_PART,
-    _QUOTE_SAY,
-    _SPEAKER_STOP,
     _SUBORDINATE,
     ly_adverb,
 )
 from newsreel.entities.claims.sources import (
     _denied,
-    _pronoun_report,
     _sentence_source,
     _Source,
     _source,
-    _speaker_before,
 )
 from newsreel.entities.claims.subjects import subject_of
 from newsreel.entities.claims.words import (
-    _ARTICLES,
-    _AUXILIARIES,
+    _BE_OR_GET,
     _CURRENCY,
     _POSSESSIVE,
     _PREPOSITIONS,
-    _PRONOUNS,
     _STOP,
 )
 from newsreel.repair.clean import bare, core, is_marker
@@ -86,19 +82,6 @@ class Claim:
     subject: str | None
     attribution: str | None
     sentence: str
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """Reported or direct speech: who, what, and the token span of what was said."""
-
-    start: int
-    end: int
-    speaker: str
-    speaker_start: int
-    speaker_end: int
-    text: str
-    kind: str
 
 
 def extract(
@@ -196,47 +179,6 @@ def _organisation_before(
 _IT = frozenset({"it", "they"})  # what an organisation is called in the next sentence
 _SAYS = frozenset("says said say claims claimed estimates estimated".split())
 _ALSO = frozenset("also now still further".split())  # "it also says"
-
-
-_ADVERT = re.compile(
-    r"promo code|offer code|use code|with code|discount code|terms apply|terms and "
-    r"conditions apply|sitewide|free shipping|free trial|first order|your first \w+ orders|"
-    r"first purchase|delivery fee|download (?:the|our) app|"
-    r"savings will vary|save by switching|\bdot com slash\b|"
-    r"\b\d+% off\b|\boff your\b|(?:go to|going to|visit|head to|head over to|sign up at|"
-    r"join at|\bat) (?:\w+ ){0,2}\S+(?:\.| dot )(?:com|co\.uk|org)\b|\b\w+\.com/\w+",
-    re.IGNORECASE,
-)
-
-# what a sponsor's read sells, in the sentences around its web address: "cashmere
-# sweaters from just 60 bucks", "$15 a month premium wireless"
-_SELLING = re.compile(
-    r"\bbucks\b|\bper month\b|\ba month\b|\bsubscriptions?\b|\bdiscounts?\b|"
-    r"\bfrom just\b|\bsavings\b|\bpremium\b",
-    re.IGNORECASE,
-)
-_AROUND = 2  # sentences on either side of a sponsor's address that may be its read
-
-
-def advert(sentence: str) -> bool:
-    """Whether a sentence is an advert's ("Save 25% ... with code SAVE", "go to
-    wise.com", "free shipping on your first order", "at mint mobile dot com"):
-    podcasts read their sponsors between the news, whose numbers are no claims."""
-    return bool(_ADVERT.search(sentence))
-
-
-def adverts(sentences: Sequence[str]) -> set[int]:
-    """The sentences of a sponsor's read: those ``advert`` marks, and those within two
-    sentences of one that sell something ("cashmere sweaters from just 60 bucks" before
-    the address)."""
-    marked = {n for n, sentence in enumerate(sentences) if advert(sentence)}
-    near = {
-        n
-        for m in marked
-        for n in range(max(0, m - _AROUND), min(len(sentences), m + _AROUND + 1))
-        if n not in marked and _SELLING.search(sentences[n])
-    }
-    return marked | near
 
 
 def _ages(forms: Sequence[str], words: Sequence[str], people: Collection[int]) -> set[int]:
@@ -575,7 +517,7 @@ def _done_to(words: Sequence[str], forms: Sequence[str], after: int, e: int) -> 
     if after >= e or forms[after - 1][-1:] in ".,;:?!":
         return None  # "a father of three, was stabbed": the clause goes back to the victim
     k = after
-    while k < e and words[k] in _PASSIVE:  # "200 were injured"
+    while k < e and words[k] in _BE_OR_GET:  # "200 were injured"
         k += 1
     if k == after or k >= e:
         return None
@@ -715,579 +657,3 @@ def _restated(last: Claim, i: int, value: float, subject: str) -> bool:
     if last.value != value or i - last.end > 2 or last.subject is None:
         return False
     return last.subject.split()[-1] in subject.split()  # "markets" in "major markets in"
-
-
-def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quote | None:
-    """The first reported speech of the sentence of tokens ``s`` to ``e``, if any."""
-    for j in range(s + 1, e - 1):
-        if words[j] in _QUOTE_SAY and (inverted := _inverted(forms, words, (s, e), j)):
-            return inverted
-        if (
-            words[j] in _QUOTE_SAY
-            and forms[j - 1].endswith(",")
-            and (plain := _inverted_plain(forms, words, (s, e), j))
-        ):
-            return plain  # "Jaw-dropping, said Natalia, a mother of two."
-        if j >= e - 2:
-            break
-        speaker = _speaker_of(forms, words, (s, e), j)
-        if speaker is None:
-            continue
-        body = _speech_at(words, forms, j, e)
-        if body is None:
-            continue
-        if _object_only(words, forms, j, e):
-            continue  # "When Tesla announced their results, Elon Musk said that ..."
-        direct = _opens_quote(forms[body])
-        end = _quote_end(forms, body, e) if direct else _own_words_end(words, forms, body, e)
-        if not direct and words[j - 1] == "who":  # "Trump, who says that he has spoken to
-            end = _clause_end(forms, body, end)  # her, was angry": the words end at the comma
-        text = _unquoted(" ".join(forms[body:end]))
-        if len(text.split()) < 3:
-            return None
-        said_by, cut = tidy_speaker(speaker[0].split())
-        kind = "direct" if direct else "indirect"
-        return Quote(body, end, " ".join(said_by), speaker[1] + cut, j, text, kind)
-    return None
-
-
-def _speaker_of(
-    forms: Sequence[str], words: Sequence[str], span: tuple[int, int], j: int
-) -> tuple[str, int] | None:
-    """Who reports speech with the verb at ``j`` (words and first token), if anyone:
-    not "there", "according", another's saying ("It says Epstein and Andrew told the
-    dancer": the letter says so) or a memory ("I remember a minister said"; "assess what
-    Karma says and then")."""
-    s, e = span
-    if not _reports_after(forms, words, s, j):
-        return None
-    speaker = _speaker_before(words, forms, s, j)
-    if speaker is not None:
-        speaker = _whole_speaker(words, forms, s, speaker)
-    elif words[j - 1] == "and":
-        speaker = _opening_name(words, forms, s, j)  # "John Lee hailed it and said"
-    if speaker is None or speaker[0].lower().startswith(("there", "according")):
-        return None
-    clause = max((k + 1 for k in range(s, speaker[1]) if forms[k].endswith(",")), default=s)
-    if any(words[k] in _QUOTE_SAY for k in range(clause, speaker[1])):
-        return None
-    before = set(words[max(s, speaker[1] - 1) : j])
-    if before & _RECALLED or (before & _WHAT and j + 1 < e and words[j + 1] in _CONJUNCTIONS):
-        return None
-    return speaker
-
-
-def _opening_name(
-    words: Sequence[str], forms: Sequence[str], s: int, j: int
-) -> tuple[str, int] | None:
-    """The name that opens a sentence and is the subject of a verb of saying joined by
-    "and" to another of its verbs: "John Lee hailed its passing and said", "Lord
-    Mandelson has described his friendship as a mistake and says"; None where another
-    clause comes between (a comma) or the sentence opens with no name."""
-    k = s
-    while k < j and forms[k][:1].isupper() and forms[k][-1:].isalpha() and k - s < 4:
-        k += 1
-    if k == s or k >= j or not forms[k][:1].islower():
-        return None
-    if words[s] in STOPWORDS or words[s] in _PRONOUNS or words[s].endswith("ly"):
-        return None  # "And what he did", "So ...", "Suddenly"
-    if any(forms[m].endswith((",", ";", ":")) for m in range(k, j)):
-        return None
-    return " ".join(forms[s:k]), s
-
-
-def _speech_at(words: Sequence[str], forms: Sequence[str], j: int, e: int) -> int | None:
-    """Where the words said after the saying verb at ``j`` start, past whom they were
-    said to ("told us", "told Xi", "said to MPs") and a "that"; None where none follow
-    ("what Steve Bannon said that day": when, not what, was said; "that time was" is)."""
-    body = _after_addressee(words, forms, j, e)
-    if body is None or _said_of(words, forms, body, e):
-        return None
-    body = _of_said(forms, body, e) or _past_when(words, forms, body, e)
-    if body < e and _topic_only(words, forms, body, e):
-        return None  # "Will Ross told me how Rwanda has responded": the topic, not the words
-    if (
-        body + 1 < e
-        and words[body] == "that"
-        and words[body + 1] in _WHEN_NOUNS
-        and (body + 2 >= e or words[body + 2] not in _FINITE)
-    ):
-        return None
-    return body + (body < e and words[body] == "that")
-
-
-# what opens a reported topic, not the words said: "told us why ...", "announced something"
-_TOPIC_OPENERS = frozenset("why whether what where".split())
-_POINTED = frozenset("the a an these those this that his her their its our".split())
-
-
-def _topic_only(words: Sequence[str], forms: Sequence[str], k: int, e: int) -> bool:
-    """Whether what follows a saying verb at ``k`` names what was talked about, not what
-    was said: "why ...", "whether ...", "something that ...", and "how" before a name or
-    a determiner ("how Rwanda has responded", "how these laws worked"; not "how proud
-    she was")."""
-    if words[k] in _TOPIC_OPENERS:
-        return True
-    nxt = k + 1
-    if words[k] in ("something", "nothing"):  # "announced something that ..."; not
-        return nxt < e and words[nxt] in ("that", "about", "like", "of")  # "nothing will"
-    return words[k] == "how" and nxt < e and (forms[nxt][:1].isupper() or words[nxt] in _POINTED)
-
-
-def _pointing(words: Sequence[str], forms: Sequence[str], k: int, e: int) -> bool:
-    """Whether the "that" at ``k`` points at a thing ("said that word was
-    controversial"), not opens what was said ("said that he was", "that Trump was",
-    "that the club was")."""
-    return (
-        k + 2 < e
-        and words[k + 1] not in _PRONOUNS
-        and words[k + 1] not in _OBJECT_OPENERS
-        and forms[k + 1][:1].islower()
-        and words[k + 2] in _FINITE
-    )
-
-
-def _of_said(forms: Sequence[str], body: int, e: int) -> int | None:
-    """Where what was said of something starts: after its colon ("said of the deal:
-    'this will ...'") or a "that" three words on at most ("said of Trump that he");
-    None where the words do not start "of" or go on otherwise ("said of the political
-    peril and position that the prime minister finds himself in")."""
-    if body >= e or forms[body].casefold() != "of":
-        return None
-    for k in range(body + 1, min(e - 1, body + 9)):
-        if forms[k].endswith(":"):
-            return k + 1
-        if forms[k].casefold() == "that":
-            return k + 1 if k <= body + 4 else None
-    return None
-
-
-def _past_when(words: Sequence[str], forms: Sequence[str], body: int, e: int) -> int:
-    """Where what was said starts past a phrase of when, where or how it was said that
-    ends at a "that": "said on the airwaves that", "says nowadays that", "has said in
-    his own words, that"; ``body`` where no such phrase leads ("said the car that")."""
-    if body >= e or words[body] not in _SAID_WHEN:
-        return body
-    for k in range(body + 1, min(e, body + 7)):
-        if words[k] == "that":
-            return body if _pointing(words, forms, k, e) else k
-        if words[k] in _PRONOUNS or words[k] in _FINITE or words[k] in _AUXILIARIES:
-            break
-    alone = (
-        words[body] in _SAID_WHEN_ALONE
-        and body + 1 < e
-        and not (words[body + 1] in _FINITE or words[body + 1] in _AUXILIARIES)
-    )  # not "said now is the time"
-    return body + alone
-
-
-# words that open a phrase of when, where or how something was said, before its "that"
-_SAID_WHEN_ALONE = frozenset(  # "said today the talks would go on"
-    "earlier yesterday today tonight nowadays recently repeatedly publicly privately "
-    "previously again also now later".split()
-)
-_SAID_WHEN = _SAID_WHEN_ALONE | frozenset(
-    "on in at during after before over with of last this".split()
-)
-
-_OPEN = ('"', "“")
-_CLOSE = ('"', "”")
-# single quotation marks: "'You need ownership to defend it.'" (never "'em", "'80s")
-_SINGLE_OPEN = ("'", "‘")
-_ELISIONS = frozenset("'em 'cause 'til 'tis 'n' 'round 'bout".split())
-
-
-def _opens_quote(form: str) -> bool:
-    """Whether a token opens words in quotation marks, double or single."""
-    if form.startswith(_OPEN):
-        return True
-    return (
-        form[:1] in _SINGLE_OPEN
-        and form[1:2].isalpha()
-        and form.casefold().rstrip(".,?!") not in _ELISIONS
-    )
-
-
-def _unquoted(text: str) -> str:
-    """Quoted words without their quotation marks and a trailing comma."""
-    marks = "\"“”'‘’"
-    text = text.strip()
-    if text[-2:-1] in ("”", '"') and text[-1:] in (".", ","):
-        text = text[:-1]  # "... in China”." (the sentence's mark after the quote's)
-    return text.strip(marks).rstrip(",").strip(marks).strip()
-
-
-def _quote_end(forms: Sequence[str], body: int, e: int) -> int:
-    """Where words in quotation marks that open at token ``body`` close (the sentence's
-    end if they do not); a single mark closes after a sentence's mark (".'", "…'"), not
-    as a plural's possessive ("the officers' union")."""
-    single = forms[body][:1] in _SINGLE_OPEN
-    for k in range(body, e):
-        form = forms[k].rstrip(".,?!") if not single else forms[k]
-        if not single and form.endswith(_CLOSE):
-            return k + 1
-        if single and (k > body or len(forms[k]) > 2) and _closes_single(forms, k, e):
-            return k + 1  # "'no'" opens and closes at once
-    return e
-
-
-def _closes_single(forms: Sequence[str], k: int, e: int) -> bool:
-    """Whether token ``k`` closes a single quotation mark: after a sentence's mark
-    (".'"), last in the sentence, or before a word no noun ("...the right' and left");
-    not a plural's possessive before its noun ("the officers' pay")."""
-    form = forms[k]
-    if not form.endswith(("'", "’")):
-        return False
-    if form[-2:-1] in (".", ",", "?", "!", "…") or k == e - 1:
-        return True
-    return bare(forms[k + 1]).casefold() in STOPWORDS
-
-
-def _inverted(
-    forms: Sequence[str], words: Sequence[str], span: tuple[int, int], j: int
-) -> Quote | None:
-    """Direct speech said before its verb, the speaker after it: '"The situation is grim
-    and worsening," said Human Rights Watch's Nicholas McGeehan.' (the speaker's words
-    up to the next comma or sentence end; no pronoun: '"...," he said' names no one)."""
-    s, e = span
-    if j - 1 < s or not forms[j - 1].endswith(_CLOSE):
-        return None
-    start = next((k for k in range(j - 1, s - 1, -1) if forms[k].startswith(_OPEN)), None)
-    stop = _speaker_stop(forms, j, e)
-    speaker = [f.strip(',.?!;:"“”') for f in forms[j + 1 : stop]]
-    if start is None or not speaker or not (speaker[0][:1].isupper() or speaker[0] in ("the", "a")):
-        return None
-    if words[j + 1] in _PRONOUNS:
-        return None
-    text = _unquoted(" ".join(forms[start:j]))
-    if len(text.split()) < 3:
-        return None
-    return Quote(start, j, " ".join(speaker), j + 1, stop, text, "direct")
-
-
-_PLAIN_SPEAKER = 4  # words of a name after the verb, at most, ending at a comma or a stop
-
-
-def _speaker_stop(forms: Sequence[str], j: int, e: int) -> int:
-    """The token after the speaker named after the saying verb at ``j``: up to a comma
-    or a stop, past a title's or an initial's dot ("says Dr. Prince Juma Safari.")."""
-    stop = j + 1
-    while stop < e and (
-        not forms[stop - 1].endswith((",", ".", "?", "!", ";", ":"))
-        or _name_goes_on(forms, stop - 1, e)
-    ):
-        stop += 1
-    return stop
-
-
-def _name_goes_on(forms: Sequence[str], k: int, e: int) -> bool:
-    """Whether a name goes on past the dot of token ``k``: a title's or an initial's
-    ("Dr. Prince Juma Safari", "Robert F. Kennedy") before a capitalised word that is no
-    function word; not "Jr." ("King Jr. who led"), nor "Group A. The team"."""
-    nxt = forms[k + 1] if k + 1 < e else ""
-    return (
-        bool(_NAME_PART.match(forms[k]))
-        and forms[k] not in ("Jr.", "Sr.")
-        and nxt[:1].isupper()
-        and nxt.casefold().strip(",.") not in STOPWORDS
-    )
-
-
-def _inverted_plain(
-    forms: Sequence[str], words: Sequence[str], span: tuple[int, int], j: int
-) -> Quote | None:
-    """Words said before their verb and a comma, with no quotation marks, the speaker
-    after it: "Jaw-dropping, said Natalia, a mother of two." is Natalia's (the words
-    before the comma were no speaker); None where no name follows ("..., said he")."""
-    s, e = span
-    stop = _speaker_stop(forms, j, e)
-    speaker = [w for f in forms[j + 1 : stop] if (w := f.strip(',.?!;:"“”'))]
-    if not speaker or len(speaker) > _PLAIN_SPEAKER or words[j + 1] in _PRONOUNS:
-        return None  # "..., says 6,000 people died", "..., says Hamas fighters attacked"
-    if not all(w[:1].isupper() for w in speaker):
-        return None
-    text = " ".join(forms[s:j]).rstrip(", ")
-    return Quote(s, j, " ".join(speaker), j + 1, stop, text, "indirect")
-
-
-# writing verbs that report words only where a quotation or "that" follows them
-# words before a verb of saying that make it no report of what was said
-_UNSAID = frozenset("might could would may should can must will to".split())
-_WROTE = frozenset("wrote writes posted posts tweeted tweets".split())
-_PLATFORM_WORDS = frozenset("on x online twitter social media facebook truth instagram".split())
-
-
-def _writes_quote(forms: Sequence[str], words: Sequence[str], j: int, e: int) -> bool:
-    """Whether a writing verb at ``j`` reports words: 'wrote, "..."', "posted that"."""
-    k = j + 1
-    while k < e and words[k] in _PLATFORM_WORDS:
-        k += 1  # "posted on X that ..."
-    return k < e and (words[k] == "that" or _opens_quote(forms[k]))
-
-
-def _reports_after(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> bool:
-    """Whether token ``j`` is a saying verb whose speech follows it: not "it said" (a
-    source named elsewhere), '"...," he said' (the words are before), a passive ("ICE
-    agents will be told to", "Russia had been announced as") or no saying at all."""
-    if words[j] not in _QUOTE_SAY | _WROTE or _pronoun_report(words, max(s, j - 3), j + 1):
-        return False
-    if words[j] in _WROTE and not _writes_quote(forms, words, j, len(words)):
-        return False  # "wrote a book", "posted a video": only a quote or "that" follows
-    if forms[j - 1].endswith(_CLOSE) or words[j - 1] in _UNSAID:
-        return False  # '"...," he said'; "what Nasrallah might say", "refused to say"
-    if words[j] == "saying" and not forms[j - 1][:1].isupper():
-        return False  # "Mark Carney saying ..." is his; "kept saying", "by saying" say less
-    if words[j - 1] in _PASSIVE and (words[j] in _TOLD or words[j].endswith("ed")):
-        return False
-    return not _not_speech(words, j)
-
-
-_POSSESSIVES = frozenset("his her their its my our your".split())
-_FINITE = frozenset("is are was were has have had will would can could".split())
-
-
-def _not_speech(words: Sequence[str], j: int) -> bool:
-    """Whether the saying verb at token ``j`` says nothing here: "added his voice to
-    calls", "added to the pressure"; a verb right after it makes it part of a clause,
-    "what Mr. Trump says is brilliant"."""
-    after = words[j + 1] if j + 1 < len(words) else ""
-    return (words[j] == "added" and (after in _POSSESSIVES or after == "to")) or after in _FINITE
-
-
-def _own_words_end(words: Sequence[str], forms: Sequence[str], body: int, e: int) -> int:
-    """Where reported speech that starts at token ``body`` ends: at the sentence's end,
-    or before a ", but" or ", while" whose clause has a subject of its own that is no
-    pronoun (not "but also", "but returned home": ``_goes_on``): the reporter's words
-    ("it's investigating, but locals feel furious"; "our findings are hugely
-    concerning, but the UK drug regulator says"); "they're working hard, but they need
-    help" stays whole."""
-    for k in range(body + 2, e - 2):
-        if not forms[k].endswith(","):
-            continue
-        if (
-            words[k + 1] in ("but", "while")
-            and words[k + 2] not in _PRONOUNS
-            and words[k + 2] not in ("i'm", "it's", "we're", "they're", "he's", "she's")
-            and not _goes_on(forms[k + 2], words[k + 2])
-        ) or _another_says(words, forms, k + 1, e):
-            return k + 1
-    return e
-
-
-def _object_only(words: Sequence[str], forms: Sequence[str], j: int, e: int) -> bool:
-    """Whether a verb that may report speech ("announced", "confirmed") has only a thing
-    for its object, a short noun phrase its comma ends: "When Tesla announced their
-    latest results, Elon Musk said", "how Trump announced this nomination, of course";
-    not "announced the deal would go ahead", and never "said" or "told"."""
-    body = j + 1
-    if words[j] in _SAID_TOLD or body >= e or words[body] not in _OBJECT_OPENERS:
-        return False
-    for k in range(body, min(e - 1, body + 5)):
-        if words[k] in _FINITE or words[k] in _AUXILIARIES or words[k] in _PRONOUNS:
-            return False
-        if forms[k].endswith(","):
-            return k > body
-    return False
-
-
-_SAID_TOLD = frozenset("say says said saying tell tells told telling".split())
-_OBJECT_OPENERS = frozenset("the a an this these those its their his her our my".split())
-
-
-def _clause_end(forms: Sequence[str], body: int, end: int) -> int:
-    """Where a relative clause's reported words end: at a comma the main clause's verb
-    follows ("who says that he has spoken to her, was angry")."""
-    return next(
-        (
-            k + 1
-            for k in range(body, end - 1)
-            if forms[k].endswith(",") and core(forms[k + 1]).lower() in _FINITE
-        ),
-        end,
-    )
-
-
-def _another_says(words: Sequence[str], forms: Sequence[str], at: int, e: int) -> bool:
-    """Whether the clause at token ``at`` (after a comma) is someone else's saying: a
-    name and a verb of saying, after "but", "and" or "while" or none ("..., but then
-    Elon Musk says", "..., Elon Musk said that")."""
-    k = at + (words[at] in ("but", "and", "while")) if at < e else at
-    k += k < e and words[k] == "then"
-    named = k
-    while (
-        named < e
-        and forms[named][:1].isupper()
-        and forms[named][-1:].isalpha()
-        and words[named] not in _PRONOUNS
-    ):
-        named += 1
-    return k < named < e and named - k <= 4 and words[named] in _QUOTE_SAY
-
-
-def _goes_on(form: str, word: str) -> bool:
-    """Whether the word after ", but" goes on with the speaker's own clause, not a new
-    subject: "but also anybody who", "but not", "but returned home" (a verb)."""
-    return word in _CARRIES_ON or (form.islower() and len(word) > 4 and word.endswith("ed"))
-
-
-_CARRIES_ON = frozenset("also not still then only rather instead later now".split())
-
-
-def _whole_speaker(
-    words: Sequence[str], forms: Sequence[str], s: int, speaker: tuple[str, int]
-) -> tuple[str, int] | None:
-    """A quote's speaker as a whole noun phrase: where the name found before the verb is
-    the object of a preposition ("Scientists from the universities of Cambridge and
-    Cardiff say"; "A former official of the UN agency says"), the phrase from its head;
-    where it is a relative clause ("US veterans who fought alongside NATO forces say"),
-    the noun phrase before it."""
-    said, first = speaker
-    if words[first] in _RELATIVE and first + 1 < len(words) and forms[first + 1][:1].islower():
-        return _speaker_before(words, forms, s, first)  # "who fought", not "which Israel"
-    agent = _agent_of(words, forms, s, first)
-    if agent is not None:
-        return agent
-    if any(w.casefold() in _STOP for w in said.split()[1:]):
-        return speaker  # a clause, not a name: "US where President Trump has"
-    k = first
-    while k - 2 >= s and words[k - 1] == "and" and forms[k - 2][:1].isupper():
-        k -= 2  # "Cambridge and Cardiff"
-        while k - 1 >= s and forms[k - 1][:1].isupper() and forms[k - 1][-1:].isalpha():
-            k -= 1
-    if k - 2 >= s and words[k - 1] in _ARTICLES and words[k - 2] in _OF_WHOM:
-        k -= 1  # "of the United Nations"
-    while k - 1 >= s and words[k - 1] in _OF_WHOM and forms[k - 1][-1:].isalpha():
-        head = k - 2
-        while (
-            head - 1 >= s
-            and k - head < _HEAD_WORDS
-            and words[head - 1] not in _SPEAKER_STOP
-            and forms[head - 1][-1:] not in ".,?!;:"
-            and (words[head - 1] in _OF_WHOM or words[head - 1] not in _STOP)
-        ):
-            head -= 1
-        if words[head] in _STOP or forms[head][-1:] in ".,?!;:":
-            break
-        k = head
-    if k == first:
-        return speaker
-    return " ".join(f.strip(",") for f in forms[k:first]) + " " + speaker[0], k
-
-
-def _agent_of(
-    words: Sequence[str], forms: Sequence[str], s: int, first: int
-) -> tuple[str, int] | None:
-    """Where the name before the verb is the agent of a participle ("The family of a man
-    killed by federal officers in Minneapolis say"): the noun phrase the participle
-    describes, which speaks ("The family of a man"), from its clause's start."""
-    by = first if words[first] == "by" else first - 1  # "(by) police officers in Paris"
-    if not (by - 1 > s and words[by] == "by" and _participle(words[by - 1])):
-        return None
-    head_end = by - 1
-    start = head_end
-    while start - 1 >= s and forms[start - 1][-1:] not in ".,?!;:" and head_end - start < 8:
-        start -= 1
-    while start < head_end and words[start] in _CONJUNCTIONS:
-        start += 1
-    if start >= head_end or not any(w not in _STOP for w in words[start:head_end]):
-        return None
-    return " ".join(f.strip(",") for f in forms[start:head_end]), start
-
-
-def _participle(word: str) -> bool:
-    """Whether a word is a past participle a "by" may follow ("killed by", "shot by")."""
-    return (len(word) > 4 and word.endswith("ed")) or word in _PARTICIPLES
-
-
-_PARTICIPLES = frozenset("shot hit held run led taken seen made beaten struck caught".split())
-_WHEN_NOUNS = frozenset("day night morning evening week month year time weekend afternoon".split())
-_RELATIVE = frozenset({"who", "which", "that"})
-_OF_WHOM = frozenset({"of", "from", "at", "alongside", "with", "for", "in"})
-_HEAD_WORDS = 6  # words a speaker's head noun phrase may span before its preposition
-
-
-_REFLEXIVE = frozenset("himself herself themselves itself myself ourselves yourself".split())
-
-
-def _after_addressee(words: Sequence[str], forms: Sequence[str], j: int, e: int) -> int | None:
-    """Where what was said starts after the verb at ``j``, past whom it was said to:
-    "told us", "has told Shinjinping he wants" (a name after "told"), "said to those
-    MPs that"; None where only an addressee follows ("what Sakir said to those MPs
-    tonight": no words of the saying)."""
-    body = j + 1
-    if body < e and words[body] in _REFLEXIVE:
-        return body + 1  # "as Karma said himself, ..."
-    if words[j] in _WROTE:
-        while body < e and words[body] in _PLATFORM_WORDS:
-            body += 1  # "posted on X that": the words start after "that"
-        return body
-    if words[j] in _TOLD and body < e and words[body] in _ADDRESSEES:
-        return body + 1
-    if words[j] in _TOLD:
-        k = body + (
-            words[body : body + 1] == ["the"] and body + 1 < e and forms[body + 1][:1].isupper()
-        )
-        told = words[k] if k < e else ""
-        if told in _TOLD_THINGS or list(words[k : k + 2]) in _TOLD_TALES:
-            return None  # "has told lies about the election", "tells the story of"
-        start = k
-        while k < e and k < start + 3 and forms[k][:1].isupper():
-            k += 1
-            if not forms[k - 1][-1:].isalpha():
-                break  # "told CNN, the attack ...": the name ends at its comma
-        return k
-    if body < e and words[body] == "to":
-        ahead = words[body : min(e, body + 8)]
-        return body + ahead.index("that") if "that" in ahead else None
-    return body
-
-
-def _said_of(words: Sequence[str], forms: Sequence[str], body: int, e: int) -> bool:
-    """Whether the words after a verb of saying are about the saying, not what was said:
-    "said that about people like me", "said about it", or, in a question, "what did
-    the authorities say about your investigation?", "what did China say on the trip?"."""
-    first = words[body] if body < e else ""
-    after = words[body + 1] if body + 1 < e else ""
-    if first == "about" or (first in ("that", "this", "it", "so", "more") and after == "about"):
-        return True  # not "said that in 2020 the club ...": that opens what was said
-    if first == "of":  # "warned of a crisis": what of, not what; "said of him that" is
-        return words[body - 1] not in ("said", "says", "say") or _of_said(forms, body, e) is None
-    return forms[e - 1].endswith("?") and first in _ABOUT_PREPS | {"when", "to"}
-
-
-_ABOUT_PREPS = _PREPOSITIONS | {"about"}
-
-# words before a speaker that make the saying a memory, not reported speech ("I
-# remember a minister said"), or, where nothing said follows, its object ("assess what
-# Karma says and then"; not "what Jeffrey Epstein said the files were worth")
-_RECALLED = frozenset("remember recall remembered recalled".split())
-_WHAT = frozenset("what whatever how".split())
-_CONJUNCTIONS = frozenset("and but or so then because".split())
-
-# a verb of telling and whom the speaker told, before what was said: "told us that"
-_TOLD = frozenset("told tells telling warned warns assured assures reminded reminds".split())
-_TOLD_THINGS = frozenset("lies lie jokes joke tales stories".split())  # told, not said
-_TOLD_TALES = (["a", "story"], ["the", "story"], ["the", "truth"])
-_PASSIVE = frozenset("be been being was were is are get gets got getting".split())
-_ADDRESSEES = frozenset("us them me him her you reporters journalists".split())
-
-
-def _number_in(
-    forms: Sequence[str], words: Sequence[str], i: int, e: int
-) -> tuple[float, int] | None:
-    """The number at token ``i`` of the sentence ending at ``e``, never read across a
-    comma ("in 2014, 680 workers", "38, 137 million": two numbers)."""
-    found = _number_at(words, i, e)
-    if found is not None and (comma := _comma_inside(forms, i, i + found[1])):
-        found = _number_at(words, i, comma)
-    return found
-
-
-def _comma_inside(forms: Sequence[str], start: int, end: int) -> int | None:
-    """The token after the first comma before digits inside ``start:end``, if any: a
-    number read across it ("in 2014, 680 workers", "20 billion, 25 billion") is two;
-    before a number word, a comma is the repair's pause ("thirty nine point, eight")."""
-    for k in range(start, end - 1):
-        if forms[k][-1:] in ",;:" and forms[k + 1][:1].isdigit():
-            return k + 1
-    return None

@@ -390,3 +390,24 @@ def _range_start(words: Sequence[str], s: int, i: int) -> int:
     while i - 1 > s and (_number_at(words, i - 1) or words[i - 1] in ("minus", "to", "and", "or")):
         i -= 1
     return i
+
+
+def _number_in(
+    forms: Sequence[str], words: Sequence[str], i: int, e: int
+) -> tuple[float, int] | None:
+    """The number at token ``i`` of the sentence ending at ``e``, never read across a
+    comma ("in 2014, 680 workers", "38, 137 million": two numbers)."""
+    found = _number_at(words, i, e)
+    if found is not None and (comma := _comma_inside(forms, i, i + found[1])):
+        found = _number_at(words, i, comma)
+    return found
+
+
+def _comma_inside(forms: Sequence[str], start: int, end: int) -> int | None:
+    """The token after the first comma before digits inside ``start:end``, if any: a
+    number read across it ("in 2014, 680 workers", "20 billion, 25 billion") is two;
+    before a number word, a comma is the repair's pause ("thirty nine point, eight")."""
+    for k in range(start, end - 1):
+        if forms[k][-1:] in ",;:" and forms[k + 1][:1].isdigit():
+            return k + 1
+    return None

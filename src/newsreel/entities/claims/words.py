@@ -264,6 +264,8 @@ _THINK = frozenset(
 _WH = frozenset("what how why whether".split())
 
 # a verb of being between a noun phrase and a share or sum said of it: "China is now 33%"
+# the auxiliary of a passive, "get" too: "200 were injured", "he got told"
+_BE_OR_GET = frozenset("be been being was were is are get gets got getting".split())
 _IS = _PASSIVE - {"be", "been", "being"}
 # ... or a verb that says where it stands: "Inflation stands at 4%", "Labour leads with"
 _STANDS = _IS | frozenset("stands stood remains remained peaked leads sits".split())
