@@ -886,3 +886,13 @@ def test_a_name_of_its_own_a_place_or_a_word_is_no_listed_first_name() -> None:
     linker.link_video([("Start", "ORG")])
     out = linker.link_video([("Stuart Ramsay", "PER"), ("Start", "ORG")])
     assert out[1][0] == "Start"  # an everyday word
+
+
+def test_a_surname_heard_otherwise_joins_the_listed_person_of_its_video() -> None:
+    linker = Linker({}, {})
+    linker.link_video([("Marron", "ORG"), ("Obamas", "MISC")])  # heard before, as themselves
+    out = linker.link_video([("Emmanuel Macron", "PER"), ("Marron", "ORG")])
+    assert out[1] == ("Emmanuel Macron", "PER")
+    out = linker.link_video([("Barack Obama", "PER"), ("Obamas", "MISC")])
+    assert out[1][0] != "Barack Obama"  # a family
+    assert linker.link_video([("Marron", "ORG")])[0][0] != "Emmanuel Macron"  # that video only

@@ -173,6 +173,19 @@ def _cased(surface: str) -> bool:
     return any(c.isupper() for c in surface)
 
 
+def _heard_as_listed(k: str, tagged: str, listed_here: Sequence[str]) -> bool:
+    """Whether a lone word, whatever the NER typed it as (not a place), may be a listed
+    person the video names in full, heard by first name (``first_alike``) or by a
+    surname alike in sound and letters (``same_person_in_video``: "Sarwart" beside Anas
+    Sarwar, "Marron" beside Emmanuel Macron); never an everyday word, a place of the
+    gazetteer or a family ("the Obamas")."""
+    if " " in k or tagged == "LOC" or everyday(k) or place(k, "LOC") is not None:
+        return False
+    if any(k == f"{p.split()[-1]}s" for p in listed_here):
+        return False  # "the Obamas": a family, not Barack Obama
+    return any(first_alike(k, p, tagged) or same_person_in_video(k, p) for p in listed_here)
+
+
 def run_together(lone: str, full: str) -> bool:
     """Whether a lone word is a full name said fast, its words run together ("kalazia"
     for "khaleda zia", "kristar" for "keir starmer"): six letters or more, the same first
@@ -528,7 +541,7 @@ class Linker:
             for i, (s, t) in enumerate(found)
             if (t == "PER" and out[i][1] == "PER")
             or ((linked[i][2] or key(s) in surnames) and " " not in key(s))
-            or (_cased(s) and any(first_alike(key(s), p, t) for p in listed_here))
+            or (_cased(s) and _heard_as_listed(key(s), t, listed_here))
         ]
         # full names first; of names as long, listed people first ("Alex Pretty", linked
         # to the listed Alex Pretti, takes in "Alex Prey", not the other way round)
