@@ -896,3 +896,10 @@ def test_a_surname_heard_otherwise_joins_the_listed_person_of_its_video() -> Non
     out = linker.link_video([("Barack Obama", "PER"), ("Obamas", "MISC")])
     assert out[1][0] != "Barack Obama"  # a family
     assert linker.link_video([("Marron", "ORG")])[0][0] != "Emmanuel Macron"  # that video only
+
+
+def test_a_full_name_typed_otherwise_on_a_listed_first_name_may_be_that_person() -> None:
+    found = [("Khabib Nurmagomedov", "PER"), ("Khabib Namag Medov", "ORG")]
+    assert Linker({}, {}).link_video(found)[1] == ("Khabib Nurmagomedov", "PER")
+    found = [("Virginia Giuffre", "PER"), ("Virginia Beach", "LOC")]
+    assert Linker({}, {}).link_video(found)[1][0] != "Virginia Giuffre"  # no surname alike

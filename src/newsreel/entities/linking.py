@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -184,6 +184,14 @@ def _heard_as_listed(k: str, tagged: str, listed_here: Sequence[str]) -> bool:
     if any(k == f"{p.split()[-1]}s" for p in listed_here):
         return False  # "the Obamas": a family, not Barack Obama
     return any(first_alike(k, p, tagged) or same_person_in_video(k, p) for p in listed_here)
+
+
+def _listed_first_word(k: str, listed_here: Sequence[str]) -> bool:
+    """Whether a name of two words or more, whatever the NER typed it as, opens on the
+    first name of a listed person the video names ("Virginia Du Fray", typed as a
+    place, beside Virginia Giuffre): it may be them, if its surname is alike too."""
+    words = k.split()
+    return len(words) > 1 and any(p.split()[0] == words[0] for p in listed_here)
 
 
 def run_together(lone: str, full: str) -> bool:
@@ -533,9 +541,12 @@ class Linker:
             if kind == "PER" and " " in key(s)
         }
         said = Counter(untitled(key(s)) for s, _ in found)
-        listed_here = sorted(
-            {key(name) for name, kind in out if kind == "PER" and key(name) in self.listed.by_key}
-        )
+        named_here = {  # the listed people the video names: key -> their entity
+            key(name): name
+            for name, kind in out
+            if kind == "PER" and key(name) in self.listed.by_key
+        }
+        listed_here = sorted(named_here)
         people = [  # titles dropped: "Prince Mohammed" is the video's Mohamed bin Salman
             (i, untitled(key(s)))
             for i, (s, t) in enumerate(found)
@@ -589,8 +600,29 @@ class Linker:
                         self.rebind(ki, out[j][0])
                     out[i] = out[j]
                     break
+        self._typed_otherwise(found, out, named_here)
         new = {key(s) for (s, _), ln in zip(found, linked, strict=True) if ln[2]}
         return self._heard_nearby(found, out, new)
+
+    def _typed_otherwise(
+        self,
+        found: Sequence[tuple[str, str]],
+        out: list[tuple[str, str]],
+        named_here: Mapping[str, str],
+    ) -> None:
+        """A name of two words or more the NER typed as no person that opens on the
+        first name of a listed person the video names, with a surname alike to theirs
+        as listed (``_same_first``, ``same_person_in_video``), is that person, in this
+        video: "Khabib Namag Medov" [ORG] beside Khabib Nurmagomedov; not "Daniel
+        Laral" beside Daniela Relph (another first name)."""
+        for i, (surface, _) in enumerate(found):
+            ki = untitled(key(surface))
+            if out[i][1] == "PER" or not _listed_first_word(ki, list(named_here)):
+                continue
+            for listed, name in sorted(named_here.items()):
+                if self._same_first(ki, listed, name) or same_person_in_video(ki, listed):
+                    out[i] = (name, "PER")
+                    break
 
     def _same_in_video(self, ki: str, kj: str, held: str, full: str) -> bool:
         """Whether spelling ``ki`` (linked to ``held``) names the person ``full`` spelled
