@@ -159,14 +159,11 @@ def first_alike(lone: str, full: str, tagged: str) -> bool:
     words = full.split()
     if tagged == "LOC" or " " in lone or len(words) < 2 or len(lone) < 3 or lone == words[0]:
         return False
+    if fuzz.ratio(lone, words[0]) < (85 if tagged == "PER" else 75):
+        return False
     if (tagged != "PER" and everyday(lone)) or place(lone, "LOC") is not None:
         return False  # "Start" is no Stuart Ramsay, "Roma" no Roman Abramovich, "Riad" Riyadh
-    floor = 85 if tagged == "PER" else 75
-    return (
-        bool(phonetic(lone))
-        and phonetic(lone) == phonetic(words[0])
-        and fuzz.ratio(lone, words[0]) >= floor
-    )
+    return bool(phonetic(lone)) and phonetic(lone) == phonetic(words[0])
 
 
 def _cased(surface: str) -> bool:
@@ -179,7 +176,7 @@ def _heard_as_listed(k: str, tagged: str, listed_here: Sequence[str]) -> bool:
     surname alike in sound and letters (``same_person_in_video``: "Sarwart" beside Anas
     Sarwar, "Marron" beside Emmanuel Macron); never an everyday word, a place of the
     gazetteer or a family ("the Obamas")."""
-    if " " in k or tagged == "LOC" or everyday(k) or place(k, "LOC") is not None:
+    if not listed_here or " " in k or tagged == "LOC" or everyday(k) or place(k, "LOC"):
         return False
     if any(k == f"{p.split()[-1]}s" for p in listed_here):
         return False  # "the Obamas": a family, not Barack Obama
@@ -585,8 +582,9 @@ class Linker:
                     continue
                 by_name = self._same_in_video(ki, kj, out[i][0], out[j][0])
                 by_first = (  # "Killian" beside Kylian Mbappe: his, in this video only
-                    not by_name
-                    and key(out[j][0]) in listed_here
+                    lone
+                    and not by_name
+                    and key(out[j][0]) in named_here
                     and first_alike(ki, key(out[j][0]), found[i][1])
                 )
                 if (
