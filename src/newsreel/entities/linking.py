@@ -167,6 +167,7 @@ def first_alike(lone: str, full: str, tagged: str) -> bool:
 
 
 def _cased(surface: str) -> bool:
+    """Whether a surface has a capital letter (its case is evidence of a name)."""
     return any(c.isupper() for c in surface)
 
 
@@ -183,7 +184,7 @@ def _heard_as_listed(k: str, tagged: str, listed_here: Sequence[str]) -> bool:
     return any(first_alike(k, p, tagged) or same_person_in_video(k, p) for p in listed_here)
 
 
-def _listed_first_word(k: str, listed_here: Sequence[str]) -> bool:
+def _listed_first_word(k: str, listed_here: Iterable[str]) -> bool:
     """Whether a name of two words or more, whatever the NER typed it as, opens on the
     first name of a listed person the video names ("Virginia Du Fray", typed as a
     place, beside Virginia Giuffre): it may be them, if its surname is alike too."""
@@ -317,7 +318,7 @@ class Linker:
         """Whether spelling ``k`` may join the entity of the known ``spelling`` by sound:
         a capitalised (or model-cased) surface, not only common words, the entity's type;
         a lone name joins a person only if it starts with the same sound."""
-        if not any(c.isupper() for c in surface) or all(w in self.common for w in k.split()):
+        if not _cased(surface) or all(w in self.common for w in k.split()):
             return False
         if _digits(k) != _digits(spelling):
             return False  # "the 2030 World Cup" is no "2006 World Cup", "Channel 13" no 12
@@ -404,7 +405,7 @@ class Linker:
             or (landmark(k) and not listed.first_name(k.split()[0]))  # "Wall Street" is
             # no Wes Streeting; "Wes Street" may be
             or demonym(k)  # "Syrian" is no Ferran Soriano
-            or not any(c.isupper() for c in surface)
+            or not _cased(surface)
             or all(w in self.common for w in k.split())
             or k in self.plain
         ):
@@ -429,7 +430,7 @@ class Linker:
             self._heard[k] >= REPEATED
             and " " in k
             and k not in self.phrases
-            and any(c.isupper() for c in surface)
+            and _cased(surface)
             and not all(w in self.common or w in PARTICLES for w in k.split())
         ):
             self.phrases[k] = (name, kind)
@@ -565,7 +566,7 @@ class Linker:
         named = {surname for surname, n in owners.items() if n == 1}  # one person's, in full
         for n, (i, ki) in enumerate(people):
             lone = " " not in ki
-            cased = any(c.isupper() for c in found[i][0]) or _said_surname(ki, named, self.listed)
+            cased = _cased(found[i][0]) or _said_surname(ki, named, self.listed)
             if lone and (ki in self.common or not cased):
                 continue  # a common word ("Karma") never joins a person; "blatter" beside
                 # "Sepp Blatter" may
@@ -615,7 +616,7 @@ class Linker:
         Laral" beside Daniela Relph (another first name)."""
         for i, (surface, _) in enumerate(found):
             ki = untitled(key(surface))
-            if out[i][1] == "PER" or not _listed_first_word(ki, list(named_here)):
+            if out[i][1] == "PER" or not _listed_first_word(ki, named_here):
                 continue
             for listed, name in sorted(named_here.items()):
                 if self._same_first(ki, listed, name) or same_person_in_video(ki, listed):
@@ -677,7 +678,7 @@ class Linker:
         """Whether a spelling may join another entity by sound at all."""
         return (
             len(k.replace(" ", "")) >= 5
-            and any(c.isupper() for c in surface)
+            and _cased(surface)
             and not all(w in self.ordinary or w in PARTICLES for w in k.split())
             and not demonym(k)
         )
