@@ -135,7 +135,7 @@ def claims_score(rows: list[ClaimRow]) -> dict[str, float]:
 # further held-out golds, one pair per round of annotation; the last ones are untouched
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 ENTITY_FRESH = (*FRESH, "fresh7", "fresh9")  # caption-entity golds (no fresh8)
-CLAIMS_FRESH = (*FRESH, "fresh7", "fresh8", "fresh9")  # claims golds (their fresh7 is another round's)
+CLAIMS_FRESH = (*FRESH, "fresh7", "fresh8", "fresh9")  # claims golds (fresh7: another round's)
 UNTOUCHED = ("test", "fresh4", "fresh5", "fresh9")
 
 

@@ -384,6 +384,7 @@ class _Entities:
 
     def rename_entity(self, entity_id: int, name: str, kind: str) -> int:
         self.renamed[entity_id] = (name, kind)
+        self.rows = [(r[0], name, kind, r[3], r[4]) if r[0] == entity_id else r for r in self.rows]
         return entity_id
 
 
@@ -402,6 +403,57 @@ def test_an_unknown_place_heard_in_one_video_is_no_place() -> None:
     assert entities.renamed == {1: ("Sarclad", "MISC")}
     small = _Entities(rows, {1: 1, 2: 3, 3: 1})
     assert settle(SimpleNamespace(entities=small), min_archive=100) == 0
+
+
+def _settled(rows: list[tuple[int, str, str, str, int]]) -> _Entities:
+    from types import SimpleNamespace
+
+    from newsreel.entities.stage import settle
+
+    entities = _Entities(rows, {r[0]: 3 for r in rows})
+    settle(SimpleNamespace(entities=entities))
+    assert settle(SimpleNamespace(entities=entities)) == 0  # settled stays settled
+    return entities
+
+
+def test_names_written_alike_become_one_name_of_one_type() -> None:
+    entities = _settled(
+        [
+            (1, "UK", "LOC", "UK", 40),
+            (2, "U.K.", "LOC", "U.K.", 5),
+            (3, "Andrew Mountbat", "PER", "Andrew Mountbat", 30),
+            (4, "Andrew Mount Bat", "PER", "Andrew Mount Bat", 3),
+            (5, "Al Ain", "LOC", "Al Ain", 4),  # the city, not the first name
+            (6, "Alain", "PER", "Alain", 6),
+        ]
+    )
+    assert entities.renamed == {2: ("UK", "LOC"), 4: ("Andrew Mountbat", "PER")}
+
+
+def test_entities_that_end_with_one_name_end_with_one_type() -> None:
+    # the first is renamed to its best-supported spelling, which the second already has
+    entities = _settled(
+        [
+            (1, "Cafala", "PER", "Cafala", 1),
+            (1, "Cafala", "PER", "CFALA", 3),
+            (1, "Cafala", "PER", "Kafala", 2),
+            (2, "CFALA", "ORG", "CFALA", 1),
+        ]
+    )
+    assert entities.renamed == {1: ("CFALA", "PER"), 2: ("CFALA", "PER")}
+
+
+def test_a_small_towns_name_said_of_a_person_stays_a_person() -> None:
+    entities = _settled(
+        [
+            (1, "Adam", "PER", "Adam", 9),  # Adam, a town in Oman
+            (2, "David", "PER", "David", 4),  # David, Panama
+            (3, "Valencia", "PER", "Valencia", 2),  # a city of 800,000
+            (4, "Qatar", "PER", "Qatar", 2),  # a country
+            (5, "Gary", "LOC", "Gary", 2),  # said as a place, it stays one
+        ]
+    )
+    assert entities.renamed == {3: ("Valencia", "LOC"), 4: ("Qatar", "LOC")}
 
 
 def test_articles_and_caption_tags_are_cut_from_mentions() -> None:

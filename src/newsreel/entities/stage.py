@@ -19,7 +19,7 @@ from newsreel.entities import gazetteer, ner
 from newsreel.entities.linking import Linker, curated
 from newsreel.entities.listed import people
 from newsreel.entities.names import best_name, clean, majority, vocabulary
-from newsreel.entities.places import place
+from newsreel.entities.places import minor_town, place
 from newsreel.entities.shaping import (
     asides,
     cut_at_people,
@@ -41,9 +41,9 @@ from newsreel.entities.spelling import key
 from newsreel.repair.clean import core
 from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
-from newsreel.text import unreadable
+from newsreel.text import fold, unreadable
 
-VERSION = "entities-40+en_core_web_sm-3.8.0"
+VERSION = "entities-41+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
@@ -81,42 +81,107 @@ def linker_for(store: Store) -> Linker:
     return Linker(user, known, common, plain=plain)
 
 
-def settle(store: Store, min_archive: int = MIN_ARCHIVE) -> int:
+def settle(store: Store, min_archive: int = MIN_ARCHIVE, passes: int = 3) -> int:
     """Recompute each entity's name and type from its mentions of this version: the
     best-supported spelling (curated and user names stay) and the majority type (a
-    gazetteer place is a place); entities that end with one name and type become one.
-    In an archive of ``min_archive`` videos or more, a one-word place the gazetteer does
-    not know, heard in one video only ("Casina", "Sarclad": misheard words the NER took
-    for places), is not counted a place (MISC). Returns the entities changed."""
+    gazetteer place is a place, but for a small town's name said of a person: "Adam");
+    entities that end with one name become one entity of one type, and names written
+    alike ("U.K." and "UK", "Andrew Mount Bat" and "Andrew Mountbat") with one type
+    become one name first. In an archive of ``min_archive`` videos or more, a one-word
+    place the gazetteer does not know, heard in one video only ("Casina", "Sarclad":
+    misheard words the NER took for places), is not counted a place (MISC). Passes run
+    until one changes nothing (a renamed entity may meet another of its new name), at
+    most ``passes``. Returns the entities changed."""
+    changed = 0
+    for _ in range(passes):
+        done = _settle_pass(store, min_archive)
+        changed += done
+        if not done:
+            break
+    return changed
+
+
+def _settle_pass(store: Store, min_archive: int) -> int:
+    """One pass of ``settle``: the entities it changed."""
     fixed = {name: kind for _, kind, name in store.entities.user_aliases()}
     fixed.update({c.name: c.type for c in curated()})
     fixed.update({p.name: "PER" for p in people().people})
-    groups: dict[str, list[tuple[int, str, str, int]]] = {}
+    groups: dict[str, list[_Spelled]] = {}
     for eid, name, kind, surface, n in store.entities.entity_spellings(VERSION):
-        groups.setdefault(name, []).append((eid, kind, surface, n))
+        groups.setdefault(name, []).append((eid, name, kind, surface, n))
+    renamed: dict[str, list[_Spelled]] = {}  # the rows under the name each group settles on
+    for name, rows in written_alike(groups, fixed).items():
+        kind = majority(_votes(rows), rows[0][2])
+        spellings: Counter[str] = Counter()
+        for row in rows:
+            spellings[row[3]] += row[4]
+        new_name = name if name in fixed else best_name(spellings, kind) or name
+        renamed.setdefault(new_name, []).extend(rows)
     per_entity, videos = store.entities.entity_videos(VERSION)
     changed = 0
-    for name, rows in groups.items():
-        votes: Counter[str] = Counter()
-        spellings: Counter[str] = Counter()
-        for _, kind, surface, n in rows:
-            votes[kind] += n
-            spellings[surface] += n
-        if name in fixed:
-            new_name, new_kind = name, fixed[name]
-        else:
-            new_kind = majority(votes, rows[0][1])
-            if place(key(name), "LOC") is not None:
-                new_kind = "LOC"
-            new_name = best_name(spellings, new_kind) or name
-            heard = sum(per_entity.get(eid, 0) for eid in {r[0] for r in rows})
-            if new_kind == "LOC" and videos >= min_archive and heard < 2 and _unknown(new_name):
-                new_kind = "MISC"
-        for eid, kind in sorted({(r[0], r[1]) for r in rows}):
+    for new_name, rows in renamed.items():
+        new_kind = fixed.get(new_name) or _settled_type(
+            new_name, rows, per_entity, videos, min_archive
+        )
+        for eid, name, kind in sorted({r[:3] for r in rows}):
             if (name, kind) != (new_name, new_kind):
                 store.entities.rename_entity(eid, new_name, new_kind)
                 changed += 1
     return changed
+
+
+_Spelled = tuple[int, str, str, str, int]  # entity id, name, type, surface, mentions
+
+
+def _votes(rows: Sequence[_Spelled]) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    for row in rows:
+        votes[row[2]] += row[4]
+    return votes
+
+
+def _settled_type(
+    name: str, rows: Sequence[_Spelled], per_entity: Mapping[int, int], videos: int, least: int
+) -> str:
+    """The one type of an entity named ``name``: its mentions' majority, a gazetteer place
+    a place (but the name of a town under ``places.TOWN`` people its mentions make a
+    person or a thing: "Adam", "David", "Flora"), an unknown one-word place heard in one
+    video of a large archive MISC."""
+    kind = majority(_votes(rows), rows[0][2])
+    k = key(name)
+    if place(k, "LOC") is not None and (kind in ("LOC", "ORG") or not minor_town(k)):
+        kind = "LOC"  # a small town's name said of a person is the person's ("Adam")
+    heard = sum(per_entity.get(eid, 0) for eid in {r[0] for r in rows})
+    if kind == "LOC" and videos >= least and heard < 2 and _unknown(name):
+        kind = "MISC"
+    return kind
+
+
+def written_alike(
+    groups: Mapping[str, list[_Spelled]], fixed: Mapping[str, str]
+) -> dict[str, list[_Spelled]]:
+    """Groups of entity names that are one name written otherwise (the same letters and
+    digits once case, accents, spaces, hyphens and dots are dropped) and of one majority
+    type, joined under the fixed (curated or user) name or else the name most heard;
+    names of two fixed entities, or of different types ("Al Ain" the club, "Alain" a
+    person), stay apart."""
+    by_letters: dict[tuple[str, str], list[str]] = {}
+    for name, rows in groups.items():
+        kind = majority(_votes(rows), rows[0][2])
+        by_letters.setdefault((_letters(name), kind), []).append(name)
+    out: dict[str, list[_Spelled]] = {}
+    for (letters, _), names in by_letters.items():
+        if len(names) == 1 or len(letters) < 2 or sum(n in fixed for n in names) > 1:
+            for name in names:
+                out[name] = groups[name]
+            continue
+        lead = max(names, key=lambda n: (n in fixed, sum(r[4] for r in groups[n]), n))
+        out[lead] = [row for name in names for row in groups[name]]
+    return out
+
+
+def _letters(name: str) -> str:
+    return "".join(ch for ch in fold(name) if ch.isalnum())
 
 
 def _unknown(name: str) -> bool:
