@@ -574,12 +574,19 @@ class Linker:
                 continue  # a country the NER saw as a place ("Ukraine") is no "Bours Ukraine"
             if lone and demonym(ki):
                 continue  # a people ("Brits") is no person ("Boris Johnson")
+            # a listed person named as listed ("Prince Andrew") is no other listed person
+            # of the video ("Andrew Bailey"), whatever the title drops
+            as_listed = key(found[i][0]) in self.listed.by_key and key(out[i][0]) == key(
+                found[i][0]
+            )
             royal = key(found[i][0]).split()[0] in ROYAL and lone
             for j, kj in people[:n]:
                 if royal and _by_surname(ki, kj) and key(found[j][0]).split()[0] not in ROYAL:
                     continue  # "Prince William" is no "Melary Williams" ("Prince Mohammed"
                     # may be Mohammed bin Salman: royals go by their first names)
                 if out[j][1] != "PER" or out[j][0] == out[i][0]:
+                    continue
+                if as_listed and key(out[j][0]) in self.listed.by_key:
                     continue
                 by_name = self._same_in_video(ki, kj, out[i][0], out[j][0])
                 by_first = (  # "Killian" beside Kylian Mbappe: his, in this video only
