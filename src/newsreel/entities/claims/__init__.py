@@ -542,16 +542,27 @@ def _of_dropped(subject: str) -> str:
 
 
 def _visible(subject: str | None) -> str | None:
-    """A subject without the zero-width spaces some captions carry ("world cups.\u200b");
-    None for words that name nothing counted, only function words ("else", "like", "to")
-    and adverbs ("hugely", "very quickly"; not "family", "supply")."""
+    """A subject without the zero-width spaces some captions carry ("world cups.\u200b")
+    or a last word that needs an object ("revenues between"); None for words that name
+    nothing counted, only function words ("else", "like", "to") and adverbs ("hugely",
+    "very quickly"; not "family", "supply")."""
     if not subject:
         return subject
-    shown = subject.replace("\u200b", "").strip().rstrip(".,?!;:")
-    said = shown.lower().split()
+    shown = subject.replace("\u200b", "").strip().rstrip(".,?!;:").split()
+    while len(shown) > 1 and shown[-1].lower() in _DANGLING:
+        shown.pop()  # "total Saudi budget revenues between" (2010 and 2021)
+        shown[-1] = shown[-1].rstrip(".,?!;:")
+    said = [w.lower() for w in shown]
     if said and all((w in STOPWORDS and w not in _COUNTED_PRONOUNS) or ly_adverb(w) for w in said):
         return None  # "very quickly": nothing counted
-    return shown
+    return " ".join(shown)
+
+
+# words a noun phrase never ends on: a subject cut before their object ends before them
+_DANGLING = frozenset(
+    "between of to for with from and or but nor the a an their our his her its my your by "
+    "at in on into than".split()
+)
 
 
 def _says_of_one(words: Sequence[str], i: int, subject: str) -> bool:
