@@ -2537,7 +2537,10 @@ def test_second_review_of_the_stop_56_rules() -> None:
 
 def test_a_subject_never_ends_on_a_word_that_needs_an_object() -> None:
     """Regression: "75%: total Saudi budget revenues between" (cut before "2010 and 2021"),
-    "10 million: EUR a year to promote their"."""
-    text = "According to the IMF, oil revenues averaged 75% of total Saudi budget revenues between 2010 and 2021."
+    "20 million: EUR a year to promote their"."""
+    text = (
+        "According to the IMF, oil revenues averaged 75% of total Saudi budget revenues "
+        "between 2010 and 2021."
+    )
     assert claims_of(text)[75] == ("total Saudi budget revenues", "IMF")
     assert values("They had 30 players from their") == {30: "players"}
