@@ -54,6 +54,9 @@ def named(k: str) -> str | None:
         ("axel vitzell", "Axel Witsel"),  # alike in letters (>= 50), another first sound
         ("jamal tashaki", "Jamal Khashoggi"),
         ("ursula vanderline", "Ursula von der Leyen"),
+        ("alexi navali", "Alexei Navalny"),  # a little off in both halves
+        ("jack nicholas", "Jack Nicklaus"),
+        ("pete hegath", "Pete Hegseth"),
     ],
 )
 def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:

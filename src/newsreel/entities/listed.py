@@ -170,6 +170,19 @@ def close_surnames(heard: str, listed: str) -> bool:
     return ratio >= 80 or (ratio >= near and same_sounds(heard, listed))
 
 
+def _near_in_full(first_heard: str, first: str, heard: str, last: str) -> bool:
+    """Whether a full name is a listed one misheard a little in both halves: a first name
+    close in letters (ratio >= 80) and a surname of the same first sound nearly so (>= 75,
+    five letters or more): "Alexi Navali" (Alexei Navalny), "Jack Nicholas" (Jack
+    Nicklaus); not "Jordan Smith" for Jordan Spieth (55)."""
+    return (
+        min(len(heard), len(last)) >= 5
+        and fuzz.ratio(first_heard, first) >= 80
+        and first_sound(heard) == first_sound(last)
+        and fuzz.ratio(heard, last) >= 75
+    )
+
+
 def _close_first(heard: str, listed: str, *, strict: bool = False) -> bool:
     """Whether a heard first name may be a listed one: close in letters (ratio >= 70, or
     >= 60 with the same first sound: "Revette" / "Yvette", not "Tarik" / "Karim"), the
@@ -345,7 +358,12 @@ class NameList:
                 and len(heard) >= 4
                 and last.startswith(heard)
             )
-            if not (own_first or cut_short or close_surnames(heard, last)):
+            if not (
+                own_first
+                or cut_short
+                or close_surnames(heard, last)
+                or _near_in_full(words[0], first, heard, last)
+            ):
                 continue
             if words[0] in STOPWORDS:
                 continue  # "and Murray" is no Andy Murray
