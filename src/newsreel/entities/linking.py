@@ -574,12 +574,11 @@ class Linker:
                 continue  # a country the NER saw as a place ("Ukraine") is no "Bours Ukraine"
             if lone and demonym(ki):
                 continue  # a people ("Brits") is no person ("Boris Johnson")
+            written = key(found[i][0])
             # a listed person named as listed ("Prince Andrew") is no other listed person
             # of the video ("Andrew Bailey"), whatever the title drops
-            as_listed = key(found[i][0]) in self.listed.by_key and key(out[i][0]) == key(
-                found[i][0]
-            )
-            royal = key(found[i][0]).split()[0] in ROYAL and lone
+            as_listed = written in self.listed.by_key and key(out[i][0]) == written
+            royal = written.split()[0] in ROYAL and lone
             for j, kj in people[:n]:
                 if royal and _by_surname(ki, kj) and key(found[j][0]).split()[0] not in ROYAL:
                     continue  # "Prince William" is no "Melary Williams" ("Prince Mohammed"

@@ -150,7 +150,7 @@ def _settled_type(
     kind = majority(_votes(rows), rows[0][2])
     k = key(name)
     if place(k, "LOC") is not None and (kind in ("LOC", "ORG") or not minor_town(k)):
-        kind = "LOC"  # a small town's name said of a person is the person's ("Adam")
+        kind = "LOC"  # not "Adam", a town of Oman said of a person
     heard = sum(per_entity.get(eid, 0) for eid in {r[0] for r in rows})
     if kind == "LOC" and videos >= least and heard < 2 and _unknown(name):
         kind = "MISC"
@@ -163,7 +163,7 @@ def written_alike(
     """Groups of entity names that are one name written otherwise (the same letters and
     digits once case, accents, spaces, hyphens and dots are dropped) and of one majority
     type, joined under the fixed (curated or user) name or else the name most heard;
-    names of two fixed entities, or of different types ("Al Ain" the club, "Alain" a
+    names of two fixed entities, or of different types ("Al Ain" the city, "Alain" a
     person), stay apart."""
     by_letters: dict[tuple[str, str], list[str]] = {}
     for name, rows in groups.items():
