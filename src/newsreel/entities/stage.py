@@ -92,20 +92,21 @@ def settle(store: Store, min_archive: int = MIN_ARCHIVE, passes: int = 3) -> int
     misheard words the NER took for places), is not counted a place (MISC). Passes run
     until one changes nothing (a renamed entity may meet another of its new name), at
     most ``passes``. Returns the entities changed."""
+    fixed = {name: kind for _, kind, name in store.entities.user_aliases()}
+    fixed.update({c.name: c.type for c in curated()})
+    fixed.update({p.name: "PER" for p in people().people})
     changed = 0
     for _ in range(passes):
-        done = _settle_pass(store, min_archive)
+        done = _settle_pass(store, fixed, min_archive)
         changed += done
         if not done:
             break
     return changed
 
 
-def _settle_pass(store: Store, min_archive: int) -> int:
-    """One pass of ``settle``: the entities it changed."""
-    fixed = {name: kind for _, kind, name in store.entities.user_aliases()}
-    fixed.update({c.name: c.type for c in curated()})
-    fixed.update({p.name: "PER" for p in people().people})
+def _settle_pass(store: Store, fixed: Mapping[str, str], min_archive: int) -> int:
+    """One pass of ``settle`` (``fixed``: the curated and user names and their types):
+    the entities it changed."""
     groups: dict[str, list[_Spelled]] = {}
     for eid, name, kind, surface, n in store.entities.entity_spellings(VERSION):
         groups.setdefault(name, []).append((eid, name, kind, surface, n))
