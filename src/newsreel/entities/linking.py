@@ -27,6 +27,7 @@ from newsreel.entities.listed import ROYAL, NameList, everyday, people, rare, un
 from newsreel.entities.names import PARTICLES, club, majority
 from newsreel.entities.places import demonym, landmark, minor_town, place
 from newsreel.entities.spelling import first_sound, key, phonetic
+from newsreel.errors import ConfigError
 
 ALIASES = Path(__file__).with_name("aliases.toml")
 _EDGE = re.compile(r"^\W+|\W+$")
@@ -41,7 +42,8 @@ _ORG_AS_PERSON = 70  # ratio a name typed as an organisation needs to be a liste
 @dataclass(frozen=True, slots=True)
 class Curated:
     """A curated entity: canonical name, type, spellings (anywhere / only when tagged /
-    exactly as written / anywhere in a video that names the entity)."""
+    exactly as written / anywhere in a video that names the entity / a city's name that
+    is the club in a football video)."""
 
     name: str
     type: str
@@ -49,6 +51,7 @@ class Curated:
     when_tagged: tuple[str, ...]
     as_written: tuple[str, ...] = ()
     when_named: tuple[str, ...] = ()
+    in_football: tuple[str, ...] = ()
 
 
 @cache
@@ -63,9 +66,23 @@ def curated(path: Path = ALIASES) -> tuple[Curated, ...]:
             tuple(key(a) for a in e.get("when_tagged", ())),
             tuple(e.get("as_written", ())),
             tuple(key(a) for a in e.get("when_named", ())),
+            tuple(key(a) for a in e.get("in_football", ())),
         )
         for e in data.get("entity", [])
     )
+
+
+@cache
+def football_names(path: Path = ALIASES) -> frozenset[str]:
+    """The curated names that make a video a football one (the alias file's
+    ``[football]`` names)."""
+    try:
+        names = tomllib.loads(path.read_text(encoding="utf-8")).get("football", {}).get("names", [])
+        if not all(isinstance(n, str) for n in names):
+            raise ValueError("[football] names must be strings")
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError) as exc:
+        raise ConfigError(f"{path}: not a curated alias file ({exc})") from None
+    return frozenset(names)
 
 
 def alias_table(entries: Iterable[Curated], *, tagged: bool) -> dict[str, tuple[str, str]]:

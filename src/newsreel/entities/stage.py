@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from newsreel.entities import claims as claim_rules
-from newsreel.entities import gazetteer, ner
+from newsreel.entities import clubs, gazetteer, ner
 from newsreel.entities.linking import Linker, curated
 from newsreel.entities.listed import people
 from newsreel.entities.names import best_name, clean, majority, vocabulary
@@ -43,7 +43,7 @@ from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 from newsreel.text import fold, unreadable
 
-VERSION = "entities-41+en_core_web_sm-3.8.0"
+VERSION = "entities-42+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
@@ -308,6 +308,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     lowered = [m for m in mentions if m not in said]
     whole = whole_names(tokens, mentions, linked, linker.listed)  # "set Blatter": Sepp Blatter
     whole, linked = listed_in_full(tokens, whole, linked, linker.listed)  # "Eddie how"
+    linked = clubs.in_football([key(m.text) for m in mentions], linked)  # "Liverpool" FC
     rows = [
         (
             w.start,

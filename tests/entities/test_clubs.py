@@ -1,0 +1,79 @@
+"""Clubs named by their city: the club in a football video, the town elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsreel.entities import clubs
+from newsreel.entities.linking import Linker, curated, football_names
+from newsreel.entities.ner import Mention
+from newsreel.entities.stage import enrich_tokens
+from newsreel.errors import ConfigError
+
+
+def _named(text: str, tagged: list[Mention]) -> list[tuple[str, str, str]]:
+    rows = enrich_tokens(text.split(), tagged, Linker({}, {})).mentions
+    return [(r[2], r[3], r[4]) for r in rows]
+
+
+def test_a_club_s_city_is_the_club_in_a_football_video() -> None:
+    text = "Firmino left Liverpool for Barcelona before the Premier League season"
+    tagged = [Mention(2, 3, "LOC", "Liverpool"), Mention(4, 5, "ORG", "Barcelona")]
+    assert _named(text, tagged) == [
+        ("Liverpool", "Liverpool F.C.", "ORG"),
+        ("Barcelona", "FC Barcelona", "ORG"),
+        ("Premier League", "Premier League", "ORG"),
+    ]
+
+
+def test_a_club_s_city_is_the_town_elsewhere() -> None:
+    text = "The parade in Liverpool was cancelled after the storm"
+    assert _named(text, [Mention(3, 4, "LOC", "Liverpool")]) == [("Liverpool", "Liverpool", "LOC")]
+
+
+def test_a_person_or_a_shared_city_never_becomes_a_club() -> None:
+    text = "Chelsea Clinton watched Newcastle and Chelsea in the Premier League"
+    tagged = [
+        Mention(0, 2, "PER", "Chelsea Clinton"),
+        Mention(3, 4, "LOC", "Newcastle"),
+        Mention(5, 6, "LOC", "Chelsea"),
+    ]
+    got = _named(text, tagged)
+    assert ("Chelsea Clinton", "Chelsea Clinton", "PER") in got
+    assert ("Newcastle", "Newcastle", "LOC") in got  # two clubs' city, or the city: left
+    assert ("Chelsea", "Chelsea F.C.", "ORG") in got
+
+
+def test_the_city_alone_is_no_evidence_of_football() -> None:
+    """Two club cities with nothing else of football stay towns: "from Leeds to
+    Liverpool" is a journey."""
+    keys = ["leeds", "liverpool"]
+    linked = [("Leeds", "LOC"), ("Liverpool", "LOC")]
+    assert clubs.in_football(keys, linked) == linked
+    with_league = [*linked, ("Premier League", "ORG")]
+    assert clubs.in_football([*keys, "premier league"], with_league) == [
+        ("Leeds United", "ORG"),
+        ("Liverpool F.C.", "ORG"),
+        ("Premier League", "ORG"),
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(football_names()))
+def test_every_football_name_is_a_curated_entity(name: str) -> None:
+    assert name in {c.name for c in curated()}
+
+
+def test_every_club_city_is_one_club_s() -> None:
+    cities = [k for c in curated() for k in c.in_football]
+    assert len(cities) == len(set(cities)) and len(cities) >= 10
+    assert all(" " not in k for k in cities)
+
+
+@pytest.mark.parametrize("text", ["[football]\nnames = [1, 2\n", "[football]\nnames = [1]\n"])
+def test_a_bad_football_table_names_the_file(tmp_path: Path, text: str) -> None:
+    bad = tmp_path / "aliases.toml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"aliases\.toml: not a curated alias file"):
+        football_names(bad)
