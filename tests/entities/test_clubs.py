@@ -46,6 +46,15 @@ def test_a_person_or_a_shared_city_never_becomes_a_club() -> None:
     assert ("Chelsea", "Chelsea F.C.", "ORG") in got
 
 
+def test_a_club_s_short_name_the_ner_took_for_a_person_is_the_club() -> None:
+    text = "Spurs lost to Chelsea FC on Sunday"
+    tagged = [Mention(0, 1, "PER", "Spurs"), Mention(3, 5, "ORG", "Chelsea FC")]
+    assert _named(text, tagged) == [
+        ("Spurs", "Tottenham Hotspur", "ORG"),
+        ("Chelsea FC", "Chelsea F.C.", "ORG"),
+    ]
+
+
 def test_the_city_alone_is_no_evidence_of_football() -> None:
     """Two club cities with nothing else of football stay towns: "from Leeds to
     Liverpool" is a journey."""

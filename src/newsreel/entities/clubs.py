@@ -33,8 +33,8 @@ def _football() -> frozenset[str]:
 
 def in_football(keys: Sequence[str], linked: Sequence[Linked]) -> list[Linked]:
     """``linked`` (one video's mentions, their spelling keys ``keys``) with a club's city
-    said alone, linked to itself as a place or organisation, made the club where the
-    video names football; unchanged elsewhere ("Chelsea" the person stays hers)."""
+    said alone and linked to itself made the club where the video names football;
+    unchanged elsewhere ("Chelsea" for Chelsea Clinton stays hers)."""
     clubs = by_city()
     if not any(name in _football() for name, _ in linked):
         return list(linked)
@@ -45,6 +45,7 @@ def in_football(keys: Sequence[str], linked: Sequence[Linked]) -> list[Linked]:
 
 
 def _the_city(k: str, name: str, kind: str, clubs: dict[str, str]) -> bool:
-    """Whether a mention spelled ``k`` is a club's city linked to itself as a place or
-    an organisation (not a person: "Chelsea" Clinton)."""
-    return k in clubs and kind in ("LOC", "ORG") and key(name) == k
+    """Whether a mention spelled ``k`` is a club's city (or short name: "Spurs") linked
+    to itself, whatever the NER made of it; not one linked to a person of a longer name
+    ("Chelsea" for Chelsea Clinton) or to anything else, nor a nationality."""
+    return k in clubs and kind != "MISC" and key(name) == k
