@@ -57,6 +57,9 @@ def named(k: str) -> str | None:
         ("alexi navali", "Alexei Navalny"),  # a little off in both halves
         ("jack nicholas", "Jack Nicklaus"),
         ("pete hegath", "Pete Hegseth"),
+        ("kemmy bnock", "Kemi Badenoch"),  # both names heard alike, a rare surname
+        ("kem benedok", "Kemi Badenoch"),
+        ("richie sunnax", "Rishi Sunak"),
     ],
 )
 def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:
@@ -107,6 +110,11 @@ def test_misheard_names_find_the_listed_person(heard: str, person: str) -> None:
         "jamal musiala",  # an own first name, a surname unlike (25)
         "jimmy lies",  # a word, no surname
         "angela rea",  # too short to tell
+        "meg stalter",  # a first name alike in sound only (Macky Sall)
+        "sanam moisse",  # not Sami Mokbel: the whole name is unlike
+        "suleiman al-fahim",  # not Salem Al-Dawsari: past "al-", another first letter
+        "killian murphy",  # a common surname of its own (not Kylian Mbappe)
+        "kem bay",  # an everyday word is no surname
     ],
 )
 def test_sound_alone_is_not_enough(heard: str) -> None:

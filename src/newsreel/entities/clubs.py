@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from functools import cache
 
 from newsreel.entities.linking import curated, football_names
+from newsreel.entities.ner import Mention
+from newsreel.entities.places import place
 from newsreel.entities.spelling import key
 
 Linked = tuple[str, str]  # (entity name, type)
@@ -31,17 +33,45 @@ def _football() -> frozenset[str]:
     return football_names() | frozenset(by_city().values())
 
 
-def in_football(keys: Sequence[str], linked: Sequence[Linked]) -> list[Linked]:
-    """``linked`` (one video's mentions, their spelling keys ``keys``) with a club's city
-    said alone and linked to itself made the club where the video names football;
-    unchanged elsewhere ("Chelsea" for Chelsea Clinton stays hers)."""
+def in_football(
+    tokens: Sequence[str], mentions: Sequence[Mention], linked: Sequence[Linked]
+) -> list[Linked]:
+    """``linked`` (what one video's ``mentions`` of ``tokens`` link to) with a club's
+    city said alone and linked to itself made the club where the video names football,
+    but for a town after a word of place ("fans in Liverpool", "the city of Liverpool";
+    "investing in Spurs" is the club); unchanged elsewhere ("Chelsea" for Chelsea
+    Clinton stays hers)."""
     clubs = by_city()
     if not any(name in _football() for name, _ in linked):
         return list(linked)
     return [
-        (clubs[k], "ORG") if _the_city(k, name, kind, clubs) else (name, kind)
-        for k, (name, kind) in zip(keys, linked, strict=True)
+        (clubs[k], "ORG")
+        if _the_city(k, name, kind, clubs)
+        and not (place(k, "LOC") is not None and _the_town(tokens, m.start))
+        else (name, kind)
+        for m, (name, kind) in zip(mentions, linked, strict=True)
+        for k in (key(m.text),)
     ]
+
+
+_IN_TOWN = frozenset({"in", "around", "across", "near", "outside", "throughout"})
+_OF_TOWN = frozenset({"city", "people", "streets", "town"})
+_STAKE = frozenset(
+    "stake stakes investment investments invest invests invested investing interest "
+    "shares involved club".split()
+)
+
+
+def _the_town(tokens: Sequence[str], start: int) -> bool:
+    """Whether the words before the city at token ``start`` make it the town: "in",
+    "around", "outside" ("fans in Liverpool"; not "a stake in Liverpool", "players at
+    Liverpool") or "the city of", "the people of"."""
+    before = [key(t) for t in tokens[max(0, start - 2) : start]]
+    if not before:
+        return False
+    if before[-1] in _IN_TOWN:
+        return len(before) < 2 or before[0] not in _STAKE
+    return before[-1] == "of" and len(before) == 2 and before[0] in _OF_TOWN
 
 
 def _the_city(k: str, name: str, kind: str, clubs: dict[str, str]) -> bool:

@@ -22,7 +22,10 @@ person's links to that person, even where the archive never heard the right spel
   ("Nomia Kbal") or the start of the surname ("Ursula von"), or, said as it is listed,
   with a rare surname of five letters or more and ratio >= 50 whatever its first sound
   ("Kylian Abapi", "Axel Vitzell", "Jamal Tashaki"); another listed person's first name
-  is no mishearing ("Gareth Bale" is no Jonathan Beale);
+  is no mishearing ("Gareth Bale" is no Jonathan Beale); such a first name heard
+  alike (the same first letter and coarse phonetic key, no listed first name or everyday
+  word) goes with a rare surname of its surname's first letter alike in letters, the
+  whole name alike too ("Kemmy Bnock", "Kem Benedok": Kemi Badenoch);
 * a function word is never a first name ("and Murray" is not Andy Murray);
 * after a royal title ("Prince", "Sheikh"), a lone word names a listed person only as it
   is listed ("Prince Rainier" is no Angela Rayner);
@@ -65,6 +68,8 @@ _ONE_NAME = 87  # ratio a lone word needs to be a one-word name by sound ("Fabin
 # "Fabiano", 86, is a name of its own)
 _LONG = 7  # a lone word this long may differ more in letters ("Zalinski", "Zelensky")
 _OWN_FIRST_RATIO = 50  # a surname said after a first name only one listed person has
+_ALIKE_SURNAME = 45  # a rare surname said after a first name heard like one person's
+_ALIKE_NAME = 62  # ... and the whole name so heard
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,7 +395,7 @@ class NameList:
             score = fuzz.ratio(k, full)
             if score >= 60 and (best is None or score > best[0]):
                 best = (score, person)
-        return best[1] if best else self._own_first_heard(words)
+        return best[1] if best else self._own_first_heard(words) or self._first_heard_alike(words)
 
     def _own_first_heard(self, words: list[str]) -> Person | None:
         """The one listed person whose first name is said as it is listed, with a
@@ -407,6 +412,31 @@ class NameList:
         if heard[:3] in ("al-", "el-") and not last.startswith(heard[:3]):
             return None  # "Nawaf Al-hazmi" is a name of its own, no Nawaf Salam
         return own if fuzz.ratio(heard, last) >= _OWN_FIRST_RATIO else None
+
+    def _first_heard_alike(self, words: list[str]) -> Person | None:
+        """The one listed person whose first name, one only they have, is heard alike
+        (its coarse phonetic key and first letter; no listed first name, no everyday
+        word: "Kem", "Kemmy" for Kemi), with a rare surname of the same first letter
+        (past an "al-") alike in letters (ratio >= 45), the whole name alike too (>= 62):
+        "Kemmy Bnock", "Kem Benedok" are Kemi Badenoch, "Richie Sunnax" Rishi Sunak; not
+        "Meg Stalter" (Macky Sall), "Sanam Moisse" (Sami Mokbel), "Suleiman Al-Fahim"
+        (Salem Al-Dawsari), "Killian Murphy" (a common surname) or "Kem Bay" (a word)."""
+        if len(words) != 2:
+            return None
+        said, heard = words
+        if said in self._firsts or said in STOPWORDS or everyday(said) or not rare(heard):
+            return None
+        sound, k = phonetic(said), " ".join(words)
+        found = [
+            p
+            for first, p in self._own_first.items()
+            if first[0] == said[0]
+            and phonetic(first) == sound
+            and _bare(last := p.key.split(maxsplit=1)[1].replace(" ", ""))[:1] == _bare(heard)[:1]
+            and fuzz.ratio(heard, last) >= _ALIKE_SURNAME
+            and fuzz.ratio(k, p.key) >= _ALIKE_NAME
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _one_namesake(self, first: str, heard: str, last: str) -> bool:
         """Whether a heard surname sounds like ``last``, the surname of one of the few
@@ -480,6 +510,11 @@ def _letter(word: str) -> str:
 
 
 RARE = 2.5  # English Zipf frequency below which a word is hardly anyone's ("blatter")
+
+
+def _bare(surname: str) -> str:
+    """A surname past its Arabic article ("al-dawsari": "dawsari")."""
+    return surname.removeprefix("al-").removeprefix("el-")
 
 
 def rare(word: str) -> bool:

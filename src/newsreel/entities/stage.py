@@ -308,7 +308,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     lowered = [m for m in mentions if m not in said]
     whole = whole_names(tokens, mentions, linked, linker.listed)  # "set Blatter": Sepp Blatter
     whole, linked = listed_in_full(tokens, whole, linked, linker.listed)  # "Eddie how"
-    linked = clubs.in_football([key(m.text) for m in mentions], linked)  # "Liverpool" FC
+    linked = clubs.in_football(tokens, mentions, linked)  # "Liverpool": the club
     rows = [
         (
             w.start,
