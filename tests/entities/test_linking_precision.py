@@ -430,6 +430,23 @@ def test_names_written_alike_become_one_name_of_one_type() -> None:
     assert entities.renamed == {2: ("UK", "LOC"), 4: ("Andrew Mountbat", "PER")}
 
 
+def test_a_person_heard_by_a_listed_person_s_spelling_joins_them() -> None:
+    """Videos linked before the archive knew that "Alex Prey" is Alex Pretti made an
+    entity of their own; a lone word or a spelling heard more as its own is left."""
+    entities = _settled(
+        [
+            (1, "Alex Pretti", "PER", "Alex Pretti", 2),
+            (1, "Alex Pretti", "PER", "Alex Prey", 58),
+            (2, "Alex Prey", "PER", "Alex Prey", 10),
+            (3, "Keir Starmer", "PER", "Andrew", 3),  # a lone word names many
+            (4, "Andrew", "PER", "Andrew", 2),
+            (5, "Keir Starmer", "PER", "Kier Smith", 1),
+            (6, "Kier Smith", "PER", "Kier Smith", 4),  # heard more as his own
+        ]
+    )
+    assert entities.renamed == {2: ("Alex Pretti", "PER")}
+
+
 def test_entities_that_end_with_one_name_end_with_one_type() -> None:
     # the first is renamed to its best-supported spelling, which the second already has
     entities = _settled(

@@ -17,7 +17,7 @@ from operator import attrgetter
 from newsreel.entities import claims as claim_rules
 from newsreel.entities import clubs, gazetteer, ner
 from newsreel.entities.linking import Linker, curated
-from newsreel.entities.listed import people
+from newsreel.entities.listed import people, untitled
 from newsreel.entities.names import best_name, clean, majority, vocabulary
 from newsreel.entities.places import minor_town, place
 from newsreel.entities.shaping import (
@@ -111,7 +111,7 @@ def _settle_pass(store: Store, fixed: Mapping[str, str], min_archive: int) -> in
     for eid, name, kind, surface, n in store.entities.entity_spellings(VERSION):
         groups.setdefault(name, []).append((eid, name, kind, surface, n))
     renamed: dict[str, list[_Spelled]] = {}  # the rows under the name each group settles on
-    for name, rows in written_alike(groups, fixed).items():
+    for name, rows in heard_as_fixed(written_alike(groups, fixed), fixed).items():
         kind = majority(_votes(rows), rows[0][2])
         spellings: Counter[str] = Counter()
         for row in rows:
@@ -178,6 +178,38 @@ def written_alike(
             continue
         lead = max(names, key=lambda n: (n in fixed, sum(r[4] for r in groups[n]), n))
         out[lead] = [row for name in names for row in groups[name]]
+    return out
+
+
+def heard_as_fixed(
+    groups: Mapping[str, list[_Spelled]], fixed: Mapping[str, str]
+) -> dict[str, list[_Spelled]]:
+    """Groups of entity names with a person of no fixed name joined to the fixed
+    (curated, listed or user) person the archive hears by that person's own most heard
+    spelling more often, a full name: videos linked before the archive knew that
+    "Alex Prey" is Alex Pretti (heard so 58 times beside him) made an "Alex Prey" of
+    their own. Never a lone word ("Andrew" names many), never between two fixed names."""
+    owner: dict[str, tuple[int, str]] = {}  # full-name spelling -> (mentions, fixed person)
+    for name, rows in groups.items():
+        if fixed.get(name) != "PER":
+            continue
+        for row in rows:
+            k = untitled(key(row[3]))
+            if " " in k and row[4] > owner.get(k, (0, ""))[0]:
+                owner[k] = (row[4], name)
+    out: dict[str, list[_Spelled]] = {}
+    for name, rows in groups.items():
+        heard: Counter[str] = Counter()
+        for row in rows:
+            heard[untitled(key(row[3]))] += row[4]
+        top, n = heard.most_common(1)[0]
+        home = owner.get(top)
+        if name in fixed or majority(_votes(rows), rows[0][2]) != "PER" or home is None:
+            out.setdefault(name, []).extend(rows)
+        elif home[0] > n:
+            out.setdefault(home[1], []).extend(rows)
+        else:
+            out.setdefault(name, []).extend(rows)
     return out
 
 
