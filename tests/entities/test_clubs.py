@@ -97,10 +97,14 @@ def test_every_football_name_is_a_curated_entity(name: str) -> None:
     assert name in {c.name for c in curated()}
 
 
-def test_every_club_city_is_one_club_s() -> None:
+def test_every_club_city_is_one_club_s_and_no_country() -> None:
+    from newsreel.entities.places import countries
+
     cities = [k for c in curated() for k in c.in_football]
     assert len(cities) == len(set(cities)) and len(cities) >= 10
     assert all(" " not in k for k in cities)
+    assert "monaco" in countries()  # "the Prince of Monaco" is no club
+    assert not set(cities) & set(countries())
 
 
 @pytest.mark.parametrize("text", ["[football]\nnames = [1, 2\n", "[football]\nnames = [1]\n"])
