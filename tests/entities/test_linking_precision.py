@@ -761,6 +761,21 @@ def test_a_one_off_full_name_does_not_take_an_established_lone_name() -> None:
     assert out[1][0] == "Kareim Elari"  # a lone name new to the archive joins as before
 
 
+def test_a_common_first_name_joins_the_video_s_full_name_however_often_heard() -> None:
+    """A first name is no one across videos: an established lone "Chris" joins the one
+    "Chris Ward" of a video, in that video only; one linked to a listed person stays
+    theirs ("Andrew", Prince Andrew, is no "Andrew M. Battle")."""
+    linker = Linker({}, {})
+    for _ in range(6):  # lone "Chris" and "Andrew" heard across the archive
+        linker.link_video([("Chris", "PER"), ("Prince Andrew", "PER"), ("Andrew", "PER")])
+    assert linker.link_video([("Andrew", "PER")])[0][0] == "Prince Andrew"
+    out = linker.link_video([("Chris Ward", "PER"), ("Chris", "PER")])
+    assert out[1][0] == "Chris Ward"
+    assert linker.link_video([("Chris", "PER")])[0][0] == "Chris"  # not bound elsewhere
+    out = linker.link_video([("Andrew M. Battle", "PER"), ("Andrew", "PER")])
+    assert out[1][0] == "Prince Andrew"
+
+
 def test_asides_and_speaker_labels_name_nothing_said() -> None:
     """Regression (review, CLI): CNN's "(INAUDIBLE)" was an organisation, a label's
     "CNN HOST" a person, Fox's "[ indistinct shouting ]" a person; and (web review) the

@@ -38,16 +38,15 @@ def in_football(
 ) -> list[Linked]:
     """``linked`` (what one video's ``mentions`` of ``tokens`` link to) with a club's
     city said alone and linked to itself made the club where the video names football,
-    but for a town after a word of place ("fans in Liverpool", "the city of Liverpool";
-    "investing in Spurs" is the club); unchanged elsewhere ("Chelsea" for Chelsea
-    Clinton stays hers)."""
+    but for a town the NER saw as a place after a word of place ("fans in Liverpool",
+    "the city of Liverpool"; "investing in Tottenham" is the club); unchanged elsewhere
+    ("Chelsea" for Chelsea Clinton stays hers)."""
     clubs = by_city()
     if not any(name in _football() for name, _ in linked):
         return list(linked)
     return [
         (clubs[k], "ORG")
-        if _the_city(k, name, kind, clubs)
-        and not (place(k, "LOC") is not None and _the_town(tokens, m.start))
+        if _the_city(k, name, kind, clubs) and not (m.type == "LOC" and _the_town(tokens, m.start))
         else (name, kind)
         for m, (name, kind) in zip(mentions, linked, strict=True)
         for k in (key(m.text),)
@@ -76,6 +75,7 @@ def _the_town(tokens: Sequence[str], start: int) -> bool:
 
 def _the_city(k: str, name: str, kind: str, clubs: dict[str, str]) -> bool:
     """Whether a mention spelled ``k`` is a club's city (or short name: "Spurs") linked
-    to itself, whatever the NER made of it; not one linked to a person of a longer name
-    ("Chelsea" for Chelsea Clinton) or to anything else, nor a nationality."""
-    return k in clubs and kind != "MISC" and key(name) == k
+    to itself or to the gazetteer's name of the city ("Roma": Rome), as a person, place
+    or organisation; not one linked to a person of a longer name ("Chelsea" for Chelsea
+    Clinton) or to anything else, nor a nationality."""
+    return k in clubs and kind != "MISC" and key(name) in (k, key(place(k, "LOC") or ""))

@@ -78,8 +78,8 @@ def football_names(path: Path = ALIASES) -> frozenset[str]:
     ``[football]`` names)."""
     try:
         names = tomllib.loads(path.read_text(encoding="utf-8")).get("football", {}).get("names", [])
-        if not all(isinstance(n, str) for n in names):
-            raise ValueError("[football] names must be strings")
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ValueError("[football] names must be a list of strings")
     except (OSError, UnicodeDecodeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"{path}: not a curated alias file ({exc})") from None
     return frozenset(names)
@@ -537,6 +537,14 @@ class Linker:
         Al-Khelaifi, stays his beside a heard "Al Khalifi")."""
         return key(held) not in self.listed.by_key or key(full) in self.listed.by_key
 
+    def _first_name_here(self, lone: str, k: str, held: str, full: str) -> bool:
+        """Whether a lone common first name may join a full name ``full`` (spelled ``k``)
+        of its video, however often the archive heard it alone: a first name is no one
+        across videos ("Chris" beside "Chris Ward" is his here), but one linked to a
+        listed person stays theirs ("Andrew", Prince Andrew, is no "Andrew M. Battle";
+        "Trump" no "Trump White House")."""
+        return _common_first_name(lone, k) and self._may_leave(held, full)
+
     def _may_take(self, full: str, held: str) -> bool:
         """Whether a full name of the video may take a lone name the archive already
         links to entity ``held``: only a full name heard more than once, where ``held``
@@ -613,7 +621,12 @@ class Linker:
                 )
                 if (
                     (by_name or by_first)
-                    and (linked[i][2] or not lone or self._may_take(out[j][0], out[i][0]))
+                    and (
+                        linked[i][2]
+                        or not lone
+                        or self._may_take(out[j][0], out[i][0])
+                        or self._first_name_here(ki, kj, out[i][0], out[j][0])
+                    )
                     and not (lone and self._known_by_surname(ki, out[i][0], said, kj))
                 ):
                     titled = ki != key(found[i][0])

@@ -73,9 +73,11 @@ def sentence_starts(forms: list[str]) -> list[int]:
 def linker_for(store: Store) -> Linker:
     """A linker that knows the user's aliases and every spelling linked so far."""
     user = {spelling: (name, kind) for spelling, kind, name in store.entities.user_aliases()}
+    cities = clubs.by_city()  # a club's city is the club or the town video by video
     known = {
-        (key(surface), kind): name
+        (k, kind): name
         for surface, kind, name in store.entities.known_spellings(VERSION)
+        if (k := key(surface)) not in cities
     }
     common, plain = vocabulary(text.split() for text in store.entities.sample_texts(SAMPLE))
     return Linker(user, known, common, plain=plain)
@@ -185,31 +187,33 @@ def heard_as_fixed(
     groups: Mapping[str, list[_Spelled]], fixed: Mapping[str, str]
 ) -> dict[str, list[_Spelled]]:
     """Groups of entity names with a person of no fixed name joined to the fixed
-    (curated, listed or user) person the archive hears by that person's own most heard
-    spelling more often, a full name: videos linked before the archive knew that
-    "Alex Prey" is Alex Pretti (heard so 58 times beside him) made an "Alex Prey" of
-    their own. Never a lone word ("Andrew" names many), never between two fixed names."""
-    owner: dict[str, tuple[int, str]] = {}  # full-name spelling -> (mentions, fixed person)
+    (curated, listed or user-named) person the archive hears more often by that
+    person's own most heard spelling, a full name: videos linked before the archive
+    knew that "Alex Prey" is Alex Pretti (heard so 58 times beside him) made an "Alex
+    Prey" of their own. Never a lone word ("Andrew" names many), never between two
+    fixed names; of two fixed people heard so, the one heard more (then by name)."""
+    owners: dict[str, Counter[str]] = {}  # full-name spelling -> mentions per fixed person
     for name, rows in groups.items():
         if fixed.get(name) != "PER":
             continue
         for row in rows:
             k = untitled(key(row[3]))
-            if " " in k and row[4] > owner.get(k, (0, ""))[0]:
-                owner[k] = (row[4], name)
+            if " " in k:
+                owners.setdefault(k, Counter())[name] += row[4]
     out: dict[str, list[_Spelled]] = {}
     for name, rows in groups.items():
         heard: Counter[str] = Counter()
         for row in rows:
             heard[untitled(key(row[3]))] += row[4]
         top, n = heard.most_common(1)[0]
-        home = owner.get(top)
-        if name in fixed or majority(_votes(rows), rows[0][2]) != "PER" or home is None:
-            out.setdefault(name, []).extend(rows)
-        elif home[0] > n:
-            out.setdefault(home[1], []).extend(rows)
-        else:
-            out.setdefault(name, []).extend(rows)
+        home = max(owners.get(top, Counter()).items(), key=lambda o: (o[1], o[0]), default=None)
+        joins = (
+            home is not None
+            and name not in fixed
+            and majority(_votes(rows), rows[0][2]) == "PER"
+            and home[1] > n
+        )
+        out.setdefault(home[0] if joins and home else name, []).extend(rows)
     return out
 
 
