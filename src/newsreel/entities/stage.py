@@ -89,7 +89,8 @@ def settle(store: Store, min_archive: int = MIN_ARCHIVE, passes: int = 3) -> int
     gazetteer place is a place, but for a small town's name said of a person: "Adam");
     entities that end with one name become one entity of one type, and names written
     alike ("U.K." and "UK", "Andrew Mount Bat" and "Andrew Mountbat") with one type
-    become one name first. In an archive of ``min_archive`` videos or more, a one-word
+    become one name first, and a person of no fixed name heard more often by its full
+    name as a fixed person joins them ("Alex Prey": Alex Pretti). In an archive of ``min_archive`` videos or more, a one-word
     place the gazetteer does not know, heard in one video only ("Casina", "Sarclad":
     misheard words the NER took for places), is not counted a place (MISC). Passes run
     until one changes nothing (a renamed entity may meet another of its new name), at
