@@ -90,11 +90,12 @@ def settle(store: Store, min_archive: int = MIN_ARCHIVE, passes: int = 3) -> int
     entities that end with one name become one entity of one type, and names written
     alike ("U.K." and "UK", "Andrew Mount Bat" and "Andrew Mountbat") with one type
     become one name first, and a person of no fixed name heard more often by its full
-    name as a fixed person joins them ("Alex Prey": Alex Pretti). In an archive of ``min_archive`` videos or more, a one-word
-    place the gazetteer does not know, heard in one video only ("Casina", "Sarclad":
-    misheard words the NER took for places), is not counted a place (MISC). Passes run
-    until one changes nothing (a renamed entity may meet another of its new name), at
-    most ``passes``. Returns the entities changed."""
+    name as a fixed person joins them ("Alex Prey": Alex Pretti). In an archive of
+    ``min_archive`` videos or more, a one-word place the gazetteer does not know, heard
+    in one video only ("Casina", "Sarclad": misheard words the NER took for places), is
+    not counted a place (MISC). Passes run until one changes nothing (a renamed entity
+    may meet another of its new name), at most ``passes``. Returns the entities
+    changed."""
     fixed = {name: kind for _, kind, name in store.entities.user_aliases()}
     fixed.update({c.name: c.type for c in curated()})
     fixed.update({p.name: "PER" for p in people().people})
