@@ -774,6 +774,13 @@ def test_a_common_first_name_joins_the_video_s_full_name_however_often_heard() -
     assert linker.link_video([("Chris", "PER")])[0][0] == "Chris"  # not bound elsewhere
     out = linker.link_video([("Andrew M. Battle", "PER"), ("Andrew", "PER")])
     assert out[1][0] == "Prince Andrew"
+    fresh = Linker({}, {})  # a video naming two people who open on the first name
+    for _ in range(6):
+        fresh.link_video([("Alex", "PER")])
+    out = fresh.link_video([("Alex Vythe", "PER"), ("Alex Kami Block", "PER"), ("Alex", "PER")])
+    assert out[2][0] == "Alex"
+    out = fresh.link_video([("Alex Vythe", "PER"), ("Alex", "PER")])
+    assert out[1][0] == "Alex Vythe"
 
 
 def test_asides_and_speaker_labels_name_nothing_said() -> None:

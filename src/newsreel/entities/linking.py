@@ -183,6 +183,17 @@ def first_alike(lone: str, full: str, tagged: str) -> bool:
     return bool(phonetic(lone)) and phonetic(lone) == phonetic(words[0])
 
 
+def _opening(
+    people: Sequence[tuple[int, str]], out: Sequence[tuple[str, str]]
+) -> dict[str, set[str]]:
+    """First name -> the entities of a video's full-name people (index, key) it opens."""
+    opening: dict[str, set[str]] = {}
+    for j, k in people:
+        if " " in k:
+            opening.setdefault(k.split()[0], set()).add(out[j][0])
+    return opening
+
+
 def _cased(surface: str) -> bool:
     """Whether a surface has a capital letter (its case is evidence of a name)."""
     return any(c.isupper() for c in surface)
@@ -537,13 +548,21 @@ class Linker:
         Al-Khelaifi, stays his beside a heard "Al Khalifi")."""
         return key(held) not in self.listed.by_key or key(full) in self.listed.by_key
 
-    def _first_name_here(self, lone: str, k: str, held: str, full: str) -> bool:
-        """Whether a lone common first name may join a full name ``full`` (spelled ``k``)
-        of its video, however often the archive heard it alone: a first name is no one
-        across videos ("Chris" beside "Chris Ward" is his here), but one linked to a
-        listed person stays theirs ("Andrew", Prince Andrew, is no "Andrew M. Battle";
-        "Trump" no "Trump White House")."""
-        return _common_first_name(lone, k) and self._may_leave(held, full)
+    def _first_name_here(
+        self, lone: str, k: str, names: tuple[str, str], opening: Mapping[str, set[str]]
+    ) -> bool:
+        """Whether a lone common first name, linked to ``names[0]``, may join the full
+        name ``names[1]`` (spelled ``k``) of its video, the one person there it opens,
+        however often the archive heard it alone: a first name is no one across videos
+        ("Chris" beside "Chris Ward" is his here; not beside "Chris Ward" and "Chris
+        Hume"), but one linked to a listed person stays theirs ("Trump" is no "Trump
+        White House")."""
+        held, full = names
+        return (
+            len(opening.get(lone, ())) == 1
+            and _common_first_name(lone, k)
+            and self._may_leave(held, full)
+        )
 
     def _may_take(self, full: str, held: str) -> bool:
         """Whether a full name of the video may take a lone name the archive already
@@ -589,6 +608,7 @@ class Linker:
         )
         owners = Counter(k.split()[-1] for k in {k for _, k in people if " " in k})
         named = {surname for surname, n in owners.items() if n == 1}  # one person's, in full
+        opening = _opening(people, out)
         for n, (i, ki) in enumerate(people):
             lone = " " not in ki
             cased = _cased(found[i][0]) or _said_surname(ki, named, self.listed)
@@ -625,7 +645,7 @@ class Linker:
                         linked[i][2]
                         or not lone
                         or self._may_take(out[j][0], out[i][0])
-                        or self._first_name_here(ki, kj, out[i][0], out[j][0])
+                        or self._first_name_here(ki, kj, (out[i][0], out[j][0]), opening)
                     )
                     and not (lone and self._known_by_surname(ki, out[i][0], said, kj))
                 ):
