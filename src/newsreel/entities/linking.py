@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -55,9 +56,15 @@ class Curated:
 
 
 @cache
+def _alias_file(path: Path) -> dict[str, Any]:
+    """The curated alias file as TOML, read once per process (entries and ``[football]``)."""
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
 def curated(path: Path = ALIASES) -> tuple[Curated, ...]:
     """The curated alias file."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = _alias_file(path)
     return tuple(
         Curated(
             e["name"],
@@ -77,7 +84,7 @@ def football_names(path: Path = ALIASES) -> frozenset[str]:
     """The curated names that make a video a football one (the alias file's
     ``[football]`` names)."""
     try:
-        names = tomllib.loads(path.read_text(encoding="utf-8")).get("football", {}).get("names", [])
+        names = _alias_file(path).get("football", {}).get("names", [])
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             raise ValueError("[football] names must be a list of strings")
     except (OSError, UnicodeDecodeError, ValueError, AttributeError) as exc:
