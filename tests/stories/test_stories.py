@@ -621,3 +621,49 @@ def test_a_story_label_leaves_out_its_outlet(archive: Archive, tmp_path: Path) -
             [],
         )
     assert label(archive.store, {}, story_id) == "Hong Kong"
+
+
+SHARED = "saudi arabia football premier league investment fund wealth sportswashing".split()
+TAKEOVER = "newcastle takeover united magpies consortium stjames ashley staveley".split()
+PRO_LEAGUE = "pro league ronaldo benzema neymar alhilal alnassr transfers".split()
+
+
+def _videos(topic: list[str], first_key: int, n: int, seed: int) -> list[Item]:
+    """``n`` undated videos of one story: most of its own words and most shared ones."""
+    import random
+
+    rng = random.Random(seed)
+    idf = lambda _: 1.0  # noqa: E731
+    items = []
+    for k in range(n):
+        words = rng.sample(topic, 6) + rng.sample(SHARED, 6)
+        items.append(
+            Item(first_key + k, vector(terms(" ".join(words[:3]), " ".join(words)), idf), None, "A")
+        )
+    return items
+
+
+def test_two_stories_sharing_their_words_are_cut_in_two() -> None:
+    from newsreel.stories.grouping import _halves, cohesion, group
+
+    takeover, league = _videos(TAKEOVER, 0, 10, 1), _videos(PRO_LEAGUE, 100, 10, 2)
+    mixed = takeover + league
+    halves = _halves(mixed)
+    assert halves is not None
+    assert {frozenset(i.key for i in h) for h in halves} == {
+        frozenset(i.key for i in takeover),
+        frozenset(i.key for i in league),
+    }
+    assert sum(cohesion(h) * len(h) for h in halves) / len(mixed) > cohesion(mixed)
+    placed = group(mixed)
+    assert len({placed[i.key] for i in takeover}) == 1
+    assert {placed[i.key] for i in takeover}.isdisjoint({placed[i.key] for i in league})
+    # without the cut (drift 0 turns splitting off) the shared words make them one story
+    assert len(set(group(mixed, drift=0.0).values())) == 1
+
+
+def test_one_story_is_not_cut_in_two() -> None:
+    from newsreel.stories.grouping import _halves
+
+    assert _halves(_videos(TAKEOVER, 0, 20, 3)) is None
+    assert _halves(_videos(TAKEOVER, 0, 5, 4) + _videos(PRO_LEAGUE, 100, 2, 5)) is None  # too few

@@ -8,7 +8,8 @@ any story); otherwise it starts a story. A dated video, and one with linked enti
 needs more similarity (bench/RESULTS.md, "Stories in an enriched archive"). Then up to
 ``ROUNDS`` passes over the batch move each of its videos to the most similar story, its
 own centroid counted without it, so that an early video can follow a story the batch
-founded later. Stories outside the
+founded later; a story of the batch that drifted, or that is two stories sharing their
+words, is split (``Grouper._split_drifting``). Stories outside the
 batch's reach are never read or changed (bench notes in bench/RESULTS.md: the passes
 raise B-cubed F1 on the sportswashing events from about 0.71 to 0.81).
 """
@@ -37,6 +38,10 @@ CENTROID_TERMS = 400
 ROUNDS = 3
 INDEXED_TERMS = 25  # a story is found by its heaviest terms; a video looks with its own
 CANDIDATES = 10  # stories sharing most of those terms are compared in full
+HALVES_FROM = 8  # a batch's story of this many videos may be two stories (``_halves``)
+HALF_AT_LEAST = 3
+HALVES_GAIN = 0.025
+_TWO_MEANS_ROUNDS = 10
 
 
 @dataclass
@@ -237,16 +242,18 @@ class Grouper:
         """Split a story the batch made drift: when its batch videos resemble it less
         than ``drift`` on average (chained through a word or a name they each share
         with a few others), they are grouped again among themselves, asking twice the
-        similarity, and the groups become stories of their own (the first keeps it)."""
+        similarity, and the groups become stories of their own (the first keeps it).
+        Then a story of the batch that is two stories sharing their words ("Saudi
+        Arabia", "Premier League": Newcastle's takeover and the Saudi Pro League) is cut
+        in two where that makes its videos resemble their story more (``_halves``)."""
         members: dict[int, list[Item]] = {}
         for item in ordered:
             members.setdefault(placed[item.key][0], []).append(item)
-        for story_id, items in members.items():
+        for story_id, items in list(members.items()):
             story = self.stories[story_id]
             if len(items) < 3 or story.videos != len(items):
                 continue
-            cohesion = sum(story.similarity(i.vector, without=True) for i in items) / len(items)
-            if cohesion >= self.drift:
+            if cohesion(items) >= self.drift:
                 continue
             inner = Grouper(
                 threshold=1.5 * self.threshold,
@@ -257,25 +264,100 @@ class Grouper:
                 window_days=self.window.days,
             )
             parts = inner.place_batch(items)
-            if len({sid for sid, _ in parts.values()}) < 2:
+            groups: dict[int, list[Item]] = {}
+            for item in items:
+                groups.setdefault(parts[item.key][0], []).append(item)
+            if len(groups) > 1:
+                scores = {item.key: parts[item.key][1] for item in items}
+                members.pop(story_id)
+                members.update(self._replace(story_id, list(groups.values()), placed, scores))
+        if self.drift:
+            self._split_in_halves(members, placed)
+
+    def _split_in_halves(
+        self, members: dict[int, list[Item]], placed: dict[int, tuple[int, float]]
+    ) -> None:
+        """Cut each story of the batch in two while ``_halves`` finds a cut."""
+        queue = list(members.items())
+        while queue:
+            story_id, items = queue.pop()
+            if self.stories[story_id].videos != len(items):
                 continue
-            first = placed[items[0].key][0]
-            new_ids: dict[int, int] = {}
-            for item in items:
+            halves = _halves(items)
+            if halves is not None:
+                scores = {item.key: placed[item.key][1] for item in items}
+                queue += self._replace(story_id, list(halves), placed, scores).items()
+
+    def _replace(
+        self,
+        story_id: int,
+        groups: list[list[Item]],
+        placed: dict[int, tuple[int, float]],
+        scores: Mapping[int, float],
+    ) -> dict[int, list[Item]]:
+        """Make each group of a story's batch videos a story (the first keeps its id);
+        story id -> its videos."""
+        for group in groups:
+            for item in group:
                 self.stories[story_id].leave(item.vector)
-            del self.stories[story_id]
-            for item in items:
-                part = parts[item.key][0]
-                if part not in new_ids:
-                    new_ids[part] = first if not new_ids else self.next_id
-                    self.next_id += bool(len(new_ids) > 1)
-                    self.stories[new_ids[part]] = Story(new_ids[part], {})
-                target = self.stories[new_ids[part]]
-                target.join(item.vector, item.day)
-                placed[item.key] = (new_ids[part], parts[item.key][1])
-            self._postings = {}
-            for kept in self.stories.values():
-                self._index(kept)
+        del self.stories[story_id]
+        made: dict[int, list[Item]] = {}
+        for n, group in enumerate(groups):
+            new_id = story_id if n == 0 else self.next_id
+            self.next_id += n > 0
+            self.stories[new_id] = Story(new_id, {})
+            for item in group:
+                self.stories[new_id].join(item.vector, item.day)
+                placed[item.key] = (new_id, scores[item.key])
+            made[new_id] = group
+        self._postings = {}
+        for kept in self.stories.values():
+            self._index(kept)
+        return made
+
+
+def cohesion(items: Sequence[Item]) -> float:
+    """How much videos resemble their story: the mean similarity of each to the centroid
+    of the others."""
+    story = Story(0, {})
+    for item in items:
+        story.join(item.vector, None)
+    return sum(story.similarity(i.vector, without=True) for i in items) / len(items)
+
+
+def _halves(items: Sequence[Item]) -> tuple[list[Item], list[Item]] | None:
+    """Two stories sharing their words, told apart: the videos of a story of
+    ``HALVES_FROM`` or more cut in two by two-means on their vectors (seeded by the video
+    least like its story and the one least like that), kept when each half has
+    ``HALF_AT_LEAST`` videos and the videos' ``cohesion`` rises by ``HALVES_GAIN``. One
+    story's videos rarely gain so: its halves are smaller, so each video resembles the
+    rest of its half less (bench/RESULTS.md, stop 60)."""
+    if len(items) < HALVES_FROM:
+        return None
+    whole = Story(0, {})
+    for item in items:
+        whole.join(item.vector, None)
+    first = min(items, key=lambda i: (whole.similarity(i.vector, without=True), i.key))
+    second = min(items, key=lambda i: (cosine(i.vector, first.vector), i.key))
+    centres: tuple[Mapping[str, float], Mapping[str, float]] = (first.vector, second.vector)
+    halves: tuple[list[Item], list[Item]] = ([], [])
+    for _ in range(_TWO_MEANS_ROUNDS):
+        halves = ([], [])
+        for item in items:
+            nearer = cosine(item.vector, centres[0]) >= cosine(item.vector, centres[1])
+            halves[0 if nearer else 1].append(item)
+        if min(len(h) for h in halves) < HALF_AT_LEAST:
+            return None
+        centres = (_centroid(halves[0]), _centroid(halves[1]))
+    split = sum(cohesion(h) * len(h) for h in halves) / len(items)
+    return halves if split - cohesion(items) >= HALVES_GAIN else None
+
+
+def _centroid(items: Sequence[Item]) -> dict[str, float]:
+    centroid: dict[str, float] = {}
+    for item in items:
+        centroid = add(centroid, item.vector, CENTROID_TERMS)
+    return centroid
 
 
 def group(items: Sequence[Item], **options: float) -> dict[int, int]:

@@ -28,6 +28,7 @@ from newsreel.stories.features import (
 from newsreel.stories.grouping import (
     DATED_THRESHOLD,
     DRIFT,
+    HALVES_GAIN,
     NAMED_DATED_THRESHOLD,
     NAMED_THRESHOLD,
     THRESHOLD,
@@ -41,8 +42,8 @@ from newsreel.stories.ids import carry_ids
 from newsreel.text import ENTITY_PREFIX, tokens
 
 VERSION = (
-    f"stories-9+t{THRESHOLD}+d{DATED_THRESHOLD}+n{NAMED_THRESHOLD}+nd{NAMED_DATED_THRESHOLD}"
-    f"+c{DRIFT}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
+    f"stories-10+t{THRESHOLD}+d{DATED_THRESHOLD}+n{NAMED_THRESHOLD}+nd{NAMED_DATED_THRESHOLD}"
+    f"+c{DRIFT}+h{HALVES_GAIN}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
 )
 BATCH = 1000
 REACH = 50_000  # stories read for one batch at most (the most recent first)
