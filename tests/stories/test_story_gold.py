@@ -104,3 +104,17 @@ def test_a_label_term_of_an_entity_stands_as_its_name() -> None:
         label_of(["Iran"], ["nuclear", "talks", "oman"], ["Iran"])
         == "Iran · nuclear · talks · oman"
     )
+
+
+def test_a_label_says_a_name_once_and_not_as_misheard() -> None:
+    # the longer name of a shown one stands in its place, not beside it
+    entities = ["Saudi Arabia", "Newcastle", "Newcastle United"]
+    label = label_of(["Saudi Arabia", "Newcastle"], ["united", "takeover", "club"], entities)
+    assert label == "Saudi Arabia · Newcastle United · takeover · club"
+    label = label_of(["Palestine"], ["ban", "action", "court"], ["Palestine", "Palestine Action"])
+    assert label == "Palestine Action · ban · court"
+    # a term that is a shown name as captions mishear it is no term of its own
+    label = label_of(["Andy Burnham", "UK"], ["bernham", "election", "mayor"], ["Andy Burnham"])
+    assert label == "Andy Burnham · UK · election · mayor"
+    # a word like a name but not heard as it stays ("iraq" beside "Iran")
+    assert label_of(["Iran"], ["iraq", "talks"], ["Iran"]) == "Iran · iraq · talks"

@@ -14,7 +14,10 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from newsreel.entities.places import demonym
+from newsreel.entities.spelling import phonetic
 from newsreel.models import LABEL_JOIN
 from newsreel.rows import UngroupedVideo
 from newsreel.store.base import Store
@@ -292,8 +295,38 @@ def label_of(names: Sequence[str], terms: Sequence[str], entities: Sequence[str]
         held = {w.lower() for name in [*shown, *items] if name != item for w in name.split()}
         if " " not in item and (_named(item.lower(), held) or any(_kin(item, n) for n in shown)):
             continue  # "jim" beside "Jim Ratcliffe", "british" beside "Britain"
+        if " " in item and (inside := _within(item, shown)) is not None:
+            if inside >= 0:  # "Palestine" -> "Palestine Action": the longer name, once
+                shown[inside] = item
+            continue  # not "Newcastle · Newcastle United"
+        if " " not in item and any(_heard_as(item.lower(), w) for w in held):
+            continue  # "bernham" beside "Andy Burnham": a mishearing of a name shown
         shown.append(item)
     return LABEL_JOIN.join(shown)
+
+
+def _within(item: str, shown: Sequence[str]) -> int | None:
+    """For a name of several words that shares a word with a name shown: the index of
+    the shown name all of whose words it holds ("Palestine" in "Palestine Action"), else
+    -1; None where it shares no word."""
+    words = {w.lower() for w in item.split()}
+    sharing = [n for n, name in enumerate(shown) if words & {w.lower() for w in name.split()}]
+    if not sharing:
+        return None
+    inside = [n for n in sharing if {w.lower() for w in shown[n].split()} <= words]
+    return inside[0] if len(inside) == 1 and len(sharing) == 1 else -1
+
+
+def _heard_as(term: str, word: str) -> bool:
+    """Whether a label term is a word of a name shown as captions mishear it: five
+    letters or more, the same first letter and sound key, and a rapidfuzz ratio >= 80
+    ("bernham" for "burnham"; not "iraq" for "iran")."""
+    return (
+        len(term) >= 5
+        and term[0] == word[:1]
+        and fuzz.ratio(term, word) >= 80
+        and phonetic(term) == phonetic(word)
+    )
 
 
 def _name_words(entities: Sequence[str]) -> dict[str, str]:
