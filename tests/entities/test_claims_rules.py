@@ -2544,3 +2544,24 @@ def test_a_subject_never_ends_on_a_word_that_needs_an_object() -> None:
     )
     assert claims_of(text)[75] == ("total Saudi budget revenues", "IMF")
     assert values("They had 30 players from their") == {30: "players"}
+
+
+def test_he_says_reports_the_one_person_the_sentence_before_names() -> None:
+    """Archive review: "Volodymyr Zelensky said Russia wants the Donbas. He said it would
+    cost something like 800,000 Russian soldiers' lives" had no source; "he said" reports
+    the one person named just before, never an organisation, and not one of two."""
+    text = (
+        "Volodymyr Zelensky spoke in Kyiv . He said it would cost 800,000 Russian soldiers lives ."
+    )
+    forms = text.split()
+    names = {0: ("Volodymyr Zelensky", "PER"), 1: ("Volodymyr Zelensky", "PER"), 4: ("Kyiv", "LOC")}
+    found, _ = extract(forms, sentence_starts(forms), names=names)
+    assert [(c.value, c.attribution) for c in found] == [(800_000, "Volodymyr Zelensky")]
+    two = "Volodymyr Zelensky met Keir Starmer . He said 800,000 soldiers died .".split()
+    people = {0: ("Volodymyr Zelensky", "PER"), 1: ("Volodymyr Zelensky", "PER")}
+    people |= {3: ("Keir Starmer", "PER"), 4: ("Keir Starmer", "PER")}
+    found, _ = extract(two, sentence_starts(two), names=people)
+    assert [c.attribution for c in found] == [None]  # two people: no telling which
+    org = "The United Nations met in Kyiv . He said 800,000 soldiers died .".split()
+    found, _ = extract(org, sentence_starts(org), names={1: ("United Nations", "ORG")})
+    assert [c.attribution for c in found] == [None]  # "he" is no organisation

@@ -97,7 +97,7 @@ def extract(
     mentions to their canonical names ("there" in a subject becomes "in <place>");
     ``names`` holds the tokens of all entity mentions ("Hamas said": a source; where it
     maps them to (entity name, type), an organisation named in the sentence before is
-    what "it says" reports), and
+    what "it says" reports, the one person named there what "he says" does), and
     ``people`` those of people, so that a source is the person a title names ("The US
     Deputy Attorney General Todd Blanch said": Todd Blanch).
     Durations, ages and rankings are counts only when ``durations`` asks for them."""
@@ -112,11 +112,11 @@ def extract(
     claims: list[Claim] = []
     ads = adverts([" ".join(forms[s:e]) for s, e in spans])
     about: str | None = None  # what the sentence before was about, for an "it"
-    orgs = _organisations(names_of)
+    orgs, persons = _of_type(names_of, "ORG"), _of_type(names_of, "PER")
     for n, (s, e) in enumerate(spans):
         sources[n] = _sentence_source(words, spans, sources, n, forms)  # "And ..." goes on
-        if sources[n] is None and n and orgs:  # "Sarah's Trust. ... it says it has helped"
-            sources[n] = _organisation_before(words, spans[n - 1], (s, e), orgs, names_of)
+        if sources[n] is None and n and (orgs or persons):  # "Sarah's Trust. ... it says"
+            sources[n] = _named_before(words, spans[n - 1], (s, e), (orgs, persons), names_of)
         last = claims[-1] if claims else None
         if n not in ads:  # a podcast's sponsor: "25% off ... with code"
             claims += _claims_in(
@@ -129,26 +129,28 @@ def extract(
     return _unrepeated(claims), quotes
 
 
-def _organisations(names: Mapping[int, Any]) -> dict[int, str]:
-    """Token -> entity name of the organisations among the mentions (``names``)."""
+def _of_type(names: Mapping[int, Any], kind: str) -> dict[int, str]:
+    """Token -> entity name of the mentions (``names``) of one type ("ORG", "PER")."""
     return {
         i: str(value[0])
         for i, value in names.items()
-        if isinstance(value, tuple) and len(value) == 2 and value[1] == "ORG"
+        if isinstance(value, tuple) and len(value) == 2 and value[1] == kind
     }
 
 
-def _organisation_before(
+def _named_before(
     words: Sequence[str],
     before: tuple[int, int],
     span: tuple[int, int],
-    orgs: Mapping[int, str],
+    named_by_type: tuple[Mapping[int, str], Mapping[int, str]],
     named: Mapping[int, Any],
 ) -> _Source | None:
-    """The organisation an "it says" / "they said" of sentence ``span`` reports: the last
-    one the sentence ``before`` names, where this sentence names no person or
-    organisation of its own ("they also said, and Congressman Thomas Massie ... said" is
-    no one's) and the verb is said, not "it was reported" or "they can say"."""
+    """Who an "it says" / "they said" / "he says" of sentence ``span`` reports: for "it"
+    or "they", the last organisation the sentence ``before`` names; for "he" or "she",
+    the one person it names (two people: no telling which). Only where this sentence
+    names no person or organisation of its own ("they also said, and Congressman Thomas
+    Massie ... said" is no one's) and the verb is said, not "it was reported" or "they
+    can say"."""
     s, e = span
     said = next(
         (
@@ -156,8 +158,8 @@ def _organisation_before(
             for j in range(s + 1, e)
             if words[j] in _SAYS
             and (
-                words[j - 1] in _IT
-                or (j - 2 >= s and words[j - 2] in _IT and words[j - 1] in _ALSO)
+                words[j - 1] in _IT | _HE
+                or (j - 2 >= s and words[j - 2] in _IT | _HE and words[j - 1] in _ALSO)
             )
         ),
         None,
@@ -166,17 +168,21 @@ def _organisation_before(
         return None
     if _denied(words, s, e):
         return None  # "But the article never said that it said ..."
-    last = [i for i in range(*before) if i in orgs]
-    if not last:
+    pronoun = words[said - 1] if words[said - 1] not in _ALSO else words[said - 2]
+    orgs, persons = named_by_type
+    found = orgs if pronoun in _IT else persons
+    last = [i for i in range(*before) if i in found]
+    if not last or (pronoun in _HE and len({found[i] for i in last}) > 1):
         return None
     end = last[-1] + 1
     start = end - 1
-    while start - 1 >= before[0] and orgs.get(start - 1) == orgs[last[-1]]:
+    while start - 1 >= before[0] and found.get(start - 1) == found[last[-1]]:
         start -= 1
-    return _Source(orgs[last[-1]], start, end)
+    return _Source(found[last[-1]], start, end)
 
 
 _IT = frozenset({"it", "they"})  # what an organisation is called in the next sentence
+_HE = frozenset({"he", "she"})  # and a person
 _SAYS = frozenset("says said say claims claimed estimates estimated".split())
 _ALSO = frozenset("also now still further".split())  # "it also says"
 
