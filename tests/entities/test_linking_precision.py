@@ -994,3 +994,17 @@ def test_a_full_name_typed_otherwise_on_a_listed_first_name_may_be_that_person()
     assert Linker({}, {}).link_video(found)[1] == ("Khabib Nurmagomedov", "PER")
     found = [("Virginia Giuffre", "PER"), ("Virginia Beach", "LOC")]
     assert Linker({}, {}).link_video(found)[1][0] != "Virginia Giuffre"  # no surname alike
+
+
+def test_a_full_name_alike_to_how_the_video_says_a_listed_person_is_them() -> None:
+    """Archive review: "Virginia Du Fray" (typed a place, or a person of its own) stayed
+    apart from "Virginia Dufrey", whom the same video links to Virginia Giuffre; its
+    surname is alike to the video's spelling, not to "Giuffre" as listed."""
+    for kind in ("LOC", "PER"):
+        found = [("Virginia Dufrey", "PER"), ("Virginia Du Fray", kind)]
+        out = Linker({}, {}).link_video(found)
+        assert out == [("Virginia Giuffre", "PER"), ("Virginia Giuffre", "PER")]
+    found = [("Virginia Dufrey", "PER"), ("Virginia Woolf", "PER")]
+    assert Linker({}, {}).link_video(found)[1][0] == "Virginia Woolf"  # another surname
+    found = [("Virginia Dufrey", "PER"), ("Virginia Beach", "LOC")]
+    assert Linker({}, {}).link_video(found)[1][0] != "Virginia Giuffre"

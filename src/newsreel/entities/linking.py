@@ -672,17 +672,32 @@ class Linker:
         out: list[tuple[str, str]],
         named_here: Mapping[str, str],
     ) -> None:
-        """A name of two words or more the NER typed as no person that opens on the
-        first name of a listed person the video names, with a surname alike to theirs
-        as listed (``_same_first``, ``same_person_in_video``), is that person, in this
-        video: "Khabib Namag Medov" [ORG] beside Khabib Nurmagomedov; not "Daniel
-        Laral" beside Daniela Relph (another first name)."""
+        """A name of two words or more the NER typed as no person (or as a person of
+        its own spelling, linked to no one else) that opens on the first name of a
+        listed person the video names, with a surname alike to theirs as listed or as
+        the video says it (``_same_first``; ``same_person_in_video`` for no person), is
+        that person, in this video: "Khabib Namag Medov" [ORG] beside Khabib
+        Nurmagomedov; "Virginia Du Fray" [LOC] beside "Virginia Dufrey", whom the video
+        links to Virginia Giuffre; not "Daniel Laral" beside Daniela Relph (another
+        first name)."""
+        said: dict[str, set[str]] = {}
+        for (surface, _), (name, kind) in zip(found, out, strict=True):
+            if kind == "PER" and " " in key(surface):
+                said.setdefault(name, set()).add(untitled(key(surface)))
         for i, (surface, _) in enumerate(found):
             ki = untitled(key(surface))
-            if out[i][1] == "PER" or not _listed_first_word(ki, named_here):
+            if not _listed_first_word(ki, named_here):
                 continue
+            person = out[i][1] == "PER"
+            if person and (key(out[i][0]) in self.listed.by_key or key(out[i][0]) != ki):
+                continue  # a person already linked to a name other than its own spelling
             for listed, name in sorted(named_here.items()):
-                if self._same_first(ki, listed, name) or same_person_in_video(ki, listed):
+                spellings = [listed, *sorted(said.get(name, set()) - {listed})]
+                if any(
+                    self._same_first(ki, kj, name)
+                    or (not person and same_person_in_video(ki, kj))
+                    for kj in spellings
+                ):
                     out[i] = (name, "PER")
                     break
 
