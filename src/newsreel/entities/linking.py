@@ -694,8 +694,7 @@ class Linker:
             for listed, name in sorted(named_here.items()):
                 spellings = [listed, *sorted(said.get(name, set()) - {listed})]
                 if any(
-                    self._same_first(ki, kj, name)
-                    or (not person and same_person_in_video(ki, kj))
+                    self._same_first(ki, kj, name) or (not person and same_person_in_video(ki, kj))
                     for kj in spellings
                 ):
                     out[i] = (name, "PER")
