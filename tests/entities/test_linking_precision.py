@@ -1008,3 +1008,15 @@ def test_a_full_name_alike_to_how_the_video_says_a_listed_person_is_them() -> No
     assert Linker({}, {}).link_video(found)[1][0] == "Virginia Woolf"  # another surname
     found = [("Virginia Dufrey", "PER"), ("Virginia Beach", "LOC")]
     assert Linker({}, {}).link_video(found)[1][0] != "Virginia Giuffre"
+
+
+def test_a_listed_name_said_fast_joins_them_though_heard_before_as_a_thing() -> None:
+    """Archive review: "Shabbanammud", typed an organisation where a video first said it
+    alone, stayed an organisation of its own in a later video beside "Shabbana
+    Mimmood's" (Shabana Mahmood): a name said fast is the listed person of its video."""
+    linker = Linker({}, {})
+    linker.link_video([("Shabbanammud", "ORG")])  # heard first with no one beside it
+    out = linker.link_video([("Shabbana Mimmood's", "PER"), ("Shabbanammud", "ORG")])
+    assert out == [("Shabana Mahmood", "PER"), ("Shabana Mahmood", "PER")]
+    out = linker.link_video([("Shabana Mahmood", "PER"), ("Shabbat", "ORG")])
+    assert out[1][0] != "Shabana Mahmood"  # a word of its own, not the name said fast

@@ -210,13 +210,17 @@ def _heard_as_listed(k: str, tagged: str, listed_here: Sequence[str]) -> bool:
     """Whether a lone word, whatever the NER typed it as (not a place), may be a listed
     person the video names in full, heard by first name (``first_alike``) or by a
     surname alike in sound and letters (``same_person_in_video``: "Sarwart" beside Anas
-    Sarwar, "Marron" beside Emmanuel Macron); never an everyday word, a place of the
+    Sarwar, "Marron" beside Emmanuel Macron) or by the whole name said fast
+    (``run_together``: "Shabbanammud" beside Shabana Mahmood); never an everyday word, a place of the
     gazetteer or a family ("the Obamas")."""
     if not listed_here or " " in k or tagged == "LOC" or everyday(k) or place(k, "LOC"):
         return False
     if any(k == f"{p.split()[-1]}s" for p in listed_here):
         return False  # "the Obamas": a family, not Barack Obama
-    return any(first_alike(k, p, tagged) or same_person_in_video(k, p) for p in listed_here)
+    return any(
+        first_alike(k, p, tagged) or same_person_in_video(k, p) or run_together(k, p)
+        for p in listed_here
+    )
 
 
 def _listed_first_word(k: str, listed_here: Iterable[str]) -> bool:
