@@ -211,8 +211,8 @@ def _heard_as_listed(k: str, tagged: str, listed_here: Sequence[str]) -> bool:
     person the video names in full, heard by first name (``first_alike``) or by a
     surname alike in sound and letters (``same_person_in_video``: "Sarwart" beside Anas
     Sarwar, "Marron" beside Emmanuel Macron) or by the whole name said fast
-    (``run_together``: "Shabbanammud" beside Shabana Mahmood); never an everyday word, a place of the
-    gazetteer or a family ("the Obamas")."""
+    (``run_together``: "Shabbanammud" beside Shabana Mahmood); never an everyday word,
+    a place of the gazetteer or a family ("the Obamas")."""
     if not listed_here or " " in k or tagged == "LOC" or everyday(k) or place(k, "LOC"):
         return False
     if any(k == f"{p.split()[-1]}s" for p in listed_here):
