@@ -2565,3 +2565,12 @@ def test_he_says_reports_the_one_person_the_sentence_before_names() -> None:
     org = "The United Nations met in Kyiv . He said 800,000 soldiers died .".split()
     found, _ = extract(org, sentence_starts(org), names={1: ("United Nations", "ORG")})
     assert [c.attribution for c in found] == [None]  # "he" is no organisation
+
+
+def test_a_hedge_a_verb_of_thinking_or_a_time_is_no_subject() -> None:
+    """Archive review: claims read "10,000: maybe", "130 million: think", "1: proves",
+    "300 million: isn't"; a word that counts nothing names no claim."""
+    assert values("Yeah , that's probably 10 , 10 grand maybe .") == {}
+    assert values("I think for around a hundred and thirty million pounds .") == {}
+    assert values("And every forum like this one proves it .") == {}
+    assert values("So about 300 people died .") == {300: "people died"}  # still counted

@@ -667,3 +667,17 @@ def test_one_story_is_not_cut_in_two() -> None:
 
     assert _halves(_videos(TAKEOVER, 0, 20, 3)) is None
     assert _halves(_videos(TAKEOVER, 0, 5, 4) + _videos(PRO_LEAGUE, 100, 2, 5)) is None  # too few
+
+
+def test_an_outlets_numbers_with_a_source_or_of_ten_or_more_are_shown_first() -> None:
+    """New-user review: a story's numbers began "two main reasons", "one true love",
+    "four points" while "300 million price tag" and a sourced figure waited behind."""
+    from newsreel.cli.stories import spread
+    from newsreel.rows import OutletClaim
+
+    def claim(video: str, value: float, source: str | None = None) -> OutletClaim:
+        return OutletClaim("BBC", None, video, value, str(value), "x", source)
+
+    claims = [claim("a", 2), claim("a", 1), claim("a", 300e6), claim("a", 5, "the club")]
+    assert [c.value for c in spread(claims, 2)] == [300e6, 5]  # in the video's order
+    assert [c.value for c in spread(claims, 4)] == [2, 1, 300e6, 5]

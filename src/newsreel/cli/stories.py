@@ -182,22 +182,27 @@ def _print_comparison(data: Comparison) -> None:
         shown = spread(outlet.numbers, NUMBERS_SHOWN)
         for claim in shown:
             source = f" — {claim.attribution}" if claim.attribution else ""
-            line = f"  {claim.publish_date or '?'}  {claim.said} {claim.subject or ''}{source}"
+            when = claim.publish_date or "no date"
+            line = f"  {when!s:<10}  {claim.said} {claim.subject or ''}{source}"
             click.echo(line.rstrip())
         if len(outlet.numbers) > len(shown):
             click.echo(f"  … {len(outlet.numbers) - len(shown)} more numbers (--json)")
 
 
 NUMBERS_SHOWN = 8  # an outlet's numbers in plain output
+_FEW = 10  # a count below this ("two main reasons") is shown after the larger ones
 
 
 def spread(claims: Sequence[OutletClaim], limit: int) -> list[OutletClaim]:
     """At most ``limit`` of an outlet's numbers taken in turn from each of its videos
     (the first of each, then the second...), in their order: one long video does not
-    fill the list."""
+    fill the list. A video's numbers with a source, then those of ten or more, come
+    first: "300 million price tag" before "two main reasons"."""
     by_video: dict[str, list[OutletClaim]] = {}
     for claim in claims:
         by_video.setdefault(claim.video_id, []).append(claim)
+    for found in by_video.values():
+        found.sort(key=lambda c: (c.attribution is None, abs(c.value) < _FEW))
     chosen: set[int] = set()
     rank = 0
     while len(chosen) < min(limit, len(claims)):

@@ -561,7 +561,16 @@ def _visible(subject: str | None) -> str | None:
     said = [w.lower() for w in shown]
     if said and all((w in STOPWORDS and w not in _COUNTED_PRONOUNS) or ly_adverb(w) for w in said):
         return None  # "very quickly": nothing counted
+    if len(said) == 1 and said[0] in _NOTHING_COUNTED:
+        return None  # "10 grand maybe", "I think for around 130 million"
     return " ".join(shown)
+
+
+# one-word subjects that count nothing: a hedge, a verb of thinking, a time
+_NOTHING_COUNTED = frozenset(
+    "maybe perhaps probably think thought guess reckon soon today tonight tomorrow "
+    "yesterday now then proves imagines reminds isn't".split()
+)
 
 
 # words a noun phrase never ends on: a subject cut before their object ends before them
