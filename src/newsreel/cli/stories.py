@@ -182,8 +182,8 @@ def _print_comparison(data: Comparison) -> None:
         shown = spread(outlet.numbers, NUMBERS_SHOWN)
         for claim in shown:
             source = f" — {claim.attribution}" if claim.attribution else ""
-            when = claim.publish_date or "no date"
-            line = f"  {when!s:<10}  {claim.said} {claim.subject or ''}{source}"
+            day = str(claim.publish_date or "no date")
+            line = f"  {day:<10}  {claim.said} {claim.subject or ''}{source}"
             click.echo(line.rstrip())
         if len(outlet.numbers) > len(shown):
             click.echo(f"  … {len(outlet.numbers) - len(shown)} more numbers (--json)")
