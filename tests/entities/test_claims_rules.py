@@ -2574,3 +2574,16 @@ def test_a_hedge_a_verb_of_thinking_or_a_time_is_no_subject() -> None:
     assert values("I think for around a hundred and thirty million pounds .") == {}
     assert values("And every forum like this one proves it .") == {}
     assert values("So about 300 people died .") == {300: "people died"}  # still counted
+
+
+def test_a_source_is_listed_one_way_wherever_it_stood() -> None:
+    """Archive review: quotes were credited to "Police" (6), "The police" (4) and "the
+    police" (2), "The government" and "the government": one source, listed three ways."""
+    from newsreel.entities.claims import as_cited
+
+    assert as_cited("The police") == "the police" and as_cited("Police") == "police"
+    assert as_cited("The prime minister") == "the prime minister"
+    assert as_cited("The Times") == "The Times"  # a name keeps its capitals
+    assert as_cited("Police Scotland") == "Police Scotland"
+    assert as_cited("The Israeli government") == "the Israeli government"
+    assert as_cited("Airport officials") == "Airport officials"

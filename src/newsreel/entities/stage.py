@@ -410,13 +410,21 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
             # not the people's adjective ("Israeli") their entity is named by
         if entity is None and not claim_rules.speaks(speaker):
             continue  # "visit to Saudi Arabia", "the southern city of Skaine" say nothing
-        quote_rows.append((q.start, q.end, speaker, entity, q.text, q.kind))
+        shown = speaker if entity is not None else claim_rules.as_cited(speaker)
+        quote_rows.append((q.start, q.end, shown, entity, q.text, q.kind))
     return Enriched(
         len(tokens),
         rows,
-        [(c.start, c.end, c.value, c.text, c.subject, c.attribution, c.sentence) for c in claims],
+        [
+            (c.start, c.end, c.value, c.text, c.subject, _cited(c.attribution), c.sentence)
+            for c in claims
+        ],
         quote_rows,
     )
+
+
+def _cited(source: str | None) -> str | None:
+    return claim_rules.as_cited(source) if source is not None else None
 
 
 def _object_of(tokens: Sequence[str], speaker_of: Mapping[int, tuple[str, str]], last: int) -> bool:

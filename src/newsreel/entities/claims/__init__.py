@@ -43,6 +43,7 @@ from newsreel.entities.claims.numbers import (
 from newsreel.entities.claims.phrases import topic
 from newsreel.entities.claims.quotes import Quote, _quote_in
 from newsreel.entities.claims.source_names import (
+    as_cited,
     named_source,
     speaker_head,
     speaks,
@@ -68,7 +69,7 @@ from newsreel.entities.claims.words import (
 from newsreel.repair.clean import bare, core, is_marker
 from newsreel.text import STOPWORDS
 
-__all__ = ["Claim", "Quote", "extract", "named_source", "speaker_head", "speaks"]
+__all__ = ["Claim", "Quote", "as_cited", "extract", "named_source", "speaker_head", "speaks"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -284,3 +284,19 @@ def tidy_speaker(got: Sequence[str]) -> tuple[list[str], int]:
     if out and out[-1][-1:] in ",;:":  # "The mayor, Vitali Klitschko, said": no comma
         out[-1] = out[-1].rstrip(",;:")
     return out, cut
+
+
+def as_cited(source: str) -> str:
+    """A source phrase as it is listed and cited, one way whatever its place in the
+    sentence: without the capital only a sentence's start gave it ("The police", "Police"
+    are "the police", "police"; "The prime minister" is "the prime minister"); a name
+    keeps its capitals ("The Times", its last word capitalised; "Police Scotland")."""
+    got = source.split()
+    if not got:
+        return source
+    first = got[0].casefold()
+    if len(got) == 1 and first in SOURCE_NOUNS:
+        return first
+    if len(got) > 1 and first in _DETERMINERS and got[-1][:1].islower():
+        return " ".join([first, *got[1:]])
+    return source
