@@ -2587,3 +2587,11 @@ def test_a_source_is_listed_one_way_wherever_it_stood() -> None:
     assert as_cited("Police Scotland") == "Police Scotland"
     assert as_cited("The Israeli government") == "the Israeli government"
     assert as_cited("Airport officials") == "Airport officials"
+
+
+def test_a_source_without_its_reflexive() -> None:
+    """Archive review: a quote credited to "Soriano himself", a claim to "the club
+    itself"."""
+    assert named_source("Soriano himself".split()) == "Soriano"
+    assert named_source("the club itself".split()) == "the club"
+    assert named_source(["himself"]) is None

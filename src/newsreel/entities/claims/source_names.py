@@ -117,7 +117,8 @@ def _opening_step(got: list[str], start_of_sentence: bool) -> tuple[list[str], b
 def _closing_cut(got: list[str]) -> list[str]:
     """A source's words without what follows its name: auxiliaries and adverbs ("Hamas
     has always"), a phrase after a name ("Rachel Reeves with some fanfare"), a time
-    ("his spokesman yesterday", "the Prime Minister this weekend")."""
+    ("his spokesman yesterday", "the Prime Minister this weekend"), a reflexive ("Soriano
+    himself")."""
     while got and (got[-1] in _AUXILIARIES or _adverb(got[-1].casefold(), got[-1])):
         got = got[:-1]
     for k in range(1, len(got)):
@@ -130,7 +131,12 @@ def _closing_cut(got: list[str]) -> list[str]:
         got = got[:-1]
     if len(got) > 2 and got[-2].casefold() in ("this", "last") and _when_word(got[-1]):
         got = got[:-2]
+    if len(got) > 1 and got[-1].casefold() in _REFLEXIVES:
+        got = got[:-1]  # "Soriano himself", "the club itself"
     return got
+
+
+_REFLEXIVES = frozenset("himself herself itself themselves".split())
 
 
 def speaker_head(forms: Sequence[str], start: int, end: int, phrase: str) -> int | None:
