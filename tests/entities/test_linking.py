@@ -448,3 +448,11 @@ def test_saudi_alone_is_the_country_and_saudis_its_people() -> None:
     out = linker.link_video([("Saudi", "MISC"), ("Saudi's", "LOC"), ("Saudis", "MISC")])
     assert out[:2] == [("Saudi Arabia", "LOC")] * 2
     assert out[2][0] != "Saudi Arabia"
+
+
+def test_labour_written_with_its_capital_is_the_party() -> None:
+    """Archive review: "Labour MPs" named no entity (the NER tags nothing there; 30
+    mentions in the 365-video archive); "labour" in lower case is work."""
+    written = gazetteer.find_written("talking to Labour MPs about labour shortages".split())
+    assert [(m.text, m.type) for m in written] == [("Labour", "ORG")]
+    assert Linker({}, {}).link("Labour", "ORG")[0] == "Labour Party"
