@@ -16,6 +16,7 @@ from operator import attrgetter
 
 from newsreel.entities import claims as claim_rules
 from newsreel.entities import clubs, gazetteer, ner
+from newsreel.entities.heard_again import heard_again
 from newsreel.entities.linking import Linker, curated
 from newsreel.entities.listed import people, untitled
 from newsreel.entities.names import best_name, clean, majority, vocabulary
@@ -343,6 +344,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     linked = linker.link_video([(m.text, m.type) for m in mentions])
     said = set(mentions)
     mentions, linked = lower_surnames(tokens, mentions, linked, linker.common, linker.listed)
+    mentions, linked = heard_again(tokens, mentions, linked, starts, linker.common)  # "Atly"
     lowered = [m for m in mentions if m not in said]
     whole = whole_names(tokens, mentions, linked, linker.listed)  # "set Blatter": Sepp Blatter
     whole, linked = listed_in_full(tokens, whole, linked, linker.listed)  # "Eddie how"
