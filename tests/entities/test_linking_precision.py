@@ -1020,3 +1020,14 @@ def test_a_listed_name_said_fast_joins_them_though_heard_before_as_a_thing() -> 
     assert out == [("Shabana Mahmood", "PER"), ("Shabana Mahmood", "PER")]
     out = linker.link_video([("Shabana Mahmood", "PER"), ("Shabbat", "ORG")])
     assert out[1][0] != "Shabana Mahmood"  # a word of its own, not the name said fast
+
+
+def test_a_name_takes_its_type_from_its_last_word() -> None:
+    """Archive review: "Miami Herald" [LOC], "Al-Janoub Stadium" [ORG], "Alid Airbase"
+    [PER]: a stadium or air base is a place, a newspaper or party an organisation."""
+    from newsreel.entities.names import headed
+
+    assert headed("miami herald") == "ORG" and headed("search party") == "ORG"
+    assert headed("al-janoub stadium") == "LOC" and headed("alid airbase") == "LOC"
+    assert headed("muafak salty air base") == "LOC"
+    assert headed("west bank") is None and headed("stadium") is None  # no head alone

@@ -19,7 +19,7 @@ from newsreel.entities import clubs, gazetteer, ner
 from newsreel.entities.heard_again import heard_again
 from newsreel.entities.linking import Linker, curated
 from newsreel.entities.listed import people, untitled
-from newsreel.entities.names import best_name, clean, majority, vocabulary
+from newsreel.entities.names import best_name, clean, headed, majority, vocabulary
 from newsreel.entities.places import minor_town, place
 from newsreel.entities.shaping import (
     asides,
@@ -149,12 +149,16 @@ def _votes(rows: Sequence[_Spelled]) -> Counter[str]:
 def _settled_type(
     name: str, rows: Sequence[_Spelled], per_entity: Mapping[int, int], videos: int, least: int
 ) -> str:
-    """The one type of an entity named ``name``: its mentions' majority, a gazetteer place
-    a place (but the name of a town under ``places.TOWN`` people its mentions make a
-    person or a thing: "Adam", "David", "Flora"), an unknown one-word place heard in one
-    video of a large archive MISC."""
+    """The one type of an entity named ``name``: its mentions' majority, or for a person,
+    organisation or place the type its last word says (``names.headed``: a stadium is a
+    place, a newspaper an organisation), a gazetteer place a place (but the name of a
+    town under ``places.TOWN`` people its mentions make a person or a thing: "Adam",
+    "David", "Flora"), an unknown one-word place heard in one video of a large archive
+    MISC."""
     kind = majority(_votes(rows), rows[0][2])
     k = key(name)
+    if kind in ("PER", "ORG", "LOC"):  # "Miami Herald" is no place, "Al-Janoub Stadium"
+        kind = headed(k) or kind  # no company; a thing (MISC) stays one
     if place(k, "LOC") is not None and (kind in ("LOC", "ORG") or not minor_town(k)):
         kind = "LOC"  # not "Adam", a town of Oman said of a person
     heard = sum(per_entity.get(eid, 0) for eid in {r[0] for r in rows})
