@@ -2587,6 +2587,9 @@ def test_a_source_is_listed_one_way_wherever_it_stood() -> None:
     assert as_cited("Police Scotland") == "Police Scotland"
     assert as_cited("The Israeli government") == "the Israeli government"
     assert as_cited("Airport officials") == "Airport officials"
+    assert as_cited("A spokesman for Hamas") == "a spokesman for Hamas"
+    assert as_cited("The New York Times") == "The New York Times"
+    assert as_cited("The Royal Canadian Mounted Police") == "The Royal Canadian Mounted Police"
 
 
 def test_a_source_without_its_reflexive() -> None:
@@ -2595,3 +2598,12 @@ def test_a_source_without_its_reflexive() -> None:
     assert named_source("Soriano himself".split()) == "Soriano"
     assert named_source("the club itself".split()) == "the club"
     assert named_source(["himself"]) is None
+
+
+def test_she_also_said_and_a_curly_isnt() -> None:
+    text = "Yvette Cooper spoke in London . She also said 40 officers were hurt ."
+    forms = text.split()
+    names = {0: ("Yvette Cooper", "PER"), 1: ("Yvette Cooper", "PER"), 4: ("London", "LOC")}
+    found, _ = extract(forms, sentence_starts(forms), names=names)
+    assert [(c.value, c.attribution) for c in found] == [(40, "Yvette Cooper")]
+    assert 300e6 not in values("So the 300 million isn’t a million miles off .")

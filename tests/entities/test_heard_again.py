@@ -37,3 +37,15 @@ def test_no_mention_for_a_word_in_lower_case_an_everyday_word_or_a_title() -> No
     assert _again(text, [(1, 3, "King Abdulaziz airport", "LOC")]) == []  # a title: a person
     text = "Bahrain hosts the race . Barin hosts it again ."
     assert _again(text, [(0, 1, "Bahrain", "LOC")]) == []  # a sentence's first word
+
+
+def test_the_closest_name_wins_and_a_possessive_or_an_accent_is_read_through() -> None:
+    text = "Peter Mandosen and Peter Mandoza spoke . It was Lord Mandosin's job ."
+    found = [(0, 2, "Peter Mandelson", "PER"), (3, 5, "Peter Mandoza", "PER")]
+    assert _again(text, found) == [("Mandosin", "Peter Mandelson")]
+    text = "Jürgen Klopp left . Then Klopf came back ."
+    assert _again(text, [(0, 2, "Jürgen Klopp", "PER")]) == []  # sentence start: none
+    text = "Ilkay Gündogan left . It was Gundogan farewell ."  # the name as written, folded
+    assert _again(text, [(0, 2, "Ilkay Gündogan", "PER")]) == [("Gundogan", "Ilkay Gündogan")]
+    text = "Sheikh Mansour bought City . A trip to Princeton followed ."
+    assert _again(text, [(0, 2, "Mansour bin Zayed", "PER")]) == []  # no name alike

@@ -1031,3 +1031,15 @@ def test_a_name_takes_its_type_from_its_last_word() -> None:
     assert headed("al-janoub stadium") == "LOC" and headed("alid airbase") == "LOC"
     assert headed("muafak salty air base") == "LOC"
     assert headed("west bank") is None and headed("stadium") is None  # no head alone
+
+
+def test_settling_types_a_name_by_its_last_word_but_never_a_thing() -> None:
+    from newsreel.entities.stage import _settled_type
+
+    def settled(name: str, kind: str) -> str:
+        return _settled_type(name, [(1, name, kind, name, 2)], {1: 1}, 10, 1000)
+
+    assert settled("Miami Herald", "LOC") == "ORG"
+    assert settled("Al-Janoub Stadium", "ORG") == "LOC"
+    assert settled("974 Stadium", "MISC") == "MISC"  # a thing stays one
+    assert settled("Emily Post", "PER") == "PER"  # "Post" is no newspaper's head

@@ -658,8 +658,8 @@ def test_two_stories_sharing_their_words_are_cut_in_two() -> None:
     placed = group(mixed)
     assert len({placed[i.key] for i in takeover}) == 1
     assert {placed[i.key] for i in takeover}.isdisjoint({placed[i.key] for i in league})
-    # without the cut (drift 0 turns splitting off) the shared words make them one story
-    assert len(set(group(mixed, drift=0.0).values())) == 1
+    # without the cut the shared words make them one story
+    assert len(set(group(mixed, halves_gain=None).values())) == 1
 
 
 def test_one_story_is_not_cut_in_two() -> None:
@@ -667,6 +667,9 @@ def test_one_story_is_not_cut_in_two() -> None:
 
     assert _halves(_videos(TAKEOVER, 0, 20, 3)) is None
     assert _halves(_videos(TAKEOVER, 0, 5, 4) + _videos(PRO_LEAGUE, 100, 2, 5)) is None  # too few
+    assert (
+        _halves(_videos(TAKEOVER, 0, 7, 4) + _videos(PRO_LEAGUE, 100, 2, 5)) is None
+    )  # a half of 2
 
 
 def test_an_outlets_numbers_with_a_source_or_of_ten_or_more_are_shown_first() -> None:
@@ -681,3 +684,19 @@ def test_an_outlets_numbers_with_a_source_or_of_ten_or_more_are_shown_first() ->
     claims = [claim("a", 2), claim("a", 1), claim("a", 300e6), claim("a", 5, "the club")]
     assert [c.value for c in spread(claims, 2)] == [300e6, 5]  # in the video's order
     assert [c.value for c in spread(claims, 4)] == [2, 1, 300e6, 5]
+
+
+def test_a_cut_keeps_the_storys_id_for_one_half_and_leaves_other_stories_alone() -> None:
+    from newsreel.stories.grouping import Story
+
+    idf = lambda _: 1.0  # noqa: E731
+    older = Story(1, dict(vector(terms("Election night", VOTE), idf)), videos=3)
+    grouper = Grouper([older], next_id=2)
+    mixed = _videos(TAKEOVER, 0, 10, 1) + _videos(PRO_LEAGUE, 100, 10, 2)
+    placed = grouper.place_batch(mixed)
+    ids = {story for story, _ in placed.values()}
+    assert len(ids) == 2 and 1 not in ids and min(ids) == 2  # the batch's story kept 2
+    assert grouper.stories[1].videos == 3 and grouper.next_id == max(ids) + 1
+    for key, (story, similarity) in placed.items():  # each video's similarity is to its half
+        item = next(i for i in mixed if i.key == key)
+        assert similarity == round(grouper.stories[story].similarity(item.vector, without=True), 4)

@@ -118,3 +118,20 @@ def test_a_label_says_a_name_once_and_not_as_misheard() -> None:
     assert label == "Andy Burnham · UK · election · mayor"
     # a word like a name but not heard as it stays ("iraq" beside "Iran")
     assert label_of(["Iran"], ["iraq", "talks"], ["Iran"]) == "Iran · iraq · talks"
+    # two names that share a word but neither holds the other both stand
+    label = label_of(["Manchester United"], ["newcastle", "takeover"], ["Newcastle United"])
+    assert label == "Manchester United · Newcastle · takeover"
+    label = label_of(["Manchester United", "Newcastle United"], ["takeover"], [])
+    assert label == "Manchester United · Newcastle United · takeover"
+    entities = ["Prince of Wales", "Bank of England"]
+    assert "Bank of England" in label_of(["Prince of Wales"], ["england", "rates"], entities)
+    # of two spellings of one word, the first shown stays
+    assert label_of(["Iran"], ["burnham", "bernham", "talks"], []) == "Iran · burnham · talks"
+
+
+def test_two_names_that_share_a_word_both_name_a_story() -> None:
+    """Review: a name sharing any word with an earlier one was dropped ("Newcastle
+    United" beside "Manchester United")."""
+    names = ["Manchester United", "Newcastle United", "Premier League"]
+    assert label_names(names) == names
+    assert label_names(["Jeffrey Epstein", "Epstein"]) == ["Jeffrey Epstein"]  # one inside

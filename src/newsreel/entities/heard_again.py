@@ -22,7 +22,13 @@ from newsreel.text import STOPWORDS
 HEARD_AGAIN = 75  # rapidfuzz ratio from which a word is the video's name heard again
 _SHORTEST = 4  # letters a word needs ("Atly" for Attlee)
 _TYPES = ("PER", "ORG", "LOC")
-_TITLED = tuple(t for t in ROYAL if len(t) >= 5)  # "sheikha", "princes": a title's kin
+_TITLED = tuple(t for t in ROYAL if len(t) >= 5)
+
+
+def _title_kin(k: str) -> bool:
+    """Whether a word is a title said otherwise ("sheikha", "princes"; not "princeton",
+    "queensland")."""
+    return any(k.startswith(t) and len(k) <= len(t) + 2 for t in _TITLED)
 
 
 def _names_by_word(
@@ -81,8 +87,8 @@ def heard_again(
             or not (word[:1].isupper() and word[1:].islower() and word.isalpha())
         ):
             continue
-        k = word.casefold()
-        if k in common or not rare(k) or demonym(k) or k.startswith(_TITLED):
+        k = key(word)
+        if k in common or not rare(k) or demonym(k) or _title_kin(k):
             continue  # "Sheikha Moza" is no Sheikh Mansour
         titled = i > 0 and bare(tokens[i - 1]).casefold() in TITLES
         sound, first = phonetic(k), first_sound(k)

@@ -159,7 +159,8 @@ def headed(k: str) -> str | None:
     """The type a name of two words or more takes from its last word, whatever its
     mentions were tagged: a building or ground is a place ("Al-Janoub Stadium", "Alid
     Airbase"), a newspaper, party or body an organisation ("Miami Herald", "Search
-    Party"); None for other names (CoNLL's convention, which the caption golds follow)."""
+    Party"; not "Times" or "Post", a person's surname too); None for other names
+    (CoNLL's convention, which the caption golds follow)."""
     words = k.split()
     if len(words) < 2:
         return None
@@ -169,7 +170,7 @@ def headed(k: str) -> str | None:
 
 
 _PLACE_HEADS = frozenset("stadium airport airbase arena palace".split())
-_ORG_HEADS = frozenset(
-    "herald times post gazette journal tribune university academy foundation institute "
-    "agency council ministry party".split()
+_ORG_HEADS = frozenset(  # not "times", "post": Emily Post is a person
+    "herald gazette journal tribune university academy foundation institute agency "
+    "council ministry party".split()
 )

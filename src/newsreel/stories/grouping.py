@@ -129,6 +129,7 @@ class Grouper:
         named_threshold: float = NAMED_THRESHOLD,
         named_dated_threshold: float = NAMED_DATED_THRESHOLD,
         drift: float = DRIFT,
+        halves_gain: float | None = HALVES_GAIN,
         window_days: int = WINDOW_DAYS,
         next_id: int = 1,
     ) -> None:
@@ -138,6 +139,7 @@ class Grouper:
         self.named_threshold = named_threshold
         self.named_dated_threshold = named_dated_threshold
         self.drift = drift
+        self.halves_gain = halves_gain  # None: no story is cut in two (``_halves``)
         self.window = timedelta(days=window_days)
         self.next_id = max([next_id, *(s.story_id + 1 for s in self.stories.values())])
         self._postings: dict[str, set[int]] = {}
@@ -253,7 +255,8 @@ class Grouper:
             story = self.stories[story_id]
             if len(items) < 3 or story.videos != len(items):
                 continue
-            if cohesion(items) >= self.drift:
+            drifted = sum(story.similarity(i.vector, without=True) for i in items) / len(items)
+            if drifted >= self.drift:
                 continue
             inner = Grouper(
                 threshold=1.5 * self.threshold,
@@ -261,6 +264,7 @@ class Grouper:
                 named_threshold=1.5 * self.named_threshold,
                 named_dated_threshold=1.5 * self.named_dated_threshold,
                 drift=0.0,
+                halves_gain=None,
                 window_days=self.window.days,
             )
             parts = inner.place_batch(items)
@@ -271,22 +275,26 @@ class Grouper:
                 scores = {item.key: parts[item.key][1] for item in items}
                 members.pop(story_id)
                 members.update(self._replace(story_id, list(groups.values()), placed, scores))
-        if self.drift:
-            self._split_in_halves(members, placed)
+        if self.halves_gain is not None:
+            self._split_in_halves(members, placed, self.halves_gain)
 
     def _split_in_halves(
-        self, members: dict[int, list[Item]], placed: dict[int, tuple[int, float]]
+        self, members: dict[int, list[Item]], placed: dict[int, tuple[int, float]], gain: float
     ) -> None:
-        """Cut each story of the batch in two while ``_halves`` finds a cut."""
-        queue = list(members.items())
-        while queue:
-            story_id, items = queue.pop()
+        """Cut each story of the batch in two where ``_halves`` finds a cut, once (a half
+        is not cut again: the fewer its videos, the likelier a chance gain); each video's
+        similarity is then to its half (the rest of it)."""
+        for story_id, items in list(members.items()):
             if self.stories[story_id].videos != len(items):
                 continue
-            halves = _halves(items)
-            if halves is not None:
-                scores = {item.key: placed[item.key][1] for item in items}
-                queue += self._replace(story_id, list(halves), placed, scores).items()
+            halves = _halves(items, gain)
+            if halves is None:
+                continue
+            made = self._replace(story_id, list(halves), placed, {})
+            for new_id, part in made.items():
+                for item in part:
+                    score = self.stories[new_id].similarity(item.vector, without=True)
+                    placed[item.key] = (new_id, round(score, 4))
 
     def _replace(
         self,
@@ -308,7 +316,7 @@ class Grouper:
             self.stories[new_id] = Story(new_id, {})
             for item in group:
                 self.stories[new_id].join(item.vector, item.day)
-                placed[item.key] = (new_id, scores[item.key])
+                placed[item.key] = (new_id, scores.get(item.key, placed[item.key][1]))
             made[new_id] = group
         self._postings = {}
         for kept in self.stories.values():
@@ -325,11 +333,13 @@ def cohesion(items: Sequence[Item]) -> float:
     return sum(story.similarity(i.vector, without=True) for i in items) / len(items)
 
 
-def _halves(items: Sequence[Item]) -> tuple[list[Item], list[Item]] | None:
+def _halves(
+    items: Sequence[Item], gain: float = HALVES_GAIN
+) -> tuple[list[Item], list[Item]] | None:
     """Two stories sharing their words, told apart: the videos of a story of
     ``HALVES_FROM`` or more cut in two by two-means on their vectors (seeded by the video
     least like its story and the one least like that), kept when each half has
-    ``HALF_AT_LEAST`` videos and the videos' ``cohesion`` rises by ``HALVES_GAIN``. One
+    ``HALF_AT_LEAST`` videos and the videos' ``cohesion`` rises by ``gain``. One
     story's videos rarely gain so: its halves are smaller, so each video resembles the
     rest of its half less (bench/RESULTS.md, stop 60)."""
     if len(items) < HALVES_FROM:
@@ -350,7 +360,7 @@ def _halves(items: Sequence[Item]) -> tuple[list[Item], list[Item]] | None:
             return None
         centres = (_centroid(halves[0]), _centroid(halves[1]))
     split = sum(cohesion(h) * len(h) for h in halves) / len(items)
-    return halves if split - cohesion(items) >= HALVES_GAIN else None
+    return halves if split - cohesion(items) >= gain else None
 
 
 def _centroid(items: Sequence[Item]) -> dict[str, float]:
@@ -360,7 +370,7 @@ def _centroid(items: Sequence[Item]) -> dict[str, float]:
     return centroid
 
 
-def group(items: Sequence[Item], **options: float) -> dict[int, int]:
+def group(items: Sequence[Item], **options: float | None) -> dict[int, int]:
     """Group one batch from scratch; key -> story id."""
     grouper = Grouper(**options)  # type: ignore[arg-type]
     return {key: story for key, (story, _) in grouper.place_batch(items).items()}

@@ -31,6 +31,8 @@ from newsreel.stories.features import (
 from newsreel.stories.grouping import (
     DATED_THRESHOLD,
     DRIFT,
+    HALF_AT_LEAST,
+    HALVES_FROM,
     HALVES_GAIN,
     NAMED_DATED_THRESHOLD,
     NAMED_THRESHOLD,
@@ -42,11 +44,11 @@ from newsreel.stories.grouping import (
     label_terms,
 )
 from newsreel.stories.ids import carry_ids
-from newsreel.text import ENTITY_PREFIX, tokens
+from newsreel.text import ENTITY_PREFIX, STOPWORDS, tokens
 
 VERSION = (
     f"stories-10+t{THRESHOLD}+d{DATED_THRESHOLD}+n{NAMED_THRESHOLD}+nd{NAMED_DATED_THRESHOLD}"
-    f"+c{DRIFT}+h{HALVES_GAIN}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
+    f"+c{DRIFT}+h{HALVES_GAIN}-{HALVES_FROM}-{HALF_AT_LEAST}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
 )
 BATCH = 1000
 REACH = 50_000  # stories read for one batch at most (the most recent first)
@@ -234,7 +236,8 @@ _CLOCK = re.compile(r"^\d+(?:am|pm|h)?$|^(?:am|pm|edt|est|gmt|bst|cet|pst|utc|et
 
 def label_names(names: Sequence[str]) -> list[str]:
     """Entity names for a label, each once: "Jeff Jeffrey Epstein" is "Jeffrey Epstein"
-    (a word that begins the next is a repeat), a name inside a longer one is dropped, and
+    (a word that begins the next is a repeat), a name inside another is dropped (not one
+    that only shares a word: "Manchester United", "Newcastle United"), and
     so is a nationality beside its country ("Russia · Russian")."""
     cleaned = []
     for name in names:
@@ -247,9 +250,11 @@ def label_names(names: Sequence[str]) -> list[str]:
         cleaned.append(" ".join(kept))
     out: list[str] = []
     for name in cleaned:
-        folded = {w.lower() for w in name.split()}
-        if any(folded & {w.lower() for w in other.split()} for other in out):
-            continue
+        folded = {w.lower() for w in name.split()} - STOPWORDS
+        if any(
+            _one_inside(folded, {w.lower() for w in other.split()} - STOPWORDS) for other in out
+        ):
+            continue  # not "Manchester United" and "Newcastle United": two clubs
         if any(_kin(name, other) or _kin(other, name) for other in out):
             continue
         out.append(name)
@@ -296,25 +301,31 @@ def label_of(names: Sequence[str], terms: Sequence[str], entities: Sequence[str]
         if " " not in item and (_named(item.lower(), held) or any(_kin(item, n) for n in shown)):
             continue  # "jim" beside "Jim Ratcliffe", "british" beside "Britain"
         if " " in item and (inside := _within(item, shown)) is not None:
-            if inside >= 0:  # "Palestine" -> "Palestine Action": the longer name, once
-                shown[inside] = item
+            shown[inside] = item  # "Palestine" -> "Palestine Action": the longer name, once
             continue  # not "Newcastle · Newcastle United"
-        if " " not in item and any(_heard_as(item.lower(), w) for w in held):
+        said = {w.lower() for name in shown for w in name.split()}
+        if " " not in item and any(_heard_as(item.lower(), w) for w in said):
             continue  # "bernham" beside "Andy Burnham": a mishearing of a name shown
         shown.append(item)
     return LABEL_JOIN.join(shown)
 
 
+def _one_inside(a: set[str], b: set[str]) -> bool:
+    """Whether one set of name words holds the other ("Epstein", "Jeffrey Epstein")."""
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
 def _within(item: str, shown: Sequence[str]) -> int | None:
-    """For a name of several words that shares a word with a name shown: the index of
-    the shown name all of whose words it holds ("Palestine" in "Palestine Action"), else
-    -1; None where it shares no word."""
-    words = {w.lower() for w in item.split()}
-    sharing = [n for n, name in enumerate(shown) if words & {w.lower() for w in name.split()}]
-    if not sharing:
-        return None
-    inside = [n for n in sharing if {w.lower() for w in shown[n].split()} <= words]
-    return inside[0] if len(inside) == 1 and len(sharing) == 1 else -1
+    """For a name of several words: the index of the one shown name all of whose words
+    (but stop words) it holds ("Palestine" in "Palestine Action"), else None ("Newcastle
+    United" beside "Manchester United", "Bank of England" beside "Prince of Wales")."""
+    words = {w.lower() for w in item.split()} - STOPWORDS
+    inside = [
+        n
+        for n, name in enumerate(shown)
+        if (own := {w.lower() for w in name.split()} - STOPWORDS) and own <= words
+    ]
+    return inside[0] if len(inside) == 1 else None
 
 
 def _heard_as(term: str, word: str) -> bool:

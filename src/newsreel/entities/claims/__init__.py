@@ -562,7 +562,7 @@ def _visible(subject: str | None) -> str | None:
     said = [w.lower() for w in shown]
     if said and all((w in STOPWORDS and w not in _COUNTED_PRONOUNS) or ly_adverb(w) for w in said):
         return None  # "very quickly": nothing counted
-    if len(said) == 1 and said[0] in _NOTHING_COUNTED:
+    if len(said) == 1 and said[0].replace("’", "'") in _NOTHING_COUNTED:
         return None  # "10 grand maybe", "I think for around 130 million"
     return " ".join(shown)
 

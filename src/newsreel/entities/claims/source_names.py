@@ -296,13 +296,14 @@ def as_cited(source: str) -> str:
     """A source phrase as it is listed and cited, one way whatever its place in the
     sentence: without the capital only a sentence's start gave it ("The police", "Police"
     are "the police", "police"; "The prime minister" is "the prime minister"); a name
-    keeps its capitals ("The Times", its last word capitalised; "Police Scotland")."""
+    keeps its capitals ("The Times", "The New York Times": every word after the article
+    capitalised; "Police Scotland")."""
     got = source.split()
     if not got:
         return source
     first = got[0].casefold()
     if len(got) == 1 and first in SOURCE_NOUNS:
         return first
-    if len(got) > 1 and first in _DETERMINERS and got[-1][:1].islower():
-        return " ".join([first, *got[1:]])
+    if len(got) > 1 and first in _DETERMINERS and not all(w[:1].isupper() for w in got[1:]):
+        return " ".join([first, *got[1:]])  # "A spokesman for Hamas": "a spokesman ..."
     return source
