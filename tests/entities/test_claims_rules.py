@@ -2607,3 +2607,25 @@ def test_she_also_said_and_a_curly_isnt() -> None:
     found, _ = extract(forms, sentence_starts(forms), names=names)
     assert [(c.value, c.attribution) for c in found] == [(40, "Yvette Cooper")]
     assert 300e6 not in values("So the 300 million isn’t a million miles off .")
+
+
+def test_a_count_said_as_a_compound_modifier_is_a_claim() -> None:
+    """Stop 60 (the fresh golds count "the 30-bedroom Windsor home", "the 24-person
+    body", "a four-fight win streak"): a compound counts its second half, with the
+    lower-case nouns that follow it; not a time, an age, a measure, a rating, a share,
+    a score or one."""
+    assert values("It is the 30-bedroom Windsor home he must leave .") == {30: "bedroom"}
+    assert values("the 24-person body that would decide was suspended .") == {24: "person body"}
+    assert values("He was on a four-fight win streak .") == {4: "fight win streak"}
+    assert values("a new three-person panel made up of judges .") == {3: "person panel"}
+    for text in (
+        "It was a 3-day state visit .",
+        "the 18-year-old was arrested .",
+        "a two-thirds majority .",
+        "a one-off payment .",
+        "a 5-star hotel .",
+        "a 30-yard free kick .",
+        "a 2-nil win .",
+    ):
+        assert values(text) == {}, text
+    assert values("It was a 3-day state visit .", durations=True) == {3: "day state visit"}

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsreel.entities.claims.adverts import adverts
+from newsreel.entities.claims.compounds import compound
 from newsreel.entities.claims.counts import (
     _duration,
     _no_quantity,
@@ -300,6 +301,13 @@ def _claims_in(
         year = _spoken_year(forms, words, i)
         if year:
             i += year  # "twenty twenty two", "the two thousand 22 World Cup"
+            continue
+        counted_by = compound(forms, words, i, e, durations)  # "the 30-bedroom home"
+        if counted_by is not None:
+            by = source.name if source and _sourced(forms, words, s, i, source) else None
+            text = forms[i].strip(".,?!;:")
+            claims.append(Claim(i, i + 1, counted_by[0], text, counted_by[1], by, sentence))
+            i += 1
             continue
         found = _number_in(forms, words, i, e)
         if found is None or _not_a_count(forms, words, s, e, i):
