@@ -302,13 +302,6 @@ def _claims_in(
         if year:
             i += year  # "twenty twenty two", "the two thousand 22 World Cup"
             continue
-        counted_by = compound(forms, words, i, e, durations)  # "the 30-bedroom home"
-        if counted_by is not None:
-            by = source.name if source and _sourced(forms, words, s, i, source) else None
-            text = forms[i].strip(".,?!;:")
-            claims.append(Claim(i, i + 1, counted_by[0], text, counted_by[1], by, sentence))
-            i += 1
-            continue
         found = _number_in(forms, words, i, e)
         if found is None or _not_a_count(forms, words, s, e, i):
             i += 1
@@ -355,7 +348,28 @@ def _claims_in(
         by = source.name if source and _sourced(forms, words, s, i, source) else None
         claims.append(Claim(i, i + used, value, text, _of_dropped(subject), by, sentence))
         i += used
-    return claims
+    made = _compounds(forms, words, span, source, durations, sentence)  # "30-bedroom home"
+    return sorted([*claims, *made], key=lambda c: c.start) if made else claims
+
+
+def _compounds(
+    forms: Sequence[str],
+    words: Sequence[str],
+    span: tuple[int, int],
+    source: _Source | None,
+    durations: bool,
+    sentence: str,
+) -> list[Claim]:
+    """The counts of sentence ``span`` said as compound modifiers (``compound``)."""
+    s, e = span
+    made = []
+    for i in range(s, e):
+        counted = compound(forms, words, i, e, durations)
+        if counted is not None:
+            by = source.name if source and _sourced(forms, words, s, i, source) else None
+            text = forms[i].strip(".,?!;:")
+            made.append(Claim(i, i + 1, counted[0], text, counted[1], by, sentence))
+    return made
 
 
 def _series(
