@@ -6,7 +6,7 @@ repair's capital is the evidence of a name, the video's own entity that of which
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -14,6 +14,7 @@ from newsreel.entities import ner
 from newsreel.entities.listed import ROYAL, TITLES, rare
 from newsreel.entities.names import generic
 from newsreel.entities.places import demonym
+from newsreel.entities.shaping import with_mentions
 from newsreel.entities.spelling import first_sound, key, phonetic
 from newsreel.repair.clean import bare
 from newsreel.repair.document import ends_sentence
@@ -74,7 +75,7 @@ def heard_again(
     if not words:
         return list(mentions), list(linked)
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    pairs = list(zip(mentions, linked, strict=True))
+    added: list[tuple[ner.Mention, tuple[str, str]]] = []
     for i, token in enumerate(tokens):
         word = bare(token)
         if word.endswith(("'s", "’s")):
@@ -90,20 +91,26 @@ def heard_again(
         k = key(word)
         if k in common or not rare(k) or demonym(k) or _title_kin(k):
             continue  # "Sheikha Moza" is no Sheikh Mansour
+        owner = _closest(k, words)
         titled = i > 0 and bare(tokens[i - 1]).casefold() in TITLES
-        sound, first = phonetic(k), first_sound(k)
-        best: tuple[float, tuple[str, str]] | None = None
-        for w, owner in words.items():
-            ratio = fuzz.ratio(k, w)
-            if (
-                ratio >= HEARD_AGAIN
-                and (best is None or ratio > best[0])
-                and first_sound(w) == first
-                and phonetic(w) == sound
-            ):
-                best = (ratio, owner)
-        if best is not None and not (titled and best[1][1] != "PER"):
+        if owner is not None and not (titled and owner[1] != "PER"):
             # a title makes a person: "Prince Abdalaziz" is no King Abdulaziz airport
-            pairs.append((ner.Mention(i, i + 1, best[1][1], word), best[1]))
-    pairs.sort(key=lambda p: p[0].start)
-    return [m for m, _ in pairs], [n for _, n in pairs]
+            added.append((ner.Mention(i, i + 1, owner[1], word), owner))
+    return with_mentions(mentions, linked, added)
+
+
+def _closest(k: str, words: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """The entity of the word closest in letters to ``k`` (ratio >= ``HEARD_AGAIN``)
+    among those of its first sound and coarse phonetic key."""
+    sound, first = phonetic(k), first_sound(k)
+    best: tuple[float, tuple[str, str]] | None = None
+    for w, owner in words.items():
+        ratio = fuzz.ratio(k, w)
+        if (
+            ratio >= HEARD_AGAIN
+            and (best is None or ratio > best[0])
+            and first_sound(w) == first
+            and phonetic(w) == sound
+        ):
+            best = (ratio, owner)
+    return best[1] if best else None

@@ -690,10 +690,19 @@ def lower_surnames(
     if not surnames:
         return list(mentions), list(linked)
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    pairs = list(zip(mentions, linked, strict=True))
-    for i, token in enumerate(tokens):
-        word = bare(token)
-        if i not in taken and word.islower() and key(word) in surnames:
-            pairs.append((ner.Mention(i, i + 1, "PER", word), (surnames[key(word)], "PER")))
-    pairs.sort(key=lambda p: p[0].start)
+    added = [
+        (ner.Mention(i, i + 1, "PER", word), (surnames[key(word)], "PER"))
+        for i, token in enumerate(tokens)
+        if i not in taken and (word := bare(token)).islower() and key(word) in surnames
+    ]
+    return with_mentions(mentions, linked, added)
+
+
+def with_mentions(
+    mentions: Sequence[ner.Mention],
+    linked: Sequence[tuple[str, str]],
+    added: Sequence[tuple[ner.Mention, tuple[str, str]]],
+) -> tuple[list[ner.Mention], list[tuple[str, str]]]:
+    """A video's mentions and their links with ``added`` ones, in text order."""
+    pairs = sorted([*zip(mentions, linked, strict=True), *added], key=lambda p: p[0].start)
     return [m for m, _ in pairs], [n for _, n in pairs]

@@ -255,8 +255,7 @@ class Grouper:
             story = self.stories[story_id]
             if len(items) < 3 or story.videos != len(items):
                 continue
-            drifted = sum(story.similarity(i.vector, without=True) for i in items) / len(items)
-            if drifted >= self.drift:
+            if _likeness(story, items) >= self.drift:
                 continue
             inner = Grouper(
                 threshold=1.5 * self.threshold,
@@ -324,13 +323,23 @@ class Grouper:
         return made
 
 
-def cohesion(items: Sequence[Item]) -> float:
-    """How much videos resemble their story: the mean similarity of each to the centroid
-    of the others."""
+def _story_of(items: Sequence[Item]) -> Story:
+    """A story of these videos alone (no id, no dates)."""
     story = Story(0, {})
     for item in items:
         story.join(item.vector, None)
+    return story
+
+
+def _likeness(story: Story, items: Sequence[Item]) -> float:
+    """The mean similarity of each video to the rest of ``story``."""
     return sum(story.similarity(i.vector, without=True) for i in items) / len(items)
+
+
+def cohesion(items: Sequence[Item]) -> float:
+    """How much videos resemble their story: the mean similarity of each to the centroid
+    of the others."""
+    return _likeness(_story_of(items), items)
 
 
 def _halves(
@@ -344,9 +353,7 @@ def _halves(
     rest of its half less (bench/RESULTS.md, stop 60)."""
     if len(items) < HALVES_FROM:
         return None
-    whole = Story(0, {})
-    for item in items:
-        whole.join(item.vector, None)
+    whole = _story_of(items)
     first = min(items, key=lambda i: (whole.similarity(i.vector, without=True), i.key))
     second = min(items, key=lambda i: (cosine(i.vector, first.vector), i.key))
     centres: tuple[Mapping[str, float], Mapping[str, float]] = (first.vector, second.vector)
@@ -358,16 +365,9 @@ def _halves(
             halves[0 if nearer else 1].append(item)
         if min(len(h) for h in halves) < HALF_AT_LEAST:
             return None
-        centres = (_centroid(halves[0]), _centroid(halves[1]))
+        centres = (_story_of(halves[0]).centroid, _story_of(halves[1]).centroid)
     split = sum(cohesion(h) * len(h) for h in halves) / len(items)
-    return halves if split - cohesion(items) >= gain else None
-
-
-def _centroid(items: Sequence[Item]) -> dict[str, float]:
-    centroid: dict[str, float] = {}
-    for item in items:
-        centroid = add(centroid, item.vector, CENTROID_TERMS)
-    return centroid
+    return halves if split - _likeness(whole, items) >= gain else None
 
 
 def group(items: Sequence[Item], **options: float | None) -> dict[int, int]:
