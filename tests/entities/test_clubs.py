@@ -162,3 +162,22 @@ def test_a_club_link_never_leaves_its_video() -> None:
     tagged = [Mention(1, 2, "ORG", "Spurs"), Mention(6, 7, "LOC", "Liverpool")]
     rows = enrich_tokens(text.split(), tagged, linker).mentions
     assert [(r[2], r[3]) for r in rows] == [("Spurs", "Spurs"), ("Liverpool", "Liverpool")]
+
+
+def test_city_or_united_alone_is_the_one_club_the_video_names_so() -> None:
+    text = (
+        "Manchester City were charged last year . We are not there yet , though City said "
+        "it was surprised . The City of London and New York City stay places ."
+    )
+    named = _named(text, [Mention(0, 2, "ORG", "Manchester City")])
+    assert ("City", "Manchester City", "ORG") in named
+    assert sum(1 for n in named if n[1] == "Manchester City") == 2  # not "The City of"
+
+
+def test_city_alone_names_no_club_where_two_clubs_share_the_word() -> None:
+    text = "Manchester City played Leicester City at home , and then City said nothing new ."
+    tagged = [Mention(0, 2, "ORG", "Manchester City"), Mention(3, 5, "ORG", "Leicester City")]
+    assert [n for n in _named(text, tagged) if n[0] == "City"] == []
+    text = "Manchester United fans said the United States team was weak ."
+    named = _named(text, [Mention(0, 2, "ORG", "Manchester United")])
+    assert [n for n in named if n[0] == "United"] == []

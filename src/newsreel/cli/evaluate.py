@@ -157,6 +157,49 @@ def entities(gold: Path, archive: Path | None, split: str | None, as_json: bool)
     )
 
 
+@evaluate.command("quotes")
+@click.option(
+    "--gold",
+    required=True,
+    type=_PATH,
+    help="Quotes gold JSON ({'videos': [{video_id, split}], 'items': [{video_id, speaker, "
+    "heard_as, said, pronoun, split}]}, bench/gold/quotes.json).",
+)
+@archive_option
+@click.option("--split", help="Only the gold videos of this split (dev, test).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@handle_errors
+def quotes(gold: Path, archive: Path | None, split: str | None, as_json: bool) -> None:
+    """Quotes: precision and recall of what was said, and of who said it too.
+    The archive (enriched) must hold the gold videos; those it lacks are named."""
+    from newsreel.api import open_archive
+    from newsreel.entities.quotes_eval import read_quotes_gold, score_quotes
+
+    videos, items = read_quotes_gold(gold, split)
+    with open_archive(existing_archive(archive), read_only=True) as arch:
+        scores = score_quotes(arch.store.entities.quote_rows(), videos, items)
+        missing = [v for v in videos if not arch.store.videos.current_transcripts([v])]
+    if missing:
+        click.echo(
+            f"warning: {len(missing)} of {len(videos)} gold videos are not in the archive, "
+            "scored as found nothing: "
+            + ", ".join(missing[:5])
+            + (" ..." if len(missing) > 5 else ""),
+            err=True,
+        )
+    if _as_json(scores, as_json):
+        return
+    said, full = scores["said"], scores["full"]
+    click.echo(
+        f"{gold}: {scores['videos']} videos, {full['gold']} gold quotes, {full['predicted']} found"
+    )
+    click.echo(
+        f"what was said: precision {said['precision']:.3f}  recall {said['recall']:.3f}   "
+        f"with its speaker: precision {full['precision']:.3f}  recall {full['recall']:.3f} "
+        f"(named speakers {scores['named_recall']:.3f} of {scores['named_gold']})"
+    )
+
+
 @evaluate.command("stories")
 @click.option(
     "--gold",

@@ -11,13 +11,16 @@ no such spelling.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 
 from newsreel.entities.linking import curated, football_names
 from newsreel.entities.ner import Mention
 from newsreel.entities.places import place
+from newsreel.entities.shaping import with_mentions
 from newsreel.entities.spelling import key
+from newsreel.repair.clean import bare
+from newsreel.repair.document import ends_sentence
 
 Linked = tuple[str, str]  # (entity name, type)
 
@@ -79,3 +82,48 @@ def _the_city(k: str, name: str, kind: str, clubs: dict[str, str]) -> bool:
     or organisation; not one linked to a person of a longer name ("Chelsea" for Chelsea
     Clinton) or to anything else, nor a nationality."""
     return k in clubs and kind != "MISC" and key(name) in (k, key(place(k, "LOC") or ""))
+
+
+_ENDINGS = frozenset({"City", "United"})  # a club's name said by its last word alone
+_NOT_CLUB_AFTER = frozenset("states nations kingdom arab airlines front way".split())
+
+
+def short_names(
+    tokens: Sequence[str],
+    mentions: Sequence[Mention],
+    linked: Sequence[Linked],
+    starts: Collection[int],
+) -> tuple[list[Mention], list[Linked]]:
+    """The video's mentions and links with "City" or "United" said alone ("City said it
+    was surprised", "a 6-1 drubbing of United") made a mention of the one club of the
+    video named in full by that word ("Manchester City"); not where two clubs share it,
+    not "the City", a sentence's first word, or a word beside another capitalised one
+    ("New York City", "United Nations")."""
+    clubs: dict[str, set[str]] = {}
+    for name, kind in linked:
+        words = name.split()
+        if kind == "ORG" and len(words) >= 2 and words[-1] in _ENDINGS:
+            clubs.setdefault(words[-1], set()).add(name)
+    if not clubs:
+        return list(mentions), list(linked)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    added: list[tuple[Mention, Linked]] = []
+    for i, token in enumerate(tokens):
+        word = bare(token).removesuffix("'s").removesuffix("’s")
+        owners = clubs.get(word, set())
+        if len(owners) != 1 or i in taken or i in starts or not _alone(tokens, i):
+            continue
+        added.append((Mention(i, i + 1, "ORG", word), (next(iter(owners)), "ORG")))
+    return with_mentions(mentions, linked, added)
+
+
+def _alone(tokens: Sequence[str], i: int) -> bool:
+    """Whether the word at ``i`` stands alone: no sentence ends before it, no capitalised
+    word or article before it, no capitalised word or "States" after it."""
+    before = bare(tokens[i - 1]) if i else ""
+    after = bare(tokens[i + 1]) if i + 1 < len(tokens) else ""
+    if not before or ends_sentence(tokens[i - 1]) or before[:1].isupper():
+        return False
+    if before.casefold() in ("the", "a", "an"):
+        return False  # "the City" of London
+    return not after[:1].isupper() and after.casefold() not in _NOT_CLUB_AFTER

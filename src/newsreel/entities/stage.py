@@ -44,7 +44,7 @@ from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 from newsreel.text import fold, unreadable
 
-VERSION = "entities-43+en_core_web_sm-3.8.0"
+VERSION = "entities-44+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
@@ -349,6 +349,7 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     said = set(mentions)
     mentions, linked = lower_surnames(tokens, mentions, linked, linker.common, linker.listed)
     mentions, linked = heard_again(tokens, mentions, linked, starts, linker.common)  # "Atly"
+    mentions, linked = clubs.short_names(tokens, mentions, linked, starts)  # "City said"
     lowered = [m for m in mentions if m not in said]
     whole = whole_names(tokens, mentions, linked, linker.listed)  # "set Blatter": Sepp Blatter
     whole, linked = listed_in_full(tokens, whole, linked, linker.listed)  # "Eddie how"

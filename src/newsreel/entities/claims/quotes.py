@@ -67,9 +67,14 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         if len(text.split()) < 3:
             return None
         said_by, cut = tidy_speaker(speaker[0].split())
+        if any(w.casefold() in _FIRST_PERSONS for w in said_by):
+            continue  # "That's one thing, which I notice if I compare, say, ..."
         kind = "direct" if direct else "indirect"
         return Quote(body, end, " ".join(said_by), speaker[1] + cut, j, text, kind)
     return None
+
+
+_FIRST_PERSONS = frozenset({"i", "we", "you", "i'm", "we're", "you're"})
 
 
 def _speaker_of(
@@ -350,8 +355,10 @@ def _reports_after(forms: Sequence[str], words: Sequence[str], s: int, j: int) -
     """Whether token ``j`` is a saying verb whose speech follows it: not "it said" (a
     source named elsewhere), '"...," he said' (the words are before), a passive ("ICE
     agents will be told to", "Russia had been announced as") or no saying at all."""
-    if words[j] not in _QUOTE_SAY | _WROTE or _pronoun_report(words, max(s, j - 3), j + 1):
+    if words[j] not in _QUOTE_SAY | _WROTE:
         return False
+    if _pronoun_report(words, max(s, j - 3), j + 1) and not _he_or_she(words, s, j):
+        return False  # "it said": the source is named elsewhere; "he said" is resolved
     if words[j] in _WROTE and not _writes_quote(forms, words, j, len(words)):
         return False  # "wrote a book", "posted a video": only a quote or "that" follows
     if forms[j - 1].endswith(_CLOSE) or words[j - 1] in _UNSAID:
@@ -363,6 +370,18 @@ def _reports_after(forms: Sequence[str], words: Sequence[str], s: int, j: int) -
     return not _not_speech(words, j)
 
 
+def _he_or_she(words: Sequence[str], s: int, j: int) -> bool:
+    """Whether "he" or "she" says with the verb at ``j``, only auxiliaries and adverbs
+    between ("he said", "she has told us"): a person the extraction resolves
+    (``claims.pronoun_speakers``)."""
+    k = j - 1
+    while k > s and (words[k] in _AUXILIARIES or words[k] in _ALSO_SAID or words[k].endswith("ly")):
+        k -= 1
+    return k >= s and words[k] in HE_OR_SHE
+
+
+HE_OR_SHE = frozenset({"he", "she"})
+_ALSO_SAID = frozenset("also has had again then later previously".split())
 _POSSESSIVES = frozenset("his her their its my our your".split())
 _FINITE = frozenset("is are was were has have had will would can could".split())
 
@@ -372,7 +391,24 @@ def _not_speech(words: Sequence[str], j: int) -> bool:
     calls", "added to the pressure"; a verb right after it makes it part of a clause,
     "what Mr. Trump says is brilliant"."""
     after = words[j + 1] if j + 1 < len(words) else ""
+    if words[j].startswith("claim") and _claims_a_thing(words, j + 1):
+        return True  # "the war, which has claimed the lives of 377,000 people"
     return (words[j] == "added" and (after in _POSSESSIVES or after == "to")) or after in _FINITE
+
+
+def _claims_a_thing(words: Sequence[str], k: int) -> bool:
+    """Whether "claimed" at ``k - 1`` takes a thing, not words: "claimed the lives of",
+    "claimed responsibility for", "claimed their first title"."""
+    ahead = words[k : k + 4]
+    while ahead and (ahead[0] in _POSSESSIVES or ahead[0] in _ARTICLES or ahead[0] == "more"):
+        ahead = ahead[1:]
+    return bool(ahead) and ahead[0] in _CLAIMED_THINGS
+
+
+_CLAIMED_THINGS = frozenset(
+    "lives life responsibility credit victory title titles throne seat seats asylum "
+    "benefits prize crown trophy win gold medal".split()
+)
 
 
 def _own_words_end(words: Sequence[str], forms: Sequence[str], body: int, e: int) -> int:
@@ -464,6 +500,8 @@ def _whole_speaker(
     the noun phrase before it."""
     said, first = speaker
     if words[first] in _RELATIVE and first + 1 < len(words) and forms[first + 1][:1].islower():
+        if _subject_pronoun(words[first + 1]):
+            return None  # "the trade agreement, which he's basically said": he said
         return _speaker_before(words, forms, s, first)  # "who fought", not "which Israel"
     agent = _agent_of(words, forms, s, first)
     if agent is not None:
@@ -493,6 +531,11 @@ def _whole_speaker(
     if k == first:
         return speaker
     return " ".join(f.strip(",") for f in forms[k:first]) + " " + speaker[0], k
+
+
+def _subject_pronoun(word: str) -> bool:
+    """Whether a word is a pronoun that is a clause's subject: "he", "he's", "they've"."""
+    return word.split("'")[0] in _PRONOUNS
 
 
 def _agent_of(

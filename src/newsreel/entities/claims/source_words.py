@@ -88,7 +88,11 @@ _CLAUSE_VERBS = (_BE - {"be", "been", "being", "'s", "'ve"}) | {"did", "does"}
 # between a source and its verb of saying: "The ministry also said", "has always said"
 _BETWEEN = frozenset("also always again still just once since long only now already".split())
 
-_SPEAKER_STOP = frozenset("but and so that because while as if when then also though".split())
+_SPEAKER_STOP = frozenset(
+    "but and so that because while as if when then also though"
+    # a time clause's conjunctions: "hours after President Trump said", the name after
+    " after before since until unless although whereas".split()
+)
 
 _BACK = frozenset({"it", "this", "that", "which"})
 

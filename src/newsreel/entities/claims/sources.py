@@ -255,7 +255,15 @@ def _description(words: Sequence[str], forms: Sequence[str], start: int, verb: i
         if forms[k][-1:] in ".?!;:":
             return None
         if forms[k][-1:] == ",":
-            described = words[k + 1] in _DESCRIBES and k + 1 < verb - 1
+            described = (
+                words[k + 1] in _DESCRIBES
+                and k + 1 < verb - 1
+                # not a relative clause with a subject of its own: "That's one thing,
+                # which I notice if I compare, say, ...": "say" is no verb of it
+                and not (
+                    words[k + 1] in ("which", "who") and words[k + 2].split("'")[0] in _PRONOUNS
+                )
+            )
             return k + 1 if described else None
     return None
 
@@ -308,7 +316,12 @@ def _clause_verb(word: str, form: str) -> bool:
     compound ("state-owned")."""
     if form[:1].isupper() or "-" in word:
         return False
-    return word in ("died", "dead") or _past(word)
+    return word in _CLAUSE_VERBS or _past(word)
+
+
+# verbs in the past the regular ending does not show ("investigated by the police or went
+# to court, said": those who went said)
+_CLAUSE_VERBS = frozenset("died dead went came was were did got took gave".split())
 
 
 def _pronoun_report(words: Sequence[str], start: int, end: int) -> bool:

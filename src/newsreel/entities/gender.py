@@ -1,0 +1,31 @@
+"""Whether "he" or "she" may stand for a person, by their first name.
+
+``first_names.toml`` lists first names given almost only to women or only to men; a
+name it lists as a woman's is no "he", a man's no "she"; a name it does not list, or a
+lone word (a surname said alone), agrees with both. A list of our own: the libraries
+that guess a name's sex ship their data under the GPL or fetch it over the network.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+FIRST_NAMES = Path(__file__).with_name("first_names.toml")
+_OTHER = {"he": "female", "she": "male"}
+
+
+@cache
+def _given() -> dict[str, frozenset[str]]:
+    data = tomllib.loads(FIRST_NAMES.read_text(encoding="utf-8"))
+    return {sex: frozenset(data[sex]) for sex in ("female", "male")}
+
+
+def agrees(pronoun: str, name: str) -> bool:
+    """Whether ``pronoun`` ("he", "she") may stand for the person called ``name``."""
+    words = name.split()
+    other = _OTHER.get(pronoun.casefold())
+    if other is None or len(words) < 2:
+        return True
+    return words[0].casefold() not in _given()[other]

@@ -1,0 +1,195 @@
+"""Issue 16: who said what: speakers of quotes, "he said" resolved, and the quotes scorer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsreel.cli import main as cli
+from newsreel.entities.claims import extract
+from newsreel.entities.gender import agrees
+from newsreel.entities.quotes_eval import read_quotes_gold, said_matches, score_quotes
+from newsreel.entities.stage import sentence_starts
+from newsreel.errors import ConfigError
+from newsreel.rows import QuoteRow
+
+
+def speakers(text: str, persons: dict[str, tuple[int, int]] | None = None) -> list[str]:
+    """The speakers of the quotes of ``text``; ``persons`` names people by token span."""
+    forms = text.split()
+    names = {i: (name, "PER") for name, (s, e) in (persons or {}).items() for i in range(s, e)}
+    return [q.speaker for q in extract(forms, sentence_starts(forms), names=names)[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the name after a time clause's conjunction, not the clause
+        (
+            "Iran's president ordered the start of talks with the United States hours after "
+            "President Trump said that he was hopeful of a deal.",
+            "President Trump",
+        ),
+    ],
+)
+def test_a_speaker_is_the_name_after_a_time_clause(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ongoing war in Yemen, which has claimed the lives of 377 000 people, goes on.",
+        "The group claimed responsibility for the attack on the base last night.",
+        # a relative clause with a subject of its own: he said, not the agreement
+        "There is the Canada trade agreement, which he's basically said he doesn't need at all.",
+        # the speaker's own words about themself: no one's quote
+        "That's one thing, which I notice if I compare, say, when I was back in the UK.",
+        # those who went to court said: no name, no quote
+        "The individuals who were investigated by the police or went to court, said, "
+        '"I\'ve done nothing wrong here."',
+    ],
+)
+def test_no_quote_where_nobody_named_says_it(text: str) -> None:
+    from newsreel.entities.linking import Linker
+    from newsreel.entities.stage import enrich_tokens
+
+    assert enrich_tokens(text.split(), [], Linker({}, {})).quotes == []
+
+
+def test_he_said_is_the_one_person_named_before() -> None:
+    text = (
+        "German Chancellor Olaf Scholz praised the players . "
+        "He said he was happy to see them send a clear signal ."
+    )
+    assert speakers(text, {"Olaf Scholz": (2, 4)}) == ["Olaf Scholz"]
+    # in the same sentence, before the pronoun
+    text = "Jenny Chapman was asked about this today and she said that they need to talk ."
+    assert speakers(text, {"Jenny Chapman": (0, 2)}) == ["Jenny Chapman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        # two people before: no telling which
+        ("Donald Trump met Volodymyr Zelensky . He said it was a good meeting .", [(0, 2), (3, 5)]),
+        # a woman's name is no "he"
+        (
+            "We heard Rachel Reeves say further and faster . He says it will help the party .",
+            [(2, 4)],
+        ),
+        # a role with no name is nearer than the person
+        (
+            "Donald Trump spoke . It was an order from the president of China . "
+            "He said that I want us to host the World Cup .",
+            [(0, 2)],
+        ),
+        # the person is a preposition's object, not who speaks
+        (
+            "It was in contrast to Peter Mandelson . He said most politicians have integrity .",
+            [(5, 7)],
+        ),
+        # nobody named at all
+        ("It was a long day . He said it was a good meeting with them .", []),
+        # a question about what he said quotes nobody
+        ("Keir Starmer spoke . Is there stuff that he said that people could trade on ?", [(0, 2)]),
+    ],
+)
+def test_he_said_names_nobody_where_who_is_unclear(
+    text: str, persons: list[tuple[int, int]]
+) -> None:
+    forms = text.split()
+    named = {f"p{n}": span for n, span in enumerate(persons)}
+    names = {i: (" ".join(forms[s:e]), "PER") for s, e in named.values() for i in range(s, e)}
+    quotes = extract(forms, sentence_starts(forms), names=names)[1]
+    assert [q.speaker for q in quotes] == []
+
+
+def test_a_pronoun_agrees_with_a_listed_first_name_only() -> None:
+    assert not agrees("he", "Rachel Reeves")
+    assert not agrees("she", "Nadhim Zahawi")
+    assert agrees("she", "Rachel Reeves") and agrees("he", "Keir Starmer")
+    assert agrees("he", "Mel Stride")  # a name given to both
+    assert agrees("he", "Reeves")  # a surname alone says nothing
+
+
+def _row(video: str, speaker: str, text: str, entity: str | None = None) -> QuoteRow:
+    return QuoteRow(video, 0, speaker, entity, text, "indirect")
+
+
+def _gold(tmp_path: Path) -> Path:
+    path = tmp_path / "quotes.json"
+    path.write_text(
+        json.dumps(
+            {
+                "videos": [{"video_id": "v1", "split": "dev"}, {"video_id": "v2", "split": "dev"}],
+                "items": [
+                    {
+                        "video_id": "v1",
+                        "split": "dev",
+                        "speaker": "Keir Starmer",
+                        "heard_as": "Karma",
+                        "said": "the comments he made were offensive and wrong",
+                        "pronoun": False,
+                    },
+                    {
+                        "video_id": "v1",
+                        "split": "dev",
+                        "speaker": "Jim Ratcliffe",
+                        "heard_as": "he",
+                        "said": "the UK has been colonized by immigrants",
+                        "pronoun": True,
+                    },
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_quotes_scorer_matches_what_was_said_and_who_said_it(tmp_path: Path) -> None:
+    videos, items = read_quotes_gold(_gold(tmp_path), "dev")
+    rows = [
+        # repair dropped a filler: the words, not the span, are compared
+        _row("v1", "Karma", "the comments, uh, he made were offensive and wrong.", "Keir Starmer"),
+        _row("v1", "Nigel Farage", "the UK has been colonized by immigrants."),
+        _row("v2", "the police", "nothing was found at the scene of the crime."),
+    ]
+    scores = score_quotes(rows, videos, items)
+    assert scores["said"]["correct"] == 2 and scores["said"]["predicted"] == 3
+    assert scores["full"]["correct"] == 1  # the second has the wrong speaker
+    assert scores["named_recall"] == 1.0 and scores["named_gold"] == 1
+    assert said_matches("they said the UK has been", "the UK has been colonized by immigrants")
+    assert not said_matches("nothing of the kind was said", "the UK has been colonized")
+
+
+def test_quotes_gold_bad_input_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"items": [{"video_id": "v1"}]}', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad\.json: expected"):
+        read_quotes_gold(bad)
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ConfigError, match="cannot read the quotes gold"):
+        read_quotes_gold(bad)
+
+
+def test_eval_quotes_command_names_videos_the_archive_lacks(tmp_path: Path) -> None:
+    from newsreel.api import open_archive
+
+    archive = tmp_path / "a.db"
+    with open_archive(archive):
+        pass
+    runner = CliRunner()
+    got = runner.invoke(
+        cli, ["eval", "quotes", "--gold", str(_gold(tmp_path)), "--archive", str(archive), "--json"]
+    )
+    assert got.exit_code == 0, got.output
+    assert "2 of 2 gold videos are not in the archive" in got.stderr
+    scores = json.loads(got.stdout)
+    assert scores["full"]["recall"] == 0.0 and scores["full"]["gold"] == 2
+    bad = runner.invoke(cli, ["eval", "quotes", "--gold", str(tmp_path / "none.json")])
+    assert bad.exit_code != 0 and "none.json" in bad.output
