@@ -24,6 +24,16 @@ def speakers(text: str, persons: dict[str, tuple[int, int]] | None = None) -> li
     return [q.speaker for q in extract(forms, sentence_starts(forms), names=names)[1]]
 
 
+def quoted(text: str) -> list[str]:
+    """The speakers of the quotes enrich keeps from ``text`` (the NER's mentions)."""
+    from newsreel.entities import ner
+    from newsreel.entities.linking import Linker
+    from newsreel.entities.stage import enrich_tokens
+
+    tokens = text.split()
+    return [q[2] for q in enrich_tokens(tokens, ner.mentions([tokens])[0], Linker({}, {})).quotes]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
@@ -193,3 +203,50 @@ def test_eval_quotes_command_names_videos_the_archive_lacks(tmp_path: Path) -> N
     assert scores["full"]["recall"] == 0.0 and scores["full"]["gold"] == 2
     bad = runner.invoke(cli, ["eval", "quotes", "--gold", str(tmp_path / "none.json")])
     assert bad.exit_code != 0 and "none.json" in bad.output
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "saying" after the name that opens the sentence, its apposition or its clause
+        ("Marco Rubio himself saying that he doesn't know what Russia wants.", "Marco Rubio"),
+        (
+            "Nigel Farage, the reform UK leader saying that mass migration has changed areas.",
+            "Nigel Farage",
+        ),
+        (
+            "Marco Rubio used his address on Saturday to criticize mass migration, saying it "
+            "had cost western countries dearly.",
+            "Marco Rubio",
+        ),
+        # verbs that report words where "that" follows them
+        (
+            "The Israelis have confirmed that they have conducted further air strikes.",
+            "The Israelis",
+        ),
+        (
+            "The Guardian reported in February 2021 that 6 500 migrant workers had died there.",
+            "Guardian",
+        ),
+        # the speaker after the verb, with an article
+        (
+            "The state was involved, says the UN and the prince was in charge of it.",
+            "United Nations",
+        ),
+    ],
+)
+def test_more_ways_of_reporting_speech(text: str, speaker: str) -> None:
+    assert quoted(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club confirmed the deal on Monday night after long talks.",
+        "Police kept saying that nothing had happened at all that night.",
+        "Ukraine's president, Zelensky has made a speech at Davos, saying it was good.",
+        "It is the change that Labour promised, not just at Westminster, but elsewhere.",
+    ],
+)
+def test_no_quote_where_the_verb_reports_no_words_or_no_one(text: str) -> None:
+    assert quoted(text) == []

@@ -70,7 +70,9 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         if any(w.casefold() in _FIRST_PERSONS for w in said_by):
             continue  # "That's one thing, which I notice if I compare, say, ..."
         kind = "direct" if direct else "indirect"
-        return Quote(body, end, " ".join(said_by), speaker[1] + cut, j, text, kind)
+        # a name that opens the sentence ends where its words do, not at the verb
+        last = speaker[1] + len(speaker[0].split()) if _opens(words, j) else j
+        return Quote(body, end, " ".join(said_by), speaker[1] + cut, last, text, kind)
     return None
 
 
@@ -87,6 +89,8 @@ def _speaker_of(
     s, e = span
     if not _reports_after(forms, words, s, j):
         return None
+    if words[j] == "saying" and (opening := _saying_after(words, forms, s, j)) is not None:
+        return opening  # "Nigel Farage, the Reform UK leader, saying that ..."
     speaker = _speaker_before(words, forms, s, j)
     if speaker is not None:
         speaker = _whole_speaker(words, forms, s, speaker)
@@ -101,6 +105,45 @@ def _speaker_of(
     if before & _RECALLED or (before & _WHAT and j + 1 < e and words[j + 1] in _CONJUNCTIONS):
         return None
     return speaker
+
+
+def _opens(words: Sequence[str], j: int) -> bool:
+    """Whether the speaker of the verb at ``j`` is the name that opens the sentence, away
+    from the verb ("Rubio used his address ..., saying"; "John Lee hailed it and said")."""
+    return words[j] == "saying" or words[j - 1] == "and"
+
+
+def _saying_after(
+    words: Sequence[str], forms: Sequence[str], s: int, j: int
+) -> tuple[str, int] | None:
+    """The name that opens a sentence whose "saying" at ``j`` reports its words: right
+    after the name and a reflexive or a filler ("Marco Rubio himself saying that",
+    "Saki, uh, saying"), after its apposition ("Nigel Farage, the Reform UK leader
+    saying"), or after a comma that ends the name's own clause ("Rubio used his address
+    to criticise mass migration, saying it had cost ..."); None elsewhere ("kept
+    saying", "by saying")."""
+    k = s
+    while k < j and k - s < 4 and forms[k][:1].isupper() and forms[k].strip(",")[-1:].isalpha():
+        k += 1
+        if forms[k - 1].endswith(","):
+            break
+    if k == s or words[s] in STOPWORDS or words[s] in _PRONOUNS or words[s].endswith("ly"):
+        return None
+    if words[k - 1].endswith("'s"):
+        return None  # "Ukraine's president, Silinski ...": the possessed speaks
+    between = [w for w in words[k:j] if w not in _FILLERS and w not in _REFLEXIVE]
+    if any(w in _QUOTE_SAY or w in _OTHERS for w in between):
+        return None  # another's saying, or a clause of someone else's
+    appositive = forms[k - 1].endswith(",") and bool(between) and between[0] in _ARTICLES
+    if between and not appositive and not forms[j - 1].endswith(","):
+        return None
+    if between and not appositive and any(f[:1].isupper() for f in forms[max(k, j - 4) : j]):
+        return None  # "... with national team coach Casper Hjulmand, saying": whose?
+    return " ".join(f.strip(",") for f in forms[s:k]), s
+
+
+_FILLERS = frozenset({"uh", "um", "er", "erm"})
+_OTHERS = frozenset({"i", "we", "you", "they"})  # a clause of another's
 
 
 def _opening_name(
@@ -327,19 +370,37 @@ def _inverted_plain(
     before the comma were no speaker); None where no name follows ("..., said he")."""
     s, e = span
     stop = _speaker_stop(forms, j, e)
+    named_to = _named_run(forms, words, j + 1, stop)
+    if named_to < stop and words[named_to] in ("and", "who"):
+        stop = named_to  # "..., says the UN and Mohammed bin Salman was in charge"
     speaker = [w for f in forms[j + 1 : stop] if (w := f.strip(',.?!;:"“”'))]
     if not speaker or len(speaker) > _PLAIN_SPEAKER or words[j + 1] in _PRONOUNS:
         return None  # "..., says 6,000 people died", "..., says Hamas fighters attacked"
-    if not all(w[:1].isupper() for w in speaker):
-        return None
+    named = speaker[1:] if len(speaker) > 1 and speaker[0] == "the" else speaker
+    if not all(w[:1].isupper() for w in named):
+        return None  # "..., says the UN" is the UN's
     text = " ".join(forms[s:j]).rstrip(", ")
     return Quote(s, j, " ".join(speaker), j + 1, stop, text, "indirect")
 
 
-# writing verbs that report words only where a quotation or "that" follows them
+def _named_run(forms: Sequence[str], words: Sequence[str], k: int, stop: int) -> int:
+    """The token after the name that starts at ``k`` (an article, then capitalised words)."""
+    k += k < stop and words[k] == "the"
+    while k < stop and forms[k][:1].isupper():
+        k += 1
+    return k
+
+
 # words before a verb of saying that make it no report of what was said
 _UNSAID = frozenset("might could would may should can must will to".split())
 _WROTE = frozenset("wrote writes posted posts tweeted tweets".split())
+# verbs that report words only where "that" or a quotation follows them: "The Israelis
+# have confirmed that they ...", "he denied that", not "confirmed the deal"
+_THAT_SAY = frozenset(
+    "reported replied replies confirmed confirms explained explains acknowledged "
+    "acknowledges revealed reveals suggested suggests denied denies stressed "
+    "stresses promised conceded concedes noted predicted predicts".split()
+)
 _PLATFORM_WORDS = frozenset("on x online twitter social media facebook truth instagram".split())
 
 
@@ -351,19 +412,36 @@ def _writes_quote(forms: Sequence[str], words: Sequence[str], j: int, e: int) ->
     return k < e and (words[k] == "that" or _opens_quote(forms[k]))
 
 
+def _that_follows(words: Sequence[str], forms: Sequence[str], j: int, e: int) -> bool:
+    """Whether a verb at ``j`` that reports words only with a "that" has one, past a
+    phrase of when or where ("reported in February 2021 that"), or a quotation."""
+    return (
+        _writes_quote(forms, words, j, e)
+        or (words[j] in ("replied", "replies") and forms[j].endswith((",", ":")))
+        # "he replied, look, we've all made mistakes"; not "the change Labour promised,"
+        or (j + 1 < e and words[j + 1] in _SAID_WHEN and _past_when(words, forms, j + 1, e) > j + 1)
+    )
+
+
 def _reports_after(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> bool:
     """Whether token ``j`` is a saying verb whose speech follows it: not "it said" (a
     source named elsewhere), '"...," he said' (the words are before), a passive ("ICE
     agents will be told to", "Russia had been announced as") or no saying at all."""
-    if words[j] not in _QUOTE_SAY | _WROTE:
+    if words[j] not in _QUOTE_SAY | _WROTE | _THAT_SAY:
         return False
+    if words[j] in _THAT_SAY and not _that_follows(words, forms, j, len(words)):
+        return False  # "confirmed the deal", "denied the charges": a thing, not words
     if _pronoun_report(words, max(s, j - 3), j + 1) and not _he_or_she(words, s, j):
         return False  # "it said": the source is named elsewhere; "he said" is resolved
     if words[j] in _WROTE and not _writes_quote(forms, words, j, len(words)):
         return False  # "wrote a book", "posted a video": only a quote or "that" follows
     if forms[j - 1].endswith(_CLOSE) or words[j - 1] in _UNSAID:
         return False  # '"...," he said'; "what Nasrallah might say", "refused to say"
-    if words[j] == "saying" and not forms[j - 1][:1].isupper():
+    if (
+        words[j] == "saying"
+        and not forms[j - 1][:1].isupper()
+        and _saying_after(words, forms, s, j) is None
+    ):
         return False  # "Mark Carney saying ..." is his; "kept saying", "by saying" say less
     if words[j - 1] in _BE_OR_GET and (words[j] in _TOLD or words[j].endswith("ed")):
         return False
