@@ -1043,3 +1043,13 @@ def test_settling_types_a_name_by_its_last_word_but_never_a_thing() -> None:
     assert settled("Al-Janoub Stadium", "ORG") == "LOC"
     assert settled("974 Stadium", "MISC") == "MISC"  # a thing stays one
     assert settled("Emily Post", "PER") == "PER"  # "Post" is no newspaper's head
+
+
+def test_an_everyday_word_is_no_unlisted_name_said_again() -> None:
+    """Regression (stop 61): "Karma" (Keir Starmer misheard) joined "Kim Karmama", a
+    name the NER found once in the video, and made it the entity of 20 mentions."""
+    from newsreel.entities.linking import same_person_in_video
+
+    assert not same_person_in_video("karma", "kim karmama")
+    assert same_person_in_video("bernham", "andy burnham")  # no everyday word
+    assert same_person_in_video("alwari", "kareim elari")

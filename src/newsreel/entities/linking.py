@@ -126,6 +126,18 @@ def _digits(k: str) -> str:
     return "".join(c for c in k if c.isdigit())
 
 
+_SAID_WORD = 3.5  # English Zipf frequency from which a lone word is heard as itself
+
+
+def _said_word(word: str) -> bool:
+    """Whether a lone word is an English word heard often enough ("karma", 3.9; not
+    "kama", "bernham") that sounding like a name no one listed is no evidence it is
+    that name ("Karma" is no "Kim Karmama", a name heard once, said again)."""
+    from wordfreq import zipf_frequency  # its lists load on first use
+
+    return zipf_frequency(word, "en") >= _SAID_WORD
+
+
 def same_person_in_video(a: str, b: str) -> bool:
     """Within one video, two spellings of one person: full names whose surnames and
     first names are close ("kareim elari" / "aim alwari", not "bill clinton" / "hillary
@@ -158,6 +170,8 @@ def same_person_in_video(a: str, b: str) -> bool:
         return first_sound(lone) == first_sound(full[0]) and fuzz.ratio(lone, full[0]) >= 85
     if len(lone) < 3:
         return False
+    if lone not in full and _said_word(lone) and people().match(" ".join(full)) is None:
+        return False  # "Karma" is no "Kim Karmama", a name heard once, said again
     close = fuzz.ratio(lone, full[-1])
     surname = (
         5 <= len(lone) <= len(full[-1]) + 1
