@@ -127,6 +127,20 @@ def test_a_one_key_slip_is_read_as_the_word_meant() -> None:
     assert "netanyahu" not in short.alone.get("netanyhu", [])  # a phrase's word: as heard
 
 
+def test_a_slip_that_changes_the_sound_key_is_still_read_as_the_word_meant() -> None:
+    """Regression (review, stop 61): "Infantio" (the key INFNX, Infantino's INFNTN) and
+    "Klinsmnn" (as close to the one-off "klinsman" as to "klinsmann", which it is a slip
+    of) found nothing, though the note said "did you mean: Infantino"."""
+    vocabulary = [("infantino", 7), ("infinite", 3), ("klinsman", 1), ("klinsmann", 1)]
+
+    def lookup(keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        return {k: [(t, d) for t, d in vocabulary if sound_key(t) == k] for k in keys}
+
+    heard = find_variants(parse_query("Infantio Klinsmnn").node, lookup, 100)
+    assert heard.alone["infantio"] == ["infantino"]
+    assert heard.alone["klinsmnn"][0] == "klinsmann"
+
+
 _words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
 
 

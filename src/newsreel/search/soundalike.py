@@ -560,8 +560,32 @@ def _slips(
         and len(w) >= TYPO_LETTERS
         and not any(t == w and d for k in near for t, d in found.get(k, ()))
     ]
-    meant = typos(unheard, lookup, found, weighed=False) if unheard else {}  # the closest
-    return {w: m for w, m in meant.items() if slip(w, m)}
+    if not unheard:
+        return {}
+    near = {w: sorted({sound_key(v) for v in slipped(w)} - {""}) for w in unheard}
+    asked = sorted({k for ks in near.values() for k in ks if k not in found})
+    known = {**found, **(lookup(asked) if asked else {})}
+    out = {}
+    for w, ks in near.items():
+        slips = [
+            (-docs, term) for k in ks for term, docs in known.get(k, ()) if docs and slip(w, term)
+        ]
+        if slips:
+            out[w] = min(slips)[1]  # the slip most videos hold
+    return out
+
+
+def slipped(word: str) -> set[str]:
+    """Every word one ``slip`` from ``word``: a letter left out, put in (not before the
+    first) or two neighbours swapped, the first letter kept; their sound keys find what
+    a slip meant where the slip changed the key ("infantio": INFNX, "infantino": INFNTN)."""
+    out = {word[:i] + word[i + 1 :] for i in range(1, len(word))}
+    out |= {word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in _LETTERS}
+    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
+    return out
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def slip(typed: str, meant: str) -> bool:
