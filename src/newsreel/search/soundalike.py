@@ -562,7 +562,7 @@ def _slips(
     ]
     if not unheard:
         return {}
-    near = {w: sorted({sound_key(v) for v in slipped(w)} - {""}) for w in unheard}
+    near = {w: sorted({k for v in slipped(w) if (k := sound_key(v))}) for w in unheard}
     asked = sorted({k for ks in near.values() for k in ks if k not in found})
     known = {**found, **(lookup(asked) if asked else {})}
     out = {}
