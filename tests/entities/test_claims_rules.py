@@ -2629,3 +2629,15 @@ def test_a_count_said_as_a_compound_modifier_is_a_claim() -> None:
     ):
         assert values(text) == {}, text
     assert values("It was a 3-day state visit .", durations=True) == {3: "day state visit"}
+
+
+def test_a_source_cited_back_is_the_sentence_before_s_not_the_next() -> None:
+    """Regression (new-user review, stop 61): "That's according to local doctors" gave its
+    source to the 30,000 of the "And ..." after it, not to the 20,000 before it."""
+    got = claims_of(
+        "And you've got about 20,000 Palestinians who are sick and waiting to leave. "
+        "That's according to local doctors and the World Health Organization. "
+        "And at the same time, about 30,000 Palestinians have registered to go back."
+    )
+    assert got[20_000][1] == "local doctors"
+    assert got[30_000][1] is None

@@ -134,7 +134,13 @@ _CONTRACTED = frozenset(
 FILLERS = frozenset(
     "probably basically sure absolutely actually really obviously certainly definitely "
     "literally clearly simply exactly perhaps maybe indeed course terms kind sort lot "
-    "thing things yeah okay gonna wanna gotta".split()
+    "thing things yeah okay gonna wanna gotta"
+    # verbs of talking to the viewer or the guest: "I want to ask", "let me", "I mean",
+    # "welcome to the programme", "it comes as" (a new-user review found them topping
+    # FRANCE 24's and The News Agents' distinctive words)
+    " want wants wanted let ask asked asking mean means meant come comes coming came "
+    "welcome thank thanks saying talk talking tell telling look looking hear heard guess "
+    "think thinking know".split()
 )
 
 

@@ -21,7 +21,7 @@ from newsreel.entities.claims.words import (
     _PRONOUNS,
     _STOP,
 )
-from newsreel.repair.clean import bare, core
+from newsreel.repair.clean import FILLERS, bare, core
 from newsreel.text import STOPWORDS
 
 
@@ -131,7 +131,7 @@ def _saying_after(
         return None
     if words[k - 1].endswith("'s"):
         return None  # "Ukraine's president, Silinski ...": the possessed speaks
-    between = [w for w in words[k:j] if w not in _FILLERS and w not in _REFLEXIVE]
+    between = [w for w in words[k:j] if w not in FILLERS and w not in _REFLEXIVE]
     if any(w in _QUOTE_SAY or w in _OTHERS for w in between):
         return None  # another's saying, or a clause of someone else's
     appositive = forms[k - 1].endswith(",") and bool(between) and between[0] in _ARTICLES
@@ -142,7 +142,6 @@ def _saying_after(
     return " ".join(f.strip(",") for f in forms[s:k]), s
 
 
-_FILLERS = frozenset({"uh", "um", "er", "erm"})
 _OTHERS = frozenset({"i", "we", "you", "they"})  # a clause of another's
 
 

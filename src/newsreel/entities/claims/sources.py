@@ -356,7 +356,7 @@ def _sentence_source(
     s, e = spans[n]
     source = sources[n]
     if (  # "...800 prisoners. It seems like this is something Israel, according to X, agreed"
-        source is None and n + 1 < len(spans) and words[spans[n + 1][0]] in _BACK
+        source is None and n + 1 < len(spans) and _points_back(words, spans[n + 1])
     ):
         if sources[n + 1] is not None and "according" in words[slice(*spans[n + 1])]:
             source = sources[n + 1]
@@ -367,12 +367,27 @@ def _sentence_source(
         and n
         and (
             (_pronoun_report(words, s, e) and not _denied(words, s, e))
-            or (words[s] in _GO_ON and not _own_subject(words, forms, (s, e), sources[n - 1]))
+            or (
+                words[s] in _GO_ON
+                and not _own_subject(words, forms, (s, e), sources[n - 1])
+                and not _cites_back(words, spans[n - 1])  # its source is the one before's
+            )
             or (words[s] in _THEIRS and s + 1 < e and words[s + 1] in _THEIR_REPORT)
         )
     ):
         source = sources[n - 1]
     return source
+
+
+def _points_back(words: Sequence[str], span: tuple[int, int]) -> bool:
+    """Whether a sentence opens on a word for the one before: "It", "This", "That's"."""
+    return words[span[0]] in _BACK or words[span[0]] in ("that's", "this's")
+
+
+def _cites_back(words: Sequence[str], span: tuple[int, int]) -> bool:
+    """Whether a sentence cites the source of the one before: "That's according to
+    local doctors and the WHO." (so the "And ..." after it is not theirs)."""
+    return _points_back(words, span) and "according" in words[slice(*span)]
 
 
 _YOU_AND_I = frozenset({"i", "we", "you"})
