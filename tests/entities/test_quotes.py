@@ -246,7 +246,18 @@ def test_more_ways_of_reporting_speech(text: str, speaker: str) -> None:
         "Police kept saying that nothing had happened at all that night.",
         "Ukraine's president, Zelensky has made a speech at Davos, saying it was good.",
         "It is the change that Labour promised, not just at Westminster, but elsewhere.",
+        # the subject of what was said is the crackdown, not the group
+        "It came after a crackdown that a US-based human rights group says killed close "
+        "to 7,000 people.",
     ],
 )
 def test_no_quote_where_the_verb_reports_no_words_or_no_one(text: str) -> None:
     assert quoted(text) == []
+
+
+def test_a_quote_starts_past_a_clause_about_its_speaker() -> None:
+    forms = (
+        "This is what the Omanis have said, who are mediating that they are just setting the stage."
+    ).split()
+    quotes = extract(forms, sentence_starts(forms))[1]
+    assert [q.text for q in quotes] == ["they are just setting the stage."]

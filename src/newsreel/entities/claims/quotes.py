@@ -66,6 +66,8 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
         text = _unquoted(" ".join(forms[body:end]))
         if len(text.split()) < 3:
             return None
+        if not direct and _gapped(words, speaker[1], body):
+            continue  # "a crackdown that a rights group says killed 7,000": the crackdown's
         said_by, cut = tidy_speaker(speaker[0].split())
         if any(w.casefold() in _FIRST_PERSONS for w in said_by):
             continue  # "That's one thing, which I notice if I compare, say, ..."
@@ -105,6 +107,21 @@ def _speaker_of(
     if before & _RECALLED or (before & _WHAT and j + 1 < e and words[j + 1] in _CONJUNCTIONS):
         return None
     return speaker
+
+
+def _gapped(words: Sequence[str], start: int, body: int) -> bool:
+    """Whether the speaker opens a relative clause whose subject is the noun before it
+    and what is said starts on its verb: "a crackdown that a US-based human rights group
+    says killed close to 7,000 people" (what was said is about the crackdown)."""
+    first = words[body] if body < len(words) else ""
+    return (
+        start > 0
+        and words[start - 1] in ("that", "which")
+        and (first in _CLAUSE_PAST or (len(first) > 4 and first.endswith("ed")))
+    )
+
+
+_CLAUSE_PAST = frozenset("killed was were had did made took went left gave".split())
 
 
 def _opens(words: Sequence[str], j: int) -> bool:
@@ -172,6 +189,12 @@ def _speech_at(words: Sequence[str], forms: Sequence[str], j: int, e: int) -> in
     if body is None or _said_of(words, forms, body, e):
         return None
     body = _of_said(forms, body, e) or _past_when(words, forms, body, e)
+    if body < e and words[body] in ("who", "which"):
+        # "the Omanis have said, who are mediating, that ...": past the speaker's clause
+        ahead = words[body : min(e, body + 8)]
+        if "that" not in ahead:
+            return None
+        body += ahead.index("that")
     if body < e and _topic_only(words, forms, body, e):
         return None  # "Will Ross told me how Rwanda has responded": the topic, not the words
     if (
