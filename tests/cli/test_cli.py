@@ -815,3 +815,23 @@ def test_trend_rows_say_which_periods_fall_below_min_words(demo: Path) -> None:
     code, out, _ = run("trends", "Cairo", "--json", "--no-chart", "--min-words", "0", archive=demo)
     data = json.loads(out)
     assert data["min_words"] == 0 and not any(r["below_min_words"] for r in data["rows"])
+
+
+def test_a_language_no_video_has_lists_unknown_where_a_video_has_none(tmp_path: Path) -> None:
+    """Regression (review, stop 61): "--lang fr" listed "its languages: en" though a
+    video of no known language is there, which "--lang (unknown)" selects."""
+    from newsreel.api import open_archive
+
+    archive = tmp_path / "a.db"
+    text = (
+        "<video_id>abcdefghijk</video_id>\n<video_title>A test</video_title>\n"
+        "<thumbnail_path>Some Channel\\A test.jpg</thumbnail_path>\n"
+        "<publish_date>20240101</publish_date>\n\n<doc>\nhello there this is a test of "
+        "the language list\n</doc>\n"
+    )
+    (tmp_path / "one.txt").write_text(text, encoding="utf-8")
+    with open_archive(archive) as arch:
+        arch.ingest(tmp_path / "one.txt")
+    result = CliRunner().invoke(main, ["search", "test", "--lang", "fr", "--archive", str(archive)])
+    assert result.exit_code != 0
+    assert "(unknown)" in result.output

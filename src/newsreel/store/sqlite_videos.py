@@ -9,6 +9,7 @@ from typing import Any
 
 from newsreel.errors import NotFoundError, StoreError
 from newsreel.models import (
+    UNKNOWN_OUTLET,
     Filters,
     HitRow,
     IndexedVideo,
@@ -236,11 +237,11 @@ class SQLiteVideos(Repository):
         ).fetchone()
         if same is not None:
             return [str(same[0])]
-        return [
+        return [  # "(unknown)" too where a video has no language: a value --lang takes
             str(r[0])
             for r in self.db.execute(
-                "SELECT DISTINCT language FROM videos WHERE language IS NOT NULL "
-                "ORDER BY 1 LIMIT 12"
+                "SELECT DISTINCT coalesce(language, ?) FROM videos ORDER BY 1 LIMIT 12",
+                (UNKNOWN_OUTLET,),
             )
         ]
 
