@@ -261,3 +261,8 @@ def test_a_quote_starts_past_a_clause_about_its_speaker() -> None:
     ).split()
     quotes = extract(forms, sentence_starts(forms))[1]
     assert [q.text for q in quotes] == ["they are just setting the stage."]
+
+
+def test_he_said_is_no_name_that_only_names_a_thing() -> None:
+    text = "It is a piece about the Jeffrey Epstein files . He says he was shocked to the core ."
+    assert speakers(text, {"Jeffrey Epstein": (5, 7)}) == []

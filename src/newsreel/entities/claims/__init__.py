@@ -159,7 +159,7 @@ def _pronoun_resolved(
         return quote
     *before, (s, _) = spans
     for start, end in [(s, quote.speaker_start), *reversed(before)]:
-        named = [i for i in range(start, end) if i in persons]
+        named = [i for i in range(start, end) if i in persons and not _modifier(forms, i, persons)]
         roles = [i for i in range(start, end) if _unnamed_role(forms, i, persons)]
         if roles or named:
             break
@@ -180,6 +180,21 @@ def _pronoun_resolved(
         start -= 1
     name = " ".join(bare(f) for f in forms[start:end])
     return replace(quote, speaker=name, speaker_start=start, speaker_end=end)
+
+
+def _modifier(forms: Sequence[str], i: int, persons: Mapping[int, str]) -> bool:
+    """Whether the person mention at token ``i`` only names a thing: "the Epstein
+    files", "the Trump administration" (no "he" stands for it)."""
+    k = i
+    while k + 1 in persons and persons[k + 1] == persons[i]:
+        k += 1
+    return k + 1 < len(forms) and core(forms[k + 1]).lower() in _NAMED_THINGS
+
+
+_NAMED_THINGS = frozenset(
+    "files file scandal affair case estate island documents emails saga network "
+    "administration era government family foundation camp campaign".split()
+)
 
 
 def _unnamed_role(forms: Sequence[str], i: int, persons: Mapping[int, str]) -> bool:
