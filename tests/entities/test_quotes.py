@@ -266,3 +266,23 @@ def test_a_quote_starts_past_a_clause_about_its_speaker() -> None:
 def test_he_said_is_no_name_that_only_names_a_thing() -> None:
     text = "It is a piece about the Jeffrey Epstein files . He says he was shocked to the core ."
     assert speakers(text, {"Jeffrey Epstein": (5, 7)}) == []
+
+
+def _quotes_with(text: str, named: dict[str, tuple[int, int, str]]) -> list[str]:
+    forms = text.split()
+    names = {i: (name, kind) for name, (s, e, kind) in named.items() for i in range(s, e)}
+    return [q.speaker for q in extract(forms, sentence_starts(forms), names=names)[1]]
+
+
+def test_they_say_is_the_one_body_named_before() -> None:
+    text = "Well , the Conservatives have been very critical . They say he simply should not be there ."
+    assert _quotes_with(text, {"Conservative Party": (3, 4, "ORG")}) == ["Conservatives"]
+    # unnamed officials are nearer than the body: nobody
+    text = (
+        "Hamas was blamed for it . Kurdish officials have run the camps for years . "
+        "They say they are protecting the world from them ."
+    )
+    assert _quotes_with(text, {"Hamas": (0, 1, "ORG")}) == []
+    # a body named only as what it qualifies ("Hamas gunmen") is no "they"
+    text = "Troops found eight Hamas gunmen in a tunnel . They said that the truce was broken ."
+    assert _quotes_with(text, {"Hamas": (3, 4, "ORG")}) == []

@@ -42,7 +42,13 @@ from newsreel.entities.claims.numbers import (
     with_pence,
 )
 from newsreel.entities.claims.phrases import topic
-from newsreel.entities.claims.quotes import HE_OR_SHE, Quote, _quote_in
+from newsreel.entities.claims.quotes import (
+    HE_OR_SHE,
+    PRONOUN_SPEAKERS,
+    Quote,
+    _quote_in,
+    pronoun_speaker,
+)
 from newsreel.entities.claims.source_names import (
     as_cited,
     named_source,
@@ -116,6 +122,14 @@ def extract(
     ads = adverts([" ".join(forms[s:e]) for s, e in spans])
     about: str | None = None  # what the sentence before was about, for an "it"
     orgs, persons = _of_type(names_of, "ORG"), _of_type(names_of, "PER")
+    groups = {  # what "they" may say for: organisations and peoples ("The Israelis")
+        **orgs,
+        **{
+            i: n
+            for i, n in _of_type(names_of, "MISC").items()
+            if forms[i].rstrip(",.").endswith("s")
+        },
+    }
     for n, (s, e) in enumerate(spans):
         sources[n] = _sentence_source(words, spans, sources, n, forms)  # "And ..." goes on
         if sources[n] is None and n and (orgs or persons):  # "Sarah's Trust. ... it says"
@@ -133,7 +147,9 @@ def extract(
         for n, (s, e) in enumerate(spans)
         if (q := _quote_in(forms, words, s, e)) is not None
         and (
-            said := _pronoun_resolved(q, forms, spans[max(0, n - _BACK_SENTENCES) : n + 1], persons)
+            said := _pronoun_resolved(
+                q, forms, spans[max(0, n - _BACK_SENTENCES) : n + 1], persons, groups
+            )
         )
     ]
     return _unrepeated(claims), quotes
@@ -147,6 +163,7 @@ def _pronoun_resolved(
     forms: Sequence[str],
     spans: Sequence[tuple[int, int]],
     persons: Mapping[int, str],
+    groups: Mapping[int, str],
 ) -> Quote | None:
     """A quote whose speaker is "he" or "she" said by the one person named before it:
     in its sentence before the pronoun, else in the nearest of the sentences before
@@ -154,18 +171,25 @@ def _pronoun_resolved(
     or a role no name goes with ("the president of China. He said"), or where the
     person's first name is the other sex's ("Rachel Reeves ... he says"). Other quotes
     as they are."""
-    pronoun = quote.speaker.casefold()
-    if pronoun not in HE_OR_SHE:
+    if quote.speaker.split()[:1] and quote.speaker.split()[0].casefold() not in PRONOUN_SPEAKERS:
         return quote
+    pronoun = pronoun_speaker(quote.speaker)  # "she also", not "he didn't"
+    if pronoun is None:
+        return None
+    one = pronoun in HE_OR_SHE
+    if not one:
+        persons = groups  # "they say": an organisation or a people ("the Israelis")
     *before, (s, _) = spans
     for start, end in [(s, quote.speaker_start), *reversed(before)]:
         named = [i for i in range(start, end) if i in persons and not _modifier(forms, i, persons)]
-        roles = [i for i in range(start, end) if _unnamed_role(forms, i, persons)]
+        roles = [i for i in range(start, end) if _unnamed_role(forms, i, persons, one)]
         if roles or named:
             break
     else:
         return None
-    if roles or len({persons[i] for i in named}) > 1 or not agrees(pronoun, persons[named[-1]]):
+    if roles or len({persons[i] for i in named}) > 1:
+        return None
+    if one and not agrees(pronoun, persons[named[-1]]):
         return None
     first = min(named)
     while first - 1 in persons and persons[first - 1] == persons[first]:
@@ -193,14 +217,17 @@ def _modifier(forms: Sequence[str], i: int, persons: Mapping[int, str]) -> bool:
 
 _NAMED_THINGS = frozenset(
     "files file scandal affair case estate island documents emails saga network "
-    "administration era government family foundation camp campaign".split()
+    "administration era government family foundation camp campaign gunmen fighters "
+    "militants".split()
 )
 
 
-def _unnamed_role(forms: Sequence[str], i: int, persons: Mapping[int, str]) -> bool:
+def _unnamed_role(
+    forms: Sequence[str], i: int, persons: Mapping[int, str], one: bool = True
+) -> bool:
     """Whether token ``i`` is a person's role no name goes with: "the president of
     China", "a professor"; not "President Trump", "Kemi Badenoch, the Tory leader"."""
-    if i in persons or core(forms[i]).lower() not in _ROLES:
+    if i in persons or core(forms[i]).lower() not in (_ROLES if one else _BODIES):
         return False
     near = range(max(0, i - 4), i + 4)
     return not any(k in persons for k in near)
@@ -208,6 +235,13 @@ def _unnamed_role(forms: Sequence[str], i: int, persons: Mapping[int, str]) -> b
 
 # prepositions whose object a name is: no "he" that follows stands for it
 _GOVERNING = frozenset("to with about against from by for of at on in into over than".split())
+
+# the unnamed plural a "they" may stand for: "Kurdish officials ... they say"
+_BODIES = frozenset(
+    "officials authorities police protesters ministers leaders lawmakers critics "
+    "campaigners activists residents families workers fans players experts people "
+    "doctors investigators prosecutors analysts".split()
+)
 
 _ROLES = frozenset(
     "president minister chancellor secretary senator governor mayor king queen prince "

@@ -471,17 +471,41 @@ def _reports_after(forms: Sequence[str], words: Sequence[str], s: int, j: int) -
 
 
 def _he_or_she(words: Sequence[str], s: int, j: int) -> bool:
-    """Whether "he" or "she" says with the verb at ``j``, only auxiliaries and adverbs
-    between ("he said", "she has told us"): a person the extraction resolves
-    (``claims.pronoun_speakers``)."""
+    """Whether "he", "she" or "they" says with the verb at ``j``, only auxiliaries and
+    adverbs between ("he said", "she has told us", "they also said"): a speaker the
+    extraction resolves (``claims._pronoun_resolved``); not a saying denied or only
+    supposed ("he didn't say that", "he might have said")."""
     k = j - 1
     while k > s and (words[k] in _AUXILIARIES or words[k] in _ALSO_SAID or words[k].endswith("ly")):
         k -= 1
-    return k >= s and words[k] in HE_OR_SHE
+    between = words[k + 1 : j]
+    return (
+        k >= s
+        and words[k] in PRONOUN_SPEAKERS
+        and not any(w in _UNSAID or w in _DENIED or w.endswith("n't") for w in between)
+        and (words[k] != "they" or all(w in _ALSO_SAID for w in between))
+    )
+
+
+def pronoun_speaker(speaker: str) -> str | None:
+    """The pronoun a quote's speaker is ("he", "she", "they"), with only auxiliaries of
+    the past and adverbs after it ("he has", "they also"); None for any other speaker
+    and for a saying denied or supposed ("he didn't", "he might have")."""
+    words = speaker.casefold().split()
+    if not words or words[0] not in PRONOUN_SPEAKERS:
+        return None
+    rest = words[1:]
+    if words[0] == "they" and not all(w in _ALSO_SAID for w in rest):
+        return None
+    if any(w not in _ALSO_SAID and not w.endswith("ly") for w in rest):
+        return None
+    return words[0]
 
 
 HE_OR_SHE = frozenset({"he", "she"})
-_ALSO_SAID = frozenset("also has had again then later previously".split())
+PRONOUN_SPEAKERS = HE_OR_SHE | {"they"}  # "they say": the one body named before
+_ALSO_SAID = frozenset("also has had have again then later previously".split())
+_DENIED = frozenset({"not", "never"})
 _POSSESSIVES = frozenset("his her their its my our your".split())
 _FINITE = frozenset("is are was were has have had will would can could".split())
 
