@@ -36,6 +36,9 @@ _GENERIC = frozenset(
 _LONE_GENERIC = frozenset(
     "kingdom republic regime monarchy federation agency department embassy league party "
     "union club ai dad mum mom dude guys speaker shall "
+    # words of talk the NER takes for names ("Lemme" [PER], "Alhamdulillah" [ORG],
+    # a new-user review, stop 61)
+    "lemme gonna wanna gotta alhamdulillah inshallah mashallah subhanallah "
     # currency codes: "10 million EUR" names no organisation
     "eur usd gbp chf jpy cny".split()
 )
