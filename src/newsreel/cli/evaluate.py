@@ -32,6 +32,17 @@ def _table(scores: dict[str, Any], names: tuple[str, ...]) -> None:
         )
 
 
+def _warn_missing(missing: Sequence[str], total: int, why: str) -> None:
+    """Name on stderr the gold videos the archive cannot score (at most five)."""
+    if missing:
+        click.echo(
+            f"warning: {len(missing)} of {total} gold videos {why} scored as found nothing: "
+            + ", ".join(missing[:5])
+            + (" ..." if len(missing) > 5 else ""),
+            err=True,
+        )
+
+
 @click.group("eval")
 def evaluate() -> None:
     """Measure repair against gold data (figures for bench/RESULTS.md)."""
@@ -136,14 +147,9 @@ def entities(gold: Path, archive: Path | None, split: str | None, as_json: bool)
         held = {row.video_id for row in rows}
         scores = score_caption_entities(rows, videos)
     missing = [v["video"] for v in videos if v["video"] not in held]
-    if missing:
-        click.echo(
-            f"warning: {len(missing)} of {len(videos)} gold videos have no mentions in the "
-            f"archive (not ingested or not enriched), scored as found nothing: "
-            + ", ".join(missing[:5])
-            + (" ..." if len(missing) > 5 else ""),
-            err=True,
-        )
+    _warn_missing(
+        missing, len(videos), "have no mentions in the archive (not ingested or not enriched),"
+    )
     if _as_json(scores, as_json):
         return
     click.echo(
@@ -179,14 +185,7 @@ def quotes(gold: Path, archive: Path | None, split: str | None, as_json: bool) -
     with open_archive(existing_archive(archive), read_only=True) as arch:
         scores = score_quotes(arch.store.entities.quote_rows(), videos, items)
         missing = [v for v in videos if not arch.store.videos.current_transcripts([v])]
-    if missing:
-        click.echo(
-            f"warning: {len(missing)} of {len(videos)} gold videos are not in the archive, "
-            "scored as found nothing: "
-            + ", ".join(missing[:5])
-            + (" ..." if len(missing) > 5 else ""),
-            err=True,
-        )
+    _warn_missing(missing, len(videos), "are not in the archive,")
     if _as_json(scores, as_json):
         return
     said, full = scores["said"], scores["full"]

@@ -20,11 +20,11 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from newsreel.errors import ConfigError
 from newsreel.repair.evaluate import prf
-from newsreel.rows import ClaimRow
+from newsreel.rows import ClaimRow, QuoteRow
 from newsreel.text import STOPWORDS, tokens
 
 
@@ -74,18 +74,30 @@ def _full(row: ClaimRow, item: Mapping[str, Any]) -> bool:
     ) == fold_source(item.get("attribution"))
 
 
-def score_claims(
-    rows: Iterable[ClaimRow], gold: Sequence[Mapping[str, Any]]
-) -> dict[str, dict[str, float | int]]:
-    """Value-level and full-match precision/recall/F1 of ``rows`` against ``gold``."""
-    videos = {str(g["video_id"]) for g in gold}
-    found: dict[str, list[ClaimRow]] = defaultdict(list)
+Row = TypeVar("Row", ClaimRow, QuoteRow)
+
+
+def by_video(
+    rows: Iterable[Row], gold: Sequence[Mapping[str, Any]], videos: Iterable[str] = ()
+) -> tuple[dict[str, list[Row]], dict[str, list[Mapping[str, Any]]]]:
+    """The found rows and the gold items of each video the gold covers (its items'
+    videos and ``videos``, those with no item included)."""
+    covered = set(videos) | {str(g["video_id"]) for g in gold}
+    found: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
-        if row.video_id in videos:
+        if row.video_id in covered:
             found[row.video_id].append(row)
     wanted: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for item in gold:
         wanted[str(item["video_id"])].append(item)
+    return found, wanted
+
+
+def score_claims(
+    rows: Iterable[ClaimRow], gold: Sequence[Mapping[str, Any]]
+) -> dict[str, dict[str, float | int]]:
+    """Value-level and full-match precision/recall/F1 of ``rows`` against ``gold``."""
+    found, wanted = by_video(rows, gold)
     value_hits = full_hits = 0
     for video, items in wanted.items():
         full, value = _pair(found.get(video, []), items)

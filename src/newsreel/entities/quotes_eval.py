@@ -18,11 +18,11 @@ gold items, and ``named`` recall the items whose speaker is named, not a pronoun
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from newsreel.entities.claims_eval import by_video
 from newsreel.errors import ConfigError
 from newsreel.repair.evaluate import prf
 from newsreel.rows import QuoteRow
@@ -85,14 +85,8 @@ def score_quotes(
     rows: Iterable[QuoteRow], videos: Sequence[str], gold: Sequence[Mapping[str, Any]]
 ) -> dict[str, Any]:
     """Said-words and full (speaker too) precision/recall/F1 of ``rows``."""
-    chosen = set(videos) | {str(g["video_id"]) for g in gold}
-    found: dict[str, list[QuoteRow]] = defaultdict(list)
-    for row in rows:
-        if row.video_id in chosen:
-            found[row.video_id].append(row)
-    wanted: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-    for item in gold:
-        wanted[str(item["video_id"])].append(item)
+    found, wanted = by_video(rows, gold, videos)
+    chosen = set(videos) | set(wanted)
     said = full = named = 0
     for video, items in wanted.items():
         matched = _pair(found.get(video, []), items)

@@ -1,0 +1,105 @@
+"""Who a quote's "he", "she" or "they" is (pure): the one person, organisation or people
+named just before it, or nobody where that is unclear."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from newsreel.entities.claims.quotes import HE_OR_SHE, PRONOUN_SPEAKERS, Quote, pronoun_speaker
+from newsreel.entities.gender import agrees
+from newsreel.repair.clean import bare, core
+
+BACK_SENTENCES = 2  # sentences before a "he said" searched for whom it reports
+
+
+def pronoun_resolved(
+    quote: Quote,
+    forms: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    persons: Mapping[int, str],
+    groups: Mapping[int, str],
+) -> Quote | None:
+    """A quote whose speaker is "he" or "she" said by the one person named before it:
+    in its sentence before the pronoun, else in the nearest of the sentences before
+    (``spans``, its own last) that names anyone; None where that is two people, none,
+    or a role no name goes with ("the president of China. He said"), or where the
+    person's first name is the other sex's ("Rachel Reeves ... he says"). Other quotes
+    as they are."""
+    if quote.speaker.split()[:1] and quote.speaker.split()[0].casefold() not in PRONOUN_SPEAKERS:
+        return quote
+    pronoun = pronoun_speaker(quote.speaker)  # "she also", not "he didn't"
+    if pronoun is None:
+        return None
+    one = pronoun in HE_OR_SHE
+    if not one:
+        persons = groups  # "they say": an organisation or a people ("the Israelis")
+    *before, (s, _) = spans
+    for start, end in [(s, quote.speaker_start), *reversed(before)]:
+        named = [i for i in range(start, end) if i in persons and not _modifier(forms, i, persons)]
+        roles = [i for i in range(start, end) if _unnamed_role(forms, i, persons, one)]
+        if roles or named:
+            break
+    else:
+        return None
+    if roles or len({persons[i] for i in named}) > 1:
+        return None
+    if one and not agrees(pronoun, persons[named[-1]]):
+        return None
+    first = min(named)
+    while first - 1 in persons and persons[first - 1] == persons[first]:
+        first -= 1
+    if first and core(forms[first - 1]).lower() in _GOVERNING:
+        return None  # "in contrast to Lord Mandelson ... he said": not who says
+    if forms[spans[-1][1] - 1].endswith("?"):
+        return None  # "Is there stuff that he said that people could trade on?"
+    end = named[-1] + 1
+    start = end - 1
+    while start - 1 in persons and persons[start - 1] == persons[named[-1]]:
+        start -= 1
+    name = " ".join(bare(f) for f in forms[start:end])
+    return replace(quote, speaker=name, speaker_start=start, speaker_end=end)
+
+
+def _modifier(forms: Sequence[str], i: int, persons: Mapping[int, str]) -> bool:
+    """Whether the person mention at token ``i`` only names a thing: "the Epstein
+    files", "the Trump administration" (no "he" stands for it)."""
+    k = i
+    while k + 1 in persons and persons[k + 1] == persons[i]:
+        k += 1
+    return k + 1 < len(forms) and core(forms[k + 1]).lower() in _NAMED_THINGS
+
+
+_NAMED_THINGS = frozenset(
+    "files file scandal affair case estate island documents emails saga network "
+    "administration era government family foundation camp campaign gunmen fighters "
+    "militants".split()
+)
+
+
+def _unnamed_role(
+    forms: Sequence[str], i: int, persons: Mapping[int, str], one: bool = True
+) -> bool:
+    """Whether token ``i`` is a person's role no name goes with: "the president of
+    China", "a professor"; not "President Trump", "Kemi Badenoch, the Tory leader"."""
+    if i in persons or core(forms[i]).lower() not in (_ROLES if one else _BODIES):
+        return False
+    near = range(max(0, i - 4), i + 4)
+    return not any(k in persons for k in near)
+
+
+# prepositions whose object a name is: no "he" that follows stands for it
+_GOVERNING = frozenset("to with about against from by for of at on in into over than".split())
+
+# the unnamed plural a "they" may stand for: "Kurdish officials ... they say"
+_BODIES = frozenset(
+    "officials authorities police protesters ministers leaders lawmakers critics "
+    "campaigners activists residents families workers fans players experts people "
+    "doctors investigators prosecutors analysts".split()
+)
+
+_ROLES = frozenset(
+    "president minister chancellor secretary senator governor mayor king queen prince "
+    "princess professor spokesman spokeswoman spokesperson ambassador chairman "
+    "chairwoman chief director leader".split()
+)
