@@ -286,3 +286,48 @@ def test_they_say_is_the_one_body_named_before() -> None:
     # a body named only as what it qualifies ("Hamas gunmen") is no "they"
     text = "Troops found eight Hamas gunmen in a tunnel . They said that the truce was broken ."
     assert _quotes_with(text, {"Hamas": (3, 4, "ORG")}) == []
+
+
+def _said(text: str) -> list[tuple[str, str]]:
+    forms = text.split()
+    return [(q.speaker, q.text) for q in extract(forms, sentence_starts(forms))[1]]
+
+
+def test_a_sentence_may_hold_two_sayings() -> None:
+    # one speaker's second saying, joined by "and"
+    assert _said(
+        "Marco Rubio said the US would always be a child of Europe and insisted that his "
+        "country wanted to keep that bond."
+    ) == [
+        ("Marco Rubio", "the US would always be a child of Europe"),
+        ("Marco Rubio", "his country wanted to keep that bond."),
+    ]
+    # another speaker after ", but"
+    assert [
+        s
+        for s, _ in _said(
+            "A Qatari official told us that the workers left freely, but Kumar says they "
+            "had no choice at all."
+        )
+    ] == ["A Qatari official", "Kumar"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another subject comes between: Abdulaziz said it, not the sentence's first name
+        "Usman said yes to the fight, Ali Abdulaziz came out and said that Usman agreed to it.",
+        # too few words before "and" to be a saying of their own
+        "The champions say they're surprised and insist they're innocent.",
+    ],
+)
+def test_and_said_is_no_second_saying_of_the_first_speaker(text: str) -> None:
+    said = _said(text)
+    assert len(said) == 1
+
+
+def test_things_said_are_no_words_said() -> None:
+    assert _said("Then Elon Musk says an awful lot of things that he is going to do.") == []
+    assert _said("Elon Musk says things are getting much better for the company now.") == [
+        ("Elon Musk", "things are getting much better for the company now.")
+    ]

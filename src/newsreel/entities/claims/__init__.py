@@ -43,7 +43,7 @@ from newsreel.entities.claims.numbers import (
 )
 from newsreel.entities.claims.phrases import topic
 from newsreel.entities.claims.pronouns import BACK_SENTENCES, pronoun_resolved
-from newsreel.entities.claims.quotes import Quote, _quote_in
+from newsreel.entities.claims.quotes import Quote, quotes_in
 from newsreel.entities.claims.source_names import (
     as_cited,
     named_source,
@@ -139,8 +139,8 @@ def extract(
     quotes = [
         said
         for n, (s, e) in enumerate(spans)
-        if (q := _quote_in(forms, words, s, e)) is not None
-        and (
+        for q in quotes_in(forms, words, s, e)
+        if (
             said := pronoun_resolved(
                 q, forms, spans[max(0, n - BACK_SENTENCES) : n + 1], persons, groups
             )

@@ -38,9 +38,46 @@ class Quote:
     kind: str
 
 
-def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quote | None:
-    """The first reported speech of the sentence of tokens ``s`` to ``e``, if any."""
-    for j in range(s + 1, e - 1):
+def quotes_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> list[Quote]:
+    """The reported speech of the sentence of tokens ``s`` to ``e``, in order: one
+    saying after another ("who said the comments were wrong and said that he should
+    apologise"), each looked for past the words of the one before."""
+    found: list[Quote] = []
+    start = s
+    while start < e - 1 and (quote := _quote_in(forms, words, s, e, start)) is not None:
+        found.append(quote)
+        while (again := _said_again(forms, words, quote, e)) is not None:
+            found.append(again)
+            quote = again
+        start = max(quote.end, quote.speaker_end) - 1  # '"...," said Natalia': past her
+    return found
+
+
+def _said_again(forms: Sequence[str], words: Sequence[str], quote: Quote, e: int) -> Quote | None:
+    """The speaker's next saying, joined by "and" to the words of ``quote`` ("... were
+    offensive and wrong, and said that he should apologise"; "and also said")."""
+    k = quote.end
+    if quote.kind != "indirect" or k >= e or words[k] != "and":
+        return None
+    j = k + 1 + (k + 1 < e and words[k + 1] == "also")
+    if j >= e - 2 or words[j] not in _QUOTE_SAY or words[j] == "saying":
+        return None
+    body = _speech_at(words, forms, j, e)
+    if body is None or _object_only(words, forms, j, e):
+        return None
+    end = _own_words_end(words, forms, body, e)
+    text = _unquoted(" ".join(forms[body:end]))
+    if len(text.split()) < 3:
+        return None
+    return Quote(body, end, quote.speaker, quote.speaker_start, quote.speaker_end, text, "indirect")
+
+
+def _quote_in(
+    forms: Sequence[str], words: Sequence[str], s: int, e: int, start: int
+) -> Quote | None:
+    """The first reported speech of the sentence of tokens ``s`` to ``e`` whose verb
+    comes after token ``start``, if any."""
+    for j in range(start + 1, e - 1):
         if words[j] in _QUOTE_SAY and (inverted := _inverted(forms, words, (s, e), j)):
             return inverted
         if (
@@ -51,7 +88,7 @@ def _quote_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> Quo
             return plain  # "Jaw-dropping, said Natalia, a mother of two."
         if j >= e - 2:
             break
-        speaker = _speaker_of(forms, words, (s, e), j)
+        speaker = _speaker_of(forms, words, (s, e), j, opening=start == s)
         if speaker is None:
             continue
         body = _speech_at(words, forms, j, e)
@@ -82,21 +119,31 @@ _FIRST_PERSONS = frozenset({"i", "we", "you", "i'm", "we're", "you're"})
 
 
 def _speaker_of(
-    forms: Sequence[str], words: Sequence[str], span: tuple[int, int], j: int
+    forms: Sequence[str],
+    words: Sequence[str],
+    span: tuple[int, int],
+    j: int,
+    *,
+    opening: bool = True,
 ) -> tuple[str, int] | None:
     """Who reports speech with the verb at ``j`` (words and first token), if anyone:
     not "there", "according", another's saying ("It says Epstein and Andrew told the
     dancer": the letter says so) or a memory ("I remember a minister said"; "assess what
-    Karma says and then")."""
+    Karma says and then"). The name that opens the sentence speaks from afar ("Rubio
+    used his address ..., saying") only where no saying came before (``opening``)."""
     s, e = span
     if not _reports_after(forms, words, s, j):
         return None
-    if words[j] == "saying" and (opening := _saying_after(words, forms, s, j)) is not None:
-        return opening  # "Nigel Farage, the Reform UK leader, saying that ..."
+    if (
+        opening
+        and words[j] == "saying"
+        and (named := _saying_after(words, forms, s, j)) is not None
+    ):
+        return named  # "Nigel Farage, the Reform UK leader, saying that ..."
     speaker = _speaker_before(words, forms, s, j)
     if speaker is not None:
         speaker = _whole_speaker(words, forms, s, speaker)
-    elif words[j - 1] == "and":
+    elif opening and words[j - 1] == "and":
         speaker = _opening_name(words, forms, s, j)  # "John Lee hailed it and said"
     if speaker is None or speaker[0].lower().startswith(("there", "according")):
         return None
@@ -217,12 +264,26 @@ def _topic_only(words: Sequence[str], forms: Sequence[str], k: int, e: int) -> b
     was said: "why ...", "whether ...", "something that ...", and "how" before a name or
     a determiner ("how Rwanda has responded", "how these laws worked"; not "how proud
     she was")."""
-    if words[k] in _TOPIC_OPENERS:
+    if words[k] in _TOPIC_OPENERS or _things(words, k, e):
         return True
     nxt = k + 1
     if words[k] in ("something", "nothing"):  # "announced something that ..."; not
         return nxt < e and words[nxt] in ("that", "about", "like", "of")  # "nothing will"
     return words[k] == "how" and nxt < e and (forms[nxt][:1].isupper() or words[nxt] in _POINTED)
+
+
+def _things(words: Sequence[str], k: int, e: int) -> bool:
+    """Whether the object at ``k`` is only "things" ("says an awful lot of things that
+    he's going to do", "said many things"; not "said things are getting worse")."""
+    ahead = words[k : min(e, k + 5)]
+    if "things" not in ahead:
+        return False
+    n = ahead.index("things")
+    after = k + n + 1
+    return all(w in _HOW_MANY for w in ahead[:n]) and (after >= e or words[after] not in _FINITE)
+
+
+_HOW_MANY = frozenset("a an awful lot lots of many some all those these other such few".split())
 
 
 def _pointing(words: Sequence[str], forms: Sequence[str], k: int, e: int) -> bool:
@@ -543,6 +604,8 @@ def _own_words_end(words: Sequence[str], forms: Sequence[str], body: int, e: int
     concerning, but the UK drug regulator says"); "they're working hard, but they need
     help" stays whole."""
     for k in range(body + 2, e - 2):
+        if k - body >= 3 and _and_says(words, forms, body, k):
+            return k  # "... offensive and wrong and said that he should apologise"
         if not forms[k].endswith(","):
             continue
         if (
@@ -553,6 +616,17 @@ def _own_words_end(words: Sequence[str], forms: Sequence[str], body: int, e: int
         ) or _another_says(words, forms, k + 1, e):
             return k + 1
     return e
+
+
+def _and_says(words: Sequence[str], forms: Sequence[str], body: int, k: int) -> bool:
+    """Whether "and" at ``k`` joins another saying of the speaker of the words from
+    ``body`` ("and said that", "and also says"); not where a clause with a name of its
+    own comes between ("..., Ali Abdulaziz came out and said")."""
+    j = k + 1 + (words[k + 1] == "also")
+    if words[k] != "and" or words[j] not in _QUOTE_SAY or words[j] == "saying":
+        return False
+    comma = max((m for m in range(body, k) if forms[m].endswith(",")), default=None)
+    return comma is None or not (forms[comma + 1][:1].isupper() and words[comma + 1] != "i")
 
 
 def _object_only(words: Sequence[str], forms: Sequence[str], j: int, e: int) -> bool:
