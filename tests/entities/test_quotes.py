@@ -331,3 +331,54 @@ def test_things_said_are_no_words_said() -> None:
     assert _said("Elon Musk says things are getting much better for the company now.") == [
         ("Elon Musk", "things are getting much better for the company now.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The House of Lords committee has called for the government to act now.",
+            ("House of Lords committee", "for the government to act now."),
+        ),
+        (
+            "The federal government accused him of brandishing a weapon at officers.",
+            ("The federal government", "him of brandishing a weapon at officers."),
+        ),
+        (
+            "Richard Blumenthal urged the antitrust division to look into the merger.",
+            ("Richard Blumenthal", "the antitrust division to look into the merger."),
+        ),
+        (
+            "Donald Trump has promised to release the files on day one.",
+            ("Donald Trump", "to release the files on day one."),
+        ),
+        (
+            "The Saudi government called it a rogue operation by its agents.",
+            ("The Saudi government", "it a rogue operation by its agents."),
+        ),
+        # "-ing": the name after the phrase's preposition asks
+        (
+            "Rights groups condemned the takeover with Amnesty International accusing Saudi "
+            "of sportswashing.",
+            ("Amnesty International", "Saudi of sportswashing."),
+        ),
+    ],
+)
+def test_calls_for_and_accusations_are_sayings(text: str, expected: tuple[str, str]) -> None:
+    assert _said(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police called it off after two hours of talks.",
+        "The club remains accused by the league of breaking its rules.",
+        "I think it does inform what Labour MPs call for and ask for.",
+        "Clubs in Europe will come calling for their best young talent.",
+        "He urged calm.",
+        # the preposition leads away from whoever asks
+        "Some think he plunged the Labour Party into chaos, and he called for a vote.",
+    ],
+)
+def test_no_saying_where_nothing_is_asked_or_no_one_asks(text: str) -> None:
+    assert _said(text) == []

@@ -153,7 +153,7 @@ def _speaker_of(
     before = set(words[max(s, speaker[1] - 1) : j])
     if before & _RECALLED or (before & _WHAT and j + 1 < e and words[j + 1] in _CONJUNCTIONS):
         return None
-    return speaker
+    return _asker(speaker, words, j) if asks(words, j) else speaker
 
 
 def _gapped(words: Sequence[str], start: int, body: int) -> bool:
@@ -510,9 +510,13 @@ def _reports_after(forms: Sequence[str], words: Sequence[str], s: int, j: int) -
     """Whether token ``j`` is a saying verb whose speech follows it: not "it said" (a
     source named elsewhere), '"...," he said' (the words are before), a passive ("ICE
     agents will be told to", "Russia had been announced as") or no saying at all."""
-    if words[j] not in _QUOTE_SAY | _WROTE | _THAT_SAY:
+    if words[j] not in _QUOTE_SAY | _WROTE | _THAT_SAY and not asks(words, j):
         return False
-    if words[j] in _THAT_SAY and not _that_follows(words, forms, j, len(words)):
+    if (
+        words[j] in _THAT_SAY
+        and not asks(words, j)
+        and not _that_follows(words, forms, j, len(words))
+    ):
         return False  # "confirmed the deal", "denied the charges": a thing, not words
     if _pronoun_report(words, max(s, j - 3), j + 1) and not _he_or_she(words, s, j):
         return False  # "it said": the source is named elsewhere; "he said" is resolved
@@ -529,6 +533,56 @@ def _reports_after(forms: Sequence[str], words: Sequence[str], s: int, j: int) -
     if words[j - 1] in _BE_OR_GET and (words[j] in _TOLD or words[j].endswith("ed")):
         return False
     return not _not_speech(words, j)
+
+
+def _asker(speaker: tuple[str, int], words: Sequence[str], j: int) -> tuple[str, int] | None:
+    """Who asks or charges with the verb at ``j``: with "-ing", the name after the
+    speaker phrase's last preposition ("condemned the takeover with Amnesty
+    International accusing Saudi": Amnesty International); none where a preposition
+    leads elsewhere ("plunged the Labour Party into chaos today ... who called for",
+    "the family of a man killed ... in Minneapolis have called for": not Minneapolis) or
+    what comes first is "what" ("what Labour MPs call for")."""
+    said, first = speaker
+    if first > 0 and words[first - 1] in _WHAT:
+        return None
+    parts = said.split()
+    cut = max((n + 1 for n, w in enumerate(parts) if w.lower() in _AMID), default=0)
+    if cut == 0:
+        return speaker
+    if not words[j].endswith("ing") or cut >= len(parts) or not parts[cut][:1].isupper():
+        return None
+    return " ".join(parts[cut:]), first + cut
+
+
+_AMID = _PREPOSITIONS - {"of", "for"}  # "the chair of ...", "the minister for ..."
+
+
+def asks(words: Sequence[str], j: int) -> bool:
+    """Whether the verb at ``j`` asks for or charges something, the words after it what
+    was said: "called for the government to act", "urged Iran to", "accused him of
+    brandishing a weapon", "has demanded", "vowed to"; not "called him", "urged calm"."""
+    verb = words[j]
+    ahead = words[j + 1 : j + 7]
+    if ahead[:1] == ["by"] or ahead[1:2] in (["and"], ["or"]) or words[j - 1] in _COME:
+        return False  # "accused by", "call for and ask for", "come calling for"
+    if verb in _CALLS:  # "called for ...", "called it a rogue operation"
+        return ahead[:1] == ["for"] or (ahead[:1] in _IT_THAT and ahead[1:2] in _A_THE)
+    if verb in _URGES:
+        return "to" in ahead[1:]  # "urged Iran to", not "urged to"
+    if verb in _ACCUSES:
+        return "of" in ahead[1:]
+    if verb in _VOWS:
+        return ahead[:1] == ["to"]
+    return verb == "demanded" and ahead[:1] == ["that"]
+
+
+_IT_THAT = (["it"], ["that"], ["this"], ["them"], ["him"], ["her"])
+_A_THE = (["a"], ["an"], ["the"])
+_COME = frozenset("come comes came coming remains remain".split())
+_CALLS = frozenset("call calls called calling".split())
+_URGES = frozenset("urge urges urged urging".split())
+_ACCUSES = frozenset("accuse accuses accused accusing".split())
+_VOWS = frozenset("vowed vows pledged pledges promised promises".split())
 
 
 def _he_or_she(words: Sequence[str], s: int, j: int) -> bool:
@@ -777,6 +831,8 @@ def _after_addressee(words: Sequence[str], forms: Sequence[str], j: int, e: int)
     MPs that"; None where only an addressee follows ("what Sakir said to those MPs
     tonight": no words of the saying)."""
     body = j + 1
+    if asks(words, j):
+        return body  # "called for the government to act", "accused him of lying"
     if body < e and words[body] in _REFLEXIVE:
         return body + 1  # "as Karma said himself, ..."
     if words[j] in _WROTE:

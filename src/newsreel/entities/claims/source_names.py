@@ -273,13 +273,14 @@ def speaks(speaker: str) -> bool:
     )
 
 
-_TRAILERS = frozenset({"who", "who've", "who'd", "who's", "that", "which"})
+_TRAILERS = frozenset({"who", "who've", "who'd", "who's", "that", "which", "has", "have", "had"})
 
 
 def tidy_speaker(got: Sequence[str]) -> tuple[list[str], int]:
     """A speaker's words without a leading "quoting" (the source is what follows), a
     stammer ("his his spokesman"), a trailing "who've" ("people in the Treasury who've
-    said") or a comma after the name; with how many words were cut from the front."""
+    said") or "has" ("Phil Mickelson has called") or a comma after the name; with how
+    many words were cut from the front."""
     cut = int(len(got) > 1 and got[0].casefold() == "quoting")
     out: list[str] = []
     for word in got[cut:]:
