@@ -37,6 +37,34 @@ def test_enrich_is_incremental(enriched: Path) -> None:
     assert code == 0 and json.loads(out)["videos"] == 0
 
 
+def test_enrich_before_repair_is_done_again_on_the_repaired_text(
+    enriched: Path, tmp_path: Path
+) -> None:
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    db = tmp_path / "early.db"
+    assert run("ingest", str(examples / "records" / "000_ca11e6ccf9581cca.txt"), archive=db)[0] == 0
+    code, out, _ = run("enrich", "--json", archive=db)
+    assert code == 0 and json.loads(out)["videos"] == 1
+    assert run("repair", archive=db)[0] == 0
+    code, out, _ = run("enrich", "--json", archive=db)
+    assert code == 0 and json.loads(out)["videos"] == 1  # the repaired text, enriched
+
+    # the same quotes as an archive repaired before it was enriched
+    def said(archive: Path) -> list[str]:
+        out = run("quotes", "wyqHuhmsA28", "--json", archive=archive)[1]
+        return [q["text"] for q in map(json.loads, out.splitlines())]
+
+    assert said(db) == said(enriched) != []
+    # a repair that leaves the text as it was asks for no enrich
+    with open_archive(db) as archive:
+        rows = archive.store.db.execute("SELECT transcript_id, model, text FROM repairs").fetchall()
+        archive.store.repairs.save_repairs(
+            [(tid, model, text, {}, 1, 0) for tid, model, text in rows]
+        )
+    code, out, _ = run("enrich", "--json", archive=db)
+    assert code == 0 and json.loads(out)["videos"] == 0
+
+
 def test_seed_entities_link_misheard_spellings(enriched: Path) -> None:
     code, out, _ = run("entities", "wyqHuhmsA28", "--json", archive=enriched)
     rows = {r["name"]: r for r in map(json.loads, out.splitlines())}

@@ -28,9 +28,16 @@ class SQLiteRepairs(Repository):
         ]
 
     def save_repairs(self, rows: Sequence[tuple[int, str, str, dict[str, Any], int, int]]) -> None:
-        """Store (id, model, aligned text, data, sentences, turns) and queue re-indexing."""
+        """Store (id, model, aligned text, data, sentences, turns) and queue re-indexing;
+        a transcript whose text the repair changed is enriched again (its mentions, claims
+        and quotes point at words of the text they were found in)."""
         stamp = now()
         with self.db:
+            self.db.executemany(
+                "DELETE FROM enrichments WHERE transcript_id = ? AND NOT EXISTS "
+                "(SELECT 1 FROM repairs WHERE transcript_id = ? AND text = ?)",
+                [(r[0], r[0], r[2]) for r in rows],
+            )
             self.db.executemany(
                 "INSERT OR REPLACE INTO repairs VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
