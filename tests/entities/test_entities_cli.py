@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -56,8 +57,9 @@ def test_enrich_before_repair_is_done_again_on_the_repaired_text(
 
     assert said(db) == said(enriched) != []
     # a repair that leaves the text as it was asks for no enrich
+    with sqlite3.connect(db) as raw:
+        rows = raw.execute("SELECT transcript_id, model, text FROM repairs").fetchall()
     with open_archive(db) as archive:
-        rows = archive.store.db.execute("SELECT transcript_id, model, text FROM repairs").fetchall()
         archive.store.repairs.save_repairs(
             [(tid, model, text, {}, 1, 0) for tid, model, text in rows]
         )
