@@ -371,6 +371,29 @@ def test_an_entity_named_as_the_archive_names_it_gets_no_did_you_mean(tmp_path: 
         assert arch.did_you_mean("Kairo") == "Cairo"
 
 
+def test_a_name_typed_as_one_is_respelled_only_into_a_name_said(tmp_path: Path) -> None:
+    """Regression (docs review): on an archive not enriched, "Shin Bet" got "did you
+    mean: 'Shine Bet'", words said in two other videos but never together, and "Shim Bet"
+    is only heard like what was typed."""
+    from newsreel import open_archive
+
+    record = "<video_id>{}</video_id>\n<doc>\n{}\n</doc>\n"
+    texts = {
+        "shinbet0001": "representatives from mosad and shim bit went to the Cairo talks",
+        "shinbet0002": "the sun will shine on the parade in Cairo all day",
+        "shinbet0003": "fans bet on the match in Cairo all week",
+    }
+    paths = []
+    for vid, text in texts.items():
+        paths.append(tmp_path / f"{vid}.txt")
+        paths[-1].write_text(record.format(vid, text))
+    with open_archive(tmp_path / "a.db") as arch:
+        arch.ingest(paths)
+        assert arch.did_you_mean("Shin Bet") is None
+        assert arch.did_you_mean("shin bet") == "shim bet"  # plain words: each respelled
+        assert arch.did_you_mean("Kairo Talks") == "Cairo Talks"  # a name said as typed
+
+
 def test_a_common_word_heard_as_another_is_no_phrase_match() -> None:
     """Regression (review): '"the election"' ranked "the location" first and '"the
     hostage"' found "the stage" four times in five; a stopword as typed is no evidence."""

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+_NAME_TYPED = re.compile(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*){1,3}")  # "Shin Bet", "Kim Jong Un"
 _WORDS = re.compile(r"\w+")
 _NAMES_ASKED = 20_000  # entities mentioned most that a misspelt query may name
 _NAMED_FOR = 60.0  # seconds "did you mean" reuses them for, unless this object writes
@@ -157,7 +158,11 @@ class ReadingMethods(ArchiveBase):
             return better.capitalize() if word[:1].isupper() else better
 
         respelt = _WORDS.sub(respelled, query)
-        node, chosen = self._widest(respelt, False, channel=None, lang=None, since=None, until=None)
+        # a name typed as one ("Shin Bet") is respelled as one, said as respelled: not
+        # "Shine Bet" (two words said apart) nor "Shim Bet" (heard like what was typed)
+        named = _NAME_TYPED.fullmatch(query.strip()) is not None
+        asked = f'"{respelt.strip()}"' if named else respelt
+        node, chosen = self._widest(asked, named, channel=None, lang=None, since=None, until=None)
         return respelt if self.indexes.matching_ids(node, chosen) else None  # never a query
         # that finds nothing ("Mar-a-Logo", "Azade Majumder")
 
