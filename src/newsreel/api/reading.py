@@ -160,9 +160,9 @@ class ReadingMethods(ArchiveBase):
         respelt = _WORDS.sub(respelled, query)
         # a name typed as one ("Shin Bet") is respelled as one, said as respelled: not
         # "Shine Bet" (two words said apart) nor "Shim Bet" (heard like what was typed)
-        named = _NAME_TYPED.fullmatch(query.strip()) is not None
-        asked = f'"{respelt.strip()}"' if named else respelt
-        node, chosen = self._widest(asked, named, channel=None, lang=None, since=None, until=None)
+        as_name = _NAME_TYPED.fullmatch(query.strip()) is not None
+        asked = f'"{respelt.strip()}"' if as_name else respelt
+        node, chosen = self._widest(asked, as_name, channel=None, lang=None, since=None, until=None)
         return respelt if self.indexes.matching_ids(node, chosen) else None  # never a query
         # that finds nothing ("Mar-a-Logo", "Azade Majumder")
 
