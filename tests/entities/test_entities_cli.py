@@ -388,6 +388,9 @@ def test_a_rename_says_when_it_merges_and_refuses_the_same_name(
     # a way another entity was heard finds that entity: taking it would hide it
     code, _, err = run("entity-rename", "Cairo", "shim bit", archive=db)
     assert code == 1 and "'shim bit' is how 'Shin Bet' was heard" in err
+    # docs review: a merged entity's old name acts on the entity it went to, and says so
+    code, out, _ = run("entity-rename", "Mosad", "Shin Bet Agency", archive=db)
+    assert code == 0 and out.startswith("renamed Shin Bet (found as 'Mosad') to Shin Bet Agency")
 
 
 def test_claims_take_a_query_and_filters_and_a_limit(enriched: Path) -> None:

@@ -175,6 +175,12 @@ def test_a_file_over_max_file_size_is_quarantined_unread(tmp_path: Path) -> None
     assert "--max-file-size" in err
     code, err = cli("ingest", str(big), "--max-file-size", "1M", "--archive", str(tmp_path / "a"))
     assert code == 0, err
+    # docs review: a size under 1 KiB is said once ("56 bytes", not "56 bytes (56 bytes)")
+    small = tmp_path / "small.txt"
+    small.write_text("<video_id>abc</video_id>\n<doc>\nhello there\n</doc>\n")
+    n = small.stat().st_size
+    code, err = cli("ingest", str(small), "--max-file-size", "10", "--archive", str(tmp_path / "b"))
+    assert code == 3 and f"the file is {n} bytes, over the 10 bytes limit" in err, err
 
 
 def test_max_file_size_must_be_a_size(tmp_path: Path) -> None:

@@ -24,7 +24,9 @@ from newsreel.cli.common import (
     wait_option,
     with_progress,
 )
+from newsreel.errors import NotFoundError
 from newsreel.rows import JsonRow
+from newsreel.text import fold
 
 ENTITY_VIDEOS = 10  # videos listed by `newsreel entity` (all in --json)
 
@@ -274,8 +276,9 @@ def quotes(
 def entity_merge(source: str, target: str, archive: Path | None) -> None:
     """Merge entity SOURCE into TARGET (all its spellings); kept across re-runs."""
     with open_writable(existing_archive(archive)) as arch:
+        what = _as_found(arch, source)
         moved = arch.merge_entities(source, target)
-    click.echo(f"merged {source} into {target}: {counted(moved, 'mention')} moved")
+    click.echo(f"merged {what} into {target}: {counted(moved, 'mention')} moved")
 
 
 @click.command("entity-split")
@@ -310,10 +313,22 @@ def entity_rename(name: str, new_name: str, kind: str | None, archive: Path | No
     """Give entity NAME the name NEW_NAME, and with --type another type (kept across
     re-runs; the name of another entity of that type merges the two)."""
     with open_writable(existing_archive(archive)) as arch:
+        what = _as_found(arch, name)
         merged = arch.rename_merges(name, new_name, kind)
         moved = arch.rename_entity(name, new_name, kind)
     done = "merged" if merged else "renamed"
     click.echo(
-        f"{done} {name} {'into' if merged else 'to'} {new_name}: "
+        f"{done} {what} {'into' if merged else 'to'} {new_name}: "
         f"{counted(moved, 'mention')} relinked"
     )
+
+
+def _as_found(arch: Archive, name: str) -> str:
+    """The entity a typed name finds, said so where it is another's spelling ("Rafah
+    (found as 'Israel')", after "Israel" was merged into Rafah); the name itself where
+    no entity has it (the command then says so)."""
+    try:
+        found = arch.entity(name).name
+    except NotFoundError:
+        return name
+    return found if fold(found) == fold(name) else f"{found} (found as {name!r})"

@@ -82,7 +82,7 @@ MIN_TOKEN = 12  # characters of a write token: a one-letter token guards nothing
     multiple=True,
     metavar="NAME",
     help="Also answer requests for this host name (repeatable); by default only "
-    "127.0.0.1, localhost and the --host address are answered.",
+    "127.0.0.1, ::1, localhost and the --host address are answered.",
 )
 @click.option(
     "--time-budget",

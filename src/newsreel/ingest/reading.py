@@ -80,8 +80,9 @@ def checked_stat(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> os.stat_r
 
 
 def _too_big(size: int, max_size: int) -> str:
+    exact = f" ({size:,} bytes)" if size >= 1024 else ""  # not "56 bytes (56 bytes)"
     return (
-        f"the file is {format_size(size)} ({size:,} bytes), over the {format_size(max_size)} "
+        f"the file is {format_size(size)}{exact}, over the {format_size(max_size)} "
         "limit on one input file; raise it with --max-file-size to read it"
     )
 
