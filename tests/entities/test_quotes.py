@@ -382,3 +382,24 @@ def test_calls_for_and_accusations_are_sayings(text: str, expected: tuple[str, s
 )
 def test_no_saying_where_nothing_is_asked_or_no_one_asks(text: str) -> None:
     assert _said(text) == []
+
+
+def test_was_saying_reports_speech_but_not_where_recalled() -> None:
+    assert _said(
+        "A commander was arrested, and the Israelis are saying that the strikes followed."
+    ) == [("the Israelis", "the strikes followed.")]
+    assert _said("The Prime Minister is saying that the plan will work well.") == [
+        ("The Prime Minister", "the plan will work well.")
+    ]
+    # what someone said before, recalled by the one now speaking
+    assert _said("The thing about what Chuck Schumer was saying there, they tried it before.") == []
+    assert _said("As Alex was saying earlier this is the latest case study of many.") == []
+    assert _said("What he is saying is that the deal is off now.") == []
+
+
+def test_a_second_name_also_saying_ends_the_first_saying() -> None:
+    said = _said(
+        "FIFA said in a statement in March, Qatar also says that it has done more for its workers."
+    )
+    assert said[-1] == ("Qatar", "it has done more for its workers.")
+    assert "Qatar" not in said[0][1]

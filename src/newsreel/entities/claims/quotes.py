@@ -137,10 +137,13 @@ def _speaker_of(
     if (
         opening
         and words[j] == "saying"
+        and not _progressive(words, s, j)
         and (named := _saying_after(words, forms, s, j)) is not None
     ):
         return named  # "Nigel Farage, the Reform UK leader, saying that ..."
-    speaker = _speaker_before(words, forms, s, j)
+    speaker = _speaker_before(words, forms, s, j - _progressive(words, s, j))
+    if speaker is not None and _progressive(words, s, j) and _recalled(words, s, speaker[1], j):
+        return None  # "what Chuck Schumer was saying there", "as Alex was saying earlier"
     if speaker is not None:
         speaker = _whole_speaker(words, forms, s, speaker)
     elif opening and words[j - 1] == "and":
@@ -527,6 +530,7 @@ def _reports_after(forms: Sequence[str], words: Sequence[str], s: int, j: int) -
     if (
         words[j] == "saying"
         and not forms[j - 1][:1].isupper()
+        and not _progressive(words, s, j)
         and _saying_after(words, forms, s, j) is None
     ):
         return False  # "Mark Carney saying ..." is his; "kept saying", "by saying" say less
@@ -583,6 +587,31 @@ _CALLS = frozenset("call calls called calling".split())
 _URGES = frozenset("urge urges urged urging".split())
 _ACCUSES = frozenset("accuse accuses accused accusing".split())
 _VOWS = frozenset("vowed vows pledged pledges promised promises".split())
+
+
+def _progressive(words: Sequence[str], s: int, j: int) -> bool:
+    """Whether "saying" at ``j`` follows a form of "be" that follows its speaker ("the
+    Israelis are saying that", "he was saying, look, ..."); not "what he is saying"."""
+    return (
+        words[j] == "saying"
+        and j - 2 >= s
+        and words[j - 1] in _BE_ING
+        and words[j - 2] not in _WHAT
+        and not (j - 3 >= s and words[j - 3] in _WHAT)
+    )
+
+
+_BE_ING = frozenset("is are was were".split())
+
+
+def _recalled(words: Sequence[str], s: int, first: int, j: int) -> bool:
+    """Whether the speaker from ``first`` of the "was saying" at ``j`` is what a clause
+    recalls, not who speaks now: after "what", "as" or "how" ("that the police were
+    saying" is theirs)."""
+    return any(words[k] in _RECALLING for k in range(max(s, first - 1), j - 1))
+
+
+_RECALLING = frozenset("what as how".split())
 
 
 def _he_or_she(words: Sequence[str], s: int, j: int) -> bool:
@@ -730,7 +759,10 @@ def _another_says(words: Sequence[str], forms: Sequence[str], at: int, e: int) -
         and words[named] not in _PRONOUNS
     ):
         named += 1
-    return k < named < e and named - k <= 4 and words[named] in _QUOTE_SAY
+    verb = named
+    while verb < e and verb - named < 2 and words[verb] in _ALSO_SAID:
+        verb += 1  # "..., Qatar also says that"
+    return k < named < e and named - k <= 4 and verb < e and words[verb] in _QUOTE_SAY
 
 
 def _goes_on(form: str, word: str) -> bool:
