@@ -403,3 +403,24 @@ def test_a_second_name_also_saying_ends_the_first_saying() -> None:
     )
     assert said[-1] == ("Qatar", "it has done more for its workers.")
     assert "Qatar" not in said[0][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a description with an owner between commas, or one no comma closes
+        (
+            "Stephen Cockburn, Amnesty's head of economic justice, said that it was wrong.",
+            "Stephen Cockburn",
+        ),
+        (
+            "Khai Stuyong, part of UEFA's visiting team said it is clear that it has improved.",
+            "Khai Stuyong",
+        ),
+        # a name in apposition is the speaker; a possessive that opens the clause too
+        ("The mayor, Vitali Klitschko, said that the city was very cold.", "Vitali Klitschko"),
+        ("In Paris, UEFA's president said that the final was safe.", "UEFA's president"),
+    ],
+)
+def test_a_speaker_is_named_past_their_description(text: str, speaker: str) -> None:
+    assert [s for s, _ in _said(text)] == [speaker]

@@ -249,14 +249,16 @@ def _description(words: Sequence[str], forms: Sequence[str], start: int, verb: i
     ``verb`` ("The agency, a group based in the US, says"; "Amnesty, the rights group,
     said"; "The ministry, which runs the schools, says"), so that the speaker is the
     name before it; not a name in apposition ("The mayor, Vitali Klitschko, said")."""
-    if verb - 1 <= start or forms[verb - 1][-1:] != ",":
+    if verb - 1 <= start:
         return None
+    if forms[verb - 1][-1:] != ",":
+        return _unclosed(words, forms, start, verb)
     for k in range(verb - 2, max(start - 1, verb - 12), -1):
         if forms[k][-1:] in ".?!;:":
             return None
         if forms[k][-1:] == ",":
             described = (
-                words[k + 1] in _DESCRIBES
+                (words[k + 1] in _DESCRIBES or _possessive(forms[k + 1]))
                 and k + 1 < verb - 1
                 # not a relative clause with a subject of its own: "That's one thing,
                 # which I notice if I compare, say, ...": "say" is no verb of it
@@ -269,7 +271,26 @@ def _description(words: Sequence[str], forms: Sequence[str], start: int, verb: i
 
 
 # the first word of a description between commas: "a group based in", "which runs"
-_DESCRIBES = frozenset("a an the which who whose one its their".split())
+_DESCRIBES = frozenset("a an the which who whose one its their part head member".split())
+
+
+def _possessive(form: str) -> bool:
+    """Whether a description opens with an owner: "Amnesty's head of economic and social
+    justice" (a name in apposition has none: "The mayor, Vitali Klitschko, said")."""
+    return form[:1].isupper() and form.rstrip(",").endswith(("'s", "’s"))
+
+
+def _unclosed(words: Sequence[str], forms: Sequence[str], start: int, verb: int) -> int | None:
+    """The first token of a description no comma closes, after a name that opens the
+    clause: "Khai Stuyong, part of UEFA's visiting team said" (part of it: not who)."""
+    for k in range(verb - 2, max(start - 1, verb - 9), -1):
+        if forms[k][-1:] in ".?!;:":
+            return None
+        if forms[k][-1:] == ",":
+            opened = words[k + 1 : k + 3] in (["part", "of"], ["one", "of"], ["member", "of"])
+            named = all(forms[n][:1].isupper() for n in range(start, k + 1))
+            return k + 1 if opened and named and k - start < 4 else None
+    return None
 
 
 def _opener(
