@@ -424,3 +424,15 @@ def test_a_second_name_also_saying_ends_the_first_saying() -> None:
 )
 def test_a_speaker_is_named_past_their_description(text: str, speaker: str) -> None:
     assert [s for s, _ in _said(text)] == [speaker]
+
+
+def test_a_person_spoken_to_is_no_he() -> None:
+    """Review of the archive's quotes: "Intriguingly, Adam, I was talking to the guy who
+    runs it ... and he was saying" gave the guy's words to Adam, the presenter."""
+    text = (
+        "Intriguingly, Adam, I was talking to the guy who runs the shop and he was "
+        "saying that business here is more stable ."
+    )
+    assert speakers(text, {"Adam": (1, 2)}) == []
+    text = "Later Adam went to the shop and he was saying that business here is stable ."
+    assert speakers(text, {"Adam": (1, 2)}) == ["Adam"]

@@ -36,7 +36,13 @@ def pronoun_resolved(
         persons = groups  # "they say": an organisation or a people ("the Israelis")
     *before, (s, _) = spans
     for start, end in [(s, quote.speaker_start), *reversed(before)]:
-        named = [i for i in range(start, end) if i in persons and not _modifier(forms, i, persons)]
+        named = [
+            i
+            for i in range(start, end)
+            if i in persons
+            and not _modifier(forms, i, persons)
+            and not _addressed(forms, i, persons)
+        ]
         roles = [i for i in range(start, end) if _unnamed_role(forms, i, persons, one)]
         if roles or named:
             break
@@ -75,6 +81,26 @@ _NAMED_THINGS = frozenset(
     "administration era government family foundation camp campaign gunmen fighters "
     "militants".split()
 )
+
+
+def _addressed(forms: Sequence[str], i: int, persons: Mapping[int, str]) -> bool:
+    """Whether the person mention at token ``i`` is spoken to, between commas before "I",
+    "you" or "we": "Intriguingly, Adam, I was talking to ..." (no "he" stands for Adam)."""
+    first, last = i, i
+    while first - 1 in persons and persons[first - 1] == persons[i]:
+        first -= 1
+    while last + 1 in persons and persons[last + 1] == persons[i]:
+        last += 1
+    return (
+        first > 0
+        and forms[first - 1].endswith(",")
+        and forms[last].endswith(",")
+        and last + 1 < len(forms)
+        and core(forms[last + 1]).lower() in _SPOKEN_TO
+    )
+
+
+_SPOKEN_TO = frozenset("i you we i'm you're we're i've you've we've".split())
 
 
 def _unnamed_role(
