@@ -436,3 +436,17 @@ def test_a_person_spoken_to_is_no_he() -> None:
     assert speakers(text, {"Adam": (1, 2)}) == []
     text = "Later Adam went to the shop and he was saying that business here is stable ."
     assert speakers(text, {"Adam": (1, 2)}) == ["Adam"]
+
+
+def test_a_passive_with_an_adverb_reports_no_words() -> None:
+    """Audit of the archive's quotes: "New York City FC was officially announced as the
+    MLS's 20th franchise" was a quote of the club's."""
+    assert _said("In May 2013, New York City FC was officially announced as the 20th club.") == []
+    assert _said("The club has officially announced that the new stadium opens in May.") == [
+        ("The club", "the new stadium opens in May.")
+    ]
+
+
+def test_a_thing_said_opens_no_saying() -> None:
+    assert _said("Something that Infantino said in his closing speech was that it was fine.") == []
+    assert _said("Some of the things that Donald Trump was saying were that Europe is lost.") == []

@@ -144,6 +144,8 @@ def _speaker_of(
     speaker = _speaker_before(words, forms, s, j - _progressive(words, s, j))
     if speaker is not None and _progressive(words, s, j) and _recalled(words, s, speaker[1], j):
         return None  # "what Chuck Schumer was saying there", "as Alex was saying earlier"
+    if speaker is not None and _thing_said(words, s, speaker[1]):
+        return None  # "something that Infantino said in his closing speech was ..."
     if speaker is not None:
         speaker = _whole_speaker(words, forms, s, speaker)
     elif opening and words[j - 1] == "and":
@@ -534,7 +536,10 @@ def _reports_after(forms: Sequence[str], words: Sequence[str], s: int, j: int) -
         and _saying_after(words, forms, s, j) is None
     ):
         return False  # "Mark Carney saying ..." is his; "kept saying", "by saying" say less
-    if words[j - 1] in _BE_OR_GET and (words[j] in _TOLD or words[j].endswith("ed")):
+    be = j - 1
+    while be > s and words[be].endswith("ly") and len(words[be]) > 4:
+        be -= 1  # "was officially announced as"
+    if words[be] in _BE_OR_GET and (words[j] in _TOLD or words[j].endswith("ed")):
         return False
     return not _not_speech(words, j)
 
@@ -609,6 +614,18 @@ def _recalled(words: Sequence[str], s: int, first: int, j: int) -> bool:
     recalls, not who speaks now: after "what", "as" or "how" ("that the police were
     saying" is theirs)."""
     return any(words[k] in _RECALLING for k in range(max(s, first - 1), j - 1))
+
+
+def _thing_said(words: Sequence[str], s: int, first: int) -> bool:
+    """Whether the speaker from ``first`` opens a relative clause on a thing said ("some
+    of the things that President Trump was saying", "something that Infantino said in
+    his closing speech was"): what was said is that thing, not the words after."""
+    return first - 2 >= s and words[first - 1] == "that" and words[first - 2] in _THINGS_SAID
+
+
+_THINGS_SAID = frozenset(
+    "things stuff everything something anything points comments remarks".split()
+)
 
 
 _RECALLING = frozenset("what as how".split())
