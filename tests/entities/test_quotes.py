@@ -450,3 +450,12 @@ def test_a_passive_with_an_adverb_reports_no_words() -> None:
 def test_a_thing_said_opens_no_saying() -> None:
     assert _said("Something that Infantino said in his closing speech was that it was fine.") == []
     assert _said("Some of the things that Donald Trump was saying were that Europe is lost.") == []
+
+
+def test_he_after_a_name_s_kin_is_no_one_named() -> None:
+    """Audit of the archive's quotes: "Prince Edward, Andrew's younger brother, who was
+    asked ... He said" gave Edward's words to Andrew."""
+    text = "Andrew's younger brother was asked about it . He said there are many victims ."
+    assert speakers(text, {"Andrew": (0, 1)}) == []
+    text = "Andrew was asked about it at a conference . He said there are many victims ."
+    assert speakers(text, {"Andrew": (0, 1)}) == ["Andrew"]

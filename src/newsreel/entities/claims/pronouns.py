@@ -43,7 +43,11 @@ def pronoun_resolved(
             and not _modifier(forms, i, persons)
             and not _addressed(forms, i, persons)
         ]
-        roles = [i for i in range(start, end) if _unnamed_role(forms, i, persons, one)]
+        roles = [
+            i
+            for i in range(start, end)
+            if _unnamed_role(forms, i, persons, one) or _kin_of(forms, i, persons)
+        ]
         if roles or named:
             break
     else:
@@ -80,6 +84,25 @@ _NAMED_THINGS = frozenset(
     "files file scandal affair case estate island documents emails saga network "
     "administration era government family foundation camp campaign gunmen fighters "
     "militants".split()
+)
+
+
+def _kin_of(forms: Sequence[str], i: int, persons: Mapping[int, str]) -> bool:
+    """Whether token ``i`` ends a person's possessive whose kin or aide follows, another
+    person no name goes with: "Andrew Mountbatten Windsor's younger brother who was
+    asked ... He said" (the brother said it, not Andrew)."""
+    if i not in persons or (i + 1 in persons and persons[i + 1] == persons[i]):
+        return False
+    if not bare(forms[i]).endswith(("'s", "\u2019s")):
+        return False
+    ahead = [core(f).lower() for f in forms[i + 1 : i + 3]]
+    return bool(ahead) and (ahead[0] in _KIN or (len(ahead) > 1 and ahead[1] in _KIN))
+
+
+_KIN = frozenset(
+    "brother sister son daughter wife husband father mother partner lawyer lawyers "
+    "spokesman spokeswoman spokesperson aide aides friend uncle aunt cousin nephew niece "
+    "colleague boss deputy widow fiancee fiancée girlfriend boyfriend".split()
 )
 
 
