@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,14 +14,23 @@ from newsreel.repair.repairer import readable, repair_text
 NONE, COMMA, PERIOD, QUESTION = range(4)
 
 
-def _joined(text: str, marks: dict[int, int], capitals: set[int]) -> list[str]:
+def _labels(
+    rule: Callable[[list[str], list[str], np.ndarray, list[str]], np.ndarray],
+    text: str,
+    marks: dict[int, int],
+    capitals: set[int],
+) -> list[str]:
+    """The labels ``rule`` leaves of ``marks`` on ``text``, ``capitals`` cased so."""
     tokens = text.split()
     punct = np.zeros(len(tokens), dtype=np.int64)
     for i, mark in marks.items():
         punct[i] = mark
     cases = ["capital" if i in capitals else "lower" for i in range(len(tokens))]
-    out = names_joined(tokens, kinds(tokens), punct, cases)
-    return [PUNCT[int(p)] for p in out]
+    return [PUNCT[int(p)] for p in rule(tokens, kinds(tokens), punct, cases)]
+
+
+def _joined(text: str, marks: dict[int, int], capitals: set[int]) -> list[str]:
+    return _labels(names_joined, text, marks, capitals)
 
 
 def test_a_name_standing_as_a_sentence_joins_the_one_before() -> None:
@@ -72,12 +83,7 @@ def test_only_a_model_full_stop_ever_becomes_a_comma(
 
 
 def _dangling(text: str, marks: dict[int, int], capitals: set[int]) -> list[str]:
-    tokens = text.split()
-    punct = np.zeros(len(tokens), dtype=np.int64)
-    for i, mark in marks.items():
-        punct[i] = mark
-    cases = ["capital" if i in capitals else "lower" for i in range(len(tokens))]
-    return [PUNCT[int(p)] for p in dangling_joined(tokens, kinds(tokens), punct, cases)]
+    return _labels(dangling_joined, text, marks, capitals)
 
 
 def test_no_sentence_ends_on_in_or_the_before_a_name() -> None:

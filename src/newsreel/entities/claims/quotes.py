@@ -134,15 +134,16 @@ def _speaker_of(
     s, e = span
     if not _reports_after(forms, words, s, j):
         return None
+    progressive = _progressive(words, s, j)  # "the Israelis are saying"
     if (
         opening
         and words[j] == "saying"
-        and not _progressive(words, s, j)
+        and not progressive
         and (named := _saying_after(words, forms, s, j)) is not None
     ):
         return named  # "Nigel Farage, the Reform UK leader, saying that ..."
-    speaker = _speaker_before(words, forms, s, j - _progressive(words, s, j))
-    if speaker is not None and _progressive(words, s, j) and _recalled(words, s, speaker[1], j):
+    speaker = _speaker_before(words, forms, s, j - progressive)
+    if speaker is not None and progressive and _recalled(words, s, speaker[1], j):
         return None  # "what Chuck Schumer was saying there", "as Alex was saying earlier"
     if speaker is not None and _thing_said(words, s, speaker[1]):
         return None  # "something that Infantino said in his closing speech was ..."
