@@ -228,6 +228,22 @@ def test_a_claim_s_unit_is_what_follows_it_in_its_sentence() -> None:
     assert claim_unit("1.5 million", "dollars each", "another wording") == "USD"
 
 
+def test_a_range_s_first_number_is_in_its_last_number_s_unit() -> None:
+    """Regression (review): "about 60 to 70%" stored 60 with no unit, "upwards of two to
+    three billion dollars" 2 billion with none, "300 million US dollars" none."""
+    from newsreel.rows import claim_unit
+
+    said = "the hotel occupancy rate in April was about 60 to 70% My sources"
+    assert claim_unit("60", "hotel occupancy rate", said) == "percent"
+    said = "upwards of two to three billion dollars from the fund"
+    assert claim_unit("two", "from the fund", said) == "USD"
+    assert claim_unit("300 million", None, "worth about 300 million US dollars.") == "USD"
+    # a range of things counted, or a number and a word after it, has none
+    assert claim_unit("5", "people", "between 5 to 10 people died") is None
+    assert claim_unit("2", "vote", "the 2 to 1 vote and 50% of them") is None
+    assert claim_unit("50", None, "he lost 50 to 60 pounds last year") is None  # weight
+
+
 def test_pounds_of_weight_are_no_money() -> None:
     """Regression (review): "still lost 50 pounds" and "lose one to two pounds per
     week" were claims in GBP."""

@@ -139,6 +139,8 @@ _UNIT_WORDS = {
     "per cent": "percent",
     "dollars": "USD",
     "dollar": "USD",
+    "us dollars": "USD",
+    "us dollar": "USD",
     "pounds": "GBP",
     "pound": "GBP",
     "quid": "GBP",
@@ -158,8 +160,9 @@ _UNIT_WORDS = {
 def claim_unit(text: str, subject: str | None, sentence: str | None = None) -> str | None:
     """The unit a claim's number is in, as its words say: a sign in the text ("$1.6
     million", "40%"), else a currency or "percent" opening the text's tail or what
-    follows the text in its ``sentence`` ("91 million pounds"; without the sentence,
-    the subject: "dollars each"); None for a count."""
+    follows the text in its ``sentence`` ("91 million pounds", "300 million US
+    dollars"; without the sentence, the subject: "dollars each"), also past the rest of
+    a range ("60 to 70%", "two to three billion dollars"); None for a count."""
     for sign, unit in _UNIT_SIGNS.items():
         if sign in text:
             return unit
@@ -175,7 +178,17 @@ def claim_unit(text: str, subject: str | None, sentence: str | None = None) -> s
             return None  # "lost 50 pounds", "weighing seven pounds": a weight
         if two in _UNIT_WORDS or word in _UNIT_WORDS:
             return _UNIT_WORDS.get(two) or _UNIT_WORDS[word]
-        if not any(c.isdigit() for c in word) and word not in _SCALES:
+        digits = any(c.isdigit() for c in word)
+        if (
+            n
+            and digits
+            and (ranged := next((u for c, u in _UNIT_SIGNS.items() if c in word), None))
+        ):
+            return ranged  # "60 to 70%": a range's first number is in its last one's unit
+        ahead = words[n + 1] if n + 1 < len(words) else ""
+        if word in ("to", "or") and (any(c.isdigit() for c in ahead) or ahead in _SCALES):
+            continue  # "two to three billion dollars"
+        if not digits and word not in _SCALES:
             break  # past the number and its scale: "dollars" must come next
     return None
 

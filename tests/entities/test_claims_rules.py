@@ -2311,6 +2311,10 @@ def test_a_number_that_names_a_thing_at_a_sentence_start_is_no_claim() -> None:
     assert values("Many died of covid 19 last year .") == {}
     assert values("About 300 people died .") == {300: "people died"}
     assert values("Nearly 40 people died .") == {40: "people died"}
+    # "Formula 1" is the sport's name, at a sentence start or not (review)
+    assert values("Formula 1 comes at a critical time .") == {}
+    assert values("Saudi money poured into formula one races .") == {}
+    assert set(values("The formula 1 billion dollars a year was agreed .")) == {1e9}  # a sum
 
 
 def test_it_says_names_no_organisation_where_a_person_speaks_or_it_is_passive() -> None:
@@ -2645,3 +2649,39 @@ def test_a_source_cited_back_is_the_sentence_before_s_not_the_next() -> None:
     )
     assert got[20_000][1] == "local doctors"
     assert got[30_000][1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # a second saying of the sentence credits its own numbers (review)
+        (
+            "The Minister of Labour said that about 6,500 workers had died in Qatar since "
+            "the bid and Amnesty International said that 400 families were still waiting.",
+            {6500: "The Minister of Labour", 400: "Amnesty International"},
+        ),
+        # past the end of the source's words, the reporter's: no one's (review)
+        (
+            "Israel says it is meeting its obligations under the law, but eight agencies "
+            "in the UN dispute this claim.",
+            {8: None},
+        ),
+        # a number the source calls false is not its claim (review)
+        (
+            "The ILO says reports that more than 6,000 workers have died while building "
+            "World Cup venues are false.",
+            {6000: None},
+        ),
+        ("The ILO says reports that 6,000 workers have died are not true.", {6000: None}),
+        # ... but a saying that calls something true, or no saying, keeps its source
+        (
+            "Amnesty International said that 6,500 workers had died, and that was true.",
+            {6500: "Amnesty International"},
+        ),
+        ("The ILO says 6,000 workers have died.", {6000: "The ILO"}),
+    ],
+)
+def test_a_claim_is_credited_as_the_sayings_of_its_sentence_go(
+    text: str, sources: dict[float, str | None]
+) -> None:
+    assert sources_of(text) == sources

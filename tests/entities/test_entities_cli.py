@@ -502,3 +502,30 @@ def _hear_as(db: Path, entity: str, spelling: str) -> None:
             (tid, start, start + 1, spelling, other),
         )
     conn.close()
+
+
+def test_a_date_filter_says_how_many_rows_of_undated_videos_it_left_out(tmp_path: Path) -> None:
+    """Regression (review): ``claims --entity Qatar --since 2020-01-01`` listed 52 of
+    1,199 claims and said nothing of the 1,147 of undated videos a date filter leaves out."""
+    table = tmp_path / "q.csv"
+    said = (
+        "amnesty international said that about 6,500 workers had died in qatar since the "
+        "bid. it said that 400 families were still waiting"
+    )
+    table.write_text(
+        "video_id,title,publish_date,transcript\n"
+        f'dated000001,Qatar workers,2024-02-01,"{said}"\n'
+        f'undated0001,Qatar workers again,,"{said}"\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "q.db"
+    for step in (("ingest", str(table)), ("repair",), ("enrich",)):
+        assert run(*step, archive=db)[0] == 0
+    for what in ("claims", "quotes"):
+        code, out, err = run(what, "--since", "2020-01-01", archive=db)
+        everything = run(what, archive=db)[1]
+        assert code == 0 and out and len(out.splitlines()) * 2 == len(everything.splitlines())
+        left = len(everything.splitlines()) - len(out.splitlines())
+        assert f"Note: {left} {what[:-1] if left == 1 else what} of videos without a date" in err
+        # without a date filter, nothing is left out and nothing said
+        assert "Note:" not in run(what, archive=db)[2]

@@ -388,6 +388,16 @@ def test_a_country_the_ner_saw_is_no_persons_surname() -> None:
     assert linked[1] == linked[2] == ("Ukraine", "LOC")
 
 
+def test_a_town_the_ner_saw_is_no_persons_surname_unless_a_listed_one() -> None:
+    """Regression (review): "Let's go straight to Windsor" (22 mentions) was Andrew
+    Mountbatten Windsor's, and "Westminster" a person "Undermining Westminster"; a
+    listed person's surname the NER typed a place stays the person's ("Burnham")."""
+    found = [("Andrew Mountbatten Windsor", "PER"), ("Windsor", "LOC")]
+    assert Linker({}, {}).link_video(found)[1] == ("Windsor", "LOC")
+    found = [("Andy Burnham", "PER"), ("Burnham", "LOC")]
+    assert Linker({}, {}).link_video(found)[1] == ("Andy Burnham", "PER")
+
+
 def test_a_new_spelling_joins_a_sound_alike_of_the_same_video_whatever_its_type() -> None:
     linker = Linker(
         {}, {("gazprom", "ORG"): "Gazprom", ("shabana mahmood", "PER"): "Shabana Mahmood"}

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from newsreel import open_archive
 from newsreel.cli import main
-from newsreel.entities.gazetteer import find_lone_names
+from newsreel.entities.gazetteer import find_lone_names, named_in_title
 from newsreel.entities.linking import Linker
 from newsreel.entities.listed import NameList, people
 from newsreel.entities.names import (
@@ -543,6 +543,25 @@ def test_a_when_named_spelling_counts_in_any_case_where_the_video_names_the_enti
     # "you wafer" is no English: UEFA anywhere
     rows = enrich_tokens("the you wafer rules".split(), [], Linker({}, {}))
     assert [(r[2], r[3]) for r in rows.mentions] == [("you wafer", "UEFA")]
+
+
+def test_a_when_named_spelling_counts_where_only_the_title_names_the_entity() -> None:
+    """Regression (fresh7's 8ANHtDlM0Yk): fans in Doha say Qatar only as "Cutter" and
+    "Guitar"; the title, written by hand, names Qatar, and is the evidence."""
+    tokens = "we came to Cutter for the football and Guitar has been great".split()
+    tagged = [Mention(3, 4, "ORG", "Cutter"), Mention(8, 9, "PER", "Guitar")]
+    title = "English Football Fans In Qatar Go Against Media Bias | World Cup 2022"
+    rows = enrich_tokens(tokens, tagged, Linker({}, {}), title=title)
+    assert [(r[2], r[3]) for r in rows.mentions] == [("Cutter", "Qatar"), ("Guitar", "Qatar")]
+    # another title, or none, is no evidence; nor is a title's own when-named spelling
+    for other in ("Football fans on the road", None, "Guitar heroes of the Cutter Cup"):
+        assert enrich_tokens(tokens, tagged, Linker({}, {}), title=other).mentions == []
+
+
+def test_named_in_title_reads_curated_names_of_a_title() -> None:
+    assert named_in_title("Qatar's World Cup: Shin Bet and Rafah") >= {"Qatar", "Shin Bet"}
+    assert named_in_title("a guitar for the cutter") == frozenset()
+    assert named_in_title("") == named_in_title(None) == frozenset()
 
 
 def test_names_said_in_a_list_are_cut_where_a_listed_person_begins() -> None:

@@ -459,3 +459,69 @@ def test_he_after_a_name_s_kin_is_no_one_named() -> None:
     assert speakers(text, {"Andrew": (0, 1)}) == []
     text = "Andrew was asked about it at a conference . He said there are many victims ."
     assert speakers(text, {"Andrew": (0, 1)}) == ["Andrew"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # "about" before a number says how many, not what the saying was about (review)
+        (
+            "Amnesty International said that about 6,500 workers had died in Qatar.",
+            ["about 6,500 workers had died in Qatar."],
+        ),
+        (
+            "Amnesty International said about two thirds of them were never paid.",
+            ["about two thirds of them were never paid."],
+        ),
+        # about the thing: no words said
+        ("Amnesty International said about the workers that it was worried.", []),
+        ("Amnesty International said that about the deaths there was nothing new.", []),
+        ("Keep in mind what the Trump administration said about two things.", []),
+    ],
+)
+def test_about_and_a_number_open_what_was_said(text: str, said: list[str]) -> None:
+    forms = text.split()
+    assert [q.text for q in extract(forms, sentence_starts(forms))[1]] == said
+
+
+def test_he_said_is_no_one_s_after_a_name_another_he_went_before() -> None:
+    """Regression (review): "He regretted meeting Epstein. And then he said this is an
+    FT obsession" was Epstein's quote; the "he" before the name is someone else."""
+    text = (
+        "Mandelson spoke to the paper . He regretted meeting Jeffrey Epstein . "
+        "And then he said this is an FT obsession and you can all go away ."
+    )
+    persons = {"Mandelson": (0, 1), "Jeffrey Epstein": (9, 11)}
+    assert speakers(text, persons) == []
+    # with no other "he" before the name, the name is the "he"
+    text = "Jeffrey Epstein was arrested in 2019 . He said that he had done nothing wrong ."
+    assert speakers(text, {"Jeffrey Epstein": (0, 2)}) == ["Jeffrey Epstein"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # the name that ends the sentence after "said" spoke, comma or none (review)
+        (
+            "It raises serious questions about the safety of working conditions in Qatar "
+            "said Stephen Cockburn.",
+            [
+                (
+                    "Stephen Cockburn",
+                    "It raises serious questions about the safety of working conditions in Qatar",
+                )
+            ],
+        ),
+        # a name that goes on is the subject of what was said, not the speaker
+        (
+            "Qatar said Stephen Cockburn was wrong about the whole thing there.",
+            [("Qatar", "Stephen Cockburn was wrong about the whole thing there.")],
+        ),
+        ("It was a good day said the man.", []),  # too few words, no name
+    ],
+)
+def test_a_name_after_said_that_ends_the_sentence_is_the_speaker(
+    text: str, said: list[tuple[str, str]]
+) -> None:
+    forms = text.split()
+    assert [(q.speaker, q.text) for q in extract(forms, sentence_starts(forms))[1]] == said

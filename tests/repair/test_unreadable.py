@@ -50,6 +50,6 @@ def test_a_garbled_text_gives_no_entities_claims_or_quotes(tmp_path) -> None:
         stage = EnrichStage(archive.store)
         stage.start(None)
         text = GARBLED + " Ray Collam said 40 people came"
-        [found] = stage.process([(1, text)])
+        [found] = stage.process([(1, text, None)])
         assert (found.mentions, found.claims, found.quotes) == ([], [], [])
         assert found.words == len(text.split())

@@ -300,6 +300,13 @@ def test_dates_are_taken_as_the_cli_takes_them(client: TestClient) -> None:
         (f"/api/v1/claims?video_id={SEED_ID}&q=Cairo", 400, ("not both",)),
         ("/api/v1/quotes?video_id=nope", 404, ("no video 'nope'",)),
         ("/api/v1/quotes?limit=0", 422, ("limit",)),
+        # an empty query is refused, as on the command line, not read as no query
+        ("/api/v1/quotes?q=", 400, ("no words to search for",)),
+        ("/api/v1/claims?q=", 400, ("no words to search for",)),
+        ("/api/v1/export?table=claims&q=", 400, ("no words to search for",)),
+        ("/api/v1/compare?q=", 400, ()),
+        ("/api/v1/quotes?entity=%20", 400, ("no entity name given",)),
+        ("/api/v1/claims?entity=%20", 400, ("no entity name given",)),
         ("/api/v1/compare", 400, ("compare one thing",)),
         ("/api/v1/no-such-thing", 404, ("/api/v1/no-such-thing",)),
         ("/api/v1/passages?q=Gaza&mode=semantic", 422, ("no parameter 'mode'", "exact")),

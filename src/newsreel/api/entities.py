@@ -50,10 +50,14 @@ class EntityMethods(ArchiveBase):
         """One entity by id (``EntityRow.entity_id``, or its digits), name or spelling
         heard: spellings, counts per outlet and month, top co-mentioned entities, videos,
         quotes."""
+        entity_id = self._entity_id(name)
+        return self.store.entities.entity_profile(self._entity_row(entity_id))
+
+    def _entity_id(self, name: str | int) -> int:
+        """An entity's id by id, name or spelling; ConfigError where ``name`` is blank."""
         if not str(name).strip():
             raise ConfigError("no entity name given: name one, e.g. 'Keir Starmer', or its id")
-        entity_id = self.store.entities.find_entity(str(name))[0]
-        return self.store.entities.entity_profile(self._entity_row(entity_id))
+        return self.store.entities.find_entity(str(name))[0]
 
     def also_heard(self, name: str, entity_id: int) -> list[tuple[int, str, str, int]]:
         """(id, name, type, mentions) of the other entities heard as the spelling
@@ -78,7 +82,7 @@ class EntityMethods(ArchiveBase):
             _alone(entity, query, filters)
             self.store.videos.get_video(video_id)
             return self.store.entities.claim_rows(video_id=video_id, limit=limit)
-        entity_id = None if entity is None else self.store.entities.find_entity(entity)[0]
+        entity_id = None if entity is None else self._entity_id(entity)
         wanted = self._selected_videos(query=query, **filters)
         if wanted is None:
             return self.store.entities.claim_rows(entity_id=entity_id, limit=limit)
@@ -104,7 +108,7 @@ class EntityMethods(ArchiveBase):
             self.store.videos.get_video(video_id)
             return self.store.entities.quote_rows(video_id=video_id)
         rows = (
-            self.store.entities.quote_rows(entity_id=self.store.entities.find_entity(entity)[0])
+            self.store.entities.quote_rows(entity_id=self._entity_id(entity))
             if entity is not None
             else self.store.entities.quote_rows()
         )
@@ -112,7 +116,7 @@ class EntityMethods(ArchiveBase):
 
     def claims_total(self, entity: str) -> int:
         """How many claims the videos that mention an entity hold."""
-        return self.store.entities.claim_count(self.store.entities.find_entity(entity)[0])
+        return self.store.entities.claim_count(self._entity_id(entity))
 
     def _of_videos(self, rows: Sequence[QuoteRow], **filters: Any) -> list[QuoteRow]:
         """The rows of the videos that a query and filters select (all without them)."""

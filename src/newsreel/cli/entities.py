@@ -25,7 +25,7 @@ from newsreel.cli.common import (
     with_progress,
 )
 from newsreel.errors import NotFoundError
-from newsreel.rows import JsonRow
+from newsreel.rows import ClaimRow, JsonRow, QuoteRow
 from newsreel.text import fold
 
 ENTITY_VIDEOS = 10  # videos listed by `newsreel entity` (all in --json)
@@ -163,6 +163,22 @@ def _none_found(
     click.echo(f"no {what} in {where}{why}; 'newsreel enrich' finds them", err=True)
 
 
+def _undated(rows: Sequence[ClaimRow] | Sequence[QuoteRow]) -> int:
+    """How many of ``rows`` (selected without dates) are of videos with no date."""
+    return sum(1 for row in rows if not row.publish_date)
+
+
+def _left_out(what: str, undated: int) -> None:
+    """Say on stderr that a date filter left out ``undated`` rows of undated videos."""
+    if undated:
+        click.echo(
+            f"Note: {counted(undated, what[:-1])} of videos without a date "
+            f"{'is' if undated == 1 else 'are'} left out by --since/--until ('newsreel set "
+            "VIDEO_ID --date' dates one).",
+            err=True,
+        )
+
+
 def _enrich_waiting(arch: Archive) -> int | None:
     """How many current transcripts enrich has still to do (None: it never ran)."""
     state = next((s for s in arch.stage_states() if s.stage == "enrich" and s.version), None)
@@ -204,8 +220,14 @@ def claims(
             until=until,
         )
         waiting = _enrich_waiting(arch) if not rows else None
+        undated = (
+            _undated(arch.claims(video_id, entity_name, query=query, channel=channel, lang=lang))
+            if since or until
+            else 0
+        )
     if not rows:
         _none_found("claims", video_id, since, until, waiting)
+    _left_out("claims", undated)
     if as_json:
         _lines(rows)
         return
@@ -252,8 +274,14 @@ def quotes(
             until=until,
         )
         waiting = _enrich_waiting(arch) if not rows else None
+        undated = (
+            _undated(arch.quotes(video_id, entity_name, query=query, channel=channel, lang=lang))
+            if since or until
+            else 0
+        )
     if not rows:
         _none_found("quotes", video_id, since, until, waiting)
+    _left_out("quotes", undated)
     if as_json:
         _lines(rows)
         return

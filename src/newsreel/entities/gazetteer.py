@@ -86,17 +86,21 @@ def _tagged() -> tuple[
 
 
 def find_in_context(
-    tokens: Sequence[str], found: Sequence[Mention], starts: Collection[int]
+    tokens: Sequence[str],
+    found: Sequence[Mention],
+    starts: Collection[int],
+    titled: Collection[str] = (),
 ) -> list[Mention]:
     """Curated spellings of entities that ``found`` already names in this text: the
     video's own mention is the evidence the NER tag would have given. A when-tagged
     spelling ("Labor", "Arabia") counts capitalised ("Labour Party ... Labor leader"),
     not at a sentence start ("Ice is melting"); a when-named one ("cutter", "guitar" for
-    Qatar) in any case, as captions hear a name said again and again."""
+    Qatar) in any case, as captions hear a name said again and again, also where only
+    the video's title names it (``titled``: ``named_in_title``)."""
     _, only_tagged, when_named = _tagged()
     named = _named_in(found)
     capitals = {k: v for k, v in only_tagged.items() if v[0] in named}
-    anycase = {k: v for k, v in when_named.items() if v[0] in named}
+    anycase = {k: v for k, v in when_named.items() if v[0] in named or v[0] in titled}
     if not capitals and not anycase:
         return []
     taken = {i for m in found for i in range(m.start, m.end)}
@@ -120,12 +124,24 @@ def _named_in(found: Sequence[Mention]) -> set[str]:
     return {every[k][0] for m in found if (k := key(m.text)) in every and k not in when_named}
 
 
-def without_unnamed(found: Sequence[Mention]) -> list[Mention]:
-    """``found`` less the when-named spellings ("guitar", "ufa") of entities the text
-    does not name otherwise: the NER's tag alone is no evidence for those."""
+def without_unnamed(found: Sequence[Mention], titled: Collection[str] = ()) -> list[Mention]:
+    """``found`` less the when-named spellings ("guitar", "ufa") of entities neither the
+    text nor the video's title (``titled``) names otherwise: the NER's tag alone is no
+    evidence for those."""
     _, _, when_named = _tagged()
-    named = _named_in(found)
+    named = _named_in(found) | set(titled)
     return [m for m in found if (k := key(m.text)) not in when_named or when_named[k][0] in named]
+
+
+def named_in_title(title: str | None) -> frozenset[str]:
+    """The curated entities a video's title names by a spelling other than a when-named
+    one ("English Football Fans In Qatar ...": Qatar): a title is written by hand, so
+    its name is evidence for the captions' "guitar" as the text's own mention would be."""
+    if not title:
+        return frozenset()
+    every, _, when_named = _tagged()
+    table = {k: v for k, v in every.items() if k not in when_named}
+    return frozenset(table[key(m.text)][0] for m in find(title.split(), table))
 
 
 def _in_a_name(tokens: Sequence[str], m: Mention, beside: Collection[int] = ()) -> bool:

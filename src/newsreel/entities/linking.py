@@ -215,6 +215,13 @@ def _opening(
     return opening
 
 
+def _a_place(k: str, listed: NameList) -> bool:
+    """Whether a lone word the NER typed a place is one for the gazetteer: a country
+    ("Ukraine"), or a town no listed person has for a surname ("Windsor", "Manama";
+    not "Burnham", "Rubio": Andy Burnham, Marco Rubio)."""
+    return place(k, "PER") is not None or (place(k, "LOC") is not None and k not in listed.surnames)
+
+
 def _cased(surface: str) -> bool:
     """Whether a surface has a capital letter (its case is evidence of a name)."""
     return any(c.isupper() for c in surface)
@@ -640,8 +647,9 @@ class Linker:
             if lone and (ki in self.common or not cased):
                 continue  # a common word ("Karma") never joins a person; "blatter" beside
                 # "Sepp Blatter" may
-            if lone and found[i][1] == "LOC" and place(ki, "PER") is not None:
-                continue  # a country the NER saw as a place ("Ukraine") is no "Bours Ukraine"
+            if lone and found[i][1] == "LOC" and _a_place(ki, self.listed):
+                continue  # a place the NER saw as one ("Ukraine", "Windsor") is no "Bours
+                # Ukraine", no "Andrew Mountbatten Windsor"
             if lone and demonym(ki):
                 continue  # a people ("Brits") is no person ("Boris Johnson")
             written = key(found[i][0])

@@ -67,6 +67,8 @@ _MIN_SOUND = 5  # letters of a lone word heard as a listed surname it sounds lik
 _ONE_NAME = 87  # ratio a lone word needs to be a one-word name by sound ("Fabino";
 # "Fabiano", 86, is a name of its own)
 _LONG = 7  # a lone word this long may differ more in letters ("Zalinski", "Zelensky")
+_NEARER = 70  # a listed surname this close in letters, of other sounds, leaves the word
+# no one's by sound: "Sarawir" (Sarwar, 77) is no Gideon Saar (73)
 _OWN_FIRST_RATIO = 50  # a surname said after a first name only one listed person has
 _ALIKE_SURNAME = 45  # a rare surname said after a first name heard like one person's
 _ALIKE_NAME = 62  # ... and the whole name so heard
@@ -252,6 +254,7 @@ class NameList:
             and not (bare in firsts or shared[bare])
         }
         self._alone_keys = list(self._alone)
+        self._bare_keys = list(self._bare)
         self._joined = {p.key.replace(" ", ""): p for p in people if " " in p.key}
         self._joined_keys = list(self._joined)
         # lone words that are a listed name already: never heard as another surname
@@ -457,11 +460,13 @@ class NameList:
         if person is not None or len(k) < _MIN_SOUND or k in self._own or everyday(k):
             return person  # "Sally" is no Macky Sall: a word everyone uses is itself
         near = 60 if len(k) >= _LONG and "-" not in k else 75  # "Al-nasa" is no Alonso
-        best: tuple[float, Person] | None = None
+        best = self._bare_heard(k)  # "Rumayan": Yasir Al-Rumayyan
         first = self._first_heard(k)
         for listed, score, _ in process.extract(
             k, self._alone_keys, scorer=fuzz.ratio, score_cutoff=near, limit=8
         ):
+            if best is not None and score <= best[0]:
+                break
             if " " not in self._alone[listed].key and score < _ONE_NAME:
                 continue  # "Fabino" is Fabinho; "Fabian" a first name
             if _after_article(k, listed) < near:
@@ -471,6 +476,8 @@ class NameList:
             if k[0] == listed[0] and same_sounds(k, listed):
                 best = (score, self._alone[listed])  # not "Mandela" for "Nadella"
                 break
+            if k[0] == listed[0] and score >= _NEARER:
+                break  # "Sarawir" (Sarwar, another sound) is then no Gideon Saar either
         joined = process.extractOne(k, self._joined_keys, scorer=fuzz.ratio, score_cutoff=60)
         if (
             joined is not None
@@ -483,6 +490,15 @@ class NameList:
         ):
             best = (joined[1], self._joined[joined[0]])
         return best[1] if best else None
+
+    def _bare_heard(self, k: str) -> tuple[float, Person] | None:
+        """A listed "al-" surname heard bare and a little misheard, close in letters
+        (ratio >= 87), of the same first letter and sounds: "Rumayan" for Al-Rumayyan
+        (no Angela Rayner); "sharia" is no al-Sharaa (83)."""
+        found = process.extractOne(k, self._bare_keys, scorer=fuzz.ratio, score_cutoff=_ONE_NAME)
+        if found is None or k[0] != found[0][0] or not same_sounds(k, found[0]):
+            return None
+        return float(found[1]), self._bare[found[0]]
 
 
 def _double_surname(words: list[str]) -> bool:

@@ -44,7 +44,7 @@ from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 from newsreel.text import fold, unreadable
 
-VERSION = "entities-45+en_core_web_sm-3.8.0"
+VERSION = "entities-46+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
@@ -272,12 +272,13 @@ class EnrichStage:
         """Start again from a snapshot (a copy: the snapshot stays as it was)."""
         self.linker = copy.deepcopy(linker)
 
-    def batch_after(self, after: int) -> list[tuple[int, str]]:
+    def batch_after(self, after: int) -> list[tuple[int, str, str | None]]:
         """Up to a batch of current transcripts after id ``after`` not enriched by this
-        version (a cluster worker's share; names are settled once, by ``pending``)."""
+        version, with their videos' titles (a cluster worker's share; names are settled
+        once, by ``pending``)."""
         return self.store.entities.unenriched(VERSION, after, BATCH)
 
-    def pending(self) -> list[tuple[int, str]]:
+    def pending(self) -> list[tuple[int, str, str | None]]:
         """The next current transcripts not enriched by this version."""
         batch = self.batch_after(self._after)
         if batch:
@@ -288,20 +289,26 @@ class EnrichStage:
             self._settled = True
         return batch
 
-    def process(self, items: Sequence[tuple[int, str]]) -> list[Enriched]:
+    def process(self, items: Sequence[tuple[int, str, str | None]]) -> list[Enriched]:
         """Find, link and attribute a batch's entities, numbers and quotes."""
         assert self.linker is not None, "start() loads the linker"
-        token_lists = [text.split() for _, text in items]
+        token_lists = [text.split() for _, text, _ in items]
         garbled = [unreadable(tokens) for tokens in token_lists]  # nothing to find in it
         found = ner.mentions([[] if g else t for t, g in zip(token_lists, garbled, strict=True)])
         return [
-            Enriched(len(tokens), [], [], []) if g else enrich_tokens(tokens, tagged, self.linker)
-            for tokens, tagged, g in zip(token_lists, found, garbled, strict=True)
+            Enriched(len(tokens), [], [], [])
+            if g
+            else enrich_tokens(tokens, tagged, self.linker, title=title)
+            for tokens, tagged, g, (_, _, title) in zip(
+                token_lists, found, garbled, items, strict=True
+            )
         ]
 
-    def save(self, items: Sequence[tuple[int, str]], results: Sequence[Enriched]) -> int:
+    def save(
+        self, items: Sequence[tuple[int, str, str | None]], results: Sequence[Enriched]
+    ) -> int:
         """Replace each transcript's rows; return the words enriched."""
-        for (tid, _), found in zip(items, results, strict=True):
+        for (tid, _, _), found in zip(items, results, strict=True):
             self.store.entities.save_enrichment(
                 tid, VERSION, found.mentions, found.claims, found.quotes
             )
@@ -311,8 +318,11 @@ class EnrichStage:
         return sum(found.words for found in results)
 
 
-def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Linker) -> Enriched:
-    """Mentions (curated and NER, linked), claims and quotes of one token list."""
+def enrich_tokens(
+    tokens: list[str], tagged: Sequence[ner.Mention], linker: Linker, title: str | None = None
+) -> Enriched:
+    """Mentions (curated and NER, linked), claims and quotes of one token list (``title``:
+    its video's, evidence for the captions' misheard names)."""
     curated = gazetteer.find(tokens)
     starts = set(sentence_starts(tokens))
     named = [
@@ -337,8 +347,9 @@ def enrich_tokens(tokens: list[str], tagged: Sequence[ner.Mention], linker: Link
     mentions = gazetteer.merge(written, mentions)  # where nothing else was found
     titled = [m for m in gazetteer.find_titled(tokens) if may_be_name(key(m.text), m.type, linker)]
     mentions = gazetteer.merge(titled, mentions)
-    mentions = gazetteer.without_unnamed(mentions)  # "Guitar" in a video that names no Qatar
-    context = gazetteer.find_in_context(tokens, mentions, starts)
+    in_title = gazetteer.named_in_title(title)
+    mentions = gazetteer.without_unnamed(mentions, in_title)  # "Guitar", no Qatar named
+    context = gazetteer.find_in_context(tokens, mentions, starts, in_title)
     addressed = gazetteer.find_lone_names(tokens, [*mentions, *context], linker.ordinary)
     mentions = sorted([*mentions, *context, *addressed], key=attrgetter("start"))
     heard = gazetteer.merge(gazetteer.find(tokens, linker.phrases), mentions)

@@ -178,8 +178,9 @@ class RepairRepository(Protocol):
 class EntityRepository(Protocol):
     """Entities, mentions, claims and quotes (the enrich stage's rows)."""
 
-    def unenriched(self, version: str, after: int, limit: int) -> list[tuple[int, str]]:
-        """(id, token-aligned text, repaired when available) of transcripts to enrich."""
+    def unenriched(self, version: str, after: int, limit: int) -> list[tuple[int, str, str | None]]:
+        """(id, token-aligned text, repaired when available, the video's title) of
+        transcripts to enrich."""
 
     def save_enrichment(
         self,

@@ -35,12 +35,14 @@ SAMPLE = 20_000  # mentions read to weigh a spelling in a search (linked_spellin
 class SQLiteEntities(Repository):
     """Entities with their spellings, and the mentions, claims and quotes of transcripts."""
 
-    def unenriched(self, version: str, after: int, limit: int) -> list[tuple[int, str]]:
-        """(id, token-aligned text, repaired when available) of transcripts to enrich."""
+    def unenriched(self, version: str, after: int, limit: int) -> list[tuple[int, str, str | None]]:
+        """(id, token-aligned text, repaired when available, the video's title) of
+        transcripts to enrich."""
         return [
-            (r[0], r[1])
+            (r[0], r[1], r[2])
             for r in self.db.execute(
-                "SELECT t.id, coalesce(r.text, t.text) FROM videos v JOIN transcripts t "
+                "SELECT t.id, coalesce(r.text, t.text), coalesce(v.title, t.title) "
+                "FROM videos v JOIN transcripts t "
                 "ON t.id = v.current_transcript_id LEFT JOIN repairs r ON r.transcript_id = t.id "
                 "LEFT JOIN enrichments e ON e.transcript_id = t.id "
                 "WHERE t.id > ? AND (e.version IS NULL OR e.version != ?) ORDER BY t.id LIMIT ?",

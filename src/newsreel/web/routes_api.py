@@ -212,7 +212,7 @@ def api_export(
     if mode != "lexical" and not (q or "").strip():
         raise ApiProblem(422, f"mode: {mode} says how q finds videos; give q")
     filters: dict[str, Any] = {
-        "query": q or None,
+        "query": q,
         "channel": channel,
         "lang": lang,
         "since": since,
@@ -415,7 +415,7 @@ def api_claims(
     query and filters select (as `newsreel claims --json`), oldest video first."""
     with state_of(request).query() as arch:  # a query has the time budget
         rows = arch.claims(
-            video_id, entity, query=q or None, channel=channel, lang=lang, since=since, until=until
+            video_id, entity, query=q, channel=channel, lang=lang, since=since, until=until
         )
     return _page("claims", rows, offset, limit)
 
@@ -437,7 +437,7 @@ def api_quotes(
     filters select (as `newsreel quotes --json`)."""
     with state_of(request).query() as arch:  # a query has the time budget
         rows = arch.quotes(
-            video_id, entity, query=q or None, channel=channel, lang=lang, since=since, until=until
+            video_id, entity, query=q, channel=channel, lang=lang, since=since, until=until
         )
     return _page("quotes", rows, offset, limit)
 
@@ -469,7 +469,7 @@ def api_compare(
         return arch.compare(
             story=story,
             entity=entity,
-            query=q or None,
+            query=q,
             top=top,
             channel=channel,
             since=since,

@@ -266,7 +266,7 @@ def _even_odds(words: Sequence[str], s: int, e: int, i: int) -> bool:
 # words a number after which names a thing rather than counts ("plan two", "article 5")
 _LABELS = frozenset(
     "plan type level stage phase tier grade article section chapter category step code "
-    "route gate platform terminal flight page version".split()
+    "route gate platform terminal flight page version formula".split()
 )
 # what makes the number after a label a quantity after all ("phase two billion")
 _SIZED = frozenset(_SCALE) | frozenset(_CURRENCY) | {"percent", "per", "%"}

@@ -23,9 +23,10 @@ def pronoun_resolved(
     """A quote whose speaker is "he" or "she" said by the one person named before it:
     in its sentence before the pronoun, else in the nearest of the sentences before
     (``spans``, its own last) that names anyone; None where that is two people, none,
-    or a role no name goes with ("the president of China. He said"), or where the
-    person's first name is the other sex's ("Rachel Reeves ... he says"). Other quotes
-    as they are."""
+    or a role no name goes with ("the president of China. He said"), where the name is
+    the object of a "he" or "she" before it in its sentence ("He regretted meeting
+    Epstein. And then he said"), or where the person's first name is the other sex's
+    ("Rachel Reeves ... he says"). Other quotes as they are."""
     if quote.speaker.split()[:1] and quote.speaker.split()[0].casefold() not in PRONOUN_SPEAKERS:
         return quote
     pronoun = pronoun_speaker(quote.speaker)  # "she also", not "he didn't"
@@ -52,8 +53,8 @@ def pronoun_resolved(
             break
     else:
         return None
-    if roles or len({persons[i] for i in named}) > 1:
-        return None
+    if roles or len({persons[i] for i in named}) > 1 or (one and _he_before(forms, start, named)):
+        return None  # "He regretted meeting Epstein. And then he said": another he
     if one and not agrees(pronoun, persons[named[-1]]):
         return None
     first = min(named)
@@ -69,6 +70,29 @@ def pronoun_resolved(
         start -= 1
     name = " ".join(bare(f) for f in forms[start:end])
     return replace(quote, speaker=name, speaker_start=start, speaker_end=end)
+
+
+def _he_before(forms: Sequence[str], start: int, named: Sequence[int]) -> bool:
+    """Whether the first of ``named`` is the object of a verb or preposition after a
+    "he" or "she" of its sentence (from token ``start``): someone else is the one the
+    sentence is about ("And he said that he regretted meeting Epstein", "He says the
+    decision to appoint Peter Mandelson was wrong"); not "He went back to his hotel ...
+    Michel Platini, as he confirmed later" or "when he was having a bit of bother,
+    Harold Wilson, ... said"."""
+    first = min(named)
+    before = core(forms[first - 1]).lower() if first else ""
+    taken = before in _GOVERNING or before in _TAKES or (len(before) > 4 and before.endswith("ing"))
+    return taken and any(core(forms[k]).lower() in _HE for k in range(start, first))
+
+
+_HE = frozenset("he she he's she's".split())
+# verbs whose object a name after them is ("appoint Peter Mandelson")
+_TAKES = frozenset(
+    """appoint appointed meet met hold held call called sack sacked fire fired hire hired
+    replace replaced blame blamed defend defended attack attacked thank thanked praise
+    praised criticise criticised criticize criticized support supported invite invited
+    interview interviewed join joined beat defeated accuse accused""".split()
+)
 
 
 def _modifier(forms: Sequence[str], i: int, persons: Mapping[int, str]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsreel.entities.claims.numbers import _number_at
 from newsreel.entities.claims.source_names import tidy_speaker
 from newsreel.entities.claims.source_words import _NAME_PART, _QUOTE_SAY, _SPEAKER_STOP
 from newsreel.entities.claims.sources import _pronoun_report, _speaker_before
@@ -78,14 +79,8 @@ def _quote_in(
     """The first reported speech of the sentence of tokens ``s`` to ``e`` whose verb
     comes after token ``start``, if any."""
     for j in range(start + 1, e - 1):
-        if words[j] in _QUOTE_SAY and (inverted := _inverted(forms, words, (s, e), j)):
-            return inverted
-        if (
-            words[j] in _QUOTE_SAY
-            and forms[j - 1].endswith(",")
-            and (plain := _inverted_plain(forms, words, (s, e), j))
-        ):
-            return plain  # "Jaw-dropping, said Natalia, a mother of two."
+        if words[j] in _QUOTE_SAY and (after := _speaker_after(forms, words, (s, e), j)):
+            return after
         if j >= e - 2:
             break
         speaker = _speaker_of(forms, words, (s, e), j, opening=start == s)
@@ -154,12 +149,27 @@ def _speaker_of(
     if speaker is None or speaker[0].lower().startswith(("there", "according")):
         return None
     clause = max((k + 1 for k in range(s, speaker[1]) if forms[k].endswith(",")), default=s)
-    if any(words[k] in _QUOTE_SAY for k in range(clause, speaker[1])):
+    if any(words[k] in _QUOTE_SAY for k in range(clause, speaker[1])) and not _and_then(
+        forms, words, speaker[1]
+    ):
         return None
     before = set(words[max(s, speaker[1] - 1) : j])
     if before & _RECALLED or (before & _WHAT and j + 1 < e and words[j + 1] in _CONJUNCTIONS):
         return None
     return _asker(speaker, words, j) if asks(words, j) else speaker
+
+
+def _and_then(forms: Sequence[str], words: Sequence[str], first: int) -> bool:
+    """Whether a name at token ``first`` opens a clause of its own after "and": "...
+    had died since the bid and Amnesty International said"; not a name joined to the
+    one before ("It says Epstein and Andrew told the dancer")."""
+    return (
+        first >= 2
+        and words[first - 1] == "and"
+        and forms[first][:1].isupper()
+        and forms[first - 2][:1].islower()
+        and forms[first - 2][-1:].isalpha()
+    )
 
 
 def _gapped(words: Sequence[str], start: int, body: int) -> bool:
@@ -472,6 +482,36 @@ def _inverted_plain(
     return Quote(s, j, " ".join(speaker), j + 1, stop, text, "indirect")
 
 
+def _speaker_after(
+    forms: Sequence[str], words: Sequence[str], span: tuple[int, int], j: int
+) -> Quote | None:
+    """Words said before the verb at ``j``, the speaker after it: in quotation marks,
+    after a comma ("Jaw-dropping, said Natalia, a mother of two."), or a name that ends
+    the sentence ("... working conditions in Qatar said Stephen Cockburn.")."""
+    if inverted := _inverted(forms, words, span, j):
+        return inverted
+    if forms[j - 1].endswith(","):
+        return _inverted_plain(forms, words, span, j)
+    return _said_last(forms, words, span, j) if words[j] in ("said", "says") else None
+
+
+def _said_last(
+    forms: Sequence[str], words: Sequence[str], span: tuple[int, int], j: int
+) -> Quote | None:
+    """Words said before "said" or "says" with no comma, a name after it ending the
+    sentence: "It raises serious questions about the safety of working conditions in
+    Qatar said Stephen Cockburn." (no one says a person: the name is who spoke); six
+    words said at least."""
+    s, e = span
+    if j - s < _LEAST_SAID or forms[j - 1].endswith(","):
+        return None
+    found = _inverted_plain(forms, words, span, j)
+    return found if found is not None and found.speaker_end == e else None
+
+
+_LEAST_SAID = 6
+
+
 def _named_run(forms: Sequence[str], words: Sequence[str], k: int, stop: int) -> int:
     """The token after the name that starts at ``k`` (an article, then capitalised words)."""
     k += k < stop and words[k] == "the"
@@ -699,14 +739,17 @@ _CLAIMED_THINGS = frozenset(
 
 def _own_words_end(words: Sequence[str], forms: Sequence[str], body: int, e: int) -> int:
     """Where reported speech that starts at token ``body`` ends: at the sentence's end,
-    or before a ", but" or ", while" whose clause has a subject of its own that is no
-    pronoun (not "but also", "but returned home": ``_goes_on``): the reporter's words
+    before "and" and another name's saying, or before a ", but" or ", while" whose
+    clause has a subject of its own that is no pronoun (not "but also", "but returned
+    home": ``_goes_on``): the reporter's words
     ("it's investigating, but locals feel furious"; "our findings are hugely
     concerning, but the UK drug regulator says"); "they're working hard, but they need
     help" stays whole."""
     for k in range(body + 2, e - 2):
         if k - body >= 3 and _and_says(words, forms, body, k):
             return k  # "... offensive and wrong and said that he should apologise"
+        if words[k] == "and" and _another_says(words, forms, k, e):
+            return k  # "... had died and Amnesty International said that": another voice
         if not forms[k].endswith(","):
             continue
         if (
@@ -916,7 +959,10 @@ def _said_of(words: Sequence[str], forms: Sequence[str], body: int, e: int) -> b
     the authorities say about your investigation?", "what did China say on the trip?"."""
     first = words[body] if body < e else ""
     after = words[body + 1] if body + 1 < e else ""
-    if first == "about" or (first in ("that", "this", "it", "so", "more") and after == "about"):
+    about = body + (first != "about")  # "said that about 6,500 workers had died": a number
+    if (
+        first == "about" or (first in ("that", "this", "it", "so", "more") and after == "about")
+    ) and not _counted_clause(words, about + 1, e):
         return True  # not "said that in 2020 the club ...": that opens what was said
     if first == "of":  # "warned of a crisis": what of, not what; "said of him that" is
         return words[body - 1] not in ("said", "says", "say") or _of_said(forms, body, e) is None
@@ -924,6 +970,17 @@ def _said_of(words: Sequence[str], forms: Sequence[str], body: int, e: int) -> b
 
 
 _ABOUT_PREPS = _PREPOSITIONS | {"about"}
+
+
+def _counted_clause(words: Sequence[str], k: int, e: int) -> bool:
+    """Whether a number at token ``k`` opens a clause, a verb within the next few words:
+    "(said that about) 6,500 workers had died", "two thirds of them were never paid";
+    not "(said about) two things"."""
+    if _number_at(words, k, e) is None:
+        return False
+    ahead = words[k + 1 : min(e, k + 8)]
+    return any(w in _FINITE or (len(w) > 4 and w.endswith("ed")) for w in ahead)
+
 
 # words before a speaker that make the saying a memory, not reported speech ("I
 # remember a minister said"), or, where nothing said follows, its object ("assess what
