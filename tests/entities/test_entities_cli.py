@@ -529,3 +529,21 @@ def test_a_date_filter_says_how_many_rows_of_undated_videos_it_left_out(tmp_path
         assert f"Note: {left} {what[:-1] if left == 1 else what} of videos without a date" in err
         # without a date filter, nothing is left out and nothing said
         assert "Note:" not in run(what, archive=db)[2]
+
+
+def test_videos_shared_counts_the_videos_that_name_both(enriched: Path) -> None:
+    """The store's count for ``settle``: videos of some entities, and of those the ones
+    that name any of others too, as the mentions say."""
+    from newsreel.entities.stage import VERSION
+
+    with open_archive(enriched, read_only=True) as arch:
+        rows = arch.store.entities.mention_rows()
+        ids = {r.name: r.entity_id for r in rows}
+        videos: dict[int, set[str]] = {}
+        for r in rows:
+            videos.setdefault(r.entity_id, set()).add(r.video_id)
+        for one, other in [("Rafah", "Cairo"), ("Qatar", "Rafah"), ("Cairo", "Egypt")]:
+            mine, theirs = videos[ids[one]], videos[ids[other]]
+            got = arch.store.entities.videos_shared([ids[one]], [ids[other]], VERSION)
+            assert got == (len(mine), len(mine & theirs))
+        assert arch.store.entities.videos_shared([], [ids["Cairo"]], VERSION) == (0, 0)

@@ -201,6 +201,12 @@ class EntityRepository(Protocol):
     def entity_videos(self, version: str) -> tuple[dict[int, int], int]:
         """(videos mentioning each entity, videos enriched) over this stage version."""
 
+    def videos_shared(
+        self, ids: Sequence[int], others: Sequence[int], version: str
+    ) -> tuple[int, int]:
+        """(videos mentioning any of entities ``ids``, those of them that mention any of
+        ``others`` too) over this stage version."""
+
     def rename_entity(self, entity_id: int, name: str, kind: str) -> int:
         """Give an entity a new name and type, folding it into an existing entity of
         that name and type; returns the id it ends up with."""

@@ -156,6 +156,24 @@ class SQLiteEntities(Repository):
         ).fetchone()
         return per_entity, int(total[0])
 
+    def videos_shared(
+        self, ids: Sequence[int], others: Sequence[int], version: str
+    ) -> tuple[int, int]:
+        """(videos mentioning any of entities ``ids``, those of them that mention any of
+        ``others`` too) over this stage version."""
+        if not ids or not others:
+            return 0, 0
+        mine, theirs = ",".join("?" * len(ids)), ",".join("?" * len(others))
+        row = self.db.execute(
+            "SELECT count(DISTINCT m.transcript_id), count(DISTINCT CASE WHEN EXISTS "
+            f"(SELECT 1 FROM mentions o WHERE o.transcript_id = m.transcript_id AND "
+            f"o.entity_id IN ({theirs})) THEN m.transcript_id END) FROM mentions m "
+            "JOIN enrichments n ON n.transcript_id = m.transcript_id "
+            f"WHERE n.version = ? AND m.entity_id IN ({mine})",
+            (*others, version, *ids),
+        ).fetchone()
+        return int(row[0]), int(row[1] or 0)
+
     def rename_entity(self, entity_id: int, name: str, kind: str) -> int:
         """Give an entity a new name and type, folding it into an existing entity of
         that name and type; returns the id it ends up with."""
