@@ -2679,9 +2679,31 @@ def test_a_source_cited_back_is_the_sentence_before_s_not_the_next() -> None:
             {6500: "Amnesty International"},
         ),
         ("The ILO says 6,000 workers have died.", {6000: "The ILO"}),
+        # finding out is no report (review: "when UE found out about this deal")
+        (
+            "And when UEFA found out about this deal they fined PSG 60 million euros.",
+            {6e7: None},
+        ),
     ],
 )
 def test_a_claim_is_credited_as_the_sayings_of_its_sentence_go(
     text: str, sources: dict[float, str | None]
 ) -> None:
     assert sources_of(text) == sources
+
+
+@pytest.mark.parametrize(
+    ("words", "source"),
+    [
+        # a relative clause's name is what it is about, not who speaks (review: "Those
+        # who left Qatar told us ..." was Qatar's quote)
+        ("Those who left Qatar", None),
+        ("The man who runs Amnesty International", None),
+        # a source word heads it: the whole description, not its last name
+        ("Workers who left Qatar", "Workers who left Qatar"),
+        ("Officials who spoke to the BBC", "Officials who spoke to the BBC"),
+        ("Amnesty International", "Amnesty International"),
+    ],
+)
+def test_a_source_described_by_who_is_its_head_s(words: str, source: str | None) -> None:
+    assert named_source(words.split(), start_of_sentence=True) == source

@@ -58,6 +58,9 @@ def test_a_speaker_is_the_name_after_a_time_clause(text: str, speaker: str) -> N
         "There is the Canada trade agreement, which he's basically said he doesn't need at all.",
         # the speaker's own words about themself: no one's quote
         "That's one thing, which I notice if I compare, say, when I was back in the UK.",
+        # the name of a relative clause is no speaker (review: "Qatar" said this)
+        "Their stories shed light on it. Those who left Qatar told us they're trying to "
+        "go abroad again.",
         # those who went to court said: no name, no quote
         "The individuals who were investigated by the police or went to court, said, "
         '"I\'ve done nothing wrong here."',

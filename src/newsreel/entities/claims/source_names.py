@@ -39,6 +39,7 @@ from newsreel.entities.claims.words import (
     _YEAR,
 )
 from newsreel.repair.clean import bare, caption_mark, core
+from newsreel.text import STOPWORDS
 
 
 def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> str | None:
@@ -60,6 +61,8 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
         or folded[0] in _WH  # "what I'm trying to (say)", "What the Iranians (said)"
     ):
         return None
+    if (described := _who(got, folded, start_of_sentence)) is not None:
+        return described or None  # "Workers who left Qatar"; "Those who left Qatar": no one
     content = [w for w in folded if w not in _DETERMINERS]
     named = any(w[:1].isupper() for w in got[1 if start_of_sentence else 0 :])
     owned = (
@@ -76,6 +79,27 @@ def named_source(words: Sequence[str], *, start_of_sentence: bool = False) -> st
     if not (named or known) or content in ([], ["media"], ["media", "reports"]):
         return None
     return " ".join(_named_last(got))
+
+
+def _who(got: Sequence[str], folded: Sequence[str], start_of_sentence: bool) -> str | None:
+    """How a source described by a relative clause with no name before it is cited
+    ("known"): whole where a source word heads it ("Workers who left Qatar", "Officials
+    who spoke to the BBC"), "" (no one) where nothing does ("Those who left Qatar",
+    "The man who runs Amnesty International": the name is what the clause is about);
+    None where no such clause is ("Hamas, who")."""
+    n = folded.index("who") if "who" in folded[1:] else 0
+    first = 1 if start_of_sentence or _plain_word(folded[0]) else 0  # "Those", "People"
+    if n == 0 or any(got[k][:1].isupper() for k in range(first, n)):
+        return None
+    sourced = any(w in SOURCE_NOUNS or w in _VAGUE_SOURCES for w in folded[:n])
+    return " ".join(got) if sourced else ""
+
+
+def _plain_word(word: str) -> bool:
+    """Whether a folded word is a function or everyday word, no name ("those", "people")."""
+    from newsreel.entities.listed import everyday  # wordfreq loads on first use
+
+    return word in STOPWORDS or everyday(word)
 
 
 def _opening_cut(got: list[str], start_of_sentence: bool) -> tuple[list[str], bool]:

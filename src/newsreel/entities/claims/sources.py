@@ -136,7 +136,8 @@ def _source(
             continue  # never the words before the comma ("pounds to an agency")
         if (
             (words[j] in _REPORT or alleged)  # "Israel's alleged strikes": no report
-            and words[j + 1 : j + 2] not in (["off"], ["down"])  # "wrote off 5 billion"
+            and words[j + 1 : j + 2] not in (["off"], ["down"], ["out"])  # "wrote off 5
+            # billion"; "when UEFA found out about this deal": no report
             and words[j - 1] not in _NOUN_BEFORE  # "with claims of ...": a noun
             and not _pronoun_report(words, max(start, j - 3), j + 1)
         ):
