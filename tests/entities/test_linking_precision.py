@@ -579,6 +579,19 @@ def test_a_when_named_spelling_counts_in_any_case_where_the_video_names_the_enti
     assert [(r[2], r[3]) for r in rows.mentions] == [("you wafer", "UEFA")]
 
 
+def test_a_clause_the_ner_ran_together_is_no_name() -> None:
+    """Review: "Epstein accused Gates" was one MISC entity; a lower-case verb or clause
+    word between capitalised words is no name's ("Bank of America" is)."""
+    tokens = "The files say Epstein accused Gates of lying .".split()
+    rows = enrich_tokens(tokens, [Mention(3, 6, "MISC", "Epstein accused Gates")], Linker({}, {}))
+    assert "Epstein accused Gates" not in [r[2] for r in rows.mentions]
+    linker = Linker({}, {})
+    for name in ("Bank of America", "Marks and Spencer", "Brown versus Board of Education"):
+        assert may_be_name(key(name), "ORG", linker, name)
+    for junk in ("Beckhams with Vogue", "Munich Security Conference that America"):
+        assert not may_be_name(key(junk), "ORG", linker, junk)
+
+
 def test_a_when_named_spelling_counts_where_only_the_title_names_the_entity() -> None:
     """Regression (fresh7's 8ANHtDlM0Yk): fans in Doha say Qatar only as "Cutter" and
     "Guitar"; the title, written by hand, names Qatar, and is the evidence."""

@@ -112,6 +112,8 @@ def may_be_name(k: str, kind: str, linker: Linker, surface: str = "") -> bool:
         return False  # "GLP1s", "JLP1": a drug's name, no person
     if kind == "PER" and len(k) <= 2 and not surface.isupper() and not _known_word(k, linker):
         return False  # "to Ev to start to evacuate": a word cut off, no person ("Xi" is)
+    if _clause_inside(surface):
+        return False  # "Epstein accused Gates", "World Cup is Nikita": a clause, no name
     return not (
         " " not in k
         and k in linker.plain
@@ -119,6 +121,24 @@ def may_be_name(k: str, kind: str, linker: Linker, surface: str = "") -> bool:
         and k not in linker.listed.by_key
         and k not in linker.curated
     )
+
+
+def _clause_inside(surface: str) -> bool:
+    """Whether a mention of three words or more holds, between capitalised words, a
+    lower-case verb or clause word no name holds ("Epstein accused Gates", "Beckhams
+    with Vogue", "Munich Security Conference that America"): the NER ran a clause
+    together, no name."""
+    words = surface.split()
+    return len(words) >= 3 and any(
+        w in _CLAUSE_WORDS and words[0][:1].isupper() and words[-1][:1].isupper()
+        for w in words[1:-1]
+    )
+
+
+_CLAUSE_WORDS = frozenset(
+    "is was are were will would can could should has have had that with by accused says "
+    "said".split()
+)
 
 
 def _lower_guess(k: str, kind: str, linker: Linker, surface: str) -> bool:
