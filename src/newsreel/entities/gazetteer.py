@@ -139,9 +139,15 @@ def named_in_title(title: str | None) -> frozenset[str]:
     its name is evidence for the captions' "guitar" as the text's own mention would be."""
     if not title:
         return frozenset()
-    every, _, when_named = _tagged()
-    table = {k: v for k, v in every.items() if k not in when_named}
+    table = _named_by()
     return frozenset(table[key(m.text)][0] for m in find(title.split(), table))
+
+
+@cache
+def _named_by() -> dict[str, tuple[str, str]]:
+    """Every curated spelling but the when-named ones (built once per process)."""
+    every, _, when_named = _tagged()
+    return {k: v for k, v in every.items() if k not in when_named}
 
 
 def _in_a_name(tokens: Sequence[str], m: Mention, beside: Collection[int] = ()) -> bool:

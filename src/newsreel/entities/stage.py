@@ -202,21 +202,11 @@ def heard_as_fixed(
     knew that "Alex Prey" is Alex Pretti (heard so 58 times beside him) made an "Alex
     Prey" of their own. Never a lone word ("Andrew" names many), never between two
     fixed names; of two fixed people heard so, the one heard more (then by name)."""
-    owners: dict[str, Counter[str]] = {}  # full-name spelling -> mentions per fixed person
-    for name, rows in groups.items():
-        if fixed.get(name) != "PER":
-            continue
-        for row in rows:
-            k = untitled(key(row[3]))
-            if " " in k:
-                owners.setdefault(k, Counter())[name] += row[4]
+    owners = _held(groups, fixed, lone=False)  # full-name spelling -> mentions per person
     out: dict[str, list[_Spelled]] = {}
     for name, rows in groups.items():
-        heard: Counter[str] = Counter()
-        for row in rows:
-            heard[untitled(key(row[3]))] += row[4]
-        top, n = heard.most_common(1)[0]
-        home = max(owners.get(top, Counter()).items(), key=lambda o: (o[1], o[0]), default=None)
+        top, n = _heard(rows).most_common(1)[0]
+        home = _most(owners.get(top))
         joins = (
             home is not None
             and name not in fixed
@@ -239,12 +229,7 @@ def lone_as_fixed(
     as Keir Starmer's made a "Karma" of 37 mentions in 14 videos, 13 of them naming
     Starmer, who holds "Karma" 61 times. Never two fixed names, never a full name
     (``heard_as_fixed`` joins those)."""
-    holders: dict[str, Counter[str]] = {}  # lone spelling -> mentions per fixed person
-    for name, rows in groups.items():
-        if fixed.get(name) == "PER":
-            for row in rows:
-                if " " not in (k := untitled(key(row[3]))):
-                    holders.setdefault(k, Counter())[name] += row[4]
+    holders = _held(groups, fixed, lone=True)  # lone spelling -> mentions per fixed person
     out: dict[str, list[_Spelled]] = {}
     for name, rows in groups.items():
         home = None if name in fixed else _lone_home(rows, holders)
@@ -262,14 +247,39 @@ def _lone_home(rows: Sequence[_Spelled], holders: Mapping[str, Counter[str]]) ->
     """The fixed person who holds the most heard spelling of a group of lone words more
     often than the group does (``holders``: lone spelling -> mentions per fixed
     person), if the group is a person's; None otherwise."""
-    heard: Counter[str] = Counter()
-    for row in rows:
-        heard[untitled(key(row[3]))] += row[4]
+    heard = _heard(rows)
     if any(" " in k for k in heard) or majority(_votes(rows), rows[0][2]) != "PER":
         return None
     top, n = heard.most_common(1)[0]
-    home = max(holders.get(top, Counter()).items(), key=lambda o: (o[1], o[0]), default=None)
+    home = _most(holders.get(top))
     return home[0] if home is not None and home[1] > n else None
+
+
+def _held(
+    groups: Mapping[str, list[_Spelled]], fixed: Mapping[str, str], *, lone: bool
+) -> dict[str, Counter[str]]:
+    """Spelling (untitled key; lone words, or full names) -> mentions per fixed person
+    heard so."""
+    held: dict[str, Counter[str]] = {}
+    for name, rows in groups.items():
+        if fixed.get(name) == "PER":
+            for row in rows:
+                if (" " not in (k := untitled(key(row[3])))) == lone:
+                    held.setdefault(k, Counter())[name] += row[4]
+    return held
+
+
+def _heard(rows: Sequence[_Spelled]) -> Counter[str]:
+    """Mentions per spelling (untitled key) of a group's rows."""
+    heard: Counter[str] = Counter()
+    for row in rows:
+        heard[untitled(key(row[3]))] += row[4]
+    return heard
+
+
+def _most(holders: Counter[str] | None) -> tuple[str, int] | None:
+    """The person heard most (then by name) of ``holders``, with the count; None if none."""
+    return max((holders or Counter()).items(), key=lambda o: (o[1], o[0]), default=None)
 
 
 def _letters(name: str) -> str:

@@ -498,12 +498,12 @@ def _speaker_after(
 def _said_last(
     forms: Sequence[str], words: Sequence[str], span: tuple[int, int], j: int
 ) -> Quote | None:
-    """Words said before "said" or "says" with no comma, a name after it ending the
-    sentence: "It raises serious questions about the safety of working conditions in
-    Qatar said Stephen Cockburn." (no one says a person: the name is who spoke); six
-    words said at least."""
+    """Words said before "said" or "says" (with no comma: ``_speaker_after``), a name
+    after it ending the sentence: "It raises serious questions about the safety of
+    working conditions in Qatar said Stephen Cockburn." (no one says a person: the name
+    is who spoke); six words said at least."""
     s, e = span
-    if j - s < _LEAST_SAID or forms[j - 1].endswith(","):
+    if j - s < _LEAST_SAID:
         return None
     found = _inverted_plain(forms, words, span, j)
     return found if found is not None and found.speaker_end == e else None
