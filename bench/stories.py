@@ -1,7 +1,8 @@
 """Benchmark: story grouping and trends at a million videos, and grouping quality.
 
 1. Quality: `newsreel eval stories` on the sportswashing events (gold items alone, and as
-   an archive of them groups them) and on the labelled Gaza articles.
+   an archive of them groups them), on the BBC News stories and on the labelled Gaza
+   articles; the archives also grouped 20 and 5 videos a run, as new videos come.
 2. Scale, on an archive of 1,000,000 seed-like videos (bench/search.py builds it:
    400-800-word windows of the shared corpora, new ids, outlets and dates over 3 years):
    group the whole archive once, ingest 1,000 new videos, and time placing them into the
@@ -107,6 +108,30 @@ def bbc_texts(folder: Path = BBC) -> Callable[[Sequence[str]], dict[str, str]]:
     return read
 
 
+RUN_SIZES = (20, 5)  # videos a run, for the rows of an archive grouped as new videos come
+
+
+def runs(archive: Path, size: int, folder: str) -> Path:
+    """A copy of ``archive`` grouped again ``size`` videos at a time (oldest first, the
+    undated last), as runs of ``size`` new videos each would group it."""
+    import shutil
+
+    import newsreel.stories.stage as stage
+
+    copy = Path(folder) / f"{archive.stem}-runs-of-{size}.db"
+    shutil.copy(archive, copy)
+    index = archive.with_name(archive.name + ".fulltext")
+    if index.is_dir():
+        shutil.copytree(index, copy.with_name(copy.name + ".fulltext"))
+    batch, stage.BATCH = stage.BATCH, size
+    try:
+        with open_archive(copy) as arch:
+            arch.group_stories(regroup=True)
+    finally:
+        stage.BATCH = batch
+    return copy
+
+
 def evaluate(sports: Path = SPORTS, gaza: Path = GAZA, bbc: Path = BBC) -> list[str]:
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -135,6 +160,14 @@ def evaluate(sports: Path = SPORTS, gaza: Path = GAZA, bbc: Path = BBC) -> list[
                 "test",
             ),
             ("BBC News stories, all, as an archive groups them", BBC_GOLD, bbc_db, None),
+            *(
+                (f"{name}, grouped {size} videos a run", gold, runs(db_in, size, tmp), split)
+                for size in RUN_SIZES
+                for name, gold, db_in, split in (
+                    ("sportswashing events", sports, db, None),
+                    ("BBC News stories test", BBC_GOLD, bbc_db, "test"),
+                )
+            ),
         ):
             if archive is None:
                 s = eval_stories(gold, split=split, texts=texts)

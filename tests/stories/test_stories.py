@@ -516,6 +516,8 @@ def test_carried_ids_go_to_the_story_holding_most_of_the_old_one() -> None:
     assert kept == {10: 1}  # 2 of 3; story 2 is split 1 and 1: no one keeps it
     assert moved == {2: 11, 3: None}  # the first of equal heirs; "f" is in no story now
     assert carry_ids({}, new) == ({}, {})
+    # a small batch's re-formed stories: the largest part of a story cut up keeps its id
+    assert carry_ids(old, new, share=0.0) == ({10: 1, 11: 2}, {3: None})
 
 
 def test_undated_videos_are_counted_wherever_dates_are_shown(tmp_path: Path, news: Path) -> None:
@@ -700,3 +702,74 @@ def test_a_cut_keeps_the_storys_id_for_one_half_and_leaves_other_stories_alone()
     for key, (story, similarity) in placed.items():  # each video's similarity is to its half
         item = next(i for i in mixed if i.key == key)
         assert similarity == round(grouper.stories[story].similarity(item.vector, without=True), 4)
+
+
+def _in_small_batches(items: list[Item], size: int, settle: bool) -> dict[int, int]:
+    """Place ``items`` a few at a time, as daily runs do; with ``settle``, each batch is
+    placed beside every video placed before it (``FILL``)."""
+    grouper, placed = Grouper(), dict[int, int]()
+    for start in range(0, len(items), size):
+        batch = items[start : start + size]
+        before = items[:start] if settle else []
+        settled = {i.key: placed[i.key] for i in before}
+        for key, (story, _) in grouper.place_batch(batch + before, settled=settled).items():
+            placed[key] = story
+    return placed
+
+
+def test_videos_placed_a_few_at_a_time_group_as_one_batch_does() -> None:
+    """Stop 64: a story grown a few videos a day was never split (only a batch's own
+    stories were), so daily runs chained two stories sharing their words into one."""
+    takeover, league = _videos(TAKEOVER, 0, 10, 1), _videos(PRO_LEAGUE, 100, 10, 2)
+    arriving = [v for pair in zip(takeover, league, strict=True) for v in pair]
+
+    def partition(placed: dict[int, int]) -> set[frozenset[int]]:
+        stories: dict[int, set[int]] = {}
+        for key, story in placed.items():
+            stories.setdefault(story, set()).add(key)
+        return {frozenset(keys) for keys in stories.values()}
+
+    whole = partition(_in_small_batches(arriving, len(arriving), settle=False))
+    assert whole == {frozenset(i.key for i in takeover), frozenset(i.key for i in league)}
+    assert partition(_in_small_batches(arriving, 3, settle=True)) == whole
+    assert len(partition(_in_small_batches(arriving, 3, settle=False))) == 1  # chained
+
+
+def test_a_settled_video_keeps_its_story_unless_it_moves() -> None:
+    idf = lambda _: 1.0  # noqa: E731
+    grouper = Grouper()
+    first = grouper.place_batch(_videos(TAKEOVER, 0, 4, 1))
+    (story,) = {s for s, _ in first.values()}
+    again = grouper.place_batch(
+        [*_videos(TAKEOVER, 0, 4, 1), Item(50, vector(terms("x", VOTE), idf), None, "A")],
+        settled={key: s for key, (s, _) in first.items()},
+    )
+    assert {k: again[k][0] for k in first} == {k: s for k, (s, _) in first.items()}
+    assert again[50][0] != story and grouper.stories[story].videos == 4
+
+
+def test_daily_runs_group_as_one_run_does(archive: Archive, tmp_path: Path) -> None:
+    """Stop 64: videos grouped two a day chained Newcastle's takeover and the Saudi Pro
+    League into one story that one run over all of them keeps apart; now each run places
+    its videos again beside those grouped last, and a story they re-form keeps its id."""
+    import random
+
+    rng, folder = random.Random(7), tmp_path / "daily"
+    seen: list[dict[str, int | None]] = []
+    for n in range(8):
+        for topic, name in ((TAKEOVER, "take"), (PRO_LEAGUE, "leag")):
+            words = rng.sample(topic, 4) + rng.sample(SHARED, 8)  # undated, mostly shared
+            write(folder, f"{name}{n:07d}", " ".join(words[:4]), "", " ".join(words), "DW")
+        archive.ingest([folder])
+        archive.group_stories()
+        seen.append({v: archive.store.stories.story_of(v) for v in ("take0000000", "leag0000000")})
+    daily = {frozenset(s.video_ids) for s in archive.stories()}
+    assert daily == {frozenset(f"{name}{n:07d}" for n in range(8)) for name in ("take", "leag")}
+    # one story while the shared words held them together, then cut in two, one half
+    # keeping its id; both ids outlive every later run
+    (mixed,) = set(seen[0].values())
+    assert mixed in set(seen[-1].values()) and len(set(seen[-1].values())) == 2
+    cut = next(n for n, ids in enumerate(seen) if len(set(ids.values())) == 2)
+    assert all(ids == seen[-1] for ids in seen[cut:])
+    archive.group_stories(regroup=True)
+    assert {frozenset(s.video_ids) for s in archive.stories()} == daily

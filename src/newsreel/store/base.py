@@ -313,6 +313,14 @@ class StoryRepository(Protocol):
         is the (publish date, or '~' once into the undated, transcript id) of the last row
         of the previous batch."""
 
+    def recently_grouped(
+        self, limit: int, undated_first: bool = False
+    ) -> list[tuple[UngroupedVideo, int]]:
+        """Current transcripts already in a story, with its id, the latest first."""
+
+    def note_story_moves(self, moved: Mapping[int, int | None]) -> None:
+        """Each story id in ``moved`` went: its link leads to the story given."""
+
     def stories_near(
         self, first: date | None, last: date | None, limit: int, skip: Container[int] = ()
     ) -> list[StoryState]:

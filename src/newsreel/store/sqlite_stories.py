@@ -50,6 +50,27 @@ class SQLiteStories(Repository):
             ).fetchall()
         return [UngroupedVideo(r[0], r[1], r[2], r[3], to_date(r[4]), r[5]) for r in rows]
 
+    def recently_grouped(
+        self, limit: int, undated_first: bool = False
+    ) -> list[tuple[UngroupedVideo, int]]:
+        """Current transcripts already in a story, with its id: the latest dated first,
+        then the undated, newest first (the undated first when ``undated_first``); a
+        small batch places them again beside its own videos (``stories.stage``)."""
+        head = (
+            "SELECT t.id, v.video_id, v.title, substr(t.text, 1, ?), v.publish_date, "
+            "v.channel, s.story_id FROM videos v JOIN transcripts t "
+            "ON t.id = v.current_transcript_id JOIN story_videos s ON s.transcript_id = t.id "
+        )
+        dated = head + "WHERE v.publish_date IS NOT NULL ORDER BY v.publish_date DESC, t.id DESC "
+        undated = head + "WHERE v.publish_date IS NULL ORDER BY t.id DESC "
+        rows: list[Any] = []
+        for sql in (undated, dated) if undated_first else (dated, undated):
+            if len(rows) < limit:
+                rows += self.db.execute(sql + "LIMIT ?", (LEAD_CHARS, limit - len(rows))).fetchall()
+        return [
+            (UngroupedVideo(r[0], r[1], r[2], r[3], to_date(r[4]), r[5]), int(r[6])) for r in rows
+        ]
+
     def stories_near(
         self, first: date | None, last: date | None, limit: int, skip: Container[int] = ()
     ) -> list[StoryState]:
@@ -137,10 +158,19 @@ class SQLiteStories(Repository):
                 )
                 self.db.execute("DELETE FROM stories WHERE id = ?", (new_id,))
                 self.db.execute("DELETE FROM story_moves WHERE old_id = ?", (old_id,))
-            for gone, heir in moved.items():
-                self.db.execute("DELETE FROM story_moves WHERE old_id = ?", (gone,))
-                self.db.execute("INSERT INTO story_moves VALUES (?, ?)", (gone, heir))
+            self._note_moves(moved)
             self.db.execute("DELETE FROM story_history")
+
+    def note_story_moves(self, moved: Mapping[int, int | None]) -> None:
+        """Each story id in ``moved`` went: its link leads to the story given (None:
+        none holds its videos)."""
+        with self.db:
+            self._note_moves(moved)
+
+    def _note_moves(self, moved: Mapping[int, int | None]) -> None:
+        for gone, heir in moved.items():
+            self.db.execute("DELETE FROM story_moves WHERE old_id = ?", (gone,))
+            self.db.execute("INSERT INTO story_moves VALUES (?, ?)", (gone, heir))
 
     def moved_story(self, story_id: int) -> tuple[bool, int | None]:
         """Whether a story id was regrouped away, and the story now holding most of its
@@ -220,11 +250,11 @@ class SQLiteStories(Repository):
                 ],
             )
             self.db.executemany(
+                "INSERT OR REPLACE INTO story_videos VALUES (?, ?, ?)", list(placed)
+            )
+            self.db.executemany(  # emptied by videos placed elsewhere in the batch
                 "DELETE FROM stories WHERE id = ?",
                 [(st.story_id,) for st in stories if st.videos <= 0],
-            )
-            self.db.executemany(
-                "INSERT OR REPLACE INTO story_videos VALUES (?, ?, ?)", list(placed)
             )
             # size, span and outlets from the videos each touched story holds now: a
             # video that moved to another story in the batch's passes leaves its span

@@ -12,6 +12,10 @@ founded later; a story of the batch that drifted, or that is two stories sharing
 words, is split (``Grouper._split_drifting``). Stories outside the
 batch's reach are never read or changed (bench notes in bench/RESULTS.md: the passes
 raise B-cubed F1 on the sportswashing events from about 0.71 to 0.81).
+
+A small batch (a day's new videos) comes with the videos grouped last, ``settled``: they
+leave their stories and are placed again with it, so that the passes and splits see the
+stories as one batch over all of them would; a story they re-form keeps its id.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from datetime import date, timedelta
 
 from newsreel.models import StoryState
 from newsreel.stories.features import Vector, add, cosine
+from newsreel.stories.ids import carry_ids
 from newsreel.text import ENTITY_PREFIX, heaviest
 
 THRESHOLD = 0.1
@@ -143,8 +148,8 @@ class Grouper:
         self.window = timedelta(days=window_days)
         self.next_id = max([next_id, *(s.story_id + 1 for s in self.stories.values())])
         self._postings: dict[str, set[int]] = {}
-        for story in self.stories.values():
-            self._index(story)
+        self.moves: dict[int, int | None] = {}  # of the last batch (``place_batch``)
+        self._reindex()
 
     def hold(self, stories: Iterable[Story]) -> None:
         """Take more stories within reach (read from the archive)."""
@@ -165,9 +170,7 @@ class Grouper:
             return
         for story_id in gone:
             del self.stories[story_id]
-        self._postings = {}
-        for story in self.stories.values():
-            self._index(story)
+        self._reindex()
 
     def _index(self, story: Story) -> None:
         for term in label_terms(story.centroid, INDEXED_TERMS):
@@ -205,10 +208,18 @@ class Grouper:
         return best, round(score, 4)
 
     def place_batch(
-        self, items: Sequence[Item], rounds: int | None = None
+        self,
+        items: Sequence[Item],
+        rounds: int | None = None,
+        settled: Mapping[int, int] | None = None,
     ) -> dict[int, tuple[int, float]]:
         """Place a batch (oldest first), then let its videos move to better stories;
-        key -> (story id, similarity)."""
+        key -> (story id, similarity). ``settled`` items (key -> the held story an
+        earlier batch put them in) leave their stories first and are placed again with
+        the batch, as if grouped with it; a story they re-form keeps its id
+        (``_carry_ids``; ``moves`` says where the ids of stories that went are)."""
+        first_new = self.next_id
+        emptied = self._unsettle(items, settled or {})
         ordered = sorted(items, key=lambda i: (i.day is None, i.day or date.min, i.key))
         placed = {item.key: self.place(item) for item in ordered}
         for _ in range(ROUNDS if rounds is None else rounds):
@@ -229,7 +240,51 @@ class Grouper:
             if not moved:
                 break
         self._split_drifting(ordered, placed)
+        self.moves = self._carry_ids(emptied, placed, first_new)
         return placed
+
+    def _unsettle(self, items: Sequence[Item], settled: Mapping[int, int]) -> dict[int, set[int]]:
+        """Take settled items out of their stories; the stories that are left empty
+        (dropped) -> the keys they held."""
+        held: dict[int, set[int]] = {}
+        for item in items:
+            story = self.stories.get(settled.get(item.key, -1))
+            if story is not None:
+                story.leave(item.vector)
+                held.setdefault(story.story_id, set()).add(item.key)
+        emptied = {sid: keys for sid, keys in held.items() if self.stories[sid].videos <= 0}
+        for story_id in emptied:
+            del self.stories[story_id]
+        if held:
+            self._reindex()
+        return emptied
+
+    def _carry_ids(
+        self, emptied: Mapping[int, set[int]], placed: dict[int, tuple[int, float]], first_new: int
+    ) -> dict[int, int | None]:
+        """A story made by this batch takes the id of the emptied story it holds most
+        videos of (``ids.carry_ids``, largest overlap first, each id once); emptied id ->
+        the story holding most of its videos, for the ids no story took."""
+        if not emptied:
+            return {}
+        made: dict[int, set[int]] = {}
+        for key, (story_id, _) in placed.items():
+            if story_id >= first_new:
+                made.setdefault(story_id, set()).add(key)
+        kept, moved = carry_ids(emptied, made, share=0.0)  # a story cut up: its largest part
+        for new_id, old_id in kept.items():
+            story = self.stories.pop(new_id)
+            story.story_id = old_id
+            self.stories[old_id] = story
+        for key, (story_id, score) in placed.items():
+            placed[key] = (kept.get(story_id, story_id), score)
+        self._reindex()
+        return moved
+
+    def _reindex(self) -> None:
+        self._postings = {}
+        for story in self.stories.values():
+            self._index(story)
 
     def _needed(self, item: Item) -> float:
         """The similarity a video needs to join a story: more for a dated video, and
@@ -317,9 +372,7 @@ class Grouper:
                 self.stories[new_id].join(item.vector, item.day)
                 placed[item.key] = (new_id, scores.get(item.key, placed[item.key][1]))
             made[new_id] = group
-        self._postings = {}
-        for kept in self.stories.values():
-            self._index(kept)
+        self._reindex()
         return made
 
 

@@ -5,16 +5,20 @@ old story that no new one keeps points at the one holding most of its videos."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Set
+from collections.abc import Hashable, Mapping, Set
+from typing import TypeVar
+
+V = TypeVar("V", bound=Hashable)  # a video: its id, or its transcript's
 
 
 def carry_ids(
-    old: Mapping[int, Set[str]], new: Mapping[int, Set[str]]
+    old: Mapping[int, Set[V]], new: Mapping[int, Set[V]], share: float = 0.5
 ) -> tuple[dict[int, int], dict[int, int | None]]:
     """``(kept, moved)`` from the videos of each old and each new story: ``kept`` maps a
-    new story's id to the old id it takes (the old story more than half of whose videos
-    it holds; each old id once, the largest overlap first); ``moved`` maps every old id
-    no new story took to the new id holding most of its videos (None where none is)."""
+    new story's id to the old id it takes (the old story more than ``share`` of whose
+    videos it holds; each old id once, the largest overlap first); ``moved`` maps every
+    old id no new story took to the new id holding most of its videos (None where none
+    is)."""
     was_in = {video: old_id for old_id, videos in old.items() for video in videos}
     overlaps = sorted(
         (
@@ -27,7 +31,7 @@ def carry_ids(
     kept: dict[int, int] = {}
     taken: set[int] = set()
     for shared, old_id, new_id in overlaps:
-        if 2 * shared > len(old[old_id]) and old_id not in taken and new_id not in kept:
+        if shared > share * len(old[old_id]) and old_id not in taken and new_id not in kept:
             kept[new_id] = old_id
             taken.add(old_id)
     heirs: dict[int, int] = {}
