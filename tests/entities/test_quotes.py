@@ -109,6 +109,17 @@ def test_he_said_is_the_one_person_named_before() -> None:
         ("It was a long day . He said it was a good meeting with them .", []),
         # a question about what he said quotes nobody
         ("Keir Starmer spoke . Is there stuff that he said that people could trade on ?", [(0, 2)]),
+        # three sentences back, past sentences without "he": too far
+        (
+            "President Zelensky spoke . The talks resumed . Officials met again . "
+            "So he said , they might have to be left to the presidents .",
+            [(1, 2)],
+        ),
+        # "he" is the person a name only describes ("a Trump lawyer")
+        (
+            "I spoke to a Trump lawyer . He said , no , that does not mean you were subject .",
+            [(4, 5)],
+        ),
     ],
 )
 def test_he_said_names_nobody_where_who_is_unclear(
@@ -528,3 +539,34 @@ def test_a_name_after_said_that_ends_the_sentence_is_the_speaker(
 ) -> None:
     forms = text.split()
     assert [(q.speaker, q.text) for q in extract(forms, sentence_starts(forms))[1]] == said
+
+
+def test_he_said_follows_a_chain_of_he_back_to_the_name() -> None:
+    """Stop 64: "President Zilinski said ... So a more serious approach he argues ... one
+    point he did make ... So he said, they might have to be left to the presidents" is
+    Zelensky's: every sentence between says "he" and names no one."""
+    text = (
+        "President Zelensky said that Russia is engaged in less rhetoric . "
+        "So a more serious approach he argues . "
+        "One interesting point he did make is that there is now some serious discussion . "
+        "So he said , they might have to be left to the presidents to discuss ."
+    )
+    assert speakers(text, {"Zelensky": (1, 2)}) == ["President Zelensky", "Zelensky"]
+
+
+def test_what_was_said_starts_past_fillers_and_is_no_same_thing() -> None:
+    from newsreel.entities import ner
+    from newsreel.entities.linking import Linker
+    from newsreel.entities.stage import enrich_tokens
+
+    def said(text: str) -> list[str]:
+        tokens = text.split()
+        found = enrich_tokens(tokens, ner.mentions([tokens])[0], Linker({}, {})).quotes
+        return [q[4] for q in found]
+
+    # a filler between the saying and its "that"
+    text = "President Zelensky spoke. Again, he is saying, uh, that Russia is insisting on it."
+    assert said(text) == ["Russia is insisting on it."]
+    # "said the same thing" says no words
+    text = "Donald Trump lost. In 2020, he said the same thing. He said it was rigged."
+    assert said(text) == ["it was rigged."]

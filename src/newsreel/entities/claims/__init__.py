@@ -42,7 +42,7 @@ from newsreel.entities.claims.numbers import (
     with_pence,
 )
 from newsreel.entities.claims.phrases import topic
-from newsreel.entities.claims.pronouns import BACK_SENTENCES, pronoun_resolved
+from newsreel.entities.claims.pronouns import CHAIN_SENTENCES, pronoun_resolved
 from newsreel.entities.claims.quotes import Quote, quotes_in
 from newsreel.entities.claims.source_names import (
     as_cited,
@@ -142,7 +142,7 @@ def extract(
         for q in quotes_in(forms, words, s, e)
         if (
             said := pronoun_resolved(
-                q, forms, spans[max(0, n - BACK_SENTENCES) : n + 1], persons, groups
+                q, forms, spans[max(0, n - CHAIN_SENTENCES) : n + 1], persons, groups
             )
         )
     ]

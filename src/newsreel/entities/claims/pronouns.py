@@ -11,6 +11,10 @@ from newsreel.entities.gender import agrees
 from newsreel.repair.clean import bare, core
 
 BACK_SENTENCES = 2  # sentences before a "he said" searched for whom it reports
+# further back while every sentence passed says the same "he" or "she" of no one named:
+# "President Zilinski said ... So a more serious approach he argues ... one point he did
+# make ... So he said, they might have to be left to the presidents"
+CHAIN_SENTENCES = 5
 
 
 def pronoun_resolved(
@@ -35,24 +39,10 @@ def pronoun_resolved(
     one = pronoun in HE_OR_SHE
     if not one:
         persons = groups  # "they say": an organisation or a people ("the Israelis")
-    *before, (s, _) = spans
-    for start, end in [(s, quote.speaker_start), *reversed(before)]:
-        named = [
-            i
-            for i in range(start, end)
-            if i in persons
-            and not _modifier(forms, i, persons)
-            and not _addressed(forms, i, persons)
-        ]
-        roles = [
-            i
-            for i in range(start, end)
-            if _unnamed_role(forms, i, persons, one) or _kin_of(forms, i, persons)
-        ]
-        if roles or named:
-            break
-    else:
+    found = _nearest_named(quote, forms, spans, persons, pronoun if one else None)
+    if found is None:
         return None
+    start, named, roles = found
     if roles or len({persons[i] for i in named}) > 1 or (one and _he_before(forms, start, named)):
         return None  # "He regretted meeting Epstein. And then he said": another he
     if one and not agrees(pronoun, persons[named[-1]]):
@@ -70,6 +60,43 @@ def pronoun_resolved(
         start -= 1
     name = " ".join(bare(f) for f in forms[start:end])
     return replace(quote, speaker=name, speaker_start=start, speaker_end=end)
+
+
+def _nearest_named(
+    quote: Quote,
+    forms: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    persons: Mapping[int, str],
+    he: str | None,
+) -> tuple[int, list[int], list[int]] | None:
+    """The nearest sentence part before a quote's pronoun that names anyone: (its start,
+    the tokens of its named people, those of its unnamed roles); its own sentence first,
+    then back ``BACK_SENTENCES``, further only while each sentence passed says ``he``
+    ("he" or "she"; None for "they"); None where none does."""
+    *before, (s, _) = spans
+    for back, (start, end) in enumerate([(s, quote.speaker_start), *reversed(before)]):
+        if back > BACK_SENTENCES and not (he and _chained(forms, before[-back + 1 :], he)):
+            return None
+        named = [
+            i
+            for i in range(start, end)
+            if i in persons
+            and not _modifier(forms, i, persons)
+            and not _addressed(forms, i, persons)
+        ]
+        roles = [
+            i
+            for i in range(start, end)
+            if _unnamed_role(forms, i, persons, he is not None) or _kin_of(forms, i, persons)
+        ]
+        if roles or named:
+            return start, named, roles
+    return None
+
+
+def _chained(forms: Sequence[str], passed: Sequence[tuple[int, int]], pronoun: str) -> bool:
+    """Whether every sentence of ``passed`` says ``pronoun`` ("he", "she") as a word."""
+    return all(any(core(f).lower() == pronoun for f in forms[s:e]) for s, e in passed)
 
 
 def _he_before(forms: Sequence[str], start: int, named: Sequence[int]) -> bool:
@@ -107,7 +134,8 @@ def _modifier(forms: Sequence[str], i: int, persons: Mapping[int, str]) -> bool:
 _NAMED_THINGS = frozenset(
     "files file scandal affair case estate island documents emails saga network "
     "administration era government family foundation camp campaign gunmen fighters "
-    "militants".split()
+    "militants lawyer lawyers supporter supporters aide aides ally allies official "
+    "officials voter voters".split()  # "a Trump lawyer ... he said": the lawyer
 )
 
 

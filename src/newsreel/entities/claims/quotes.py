@@ -249,6 +249,8 @@ def _speech_at(words: Sequence[str], forms: Sequence[str], j: int, e: int) -> in
     said to ("told us", "told Xi", "said to MPs") and a "that"; None where none follow
     ("what Steve Bannon said that day": when, not what, was said; "that time was" is)."""
     body = _after_addressee(words, forms, j, e)
+    while body is not None and body < e and words[body] in FILLERS:
+        body += 1  # "he is saying, uh, that Russia ...": the words start at "Russia"
     if body is None or _said_of(words, forms, body, e):
         return None
     body = _of_said(forms, body, e) or _past_when(words, forms, body, e)
@@ -290,16 +292,21 @@ def _topic_only(words: Sequence[str], forms: Sequence[str], k: int, e: int) -> b
 
 def _things(words: Sequence[str], k: int, e: int) -> bool:
     """Whether the object at ``k`` is only "things" ("says an awful lot of things that
-    he's going to do", "said many things"; not "said things are getting worse")."""
+    he's going to do", "said many things", "said the same thing"; not "said things are
+    getting worse")."""
     ahead = words[k : min(e, k + 5)]
-    if "things" not in ahead:
+    said = [w for w in ahead if w in ("things", "thing")]
+    if not said:
         return False
-    n = ahead.index("things")
+    n = ahead.index(said[0])
     after = k + n + 1
     return all(w in _HOW_MANY for w in ahead[:n]) and (after >= e or words[after] not in _FINITE)
 
 
-_HOW_MANY = frozenset("a an awful lot lots of many some all those these other such few".split())
+# "said the same thing" is no words said either
+_HOW_MANY = frozenset(
+    "a an awful lot lots of many some all those these other such few the same".split()
+)
 
 
 def _pointing(words: Sequence[str], forms: Sequence[str], k: int, e: int) -> bool:
