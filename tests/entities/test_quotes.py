@@ -567,6 +567,12 @@ def test_what_was_said_starts_past_fillers_and_is_no_same_thing() -> None:
     # a filler between the saying and its "that"
     text = "President Zelensky spoke. Again, he is saying, uh, that Russia is insisting on it."
     assert said(text) == ["Russia is insisting on it."]
+    # "..., he argues, but": said before it; the next saying's words are
+    text = (
+        "President Zelensky spoke. So a more serious approach he argues but again, he is "
+        "saying that Russia is insisting on it."
+    )
+    assert said(text) == ["Russia is insisting on it."]
     # "said the same thing" says no words
     text = "Donald Trump lost. In 2020, he said the same thing. He said it was rigged."
     assert said(text) == ["it was rigged."]

@@ -87,8 +87,8 @@ def _quote_in(
         if speaker is None:
             continue
         body = _speech_at(words, forms, j, e)
-        if body is None:
-            continue
+        if body is None or (body < e and words[body] == "but"):
+            continue  # "a more serious approach he argues, but ...": said before it
         if _object_only(words, forms, j, e):
             continue  # "When Tesla announced their results, Elon Musk said that ..."
         direct = _opens_quote(forms[body])
