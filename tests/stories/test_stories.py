@@ -773,3 +773,18 @@ def test_daily_runs_group_as_one_run_does(archive: Archive, tmp_path: Path) -> N
     assert all(ids == seen[-1] for ids in seen[cut:])
     archive.group_stories(regroup=True)
     assert {frozenset(s.video_ids) for s in archive.stories()} == daily
+
+
+def test_a_story_emptied_into_an_older_one_leads_to_it() -> None:
+    from newsreel.stories.grouping import Story
+
+    takeover = _videos(TAKEOVER, 0, 4, 1)
+    older = Story(1, {}, videos=0)
+    for item in takeover[:3]:
+        older.join(item.vector, None)
+    alone = Story(2, {}, videos=0)  # the last video, once a story of its own
+    alone.join(takeover[3].vector, None)
+    grouper = Grouper([older, alone], next_id=3)
+    placed = grouper.place_batch([takeover[3]], settled={takeover[3].key: 2})
+    assert placed[takeover[3].key][0] == 1 and 2 not in grouper.stories
+    assert grouper.moves == {2: 1}

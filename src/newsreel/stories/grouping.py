@@ -264,14 +264,19 @@ class Grouper:
     ) -> dict[int, int | None]:
         """A story made by this batch takes the id of the emptied story it holds most
         videos of (``ids.carry_ids``, largest overlap first, each id once); emptied id ->
-        the story holding most of its videos, for the ids no story took."""
+        the story (made by the batch or older) holding most of its videos, for the ids
+        no story took."""
         if not emptied:
             return {}
-        made: dict[int, set[int]] = {}
-        for key, (story_id, _) in placed.items():
-            if story_id >= first_new:
-                made.setdefault(story_id, set()).add(key)
-        kept, moved = carry_ids(emptied, made, share=0.0)  # a story cut up: its largest part
+
+        def members(new_only: bool) -> dict[int, set[int]]:
+            out: dict[int, set[int]] = {}
+            for key, (story_id, _) in placed.items():
+                if story_id >= first_new or not new_only:
+                    out.setdefault(story_id, set()).add(key)
+            return out
+
+        kept, _ = carry_ids(emptied, members(True), share=0.0)  # a story cut up: its largest
         for new_id, old_id in kept.items():
             story = self.stories.pop(new_id)
             story.story_id = old_id
@@ -279,7 +284,8 @@ class Grouper:
         for key, (story_id, score) in placed.items():
             placed[key] = (kept.get(story_id, story_id), score)
         self._reindex()
-        return moved
+        gone = {old: keys for old, keys in emptied.items() if old not in kept.values()}
+        return carry_ids(gone, members(False), share=1.0)[1]  # share 1: none kept, all heirs
 
     def _reindex(self) -> None:
         self._postings = {}
