@@ -132,19 +132,17 @@ class StoriesStage:
         again = self.store.stories.recently_grouped(
             FILL - len(batch), undated_first=all(r.publish_date is None for r in batch)
         )
-        self._items = self._vectors(batch + [row for row, _ in again])
-        self._hold_near([item.day for item in self._items])
+        self._hold_near([row.publish_date for row in batch] + [r.publish_date for r, _ in again])
         # placed again: the videos of held stories that hold no older video (a story
         # of the last runs is re-formed whole; an older story keeps its videos)
         held, recent = self.grouper.stories, Counter(story for _, story in again)
-        self._settled = {
-            row.transcript_id: story
+        settled = [
+            (row, story)
             for row, story in again
             if story in held and held[story].videos == recent[story]
-        }
-        self._items = self._items[: len(batch)] + [
-            item for item in self._items[len(batch) :] if item.key in self._settled
         ]
+        self._settled = {row.transcript_id: story for row, story in settled}
+        self._items = self._vectors(batch + [row for row, _ in settled])
         return batch
 
     def _carry_ids(self) -> None:
