@@ -4,13 +4,14 @@ best-supported name, clean spellings; multi-word names the NER splits or misses.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tests.conftest import jsonl_file
 
-from newsreel import open_archive
+from newsreel import Archive, open_archive
 from newsreel.cli import main
 from newsreel.entities.gazetteer import find_lone_names, named_in_title
 from newsreel.entities.linking import Linker
@@ -381,6 +382,13 @@ class _Entities:
     ):
         self.rows, self.videos, self.shared = rows, videos, shared or {}
         self.renamed: dict[int, tuple[str, str]] = {}
+        self.kept: dict[str, str] = {}
+
+    def demoted(self) -> dict[str, str]:
+        return dict(self.kept)
+
+    def keep_demoted(self, demoted: Mapping[str, str]) -> None:
+        self.kept = dict(demoted)
 
     def videos_shared(
         self, ids: Sequence[int], others: Sequence[int], version: str
@@ -417,6 +425,55 @@ def test_an_unknown_place_heard_in_one_video_is_no_place() -> None:
     assert entities.renamed == {1: ("Sarclad", "MISC")}
     small = _Entities(rows, {1: 1, 2: 3, 3: 1})
     assert settle(SimpleNamespace(entities=small), min_archive=100) == 0
+
+
+def test_a_place_counted_no_place_is_one_again_once_heard_in_a_second_video() -> None:
+    from types import SimpleNamespace
+
+    from newsreel.entities.stage import settle
+
+    entities = _Entities([(1, "Donbas", "LOC", "Donbas", 1)], {1: 1})
+    settle(SimpleNamespace(entities=entities))
+    assert entities.renamed == {1: ("Donbas", "MISC")} and entities.kept == {"Donbas": "LOC"}
+    # a later run links a second video's "Donbas" to the entity, now MISC
+    entities.rows, entities.videos, entities.renamed = (
+        [(1, "Donbas", "MISC", "Donbas", 2)],
+        {1: 2},
+        {},
+    )
+    assert settle(SimpleNamespace(entities=entities)) == 1
+    assert entities.renamed == {1: ("Donbas", "LOC")} and entities.kept == {}
+    # a thing the NER typed MISC itself, never demoted, stays one
+    things = _Entities([(1, "Brexit", "MISC", "Brexit", 4)], {1: 3})
+    assert settle(SimpleNamespace(entities=things)) == 0 and things.kept == {}
+
+
+def test_daily_runs_keep_a_place_heard_again_a_place(any_archive: Archive, tmp_path: Path) -> None:
+    """A place one video of a large archive names is counted no place (MISC); the run
+    that hears it in a second video makes it a place, as one run over both would."""
+    filler = [
+        {"video_id": f"FILLER{i:05d}", "title": f"Weather {i}", "transcript": "it was mild today"}
+        for i in range(50)
+    ]
+    first = {
+        "video_id": "DONBAS00001",
+        "title": "War",
+        "transcript": "Fighting goes on in the Donbas, where Russian troops advanced this week.",
+    }
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    any_archive.ingest([jsonl_file(tmp_path / "a", [*filler, first])])
+    any_archive.enrich()
+    assert {e.name: e.type for e in any_archive.entities()}["Donbas"] == "MISC"
+    second = {
+        "video_id": "DONBAS00002",
+        "title": "Shelling",
+        "transcript": "Shelling hit towns across the Donbas overnight, officials said.",
+    }
+    any_archive.ingest([jsonl_file(tmp_path / "b", [second])])
+    any_archive.enrich()
+    kinds = [e.type for e in any_archive.entities() if e.name == "Donbas"]
+    assert kinds == ["LOC"]
 
 
 def _settled(
@@ -1105,7 +1162,7 @@ def test_settling_types_a_name_by_its_last_word_but_never_a_thing() -> None:
     from newsreel.entities.stage import _settled_type
 
     def settled(name: str, kind: str) -> str:
-        return _settled_type(name, [(1, name, kind, name, 2)], {1: 1}, 10, 1000)
+        return _settled_type(name, [(1, name, kind, name, 2)], ({1: 1}, 10, 1000), {})
 
     assert settled("Miami Herald", "LOC") == "ORG"
     assert settled("Al-Janoub Stadium", "ORG") == "LOC"

@@ -225,8 +225,9 @@ def test_schema_is_plain_tables_with_recorded_migrations(
         (13,),
         (14,),
         (15,),
+        (16,),
     ]
-    assert "repairs" in tables and {"story_history", "story_moves"} <= tables
+    assert "repairs" in tables and {"story_history", "story_moves", "entity_demotions"} <= tables
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("SELECT status FROM ingest_runs").fetchone()[0] == "done"
 

@@ -339,7 +339,7 @@ class Linker:
 
     def __post_init__(self) -> None:
         self.curated = alias_table(curated(), tagged=True)
-        self._curated_names = frozenset(name for name, _ in self.curated.values())
+        self.curated_names = frozenset(name for name, _ in self.curated.values())
         self.ordinary = self.common | self.plain  # never a name heard alone by sound
         self._name: dict[str, str] = {}  # spelling key -> entity name
         self._first: dict[str, str] = {}  # entity name -> the first type it was given
@@ -441,7 +441,7 @@ class Linker:
                 several = " " in k and " " in spelling
                 if (
                     (
-                        (ratio >= 80 and self._name[spelling] in self._curated_names)
+                        (ratio >= 80 and self._name[spelling] in self.curated_names)
                         or (ratio >= 90 and several)
                     )
                     and (best is None or ratio > best[0])

@@ -40,12 +40,13 @@ from newsreel.entities.shaping import (
     whole_names,
 )
 from newsreel.entities.spelling import key
+from newsreel.entities.title_people import heard_as_titled, listed_in_title, said_in_title
 from newsreel.repair.clean import core
 from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 from newsreel.text import fold, unreadable
 
-VERSION = "entities-50+en_core_web_sm-3.8.0"
+VERSION = "entities-51+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
@@ -95,24 +96,30 @@ def settle(store: Store, min_archive: int = MIN_ARCHIVE, passes: int = 3) -> int
     name as a fixed person joins them ("Alex Prey": Alex Pretti). In an archive of
     ``min_archive`` videos or more, a one-word place the gazetteer does not know, heard
     in one video only ("Casina", "Sarclad": misheard words the NER took for places), is
-    not counted a place (MISC). Passes run until one changes nothing (a renamed entity
+    not counted a place (MISC), and is remembered so (``store.entities.demoted``): once
+    a later run hears it in a second video it is a place again, as one run over all the
+    videos would have kept it. Passes run until one changes nothing (a renamed entity
     may meet another of its new name), at most ``passes``. Returns the entities
     changed."""
     fixed = {name: kind for _, kind, name in store.entities.user_aliases()}
     fixed.update({c.name: c.type for c in curated()})
     fixed.update({p.name: "PER" for p in people().people})
+    demoted = store.entities.demoted()
     changed = 0
     for _ in range(passes):
-        done = _settle_pass(store, fixed, min_archive)
+        done = _settle_pass(store, fixed, min_archive, demoted)
         changed += done
         if not done:
             break
+    store.entities.keep_demoted(demoted)
     return changed
 
 
-def _settle_pass(store: Store, fixed: Mapping[str, str], min_archive: int) -> int:
-    """One pass of ``settle`` (``fixed``: the curated and user names and their types):
-    the entities it changed."""
+def _settle_pass(
+    store: Store, fixed: Mapping[str, str], min_archive: int, demoted: dict[str, str]
+) -> int:
+    """One pass of ``settle`` (``fixed``: the curated and user names and their types;
+    ``demoted``: the names held as no place, updated): the entities it changed."""
     groups: dict[str, list[_Spelled]] = {}
     for eid, name, kind, surface, n in store.entities.entity_spellings(VERSION):
         groups.setdefault(name, []).append((eid, name, kind, surface, n))
@@ -130,12 +137,14 @@ def _settle_pass(store: Store, fixed: Mapping[str, str], min_archive: int) -> in
     changed = 0
     for new_name, rows in renamed.items():
         new_kind = fixed.get(new_name) or _settled_type(
-            new_name, rows, per_entity, videos, min_archive
+            new_name, rows, (per_entity, videos, min_archive), demoted
         )
         for eid, name, kind in sorted({r[:3] for r in rows}):
             if (name, kind) != (new_name, new_kind):
                 store.entities.rename_entity(eid, new_name, new_kind)
                 changed += 1
+    for gone in set(demoted) - set(renamed):
+        del demoted[gone]  # no entity of that name any more
     return changed
 
 
@@ -150,22 +159,30 @@ def _votes(rows: Sequence[_Spelled]) -> Counter[str]:
 
 
 def _settled_type(
-    name: str, rows: Sequence[_Spelled], per_entity: Mapping[int, int], videos: int, least: int
+    name: str,
+    rows: Sequence[_Spelled],
+    heard: tuple[Mapping[int, int], int, int],
+    demoted: dict[str, str],
 ) -> str:
     """The one type of an entity named ``name``: its mentions' majority, or for a person,
     organisation or place the type its last word says (``names.headed``: a stadium is a
     place, a newspaper an organisation), a gazetteer place a place (but the name of a
     town under ``places.TOWN`` people its mentions make a person or a thing: "Adam",
     "David", "Flora"), an unknown one-word place heard in one video of a large archive
-    MISC."""
+    MISC (``heard``: videos per entity id, videos enriched, the archive size from which
+    this holds), noted in ``demoted`` so that it is a place again once heard more."""
     kind = majority(_votes(rows), rows[0][2])
+    if kind == "MISC" and name in demoted:
+        kind = demoted.pop(name)  # a place no run but one has heard: the rule again
     k = key(name)
     if kind in ("PER", "ORG", "LOC"):  # "Miami Herald" is no place, "Al-Janoub Stadium"
         kind = headed(k) or kind  # no company; a thing (MISC) stays one
     if place(k, "LOC") is not None and (kind in ("LOC", "ORG") or not minor_town(k)):
         kind = "LOC"  # not "Adam", a town of Oman said of a person
-    heard = sum(per_entity.get(eid, 0) for eid in {r[0] for r in rows})
-    if kind == "LOC" and videos >= least and heard < 2 and _unknown(name):
+    per_entity, videos, least = heard
+    said = sum(per_entity.get(eid, 0) for eid in {r[0] for r in rows})
+    if kind == "LOC" and videos >= least and said < 2 and _unknown(name):
+        demoted[name] = kind
         kind = "MISC"
     return kind
 
@@ -414,7 +431,9 @@ def enrich_tokens(
     archive = [m for m in heard if m not in mentions]
     aside = asides(tokens)  # "(INAUDIBLE)", a label's "CNN HOST": nothing said
     mentions = [m for m in seats(tokens, heard) if not aside.issuperset(range(m.start, m.end))]
-    linked = linker.link_video([(m.text, m.type) for m in mentions])
+    linked = titled_people(
+        title, mentions, linker.link_video([(m.text, m.type) for m in mentions]), linker
+    )
     said = set(mentions)
     mentions, linked = lower_surnames(tokens, mentions, linked, linker.common, linker.listed)
     mentions, linked = heard_again(tokens, mentions, linked, starts, linker.common)  # "Atly"
@@ -497,6 +516,24 @@ def enrich_tokens(
         ],
         quote_rows,
     )
+
+
+def titled_people(
+    title: str | None,
+    mentions: Sequence[ner.Mention],
+    linked: Sequence[tuple[str, str]],
+    linker: Linker,
+) -> list[tuple[str, str]]:
+    """``linked`` with the names heard as a person the title names linked to them
+    (``title_people``: "Chem Bedonox" in a video titled "Badenoch says ...")."""
+    people = {
+        k: linker.curated.get(k, (name, "PER"))[0]
+        for k, name in listed_in_title(title, linker.listed).items()
+    }
+    people.update(said_in_title(title, mentions, linked))
+    if not people:
+        return list(linked)
+    return heard_as_titled(mentions, linked, people, linker.listed, linker.curated_names)
 
 
 def _cited(source: str | None) -> str | None:

@@ -211,6 +211,13 @@ class EntityRepository(Protocol):
         """Give an entity a new name and type, folding it into an existing entity of
         that name and type; returns the id it ends up with."""
 
+    def demoted(self) -> dict[str, str]:
+        """Entity name -> the type ``settle`` took from it (a place heard in one video
+        of a large archive is counted no place: MISC)."""
+
+    def keep_demoted(self, demoted: Mapping[str, str]) -> None:
+        """Replace the names ``settle`` holds demoted (``demoted``)."""
+
     def known_spellings(self, version: str) -> list[tuple[str, str, str]]:
         """(surface, type, canonical name) of every spelling linked by this stage version."""
 

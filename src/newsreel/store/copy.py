@@ -37,6 +37,7 @@ TABLES = (
     "claims",
     "quotes",
     "entity_aliases",
+    "entity_demotions",
     "enrichments",
     "stories",
     "story_videos",

@@ -341,6 +341,17 @@ CREATE INDEX transcripts_place ON transcripts(source_path, source_locator);
 CREATE INDEX transcripts_content ON transcripts(content_sha256)
 """,
     ),
+    (
+        16,
+        "entities: the places enrich counted no place while one video named them, so a "
+        "later run that hears them again makes them places again",
+        """
+CREATE TABLE entity_demotions (
+    name TEXT PRIMARY KEY,
+    type TEXT NOT NULL
+)
+""",
+    ),
 )
 
 # What a migration adds on PostgreSQL only: search there lives in the database itself

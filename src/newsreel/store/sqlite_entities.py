@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rapidfuzz import utils
@@ -195,6 +195,20 @@ class SQLiteEntities(Repository):
                     )
                 self.db.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
             return target
+
+    def demoted(self) -> dict[str, str]:
+        """Entity name -> the type ``settle`` took from it."""
+        return {
+            str(n): str(t) for n, t in self.db.execute("SELECT name, type FROM entity_demotions")
+        }
+
+    def keep_demoted(self, demoted: Mapping[str, str]) -> None:
+        """Replace the names ``settle`` holds demoted."""
+        with self.db:
+            self.db.execute("DELETE FROM entity_demotions")
+            self.db.executemany(
+                "INSERT INTO entity_demotions (name, type) VALUES (?, ?)", sorted(demoted.items())
+            )
 
     def known_spellings(self, version: str) -> list[tuple[str, str, str]]:
         """(surface, type, canonical name) of every spelling linked by this stage version."""
