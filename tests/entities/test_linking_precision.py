@@ -1178,3 +1178,19 @@ def test_an_everyday_word_is_no_unlisted_name_said_again() -> None:
     assert not same_person_in_video("karma", "kim karmama")
     assert same_person_in_video("bernham", "andy burnham")  # no everyday word
     assert same_person_in_video("alwari", "kareim elari")
+
+
+def test_a_country_run_into_a_listed_persons_name_is_the_country_then_the_person() -> None:
+    """The NER's "the UK Saky Starmmer" [ORG] is the UK, then Keir Starmer; a town that
+    is a first name stays the person's ("David Beckham", "Nancy Guthrie")."""
+    text = "pressure from the prime minister of the UK Saky Starmmer who said it"
+    tokens = text.split()
+    found = enrich_tokens(tokens, mentions([tokens])[0], Linker({}, {}))
+    assert [(m[2], m[3], m[4]) for m in found.mentions] == [
+        ("UK", "UK", "LOC"),
+        ("Saky Starmmer", "Keir Starmer", "PER"),
+    ]
+    for name in ("David Beckham", "Nancy Guthrie"):
+        tokens = f"a message from {name} who said it".split()
+        found = enrich_tokens(tokens, mentions([tokens])[0], Linker({}, {}))
+        assert [m[2] for m in found.mentions] == [name]

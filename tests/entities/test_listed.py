@@ -465,6 +465,9 @@ def test_a_listed_first_name_takes_in_its_misheard_surname_after_it() -> None:
         ("sakir starmer", "Keir Starmer"),  # "Sir Keir" heard as one word
         ("sakiria starmer", "Keir Starmer"),
         ("sed davyy", "Ed Davey"),  # "Sir Ed"
+        ("saky starmmer", "Keir Starmer"),  # "Sir Keir" run in, the rest misheard
+        ("sakir stalman", None),  # no King Salman: a title is no first name
+        ("sally starmer", None),  # no "Sir" run in: another sound after "sa"
         ("oscar starmer", None),
         ("killian", None),  # analyst review: Kylian misheard, not Zoe Kleinman
         ("karmama", None),  # Keir Starmer misheard, not Kamala Harris

@@ -576,3 +576,29 @@ def test_what_was_said_starts_past_fillers_and_is_no_same_thing() -> None:
     # "said the same thing" says no words
     text = "Donald Trump lost. In 2020, he said the same thing. He said it was rigged."
     assert said(text) == ["it was rigged."]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the BBC's captions (fresh review): a relative "who" after a preposition's object
+        (
+            "So this comes after we had pressure from the prime minister of the UK Saky "
+            "Starmmer, who said the comments he made were offensive and wrong.",
+            "Keir Starmer",
+        ),
+        ("We had pressure from Keir Starmer, who said the comments were wrong.", "Keir Starmer"),
+        ("I spoke to the head of NATO, who said the alliance was strong.", "the head of NATO"),
+        (
+            "He got a call from our family friend in Qatar, who told us he had died.",
+            "our family friend in Qatar",
+        ),
+        (
+            "It had a link to a report from 2023 by the Financial Times, which said that "
+            "Mandlesson had stayed at Jeffrey Epstein's flat.",
+            "Financial Times",
+        ),
+    ],
+)
+def test_who_said_is_the_name_before_it_not_the_clause_it_ends(text: str, speaker: str) -> None:
+    assert quoted(text) == [speaker]

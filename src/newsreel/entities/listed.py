@@ -190,6 +190,20 @@ def _near_in_full(first_heard: str, first: str, heard: str, last: str) -> bool:
     )
 
 
+def _sir_run_in(heard: str, first: str) -> bool:
+    """Whether a word is "Sir" run into a short first name, the rest a little misheard:
+    "s" and a vowel, then the first name's first sound, no longer than it and three
+    letters ("saky", "secure" for "Sir Keir"; not "sally" for Keir, nor "steve"), and
+    never a title listed as a first name ("King Salman")."""
+    rest = heard[2:]
+    return (
+        first not in TITLES  # "Sakir Stalman" is no King Salman
+        and heard[1:2] in ("a", "e", "i", "o", "u")
+        and 2 <= len(rest) <= len(first) + 1
+        and first_sound(rest) == first_sound(first)
+    )
+
+
 def _close_first(heard: str, listed: str, *, strict: bool = False) -> bool:
     """Whether a heard first name may be a listed one: close in letters (ratio >= 70, or
     >= 60 with the same first sound: "Revette" / "Yvette", not "Tarik" / "Karim"), the
@@ -386,12 +400,12 @@ class NameList:
                 and (_letter(words[0]) == _letter(first) or fuzz.ratio(words[0], first) >= 60)
             )  # "Kia" Starmer, "vet" Cooper; "Cedric McCann" is no Cindy McCain, "Kemmy
             # Bono" no Jeremy Bowen (another first letter, and unlike in letters)
-            sir = (  # "Sakir Starmer", "Sed Davyy": "Sir Keir", "Sir Ed" heard as one word
-                person.by_surname
+            sir = (  # "Sakir Starmer", "Sed Davyy", "Saky Starmmer": "Sir Keir", "Sir Ed"
+                person.by_surname  # heard as one word
                 and len(words) == 2
                 and words[0][:1] == "s" != first[:1]
                 and len(words[0]) > 2
-                and fuzz.partial_ratio(first, words[0][1:]) >= 75
+                and (fuzz.partial_ratio(first, words[0][1:]) >= 75 or _sir_run_in(words[0], first))
             )
             if not (alike or sir or _close_first(words[0], first, strict=not person.by_surname)):
                 continue  # a common surname needs a first name that is close

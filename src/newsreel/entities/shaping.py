@@ -213,15 +213,49 @@ def gives_way(a: ner.Mention, b: ner.Mention) -> bool:
     return (b.start <= a.start and a.end <= b.end) or key(a.text) == key(b.text)
 
 
+def _place_before(a: ner.Mention, b: ner.Mention) -> bool:
+    """Whether the words of ``a`` before ``b`` (which ends it) are a country (of the
+    gazetteer, curated, or initials: "UK"), with or without "the" ("the UK" before "Saky
+    Starmmer"; not a town that is a first name too: "David", "Nancy")."""
+    words = a.text.split()[: b.start - a.start]
+    if words[:1] and key(words[0]) == "the":
+        words = words[1:]
+    k = key(" ".join(words))
+    initials = (
+        len(words) == 1 and words[0].isalpha() and words[0].isupper() and 1 < len(words[0]) < 4
+    )
+    return bool(words) and (initials or place(k, "PER") is not None or k in _places())
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Curated places' spellings ("uk", "us")."""
+    return frozenset(
+        key(spelling)
+        for c in curated()
+        if c.type == "LOC"
+        for spelling in (*c.aliases, *c.when_tagged)
+    )
+
+
 def cut_at_people(
     tokens: Sequence[str], named: Sequence[ner.Mention], people: Sequence[ner.Mention]
 ) -> list[ner.Mention]:
     """NER mentions of three words or more whose last word is the first name of a listed
     person heard by sound right after them, cut before it: names said in a list without
     commas run together ("Bryson de Chambeau Brooks" + "kepca" is Bryson de Chambeau,
-    then Brooks Koepka)."""
+    then Brooks Koepka); a mention that is a country and then a listed person heard by
+    sound in full is the country ("the UK Saky Starmmer" [ORG]: the UK, then Keir
+    Starmer)."""
     out: list[ner.Mention] = []
     for m in named:
+        ends = next(
+            (p for p in people if p.end == m.end and m.start < p.start and " " in p.text), None
+        )
+        if ends is not None and _place_before(m, ends):
+            start = m.start + (key(tokens[m.start]) == "the")
+            out.append(spanned(tokens, start, ends.start, "LOC"))
+            continue
         p = next((p for p in people if p.start == m.end - 1 and p.end > m.end), None)
         if p is None or m.end - m.start < 3 or m.text.count(" ") != m.end - m.start - 1:
             out.append(m)

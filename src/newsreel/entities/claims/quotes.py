@@ -7,6 +7,7 @@ source phrase (source_names), the words said run to the clause's end.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -842,6 +843,41 @@ def _goes_on(form: str, word: str) -> bool:
 _CARRIES_ON = frozenset("also not still then only rather instead later now".split())
 
 
+def _antecedent(words: Sequence[str], phrase: tuple[str, int]) -> tuple[str, int] | None:
+    """The noun phrase a relative "who" refers to, out of the words before it: those
+    after the last preposition of a clause with its own subject ("We had pressure from
+    Keir Starmer, who said": Keir Starmer; not "our family friend in Qatar, who told
+    us"; "of" stays: "I spoke to the head of NATO, who said"), without an "of
+    the" that opens them ("... of the UK Saky Starmmer, who said")."""
+    said, first = phrase
+    parts = said.split()
+    cut = max(
+        (
+            i + 1
+            for i in range(len(parts))
+            if words[first + i] in _LEADS_IN
+            and (
+                any(words[first + k] in _CLAUSE_SUBJECTS for k in range(i))
+                or _YEAR.fullmatch(words[first]) is not None  # "(a report from) 2023 by"
+            )
+        ),
+        default=int(words[first] in _LEADS_IN),  # "(I spoke) to the head of NATO"
+    )
+    if cut < len(parts) - 1 and words[first + cut] == "of":
+        cut += 1 + (cut < len(parts) - 2 and words[first + cut + 1] == "the")
+        # "(the prime minister) of the UK Saky Starmmer": the name
+    if cut >= len(parts):
+        return None
+    return " ".join(parts[cut:]), first + cut
+
+
+# prepositions whose object may be a relative clause's antecedent, not the clause's speaker
+_LEADS_IN = frozenset("with about to for from against by on at in into over after under".split())
+_YEAR = re.compile(r"(19|20)\d\d")
+# a subject before them makes the words a clause of their own ("we had pressure from")
+_CLAUSE_SUBJECTS = frozenset("i we you he she they it this there".split())
+
+
 def _whole_speaker(
     words: Sequence[str], forms: Sequence[str], s: int, speaker: tuple[str, int]
 ) -> tuple[str, int] | None:
@@ -854,7 +890,8 @@ def _whole_speaker(
     if words[first] in _RELATIVE and first + 1 < len(words) and forms[first + 1][:1].islower():
         if _subject_pronoun(words[first + 1]):
             return None  # "the trade agreement, which he's basically said": he said
-        return _speaker_before(words, forms, s, first)  # "who fought", not "which Israel"
+        before = _speaker_before(words, forms, s, first)  # "who fought", not "which Israel"
+        return _antecedent(words, before) if before is not None else None
     agent = _agent_of(words, forms, s, first)
     if agent is not None:
         return agent
