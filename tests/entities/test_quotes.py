@@ -602,3 +602,32 @@ def test_what_was_said_starts_past_fillers_and_is_no_same_thing() -> None:
 )
 def test_who_said_is_the_name_before_it_not_the_clause_it_ends(text: str, speaker: str) -> None:
     assert quoted(text) == [speaker]
+
+
+def test_a_titled_name_opening_the_sentence_speaks_through_saying() -> None:
+    """BBC captions (quotes dev): a short saying before it ("what he called mass
+    migration") does not end the sentence's quotes."""
+    text = (
+        "Mr. Rubio also used his address on Saturday to criticize what he called mass "
+        "migration, saying it had cost western countries dearly."
+    )
+    assert speakers(text) == ["Mr. Rubio"]
+
+
+def test_a_named_voice_after_but_ends_the_words_said_before_it() -> None:
+    text = (
+        "He was saying, look, Europe, we need to stand up for ourselves, but we also know "
+        "that Mark Rutter, the head of NATO has said that without a US backstop NATO is "
+        "harmed."
+    )
+    from newsreel.entities.claims.quotes import quotes_in
+
+    def said(text: str) -> list[tuple[str, str]]:
+        forms = text.split()
+        words = [f.lower().strip(".,") for f in forms]
+        return [(q.speaker, q.text.split()[-1]) for q in quotes_in(forms, words, 0, len(forms))]
+
+    assert said(text) == [("He", "ourselves"), ("the head of NATO", "harmed.")]
+    # a pronoun's clause after "but" goes on with the words said
+    kept = "They said they were working hard, but they need help from the government."
+    assert said(kept) == [("They", "government.")]

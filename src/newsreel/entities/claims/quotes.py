@@ -98,7 +98,7 @@ def _quote_in(
             end = _clause_end(forms, body, end)  # her, was angry": the words end at the comma
         text = _unquoted(" ".join(forms[body:end]))
         if len(text.split()) < 3:
-            return None
+            continue  # "what he called mass migration, saying it had cost ...": go on
         if not direct and _gapped(words, speaker[1], body):
             continue  # "a crackdown that a rights group says killed 7,000": the crackdown's
         said_by, cut = tidy_speaker(speaker[0].split())
@@ -204,7 +204,12 @@ def _saying_after(
     to criticise mass migration, saying it had cost ..."); None elsewhere ("kept
     saying", "by saying")."""
     k = s
-    while k < j and k - s < 4 and forms[k][:1].isupper() and forms[k].strip(",")[-1:].isalpha():
+    while (
+        k < j
+        and k - s < 4
+        and forms[k][:1].isupper()
+        and (forms[k].strip(",")[-1:].isalpha() or forms[k] in _TITLE_DOTS)  # "Mr. Rubio"
+    ):
         k += 1
         if forms[k - 1].endswith(","):
             break
@@ -224,6 +229,7 @@ def _saying_after(
 
 
 _OTHERS = frozenset({"i", "we", "you", "they"})  # a clause of another's
+_TITLE_DOTS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Gen.", "Rep."})
 
 
 def _opening_name(
@@ -767,7 +773,36 @@ def _own_words_end(words: Sequence[str], forms: Sequence[str], body: int, e: int
             and not _goes_on(forms[k + 2], words[k + 2])
         ) or _another_says(words, forms, k + 1, e):
             return k + 1
+        if words[k + 1] in ("but", "while") and _named_voice(words, forms, k + 1, e):
+            return k + 1  # "..., but we also know that Mark Rutte, the head of NATO, has said"
     return e
+
+
+def _named_voice(words: Sequence[str], forms: Sequence[str], at: int, e: int) -> bool:
+    """Whether the clause after "but" at ``at`` holds a named speaker's saying within a
+    few words ("but we also know that Mark Rutter, the head of NATO has said that"): the
+    reporter's words, not the speaker's."""
+    for j in range(at + 2, min(e, at + _VOICE_WITHIN)):
+        if words[j] in _SAID_TOLD or words[j] in ("says", "say"):
+            named = _speaker_before(words, forms, at + 1, j)
+            return named is not None and _capitalised_name(named[0])
+        if forms[j - 1][-1:] in ".?!;":
+            return False
+    return False
+
+
+_VOICE_WITHIN = 14  # words from "but" to another's verb of saying
+
+
+def _capitalised_name(phrase: str) -> bool:
+    """Whether a speaker phrase names someone: a capitalised word in it ("the head of
+    NATO"), and no pronoun opening it ("they", "I")."""
+    said = phrase.split()
+    return (
+        bool(said)
+        and said[0].lower() not in _PRONOUNS
+        and any(w[:1].isupper() and w != "I" for w in said)
+    )
 
 
 def _and_says(words: Sequence[str], forms: Sequence[str], body: int, k: int) -> bool:
