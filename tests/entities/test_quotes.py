@@ -631,3 +631,35 @@ def test_a_named_voice_after_but_ends_the_words_said_before_it() -> None:
     # a pronoun's clause after "but" goes on with the words said
     kept = "They said they were working hard, but they need help from the government."
     assert said(kept) == [("They", "government.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Amnesty International has called it a World Cup of shame and alleged there have "
+            "been cases of forced labour.",
+            ["it a World Cup of shame", "there have been cases of forced labour."],
+        ),
+        (
+            "Qatar refutes that and maintains significant progress has been made.",
+            ["significant progress has been made."],
+        ),
+        (
+            "In 2015, the Sunday Times alleged that the deal was part of a vote swap.",
+            ["the deal was part of a vote swap."],
+        ),
+        # the same verbs with a thing for object report no words
+        ("President Trump maintained close ties with the Saudi Crown Prince.", []),
+        (
+            "If they do not look into PSG's alleged financial transgressions, it is over.",
+            [],
+        ),
+    ],
+)
+def test_alleged_and_maintains_report_a_clause_only(text: str, said: list[str]) -> None:
+    from newsreel.entities.claims.quotes import quotes_in
+
+    forms = text.split()
+    words = [f.lower().strip(".,") for f in forms]
+    assert [q.text for q in quotes_in(forms, words, 0, len(forms))] == said

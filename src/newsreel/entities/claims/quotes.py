@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from newsreel.entities.claims.numbers import _number_at
 from newsreel.entities.claims.source_names import tidy_speaker
-from newsreel.entities.claims.source_words import _NAME_PART, _QUOTE_SAY, _SPEAKER_STOP
+from newsreel.entities.claims.source_words import (
+    _CLAUSE_OPENERS,
+    _NAME_PART,
+    _QUOTE_ONLY,
+    _QUOTE_SAY,
+    _SPEAKER_STOP,
+)
 from newsreel.entities.claims.sources import _pronoun_report, _speaker_before
 from newsreel.entities.claims.words import (
     _ARTICLES,
@@ -55,6 +61,20 @@ def quotes_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> lis
     return found
 
 
+def _clause_after(words: Sequence[str], forms: Sequence[str], j: int) -> bool:
+    """Whether a clause follows the verb at ``j``: "that" or a subject pronoun, or an
+    auxiliary within three words and no comma ("maintains significant progress has been
+    made"; not "maintained close ties with", "alleged financial transgressions, it is")."""
+    if words[j + 1] in _CLAUSE_OPENERS:
+        return True
+    for k in range(j + 1, min(len(words), j + 5)):
+        if k > j + 1 and words[k] in _AUXILIARIES:
+            return True
+        if forms[k][-1:] in ",.?!;:":
+            return False
+    return False
+
+
 def _said_again(forms: Sequence[str], words: Sequence[str], quote: Quote, e: int) -> Quote | None:
     """The speaker's next saying, joined by "and" to the words of ``quote`` ("... were
     offensive and wrong, and said that he should apologise"; "and also said")."""
@@ -63,6 +83,8 @@ def _said_again(forms: Sequence[str], words: Sequence[str], quote: Quote, e: int
         return None
     j = k + 1 + (k + 1 < e and words[k + 1] == "also")
     if j >= e - 2 or words[j] not in _QUOTE_SAY or words[j] == "saying":
+        return None
+    if words[j] in _QUOTE_ONLY and not _clause_after(words, forms, j):
         return None
     body = _speech_at(words, forms, j, e)
     if body is None or _object_only(words, forms, j, e):
@@ -80,6 +102,8 @@ def _quote_in(
     """The first reported speech of the sentence of tokens ``s`` to ``e`` whose verb
     comes after token ``start``, if any."""
     for j in range(start + 1, e - 1):
+        if words[j] in _QUOTE_ONLY and not _clause_after(words, forms, j):
+            continue  # "maintained close ties", "alleged voter fraud": no saying
         if words[j] in _QUOTE_SAY and (after := _speaker_after(forms, words, (s, e), j)):
             return after
         if j >= e - 2:

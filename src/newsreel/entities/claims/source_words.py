@@ -25,7 +25,12 @@ _FIND = frozenset(
 )
 
 # "saying" reports speech after the name it follows ("Mark Carney saying the rest ...")
-_QUOTE_SAY = (_SAY - {"reports", "reported"}) | {"saying", "argue", "warn"}
+# verbs that report words said only before "that" or a clause's subject ("Amnesty ...
+# alleged there have been cases"; "who maintains that he was underpaid"; not "maintained
+# close ties", "PSG's alleged financial transgressions")
+_QUOTE_ONLY = frozenset("alleged maintains maintained stressed stresses conceded concedes".split())
+_CLAUSE_OPENERS = frozenset("that there it he she they we i".split())
+_QUOTE_SAY = (_SAY - {"reports", "reported"}) | {"saying", "argue", "warn"} | _QUOTE_ONLY
 
 _REPORT = _SAY | _FIND
 
