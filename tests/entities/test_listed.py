@@ -466,6 +466,8 @@ def test_a_listed_first_name_takes_in_its_misheard_surname_after_it() -> None:
         ("sakiria starmer", "Keir Starmer"),
         ("sed davyy", "Ed Davey"),  # "Sir Ed"
         ("saky starmmer", "Keir Starmer"),  # "Sir Keir" run in, the rest misheard
+        ("christian fraser", None),  # a presenter: a surname heard right is no Horner
+        ("axel vitzell", "Axel Witsel"),  # an unheard-of surname after an own first name
         ("sakir stalman", None),  # no King Salman: a title is no first name
         ("sally starmer", None),  # no "Sir" run in: another sound after "sa"
         ("oscar starmer", None),

@@ -419,13 +419,14 @@ class NameList:
         surname that is a rare word of five letters or more and alike in letters (ratio
         >= 50, whatever its first sound): "Kylian Abapi", "Axel Vitzell", "Jamal
         Tashaki"; not "Angela Rea" (three letters), "Jimmy lies" (a word), "Jamal
-        Musiala" (25) or an Arabic family name of its own ("Nawaf Al-hazmi")."""
+        Musiala" (25), a surname English writes often ("Christian Fraser": Zipf 3.8) or
+        an Arabic family name of its own ("Nawaf Al-hazmi")."""
         own = self._own_first.get(words[0]) if len(words) == 2 else None
         if own is None:
             return None
         heard, last = words[1], own.key.split(maxsplit=1)[1].replace(" ", "")
-        if len(heard) < _MIN_SOUND or heard in self._own or everyday(heard):
-            return None
+        if len(heard) < _MIN_SOUND or heard in self._own or not _unheard_of(heard):
+            return None  # "Christian Fraser" (a presenter) is no Christian Horner
         if heard[:3] in ("al-", "el-") and not last.startswith(heard[:3]):
             return None  # "Nawaf Al-hazmi" is a name of its own, no Nawaf Salam
         return own if fuzz.ratio(heard, last) >= _OWN_FIRST_RATIO else None
@@ -545,6 +546,18 @@ RARE = 2.5  # English Zipf frequency below which a word is hardly anyone's ("bla
 def _bare(surname: str) -> str:
     """A surname past its Arabic article ("al-dawsari": "dawsari")."""
     return surname.removeprefix("al-").removeprefix("el-")
+
+
+def _unheard_of(word: str) -> bool:
+    """Whether a word is no name English writes often (wordfreq Zipf < 3): "Abapi",
+    "Vitzell", "Tashaki" are names misheard; "Fraser", "Bennett" are surnames heard
+    right, of someone else."""
+    from wordfreq import zipf_frequency  # its lists load on first use
+
+    return zipf_frequency(word, "en") < KNOWN_SURNAME
+
+
+KNOWN_SURNAME = 3.0  # English Zipf frequency from which a surname is itself, not misheard
 
 
 def rare(word: str) -> bool:
