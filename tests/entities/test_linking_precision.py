@@ -446,6 +446,18 @@ def test_a_place_counted_no_place_is_one_again_once_heard_in_a_second_video() ->
     # a thing the NER typed MISC itself, never demoted, stays one
     things = _Entities([(1, "Brexit", "MISC", "Brexit", 4)], {1: 3})
     assert settle(SimpleNamespace(entities=things)) == 0 and things.kept == {}
+    # a demoted name a later run hears as a place by majority is forgotten (review)
+    mixed = _Entities(
+        [(1, "Donbas", "MISC", "Donbas", 1), (2, "Donbas", "LOC", "Donbas", 2)], {1: 1, 2: 1}
+    )
+    mixed.kept = {"Donbas": "LOC"}
+    settle(SimpleNamespace(entities=mixed))
+    assert mixed.kept == {} and set(mixed.renamed.values()) == {("Donbas", "LOC")}
+    # and a demoted name no entity has any more is dropped
+    gone = _Entities([(1, "Scotland", "LOC", "Scotland", 5)], {1: 3})
+    gone.kept = {"Sarclad": "LOC"}
+    settle(SimpleNamespace(entities=gone))
+    assert gone.kept == {}
 
 
 def test_daily_runs_keep_a_place_heard_again_a_place(any_archive: Archive, tmp_path: Path) -> None:
@@ -1194,3 +1206,6 @@ def test_a_country_run_into_a_listed_persons_name_is_the_country_then_the_person
         tokens = f"a message from {name} who said it".split()
         found = enrich_tokens(tokens, mentions([tokens])[0], Linker({}, {}))
         assert [m[2] for m in found.mentions] == [name]
+    tokens = "Later on CNN Jake Tapper asked him".split()  # an outlet's initials: no country
+    found = enrich_tokens(tokens, mentions([tokens])[0], Linker({}, {}))
+    assert ("CNN", "LOC") not in {(m[2], m[4]) for m in found.mentions}

@@ -470,6 +470,10 @@ def test_a_listed_first_name_takes_in_its_misheard_surname_after_it() -> None:
         ("axel vitzell", "Axel Witsel"),  # an unheard-of surname after an own first name
         ("sakir stalman", None),  # no King Salman: a title is no first name
         ("sally starmer", None),  # no "Sir" run in: another sound after "sa"
+        ("sajid patel", None),  # review: names of their own, no "Sir" run in
+        ("sian morgan", None),
+        ("sandy sturgeon", None),
+        ("sammy carney", None),
         ("oscar starmer", None),
         ("killian", None),  # analyst review: Kylian misheard, not Zoe Kleinman
         ("karmama", None),  # Keir Starmer misheard, not Kamala Harris

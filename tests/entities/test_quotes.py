@@ -649,8 +649,13 @@ def test_a_named_voice_after_but_ends_the_words_said_before_it() -> None:
             "In 2015, the Sunday Times alleged that the deal was part of a vote swap.",
             ["the deal was part of a vote swap."],
         ),
-        # the same verbs with a thing for object report no words
+        ("Prosecutors alleged he had stolen the money.", ["he had stolen the money."]),
+        # the same verbs with a thing for object, or qualifying a noun, report no words
         ("President Trump maintained close ties with the Saudi Crown Prince.", []),
+        ("The alleged victims were taken to hospital on Friday.", []),
+        ("Two alleged gang members were arrested on Monday.", []),
+        ("Smith's alleged victims have been given support.", []),
+        ("The council maintained it for decades before selling the building.", []),
         (
             "If they do not look into PSG's alleged financial transgressions, it is over.",
             [],
@@ -663,3 +668,15 @@ def test_alleged_and_maintains_report_a_clause_only(text: str, said: list[str]) 
     forms = text.split()
     words = [f.lower().strip(".,") for f in forms]
     assert [q.text for q in quotes_in(forms, words, 0, len(forms))] == said
+
+
+def test_who_said_is_past_from_but_no_day() -> None:
+    from newsreel.entities.claims.quotes import quotes_in
+
+    def said_by(text: str) -> list[str]:
+        forms = text.split()
+        words = [f.lower().strip(".,") for f in forms]
+        return [q.speaker for q in quotes_in(forms, words, 0, len(forms))]
+
+    assert said_by("I have a message from my mother, who said she was proud.") == ["my mother"]
+    assert said_by("He met Keir Starmer on Friday, who said the talks went well.") == []

@@ -192,15 +192,17 @@ def _near_in_full(first_heard: str, first: str, heard: str, last: str) -> bool:
 
 def _sir_run_in(heard: str, first: str) -> bool:
     """Whether a word is "Sir" run into a short first name, the rest a little misheard:
-    "s" and a vowel, then the first name's first sound, no longer than it and three
-    letters ("saky", "secure" for "Sir Keir"; not "sally" for Keir, nor "steve"), and
-    never a title listed as a first name ("King Salman")."""
+    "s" and a vowel, then the first name's first letter, no longer than it and three
+    letters, in a word rare in English ("saky", "sekir" for "Sir Keir"; not "sally",
+    "sandy" (Nicola), "sammy" (Mark), "sajid", "sian"), and never a title listed as a
+    first name ("King Salman")."""
     rest = heard[2:]
     return (
         first not in TITLES  # "Sakir Stalman" is no King Salman
         and heard[1:2] in ("a", "e", "i", "o", "u")
         and 2 <= len(rest) <= len(first) + 1
-        and first_sound(rest) == first_sound(first)
+        and rest[:1] == first[:1]
+        and rare(heard)  # a name of its own ("Sandy", "Sammy") is no "Sir"
     )
 
 
@@ -548,13 +550,18 @@ def _bare(surname: str) -> str:
     return surname.removeprefix("al-").removeprefix("el-")
 
 
-def _unheard_of(word: str) -> bool:
-    """Whether a word is no name English writes often (wordfreq Zipf < 3): "Abapi",
-    "Vitzell", "Tashaki" are names misheard; "Fraser", "Bennett" are surnames heard
-    right, of someone else."""
-    from wordfreq import zipf_frequency  # its lists load on first use
+def frequency(word: str) -> float:
+    """A word's English Zipf frequency (wordfreq; its lists load on first use)."""
+    from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en") < KNOWN_SURNAME
+    return float(zipf_frequency(word, "en"))
+
+
+def _unheard_of(word: str) -> bool:
+    """Whether a word is no name English writes often (Zipf < 3): "Abapi", "Vitzell",
+    "Tashaki" are names misheard; "Fraser", "Bennett" are surnames heard right, of
+    someone else."""
+    return frequency(word) < KNOWN_SURNAME
 
 
 KNOWN_SURNAME = 3.0  # English Zipf frequency from which a surname is itself, not misheard
@@ -563,9 +570,7 @@ KNOWN_SURNAME = 3.0  # English Zipf frequency from which a surname is itself, no
 def rare(word: str) -> bool:
     """Whether a word is rare in English (wordfreq): written in lower case, it is still
     most likely a name ("blatter", "streeting"; not "raffle", "grills")."""
-    from wordfreq import zipf_frequency  # its lists load on first use
-
-    return zipf_frequency(word, "en") < RARE
+    return frequency(word) < RARE
 
 
 EVERYDAY = 3.9  # English Zipf frequency from which a word is everyone's ("sally", "first")
@@ -573,9 +578,7 @@ EVERYDAY = 3.9  # English Zipf frequency from which a word is everyone's ("sally
 
 def everyday(word: str) -> bool:
     """Whether a word is common in English (wordfreq): heard, it is most likely itself."""
-    from wordfreq import zipf_frequency  # its lists load on first use
-
-    return zipf_frequency(word, "en") >= EVERYDAY
+    return frequency(word) >= EVERYDAY
 
 
 def _after_article(k: str, listed: str) -> float:

@@ -215,16 +215,19 @@ def gives_way(a: ner.Mention, b: ner.Mention) -> bool:
 
 def _place_before(a: ner.Mention, b: ner.Mention) -> bool:
     """Whether the words of ``a`` before ``b`` (which ends it) are a country (of the
-    gazetteer, curated, or initials: "UK"), with or without "the" ("the UK" before "Saky
-    Starmmer"; not a town that is a first name too: "David", "Nancy")."""
+    gazetteer, curated, or its initials: "UK"), with or without "the" ("the UK" before
+    "Saky Starmmer"; not a town that is a first name too: "David", "Nancy"; not an
+    organisation's initials: "CNN Jake Tapper")."""
     words = a.text.split()[: b.start - a.start]
     if words[:1] and key(words[0]) == "the":
         words = words[1:]
     k = key(" ".join(words))
-    initials = (
-        len(words) == 1 and words[0].isalpha() and words[0].isupper() and 1 < len(words[0]) < 4
-    )
-    return bool(words) and (initials or place(k, "PER") is not None or k in _places())
+    return bool(words) and (k in _COUNTRY_INITIALS or place(k, "PER") is not None or k in _places())
+
+
+# a country said by its initials, which neither the gazetteer nor the curated list holds
+# ("the UK Saky Starmmer"; never "CNN Jake Tapper", "the FBI Kash Pattel")
+_COUNTRY_INITIALS = frozenset({"uk", "us", "usa", "uae"})
 
 
 @cache

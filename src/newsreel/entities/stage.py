@@ -172,8 +172,9 @@ def _settled_type(
     MISC (``heard``: videos per entity id, videos enriched, the archive size from which
     this holds), noted in ``demoted`` so that it is a place again once heard more."""
     kind = majority(_votes(rows), rows[0][2])
-    if kind == "MISC" and name in demoted:
-        kind = demoted.pop(name)  # a place no run but one has heard: the rule again
+    was = demoted.pop(name, None)
+    if kind == "MISC" and was is not None:
+        kind = was  # a place no run but one has heard: the rule again
     k = key(name)
     if kind in ("PER", "ORG", "LOC"):  # "Miami Herald" is no place, "Al-Janoub Stadium"
         kind = headed(k) or kind  # no company; a thing (MISC) stays one
@@ -525,7 +526,9 @@ def titled_people(
     linker: Linker,
 ) -> list[tuple[str, str]]:
     """``linked`` with the names heard as a person the title names linked to them
-    (``title_people``: "Chem Bedonox" in a video titled "Badenoch says ...")."""
+    (``title_people``: "Chem Bedonox" in a video titled "Badenoch says ..."); the
+    spelling is theirs from then on, in this run as in later ones (which read it from
+    the store)."""
     people = {
         k: linker.curated.get(k, (name, "PER"))[0]
         for k, name in listed_in_title(title, linker.listed).items()
@@ -533,7 +536,11 @@ def titled_people(
     people.update(said_in_title(title, mentions, linked))
     if not people:
         return list(linked)
-    return heard_as_titled(mentions, linked, people, linker.listed, linker.curated_names)
+    out = heard_as_titled(mentions, linked, people, linker.listed, linker.curated_names)
+    for m, before, after in zip(mentions, linked, out, strict=True):
+        if after != before:
+            linker.rebind(key(m.text), after[0])  # later videos of the run, as later runs
+    return out
 
 
 def _cited(source: str | None) -> str | None:

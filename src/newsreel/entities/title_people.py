@@ -7,11 +7,11 @@ A person the title names is a listed one (names.toml) whose full name, or surnam
 alone, the title writes; or two capitalised words of the title alike (rapidfuzz ratio >=
 85) to a person the captions name in full. In that video a name of two words, of any type
 the NER gave it but with no gazetteer place in it ("Greater Manchester" is no Peter
-Mandelson), not yet linked to a listed or curated person, is that person's when its
-first word is heard alike (ratio >= 50: "Chem" / "Kemi"; not "Emma" / "Andy") and its
-last word is alike to the surname in letters (ratio >= 50 with the same first letter, or
->= 60) and is no other listed person's surname ("Kevin Brennan" beside a title's
-Badenoch stays his own).
+Mandelson; a small town that is a first name may be: "Kemi", "David"), not yet linked to
+a listed or curated person, is that person's when its first word is heard alike (ratio
+>= 50: "Chem" / "Kemi"; not "Emma" / "Andy") and its last word is alike to the surname
+in letters (ratio >= 50 with the same first letter, or >= 60) and is no other listed
+person's surname ("Kevin Brennan" beside a title's Badenoch stays his own).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 
 from newsreel.entities import ner
 from newsreel.entities.listed import NameList, untitled
-from newsreel.entities.places import place
+from newsreel.entities.places import minor_town, place
 from newsreel.entities.spelling import key
 from newsreel.text import STOPWORDS
 
@@ -107,7 +107,8 @@ def heard_as_titled(
             or name in targets
             or name in fixed
             or key(name) in listed.by_key
-            or any(place(w, "LOC") is not None for w in (k, *words))
+            or place(k, "LOC") is not None
+            or any(place(w, "LOC") is not None and not minor_town(w) for w in words)
         ):
             continue
         for spelled, entity in sorted(people.items()):

@@ -62,9 +62,17 @@ def quotes_in(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> lis
 
 
 def _clause_after(words: Sequence[str], forms: Sequence[str], j: int) -> bool:
-    """Whether a clause follows the verb at ``j``: "that" or a subject pronoun, or an
-    auxiliary within three words and no comma ("maintains significant progress has been
-    made"; not "maintained close ties with", "alleged financial transgressions, it is")."""
+    """Whether the word at ``j`` is a verb with a clause after it: "that" or a subject
+    pronoun, or an auxiliary within three words and no comma ("maintains significant
+    progress has been made"; not "maintained close ties with", "alleged financial
+    transgressions, it is"); never after an article, a number or an owner, where it
+    qualifies a noun ("the alleged victims were taken", "two alleged gang members",
+    "Smith's alleged victims have been")."""
+    before = words[j - 1] if j > 0 else ""
+    if before in _ARTICLES or before in _QUALIFIED or _NUMBER.fullmatch(before):
+        return False
+    if forms[j - 1].endswith(("'s", "’s")) if j > 0 else False:
+        return False
     if words[j + 1] in _CLAUSE_OPENERS:
         return True
     for k in range(j + 1, min(len(words), j + 5)):
@@ -73,6 +81,13 @@ def _clause_after(words: Sequence[str], forms: Sequence[str], j: int) -> bool:
         if forms[k][-1:] in ",.?!;:":
             return False
     return False
+
+
+_QUALIFIED = frozenset(
+    "this that these those his her their its our my your two three four five six seven "
+    "eight nine ten several many some other".split()
+)
+_NUMBER = re.compile(r"\d[\d,.]*")
 
 
 def _said_again(forms: Sequence[str], words: Sequence[str], quote: Quote, e: int) -> Quote | None:
@@ -253,7 +268,9 @@ def _saying_after(
 
 
 _OTHERS = frozenset({"i", "we", "you", "they"})  # a clause of another's
-_TITLE_DOTS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Gen.", "Rep."})
+_TITLE_DOTS = frozenset(
+    "Mr. Mrs. Ms. Dr. Prof. Sen. Gen. Rep. Gov. Col. Lt. Sgt. Rev. Capt. Supt.".split()
+)
 
 
 def _opening_name(
@@ -916,7 +933,8 @@ def _antecedent(words: Sequence[str], phrase: tuple[str, int]) -> tuple[str, int
             for i in range(len(parts))
             if words[first + i] in _LEADS_IN
             and (
-                any(words[first + k] in _CLAUSE_SUBJECTS for k in range(i))
+                words[first + i] in _FROM_BY  # "a message from my mother, who said"
+                or any(words[first + k] in _CLAUSE_SUBJECTS for k in range(i))
                 or _YEAR.fullmatch(words[first]) is not None  # "(a report from) 2023 by"
             )
         ),
@@ -925,14 +943,19 @@ def _antecedent(words: Sequence[str], phrase: tuple[str, int]) -> tuple[str, int
     if cut < len(parts) - 1 and words[first + cut] == "of":
         cut += 1 + (cut < len(parts) - 2 and words[first + cut + 1] == "the")
         # "(the prime minister) of the UK Saky Starmmer": the name
-    if cut >= len(parts):
-        return None
+    if cut >= len(parts) or words[first + cut] in _TIMES:
+        return None  # "He met Keir Starmer on Friday, who said": not Friday
     return " ".join(parts[cut:]), first + cut
 
 
 # prepositions whose object may be a relative clause's antecedent, not the clause's speaker
 _LEADS_IN = frozenset("with about to for from against by on at in into over after under".split())
 _YEAR = re.compile(r"(19|20)\d\d")
+_FROM_BY = frozenset({"from", "by"})  # whose object is who speaks, with a subject or none
+_TIMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december today yesterday".split()
+)
 # a subject before them makes the words a clause of their own ("we had pressure from")
 _CLAUSE_SUBJECTS = frozenset("i we you he she they it this there".split())
 

@@ -29,7 +29,7 @@ _FIND = frozenset(
 # alleged there have been cases"; "who maintains that he was underpaid"; not "maintained
 # close ties", "PSG's alleged financial transgressions")
 _QUOTE_ONLY = frozenset("alleged maintains maintained stressed stresses conceded concedes".split())
-_CLAUSE_OPENERS = frozenset("that there it he she they we i".split())
+_CLAUSE_OPENERS = frozenset("that there he she they we i".split())  # "it" may be an object
 _QUOTE_SAY = (_SAY - {"reports", "reported"}) | {"saying", "argue", "warn"} | _QUOTE_ONLY
 
 _REPORT = _SAY | _FIND
