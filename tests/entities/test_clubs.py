@@ -155,6 +155,10 @@ def test_a_club_link_never_leaves_its_video() -> None:
             ("Kyiv", "LOC", "Kyiv"),
         ],
         sample_texts=lambda limit: [],
+        entity_spellings=lambda version: [
+            (1, "Tottenham Hotspur", "ORG", "Spurs", 4),
+            (2, "Liverpool F.C.", "ORG", "Liverpool", 9),
+        ],
     )
     linker = linker_for(SimpleNamespace(entities=entities))
     assert ("kyiv", "LOC") in linker.known and ("spurs", "ORG") not in linker.known

@@ -1209,3 +1209,46 @@ def test_a_country_run_into_a_listed_persons_name_is_the_country_then_the_person
     tokens = "Later on CNN Jake Tapper asked him".split()  # an outlet's initials: no country
     found = enrich_tokens(tokens, mentions([tokens])[0], Linker({}, {}))
     assert ("CNN", "LOC") not in {(m[2], m[4]) for m in found.mentions}
+
+
+def test_a_later_run_looks_for_the_archives_repeated_names_in_lower_case(
+    any_archive: Archive, tmp_path: Path
+) -> None:
+    """An organisation the archive has heard three times is found in lower case from a
+    later run's first video, before that run links it again (stop 64's daily runs);
+    a person's spellings are left to the run."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = {
+        "video_id": "LORDS000001",
+        "title": "Peers",
+        "transcript": "Peers in the House of Lords voted. Members of the House of Lords "
+        "met again. Then the House of Lords rose.",
+    }
+    any_archive.ingest([jsonl_file(tmp_path / "a", [first])])
+    any_archive.enrich()
+    later = {
+        "video_id": "LORDS000002",
+        "title": "Peers again",
+        "transcript": "a vote in the house of lords is expected tonight",
+    }
+    any_archive.ingest([jsonl_file(tmp_path / "b", [later])])
+    any_archive.enrich()
+    lords = next(e for e in any_archive.entities() if e.name == "House of Lords")
+    assert "house of lords" in lords.spellings
+
+
+def test_learn_phrases_takes_often_heard_organisations_and_places_only() -> None:
+    linker = Linker({}, {})
+    linker.learn_phrases(
+        [
+            ("House of Lords", "House of Lords", "ORG", 3),
+            ("Downing Street", "Downing Street", "LOC", 5),
+            ("Kier Starmer", "Keir Starmer", "PER", 9),  # people: left to the run
+            ("Royal Lodge", "Royal Lodge", "ORG", 2),  # heard too seldom
+            ("Abu Dhabi", "Abu Dhabi", "LOC", 2),  # twice, and once written otherwise
+            ("Abu dhabi", "Abu Dhabi", "LOC", 1),
+            ("the news", "News", "ORG", 9),  # not capitalised
+        ]
+    )
+    assert set(linker.phrases) == {"house of lords", "downing street", "abu dhabi"}

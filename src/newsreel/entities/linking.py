@@ -486,15 +486,37 @@ class Linker:
         name, kind, new = self._resolve(surface, kind)
         k = key(surface)
         self._heard[k] += 1
-        if (
-            self._heard[k] >= REPEATED
-            and " " in k
+        if self._heard[k] >= REPEATED and self._phrase(k, surface):
+            self.phrases[k] = (name, kind)
+        return name, kind, new
+
+    def _phrase(self, k: str, surface: str) -> bool:
+        """Whether a spelling, heard often enough, is looked for in lower case too: of
+        several words, capitalised, not only common words."""
+        return (
+            " " in k
             and k not in self.phrases
             and _cased(surface)
             and not all(w in self.common or w in PARTICLES for w in k.split())
-        ):
-            self.phrases[k] = (name, kind)
-        return name, kind, new
+        )
+
+    def learn_phrases(self, heard: Iterable[tuple[str, str, str, int]]) -> None:
+        """Look from the start of a run for the organisations' and places' spellings the
+        archive has heard often ((surface, canonical name, type, mentions)): a run of a
+        day's videos finds "house of lords" in lower case before it has linked "House of
+        Lords" again, as a run over the whole archive would once it had. People are left
+        to the run: their lone names are joined by the order of evidence."""
+        counts: Counter[str] = Counter()
+        found: dict[str, tuple[str, str, str]] = {}
+        for surface, name, kind, mentions in heard:
+            if kind in ("ORG", "LOC") and _cased(surface):
+                k = key(surface)
+                counts[k] += mentions  # "House of Lords" and "house of Lords" alike
+                found.setdefault(k, (surface, name, kind))
+        for k, mentions in counts.items():
+            surface, name, kind = found[k]
+            if mentions >= REPEATED and self._phrase(k, surface):
+                self.phrases[k] = (name, kind)
 
     def _resolve(self, surface: str, kind: str) -> tuple[str, str, bool]:
         k = key(surface)

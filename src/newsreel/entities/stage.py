@@ -46,7 +46,7 @@ from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 from newsreel.text import fold, unreadable
 
-VERSION = "entities-54+en_core_web_sm-3.8.0"
+VERSION = "entities-55+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
@@ -83,7 +83,13 @@ def linker_for(store: Store) -> Linker:
         if (k := key(surface)) not in cities
     }
     common, plain = vocabulary(text.split() for text in store.entities.sample_texts(SAMPLE))
-    return Linker(user, known, common, plain=plain)
+    linker = Linker(user, known, common, plain=plain)
+    linker.learn_phrases(
+        (surface, name, kind, n)
+        for _, name, kind, surface, n in store.entities.entity_spellings(VERSION)
+        if key(surface) not in cities
+    )
+    return linker
 
 
 def settle(store: Store, min_archive: int = MIN_ARCHIVE, passes: int = 3) -> int:
