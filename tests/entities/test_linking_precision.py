@@ -460,6 +460,13 @@ def test_a_place_counted_no_place_is_one_again_once_heard_in_a_second_video() ->
     assert gone.kept == {}
 
 
+def _enrich_run(archive: Archive, folder: Path, rows: list[dict[str, str]]) -> None:
+    """One day's run: ``rows`` ingested from a table in ``folder``, then enriched."""
+    folder.mkdir()
+    archive.ingest([jsonl_file(folder, rows)])
+    archive.enrich()
+
+
 def test_daily_runs_keep_a_place_heard_again_a_place(any_archive: Archive, tmp_path: Path) -> None:
     """A place one video of a large archive names is counted no place (MISC); the run
     that hears it in a second video makes it a place, as one run over both would."""
@@ -472,18 +479,14 @@ def test_daily_runs_keep_a_place_heard_again_a_place(any_archive: Archive, tmp_p
         "title": "War",
         "transcript": "Fighting goes on in the Donbas, where Russian troops advanced this week.",
     }
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    any_archive.ingest([jsonl_file(tmp_path / "a", [*filler, first])])
-    any_archive.enrich()
+    _enrich_run(any_archive, tmp_path / "a", [*filler, first])
     assert {e.name: e.type for e in any_archive.entities()}["Donbas"] == "MISC"
     second = {
         "video_id": "DONBAS00002",
         "title": "Shelling",
         "transcript": "Shelling hit towns across the Donbas overnight, officials said.",
     }
-    any_archive.ingest([jsonl_file(tmp_path / "b", [second])])
-    any_archive.enrich()
+    _enrich_run(any_archive, tmp_path / "b", [second])
     kinds = [e.type for e in any_archive.entities() if e.name == "Donbas"]
     assert kinds == ["LOC"]
 
@@ -1217,23 +1220,19 @@ def test_a_later_run_looks_for_the_archives_repeated_names_in_lower_case(
     """An organisation the archive has heard three times is found in lower case from a
     later run's first video, before that run links it again (stop 64's daily runs);
     a person's spellings are left to the run."""
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
     first = {
         "video_id": "LORDS000001",
         "title": "Peers",
         "transcript": "Peers in the House of Lords voted. Members of the House of Lords "
         "met again. Then the House of Lords rose.",
     }
-    any_archive.ingest([jsonl_file(tmp_path / "a", [first])])
-    any_archive.enrich()
+    _enrich_run(any_archive, tmp_path / "a", [first])
     later = {
         "video_id": "LORDS000002",
         "title": "Peers again",
         "transcript": "a vote in the house of lords is expected tonight",
     }
-    any_archive.ingest([jsonl_file(tmp_path / "b", [later])])
-    any_archive.enrich()
+    _enrich_run(any_archive, tmp_path / "b", [later])
     lords = next(e for e in any_archive.entities() if e.name == "House of Lords")
     assert "house of lords" in lords.spellings
 
