@@ -1177,7 +1177,7 @@ def test_settling_types_a_name_by_its_last_word_but_never_a_thing() -> None:
     from newsreel.entities.stage import _settled_type
 
     def settled(name: str, kind: str) -> str:
-        return _settled_type(name, [(1, name, kind, name, 2)], ({1: 1}, 10, 1000), {})
+        return _settled_type(name, [(1, name, kind, name, 2)], ({1: 1}, 10, 1000))
 
     assert settled("Miami Herald", "LOC") == "ORG"
     assert settled("Al-Janoub Stadium", "ORG") == "LOC"

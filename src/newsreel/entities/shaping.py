@@ -222,23 +222,14 @@ def _place_before(a: ner.Mention, b: ner.Mention) -> bool:
     if words[:1] and key(words[0]) == "the":
         words = words[1:]
     k = key(" ".join(words))
-    return bool(words) and (k in _COUNTRY_INITIALS or place(k, "PER") is not None or k in _places())
+    return bool(words) and (
+        k in _COUNTRY_INITIALS or place(k, "PER") is not None or k in _curated_spellings("LOC")
+    )
 
 
 # a country said by its initials, which neither the gazetteer nor the curated list holds
 # ("the UK Saky Starmmer"; never "CNN Jake Tapper", "the FBI Kash Pattel")
 _COUNTRY_INITIALS = frozenset({"uk", "us", "usa", "uae"})
-
-
-@cache
-def _places() -> frozenset[str]:
-    """Curated places' spellings ("uk", "us")."""
-    return frozenset(
-        key(spelling)
-        for c in curated()
-        if c.type == "LOC"
-        for spelling in (*c.aliases, *c.when_tagged)
-    )
 
 
 def cut_at_people(
@@ -275,13 +266,13 @@ GROUPS = frozenset(
 
 
 @cache
-def _bodies() -> frozenset[str]:
-    """Curated organisations' spellings ("labour", "tory"): "Labour MPs" is Labour, while
-    "Trump supporters" stays as the NER had it."""
+def _curated_spellings(kind: str) -> frozenset[str]:
+    """Curated spellings of one type: organisations ("labour", "tory": "Labour MPs" is
+    Labour, while "Trump supporters" stays as the NER had it) or places."""
     return frozenset(
         key(spelling)
         for c in curated()
-        if c.type == "ORG"
+        if c.type == kind
         for spelling in (*c.aliases, *c.when_tagged)
     )
 
@@ -290,7 +281,11 @@ def _recast(m: ner.Mention) -> ner.Mention:
     """A mention as a name: a country's people ("Bangladeshis") are a nationality (MISC),
     not a person or place; "Labour MPs" is the party."""
     words = m.text.split()
-    if len(words) > 1 and key(words[-1]) in GROUPS and key(" ".join(words[:-1])) in _bodies():
+    if (
+        len(words) > 1
+        and key(words[-1]) in GROUPS
+        and key(" ".join(words[:-1])) in _curated_spellings("ORG")
+    ):
         return ner.Mention(m.start, m.end - 1, "ORG", " ".join(words[:-1]))
     if m.type in ("PER", "ORG", "LOC") and demonym(key(m.text)):
         return ner.Mention(m.start, m.end, "MISC", m.text)

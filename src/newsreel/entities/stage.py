@@ -113,7 +113,7 @@ def settle(store: Store, min_archive: int = MIN_ARCHIVE, passes: int = 3) -> int
     demoted = store.entities.demoted()
     changed = 0
     for _ in range(passes):
-        done = _settle_pass(store, fixed, min_archive, demoted)
+        done, demoted = _settle_pass(store, fixed, min_archive, demoted)
         changed += done
         if not done:
             break
@@ -122,10 +122,11 @@ def settle(store: Store, min_archive: int = MIN_ARCHIVE, passes: int = 3) -> int
 
 
 def _settle_pass(
-    store: Store, fixed: Mapping[str, str], min_archive: int, demoted: dict[str, str]
-) -> int:
+    store: Store, fixed: Mapping[str, str], min_archive: int, demoted: Mapping[str, str]
+) -> tuple[int, dict[str, str]]:
     """One pass of ``settle`` (``fixed``: the curated and user names and their types;
-    ``demoted``: the names held as no place, updated): the entities it changed."""
+    ``demoted``: the names held as no place before it): the entities it changed, and
+    the names it holds as no place."""
     groups: dict[str, list[_Spelled]] = {}
     for eid, name, kind, surface, n in store.entities.entity_spellings(VERSION):
         groups.setdefault(name, []).append((eid, name, kind, surface, n))
@@ -141,17 +142,20 @@ def _settle_pass(
         renamed.setdefault(new_name, []).extend(rows)
     per_entity, videos = store.entities.entity_videos(VERSION)
     changed = 0
+    held: dict[str, str] = {}
     for new_name, rows in renamed.items():
-        new_kind = fixed.get(new_name) or _settled_type(
-            new_name, rows, (per_entity, videos, min_archive), demoted
-        )
+        new_kind = fixed.get(new_name)
+        if new_kind is None:
+            new_kind = _own_type(new_name, rows, demoted.get(new_name))
+            if new_kind == "LOC" and _little_heard(
+                new_name, rows, (per_entity, videos, min_archive)
+            ):
+                held[new_name], new_kind = new_kind, "MISC"
         for eid, name, kind in sorted({r[:3] for r in rows}):
             if (name, kind) != (new_name, new_kind):
                 store.entities.rename_entity(eid, new_name, new_kind)
                 changed += 1
-    for gone in set(demoted) - set(renamed):
-        del demoted[gone]  # no entity of that name any more
-    return changed
+    return changed, held
 
 
 _Spelled = tuple[int, str, str, str, int]  # entity id, name, type, surface, mentions
@@ -168,30 +172,41 @@ def _settled_type(
     name: str,
     rows: Sequence[_Spelled],
     heard: tuple[Mapping[int, int], int, int],
-    demoted: dict[str, str],
+    was: str | None = None,
 ) -> str:
-    """The one type of an entity named ``name``: its mentions' majority, or for a person,
-    organisation or place the type its last word says (``names.headed``: a stadium is a
-    place, a newspaper an organisation), a gazetteer place a place (but the name of a
-    town under ``places.TOWN`` people its mentions make a person or a thing: "Adam",
-    "David", "Flora"), an unknown one-word place heard in one video of a large archive
-    MISC (``heard``: videos per entity id, videos enriched, the archive size from which
-    this holds), noted in ``demoted`` so that it is a place again once heard more."""
+    """The one type of an entity named ``name`` (``_own_type``), but MISC for an unknown
+    one-word place heard in one video of a large archive (``_little_heard``)."""
+    kind = _own_type(name, rows, was)
+    return "MISC" if kind == "LOC" and _little_heard(name, rows, heard) else kind
+
+
+def _own_type(name: str, rows: Sequence[_Spelled], was: str | None) -> str:
+    """An entity's type from its mentions: their majority (or ``was``, the type
+    ``settle`` took from it, where they say MISC: a place no run but one has heard), or
+    for a person, organisation or place the type its last word says (``names.headed``:
+    a stadium is a place, a newspaper an organisation), a gazetteer place a place (but
+    the name of a town under ``places.TOWN`` people its mentions make a person or a
+    thing: "Adam", "David", "Flora")."""
     kind = majority(_votes(rows), rows[0][2])
-    was = demoted.pop(name, None)
     if kind == "MISC" and was is not None:
-        kind = was  # a place no run but one has heard: the rule again
+        kind = was
     k = key(name)
     if kind in ("PER", "ORG", "LOC"):  # "Miami Herald" is no place, "Al-Janoub Stadium"
         kind = headed(k) or kind  # no company; a thing (MISC) stays one
     if place(k, "LOC") is not None and (kind in ("LOC", "ORG") or not minor_town(k)):
         kind = "LOC"  # not "Adam", a town of Oman said of a person
+    return kind
+
+
+def _little_heard(
+    name: str, rows: Sequence[_Spelled], heard: tuple[Mapping[int, int], int, int]
+) -> bool:
+    """Whether a one-word name the gazetteer does not know is heard in one video only of
+    an archive of at least so many (``heard``: videos per entity id, videos enriched,
+    the archive size from which this holds)."""
     per_entity, videos, least = heard
     said = sum(per_entity.get(eid, 0) for eid in {r[0] for r in rows})
-    if kind == "LOC" and videos >= least and said < 2 and _unknown(name):
-        demoted[name] = kind
-        kind = "MISC"
-    return kind
+    return videos >= least and said < 2 and _unknown(name)
 
 
 def written_alike(

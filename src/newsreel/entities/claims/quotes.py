@@ -25,9 +25,12 @@ from newsreel.entities.claims.words import (
     _ARTICLES,
     _AUXILIARIES,
     _BE_OR_GET,
+    _MONTHS,
     _PREPOSITIONS,
     _PRONOUNS,
     _STOP,
+    _WEEKDAYS,
+    _YEAR,
 )
 from newsreel.repair.clean import FILLERS, bare, core
 from newsreel.text import STOPWORDS
@@ -935,7 +938,7 @@ def _antecedent(words: Sequence[str], phrase: tuple[str, int]) -> tuple[str, int
             and (
                 words[first + i] in _FROM_BY  # "a message from my mother, who said"
                 or any(words[first + k] in _CLAUSE_SUBJECTS for k in range(i))
-                or _YEAR.fullmatch(words[first]) is not None  # "(a report from) 2023 by"
+                or _YEAR.match(words[first]) is not None  # "(a report from) 2023 by"
             )
         ),
         default=int(words[first] in _LEADS_IN),  # "(I spoke) to the head of NATO"
@@ -950,14 +953,10 @@ def _antecedent(words: Sequence[str], phrase: tuple[str, int]) -> tuple[str, int
 
 # prepositions whose object may be a relative clause's antecedent, not the clause's speaker
 _LEADS_IN = frozenset("with about to for from against by on at in into over after under".split())
-_YEAR = re.compile(r"(19|20)\d\d")
 _FROM_BY = frozenset({"from", "by"})  # whose object is who speaks, with a subject or none
-_TIMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december today yesterday".split()
-)
+_TIMES = _WEEKDAYS | _MONTHS | frozenset({"today", "yesterday"})
 # a subject before them makes the words a clause of their own ("we had pressure from")
-_CLAUSE_SUBJECTS = frozenset("i we you he she they it this there".split())
+_CLAUSE_SUBJECTS = _PRONOUNS | {"this", "there"}
 
 
 def _whole_speaker(
