@@ -150,9 +150,9 @@ def test_a_club_link_never_leaves_its_video() -> None:
     entities = SimpleNamespace(
         user_aliases=lambda: [],
         known_spellings=lambda version: [
-            ("Spurs", "ORG", "Tottenham Hotspur"),
-            ("Liverpool", "ORG", "Liverpool F.C."),
-            ("Kyiv", "LOC", "Kyiv"),
+            ("Spurs", "ORG", "Tottenham Hotspur", 1),
+            ("Liverpool", "ORG", "Liverpool F.C.", 2),
+            ("Kyiv", "LOC", "Kyiv", 3),
         ],
         sample_texts=lambda limit: [],
         entity_spellings=lambda version: [

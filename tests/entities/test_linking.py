@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from newsreel.entities import gazetteer
 from newsreel.entities.claims import extract
-from newsreel.entities.linking import Linker, run_together, same_person_in_video
+from newsreel.entities.linking import Linker, clipped, run_together, same_person_in_video
 from newsreel.entities.listed import NameList
 from newsreel.entities.ner import Mention
 from newsreel.entities.shaping import trimmed
@@ -67,6 +67,19 @@ def test_same_person_in_video() -> None:
     assert not same_person_in_video("greg clark", "craig clark")
     # first names with no sound key at all say nothing
     assert not same_person_in_video("mo farah", "al farah")
+    # one first name, the surname cut short (its sounds the start of the full one's)
+    assert same_person_in_video("steve whit", "steve witkoff")
+    assert same_person_in_video("john sudworth", "john sudd")
+    assert not same_person_in_video("angela rea", "angela rayner")  # one sound: too little
+    assert not same_person_in_video("steve smith", "steve smart")
+    assert not same_person_in_video("steve whit", "steven witkoff")  # another first name
+    assert not clipped("davies", "davey")  # the shorter sound is no start of the longer
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", max_size=12), st.text(max_size=12))
+def test_a_clipped_surname_is_one_way_round(a: str, b: str) -> None:
+    assert clipped(a, b) == clipped(b, a)
+    assert not clipped(a, a)
 
 
 def test_a_full_name_said_fast_runs_together() -> None:

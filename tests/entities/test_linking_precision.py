@@ -1251,3 +1251,59 @@ def test_learn_phrases_takes_often_heard_organisations_and_places_only() -> None
         ]
     )
     assert set(linker.phrases) == {"house of lords", "downing street", "abu dhabi"}
+
+
+def test_links_made_for_one_video_are_not_known_to_later_runs() -> None:
+    """A later run's linker knows each spelling as the entity its latest mention links
+    to, and not the links made for one video only: a common first name beside a full
+    name, a first name heard alike, a lone name after a title."""
+    from newsreel.entities.linking import known_spellings, video_local
+
+    assert video_local("henry", "Henry Zeffman") and video_local("killian", "Kylian Mbappe")
+    assert video_local("prince mohammed", "Mohammed bin Salman")
+    assert not video_local("zeffman", "Henry Zeffman") and not video_local("kylian", "Kylian")
+    assert not video_local("starmer", "Keir Starmer") and not video_local("keir", "Keir Starmer")
+    known = known_spellings(
+        [
+            ("Henry", "PER", "Henry", 4),
+            ("Henry", "PER", "Henry Zeffman", 9),  # his in one video only
+            ("Laura", "PER", "Laura Kuenssberg", 5),
+            ("Karma", "PER", "Karma", 3),
+            ("karma", "PER", "Keir Starmer", 8),  # one key: the latest link wins
+            ("Karma", "PER", "Keir Starmer", 7),
+            ("Qatar", "LOC", "Qatar", 5),
+            ("Qatar", "ORG", "Qatar", 1),  # each type its own
+        ]
+    )
+    assert known == {
+        ("henry", "PER"): "Henry",
+        ("karma", "PER"): "Keir Starmer",
+        ("qatar", "LOC"): "Qatar",
+        ("qatar", "ORG"): "Qatar",
+    }
+    # whatever order the rows come in
+    rows = [("Gaza", "LOC", "Gaza Strip", 2), ("Gaza", "LOC", "Gaza", 6)]
+    assert known_spellings(rows) == known_spellings(rows[::-1]) == {("gaza", "LOC"): "Gaza"}
+
+
+def test_a_first_name_linked_in_one_video_stays_there_in_daily_runs(
+    any_archive: Archive, tmp_path: Path
+) -> None:
+    """ "Henry" beside Henry Zeffman is his in that video only: a later run's "Henry"
+    (another man) is no Henry Zeffman, as in one run over both videos."""
+    first = {
+        "video_id": "ZEFFMAN0001",
+        "title": "Politics",
+        "transcript": "Our correspondent Henry Zeffman is in Westminster. Henry, what happened?",
+    }
+    second = {
+        "video_id": "HENRY000002",
+        "title": "Cricket",
+        "transcript": "Henry bowled well all day, and the crowd at Lord's loved it.",
+    }
+    _enrich_run(any_archive, tmp_path / "a", [first])
+    _enrich_run(any_archive, tmp_path / "b", [second])
+    rows = any_archive.store.entities.mention_rows()
+    linked = {(r.video_id, r.surface): r.name for r in rows if r.surface == "Henry"}
+    assert linked[("ZEFFMAN0001", "Henry")] == "Henry Zeffman"
+    assert linked[("HENRY000002", "Henry")] == "Henry"

@@ -159,6 +159,8 @@ def same_person_in_video(a: str, b: str) -> bool:
         ):
             return True  # one surname, first names that sound alike: "Mari" / "Muray Rosen"
             # (first letters alike: "Diane" / "Tony Abbott", "Ben" / "Pam Stokes" are two)
+        if len(wa) == len(wb) and wa[:-1] == wb[:-1] and clipped(wa[-1], wb[-1]):
+            return True  # one first name, the surname cut short: "Steve Whit" / "Witkoff"
         return (
             len(wa[-1]) > 3
             and surname >= (70 if len(wa) == len(wb) else 85)
@@ -183,6 +185,24 @@ def same_person_in_video(a: str, b: str) -> bool:
         and len(lone) <= len(w) + 1
         and first_sound(lone) == first_sound(w)
         for w in full
+    )
+
+
+def clipped(a: str, b: str) -> bool:
+    """Whether one of two surnames is the other's start as captions hear a name cut
+    short: three letters or more, two fewer at least, the same first letter, and its
+    coarse phonetic key (two sounds or more) the start of the longer one's ("whit" /
+    "witkoff", "sudd" / "sudworth", "fras" / "fraser"; not "rea" / "rayner", one sound;
+    not "smith" / "smart", nor "davey" / "davies")."""
+    short, long = sorted((a, b), key=len)
+    if len(short) < 3 or len(long) - len(short) < 2 or short[0] != long[0]:
+        return False
+    heard, full = phonetic(short), phonetic(long)
+    return (
+        len(heard) == len(full) == 1
+        and len(heard[0]) >= 2
+        and len(heard[0]) < len(full[0])
+        and full[0].startswith(heard[0])
     )
 
 
@@ -319,6 +339,40 @@ def shortened(short: str, full: str) -> bool:
         and len(ws[-1]) >= 3
         and all(f.startswith(w) for w, f in zip(ws[1:], wf[1:], strict=True))
     )
+
+
+def video_local(k: str, name: str) -> bool:
+    """Whether spelling ``k`` linked to person ``name`` is a link ``Linker.link_video``
+    makes for one video only: a lone name after a title ("prince mohammed"), a common
+    first name ("henry" beside Henry Zeffman) or a first name heard alike ("killian"
+    beside Kylian Mbappe)."""
+    lone, full = untitled(k), key(name)
+    if " " in lone or " " not in full:
+        return False
+    return lone != k or _common_first_name(lone, full) or first_alike(lone, full, "ORG")
+
+
+def known_spellings(heard: Iterable[tuple[str, str, str, int]]) -> dict[tuple[str, str], str]:
+    """(spelling key, type) -> the entity its latest mention links to, from (surface,
+    type, name, latest transcript id) rows of the archive (of one transcript, the name
+    last in order), leaving out the links made for one video only (``video_local``): a
+    later run starts from the spellings as one run over the archive would have them, a
+    spelling rebound ("Karma", later heard as Keir Starmer) as rebound, and "Henry"
+    beside Henry Zeffman in one video no Henry Zeffman in the next run's."""
+    latest: dict[tuple[str, str], tuple[int, str]] = {}
+    for surface, kind, name, last in heard:
+        k = key(surface)
+        if k and not (kind == "PER" and video_local(k, name)):
+            latest[(k, kind)] = max(latest.get((k, kind), (last, name)), (last, name))
+    # people first: a spelling known as two types is held as the person ("Kstarma",
+    # Keir Starmer, also an organisation of its own spelling), as the linker's types go
+    order = sorted(latest, key=lambda spelled: (_kind_rank(spelled[1]), spelled[0]))
+    return {spelled: latest[spelled][1] for spelled in order}
+
+
+def _kind_rank(kind: str) -> int:
+    """A type's place in ``_KIND_ORDER`` (an unknown one last)."""
+    return _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER)
 
 
 @dataclass

@@ -18,7 +18,7 @@ from operator import attrgetter
 from newsreel.entities import claims as claim_rules
 from newsreel.entities import clubs, gazetteer, ner
 from newsreel.entities.heard_again import heard_again
-from newsreel.entities.linking import Linker, curated
+from newsreel.entities.linking import Linker, curated, known_spellings
 from newsreel.entities.listed import people, untitled
 from newsreel.entities.names import best_name, clean, headed, majority, vocabulary
 from newsreel.entities.places import minor_town, place
@@ -46,7 +46,7 @@ from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 from newsreel.text import fold, unreadable
 
-VERSION = "entities-55+en_core_web_sm-3.8.0"
+VERSION = "entities-56+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
@@ -77,11 +77,9 @@ def linker_for(store: Store) -> Linker:
     """A linker that knows the user's aliases and every spelling linked so far."""
     user = {spelling: (name, kind) for spelling, kind, name in store.entities.user_aliases()}
     cities = clubs.by_city()  # a club's city is the club or the town video by video
-    known = {
-        (k, kind): name
-        for surface, kind, name in store.entities.known_spellings(VERSION)
-        if (k := key(surface)) not in cities
-    }
+    known = known_spellings(
+        row for row in store.entities.known_spellings(VERSION) if key(row[0]) not in cities
+    )
     common, plain = vocabulary(text.split() for text in store.entities.sample_texts(SAMPLE))
     linker = Linker(user, known, common, plain=plain)
     linker.learn_phrases(
