@@ -861,6 +861,16 @@ def test_a_stutter_and_a_particle_left_last_are_no_part_of_a_name() -> None:
     tokens = "they beat Osasuna El on Sunday".split()
     got = trimmed(tokens, Mention(2, 4, "ORG", "Osasuna El"))
     assert got is not None and got.text == "Osasuna"
+    # a name said twice over is one name; a person's only where the rest is a place
+    tokens = "a win for Newcastle Newcastle today".split()
+    got = trimmed(tokens, Mention(3, 5, "ORG", "Newcastle Newcastle"))
+    assert got is not None and got.text == "Newcastle"
+    tokens = "stay as mayor of Manchester Greater Manchester might make".split()
+    got = trimmed(tokens, Mention(4, 7, "PER", "Manchester Greater Manchester"))
+    assert got is not None and got.text == "Greater Manchester"
+    tokens = "he met Sirhan Sirhan in prison".split()  # a person's name, said twice
+    sirhan = Mention(2, 4, "PER", "Sirhan Sirhan")
+    assert trimmed(tokens, sirhan) == sirhan
 
 
 def test_peoples_are_no_places() -> None:

@@ -401,12 +401,7 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
     if start >= end:
         return None
     first = start + (core(tokens[start]).casefold() == "the")
-    if (
-        m.type != "PER"  # "Sirhan Bishara Sirhan"
-        and end - first > 2
-        and key(tokens[first]) == key(tokens[end - 1])
-        and tokens[first + 1][:1].isupper()
-    ):
+    if _stutter(tokens, m.type, first, end):
         start = first + 1  # "(The) Commission Independent Commission": a stutter
     start = _opening_cut(tokens, m.type, start, end)
     end = _end_of_name(tokens, start, end)
@@ -420,6 +415,20 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
     if (start, end) == (m.start, m.end):
         return m
     return spanned(tokens, start, end, m.type)
+
+
+def _stutter(tokens: Sequence[str], kind: str, first: int, end: int) -> bool:
+    """Whether a name from token ``first`` to ``end`` opens on a word said again as its
+    last before the name said whole: "Commission Independent Commission", "Newcastle
+    Newcastle"; a person's only where the word said again is a place ("Manchester
+    Greater Manchester"; "Sirhan Bishara Sirhan", "Sirhan Sirhan" are names)."""
+    if end - first < 2 or key(tokens[first]) != key(tokens[end - 1]):
+        return False
+    if not tokens[first + 1][:1].isupper():
+        return False  # "the Bank of England Bank"
+    if kind == "PER":  # said again, a place: no one's name
+        return end - first > 2 and place(key(tokens[first]), "LOC") is not None
+    return True
 
 
 def _opening_cut(tokens: Sequence[str], kind: str, start: int, end: int) -> int:
