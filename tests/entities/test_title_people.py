@@ -64,3 +64,17 @@ def test_names_unlike_or_already_a_listed_persons_keep_their_links() -> None:
         "kemi badenock": "Kemi Badenoch"
     }
     assert said_in_title("Storm warning", mentions[1:2], [("Kemi Badenoch", "PER")]) == {}
+
+
+def test_of_two_title_people_alike_the_closer_takes_the_name() -> None:
+    """ "Kim Badenock" is alike to both title people's first and last names; it is the
+    closer one's, whatever order the title names them in."""
+    mentions = [ner.Mention(0, 2, "PER", "Kim Badenock")]
+    linked = [("Kim Badenock", "PER")]
+    both = {"kemi badenoch": "Kemi Badenoch", "kim baddeley": "Kim Baddeley"}
+    out = heard_as_titled(mentions, linked, both, people(), frozenset())
+    assert out == [("Kemi Badenoch", "PER")]
+    # alike to both, closer to the one the alphabet puts second
+    mentions = [ner.Mention(0, 2, "PER", "Kem Baddely")]
+    out = heard_as_titled(mentions, [("Kem Baddely", "PER")], both, people(), frozenset())
+    assert out == [("Kim Baddeley", "PER")]

@@ -29,3 +29,8 @@ def agrees(pronoun: str, name: str) -> bool:
     if other is None or len(words) < 2:
         return True
     return words[0].casefold() not in _given()[other]
+
+
+def given_name(word: str) -> bool:
+    """Whether a (folded) word is a first name the list gives women or men ("georgia")."""
+    return any(word in names for names in _given().values())

@@ -24,7 +24,15 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from newsreel.entities.listed import ROYAL, NameList, everyday, people, rare, untitled
+from newsreel.entities.listed import (
+    ROYAL,
+    NameList,
+    everyday,
+    frequency,
+    people,
+    rare,
+    untitled,
+)
 from newsreel.entities.names import PARTICLES, club, majority
 from newsreel.entities.places import demonym, landmark, minor_town, place
 from newsreel.entities.spelling import first_sound, key, phonetic
@@ -188,14 +196,22 @@ def same_person_in_video(a: str, b: str) -> bool:
     )
 
 
+CLIPPED_RARE = 3.0  # English Zipf under which a short surname is no name of its own
+UNHEARD = 1.5  # English Zipf under which a long one is hardly ever written
+
+
 def clipped(a: str, b: str) -> bool:
     """Whether one of two surnames is the other's start as captions hear a name cut
-    short: three letters or more, two fewer at least, the same first letter, and its
-    coarse phonetic key (two sounds or more) the start of the longer one's ("whit" /
-    "witkoff", "sudd" / "sudworth", "fras" / "fraser"; not "rea" / "rayner", one sound;
-    not "smith" / "smart", nor "davey" / "davies")."""
+    short: three letters or more, two fewer at least, the same first letter, its coarse
+    phonetic key (two sounds or more) the start of the longer one's, and one of the two
+    no name English writes (the short one rare, Zipf < 3, or the long one hardly ever
+    written, < 1.5): "sudd" / "sudworth", "whit" / "witkoff", "brown" / "breimemer";
+    not "rea" / "rayner" (one sound), "smith" / "smart", "davey" / "davies", nor two
+    people's names: "wood" / "woodward", "king" / "kingston", "hall" / "halliday")."""
     short, long = sorted((a, b), key=len)
     if len(short) < 3 or len(long) - len(short) < 2 or short[0] != long[0]:
+        return False
+    if frequency(short) >= CLIPPED_RARE and frequency(long) >= UNHEARD:
         return False
     heard, full = phonetic(short), phonetic(long)
     return (
@@ -343,31 +359,44 @@ def shortened(short: str, full: str) -> bool:
 
 def video_local(k: str, name: str) -> bool:
     """Whether spelling ``k`` linked to person ``name`` is a link ``Linker.link_video``
-    makes for one video only: a lone name after a title ("prince mohammed"), a common
-    first name ("henry" beside Henry Zeffman) or a first name heard alike ("killian"
-    beside Kylian Mbappe)."""
+    makes for one video only: a lone first name after a title joined to a full name
+    ("prince mohammed" beside Mohammed bin Salman; not "prince harry", his own name,
+    nor "president trump", a surname the list knows), a common first name ("henry"
+    beside Henry Zeffman) or a listed person's first name heard alike and by no other
+    rule ("killian" beside Kylian Mbappe; not "kareem" beside Kareim Elari, one person
+    by ``same_person_in_video`` for good)."""
     lone, full = untitled(k), key(name)
-    if " " in lone or " " not in full:
+    words = full.split()
+    if " " in lone or len(words) < 2 or lone == words[-1]:
         return False
-    return lone != k or _common_first_name(lone, full) or first_alike(lone, full, "ORG")
+    if lone != k:
+        return full != k and not full.startswith(f"{k} ")
+    return _common_first_name(lone, full) or (
+        first_alike(lone, full, "ORG")
+        and not same_person_in_video(lone, full)
+        and full in people().by_key
+    )
 
 
 def known_spellings(heard: Iterable[tuple[str, str, str, int]]) -> dict[tuple[str, str], str]:
     """(spelling key, type) -> the entity its latest mention links to, from (surface,
-    type, name, latest transcript id) rows of the archive (of one transcript, the name
-    last in order), leaving out the links made for one video only (``video_local``): a
-    later run starts from the spellings as one run over the archive would have them, a
-    spelling rebound ("Karma", later heard as Keir Starmer) as rebound, and "Henry"
-    beside Henry Zeffman in one video no Henry Zeffman in the next run's."""
-    latest: dict[tuple[str, str], tuple[int, str]] = {}
+    type, name, latest transcript id) rows of the archive, leaving out the links made
+    for one video only (``video_local``): a later run starts from the spellings as one
+    run over the archive would have them, a spelling rebound ("Karma", later heard as
+    Keir Starmer) as rebound, and "Henry" beside Henry Zeffman in one video no Henry
+    Zeffman in the next run's."""
+    latest: dict[tuple[str, str], tuple[int, bool, str]] = {}
     for surface, kind, name, last in heard:
         k = key(surface)
         if k and not (kind == "PER" and video_local(k, name)):
-            latest[(k, kind)] = max(latest.get((k, kind), (last, name)), (last, name))
+            # of one transcript, a spelling joined to another name ("rayna": Angela
+            # Rayner) is the later link of the two, then the name first in order
+            heard_as = (last, key(name) != k, name)
+            latest[(k, kind)] = max(latest.get((k, kind), heard_as), heard_as)
     # people first: a spelling known as two types is held as the person ("Kstarma",
     # Keir Starmer, also an organisation of its own spelling), as the linker's types go
     order = sorted(latest, key=lambda spelled: (_kind_rank(spelled[1]), spelled[0]))
-    return {spelled: latest[spelled][1] for spelled in order}
+    return {spelled: latest[spelled][2] for spelled in order}
 
 
 def _kind_rank(kind: str) -> int:

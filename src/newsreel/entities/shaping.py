@@ -13,6 +13,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from newsreel.entities import ner
+from newsreel.entities.gender import given_name
 from newsreel.entities.linking import Linker, curated, surname_in_lower_case
 from newsreel.entities.listed import TITLES, NameList, everyday, people, rare
 from newsreel.entities.names import NAME_PARTICLES, clean, club, generic
@@ -401,8 +402,10 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
     if start >= end:
         return None
     first = start + (core(tokens[start]).casefold() == "the")
-    if _stutter(tokens, m.type, first, end):
-        start = first + 1  # "(The) Commission Independent Commission": a stutter
+    again = False
+    while _stutter(tokens, m.type, first, end, again=again):
+        start = first = first + 1  # "(The) Commission Independent Commission": a stutter
+        again = True  # "American American American": said three times
     start = _opening_cut(tokens, m.type, start, end)
     end = _end_of_name(tokens, start, end)
     while m.type == "PER" and end - start > 2 and core(tokens[end - 1]).casefold() in _NO_SURNAME:
@@ -417,18 +420,29 @@ def trimmed(tokens: Sequence[str], m: ner.Mention) -> ner.Mention | None:
     return spanned(tokens, start, end, m.type)
 
 
-def _stutter(tokens: Sequence[str], kind: str, first: int, end: int) -> bool:
+def _stutter(tokens: Sequence[str], kind: str, first: int, end: int, *, again: bool) -> bool:
     """Whether a name from token ``first`` to ``end`` opens on a word said again as its
-    last before the name said whole: "Commission Independent Commission", "Newcastle
-    Newcastle"; a person's only where the word said again is a place ("Manchester
-    Greater Manchester"; "Sirhan Bishara Sirhan", "Sirhan Sirhan" are names)."""
+    last before the name said whole: "Commission Independent Commission", "American
+    American American"; of two words, only a place's own name ("Newcastle Newcastle";
+    "Bora Bora", "Duran Duran", "Wagga Wagga" are names); a person's only where the word
+    said again is a place's own name and no first name ("Manchester Greater Manchester";
+    "Sirhan Bishara Sirhan", "Georgia Harrison Georgia" are people); of two words after
+    a stutter cut (``again``), any ("American American American" is "American")."""
     if end - first < 2 or key(tokens[first]) != key(tokens[end - 1]):
         return False
     if not tokens[first + 1][:1].isupper():
         return False  # "the Bank of England Bank"
-    if kind == "PER":  # said again, a place: no one's name
-        return end - first > 2 and place(key(tokens[first]), "LOC") is not None
-    return True
+    said = key(tokens[first])
+    if kind == "PER":
+        return end - first > 2 and _place_named(said) and not given_name(said)
+    return end - first > 2 or again or _place_named(said)
+
+
+def _place_named(word: str) -> bool:
+    """Whether a word is a place of the gazetteer by its own name ("newcastle"; not
+    "bora", which the gazetteer hears as Bor)."""
+    found = place(word, "LOC")
+    return found is not None and key(found) == word
 
 
 def _opening_cut(tokens: Sequence[str], kind: str, start: int, end: int) -> int:

@@ -96,7 +96,8 @@ def heard_as_titled(
 ) -> list[tuple[str, str]]:
     """``linked`` with the two-word names heard as a person the title names (``people``:
     their spelling key -> entity) linked to that person, in this video; names already
-    linked to a listed or curated person (``fixed``) or to a title's person keep theirs."""
+    linked to a listed or curated person (``fixed``) or to a title's person keep theirs;
+    where two of the title's people are alike, the closer to the whole name."""
     out = list(linked)
     targets = set(people.values())
     for i, (m, (name, _)) in enumerate(zip(mentions, linked, strict=True)):
@@ -111,9 +112,12 @@ def heard_as_titled(
             or any(place(w, "LOC") is not None and not minor_town(w) for w in words)
         ):
             continue
-        for spelled, entity in sorted(people.items()):
-            first, last = spelled.split()[0], spelled.split()[-1]
-            if _first_alike(words[0], first) and _surname_alike(words[1], last, listed.surnames):
-                out[i] = (entity, "PER")
-                break
+        alike = [
+            (fuzz.ratio(k, spelled), spelled, entity)
+            for spelled, entity in people.items()
+            if _first_alike(words[0], spelled.split()[0])
+            and _surname_alike(words[1], spelled.split()[-1], listed.surnames)
+        ]
+        if alike:  # the closest of the title's people ("Kem Bean": Kemi Badenoch)
+            out[i] = (max(alike)[2], "PER")
     return out
