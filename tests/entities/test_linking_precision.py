@@ -649,6 +649,12 @@ def test_a_when_named_spelling_counts_in_any_case_where_the_video_names_the_enti
     # "you wafer" is no English: UEFA anywhere
     rows = enrich_tokens("the you wafer rules".split(), [], Linker({}, {}))
     assert [(r[2], r[3]) for r in rows.mentions] == [("you wafer", "UEFA")]
+    # "the parliamentary labor party" is Labour where the video names Labour, not elsewhere
+    tokens = "Labour MPs met . the parliamentary labor party met at Westminster".split()
+    rows = enrich_tokens(tokens, [Mention(0, 1, "ORG", "Labour")], Linker({}, {}))
+    assert (6, "labor party", "Labour Party") in [(r[0], r[2], r[3]) for r in rows.mentions]
+    union = "a labor party for the workers of the world".split()
+    assert enrich_tokens(union, [], Linker({}, {})).mentions == []
 
 
 def test_a_clause_the_ner_ran_together_is_no_name() -> None:
