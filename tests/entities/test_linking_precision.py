@@ -655,6 +655,15 @@ def test_a_when_named_spelling_counts_in_any_case_where_the_video_names_the_enti
     assert (6, "labor party", "Labour Party") in [(r[0], r[2], r[3]) for r in rows.mentions]
     union = "a labor party for the workers of the world".split()
     assert enrich_tokens(union, [], Linker({}, {})).mentions == []
+    # "Down Street" is Downing Street said fast, where the video names it
+    tokens = "Downing Street said no . Down Street is now saying he lied".split()
+    rows = enrich_tokens(tokens, [Mention(0, 2, "LOC", "Downing Street")], Linker({}, {}))
+    assert [(r[2], r[3]) for r in rows.mentions] == [
+        ("Downing Street", "Downing Street"),
+        ("Down Street", "Downing Street"),
+    ]
+    walk = "we walked down street after street".split()
+    assert enrich_tokens(walk, [], Linker({}, {})).mentions == []
 
 
 def test_a_clause_the_ner_ran_together_is_no_name() -> None:
