@@ -150,15 +150,11 @@ def test_a_club_link_never_leaves_its_video() -> None:
     entities = SimpleNamespace(
         user_aliases=lambda: [],
         known_spellings=lambda version: [
-            ("Spurs", "ORG", "Tottenham Hotspur", 1),
-            ("Liverpool", "ORG", "Liverpool F.C.", 2),
-            ("Kyiv", "LOC", "Kyiv", 3),
+            ("Spurs", "ORG", "Tottenham Hotspur", 4, 1),
+            ("Liverpool", "ORG", "Liverpool F.C.", 9, 2),
+            ("Kyiv", "LOC", "Kyiv", 1, 3),
         ],
         sample_texts=lambda limit: [],
-        entity_spellings=lambda version: [
-            (1, "Tottenham Hotspur", "ORG", "Spurs", 4),
-            (2, "Liverpool F.C.", "ORG", "Liverpool", 9),
-        ],
     )
     linker = linker_for(SimpleNamespace(entities=entities))
     assert ("kyiv", "LOC") in linker.known and ("spurs", "ORG") not in linker.known

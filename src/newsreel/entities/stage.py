@@ -77,16 +77,11 @@ def linker_for(store: Store) -> Linker:
     """A linker that knows the user's aliases and every spelling linked so far."""
     user = {spelling: (name, kind) for spelling, kind, name in store.entities.user_aliases()}
     cities = clubs.by_city()  # a club's city is the club or the town video by video
-    known = known_spellings(
-        row for row in store.entities.known_spellings(VERSION) if key(row[0]) not in cities
-    )
+    heard = [row for row in store.entities.known_spellings(VERSION) if key(row[0]) not in cities]
+    known = known_spellings((surface, kind, name, last) for surface, kind, name, _, last in heard)
     common, plain = vocabulary(text.split() for text in store.entities.sample_texts(SAMPLE))
     linker = Linker(user, known, common, plain=plain)
-    linker.learn_phrases(
-        (surface, name, kind, n)
-        for _, name, kind, surface, n in store.entities.entity_spellings(VERSION)
-        if key(surface) not in cities
-    )
+    linker.learn_phrases((surface, name, kind, n) for surface, kind, name, n, _ in heard)
     return linker
 
 

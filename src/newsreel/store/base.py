@@ -218,9 +218,9 @@ class EntityRepository(Protocol):
     def keep_demoted(self, demoted: Mapping[str, str]) -> None:
         """Replace the names ``settle`` holds demoted (``demoted``)."""
 
-    def known_spellings(self, version: str) -> list[tuple[str, str, str, int]]:
-        """(surface, type, canonical name, the latest transcript it is heard in) of every
-        spelling linked by this stage version, per entity."""
+    def known_spellings(self, version: str) -> list[tuple[str, str, str, int, int]]:
+        """(surface, type, canonical name, mentions, the latest transcript it is heard
+        in) of every spelling linked by this stage version, per entity."""
 
     def heard_as(self, surface: str, limit: int = 5) -> list[tuple[int, str, str, int]]:
         """(id, name, type, mentions) of the entities heard as this spelling."""

@@ -210,13 +210,14 @@ class SQLiteEntities(Repository):
                 "INSERT INTO entity_demotions (name, type) VALUES (?, ?)", sorted(demoted.items())
             )
 
-    def known_spellings(self, version: str) -> list[tuple[str, str, str, int]]:
-        """(surface, type, canonical name, the latest transcript it is heard in) of every
-        spelling linked by this stage version, per entity."""
+    def known_spellings(self, version: str) -> list[tuple[str, str, str, int, int]]:
+        """(surface, type, canonical name, mentions, the latest transcript it is heard
+        in) of every spelling linked by this stage version, per entity."""
         return [
-            (str(r[0]), str(r[1]), str(r[2]), int(r[3]))
+            (str(r[0]), str(r[1]), str(r[2]), int(r[3]), int(r[4]))
             for r in self.db.execute(
-                "SELECT m.surface, e.type, e.name, max(m.transcript_id) FROM mentions m "
+                "SELECT m.surface, e.type, e.name, count(*), max(m.transcript_id) "
+                "FROM mentions m "
                 "JOIN entities e ON e.id = m.entity_id JOIN enrichments n "
                 "ON n.transcript_id = m.transcript_id WHERE n.version = ? "
                 "GROUP BY e.id, m.surface",
