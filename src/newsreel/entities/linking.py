@@ -390,7 +390,7 @@ def known_spellings(heard: Iterable[tuple[str, str, str, int]]) -> dict[tuple[st
         k = key(surface)
         if k and not (kind == "PER" and video_local(k, name)):
             # of one transcript, a spelling joined to another name ("rayna": Angela
-            # Rayner) is the later link of the two, then the name first in order
+            # Rayner) is the later link of the two, then the name last in order
             heard_as = (last, key(name) != k, name)
             latest[(k, kind)] = max(latest.get((k, kind), heard_as), heard_as)
     # people first: a spelling known as two types is held as the person ("Kstarma",
