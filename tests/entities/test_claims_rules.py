@@ -2707,3 +2707,40 @@ def test_a_claim_is_credited_as_the_sayings_of_its_sentence_go(
 )
 def test_a_source_described_by_who_is_its_head_s(words: str, source: str | None) -> None:
     assert named_source(words.split(), start_of_sentence=True) == source
+
+
+def test_a_number_said_again_keeps_the_source_that_first_said_it() -> None:
+    """A claim said again a sentence on is one claim, the later; it keeps the source of
+    the first ("the SPL reported a 24% increase in attendance. ... 24% is a massive
+    jump" lost the SPL, fresh6)."""
+    forms = (
+        "In the first month , the SPL reported a 24% increase in attendance . "
+        "That is great . 24% is a massive jump ."
+    ).split()
+    names = {6: ("Saudi Pro League", "ORG")}
+    claims, _ = extract(forms, sentence_starts(forms), names=names)
+    assert [(c.value, c.attribution) for c in claims] == [(24, "SPL")]
+    # a source of its own stays its own
+    forms = (
+        "The SPL reported a 24% increase in attendance . Opta says 24% is the increase ."
+    ).split()
+    claims, _ = extract(
+        forms, sentence_starts(forms), names={1: ("SPL", "ORG"), 9: ("Opta", "ORG")}
+    )
+    assert [(c.value, c.attribution) for c in claims] == [(24, "Opta")]
+
+
+def test_a_sum_said_with_when_is_said_of_what_had_it() -> None:
+    """Regression (fresh2): "their wage bill, which had been 36 million before
+    Shinawatra in 2007" counted "before Shinawatra in 2007"; "had been 36 million in
+    2007" was no claim at all."""
+    assert values("Their wage bill had been 36 million in 2007 .") == {36e6: "wage bill"}
+    text = "They kept their wage bill, which had been 36 million before Shinawatra in 2007 ."
+    assert values(text) == {36e6: "wage bill"}
+    assert values("Their wage bill zoomed to 233 million by 2014 .") == {233e6: "wage bill"}
+    # a name before "which" is no noun phrase the sum is of
+    assert values("They paid Shinawatra, which was 36 million .") == {}
+    # a count after "before" is still what it counts
+    assert values("They signed 20 players before the 2014 season .") == {
+        20: "players before the 2014 season"
+    }

@@ -331,17 +331,26 @@ def _unrepeated(claims: Sequence[Claim]) -> list[Claim]:
     finished thought, stays ("20% of the people identified
     as not 20% of the people identified as not being born"; "We've had 28 women
     murdered in concerns. We've had 28 women murdered in the last 5 years"). One
-    number of two things ("40 doctors and 40 nurses") is two claims."""
+    number of two things ("40 doctors and 40 nurses") is two claims. The later one
+    keeps the source the dropped one named ("the SPL reported a 24% increase in
+    attendance. ... 24% is a massive jump": the SPL's)."""
+    claims = list(claims)
     kept: list[Claim] = []
     for n, claim in enumerate(claims):
-        later = claims[n + 1 : n + 4]
-        if not any(
-            other.value == claim.value
-            and other.start - claim.start <= _REPEAT
-            and _within(_content(claim.subject), _content(other.subject))
-            for other in later
-        ):
+        again = next(
+            (
+                k
+                for k in range(n + 1, min(n + 4, len(claims)))
+                if claims[k].value == claim.value
+                and claims[k].start - claim.start <= _REPEAT
+                and _within(_content(claim.subject), _content(claims[k].subject))
+            ),
+            None,
+        )
+        if again is None:
             kept.append(claim)
+        elif claims[again].attribution is None and claim.attribution is not None:
+            claims[again] = replace(claims[again], attribution=claim.attribution)
     return kept
 
 

@@ -172,9 +172,10 @@ def said_of(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str |
             article = first > s and words[first - 1] in _DETERMINERS
             appositive = article and all(words[k] in _ABOUT for k in range(j, i))
             return opening(forms, words, s, j, comma=True) if appositive else None
-        if words[j] not in _STANDS:
-            continue
-        after = words[j + 1] if j + 1 < i else ""
+        perfect = words[j] in _PERFECT and j + 1 < i and words[j + 1] == "been"
+        if words[j] not in _STANDS and not perfect:
+            continue  # "had been 36 million": a verb of being too
+        after = words[j + 1 + perfect] if j + 1 + perfect < i else ""
         passive = words[j] in _IS and (_past(after) or after in _PARTICIPLES)
         to_be = after in _LIKELY and words[j + 2 : j + 4] == ["to", "be"]
         if (passive and not to_be) or after in _INTRODUCED:
@@ -193,6 +194,8 @@ def says_when(words: Sequence[str]) -> bool:
         return False
     return words[1].lower() in _TIME_UNITS or words[1].lower() in _PARTS_OF_DAY
 
+
+_PERFECT = frozenset({"has", "have", "had"})  # "has been", "had been": a verb of being
 
 # "(at 7) last night", "this morning": a time, no subject
 _PARTS_OF_DAY = frozenset("night morning evening afternoon weekend".split())

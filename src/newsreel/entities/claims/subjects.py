@@ -235,7 +235,11 @@ def subject_of(
     if subject is None and not counted and _large(words, i, after):
         # "Roman Abramovich, somewhere in the region of 8 to 10 billion": a sum, its
         # currency unsaid, is said of its sentence's noun phrase
-        return said_of(forms, words, s, i) or _holder_before(forms, words, s, i)
+        return (
+            said_of(forms, words, s, i)
+            or _holder_before(forms, words, s, i)
+            or _which_was(forms, words, s, i)
+        )
     unit = after + (after < e and words[after] in _CURRENCY)  # "$40 (dollars) a barrel"
     if subject is None and counted:
         return _said_nearby(forms, words, at, unit, topic)
@@ -345,6 +349,32 @@ def _holder_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) -
 
 
 _HOLDER = 6  # words a sum's holder named before it spans at most
+
+
+def _which_was(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
+    """What a relative clause says a sum of: "their wage bill, which had been 36
+    million" -> "wage bill" (the noun phrase before a comma and "which", with only a
+    verb of being and "about" words between it and the sum)."""
+    k = i - 1
+    while k > s and (words[k] in _BEING or words[k] in _ABOUT):
+        k -= 1
+    if k == i - 1 or words[k] != "which" or k - 1 < s or forms[k - 1][-1:] != ",":
+        return None
+    end = k
+    start = end
+    while start > s and _noun(words[start - 1]) and words[start - 1] not in _STOP:
+        start -= 1
+    if (
+        start in (s, end)
+        or end - start > 3
+        or not (words[start - 1] in _DETERMINERS or words[start - 1] in _POSSESSIVES)
+    ):
+        return None  # "... Shinawatra, which was 36 million": no noun phrase of its own
+    return " ".join(bare(f) for f in forms[start:end])
+
+
+_BEING = frozenset("is was are were has have had been be".split())
+_POSSESSIVES = frozenset("their his her its our my your".split())
 _ROUGHLY = frozenset("somewhere in the region of between".split())
 _WORTH = frozenset("worth valued value".split())
 
@@ -449,8 +479,8 @@ def _what(
         priced=counted or money or currency,
         topic=topic,
     )
-    if money and _only_when(subject):
-        subject = None  # "$44 million since 2015": when, not what
+    if (money or value >= 1000) and _only_when(subject):
+        subject = None  # "$44 million since 2015", "36 million before 2007": when, not what
     if money or currency:
         # what the sum is for, named before it, unless a noun follows ("£20 notes")
         plain = (
@@ -515,18 +545,20 @@ def _what(
     return subject, counted
 
 
-_YEAR_WORDS = frozenset("since in during until by".split())  # "since 2015"
+_YEAR_WORDS = frozenset("since in during until by before after".split())  # "since 2015"
 
 
 def _only_when(subject: str | None) -> bool:
-    """Whether a subject says only when: "since 2015", "in 2018", "since 2020 alone"."""
+    """Whether a subject says only when: "since 2015", "in 2018", "since 2020 alone",
+    "before Shinawatra in 2007" (a short phrase opened by "before", "after" or "since"
+    that holds a year)."""
     said = (subject or "").casefold().split()
-    return (
-        len(said) in (2, 3)
-        and said[0] in _YEAR_WORDS
-        and bool(_YEAR.match(said[1]))
-        and all(w == "alone" for w in said[2:])
-    )
+    if len(said) in (2, 3) and said[0] in _YEAR_WORDS and all(w == "alone" for w in said[2:]):
+        return bool(_YEAR.match(said[1]))
+    return 2 <= len(said) <= 5 and said[0] in _TIMED and any(_YEAR.match(w) for w in said[1:])
+
+
+_TIMED = frozenset("since before after until".split())
 
 
 def _per_unit(

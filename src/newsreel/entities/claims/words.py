@@ -42,7 +42,8 @@ _CHANGE = frozenset(
     "rise rises fall falls grow grows increase increases decrease decreases drop drops "
     "jump jumps climb climbs decline declines double doubles shrink shrinks surge surges "
     "soared plunged plummeted tumbled slipped expanded contracted swell swells swelled slowed "
-    "decelerate decelerated accelerate accelerated slow slows soar soars".split()
+    "decelerate decelerated accelerate accelerated slow slows soar soars zoomed rocketed "
+    "skyrocketed".split()
 )
 
 # between a verb of change and "by"/"to": "fallen back by", "rose sharply to"
