@@ -2744,3 +2744,21 @@ def test_a_sum_said_with_when_is_said_of_what_had_it() -> None:
     assert values("They signed 20 players before the 2014 season .") == {
         20: "players before the 2014 season"
     }
+
+
+def test_a_body_s_plural_verb_and_rights_groups_are_sources() -> None:
+    """British English gives a body a plural verb ("UEFA claim that", "Amnesty warn
+    that"), and "human rights groups say" is a source; "the state visit", "the Islamic
+    State group says" keep theirs."""
+
+    def sources(text: str, names: dict[int, tuple[str, str]]) -> list[str | None]:
+        forms = text.split()
+        return [c.attribution for c in extract(forms, sentence_starts(forms), names=names)[0]]
+
+    assert sources("UEFA claim that 20 clubs broke the rules .", {0: ("UEFA", "ORG")}) == ["UEFA"]
+    text = "Amnesty warn that 6500 workers died ."
+    assert sources(text, {0: ("Amnesty International", "ORG")}) == ["Amnesty"]
+    assert sources("Human rights groups say 6500 workers died .", {}) == ["Human rights groups"]
+    assert sources("Some groups say 20 people died .", {}) == [None]  # no one placed
+    text = "The leaders met at the end of Mr. Macron's 3-day state visit , with 2 aides ."
+    assert sources(text, {7: ("Emmanuel Macron", "PER")}) == [None]

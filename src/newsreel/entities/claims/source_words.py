@@ -13,7 +13,9 @@ from newsreel.entities.names import PARTICLES
 _SAY = frozenset(
     "says said say told tells claims claimed reported reports warned warns stated "
     "announced added insisted admit admits admitted allege alleges concluded "
-    "concludes insist insists argues argued".split()
+    "concludes insist insists argues argued "
+    # a body's plural verb, as British English says it: "UEFA claim", "Amnesty warn"
+    "claim warn announce conclude".split()
 )
 
 # what a source finds out or judges rather than says: "The BBC has learned", "a study
@@ -21,7 +23,8 @@ _SAY = frozenset(
 _FIND = frozenset(
     "learned learnt found finds estimates estimated revealed confirmed identified recorded "
     "documented counted verified expects predicts predicted forecasts reckon "
-    "reckons wrote writes mentioned suggested suggests ranked listed spoke".split()
+    "reckons wrote writes mentioned suggested suggests ranked listed spoke "
+    "predict forecast reveal confirm".split()
 )
 
 # "saying" reports speech after the name it follows ("Mark Carney saying the rest ...")
@@ -84,7 +87,7 @@ SOURCE_NOUNS = frozenset(
 _VAGUE_SOURCES = frozenset(
     "officials reports sources experts analysts journalists reporters workers doctors "
     "medics paramedics rescuers witnesses residents activists campaigners organisers "
-    "organizers scientists economists diplomats negotiators monitors observers".split()
+    "organizers scientists economists diplomats negotiators monitors observers groups".split()
 )
 
 # a verb inside a source's words makes them a clause: "Amnesty International UK had a campaign"
