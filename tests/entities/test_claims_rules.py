@@ -2762,3 +2762,23 @@ def test_a_body_s_plural_verb_and_rights_groups_are_sources() -> None:
     assert sources("Some groups say 20 people died .", {}) == [None]  # no one placed
     text = "The leaders met at the end of Mr. Macron's 3-day state visit , with 2 aides ."
     assert sources(text, {7: ("Emmanuel Macron", "PER")}) == [None]
+
+
+def test_a_number_that_labels_a_day_or_episode_or_a_tenth_counts_nothing() -> None:
+    """ "day two of the prime minister's trip", "episode 12 of the podcast" and "one
+    tenth of the global population" were counts (stop 67, read on the archive)."""
+    assert values("So , day two of the prime minister's trip to China .") == {}
+    assert values("This is episode 12 of the podcast .") == {}
+    assert values("It is more than one tenth of the global population .") == {}
+    # a number after such a word that counts something, or after a comma, still counts
+    assert values("That day 40,000 fans came .") == {40_000: "fans came"}
+    assert 4798 in values("Their average attendance was 4,398 last season, 4798 this season .")
+
+
+def test_one_before_a_person_s_name_and_one_iota_count_nothing() -> None:
+    """ "a peerage for one Matthew Doyle" (a certain Matthew Doyle) and "any one iota of
+    knowledge" were counts (stop 67, read on the archive)."""
+    assert values("He announced a peerage for one Matthew Doyle , his director .") == {}
+    assert values("I never had any one iota of knowledge .") == {}
+    assert values("They won one FA Cup .") == {1: "FA Cup"}
+    assert values("He met one Chelsea fan .") == {1: "Chelsea fan"}

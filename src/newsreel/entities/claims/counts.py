@@ -21,6 +21,7 @@ from newsreel.entities.claims.words import (
     _MONEY_VERBS,
     _MONTHS,
     _NOT_SUBJECT,
+    _NUMBERED,
     _ONE_ADJECTIVES,
     _ONE_LIMITS,
     _ONE_NOT_COUNT,
@@ -35,6 +36,7 @@ from newsreel.entities.claims.words import (
     _WORDS,
     _YEAR,
 )
+from newsreel.entities.gender import given_name
 
 
 def _share_of(words: Sequence[str], after: int, e: int) -> bool:
@@ -74,6 +76,9 @@ def _duration(
             or (more.endswith("er") and then == "than")
         )
     before = words[i - 1] if i > s else ""
+    labelled = before in _NUMBERED and forms[i - 1][-1:].isalnum()  # not "this season, 4798"
+    if labelled and (not nxt or nxt in _STOP or nxt == "of"):
+        return True  # "day two of trying", "episode 12 of the podcast": a label
     return (
         before in ("aged", "top", "big", "number", "no")
         or words[max(s, i - 2) : i] == ["round", "of"]  # "the round of 16": a stage
@@ -111,9 +116,25 @@ def _not_one(
         or (before == "only" and i - 2 >= s and words[i - 2] == "the" and _one_is_who(nxt))
         or nxt in _NOT_SUBJECT
         or nxt == "being"  # "despite one being so readily available"
+        or _one_named(forms, after, e)  # "a peerage for one Matthew Doyle": a certain
         or nxt in _ONE_ADJECTIVES
         or before in ("the", "in", "at", "on")
         or (before not in _ONE_LIMITS and _one_speaks(forms, words, after, e))
+    )
+
+
+def _one_named(forms: Sequence[str], after: int, e: int) -> bool:
+    """Whether "one" stands before a person's full name as "a certain" does ("a peerage
+    for one Matthew Doyle"): a capitalised first name the gender list knows, then a
+    capitalised word; not "one FA Cup", "one Manchester City home game"."""
+    if after + 1 >= e or forms[after - 1][-1:] in ".,?!;:":
+        return False
+    first, then = forms[after], forms[after + 1]
+    return (
+        first[:1].isupper()
+        and then[:1].isupper()
+        and first.isalpha()
+        and given_name(first.casefold())
     )
 
 
@@ -207,7 +228,7 @@ def _no_quantity(
 # pronouns and modal verbs before "100%" said as "fully": "we can 100% expect", "I 100% agree"
 _WHO_IS_SURE = frozenset("i we you they he she can will would could should i'm am".split())
 # sayings that count nothing: "a cat's nine lives", "my two cents"
-_SAYINGS = frozenset({("nine", "lives"), ("two", "cents")})
+_SAYINGS = frozenset({("nine", "lives"), ("two", "cents"), ("one", "iota")})
 _SAID_AFTER = frozenset({("high", "five"), ("loved", "one"), ("little", "one")})
 _OWN = frozenset("own their his her my our your its on".split())
 

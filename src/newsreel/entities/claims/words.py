@@ -366,7 +366,12 @@ _HAS_WORTH = frozenset(
 # what makes "one" a count: "at least one person", "only one city", "just one stop"
 _ONE_LIMITS = frozenset("least only just exactly single and than with of".split())
 
-_FRACTIONS = frozenset("half third thirds quarter quarters".split())
+_FRACTIONS = frozenset(
+    "half third thirds quarter quarters fifth fifths sixth sixths tenth tenths".split()
+)
+# nouns a number after which labels when nothing counted follows ("day two of trying",
+# "episode 12 of the podcast", "round three"; not "that day 40,000 fans")
+_NUMBERED = frozenset("day round episode season week lap hole volume edition".split())
 
 # verbs after "the two": the number stands for a group named before ("the six hold")
 _GROUP_VERBS = frozenset("hold held have had are were met agreed both all".split())
