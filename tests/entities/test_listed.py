@@ -567,3 +567,14 @@ def test_a_listed_name_curated_in_full_links_to_the_curated_name() -> None:
 )
 def test_double_surnames_and_articles_need_the_rest(heard: str) -> None:
     assert named(heard) is None
+
+
+def test_a_long_word_is_no_short_surname_of_one_sound() -> None:
+    """Regression (stop 67, read on the archive): "Nonneman" (Professor Gerd Nonneman)
+    linked to Kristi Noem, and without that to Joaquin Niemann: a coarse key of one sound
+    (N) says little, and a word twice as long is no mishearing of the surname."""
+    listed = people()
+    assert listed.match("nonneman") is None
+    assert listed.match("noem").name == "Kristi Noem"
+    assert listed.match("niemman").name == "Joaquin Niemann"  # close in letters too
+    assert listed.match("zalinski").name == "Volodymyr Zelensky"  # sounds of their own

@@ -490,7 +490,7 @@ class NameList:
                 continue  # "al-Sadd" is no al-Assad: compare what follows the "al-"
             if first is not None and first > score:
                 break  # closer to a first name than to this surname
-            if k[0] == listed[0] and same_sounds(k, listed):
+            if k[0] == listed[0] and same_sounds(k, listed) and self._sure(k, listed, score):
                 best = (score, self._alone[listed])  # not "Mandela" for "Nadella"
                 break
             if k[0] == listed[0] and score >= _NEARER:
@@ -508,6 +508,16 @@ class NameList:
             best = (joined[1], self._joined[joined[0]])
         return best[1] if best else None
 
+    @staticmethod
+    def _sure(k: str, listed: str, score: float) -> bool:
+        """Whether sounds alike say enough: a heard word three letters longer at most,
+        and, where the listed surname's coarse key is one sound ("noem", "niemann": N),
+        close in letters too (ratio >= 75): "Nonneman" (Gerd Nonneman) is neither
+        Kristi Noem nor Joaquin Niemann."""
+        sounds = phonetic(listed)
+        one_sound = not sounds or len(sounds[0]) < 2
+        return len(k) - len(listed) <= _LONGER and (score >= _NEAR_ONE_SOUND or not one_sound)
+
     def _bare_heard(self, k: str) -> tuple[float, Person] | None:
         """A listed "al-" surname heard bare and a little misheard, close in letters
         (ratio >= 87), of the same first letter and sounds: "Rumayan" for Al-Rumayyan
@@ -516,6 +526,10 @@ class NameList:
         if found is None or k[0] != found[0][0] or not same_sounds(k, found[0]):
             return None
         return float(found[1]), self._bare[found[0]]
+
+
+_LONGER = 3  # letters a lone word heard for a listed surname has beyond it, at most
+_NEAR_ONE_SOUND = 75  # ratio a surname of one coarse sound needs, heard alone
 
 
 def _double_surname(words: list[str]) -> bool:
