@@ -2738,8 +2738,14 @@ def test_a_sum_said_with_when_is_said_of_what_had_it() -> None:
     text = "They kept their wage bill, which had been 36 million before Shinawatra in 2007 ."
     assert values(text) == {36e6: "wage bill"}
     assert values("Their wage bill zoomed to 233 million by 2014 .") == {233e6: "wage bill"}
-    # a name before "which" is no noun phrase the sum is of
+    # a name before "which" is no noun phrase the sum is of, nor is a noun phrase one
+    # whose sum is said of something else after it (review, stop 67)
     assert values("They paid Shinawatra, which was 36 million .") == {}
+    assert values("They bought the club, which had been 36 million in debt .") == {}
+    text = "They kept their wage bill, which had been 36 million before 2007 and zoomed ."
+    assert values(text) == {36e6: "wage bill"}  # when, to the clause's end
+    # a count of thousands keeps the subject it had
+    assert 4000 in values("The attendance had been 4,000 before the 2010 final .")
     # a count after "before" is still what it counts
     assert values("They signed 20 players before the 2014 season .") == {
         20: "players before the 2014 season"
@@ -2748,8 +2754,8 @@ def test_a_sum_said_with_when_is_said_of_what_had_it() -> None:
 
 def test_a_body_s_plural_verb_and_rights_groups_are_sources() -> None:
     """British English gives a body a plural verb ("UEFA claim that", "Amnesty warn
-    that"), and "human rights groups say" is a source; "the state visit", "the Islamic
-    State group says" keep theirs."""
+    that"); "state" is no verb of saying ("Mr. Macron's 3-day state visit"), and groups
+    placed by a word are no source ("Focus groups say": review, stop 67)."""
 
     def sources(text: str, names: dict[int, tuple[str, str]]) -> list[str | None]:
         forms = text.split()
@@ -2758,8 +2764,8 @@ def test_a_body_s_plural_verb_and_rights_groups_are_sources() -> None:
     assert sources("UEFA claim that 20 clubs broke the rules .", {0: ("UEFA", "ORG")}) == ["UEFA"]
     text = "Amnesty warn that 6500 workers died ."
     assert sources(text, {0: ("Amnesty International", "ORG")}) == ["Amnesty"]
-    assert sources("Human rights groups say 6500 workers died .", {}) == ["Human rights groups"]
-    assert sources("Some groups say 20 people died .", {}) == [None]  # no one placed
+    assert sources("Focus groups say 40% of voters agree .", {}) == [None]
+    assert sources("Some groups say 20 people died .", {}) == [None]
     text = "The leaders met at the end of Mr. Macron's 3-day state visit , with 2 aides ."
     assert sources(text, {7: ("Emmanuel Macron", "PER")}) == [None]
 
@@ -2772,6 +2778,9 @@ def test_a_number_that_labels_a_day_or_episode_or_a_tenth_counts_nothing() -> No
     assert values("It is more than one tenth of the global population .") == {}
     # a number after such a word that counts something, or after a comma, still counts
     assert values("That day 40,000 fans came .") == {40_000: "fans came"}
+    assert 40 in values("Last week 40 were killed in the strikes .")  # review, stop 67
+    assert 2000 in values("On the first day 2,000 of the protesters were detained .")
+    assert 20 in values("There were 20 sixth form students in the room .")
     assert 4798 in values("Their average attendance was 4,398 last season, 4798 this season .")
 
 
@@ -2782,3 +2791,6 @@ def test_one_before_a_person_s_name_and_one_iota_count_nothing() -> None:
     assert values("I never had any one iota of knowledge .") == {}
     assert values("They won one FA Cup .") == {1: "FA Cup"}
     assert values("He met one Chelsea fan .") == {1: "Chelsea fan"}
+    # a name that goes on to what is counted is counted (review, stop 67)
+    assert 1 in values("There is one Donald Trump supporter here .")
+    assert 1 in values("He was awarded one Victoria Cross for bravery .")

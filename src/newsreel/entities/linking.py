@@ -196,32 +196,7 @@ def same_person_in_video(a: str, b: str) -> bool:
     )
 
 
-def surname_misheard(heard: str, listed_key: str, listed: NameList) -> bool:
-    """Whether a two-word name is the listed person the video names, their first name
-    said as listed (or within a letter or two: "michelle" / "michel") and their
-    surname heard shorter, as a word English hardly writes: the same first letter, Zipf
-    < 3.5, no listed name of its own, a rapidfuzz ratio >= 60 over the whole name
-    ("Angela Rea" beside Angela Rayner, "Andrew Mah" beside Andrew Marr, "Michelle
-    Petey" beside Michel Platini); not "Ed Miller" beside Ed Miliband (a surname English
-    writes), "John Slinger" beside John Swinney (not shorter)."""
-    words, full = heard.split(), listed_key.split()
-    if len(words) != 2 or len(full) != 2 or words[1][:1] != full[1][:1] or len(words[1]) < 3:
-        return False
-    if words[0] != full[0] and not (
-        words[0][:1] == full[0][:1] and len(words[0]) >= 4 and fuzz.ratio(words[0], full[0]) >= 85
-    ):
-        return False
-    surname = words[1]
-    return (
-        len(surname) < len(full[1])  # sounds dropped, as captions do: "rea", "mah"
-        and frequency(surname) < MISHEARD_RARE
-        and surname not in listed.words
-        and fuzz.ratio(heard, listed_key) >= 60
-    )
-
-
 CLIPPED_RARE = 3.0  # English Zipf under which a short surname is no name of its own
-MISHEARD_RARE = 3.5  # and a listed person's surname misheard, said with their first name
 UNHEARD = 1.5  # English Zipf under which a long one is hardly ever written
 
 
@@ -799,14 +774,9 @@ class Linker:
                 # whom the video links to the listed Steve Witkoff: as listed, too
                 by_name = self._same_in_video(ki, kj, out[i][0], out[j][0]) or (
                     not lone
+                    and listed_name != kj
                     and listed_name in self.listed.by_key
-                    and (
-                        surname_misheard(ki, listed_name, self.listed)
-                        or (
-                            listed_name != kj
-                            and self._same_in_video(ki, listed_name, out[i][0], out[j][0])
-                        )
-                    )
+                    and self._same_in_video(ki, listed_name, out[i][0], out[j][0])
                 )
                 by_first = (  # "Killian" beside Kylian Mbappe: his, in this video only
                     lone

@@ -41,8 +41,9 @@ _LONE_GENERIC = frozenset(
     "lemme gonna wanna gotta alhamdulillah inshallah mashallah subhanallah "
     # currency codes: "10 million EUR" names no organisation
     "eur usd gbp chf jpy cny "
-    # everyday initials the NER takes for organisations ("an NDA", "a Q&A", "CCTV")
-    "nda q&a cctv vip aka diy asap fyi ceo cfo gdp mps".split()
+    # everyday initials the NER takes for organisations ("a Q&A", "ASAP"; not "CCTV",
+    # China's broadcaster, nor "the NDA", India's ruling alliance)
+    "q&a vip aka diy asap fyi ceo cfo gdp mps".split()
 )
 # the last word of a sports club named after its city ("Manchester City", "Leeds United")
 _CLUB = frozenset("city united rovers athletic wanderers albion hotspur villa fc".split())

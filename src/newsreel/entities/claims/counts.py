@@ -25,6 +25,7 @@ from newsreel.entities.claims.words import (
     _ONE_ADJECTIVES,
     _ONE_LIMITS,
     _ONE_NOT_COUNT,
+    _PARTS,
     _SCALE,
     _SCORE,
     _SEASONAL,
@@ -77,8 +78,9 @@ def _duration(
         )
     before = words[i - 1] if i > s else ""
     labelled = before in _NUMBERED and forms[i - 1][-1:].isalnum()  # not "this season, 4798"
-    if labelled and (not nxt or nxt in _STOP or nxt == "of"):
-        return True  # "day two of trying", "episode 12 of the podcast": a label
+    if labelled and (not nxt or (nxt == "of" and not _counted_after_of(words, after + 1, e))):
+        return True  # "day two of trying", "episode 12 of the podcast": a label; not
+        # "last week 40 were killed", "the first day 2,000 of the protesters"
     return (
         before in ("aged", "top", "big", "number", "no")
         or words[max(s, i - 2) : i] == ["round", "of"]  # "the round of 16": a stage
@@ -86,6 +88,18 @@ def _duration(
         # the 14 lowest ranked teams": a ranked set
         or (after + 1 < e and words[after + 1] in _AGE)
     )
+
+
+_OWNERS = frozenset("the a an his her their its our my your these those".split())
+
+
+def _counted_after_of(words: Sequence[str], k: int, e: int) -> bool:
+    """Whether "of" before token ``k`` opens what a number counts: a plural noun or a
+    number, past a determiner ("2,000 of the protesters", "30 of the 92 clubs"), not a
+    label's whole ("two of the prime minister's trip", "12 of the podcast")."""
+    while k < e and words[k] in _OWNERS:
+        k += 1
+    return k < e and (_number_at(words, k) is not None or _plural(words[k]))
 
 
 def _season(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) -> bool:
@@ -126,16 +140,24 @@ def _not_one(
 def _one_named(forms: Sequence[str], after: int, e: int) -> bool:
     """Whether "one" stands before a person's full name as "a certain" does ("a peerage
     for one Matthew Doyle"): a capitalised first name the gender list knows, then a
-    capitalised word; not "one FA Cup", "one Manchester City home game"."""
+    capitalised word that ends the phrase (a comma, a full stop, "who"); not "one FA
+    Cup", "one Manchester City home game", "one Donald Trump supporter", "one Victoria
+    Cross for bravery"."""
     if after + 1 >= e or forms[after - 1][-1:] in ".,?!;:":
         return False
     first, then = forms[after], forms[after + 1]
+    following = forms[after + 2].casefold() if after + 2 < e else ""
+    ended = then[-1:] in ",.;:?!" or following in _WHO or following[:1] in (",", ".", "")
     return (
-        first[:1].isupper()
+        ended  # "one Matthew Doyle, his former director"; not "one Donald Trump supporter"
+        and first[:1].isupper()
         and then[:1].isupper()
         and first.isalpha()
         and given_name(first.casefold())
     )
+
+
+_WHO = frozenset({"who", "whose", "who's"})
 
 
 # an adjective between "one" and an idiom's noun: "one good way", "one big thing in common"
@@ -213,6 +235,8 @@ def _no_quantity(
         words[i] == "a" and before == "of" and i - 2 >= s and words[i - 2] in _FRACTIONS
     ):
         return True
+    if nxt in _PARTS and words[i] in ("one", "a") and words[after + 1 : after + 2] == ["of"]:
+        return True  # "one tenth of the population"; not "20 sixth form students"
     if small and nxt in _ADVERBS_AFTER and not _graded(words, after, e):
         return True  # "one here dwarfs them all", "the two finally come together"
     if not money and value <= 10 and _how_often(words[after : min(e, after + 3)]):

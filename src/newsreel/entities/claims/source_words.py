@@ -87,7 +87,7 @@ SOURCE_NOUNS = frozenset(
 _VAGUE_SOURCES = frozenset(
     "officials reports sources experts analysts journalists reporters workers doctors "
     "medics paramedics rescuers witnesses residents activists campaigners organisers "
-    "organizers scientists economists diplomats negotiators monitors observers groups".split()
+    "organizers scientists economists diplomats negotiators monitors observers".split()
 )
 
 # a verb inside a source's words makes them a clause: "Amnesty International UK had a campaign"

@@ -238,7 +238,7 @@ def subject_of(
         return (
             said_of(forms, words, s, i)
             or _holder_before(forms, words, s, i)
-            or _which_was(forms, words, s, i)
+            or _which_was(forms, words, (s, e, i, after))
         )
     unit = after + (after < e and words[after] in _CURRENCY)  # "$40 (dollars) a barrel"
     if subject is None and counted:
@@ -351,10 +351,19 @@ def _holder_before(forms: Sequence[str], words: Sequence[str], s: int, i: int) -
 _HOLDER = 6  # words a sum's holder named before it spans at most
 
 
-def _which_was(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
+def _which_was(
+    forms: Sequence[str], words: Sequence[str], at: tuple[int, int, int, int]
+) -> str | None:
     """What a relative clause says a sum of: "their wage bill, which had been 36
     million" -> "wage bill" (the noun phrase before a comma and "which", with only a
-    verb of being and "about" words between it and the sum)."""
+    verb of being and "about" words between it and the sum, and nothing after the sum
+    but when: not "the club, which had been 36 million in debt")."""
+    s, e, i, after = at
+    end = after
+    while end < e and forms[end - 1][-1:] not in ",.;:?!" and words[end] not in _CLAUSE_END:
+        end += 1  # the words after the sum, to its clause's end ("... in 2007 and zoomed")
+    if end > after and not _only_when(" ".join(words[after:end])):
+        return None
     k = i - 1
     while k > s and (words[k] in _BEING or words[k] in _ABOUT):
         k -= 1
@@ -374,6 +383,7 @@ def _which_was(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> st
 
 
 _BEING = frozenset("is was are were has have had been be".split())
+_CLAUSE_END = frozenset("and but while whereas so".split())
 _POSSESSIVES = frozenset("their his her its our my your".split())
 _ROUGHLY = frozenset("somewhere in the region of between".split())
 _WORTH = frozenset("worth valued value".split())
@@ -479,7 +489,7 @@ def _what(
         priced=counted or money or currency,
         topic=topic,
     )
-    if (money or value >= 1000) and _only_when(subject):
+    if (money or _large(words, i, after)) and _only_when(subject):
         subject = None  # "$44 million since 2015", "36 million before 2007": when, not what
     if money or currency:
         # what the sum is for, named before it, unless a noun follows ("£20 notes")

@@ -366,9 +366,9 @@ _HAS_WORTH = frozenset(
 # what makes "one" a count: "at least one person", "only one city", "just one stop"
 _ONE_LIMITS = frozenset("least only just exactly single and than with of".split())
 
-_FRACTIONS = frozenset(
-    "half third thirds quarter quarters fifth fifths sixth sixths tenth tenths".split()
-)
+_FRACTIONS = frozenset("half third thirds quarter quarters fifths sixths tenths".split())
+# parts said as ordinals, fractions only as "one tenth of" ("20 sixth form students")
+_PARTS = frozenset("fifth sixth tenth".split())
 # nouns a number after which labels when nothing counted follows ("day two of trying",
 # "episode 12 of the podcast", "round three"; not "that day 40,000 fans")
 _NUMBERED = frozenset("day round episode season week lap hole volume edition".split())
