@@ -10,6 +10,7 @@ from newsreel.entities.claims.phrases import _plural
 from newsreel.entities.claims.source_words import _REPORT, _SPEAKER_STOP
 from newsreel.entities.claims.words import (
     _AGE,
+    _ARTICLES,
     _AUXILIARIES,
     _COMPARATIVE,
     _CURRENCY,
@@ -26,6 +27,7 @@ from newsreel.entities.claims.words import (
     _ONE_LIMITS,
     _ONE_NOT_COUNT,
     _PARTS,
+    _POSSESSIVES,
     _SCALE,
     _SCORE,
     _SEASONAL,
@@ -90,7 +92,7 @@ def _duration(
     )
 
 
-_OWNERS = frozenset("the a an his her their its our my your these those".split())
+_OWNERS = _ARTICLES | _POSSESSIVES | {"these", "those"}  # before what "of" opens
 
 
 def _counted_after_of(words: Sequence[str], k: int, e: int) -> bool:

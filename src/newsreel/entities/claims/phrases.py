@@ -14,6 +14,7 @@ from newsreel.entities.claims.words import (
     _CHANGE_WHAT,
     _DEMONSTRATIVES,
     _DETERMINERS,
+    _HAVE,
     _INTRODUCED,
     _IS,
     _LEAD_WORDS,
@@ -172,7 +173,7 @@ def said_of(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str |
             article = first > s and words[first - 1] in _DETERMINERS
             appositive = article and all(words[k] in _ABOUT for k in range(j, i))
             return opening(forms, words, s, j, comma=True) if appositive else None
-        perfect = words[j] in _PERFECT and j + 1 < i and words[j + 1] == "been"
+        perfect = words[j] in _HAVE and j + 1 < i and words[j + 1] == "been"
         if words[j] not in _STANDS and not perfect:
             continue  # "had been 36 million": a verb of being too
         after = words[j + 1 + perfect] if j + 1 + perfect < i else ""
@@ -194,8 +195,6 @@ def says_when(words: Sequence[str]) -> bool:
         return False
     return words[1].lower() in _TIME_UNITS or words[1].lower() in _PARTS_OF_DAY
 
-
-_PERFECT = frozenset({"has", "have", "had"})  # "has been", "had been": a verb of being
 
 # "(at 7) last night", "this morning": a time, no subject
 _PARTS_OF_DAY = frozenset("night morning evening afternoon weekend".split())

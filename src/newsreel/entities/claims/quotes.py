@@ -26,6 +26,7 @@ from newsreel.entities.claims.words import (
     _AUXILIARIES,
     _BE_OR_GET,
     _MONTHS,
+    _POSSESSIVES,
     _PREPOSITIONS,
     _PRONOUNS,
     _STOP,
@@ -766,7 +767,6 @@ HE_OR_SHE = frozenset({"he", "she"})
 PRONOUN_SPEAKERS = HE_OR_SHE | {"they"}  # "they say": the one body named before
 _ALSO_SAID = frozenset("also has had have again then later previously".split())
 _DENIED = frozenset({"not", "never"})
-_POSSESSIVES = frozenset("his her their its my our your".split())
 _FINITE = frozenset("is are was were has have had will would can could".split())
 
 

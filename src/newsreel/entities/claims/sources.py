@@ -32,6 +32,7 @@ from newsreel.entities.claims.words import (
     _AUXILIARIES,
     _DETERMINERS,
     _DIGITS,
+    _HAVE,
     _LEAD_ADVERBS,
     _LEAD_WORDS,
     _NEGATION,
@@ -192,9 +193,6 @@ def _told(words: Sequence[str], j: int) -> bool:
     billion euros to the aid package")."""
     passive = j > 0 and words[j - 1] in _PASSIVE
     return passive or (words[j] == "added" and _number_at(words, j + 1) is not None)
-
-
-_HAVE = frozenset({"has", "have", "had"})
 
 
 def _speaker_before(

@@ -59,6 +59,7 @@ from newsreel.entities.claims.words import (
     _NO_MEASURE,
     _NOT_SUBJECT,
     _OBJECTS,
+    _POSSESSIVES,
     _PREPOSITIONS,
     _PRONOUNS,
     _RATE,
@@ -384,7 +385,6 @@ def _which_was(
 
 _BEING = frozenset("is was are were has have had been be".split())
 _CLAUSE_END = frozenset("and but while whereas so".split())
-_POSSESSIVES = frozenset("their his her its our my your".split())
 _ROUGHLY = frozenset("somewhere in the region of between".split())
 _WORTH = frozenset("worth valued value".split())
 

@@ -200,6 +200,7 @@ _NOT_SUBJECT = frozenset(
 )
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_POSSESSIVES = frozenset("his her their its my our your".split())
 
 _CURRENCY = frozenset(
     "dollars dollar pounds pound euros euro riyals riyal rials rial reals reales dirhams dirham "
@@ -218,6 +219,9 @@ _ONE_ADJECTIVES = frozenset("single final last particular such huge important vi
 _DETERMINERS = frozenset({"the", "a", "an", "some", "its", "their", "his", "her", "our"})
 
 _NEGATION = frozenset("never not didn't doesn't don't hasn't haven't no".split())
+
+# "have" as an auxiliary: "it has said", "had been 36 million"
+_HAVE = frozenset({"has", "have", "had"})
 
 # a verb of being or having, and its auxiliaries: "has been spent", "was expected to"
 _BE = frozenset("was were is are be been being has have had will would 's 've".split())
