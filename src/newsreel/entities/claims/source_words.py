@@ -79,7 +79,7 @@ SOURCE_NOUNS = frozenset(
     "institute commission council court prosecutors organisation organization office "
     "department federation league union committee regulator watchdog charity group "
     "officers researchers media newspaper paper website figures data club company firm "
-    "bank fund".split()
+    "bank fund manager".split()
 )
 
 # sources that name no one alone ("officials say"), but do with a word that places them

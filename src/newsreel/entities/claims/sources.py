@@ -42,7 +42,7 @@ from newsreel.entities.claims.words import (
     _STOP,
     _TIME_ADVERBS,
 )
-from newsreel.repair.clean import bare
+from newsreel.repair.clean import FILLERS, bare
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,7 @@ def _phrase_after(words: Sequence[str], forms: Sequence[str], at: int, end: int)
     for k in range(at, min(end, at + 5)):
         if (
             words[k] in _STOP
+            or words[k] in FILLERS  # "according to Steven Miller uh, the deputy chief"
             or words[k] in _PHRASE_ENDS
             or (words[k] in _REPORT and words[k] not in ("reports", "claims"))
             or (_DIGITS.match(words[k]) and not (got and got[-1][:1].isupper()))  # "Channel 12"
@@ -73,7 +74,35 @@ def _phrase_after(words: Sequence[str], forms: Sequence[str], at: int, end: int)
     while got and got[-1].casefold() in ("of", "for", "from", "the", "and"):
         got.pop()  # "a survey by YouGov of 2,000 adults"
     named = named_source(got) if got else None
+    if named is None and got and forms[at + len(got) - 1][-1:] not in ".,?!;:":
+        placed = _placed_words(forms, at + len(got), end)  # "according to hospitals in
+        if placed and (named := named_source(got + placed)):  # the Gaza Strip"
+            return _Source(named, at, at + len(got) + len(placed))
     return _Source(named, at, at + len(got)) if named else None
+
+
+_PLACING = frozenset({"in", "at", "from"})
+
+
+def _placed_words(forms: Sequence[str], k: int, end: int) -> list[str]:
+    """The words from token ``k`` that place a source naming no one alone: "in",
+    "at" or "from", an optional "the", then capitalised words ("in the Gaza Strip", "at
+    Nasser Hospital"); none where they do not follow."""
+    if k >= end or bare(forms[k]).casefold() not in _PLACING:
+        return []
+    got = [bare(forms[k])]
+    k += 1
+    if k < end and bare(forms[k]).casefold() == "the":
+        got.append(bare(forms[k]))
+        k += 1
+    named = 0
+    while k < end and named < 4 and forms[k][:1].isupper():
+        got.append(bare(forms[k]))
+        named += 1
+        if forms[k][-1:] in ".,?!;:":
+            break
+        k += 1
+    return got if named else []
 
 
 def _titled(forms: Sequence[str], k: int, end: int) -> bool:
@@ -157,9 +186,11 @@ def _source(
             said = speaker[0].split()
             if said[-1].endswith(("'s", "’s")):  # "the UK government's announced": has
                 said[-1] = said[-1][:-2]
-            opens = speaker[1] == start and not (  # "Hamas said"; not "Chelsea would
-                words[j] in _SAY and any(k in names for k in range(start, j))  # have found"
-            )
+            opens = speaker[1] == start and not (  # "Hamas said", "UEFA decided that",
+                (words[j] in _SAY or alleged or _finds_that(words, j, end))  # "FIFA
+                and any(k in names for k in range(start, j))  # estimates 5 billion fans";
+            )  # not "Chelsea would have found it"
+
             named = named_source(said, start_of_sentence=opens)
             if named:
                 # "reports" a noun ("Israeli media reports", "Israeli reports saying"); a
@@ -170,6 +201,17 @@ def _source(
                 name = f"{named} {forms[j]}" if media else named
                 return _Source(name, speaker[1], upto)
     return None
+
+
+def _finds_that(words: Sequence[str], j: int, end: int) -> bool:
+    """Whether a verb of finding at ``j`` reports what follows: "that" or a number
+    ("FIFA estimates 5 billion fans will watch"; not "found it impossible", nor "found
+    20 million pounds", a sum it came up with)."""
+    if words[j] not in _REPORT or j + 1 >= end:
+        return False
+    return words[j + 1] == "that" or (
+        words[j] not in ("found", "finds") and _number_at(words, j + 1) is not None
+    )
 
 
 def _inverted(words: Sequence[str], forms: Sequence[str], j: int, end: int) -> bool:
