@@ -313,6 +313,12 @@ def test_a_range_from_a_sum_to_a_bare_sum_is_of_one_thing() -> None:
         40: "price per barrel",
         12: "price per barrel",
     }
+    # the currency said once, after the second end (stop 68, read on the archive)
+    said = values("Russia spent approximately between 12 billion and 15 billion dollars .")
+    assert said == {12e9: "Russia spent", 15e9: "Russia spent"}
+    assert values("It grew from 2 million people to £40 million .")[40e6] == "pounds"
+    said = values("Files show that Peter Mandelson was given £50,000 by a donor .")
+    assert said == {50_000: "Peter Mandelson was given"}
 
 
 def test_a_money_verb_before_a_sum_and_its_currency_takes_what_it_paid_for() -> None:

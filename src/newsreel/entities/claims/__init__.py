@@ -513,8 +513,10 @@ def _ranged_from(
     i, end = at
     if last.subject is None or last.subject.casefold() in _CURRENCY or i - last.end > 8:
         return None
-    if _kind(forms, words, i, end) != _kind(forms, words, last.start, last.end):
-        return None
+    kinds = (_kind(forms, words, last.start, last.end), _kind(forms, words, i, end))
+    once = kinds == ("count", "sum") and words[last.end] in _RANGES.values()  # the currency
+    if kinds[0] != kinds[1] and not once:  # said once, after the second: "between 12
+        return None  # billion and 15 billion dollars"; not "from 2 million people to £40"
     opened = [_RANGES[w] for w in words[max(0, last.start - 3) : last.start] if w in _RANGES]
     k = i - 1
     while k > last.end and words[k] in _HEDGES:
