@@ -2863,3 +2863,16 @@ def test_each_claims_gold_is_whole_and_shares_no_video(path: Path) -> None:
     for other in path.parent.glob("claims*.json"):
         if other != path:
             assert not mine & {i["video_id"] for i in read_claims_gold(other)}, other.name
+
+
+def test_caption_scale_garbles_and_more_years() -> None:
+    """ "350 m million euros", "19.7 Th000 supporters" and "three more years" (a
+    duration) were misread (stop 68, read on the archive and the golds)."""
+    assert values("PSG spent about 350 m million euros in the summer .") == {
+        350_000_000: "euros in the summer"
+    }
+    assert 19_700 in values("They brought in 19.7 Th000 supporters on Friday .")
+    assert 5_000 in values("This is only 5,000 th000 fans per day .")  # said again
+    assert values("So even if he got three more years , it is a death sentence .") == {}
+    assert values("Two extra weeks of talks began .") == {}
+    assert values("He wants three more players .") == {3: "more players"}

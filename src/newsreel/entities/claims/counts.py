@@ -62,6 +62,8 @@ def _duration(
     nxt = words[after] if after < e and forms[after - 1][-1:] not in ".,?!;:" else ""
     if (nxt in _LONG or nxt == "plus") and after + 1 < e:
         nxt = words[after + 1]  # "17 long weeks", "25 plus years"
+    if nxt in _MORE and after + 1 < e and words[after + 1] in _TIME_UNITS:
+        return True  # "three more years", "two extra weeks"
     if nxt in _TIME_UNITS or nxt.rstrip("s") in ("year-old", "month-old") or nxt in _CLOCK:
         return True  # "1,400 GMT", "2 p.m.": a time of day
     if nxt == "figure":
@@ -91,6 +93,8 @@ def _duration(
         or (after + 1 < e and words[after + 1] in _AGE)
     )
 
+
+_MORE = frozenset("more extra additional further".split())  # before a duration's unit
 
 _OWNERS = _ARTICLES | _POSSESSIVES | {"these", "those"}  # before what "of" opens
 

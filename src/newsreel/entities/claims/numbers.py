@@ -80,8 +80,10 @@ def _number_at(words: Sequence[str], i: int, end: int | None = None) -> tuple[fl
             j += tail[1]
             continue
         nxt = words[j] if j < len(words) else ""
-        if _DIGITS.match(word) and nxt not in _SCALE and nxt not in ("dozen", "grand"):
-            break
+        lettered = nxt in ("m", "bn") and words[j + 1 : j + 2] in (["million"], ["billion"])
+        if _DIGITS.match(word) and nxt not in _SCALE and nxt not in ("dozen", "grand", "th000"):
+            if not lettered:  # "350 m million euros": the scale's letter, then its word
+                break
     while j > i and words[j - 1] in ("and", "a"):
         j -= 1
     if j == i or (j == i + 1 and words[i] == "a"):
@@ -216,6 +218,11 @@ def _number_step(
     a number, or None where the number ends before it."""
     if _restated_scale(before, word):
         return None  # "26 billion million euros": the speaker said the scale again
+    if started and word == "th000" and 0 < current < 1000:
+        return total + current * 1000, 0.0  # "20.6 th000 supporters": "thousand" half
+        # in digits; not "5,000 th000 fans" (said again)
+    if started and current and word in ("m", "bn") and nxt in ("million", "billion"):
+        return total, current  # "350 m million euros" (``_number_at``)
     if not started and (scaled := _scaled_token(word)) is not None:
         return total, scaled  # "your 27k", "£265m", "$1.5bn"
     if _DIGITS.match(word) and not (started and current):
