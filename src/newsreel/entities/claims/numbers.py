@@ -79,11 +79,8 @@ def _number_at(words: Sequence[str], i: int, end: int | None = None) -> tuple[fl
             current += tail[0]
             j += tail[1]
             continue
-        nxt = words[j] if j < len(words) else ""
-        lettered = nxt in ("m", "bn") and words[j + 1 : j + 2] in (["million"], ["billion"])
-        if _DIGITS.match(word) and nxt not in _SCALE and nxt not in ("dozen", "grand", "th000"):
-            if not lettered:  # "350 m million euros": the scale's letter, then its word
-                break
+        if _DIGITS.match(word) and not _scale_follows(words, j):
+            break
     while j > i and words[j - 1] in ("and", "a"):
         j -= 1
     if j == i or (j == i + 1 and words[i] == "a"):
@@ -218,11 +215,6 @@ def _number_step(
     a number, or None where the number ends before it."""
     if _restated_scale(before, word):
         return None  # "26 billion million euros": the speaker said the scale again
-    if started and word == "th000" and 0 < current < 1000:
-        return total + current * 1000, 0.0  # "20.6 th000 supporters": "thousand" half
-        # in digits; not "5,000 th000 fans" (said again)
-    if started and current and word in ("m", "bn") and nxt in ("million", "billion"):
-        return total, current  # "350 m million euros" (``_number_at``)
     if not started and (scaled := _scaled_token(word)) is not None:
         return total, scaled  # "your 27k", "£265m", "$1.5bn"
     if _DIGITS.match(word) and not (started and current):
@@ -239,8 +231,8 @@ def _number_step(
         return None  # "40,000 mil personnel": military, not a million
     if word in _SCALE and word != "hundred" and started:
         return total + max(current, 1.0) * _SCALE[word], 0.0
-    if word == "grand" and started and current:
-        return total + current * 1000, 0.0  # "nine grand a year": £9,000
+    if started and current and (said := _said_scale(word, nxt, total, current)) is not None:
+        return said  # "nine grand a year": £9,000
     if (
         word == "and"
         and started
@@ -248,6 +240,29 @@ def _number_step(
         and (nxt in _WORDS or nxt == "hundred")
     ):
         return total, current  # "a hundred and five"; not "between five and six"
+    return None
+
+
+def _scale_follows(words: Sequence[str], j: int) -> bool:
+    """Whether token ``j`` goes on the number before it as its scale: "million",
+    "dozen", "grand", a caption's "th000", or a scale's letter then its word ("350 m
+    million euros")."""
+    nxt = words[j] if j < len(words) else ""
+    lettered = nxt in ("m", "bn") and words[j + 1 : j + 2] in (["million"], ["billion"])
+    return nxt in _SCALE or nxt in ("dozen", "grand", "th000") or lettered
+
+
+def _said_scale(word: str, nxt: str, total: float, current: float) -> tuple[float, float] | None:
+    """(total, current) once a scale said in a caption's own way is read after a number
+    ``current``: "nine grand" (£9,000), "20.6 th000 supporters" ("thousand" half in
+    digits; not "5,000 th000 fans", said again), the "m" of "350 m million euros"; None
+    for any other word."""
+    if word == "grand":
+        return total + current * 1000, 0.0
+    if word == "th000" and current < 1000:
+        return total + current * 1000, 0.0
+    if word in ("m", "bn") and nxt in ("million", "billion"):
+        return total, current
     return None
 
 
