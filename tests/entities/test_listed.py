@@ -581,3 +581,12 @@ def test_a_long_word_is_no_short_surname_of_one_sound() -> None:
         "niemman": "Joaquin Niemann",  # close in letters too
         "zalinski": "Volodymyr Zelensky",  # sounds of its own
     }
+
+
+def test_a_first_name_with_an_ending_is_no_full_name_run_together() -> None:
+    """ "Chrissy" (Chris Mason, by name in the same video) had been Chris Wray run
+    together (stop 68, read on the archive): a word that opens with a listed first name
+    and goes on unlike the surname is no run-together full name."""
+    assert named("chrissy") is None
+    assert named("chriswray") == "Chris Wray"
+    assert named("kirstarmer") == "Keir Starmer"

@@ -152,6 +152,15 @@ def _alike_but_rs(a: str, b: str) -> bool:
     return len(_unrhotic(mine[0])) >= 2 and _unrhotic(mine[0]) == _unrhotic(theirs[0])
 
 
+def _first_name_then_other(heard: str, person: Person) -> bool:
+    """Whether a heard word opens with a listed person's whole first name and goes on
+    unlike their surname: "Chrissy" is Chris, no Chris Wray run together ("Kirstarmer"
+    may be Keir Starmer)."""
+    first = person.key.split()[0]
+    rest = heard[len(first) :]
+    return heard.startswith(first) and fuzz.ratio(rest, person.surname) < 60
+
+
 def _same_unrhotic(heard: str, listed: str) -> bool:
     """Whether a heard word sounds like a listed one said without some of its r's
     ("Kestama" and "Keirstarmer": KSTN; not "Katari" for "Kateadie", which has none)."""
@@ -504,6 +513,7 @@ class NameList:
                 or (joined[1] >= 66 and _same_unrhotic(k, joined[0]))  # "Kestama": the r's
             )
             and (best is None or joined[1] > best[0])  # "Kalazia": Khaleda Zia, not Kallas
+            and not _first_name_then_other(k, self._joined[joined[0]])  # "Chrissy"
         ):
             best = (joined[1], self._joined[joined[0]])
         return best[1] if best else None
