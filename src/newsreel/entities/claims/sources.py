@@ -190,7 +190,6 @@ def _source(
                 (words[j] in _SAY or alleged or _finds_that(words, j, end))  # "FIFA
                 and any(k in names for k in range(start, j))  # estimates 5 billion fans";
             )  # not "Chelsea would have found it"
-
             named = named_source(said, start_of_sentence=opens)
             if named:
                 # "reports" a noun ("Israeli media reports", "Israeli reports saying"); a
