@@ -2876,3 +2876,38 @@ def test_caption_scale_garbles_and_more_years() -> None:
     assert values("So even if he got three more years , it is a death sentence .") == {}
     assert values("Two extra weeks of talks began .") == {}
     assert values("He wants three more players .") == {3: "more players"}
+
+
+def test_review_stop_68_sources_fillers_places_and_findings() -> None:
+    """The stop-68 review's cases: a filler is passed over, not an end; "ER" is no
+    filler; a place is a comma- or end-closed name and no date or title, for a vague
+    source only; a verb of finding reports a clause after "that", and a number only
+    after a verb of estimating (hedged or not); "given that" is no verb of a sum."""
+    assert sources_of("According to uh Hamas , 40 people died .") == {40: "Hamas"}
+    text = "40 people died , according to the Hamas-run um health ministry ."
+    assert sources_of(text) == {40: "the Hamas-run health ministry"}
+    assert sources_of("According to ER doctors , 30 people died .") == {30: "ER doctors"}
+    for said in (
+        "According to officials in March , 40 people died .",
+        "According to officials at Christmas , 40 people died .",
+        "According to officials in Gaza Israeli strikes killed 40 people .",
+        "According to observers in the Syrian city of Aleppo , 40 people died .",
+        "According to officials in Mr. Putin's office , 40 people died .",
+        "According to everyone in Britain , 40 people died .",
+    ):
+        assert list(sources_of(said).values()) == [None], said
+
+    def by(text: str, names: set[int]) -> str | None:
+        claims, _ = extract(text.split(), [0], None, names=names)
+        return claims[0].attribution
+
+    assert by("Liverpool recorded 3 wins in a row before Christmas .", {0}) is None
+    assert by("Trump wrote 2 books about his life .", {0}) is None
+    assert by("Arsenal recorded that victory in front of 60,000 fans .", {0}) is None
+    assert by("Liverpool found that difficult after losing 3 games .", {0}) is None
+    assert by("FIFA estimates around 5 billion fans will watch .", {0}) == "FIFA"
+    assert by("Barcelona decided that 40 million euros was enough .", {0}) == "Barcelona"
+    said = "Carbon Tracker found that long before 2100 , Saudi Arabia will face a 44% gap ."
+    assert by(said, {0, 1}) == "Carbon Tracker"
+    spent = values("The club spent 40 million pounds given that the rules allow it .")
+    assert spent == {40_000_000: "club spent"}

@@ -590,3 +590,10 @@ def test_a_first_name_with_an_ending_is_no_full_name_run_together() -> None:
     assert named("chrissy") is None
     assert named("chriswray") == "Chris Wray"
     assert named("kirstarmer") == "Keir Starmer"
+
+
+def test_a_long_name_run_together_still_matches() -> None:
+    """The stop-68 review: the rest after the first name is compared with the whole rest
+    of the name, not the surname alone ("Kimjongun")."""
+    assert named("kimjongun") == "Kim Jong Un"
+    assert named("aungsansuukyi") == "Aung San Suu Kyi"

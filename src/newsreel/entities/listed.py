@@ -154,11 +154,11 @@ def _alike_but_rs(a: str, b: str) -> bool:
 
 def _first_name_then_other(heard: str, person: Person) -> bool:
     """Whether a heard word opens with a listed person's whole first name and goes on
-    unlike their surname: "Chrissy" is Chris, no Chris Wray run together ("Kirstarmer"
-    may be Keir Starmer)."""
-    first = person.key.split()[0]
+    unlike the rest of their name: "Chrissy" is Chris, no Chris Wray run together
+    ("Kirstarmer" may be Keir Starmer, "Kimjongun" Kim Jong Un)."""
+    first, *others = person.key.split()
     rest = heard[len(first) :]
-    return heard.startswith(first) and fuzz.ratio(rest, person.surname) < 60
+    return heard.startswith(first) and fuzz.ratio(rest, "".join(others)) < 50
 
 
 def _same_unrhotic(heard: str, listed: str) -> bool:

@@ -359,7 +359,7 @@ def _money_verb(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> s
         j -= 1  # "pay PSG 80 million euros", "paid him"
     elif j > s and words[j] in _PAID_PARTICLES and words[j - 1] in _PAID_OUT:
         return f"{bare(forms[j - 1])} {bare(forms[j])}"  # "paid out", "shelled out"
-    if j < s or words[j] not in _MONEY_VERBS:
+    if j < s or not (words[j] in _MONEY_VERBS or _given(words, s, j)):
         return None
     if end > j:
         return " ".join(bare(forms[t]) for t in range(j, end + 1))
@@ -370,6 +370,12 @@ def _money_verb(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> s
     if any(w.endswith(("ing", "ly")) or w in _LEAD_ADVERBS for w in map(str.casefold, nouns)):
         first = j  # "having already spent", "Jack Warner allegedly received": the verb
     return " ".join(bare(forms[t]) for t in range(first if nouns else j, j + 1))
+
+
+def _given(words: Sequence[str], s: int, j: int) -> bool:
+    """Whether token ``j`` is "given" as a passive's verb ("Peter Mandelson was given
+    £50,000"); not the "given" of "given that", said after a sum."""
+    return words[j] == "given" and j > s and words[j - 1] in _BE
 
 
 _AMONG = frozenset("between among against".split())  # ends the phrase as a preposition does

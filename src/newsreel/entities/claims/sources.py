@@ -26,6 +26,7 @@ from newsreel.entities.claims.source_words import (
     _SUBORDINATE,
     _THEIR_REPORT,
     _THEIRS,
+    _VAGUE_SOURCES,
     ly_adverb,
 )
 from newsreel.entities.claims.words import (
@@ -55,12 +56,17 @@ class _Source:
 
 
 def _phrase_after(words: Sequence[str], forms: Sequence[str], at: int, end: int) -> _Source | None:
-    """The source named from token ``at`` on ("according to X", "told by X")."""
+    """The source named from token ``at`` on ("according to X", "told by X"); a filler
+    is passed over ("according to uh Hamas", "Steven Miller uh, the deputy chief")."""
     got: list[str] = []
+    last = at
     for k in range(at, min(end, at + 5)):
+        if _filler(words, forms, k):
+            if forms[k][-1:] in ".,?!;:":
+                break
+            continue
         if (
             words[k] in _STOP
-            or words[k] in FILLERS  # "according to Steven Miller uh, the deputy chief"
             or words[k] in _PHRASE_ENDS
             or (words[k] in _REPORT and words[k] not in ("reports", "claims"))
             or (_DIGITS.match(words[k]) and not (got and got[-1][:1].isupper()))  # "Channel 12"
@@ -69,25 +75,37 @@ def _phrase_after(words: Sequence[str], forms: Sequence[str], at: int, end: int)
         ):
             break  # "according to the nation's accounts (the deficit)"
         got.append(bare(forms[k]))
+        last = k + 1
         if forms[k][-1:] in ".,?!;:" and not _titled(forms, k, end):
             break
     while got and got[-1].casefold() in ("of", "for", "from", "the", "and"):
         got.pop()  # "a survey by YouGov of 2,000 adults"
     named = named_source(got) if got else None
-    if named is None and got and forms[at + len(got) - 1][-1:] not in ".,?!;:":
-        placed = _placed_words(forms, at + len(got), end)  # "according to hospitals in
-        if placed and (named := named_source(got + placed)):  # the Gaza Strip"
-            return _Source(named, at, at + len(got) + len(placed))
-    return _Source(named, at, at + len(got)) if named else None
+    if named is None and got and got[-1].casefold() in _PLACED_SOURCES:
+        placed = _placed_words(forms, last, end)  # "according to hospitals in the Gaza
+        if placed and (named := named_source(got + placed)):  # Strip"
+            return _Source(named, at, last + len(placed))
+    return _Source(named, at, last) if named else None
 
 
+def _filler(words: Sequence[str], forms: Sequence[str], k: int) -> bool:
+    """Whether token ``k`` is a filler said in lower case ("uh", "um"; not "ER doctors")."""
+    return words[k] in FILLERS and bare(forms[k]).islower()
+
+
+# sources that name no one alone but do where a place follows ("according to hospitals
+# in the Gaza Strip"; not "everyone in Britain", "the plan in Brussels")
+_PLACED_SOURCES = _VAGUE_SOURCES | {"hospitals"}
 _PLACING = frozenset({"in", "at", "from"})
+_FEASTS = frozenset("christmas easter ramadan eid diwali hanukkah passover".split())
 
 
 def _placed_words(forms: Sequence[str], k: int, end: int) -> list[str]:
-    """The words from token ``k`` that place a source naming no one alone: "in",
-    "at" or "from", an optional "the", then capitalised words ("in the Gaza Strip", "at
-    Nasser Hospital"); none where they do not follow."""
+    """The words from token ``k`` that place a source naming no one alone: "in", "at"
+    or "from", an optional "the", then capitalised words that end the sentence or a
+    comma does ("in the Gaza Strip.", "at Nasser Hospital,"); none where they run on
+    ("officials in Gaza Israeli strikes killed", "in the Syrian city of Aleppo"), name
+    a date ("officials in March") or a title ("in Mr. Putin's office")."""
     if k >= end or bare(forms[k]).casefold() not in _PLACING:
         return []
     got = [bare(forms[k])]
@@ -95,14 +113,25 @@ def _placed_words(forms: Sequence[str], k: int, end: int) -> list[str]:
     if k < end and bare(forms[k]).casefold() == "the":
         got.append(bare(forms[k]))
         k += 1
-    named = 0
-    while k < end and named < 4 and forms[k][:1].isupper():
-        got.append(bare(forms[k]))
-        named += 1
-        if forms[k][-1:] in ".,?!;:":
-            break
+    first = k
+    while k < end and k - first < 4 and forms[k][:1].isupper():
+        word = bare(forms[k])
+        if _date_word(word) or word.casefold() in _FEASTS or _titled(forms, k, end):
+            return []
+        got.append(word)
+        if _phrase_closes(forms, k, end):
+            return got
         k += 1
-    return got if named else []
+    return []
+
+
+def _phrase_closes(forms: Sequence[str], k: int, end: int) -> bool:
+    """Whether a comma (or a colon, a semicolon) or the sentence's end closes a phrase
+    at token ``k``, on the token or as the next one ("Kyiv," or "Kyiv ,")."""
+    if k == end - 1 or forms[k][-1:] in ",;:" or (forms[k][-1:] in ".?!" and k == end - 1):
+        return True
+    nxt = forms[k + 1]
+    return nxt in (",", ";", ":") or (nxt in (".", "?", "!") and k + 1 == end - 1)
 
 
 def _titled(forms: Sequence[str], k: int, end: int) -> bool:
@@ -125,14 +154,29 @@ _CLAUSE_START = frozenset("the a an its their his her our he she it they we ther
 
 def _clause_after_that(forms: Sequence[str], words: Sequence[str], j: int, end: int) -> bool:
     """Whether token ``j`` is a "that" that opens a clause: after "alleged", any; after
-    another verb of judging, one that an article, a pronoun or a name follows ("UEFA
-    decided that the true value"; not "ruled that out", "decided that day")."""
+    another verb of judging or finding, one that an article, a pronoun, a name or a
+    number follows ("UEFA decided that the true value"; not "ruled that out", "decided
+    that day", "found that difficult")."""
     if words[j : j + 1] != ["that"]:
         return False
     if words[j - 1] == "alleged":
         return True
-    return j + 1 < end and (words[j + 1] in _CLAUSE_START or forms[j + 1][:1].isupper())
+    return (
+        j + 1 < end
+        and (
+            words[j + 1] in _CLAUSE_START
+            or words[j + 1] in _ADVERBIAL  # "found that long before the 2100 expiry date, ..."
+            or forms[j + 1][:1].isupper()
+            or _number_at(words, j + 1, end) is not None  # "decided that 40 million euros"
+        )
+    )
 
+
+# what opens an adverbial before a clause's subject ("that in 2019 the club ...")
+_ADVERBIAL = frozenset(
+    "long in since despite although when after before during between almost nearly around "
+    "about".split()
+)
 
 _TITLE_ABBREVIATIONS = frozenset("dr mr mrs ms prof gen col lt sgt rep sen gov st".split())
 
@@ -187,7 +231,7 @@ def _source(
             if said[-1].endswith(("'s", "’s")):  # "the UK government's announced": has
                 said[-1] = said[-1][:-2]
             opens = speaker[1] == start and not (  # "Hamas said", "UEFA decided that",
-                (words[j] in _SAY or alleged or _finds_that(words, j, end))  # "FIFA
+                (words[j] in _SAY or alleged or _finds_that(forms, words, j, end))  # "FIFA
                 and any(k in names for k in range(start, j))  # estimates 5 billion fans";
             )  # not "Chelsea would have found it"
             named = named_source(said, start_of_sentence=opens)
@@ -202,15 +246,31 @@ def _source(
     return None
 
 
-def _finds_that(words: Sequence[str], j: int, end: int) -> bool:
-    """Whether a verb of finding at ``j`` reports what follows: "that" or a number
-    ("FIFA estimates 5 billion fans will watch"; not "found it impossible", nor "found
-    20 million pounds", a sum it came up with)."""
-    if words[j] not in _REPORT or j + 1 >= end:
+def _finds_that(forms: Sequence[str], words: Sequence[str], j: int, end: int) -> bool:
+    """Whether a verb of finding at ``j`` reports what follows: a clause after "that"
+    ("Carbon tracker found that Saudi Arabia ...", "found that 40% ..."), or, after a
+    verb of estimating, a number ("FIFA estimates around 5 billion fans will watch");
+    not "found that difficult", "recorded that song", "recorded 3 wins"."""
+    if j + 1 >= end or words[j] not in _REPORT:
         return False
-    return words[j + 1] == "that" or (
-        words[j] not in ("found", "finds") and _number_at(words, j + 1) is not None
-    )
+    if _clause_after_that(forms, words, j + 1, end):
+        return True
+    if words[j] not in _ESTIMATES:
+        return False
+    k = j + 1
+    while k < min(end, j + 4) and words[k] in _NUMBER_HEDGES:
+        k += 1  # "estimates around", "estimated up to", "predicts as many as"
+    return _number_at(words, k, end) is not None
+
+
+_ESTIMATES = frozenset(
+    "estimates estimated estimate predicts predicted predict forecasts forecast reckons "
+    "reckon expects expected expect".split()
+)
+_NUMBER_HEDGES = frozenset(
+    "around about some nearly over almost roughly approximately up to at least more than "
+    "as many much just under".split()
+)
 
 
 def _inverted(words: Sequence[str], forms: Sequence[str], j: int, end: int) -> bool:
