@@ -30,6 +30,7 @@ from newsreel.entities.claims.source_words import (
     ly_adverb,
 )
 from newsreel.entities.claims.words import (
+    _ABOUT,
     _AUXILIARIES,
     _DETERMINERS,
     _DIGITS,
@@ -128,7 +129,7 @@ def _placed_words(forms: Sequence[str], k: int, end: int) -> list[str]:
 def _phrase_closes(forms: Sequence[str], k: int, end: int) -> bool:
     """Whether a comma (or a colon, a semicolon) or the sentence's end closes a phrase
     at token ``k``, on the token or as the next one ("Kyiv," or "Kyiv ,")."""
-    if k == end - 1 or forms[k][-1:] in ",;:" or (forms[k][-1:] in ".?!" and k == end - 1):
+    if k == end - 1 or forms[k][-1:] in ",;:":
         return True
     nxt = forms[k + 1]
     return nxt in (",", ";", ":") or (nxt in (".", "?", "!") and k + 1 == end - 1)
@@ -263,14 +264,13 @@ def _finds_that(forms: Sequence[str], words: Sequence[str], j: int, end: int) ->
     return _number_at(words, k, end) is not None
 
 
+# the verbs of finding (source_words._FIND) that report a number said straight after
 _ESTIMATES = frozenset(
-    "estimates estimated estimate predicts predicted predict forecasts forecast reckons "
-    "reckon expects expected expect".split()
+    "estimates estimated predicts predicted predict forecasts forecast reckons reckon "
+    "expects".split()
 )
-_NUMBER_HEDGES = frozenset(
-    "around about some nearly over almost roughly approximately up to at least more than "
-    "as many much just under".split()
-)
+# what may stand before such a number: words.py's "about" words, not an article
+_NUMBER_HEDGES = (_ABOUT - {"a", "an"}) | {"as", "many", "much", "under"}
 
 
 def _inverted(words: Sequence[str], forms: Sequence[str], j: int, end: int) -> bool:
