@@ -366,7 +366,7 @@ def _which_was(
     if end > after and not _only_when(" ".join(words[after:end])):
         return None
     k = i - 1
-    while k > s and (words[k] in _BEING or words[k] in _ABOUT):
+    while k > s and (words[k] in _BE or words[k] in _ABOUT):
         k -= 1
     if k == i - 1 or words[k] != "which" or k - 1 < s or forms[k - 1][-1:] != ",":
         return None
@@ -383,7 +383,6 @@ def _which_was(
     return " ".join(bare(f) for f in forms[start:end])
 
 
-_BEING = frozenset("is was are were has have had been be".split())
 _CLAUSE_END = frozenset("and but while whereas so".split())
 _ROUGHLY = frozenset("somewhere in the region of between".split())
 _WORTH = frozenset("worth valued value".split())
