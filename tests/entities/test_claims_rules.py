@@ -2911,3 +2911,21 @@ def test_review_stop_68_sources_fillers_places_and_findings() -> None:
     assert by(said, {0, 1}) == "Carbon Tracker"
     spent = values("The club spent 40 million pounds given that the rules allow it .")
     assert spent == {40_000_000: "club spent"}
+
+
+def test_review_stop_69_stutters_and_station_names() -> None:
+    """The stop-69 review's cases: a number said twice with the word before it is one
+    claim ("would mean 67,000 mean 67,000 people"), a number of two things is two;
+    BBC Radio 5 Live is a station, not five of anything."""
+    assert values("It would mean 67,000 mean 67,000 people losing their homes .") == {
+        67_000: "people losing their homes"
+    }
+    claims, _ = extract("They hired 40 doctors , 40 nurses and 3 cleaners .".split(), [0], None)
+    assert [(c.value, c.subject) for c in claims] == [
+        (40, "doctors"),
+        (40, "nurses"),
+        (3, "cleaners"),
+    ]
+    assert values("He told Five Live on Sunday night that he would stay .") == {}
+    assert values("And on 5 Live this morning , the minister said no .") == {}
+    assert 5 in values("They rescued five live animals from the fire .")

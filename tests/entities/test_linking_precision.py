@@ -1356,3 +1356,33 @@ def test_a_first_name_linked_in_one_video_stays_there_in_daily_runs(
     linked = {(r.video_id, r.surface): r.name for r in rows if r.surface == "Henry"}
     assert linked[("ZEFFMAN0001", "Henry")] == "Henry Zeffman"
     assert linked[("HENRY000002", "Henry")] == "Henry"
+
+
+def test_two_words_of_english_never_join_by_sound() -> None:
+    """Review (stop 69): "Parisians" had joined "Persian", "Victoria" "Victor": two words
+    English writes often are two things; a word and its plural, or one name spelled two
+    ways ("Steven" / "Stephen"), are one."""
+    linker = Linker({}, {})
+    assert linker.link("Persian", "MISC")[0] == "Persian"
+    assert linker.link("Parisian", "MISC")[0] == "Parisian"
+    assert linker.link("Victor", "PER")[0] == "Victor"
+    assert linker.link("Victoria", "PER")[0] == "Victoria"
+    assert linker.link("Indian", "MISC")[0] == "Indian"
+    assert linker.link("Indians", "MISC")[0] == "Indian"
+    assert linker.link("Stephen", "PER")[0] == "Stephen"
+    assert linker.link("Steven", "PER")[0] == "Stephen"
+
+
+def test_a_family_and_a_surname_many_share_name_no_listed_person() -> None:
+    """Review (stop 69): "Althani" (the Al Thani family) was Sam Altman, "Adrienne
+    Murray" (a BBC reporter) Andy Murray; "Hamad bin Khalifa al Thani" stays a person."""
+    linker = Linker({}, {})
+    assert linker.link("Althani", "PER") == ("Al Thani family", "ORG")
+    assert linker.link("Sam Altman", "PER")[0] == "Sam Altman"
+    assert linker.link("Adrien Murray", "PER")[0] == "Adrien Murray"
+    assert linker.link("Andy Murray", "PER")[0] == "Andy Murray"
+    tokens = "The former emir Hamad bin Khalifa al Thani handed power to his son .".split()
+    found = enrich_tokens(tokens, mentions([tokens])[0], Linker({}, {}))
+    assert [(m[2], m[3], m[4]) for m in found.mentions] == [
+        ("Hamad bin Khalifa al Thani", "Hamad bin Khalifa al Thani", "PER")
+    ]

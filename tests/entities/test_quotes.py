@@ -680,3 +680,25 @@ def test_who_said_is_past_from_but_no_day() -> None:
 
     assert said_by("I have a message from my mother, who said she was proud.") == ["my mother"]
     assert said_by("He met Keir Starmer on Friday, who said the talks went well.") == []
+
+
+def test_a_role_speaks_for_the_body_it_is_of_not_a_place_it_is_in() -> None:
+    """Review (stop 69): "the Chinese ambassador to the UK" was credited to the UK, "the
+    Labour leader in Scotland" to Scotland; "the head of NATO" still speaks for NATO."""
+    from newsreel.entities import ner
+    from newsreel.entities.linking import Linker
+    from newsreel.entities.stage import enrich_tokens
+
+    def speakers(text: str) -> list[tuple[str, tuple[str, str] | None]]:
+        tokens = text.split()
+        found = enrich_tokens(tokens, ner.mentions([tokens])[0], Linker({}, {})).quotes
+        return [(q[2], q[3]) for q in found]
+
+    text = "The Chinese ambassador to the UK said that the talks were useful."
+    assert speakers(text) == [("Chinese ambassador to the UK", None)]
+    text = "The Labour leader in Scotland said that he would not resign."
+    assert speakers(text) == [("the Labour leader in Scotland", None)]
+    text = "The head of NATO said that the alliance was united."
+    assert speakers(text) == [("The head of NATO", ("NATO", "ORG"))]
+    text = "A spokesman for the Foreign Office said that it was watching."
+    assert speakers(text) == [("Foreign Office", ("Foreign Office", "ORG"))]

@@ -146,6 +146,24 @@ def _said_word(word: str) -> bool:
     return zipf_frequency(word, "en") >= _SAID_WORD
 
 
+def _two_words_of_english(k: str, spelling: str) -> bool:
+    """Whether two lone words, not the same, are both words or names English writes
+    often (Zipf >= 3.25: "persian" / "parisian", "victor" / "victoria"): two words, not
+    one heard twice ("rafa" / "rafah", "karim" / "kareem" may be), one word and its
+    plural ("indian" / "indians") nor one name spelled two ways, alike at both ends
+    ("steven" / "stephen", "philip" / "phillip")."""
+    return (
+        k.removesuffix("s") != spelling.removesuffix("s")  # "indian" / "indians": one word
+        and (k[:3], k[-2:]) != (spelling[:3], spelling[-2:])  # "steven" / "stephen": one
+        and " " not in k
+        and " " not in spelling
+        and min(frequency(k), frequency(spelling)) >= _ENGLISH_WORD
+    )
+
+
+_ENGLISH_WORD = 3.25
+
+
 def same_person_in_video(a: str, b: str) -> bool:
     """Within one video, two spellings of one person: full names whose surnames and
     first names are close ("kareim elari" / "aim alwari", not "bill clinton" / "hillary
@@ -467,6 +485,8 @@ class Linker:
             return False  # "the 2030 World Cup" is no "2006 World Cup", "Channel 13" no 12
         if self.type_of(self._name[spelling]) != kind:
             return False
+        if _two_words_of_english(k, spelling):
+            return False  # "Persian" is no "Parisian", "Victor" no "Victoria"
         if kind == "PER":
             mine, theirs = k.split(), spelling.split()
             if first_sound(mine[-1]) != first_sound(theirs[-1]):

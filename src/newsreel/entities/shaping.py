@@ -45,14 +45,21 @@ def names_more(tokens: Sequence[str], place_found: ner.Mention, m: ner.Mention) 
 
 def in_listed_name(found: ner.Mention, m: ner.Mention, linker: Linker) -> bool:
     """Whether a curated spelling lies inside a listed person's longer name ("Un" in "Kim
-    Jong Un", "Islam" in "Faisal Islam"): the person is the name."""
+    Jong Un", "Islam" in "Faisal Islam"), or a curated family's name ends a person's
+    ("Al Thani" in "Hamad bin Khalifa al Thani"): the person is the name."""
     return (
         found.type != "PER"
         and m.type == "PER"
         and m.start <= found.start
         and found.end <= m.end
         and m.end - m.start > found.end - found.start
-        and linker.listed.match(key(m.text)) is not None
+        and (
+            linker.listed.match(key(m.text)) is not None
+            or (
+                found.end == m.end
+                and linker.curated.get(key(found.text), ("", ""))[0].endswith(" family")
+            )
+        )
     )
 
 

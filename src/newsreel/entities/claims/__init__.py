@@ -146,7 +146,7 @@ def extract(
             )
         )
     ]
-    return _said_by(_unrepeated(claims), quotes, spans, words), quotes
+    return _said_by(_unrepeated(claims, words), quotes, spans, words), quotes
 
 
 def _same_source(one: str, other: str | None) -> bool:
@@ -324,16 +324,17 @@ def _approximations(words: list[str]) -> list[str]:
     return out
 
 
-def _unrepeated(claims: Sequence[Claim]) -> list[Claim]:
+def _unrepeated(claims: Sequence[Claim], words: Sequence[str]) -> list[Claim]:
     """The claims without a speaker's repeats: a claim is dropped where the same value
     comes again within ``_REPEAT`` words with the same subject, or one whose content
-    words hold all of its own or all of whose are in it, and the later one, usually the
-    finished thought, stays ("20% of the people identified
+    words hold all of its own or all of whose are in it, or said again at once after
+    the word before it ("would mean 67,000 mean 67,000 people": a stutter), and the
+    later one, usually the finished thought, stays ("20% of the people identified
     as not 20% of the people identified as not being born"; "We've had 28 women
     murdered in concerns. We've had 28 women murdered in the last 5 years"). One
-    number of two things ("40 doctors and 40 nurses") is two claims. The later one
-    keeps the source the dropped one named ("the SPL reported a 24% increase in
-    attendance. ... 24% is a massive jump": the SPL's)."""
+    number of two things ("40 doctors and 40 nurses", "40 doctors, 40 nurses") is two
+    claims. The later one keeps the source the dropped one named ("the SPL reported a
+    24% increase in attendance. ... 24% is a massive jump": the SPL's)."""
     claims = list(claims)
     kept: list[Claim] = []
     for n, claim in enumerate(claims):
@@ -343,7 +344,10 @@ def _unrepeated(claims: Sequence[Claim]) -> list[Claim]:
                 for k in range(n + 1, min(n + 4, len(claims)))
                 if claims[k].value == claim.value
                 and claims[k].start - claim.start <= _REPEAT
-                and _within(_content(claim.subject), _content(claims[k].subject))
+                and (
+                    _within(_content(claim.subject), _content(claims[k].subject))
+                    or _stuttered(claim, claims[k], words)
+                )
             ),
             None,
         )
@@ -355,6 +359,17 @@ def _unrepeated(claims: Sequence[Claim]) -> list[Claim]:
 
 
 _REPEAT = 12  # words within which the same number and subject are one claim said twice
+
+
+def _stuttered(first: Claim, again: Claim, words: Sequence[str]) -> bool:
+    """Whether a number is said twice with the word before it ("mean 67,000 mean
+    67,000"): the same words, the second after the one word that came before the first."""
+    return (
+        first.start > 0
+        and again.start == first.end + 1
+        and words[first.end] == words[first.start - 1]
+        and words[first.start : first.end] == words[again.start : again.end]
+    )
 
 
 def _within(a: set[str], b: set[str]) -> bool:

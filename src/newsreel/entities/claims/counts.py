@@ -40,6 +40,7 @@ from newsreel.entities.claims.words import (
     _YEAR,
 )
 from newsreel.entities.gender import given_name
+from newsreel.repair.clean import bare
 
 
 def _share_of(words: Sequence[str], after: int, e: int) -> bool:
@@ -354,12 +355,8 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
         return True  # "3 nil": a score
     if i + 1 < e and words[i] in _ROUND_SCORES and words[i + 1] in ("round", "rounds"):
         return True  # "a 108 round": a judge's 10-8, not 108 rounds
-    if words[i] == "911" or (words[i] == "19" and i > s and words[i - 1] == "covid"):
-        return True  # 9/11 as captions write it; "Covid 19", the disease's name
-    if _even_odds(words, s, e, i):
+    if _named_number(forms, words, s, e, i) or _even_odds(words, s, e, i):
         return True
-    if words[i] == "zero" and i > s and words[i - 1] == "net":
-        return True  # "net zero emissions": a target's name
     if i + 1 < e and words[i + 1] == "o'clock":
         return True  # "around 11 o'clock": a time
     at = i + 1 + (i + 1 < e and words[i + 1] == "fifa")
@@ -370,6 +367,17 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
     if _ratio_rating_or_label(words, s, e, i):
         return True
     return named or (i + 1 < e and words[i + 1] in _MONTHS) or bool(i and words[i - 1] in _MONTHS)
+
+
+def _named_number(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) -> bool:
+    """A number that names something: 9/11 as captions write it, "Covid 19" (the
+    disease), "net zero" (a target), "Five Live" / "5 Live" (BBC Radio 5 Live)."""
+    before = words[i - 1] if i > s else ""
+    if words[i] == "911" or (words[i] == "19" and before == "covid"):
+        return True
+    if words[i] == "zero" and before == "net":
+        return True
+    return words[i] in ("five", "5") and i + 1 < e and bare(forms[i + 1]) == "Live"
 
 
 def _a_name(word: str) -> bool:

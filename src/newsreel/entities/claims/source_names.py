@@ -167,8 +167,10 @@ def speaker_head(forms: Sequence[str], start: int, end: int, phrase: str) -> int
     """The token that heads ``phrase``, the source ``named_source`` made of the words
     ``start:end`` before a verb of saying: its last word ("Former Prime Minister Gordon
     Brown"), or the noun before what describes it ("Workers (in Qatar)", "The Saudi
-    consortium") unless that noun is a role: "the head of NATO" speaks for NATO. None
-    where the phrase is not found among the words."""
+    consortium") unless that noun is a role whose body follows "of", "for", "at" or
+    "from": "the head of NATO" speaks for NATO, "the Chinese ambassador to the UK" and
+    "the Labour leader in Scotland" for no place. None where the phrase is not found
+    among the words."""
     words = phrase.split()
     last = next((k for k in range(end - 1, start - 1, -1) if bare(forms[k]) == words[-1]), None)
     if last is None:
@@ -177,7 +179,8 @@ def speaker_head(forms: Sequence[str], start: int, end: int, phrase: str) -> int
     for n in range(first + 1, last):
         if core(forms[n]).casefold() in _DESCRIBED:
             role = core(forms[n - 1]).casefold()
-            return last if role in _TITLE_WORDS or role in _ROLES else n - 1
+            speaks_for = core(forms[n]).casefold() in _SPEAKS_FOR
+            return last if speaks_for and (role in _TITLE_WORDS or role in _ROLES) else n - 1
     return last
 
 
@@ -186,6 +189,10 @@ def _region(folded: Sequence[str]) -> bool:
     southern city of Skaine"), which says nothing."""
     return any(w in _REGIONS and folded[k + 1 : k + 2] == ["of"] for k, w in enumerate(folded[:3]))
 
+
+# the prepositions after a role before the body it speaks for ("head of NATO", "spokesman
+# for the Foreign Office", "a director at Amnesty"); not "ambassador to the UK"
+_SPEAKS_FOR = frozenset("of for at from".split())
 
 # the words for part of a place, before "of" and the place's name
 _REGIONS = frozenset(
