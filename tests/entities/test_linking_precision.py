@@ -1386,3 +1386,20 @@ def test_a_family_and_a_surname_many_share_name_no_listed_person() -> None:
     assert [(m[2], m[3], m[4]) for m in found.mentions] == [
         ("Hamad bin Khalifa al Thani", "Hamad bin Khalifa al Thani", "PER")
     ]
+
+
+def test_a_broken_caption_tag_names_nothing() -> None:
+    """Review (stop 69): a Guardian video's captions (excerpted, repaired) broke "[ foreign
+    speech ]" into pieces the NER took for names ("SPEE", "Spech", "Ign Spee")."""
+    text = (
+        "the contractor Lee trading and contracting stopped paying wages. In 2012, SPEE "
+        "speech speech foreign speech [ foreign speech ] foreign speech. Spech, there's a "
+        "huge contrast between that place a rented room on the outskirts of Napo's capital, "
+        "Kandu forign speech. Ign Spee, [ foreign speech ] [ fore speeech ] foreign speech. ] "
+        "forch speech ] foreign speech. ] for [Music] Speeech. Many of the migrant"
+    )
+    tokens = text.split()
+    found = enrich_tokens(tokens, mentions([tokens])[0], Linker({}, {}))
+    surfaces = {m[2] for m in found.mentions}
+    assert not surfaces & {"SPEE", "Spech", "Ign Spee", "Speeech"}
+    assert {"Lee", "Kandu"} <= surfaces

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from newsreel.repair.clean import caption_mark, kinds
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsreel.repair.clean import caption_mark, garbled_tags, kinds
 
 
 def _marked(text: str) -> list[tuple[str, str]]:
@@ -69,3 +72,33 @@ def test_caption_marks_are_tags_and_speaker_markers_not_words() -> None:
         assert caption_mark(mark), mark
     for word in ("Music", "R&A", "&", "-", "AT&T", "4%", ">"):
         assert not caption_mark(word), word
+
+
+def _garbled(text: str) -> str:
+    tokens = text.split()
+    found = garbled_tags(tokens)
+    return " ".join(f"<{t}>" if i in found else t for i, t in enumerate(tokens))
+
+
+def test_a_broken_foreign_speech_tag_is_no_words() -> None:
+    """Review (stop 69): a Guardian video's captions broke "[ foreign speech ]" into
+    "fore spee spee ] fore speech", which became entities ("Ign Spee", "SPE Spech")."""
+    assert _garbled("to be paid fore spee spee ] fore speech project paperwork") == (
+        "to be paid <fore> <spee> <spee> <]> <fore> <speech> project paperwork"
+    )
+    assert _garbled("in 2012 spee speech speech foreign speech there is") == (
+        "in 2012 <spee> <speech> <speech> <foreign> <speech> there is"
+    )
+    for said in (
+        "he calls for speech reform and a foreign speech was given",
+        "[Music] for Bish's wife Kamla and the son",
+        "the former speaker spent forty days on a speech",
+    ):
+        assert _garbled(said) == said
+
+
+@given(st.lists(st.sampled_from(["for", "speech", "foreign", "the", "spee", "]", "news"])))
+def test_garbled_tags_stay_in_bounds_and_hold_a_piece_of_speech(words: list[str]) -> None:
+    found = garbled_tags(words)
+    assert all(0 <= i < len(words) for i in found)
+    assert not found or any(words[i] in ("speech", "spee") for i in found)

@@ -20,7 +20,7 @@ from newsreel.entities.names import NAME_PARTICLES, clean, club, generic
 from newsreel.entities.outlet_split import OUTLETS, outlet_split
 from newsreel.entities.places import demonym, place
 from newsreel.entities.spelling import first_sound, key
-from newsreel.repair.clean import bare, caption_mark, core, is_marker
+from newsreel.repair.clean import bare, caption_mark, core, garbled_tags, is_marker
 from newsreel.repair.document import ends_sentence
 from newsreel.repair.speakers import label_length
 from newsreel.text import STOPWORDS
@@ -374,8 +374,9 @@ def asides(tokens: Sequence[str]) -> set[int]:
     name and role (">> ERIN BURNETT, CNN HOST:", ">> COOPER:"): the label says who
     speaks, not what is said; counted as mentions, CNN's 268 "COOPER:" made Anderson
     Cooper the archive's most mentioned entity and "cooper" CNN's most distinctive word,
-    and the NER typed "BRETT CROSS" an organisation."""
-    out: set[int] = set()
+    and the NER typed "BRETT CROSS" an organisation; a broken "[ foreign speech ]" tag
+    ("fore spee spee ] fore speech": ``clean.garbled_tags``)."""
+    out = garbled_tags(tokens)
     for i, token in enumerate(tokens):
         if token.startswith(("(", "[")):
             end = min(len(tokens), i + _ASIDE)

@@ -154,6 +154,51 @@ def _repeats_pair(cores: Sequence[str], i: int) -> bool:
     return False
 
 
+def garbled_tags(tokens: Sequence[str]) -> set[int]:
+    """Tokens of a caption's "[ foreign speech ]" tag as bad captions break and misspell
+    it ("fore spee spee ] fore speech", "spee speech speech foreign speech"): a run of
+    tag pieces (words that start like "foreign" or "speech", "ign", brackets) holding a
+    bracket and a piece of "speech", or four pieces or more, two of them of "speech" and
+    one of "foreign"; no words of the talk ("calls for speech reform", "[Music] for
+    Bish's wife" keep theirs)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in range(len(tokens) + 1):
+        kind = _tag_piece(tokens[i]) if i < len(tokens) else None
+        if kind is not None:
+            run.append(i)
+            continue
+        kinds = [_tag_piece(tokens[k]) for k in run]
+        speech, foreign = kinds.count("speech"), kinds.count("foreign")
+        if speech and ("bracket" in kinds or (len(run) >= 4 and speech >= 2 and foreign)):
+            out.update(run)
+        run = []
+    return out
+
+
+def _tag_piece(token: str) -> str | None:
+    """What piece of a broken "[ foreign speech ]" tag a token may be: "bracket",
+    "speech" ("spee", "spech", "speeech"), "foreign" ("fore", "forign", "forch", "ign",
+    "for"), else None."""
+    if "[" in token or "]" in token:
+        return "bracket"
+    word = token.strip(".,?!;:").casefold()
+    if not word.isalpha() or len(word) > 7:
+        return None
+    if word.startswith("spe") and word not in ("spell", "spend", "spent", "speed", "spear"):
+        return "speech" if word.startswith(("spee", "spech")) or word == "spe" else None
+    if word.startswith("for") and word not in _FOR_WORDS:
+        return "foreign"
+    return "foreign" if word == "ign" else None
+
+
+# words that start like "foreign" and are words of their own
+_FOR_WORDS = frozenset(
+    "form forms force forced forces forest forever forget forgot format former formed "
+    "fort forth forty forum forward forbid ford fork forge fortune".split()
+)
+
+
 def _is_bare_foreign(cores: Sequence[str], i: int) -> bool:
     """YouTube writes untranscribed speech as a bare 'foreign' between sentences."""
     if cores[i] != "foreign":
