@@ -135,3 +135,17 @@ def test_two_names_that_share_a_word_both_name_a_story() -> None:
     names = ["Manchester United", "Newcastle United", "Premier League"]
     assert label_names(names) == names
     assert label_names(["Jeffrey Epstein", "Epstein"]) == ["Jeffrey Epstein"]  # one inside
+
+
+def test_a_label_has_no_number_words_and_keeps_a_phrase_whole() -> None:
+    """Review (stop 69): "China · UK · minister · prime", "Canada · Mark Carney · killed ·
+    nine", "Bangladesh · ... · first · BNP"."""
+    assert label_of(["China", "UK"], ["minister", "prime", "visit"]) == (
+        "China · UK · prime minister · visit"
+    )
+    assert label_of(["Canada", "Mark Carney"], ["killed", "nine", "shooting"]) == (
+        "Canada · Mark Carney · killed · shooting"
+    )
+    assert label_of(["Bangladesh"], ["first", "election", "bnp"]) == "Bangladesh · election · bnp"
+    label = label_of(["Keir Starmer"], ["minister", "cabinet"])
+    assert label == "Keir Starmer · minister · cabinet"

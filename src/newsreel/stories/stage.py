@@ -49,7 +49,7 @@ from newsreel.stories.ids import carry_ids
 from newsreel.text import ENTITY_PREFIX, STOPWORDS, tokens
 
 VERSION = (
-    f"stories-11+t{THRESHOLD}+d{DATED_THRESHOLD}+n{NAMED_THRESHOLD}+nd{NAMED_DATED_THRESHOLD}"
+    f"stories-12+t{THRESHOLD}+d{DATED_THRESHOLD}+n{NAMED_THRESHOLD}+nd{NAMED_DATED_THRESHOLD}"
     f"+c{DRIFT}+h{HALVES_GAIN}-{HALVES_FROM}-{HALF_AT_LEAST}+w{WINDOW_DAYS}+e{ENTITY_WEIGHT}"
 )
 BATCH = 1000
@@ -304,8 +304,19 @@ def _kin(people: str, country: str) -> bool:
 _ADJECTIVAL = ("ish", "ian", "ese", "an", "i", "ic")
 
 
+# words that count or rank and so name no story ("killed · nine", "first · BNP")
+_COUNTING = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
+    "fifty hundred thousand million billion first second third fourth fifth last".split()
+)
+# the words of a phrase a story's terms split ("minister · prime"): shown as the phrase
+_PHRASES = {"prime": "minister"}
+_SECOND_WORDS = {second: first for first, second in _PHRASES.items()}
+
+
 def label_of(names: Sequence[str], terms: Sequence[str], entities: Sequence[str] = ()) -> str:
-    """Two names, then the heaviest terms not in them and not caption junk, four in all;
+    """Two names, then the heaviest terms not in them, not caption junk and no number
+    word ("nine", "first"), "prime" and "minister" as one term, four in all;
     a term that ends the name of one of ``entities`` (the story's entities, most
     mentioned first) stands as that name, once ("mandelson": "Peter Mandelson"), and
     another word of a name is written as the name has it ("gaza": "Gaza")."""
@@ -314,8 +325,12 @@ def label_of(names: Sequence[str], terms: Sequence[str], entities: Sequence[str]
     cased = {w.lower(): w for name in entities for w in name.split()}  # "gaza": "Gaza"
     items: list[str] = []
     for t in terms:
-        if _named(t, taken) or t.startswith(ENTITY_PREFIX) or _CLOCK.match(t):
+        if _named(t, taken) or t.startswith(ENTITY_PREFIX) or _CLOCK.match(t) or t in _COUNTING:
             continue
+        if t in _SECOND_WORDS and _SECOND_WORDS[t] in terms:
+            continue  # "minister" beside "prime": said as "prime minister"
+        if t in _PHRASES and _PHRASES[t] in terms:
+            t = f"{t} {_PHRASES[t]}"
         item = whole.get(t) or cased.get(t, t)
         if item not in items and item not in names[:2]:
             items.append(item)
