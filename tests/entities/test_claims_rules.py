@@ -2929,3 +2929,5 @@ def test_review_stop_69_stutters_and_station_names() -> None:
     assert values("He told Five Live on Sunday night that he would stay .") == {}
     assert values("And on 5 Live this morning , the minister said no .") == {}
     assert 5 in values("They rescued five live animals from the fire .")
+    assert list(values("Officials at 10 Downing Street said 40 people came .")) == [40]
+    assert values("He lived at 1600 Pennsylvania Avenue for 4 years with 3 dogs .") == {3: "dogs"}

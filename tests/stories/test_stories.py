@@ -686,6 +686,10 @@ def test_an_outlets_numbers_with_a_source_or_of_ten_or_more_are_shown_first() ->
     claims = [claim("a", 2), claim("a", 1), claim("a", 300e6), claim("a", 5, "the club")]
     assert [c.value for c in spread(claims, 2)] == [300e6, 5]  # in the video's order
     assert [c.value for c in spread(claims, 4)] == [2, 1, 300e6, 5]
+    # review (stop 69): a video's "three things" waited behind every other video's figures
+    claims = [claim("a", 3), claim("b", 50), claim("b", 40), claim("c", 7)]
+    assert [c.value for c in spread(claims, 2)] == [50, 40]
+    assert [c.value for c in spread(claims, 3)] == [3, 50, 40]
 
 
 def test_a_cut_keeps_the_storys_id_for_one_half_and_leaves_other_stories_alone() -> None:

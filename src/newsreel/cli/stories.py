@@ -196,21 +196,29 @@ _FEW = 10  # a count below this ("two main reasons") is shown after the larger o
 def spread(claims: Sequence[OutletClaim], limit: int) -> list[OutletClaim]:
     """At most ``limit`` of an outlet's numbers taken in turn from each of its videos
     (the first of each, then the second...), in their order: one long video does not
-    fill the list. A video's numbers with a source, then those of ten or more, come
-    first: "300 million price tag" before "two main reasons"."""
+    fill the list. Numbers with a source or of ten or more are taken first, from every
+    video, before any other: "300 million price tag" before "two main reasons", and a
+    video's "three things" only where no video has more to say."""
     by_video: dict[str, list[OutletClaim]] = {}
     for claim in claims:
         by_video.setdefault(claim.video_id, []).append(claim)
     for found in by_video.values():
-        found.sort(key=lambda c: (c.attribution is None, abs(c.value) < _FEW))
+        found.sort(key=lambda c: not _notable(c))
     chosen: set[int] = set()
-    rank = 0
-    while len(chosen) < min(limit, len(claims)):
-        for found in by_video.values():
-            if rank < len(found) and len(chosen) < limit:
-                chosen.add(id(found[rank]))
-        rank += 1
+    for notable_only in (True, False):
+        rank = 0
+        while len(chosen) < limit and any(rank < len(found) for found in by_video.values()):
+            for found in by_video.values():
+                taken = rank < len(found) and (not notable_only or _notable(found[rank]))
+                if taken and len(chosen) < limit:
+                    chosen.add(id(found[rank]))
+            rank += 1
     return [c for c in claims if id(c) in chosen]
+
+
+def _notable(claim: OutletClaim) -> bool:
+    """Whether a number says much on its own: it has a source, or is ten or more."""
+    return claim.attribution is not None or abs(claim.value) >= _FEW
 
 
 @click.command()

@@ -371,13 +371,20 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
 
 def _named_number(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: int) -> bool:
     """A number that names something: 9/11 as captions write it, "Covid 19" (the
-    disease), "net zero" (a target), "Five Live" / "5 Live" (BBC Radio 5 Live)."""
+    disease), "net zero" (a target), "Five Live" / "5 Live" (BBC Radio 5 Live), an
+    address ("10 Downing Street", "1600 Pennsylvania Avenue")."""
     before = words[i - 1] if i > s else ""
     if words[i] == "911" or (words[i] == "19" and before == "covid"):
         return True
     if words[i] == "zero" and before == "net":
         return True
+    if i + 2 < e and words[i + 2] in _ADDRESS_WORDS:
+        return forms[i + 1][:1].isupper() and forms[i + 2][:1].isupper()
     return words[i] in ("five", "5") and i + 1 < e and bare(forms[i + 1]) == "Live"
+
+
+# the last word of a street's name after its number ("10 Downing Street")
+_ADDRESS_WORDS = frozenset("street road avenue lane square place terrace drive".split())
 
 
 def _a_name(word: str) -> bool:
