@@ -46,6 +46,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from newsreel.entities.gender import given_name
 from newsreel.entities.names import NAME_PARTICLES
 from newsreel.entities.spelling import first_sound, key, phonetic
 from newsreel.errors import ConfigError
@@ -485,6 +486,8 @@ class NameList:
         person = self._alone.get(k) or self._bare.get(k)
         if person is not None or len(k) < _MIN_SOUND or k in self._own or everyday(k):
             return person  # "Sally" is no Macky Sall: a word everyone uses is itself
+        if given_name(k):
+            return None  # "Adnan" is a first name, no Gautam Adani
         near = 60 if len(k) >= _LONG and "-" not in k else 75  # "Al-nasa" is no Alonso
         best = self._bare_heard(k)  # "Rumayan": Yasir Al-Rumayyan
         first = self._first_heard(k)
