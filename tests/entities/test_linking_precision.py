@@ -1406,12 +1406,15 @@ def test_a_broken_caption_tag_names_nothing() -> None:
 
 
 def test_a_first_name_or_a_stadium_is_no_listed_surname_by_sound() -> None:
-    """Review (stop 69): "Adnan", a migrant worker, was Gautam Adani; "James's park"
+    """Review (stop 69): "Adnan", a migrant worker, was Gautam Adani, "Benny Hill" Jenny
+    Hill; "James's park"
     (St James' Park, Newcastle's ground) a person, James Parker."""
     linker = Linker({}, {})
     assert linker.link("Adnan", "PER")[0] == "Adnan"
     assert linker.link("Adani", "PER")[0] == "Gautam Adani"
     assert linker.link("Salah", "PER")[0] == "Mohamed Salah"  # a surname heard as listed
+    assert linker.link("Benny Hill", "PER")[0] == "Benny Hill"  # another given name
+    assert linker.link("Jenny Hil", "PER")[0] == "Jenny Hill"
     tokens = "Within half a mile of James's park there are 108 pubs .".split()
     found = enrich_tokens(tokens, mentions([tokens])[0], Linker({}, {}))
     assert [(m[3], m[4]) for m in found.mentions] == [("St James' Park", "LOC")]

@@ -405,6 +405,8 @@ class NameList:
                 continue  # "Azide First" is no Alex Forsyth: "first" is a word
             if words[0] != first and words[0] in self._firsts and fuzz.ratio(words[0], first) < 55:
                 continue  # another listed person's first name: "Gareth Bale" is no Jonathan Beale
+            if _another_given_name(words[0], first):
+                continue  # "Benny Hill" is no Jenny Hill
             alike = (
                 person.by_surname
                 and first_sound(words[0]) == first_sound(first)
@@ -543,6 +545,13 @@ class NameList:
 
 _LONGER = 3  # letters a lone word heard for a listed surname has beyond it, at most
 _NEAR_ONE_SOUND = 75  # ratio a surname of one coarse sound needs, heard alone
+
+
+def _another_given_name(heard: str, first: str) -> bool:
+    """Whether a heard first name is a given name of the gender list that starts with
+    another sound than the listed one's ("Benny" for "Jenny"): another person's name,
+    not hers misheard."""
+    return heard != first and given_name(heard) and first_sound(heard) != first_sound(first)
 
 
 def _double_surname(words: list[str]) -> bool:
