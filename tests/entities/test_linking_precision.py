@@ -1418,3 +1418,20 @@ def test_a_first_name_or_a_stadium_is_no_listed_surname_by_sound() -> None:
     tokens = "Within half a mile of James's park there are 108 pubs .".split()
     found = enrich_tokens(tokens, mentions([tokens])[0], Linker({}, {}))
     assert [(m[3], m[4]) for m in found.mentions] == [("St James' Park", "LOC")]
+
+
+def test_a_first_name_typed_a_place_beside_its_full_name_is_that_person() -> None:
+    """Review (stop 69): "Regina" [LOC] beside "Regina Basel", "Brooklyn" [LOC] beside
+    "Brooklyn Beckham", in one video; a country stays one, and a full name heard once
+    (or two people of that first name) takes nothing."""
+
+    def linked(found: list[tuple[str, str]]) -> list[str]:
+        return [name for name, _ in Linker({}, {}).link_video(found)]
+
+    brooklyn = [("Brooklyn Beckham", "PER"), ("Brooklyn", "LOC"), ("Brooklyn Beckham", "PER")]
+    assert linked(brooklyn) == ["Brooklyn Beckham"] * 3
+    jordan = [("Jordan Henderson", "PER")] * 2 + [("Jordan", "LOC")]
+    assert linked(jordan)[-1] == "Jordan"
+    assert linked([("Paris Saja", "PER"), ("Paris", "LOC")])[-1] == "Paris"
+    two = [("Victoria Beckham", "PER")] * 2 + [("Victoria Adams", "PER"), ("Victoria", "LOC")]
+    assert linked(two)[-1] == "Victoria"

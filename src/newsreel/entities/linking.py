@@ -258,6 +258,28 @@ def first_alike(lone: str, full: str, tagged: str) -> bool:
     return bool(phonetic(lone)) and phonetic(lone) == phonetic(words[0])
 
 
+def _first_name_typed_otherwise(
+    found: Sequence[tuple[str, str]], out: list[tuple[str, str]]
+) -> None:
+    """A lone word the NER typed a place or an organisation that is the first name of
+    the one person of the video it opens, heard there in full twice or more, is that
+    person, in this video ("Victoria" [LOC] beside "Victoria Beckham", "Regina" [LOC]
+    beside "Regina Basel"); never a country ("Jordan" beside Jordan Henderson)."""
+    full: dict[str, Counter[str]] = {}
+    for (surface, _), (name, kind) in zip(found, out, strict=True):
+        words = untitled(key(surface)).split()
+        if kind == "PER" and len(words) > 1:
+            full.setdefault(words[0], Counter())[name] += 1
+    for i, (surface, tagged) in enumerate(found):
+        k = key(surface)
+        people = full.get(k)
+        if tagged not in ("LOC", "ORG") or out[i][1] == "PER" or not people or " " in k:
+            continue
+        (name, times), *others = people.most_common()
+        if not others and times >= 2 and place(k, "PER") is None:
+            out[i] = (name, "PER")
+
+
 def _opening(
     people: Sequence[tuple[int, str]], out: Sequence[tuple[str, str]]
 ) -> dict[str, set[str]]:
@@ -821,6 +843,7 @@ class Linker:
                     out[i] = out[j]
                     break
         self._typed_otherwise(found, out, named_here)
+        _first_name_typed_otherwise(found, out)
         new = {key(s) for (s, _), ln in zip(found, linked, strict=True) if ln[2]}
         return self._heard_nearby(found, out, new)
 
