@@ -185,6 +185,10 @@ def test_plain_words_and_titles_are_no_entities() -> None:
     rows = enrich_tokens(tokens, tagged, linker).mentions
     assert [r[2] for r in rows] == ["Gaza", "Qatar"]
     assert vocabulary(texts[:5]) == (frozenset(), frozenset())  # too few videos to tell
+    # review (stop 69): "the Emir" alone, 17 mentions of persons "Emir" and "Emiri Hamad"
+    tokens = "Later the Emir said he was pleased in Doha".split()
+    tagged = [Mention(2, 3, "PER", "Emir"), Mention(8, 9, "LOC", "Doha")]
+    assert [r[2] for r in enrich_tokens(tokens, tagged, linker).mentions] == ["Doha"]
 
 
 def test_split_and_missed_names_are_joined() -> None:

@@ -57,7 +57,7 @@ SPORT_NAMES = Path(__file__).with_name("names_sport.toml")  # read after NAMES
 TITLES = frozenset(
     "sir dame lord lady prince princess king queen sheikh president prime minister "
     "senator governor chancellor secretary general dr doctor mr mrs ms miss mister "
-    "judge justice pope crown".split()
+    "judge justice pope crown emir".split()
 )
 ROYAL = frozenset("prince princess king queen crown sheikh emir".split())
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
