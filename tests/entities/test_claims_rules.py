@@ -2931,3 +2931,21 @@ def test_review_stop_69_stutters_and_station_names() -> None:
     assert 5 in values("They rescued five live animals from the fire .")
     assert list(values("Officials at 10 Downing Street said 40 people came .")) == [40]
     assert values("He lived at 1600 Pennsylvania Avenue for 4 years with 3 dogs .") == {3: "dogs"}
+
+
+def test_a_sum_put_at_or_to_the_tune_of_is_what_it_is_put_at() -> None:
+    """Review (stop 69): a sum's subject was its currency alone ("pounds") where the
+    sentence says what it is put at."""
+    said = "Sheikh Tamim , whose net worth is estimated at around 2 billion dollars , flew ."
+    assert values(said) == {2e9: "net worth"}
+    assert values("They will cap that ground rent at £250 a year .") == {250: "ground rent"}
+    said = (
+        "They will fund more defense missiles and systems to the tune of some 500 million pounds ."
+    )
+    assert values(said) == {5e8: "defense missiles and systems"}
+    # a name alone, a verb, a rate said "at" are nothing a sum is put at
+    said = "They bought Erin Jecko from Wolfsburg to a tune of over 140 million pounds ."
+    assert values(said) == {1.4e8: "pounds"}
+    assert values("So we are looking at 18 billion dollars .") == {1.8e10: "dollars"}
+    said = "Valuing the club at today's exchange rate at 2.4 billion pounds ."
+    assert values(said)[2.4e9] != "exchange rate"

@@ -279,8 +279,65 @@ def _of_currency(
     if _priced(noun):
         return _per_unit(forms, words, noun, unit, e) or paid
     return (
-        noun or spent_on(forms, words, after, e) or _per_unit(forms, words, None, unit, e) or paid
+        noun
+        or spent_on(forms, words, after, e)
+        or _per_unit(forms, words, None, unit, e)
+        or _put_at(forms, words, s, i)
+        or paid
     )
+
+
+def _put_at(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str | None:
+    """The noun phrase a sum is put at or comes to the tune of ("whose net worth is
+    estimated at around 2 billion dollars": net worth; "cap that ground rent at £250";
+    "fund more defense missiles and systems to the tune of some 500 million pounds"):
+    common nouns (and their adjectives, "and" between them), four words at most; no
+    name alone ("Erin Jecko from Wolfsburg to a tune of over 140 million pounds")."""
+    k = i - 1
+    while k > s and words[k] in _HEDGES_BEFORE:
+        k -= 1
+    if k - 3 >= s and words[k - 3 : k + 1] in (
+        ["to", "the", "tune", "of"],
+        ["to", "a", "tune", "of"],
+    ):
+        k -= 4
+    elif words[k] == "at" and k > s:
+        k -= 1
+        while k > s and (words[k] in _BE or words[k] in _PUT):
+            k -= 1
+    else:
+        return None
+    end, start = k + 1, k + 1
+    while (
+        start > s
+        and end - start < 4
+        and (
+            (_noun(words[start - 1]) and words[start - 1] not in _NO_HEAD)
+            or (words[start - 1] == "and" and start < end)
+        )
+    ):
+        start -= 1
+    got = [bare(f) for f in forms[start:end]]
+    if (
+        not got
+        or got[0].casefold() == "and"
+        or not any(w.islower() for w in got)
+        or words[end - 1].endswith("ing")  # "we're looking at 18 billion dollars"
+        or "at" in words[max(s, start - 2) : start]  # "at today's exchange rate at 2.4 billion"
+    ):
+        return None
+    return " ".join(got)
+
+
+# words no noun phrase a sum is put at is headed or opened by ("whose net worth", "the
+# most at around 17 million pounds")
+_NO_HEAD = frozenset("whose which that most least more less much".split())
+
+
+# hedges before a sum ("around", "some", "over"), not the "at" or "to" it is put at
+_HEDGES_BEFORE = _ABOUT - {"at", "to", "an", "a"}
+# verbs a sum is put at with ("estimated at", "valued at", "capped at")
+_PUT = frozenset("estimated valued put priced set capped pegged".split())
 
 
 def _said_nearby(
@@ -304,7 +361,7 @@ def _said_nearby(
     )
     if money and (found is None or _priced(found)):
         found = _per_unit(forms, words, found, unit, e)
-    return found or currency_of(forms, i, after)
+    return found or (_put_at(forms, words, s, i) if money else None) or currency_of(forms, i, after)
 
 
 def _large(words: Sequence[str], i: int, after: int) -> bool:
