@@ -324,6 +324,8 @@ def _put_at(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str |
         or not any(w.islower() for w in got)
         or words[end - 1].endswith("ing")  # "we're looking at 18 billion dollars"
         or "at" in words[max(s, start - 2) : start]  # "at today's exchange rate at 2.4 billion"
+        or forms[end - 1].endswith(",")  # "stole the jewels on Sunday night, valued at"
+        or (start > s and words[start - 1] in _PREPOSITIONS)  # "on Sunday night valued at"
     ):
         return None
     return " ".join(got)
