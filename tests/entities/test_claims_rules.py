@@ -2949,3 +2949,14 @@ def test_a_sum_put_at_or_to_the_tune_of_is_what_it_is_put_at() -> None:
     assert values("So we are looking at 18 billion dollars .") == {1.8e10: "dollars"}
     said = "Valuing the club at today's exchange rate at 2.4 billion pounds ."
     assert values(said)[2.4e9] != "exchange rate"
+
+
+def test_numbers_run_together_or_dialled_are_no_counts() -> None:
+    """Review (stop 69): "a 5347 Republican majority" (53-47) was 5,347, "in 7980"
+    ('79-'80) 7,980 and "1 800 call FBI", a phone line, 1,800."""
+    assert values("It is a 5347 Republican majority in the Senate .") == {}
+    assert values("This one here in 7980 reaction there to high inflation .") == {}
+    assert values("It sounds posh , but it's 1 800 call FBI .") == {}
+    assert values("There is a tip line at 1800 call FBI .") == {}
+    assert values("They sold 2575 tickets and 1800 shirts .") == {2575: "tickets", 1800: "shirts"}
+    assert list(values("There were 4546 cases in all .")) == [4546]

@@ -380,7 +380,29 @@ def _named_number(forms: Sequence[str], words: Sequence[str], s: int, e: int, i:
         return True
     if i + 2 < e and words[i + 2] in _ADDRESS_WORDS:
         return forms[i + 1][:1].isupper() and forms[i + 2][:1].isupper()
+    if _split_pair(words[i], words[i + 1 : i + 3]):
+        return True
+    if words[i] in ("1800", "1-800") or words[i : i + 2] == ["1", "800"]:
+        return "call" in words[i + 1 : i + 3]  # "1 800 call FBI": a phone line
+    if words[i] == "800" and before == "1":
+        return "call" in words[i + 1 : i + 2]
     return words[i] in ("five", "5") and i + 1 < e and bare(forms[i + 1]) == "Live"
+
+
+def _split_pair(word: str, after: Sequence[str]) -> bool:
+    """Whether four digits are two numbers run together, no year: a split of a hundred
+    said of a majority or a vote ("a 5347 Republican majority": 53-47), or two years of
+    the last century in a row ("in 7980": '79-'80); not "4546 cases", "2575 people"."""
+    if len(word) != 4 or not word.isdigit() or int(word) < 2100:
+        return False
+    first, second = int(word[:2]), int(word[2:])
+    if first + second == 100:
+        return bool(set(after) & _SPLITS)
+    return second == first + 1 and first >= 50
+
+
+# what a split of a hundred is said of ("a 5347 Republican majority", "a 6040 vote")
+_SPLITS = frozenset("majority split vote votes republican democratic margin".split())
 
 
 # the last word of a street's name after its number ("10 Downing Street")
