@@ -2960,3 +2960,21 @@ def test_numbers_run_together_or_dialled_are_no_counts() -> None:
     assert values("There is a tip line at 1800 call FBI .") == {}
     assert values("They sold 2575 tickets and 1800 shirts .") == {2575: "tickets", 1800: "shirts"}
     assert list(values("There were 4546 cases in all .")) == [4546]
+
+
+def test_review_stop_69_second_round_counts_stay_counts() -> None:
+    """The stop-69 review of the new rules: a street's name before a counted noun, four
+    digits before a counted noun or votes, "1800 call centre workers", "five Live Aid
+    veterans" are counts; a verb or a pronoun is nothing a sum is put at."""
+    assert values("Three Wall Street banks collapsed that week .") == {3: "Wall Street banks"}
+    assert 2000 in values("Over 2,000 Wall Street jobs were cut last year .")
+    assert 7980 in values("The airline has 7980 pilots on strike .")
+    assert 6238 in values("She won by 6238 votes in the by-election .")
+    assert 8119 in values("There are 8119 Republican voters registered there .")
+    assert 1800 in values("The firm employs 1800 call centre workers .")
+    assert 5 in values("There are five Live Aid veterans on the bill .")
+    assert values("He told Five Live's Nicky Campbell that he would stay .") == {}
+    assert values("Chelsea signed him to the tune of 100 million pounds .") == {1e8: "pounds"}
+    assert values("Newcastle were fined to the tune of 10 million pounds .") == {1e7: "pounds"}
+    assert values("The pound stood at 1.20 dollars .") == {1.2: "pound"}
+    assert values("valued at 2 billion pounds the deal is the biggest") == {2e9: "pounds"}

@@ -702,3 +702,5 @@ def test_a_role_speaks_for_the_body_it_is_of_not_a_place_it_is_in() -> None:
     assert speakers(text) == [("The head of NATO", ("NATO", "ORG"))]
     text = "A spokesman for the Foreign Office said that it was watching."
     assert speakers(text) == [("Foreign Office", ("Foreign Office", "ORG"))]
+    text = "A director with Human Rights Watch said that the trial was unfair."
+    assert speakers(text) == [("Human Rights Watch", ("Human Rights Watch", "ORG"))]

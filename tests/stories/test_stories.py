@@ -690,6 +690,9 @@ def test_an_outlets_numbers_with_a_source_or_of_ten_or_more_are_shown_first() ->
     claims = [claim("a", 3), claim("b", 50), claim("b", 40), claim("c", 7)]
     assert [c.value for c in spread(claims, 2)] == [50, 40]
     assert [c.value for c in spread(claims, 3)] == [3, 50, 40]
+    # ... and a video's sourced figure still comes before its larger ones
+    claims = [claim("a", 40), claim("a", 5, "police"), claim("b", 60)]
+    assert [c.value for c in spread(claims, 2)] == [5, 60]
 
 
 def test_a_cut_keeps_the_storys_id_for_one_half_and_leaves_other_stories_alone() -> None:

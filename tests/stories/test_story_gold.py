@@ -149,3 +149,11 @@ def test_a_label_has_no_number_words_and_keeps_a_phrase_whole() -> None:
     assert label_of(["Bangladesh"], ["first", "election", "bnp"]) == "Bangladesh · election · bnp"
     label = label_of(["Keir Starmer"], ["minister", "cabinet"])
     assert label == "Keir Starmer · minister · cabinet"
+    # review (stop 69): "first minister" whole, a number word beside a month kept, and a
+    # name's "prime" leaves "minister" a term of its own
+    label = label_of(["Scotland", "SNP"], ["first", "minister", "swinney", "budget"])
+    assert label == "Scotland · SNP · first minister · swinney"
+    assert (
+        label_of(["Israel"], ["seven", "october", "attack"]) == "Israel · seven · october · attack"
+    )
+    assert label_of(["Amazon Prime"], ["prime", "minister", "tv"]) == "Amazon Prime · minister · tv"

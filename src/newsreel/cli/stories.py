@@ -203,7 +203,7 @@ def spread(claims: Sequence[OutletClaim], limit: int) -> list[OutletClaim]:
     for claim in claims:
         by_video.setdefault(claim.video_id, []).append(claim)
     for found in by_video.values():
-        found.sort(key=lambda c: not _notable(c))
+        found.sort(key=lambda c: (c.attribution is None, abs(c.value) < _FEW))
     chosen: set[int] = set()
     for notable_only in (True, False):
         rank = 0

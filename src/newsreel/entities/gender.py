@@ -34,3 +34,12 @@ def agrees(pronoun: str, name: str) -> bool:
 def given_name(word: str) -> bool:
     """Whether a (folded) word is a first name the list gives women or men ("georgia")."""
     return any(word in names for names in _given().values())
+
+
+def other_sex(one: str, other: str) -> bool:
+    """Whether the list gives one (folded) first name to women and the other to men
+    ("andrea" / "andrew")."""
+    given = _given()
+    return (one in given["female"] and other in given["male"]) or (
+        one in given["male"] and other in given["female"]
+    )

@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
+from newsreel.entities.gender import given_name, other_sex
 from newsreel.entities.listed import (
     ROYAL,
     NameList,
@@ -148,17 +150,24 @@ def _said_word(word: str) -> bool:
 
 def _two_words_of_english(k: str, spelling: str) -> bool:
     """Whether two lone words, not the same, are both words or names English writes
-    often (Zipf >= 3.25: "persian" / "parisian", "victor" / "victoria"): two words, not
-    one heard twice ("rafa" / "rafah", "karim" / "kareem" may be), one word and its
-    plural ("indian" / "indians") nor one name spelled two ways, alike at both ends
-    ("steven" / "stephen", "philip" / "phillip")."""
-    return (
-        k.removesuffix("s") != spelling.removesuffix("s")  # "indian" / "indians": one word
-        and (k[:3], k[-2:]) != (spelling[:3], spelling[-2:])  # "steven" / "stephen": one
-        and " " not in k
-        and " " not in spelling
-        and min(frequency(k), frequency(spelling)) >= _ENGLISH_WORD
+    often (Zipf >= 3.25: "persian" / "parisian", "victor" / "victoria", "michael" /
+    "michelle"): two words, not one heard twice ("rafa" / "rafah", "karim" / "kareem" may
+    be), one word and its plural ("indian" / "indians") nor one name spelled two ways:
+    alike at both ends ("steven" / "stephen"), one letter apart or letters swapped for
+    others in a name as long ("sara" / "sarah", "ahmed" / "ahmad", "mohammed" /
+    "muhammad"), unless the list gives the two names to a woman and a man ("andrew" /
+    "andrea", "diane" / "diana")."""
+    if " " in k or " " in spelling or k.removesuffix("s") == spelling.removesuffix("s"):
+        return False
+    if min(frequency(k), frequency(spelling)) < _ENGLISH_WORD:
+        return False
+    if other_sex(k, spelling):
+        return True
+    variant = (k[:3], k[-2:]) == (spelling[:3], spelling[-2:]) or (
+        Levenshtein.distance(k, spelling) <= 1
+        or (len(k) == len(spelling) and first_sound(k) == first_sound(spelling))
     )
+    return not variant
 
 
 _ENGLISH_WORD = 3.25
@@ -258,26 +267,39 @@ def first_alike(lone: str, full: str, tagged: str) -> bool:
     return bool(phonetic(lone)) and phonetic(lone) == phonetic(words[0])
 
 
-def _first_name_typed_otherwise(
-    found: Sequence[tuple[str, str]], out: list[tuple[str, str]]
-) -> None:
-    """A lone word the NER typed a place or an organisation that is the first name of
-    the one person of the video it opens, heard there in full twice or more, is that
-    person, in this video ("Victoria" [LOC] beside "Victoria Beckham", "Regina" [LOC]
-    beside "Regina Basel"); never a country ("Jordan" beside Jordan Henderson)."""
+def first_name_typed_otherwise(
+    found: Sequence[tuple[str, str]], out: Sequence[tuple[str, str]], before: Sequence[str]
+) -> list[tuple[str, str]]:
+    """``out`` (what one video's ``found`` mentions link to) with a lone word the NER
+    typed a place (or an organisation, if a given name) that is the first name of the one
+    person of the video it opens, heard there in full twice or more, made that person:
+    "Brooklyn" [LOC] beside "Brooklyn Beckham", "Regina" beside "Regina Basel"; never a
+    country ("Jordan" beside Jordan Henderson) nor a place said as one, after "in", "at",
+    "from"... (``before``: the folded word before each mention: "voters in Virginia"
+    beside Virginia Foxx, "held in Florence" beside Florence Pugh)."""
     full: dict[str, Counter[str]] = {}
     for (surface, _), (name, kind) in zip(found, out, strict=True):
         words = untitled(key(surface)).split()
         if kind == "PER" and len(words) > 1:
             full.setdefault(words[0], Counter())[name] += 1
+    linked = list(out)
     for i, (surface, tagged) in enumerate(found):
         k = key(surface)
         people = full.get(k)
-        if tagged not in ("LOC", "ORG") or out[i][1] == "PER" or not people or " " in k:
+        if not people or " " in k or out[i][1] == "PER" or before[i] in _PLACE_WORDS:
             continue
+        if tagged != "LOC" and not (tagged == "ORG" and given_name(k)):
+            continue  # "Tesla" beside "Tesla boss Elon Musk" stays the company
         (name, times), *others = people.most_common()
         if not others and times >= 2 and place(k, "PER") is None:
-            out[i] = (name, "PER")
+            linked[i] = (name, "PER")
+    return linked
+
+
+# words before a place said as one ("in Florence", "voters across Virginia")
+_PLACE_WORDS = frozenset(
+    "in at from to into across near around outside through throughout of via".split()
+)
 
 
 def _opening(
@@ -843,7 +865,6 @@ class Linker:
                     out[i] = out[j]
                     break
         self._typed_otherwise(found, out, named_here)
-        _first_name_typed_otherwise(found, out)
         new = {key(s) for (s, _), ln in zip(found, linked, strict=True) if ln[2]}
         return self._heard_nearby(found, out, new)
 

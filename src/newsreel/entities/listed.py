@@ -73,6 +73,7 @@ _NEARER = 70  # a listed surname this close in letters, of other sounds, leaves 
 _OWN_FIRST_RATIO = 50  # a surname said after a first name only one listed person has
 _ALIKE_SURNAME = 45  # a rare surname said after a first name heard like one person's
 _ALIKE_NAME = 62  # ... and the whole name so heard
+_OTHERS = 70  # ratio under which another listed person's surname is theirs, not misheard
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,8 +406,8 @@ class NameList:
                 continue  # "Azide First" is no Alex Forsyth: "first" is a word
             if words[0] != first and words[0] in self._firsts and fuzz.ratio(words[0], first) < 55:
                 continue  # another listed person's first name: "Gareth Bale" is no Jonathan Beale
-            if _another_given_name(words[0], first):
-                continue  # "Benny Hill" is no Jenny Hill
+            if _another_given_name(words[0], first) or self._others_surname(heard, last):
+                continue  # "Benny Hill" is no Jenny Hill; "Andrew Murray" no Andrew Marr
             alike = (
                 person.by_surname
                 and first_sound(words[0]) == first_sound(first)
@@ -427,6 +428,11 @@ class NameList:
             if score >= 60 and (best is None or score > best[0]):
                 best = (score, person)
         return best[1] if best else self._own_first_heard(words) or self._first_heard_alike(words)
+
+    def _others_surname(self, heard: str, last: str) -> bool:
+        """Whether a heard surname is another listed person's, not close in letters to
+        ``last`` ("murray" is no "marr"; "waltz" may be "walz", "beale" "bale")."""
+        return heard != last and heard in self.surnames and fuzz.ratio(heard, last) < _OTHERS
 
     def _own_first_heard(self, words: list[str]) -> Person | None:
         """The one listed person whose first name is said as it is listed, with a

@@ -63,6 +63,20 @@ def in_listed_name(found: ner.Mention, m: ner.Mention, linker: Linker) -> bool:
     )
 
 
+def one_of_the_family(tokens: Sequence[str], found: ner.Mention, linker: Linker) -> bool:
+    """Whether a curated family's name is said as one person's surname: after a title or
+    a name ("Mr Al Thani", "Prime Minister Al Thani", "the emir tamim al thani"), not after
+    a function word or a possessive ("the Al Thani family", "Qatar's Al Thani")."""
+    if found.start == 0 or not linker.curated.get(key(found.text), ("", ""))[0].endswith(" family"):
+        return False
+    before = core(tokens[found.start - 1]).casefold()
+    return (
+        bool(before)
+        and before not in STOPWORDS
+        and not tokens[found.start - 1].endswith(("'s", "’s"))
+    )
+
+
 def first_name_heard(tokens: Sequence[str], found: ner.Mention, linker: Linker) -> bool:
     """Whether a curated misspelling of a place, one word, is a first name here: followed
     by a capitalised word that is no place and no function word ("Rafa Benitez" is no

@@ -18,7 +18,7 @@ from operator import attrgetter
 from newsreel.entities import claims as claim_rules
 from newsreel.entities import clubs, gazetteer, ner
 from newsreel.entities.heard_again import heard_again
-from newsreel.entities.linking import Linker, curated, known_spellings
+from newsreel.entities.linking import Linker, curated, first_name_typed_otherwise, known_spellings
 from newsreel.entities.listed import people, untitled
 from newsreel.entities.names import best_name, clean, headed, majority, vocabulary
 from newsreel.entities.places import minor_town, place
@@ -33,6 +33,7 @@ from newsreel.entities.shaping import (
     lower_surnames,
     may_be_name,
     names_more,
+    one_of_the_family,
     opening_word,
     overlap,
     run_together,
@@ -431,6 +432,7 @@ def enrich_tokens(
         if not any(names_more(tokens, c, m) for m in named)
         and not any(in_listed_name(c, m, linker) for m in [*named, *people])
         and not first_name_heard(tokens, c, linker)
+        and not one_of_the_family(tokens, c, linker)  # "Prime Minister Al Thani"
     ]
     mentions = gazetteer.merge(gazetteer.merge(named, people), curated)
     written = gazetteer.find_written(tokens)
@@ -446,9 +448,10 @@ def enrich_tokens(
     archive = [m for m in heard if m not in mentions]
     aside = asides(tokens)  # "(INAUDIBLE)", a label's "CNN HOST": nothing said
     mentions = [m for m in seats(tokens, heard) if not aside.issuperset(range(m.start, m.end))]
-    linked = titled_people(
-        title, mentions, linker.link_video([(m.text, m.type) for m in mentions]), linker
-    )
+    found = [(m.text, m.type) for m in mentions]
+    before = [core(tokens[m.start - 1]).casefold() if m.start else "" for m in mentions]
+    linked = first_name_typed_otherwise(found, linker.link_video(found), before)
+    linked = titled_people(title, mentions, linked, linker)
     said = set(mentions)
     mentions, linked = lower_surnames(tokens, mentions, linked, linker.common, linker.listed)
     mentions, linked = heard_again(tokens, mentions, linked, starts, linker.common)  # "Atly"

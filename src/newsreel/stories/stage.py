@@ -309,14 +309,18 @@ _COUNTING = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
     "fifty hundred thousand million billion first second third fourth fifth last".split()
 )
-# the words of a phrase a story's terms split ("minister · prime"): shown as the phrase
-_PHRASES = {"prime": "minister"}
-_SECOND_WORDS = {second: first for first, second in _PHRASES.items()}
+# the first words of "prime minister" and "first minister", which a story's terms split
+# ("minister · prime"): shown as the phrase
+_FIRST_WORDS = ("prime", "first")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 
 
 def label_of(names: Sequence[str], terms: Sequence[str], entities: Sequence[str] = ()) -> str:
     """Two names, then the heaviest terms not in them, not caption junk and no number
-    word ("nine", "first"), "prime" and "minister" as one term, four in all;
+    word ("nine", "first"; kept beside a month: "seven · october"), "prime" or "first"
+    and "minister" as one term, four in all;
     a term that ends the name of one of ``entities`` (the story's entities, most
     mentioned first) stands as that name, once ("mandelson": "Peter Mandelson"), and
     another word of a name is written as the name has it ("gaza": "Gaza")."""
@@ -324,13 +328,18 @@ def label_of(names: Sequence[str], terms: Sequence[str], entities: Sequence[str]
     whole = _name_words(entities)
     cased = {w.lower(): w for name in entities for w in name.split()}  # "gaza": "Gaza"
     items: list[str] = []
+    shown_first = {
+        f for f in _FIRST_WORDS if f in terms and "minister" in terms and not _named(f, taken)
+    }
     for t in terms:
-        if _named(t, taken) or t.startswith(ENTITY_PREFIX) or _CLOCK.match(t) or t in _COUNTING:
+        if _named(t, taken) or t.startswith(ENTITY_PREFIX) or _CLOCK.match(t):
             continue
-        if t in _SECOND_WORDS and _SECOND_WORDS[t] in terms:
+        if t == "minister" and shown_first:
             continue  # "minister" beside "prime": said as "prime minister"
-        if t in _PHRASES and _PHRASES[t] in terms:
-            t = f"{t} {_PHRASES[t]}"
+        if t in shown_first:
+            t = f"{t} minister"
+        elif t in _COUNTING and not _MONTHS & set(terms):
+            continue  # "killed · nine"; not "seven · october" (the 7 October attack)
         item = whole.get(t) or cased.get(t, t)
         if item not in items and item not in names[:2]:
             items.append(item)

@@ -41,6 +41,7 @@ from newsreel.entities.claims.words import (
 )
 from newsreel.entities.gender import given_name
 from newsreel.repair.clean import bare
+from newsreel.text import STOPWORDS
 
 
 def _share_of(words: Sequence[str], after: int, e: int) -> bool:
@@ -378,31 +379,47 @@ def _named_number(forms: Sequence[str], words: Sequence[str], s: int, e: int, i:
         return True
     if words[i] == "zero" and before == "net":
         return True
-    if i + 2 < e and words[i + 2] in _ADDRESS_WORDS:
-        return forms[i + 1][:1].isupper() and forms[i + 2][:1].isupper()
-    if _split_pair(words[i], words[i + 1 : i + 3]):
+    if i + 2 < e and words[i + 2] in _ADDRESS_WORDS and words[i].isdigit():
+        counted = i + 3 < e and words[i + 3].endswith("s") and words[i + 3] not in STOPWORDS
+        return forms[i + 1][:1].isupper() and forms[i + 2][:1].isupper() and not counted
+    if _split_pair(words[i], words[i + 1 : i + 4]):
         return True
     if words[i] in ("1800", "1-800") or words[i : i + 2] == ["1", "800"]:
-        return "call" in words[i + 1 : i + 3]  # "1 800 call FBI": a phone line
+        return _dialled(forms, i + 1 + (words[i] == "1"), e)  # "1 800 call FBI"
     if words[i] == "800" and before == "1":
-        return "call" in words[i + 1 : i + 2]
-    return words[i] in ("five", "5") and i + 1 < e and bare(forms[i + 1]) == "Live"
+        return _dialled(forms, i + 1, e)
+    return (
+        words[i] in ("five", "5")
+        and i + 1 < e
+        and bare(forms[i + 1]).removesuffix("'s") == "Live"
+        # "Five Live's Nicky Campbell"; not "five Live Aid veterans"
+        and (forms[i + 1].endswith("'s") or not (i + 2 < e and forms[i + 2][:1].isupper()))
+    )
+
+
+def _dialled(forms: Sequence[str], k: int, e: int) -> bool:
+    """Whether a phone number's "1 800" goes on as a line's name: "call" and a word in
+    capitals ("1 800 call FBI"; not "1800 call centre workers")."""
+    return k + 1 < e and bare(forms[k]).casefold() == "call" and bare(forms[k + 1]).isupper()
 
 
 def _split_pair(word: str, after: Sequence[str]) -> bool:
     """Whether four digits are two numbers run together, no year: a split of a hundred
     said of a majority or a vote ("a 5347 Republican majority": 53-47), or two years of
-    the last century in a row ("in 7980": '79-'80); not "4546 cases", "2575 people"."""
+    the last century in a row said of nothing counted ("in 7980": '79-'80); not "4546
+    cases", "2575 people", "7980 pilots"."""
     if len(word) != 4 or not word.isdigit() or int(word) < 2100:
         return False
     first, second = int(word[:2]), int(word[2:])
     if first + second == 100:
-        return bool(set(after) & _SPLITS)
-    return second == first + 1 and first >= 50
+        return bool(set(after) & _SPLITS) and bool(set(after) & _PARTIES)
+    return second == first + 1 and first >= 50 and not any(_plural(w) for w in after[:1])
 
 
-# what a split of a hundred is said of ("a 5347 Republican majority", "a 6040 vote")
-_SPLITS = frozenset("majority split vote votes republican democratic margin".split())
+# what a split of a hundred is said of, and by whom ("a 5347 Republican majority"; not
+# "6238 votes", "8119 Republican voters", "a 5545 majority")
+_SPLITS = frozenset("majority split".split())
+_PARTIES = frozenset("republican democratic democrat gop".split())
 
 
 # the last word of a street's name after its number ("10 Downing Street")

@@ -167,8 +167,8 @@ def speaker_head(forms: Sequence[str], start: int, end: int, phrase: str) -> int
     """The token that heads ``phrase``, the source ``named_source`` made of the words
     ``start:end`` before a verb of saying: its last word ("Former Prime Minister Gordon
     Brown"), or the noun before what describes it ("Workers (in Qatar)", "The Saudi
-    consortium") unless that noun is a role whose body follows "of", "for", "at" or
-    "from": "the head of NATO" speaks for NATO, "the Chinese ambassador to the UK" and
+    consortium") unless that noun is a role whose body follows "of", "for", "at",
+    "from" or "with": "the head of NATO" speaks for NATO, "the Chinese ambassador to the UK" and
     "the Labour leader in Scotland" for no place. None where the phrase is not found
     among the words."""
     words = phrase.split()
@@ -191,8 +191,9 @@ def _region(folded: Sequence[str]) -> bool:
 
 
 # the prepositions after a role before the body it speaks for ("head of NATO", "spokesman
-# for the Foreign Office", "a director at Amnesty"); not "ambassador to the UK"
-_SPEAKS_FOR = frozenset("of for at from".split())
+# for the Foreign Office", "a director at Amnesty", "a spokesman with the IDF"); not
+# "ambassador to the UK"
+_SPEAKS_FOR = frozenset("of for at from with".split())
 
 # the words for part of a place, before "of" and the place's name
 _REGIONS = frozenset(

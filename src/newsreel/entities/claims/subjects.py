@@ -73,6 +73,7 @@ from newsreel.entities.claims.words import (
     _YEAR,
 )
 from newsreel.repair.clean import FILLERS, bare, caption_mark
+from newsreel.text import STOPWORDS
 
 
 def _subject(
@@ -305,6 +306,8 @@ def _put_at(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str |
         k -= 1
         while k > s and (words[k] in _BE or words[k] in _PUT):
             k -= 1
+        if words[k] in _BE or words[k] in _PUT:
+            return None  # "valued at 2 billion pounds the deal ...": nothing before
     else:
         return None
     end, start = k + 1, k + 1
@@ -312,7 +315,7 @@ def _put_at(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str |
         start > s
         and end - start < 4
         and (
-            (_noun(words[start - 1]) and words[start - 1] not in _NO_HEAD)
+            _common_noun(forms[start - 1], words[start - 1])
             or (words[start - 1] == "and" and start < end)
         )
     ):
@@ -331,9 +334,26 @@ def _put_at(forms: Sequence[str], words: Sequence[str], s: int, i: int) -> str |
     return " ".join(got)
 
 
+def _common_noun(form: str, word: str) -> bool:
+    """Whether a word may be part of what a sum is put at: a lower-case noun or adjective,
+    no verb ("signed", "sold", "lost", "stood"), no name ("Chelsea signed him")."""
+    return (
+        _noun(word)
+        and bare(form)[:1].islower()
+        and word not in _NO_HEAD
+        and word not in STOPWORDS  # "signed him to the tune of"
+        and not _past(word)
+        and word not in _IRREGULAR_PAST
+    )
+
+
 # words no noun phrase a sum is put at is headed or opened by ("whose net worth", "the
 # most at around 17 million pounds")
 _NO_HEAD = frozenset("whose which that most least more less much".split())
+_IRREGULAR_PAST = frozenset(
+    "sold bought lost paid spent won made took gave got stood held brought left kept "
+    "sent set put cut hit let ran came went grew rose fell signed".split()
+)
 
 
 # hedges before a sum ("around", "some", "over"), not the "at" or "to" it is put at
