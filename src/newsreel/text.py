@@ -11,6 +11,12 @@ from collections.abc import Mapping, Sequence
 import jellyfish
 
 MIN_KEY_LENGTH = 3
+
+# the months' names, folded: dates in claims, a number word beside one in a story's label
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
 # Highlight marks around matched words in snippets (control characters never in text).
 MARK_START = "\x02"
 MARK_END = "\x03"

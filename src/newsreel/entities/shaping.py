@@ -55,19 +55,21 @@ def in_listed_name(found: ner.Mention, m: ner.Mention, linker: Linker) -> bool:
         and m.end - m.start > found.end - found.start
         and (
             linker.listed.match(key(m.text)) is not None
-            or (
-                found.end == m.end
-                and linker.curated.get(key(found.text), ("", ""))[0].endswith(" family")
-            )
+            or (found.end == m.end and _curated_family(found, linker))
         )
     )
+
+
+def _curated_family(found: ner.Mention, linker: Linker) -> bool:
+    """Whether a curated spelling names a family ("Althani": the Al Thani family)."""
+    return linker.curated.get(key(found.text), ("", ""))[0].endswith(" family")
 
 
 def one_of_the_family(tokens: Sequence[str], found: ner.Mention, linker: Linker) -> bool:
     """Whether a curated family's name is said as one person's surname: after a title or
     a name ("Mr Al Thani", "Prime Minister Al Thani", "the emir tamim al thani"), not after
     a function word or a possessive ("the Al Thani family", "Qatar's Al Thani")."""
-    if found.start == 0 or not linker.curated.get(key(found.text), ("", ""))[0].endswith(" family"):
+    if found.start == 0 or not _curated_family(found, linker):
         return False
     before = core(tokens[found.start - 1]).casefold()
     return (

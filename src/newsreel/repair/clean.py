@@ -163,16 +163,17 @@ def garbled_tags(tokens: Sequence[str]) -> set[int]:
     Bish's wife" keep theirs)."""
     out: set[int] = set()
     run: list[int] = []
+    pieces: list[str] = []
     for i in range(len(tokens) + 1):
-        kind = _tag_piece(tokens[i]) if i < len(tokens) else None
-        if kind is not None:
+        piece = _tag_piece(tokens[i]) if i < len(tokens) else None
+        if piece is not None:
             run.append(i)
+            pieces.append(piece)
             continue
-        kinds = [_tag_piece(tokens[k]) for k in run]
-        speech, foreign = kinds.count("speech"), kinds.count("foreign")
-        if speech and ("bracket" in kinds or (len(run) >= 4 and speech >= 2 and foreign)):
+        speech, foreign = pieces.count("speech"), pieces.count("foreign")
+        if speech and ("bracket" in pieces or (len(run) >= 4 and speech >= 2 and foreign)):
             out.update(run)
-        run = []
+        run, pieces = [], []
     return out
 
 

@@ -46,7 +46,7 @@ from newsreel.stories.grouping import (
     label_terms,
 )
 from newsreel.stories.ids import carry_ids
-from newsreel.text import ENTITY_PREFIX, STOPWORDS, tokens
+from newsreel.text import ENTITY_PREFIX, MONTHS, STOPWORDS, tokens
 
 VERSION = (
     f"stories-12+t{THRESHOLD}+d{DATED_THRESHOLD}+n{NAMED_THRESHOLD}+nd{NAMED_DATED_THRESHOLD}"
@@ -312,9 +312,6 @@ _COUNTING = frozenset(
 # the first words of "prime minister" and "first minister", which a story's terms split
 # ("minister · prime"): shown as the phrase
 _FIRST_WORDS = ("prime", "first")
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
 
 
 def label_of(names: Sequence[str], terms: Sequence[str], entities: Sequence[str] = ()) -> str:
@@ -338,7 +335,7 @@ def label_of(names: Sequence[str], terms: Sequence[str], entities: Sequence[str]
             continue  # "minister" beside "prime": said as "prime minister"
         if t in shown_first:
             t = f"{t} minister"
-        elif t in _COUNTING and not _MONTHS & set(terms):
+        elif t in _COUNTING and not MONTHS & set(terms):
             continue  # "killed · nine"; not "seven · october" (the 7 October attack)
         item = whole.get(t) or cased.get(t, t)
         if item not in items and item not in names[:2]:

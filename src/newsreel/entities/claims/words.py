@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from newsreel.text import MONTHS
+
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
 fifteen sixteen seventeen eighteen nineteen".split()
 
@@ -243,9 +245,7 @@ _TIME_ADVERBS = _LEAD_ADVERBS | frozenset(
     "yesterday tonight earlier later meanwhile overnight".split()
 )
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
+_MONTHS = MONTHS
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # words that make what follows a sum say when, not what for: "£5 on Monday", "in 2020"
 _WHEN_WORDS = _TIMELY | _WEEKDAYS | _MONTHS
