@@ -195,8 +195,22 @@ def test_a_claim_keeps_the_words_that_bound_its_number(
     from newsreel.rows import claim_qualifier
 
     assert claim_qualifier(text, sentence) == qualifier
-    row = ClaimRow("v", 1, 2, 1.0, text, None, None, sentence, qualifier=qualifier)
+    digits = text.strip("£").replace(",", "")
+    value = float(digits) if digits.isdigit() else 305e9  # the number the text says
+    row = ClaimRow("v", 1, 2, value, text, None, None, sentence, qualifier=qualifier)
     assert row.said == (f"{qualifier} {text}" if qualifier else text)
+
+
+def test_a_range_s_first_end_shows_the_scale_said_once_after_the_second() -> None:
+    """Regression (user review): "30 to 40,000 US troops" showed "30 US troops" in a
+    story's numbers although the claim's value is 30,000."""
+    sentence = "there are between 30 to 40,000 US troops in the region"
+    row = ClaimRow("v", 3, 4, 30_000.0, "30", "US troops", None, sentence)
+    assert row.said == "30 (30,000)"
+    priced = ClaimRow("v", 1, 2, 2_500_000.0, "£2.5", None, None, "£2.5 to 3 million")
+    assert priced.said == "£2.5 (2,500,000)"
+    assert ClaimRow("v", 1, 2, 40_000.0, "40,000", None, None, sentence).said == "40,000"
+    assert ClaimRow("v", 1, 2, 1.5, "1.5", None, None, "1.5 goals").said == "1.5"
 
 
 def test_a_claim_says_what_unit_its_number_is_in() -> None:

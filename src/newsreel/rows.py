@@ -124,13 +124,27 @@ class ClaimRow(JsonRow):
 
     @property
     def said(self) -> str:
-        """The number as said, with its qualifier: "more than 500"."""
-        return f"{self.qualifier} {self.text}" if self.qualifier else self.text
+        """The number as said, with its qualifier: "more than 500"; read with its
+        range's scale where the words alone say less ("30 to 40,000 troops": "30
+        (30,000)")."""
+        return said_as(self.text, self.value, self.qualifier)
 
     def to_dict(self) -> dict[str, Any]:
         """The row as JSON-ready data, with ``said`` ("more than 500")."""
         return {**JsonRow.to_dict(self), "said": self.said}
 
+
+def said_as(text: str, value: float, qualifier: str | None) -> str:
+    """A claim's number as said (``ClaimRow.said``): digits that read less than the
+    value, a range's first end whose scale is said once after the second, show the
+    value too."""
+    digits = text.strip("$£€¥%").replace(",", "")
+    if _DIGITS.fullmatch(digits) and float(digits) != value:
+        text = f"{text} ({value:,.0f})" if value.is_integer() else f"{text} ({value:,})"
+    return f"{qualifier} {text}" if qualifier else text
+
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 # what a claim's text or the first word of its subject says it is in
 _UNIT_SIGNS = {"%": "percent", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
@@ -416,8 +430,10 @@ class OutletClaim(JsonRow):
 
     @property
     def said(self) -> str:
-        """The number as said, with its qualifier: "more than 500"."""
-        return f"{self.qualifier} {self.text}" if self.qualifier else self.text
+        """The number as said, with its qualifier: "more than 500"; read with its
+        range's scale where the words alone say less ("30 to 40,000 troops": "30
+        (30,000)")."""
+        return said_as(self.text, self.value, self.qualifier)
 
     def to_dict(self) -> dict[str, Any]:
         """The row as JSON-ready data, with ``said`` ("more than 500")."""

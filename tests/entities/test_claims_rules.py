@@ -28,6 +28,15 @@ def test_a_claim_needs_a_counted_noun_phrase() -> None:
     assert values("we saw one or two boats and 40 Israeli hostages") == {40: "Israeli hostages"}
 
 
+def test_one_as_a_pronoun_before_what_anyone_does_is_no_count() -> None:
+    """Review (stop 70): "one thinks King Charles" and "one crucial thing in common"
+    were counts; "one son" is one."""
+    assert values("And one thinks King Charles would be pleased.") == {}
+    assert values("So one wonders whether Hamas will agree.") == {}
+    assert values("They have one crucial thing in common.") == {}
+    assert values("He has one son and two daughters.") == {1: "son", 2: "daughters"}
+
+
 def test_durations_ages_and_rankings_are_not_counts_unless_asked() -> None:
     text = "for six months aged 33 a 36 year old in the top 10 leagues with 12 boats"
     assert values(text) == {12: "boats"}
@@ -82,7 +91,8 @@ def test_a_source_that_found_something_out_and_a_sentence_that_goes_on() -> None
     st.lists(
         st.sampled_from(
             "40 one two or ? they said according to the 000 and a half "
-            "thousand million percent people Police years".split()
+            "thousand million percent people Police years says this that he told "
+            'minister Hamas and, who " . , she claimed added'.split()
         ),
         max_size=30,
     )
@@ -92,8 +102,10 @@ def test_claims_stay_in_bounds_and_subjects_are_noun_phrases(words: list[str]) -
     for c in claims:
         assert 0 <= c.start < c.end <= len(words) and c.value >= 0
         assert c.subject is None or c.subject.split()[0].lower() not in _NOT_SUBJECT
-    for q in quotes:
-        assert 0 <= q.speaker_start < q.speaker_end <= q.start <= q.end <= len(words)
+    for q in quotes:  # the speaker before the words said or after them ("..., said Hamas")
+        assert 0 <= q.speaker_start < q.speaker_end <= len(words)
+        assert 0 <= q.start <= q.end <= len(words)
+        assert q.speaker_end <= q.start or q.end <= q.speaker_start
 
 
 def row(video: str, value: float, subject: str | None, source: str | None) -> ClaimRow:

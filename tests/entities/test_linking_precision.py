@@ -1246,7 +1246,7 @@ def test_a_country_run_into_a_listed_persons_name_is_the_country_then_the_person
     tokens = text.split()
     found = enrich_tokens(tokens, mentions([tokens])[0], Linker({}, {}))
     assert [(m[2], m[3], m[4]) for m in found.mentions] == [
-        ("UK", "UK", "LOC"),
+        ("UK", "United Kingdom", "LOC"),
         ("Saky Starmmer", "Keir Starmer", "PER"),
     ]
     for name in ("David Beckham", "Nancy Guthrie"):
@@ -1462,3 +1462,35 @@ def test_review_stop_69_second_round_names() -> None:
     assert linker.link("Sara", "PER")[0] == "Sarah"
     assert linker.link("Al Thani", "PER") == ("Al Thani", "PER")
     assert linker.link("Althani", "PER") == ("Al Thani family", "ORG")
+
+
+def _linked(text: str) -> list[tuple[str, str, str]]:
+    """(surface, entity, type) of the mentions enrich finds in ``text``."""
+    tokens = text.split()
+    found = enrich_tokens(tokens, mentions([tokens])[0], Linker({}, {}))
+    return [(m[2], m[3], m[4]) for m in found.mentions]
+
+
+def test_a_title_that_is_also_a_name_said_as_a_title_names_no_one() -> None:
+    """Review (stop 70): "the Amir of Qatar" made a person "Amir" (12 mentions)."""
+    assert [m[1] for m in _linked("The Amir often visits the palace")] == []
+    assert [m[1] for m in _linked("the Amir of Qatar paid for it")] == ["Qatar"]
+    assert _linked("Amir Khan fought in Bolton")[0][1] == "Amir Khan"
+
+
+def test_the_uk_and_britain_are_one_country() -> None:
+    """Review (stop 70): "UK", "Britain", "United Kingdom" and "Great Britain" were four
+    entities (the United States, "US" and "America", one)."""
+    text = "the UK and Britain and Great Britain and the United Kingdom agreed"
+    assert {m[1] for m in _linked(text)} == {"United Kingdom"}
+
+
+def test_bin_and_a_listed_father_s_name_is_the_son_heard_so() -> None:
+    """Review (stop 70): "Bill Salman" (bin Salman) was a person of its own; "Sheikh
+    Zayed", the father, was Mohamed bin Zayed by his surname."""
+    linker = Linker({}, {})
+    for heard in ("Bin Salman", "Bill Salman", "Ben Salman"):
+        assert linker.link(heard, "PER")[0] == "Mohammed bin Salman", heard
+    assert linker.link("Bill Clinton", "PER")[0] == "Bill Clinton"
+    assert linker.link("Sheikh Zayed", "PER")[0] == "Sheikh Zayed"
+    assert linker.link("Mohammed bin Zayed", "PER")[0] == "Mohamed bin Zayed"

@@ -73,6 +73,16 @@ def test_no_quote_where_nobody_named_says_it(text: str) -> None:
     assert enrich_tokens(text.split(), [], Linker({}, {})).quotes == []
 
 
+def test_a_saying_with_nothing_said_after_it_ends_the_text_safely() -> None:
+    """Regression (stop 70): a saying verb two words before the end with nothing said
+    after it ("one says this and another that") read past the last token (IndexError)."""
+    for text in ("one says this and another that", "one says this", "the minister said it"):
+        assert quoted(text) == [], text
+    # nor may a speaker's phrase reach before the sentence ("Of ..." opening it)
+    forms = "of 40 40 40 40 40 says 40 40 40".split()
+    assert all(q.speaker_start >= 0 for q in extract(forms, [0])[1])
+
+
 def test_he_said_is_the_one_person_named_before() -> None:
     text = (
         "German Chancellor Olaf Scholz praised the players . "

@@ -219,8 +219,9 @@ def same_person_in_video(a: str, b: str) -> bool:
         fuzz.ratio(lone, w) >= 80
         and len(lone) <= len(w) + 1
         and first_sound(lone) == first_sound(w)
-        for w in full
-    )
+        for n, w in enumerate(full)
+        if not (n and full[n - 1] in ("bin", "ibn"))  # "Zayed" of "Mansour bin Zayed": the
+    )  # father ("Sheikh Zayed")
 
 
 CLIPPED_RARE = 3.0  # English Zipf under which a short surname is no name of its own

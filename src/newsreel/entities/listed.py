@@ -42,6 +42,7 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -283,6 +284,12 @@ class NameList:
         self._alone_keys = list(self._alone)
         self._bare_keys = list(self._bare)
         self._joined = {p.key.replace(" ", ""): p for p in people if " " in p.key}
+        sons = Counter(f"bin {w}" for p in people for b, w in pairwise(p.key.split()) if b == "bin")
+        self._son_of = {  # "bin salman": the one listed person whose name ends so and no
+            " ".join(w[-2:]): p  # other's has it ("bin zayed": Mohamed's and Mansour's)
+            for p in people
+            if len(w := p.key.split()) >= 3 and w[-2] == "bin" and sons[" ".join(w[-2:])] == 1
+        }
         self._joined_keys = list(self._joined)
         # lone words that are a listed name already: never heard as another surname
         self._own = set(self._surnames) | firsts
@@ -353,6 +360,8 @@ class NameList:
             if found is None and words[0] not in self._firsts and words[-2] not in NAME_PARTICLES:
                 found = self._full(" ".join(words[-2:]), words[-2:])  # not "al Kharib"
             return found
+        if len(words) == 2 and words[0] in _BIN_HEARD and f"bin {words[1]}" in self._son_of:
+            return self._son_of[f"bin {words[1]}"]  # "Bin Salman", "Bill Salman": MBS
         if len(words) > 1:
             return self._full(k, words)
         if royal:  # "Prince Rainier" is no Angela Rayner: royals go by their own names
@@ -549,6 +558,9 @@ class NameList:
         return float(found[1]), self._bare[found[0]]
 
 
+# "bin" as captions hear it before a listed "bin" name's last word ("Bill Salman")
+_BIN_HEARD = frozenset({"bin", "ben", "bill", "been", "ibn", "bim"})
+
 _LONGER = 3  # letters a lone word heard for a listed surname has beyond it, at most
 _NEAR_ONE_SOUND = 75  # ratio a surname of one coarse sound needs, heard alone
 
@@ -653,8 +665,9 @@ def _read_names(path: Path, seen: dict[str, Person]) -> None:
         for by_surname, names in lists:
             for name in names:
                 k = key(name)
-                if k and k not in seen:
-                    seen[k] = Person(name, k, surname(k), by_surname)
+                if k and k not in seen:  # a "bin" name's last word is the father's
+                    son = k.split()[-2:-1] in (["bin"], ["ibn"])  # ("Sheikh Zayed")
+                    seen[k] = Person(name, k, surname(k), by_surname and not son)
     except (
         OSError,
         UnicodeDecodeError,

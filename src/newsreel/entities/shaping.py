@@ -210,6 +210,19 @@ def opening_word(m: ner.Mention, starts: set[int], linker: Linker) -> bool:
     return everyday(k)
 
 
+def title_said(tokens: Sequence[str], m: ner.Mention) -> bool:
+    """Whether a one-word mention is a title that is also a name, said as a title: "the
+    Amir", "Amir of Qatar", "the Sultan's yacht" (not "Amir Khan", "Sultan Al Jaber")."""
+    if m.end - m.start != 1 or key(m.text) not in _TITLES_AND_NAMES:
+        return False
+    before = core(tokens[m.start - 1]).casefold() if m.start else ""
+    after = core(tokens[m.end]).casefold() if m.end < len(tokens) else ""
+    return before == "the" or after == "of"
+
+
+_TITLES_AND_NAMES = frozenset({"amir", "sultan"})
+
+
 def overlap(a: ner.Mention, b: ner.Mention) -> bool:
     """Whether two mentions share a token."""
     return a.start < b.end and b.start < a.end

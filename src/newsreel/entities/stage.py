@@ -38,6 +38,7 @@ from newsreel.entities.shaping import (
     overlap,
     run_together,
     seats,
+    title_said,
     whole_names,
 )
 from newsreel.entities.spelling import key
@@ -47,7 +48,7 @@ from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 from newsreel.text import fold, unreadable
 
-VERSION = "entities-64+en_core_web_sm-3.8.0"
+VERSION = "entities-65+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
@@ -421,6 +422,7 @@ def enrich_tokens(
         for m in joined(tokens, tagged, linker.listed)
         if may_be_name(key(m.text), m.type, linker, m.text)
         and not opening_word(m, starts, linker)  # "Dumped by the road ..."
+        and not title_said(tokens, m)  # "the Amir"
         for part in run_together(m, linker.listed)
     ]
     people = gazetteer.find_people(tokens, starts, linker.ordinary, linker.listed)

@@ -142,7 +142,17 @@ def _not_one(
         or nxt in _ONE_ADJECTIVES
         or before in ("the", "in", "at", "on")
         or (before not in _ONE_LIMITS and _one_speaks(forms, words, after, e))
+        or (before not in _ONE_ONLY and nxt in _ONE_DOES)  # "one thinks King Charles"
     )
+
+
+_ONE_ONLY = frozenset("least only just exactly single than".split())  # "only one has"
+
+# what anyone does, said of "one" as a pronoun: "one thinks", "one wonders", "one has to"
+_ONE_DOES = frozenset(
+    "thinks says hopes wonders feels imagines assumes suspects knows gets finds sees needs "
+    "has does wants notices supposes expects gathers".split()
+)
 
 
 def _one_named(forms: Sequence[str], after: int, e: int) -> bool:
@@ -169,7 +179,9 @@ _WHO = frozenset({"who", "whose", "who's"})
 
 
 # an adjective between "one" and an idiom's noun: "one good way", "one big thing in common"
-_PLAIN_ADJECTIVES = frozenset("good big small simple real main key other great little".split())
+_PLAIN_ADJECTIVES = frozenset(
+    "good big small simple real main key other great little crucial major basic".split()
+)
 
 
 def _one_is_who(nxt: str) -> bool:

@@ -131,8 +131,9 @@ def _quote_in(
         if speaker is None:
             continue
         body = _speech_at(words, forms, j, e)
-        if body is None or (body < e and words[body] == "but"):
-            continue  # "a more serious approach he argues, but ...": said before it
+        if body is None or body >= e or words[body] == "but":
+            continue  # nothing said after it ("one says this"); "a more serious approach
+            # he argues, but ...": said before it
         if _object_only(words, forms, j, e):
             continue  # "When Tesla announced their results, Elon Musk said that ..."
         direct = _opens_quote(forms[body])
@@ -985,8 +986,8 @@ def _whole_speaker(
             k -= 1
     if k - 2 >= s and words[k - 1] in _ARTICLES and words[k - 2] in _OF_WHOM:
         k -= 1  # "of the United Nations"
-    while k - 1 >= s and words[k - 1] in _OF_WHOM and forms[k - 1][-1:].isalpha():
-        head = k - 2
+    while k - 2 >= s and words[k - 1] in _OF_WHOM and forms[k - 1][-1:].isalpha():
+        head = k - 2  # a head before the "of" ("Of the 40 passengers, 12 say": none)
         while (
             head - 1 >= s
             and k - head < _HEAD_WORDS
