@@ -46,6 +46,20 @@ def test_a_person_or_a_shared_city_never_becomes_a_club() -> None:
     assert ("Chelsea", "Chelsea F.C.", "ORG") in got
 
 
+def test_a_shared_city_is_the_club_a_video_names_in_full() -> None:
+    """Review (stop 70): "Newcastle" [LOC] held 219 mentions, nearly all of the club, in
+    videos that name Newcastle United; a city of two clubs ("Manchester") or of a million
+    people ("Paris") stays the city."""
+    text = "Newcastle United were bought . Newcastle fans cheered in Newcastle"
+    tagged = [Mention(5, 6, "LOC", "Newcastle"), Mention(9, 10, "LOC", "Newcastle")]
+    got = _named(text, tagged)
+    assert ("Newcastle", "Newcastle United", "ORG") in got  # the fans'
+    assert ("Newcastle", "Newcastle", "LOC") in got  # "in Newcastle": the town
+    text = "Manchester City were bought . Manchester loved it and Paris Saint-Germain too"
+    tagged = [Mention(5, 6, "LOC", "Manchester")]
+    assert ("Manchester", "Manchester", "LOC") in _named(text, tagged)
+
+
 @pytest.mark.parametrize(
     ("text", "at", "kind"),
     [

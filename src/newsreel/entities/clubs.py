@@ -6,17 +6,19 @@ video. A video that names a football league or club (the alias file's ``[footbal
 names, or a club by a name of its own, "Liverpool FC") is a football video, and there a
 curated club's ``in_football`` spelling said alone is the club. Cities a football video
 names as cities too, or that two clubs share ("Newcastle", "Manchester", "Madrid"), have
-no such spelling.
+no such spelling: said alone, they are the club only in a video that names it in full
+("Newcastle United"), and the one club of that city it names.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Sequence
 from functools import cache
 
 from newsreel.entities.linking import curated, football_names
 from newsreel.entities.ner import Mention
-from newsreel.entities.places import place
+from newsreel.entities.places import city_sizes, place
 from newsreel.entities.shaping import with_mentions
 from newsreel.entities.spelling import key
 from newsreel.repair.clean import bare
@@ -44,9 +46,9 @@ def in_football(
     but for a town the NER saw as a place after a word of place ("fans in Liverpool",
     "the city of Liverpool"; "investing in Tottenham" is the club); unchanged elsewhere
     ("Chelsea" for Chelsea Clinton stays hers)."""
-    clubs = by_city()
     if not any(name in _football() for name, _ in linked):
         return list(linked)
+    clubs = {**_named_in_full(linked), **by_city()}
     return [
         (clubs[k], "ORG")
         if _the_city(k, name, kind, clubs) and not (m.type == "LOC" and _the_town(tokens, m.start))
@@ -55,6 +57,41 @@ def in_football(
         for k in (key(m.text),)
     ]
 
+
+def _named_in_full(linked: Sequence[Linked]) -> dict[str, str]:
+    """City key -> the one curated club of a video named in full by that city
+    ("Newcastle United": "newcastle"); where the video names it so, its city said alone
+    is the club too (not a city two clubs of the video share, "Manchester", nor a city
+    of a million people or more, "Paris")."""
+    owners: dict[str, set[str]] = {}
+    for name, kind in linked:
+        words = key(name).split()
+        if kind == "ORG" and len(words) >= 2 and name in _football() and _football_town(words[0]):
+            owners.setdefault(words[0], set()).add(name)
+    return {city: next(iter(named)) for city, named in owners.items() if len(named) == 1}
+
+
+def _football_town(k: str) -> bool:
+    """Whether a city is known for its club more than the club is known for it: a city
+    of the gazetteer under a million people with one club named after it ("Newcastle";
+    "Paris" and "Manchester" said alone are the cities, even in a video about a club
+    of theirs)."""
+    return (
+        place(k, "LOC") is not None
+        and 0 < city_sizes().get(k, 0) < _BIG_CITY
+        and k not in _cities_of_two()
+    )
+
+
+@cache
+def _cities_of_two() -> frozenset[str]:
+    """Cities that open two football names or more ("Manchester City", "Manchester
+    United"): said alone, the city, whichever club a video names."""
+    opening = Counter(words[0] for name in _football() if len(words := key(name).split()) >= 2)
+    return frozenset(city for city, n in opening.items() if n >= 2)
+
+
+_BIG_CITY = 1_000_000
 
 _IN_TOWN = frozenset({"in", "around", "across", "near", "outside", "throughout"})
 _OF_TOWN = frozenset({"city", "people", "streets", "town"})
