@@ -714,3 +714,21 @@ def test_a_role_speaks_for_the_body_it_is_of_not_a_place_it_is_in() -> None:
     assert speakers(text) == [("Foreign Office", ("Foreign Office", "ORG"))]
     text = "A director with Human Rights Watch said that the trial was unfair."
     assert speakers(text) == [("Human Rights Watch", ("Human Rights Watch", "ORG"))]
+
+
+def test_what_the_saying_did_is_the_reporter_s_words() -> None:
+    """Review (stop 70): "... soft on Putin and that made Zach Palansky very cross
+    indeed" ran on past the quote; "and that it would pass" is still said."""
+    for text, said in (
+        (
+            "Keir Starmer said he is high on drugs and soft on Putin and that made Zack "
+            "Polanski very cross indeed.",
+            "he is high on drugs and soft on Putin",
+        ),
+        (
+            "Rachel Reeves said the deal made sense and that it would pass.",
+            "the deal made sense and that it would pass.",
+        ),
+    ):
+        forms = text.split()
+        assert [q.text for q in extract(forms, sentence_starts(forms))[1]] == [said]

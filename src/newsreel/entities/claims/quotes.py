@@ -809,6 +809,8 @@ def _own_words_end(words: Sequence[str], forms: Sequence[str], body: int, e: int
             return k  # "... offensive and wrong and said that he should apologise"
         if words[k] == "and" and _another_says(words, forms, k, e):
             return k  # "... had died and Amnesty International said that": another voice
+        if words[k] == "and" and _what_it_did(words, k + 1, e):
+            return k  # "... soft on Putin and that made Zack Polanski very cross indeed"
         if not forms[k].endswith(","):
             continue
         if (
@@ -821,6 +823,17 @@ def _own_words_end(words: Sequence[str], forms: Sequence[str], body: int, e: int
         if words[k + 1] in ("but", "while") and _named_voice(words, forms, k + 1, e):
             return k + 1  # "..., but we also know that Mark Rutte, the head of NATO, has said"
     return e
+
+
+def _what_it_did(words: Sequence[str], at: int, e: int) -> bool:
+    """Whether the words at ``at``, after "and", tell what the saying did, the reporter's
+    words: "(and) that made", "(and) this sparked"; not "(and) that it would pass"."""
+    return at + 1 < e and words[at] in ("that", "this") and words[at + 1] in _DID_TO_OTHERS
+
+
+_DID_TO_OTHERS = frozenset(
+    "made prompted sparked drew angered infuriated enraged provoked triggered".split()
+)
 
 
 def _named_voice(words: Sequence[str], forms: Sequence[str], at: int, e: int) -> bool:
