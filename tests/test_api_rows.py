@@ -208,7 +208,8 @@ def test_a_range_s_first_end_shows_the_scale_said_once_after_the_second() -> Non
     row = ClaimRow("v", 3, 4, 30_000.0, "30", "US troops", None, sentence)
     assert row.said == "30 (30,000)"
     priced = ClaimRow("v", 1, 2, 2_500_000.0, "£2.5", None, None, "£2.5 to 3 million")
-    assert priced.said == "£2.5 (2,500,000)"
+    assert priced.said == "£2.5 (£2,500,000)"
+    assert ClaimRow("v", 1, 2, -5.0, "5", "degrees", None, "minus 5 degrees").said == "5"
     assert ClaimRow("v", 1, 2, 40_000.0, "40,000", None, None, sentence).said == "40,000"
     assert ClaimRow("v", 1, 2, 1.5, "1.5", None, None, "1.5 goals").said == "1.5"
 

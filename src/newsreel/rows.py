@@ -139,8 +139,10 @@ def said_as(text: str, value: float, qualifier: str | None) -> str:
     value, a range's first end whose scale is said once after the second, show the
     value too."""
     digits = text.strip("$£€¥%").replace(",", "")
-    if _DIGITS.fullmatch(digits) and float(digits) != value:
-        text = f"{text} ({value:,.0f})" if value.is_integer() else f"{text} ({value:,})"
+    if _DIGITS.fullmatch(digits) and float(digits) != abs(value):  # not "minus 5": -5
+        sign = text[:1] if text[:1] in "$£€¥" else ""
+        whole = f"{abs(value):,.0f}" if value.is_integer() else f"{abs(value):,}"
+        text = f"{text} ({sign}{whole})"
     return f"{qualifier} {text}" if qualifier else text
 
 

@@ -55,6 +55,11 @@ def test_a_shared_city_is_the_club_a_video_names_in_full() -> None:
     got = _named(text, tagged)
     assert ("Newcastle", "Newcastle United", "ORG") in got  # the fans'
     assert ("Newcastle", "Newcastle", "LOC") in got  # "in Newcastle": the town
+    for town in ("The mayor of Newcastle spoke", "Newcastle MP Chi Onwurah spoke"):
+        text = f"Newcastle United were bought . {town}"  # review of stop 70
+        at = text.split().index("Newcastle", 1)
+        got = _named(text, [Mention(at, at + 1, "LOC", "Newcastle")])
+        assert ("Newcastle", "Newcastle", "LOC") in got, town
     text = "Manchester City were bought . Manchester loved it and Paris Saint-Germain too"
     tagged = [Mention(5, 6, "LOC", "Manchester")]
     assert ("Manchester", "Manchester", "LOC") in _named(text, tagged)

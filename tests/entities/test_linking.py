@@ -138,6 +138,9 @@ def test_a_city_s_alternate_names_in_other_tongues_or_words_name_no_city() -> No
     assert place("st petersburg", "LOC") == "Saint Petersburg"
     assert place("new york", "LOC") == "New York City"
     assert place("saigon", "LOC") == "Ho Chi Minh City"  # a former name English says
+    assert place("vegas", "LOC") == "Las Vegas"  # its name's last word (review, stop 70)
+    assert place("raqqa", "LOC") == "Ar Raqqah"  # past the Arabic article
+    assert place("gorlovka", "LOC") == "Horlivka"  # "g" and "h" one
 
 
 def test_three_letter_codes_are_no_countries_but_usa() -> None:

@@ -48,14 +48,37 @@ def in_football(
     ("Chelsea" for Chelsea Clinton stays hers)."""
     if not any(name in _football() for name, _ in linked):
         return list(linked)
-    clubs = {**_named_in_full(linked), **by_city()}
+    named = _named_in_full(linked)
+    clubs = {**named, **by_city()}
     return [
         (clubs[k], "ORG")
-        if _the_city(k, name, kind, clubs) and not (m.type == "LOC" and _the_town(tokens, m.start))
+        if _the_city(k, name, kind, clubs)
+        and not (m.type == "LOC" and _the_town(tokens, m.start))
+        and not (k in named and k not in by_city() and _said_as_town(tokens, m.start, m.end))
         else (name, kind)
         for m, (name, kind) in zip(mentions, linked, strict=True)
         for k in (key(m.text),)
     ]
+
+
+def _said_as_town(tokens: Sequence[str], start: int, end: int) -> bool:
+    """Whether a city a video's club is named after is said as the town: of its mayor,
+    centre, people ("the mayor of Newcastle"; not "the takeover of Newcastle"), or
+    before a word of its people and offices ("Newcastle MP", "Brighton council")."""
+    before = [key(t) for t in tokens[max(0, start - 2) : start]]
+    after = key(tokens[end]) if end < len(tokens) else ""
+    of_town = len(before) == 2 and before[1] == "of" and before[0] in _TOWN_NOUNS
+    return of_town or after in _TOWN_AFTER
+
+
+_TOWN_NOUNS = frozenset(
+    "mayor centre center people residents streets outskirts suburbs council city town "
+    "university bishop mp".split()
+)
+_TOWN_AFTER = frozenset(
+    "mp mps council councillor councillors mayor city residents people airport university "
+    "station hospital central east west north south".split()
+)
 
 
 def _named_in_full(linked: Sequence[Linked]) -> dict[str, str]:
@@ -78,7 +101,7 @@ def _football_town(k: str) -> bool:
     of theirs)."""
     return (
         place(k, "LOC") is not None
-        and 0 < city_sizes().get(k, 0) < _BIG_CITY
+        and _SMALL_TOWN <= city_sizes().get(k, 0) < _BIG_CITY
         and k not in _cities_of_two()
     )
 
@@ -92,6 +115,7 @@ def _cities_of_two() -> frozenset[str]:
 
 
 _BIG_CITY = 1_000_000
+_SMALL_TOWN = 150_000  # no town smaller: "Crystal" (Palace), "Aston" (Villa) are none
 
 _IN_TOWN = frozenset({"in", "around", "across", "near", "outside", "throughout"})
 _OF_TOWN = frozenset({"city", "people", "streets", "town"})

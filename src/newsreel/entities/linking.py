@@ -211,7 +211,8 @@ def same_person_in_video(a: str, b: str) -> bool:
         return False  # "Karma" is no "Kim Karmama", a name heard once, said again
     close = fuzz.ratio(lone, full[-1])
     surname = (
-        5 <= len(lone) <= len(full[-1]) + 1
+        full[-2:-1] not in (["bin"], ["ibn"])  # "Zayed" of "Mohamed bin Zayed": his father
+        and 5 <= len(lone) <= len(full[-1]) + 1
         and first_sound(lone) == first_sound(full[-1])
         and (close >= 80 or (close >= 70 and first_sound(lone) == "V"))
     )

@@ -42,7 +42,6 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -284,12 +283,6 @@ class NameList:
         self._alone_keys = list(self._alone)
         self._bare_keys = list(self._bare)
         self._joined = {p.key.replace(" ", ""): p for p in people if " " in p.key}
-        sons = Counter(f"bin {w}" for p in people for b, w in pairwise(p.key.split()) if b == "bin")
-        self._son_of = {  # "bin salman": the one listed person whose name ends so and no
-            " ".join(w[-2:]): p  # other's has it ("bin zayed": Mohamed's and Mansour's)
-            for p in people
-            if len(w := p.key.split()) >= 3 and w[-2] == "bin" and sons[" ".join(w[-2:])] == 1
-        }
         self._joined_keys = list(self._joined)
         # lone words that are a listed name already: never heard as another surname
         self._own = set(self._surnames) | firsts
@@ -360,8 +353,6 @@ class NameList:
             if found is None and words[0] not in self._firsts and words[-2] not in NAME_PARTICLES:
                 found = self._full(" ".join(words[-2:]), words[-2:])  # not "al Kharib"
             return found
-        if len(words) == 2 and words[0] in _BIN_HEARD and f"bin {words[1]}" in self._son_of:
-            return self._son_of[f"bin {words[1]}"]  # "Bin Salman", "Bill Salman": MBS
         if len(words) > 1:
             return self._full(k, words)
         if royal:  # "Prince Rainier" is no Angela Rayner: royals go by their own names
@@ -503,6 +494,8 @@ class NameList:
         person = self._alone.get(k) or self._bare.get(k)
         if person is not None or len(k) < _MIN_SOUND or k in self._own or everyday(k):
             return person  # "Sally" is no Macky Sall: a word everyone uses is itself
+        if k in TITLES or k in ("sultan", "amir"):
+            return None  # "the Sultan of Oman" is no Zarah Sultana
         if given_name(k):
             return None  # "Adnan" is a first name, no Gautam Adani
         near = 60 if len(k) >= _LONG and "-" not in k else 75  # "Al-nasa" is no Alonso
@@ -557,9 +550,6 @@ class NameList:
             return None
         return float(found[1]), self._bare[found[0]]
 
-
-# "bin" as captions hear it before a listed "bin" name's last word ("Bill Salman")
-_BIN_HEARD = frozenset({"bin", "ben", "bill", "been", "ibn", "bim"})
 
 _LONGER = 3  # letters a lone word heard for a listed surname has beyond it, at most
 _NEAR_ONE_SOUND = 75  # ratio a surname of one coarse sound needs, heard alone

@@ -9,6 +9,7 @@ the NER typed as a person or organisation ("Qatar" as PER) is a place.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -50,7 +51,8 @@ def cities() -> dict[str, str]:
     for city in _cities():
         own = fold(city["name"])
         plain = {fold(a) for a in city["alternatenames"] if a.isascii() and len(a) > 3}
-        keys = [(True, own), *((False, k) for k in plain - {own} if _alternate(k, own))]
+        first = _initial(own)
+        keys = [(True, own), *((False, k) for k in plain - {own} if _alternate(k, first))]
         for mine, k in keys:
             rank = (mine, city["population"])
             if k not in table or table[k][0] < rank:
@@ -58,8 +60,9 @@ def cities() -> dict[str, str]:
     return {k: name for k, (_, name) in table.items()} | _FORMER
 
 
-# Former names English still says, their first letter not the city's
+# Former and short names English still says, their first letter not the city's
 _FORMER = {
+    "vegas": "Las Vegas",
     "bombay": "Mumbai",
     "peking": "Beijing",
     "madras": "Chennai",
@@ -70,18 +73,28 @@ _FORMER = {
 }
 
 
-def _alternate(k: str, own: str) -> bool:
-    """Whether a city's folded alternate name ``k`` may name it (folded ``own``) in
-    English captions: its first letter the city's, the vowels one, "c", "k" and "q" one
-    ("kiev": Kyiv, "kairo": Cairo), one word no English word ("media" is no Médéa);
+def _alternate(k: str, first: str) -> bool:
+    """Whether a city's folded alternate name ``k`` may name it (``first``: the
+    ``_initial`` of its folded name) in
+    English captions: of its first letter (``_initial``: "kiev": Kyiv, "kairo": Cairo,
+    "raqqa": Ar Raqqah) and, one word, no English word ("media" is no Médéa; a name's
+    last word is no alternate: "Serena" is no La Serena);
     GeoNames' other tongues' names and nicknames ("white house": Casablanca, "google":
     Topeka) are dropped."""
-    return _initial(k) == _initial(own) and (" " in k or _english().get(k, 0.0) < _WORD)
+    return _initial(k) == first and (" " in k or _english().get(k, 0.0) < _WORD)
 
 
 def _initial(k: str) -> str:
-    first = k[:1]
-    return "a" if first in "aeiouy" else "k" if first in "cq" else first
+    """A name's first letter as heard: past an Arabic article ("Ar Raqqah": r) and
+    marks ("'Afrin"), the vowels one, "c", "k" and "q" one, "g" and "h" one (Russian
+    and Ukrainian spellings: "Gorlovka", Horlivka)."""
+    bare = _ARTICLE.sub("", k.lstrip("'‘’`")) if k[:1] in _MAY_OPEN else k
+    first = bare[:1]
+    return "a" if first in "aeiouy" else "k" if first in "cq" else "g" if first == "h" else first
+
+
+_MAY_OPEN = frozenset("'‘’`ae")  # what an article or a mark opens with
+_ARTICLE = re.compile(r"^(?:al|ar|an|as|ad|az|at|ash|el|ad-d|as-s)[- ']")
 
 
 @cache

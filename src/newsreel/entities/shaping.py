@@ -213,11 +213,12 @@ def opening_word(m: ner.Mention, starts: set[int], linker: Linker) -> bool:
 def title_said(tokens: Sequence[str], m: ner.Mention) -> bool:
     """Whether a one-word mention is a title that is also a name, said as a title: "the
     Amir", "Amir of Qatar", "the Sultan's yacht" (not "Amir Khan", "Sultan Al Jaber")."""
-    if m.end - m.start != 1 or key(m.text) not in _TITLES_AND_NAMES:
-        return False
-    before = core(tokens[m.start - 1]).casefold() if m.start else ""
+    start = m.start + (m.end - m.start == 2 and core(tokens[m.start]).casefold() == "the")
+    if m.end - start != 1 or key(tokens[start]) not in _TITLES_AND_NAMES:
+        return False  # "(The) Sultan": the NER's span may hold the article
+    before = core(tokens[start - 1]).casefold() if start else ""
     after = core(tokens[m.end]).casefold() if m.end < len(tokens) else ""
-    return before == "the" or after == "of"
+    return before == "the" or after == "of" or start > m.start
 
 
 _TITLES_AND_NAMES = frozenset({"amir", "sultan"})
