@@ -28,6 +28,13 @@ def test_a_claim_needs_a_counted_noun_phrase() -> None:
     assert values("we saw one or two boats and 40 Israeli hostages") == {40: "Israeli hostages"}
 
 
+def test_a_fraction_of_a_scale_is_that_fraction() -> None:
+    """Review of stop 70: "0.3 million" read 1,000,000 (a scale took at least one)."""
+    assert values("about 0.3 million people fled") == {300_000: "people fled"}
+    assert 800_000_000 in values("a 0.8 billion dollar deal")
+    assert 1_000_000 in values("a million people fled")
+
+
 def test_one_as_a_pronoun_before_what_anyone_does_is_no_count() -> None:
     """Review (stop 70): "one thinks King Charles" and "one crucial thing in common"
     were counts; "one son" is one."""

@@ -230,7 +230,7 @@ def _number_step(
     if word == "mil" and (total or current >= 1000):
         return None  # "40,000 mil personnel": military, not a million
     if word in _SCALE and word != "hundred" and started:
-        return total + max(current, 1.0) * _SCALE[word], 0.0
+        return total + (current or 1.0) * _SCALE[word], 0.0  # "0.3 million": 300,000
     if started and current and (said := _said_scale(word, nxt, total, current)) is not None:
         return said  # "nine grand a year": £9,000
     if (
