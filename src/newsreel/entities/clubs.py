@@ -71,10 +71,6 @@ def _said_as_town(tokens: Sequence[str], start: int, end: int) -> bool:
     return of_town or after in _TOWN_AFTER
 
 
-_TOWN_NOUNS = frozenset(
-    "mayor centre center people residents streets outskirts suburbs council city town "
-    "university bishop mp".split()
-)
 _TOWN_AFTER = frozenset(
     "mp mps council councillor councillors mayor city residents people airport university "
     "station hospital central east west north south".split()
@@ -119,6 +115,9 @@ _SMALL_TOWN = 150_000  # no town smaller: "Crystal" (Palace), "Aston" (Villa) ar
 
 _IN_TOWN = frozenset({"in", "around", "across", "near", "outside", "throughout"})
 _OF_TOWN = frozenset({"city", "people", "streets", "town"})
+_TOWN_NOUNS = _OF_TOWN | frozenset(  # "the mayor of Newcastle": the town, of a named club
+    "mayor centre center residents outskirts suburbs council university bishop mp".split()
+)
 _STAKE = frozenset(
     "stake stakes investment investments invest invests invested investing interest "
     "shares involved club".split()

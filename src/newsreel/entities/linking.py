@@ -35,7 +35,7 @@ from newsreel.entities.listed import (
     rare,
     untitled,
 )
-from newsreel.entities.names import PARTICLES, club, majority
+from newsreel.entities.names import PARTICLES, SON_OF, club, majority
 from newsreel.entities.places import demonym, landmark, minor_town, place
 from newsreel.entities.spelling import first_sound, key, phonetic
 from newsreel.errors import ConfigError
@@ -211,7 +211,7 @@ def same_person_in_video(a: str, b: str) -> bool:
         return False  # "Karma" is no "Kim Karmama", a name heard once, said again
     close = fuzz.ratio(lone, full[-1])
     surname = (
-        full[-2:-1] not in (["bin"], ["ibn"])  # "Zayed" of "Mohamed bin Zayed": his father
+        (len(full) < 2 or full[-2] not in SON_OF)  # "Zayed" of "Mohamed bin Zayed": his father
         and 5 <= len(lone) <= len(full[-1]) + 1
         and first_sound(lone) == first_sound(full[-1])
         and (close >= 80 or (close >= 70 and first_sound(lone) == "V"))
@@ -221,7 +221,7 @@ def same_person_in_video(a: str, b: str) -> bool:
         and len(lone) <= len(w) + 1
         and first_sound(lone) == first_sound(w)
         for n, w in enumerate(full)
-        if not (n and full[n - 1] in ("bin", "ibn"))  # "Zayed" of "Mansour bin Zayed": the
+        if not (n and full[n - 1] in SON_OF)  # "Zayed" of "Mansour bin Zayed": the
     )  # father ("Sheikh Zayed")
 
 

@@ -47,7 +47,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from newsreel.entities.gender import given_name
-from newsreel.entities.names import NAME_PARTICLES
+from newsreel.entities.names import NAME_PARTICLES, SON_OF
 from newsreel.entities.spelling import first_sound, key, phonetic
 from newsreel.errors import ConfigError
 from newsreel.text import STOPWORDS
@@ -59,6 +59,7 @@ TITLES = frozenset(
     "senator governor chancellor secretary general dr doctor mr mrs ms miss mister "
     "judge justice pope crown emir".split()
 )
+TITLES_AND_NAMES = frozenset({"amir", "sultan"})  # titles that are names too ("Amir Khan")
 ROYAL = frozenset("prince princess king queen crown sheikh emir".split())
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 _FEW_NAMESAKES = 3  # listed people a first name may share and still tell one apart
@@ -494,7 +495,7 @@ class NameList:
         person = self._alone.get(k) or self._bare.get(k)
         if person is not None or len(k) < _MIN_SOUND or k in self._own or everyday(k):
             return person  # "Sally" is no Macky Sall: a word everyone uses is itself
-        if k in TITLES or k in ("sultan", "amir"):
+        if k in TITLES or k in TITLES_AND_NAMES:
             return None  # "the Sultan of Oman" is no Zarah Sultana
         if given_name(k):
             return None  # "Adnan" is a first name, no Gautam Adani
@@ -656,7 +657,7 @@ def _read_names(path: Path, seen: dict[str, Person]) -> None:
             for name in names:
                 k = key(name)
                 if k and k not in seen:  # a "bin" name's last word is the father's
-                    son = k.split()[-2:-1] in (["bin"], ["ibn"])  # ("Sheikh Zayed")
+                    son = len(w := k.split()) > 1 and w[-2] in SON_OF  # ("Sheikh Zayed")
                     seen[k] = Person(name, k, surname(k), by_surname and not son)
     except (
         OSError,

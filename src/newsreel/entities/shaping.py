@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from newsreel.entities import ner
 from newsreel.entities.gender import given_name
 from newsreel.entities.linking import Linker, curated, surname_in_lower_case
-from newsreel.entities.listed import TITLES, NameList, everyday, people, rare
+from newsreel.entities.listed import TITLES, TITLES_AND_NAMES, NameList, everyday, people, rare
 from newsreel.entities.names import NAME_PARTICLES, clean, club, generic
 from newsreel.entities.outlet_split import OUTLETS, outlet_split
 from newsreel.entities.places import demonym, place
@@ -214,14 +214,11 @@ def title_said(tokens: Sequence[str], m: ner.Mention) -> bool:
     """Whether a one-word mention is a title that is also a name, said as a title: "the
     Amir", "Amir of Qatar", "the Sultan's yacht" (not "Amir Khan", "Sultan Al Jaber")."""
     start = m.start + (m.end - m.start == 2 and core(tokens[m.start]).casefold() == "the")
-    if m.end - start != 1 or key(tokens[start]) not in _TITLES_AND_NAMES:
+    if m.end - start != 1 or key(tokens[start]) not in TITLES_AND_NAMES:
         return False  # "(The) Sultan": the NER's span may hold the article
     before = core(tokens[start - 1]).casefold() if start else ""
     after = core(tokens[m.end]).casefold() if m.end < len(tokens) else ""
     return before == "the" or after == "of" or start > m.start
-
-
-_TITLES_AND_NAMES = frozenset({"amir", "sultan"})
 
 
 def overlap(a: ner.Mention, b: ner.Mention) -> bool:

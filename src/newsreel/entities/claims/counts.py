@@ -146,7 +146,7 @@ def _not_one(
     )
 
 
-_ONE_ONLY = frozenset("least only just exactly single than".split())  # "only one has"
+_ONE_ONLY = _ONE_LIMITS - {"and", "with", "of"}  # "only one has"
 
 # what anyone does, said of "one" as a pronoun: "one thinks", "one wonders", "one has to"
 _ONE_DOES = frozenset(
