@@ -94,6 +94,9 @@ class Filters:
     # transcripts left out: a query's sound-alike matches of another kind of name
     # ("Rafah" and a video whose only "Rafa" is Rafa Benitez; ``search.engine.hidden``)
     excluded: frozenset[int] = frozenset()
+    # only these transcripts (None: all): those that mention every entity a query's
+    # ``entity:NAME`` filters name, however the captions spelled it
+    among: frozenset[int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -547,3 +547,24 @@ def test_videos_shared_counts_the_videos_that_name_both(enriched: Path) -> None:
             got = arch.store.entities.videos_shared([ids[one]], [ids[other]], VERSION)
             assert got == (len(mine), len(mine & theirs))
         assert arch.store.entities.videos_shared([], [ids["Cairo"]], VERSION) == (0, 0)
+
+
+def test_search_and_trends_take_an_entity_filter(enriched: Path) -> None:
+    """entity:NAME keeps the videos that mention the entity, however it was spelled: the
+    seed names Shin Bet only as "shim bit"; "Israel" alone is said in two videos."""
+    code, out, _ = run("search", "Israel", "--json", archive=enriched)
+    assert code == 0 and len({json.loads(line)["video_id"] for line in out.splitlines()}) >= 2
+    for query in ('Israel entity:"Shin Bet"', 'Israel entity:"shim bit" entity:Mossad'):
+        code, out, err = run("search", query, "--json", archive=enriched)
+        assert code == 0, err
+        assert [json.loads(line)["video_id"] for line in out.splitlines()] == ["wyqHuhmsA28"]
+    code, out, err = run("search", 'Israel entity:Mossad entity:"Yolande Knell"', archive=enriched)
+    assert code == 0 and not out and "No results" in err and "every word" not in err
+    code, _, err = run("search", 'Israel entity:"Shin Bets"', archive=enriched)
+    assert code != 0 and "no entity 'Shin Bets'" in err and "Shin Bet" in err
+    code, out, err = run("trends", "Israel", "Israel entity:Mossad", "--json", archive=enriched)
+    assert code == 0, err
+    hits: dict[str, int] = {}
+    for row in json.loads(out)["rows"]:
+        hits[row["term"]] = hits.get(row["term"], 0) + row["videos"]
+    assert hits["Israel entity:Mossad"] == 1 < hits["Israel"]

@@ -88,6 +88,11 @@ def test_every_stage_and_reader_works_on_postgres(postgres_url: str, tmp_path: P
         assert arch.search("Rafah", mode="semantic")
         assert arch.search('"border crossing"')[0].video_id == "4emc0CPvQ-0"
         assert any(e.name == "Shin Bet" for e in arch.entities(SEED_ID))
+        for mode in ("lexical", "semantic", "hybrid"):  # an entity filter, in SQL and index
+            hits = arch.search('Israel entity:"Shin Bet"', mode=mode)
+            assert [h.video_id for h in hits] == [SEED_ID], mode
+        hits = arch.search("Rafah -Netanyahu", mode="semantic")  # a filter's excluded ids
+        assert hits and SEED_ID not in {h.video_id for h in hits}
         assert arch.stats().videos == 8
         facets = arch.facets("Rafah")
         assert dict(facets["channel"])["BBC News"] >= 1

@@ -62,6 +62,10 @@ def test_nocase_temp_tables_json_each_and_index_hints() -> None:
     assert translate("SELECT 1 FROM videos v INDEXED BY videos_trend", TABLES) == (
         "SELECT 1 FROM videos v"
     )
+    # an id list given as one JSON array parameter (a filter's transcripts)
+    assert translate("SELECT CAST(value AS INTEGER) FROM json_each(?)", TABLES) == (
+        "SELECT CAST(value AS INTEGER) FROM jsonb_array_elements_text(%s::jsonb)"
+    )
 
 
 def test_ddl_gets_postgres_types_and_drops_sqlite_only_statements() -> None:

@@ -70,11 +70,14 @@ def test_tree_shape() -> None:
         ("Gaza channel:DW channel:BBC", "write channel:DW OR channel:BBC"),
         ("Gaza date:2024-13", "not a date"),
         ("Gaza date:2024-05..2024-03", "ends before it starts"),
-        ("Gaza entity:Mossad", "newsreel entity NAME"),
+        ('Gaza entity:""', "names no entity"),
+        ("Gaza entity:", "entity: gives no value"),
+        ('entity:"Shin Bet"', "no words to search for; 'newsreel entity \"Shin Bet\"'"),
+        ("Gaza -entity:Mossad", "on its own"),
+        ("Gaza (entity:Mossad OR entity:Hamas)", "not in OR"),
         # review: unknown or empty filters and clashing dates were silently words
         ("Gaza source:bbc", 'unknown filter source:.*quote them: "source:bbc"'),
-        # docs review: the list offered entity:, which is refused
-        ("Gaza source:bbc", "use channel, group, lang, date, heard "),
+        ("Gaza source:bbc", "use channel, group, lang, date, entity, heard "),
         ("Gaza channel:", "channel: gives no value"),
         ("Gaza -date:", "date: gives no value"),
         ("Gaza date:2026 date:2025", "date: twice"),
@@ -84,6 +87,13 @@ def test_tree_shape() -> None:
 def test_malformed_queries_get_a_clear_message(query: str, needle: str) -> None:
     with pytest.raises(QueryError, match=needle):
         parse_query(query)
+
+
+def test_entity_filters_are_kept_apart_from_the_words() -> None:
+    parsed = parse_query('Gaza entity:"Shin Bet" entity:Mossad entity:mossad entity:Mossad')
+    assert parsed.node == Term("Gaza") and parsed.filtered
+    assert parsed.entities == ("Shin Bet", "Mossad", "mossad")  # each once, as typed
+    assert not parse_query("Gaza Rafah").filtered
 
 
 def test_words_with_a_colon_that_name_no_filter_stay_words() -> None:

@@ -94,6 +94,18 @@ def test_exclusions_hold_in_every_mode(tmp_path: Path) -> None:
             assert "vidDDDDDDDD" not in found and "vidAAAAAAAA" in found, mode
 
 
+def test_an_entity_filter_holds_in_every_mode(tmp_path: Path) -> None:
+    """``entity:NAME`` keeps only videos that mention it, by meaning too (the filter's
+    transcripts reach the passage vectors' SQL, not only the word index)."""
+    texts = {**TEXTS, "vidDDDDDDDD": "hostages freed in Gaza as talks in Cairo went on " * 5}
+    db = _archive_with(tmp_path, texts)
+    with open_archive(db) as arch:
+        arch.enrich()
+        for mode in ("lexical", "semantic", "hybrid"):
+            found = [h.video_id for h in arch.search("hostages Gaza entity:Cairo", mode=mode)]
+            assert found == ["vidDDDDDDDD"], mode
+
+
 def test_a_missing_or_stale_vector_index_is_rebuilt(tmp_path: Path) -> None:
     db = _archive_with(tmp_path, TEXTS)
     path = IndexPaths.beside(str(db)).vectors

@@ -82,3 +82,11 @@ def test_videos_left_out_take_one_parameter_however_many() -> None:
     assert len(params) == 1
     (count,) = db.execute(f"SELECT count(*) FROM videos v WHERE 1{sql}", params).fetchone()
     assert count == 10_000
+    # an entity filter keeps only the transcripts that mention it, with the exclusions
+    among = Filters(excluded=frozenset(range(10)), among=frozenset(range(5, 40_000, 2)))
+    sql, params = filter_clause(among)
+    assert len(params) == 2
+    (count,) = db.execute(f"SELECT count(*) FROM videos v WHERE 1{sql}", params).fetchone()
+    assert count == len(range(11, 40_000, 2))
+    sql, params = filter_clause(Filters(among=frozenset()))  # mentioned nowhere: no video
+    assert db.execute(f"SELECT count(*) FROM videos v WHERE 1{sql}", params).fetchone() == (0,)

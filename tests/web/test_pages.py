@@ -444,6 +444,26 @@ def test_month_facet_links_work_for_february(client: TestClient) -> None:
     )
 
 
+def test_the_entity_facet_narrows_the_search_to_videos_that_mention_it(
+    client: TestClient,
+) -> None:
+    import html
+
+    page = client.get("/search", params={"q": "Israel"}).text
+    assert page.count('href="/video/') >= 2
+    links = re.findall(
+        r'href="(/search\?[^"]+)" title="only videos that mention Benjamin Netanyahu"', page
+    )
+    assert len(links) == 1 and "Benjamin+Netanyahu" in links[0]
+    narrowed = client.get(html.unescape(links[0])).text
+    assert re.findall(r'href="/video/([^"#]+)"', narrowed) == [SEED_ID]
+    assert '<span class="on">Benjamin Netanyahu</span>' in narrowed  # chosen: not offered again
+    hits = client.get("/api/v1/search", params={"q": 'Israel entity:"Shin Bet"'}).json()
+    assert [h["video_id"] for h in hits["hits"]] == [SEED_ID] and hits["total"] == 1
+    bad = client.get("/api/v1/search", params={"q": "Israel entity:Nobody"})
+    assert bad.status_code == 400 and "no entity 'Nobody'" in bad.text
+
+
 def test_unknown_outlet_facet_filters_to_videos_without_an_outlet(client: TestClient) -> None:
     """Regression: the "(unknown)" outlet facet returned 0 results."""
     body = client.get("/api/v1/search", params={"q": "the"}).json()

@@ -31,7 +31,7 @@ from newsreel.budget import check_time
 from newsreel.errors import ConfigError, no_story
 from newsreel.models import UNKNOWN_OUTLET, Filters
 from newsreel.search.bm25 import invert
-from newsreel.search.engine import hidden, prepared, variants_for, widest
+from newsreel.search.engine import hidden, mentioning, prepared, variants_for, widest
 from newsreel.search.forms import word_forms
 from newsreel.search.fulltext import FullText
 from newsreel.search.indexes import Indexes
@@ -371,14 +371,17 @@ class Trends:
             found = self.store.entities.entity_hits(self.store.entities.find_entity(name)[0])
             return _arrays(found)
         parsed = _term_query(term)
+        among = mentioning(self.store, parsed.entities)  # "ceasefire entity:Hamas"
         node = self.indexes.with_split_forms(parsed.node)  # "sportswashing" said split too
         if not heard:
-            return _arrays(self._node_hits(node, term))
-        node = prepared(node, False)  # what search matches: other forms of the words,
-        variants = self._variants(node, parsed.dropped)  # and heard variants, less the
-        gone = hidden(self.indexes, node, variants, Filters()).excluded  # other names
-        hits = self._node_hits(widest(node, variants), term)
-        return _arrays({t: n for t, n in hits.items() if t not in gone} if gone else hits)
+            hits = self._node_hits(node, term)
+        else:
+            node = prepared(node, False)  # what search matches: other forms of the words,
+            variants = self._variants(node, parsed.dropped)  # and heard variants, less
+            gone = hidden(self.indexes, node, variants, Filters()).excluded  # other names
+            hits = self._node_hits(widest(node, variants), term)
+            hits = {t: n for t, n in hits.items() if t not in gone} if gone else hits
+        return _arrays({t: n for t, n in hits.items() if t in among} if among is not None else hits)
 
     def _node_hits(self, node: Node, term: str) -> dict[int, int]:
         """Hits per transcript of a query, in the transcripts' own words (``_in_text``)."""
@@ -570,6 +573,8 @@ def _mask(meta: _Meta, filters: Filters, *, dated: bool = True) -> np.ndarray[An
         keep &= meta.day >= (np.datetime64(filters.since, "D") - _EPOCH).astype(np.int64)
     if filters.until:
         keep &= meta.day <= (np.datetime64(filters.until, "D") - _EPOCH).astype(np.int64)
+    if filters.among is not None:  # transcripts that mention an entity
+        keep &= np.isin(meta.tids, np.fromiter(filters.among, np.int64, len(filters.among)))
     return keep
 
 

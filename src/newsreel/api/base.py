@@ -20,6 +20,7 @@ from newsreel.search.engine import (
     MODES,
     hidden,
     hybrid,
+    mentioning,
     prepared,
     semantic,
     variants_for,
@@ -221,6 +222,8 @@ class ArchiveBase:
             channel = None  # one outlet by name and by code ("DW News", "dw"): no clash
         chosen = _combine(channel, lang, since, until, parsed)
         chosen = replace(chosen, channels=self._outlets_named(chosen.channels))
+        if parsed is not None and parsed.entities:
+            chosen = replace(chosen, among=mentioning(self.store, parsed.entities))
         if chosen.language:
             self._language_known(chosen.language)
         if not any(is_group(c) for c in chosen.channels):

@@ -28,6 +28,7 @@ from newsreel.cli.passages import check_passage_options, print_passages
 from newsreel.models import SearchHit
 from newsreel.search.engine import MODES, SORTS
 from newsreel.search.fulltext import NO_DATE
+from newsreel.search.query import parse_query
 from newsreel.search.snippets import snippet_html, snippet_terminal
 
 
@@ -93,7 +94,9 @@ def search(
     QUERY takes words (all must match), "exact phrases", OR between alternatives,
     -word to exclude, word* for a prefix, ( ) to group, a NEAR/5 b, and the filters
     channel:DW, lang:en, date:2024-03..2024-04 (outlets also as channel:DW OR
-    channel:"BBC News", and group:NAME for an outlet group: newsreel group add).
+    channel:"BBC News", and group:NAME for an outlet group: newsreel group add), and
+    entity:NAME for videos that mention an entity however the captions spelled it
+    (entity:"Keir Starmer" finds a video that only says "Kier Starma").
     Words also find the ways captions misheard them ('Shin Bet' finds "shim bit"),
     weighed below the words as typed (a video saying a misheard form often may still
     rank first); --exact turns that off.
@@ -141,7 +144,8 @@ def search(
                     f"the query matches {counted(found, 'video')}, all before --offset {offset}"
                 )
         undated = _undated(arch, query, exact, filters) if mode == "lexical" and not offset else 0
-        unfiltered = not any(filters.values())
+        parsed = parse_query(query)
+        unfiltered = not any(filters.values()) and not parsed.filtered
         words = len(query.split()) > 1
         if (
             not hits

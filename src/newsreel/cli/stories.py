@@ -374,7 +374,8 @@ def trends(
     """Counts of terms, "phrases", entity:NAME or story:ID (up to 5) per outlet per period,
     normalised (per 10,000 words by default) or raw, as a table and a chart (trends.png)
     on a time axis. Counted as search finds them: with the ways captions misheard the
-    words (listed; drop one with 'Rafah -heard:raf'), or --exact.
+    words (listed; drop one with 'Rafah -heard:raf'), or --exact. A term's words may be
+    counted only in videos that mention an entity: 'ceasefire entity:Hamas'.
     Comma-separated terms work too: trends "Gaza, West Bank"."""
     help_asked(*terms)
     chosen = [t for term in terms for t in split_terms(term)]

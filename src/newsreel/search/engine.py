@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsreel.budget import check_time
+from newsreel.errors import NotFoundError, QueryError
 from newsreel.models import Filters, HitRow, LazyTimes, SearchHit
 from newsreel.rows import PassageRow
 from newsreel.search import crowding, rerank
@@ -49,6 +50,22 @@ PARTIAL = "partial"  # hybrid: some of the query's words, not all (or not the ph
 POOL = 50
 SOUND_ALIKE_WEIGHT = 0.8
 SIDE_BY_SIDE_WEIGHT = 1.5
+
+
+def mentioning(store: Store, names: Sequence[str]) -> frozenset[int] | None:
+    """The transcripts that mention every entity named (``entity:NAME``: a name, a
+    spelling or an id, as ``newsreel entity`` takes them), however the captions spelled
+    it; None where none is named. An entity the archive does not know is a
+    ``QueryError`` naming it (a typo would find nothing)."""
+    found: frozenset[int] | None = None
+    for name in names:
+        try:
+            entity = store.entities.find_entity(name)[0]
+        except NotFoundError as error:
+            raise QueryError(str(error)) from None
+        hits = frozenset(store.entities.entity_hits(entity))
+        found = hits if found is None else found & hits
+    return found
 
 
 def variants_for(

@@ -307,6 +307,8 @@ class FullText:
         """A tantivy query restricted by the filters (and to ``among``'s transcripts)."""
         parts = [(tantivy.Occur.Must, query)]
         parts += [(tantivy.Occur.Must, q) for q in _filter_queries(self.schema, filters)]
+        if filters.among is not None:  # an entity filter's transcripts
+            among = sorted(filters.among if among is None else filters.among.intersection(among))
         if among is not None:
             parts.append(
                 (tantivy.Occur.Must, tantivy.Query.term_set_query(self.schema, "tid", list(among)))

@@ -101,6 +101,14 @@ class ParsedQuery:
     since: date | None = None
     until: date | None = None
     dropped: tuple[str, ...] = ()  # heard variants the user ruled out (-heard:WORD)
+    # entities every match must mention (entity:NAME, entity:"Keir Starmer"; by name,
+    # a spelling or an id as ``newsreel entity`` takes them)
+    entities: tuple[str, ...] = ()
+
+    @property
+    def filtered(self) -> bool:
+        """Whether the query names a filter (outlet, language, date or entity)."""
+        return bool(self.channels or self.language or self.since or self.until or self.entities)
 
 
 def _lex(query: str) -> list[tuple[str, str, bool]]:
@@ -186,7 +194,7 @@ def _field(fname: str | None, fvalue: str | None, word: str | None) -> tuple[str
         field = (plain[1], plain[2])
     if field and field[0] not in FIELDS:
         raise QueryError(
-            f"unknown filter {field[0]}:; use {', '.join(f for f in FIELDS if f != 'entity')} "
+            f"unknown filter {field[0]}:; use {', '.join(FIELDS)} "
             "(to look for the words, "
             f'quote them: "{field[0]}:{field[1]}")'
         )
@@ -308,6 +316,8 @@ def _clause(text: str) -> Clause:
         )
     if name == "group":
         return "channel", (GROUP_PREFIX + value,)
+    if name == "entity" and not value:
+        raise QueryError(f'{text} names no entity; write entity:Hamas or entity:"Keir Starmer"')
     return name, (value,)
 
 
@@ -363,17 +373,18 @@ def parse_query(query: str) -> ParsedQuery:
     if parser.peek() == "close":
         raise QueryError("a ')' has no matching '('")
     if node is None:
-        raise QueryError("the query has no words to search for")
+        named = [v for name, (v, *_) in clauses if name == "entity"]
+        raise QueryError(
+            "the query has no words to search for"
+            + (f"; 'newsreel entity \"{named[0]}\"' lists its videos" if named else "")
+        )
     parsed = ParsedQuery(node, dropped=tuple(dict.fromkeys(parser.dropped)))
     outlets = [clause for clause in clauses if clause[0] == "channel"]
     _refuse_clashes(clauses)
     for name, (value, *_) in clauses:
         if name == "entity":
-            raise QueryError(
-                "entity: is not a search filter yet; 'newsreel entity NAME' lists the videos "
-                "that mention an entity however it was spelled"
-            )
-        if name == "date":
+            parsed = replace(parsed, entities=tuple(dict.fromkeys((*parsed.entities, value))))
+        elif name == "date":
             since, until = parse_date_range(value)
             parsed = replace(parsed, since=since, until=until)
         elif name == "channel":

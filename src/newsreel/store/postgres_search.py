@@ -83,6 +83,9 @@ def _filters(filters: Filters, among: Sequence[int] | None) -> tuple[str, list[A
     if among is not None:
         where += " AND tid = ANY(?)"
         params.append(list(among))
+    if filters.among is not None:  # an entity filter's transcripts
+        where += " AND tid = ANY(?)"
+        params.append(sorted(filters.among))
     if filters.excluded:
         where += " AND NOT (tid = ANY(?))"
         params.append(sorted(filters.excluded))

@@ -70,6 +70,7 @@ def _translate(
     out = _NOCASE_EQ.sub(r"lower(\1) = lower(?)", out)
     out = out.replace(" COLLATE NOCASE", "")
     out = _JSON_EACH.sub(r"jsonb_each_text(\1::jsonb)", out)
+    out = out.replace("json_each(?)", "jsonb_array_elements_text(?::jsonb)")  # an id list
     out = _PLACEHOLDER.sub("%s", out)
     return out + suffix
 

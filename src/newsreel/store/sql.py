@@ -7,6 +7,9 @@ from typing import Any
 
 from newsreel.models import UNKNOWN_OUTLET, Filters
 
+# transcript ids given as one JSON array parameter (PostgreSQL: ``postgres_sql``)
+_IDS = "(SELECT CAST(value AS INTEGER) FROM json_each(?))"
+
 
 def filter_clause(filters: Filters, alias: str = "v") -> tuple[str, list[Any]]:
     """Return ' AND ...' conditions on the videos table and their parameters."""
@@ -28,8 +31,11 @@ def filter_clause(filters: Filters, alias: str = "v") -> tuple[str, list[Any]]:
         parts.append(f"{alias}.publish_date <= ?")
         params.append(filters.until.isoformat())
     if filters.excluded:  # one parameter however many: SQLite caps a statement's
-        parts.append(f"{alias}.current_transcript_id NOT IN (SELECT value FROM json_each(?))")
+        parts.append(f"{alias}.current_transcript_id NOT IN {_IDS}")
         params.append(json.dumps(sorted(filters.excluded)))
+    if filters.among is not None:
+        parts.append(f"{alias}.current_transcript_id IN {_IDS}")
+        params.append(json.dumps(sorted(filters.among)))
     return "".join(" AND " + p for p in parts), params
 
 
