@@ -732,3 +732,51 @@ def test_what_the_saying_did_is_the_reporter_s_words() -> None:
     ):
         forms = text.split()
         assert [q.text for q in extract(forms, sentence_starts(forms))[1]] == [said]
+
+
+def test_a_he_goes_on_as_the_last_he_it_stood_for() -> None:
+    """A "he said" too far from any name is the person the same "he" stood for in the
+    last quote, within two sentences, where nobody else is named or described between."""
+    text = (
+        "President Zelensky spoke . He said they are focusing on the practicalities now . "
+        "So the lines might be drawn somewhere . So a more serious approach he argues but "
+        "again he is saying that Russia is insisting on taking land for free ."
+    )
+    assert speakers(text, {"Zelensky": (1, 2)}) == ["Zelensky", "Zelensky"]
+    # a role with no name between: the "he" may be that person
+    described = text.replace("So the lines", "The president of China was away and the lines")
+    assert speakers(described, {"Zelensky": (1, 2)}) == ["Zelensky"]
+    # "she" goes on for no "he"
+    other = text.replace("again he is", "again she is")
+    assert speakers(other, {"Zelensky": (1, 2)}) == ["Zelensky"]
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "speaker"),
+    [
+        # "but" joins a verb of saying to another of the subject's, auxiliaries between
+        (
+            "Amnesty International declined to comment , but has previously said the land "
+            "is rented out to a farmer .",
+            {"Amnesty International": (0, 2, "ORG")},
+            "Amnesty International",
+        ),
+        # an adverb before "he" is no part of the speaker
+        (
+            "Keir Starmer spoke today . But again he said that the party would not change .",
+            {"Keir Starmer": (0, 2, "PER")},
+            "Keir Starmer",
+        ),
+        # "with X saying": X says, not the head of a phrase before "with"
+        (
+            "Denmark have taken a disapproving stance with coach Kasper Hjulmand saying that "
+            "any player who declines to play would have his support .",
+            {"Kasper Hjulmand": (8, 10, "PER")},
+            "coach Kasper Hjulmand",
+        ),
+    ],
+)
+def test_a_speaker_past_but_again_and_with(
+    text: str, named: dict[str, tuple[int, int, str]], speaker: str
+) -> None:
+    assert _quotes_with(text, named) == [speaker]

@@ -42,8 +42,13 @@ from newsreel.entities.claims.numbers import (
     with_pence,
 )
 from newsreel.entities.claims.phrases import topic
-from newsreel.entities.claims.pronouns import CHAIN_SENTENCES, pronoun_resolved
-from newsreel.entities.claims.quotes import Quote, quotes_in
+from newsreel.entities.claims.pronouns import (
+    CHAIN_BACK,
+    CHAIN_SENTENCES,
+    chained,
+    pronoun_resolved,
+)
+from newsreel.entities.claims.quotes import Quote, pronoun_speaker, quotes_in
 from newsreel.entities.claims.source_names import (
     as_cited,
     named_source,
@@ -136,17 +141,36 @@ def extract(
         about = topic(forms, words, s, e, plural=True) or (
             about if words[s:e][:1] in (["it"], ["they"]) else None
         )
-    quotes = [
-        said
-        for n, (s, e) in enumerate(spans)
-        for q in quotes_in(forms, words, s, e)
-        if (
-            said := pronoun_resolved(
+    quotes = _quotes(forms, words, spans, persons, groups)
+    return _said_by(_unrepeated(claims, words), quotes, spans, words), quotes
+
+
+def _quotes(
+    forms: Sequence[str],
+    words: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    persons: Mapping[int, str],
+    groups: Mapping[int, str],
+) -> list[Quote]:
+    """The quotes of a text, a "he" or "she" credited to whom it stands for: the person
+    named before (``pronoun_resolved``), else the one the same pronoun's last quote,
+    within ``CHAIN_BACK`` sentences, was credited to (``chained``)."""
+    out: list[Quote] = []
+    last: dict[str, tuple[int, Quote]] = {}  # pronoun -> (sentence, its last quote placed)
+    for n, (s, e) in enumerate(spans):
+        for q in quotes_in(forms, words, s, e):
+            pronoun = pronoun_speaker(q.speaker)
+            said = pronoun_resolved(
                 q, forms, spans[max(0, n - CHAIN_SENTENCES) : n + 1], persons, groups
             )
-        )
-    ]
-    return _said_by(_unrepeated(claims, words), quotes, spans, words), quotes
+            if said is None and pronoun in last and n - last[pronoun][0] <= CHAIN_BACK:
+                said = chained(q, last[pronoun][1], forms, persons)
+            if said is None:
+                continue
+            out.append(said)
+            if pronoun is not None:
+                last[pronoun] = (n, said)
+    return out
 
 
 def _same_source(one: str, other: str | None) -> bool:

@@ -62,6 +62,39 @@ def pronoun_resolved(
     return replace(quote, speaker=name, speaker_start=start, speaker_end=end)
 
 
+CHAIN_BACK = 2  # sentences from a resolved "he said" to the next that may go on with it
+
+
+def chained(
+    quote: Quote,
+    before: Quote | None,
+    forms: Sequence[str],
+    persons: Mapping[int, str],
+) -> Quote | None:
+    """A "he" or "she" quote that ``pronoun_resolved`` could not place, credited to the
+    speaker of ``before``: the last quote, whose own "he" or "she" (the same one) was
+    resolved, no person named and no unnamed role (``roles``) between the two ("He said
+    they are focusing on the practicalities. So a more serious approach he argues but
+    again he is saying that ..." : both President Zelensky's); None otherwise, and for a
+    question."""
+    pronoun = pronoun_speaker(quote.speaker)
+    if before is None or pronoun is None or pronoun not in HE_OR_SHE:
+        return None
+    if any(
+        i in persons or _unnamed_role(forms, i, persons) or _kin_of(forms, i, persons)
+        for i in range(before.speaker_end, quote.speaker_start)
+    ):
+        return None
+    if forms[quote.end - 1].endswith("?") or forms[quote.speaker_start - 1 :][:1] == ["?"]:
+        return None
+    return replace(
+        quote,
+        speaker=before.speaker,
+        speaker_start=before.speaker_start,
+        speaker_end=before.speaker_end,
+    )
+
+
 def _nearest_named(
     quote: Quote,
     forms: Sequence[str],

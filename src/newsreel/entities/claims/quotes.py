@@ -183,17 +183,25 @@ def _speaker_of(
     ):
         return named  # "Nigel Farage, the Reform UK leader, saying that ..."
     speaker = _speaker_before(words, forms, s, j - progressive)
+    if speaker is not None and all(w in _AUXILIARIES for w in words[speaker[1] : j]):
+        speaker = None  # "but has previously said": the subject is further back
     if speaker is not None and progressive and _recalled(words, s, speaker[1], j):
         return None  # "what Chuck Schumer was saying there", "as Alex was saying earlier"
     if speaker is not None and _thing_said(words, s, speaker[1]):
         return None  # "something that Infantino said in his closing speech was ..."
-    if speaker is not None:
+    if speaker is not None and (after := _with_saying(words, speaker[1], j)) is not None:
+        speaker = " ".join(forms[after:j]).rstrip(","), after
+    elif speaker is not None:
         speaker = _whole_speaker(words, forms, s, speaker)
-    elif opening and words[j - 1] == "and":
-        speaker = _opening_name(words, forms, s, j)  # "John Lee hailed it and said"
+    elif opening and (joined := _joined_verb(words, s, j)) is not None:
+        speaker = _opening_name(words, forms, s, joined)  # "John Lee hailed it and said",
+        # "Amnesty declined to comment, but has previously said"
     if speaker is None or speaker[0].lower().startswith(("there", "according")):
         return None
-    clause = max((k + 1 for k in range(s, speaker[1]) if forms[k].endswith(",")), default=s)
+    clause = max(  # "a more serious approach he argues but again he is saying that"
+        (k + 1 for k in range(s, speaker[1]) if forms[k].endswith(",") or words[k] == "but"),
+        default=s,
+    )
     if any(words[k] in _QUOTE_SAY for k in range(clause, speaker[1])) and not _and_then(
         forms, words, speaker[1]
     ):
@@ -278,13 +286,34 @@ _TITLE_DOTS = frozenset(
 )
 
 
+def _with_saying(words: Sequence[str], first: int, j: int) -> int | None:
+    """Where the speaker of an absolute "with ... saying" starts, past the "with" at or
+    after token ``first`` ("a stance, with national team coach Kasper Hjulmand saying
+    that": the coach says, not the stance); None for any other saying."""
+    if words[j] != "saying":
+        return None
+    withs = [k for k in range(max(0, first - 1), j - 1) if words[k] == "with"]
+    return withs[-1] + 1 if withs else None
+
+
+def _joined_verb(words: Sequence[str], s: int, j: int) -> int | None:
+    """The "and" or "but" that joins the verb of saying at ``j`` to another verb of its
+    subject, only auxiliaries and adverbs between ("and said", "but has previously
+    said"); None where there is none."""
+    k = j - 1
+    while k > s and (words[k] in _AUXILIARIES or words[k] in _ALSO_SAID or words[k].endswith("ly")):
+        k -= 1
+    return k if k > s and words[k] in ("and", "but") else None
+
+
 def _opening_name(
     words: Sequence[str], forms: Sequence[str], s: int, j: int
 ) -> tuple[str, int] | None:
     """The name that opens a sentence and is the subject of a verb of saying joined by
-    "and" to another of its verbs: "John Lee hailed its passing and said", "Lord
-    Mandelson has described his friendship as a mistake and says"; None where another
-    clause comes between (a comma) or the sentence opens with no name."""
+    "and" or "but" (token ``j``) to another of its verbs: "John Lee hailed its passing
+    and said", "Lord Mandelson has described his friendship as a mistake and says",
+    "Amnesty declined to comment, but has said"; None where another clause comes between
+    (a comma, but for one right before the "and" or "but") or no name opens it."""
     k = s
     while k < j and forms[k][:1].isupper() and forms[k][-1:].isalpha() and k - s < 4:
         k += 1
@@ -292,8 +321,8 @@ def _opening_name(
         return None
     if words[s] in STOPWORDS or words[s] in _PRONOUNS or words[s].endswith("ly"):
         return None  # "And what he did", "So ...", "Suddenly"
-    if any(forms[m].endswith((",", ";", ":")) for m in range(k, j)):
-        return None
+    if any(forms[m].endswith((",", ";", ":")) for m in range(k, j - 1)):
+        return None  # a comma right before the "and" or "but" (``j``) ends no clause
     return " ".join(forms[s:k]), s
 
 

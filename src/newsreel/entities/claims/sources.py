@@ -296,6 +296,13 @@ def _told(words: Sequence[str], j: int) -> bool:
     return passive or (words[j] == "added" and _number_at(words, j + 1) is not None)
 
 
+# adverbs that may stand before a pronoun that says: "again he said", "today she said"
+_BEFORE_HE = _TIME_ADVERBS | frozenset(
+    "again however indeed instead once actually certainly clearly basically essentially "
+    "apparently obviously really".split()
+)
+
+
 def _speaker_before(
     words: Sequence[str], forms: Sequence[str], start: int, verb: int
 ) -> tuple[str, int] | None:
@@ -308,6 +315,9 @@ def _speaker_before(
         # "The head of the Council, Charles Michel, has said"
     if (aside := _description(words, forms, start, verb)) is not None:
         return _speaker_before(words, forms, start, aside)  # "Amnesty, the rights group,"
+    if verb - 2 >= start and words[verb - 1] in _PRONOUNS and words[verb - 2] in _BEFORE_HE:
+        return forms[verb - 1], verb - 1  # "but again he said": "he", not "again he"
+        # (nobody); not "what he said", "the way he said", "something he promised"
     first = verb
     short = verb - 5  # past this, only a long name goes on (or a placed body's words)
     for k in range(verb - 1, max(start - 1, verb - 9), -1):
