@@ -22,6 +22,7 @@ from newsreel.entities.linking import Linker, curated, first_name_typed_otherwis
 from newsreel.entities.listed import people, untitled
 from newsreel.entities.names import best_name, clean, headed, majority, vocabulary
 from newsreel.entities.places import minor_town, place
+from newsreel.entities.roles import office_holder, office_of
 from newsreel.entities.shaping import (
     asides,
     cut_at_people,
@@ -48,7 +49,7 @@ from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 from newsreel.text import fold, unreadable
 
-VERSION = "entities-70+en_core_web_sm-3.8.0"
+VERSION = "entities-71+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
@@ -496,6 +497,11 @@ def enrich_tokens(
         tokens, sentence_starts(tokens), places, names=speaker_of, people=persons
     )
     quote_rows: list[QuoteInput] = []
+    people_said = [
+        (m.start, m.end, name)
+        for m, (name, kind) in zip(mentions, linked, strict=True)
+        if kind == "PER"
+    ]
     for q in quotes:
         linked = [speaker_of[i] for i in range(q.speaker_start, q.speaker_end) if i in speaker_of]
         # a named person or a known source (an entity is a name wherever it stands), else
@@ -525,6 +531,10 @@ def enrich_tokens(
             # not the people's adjective ("Israeli") their entity is named by
         if entity is None and not claim_rules.speaks(speaker):
             continue  # "visit to Saudi Arabia", "the southern city of Skaine" say nothing
+        if entity is None and (office := office_of(speaker)) is not None:
+            holder = office_holder(*office, tokens, people_said)  # "the prime minister":
+            if holder is not None:  # the one "Prime Minister Keir Starmer" of the video
+                entity, speaker = (holder, "PER"), holder
         shown = speaker if entity is not None else claim_rules.as_cited(speaker)
         quote_rows.append((q.start, q.end, shown, entity, q.text, q.kind))
     return Enriched(
