@@ -568,3 +568,9 @@ def test_search_and_trends_take_an_entity_filter(enriched: Path) -> None:
     for row in json.loads(out)["rows"]:
         hits[row["term"]] = hits.get(row["term"], 0) + row["videos"]
     assert hits["Israel entity:Mossad"] == 1 < hits["Israel"]
+    # review (stop 71): the filter first, then the words, counts the same
+    code, out, err = run("trends", "entity:Mossad Israel", "--json", archive=enriched)
+    assert code == 0, err
+    assert sum(r["videos"] for r in json.loads(out)["rows"]) == 1
+    code, _, err = run("trends", "entity:Mossad entity:Hamas", archive=enriched)
+    assert code != 0 and "a term counts one entity's mentions" in err

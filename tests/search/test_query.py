@@ -71,6 +71,9 @@ def test_tree_shape() -> None:
         ("Gaza date:2024-13", "not a date"),
         ("Gaza date:2024-05..2024-03", "ends before it starts"),
         ('Gaza entity:""', "names no entity"),
+        # review (stop 71): an unclosed quote after a filter said "gives no value"
+        ('Gaza entity:"Keir Starmer', "the quote opened at character 13 is never closed"),
+        ("Gaza entity: Hamas", "entity: gives no value; e.g. .*entity:Hamas"),
         ("Gaza entity:", "entity: gives no value"),
         ('entity:"Shin Bet"', "no words to search for; 'newsreel entity \"Shin Bet\"'"),
         ("Gaza -entity:Mossad", "on its own"),
@@ -87,6 +90,12 @@ def test_tree_shape() -> None:
 def test_malformed_queries_get_a_clear_message(query: str, needle: str) -> None:
     with pytest.raises(QueryError, match=needle):
         parse_query(query)
+
+
+def test_typographic_apostrophes_are_plain_ones() -> None:
+    """Review (stop 71): a name pasted with a typographic apostrophe matched nothing."""
+    parsed = parse_query('Gaza entity:"Gary O\u2019Donoghue"')
+    assert parsed.entities == ("Gary O'Donoghue",)
 
 
 def test_entity_filters_are_kept_apart_from_the_words() -> None:

@@ -458,7 +458,11 @@ def test_the_entity_facet_narrows_the_search_to_videos_that_mention_it(
     narrowed = client.get(html.unescape(links[0])).text
     assert re.findall(r'href="/video/([^"#]+)"', narrowed) == [SEED_ID]
     assert '<span class="on">Benjamin Netanyahu</span>' in narrowed  # chosen: not offered again
+    # review (stop 71): chosen by any form the filter takes, not only entity:"Name"
+    chosen = client.get("/search", params={"q": "Israel entity:netanyahu"}).text
+    assert '<span class="on">Benjamin Netanyahu</span>' in chosen
     hits = client.get("/api/v1/search", params={"q": 'Israel entity:"Shin Bet"'}).json()
+    assert len(hits["entity_filter"]) == 1 and hits["entity_notes"] == []
     assert [h["video_id"] for h in hits["hits"]] == [SEED_ID] and hits["total"] == 1
     bad = client.get("/api/v1/search", params={"q": "Israel entity:Nobody"})
     assert bad.status_code == 400 and "no entity 'Nobody'" in bad.text

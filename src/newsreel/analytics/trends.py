@@ -28,7 +28,7 @@ import numpy as np
 
 from newsreel.analytics.counting import Pattern, folded, leaves, matcher, occurrences
 from newsreel.budget import check_time
-from newsreel.errors import ConfigError, no_story
+from newsreel.errors import ConfigError, NotFoundError, QueryError, no_story
 from newsreel.models import UNKNOWN_OUTLET, Filters
 from newsreel.search.bm25 import invert
 from newsreel.search.engine import hidden, mentioning, prepared, variants_for, widest
@@ -303,7 +303,7 @@ class Trends:
         out: dict[str, dict[str, list[str]]] = {}
         for term in terms:
             term = term.strip()
-            if not term or term.lower().startswith(("entity:", "story:")):
+            if not term or term.lower().startswith("story:") or self._entity_term(term) is not None:
                 continue
             parsed = _term_query(term)
             heard = self._variants(parsed.node, parsed.dropped)
@@ -352,6 +352,28 @@ class Trends:
             self._generation = generation
         return self._meta
 
+    def _entity_term(self, term: str) -> int | None:
+        """The entity whose mentions a term counts ("entity:Keir Starmer", the rest of the
+        term its name), None for any other term; one that opens with the filter and goes
+        on with words counts the words ("entity:Hamas ceasefire", where no entity is named
+        "Hamas ceasefire")."""
+        if not term.lower().startswith("entity:"):
+            return None
+        name = term.split(":", 1)[1].strip().strip('"')
+        if not name:
+            raise ConfigError(f"{term!r} names no entity; write entity:NAME")
+        try:
+            return self.store.entities.find_entity(name)[0]
+        except NotFoundError:
+            if _words_filtered(term):
+                return None
+            if "entity:" in name.lower():
+                raise ConfigError(
+                    f"{term!r}: a term counts one entity's mentions, or words in the videos "
+                    "that mention entities: 'talks entity:Hamas entity:Israel'"
+                ) from None
+            raise
+
     def _term_hits(
         self, term: str, heard: bool
     ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
@@ -364,12 +386,9 @@ class Trends:
                 moved = self.store.stories.moved_story(int(number))
                 raise no_story(int(number), moved, self.store.path)
             return _arrays(dict.fromkeys(tids, 1))
-        if term.lower().startswith("entity:"):
-            name = term.split(":", 1)[1].strip().strip('"')
-            if not name:
-                raise ConfigError(f"{term!r} names no entity; write entity:NAME")
-            found = self.store.entities.entity_hits(self.store.entities.find_entity(name)[0])
-            return _arrays(found)
+        entity = self._entity_term(term)
+        if entity is not None:
+            return _arrays(self.store.entities.entity_hits(entity))
         parsed = _term_query(term)
         among = mentioning(self.store, parsed.entities)  # "ceasefire entity:Hamas"
         node = self.indexes.with_split_forms(parsed.node)  # "sportswashing" said split too
@@ -539,6 +558,14 @@ def _arrays(hits: dict[int, int]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any,
         np.fromiter(hits.keys(), dtype=np.int64, count=len(hits)),
         np.fromiter(hits.values(), dtype=np.float64, count=len(hits)),
     )
+
+
+def _words_filtered(term: str) -> bool:
+    """Whether a term is words with an ``entity:`` filter ('entity:Hamas ceasefire')."""
+    try:
+        return bool(parse_query(term).entities)
+    except QueryError:
+        return False  # 'entity:Hamas entity:Israel': no words to count
 
 
 def _term_query(term: str) -> ParsedQuery:

@@ -33,6 +33,8 @@ from newsreel.rows import (
 from newsreel.search.engine import (
     MODES,
     SORTS,
+    entity_notes,
+    filtered_entity,
     hybrid,
     lexical,
     passage_rows,
@@ -122,6 +124,14 @@ class ReadingMethods(ArchiveBase):
             dropped=parsed.dropped,
         )
 
+    def entity_filters(self, query: str) -> tuple[list[int], list[str]]:
+        """The ids of the entities a query's ``entity:`` filters name, and what a user
+        should know of them (a spelling that is other entities' too: ``entity_notes``);
+        a ``QueryError`` for a malformed query or an unknown entity."""
+        names = parse_query(query).entities
+        ids = [filtered_entity(self.store, name)[0] for name in names]
+        return list(dict.fromkeys(ids)), entity_notes(self.store, names)
+
     def did_you_mean(self, query: str) -> str | None:
         """The query with each word no video holds replaced by the word it most likely
         meant, the most frequent within two letters ("Epstien" -> "Epstein"); None where
@@ -142,7 +152,8 @@ class ReadingMethods(ArchiveBase):
             meant = {w: m for w, m in meant.items() if w not in named and m not in parsed.dropped}
         if not meant:
             return None
-        name = self._entity_meant(parsed.node, meant)
+        # an entity's name for the whole query, where it names no filter to keep
+        name = None if parsed.filtered else self._entity_meant(parsed.node, meant)
         if name is not None:  # "Shin Bett": the entity "Shin Bet", not "Shine Beat"
             node, chosen = self._widest(
                 name, False, channel=None, lang=None, since=None, until=None

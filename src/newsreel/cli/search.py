@@ -145,6 +145,8 @@ def search(
                 )
         undated = _undated(arch, query, exact, filters) if mode == "lexical" and not offset else 0
         parsed = parse_query(query)
+        for note in arch.entity_filters(query)[1]:
+            click.echo(f"Note: {note}.", err=True)
         unfiltered = not any(filters.values()) and not parsed.filtered
         words = len(query.split()) > 1
         if (

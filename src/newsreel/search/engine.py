@@ -7,6 +7,7 @@ passage of every matching video.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -59,13 +60,48 @@ def mentioning(store: Store, names: Sequence[str]) -> frozenset[int] | None:
     ``QueryError`` naming it (a typo would find nothing)."""
     found: frozenset[int] | None = None
     for name in names:
-        try:
-            entity = store.entities.find_entity(name)[0]
-        except NotFoundError as error:
-            raise QueryError(str(error)) from None
-        hits = frozenset(store.entities.entity_hits(entity))
+        hits = frozenset(store.entities.entity_hits(filtered_entity(store, name)[0]))
         found = hits if found is None else found & hits
     return found
+
+
+def filtered_entity(store: Store, name: str) -> tuple[int, str, str]:
+    """(id, name, type) of the entity an ``entity:NAME`` filter names: as ``newsreel
+    entity`` finds it, or without a possessive ("Hamas's"); else a ``QueryError`` with
+    the names it may mean, and for a one-word name the hint that a name of several words
+    is quoted ("entity:Keir Starmer" filters by "Keir" alone)."""
+    try:
+        return store.entities.find_entity(name)
+    except NotFoundError as error:
+        bare = _POSSESSIVE_END.sub("", name)
+        if bare != name:
+            try:
+                return store.entities.find_entity(bare)
+            except NotFoundError:
+                pass
+        quoted = f' (a name of several words is quoted: entity:"{name} ...")' * (" " not in name)
+        raise QueryError(f"{error}{quoted}") from None
+
+
+def entity_notes(store: Store, names: Sequence[str]) -> list[str]:
+    """What a user should know of a query's ``entity:`` filters: a spelling that is also
+    other entities' ("entity:Clinton" is Hillary Clinton; Bill Clinton is heard so too)."""
+    notes: list[str] = []
+    for name in dict.fromkeys(names):
+        entity, canonical, _ = filtered_entity(store, name)
+        if name.isdigit() or name.casefold() == canonical.casefold():
+            continue  # named as the archive names it, or by id: no doubt
+        others = [row for row in store.entities.heard_as(name) if row[0] != entity]
+        if others:
+            also = ", ".join(f"{other} ({n})" for _, other, _, n in others[:3])
+            notes.append(
+                f"entity:{name} is {canonical}; {name!r} is also heard as {also}: "
+                f'name one in full, e.g. entity:"{others[0][1]}"'
+            )
+    return notes
+
+
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 
 
 def variants_for(

@@ -143,6 +143,10 @@ _NOT_BEFORE_AND = frozenset({"open", "or", "near", "and"})
 def _token(match: re.Match[str]) -> tuple[str, str, bool]:
     """The (kind, text, negated) token of one match of ``_TOKEN``."""
     neg_f, fname, fvalue, neg_p, phrase, closed, opening, closing, neg_w, word = match.groups()
+    if word and word.endswith(":") and match.string[match.end() : match.end() + 1] == '"':
+        raise QueryError(  # 'entity:"Keir Starmer': not "entity: gives no value"
+            f"the quote opened at character {match.end() + 1} is never closed"
+        )
     field = _field(fname, fvalue, word)
     if field:
         return ("field", f"{field[0]}:{field[1]}", bool(neg_f or neg_w))
@@ -188,7 +192,9 @@ def _field(fname: str | None, fvalue: str | None, word: str | None) -> tuple[str
     ("source:bbc") is an error, not words to look for (quoted, "source:bbc" is)."""
     field = (fname, fvalue or "") if fname else None
     if word and not field and (empty := _EMPTY.match(word)) and empty[1] in FIELDS:
-        raise QueryError(f"{word} gives no value; e.g. channel:DW, date:2024-03, lang:en")
+        raise QueryError(
+            f"{word} gives no value; e.g. channel:DW, date:2024-03, lang:en, entity:Hamas"
+        )
     plain = _FIELD.match(word) if word and not field else None
     if plain and (plain[1] in FIELDS or plain[2][:1].isalpha()):  # "10:30" stays words
         field = (plain[1], plain[2])
@@ -346,7 +352,10 @@ def _outlets_in_or(parts: list[Parsed]) -> Clause:
 
 
 # typographic double quotes (as pasted from the web or typed on a phone) quote a phrase
-_QUOTES = str.maketrans({c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"})
+_QUOTES = str.maketrans(
+    {c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"}
+    | {c: "'" for c in "\u2018\u2019"}  # and apostrophes: "O\u2019Donoghue" is "O'Donoghue"
+)
 
 
 def parse_query(query: str) -> ParsedQuery:

@@ -116,6 +116,7 @@ def search_page(
                 "channel"
             ]
         facets["entity"] = arch.entity_facet(q, exact=exact, **filters)
+    chosen, notes = arch.entity_filters(q)
     rows = []
     for hit in hits:
         row = hit.to_dict()
@@ -140,6 +141,10 @@ def search_page(
         "unindexed": arch.indexes.pending(),
         # why a semantic or hybrid search finds nothing by meaning (null when it can)
         "notice": arch.semantic_notice(mode),
+        # the ids of the entities the query's entity: filters name, and what to know of
+        # them ("entity:Clinton" is Hillary Clinton; Bill Clinton is heard so too)
+        "entity_filter": chosen,
+        "entity_notes": notes,
         # where a word of the query is in no video (nothing matched, or only words heard
         # like it: "Ukrane" finds "crane"): the query with such words respelled as the
         # archive's closest frequent words ("Epstien" -> "Epstein"), else null
