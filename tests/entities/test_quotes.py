@@ -767,6 +767,19 @@ def test_a_he_goes_on_as_the_last_he_it_stood_for() -> None:
             {"Keir Starmer": (0, 2, "PER")},
             "Keir Starmer",
         ),
+        # "where he said", a turn's ">> He said": the pronoun alone
+        (
+            "It was a take by Senator Mike Lee , where he said the tour is buying the rival "
+            "golf tour .",
+            {"Mike Lee": (6, 8, "PER")},
+            "Mike Lee",
+        ),
+        (
+            "Mark Carney called out countries . >> He said that the old world order was "
+            "built on a lie .",
+            {"Mark Carney": (0, 2, "PER")},
+            "Mark Carney",
+        ),
         # "with X saying": X says, not the head of a phrase before "with"
         (
             "Denmark have taken a disapproving stance with coach Kasper Hjulmand saying that "

@@ -299,7 +299,7 @@ def _told(words: Sequence[str], j: int) -> bool:
 # adverbs that may stand before a pronoun that says: "again he said", "today she said"
 _BEFORE_HE = _TIME_ADVERBS | frozenset(
     "again however indeed instead once actually certainly clearly basically essentially "
-    "apparently obviously really".split()
+    "apparently obviously really where >>".split()  # "that's where he says", ">> He said"
 )
 
 
