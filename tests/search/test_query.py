@@ -92,6 +92,16 @@ def test_malformed_queries_get_a_clear_message(query: str, needle: str) -> None:
         parse_query(query)
 
 
+def test_a_known_filter_name_is_read_in_any_case() -> None:
+    """Review (stop 71): "Gaza Entity:Hamas" searched the words "entity hamas"."""
+    assert parse_query("Gaza Entity:Hamas").entities == ("Hamas",)
+    assert parse_query('Gaza CHANNEL:"DW News"').channels == ("DW News",)
+    with pytest.raises(QueryError, match="Channel: gives no value"):
+        parse_query("Gaza Channel:")
+    # another capitalised name before a colon stays words, as "10:30" does
+    assert parse_query("Update:Gaza").node == Phrase(("Update", "Gaza"))
+
+
 def test_typographic_apostrophes_are_plain_ones() -> None:
     """Review (stop 71): a name pasted with a typographic apostrophe matched nothing."""
     parsed = parse_query('Gaza entity:"Gary O\u2019Donoghue"')

@@ -28,9 +28,14 @@ from datetime import date
 from newsreel.errors import QueryError
 from newsreel.text import fold
 
-_TOKEN = re.compile(r'\s*(?:(-?)([a-z]+):"([^"]*)"|(-?)"([^"]*)("?)|(\()|(\))|(-?)([^\s()"]+))')
-_FIELD = re.compile(r"^([a-z]+):(.+)$")
-_EMPTY = re.compile(r"^-?([a-z]+):$")
+# a filter's name in any case where it is a known one ("Entity:Hamas", "Channel:DW");
+# another name only in lower case (a capitalised "Update:" before a word stays words)
+_NAME = r"(?:[a-z]+|(?i:channel|group|lang|date|entity|heard))"
+_TOKEN = re.compile(
+    rf'\s*(?:(-?)({_NAME}):"([^"]*)"|(-?)"([^"]*)("?)|(\()|(\))|(-?)([^\s()"]+))'
+)
+_FIELD = re.compile(rf"^({_NAME}):(.+)$")
+_EMPTY = re.compile(rf"^-?({_NAME}):$")
 _NEAR = re.compile(r"^NEAR/(\d+)$")
 # Limits that keep a query's cost bounded (a query beyond them is refused, not run).
 MAX_QUERY_CHARS = 2_000
@@ -190,14 +195,14 @@ def _field(fname: str | None, fvalue: str | None, word: str | None) -> tuple[str
     """(name, value) of a filter: ``name:"value"``, or ``name:value`` for a known name;
     a known name with no value ("channel:") or an unknown name before a word
     ("source:bbc") is an error, not words to look for (quoted, "source:bbc" is)."""
-    field = (fname, fvalue or "") if fname else None
-    if word and not field and (empty := _EMPTY.match(word)) and empty[1] in FIELDS:
+    field = (fname.lower(), fvalue or "") if fname else None
+    if word and not field and (empty := _EMPTY.match(word)) and empty[1].lower() in FIELDS:
         raise QueryError(
             f"{word} gives no value; e.g. channel:DW, date:2024-03, lang:en, entity:Hamas"
         )
     plain = _FIELD.match(word) if word and not field else None
-    if plain and (plain[1] in FIELDS or plain[2][:1].isalpha()):  # "10:30" stays words
-        field = (plain[1], plain[2])
+    if plain and (plain[1].lower() in FIELDS or plain[2][:1].isalpha()):  # "10:30": words
+        field = (plain[1].lower(), plain[2])
     if field and field[0] not in FIELDS:
         raise QueryError(
             f"unknown filter {field[0]}:; use {', '.join(FIELDS)} "
