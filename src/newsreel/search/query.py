@@ -31,9 +31,7 @@ from newsreel.text import fold
 # a filter's name in any case where it is a known one ("Entity:Hamas", "Channel:DW");
 # another name only in lower case (a capitalised "Update:" before a word stays words)
 _NAME = r"(?:[a-z]+|(?i:channel|group|lang|date|entity|heard))"
-_TOKEN = re.compile(
-    rf'\s*(?:(-?)({_NAME}):"([^"]*)"|(-?)"([^"]*)("?)|(\()|(\))|(-?)([^\s()"]+))'
-)
+_TOKEN = re.compile(rf'\s*(?:(-?)({_NAME}):"([^"]*)"|(-?)"([^"]*)("?)|(\()|(\))|(-?)([^\s()"]+))')
 _FIELD = re.compile(rf"^({_NAME}):(.+)$")
 _EMPTY = re.compile(rf"^-?({_NAME}):$")
 _NEAR = re.compile(r"^NEAR/(\d+)$")
