@@ -296,13 +296,20 @@ def _with_saying(words: Sequence[str], first: int, j: int) -> int | None:
     return withs[-1] + 1 if withs else None
 
 
+def _past_auxiliaries(words: Sequence[str], s: int, j: int) -> int:
+    """The token before the verb at ``j`` and the auxiliaries and adverbs before it
+    ("he has also said": "he"), not before the sentence's first (``s``)."""
+    k = j - 1
+    while k > s and (words[k] in _AUXILIARIES or words[k] in _ALSO_SAID or words[k].endswith("ly")):
+        k -= 1
+    return k
+
+
 def _joined_verb(words: Sequence[str], s: int, j: int) -> int | None:
     """The "and" or "but" that joins the verb of saying at ``j`` to another verb of its
     subject, only auxiliaries and adverbs between ("and said", "but has previously
     said"); None where there is none."""
-    k = j - 1
-    while k > s and (words[k] in _AUXILIARIES or words[k] in _ALSO_SAID or words[k].endswith("ly")):
-        k -= 1
+    k = _past_auxiliaries(words, s, j)
     return k if k > s and words[k] in ("and", "but") else None
 
 
@@ -766,9 +773,7 @@ def _he_or_she(words: Sequence[str], s: int, j: int) -> bool:
     adverbs between ("he said", "she has told us", "they also said"): a speaker the
     extraction resolves (``claims._pronoun_resolved``); not a saying denied or only
     supposed ("he didn't say that", "he might have said")."""
-    k = j - 1
-    while k > s and (words[k] in _AUXILIARIES or words[k] in _ALSO_SAID or words[k].endswith("ly")):
-        k -= 1
+    k = _past_auxiliaries(words, s, j)
     between = words[k + 1 : j]
     return (
         k >= s
