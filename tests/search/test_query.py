@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from newsreel.errors import QueryError
 from newsreel.search.fulltext import FullText, compile_node
-from newsreel.search.query import And, Near, Or, Phrase, Term, parse_query
+from newsreel.search.query import And, Near, Or, Phrase, Term, entity_only, parse_query
 
 SCHEMA = FullText(None).schema
 
@@ -90,6 +90,14 @@ def test_tree_shape() -> None:
 def test_malformed_queries_get_a_clear_message(query: str, needle: str) -> None:
     with pytest.raises(QueryError, match=needle):
         parse_query(query)
+
+
+def test_a_query_of_one_entity_filter_names_it() -> None:
+    assert entity_only('entity:"Keir Starmer"') == "Keir Starmer"
+    assert entity_only(" Entity:Hamas ") == "Hamas"
+    for query in ("Gaza entity:Hamas", "entity:Hamas entity:Mossad", "-entity:Hamas", "Gaza"):
+        assert entity_only(query) is None
+    assert entity_only('entity:"Keir') is None  # malformed: the search says why
 
 
 def test_a_known_filter_name_is_read_in_any_case() -> None:

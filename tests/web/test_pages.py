@@ -464,6 +464,12 @@ def test_the_entity_facet_narrows_the_search_to_videos_that_mention_it(
     hits = client.get("/api/v1/search", params={"q": 'Israel entity:"Shin Bet"'}).json()
     assert len(hits["entity_filter"]) == 1 and hits["entity_notes"] == []
     assert [h["video_id"] for h in hits["hits"]] == [SEED_ID] and hits["total"] == 1
+    # the box holding one entity filter alone opens the entity's page (review, stop 71)
+    opened = client.get("/search", params={"q": 'entity:"Shin Bet"'}, follow_redirects=False)
+    assert opened.status_code == 303 and opened.headers["location"] == "/entity/Shin%20Bet"
+    assert client.get("/search", params={"q": 'entity:"Shin Bet"'}).status_code == 200
+    both = client.get("/search", params={"q": "entity:Mossad entity:Hamas"}).text
+    assert 'id="problem"' in both  # two entities and no words: said, not guessed
     bad = client.get("/api/v1/search", params={"q": "Israel entity:Nobody"})
     assert bad.status_code == 400 and "no entity 'Nobody'" in bad.text
 

@@ -361,6 +361,19 @@ _QUOTES = str.maketrans(
 )
 
 
+def entity_only(query: str) -> str | None:
+    """The name a query that is one ``entity:`` filter and nothing else names
+    ('entity:"Keir Starmer"': its page, not a search), else None."""
+    try:
+        tokens = _lex(query.translate(_QUOTES))
+    except QueryError:
+        return None
+    if len(tokens) != 1 or tokens[0][0] != "field" or tokens[0][2]:
+        return None
+    name, _, value = tokens[0][1].partition(":")
+    return value.strip() or None if name == "entity" else None
+
+
 def parse_query(query: str) -> ParsedQuery:
     """Parse a user query; raise ``QueryError`` if it is malformed, has no words, or is
     beyond the limits (``MAX_QUERY_CHARS`` characters, ``MAX_WORDS`` words,

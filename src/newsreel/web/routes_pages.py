@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import os
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from newsreel.analytics.trends import DEFAULT_MIN_WORDS, MAX_TERMS, split_terms
 from newsreel.errors import NewsreelError, NotFoundError, TimeBudgetError
 from newsreel.repair.view import from_stored
 from newsreel.search.passages import youtube_url
+from newsreel.search.query import entity_only
 from newsreel.web.errors import ApiProblem, served
 from newsreel.web.params import Day
 from newsreel.web.routes_api import (
@@ -106,7 +108,7 @@ def search(
     mode: Mode = "lexical",
     exact: bool = False,
     page: Annotated[int, Query(ge=1, le=500)] = 1,
-) -> HTMLResponse:
+) -> Response:
     """Search with facets, highlighted snippets, 'matched as', sort and pages."""
     params: dict[str, Any] = {
         "channel": _outlets(channel),
@@ -121,6 +123,10 @@ def search(
         "exact": exact,
         **params,
     }
+    if (named := entity_only(q)) is not None and not any(params.values()):
+        # the box holds one entity:NAME and nothing else: the entity's page lists its
+        # videos, spellings and mentions over time
+        return RedirectResponse(f"/entity/{quote(named, safe='')}", status_code=303)
     if q.strip():
         try:
             with state_of(request).query() as arch:
