@@ -73,17 +73,21 @@ def office_holder(
     size = len(office.split())
     held: set[str] = set()
     for start, end, name in people:
-        after = [core(f).lower() for f in forms[end : end + size + 4]]
         said = forms[max(0, start - size) : start]
-        titled = (  # "Prime Minister Keir Starmer", "the prime minister, Keir Starmer";
-            # not "with the prime minister Keem Bay and others" (a list, its "and" unheard)
-            bool(said)
-            and (said[0][:1].isupper() or said[-1].endswith(","))
-            and _titled(forms[max(0, start - size - 3) : start], office, qualifiers)
-        )
-        if not titled and end - 1 < len(forms) and forms[end - 1].endswith(","):
-            titled = _titled_after(after, office, qualifiers)
-        if titled:
+        if (
+            (  # "Prime Minister Keir Starmer", "the prime minister, Keir Starmer"; not
+                # "with the prime minister Keem Bay and others" (a list, its "and" unheard)
+                said
+                and (said[0][:1].isupper() or said[-1].endswith(","))
+                and _titled(forms[max(0, start - size - 3) : start], office, qualifiers)
+            )
+            or (
+                forms[end - 1].endswith(",")
+                and _titled_after(
+                    [core(f).lower() for f in forms[end : end + size + 4]], office, qualifiers
+                )
+            )
+        ):
             held.add(name)
     return next(iter(held)) if len(held) == 1 else None
 
