@@ -14,7 +14,7 @@ from tests.conftest import jsonl_file
 from newsreel import Archive, open_archive
 from newsreel.cli import main
 from newsreel.entities.gazetteer import find_lone_names, named_in_title
-from newsreel.entities.linking import Linker
+from newsreel.entities.linking import Linker, own_spellings_joined
 from newsreel.entities.listed import NameList, people
 from newsreel.entities.names import (
     best_name,
@@ -290,6 +290,44 @@ def test_a_listed_surname_linked_alone_takes_the_first_name_misheard() -> None:
     got = whole_names(tokens, [mention], [("Blatter", "PER")], people())
     assert [m.text for m in got] == ["set blatter"]
     assert whole_names(tokens, [mention], [("Blatter", "PER")]) == [mention]  # no list
+
+
+def test_a_first_name_the_video_gives_a_person_elsewhere_joins_a_lone_surname() -> None:
+    """Regression: "Chem Bednok" stayed "Bednok" beside "Chem, Bednog", which the video
+    links to Kemi Badenoch ("chem" is no listed first name of hers)."""
+    tokens = "as Chem, Bednog said . later Chem Bednok spoke , and Dave Bednok too".split()
+    found = [
+        Mention(1, 3, "PER", "Chem, Bednog"),
+        Mention(7, 8, "PER", "Bednok"),
+        Mention(12, 13, "PER", "Bednok"),
+    ]
+    linked = [("Kemi Badenoch", "PER")] * 3
+    got = whole_names(tokens, found, linked)
+    assert [m.text for m in got] == ["Chem, Bednog", "Chem Bednok", "Bednok"]  # not "Dave"
+    assert [m.text for m in whole_names(tokens, found[1:], linked[1:])] == ["Bednok"] * 2
+
+
+def test_a_full_name_of_its_own_joins_the_person_the_video_spells_alike() -> None:
+    """Regression: "Chem Bedon" stayed an entity of its own beside "Chem Bedonox", which
+    the video's title made Kemi Badenoch after its people were linked."""
+    found = [
+        ("Chem Bedonox", "PER"),
+        ("Chem Bedonox", "PER"),
+        ("Chem Bedon", "PER"),
+        ("Ellie Reeves", "PER"),
+        ("Rachel Reeves", "PER"),
+    ]
+    out = [
+        ("Kemi Badenoch", "PER"),
+        ("Kemi Badenoch", "PER"),
+        ("Chem Bedon", "PER"),
+        ("Ellie Reeves", "PER"),
+        ("Rachel Reeves", "PER"),
+    ]
+    got = own_spellings_joined(found, out, set())
+    assert got[2] == ("Kemi Badenoch", "PER")
+    assert got[3] == ("Ellie Reeves", "PER")  # one surname, two first names: two people
+    assert own_spellings_joined(found, out, {"chem bedon"})[2] == ("Chem Bedon", "PER")
 
 
 def test_repeated_spellings_are_found_where_the_ner_misses_them() -> None:

@@ -793,3 +793,28 @@ def test_a_speaker_past_but_again_and_with(
     text: str, named: dict[str, tuple[int, int, str]], speaker: str
 ) -> None:
     assert _quotes_with(text, named) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # what a speaker would say, supposed: no quote
+        ("Look, if the prime minister says they want someone, they will get someone.", []),
+        ("Unless the minister says it is over, the talks will go on until the spring.", []),
+        # "if" as "whether", a past saying; "when" with the present reports
+        (
+            "I can't remember if Donald Trump said it was ninety percent there or more.",
+            ["Donald Trump"],
+        ),
+        ("That is what he means when Donald Trump says it is ready to fall.", ["Donald Trump"]),
+    ],
+)
+def test_a_saying_only_supposed_is_no_quote(text: str, said: list[str]) -> None:
+    assert speakers(text, {"Donald Trump": _span(text, "Donald Trump")}) == said
+
+
+def _span(text: str, name: str) -> tuple[int, int]:
+    """The token span of ``name`` in ``text`` ((0, 0) when absent)."""
+    tokens, words = text.split(), name.split()
+    at = next((i for i in range(len(tokens)) if tokens[i : i + len(words)] == words), None)
+    return (at, at + len(words)) if at is not None else (0, 0)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -295,6 +295,37 @@ def first_name_typed_otherwise(
         (name, times), *others = people.most_common()
         if not others and times >= 2 and place(k, "PER") is None:
             linked[i] = (name, "PER")
+    return linked
+
+
+def own_spellings_joined(
+    found: Sequence[tuple[str, str]], out: Sequence[tuple[str, str]], listed: Collection[str]
+) -> list[tuple[str, str]]:
+    """``out`` with a full name linked to an entity of its own spelling (no listed
+    person's) that ``same_person_in_video`` finds the same as another spelling of the
+    video, linked to another person, made that person: "Chem Bedon" beside "Chem
+    Bedonox", which the video's title made Kemi Badenoch after the video's people were
+    linked. Of several such people, the one heard most in the video."""
+    heard: dict[str, set[str]] = {}
+    times: Counter[str] = Counter()
+    for (surface, _), (name, kind) in zip(found, out, strict=True):
+        k = untitled(key(surface))
+        if kind == "PER" and " " in k:
+            heard.setdefault(name, set()).add(k)
+            times[name] += 1
+    linked = list(out)
+    for i, (surface, _) in enumerate(found):
+        k, (name, kind) = untitled(key(surface)), out[i]
+        if kind != "PER" or " " not in k or key(name) != k or k in listed:
+            continue
+        alike = [
+            other
+            for other, spellings in heard.items()
+            if other != name and any(same_person_in_video(k, s) for s in spellings)
+        ]
+        if alike:
+            best = max(alike, key=lambda n: (times[n], n))
+            linked[i] = (best, "PER")
     return linked
 
 

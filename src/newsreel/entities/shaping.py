@@ -15,7 +15,15 @@ from rapidfuzz import fuzz
 from newsreel.entities import ner
 from newsreel.entities.gender import given_name
 from newsreel.entities.linking import Linker, curated, surname_in_lower_case
-from newsreel.entities.listed import TITLES, TITLES_AND_NAMES, NameList, everyday, people, rare
+from newsreel.entities.listed import (
+    TITLES,
+    TITLES_AND_NAMES,
+    NameList,
+    everyday,
+    people,
+    rare,
+    untitled,
+)
 from newsreel.entities.names import NAME_PARTICLES, clean, club, generic
 from newsreel.entities.outlet_split import OUTLETS, outlet_split
 from newsreel.entities.places import demonym, place
@@ -609,27 +617,34 @@ def whole_names(
     """Mentions of a person by one name (``linked``: each mention's entity name and type,
     a person with a two-word name, or a listed person's surname, ``listed``) taking in
     the word before or after that is the other name misheard: "set Blatter" (Sepp
-    Blatter), "Jimmy lies" (Jimmy Lai), "Lonel Messi", and a first name a comma cuts
-    off ("Brooks, Kepka"); other mentions as they are."""
+    Blatter), "Jimmy lies" (Jimmy Lai), "Lonel Messi", a first name a comma cuts
+    off ("Brooks, Kepka"), and the names the video gives that person elsewhere ("Chem
+    Bednok" beside "Chem, Bednog" and "Chem Bedonox", whom the video links to Kemi
+    Badenoch); other mentions as they are."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    firsts, lasts = _said_names(mentions, linked)
     out: list[ner.Mention] = []
     for m, (name, kind) in zip(mentions, linked, strict=True):
         words, heard = _full_name(key(name), listed), key(m.text)
         if kind != "PER" or m.end - m.start != 1 or len(words) != 2:
             out.append(m)
             continue
-        surname = fuzz.ratio(heard, words[1]) >= 80  # else perhaps the first name
+        said_first, said_last = firsts.get(name, set()), lasts.get(name, set())
+        surname = fuzz.ratio(heard, words[1]) >= 80 or _alike_any(heard, said_last)
         at = m.start - 1 if surname else m.end  # the word that may be the other name
         edge = at if surname else m.start  # no sentence end or comma between them
         if (
-            (surname or fuzz.ratio(heard, words[0]) >= 80)
+            (surname or fuzz.ratio(heard, words[0]) >= 80 or _alike_any(heard, said_first))
             and 0 <= at < len(tokens)
             and at not in taken
             and (
                 _comma_inside(tokens[at], words[0], surname)
                 or (
                     tokens[edge][-1:].isalnum()
-                    and _other_half(key(tokens[at]), words[0] if surname else words[1])
+                    and (
+                        _other_half(key(tokens[at]), words[0] if surname else words[1])
+                        or key(tokens[at]) in (said_first if surname else said_last)
+                    )
                 )
             )
         ):
@@ -639,6 +654,26 @@ def whole_names(
             continue
         out.append(m)
     return out
+
+
+def _said_names(
+    mentions: Sequence[ner.Mention], linked: Sequence[tuple[str, str]]
+) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """(first names, surnames) each person of a video is heard by in a mention of two
+    words or more, titles dropped (keys)."""
+    firsts: dict[str, set[str]] = {}
+    lasts: dict[str, set[str]] = {}
+    for m, (name, kind) in zip(mentions, linked, strict=True):
+        words = untitled(key(m.text)).split()
+        if kind == "PER" and len(words) >= 2:
+            firsts.setdefault(name, set()).add(words[0])
+            lasts.setdefault(name, set()).add(words[-1])
+    return firsts, lasts
+
+
+def _alike_any(heard: str, said: set[str]) -> bool:
+    """Whether a word is one of ``said`` or close to one in letters (ratio >= 80)."""
+    return heard in said or any(fuzz.ratio(heard, s) >= 80 for s in said)
 
 
 def _full_name(k: str, listed: NameList | None) -> list[str]:

@@ -18,7 +18,13 @@ from operator import attrgetter
 from newsreel.entities import claims as claim_rules
 from newsreel.entities import clubs, gazetteer, ner
 from newsreel.entities.heard_again import heard_again
-from newsreel.entities.linking import Linker, curated, first_name_typed_otherwise, known_spellings
+from newsreel.entities.linking import (
+    Linker,
+    curated,
+    first_name_typed_otherwise,
+    known_spellings,
+    own_spellings_joined,
+)
 from newsreel.entities.listed import people, untitled
 from newsreel.entities.names import best_name, clean, headed, majority, vocabulary
 from newsreel.entities.places import minor_town, place
@@ -49,7 +55,7 @@ from newsreel.repair.document import ends_sentence
 from newsreel.store.base import ClaimInput, MentionInput, QuoteInput, Store
 from newsreel.text import fold, unreadable
 
-VERSION = "entities-71+en_core_web_sm-3.8.0"
+VERSION = "entities-72+en_core_web_sm-3.8.0"
 BATCH = 16
 SAMPLE = 2000  # transcripts read for the archive's common words
 MIN_ARCHIVE = 50  # videos an archive needs before one video's unknown place counts for little
@@ -455,6 +461,7 @@ def enrich_tokens(
     before = [core(tokens[m.start - 1]).casefold() if m.start else "" for m in mentions]
     linked = first_name_typed_otherwise(found, linker.link_video(found), before)
     linked = titled_people(title, mentions, linked, linker)
+    linked = own_spellings_joined(found, linked, linker.listed.by_key)  # "Chem Bedon"
     said = set(mentions)
     mentions, linked = lower_surnames(tokens, mentions, linked, linker.common, linker.listed)
     mentions, linked = heard_again(tokens, mentions, linked, starts, linker.common)  # "Atly"

@@ -207,7 +207,11 @@ def _speaker_of(
     ):
         return None
     before = set(words[max(s, speaker[1] - 1) : j])
-    if before & _RECALLED or (before & _WHAT and j + 1 < e and words[j + 1] in _CONJUNCTIONS):
+    if (
+        before & _RECALLED
+        or (before & _WHAT and j + 1 < e and words[j + 1] in _CONJUNCTIONS)
+        or _hypothetical(words, s, speaker[1], j)  # "if the prime minister says they ..."
+    ):
         return None
     return _asker(speaker, words, j) if asks(words, j) else speaker
 
@@ -1153,6 +1157,20 @@ def _counted_clause(words: Sequence[str], k: int, e: int) -> bool:
         return False
     ahead = words[k + 1 : min(e, k + 8)]
     return any(w in _FINITE or (len(w) > 4 and w.endswith("ed")) for w in ahead)
+
+
+def _hypothetical(words: Sequence[str], s: int, first: int, j: int) -> bool:
+    """Whether the saying at ``j`` of the speaker from token ``first`` is only supposed:
+    "if", "unless" or "whenever" before the speaker, the verb in the present ("if the
+    prime minister says they want someone"; "I can't remember if he said" is whether he
+    did; "when he says it's ready to fall" reports)."""
+    return first > s and words[first - 1] in _SUPPOSING and words[j] in _PRESENT_SAYING
+
+
+_SUPPOSING = frozenset("if unless whenever".split())
+_PRESENT_SAYING = frozenset(
+    "says say tells tell argues argue claims claim insists insist announces announce".split()
+)
 
 
 # words before a speaker that make the saying a memory, not reported speech ("I
