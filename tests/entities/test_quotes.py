@@ -818,3 +818,23 @@ def _span(text: str, name: str) -> tuple[int, int]:
     tokens, words = text.split(), name.split()
     at = next((i for i in range(len(tokens)) if tokens[i : i + len(words)] == words), None)
     return (at, at + len(words)) if at is not None else (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "And as Rory McIlroy notes, it is very hard to keep up with people that have more.",
+            ["Rory McIlroy"],
+        ),
+        (
+            "Rory McIlroy replied that the tour had never been about the money at all.",
+            ["Rory McIlroy"],
+        ),
+        # an act in reply, not words
+        ("Rory McIlroy responded by suspending everyone who joined in last year.", []),
+        ("Rory McIlroy replied with a question about what kind of assets they were.", []),
+    ],
+)
+def test_replies_and_notes_report_words(text: str, said: list[str]) -> None:
+    assert speakers(text, {"Rory McIlroy": _span(text, "Rory McIlroy")}) == said

@@ -18,6 +18,7 @@ from newsreel.entities.claims.source_words import (
     _NAME_PART,
     _QUOTE_ONLY,
     _QUOTE_SAY,
+    _REPLIED,
     _SPEAKER_STOP,
 )
 from newsreel.entities.claims.sources import _pronoun_report, _speaker_before
@@ -816,6 +817,8 @@ def _not_speech(words: Sequence[str], j: int) -> bool:
     after = words[j + 1] if j + 1 < len(words) else ""
     if words[j].startswith("claim") and _claims_a_thing(words, j + 1):
         return True  # "the war, which has claimed the lives of 377,000 people"
+    if words[j] in _REPLIED and (after in _PREPOSITIONS or after.endswith("ly")):
+        return True  # "responded by banning the practice", "replied with a question"
     return (words[j] == "added" and (after in _POSSESSIVES or after == "to")) or after in _FINITE
 
 
