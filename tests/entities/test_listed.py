@@ -297,6 +297,23 @@ def test_listed_names_run_together_are_one_person_each() -> None:
     assert [(r[2], r[3]) for r in rows.mentions] == [("Gordon Brown", "Gordon Brown")]
 
 
+def test_a_list_of_three_names_with_two_listed_is_one_mention_each() -> None:
+    """Regression: "Benzema Firmino Henderson" was one person of that name."""
+    from newsreel.entities.shaping import run_together
+
+    listed = people()
+    got = run_together(Mention(2, 5, "PER", "Benzema Firmino Henderson"), listed)
+    assert [m.text for m in got] == ["Benzema", "Firmino", "Henderson"]
+    for name in [
+        "Sheikh Mansour bin Zayed",
+        "Karim Benzema Jones",
+        "Jordan Henderson Smith",
+        "Neymar Jr. To Karim Benzema",  # a suffix, a function word, a first name
+    ]:
+        mention = Mention(0, len(name.split()), "PER", name)
+        assert run_together(mention, listed) == [mention], name  # particles; one listed
+
+
 def test_an_organisation_named_after_a_curated_place_keeps_its_name() -> None:
     tokens = "who also runs Qatar Sports Investments . Qatar bid".split()
     found = [Mention(3, 6, "ORG", "Qatar Sports Investments"), Mention(7, 8, "LOC", "Qatar")]

@@ -115,6 +115,12 @@ def test_he_said_is_the_one_person_named_before() -> None:
             "It was in contrast to Peter Mandelson . He said most politicians have integrity .",
             [(5, 7)],
         ),
+        # the person is what the "he" of their sentence talks about, after a preposition
+        (
+            "And he talks about flights given the go-ahead after Epstein's conviction . "
+            "So he is saying , I have asked the police to look again .",
+            [(9, 10)],
+        ),
         # nobody named at all
         ("It was a long day . He said it was a good meeting with them .", []),
         # a question about what he said quotes nobody
@@ -838,3 +844,32 @@ def _span(text: str, name: str) -> tuple[int, int]:
 )
 def test_replies_and_notes_report_words(text: str, said: list[str]) -> None:
     assert speakers(text, {"Rory McIlroy": _span(text, "Rory McIlroy")}) == said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a phrase with no verb after the saying: no words of theirs
+        "He just answered on what David had said on China and the SNP leader Steven Flynn.",
+        "Police are at two addresses. One, the police say in the Wiltshire area and "
+        "another in the Camden area.",
+        # a thing that "tells you" says nothing
+        "The fact that they were the only bidder before the deadline FIFA set tells you "
+        "all you need to know about it.",
+    ],
+)
+def test_no_quote_of_a_phrase_without_a_verb_or_of_what_tells_you(text: str) -> None:
+    assert quoted(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buckingham Palace said in October, he'd be moving from Royal Lodge this year.",
+        "Ferran Soriano said at CFG football is often the means to an end, not an end.",
+        "Yvette Cooper said at its core, the sovereignty of Greenland was unchanged.",
+        "But Ukraine says over and over again, it needs a lot more than that.",
+    ],
+)
+def test_a_quote_may_open_on_a_phrase_before_its_clause(text: str) -> None:
+    assert len(quoted(text)) == 1

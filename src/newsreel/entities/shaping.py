@@ -116,14 +116,33 @@ def first_name_heard(tokens: Sequence[str], found: ner.Mention, linker: Linker) 
 
 def run_together(m: ner.Mention, listed: NameList) -> list[ner.Mention]:
     """A person mention that runs listed people's lone names together ("Neymar Messi",
-    a list said without commas) as one mention per person; other mentions as they are."""
+    a list said without commas) as one mention per person, and one of three words or
+    more, each capitalised and none a particle, of which two or more are listed people's
+    lone names ("Benzema Firmino Henderson", "Blatter Binham Platini Tamari") as one
+    mention per word; other mentions as they are."""
     words = m.text.split()
     if m.type != "PER" or len(words) < 2 or len(words) != m.end - m.start:
         return [m]
     people = [listed.alone(key(w)) for w in words]
-    if any(p is None for p in people) or len(set(people)) < len(people):
-        return [m]
-    return [ner.Mention(m.start + n, m.start + n + 1, "PER", w) for n, w in enumerate(words)]
+    each = [ner.Mention(m.start + n, m.start + n + 1, "PER", w) for n, w in enumerate(words)]
+    if all(p is not None for p in people) and len(set(people)) == len(people):
+        return each
+    named = {p for p in people if p is not None}
+    listing = (
+        len(words) >= 3
+        and len(named) >= 2
+        and all(w[:1].isupper() and _surname_like(key(w)) for w in words)
+    )
+    return each if listing else [m]
+
+
+def _surname_like(k: str) -> bool:
+    """Whether a word may stand alone for a person in a list of surnames: no particle,
+    function word, suffix or first name ("Neymar Jr. To Karim Benzema" is no list of
+    surnames)."""
+    return not (
+        k in NAME_PARTICLES or k in STOPWORDS or k in {"jr", "sr", "ii", "iii"} or given_name(k)
+    )
 
 
 def may_be_name(k: str, kind: str, linker: Linker, surface: str = "") -> bool:

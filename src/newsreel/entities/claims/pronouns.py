@@ -136,16 +136,25 @@ def _he_before(forms: Sequence[str], start: int, named: Sequence[int]) -> bool:
     """Whether the first of ``named`` is the object of a verb or preposition after a
     "he" or "she" of its sentence (from token ``start``): someone else is the one the
     sentence is about ("And he said that he regretted meeting Epstein", "He says the
-    decision to appoint Peter Mandelson was wrong"); not "He went back to his hotel ...
+    decision to appoint Peter Mandelson was wrong", "he talks about flights after
+    Epstein's conviction"); not "He went back to his hotel ...
     Michel Platini, as he confirmed later" or "when he was having a bit of bother,
     Harold Wilson, ... said"."""
     first = min(named)
     before = core(forms[first - 1]).lower() if first else ""
-    taken = before in _GOVERNING or before in _TAKES or (len(before) > 4 and before.endswith("ing"))
+    taken = (
+        before in _GOVERNING
+        or before in _TAKES
+        or before in _ALSO_GOVERNING
+        or (len(before) > 4 and before.endswith("ing"))
+    )
     return taken and any(core(forms[k]).lower() in _HE for k in range(start, first))
 
 
 _HE = frozenset("he she he's she's".split())
+# prepositions that govern a name after a "he" of its sentence but, opening a sentence,
+# may head a clause whose subject speaks next ("After Keir Starmer met him, he said")
+_ALSO_GOVERNING = frozenset("after before since during until following despite".split())
 # verbs whose object a name after them is ("appoint Peter Mandelson")
 _TAKES = frozenset(
     """appoint appointed meet met hold held call called sack sacked fire fired hire hired

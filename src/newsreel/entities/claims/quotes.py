@@ -142,8 +142,9 @@ def _quote_in(
         if not direct and words[j - 1] == "who":  # "Trump, who says that he has spoken to
             end = _clause_end(forms, body, end)  # her, was angry": the words end at the comma
         text = _unquoted(" ".join(forms[body:end]))
-        if len(text.split()) < 3:
-            continue  # "what he called mass migration, saying it had cost ...": go on
+        if len(text.split()) < 3 or (not direct and _no_clause(words, body, end)):
+            continue  # "what he called mass migration, saying it had cost ...": go on;
+            # "what David had said on China and the SNP leader": no words of his
         if not direct and _gapped(words, speaker[1], body):
             continue  # "a crackdown that a rights group says killed 7,000": the crackdown's
         said_by, cut = tidy_speaker(speaker[0].split())
@@ -157,6 +158,28 @@ def _quote_in(
 
 
 _FIRST_PERSONS = frozenset({"i", "we", "you", "i'm", "we're", "you're"})
+
+
+def _no_clause(words: Sequence[str], body: int, end: int) -> bool:
+    """Whether indirect words from ``body`` to ``end`` are only a phrase that a
+    preposition opens, with no verb ("said on China and the SNP leader", "they say in
+    the Wiltshire area and another in the Camden area"); not "said in October, he'd be
+    moving", "before the vote, Bin Hammam deposited $450,000", "says over and over
+    again, it needs more", nor what a call asks for ("called for an apology")."""
+    return words[body] in _OPENING_PREPOSITIONS and not any(
+        w in _FINITE_WORDS or w in _SUBJECTS or w.endswith(_VERB_ENDINGS) for w in words[body:end]
+    )
+
+
+_OPENING_PREPOSITIONS = frozenset(
+    "in on at about over during with from by into under after before against of".split()
+)
+_FINITE_WORDS = frozenset(
+    "is are was were be been has have had will would can could should may might must do "
+    "does did".split()
+)
+_SUBJECTS = frozenset("he she it they we i you there".split())
+_VERB_ENDINGS = ("ed", "'s", "'re", "'d", "'ll", "'ve", "n't", "’s", "’re", "’d", "’ll", "’ve")
 
 
 def _speaker_of(
@@ -819,6 +842,8 @@ def _not_speech(words: Sequence[str], j: int) -> bool:
         return True  # "the war, which has claimed the lives of 377,000 people"
     if words[j] in _REPLIED and (after in _PREPOSITIONS or after.endswith("ly")):
         return True  # "responded by banning the practice", "replied with a question"
+    if words[j] in ("tells", "tell") and after == "you":
+        return True  # "the fact that ... tells you all you need to know"
     return (words[j] == "added" and (after in _POSSESSIVES or after == "to")) or after in _FINITE
 
 
