@@ -305,6 +305,11 @@ def test_a_first_name_the_video_gives_a_person_elsewhere_joins_a_lone_surname() 
     got = whole_names(tokens, found, linked)
     assert [m.text for m in got] == ["Chem, Bednog", "Chem Bednok", "Bednok"]  # not "Dave"
     assert [m.text for m in whole_names(tokens, found[1:], linked[1:])] == ["Bednok"] * 2
+    # a role word before a name is no first name ("coach" of "coach Arne Slot")
+    tokens = "coach Arne Slot spoke . then coach Slot said".split()
+    found = [Mention(0, 3, "PER", "coach Arne Slot"), Mention(7, 8, "PER", "Slot")]
+    got = whole_names(tokens, found, [("Arne Slot", "PER")] * 2)
+    assert [m.text for m in got] == ["coach Arne Slot", "Slot"]
 
 
 def test_a_full_name_of_its_own_joins_the_person_the_video_spells_alike() -> None:
@@ -328,6 +333,9 @@ def test_a_full_name_of_its_own_joins_the_person_the_video_spells_alike() -> Non
     assert got[2] == ("Kemi Badenoch", "PER")
     assert got[3] == ("Ellie Reeves", "PER")  # one surname, two first names: two people
     assert own_spellings_joined(found, out, {"chem bedon"})[2] == ("Chem Bedon", "PER")
+    # two spellings of their own, as often heard: no telling which is right, no swap
+    pair = [("Chem Bedonox", "PER"), ("Chem Bedon", "PER")]
+    assert own_spellings_joined(pair, pair, set()) == pair
 
 
 def test_repeated_spellings_are_found_where_the_ner_misses_them() -> None:

@@ -309,6 +309,8 @@ def test_a_list_of_three_names_with_two_listed_is_one_mention_each() -> None:
         "Karim Benzema Jones",
         "Jordan Henderson Smith",
         "Neymar Jr. To Karim Benzema",  # a suffix, a function word, a first name
+        "Sepp Blatter Platini",  # a listed full name inside
+        "Putin Zelensky Kyiv",  # a place
     ]:
         mention = Mention(0, len(name.split()), "PER", name)
         assert run_together(mention, listed) == [mention], name  # particles; one listed

@@ -303,9 +303,11 @@ def own_spellings_joined(
 ) -> list[tuple[str, str]]:
     """``out`` with a full name linked to an entity of its own spelling (no listed
     person's) that ``same_person_in_video`` finds the same as another spelling of the
-    video, linked to another person, made that person: "Chem Bedon" beside "Chem
-    Bedonox", which the video's title made Kemi Badenoch after the video's people were
-    linked. Of several such people, the one heard most in the video."""
+    video, linked to another person heard in full more often there or named otherwise
+    than as heard, made that person: "Chem Bedon" beside "Chem Bedonox", which the
+    video's title made Kemi Badenoch after the video's people were linked (two spellings
+    of their own stay apart: no telling which is right). Of several such people, the
+    one heard in full most in the video."""
     heard: dict[str, set[str]] = {}
     times: Counter[str] = Counter()
     for (surface, _), (name, kind) in zip(found, out, strict=True):
@@ -321,7 +323,9 @@ def own_spellings_joined(
         alike = [
             other
             for other, spellings in heard.items()
-            if other != name and any(same_person_in_video(k, s) for s in spellings)
+            if other != name
+            and (times[other] > times[name] or key(other) not in spellings)
+            and any(same_person_in_video(k, s) for s in spellings)
         ]
         if alike:
             best = max(alike, key=lambda n: (times[n], n))

@@ -117,9 +117,10 @@ def first_name_heard(tokens: Sequence[str], found: ner.Mention, linker: Linker) 
 def run_together(m: ner.Mention, listed: NameList) -> list[ner.Mention]:
     """A person mention that runs listed people's lone names together ("Neymar Messi",
     a list said without commas) as one mention per person, and one of three words or
-    more, each capitalised and none a particle, of which two or more are listed people's
-    lone names ("Benzema Firmino Henderson", "Blatter Binham Platini Tamari") as one
-    mention per word; other mentions as they are."""
+    more, each capitalised and a surname as it may be heard alone (``_surname_like``),
+    no two of them a listed person's full name, of which two or more are listed people's
+    lone names ("Benzema Firmino Henderson", "Blatter Binham Platini Tamari"; not "Sepp
+    Blatter Platini") as one mention per word; other mentions as they are."""
     words = m.text.split()
     if m.type != "PER" or len(words) < 2 or len(words) != m.end - m.start:
         return [m]
@@ -128,20 +129,28 @@ def run_together(m: ner.Mention, listed: NameList) -> list[ner.Mention]:
     if all(p is not None for p in people) and len(set(people)) == len(people):
         return each
     named = {p for p in people if p is not None}
+    keys = [key(w) for w in words]
     listing = (
         len(words) >= 3
         and len(named) >= 2
-        and all(w[:1].isupper() and _surname_like(key(w)) for w in words)
+        and all(
+            w[:1].isupper() and _surname_like(k, listed) for w, k in zip(words, keys, strict=True)
+        )
+        and not any(f"{a} {b}" in listed.by_key for a, b in pairwise(keys))
     )
     return each if listing else [m]
 
 
-def _surname_like(k: str) -> bool:
+def _surname_like(k: str, listed: NameList) -> bool:
     """Whether a word may stand alone for a person in a list of surnames: no particle,
-    function word, suffix or first name ("Neymar Jr. To Karim Benzema" is no list of
-    surnames)."""
+    function word, suffix, first name, nor a place unless a listed surname ("Neymar Jr.
+    To Karim Benzema", "Messi Neymar Barcelona" are no lists; "Henderson" may be one)."""
     return not (
-        k in NAME_PARTICLES or k in STOPWORDS or k in {"jr", "sr", "ii", "iii"} or given_name(k)
+        k in NAME_PARTICLES
+        or k in STOPWORDS
+        or k in {"jr", "sr", "ii", "iii"}
+        or given_name(k)
+        or (place(k, "LOC") is not None and k not in listed.surnames)
     )
 
 
@@ -679,14 +688,18 @@ def _said_names(
     mentions: Sequence[ner.Mention], linked: Sequence[tuple[str, str]]
 ) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """(first names, surnames) each person of a video is heard by in a mention of two
-    words or more, titles dropped (keys)."""
+    words or more, titles dropped (keys), as written with a capital and no function
+    word."""
     firsts: dict[str, set[str]] = {}
     lasts: dict[str, set[str]] = {}
     for m, (name, kind) in zip(mentions, linked, strict=True):
         words = untitled(key(m.text)).split()
-        if kind == "PER" and len(words) >= 2:
-            firsts.setdefault(name, set()).add(words[0])
-            lasts.setdefault(name, set()).add(words[-1])
+        said = m.text.split()
+        if kind != "PER" or len(words) < 2 or len(said) < 2:
+            continue
+        for k, form, names in ((words[0], said[0], firsts), (words[-1], said[-1], lasts)):
+            if form[:1].isupper() and k not in STOPWORDS:  # not "coach" of "coach Arne Slot"
+                names.setdefault(name, set()).add(k)
     return firsts, lasts
 
 

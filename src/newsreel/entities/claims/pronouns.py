@@ -154,7 +154,7 @@ def _he_before(forms: Sequence[str], start: int, named: Sequence[int]) -> bool:
 _HE = frozenset("he she he's she's".split())
 # prepositions that govern a name after a "he" of its sentence but, opening a sentence,
 # may head a clause whose subject speaks next ("After Keir Starmer met him, he said")
-_ALSO_GOVERNING = frozenset("after before since during until following despite".split())
+_ALSO_GOVERNING = frozenset("after before since until despite".split())  # "-ing": below
 # verbs whose object a name after them is ("appoint Peter Mandelson")
 _TAKES = frozenset(
     """appoint appointed meet met hold held call called sack sacked fire fired hire hired

@@ -18,7 +18,6 @@ from newsreel.entities.claims.source_words import (
     _NAME_PART,
     _QUOTE_ONLY,
     _QUOTE_SAY,
-    _REPLIED,
     _SPEAKER_STOP,
 )
 from newsreel.entities.claims.sources import _pronoun_report, _speaker_before
@@ -26,6 +25,7 @@ from newsreel.entities.claims.words import (
     _ARTICLES,
     _AUXILIARIES,
     _BE_OR_GET,
+    _DETERMINERS,
     _MONTHS,
     _POSSESSIVES,
     _PREPOSITIONS,
@@ -142,7 +142,7 @@ def _quote_in(
         if not direct and words[j - 1] == "who":  # "Trump, who says that he has spoken to
             end = _clause_end(forms, body, end)  # her, was angry": the words end at the comma
         text = _unquoted(" ".join(forms[body:end]))
-        if len(text.split()) < 3 or (not direct and _no_clause(words, body, end)):
+        if len(text.split()) < 3 or (not direct and _no_clause(forms, words, body, end)):
             continue  # "what he called mass migration, saying it had cost ...": go on;
             # "what David had said on China and the SNP leader": no words of his
         if not direct and _gapped(words, speaker[1], body):
@@ -160,25 +160,33 @@ def _quote_in(
 _FIRST_PERSONS = frozenset({"i", "we", "you", "i'm", "we're", "you're"})
 
 
-def _no_clause(words: Sequence[str], body: int, end: int) -> bool:
+def _no_clause(forms: Sequence[str], words: Sequence[str], body: int, end: int) -> bool:
     """Whether indirect words from ``body`` to ``end`` are only a phrase that a
-    preposition opens, with no verb ("said on China and the SNP leader", "they say in
-    the Wiltshire area and another in the Camden area"); not "said in October, he'd be
-    moving", "before the vote, Bin Hammam deposited $450,000", "says over and over
-    again, it needs more", nor what a call asks for ("called for an apology")."""
-    return words[body] in _OPENING_PREPOSITIONS and not any(
-        w in _FINITE_WORDS or w in _SUBJECTS or w.endswith(_VERB_ENDINGS) for w in words[body:end]
-    )
+    preposition opens: no verb, no subject pronoun and no second noun phrase ("said on
+    China and the SNP leader", "they say in the Wiltshire area and another in the Camden
+    area"); not after "that", nor "said in October, he'd be moving", "said on Monday the
+    government plans to", "before the vote, Bin Hammam deposited $450,000", "says over
+    and over again, it needs more", nor what a call asks for ("called for an apology")."""
+    if words[body] not in _OPENING_PREPOSITIONS or words[body - 1] == "that":
+        return False
+    for k in range(body, end):
+        w = words[k]
+        if w in _FINITE or w in _AUXILIARIES or w in _CLAUSE_SUBJECTS or w in _VERB_WORDS:
+            return False
+        if w.endswith(_VERB_ENDINGS) and forms[k][:1].islower():
+            return False  # "deposited", "it's"; not "Manchester United"
+        if k > body and w in _DETERMINERS and words[k - 1] not in _JOINED:
+            return False  # "on Monday the government ...": a subject
+        if forms[k][-1:] == "," and k + 1 < end:
+            return False  # "in October, ...": a clause may follow
+    return True
 
 
 _OPENING_PREPOSITIONS = frozenset(
     "in on at about over during with from by into under after before against of".split()
 )
-_FINITE_WORDS = frozenset(
-    "is are was were be been has have had will would can could should may might must do "
-    "does did".split()
-)
-_SUBJECTS = frozenset("he she it they we i you there".split())
+_VERB_WORDS = frozenset("be been should may might must do does did".split())
+_JOINED = _OPENING_PREPOSITIONS | frozenset("and or to for the a an".split())
 _VERB_ENDINGS = ("ed", "'s", "'re", "'d", "'ll", "'ve", "n't", "’s", "’re", "’d", "’ll", "’ve")
 
 
@@ -652,7 +660,12 @@ _WROTE = frozenset("wrote writes posted posts tweeted tweets".split())
 _THAT_SAY = frozenset(
     "reported replied replies confirmed confirms explained explains acknowledged "
     "acknowledges revealed reveals suggested suggests denied denies stressed "
-    "stresses promised conceded concedes noted predicted predicts".split()
+    "stresses promised conceded concedes noted notes predicted predicts responded "
+    "responds".split()
+)
+# ... or with a comma after them: "he replied, look, ...", "as Rory McIlroy notes, it's"
+_SAID_WITH_COMMA = frozenset(
+    "replied replies responded responds noted notes explained explains".split()
 )
 _PLATFORM_WORDS = frozenset("on x online twitter social media facebook truth instagram".split())
 
@@ -670,7 +683,7 @@ def _that_follows(words: Sequence[str], forms: Sequence[str], j: int, e: int) ->
     phrase of when or where ("reported in February 2021 that"), or a quotation."""
     return (
         _writes_quote(forms, words, j, e)
-        or (words[j] in ("replied", "replies") and forms[j].endswith((",", ":")))
+        or (words[j] in _SAID_WITH_COMMA and forms[j].endswith((",", ":")))
         # "he replied, look, we've all made mistakes"; not "the change Labour promised,"
         or (j + 1 < e and words[j + 1] in _SAID_WHEN and _past_when(words, forms, j + 1, e) > j + 1)
     )
@@ -831,6 +844,12 @@ PRONOUN_SPEAKERS = HE_OR_SHE | {"they"}  # "they say": the one body named before
 _ALSO_SAID = frozenset("also has had have again then later previously".split())
 _DENIED = frozenset({"not", "never"})
 _FINITE = frozenset("is are was were has have had will would can could".split())
+_TOLD_ALL = frozenset("all everything something a so much what how".split())
+
+
+def _ahead(words: Sequence[str], k: int) -> str:
+    """The word at ``k``, or "" past the end."""
+    return words[k] if k < len(words) else ""
 
 
 def _not_speech(words: Sequence[str], j: int) -> bool:
@@ -840,9 +859,7 @@ def _not_speech(words: Sequence[str], j: int) -> bool:
     after = words[j + 1] if j + 1 < len(words) else ""
     if words[j].startswith("claim") and _claims_a_thing(words, j + 1):
         return True  # "the war, which has claimed the lives of 377,000 people"
-    if words[j] in _REPLIED and (after in _PREPOSITIONS or after.endswith("ly")):
-        return True  # "responded by banning the practice", "replied with a question"
-    if words[j] in ("tells", "tell") and after == "you":
+    if words[j] in ("tells", "tell") and after == "you" and _ahead(words, j + 2) in _TOLD_ALL:
         return True  # "the fact that ... tells you all you need to know"
     return (words[j] == "added" and (after in _POSSESSIVES or after == "to")) or after in _FINITE
 
@@ -1189,13 +1206,14 @@ def _counted_clause(words: Sequence[str], k: int, e: int) -> bool:
 
 def _hypothetical(words: Sequence[str], s: int, first: int, j: int) -> bool:
     """Whether the saying at ``j`` of the speaker from token ``first`` is only supposed:
-    "if", "unless" or "whenever" before the speaker, the verb in the present ("if the
-    prime minister says they want someone"; "I can't remember if he said" is whether he
-    did; "when he says it's ready to fall" reports)."""
-    return first > s and words[first - 1] in _SUPPOSING and words[j] in _PRESENT_SAYING
+    "if" or "unless" before the speaker (or opening it: "If Keir Starmer"), the verb in
+    the present ("if the prime minister says they want someone"; "I can't remember if he
+    said" is whether he did; "when he says it's ready to fall" reports)."""
+    supposing = (first > s and words[first - 1] in _SUPPOSING) or words[first] in _SUPPOSING
+    return supposing and words[j] in _PRESENT_SAYING
 
 
-_SUPPOSING = frozenset("if unless whenever".split())
+_SUPPOSING = frozenset("if unless".split())
 _PRESENT_SAYING = frozenset(
     "says say tells tell argues argue claims claim insists insist announces announce".split()
 )

@@ -33,13 +33,7 @@ _FIND = frozenset(
 # close ties", "PSG's alleged financial transgressions")
 _QUOTE_ONLY = frozenset("alleged maintains maintained stressed stresses conceded concedes".split())
 _CLAUSE_OPENERS = frozenset("that there he she they we i".split())  # "it" may be an object
-# verbs that report words as quotes only (a claim's source needs no "replied"): "he
-# replied", "she explained that", "the ministry noted that"
-_REPLIED = frozenset(
-    "replied replies responded responds explained explains noted notes acknowledged "
-    "acknowledges".split()
-)
-_QUOTE_SAY = (_SAY - {"reports", "reported"}) | {"saying", "argue", "warn"} | _QUOTE_ONLY | _REPLIED
+_QUOTE_SAY = (_SAY - {"reports", "reported"}) | {"saying", "argue", "warn"} | _QUOTE_ONLY
 
 _REPORT = _SAY | _FIND
 
