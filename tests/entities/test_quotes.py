@@ -151,6 +151,11 @@ def test_he_said_names_nobody_where_who_is_unclear(
 def test_a_pronoun_agrees_with_a_listed_first_name_only() -> None:
     assert not agrees("he", "Rachel Reeves")
     assert not agrees("she", "Nadhim Zahawi")
+    # a title of one sex says it; another title is passed over
+    assert not agrees("she", "Prince Andrew")
+    assert not agrees("he", "Queen Camilla")
+    assert not agrees("she", "President Donald Trump")
+    assert agrees("she", "Dr Smith")
     assert agrees("she", "Rachel Reeves") and agrees("he", "Keir Starmer")
     assert agrees("he", "Mel Stride")  # a name given to both
     assert agrees("he", "Reeves")  # a surname alone says nothing
@@ -886,3 +891,35 @@ def test_no_quote_of_a_phrase_without_a_verb_or_of_what_tells_you(text: str) -> 
 )
 def test_a_quote_may_open_on_a_phrase_before_its_clause(text: str) -> None:
     assert len(quoted(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "said"),
+    [
+        # of two people, the one a preposition governs is talked about, not talking
+        (
+            "And when Greg Norman was asked about Jamal Khashoggi's murder, he replied, "
+            "look, we have all made mistakes and you learn from them.",
+            {"Greg Norman": (2, 4), "Jamal Khashoggi": (7, 9)},
+            ["Greg Norman"],
+        ),
+        # an agent may be who speaks: two people, no telling which
+        (
+            "Nigel Farage denied the claims made by Peter Edri. But he told us that the "
+            "apology differs from previous attempts.",
+            {"Nigel Farage": (0, 2), "Peter Edri": (7, 9)},
+            [],
+        ),
+        # a man's title is no "she"
+        (
+            "Emails illustrated the closeness of her friendship with Prince Andrew. "
+            "She said that it was a terrible mistake of judgement.",
+            {"Prince Andrew": (7, 9)},
+            [],
+        ),
+    ],
+)
+def test_he_said_of_two_people_is_the_one_not_talked_about(
+    text: str, persons: dict[str, tuple[int, int]], said: list[str]
+) -> None:
+    assert speakers(text, persons) == said

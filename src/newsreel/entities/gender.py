@@ -23,12 +23,31 @@ def _given() -> dict[str, frozenset[str]]:
 
 
 def agrees(pronoun: str, name: str) -> bool:
-    """Whether ``pronoun`` ("he", "she") may stand for the person called ``name``."""
-    words = name.split()
+    """Whether ``pronoun`` ("he", "she") may stand for the person called ``name``: a
+    title of one sex before the name says it ("Prince Andrew" is no "she"), other titles
+    are passed over ("President Donald Trump")."""
+    words = [w.casefold() for w in name.split()]
     other = _OTHER.get(pronoun.casefold())
-    if other is None or len(words) < 2:
+    if other is None:
         return True
-    return words[0].casefold() not in _given()[other]
+    while len(words) > 1 and words[0] in _TITLES:
+        if words[0] in _TITLED[other]:
+            return False
+        words = words[1:]
+    return len(words) < 2 or words[0] not in _given()[other]
+
+
+_TITLED = {
+    "male": frozenset("prince king sir lord mr sheikh emir duke earl baron".split()),
+    "female": frozenset(
+        "princess queen dame lady mrs ms miss sheikha duchess countess baroness".split()
+    ),
+}
+_TITLES = (
+    _TITLED["male"]
+    | _TITLED["female"]
+    | frozenset("president prime minister senator governor chancellor dr doctor crown".split())
+)
 
 
 def given_name(word: str) -> bool:

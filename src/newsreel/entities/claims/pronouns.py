@@ -27,7 +27,9 @@ def pronoun_resolved(
     """A quote whose speaker is "he" or "she" said by the one person named before it:
     in its sentence before the pronoun, else in the nearest of the sentences before
     (``spans``, its own last) that names anyone; None where that is two people, none,
-    or a role no name goes with ("the president of China. He said"), where the name is
+    or a role no name goes with ("the president of China. He said"; of two people, one
+    a preposition governs is not who speaks: "when Greg Norman was asked about Jamal
+    Khashoggi's murder, he replied" is Greg Norman's), where the name is
     the object of a "he" or "she" before it in its sentence ("He regretted meeting
     Epstein. And then he said"), or where the person's first name is the other sex's
     ("Rachel Reeves ... he says"). Other quotes as they are."""
@@ -43,6 +45,8 @@ def pronoun_resolved(
     if found is None:
         return None
     start, named, roles = found
+    if len({persons[i] for i in named}) > 1:  # "when Greg Norman was asked about Jamal
+        named = _ungoverned(forms, named, persons) or named  # Khashoggi's murder, he"
     if roles or len({persons[i] for i in named}) > 1 or (one and _he_before(forms, start, named)):
         return None  # "He regretted meeting Epstein. And then he said": another he
     if one and not agrees(pronoun, persons[named[-1]]):
@@ -127,6 +131,24 @@ def _nearest_named(
     return None
 
 
+def _ungoverned(
+    forms: Sequence[str], named: Sequence[int], persons: Mapping[int, str]
+) -> list[int]:
+    """The tokens of ``named`` whose person's mention no preposition governs nor a
+    "what" opens (not "about Jamal Khashoggi's murder", "with Keir Starmer", "what
+    Donald Trump was up to"); an agent ("claims made by Peter") or a source ("emails
+    from Sarah Ferguson") may be who speaks."""
+    out: list[int] = []
+    for i in named:
+        first = i
+        while first - 1 in persons and persons[first - 1] == persons[i]:
+            first -= 1
+        before = core(forms[first - 1]).lower() if first else ""
+        if before not in _TALKED_ABOUT:
+            out.append(i)
+    return out
+
+
 def _chained(forms: Sequence[str], passed: Sequence[tuple[int, int]], pronoun: str) -> bool:
     """Whether every sentence of ``passed`` says ``pronoun`` ("he", "she") as a word."""
     return all(any(core(f).lower() == pronoun for f in forms[s:e]) for s, e in passed)
@@ -152,6 +174,11 @@ def _he_before(forms: Sequence[str], start: int, named: Sequence[int]) -> bool:
 
 
 _HE = frozenset("he she he's she's".split())
+# words before a person who is talked about rather than talking, of two in a sentence
+_TALKED_ABOUT = frozenset(
+    "to with about against for of at on in into over than after before since until despite "
+    "what how whether why".split()
+)
 # prepositions that govern a name after a "he" of its sentence but, opening a sentence,
 # may head a clause whose subject speaks next ("After Keir Starmer met him, he said")
 _ALSO_GOVERNING = frozenset("after before since until despite".split())  # "-ing": below

@@ -148,8 +148,11 @@ def _quote_in(
         if not direct and _gapped(words, speaker[1], body):
             continue  # "a crackdown that a rights group says killed 7,000": the crackdown's
         said_by, cut = tidy_speaker(speaker[0].split())
-        if any(w.casefold() in _FIRST_PERSONS for w in said_by):
-            continue  # "That's one thing, which I notice if I compare, say, ..."
+        if any(w.casefold() in _FIRST_PERSONS for w in said_by) or all(
+            w.casefold() in _ARTICLES for w in said_by
+        ):
+            continue  # "That's one thing, which I notice if I compare, say, ..."; "the
+            # claims made by": a noun, no speaker
         kind = "direct" if direct else "indirect"
         # a name that opens the sentence ends where its words do, not at the verb
         last = speaker[1] + len(speaker[0].split()) if _opens(words, j) else j
