@@ -61,7 +61,7 @@ TITLES = frozenset(
 )
 TITLES_AND_NAMES = frozenset({"amir", "sultan"})  # titles that are names too ("Amir Khan")
 ROYAL = frozenset("prince princess king queen crown sheikh emir".split())
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})  # after a name ("Neymar Jr")
 _FEW_NAMESAKES = 3  # listed people a first name may share and still tell one apart
 _NAMESAKE_RATIO = 75  # a surname that close in letters to one namesake's is theirs
 _MIN_ALONE = 4  # letters of a surname heard alone as it is listed
@@ -114,7 +114,7 @@ def squash(k: str) -> str:
 
 def surname(k: str) -> str:
     """The surname of a name key (no "Jr."/"III" suffix)."""
-    words = [w for w in k.split() if w not in _SUFFIXES]
+    words = [w for w in k.split() if w not in NAME_SUFFIXES]
     return words[-1] if words else ""
 
 
@@ -572,7 +572,7 @@ def _double_surname(words: list[str]) -> bool:
         len(words) == 3
         and len(words[1]) >= 3
         and words[1] not in NAME_PARTICLES
-        and words[2] not in _SUFFIXES
+        and words[2] not in NAME_SUFFIXES
         and words[1] not in STOPWORDS
         and rare(words[1])
     )

@@ -16,6 +16,7 @@ from newsreel.entities import ner
 from newsreel.entities.gender import given_name
 from newsreel.entities.linking import Linker, curated, surname_in_lower_case
 from newsreel.entities.listed import (
+    NAME_SUFFIXES,
     TITLES,
     TITLES_AND_NAMES,
     NameList,
@@ -148,7 +149,7 @@ def _surname_like(k: str, listed: NameList) -> bool:
     return not (
         k in NAME_PARTICLES
         or k in STOPWORDS
-        or k in {"jr", "sr", "ii", "iii"}
+        or k in NAME_SUFFIXES
         or given_name(k)
         or (place(k, "LOC") is not None and k not in listed.surnames)
     )

@@ -174,11 +174,6 @@ def _he_before(forms: Sequence[str], start: int, named: Sequence[int]) -> bool:
 
 
 _HE = frozenset("he she he's she's".split())
-# words before a person who is talked about rather than talking, of two in a sentence
-_TALKED_ABOUT = frozenset(
-    "to with about against for of at on in into over than after before since until despite "
-    "what how whether why".split()
-)
 # prepositions that govern a name after a "he" of its sentence but, opening a sentence,
 # may head a clause whose subject speaks next ("After Keir Starmer met him, he said")
 _ALSO_GOVERNING = frozenset("after before since until despite".split())  # "-ing": below
@@ -260,6 +255,11 @@ def _unnamed_role(
 
 # prepositions whose object a name is: no "he" that follows stands for it
 _GOVERNING = frozenset("to with about against from by for of at on in into over than".split())
+# words before a person who is talked about rather than talking, of two in a sentence: an
+# agent ("by") or a source ("from") may be who speaks
+_TALKED_ABOUT = (
+    (_GOVERNING - {"by", "from"}) | _ALSO_GOVERNING | frozenset("what how whether why".split())
+)
 
 # the unnamed plural a "they" may stand for: "Kurdish officials ... they say"
 _BODIES = frozenset(

@@ -188,7 +188,7 @@ def _no_clause(forms: Sequence[str], words: Sequence[str], body: int, end: int) 
 _OPENING_PREPOSITIONS = frozenset(
     "in on at about over during with from by into under after before against of".split()
 )
-_VERB_WORDS = frozenset("be been should may might must do does did".split())
+_VERB_WORDS = frozenset("should must do does did".split())  # besides _FINITE, _AUXILIARIES
 _JOINED = _OPENING_PREPOSITIONS | frozenset("and or to for the a an".split())
 _VERB_ENDINGS = ("ed", "'s", "'re", "'d", "'ll", "'ve", "n't", "’s", "’re", "’d", "’ll", "’ve")
 
@@ -859,7 +859,7 @@ def _not_speech(words: Sequence[str], j: int) -> bool:
     """Whether the saying verb at token ``j`` says nothing here: "added his voice to
     calls", "added to the pressure"; a verb right after it makes it part of a clause,
     "what Mr. Trump says is brilliant"."""
-    after = words[j + 1] if j + 1 < len(words) else ""
+    after = _ahead(words, j + 1)
     if words[j].startswith("claim") and _claims_a_thing(words, j + 1):
         return True  # "the war, which has claimed the lives of 377,000 people"
     if words[j] in ("tells", "tell") and after == "you" and _ahead(words, j + 2) in _TOLD_ALL:
