@@ -2997,3 +2997,53 @@ def test_review_stop_69_second_round_counts_stay_counts() -> None:
     assert values("Newcastle were fined to the tune of 10 million pounds .") == {1e7: "pounds"}
     assert values("The pound stood at 1.20 dollars .") == {1.2: "pound"}
     assert values("valued at 2 billion pounds the deal is the biggest") == {2e9: "pounds"}
+
+
+def test_stop_73_sums_a_range_of_and_relative_clauses_say_what_they_are() -> None:
+    """Stop 73: a worth said as a range ("worth between 3 and 4 billion") is the worth of
+    what is worth it, a sum paid "for" with "acquired" or "purchased" goes with that verb,
+    and a sum a relative clause without "that" pays is what that payer paid."""
+    worth = values("The club is worth between 3 and 4 billion pounds .")
+    assert worth == {3e9: "club", 4e9: "club"}
+    assert values("The deal is worth between five and six million pounds a year .") == {
+        5e6: "deal",
+        6e6: "deal",
+    }
+    assert values("PSG was acquired for 80 million euros in 2011 .") == {8e7: "PSG was acquired"}
+    assert values("The Emir purchased the yacht for 300 million dollars .") == {3e8: "yacht"}
+    paid = values("That came on top of the 60 million dollars the country paid in December .")
+    assert paid == {6e7: "country paid"}
+    # no payer: the words after the sum say when, or nothing a payer does
+    assert values("They spent 60 million dollars the next season .") == {6e7: "spent"}
+    assert values("It cost 60 million dollars the club said .") == {6e7: "cost"}
+    # what a preposition governs before "is worth" is no owner
+    said = "The shirt deal that they signed with Fun88 last year is worth five million ."
+    assert values(said)[5e6] != "Fun88 last year"
+
+
+def test_stop_73_sayings_and_counted_sources_count_nothing() -> None:
+    """Stop 73: "one eye on", "death by a thousand cuts" and a count of who says
+    ("according to one estimate") are no claims; "lost one eye" is one."""
+    assert values("It was a game changer with one eye on the World Cup .") == {}
+    assert values("It will be death by a thousand cuts .") == {}
+    assert values("It happened that fast , according to one estimate .") == {}
+    assert values("He lost one eye in the attack .") == {1: "eye in the attack"}
+
+
+def test_stop_73_a_counted_or_long_source_is_named_whole() -> None:
+    """Stop 73: "according to two senior officials" is their word (the count with
+    them), and a body's noun phrase past five words goes back to its article ("the
+    US-based human rights activist news agency"), not a phrase with "of" in it."""
+    assert sources_of("According to two senior officials , 40 people died .") == {
+        40: "two senior officials"
+    }
+    said = sources_of(
+        "The US-based human rights activist news agency has confirmed the deaths of nearly "
+        "7,000 protesters ."
+    )
+    assert said == {7000: "US-based human rights activist news agency"}
+    said = sources_of(
+        "UEFA launched an investigation into the allegations of wrongdoings by City UEFA "
+        "concluded that City lost 180 million euros ."
+    )
+    assert said[1.8e8] != "allegations of wrongdoings by City UEFA"

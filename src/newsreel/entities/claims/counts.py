@@ -272,7 +272,7 @@ def _no_quantity(
 # pronouns and modal verbs before "100%" said as "fully": "we can 100% expect", "I 100% agree"
 _WHO_IS_SURE = frozenset("i we you they he she can will would could should i'm am".split())
 # sayings that count nothing: "a cat's nine lives", "my two cents"
-_SAYINGS = frozenset({("nine", "lives"), ("two", "cents"), ("one", "iota")})
+_SAYINGS = frozenset({("nine", "lives"), ("two", "cents"), ("one", "iota"), ("thousand", "cuts")})
 _SAID_AFTER = frozenset({("high", "five"), ("loved", "one"), ("little", "one")})
 _OWN = frozenset("own their his her my our your its on".split())
 
@@ -281,9 +281,10 @@ def _describes(
     forms: Sequence[str], words: Sequence[str], at: tuple[int, int, int, int], value: float
 ) -> bool:
     """Whether a number is part of a saying that counts nothing ("nine lives", "my two
-    cents", "stand on their own two feet", "a high five", "a loved one", "nine times out
-    of ten", "a year or two ago") or a score ("four to zero"); "a 40,000 seat stadium"
-    and even "a picture paints a thousand words" are claims as the gold counts them."""
+    cents", "stand on their own two feet", "death by a thousand cuts", "one eye on", "a
+    high five", "a loved one", "nine times out of ten", "a year or two ago") or a score
+    ("four to zero"); "a 40,000 seat stadium" and even "a picture paints a thousand
+    words" are claims as the gold counts them."""
     s, e, i, after = at
     nxt = words[after] if after < e else ""
     last = words[after - 1]
@@ -295,8 +296,11 @@ def _describes(
     ranged_to_zero = after - 1 > i and last in ("zero", "nil")
     if ranged_to_zero or (nxt == "to" and words[after + 1 : after + 2] in (["zero"], ["nil"])):
         return True  # "the vote was four to zero": a score
-    return (last, nxt) in _SAYINGS or (
-        (last, nxt) == ("two", "feet") and i > s and words[i - 1] in _OWN
+    eye_on = (last, nxt) == ("one", "eye") and words[after + 1 : after + 2] == ["on"]
+    return (
+        (last, nxt) in _SAYINGS
+        or eye_on  # "with one eye on the World Cup"
+        or ((last, nxt) == ("two", "feet") and i > s and words[i - 1] in _OWN)
     )
 
 
@@ -366,6 +370,8 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
         return True  # "One key objective is ...", ">> One group ...": an article
     if i + 1 < e and words[i + 1] in _SCORE:
         return True  # "3 nil": a score
+    if words[max(s, i - 2) : i] == ["according", "to"] and words[i] in _WORDS:
+        return True  # "according to one professional society": who says, not a count
     if i + 1 < e and words[i] in _ROUND_SCORES and words[i + 1] in ("round", "rounds"):
         return True  # "a 108 round": a judge's 10-8, not 108 rounds
     if _named_number(forms, words, s, e, i) or _even_odds(words, s, e, i):

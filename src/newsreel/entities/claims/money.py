@@ -30,6 +30,7 @@ from newsreel.entities.claims.words import (
     _PAID,
     _PREPOSITIONS,
     _RATE,
+    _SCALE,
     _SUM_WORDS,
     _TIME_UNITS,
     _TIMELY,
@@ -101,6 +102,8 @@ def _cost_before(
         or _DIGITS.match(words[j])  # "close to 25 to 50 million": the range's first end
         or words[j] in _WORDS
         or words[j] in _REPORTED
+        or words[j] in _RANGE_WORDS  # "worth (something) between 3 and 4 billion"
+        or (words[j] == "and" and j > s and _a_number(words[j - 1]))
     ):
         if words[j] == "at" and (valued := _valued_object(forms, words, s, j)):
             return j, valued
@@ -108,6 +111,15 @@ def _cost_before(
     if j - 1 >= s and words[j] == "at" and words[j - 1] in ("valued", "priced"):
         j -= 1
     return j, None
+
+
+_RANGE_WORDS = frozenset({"between", "something", *_SCALE})
+
+
+def _a_number(word: str) -> bool:
+    """Whether a word is a number said in digits or words, or its scale ("3", "three",
+    "billion")."""
+    return bool(_DIGITS.match(word)) or word in _WORDS or word in _SCALE
 
 
 _VALUING = frozenset("valuing valued values value".split())
@@ -439,9 +451,11 @@ def _owner(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> str | 
         j -= 1
     if j == skipped:
         return None
-    out, _ = _words_back(
+    out, first = _words_back(
         forms, s, j, 4, lambda k: not _noun(words[k]) or _past(words[k]), own_comma=True
     )  # the phrase's own last word may end in a comma: "a Porsche, which"
+    if first > s and words[first - 1] in _PREPOSITIONS:
+        return None  # "the deal they signed with (Fun88 last year) is worth": an object
     return " ".join(out) or None
 
 
@@ -552,6 +566,8 @@ def spent_on(
         return None
     if words[j] in ("that", "which") and j + 2 < e:
         return _paid_in(forms, words, j + 1, e)
+    if words[j] in _PAYER_OPENS:
+        return _paid_by(forms, words, j, e)
     if not _goes_to(forms, words, j, e, into or _GOES):
         return None
     nxt = j + 1
@@ -609,6 +625,24 @@ def _paid_in(forms: Sequence[str], words: Sequence[str], k: int, e: int) -> str 
     return None
 
 
+def _paid_by(forms: Sequence[str], words: Sequence[str], j: int, e: int) -> str | None:
+    """Who paid a sum, in a relative clause with no "that" after it, from token ``j``:
+    "(the 60 million dollars) the country paid" -> "country paid"; a determiner, one to
+    three nouns, then a money verb in the past."""
+    k = j + 1
+    while k < e and k <= j + 3 and _noun(words[k]) and words[k] not in _MONEY_VERBS:
+        if forms[k][-1:] in ".,?!;:":
+            return None
+        k += 1
+    verb = words[k] if k < e else ""
+    if k == j + 1 or verb not in _MONEY_VERBS or not (_past(verb) or verb in _PAID_IRREGULAR):
+        return None
+    return " ".join(bare(forms[t]) for t in range(j + 1, k + 1))
+
+
+_PAID_IRREGULAR = frozenset("paid spent sold lost made bought took won gave".split())
+# what opens the payer's noun phrase after a sum ("the 60 million dollars the country paid")
+_PAYER_OPENS = frozenset("the his her their its".split())
 # prepositions after a sum that say where it goes or what it buys
 _GOES = frozenset("into to for under on".split())
 _SUBJECT_PRONOUNS = frozenset("i we you they he she it".split())

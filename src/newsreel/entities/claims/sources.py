@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from newsreel.entities.claims.numbers import _number_at, _past
+from newsreel.entities.claims.numbers import _noun, _number_at, _past
 from newsreel.entities.claims.source_names import _adverb, _date_word, named_source
 from newsreel.entities.claims.source_words import (
     _ASIDE,
@@ -43,6 +43,7 @@ from newsreel.entities.claims.words import (
     _PRONOUNS,
     _STOP,
     _TIME_ADVERBS,
+    _WORDS,
 )
 from newsreel.repair.clean import FILLERS, bare
 
@@ -58,7 +59,13 @@ class _Source:
 
 def _phrase_after(words: Sequence[str], forms: Sequence[str], at: int, end: int) -> _Source | None:
     """The source named from token ``at`` on ("according to X", "told by X"); a filler
-    is passed over ("according to uh Hamas", "Steven Miller uh, the deputy chief")."""
+    is passed over ("according to uh Hamas", "Steven Miller uh, the deputy chief"); a
+    count in words before it is its own ("according to two senior officials")."""
+    if words[at] in _WORDS and at + 1 < end and words[at + 1] not in _WORDS:
+        counted = _phrase_after(words, forms, at + 1, end)
+        if counted is not None:
+            return _Source(f"{bare(forms[at])} {counted.name}", at, counted.end)
+        return None
     got: list[str] = []
     last = at
     for k in range(at, min(end, at + 5)):
@@ -337,6 +344,13 @@ def _speaker_before(
                 or not (forms[k][:1].isupper() or words[k] in _NAME_JOINERS)
             )
         ):
+            plain = all(  # one noun phrase, no "of": "rights activist news agency (has)"
+                _noun(w.casefold().replace("-", "")) or w.casefold() in _HAVE for w in got
+            )
+            opened = _article_back(words, forms, max(start, k - _LONGER_BODY), k)
+            if opened is not None and plain and short == verb - 5:  # "The US-based human rights
+                got[:0] = forms[opened + 1 : k + 1]  # activist news agency has confirmed"
+                first = opened + 1
             break  # past five words only a long name goes on: "Saudi Crown Prince Mohammed"
         got.insert(0, forms[k])
         first = k
@@ -352,6 +366,28 @@ def _speaker_before(
     ):
         return named  # "Mohammed bin Salman, in a media interview, suggested"
     return (" ".join(got), first) if got else None
+
+
+_LONGER_BODY = 3  # words a body's noun phrase goes on past five, back to its article
+
+
+def _article_back(words: Sequence[str], forms: Sequence[str], lo: int, k: int) -> int | None:
+    """The article that opens a long noun phrase of plain words, from token ``k`` back to
+    ``lo`` at most ("the US-based human (rights activist news agency)"); none past a
+    punctuation mark, a verb, a time adverb or a word that ends a speaker."""
+    for m in range(k, lo - 1, -1):
+        if words[m] in ("the", "a", "an"):
+            return m if m < k else None
+        if (
+            forms[m][-1:] in ".,?!;:"
+            or words[m] in _SPEAKER_STOP
+            or words[m] in _TIME_ADVERBS
+            or words[m] in _DETERMINERS
+            or _clause_verb(words[m], forms[m])
+            or not _noun(words[m].replace("-", ""))  # "US-based"
+        ):
+            return None
+    return None
 
 
 def _description(words: Sequence[str], forms: Sequence[str], start: int, verb: int) -> int | None:

@@ -315,7 +315,8 @@ _MONEY_VERBS = frozenset(
     donated donate donates received receive receives generated generate generates owed owe
     owes borrowed borrow committed commit commits pledged pledge pledges settled settle
     signed charged charge charges cost costs fined fines took bet bets won win wins saved
-    save saves offered offer offers awarded gave
+    save saves offered offer offers awarded gave acquired acquire acquires
+    purchased purchase purchases
     joined arrived moved leaving""".split()  # a transfer: "Neymar arrived for 222 million
     # euros", "Ikone leaving for less than 20 million euros"
 )
