@@ -3047,3 +3047,17 @@ def test_stop_73_a_counted_or_long_source_is_named_whole() -> None:
         "concluded that City lost 180 million euros ."
     )
     assert said[1.8e8] != "allegations of wrongdoings by City UEFA"
+
+
+def test_stop_73_when_after_a_number_is_not_what_it_counts() -> None:
+    """Stop 73: "dropped from 15,000 to 8,500 following Neymar's injury" is attendance,
+    and "one after another", "one following another" count nothing."""
+    said = values(
+        "For example , attendance at Al Hilal games dropped from 15,000 to 8,500 following "
+        "the injury ."
+    )
+    assert said == {15000: "attendance at Al Hilal games", 8500: "attendance at Al Hilal games"}
+    assert values("We met all three members that evening , one following another .") == {
+        3: "members"
+    }
+    assert values("He scored 20 goals after the break .") == {20: "goals after the break"}

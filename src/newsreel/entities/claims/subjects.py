@@ -91,9 +91,15 @@ def _subject(
         return " ".join(out)
     if not out or says_when(out) or (out[0].lower() in _NOT_SUBJECT and not more):
         return None  # "50% more funding" counts funding; "more than" counts nothing
+    if out[0].lower() in _WHEN_AFTER:
+        return None  # "dropped to 8,500 following Neymar's injury": when, not what
     if not any(c.isalpha() for c in out[0]):
         return None
     return " ".join(out)
+
+
+# prepositions after a number that say when or despite what, never what it counts
+_WHEN_AFTER = frozenset("following after before since until despite amid".split())
 
 
 def _opens_another(forms: Sequence[str], words: Sequence[str], j: int, end: int) -> bool:
