@@ -98,6 +98,16 @@ def _subject(
     return " ".join(out)
 
 
+def _is_then(words: Sequence[str], s: int, i: int, after: int, e: int) -> bool:
+    """Whether a number is what something was at a time said after it: a verb of being
+    before it, a preposition of time after ("had been 4,000 before the final"; not "the
+    starting eleven until", "evicted one after the other")."""
+    j = i - 1
+    while j > s and words[j] in _ABOUT:
+        j -= 1
+    return after < e and words[after] in _WHEN_AFTER and j >= s and words[j] in _BE
+
+
 # prepositions after a number that say when or despite what, never what it counts
 _WHEN_AFTER = frozenset("following after before since until despite amid".split())
 
@@ -240,7 +250,8 @@ def subject_of(
         # "being worth 4.99 billion dollars": what it is said of, else its currency
         named = words[after] if after < e and words[after] in _CURRENCY else None
         return said_of(forms, words, s, i) or currency_of(forms, i, after) or named
-    if subject is None and not counted and _large(words, i, after):
+    when = _is_then(words, s, i, after, e)  # "had been 4,000 before the final"
+    if subject is None and not counted and (_large(words, i, after) or when):
         # "Roman Abramovich, somewhere in the region of 8 to 10 billion": a sum, its
         # currency unsaid, is said of its sentence's noun phrase
         return (
