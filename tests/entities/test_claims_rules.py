@@ -3061,3 +3061,31 @@ def test_stop_73_when_after_a_number_is_not_what_it_counts() -> None:
         3: "members"
     }
     assert values("He scored 20 goals after the break .") == {20: "goals after the break"}
+
+
+def answers(text: str) -> dict[float, str | None]:
+    """The claims of ``text`` split into sentences after each ".", "?" and "!"."""
+    forms = text.split()
+    starts = [0] + [n + 1 for n, f in enumerate(forms[:-1]) if f[-1] in ".?!"]
+    claims, _ = extract(forms, starts, None)
+    return {c.value: c.subject for c in claims}
+
+
+def test_stop_73_a_short_answer_counts_what_how_many_asked() -> None:
+    """Stop 73: a bare count in a short sentence just after a "how many" question
+    counts what it asked ("How many seats are available? ... 40 grand." -> seats, and
+    "20k" there is thousands); not after "how much", nor a long sentence, nor a "how
+    many" that asks of no plural noun."""
+    said = answers("How many seats are available? Take a guess, I'm saying, 40 grand.")
+    assert said == {40000: "seats"}
+    assert answers("How many seats are available? I would say, 20k.") == {20000: "seats"}
+    assert answers("Guess how many movies he has been in this year. It's seven.") == {7: "movies"}
+    assert answers("How many people come here every day? Maybe 500.") == {500: "people"}
+    assert answers("How much steel do they need? 40 grand.") == {40000: "grand"}
+    assert answers("How many before Cristiano? I think 10 really.") == {}
+    long = (
+        "How many seats are there? Well, Lucy Powell got over the threshold of 80 and then "
+        "some actually."
+    )
+    assert 80 not in answers(long)
+    assert answers("He ran a 10k race.") == {}

@@ -41,7 +41,7 @@ from newsreel.entities.claims.numbers import (
     _unglued,
     with_pence,
 )
-from newsreel.entities.claims.phrases import topic
+from newsreel.entities.claims.phrases import asked, topic
 from newsreel.entities.claims.pronouns import (
     CHAIN_BACK,
     CHAIN_SENTENCES,
@@ -135,8 +135,10 @@ def extract(
             sources[n] = _named_before(words, spans[n - 1], (s, e), (orgs, persons), names_of)
         last = claims[-1] if claims else None
         if n not in ads:  # a podcast's sponsor: "25% off ... with code"
+            short = e - s <= _ANSWER_WORDS  # an answer: "How many seats? ... 40 grand."
+            question = _asked_before(forms, words, spans, n) if short else None
             claims += _claims_in(
-                forms, words, (s, e), sources[n], places, durations, about, last, ages
+                forms, words, (s, e), sources[n], places, durations, about, last, ages, question
             )
         about = topic(forms, words, s, e, plural=True) or (
             about if words[s:e][:1] in (["it"], ["they"]) else None
@@ -416,9 +418,11 @@ def _claims_in(
     about: str | None = None,
     last: Claim | None = None,
     ages: Collection[int] = (),
+    question: str | None = None,
 ) -> list[Claim]:
     """The claims of the sentence of tokens ``span``; ``about``: what the sentence
-    before was about; ``last``: the claim before the sentence."""
+    before was about; ``last``: the claim before the sentence; ``question``: what a
+    "how many" just before asked the count of."""
     s, e = span
     sentence = " ".join(f for f in forms[s:e] if not is_marker(f))  # no ">>" in a citation
     claims: list[Claim] = []
@@ -433,7 +437,7 @@ def _claims_in(
             i += 1
             continue
         value, used = found
-        if _not_thousands(forms, words, s, i, used):
+        if _not_thousands(forms, words, s, i, used) and not question:
             i += 1
             continue
         if _negative(forms, words, s, i):
@@ -453,6 +457,7 @@ def _claims_in(
         done = None if counted else _done_to(words, forms, after, e)  # not "90% is found"
         total = len(claims) == 1 and _total(words, i + used)  # "five boats, 20 in all"
         subject = subject or done or _series(before or last, forms, i, used, value, total=total)
+        subject = _answered(subject, question)
         if before is not None and (subject is None or subject.casefold() in _CURRENCY):
             subject = _ranged_from(before, forms, words, (i, i + used)) or subject
         if before and words[after : after + 2] == ["of", "them"] and _said_of_them(words, after, e):
@@ -476,6 +481,33 @@ def _claims_in(
         i += used
     made = _compounds(forms, words, span, source, durations, sentence)  # "30-bedroom home"
     return sorted([*claims, *made], key=lambda c: c.start) if made else claims
+
+
+def _asked_before(
+    forms: Sequence[str], words: Sequence[str], spans: Sequence[tuple[int, int]], n: int
+) -> str | None:
+    """What a "how many" question of the ``_ANSWER_WITHIN`` sentences before sentence
+    ``n`` asked the count of, the nearest first."""
+    for m in range(n - 1, max(-1, n - 1 - _ANSWER_WITHIN), -1):
+        s, e = spans[m]
+        if (found := asked(forms, words, s, e)) is not None:
+            return found
+    return None
+
+
+def _answered(subject: str | None, question: str | None) -> str | None:
+    """The subject of a count that answers a "how many" question (what it asked the
+    count of), where the count names nothing or only its currency: "How many seats are
+    there? 40 grand" -> "seats"."""
+    if subject is None or subject.casefold() in _ANSWERED:
+        return question or subject
+    return subject
+
+
+_ANSWER_WITHIN = 3  # sentences after a "how many" question that may answer it
+_ANSWER_WORDS = 8  # the most tokens of a sentence that answers it
+# subjects an answer's count has that say no more than its currency: "40 grand"
+_ANSWERED = _CURRENCY | {"grand"}
 
 
 def _compounds(

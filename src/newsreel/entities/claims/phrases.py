@@ -214,3 +214,26 @@ def untrailed(subject: str | None) -> str | None:
         else:
             break
     return " ".join(kept)
+
+
+def asked(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> str | None:
+    """What the last "how many" of tokens ``s`` to ``e`` asks the count of: the words
+    after it up to a plural noun, three at most ("How many seats are available?" ->
+    "seats", "how many other families" -> "other families", "how many people show up"
+    -> "people"); nothing without one ("how many before Cristiano", "how much steel")."""
+    for k in range(e - 2, s - 1, -1):
+        if words[k] == "how" and words[k + 1] == "many":
+            got = []
+            for t in range(k + 2, min(e, k + 5)):
+                if not _named(words[t]):
+                    break
+                got.append(bare(forms[t]))
+                if _plural(words[t]) or words[t] in _PEOPLE:
+                    return " ".join(got)
+                if forms[t][-1:] in ".,?!;:":
+                    break
+            return None
+    return None
+
+
+_PEOPLE = frozenset("people children men women".split())  # plurals without an "s"
