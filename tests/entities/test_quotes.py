@@ -923,3 +923,49 @@ def test_he_said_of_two_people_is_the_one_not_talked_about(
     text: str, persons: dict[str, tuple[int, int]], said: list[str]
 ) -> None:
     assert speakers(text, persons) == said
+
+
+RUBIO = (
+    "So they were already braced for something from Marco Rubio . But what we heard today "
+    "was very conciliatory . He was offering that olive branch to the Europeans . So a "
+    "really different tone , but the messaging is consistent with what we have been "
+    "hearing from the Trump administration all along . He was pretty straight when it "
+    "comes to migration . He said it was important to sovereignty ."
+)
+
+
+def test_stop_73_a_he_chain_may_pass_sentences_that_name_no_one() -> None:
+    """Stop 73: a "he" goes back past sentences that name no one (a "Trump
+    administration" names no one) while half of those passed say "he", and further
+    than five sentences while they open with it; a source ("from Marco Rubio") may be
+    who speaks."""
+    assert speakers(RUBIO, {"Marco Rubio": (8, 10)}) == ["Marco Rubio"]
+
+
+def test_stop_73_a_loose_he_chain_stops_where_the_named_person_speaks() -> None:
+    """Stop 73 (read on the archive): "our religion editor, Aleem Maqbool ... if you
+    can hear me ... she said" is not the editor's: the named person then speaks as
+    "I" or "me", and the chain passed a sentence without "she"."""
+    text = (
+        "Standing there is our religion editor , Aleem Maqbool , this is quite a moment "
+        "if you can hear me over the bells . The rites were performed by a woman . She "
+        "did not give a sermon today . She did not deliver a sermon . But she gave an "
+        "interview when she said she recognised the weight of the moment ."
+    )
+    assert speakers(text, {"Aleem Maqbool": (7, 9)}) == []
+
+
+def test_stop_73_an_agent_that_says_nothing_governs_its_name() -> None:
+    """Stop 73: "ruined by Jeffrey Epstein ... he says" is not Epstein's (an act's
+    agent), but "a speech to world leaders by Donald Trump ... he said" is Trump's."""
+    text = (
+        "It was important to remember the women whose lives were ruined by Jeffrey Epstein . "
+        "The vetting process was flawed . It was a gesture . He says he remains supportive "
+        "of the prime minister ."
+    )
+    assert speakers(text, {"Jeffrey Epstein": (12, 14)}) == []
+    text = (
+        "The speech to world leaders by Donald Trump has happened . He delivered it on "
+        "Wednesday . The big takeaway is that he said he would not use force ."
+    )
+    assert speakers(text, {"Donald Trump": (6, 8)}) == ["Donald Trump"]

@@ -48,7 +48,7 @@ from newsreel.entities.claims.pronouns import (
     chained,
     pronoun_resolved,
 )
-from newsreel.entities.claims.quotes import Quote, pronoun_speaker, quotes_in
+from newsreel.entities.claims.quotes import HE_OR_SHE, Quote, pronoun_speaker, quotes_in
 from newsreel.entities.claims.source_names import (
     as_cited,
     named_source,
@@ -162,9 +162,8 @@ def _quotes(
     for n, (s, e) in enumerate(spans):
         for q in quotes_in(forms, words, s, e):
             pronoun = pronoun_speaker(q.speaker)
-            said = pronoun_resolved(
-                q, forms, spans[max(0, n - CHAIN_SENTENCES) : n + 1], persons, groups
-            )
+            back = CHAIN_SENTENCES + _pronoun_links(words, spans, n, pronoun)
+            said = pronoun_resolved(q, forms, spans[max(0, n - back) : n + 1], persons, groups)
             if said is None and pronoun in last and n - last[pronoun][0] <= CHAIN_BACK:
                 said = chained(q, last[pronoun][1], forms, persons)
             if said is None:
@@ -173,6 +172,18 @@ def _quotes(
             if pronoun is not None:
                 last[pronoun] = (n, said)
     return out
+
+
+def _pronoun_links(
+    words: Sequence[str], spans: Sequence[tuple[int, int]], n: int, pronoun: str | None
+) -> int:
+    """How many of the ``CHAIN_SENTENCES`` sentences before sentence ``n`` open with
+    its quote's "he" or "she" (``pronoun``): each carries the person named before it one
+    sentence further ("... from Marco Rubio. He was offering ... He was straight ...
+    He said it was important")."""
+    if pronoun not in HE_OR_SHE:
+        return 0
+    return sum(1 for s, _ in spans[max(0, n - CHAIN_SENTENCES) : n] if pronoun in words[s : s + 2])
 
 
 def _same_source(one: str, other: str | None) -> bool:

@@ -54,8 +54,10 @@ def pronoun_resolved(
     first = min(named)
     while first - 1 in persons and persons[first - 1] == persons[first]:
         first -= 1
-    if first and core(forms[first - 1]).lower() in _GOVERNING:
-        return None  # "in contrast to Lord Mandelson ... he said": not who says
+    if first and _governed(forms, first, one):
+        return None  # "in contrast to Lord Mandelson ... he said": not who says; "a
+        # speech from Marco Rubio ... he said" is his ("hosted by Newcastle fans ...
+        # they say" is no body's)
     if forms[spans[-1][1] - 1].endswith("?"):
         return None  # "Is there stuff that he said that people could trade on?"
     end = named[-1] + 1
@@ -112,7 +114,9 @@ def _nearest_named(
     ("he" or "she"; None for "they"); None where none does."""
     *before, (s, _) = spans
     for back, (start, end) in enumerate([(s, quote.speaker_start), *reversed(before)]):
-        if back > BACK_SENTENCES and not (he and _chained(forms, before[-back + 1 :], he)):
+        passed = before[-back + 1 :]
+        loose = back > BACK_SENTENCES and not (he and _chained(forms, passed, he, persons, 1))
+        if loose and not (he and _chained(forms, passed, he, persons, 2)):
             return None
         named = [
             i
@@ -126,9 +130,21 @@ def _nearest_named(
             for i in range(start, end)
             if _unnamed_role(forms, i, persons, he is not None) or _kin_of(forms, i, persons)
         ]
+        if named and loose and _speaks_after(forms, max(named), quote):
+            return None  # "our religion editor, Aleem Maqbool: ... if you can hear me
+            # ... she said": who is named speaks next, the "she" is another
         if roles or named:
             return start, named, roles
     return None
+
+
+def _speaks_after(forms: Sequence[str], named: int, quote: Quote) -> bool:
+    """Whether "I", "me" or "my" is said between a name (token ``named``) and a quote's
+    pronoun: the person named speaks in their own words after it."""
+    return any(core(f).lower() in _FIRST_PERSON for f in forms[named + 1 : quote.speaker_start])
+
+
+_FIRST_PERSON = frozenset({"i", "me", "my", "i'm", "i've"})
 
 
 def _ungoverned(
@@ -149,9 +165,24 @@ def _ungoverned(
     return out
 
 
-def _chained(forms: Sequence[str], passed: Sequence[tuple[int, int]], pronoun: str) -> bool:
-    """Whether every sentence of ``passed`` says ``pronoun`` ("he", "she") as a word."""
-    return all(any(core(f).lower() == pronoun for f in forms[s:e]) for s, e in passed)
+def _chained(
+    forms: Sequence[str],
+    passed: Sequence[tuple[int, int]],
+    pronoun: str,
+    persons: Mapping[int, str],
+    share: int,
+) -> bool:
+    """Whether the sentences of ``passed`` go on about one "he" or "she"
+    (``pronoun``): all of them say it as a word (``share`` 1), or (``share`` 2) at
+    least half of them do and those that do not name no one ("... from Marco Rubio.
+    But what we heard was conciliatory. He was offering an olive branch. The tone is
+    consistent with the Trump administration's. He said it was important")."""
+    said = [any(core(f).lower() == pronoun for f in forms[s:e]) for s, e in passed]
+    unnamed = all(
+        says or not any(i in persons and not _modifier(forms, i, persons) for i in range(s, e))
+        for says, (s, e) in zip(said, passed, strict=True)
+    )
+    return unnamed and share * sum(said) >= len(passed)
 
 
 def _he_before(forms: Sequence[str], start: int, named: Sequence[int]) -> bool:
@@ -255,10 +286,34 @@ def _unnamed_role(
 
 # prepositions whose object a name is: no "he" that follows stands for it
 _GOVERNING = frozenset("to with about against from by for of at on in into over than".split())
-# words before a person who is talked about rather than talking, of two in a sentence: an
-# agent ("by") or a source ("from") may be who speaks
+
+
+def _governed(forms: Sequence[str], first: int, one: bool) -> bool:
+    """Whether a preposition governs the name that starts at token ``first``, so that a
+    pronoun after it is not that person's: "in contrast to Lord Mandelson"; for "he" or
+    "she" (``one``), not a source ("something from Marco Rubio") nor the agent of what
+    was said ("a speech by Donald Trump"; "ruined by Jeffrey Epstein" governs)."""
+    before = core(forms[first - 1]).lower()
+    if before not in _GOVERNING:
+        return False
+    if not one or before not in _SOURCE_PREPOSITIONS:
+        return True
+    said = {core(f).lower() for f in forms[max(0, first - 5) : first - 1]}
+    return before == "by" and not said & _SAID_BY  # "a speech to world leaders by"
+
+
+# what a person's words are, said "by" them: "a speech by", "claims made by"
+_SAID_BY = frozenset(
+    "speech speeches statement statements interview remarks comments claims letter post "
+    "posts message address made written released issued".split()
+)
+# an agent ("by") or a source ("from") may be who speaks
+_SOURCE_PREPOSITIONS = frozenset({"by", "from"})
+# words before a person who is talked about rather than talking, of two in a sentence
 _TALKED_ABOUT = (
-    (_GOVERNING - {"by", "from"}) | _ALSO_GOVERNING | frozenset("what how whether why".split())
+    (_GOVERNING - _SOURCE_PREPOSITIONS)
+    | _ALSO_GOVERNING
+    | frozenset("what how whether why".split())
 )
 
 # the unnamed plural a "they" may stand for: "Kurdish officials ... they say"
