@@ -3089,3 +3089,10 @@ def test_stop_73_a_short_answer_counts_what_how_many_asked() -> None:
     )
     assert 80 not in answers(long)
     assert answers("He ran a 10k race.") == {}
+
+
+def test_stop_73_zero_counts_people() -> None:
+    """Stop 73: "zero people" counts people (a plural with no "s"); "zero tolerance"
+    counts nothing."""
+    assert values("In the end zero people turned up .") == {0: "people"}
+    assert values("We have zero tolerance for this .") == {}

@@ -27,6 +27,7 @@ from newsreel.entities.claims.words import (
     _ONE_LIMITS,
     _ONE_NOT_COUNT,
     _PARTS,
+    _PLURAL_PEOPLE,
     _POSSESSIVES,
     _SCALE,
     _SCORE,
@@ -266,7 +267,8 @@ def _no_quantity(
         return True  # "totally 100% right", "we can 100% expect": how sure, not a share
     if _describes(forms, words, (s, e, i, after), value):
         return True
-    return words[i] == "zero" and not nxt.endswith("s") and nxt not in ("percent", "per")
+    counted = nxt.endswith("s") or nxt in _PLURAL_PEOPLE  # "zero people", not "zero tolerance"
+    return words[i] == "zero" and not counted and nxt not in ("percent", "per")
 
 
 # pronouns and modal verbs before "100%" said as "fully": "we can 100% expect", "I 100% agree"

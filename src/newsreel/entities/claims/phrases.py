@@ -24,6 +24,7 @@ from newsreel.entities.claims.words import (
     _NOT_SAID_OF,
     _OBJECTS,
     _PARTICIPLES,
+    _PLURAL_PEOPLE,
     _PREPOSITIONS,
     _RELATIVE_TIME,
     _STANDS,
@@ -228,12 +229,9 @@ def asked(forms: Sequence[str], words: Sequence[str], s: int, e: int) -> str | N
                 if not _named(words[t]):
                     break
                 got.append(bare(forms[t]))
-                if _plural(words[t]) or words[t] in _PEOPLE:
+                if _plural(words[t]) or words[t] in _PLURAL_PEOPLE:
                     return " ".join(got)
                 if forms[t][-1:] in ".,?!;:":
                     break
             return None
     return None
-
-
-_PEOPLE = frozenset("people children men women".split())  # plurals without an "s"

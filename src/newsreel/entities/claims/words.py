@@ -202,6 +202,7 @@ _NOT_SUBJECT = frozenset(
 )
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_PLURAL_PEOPLE = frozenset("people children men women".split())  # plurals with no "s"
 _POSSESSIVES = frozenset("his her their its my our your".split())
 
 _CURRENCY = frozenset(
