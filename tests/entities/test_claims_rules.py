@@ -3096,3 +3096,27 @@ def test_stop_73_zero_counts_people() -> None:
     counts nothing."""
     assert values("In the end zero people turned up .") == {0: "people"}
     assert values("We have zero tolerance for this .") == {}
+
+
+def test_stop_73_review_answers_are_bare_counts_not_times_or_ages() -> None:
+    """Stop 73's review: after a "how many" question, a time ("at 3 in the
+    morning"), an age ("I was 25"), what something holds or a "10k race" is no answer;
+    "two thousand cuts to jobs" counts cuts; "according to five thousand documents"
+    counts them; a clause after a sum with no payer's verb is none."""
+    assert answers("How many people died? The fire started at 3 in the morning.") == {}
+    assert answers("How many people believe that? I was 25 at the time.") == {}
+    assert 60000 not in answers("How many fans were there? The stadium holds 60,000.")
+    assert answers("How many players does the club have? I ran a 10k race.") == {}
+    said = answers("How many seats are there? Maybe 15, or 20k, is my guess.")
+    assert said == {15000: "seats", 20000: "seats"}
+    assert values("The council confirmed two thousand cuts to jobs this year .") == {
+        2000: "cuts to jobs"
+    }
+    assert 5000 in values("According to five thousand documents , 40 people died .")
+    assert values("He bet 50 dollars the horse won the race .") == {50: "bet"}
+    said = values("Arsenal paid 50 million pounds the summer Chelsea sold Hazard .")
+    assert said == {5e7: "Arsenal paid"}
+    said = values("The contract with Adidas is worth 100 million pounds a year .")
+    assert said == {1e8: "contract"}
+    said = values("The club is worth something like 5 or 6 billion pounds .")
+    assert said == {5e9: "club", 6e9: "club"}

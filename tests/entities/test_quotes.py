@@ -969,3 +969,46 @@ def test_stop_73_an_agent_that_says_nothing_governs_its_name() -> None:
         "Wednesday . The big takeaway is that he said he would not use force ."
     )
     assert speakers(text, {"Donald Trump": (6, 8)}) == ["Donald Trump"]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # stop 73's review: an object of "from" or "by" is no speaker
+        (
+            "The striker took the ball from Harry Kane . He said it was a penalty .",
+            {"Harry Kane": (6, 8)},
+        ),
+        (
+            "Fans watched a film made by Ken Loach . One viewer was in tears . He said it "
+            "was too real .",
+            {"Ken Loach": (6, 8)},
+        ),
+        # a loose chain stops at someone unnamed: the man, his lawyer
+        (
+            "Joe Biden spoke in Ohio on Monday . He praised the workers . He met a "
+            "steelworker at the gate . The man had been there for thirty years . He had "
+            "lost his job in March . He said the plant should never have closed .",
+            {"Joe Biden": (0, 2)},
+        ),
+        (
+            "Donald Trump was in court today . He looked tired . His lawyer argued for an "
+            "hour . He was calm and careful . He said the charges were political .",
+            {"Donald Trump": (0, 2)},
+        ),
+    ],
+)
+def test_stop_73_review_objects_and_people_between_end_a_he(
+    text: str, named: dict[str, tuple[int, int]]
+) -> None:
+    assert not set(speakers(text, named)) & set(named)
+
+
+def test_stop_73_review_what_we_heard_from_someone_is_theirs() -> None:
+    """Stop 73's review mends keep "we got some more clues from Donald Trump ... He
+    said" and "something very concrete was from Keir Starmer ... He announced"."""
+    text = (
+        "We have got some more clues from Donald Trump about what he wants . It is not "
+        "just sovereignty . He said this is not about minerals ."
+    )
+    assert speakers(text, {"Donald Trump": (7, 9)}) == ["Donald Trump"]

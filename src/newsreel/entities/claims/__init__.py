@@ -448,7 +448,8 @@ def _claims_in(
             i += 1
             continue
         value, used = found
-        if _not_thousands(forms, words, s, i, used) and not question:
+        answer = question if _bare_answer(words, s, i, i + used) else None
+        if _not_thousands(forms, words, s, i, used) and not answer:
             i += 1
             continue
         if _negative(forms, words, s, i):
@@ -468,7 +469,7 @@ def _claims_in(
         done = None if counted else _done_to(words, forms, after, e)  # not "90% is found"
         total = len(claims) == 1 and _total(words, i + used)  # "five boats, 20 in all"
         subject = subject or done or _series(before or last, forms, i, used, value, total=total)
-        subject = _answered(subject, question)
+        subject = _answered(subject, answer)
         if before is not None and (subject is None or subject.casefold() in _CURRENCY):
             subject = _ranged_from(before, forms, words, (i, i + used)) or subject
         if before and words[after : after + 2] == ["of", "them"] and _said_of_them(words, after, e):
@@ -515,6 +516,23 @@ def _answered(subject: str | None, question: str | None) -> str | None:
     return subject
 
 
+def _bare_answer(words: Sequence[str], s: int, i: int, end: int) -> bool:
+    """Whether the number of tokens ``i`` to ``end`` is said as an answer: only words of
+    guessing before it in its sentence ("Take a guess, I'm saying, 40 grand", "I would
+    say, 20k", "It's like 15,000") and no time after it; not a time, an age or what
+    something holds ("at 3 in the morning", "I was 25", "The stadium holds 60,000")."""
+    if any(w not in _GUESSING and not _number_at(words, k) for k, w in enumerate(words[s:i], s)):
+        return False
+    return not (end < len(words) and words[end] in _TIME_AFTER)
+
+
+# words that may stand before a number said as an answer
+_GUESSING = frozenset(
+    "i i'm i'd would say saying said guess think reckon it's its like about around maybe "
+    "probably roughly approximately uh um well yeah yes so just over under more than take "
+    "a an oh okay ok no or".split()
+)
+_TIME_AFTER = frozenset("o'clock am pm tomorrow tonight today now in on at".split())
 _ANSWER_WITHIN = 3  # sentences after a "how many" question that may answer it
 _ANSWER_WORDS = 8  # the most tokens of a sentence that answers it
 # subjects an answer's count has that say no more than its currency: "40 grand"

@@ -274,7 +274,7 @@ def _no_quantity(
 # pronouns and modal verbs before "100%" said as "fully": "we can 100% expect", "I 100% agree"
 _WHO_IS_SURE = frozenset("i we you they he she can will would could should i'm am".split())
 # sayings that count nothing: "a cat's nine lives", "my two cents"
-_SAYINGS = frozenset({("nine", "lives"), ("two", "cents"), ("one", "iota"), ("thousand", "cuts")})
+_SAYINGS = frozenset({("nine", "lives"), ("two", "cents"), ("one", "iota")})
 _SAID_AFTER = frozenset({("high", "five"), ("loved", "one"), ("little", "one")})
 _OWN = frozenset("own their his her my our your its on".split())
 
@@ -299,9 +299,11 @@ def _describes(
     if ranged_to_zero or (nxt == "to" and words[after + 1 : after + 2] in (["zero"], ["nil"])):
         return True  # "the vote was four to zero": a score
     eye_on = (last, nxt) == ("one", "eye") and words[after + 1 : after + 2] == ["on"]
+    cuts = (last, nxt) == ("thousand", "cuts") and "by" in words[max(s, i - 2) : i]
     return (
         (last, nxt) in _SAYINGS
         or eye_on  # "with one eye on the World Cup"
+        or cuts  # "death by a thousand cuts"; not "two thousand cuts to jobs"
         or ((last, nxt) == ("two", "feet") and i > s and words[i - 1] in _OWN)
     )
 
@@ -373,7 +375,8 @@ def _not_a_count(forms: Sequence[str], words: Sequence[str], s: int, e: int, i: 
     if i + 1 < e and words[i + 1] in _SCORE:
         return True  # "3 nil": a score
     if words[max(s, i - 2) : i] == ["according", "to"] and words[i] in _WORDS:
-        return True  # "according to one professional society": who says, not a count
+        nxt = words[i + 1] if i + 1 < e else ""  # "according to one professional society":
+        return nxt not in _SCALE  # who says; "according to five thousand documents" counts
     if i + 1 < e and words[i] in _ROUND_SCORES and words[i + 1] in ("round", "rounds"):
         return True  # "a 108 round": a judge's 10-8, not 108 rounds
     if _named_number(forms, words, s, e, i) or _even_odds(words, s, e, i):

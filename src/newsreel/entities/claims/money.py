@@ -113,7 +113,7 @@ def _cost_before(
     return j, None
 
 
-_RANGE_WORDS = frozenset({"between", "something", *_SCALE})
+_RANGE_WORDS = frozenset({"between", "something", "somewhere", "like", *_SCALE})
 
 
 def _a_number(word: str) -> bool:
@@ -454,8 +454,10 @@ def _owner(forms: Sequence[str], words: Sequence[str], s: int, j: int) -> str | 
     out, first = _words_back(
         forms, s, j, 4, lambda k: not _noun(words[k]) or _past(words[k]), own_comma=True
     )  # the phrase's own last word may end in a comma: "a Porsche, which"
-    if first > s and words[first - 1] in _PREPOSITIONS:
-        return None  # "the deal they signed with (Fun88 last year) is worth": an object
+    if first > s and words[first - 1] in _PREPOSITIONS:  # an object: what governs it
+        out, _ = _words_back(  # owns ("The contract with Adidas is worth" -> contract;
+            forms, s, first - 2, 4, lambda k: not _noun(words[k]) or _past(words[k])
+        )  # "the deal they signed with Fun88 last year is worth": none)
     return " ".join(out) or None
 
 
@@ -635,12 +637,15 @@ def _paid_by(forms: Sequence[str], words: Sequence[str], j: int, e: int) -> str 
             return None
         k += 1
     verb = words[k] if k < e else ""
-    if k == j + 1 or verb not in _MONEY_VERBS or not (_past(verb) or verb in _PAID_IRREGULAR):
-        return None
+    if k == j + 1 or verb not in _PAYING or any(w in _WHEN_NOUNS for w in words[j + 1 : k]):
+        return None  # not "the summer Chelsea sold Hazard", "the horse won"
     return " ".join(bare(forms[t]) for t in range(j + 1, k + 1))
 
 
-_PAID_IRREGULAR = frozenset("paid spent sold lost made bought took won gave".split())
+# what a payer did with a sum, in the past: "the 60 million dollars the country paid"
+_PAYING = frozenset(
+    "paid spent received earned raised invested donated pledged committed borrowed owed".split()
+)
 # what opens the payer's noun phrase after a sum ("the 60 million dollars the country paid")
 _PAYER_OPENS = frozenset("the his her their its".split())
 # prepositions after a sum that say where it goes or what it buys

@@ -182,6 +182,8 @@ def _chained(
         says or not any(i in persons and not _modifier(forms, i, persons) for i in range(s, e))
         for says, (s, e) in zip(said, passed, strict=True)
     )
+    if share > 1 and any(core(f).lower() in _SOMEONE for s, e in passed for f in forms[s:e]):
+        return False  # "He met a steelworker. The man had lost his job. He said": the man
     return unnamed and share * sum(said) >= len(passed)
 
 
@@ -298,14 +300,21 @@ def _governed(forms: Sequence[str], first: int, one: bool) -> bool:
         return False
     if not one or before not in _SOURCE_PREPOSITIONS:
         return True
-    said = {core(f).lower() for f in forms[max(0, first - 5) : first - 1]}
-    return before == "by" and not said & _SAID_BY  # "a speech to world leaders by"
+    said = {core(f).lower() for f in forms[max(0, first - 7) : first - 1]}
+    return not said & (_SAID_BY if before == "by" else _SAID_FROM)  # "a speech to world
+    # leaders by", "what we heard from"; not "took the ball from Harry Kane"
 
 
 # what a person's words are, said "by" them: "a speech by", "claims made by"
 _SAID_BY = frozenset(
     "speech speeches statement statements interview remarks comments claims letter post "
-    "posts message address made written released issued".split()
+    "posts message address tweet".split()
+)
+# what comes "from" a person who speaks: "we heard from", "a message from", "something
+# very concrete was from", "information that we've got from"
+_SAID_FROM = _SAID_BY | frozenset(
+    "heard hear hearing something information update response reply call words quote "
+    "quotes news clip clips clues hints signals".split()
 )
 # an agent ("by") or a source ("from") may be who speaks
 _SOURCE_PREPOSITIONS = frozenset({"by", "from"})
@@ -327,4 +336,13 @@ _ROLES = frozenset(
     "president minister chancellor secretary senator governor mayor king queen prince "
     "princess professor spokesman spokeswoman spokesperson ambassador chairman "
     "chairwoman chief director leader".split()
+)
+
+# someone unnamed a loose chain may pass to: "the man", "his lawyer", "the head teacher"
+_SOMEONE = _ROLES | frozenset(  # one person: no "he" is a plural's
+    "man woman boy girl lawyer coach teacher inspector viewer worker steelworker officer "
+    "doctor nurse father mother son daughter wife husband brother sister friend colleague "
+    "manager player captain referee driver judge official reporter correspondent editor "
+    "presenter journalist neighbour neighbor victim witness guard soldier pilot owner boss "
+    "fan".split()
 )

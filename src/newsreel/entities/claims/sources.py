@@ -61,7 +61,7 @@ def _phrase_after(words: Sequence[str], forms: Sequence[str], at: int, end: int)
     """The source named from token ``at`` on ("according to X", "told by X"); a filler
     is passed over ("according to uh Hamas", "Steven Miller uh, the deputy chief"); a
     count in words before it is its own ("according to two senior officials")."""
-    if words[at] in _WORDS and at + 1 < end and words[at + 1] not in _WORDS:
+    if words[at] in _WORDS and at + 1 < end and not _number_at(words, at + 1):
         counted = _phrase_after(words, forms, at + 1, end)
         if counted is not None:
             return _Source(f"{bare(forms[at])} {counted.name}", at, counted.end)
