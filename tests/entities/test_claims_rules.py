@@ -3120,3 +3120,10 @@ def test_stop_73_review_answers_are_bare_counts_not_times_or_ages() -> None:
     assert said == {1e8: "contract"}
     said = values("The club is worth something like 5 or 6 billion pounds .")
     assert said == {5e9: "club", 6e9: "club"}
+
+
+def test_stop_73_praise_before_a_source_is_no_part_of_it() -> None:
+    """Stop 73 (claims dev): "a leading German economic think tank says" is the German
+    economic think tank's word."""
+    said = sources_of("A leading German economic think tank says US aid fell by 99% in 2025 .")
+    assert said == {99: "German economic think tank"}

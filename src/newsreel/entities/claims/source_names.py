@@ -135,7 +135,13 @@ def _opening_step(got: list[str], start_of_sentence: bool) -> tuple[list[str], b
         # "A DERA spokesperson" is the DERA spokesperson; "A Pentagon official": the
         # article was the sentence's first word
         got, start_of_sentence = got[1:], False
+    if len(got) > 2 and got[0] in _PRAISE:
+        got = got[1:]  # "(a) leading German economic think tank"; not "Leading Britain's"
     return got, start_of_sentence
+
+
+# words of praise before a source that are no part of its name (lower case only)
+_PRAISE = frozenset("leading prominent respected renowned influential reputable".split())
 
 
 def _closing_cut(got: list[str]) -> list[str]:
