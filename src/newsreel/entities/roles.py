@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsreel.entities.claims.words import _ARTICLES
 from newsreel.repair.clean import core
 from newsreel.text import STOPWORDS
 
@@ -39,7 +40,6 @@ OFFICES = tuple(
 )
 # words that make an office another's: "the former prime minister", "deputy mayor"
 _OTHER = frozenset("former ex then deputy vice shadow acting late previous next new".split())
-_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def office_of(speaker: str) -> tuple[str, tuple[str, ...]] | None:
