@@ -448,7 +448,7 @@ def _claims_in(
             i += 1
             continue
         value, used = found
-        answer = question if _bare_answer(words, s, i, i + used) else None
+        answer = question if question and _bare_answer(words, s, i, i + used) else None
         if _not_thousands(forms, words, s, i, used) and not answer:
             i += 1
             continue

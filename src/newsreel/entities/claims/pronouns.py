@@ -114,10 +114,10 @@ def _nearest_named(
     ("he" or "she"; None for "they"); None where none does."""
     *before, (s, _) = spans
     for back, (start, end) in enumerate([(s, quote.speaker_start), *reversed(before)]):
-        passed = before[-back + 1 :]
-        loose = back > BACK_SENTENCES and not (he and _chained(forms, passed, he, persons, 1))
-        if loose and not (he and _chained(forms, passed, he, persons, 2)):
+        chain = _chain(forms, before[-back + 1 :], he, persons) if back > BACK_SENTENCES else 1
+        if not chain:
             return None
+        loose = chain == _LOOSE
         named = [
             i
             for i in range(start, end)
@@ -165,26 +165,32 @@ def _ungoverned(
     return out
 
 
-def _chained(
+def _chain(
     forms: Sequence[str],
     passed: Sequence[tuple[int, int]],
-    pronoun: str,
+    pronoun: str | None,
     persons: Mapping[int, str],
-    share: int,
-) -> bool:
-    """Whether the sentences of ``passed`` go on about one "he" or "she"
-    (``pronoun``): all of them say it as a word (``share`` 1), or (``share`` 2) at
-    least half of them do and those that do not name no one ("... from Marco Rubio.
-    But what we heard was conciliatory. He was offering an olive branch. The tone is
-    consistent with the Trump administration's. He said it was important")."""
+) -> int:
+    """How the sentences of ``passed`` go on about one "he" or "she" (``pronoun``;
+    none for "they"): 1 where all of them say it as a word, ``_LOOSE`` where at least
+    half of them do, those that do not name no one and none has someone unnamed ("...
+    from Marco Rubio. But what we heard was conciliatory. He was offering an olive
+    branch. The tone is consistent with the Trump administration's. He said it was
+    important"; not "He met a steelworker. The man had lost his job. He said"), else 0."""
+    if pronoun is None:
+        return 0
     said = [any(core(f).lower() == pronoun for f in forms[s:e]) for s, e in passed]
+    if all(said):
+        return 1
     unnamed = all(
         says or not any(i in persons and not _modifier(forms, i, persons) for i in range(s, e))
         for says, (s, e) in zip(said, passed, strict=True)
     )
-    if share > 1 and any(core(f).lower() in _SOMEONE for s, e in passed for f in forms[s:e]):
-        return False  # "He met a steelworker. The man had lost his job. He said": the man
-    return unnamed and share * sum(said) >= len(passed)
+    someone = any(core(f).lower() in _SOMEONE for s, e in passed for f in forms[s:e])
+    return _LOOSE if unnamed and not someone and 2 * sum(said) >= len(passed) else 0
+
+
+_LOOSE = 2  # a chain that passes sentences without its pronoun
 
 
 def _he_before(forms: Sequence[str], start: int, named: Sequence[int]) -> bool:

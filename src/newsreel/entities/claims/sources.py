@@ -31,6 +31,7 @@ from newsreel.entities.claims.source_words import (
 )
 from newsreel.entities.claims.words import (
     _ABOUT,
+    _ARTICLES,
     _AUXILIARIES,
     _DETERMINERS,
     _DIGITS,
@@ -376,7 +377,7 @@ def _article_back(words: Sequence[str], forms: Sequence[str], lo: int, k: int) -
     ``lo`` at most ("the US-based human (rights activist news agency)"); none past a
     punctuation mark, a verb, a time adverb or a word that ends a speaker."""
     for m in range(k, lo - 1, -1):
-        if words[m] in ("the", "a", "an"):
+        if words[m] in _ARTICLES:
             return m if m < k else None
         if (
             forms[m][-1:] in ".,?!;:"

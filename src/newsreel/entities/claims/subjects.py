@@ -250,8 +250,11 @@ def subject_of(
         # "being worth 4.99 billion dollars": what it is said of, else its currency
         named = words[after] if after < e and words[after] in _CURRENCY else None
         return said_of(forms, words, s, i) or currency_of(forms, i, after) or named
-    when = _is_then(words, s, i, after, e)  # "had been 4,000 before the final"
-    if subject is None and not counted and (_large(words, i, after) or when):
+    if (
+        subject is None
+        and not counted
+        and (_large(words, i, after) or _is_then(words, s, i, after, e))  # "had been 4,000
+    ):  # before the final"
         # "Roman Abramovich, somewhere in the region of 8 to 10 billion": a sum, its
         # currency unsaid, is said of its sentence's noun phrase
         return (
